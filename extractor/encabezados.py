@@ -1,0 +1,104 @@
+"""Column headers to column roles, with spaCy's Spanish rules.
+
+The vocabulary lives in `esquemas/encabezados.yaml`; this module turns it into
+spaCy Matcher patterns (lower-case text or lemma, accents ignored) and
+applies the rules in order. The Spanish pipeline is the blank language class
+with the lookup lemmatizer from `spacy-lookups-data`: nothing is downloaded.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Optional
+
+import spacy
+from spacy.matcher import Matcher
+
+from esquemas import cargar_yaml
+
+
+def sin_acentos(text: str) -> str:
+    decomposed = unicodedata.normalize("NFD", text)
+    return "".join(ch for ch in decomposed if unicodedata.category(ch) != "Mn").replace("\u0303", "")
+
+
+def normalizar(text: str) -> str:
+    """Lower case, no accents, collapsed spaces."""
+    return " ".join(sin_acentos(text).casefold().split())
+
+
+@lru_cache(maxsize=1)
+def nlp_es():
+    nlp = spacy.blank("es")
+    nlp.add_pipe("lemmatizer", config={"mode": "lookup"})
+    nlp.initialize()
+    return nlp
+
+
+@dataclass(frozen=True)
+class Regla:
+    nombre: str  # medida or rol
+    todos: tuple[str, ...]  # matcher keys that must all be present
+    ninguno: tuple[str, ...]
+
+
+class ClasificadorEncabezados:
+    """Matches header texts against the ordered rules of encabezados.yaml."""
+
+    def __init__(self, config: dict):
+        self.nlp = nlp_es()
+        self.matcher = Matcher(self.nlp.vocab)
+        self.roles = [self._rule(r["rol"], r) for r in config["roles"]]
+        self.medidas = [self._rule(r["medida"], r) for r in config["medidas"]]
+        self.escalas = {normalizar(k): v for k, v in config["escalas"].items()}
+
+    def _term_key(self, term: str) -> str:
+        key = normalizar(term)
+        if key not in self.matcher:
+            patterns = []
+            for alternative in key.split("|"):
+                words = [t.text for t in self.nlp.make_doc(alternative)]
+                patterns.append([{"LOWER": w} for w in words])
+                if len(words) == 1:
+                    patterns.append([{"LEMMA": words[0]}])
+            self.matcher.add(key, patterns)
+        return key
+
+    def _rule(self, name: str, rule: dict) -> Regla:
+        return Regla(
+            nombre=name,
+            todos=tuple(self._term_key(t) for group in rule.get("todos", []) for t in group),
+            ninguno=tuple(self._term_key(t) for group in rule.get("ninguno", []) for t in group),
+        )
+
+    def _present(self, text: str) -> set[str]:
+        doc = self.nlp(normalizar(text))
+        return {self.nlp.vocab.strings[m_id] for m_id, _, _ in self.matcher(doc)}
+
+    @staticmethod
+    def _first(rules: list[Regla], present: set[str]) -> Optional[str]:
+        for rule in rules:
+            if all(k in present for k in rule.todos) and not any(k in present for k in rule.ninguno):
+                return rule.nombre
+        return None
+
+    def rol(self, text: str) -> Optional[str]:
+        """codigo | unidad | fuente | ignorar | etiqueta, or None."""
+        return self._first(self.roles, self._present(text))
+
+    def medida(self, text: str) -> Optional[str]:
+        return self._first(self.medidas, self._present(text))
+
+    def escala(self, text: str) -> tuple[Optional[str], float]:
+        norm = normalizar(text)
+        for name in sorted(self.escalas, key=len, reverse=True):
+            if re.search(rf"\b{re.escape(name)}\b", norm):
+                return name, float(self.escalas[name])
+        return None, 1.0
+
+
+@lru_cache(maxsize=1)
+def clasificador() -> ClasificadorEncabezados:
+    return ClasificadorEncabezados(cargar_yaml("encabezados.yaml"))

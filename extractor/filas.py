@@ -1,0 +1,327 @@
+"""Table rows to observations.
+
+A table is read the way a person reads it: header rows give each column a
+role (label, code, unit, funding source, ignored text) or a measure with its
+period; then each body row is one of
+- a heading row (a plan level, or a label with no values): parent of the
+  rows below it;
+- a sub-header row whose value cells name periods ("Periodo de junio a
+  septiembre"): its label is the parent of the short child rows below it,
+  and its periods replace the columns' periods for them;
+- a data row: one observation per figure in its value cells (a plain
+  number, a monthly series, labelled money, month-number pairs in prose).
+Rows that give no observation are returned as `FilaNoMapeada` with a reason.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from typing import Optional
+
+from .dinero import importes, tipo_gasto_en
+from .encabezados import clasificador, normalizar
+from .modelo import Celda, Tabla
+from .nombres import es_jerarquia, limpiar, separar_nombre
+from .numeros import Numero, buscar_numeros, es_vacio, parse_numero
+from .periodos import Contexto, Periodo, pares_mes_numero, periodo_de_texto, periodo_mes, periodo_para, serie_mensual
+from .resultado import FilaNoMapeada, Observacion
+
+MONEY = {
+    "recursos_programados", "recursos_ejecutados", "recursos_mixtos", "apropiacion_inicial",
+    "apropiacion_definitiva", "compromisos", "obligaciones", "pagos",
+}
+TEXT_ROLES = {"etiqueta", "codigo", "unidad", "fuente", "ignorar", "texto"}
+MAX_HEADER_ROWS = 3
+LOW_CONFIDENCE = 0.5
+
+
+@dataclass
+class Columna:
+    indice: int
+    encabezado: str
+    rol: str  # a TEXT_ROLES member, or "valor"
+    medida: Optional[str] = None
+    periodo: Optional[Periodo] = None
+    factor: float = 1.0
+    escala: Optional[str] = None
+    tipo_gasto: Optional[str] = None
+
+
+def _is_year(n: Numero) -> bool:
+    return n.unidad == "numero" and float(n.valor).is_integer() and 1990 <= n.valor <= 2040 and "." not in n.texto
+
+
+def _has_figures(text: str) -> bool:
+    return any(not _is_year(n) for n in buscar_numeros(text))
+
+
+def _cell_medida(medida: str) -> str:
+    """A column of mixed money ("programados y ejecutados") defaults to programmed
+    for an unlabelled figure; its cells usually label each amount."""
+    return "recursos_programados" if medida == "recursos_mixtos" else medida
+
+
+def _is_value(text: str) -> bool:
+    """A cell that is one figure (a bare year can still be a header)."""
+    n = parse_numero(text)
+    return n is not None and not _is_year(n) or bool(serie_mensual(text, Contexto()))
+
+
+def _distinct_row_cells(grid_row: list[Optional[Celda]]) -> list[Celda]:
+    seen, out = set(), []
+    for c in grid_row:
+        if c is not None and id(c) not in seen:
+            seen.add(id(c))
+            out.append(c)
+    return out
+
+
+def _is_header_row(grid_row: list[Optional[Celda]]) -> bool:
+    cells = [c for c in _distinct_row_cells(grid_row) if c.texto.strip()]
+    if len(cells) < 2 or any(_is_value(c.texto) for c in cells):
+        return False
+    cls = clasificador()
+    return any(cls.medida(c.texto) or cls.rol(c.texto) for c in cells)
+
+
+def filas_encabezado(tabla: Tabla, grid) -> int:
+    n = tabla.filas_encabezado_marcadas or 0
+    while n < min(MAX_HEADER_ROWS, len(grid) - 1) and _is_header_row(grid[n]):
+        n += 1
+    return n
+
+
+def _header_text(grid, n_header: int, col: int) -> str:
+    parts: list[str] = []
+    seen = set()
+    for r in range(n_header):
+        c = grid[r][col]
+        if c is not None and id(c) not in seen and c.texto.strip():
+            seen.add(id(c))
+            parts.append(limpiar(c.texto))
+    return " ".join(parts)
+
+
+def columnas(grid, n_header: int, ctx: Contexto) -> list[Columna]:
+    cls = clasificador()
+    cols = []
+    for k in range(len(grid[0]) if grid else 0):
+        header = _header_text(grid, n_header, k)
+        rol, medida = cls.rol(header), cls.medida(header)
+        if rol is None and medida is None and header and periodo_de_texto(header, ctx):
+            medida = "ejecutado"  # a bare period ("II semestre") under no measure
+        if medida is None:
+            cols.append(Columna(k, header, rol or ("etiqueta" if k == 0 else "texto")))
+            continue
+        escala, factor = cls.escala(header) if medida in MONEY else (None, 1.0)
+        cols.append(
+            Columna(
+                k, header, "valor", medida,
+                periodo=periodo_para(_cell_medida(medida), header, ctx),
+                factor=factor, escala=escala,
+                tipo_gasto=tipo_gasto_en(header),
+            )
+        )
+    _demote_text_columns(cols, grid[n_header:])
+    return cols
+
+
+def _demote_text_columns(cols: list[Columna], body) -> None:
+    """A 'value' column whose cells are mostly prose is a text column
+    (e.g. "Meta de producto" holding the goal's wording)."""
+    for col in cols:
+        if col.rol != "valor":
+            continue
+        texts = [row[col.indice].texto for row in body if row[col.indice] is not None]
+        filled = [t for t in texts if t.strip() and not es_vacio(t)]
+        with_figures = [t for t in filled if _has_figures(t)]
+        if filled and len(with_figures) * 2 < len(filled):
+            col.rol, col.medida = "texto", None
+
+
+def _label_column(cols: list[Columna]) -> int:
+    for wanted in ("etiqueta", "texto"):
+        for c in cols:
+            if c.rol == wanted:
+                return c.indice
+    return 0
+
+
+def _unit(numero: Numero, medida: str, unit_text: str) -> str:
+    if medida in MONEY or numero.unidad == "pesos":
+        return "pesos"
+    if numero.unidad == "porcentaje" or medida == "avance_porcentual":
+        return "porcentaje"
+    norm = normalizar(unit_text)
+    if "porcentaje" in norm or norm == "%":
+        return "porcentaje"
+    if "peso" in norm:
+        return "pesos"
+    return "numero"
+
+
+@dataclass
+class _Figura:
+    medida: str
+    numero: Numero
+    periodo: Periodo
+    tipo_gasto: Optional[str] = None
+    confianza: float = 1.0
+
+
+def figuras_de_celda(text: str, col: Columna, periodo: Optional[Periodo], ctx: Contexto) -> list[_Figura]:
+    """Every figure a value cell holds, with its measure and period."""
+    if es_vacio(text):
+        return []
+    medida = col.medida
+    n = parse_numero(text)
+    if n is not None:
+        return [_Figura(_cell_medida(medida), n, periodo)]
+    series = serie_mensual(text, ctx)
+    if series:
+        return [_Figura(medida, num, periodo_mes(mes, medida, ctx)) for mes, num in series]
+    if medida in MONEY or "$" in text:
+        found = importes(text, ctx, _cell_medida(medida), col.tipo_gasto, solo_pesos=medida not in MONEY)
+        if found:
+            return [_Figura(i.medida, i.numero, i.periodo, i.tipo_gasto) for i in found]
+    pairs = pares_mes_numero(text)
+    if pairs:
+        return [_Figura(medida, num, periodo_mes(mes, medida, ctx), confianza=LOW_CONFIDENCE) for mes, num in pairs]
+    figures = [x for x in buscar_numeros(text) if not _is_year(x)]
+    if len(figures) == 1:
+        return [_Figura(medida, figures[0], periodo, confianza=LOW_CONFIDENCE)]
+    return []
+
+
+def _is_subheader_cell(text: str, ctx: Contexto) -> bool:
+    return bool(text.strip()) and not _has_figures(text) and periodo_de_texto(text, ctx) is not None
+
+
+class _Estado:
+    """Parents and period overrides that govern the rows being read."""
+
+    def __init__(self):
+        self.seccion: Optional[str] = None  # program heading
+        self.grupo: Optional[str] = None  # parent row of short child rows
+        self.periodos: dict[int, Periodo] = {}
+
+    def padre(self) -> Optional[str]:
+        return self.grupo or self.seccion
+
+    def cerrar_grupo(self):
+        self.grupo, self.periodos = None, {}
+
+
+def interpretar_tabla(tabla: Tabla, ctx: Contexto) -> tuple[list[Observacion], list[FilaNoMapeada]]:
+    grid = tabla.rejilla()
+    if not grid:
+        return [], []
+    n_header = filas_encabezado(tabla, grid)
+    cols = columnas(grid, n_header, ctx)
+    value_cols = [c for c in cols if c.rol == "valor"]
+    label_k = _label_column(cols)
+    observations: list[Observacion] = []
+    unmapped: list[FilaNoMapeada] = []
+
+    def skip(r: int, reason: str):
+        cells = _distinct_row_cells(grid[r])
+        text = " | ".join(limpiar(c.texto) for c in cells)
+        page = cells[0].pagina if cells else None
+        unmapped.append(FilaNoMapeada(texto=text, motivo=reason, pagina=page, tabla=tabla.indice, fila=r))
+
+    if not value_cols:
+        for r in range(len(grid)):
+            skip(r, "tabla sin columnas de valores reconocibles")
+        return observations, unmapped
+
+    state = _Estado()
+    for r in range(n_header, len(grid)):
+        row = grid[r]
+        distinct = _distinct_row_cells(row)
+        label_cell = row[label_k]
+        label = limpiar(label_cell.texto) if label_cell is not None else ""
+        value_texts = {c.indice: (row[c.indice].texto if row[c.indice] is not None else "") for c in value_cols}
+        if not label and not any(t.strip() for t in value_texts.values()):
+            skip(r, "fila vacía")
+            continue
+        full_width = len(distinct) == 1 and distinct[0].columnas_span >= len(cols) - 1
+        if full_width or (label and all(es_vacio(t) for t in value_texts.values())):
+            state.cerrar_grupo()
+            nombre, desc = separar_nombre(label or limpiar(distinct[0].texto))
+            if es_jerarquia(label) or full_width or desc is None:
+                state.seccion = limpiar(label or distinct[0].texto).rstrip(".:")
+            else:
+                state.grupo = nombre
+            skip(r, "fila de título o programa sin valores: padre de las filas siguientes")
+            continue
+        subheaders = {k: t for k, t in value_texts.items() if _is_subheader_cell(t, ctx)}
+        if subheaders and all(es_vacio(t) or k in subheaders for k, t in value_texts.items()):
+            state.cerrar_grupo()
+            state.grupo = separar_nombre(label)[0] if label else state.seccion
+            for k, t in subheaders.items():
+                medida = next(c.medida for c in value_cols if c.indice == k)
+                state.periodos[k] = periodo_para(medida, t, ctx)
+            skip(r, "fila de subencabezado: redefine los periodos de las filas siguientes")
+            continue
+
+        nombre, desc = separar_nombre(label) if label else ("", None)
+        if state.grupo and (desc is not None or len(nombre.split()) > 6):
+            state.cerrar_grupo()
+        if not nombre:
+            skip(r, "fila sin nombre de indicador")
+            continue
+        code = _text_of(row, cols, "codigo")
+        unit_text = _text_of(row, cols, "unidad")
+        source = _text_of(row, cols, "fuente") or None
+        row_type = tipo_gasto_en(label) or (tipo_gasto_en(state.seccion) if state.seccion else None)
+        before = len(observations)
+        for col in value_cols:
+            cell = row[col.indice]
+            if cell is None or cell is label_cell:
+                continue
+            periodo = state.periodos.get(col.indice, col.periodo)
+            for fig in figuras_de_celda(cell.texto, col, periodo, ctx):
+                observations.append(
+                    _observation(fig, col, cell, tabla, r, nombre, desc, state.padre(), code, unit_text, source, row_type)
+                )
+        if len(observations) == before:
+            skip(r, "fila sin cifras legibles en las columnas de valores")
+    return observations, unmapped
+
+
+def _text_of(row, cols: list[Columna], rol: str) -> str:
+    for c in cols:
+        if c.rol == rol and row[c.indice] is not None:
+            return limpiar(row[c.indice].texto)
+    return ""
+
+
+def _observation(fig: _Figura, col, cell, tabla, r, nombre, desc, padre, code, unit_text, source, row_type) -> Observacion:
+    money = fig.medida in MONEY
+    factor = col.factor if money else 1.0
+    ambiguous = fig.numero.ambiguo
+    note = None
+    if ambiguous and fig.numero.unidad == "porcentaje":
+        note = "porcentaje con punto decimal: puede ser una fracción de la meta del cuatrienio"
+    return Observacion(
+        indicador=nombre,
+        medida=fig.medida,
+        valor=fig.numero.valor * factor,
+        valor_texto=limpiar(fig.numero.texto if fig.numero.texto else cell.texto),
+        unidad=_unit(fig.numero, fig.medida, unit_text),
+        periodo_inicio=fig.periodo.inicio if fig.periodo else None,
+        periodo_fin=fig.periodo.fin if fig.periodo else None,
+        indicador_padre=padre,
+        descripcion=desc,
+        codigo=code or None,
+        tipo_gasto=(fig.tipo_gasto or col.tipo_gasto or row_type) if money else None,
+        fuente_financiacion=source,
+        escala=col.escala if money and factor != 1.0 else None,
+        ambiguo=ambiguous,
+        nota=note,
+        confianza=fig.confianza,
+        pagina=cell.pagina,
+        tabla=tabla.indice,
+        fila=r,
+        columna=col.indice,
+        bbox=cell.bbox,
+    )

@@ -1,0 +1,158 @@
+"""PDF reader: pdfplumber into the shared document model.
+
+Per page: words are read once with their coordinates; ruled tables come from
+pdfplumber's line strategy, unruled ones from `sin_bordes.buscar_tablas`; each
+word goes to the table cell that contains its centre, the rest forms text
+blocks. Lines that repeat in the top or bottom band of most pages are running
+headers/footers and are set apart from the content.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from pathlib import Path
+
+import pdfplumber
+
+from ..modelo import BloqueTexto, Celda, Documento, Tabla
+from . import sin_bordes
+from .lineas import Linea, agrupar_lineas, agrupar_parrafos
+
+RULED = {"vertical_strategy": "lines", "horizontal_strategy": "lines", "snap_tolerance": 3}
+HEADER_BAND = 0.12  # fraction of page height
+FOOTER_BAND = 0.10
+MIN_CELL = 2.0  # points: boundaries closer than this are the same line
+
+
+def _clusters(values: list[float]) -> list[float]:
+    out: list[float] = []
+    for v in sorted(values):
+        if not out or v - out[-1] > MIN_CELL:
+            out.append(v)
+    return out
+
+
+def _index(bounds: list[float], v: float) -> int:
+    return min(range(len(bounds)), key=lambda i: abs(bounds[i] - v))
+
+
+def _inside(word: dict, bbox) -> bool:
+    cx = (word["x0"] + word["x1"]) / 2
+    cy = (word["top"] + word["bottom"]) / 2
+    return bbox[0] <= cx <= bbox[2] and bbox[1] <= cy <= bbox[3]
+
+
+def _cell_text(words: list[dict]) -> str:
+    return "\n".join(l.texto for l in agrupar_lineas(words))
+
+
+def _ruled_table(bboxes: list[tuple], words: list[dict], page_no: int) -> list[Celda]:
+    """Cells with row/column spans from the cell boxes pdfplumber found."""
+    xs = _clusters([b[0] for b in bboxes] + [b[2] for b in bboxes])
+    ys = _clusters([b[1] for b in bboxes] + [b[3] for b in bboxes])
+    cells = []
+    for b in bboxes:
+        c0, c1 = _index(xs, b[0]), _index(xs, b[2])
+        r0, r1 = _index(ys, b[1]), _index(ys, b[3])
+        if c1 <= c0 or r1 <= r0:
+            continue
+        inner = [w for w in words if _inside(w, b)]
+        cells.append(
+            Celda(
+                texto=_cell_text(inner),
+                fila=r0,
+                columna=c0,
+                pagina=page_no,
+                filas_span=r1 - r0,
+                columnas_span=c1 - c0,
+                bbox=tuple(round(v, 2) for v in b),
+                negrita=bool(inner) and all("Bold" in w.get("fontname", "") for w in inner),
+            )
+        )
+    return cells
+
+
+def _running_key(text: str) -> str:
+    return re.sub(r"\d+", "#", text.strip().lower())
+
+
+def _running_lines(pages_lines: list[list[Linea]], heights: list[float]) -> set[str]:
+    """Normalized texts of lines that repeat in the header/footer band."""
+    counts: Counter[str] = Counter()
+    for lines, h in zip(pages_lines, heights):
+        keys = {
+            _running_key(l.texto)
+            for l in lines
+            if l.top < h * HEADER_BAND or l.bottom > h * (1 - FOOTER_BAND)
+        }
+        counts.update(keys)
+    n = len(pages_lines)
+    if n < 2:
+        return set()
+    return {k for k, c in counts.items() if c >= max(2, n // 2)}
+
+
+def leer_pdf(ruta: Path, sha256: str) -> Documento:
+    pages_items: list[list] = []  # per page: (top, block) pairs
+    pages_lines: list[list[Linea]] = []
+    heights: list[float] = []
+    n_tables = 0
+    with pdfplumber.open(str(ruta)) as pdf:
+        n_pages = len(pdf.pages)
+        for page_no, page in enumerate(pdf.pages, start=1):
+            words = page.extract_words(extra_attrs=["fontname", "size"])
+            found = [t for t in page.find_tables(RULED) if len(t.cells) > 1]
+            table_boxes = [t.bbox for t in found]
+            tables_cells = [_ruled_table(t.cells, words, page_no) for t in found]
+            free = [w for w in words if not any(_inside(w, b) for b in table_boxes)]
+            for bbox, cells in sin_bordes.buscar_tablas(free, page_no):
+                table_boxes.append(bbox)
+                tables_cells.append(cells)
+            free = [w for w in free if not any(_inside(w, b) for b in table_boxes)]
+
+            items = []
+            for bbox, cells in zip(table_boxes, tables_cells):
+                n_tables += 1
+                items.append((bbox[1], Tabla(indice=0, celdas=cells)))
+            lines = agrupar_lineas(free)
+            pages_lines.append(lines)
+            heights.append(float(page.height))
+            items.append((None, lines))
+            pages_items.append(items)
+            page.close()
+
+    running = _running_lines(pages_lines, heights)
+    blocks = []
+    headers: list[str] = []
+    for page_no, (items, h) in enumerate(zip(pages_items, heights), start=1):
+        placed = []
+        for top, item in items:
+            if isinstance(item, Tabla):
+                placed.append((top, item))
+                continue
+            content = []
+            for line in item:
+                if _running_key(line.texto) in running:
+                    if line.texto not in headers:
+                        headers.append(line.texto)
+                else:
+                    content.append(line)
+            for para in agrupar_parrafos(content):
+                placed.append(
+                    (para.top, BloqueTexto(texto=para.texto, pagina=page_no, bbox=para.bbox, negrita=para.negrita))
+                )
+        placed.sort(key=lambda p: p[0])
+        blocks.extend(b for _, b in placed)
+    index = 0
+    for b in blocks:
+        if isinstance(b, Tabla):
+            index += 1
+            b.indice = index
+    return Documento(
+        archivo=ruta.name,
+        sha256=sha256,
+        formato="pdf",
+        paginas=n_pages,
+        bloques=blocks,
+        encabezados_pagina=headers,
+    )

@@ -1,0 +1,138 @@
+"""Report metadata from the document's text: entity, office, title, period,
+vigencia, cut date and the plan context (pilar, línea, programa, meta)."""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from datetime import date
+from typing import Iterable, Optional
+
+from .modelo import Documento
+from .nombres import limpiar
+from .periodos import Contexto, fecha_corte_en, periodo_de_texto
+from .resultado import MetadatosInforme
+
+ENTITY = re.compile(
+    r"\b(alcald[ií]a|gobernaci[oó]n|concejo|personer[ií]a|contralor[ií]a|municipio|departamento)"
+    r"(\s+(municipal|distrital|departamental|mayor))?\s+(de|del)\s+"
+    r"([A-ZÁÉÍÓÚÑa-záéíóúñ][\wÁÉÍÓÚÑáéíóúñ.]*(\s+(de\s+|del\s+|la\s+)?[A-ZÁÉÍÓÚÑ][\wÁÉÍÓÚÑáéíóúñ.]*)*)",
+    re.IGNORECASE,
+)
+OFFICE = re.compile(
+    r"^(oficina|secretar[ií]a|subsecretar[ií]a|direcci[oó]n|departamento administrativo|instituto|gerencia|despacho|"
+    r"unidad administrativa|empresa)\b",
+    re.IGNORECASE,
+)
+TITLE = re.compile(r"\b(informe|rendici[oó]n de cuentas|seguimiento|balance|reporte|evaluaci[oó]n)\b", re.IGNORECASE)
+YEAR = re.compile(r"\b(19[89]\d|20[0-4]\d)\b")
+QUADRENNIUM = re.compile(r"\b(20[0-4]\d)\s*[-–]\s*(20[0-4]\d)\b")
+LABELS = {
+    "pilar": re.compile(r"^(pilar|eje(?: estrat[eé]gico)?|dimensi[oó]n)\s*:\s*(.*)$", re.IGNORECASE),
+    "linea_estrategica": re.compile(r"^(l[ií]nea estrat[eé]gica|l[ií]nea|componente|sector)\s*:\s*(.*)$", re.IGNORECASE),
+    "programa": re.compile(r"^(programa)\s*:\s*(.*)$", re.IGNORECASE),
+    "meta_producto": re.compile(r"^\d*\.?\s*(meta de producto(?: alcanzada)?|meta programada)\s*(?::\s*(.*)|())$", re.IGNORECASE),
+}
+INLINE_PROGRAM = re.compile(r";\s*programa\s+(.+)$", re.IGNORECASE)
+LOWER_WORDS = {"de", "del", "la", "las", "los", "el", "y", "e", "o", "u", "en", "a", "al", "para", "por", "con"}
+HEAD_BLOCKS = 25  # metadata is written at the top of a report
+
+
+def titulo_espanol(text: str) -> str:
+    """'OFICINA ASESORA DE PRENSA' → 'Oficina Asesora de Prensa' (only for all-caps text)."""
+    if text != text.upper():
+        return text
+    words = text.lower().split()
+    return " ".join(w if i and w in LOWER_WORDS else w[:1].upper() + w[1:] for i, w in enumerate(words))
+
+
+def _lines(doc: Documento) -> list[str]:
+    out = []
+    for block in doc.textos[:HEAD_BLOCKS]:
+        out.extend(l.strip() for l in block.texto.split("\n") if l.strip())
+    return out
+
+
+def _entity(candidates: Iterable[str]) -> Optional[str]:
+    for text in candidates:
+        m = ENTITY.search(" ".join(text.split()))
+        if m:
+            return titulo_espanol(limpiar(m.group(0)))
+    return None
+
+
+def _vigencia(title: Optional[str], lines: list[str]) -> Optional[int]:
+    for text in [title or ""] + lines:
+        m = re.search(r"vigencia\s+(\d{4})", text, re.IGNORECASE)
+        if m:
+            return int(m.group(1))
+    if title:
+        years = YEAR.findall(title)
+        if years:
+            return int(years[-1])
+    years = Counter(int(y) for l in lines for y in YEAR.findall(l))
+    return years.most_common(1)[0][0] if years else None
+
+
+def _labelled(lines: list[str], doc: Documento) -> dict[str, str]:
+    """'PILAR:' then its value on the same line or the next one."""
+    found: dict[str, str] = {}
+    for i, line in enumerate(lines):
+        for key, pattern in LABELS.items():
+            m = pattern.match(line)
+            if not m or key in found:
+                continue
+            inline = next((g for g in m.groups()[1:] if g), "").strip()
+            value = inline or (lines[i + 1] if i + 1 < len(lines) else "")
+            if value:
+                found[key] = value.rstrip(".")
+            break
+    line_value = found.get("linea_estrategica", "")
+    inline = INLINE_PROGRAM.search(line_value)
+    if inline:
+        found["linea_estrategica"] = line_value[: inline.start()].strip()
+        found.setdefault("programa", inline.group(1).strip().rstrip("."))
+    return found
+
+
+def _cut_date(doc: Documento) -> Optional[date]:
+    texts = [b.texto for b in doc.textos] + [c.texto for t in doc.tablas for c in t.celdas]
+    for text in texts:
+        found = fecha_corte_en(text)
+        if found:
+            return found
+    return None
+
+
+def extraer_metadatos(doc: Documento) -> tuple[MetadatosInforme, Contexto]:
+    lines = _lines(doc)
+    title = next((l for l in lines if TITLE.search(l) and len(l) < 200), None)
+    office = next((titulo_espanol(l) for l in lines if OFFICE.match(l) and len(l) < 150), None)
+    vigencia = _vigencia(title, lines)
+    base = Contexto(vigencia=vigencia)
+    period = periodo_de_texto(title, base) if title else None
+    cut = _cut_date(doc) or (period.fin if period else None)
+    if vigencia is None and cut:
+        vigencia = cut.year
+    quad = next((QUADRENNIUM.search(l) for l in lines if QUADRENNIUM.search(l)), None)
+    ctx = Contexto(
+        vigencia=vigencia,
+        fecha_corte=cut,
+        periodo_inicio=period.inicio if period else (date(vigencia, 1, 1) if vigencia else None),
+        periodo_fin=period.fin if period else cut,
+        cuatrienio=(int(quad.group(1)), int(quad.group(2))) if quad else None,
+    )
+    labelled = _labelled(lines, doc)
+    meta = MetadatosInforme(
+        entidad=_entity(doc.encabezados_pagina + lines),
+        dependencia=office,
+        titulo=title,
+        periodo_inicio=ctx.periodo_inicio,
+        periodo_fin=ctx.periodo_fin,
+        fecha_corte=cut,
+        vigencia=vigencia,
+        pilar=labelled.get("pilar"),
+        linea_estrategica=labelled.get("linea_estrategica"),
+        programa=labelled.get("programa"),
+        meta_producto=labelled.get("meta_producto"),
+    )
+    return meta, ctx

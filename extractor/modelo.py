@@ -1,0 +1,93 @@
+"""Document model shared by every reader.
+
+Every reader (PDF, DOCX, later spreadsheets and OCR) produces a `Documento`:
+an ordered list of blocks (`BloqueTexto` and `Tabla`) with provenance. The
+later stages (table stitching, metadata, rows to observations) only see this
+model, never the original file format.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Optional, Union
+
+# (x0, top, x1, bottom) in PDF points, origin at the top-left of the page.
+BBox = tuple[float, float, float, float]
+
+
+@dataclass
+class Celda:
+    texto: str  # keeps its line breaks ("\n")
+    fila: int
+    columna: int
+    pagina: int  # 1-based
+    filas_span: int = 1
+    columnas_span: int = 1
+    bbox: Optional[BBox] = None
+    negrita: bool = False
+
+
+@dataclass
+class Tabla:
+    indice: int  # 1-based order of the table in the document
+    celdas: list[Celda]
+    # Rows that the source marks as header (DOCX "repeat as header row");
+    # None when the format says nothing and headers must be inferred.
+    filas_encabezado_marcadas: Optional[int] = None
+
+    @property
+    def n_filas(self) -> int:
+        return max((c.fila + c.filas_span for c in self.celdas), default=0)
+
+    @property
+    def n_columnas(self) -> int:
+        return max((c.columna + c.columnas_span for c in self.celdas), default=0)
+
+    @property
+    def paginas(self) -> list[int]:
+        return sorted({c.pagina for c in self.celdas})
+
+    def rejilla(self) -> list[list[Optional[Celda]]]:
+        """Grid of cells: a spanned cell fills every position it covers."""
+        grid: list[list[Optional[Celda]]] = [
+            [None] * self.n_columnas for _ in range(self.n_filas)
+        ]
+        for c in self.celdas:
+            for r in range(c.fila, c.fila + c.filas_span):
+                for k in range(c.columna, c.columna + c.columnas_span):
+                    grid[r][k] = c
+        return grid
+
+    def textos(self) -> list[list[str]]:
+        return [[c.texto if c else "" for c in fila] for fila in self.rejilla()]
+
+
+@dataclass
+class BloqueTexto:
+    texto: str
+    pagina: int
+    bbox: Optional[BBox] = None
+    estilo: str = ""  # e.g. "Heading 1" in DOCX, "" when unknown
+    negrita: bool = False
+
+
+Bloque = Union[BloqueTexto, Tabla]
+
+
+@dataclass
+class Documento:
+    archivo: str  # file name as given by the user
+    sha256: str
+    formato: str  # "pdf" | "docx" | ...
+    paginas: int
+    bloques: list[Bloque] = field(default_factory=list)
+    # Running headers/footers removed from the content; kept because they
+    # often name the entity ("Alcaldía de Barrancabermeja").
+    encabezados_pagina: list[str] = field(default_factory=list)
+
+    @property
+    def tablas(self) -> list[Tabla]:
+        return [b for b in self.bloques if isinstance(b, Tabla)]
+
+    @property
+    def textos(self) -> list[BloqueTexto]:
+        return [b for b in self.bloques if isinstance(b, BloqueTexto)]

@@ -1,0 +1,70 @@
+"""What extraction produces from one document: metadata, observations and
+the table rows that gave none. The store (pipelines/almacen.py) persists it."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Optional
+
+from .modelo import BBox
+
+
+@dataclass
+class MetadatosInforme:
+    entidad: Optional[str] = None
+    dependencia: Optional[str] = None
+    titulo: Optional[str] = None
+    periodo_inicio: Optional[date] = None
+    periodo_fin: Optional[date] = None
+    fecha_corte: Optional[date] = None
+    vigencia: Optional[int] = None
+    pilar: Optional[str] = None
+    linea_estrategica: Optional[str] = None
+    programa: Optional[str] = None
+    meta_producto: Optional[str] = None
+
+
+@dataclass
+class Observacion:
+    indicador: str
+    medida: str  # controlled vocabulary: esquemas/medidas.csv
+    valor: float
+    valor_texto: str  # the raw text the value was read from
+    unidad: str  # controlled vocabulary: esquemas/unidades.csv
+    periodo_inicio: Optional[date] = None
+    periodo_fin: Optional[date] = None
+    indicador_padre: Optional[str] = None
+    descripcion: Optional[str] = None
+    codigo: Optional[str] = None  # MGA or local code, always text
+    tipo_gasto: Optional[str] = None  # funcionamiento | inversion
+    fuente_financiacion: Optional[str] = None
+    escala: Optional[str] = None  # e.g. "miles", "millones", "fraccion_de_meta"
+    ambiguo: bool = False  # number format or scale is uncertain
+    nota: Optional[str] = None
+    confianza: float = 1.0
+    # provenance
+    pagina: Optional[int] = None
+    tabla: Optional[int] = None  # None for observations read from narrative text
+    fila: Optional[int] = None
+    columna: Optional[int] = None
+    bbox: Optional[BBox] = None
+
+
+@dataclass
+class FilaNoMapeada:
+    texto: str
+    motivo: str  # Spanish, shown to users
+    pagina: Optional[int] = None
+    tabla: Optional[int] = None
+    fila: Optional[int] = None
+
+
+@dataclass
+class InformeExtraido:
+    archivo: str
+    sha256: str
+    formato: str
+    paginas: int
+    metadatos: MetadatosInforme
+    observaciones: list[Observacion] = field(default_factory=list)
+    no_mapeadas: list[FilaNoMapeada] = field(default_factory=list)

@@ -1,0 +1,91 @@
+"""Tables as a reader sees them: one table across pages, split rows mended.
+
+Works on the document model, whatever the source format:
+- a table that directly follows another one on the next page (nothing but
+  running headers between them) and has the same number of columns continues
+  it; a repeated header row at the top of the continuation is dropped;
+- a row cut by the page break (label text at the top of the new page, every
+  other cell empty) is merged back into the last row of the previous page.
+"""
+from __future__ import annotations
+
+from dataclasses import replace
+
+from .modelo import Celda, Documento, Tabla
+
+
+def _norm(text: str) -> str:
+    return " ".join(text.split()).casefold()
+
+
+def _row_texts(table: Tabla, r: int) -> list[str]:
+    return [_norm(t) for t in table.textos()[r]]
+
+
+def _header_rows_repeated(prev: Tabla, nxt: Tabla) -> int:
+    """How many leading rows of `nxt` repeat the leading rows of `prev`."""
+    n = 0
+    while (
+        n < min(prev.n_filas, nxt.n_filas, 3)
+        and any(_row_texts(nxt, n))
+        and _row_texts(prev, n) == _row_texts(nxt, n)
+    ):
+        n += 1
+    return n
+
+
+def _is_cut_row(table: Tabla, r: int) -> bool:
+    texts = table.textos()[r]
+    return bool(texts[0].strip()) and not any(t.strip() for t in texts[1:])
+
+
+def _continues(prev: Tabla, nxt: Tabla) -> bool:
+    return (
+        nxt.paginas
+        and prev.paginas
+        and nxt.paginas[0] == prev.paginas[-1] + 1
+        and nxt.n_columnas == prev.n_columnas
+    )
+
+
+def _append(prev: Tabla, nxt: Tabla) -> Tabla:
+    skip = _header_rows_repeated(prev, nxt)
+    cells = list(prev.celdas)
+    offset = prev.n_filas - skip
+    first = skip
+    if first < nxt.n_filas and _is_cut_row(nxt, first) and not _starts_new_item(nxt, first):
+        last = prev.n_filas - 1
+        target = next((c for c in cells if c.fila <= last < c.fila + c.filas_span and c.columna == 0), None)
+        piece = next(c for c in nxt.celdas if c.fila == first and c.columna == 0)
+        if target is not None:
+            idx = cells.index(target)
+            cells[idx] = replace(target, texto=f"{target.texto}\n{piece.texto}".strip())
+            first += 1
+            offset -= 1
+    for c in nxt.celdas:
+        if c.fila >= first:
+            cells.append(replace(c, fila=c.fila + offset))
+    return Tabla(indice=prev.indice, celdas=cells, filas_encabezado_marcadas=prev.filas_encabezado_marcadas)
+
+
+def _starts_new_item(table: Tabla, r: int) -> bool:
+    """A cut row goes on mid-sentence, so its text starts in lower case; a
+    label starting with a capital or a digit opens a new row."""
+    text = table.textos()[r][0].strip()
+    first = next((ch for ch in text if ch.isalnum()), "")
+    return not first.islower()
+
+
+def unir_tablas(doc: Documento) -> Documento:
+    blocks = []
+    for block in doc.bloques:
+        if isinstance(block, Tabla) and blocks and isinstance(blocks[-1], Tabla) and _continues(blocks[-1], block):
+            blocks[-1] = _append(blocks[-1], block)
+        else:
+            blocks.append(block)
+    index = 0
+    for b in blocks:
+        if isinstance(b, Tabla):
+            index += 1
+            b.indice = index
+    return replace(doc, bloques=blocks)
