@@ -75,17 +75,24 @@ def _distinct_row_cells(grid_row: list[Optional[Celda]]) -> list[Celda]:
     return out
 
 
-def _is_header_row(grid_row: list[Optional[Celda]]) -> bool:
+def _is_header_row(grid_row: list[Optional[Celda]], below_header: bool) -> bool:
+    """Header words and no figures; under a header row, a row of words with
+    an empty first cell continues it ("I semestre", "vigencia 2019")."""
     cells = [c for c in _distinct_row_cells(grid_row) if c.texto.strip()]
-    if len(cells) < 2 or any(_is_value(c.texto) for c in cells):
+    if not cells or any(_is_value(c.texto) for c in cells):
         return False
     cls = clasificador()
-    return any(cls.medida(c.texto) or cls.rol(c.texto) for c in cells)
+    if len(cells) >= 2 and any(cls.medida(c.texto) or cls.rol(c.texto) for c in cells):
+        return True
+    if not below_header:
+        return False
+    first = grid_row[0]
+    return first is None or not first.texto.strip() or first.filas_span > 1
 
 
 def filas_encabezado(tabla: Tabla, grid) -> int:
     n = tabla.filas_encabezado_marcadas or 0
-    while n < min(MAX_HEADER_ROWS, len(grid) - 1) and _is_header_row(grid[n]):
+    while n < min(MAX_HEADER_ROWS, len(grid) - 1) and _is_header_row(grid[n], n > 0):
         n += 1
     return n
 
@@ -196,6 +203,11 @@ def _is_subheader_cell(text: str, ctx: Contexto) -> bool:
     return bool(text.strip()) and not _has_figures(text) and periodo_de_texto(text, ctx) is not None
 
 
+def _is_heading_label(label: str) -> bool:
+    first = next((ch for ch in label if ch.isalnum()), "")
+    return bool(first) and not first.islower()
+
+
 class _Estado:
     """Parents and period overrides that govern the rows being read."""
 
@@ -244,7 +256,7 @@ def interpretar_tabla(tabla: Tabla, ctx: Contexto) -> tuple[list[Observacion], l
             skip(r, "fila vacía")
             continue
         full_width = len(distinct) == 1 and distinct[0].columnas_span >= len(cols) - 1
-        if full_width or (label and all(es_vacio(t) for t in value_texts.values())):
+        if full_width or (_is_heading_label(label) and all(es_vacio(t) for t in value_texts.values())):
             state.cerrar_grupo()
             nombre, desc = separar_nombre(label or limpiar(distinct[0].texto))
             if es_jerarquia(label) or full_width or desc is None:

@@ -61,14 +61,13 @@ def _entity(candidates: Iterable[str]) -> Optional[str]:
 
 
 def _vigencia(title: Optional[str], lines: list[str]) -> Optional[int]:
-    for text in [title or ""] + lines:
+    """The title's year, else "vigencia NNNN", else the most frequent year."""
+    if title and YEAR.findall(title):
+        return int(YEAR.findall(title)[-1])
+    for text in lines:
         m = re.search(r"vigencia\s+(\d{4})", text, re.IGNORECASE)
         if m:
             return int(m.group(1))
-    if title:
-        years = YEAR.findall(title)
-        if years:
-            return int(years[-1])
     years = Counter(int(y) for l in lines for y in YEAR.findall(l))
     return years.most_common(1)[0][0] if years else None
 
@@ -94,11 +93,13 @@ def _labelled(lines: list[str], doc: Documento) -> dict[str, str]:
     return found
 
 
-def _cut_date(doc: Documento) -> Optional[date]:
-    texts = [b.texto for b in doc.textos] + [c.texto for t in doc.tablas for c in t.celdas]
+def _cut_date(doc: Documento, title: Optional[str], vigencia: Optional[int]) -> Optional[date]:
+    """The first "con corte a …" date of the report's own year: in the title,
+    then the text, then the tables."""
+    texts = [title or ""] + [b.texto for b in doc.textos] + [c.texto for t in doc.tablas for c in t.celdas]
     for text in texts:
-        found = fecha_corte_en(text)
-        if found:
+        found = fecha_corte_en(text, vigencia)
+        if found and (vigencia is None or found.year == vigencia):
             return found
     return None
 
@@ -110,7 +111,7 @@ def extraer_metadatos(doc: Documento) -> tuple[MetadatosInforme, Contexto]:
     vigencia = _vigencia(title, lines)
     base = Contexto(vigencia=vigencia)
     period = periodo_de_texto(title, base) if title else None
-    cut = _cut_date(doc) or (period.fin if period else None)
+    cut = _cut_date(doc, title, vigencia) or (period.fin if period else None)
     if vigencia is None and cut:
         vigencia = cut.year
     quad = next((QUADRENNIUM.search(l) for l in lines if QUADRENNIUM.search(l)), None)

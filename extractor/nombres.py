@@ -49,18 +49,22 @@ def separar_nombre(label: str) -> tuple[str, Optional[str]]:
     n = _caps_run(words)
     caps_words = [w for w in words[:n] if _is_caps_word(w.rstrip(":.,;"))]
     if 0 < n < len(words) and (len(caps_words) >= 2 or words[n - 1].endswith(":")):
-        return _strip(" ".join(words[:n])), _strip(" ".join(words[n:])) or None
+        return _strip(" ".join(words[:n])), _desc(" ".join(words[n:]))
     colon = re.search(r"(?<!\d)\s*:\s+", text[:120])
     if colon and colon.start() > 2:
-        return _strip(text[: colon.start()]), _strip(text[colon.end():]) or None
+        return _strip(text[: colon.start()]), _desc(text[colon.end():])
     sentence = SENTENCE_END.search(text)
     if sentence and len(text[: sentence.start()].split()) >= 3:
-        return _strip(text[: sentence.start()]), _strip(text[sentence.end():]) or None
+        return _strip(text[: sentence.start()]), _desc(text[sentence.end():])
     return _strip(text), None
 
 
 def _strip(text: str) -> str:
     return text.strip().strip(":;,").rstrip(".").strip()
+
+
+def _desc(text: str) -> Optional[str]:
+    return text.strip().lstrip(":;,").strip() or None
 
 
 def es_jerarquia(label: str) -> bool:

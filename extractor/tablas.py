@@ -53,7 +53,7 @@ def _append(prev: Tabla, nxt: Tabla) -> Tabla:
     cells = list(prev.celdas)
     offset = prev.n_filas - skip
     first = skip
-    if first < nxt.n_filas and _is_cut_row(nxt, first) and not _starts_new_item(nxt, first):
+    if first < nxt.n_filas and _is_cut_row(nxt, first) and not _starts_new_item(prev, nxt, first):
         last = prev.n_filas - 1
         target = next((c for c in cells if c.fila <= last < c.fila + c.filas_span and c.columna == 0), None)
         piece = next(c for c in nxt.celdas if c.fila == first and c.columna == 0)
@@ -68,12 +68,16 @@ def _append(prev: Tabla, nxt: Tabla) -> Tabla:
     return Tabla(indice=prev.indice, celdas=cells, filas_encabezado_marcadas=prev.filas_encabezado_marcadas)
 
 
-def _starts_new_item(table: Tabla, r: int) -> bool:
-    """A cut row goes on mid-sentence, so its text starts in lower case; a
-    label starting with a capital or a digit opens a new row."""
+def _starts_new_item(prev: Tabla, table: Tabla, r: int) -> bool:
+    """A cut row goes on mid-sentence: its text starts in lower case, or the
+    previous row's label stops without closing punctuation. Otherwise the
+    label-only row at the top of the page is a row of its own (a heading)."""
     text = table.textos()[r][0].strip()
     first = next((ch for ch in text if ch.isalnum()), "")
-    return not first.islower()
+    if first.islower():
+        return False
+    previous = prev.textos()[-1][0].strip()
+    return not previous or previous[-1] in ".:;!?)"
 
 
 def unir_tablas(doc: Documento) -> Documento:

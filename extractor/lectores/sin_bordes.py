@@ -45,10 +45,21 @@ def _columns(lines: list[Linea]) -> list[list[float]]:
     return cols
 
 
+def _slots(cols: list[list[float]]) -> list[tuple[float, float]]:
+    """The free space each column may grow into: up to its neighbours."""
+    out = []
+    for k, _ in enumerate(cols):
+        left = cols[k - 1][1] + 1 if k else float("-inf")
+        right = cols[k + 1][0] - 1 if k + 1 < len(cols) else float("inf")
+        out.append((left, right))
+    return out
+
+
 def _fits(line: Linea, cols: list[list[float]]) -> bool:
+    slots = _slots(cols)
     for seg in _segments(line):
         x0, x1 = _span(seg)
-        if not any(c[0] - 1 <= x0 and x1 <= c[1] + 1 for c in cols):
+        if not any(lo <= x0 and x1 <= hi for lo, hi in slots):
             return False
     return True
 
@@ -71,7 +82,6 @@ def _region_cells(lines: list[Linea], cols, page_no: int) -> list[Celda]:
         new_row = (
             not rows
             or any(c > 0 for c in by_col)
-            and not _continues_multiline_header(rows[-1], by_col)
             or (prev is not None and line.top - prev.bottom > ROW_GAP * height)
         )
         if new_row:
@@ -96,15 +106,6 @@ def _region_cells(lines: list[Linea], cols, page_no: int) -> list[Celda]:
                 Celda(texto="\n".join(l.texto for l in lines_in), fila=r, columna=c, pagina=page_no, bbox=bbox)
             )
     return cells
-
-
-def _continues_multiline_header(row: dict[int, list[Linea]], by_col: dict[int, list[dict]]) -> bool:
-    """A line directly under a row that has no numbers yet, filling the same
-    columns, is the second line of wrapped header cells."""
-    if not row or 0 in by_col:
-        return False
-    texts = " ".join(l.texto for ls in row.values() for l in ls)
-    return not any(ch.isdigit() for ch in texts.replace("20", "")) and set(by_col) <= set(row)
 
 
 def buscar_tablas(words: list[dict], page_no: int) -> list[tuple[tuple, list[Celda]]]:

@@ -1,0 +1,303 @@
+"""Parsing of numbers as Colombian (es-CO) reports write them.
+
+Conventions (esquemas/convenciones.md, docs dominio.md section 3):
+
+- dot = thousands, comma = decimal: ``10.620`` -> 10620, ``1.234,5`` -> 1234.5;
+- an apostrophe (``'`` ``’`` ``´``) is a thousands/millions mark:
+  ``983'286.659,67`` -> 983286659.67, ``$1'340.799.993`` -> 1340799993;
+- the same documents also write a dot as decimal point (``0.25 %``), so a
+  single dot is read as decimal when the integer part is zero or when one or
+  two digits follow it; those readings are flagged ``ambiguo``;
+- with both ``.`` and ``,`` present the last one is the decimal mark
+  (``1,234.5`` -> 1234.5, US style);
+- ``$`` (also ``\\$`` from text exports) and ``COP`` mean pesos, ``%`` means a
+  percentage as written (``97,6%`` -> 97.6).
+
+Public API: :class:`Numero`, :func:`es_vacio`, :func:`parse_numero`,
+:func:`buscar_numeros`.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from typing import Iterator, Optional
+
+__all__ = ["Numero", "es_vacio", "parse_numero", "buscar_numeros"]
+
+
+@dataclass(frozen=True)
+class Numero:
+    valor: float
+    unidad: str  # "numero" | "porcentaje" | "pesos"
+    texto: str  # the exact substring parsed
+    ambiguo: bool = False  # separator reading is uncertain, or "0.25 %" style
+    inicio: int = 0  # span in the source string
+    fin: int = 0
+
+
+# ---------------------------------------------------------------------------
+# Empty cells
+# ---------------------------------------------------------------------------
+
+# Normalised spellings (lowercase, no accents, inner spaces collapsed, no
+# trailing dot) of cells that mean "no data". They give no observation.
+_VACIOS = frozenset(
+    {
+        "n/a", "na", "n.a", "n. a", "n/d", "nd", "n.d", "n. d",
+        "no aplica", "no aplica.", "noaplica", "s/i", "si/", "s.i", "s/d", "sd",
+        "sl", "s/l", "sin linea base", "sin dato", "sin datos",
+        "sin informacion", "sin info", "no disponible", "no reporta",
+        "no reportado", "no registra", "sin registro", "null", "none", "nan",
+    }
+)
+
+# Cells made only of dashes, dots, underscores, asterisks and spaces ("-",
+# "--", "—", "...", "___").
+_SOLO_RAYAS_RE = re.compile(r"^[\s\-‐‑‒–—―−_.·*…]*$")
+
+
+def _sin_acentos(texto: str) -> str:
+    descompuesto = unicodedata.normalize("NFD", texto)
+    return "".join(c for c in descompuesto if not unicodedata.combining(c))
+
+
+def es_vacio(texto: Optional[str]) -> bool:
+    """True when a cell holds no value: blank, dashes, N/A, ND, S/I, SL...
+
+    Case and accents do not matter. Zero is a value, not an empty cell.
+    """
+    if texto is None:
+        return True
+    if _SOLO_RAYAS_RE.match(texto):
+        return True
+    normal = _sin_acentos(texto).lower()
+    normal = " ".join(normal.split()).rstrip(".").strip()
+    return normal in _VACIOS
+
+
+# ---------------------------------------------------------------------------
+# Reading the digits-and-separators body of a number
+# ---------------------------------------------------------------------------
+
+_APOSTROFOS = "'’´"
+_SEPARADORES = "." + "," + _APOSTROFOS
+
+# Digit groups joined by single separators: "983'286.659,67", "10.620", "2000".
+_CUERPO = r"[0-9]+(?:[.,'’´][0-9]+)*"
+
+
+# Longer digit runs are not quantities (and would overflow a float).
+_MAX_DIGITOS = 40
+
+
+def _grupos_de_miles_validos(grupos: list[str]) -> bool:
+    """First group of 1-3 digits, every following group exactly 3 digits."""
+    return 1 <= len(grupos[0]) <= 3 and all(len(g) == 3 for g in grupos[1:])
+
+
+def _interpretar(cuerpo: str, porcentaje: bool = False) -> Optional[tuple[float, bool]]:
+    """Value and ambiguity of a body such as "1.234,5"; None if malformed.
+
+    The body is digit groups separated by single separator characters.
+    """
+    if sum(c.isdigit() for c in cuerpo) > _MAX_DIGITOS:
+        return None
+    seps = [("'" if c in _APOSTROFOS else c) for c in cuerpo if not c.isdigit()]
+    grupos = re.split(r"[.,'’´]", cuerpo)
+    if not seps:
+        return float(int(cuerpo)), False
+
+    puntos, comas = seps.count("."), seps.count(",")
+    decimal: Optional[str] = None  # the decimal mark, if any
+    ambiguo = False
+
+    if puntos and comas:
+        # Mixed: the last separator is the decimal mark and appears once.
+        decimal = seps[-1]
+        if decimal == "'" or seps.count(decimal) != 1:
+            return None
+    elif comas:
+        if comas == 1:
+            decimal = ","
+            # "1,234" could be US thousands; es-CO reads it as 1.234.
+            ambiguo = len(grupos[-1]) == 3 and int("".join(grupos[:-1])) != 0
+        # several commas: US-style thousands, "1,234,567"
+    elif puntos:
+        if puntos == 1:
+            fraccion = grupos[-1]
+            entero_digitos = "".join(grupos[:-1])
+            if int(entero_digitos) == 0:
+                # "0.25": a leading zero means decimal point. As a percentage
+                # it is the "0.25 %" case (maybe a fraction of the goal).
+                decimal, ambiguo = ".", porcentaje
+            elif len(fraccion) == 3 and _grupos_de_miles_validos(grupos):
+                decimal = None  # "3.195" -> 3195
+            else:
+                # "1.5", "12.50", "1234.567": a dot as decimal point.
+                decimal, ambiguo = ".", True
+        # several dots: thousands, "1.350.000.000"
+    # only apostrophes: thousands, "1'340"
+
+    if decimal is None:
+        if not _grupos_de_miles_validos(grupos):
+            return None
+        return float(int("".join(grupos))), ambiguo
+
+    entero_grupos, fraccion = grupos[:-1], grupos[-1]
+    if len(entero_grupos) > 1 and not _grupos_de_miles_validos(entero_grupos):
+        return None
+    if decimal == "." and porcentaje:
+        ambiguo = True
+    return float("".join(entero_grupos) + "." + fraccion), ambiguo
+
+
+def _unidad(moneda: bool, porcentaje: bool) -> str:
+    if moneda:
+        return "pesos"
+    return "porcentaje" if porcentaje else "numero"
+
+
+# ---------------------------------------------------------------------------
+# A whole cell that is one number
+# ---------------------------------------------------------------------------
+
+# Minus signs accepted: ASCII hyphen-minus and U+2212. En/em dashes are not
+# minus signs (they are used as blanks and bullets).
+_MENOS = "-−"
+_MENOS_CLASE = r"\-−"  # the same, escaped for use inside [...]
+
+_CELDA_RE = re.compile(
+    rf"""
+    ^\s*
+    (?P<abre>\()?\s*                                 # accounting negative "(5)"
+    (?:(?P<signo_a>[+{_MENOS_CLASE}])\s*(?=\\?\$|COP))?    # sign before the currency
+    (?P<moneda>(?:COP\s*)?\\?\$|COP(?=[\s0-9]))?\s*  # "$", "\\$", "COP", "COP$"
+    (?P<signo_b>[+{_MENOS_CLASE}])?                        # sign glued to the digits
+    (?P<cuerpo>{_CUERPO})
+    \s*(?P<pct>%)?                                   # percentage
+    \s*(?P<moneda_fin>COP|pesos)?                    # "1.000 COP", "1.000 pesos"
+    \s*(?P<cierra>\))?
+    \s*\.?\s*$                                       # trailing full stop
+    """,
+    re.VERBOSE | re.IGNORECASE,
+)
+
+
+def parse_numero(texto: Optional[str]) -> Optional[Numero]:
+    """The number a whole cell holds, or None if the cell is not exactly one.
+
+    Accepts an optional currency ($, COP, "pesos"), percent sign, sign or
+    accounting parentheses, surrounding spaces and a trailing full stop.
+    Never raises.
+    """
+    if not texto or not isinstance(texto, str):
+        return None
+    m = _CELDA_RE.match(texto)
+    if not m:
+        return None
+    negativo_parentesis = bool(m["abre"]) or bool(m["cierra"])
+    if bool(m["abre"]) != bool(m["cierra"]):
+        return None
+    signo = m["signo_a"] or m["signo_b"]
+    if negativo_parentesis and signo:
+        return None
+    moneda = bool(m["moneda"] or m["moneda_fin"])
+    porcentaje = bool(m["pct"])
+    if moneda and porcentaje:
+        return None
+    if m["moneda"] and m["moneda_fin"]:
+        return None
+    leido = _interpretar(m["cuerpo"], porcentaje)
+    if leido is None:
+        return None
+    valor, ambiguo = leido
+    if negativo_parentesis or (signo and signo in _MENOS):
+        valor = -valor
+    valor = valor + 0.0  # normalise -0.0
+    inicio = len(texto) - len(texto.lstrip())
+    fin = len(texto.rstrip())
+    return Numero(
+        valor=valor,
+        unidad=_unidad(moneda, porcentaje),
+        texto=texto[inicio:fin],
+        ambiguo=ambiguo,
+        inicio=inicio,
+        fin=fin,
+    )
+
+
+# ---------------------------------------------------------------------------
+# Numbers inside free text
+# ---------------------------------------------------------------------------
+
+# A number in running text. It never starts right after a letter, a digit or
+# a separator ("T1", "IP155" give nothing; "IP-155" gives 155). A minus sign
+# counts only when it is not glued to a preceding word or digit, so
+# "2016-2019" gives 2016 and 2019. Parentheses are NOT read as negatives in
+# free text: "Un (1) plan" is common. A separator must be followed by a digit
+# to belong to the number: in "$ 1.350.000.000, de los" the comma is
+# punctuation.
+_TEXTO_RE = re.compile(
+    rf"""
+    (?P<moneda>(?<![\w])COP\s*\$?\s*|\$\s*)?          # currency before
+    (?P<signo>(?<![\w.,'’´{_MENOS_CLASE}])[{_MENOS_CLASE}])?      # minus sign
+    (?<![\w.,'’´])                                    # not inside a word/number
+    (?P<cuerpo>{_CUERPO})
+    (?P<pct>\s*%)?                                    # percentage
+    (?P<moneda_fin>\s+(?:COP|pesos)(?![\w]))?         # currency after
+    """,
+    re.VERBOSE | re.IGNORECASE,
+)
+
+
+def _trozos_validos(cuerpo: str, inicio: int) -> Iterator[tuple[str, int]]:
+    """Split a malformed body ("1.2.3", "12,5,7") into readable pieces.
+
+    First at commas (a list of numbers); a piece that is still malformed is
+    split into its bare digit groups.
+    """
+    pos = inicio
+    for pieza in cuerpo.split(","):
+        if _interpretar(pieza) is not None:
+            yield pieza, pos
+        else:
+            sub = pos
+            for grupo in re.split(r"[.'’´]", pieza):
+                if _interpretar(grupo) is not None:  # not an overlong run
+                    yield grupo, sub
+                sub += len(grupo) + 1
+        pos += len(pieza) + 1
+
+
+def buscar_numeros(texto: Optional[str]) -> list[Numero]:
+    """Every number in free text, in order, with its span in ``texto``.
+
+    Years, days and codes are returned like any other number: callers
+    decide. ``Numero.texto == texto[n.inicio:n.fin]`` always holds.
+    """
+    if not texto:
+        return []
+    encontrados: list[Numero] = []
+    for m in _TEXTO_RE.finditer(texto):
+        moneda = bool(m["moneda"] or m["moneda_fin"])
+        porcentaje = bool(m["pct"]) and not moneda
+        leido = _interpretar(m["cuerpo"], porcentaje)
+        if leido is not None:
+            valor, ambiguo = leido
+            if m["signo"]:
+                valor = -valor
+            inicio, fin = m.start(), m.end()
+            encontrados.append(
+                Numero(valor + 0.0, _unidad(moneda, porcentaje),
+                       texto[inicio:fin], ambiguo, inicio, fin)
+            )
+            continue
+        # Malformed grouping: report the pieces as plain, ambiguous numbers.
+        for pieza, inicio in _trozos_validos(m["cuerpo"], m.start("cuerpo")):
+            valor, _ = _interpretar(pieza)  # type: ignore[misc]
+            fin = inicio + len(pieza)
+            encontrados.append(
+                Numero(valor, "numero", texto[inicio:fin], True, inicio, fin)
+            )
+    return encontrados

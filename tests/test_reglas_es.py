@@ -1,0 +1,71 @@
+"""Spanish rules: header wording to measure/role, indicator name vs description."""
+from __future__ import annotations
+
+import pytest
+
+from extractor.encabezados import clasificador
+from extractor.nombres import separar_nombre
+
+
+@pytest.mark.parametrize(
+    "encabezado, medida",
+    [
+        ("PROYECTADOS AÑO 2017", "meta"),
+        ("REALIZADOS PERIODO JUNIO A SEPTIEMBRE 30 DE 2017", "ejecutado"),
+        ("ALCANZADOS A SEPTIEMBRE DE 2017", "acumulado"),
+        ("Meta 2018", "meta"),
+        ("Ejecutado abril a junio", "ejecutado"),
+        ("Acumulado a 30 de junio", "acumulado"),
+        ("Meta cuatrienio 2016-2019", "meta_cuatrienio"),
+        ("VALOR ESPERADO CUATRIENIO", "meta_cuatrienio"),
+        ("LINEA BASE", "linea_base"),
+        ("Línea base 2015", "linea_base"),
+        ("% Avance", "avance_porcentual"),
+        ("% CUMPLIMIENTO P.A", "avance_porcentual"),
+        ("Recursos programados", "recursos_programados"),
+        ("Recursos ejecutados", "recursos_ejecutados"),
+        ("Presupuesto definitivo", "apropiacion_definitiva"),
+        ("Apropiación inicial", "apropiacion_inicial"),
+        ("Compromisos", "compromisos"),
+        ("Obligaciones", "obligaciones"),
+        ("Pagos", "pagos"),
+        ("Meta física Ejecutada 2020", "ejecutado"),
+        ("Cantidad Programada 2017", "meta"),
+        ("T1. PLANEADO 2024", "meta"),
+        ("Avance vigencia 2021", "ejecutado"),
+    ],
+)
+def test_header_to_measure(encabezado, medida):
+    assert clasificador().medida(encabezado) == medida
+
+
+@pytest.mark.parametrize(
+    "encabezado, rol",
+    [("Código MGA", "codigo"), ("Indicador de producto", "etiqueta"), ("INDICADOR", "etiqueta"),
+     ("Evidencia", "ignorar"), ("Unidad de medida", "unidad"), ("Fuente de financiación", "fuente")],
+)
+def test_header_to_role(encabezado, rol):
+    assert clasificador().rol(encabezado) == rol
+
+
+def test_scale_in_header():
+    assert clasificador().escala("Recursos (en millones de pesos)") == ("millones", 1e6)
+    assert clasificador().escala("Valor (en miles)") == ("miles", 1e3)
+    assert clasificador().escala("Recursos ejecutados") == (None, 1.0)
+
+
+@pytest.mark.parametrize(
+    "etiqueta, nombre, descripcion",
+    [
+        ("BOLETINES DE PRENSA: Realizar diariamente los boletines", "BOLETINES DE PRENSA", "Realizar diariamente los boletines"),
+        ("INFORMATIVO INSTITUCIONAL Realizar semanalmente un informativo", "INFORMATIVO INSTITUCIONAL", "Realizar semanalmente un informativo"),
+        ("YOUTUBE: Alcaldía de Barrancabermeja Suscriptores.", "YOUTUBE", "Alcaldía de Barrancabermeja Suscriptores."),
+        ("Un (1) Plan estratégico diseñado e implementado en el cuatrienio. 1: El porcentaje", "Un (1) Plan estratégico diseñado e implementado en el cuatrienio", "1: El porcentaje"),
+        ("MEMES INFORMATIVOS", "MEMES INFORMATIVOS", None),
+        ("IPS acreditadas en el municipio", "IPS acreditadas en el municipio", None),
+        ("Cobertura neta: porcentaje de niños matriculados", "Cobertura neta", "porcentaje de niños matriculados"),
+        ("PRODUCCIÓN DE SPOTS Y/O\nCOMERCIALES INSTITUCIONALES: Producción", "PRODUCCIÓN DE SPOTS Y/O COMERCIALES INSTITUCIONALES", "Producción"),
+    ],
+)
+def test_name_apart_from_description(etiqueta, nombre, descripcion):
+    assert separar_nombre(etiqueta) == (nombre, descripcion)
