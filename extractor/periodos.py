@@ -596,11 +596,12 @@ def periodo_para(medida: str, texto_encabezado: str, ctx: Contexto) -> Periodo:
 
     The explicit period of the header wins, adjusted to the measure; else the
     measure's default. ``Periodo(None, None)`` when nothing is known (a
-    linea_base without a year). Raises ValueError for an unknown measure.
+    linea_base without a year). A measure outside esquemas/medidas.csv gets
+    the header's period as written, or ``Periodo(None, None)``.
     """
-    if medida not in MEDIDAS:
-        raise ValueError(f"medida desconocida: {medida!r}")
     lectura = _leer_periodo(texto_encabezado or "", ctx)
+    if medida not in MEDIDAS:
+        return lectura.periodo if lectura else SIN_PERIODO
     if medida == "meta_cuatrienio" and lectura and lectura.tipo != "cuatrienio":
         lectura = None  # only a written cuatrienio counts for this measure
     if lectura is not None:
