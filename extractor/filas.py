@@ -14,7 +14,8 @@ Rows that give no observation are returned as `FilaNoMapeada` with a reason.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+import re
+from dataclasses import dataclass
 from typing import Optional
 
 from .dinero import importes, tipo_gasto_en
@@ -32,6 +33,7 @@ MONEY = {
 TEXT_ROLES = {"etiqueta", "codigo", "unidad", "fuente", "ignorar", "texto"}
 MAX_HEADER_ROWS = 3
 LOW_CONFIDENCE = 0.5
+TOTAL = re.compile(r"^(gran\s+)?total(es)?\b", re.IGNORECASE)
 
 
 @dataclass
@@ -203,6 +205,18 @@ def _is_subheader_cell(text: str, ctx: Contexto) -> bool:
     return bool(text.strip()) and not _has_figures(text) and periodo_de_texto(text, ctx) is not None
 
 
+def _is_caps(text: str) -> bool:
+    letters = [ch for ch in text if ch.isalpha()]
+    return len(letters) > 1 and all(ch.isupper() for ch in letters)
+
+
+def _opens_caps_section(grid, r: int, label_k: int, label: str) -> bool:
+    if not _is_caps(label) or r + 1 >= len(grid):
+        return False
+    nxt = grid[r + 1][label_k]
+    return nxt is not None and bool(nxt.texto.strip()) and not _is_caps(separar_nombre(nxt.texto)[0])
+
+
 def _is_heading_label(label: str) -> bool:
     first = next((ch for ch in label if ch.isalnum()), "")
     return bool(first) and not first.islower()
@@ -267,20 +281,25 @@ def interpretar_tabla(tabla: Tabla, ctx: Contexto) -> tuple[list[Observacion], l
             continue
         subheaders = {k: t for k, t in value_texts.items() if _is_subheader_cell(t, ctx)}
         if subheaders and all(es_vacio(t) or k in subheaders for k, t in value_texts.items()):
-            state.cerrar_grupo()
-            state.grupo = separar_nombre(label)[0] if label else state.seccion
+            if label:  # else it refines the heading row just above
+                state.cerrar_grupo()
+                state.grupo = separar_nombre(label)[0]
             for k, t in subheaders.items():
                 medida = next(c.medida for c in value_cols if c.indice == k)
-                state.periodos[k] = periodo_para(medida, t, ctx)
+                state.periodos[k] = periodo_para(_cell_medida(medida), t, ctx)
             skip(r, "fila de subencabezado: redefine los periodos de las filas siguientes")
             continue
 
         nombre, desc = separar_nombre(label) if label else ("", None)
-        if state.grupo and (desc is not None or len(nombre.split()) > 6):
+        if (state.grupo or state.periodos) and (desc is not None or len(nombre.split()) > 6):
             state.cerrar_grupo()
         if not nombre:
             skip(r, "fila sin nombre de indicador")
             continue
+        if _opens_caps_section(grid, r, label_k, label) or TOTAL.match(nombre):
+            # a subtotal over mixed-case rows is their parent; a total closes sections
+            state.cerrar_grupo()
+            state.seccion = None
         code = _text_of(row, cols, "codigo")
         unit_text = _text_of(row, cols, "unidad")
         source = _text_of(row, cols, "fuente") or None
@@ -297,6 +316,8 @@ def interpretar_tabla(tabla: Tabla, ctx: Contexto) -> tuple[list[Observacion], l
                 )
         if len(observations) == before:
             skip(r, "fila sin cifras legibles en las columnas de valores")
+        if _opens_caps_section(grid, r, label_k, label):
+            state.seccion = nombre
     return observations, unmapped
 
 

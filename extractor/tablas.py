@@ -34,9 +34,14 @@ def _header_rows_repeated(prev: Tabla, nxt: Tabla) -> int:
     return n
 
 
-def _is_cut_row(table: Tabla, r: int) -> bool:
-    texts = table.textos()[r]
-    return bool(texts[0].strip()) and not any(t.strip() for t in texts[1:])
+def _cut_column(table: Tabla, r: int) -> int | None:
+    """The one text column a row cut by the page break continues, if any:
+    a single filled cell, not a figure."""
+    filled = [k for k, t in enumerate(table.textos()[r]) if t.strip()]
+    if len(filled) != 1:
+        return None
+    text = table.textos()[r][filled[0]]
+    return filled[0] if any(ch.isalpha() for ch in text) else None
 
 
 def _continues(prev: Tabla, nxt: Tabla) -> bool:
@@ -53,10 +58,11 @@ def _append(prev: Tabla, nxt: Tabla) -> Tabla:
     cells = list(prev.celdas)
     offset = prev.n_filas - skip
     first = skip
-    if first < nxt.n_filas and _is_cut_row(nxt, first) and not _starts_new_item(prev, nxt, first):
+    col = _cut_column(nxt, first) if first < nxt.n_filas else None
+    if col is not None and not _starts_new_item(prev, nxt, first, col):
         last = prev.n_filas - 1
-        target = next((c for c in cells if c.fila <= last < c.fila + c.filas_span and c.columna == 0), None)
-        piece = next(c for c in nxt.celdas if c.fila == first and c.columna == 0)
+        target = next((c for c in cells if c.fila <= last < c.fila + c.filas_span and c.columna == col), None)
+        piece = next(c for c in nxt.celdas if c.fila == first and c.columna == col)
         if target is not None:
             idx = cells.index(target)
             cells[idx] = replace(target, texto=f"{target.texto}\n{piece.texto}".strip())
@@ -68,15 +74,15 @@ def _append(prev: Tabla, nxt: Tabla) -> Tabla:
     return Tabla(indice=prev.indice, celdas=cells, filas_encabezado_marcadas=prev.filas_encabezado_marcadas)
 
 
-def _starts_new_item(prev: Tabla, table: Tabla, r: int) -> bool:
+def _starts_new_item(prev: Tabla, table: Tabla, r: int, col: int) -> bool:
     """A cut row goes on mid-sentence: its text starts in lower case, or the
     previous row's label stops without closing punctuation. Otherwise the
     label-only row at the top of the page is a row of its own (a heading)."""
-    text = table.textos()[r][0].strip()
+    text = table.textos()[r][col].strip()
     first = next((ch for ch in text if ch.isalnum()), "")
     if first.islower():
         return False
-    previous = prev.textos()[-1][0].strip()
+    previous = prev.textos()[-1][col].strip()
     return not previous or previous[-1] in ".:;!?)"
 
 
