@@ -2,6 +2,7 @@
 vigencia, cut date and the plan context (pilar, línea, programa, meta)."""
 from __future__ import annotations
 
+import itertools
 import re
 from collections import Counter
 from datetime import date
@@ -18,6 +19,7 @@ ENTITY = re.compile(
     r"([A-ZÁÉÍÓÚÑa-záéíóúñ][\wÁÉÍÓÚÑáéíóúñ.]*(\s+(de\s+|del\s+|la\s+)?[A-ZÁÉÍÓÚÑ][\wÁÉÍÓÚÑáéíóúñ.]*)*)",
     re.IGNORECASE,
 )
+SEPARATOR = re.compile(r"\s+[–—|-]\s+")
 OFFICE = re.compile(
     r"^(oficina|secretar[ií]a|subsecretar[ií]a|direcci[oó]n|departamento administrativo|instituto|gerencia|despacho|"
     r"unidad administrativa|empresa)\b",
@@ -26,12 +28,20 @@ OFFICE = re.compile(
 TITLE = re.compile(r"\b(informe|rendici[oó]n de cuentas|seguimiento|balance|reporte|evaluaci[oó]n)\b", re.IGNORECASE)
 YEAR = re.compile(r"\b(19[89]\d|20[0-4]\d)\b")
 QUADRENNIUM = re.compile(r"\b(20[0-4]\d)\s*[-–]\s*(20[0-4]\d)\b")
+# Plan context written as "LABEL: value" or as a heading with the value on the
+# next line. Each key lists its patterns by priority.
 LABELS = {
-    "pilar": re.compile(r"^(pilar|eje(?: estrat[eé]gico)?|dimensi[oó]n)\s*:\s*(.*)$", re.IGNORECASE),
-    "linea_estrategica": re.compile(r"^(l[ií]nea estrat[eé]gica|l[ií]nea|componente|sector)\s*:\s*(.*)$", re.IGNORECASE),
-    "programa": re.compile(r"^(programa)\s*:\s*(.*)$", re.IGNORECASE),
-    "meta_producto": re.compile(r"^\d*\.?\s*(meta de producto(?: alcanzada)?|meta programada)\s*(?::\s*(.*)|())$", re.IGNORECASE),
+    "pilar": [re.compile(r"^(pilar|eje(?: estrat[eé]gico)?|dimensi[oó]n)\s*:\s*(.*)$", re.IGNORECASE)],
+    "linea_estrategica": [
+        re.compile(r"^(l[ií]nea estrat[eé]gica|l[ií]nea|componente|sector)\s*:\s*(.*)$", re.IGNORECASE)
+    ],
+    "programa": [re.compile(r"^(programa)\s*:\s*(.*)$", re.IGNORECASE)],
+    "meta_producto": [
+        re.compile(r"^\d*\.?\s*(meta de producto(?: alcanzada)?)\s*(?::\s*(.*)|())$", re.IGNORECASE),
+        re.compile(r"^\d*\.?\s*(meta programada)\s*(?::\s*(.*)|())$", re.IGNORECASE),
+    ],
 }
+LABELLED_LINE = re.compile(r"^[^:]{2,40}:")
 INLINE_PROGRAM = re.compile(r";\s*programa\s+(.+)$", re.IGNORECASE)
 LOWER_WORDS = {"de", "del", "la", "las", "los", "el", "y", "e", "o", "u", "en", "a", "al", "para", "por", "con"}
 HEAD_BLOCKS = 25  # metadata is written at the top of a report
@@ -45,16 +55,24 @@ def titulo_espanol(text: str) -> str:
     return " ".join(w if i and w in LOWER_WORDS else w[:1].upper() + w[1:] for i, w in enumerate(words))
 
 
-def _lines(doc: Documento) -> list[str]:
-    out = []
-    for block in doc.textos[:HEAD_BLOCKS]:
-        out.extend(l.strip() for l in block.texto.split("\n") if l.strip())
-    return out
+def _blocks(texts: list[str]) -> list[list[str]]:
+    """Each text block as its lines."""
+    return [[l.strip() for l in t.split("\n") if l.strip()] for t in texts]
 
 
-def _entity(candidates: Iterable[str]) -> Optional[str]:
-    for text in candidates:
-        m = ENTITY.search(" ".join(text.split()))
+def _title(blocks: list[list[str]]) -> Optional[str]:
+    """The first line naming a report; a year alone on the next line belongs to it."""
+    for block in blocks:
+        for i, line in enumerate(block):
+            if TITLE.search(line) and len(line) < 200:
+                nxt = block[i + 1] if i + 1 < len(block) else ""
+                return f"{line} {nxt}" if YEAR.fullmatch(nxt) else line
+    return None
+
+
+def _entity(lines: Iterable[str]) -> Optional[str]:
+    for text in lines:
+        m = ENTITY.search(text)
         if m:
             return titulo_espanol(limpiar(m.group(0)))
     return None
@@ -72,25 +90,44 @@ def _vigencia(title: Optional[str], lines: list[str]) -> Optional[int]:
     return years.most_common(1)[0][0] if years else None
 
 
-def _labelled(lines: list[str], doc: Documento) -> dict[str, str]:
-    """'PILAR:' then its value on the same line or the next one."""
+def _labelled(blocks: list[list[str]]) -> dict[str, str]:
+    """'PILAR:' then its value on the same line, or the rest of its block, or
+    the next block."""
     found: dict[str, str] = {}
-    for i, line in enumerate(lines):
-        for key, pattern in LABELS.items():
-            m = pattern.match(line)
-            if not m or key in found:
-                continue
-            inline = next((g for g in m.groups()[1:] if g), "").strip()
-            value = inline or (lines[i + 1] if i + 1 < len(lines) else "")
+    for key, patterns in LABELS.items():
+        for pattern in patterns:
+            value = next(filter(None, (_value_after(pattern, blocks, b, i) for b, block in enumerate(blocks)
+                                       for i in range(len(block)))), None)
             if value:
                 found[key] = value.rstrip(".")
-            break
+                break
     line_value = found.get("linea_estrategica", "")
     inline = INLINE_PROGRAM.search(line_value)
     if inline:
         found["linea_estrategica"] = line_value[: inline.start()].strip()
         found.setdefault("programa", inline.group(1).strip().rstrip("."))
     return found
+
+
+def _value_after(pattern: re.Pattern, blocks: list[list[str]], b: int, i: int) -> Optional[str]:
+    m = pattern.match(blocks[b][i])
+    if not m:
+        return None
+    inline = next((g for g in m.groups()[1:] if g), "").strip()
+    rest = list(itertools.takewhile(lambda l: not LABELLED_LINE.match(l), blocks[b][i + 1 :]))
+    if inline:
+        return " ".join([inline] + rest)
+    if not rest and b + 1 < len(blocks):
+        rest = blocks[b + 1]
+    return " ".join(rest) or None
+
+
+def _office(lines: list[str]) -> Optional[str]:
+    for line in lines:
+        for part in SEPARATOR.split(line):
+            if OFFICE.match(part) and len(part) < 150:
+                return part.strip()
+    return None
 
 
 def _cut_date(doc: Documento, title: Optional[str], vigencia: Optional[int]) -> Optional[date]:
@@ -105,9 +142,11 @@ def _cut_date(doc: Documento, title: Optional[str], vigencia: Optional[int]) -> 
 
 
 def extraer_metadatos(doc: Documento) -> tuple[MetadatosInforme, Contexto]:
-    lines = _lines(doc)
-    title = next((l for l in lines if TITLE.search(l) and len(l) < 200), None)
-    office = next((titulo_espanol(l) for l in lines if OFFICE.match(l) and len(l) < 150), None)
+    blocks = _blocks([b.texto for b in doc.textos[:HEAD_BLOCKS]])
+    lines = [l for block in blocks for l in block]
+    running = [l for block in _blocks(doc.encabezados_pagina) for l in block]
+    title = _title(blocks)
+    office = _office(lines + running)
     vigencia = _vigencia(title, lines)
     base = Contexto(vigencia=vigencia)
     period = periodo_de_texto(title, base) if title else None
@@ -122,9 +161,9 @@ def extraer_metadatos(doc: Documento) -> tuple[MetadatosInforme, Contexto]:
         periodo_fin=period.fin if period else cut,
         cuatrienio=(int(quad.group(1)), int(quad.group(2))) if quad else None,
     )
-    labelled = _labelled(lines, doc)
+    labelled = _labelled(blocks)
     meta = MetadatosInforme(
-        entidad=_entity(doc.encabezados_pagina + lines),
+        entidad=_entity(lines + running),
         dependencia=office,
         titulo=title,
         periodo_inicio=ctx.periodo_inicio,

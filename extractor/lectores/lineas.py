@@ -42,7 +42,7 @@ class Parrafo:
 
     @property
     def texto(self) -> str:
-        return " ".join(l.texto for l in self.lineas)
+        return "\n".join(l.texto for l in self.lineas)
 
     @property
     def top(self) -> float:
