@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import date
 from typing import Optional
 
 from .dinero import importes, tipo_gasto_en
@@ -84,7 +85,7 @@ def _is_header_row(grid_row: list[Optional[Celda]], below_header: bool) -> bool:
     if not cells or any(_is_value(c.texto) for c in cells):
         return False
     cls = clasificador()
-    if len(cells) >= 2 and any(cls.medida(c.texto) or cls.rol(c.texto) for c in cells):
+    if len(cells) >= 2 and any(cls.medida(c.texto) or _rol(c.texto) for c in cells):
         return True
     if not below_header:
         return False
@@ -92,8 +93,17 @@ def _is_header_row(grid_row: list[Optional[Celda]], below_header: bool) -> bool:
     return first is None or not first.texto.strip() or first.filas_span > 1
 
 
+def _rol(header: str) -> Optional[str]:
+    rol = clasificador().rol(header)
+    if rol == "anio" and (any(ch.isdigit() for ch in header) or len(header.split()) > 2):
+        return None  # "vigencia 2019" or "Periodo de junio a septiembre" name a period
+    return rol
+
+
 def filas_encabezado(tabla: Tabla, grid) -> int:
     n = tabla.filas_encabezado_marcadas or 0
+    while n < len(grid) - 1 and not any(c is not None and c.texto.strip() for c in grid[n]):
+        n += 1  # blank rows above the header
     while n < min(MAX_HEADER_ROWS, len(grid) - 1) and _is_header_row(grid[n], n > 0):
         n += 1
     return n
@@ -115,7 +125,7 @@ def columnas(grid, n_header: int, ctx: Contexto) -> list[Columna]:
     cols = []
     for k in range(len(grid[0]) if grid else 0):
         header = _header_text(grid, n_header, k)
-        rol, medida = cls.rol(header), cls.medida(header)
+        rol, medida = _rol(header), cls.medida(header)
         if rol is None and medida is None and header and periodo_de_texto(header, ctx):
             medida = "ejecutado"  # a bare period ("II semestre") under no measure
         if medida is None:
@@ -131,7 +141,23 @@ def columnas(grid, n_header: int, ctx: Contexto) -> list[Columna]:
             )
         )
     _demote_text_columns(cols, grid[n_header:])
+    _money_siblings(cols, ctx)
     return cols
+
+
+BARE_MONEY_SIBLING = re.compile(r"^(ejecutad[oa]s?|ejecucion|programad[oa]s?|valor)( (19|20)\d\d)?$")
+
+
+def _money_siblings(cols: list[Columna], ctx: Contexto) -> None:
+    """Beside a money column, a bare "Ejecutado" or "Programado" is money too
+    ("Presupuestado | Ejecutado | % ejec.")."""
+    medidas = {c.medida for c in cols}
+    if not medidas & MONEY:
+        return
+    for c in cols:
+        if c.medida in ("ejecutado", "meta") and BARE_MONEY_SIBLING.match(normalizar(c.encabezado)):
+            c.medida = "recursos_ejecutados" if c.medida == "ejecutado" else "recursos_programados"
+            c.periodo = periodo_para(c.medida, c.encabezado, ctx)
 
 
 def _demote_text_columns(cols: list[Columna], body) -> None:
@@ -300,6 +326,8 @@ def interpretar_tabla(tabla: Tabla, ctx: Contexto) -> tuple[list[Observacion], l
             # a subtotal over mixed-case rows is their parent; a total closes sections
             state.cerrar_grupo()
             state.seccion = None
+        desc = desc or _text_of(row, cols, "texto") or None
+        row_ctx = _row_context(_text_of(row, cols, "anio"), ctx)
         code = _text_of(row, cols, "codigo")
         unit_text = _text_of(row, cols, "unidad")
         source = _text_of(row, cols, "fuente") or None
@@ -310,7 +338,9 @@ def interpretar_tabla(tabla: Tabla, ctx: Contexto) -> tuple[list[Observacion], l
             if cell is None or cell is label_cell:
                 continue
             periodo = state.periodos.get(col.indice, col.periodo)
-            for fig in figuras_de_celda(cell.texto, col, periodo, ctx):
+            if row_ctx is not ctx:
+                periodo = periodo_para(_cell_medida(col.medida), col.encabezado, row_ctx)
+            for fig in figuras_de_celda(cell.texto, col, periodo, row_ctx):
                 observations.append(
                     _observation(fig, col, cell, tabla, r, nombre, desc, state.padre(), code, unit_text, source, row_type)
                 )
@@ -319,6 +349,19 @@ def interpretar_tabla(tabla: Tabla, ctx: Contexto) -> tuple[list[Observacion], l
         if _opens_caps_section(grid, r, label_k, label):
             state.seccion = nombre
     return observations, unmapped
+
+
+def _row_context(year_text: str, ctx: Contexto) -> Contexto:
+    """A row that states its own year ("Año: 2016") reads its periods in it."""
+    n = parse_numero(year_text) if year_text else None
+    if n is None or not _is_year(n):
+        return ctx
+    year = int(n.valor)
+    if year == ctx.vigencia:
+        return ctx
+    cut = ctx.fecha_corte if ctx.fecha_corte and ctx.fecha_corte.year == year else date(year, 12, 31)
+    return Contexto(vigencia=year, fecha_corte=cut, periodo_inicio=date(year, 1, 1), periodo_fin=cut,
+                    cuatrienio=ctx.cuatrienio)
 
 
 def _text_of(row, cols: list[Columna], rol: str) -> str:

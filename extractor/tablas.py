@@ -86,9 +86,47 @@ def _starts_new_item(prev: Tabla, table: Tabla, r: int, col: int) -> bool:
     return not previous or previous[-1] in ".:;!?)"
 
 
+def _same_column(grid, k: int) -> bool:
+    """Grid columns k and k+1 are one column of the reader's table when no row
+    puts two different texts in them and most rows span both with one cell.
+    (Ruled PDFs often have header boxes narrower than the body's.)"""
+    spanning = 0
+    for row in grid:
+        a, b = row[k], row[k + 1]
+        if a is b:
+            spanning += a is not None
+        elif a is not None and b is not None and a.texto.strip() and b.texto.strip():
+            return False
+    return spanning * 2 > len(grid)
+
+
+def compactar_columnas(tabla: Tabla) -> Tabla:
+    grid = tabla.rejilla()
+    if not grid or tabla.n_columnas < 2:
+        return tabla
+    new_index, current = [0], 0
+    for k in range(tabla.n_columnas - 1):
+        if not _same_column(grid, k):
+            current += 1
+        new_index.append(current)
+    if current == tabla.n_columnas - 1:
+        return tabla
+    kept: dict[tuple[int, int], Celda] = {}
+    for c in tabla.celdas:
+        first = new_index[c.columna]
+        span = new_index[c.columna + c.columnas_span - 1] - first + 1
+        cell = replace(c, columna=first, columnas_span=span)
+        key = (c.fila, first)
+        if key not in kept or not kept[key].texto.strip():
+            kept[key] = cell
+    return replace(tabla, celdas=list(kept.values()))
+
+
 def unir_tablas(doc: Documento) -> Documento:
     blocks = []
     for block in doc.bloques:
+        if isinstance(block, Tabla):
+            block = compactar_columnas(block)
         if isinstance(block, Tabla) and blocks and isinstance(blocks[-1], Tabla) and _continues(blocks[-1], block):
             blocks[-1] = _append(blocks[-1], block)
         else:

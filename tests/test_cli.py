@@ -23,6 +23,7 @@ from pipelines.cli import app
 from pipelines.evaluar import evaluar
 
 runner = CliRunner()
+RAIZ = Path(__file__).resolve().parents[1]
 
 
 # ------------------------------------------------------------ fake extractor
@@ -343,7 +344,7 @@ def test_cli_resumen(db_cargada, tmp_path):
 def test_ayuda_en_un_proceso_real():
     comando = shutil.which("informes")
     salidas = [subprocess.run([sys.executable, "-m", "pipelines.cli", "--help"],
-                              capture_output=True, text=True, timeout=60)]
+                              capture_output=True, text=True, timeout=60, cwd=RAIZ)]
     if comando:
         salidas.append(subprocess.run([comando, "--help"], capture_output=True, text=True, timeout=60))
     for p in salidas:
@@ -354,6 +355,6 @@ def test_ayuda_en_un_proceso_real():
 
 def test_error_de_uso_en_un_proceso_real(tmp_path):
     p = subprocess.run([sys.executable, "-m", "pipelines.cli", "resumen", "--db", str(tmp_path / "n.duckdb")],
-                       capture_output=True, text=True, timeout=60)
+                       capture_output=True, text=True, timeout=60, cwd=RAIZ)
     assert p.returncode == 1
     assert "No existe la base de datos" in p.stderr and "Traceback" not in p.stderr

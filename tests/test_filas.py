@@ -140,3 +140,16 @@ def test_table_without_value_columns_goes_to_unmapped():
     obs, skipped = interpretar_tabla(tabla, CTX_2017)
     assert obs == []
     assert len(skipped) == 3 and all("sin columnas" in s.motivo for s in skipped)
+
+
+def test_a_year_column_sets_each_rows_period():
+    tabla = tabla_de([
+        ["Año", "Concepto de gasto", "Presupuestado", "Ejecutado", "% ejec."],
+        ["2016", "Funcionamiento", "27.611.331.302,00", "26.390.297.625,00", "96%"],
+        ["2017", "Inversión", "464.408.349.524,00", "410.645.234.461,00", "88%"],
+    ])
+    obs, _ = interpretar_tabla(tabla, Contexto(vigencia=2019, fecha_corte=date(2019, 12, 31)))
+    got = {(o.indicador, o.medida): (o.valor, o.periodo_inicio, o.periodo_fin, o.tipo_gasto) for o in obs}
+    assert got[("Funcionamiento", "recursos_programados")] == (27611331302.0, date(2016, 1, 1), date(2016, 12, 31), "funcionamiento")
+    assert got[("Inversión", "recursos_ejecutados")] == (410645234461.0, date(2017, 1, 1), date(2017, 12, 31), "inversion")
+    assert got[("Inversión", "avance_porcentual")][:3] == (88, date(2017, 1, 1), date(2017, 12, 31))

@@ -2,7 +2,8 @@
 from __future__ import annotations
 
 from extractor.modelo import BloqueTexto, Documento
-from extractor.tablas import unir_tablas
+from extractor.modelo import Celda, Tabla
+from extractor.tablas import compactar_columnas, unir_tablas
 from tests.conftest import tabla_de
 
 HEADER = ["INDICADOR", "Meta 2019", "Ejecutado 2019"]
@@ -53,3 +54,20 @@ def test_text_between_tables_or_other_shape_keeps_them_apart():
     doc = unir_tablas(_doc(a, texto, b, c))
     assert len(doc.tablas) == 3
     assert [t.indice for t in doc.tablas] == [1, 2, 3]
+
+
+def test_header_boxes_narrower_than_body_cells_are_one_column():
+    # a ruled PDF whose header boxes do not line up with the body's: the grid
+    # has three columns where a reader sees one
+    celdas = [
+        Celda("", 0, 0, 1), Celda("META", 0, 1, 1), Celda("", 0, 2, 1), Celda("LÍNEA BASE", 0, 3, 1),
+        Celda("Crear la Oficina de Mujer", 1, 0, 1, columnas_span=3), Celda("SL", 1, 3, 1),
+        Celda("Crear el CAI", 2, 0, 1, columnas_span=3), Celda("1", 2, 3, 1),
+    ]
+    tabla = compactar_columnas(Tabla(indice=1, celdas=celdas))
+    assert tabla.textos() == [["META", "LÍNEA BASE"], ["Crear la Oficina de Mujer", "SL"], ["Crear el CAI", "1"]]
+
+
+def test_blank_columns_that_are_real_stay_apart():
+    tabla = tabla_de([["Indicador", "Meta", "Ejecutado"], ["Aulas", "", "4"], ["Docentes", "", "45"]])
+    assert compactar_columnas(tabla).n_columnas == 3

@@ -1,0 +1,316 @@
+"""Command line `informes`: cargar, exportar, resumen, evaluar.
+
+Users read Spanish: help, messages and table headers. Expected errors are
+one-liners on stderr with exit code 1; --debug adds the traceback.
+"""
+from __future__ import annotations
+
+import json
+import traceback
+from pathlib import Path
+from typing import NoReturn, Optional
+
+import duckdb
+import typer
+import typer.rich_utils as _rich
+from rich import box
+from rich.console import Console
+from rich.markup import escape
+from rich.table import Table
+from typer.core import TyperCommand, TyperGroup
+
+import esquemas
+from pipelines import almacen, exportar as exportacion
+from pipelines.almacen import ErrorAlmacen
+from pipelines.cargar import ErrorCarga, ResultadoCarga, cargar_rutas
+from pipelines.evaluar import ErrorEvaluacion, Evaluacion, evaluar as evaluar_carpeta
+from pipelines.exportar import ErrorExportacion
+
+# Spanish texts of the help screens rendered by typer.
+_rich.OPTIONS_PANEL_TITLE = "Opciones"
+_rich.ARGUMENTS_PANEL_TITLE = "Argumentos"
+_rich.COMMANDS_PANEL_TITLE = "Comandos"
+_rich.DEFAULT_STRING = "[por defecto: {}]"
+_rich.REQUIRED_LONG_STRING = "[obligatorio]"
+_rich.ABORTED_TEXT = "Cancelado."
+_rich.RICH_HELP = "Use [blue]'{command_path} {help_option}'[/] para ver la ayuda."
+
+
+class _EnEspanol:
+    """Spanish usage line and --help text."""
+
+    def format_usage(self, ctx, formatter) -> None:
+        formatter.write_usage(ctx.command_path, " ".join(self.collect_usage_pieces(ctx)), "Uso: ")
+
+    def get_help_option(self, ctx):
+        opcion = super().get_help_option(ctx)
+        if opcion is not None:
+            opcion.help = "Muestra esta ayuda y termina."
+        return opcion
+
+
+class _Grupo(_EnEspanol, TyperGroup):
+    pass
+
+
+class _Comando(_EnEspanol, TyperCommand):
+    pass
+
+
+app = typer.Typer(
+    cls=_Grupo,
+    help="Informes de gestión municipales (PDF, Word) a un conjunto de datos de indicadores.",
+    add_completion=False,
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    options_metavar="[OPCIONES]",
+    subcommand_metavar="COMANDO [ARGS]...",
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+consola = Console()
+errores = Console(stderr=True)
+
+DB_POR_DEFECTO = Path("indicadores.duckdb")
+_AYUDA_DB = "Archivo de la base de datos DuckDB."
+_AYUDA_DEBUG = "Muestra la traza completa de los errores."
+_ETIQUETAS = {"cargado": "[green]cargado[/]", "reemplazado": "[cyan]reemplazado[/]",
+              "sin_cambios": "[dim]sin cambios[/]", "fallido": "[bold red]fallido[/]"}
+_PLURALES = {"cargado": "cargados", "reemplazado": "reemplazados", "sin_cambios": "sin cambios",
+             "fallido": "fallidos"}
+
+
+def _error(mensaje: str, traza: Optional[str] = None, debug: bool = False) -> None:
+    errores.print(f"[bold red]Error:[/] {escape(mensaje)}", soft_wrap=True, highlight=False)
+    if debug and traza:
+        errores.print(escape(traza), highlight=False)
+
+
+def _salir(mensaje: str, debug: bool = False) -> NoReturn:
+    _error(mensaje, traceback.format_exc() if debug else None, debug)
+    raise typer.Exit(1)
+
+
+def _primera_linea(exc: BaseException) -> str:
+    return (str(exc).strip().splitlines() or [type(exc).__name__])[0]
+
+
+def _texto(valor) -> str:
+    return "" if valor is None else escape(str(valor))
+
+
+# -------------------------------------------------------------------- cargar
+
+
+@app.command(cls=_Comando, options_metavar="[OPCIONES]")
+def cargar(
+    rutas: Optional[list[Path]] = typer.Argument(
+        None, help="Archivos .pdf o .docx, o carpetas (se recorren con sus subcarpetas).",
+        show_default=False, metavar="RUTAS",
+    ),
+    db: Path = typer.Option(DB_POR_DEFECTO, "--db", help=_AYUDA_DB + " Se crea si no existe."),
+    forzar: bool = typer.Option(
+        False, "--forzar", help="Vuelve a extraer y reemplaza los informes aunque no hayan cambiado."
+    ),
+    trabajadores: int = typer.Option(
+        1, "--trabajadores", "-t", help="Procesos que extraen en paralelo (la escritura es una sola)."
+    ),
+    debug: bool = typer.Option(False, "--debug", help=_AYUDA_DEBUG),
+) -> None:
+    """Extrae los informes y los guarda en la base de datos (uno por transacción)."""
+    if not rutas:
+        _salir("Indique al menos un archivo o carpeta para cargar.")
+    if trabajadores < 1:
+        _salir("--trabajadores debe ser 1 o más.")
+    try:
+        with consola.status("Cargando informes…") as estado:
+            hechos = []
+
+            def avance(r: ResultadoCarga) -> None:
+                hechos.append(r)
+                estado.update(f"Cargando informes… {len(hechos)} procesados ({r.archivo})")
+
+            resultados = cargar_rutas(
+                rutas, db, forzar=forzar, trabajadores=trabajadores, al_terminar=avance
+            )
+    except (ErrorAlmacen, ErrorCarga, OSError) as exc:
+        _salir(str(exc), debug)
+    except Exception as exc:  # noqa: BLE001 - a one-liner unless --debug
+        _salir(f"error inesperado ({type(exc).__name__}: {exc})", debug)
+    if not resultados:
+        _salir("No se encontraron archivos .pdf o .docx en las rutas indicadas.")
+    consola.print(_tabla_carga(resultados))
+    fallidos = [r for r in resultados if r.fallido]
+    for r in fallidos:
+        _error(r.motivo or r.archivo, r.traza, debug)
+    if fallidos:
+        raise typer.Exit(1)
+
+
+def _tabla_carga(resultados: list[ResultadoCarga]) -> Table:
+    tabla = Table(title="Carga de informes", show_footer=True, box=box.SIMPLE_HEAD)
+    conteo = {k: sum(r.resultado == k for r in resultados) for k in _ETIQUETAS}
+    pie = ", ".join(f"{n} {_PLURALES[k] if n > 1 else k.replace('_', ' ')}" for k, n in conteo.items() if n)
+    tabla.add_column("Archivo", "Total", overflow="fold")
+    tabla.add_column("Entidad", overflow="fold")
+    tabla.add_column("Dependencia", overflow="fold")
+    tabla.add_column("Vigencia", justify="right", overflow="fold")
+    tabla.add_column("Observaciones", str(sum(r.observaciones for r in resultados)),
+                     justify="right", overflow="fold")
+    tabla.add_column("Filas no mapeadas", str(sum(r.no_mapeadas for r in resultados)),
+                     justify="right", overflow="fold")
+    tabla.add_column("Resultado", pie, overflow="fold")
+    for r in resultados:
+        tabla.add_row(
+            _texto(r.archivo), _texto(r.entidad), _texto(r.dependencia), _texto(r.vigencia),
+            "" if r.fallido else str(r.observaciones), "" if r.fallido else str(r.no_mapeadas),
+            _ETIQUETAS[r.resultado],
+        )
+    return tabla
+
+
+# ------------------------------------------------------------------ exportar
+
+
+@app.command(cls=_Comando, options_metavar="[OPCIONES]")
+def exportar(
+    salida: Optional[Path] = typer.Option(
+        None, "--salida", "-o", help="Archivo que se escribe (se reemplaza si existe).", show_default=False
+    ),
+    formato: Optional[str] = typer.Option(
+        None, "--formato", "-f", show_default=False,
+        help="csv, parquet o xlsx. Si se omite, se toma de la extensión de --salida.",
+    ),
+    tabla: str = typer.Option(
+        "observaciones", "--tabla", help="observaciones, informes o filas_no_mapeadas."
+    ),
+    db: Path = typer.Option(DB_POR_DEFECTO, "--db", help=_AYUDA_DB),
+    debug: bool = typer.Option(False, "--debug", help=_AYUDA_DEBUG),
+) -> None:
+    """Exporta una tabla de la base de datos a CSV, Parquet o Excel."""
+    if salida is None:
+        _salir("Indique el archivo de salida con --salida.")
+    formato = (formato or salida.suffix.lstrip(".")).lower()
+    if formato not in exportacion.FORMATOS:
+        _salir(f"Formato desconocido: {formato or '(ninguno)'}. Use --formato csv, parquet o xlsx.")
+    if tabla not in exportacion.TABLAS:
+        _salir(f"Tabla desconocida: {tabla}. Use observaciones, informes o filas_no_mapeadas.")
+    try:
+        con = almacen.abrir(db, solo_lectura=True)
+        try:
+            n = exportacion.exportar(con, tabla, formato, salida)
+        finally:
+            con.close()
+    except (ErrorAlmacen, ErrorExportacion) as exc:
+        _salir(str(exc), debug)
+    except OSError as exc:
+        _salir(f"No se pudo escribir {salida}: {exc.strerror or exc}", debug)
+    except duckdb.Error as exc:
+        _salir(f"La base de datos {db} no tiene el esquema esperado ({_primera_linea(exc)}).", debug)
+    consola.print(f"Se exportaron {n} filas de {tabla} a {escape(str(salida))}.")
+
+
+# ------------------------------------------------------------------- resumen
+
+
+@app.command(cls=_Comando, options_metavar="[OPCIONES]")
+def resumen(
+    db: Path = typer.Option(DB_POR_DEFECTO, "--db", help=_AYUDA_DB),
+    debug: bool = typer.Option(False, "--debug", help=_AYUDA_DEBUG),
+) -> None:
+    """Muestra los informes cargados y sus observaciones por medida."""
+    try:
+        con = almacen.abrir(db, solo_lectura=True)
+        try:
+            filas = almacen.resumen(con)
+        finally:
+            con.close()
+    except ErrorAlmacen as exc:
+        _salir(str(exc), debug)
+    except duckdb.Error as exc:
+        _salir(f"La base de datos {db} no tiene el esquema esperado ({_primera_linea(exc)}).", debug)
+    if not filas:
+        consola.print("La base de datos no tiene informes.")
+        return
+    orden = [f["medida"] for f in esquemas.filas_vocabulario("medida")]
+    tabla = Table(title=f"Informes en {escape(str(db))}", box=box.SIMPLE_HEAD)
+    for nombre in ("Archivo", "Entidad", "Dependencia"):
+        tabla.add_column(nombre, overflow="fold")
+    tabla.add_column("Vigencia", justify="right")
+    tabla.add_column("Observaciones por medida", overflow="fold")
+    tabla.add_column("Total", justify="right")
+    tabla.add_column("Filas no mapeadas", justify="right")
+    for f in filas:
+        medidas = sorted(f["por_medida"].items(), key=lambda kv: orden.index(kv[0]) if kv[0] in orden else 99)
+        tabla.add_row(
+            _texto(f["archivo"]), _texto(f["entidad"]), _texto(f["dependencia"]), _texto(f["vigencia"]),
+            ", ".join(f"{m}: {n}" for m, n in medidas), str(f["observaciones"]), str(f["no_mapeadas"]),
+        )
+    consola.print(tabla)
+
+
+# ------------------------------------------------------------------- evaluar
+
+
+@app.command(cls=_Comando, options_metavar="[OPCIONES]")
+def evaluar(
+    carpeta: Path = typer.Argument(
+        ..., help="Carpeta con documentos <id>.pdf / <id>.docx y sus archivos <id>.gold.csv.",
+        show_default=False, metavar="CARPETA",
+    ),
+    detalle: bool = typer.Option(False, "--detalle", help="Lista las filas que no coinciden."),
+    como_json: bool = typer.Option(False, "--json", help="Escribe el resultado en JSON en lugar de tablas."),
+    debug: bool = typer.Option(False, "--debug", help=_AYUDA_DEBUG),
+) -> None:
+    """Compara el extractor con los archivos gold: precisión, exhaustividad y F1."""
+    try:
+        ev = evaluar_carpeta(carpeta)
+    except (ErrorEvaluacion, OSError) as exc:
+        _salir(str(exc), debug)
+    if como_json:
+        typer.echo(json.dumps(ev.como_dict(), ensure_ascii=False, indent=2))
+        return
+    if not ev.documentos:
+        consola.print(f"No hay documentos con archivo .gold.csv en {escape(str(carpeta))}.")
+        return
+    consola.print(_tabla_evaluacion(ev))
+    for d in ev.documentos:
+        if d.error:
+            _error(d.error, d.traza, debug)
+    if detalle:
+        for d in ev.documentos:
+            for titulo, filas in (("faltan (en gold, no extraídas)", d.faltantes),
+                                  ("sobran (extraídas, no en gold)", d.sobrantes)):
+                if filas:
+                    consola.print(_tabla_filas(f"{d.documento}: {titulo}", filas))
+
+
+def _tabla_evaluacion(ev: Evaluacion) -> Table:
+    tabla = Table(title="Evaluación contra gold", show_footer=True, box=box.SIMPLE_HEAD)
+    tabla.add_column("Documento", "Total (micro)", overflow="fold")
+    for nombre, total in (("VP", ev.tp), ("FP", ev.fp), ("FN", ev.fn)):
+        tabla.add_column(nombre, str(total), justify="right")
+    for nombre, total in (("Precisión", ev.precision), ("Exhaustividad", ev.recall), ("F1", ev.f1)):
+        tabla.add_column(nombre, f"{total:.3f}", justify="right")
+    for d in ev.documentos:
+        tabla.add_row(
+            _texto(d.documento) + (" [red](error)[/]" if d.error else ""), str(d.tp), str(d.fp),
+            str(d.fn), f"{d.precision:.3f}", f"{d.recall:.3f}", f"{d.f1:.3f}",
+        )
+    return tabla
+
+
+def _tabla_filas(titulo: str, filas: list[dict]) -> Table:
+    tabla = Table(title=escape(titulo), title_justify="left", box=box.SIMPLE_HEAD)
+    columnas = ("indicador", "indicador_padre", "medida", "periodo_inicio", "periodo_fin",
+                "valor", "unidad", "tipo_gasto")
+    for c in columnas:
+        tabla.add_column(c, overflow="fold", justify="right" if c == "valor" else "left")
+    for f in filas:
+        tabla.add_row(*[
+            exportacion.formatear_numero(f[c]) if c == "valor" else _texto(f[c]) for c in columnas
+        ])
+    return tabla
+
+
+if __name__ == "__main__":
+    app()

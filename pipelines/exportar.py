@@ -1,0 +1,183 @@
+"""Export store tables to CSV, Parquet or XLSX.
+
+CSV and XLSX carry the columns listed under `exportacion` in
+esquemas/tablas.yaml (every column when absent); Parquet carries every column
+of the table with its type. Text cells that a spreadsheet would run as a
+formula are neutralized with a leading apostrophe (CSV and XLSX).
+"""
+from __future__ import annotations
+
+import csv
+import math
+from datetime import date, datetime
+from decimal import Decimal
+from pathlib import Path
+from typing import Any, Iterator
+
+import duckdb
+
+import esquemas
+from esquemas import Tabla
+
+FORMATOS = ("csv", "parquet", "xlsx")
+TABLAS = ("observaciones", "informes", "filas_no_mapeadas")
+_INICIO_FORMULA = ("=", "+", "-", "@", "\t", "\r")
+_MAX_FILAS_XLSX = 1_048_575  # Excel's row limit, less the header
+_LOTE = 10_000
+
+
+class ErrorExportacion(Exception):
+    """Error shown to users (Spanish message)."""
+
+
+def neutralizar(texto: str) -> str:
+    """Prefix "'" to text a spreadsheet would read as a formula."""
+    return "'" + texto if texto.startswith(_INICIO_FORMULA) else texto
+
+
+def formatear_numero(x: float) -> str:
+    """Plain decimal text: '.' as decimal mark, no thousands separator, no
+    exponent, no trailing '.0' (10620.0 -> '10620', 0.25 -> '0.25')."""
+    if math.isnan(x):
+        return ""
+    if math.isinf(x):
+        return "inf" if x > 0 else "-inf"
+    texto = format(Decimal(repr(float(x))), "f")
+    if "." in texto:
+        texto = texto.rstrip("0").rstrip(".")
+    return "0" if texto in ("-0", "") else texto
+
+
+def texto_celda(valor: Any) -> str:
+    """CSV text of one value, by its Python type."""
+    if valor is None:
+        return ""
+    if isinstance(valor, bool):
+        return "true" if valor else "false"
+    if isinstance(valor, int):
+        return str(valor)
+    if isinstance(valor, float):
+        return formatear_numero(valor)
+    if isinstance(valor, datetime):
+        return valor.isoformat(sep=" ", timespec="seconds")
+    if isinstance(valor, date):
+        return valor.isoformat()
+    return neutralizar(str(valor))
+
+
+def consulta(tabla: Tabla, columnas: list[str]) -> str:
+    """SELECT of `columnas` of `tabla` in export order; columns the table lacks
+    come from `informes`, joined by informe_id."""
+    propias = set(tabla.nombres)
+    del_informe = set(esquemas.tabla("informes").nombres)
+    for c in list(columnas) + list(tabla.orden):
+        if c not in propias and c not in del_informe:
+            raise ErrorExportacion(f"La columna {c} no existe en {tabla.nombre} ni en informes.")
+
+    def ref(c: str) -> str:
+        return f't."{c}"' if c in propias else f'i."{c}"'
+
+    seleccion = ", ".join(f'{ref(c)} AS "{c}"' for c in columnas)
+    sql = f'SELECT {seleccion} FROM "{tabla.nombre}" t'
+    if any(c not in propias for c in list(columnas) + list(tabla.orden)):
+        sql += " LEFT JOIN informes i ON i.informe_id = t.informe_id"
+    if tabla.orden:
+        sql += " ORDER BY " + ", ".join(ref(c) for c in tabla.orden)
+    return sql
+
+
+def _lotes(cursor: duckdb.DuckDBPyConnection) -> Iterator[list[tuple]]:
+    while lote := cursor.fetchmany(_LOTE):
+        yield lote
+
+
+def exportar(con: duckdb.DuckDBPyConnection, tabla: str, formato: str, salida: Path) -> int:
+    """Write `tabla` to `salida` as csv, parquet or xlsx. Returns rows written."""
+    if tabla not in TABLAS:
+        raise ErrorExportacion(f"Tabla desconocida: {tabla}. Use una de: {', '.join(TABLAS)}.")
+    if formato not in FORMATOS:
+        raise ErrorExportacion(f"Formato desconocido: {formato}. Use uno de: {', '.join(FORMATOS)}.")
+    t = esquemas.tabla(tabla)
+    salida = Path(salida)
+    salida.parent.mkdir(parents=True, exist_ok=True)
+    if formato == "parquet":
+        return _parquet(con, t, salida)
+    columnas = list(t.exportacion or t.nombres)
+    sql = consulta(t, columnas)
+    if formato == "csv":
+        return _csv(con, sql, columnas, salida)
+    return _xlsx(con, sql, columnas, salida, hoja=tabla)
+
+
+def _csv(con, sql: str, columnas: list[str], salida: Path) -> int:
+    n = 0
+    cursor = con.execute(sql)  # fails before the file is created
+    with salida.open("w", encoding="utf-8", newline="") as f:
+        escritor = csv.writer(f, lineterminator="\n")
+        escritor.writerow(columnas)
+        for lote in _lotes(cursor):
+            escritor.writerows([texto_celda(v) for v in fila] for fila in lote)
+            n += len(lote)
+    return n
+
+
+def _parquet(con, t: Tabla, salida: Path) -> int:
+    sql = consulta(t, t.nombres)
+    destino = str(salida).replace("'", "''")
+    con.execute(f"COPY ({sql}) TO '{destino}' (FORMAT parquet)")
+    return con.execute(f'SELECT count(*) FROM "{t.nombre}"').fetchone()[0]
+
+
+def _xlsx(con, sql: str, columnas: list[str], salida: Path, hoja: str) -> int:
+    import xlsxwriter
+
+    total = con.execute(f"SELECT count(*) FROM ({sql})").fetchone()[0]
+    if total > _MAX_FILAS_XLSX:
+        raise ErrorExportacion(
+            f"La tabla tiene {total} filas y Excel admite {_MAX_FILAS_XLSX}; exporte en csv o parquet."
+        )
+    cursor = con.execute(sql)
+    libro = xlsxwriter.Workbook(
+        str(salida),
+        {"strings_to_formulas": False, "strings_to_urls": False, "strings_to_numbers": False},
+    )
+    try:
+        hoja_xl = libro.add_worksheet(hoja[:31])
+        negrita = libro.add_format({"bold": True})
+        fecha = libro.add_format({"num_format": "yyyy-mm-dd"})
+        fecha_hora = libro.add_format({"num_format": "yyyy-mm-dd hh:mm:ss"})
+        anchos = [len(c) + 2 for c in columnas]
+        hoja_xl.write_row(0, 0, columnas, negrita)
+        hoja_xl.freeze_panes(1, 0)
+        r = 0
+        for lote in _lotes(cursor):
+            for fila in lote:
+                r += 1
+                for k, v in enumerate(fila):
+                    _escribir(hoja_xl, r, k, v, fecha, fecha_hora)
+                    if r <= 200 and v is not None:
+                        anchos[k] = max(anchos[k], min(len(texto_celda(v)) + 2, 60))
+        for k, ancho in enumerate(anchos):
+            hoja_xl.set_column(k, k, ancho)
+        hoja_xl.autofilter(0, 0, max(r, 1), len(columnas) - 1)
+    finally:
+        libro.close()
+    return r
+
+
+def _escribir(hoja, r: int, k: int, v: Any, fecha, fecha_hora) -> None:
+    if v is None:
+        return
+    if isinstance(v, bool):
+        hoja.write_boolean(r, k, v)
+    elif isinstance(v, (int, float)):
+        if isinstance(v, float) and not math.isfinite(v):
+            hoja.write_string(r, k, texto_celda(v))
+        else:
+            hoja.write_number(r, k, v)
+    elif isinstance(v, datetime):
+        hoja.write_datetime(r, k, v, fecha_hora)
+    elif isinstance(v, date):
+        hoja.write_datetime(r, k, v, fecha)
+    else:
+        hoja.write_string(r, k, neutralizar(str(v)))
