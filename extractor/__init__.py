@@ -60,7 +60,7 @@ def leer_documento(ruta: Path):
 
 def interpretar(doc) -> InformeExtraido:
     from .filas import interpretar_tabla
-    from .metadatos import extraer_metadatos
+    from .metadatos import extraer_metadatos, planifica
     from .narrativa import dinero_en_narrativa
 
     meta, ctx = extraer_metadatos(doc)
@@ -68,7 +68,7 @@ def interpretar(doc) -> InformeExtraido:
         archivo=doc.archivo, sha256=doc.sha256, formato=doc.formato, paginas=doc.paginas, metadatos=meta
     )
     for tabla in doc.tablas:
-        obs, skipped = interpretar_tabla(tabla, ctx)
+        obs, skipped = interpretar_tabla(tabla, ctx, planifica(meta.tipo_documento))
         result.observaciones.extend(obs)
         result.no_mapeadas.extend(skipped)
     result.observaciones.extend(dinero_en_narrativa(doc, ctx))

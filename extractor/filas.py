@@ -101,11 +101,19 @@ def _rol(header: str) -> Optional[str]:
 
 
 def filas_encabezado(tabla: Tabla, grid) -> int:
+    """Header rows: those the source marks, blank rows above the header, and
+    header-like rows; a lone title cell ("META") over a header row counts too."""
     n = tabla.filas_encabezado_marcadas or 0
     while n < len(grid) - 1 and not any(c is not None and c.texto.strip() for c in grid[n]):
-        n += 1  # blank rows above the header
-    while n < min(MAX_HEADER_ROWS, len(grid) - 1) and _is_header_row(grid[n], n > 0):
         n += 1
+    limit = min(n + MAX_HEADER_ROWS, len(grid) - 1)
+    while n < limit:
+        if _is_header_row(grid[n], n > 0):
+            n += 1
+        elif n + 1 < limit and not any(c and _is_value(c.texto) for c in grid[n]) and _is_header_row(grid[n + 1], False):
+            n += 2
+        else:
+            break
     return n
 
 
@@ -120,14 +128,16 @@ def _header_text(grid, n_header: int, col: int) -> str:
     return " ".join(parts)
 
 
-def columnas(grid, n_header: int, ctx: Contexto) -> list[Columna]:
+def columnas(grid, n_header: int, ctx: Contexto, planifica: bool = False) -> list[Columna]:
     cls = clasificador()
     cols = []
     for k in range(len(grid[0]) if grid else 0):
         header = _header_text(grid, n_header, k)
         rol, medida = _rol(header), cls.medida(header)
         if rol is None and medida is None and header and periodo_de_texto(header, ctx):
-            medida = "ejecutado"  # a bare period ("II semestre") under no measure
+            # a bare period ("II semestre", "2021") under no measure: results,
+            # or targets in a planning document
+            medida = "meta" if planifica else "ejecutado"
         if medida is None:
             cols.append(Columna(k, header, rol or ("etiqueta" if k == 0 else "texto")))
             continue
@@ -263,12 +273,14 @@ class _Estado:
         self.grupo, self.periodos = None, {}
 
 
-def interpretar_tabla(tabla: Tabla, ctx: Contexto) -> tuple[list[Observacion], list[FilaNoMapeada]]:
+def interpretar_tabla(
+    tabla: Tabla, ctx: Contexto, planifica: bool = False
+) -> tuple[list[Observacion], list[FilaNoMapeada]]:
     grid = tabla.rejilla()
     if not grid:
         return [], []
     n_header = filas_encabezado(tabla, grid)
-    cols = columnas(grid, n_header, ctx)
+    cols = columnas(grid, n_header, ctx, planifica)
     value_cols = [c for c in cols if c.rol == "valor"]
     label_k = _label_column(cols)
     observations: list[Observacion] = []

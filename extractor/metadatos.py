@@ -8,6 +8,8 @@ from collections import Counter
 from datetime import date
 from typing import Iterable, Optional
 
+from esquemas import cargar_yaml
+
 from .modelo import Documento
 from .nombres import limpiar
 from .periodos import Contexto, fecha_corte_en, periodo_de_texto
@@ -45,6 +47,19 @@ LABELLED_LINE = re.compile(r"^[^:]{2,40}:")
 INLINE_PROGRAM = re.compile(r";\s*programa\s+(.+)$", re.IGNORECASE)
 LOWER_WORDS = {"de", "del", "la", "las", "los", "el", "y", "e", "o", "u", "en", "a", "al", "para", "por", "con"}
 HEAD_BLOCKS = 25  # metadata is written at the top of a report
+
+
+def tipo_documento(title: Optional[str], lines: list[str]) -> str:
+    text = " ".join([title or ""] + lines[:10])
+    for rule in cargar_yaml("tipos_documento.yaml"):
+        if re.search(rule["patron"], text, re.IGNORECASE):
+            return rule["tipo"]
+    return "otro"
+
+
+def planifica(tipo: Optional[str]) -> bool:
+    """A plan states targets: its bare year columns are goals, not results."""
+    return any(r["tipo"] == tipo and r.get("planifica") for r in cargar_yaml("tipos_documento.yaml"))
 
 
 def titulo_espanol(text: str) -> str:
@@ -162,10 +177,12 @@ def extraer_metadatos(doc: Documento) -> tuple[MetadatosInforme, Contexto]:
         cuatrienio=(int(quad.group(1)), int(quad.group(2))) if quad else None,
     )
     labelled = _labelled(blocks)
+    tipo = tipo_documento(title, lines)
     meta = MetadatosInforme(
-        entidad=_entity(lines + running),
+        entidad=_entity(running + lines),
         dependencia=office,
         titulo=title,
+        tipo_documento=tipo,
         periodo_inicio=ctx.periodo_inicio,
         periodo_fin=ctx.periodo_fin,
         fecha_corte=cut,

@@ -14,6 +14,7 @@ class MetadatosInforme:
     entidad: Optional[str] = None
     dependencia: Optional[str] = None
     titulo: Optional[str] = None
+    tipo_documento: Optional[str] = None  # esquemas/tipos_documento.yaml
     periodo_inicio: Optional[date] = None
     periodo_fin: Optional[date] = None
     fecha_corte: Optional[date] = None

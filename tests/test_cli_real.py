@@ -1,0 +1,38 @@
+"""The real command on a real corpus PDF: load, export, reload."""
+from __future__ import annotations
+
+import csv
+import subprocess
+import sys
+
+from tests.conftest import CORPUS
+
+COLUMNS = ("archivo,informe_id,entidad,dependencia,indicador,indicador_padre,descripcion,medida,periodo_inicio,"
+           "periodo_fin,valor,unidad,tipo_gasto,valor_texto,pagina,tabla,fila,columna").split(",")
+
+
+def _informes(*args, cwd):
+    return subprocess.run([sys.executable, "-m", "pipelines.cli", *args], cwd=cwd, capture_output=True, text=True)
+
+
+def test_load_export_and_reload_the_seed_pdf(tmp_path):
+    pdf = CORPUS / "barrancabermeja_prensa_2017.pdf"
+    first = _informes("cargar", str(pdf), "--db", "datos.duckdb", cwd=tmp_path)
+    assert first.returncode == 0, first.stderr
+    out = _informes("exportar", "--db", "datos.duckdb", "--formato", "csv", "--salida", "obs.csv", cwd=tmp_path)
+    assert out.returncode == 0, out.stderr
+    with open(tmp_path / "obs.csv", encoding="utf-8", newline="") as f:
+        rows = list(csv.reader(f))
+    assert rows[0] == COLUMNS
+    records = [dict(zip(COLUMNS, r)) for r in rows[1:]]
+    assert len(records) == 98
+    facebook_meta = next(r for r in records if r["indicador"] == "SEGUIDORES FACEBOOK" and r["medida"] == "meta")
+    assert (facebook_meta["valor"], facebook_meta["periodo_inicio"], facebook_meta["periodo_fin"]) == ("10620", "2017-01-01", "2017-12-31")
+    money = next(r for r in records if r["tipo_gasto"] == "funcionamiento" and r["medida"] == "recursos_ejecutados")
+    assert money["valor"] == "983286659.67" and money["entidad"] == "Alcaldía de Barrancabermeja"
+    assert all(r["pagina"].isdigit() and r["archivo"] == pdf.name for r in records)
+
+    again = _informes("cargar", str(pdf), "--db", "datos.duckdb", cwd=tmp_path)
+    assert again.returncode == 0 and "sin cambios" in again.stdout
+    _informes("exportar", "--db", "datos.duckdb", "--formato", "csv", "--salida", "obs2.csv", cwd=tmp_path)
+    assert (tmp_path / "obs2.csv").read_bytes() == (tmp_path / "obs.csv").read_bytes()
