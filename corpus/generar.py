@@ -267,7 +267,8 @@ def escribir_tabla(doc, tabla: Tabla) -> None:
         celda = t.cell(r, c)
         if enc.columnas > 1 or enc.filas > 1:
             celda = celda.merge(t.cell(r + enc.filas - 1, c + enc.columnas - 1))
-        llenar_celda(celda, enc.texto, tam, "centro", negrita=True)
+        llenar_celda(celda, enc.texto, tam, "centro",
+                     negrita=tabla.encabezado_negrita)
         if tabla.sombreado_encabezado:
             sombrear(celda, tabla.sombreado_encabezado)
     for r in range(n_enc):
@@ -277,6 +278,8 @@ def escribir_tabla(doc, tabla: Tabla) -> None:
 
     for i, fila in enumerate(tabla.filas):
         fila_docx = t.rows[n_enc + i]
+        if tabla.filas_sin_partir:
+            no_partir(fila_docx)
         if isinstance(fila, FilaPrograma):
             celda = fila_docx.cells[0].merge(fila_docx.cells[-1])
             llenar_celda(celda, fila.texto, tam, "izquierda", negrita=True)

@@ -190,6 +190,8 @@ class Tabla:
     tamano_letra: float = 8
     sombreado_encabezado: Optional[str] = "D9D9D9"
     sombreado_programa: Optional[str] = "EDEDED"
+    encabezado_negrita: bool = True  # False: header cells in regular weight
+    filas_sin_partir: bool = False  # True: no body row breaks across pages
 
 
 Bloque = Union[Parrafo, Tabla, SaltoPagina]

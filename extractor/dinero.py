@@ -60,8 +60,11 @@ def importes(
     medida_defecto: str = "recursos_programados",
     tipo_defecto: Optional[str] = None,
     solo_pesos: bool = True,
+    con_etiqueta: bool = False,
 ) -> list[Importe]:
-    """Money amounts in `text` with their measure, period and expense type."""
+    """Money amounts in `text` with their measure, period and expense type.
+    `con_etiqueta`: keep only amounts whose own words say what they are
+    (prose mentions "$ 0" or prices that are not figures of the report)."""
     numbers = buscar_numeros(text)
     amounts = [n for n in numbers if n.unidad == "pesos"]
     if not amounts and not solo_pesos:
@@ -81,6 +84,8 @@ def importes(
     whole_cut = fecha_corte_en(text)
     out = []
     for n, label, medida in zip(amounts, labels, medidas):
+        if con_etiqueta and medida is None:
+            continue
         medida = medida or medida_defecto
         cut = fecha_corte_en(label) or whole_cut
         local = ctx if cut is None else Contexto(

@@ -34,6 +34,7 @@ MONEY = {
 TEXT_ROLES = {"etiqueta", "codigo", "unidad", "fuente", "ignorar", "texto"}
 MAX_HEADER_ROWS = 3
 LOW_CONFIDENCE = 0.5
+LOCAL_CODE = re.compile(r"^[A-ZÑ]{1,6}[-.]\d+([-.]\d+)*$")
 TOTAL = re.compile(r"^(gran\s+)?total(es)?\b", re.IGNORECASE)
 
 
@@ -155,14 +156,15 @@ def columnas(grid, n_header: int, ctx: Contexto, planifica: bool = False) -> lis
     return cols
 
 
+PHYSICAL_ONLY = {"linea_base", "meta_cuatrienio", "acumulado"}
 BARE_MONEY_SIBLING = re.compile(r"^(ejecutad[oa]s?|ejecucion|programad[oa]s?|valor)( (19|20)\d\d)?$")
 
 
 def _money_siblings(cols: list[Columna], ctx: Contexto) -> None:
     """Beside a money column, a bare "Ejecutado" or "Programado" is money too
     ("Presupuestado | Ejecutado | % ejec.")."""
-    medidas = {c.medida for c in cols}
-    if not medidas & MONEY:
+    medidas = {c.medida for c in cols if c.medida}
+    if not medidas & MONEY or medidas & PHYSICAL_ONLY:
         return
     for c in cols:
         if c.medida in ("ejecutado", "meta") and BARE_MONEY_SIBLING.match(normalizar(c.encabezado)):
@@ -171,19 +173,27 @@ def _money_siblings(cols: list[Columna], ctx: Contexto) -> None:
 
 
 def _demote_text_columns(cols: list[Columna], body) -> None:
-    """A 'value' column whose cells are mostly prose is a text column
-    (e.g. "Meta de producto" holding the goal's wording)."""
+    """A 'value' column whose cells are mostly prose is a text column (e.g.
+    "Meta de producto" holding the goal's wording); one of identifiers
+    ("MP-101", "IP-155") is a code column."""
     for col in cols:
         if col.rol != "valor":
             continue
         texts = [row[col.indice].texto for row in body if row[col.indice] is not None]
         filled = [t for t in texts if t.strip() and not es_vacio(t)]
         with_figures = [t for t in filled if _has_figures(t)]
-        if filled and len(with_figures) * 2 < len(filled):
+        if filled and sum(bool(LOCAL_CODE.match(t.strip())) for t in filled) * 2 > len(filled):
+            col.rol, col.medida = "codigo", None
+        elif filled and len(with_figures) * 2 < len(filled):
             col.rol, col.medida = "texto", None
 
 
 def _label_column(cols: list[Columna]) -> int:
+    """The indicator's name: a column headed "indicador" first, then any
+    label column, then the first text column."""
+    for c in cols:
+        if c.rol == "etiqueta" and "indicador" in normalizar(c.encabezado):
+            return c.indice
     for wanted in ("etiqueta", "texto"):
         for c in cols:
             if c.rol == wanted:
@@ -213,8 +223,21 @@ class _Figura:
     confianza: float = 1.0
 
 
+AS_MONEY = {"meta": "recursos_programados", "ejecutado": "recursos_ejecutados", "acumulado": "recursos_ejecutados"}
+
+
 def figuras_de_celda(text: str, col: Columna, periodo: Optional[Periodo], ctx: Contexto) -> list[_Figura]:
-    """Every figure a value cell holds, with its measure and period."""
+    """Every figure a value cell holds, with its measure and period; pesos
+    under "Programado | Ejecutado" are money measures."""
+    figures = _figuras(text, col, periodo, ctx)
+    for fig in figures:
+        if fig.numero.unidad == "pesos" and fig.medida in AS_MONEY:
+            fig.medida = AS_MONEY[fig.medida]
+            fig.periodo = periodo_para(fig.medida, col.encabezado, ctx)
+    return figures
+
+
+def _figuras(text: str, col: Columna, periodo: Optional[Periodo], ctx: Contexto) -> list[_Figura]:
     if es_vacio(text):
         return []
     medida = col.medida
@@ -231,6 +254,8 @@ def figuras_de_celda(text: str, col: Columna, periodo: Optional[Periodo], ctx: C
     pairs = pares_mes_numero(text)
     if pairs:
         return [_Figura(medida, num, periodo_mes(mes, medida, ctx), confianza=LOW_CONFIDENCE) for mes, num in pairs]
+    if LOCAL_CODE.match(text.strip()):
+        return []
     figures = [x for x in buscar_numeros(text) if not _is_year(x)]
     if len(figures) == 1:
         return [_Figura(medida, figures[0], periodo, confianza=LOW_CONFIDENCE)]
@@ -308,13 +333,14 @@ def interpretar_tabla(
             skip(r, "fila vacía")
             continue
         full_width = len(distinct) == 1 and distinct[0].columnas_span >= len(cols) - 1
-        if full_width or (_is_heading_label(label) and all(es_vacio(t) for t in value_texts.values())):
+        if full_width or (_is_heading_label(label) and not any(t.strip() for t in value_texts.values())):
             state.cerrar_grupo()
-            nombre, desc = separar_nombre(label or limpiar(distinct[0].texto))
-            if es_jerarquia(label) or full_width or desc is None:
-                state.seccion = limpiar(label or distinct[0].texto).rstrip(".:")
+            text = limpiar(label or distinct[0].texto)
+            nombre, desc = separar_nombre(text)
+            if es_jerarquia(text) or full_width or desc is None:
+                state.seccion = text.rstrip(".:")  # a program heading: until the next one
             else:
-                state.grupo = nombre
+                state.grupo = nombre  # an indicator with sub-rows: until a row with its own description
             skip(r, "fila de título o programa sin valores: padre de las filas siguientes")
             continue
         subheaders = {k: t for k, t in value_texts.items() if _is_subheader_cell(t, ctx)}
@@ -329,7 +355,7 @@ def interpretar_tabla(
             continue
 
         nombre, desc = separar_nombre(label) if label else ("", None)
-        if (state.grupo or state.periodos) and (desc is not None or len(nombre.split()) > 6):
+        if (state.grupo or state.periodos) and desc is not None:
             state.cerrar_grupo()
         if not nombre:
             skip(r, "fila sin nombre de indicador")

@@ -46,7 +46,8 @@ LABELS = {
 LABELLED_LINE = re.compile(r"^[^:]{2,40}:")
 INLINE_PROGRAM = re.compile(r";\s*programa\s+(.+)$", re.IGNORECASE)
 LOWER_WORDS = {"de", "del", "la", "las", "los", "el", "y", "e", "o", "u", "en", "a", "al", "para", "por", "con"}
-HEAD_BLOCKS = 25  # metadata is written at the top of a report
+HEAD_BLOCKS = 25
+OFFICE_BLOCKS = 8  # the office is named in the report's heading, not in its prose  # metadata is written at the top of a report
 
 
 def tipo_documento(title: Optional[str], lines: list[str]) -> str:
@@ -140,7 +141,7 @@ def _value_after(pattern: re.Pattern, blocks: list[list[str]], b: int, i: int) -
 def _office(lines: list[str]) -> Optional[str]:
     for line in lines:
         for part in SEPARATOR.split(line):
-            if OFFICE.match(part) and len(part) < 150:
+            if OFFICE.match(part) and len(part) < 100:
                 return part.strip()
     return None
 
@@ -161,7 +162,7 @@ def extraer_metadatos(doc: Documento) -> tuple[MetadatosInforme, Contexto]:
     lines = [l for block in blocks for l in block]
     running = [l for block in _blocks(doc.encabezados_pagina) for l in block]
     title = _title(blocks)
-    office = _office(lines + running)
+    office = _office(running + [l for block in blocks[:OFFICE_BLOCKS] for l in block])
     vigencia = _vigencia(title, lines)
     base = Contexto(vigencia=vigencia)
     period = periodo_de_texto(title, base) if title else None
@@ -173,7 +174,7 @@ def extraer_metadatos(doc: Documento) -> tuple[MetadatosInforme, Contexto]:
         vigencia=vigencia,
         fecha_corte=cut,
         periodo_inicio=period.inicio if period else (date(vigencia, 1, 1) if vigencia else None),
-        periodo_fin=period.fin if period else cut,
+        periodo_fin=min(period.fin, cut) if period and cut else (period.fin if period else cut),
         cuatrienio=(int(quad.group(1)), int(quad.group(2))) if quad else None,
     )
     labelled = _labelled(blocks)

@@ -23,7 +23,7 @@ def dinero_en_narrativa(doc: Documento, ctx: Contexto) -> list[Observacion]:
         for sentence in frases(block.texto):
             if not es_frase_de_dinero(sentence):
                 continue
-            for imp in importes(sentence, ctx):
+            for imp in importes(sentence, ctx, con_etiqueta=True):
                 out.append(
                     Observacion(
                         indicador=NAMES[imp.tipo_gasto],

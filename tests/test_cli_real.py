@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import csv
+import os
 import subprocess
 import sys
 
@@ -12,7 +13,8 @@ COLUMNS = ("archivo,informe_id,entidad,dependencia,indicador,indicador_padre,des
 
 
 def _informes(*args, cwd):
-    return subprocess.run([sys.executable, "-m", "pipelines.cli", *args], cwd=cwd, capture_output=True, text=True)
+    env = {**os.environ, "COLUMNS": "200"}
+    return subprocess.run([sys.executable, "-m", "pipelines.cli", *args], cwd=cwd, capture_output=True, text=True, env=env)
 
 
 def test_load_export_and_reload_the_seed_pdf(tmp_path):

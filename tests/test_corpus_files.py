@@ -260,7 +260,8 @@ def test_variantes_de_formato():
 def test_docx_abre_y_tiene_tablas(id_):
     doc = Document(CORPUS / f"{id_}.docx")
     assert doc.tables, "el DOCX no tiene tablas"
-    assert doc.sections[0].header.paragraphs[0].text.startswith("Alcaldía de")
+    meta = yaml.safe_load((CORPUS / f"{id_}.meta.yaml").read_text(encoding="utf-8"))
+    assert doc.sections[0].header.paragraphs[0].text.casefold() == meta["entidad"].casefold()
 
 
 # ------------------------------------------------------------ layout features

@@ -7,6 +7,11 @@ from . import (
     zipaquira_desarrollo_social_2021,
     villavicencio_hacienda_2022,
     rionegro_desarrollo_economico_2023,
+    boyaca_infraestructura_2024,
+    chiquinquira_agropecuario_2019,
+    duitama_planeacion_2022,
+    tulua_personeria_2021,
+    yopal_integracion_social_2023,
 )
 
 INFORMES = [
@@ -17,4 +22,9 @@ INFORMES = [
     zipaquira_desarrollo_social_2021.INFORME,
     villavicencio_hacienda_2022.INFORME,
     rionegro_desarrollo_economico_2023.INFORME,
+    boyaca_infraestructura_2024.INFORME,
+    chiquinquira_agropecuario_2019.INFORME,
+    duitama_planeacion_2022.INFORME,
+    tulua_personeria_2021.INFORME,
+    yopal_integracion_social_2023.INFORME,
 ]

@@ -132,7 +132,8 @@ def leer_pdf(ruta: Path, sha256: str) -> Documento:
                 continue
             content = []
             for line in item:
-                if _running_key(line.texto) in running:
+                in_band = line.top < h * HEADER_BAND or line.bottom > h * (1 - FOOTER_BAND)
+                if in_band and _running_key(line.texto) in running:
                     if line.texto not in headers:
                         headers.append(line.texto)
                 else:
