@@ -72,6 +72,17 @@ def _ruled_table(bboxes: list[tuple], words: list[dict], page_no: int) -> list[C
     return cells
 
 
+def _words(page) -> list[dict]:
+    """Words with their font. Asking pdfplumber to split words by font would
+    cut "FORTALECIDOS:" where the bold run ends, so the font is read from
+    each word's characters instead."""
+    words = page.extract_words(return_chars=True)
+    for w in words:
+        fonts = {c.get("fontname", "") for c in w.pop("chars")}
+        w["fontname"] = "Bold" if fonts and all("Bold" in f for f in fonts) else next(iter(fonts), "")
+    return words
+
+
 def _running_key(text: str) -> str:
     return re.sub(r"\d+", "#", text.strip().lower())
 
@@ -100,7 +111,7 @@ def leer_pdf(ruta: Path, sha256: str) -> Documento:
     with pdfplumber.open(str(ruta)) as pdf:
         n_pages = len(pdf.pages)
         for page_no, page in enumerate(pdf.pages, start=1):
-            words = page.extract_words(extra_attrs=["fontname", "size"])
+            words = _words(page)
             found = [t for t in page.find_tables(RULED) if len(t.cells) > 1]
             table_boxes = [t.bbox for t in found]
             tables_cells = [_ruled_table(t.cells, words, page_no) for t in found]
