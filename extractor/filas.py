@@ -48,6 +48,7 @@ class Columna:
     factor: float = 1.0
     escala: Optional[str] = None
     tipo_gasto: Optional[str] = None
+    texto_periodo: str = ""  # the header text the period was read from
 
 
 def _is_year(n: Numero) -> bool:
@@ -118,7 +119,8 @@ def filas_encabezado(tabla: Tabla, grid) -> int:
     return n
 
 
-def _header_text(grid, n_header: int, col: int) -> str:
+def _header_parts(grid, n_header: int, col: int) -> list[str]:
+    """The column's header texts, top level first."""
     parts: list[str] = []
     seen = set()
     for r in range(n_header):
@@ -126,14 +128,26 @@ def _header_text(grid, n_header: int, col: int) -> str:
         if c is not None and id(c) not in seen and c.texto.strip():
             seen.add(id(c))
             parts.append(limpiar(c.texto))
+    return parts
+
+
+def _period_text(parts: list[str], ctx: Contexto) -> str:
+    """The most specific header level that names a period ("2021" under
+    "Plan financiero 2020-2029"), else the whole header."""
+    for part in reversed(parts):
+        if periodo_de_texto(part, ctx):
+            return part
     return " ".join(parts)
 
 
 def columnas(grid, n_header: int, ctx: Contexto, planifica: bool = False) -> list[Columna]:
     cls = clasificador()
+    headers = [_header_parts(grid, n_header, k) for k in range(len(grid[0]) if grid else 0)]
+    # "CONCEPTO EN MILES" over the label column scales the whole table
+    table_scale = cls.escala(" ".join(" ".join(parts) for parts in headers))
     cols = []
-    for k in range(len(grid[0]) if grid else 0):
-        header = _header_text(grid, n_header, k)
+    for k, parts in enumerate(headers):
+        header = " ".join(parts)
         rol, medida = _rol(header), cls.medida(header)
         if rol is None and medida is None and header and periodo_de_texto(header, ctx):
             # a bare period ("II semestre", "2021") under no measure: results,
@@ -142,11 +156,17 @@ def columnas(grid, n_header: int, ctx: Contexto, planifica: bool = False) -> lis
         if medida is None:
             cols.append(Columna(k, header, rol or ("etiqueta" if k == 0 else "texto")))
             continue
-        escala, factor = cls.escala(header) if medida in MONEY else (None, 1.0)
+        escala, factor = (None, 1.0)
+        if medida in MONEY:
+            escala, factor = cls.escala(header)
+            if escala is None:
+                escala, factor = table_scale
+        period_text = _period_text(parts, ctx)
         cols.append(
             Columna(
                 k, header, "valor", medida,
-                periodo=periodo_para(_cell_medida(medida), header, ctx),
+                periodo=periodo_para(_cell_medida(medida), period_text, ctx),
+                texto_periodo=period_text,
                 factor=factor, escala=escala,
                 tipo_gasto=tipo_gasto_en(header),
             )
@@ -169,7 +189,7 @@ def _money_siblings(cols: list[Columna], ctx: Contexto) -> None:
     for c in cols:
         if c.medida in ("ejecutado", "meta") and BARE_MONEY_SIBLING.match(normalizar(c.encabezado)):
             c.medida = "recursos_ejecutados" if c.medida == "ejecutado" else "recursos_programados"
-            c.periodo = periodo_para(c.medida, c.encabezado, ctx)
+            c.periodo = periodo_para(c.medida, c.texto_periodo, ctx)
 
 
 def _demote_text_columns(cols: list[Columna], body) -> None:
@@ -233,7 +253,7 @@ def figuras_de_celda(text: str, col: Columna, periodo: Optional[Periodo], ctx: C
     for fig in figures:
         if fig.numero.unidad == "pesos" and fig.medida in AS_MONEY:
             fig.medida = AS_MONEY[fig.medida]
-            fig.periodo = periodo_para(fig.medida, col.encabezado, ctx)
+            fig.periodo = periodo_para(fig.medida, col.texto_periodo, ctx)
     return figures
 
 
@@ -321,6 +341,12 @@ def interpretar_tabla(
         for r in range(len(grid)):
             skip(r, "tabla sin columnas de valores reconocibles")
         return observations, unmapped
+    if all(c.medida == "avance_porcentual" for c in value_cols):
+        # percentages alone (a statistics table, a chart's data) are not
+        # indicator follow-up: there must be a target, a result or money
+        for r in range(len(grid)):
+            skip(r, "tabla solo con porcentajes, sin metas, ejecución ni recursos")
+        return observations, unmapped
 
     state = _Estado()
     for r in range(n_header, len(grid)):
@@ -371,13 +397,15 @@ def interpretar_tabla(
         source = _text_of(row, cols, "fuente") or None
         row_type = tipo_gasto_en(label) or (tipo_gasto_en(state.seccion) if state.seccion else None)
         before = len(observations)
+        seen_cells = {id(label_cell)}
         for col in value_cols:
             cell = row[col.indice]
-            if cell is None or cell is label_cell:
-                continue
+            if cell is None or id(cell) in seen_cells:
+                continue  # a merged cell is read once, under its first column
+            seen_cells.add(id(cell))
             periodo = state.periodos.get(col.indice, col.periodo)
             if row_ctx is not ctx:
-                periodo = periodo_para(_cell_medida(col.medida), col.encabezado, row_ctx)
+                periodo = periodo_para(_cell_medida(col.medida), col.texto_periodo, row_ctx)
             for fig in figuras_de_celda(cell.texto, col, periodo, row_ctx):
                 observations.append(
                     _observation(fig, col, cell, tabla, r, nombre, desc, state.padre(), code, unit_text, source, row_type)

@@ -46,8 +46,17 @@ def _cell_text(words: list[dict]) -> str:
     return "\n".join(l.texto for l in agrupar_lineas(words))
 
 
+def _without_frames(bboxes: list[tuple]) -> list[tuple]:
+    """Drop boxes that enclose other boxes: a frame drawn around a block of
+    the table (or the page) is not a cell of it."""
+    def encloses(a, b):
+        return a is not b and a[0] <= b[0] + 1 and a[1] <= b[1] + 1 and a[2] >= b[2] - 1 and a[3] >= b[3] - 1
+    return [a for a in bboxes if sum(encloses(a, b) for b in bboxes) < 2]
+
+
 def _ruled_table(bboxes: list[tuple], words: list[dict], page_no: int) -> list[Celda]:
     """Cells with row/column spans from the cell boxes pdfplumber found."""
+    bboxes = _without_frames(bboxes)
     xs = _clusters([b[0] for b in bboxes] + [b[2] for b in bboxes])
     ys = _clusters([b[1] for b in bboxes] + [b[3] for b in bboxes])
     cells = []
