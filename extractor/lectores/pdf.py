@@ -16,6 +16,7 @@ import pdfplumber
 
 from ..modelo import BloqueTexto, Celda, Documento, Tabla
 from . import sin_bordes
+from .cribado import cribar
 from .lineas import Linea, agrupar_lineas, agrupar_parrafos
 
 RULED = {"vertical_strategy": "lines", "horizontal_strategy": "lines", "snap_tolerance": 3}
@@ -112,33 +113,37 @@ def _running_lines(pages_lines: list[list[Linea]], heights: list[float]) -> set[
     return {k for k, c in counts.items() if c >= max(2, n // 2)}
 
 
+def _page_items(page, page_no: int) -> tuple[list, list[Linea]]:
+    """Tables (top, Tabla) and the free lines of a page read by pdfplumber."""
+    words = _words(page)
+    found = [t for t in page.find_tables(RULED) if len(t.cells) > 1]
+    table_boxes = [t.bbox for t in found]
+    tables_cells = [_ruled_table(t.cells, words, page_no) for t in found]
+    free = [w for w in words if not any(_inside(w, b) for b in table_boxes)]
+    for bbox, cells in sin_bordes.buscar_tablas(free, page_no):
+        table_boxes.append(bbox)
+        tables_cells.append(cells)
+    free = [w for w in free if not any(_inside(w, b) for b in table_boxes)]
+    tables = [(bbox[1], Tabla(indice=0, celdas=cells)) for bbox, cells in zip(table_boxes, tables_cells)]
+    return tables, agrupar_lineas(free)
+
+
 def leer_pdf(ruta: Path, sha256: str) -> Documento:
     pages_items: list[list] = []  # per page: (top, block) pairs
     pages_lines: list[list[Linea]] = []
     heights: list[float] = []
-    n_tables = 0
+    screened = cribar(ruta)
     with pdfplumber.open(str(ruta)) as pdf:
         n_pages = len(pdf.pages)
         for page_no, page in enumerate(pdf.pages, start=1):
-            words = _words(page)
-            found = [t for t in page.find_tables(RULED) if len(t.cells) > 1]
-            table_boxes = [t.bbox for t in found]
-            tables_cells = [_ruled_table(t.cells, words, page_no) for t in found]
-            free = [w for w in words if not any(_inside(w, b) for b in table_boxes)]
-            for bbox, cells in sin_bordes.buscar_tablas(free, page_no):
-                table_boxes.append(bbox)
-                tables_cells.append(cells)
-            free = [w for w in free if not any(_inside(w, b) for b in table_boxes)]
-
-            items = []
-            for bbox, cells in zip(table_boxes, tables_cells):
-                n_tables += 1
-                items.append((bbox[1], Tabla(indice=0, celdas=cells)))
-            lines = agrupar_lineas(free)
+            quick = screened[page_no - 1]
+            if quick.con_tablas:
+                tables, lines = _page_items(page, page_no)
+            else:  # prose only: the text runs of the first pass are enough
+                tables, lines = [], agrupar_lineas(quick.palabras)
             pages_lines.append(lines)
             heights.append(float(page.height))
-            items.append((None, lines))
-            pages_items.append(items)
+            pages_items.append(tables + [(None, lines)])
             page.close()
 
     running = _running_lines(pages_lines, heights)

@@ -1,0 +1,64 @@
+"""A fast first pass over a PDF with pypdfium2: which pages may hold tables.
+
+pdfplumber (pdfminer) parses every object of a page, which is most of the
+cost of reading a report; most pages of a management report are prose. This
+pass reads each page's text runs and counts its vector paths at hundreds of
+pages per second. A page with ruling lines, or with several lines of figures,
+goes on to pdfplumber; the others keep the text runs read here.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pypdfium2 as pdfium
+import pypdfium2.raw as pdfium_c
+
+MIN_PATHS = 8  # ruled tables draw many lines and boxes
+MIN_FIGURE_LINES = 3  # unruled tables: lines holding three figures or more
+FIGURE = re.compile(r"\d[\d.,']*")
+
+
+@dataclass
+class PaginaCribada:
+    numero: int  # 1-based
+    alto: float
+    con_tablas: bool
+    palabras: list[dict] = field(default_factory=list)  # text runs as pdfplumber-like words
+
+
+def _runs(textpage, height: float) -> list[dict]:
+    """Text runs with boxes in pdfplumber's coordinates (origin top-left)."""
+    words = []
+    for i in range(textpage.count_rects()):
+        left, bottom, right, top = textpage.get_rect(i)
+        text = textpage.get_text_bounded(left, bottom, right, top).strip()
+        if text:
+            words.append({"text": " ".join(text.split()), "x0": left, "x1": right,
+                          "top": height - top, "bottom": height - bottom, "fontname": ""})
+    return words
+
+
+def _figure_lines(text: str) -> int:
+    return sum(1 for line in text.splitlines() if len(FIGURE.findall(line)) >= MIN_FIGURE_LINES)
+
+
+def cribar(ruta: Path) -> list[PaginaCribada]:
+    pdf = pdfium.PdfDocument(str(ruta))
+    try:
+        pages = []
+        for i in range(len(pdf)):
+            page = pdf[i]
+            height = page.get_height()
+            paths = sum(1 for _ in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_PATH], max_depth=2))
+            textpage = page.get_textpage()
+            text = textpage.get_text_range()
+            tables = paths >= MIN_PATHS or _figure_lines(text) >= MIN_FIGURE_LINES
+            words = [] if tables else _runs(textpage, height)
+            textpage.close()
+            page.close()
+            pages.append(PaginaCribada(numero=i + 1, alto=height, con_tablas=tables, palabras=words))
+        return pages
+    finally:
+        pdf.close()
