@@ -1,0 +1,75 @@
+"""The figures a value cell holds: a plain number, a monthly series,
+labelled money, month-number pairs in prose."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Optional
+
+from .columnas import LOCAL_CODE, MONEY, Columna, es_anio, medida_de_celda
+from .dinero import importes
+from .encabezados import normalizar
+from .numeros import Numero, buscar_numeros, es_vacio, parse_numero
+from .periodos import Contexto, Periodo, pares_mes_numero, periodo_mes, periodo_para, serie_mensual
+
+LOW_CONFIDENCE = 0.5
+
+
+@dataclass
+class Figura:
+    medida: str
+    numero: Numero
+    periodo: Periodo
+    tipo_gasto: Optional[str] = None
+    confianza: float = 1.0
+
+
+AS_MONEY = {"meta": "recursos_programados", "ejecutado": "recursos_ejecutados", "acumulado": "recursos_ejecutados"}
+
+
+def figuras_de_celda(text: str, col: Columna, periodo: Optional[Periodo], ctx: Contexto) -> list[Figura]:
+    """Every figure a value cell holds, with its measure and period; pesos
+    under "Programado | Ejecutado" are money measures."""
+    figures = _figuras(text, col, periodo, ctx)
+    for fig in figures:
+        if fig.numero.unidad == "pesos" and fig.medida in AS_MONEY:
+            fig.medida = AS_MONEY[fig.medida]
+            fig.periodo = periodo_para(fig.medida, col.texto_periodo, ctx)
+    return figures
+
+
+def _figuras(text: str, col: Columna, periodo: Optional[Periodo], ctx: Contexto) -> list[Figura]:
+    if es_vacio(text):
+        return []
+    medida = col.medida
+    n = parse_numero(text)
+    if n is not None:
+        return [Figura(medida_de_celda(medida), n, periodo)]
+    series = serie_mensual(text, ctx)
+    if series:
+        return [Figura(medida, num, periodo_mes(mes, medida, ctx)) for mes, num in series]
+    if medida in MONEY or "$" in text:
+        found = importes(text, ctx, medida_de_celda(medida), col.tipo_gasto, solo_pesos=medida not in MONEY)
+        if found:
+            return [Figura(i.medida, i.numero, i.periodo, i.tipo_gasto) for i in found]
+    pairs = pares_mes_numero(text)
+    if pairs:
+        return [Figura(medida, num, periodo_mes(mes, medida, ctx), confianza=LOW_CONFIDENCE) for mes, num in pairs]
+    if LOCAL_CODE.match(text.strip()):
+        return []
+    figures = [x for x in buscar_numeros(text) if not es_anio(x)]
+    if len(figures) == 1:
+        return [Figura(medida, figures[0], periodo, confianza=LOW_CONFIDENCE)]
+    return []
+
+
+def unidad(numero: Numero, medida: str, unit_text: str) -> str:
+    if medida in MONEY or numero.unidad == "pesos":
+        return "pesos"
+    if numero.unidad == "porcentaje" or medida == "avance_porcentual":
+        return "porcentaje"
+    norm = normalizar(unit_text)
+    if "porcentaje" in norm or norm == "%":
+        return "porcentaje"
+    if "peso" in norm:
+        return "pesos"
+    return "numero"
