@@ -3,37 +3,34 @@
 The vocabulary lives in `esquemas/encabezados.yaml`; this module turns it into
 spaCy Matcher patterns (lower-case text or lemma, accents ignored) and
 applies the rules in order. The Spanish pipeline is the blank language class
-with the lookup lemmatizer from `spacy-lookups-data`: nothing is downloaded.
+with a lookup lemmatizer whose table comes from `spacy-lookups-data`
+(extractor/lemas.py): nothing is downloaded.
 """
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Optional
 
 import spacy
+from spacy.lookups import Lookups
 from spacy.matcher import Matcher
 
 from esquemas import cargar_yaml
 
-
-def sin_acentos(text: str) -> str:
-    decomposed = unicodedata.normalize("NFD", text)
-    return "".join(ch for ch in decomposed if unicodedata.category(ch) != "Mn").replace("\u0303", "")
-
-
-def normalizar(text: str) -> str:
-    """Lower case, no accents, collapsed spaces."""
-    return " ".join(sin_acentos(text).casefold().split())
+from .lemas import cargar_tabla, normalizar
 
 
 @lru_cache(maxsize=1)
 def nlp_es():
+    """Blank Spanish pipeline with a lookup lemmatizer over the rules' part
+    of spacy-lookups-data's table (see extractor/lemas.py)."""
     nlp = spacy.blank("es")
-    nlp.add_pipe("lemmatizer", config={"mode": "lookup"})
-    nlp.initialize()
+    lemmatizer = nlp.add_pipe("lemmatizer", config={"mode": "lookup"})
+    lookups = Lookups()
+    lookups.add_table("lemma_lookup", cargar_tabla())
+    lemmatizer.initialize(lookups=lookups)
     return nlp
 
 

@@ -69,3 +69,12 @@ def test_scale_in_header():
 )
 def test_name_apart_from_description(etiqueta, nombre, descripcion):
     assert separar_nombre(etiqueta) == (nombre, descripcion)
+
+
+def test_lemma_table_is_the_rules_part_of_spacy_lookups_data():
+    from esquemas import cargar_yaml
+    from extractor.lemas import cargar_tabla, tabla_reducida
+
+    expected = tabla_reducida(cargar_yaml("encabezados.yaml"))
+    assert cargar_tabla() == expected, "regenerate with: python -m extractor.lemas"
+    assert expected["proyectados"] == "proyectar" and expected["realizados"] == "realizar"
