@@ -7,13 +7,15 @@ Each step is a plain function of the previous step's output.
 from __future__ import annotations
 
 import hashlib
-import zipfile
 from pathlib import Path
+from typing import Optional
 
+from . import seguridad
 from .errores import ErrorLectura
 from .resultado import InformeExtraido
+from .seguridad import LimitesLectura
 
-__all__ = ["extraer_informe", "leer_documento", "interpretar", "ErrorLectura"]
+__all__ = ["extraer_informe", "leer_documento", "interpretar", "ErrorLectura", "LimitesLectura"]
 
 
 def sha256_de(ruta: Path) -> str:
@@ -25,21 +27,17 @@ def sha256_de(ruta: Path) -> str:
 
 
 def formato_de(ruta: Path) -> str:
-    """The format the bytes say, whatever the extension claims."""
-    with open(ruta, "rb") as f:
-        head = f.read(8)
-    if not head:
-        raise ErrorLectura(ruta.name, "el archivo está vacío (0 bytes)")
-    if head.startswith(b"%PDF"):
-        return "pdf"
-    if head.startswith(b"PK") and zipfile.is_zipfile(ruta):
-        with zipfile.ZipFile(ruta) as z:
-            if "word/document.xml" in z.namelist():
-                return "docx"
-    raise ErrorLectura(ruta.name, "no es un PDF ni un documento de Word (.docx) válido")
+    """The format the bytes say ('pdf' or 'docx'), whatever the extension
+    claims; ErrorLectura with a Spanish reason for anything else."""
+    from .seguridad import detectar_formato
+
+    return detectar_formato(Path(ruta))
 
 
-def leer_documento(ruta: Path):
+def leer_documento(ruta: Path, limites: Optional[LimitesLectura] = None):
+    """Read a file into the document model. The input guards of
+    `extractor.seguridad` run first (format from the bytes, encrypted or
+    damaged files, page limit, text layer, zip bombs, XML entities)."""
     from .lectores.docx import leer_docx
     from .lectores.pdf import leer_pdf
     from .tablas import unir_tablas
@@ -48,13 +46,23 @@ def leer_documento(ruta: Path):
     if not ruta.is_file():
         raise ErrorLectura(ruta.name, "el archivo no existe")
     formato = formato_de(ruta)
+    seguridad.revisar(ruta, formato, limites or seguridad.LIMITES)
     lector = {"pdf": leer_pdf, "docx": leer_docx}[formato]
     try:
-        doc = lector(ruta, sha256_de(ruta))
+        if formato == "pdf":
+            with seguridad.vigilar_flujos_pdf(ruta.name):
+                doc = lector(ruta, sha256_de(ruta))
+        else:
+            doc = lector(ruta, sha256_de(ruta))
     except ErrorLectura:
         raise
     except Exception as exc:  # a reader library failing on a broken file
-        raise ErrorLectura(ruta.name, f"no se pudo leer el {formato.upper()}: {exc}") from exc
+        if seguridad.es_memoria(exc):
+            raise MemoryError(f"{ruta.name}: sin memoria al leer el {formato.upper()}") from exc
+        motivo = seguridad.motivo_de_excepcion(exc, formato)
+        if motivo is None:
+            motivo = f"no se pudo leer el {formato.upper()} ({type(exc).__name__}: {exc})"
+        raise ErrorLectura(ruta.name, motivo) from exc
     return unir_tablas(doc)
 
 
@@ -75,5 +83,9 @@ def interpretar(doc) -> InformeExtraido:
     return result
 
 
-def extraer_informe(ruta: Path) -> InformeExtraido:
-    return interpretar(leer_documento(Path(ruta)))
+def extraer_informe(ruta: Path, limites: Optional[LimitesLectura] = None) -> InformeExtraido:
+    """Read and interpret one report. ErrorLectura (Spanish, naming the file)
+    when it cannot be read or has no indicator table."""
+    informe = interpretar(leer_documento(Path(ruta), limites))
+    seguridad.exigir_tablas_de_indicadores(informe)
+    return informe

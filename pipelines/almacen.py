@@ -20,7 +20,7 @@ import pyarrow as pa
 
 import esquemas
 from esquemas import Tabla
-from pipelines import normalizar
+from pipelines import identidad, normalizar, validacion
 
 if TYPE_CHECKING:  # the extractor package is imported only where it is used
     from extractor.resultado import InformeExtraido
@@ -224,6 +224,7 @@ def guardar_informe(
     validar(informe)
     ruta = Path(ruta).resolve()
     por_tabla = _filas(informe, ruta, version if version is not None else version_extractor())
+    hallazgos = _validar_cifras(informe, por_tabla)
     datos = {t: _arrow(esquemas.tabla(t), filas, informe.archivo) for t, filas in por_tabla.items()}
     sha = informe.sha256.lower()
 
@@ -242,11 +243,39 @@ def guardar_informe(
                     con.execute(f'DELETE FROM "{tabla.nombre}" WHERE informe_id = ?', [iid])
         for nombre, tabla_arrow in datos.items():
             _insertar(con, nombre, tabla_arrow)
+        identidad.asignar(con, informe_id_de(informe.sha256))  # entidad_clave, indicador_clave
+        _guardar_conflictos(con, informe, desde=len(hallazgos) + 1)
         con.commit()
     except BaseException:
         con.rollback()
         raise
     return "reemplazado" if anteriores else "cargado"
+
+
+def _validar_cifras(informe: InformeExtraido, por_tabla: dict[str, list[dict[str, Any]]]) -> list:
+    """Run the validator (esquemas/reglas.yaml): add the `hallazgos` rows and
+    set observaciones.marcada on the observations with an error finding."""
+    hallazgos = validacion.validar(informe)
+    marcadas = validacion.marcadas(hallazgos)
+    for n, fila in enumerate(por_tabla["observaciones"]):
+        fila["marcada"] = n in marcadas
+    por_tabla["hallazgos"] = validacion.filas_hallazgos(informe_id_de(informe.sha256), hallazgos)
+    return hallazgos
+
+
+def _guardar_conflictos(con: duckdb.DuckDBPyConnection, informe: InformeExtraido, desde: int) -> None:
+    """Inside the save transaction, after the report's rows are inserted:
+    findings for figures that other stored reports give differently. No
+    stored value changes (only this report's marks, if the rule is an error)."""
+    iid = informe_id_de(informe.sha256)
+    hallazgos = validacion.conflictos(con, iid)
+    if not hallazgos:
+        return
+    filas = validacion.filas_hallazgos(iid, hallazgos, desde=desde)
+    _insertar(con, "hallazgos", _arrow(esquemas.tabla("hallazgos"), filas, informe.archivo))
+    marcadas = sorted(f"{iid}-{n + 1:06d}" for n in validacion.marcadas(hallazgos))
+    if marcadas:
+        con.execute("UPDATE observaciones SET marcada = true WHERE list_contains(?, observacion_id)", [marcadas])
 
 
 def registrar_carga(
@@ -316,3 +345,23 @@ def resumen(con: duckdb.DuckDBPyConnection) -> list[dict[str, Any]]:
          "observaciones": sum(por_medida.get(iid, {}).values()), "no_mapeadas": no_map}
         for iid, archivo, entidad, dep, vigencia, no_map in informes
     ]
+
+
+def hallazgos(con: duckdb.DuckDBPyConnection, severidades: Optional[list[str]] = None) -> list[dict[str, Any]]:
+    """Stored findings with their report's archivo, entidad and dependencia,
+    by report, then error / advertencia / info, page and id."""
+    existe = con.execute("SELECT count(*) FROM information_schema.tables WHERE table_name = 'hallazgos' "
+                         "AND table_schema = current_schema()").fetchone()[0]
+    if not existe:
+        raise ErrorAlmacen("La base de datos no tiene la tabla hallazgos (se creó antes del validador); "
+                           "vuelva a cargar los informes con: informes cargar --forzar.")
+    columnas = list(esquemas.tabla("hallazgos").nombres)
+    sql = (
+        "SELECT " + ", ".join(f'h."{c}"' for c in columnas) + ", i.archivo, i.entidad, i.dependencia "
+        "FROM hallazgos h LEFT JOIN informes i ON i.informe_id = h.informe_id "
+        + ("WHERE list_contains(?, h.severidad) " if severidades else "")
+        + "ORDER BY i.archivo, h.informe_id, CASE h.severidad WHEN 'error' THEN 0 "
+        "WHEN 'advertencia' THEN 1 ELSE 2 END, h.pagina NULLS LAST, h.hallazgo_id"
+    )
+    filas = con.execute(sql, [severidades] if severidades else []).fetchall()
+    return [dict(zip(columnas + ["archivo", "entidad", "dependencia"], f)) for f in filas]

@@ -1,14 +1,29 @@
 """Batch loading: files and folders -> extractor -> store, one transaction
 per report. A bad file is recorded as 'fallido' and the batch goes on.
 
-Extraction may run in worker processes (trabajadores > 1); writing always
-happens here, through one connection, in input order.
+With `limites` (the CLI always passes them) each file is extracted in its own
+child process, up to `trabajadores` at a time, with a wall-clock timeout and
+an address-space limit: a file that hangs or eats memory is killed and
+recorded as failed with the reason, and the batch goes on. Writing always
+happens here, in the parent, in input order (one writer). The database is
+opened only to write (one report per transaction) and waits, with backoff,
+while another process holds it; a load killed at any moment leaves every
+report either complete or absent.
 """
 from __future__ import annotations
 
+import errno
 import hashlib
+import inspect
+import os
+import pickle
+import re
+import signal
+import tempfile
+import threading
+import time
 import traceback
-from concurrent.futures import ProcessPoolExecutor
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -29,6 +44,21 @@ class ErrorCarga(Exception):
     """A file that cannot be loaded (Spanish message naming the file)."""
 
 
+@dataclass(frozen=True)
+class Limites:
+    """Per-file limits of a load. `tiempo` (seconds) and `memoria_mb` (address
+    space of the child process that reads the file) are enforced by running
+    each extraction in its own process; None disables one. `paginas` is the
+    PDF page limit checked before parsing (extractor.seguridad)."""
+
+    tiempo: Optional[float] = 300.0
+    memoria_mb: Optional[int] = 2048
+    paginas: int = 2000
+
+
+ESPERA_DB = 30.0  # seconds to wait for a database held by another process
+
+
 @dataclass
 class ResultadoCarga:
     archivo: str
@@ -43,6 +73,7 @@ class ResultadoCarga:
     dependencia: Optional[str] = None
     vigencia: Optional[int] = None
     traza: Optional[str] = field(default=None, repr=False)  # traceback, for --debug
+    avisos: list[str] = field(default_factory=list)  # Spanish notes on a file that loaded
 
     @property
     def fallido(self) -> bool:
@@ -89,28 +120,271 @@ def _es_conocido(exc: BaseException) -> bool:
     return isinstance(exc, (ErrorAlmacen, ErrorCarga)) or type(exc).__name__ == "ErrorLectura"
 
 
-def _extraer_protegido(extraer: Extractor, ruta: Path):
+def _cadena_tiene_memoria(exc: BaseException) -> bool:
+    vistos: set[int] = set()
+    e: Optional[BaseException] = exc
+    while e is not None and id(e) not in vistos:
+        vistos.add(id(e))
+        if isinstance(e, MemoryError) or (isinstance(e, OSError) and e.errno == errno.ENOMEM):
+            return True
+        e = e.__cause__ or e.__context__
+    return False
+
+
+def _llamar(extraer: Extractor, ruta: Path, paginas: Optional[int]):
+    """extraer(ruta), passing the reading limits to extractors that take a
+    `limites` keyword (extractor.extraer_informe)."""
+    if paginas is not None:
+        try:
+            acepta = "limites" in inspect.signature(extraer).parameters
+        except (TypeError, ValueError):
+            acepta = False
+        if acepta:
+            from extractor.seguridad import LimitesLectura
+
+            return extraer(ruta, limites=LimitesLectura(paginas=paginas))
+    return extraer(ruta)
+
+
+def _extraer_protegido(extraer: Extractor, ruta: Path, limites: Optional[Limites] = None):
     """Run the extractor; return (start time, informe, None) or
     (start time, None, (motivo, traza)). Nothing raises: worker-safe."""
     inicio = datetime.now()
     try:
-        return inicio, extraer(ruta), None
+        return inicio, _llamar(extraer, ruta, limites.paginas if limites else None), None
     except Exception as exc:  # noqa: BLE001 - every failure becomes a 'fallido' row
-        return inicio, None, (_motivo(exc, ruta.name, _es_conocido(exc)), traceback.format_exc())
+        if limites is not None and limites.memoria_mb and _cadena_tiene_memoria(exc):
+            motivo = f"{ruta.name}: superó el límite de memoria de {limites.memoria_mb} MB"
+        else:
+            motivo = _motivo(exc, ruta.name, _es_conocido(exc))
+        return inicio, None, (motivo, traceback.format_exc())
 
 
-def _extracciones(extraer: Extractor, rutas: list[Path], trabajadores: int) -> Iterator[tuple]:
-    if trabajadores <= 1 or len(rutas) <= 1:
+def _extracciones(
+    extraer: Extractor, rutas: list[Path], trabajadores: int, limites: Optional[Limites] = None
+) -> Iterator[tuple]:
+    """(start, informe, fallo) per file, in input order. Without limits and
+    with one worker, in this process; otherwise one child process per file.
+    An extractor that cannot be sent to another process (a closure) always
+    runs here, without time or memory limits."""
+    aislar = (limites is not None or (trabajadores > 1 and len(rutas) > 1)) and _enviable(extraer)
+    if not aislar:
         for ruta in rutas:
-            yield _extraer_protegido(extraer, ruta)
+            yield _extraer_protegido(extraer, ruta, limites)
         return
-    with ProcessPoolExecutor(max_workers=trabajadores) as pool:
-        futuros = [pool.submit(_extraer_protegido, extraer, ruta) for ruta in rutas]
-        for ruta, futuro in zip(rutas, futuros):
+    yield from _en_procesos_hijos(extraer, rutas, max(1, trabajadores), limites)
+
+
+def _enviable(extraer: Extractor) -> bool:
+    try:
+        pickle.dumps(extraer)
+    except Exception:  # noqa: BLE001 - closures, lambdas, local classes
+        return False
+    return True
+
+
+# ------------------------------------------------------------ child processes
+
+# Imported once by the fork server, so that each child starts with the
+# extractor loaded and its caches built (pipelines.precarga).
+_PRECARGA = ["pipelines.precarga"]
+_SALIDA_MEMORIA = 86  # exit status of a child that ran out of memory while reporting it
+_contexto_mp = None
+
+
+def _contexto():
+    """forkserver where available (fast, safe: children fork from a clean,
+    single-threaded, preloaded server, never from this process, which may
+    hold DuckDB threads), else spawn."""
+    global _contexto_mp
+    if _contexto_mp is None:
+        import multiprocessing
+
+        if "forkserver" in multiprocessing.get_all_start_methods():
+            _contexto_mp = multiprocessing.get_context("forkserver")
+            _contexto_mp.set_forkserver_preload(_PRECARGA)
+        else:
+            _contexto_mp = multiprocessing.get_context("spawn")
+    return _contexto_mp
+
+
+def _vigilante(padre: int, tiempo: Optional[float]) -> None:
+    """Child-side backstop: end the child if the parent is gone (killed
+    loads leave no orphans working) or well past its time limit."""
+    limite = None if tiempo is None else time.monotonic() + tiempo + 10
+
+    def vigilar() -> None:
+        while True:
+            time.sleep(0.5)
             try:
-                yield futuro.result()
-            except Exception as exc:  # noqa: BLE001 - e.g. a worker that died
-                yield datetime.now(), None, (_motivo(exc, ruta.name, False), traceback.format_exc())
+                os.kill(padre, 0)
+            except ProcessLookupError:
+                os._exit(1)
+            except PermissionError:
+                pass
+            if limite is not None and time.monotonic() > limite:
+                os._exit(1)
+
+    threading.stack_size(256 * 1024)
+    threading.Thread(target=vigilar, daemon=True).start()
+
+
+def _hijo(conexion, extraer: Extractor, ruta: Path, limites: Limites, padre: int, registro: str) -> None:
+    """Body of the child process: limits, quiet output, extract, send."""
+    try:
+        fd = os.open(registro, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        os.dup2(fd, 1)
+        os.dup2(fd, 2)
+        os.close(fd)
+    except OSError:
+        pass
+    _vigilante(padre, limites.tiempo)
+    try:
+        import resource
+
+        # a parser that crashes leaves no core dump in the user's folder
+        resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
+        if limites.memoria_mb:
+            tope = int(limites.memoria_mb) * 1024 * 1024
+            resource.setrlimit(resource.RLIMIT_AS, (tope, tope))
+    except (ImportError, ValueError, OSError):
+        pass
+    try:
+        resultado = _extraer_protegido(extraer, ruta, limites)
+        try:
+            conexion.send(resultado)
+        except MemoryError:
+            os._exit(_SALIDA_MEMORIA)
+        except (pickle.PicklingError, TypeError, AttributeError) as exc:
+            motivo = f"{ruta.name}: error inesperado (el resultado no se pudo enviar: {exc})"
+            conexion.send((resultado[0], None, (motivo, traceback.format_exc())))
+    except MemoryError:
+        os._exit(_SALIDA_MEMORIA)
+    except (BrokenPipeError, EOFError, OSError):
+        os._exit(1)
+    finally:
+        try:
+            conexion.close()
+        except Exception:  # noqa: BLE001
+            pass
+
+
+@dataclass
+class _Activo:
+    indice: int
+    ruta: Path
+    proceso: object
+    inicio: datetime
+    limite: Optional[float]  # monotonic deadline
+    registro: str
+
+
+def _en_procesos_hijos(extraer: Extractor, rutas: list[Path], trabajadores: int,
+                       limites: Optional[Limites]) -> Iterator[tuple]:
+    from multiprocessing.connection import wait
+
+    limites = limites or Limites(tiempo=None, memoria_mb=None)
+    ctx = _contexto()
+    pendientes = list(enumerate(rutas))
+    pendientes.reverse()
+    activos: dict = {}  # receiving end of the pipe -> _Activo
+    listos: dict[int, tuple] = {}
+    siguiente = 0
+    carpeta = tempfile.mkdtemp(prefix="informes-")
+    try:
+        while siguiente < len(rutas):
+            while pendientes and len(activos) < trabajadores:
+                i, ruta = pendientes.pop()
+                recibir, enviar = ctx.Pipe(duplex=False)
+                registro = os.path.join(carpeta, f"{i}.log")
+                proceso = ctx.Process(
+                    target=_hijo, args=(enviar, extraer, ruta, limites, os.getpid(), registro),
+                    name=f"informes-{ruta.name}", daemon=True,
+                )
+                proceso.start()
+                enviar.close()
+                fin = None if limites.tiempo is None else time.monotonic() + limites.tiempo
+                activos[recibir] = _Activo(i, ruta, proceso, datetime.now(), fin, registro)
+            if siguiente in listos:
+                yield listos.pop(siguiente)
+                siguiente += 1
+                continue
+            plazos = [a.limite for a in activos.values() if a.limite is not None]
+            espera = None if not plazos else max(0.0, min(plazos) - time.monotonic())
+            for recibir in wait(list(activos), timeout=espera):
+                a = activos.pop(recibir)
+                try:
+                    listos[a.indice] = recibir.recv()
+                except (EOFError, OSError):
+                    listos[a.indice] = _murio(a, limites)
+                finally:
+                    recibir.close()
+                    _terminar(a.proceso, gracia=5.0)
+            ahora = time.monotonic()
+            for recibir, a in list(activos.items()):
+                if a.limite is not None and ahora >= a.limite:
+                    del activos[recibir]
+                    _terminar(a.proceso, gracia=0.0)
+                    recibir.close()
+                    motivo = f"{a.ruta.name}: superó el límite de tiempo de {limites.tiempo:g} s"
+                    listos[a.indice] = (a.inicio, None, (motivo, _traza_hijo(a, motivo)))
+    finally:
+        for recibir, a in activos.items():
+            _terminar(a.proceso, gracia=0.0)
+            recibir.close()
+        for nombre in os.listdir(carpeta):
+            try:
+                os.unlink(os.path.join(carpeta, nombre))
+            except OSError:
+                pass
+        try:
+            os.rmdir(carpeta)
+        except OSError:
+            pass
+
+
+def _terminar(proceso, gracia: float) -> None:
+    """Wait up to `gracia` seconds for the child to exit, then SIGKILL it."""
+    proceso.join(gracia)
+    if proceso.is_alive():
+        proceso.kill()
+        proceso.join()
+    try:
+        proceso.close()
+    except ValueError:
+        pass
+
+
+def _murio(a: _Activo, limites: Limites) -> tuple:
+    """Result of a child that ended without sending one."""
+    a.proceso.join(5.0)
+    codigo = a.proceso.exitcode
+    if codigo == _SALIDA_MEMORIA and limites.memoria_mb:
+        motivo = f"{a.ruta.name}: superó el límite de memoria de {limites.memoria_mb} MB"
+    else:
+        if codigo is not None and codigo < 0:
+            try:
+                como = f"por la señal {signal.Signals(-codigo).name}"
+            except ValueError:
+                como = f"por la señal {-codigo}"
+        else:
+            como = f"con el código {codigo}"
+        motivo = f"{a.ruta.name}: el proceso que leía el archivo terminó de forma inesperada ({como})"
+        if limites.memoria_mb and codigo is not None and codigo < 0:
+            motivo += f"; puede haber superado el límite de memoria de {limites.memoria_mb} MB"
+    return a.inicio, None, (motivo, _traza_hijo(a, motivo))
+
+
+def _traza_hijo(a: _Activo, motivo: str) -> str:
+    """What the child printed (last lines), for --debug."""
+    try:
+        with open(a.registro, "rb") as f:
+            f.seek(0, 2)
+            f.seek(max(0, f.tell() - 8000))
+            texto = f.read().decode("utf-8", "replace").strip()
+    except OSError:
+        texto = ""
+    return f"{motivo}\n--- salida del proceso hijo ---\n{texto or '(vacía)'}\n"
 
 
 def extractor_por_defecto() -> Extractor:
@@ -140,16 +414,22 @@ def cargar_rutas(
     *,
     forzar: bool = False,
     trabajadores: int = 1,
+    limites: Optional[Limites] = None,
+    espera_db: float = ESPERA_DB,
     al_terminar: Optional[Callable[[ResultadoCarga], None]] = None,
 ) -> list[ResultadoCarga]:
     """Load files and folders into the store at `db`; one ResultadoCarga per
     file, in input order. Files whose content is already stored are not
-    extracted again (unless forzar). `al_terminar` is called after each file."""
+    extracted again (unless forzar). `limites`: per-file time/memory/page
+    limits, each extraction in a child process (see Limites). The database
+    is opened to write each report and closed in between; while another
+    process holds it, opening is retried for up to `espera_db` seconds,
+    then ErrorCarga "ocupada por otro proceso". `al_terminar` is called
+    after each file."""
     archivos = expandir_rutas(rutas)
-    con = almacen.abrir(db)
-    try:
-        resultados: list[Optional[ResultadoCarga]] = [None] * len(archivos)
-        pendientes: list[tuple[int, Path, str]] = []
+    resultados: list[Optional[ResultadoCarga]] = [None] * len(archivos)
+    pendientes: list[tuple[int, Path, str]] = []
+    with abrir_con_espera(db, espera_db) as con:
         for i, ruta in enumerate(archivos):
             inicio = datetime.now()
             r, sha = _revisar(con, ruta, forzar)
@@ -157,15 +437,55 @@ def cargar_rutas(
                 pendientes.append((i, ruta, sha))
             else:
                 resultados[i] = _registrar(con, r, inicio, al_terminar)
-        if pendientes:
-            extraer = extraer or extractor_por_defecto()
-            rutas_pendientes = [p[1] for p in pendientes]
-            for (i, ruta, sha), (inicio, informe, fallo) in zip(
-                pendientes, _extracciones(extraer, rutas_pendientes, trabajadores)
-            ):
-                r = _guardar(con, ruta, sha, informe, fallo, forzar)
-                resultados[i] = _registrar(con, r, inicio, al_terminar)
-        return [r for r in resultados if r is not None]
+    if pendientes:
+        extraer = extraer or extractor_por_defecto()
+        extracciones = _extracciones(extraer, [p[1] for p in pendientes], trabajadores, limites)
+        try:
+            for (i, ruta, sha), (inicio, informe, fallo) in zip(pendientes, extracciones):
+                with abrir_con_espera(db, espera_db) as con:
+                    r = _guardar(con, ruta, sha, informe, fallo, forzar)
+                    resultados[i] = _registrar(con, r, inicio, al_terminar)
+        finally:
+            extracciones.close()  # kills children still running if writing failed
+    return [r for r in resultados if r is not None]
+
+
+def _bloqueada(exc: BaseException) -> Optional[str]:
+    """The DuckDB lock-conflict message behind `exc`, or None."""
+    causa = exc.__cause__ or exc
+    texto = str(causa)
+    if "lock" in texto.lower() and ("conflicting" in texto.lower() or "could not set" in texto.lower()):
+        return texto
+    return None
+
+
+@contextmanager
+def abrir_con_espera(db: Path, espera: float = ESPERA_DB):
+    """Read-write connection to the store, closed on exit. DuckDB allows one
+    writing process per file: while another one holds it, retry with backoff
+    for up to `espera` seconds, then ErrorCarga (Spanish)."""
+    limite = time.monotonic() + max(0.0, espera)
+    pausa = 0.05
+    while True:
+        try:
+            con = almacen.abrir(db)
+            break
+        except ErrorAlmacen as exc:
+            texto = _bloqueada(exc)
+            if texto is None:
+                raise
+            resto = limite - time.monotonic()
+            if resto <= 0:
+                pid = re.search(r"PID (\d+)", texto)
+                quien = f" (PID {pid.group(1)})" if pid else ""
+                raise ErrorCarga(
+                    f"La base de datos {db} está ocupada por otro proceso{quien}; se esperó "
+                    f"{espera:g} s. Vuelva a intentarlo cuando termine (o aumente --espera-db)."
+                ) from exc
+            time.sleep(min(pausa, resto))
+            pausa = min(pausa * 2, 1.0)
+    try:
+        yield con
     finally:
         con.close()
 
@@ -209,8 +529,20 @@ def _guardar(con, ruta: Path, sha: str, informe, fallo, forzar: bool) -> Resulta
     return ResultadoCarga(
         archivo, ruta, resultado, None, len(informe.observaciones), len(informe.no_mapeadas),
         almacen.informe_id_de(informe.sha256), informe.sha256, meta.entidad,
-        meta.dependencia, meta.vigencia,
+        meta.dependencia, meta.vigencia, avisos=_avisos_formato(ruta, informe.formato),
     )
+
+
+_NOMBRES_FORMATO = {"pdf": "un PDF", "docx": "un documento de Word (.docx)"}
+
+
+def _avisos_formato(ruta: Path, formato: Optional[str]) -> list[str]:
+    """The content decides the reader; say so when the extension disagrees."""
+    extension = ruta.suffix.lower().lstrip(".")
+    if formato not in _NOMBRES_FORMATO or extension == formato:
+        return []
+    return [f"{ruta.name}: la extensión es .{extension} pero el contenido es {_NOMBRES_FORMATO[formato]}; "
+            f"se leyó según su contenido."]
 
 
 def _registrar(con, r: ResultadoCarga, inicio: datetime, al_terminar) -> ResultadoCarga:

@@ -1,11 +1,14 @@
-"""Command line `informes`: cargar, exportar, resumen, evaluar.
+"""Command line `informes`: cargar, exportar, resumen, validar, evaluar (and, in
+pipelines/cli_identidad.py, indicadores, vincular, separar, decisiones, comparar).
 
 Users read Spanish: help, messages and table headers. Expected errors are
 one-liners on stderr with exit code 1; --debug adds the traceback.
 """
 from __future__ import annotations
 
+import csv
 import json
+import sys
 import traceback
 from pathlib import Path
 from typing import NoReturn, Optional
@@ -22,7 +25,7 @@ from typer.core import TyperCommand, TyperGroup
 import esquemas
 from pipelines import almacen, exportar as exportacion
 from pipelines.almacen import ErrorAlmacen
-from pipelines.cargar import ErrorCarga, ResultadoCarga, cargar_rutas
+from pipelines.cargar import ESPERA_DB, ErrorCarga, Limites, ResultadoCarga, cargar_rutas
 from pipelines.evaluar import ErrorEvaluacion, Evaluacion, evaluar as evaluar_carpeta
 from pipelines.exportar import ErrorExportacion
 
@@ -114,6 +117,21 @@ def cargar(
     trabajadores: int = typer.Option(
         1, "--trabajadores", "-t", help="Procesos que extraen en paralelo (la escritura es una sola)."
     ),
+    limite_tiempo: float = typer.Option(
+        Limites.tiempo, "--limite-tiempo", metavar="SEGUNDOS",
+        help="Tiempo máximo para leer cada archivo; si lo supera, el archivo falla y la carga sigue.",
+    ),
+    limite_memoria: int = typer.Option(
+        Limites.memoria_mb, "--limite-memoria", metavar="MB",
+        help="Memoria máxima (espacio de direcciones) del proceso que lee cada archivo.",
+    ),
+    limite_paginas: int = typer.Option(
+        Limites.paginas, "--limite-paginas", metavar="N", help="Número máximo de páginas de un PDF."
+    ),
+    espera_db: float = typer.Option(
+        ESPERA_DB, "--espera-db", metavar="SEGUNDOS",
+        help="Cuánto esperar si otro proceso está usando la base de datos.",
+    ),
     debug: bool = typer.Option(False, "--debug", help=_AYUDA_DEBUG),
 ) -> None:
     """Extrae los informes y los guarda en la base de datos (uno por transacción)."""
@@ -121,6 +139,10 @@ def cargar(
         _salir("Indique al menos un archivo o carpeta para cargar.")
     if trabajadores < 1:
         _salir("--trabajadores debe ser 1 o más.")
+    if limite_tiempo <= 0 or limite_memoria <= 0 or limite_paginas < 1 or espera_db < 0:
+        _salir("--limite-tiempo, --limite-memoria y --limite-paginas deben ser mayores que 0, "
+               "y --espera-db no puede ser negativo.")
+    limites = Limites(tiempo=limite_tiempo, memoria_mb=limite_memoria, paginas=limite_paginas)
     try:
         with consola.status("Cargando informes…") as estado:
             hechos = []
@@ -130,7 +152,8 @@ def cargar(
                 estado.update(f"Cargando informes… {len(hechos)} procesados ({r.archivo})")
 
             resultados = cargar_rutas(
-                rutas, db, forzar=forzar, trabajadores=trabajadores, al_terminar=avance
+                rutas, db, forzar=forzar, trabajadores=trabajadores, limites=limites,
+                espera_db=espera_db, al_terminar=avance,
             )
     except (ErrorAlmacen, ErrorCarga, OSError) as exc:
         _salir(str(exc), debug)
@@ -139,6 +162,10 @@ def cargar(
     if not resultados:
         _salir("No se encontraron archivos .pdf o .docx en las rutas indicadas.")
     consola.print(_tabla_carga(resultados))
+    _aviso_hallazgos(db, resultados)
+    for r in resultados:
+        for aviso in r.avisos:
+            errores.print(f"[yellow]Aviso:[/] {escape(aviso)}", soft_wrap=True, highlight=False)
     fallidos = [r for r in resultados if r.fallido]
     for r in fallidos:
         _error(r.motivo or r.archivo, r.traza, debug)
@@ -168,6 +195,35 @@ def _tabla_carga(resultados: list[ResultadoCarga]) -> Table:
     return tabla
 
 
+def _aviso_hallazgos(db: Path, resultados: list[ResultadoCarga]) -> None:
+    """One line with the validator's findings on the reports just loaded."""
+    ids = {r.informe_id for r in resultados if r.informe_id and not r.fallido}
+    if not ids:
+        return
+    try:
+        con = almacen.abrir(db, solo_lectura=True)
+        try:
+            filas = [h for h in almacen.hallazgos(con) if h["informe_id"] in ids]
+        finally:
+            con.close()
+    except (ErrorAlmacen, duckdb.Error):
+        return  # the load itself went fine; `informes validar` will say more
+    if filas:
+        consola.print(f"Hallazgos del validador: {_conteo_severidades(filas)}. "
+                      f"Véalos con: informes validar --db {escape(str(db))}")
+
+
+def _conteo_severidades(filas: list[dict]) -> str:
+    nombres = {"error": ("error", "errores"), "advertencia": ("advertencia", "advertencias"),
+               "info": ("info", "info")}
+    partes = []
+    for sev, (uno, varios) in nombres.items():
+        n = sum(f["severidad"] == sev for f in filas)
+        if n:
+            partes.append(f"{n} {uno if n == 1 else varios}")
+    return ", ".join(partes)
+
+
 # ------------------------------------------------------------------ exportar
 
 
@@ -181,7 +237,11 @@ def exportar(
         help="csv, parquet o xlsx. Si se omite, se toma de la extensión de --salida.",
     ),
     tabla: str = typer.Option(
-        "observaciones", "--tabla", help="observaciones, informes o filas_no_mapeadas."
+        "observaciones", "--tabla", help="observaciones, informes, filas_no_mapeadas o hallazgos."
+    ),
+    sin_marcadas: bool = typer.Option(
+        False, "--sin-marcadas",
+        help="Deja fuera las observaciones marcadas (con un hallazgo de severidad error).",
     ),
     db: Path = typer.Option(DB_POR_DEFECTO, "--db", help=_AYUDA_DB),
     debug: bool = typer.Option(False, "--debug", help=_AYUDA_DEBUG),
@@ -193,11 +253,13 @@ def exportar(
     if formato not in exportacion.FORMATOS:
         _salir(f"Formato desconocido: {formato or '(ninguno)'}. Use --formato csv, parquet o xlsx.")
     if tabla not in exportacion.TABLAS:
-        _salir(f"Tabla desconocida: {tabla}. Use observaciones, informes o filas_no_mapeadas.")
+        _salir(f"Tabla desconocida: {tabla}. Use observaciones, informes, filas_no_mapeadas o hallazgos.")
+    if sin_marcadas and tabla != "observaciones":
+        _salir("--sin-marcadas solo se aplica a la tabla observaciones.")
     try:
         con = almacen.abrir(db, solo_lectura=True)
         try:
-            n = exportacion.exportar(con, tabla, formato, salida)
+            n = exportacion.exportar(con, tabla, formato, salida, sin_marcadas=sin_marcadas)
         finally:
             con.close()
     except (ErrorAlmacen, ErrorExportacion) as exc:
@@ -206,7 +268,8 @@ def exportar(
         _salir(f"No se pudo escribir {salida}: {exc.strerror or exc}", debug)
     except duckdb.Error as exc:
         _salir(f"La base de datos {db} no tiene el esquema esperado ({_primera_linea(exc)}).", debug)
-    consola.print(f"Se exportaron {n} filas de {tabla} a {escape(str(salida))}.")
+    consola.print(f"Se exportaron {n} filas de {tabla} a {escape(str(salida))}."
+                  + (" Sin las observaciones marcadas." if sin_marcadas else ""))
 
 
 # ------------------------------------------------------------------- resumen
@@ -248,6 +311,97 @@ def resumen(
     consola.print(tabla)
 
 
+# ------------------------------------------------------------------- validar
+
+_SEVERIDADES = {"error": "[bold red]error[/]", "advertencia": "[yellow]advertencia[/]", "info": "[cyan]info[/]"}
+
+
+@app.command(cls=_Comando, options_metavar="[OPCIONES]")
+def validar(
+    db: Path = typer.Option(DB_POR_DEFECTO, "--db", help=_AYUDA_DB),
+    formato: Optional[str] = typer.Option(
+        None, "--formato", "-f", show_default=False,
+        help="tabla (en pantalla, agrupada por informe) o csv. Por defecto, tabla; csv si hay --salida.",
+    ),
+    salida: Optional[Path] = typer.Option(
+        None, "--salida", "-o", show_default=False,
+        help="Archivo CSV que se escribe (se reemplaza si existe); sin él, el CSV sale por pantalla.",
+    ),
+    severidad: Optional[str] = typer.Option(
+        None, "--severidad", "-s", show_default=False,
+        help="Muestra solo los hallazgos de esta severidad o más graves: error, advertencia o info.",
+    ),
+    debug: bool = typer.Option(False, "--debug", help=_AYUDA_DEBUG),
+) -> None:
+    """Muestra los hallazgos del validador (reglas de esquemas/reglas.yaml) por informe."""
+    formato = (formato or ("csv" if salida else "tabla")).lower()
+    if formato not in ("tabla", "csv"):
+        _salir(f"Formato desconocido: {formato}. Use --formato tabla o csv.")
+    if salida is not None and formato != "csv":
+        _salir("--salida se usa con --formato csv.")
+    orden = list(_SEVERIDADES)
+    if severidad is not None and severidad.lower() not in orden:
+        _salir(f"Severidad desconocida: {severidad}. Use error, advertencia o info.")
+    severidades = orden[: orden.index(severidad.lower()) + 1] if severidad else None
+    try:
+        con = almacen.abrir(db, solo_lectura=True)
+        try:
+            filas = almacen.hallazgos(con, severidades)
+        finally:
+            con.close()
+        if formato == "csv":
+            _csv_hallazgos(filas, salida)
+            if salida is not None:
+                consola.print(f"Se escribieron {len(filas)} hallazgos en {escape(str(salida))}.")
+            return
+    except ErrorAlmacen as exc:
+        _salir(str(exc), debug)
+    except OSError as exc:
+        _salir(f"No se pudo escribir {salida}: {exc.strerror or exc}", debug)
+    except duckdb.Error as exc:
+        _salir(f"La base de datos {db} no tiene el esquema esperado ({_primera_linea(exc)}).", debug)
+    if not filas:
+        consola.print("No hay hallazgos" + (f" de severidad {severidad} o más grave." if severidad else "."))
+        return
+    por_informe: dict[str, list[dict]] = {}
+    for f in filas:
+        por_informe.setdefault(f["informe_id"], []).append(f)
+    for grupo in por_informe.values():
+        consola.print(_tabla_hallazgos(grupo))
+    consola.print(f"Total: {_conteo_severidades(filas)} en {len(por_informe)} "
+                  f"informe{'s' if len(por_informe) > 1 else ''}.")
+
+
+def _csv_hallazgos(filas: list[dict], salida: Optional[Path]) -> None:
+    columnas = list(esquemas.tabla("hallazgos").exportacion)
+    f = sys.stdout if salida is None else salida.open("w", encoding="utf-8", newline="")
+    try:
+        escritor = csv.writer(f, lineterminator="\n")
+        escritor.writerow(columnas)
+        escritor.writerows([exportacion.texto_celda(h.get(c)) for c in columnas] for h in filas)
+    finally:
+        if salida is not None:
+            f.close()
+
+
+def _tabla_hallazgos(filas: list[dict]) -> Table:
+    primera = filas[0]
+    detalle = " · ".join(_texto(x) for x in (primera["entidad"], primera["dependencia"]) if x)
+    titulo = f"{_texto(primera['archivo'])}" + (f" ({detalle})" if detalle else "")
+    tabla = Table(title=titulo, title_justify="left", caption=_conteo_severidades(filas),
+                  caption_justify="left", box=box.SIMPLE_HEAD)
+    tabla.add_column("Severidad", no_wrap=True)
+    tabla.add_column("Regla", overflow="fold", ratio=1)
+    tabla.add_column("Pág.", justify="right", no_wrap=True)
+    tabla.add_column("Mensaje (indicador, medida, periodo y cifras)", overflow="fold", ratio=3)
+    for f in filas:
+        tabla.add_row(
+            _SEVERIDADES.get(f["severidad"], _texto(f["severidad"])), _texto(f["regla"]),
+            _texto(f["pagina"]), _texto(f["mensaje"]),
+        )
+    return tabla
+
+
 # ------------------------------------------------------------------- evaluar
 
 
@@ -259,9 +413,17 @@ def evaluar(
     ),
     detalle: bool = typer.Option(False, "--detalle", help="Lista las filas que no coinciden."),
     como_json: bool = typer.Option(False, "--json", help="Escribe el resultado en JSON en lugar de tablas."),
+    vinculos: bool = typer.Option(
+        False, "--vinculos", help="Evalúa los vínculos entre informes y años contra CARPETA/vinculos_gold.csv."
+    ),
+    fuente: str = typer.Option("docx", "--fuente", help="Con --vinculos: docx, pdf o gold (sin extractor)."),
     debug: bool = typer.Option(False, "--debug", help=_AYUDA_DEBUG),
 ) -> None:
     """Compara el extractor con los archivos gold: precisión, exhaustividad y F1."""
+    if vinculos:
+        from pipelines.cli_identidad import evaluar_vinculos_cli
+
+        return evaluar_vinculos_cli(carpeta, fuente, detalle, como_json, debug)
     try:
         ev = evaluar_carpeta(carpeta)
     except (ErrorEvaluacion, OSError) as exc:
@@ -311,6 +473,9 @@ def _tabla_filas(titulo: str, filas: list[dict]) -> Table:
         ])
     return tabla
 
+
+# indicadores, vincular, separar, decisiones, comparar (identity across years)
+from pipelines import cli_identidad  # noqa: E402,F401
 
 if __name__ == "__main__":
     app()

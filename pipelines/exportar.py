@@ -20,7 +20,7 @@ import esquemas
 from esquemas import Tabla
 
 FORMATOS = ("csv", "parquet", "xlsx")
-TABLAS = ("observaciones", "informes", "filas_no_mapeadas")
+TABLAS = ("observaciones", "informes", "filas_no_mapeadas", "hallazgos")
 _INICIO_FORMULA = ("=", "+", "-", "@", "\t", "\r")
 _MAX_FILAS_XLSX = 1_048_575  # Excel's row limit, less the header
 _LOTE = 10_000
@@ -65,9 +65,10 @@ def texto_celda(valor: Any) -> str:
     return neutralizar(str(valor))
 
 
-def consulta(tabla: Tabla, columnas: list[str]) -> str:
+def consulta(tabla: Tabla, columnas: list[str], sin_marcadas: bool = False) -> str:
     """SELECT of `columnas` of `tabla` in export order; columns the table lacks
-    come from `informes`, joined by informe_id."""
+    come from `informes`, joined by informe_id. sin_marcadas leaves out the
+    observations with an error finding (observaciones.marcada)."""
     propias = set(tabla.nombres)
     del_informe = set(esquemas.tabla("informes").nombres)
     for c in list(columnas) + list(tabla.orden):
@@ -81,6 +82,8 @@ def consulta(tabla: Tabla, columnas: list[str]) -> str:
     sql = f'SELECT {seleccion} FROM "{tabla.nombre}" t'
     if any(c not in propias for c in list(columnas) + list(tabla.orden)):
         sql += " LEFT JOIN informes i ON i.informe_id = t.informe_id"
+    if sin_marcadas:
+        sql += " WHERE NOT coalesce(t.marcada, false)"
     if tabla.orden:
         sql += " ORDER BY " + ", ".join(ref(c) for c in tabla.orden)
     return sql
@@ -91,19 +94,23 @@ def _lotes(cursor: duckdb.DuckDBPyConnection) -> Iterator[list[tuple]]:
         yield lote
 
 
-def exportar(con: duckdb.DuckDBPyConnection, tabla: str, formato: str, salida: Path) -> int:
-    """Write `tabla` to `salida` as csv, parquet or xlsx. Returns rows written."""
+def exportar(con: duckdb.DuckDBPyConnection, tabla: str, formato: str, salida: Path,
+             sin_marcadas: bool = False) -> int:
+    """Write `tabla` to `salida` as csv, parquet or xlsx. Returns rows written.
+    sin_marcadas (observaciones only) leaves out rows with an error finding."""
     if tabla not in TABLAS:
         raise ErrorExportacion(f"Tabla desconocida: {tabla}. Use una de: {', '.join(TABLAS)}.")
     if formato not in FORMATOS:
         raise ErrorExportacion(f"Formato desconocido: {formato}. Use uno de: {', '.join(FORMATOS)}.")
     t = esquemas.tabla(tabla)
+    if sin_marcadas and "marcada" not in t.nombres:
+        raise ErrorExportacion(f"--sin-marcadas solo se aplica a observaciones, no a {tabla}.")
     salida = Path(salida)
     salida.parent.mkdir(parents=True, exist_ok=True)
     if formato == "parquet":
-        return _parquet(con, t, salida)
+        return _parquet(con, t, salida, sin_marcadas)
     columnas = list(t.exportacion or t.nombres)
-    sql = consulta(t, columnas)
+    sql = consulta(t, columnas, sin_marcadas)
     if formato == "csv":
         return _csv(con, sql, columnas, salida)
     return _xlsx(con, sql, columnas, salida, hoja=tabla)
@@ -121,11 +128,11 @@ def _csv(con, sql: str, columnas: list[str], salida: Path) -> int:
     return n
 
 
-def _parquet(con, t: Tabla, salida: Path) -> int:
-    sql = consulta(t, t.nombres)
+def _parquet(con, t: Tabla, salida: Path, sin_marcadas: bool = False) -> int:
+    sql = consulta(t, t.nombres, sin_marcadas)
     destino = str(salida).replace("'", "''")
     con.execute(f"COPY ({sql}) TO '{destino}' (FORMAT parquet)")
-    return con.execute(f'SELECT count(*) FROM "{t.nombre}"').fetchone()[0]
+    return con.execute(f"SELECT count(*) FROM ({sql})").fetchone()[0]
 
 
 def _xlsx(con, sql: str, columnas: list[str], salida: Path, hoja: str) -> int:

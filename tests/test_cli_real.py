@@ -9,7 +9,8 @@ import sys
 from tests.conftest import CORPUS
 
 COLUMNS = ("archivo,informe_id,entidad,dependencia,indicador,indicador_padre,descripcion,medida,periodo_inicio,"
-           "periodo_fin,valor,unidad,tipo_gasto,valor_texto,pagina,tabla,fila,columna").split(",")
+           "periodo_fin,valor,unidad,tipo_gasto,valor_texto,pagina,tabla,fila,columna,entidad_clave,"
+           "indicador_clave").split(",")
 
 
 def _informes(*args, cwd):
@@ -28,6 +29,8 @@ def test_load_export_and_reload_the_seed_pdf(tmp_path):
     assert rows[0] == COLUMNS
     records = [dict(zip(COLUMNS, r)) for r in rows[1:]]
     assert len(records) == 98
+    assert {r["entidad_clave"] for r in records} == {"alcaldia-barrancabermeja"}
+    assert all(r["indicador_clave"].startswith("alcaldia-barrancabermeja/") for r in records)
     facebook_meta = next(r for r in records if r["indicador"] == "SEGUIDORES FACEBOOK" and r["medida"] == "meta")
     assert (facebook_meta["valor"], facebook_meta["periodo_inicio"], facebook_meta["periodo_fin"]) == ("10620", "2017-01-01", "2017-12-31")
     money = next(r for r in records if r["tipo_gasto"] == "funcionamiento" and r["medida"] == "recursos_ejecutados")

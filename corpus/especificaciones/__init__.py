@@ -12,6 +12,11 @@ from . import (
     duitama_planeacion_2022,
     tulua_personeria_2021,
     yopal_integracion_social_2023,
+    barrancabermeja_prensa_2018,
+    barrancabermeja_prensa_2019,
+    barrancabermeja_prensa_2020,
+    barrancabermeja_prensa_2021,
+    bucaramanga_prensa_2018,
 )
 
 INFORMES = [
@@ -27,4 +32,9 @@ INFORMES = [
     duitama_planeacion_2022.INFORME,
     tulua_personeria_2021.INFORME,
     yopal_integracion_social_2023.INFORME,
+    barrancabermeja_prensa_2018.INFORME,
+    barrancabermeja_prensa_2019.INFORME,
+    barrancabermeja_prensa_2020.INFORME,
+    barrancabermeja_prensa_2021.INFORME,
+    bucaramanga_prensa_2018.INFORME,
 ]

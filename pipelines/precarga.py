@@ -1,0 +1,23 @@
+"""Imported by the fork server of pipelines/cargar.py (never by the rest of
+the code): loads the extractor and builds its caches (spaCy's Spanish
+lemmatizer, the header rules) once, so that every child process that reads
+a file starts warm instead of paying about two seconds of start-up."""
+from __future__ import annotations
+
+try:
+    import pypdfium2  # noqa: F401
+
+    import extractor  # noqa: F401
+    import extractor.lectores.docx  # noqa: F401
+    import extractor.lectores.pdf  # noqa: F401
+    import extractor.filas  # noqa: F401
+    import extractor.metadatos  # noqa: F401
+    import extractor.narrativa  # noqa: F401
+    import extractor.seguridad  # noqa: F401
+    import extractor.tablas  # noqa: F401
+    from extractor.encabezados import clasificador
+
+    clasificador()
+    import pipelines.cargar  # noqa: F401
+except Exception:  # noqa: BLE001 - a child imports what it needs anyway
+    pass

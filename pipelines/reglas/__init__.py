@@ -1,0 +1,11 @@
+"""Validation rules, one small function each, registered with
+@pipelines.validacion.regla under the id they have in esquemas/reglas.yaml.
+
+    series      cumulative vs period values, stock series
+    metas       executed vs target, percentages, fraction-of-target scale
+    dinero      budget figures, narrative vs table money
+    totales     "Total" rows and parent rows vs their rows
+    fechas      periods vs cut date and vigencia
+    duplicados  one key, two values in one report
+"""
+from pipelines.reglas import dinero, duplicados, fechas, metas, series, totales  # noqa: F401
