@@ -10,6 +10,7 @@ from typing import Iterable, Optional
 
 from esquemas import cargar_yaml
 
+from .lemas import normalizar
 from .modelo import Documento
 from .nombres import limpiar
 from .periodos import Contexto, fecha_corte_en, periodo_de_texto
@@ -86,12 +87,21 @@ def _title(blocks: list[list[str]]) -> Optional[str]:
     return None
 
 
+# Tiers, best first: the offices that report, then the territory, then the
+# council the report is addressed to. Within a tier the first mention wins.
+ENTITY_TIERS = (("alcald", "gobernaci", "personer", "contralor"), ("municipio",), ("departamento",), ("concejo",))
+
+
 def _entity(lines: Iterable[str]) -> Optional[str]:
-    for text in lines:
-        m = ENTITY.search(text)
-        if m:
-            return titulo_espanol(limpiar(m.group(0)))
-    return None
+    """The reporting entity ("Municipio de Timbiquí", not the "Departamento
+    del Cauca" above it in the letterhead, nor the Concejo it addresses)."""
+    found = [m.group(0) for m in (ENTITY.search(text) for text in lines) if m]
+    if not found:
+        return None
+    def tier(entity: str) -> int:
+        return next(i for i, kinds in enumerate(ENTITY_TIERS) if normalizar(entity).startswith(kinds))
+
+    return titulo_espanol(limpiar(min(found, key=tier)))
 
 
 def _vigencia(title: Optional[str], lines: list[str]) -> Optional[int]:
