@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from typing import Iterator, Mapping
 
+from extractor.metadatos import planifica
 from pipelines.validacion import Caso, Contexto, cifra_de, regla
 
 EJECUCION = ("ejecutado", "acumulado", "avance_porcentual", "recursos_ejecutados", "compromisos",
@@ -22,9 +23,10 @@ def periodo_despues_del_corte(ctx: Contexto, umbrales: Mapping) -> Iterator[Caso
 @regla("periodo_fuera_de_vigencia")
 def periodo_fuera_de_vigencia(ctx: Contexto, umbrales: Mapping) -> Iterator[Caso]:
     """The meta del cuatrienio must contain the vigencia; every other value
-    but the línea base must lie inside it."""
+    but the línea base must lie inside it. A plan spans several vigencias by
+    design, so its figures are not checked."""
     vigencia = ctx.meta.vigencia
-    if vigencia is None:
+    if vigencia is None or planifica(ctx.meta.tipo_documento):
         return
     for i, o in enumerate(ctx.obs):
         if o.medida == "linea_base" or not (o.periodo_inicio and o.periodo_fin):
