@@ -18,72 +18,72 @@ def _norm(text: str) -> str:
     return " ".join(text.split()).casefold()
 
 
-def _row_texts(table: Tabla, r: int) -> list[str]:
-    return [_norm(t) for t in table.textos()[r]]
+def _rows(table: Tabla) -> list[list[str]]:
+    return [[_norm(t) for t in row] for row in table.textos()]
 
 
-def _header_rows_repeated(prev: Tabla, nxt: Tabla) -> int:
-    """How many leading rows of `nxt` repeat the leading rows of `prev`."""
+def _header_rows_repeated(head_rows: list[list[str]], rows: list[list[str]]) -> int:
+    """How many leading rows of a continuation repeat the table's first rows."""
     n = 0
-    while (
-        n < min(prev.n_filas, nxt.n_filas, 3)
-        and any(_row_texts(nxt, n))
-        and _row_texts(prev, n) == _row_texts(nxt, n)
-    ):
+    while n < min(len(head_rows), len(rows), 3) and any(rows[n]) and head_rows[n] == rows[n]:
         n += 1
     return n
 
 
-def _cut_column(table: Tabla, r: int) -> int | None:
+def _cut_column(row: list[str]) -> int | None:
     """The one text column a row cut by the page break continues, if any:
     a single filled cell, not a figure."""
-    filled = [k for k, t in enumerate(table.textos()[r]) if t.strip()]
+    filled = [k for k, t in enumerate(row) if t.strip()]
     if len(filled) != 1:
         return None
-    text = table.textos()[r][filled[0]]
-    return filled[0] if any(ch.isalpha() for ch in text) else None
+    return filled[0] if any(ch.isalpha() for ch in row[filled[0]]) else None
 
 
-def _continues(prev: Tabla, nxt: Tabla) -> bool:
-    return (
-        nxt.paginas
-        and prev.paginas
-        and nxt.paginas[0] == prev.paginas[-1] + 1
-        and nxt.n_columnas == prev.n_columnas
-    )
-
-
-def _append(prev: Tabla, nxt: Tabla) -> Tabla:
-    skip = _header_rows_repeated(prev, nxt)
-    cells = list(prev.celdas)
-    offset = prev.n_filas - skip
-    first = skip
-    col = _cut_column(nxt, first) if first < nxt.n_filas else None
-    if col is not None and not _starts_new_item(prev, nxt, first, col):
-        last = prev.n_filas - 1
-        target = next((c for c in cells if c.fila <= last < c.fila + c.filas_span and c.columna == col), None)
-        piece = next(c for c in nxt.celdas if c.fila == first and c.columna == col)
-        if target is not None:
-            idx = cells.index(target)
-            cells[idx] = replace(target, texto=f"{target.texto}\n{piece.texto}".strip())
-            first += 1
-            offset -= 1
-    for c in nxt.celdas:
-        if c.fila >= first:
-            cells.append(replace(c, fila=c.fila + offset))
-    return Tabla(indice=prev.indice, celdas=cells, filas_encabezado_marcadas=prev.filas_encabezado_marcadas)
-
-
-def _starts_new_item(prev: Tabla, table: Tabla, r: int, col: int) -> bool:
+def _starts_new_item(previous: str, text: str) -> bool:
     """A cut row goes on mid-sentence: its text starts in lower case, or the
     previous row's label stops without closing punctuation. Otherwise the
     label-only row at the top of the page is a row of its own (a heading)."""
-    text = table.textos()[r][col].strip()
-    first = next((ch for ch in text if ch.isalnum()), "")
+    first = next((ch for ch in text.strip() if ch.isalnum()), "")
     if first.islower():
         return False
-    previous = prev.textos()[-1][col].strip()
+    previous = previous.strip()
     return not previous or previous[-1] in ".:;!?)"
+
+
+def _continues(last: Tabla, nxt: Tabla) -> bool:
+    return bool(
+        nxt.paginas
+        and last.paginas
+        and nxt.paginas[0] == last.paginas[-1] + 1
+        and nxt.n_columnas == last.n_columnas
+    )
+
+
+def _stitch(pieces: list[Tabla]) -> Tabla:
+    """One table from a table and its continuations on the following pages."""
+    head = pieces[0]
+    head_rows = _rows(head)[:3]
+    cells = list(head.celdas)
+    n_rows = head.n_filas
+    last_row = head.textos()[-1] if n_rows else []
+    for piece in pieces[1:]:
+        texts = piece.textos()
+        first = _header_rows_repeated(head_rows, _rows(piece))
+        offset = n_rows - first
+        col = _cut_column(texts[first]) if first < len(texts) else None
+        if col is not None and not _starts_new_item(last_row[col], texts[first][col]):
+            target = next((i for i in range(len(cells) - 1, -1, -1)
+                           if cells[i].columna == col and cells[i].fila <= n_rows - 1 < cells[i].fila + cells[i].filas_span),
+                          None)
+            if target is not None:
+                tail = next(c for c in piece.celdas if c.fila == first and c.columna == col)
+                cells[target] = replace(cells[target], texto=f"{cells[target].texto}\n{tail.texto}".strip())
+                first += 1
+                offset -= 1
+        cells.extend(replace(c, fila=c.fila + offset) for c in piece.celdas if c.fila >= first)
+        n_rows = max(n_rows, offset + piece.n_filas)
+        last_row = texts[-1] if len(texts) > first else last_row
+    return Tabla(indice=head.indice, celdas=cells, filas_encabezado_marcadas=head.filas_encabezado_marcadas)
 
 
 def _same_column(grid, k: int) -> bool:
@@ -123,17 +123,20 @@ def compactar_columnas(tabla: Tabla) -> Tabla:
 
 
 def unir_tablas(doc: Documento) -> Documento:
-    blocks = []
+    groups: list[list[Tabla]] = []
+    blocks: list = []
     for block in doc.bloques:
         if isinstance(block, Tabla):
             block = compactar_columnas(block)
-        if isinstance(block, Tabla) and blocks and isinstance(blocks[-1], Tabla) and _continues(blocks[-1], block):
-            blocks[-1] = _append(blocks[-1], block)
+            if blocks and blocks[-1] is None and _continues(groups[-1][-1], block):
+                groups[-1].append(block)
+                continue
+            groups.append([block])
+            blocks.append(None)  # placeholder: the stitched group goes here
         else:
             blocks.append(block)
-    index = 0
-    for b in blocks:
-        if isinstance(b, Tabla):
-            index += 1
-            b.indice = index
+    stitched = iter(_stitch(g) for g in groups)
+    blocks = [next(stitched) if b is None else b for b in blocks]
+    for index, table in enumerate((b for b in blocks if isinstance(b, Tabla)), start=1):
+        table.indice = index
     return replace(doc, bloques=blocks)
