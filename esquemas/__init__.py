@@ -2,6 +2,7 @@
 read as package data so they work from an installed package too."""
 from __future__ import annotations
 
+import copy
 import csv
 import io
 from dataclasses import dataclass
@@ -52,7 +53,14 @@ def _texto(nombre: str) -> str:
 
 
 def cargar_yaml(nombre: str):
-    """Parsed YAML file of this package, e.g. cargar_yaml("encabezados.yaml")."""
+    """Parsed YAML file of this package, e.g. cargar_yaml("encabezados.yaml").
+    Parsed once per process (some are read for every table); each call gets
+    its own copy, free to change."""
+    return copy.deepcopy(_yaml(nombre))
+
+
+@cache
+def _yaml(nombre: str):
     return yaml.safe_load(_texto(nombre))
 
 

@@ -15,6 +15,9 @@ from .errores import ErrorLectura
 from .resultado import InformeExtraido
 from .seguridad import LimitesLectura
 
+HOJAS = ("xlsx", "xls", "ods")  # spreadsheets: extractor/lectores/hoja.py
+LEGADO = ("doc", "rtf", "odt")  # legacy word processors, through LibreOffice: extractor/lectores/legado.py
+
 __all__ = ["extraer_informe", "leer_documento", "interpretar", "ErrorLectura", "LimitesLectura"]
 
 
@@ -27,8 +30,8 @@ def sha256_de(ruta: Path) -> str:
 
 
 def formato_de(ruta: Path) -> str:
-    """The format the bytes say ('pdf' or 'docx'), whatever the extension
-    claims; ErrorLectura with a Spanish reason for anything else."""
+    """The format the bytes say ('pdf', 'docx', 'xlsx', 'xls', 'ods', 'doc', 'rtf', 'odt'), whatever
+    the extension claims; ErrorLectura with a Spanish reason for anything else."""
     from .seguridad import detectar_formato
 
     return detectar_formato(Path(ruta))
@@ -47,11 +50,21 @@ def leer_documento(ruta: Path, limites: Optional[LimitesLectura] = None):
         raise ErrorLectura(ruta.name, "el archivo no existe")
     formato = formato_de(ruta)
     seguridad.revisar(ruta, formato, limites or seguridad.LIMITES)
-    lector = {"pdf": leer_pdf, "docx": leer_docx}[formato]
+    lector = {"pdf": leer_pdf, "docx": leer_docx}.get(formato)
     try:
         if formato == "pdf":
             with seguridad.vigilar_flujos_pdf(ruta.name):
                 doc = lector(ruta, sha256_de(ruta))
+        elif formato in HOJAS:
+            from .lectores.hoja import leer_hoja
+
+            doc = leer_hoja(ruta, sha256_de(ruta), limites or seguridad.LIMITES, formato)
+        elif formato in LEGADO:
+            from .lectores.legado import leer_legado
+
+            limites_docx = limites or seguridad.LIMITES
+            doc = leer_legado(ruta, sha256_de(ruta), formato,
+                              revisar_docx=lambda copia: seguridad.revisar_docx(copia, limites_docx))
         else:
             doc = lector(ruta, sha256_de(ruta))
     except ErrorLectura:
@@ -70,6 +83,7 @@ def interpretar(doc) -> InformeExtraido:
     from .filas import interpretar_tabla
     from .metadatos import extraer_metadatos, planifica
     from .narrativa import dinero_en_narrativa
+    from .resultado import FilaNoMapeada
 
     meta, ctx = extraer_metadatos(doc)
     result = InformeExtraido(
@@ -79,6 +93,9 @@ def interpretar(doc) -> InformeExtraido:
         obs, skipped = interpretar_tabla(tabla, ctx, planifica(meta.tipo_documento))
         result.observaciones.extend(obs)
         result.no_mapeadas.extend(skipped)
+    result.no_mapeadas.extend(
+        FilaNoMapeada(texto=o.texto, motivo=o.motivo, pagina=o.pagina) for o in doc.omisiones
+    )
     result.observaciones.extend(dinero_en_narrativa(doc, ctx))
     return result
 

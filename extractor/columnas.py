@@ -5,7 +5,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Optional
+
+from esquemas import cargar_yaml
 
 from .dinero import tipo_gasto_en
 from .encabezados import clasificador, normalizar
@@ -34,6 +37,7 @@ class Columna:
     escala: Optional[str] = None
     tipo_gasto: Optional[str] = None
     texto_periodo: str = ""  # the header text the period was read from
+    fuente: Optional[str] = None  # funding source of a money column ("SGP salud 2024")
 
 
 def es_anio(n: Numero) -> bool:
@@ -101,7 +105,20 @@ def filas_encabezado(tabla: Tabla, grid) -> int:
             n += 2
         else:
             break
+    if n and n < len(grid) - 1 and _numeracion(grid[n]):
+        n += 1  # the row that numbers the columns under the header: "1 | 2 | 3 …" or "(1) | (2) …"
     return n
+
+
+def _numeracion(grid_row) -> bool:
+    numbers = []
+    for c in celdas_distintas(grid_row):
+        t = c.texto.strip().strip("()")
+        if t:
+            if not t.isdigit():
+                return False
+            numbers.append(int(t))
+    return len(numbers) >= 3 and all(b == a + 1 for a, b in zip(numbers, numbers[1:]))
 
 
 def _header_parts(grid, n_header: int, col: int) -> list[str]:
@@ -112,17 +129,80 @@ def _header_parts(grid, n_header: int, col: int) -> list[str]:
         c = grid[r][col]
         if c is not None and id(c) not in seen and c.texto.strip():
             seen.add(id(c))
-            parts.append(limpiar(c.texto))
+            parts.append(SPLIT_WORD.sub("", limpiar(c.texto)))
     return parts
+
+
+# a word hyphenated to fit a narrow header cell: "Ejecu-tado", "Finali-zación"
+SPLIT_WORD = re.compile(r"(?<=[a-záéíóúñ])-(?=[a-záéíóúñ]{2,}\b)")
+
+
+YEAR = re.compile(r"(?<!\d)(19[5-9]\d|20\d\d)(?!\d)")
 
 
 def _period_text(parts: list[str], ctx: Contexto) -> str:
     """The most specific header level that names a period ("2021" under
-    "Plan financiero 2020-2029"), else the whole header."""
-    for part in reversed(parts):
+    "Plan financiero 2020-2029"), with the year of an upper level when it
+    names none ("T1" under "2025" → "T1 2025"); else the whole header."""
+    for i in range(len(parts) - 1, -1, -1):
+        part = parts[i]
         if periodo_de_texto(part, ctx):
+            if not YEAR.search(part):
+                upper = [YEAR.findall(p) for p in reversed(parts[:i])]
+                year = next((y for y in upper if len(y) == 1), None)
+                if year:
+                    return f"{part} {year[0]}"
             return part
     return " ".join(parts)
+
+
+# A measure read from the whole header replaces the one of its lowest level
+# only when the upper level refines it: money ("Recursos (millones)" over
+# "Programados"), or a total over "Ejecutado" ("Total" / "Ejecutado"). A
+# group title over several measures ("PLAN INDICATIVO" over "Programación
+# 2024") does not turn them into its own.
+def _refina(bajo: str, todo: str) -> bool:
+    return (bajo in ("meta", "ejecutado", "acumulado") and todo in MONEY) or (bajo == "ejecutado" and todo == "acumulado")
+
+
+def _medida(parts: list[str], header: str) -> Optional[str]:
+    cls = clasificador()
+    todo = cls.medida(header)
+    if len(parts) < 2:
+        return todo
+    bajo = cls.medida(parts[-1])
+    if bajo is None or todo == bajo or (todo is not None and _refina(bajo, todo)):
+        return todo
+    return bajo
+
+
+@lru_cache(maxsize=1)
+def _fuentes_financiacion() -> list[tuple[str, tuple[str, ...], bool]]:
+    return [(f["nombre"], tuple(normalizar(p) for p in f["patrones"]), bool(f.get("solo_con_otras")))
+            for f in cargar_yaml("fuentes_financiacion.yaml")["fuentes"]]
+
+
+_RESTO_FUENTE = re.compile(r"^[\s\-–:(]*((19|20)\d\d([\s\-–/]+(19|20)\d\d)?)?[\s)]*$")
+
+
+def _fuente(part: str) -> Optional[tuple[str, bool]]:
+    """The funding source a money header names ("SGP salud 2024" → "SGP
+    salud"), with whether it only counts beside other sources."""
+    norm = normalizar(part)
+    for nombre, patrones, solo in _fuentes_financiacion():
+        for patron in patrones:
+            if norm.startswith(patron) and _RESTO_FUENTE.match(norm[len(patron):]):
+                return nombre, solo
+    return None
+
+
+def fuentes_de_columnas(headers: list[list[str]]) -> list[Optional[str]]:
+    """Per column, the funding source its lowest header level names
+    (esquemas/fuentes_financiacion.yaml); "Total" and "Otros" only in a
+    table with other funding-source columns."""
+    found = [_fuente(parts[-1]) if parts else None for parts in headers]
+    specific = sum(1 for f in found if f and not f[1])
+    return [f[0] if f and (not f[1] or specific >= 2) else None for f in found]
 
 
 def columnas(grid, n_header: int, ctx: Contexto, planifica: bool = False) -> list[Columna]:
@@ -131,9 +211,16 @@ def columnas(grid, n_header: int, ctx: Contexto, planifica: bool = False) -> lis
     # "CONCEPTO EN MILES" over the label column scales the whole table
     table_scale = cls.escala(" ".join(" ".join(parts) for parts in headers))
     cols = []
+    fuentes = fuentes_de_columnas(headers)
     for k, parts in enumerate(headers):
         header = " ".join(parts)
-        rol, medida = _rol(header), cls.medida(header)
+        no_valor = cls.no_valor(header) if header else None
+        if no_valor:
+            cols.append(Columna(k, header, no_valor))
+            continue
+        rol, medida = _rol(header), _medida(parts, header)
+        if fuentes[k]:
+            rol, medida = None, medida if medida in MONEY else "recursos_programados"
         if rol is None and medida is None and header and periodo_de_texto(header, ctx):
             # a bare period ("II semestre", "2021") under no measure: results,
             # or targets in a planning document
@@ -154,6 +241,7 @@ def columnas(grid, n_header: int, ctx: Contexto, planifica: bool = False) -> lis
                 texto_periodo=period_text,
                 factor=factor, escala=escala,
                 tipo_gasto=tipo_gasto_en(header),
+                fuente=fuentes[k],
             )
         )
     _demote_text_columns(cols, grid[n_header:])
@@ -182,6 +270,12 @@ def _demote_text_columns(cols: list[Columna], body) -> None:
     "Meta de producto" holding the goal's wording); one of identifiers
     ("MP-101", "IP-155") is a code column."""
     for col in cols:
+        if col.rol == "codigo":
+            # "Sector (MGA)" holding sector names is not a code column
+            names = [t for t in _textos(body, col.indice) if len(t.split()) >= 2 and not any(ch.isdigit() for ch in t)]
+            if names and len(names) * 2 > len(_textos(body, col.indice)):
+                col.rol = "texto"
+            continue
         if col.rol != "valor":
             continue
         texts = [row[col.indice].texto for row in body if row[col.indice] is not None]
@@ -189,18 +283,113 @@ def _demote_text_columns(cols: list[Columna], body) -> None:
         with_figures = [t for t in filled if tiene_cifras(t)]
         if filled and sum(bool(LOCAL_CODE.match(t.strip())) for t in filled) * 2 > len(filled):
             col.rol, col.medida = "codigo", None
+        elif filled and _rol(col.encabezado) == "codigo" and sum(t.strip().isdigit() for t in filled) * 2 > len(filled):
+            col.rol, col.medida = "codigo", None  # "PROGRAMA MGA" holding 3204, 4002…
+        elif filled and sum(_es_frase(t) for t in filled) * 10 >= len(filled) * 8:
+            # "Meta de producto": the goal's wording ("Implementar 1 estrategia
+            # para…"), one number inside a sentence, in most cells
+            col.rol, col.medida = ("etiqueta" if _rol(col.encabezado) == "etiqueta" else "texto"), None
         elif filled and len(with_figures) * 2 < len(filled):
-            col.rol, col.medida = "texto", None
+            # "Indicador de resultado" read "resultado" as a measure: its
+            # names make it a label column again
+            col.rol, col.medida = ("etiqueta" if _rol(col.encabezado) == "etiqueta" else "texto"), None
 
 
-def columna_etiqueta(cols: list[Columna]) -> int:
-    """The indicator's name: a column headed "indicador" first, then any
+def _textos(body, k: int) -> list[str]:
+    return [row[k].texto.strip() for row in body if row[k] is not None and row[k].texto.strip()]
+
+
+def _constante(body, k: int) -> bool:
+    texts = _textos(body, k)
+    return len(texts) >= 3 and len(set(texts)) == 1
+
+
+def _nombres(body, k: int) -> bool:
+    texts = _textos(body, k)
+    return not texts or sum(parse_numero(t) is None for t in texts) * 2 >= len(texts)
+
+
+def _es_frase(text: str) -> bool:
+    """A sentence with at most one figure: not a value cell's content
+    (monthly series, month-number pairs and money keep their column)."""
+    if len(text.split()) < 5 or parse_numero(text) is not None or "$" in text:
+        return False
+    figures = [n for n in buscar_numeros(text) if not es_anio(n)]
+    return len(figures) <= 1 and not serie_mensual(text, Contexto())
+
+
+def columna_etiqueta(cols: list[Columna], body=None) -> int:
+    """The indicator's name: a column headed "indicador" first (of several,
+    the one with the most distinct names: "Personalización de indicador"
+    rather than the catalog "Indicador de producto (MGA)" it repeats, the
+    product's indicator rather than the result indicator over it), then any
     label column, then the first text column."""
-    for c in cols:
-        if c.rol == "etiqueta" and "indicador" in normalizar(c.encabezado):
-            return c.indice
+    if body:  # a column of figures, or one text on every row ("Nombre del plan"), is not a name
+        cols = [c for c in cols if _nombres(body, c.indice) and not _constante(body, c.indice)]
+    named = [c for c in cols if c.rol == "etiqueta" and "indicador" in normalizar(c.encabezado)]
+    if len(named) > 1 and body:
+        return max(named, key=lambda c: len(set(_textos(body, c.indice))) * 1000 - c.indice).indice
+    for c in named:
+        return c.indice
     for wanted in ("etiqueta", "texto"):
         for c in cols:
             if c.rol == wanted:
                 return c.indice
     return 0
+
+
+HIERARCHY_HEADER = re.compile(
+    r"\b(indicador|producto|programa|subprograma|sector|eje|linea|pilar|dimension|componente|proyecto|"
+    r"meta de resultado)\b"
+)
+
+
+def columna_padre(cols: list[Columna], body, label_k: int) -> Optional[int]:
+    """A plan level written as a column to the left of the indicator's name
+    (workbooks: "Programa" | "Cód. meta" | "Indicador de producto"; SisPT:
+    "Indicador de Producto (MGA)" | "Personalización de indicador"): the
+    nearest text column whose header names a level and whose cells are
+    names, not flags ("I", "M")."""
+    for c in sorted(cols, key=lambda c: -c.indice):
+        if c.indice >= label_k or c.rol not in ("etiqueta", "texto"):
+            continue
+        if not HIERARCHY_HEADER.search(normalizar(c.encabezado)):
+            continue
+        texts = _textos(body, c.indice)
+        if texts and sum(len(t) for t in texts) / len(texts) >= 4:
+            return c.indice
+    return None
+
+
+def columna_jerarquia(cols: list[Columna], body, label_k: int) -> Optional[int]:
+    """Where rows of a plan's hierarchy name themselves when the indicator's
+    column is empty (Cali's Cuadro 1S: dimension, line, program, indicator
+    and project rows carry their name in "Identificación de la dimensión…",
+    product rows in "Indicador de producto"): the text column to the left
+    that is filled on most of those rows, with names (not one-letter
+    classes)."""
+    empty_label = [row for row in body if row[label_k] is None or not row[label_k].texto.strip()]
+    best, best_n = None, 1
+    for c in cols:
+        if c.indice >= label_k or c.rol not in ("etiqueta", "texto"):
+            continue
+        texts = [row[c.indice].texto.strip() for row in empty_label
+                 if row[c.indice] is not None and row[c.indice].texto.strip()]
+        if len(texts) > best_n and sum(len(t) for t in texts) / len(texts) >= 12:
+            best, best_n = c.indice, len(texts)
+    return best
+
+
+def columnas_codigo(cols: list[Columna], label_k: int, body=None) -> list[int]:
+    """Code columns, the indicator's own first: one headed "indicador"
+    nearest to the name ("Código de indicador de producto (MGA)", not
+    "Código DANE"), then the nearest to its left, then the rest. A code
+    that is the same on every row names the entity, not the indicator."""
+    codes = [c for c in cols if c.rol == "codigo"]
+    if body:
+        codes = [c for c in codes if len(_textos(body, c.indice)) < 3 or len(set(_textos(body, c.indice))) > 1]
+
+    def rank(c: Columna) -> tuple:
+        return ("indicador" not in normalizar(c.encabezado), c.indice > label_k, abs(label_k - c.indice))
+
+    return [c.indice for c in sorted(codes, key=rank)]

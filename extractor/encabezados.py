@@ -49,6 +49,7 @@ class ClasificadorEncabezados:
         self.matcher = Matcher(self.nlp.vocab)
         self.roles = [self._rule(r["rol"], r) for r in config["roles"]]
         self.medidas = [self._rule(r["medida"], r) for r in config["medidas"]]
+        self.no_valores = [self._rule(r["rol"], r) for r in config.get("no_valores", [])]
         self.escalas = {normalizar(k): v for k, v in config["escalas"].items()}
 
     def _term_key(self, term: str) -> str:
@@ -87,6 +88,12 @@ class ClasificadorEncabezados:
 
     def medida(self, text: str) -> Optional[str]:
         return self._first(self.medidas, self._present(text))
+
+    def no_valor(self, text: str) -> Optional[str]:
+        """The role of a column that never holds values whatever measure
+        words its header has ("Cód. meta", "% de ejecución presupuestal"),
+        or None."""
+        return self._first(self.no_valores, self._present(text))
 
     def escala(self, text: str) -> tuple[Optional[str], float]:
         norm = normalizar(text)

@@ -21,8 +21,8 @@ from typing import Optional
 
 from .celdas import Figura, figuras_de_celda, unidad
 from .columnas import (
-    MONEY, Columna, celdas_distintas, columna_etiqueta, columnas, es_anio, filas_encabezado,
-    medida_de_celda, tiene_cifras,
+    MONEY, Columna, celdas_distintas, columna_etiqueta, columna_jerarquia, columna_padre, columnas,
+    columnas_codigo, es_anio, filas_encabezado, medida_de_celda, tiene_cifras,
 )
 from .dinero import tipo_gasto_en
 from .modelo import Tabla
@@ -93,7 +93,13 @@ def interpretar_tabla(
     n_header = filas_encabezado(tabla, grid)
     cols = columnas(grid, n_header, ctx, planifica)
     value_cols = [c for c in cols if c.rol == "valor"]
-    label_k = columna_etiqueta(cols)
+    body = grid[n_header:]
+    label_k = columna_etiqueta(cols, body)
+    # workbooks: plan levels as columns ("Programa" | "Indicador") and rows
+    # that name themselves in another column when the name column is empty
+    level_k = columna_padre(cols, body, label_k)
+    alt_k = columna_jerarquia(cols, body, label_k)
+    code_ks = columnas_codigo(cols, label_k, body)
     observations: list[Observacion] = []
     unmapped: list[FilaNoMapeada] = []
 
@@ -120,6 +126,9 @@ def interpretar_tabla(
         distinct = celdas_distintas(row)
         label_cell = row[label_k]
         label = limpiar(label_cell.texto) if label_cell is not None else ""
+        own_level = False  # the row names itself in the hierarchy column
+        if not label and alt_k is not None and row[alt_k] is not None and row[alt_k].texto.strip():
+            label_cell, label, own_level = row[alt_k], limpiar(row[alt_k].texto), True
         value_texts = {c.indice: (row[c.indice].texto if row[c.indice] is not None else "") for c in value_cols}
         if not label and not any(t.strip() for t in value_texts.values()):
             skip(r, "fila vacía")
@@ -129,7 +138,7 @@ def interpretar_tabla(
             state.cerrar_grupo()
             text = limpiar(label or distinct[0].texto)
             nombre, desc = separar_nombre(text)
-            if es_jerarquia(text) or full_width or desc is None:
+            if es_jerarquia(text) or full_width or desc is None or own_level:
                 state.seccion = text.rstrip(".:")  # a program heading: until the next one
             else:
                 state.grupo = nombre  # an indicator with sub-rows: until a row with its own description
@@ -147,7 +156,7 @@ def interpretar_tabla(
             continue
 
         nombre, desc = separar_nombre(label) if label else ("", None)
-        if (state.grupo or state.periodos) and desc is not None:
+        if (state.grupo or state.periodos) and (desc is not None or own_level):
             state.cerrar_grupo()
         if not nombre:
             skip(r, "fila sin nombre de indicador")
@@ -161,14 +170,15 @@ def interpretar_tabla(
             numero=r,
             nombre=nombre,
             descripcion=desc or _text_of(row, cols, "texto") or None,
-            padre=state.padre(),
-            codigo=_text_of(row, cols, "codigo") or None,
+            padre=state.padre() or (_cell_text(row, level_k) or None),
+            codigo=next(filter(None, (_cell_text(row, k) for k in code_ks)), None),
             unidad=_text_of(row, cols, "unidad"),
             fuente=_text_of(row, cols, "fuente") or None,
             tipo_gasto=tipo_gasto_en(label) or (tipo_gasto_en(state.seccion) if state.seccion else None),
         )
         before = len(observations)
         seen_cells = {id(label_cell)}
+        row_keys: set = set()
         for col in value_cols:
             cell = row[col.indice]
             if cell is None or id(cell) in seen_cells:
@@ -178,12 +188,23 @@ def interpretar_tabla(
             if row_ctx is not ctx:
                 periodo = periodo_para(medida_de_celda(col.medida), col.texto_periodo, row_ctx)
             for fig in figuras_de_celda(cell.texto, col, periodo, row_ctx):
-                observations.append(_observation(fig, col, cell, tabla.indice, fila))
+                obs = _observation(fig, col, cell, tabla.indice, fila)
+                key = (obs.medida, obs.periodo_inicio, obs.periodo_fin, obs.valor, obs.fuente_financiacion)
+                if key in row_keys:
+                    continue  # the same figure in two columns of one row ("Valor esperado 2024" = "Total planeado 2024")
+                row_keys.add(key)
+                observations.append(obs)
         if len(observations) == before:
             skip(r, "fila sin cifras legibles en las columnas de valores")
         if _opens_caps_section(grid, r, label_k, label):
             state.seccion = nombre
+        if own_level:  # a project row with figures: parent of the product rows below it
+            state.grupo = nombre
     return observations, unmapped
+
+
+def _cell_text(row, k) -> str:
+    return limpiar(row[k].texto) if k is not None and row[k] is not None else ""
 
 
 def _row_context(year_text: str, ctx: Contexto) -> Contexto:
@@ -224,11 +245,12 @@ def _observation(fig: Figura, col: Columna, cell, tabla: int, fila: _Fila) -> Ob
         descripcion=fila.descripcion,
         codigo=fila.codigo,
         tipo_gasto=(fig.tipo_gasto or col.tipo_gasto or fila.tipo_gasto) if money else None,
-        fuente_financiacion=fila.fuente,
+        fuente_financiacion=col.fuente or fila.fuente,
         escala=col.escala if money and factor != 1.0 else None,
         ambiguo=fig.numero.ambiguo,
         nota=note,
-        confianza=fig.confianza,
+        confianza=min(fig.confianza, cell.confianza_ocr) if cell.confianza_ocr is not None else fig.confianza,
+        confianza_ocr=cell.confianza_ocr,
         pagina=cell.pagina,
         tabla=tabla,
         fila=fila.numero,

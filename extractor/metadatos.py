@@ -168,7 +168,10 @@ def _cut_date(doc: Documento, title: Optional[str], vigencia: Optional[int]) -> 
 
 
 def extraer_metadatos(doc: Documento) -> tuple[MetadatosInforme, Contexto]:
-    blocks = _blocks([b.texto for b in doc.textos[:HEAD_BLOCKS]])
+    head = doc.textos[:HEAD_BLOCKS]
+    # a workbook's sheet names ("Seguimiento PDM") come after its own title lines
+    head = [b for b in head if b.estilo != "Hoja"] + [b for b in head if b.estilo == "Hoja"]
+    blocks = _blocks([b.texto for b in head])
     lines = [l for block in blocks for l in block]
     running = [l for block in _blocks(doc.encabezados_pagina) for l in block]
     title = _title(blocks)
@@ -203,4 +206,55 @@ def extraer_metadatos(doc: Documento) -> tuple[MetadatosInforme, Contexto]:
         programa=labelled.get("programa"),
         meta_producto=labelled.get("meta_producto"),
     )
+    if meta.entidad is None:
+        return _plan_en_tablas(doc, meta, ctx)
+    return meta, ctx
+
+
+# Identification columns of a plan export (DNP SisPT: "Código DANE |
+# Entidad territorial | Nombre del plan" on every row): a workbook with no
+# title text still says whose plan it is.
+_ID_COLUMNAS = {"codigo dane": "dane", "entidad territorial": "entidad", "nombre del plan": "plan"}
+
+
+def _identificacion(doc: Documento) -> dict[str, str]:
+    from .encabezados import normalizar
+
+    for tabla in doc.tablas[:10]:
+        textos = tabla.textos()
+        for r, fila in enumerate(textos[:3]):
+            cols = {_ID_COLUMNAS[normalizar(t)]: k for k, t in enumerate(fila) if normalizar(t) in _ID_COLUMNAS}
+            if "entidad" not in cols:
+                continue
+            found = {}
+            for clave, k in cols.items():
+                valores = {limpiar(f[k]) for f in textos[r + 1:] if k < len(f) and f[k].strip()}
+                if len(valores) == 1:
+                    found[clave] = valores.pop()
+            if "entidad" in found:
+                return found
+    return {}
+
+
+def _plan_en_tablas(doc: Documento, meta: MetadatosInforme, ctx: Contexto) -> tuple[MetadatosInforme, Contexto]:
+    """Entity and plan of an export whose only identification is in its
+    columns: "Municipio de Sesquilé" (5-digit DANE code) or "Departamento
+    de Cundinamarca" (2 digits); the plan's name is the title, and its
+    quadrennium the period (a plan covers four years: no single vigencia)."""
+    ident = _identificacion(doc)
+    if not ident:
+        return meta, ctx
+    dane = re.sub(r"\D", "", ident.get("dane", ""))
+    nivel = {5: "Municipio", 2: "Departamento"}.get(len(dane))
+    meta.entidad = f"{nivel} de {ident['entidad']}" if nivel else ident["entidad"]
+    plan = ident.get("plan")
+    quad = QUADRENNIUM.search(plan) if plan else None
+    if plan and meta.titulo is None:
+        meta.titulo = plan
+    if quad:
+        a, b = int(quad.group(1)), int(quad.group(2))
+        meta.vigencia, meta.fecha_corte = None, None
+        meta.periodo_inicio, meta.periodo_fin = date(a, 1, 1), date(b, 12, 31)
+        ctx = Contexto(vigencia=None, fecha_corte=None, periodo_inicio=meta.periodo_inicio,
+                       periodo_fin=meta.periodo_fin, cuatrienio=(a, b))
     return meta, ctx

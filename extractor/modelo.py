@@ -24,6 +24,10 @@ class Celda:
     columnas_span: int = 1
     bbox: Optional[BBox] = None
     negrita: bool = False
+    # OCR'd cells (scanned pages): the lowest confidence (0-1) Tesseract gave
+    # to the words holding figures (to all words when none has a digit);
+    # None when the text came from a text layer or a file.
+    confianza_ocr: Optional[float] = None
 
 
 @dataclass
@@ -48,9 +52,8 @@ class Tabla:
 
     def rejilla(self) -> list[list[Optional[Celda]]]:
         """Grid of cells: a spanned cell fills every position it covers."""
-        grid: list[list[Optional[Celda]]] = [
-            [None] * self.n_columnas for _ in range(self.n_filas)
-        ]
+        ancho = self.n_columnas  # once: the property scans every cell
+        grid: list[list[Optional[Celda]]] = [[None] * ancho for _ in range(self.n_filas)]
         for c in self.celdas:
             for r in range(c.fila, c.fila + c.filas_span):
                 for k in range(c.columna, c.columna + c.columnas_span):
@@ -74,6 +77,17 @@ Bloque = Union[BloqueTexto, Tabla]
 
 
 @dataclass
+class Omision:
+    """Content a reader saw and did not pass on as it is (a hidden sheet of
+    a workbook, hidden rows read anyway, formula errors): reported as a row
+    of `filas_no_mapeadas` with the reason, never skipped silently."""
+
+    texto: str
+    motivo: str  # Spanish, shown to users
+    pagina: Optional[int] = None
+
+
+@dataclass
 class Documento:
     archivo: str  # file name as given by the user
     sha256: str
@@ -83,6 +97,7 @@ class Documento:
     # Running headers/footers removed from the content; kept because they
     # often name the entity ("Alcaldía de Barrancabermeja").
     encabezados_pagina: list[str] = field(default_factory=list)
+    omisiones: list[Omision] = field(default_factory=list)
 
     @property
     def tablas(self) -> list[Tabla]:

@@ -43,6 +43,9 @@ class Observacion:
     ambiguo: bool = False  # number format or scale is uncertain
     nota: Optional[str] = None
     confianza: float = 1.0
+    # Figures read by OCR from a scanned page: Tesseract's confidence (0-1)
+    # in the cell's words (`confianza` is then at most this); None otherwise.
+    confianza_ocr: Optional[float] = None
     # provenance
     pagina: Optional[int] = None
     tabla: Optional[int] = None  # None for observations read from narrative text

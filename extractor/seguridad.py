@@ -6,7 +6,9 @@ and reject such files with a Spanish reason (`ErrorLectura`) instead of
 letting pdfplumber or python-docx fail obscurely, hang or blow up memory:
 
 * the format comes from the bytes, not the extension (a DOCX named .pdf is
-  read as Word; an HTML page named .docx is rejected);
+  read as Word; an HTML page named .docx is rejected); legacy .doc (an OLE
+  file with a WordDocument stream), RTF and .odt are converted to DOCX by
+  LibreOffice (extractor/lectores/legado.py);
 * DOCX: the ZIP directory is checked (number of parts, declared uncompressed
   size, compression ratio: zip bombs) and every XML part is streamed with a
   size cap looking for DOCTYPE/ENTITY declarations (entity expansion, XXE),
@@ -15,7 +17,7 @@ letting pdfplumber or python-docx fail obscurely, hang or blow up memory:
   in the last 1024 bytes (truncated downloads), every Flate stream must
   inflate cleanly (bit flips: readers would silently drop or alter text),
   the page count is bounded, and at least one page must carry a text layer
-  (scanned PDFs need OCR);
+  or images (scanned PDFs are read by OCR: Tesseract must be installed);
 * after extraction, a report needs at least one table that gave two or more
   observations ("no se encontraron tablas de indicadores").
 
@@ -51,6 +53,8 @@ class LimitesLectura:
     docx_xml: int = 256 * MB  # one XML part, actually decompressed
     docx_razon: float = 200.0  # uncompressed / compressed of one part...
     docx_razon_desde: int = 4 * MB  # ...checked only for parts larger than this
+    hoja_celdas: int = 500_000  # non-empty cells of one spreadsheet sheet (~1 KB of memory each)
+    hoja_area: int = 5_000_000  # rows × columns of one table read from a sheet
 
 
 LIMITES = LimitesLectura()
@@ -68,8 +72,9 @@ _TROZO = 64 * 1024
 
 
 def detectar_formato(ruta: Path) -> str:
-    """'pdf' or 'docx', from the file's bytes whatever its extension says;
-    ErrorLectura (Spanish reason) for anything else."""
+    """'pdf', 'docx', 'xlsx' (also .xlsm), 'xls', 'ods', 'doc', 'rtf' or
+    'odt', from the file's bytes whatever its extension says; ErrorLectura
+    (Spanish reason) for anything else."""
     ruta = Path(ruta)
     with open(ruta, "rb") as f:
         cabeza = f.read(1024)
@@ -80,16 +85,21 @@ def detectar_formato(ruta: Path) -> str:
     if cabeza.startswith(b"PK\x03\x04") or cabeza.startswith(b"PK\x05\x06"):
         return _formato_zip(ruta)
     if cabeza.startswith(_CFB):
+        entradas = nombres_cfb(ruta)
+        if entradas & {"workbook", "book"}:
+            return "xls"  # Excel 97-2003 (BIFF); "WordDocument" is a .doc
+        if "worddocument" in entradas and "encryptedpackage" not in entradas:
+            return "doc"  # Word 97-2003: converted by LibreOffice (extractor/lectores/legado.py)
         raise ErrorLectura(
             ruta.name,
-            "es un documento de Office protegido con contraseña o del formato antiguo .doc; "
+            "es un documento de Office protegido con contraseña (o uno que no se reconoce); "
             "quite la contraseña y guárdelo como .docx",
         )
     texto = cabeza.lstrip(b"\xef\xbb\xbf")  # UTF-8 BOM
     if _HTML.match(texto):
         raise ErrorLectura(ruta.name, "no es un PDF ni un documento de Word: es una página web (HTML)")
     if texto.lstrip().startswith(b"{\\rtf"):
-        raise ErrorLectura(ruta.name, "no es un PDF ni un documento de Word: es un documento RTF; guárdelo como .docx")
+        return "rtf"  # converted by LibreOffice (extractor/lectores/legado.py)
     # Acrobat accepts the %PDF- header anywhere in the first 1024 bytes.
     if b"%PDF-" in cabeza:
         return "pdf"
@@ -112,11 +122,15 @@ def _formato_zip(ruta: Path) -> str:
     if "word/document.xml" in nombres:
         return "docx"
     if "xl/workbook.xml" in nombres:
-        otro = "es un libro de Excel (.xlsx)"
-    elif "ppt/presentation.xml" in nombres:
+        return "xlsx"  # also .xlsm: the same package with macros, which are never run
+    if tipo_odf.startswith(b"application/vnd.oasis.opendocument.spreadsheet"):
+        return "ods"
+    if tipo_odf.startswith(b"application/vnd.oasis.opendocument.text"):
+        return "odt"  # converted by LibreOffice (extractor/lectores/legado.py)
+    if "ppt/presentation.xml" in nombres:
         otro = "es una presentación de PowerPoint (.pptx)"
     elif tipo_odf.startswith(b"application/vnd.oasis.opendocument"):
-        otro = "es un documento OpenDocument (.odt/.ods); guárdelo como .docx"
+        otro = "es un documento OpenDocument que no es de texto ni hoja de cálculo; guárdelo como .docx"
     elif "[Content_Types].xml" in nombres:
         otro = "le falta word/document.xml"
     else:
@@ -124,47 +138,110 @@ def _formato_zip(ruta: Path) -> str:
     raise ErrorLectura(ruta.name, f"no es un documento de Word válido: {otro}")
 
 
+def nombres_cfb(ruta: Path) -> set[str]:
+    """Names (lower case) of the entries of an OLE compound file (.xls,
+    .doc, password-protected Office files): "workbook"/"book" is an Excel
+    97-2003 workbook, "worddocument" a Word 97-2003 document,
+    "encryptedpackage" an encrypted OOXML file. Empty when the directory
+    cannot be read. Bounded: reads only the header, the FAT sectors the
+    directory chain needs and at most 4096 directory sectors."""
+    import struct
+
+    try:
+        with open(ruta, "rb") as f:
+            cabeza = f.read(512)
+            if len(cabeza) < 512 or not cabeza.startswith(_CFB):
+                return set()
+            tamano = 1 << struct.unpack_from("<H", cabeza, 30)[0]
+            if tamano not in (512, 4096):
+                return set()
+            n_fat = struct.unpack_from("<I", cabeza, 44)[0]
+            directorio = struct.unpack_from("<I", cabeza, 48)[0]
+            difat = list(struct.unpack_from("<109I", cabeza, 76))
+            siguiente_difat, n_difat = struct.unpack_from("<II", cabeza, 68)
+
+            def sector(n: int) -> bytes:
+                f.seek((n + 1) * tamano)
+                return f.read(tamano)
+
+            por_sector = tamano // 4
+            vistos = 0
+            while siguiente_difat < 0xFFFFFFFA and vistos < min(n_difat, 1024):
+                datos = sector(siguiente_difat)
+                entradas = list(struct.unpack_from(f"<{por_sector}I", datos))
+                difat += entradas[:-1]
+                siguiente_difat = entradas[-1]
+                vistos += 1
+            difat = [d for d in difat[:n_fat] if d < 0xFFFFFFFA]
+            fat_cache: dict[int, tuple[int, ...]] = {}
+
+            def siguiente(n: int) -> int:
+                i = n // por_sector
+                if i >= len(difat):
+                    return 0xFFFFFFFE
+                if i not in fat_cache:
+                    fat_cache[i] = struct.unpack_from(f"<{por_sector}I", sector(difat[i]))
+                return fat_cache[i][n % por_sector]
+
+            nombres: set[str] = set()
+            actual, pasos = directorio, 0
+            while actual < 0xFFFFFFFA and pasos < 4096:
+                datos = sector(actual)
+                for i in range(0, len(datos) - 127, 128):
+                    largo = struct.unpack_from("<H", datos, i + 64)[0]
+                    if 2 <= largo <= 64:
+                        nombres.add(datos[i:i + largo - 2].decode("utf-16-le", "replace").lower())
+                actual, pasos = siguiente(actual), pasos + 1
+            return nombres
+    except (OSError, struct.error):
+        return set()
+
+
 # -------------------------------------------------------------------- DOCX
 
 
-def revisar_docx(ruta: Path, limites: LimitesLectura = LIMITES) -> None:
-    """Zip-bomb and XML-attack checks of a .docx, before python-docx."""
+def revisar_docx(ruta: Path, limites: LimitesLectura = LIMITES, tipo: str = "el documento de Word") -> None:
+    """Zip-bomb and XML-attack checks of a .docx (or of any other Office zip
+    package: .xlsx, .ods, named by `tipo` in the reasons), before the
+    reader library opens it."""
     ruta = Path(ruta)
     nombre = ruta.name
+    Tipo = tipo[:1].upper() + tipo[1:]
+    de_tipo = "del" + tipo[2:] if tipo.startswith("el ") else "de " + tipo
     try:
         with zipfile.ZipFile(ruta) as z:
             partes = z.infolist()
             if len(partes) > limites.docx_partes:
                 raise ErrorLectura(
-                    nombre, f"el documento de Word tiene {len(partes)} partes internas; "
+                    nombre, f"{tipo} tiene {len(partes)} partes internas; "
                     f"el máximo es {limites.docx_partes} (archivo sospechoso)"
                 )
             total = sum(p.file_size for p in partes)
             if total > limites.docx_descomprimido:
                 raise ErrorLectura(
-                    nombre, f"el documento de Word ocupa {total // MB} MB descomprimido; el máximo es "
+                    nombre, f"{Tipo} ocupa {total // MB} MB descomprimido; el máximo es "
                     f"{limites.docx_descomprimido // MB} MB (posible bomba de descompresión)"
                 )
             for p in partes:
                 if p.flag_bits & 0x1:
-                    raise ErrorLectura(nombre, "el documento de Word tiene partes cifradas con contraseña")
+                    raise ErrorLectura(nombre, f"{tipo} tiene partes cifradas con contraseña")
                 if p.file_size > limites.docx_razon_desde:
                     razon = p.file_size / max(p.compress_size, 1)
                     if razon > limites.docx_razon:
                         raise ErrorLectura(
-                            nombre, f"la parte {p.filename} del documento de Word se comprime "
+                            nombre, f"la parte {p.filename} {de_tipo} se comprime "
                             f"{_miles(razon)} a 1 (posible bomba de descompresión)"
                         )
             for p in partes:
                 if not p.is_dir():  # any part may be XML, whatever its name
                     try:
-                        _revisar_xml(z, p, nombre, limites)
+                        _revisar_xml(z, p, nombre, limites, de_tipo, tipo)
                     except (zipfile.BadZipFile, zlib.error, EOFError, OSError, NotImplementedError) as exc:
                         # CRC mismatch, broken deflate data, cut member, unknown compression
                         if es_memoria(exc):
                             raise
                         raise ErrorLectura(
-                            nombre, f"el documento de Word está dañado o incompleto (la parte {p.filename} "
+                            nombre, f"{tipo} está dañado o incompleto (la parte {p.filename} "
                             "no se puede descomprimir)"
                         ) from exc
     except ErrorLectura:
@@ -173,10 +250,11 @@ def revisar_docx(ruta: Path, limites: LimitesLectura = LIMITES) -> None:
             NotImplementedError, RuntimeError) as exc:
         if es_memoria(exc):
             raise
-        raise ErrorLectura(nombre, "el documento de Word está dañado o incompleto") from exc
+        raise ErrorLectura(nombre, f"{tipo} está dañado o incompleto") from exc
 
 
-def _revisar_xml(z: zipfile.ZipFile, parte: zipfile.ZipInfo, nombre: str, limites: LimitesLectura) -> None:
+def _revisar_xml(z: zipfile.ZipFile, parte: zipfile.ZipInfo, nombre: str, limites: LimitesLectura,
+                 de_tipo: str = "del documento de Word", tipo: str = "el documento de Word") -> None:
     """Stream one part; if it is XML (its first bytes say so, whatever its
     name: a relationship can point the main document at any part name):
     bounded size, UTF-8/ASCII only, no DOCTYPE/ENTITY. Images and other
@@ -198,18 +276,18 @@ def _revisar_xml(z: zipfile.ZipFile, parte: zipfile.ZipInfo, nombre: str, limite
                     return  # not XML: an image, an embedded binary
                 if utf16:
                     raise ErrorLectura(
-                        nombre, f"la parte {parte.filename} del documento de Word usa una codificación "
+                        nombre, f"la parte {parte.filename} {de_tipo} usa una codificación "
                         "no admitida (se espera UTF-8)"
                     )
             leidos += len(trozo)
             if leidos > limites.docx_xml:
                 raise ErrorLectura(
-                    nombre, f"la parte {parte.filename} del documento de Word supera "
+                    nombre, f"la parte {parte.filename} {de_tipo} supera "
                     f"{limites.docx_xml // MB} MB descomprimida (posible bomba de descompresión)"
                 )
             if _DECLARACION.search(cola + trozo):
                 raise ErrorLectura(
-                    nombre, f"el documento de Word declara DOCTYPE/ENTITY en {parte.filename} "
+                    nombre, f"{tipo} declara DOCTYPE/ENTITY en {parte.filename} "
                     "(posible ataque de expansión de entidades XML); no se procesa"
                 )
             cola = trozo[-16:]
@@ -261,7 +339,12 @@ def revisar_pdf(ruta: Path, limites: LimitesLectura = LIMITES) -> int:
             )
         if not _tiene_texto(pdf, pdfium_c):
             if _tiene_imagenes(pdf, pdfium_c):
-                raise ErrorLectura(nombre, "el PDF no tiene capa de texto (parece escaneado): necesita OCR")
+                from .lectores.ocr import falta_tesseract
+
+                falta = falta_tesseract()  # scanned: read by OCR when Tesseract is installed
+                if falta:
+                    raise ErrorLectura(nombre, f"el PDF no tiene capa de texto (parece escaneado): necesita OCR y {falta}")
+                return paginas
             raise ErrorLectura(nombre, "el PDF no tiene texto (sus páginas están en blanco)")
         return paginas
     except pdfium.PdfiumError:  # a page that cannot be loaded
@@ -388,6 +471,15 @@ def revisar(ruta: Path, formato: str, limites: LimitesLectura = LIMITES) -> None
         revisar_pdf(ruta, limites)
     elif formato == "docx":
         revisar_docx(ruta, limites)
+    elif formato in ("xlsx", "ods"):
+        revisar_docx(ruta, limites, tipo="el libro de cálculo")
+    elif formato == "odt":  # a zip package too: bombs and XML entities before LibreOffice opens it
+        revisar_docx(ruta, limites, tipo="el documento OpenDocument")
+    elif formato in ("doc", "rtf"):
+        tamano = Path(ruta).stat().st_size
+        if tamano > limites.docx_descomprimido:
+            raise ErrorLectura(Path(ruta).name, f"el documento ocupa {tamano // MB} MB; el máximo es "
+                                                f"{limites.docx_descomprimido // MB} MB")
 
 
 # ------------------------------------------------------ after extraction
@@ -407,12 +499,33 @@ def exigir_tablas_de_indicadores(informe) -> None:
             por_tabla[obs.tabla] = por_tabla.get(obs.tabla, 0) + 1
     if any(n >= MIN_OBSERVACIONES_TABLA for n in por_tabla.values()):
         return
-    filas = len(informe.no_mapeadas)
+    filas = sum(1 for f in informe.no_mapeadas if f.tabla is not None)  # not the notes on pages, sheets
     detalle = (
         f" (hay {filas} filas de tabla, pero ninguna con cifras de indicadores que se puedan leer)"
         if filas else ""
     )
+    notas = [f for f in informe.no_mapeadas if f.tabla is None and f.motivo.startswith("página escaneada")]
+    leidas = sorted({f.pagina for f in notas if "OCR" in f.motivo})
+    sin_leer = [f for f in notas if "no se leyó" in f.motivo]
+    partes = []
+    if leidas:
+        una = len(leidas) == 1
+        partes.append(f"{_paginas(leidas)} se {'leyó' if una else 'leyeron'} con OCR y "
+                      f"{'no tiene' if una else 'ninguna tiene'} tablas")
+    if sin_leer:
+        una = len(sin_leer) == 1
+        motivo = sin_leer[0].motivo.split(": ", 1)[-1]
+        partes.append(f"{_paginas(sorted(f.pagina for f in sin_leer))} no se {'pudo' if una else 'pudieron'} "
+                      f"leer: {motivo}")
+    if partes:
+        detalle += f" (PDF escaneado: {'; '.join(partes)})"
     raise ErrorLectura(informe.archivo, f"no se encontraron tablas de indicadores{detalle}")
+
+
+def _paginas(numeros: list[int]) -> str:
+    if len(numeros) == 1:
+        return f"la página {numeros[0]}"
+    return f"las páginas {', '.join(map(str, numeros[:-1]))} y {numeros[-1]}"
 
 
 # ------------------------------------------------------ reader exceptions
@@ -438,6 +551,13 @@ def motivo_de_excepcion(exc: BaseException, formato: str) -> str | None:
         if formato == "docx" and (isinstance(e, (zipfile.BadZipFile, zlib.error))
                                   or nombre in ("XMLSyntaxError", "PackageNotFoundError")):
             return "el documento de Word está dañado o incompleto"
+        if formato in ("xlsx", "xls", "ods"):
+            if nombre == "PasswordError":
+                return "el libro de cálculo está protegido con contraseña"
+            if (isinstance(e, (zipfile.BadZipFile, zlib.error, KeyError))
+                    or nombre in ("XMLSyntaxError", "ParseError", "CalamineError", "XmlError", "ZipError",
+                                  "InvalidFileException")):
+                return f"el libro de cálculo (.{formato}) está dañado o incompleto"
         e = e.__cause__ or e.__context__
     # Any other error raised inside the reader library itself (not in this
     # project's code, where it would be a bug to show): the library choked
@@ -445,11 +565,13 @@ def motivo_de_excepcion(exc: BaseException, formato: str) -> str | None:
     if _dentro_de_biblioteca(exc):
         if formato == "pdf":
             return "el PDF está dañado o incompleto (su estructura interna no es válida)"
+        if formato in ("xlsx", "xls", "ods"):
+            return f"el libro de cálculo (.{formato}) está dañado o incompleto (su estructura interna no es válida)"
         return "el documento de Word está dañado o incompleto (su estructura interna no es válida)"
     return None
 
 
-_BIBLIOTECAS = ("pdfminer", "pdfplumber", "pypdfium2", "docx", "lxml", "zipfile")
+_BIBLIOTECAS = ("pdfminer", "pdfplumber", "pypdfium2", "docx", "lxml", "zipfile", "openpyxl", "python_calamine", "xml")
 
 
 def _dentro_de_biblioteca(exc: BaseException) -> bool:

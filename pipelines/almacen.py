@@ -71,18 +71,19 @@ def ddl(tabla: Tabla) -> str:
 def crear_esquema(con: duckdb.DuckDBPyConnection) -> None:
     """Create missing tables, and add columns that tablas.yaml gained since
     the file was created (as nullable columns)."""
+    # One query for every table's columns (the store is opened for each
+    # report of a load): nothing else runs when the schema is up to date.
+    existentes: dict[str, set[str]] = {}
+    for tabla, columna in con.execute(
+        "SELECT table_name, column_name FROM information_schema.columns WHERE table_schema = current_schema()"
+    ).fetchall():
+        existentes.setdefault(tabla, set()).add(columna)
     for tabla in esquemas.tablas().values():
-        con.execute(ddl(tabla))
-        existentes = {
-            fila[0]
-            for fila in con.execute(
-                "SELECT column_name FROM information_schema.columns "
-                "WHERE table_name = ? AND table_schema = current_schema()",
-                [tabla.nombre],
-            ).fetchall()
-        }
+        if tabla.nombre not in existentes:
+            con.execute(ddl(tabla))
+            continue
         for c in tabla.columnas:
-            if c.nombre not in existentes:
+            if c.nombre not in existentes[tabla.nombre]:
                 con.execute(f'ALTER TABLE "{tabla.nombre}" ADD COLUMN "{c.nombre}" {c.tipo}')
 
 

@@ -35,7 +35,7 @@ from pipelines.almacen import ErrorAlmacen
 if TYPE_CHECKING:
     from extractor.resultado import InformeExtraido
 
-EXTENSIONES = (".pdf", ".docx")
+EXTENSIONES = (".pdf", ".docx", ".xlsx", ".xlsm", ".xls", ".ods", ".doc", ".rtf", ".odt")
 
 Extractor = Callable[[Path], "InformeExtraido"]
 
@@ -81,16 +81,32 @@ class ResultadoCarga:
 
 
 def expandir_rutas(rutas: list[Path]) -> list[Path]:
-    """Folders become their .pdf/.docx files (recursive, sorted; Word lock
+    """Folders become their report files (EXTENSIONES; recursive, sorted; Office lock
     files "~$..." skipped); files are kept as given. No duplicates."""
+    return recorrer(rutas)[0]
+
+
+def recorrer(rutas: list[Path]) -> tuple[list[Path], list[Path]]:
+    """(files to load, files skipped). Folders are walked recursively in
+    sorted order: files with an extension of EXTENSIONES are loaded, any
+    other file is skipped (reported, not a failure); hidden files and
+    folders (".git", ".DS_Store") and Office lock files ("~$...") are
+    ignored. Files named directly are kept as given. No duplicates."""
     vistos: set[Path] = set()
     salida: list[Path] = []
+    omitidos: list[Path] = []
     for ruta in map(Path, rutas):
         if ruta.is_dir():
-            candidatos = sorted(
-                p for p in ruta.rglob("*")
-                if p.is_file() and p.suffix.lower() in EXTENSIONES and not p.name.startswith("~$")
-            )
+            candidatos = []
+            for p in sorted(ruta.rglob("*")):
+                partes = p.relative_to(ruta).parts
+                if any(x.startswith(".") for x in partes) or p.name.startswith("~$") or not p.is_file():
+                    continue
+                if p.suffix.lower() in EXTENSIONES:
+                    candidatos.append(p)
+                elif p.resolve() not in vistos:
+                    vistos.add(p.resolve())
+                    omitidos.append(p)
         else:
             candidatos = [ruta]
         for p in candidatos:
@@ -98,7 +114,7 @@ def expandir_rutas(rutas: list[Path]) -> list[Path]:
             if clave not in vistos:
                 vistos.add(clave)
                 salida.append(p)
-    return salida
+    return salida, omitidos
 
 
 def sha256_archivo(ruta: Path) -> str:
@@ -161,15 +177,24 @@ def _extraer_protegido(extraer: Extractor, ruta: Path, limites: Optional[Limites
 
 
 def _extracciones(
-    extraer: Extractor, rutas: list[Path], trabajadores: int, limites: Optional[Limites] = None
+    extraer: Extractor, rutas: list[Path], trabajadores: int, limites: Optional[Limites] = None,
+    cluster: Optional[str] = None, enviar_archivos: bool = True,
 ) -> Iterator[tuple]:
     """(start, informe, fallo) per file, in input order. Without limits and
     with one worker, in this process; otherwise one child process per file.
     An extractor that cannot be sent to another process (a closure) always
-    runs here, without time or memory limits."""
+    runs here, without time or memory limits. With `cluster` (address of a
+    Dask scheduler) the files are extracted on the cluster
+    (pipelines/distribuido.py)."""
+    if cluster:
+        from pipelines.distribuido import extracciones_dask
+
+        yield from extracciones_dask(cluster, extraer, rutas, limites, enviar_archivos=enviar_archivos)
+        return
     aislar = (limites is not None or (trabajadores > 1 and len(rutas) > 1)) and _enviable(extraer)
     if not aislar:
         for ruta in rutas:
+            yield ESPERA
             yield _extraer_protegido(extraer, ruta, limites)
         return
     yield from _en_procesos_hijos(extraer, rutas, max(1, trabajadores), limites)
@@ -189,6 +214,11 @@ def _enviable(extraer: Extractor) -> bool:
 # extractor loaded and its caches built (pipelines.precarga).
 _PRECARGA = ["pipelines.precarga"]
 _SALIDA_MEMORIA = 86  # exit status of a child that ran out of memory while reporting it
+VENTANA_POR_TRABAJADOR = 4  # files extracted ahead of the one being written, per worker
+# Yielded by the extraction iterators before they block waiting for a result:
+# the writer keeps the database open across results that are already there
+# and closes it (other processes may use it) while it would wait.
+ESPERA = object()
 _contexto_mp = None
 
 
@@ -231,6 +261,9 @@ def _vigilante(padre: int, tiempo: Optional[float]) -> None:
 
 def _hijo(conexion, extraer: Extractor, ruta: Path, limites: Limites, padre: int, registro: str) -> None:
     """Body of the child process: limits, quiet output, extract, send."""
+    # Ctrl-C in a terminal reaches the whole process group: the parent
+    # decides what to do (it ends its children), children do not print tracebacks.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     try:
         fd = os.open(registro, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
         os.dup2(fd, 1)
@@ -290,10 +323,13 @@ def _en_procesos_hijos(extraer: Extractor, rutas: list[Path], trabajadores: int,
     activos: dict = {}  # receiving end of the pipe -> _Activo
     listos: dict[int, tuple] = {}
     siguiente = 0
+    # Results are written in input order: a slow file holds the others back
+    # in memory, so no file starts more than `ventana` places ahead of it.
+    ventana = VENTANA_POR_TRABAJADOR * trabajadores
     carpeta = tempfile.mkdtemp(prefix="informes-")
     try:
         while siguiente < len(rutas):
-            while pendientes and len(activos) < trabajadores:
+            while pendientes and len(activos) < trabajadores and pendientes[-1][0] < siguiente + ventana:
                 i, ruta = pendientes.pop()
                 recibir, enviar = ctx.Pipe(duplex=False)
                 registro = os.path.join(carpeta, f"{i}.log")
@@ -309,6 +345,7 @@ def _en_procesos_hijos(extraer: Extractor, rutas: list[Path], trabajadores: int,
                 yield listos.pop(siguiente)
                 siguiente += 1
                 continue
+            yield ESPERA  # about to block: the writer frees the database meanwhile
             plazos = [a.limite for a in activos.values() if a.limite is not None]
             espera = None if not plazos else max(0.0, min(plazos) - time.monotonic())
             for recibir in wait(list(activos), timeout=espera):
@@ -417,6 +454,9 @@ def cargar_rutas(
     limites: Optional[Limites] = None,
     espera_db: float = ESPERA_DB,
     al_terminar: Optional[Callable[[ResultadoCarga], None]] = None,
+    al_planificar: Optional[Callable[[list[Path]], None]] = None,
+    cluster: Optional[str] = None,
+    enviar_archivos: bool = True,
 ) -> list[ResultadoCarga]:
     """Load files and folders into the store at `db`; one ResultadoCarga per
     file, in input order. Files whose content is already stored are not
@@ -425,7 +465,12 @@ def cargar_rutas(
     is opened to write each report and closed in between; while another
     process holds it, opening is retried for up to `espera_db` seconds,
     then ErrorCarga "ocupada por otro proceso". `al_terminar` is called
-    after each file."""
+    after each file; `al_planificar` once, with the files that must be
+    extracted, before extraction starts. `cluster`: address of a Dask
+    scheduler that extracts the files (`enviar_archivos`: send their bytes;
+    False when the workers see the same paths); writing stays here.
+    Interrupted (KeyboardInterrupt), the reports already written stay,
+    the one being written is rolled back, and worker processes end."""
     archivos = expandir_rutas(rutas)
     resultados: list[Optional[ResultadoCarga]] = [None] * len(archivos)
     pendientes: list[tuple[int, Path, str]] = []
@@ -437,16 +482,32 @@ def cargar_rutas(
                 pendientes.append((i, ruta, sha))
             else:
                 resultados[i] = _registrar(con, r, inicio, al_terminar)
+    if al_planificar is not None:
+        al_planificar([p[1] for p in pendientes])
     if pendientes:
         extraer = extraer or extractor_por_defecto()
-        extracciones = _extracciones(extraer, [p[1] for p in pendientes], trabajadores, limites)
+        extracciones = _extracciones(extraer, [p[1] for p in pendientes], trabajadores, limites,
+                                     cluster, enviar_archivos)
+        con = None
         try:
-            for (i, ruta, sha), (inicio, informe, fallo) in zip(pendientes, extracciones):
-                with abrir_con_espera(db, espera_db) as con:
-                    r = _guardar(con, ruta, sha, informe, fallo, forzar)
-                    resultados[i] = _registrar(con, r, inicio, al_terminar)
+            siguientes = iter(pendientes)
+            for extraido in extracciones:
+                if extraido is ESPERA:
+                    if con is not None:
+                        con.close()
+                        con = None
+                    continue
+                (i, ruta, sha), (inicio, informe, fallo) = next(siguientes), extraido
+                if con is None:
+                    con = _abrir_esperando(db, espera_db)
+                r = _guardar(con, ruta, sha, informe, fallo, forzar)
+                resultados[i] = _registrar(con, r, inicio, al_terminar)
         finally:
-            extracciones.close()  # kills children still running if writing failed
+            try:
+                if con is not None:
+                    con.close()
+            finally:
+                extracciones.close()  # kills children still running if writing failed
     return [r for r in resultados if r is not None]
 
 
@@ -464,6 +525,14 @@ def abrir_con_espera(db: Path, espera: float = ESPERA_DB):
     """Read-write connection to the store, closed on exit. DuckDB allows one
     writing process per file: while another one holds it, retry with backoff
     for up to `espera` seconds, then ErrorCarga (Spanish)."""
+    con = _abrir_esperando(db, espera)
+    try:
+        yield con
+    finally:
+        con.close()
+
+
+def _abrir_esperando(db: Path, espera: float):
     limite = time.monotonic() + max(0.0, espera)
     pausa = 0.05
     while True:
@@ -484,10 +553,7 @@ def abrir_con_espera(db: Path, espera: float = ESPERA_DB):
                 ) from exc
             time.sleep(min(pausa, resto))
             pausa = min(pausa * 2, 1.0)
-    try:
-        yield con
-    finally:
-        con.close()
+    return con
 
 
 def _revisar(con, ruta: Path, forzar: bool) -> tuple[Optional[ResultadoCarga], Optional[str]]:
@@ -497,7 +563,8 @@ def _revisar(con, ruta: Path, forzar: bool) -> tuple[Optional[ResultadoCarga], O
     if not ruta.is_file():
         return ResultadoCarga(archivo, ruta, "fallido", f"{archivo}: no existe el archivo ({ruta})."), None
     if ruta.suffix.lower() not in EXTENSIONES:
-        motivo = f"{archivo}: formato no admitido; se esperan archivos .pdf o .docx."
+        motivo = (f"{archivo}: formato no admitido; se esperan archivos .pdf, .docx (o .doc, .rtf, .odt) "
+                  "u hojas de cálculo .xlsx, .xlsm, .xls u .ods.")
         return ResultadoCarga(archivo, ruta, "fallido", motivo), None
     try:
         sha = sha256_archivo(ruta)
@@ -533,13 +600,17 @@ def _guardar(con, ruta: Path, sha: str, informe, fallo, forzar: bool) -> Resulta
     )
 
 
-_NOMBRES_FORMATO = {"pdf": "un PDF", "docx": "un documento de Word (.docx)"}
+_NOMBRES_FORMATO = {"pdf": "un PDF", "docx": "un documento de Word (.docx)", "xlsx": "un libro de Excel (.xlsx)",
+                    "xls": "un libro de Excel 97-2003 (.xls)", "ods": "una hoja de cálculo OpenDocument (.ods)",
+                    "doc": "un documento de Word 97-2003 (.doc)", "rtf": "un documento RTF",
+                    "odt": "un documento de texto OpenDocument (.odt)"}
+_MISMO_FORMATO = {"xlsm": "xlsx"}  # extensions whose content is read as another format's
 
 
 def _avisos_formato(ruta: Path, formato: Optional[str]) -> list[str]:
     """The content decides the reader; say so when the extension disagrees."""
     extension = ruta.suffix.lower().lstrip(".")
-    if formato not in _NOMBRES_FORMATO or extension == formato:
+    if formato not in _NOMBRES_FORMATO or _MISMO_FORMATO.get(extension, extension) == formato:
         return []
     return [f"{ruta.name}: la extensión es .{extension} pero el contenido es {_NOMBRES_FORMATO[formato]}; "
             f"se leyó según su contenido."]

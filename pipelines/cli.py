@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import csv
 import json
+import signal
 import sys
 import traceback
 from pathlib import Path
@@ -25,9 +26,10 @@ from typer.core import TyperCommand, TyperGroup
 import esquemas
 from pipelines import almacen, exportar as exportacion
 from pipelines.almacen import ErrorAlmacen
-from pipelines.cargar import ESPERA_DB, ErrorCarga, Limites, ResultadoCarga, cargar_rutas
+from pipelines.cargar import ESPERA_DB, ErrorCarga, Limites, ResultadoCarga, cargar_rutas, recorrer
 from pipelines.evaluar import ErrorEvaluacion, Evaluacion, evaluar as evaluar_carpeta
 from pipelines.exportar import ErrorExportacion
+from pipelines.progreso import Avance
 
 # Spanish texts of the help screens rendered by typer.
 _rich.OPTIONS_PANEL_TITLE = "Opciones"
@@ -107,7 +109,7 @@ def _texto(valor) -> str:
 @app.command(cls=_Comando, options_metavar="[OPCIONES]")
 def cargar(
     rutas: Optional[list[Path]] = typer.Argument(
-        None, help="Archivos .pdf o .docx, o carpetas (se recorren con sus subcarpetas).",
+        None, help="Archivos .pdf, .docx, .xlsx, .xlsm, .xls u .ods, o carpetas (se recorren con sus subcarpetas).",
         show_default=False, metavar="RUTAS",
     ),
     db: Path = typer.Option(DB_POR_DEFECTO, "--db", help=_AYUDA_DB + " Se crea si no existe."),
@@ -132,9 +134,26 @@ def cargar(
         ESPERA_DB, "--espera-db", metavar="SEGUNDOS",
         help="Cuánto esperar si otro proceso está usando la base de datos.",
     ),
+    dask: Optional[str] = typer.Option(
+        None, "--dask", metavar="tcp://HOST:8786", show_default=False,
+        help="Extrae en un clúster de Dask (dirección del planificador); la escritura sigue siendo local.",
+    ),
+    rutas_compartidas: bool = typer.Option(
+        False, "--rutas-compartidas",
+        help="Con --dask: los trabajadores leen los archivos en la misma ruta (almacenamiento compartido) "
+             "en lugar de recibir su contenido.",
+    ),
+    detalle: bool = typer.Option(
+        False, "--detalle", help="Muestra la tabla de todos los archivos y la lista completa de omitidos."
+    ),
     debug: bool = typer.Option(False, "--debug", help=_AYUDA_DEBUG),
 ) -> None:
-    """Extrae los informes y los guarda en la base de datos (uno por transacción)."""
+    """Extrae los informes y los guarda en la base de datos (uno por transacción).
+
+    Las carpetas se recorren con sus subcarpetas; los archivos de otros tipos se
+    omiten (se informan al final). Interrumpida (Ctrl-C o kill), la carga se
+    continúa volviendo a ejecutar el mismo comando: los informes ya guardados no
+    se vuelven a leer."""
     if not rutas:
         _salir("Indique al menos un archivo o carpeta para cargar.")
     if trabajadores < 1:
@@ -143,25 +162,32 @@ def cargar(
         _salir("--limite-tiempo, --limite-memoria y --limite-paginas deben ser mayores que 0, "
                "y --espera-db no puede ser negativo.")
     limites = Limites(tiempo=limite_tiempo, memoria_mb=limite_memoria, paginas=limite_paginas)
+    archivos, omitidos = recorrer(rutas)
+    hechos: list[ResultadoCarga] = []
     try:
-        with consola.status("Cargando informes…") as estado:
-            hechos = []
+        with Avance(consola, len(archivos)) as avance:
 
-            def avance(r: ResultadoCarga) -> None:
+            def al_terminar(r: ResultadoCarga) -> None:
                 hechos.append(r)
-                estado.update(f"Cargando informes… {len(hechos)} procesados ({r.archivo})")
+                avance.terminado(r)
 
             resultados = cargar_rutas(
-                rutas, db, forzar=forzar, trabajadores=trabajadores, limites=limites,
-                espera_db=espera_db, al_terminar=avance,
-            )
+                archivos, db, forzar=forzar, trabajadores=trabajadores, limites=limites,
+                espera_db=espera_db, al_terminar=al_terminar, al_planificar=avance.planificar,
+                cluster=dask, enviar_archivos=not rutas_compartidas,
+            ) if archivos else []
+    except KeyboardInterrupt:
+        _interrumpida(hechos)
     except (ErrorAlmacen, ErrorCarga, OSError) as exc:
         _salir(str(exc), debug)
     except Exception as exc:  # noqa: BLE001 - a one-liner unless --debug
         _salir(f"error inesperado ({type(exc).__name__}: {exc})", debug)
     if not resultados:
-        _salir("No se encontraron archivos .pdf o .docx en las rutas indicadas.")
-    consola.print(_tabla_carga(resultados))
+        _resumen_omitidos(omitidos, detalle)
+        _salir("No se encontraron archivos .pdf, .docx ni hojas de cálculo en las rutas indicadas.")
+    if detalle or len(resultados) <= FILAS_TABLA_CARGA:
+        consola.print(_tabla_carga(resultados))
+    _resumen_carga(resultados, omitidos, detalle)
     _aviso_hallazgos(db, resultados)
     for r in resultados:
         for aviso in r.avisos:
@@ -171,6 +197,51 @@ def cargar(
         _error(r.motivo or r.archivo, r.traza, debug)
     if fallidos:
         raise typer.Exit(1)
+
+
+FILAS_TABLA_CARGA = 200  # more files than this: totals only (the whole table with --detalle)
+OMITIDOS_LISTADOS = 20  # skipped files listed by name (all of them with --detalle)
+
+
+def _interrumpida(hechos: list[ResultadoCarga]) -> NoReturn:
+    """Ctrl-C: the workers are already ended and the report being written
+    rolled back (pipelines.cargar); say how to go on, exit 130."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # a second Ctrl-C does not cut this message
+    n = sum(r.resultado in ("cargado", "reemplazado") for r in hechos)
+    cargados = "1 archivo cargado" if n == 1 else f"{n} archivos cargados"
+    errores.print(f"Carga interrumpida: {cargados}; vuelva a ejecutar el mismo comando para continuar.",
+                  soft_wrap=True, highlight=False)
+    raise typer.Exit(130)
+
+
+def _resumen_carga(resultados: list[ResultadoCarga], omitidos: list[Path], detalle: bool) -> None:
+    """One line: cargados / reemplazados / sin cambios / fallidos / omitidos,
+    then the skipped files."""
+    conteo = {k: sum(r.resultado == k for r in resultados) for k in _ETIQUETAS}
+    partes = [f"{conteo['cargado']} {'cargado' if conteo['cargado'] == 1 else 'cargados'}"]
+    if conteo["reemplazado"]:
+        partes.append(f"{conteo['reemplazado']} {'reemplazado' if conteo['reemplazado'] == 1 else 'reemplazados'}")
+    partes.append(f"{conteo['sin_cambios']} sin cambios")
+    partes.append(f"{conteo['fallido']} {'fallido' if conteo['fallido'] == 1 else 'fallidos'}")
+    partes.append(f"{len(omitidos)} {'omitido' if len(omitidos) == 1 else 'omitidos'}")
+    consola.print("Resumen: " + ", ".join(partes) + ".", highlight=False)
+    _resumen_omitidos(omitidos, detalle)
+
+
+def _resumen_omitidos(omitidos: list[Path], detalle: bool) -> None:
+    if not omitidos:
+        return
+    por_tipo: dict[str, int] = {}
+    for p in omitidos:
+        tipo = p.suffix.lower() or "(sin extensión)"
+        por_tipo[tipo] = por_tipo.get(tipo, 0) + 1
+    tipos = ", ".join(f"{t} ({n})" for t, n in sorted(por_tipo.items(), key=lambda kv: (-kv[1], kv[0])))
+    consola.print(f"Omitidos (no son informes que se puedan cargar): {escape(tipos)}", highlight=False)
+    mostrar = omitidos if detalle else omitidos[:OMITIDOS_LISTADOS]
+    for p in mostrar:
+        consola.print(f"  {escape(str(p))}", highlight=False, soft_wrap=True)
+    if len(mostrar) < len(omitidos):
+        consola.print(f"  … y {len(omitidos) - len(mostrar)} más (todos con --detalle)", highlight=False)
 
 
 def _tabla_carga(resultados: list[ResultadoCarga]) -> Table:

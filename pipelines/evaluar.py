@@ -1,10 +1,13 @@
 """Compare the extractor with hand-made gold files.
 
-For every `<id>.pdf` / `<id>.docx` in a folder that has `<id>.gold.csv`, an
+For every `<id>.pdf` / `<id>.docx` (or workbook: .xlsx, .xlsm, .xls, .ods; or
+legacy word processor: .doc, .rtf, .odt) in a folder that has `<id>.gold.csv`, an
 extracted observation matches a gold row when indicador and indicador_padre
 (normalized), medida, periodo_inicio, periodo_fin and tipo_gasto are equal
 and valor is equal within 1e-6 relative. Matching counts repetitions
-(multisets). Unidad is kept for reading but not compared.
+(multisets). Unidad is kept for reading but not compared. A gold file may
+add the column `fuente_financiacion` (funding source of money figures,
+"SGP salud"); then it is compared too, else it is ignored.
 """
 from __future__ import annotations
 
@@ -20,7 +23,7 @@ from pipelines import normalizar
 
 COLUMNAS_GOLD = ("indicador", "indicador_padre", "medida", "periodo_inicio", "periodo_fin",
                  "valor", "unidad", "tipo_gasto")
-EXTENSIONES = (".pdf", ".docx")
+EXTENSIONES = (".pdf", ".docx", ".xlsx", ".xlsm", ".xls", ".ods", ".doc", ".rtf", ".odt")
 TOLERANCIA = 1e-6
 
 
@@ -40,10 +43,13 @@ class Fila:
     valor: float
     unidad: str
     tipo_gasto: str
+    # None in a gold file without the column: then it is not compared
+    fuente_financiacion: Optional[str] = None
 
-    def clave(self) -> tuple:
-        return (normalizar(self.indicador), normalizar(self.indicador_padre), self.medida,
-                self.periodo_inicio, self.periodo_fin, self.tipo_gasto)
+    def clave(self, con_fuente: bool = False) -> tuple:
+        clave = (normalizar(self.indicador), normalizar(self.indicador_padre), self.medida,
+                 self.periodo_inicio, self.periodo_fin, self.tipo_gasto)
+        return clave + (normalizar(self.fuente_financiacion or ""),) if con_fuente else clave
 
 
 def _metricas(tp: int, fp: int, fn: int) -> tuple[float, float, float]:
@@ -137,6 +143,7 @@ def leer_gold(ruta: Path) -> list[Fila]:
     with open(ruta, encoding="utf-8-sig", newline="") as f:
         lector = csv.DictReader(f)
         faltan = [c for c in COLUMNAS_GOLD if c not in (lector.fieldnames or [])]
+        con_fuente = "fuente_financiacion" in (lector.fieldnames or [])
         if faltan:
             raise ErrorEvaluacion(f"{ruta.name}: faltan las columnas {', '.join(faltan)}.")
         filas = []
@@ -150,6 +157,7 @@ def leer_gold(ruta: Path) -> list[Fila]:
                 d["indicador"] or "", d["indicador_padre"] or "", (d["medida"] or "").strip(),
                 _fecha(d["periodo_inicio"], donde), _fecha(d["periodo_fin"], donde), valor,
                 (d["unidad"] or "").strip(), (d["tipo_gasto"] or "").strip(),
+                None if con_fuente is False else (d["fuente_financiacion"] or "").strip(),
             ))
     return filas
 
@@ -159,6 +167,7 @@ def fila_de_observacion(obs) -> Fila:
         obs.indicador or "", obs.indicador_padre or "", (obs.medida or "").strip(),
         _fecha(obs.periodo_inicio, obs.indicador), _fecha(obs.periodo_fin, obs.indicador),
         float(obs.valor), obs.unidad or "", (obs.tipo_gasto or "").strip(),
+        (getattr(obs, "fuente_financiacion", None) or "").strip(),
     )
 
 
@@ -167,15 +176,17 @@ def _mismo_valor(a: float, b: float) -> bool:
 
 
 def comparar(documento: str, extraidas: list[Fila], gold: list[Fila]) -> ResultadoDocumento:
-    """Multiset matching of extracted rows against gold rows."""
+    """Multiset matching of extracted rows against gold rows (with the
+    funding source when the gold has it)."""
+    con_fuente = any(g.fuente_financiacion is not None for g in gold)
     por_clave: dict[tuple, list[int]] = {}
     for j, fila in enumerate(extraidas):
-        por_clave.setdefault(fila.clave(), []).append(j)
+        por_clave.setdefault(fila.clave(con_fuente), []).append(j)
     usadas: set[int] = set()
     faltantes = []
     for g in gold:
         pareja = next(
-            (j for j in por_clave.get(g.clave(), [])
+            (j for j in por_clave.get(g.clave(con_fuente), [])
              if j not in usadas and _mismo_valor(extraidas[j].valor, g.valor)),
             None,
         )

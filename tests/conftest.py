@@ -22,3 +22,19 @@ def tabla_de(filas: list[list[str]], pagina: int = 1, indice: int = 1) -> Tabla:
 @pytest.fixture
 def corpus() -> Path:
     return CORPUS
+
+
+@pytest.fixture(scope="session", autouse=True)
+def cache_ocr_propia(tmp_path_factory):
+    """OCR results (extractor/lectores/ocr.py) go to a cache of this test
+    session, not the user's ~/.cache: every run starts cold, as CI does,
+    and reads each scanned page once."""
+    import os
+
+    anterior = os.environ.get("INFORMES_CACHE")
+    os.environ["INFORMES_CACHE"] = str(tmp_path_factory.mktemp("cache_informes"))
+    yield
+    if anterior is None:
+        os.environ.pop("INFORMES_CACHE", None)
+    else:
+        os.environ["INFORMES_CACHE"] = anterior

@@ -38,11 +38,17 @@ MEDIDAS_A_CORTE = {"ejecutado", "acumulado", "avance_porcentual",
                    "pagos"}
 
 
+# Workbook reports (no DOCX/PDF twins) are checked in tests/test_hojas.py.
+HOJAS = (".xlsx", ".xlsm", ".xls", ".ods")
+
+
 def _ids() -> list[str]:
     stems = set()
     for ext in EXTENSIONES:
         stems |= {p.name[: -len(ext)] for p in CORPUS.glob("*" + ext)}
-    return sorted(stems)
+    # scanned copies (`<id>_escaneado.pdf`, no DOCX, no text layer) are checked in tests/test_ocr.py
+    return sorted(s for s in stems if not any((CORPUS / f"{s}{h}").is_file() for h in HOJAS)
+                  and not s.endswith("_escaneado"))
 
 
 IDS = _ids()

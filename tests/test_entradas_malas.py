@@ -23,6 +23,8 @@ import pytest
 from typer.testing import CliRunner
 
 from extractor import ErrorLectura, extraer_informe
+from extractor.lectores.legado import soffice
+from extractor.lectores.ocr import falta_tesseract
 from extractor.seguridad import LimitesLectura, detectar_formato, flujos_danados, revisar_docx
 from pipelines.cargar import Limites, cargar_rutas
 from pipelines.cli import app
@@ -45,6 +47,8 @@ HTML = "no es un PDF ni un documento de Word: es una página web (HTML)"
 BOMBA = "posible bomba de descompresión"
 ENTIDADES = "declara DOCTYPE/ENTITY"
 SIN_TABLAS = "no se encontraron tablas de indicadores"
+TESSERACT = falta_tesseract() is None  # scanned PDFs are read by OCR (CI installs it: .ci/run)
+SOFFICE = soffice() is not None  # .doc, .rtf and .odt are converted by LibreOffice
 
 
 # ------------------------------------------------------------- file makers
@@ -228,14 +232,18 @@ def hacer_malos(carpeta: Path) -> dict[str, str]:
               "<body><p>Descargue el informe</p></body></html>").encode()
     poner("pagina_web.docx", pagina, HTML)
     poner("pagina_web.pdf", pagina, HTML)
-    poner("rtf.docx", rb"{\rtf1\ansi\deff0 {\fonttbl {\f0 Times;}} Informe de gestion}", "es un documento RTF")
+    # RTF and OpenDocument text are read through LibreOffice (extractor/lectores/legado.py)
+    poner("rtf.docx", rb"{\rtf1\ansi\deff0 {\fonttbl {\f0 Times;}} Informe de gestion}",
+          SIN_TABLAS if SOFFICE else "que no está instalado (en Debian/Ubuntu: apt-get install libreoffice-writer-nogui)")
     poner("cifrado_office.docx", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(4088),
-          "es un documento de Office protegido con contraseña o del formato antiguo .doc")
+          "es un documento de Office protegido con contraseña")
+    # an Excel package is read as a workbook whatever its extension; this one has no sheets
     poner("excel.docx", zip_con({"[Content_Types].xml": b"<Types/>", "xl/workbook.xml": b"<workbook/>"}),
-          "no es un documento de Word válido: es un libro de Excel (.xlsx)")
+          "el libro de cálculo (.xlsx) está dañado o incompleto")
     poner("libreoffice.docx", zip_con({"mimetype": b"application/vnd.oasis.opendocument.text",
                                        "content.xml": b"<office:document-content/>"}),
-          "no es un documento de Word válido: es un documento OpenDocument")
+          "LibreOffice no pudo convertir el documento OpenDocument (.odt)" if SOFFICE
+          else "que no está instalado (en Debian/Ubuntu: apt-get install libreoffice-writer-nogui)")
     rehacer_docx(DOCX_BASE, carpeta / "sin_document_xml.docx", {"word/document.xml": None})
     esperado["sin_document_xml.docx"] = "no es un documento de Word válido: le falta word/document.xml"
     # a zip with the Word parts, but not a Word package python-docx can open
@@ -279,7 +287,9 @@ def hacer_malos(carpeta: Path) -> dict[str, str]:
     imagen = Image.new("RGB", (850, 1100), "white")
     ImageDraw.Draw(imagen).rectangle((100, 100, 700, 300), outline="black", width=5)
     imagen.save(carpeta / "escaneado.pdf", "PDF", resolution=100)
-    esperado["escaneado.pdf"] = "el PDF no tiene capa de texto (parece escaneado): necesita OCR"
+    # a scanned page is read by OCR; this one has a frame and no text
+    esperado["escaneado.pdf"] = (SIN_TABLAS + " (PDF escaneado: la página 1 se leyó con OCR y no tiene tablas)"
+                                 if TESSERACT else "el PDF no tiene capa de texto (parece escaneado): necesita OCR")
     poner("en_blanco.pdf", pdf_minimo([None]), "el PDF no tiene texto (sus páginas están en blanco)")
     poner("solo_texto.pdf", pdf_minimo([texto_pdf(PROSA)]), SIN_TABLAS)
     import docx as python_docx
@@ -545,7 +555,9 @@ def test_mutaciones_al_azar_fallan_limpio_o_cargan(tmp_path):
 
 @pytest.mark.parametrize("nombre, motivo", [
     ("dane_boletin_geih_feb2026_sin_tablas.pdf", SIN_TABLAS),
-    ("cali_acuerdo_0592_2024_escaneado.pdf", "el PDF no tiene capa de texto (parece escaneado): necesita OCR"),
+    ("cali_acuerdo_0592_2024_escaneado.pdf",
+     SIN_TABLAS + " (PDF escaneado: las páginas 1, 2, 3 y 4 se leyeron con OCR y ninguna tiene tablas)"
+     if TESSERACT else "el PDF no tiene capa de texto (parece escaneado): necesita OCR"),
 ])
 def test_archivos_reales_sin_tablas_de_indicadores(nombre, motivo):
     ruta = CORPUS_REAL / nombre

@@ -116,9 +116,10 @@ REPORTES_CON_ERRORES = {
     "barrancabermeja_prensa_2017", "girardot_salud_2018", "rionegro_desarrollo_economico_2023",
     "sogamoso_educacion_2019", "villavicencio_hacienda_2022",
 }
-LIMPIOS = sorted(
+LIMPIOS = sorted(  # the generated reports with DOCX and PDF twins (not workbooks, not scanned copies)
     p.name.removesuffix(".gold.csv") for p in CORPUS.glob("*.gold.csv")
     if p.name.removesuffix(".gold.csv") not in REPORTES_CON_ERRORES
+    and (CORPUS / p.name.replace(".gold.csv", ".docx")).is_file()
 )
 
 

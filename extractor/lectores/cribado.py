@@ -4,7 +4,9 @@ pdfplumber (pdfminer) parses every object of a page, which is most of the
 cost of reading a report; most pages of a management report are prose. This
 pass reads each page's text runs and counts its vector paths at hundreds of
 pages per second. A page with ruling lines, or with several lines of figures,
-goes on to pdfplumber; the others keep the text runs read here.
+goes on to pdfplumber; the others keep the text runs read here. A page
+with images and (almost) no text has no usable text layer: a scanned page,
+read by OCR (`extractor/lectores/ocr.py`).
 """
 from __future__ import annotations
 
@@ -18,6 +20,7 @@ import pypdfium2.raw as pdfium_c
 MIN_PATHS = 8  # ruled tables draw many lines and boxes
 MIN_FIGURE_LINES = 3  # unruled tables: lines holding three figures or more
 FIGURE = re.compile(r"\d[\d.,']*")
+MIN_TEXT_CHARS = 10  # fewer non-blank characters than this on a page with images: scanned
 
 
 @dataclass
@@ -26,6 +29,7 @@ class PaginaCribada:
     alto: float
     con_tablas: bool
     palabras: list[dict] = field(default_factory=list)  # text runs as pdfplumber-like words
+    escaneada: bool = False  # images and no usable text layer: needs OCR
 
 
 def _runs(textpage, height: float) -> list[dict]:
@@ -44,6 +48,10 @@ def _figure_lines(text: str) -> int:
     return sum(1 for line in text.splitlines() if len(FIGURE.findall(line)) >= MIN_FIGURE_LINES)
 
 
+def _has_images(page) -> bool:
+    return next(iter(page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_IMAGE], max_depth=2)), None) is not None
+
+
 def cribar(ruta: Path) -> list[PaginaCribada]:
     pdf = pdfium.PdfDocument(str(ruta))
     try:
@@ -54,11 +62,13 @@ def cribar(ruta: Path) -> list[PaginaCribada]:
             paths = sum(1 for _ in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_PATH], max_depth=2))
             textpage = page.get_textpage()
             text = textpage.get_text_range()
-            tables = paths >= MIN_PATHS or _figure_lines(text) >= MIN_FIGURE_LINES
-            words = [] if tables else _runs(textpage, height)
+            scanned = len("".join(text.split())) < MIN_TEXT_CHARS and _has_images(page)
+            tables = not scanned and (paths >= MIN_PATHS or _figure_lines(text) >= MIN_FIGURE_LINES)
+            words = [] if tables or scanned else _runs(textpage, height)
             textpage.close()
             page.close()
-            pages.append(PaginaCribada(numero=i + 1, alto=height, con_tablas=tables, palabras=words))
+            pages.append(PaginaCribada(numero=i + 1, alto=height, con_tablas=tables, palabras=words,
+                                       escaneada=scanned))
         return pages
     finally:
         pdf.close()

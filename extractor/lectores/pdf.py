@@ -5,18 +5,29 @@ pdfplumber's line strategy, unruled ones from `sin_bordes.buscar_tablas`; each
 word goes to the table cell that contains its centre, the rest forms text
 blocks. Lines that repeat in the top or bottom band of most pages are running
 headers/footers and are set apart from the content.
+
+Scanned pages (images, no usable text layer: `cribado`) are read by OCR
+(`ocr.py`): the OCR words go through the same functions, ruled tables come
+from the ruling lines found in the page image, and each cell keeps the
+lowest word confidence of its figures. A scanned page that gives no table,
+or that cannot be read because Tesseract is missing, is reported in
+`Documento.omisiones`.
 """
 from __future__ import annotations
 
 import re
 from collections import Counter
+from contextlib import contextmanager
 from pathlib import Path
 
 import pdfplumber
+import pypdfium2 as pdfium
 
-from ..modelo import BloqueTexto, Celda, Documento, Tabla
-from . import sin_bordes
+from ..errores import ErrorLectura
+from ..modelo import BloqueTexto, Celda, Documento, Omision, Tabla
+from . import ocr, sin_bordes
 from .cribado import cribar
+from .pdfium_pagina import leer_pagina
 from .lineas import Linea, agrupar_lineas, agrupar_parrafos
 
 RULED = {"vertical_strategy": "lines", "horizontal_strategy": "lines", "snap_tolerance": 3}
@@ -113,10 +124,13 @@ def _running_lines(pages_lines: list[list[Linea]], heights: list[float]) -> set[
     return {k for k, c in counts.items() if c >= max(2, n // 2)}
 
 
-def _page_items(page, page_no: int) -> tuple[list, list[Linea]]:
-    """Tables (top, Tabla) and the free lines of a page read by pdfplumber."""
-    words = _words(page)
-    found = [t for t in page.find_tables(RULED) if len(t.cells) > 1]
+def _page_items(page, page_no: int, words: list[dict] | None = None,
+                settings: dict | None = RULED) -> tuple[list, list[Linea]]:
+    """Tables (top, Tabla) and the free lines of a page read by pdfplumber
+    (or of the OCR words of a scanned page, with its ruling lines as
+    explicit table settings; None: no ruled table)."""
+    words = _words(page) if words is None else words
+    found = [t for t in page.find_tables(settings) if len(t.cells) > 1] if settings else []
     table_boxes = [t.bbox for t in found]
     tables_cells = [_ruled_table(t.cells, words, page_no) for t in found]
     free = [w for w in words if not any(_inside(w, b) for b in table_boxes)]
@@ -128,17 +142,116 @@ def _page_items(page, page_no: int) -> tuple[list, list[Linea]]:
     return tables, agrupar_lineas(free)
 
 
+def _edge(x0: float, top: float, x1: float, bottom: float) -> dict:
+    return {"x0": x0, "x1": x1, "top": top, "bottom": bottom, "doctop": top, "width": x1 - x0,
+            "height": bottom - top, "orientation": "h" if top == bottom else "v", "object_type": "line_edge"}
+
+
+def _ocr_settings(read: ocr.PaginaOcr) -> dict | None:
+    """pdfplumber table settings from the ruling lines of a page image."""
+    if len(read.horizontales) < 2 or len(read.verticales) < 2:
+        return None
+    return {
+        "vertical_strategy": "explicit", "horizontal_strategy": "explicit",
+        "explicit_vertical_lines": [_edge(x, top, x, bottom) for x, top, bottom in read.verticales],
+        "explicit_horizontal_lines": [_edge(x0, y, x1, y) for x0, x1, y in read.horizontales],
+        "snap_tolerance": 3, "join_tolerance": 4, "intersection_tolerance": 4,
+    }
+
+
+def _ocr_confidence(cells: list[Celda], words: list[dict]) -> None:
+    """Each OCR'd cell keeps the lowest confidence of its words with digits
+    (of all its words when none has one)."""
+    for cell in cells:
+        if cell.bbox is None:
+            continue
+        inner = [w for w in words if _inside(w, cell.bbox)]
+        digits = [w for w in inner if any(ch.isdigit() for ch in w["text"])] or inner
+        if digits:
+            cell.confianza_ocr = min(w["conf"] for w in digits)
+
+
+def _scanned_items(page, page_no: int, read: ocr.PaginaOcr) -> tuple[list, list[Linea]]:
+    tables, lines = _page_items(page, page_no, read.palabras, _ocr_settings(read))
+    for _, table in tables:
+        _ocr_confidence(table.celdas, read.palabras)
+    return tables, lines
+
+
+def _ocr_pages(ruta: Path, sha256: str, numbers: list[int]) -> tuple[dict, str | None]:
+    """OCR of the scanned pages: ({page: PaginaOcr}, None), or ({}, reason)
+    when Tesseract is not installed. ErrorLectura when it fails."""
+    if not numbers:
+        return {}, None
+    try:
+        return ocr.LectorOcr(ruta, sha256).leer(numbers), None
+    except ocr.ErrorOcr as exc:
+        if ocr.falta_tesseract():
+            return {}, str(exc)
+        raise ErrorLectura(ruta.name, f"no se pudo leer con OCR: {exc}") from exc
+
+
+def _scan_note(page_no: int, read: ocr.PaginaOcr | None, tables: list, missing: str | None) -> Omision | None:
+    if read is None:
+        return Omision(texto=f"Página {page_no} (escaneada)",
+                       motivo=f"página escaneada sin capa de texto que no se leyó: {missing}", pagina=page_no)
+    if tables:
+        return None
+    text = read.texto
+    short = text if len(text) <= 300 else text[:300].rsplit(" ", 1)[0] + " …"
+    return Omision(texto=short or f"Página {page_no} (escaneada)", pagina=page_no,
+                   motivo="página escaneada leída con OCR: no tiene tablas" if text
+                   else "página escaneada: el OCR no encontró texto")
+
+
+USAR_PDFIUM = True  # table pages read by pdfium_pagina (False: by pdfminer, as before)
+
+
+@contextmanager
+def _pdfium(ruta: Path):
+    doc = pdfium.PdfDocument(str(ruta)) if USAR_PDFIUM else None
+    try:
+        yield doc
+    finally:
+        if doc is not None:
+            doc.close()
+
+
+def _table_page(fast, page, page_no: int) -> tuple[list, list[Linea]]:
+    """A page that may hold tables: its words and ruling lines from pdfium
+    (pdfium_pagina, several times faster), else from pdfplumber."""
+    if fast is not None:
+        quick = fast[page_no - 1]
+        textpage = quick.get_textpage()
+        try:
+            read = leer_pagina(quick, textpage, RULED)
+        finally:
+            textpage.close()
+            quick.close()
+        if read is not None:
+            return _page_items(page, page_no, *read)
+    return _page_items(page, page_no)
+
+
 def leer_pdf(ruta: Path, sha256: str) -> Documento:
     pages_items: list[list] = []  # per page: (top, block) pairs
     pages_lines: list[list[Linea]] = []
     heights: list[float] = []
+    notes: list[Omision] = []
     screened = cribar(ruta)
-    with pdfplumber.open(str(ruta)) as pdf:
+    scanned, missing = _ocr_pages(ruta, sha256, [p.numero for p in screened if p.escaneada])
+    with pdfplumber.open(str(ruta)) as pdf, _pdfium(ruta) as fast:
         n_pages = len(pdf.pages)
         for page_no, page in enumerate(pdf.pages, start=1):
             quick = screened[page_no - 1]
-            if quick.con_tablas:
-                tables, lines = _page_items(page, page_no)
+            if quick.escaneada:
+                read = scanned.get(page_no)
+                tables, lines = _scanned_items(page, page_no, read) if read else ([], [])
+                note = _scan_note(page_no, read, tables, missing)
+                if note:
+                    notes.append(note)
+            elif quick.con_tablas:
+                tables, lines = _table_page(fast, page, page_no)
             else:  # prose only: the text runs of the first pass are enough
                 tables, lines = [], agrupar_lineas(quick.palabras)
             pages_lines.append(lines)
@@ -181,4 +294,5 @@ def leer_pdf(ruta: Path, sha256: str) -> Documento:
         paginas=n_pages,
         bloques=blocks,
         encabezados_pagina=headers,
+        omisiones=notes,
     )

@@ -7,5 +7,6 @@
     totales     "Total" rows and parent rows vs their rows
     fechas      periods vs cut date and vigencia
     duplicados  one key, two values in one report
+    ocr         figures read by OCR with a low confidence
 """
-from pipelines.reglas import dinero, duplicados, fechas, metas, series, totales  # noqa: F401
+from pipelines.reglas import dinero, duplicados, fechas, metas, ocr, series, totales  # noqa: F401

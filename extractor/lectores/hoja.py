@@ -1,0 +1,466 @@
+"""Spreadsheet reader: .xlsx/.xlsm (openpyxl, streamed), .xls and .ods
+(python-calamine) into the shared document model.
+
+What a workbook becomes:
+- each sheet is a page, numbered in workbook order (hidden sheets keep their
+  number, so page N is always the N-th sheet); the sheet's name is a
+  `BloqueTexto` (estilo "Hoja") before its content, so tables never continue
+  from one sheet into the next;
+- a sheet's non-empty cells are split into blocks at runs of blank rows (two
+  or more, or one before a title/header row that follows figures) and of two
+  or more blank columns; a block of one row or one column, and the title
+  rows at the top of a block (a single filled cell: "PLAN DE ACCIÓN 2024",
+  "Fecha de corte: 31/03/2024"), are text; every other block is a `Tabla`
+  whose cells keep their sheet layout relative to the block (merged ranges
+  are spans);
+- values become the text a reader of the sheet sees, in a form that
+  `extractor.numeros` reads back exactly: integers "1234" (no thousands
+  separator, so codes stay intact), decimals with a comma "1234,5" (a fourth
+  decimal "0,1250" when there are exactly three, which the es-CO parser
+  would take for thousands), percent-formatted numbers as "97,6 %" (Excel
+  stores 0.976), numbers in zero-padded formats ("000000000") with their
+  leading zeros, text as written (codes typed as text keep their zeros),
+  dates as ISO "2024-03-31"; formulas are read as the value Excel cached
+  when it saved the file; error values (#DIV/0!, #REF!) are read as empty.
+  Currency symbols in number formats are not written: money is decided by
+  the column headers, as for PDF and Word;
+- hidden sheets are not read (they usually hold lists, lookups or old
+  copies); hidden rows and columns ARE read (they hold data someone
+  collapsed or filtered out). Both are reported: `Documento.omisiones`
+  becomes rows of `filas_no_mapeadas` with the reason, so nothing is read
+  or skipped silently; error cells are reported the same way.
+
+.xls and .ods through calamine have no number formats (a percentage is the
+stored fraction, "0,976"), no hidden rows or columns, and .ods no merged
+ranges. Memory: .xlsx sheets are streamed row by row (openpyxl's read-only
+parser) and only non-empty cells are kept; a sheet with more than
+`LimitesLectura.hoja_celdas` non-empty cells, or a table whose grid would
+exceed `LimitesLectura.hoja_area` cells, is refused with a Spanish reason.
+"""
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass, field
+from datetime import date, datetime, time, timedelta
+from pathlib import Path
+from typing import Iterable, Optional
+
+from ..errores import ErrorLectura
+from ..modelo import BloqueTexto, Celda, Documento, Omision, Tabla
+from ..seguridad import LIMITES, LimitesLectura
+
+FORMATOS = ("xlsx", "xls", "ods")
+_ESCAPE_XML = re.compile(r"_x([0-9A-Fa-f]{4})_")
+_CITAS = re.compile(r'"[^"]*"|\\.|\[[^\]]*\]')
+_CEROS = re.compile(r"^0{2,}$")
+_PORCENTAJE_MAXIMO = 100.0  # a "%"-formatted 95034156500 is a mis-formatted amount, not 9.5e12 %
+
+
+# ------------------------------------------------------------------ values
+
+
+def texto_numero(valor: float) -> str:
+    """A number as text that `extractor.numeros.parse_numero` reads back
+    exactly and without ambiguity: "1234", "-0,5", "1234,5", "0,1250"."""
+    if isinstance(valor, bool):
+        return "VERDADERO" if valor else "FALSO"
+    if isinstance(valor, int):
+        return str(valor)
+    if math.isnan(valor) or math.isinf(valor):
+        return ""
+    redondeado = round(valor, 10)
+    if redondeado.is_integer():
+        return str(int(redondeado))
+    texto = f"{redondeado:.10f}"
+    entero, _, fraccion = texto.partition(".")
+    fraccion = fraccion.rstrip("0")
+    if len(fraccion) == 3:
+        fraccion += "0"  # "12,345" would read as twelve thousand
+    return f"{entero},{fraccion}" if fraccion else entero
+
+
+def _es_porcentaje(formato: str) -> bool:
+    return "%" in _CITAS.sub("", formato.split(";")[0])
+
+
+def texto_de_valor(valor, formato: str = "General") -> str:
+    """The text a reader sees in a cell holding `valor` with number format
+    `formato` (see the module docstring)."""
+    if valor is None:
+        return ""
+    if isinstance(valor, str):
+        texto = _ESCAPE_XML.sub(lambda m: chr(int(m.group(1), 16)), valor)
+        return texto.replace("\r\n", "\n").replace("\r", "\n").strip()
+    if isinstance(valor, bool):
+        return "VERDADERO" if valor else "FALSO"
+    if isinstance(valor, datetime):
+        if valor.time() == time(0, 0):
+            return valor.date().isoformat()
+        return valor.isoformat(sep=" ", timespec="minutes")
+    if isinstance(valor, (date, time)):
+        return valor.isoformat()
+    if isinstance(valor, timedelta):
+        return str(valor)
+    if isinstance(valor, (int, float)):
+        formato = formato or "General"
+        if _es_porcentaje(formato) and abs(valor) < _PORCENTAJE_MAXIMO:
+            return f"{texto_numero(valor * 100)} %"
+        if _CEROS.match(formato.strip()) and float(valor).is_integer() and valor >= 0:
+            return str(int(valor)).zfill(len(formato.strip()))
+        return texto_numero(valor)
+    return str(valor).strip()
+
+
+# ------------------------------------------------------------------ sheets
+
+
+@dataclass
+class _Hoja:
+    """One sheet as the reader library gave it: non-empty cells only."""
+
+    nombre: str
+    pagina: int
+    celdas: dict[tuple[int, int], str] = field(default_factory=dict)  # (row, col), 0-based
+    combinadas: list[tuple[int, int, int, int]] = field(default_factory=list)  # r0, c0, r1, c1 inclusive
+    filas_ocultas: set[int] = field(default_factory=set)
+    columnas_ocultas: set[int] = field(default_factory=set)
+    errores: int = 0
+    estado: str = "visible"  # visible | hidden | veryHidden | grafico
+
+
+def _agregar(hoja: _Hoja, fila: int, columna: int, texto: str, limites: LimitesLectura, archivo: str) -> None:
+    if not texto:
+        return
+    hoja.celdas[(fila, columna)] = texto
+    if len(hoja.celdas) > limites.hoja_celdas:
+        raise ErrorLectura(
+            archivo, f"la hoja «{hoja.nombre}» tiene más de {limites.hoja_celdas:,} celdas con datos; "
+            "es demasiado grande para leerla".replace(",", ".")
+        )
+
+
+def _hojas_xlsx(ruta: Path, limites: LimitesLectura) -> Iterable[_Hoja]:
+    import openpyxl
+    from openpyxl.styles.numbers import BUILTIN_FORMATS, BUILTIN_FORMATS_MAX_SIZE
+    from openpyxl.utils import column_index_from_string
+    from openpyxl.utils.cell import range_boundaries
+    from openpyxl.worksheet._reader import WorkSheetParser
+
+    wb = openpyxl.load_workbook(ruta, read_only=True, data_only=True, keep_links=False)
+    try:
+        estilos = wb._cell_styles
+        formatos: dict[int, str] = {}
+
+        def formato_de(estilo: int) -> str:
+            if estilo not in formatos:
+                try:
+                    numero = estilos[estilo].numFmtId
+                except IndexError:
+                    numero = 0
+                if numero < BUILTIN_FORMATS_MAX_SIZE:
+                    formatos[estilo] = BUILTIN_FORMATS.get(numero, "General")
+                else:
+                    try:
+                        formatos[estilo] = wb._number_formats[numero - BUILTIN_FORMATS_MAX_SIZE]
+                    except IndexError:
+                        formatos[estilo] = "General"
+            return formatos[estilo]
+
+        for pagina, nombre in enumerate(wb.sheetnames, start=1):
+            ws = wb[nombre]
+            hoja = _Hoja(nombre, pagina, estado=getattr(ws, "sheet_state", "visible") or "visible")
+            if not hasattr(ws, "_get_source"):  # a chart sheet
+                hoja.estado = "grafico"
+                yield hoja
+                continue
+            if hoja.estado != "visible":
+                yield hoja
+                continue
+            with ws._get_source() as fuente:
+                parser = WorkSheetParser(
+                    fuente, ws._shared_strings, data_only=True, epoch=wb.epoch,
+                    date_formats=wb._date_formats, timedelta_formats=wb._timedelta_formats,
+                )
+                for _, celdas in parser.parse():
+                    for c in celdas:
+                        valor = c["value"]
+                        if valor is None:
+                            continue
+                        if c["data_type"] == "e":
+                            hoja.errores += 1
+                            continue
+                        texto = texto_de_valor(valor, formato_de(c["style_id"]) if c["style_id"] else "General")
+                        _agregar(hoja, c["row"] - 1, c["column"] - 1, texto, limites, ruta.name)
+                for indice, atributos in parser.row_dimensions.items():
+                    if str(atributos.get("hidden", "")).lower() in ("1", "true"):
+                        hoja.filas_ocultas.add(int(indice) - 1)
+                for atributos in parser.column_dimensions.values():
+                    if str(atributos.get("hidden", "")).lower() in ("1", "true"):
+                        inicio = int(atributos.get("min", 0) or column_index_from_string(atributos["index"]))
+                        fin = int(atributos.get("max", inicio))
+                        hoja.columnas_ocultas.update(range(inicio - 1, min(fin, inicio + 16384)))
+                if parser.merged_cells is not None:
+                    for rango in parser.merged_cells.mergeCell:
+                        c0, r0, c1, r1 = range_boundaries(str(rango.ref))
+                        if None not in (c0, r0, c1, r1):
+                            hoja.combinadas.append((r0 - 1, c0 - 1, r1 - 1, c1 - 1))
+            yield hoja
+    finally:
+        wb.close()
+
+
+def _hojas_calamine(ruta: Path, limites: LimitesLectura) -> Iterable[_Hoja]:
+    import python_calamine as pc
+
+    with pc.CalamineWorkbook.from_path(str(ruta)) as wb:
+        for pagina, meta in enumerate(wb.sheets_metadata, start=1):
+            hoja = _Hoja(meta.name, pagina)
+            if meta.visible != pc.SheetVisibleEnum.Visible:
+                hoja.estado = "hidden" if meta.visible == pc.SheetVisibleEnum.Hidden else "veryHidden"
+                yield hoja
+                continue
+            if meta.typ not in (pc.SheetTypeEnum.WorkSheet,):
+                hoja.estado = "grafico"
+                yield hoja
+                continue
+            sheet = wb.get_sheet_by_index(pagina - 1)
+            if sheet.height * sheet.width > limites.hoja_area * 4:
+                raise ErrorLectura(ruta.name, f"la hoja «{hoja.nombre}» ocupa {sheet.height} filas × "
+                                   f"{sheet.width} columnas; es demasiado grande para leerla")
+            r0, c0 = sheet.start or (0, 0)
+            for r, fila in enumerate(sheet.iter_rows()):
+                for k, valor in enumerate(fila):
+                    if valor == "" or valor is None:
+                        continue
+                    if isinstance(valor, str) and valor.startswith("#") and valor.rstrip("!?0/").upper() in _ERRORES:
+                        hoja.errores += 1
+                        continue
+                    _agregar(hoja, r0 + r, c0 + k, texto_de_valor(valor), limites, ruta.name)
+            for (a, b), (c, d) in sheet.merged_cell_ranges or []:
+                hoja.combinadas.append((a, b, c, d))
+            yield hoja
+
+
+_ERRORES = {"#DIV", "#REF", "#N/A", "#NAME", "#NULL", "#NUM", "#VALUE", "#N/D", "#NOMBRE", "#VALOR", "#NULO",
+            "#NUM", "#¡REF", "#¡DIV", "#¡VALOR", "#¿NOMBRE", "#¡NULO", "#¡NUM"}
+
+
+# ------------------------------------------------------------------ blocks
+
+
+def _tramos(indices: list[int], separacion: int) -> list[tuple[int, int]]:
+    """Runs of sorted indices split where `separacion` or more are missing."""
+    tramos: list[tuple[int, int]] = []
+    for i in indices:
+        if tramos and i - tramos[-1][1] <= separacion:
+            tramos[-1] = (tramos[-1][0], i)
+        else:
+            tramos.append((i, i))
+    return tramos
+
+
+def _es_cifra(texto: str) -> bool:
+    from ..numeros import parse_numero
+
+    n = parse_numero(texto)
+    return n is not None and not (n.unidad == "numero" and n.valor.is_integer() and 1990 <= n.valor <= 2040)
+
+
+def _bloques_de_filas(hoja: _Hoja) -> list[tuple[int, int]]:
+    """Row ranges (inclusive) of the sheet's blocks: split at two or more
+    blank rows, or at one blank row between figures and a row without any
+    (the title or header of the next table)."""
+    filas: dict[int, list[str]] = {}
+    for (r, _), texto in hoja.celdas.items():
+        filas.setdefault(r, []).append(texto)
+    ocupadas = set(filas)
+    for r0, c0, r1, _ in hoja.combinadas:  # a merged cell fills its rows
+        if (r0, c0) in hoja.celdas:
+            ocupadas.update(range(r0, min(r1, r0 + 5000) + 1))
+    bloques: list[tuple[int, int]] = []
+    cifras = False  # the current block has figures
+    for r in sorted(ocupadas):
+        fila_con_cifras = any(_es_cifra(t) for t in filas.get(r, []))
+        if bloques:
+            inicio, fin = bloques[-1]
+            hueco = r - fin - 1
+            if hueco == 0 or (hueco == 1 and not (cifras and not fila_con_cifras)):
+                bloques[-1] = (inicio, r)
+                cifras = cifras or fila_con_cifras
+                continue
+        bloques.append((r, r))
+        cifras = fila_con_cifras
+    return bloques
+
+
+def _leer_hoja(hoja: _Hoja, limites: LimitesLectura, archivo: str, indice: list[int]) -> list:
+    bloques: list = [BloqueTexto(texto=hoja.nombre, pagina=hoja.pagina, estilo="Hoja")]
+    por_fila: dict[int, dict[tuple[int, int], str]] = {}
+    for (r, k), t in hoja.celdas.items():
+        por_fila.setdefault(r, {})[(r, k)] = t
+    for r0, r1 in _bloques_de_filas(hoja):
+        celdas = {key: t for r in range(r0, r1 + 1) for key, t in por_fila.get(r, {}).items()}
+        columnas = sorted({k for _, k in celdas} | {k for a, b, c, d in hoja.combinadas
+                                                      if r0 <= a <= r1 for k in range(b, d + 1)
+                                                      if (a, b) in celdas})
+        for c0, c1 in _tramos(columnas, 2):
+            parte = {(r, k): t for (r, k), t in celdas.items() if c0 <= k <= c1}
+            if parte:
+                bloques.extend(_bloque(hoja, parte, limites, archivo, indice))
+    return bloques
+
+
+def _bloque(hoja: _Hoja, celdas: dict[tuple[int, int], str], limites: LimitesLectura, archivo: str,
+            indice: list[int]) -> list:
+    """Text lines and at most one table from one block of cells."""
+    filas = sorted({r for r, _ in celdas})
+    cols = sorted({k for _, k in celdas})
+    r0, c0 = filas[0], cols[0]
+    r1, c1 = filas[-1], cols[-1]
+    combinadas = {(a, b): (c, d) for a, b, c, d in hoja.combinadas if (a, b) in celdas}
+    for (a, b), (c, d) in combinadas.items():
+        r1, c1 = max(r1, min(c, a + 5000)), max(c1, min(d, b + 500))
+
+    por_fila: dict[int, list[tuple[int, int]]] = {}
+    for key in sorted(celdas):
+        por_fila.setdefault(key[0], []).append(key)
+
+    def distintas(r: int) -> list[tuple[int, int]]:
+        return por_fila.get(r, [])
+
+    def cubiertas(r: int) -> int:
+        return sum(min(combinadas.get(key, key)[1], c1) - key[1] + 1 for key in distintas(r))
+
+    max_distintas = max(len(distintas(r)) for r in filas)
+    salida: list = []
+    # title rows at the top of the block: a single filled cell in its first
+    # column ("PLAN DE ACCIÓN 2024"), or a few cells covering less than half
+    # of the width or few cells over a blank row ("ORGANISMO | SECRETARÍA DE
+    # GOBIERNO | Fecha de reporte: | 2024-03-31"); a lone cell further right ("Vigencia 2023" over three
+    # columns, "Pesos" over the money) belongs to the header
+    inicio = r0
+    while inicio <= r1:
+        presentes = distintas(inicio)
+        if not presentes:
+            inicio += 1
+            continue
+        solo = len(presentes) == 1
+        pocas = len(presentes) * 2 < max_distintas
+        if inicio < filas[-1] and ((solo and presentes[0][1] == c0)
+                                   or (not solo and cubiertas(inicio) * 2 < c1 - c0 + 1)
+                                   or (not solo and pocas and not distintas(inicio + 1))):
+            salida.append(BloqueTexto(texto=" ".join(celdas[k] for k in presentes), pagina=hoja.pagina))
+            inicio += 1
+            continue
+        break
+    resto = [r for r in filas if r >= inicio]
+    if len(resto) < 2 or len({k for (r, k) in celdas if r >= inicio}) < 2:
+        for r in resto:
+            salida.append(BloqueTexto(texto=" ".join(celdas[k] for k in distintas(r)), pagina=hoja.pagina))
+        return salida
+    alto, ancho = r1 - inicio + 1, c1 - c0 + 1
+    if alto * ancho > limites.hoja_area:
+        raise ErrorLectura(
+            archivo, f"la hoja «{hoja.nombre}» tiene una tabla de {alto} filas × {ancho} columnas; "
+            f"el máximo es {limites.hoja_area:,} celdas".replace(",", ".")
+        )
+    lista: list[Celda] = []
+    for (r, k), texto in sorted(celdas.items()):
+        if r < inicio:
+            continue
+        c, d = combinadas.get((r, k), (r, k))
+        lista.append(Celda(
+            texto=texto, fila=r - inicio, columna=k - c0, pagina=hoja.pagina,
+            filas_span=max(1, min(c, r1) - r + 1), columnas_span=max(1, min(d, c1) - k + 1),
+        ))
+    # empty merged ranges that cover no text still shape the grid: nothing to add
+    indice[0] += 1
+    salida.append(Tabla(indice=indice[0], celdas=_sin_solapes(lista)))
+    return salida
+
+
+def _sin_solapes(celdas: list[Celda]) -> list[Celda]:
+    """Drop cells hidden under a merged range (Excel keeps their old values)."""
+    ocupadas: set[tuple[int, int]] = set()
+    salida = []
+    for c in sorted(celdas, key=lambda c: (-(c.filas_span * c.columnas_span), c.fila, c.columna)):
+        posiciones = {(r, k) for r in range(c.fila, c.fila + c.filas_span)
+                      for k in range(c.columna, c.columna + c.columnas_span)}
+        if (c.fila, c.columna) in ocupadas:
+            continue
+        ocupadas |= posiciones
+        salida.append(c)
+    return sorted(salida, key=lambda c: (c.fila, c.columna))
+
+
+# ------------------------------------------------------------------ notes
+
+
+def _columna_letra(k: int) -> str:
+    from openpyxl.utils import get_column_letter
+
+    return get_column_letter(k + 1)
+
+
+def _lista(numeros: list[str], maximo: int = 12) -> str:
+    texto = ", ".join(numeros[:maximo])
+    return texto + (f" y {len(numeros) - maximo} más" if len(numeros) > maximo else "")
+
+
+def _omisiones(hoja: _Hoja) -> list[Omision]:
+    salida = []
+    if hoja.estado in ("hidden", "veryHidden"):
+        salida.append(Omision(
+            texto=f"Hoja «{hoja.nombre}»",
+            motivo="hoja oculta del libro: no se leyó (suele tener listas, cálculos auxiliares o copias); "
+                   "muéstrela y vuelva a cargar el archivo si contiene indicadores",
+            pagina=hoja.pagina,
+        ))
+    elif hoja.estado == "grafico":
+        salida.append(Omision(texto=f"Hoja «{hoja.nombre}»", motivo="hoja de gráfico: no tiene celdas que leer",
+                              pagina=hoja.pagina))
+    filas = sorted(r for r in hoja.filas_ocultas if any(rr == r for rr, _ in hoja.celdas))
+    if filas:
+        salida.append(Omision(
+            texto=f"Hoja «{hoja.nombre}», filas {_lista([str(r + 1) for r in filas])}",
+            motivo=f"{len(filas)} fila(s) oculta(s) en la hoja de cálculo: se leyeron como las demás",
+            pagina=hoja.pagina,
+        ))
+    columnas = sorted(k for k in hoja.columnas_ocultas if any(kk == k for _, kk in hoja.celdas))
+    if columnas:
+        salida.append(Omision(
+            texto=f"Hoja «{hoja.nombre}», columnas {_lista([_columna_letra(k) for k in columnas])}",
+            motivo=f"{len(columnas)} columna(s) oculta(s) en la hoja de cálculo: se leyeron como las demás",
+            pagina=hoja.pagina,
+        ))
+    if hoja.errores:
+        salida.append(Omision(
+            texto=f"Hoja «{hoja.nombre}»",
+            motivo=f"{hoja.errores} celda(s) con error de fórmula (#DIV/0!, #REF!…): se leyeron vacías",
+            pagina=hoja.pagina,
+        ))
+    return salida
+
+
+# ------------------------------------------------------------------ entry
+
+
+def leer_hoja(ruta: Path, sha256: str, limites: Optional[LimitesLectura] = None, formato: str = "xlsx") -> Documento:
+    """Read a workbook (`formato` 'xlsx', 'xls' or 'ods', as detected from
+    its bytes) into a `Documento`."""
+    ruta = Path(ruta)
+    limites = limites or LIMITES
+    hojas = _hojas_xlsx(ruta, limites) if formato == "xlsx" else _hojas_calamine(ruta, limites)
+    bloques: list = []
+    omisiones: list[Omision] = []
+    indice = [0]
+    paginas = 0
+    for hoja in hojas:
+        paginas = hoja.pagina
+        omisiones.extend(_omisiones(hoja))
+        if hoja.estado == "visible":
+            bloques.extend(_leer_hoja(hoja, limites, ruta.name, indice))
+    return Documento(
+        archivo=ruta.name, sha256=sha256, formato=formato, paginas=paginas, bloques=bloques, omisiones=omisiones,
+    )

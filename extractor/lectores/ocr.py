@@ -1,0 +1,577 @@
+"""OCR of PDF pages without a text layer: Tesseract (Spanish) into words
+with boxes, plus the ruling lines of the page image.
+
+Per page: pdfium renders it in grey at `DPI`; the image is binarized (Otsu)
+and straightened (a scan is often turned a fraction of a degree: the angle
+that makes the rows of ink sharpest wins). Ruling lines of tables: horizontal
+ones are long thin runs of ink with blank just above and below (the base
+line of a word has letters on one side); vertical ones are found band by
+band between the horizontal ones, as columns of thin ink that cross the whole
+band (a letter's stem does not reach the rules; a merged cell has no ink
+there). They are kept in PDF points and erased from the image, with the
+shading and the specks, so that Tesseract does not read them as "|" or "_";
+Tesseract (`-l spa`, TSV output) gives words with boxes and a confidence. Words come back as pdfplumber-like
+dicts in PDF points (origin top-left) with `conf` between 0 and 1, each with
+the top and bottom of its text line, so that the word-based functions of the
+PDF reader (lines, paragraphs, unruled tables) work on them unchanged.
+
+Results are cached on disk by the file's SHA-256, page, resolution and
+Tesseract version (`carpeta_cache()`): loading the same scan again does not
+run Tesseract again. Pages are recognised in parallel (one Tesseract process
+per core, up to `HILOS`).
+"""
+from __future__ import annotations
+
+import hashlib
+import io
+import json
+import os
+import re
+import shutil
+import subprocess
+import tempfile
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import asdict, dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Optional
+
+DPI = 300
+IDIOMA = "spa"
+# Tesseract page segmentation: 6 = one block of text (words are regrouped here
+# by position anyway); 3, automatic, drops columns of lone figures in tables.
+PSM = os.environ.get("INFORMES_OCR_PSM", "6")
+VERSION = 14  # of the image processing and word model below; part of the cache key
+HILOS = max(1, min(4, os.cpu_count() or 1))
+TIEMPO_PAGINA = 180  # seconds for one Tesseract call
+MAX_PIXELES = 12_000_000  # of one page image (a letter page at 300 dpi has 8.4 million)
+PAQUETES = "tesseract-ocr tesseract-ocr-spa"
+
+# Ruling lines, in points (converted to pixels at the rendering resolution).
+LINEA_LARGA_H = 25.0  # a horizontal run this long is a line by itself
+LINEA_CORTA = 4.0  # pieces of horizontal rules (cut where verticals cross) at least this long
+GROSOR_MAX = 3.0  # thicker runs are filled areas (logos, shading), not lines
+HUECO = 0.5  # gaps in a line (scan noise) up to this are closed
+GIRO_MAX = 2.0  # degrees searched when straightening
+DESPEJE = 0.6  # share of a rule's length with blank on both sides
+COBERTURA = 0.8  # share of a band's height a vertical rule covers
+BORDE = 3  # pixels next to each rule a vertical rule must reach (letters keep a distance)
+DPI_REGLAS = 150  # lines are found on an image reduced to about this resolution
+_SOLO_RAYAS = re.compile(r"^[|!/\\\[\]_\-—–=~'`.,:;«»\"()]+$")
+
+
+@dataclass
+class PaginaOcr:
+    """What OCR gives for one page, in PDF points (origin top-left)."""
+
+    palabras: list[dict] = field(default_factory=list)  # pdfplumber-like words + "conf" (0-1)
+    horizontales: list[tuple[float, float, float]] = field(default_factory=list)  # (x0, x1, y)
+    verticales: list[tuple[float, float, float]] = field(default_factory=list)  # (x, top, bottom)
+    angulo: float = 0.0  # degrees the page was turned to straighten it
+    segundos: float = 0.0  # Tesseract's time (0 when read from the cache)
+
+    @property
+    def texto(self) -> str:
+        return " ".join(w["text"] for w in self.palabras)
+
+
+class ErrorOcr(Exception):
+    """Tesseract is missing or failed (Spanish message, without the file name)."""
+
+
+# ------------------------------------------------------------- Tesseract
+
+
+def falta_tesseract() -> Optional[str]:
+    """None when Tesseract and its Spanish data are installed; otherwise the
+    Spanish reason naming the Debian packages to install."""
+    return _falta_tesseract()
+
+
+@lru_cache(maxsize=1)
+def _falta_tesseract() -> Optional[str]:
+    if shutil.which("tesseract") is None:
+        return f"Tesseract no está instalado (en Debian/Ubuntu: apt-get install {PAQUETES})"
+    try:
+        salida = subprocess.run(["tesseract", "--list-langs"], capture_output=True, text=True, timeout=60)
+    except (OSError, subprocess.SubprocessError) as exc:
+        return f"Tesseract no se pudo ejecutar ({exc}); reinstálelo: apt-get install {PAQUETES}"
+    idiomas = {l.strip() for l in (salida.stdout + salida.stderr).splitlines()}
+    if IDIOMA not in idiomas:
+        return "a Tesseract le falta el idioma español (en Debian/Ubuntu: apt-get install tesseract-ocr-spa)"
+    return None
+
+
+@lru_cache(maxsize=1)
+def version_tesseract() -> str:
+    try:
+        salida = subprocess.run(["tesseract", "--version"], capture_output=True, text=True, timeout=60)
+    except (OSError, subprocess.SubprocessError):
+        return "desconocida"
+    lineas = (salida.stdout or salida.stderr).strip().splitlines()
+    return lineas[0].strip() if lineas else "desconocida"
+
+
+def _tesseract(imagen_pgm: bytes, dpi: int) -> str:
+    """TSV of one page image (PGM bytes on stdin)."""
+    entorno = {**os.environ, "OMP_THREAD_LIMIT": "1"}  # one core per page: pages run in parallel
+    try:
+        salida = subprocess.run(
+            ["tesseract", "stdin", "stdout", "-l", IDIOMA, "--dpi", str(dpi), "--psm", PSM,
+             "-c", "tessedit_do_invert=0", "tsv"],
+            input=imagen_pgm, capture_output=True, timeout=TIEMPO_PAGINA, env=entorno,
+        )
+    except subprocess.TimeoutExpired:
+        raise ErrorOcr(f"Tesseract tardó más de {TIEMPO_PAGINA} s en una página") from None
+    except OSError as exc:
+        raise ErrorOcr(f"Tesseract no se pudo ejecutar ({exc})") from None
+    if salida.returncode != 0:
+        detalle = salida.stderr.decode("utf-8", "replace").strip().splitlines()[-1:] or [""]
+        raise ErrorOcr(f"Tesseract falló (código {salida.returncode}: {detalle[0]})")
+    return salida.stdout.decode("utf-8", "replace")
+
+
+# ----------------------------------------------------------------- cache
+
+
+def carpeta_cache() -> Path:
+    """$INFORMES_CACHE/ocr, else $XDG_CACHE_HOME/informes/ocr, else
+    ~/.cache/informes/ocr."""
+    base = os.environ.get("INFORMES_CACHE")
+    if base:
+        return Path(base).expanduser() / "ocr"
+    xdg = os.environ.get("XDG_CACHE_HOME")
+    return (Path(xdg).expanduser() if xdg else Path.home() / ".cache") / "informes" / "ocr"
+
+
+def _ruta_cache(sha256: str, pagina: int, dpi: int) -> Path:
+    clave = hashlib.sha256(f"{version_tesseract()}|{IDIOMA}|{PSM}|{VERSION}".encode()).hexdigest()[:12]
+    return carpeta_cache() / sha256[:2] / sha256 / f"p{pagina:05d}-{dpi}dpi-{clave}.json"
+
+
+def _leer_cache(ruta: Path) -> Optional[PaginaOcr]:
+    try:
+        datos = json.loads(ruta.read_text(encoding="utf-8"))
+        return PaginaOcr(
+            palabras=datos["palabras"], horizontales=[tuple(x) for x in datos["horizontales"]],
+            verticales=[tuple(x) for x in datos["verticales"]], angulo=datos["angulo"], segundos=0.0,
+        )
+    except (OSError, ValueError, KeyError, TypeError):
+        return None  # absent, or a damaged entry: recognise again
+
+
+def _guardar_cache(ruta: Path, pagina: PaginaOcr) -> None:
+    """Atomic write (temporary file + rename): concurrent loads of the same
+    file never read half an entry. A cache that cannot be written is skipped."""
+    datos = asdict(pagina)
+    datos.pop("segundos")
+    try:
+        ruta.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=ruta.parent, prefix=".tmp-", suffix=".json")
+        try:
+            with os.fdopen(fd, "w", encoding="utf-8") as f:
+                json.dump(datos, f, ensure_ascii=False, separators=(",", ":"))
+            os.replace(tmp, ruta)
+        except BaseException:
+            try:
+                os.unlink(tmp)
+            except OSError:
+                pass
+            raise
+    except OSError:
+        pass
+
+
+# -------------------------------------------------------------- the image
+
+
+def _umbral_otsu(gris) -> int:
+    import numpy as np
+
+    hist = np.bincount(gris.ravel(), minlength=256).astype(np.float64)
+    total = hist.sum()
+    suma = np.dot(np.arange(256), hist)
+    peso = np.cumsum(hist)
+    media = np.cumsum(hist * np.arange(256))
+    fondo = total - peso
+    with np.errstate(divide="ignore", invalid="ignore"):
+        varianza = (suma * peso / total - media) ** 2 * total / (peso * fondo)
+    varianza[~np.isfinite(varianza)] = 0
+    return int(np.argmax(varianza)) + 1  # ink: grey values below this (the class up to the argmax)
+
+
+def _angulo(tinta) -> float:
+    """Degrees to turn the page (PIL's counter-clockwise) so that its text
+    rows are horizontal: the angle whose row profile of ink is sharpest,
+    from the ink pixels' coordinates (no image is rotated to search)."""
+    import math
+
+    import numpy as np
+
+    paso = max(1, tinta.shape[1] // 1000)
+    ys, xs = np.nonzero(tinta[::paso, ::paso])
+    if len(ys) < 50:
+        return 0.0
+    if len(ys) > 200_000:  # a sample is enough for a profile
+        cada = len(ys) // 200_000 + 1
+        ys, xs = ys[::cada], xs[::cada]
+    ys = ys.astype(np.float64)
+    xs = xs.astype(np.float64)
+
+    def nitidez(a: float) -> float:
+        # rows of the page turned by `a` degrees counter-clockwise (image y grows downwards)
+        filas = np.round(ys - xs * math.tan(math.radians(a))).astype(np.int64)
+        perfil = np.bincount(filas - filas.min())
+        return float(np.square(np.diff(perfil.astype(np.float64))).sum())
+
+    angulos = [x / 4 for x in range(int(-GIRO_MAX * 4), int(GIRO_MAX * 4) + 1)]
+    mejor = max(angulos, key=lambda a: (nitidez(a), -abs(a)))  # ties (a blank page): the smallest turn
+    fino = [mejor + x / 20 for x in range(-5, 6)]
+    mejor = max(fino, key=lambda a: (nitidez(a), -abs(a)))
+    return round(mejor, 2) if abs(mejor) >= 0.1 else 0.0
+
+
+def _delgada(tinta, grosor: int):
+    """Ink whose vertical run (across rows) is at most `grosor` pixels: the
+    thin horizontal strokes. The base line of a word is cut by the stems of
+    its letters; text touching a rule cuts the rule only where it touches;
+    filled areas are never thin."""
+    import numpy as np
+
+    filas = tinta.shape[0]
+    indices = np.arange(filas, dtype=np.int32)[:, None]
+    arriba = np.where(tinta, -1, indices)  # last blank row at or above
+    np.maximum.accumulate(arriba, axis=0, out=arriba)
+    abajo = np.where(tinta, filas, indices)[::-1]
+    abajo = np.minimum.accumulate(abajo, axis=0)[::-1]
+    return tinta & ((abajo - arriba - 1) <= grosor)
+
+
+def _corridas(tinta, minimo: int, hueco: int) -> list[tuple[int, int, int]]:
+    """(row, start, end) runs of ink along each row of `tinta`, with gaps of
+    up to `hueco` pixels closed, at least `minimo` long."""
+    import numpy as np
+
+    filas, ancho = tinta.shape
+    columnas = np.arange(ancho, dtype=np.int32)
+    izquierda = np.where(tinta, columnas, -(1 << 20))
+    np.maximum.accumulate(izquierda, axis=1, out=izquierda)
+    derecha = np.where(tinta, columnas, 1 << 20)[:, ::-1]
+    derecha = np.minimum.accumulate(derecha, axis=1)[:, ::-1]
+    llena = tinta | (derecha - izquierda - 1 <= hueco)
+    borde = np.zeros((filas, 1), dtype=np.int8)
+    d = np.diff(np.hstack([borde, llena.astype(np.int8), borde]), axis=1)
+    r_ini, c_ini = np.nonzero(d == 1)
+    _, c_fin = np.nonzero(d == -1)
+    util = (c_fin - c_ini) >= minimo
+    return list(zip(r_ini[util].tolist(), c_ini[util].tolist(), c_fin[util].tolist()))
+
+
+def _lineas(corridas: list[tuple[int, int, int]], grosor_max: int) -> list[list[int]]:
+    """Runs on neighbouring rows that overlap form one line:
+    [first row, last row, start, end]; thick bands (fills) are dropped."""
+    lineas: list[list[int]] = []
+    abiertas: list[list[int]] = []
+    for r, a, b in corridas:
+        pegada = None
+        for l in abiertas:
+            if r - l[1] <= 1 and a < l[3] and b > l[2]:
+                pegada = l
+                break
+        if pegada is None:
+            l = [r, r, a, b]
+            lineas.append(l)
+            abiertas.append(l)
+        else:
+            pegada[1] = r
+            pegada[2] = min(pegada[2], a)
+            pegada[3] = max(pegada[3], b)
+        abiertas = [l for l in abiertas if r - l[1] <= 1]
+    return [l for l in lineas if l[1] - l[0] + 1 <= grosor_max]
+
+
+def _despejada(tinta, l, lado: int) -> bool:
+    """A horizontal band l = [y0, y1, x0, x1] of `tinta` with blank pixels
+    just above and just below it along most of its length: a rule. The base
+    line and the top line of a word have the letters on one side."""
+    y0, y1, x0, x1 = l
+    arriba = tinta[max(0, y0 - lado):y0, x0:x1]
+    abajo = tinta[y1 + 1:y1 + 1 + lado, x0:x1]
+    if arriba.size == 0 or abajo.size == 0:
+        return True  # at the edge of the image
+    return min(float((~arriba.any(axis=0)).mean()), float((~abajo.any(axis=0)).mean())) >= DESPEJE
+
+
+def _unir(lineas: list[list[int]], hueco: int, grosor: int) -> list[list[int]]:
+    """Pieces of one line: collinear (centres within 2 pixels) with gaps of
+    at most `hueco` pixels (where a crossing rule cut it, or the scan
+    faded)."""
+    salida: list[list[int]] = []
+    for l in sorted(lineas, key=lambda l: (l[0] + l[1], l[2])):
+        for k in reversed(salida[-8:]):
+            if (abs((k[0] + k[1]) - (l[0] + l[1])) <= 4 and l[3] - k[2] >= -hueco and l[2] - k[3] <= hueco
+                    and max(k[1], l[1]) - min(k[0], l[0]) < grosor):
+                k[0], k[1], k[2], k[3] = min(k[0], l[0]), max(k[1], l[1]), min(k[2], l[2]), max(k[3], l[3])
+                break
+        else:
+            salida.append(list(l))
+    return salida
+
+
+def _puentear(lineas: list[list[int]], tinta, hueco_max: int) -> list[list[int]]:
+    """Join collinear pieces of a horizontal rule across a gap where the
+    ink goes on along the rule's rows (letters touching the rule make those
+    columns fail the thin-ink test, but the rule's own ink is there)."""
+    salida: list[list[int]] = []
+    for l in sorted(lineas, key=lambda l: (l[0] + l[1], l[2])):
+        for k in reversed(salida[-8:]):
+            if abs((k[0] + k[1]) - (l[0] + l[1])) <= 4 and 0 < l[2] - k[3] <= hueco_max:
+                y0, y1 = min(k[0], l[0]), max(k[1], l[1])
+                tramo = tinta[y0:y1 + 1, k[3]:l[2]]
+                if tramo.size and float(tramo.any(axis=0).mean()) >= 0.95:
+                    k[0], k[1], k[3] = y0, y1, max(k[3], l[3])
+                    break
+        else:
+            salida.append(list(l))
+    return salida
+
+
+def _niveles(horizontales: list[list[int]], tol: int) -> list[tuple[int, int]]:
+    """Distinct heights of the horizontal rules: (first row, last row) of
+    the ink of the rules at each height."""
+    niveles: list[list[int]] = []
+    for l in sorted(horizontales, key=lambda l: l[0] + l[1]):
+        if niveles and (l[0] + l[1]) / 2 - (niveles[-1][0] + niveles[-1][1]) / 2 <= tol:
+            niveles[-1] = [min(niveles[-1][0], l[0]), max(niveles[-1][1], l[1])]
+        else:
+            niveles.append([l[0], l[1]])
+    return [tuple(n) for n in niveles]
+
+
+def _verticales(tinta, horizontales: list[list[int]], grosor: int) -> list[list[int]]:
+    """Vertical rules [x0, x1, y0, y1], band by band between consecutive
+    rule heights: a column of thin ink that covers most of the band, reaches
+    both rules (letters keep a little distance from them) and, unless the
+    table has a single band or the column is fully inked, is also found in
+    another band at the same place (stems of letters are not)."""
+    import numpy as np
+
+    delgada = _delgada(tinta.T, grosor).T  # ink in horizontal runs of at most `grosor`
+    niveles = _niveles(horizontales, grosor)
+    candidatos: list[tuple[list[int], float]] = []
+    for (a0, a1), (b0, b1) in zip(niveles, niveles[1:]):
+        y0, y1 = a1 + 2, b0 - 1  # between the ink of the two rules
+        arriba, abajo = (a0 + a1) / 2, (b0 + b1) / 2
+        if y1 - y0 < 6:
+            continue
+        banda = delgada[y0:y1]
+        cobertura = banda.mean(axis=0)
+        borde = banda[:BORDE].any(axis=0) & banda[-BORDE:].any(axis=0)
+        cobertura = np.where(borde, cobertura, 0.0)
+        cobertura = np.maximum(cobertura, np.maximum(np.roll(cobertura, 1), np.roll(cobertura, -1)))
+        grupos: list[list[int]] = []
+        for x in np.nonzero(cobertura >= COBERTURA)[0].tolist():
+            if grupos and x - grupos[-1][-1] <= 1:
+                grupos[-1].append(x)
+            else:
+                grupos.append([x])
+        for g in grupos:
+            x = (g[0] + g[-1]) / 2
+            if len(g) <= grosor + 2:  # wider: a filled area
+                candidatos.append(([g[0], g[-1], int(arriba), int(round(abajo))], float(cobertura[g].max())))
+    bandas = {c[2] for c, _ in candidatos}
+    salida = []
+    for c, cob in candidatos:
+        x = (c[0] + c[1]) / 2
+        otra = any(d[2] != c[2] and abs((d[0] + d[1]) / 2 - x) <= grosor / 2 for d, _ in candidatos)
+        if otra or cob >= 0.97 or len(bandas) == 1:
+            salida.append(c)
+    # A rule may go on through a height where other columns have a rule and
+    # its own column has none (a cell merged over two rows): join the pieces,
+    # then keep the lines whose two ends meet a horizontal rule.
+    def llega(x: float, y: float) -> bool:
+        return any(abs((l[0] + l[1]) / 2 - y) <= grosor and l[2] - grosor <= x <= l[3] + grosor
+                   for l in horizontales)
+
+    salida = _unir(salida, 2 * grosor + 2, grosor + 2)
+    return [c for c in salida if llega((c[0] + c[1]) / 2, c[2]) and llega((c[0] + c[1]) / 2, c[3])]
+
+
+def _reglas(tinta, px: float, paso: int = 1) -> tuple[list[list[int]], list[list[int]]]:
+    """Horizontal [y0, y1, x0, x1] and vertical [x0, x1, y0, y1] ruling
+    lines in pixels. Horizontal rules: thin runs with blank just above and
+    below (not the base line of a word), joined across the cuts where
+    verticals cross them, at least LINEA_LARGA_H long. Vertical rules: by
+    bands between the horizontal ones (`_verticales`), plus long thin runs
+    outside them (frames)."""
+    reducida = tinta
+    if paso > 1:  # horizontal rules on a reduced image (a pixel is ink if any of its block is)
+        alto, ancho = (tinta.shape[0] // paso) * paso, (tinta.shape[1] // paso) * paso
+        reducida = tinta[:alto, :ancho].reshape(alto // paso, paso, ancho // paso, paso).any(axis=(1, 3))
+    q = px / paso
+    corta, hueco, grosor = int(LINEA_CORTA * q), max(1, int(HUECO * q)), max(2, int(GROSOR_MAX * q))
+    lado = max(1, int(0.8 * q))
+    h = [l for l in _lineas(_corridas(_delgada(reducida, grosor), corta, hueco), grosor)
+         if _despejada(reducida, l, lado)]
+    h = _puentear(_unir(h, hueco + grosor + 1, grosor), reducida, int(LINEA_LARGA_H * q))
+    h = [[l[0] * paso, l[1] * paso + paso - 1, l[2] * paso, l[3] * paso + paso - 1]
+         for l in h if l[3] - l[2] >= LINEA_LARGA_H * q]
+    if len(h) < 2:
+        return h, []
+    grosor = max(2, int(GROSOR_MAX * px))
+    return h, _verticales(tinta, h, grosor)
+
+
+def _borrar(gris, horizontales, verticales, margen: int) -> None:
+    """Paint the ruling lines white (in place) before OCR."""
+    alto, ancho = gris.shape
+    for y0, y1, x0, x1 in horizontales:
+        gris[max(0, y0 - margen):min(alto, y1 + 1 + margen), max(0, x0 - margen):min(ancho, x1 + margen)] = 255
+    for x0, x1, y0, y1 in verticales:
+        gris[max(0, y0 - margen):min(alto, y1 + margen), max(0, x0 - margen):min(ancho, x1 + 1 + margen)] = 255
+
+
+def preparar(imagen, dpi: int):
+    """Grey PIL image of a page -> (PGM bytes for Tesseract, lines in
+    points, angle)."""
+    import numpy as np
+    from PIL import Image, ImageFilter
+
+    gris = np.asarray(imagen.convert("L"))
+    tinta = gris < _umbral_otsu(gris)
+    angulo = _angulo(tinta)
+    if angulo:
+        imagen = imagen.convert("L").rotate(angulo, resample=Image.BICUBIC, fillcolor=255)
+        gris = np.asarray(imagen)
+        tinta = gris < _umbral_otsu(gris)
+    px = dpi / 72.0
+    h, v = _reglas(tinta, px, max(1, dpi // DPI_REGLAS))
+    umbral = _umbral_otsu(gris)
+    gris = np.where(gris >= umbral, 255, gris).astype(np.uint8)  # shading and paper noise out
+    _borrar(gris, h, v, margen=max(1, int(0.5 * px)))
+    imagen = Image.fromarray(gris).filter(ImageFilter.MedianFilter(3))  # specks out
+    horizontales = [(round(x0 / px, 2), round(x1 / px, 2), round((y0 + y1 + 1) / 2 / px, 2)) for y0, y1, x0, x1 in h]
+    verticales = [(round((x0 + x1 + 1) / 2 / px, 2), round(y0 / px, 2), round(y1 / px, 2)) for x0, x1, y0, y1 in v]
+    pgm = io.BytesIO()
+    imagen.save(pgm, "PPM")
+    return pgm.getvalue(), horizontales, verticales, angulo
+
+
+# ------------------------------------------------------------------ words
+
+
+def _ruido(texto: str, conf: float) -> bool:
+    """Specks and remains of rules read as text: strokes and punctuation
+    alone ("|", ":", "—"), or a single unsure character."""
+    if texto in ("%", "$", "-"):
+        return False
+    if _SOLO_RAYAS.match(texto):
+        return True
+    return len(texto) == 1 and conf < 0.5
+
+
+def palabras_de_tsv(tsv: str, dpi: int) -> list[dict]:
+    """Tesseract's TSV -> pdfplumber-like words in points, with `conf`
+    (0-1). A word's top and bottom are those of its text line (Tesseract's
+    glyph boxes differ between "mes" and "Total"; lines need one height)."""
+    px = dpi / 72.0
+    filas = [l.split("\t") for l in tsv.splitlines()[1:]]
+    lineas: dict[tuple, tuple[int, int]] = {}
+    for f in filas:
+        if len(f) >= 12 and f[0] == "4":
+            lineas[(f[1], f[2], f[3], f[4])] = (int(f[7]), int(f[7]) + int(f[9]))
+    palabras = []
+    for f in filas:
+        if len(f) < 12 or f[0] != "5":
+            continue
+        texto = f[11].strip().strip("|")
+        try:
+            conf = float(f[10])
+        except ValueError:
+            continue
+        if not texto or conf < 0 or _ruido(texto, conf / 100.0):
+            continue
+        x, y, w, h = (int(v) for v in f[6:10])
+        top, bottom = lineas.get((f[1], f[2], f[3], f[4]), (y, y + h))
+        palabras.append({
+            "text": texto, "x0": round(x / px, 2), "x1": round((x + w) / px, 2),
+            "top": round(top / px, 2), "bottom": round(bottom / px, 2),
+            "fontname": "", "conf": round(conf / 100.0, 3),
+        })
+    return palabras
+
+
+# ------------------------------------------------------------------ reader
+
+
+class LectorOcr:
+    """OCR of some pages of one PDF, cached by its SHA-256."""
+
+    def __init__(self, ruta: Path, sha256: str, dpi: int = DPI):
+        self.ruta = Path(ruta)
+        self.sha256 = sha256
+        self.dpi = dpi
+        self.llamadas = 0  # Tesseract runs (pages not found in the cache)
+        self.segundos_preparar = 0.0  # rendering, straightening, ruling lines (for bench/ocr.py)
+
+    def leer(self, numeros: list[int]) -> dict[int, PaginaOcr]:
+        """{page number (1-based): PaginaOcr}. ErrorOcr when Tesseract is
+        missing or fails."""
+        salida: dict[int, PaginaOcr] = {}
+        faltan = []
+        for n in numeros:
+            en_cache = _leer_cache(_ruta_cache(self.sha256, n, self.dpi))
+            if en_cache is not None:
+                salida[n] = en_cache
+            else:
+                faltan.append(n)
+        if not faltan:
+            return salida
+        motivo = falta_tesseract()
+        if motivo:
+            raise ErrorOcr(motivo)
+        import pypdfium2 as pdfium
+
+        pdf = pdfium.PdfDocument(str(self.ruta))
+        try:
+            with ThreadPoolExecutor(max_workers=HILOS) as hilos:
+                # pdfium is not thread-safe: pages are rendered here, one at a
+                # time, and at most 2 x HILOS images wait for Tesseract.
+                for inicio in range(0, len(faltan), 2 * HILOS):
+                    tanda = faltan[inicio:inicio + 2 * HILOS]
+                    preparadas = [(n, *self._preparar(pdf, n)) for n in tanda]
+                    trabajos = [(n, dpi, h, v, a, hilos.submit(_medido, pgm, dpi))
+                                for n, dpi, pgm, h, v, a in preparadas]
+                    for n, dpi, h, v, a, trabajo in trabajos:
+                        tsv, segundos = trabajo.result()
+                        self.llamadas += 1
+                        pagina = PaginaOcr(palabras_de_tsv(tsv, dpi), h, v, a, segundos)
+                        _guardar_cache(_ruta_cache(self.sha256, n, self.dpi), pagina)
+                        salida[n] = pagina
+        finally:
+            pdf.close()
+        return salida
+
+    def _preparar(self, pdf, n: int):
+        import time
+
+        inicio = time.perf_counter()
+        pagina = pdf[n - 1]
+        try:
+            ancho, alto = pagina.get_size()
+            # a page larger than a legal sheet is rendered at a lower resolution: bounded memory
+            dpi = min(self.dpi, int(72 * (MAX_PIXELES / max(ancho * alto, 1.0)) ** 0.5))
+            imagen = pagina.render(scale=dpi / 72.0, grayscale=True).to_pil()
+        finally:
+            pagina.close()
+        preparada = preparar(imagen, dpi)
+        self.segundos_preparar += time.perf_counter() - inicio
+        return (dpi, *preparada)
+
+
+def _medido(pgm: bytes, dpi: int) -> tuple[str, float]:
+    import time
+
+    inicio = time.perf_counter()
+    tsv = _tesseract(pgm, dpi)
+    return tsv, time.perf_counter() - inicio

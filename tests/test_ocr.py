@@ -1,0 +1,247 @@
+"""Scanned PDFs: pages without a text layer are read by OCR (Tesseract,
+Spanish) into the same document model.
+
+The corpus holds a scanned copy of one report
+(`villavicencio_hacienda_2022_escaneado.pdf`, made by
+corpus/generar_derivados.py: rendered at 200 dpi, turned 0.35°, noise and
+specks); it must score F1 ≥ 0.95 against the report's gold. OCR results are
+cached by the file's SHA-256: loading again does not run Tesseract.
+Without Tesseract these tests are skipped, except in CI (env CI set), which
+installs it (.ci/run)."""
+from __future__ import annotations
+
+import json
+import os
+import shutil
+from dataclasses import asdict
+from pathlib import Path
+
+import pytest
+import yaml
+
+from extractor import ErrorLectura, extraer_informe, leer_documento
+from extractor.lectores import ocr
+from extractor.lectores.cribado import cribar
+from extractor.resultado import InformeExtraido, MetadatosInforme, Observacion
+from pipelines import normalizar
+from pipelines.evaluar import comparar, fila_de_observacion, leer_gold
+from pipelines.validacion import validar
+from tests.conftest import CORPUS
+
+ESCANEADO = CORPUS / "villavicencio_hacienda_2022_escaneado.pdf"
+TEXTO = CORPUS / "villavicencio_hacienda_2022.pdf"  # the same report with its text layer
+OTRO = CORPUS / "barrancabermeja_prensa_2019.pdf"  # one page with a text layer
+
+requiere_tesseract = pytest.mark.skipif(
+    ocr.falta_tesseract() is not None and not os.environ.get("CI"),
+    reason=f"sin OCR: {ocr.falta_tesseract()}",
+)
+
+
+def _f1(informe, gold: Path) -> float:
+    return comparar(informe.archivo, [fila_de_observacion(o) for o in informe.observaciones], leer_gold(gold)).f1
+
+
+@pytest.fixture(scope="module")
+def escaneado():
+    return extraer_informe(ESCANEADO)
+
+
+# ------------------------------------------------------------ the corpus copy
+
+
+@requiere_tesseract
+def test_el_informe_escaneado_del_corpus_tiene_f1_de_al_menos_095(escaneado):
+    assert _f1(escaneado, CORPUS / "villavicencio_hacienda_2022_escaneado.gold.csv") >= 0.95
+    # the copy's gold is the report's gold
+    assert leer_gold(CORPUS / "villavicencio_hacienda_2022_escaneado.gold.csv") == \
+        leer_gold(CORPUS / "villavicencio_hacienda_2022.gold.csv")
+
+
+@requiere_tesseract
+def test_metadatos_del_informe_escaneado(escaneado):
+    esperado = yaml.safe_load((CORPUS / "villavicencio_hacienda_2022_escaneado.meta.yaml").read_text("utf-8"))
+    for campo, valor in esperado.items():
+        assert normalizar(str(getattr(escaneado.metadatos, campo))) == normalizar(str(valor)), campo
+
+
+@requiere_tesseract
+def test_cifras_ocr_guardan_pagina_recuadro_y_confianza(escaneado):
+    assert escaneado.formato == "pdf" and escaneado.archivo == ESCANEADO.name
+    texto = {(o.indicador, o.medida): o for o in extraer_informe(TEXTO).observaciones}
+    for o in escaneado.observaciones:
+        assert o.pagina == 1 and o.tabla == 1
+        assert o.confianza_ocr is not None and 0 < o.confianza_ocr <= 1
+        assert o.confianza <= o.confianza_ocr
+        x0, top, x1, bottom = o.bbox
+        assert 0 <= x0 < x1 <= 612 and 0 <= top < bottom <= 792
+        par = texto.get((o.indicador.replace("INVERSION", "INVERSIÓN"), o.medida))
+        if par is not None:  # the box of the OCR'd cell is where the text-layer cell is
+            assert abs(par.bbox[0] - x0) < 4 and abs(par.bbox[1] - top) < 4
+
+
+@requiere_tesseract
+def test_pagina_escaneada_sin_capa_de_texto():
+    paginas = cribar(ESCANEADO)
+    assert [p.escaneada for p in paginas] == [True]
+    assert not any(p.escaneada for p in cribar(TEXTO))
+
+
+# ------------------------------------------------------------ cache
+
+
+@requiere_tesseract
+def test_la_cache_evita_volver_a_pasar_el_ocr(tmp_path, monkeypatch):
+    monkeypatch.setenv("INFORMES_CACHE", str(tmp_path / "cache"))
+    ruta = shutil.copy(ESCANEADO, tmp_path / "copia.pdf")
+    llamadas = []
+    original = ocr._tesseract
+
+    def contar(*args, **kwargs):
+        llamadas.append(1)
+        return original(*args, **kwargs)
+
+    monkeypatch.setattr(ocr, "_tesseract", contar)
+    primera = extraer_informe(ruta)
+    assert len(llamadas) == 1  # one page
+    entradas = list((tmp_path / "cache" / "ocr").rglob("*.json"))
+    assert len(entradas) == 1 and primera.sha256 in str(entradas[0])
+    assert json.loads(entradas[0].read_text("utf-8"))["palabras"]
+    segunda = extraer_informe(ruta)
+    assert len(llamadas) == 1, "la segunda carga volvió a llamar a Tesseract"
+    assert [asdict(o) for o in segunda.observaciones] == [asdict(o) for o in primera.observaciones]
+    # a damaged entry is recognised again, not trusted
+    entradas[0].write_text("{", encoding="utf-8")
+    assert [asdict(o) for o in extraer_informe(ruta).observaciones] == [asdict(o) for o in primera.observaciones]
+    assert len(llamadas) == 2
+
+
+def test_carpeta_de_la_cache(monkeypatch, tmp_path):
+    monkeypatch.setenv("INFORMES_CACHE", str(tmp_path / "x"))
+    assert ocr.carpeta_cache() == tmp_path / "x" / "ocr"
+    monkeypatch.delenv("INFORMES_CACHE")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
+    assert ocr.carpeta_cache() == tmp_path / "xdg" / "informes" / "ocr"
+
+
+# ------------------------------------------------------------ mixed and missing
+
+
+def _mixto(destino: Path) -> Path:
+    """Page 1 with a text layer, page 2 scanned."""
+    pypdf = pytest.importorskip("pypdf")
+    escritor = pypdf.PdfWriter()
+    for origen in (OTRO, ESCANEADO):
+        escritor.add_page(pypdf.PdfReader(str(origen)).pages[0])
+    with open(destino, "wb") as f:
+        escritor.write(f)
+    return destino
+
+
+@requiere_tesseract
+def test_pdf_mixto_cada_pagina_por_su_camino(tmp_path):
+    ruta = _mixto(tmp_path / "mixto.pdf")
+    assert [p.escaneada for p in cribar(ruta)] == [False, True]
+    informe = extraer_informe(ruta)
+    por_pagina = {1: [], 2: []}
+    for o in informe.observaciones:
+        if o.tabla is not None:
+            por_pagina[o.pagina].append(o)
+    assert len(por_pagina[1]) >= 40 and len(por_pagina[2]) >= 60
+    assert all(o.confianza_ocr is None for o in por_pagina[1])
+    assert all(o.confianza_ocr is not None for o in por_pagina[2])
+
+
+def test_sin_tesseract_el_pdf_escaneado_dice_que_instalar(monkeypatch, tmp_path):
+    monkeypatch.setenv("INFORMES_CACHE", str(tmp_path / "vacia"))
+    motivo = "Tesseract no está instalado (en Debian/Ubuntu: apt-get install tesseract-ocr tesseract-ocr-spa)"
+    monkeypatch.setattr(ocr, "falta_tesseract", lambda: motivo)
+    with pytest.raises(ErrorLectura) as exc:
+        extraer_informe(ESCANEADO)
+    assert exc.value.motivo == f"el PDF no tiene capa de texto (parece escaneado): necesita OCR y {motivo}"
+    # a mixed PDF: the text page is read, the scanned one is reported
+    doc = leer_documento(_mixto(tmp_path / "mixto.pdf"))
+    assert doc.tablas and all(t.paginas == [1] for t in doc.tablas)
+    assert [(o.pagina, o.motivo) for o in doc.omisiones] == [
+        (2, f"página escaneada sin capa de texto que no se leyó: {motivo}")]
+
+
+# ------------------------------------------------------------ the image
+
+
+def _rejilla():
+    """A 300 dpi page image: a ruled table of 4 rows and 3 columns whose
+    middle row merges columns 2 and 3, with letter-like strokes in the cells
+    (stems and bars that are not rules)."""
+    from PIL import Image, ImageDraw
+
+    imagen = Image.new("L", (2550, 3300), 255)
+    d = ImageDraw.Draw(imagen)
+    xs, ys = [300, 1000, 1600, 2200], [600, 700, 800, 900, 1000]
+    for y in ys:
+        d.rectangle((xs[0], y, xs[-1], y + 2), fill=0)
+    for i, x in enumerate(xs):
+        for r in range(4):
+            if i == 2 and r == 2:
+                continue  # merged cell: no rule here
+            d.rectangle((x, ys[r], x + 2, ys[r + 1] + 2), fill=0)
+    for r in range(4):
+        for k in range(3):  # "l" stems and "T" bars inside each cell
+            x0, y0 = xs[k] + 40, ys[r] + 25
+            d.rectangle((x0, y0, x0 + 5, y0 + 45), fill=0)
+            d.rectangle((x0 + 40, y0, x0 + 90, y0 + 5), fill=0)
+    return imagen
+
+
+def test_reglas_de_la_imagen():
+    _, horizontales, verticales, angulo = ocr.preparar(_rejilla(), 300)
+    assert angulo == 0.0
+    pt = 72 / 300
+    niveles = sorted({round(y) for _, _, y in horizontales})
+    assert niveles == [round((y + 1.5) * pt) for y in (600, 700, 800, 900, 1000)]
+    assert all(abs(x0 - 300 * pt) < 2 and abs(x1 - 2203 * pt) < 2 for x0, x1, _ in horizontales)
+    columnas = sorted({round(x) for x, _, _ in verticales})
+    assert columnas == [round((x + 1.5) * pt) for x in (300, 1000, 1600, 2200)]  # no letter stem is a rule
+    en_la_tercera = [(top, bottom) for x, top, bottom in verticales if round(x) == round(1601.5 * pt)]
+    assert not any(top < 850 * pt < bottom for top, bottom in en_la_tercera)  # the merged cell stays merged
+
+
+def test_pagina_girada_se_endereza():
+    imagen = _rejilla().rotate(0.6, fillcolor=255)
+    _, horizontales, _, angulo = ocr.preparar(imagen, 300)
+    assert abs(angulo + 0.6) <= 0.1
+    assert len({round(y) for _, _, y in horizontales}) == 5
+
+
+def test_palabras_de_tesseract_en_puntos():
+    tsv = "\n".join([
+        "level\tpage_num\tblock_num\tpar_num\tline_num\tword_num\tleft\ttop\twidth\theight\tconf\ttext",
+        "4\t1\t1\t1\t1\t0\t300\t600\t900\t50\t-1\t",
+        "5\t1\t1\t1\t1\t1\t300\t610\t200\t40\t96.5\tTotal",
+        "5\t1\t1\t1\t1\t2\t600\t620\t250\t30\t41.0\t1.234.567",
+        "5\t1\t1\t1\t1\t3\t900\t620\t10\t30\t30.0\t:",
+        "5\t1\t1\t1\t1\t4\t950\t620\t10\t30\t20.0\tx",
+        "5\t1\t1\t1\t1\t5\t990\t620\t30\t30\t88.0\t|",
+    ])
+    palabras = ocr.palabras_de_tsv(tsv, 300)
+    assert [w["text"] for w in palabras] == ["Total", "1.234.567"]  # specks and rule remains dropped
+    total, cifra = palabras
+    assert total["x0"] == 72.0 and total["top"] == cifra["top"] == 144.0 and total["bottom"] == 156.0
+    assert cifra["conf"] == 0.41
+
+
+# ------------------------------------------------------------ the finding
+
+
+def test_cifra_ocr_dudosa_da_un_hallazgo():
+    def obs(confianza_ocr):
+        return Observacion(indicador="Pagos", medida="pagos", valor=1234567.0, valor_texto="1.234.567",
+                           unidad="pesos", confianza_ocr=confianza_ocr, pagina=3, tabla=1, fila=2, columna=3)
+
+    informe = InformeExtraido(archivo="x.pdf", sha256="0" * 64, formato="pdf", paginas=3,
+                              metadatos=MetadatosInforme(),
+                              observaciones=[obs(0.41), obs(0.93), obs(None)])
+    hallazgos = [h for h in validar(informe) if h.regla == "cifra_ocr_dudosa"]
+    assert [(h.observaciones, h.severidad) for h in hallazgos] == [((0,), "advertencia")]
+    assert "leyó «1.234.567» con confianza 41 %" in hallazgos[0].mensaje
+    assert "(p. 3)" in hallazgos[0].mensaje
