@@ -1,6 +1,6 @@
 """Per-sheet cost of reading workbooks.
 
-    python bench/hojas.py [--sin-reales] [--filas-grande 20000]
+    python bench/hojas.py [--sin-reales] [--filas-grande 10000]
 
 For every workbook of corpus/ (and, when present, ../shared/corpus-real/):
 1. baseline: python-calamine reading every visible sheet's values (Rust,
@@ -111,7 +111,7 @@ def pico_memoria(path: Path) -> tuple[float, float]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--sin-reales", action="store_true", help="solo los libros de corpus/")
-    parser.add_argument("--filas-grande", type=int, default=20000, help="filas de la hoja generada (0: no medir)")
+    parser.add_argument("--filas-grande", type=int, default=10000, help="filas de la hoja generada (0: no medir)")
     args = parser.parse_args()
     extraccion(libros(False)[0])  # warm-up: spaCy rules and caches, once
     print(f"{'libro':48} {'hojas':>5} {'celdas':>8} {'calamine':>10} {'lector':>16} {'extracción':>16} {'obs':>7}")

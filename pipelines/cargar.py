@@ -477,11 +477,12 @@ def cargar_rutas(
     with abrir_con_espera(db, espera_db) as con:
         for i, ruta in enumerate(archivos):
             inicio = datetime.now()
-            r, sha = _revisar(con, ruta, forzar)
-            if r is None:
-                pendientes.append((i, ruta, sha))
-            else:
-                resultados[i] = _registrar(con, r, inicio, al_terminar)
+            with _ctrl_c_diferido():
+                r, sha = _revisar(con, ruta, forzar)
+                if r is None:
+                    pendientes.append((i, ruta, sha))
+                else:
+                    resultados[i] = _registrar(con, r, inicio, al_terminar)
     if al_planificar is not None:
         al_planificar([p[1] for p in pendientes])
     if pendientes:
@@ -498,10 +499,11 @@ def cargar_rutas(
                         con = None
                     continue
                 (i, ruta, sha), (inicio, informe, fallo) = next(siguientes), extraido
-                if con is None:
-                    con = _abrir_esperando(db, espera_db)
-                r = _guardar(con, ruta, sha, informe, fallo, forzar)
-                resultados[i] = _registrar(con, r, inicio, al_terminar)
+                with _ctrl_c_diferido():
+                    if con is None:
+                        con = _abrir_esperando(db, espera_db)
+                    r = _guardar(con, ruta, sha, informe, fallo, forzar)
+                    resultados[i] = _registrar(con, r, inicio, al_terminar)
         finally:
             try:
                 if con is not None:
@@ -509,6 +511,26 @@ def cargar_rutas(
             finally:
                 extracciones.close()  # kills children still running if writing failed
     return [r for r in resultados if r is not None]
+
+
+@contextmanager
+def _ctrl_c_diferido():
+    """Ctrl-C while a report is being written: the write (one transaction)
+    finishes, then KeyboardInterrupt. DuckDB would otherwise turn the signal
+    into an error of that report ("Query interrupted") and the load would go
+    on. Only in the main thread with Python's default handler."""
+    if (threading.current_thread() is not threading.main_thread()
+            or signal.getsignal(signal.SIGINT) is not signal.default_int_handler):
+        yield
+        return
+    recibidas: list[int] = []
+    anterior = signal.signal(signal.SIGINT, lambda senal, marco: recibidas.append(senal))
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, anterior)
+    if recibidas:
+        raise KeyboardInterrupt
 
 
 def _bloqueada(exc: BaseException) -> Optional[str]:

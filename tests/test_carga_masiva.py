@@ -4,7 +4,6 @@ with the real command, and extraction on a Dask cluster (a LocalCluster on
 loopback) giving the same dataset as a local load. No timing assertions."""
 from __future__ import annotations
 
-import json
 import os
 import re
 import shutil
@@ -18,9 +17,10 @@ import pytest
 from typer.testing import CliRunner
 
 import pipelines.distribuido
-from pipelines.cargar import Limites, cargar_rutas, recorrer
+from pipelines.cargar import EXTENSIONES, Limites, cargar_rutas, recorrer
 from pipelines.cli import app
 from tests.conftest import CORPUS
+from tests.lento import extraer_lento
 from tests.test_cli import documento, escribir, extraer_falso
 from tests.test_entradas_malas import estado
 from tests.test_integridad import ARCHIVOS, conteos, informes_cli
@@ -28,15 +28,6 @@ from tests.test_integridad import ARCHIVOS, conteos, informes_cli
 runner = CliRunner()
 
 distributed = pytest.importorskip("distributed")
-
-
-def extraer_lento(ruta: Path):
-    """Fake extractor (module level: it goes to child processes) that hangs
-    on files asking for it."""
-    datos = json.loads(Path(ruta).read_bytes())
-    if "dormir" in datos:
-        time.sleep(datos["dormir"])
-    return extraer_falso(ruta)
 
 
 # -------------------------------------------------------------- folder walk
@@ -83,15 +74,43 @@ def test_cli_carpeta_sin_informes_dice_que_omitio(tmp_path):
 # ------------------------------------------------- interruption and resumption
 
 
+def test_ctrl_c_durante_la_escritura_termina_ese_informe_y_para(tmp_path):
+    """DuckDB turns a signal during a query into an error of that report
+    ("Query interrupted"): the write finishes first, then the interruption."""
+    docs = tmp_path / "docs"
+    for i in range(3):
+        documento(docs / f"d{i}.pdf", n=i + 1)
+    db = tmp_path / "x.duckdb"
+
+    def ctrl_c(r):
+        os.kill(os.getpid(), signal.SIGINT)  # while the first report is being registered
+
+    with pytest.raises(KeyboardInterrupt):
+        cargar_rutas([docs], db, extraer=extraer_falso, al_terminar=ctrl_c)
+    assert conteos(db)["observaciones"] == {extraer_falso(docs / "d0.pdf").sha256: 1}
+    con = duckdb.connect(str(db), read_only=True)
+    try:
+        assert con.execute("SELECT archivo, resultado FROM cargas").fetchall() == [("d0.pdf", "cargado")]
+    finally:
+        con.close()
+    assert [r.resultado for r in cargar_rutas([docs], db, extraer=extraer_falso)] == [
+        "sin_cambios", "cargado", "cargado"]
+
+
 @pytest.fixture(scope="module")
 def corpus_copia(tmp_path_factory) -> Path:
-    """The annotated corpus (each report with its .gold.csv, PDF and DOCX),
-    with its gold files and README, at one path for every run."""
+    """The annotated corpus (each report with a .gold.csv, in every format
+    it has), with its gold files and README, at one path for every run. The
+    scanned twin is left out: OCR has tests of its own, needs Tesseract and
+    would be most of the time here."""
     carpeta = tmp_path_factory.mktemp("corpus") / "corpus"
     carpeta.mkdir()
     for gold in sorted(CORPUS.glob("*.gold.csv")):
         base = gold.name[: -len(".gold.csv")]
-        for informe in (CORPUS / f"{base}.pdf", CORPUS / f"{base}.docx"):
+        if base.endswith("_escaneado"):
+            continue
+        for extension in EXTENSIONES:
+            informe = CORPUS / f"{base}{extension}"
             if informe.is_file():
                 shutil.copy(informe, carpeta / informe.name)
         shutil.copy(gold, carpeta / gold.name)
@@ -101,12 +120,13 @@ def corpus_copia(tmp_path_factory) -> Path:
 
 @pytest.fixture(scope="module")
 def corpus_limpio(corpus_copia, tmp_path_factory) -> Path:
-    """An uninterrupted bulk load of the corpus."""
+    """An uninterrupted bulk load of the corpus (here: the command's own
+    machinery, without paying another process's start-up)."""
     db = tmp_path_factory.mktemp("limpia") / "limpia.duckdb"
-    p = informes_cli("cargar", str(corpus_copia), "--db", str(db), "--trabajadores", "2")
-    salida, errores = p.communicate(timeout=600)
-    assert p.returncode == 0, errores
-    assert "Traceback" not in salida + errores
+    archivos, omitidos = recorrer([corpus_copia])
+    assert omitidos and all(p.suffix in (".csv", ".md") for p in omitidos)
+    resultados = cargar_rutas(archivos, db, trabajadores=2, limites=Limites())
+    assert not any(r.fallido for r in resultados), [r.motivo for r in resultados if r.fallido]
     return db
 
 
@@ -198,7 +218,7 @@ def cluster():
     from distributed import LocalCluster
 
     with LocalCluster(n_workers=1, threads_per_worker=2, processes=False, protocol="tcp",
-                      host="127.0.0.1", dashboard_address=None, worker_dashboard_address=None) as c:
+                      host="127.0.0.1", dashboard_address=":0", worker_dashboard_address=":0") as c:
         yield c.scheduler_address
 
 
@@ -230,11 +250,11 @@ def test_dask_limite_de_tiempo_por_archivo(cluster, tmp_path):
     documento(docs / "c.pdf", n=3)
     inicio = time.monotonic()
     r = cargar_rutas([docs], tmp_path / "x.duckdb", extraer=extraer_lento, cluster=cluster,
-                     limites=Limites(tiempo=2, memoria_mb=1024))
+                     limites=Limites(tiempo=5, memoria_mb=1024))
     assert time.monotonic() - inicio < 50  # the hung file was stopped, not waited for
     assert [(x.archivo, x.resultado) for x in r] == [("a.pdf", "cargado"), ("b.pdf", "fallido"),
                                                      ("c.pdf", "cargado")]
-    assert r[1].motivo == "b.pdf: superó el límite de tiempo de 2 s"
+    assert r[1].motivo == "b.pdf: superó el límite de tiempo de 5 s"
 
 
 def test_cli_dask(cluster, tmp_path, monkeypatch):
@@ -266,8 +286,8 @@ def test_dask_con_trabajadores_en_procesos(tmp_path):
     documento(docs / "a.pdf")
     escribir(docs / "b.pdf", dormir=60)
     with LocalCluster(n_workers=1, threads_per_worker=1, processes=True, protocol="tcp", host="127.0.0.1",
-                      dashboard_address=None, worker_dashboard_address=None) as c:
+                      dashboard_address=":0", worker_dashboard_address=":0") as c:
         r = cargar_rutas([docs], tmp_path / "x.duckdb", extraer=extraer_lento, cluster=c.scheduler_address,
-                         limites=Limites(tiempo=3, memoria_mb=1024))
+                         limites=Limites(tiempo=5, memoria_mb=1024))
     assert [(x.archivo, x.resultado, x.motivo) for x in r] == [
-        ("a.pdf", "cargado", None), ("b.pdf", "fallido", "b.pdf: superó el límite de tiempo de 3 s")]
+        ("a.pdf", "cargado", None), ("b.pdf", "fallido", "b.pdf: superó el límite de tiempo de 5 s")]
