@@ -90,6 +90,17 @@ def _error(mensaje: str, traza: Optional[str] = None, debug: bool = False) -> No
         errores.print(escape(traza), highlight=False)
 
 
+def formato_de_salida(salida: Optional[Path], formato: Optional[str], validos, nombres: str) -> str:
+    """The output format: --formato, else the --salida extension; exits with a
+    Spanish message when there is no output file or the format is unknown."""
+    if salida is None:
+        _salir("Indique el archivo de salida con --salida.")
+    formato = (formato or salida.suffix.lstrip(".")).lower()
+    if formato not in validos:
+        _salir(f"Formato desconocido: {formato or '(ninguno)'}. Use --formato {nombres}.")
+    return formato
+
+
 def _salir(mensaje: str, debug: bool = False) -> NoReturn:
     _error(mensaje, traceback.format_exc() if debug else None, debug)
     raise typer.Exit(1)
@@ -318,11 +329,7 @@ def exportar(
     debug: bool = typer.Option(False, "--debug", help=_AYUDA_DEBUG),
 ) -> None:
     """Exporta una tabla de la base de datos a CSV, Parquet o Excel."""
-    if salida is None:
-        _salir("Indique el archivo de salida con --salida.")
-    formato = (formato or salida.suffix.lstrip(".")).lower()
-    if formato not in exportacion.FORMATOS:
-        _salir(f"Formato desconocido: {formato or '(ninguno)'}. Use --formato csv, parquet o xlsx.")
+    formato = formato_de_salida(salida, formato, exportacion.FORMATOS, "csv, parquet o xlsx")
     if tabla not in exportacion.TABLAS:
         _salir(f"Tabla desconocida: {tabla}. Use observaciones, informes, filas_no_mapeadas o hallazgos.")
     if sin_marcadas and tabla != "observaciones":

@@ -16,6 +16,7 @@ from rich.table import Table
 from pipelines import almacen, comparar as comparacion, identidad
 from pipelines.almacen import ErrorAlmacen
 from pipelines.cli import (
+    formato_de_salida,
     DB_POR_DEFECTO, _AYUDA_DB, _AYUDA_DEBUG, _Comando, _primera_linea, _salir, _texto, app, consola,
     errores,
 )
@@ -239,11 +240,7 @@ def comparar(
     debug: bool = typer.Option(False, "--debug", help=_AYUDA_DEBUG),
 ) -> None:
     """Una cifra por entidad, indicador, medida y año, para comparar entre años."""
-    if salida is None:
-        _salir("Indique el archivo de salida con --salida.")
-    formato = (formato or salida.suffix.lstrip(".")).lower()
-    if formato not in comparacion.FORMATOS:
-        _salir(f"Formato desconocido: {formato or '(ninguno)'}. Use --formato csv, parquet, xlsx o html.")
+    formato = formato_de_salida(salida, formato, comparacion.FORMATOS, "csv, parquet, xlsx o html")
     filtros = comparacion.Filtros(entidad=entidad, dependencia=dependencia, indicador=indicador, medida=medida)
     try:
         con = almacen.abrir(db, solo_lectura=True)
