@@ -380,6 +380,24 @@ def columna_jerarquia(cols: list[Columna], body, label_k: int) -> Optional[int]:
     return best
 
 
+DESCRIPTION_HEADER = re.compile(r"\b(descripcion|detalle|meta|metas|observacion)\b")
+
+
+def columnas_descripcion(cols: list[Columna], label_k: int, body=None) -> list[int]:
+    """Text columns that describe the row's indicator: headed as a
+    description or as the goal's wording ("Descripción", "Meta de
+    producto"), not the same text on every row ("Entidad territorial"),
+    not the name, its parent or a plan level ("Línea estratégica")."""
+    salida = []
+    for c in cols:
+        if c.rol != "texto" or c.indice == label_k or not DESCRIPTION_HEADER.search(normalizar(c.encabezado)):
+            continue
+        if body and (_constante(body, c.indice) or not _textos(body, c.indice)):
+            continue
+        salida.append(c.indice)
+    return salida
+
+
 def columnas_codigo(cols: list[Columna], label_k: int, body=None) -> list[int]:
     """Code columns, the indicator's own first: one headed "indicador"
     nearest to the name ("Código de indicador de producto (MGA)", not

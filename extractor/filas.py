@@ -22,7 +22,7 @@ from typing import Optional
 from .celdas import Figura, figuras_de_celda, unidad
 from .columnas import (
     MONEY, Columna, celdas_distintas, columna_etiqueta, columna_jerarquia, columna_padre, columnas,
-    columnas_codigo, es_anio, filas_encabezado, medida_de_celda, tiene_cifras,
+    columnas_codigo, columnas_descripcion, es_anio, filas_encabezado, medida_de_celda, tiene_cifras,
 )
 from .dinero import tipo_gasto_en
 from .modelo import Tabla
@@ -100,6 +100,7 @@ def interpretar_tabla(
     level_k = columna_padre(cols, body, label_k)
     alt_k = columna_jerarquia(cols, body, label_k)
     code_ks = columnas_codigo(cols, label_k, body)
+    desc_ks = columnas_descripcion(cols, label_k, body)
     observations: list[Observacion] = []
     unmapped: list[FilaNoMapeada] = []
 
@@ -169,7 +170,7 @@ def interpretar_tabla(
         fila = _Fila(
             numero=r,
             nombre=nombre,
-            descripcion=desc or _text_of(row, cols, "texto") or None,
+            descripcion=desc or next(filter(None, (_cell_text(row, k) for k in desc_ks)), None),
             padre=state.padre() or (_cell_text(row, level_k) or None),
             codigo=next(filter(None, (_cell_text(row, k) for k in code_ks)), None),
             unidad=_text_of(row, cols, "unidad"),
@@ -200,7 +201,36 @@ def interpretar_tabla(
             state.seccion = nombre
         if own_level:  # a project row with figures: parent of the product rows below it
             state.grupo = nombre
+    _distinguir_homonimos(observations, grid, cols, code_ks)
     return observations, unmapped
+
+
+def _distinguir_homonimos(observations: list[Observacion], grid, cols: list[Columna], code_ks: list[int]) -> None:
+    """Rows of one table with the same indicator name and parent that give
+    different figures for the same measure and period are different goals
+    (a plan lists "Número de personas beneficiadas" under "Campañas
+    realizadas" twice, as IP-115 and IP-118). When a code column tells the
+    rows apart, each row's code joins its description, so that they are two
+    indicators, not one with conflicting figures."""
+    by_key: dict[tuple, dict[int, float]] = {}
+    for obs in observations:
+        key = (obs.indicador_padre, obs.indicador, obs.descripcion, obs.medida, obs.periodo_inicio,
+               obs.periodo_fin, obs.fuente_financiacion, obs.tipo_gasto)
+        by_key.setdefault(key, {}).setdefault(obs.fila, obs.valor)
+    clashing: set[int] = set()
+    for rows in by_key.values():
+        if len(rows) > 1 and len(set(rows.values())) > 1:
+            clashing.update(rows)
+    if not clashing:
+        return
+    for k in code_ks:
+        codes = {r: _cell_text(grid[r], k) for r in clashing}
+        if all(codes.values()) and len(set(codes.values())) == len(codes):
+            for obs in observations:
+                if obs.fila in codes:
+                    own = f"código {codes[obs.fila]}"
+                    obs.descripcion = f"{obs.descripcion} ({own})" if obs.descripcion else own
+            return
 
 
 def _cell_text(row, k) -> str:

@@ -182,7 +182,7 @@ def extraer_metadatos(doc: Documento) -> tuple[MetadatosInforme, Contexto]:
     cut = _cut_date(doc, title, vigencia) or (period.fin if period else None)
     if vigencia is None and cut:
         vigencia = cut.year
-    quad = next((QUADRENNIUM.search(l) for l in lines if QUADRENNIUM.search(l)), None)
+    quad = next((m for m in map(QUADRENNIUM.search, lines) if m and int(m.group(2)) - int(m.group(1)) == 3), None)
     ctx = Contexto(
         vigencia=vigencia,
         fecha_corte=cut,
@@ -207,8 +207,99 @@ def extraer_metadatos(doc: Documento) -> tuple[MetadatosInforme, Contexto]:
         meta_producto=labelled.get("meta_producto"),
     )
     if meta.entidad is None:
-        return _plan_en_tablas(doc, meta, ctx)
+        meta, ctx = _plan_en_tablas(doc, meta, ctx)
+    if meta.entidad is None:
+        meta.entidad = _entidad_mencionada(doc)
+    if meta.tipo_documento == "otro":
+        meta.tipo_documento = tipo_documento(_nombre_legible(doc.archivo), [])
+    if planifica(meta.tipo_documento) and ctx.cuatrienio is None:
+        meta, ctx = _cuatrienio_del_plan(doc, meta, ctx)
     return meta, ctx
+
+
+# An office or territory named in the body ("… en el Municipio de Tenjo
+# Cundinamarca", "… de la Alcaldía de Santiago de Cali"): case-sensitive, so
+# that the place is the capitalized words after "de".
+_MENCION = re.compile(
+    r"\b(alcald[ií]a|municipio|distrito)(?:\s+(?:municipal|distrital|especial))?\s+de\s+"
+    r"((?:[A-ZÁÉÍÓÚÑ][\wáéíóúñÁÉÍÓÚÑ]+)(?:[ \t]+(?:de[ \t]+|del[ \t]+|la[ \t]+|DE[ \t]+|DEL[ \t]+)?"
+    r"[A-ZÁÉÍÓÚÑ][\wáéíóúñÁÉÍÓÚÑ]+)*)",
+    re.IGNORECASE,
+)
+
+
+def _sin_departamento(lugar: str) -> str:
+    """"Tenjo Cundinamarca" -> "Tenjo" (the department after the town)."""
+    for dep in cargar_yaml("departamentos.yaml"):
+        if normalizar(lugar).endswith(" " + normalizar(dep)):
+            return " ".join(lugar.split()[: -len(dep.split())])
+    return lugar
+
+
+def _entidad_mencionada(doc: Documento, minimo: int = 3) -> Optional[str]:
+    """The entity a document without a heading names again and again in its
+    tables and text (a workbook whose sheet starts with the header row): the
+    place mentioned at least `minimo` times and in most mentions, with the
+    kind of office most often written before it."""
+    lugares: Counter = Counter()
+    formas: dict[str, Counter] = {}
+    textos = [b.texto for b in doc.textos] + [c.texto for t in doc.tablas for c in t.celdas]
+    for texto in textos:
+        for m in _MENCION.finditer(texto):
+            if not m.group(2)[0].isupper():
+                continue
+            lugar = _sin_departamento(" ".join(m.group(2).split()))
+            clave = normalizar(lugar)
+            lugares[clave] += 1
+            formas.setdefault(clave, Counter())[(normalizar(m.group(1)), lugar)] += 1
+    if not lugares:
+        return None
+    clave, n = lugares.most_common(1)[0]
+    if n < minimo or n * 2 <= sum(lugares.values()):
+        return None
+    tipos = Counter()
+    for (tipo, _), k in formas[clave].items():
+        tipos[tipo] += k
+    nombre = max((l for _, l in formas[clave]), key=lambda l: (l != l.upper(), formas[clave][(tipos.most_common(1)[0][0], l)]))
+    return titulo_espanol(f"{tipos.most_common(1)[0][0].capitalize()} de {titulo_espanol(nombre)}").replace(
+        "Alcaldia", "Alcaldía")
+
+
+def _nombre_legible(archivo: str) -> str:
+    """"tenjo_plan_indicativo_2024_2027.xlsx" -> "tenjo plan indicativo 2024 2027"."""
+    return re.sub(r"[_\W]+", " ", archivo.rsplit(".", 1)[0]).strip()
+
+
+def _anios_encabezados(doc: Documento) -> Counter:
+    """Years written in the header rows of the tables."""
+    anios: Counter = Counter()
+    for tabla in doc.tablas:
+        for fila in tabla.textos()[:4]:
+            for texto in fila:
+                anios.update(int(y) for y in set(YEAR.findall(texto)))
+    return anios
+
+
+def _cuatrienio_del_plan(doc: Documento, meta: MetadatosInforme, ctx: Contexto) -> tuple[MetadatosInforme, Contexto]:
+    """A plan covers a term of four years (2016-2019, 2020-2023, 2024-2027:
+    they start in a multiple of 4): the one written in the file name, else
+    the term that holds most of the years in the tables' headers. Its
+    period is the report's, and a plan has no single vigencia."""
+    par = re.search(r"\b(20[0-4]\d)\D{1,3}(20[0-4]\d)\b", _nombre_legible(doc.archivo))
+    inicio = int(par.group(1)) if par and int(par.group(2)) - int(par.group(1)) == 3 else None
+    if inicio is None:
+        por_periodo = Counter()
+        for anio, n in _anios_encabezados(doc).items():
+            por_periodo[anio - anio % 4] += 1  # distinct years of each term
+        if not por_periodo:
+            return meta, ctx
+        inicio, distintos = por_periodo.most_common(1)[0]
+        if distintos < 3:
+            return meta, ctx
+    meta.vigencia, meta.fecha_corte = None, None
+    meta.periodo_inicio, meta.periodo_fin = date(inicio, 1, 1), date(inicio + 3, 12, 31)
+    return meta, Contexto(vigencia=None, fecha_corte=None, periodo_inicio=meta.periodo_inicio,
+                          periodo_fin=meta.periodo_fin, cuatrienio=(inicio, inicio + 3))
 
 
 # Identification columns of a plan export (DNP SisPT: "Código DANE |

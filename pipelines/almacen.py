@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import sys
 import uuid
+from dataclasses import dataclass
 from datetime import datetime
 from importlib import metadata
 from pathlib import Path
@@ -140,13 +141,13 @@ def validar(informe: InformeExtraido) -> None:
 # ---------------------------------------------------------------------- rows
 
 
-def _filas(informe: InformeExtraido, ruta: Path, version: Optional[str]) -> dict[str, list[dict[str, Any]]]:
+def _filas(informe: InformeExtraido, ruta: Optional[Path], version: Optional[str]) -> dict[str, list[dict[str, Any]]]:
     """Rows of every store table for one report."""
     iid = informe_id_de(informe.sha256)
     meta = informe.metadatos
     fila_informe = {c: getattr(meta, c, None) for c in esquemas.tabla("informes").nombres}
     fila_informe.update(
-        informe_id=iid, sha256=informe.sha256.lower(), archivo=informe.archivo, ruta=str(ruta),
+        informe_id=iid, sha256=informe.sha256.lower(), archivo=informe.archivo, ruta=str(ruta) if ruta else None,
         formato=informe.formato, paginas=informe.paginas, cargado_en=datetime.now(),
         version_extractor=version,
     )
@@ -209,9 +210,49 @@ def _insertar(con: duckdb.DuckDBPyConnection, tabla: str, datos: pa.Table) -> No
 # ---------------------------------------------------------------------- save
 
 
+@dataclass
+class InformePreparado:
+    """One report ready to write: the Arrow table of every store table and
+    what the writer reports about it. Built by `preparar`, a pure function of
+    the extracted report (it runs in the worker that extracted the file, so
+    the single writer only runs SQL); `guardar_preparado` writes it."""
+
+    sha256: str
+    archivo: str
+    formato: Optional[str]
+    entidad: Optional[str]
+    dependencia: Optional[str]
+    vigencia: Optional[int]
+    n_observaciones: int
+    n_no_mapeadas: int
+    n_hallazgos: int
+    datos: dict[str, pa.Table]
+
+    @property
+    def informe_id(self) -> str:
+        return informe_id_de(self.sha256)
+
+
+def preparar(informe: InformeExtraido, version: Optional[str] = None) -> InformePreparado:
+    """Check the report against the vocabularies (ErrorAlmacen naming the
+    file), run the validator (esquemas/reglas.yaml) and build the rows of
+    every table. The path and load time are set when it is written."""
+    validar(informe)
+    por_tabla = _filas(informe, None, version if version is not None else version_extractor())
+    hallazgos = _validar_cifras(informe, por_tabla)
+    meta = informe.metadatos
+    return InformePreparado(
+        sha256=informe.sha256.lower(), archivo=informe.archivo, formato=informe.formato,
+        entidad=meta.entidad, dependencia=meta.dependencia, vigencia=meta.vigencia,
+        n_observaciones=len(informe.observaciones), n_no_mapeadas=len(informe.no_mapeadas),
+        n_hallazgos=len(hallazgos),
+        datos={t: _arrow(esquemas.tabla(t), filas, informe.archivo) for t, filas in por_tabla.items()},
+    )
+
+
 def guardar_informe(
     con: duckdb.DuckDBPyConnection,
-    informe: InformeExtraido,
+    informe: InformeExtraido | InformePreparado,
     ruta: Path,
     *,
     version: Optional[str] = None,
@@ -222,16 +263,14 @@ def guardar_informe(
     same path held another version, whose rows are deleted). forzar=True
     replaces even an identical stored version. On any error the store is
     left exactly as before and the error propagates."""
-    validar(informe)
+    prep = informe if isinstance(informe, InformePreparado) else preparar(informe, version)
     ruta = Path(ruta).resolve()
-    por_tabla = _filas(informe, ruta, version if version is not None else version_extractor())
-    hallazgos = _validar_cifras(informe, por_tabla)
-    datos = {t: _arrow(esquemas.tabla(t), filas, informe.archivo) for t, filas in por_tabla.items()}
-    sha = informe.sha256.lower()
+    datos = dict(prep.datos)
+    datos["informes"] = _con_ruta(datos["informes"], ruta)
 
     con.begin()
     try:
-        mismo = con.execute("SELECT informe_id FROM informes WHERE sha256 = ?", [sha]).fetchall()
+        mismo = con.execute("SELECT informe_id FROM informes WHERE sha256 = ?", [prep.sha256]).fetchall()
         if mismo and not forzar:
             con.rollback()
             return "sin_cambios"
@@ -244,13 +283,22 @@ def guardar_informe(
                     con.execute(f'DELETE FROM "{tabla.nombre}" WHERE informe_id = ?', [iid])
         for nombre, tabla_arrow in datos.items():
             _insertar(con, nombre, tabla_arrow)
-        identidad.asignar(con, informe_id_de(informe.sha256))  # entidad_clave, indicador_clave
-        _guardar_conflictos(con, informe, desde=len(hallazgos) + 1)
+        identidad.asignar(con, prep.informe_id)  # entidad_clave, indicador_clave
+        _guardar_conflictos(con, prep, desde=prep.n_hallazgos + 1)
         con.commit()
     except BaseException:
         con.rollback()
         raise
     return "reemplazado" if anteriores else "cargado"
+
+
+def _con_ruta(fila_informe: pa.Table, ruta: Path) -> pa.Table:
+    """The one-row `informes` table with the report's path and load time."""
+    for columna, valor in (("ruta", str(ruta)), ("cargado_en", datetime.now())):
+        i = fila_informe.schema.get_field_index(columna)
+        fila_informe = fila_informe.set_column(
+            i, columna, pa.array([valor], fila_informe.schema.field(i).type))
+    return fila_informe
 
 
 def _validar_cifras(informe: InformeExtraido, por_tabla: dict[str, list[dict[str, Any]]]) -> list:
@@ -264,11 +312,11 @@ def _validar_cifras(informe: InformeExtraido, por_tabla: dict[str, list[dict[str
     return hallazgos
 
 
-def _guardar_conflictos(con: duckdb.DuckDBPyConnection, informe: InformeExtraido, desde: int) -> None:
+def _guardar_conflictos(con: duckdb.DuckDBPyConnection, informe: InformePreparado, desde: int) -> None:
     """Inside the save transaction, after the report's rows are inserted:
     findings for figures that other stored reports give differently. No
     stored value changes (only this report's marks, if the rule is an error)."""
-    iid = informe_id_de(informe.sha256)
+    iid = informe.informe_id
     hallazgos = validacion.conflictos(con, iid)
     if not hallazgos:
         return

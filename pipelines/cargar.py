@@ -163,11 +163,14 @@ def _llamar(extraer: Extractor, ruta: Path, paginas: Optional[int]):
 
 
 def _extraer_protegido(extraer: Extractor, ruta: Path, limites: Optional[Limites] = None):
-    """Run the extractor; return (start time, informe, None) or
+    """Run the extractor and prepare its report for the store (rows,
+    validation findings: almacen.preparar), so that the single writer only
+    writes; return (start time, InformePreparado, None) or
     (start time, None, (motivo, traza)). Nothing raises: worker-safe."""
     inicio = datetime.now()
     try:
-        return inicio, _llamar(extraer, ruta, limites.paginas if limites else None), None
+        informe = _llamar(extraer, ruta, limites.paginas if limites else None)
+        return inicio, almacen.preparar(informe), None
     except Exception as exc:  # noqa: BLE001 - every failure becomes a 'fallido' row
         if limites is not None and limites.memoria_mb and _cadena_tiene_memoria(exc):
             motivo = f"{ruta.name}: superó el límite de memoria de {limites.memoria_mb} MB"
@@ -180,7 +183,7 @@ def _extracciones(
     extraer: Extractor, rutas: list[Path], trabajadores: int, limites: Optional[Limites] = None,
     cluster: Optional[str] = None, enviar_archivos: bool = True,
 ) -> Iterator[tuple]:
-    """(start, informe, fallo) per file, in input order. Without limits and
+    """(start, InformePreparado, fallo) per file, in input order. Without limits and
     with one worker, in this process; otherwise one child process per file.
     An extractor that cannot be sent to another process (a closure) always
     runs here, without time or memory limits. With `cluster` (address of a
@@ -602,7 +605,8 @@ def _revisar(con, ruta: Path, forzar: bool) -> tuple[Optional[ResultadoCarga], O
     ), sha
 
 
-def _guardar(con, ruta: Path, sha: str, informe, fallo, forzar: bool) -> ResultadoCarga:
+def _guardar(con, ruta: Path, sha: str, informe: Optional[almacen.InformePreparado], fallo,
+             forzar: bool) -> ResultadoCarga:
     archivo = ruta.name
     if fallo is not None:
         motivo, traza = fallo
@@ -614,11 +618,10 @@ def _guardar(con, ruta: Path, sha: str, informe, fallo, forzar: bool) -> Resulta
             archivo, ruta, "fallido", _motivo(exc, archivo, _es_conocido(exc)),
             sha256=sha, traza=traceback.format_exc(),
         )
-    meta = informe.metadatos
     return ResultadoCarga(
-        archivo, ruta, resultado, None, len(informe.observaciones), len(informe.no_mapeadas),
-        almacen.informe_id_de(informe.sha256), informe.sha256, meta.entidad,
-        meta.dependencia, meta.vigencia, avisos=_avisos_formato(ruta, informe.formato),
+        archivo, ruta, resultado, None, informe.n_observaciones, informe.n_no_mapeadas,
+        informe.informe_id, informe.sha256, informe.entidad, informe.dependencia, informe.vigencia,
+        avisos=_avisos_formato(ruta, informe.formato),
     )
 
 

@@ -1,8 +1,10 @@
 """Extraction on a Dask cluster (`informes cargar --dask tcp://HOST:8786`).
 
-The cluster only extracts: each file becomes one task that returns the
-extracted report (or the failure) to this process, the single writer, which
-stores the reports in input order exactly as a local load does (same
+The cluster extracts: each file becomes one task that returns the
+extracted report, prepared for the store (rows as Arrow tables, validation
+findings: `pipelines.almacen.preparar`), or the failure, to this process,
+the single writer, which stores the reports in input order exactly as a
+local load does (same
 dataset, same resumability: one transaction per report, files already
 stored are skipped before anything is sent). Chosen over Parquet fragments
 plus a consolidation step because it keeps one code path for writing,
@@ -42,7 +44,7 @@ CONEXION = 20.0  # seconds to connect to the scheduler
 
 def extracciones_dask(direccion: str, extraer: Extractor, rutas: list[Path],
                       limites: Optional[Limites], *, enviar_archivos: bool = True) -> Iterator[tuple]:
-    """(start, informe, fallo) per file of `rutas`, in input order, extracted
+    """(start, InformePreparado, fallo) per file of `rutas`, in input order, extracted
     on the cluster whose scheduler is at `direccion`. Closing the generator
     (or Ctrl-C while it runs) cancels the tasks still pending."""
     cliente = conectar(direccion)

@@ -1,6 +1,6 @@
 """Imported by the fork server of pipelines/cargar.py (never by the rest of
 the code): loads the extractor and builds its caches (spaCy's Spanish
-lemmatizer, the header rules) once, so that every child process that reads
+lemmatizer, the header rules, the validator's rules) once, so that every child process that reads
 a file starts warm instead of paying about two seconds of start-up."""
 from __future__ import annotations
 
@@ -19,5 +19,9 @@ try:
 
     clasificador()
     import pipelines.cargar  # noqa: F401
+    from pipelines import validacion
+
+    validacion.reglas()  # the worker also validates (almacen.preparar)
+    validacion.config_por_defecto()
 except Exception:  # noqa: BLE001 - a child imports what it needs anyway
     pass

@@ -317,3 +317,62 @@ def test_libros_reales_cargan(ruta):
         trimestre = [o for o in informe.observaciones if o.periodo_inicio == date(2024, 7, 1)
                      and o.periodo_fin == date(2024, 9, 30)]
         assert {o.medida for o in trimestre} == {"meta", "ejecutado"}
+    meta = informe.metadatos
+    if ruta.name.startswith(("sispt_", "tenjo_")):  # plans: the term, no single vigencia
+        assert meta.tipo_documento == "plan_indicativo" and meta.vigencia is None
+        assert (meta.periodo_inicio, meta.periodo_fin) == (date(2024, 1, 1), date(2027, 12, 31))
+    assert meta.entidad == {"tenjo_plan_indicativo_2024_2027": "Municipio de Tenjo",
+                            "cali_plan_accion_marzo_2024": "Distrito de Santiago de Cali"}.get(ruta.stem, meta.entidad)
+    # a text that is the same on every row ("Entidad territorial") is not a description
+    assert not {o.descripcion for o in informe.observaciones} & {"Gachancipá", "Chía", "Cundinamarca"}
+
+
+def _libro(ruta: Path, filas: list[list]) -> Path:
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    for fila in filas:
+        wb.active.append(fila)
+    wb.save(ruta)
+    return ruta
+
+
+def test_libro_sin_titulo_toma_entidad_y_cuatrienio_de_su_contenido(tmp_path):
+    """A tracker whose sheet starts with its header row: the entity is the
+    place its rows keep naming, the term the one of its year columns."""
+    filas = [["Meta de producto", "Indicador", "Proyecto", "Meta 2024", "Meta 2025", "Meta 2026", "Meta 2027"]]
+    for n in range(1, 6):
+        filas.append([f"Construir {n} parques", f"Parques construidos {n}",
+                      f"Construcción de parques en el Municipio de Tenjo Cundinamarca {n}", n, n + 1, n + 2, n + 3])
+    informe = extraer_informe(_libro(tmp_path / "seguimiento.xlsx", filas))
+    assert informe.metadatos.entidad == "Municipio de Tenjo"
+    # no plan type in the text: nothing is assumed about the term
+    assert informe.metadatos.tipo_documento == "otro" and informe.metadatos.periodo_fin is None
+    plan = extraer_informe(_libro(tmp_path / "tenjo_plan_indicativo.xlsx", filas))
+    assert plan.metadatos.tipo_documento == "plan_indicativo" and plan.metadatos.vigencia is None
+    assert (plan.metadatos.periodo_inicio, plan.metadatos.periodo_fin) == (date(2024, 1, 1), date(2027, 12, 31))
+
+
+def test_filas_homonimas_se_distinguen_por_su_codigo(tmp_path):
+    """Two goals of a plan with the same catalog product and indicator name
+    (SisPT: IP-115 and IP-118) are two indicators, told apart by their
+    own code, not one indicator with conflicting targets."""
+    from pipelines import validacion
+
+    cabecera = ["Código DANE", "Entidad territorial", "Código de indicador de producto (SisPT)", "Producto (MGA)",
+                "Código de indicador de producto (MGA)", "Indicador de Producto(MGA)",
+                "Personalización de Indicador de producto", "Meta 2024", "Meta 2025"]
+    filas = [cabecera,
+             ["25295", "Gachancipá", "IP-115", "Servicio de promoción turística", "350204600", "Campañas realizadas",
+              "Campañas realizadas", 50, 200],
+             ["25295", "Gachancipá", "IP-118", "Servicio de promoción turística", "350204600", "Campañas realizadas",
+              "Campañas realizadas", 10, 20],
+             ["25295", "Gachancipá", "IP-120", "Servicio de apoyo financiero", "350204700", "Personas apoyadas",
+              "Personas apoyadas con crédito", 5, 5]]
+    informe = extraer_informe(_libro(tmp_path / "plan.xlsx", filas))
+    campanas = [o for o in informe.observaciones if o.indicador == "Campañas realizadas"]
+    assert {(o.descripcion, o.valor) for o in campanas if o.medida == "meta" and o.periodo_fin.year == 2024} == {
+        ("código IP-115", 50), ("código IP-118", 10)}
+    assert {o.codigo for o in campanas} == {"350204600"}  # the catalog code stays the indicator's code
+    assert [o.descripcion for o in informe.observaciones if o.codigo == "350204700"] == [None, None]
+    assert not [h for h in validacion.validar(informe) if h.regla == "duplicado_en_informe"]

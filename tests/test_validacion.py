@@ -314,6 +314,11 @@ def test_avance_reportado_que_no_coincide():
                      o("Deporte", "compromisos", 1_950_300_000, A_CORTE, unidad="pesos"),
                      o("Deporte", "avance_porcentual", 19.8, A_CORTE, unidad="porcentaje"))
     ninguna(dinero, "avance_inconsistente")
+    # "% ejecución física" next to money only: money cannot contradict it
+    fisica = informe(o("Parques", "apropiacion_inicial", 861_223_975, unidad="pesos"),
+                     o("Parques", "recursos_ejecutados", 171_081_500, A_CORTE, unidad="pesos"),
+                     o("Parques", "avance_porcentual", 12.5, A_CORTE, unidad="porcentaje"))
+    ninguna(fisica, "avance_inconsistente")
     # nothing to compare with: silent
     ninguna(informe(o("Solo", "avance_porcentual", 65.5, A_CORTE, unidad="porcentaje")), "avance_inconsistente")
 
@@ -455,6 +460,24 @@ def test_duplicado_en_el_mismo_informe():
     ninguna(informe(o("Pavimentar", "meta", 12.5), o("Pavimentar", "meta", 12.5, tabla=None)), "duplicado_en_informe")
     ninguna(informe(o("A", "meta", 1), o("A", "meta", 2, indicador_padre="Otro")), "duplicado_en_informe")
 
+
+
+def test_columnas_repetidas_dan_un_hallazgo_por_par_de_columnas():
+    """A workbook with "Apropiación definitiva 2025" twice: one finding for
+    the pair of columns (with its row count), none per row; rows of the
+    report that disagree are still duplicado_en_informe."""
+    filas = [o(f"Meta {n}", "apropiacion_definitiva", 100 + n, unidad="pesos", fila=n, columna=64) for n in range(3)]
+    filas += [o(f"Meta {n}", "apropiacion_definitiva", 200 + n, unidad="pesos", fila=n, columna=72) for n in range(3)]
+    filas += [o("Meta 9", "apropiacion_definitiva", 5, unidad="pesos", fila=9, columna=64),
+              o("Meta 9", "apropiacion_definitiva", 5, unidad="pesos", fila=9, columna=72)]  # same value: fine
+    inf = informe(*filas, o("Otra", "meta", 1, fila=20, columna=3), o("Otra", "meta", 2, fila=21, columna=3))
+    hs = validar(inf)
+    [h] = de_regla(hs, "columnas_repetidas")
+    assert h.severidad == "error" and sorted(h.observaciones) == [0, 1, 2, 3, 4, 5]
+    assert "columnas 65 y 73 de la tabla 1 (p. 3)" in h.mensaje and "en 3 filas" in h.mensaje
+    assert "($ 100 (p. 3), $ 200 (p. 3))" in h.mensaje
+    [d] = de_regla(hs, "duplicado_en_informe")
+    assert d.indicador == "Otra"
 
 def test_informe_limpio_construido_no_da_hallazgos():
     inf = informe(

@@ -114,12 +114,32 @@ def _puntos(ctx: Contexto) -> float:
 
 def avance_explicado(ctx: Contexto, p: int) -> Optional[bool]:
     """True/False if some executed/target pair gives the reported avance;
-    None when the indicator has no such pair to compare with."""
+    None when the indicator has no such pair to compare with. Money alone
+    cannot contradict a percentage: "% ejecución física" (Cali's plan de
+    acción) is not paid / appropriated, so without a physical pair an
+    unexplained avance is unknown, not wrong."""
     candidatos = _candidatos(ctx, p)
     if not candidatos:
         return None
     puntos = _puntos(ctx)
-    return any(_coincide(ctx.obs[p].valor, n, d, puntos) for _, n, d, _ in candidatos)
+    if any(_coincide(ctx.obs[p].valor, n, d, puntos) for _, n, d, _ in candidatos):
+        return True
+    fisicos = [c for c in candidatos if ctx.obs[c[3][0]].unidad != "pesos"]
+    if any(_en_curso(ctx.obs[p].valor, n, d, puntos) for _, n, d, _ in fisicos):
+        return True
+    return False if fisicos else None
+
+
+def _en_curso(reportado: float, hechos: float, meta: float, puntos: float) -> bool:
+    """Counted goals advance by whole units: 0 of 2 documents done and the
+    first one half written is 25 %. A reported avance between done/meta and
+    (done + 1)/meta is progress on the next unit, not a contradiction."""
+    if hechos != int(hechos) or meta != int(meta):
+        return False
+    for x in (reportado, 100 * reportado):
+        if 100 * hechos / meta - puntos <= x <= 100 * (hechos + 1) / meta + puntos:
+            return True
+    return False
 
 
 @regla("avance_inconsistente")
@@ -133,7 +153,8 @@ def avance_inconsistente(ctx: Contexto, umbrales: Mapping) -> Iterator[Caso]:
         def distancia(c):
             return abs(avance.valor * (100 / escala) - 100 * c[1] / c[2])
 
-        nombre, num, den, fuentes = min(_candidatos(ctx, p), key=distancia)
+        fisicos = [c for c in _candidatos(ctx, p) if ctx.obs[c[3][0]].unidad != "pesos"]
+        nombre, num, den, fuentes = min(fisicos, key=distancia)
         unidad = ctx.obs[fuentes[0]].unidad
         calculo = f"{nombre} = {cifra(num, unidad)} / {cifra(den, unidad)} = {cifra(round(100 * num / den, 1))} %"
         yield Caso((p,), {"avance": cifra_de(avance), "calculo": calculo}, relacionadas=fuentes)

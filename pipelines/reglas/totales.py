@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Iterator, Mapping
 
+from extractor.metadatos import planifica
 from pipelines import normalizar
 from pipelines.validacion import Caso, Contexto, cifra, cifra_de, regla
 
@@ -42,12 +43,13 @@ def _clave(ctx: Contexto, i: int) -> tuple:
     return o.medida, o.periodo_inicio, o.periodo_fin
 
 
-def _comparar(ctx: Contexto, fila: Fila, sumandos: list[Fila], exacta: bool) -> Iterator[Caso]:
+def _comparar(ctx: Contexto, fila: Fila, sumandos: list[Fila], exacta: bool,
+              solo_dinero: bool = False) -> Iterator[Caso]:
     """Each summable value of `fila` against the sum of the same medida and
     period in `sumandos`: equal when every row has it (and exacta), else the
-    rows that have it cannot add up to more."""
+    rows that have it cannot add up to more. `solo_dinero`: only money."""
     for i in fila.obs:
-        if ctx.obs[i].unidad == "porcentaje":
+        if ctx.obs[i].unidad == "porcentaje" or (solo_dinero and ctx.obs[i].unidad != "pesos"):
             continue
         partes = [(f, j) for f in sumandos for j in f.obs if _clave(ctx, j) == _clave(ctx, i)]
         if not partes:
@@ -82,11 +84,19 @@ def total_no_cuadra(ctx: Contexto, umbrales: Mapping) -> Iterator[Caso]:
 
 @regla("padre_no_cuadra")
 def padre_no_cuadra(ctx: Contexto, umbrales: Mapping) -> Iterator[Caso]:
-    """A row with values followed by rows whose parent it is."""
+    """A row with values followed by rows whose parent it is. Only money
+    by default (umbral solo_dinero): the physical targets of a project's
+    products count different things (a center built, animals attended) and
+    do not add up to the project's own target."""
+    solo_dinero = bool(umbrales.get("solo_dinero", True))
+    if not umbrales.get("en_planes", False) and planifica(ctx.informe.metadatos.tipo_documento):
+        return  # a plan's rows are its catalog (programa > producto), not subtotals
     for filas in _filas(ctx).values():
         for k, f in enumerate(filas):
-            if _es_total(f):
+            if _es_total(f) or f.padre == f.indicador:  # a catalog name repeated on its own row
                 continue
-            hijas = [g for g in filas[k + 1:] if g.padre == f.indicador and not _es_total(g)]
+            # a row named like f's own parent is its parent's row again, not a child
+            hijas = [g for g in filas[k + 1:] if g.padre == f.indicador and not _es_total(g)
+                     and g.indicador != f.padre]
             if hijas:
-                yield from _comparar(ctx, f, hijas, exacta=True)
+                yield from _comparar(ctx, f, hijas, exacta=True, solo_dinero=solo_dinero)
