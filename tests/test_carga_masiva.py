@@ -1,6 +1,7 @@
 """Bulk loading (`informes cargar CARPETA`): the folder walk and its summary,
 interruption (Ctrl-C and kill -9) and resumption of a load of the corpus
-with the real command, and extraction on a Dask cluster (a LocalCluster on
+(plus three real reports from ../shared/corpus-real when present) with the
+real command, and extraction on a Dask cluster (a LocalCluster on
 loopback) giving the same dataset as a local load. No timing assertions."""
 from __future__ import annotations
 
@@ -20,6 +21,8 @@ import pipelines.distribuido
 from pipelines.cargar import EXTENSIONES, Limites, cargar_rutas, recorrer
 from pipelines.cli import app
 from tests.conftest import CORPUS
+
+REALES = Path(__file__).resolve().parents[2] / "shared" / "corpus-real"
 from tests.lento import extraer_lento
 from tests.test_cli import documento, escribir, extraer_falso
 from tests.test_entradas_malas import estado
@@ -115,6 +118,14 @@ def corpus_copia(tmp_path_factory) -> Path:
                 shutil.copy(informe, carpeta / informe.name)
         shutil.copy(gold, carpeta / gold.name)
     shutil.copy(CORPUS / "README.md", carpeta / "README.md")
+    # and, when ../shared is beside the project, real reports in a subfolder:
+    # a long plan PDF, a tracker of 140 columns and a SisPT export
+    reales = [REALES / n for n in ("timbiqui_plan_desarrollo_2012_2015.pdf", "tenjo_plan_indicativo_2024_2027.xlsx",
+                                   "sispt_plan_indicativo_25200.xlsx")]
+    if all(r.is_file() for r in reales):
+        (carpeta / "reales").mkdir()
+        for r in reales:
+            shutil.copy(r, carpeta / "reales" / r.name)
     return carpeta
 
 
