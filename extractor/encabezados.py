@@ -72,7 +72,8 @@ class ClasificadorEncabezados:
         )
 
     def _present(self, text: str) -> set[str]:
-        doc = self.nlp(normalizar(text))
+        # "COD,.INT. PROGRAMA": a comma glued to the next word splits words
+        doc = self.nlp(re.sub(r",(?=\S)", " ", normalizar(text)))
         return {self.nlp.vocab.strings[m_id] for m_id, _, _ in self.matcher(doc)}
 
     @staticmethod

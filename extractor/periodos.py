@@ -559,6 +559,10 @@ def _vigencia_a_corte(ctx: Contexto) -> Periodo:
 
 
 def _por_defecto(medida: str, ctx: Contexto) -> Periodo:
+    if ctx.vigencia is None and ctx.fecha_corte is None and ctx.cuatrienio and medida != "linea_base":
+        # a plan (no single vigencia): "Total asignado" covers its whole term
+        a, b = ctx.cuatrienio
+        return Periodo(date(a, 1, 1), date(b, 12, 31))
     anio = _anio_contexto(ctx)
     if medida in _ANUALES:
         return _anio_completo(anio) if anio is not None else SIN_PERIODO

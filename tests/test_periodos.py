@@ -385,3 +385,15 @@ def test_nunca_falla(texto):
     fecha_corte_en(texto)
     serie_mensual(texto)
     pares_mes_numero(texto)
+
+
+def test_plan_sin_vigencia_cifra_sin_anio_cubre_el_cuatrienio():
+    """A plan has no single vigencia: "Total asignado" (no year) is the
+    term's, not its last year's; a baseline stays without a period."""
+    plan = Contexto(vigencia=None, periodo_inicio=date(2024, 1, 1), periodo_fin=date(2027, 12, 31),
+                    cuatrienio=(2024, 2027))
+    cuatrienio = Periodo(date(2024, 1, 1), date(2027, 12, 31))
+    assert periodo_para("recursos_programados", "TOTAL ASIGNADO", plan) == cuatrienio
+    assert periodo_para("compromisos", "TOTAL COMPROMISOS", plan) == cuatrienio
+    assert periodo_para("meta", "Valor esperado 2025", plan) == Periodo(date(2025, 1, 1), date(2025, 12, 31))
+    assert periodo_para("linea_base", "L.B", plan) == Periodo(None, None)

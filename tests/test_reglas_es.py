@@ -42,7 +42,8 @@ def test_header_to_measure(encabezado, medida):
 @pytest.mark.parametrize(
     "encabezado, rol",
     [("Código MGA", "codigo"), ("Indicador de producto", "etiqueta"), ("INDICADOR", "etiqueta"),
-     ("Evidencia", "ignorar"), ("Unidad de medida", "unidad"), ("Fuente de financiación", "fuente")],
+     ("Evidencia", "ignorar"), ("Unidad de medida", "unidad"), ("Fuente de financiación", "fuente"),
+     ("COD,.INT. PROGRAMA", "codigo")],  # Tenjo: a comma glued to the next word
 )
 def test_header_to_role(encabezado, rol):
     assert clasificador().rol(encabezado) == rol
