@@ -4,6 +4,7 @@ this module at its end)."""
 from __future__ import annotations
 
 import json
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Optional
 
@@ -32,22 +33,40 @@ def _esquema(db: Path, exc: duckdb.Error, debug: bool):
     _salir(f"La base de datos {db} no tiene el esquema esperado ({_primera_linea(exc)}).", debug)
 
 
-def _escribible(db: Path):
-    """Open an existing store for writing (decisions change it)."""
-    if not Path(db).is_file():
-        raise ErrorAlmacen(f"No existe la base de datos {db}.")
-    return almacen.abrir(db)
-
-
-def _en_transaccion(con, funcion):
-    con.begin()
+@contextmanager
+def _base(db: Path, debug: bool, *, escribir: bool = False, salida: Optional[Path] = None):
+    """The store for one command, closed at the end; its errors end the
+    command with a Spanish message (exit code 1). escribir: an existing store
+    opened for writing, everything in one transaction (decisions change it).
+    salida: the file the command writes, named when it cannot be written."""
     try:
-        resultado = funcion()
-        con.commit()
-    except BaseException:
-        con.rollback()
-        raise
-    return resultado
+        if escribir:
+            if not Path(db).is_file():
+                raise ErrorAlmacen(f"No existe la base de datos {db}.")
+            con = almacen.abrir(db)
+        else:
+            con = almacen.abrir(db, solo_lectura=True)
+        try:
+            if not escribir:
+                yield con
+                return
+            con.begin()
+            try:
+                yield con
+                con.commit()
+            except BaseException:
+                con.rollback()
+                raise
+        finally:
+            con.close()
+    except (ErrorAlmacen, ErrorIdentidad, ErrorExportacion) as exc:
+        _salir(str(exc), debug)
+    except OSError as exc:
+        if salida is None:
+            raise
+        _salir(f"No se pudo escribir {salida}: {exc.strerror or exc}", debug)
+    except duckdb.Error as exc:
+        _esquema(db, exc, debug)
 
 
 # --------------------------------------------------------------- indicadores
@@ -65,16 +84,8 @@ def indicadores(
     debug: bool = typer.Option(False, "--debug", help=_AYUDA_DEBUG),
 ) -> None:
     """Lista los indicadores de cada entidad con sus nombres en cada año y cómo se vincularon."""
-    try:
-        con = almacen.abrir(db, solo_lectura=True)
-        try:
-            filas = identidad.listar(con, entidad, dudosos)
-        finally:
-            con.close()
-    except ErrorAlmacen as exc:
-        _salir(str(exc), debug)
-    except duckdb.Error as exc:
-        _esquema(db, exc, debug)
+    with _base(db, debug) as con:
+        filas = identidad.listar(con, entidad, dudosos)
     if como_json:
         typer.echo(json.dumps(filas, ensure_ascii=False, indent=2, default=str))
         return
@@ -127,16 +138,8 @@ def vincular(
     debug: bool = typer.Option(False, "--debug", help=_AYUDA_DEBUG),
 ) -> None:
     """Decide que dos indicadores son el mismo (la decisión sobrevive a recargar los informes)."""
-    try:
-        con = _escribible(db)
-        try:
-            _en_transaccion(con, lambda: identidad.vincular(con, clave_a, clave_b, nota))
-        finally:
-            con.close()
-    except (ErrorAlmacen, ErrorIdentidad) as exc:
-        _salir(str(exc), debug)
-    except duckdb.Error as exc:
-        _esquema(db, exc, debug)
+    with _base(db, debug, escribir=True) as con:
+        identidad.vincular(con, clave_a, clave_b, nota)
     consola.print(f"Vinculados: {escape(clave_b)} es ahora {escape(clave_a)}.")
 
 
@@ -151,16 +154,8 @@ def separar(
     debug: bool = typer.Option(False, "--debug", help=_AYUDA_DEBUG),
 ) -> None:
     """Decide que un nombre no es ese indicador: pasa a ser un indicador aparte."""
-    try:
-        con = _escribible(db)
-        try:
-            nueva = _en_transaccion(con, lambda: identidad.separar(con, clave, variante, nota))
-        finally:
-            con.close()
-    except (ErrorAlmacen, ErrorIdentidad) as exc:
-        _salir(str(exc), debug)
-    except duckdb.Error as exc:
-        _esquema(db, exc, debug)
+    with _base(db, debug, escribir=True) as con:
+        nueva = identidad.separar(con, clave, variante, nota)
     consola.print(f"Separada: «{escape(variante)}» es ahora {escape(nueva)}.")
 
 
@@ -176,33 +171,21 @@ def decisiones(
     """Lista, exporta o importa las decisiones manuales (vincular / separar)."""
     if exportar and importar:
         _salir("Use --exportar o --importar, no los dos.")
-    try:
-        if importar:
-            con = _escribible(db)
-            try:
-                nuevas, notas = _en_transaccion(con, lambda: identidad.importar_decisiones(con, importar))
-            finally:
-                con.close()
-            consola.print(f"Se importaron {nuevas} decisiones nuevas de {escape(str(importar))}.")
-            for nota in notas:
-                errores.print(f"[yellow]Aviso:[/] {escape(nota)}", soft_wrap=True, highlight=False)
-            return
-        con = almacen.abrir(db, solo_lectura=True)
-        try:
-            if exportar:
-                n = identidad.exportar_decisiones(con, exportar)
-                consola.print(f"Se exportaron {n} decisiones a {escape(str(exportar))}.")
-                return
-            filas = con.execute("SELECT " + ", ".join(identidad.COLUMNAS_DECISIONES)
-                                + " FROM decisiones ORDER BY creada_en, decision_id").fetchall()
-        finally:
-            con.close()
-    except (ErrorAlmacen, ErrorIdentidad) as exc:
-        _salir(str(exc), debug)
-    except OSError as exc:
-        _salir(f"No se pudo escribir {exportar}: {exc.strerror or exc}", debug)
-    except duckdb.Error as exc:
-        _esquema(db, exc, debug)
+    if importar:
+        with _base(db, debug, escribir=True) as con:
+            nuevas, notas = identidad.importar_decisiones(con, importar)
+        consola.print(f"Se importaron {nuevas} decisiones nuevas de {escape(str(importar))}.")
+        for nota in notas:
+            errores.print(f"[yellow]Aviso:[/] {escape(nota)}", soft_wrap=True, highlight=False)
+        return
+    if exportar:
+        with _base(db, debug, salida=exportar) as con:
+            n = identidad.exportar_decisiones(con, exportar)
+        consola.print(f"Se exportaron {n} decisiones a {escape(str(exportar))}.")
+        return
+    with _base(db, debug) as con:
+        filas = con.execute("SELECT " + ", ".join(identidad.COLUMNAS_DECISIONES)
+                            + " FROM decisiones ORDER BY creada_en, decision_id").fetchall()
     if not filas:
         consola.print("No hay decisiones manuales.")
         return
@@ -242,18 +225,8 @@ def comparar(
     """Una cifra por entidad, indicador, medida y año, para comparar entre años."""
     formato = formato_de_salida(salida, formato, comparacion.FORMATOS, "csv, parquet, xlsx o html")
     filtros = comparacion.Filtros(entidad=entidad, dependencia=dependencia, indicador=indicador, medida=medida)
-    try:
-        con = almacen.abrir(db, solo_lectura=True)
-        try:
-            n = comparacion.comparar(con, formato, salida, filtros)
-        finally:
-            con.close()
-    except (ErrorAlmacen, ErrorExportacion) as exc:
-        _salir(str(exc), debug)
-    except OSError as exc:
-        _salir(f"No se pudo escribir {salida}: {exc.strerror or exc}", debug)
-    except duckdb.Error as exc:
-        _esquema(db, exc, debug)
+    with _base(db, debug, salida=salida) as con:
+        n = comparacion.comparar(con, formato, salida, filtros)
     consola.print(f"Se escribieron {n} cifras (entidad × indicador × medida × año) en {escape(str(salida))}.")
 
 

@@ -11,7 +11,8 @@ this order (esquemas/identidad.yaml holds thresholds and word lists):
   1. codigo              the same MGA code
   2. nombre              the same parent and name, case and accents folded
   3. nombre_normalizado  the same words without stop words and generic
-                         words, as spaCy lemmas, in any order
+                         words, as spaCy lemmas, in any order (the lemma
+                         table is derived data: see ARCHIVO_LEMAS)
   4. similitud           rapidfuzz token_sort_ratio >= umbral
 and otherwise it starts a new identity ("nuevo"). Two indicators of one
 report never share an identity; entities never share indicators. Manual
@@ -20,9 +21,11 @@ again after every load.
 """
 from __future__ import annotations
 
+import bisect
 import hashlib
 import re
 import unicodedata
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime
 from functools import lru_cache
@@ -32,6 +35,7 @@ from typing import Any, Optional
 import duckdb
 from rapidfuzz import fuzz
 
+import esquemas
 from esquemas import cargar_yaml
 from pipelines import normalizar
 
@@ -112,13 +116,33 @@ def _palabras(texto: str) -> list[str]:
     return re.findall(r"[^\W_]+", texto)
 
 
-@lru_cache(maxsize=1)
-def _tabla_lemas() -> dict[str, str]:
-    """spaCy's Spanish lookup lemmas (spacy-lookups-data), keys and lemmas
-    folded (no accents): capitals written without accents find their lemma
-    too. The whole table (about 440,000 forms, 2 s, ~150 MB) is read once,
-    by the process that writes the store, the first time a name is
-    normalized; the extractor keeps its own reduced table."""
+# The lemma table of the nombre_normalizado step is spaCy's Spanish lookup
+# table (spacy-lookups-data), folded and applied until it settles. Loading
+# it whole (json of ~490,000 forms, ~1.5 s and ~150 MB) in the process that
+# writes the store cost more than a report's extraction, so the project
+# keeps it derived, in esquemas/lemas_identidad.txt.gz, and reads it in a
+# compact form: sorted forms in blocks of _BLOQUE, each form written as the
+# number of letters it shares with the form before it and the rest, each
+# lemma as how many letters of its form to drop and what to add ("9s:3:r"
+# after "producida" is "producidas", lemma "producir"). Rebuild it after
+# updating spacy-lookups-data with:
+#
+#     python -m pipelines.identidad
+#
+# (tests/test_identidad.py checks that it is the table spaCy's data gives).
+ARCHIVO_LEMAS = "lemas_identidad.txt.gz"
+_BLOQUE = 32
+_CABECERA = ("# spacy-lookups-data es_lemma_lookup, folded and applied until it settles; "
+             "derived with: python -m pipelines.identidad\n")
+
+
+def tabla_lemas_spacy() -> dict[str, str]:
+    """Folded form -> folded final lemma, from spaCy's whole Spanish lookup
+    table (slow: 1.5 s and ~150 MB; only to build ARCHIVO_LEMAS). Capitals
+    written without accents find their lemma too. The table is applied until
+    it settles (three steps at most), so that singular and plural agree
+    ("internos" -> "interno" -> "internar", like "interno"); forms that are
+    their own lemma are left out."""
     import gzip
     import json
     from importlib import resources
@@ -129,22 +153,100 @@ def _tabla_lemas() -> dict[str, str]:
     tabla: dict[str, str] = {}
     for forma, lem in completa.items():
         tabla.setdefault(_plegar(forma), _plegar(lem))
-    return tabla
+    salida = {}
+    for forma in tabla:
+        actual = forma
+        for _ in range(3):
+            siguiente = tabla.get(actual, actual)
+            if siguiente == actual:
+                break
+            actual = siguiente
+        if actual != forma:
+            salida[forma] = actual
+    return salida
+
+
+def codificar_lemas(tabla: dict[str, str]) -> str:
+    """The text of ARCHIVO_LEMAS for a table of tabla_lemas_spacy(): after
+    the header, one line per block of _BLOQUE sorted forms, entries separated
+    by spaces, each entry `P` `resto` `:` `quitar` `:` `agregar` (P, one
+    digit: letters shared with the previous form of the block)."""
+    lineas = [_CABECERA]
+    claves = sorted(tabla)
+    for inicio in range(0, len(claves), _BLOQUE):
+        entradas, anterior = [], ""
+        for forma in claves[inicio:inicio + _BLOQUE]:
+            lem = tabla[forma]
+            if any(c in forma + lem for c in ": \n") or forma.startswith("#"):
+                raise ValueError(f"cannot encode form or lemma: {forma!r} -> {lem!r}")
+            comun = min(len(_prefijo(forma, anterior)), 9)
+            igual = len(_prefijo(forma, lem))
+            entradas.append(f"{comun}{forma[comun:]}:{len(forma) - igual}:{lem[igual:]}")
+            anterior = forma
+        lineas.append(" ".join(entradas) + "\n")
+    return "".join(lineas)
+
+
+def _prefijo(a: str, b: str) -> str:
+    n = 0
+    while n < len(a) and n < len(b) and a[n] == b[n]:
+        n += 1
+    return a[:n]
+
+
+class TablaLemas:
+    """ARCHIVO_LEMAS in memory as its text (~5 MB): the first form of each
+    block in a sorted list, found by bisection, and the block decoded when a
+    word is looked up (lema() keeps the answers)."""
+
+    def __init__(self, texto: str):
+        self._bloques = [linea for linea in texto.split("\n") if linea and not linea.startswith("#")]
+        self._primeras = [b[1:b.index(":")] for b in self._bloques]
+
+    def get(self, forma: str, defecto: Optional[str] = None) -> Optional[str]:
+        i = bisect.bisect_right(self._primeras, forma) - 1
+        if i < 0:
+            return defecto
+        actual = ""
+        for entrada in self._bloques[i].split(" "):
+            resto, quitar, agregar = entrada[1:].split(":")
+            actual = actual[:int(entrada[0])] + resto
+            if actual == forma:
+                n = int(quitar)
+                return (actual[:-n] if n else actual) + agregar
+            if actual > forma:
+                break
+        return defecto
+
+    def items(self):
+        """Every (form, lemma), in order (to check the file)."""
+        for bloque in self._bloques:
+            actual = ""
+            for entrada in bloque.split(" "):
+                resto, quitar, agregar = entrada[1:].split(":")
+                actual = actual[:int(entrada[0])] + resto
+                n = int(quitar)
+                yield actual, (actual[:-n] if n else actual) + agregar
+
+
+@lru_cache(maxsize=1)
+def _tabla_lemas() -> TablaLemas:
+    """Read once, by the process that writes the store, the first time a
+    name is normalized (a few tens of ms)."""
+    import gzip
+    from importlib import resources
+
+    crudo = resources.files("esquemas").joinpath(ARCHIVO_LEMAS).read_bytes()
+    return TablaLemas(gzip.decompress(crudo).decode("utf-8"))
 
 
 @lru_cache(maxsize=65536)
 def lema(palabra: str) -> str:
-    """Folded spaCy lookup lemma of a word. The table is applied until it
-    settles, so that singular and plural agree ("internos" -> "interno" ->
-    "internar", like "interno")."""
-    tabla = _tabla_lemas()
-    actual = _plegar(palabra)
-    for _ in range(3):
-        siguiente = tabla.get(actual, actual)
-        if siguiente == actual:
-            break
-        actual = siguiente
-    return actual
+    """Folded spaCy lookup lemma of a word, applied until it settles
+    ("internos" -> "internar", like "interno"); the word itself (folded) if
+    the table does not have it."""
+    plegada = _plegar(palabra)
+    return _tabla_lemas().get(plegada, plegada)
 
 
 def _sin_frases_genericas(plegado: str) -> str:
@@ -287,6 +389,8 @@ def _registrar_entidad(con, clave: str, normal: str, nombre: Optional[str], vige
         variantes.append(nombre)
     if vigencia is not None and (vig is None or vigencia >= vig):
         actual, vig = nombre, vigencia
+    if (actual, variantes, vig) == (fila[0], list(fila[1] or []), fila[2]):
+        return  # nothing new (most reports of a known entity)
     con.execute("UPDATE entidades SET nombre = ?, variantes = ?, vigencia_nombre = ? WHERE entidad_clave = ?",
                 [actual, variantes, vig, clave])
 
@@ -336,18 +440,43 @@ class _Item:
     puntaje_alternativa: Optional[float] = None
 
 
-def _identidades(con, entidad_clave: str) -> dict[str, _Identidad]:
-    salida: dict[str, _Identidad] = {}
-    for clave, in con.execute("SELECT indicador_clave FROM identidades WHERE entidad_clave = ? "
-                              "ORDER BY creada_en, indicador_clave", [entidad_clave]).fetchall():
-        salida[clave] = _Identidad(clave)
+@dataclass
+class _Estado:
+    """What the store holds for one entity, read once per report: its
+    identities (in creation order) and every key and variant that the
+    writes of the report must respect."""
+    identidades: dict[str, _Identidad]
+    canonicos: dict[str, tuple]  # indicador_clave -> (nombre, indicador_padre, vigencia_nombre)
+    ocupadas: set[str]  # identity keys a new identity of the entity cannot take
+    variantes: dict[tuple[str, str, str], Optional[str]]  # (dependencia, clave, indicador_clave) -> codigo
+
+
+def _estado(con, entidad_clave: str) -> _Estado:
+    # The keys of the entity's identities start with "entidad_clave/": any
+    # identity with that prefix (of this entity or not) takes its key.
+    estado = _Estado({}, {}, set(), {})
+    for clave, propia, nombre, padre, vigencia in con.execute(
+        "SELECT indicador_clave, entidad_clave = ?, nombre, indicador_padre, vigencia_nombre FROM identidades "
+        "WHERE entidad_clave = ? OR starts_with(indicador_clave, ?) ORDER BY creada_en, indicador_clave",
+        [entidad_clave, entidad_clave, entidad_clave + "/"]).fetchall():
+        estado.ocupadas.add(clave)
+        if propia:
+            estado.identidades[clave] = _Identidad(clave)
+            estado.canonicos[clave] = (nombre, padre, vigencia)
     for fila in con.execute(
         "SELECT indicador_clave, clave, normalizado, padre_normalizado, dependencia, codigo, creada_en "
         "FROM variantes WHERE entidad_clave = ? ORDER BY creada_en, clave", [entidad_clave]
     ).fetchall():
-        if fila[0] in salida:
-            salida[fila[0]].variantes.append(_Variante(*fila[1:]))
-    return salida
+        estado.variantes[(fila[4], fila[1], fila[0])] = fila[5]
+        if fila[0] in estado.identidades:
+            estado.identidades[fila[0]].variantes.append(_Variante(*fila[1:]))
+    return estado
+
+
+def _claves_ocupadas(con, entidad_clave: str) -> set[str]:
+    return {r[0] for r in con.execute(
+        "SELECT indicador_clave FROM identidades WHERE entidad_clave = ? OR starts_with(indicador_clave, ?)",
+        [entidad_clave, entidad_clave + "/"]).fetchall()}
 
 
 def _prohibidos(con, entidad_clave: str) -> set[tuple[str, str]]:
@@ -357,13 +486,13 @@ def _prohibidos(con, entidad_clave: str) -> set[tuple[str, str]]:
         [entidad_clave]).fetchall()}
 
 
-def _nueva_clave(con, entidad_clave: str, item: _Item, reservadas: set[str]) -> str:
-    base_nombre = " ".join(w for w in _palabras(_sin_frases_genericas(_plegar(item.nombre)))
-                           if w not in config().palabras_vacias) or item.nombre
+def _nueva_clave(entidad_clave: str, nombre: str, ocupadas: set[str]) -> str:
+    """entidad_clave/slug-of-the-name, with -2, -3... if `ocupadas` has it."""
+    base_nombre = " ".join(w for w in _palabras(_sin_frases_genericas(_plegar(nombre)))
+                           if w not in config().palabras_vacias) or nombre
     base = f"{entidad_clave}/{slug(base_nombre)}"
     clave, n = base, 1
-    while clave in reservadas or con.execute(
-            "SELECT 1 FROM identidades WHERE indicador_clave = ?", [clave]).fetchone():
+    while clave in ocupadas:
         n += 1
         clave = f"{base}-{n}"
     return clave
@@ -482,65 +611,95 @@ def _asignar_uno(con, informe_id: str) -> None:
     _registrar_entidad(con, entidad_clave, normal, entidad, vigencia)
     dep = normalizar_dependencia(dependencia)
     items = _items(con, informe_id)
-    identidades = _identidades(con, entidad_clave)
-    _enlazar(items, identidades, dep, _prohibidos(con, entidad_clave))
+    estado = _estado(con, entidad_clave)
+    _enlazar(items, estado.identidades, dep, _prohibidos(con, entidad_clave))
 
-    ahora = datetime.now()
-    reservadas: set[str] = set()
+    # Everything is decided here, from `estado`; then one statement per kind
+    # of write. Two indicators of a report never share an identity, so no
+    # write depends on another one of the same report.
+    nuevas, renombradas, variantes, codigos = [], [], [], []
     for item in items:
         if item.indicador_clave is None:
-            item.indicador_clave = _nueva_clave(con, entidad_clave, item, reservadas)
+            item.indicador_clave = _nueva_clave(entidad_clave, item.nombre, estado.ocupadas)
             item.vinculo = "nuevo"
-            reservadas.add(item.indicador_clave)
-            con.execute(
-                "INSERT INTO identidades (indicador_clave, entidad_clave, nombre, indicador_padre, "
-                "vigencia_nombre, creada_en) VALUES (?, ?, ?, ?, ?, ?)",
-                [item.indicador_clave, entidad_clave, item.nombre, item.padre, vigencia, ahora])
-        elif vigencia is not None:
-            con.execute(
-                "UPDATE identidades SET nombre = ?, indicador_padre = ?, vigencia_nombre = ? "
-                "WHERE indicador_clave = ? AND (vigencia_nombre IS NULL OR vigencia_nombre <= ?)",
-                [item.nombre, item.padre, vigencia, item.indicador_clave, vigencia])
-        existe = con.execute(
-            "SELECT 1 FROM variantes WHERE entidad_clave = ? AND dependencia = ? AND clave = ? "
-            "AND indicador_clave = ?", [entidad_clave, dep, item.clave, item.indicador_clave]).fetchone()
-        if existe:
-            if item.codigo:
-                con.execute("UPDATE variantes SET codigo = coalesce(codigo, ?) WHERE entidad_clave = ? AND "
-                            "dependencia = ? AND clave = ? AND indicador_clave = ?",
-                            [item.codigo, entidad_clave, dep, item.clave, item.indicador_clave])
-        else:
-            con.execute(
-                "INSERT INTO variantes (indicador_clave, entidad_clave, dependencia, clave, nombre, "
-                "indicador_padre, normalizado, padre_normalizado, codigo, vinculo, puntaje, vinculada_con, "
-                "alternativa, puntaje_alternativa, creada_en) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                [item.indicador_clave, entidad_clave, dep, item.clave, item.nombre, item.padre,
-                 item.normalizado, item.padre_normalizado, item.codigo, item.vinculo, item.puntaje,
-                 item.vinculada_con, item.alternativa, item.puntaje_alternativa, ahora])
+            estado.ocupadas.add(item.indicador_clave)
+            nuevas.append(item)
+        elif vigencia is not None:  # the name of the latest vigencia is the canonical one
+            nombre, padre, vig = estado.canonicos[item.indicador_clave]
+            if (vig is None or vig <= vigencia) and (nombre, padre, vig) != (item.nombre, item.padre, vigencia):
+                renombradas.append(item)
+        clave = (dep, item.clave, item.indicador_clave)
+        if clave not in estado.variantes:
+            variantes.append(item)
+        elif item.codigo and estado.variantes[clave] is None:
+            codigos.append(item)
+    _escribir_identidades(con, entidad_clave, dep, vigencia, nuevas, renombradas, variantes, codigos)
     _escribir_claves(con, informe_id, entidad_clave, items)
     aplicar_decisiones(con, entidad_clave)
 
 
-def _escribir_claves(con, informe_id: str, entidad_clave: str, items: list[_Item]) -> None:
+# How an indicator was linked: columns of indicadores and variantes alike.
+_RESULTADO = ("vinculo", "puntaje", "vinculada_con", "alternativa", "puntaje_alternativa")
+_TIPOS_ARROW = {"VARCHAR": "string", "INTEGER": "int32", "DOUBLE": "float64", "TIMESTAMP": "timestamp[us]"}
+
+
+def _escribir_identidades(con, entidad_clave: str, dep: str, vigencia: Optional[int], nuevas: list[_Item],
+                          renombradas: list[_Item], variantes: list[_Item], codigos: list[_Item]) -> None:
+    """New identities and variants (one bulk INSERT each), canonical names
+    of the newest vigencia and codes that variants did not have (one
+    UPDATE ... FROM each)."""
+    ahora = datetime.now()
+    if nuevas:
+        with _vista(con, "identidades_nuevas", "identidades", [
+                {"indicador_clave": i.indicador_clave, "entidad_clave": entidad_clave, "nombre": i.nombre,
+                 "indicador_padre": i.padre, "vigencia_nombre": vigencia, "creada_en": ahora} for i in nuevas]):
+            con.execute("INSERT INTO identidades BY NAME SELECT * FROM identidades_nuevas")
+    if renombradas:
+        with _vista(con, "identidades_renombradas", "identidades", [
+                {"indicador_clave": i.indicador_clave, "nombre": i.nombre, "indicador_padre": i.padre}
+                for i in renombradas]):
+            con.execute("UPDATE identidades SET nombre = r.nombre, indicador_padre = r.indicador_padre, "
+                        "vigencia_nombre = ? FROM identidades_renombradas r "
+                        "WHERE identidades.indicador_clave = r.indicador_clave", [vigencia])
+    if variantes:
+        with _vista(con, "variantes_nuevas", "variantes", [
+                {"indicador_clave": i.indicador_clave, "entidad_clave": entidad_clave, "dependencia": dep,
+                 "clave": i.clave, "nombre": i.nombre, "indicador_padre": i.padre, "normalizado": i.normalizado,
+                 "padre_normalizado": i.padre_normalizado, "codigo": i.codigo, "creada_en": ahora,
+                 **{c: getattr(i, c) for c in _RESULTADO}} for i in variantes]):
+            con.execute("INSERT INTO variantes BY NAME SELECT * FROM variantes_nuevas")
+    if codigos:
+        with _vista(con, "variantes_codigos", "variantes", [
+                {"clave": i.clave, "indicador_clave": i.indicador_clave, "codigo": i.codigo} for i in codigos]):
+            con.execute("UPDATE variantes SET codigo = c.codigo FROM variantes_codigos c "
+                        "WHERE variantes.entidad_clave = ? AND variantes.dependencia = ? AND variantes.clave = c.clave "
+                        "AND variantes.indicador_clave = c.indicador_clave AND variantes.codigo IS NULL",
+                        [entidad_clave, dep])
+
+
+@contextmanager
+def _vista(con, nombre: str, tabla: str, filas: list[dict[str, Any]]):
+    """`filas` (columns of the store table `tabla`, with its types) readable
+    as `nombre` in SQL, for the statements of the `with` block."""
     import pyarrow as pa
 
-    asignacion = pa.table({
-        "indicador_id": [i.indicador_id for i in items],
-        "indicador_clave": [i.indicador_clave for i in items],
-        "vinculo": [i.vinculo for i in items],
-        "puntaje": pa.array([i.puntaje for i in items], pa.float64()),
-        "vinculada_con": [i.vinculada_con for i in items],
-        "alternativa": [i.alternativa for i in items],
-        "puntaje_alternativa": pa.array([i.puntaje_alternativa for i in items], pa.float64()),
-    })
+    tipos = {c.nombre: c.tipo for c in esquemas.tabla(tabla).columnas}
+    esquema = pa.schema([(c, pa.type_for_alias(_TIPOS_ARROW[tipos[c]])) for c in filas[0]])
+    con.register(nombre, pa.Table.from_pylist(filas, schema=esquema))
+    try:
+        yield
+    finally:
+        con.unregister(nombre)
+
+
+def _escribir_claves(con, informe_id: str, entidad_clave: str, items: list[_Item]) -> None:
     con.execute("UPDATE informes SET entidad_clave = ? WHERE informe_id = ?", [entidad_clave, informe_id])
     if not items:
         return
-    con.register("asignacion", asignacion)
-    try:
+    with _vista(con, "asignacion", "indicadores", [
+            {"indicador_id": i.indicador_id, "indicador_clave": i.indicador_clave,
+             **{c: getattr(i, c) for c in _RESULTADO}} for i in items]):
         _actualizar_filas(con, informe_id, entidad_clave)
-    finally:
-        con.unregister("asignacion")
 
 
 def _actualizar_filas(con, informe_id: str, entidad_clave: str) -> None:
@@ -600,8 +759,7 @@ def _apartar(con, clave: str, variante: str) -> str:
     filas = con.execute("SELECT entidad_clave, nombre, indicador_padre FROM variantes WHERE indicador_clave = ? "
                         "AND clave = ? ORDER BY creada_en", [clave, variante]).fetchall()
     entidad_clave, nombre, padre = filas[0]
-    item = _Item("", nombre, padre, None, variante, "", "")
-    nueva = _nueva_clave(con, entidad_clave, item, set())
+    nueva = _nueva_clave(entidad_clave, nombre, _claves_ocupadas(con, entidad_clave))
     vigencia = con.execute(
         "SELECT max(i.vigencia) FROM indicadores d JOIN informes i USING (informe_id) "
         "WHERE d.indicador_clave = ? AND d.clave = ?", [clave, variante]).fetchone()[0]
@@ -825,3 +983,18 @@ def listar(con: duckdb.DuckDBPyConnection, entidad: Optional[str] = None, dudoso
                        "nombre": nombre, "indicador_padre": padre, "anios": todos, "variantes": vs,
                        "dudas": motivos})
     return salida
+
+
+
+def escribir_lemas() -> tuple[Path, int]:
+    """Derive ARCHIVO_LEMAS from the installed spacy-lookups-data."""
+    import gzip
+
+    tabla = tabla_lemas_spacy()
+    destino = Path(esquemas.__file__).parent / ARCHIVO_LEMAS
+    destino.write_bytes(gzip.compress(codificar_lemas(tabla).encode("utf-8"), compresslevel=9, mtime=0))
+    return destino, len(tabla)
+
+
+if __name__ == "__main__":
+    print("%s: %d formas" % escribir_lemas())

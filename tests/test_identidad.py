@@ -92,6 +92,45 @@ def test_forma_normalizada_distingue(a, b):
     assert identidad.forma_normalizada(a) != identidad.forma_normalizada(b)
 
 
+@pytest.mark.parametrize("formas, lema", [
+    (["internos", "interno", "INTERNAS"], "internar"),  # settled: plural and singular agree
+    (["Boletín", "boletines", "BOLETIN", "Boletines"], "boletin"),  # accents and capitals folded
+    (["vías", "VÍA", "vias"], "via"),
+    (["Periodísticas", "periodístico"], "periodistico"),
+    (["niños", "NIÑAS"], "nino"),
+    (["producidas", "PRODUCIDO", "produce"], "producir"),
+    (["Xyzzyq"], "xyzzyq"),  # not in the table: the folded word
+])
+def test_lemas(formas, lema):
+    assert {identidad.lema(f) for f in formas} == {lema}
+
+
+def test_lemas_distinguen_palabras_distintas():
+    assert len({identidad.lema(f) for f in ("boletines", "boletas", "bolsas", "balones")}) == 4
+    assert identidad.forma_normalizada("Vías rurales mejoradas") == identidad.forma_normalizada("VIA RURAL MEJORADA")
+    assert identidad.forma_normalizada("Vías rurales mejoradas") != identidad.forma_normalizada("Vías urbanas mejoradas")
+
+
+def test_tabla_de_lemas_es_la_de_spacy():
+    """esquemas/lemas_identidad.txt.gz is spaCy's table, folded and settled
+    (regenerate with: python -m pipelines.identidad), and it reads back whole."""
+    import gzip
+    from importlib import resources
+
+    esperada = identidad.tabla_lemas_spacy()
+    texto = gzip.decompress(resources.files("esquemas").joinpath(identidad.ARCHIVO_LEMAS).read_bytes()).decode()
+    assert texto == identidad.codificar_lemas(esperada), "regenerate with: python -m pipelines.identidad"
+    tabla = identidad.TablaLemas(texto)
+    assert dict(tabla.items()) == esperada
+    formas = sorted(esperada)
+    # first, last and a spread of forms of the blocks, and forms that are not there
+    for k in list(range(0, len(formas), 97)) + [len(formas) - 1] + list(range(31, len(formas), 32 * 50)):
+        assert tabla.get(formas[k]) == esperada[formas[k]], formas[k]
+        assert tabla.get(formas[k] + "qq") is None and tabla.get(formas[k][:-1] + "~") is None
+    assert tabla.get("") is None and tabla.get("zzzzzz", "x") == "x"
+    assert esperada["internos"] == esperada["interno"] == "internar" and "boletin" not in esperada
+
+
 def test_codigo_mga_valido():
     assert identidad.codigo_valido("459901700") == "459901700"
     assert identidad.codigo_valido("0401004") == "0401004"
@@ -180,6 +219,40 @@ def test_claves_estables_al_reemplazar_y_recargar(con, tmp_path):
     assert guardar(con, tmp_path, informe("a.pdf", "Alcaldía de X", 2018, nombres), forzar=True) == "reemplazado"
     assert {k: v[0] for k, v in claves(con, "b.pdf").items()} == {k: v[0] for k, v in antes.items()}
     assert con.execute("SELECT count(*) FROM identidades").fetchone()[0] == 2
+
+
+def test_variantes_por_plural_singular_y_tildes(con, tmp_path):
+    guardar(con, tmp_path, informe("a.pdf", "Alcaldía de X", 2019, ["Boletines internos enviados",
+                                                                   "Cartillas elaboradas", "Vías rurales mejoradas"]))
+    guardar(con, tmp_path, informe("b.pdf", "Alcaldía de X", 2020, ["Boletines de prensa", "Cartas enviadas",
+                                                                   "VIA RURAL MEJORADA"]))
+    guardar(con, tmp_path, informe("c.pdf", "Alcaldía de X", 2021, ["Boletín interno", "CARTILLA ELABORADA"]))
+    a, b, c = claves(con, "a.pdf"), claves(con, "b.pdf"), claves(con, "c.pdf")
+    assert b["VIA RURAL MEJORADA"] == (a["Vías rurales mejoradas"][0], "nombre_normalizado")
+    assert b["Boletines de prensa"][1] == b["Cartas enviadas"][1] == "nuevo"  # free, but other indicators
+    assert c["Boletín interno"] == (a["Boletines internos enviados"][0], "nombre_normalizado")
+    assert c["CARTILLA ELABORADA"] == (a["Cartillas elaboradas"][0], "nombre_normalizado")
+
+
+def test_nombre_canonico_codigo_y_claves_nuevas(con, tmp_path):
+    """What the batched writes keep: the newest vigencia names the identity,
+    a code seen later fills the variant's, and a new key never repeats one."""
+    guardar(con, tmp_path, informe("a2019.pdf", "Alcaldía de X", 2019, ["Boletines de prensa"]))
+    guardar(con, tmp_path, informe("a2021.pdf", "Alcaldía de X", 2021, [("BOLETINES DE PRENSA", "459901700")]))
+    guardar(con, tmp_path, informe("a2020.pdf", "Alcaldía de X", 2020, ["Boletines de prensa"]))
+    [clave] = {k for k, _ in claves(con, "a2019.pdf").values()}
+    assert clave == "alcaldia-x/boletines-prensa"
+    assert {k for f in ("a2020.pdf", "a2021.pdf") for k, _ in claves(con, f).values()} == {clave}
+    assert con.execute("SELECT nombre, vigencia_nombre FROM identidades").fetchall() == [("BOLETINES DE PRENSA", 2021)]
+    assert con.execute("SELECT codigo, vinculo FROM variantes").fetchall() == [("459901700", "nuevo")]
+    guardar(con, tmp_path, informe("a2022.pdf", "Alcaldía de X", 2022, ["Boletines de prensa emitidos", "Boletines",
+                                                                       ("Boletines", None, "Página web")]))
+    assert claves(con, "a2022.pdf")["Boletines de prensa emitidos"] == (clave, "nombre_normalizado")
+    assert con.execute("SELECT nombre, vigencia_nombre FROM identidades WHERE indicador_clave = ?",
+                       [clave]).fetchone() == ("Boletines de prensa emitidos", 2022)
+    assert sorted(r[0] for r in con.execute("SELECT indicador_clave FROM indicadores").fetchall()) == sorted(
+        [clave] * 4 + ["alcaldia-x/boletines", "alcaldia-x/boletines-2"])
+    assert con.execute("SELECT count(*) FROM variantes").fetchone()[0] == 4
 
 
 def test_informes_sin_claves_se_asignan_en_la_siguiente_carga(con, tmp_path):
@@ -305,6 +378,32 @@ def test_cli_indicadores_vincular_separar_decisiones(tmp_path):
     assert (tmp_path / "d.csv").read_text(encoding="utf-8").startswith("accion,entidad_clave,")
     assert r.invoke(app, ["decisiones", "--db", str(db), "--importar", str(tmp_path / "d.csv")]).exit_code == 0
     assert r.invoke(app, ["vincular", a, b, "--db", str(tmp_path / "no.duckdb")]).exit_code == 1
+
+
+def test_cli_errores_y_transaccion(tmp_path):
+    """A command that fails half way leaves the store as it was; a file that
+    is not a store is said so, with exit code 1."""
+    db = tmp_path / "cli.duckdb"
+    con = almacen.abrir(db)
+    _dos_anios(con, tmp_path)
+    con.close()
+    csv_malo = tmp_path / "d.csv"
+    csv_malo.write_text("accion,entidad_clave,variante_a,variante_b\nvincular,alcaldia-x,twitter,"
+                        "seguidores en twitter\nborrar,alcaldia-x,a,b\n", encoding="utf-8")
+    r = CliRunner()
+    salida = r.invoke(app, ["decisiones", "--db", str(db), "--importar", str(csv_malo)])
+    assert salida.exit_code == 1 and "acción desconocida" in salida.output
+    con = almacen.abrir(db, solo_lectura=True)
+    assert con.execute("SELECT count(*) FROM decisiones").fetchone()[0] == 0  # the first line was undone
+    con.close()
+    otra = tmp_path / "otra.duckdb"
+    import duckdb
+    duckdb.connect(str(otra)).close()
+    for args in (["indicadores"], ["decisiones"], ["comparar", "-o", str(tmp_path / "c.csv")]):
+        salida = r.invoke(app, args + ["--db", str(otra)])
+        assert salida.exit_code == 1 and "no tiene el esquema esperado" in salida.output, salida.output
+    salida = r.invoke(app, ["decisiones", "--db", str(db), "--exportar", str(tmp_path)])
+    assert salida.exit_code == 1 and "No se pudo escribir" in salida.output
 
 
 # -------------------------------------------------------------------- corpus
