@@ -59,9 +59,25 @@ def tipo_documento(title: Optional[str], lines: list[str]) -> str:
     return "otro"
 
 
+def tipo_por_archivo(archivo: str) -> str:
+    """The type a file name states ("tenjo_plan_indicativo_2024_2027.xlsx"),
+    for documents whose text names none."""
+    nombre = _nombre_legible(archivo)
+    for rule in cargar_yaml("tipos_documento.yaml"):
+        patrones = [rule["patron"]] + ([rule["patron_archivo"]] if rule.get("patron_archivo") else [])
+        if any(re.search(pat, nombre, re.IGNORECASE) for pat in patrones):
+            return rule["tipo"]
+    return "otro"
+
+
 def planifica(tipo: Optional[str]) -> bool:
     """A plan states targets: its bare year columns are goals, not results."""
     return any(r["tipo"] == tipo and r.get("planifica") for r in cargar_yaml("tipos_documento.yaml"))
+
+
+def cuatrienal(tipo: Optional[str]) -> bool:
+    """A development or indicative plan covers a four-year term."""
+    return any(r["tipo"] == tipo and r.get("cuatrienal") for r in cargar_yaml("tipos_documento.yaml"))
 
 
 def titulo_espanol(text: str) -> str:
@@ -211,8 +227,8 @@ def extraer_metadatos(doc: Documento) -> tuple[MetadatosInforme, Contexto]:
     if meta.entidad is None:
         meta.entidad = _entidad_mencionada(doc)
     if meta.tipo_documento == "otro":
-        meta.tipo_documento = tipo_documento(_nombre_legible(doc.archivo), [])
-    if planifica(meta.tipo_documento) and ctx.cuatrienio is None:
+        meta.tipo_documento = tipo_por_archivo(doc.archivo)
+    if cuatrienal(meta.tipo_documento):
         meta, ctx = _cuatrienio_del_plan(doc, meta, ctx)
     return meta, ctx
 
@@ -282,11 +298,14 @@ def _anios_encabezados(doc: Documento) -> Counter:
 
 def _cuatrienio_del_plan(doc: Documento, meta: MetadatosInforme, ctx: Contexto) -> tuple[MetadatosInforme, Contexto]:
     """A plan covers a term of four years (2016-2019, 2020-2023, 2024-2027:
-    they start in a multiple of 4): the one written in the file name, else
-    the term that holds most of the years in the tables' headers. Its
-    period is the report's, and a plan has no single vigencia."""
+    they start in a multiple of 4): the one its text writes, else the file
+    name's, else the term that holds most of the years in the tables'
+    headers. Its period is the report's, and a plan has no single vigencia
+    nor cut date."""
     par = re.search(r"\b(20[0-4]\d)\D{1,3}(20[0-4]\d)\b", _nombre_legible(doc.archivo))
     inicio = int(par.group(1)) if par and int(par.group(2)) - int(par.group(1)) == 3 else None
+    if ctx.cuatrienio:
+        inicio = ctx.cuatrienio[0]
     if inicio is None:
         por_periodo = Counter()
         for anio, n in _anios_encabezados(doc).items():

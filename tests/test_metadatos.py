@@ -1,0 +1,42 @@
+"""Report metadata (extractor/metadatos.py): the document type, entity and
+period of documents that do not state them in a heading."""
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from extractor import leer_documento
+from extractor.metadatos import cuatrienal, extraer_metadatos, tipo_por_archivo
+
+REALES = Path(__file__).resolve().parents[2] / "shared" / "corpus-real"
+
+
+@pytest.mark.parametrize("archivo, tipo", [
+    ("tenjo_plan_indicativo_2024_2027.xlsx", "plan_indicativo"),
+    ("sincelejo_pdm_2020_2023_parte_operativa.pdf", "plan_desarrollo"),
+    ("Plan de Acción 2024.xlsx", "plan_accion"),
+    ("Informe de gestión 2019.docx", "informe_gestion"),
+    ("seguimiento.xlsx", "otro"),
+])
+def test_tipo_por_nombre_de_archivo(archivo, tipo):
+    assert tipo_por_archivo(archivo) == tipo
+
+
+def test_solo_los_planes_de_gobierno_son_cuatrienales():
+    assert cuatrienal("plan_indicativo") and cuatrienal("plan_desarrollo")
+    assert not cuatrienal("plan_accion") and not cuatrienal("informe_gestion")  # an action plan is one year
+
+
+@pytest.mark.skipif(not REALES.is_dir(), reason="../shared/corpus-real no está disponible")
+@pytest.mark.parametrize("archivo, entidad, inicio", [
+    ("sincelejo_pdm_2020_2023_parte_operativa.pdf", "Municipio de Sincelejo", 2020),  # type and term from the name
+    ("timbiqui_plan_desarrollo_2012_2015.pdf", "Municipio de Timbiqui", 2012),  # the text says both
+])
+def test_plan_de_desarrollo_real_cubre_su_cuatrienio(archivo, entidad, inicio):
+    meta, ctx = extraer_metadatos(leer_documento(REALES / archivo))
+    assert meta.tipo_documento == "plan_desarrollo" and meta.entidad == entidad
+    assert (meta.vigencia, meta.fecha_corte) == (None, None)
+    assert (meta.periodo_inicio, meta.periodo_fin) == (date(inicio, 1, 1), date(inicio + 3, 12, 31))
+    assert ctx.cuatrienio == (inicio, inicio + 3)
