@@ -17,8 +17,6 @@ reading, never asserted in tests.
 from __future__ import annotations
 
 import argparse
-import multiprocessing as mp
-import resource
 import sys
 import tempfile
 import time
@@ -26,6 +24,9 @@ from pathlib import Path
 
 RAIZ = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(RAIZ))
+sys.path.insert(0, str(RAIZ / "bench"))
+
+from memoria import medir  # noqa: E402
 
 EXTENSIONES = (".xlsx", ".xlsm", ".xls", ".ods")
 
@@ -90,22 +91,10 @@ def libro_grande(filas: int, destino: Path) -> Path:
     return destino
 
 
-def _pico(path: str, queue) -> None:
+def _leer(ruta: str) -> None:
     from extractor import leer_documento
 
-    start = time.perf_counter()
-    leer_documento(Path(path))
-    queue.put((resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, time.perf_counter() - start))
-
-
-def pico_memoria(path: Path) -> tuple[float, float]:
-    ctx = mp.get_context("spawn")
-    queue = ctx.Queue()
-    proceso = ctx.Process(target=_pico, args=(str(path), queue))
-    proceso.start()
-    resultado = queue.get()
-    proceso.join()
-    return resultado
+    leer_documento(Path(ruta))
 
 
 def main() -> None:
@@ -132,9 +121,9 @@ def main() -> None:
         with tempfile.TemporaryDirectory() as tmp:
             for filas in (args.filas_grande // 4, args.filas_grande):
                 ruta = libro_grande(filas, Path(tmp) / f"grande_{filas}.xlsx")
-                pico, segundos = pico_memoria(ruta)
-                print(f"hoja de {filas} filas × 40 columnas: memoria pico del lector {pico:.0f} MB, "
-                      f"{1000 * segundos / (filas * 40 / 1000):.2f} ms por 1.000 celdas")
+                m = medir(_leer, str(ruta), precargar="extractor")
+                print(f"hoja de {filas} filas × 40 columnas: memoria pico del lector {m.pico:.0f} MB, "
+                      f"{1000 * m.segundos / (filas * 40 / 1000):.2f} ms por 1.000 celdas")
 
 
 if __name__ == "__main__":

@@ -1,6 +1,6 @@
 """Speed and memory of the pipeline, as ratios against a named baseline.
 
-    python bench/rendimiento.py [--sin-reales] [--paginas-grande 1000]
+    python bench/rendimiento.py [--sin-reales] [--paginas-grande 1000] [--solo-memoria]
 
 In one process tree it measures, over the same PDF files (corpus/ and, when
 present, ../shared/corpus-real/):
@@ -8,15 +8,18 @@ present, ../shared/corpus-real/):
 2. the full extraction (`extractor.extraer_informe`) in one process;
 3. the full load (`informes cargar` machinery) with 1 and with 2 workers;
 4. peak memory of one worker extracting reports of ~250 and ~1,000 pages
-   that the script builds from corpus pages (flat = no growth with size).
+   that the script builds from corpus pages (flat = no growth with size),
+   two kinds: girardot_salud_2018.pdf repeated (two pages of dense tables
+   in three) and a more usual one (four prose pages for each page with
+   tables, taken in turn from the corpus's PDFs); for each, the growth
+   from the small to the big one (ratio and MB per 1,000 pages). Only this
+   part: --solo-memoria.
 It prints pages per second and the ratios. Timings are for reading, never
 asserted in tests.
 """
 from __future__ import annotations
 
 import argparse
-import multiprocessing as mp
-import resource
 import sys
 import tempfile
 import time
@@ -24,6 +27,9 @@ from pathlib import Path
 
 RAIZ = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(RAIZ))
+sys.path.insert(0, str(RAIZ / "bench"))
+
+from memoria import medir  # noqa: E402
 
 
 def pdfs(incluir_reales: bool) -> list[Path]:
@@ -101,48 +107,77 @@ def informe_grande(origen: Path, n_paginas: int, destino: Path) -> Path:
     while len(out) < n_paginas:
         out.import_pages(src)
     out.save(str(destino))
+    out.close()
+    src.close()
     return destino
 
 
-def _pico_propio() -> float:
-    """Peak resident memory of this process, MB. VmHWM (Linux) is this
-    process's own; ru_maxrss would carry over the parent's peak from before
-    the exec of a spawned child."""
-    try:
-        with open("/proc/self/status") as f:
-            for linea in f:
-                if linea.startswith("VmHWM:"):
-                    return int(linea.split()[1]) / 1024
-    except OSError:
-        pass
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # Linux: KB
+PROSA_POR_TABLA = 4
 
 
-def _peak_child(path: str, queue) -> None:
-    import pipelines.precarga  # noqa: F401 - what a worker of the fork server has loaded
+def informe_narrativo(n_paginas: int, destino: Path) -> Path:
+    """A report of n_paginas pages closer to a usual one: four prose pages
+    for each page with tables, each taken in turn from the corpus's PDFs
+    (prose or table page as the reader's first pass sees it)."""
+    import pypdfium2 as pdfium
+
+    from extractor.lectores.cribado import cribar
+
+    prosa: list = []
+    tablas: list = []
+    fuentes = []
+    for f in pdfs(False):
+        src = pdfium.PdfDocument(str(f))
+        fuentes.append(src)
+        for pagina in cribar(f):
+            if not pagina.escaneada:
+                (tablas if pagina.con_tablas else prosa).append((src, pagina.numero - 1))
+    out = pdfium.PdfDocument.new()
+    usadas = {"prosa": 0, "tablas": 0}
+    for i in range(n_paginas):
+        tipo, lista = ("tablas", tablas) if i % (PROSA_POR_TABLA + 1) == PROSA_POR_TABLA else ("prosa", prosa)
+        src, indice = lista[usadas[tipo] % len(lista)]
+        usadas[tipo] += 1
+        out.import_pages(src, pages=[indice])
+    out.save(str(destino))
+    out.close()
+    for src in fuentes:
+        src.close()
+    return destino
+
+
+def _extraer(ruta: str) -> int:
+    """What a worker does with one file, up to the result it hands to the
+    writer: the number of observations."""
     from extractor import extraer_informe
 
-    extraer_informe(Path(path))
-    queue.put(_pico_propio())
+    return len(extraer_informe(Path(ruta)).observaciones)
 
 
-def pico_memoria(path: Path) -> float:
-    ctx = mp.get_context("spawn")
-    queue = ctx.Queue()
-    proc = ctx.Process(target=_peak_child, args=(str(path), queue))
-    proc.start()
-    peak = queue.get()
-    proc.join()
-    return peak
+def memoria_informes_grandes(paginas: int) -> None:
+    """Peak memory of one worker (a fresh process with what the fork server
+    preloads) extracting big reports of paginas // 4 and paginas pages."""
+    tamanos = (paginas // 4, paginas)
+    informes = (
+        ("girardot_salud_2018.pdf repetido",
+         lambda n, ruta: informe_grande(RAIZ / "corpus" / "girardot_salud_2018.pdf", n, ruta)),
+        (f"{PROSA_POR_TABLA} páginas de prosa por página con tablas", informe_narrativo),
+    )
+    with tempfile.TemporaryDirectory() as tmp:
+        for nombre, construir in informes:
+            picos = []
+            for n in tamanos:
+                ruta = construir(n, Path(tmp) / f"grande_{n}.pdf")
+                m = medir(_extraer, str(ruta), precargar="pipelines.precarga")
+                picos.append(m.pico)
+                print(f"{nombre}, {n} páginas: memoria pico del trabajador {m.pico:.0f} MB "
+                      f"({m.base:.0f} MB antes de leer), {m.resultado} observaciones, {n / m.segundos:.1f} pág/s")
+            por_mil = (picos[1] - picos[0]) / (tamanos[1] - tamanos[0]) * 1000
+            print(f"  {tamanos[1]} / {tamanos[0]} páginas: {picos[1] / picos[0]:.2f}× la memoria pico, "
+                  f"{por_mil:+.0f} MB por cada 1.000 páginas más")
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--sin-reales", action="store_true", help="solo corpus/, sin ../shared/corpus-real")
-    parser.add_argument("--paginas-grande", type=int, default=1000)
-    args = parser.parse_args()
-
-    files = pdfs(not args.sin_reales)
+def velocidad(files: list[Path]) -> None:
     n = paginas(files)
     print(f"{len(files)} PDF, {n} páginas")
     t_base = baseline_pdfplumber(files)
@@ -158,14 +193,17 @@ def main() -> None:
     print(f"2 trabajadores / 1 trabajador: {t_1 / t_2:.2f}×")
     print(f"costo por página (1 trabajador): {1000 * t_1 / n:.0f} ms")
 
-    origen = RAIZ / "corpus" / "girardot_salud_2018.pdf"
-    with tempfile.TemporaryDirectory() as tmp:
-        for size in (args.paginas_grande // 4, args.paginas_grande):
-            big = informe_grande(origen, size, Path(tmp) / f"grande_{size}.pdf")
-            start = time.perf_counter()
-            peak = pico_memoria(big)
-            elapsed = time.perf_counter() - start
-            print(f"informe de {size} páginas: memoria pico del trabajador {peak:.0f} MB, {size / elapsed:.1f} pág/s")
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--sin-reales", action="store_true", help="solo corpus/, sin ../shared/corpus-real")
+    parser.add_argument("--paginas-grande", type=int, default=1000)
+    parser.add_argument("--solo-memoria", action="store_true", help="solo la memoria pico con informes grandes")
+    args = parser.parse_args()
+
+    if not args.solo_memoria:
+        velocidad(pdfs(not args.sin_reales))
+    memoria_informes_grandes(args.paginas_grande)
 
 
 if __name__ == "__main__":

@@ -4,6 +4,9 @@ Every reader (PDF, DOCX, later spreadsheets and OCR) produces a `Documento`:
 an ordered list of blocks (`BloqueTexto` and `Tabla`) with provenance. The
 later stages (table stitching, metadata, rows to observations) only see this
 model, never the original file format.
+
+A whole report's cells and text blocks are held until it is interpreted, so
+the classes made in numbers use `__slots__` (about 50 bytes less a cell).
 """
 from __future__ import annotations
 
@@ -14,7 +17,7 @@ from typing import Optional, Union
 BBox = tuple[float, float, float, float]
 
 
-@dataclass
+@dataclass(slots=True)
 class Celda:
     texto: str  # keeps its line breaks ("\n")
     fila: int
@@ -30,7 +33,7 @@ class Celda:
     confianza_ocr: Optional[float] = None
 
 
-@dataclass
+@dataclass(slots=True)
 class Tabla:
     indice: int  # 1-based order of the table in the document
     celdas: list[Celda]
@@ -64,7 +67,7 @@ class Tabla:
         return [[c.texto if c else "" for c in fila] for fila in self.rejilla()]
 
 
-@dataclass
+@dataclass(slots=True)
 class BloqueTexto:
     texto: str
     pagina: int
@@ -76,7 +79,7 @@ class BloqueTexto:
 Bloque = Union[BloqueTexto, Tabla]
 
 
-@dataclass
+@dataclass(slots=True)
 class Omision:
     """Content a reader saw and did not pass on as it is (a hidden sheet of
     a workbook, hidden rows read anyway, formula errors): reported as a row

@@ -3,9 +3,11 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+import pdfplumber
 import pytest
 
 from extractor import leer_documento
+from extractor.lectores import pdf as lector_pdf
 from extractor.modelo import Tabla
 from tests.conftest import CORPUS
 
@@ -75,3 +77,36 @@ def test_row_cut_by_page_break_is_whole_again_in_pdf():
     assert pdf.n_filas == docx.n_filas
     norm = lambda t: " ".join(t.split())  # noqa: E731
     assert [norm(r[0]) for r in pdf.textos()] == [norm(r[0]) for r in docx.textos()]
+
+
+def test_pdf_pages_are_made_one_at_a_time_and_let_go_once_read():
+    """The PDF reader makes pdfplumber's pages as `pdf.pages` would (same
+    numbers, offsets and boxes) but one at a time, closes each once read and
+    empties pdfminer's cache of parsed objects: nothing of a read page (its
+    characters, its content streams) stays behind as the report goes on."""
+    ruta = CORPUS / "barrancabermeja_prensa_2017.pdf"  # 5 pages
+    with pdfplumber.open(str(ruta)) as pdf:
+        esperado = [(p.page_number, p.initial_doctop, p.bbox) for p in pdf.pages]
+    leidas = []
+    with lector_pdf._pdfplumber(ruta) as pdf:
+        for page in lector_pdf._pages(pdf):
+            if leidas:
+                anterior = leidas[-1]
+                assert "_objs" not in vars(anterior)  # closed: its characters and layout dropped
+                assert not any(s.objid in pdf.doc._cached_objs for s in anterior.page_obj.contents)
+            assert page.chars  # pdfminer parses the page
+            leidas.append(page)
+        assert not hasattr(pdf, "_pages")  # pdf.pages (every page, kept) was never made
+        assert pdf.doc._cached_objs == {}
+    assert [(p.page_number, p.initial_doctop, p.bbox) for p in leidas] == esperado
+    assert not any("_objs" in vars(p) for p in leidas)
+
+
+def test_fuente_de_una_palabra_con_letras_en_negrita_y_normales_es_la_misma_en_cada_corrida():
+    from extractor.lectores.lineas import fuente_de_palabra
+
+    assert fuente_de_palabra(["Arial-Bold", "Arial-Bold"]) == "Bold"
+    # mixed: not bold, and always the first regular font (a set's order changed with the hash seed)
+    assert fuente_de_palabra(["Arial-Bold", "Arial", "Calibri"]) == "Arial"
+    assert fuente_de_palabra(["Calibri", "Arial-Bold", "Arial"]) == "Calibri"
+    assert fuente_de_palabra([]) == ""

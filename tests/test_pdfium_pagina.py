@@ -8,7 +8,7 @@ import pytest
 
 from extractor.lectores import pdf as lector
 from extractor.lectores.cribado import cribar
-from extractor.lectores.pdfium_pagina import leer_pagina
+from extractor.lectores.pdfium_pagina import DocumentoPdfium, leer_pagina
 from tests.conftest import CORPUS
 
 ARCHIVOS = ["girardot_salud_2018.pdf", "tulua_personeria_2021.pdf", "rionegro_desarrollo_economico_2023.pdf",
@@ -44,3 +44,41 @@ def test_paginas_con_tablas_iguales_a_pdfplumber(nombre):
                     assert abs(arriba_a - arriba_b) <= 2.0
     finally:
         doc.close()
+
+
+def test_documento_pdfium_reabre_el_archivo_cada_tramo_y_da_las_mismas_paginas(monkeypatch):
+    """pdfium keeps what it parsed of every page until the document is
+    closed: DocumentoPdfium reopens it every `tramo` pages (memory flat with
+    the number of pages), closing the previous opening, with the same pages."""
+    ruta = CORPUS / "rionegro_desarrollo_economico_2023.pdf"  # 3 pages
+    doc = pdfium.PdfDocument(str(ruta))
+    esperado = []
+    for i in range(len(doc)):
+        pagina = doc[i]
+        texto = pagina.get_textpage()
+        esperado.append(texto.get_text_range())
+        texto.close()
+        pagina.close()
+    doc.close()
+
+    aperturas = []
+    abrir = pdfium.PdfDocument
+
+    def contar(*args, **kwargs):
+        aperturas.append(abrir(*args, **kwargs))
+        return aperturas[-1]
+
+    monkeypatch.setattr(pdfium, "PdfDocument", contar)
+    leidos = []
+    with DocumentoPdfium(ruta, tramo=2) as rapido:
+        assert len(rapido) == 3
+        for i in range(len(rapido)):
+            pagina = rapido.pagina(i)
+            texto = pagina.get_textpage()
+            leidos.append(texto.get_text_range())
+            texto.close()
+            pagina.close()
+        assert len(aperturas) == 2  # pages 1-2, then page 3
+        assert aperturas[0].raw is None  # the first opening is closed
+    assert aperturas[1].raw is None
+    assert leidos == esperado

@@ -4,9 +4,10 @@ pdfplumber (pdfminer) parses every object of a page, which is most of the
 cost of reading a report; most pages of a management report are prose. This
 pass reads each page's text runs and counts its vector paths at hundreds of
 pages per second. A page with ruling lines, or with several lines of figures,
-goes on to pdfplumber; the others keep the text runs read here. A page
-with images and (almost) no text has no usable text layer: a scanned page,
-read by OCR (`extractor/lectores/ocr.py`).
+goes on to pdfplumber; the others keep the text runs read here, as lines
+(`LineaLeida`: text and box, not a dict per run). A page with images and
+(almost) no text has no usable text layer: a scanned page, read by OCR
+(`extractor/lectores/ocr.py`).
 """
 from __future__ import annotations
 
@@ -14,8 +15,10 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
+
+from .lineas import LineaLeida, agrupar_lineas, leidas
+from .pdfium_pagina import DocumentoPdfium
 
 MIN_PATHS = 8  # ruled tables draw many lines and boxes
 MIN_FIGURE_LINES = 3  # unruled tables: lines holding three figures or more
@@ -23,12 +26,12 @@ FIGURE = re.compile(r"\d[\d.,']*")
 MIN_TEXT_CHARS = 10  # fewer non-blank characters than this on a page with images: scanned
 
 
-@dataclass
+@dataclass(slots=True)
 class PaginaCribada:
     numero: int  # 1-based
     alto: float
     con_tablas: bool
-    palabras: list[dict] = field(default_factory=list)  # text runs as pdfplumber-like words
+    lineas: list[LineaLeida] = field(default_factory=list)  # prose page: its text runs, into lines
     escaneada: bool = False  # images and no usable text layer: needs OCR
 
 
@@ -53,22 +56,19 @@ def _has_images(page) -> bool:
 
 
 def cribar(ruta: Path) -> list[PaginaCribada]:
-    pdf = pdfium.PdfDocument(str(ruta))
-    try:
+    with DocumentoPdfium(ruta) as pdf:
         pages = []
         for i in range(len(pdf)):
-            page = pdf[i]
+            page = pdf.pagina(i)
             height = page.get_height()
             paths = sum(1 for _ in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_PATH], max_depth=2))
             textpage = page.get_textpage()
             text = textpage.get_text_range()
             scanned = len("".join(text.split())) < MIN_TEXT_CHARS and _has_images(page)
             tables = not scanned and (paths >= MIN_PATHS or _figure_lines(text) >= MIN_FIGURE_LINES)
-            words = [] if tables or scanned else _runs(textpage, height)
+            lines = [] if tables or scanned else leidas(agrupar_lineas(_runs(textpage, height)))
             textpage.close()
             page.close()
-            pages.append(PaginaCribada(numero=i + 1, alto=height, con_tablas=tables, palabras=words,
+            pages.append(PaginaCribada(numero=i + 1, alto=height, con_tablas=tables, lineas=lines,
                                        escaneada=scanned))
         return pages
-    finally:
-        pdf.close()

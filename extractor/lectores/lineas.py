@@ -1,10 +1,24 @@
-"""Words (pdfplumber dicts) into lines, and lines into paragraphs."""
+"""Words (pdfplumber dicts) into lines, and lines into paragraphs.
+
+A page's words are grouped into `Linea`s while the page is read; what a
+reader keeps of a line once its page is done is a `LineaLeida` (its text,
+box and weight): the word dicts, with every coordinate of every word, are
+left behind with the page.
+"""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
 LINE_TOLERANCE = 3.0  # points between word tops on the same line
 PARAGRAPH_GAP = 0.8  # a vertical gap above this many line heights starts a paragraph
+
+
+def fuente_de_palabra(fuentes: list[str]) -> str:
+    """A word is bold when all its characters are; otherwise its font is the
+    first regular one, in reading order (the same on every run)."""
+    if fuentes and all("Bold" in f for f in fuentes):
+        return "Bold"
+    return next((f for f in fuentes if "Bold" not in f), "")
 
 
 @dataclass
@@ -35,10 +49,30 @@ class Linea:
     def negrita(self) -> bool:
         return all("Bold" in w.get("fontname", "") for w in self.palabras)
 
+    def leida(self) -> LineaLeida:
+        return LineaLeida(self.texto, self.top, self.bottom, self.x0, self.x1, self.negrita)
+
+
+@dataclass(slots=True)
+class LineaLeida:
+    """A line as it is kept after its page is read: the same text, box and
+    weight as its `Linea`, without the words."""
+
+    texto: str
+    top: float
+    bottom: float
+    x0: float
+    x1: float
+    negrita: bool
+
+
+def leidas(lines: list[Linea]) -> list[LineaLeida]:
+    return [line.leida() for line in lines]
+
 
 @dataclass
 class Parrafo:
-    lineas: list[Linea]
+    lineas: list[Linea] | list[LineaLeida]
 
     @property
     def texto(self) -> str:
@@ -77,7 +111,7 @@ def agrupar_lineas(words: list[dict]) -> list[Linea]:
     return lines
 
 
-def agrupar_parrafos(lines: list[Linea]) -> list[Parrafo]:
+def agrupar_parrafos(lines: list[Linea] | list[LineaLeida]) -> list[Parrafo]:
     paragraphs: list[Parrafo] = []
     for line in lines:
         if paragraphs:

@@ -12,6 +12,12 @@ from the ruling lines found in the page image, and each cell keeps the
 lowest word confidence of its figures. A scanned page that gives no table,
 or that cannot be read because Tesseract is missing, is reported in
 `Documento.omisiones`.
+
+Memory stays flat as a report grows: each page is let go once read (its
+pdfplumber page closed and dropped, pdfminer's parsed objects dropped, the
+pdfium document reopened every few pages: `pdfium_pagina.DocumentoPdfium`),
+and what is kept of a page until the whole report is read is its tables'
+cells and its lines of text (`LineaLeida`), not its words.
 """
 from __future__ import annotations
 
@@ -21,14 +27,16 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import pdfplumber
-import pypdfium2 as pdfium
+from pdfminer.pdfpage import PDFPage
+from pdfplumber.page import Page
+from pdfplumber.utils.exceptions import PdfminerException
 
 from ..errores import ErrorLectura
 from ..modelo import BloqueTexto, Celda, Documento, Omision, Tabla
 from . import ocr, sin_bordes
 from .cribado import cribar
-from .pdfium_pagina import leer_pagina
-from .lineas import Linea, agrupar_lineas, agrupar_parrafos
+from .pdfium_pagina import DocumentoPdfium, leer_pagina
+from .lineas import LineaLeida, agrupar_lineas, agrupar_parrafos, fuente_de_palabra, leidas
 
 RULED = {"vertical_strategy": "lines", "horizontal_strategy": "lines", "snap_tolerance": 3}
 HEADER_BAND = 0.12  # fraction of page height
@@ -66,11 +74,21 @@ def _without_frames(bboxes: list[tuple]) -> list[tuple]:
     return [a for a in bboxes if sum(encloses(a, b) for b in bboxes) < 2]
 
 
+def _rounded(v: float, shared: dict[float, float]) -> float:
+    """v to 2 decimals, one float object per value in `shared` (not zero:
+    0.0 and -0.0 are the same key)."""
+    v = round(v, 2)
+    return shared.setdefault(v, v) if v else v
+
+
 def _ruled_table(bboxes: list[tuple], words: list[dict], page_no: int) -> list[Celda]:
     """Cells with row/column spans from the cell boxes pdfplumber found."""
     bboxes = _without_frames(bboxes)
     xs = _clusters([b[0] for b in bboxes] + [b[2] for b in bboxes])
     ys = _clusters([b[1] for b in bboxes] + [b[3] for b in bboxes])
+    # one float object per distinct rounded edge: the cells of a table share
+    # their rows' and columns' edges, and a report keeps every cell's box
+    edges: dict[float, float] = {}
     cells = []
     for b in bboxes:
         c0, c1 = _index(xs, b[0]), _index(xs, b[2])
@@ -86,7 +104,7 @@ def _ruled_table(bboxes: list[tuple], words: list[dict], page_no: int) -> list[C
                 pagina=page_no,
                 filas_span=r1 - r0,
                 columnas_span=c1 - c0,
-                bbox=tuple(round(v, 2) for v in b),
+                bbox=tuple(_rounded(v, edges) for v in b),
                 negrita=bool(inner) and all("Bold" in w.get("fontname", "") for w in inner),
             )
         )
@@ -99,8 +117,7 @@ def _words(page) -> list[dict]:
     each word's characters instead."""
     words = page.extract_words(return_chars=True)
     for w in words:
-        fonts = {c.get("fontname", "") for c in w.pop("chars")}
-        w["fontname"] = "Bold" if fonts and all("Bold" in f for f in fonts) else next(iter(fonts), "")
+        w["fontname"] = fuente_de_palabra([c.get("fontname", "") for c in w.pop("chars")])
     return words
 
 
@@ -108,7 +125,7 @@ def _running_key(text: str) -> str:
     return re.sub(r"\d+", "#", text.strip().lower())
 
 
-def _running_lines(pages_lines: list[list[Linea]], heights: list[float]) -> set[str]:
+def _running_lines(pages_lines: list[list[LineaLeida]], heights: list[float]) -> set[str]:
     """Normalized texts of lines that repeat in the header/footer band."""
     counts: Counter[str] = Counter()
     for lines, h in zip(pages_lines, heights):
@@ -125,7 +142,7 @@ def _running_lines(pages_lines: list[list[Linea]], heights: list[float]) -> set[
 
 
 def _page_items(page, page_no: int, words: list[dict] | None = None,
-                settings: dict | None = RULED) -> tuple[list, list[Linea]]:
+                settings: dict | None = RULED) -> tuple[list, list[LineaLeida]]:
     """Tables (top, Tabla) and the free lines of a page read by pdfplumber
     (or of the OCR words of a scanned page, with its ruling lines as
     explicit table settings; None: no ruled table)."""
@@ -139,7 +156,7 @@ def _page_items(page, page_no: int, words: list[dict] | None = None,
         tables_cells.append(cells)
     free = [w for w in free if not any(_inside(w, b) for b in table_boxes)]
     tables = [(bbox[1], Tabla(indice=0, celdas=cells)) for bbox, cells in zip(table_boxes, tables_cells)]
-    return tables, agrupar_lineas(free)
+    return tables, leidas(agrupar_lineas(free))
 
 
 def _edge(x0: float, top: float, x1: float, bottom: float) -> dict:
@@ -171,7 +188,7 @@ def _ocr_confidence(cells: list[Celda], words: list[dict]) -> None:
             cell.confianza_ocr = min(w["conf"] for w in digits)
 
 
-def _scanned_items(page, page_no: int, read: ocr.PaginaOcr) -> tuple[list, list[Linea]]:
+def _scanned_items(page, page_no: int, read: ocr.PaginaOcr) -> tuple[list, list[LineaLeida]]:
     tables, lines = _page_items(page, page_no, read.palabras, _ocr_settings(read))
     for _, table in tables:
         _ocr_confidence(table.celdas, read.palabras)
@@ -209,7 +226,7 @@ USAR_PDFIUM = True  # table pages read by pdfium_pagina (False: by pdfminer, as 
 
 @contextmanager
 def _pdfium(ruta: Path):
-    doc = pdfium.PdfDocument(str(ruta)) if USAR_PDFIUM else None
+    doc = DocumentoPdfium(ruta) if USAR_PDFIUM else None
     try:
         yield doc
     finally:
@@ -217,11 +234,52 @@ def _pdfium(ruta: Path):
             doc.close()
 
 
-def _table_page(fast, page, page_no: int) -> tuple[list, list[Linea]]:
+@contextmanager
+def _pdfplumber(ruta: Path):
+    pdf = pdfplumber.open(str(ruta))
+    try:
+        yield pdf
+    finally:
+        # not pdf.close(): it asks for `pdf.pages`, which would make every page again
+        pdf.stream.close()
+
+
+def _pages(pdf):
+    """pdfplumber's pages one at a time, each let go once read.
+
+    `pdf.pages` makes every page up front and keeps it, and pdfminer's
+    document keeps every object it parses (every page's content streams
+    among them) until the file is closed: memory that grew with the
+    report. This makes each page as `pdf.pages` does (same numbers and
+    document offsets) and, after it, closes it and empties pdfminer's cache
+    of parsed objects (any object asked for again is parsed again; the
+    object streams already parsed stay cached)."""
+    doctop = 0
+    pages = PDFPage.create_pages(pdf.doc)
+    page_no = 0
+    while True:
+        try:
+            obj = next(pages)
+        except StopIteration:
+            return
+        except Exception as exc:  # as pdf.pages reports it
+            raise PdfminerException(exc) from exc
+        page_no += 1
+        page = Page(pdf, obj, page_number=page_no, initial_doctop=doctop)
+        doctop += page.height
+        try:
+            yield page
+        finally:
+            page.close()
+            del page, obj
+            getattr(pdf.doc, "_cached_objs", {}).clear()
+
+
+def _table_page(fast, page, page_no: int) -> tuple[list, list[LineaLeida]]:
     """A page that may hold tables: its words and ruling lines from pdfium
     (pdfium_pagina, several times faster), else from pdfplumber."""
     if fast is not None:
-        quick = fast[page_no - 1]
+        quick = fast.pagina(page_no - 1)
         textpage = quick.get_textpage()
         try:
             read = leer_pagina(quick, textpage, RULED)
@@ -235,17 +293,18 @@ def _table_page(fast, page, page_no: int) -> tuple[list, list[Linea]]:
 
 def leer_pdf(ruta: Path, sha256: str) -> Documento:
     pages_items: list[list] = []  # per page: (top, block) pairs
-    pages_lines: list[list[Linea]] = []
+    pages_lines: list[list[LineaLeida]] = []
     heights: list[float] = []
     notes: list[Omision] = []
     screened = cribar(ruta)
     scanned, missing = _ocr_pages(ruta, sha256, [p.numero for p in screened if p.escaneada])
-    with pdfplumber.open(str(ruta)) as pdf, _pdfium(ruta) as fast:
-        n_pages = len(pdf.pages)
-        for page_no, page in enumerate(pdf.pages, start=1):
+    n_pages = 0
+    with _pdfplumber(ruta) as pdf, _pdfium(ruta) as fast:
+        for page_no, page in enumerate(_pages(pdf), start=1):
+            n_pages = page_no
             quick = screened[page_no - 1]
             if quick.escaneada:
-                read = scanned.get(page_no)
+                read = scanned.pop(page_no, None)
                 tables, lines = _scanned_items(page, page_no, read) if read else ([], [])
                 note = _scan_note(page_no, read, tables, missing)
                 if note:
@@ -253,11 +312,10 @@ def leer_pdf(ruta: Path, sha256: str) -> Documento:
             elif quick.con_tablas:
                 tables, lines = _table_page(fast, page, page_no)
             else:  # prose only: the text runs of the first pass are enough
-                tables, lines = [], agrupar_lineas(quick.palabras)
+                tables, lines = [], quick.lineas
             pages_lines.append(lines)
             heights.append(float(page.height))
             pages_items.append(tables + [(None, lines)])
-            page.close()
 
     running = _running_lines(pages_lines, heights)
     blocks = []

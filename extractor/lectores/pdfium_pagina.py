@@ -16,15 +16,21 @@ these edges, equivalent to the `lines` strategy over the page's edges).
 the same way (rotated page or text, a crop box or media box not at the
 origin, a path inside a nested form): the caller reads that page with
 pdfplumber as before.
+
+`DocumentoPdfium` gives the pages of a file to both pdfium passes (this one
+and `cribado`) with flat memory, whatever the number of pages.
 """
 from __future__ import annotations
 
 import ctypes
+from pathlib import Path
 from typing import Optional
 
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 from pdfplumber.utils.text import WordExtractor
+
+from .lineas import fuente_de_palabra
 
 MIN_EDGE = 1.0  # pdfplumber's edge_min_length_prefilter
 # pdfium's codes below 32: 2 is a hyphen that ends a line; tabs and line
@@ -32,6 +38,57 @@ MIN_EDGE = 1.0  # pdfplumber's edge_min_length_prefilter
 # Unicode mapping, which pdfminer writes as "(cid:N)".
 _CONTROL = {2: "-", 9: " ", 10: " ", 13: " "}
 _SEGMENTS = (pdfium_c.FPDF_SEGMENT_LINETO, pdfium_c.FPDF_SEGMENT_BEZIERTO)
+
+
+TRAMO = 50  # pages loaded from one opening of the document
+
+
+class DocumentoPdfium:
+    """A PDF whose pages are loaded one at a time with pdfium, the document
+    being reopened every `tramo` pages.
+
+    pdfium keeps what it parsed for a page (its objects, fonts and streams)
+    in the document until the document is closed, even once the page is
+    closed: 70 KB a page in bench/rendimiento.py's big reports, so a
+    worker's memory grew with the report. Reopening every 50 pages frees
+    it; an opening costs about 5 ms on a 1,000-page file (its
+    cross-reference table is read again).
+
+    Each page from `pagina` must be closed (with its text page) before the
+    next one is asked for."""
+
+    def __init__(self, ruta: Path, tramo: int = TRAMO):
+        self._ruta = str(ruta)
+        self._tramo = tramo
+        self._doc: Optional[pdfium.PdfDocument] = pdfium.PdfDocument(self._ruta)
+        self._n = len(self._doc)
+        self._cargadas = 0  # pages loaded from this opening
+
+    def __len__(self) -> int:
+        return self._n
+
+    def pagina(self, indice: int) -> pdfium.PdfPage:
+        """Page `indice` (0-based)."""
+        if self._doc is None:
+            raise ValueError("DocumentoPdfium is closed")
+        if self._cargadas >= self._tramo:
+            self._doc.close()
+            self._doc = None
+            self._doc = pdfium.PdfDocument(self._ruta)
+            self._cargadas = 0
+        self._cargadas += 1
+        return self._doc[indice]
+
+    def close(self) -> None:
+        if self._doc is not None:
+            self._doc.close()
+            self._doc = None
+
+    def __enter__(self) -> DocumentoPdfium:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
 
 
 class _NoAplica(Exception):
@@ -110,9 +167,7 @@ def _palabras(textpage, alto: float) -> list[dict]:
                       "fontname": datos[0]})
     palabras = []
     for palabra, letras in WordExtractor().iter_extract_tuples(chars):
-        fuentes_palabra = {c["fontname"] for c in letras}
-        palabra["fontname"] = ("Bold" if fuentes_palabra and all("Bold" in f for f in fuentes_palabra)
-                               else next(iter(fuentes_palabra), ""))
+        palabra["fontname"] = fuente_de_palabra([c["fontname"] for c in letras])
         palabras.append(palabra)
     return palabras
 
