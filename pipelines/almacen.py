@@ -28,6 +28,11 @@ if TYPE_CHECKING:  # the extractor package is imported only where it is used
 
 RESULTADOS = ("cargado", "sin_cambios", "reemplazado", "fallido")
 
+# pyarrow's default allocator reserves about 1 GB of address space on its
+# first use; the worker that prepares a report runs under an address-space
+# limit (--memoria), so Arrow allocates with the system's malloc instead.
+pa.set_memory_pool(pa.system_memory_pool())
+
 _TIPOS_ARROW = {
     "VARCHAR": pa.string(),
     "INTEGER": pa.int32(),
@@ -231,6 +236,19 @@ class InformePreparado:
     @property
     def informe_id(self) -> str:
         return informe_id_de(self.sha256)
+
+
+def calentar() -> None:
+    """Read once what `preparar` needs (the tables, the vocabularies, and
+    pandas, which pyarrow imports on its first conversion: 0,3 s), so that
+    the fork server's children (pipelines/precarga.py) start with it."""
+    import pandas  # noqa: F401
+
+    esquemas.tablas()
+    esquemas.medidas_de_dinero()
+    for campo in ("medida", "unidad", "tipo_gasto"):
+        esquemas.vocabulario(campo)
+    pa.array([0.0], pa.float64()).to_pylist()
 
 
 def preparar(informe: InformeExtraido, version: Optional[str] = None) -> InformePreparado:

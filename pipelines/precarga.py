@@ -21,7 +21,10 @@ try:
     import pipelines.cargar  # noqa: F401
     from pipelines import validacion
 
-    validacion.reglas()  # the worker also validates (almacen.preparar)
+    from pipelines import almacen
+
+    validacion.reglas()  # the worker also validates and builds the rows (almacen.preparar)
     validacion.config_por_defecto()
+    almacen.calentar()
 except Exception:  # noqa: BLE001 - a child imports what it needs anyway
     pass

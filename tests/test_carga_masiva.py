@@ -100,6 +100,32 @@ def test_ctrl_c_durante_la_escritura_termina_ese_informe_y_para(tmp_path):
         "sin_cambios", "cargado", "cargado"]
 
 
+
+def test_los_archivos_mas_largos_se_extraen_primero(tmp_path):
+    """A load ends when its longest file does: the 20-page PDF is extracted
+    first, then by size; the results are still reported in input order."""
+    import pypdfium2 as pdfium
+
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    for nombre, paginas in (("a_corto.pdf", 1), ("b_largo.pdf", 20), ("c_medio.pdf", 5)):
+        pdf = pdfium.PdfDocument.new()
+        for _ in range(paginas):
+            pdf.new_page(612, 792)
+        pdf.save(str(docs / nombre))
+        pdf.close()
+    orden: list[str] = []
+    leidos: list[str] = []
+
+    def extraer(ruta: Path):
+        leidos.append(ruta.name)
+        raise pipelines.cargar.ErrorCarga(f"{ruta.name}: prueba")
+
+    r = cargar_rutas([docs], tmp_path / "x.duckdb", extraer=extraer,
+                     al_planificar=lambda rutas: orden.extend(p.name for p in rutas))
+    assert orden == leidos == ["b_largo.pdf", "c_medio.pdf", "a_corto.pdf"]
+    assert [x.archivo for x in r] == ["a_corto.pdf", "b_largo.pdf", "c_medio.pdf"]
+
 @pytest.fixture(scope="module")
 def corpus_copia(tmp_path_factory) -> Path:
     """The annotated corpus (each report with a .gold.csv, in every format
