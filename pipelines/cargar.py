@@ -490,6 +490,7 @@ def cargar_rutas(
     # one starts at once while the small ones fill the other workers (one
     # 80-page plan among fifty short reports otherwise starts last and runs
     # alone). The order is a function of the files: a resumed load keeps it.
+    # Results are written in this order; the summary keeps the input order.
     pendientes.sort(key=lambda p: (-_costo(p[1]), p[0]))
     if al_planificar is not None:
         al_planificar([p[1] for p in pendientes])
@@ -521,21 +522,13 @@ def cargar_rutas(
     return [r for r in resultados if r is not None]
 
 
-def _costo(ruta: Path) -> float:
-    """Rough extraction cost of a file, to start the longest first: a PDF's
-    pages (read from its page tree, a few ms), else its size in 100 kB."""
+def _costo(ruta: Path) -> int:
+    """Rough extraction cost of a file, to start the longest first: its size
+    (this process, the writer, never parses a file from outside)."""
     try:
-        if ruta.suffix.lower() == ".pdf":
-            import pypdfium2 as pdfium
-
-            pdf = pdfium.PdfDocument(str(ruta))
-            try:
-                return float(len(pdf))
-            finally:
-                pdf.close()
-        return ruta.stat().st_size / 100_000
-    except Exception:  # noqa: BLE001 - a broken file fails later, with its reason
-        return 0.0
+        return ruta.stat().st_size
+    except OSError:
+        return 0
 
 
 @contextmanager

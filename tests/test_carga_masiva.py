@@ -102,8 +102,9 @@ def test_ctrl_c_durante_la_escritura_termina_ese_informe_y_para(tmp_path):
 
 
 def test_los_archivos_mas_largos_se_extraen_primero(tmp_path):
-    """A load ends when its longest file does: the 20-page PDF is extracted
-    first, then by size; the results are still reported in input order."""
+    """A load ends when its longest file does: the largest file (the 20-page
+    PDF) is extracted first, then by size; the results are still reported in
+    input order."""
     import pypdfium2 as pdfium
 
     docs = tmp_path / "docs"
