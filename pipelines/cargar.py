@@ -486,12 +486,14 @@ def cargar_rutas(
                     pendientes.append((i, ruta, sha))
                 else:
                     resultados[i] = _registrar(con, r, inicio, al_terminar)
-    # Largest files first: a load ends when its longest file does, so that
-    # one starts at once while the small ones fill the other workers (one
-    # 80-page plan among fifty short reports otherwise starts last and runs
-    # alone). The order is a function of the files: a resumed load keeps it.
-    # Results are written in this order; the summary keeps the input order.
-    pendientes.sort(key=lambda p: (-_costo(p[1]), p[0]))
+    # In parallel, largest files first: a load ends when its longest file
+    # does, so that one starts at once while the small ones fill the other
+    # workers (one 80-page plan among fifty short reports otherwise starts
+    # last and runs alone). The order is a function of the files: a resumed
+    # load keeps it. Results are written in this order; the summary keeps
+    # the input order. One worker reads in input order.
+    if trabajadores > 1 or cluster:
+        pendientes.sort(key=lambda p: (-_costo(p[1]), p[0]))
     if al_planificar is not None:
         al_planificar([p[1] for p in pendientes])
     if pendientes:

@@ -102,9 +102,10 @@ def test_ctrl_c_durante_la_escritura_termina_ese_informe_y_para(tmp_path):
 
 
 def test_los_archivos_mas_largos_se_extraen_primero(tmp_path):
-    """A load ends when its longest file does: the largest file (the 20-page
-    PDF) is extracted first, then by size; the results are still reported in
-    input order."""
+    """A load in parallel ends when its longest file does: the largest file
+    (the 20-page PDF) is extracted first, then by size; the results are still
+    reported in input order. (The extractor is a closure: it runs in this
+    process, in the order the load chose.)"""
     import pypdfium2 as pdfium
 
     docs = tmp_path / "docs"
@@ -122,7 +123,7 @@ def test_los_archivos_mas_largos_se_extraen_primero(tmp_path):
         leidos.append(ruta.name)
         raise pipelines.cargar.ErrorCarga(f"{ruta.name}: prueba")
 
-    r = cargar_rutas([docs], tmp_path / "x.duckdb", extraer=extraer,
+    r = cargar_rutas([docs], tmp_path / "x.duckdb", extraer=extraer, trabajadores=2,
                      al_planificar=lambda rutas: orden.extend(p.name for p in rutas))
     assert orden == leidos == ["b_largo.pdf", "c_medio.pdf", "a_corto.pdf"]
     assert [x.archivo for x in r] == ["a_corto.pdf", "b_largo.pdf", "c_medio.pdf"]
