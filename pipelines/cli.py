@@ -11,6 +11,7 @@ import json
 import signal
 import sys
 import traceback
+from contextlib import contextmanager
 from pathlib import Path
 from typing import NoReturn, Optional
 
@@ -29,6 +30,7 @@ from pipelines.almacen import ErrorAlmacen
 from pipelines.cargar import ESPERA_DB, ErrorCarga, Limites, ResultadoCarga, cargar_rutas, recorrer
 from pipelines.evaluar import ErrorEvaluacion, Evaluacion, evaluar as evaluar_carpeta
 from pipelines.exportar import ErrorExportacion
+from pipelines.identidad import ErrorIdentidad
 from pipelines.progreso import Avance
 
 # Spanish texts of the help screens rendered by typer.
@@ -108,6 +110,46 @@ def _salir(mensaje: str, debug: bool = False) -> NoReturn:
 
 def _primera_linea(exc: BaseException) -> str:
     return (str(exc).strip().splitlines() or [type(exc).__name__])[0]
+
+
+def _esquema(db: Path, exc: duckdb.Error, debug: bool):
+    _salir(f"La base de datos {db} no tiene el esquema esperado ({_primera_linea(exc)}).", debug)
+
+
+@contextmanager
+def _base(db: Path, debug: bool, *, escribir: bool = False, salida: Optional[Path] = None):
+    """The store for one command, closed at the end; its errors end the
+    command with a Spanish message (exit code 1). escribir: an existing store
+    opened for writing, everything in one transaction (decisions change it).
+    salida: the file the command writes, named when it cannot be written."""
+    try:
+        if escribir:
+            if not Path(db).is_file():
+                raise ErrorAlmacen(f"No existe la base de datos {db}.")
+            con = almacen.abrir(db)
+        else:
+            con = almacen.abrir(db, solo_lectura=True)
+        try:
+            if not escribir:
+                yield con
+                return
+            con.begin()
+            try:
+                yield con
+                con.commit()
+            except BaseException:
+                con.rollback()
+                raise
+        finally:
+            con.close()
+    except (ErrorAlmacen, ErrorIdentidad, ErrorExportacion) as exc:
+        _salir(str(exc), debug)
+    except OSError as exc:
+        if salida is None:
+            raise
+        _salir(f"No se pudo escribir {salida}: {exc.strerror or exc}", debug)
+    except duckdb.Error as exc:
+        _esquema(db, exc, debug)
 
 
 def _texto(valor) -> str:
@@ -334,18 +376,8 @@ def exportar(
         _salir(f"Tabla desconocida: {tabla}. Use observaciones, informes, filas_no_mapeadas o hallazgos.")
     if sin_marcadas and tabla != "observaciones":
         _salir("--sin-marcadas solo se aplica a la tabla observaciones.")
-    try:
-        con = almacen.abrir(db, solo_lectura=True)
-        try:
-            n = exportacion.exportar(con, tabla, formato, salida, sin_marcadas=sin_marcadas)
-        finally:
-            con.close()
-    except (ErrorAlmacen, ErrorExportacion) as exc:
-        _salir(str(exc), debug)
-    except OSError as exc:
-        _salir(f"No se pudo escribir {salida}: {exc.strerror or exc}", debug)
-    except duckdb.Error as exc:
-        _salir(f"La base de datos {db} no tiene el esquema esperado ({_primera_linea(exc)}).", debug)
+    with _base(db, debug, salida=salida) as con:
+        n = exportacion.exportar(con, tabla, formato, salida, sin_marcadas=sin_marcadas)
     consola.print(f"Se exportaron {n} filas de {tabla} a {escape(str(salida))}."
                   + (" Sin las observaciones marcadas." if sin_marcadas else ""))
 
@@ -359,16 +391,8 @@ def resumen(
     debug: bool = typer.Option(False, "--debug", help=_AYUDA_DEBUG),
 ) -> None:
     """Muestra los informes cargados y sus observaciones por medida."""
-    try:
-        con = almacen.abrir(db, solo_lectura=True)
-        try:
-            filas = almacen.resumen(con)
-        finally:
-            con.close()
-    except ErrorAlmacen as exc:
-        _salir(str(exc), debug)
-    except duckdb.Error as exc:
-        _salir(f"La base de datos {db} no tiene el esquema esperado ({_primera_linea(exc)}).", debug)
+    with _base(db, debug) as con:
+        filas = almacen.resumen(con)
     if not filas:
         consola.print("La base de datos no tiene informes.")
         return
@@ -421,23 +445,16 @@ def validar(
     if severidad is not None and severidad.lower() not in orden:
         _salir(f"Severidad desconocida: {severidad}. Use error, advertencia o info.")
     severidades = orden[: orden.index(severidad.lower()) + 1] if severidad else None
-    try:
-        con = almacen.abrir(db, solo_lectura=True)
+    with _base(db, debug) as con:
+        filas = almacen.hallazgos(con, severidades)
+    if formato == "csv":
         try:
-            filas = almacen.hallazgos(con, severidades)
-        finally:
-            con.close()
-        if formato == "csv":
             _csv_hallazgos(filas, salida)
-            if salida is not None:
-                consola.print(f"Se escribieron {len(filas)} hallazgos en {escape(str(salida))}.")
-            return
-    except ErrorAlmacen as exc:
-        _salir(str(exc), debug)
-    except OSError as exc:
-        _salir(f"No se pudo escribir {salida}: {exc.strerror or exc}", debug)
-    except duckdb.Error as exc:
-        _salir(f"La base de datos {db} no tiene el esquema esperado ({_primera_linea(exc)}).", debug)
+        except OSError as exc:
+            _salir(f"No se pudo escribir {salida}: {exc.strerror or exc}", debug)
+        if salida is not None:
+            consola.print(f"Se escribieron {len(filas)} hallazgos en {escape(str(salida))}.")
+        return
     if not filas:
         consola.print("No hay hallazgos" + (f" de severidad {severidad} o más grave." if severidad else "."))
         return

@@ -4,69 +4,25 @@ this module at its end)."""
 from __future__ import annotations
 
 import json
-from contextlib import contextmanager
 from pathlib import Path
 from typing import Optional
 
-import duckdb
 import typer
 from rich import box
 from rich.markup import escape
 from rich.table import Table
 
-from pipelines import almacen, comparar as comparacion, identidad
+from pipelines import comparar as comparacion, identidad
 from pipelines.almacen import ErrorAlmacen
 from pipelines.cli import (
     formato_de_salida,
-    DB_POR_DEFECTO, _AYUDA_DB, _AYUDA_DEBUG, _Comando, _primera_linea, _salir, _texto, app, consola,
+    DB_POR_DEFECTO, _AYUDA_DB, _AYUDA_DEBUG, _Comando, _base, _salir, _texto, app, consola,
     errores,
 )
 from pipelines.evaluar import ErrorEvaluacion
-from pipelines.exportar import ErrorExportacion
-from pipelines.identidad import ErrorIdentidad
 
 _VINCULOS = {"codigo": "código", "nombre": "nombre", "nombre_normalizado": "nombre normalizado",
              "similitud": "similitud", "manual": "manual", "nuevo": "nuevo"}
-
-
-def _esquema(db: Path, exc: duckdb.Error, debug: bool):
-    _salir(f"La base de datos {db} no tiene el esquema esperado ({_primera_linea(exc)}).", debug)
-
-
-@contextmanager
-def _base(db: Path, debug: bool, *, escribir: bool = False, salida: Optional[Path] = None):
-    """The store for one command, closed at the end; its errors end the
-    command with a Spanish message (exit code 1). escribir: an existing store
-    opened for writing, everything in one transaction (decisions change it).
-    salida: the file the command writes, named when it cannot be written."""
-    try:
-        if escribir:
-            if not Path(db).is_file():
-                raise ErrorAlmacen(f"No existe la base de datos {db}.")
-            con = almacen.abrir(db)
-        else:
-            con = almacen.abrir(db, solo_lectura=True)
-        try:
-            if not escribir:
-                yield con
-                return
-            con.begin()
-            try:
-                yield con
-                con.commit()
-            except BaseException:
-                con.rollback()
-                raise
-        finally:
-            con.close()
-    except (ErrorAlmacen, ErrorIdentidad, ErrorExportacion) as exc:
-        _salir(str(exc), debug)
-    except OSError as exc:
-        if salida is None:
-            raise
-        _salir(f"No se pudo escribir {salida}: {exc.strerror or exc}", debug)
-    except duckdb.Error as exc:
-        _esquema(db, exc, debug)
 
 
 # --------------------------------------------------------------- indicadores
