@@ -77,6 +77,14 @@ def pdf_de_imagenes(imagenes, destino: Path, dpi: int) -> None:
                          % (ancho, alto, len(datos)) + datos + b"\nendstream")
         dibujo = b"q %.2f 0 0 %.2f 0 0 cm /Im0 Do Q" % (w, h)
         objetos[contenido] = b"<< /Length %d >>\nstream\n%s\nendstream" % (len(dibujo), dibujo)
+    destino.write_bytes(serializar_pdf(objetos, paginas))
+
+
+def serializar_pdf(objetos: dict[int, bytes], paginas: list[int]) -> bytes:
+    """A PDF file from its objects (1: the catalog; 2, the page tree, is
+    added here from `paginas`), with its cross-reference table. Written by
+    hand so that the bytes are the same on every run (also used by
+    tests/test_entradas_malas.py for PDFs no library would write)."""
     objetos[2] = (b"<< /Type /Pages /Kids [" + b" ".join(b"%d 0 R" % p for p in paginas)
                   + b"] /Count %d >>" % len(paginas))
     salida = bytearray(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n")
@@ -90,7 +98,7 @@ def pdf_de_imagenes(imagenes, destino: Path, dpi: int) -> None:
     for k in range(1, total):
         salida += b"%010d 00000 n \n" % posiciones[k]
     salida += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (total, xref)
-    destino.write_bytes(bytes(salida))
+    return bytes(salida)
 
 
 def escanear(origen: Path, destino: Path, semilla: int = SEMILLA, dpi: int = DPI_ESCANEO) -> int:

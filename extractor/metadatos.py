@@ -252,13 +252,18 @@ def _sin_departamento(lugar: str) -> str:
     return lugar
 
 
+_OFICINAS = {"alcaldia": "Alcaldía", "municipio": "Municipio", "distrito": "Distrito"}
+
+
 def _entidad_mencionada(doc: Documento, minimo: int = 3) -> Optional[str]:
     """The entity a document without a heading names again and again in its
     tables and text (a workbook whose sheet starts with the header row): the
     place mentioned at least `minimo` times and in most mentions, with the
-    kind of office most often written before it."""
+    kind of office most often written before it and its most frequent
+    spelling (not in capitals, if it has one)."""
     lugares: Counter = Counter()
-    formas: dict[str, Counter] = {}
+    oficinas: dict[str, Counter] = {}
+    escrituras: dict[str, Counter] = {}
     textos = [b.texto for b in doc.textos] + [c.texto for t in doc.tablas for c in t.celdas]
     for texto in textos:
         for m in _MENCION.finditer(texto):
@@ -267,18 +272,16 @@ def _entidad_mencionada(doc: Documento, minimo: int = 3) -> Optional[str]:
             lugar = _sin_departamento(" ".join(m.group(2).split()))
             clave = normalizar(lugar)
             lugares[clave] += 1
-            formas.setdefault(clave, Counter())[(normalizar(m.group(1)), lugar)] += 1
+            oficinas.setdefault(clave, Counter())[normalizar(m.group(1))] += 1
+            escrituras.setdefault(clave, Counter())[lugar] += 1
     if not lugares:
         return None
     clave, n = lugares.most_common(1)[0]
     if n < minimo or n * 2 <= sum(lugares.values()):
         return None
-    tipos = Counter()
-    for (tipo, _), k in formas[clave].items():
-        tipos[tipo] += k
-    nombre = max((l for _, l in formas[clave]), key=lambda l: (l != l.upper(), formas[clave][(tipos.most_common(1)[0][0], l)]))
-    return titulo_espanol(f"{tipos.most_common(1)[0][0].capitalize()} de {titulo_espanol(nombre)}").replace(
-        "Alcaldia", "Alcaldía")
+    oficina = _OFICINAS[oficinas[clave].most_common(1)[0][0]]
+    nombre = max(escrituras[clave].items(), key=lambda e: (e[0] != e[0].upper(), e[1]))[0]
+    return f"{oficina} de {titulo_espanol(nombre)}"
 
 
 def _nombre_legible(archivo: str) -> str:
@@ -286,14 +289,22 @@ def _nombre_legible(archivo: str) -> str:
     return re.sub(r"[_\W]+", " ", archivo.rsplit(".", 1)[0]).strip()
 
 
-def _anios_encabezados(doc: Documento) -> Counter:
+def _anios_encabezados(doc: Documento) -> set[int]:
     """Years written in the header rows of the tables."""
-    anios: Counter = Counter()
-    for tabla in doc.tablas:
-        for fila in tabla.textos()[:4]:
-            for texto in fila:
-                anios.update(int(y) for y in set(YEAR.findall(texto)))
-    return anios
+    return {int(y) for tabla in doc.tablas for fila in tabla.textos()[:4] for texto in fila
+            for y in YEAR.findall(texto)}
+
+
+def _inicio_del_cuatrienio(doc: Documento, ctx: Contexto) -> Optional[int]:
+    if ctx.cuatrienio:
+        return ctx.cuatrienio[0]
+    par = re.search(r"\b(20[0-4]\d)\D{1,3}(20[0-4]\d)\b", _nombre_legible(doc.archivo))
+    if par and int(par.group(2)) - int(par.group(1)) == 3:
+        return int(par.group(1))
+    por_periodo = Counter(anio - anio % 4 for anio in _anios_encabezados(doc))  # distinct years per term
+    if por_periodo and por_periodo.most_common(1)[0][1] >= 3:
+        return por_periodo.most_common(1)[0][0]
+    return None
 
 
 def _cuatrienio_del_plan(doc: Documento, meta: MetadatosInforme, ctx: Contexto) -> tuple[MetadatosInforme, Contexto]:
@@ -302,23 +313,16 @@ def _cuatrienio_del_plan(doc: Documento, meta: MetadatosInforme, ctx: Contexto) 
     name's, else the term that holds most of the years in the tables'
     headers. Its period is the report's, and a plan has no single vigencia
     nor cut date."""
-    par = re.search(r"\b(20[0-4]\d)\D{1,3}(20[0-4]\d)\b", _nombre_legible(doc.archivo))
-    inicio = int(par.group(1)) if par and int(par.group(2)) - int(par.group(1)) == 3 else None
-    if ctx.cuatrienio:
-        inicio = ctx.cuatrienio[0]
-    if inicio is None:
-        por_periodo = Counter()
-        for anio, n in _anios_encabezados(doc).items():
-            por_periodo[anio - anio % 4] += 1  # distinct years of each term
-        if not por_periodo:
-            return meta, ctx
-        inicio, distintos = por_periodo.most_common(1)[0]
-        if distintos < 3:
-            return meta, ctx
+    inicio = _inicio_del_cuatrienio(doc, ctx)
+    return (meta, ctx) if inicio is None else _con_periodo_del_plan(meta, inicio, inicio + 3)
+
+
+def _con_periodo_del_plan(meta: MetadatosInforme, desde: int, hasta: int) -> tuple[MetadatosInforme, Contexto]:
+    """A plan's metadata: its years as its period, no vigencia, no cut date."""
     meta.vigencia, meta.fecha_corte = None, None
-    meta.periodo_inicio, meta.periodo_fin = date(inicio, 1, 1), date(inicio + 3, 12, 31)
+    meta.periodo_inicio, meta.periodo_fin = date(desde, 1, 1), date(hasta, 12, 31)
     return meta, Contexto(vigencia=None, fecha_corte=None, periodo_inicio=meta.periodo_inicio,
-                          periodo_fin=meta.periodo_fin, cuatrienio=(inicio, inicio + 3))
+                          periodo_fin=meta.periodo_fin, cuatrienio=(desde, hasta))
 
 
 # Identification columns of a plan export (DNP SisPT: "Código DANE |
@@ -362,9 +366,5 @@ def _plan_en_tablas(doc: Documento, meta: MetadatosInforme, ctx: Contexto) -> tu
     if plan and meta.titulo is None:
         meta.titulo = plan
     if quad:
-        a, b = int(quad.group(1)), int(quad.group(2))
-        meta.vigencia, meta.fecha_corte = None, None
-        meta.periodo_inicio, meta.periodo_fin = date(a, 1, 1), date(b, 12, 31)
-        ctx = Contexto(vigencia=None, fecha_corte=None, periodo_inicio=meta.periodo_inicio,
-                       periodo_fin=meta.periodo_fin, cuatrienio=(a, b))
+        return _con_periodo_del_plan(meta, int(quad.group(1)), int(quad.group(2)))
     return meta, ctx

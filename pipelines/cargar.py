@@ -12,7 +12,6 @@ report either complete or absent.
 """
 from __future__ import annotations
 
-import errno
 import hashlib
 import inspect
 import os
@@ -29,6 +28,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Iterator, Optional
 
+from extractor.seguridad import es_memoria
 from pipelines import almacen
 from pipelines.almacen import ErrorAlmacen
 
@@ -136,17 +136,6 @@ def _es_conocido(exc: BaseException) -> bool:
     return isinstance(exc, (ErrorAlmacen, ErrorCarga)) or type(exc).__name__ == "ErrorLectura"
 
 
-def _cadena_tiene_memoria(exc: BaseException) -> bool:
-    vistos: set[int] = set()
-    e: Optional[BaseException] = exc
-    while e is not None and id(e) not in vistos:
-        vistos.add(id(e))
-        if isinstance(e, MemoryError) or (isinstance(e, OSError) and e.errno == errno.ENOMEM):
-            return True
-        e = e.__cause__ or e.__context__
-    return False
-
-
 def _llamar(extraer: Extractor, ruta: Path, paginas: Optional[int]):
     """extraer(ruta), passing the reading limits to extractors that take a
     `limites` keyword (extractor.extraer_informe)."""
@@ -172,7 +161,7 @@ def _extraer_protegido(extraer: Extractor, ruta: Path, limites: Optional[Limites
         informe = _llamar(extraer, ruta, limites.paginas if limites else None)
         return inicio, almacen.preparar(informe), None
     except Exception as exc:  # noqa: BLE001 - every failure becomes a 'fallido' row
-        if limites is not None and limites.memoria_mb and _cadena_tiene_memoria(exc):
+        if limites is not None and limites.memoria_mb and es_memoria(exc):
             motivo = f"{ruta.name}: superó el límite de memoria de {limites.memoria_mb} MB"
         else:
             motivo = _motivo(exc, ruta.name, _es_conocido(exc))

@@ -374,10 +374,7 @@ def _hoja_larga(libro, filas, f, texto, encabezado) -> None:
                 hoja.write_datetime(n, k, v, f["fecha"])
             else:
                 _texto(hoja, n, k, v, texto)
-    for k, c in enumerate(COLUMNAS):
-        hoja.set_column(k, k, 40 if c in ("indicador", "nombre_en_informe", "aviso", "indicador_clave") else 14)
-    hoja.freeze_panes(1, 0)
-    hoja.autofilter(0, 0, max(len(filas), 1), len(COLUMNAS) - 1)
+    _terminar_hoja(hoja, COLUMNAS, ("indicador", "nombre_en_informe", "aviso", "indicador_clave"), len(filas))
 
 
 def _hoja_vinculos(libro, enlaces, texto, encabezado) -> None:
@@ -392,7 +389,12 @@ def _hoja_vinculos(libro, enlaces, texto, encabezado) -> None:
                 hoja.write_number(n, k, v)
             else:
                 _texto(hoja, n, k, v, texto)
+    _terminar_hoja(hoja, columnas, ("indicador", "variante", "indicador_clave", "alternativa"), len(enlaces))
+
+
+def _terminar_hoja(hoja, columnas, anchas, filas: int) -> None:
+    """Wide columns for names, the header row frozen, a filter on it."""
     for k, c in enumerate(columnas):
-        hoja.set_column(k, k, 40 if c in ("indicador", "variante", "indicador_clave", "alternativa") else 14)
+        hoja.set_column(k, k, 40 if c in anchas else 14)
     hoja.freeze_panes(1, 0)
-    hoja.autofilter(0, 0, max(len(enlaces), 1), len(columnas) - 1)
+    hoja.autofilter(0, 0, max(filas, 1), len(columnas) - 1)

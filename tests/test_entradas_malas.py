@@ -22,6 +22,7 @@ import duckdb
 import pytest
 from typer.testing import CliRunner
 
+from corpus.generar_derivados import serializar_pdf
 from extractor import ErrorLectura, extraer_informe
 from extractor.lectores.legado import soffice
 from extractor.lectores.ocr import falta_tesseract
@@ -73,20 +74,7 @@ def pdf_minimo(contenidos: list[bytes | None], imagen: bool = False) -> bytes:
         objetos[pagina] = (b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] "
                            b"/Resources << /Font << /F1 3 0 R >> >> /Contents %d 0 R >>" % flujo)
         objetos[flujo] = b"<< /Length %d >>\nstream\n%s\nendstream" % (len(contenido), contenido)
-    objetos[2] = (b"<< /Type /Pages /Kids [" + b" ".join(b"%d 0 R" % p for p in paginas)
-                  + b"] /Count %d >>" % len(paginas))
-    salida = bytearray(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n")
-    posiciones = {}
-    for k in sorted(objetos):
-        posiciones[k] = len(salida)
-        salida += b"%d 0 obj\n%s\nendobj\n" % (k, objetos[k])
-    xref = len(salida)
-    total = max(objetos) + 1
-    salida += b"xref\n0 %d\n0000000000 65535 f \n" % total
-    for k in range(1, total):
-        salida += b"%010d 00000 n \n" % posiciones[k]
-    salida += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (total, xref)
-    return bytes(salida)
+    return serializar_pdf(objetos, paginas)
 
 
 def texto_pdf(lineas: list[str]) -> bytes:

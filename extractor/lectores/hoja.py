@@ -420,20 +420,17 @@ def _omisiones(hoja: _Hoja) -> list[Omision]:
     elif hoja.estado == "grafico":
         salida.append(Omision(texto=f"Hoja «{hoja.nombre}»", motivo="hoja de gráfico: no tiene celdas que leer",
                               pagina=hoja.pagina))
-    filas = sorted(r for r in hoja.filas_ocultas if any(rr == r for rr, _ in hoja.celdas))
-    if filas:
-        salida.append(Omision(
-            texto=f"Hoja «{hoja.nombre}», filas {_lista([str(r + 1) for r in filas])}",
-            motivo=f"{len(filas)} fila(s) oculta(s) en la hoja de cálculo: se leyeron como las demás",
-            pagina=hoja.pagina,
-        ))
-    columnas = sorted(k for k in hoja.columnas_ocultas if any(kk == k for _, kk in hoja.celdas))
-    if columnas:
-        salida.append(Omision(
-            texto=f"Hoja «{hoja.nombre}», columnas {_lista([_columna_letra(k) for k in columnas])}",
-            motivo=f"{len(columnas)} columna(s) oculta(s) en la hoja de cálculo: se leyeron como las demás",
-            pagina=hoja.pagina,
-        ))
+    con_datos = ({r for r, _ in hoja.celdas}, {k for _, k in hoja.celdas})
+    for ocultas, usadas, nombres, cual in (
+            (hoja.filas_ocultas, con_datos[0], lambda r: str(r + 1), ("filas", "fila(s) oculta(s)")),
+            (hoja.columnas_ocultas, con_datos[1], _columna_letra, ("columnas", "columna(s) oculta(s)"))):
+        leidas = sorted(x for x in ocultas if x in usadas)
+        if leidas:
+            salida.append(Omision(
+                texto=f"Hoja «{hoja.nombre}», {cual[0]} {_lista([nombres(x) for x in leidas])}",
+                motivo=f"{len(leidas)} {cual[1]} en la hoja de cálculo: se leyeron como las demás",
+                pagina=hoja.pagina,
+            ))
     if hoja.errores:
         salida.append(Omision(
             texto=f"Hoja «{hoja.nombre}»",
