@@ -257,6 +257,14 @@ def _text_of(row, cols: list[Columna], rol: str) -> str:
     return ""
 
 
+def referencia_excel(ref: Optional[str]) -> dict:
+    """`hoja` and `celda` of a spreadsheet cell reference ("Hoja 1!P3")."""
+    if not ref:
+        return {}
+    hoja, _, celda = ref.rpartition("!")
+    return {"hoja": hoja, "celda": celda}
+
+
 def _observation(fig: Figura, col: Columna, cell, tabla: int, fila: _Fila) -> Observacion:
     money = fig.medida in MONEY
     factor = col.factor if money else 1.0
@@ -286,4 +294,5 @@ def _observation(fig: Figura, col: Columna, cell, tabla: int, fila: _Fila) -> Ob
         fila=fila.numero,
         columna=col.indice,
         bbox=cell.bbox,
+        **referencia_excel(cell.ref),
     )

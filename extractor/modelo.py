@@ -31,6 +31,9 @@ class Celda:
     # to the words holding figures (to all words when none has a digit);
     # None when the text came from a text layer or a file.
     confianza_ocr: Optional[float] = None
+    # Spreadsheet cells: where a person finds it, as Excel writes it
+    # ("Plan indicativo - Productos!P3"); None for documents.
+    ref: Optional[str] = None
 
 
 @dataclass(slots=True)

@@ -52,6 +52,9 @@ class Observacion:
     fila: Optional[int] = None
     columna: Optional[int] = None
     bbox: Optional[BBox] = None
+    # spreadsheets: sheet name and cell as Excel writes them ("P3")
+    hoja: Optional[str] = None
+    celda: Optional[str] = None
 
 
 @dataclass

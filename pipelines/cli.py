@@ -512,9 +512,22 @@ def evaluar(
         False, "--vinculos", help="Evalúa los vínculos entre informes y años contra CARPETA/vinculos_gold.csv."
     ),
     fuente: str = typer.Option("docx", "--fuente", help="Con --vinculos: docx, pdf o gold (sin extractor)."),
+    gold: Optional[Path] = typer.Option(
+        None, "--gold", metavar="ARCHIVO.json",
+        help="Gold de documentos reales en JSON (formato de corpus-real/gold/README.md): solo se juzgan "
+             "las páginas, hojas y filas anotadas.",
+    ),
+    solo: Optional[list[str]] = typer.Option(
+        None, "--solo", metavar="TEXTO", help="Con --gold: solo los documentos cuyo nombre contiene TEXTO."
+    ),
     debug: bool = typer.Option(False, "--debug", help=_AYUDA_DEBUG),
 ) -> None:
-    """Compara el extractor con los archivos gold: precisión, exhaustividad y F1."""
+    """Compara el extractor con los archivos gold: precisión, exhaustividad y F1.
+
+    Ejemplo: informes evaluar ../shared/corpus-real/ --gold ../shared/corpus-real/gold/gold.json
+    """
+    if gold is not None:
+        return _evaluar_gold(carpeta, gold, solo, detalle, como_json, debug)
     if vinculos:
         from pipelines.cli_identidad import evaluar_vinculos_cli
 
@@ -530,6 +543,48 @@ def evaluar(
         consola.print(f"No hay documentos con archivo .gold.csv en {escape(str(carpeta))}.")
         return
     consola.print(_tabla_evaluacion(ev))
+    for d in ev.documentos:
+        if d.error:
+            _error(d.error, d.traza, debug)
+    if detalle:
+        for d in ev.documentos:
+            for titulo, filas in (("faltan (en gold, no extraídas)", d.faltantes),
+                                  ("sobran (extraídas, no en gold)", d.sobrantes)):
+                if filas:
+                    consola.print(_tabla_filas(f"{d.documento}: {titulo}", filas))
+
+
+def _evaluar_gold(carpeta: Path, gold: Path, solo: Optional[list[str]], detalle: bool, como_json: bool,
+                  debug: bool) -> None:
+    from pipelines.evaluar_gold import evaluar_gold
+
+    try:
+        ev = evaluar_gold(carpeta, gold, solo=solo)
+    except (ErrorEvaluacion, OSError) as exc:
+        _salir(str(exc), debug)
+    if como_json:
+        typer.echo(json.dumps(ev.como_dict(), ensure_ascii=False, indent=2, default=str))
+        return
+    tabla = Table(title=f"Evaluación contra {escape(gold.name)} (solo lo anotado)", show_footer=True,
+                  box=box.SIMPLE_HEAD)
+    tabla.add_column("Documento", "Total (micro)", overflow="ellipsis", no_wrap=True, max_width=28)
+    for nombre, total in (("VP", ev.tp), ("FP", ev.fp), ("FN", ev.fn), ("Opc.", "")):
+        tabla.add_column(nombre, str(total), justify="right", no_wrap=True)
+    for nombre, total in (("P", ev.precision), ("R", ev.recall), ("F1", ev.f1)):
+        tabla.add_column(nombre, f"{total:.3f}", justify="right", no_wrap=True, min_width=5)
+    for d in ev.documentos:
+        if d.negativo:
+            tabla.add_row(_texto(d.documento), "—", str(d.fp), "—", "—", "—", "—", "—")
+            continue
+        tabla.add_row(_texto(d.documento) + (" [red](error)[/]" if d.error else ""), str(d.tp), str(d.fp),
+                      str(d.fn), str(d.opcionales), f"{d.precision:.3f}", f"{d.recall:.3f}", f"{d.f1:.3f}")
+    consola.print(tabla)
+    consola.print(f"P: precisión, R: exhaustividad, Opc.: cifras que coinciden con algo opcional. "
+                  f"F1 medio por documento: {ev.f1_medio:.3f}.")
+    for d in ev.documentos:
+        if d.negativo:
+            estado = "correcto" if not d.fp else "deberían ser 0"
+            consola.print(f"Caso negativo {_texto(d.documento)}: {d.fp} cifras en las páginas anotadas ({estado}).")
     for d in ev.documentos:
         if d.error:
             _error(d.error, d.traza, debug)
@@ -564,7 +619,7 @@ def _tabla_filas(titulo: str, filas: list[dict]) -> Table:
         tabla.add_column(c, overflow="fold", justify="right" if c == "valor" else "left")
     for f in filas:
         tabla.add_row(*[
-            exportacion.formatear_numero(f[c]) if c == "valor" else _texto(f[c]) for c in columnas
+            exportacion.formatear_numero(f[c]) if c == "valor" else _texto(f.get(c) or "") for c in columnas
         ])
     return tabla
 

@@ -372,6 +372,7 @@ def _bloque(hoja: _Hoja, celdas: dict[tuple[int, int], str], limites: LimitesLec
         c, d = combinadas.get((r, k), (r, k))
         lista.append(Celda(
             texto=texto, fila=r - inicio, columna=k - c0, pagina=hoja.pagina,
+            ref=f"{hoja.nombre}!{_columna_letra(k)}{r + 1}",
             filas_span=max(1, min(c, r1) - r + 1), columnas_span=max(1, min(d, c1) - k + 1),
         ))
     # empty merged ranges that cover no text still shape the grid: nothing to add
