@@ -84,13 +84,15 @@ def interpretar(doc) -> InformeExtraido:
     from .metadatos import extraer_metadatos, planifica
     from .narrativa import dinero_en_narrativa
     from .resultado import FilaNoMapeada
+    from .titulos import titulos_de_tablas
 
     meta, ctx = extraer_metadatos(doc)
+    titulos = titulos_de_tablas(doc)
     result = InformeExtraido(
         archivo=doc.archivo, sha256=doc.sha256, formato=doc.formato, paginas=doc.paginas, metadatos=meta
     )
     for tabla in doc.tablas:
-        obs, skipped = interpretar_tabla(tabla, ctx, planifica(meta.tipo_documento))
+        obs, skipped = interpretar_tabla(tabla, ctx, planifica(meta.tipo_documento), titulos.get(tabla.indice, []))
         result.observaciones.extend(obs)
         result.no_mapeadas.extend(skipped)
     result.no_mapeadas.extend(

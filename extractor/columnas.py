@@ -205,8 +205,10 @@ def fuentes_de_columnas(headers: list[list[str]]) -> list[Optional[str]]:
     return [f[0] if f and (not f[1] or specific >= 2) else None for f in found]
 
 
-def columnas(grid, n_header: int, ctx: Contexto, planifica: bool = False) -> list[Columna]:
+def columnas(grid, n_header: int, ctx: Contexto, planifica: bool = False,
+             titulos: Optional[list[str]] = None) -> list[Columna]:
     cls = clasificador()
+    dinero = bool(titulos) and cls.titulo_de_dinero(" ".join(titulos))
     headers = [_header_parts(grid, n_header, k) for k in range(len(grid[0]) if grid else 0)]
     # "CONCEPTO EN MILES" over the label column scales the whole table
     table_scale = cls.escala(" ".join(" ".join(parts) for parts in headers))
@@ -228,6 +230,9 @@ def columnas(grid, n_header: int, ctx: Contexto, planifica: bool = False) -> lis
         if medida is None:
             cols.append(Columna(k, header, rol or ("etiqueta" if k == 0 else "texto")))
             continue
+        if dinero and medida in FISICAS_EN_DINERO:
+            medida = cls.medida(f"recursos {header}")
+            medida = medida if medida in MONEY else "recursos_programados"
         escala, factor = (None, 1.0)
         if medida in MONEY:
             escala, factor = cls.escala(header)
@@ -250,6 +255,8 @@ def columnas(grid, n_header: int, ctx: Contexto, planifica: bool = False) -> lis
 
 
 PHYSICAL_ONLY = {"linea_base", "meta_cuatrienio", "acumulado"}
+# measures that a money table's title turns into money (not % or baselines)
+FISICAS_EN_DINERO = {"meta", "meta_cuatrienio", "acumulado", "ejecutado"}
 BARE_MONEY_SIBLING = re.compile(r"^(ejecutad[oa]s?|ejecucion|programad[oa]s?|valor)( (19|20)\d\d)?$")
 
 

@@ -50,6 +50,7 @@ class ClasificadorEncabezados:
         self.roles = [self._rule(r["rol"], r) for r in config["roles"]]
         self.medidas = [self._rule(r["medida"], r) for r in config["medidas"]]
         self.no_valores = [self._rule(r["rol"], r) for r in config.get("no_valores", [])]
+        self.tablas_de_dinero = [self._rule("dinero", r) for r in config.get("tablas_de_dinero", [])]
         self.escalas = {normalizar(k): v for k, v in config["escalas"].items()}
 
     def _term_key(self, term: str) -> str:
@@ -95,6 +96,10 @@ class ClasificadorEncabezados:
         words its header has ("Cód. meta", "% de ejecución presupuestal"),
         or None."""
         return self._first(self.no_valores, self._present(text))
+
+    def titulo_de_dinero(self, text: str) -> bool:
+        """Whether a table's title says its figures are money."""
+        return self._first(self.tablas_de_dinero, self._present(text)) is not None
 
     def escala(self, text: str) -> tuple[Optional[str], float]:
         norm = normalizar(text)

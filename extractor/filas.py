@@ -85,13 +85,14 @@ class _Estado:
 
 
 def interpretar_tabla(
-    tabla: Tabla, ctx: Contexto, planifica: bool = False
+    tabla: Tabla, ctx: Contexto, planifica: bool = False, titulos: Optional[list[str]] = None
 ) -> tuple[list[Observacion], list[FilaNoMapeada]]:
+    """`titulos`: the caption or headings right above the table (extractor/titulos.py)."""
     grid = tabla.rejilla()
     if not grid:
         return [], []
     n_header = filas_encabezado(tabla, grid)
-    cols = columnas(grid, n_header, ctx, planifica)
+    cols = columnas(grid, n_header, ctx, planifica, titulos or [])
     value_cols = [c for c in cols if c.rol == "valor"]
     body = grid[n_header:]
     label_k = columna_etiqueta(cols, body)
@@ -122,6 +123,8 @@ def interpretar_tabla(
         return observations, unmapped
 
     state = _Estado()
+    merged_read: set[int] = set()  # cells merged down over several rows: read once
+    text_ks = [c.indice for c in cols if c.rol in ("etiqueta", "texto")]
     for r in range(n_header, len(grid)):
         row = grid[r]
         distinct = celdas_distintas(row)
@@ -182,14 +185,18 @@ def interpretar_tabla(
         row_keys: set = set()
         for col in value_cols:
             cell = row[col.indice]
-            if cell is None or id(cell) in seen_cells:
-                continue  # a merged cell is read once, under its first column
+            if cell is None or id(cell) in seen_cells or id(cell) in merged_read:
+                continue  # a merged cell is read once, under its first column and on its first row
             seen_cells.add(id(cell))
+            owner = fila
+            if cell.filas_span > 1:
+                merged_read.add(id(cell))
+                owner = _dueno_combinado(row, cell, text_ks, fila)
             periodo = state.periodos.get(col.indice, col.periodo)
             if row_ctx is not ctx:
                 periodo = periodo_para(medida_de_celda(col.medida), col.texto_periodo, row_ctx)
             for fig in figuras_de_celda(cell.texto, col, periodo, row_ctx):
-                obs = _observation(fig, col, cell, tabla.indice, fila)
+                obs = _observation(fig, col, cell, tabla.indice, owner)
                 key = (obs.medida, obs.periodo_inicio, obs.periodo_fin, obs.valor, obs.fuente_financiacion)
                 if key in row_keys:
                     continue  # the same figure in two columns of one row ("Valor esperado 2024" = "Total planeado 2024")
@@ -203,6 +210,21 @@ def interpretar_tabla(
             state.grupo = nombre
     _distinguir_homonimos(observations, grid, cols, code_ks)
     return observations, unmapped
+
+
+def _dueno_combinado(row, cell, text_ks: list[int], fila: _Fila) -> _Fila:
+    """Whose figure a value merged down over several rows is: the name
+    merged over exactly the same rows to its left (a result indicator and
+    its four-year target over the product rows under it), else the first
+    row's."""
+    for k in reversed([k for k in text_ks if k < cell.columna]):
+        c = row[k]
+        if c is not None and c.fila == cell.fila and c.filas_span == cell.filas_span and c.texto.strip():
+            nombre, desc = separar_nombre(limpiar(c.texto))
+            if nombre and nombre != fila.nombre:
+                return _Fila(fila.numero, nombre, desc, fila.padre, None, fila.unidad, fila.fuente, fila.tipo_gasto)
+            break
+    return fila
 
 
 def _distinguir_homonimos(observations: list[Observacion], grid, cols: list[Columna], code_ks: list[int]) -> None:

@@ -1,0 +1,44 @@
+"""The title of each table: the caption or heading a reader sees just above
+it ("Tabla 15. Matriz Plurianual de Inversiones", a sheet's title cell).
+
+A table's title gives context its header lacks: that its figures are money
+(an investment plan whose columns only say "TOTAL 2020"), or which indicator
+a table of months or quarters is about.
+"""
+from __future__ import annotations
+
+import re
+
+from .modelo import BloqueTexto, Documento, Tabla
+
+MAX_BLOQUES = 3  # text blocks read above a table
+MAX_PALABRAS = 16  # a longer block is prose: the title is what lies below it
+CAPTION = re.compile(r"^\s*(tabla|cuadro|matriz|anexo|gr[aá]fic[oa])\s*(n[°ºo.]\s*)?[\dIVXivx]+[.:\-–]*\s*",
+                     re.IGNORECASE)
+
+
+def titulos_de_tablas(doc: Documento) -> dict[int, list[str]]:
+    """Per table index, the short text blocks right above it, nearest last.
+    Blocks of another page count only when the table opens its page."""
+    salida: dict[int, list[str]] = {}
+    previos: list[BloqueTexto] = []
+    for bloque in doc.bloques:
+        if isinstance(bloque, Tabla):
+            pagina = bloque.paginas[0] if bloque.paginas else None
+            titulos: list[str] = []
+            for b in reversed(previos[-MAX_BLOQUES:]):
+                texto = " ".join(b.texto.split())
+                if b.pagina not in (pagina, (pagina or 0) - 1) or len(texto.split()) > MAX_PALABRAS:
+                    break
+                titulos.insert(0, texto)
+            salida[bloque.indice] = titulos
+            previos = []
+        else:
+            previos.append(bloque)
+    return salida
+
+
+def sin_rotulo(titulo: str) -> str:
+    """A caption without its numbering: "Tabla 3. Ciudadanos capacitados" →
+    "Ciudadanos capacitados"."""
+    return CAPTION.sub("", titulo).strip(" .:-–")

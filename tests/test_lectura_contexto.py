@@ -1,0 +1,70 @@
+"""Table reading that needs more than the header: the title above a table
+(money plans) and values merged down over several rows (a result indicator's
+target over its products)."""
+from __future__ import annotations
+
+from datetime import date
+
+from extractor.filas import interpretar_tabla
+from extractor.modelo import BloqueTexto, Celda, Documento, Tabla
+from extractor.periodos import Contexto
+from extractor.titulos import sin_rotulo, titulos_de_tablas
+from tests.conftest import tabla_de
+
+CTX = Contexto(cuatrienio=(2024, 2027))
+PLAN = [
+    ["Programa", "Total 2024", "Total 2025", "Total cuatrienio"],
+    ["Agua potable para todos", "1.250.000.000", "1.300.000.000", "2.550.000.000"],
+    ["Vías rurales", "800.000.000", "0", "800.000.000"],
+]
+
+
+def test_el_titulo_de_un_plan_de_inversiones_vuelve_dinero_las_columnas():
+    obs, _ = interpretar_tabla(tabla_de(PLAN), CTX, True, ["Tabla 7. Plan plurianual de inversiones 2024-2027"])
+    assert {o.medida for o in obs} == {"recursos_programados"}
+    assert {o.unidad for o in obs} == {"pesos"}
+    assert sorted(o.valor for o in obs if o.indicador == "Agua potable para todos") == [
+        1_250_000_000, 1_300_000_000, 2_550_000_000]
+
+
+def test_sin_titulo_de_dinero_las_mismas_columnas_no_son_dinero():
+    obs, _ = interpretar_tabla(tabla_de(PLAN), CTX, True, ["Tabla 7. Avance de las metas de producto"])
+    assert not {o.medida for o in obs} & {"recursos_programados", "recursos_ejecutados"}
+
+
+def test_ejecutado_en_una_tabla_de_dinero_es_recurso_ejecutado():
+    tabla = tabla_de([["Rubro", "Programado", "Ejecutado"], ["Salud pública", "500.000", "420.000"]])
+    obs, _ = interpretar_tabla(tabla, Contexto(vigencia=2024), False, ["Ejecución presupuestal de gastos 2024"])
+    assert {(o.medida, o.valor) for o in obs} == {("recursos_programados", 500_000), ("recursos_ejecutados", 420_000)}
+
+
+def test_valor_combinado_sobre_varias_filas_es_del_indicador_de_su_nivel_una_vez():
+    def c(texto, fila, columna, alto=1):
+        return Celda(texto=texto, fila=fila, columna=columna, pagina=1, filas_span=alto)
+
+    tabla = Tabla(indice=1, celdas=[
+        c("Indicador de resultado", 0, 0), c("Meta de resultado cuatrienio", 0, 1),
+        c("Indicador de producto", 0, 2), c("Meta cuatrienio", 0, 3),
+        c("Tasa de cobertura en educación media", 1, 0, 3), c("65 %", 1, 1, 3),
+        c("Sedes educativas mejoradas", 1, 2), c("12", 1, 3),
+        c("Docentes formados", 2, 2), c("300", 2, 3),
+        c("Estudiantes con transporte escolar", 3, 2), c("1.500", 3, 3),
+    ])
+    obs, _ = interpretar_tabla(tabla, CTX, True)
+    resultado = [o for o in obs if o.valor == 65]
+    assert len(resultado) == 1 and resultado[0].indicador == "Tasa de cobertura en educación media"
+    productos = {o.indicador: o.valor for o in obs if o.valor != 65}
+    assert productos == {"Sedes educativas mejoradas": 12, "Docentes formados": 300,
+                         "Estudiantes con transporte escolar": 1500}
+
+
+def test_titulos_son_los_bloques_cortos_justo_encima_sin_la_prosa():
+    prosa = BloqueTexto(" ".join(["palabra"] * 30) + " presupuesto.", pagina=2)
+    doc = Documento("x.pdf", "0", "pdf", 3, bloques=[
+        prosa, BloqueTexto("3. Inversiones", pagina=2), BloqueTexto("Tabla 4. Costos del plan", pagina=2),
+        tabla_de(PLAN, pagina=2, indice=1),
+        BloqueTexto("Otra cosa", pagina=1), tabla_de(PLAN, pagina=3, indice=2),
+    ])
+    assert titulos_de_tablas(doc) == {1: ["3. Inversiones", "Tabla 4. Costos del plan"], 2: []}
+    assert sin_rotulo("Tabla 4. Costos del plan") == "Costos del plan"
+    assert sin_rotulo("Cuadro N° 12 - Ciudadanos capacitados") == "Ciudadanos capacitados"
