@@ -27,6 +27,8 @@ limit); `MemoryError` raised while reading becomes a clear reason there.
 """
 from __future__ import annotations
 
+import base64
+import binascii
 import errno
 import mmap
 import re
@@ -35,7 +37,7 @@ import zlib
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterator
+from typing import Iterator, Optional
 
 from .errores import ErrorLectura
 
@@ -388,12 +390,19 @@ def flujos_danados(ruta: Path) -> int:
             pos = fin + len(b"endstream")
             objeto = antes.rfind(b"obj")
             diccionario = antes[objeto:] if objeto >= 0 else antes
-            if not re.search(rb"/(FlateDecode|Fl)\b", diccionario):
+            filtros = _filtros(diccionario)
+            if "FlateDecode" not in filtros:
                 continue
+            try:
+                restante = _antes_de_flate(datos[inicio:fin], filtros)
+            except ValueError:
+                malos += 1
+                continue
+            if restante is None:
+                continue  # a filter before Flate that is not checked here
             d = zlib.decompressobj()
             try:
                 # inflate in slices: bounded memory whatever the stream holds
-                restante = datos[inicio:fin]
                 while restante and not d.eof:
                     d.decompress(restante, 16 * MB)
                     restante = d.unconsumed_tail
@@ -401,6 +410,34 @@ def flujos_danados(ruta: Path) -> int:
                     malos += 1
             except zlib.error:
                 malos += 1
+
+
+_ABREVIADOS = {b"Fl": "FlateDecode", b"A85": "ASCII85Decode", b"AHx": "ASCIIHexDecode"}
+
+
+def _filtros(diccionario: bytes) -> list[str]:
+    """The stream's filters in the order they decode (`/Filter [/A85 /Fl]`)."""
+    m = re.search(rb"/Filter\s*(\[[^\]]*\]|/\w+)", diccionario)
+    if not m:
+        return []
+    return [_ABREVIADOS.get(n, n.decode("latin-1")) for n in re.findall(rb"/(\w+)", m.group(1))]
+
+
+def _antes_de_flate(datos: bytes, filtros: list[str]) -> Optional[bytes]:
+    """The bytes that reach the Flate filter: ASCII85 or hex text decoded
+    first (ReportLab writes `[/ASCII85Decode /FlateDecode]`); None when
+    another filter comes first. ValueError when that text is damaged."""
+    for filtro in filtros[:filtros.index("FlateDecode")]:
+        texto = datos.strip()
+        if filtro == "ASCII85Decode":
+            texto = texto[2:] if texto.startswith(b"<~") else texto
+            datos = base64.a85decode(texto.split(b"~>")[0] + b"~>", adobe=True, ignorechars=b" \t\n\r\x0b")
+        elif filtro == "ASCIIHexDecode":
+            cifras = re.sub(rb"\s", b"", texto.split(b">")[0])
+            datos = binascii.unhexlify(cifras + b"0" * (len(cifras) % 2))
+        else:
+            return None
+    return datos
 
 
 def _motivo_flujos(n: int) -> str:

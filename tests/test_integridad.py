@@ -212,3 +212,29 @@ def test_la_carga_espera_a_que_la_base_se_libere(docs, tmp_path):
     assert p.returncode == 0, p.stderr
     assert time.monotonic() - inicio >= 1
     assert len(conteos(db)["informes"]) == 3
+
+
+def _pdf_con_flujo(datos: bytes, filtro: bytes) -> bytes:
+    return (b"%PDF-1.4\n1 0 obj\n<< /Filter " + filtro + b" /Length " + str(len(datos)).encode()
+            + b" >>\nstream\n" + datos + b"\nendstream\nendobj\n%%EOF\n")
+
+
+def test_flujos_ascii85_y_hex_antes_de_flate_no_son_danos(tmp_path):
+    """ReportLab writes [/ASCII85Decode /FlateDecode]: the text is decoded
+    before inflating; a cut zlib stream under ASCII85 is still damage."""
+    import base64
+    import zlib
+
+    from extractor.seguridad import flujos_danados
+
+    contenido = zlib.compress(b"BT /F1 12 Tf (Meta 2024: 1.250) Tj ET" * 20)
+    casos = {
+        "a85.pdf": (_pdf_con_flujo(base64.a85encode(contenido, adobe=True)[2:], b"[ /ASCII85Decode /FlateDecode ]"), 0),
+        "ahx.pdf": (_pdf_con_flujo(contenido.hex().encode() + b">", b"[/AHx /Fl]"), 0),
+        "a85_cortado.pdf": (_pdf_con_flujo(base64.a85encode(contenido[:-30], adobe=True)[2:],
+                                           b"[/A85 /FlateDecode]"), 1),
+    }
+    for nombre, (datos, esperado) in casos.items():
+        ruta = tmp_path / nombre
+        ruta.write_bytes(datos)
+        assert flujos_danados(ruta) == esperado, nombre
