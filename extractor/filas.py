@@ -30,6 +30,7 @@ from .nombres import es_jerarquia, limpiar, separar_nombre
 from .numeros import es_vacio, parse_numero
 from .periodos import Contexto, Periodo, periodo_de_texto, periodo_para
 from .resultado import FilaNoMapeada, Observacion
+from .titulos import indicador_del_titulo
 
 TOTAL = re.compile(r"^(gran\s+)?total(es)?\b", re.IGNORECASE)
 
@@ -122,6 +123,12 @@ def interpretar_tabla(
             skip(r, "tabla solo con porcentajes, sin metas, ejecución ni recursos")
         return observations, unmapped
 
+    # a table whose rows are months or quarters is about one indicator,
+    # named by its title: each row gives that indicator's figures for its period
+    row_periods = _periodos_de_filas(body, label_k, ctx, n_header)
+    table_name = indicador_del_titulo(titulos or []) if row_periods else None
+    if table_name is None:
+        row_periods = {}
     state = _Estado()
     merged_read: set[int] = set()  # cells merged down over several rows: read once
     text_ks = [c.indice for c in cols if c.rol in ("etiqueta", "texto")]
@@ -160,6 +167,9 @@ def interpretar_tabla(
             continue
 
         nombre, desc = separar_nombre(label) if label else ("", None)
+        row_period = row_periods.get(r) or (_union(row_periods.values()) if row_periods and TOTAL.match(label) else None)
+        if row_period is not None:
+            nombre, desc = table_name, None
         if (state.grupo or state.periodos) and (desc is not None or own_level):
             state.cerrar_grupo()
         if not nombre:
@@ -195,6 +205,8 @@ def interpretar_tabla(
             periodo = state.periodos.get(col.indice, col.periodo)
             if row_ctx is not ctx:
                 periodo = periodo_para(medida_de_celda(col.medida), col.texto_periodo, row_ctx)
+            if row_period is not None:
+                periodo = _desde_enero(row_period) if col.medida == "acumulado" else row_period
             for fig in figuras_de_celda(cell.texto, col, periodo, row_ctx):
                 obs = _observation(fig, col, cell, tabla.indice, owner)
                 key = (obs.medida, obs.periodo_inicio, obs.periodo_fin, obs.valor, obs.fuente_financiacion)
@@ -210,6 +222,34 @@ def interpretar_tabla(
             state.grupo = nombre
     _distinguir_homonimos(observations, grid, cols, code_ks)
     return observations, unmapped
+
+
+def _periodos_de_filas(body, label_k: int, ctx: Contexto, offset: int) -> dict[int, Periodo]:
+    """Rows whose label is a period ("Enero", "II trimestre", "2021"), by
+    grid row, when most labelled rows of the table are periods."""
+    periods: dict[int, Periodo] = {}
+    labelled = 0
+    for i, row in enumerate(body):
+        cell = row[label_k]
+        text = limpiar(cell.texto) if cell is not None else ""
+        if not text:
+            continue
+        labelled += 1
+        if len(text.split()) <= 4 and not tiene_cifras(text.replace(str(ctx.vigencia or ""), "")):
+            periodo = periodo_de_texto(text, ctx)
+            if periodo is not None and periodo.inicio is not None:
+                periods[offset + i] = periodo
+    return periods if len(periods) >= 2 and len(periods) * 10 >= labelled * 7 else {}
+
+
+def _union(periods) -> Periodo:
+    periods = list(periods)
+    return Periodo(min(p.inicio for p in periods), max(p.fin for p in periods))
+
+
+def _desde_enero(periodo: Periodo) -> Periodo:
+    """What has accumulated by the end of a period: from the 1st of January."""
+    return Periodo(date(periodo.fin.year, 1, 1), periodo.fin)
 
 
 def _dueno_combinado(row, cell, text_ks: list[int], fila: _Fila) -> _Fila:

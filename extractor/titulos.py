@@ -8,7 +8,12 @@ a table of months or quarters is about.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
+from typing import Optional
 
+from esquemas import cargar_yaml
+
+from .lemas import normalizar
 from .modelo import BloqueTexto, Documento, Tabla
 
 MAX_BLOQUES = 3  # text blocks read above a table
@@ -42,3 +47,31 @@ def sin_rotulo(titulo: str) -> str:
     """A caption without its numbering: "Tabla 3. Ciudadanos capacitados" →
     "Ciudadanos capacitados"."""
     return CAPTION.sub("", titulo).strip(" .:-–")
+
+
+@lru_cache(maxsize=1)
+def _prefijos() -> list[str]:
+    prefijos = cargar_yaml("encabezados.yaml").get("prefijos_titulo_indicador", [])
+    return sorted((normalizar(p) for p in prefijos), key=len, reverse=True)
+
+
+def indicador_del_titulo(titulos: list[str]) -> Optional[str]:
+    """The indicator a table of periods is about, from its nearest title:
+    "Tabla 1. Resultado del indicador de ciudadanos capacitados" →
+    "Ciudadanos capacitados"."""
+    candidatos = [_sin_prefijo(sin_rotulo(t)) for t in titulos]
+    # a title that says it names the indicator ("Indicador: …") wins over
+    # the nearest one ("Fórmula: …" under it)
+    nombrados = [resto for resto, con_prefijo in candidatos if con_prefijo and resto]
+    nombre = (nombrados or [resto for resto, _ in candidatos if resto] or [""])[-1 if not nombrados else 0]
+    nombre = nombre.strip(" .:-–")
+    return nombre[:1].upper() + nombre[1:] if nombre else None
+
+
+def _sin_prefijo(texto: str) -> tuple[str, bool]:
+    palabras = texto.split()
+    for prefijo in _prefijos():
+        n = len(prefijo.split())
+        if len(palabras) > n and normalizar(" ".join(palabras[:n])).rstrip(":") == prefijo:
+            return " ".join(palabras[n:]).lstrip(":").strip(), True
+    return texto, False

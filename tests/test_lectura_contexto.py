@@ -68,3 +68,40 @@ def test_titulos_son_los_bloques_cortos_justo_encima_sin_la_prosa():
     assert titulos_de_tablas(doc) == {1: ["3. Inversiones", "Tabla 4. Costos del plan"], 2: []}
     assert sin_rotulo("Tabla 4. Costos del plan") == "Costos del plan"
     assert sin_rotulo("Cuadro N° 12 - Ciudadanos capacitados") == "Ciudadanos capacitados"
+
+
+MESES = [
+    ["Mes", "Meta", "Ejecutado", "% cumplimiento", "Acumulado"],
+    ["Enero", "10", "8", "80,0 %", "8"],
+    ["Febrero", "12", "12", "100,0 %", "20"],
+    ["Marzo", "12", "15", "125,0 %", "35"],
+    ["Total", "34", "35", "102,9 %", "35"],
+]
+CTX_2024 = Contexto(vigencia=2024, fecha_corte=date(2024, 3, 31), periodo_inicio=date(2024, 1, 1),
+                    periodo_fin=date(2024, 3, 31))
+
+
+def test_filas_que_son_meses_dan_las_cifras_del_indicador_del_titulo():
+    titulo = ["Tabla 2. Resultado del indicador de organismos comunales asistidos"]
+    obs, _ = interpretar_tabla(tabla_de(MESES), CTX_2024, False, titulo)
+    assert {o.indicador for o in obs} == {"Organismos comunales asistidos"}
+    por = {(o.medida, o.periodo_inicio, o.periodo_fin): o.valor for o in obs}
+    assert por[("meta", date(2024, 2, 1), date(2024, 2, 29))] == 12
+    assert por[("ejecutado", date(2024, 3, 1), date(2024, 3, 31))] == 15
+    assert por[("avance_porcentual", date(2024, 1, 1), date(2024, 1, 31))] == 80
+    assert por[("acumulado", date(2024, 1, 1), date(2024, 2, 29))] == 20  # from January
+    assert por[("meta", date(2024, 1, 1), date(2024, 3, 31))] == 34  # the total row covers the months
+
+
+def test_el_titulo_que_dice_indicador_gana_al_mas_cercano():
+    trimestres = [["Periodo", "Meta", "Resultado"], ["Trimestre I", "95 %", "91,2 %"], ["Trimestre II", "95 %", "94,8 %"]]
+    titulos = ["Indicador: PQRSD respondidas a tiempo", "Fórmula: respondidas / recibidas"]
+    obs, _ = interpretar_tabla(tabla_de(trimestres), CTX_2024, False, titulos)
+    assert {o.indicador for o in obs} == {"PQRSD respondidas a tiempo"}
+    assert {(o.periodo_inicio, o.periodo_fin) for o in obs} == {
+        (date(2024, 1, 1), date(2024, 3, 31)), (date(2024, 4, 1), date(2024, 6, 30))}
+
+
+def test_sin_titulo_los_meses_siguen_como_filas():
+    obs, _ = interpretar_tabla(tabla_de(MESES), CTX_2024, False, [])
+    assert "Febrero" in {o.indicador for o in obs}
