@@ -105,3 +105,9 @@ def vocabulario(nombre: str) -> set[str]:
 
 def medidas_de_dinero() -> set[str]:
     return {f["medida"] for f in filas_vocabulario("medida") if f["es_dinero"] == "true"}
+
+
+def medida_general(medida: str) -> str:
+    """The general measure a budget-chain measure is a kind of
+    (`equivale_a` in medidas.csv): compromisos → recursos_ejecutados."""
+    return {f["medida"]: f.get("equivale_a") or f["medida"] for f in filas_vocabulario("medida")}.get(medida, medida)

@@ -24,6 +24,8 @@ MONEY = {
 TEXT_ROLES = {"etiqueta", "codigo", "unidad", "fuente", "ignorar", "texto", "anio"}
 MAX_HEADER_ROWS = 3
 LOCAL_CODE = re.compile(r"^[A-ZÑ]{1,6}[-.]\d+([-.]\d+)*$")
+# dotted budget or plan codes: "2.3.2.02.02.1702", "1.2.3", "4599-01" (never an es-CO number: 3+ parts or a hyphen)
+CODIGO_NUMERICO = re.compile(r"^\d+(\.\d+){2,}[.\-]?\d*$|^\d+-\d+(-\d+)*$")
 
 
 @dataclass
@@ -277,6 +279,11 @@ def _demote_text_columns(cols: list[Columna], body) -> None:
     "Meta de producto" holding the goal's wording); one of identifiers
     ("MP-101", "IP-155") is a code column."""
     for col in cols:
+        if col.rol in ("etiqueta", "texto"):
+            filled = _textos(body, col.indice)
+            if filled and sum(_es_codigo_numerico(t) for t in filled) * 10 >= len(filled) * 8:
+                col.rol = "codigo"  # "Rubro" holding 2.3.2.02.02.1702: budget codes, not names
+            continue
         if col.rol == "codigo":
             # "Sector (MGA)" holding sector names is not a code column
             names = [t for t in _textos(body, col.indice) if len(t.split()) >= 2 and not any(ch.isdigit() for ch in t)]
@@ -300,6 +307,13 @@ def _demote_text_columns(cols: list[Columna], body) -> None:
             # "Indicador de resultado" read "resultado" as a measure: its
             # names make it a label column again
             col.rol, col.medida = ("etiqueta" if _rol(col.encabezado) == "etiqueta" else "texto"), None
+
+
+def _es_codigo_numerico(texto: str) -> bool:
+    return bool(CODIGO_NUMERICO.match(texto)) and not MILES.match(texto)
+
+
+MILES = re.compile(r"^\d{1,3}(\.\d{3})+$")  # 1.250.000 is a number, not a code
 
 
 def _textos(body, k: int) -> list[str]:

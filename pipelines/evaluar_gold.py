@@ -14,6 +14,10 @@ gold item when
 - its `periodo_fin` is equal (not checked for baselines);
 - its `valor` is within 1e-6 relative (×100 and ÷100 too for percentages).
 
+The budget chain of the store's vocabulary (apropiación, compromisos,
+obligaciones, pagos) is compared as the gold's general money measures
+(`equivale_a` in esquemas/medidas.csv).
+
 Money items (`recursos_*`) match on medida and value only. Required items are
 matched first (a maximum bipartite matching), then optional ones absorb what
 is left. Only predictions inside the scope are judged.
@@ -30,6 +34,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, Callable, Optional
 
+from esquemas import medida_general
 from pipelines.evaluar import ErrorEvaluacion, _metricas
 
 UMBRAL_NOMBRE = 85
@@ -288,7 +293,9 @@ def prediccion_de(o) -> Prediccion:
     def iso(d) -> Optional[str]:
         return d.isoformat() if d else None
 
-    return Prediccion(o.indicador or "", o.indicador_padre or "", o.medida, iso(o.periodo_inicio),
+    # the gold's eight measures: the budget chain (compromisos, pagos…) is
+    # compared as the general money measure it is a kind of
+    return Prediccion(o.indicador or "", o.indicador_padre or "", medida_general(o.medida), iso(o.periodo_inicio),
                       iso(o.periodo_fin), float(o.valor), o.unidad or "", o.pagina,
                       getattr(o, "hoja", None), getattr(o, "celda", None))
 
