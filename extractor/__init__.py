@@ -43,6 +43,7 @@ def leer_documento(ruta: Path, limites: Optional[LimitesLectura] = None):
     damaged files, page limit, text layer, zip bombs, XML entities)."""
     from .lectores.docx import leer_docx
     from .lectores.pdf import leer_pdf
+    from .cortes import reparar_cortes
     from .tablas import unir_tablas
 
     ruta = Path(ruta)
@@ -76,7 +77,7 @@ def leer_documento(ruta: Path, limites: Optional[LimitesLectura] = None):
         if motivo is None:
             motivo = f"no se pudo leer el {formato.upper()} ({type(exc).__name__}: {exc})"
         raise ErrorLectura(ruta.name, motivo) from exc
-    return unir_tablas(doc)
+    return reparar_cortes(unir_tablas(doc))
 
 
 def interpretar(doc) -> InformeExtraido:

@@ -268,6 +268,8 @@ def _money_siblings(cols: list[Columna], ctx: Contexto) -> None:
     medidas = {c.medida for c in cols if c.medida}
     if not medidas & MONEY or medidas & PHYSICAL_ONLY:
         return
+    if any(c.medida == "meta" and not BARE_MONEY_SIBLING.match(normalizar(c.encabezado)) for c in cols):
+        return  # "Meta 2023 | Ejecutado 2023 | Recursos …": the bare one pairs with the physical target
     for c in cols:
         if c.medida in ("ejecutado", "meta") and BARE_MONEY_SIBLING.match(normalizar(c.encabezado)):
             c.medida = "recursos_ejecutados" if c.medida == "ejecutado" else "recursos_programados"
