@@ -2,6 +2,7 @@
 labelled money, month-number pairs in prose."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Optional
 
@@ -40,6 +41,9 @@ def figuras_de_celda(text: str, col: Columna, periodo: Optional[Periodo], ctx: C
 def _figuras(text: str, col: Columna, periodo: Optional[Periodo], ctx: Contexto) -> list[Figura]:
     if es_vacio(text):
         return []
+    if col.en_frase:
+        n = cifra_de_frase(text)
+        return [Figura(col.medida, n, periodo, confianza=LOW_CONFIDENCE)] if n is not None else []
     medida = col.medida
     n = parse_numero(text)
     if n is not None:
@@ -60,6 +64,25 @@ def _figuras(text: str, col: Columna, periodo: Optional[Periodo], ctx: Contexto)
     if len(figures) == 1:
         return [Figura(medida, figures[0], periodo, confianza=LOW_CONFIDENCE)]
     return []
+
+
+# "un (1)", "cero (0)": the figure written again in parentheses after its word
+_CIFRA_REPETIDA = re.compile(r"\b[^\W\d_]+\s*\((\d[\d.,]*)\)")
+# ages and ranges are not the target: "de 0 a 5 años", "menores de 18", "0 a siempre"
+_RANGO = re.compile(r"^\s*(a|años?|meses|y \d)\b", re.IGNORECASE)
+_EDAD = re.compile(r"\b(menores|mayores|entre)\s+de\s*$", re.IGNORECASE)
+
+
+def cifra_de_frase(text: str) -> Optional[Numero]:
+    """The one figure of a target written as a sentence: "Construcción de 35
+    aulas" → 35, "Construir un (1) centro … para 100 niños" → 1, "Mantener
+    en cero (0)" → 0; None when the sentence has no figure or several."""
+    repetida = _CIFRA_REPETIDA.search(text)
+    if repetida:
+        return parse_numero(repetida.group(1))
+    cifras = [n for n in buscar_numeros(text) if not es_anio(n)
+              and not _RANGO.match(text[n.fin:]) and not _EDAD.search(text[:n.inicio])]
+    return cifras[0] if len(cifras) == 1 else None
 
 
 def unidad(numero: Numero, medida: str, unit_text: str) -> str:

@@ -40,6 +40,9 @@ class Columna:
     tipo_gasto: Optional[str] = None
     texto_periodo: str = ""  # the header text the period was read from
     fuente: Optional[str] = None  # funding source of a money column ("SGP salud 2024")
+    # a target written as a sentence ("Construcción de 35 aulas"): its one
+    # figure is the target (extractor/celdas.py cifra_de_frase)
+    en_frase: bool = False
 
 
 def es_anio(n: Numero) -> bool:
@@ -253,6 +256,11 @@ def columnas(grid, n_header: int, ctx: Contexto, planifica: bool = False,
         )
     _demote_text_columns(cols, grid[n_header:])
     _money_siblings(cols, ctx)
+    for col in cols:
+        if col.en_frase and planifica and col.medida == "meta" and not YEAR.search(col.encabezado):
+            # a plan's target sentence with no year is the plan's four-year target
+            col.medida = "meta_cuatrienio"
+            col.periodo = periodo_para(col.medida, col.texto_periodo, ctx)
     return cols
 
 
@@ -301,6 +309,11 @@ def _demote_text_columns(cols: list[Columna], body) -> None:
             col.rol, col.medida = "codigo", None
         elif filled and _rol(col.encabezado) == "codigo" and sum(t.strip().isdigit() for t in filled) * 2 > len(filled):
             col.rol, col.medida = "codigo", None  # "PROGRAMA MGA" holding 3204, 4002…
+        elif (filled and col.medida in ("meta", "meta_cuatrienio") and _rol(col.encabezado) is None
+              and _con_indicador(cols) and sum(len(t.split()) >= 5 for t in filled) * 2 > len(filled)):
+            # under a bare target header ("META") beside an indicator column,
+            # the goal's wording carries the target: "Construcción de 35 aulas"
+            col.en_frase = True
         elif filled and sum(_es_frase(t) for t in filled) * 10 >= len(filled) * 8:
             # "Meta de producto": the goal's wording ("Implementar 1 estrategia
             # para…"), one number inside a sentence, in most cells
@@ -316,6 +329,10 @@ def _es_codigo_numerico(texto: str) -> bool:
 
 
 MILES = re.compile(r"^\d{1,3}(\.\d{3})+$")  # 1.250.000 is a number, not a code
+
+
+def _con_indicador(cols: list[Columna]) -> bool:
+    return any(c.rol == "etiqueta" and "indicador" in normalizar(c.encabezado) for c in cols)
 
 
 def _textos(body, k: int) -> list[str]:

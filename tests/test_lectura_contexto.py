@@ -105,3 +105,19 @@ def test_el_titulo_que_dice_indicador_gana_al_mas_cercano():
 def test_sin_titulo_los_meses_siguen_como_filas():
     obs, _ = interpretar_tabla(tabla_de(MESES), CTX_2024, False, [])
     assert "Febrero" in {o.indicador for o in obs}
+
+
+def test_meta_escrita_como_frase_en_un_plan():
+    tabla = tabla_de([
+        ["META", "INDICADOR", "LINEA BASE"],
+        ["Construcción de 35 aulas en las instituciones educativas rurales", "Aulas construidas", "1"],
+        ["Mantener en cero (0) la tasa de mortalidad materna del municipio", "Tasa de mortalidad materna", "0"],
+        ["Construir un (1) centro de atención integral para 100 niños", "Centro construido", "100 niños"],
+        ["Atención integral a la primera infancia de 0 a 5 años", "Estrategia implementada", "1"],
+    ])
+    obs, _ = interpretar_tabla(tabla, CTX, True)
+    metas = {o.indicador: o.valor for o in obs if o.medida == "meta_cuatrienio"}
+    assert metas == {"Aulas construidas": 35, "Tasa de mortalidad materna": 0, "Centro construido": 1}
+    assert all(o.periodo_inicio == date(2024, 1, 1) and o.periodo_fin == date(2027, 12, 31)
+               for o in obs if o.medida == "meta_cuatrienio")
+    assert {o.indicador: o.valor for o in obs if o.medida == "linea_base"}["Centro construido"] == 100
