@@ -21,6 +21,7 @@ cells and its lines of text (`LineaLeida`), not its words.
 """
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter
 from contextlib import contextmanager
@@ -81,9 +82,19 @@ def _rounded(v: float, shared: dict[float, float]) -> float:
     return shared.setdefault(v, v) if v else v
 
 
-def _ruled_table(bboxes: list[tuple], words: list[dict], page_no: int) -> list[Celda]:
-    """Cells with row/column spans from the cell boxes pdfplumber found."""
+def _ruled_table(bboxes: list[tuple], words: list[dict], page_no: int,
+                 table_bbox: tuple | None = None) -> list[Celda]:
+    """Cells with row/column spans from the cell boxes pdfplumber found.
+    Words inside the table's frame that fall in no cell (body rows drawn
+    without rulings under a ruled header) become rows of cells cut by the
+    columns' edges."""
     bboxes = _without_frames(bboxes)
+    sueltas = []
+    if table_bbox is not None:
+        bboxes = [b for b in bboxes if not _celda_abierta(b, bboxes, words)]
+        sueltas = [w for w in words if _inside(w, table_bbox) and not any(_inside(w, b) for b in bboxes)]
+    bandas = _bandas(sueltas, bboxes) if sueltas else []
+    bboxes = bboxes + [b for banda in bandas for b in banda]
     xs = _clusters([b[0] for b in bboxes] + [b[2] for b in bboxes])
     ys = _clusters([b[1] for b in bboxes] + [b[3] for b in bboxes])
     # one float object per distinct rounded edge: the cells of a table share
@@ -109,6 +120,92 @@ def _ruled_table(bboxes: list[tuple], words: list[dict], page_no: int) -> list[C
             )
         )
     return cells
+
+
+ROW_GAP = 1.2  # line heights of white space that separate two unruled rows
+
+
+def _bandas(words: list[dict], boxes: list[tuple]) -> list[list[tuple]]:
+    """Unruled rows of words as cell boxes. Lines close to each other form
+    one row (a wrapped name and its figures) unless a ruled cell lies
+    between them; each word goes to the column, among the edges of the
+    ruled header right above the row, that holds its centre."""
+    grupos: list[list] = []
+    for linea in agrupar_lineas(words):
+        alto = max(linea.bottom - linea.top, 1.0)
+        if _titulo_corrido(linea, boxes):
+            grupos.append([linea])  # a heading across the columns is a row of its own
+            grupos.append([])
+            continue
+        if grupos and grupos[-1]:
+            arriba = max(l.bottom for l in grupos[-1])
+            regla = any(arriba - 1 <= b[1] and b[3] <= linea.top + 1 for b in boxes)
+            if not regla and linea.top - arriba <= ROW_GAP * alto:
+                grupos[-1].append(linea)
+                continue
+        grupos.append([linea])
+    bandas = []
+    for grupo in filter(None, grupos):
+        if len(grupo) == 1 and _titulo_corrido(grupo[0], boxes):
+            l = grupo[0]
+            bandas.append([(l.x0 - 0.5, l.top - 0.5, l.x1 + 0.5, l.bottom + 0.5)])
+            continue
+        top, bottom = min(l.top for l in grupo) - 0.5, max(l.bottom for l in grupo) + 0.5
+        xs = _clusters([x for b in _encabezado_encima(boxes, top) for x in (b[0], b[2])])
+        if len(xs) < 3:
+            continue
+        columnas = sorted({_columna_de(xs, (w["x0"] + w["x1"]) / 2) for l in grupo for w in l.palabras})
+        bandas.append([(xs[k], top, xs[k + 1], bottom) for k in columnas])
+    return bandas
+
+
+def _celda_abierta(caja: tuple, boxes: list[tuple], words: list[dict]) -> bool:
+    """A "cell" that is the open body under a ruled header (the frame's
+    bottom and the header's last rule close it): it spans several of the
+    header's columns and its words fill several of them."""
+    xs = _clusters([x for b in _encabezado_encima(boxes, caja[1]) if b is not caja for x in (b[0], b[2])])
+    dentro = [x for x in xs if caja[0] + MIN_CELL < x < caja[2] - MIN_CELL]
+    if len(dentro) < 2:
+        return False
+    lineas = [l for l in agrupar_lineas([w for w in words if _inside(w, caja)]) if not _corrida(l)]
+    en_columnas = [l for l in lineas if len({_columna_de(xs, (w["x0"] + w["x1"]) / 2) for w in l.palabras}) >= 3]
+    return len(en_columnas) >= 2  # rows of cells, not a heading spread across the width
+
+
+def _corrida(linea) -> bool:
+    """Running text: several words without a wide gap."""
+    palabras = linea.palabras
+    return len(palabras) >= 4 and all(b["x0"] - a["x1"] <= sin_bordes.SEGMENT_GAP
+                                      for a, b in zip(palabras, palabras[1:]))
+
+
+def _titulo_corrido(linea, boxes: list[tuple]) -> bool:
+    """A line of running text (no wide gaps) across several columns of the
+    ruled header above it: a heading, not cells."""
+    if not _corrida(linea):
+        return False
+    xs = _clusters([x for b in _encabezado_encima(boxes, linea.top) for x in (b[0], b[2])])
+    return sum(linea.x0 < x < linea.x1 for x in xs) >= 3
+
+
+def _encabezado_encima(boxes: list[tuple], top: float) -> list[tuple]:
+    """The ruled rows right above `top`: boxes stacked without a gap, from
+    the nearest one up."""
+    encima = sorted((b for b in boxes if b[3] <= top + 1), key=lambda b: -b[3])
+    if not encima:
+        return []
+    bloque, techo = [], encima[0][3]
+    for b in encima:
+        if b[3] < techo - MIN_CELL:
+            break
+        bloque.append(b)
+        techo = min(techo, b[1])
+    return bloque
+
+
+def _columna_de(xs: list[float], x: float) -> int:
+    """The column between consecutive edges `xs` that holds `x`."""
+    return min(max(bisect.bisect_right(xs, x) - 1, 0), len(xs) - 2)
 
 
 def _words(page) -> list[dict]:
@@ -149,7 +246,7 @@ def _page_items(page, page_no: int, words: list[dict] | None = None,
     words = _words(page) if words is None else words
     found = [t for t in page.find_tables(settings) if len(t.cells) > 1] if settings else []
     table_boxes = [t.bbox for t in found]
-    tables_cells = [_ruled_table(t.cells, words, page_no) for t in found]
+    tables_cells = [_ruled_table(t.cells, words, page_no, t.bbox) for t in found]
     free = [w for w in words if not any(_inside(w, b) for b in table_boxes)]
     for bbox, cells in sin_bordes.buscar_tablas(free, page_no):
         table_boxes.append(bbox)
