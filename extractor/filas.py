@@ -85,8 +85,10 @@ class _Estado:
 
 
 def interpretar_tabla(
-    tabla: Tabla, ctx: Contexto, planifica: bool = False
+    tabla: Tabla, ctx: Contexto, planifica: bool = False, lectura=None
 ) -> tuple[list[Observacion], list[FilaNoMapeada]]:
+    """lectura: an `extractor.lectura.LecturaTabla` that records how the
+    table was read (header rows, columns, name column) for `informes ver`."""
     grid = tabla.rejilla()
     if not grid:
         return [], []
@@ -101,6 +103,8 @@ def interpretar_tabla(
     alt_k = columna_jerarquia(cols, body, label_k)
     code_ks = columnas_codigo(cols, label_k, body)
     desc_ks = columnas_descripcion(cols, label_k, body)
+    if lectura is not None:
+        lectura.anotar(n_header, cols, label_k)
     observations: list[Observacion] = []
     unmapped: list[FilaNoMapeada] = []
 
