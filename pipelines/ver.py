@@ -28,10 +28,13 @@ from pathlib import Path
 from typing import Optional
 
 from extractor.lectura import ROLES_FILA, Lectura, TablaLeida
-from pipelines.html_comparar import NOMBRES_MEDIDA, numero_co
+from pipelines.html_comparar import NOMBRES_MEDIDA as _NOMBRES, numero_co
+
+NOMBRES_MEDIDA = {**_NOMBRES, "recursos_mixtos": "Recursos (programados y ejecutados)"}
 
 PPP = 100  # resolution of the page images (pixels per inch)
 MAX_FILAS_REJILLA = 300  # rows of one table drawn as an HTML grid unless --filas says otherwise
+MAX_CIFRAS_LISTA = 1000  # figures listed under a table unless --filas says otherwise
 MAX_PAGINAS_INCRUSTADAS = 12  # up to this many page images go inside index.html (base64); more are linked
 
 # colours (RGB) ---------------------------------------------------------------
@@ -154,7 +157,7 @@ def periodo_corto(inicio: Optional[date], fin: Optional[date]) -> str:
 
 
 def _periodo_col(col) -> str:
-    p = col.periodo
+    p = col.periodo if col.rol == "valor" else None  # a column demoted to text keeps a stale period
     return periodo_corto(p.inicio, p.fin) if p else ""
 
 
@@ -518,15 +521,18 @@ def _etiqueta_tabla(draw, t: TablaLeida, g: _Geometria, n: int, alto: int, ocupa
     """"Tabla 3 · 2 filas de encabezado · 24 cifras" under the table (over its bottom when there is no room)."""
     cifras = sum(1 for o in t.observaciones if o.pagina == n)
     paginas = t.paginas
-    texto = f"Tabla {t.tabla.indice} · {t.lectura.n_encabezado} fila(s) de encabezado · {cifras} cifra(s)"
+    largo = f"Tabla {t.tabla.indice} · {t.lectura.n_encabezado} fila(s) de encabezado · {cifras} cifra(s)"
     if len(paginas) > 1:
-        texto += f" · en págs. {paginas[0]}–{paginas[-1]}"
+        largo += f" · en págs. {paginas[0]}–{paginas[-1]}"
+    opciones = [largo, f"Tabla {t.tabla.indice} · {cifras} cifra(s)"]
     if not t.observaciones and t.no_mapeadas:
         motivos = {f.motivo for f in t.no_mapeadas if t.roles.get(f.fila) == "no_mapeada"}
         if len(motivos) == 1:
-            texto += f" · {motivos.pop()}"
+            opciones.insert(0, f"{largo} · {motivos.pop()}")
     f = fuente(11, True)
-    x0, _, _, y1 = g.caja
+    x0, _, x1, y1 = g.caja
+    # the longest wording that fits under the table (many small tables on a page: the shortest)
+    texto = next((o for o in opciones if draw.textlength(o, font=f) + 10 <= x1 - x0), opciones[-1])
     w = draw.textlength(texto, font=f) + 10
     top = min(y1 + 3, alto - 19)
     caja = (x0, top, x0 + w, top + 17)
@@ -712,7 +718,7 @@ def pagina_html(doc, lectura: Lectura, elegidas: list[int], tablas: list[TablaLe
                           f'{"las hojas" if que == "hoja" else "las páginas"} elegidas.</p></section>')
         for t in tablas:
             partes.append(f'<section class="tabla" id="tabla-{t.tabla.indice}">')
-            partes.append(_detalle_tabla(t, que))
+            partes.append(_detalle_tabla(t, que, filas))
             partes.append(rejilla_html(t, filas))
             partes.append("</section>")
     partes.append("</main><footer>Generado por <code>informes ver</code>: lo que el lector detectó, sin cambiar "
@@ -751,7 +757,7 @@ def _seccion_pagina(lamina: Lamina, tablas: list[TablaLeida], incrustar: bool, f
               f'alt="Página {lamina.pagina} con lo que leyó el lector">'
               f'<svg viewBox="0 0 {lamina.ancho} {lamina.alto}" xmlns="http://www.w3.org/2000/svg">{zonas}</svg></div>']
     for t in tablas:
-        partes.append(_detalle_tabla(t, "página"))
+        partes.append(_detalle_tabla(t, "página", filas))
         partes.append("<details><summary>Rejilla leída (el texto de cada celda)</summary>")
         partes.append(rejilla_html(t, filas))
         partes.append("</details>")
@@ -762,10 +768,13 @@ def _seccion_pagina(lamina: Lamina, tablas: list[TablaLeida], incrustar: bool, f
     return "\n".join(partes)
 
 
-def _detalle_tabla(t: TablaLeida, que: str) -> str:
+def _detalle_tabla(t: TablaLeida, que: str, filas: Optional[set[int]] = None) -> str:
     lectura = t.lectura
     paginas = t.paginas
     donde = f"{que} {paginas[0]}" if len(paginas) == 1 else f"{que}s {paginas[0]}–{paginas[-1]}"
+    hojas = sorted({c.ref.rpartition("!")[0] for c in t.tabla.celdas if c.ref and "!" in c.ref})
+    if hojas:
+        donde += ": " + ", ".join(f"«{h}»" for h in hojas)
     conteo: dict[str, int] = {}
     for rol in t.roles.values():
         conteo[rol] = conteo.get(rol, 0) + 1
@@ -784,25 +793,34 @@ def _detalle_tabla(t: TablaLeida, que: str) -> str:
             f'<td><span class="muestra" style="border-color:{_hex(color)}"></span>'
             f"{escape(rol_columna(c, lectura.etiqueta))}</td>"
             f"<td>{escape(NOMBRES_MEDIDA.get(c.medida, c.medida) if c.medida else '')}</td>"
-            f"<td>{escape(periodo)}</td><td>{escape(c.escala or '')}</td><td>{escape(c.fuente or '')}</td></tr>")
+            f"<td>{escape(periodo)}</td><td>{escape(c.escala if c.rol == 'valor' and c.escala else '')}</td>"
+            f"<td>{escape(c.fuente or '')}</td></tr>")
     if filas_col:
         partes.append('<table class="columnas"><thead><tr><th>Col.</th><th>Encabezado</th><th>Rol</th>'
                       "<th>Medida</th><th>Periodo</th><th>Escala</th><th>Fuente</th></tr></thead><tbody>"
                       + "".join(filas_col) + "</tbody></table>")
-    if t.observaciones:
-        hoja = any(o.celda for o in t.observaciones)
+    mostradas = set(filas_visibles(t, filas))
+    lista = [o for o in t.observaciones if o.fila in mostradas]
+    resto = ""
+    if len(lista) > MAX_CIFRAS_LISTA:
+        resto = (f'<p class="nota">Se listan las primeras {MAX_CIFRAS_LISTA} de {len(lista)} cifras; '
+                 "elija filas con --filas.</p>")
+        lista = lista[:MAX_CIFRAS_LISTA]
+    if lista:
+        hoja = any(o.celda for o in lista)
         filas_obs = "".join(
             f'<tr><td class="num">{o.fila + 1}</td><td>{escape(o.indicador)}</td>'
             f"<td>{escape(o.indicador_padre or '')}</td><td>{escape(NOMBRES_MEDIDA.get(o.medida, o.medida))}</td>"
             f"<td>{escape(periodo_corto(o.periodo_inicio, o.periodo_fin))}</td>"
             f'<td class="num">{escape(_valor(o))}</td><td>{escape(o.unidad or "")}</td>'
             f"<td>{escape(o.valor_texto or '')}</td>" + (f"<td>{escape(o.celda or '')}</td>" if hoja else "") + "</tr>"
-            for o in t.observaciones)
-        partes.append(f"<details><summary>Cifras emitidas ({len(t.observaciones)})</summary>"
+            for o in lista)
+        partes.append(f"<details><summary>Cifras emitidas ({len(t.observaciones)})</summary>{resto}"
                       '<table class="cifras"><thead><tr><th>Fila</th><th>Indicador</th><th>Padre</th><th>Medida</th>'
                       "<th>Periodo</th><th>Valor</th><th>Unidad</th><th>Texto leído</th>"
                       + ("<th>Celda</th>" if hoja else "") + f"</tr></thead><tbody>{filas_obs}</tbody></table></details>")
-    sin = [f for f in t.no_mapeadas if t.roles.get(f.fila) not in ("encabezado", "vacia")]
+    sin = [f for f in t.no_mapeadas if t.roles.get(f.fila) not in ("encabezado", "vacia") and f.fila in mostradas]
+    sin = sin[:MAX_CIFRAS_LISTA]
     if sin:
         filas_sin = "".join(
             f'<tr><td class="num">{f.fila + 1}</td><td><span class="marca m-{t.roles.get(f.fila, "no_mapeada")}">'
@@ -824,6 +842,28 @@ def _ref(celda) -> Optional[tuple[str, int]]:
     return (m.group(1), int(m.group(2))) if m else None
 
 
+def numeros_de_fila(t: TablaLeida) -> tuple[dict[int, int], dict[int, str]]:
+    """The number shown for each grid row (the Excel row in a spreadsheet, else 1-based) and,
+    in a spreadsheet, each column's letter."""
+    numeros: dict[int, int] = {}
+    letras: dict[int, str] = {}
+    for c in t.tabla.celdas:
+        ref = _ref(c)
+        if ref:
+            numeros.setdefault(c.fila, ref[1])
+            if c.columnas_span == 1:
+                letras.setdefault(c.columna, ref[0])
+    for r in range(t.tabla.n_filas):
+        numeros.setdefault(r, r + 1 if not letras else numeros.get(r - 1, r) + 1)
+    return numeros, letras
+
+
+def filas_visibles(t: TablaLeida, filas: Optional[set[int]]) -> list[int]:
+    """Grid rows whose shown number is among `filas` (--filas), or all."""
+    numeros, _ = numeros_de_fila(t)
+    return [r for r in range(t.tabla.n_filas) if filas is None or numeros[r] in filas]
+
+
 def rejilla_html(t: TablaLeida, filas: Optional[set[int]] = None) -> str:
     """The table as an HTML grid: roles as classes, figures coloured by measure with a tooltip."""
     grid = t.tabla.rejilla()
@@ -831,23 +871,9 @@ def rejilla_html(t: TablaLeida, filas: Optional[set[int]] = None) -> str:
         return '<p class="nota">Tabla vacía.</p>'
     n_cols = len(grid[0])
     cols = {c.indice: c for c in t.lectura.columnas}
-    # Excel rows and column letters (spreadsheets), else 1-based positions
-    numero_fila = {}
-    letras = {}
-    for c in t.tabla.celdas:
-        ref = _ref(c)
-        if ref:
-            numero_fila.setdefault(c.fila, ref[1] - 0)
-            if c.columnas_span == 1:
-                letras.setdefault(c.columna, ref[0])
-    for r in range(len(grid)):
-        numero_fila.setdefault(r, None)
+    numeros, letras = numeros_de_fila(t)
     hoja = bool(letras)
-
-    def visible_n(r: int) -> int:
-        return numero_fila[r] if hoja and numero_fila[r] is not None else r + 1
-
-    visibles = [r for r in range(len(grid)) if filas is None or visible_n(r) in filas]
+    visibles = filas_visibles(t, filas)
     nota = ""
     if filas is None and len(visibles) > MAX_FILAS_REJILLA:
         nota = (f'<p class="nota">Se muestran las primeras {MAX_FILAS_REJILLA} de {len(visibles)} filas; '
@@ -888,7 +914,7 @@ def rejilla_html(t: TablaLeida, filas: Optional[set[int]] = None) -> str:
         motivo = t.motivos.get(r, "")
         titulo = f"Fila {r + 1}: {ROLES_FILA[rol]}" + (f" — {motivo}" if motivo else "")
         celdas = [f'<th class="n" title="{escape(titulo)}"><span class="marca m-{rol}">{LETRAS_ROL[rol]}</span>'
-                  f"{visible_n(r)}</th>"]
+                  f"{numeros[r]}</th>"]
         for k in range(n_cols):
             celda = grid[r][k]
             if celda is None:
