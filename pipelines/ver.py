@@ -103,38 +103,50 @@ class ResultadoVer:
 # ----------------------------------------------------------------- selection
 
 
-def rango(especificaciones: Optional[list[str]], total: int, archivo: str, que: str = "página") -> list[int]:
-    """"3", "3-5", "1,4,7-9" (repeatable) → sorted page numbers; every page when none given."""
-    if not especificaciones:
-        return list(range(1, total + 1))
-    elegidas: set[int] = set()
-    for espec in especificaciones:
+_TRAMO = re.compile(r"(\d+)(?:\s*[-–]\s*(\d+))?")
+
+
+def _tramos(especificaciones: Optional[list[str]], archivo: str, que: str) -> list[tuple[int, int]]:
+    """"3", "3-5", "1,4,7-9" (repeatable) → [(3, 3), (3, 5)…]; ErrorVer in Spanish otherwise."""
+    tramos = []
+    for espec in especificaciones or []:
         for parte in str(espec).split(","):
-            parte = parte.strip()
-            m = re.fullmatch(r"(\d+)(?:\s*[-–]\s*(\d+))?", parte)
+            m = _TRAMO.fullmatch(parte.strip())
             if not m:
                 raise ErrorVer(f"{archivo}: «{espec}» no es un número de {que} ni un rango (p. ej. 3 o 3-5)")
             a, b = int(m.group(1)), int(m.group(2) or m.group(1))
             if a < 1 or b < a:
-                raise ErrorVer(f"{archivo}: el rango de {que}s «{parte}» no es válido")
-            if a > total:
-                plural = f"{que}s" if que != "hoja" else "hojas"
-                raise ErrorVer(f"{archivo}: la {que} {a} no existe (tiene {total} {plural if total != 1 else que})")
-            elegidas.update(range(a, min(b, total) + 1))
+                raise ErrorVer(f"{archivo}: el rango de {que}s «{parte.strip()}» no es válido")
+            tramos.append((a, b))
+    return tramos
+
+
+def rango(especificaciones: Optional[list[str]], total: int, archivo: str, que: str = "página") -> list[int]:
+    """The pages (sheets) chosen with --pagina, sorted; every one when none is given."""
+    tramos = _tramos(especificaciones, archivo, que)
+    if not tramos:
+        return list(range(1, total + 1))
+    elegidas: set[int] = set()
+    for a, b in tramos:
+        if a > total:
+            raise ErrorVer(f"{archivo}: la {que} {a} no existe (tiene {total} {que if total == 1 else que + 's'})")
+        elegidas.update(range(a, min(b, total) + 1))
     return sorted(elegidas)
 
 
-def rango_filas(especificaciones: Optional[list[str]], archivo: str) -> Optional[set[int]]:
-    if not especificaciones:
-        return None
-    filas: set[int] = set()
-    for espec in especificaciones:
-        for parte in str(espec).split(","):
-            m = re.fullmatch(r"(\d+)(?:\s*[-–]\s*(\d+))?", parte.strip())
-            if not m or int(m.group(2) or m.group(1)) < int(m.group(1)):
-                raise ErrorVer(f"{archivo}: «{espec}» no es un número de fila ni un rango (p. ej. 2-40)")
-            filas.update(range(int(m.group(1)), int(m.group(2) or m.group(1)) + 1))
-    return filas
+class Filas:
+    """The rows chosen with --filas (numbers as shown in the grids)."""
+
+    def __init__(self, tramos: list[tuple[int, int]]):
+        self.tramos = tramos
+
+    def __contains__(self, n: int) -> bool:
+        return any(a <= n <= b for a, b in self.tramos)
+
+
+def rango_filas(especificaciones: Optional[list[str]], archivo: str) -> Optional[Filas]:
+    tramos = _tramos(especificaciones, archivo, "fila")
+    return Filas(tramos) if tramos else None
 
 
 # ------------------------------------------------------------------ labels
@@ -233,11 +245,12 @@ def ver(ruta: Path, paginas: Optional[list[str]] = None, salida: Optional[Path] 
         raise ErrorVer(f"{ruta.name}: el archivo no existe")
     if ppp < 30 or ppp > 400:
         raise ErrorVer(f"{ruta.name}: la resolución debe estar entre 30 y 400 ppp")
+    _tramos(paginas, ruta.name, "página")  # a mistyped --pagina fails before a long reading
+    seleccion_filas = rango_filas(filas, ruta.name)
     doc = leer_documento(ruta)
     lectura = leer(doc)
     que = "hoja" if doc.formato in ("xlsx", "xls", "ods") else "página"
     elegidas = rango(paginas, max(doc.paginas, 1), ruta.name, que)
-    seleccion_filas = rango_filas(filas, ruta.name)
     carpeta = Path(salida) if salida is not None else Path(f"ver-{ruta.stem}")
     try:
         carpeta.mkdir(parents=True, exist_ok=True)
@@ -686,7 +699,7 @@ def _leyenda_html(formato_pdf: bool) -> str:
 
 
 def pagina_html(doc, lectura: Lectura, elegidas: list[int], tablas: list[TablaLeida],
-                laminas: Optional[list[Lamina]], filas: Optional[set[int]], que: str) -> str:
+                laminas: Optional[list[Lamina]], filas: Optional[Filas], que: str) -> str:
     meta = lectura.metadatos
     datos = [escape(doc.archivo), doc.formato.upper(),
              f"{doc.paginas} {'hoja(s)' if que == 'hoja' else 'página(s)'}"]
@@ -768,7 +781,7 @@ def _seccion_pagina(lamina: Lamina, tablas: list[TablaLeida], incrustar: bool, f
     return "\n".join(partes)
 
 
-def _detalle_tabla(t: TablaLeida, que: str, filas: Optional[set[int]] = None) -> str:
+def _detalle_tabla(t: TablaLeida, que: str, filas: Optional[Filas] = None) -> str:
     lectura = t.lectura
     paginas = t.paginas
     donde = f"{que} {paginas[0]}" if len(paginas) == 1 else f"{que}s {paginas[0]}–{paginas[-1]}"
@@ -858,13 +871,13 @@ def numeros_de_fila(t: TablaLeida) -> tuple[dict[int, int], dict[int, str]]:
     return numeros, letras
 
 
-def filas_visibles(t: TablaLeida, filas: Optional[set[int]]) -> list[int]:
+def filas_visibles(t: TablaLeida, filas: Optional[Filas]) -> list[int]:
     """Grid rows whose shown number is among `filas` (--filas), or all."""
     numeros, _ = numeros_de_fila(t)
     return [r for r in range(t.tabla.n_filas) if filas is None or numeros[r] in filas]
 
 
-def rejilla_html(t: TablaLeida, filas: Optional[set[int]] = None) -> str:
+def rejilla_html(t: TablaLeida, filas: Optional[Filas] = None) -> str:
     """The table as an HTML grid: roles as classes, figures coloured by measure with a tooltip."""
     grid = t.tabla.rejilla()
     if not grid:
