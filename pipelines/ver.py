@@ -707,8 +707,9 @@ def pagina_html(doc, lectura: Lectura, elegidas: list[int], tablas: list[TablaLe
         if valor:
             datos.append(f"{etiqueta}: {escape(str(valor))}")
     total_cifras = sum(len(t.observaciones) for t in lectura.tablas)
-    resumen = (f"{len(lectura.tablas)} tabla(s) detectada(s) y {total_cifras} cifra(s) emitida(s) en todo el "
-               f"documento; se muestran {len(tablas)} tabla(s) de {que}s {escape(_lista(elegidas))}.")
+    narrativa = f" (y {len(lectura.narrativa)} de dinero en la narrativa)" if lectura.narrativa else ""
+    resumen = (f"{len(lectura.tablas)} tabla(s) detectada(s) y {total_cifras} cifra(s) emitida(s) por ellas en todo "
+               f"el documento{narrativa}; se muestran {len(tablas)} tabla(s) de {que}s {escape(_lista(elegidas))}.")
     partes = ["<!DOCTYPE html>", '<html lang="es"><head><meta charset="utf-8">',
               '<meta name="viewport" content="width=device-width, initial-scale=1">',
               f"<title>Lo que leyó el lector: {escape(doc.archivo)}</title><style>{_css()}</style></head><body>",
