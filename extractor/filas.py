@@ -86,9 +86,12 @@ class _Estado:
 
 
 def interpretar_tabla(
-    tabla: Tabla, ctx: Contexto, planifica: bool = False, titulos: Optional[list[str]] = None
+    tabla: Tabla, ctx: Contexto, planifica: bool = False, titulos: Optional[list[str]] = None, lectura=None
 ) -> tuple[list[Observacion], list[FilaNoMapeada]]:
-    """`titulos`: the caption or headings right above the table (extractor/titulos.py)."""
+    """`titulos`: the caption or headings right above the table
+    (extractor/titulos.py). `lectura`: an `extractor.lectura.LecturaTabla`
+    that records how the table was read (header rows, columns, name column)
+    for `informes ver`."""
     grid = tabla.rejilla()
     if not grid:
         return [], []
@@ -103,6 +106,8 @@ def interpretar_tabla(
     alt_k = columna_jerarquia(cols, body, label_k)
     code_ks = columnas_codigo(cols, label_k, body)
     desc_ks = columnas_descripcion(cols, label_k, body)
+    if lectura is not None:
+        lectura.anotar(n_header, cols, label_k)
     observations: list[Observacion] = []
     unmapped: list[FilaNoMapeada] = []
 

@@ -626,6 +626,7 @@ def _tabla_filas(titulo: str, filas: list[dict]) -> Table:
 
 # indicadores, vincular, separar, decisiones, comparar (identity across years)
 from pipelines import cli_identidad  # noqa: E402,F401
+from pipelines import cli_ver  # noqa: E402,F401  (ver: the reader's debugger)
 
 if __name__ == "__main__":
     app()

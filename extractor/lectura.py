@@ -1,0 +1,112 @@
+"""How each table of a document was read, for `informes ver`.
+
+The same steps as `extractor.interpretar` (metadata, then every table
+through `filas.interpretar_tabla`, then money in the prose), keeping per
+table what the reader decided: its header rows, each column's role,
+measure, period and scale, each row's role and the figures it gave. Read
+only: nothing here changes what extraction produces.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Optional
+
+from .columnas import Columna
+from .modelo import Documento, Tabla
+from .resultado import FilaNoMapeada, MetadatosInforme, Observacion
+
+# Row roles, in the order the legend lists them (Spanish names: users read them).
+ROLES_FILA = {
+    "encabezado": "encabezado",
+    "indicador": "indicador",
+    "padre": "padre (título o programa)",
+    "total": "total",
+    "subencabezado": "subencabezado (periodos)",
+    "no_mapeada": "no mapeada",
+    "vacia": "vacía",
+}
+
+# The reasons filas.interpretar_tabla gives for rows without figures that are
+# not failures: the row's role follows from them. Any other reason is "no_mapeada".
+_POR_MOTIVO = (
+    ("fila vacía", "vacia"),
+    ("fila de título o programa", "padre"),
+    ("fila de subencabezado", "subencabezado"),
+)
+
+
+@dataclass
+class LecturaTabla:
+    """What `interpretar_tabla` decided about one table's layout (it calls `anotar`)."""
+
+    n_encabezado: int = 0
+    columnas: list[Columna] = field(default_factory=list)
+    etiqueta: Optional[int] = None  # the column that names the indicator
+
+    def anotar(self, n_encabezado: int, columnas: list[Columna], etiqueta: int) -> None:
+        self.n_encabezado, self.columnas, self.etiqueta = n_encabezado, list(columnas), etiqueta
+
+
+@dataclass
+class TablaLeida:
+    tabla: Tabla
+    lectura: LecturaTabla
+    observaciones: list[Observacion]
+    no_mapeadas: list[FilaNoMapeada]
+    roles: dict[int, str] = field(default_factory=dict)  # row → ROLES_FILA key
+    motivos: dict[int, str] = field(default_factory=dict)  # row → why it gave no figure
+
+    @property
+    def paginas(self) -> list[int]:
+        return self.tabla.paginas
+
+
+@dataclass
+class Lectura:
+    metadatos: MetadatosInforme
+    tablas: list[TablaLeida]
+    narrativa: list[Observacion]  # money read from the prose (no table)
+
+
+def rol_de_motivo(motivo: str) -> str:
+    for prefijo, rol in _POR_MOTIVO:
+        if motivo.startswith(prefijo):
+            return rol
+    return "no_mapeada"
+
+
+def leer_tabla(tabla: Tabla, ctx, planifica: bool = False, titulos: Optional[list[str]] = None) -> TablaLeida:
+    from .filas import TOTAL, interpretar_tabla
+
+    lectura = LecturaTabla()
+    obs, skipped = interpretar_tabla(tabla, ctx, planifica, titulos, lectura=lectura)
+    leida = TablaLeida(tabla, lectura, obs, skipped)
+    n_filas = tabla.n_filas
+    for r in range(n_filas):
+        leida.roles[r] = "vacia"
+    for f in skipped:
+        if f.fila is not None:
+            leida.roles[f.fila] = rol_de_motivo(f.motivo)
+            leida.motivos[f.fila] = f.motivo
+    for o in obs:
+        if o.fila is not None:
+            es_total = TOTAL.match(o.indicador or "") is not None
+            leida.roles[o.fila] = "total" if es_total or leida.roles.get(o.fila) == "total" else "indicador"
+            leida.motivos.pop(o.fila, None)
+    for r in range(min(lectura.n_encabezado, n_filas)):
+        leida.roles[r] = "encabezado"
+    return leida
+
+
+def leer(doc: Documento) -> Lectura:
+    """Every table of `doc` read as `extractor.interpretar` reads it."""
+    from .metadatos import extraer_metadatos, planifica
+    from .narrativa import dinero_en_narrativa
+
+    from .titulos import titulos_de_tablas
+
+    meta, ctx = extraer_metadatos(doc)
+    plan = planifica(meta.tipo_documento)
+    titulos = titulos_de_tablas(doc)
+    tablas = [leer_tabla(t, ctx, plan, titulos.get(t.indice, [])) for t in doc.tablas]
+    return Lectura(metadatos=meta, tablas=tablas, narrativa=dinero_en_narrativa(doc, ctx))
