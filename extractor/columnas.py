@@ -215,8 +215,11 @@ def columnas(grid, n_header: int, ctx: Contexto, planifica: bool = False,
     cls = clasificador()
     dinero = bool(titulos) and cls.titulo_de_dinero(" ".join(titulos))
     headers = [_header_parts(grid, n_header, k) for k in range(len(grid[0]) if grid else 0)]
-    # "CONCEPTO EN MILES" over the label column scales the whole table
+    # "CONCEPTO EN MILES" over the label column, or "(en miles de pesos)" in
+    # the title, scales the whole table's money
     table_scale = cls.escala(" ".join(" ".join(parts) for parts in headers))
+    if table_scale[0] is None and titulos:
+        table_scale = cls.escala(" ".join(titulos))
     cols = []
     fuentes = fuentes_de_columnas(headers)
     for k, parts in enumerate(headers):

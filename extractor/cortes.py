@@ -73,7 +73,7 @@ def _cortada(antes: str, despues: str, lexico) -> bool:
         # word ("con" / "seguimiento"), a long one is cut ("Asegura" / "miento")
         return sola and (len(a) >= 5 or len(b) <= 2)
     # a word cut in more than two pieces ("cum" / "plim" / "ient" / "o")
-    return sola and despues == b and not es_palabra(a) and es_prefijo(a + b)
+    return sola and despues.rstrip(".:,;") == b and not es_palabra(a) and es_prefijo(a + b)
 
 
 def reparar_cortes(doc: Documento, lexico=None) -> Documento:

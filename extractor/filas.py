@@ -130,7 +130,7 @@ def interpretar_tabla(
 
     # a table whose rows are months or quarters is about one indicator,
     # named by its title: each row gives that indicator's figures for its period
-    row_periods = _periodos_de_filas(body, label_k, ctx, n_header)
+    row_periods = _periodos_de_filas(body, label_k, ctx, n_header, cols[label_k].encabezado if cols else "")
     table_name = indicador_del_titulo(titulos or []) if row_periods else None
     if table_name is None:
         row_periods = {}
@@ -229,9 +229,10 @@ def interpretar_tabla(
     return observations, unmapped
 
 
-def _periodos_de_filas(body, label_k: int, ctx: Contexto, offset: int) -> dict[int, Periodo]:
-    """Rows whose label is a period ("Enero", "II trimestre", "2021"), by
-    grid row, when most labelled rows of the table are periods."""
+def _periodos_de_filas(body, label_k: int, ctx: Contexto, offset: int, encabezado: str = "") -> dict[int, Periodo]:
+    """Rows whose label is a period ("Enero", "II trimestre", "2021"; "II"
+    under a "Trimestre" header), by grid row, when most labelled rows of the
+    table are periods."""
     periods: dict[int, Periodo] = {}
     labelled = 0
     for i, row in enumerate(body):
@@ -241,7 +242,8 @@ def _periodos_de_filas(body, label_k: int, ctx: Contexto, offset: int) -> dict[i
             continue
         labelled += 1
         if len(text.split()) <= 4 and not tiene_cifras(text.replace(str(ctx.vigencia or ""), "")):
-            periodo = periodo_de_texto(text, ctx)
+            periodo = periodo_de_texto(text, ctx) or (periodo_de_texto(f"{encabezado} {text}", ctx)
+                                                      if encabezado and len(encabezado.split()) <= 2 else None)
             if periodo is not None and periodo.inicio is not None:
                 periods[offset + i] = periodo
     return periods if len(periods) >= 2 and len(periods) * 10 >= labelled * 7 else {}

@@ -128,8 +128,14 @@ def _vigencia(title: Optional[str], lines: list[str]) -> Optional[int]:
         m = re.search(r"vigencia\s+(\d{4})", text, re.IGNORECASE)
         if m:
             return int(m.group(1))
-    years = Counter(int(y) for l in lines for y in YEAR.findall(l))
+    years = Counter(int(y) for l in lines for y in YEAR.findall(NORMA.sub(" ", l)))
     return years.most_common(1)[0][0] if years else None
+
+
+# "Ley 152 de 1994", "Decreto 1082 de 2015", "Acuerdo N° 006 de 2020": the
+# year a norm was issued is not the report's
+NORMA = re.compile(r"\b(ley|leyes|decreto|acuerdo|resoluci[oó]n|ordenanza|circular|conpes|art[ií]culo)\b"
+                   r"[^.;\n]{0,30}?\bde\s+(19|20)\d\d\b", re.IGNORECASE)
 
 
 def _labelled(blocks: list[list[str]]) -> dict[str, str]:

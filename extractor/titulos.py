@@ -18,6 +18,7 @@ from .modelo import BloqueTexto, Documento, Tabla
 
 MAX_BLOQUES = 3  # text blocks read above a table
 MAX_PALABRAS = 16  # a longer block is prose: the title is what lies below it
+MAX_PALABRAS_ROTULO = 40  # …unless it is a numbered caption
 CAPTION = re.compile(r"^\s*(tabla|cuadro|matriz|anexo|gr[aá]fic[oa])\s*(n[°ºo.]\s*)?[\dIVXivx]+[.:\-–]*\s*",
                      re.IGNORECASE)
 
@@ -33,7 +34,7 @@ def titulos_de_tablas(doc: Documento) -> dict[int, list[str]]:
             titulos: list[str] = []
             for b in reversed(previos[-MAX_BLOQUES:]):
                 texto = " ".join(b.texto.split())
-                if b.pagina not in (pagina, (pagina or 0) - 1) or len(texto.split()) > MAX_PALABRAS:
+                if b.pagina not in (pagina, (pagina or 0) - 1) or not _es_titulo(texto):
                     break
                 titulos.insert(0, texto)
             salida[bloque.indice] = titulos
@@ -41,6 +42,12 @@ def titulos_de_tablas(doc: Documento) -> dict[int, list[str]]:
         else:
             previos.append(bloque)
     return salida
+
+
+def _es_titulo(texto: str) -> bool:
+    """Short text, or a numbered caption ("Tabla 27. …"), not prose."""
+    palabras = len(texto.split())
+    return palabras <= MAX_PALABRAS or (bool(CAPTION.match(texto)) and palabras <= MAX_PALABRAS_ROTULO)
 
 
 def sin_rotulo(titulo: str) -> str:
