@@ -313,14 +313,17 @@ def _demote_text_columns(cols: list[Columna], body) -> None:
         elif filled and _rol(col.encabezado) == "codigo" and sum(t.strip().isdigit() for t in filled) * 2 > len(filled):
             col.rol, col.medida = "codigo", None  # "PROGRAMA MGA" holding 3204, 4002…
         elif (filled and col.medida in ("meta", "meta_cuatrienio") and _rol(col.encabezado) is None
-              and _con_indicador(cols) and sum(len(t.split()) >= 5 for t in filled) * 2 > len(filled)):
+              and "indicador" not in normalizar(col.encabezado) and _con_indicador(cols)
+              and sum(len(t.split()) >= 5 for t in filled) * 2 > len(filled)):
             # under a bare target header ("META") beside an indicator column,
             # the goal's wording carries the target: "Construcción de 35 aulas"
             col.en_frase = True
         elif filled and sum(_es_frase(t) for t in filled) * 10 >= len(filled) * 8:
             # "Meta de producto": the goal's wording ("Implementar 1 estrategia
-            # para…"), one number inside a sentence, in most cells
-            col.rol, col.medida = ("etiqueta" if _rol(col.encabezado) == "etiqueta" else "texto"), None
+            # para…"), one number inside a sentence, in most cells; "Meta de
+            # producto (indicador)": the product indicators' names
+            nombres = _rol(col.encabezado) == "etiqueta" or "indicador" in normalizar(col.encabezado)
+            col.rol, col.medida = ("etiqueta" if nombres else "texto"), None
         elif filled and len(with_figures) * 2 < len(filled):
             # "Indicador de resultado" read "resultado" as a measure: its
             # names make it a label column again
