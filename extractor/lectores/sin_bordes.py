@@ -1,28 +1,47 @@
 """Unruled (borderless) tables from word positions.
 
-A line whose words fall into three or more horizontally separated segments is
-a candidate table line. Consecutive candidate lines fix the column intervals;
-the region grows over neighbouring lines whose segments all fit inside those
-intervals (wrapped label lines, multi-line headers). Inside the region a new
-row starts at every line with text outside the first column, or after a
-vertical gap wider than the normal line spacing; other lines continue the
-current row's cells.
+A line is cut into segments at every horizontal gap wider than
+`SEGMENT_GAP`, and between two adjacent words that are each a whole number
+(``-1.203.409,92 18.236.341,93`` are two cells however close they are
+printed; ``45 km`` or ``$ 1.234`` stay one). A line with three or more
+segments is a body line. A region starts at a body line and goes on through
+the lines below while they keep its column structure: further body lines
+that do not merge two of its columns, and lines with fewer segments (section
+headings, wrapped labels) that fit inside its columns, as long as a body
+line follows them. The header lines directly above the first body line
+belong to the region when their words fit the columns (a header cell may be
+printed closer to its neighbour than `SEGMENT_GAP`: a segment is cut where
+its words fall in different columns with a word gap wider than a space).
+A ruled table between two lines ends a region: nothing crosses it.
+
+Column intervals are the merged x-intervals of the body lines' segments.
+Inside the region a new row starts at every line with text outside the
+first column, or after a vertical gap wider than the normal line spacing;
+other lines continue the current row's cells.
 """
 from __future__ import annotations
 
+from bisect import bisect_right
+
 from ..modelo import Celda
+from ..numeros import parse_numero
 from .lineas import Linea, agrupar_lineas
 
 SEGMENT_GAP = 12.0  # points of horizontal white space between two cells
+WORD_GAP = 0.5  # line heights: a wider gap between two words is more than a space
 MIN_COLUMNS = 3
 MIN_ROWS = 2
 ROW_GAP = 0.6  # a gap above this many line heights starts a new row
 
 
+def _es_cifra(word: dict) -> bool:
+    return parse_numero(word["text"]) is not None
+
+
 def _segments(line: Linea) -> list[list[dict]]:
     segs: list[list[dict]] = []
     for w in line.palabras:
-        if segs and w["x0"] - segs[-1][-1]["x1"] <= SEGMENT_GAP:
+        if segs and w["x0"] - segs[-1][-1]["x1"] <= SEGMENT_GAP and not (_es_cifra(segs[-1][-1]) and _es_cifra(w)):
             segs[-1].append(w)
         else:
             segs.append([w])
@@ -55,29 +74,45 @@ def _slots(cols: list[list[float]]) -> list[tuple[float, float]]:
     return out
 
 
+def _col_of(x0: float, x1: float, cols) -> int:
+    """The column an x-span overlaps most; the nearest one when it overlaps none."""
+    def distance(i):
+        overlap = min(x1, cols[i][1]) - max(x0, cols[i][0])
+        return -overlap if overlap > 0 else max(cols[i][0] - x1, x0 - cols[i][1])
+    return min(range(len(cols)), key=distance)
+
+
+def _pieces(line: Linea, cols) -> list[list[dict]]:
+    """The line's segments, each cut where two of its words are more than a
+    space apart and fall in different columns."""
+    wide = WORD_GAP * max(line.bottom - line.top, 1.0)
+    out = []
+    for seg in _segments(line):
+        out.append([seg[0]])
+        for prev, w in zip(seg, seg[1:]):
+            if w["x0"] - prev["x1"] > wide and _col_of(w["x0"], w["x1"], cols) != _col_of(*_span(out[-1]), cols):
+                out.append([w])
+            else:
+                out[-1].append(w)
+    return out
+
+
 def _fits(line: Linea, cols: list[list[float]]) -> bool:
     slots = _slots(cols)
-    for seg in _segments(line):
-        x0, x1 = _span(seg)
+    for piece in _pieces(line, cols):
+        x0, x1 = _span(piece)
         if not any(lo <= x0 and x1 <= hi for lo, hi in slots):
             return False
     return True
-
-
-def _col_of(seg, cols) -> int:
-    x0, x1 = _span(seg)
-    mid = (x0 + x1) / 2
-    return min(range(len(cols)), key=lambda i: 0 if cols[i][0] <= mid <= cols[i][1] else abs(cols[i][0] - mid))
 
 
 def _region_cells(lines: list[Linea], cols, page_no: int) -> list[Celda]:
     rows: list[dict[int, list[Linea]]] = []
     prev: Linea | None = None
     for line in lines:
-        segs = _segments(line)
         by_col: dict[int, list[dict]] = {}
-        for seg in segs:
-            by_col.setdefault(_col_of(seg, cols), []).extend(seg)
+        for piece in _pieces(line, cols):
+            by_col.setdefault(_col_of(*_span(piece), cols), []).extend(piece)
         height = max(line.bottom - line.top, 1.0)
         new_row = (
             not rows
@@ -108,27 +143,74 @@ def _region_cells(lines: list[Linea], cols, page_no: int) -> list[Celda]:
     return cells
 
 
-def buscar_tablas(words: list[dict], page_no: int) -> list[tuple[tuple, list[Celda]]]:
+def _body_end(lines: list[Linea], multi: list[bool], band: list[int], i: int) -> tuple[int, list]:
+    """(last line, column intervals) of the region whose first body line is i:
+    body lines that keep its columns, and the fitting lines between them and
+    after the last one."""
+    shaping = [lines[i]]  # the body lines the columns are made of
+    cols = _columns(shaping)
+    end, n_body = i, 1
+    for j in range(i + 1, len(lines)):
+        if band[j] != band[i]:
+            break
+        if multi[j]:
+            merged = _columns(shaping + [lines[j]])
+            if len(merged) >= len(cols):  # new or wider columns, none merged
+                shaping.append(lines[j])
+                cols = merged
+            elif not _fits(lines[j], cols):
+                break
+            end, n_body = j, n_body + 1
+        elif _fits(lines[j], cols):
+            end = j
+        else:
+            break
+    return (end if n_body >= 2 else i), cols
+
+
+def _header_start(lines: list[Linea], band: list[int], start: int, cols, headed: bool) -> int:
+    """First line of the header lines directly above body line `start`. Under
+    a ruled header (`headed`), every line between it and the body that fits
+    the columns (section headings) belongs to the table too."""
+    first = start
+    while first > 0 and band[first - 1] == band[start] and _fits(lines[first - 1], cols):
+        first -= 1
+    if headed and (first == 0 or band[first - 1] != band[start]):
+        return first
+    while (start > 0 and band[start - 1] == band[start] and _fits(lines[start - 1], cols)
+           and len(_pieces(lines[start - 1], cols)) > 1):
+        start -= 1
+    return start
+
+
+def _bands(lines: list[Linea], barreras: list[float]) -> list[int]:
+    """For each line, how many barriers (y of a ruled table's edge) lie above it."""
+    ys = sorted(barreras)
+    return [bisect_right(ys, line.top) for line in lines]
+
+
+def buscar_tablas(words: list[dict], page_no: int, barreras: list[float] = (),
+                  cabeceras: list[float] = ()) -> list[tuple[tuple, list[Celda]]]:
+    """Borderless tables of a page's free words: (bbox, cells) each. `barreras`
+    are y positions (ruled tables' top and bottom) no table may cross;
+    `cabeceras` the bottoms of the ruled tables that may be the header of a
+    borderless body below them."""
     lines = agrupar_lineas(words)
     multi = [len(_segments(l)) >= MIN_COLUMNS for l in lines]
+    band = _bands(lines, list(barreras))
+    bottoms = sorted(barreras)
+    headed = {k + 1 for k, y in enumerate(bottoms) if y in cabeceras}  # bands right under a header
     found = []
     i = 0
     while i < len(lines):
-        if not (multi[i] and i + 1 < len(lines) and multi[i + 1]):
+        if not multi[i]:
             i += 1
             continue
-        j = i
-        while j + 1 < len(lines) and multi[j + 1]:
-            j += 1
-        cols = _columns(lines[i : j + 1])
-        if len(cols) < MIN_COLUMNS:
-            i = j + 1
+        end, cols = _body_end(lines, multi, band, i)
+        if end == i or len(cols) < MIN_COLUMNS:
+            i += 1
             continue
-        start, end = i, j
-        while start > 0 and _fits(lines[start - 1], cols) and len(_segments(lines[start - 1])) > 1:
-            start -= 1
-        while end + 1 < len(lines) and _fits(lines[end + 1], cols):
-            end += 1
+        start = _header_start(lines, band, i, cols, band[i] in headed)
         region = lines[start : end + 1]
         cells = _region_cells(region, cols, page_no)
         n_rows = max(c.fila for c in cells) + 1
