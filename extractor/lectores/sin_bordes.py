@@ -31,6 +31,7 @@ SEGMENT_GAP = 12.0  # points of horizontal white space between two cells
 WORD_GAP = 0.5  # line heights: a wider gap between two words is more than a space
 MIN_COLUMNS = 3
 MIN_ROWS = 2
+MAX_HEADER_LINES = 3  # text lines above the first line with figures that may be its header
 ROW_GAP = 0.6  # a gap above this many line heights starts a new row
 
 
@@ -143,10 +144,12 @@ def _region_cells(lines: list[Linea], cols, page_no: int) -> list[Celda]:
     return cells
 
 
-def _body_end(lines: list[Linea], multi: list[bool], band: list[int], i: int) -> tuple[int, list]:
+def _body_end(lines: list[Linea], multi: list[bool], figures: list[bool], band: list[int],
+              i: int) -> tuple[int, list]:
     """(last line, column intervals) of the region whose first body line is i:
     body lines that keep its columns, and the fitting lines between them and
-    after the last one."""
+    after the last one (-1: no second body line). When line i has figures,
+    only body lines with figures shape the columns."""
     shaping = [lines[i]]  # the body lines the columns are made of
     cols = _columns(shaping)
     end, n_body = i, 1
@@ -155,7 +158,7 @@ def _body_end(lines: list[Linea], multi: list[bool], band: list[int], i: int) ->
             break
         if multi[j]:
             merged = _columns(shaping + [lines[j]])
-            if len(merged) >= len(cols):  # new or wider columns, none merged
+            if len(merged) >= len(cols) and (figures[j] or not figures[i]):  # no two columns merged
                 shaping.append(lines[j])
                 cols = merged
             elif not _fits(lines[j], cols):
@@ -165,22 +168,45 @@ def _body_end(lines: list[Linea], multi: list[bool], band: list[int], i: int) ->
             end = j
         else:
             break
-    return (end if n_body >= 2 else i), cols
+    return (end if n_body >= 2 else -1), cols
 
 
-def _header_start(lines: list[Linea], band: list[int], start: int, cols, headed: bool) -> int:
-    """First line of the header lines directly above body line `start`. Under
-    a ruled header (`headed`), every line between it and the body that fits
-    the columns (section headings) belongs to the table too."""
-    first = start
-    while first > 0 and band[first - 1] == band[start] and _fits(lines[first - 1], cols):
+def _header_start(lines: list[Linea], band: list[int], start: int, cols, headed: bool, floor: int) -> int:
+    """First line of the header lines above body line `start` (not above
+    `floor`): the topmost of the fitting lines right above it that has more
+    than one cell (section headings below it come along). Under a ruled
+    header (`headed`), every fitting line between it and the body."""
+    first = top = start
+    while first > floor and band[first - 1] == band[start] and _fits(lines[first - 1], cols):
         first -= 1
+        if len(_pieces(lines[first], cols)) > 1:
+            top = first
     if headed and (first == 0 or band[first - 1] != band[start]):
         return first
-    while (start > 0 and band[start - 1] == band[start] and _fits(lines[start - 1], cols)
-           and len(_pieces(lines[start - 1], cols)) > 1):
-        start -= 1
-    return start
+    return top
+
+
+def _figure_seed(multi: list[bool], figures: list[bool], band: list[int], i: int) -> int:
+    """The first body line with figures at most MAX_HEADER_LINES below body
+    line i (i itself when none): text-only lines above figures are header
+    lines, and header words are no guide to the figures' columns."""
+    for k in range(i, min(i + MAX_HEADER_LINES + 1, len(multi))):
+        if band[k] != band[i]:
+            break
+        if multi[k] and figures[k]:
+            return k
+    return i
+
+
+def _region(lines, multi, figures, band, i: int, floor: int, headed: bool) -> tuple[int, int, list]:
+    """(first line, last line, columns) of the region found from body line i."""
+    seed = _figure_seed(multi, figures, band, i)
+    end, cols = _body_end(lines, multi, figures, band, seed)
+    start = _header_start(lines, band, seed, cols, headed, floor)
+    if end < 0 or start > i:  # the lines above the figures are not a header of their columns
+        end, cols = _body_end(lines, multi, figures, band, i)
+        start = _header_start(lines, band, i, cols, headed, floor)
+    return start, end, cols
 
 
 def _bands(lines: list[Linea], barreras: list[float]) -> list[int]:
@@ -200,17 +226,17 @@ def buscar_tablas(words: list[dict], page_no: int, barreras: list[float] = (),
     band = _bands(lines, list(barreras))
     bottoms = sorted(barreras)
     headed = {k + 1 for k, y in enumerate(bottoms) if y in cabeceras}  # bands right under a header
+    figures = [any(len(s) == 1 and _es_cifra(s[0]) for s in _segments(l)) for l in lines]
     found = []
-    i = 0
+    i = floor = 0
     while i < len(lines):
         if not multi[i]:
             i += 1
             continue
-        end, cols = _body_end(lines, multi, band, i)
-        if end == i or len(cols) < MIN_COLUMNS:
+        start, end, cols = _region(lines, multi, figures, band, i, floor, band[i] in headed)
+        if end < 0 or len(cols) < MIN_COLUMNS:
             i += 1
             continue
-        start = _header_start(lines, band, i, cols, band[i] in headed)
         region = lines[start : end + 1]
         cells = _region_cells(region, cols, page_no)
         n_rows = max(c.fila for c in cells) + 1
@@ -222,5 +248,5 @@ def buscar_tablas(words: list[dict], page_no: int, barreras: list[float] = (),
                 region[-1].bottom + 1,
             )
             found.append((bbox, cells))
-        i = end + 1
+        i = floor = end + 1
     return found
