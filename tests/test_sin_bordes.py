@@ -163,3 +163,28 @@ def test_prose_with_figures_is_not_a_table(tmp_path):
               "Se construyeron 45 km de vias y 12 puentes, con 8 frentes de obra."]
     _pdf(ruta, [_texto(ETIQUETA, 100 + k * PASO, t) for k, t in enumerate(lineas)])
     assert leer_documento(ruta).tablas == []
+
+
+def test_figures_set_lower_than_their_label_and_wrapped_text_cells_stay_in_the_row(tmp_path):
+    """Figures printed 3.5 pt below their label's line are read as a line of
+    their own; they and the wrapped second line of a text cell belong to the
+    label's row."""
+    ruta = tmp_path / "recursos.pdf"
+    contenido = [_texto(ETIQUETA, 100, "Rubro"), _texto(150, 100, "Procedencia")]
+    contenido += [_texto(d - 50, 100, t) for d, t in zip(DERECHAS[2:], ["Estimado", "Vigente", "Devengado",
+                                                                        "Percibido"])]
+    filas = [("11.9.07.00 - Impuesto", "21 - Origen Provincial", ["22.681.471,74", "48.367.093,19",
+                                                                 "54.551.100,81", "33.291.411,20"]),
+             ("11.9.07.01 - Tasa vial", "11 - Origen Municipal", ["11.680.159,85", "13.139.010,86",
+                                                                 "54.383.124,34", "20.811.765,54"]),
+             ("11.9.07.02 - Patentes", "11 - Origen Municipal", ["0,00", "1.000,00", "1.200,50", "900,00"])]
+    for k, (rubro, origen, cifras) in enumerate(filas):
+        base = 130 + k * 30
+        contenido += [_texto(ETIQUETA, base, rubro), _texto(150, base, origen), _texto(150, base + 9, "de libre uso")]
+        contenido += [_texto(d - _ancho(c), base + 3.5, c) for d, c in zip(DERECHAS[2:], cifras)]
+    _pdf(ruta, contenido)
+    tabla = _tabla(ruta)
+    assert tabla.textos() == [
+        ["Rubro", "Procedencia", "Estimado", "Vigente", "Devengado", "Percibido"],
+        *([rubro, f"{origen}\nde libre uso", *cifras] for rubro, origen, cifras in filas),
+    ]

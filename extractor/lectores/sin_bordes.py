@@ -15,9 +15,10 @@ its words fall in different columns with a word gap wider than a space).
 A ruled table between two lines ends a region: nothing crosses it.
 
 Column intervals are the merged x-intervals of the body lines' segments.
-Inside the region a new row starts at every line with text outside the
-first column, or after a vertical gap wider than the normal line spacing;
-other lines continue the current row's cells.
+Lines printed beside one another (figures set a little lower than their
+label) are one line. Inside the region a line continues the current row
+when it follows it closely with text only in the first column or under the
+row's text cells (a wrapped cell); any other line starts a new row.
 """
 from __future__ import annotations
 
@@ -107,6 +108,40 @@ def _fits(line: Linea, cols: list[list[float]]) -> bool:
     return True
 
 
+def _beside(line: Linea, prev: Linea) -> bool:
+    """`line` is printed beside `prev`, not under it: its middle within
+    prev's height, and no word of one over a word of the other."""
+    if not prev.top <= (line.top + line.bottom) / 2 <= prev.bottom:
+        return False
+    return not any(w["x0"] < p["x1"] and p["x0"] < w["x1"] for w in line.palabras for p in prev.palabras)
+
+
+def _side_by_side(lines: list[Linea]) -> list[Linea]:
+    """Lines printed beside one another are one line (figures set a little
+    lower than their label fall in a line of their own)."""
+    out: list[Linea] = []
+    for line in lines:
+        if out and _beside(line, out[-1]):
+            out[-1] = Linea(sorted(out[-1].palabras + line.palabras, key=lambda w: w["x0"]))
+        else:
+            out.append(line)
+    return out
+
+
+def _same_row(line: Linea, prev: Linea, by_col: dict[int, list[dict]], row: dict[int, list[Linea]]) -> bool:
+    """A line goes on the row of the line above when it follows it closely
+    with text only under the row's label or text cells (a wrapped cell)."""
+    if line.top - prev.bottom > ROW_GAP * max(line.bottom - line.top, 1.0):
+        return False
+    if any(_is_figure(Linea(words)) for words in by_col.values()):
+        return False
+    return all(c == 0 or (c in row and not any(_is_figure(l) for l in row[c])) for c in by_col)
+
+
+def _is_figure(line: Linea) -> bool:
+    return parse_numero(line.texto) is not None
+
+
 def _region_cells(lines: list[Linea], cols, page_no: int) -> list[Celda]:
     rows: list[dict[int, list[Linea]]] = []
     prev: Linea | None = None
@@ -114,13 +149,7 @@ def _region_cells(lines: list[Linea], cols, page_no: int) -> list[Celda]:
         by_col: dict[int, list[dict]] = {}
         for piece in _pieces(line, cols):
             by_col.setdefault(_col_of(*_span(piece), cols), []).extend(piece)
-        height = max(line.bottom - line.top, 1.0)
-        new_row = (
-            not rows
-            or any(c > 0 for c in by_col)
-            or (prev is not None and line.top - prev.bottom > ROW_GAP * height)
-        )
-        if new_row:
+        if not rows or not _same_row(line, prev, by_col, rows[-1]):
             rows.append({})
         for c, words in by_col.items():
             rows[-1].setdefault(c, []).append(Linea(words))
@@ -221,7 +250,7 @@ def buscar_tablas(words: list[dict], page_no: int, barreras: list[float] = (),
     are y positions (ruled tables' top and bottom) no table may cross;
     `cabeceras` the bottoms of the ruled tables that may be the header of a
     borderless body below them."""
-    lines = agrupar_lineas(words)
+    lines = _side_by_side(agrupar_lineas(words))
     multi = [len(_segments(l)) >= MIN_COLUMNS for l in lines]
     band = _bands(lines, list(barreras))
     bottoms = sorted(barreras)
