@@ -23,6 +23,7 @@ row's text cells (a wrapped cell); any other line starts a new row.
 from __future__ import annotations
 
 from bisect import bisect_right
+from functools import lru_cache
 
 from ..modelo import Celda
 from ..numeros import parse_numero
@@ -37,13 +38,18 @@ ROW_GAP = 0.6  # a gap above this many line heights starts a new row
 
 
 def _es_cifra(word: dict) -> bool:
-    return parse_numero(word["text"]) is not None
+    return _is_number(word["text"])
+
+
+@lru_cache(maxsize=4096)
+def _is_number(text: str) -> bool:
+    return parse_numero(text) is not None
 
 
 def _segments(line: Linea) -> list[list[dict]]:
     segs: list[list[dict]] = []
     for w in line.palabras:
-        if segs and w["x0"] - segs[-1][-1]["x1"] <= SEGMENT_GAP and not (_es_cifra(segs[-1][-1]) and _es_cifra(w)):
+        if segs and w["x0"] - segs[-1][-1]["x1"] <= SEGMENT_GAP and not (_es_cifra(w) and _es_cifra(segs[-1][-1])):
             segs[-1].append(w)
         else:
             segs.append([w])
@@ -54,11 +60,15 @@ def _span(seg: list[dict]) -> tuple[float, float]:
     return seg[0]["x0"], seg[-1]["x1"]
 
 
-def _columns(lines: list[Linea]) -> list[list[float]]:
-    """Merge the x-intervals of every segment into column intervals."""
-    spans = sorted(_span(s) for l in lines for s in _segments(l))
+def _columns(lines: list[Linea], cols: list[list[float]] = ()) -> list[list[float]]:
+    """Merge the x-intervals of every segment (and the intervals `cols`)
+    into column intervals."""
+    return _merged([tuple(c) for c in cols] + [_span(s) for l in lines for s in _segments(l)])
+
+
+def _merged(spans: list[tuple[float, float]]) -> list[list[float]]:
     cols: list[list[float]] = []
-    for x0, x1 in spans:
+    for x0, x1 in sorted(spans):
         if cols and x0 <= cols[-1][1]:
             cols[-1][1] = max(cols[-1][1], x1)
         else:
@@ -78,10 +88,13 @@ def _slots(cols: list[list[float]]) -> list[tuple[float, float]]:
 
 def _col_of(x0: float, x1: float, cols) -> int:
     """The column an x-span overlaps most; the nearest one when it overlaps none."""
-    def distance(i):
-        overlap = min(x1, cols[i][1]) - max(x0, cols[i][0])
-        return -overlap if overlap > 0 else max(cols[i][0] - x1, x0 - cols[i][1])
-    return min(range(len(cols)), key=distance)
+    best, best_distance = 0, float("inf")
+    for k, (c0, c1) in enumerate(cols):
+        overlap = min(x1, c1) - max(x0, c0)
+        distance = -overlap if overlap > 0 else max(c0 - x1, x0 - c1)
+        if distance < best_distance:
+            best, best_distance = k, distance
+    return best
 
 
 def _pieces(line: Linea, cols) -> list[list[dict]]:
@@ -139,7 +152,7 @@ def _same_row(line: Linea, prev: Linea, by_col: dict[int, list[dict]], row: dict
 
 
 def _is_figure(line: Linea) -> bool:
-    return parse_numero(line.texto) is not None
+    return _is_number(line.texto)
 
 
 def _region_cells(lines: list[Linea], cols, page_no: int) -> list[Celda]:
@@ -179,16 +192,14 @@ def _body_end(lines: list[Linea], multi: list[bool], figures: list[bool], band: 
     body lines that keep its columns, and the fitting lines between them and
     after the last one (-1: no second body line). When line i has figures,
     only body lines with figures shape the columns."""
-    shaping = [lines[i]]  # the body lines the columns are made of
-    cols = _columns(shaping)
+    cols = _columns([lines[i]])  # made of the body lines that shape the columns
     end, n_body = i, 1
     for j in range(i + 1, len(lines)):
         if band[j] != band[i]:
             break
         if multi[j]:
-            merged = _columns(shaping + [lines[j]])
+            merged = _columns([lines[j]], cols)
             if len(merged) >= len(cols) and (figures[j] or not figures[i]):  # no two columns merged
-                shaping.append(lines[j])
                 cols = merged
             elif not _fits(lines[j], cols):
                 break
