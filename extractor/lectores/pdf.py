@@ -1,8 +1,11 @@
 """PDF reader: pdfplumber into the shared document model.
 
 Per page: words are read once with their coordinates; ruled tables come from
-pdfplumber's line strategy, unruled ones from `sin_bordes.buscar_tablas`; each
-word goes to the table cell that contains its centre, the rest forms text
+pdfplumber's line strategy, unruled ones from `sin_bordes.buscar_tablas`
+(none across a ruled table); a short ruled table right above an unruled one
+whose columns hold the unruled columns one to one is its header (a boxed
+header over a body without rules), and the two are one table. Each word
+goes to the table cell that contains its centre, the rest forms text
 blocks. Lines that repeat in the top or bottom band of most pages are running
 headers/footers and are set apart from the content.
 
@@ -156,14 +159,14 @@ def _page_items(page, page_no: int, words: list[dict] | None = None,
     barriers = [y for b in table_boxes for y in (b[1], b[3])]
     heads = [b[3] for b, cells in zip(table_boxes, tables_cells) if _n_rows(cells) <= MAX_HEADER_ROWS]
     for bbox, cells in sin_bordes.buscar_tablas(free, page_no, barriers, heads):
-        head = _ruled_header_above(bbox, cells, table_boxes, tables_cells, free)
-        if head is None:
+        k, mapping = _ruled_header_above(bbox, cells, table_boxes, tables_cells, free)
+        if mapping is None:
             table_boxes.append(bbox)
             tables_cells.append(cells)
         else:
-            k = table_boxes.index(head)
+            head = table_boxes[k]
             table_boxes[k] = (min(head[0], bbox[0]), head[1], max(head[2], bbox[2]), bbox[3])
-            tables_cells[k] = _with_body(tables_cells[k], cells)
+            tables_cells[k] = _with_body(tables_cells[k], cells, mapping)
     free = [w for w in free if not any(_inside(w, b) for b in table_boxes)]
     tables = [(bbox[1], Tabla(indice=0, celdas=cells)) for bbox, cells in zip(table_boxes, tables_cells)]
     return tables, leidas(agrupar_lineas(free))
@@ -197,26 +200,25 @@ def _column_map(header: list[Celda], body: list[Celda]) -> dict[int, int] | None
     return mapping if len(set(mapping.values())) == len(mapping) else None
 
 
-def _ruled_header_above(bbox, cells, table_boxes, tables_cells, free) -> tuple | None:
-    """The box of the ruled table that is the header of the borderless table
-    below it: a table of at most MAX_HEADER_ROWS rows right above it (no free
-    line between them) whose columns hold the body's columns one to one."""
-    above = [b for b in table_boxes if b[3] <= bbox[1] + 1]
+def _ruled_header_above(bbox, cells, table_boxes, tables_cells, free) -> tuple[int, dict[int, int] | None]:
+    """(index, column map) of the ruled table that is the header of the
+    borderless table below it: a table of at most MAX_HEADER_ROWS rows right
+    above it (no free word between them) whose columns hold the body's
+    columns one to one. (-1, None) when there is none."""
+    above = [k for k, b in enumerate(table_boxes) if b[3] <= bbox[1] + 1]
     if not above:
-        return None
-    head = max(above, key=lambda b: b[3])
-    header = tables_cells[table_boxes.index(head)]
-    if _n_rows(header) > MAX_HEADER_ROWS:
-        return None
-    if any(head[3] < (w["top"] + w["bottom"]) / 2 < bbox[1] for w in free):
-        return None
-    return head if _column_map(header, cells) is not None else None
+        return -1, None
+    k = max(above, key=lambda k: table_boxes[k][3])
+    header, bottom = tables_cells[k], table_boxes[k][3]
+    if _n_rows(header) > MAX_HEADER_ROWS or any(bottom < (w["top"] + w["bottom"]) / 2 < bbox[1] for w in free):
+        return -1, None
+    return k, _column_map(header, cells)
 
 
-def _with_body(header: list[Celda], body: list[Celda]) -> list[Celda]:
+def _with_body(header: list[Celda], body: list[Celda], mapping: dict[int, int]) -> list[Celda]:
     """The header's cells, then the body's rows under it in the header's
-    columns (empty cells where a header column has no body column)."""
-    mapping = _column_map(header, body)
+    columns (`mapping`: body column to header column; empty cells where a
+    header column has no body column)."""
     top = _n_rows(header)
     width = max(c.columna + c.columnas_span for c in header)
     rows = max(c.fila for c in body) + 1
