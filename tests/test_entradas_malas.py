@@ -542,7 +542,6 @@ def test_mutaciones_al_azar_fallan_limpio_o_cargan(tmp_path):
 
 
 @pytest.mark.parametrize("nombre, motivo", [
-    ("dane_boletin_geih_feb2026_sin_tablas.pdf", SIN_TABLAS),
     ("cali_acuerdo_0592_2024_escaneado.pdf",
      SIN_TABLAS + " (PDF escaneado: las páginas 1, 2, 3 y 4 se leyeron con OCR y ninguna tiene tablas)"
      if TESSERACT else "el PDF no tiene capa de texto (parece escaneado): necesita OCR"),
@@ -554,6 +553,18 @@ def test_archivos_reales_sin_tablas_de_indicadores(nombre, motivo):
     with pytest.raises(ErrorLectura) as exc:
         extraer_informe(ruta)
     assert exc.value.archivo == nombre and exc.value.motivo.startswith(motivo)
+
+
+def test_boletin_dane_sin_cifras_en_sus_graficas():
+    """The DANE bulletin's chart pages (the gold's negative pages 1, 3 and 9)
+    give no figure. Its Tabla 3 (page 10), a table without rules under a
+    two-line header, is read with its header (Febrero 2025 | Febrero 2026 |
+    ...) and gives the only figures of the file."""
+    ruta = CORPUS_REAL / "dane_boletin_geih_feb2026_sin_tablas.pdf"
+    if not ruta.is_file():
+        pytest.skip("../shared/corpus-real no está disponible")
+    informe = extraer_informe(ruta)
+    assert {o.pagina for o in informe.observaciones} == {10}
 
 
 # ------------------------------------------------- time, memory, pages

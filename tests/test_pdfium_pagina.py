@@ -82,3 +82,38 @@ def test_documento_pdfium_reabre_el_archivo_cada_tramo_y_da_las_mismas_paginas(m
         assert aperturas[0].raw is None  # the first opening is closed
     assert aperturas[1].raw is None
     assert leidos == esperado
+
+
+def test_texto_dibujado_a_escala_mide_lo_que_mide_en_pdfplumber(tmp_path):
+    """Text drawn with a huge font size and a small matrix (327.68 scaled by
+    0.025, as some report generators write headers) is 8 points high in
+    pdfium's words too, not 327: the header is not a line of its own that
+    spans the whole page."""
+    from corpus.generar_derivados import serializar_pdf
+
+    flujo = (b"BT /F1 327.68 Tf 0.025 0 0 0.025 100 700 Tm (Compromiso) Tj ET\n"
+             b"BT /F1 8 Tf 1 0 0 1 200 700 Tm (Devengado) Tj ET\n"
+             b"0 0 m 10 0 l S 0 10 m 10 10 l S 0 0 m 0 10 l S 10 0 m 10 10 l S")
+    objetos = {
+        1: b"<< /Type /Catalog /Pages 2 0 R >>",
+        3: b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>",
+        4: b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 3 0 R >> >> "
+           b"/Contents 5 0 R >>",
+        5: b"<< /Length %d >>\nstream\n%s\nendstream" % (len(flujo), flujo),
+    }
+    ruta = tmp_path / "escala.pdf"
+    ruta.write_bytes(serializar_pdf(objetos, [4]))
+    doc = pdfium.PdfDocument(str(ruta))
+    try:
+        pagina = doc[0]
+        texto = pagina.get_textpage()
+        palabras, _ = leer_pagina(pagina, texto, lector.RULED)
+        texto.close()
+    finally:
+        doc.close()
+    with pdfplumber.open(str(ruta)) as pdf:
+        esperadas = pdf.pages[0].extract_words()
+    assert [w["text"] for w in palabras] == [w["text"] for w in esperadas] == ["Compromiso", "Devengado"]
+    for obtenida, esperada in zip(palabras, esperadas):
+        assert obtenida["top"] == pytest.approx(esperada["top"], abs=0.5)
+        assert obtenida["bottom"] == pytest.approx(esperada["bottom"], abs=0.5)

@@ -1,8 +1,11 @@
 """PDF reader: pdfplumber into the shared document model.
 
 Per page: words are read once with their coordinates; ruled tables come from
-pdfplumber's line strategy, unruled ones from `sin_bordes.buscar_tablas`; each
-word goes to the table cell that contains its centre, the rest forms text
+pdfplumber's line strategy, unruled ones from `sin_bordes.buscar_tablas`
+(none across a ruled table); a short ruled table right above an unruled one
+whose columns hold the unruled columns one to one is its header (a boxed
+header over a body without rules), and the two are one table. Each word
+goes to the table cell that contains its centre, the rest forms text
 blocks. Lines that repeat in the top or bottom band of most pages are running
 headers/footers and are set apart from the content.
 
@@ -25,6 +28,7 @@ import bisect
 import re
 from collections import Counter
 from contextlib import contextmanager
+from dataclasses import replace
 from pathlib import Path
 
 import pdfplumber
@@ -42,6 +46,7 @@ from .lineas import LineaLeida, agrupar_lineas, agrupar_parrafos, fuente_de_pala
 RULED = {"vertical_strategy": "lines", "horizontal_strategy": "lines", "snap_tolerance": 3}
 HEADER_BAND = 0.12  # fraction of page height
 FOOTER_BAND = 0.10
+MAX_HEADER_ROWS = 3  # a ruled table this short may be the header of a borderless body
 MIN_CELL = 2.0  # points: boundaries closer than this are the same line
 
 
@@ -248,12 +253,80 @@ def _page_items(page, page_no: int, words: list[dict] | None = None,
     table_boxes = [t.bbox for t in found]
     tables_cells = [_ruled_table(t.cells, words, page_no, t.bbox) for t in found]
     free = [w for w in words if not any(_inside(w, b) for b in table_boxes)]
-    for bbox, cells in sin_bordes.buscar_tablas(free, page_no):
-        table_boxes.append(bbox)
-        tables_cells.append(cells)
+    barriers = [y for b in table_boxes for y in (b[1], b[3])]
+    heads = [b[3] for b, cells in zip(table_boxes, tables_cells) if _n_rows(cells) <= MAX_HEADER_ROWS]
+    for bbox, cells in sin_bordes.buscar_tablas(free, page_no, barriers, heads):
+        k, mapping = _ruled_header_above(bbox, cells, table_boxes, tables_cells, free)
+        if mapping is None:
+            table_boxes.append(bbox)
+            tables_cells.append(cells)
+        else:
+            head = table_boxes[k]
+            table_boxes[k] = (min(head[0], bbox[0]), head[1], max(head[2], bbox[2]), bbox[3])
+            tables_cells[k] = _with_body(tables_cells[k], cells, mapping)
     free = [w for w in free if not any(_inside(w, b) for b in table_boxes)]
     tables = [(bbox[1], Tabla(indice=0, celdas=cells)) for bbox, cells in zip(table_boxes, tables_cells)]
     return tables, leidas(agrupar_lineas(free))
+
+
+def _n_rows(cells: list[Celda]) -> int:
+    return max(c.fila + c.filas_span for c in cells)
+
+
+def _column_spans(cells: list[Celda]) -> dict[int, tuple[float, float]]:
+    """x-extent of each column from its one-column cells that have a box."""
+    spans: dict[int, tuple[float, float]] = {}
+    for c in cells:
+        if c.bbox and c.columnas_span == 1:
+            x0, x1 = spans.get(c.columna, (c.bbox[0], c.bbox[2]))
+            spans[c.columna] = (min(x0, c.bbox[0]), max(x1, c.bbox[2]))
+    return spans
+
+
+def _column_map(header: list[Celda], body: list[Celda]) -> dict[int, int] | None:
+    """Each body column to the header column whose box holds its centre, or
+    None when a body column falls in no header column or two share one."""
+    boxes = _column_spans(header)
+    mapping = {}
+    for col, (x0, x1) in _column_spans(body).items():
+        mid = (x0 + x1) / 2
+        match = [k for k, (h0, h1) in boxes.items() if h0 <= mid <= h1]
+        if len(match) != 1:
+            return None
+        mapping[col] = match[0]
+    return mapping if len(set(mapping.values())) == len(mapping) else None
+
+
+def _ruled_header_above(bbox, cells, table_boxes, tables_cells, free) -> tuple[int, dict[int, int] | None]:
+    """(index, column map) of the ruled table that is the header of the
+    borderless table below it: a table of at most MAX_HEADER_ROWS rows right
+    above it (no free word between them) whose columns hold the body's
+    columns one to one. (-1, None) when there is none."""
+    above = [k for k, b in enumerate(table_boxes) if b[3] <= bbox[1] + 1]
+    if not above:
+        return -1, None
+    k = max(above, key=lambda k: table_boxes[k][3])
+    header, bottom = tables_cells[k], table_boxes[k][3]
+    if _n_rows(header) > MAX_HEADER_ROWS or any(bottom < (w["top"] + w["bottom"]) / 2 < bbox[1] for w in free):
+        return -1, None
+    return k, _column_map(header, cells)
+
+
+def _with_body(header: list[Celda], body: list[Celda], mapping: dict[int, int]) -> list[Celda]:
+    """The header's cells, then the body's rows under it in the header's
+    columns (`mapping`: body column to header column; empty cells where a
+    header column has no body column)."""
+    top = _n_rows(header)
+    width = max(c.columna + c.columnas_span for c in header)
+    rows = max(c.fila for c in body) + 1
+    placed = {(c.fila, mapping[c.columna]): c for c in body if c.columna in mapping}
+    page = body[0].pagina
+    out = list(header)
+    for r in range(rows):
+        for k in range(width):
+            c = placed.get((r, k))
+            out.append(replace(c, fila=top + r, columna=k) if c else Celda(texto="", fila=top + r, columna=k, pagina=page))
+    return out
 
 
 def _edge(x0: float, top: float, x1: float, bottom: float) -> dict:

@@ -132,6 +132,7 @@ def _palabras(textpage, alto: float) -> list[dict]:
     caja = pdfium_c.FS_RECTF()
     x, y = ctypes.c_double(), ctypes.c_double()
     descenso = ctypes.c_float()
+    matriz = pdfium_c.FS_MATRIX()
     nombre = ctypes.create_string_buffer(512)
     fuentes: dict = {}
     chars = []
@@ -148,8 +149,8 @@ def _palabras(textpage, alto: float) -> list[dict]:
         texto = _CONTROL.get(codigo, f"(cid:{codigo})") if codigo < 32 else chr(codigo)
         if pdfium_c.FPDFText_GetCharAngle(raw, i) not in (0.0, -1.0):
             raise _NoAplica  # rotated text: pdfminer's direction rules
-        tamano = pdfium_c.FPDFText_GetFontSize(raw, i)
         objeto = pdfium_c.FPDFText_GetTextObject(raw, i)
+        tamano = _tamano_dibujado(raw, i, objeto, matriz)
         fuente = pdfium_c.FPDFTextObj_GetFont(objeto)
         clave = (ctypes.cast(fuente, ctypes.c_void_p).value, tamano)
         datos = fuentes.get(clave)
@@ -170,6 +171,16 @@ def _palabras(textpage, alto: float) -> list[dict]:
         palabra["fontname"] = fuente_de_palabra([c["fontname"] for c in letras])
         palabras.append(palabra)
     return palabras
+
+
+def _tamano_dibujado(raw, indice: int, objeto, matriz) -> float:
+    """The character's size as drawn, as pdfminer measures it: the font size
+    times the vertical scale of the text object's matrix (a report drawn at
+    size 327.68 scaled by 0.025 is 8 points high, not 327)."""
+    tamano = pdfium_c.FPDFText_GetFontSize(raw, indice)
+    if not pdfium_c.FPDFPageObj_GetMatrix(objeto, matriz):
+        raise _NoAplica
+    return tamano * abs(matriz.d)
 
 
 def _bordes(page, alto: float) -> list[dict]:
