@@ -322,8 +322,7 @@ def _demote_text_columns(cols: list[Columna], body) -> None:
             # "Meta de producto": the goal's wording ("Implementar 1 estrategia
             # para…"), one number inside a sentence, in most cells; "Meta de
             # producto (indicador)": the product indicators' names
-            nombres = _rol(col.encabezado) == "etiqueta" or "indicador" in normalizar(col.encabezado)
-            col.rol, col.medida = ("etiqueta" if nombres else "texto"), None
+            col.rol, col.medida = ("etiqueta" if _rol(col.encabezado) == "etiqueta" else "texto"), None
         elif filled and len(with_figures) * 2 < len(filled):
             # "Indicador de resultado" read "resultado" as a measure: its
             # names make it a label column again
@@ -335,6 +334,12 @@ def _es_codigo_numerico(texto: str) -> bool:
 
 
 MILES = re.compile(r"^\d{1,3}(\.\d{3})+$")  # 1.250.000 is a number, not a code
+
+
+def _combinada(body, k: int) -> bool:
+    """Most filled cells of the column are merged over several rows."""
+    celdas = {id(row[k]): row[k] for row in body if row[k] is not None and row[k].texto.strip()}
+    return bool(celdas) and sum(c.filas_span > 1 for c in celdas.values()) * 2 > len(celdas)
 
 
 def _con_indicador(cols: list[Columna]) -> bool:
@@ -373,6 +378,12 @@ def columna_etiqueta(cols: list[Columna], body=None) -> int:
     if body:  # a column of figures, or one text on every row ("Nombre del plan"), is not a name
         cols = [c for c in cols if _nombres(body, c.indice) and not _constante(body, c.indice)]
     named = [c for c in cols if c.rol == "etiqueta" and "indicador" in normalizar(c.encabezado)]
+    if body and named and all(_combinada(body, c.indice) for c in named):
+        # the indicator columns are merged over several rows (a result
+        # indicator over its products): the row's own indicator is a text
+        # column headed so ("Meta de producto (indicador)")
+        named += [c for c in cols if c.rol == "texto" and "indicador" in normalizar(c.encabezado)
+                  and not _combinada(body, c.indice)]
     if len(named) > 1 and body:
         return max(named, key=lambda c: len(set(_textos(body, c.indice))) * 1000 - c.indice).indice
     for c in named:
