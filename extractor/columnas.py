@@ -391,8 +391,25 @@ def columna_etiqueta(cols: list[Columna], body=None) -> int:
     for wanted in ("etiqueta", "texto"):
         for c in cols:
             if c.rol == wanted:
-                return c.indice
+                return _mas_fina(cols, body, c).indice
     return 0
+
+
+PLAN_LEVEL = re.compile(r"\b(programa|subprograma|sector|eje|linea|pilar|dimension|componente|proyecto|objetivo|"
+                        r"estrategia)\b")
+
+
+def _mas_fina(cols: list[Columna], body, c: Columna) -> Columna:
+    """A plan level ("Programa") merged or repeated over the rows is their
+    parent: the row's own name is the text column to its right with more
+    distinct names ("Meta de producto": "Vías secundarias mejoradas")."""
+    if not body or not PLAN_LEVEL.search(normalizar(c.encabezado)):
+        return c
+    propios = len(set(_textos(body, c.indice)))
+    for d in cols:
+        if d.indice > c.indice and d.rol in ("etiqueta", "texto") and len(set(_textos(body, d.indice))) > propios:
+            return d
+    return c
 
 
 HIERARCHY_HEADER = re.compile(

@@ -134,6 +134,8 @@ def interpretar_tabla(
     table_name = indicador_del_titulo(titulos or []) if row_periods else None
     if table_name is None:
         row_periods = {}
+    else:
+        _acumulados_que_bajan(cols, grid, row_periods)
     state = _Estado()
     merged_read: set[int] = set()  # cells merged down over several rows: read once
     text_ks = [c.indice for c in cols if c.rol in ("etiqueta", "texto")]
@@ -247,6 +249,19 @@ def _periodos_de_filas(body, label_k: int, ctx: Contexto, offset: int, encabezad
             if periodo is not None and periodo.inicio is not None:
                 periods[offset + i] = periodo
     return periods if len(periods) >= 2 and len(periods) * 10 >= labelled * 7 else {}
+
+
+def _acumulados_que_bajan(cols: list[Columna], grid, row_periods: dict[int, Periodo]) -> None:
+    """In a table of periods a running total never goes down: an
+    "acumulado" column whose figures fall from one period to the next
+    ("Logrado": 1.642, 1.910, 1.755) holds each period's own result."""
+    for col in cols:
+        if col.medida != "acumulado":
+            continue
+        valores = [n.valor for r in sorted(row_periods) if grid[r][col.indice] is not None
+                   and (n := parse_numero(grid[r][col.indice].texto)) is not None]
+        if any(b < a for a, b in zip(valores, valores[1:])):
+            col.medida = "ejecutado"
 
 
 def _union(periods) -> Periodo:

@@ -121,3 +121,27 @@ def test_meta_escrita_como_frase_en_un_plan():
     assert all(o.periodo_inicio == date(2024, 1, 1) and o.periodo_fin == date(2027, 12, 31)
                for o in obs if o.medida == "meta_cuatrienio")
     assert {o.indicador: o.valor for o in obs if o.medida == "linea_base"}["Centro construido"] == 100
+
+
+def test_un_nivel_del_plan_repetido_es_padre_de_la_columna_mas_fina():
+    tabla = tabla_de([
+        ["Programa", "Meta de producto", "Unidad", "Meta 2024"],
+        ["Vías para la gente", "Vías secundarias mejoradas", "km", "8"],
+        ["Vías para la gente", "Puentes vehiculares construidos", "Número", "2"],
+        ["Caminos rurales", "Vías terciarias intervenidas", "km", "6"],
+    ])
+    obs, _ = interpretar_tabla(tabla, CTX, True)
+    assert {(o.indicador, o.indicador_padre) for o in obs} == {
+        ("Vías secundarias mejoradas", "Vías para la gente"), ("Puentes vehiculares construidos", "Vías para la gente"),
+        ("Vías terciarias intervenidas", "Caminos rurales")}
+
+
+def test_trimestres_en_numeros_romanos_bajo_trimestre_y_escala_del_titulo():
+    tabla = tabla_de([["Trimestre", "Programado", "Logrado"], ["I", "1.500", "1.642"], ["II", "1.800", "1.910"],
+                      ["III", "1.800", "1.755"]])  # falls: each quarter's own result, not a running total
+    obs, _ = interpretar_tabla(tabla, CTX_2024, False, ["Cuadro 4. Resultado del indicador de personas atendidas"])
+    assert {(o.indicador, o.medida, o.periodo_fin, o.valor) for o in obs} >= {
+        ("Personas atendidas", "meta", date(2024, 3, 31), 1500), ("Personas atendidas", "ejecutado", date(2024, 6, 30), 1910)}
+    plan = tabla_de([["Programa", "2024", "2025"], ["Salud pública", "6.389.715", "6.503.123"]])
+    obs, _ = interpretar_tabla(plan, CTX, True, ["Tabla 27. Plan plurianual de inversiones 2024 – 2027 (en miles de pesos)"])
+    assert sorted(o.valor for o in obs) == [6_389_715_000, 6_503_123_000]
