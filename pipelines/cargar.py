@@ -466,7 +466,8 @@ def cargar_rutas(
     archivos = expandir_rutas(rutas)
     resultados: list[Optional[ResultadoCarga]] = [None] * len(archivos)
     pendientes: list[tuple[int, Path, str]] = []
-    with abrir_con_espera(db, espera_db) as con:
+    memoria = limites.memoria_mb if limites else None  # the writer's DuckDB stays within it too
+    with abrir_con_espera(db, espera_db, memoria_mb=memoria) as con:
         for i, ruta in enumerate(archivos):
             inicio = datetime.now()
             with _ctrl_c_diferido():
@@ -501,7 +502,7 @@ def cargar_rutas(
                 (i, ruta, sha), (inicio, informe, fallo) = next(siguientes), extraido
                 with _ctrl_c_diferido():
                     if con is None:
-                        con = _abrir_esperando(db, espera_db)
+                        con = _abrir_esperando(db, espera_db, memoria_mb=memoria)
                     r = _guardar(con, ruta, sha, informe, fallo, forzar)
                     resultados[i] = _registrar(con, r, inicio, al_terminar)
         finally:
@@ -552,23 +553,25 @@ def _bloqueada(exc: BaseException) -> Optional[str]:
 
 
 @contextmanager
-def abrir_con_espera(db: Path, espera: float = ESPERA_DB):
-    """Read-write connection to the store, closed on exit. DuckDB allows one
-    writing process per file: while another one holds it, retry with backoff
-    for up to `espera` seconds, then ErrorCarga (Spanish)."""
-    con = _abrir_esperando(db, espera)
+def abrir_con_espera(db: Path, espera: float = ESPERA_DB, *, solo_lectura: bool = False,
+                     memoria_mb: Optional[int] = None):
+    """Connection to the store, closed on exit. DuckDB allows one writing
+    process per file (and no reader while it writes): while another one
+    holds it, retry with backoff for up to `espera` seconds, then ErrorCarga
+    (Spanish). memoria_mb: DuckDB's memory limit (almacen.abrir)."""
+    con = _abrir_esperando(db, espera, solo_lectura=solo_lectura, memoria_mb=memoria_mb)
     try:
         yield con
     finally:
         con.close()
 
 
-def _abrir_esperando(db: Path, espera: float):
+def _abrir_esperando(db: Path, espera: float, *, solo_lectura: bool = False, memoria_mb: Optional[int] = None):
     limite = time.monotonic() + max(0.0, espera)
     pausa = 0.05
     while True:
         try:
-            con = almacen.abrir(db)
+            con = almacen.abrir(db, solo_lectura=solo_lectura, memoria_mb=memoria_mb)
             break
         except ErrorAlmacen as exc:
             texto = _bloqueada(exc)
@@ -627,7 +630,7 @@ def _guardar(con, ruta: Path, sha: str, informe: Optional[almacen.InformePrepara
     return ResultadoCarga(
         archivo, ruta, resultado, None, informe.n_observaciones, informe.n_no_mapeadas,
         informe.informe_id, informe.sha256, informe.entidad, informe.dependencia, informe.vigencia,
-        avisos=_avisos_formato(ruta, informe.formato),
+        avisos=_avisos_formato(ruta, informe.formato) + _avisos_invalidas(ruta, informe.n_invalidas),
     )
 
 
@@ -645,6 +648,13 @@ def _avisos_formato(ruta: Path, formato: Optional[str]) -> list[str]:
         return []
     return [f"{ruta.name}: la extensión es .{extension} pero el contenido es {_NOMBRES_FORMATO[formato]}; "
             f"se leyó según su contenido."]
+
+
+def _avisos_invalidas(ruta: Path, n: int) -> list[str]:
+    if not n:
+        return []
+    cifras = "1 cifra no válida quedó" if n == 1 else f"{n} cifras no válidas quedaron"
+    return [f"{ruta.name}: {cifras} en filas_no_mapeadas con el motivo; el resto del informe se guardó."]
 
 
 def _registrar(con, r: ResultadoCarga, inicio: datetime, al_terminar) -> ResultadoCarga:

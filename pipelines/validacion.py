@@ -349,13 +349,23 @@ def filas_hallazgos(informe_id: str, hallazgos: Iterable[Hallazgo], desde: int =
 
 # ------------------------------------------------- cross-report conflicts
 
+# Pairs of indicators first (this report's and another report's of the same
+# entity with the same key: a few rows), materialized, then their
+# observations: the join never pairs every observation of the same entity,
+# measure and period (a 12.000-figure workbook made that billions of rows).
 _SQL_CONFLICTOS = """
+WITH pares AS MATERIALIZED (
+  SELECT ni.indicador_id AS n_ind, xi.indicador_id AS x_ind
+  FROM indicadores ni
+  JOIN indicadores xi ON xi.clave = ni.clave
+  WHERE ni.informe_id = $informe AND xi.informe_id <> $informe
+    AND xi.informe_id IN (SELECT informe_id FROM informes WHERE entidad = $entidad)
+)
 SELECT n.observacion_id, n.indicador, n.indicador_padre, n.medida, n.periodo_inicio, n.periodo_fin,
        n.valor, n.unidad, n.pagina, o.valor, o.pagina, oi.archivo, o.observacion_id
-FROM observaciones n
-JOIN indicadores ni ON ni.indicador_id = n.indicador_id
-JOIN indicadores xi ON xi.clave = ni.clave AND xi.informe_id <> n.informe_id
-JOIN observaciones o ON o.indicador_id = xi.indicador_id
+FROM pares p
+JOIN observaciones n ON n.indicador_id = p.n_ind
+JOIN observaciones o ON o.indicador_id = p.x_ind
  AND o.medida = n.medida
  AND o.periodo_inicio IS NOT DISTINCT FROM n.periodo_inicio
  AND o.periodo_fin = n.periodo_fin
@@ -363,10 +373,20 @@ JOIN observaciones o ON o.indicador_id = xi.indicador_id
  AND o.fuente_financiacion IS NOT DISTINCT FROM n.fuente_financiacion
  AND o.entidad = n.entidad
 JOIN informes oi ON oi.informe_id = o.informe_id
-WHERE n.informe_id = ? AND n.entidad IS NOT NULL AND n.periodo_fin IS NOT NULL
-  AND abs(o.valor - n.valor) > greatest(?, ? * greatest(abs(o.valor), abs(n.valor)))
+WHERE n.entidad IS NOT NULL AND n.periodo_fin IS NOT NULL
+  AND abs(o.valor - n.valor) > greatest($abs, $rel * greatest(abs(o.valor), abs(n.valor)))
 ORDER BY n.observacion_id, oi.cargado_en, oi.archivo, o.observacion_id
 """
+
+
+def _otros_informes_de_la_entidad(con: duckdb.DuckDBPyConnection, informe_id: str) -> Optional[str]:
+    """The report's entity when another stored report has it, else None
+    (then there is nothing to compare with)."""
+    fila = con.execute(
+        "SELECT i.entidad FROM informes i WHERE i.informe_id = ? AND i.entidad IS NOT NULL AND EXISTS "
+        "(SELECT 1 FROM informes o WHERE o.entidad = i.entidad AND o.informe_id <> i.informe_id)",
+        [informe_id]).fetchone()
+    return fila[0] if fila else None
 
 
 def conflictos(con: duckdb.DuckDBPyConnection, informe_id: str,
@@ -380,7 +400,11 @@ def conflictos(con: duckdb.DuckDBPyConnection, informe_id: str,
     cfg_regla = cfg.reglas.get("conflicto_entre_informes")
     if cfg_regla is None or not cfg_regla.activa:
         return []
-    filas = con.execute(_SQL_CONFLICTOS, [informe_id, cfg.tolerancia_absoluta, cfg.tolerancia_relativa]).fetchall()
+    entidad = _otros_informes_de_la_entidad(con, informe_id)
+    if entidad is None:
+        return []
+    filas = con.execute(_SQL_CONFLICTOS, {"informe": informe_id, "entidad": entidad,
+                                          "abs": cfg.tolerancia_absoluta, "rel": cfg.tolerancia_relativa}).fetchall()
     por_obs: dict[str, list[tuple]] = {}
     for fila in filas:
         por_obs.setdefault(fila[0], []).append(fila)
