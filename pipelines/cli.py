@@ -27,11 +27,14 @@ from typer.core import TyperCommand, TyperGroup
 import esquemas
 from pipelines import almacen, exportar as exportacion
 from pipelines.almacen import ErrorAlmacen
-from pipelines.cargar import ESPERA_DB, ErrorCarga, Limites, ResultadoCarga, cargar_rutas, recorrer
+from pipelines import salidas
+from pipelines.cargar import (ESPERA_DB, ErrorCarga, Limites, ResultadoCarga, abrir_con_espera, cargar_rutas,
+                              recorrer)
 from pipelines.evaluar import ErrorEvaluacion, Evaluacion, evaluar as evaluar_carpeta
 from pipelines.exportar import ErrorExportacion
 from pipelines.identidad import ErrorIdentidad
 from pipelines.progreso import Avance
+from pipelines.salidas import ErrorSalida
 
 # Spanish texts of the help screens rendered by typer.
 _rich.OPTIONS_PANEL_TITLE = "Opciones"
@@ -80,6 +83,8 @@ errores = Console(stderr=True)
 DB_POR_DEFECTO = Path("indicadores.duckdb")
 _AYUDA_DB = "Archivo de la base de datos DuckDB."
 _AYUDA_DEBUG = "Muestra la traza completa de los errores."
+OPCION_ESPERA = typer.Option(ESPERA_DB, "--espera-db", metavar="SEGUNDOS",
+                             help="Cuánto esperar si otro proceso está usando la base de datos.")
 _ETIQUETAS = {"cargado": "[green]cargado[/]", "reemplazado": "[cyan]reemplazado[/]",
               "sin_cambios": "[dim]sin cambios[/]", "fallido": "[bold red]fallido[/]"}
 _PLURALES = {"cargado": "cargados", "reemplazado": "reemplazados", "sin_cambios": "sin cambios",
@@ -113,23 +118,24 @@ def _primera_linea(exc: BaseException) -> str:
 
 
 def _esquema(db: Path, exc: duckdb.Error, debug: bool):
-    _salir(f"La base de datos {db} no tiene el esquema esperado ({_primera_linea(exc)}).", debug)
+    _salir(f"La base de datos {db} no tiene el esquema esperado (error de DuckDB; detalles con --debug).", debug)
 
 
 @contextmanager
-def _base(db: Path, debug: bool, *, escribir: bool = False, salida: Optional[Path] = None):
+def _base(db: Path, debug: bool, *, escribir: bool = False, salida: Optional[Path] = None,
+          espera: float = ESPERA_DB):
     """The store for one command, closed at the end; its errors end the
     command with a Spanish message (exit code 1). escribir: an existing store
     opened for writing, everything in one transaction (decisions change it).
-    salida: the file the command writes, named when it cannot be written."""
+    salida: the file the command writes (never the database: checked before
+    the store is opened; pipelines/salidas.py), named when it cannot be
+    written. While a load holds the database, wait up to `espera` seconds."""
     try:
-        if escribir:
-            if not Path(db).is_file():
-                raise ErrorAlmacen(f"No existe la base de datos {db}.")
-            con = almacen.abrir(db)
-        else:
-            con = almacen.abrir(db, solo_lectura=True)
-        try:
+        if salida is not None:
+            salidas.comprobar(salida, db)
+        if escribir and not Path(db).is_file():
+            raise ErrorAlmacen(f"No existe la base de datos {db}.")
+        with abrir_con_espera(db, espera, solo_lectura=not escribir) as con:
             if not escribir:
                 yield con
                 return
@@ -140,16 +146,26 @@ def _base(db: Path, debug: bool, *, escribir: bool = False, salida: Optional[Pat
             except BaseException:
                 con.rollback()
                 raise
-        finally:
-            con.close()
-    except (ErrorAlmacen, ErrorIdentidad, ErrorExportacion) as exc:
+    except (ErrorAlmacen, ErrorIdentidad, ErrorExportacion, ErrorCarga, ErrorSalida) as exc:
         _salir(str(exc), debug)
     except OSError as exc:
         if salida is None:
             raise
-        _salir(f"No se pudo escribir {salida}: {exc.strerror or exc}", debug)
+        _salir(f"No se pudo escribir {salida}: {_razon_os(exc)}", debug)
     except duckdb.Error as exc:
         _esquema(db, exc, debug)
+
+
+def _razon_os(exc: OSError) -> str:
+    """Spanish reason of an OSError (the system's text is English)."""
+    import errno
+
+    razones = {errno.EACCES: "permiso denegado", errno.EPERM: "operación no permitida",
+               errno.ENOENT: "no existe", errno.ENOSPC: "no queda espacio en el disco",
+               errno.EISDIR: "es una carpeta", errno.ENOTDIR: "una parte de la ruta no es una carpeta",
+               errno.EROFS: "el sistema de archivos es de solo lectura", errno.ELOOP: "enlaces simbólicos en bucle",
+               errno.ENAMETOOLONG: "el nombre es demasiado largo", errno.EDQUOT: "se superó la cuota de disco"}
+    return razones.get(exc.errno, f"error del sistema {exc.errno}" if exc.errno else "error de escritura")
 
 
 def _texto(valor) -> str:
@@ -368,6 +384,7 @@ def exportar(
         help="Deja fuera las observaciones marcadas (con un hallazgo de severidad error).",
     ),
     db: Path = typer.Option(DB_POR_DEFECTO, "--db", help=_AYUDA_DB),
+    espera_db: float = OPCION_ESPERA,
     debug: bool = typer.Option(False, "--debug", help=_AYUDA_DEBUG),
 ) -> None:
     """Exporta una tabla de la base de datos a CSV, Parquet o Excel."""
@@ -376,8 +393,8 @@ def exportar(
         _salir(f"Tabla desconocida: {tabla}. Use observaciones, informes, filas_no_mapeadas o hallazgos.")
     if sin_marcadas and tabla != "observaciones":
         _salir("--sin-marcadas solo se aplica a la tabla observaciones.")
-    with _base(db, debug, salida=salida) as con:
-        n = exportacion.exportar(con, tabla, formato, salida, sin_marcadas=sin_marcadas)
+    with _base(db, debug, salida=salida, espera=espera_db) as con, salidas.escribir(salida, db) as temporal:
+        n = exportacion.exportar(con, tabla, formato, temporal, sin_marcadas=sin_marcadas)
     consola.print(f"Se exportaron {n} filas de {tabla} a {escape(str(salida))}."
                   + (" Sin las observaciones marcadas." if sin_marcadas else ""))
 
@@ -388,10 +405,11 @@ def exportar(
 @app.command(cls=_Comando, options_metavar="[OPCIONES]")
 def resumen(
     db: Path = typer.Option(DB_POR_DEFECTO, "--db", help=_AYUDA_DB),
+    espera_db: float = OPCION_ESPERA,
     debug: bool = typer.Option(False, "--debug", help=_AYUDA_DEBUG),
 ) -> None:
     """Muestra los informes cargados y sus observaciones por medida."""
-    with _base(db, debug) as con:
+    with _base(db, debug, espera=espera_db) as con:
         filas = almacen.resumen(con)
     if not filas:
         consola.print("La base de datos no tiene informes.")
@@ -433,6 +451,7 @@ def validar(
         None, "--severidad", "-s", show_default=False,
         help="Muestra solo los hallazgos de esta severidad o más graves: error, advertencia o info.",
     ),
+    espera_db: float = OPCION_ESPERA,
     debug: bool = typer.Option(False, "--debug", help=_AYUDA_DEBUG),
 ) -> None:
     """Muestra los hallazgos del validador (reglas de esquemas/reglas.yaml) por informe."""
@@ -445,13 +464,19 @@ def validar(
     if severidad is not None and severidad.lower() not in orden:
         _salir(f"Severidad desconocida: {severidad}. Use error, advertencia o info.")
     severidades = orden[: orden.index(severidad.lower()) + 1] if severidad else None
-    with _base(db, debug) as con:
+    with _base(db, debug, salida=salida, espera=espera_db) as con:
         filas = almacen.hallazgos(con, severidades)
     if formato == "csv":
         try:
-            _csv_hallazgos(filas, salida)
+            if salida is None:
+                _csv_hallazgos(filas, sys.stdout)
+            else:
+                with salidas.escribir(salida, db) as temporal, temporal.open("w", encoding="utf-8", newline="") as f:
+                    _csv_hallazgos(filas, f)
+        except ErrorSalida as exc:
+            _salir(str(exc), debug)
         except OSError as exc:
-            _salir(f"No se pudo escribir {salida}: {exc.strerror or exc}", debug)
+            _salir(f"No se pudo escribir {salida}: {_razon_os(exc)}", debug)
         if salida is not None:
             consola.print(f"Se escribieron {len(filas)} hallazgos en {escape(str(salida))}.")
         return
@@ -467,16 +492,11 @@ def validar(
                   f"informe{'s' if len(por_informe) > 1 else ''}.")
 
 
-def _csv_hallazgos(filas: list[dict], salida: Optional[Path]) -> None:
+def _csv_hallazgos(filas: list[dict], f) -> None:
     columnas = list(esquemas.tabla("hallazgos").exportacion)
-    f = sys.stdout if salida is None else salida.open("w", encoding="utf-8", newline="")
-    try:
-        escritor = csv.writer(f, lineterminator="\n")
-        escritor.writerow(columnas)
-        escritor.writerows([exportacion.texto_celda(h.get(c)) for c in columnas] for h in filas)
-    finally:
-        if salida is not None:
-            f.close()
+    escritor = csv.writer(f, lineterminator="\n")
+    escritor.writerow(columnas)
+    escritor.writerows([exportacion.texto_celda(h.get(c)) for c in columnas] for h in filas)
 
 
 def _tabla_hallazgos(filas: list[dict]) -> Table:

@@ -16,9 +16,10 @@ from pipelines import comparar as comparacion, identidad
 from pipelines.almacen import ErrorAlmacen
 from pipelines.cli import (
     formato_de_salida,
-    DB_POR_DEFECTO, _AYUDA_DB, _AYUDA_DEBUG, _Comando, _base, _salir, _texto, app, consola,
+    DB_POR_DEFECTO, OPCION_ESPERA, _AYUDA_DB, _AYUDA_DEBUG, _Comando, _base, _salir, _texto, app, consola,
     errores,
 )
+from pipelines import salidas
 from pipelines.evaluar import ErrorEvaluacion
 
 _VINCULOS = {"codigo": "código", "nombre": "nombre", "nombre_normalizado": "nombre normalizado",
@@ -40,7 +41,7 @@ def indicadores(
     debug: bool = typer.Option(False, "--debug", help=_AYUDA_DEBUG),
 ) -> None:
     """Lista los indicadores de cada entidad con sus nombres en cada año y cómo se vincularon."""
-    with _base(db, debug) as con:
+    with _base(db, debug, espera=espera_db) as con:
         filas = identidad.listar(con, entidad, dudosos)
     if como_json:
         typer.echo(json.dumps(filas, ensure_ascii=False, indent=2, default=str))
@@ -91,10 +92,11 @@ def vincular(
                                   show_default=False),
     nota: Optional[str] = typer.Option(None, "--nota", help="Comentario que se guarda con la decisión."),
     db: Path = typer.Option(DB_POR_DEFECTO, "--db", help=_AYUDA_DB),
+    espera_db: float = OPCION_ESPERA,
     debug: bool = typer.Option(False, "--debug", help=_AYUDA_DEBUG),
 ) -> None:
     """Decide que dos indicadores son el mismo (la decisión sobrevive a recargar los informes)."""
-    with _base(db, debug, escribir=True) as con:
+    with _base(db, debug, escribir=True, espera=espera_db) as con:
         identidad.vincular(con, clave_a, clave_b, nota)
     consola.print(f"Vinculados: {escape(clave_b)} es ahora {escape(clave_a)}.")
 
@@ -107,10 +109,11 @@ def separar(
                                    "informes indicadores.", show_default=False),
     nota: Optional[str] = typer.Option(None, "--nota", help="Comentario que se guarda con la decisión."),
     db: Path = typer.Option(DB_POR_DEFECTO, "--db", help=_AYUDA_DB),
+    espera_db: float = OPCION_ESPERA,
     debug: bool = typer.Option(False, "--debug", help=_AYUDA_DEBUG),
 ) -> None:
     """Decide que un nombre no es ese indicador: pasa a ser un indicador aparte."""
-    with _base(db, debug, escribir=True) as con:
+    with _base(db, debug, escribir=True, espera=espera_db) as con:
         nueva = identidad.separar(con, clave, variante, nota)
     consola.print(f"Separada: «{escape(variante)}» es ahora {escape(nueva)}.")
 
@@ -122,24 +125,26 @@ def decisiones(
     importar: Optional[Path] = typer.Option(None, "--importar", show_default=False, metavar="ARCHIVO",
                                             help="Lee decisiones de un CSV y las aplica."),
     db: Path = typer.Option(DB_POR_DEFECTO, "--db", help=_AYUDA_DB),
+    espera_db: float = OPCION_ESPERA,
     debug: bool = typer.Option(False, "--debug", help=_AYUDA_DEBUG),
 ) -> None:
     """Lista, exporta o importa las decisiones manuales (vincular / separar)."""
     if exportar and importar:
         _salir("Use --exportar o --importar, no los dos.")
     if importar:
-        with _base(db, debug, escribir=True) as con:
+        with _base(db, debug, escribir=True, espera=espera_db) as con:
             nuevas, notas = identidad.importar_decisiones(con, importar)
         consola.print(f"Se importaron {nuevas} decisiones nuevas de {escape(str(importar))}.")
         for nota in notas:
             errores.print(f"[yellow]Aviso:[/] {escape(nota)}", soft_wrap=True, highlight=False)
         return
     if exportar:
-        with _base(db, debug, salida=exportar) as con:
-            n = identidad.exportar_decisiones(con, exportar)
+        with (_base(db, debug, salida=exportar, espera=espera_db) as con,
+              salidas.escribir(exportar, db) as temporal):
+            n = identidad.exportar_decisiones(con, temporal)
         consola.print(f"Se exportaron {n} decisiones a {escape(str(exportar))}.")
         return
-    with _base(db, debug) as con:
+    with _base(db, debug, espera=espera_db) as con:
         filas = con.execute("SELECT " + ", ".join(identidad.COLUMNAS_DECISIONES)
                             + " FROM decisiones ORDER BY creada_en, decision_id").fetchall()
     if not filas:
@@ -176,13 +181,14 @@ def comparar(
     medida: Optional[str] = typer.Option(None, "--medida", "-m", show_default=False,
                                          help="Solo esta medida (meta, ejecutado, acumulado…)."),
     db: Path = typer.Option(DB_POR_DEFECTO, "--db", help=_AYUDA_DB),
+    espera_db: float = OPCION_ESPERA,
     debug: bool = typer.Option(False, "--debug", help=_AYUDA_DEBUG),
 ) -> None:
     """Una cifra por entidad, indicador, medida y año, para comparar entre años."""
     formato = formato_de_salida(salida, formato, comparacion.FORMATOS, "csv, parquet, xlsx o html")
     filtros = comparacion.Filtros(entidad=entidad, dependencia=dependencia, indicador=indicador, medida=medida)
-    with _base(db, debug, salida=salida) as con:
-        n = comparacion.comparar(con, formato, salida, filtros)
+    with _base(db, debug, salida=salida, espera=espera_db) as con, salidas.escribir(salida, db) as temporal:
+        n = comparacion.comparar(con, formato, temporal, filtros)
     consola.print(f"Se escribieron {n} cifras (entidad × indicador × medida × año) en {escape(str(salida))}.")
 
 
