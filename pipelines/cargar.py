@@ -12,12 +12,14 @@ report either complete or absent.
 """
 from __future__ import annotations
 
+import errno
 import hashlib
 import inspect
 import os
 import pickle
 import re
 import signal
+import stat
 import tempfile
 import threading
 import time
@@ -104,24 +106,73 @@ def recorrer(rutas: list[Path]) -> tuple[list[Path], list[Path]]:
                     continue
                 if p.suffix.lower() in EXTENSIONES:
                     candidatos.append(p)
-                elif p.resolve() not in vistos:
-                    vistos.add(p.resolve())
+                elif ruta_absoluta(p) not in vistos:
+                    vistos.add(ruta_absoluta(p))
                     omitidos.append(p)
         else:
             candidatos = [ruta]
         for p in candidatos:
-            clave = p.resolve()
+            clave = ruta_absoluta(p)
             if clave not in vistos:
                 vistos.add(clave)
                 salida.append(p)
     return salida, omitidos
 
 
-def sha256_archivo(ruta: Path) -> str:
+def ruta_absoluta(ruta: Path) -> Path:
+    """The resolved path, or the absolute one when it cannot be resolved
+    (a symlink loop, a folder without permission)."""
+    try:
+        return ruta.resolve()
+    except (OSError, RuntimeError):
+        return ruta.absolute()
+
+
+def razon_os(exc: OSError) -> str:
+    """Spanish reason of an OSError (the system's own text is English)."""
+    razones = {errno.EACCES: "permiso denegado", errno.EPERM: "operación no permitida",
+               errno.ENOENT: "no existe", errno.ENOSPC: "no queda espacio en el disco",
+               errno.EISDIR: "es una carpeta", errno.ENOTDIR: "una parte de la ruta no es una carpeta",
+               errno.EROFS: "el sistema de archivos es de solo lectura",
+               errno.ELOOP: "enlaces simbólicos en bucle", errno.ENAMETOOLONG: "el nombre es demasiado largo",
+               errno.EDQUOT: "se superó la cuota de disco", errno.EIO: "error de entrada/salida del disco"}
+    return razones.get(exc.errno, f"error del sistema {exc.errno}" if exc.errno else "error de lectura")
+
+
+def problema_de_ruta(ruta: Path) -> Optional[str]:
+    """Why a path named for loading cannot be read (Spanish), or None. Never
+    opens anything but a regular file (a FIFO would block)."""
+    try:
+        estado = os.stat(ruta)
+    except OSError as exc:
+        if exc.errno == errno.ENOENT:
+            return f"no existe el archivo ({ruta})."
+        return f"no se puede acceder al archivo: {razon_os(exc)}."
+    except (RuntimeError, ValueError):
+        return "no se puede acceder al archivo: la ruta no es válida."
+    if stat.S_ISDIR(estado.st_mode):
+        return "es una carpeta."
+    if not stat.S_ISREG(estado.st_mode):
+        return "no es un archivo normal (es una tubería, un dispositivo o un socket)."
+    try:
+        with open(ruta, "rb"):
+            pass
+    except OSError as exc:
+        return f"no se puede leer el archivo: {razon_os(exc)}."
+    return None
+
+
+def sha256_archivo(ruta: Path, tiempo: Optional[float] = None) -> str:
+    """SHA-256 of the file; ErrorCarga when it takes more than `tiempo`
+    seconds (a huge or sparse file: hashing obeys the per-file time limit)."""
     h = hashlib.sha256()
+    fin = None if tiempo is None else time.monotonic() + tiempo
     with open(ruta, "rb") as f:
         for bloque in iter(lambda: f.read(1 << 20), b""):
             h.update(bloque)
+            if fin is not None and time.monotonic() > fin:
+                raise ErrorCarga(f"{ruta.name}: superó el límite de tiempo de {tiempo:g} s "
+                                 "(al calcular su SHA-256: el archivo es demasiado grande)")
     return h.hexdigest()
 
 
@@ -471,7 +522,7 @@ def cargar_rutas(
         for i, ruta in enumerate(archivos):
             inicio = datetime.now()
             with _ctrl_c_diferido():
-                r, sha = _revisar(con, ruta, forzar)
+                r, sha = _revisar(con, ruta, forzar, limites.tiempo if limites else None)
                 if r is None:
                     pendientes.append((i, ruta, sha))
                 else:
@@ -590,21 +641,25 @@ def _abrir_esperando(db: Path, espera: float, *, solo_lectura: bool = False, mem
     return con
 
 
-def _revisar(con, ruta: Path, forzar: bool) -> tuple[Optional[ResultadoCarga], Optional[str]]:
+def _revisar(con, ruta: Path, forzar: bool,
+             tiempo: Optional[float] = None) -> tuple[Optional[ResultadoCarga], Optional[str]]:
     """(result, sha256). The result is set when no extraction is needed
-    (missing file, unsupported format, content already stored)."""
+    (missing or unreadable file, unsupported format, content already stored)."""
     archivo = ruta.name
-    if not ruta.is_file():
-        return ResultadoCarga(archivo, ruta, "fallido", f"{archivo}: no existe el archivo ({ruta})."), None
+    problema = problema_de_ruta(ruta)
+    if problema:
+        return ResultadoCarga(archivo, ruta, "fallido", f"{archivo}: {problema}"), None
     if ruta.suffix.lower() not in EXTENSIONES:
         motivo = (f"{archivo}: formato no admitido; se esperan archivos .pdf, .docx (o .doc, .rtf, .odt) "
                   "u hojas de cálculo .xlsx, .xlsm, .xls u .ods.")
         return ResultadoCarga(archivo, ruta, "fallido", motivo), None
     try:
-        sha = sha256_archivo(ruta)
+        sha = sha256_archivo(ruta, tiempo)
     except OSError as exc:
-        motivo = f"{archivo}: no se pudo leer el archivo ({exc})."
+        motivo = f"{archivo}: no se pudo leer el archivo ({razon_os(exc)})."
         return ResultadoCarga(archivo, ruta, "fallido", motivo), None
+    except ErrorCarga as exc:
+        return ResultadoCarga(archivo, ruta, "fallido", str(exc)), None
     previo = None if forzar else almacen.buscar_informe(con, sha)
     if previo is None:
         return None, sha
@@ -659,7 +714,7 @@ def _avisos_invalidas(ruta: Path, n: int) -> list[str]:
 
 def _registrar(con, r: ResultadoCarga, inicio: datetime, al_terminar) -> ResultadoCarga:
     almacen.registrar_carga(
-        con, archivo=r.archivo, ruta=r.ruta.resolve(), resultado=r.resultado, inicio=inicio,
+        con, archivo=r.archivo, ruta=ruta_absoluta(r.ruta), resultado=r.resultado, inicio=inicio,
         sha256=r.sha256, informe_id=r.informe_id, motivo=r.motivo,
         observaciones=None if r.fallido else r.observaciones,
     )

@@ -45,13 +45,13 @@ def comprobar(salida: Path, db: Optional[Path]) -> None:
         db = Path(db)
         for protegido in (db, db.with_name(db.name + ".wal")):
             if _mismo_archivo(salida, protegido):
-                raise ErrorSalida(f"La salida {salida} es la base de datos {db}; no se sobrescribe. "
-                                  "Indique otro archivo con --salida.")
+                raise ErrorSalida(f"No se escribe {salida}: es la base de datos {db} y se perdería. "
+                                  "Indique otro archivo de salida.")
     if salida.is_dir():
-        raise ErrorSalida(f"La salida {salida} es una carpeta; indique un archivo con --salida.")
+        raise ErrorSalida(f"No se pudo escribir {salida}: es una carpeta; indique un archivo.")
     if salida.exists() and es_duckdb(salida):
-        raise ErrorSalida(f"La salida {salida} es una base de datos DuckDB; no se sobrescribe. "
-                          "Indique otro archivo con --salida.")
+        raise ErrorSalida(f"No se escribe {salida}: es una base de datos DuckDB y se perdería. "
+                          "Indique otro archivo de salida.")
 
 
 def _umask() -> int:
