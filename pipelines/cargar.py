@@ -18,6 +18,7 @@ import inspect
 import os
 import pickle
 import re
+import shutil
 import signal
 import stat
 import tempfile
@@ -187,10 +188,11 @@ def _es_conocido(exc: BaseException) -> bool:
     return isinstance(exc, (ErrorAlmacen, ErrorCarga)) or type(exc).__name__ == "ErrorLectura"
 
 
-def _llamar(extraer: Extractor, ruta: Path, paginas: Optional[int]):
-    """extraer(ruta), passing the reading limits to extractors that take a
-    `limites` keyword (extractor.extraer_informe)."""
-    if paginas is not None:
+def _llamar(extraer: Extractor, ruta: Path, limites: Optional[Limites]):
+    """extraer(ruta), passing the reading limits (pages, and the file's
+    deadline, which LibreOffice's conversion obeys) to extractors that take
+    a `limites` keyword (extractor.extraer_informe)."""
+    if limites is not None:
         try:
             acepta = "limites" in inspect.signature(extraer).parameters
         except (TypeError, ValueError):
@@ -198,7 +200,8 @@ def _llamar(extraer: Extractor, ruta: Path, paginas: Optional[int]):
         if acepta:
             from extractor.seguridad import LimitesLectura
 
-            return extraer(ruta, limites=LimitesLectura(paginas=paginas))
+            plazo = None if limites.tiempo is None else time.monotonic() + limites.tiempo
+            return extraer(ruta, limites=LimitesLectura(paginas=limites.paginas, plazo=plazo))
     return extraer(ruta)
 
 
@@ -209,7 +212,7 @@ def _extraer_protegido(extraer: Extractor, ruta: Path, limites: Optional[Limites
     (start time, None, (motivo, traza)). Nothing raises: worker-safe."""
     inicio = datetime.now()
     try:
-        informe = _llamar(extraer, ruta, limites.paginas if limites else None)
+        informe = _llamar(extraer, ruta, limites)
         return inicio, almacen.preparar(informe), None
     except Exception as exc:  # noqa: BLE001 - every failure becomes a 'fallido' row
         if limites is not None and limites.memoria_mb and es_memoria(exc):
@@ -283,8 +286,14 @@ def _contexto():
 
 def _vigilante(padre: int, tiempo: Optional[float]) -> None:
     """Child-side backstop: end the child if the parent is gone (killed
-    loads leave no orphans working) or well past its time limit."""
+    loads leave no orphans working) or well past its time limit, with
+    everything it started (its process group: LibreOffice, Tesseract)."""
     limite = None if tiempo is None else time.monotonic() + tiempo + 10
+
+    def fin() -> None:
+        if os.getsid(0) == os.getpid():  # only a session of its own (setsid in _hijo)
+            matar_sesion(os.getpid())
+        os._exit(1)
 
     def vigilar() -> None:
         while True:
@@ -292,20 +301,28 @@ def _vigilante(padre: int, tiempo: Optional[float]) -> None:
             try:
                 os.kill(padre, 0)
             except ProcessLookupError:
-                os._exit(1)
+                fin()
             except PermissionError:
                 pass
             if limite is not None and time.monotonic() > limite:
-                os._exit(1)
+                fin()
 
     threading.stack_size(256 * 1024)
     threading.Thread(target=vigilar, daemon=True).start()
 
 
-def _hijo(conexion, extraer: Extractor, ruta: Path, limites: Limites, padre: int, registro: str) -> None:
-    """Body of the child process: limits, quiet output, extract, send."""
-    # Ctrl-C in a terminal reaches the whole process group: the parent
-    # decides what to do (it ends its children), children do not print tracebacks.
+def _hijo(conexion, extraer: Extractor, ruta: Path, limites: Limites, padre: int, registro: str,
+          temporal: str) -> None:
+    """Body of the child process: a session of its own (the parent ends it
+    whole: LibreOffice and Tesseract too), its own temporary folder (the
+    parent removes it), limits, quiet output, extract, send."""
+    try:
+        os.setsid()
+    except OSError:
+        pass
+    os.environ["TMPDIR"] = temporal
+    tempfile.tempdir = temporal
+    # Ctrl-C is the parent's to handle (it ends its children); children do not print tracebacks.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     try:
         fd = os.open(registro, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
@@ -353,6 +370,7 @@ class _Activo:
     inicio: datetime
     limite: Optional[float]  # monotonic deadline
     registro: str
+    temporal: str  # the child's temporary folder
 
 
 def _en_procesos_hijos(extraer: Extractor, rutas: list[Path], trabajadores: int,
@@ -376,14 +394,16 @@ def _en_procesos_hijos(extraer: Extractor, rutas: list[Path], trabajadores: int,
                 i, ruta = pendientes.pop()
                 recibir, enviar = ctx.Pipe(duplex=False)
                 registro = os.path.join(carpeta, f"{i}.log")
+                temporal = os.path.join(carpeta, str(i))
+                os.mkdir(temporal, 0o700)
                 proceso = ctx.Process(
-                    target=_hijo, args=(enviar, extraer, ruta, limites, os.getpid(), registro),
+                    target=_hijo, args=(enviar, extraer, ruta, limites, os.getpid(), registro, temporal),
                     name=f"informes-{ruta.name}", daemon=True,
                 )
                 proceso.start()
                 enviar.close()
                 fin = None if limites.tiempo is None else time.monotonic() + limites.tiempo
-                activos[recibir] = _Activo(i, ruta, proceso, datetime.now(), fin, registro)
+                activos[recibir] = _Activo(i, ruta, proceso, datetime.now(), fin, registro, temporal)
             if siguiente in listos:
                 yield listos.pop(siguiente)
                 siguiente += 1
@@ -399,40 +419,78 @@ def _en_procesos_hijos(extraer: Extractor, rutas: list[Path], trabajadores: int,
                     listos[a.indice] = _murio(a, limites)
                 finally:
                     recibir.close()
-                    _terminar(a.proceso, gracia=5.0)
+                    _terminar(a, gracia=5.0)
             ahora = time.monotonic()
             for recibir, a in list(activos.items()):
                 if a.limite is not None and ahora >= a.limite:
                     del activos[recibir]
-                    _terminar(a.proceso, gracia=0.0)
+                    _terminar(a, gracia=0.0)
                     recibir.close()
                     motivo = f"{a.ruta.name}: superó el límite de tiempo de {limites.tiempo:g} s"
                     listos[a.indice] = (a.inicio, None, (motivo, _traza_hijo(a, motivo)))
     finally:
         for recibir, a in activos.items():
-            _terminar(a.proceso, gracia=0.0)
+            _terminar(a, gracia=0.0)
             recibir.close()
-        for nombre in os.listdir(carpeta):
-            try:
-                os.unlink(os.path.join(carpeta, nombre))
-            except OSError:
-                pass
-        try:
-            os.rmdir(carpeta)
-        except OSError:
-            pass
+        shutil.rmtree(carpeta, ignore_errors=True)
 
 
-def _terminar(proceso, gracia: float) -> None:
-    """Wait up to `gracia` seconds for the child to exit, then SIGKILL it."""
+def _terminar(a: _Activo, gracia: float) -> None:
+    """Wait up to `gracia` seconds for the child to exit, then SIGKILL it
+    and whatever it started (its session), and remove its temporary folder."""
+    proceso = a.proceso
     proceso.join(gracia)
+    pid = proceso.pid
     if proceso.is_alive():
+        matar_sesion(pid)
         proceso.kill()
         proceso.join()
+    matar_sesion(pid)  # what the child left running (LibreOffice, Tesseract)
     try:
         proceso.close()
     except ValueError:
         pass
+    shutil.rmtree(a.temporal, ignore_errors=True)
+
+
+def matar_sesion(sid: int) -> None:
+    """SIGKILL every process of session `sid` (a reading child called
+    setsid: its id is the session's) except the caller, until none is left:
+    the processes a file started never outlive it. Linux (/proc); elsewhere
+    its process group."""
+    propio = os.getpid()
+    for _ in range(20):
+        vivos = [pid for pid in _sesion(sid) if pid != propio]
+        if not vivos:
+            return
+        for pid in vivos:
+            try:
+                os.kill(pid, signal.SIGKILL)
+            except (ProcessLookupError, PermissionError):
+                pass
+        time.sleep(0.01)
+
+
+def _sesion(sid: int) -> list[int]:
+    if not os.path.isdir("/proc/self"):
+        try:
+            os.killpg(sid, signal.SIGKILL)
+        except (ProcessLookupError, PermissionError):
+            pass
+        return []
+    pids = []
+    for nombre in os.listdir("/proc"):
+        if not nombre.isdigit():
+            continue
+        try:
+            with open(f"/proc/{nombre}/stat", "rb") as f:
+                campos = f.read().rsplit(b")", 1)[1].split()
+        except (OSError, IndexError):
+            continue
+        # fields after the name: state, ppid, pgrp, session; zombies are already dead
+        if len(campos) > 3 and int(campos[3]) == sid and campos[0] != b"Z":
+            pids.append(int(nombre))
+    return pids
 
 
 def _murio(a: _Activo, limites: Limites) -> tuple:

@@ -223,8 +223,8 @@ def hacer_malos(carpeta: Path) -> dict[str, str]:
     # RTF and OpenDocument text are read through LibreOffice (extractor/lectores/legado.py)
     poner("rtf.docx", rb"{\rtf1\ansi\deff0 {\fonttbl {\f0 Times;}} Informe de gestion}",
           SIN_TABLAS if SOFFICE else "que no está instalado (en Debian/Ubuntu: apt-get install libreoffice-writer-nogui)")
-    poner("cifrado_office.docx", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(4088),
-          "es un documento de Office protegido con contraseña")
+    poner("ole_danado.docx", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(4088),
+          "el archivo de Office 97-2003 (formato OLE) está dañado o incompleto")
     # an Excel package is read as a workbook whatever its extension; this one has no sheets
     poner("excel.docx", zip_con({"[Content_Types].xml": b"<Types/>", "xl/workbook.xml": b"<workbook/>"}),
           "el libro de cálculo (.xlsx) está dañado o incompleto")

@@ -139,8 +139,8 @@ def test_conversion_que_no_termina(monkeypatch, tmp_path):
         assert not estado.exists() or estado.read_text().split(")")[-1].split()[0] == "Z", pid
 
 
-def test_documento_de_office_cifrado_no_es_un_doc(tmp_path):
-    ruta = tmp_path / "cifrado.doc"
+def test_documento_ole_danado_no_es_un_doc(tmp_path):
+    ruta = tmp_path / "danado.doc"
     ruta.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(4088))
-    with pytest.raises(ErrorLectura, match="protegido con contraseña"):
+    with pytest.raises(ErrorLectura, match="formato OLE\\) está dañado"):
         detectar_formato(ruta)
