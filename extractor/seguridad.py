@@ -160,7 +160,7 @@ def nombres_cfb(ruta: Path) -> set[str]:
     import olefile
 
     try:
-        with olefile.OleFileIO(str(ruta), raise_defects=olefile.DEFECT_INCORRECT) as ole:
+        with olefile.OleFileIO(str(ruta)) as ole:
             nombres = {ole.root.name.lower()} if ole.root is not None else set()
             for partes in ole.listdir(streams=True, storages=True):
                 nombres.update(p.lower() for p in partes)

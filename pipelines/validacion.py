@@ -349,23 +349,26 @@ def filas_hallazgos(informe_id: str, hallazgos: Iterable[Hallazgo], desde: int =
 
 # ------------------------------------------------- cross-report conflicts
 
-# Pairs of indicators first (this report's and another report's of the same
-# entity with the same key: a few rows), materialized, then their
-# observations: the join never pairs every observation of the same entity,
-# measure and period (a 12.000-figure workbook made that billions of rows).
+# This report's observations paired with the indicators of other reports of
+# the same entity that have the same key, materialized first (a few rows per
+# observation), then joined with those indicators' observations: the join
+# never pairs every observation of the same entity, measure and period
+# (DuckDB's optimizer chose that order for a three-way join; a 12.000-figure
+# workbook made it billions of rows and gigabytes).
 _SQL_CONFLICTOS = """
-WITH pares AS MATERIALIZED (
-  SELECT ni.indicador_id AS n_ind, xi.indicador_id AS x_ind
-  FROM indicadores ni
+WITH nx AS MATERIALIZED (
+  SELECT n.*, xi.indicador_id AS x_ind
+  FROM observaciones n
+  JOIN indicadores ni ON ni.indicador_id = n.indicador_id
   JOIN indicadores xi ON xi.clave = ni.clave
-  WHERE ni.informe_id = $informe AND xi.informe_id <> $informe
+  WHERE n.informe_id = $informe AND ni.informe_id = $informe AND xi.informe_id <> $informe
     AND xi.informe_id IN (SELECT informe_id FROM informes WHERE entidad = $entidad)
+    AND n.entidad IS NOT NULL AND n.periodo_fin IS NOT NULL
 )
 SELECT n.observacion_id, n.indicador, n.indicador_padre, n.medida, n.periodo_inicio, n.periodo_fin,
        n.valor, n.unidad, n.pagina, o.valor, o.pagina, oi.archivo, o.observacion_id
-FROM pares p
-JOIN observaciones n ON n.indicador_id = p.n_ind
-JOIN observaciones o ON o.indicador_id = p.x_ind
+FROM nx n
+JOIN observaciones o ON o.indicador_id = n.x_ind
  AND o.medida = n.medida
  AND o.periodo_inicio IS NOT DISTINCT FROM n.periodo_inicio
  AND o.periodo_fin = n.periodo_fin
@@ -373,8 +376,7 @@ JOIN observaciones o ON o.indicador_id = p.x_ind
  AND o.fuente_financiacion IS NOT DISTINCT FROM n.fuente_financiacion
  AND o.entidad = n.entidad
 JOIN informes oi ON oi.informe_id = o.informe_id
-WHERE n.entidad IS NOT NULL AND n.periodo_fin IS NOT NULL
-  AND abs(o.valor - n.valor) > greatest($abs, $rel * greatest(abs(o.valor), abs(n.valor)))
+WHERE abs(o.valor - n.valor) > greatest($abs, $rel * greatest(abs(o.valor), abs(n.valor)))
 ORDER BY n.observacion_id, oi.cargado_en, oi.archivo, o.observacion_id
 """
 

@@ -435,7 +435,7 @@ def test_un_proceso_real_con_todos_los_malos(corrida, db_previa, db_referencia):
 NOMBRES = sorted("""
 vacio.pdf vacio.docx corte_50b.pdf corte_25.pdf corte_50.pdf corte_75.pdf corte_final.pdf
 docx_corte_50.docx docx_corte_90.docx bits_flujo.pdf bits_cabecera.pdf bits_documento.docx
-azar.pdf azar.docx pagina_web.docx pagina_web.pdf rtf.docx cifrado_office.docx excel.docx
+azar.pdf azar.docx pagina_web.docx pagina_web.pdf rtf.docx ole_danado.docx excel.docx
 libreoffice.docx sin_document_xml.docx bomba_razon.docx bomba_declarada.docx miles_de_partes.docx
 mil_millones_de_risas.docx xxe.docx utf16.docx con_contrasena.pdf tres_mil_paginas.pdf
 escaneado.pdf en_blanco.pdf solo_texto.pdf solo_texto.docx tabla_sin_cifras.docx
