@@ -387,11 +387,11 @@ def test_el_sha256_de_un_archivo_enorme_obedece_el_limite(tmp_path):
     with open(disperso, "wb") as f:
         f.truncate(64 << 30)  # 64 GB, sparse: nothing on disk
     inicio = time.monotonic()
-    p = informes_cli("cargar", disperso, BUENO, "--db", tmp_path / "x.duckdb", "--limite-tiempo", "1")
+    p = informes_cli("cargar", disperso, "--db", tmp_path / "x.duckdb", "--limite-tiempo", "2")
     assert p.returncode == 1
-    assert "Error: enorme.pdf: superó el límite de tiempo de 1 s (al calcular su SHA-256" in p.stderr, p.stderr
-    assert "Resumen: 1 cargado" in p.stdout
-    assert time.monotonic() - inicio < 60
+    assert "Error: enorme.pdf: superó el límite de tiempo de 2 s (al calcular su SHA-256" in p.stderr, p.stderr
+    sin_ingles(p.stderr)
+    assert time.monotonic() - inicio < 30  # hashing 64 GB would take minutes
 
 
 # ---------------- 6, 7, 8: one batch with bad arguments, mislabelled files, hostile names
