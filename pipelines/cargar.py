@@ -4,7 +4,11 @@ per report. A bad file is recorded as 'fallido' and the batch goes on.
 With `limites` (the CLI always passes them) each file is extracted in its own
 child process, up to `trabajadores` at a time, with a wall-clock timeout and
 an address-space limit: a file that hangs or eats memory is killed and
-recorded as failed with the reason, and the batch goes on. Writing always
+recorded as failed with the reason, and the batch goes on. Each child is a
+session of its own with its own temporary folder: when its file is done or
+out of time, the whole session (LibreOffice, Tesseract) is killed and the
+folder removed. Paths that cannot be read (no permission, symlink loops,
+FIFOs) fail alone, in Spanish, before any child starts. Writing always
 happens here, in the parent, in input order (one writer). The database is
 opened only to write (one report per transaction) and waits, with backoff,
 while another process holds it; a load killed at any moment leaves every
@@ -287,7 +291,7 @@ def _contexto():
 def _vigilante(padre: int, tiempo: Optional[float]) -> None:
     """Child-side backstop: end the child if the parent is gone (killed
     loads leave no orphans working) or well past its time limit, with
-    everything it started (its process group: LibreOffice, Tesseract)."""
+    everything it started (its session: LibreOffice, Tesseract)."""
     limite = None if tiempo is None else time.monotonic() + tiempo + 10
 
     def fin() -> None:

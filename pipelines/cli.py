@@ -26,9 +26,8 @@ from rich.table import Table
 from typer.core import TyperCommand, TyperGroup
 
 import esquemas
-from pipelines import almacen, exportar as exportacion
+from pipelines import almacen, exportar as exportacion, salidas
 from pipelines.almacen import ErrorAlmacen
-from pipelines import salidas
 from pipelines.cargar import (ESPERA_DB, ErrorCarga, Limites, ResultadoCarga, abrir_con_espera, cargar_rutas,
                               razon_os, recorrer)
 from pipelines.evaluar import ErrorEvaluacion, Evaluacion, evaluar as evaluar_carpeta
@@ -188,10 +187,6 @@ def formato_de_salida(salida: Optional[Path], formato: Optional[str], validos, n
 def _salir(mensaje: str, debug: bool = False) -> NoReturn:
     _error(mensaje, traceback.format_exc() if debug else None, debug)
     raise typer.Exit(1)
-
-
-def _primera_linea(exc: BaseException) -> str:
-    return (str(exc).strip().splitlines() or [type(exc).__name__])[0]
 
 
 def _esquema(db: Path, exc: duckdb.Error, debug: bool):
