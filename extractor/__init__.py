@@ -43,6 +43,10 @@ def copia_privada(ruta: Path) -> Iterator[tuple[Path, str]]:
     ruta = Path(ruta)
     carpeta = Path(tempfile.mkdtemp(prefix="informes-copia-"))
     try:
+        tamano, libre = ruta.stat().st_size, shutil.disk_usage(carpeta).free
+        if tamano > libre // 2:  # a huge (or sparse) file never fills the disk
+            raise ErrorLectura(ruta.name, f"el archivo ocupa {tamano >> 20} MB y no hay espacio para leerlo "
+                                          f"(quedan {libre >> 20} MB en la carpeta temporal)")
         copia = carpeta / ruta.name
         h = hashlib.sha256()
         with open(ruta, "rb") as origen, open(copia, "xb") as destino:

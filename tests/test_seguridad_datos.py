@@ -394,6 +394,18 @@ def test_el_sha256_de_un_archivo_enorme_obedece_el_limite(tmp_path):
     assert time.monotonic() - inicio < 30  # hashing 64 GB would take minutes
 
 
+def test_la_copia_privada_no_llena_el_disco(tmp_path):
+    import extractor
+    from extractor import ErrorLectura
+
+    disperso = tmp_path / "enorme.pdf"
+    with open(disperso, "wb") as f:
+        f.truncate(1 << 42)  # 4 TB, sparse
+    with pytest.raises(ErrorLectura, match="no hay espacio para leerlo"):
+        extractor.extraer_informe(disperso)
+    assert [p.name for p in tmp_path.iterdir()] == ["enorme.pdf"]
+
+
 # ---------------- 6, 7, 8: one batch with bad arguments, mislabelled files, hostile names
 
 
