@@ -122,24 +122,40 @@ def pico_escritor(args: list[str], env: Optional[dict] = None) -> tuple[float, f
 
 def almacen_con_informes(db: Path, base, n: int, cada: int = 12) -> None:
     """A store with `n` reports of the entity of `base` (an extracted
-    report): each holds every `cada`-th observation of it (the same
-    indicators, so the cross-report check compares them), one in 50 with
-    different values (conflicts to report)."""
+    report). `cada` of them are written as the writer does, each with every
+    `cada`-th observation of `base` (the same indicators, so the
+    cross-report check compares them); the rest are copies of those made in
+    SQL (fast), one in 50 with different values (conflicts to report)."""
     from pipelines import almacen
 
     con = almacen.abrir(db)
     try:
-        for k in range(n):
+        for k in range(min(n, cada)):
             informe = copy.copy(base)
             informe.sha256 = hashlib.sha256(f"bench-{k}".encode()).hexdigest()
             informe.archivo = f"cali_{k:04d}.xlsx"
             informe.no_mapeadas = []
-            observaciones = [copy.copy(o) for o in base.observaciones[k % cada::cada]]
-            if k % 50 == 0:
-                for o in observaciones:
-                    o.valor = o.valor * 1.5 + 1
-            informe.observaciones = observaciones
+            informe.observaciones = [copy.copy(o) for o in base.observaciones[k::cada]]
             almacen.guardar_informe(con, informe, db.parent / informe.archivo)
+        if n <= cada:
+            return
+        # copy k (cada <= k < n) repeats base report k % cada under new ids
+        con.begin()
+        con.execute("CREATE TEMP TABLE base AS SELECT informe_id, row_number() OVER (ORDER BY archivo) - 1 AS j "
+                    "FROM informes")
+        copias = f"FROM {{}} t JOIN base b USING (informe_id) JOIN range({cada}, {n}) r(k) ON r.k % {cada} = b.j"
+        iid = "substr(md5(t.informe_id || '-' || r.k), 1, 16)"
+        ind = "substr(md5(t.indicador_id || '-' || r.k), 1, 16)"
+        con.execute(f"""INSERT INTO informes SELECT t.* REPLACE ({iid} AS informe_id,
+            sha256(t.sha256 || r.k) AS sha256, 'cali_' || lpad(r.k::VARCHAR, 4, '0') || '.xlsx' AS archivo,
+            t.ruta || '-' || r.k AS ruta) {copias.format('informes')}""")
+        con.execute(f"INSERT INTO indicadores SELECT t.* REPLACE ({iid} AS informe_id, {ind} AS indicador_id) "
+                    f"{copias.format('indicadores')}")
+        con.execute(f"""INSERT INTO observaciones SELECT t.* REPLACE ({iid} AS informe_id,
+            {iid} || '-' || split_part(t.observacion_id, '-', 2) AS observacion_id, {ind} AS indicador_id,
+            CASE WHEN r.k % 50 = 0 THEN t.valor * 1.5 + 1 ELSE t.valor END AS valor)
+            {copias.format('observaciones')}""")
+        con.commit()
     finally:
         con.close()
 

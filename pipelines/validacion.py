@@ -357,7 +357,8 @@ def filas_hallazgos(informe_id: str, hallazgos: Iterable[Hallazgo], desde: int =
 # workbook made it billions of rows and gigabytes).
 _SQL_CONFLICTOS = """
 WITH nx AS MATERIALIZED (
-  SELECT n.*, xi.indicador_id AS x_ind
+  SELECT n.observacion_id, n.indicador, n.indicador_padre, n.medida, n.periodo_inicio, n.periodo_fin,
+         n.valor, n.unidad, n.pagina, n.tipo_gasto, n.fuente_financiacion, n.entidad, xi.indicador_id AS x_ind
   FROM observaciones n
   JOIN indicadores ni ON ni.indicador_id = n.indicador_id
   JOIN indicadores xi ON xi.clave = ni.clave
