@@ -88,6 +88,8 @@ def motivo_duckdb(ruta_db: Path, exc: BaseException) -> str:
     """Spanish one-liner for a DuckDB error opening `ruta_db` (DuckDB's own
     English text is left for --debug)."""
     texto = str(exc).lower()
+    if not ruta_db.parent.is_dir():
+        return f"No se pudo abrir la base de datos {ruta_db}: la carpeta {ruta_db.parent} no existe."
     if "lock" in texto and ("conflicting" in texto or "could not set" in texto):
         return f"La base de datos {ruta_db} está ocupada por otro proceso."
     if "not a valid duckdb" in texto or "not a duckdb" in texto or "invalid" in texto and "file" in texto:

@@ -313,8 +313,10 @@ def cargar(
             ) if archivos else []
     except KeyboardInterrupt:
         _interrumpida(hechos)
-    except (ErrorAlmacen, ErrorCarga, OSError) as exc:
+    except (ErrorAlmacen, ErrorCarga) as exc:
         _salir(str(exc), debug)
+    except OSError as exc:
+        _salir(f"{exc.filename or db}: {razon_os(exc)}", debug)
     except Exception as exc:  # noqa: BLE001 - a one-liner unless --debug
         _salir(f"error inesperado ({type(exc).__name__}: {exc})", debug)
     if not resultados:
