@@ -32,6 +32,8 @@ def figuras_de_celda(text: str, col: Columna, periodo: Optional[Periodo], ctx: C
     under "Programado | Ejecutado" are money measures."""
     figures = _figuras(text, col, periodo, ctx)
     for fig in figures:
+        # internal column measures (recursos_mixtos) never leave the extractor
+        fig.medida = medida_de_celda(fig.medida)
         if fig.numero.unidad == "pesos" and fig.medida in AS_MONEY:
             fig.medida = AS_MONEY[fig.medida]
             fig.periodo = periodo_para(fig.medida, col.texto_periodo, ctx)

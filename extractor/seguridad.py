@@ -57,6 +57,7 @@ class LimitesLectura:
     docx_razon_desde: int = 4 * MB  # ...checked only for parts larger than this
     hoja_celdas: int = 500_000  # non-empty cells of one spreadsheet sheet (~1 KB of memory each)
     hoja_area: int = 5_000_000  # rows × columns of one table read from a sheet
+    plazo: Optional[float] = None  # time.monotonic() deadline of the file (--limite-tiempo), if any
 
 
 LIMITES = LimitesLectura()
@@ -87,16 +88,7 @@ def detectar_formato(ruta: Path) -> str:
     if cabeza.startswith(b"PK\x03\x04") or cabeza.startswith(b"PK\x05\x06"):
         return _formato_zip(ruta)
     if cabeza.startswith(_CFB):
-        entradas = nombres_cfb(ruta)
-        if entradas & {"workbook", "book"}:
-            return "xls"  # Excel 97-2003 (BIFF); "WordDocument" is a .doc
-        if "worddocument" in entradas and "encryptedpackage" not in entradas:
-            return "doc"  # Word 97-2003: converted by LibreOffice (extractor/lectores/legado.py)
-        raise ErrorLectura(
-            ruta.name,
-            "es un documento de Office protegido con contraseña (o uno que no se reconoce); "
-            "quite la contraseña y guárdelo como .docx",
-        )
+        return _formato_ole(ruta)
     texto = cabeza.lstrip(b"\xef\xbb\xbf")  # UTF-8 BOM
     if _HTML.match(texto):
         raise ErrorLectura(ruta.name, "no es un PDF ni un documento de Word: es una página web (HTML)")
@@ -106,6 +98,26 @@ def detectar_formato(ruta: Path) -> str:
     if b"%PDF-" in cabeza:
         return "pdf"
     raise ErrorLectura(ruta.name, "no es un PDF ni un documento de Word (.docx) válido")
+
+
+def _formato_ole(ruta: Path) -> str:
+    """'xls' or 'doc' for an OLE compound file; otherwise ErrorLectura saying
+    what it actually is: damaged, password-protected, or another kind."""
+    entradas = nombres_cfb(ruta)
+    if not entradas:
+        raise ErrorLectura(ruta.name, "el archivo de Office 97-2003 (formato OLE) está dañado o incompleto")
+    if entradas & {"encryptedpackage", "encryptioninfo"}:
+        raise ErrorLectura(ruta.name, "es un documento de Office protegido con contraseña; "
+                                      "quite la contraseña y guárdelo de nuevo")
+    if entradas & {"workbook", "book"}:
+        return "xls"  # Excel 97-2003 (BIFF); "WordDocument" is a .doc
+    if "worddocument" in entradas:
+        return "doc"  # Word 97-2003: converted by LibreOffice (extractor/lectores/legado.py)
+    if "powerpoint document" in entradas:
+        otro = "es una presentación de PowerPoint 97-2003 (.ppt)"
+    else:
+        otro = "es un archivo de Office 97-2003 que no es un documento de Word ni un libro de Excel"
+    raise ErrorLectura(ruta.name, f"no es un informe que se pueda leer: {otro}")
 
 
 def _formato_zip(ruta: Path) -> str:
@@ -142,60 +154,20 @@ def _formato_zip(ruta: Path) -> str:
 
 def nombres_cfb(ruta: Path) -> set[str]:
     """Names (lower case) of the entries of an OLE compound file (.xls,
-    .doc, password-protected Office files): "workbook"/"book" is an Excel
-    97-2003 workbook, "worddocument" a Word 97-2003 document,
-    "encryptedpackage" an encrypted OOXML file. Empty when the directory
-    cannot be read. Bounded: reads only the header, the FAT sectors the
-    directory chain needs and at most 4096 directory sectors."""
-    import struct
+    .doc, password-protected Office files), read with olefile: "workbook" /
+    "book" is an Excel 97-2003 workbook, "worddocument" a Word 97-2003
+    document, "encryptedpackage" an encrypted OOXML file. Empty when the
+    file is not a readable compound file (cut, damaged: a valid one always
+    has its "root entry")."""
+    import olefile
 
     try:
-        with open(ruta, "rb") as f:
-            cabeza = f.read(512)
-            if len(cabeza) < 512 or not cabeza.startswith(_CFB):
-                return set()
-            tamano = 1 << struct.unpack_from("<H", cabeza, 30)[0]
-            if tamano not in (512, 4096):
-                return set()
-            n_fat = struct.unpack_from("<I", cabeza, 44)[0]
-            directorio = struct.unpack_from("<I", cabeza, 48)[0]
-            difat = list(struct.unpack_from("<109I", cabeza, 76))
-            siguiente_difat, n_difat = struct.unpack_from("<II", cabeza, 68)
-
-            def sector(n: int) -> bytes:
-                f.seek((n + 1) * tamano)
-                return f.read(tamano)
-
-            por_sector = tamano // 4
-            vistos = 0
-            while siguiente_difat < 0xFFFFFFFA and vistos < min(n_difat, 1024):
-                datos = sector(siguiente_difat)
-                entradas = list(struct.unpack_from(f"<{por_sector}I", datos))
-                difat += entradas[:-1]
-                siguiente_difat = entradas[-1]
-                vistos += 1
-            difat = [d for d in difat[:n_fat] if d < 0xFFFFFFFA]
-            fat_cache: dict[int, tuple[int, ...]] = {}
-
-            def siguiente(n: int) -> int:
-                i = n // por_sector
-                if i >= len(difat):
-                    return 0xFFFFFFFE
-                if i not in fat_cache:
-                    fat_cache[i] = struct.unpack_from(f"<{por_sector}I", sector(difat[i]))
-                return fat_cache[i][n % por_sector]
-
-            nombres: set[str] = set()
-            actual, pasos = directorio, 0
-            while actual < 0xFFFFFFFA and pasos < 4096:
-                datos = sector(actual)
-                for i in range(0, len(datos) - 127, 128):
-                    largo = struct.unpack_from("<H", datos, i + 64)[0]
-                    if 2 <= largo <= 64:
-                        nombres.add(datos[i:i + largo - 2].decode("utf-16-le", "replace").lower())
-                actual, pasos = siguiente(actual), pasos + 1
+        with olefile.OleFileIO(str(ruta)) as ole:
+            nombres = {ole.root.name.lower()} if ole.root is not None else set()
+            for partes in ole.listdir(streams=True, storages=True):
+                nombres.update(p.lower() for p in partes)
             return nombres
-    except (OSError, struct.error):
+    except Exception:  # noqa: BLE001 - olefile raises several kinds on damaged files
         return set()
 
 

@@ -51,19 +51,56 @@ class ErrorAlmacen(Exception):
 # --------------------------------------------------------------------- schema
 
 
-def abrir(ruta_db: Path | str, *, solo_lectura: bool = False) -> duckdb.DuckDBPyConnection:
-    """Open (and create, unless solo_lectura) the store. solo_lectura requires
-    an existing file and does not touch it."""
+VERSION_ESQUEMA = 1  # stored in esquema_informes; raise it when a migration needs more than ADD COLUMN
+MARCA = "esquema_informes"  # the table that marks a file as a store of this program
+
+
+def abrir(ruta_db: Path | str, *, solo_lectura: bool = False,
+          memoria_mb: Optional[int] = None) -> duckdb.DuckDBPyConnection:
+    """Open (and create or migrate, unless solo_lectura) the store. A
+    database that is not a store of this program (other tables, no marker)
+    is refused, never altered (ErrorAlmacen). solo_lectura requires an
+    existing file and does not touch it. memoria_mb: DuckDB's memory_limit;
+    beyond it DuckDB spills to a temp_directory next to the database."""
     ruta_db = Path(ruta_db)
     if solo_lectura and not ruta_db.is_file():
         raise ErrorAlmacen(f"No existe la base de datos {ruta_db}.")
+    config = {}
+    if memoria_mb:
+        config = {"memory_limit": f"{int(memoria_mb)}MB",
+                  "temp_directory": str(ruta_db.parent / f".{ruta_db.name}.tmp")}
     try:
-        con = duckdb.connect(str(ruta_db), read_only=solo_lectura)
+        con = duckdb.connect(str(ruta_db), read_only=solo_lectura, config=config)
     except duckdb.Error as exc:
-        raise ErrorAlmacen(f"No se pudo abrir la base de datos {ruta_db}: {exc}") from exc
-    if not solo_lectura:
-        crear_esquema(con)
+        raise ErrorAlmacen(motivo_duckdb(ruta_db, exc)) from exc
+    try:
+        if solo_lectura:
+            _exigir_almacen(con, ruta_db)
+        else:
+            crear_esquema(con, ruta_db)
+    except BaseException:
+        con.close()
+        raise
     return con
+
+
+def motivo_duckdb(ruta_db: Path, exc: BaseException) -> str:
+    """Spanish one-liner for a DuckDB error opening `ruta_db` (DuckDB's own
+    English text is left for --debug)."""
+    texto = str(exc).lower()
+    if not ruta_db.parent.is_dir():
+        return f"No se pudo abrir la base de datos {ruta_db}: la carpeta {ruta_db.parent} no existe."
+    if "lock" in texto and ("conflicting" in texto or "could not set" in texto):
+        return f"La base de datos {ruta_db} está ocupada por otro proceso."
+    if "not a valid duckdb" in texto or "not a duckdb" in texto or "invalid" in texto and "file" in texto:
+        return f"{ruta_db} no es una base de datos DuckDB."
+    if "version" in texto and "storage" in texto:
+        return f"La base de datos {ruta_db} fue creada por otra versión de DuckDB y no se puede abrir."
+    if "permission" in texto:
+        return f"No se pudo abrir la base de datos {ruta_db}: permiso denegado."
+    if "read-only" in texto or "read only" in texto:
+        return f"No se pudo escribir en la base de datos {ruta_db}: está en modo de solo lectura."
+    return f"No se pudo abrir la base de datos {ruta_db} (error de DuckDB; detalles con --debug)."
 
 
 def ddl(tabla: Tabla) -> str:
@@ -74,23 +111,91 @@ def ddl(tabla: Tabla) -> str:
     return f'CREATE TABLE IF NOT EXISTS "{tabla.nombre}" (\n  ' + ",\n  ".join(partes) + "\n)"
 
 
-def crear_esquema(con: duckdb.DuckDBPyConnection) -> None:
-    """Create missing tables, and add columns that tablas.yaml gained since
-    the file was created (as nullable columns)."""
+def _contenido(con: duckdb.DuckDBPyConnection) -> tuple[dict[str, set[str]], list[str]]:
+    """(columns of each table of the main schema, other objects: views,
+    tables of other schemas, sequences) of the open database."""
+    columnas: dict[str, set[str]] = {}
+    for tabla, columna in con.execute(
+        "SELECT table_name, column_name FROM information_schema.columns "
+        "WHERE table_catalog = current_database() AND table_schema = 'main'"
+    ).fetchall():
+        columnas.setdefault(tabla, set()).add(columna)
+    otros = [f"{e}.{n}" if e != "main" else n for e, n, t in con.execute(
+        "SELECT table_schema, table_name, table_type FROM information_schema.tables "
+        "WHERE table_catalog = current_database()").fetchall()
+        if e != "main" or t != "BASE TABLE"]
+    otros += [n for (n,) in con.execute(
+        "SELECT sequence_name FROM duckdb_sequences() WHERE database_name = current_database()").fetchall()]
+    return columnas, otros
+
+
+def _ajeno(columnas: dict[str, set[str]], otros: list[str]) -> Optional[list[str]]:
+    """None when the database is empty or a store of this program (with the
+    marker, or without it but with only our tables and columns: created
+    before the marker existed); else the names of what is foreign."""
+    if not columnas and not otros:
+        return None
+    nuestras = esquemas.tablas()
+    ajenas = [t for t in columnas if t not in nuestras] + otros
+    if MARCA in columnas and not ajenas:
+        return None
+    ajenas += [t for t, cols in columnas.items()
+               if t in nuestras and not cols <= set(nuestras[t].nombres)]
+    if "informes" not in columnas and MARCA not in columnas:
+        ajenas = ajenas or sorted(columnas)
+    return sorted(set(ajenas)) or None
+
+
+def _rechazo(ruta_db: Path, ajenas: list[str]) -> ErrorAlmacen:
+    lista = ", ".join(ajenas[:5]) + (f" y {len(ajenas) - 5} más" if len(ajenas) > 5 else "")
+    return ErrorAlmacen(
+        f"La base de datos {ruta_db} no es un almacén de informes (tiene otras tablas: {lista}); "
+        "no se modifica. Use otro archivo con --db."
+    )
+
+
+def _exigir_almacen(con: duckdb.DuckDBPyConnection, ruta_db: Path) -> None:
+    ajenas = _ajeno(*_contenido(con))
+    if ajenas:
+        raise _rechazo(ruta_db, ajenas)
+
+
+def crear_esquema(con: duckdb.DuckDBPyConnection, ruta_db: Path | str = "") -> None:
+    """Create missing tables and add columns that tablas.yaml gained since
+    the file was created (as nullable columns), in one transaction, and set
+    the marker (esquema_informes). A database holding anything else is
+    refused (ErrorAlmacen) before any change."""
     # One query for every table's columns (the store is opened for each
     # report of a load): nothing else runs when the schema is up to date.
-    existentes: dict[str, set[str]] = {}
-    for tabla, columna in con.execute(
-        "SELECT table_name, column_name FROM information_schema.columns WHERE table_schema = current_schema()"
-    ).fetchall():
-        existentes.setdefault(tabla, set()).add(columna)
+    columnas, otros = _contenido(con)
+    ajenas = _ajeno(columnas, otros)
+    if ajenas:
+        raise _rechazo(Path(ruta_db), ajenas)
+    if MARCA in columnas:
+        version = con.execute(f'SELECT max(version) FROM "{MARCA}"').fetchone()[0]
+        if version is not None and version > VERSION_ESQUEMA:
+            raise ErrorAlmacen(f"La base de datos {ruta_db} fue creada por una versión más nueva de informes "
+                               f"(esquema {version}); actualice el programa.")
+    cambios = []
     for tabla in esquemas.tablas().values():
-        if tabla.nombre not in existentes:
-            con.execute(ddl(tabla))
+        if tabla.nombre not in columnas:
+            cambios.append(ddl(tabla))
             continue
         for c in tabla.columnas:
-            if c.nombre not in existentes[tabla.nombre]:
-                con.execute(f'ALTER TABLE "{tabla.nombre}" ADD COLUMN "{c.nombre}" {c.tipo}')
+            if c.nombre not in columnas[tabla.nombre]:
+                cambios.append(f'ALTER TABLE "{tabla.nombre}" ADD COLUMN "{c.nombre}" {c.tipo}')
+    if not cambios:
+        return
+    con.begin()
+    try:
+        for sql in cambios:
+            con.execute(sql)
+        con.execute(f'DELETE FROM "{MARCA}"')
+        con.execute(f'INSERT INTO "{MARCA}" VALUES (?, ?)', [VERSION_ESQUEMA, datetime.now()])
+        con.commit()
+    except BaseException:
+        con.rollback()
+        raise
 
 
 # ---------------------------------------------------------------- identities
@@ -120,27 +225,53 @@ def version_extractor() -> Optional[str]:
 
 
 def validar(informe: InformeExtraido) -> None:
-    """Raise ErrorAlmacen (naming the file) when a value is outside the
-    controlled vocabularies or a required field is missing."""
+    """Raise ErrorAlmacen (naming the file) when the report's SHA-256 is not
+    valid. Invalid observations do not sink the report: see `apartar_invalidas`."""
     sha = informe.sha256 or ""
     if len(sha) != 64 or any(ch not in "0123456789abcdefABCDEF" for ch in sha):
         raise ErrorAlmacen(f"{informe.archivo}: el SHA-256 del informe no es válido ({sha!r}).")
-    campos = {"medida": "medidas.csv", "unidad": "unidades.csv", "tipo_gasto": "tipos_gasto.csv"}
-    permitidos = {campo: esquemas.vocabulario(campo) for campo in campos}
-    for n, obs in enumerate(informe.observaciones, start=1):
-        donde = f"{informe.archivo}: observación {n} ({obs.indicador!r})"
-        if not obs.indicador or not str(obs.indicador).strip():
-            raise ErrorAlmacen(f"{donde}: falta el nombre del indicador.")
-        for campo, archivo in campos.items():
-            valor = getattr(obs, campo)
-            if valor is None and campo == "tipo_gasto":
-                continue
-            if valor not in permitidos[campo]:
-                raise ErrorAlmacen(
-                    f"{donde}: {campo} {valor!r} no está en el vocabulario (esquemas/{archivo})."
-                )
-        if not isinstance(obs.valor, (int, float)) or isinstance(obs.valor, bool):
-            raise ErrorAlmacen(f"{donde}: el valor {obs.valor!r} no es numérico.")
+
+
+_CAMPOS_VOCABULARIO = (("medida", "medidas.csv"), ("unidad", "unidades.csv"), ("tipo_gasto", "tipos_gasto.csv"))
+
+
+def motivo_invalida(obs, permitidos: Optional[dict[str, set[str]]] = None) -> Optional[str]:
+    """Why an observation cannot be stored (a value outside the controlled
+    vocabularies, no indicator name, a value that is not a number), or None."""
+    if not obs.indicador or not str(obs.indicador).strip():
+        return "falta el nombre del indicador"
+    permitidos = permitidos or {campo: esquemas.vocabulario(campo) for campo, _ in _CAMPOS_VOCABULARIO}
+    for campo, archivo in _CAMPOS_VOCABULARIO:
+        valor = getattr(obs, campo)
+        if valor is None and campo == "tipo_gasto":
+            continue
+        if valor not in permitidos[campo]:
+            return f"{campo} {valor!r} no está en el vocabulario (esquemas/{archivo})"
+    if not isinstance(obs.valor, (int, float)) or isinstance(obs.valor, bool):
+        return f"el valor {obs.valor!r} no es numérico"
+    return None
+
+
+def apartar_invalidas(informe: InformeExtraido) -> int:
+    """Move the observations that cannot be stored to the report's unmapped
+    rows (filas_no_mapeadas), with the reason; the rest of the report is
+    kept. Returns how many were moved."""
+    from extractor.resultado import FilaNoMapeada
+
+    permitidos = {campo: esquemas.vocabulario(campo) for campo, _ in _CAMPOS_VOCABULARIO}
+    validas, apartadas = [], 0
+    for obs in informe.observaciones:
+        motivo = motivo_invalida(obs, permitidos)
+        if motivo is None:
+            validas.append(obs)
+            continue
+        apartadas += 1
+        texto = " | ".join(str(x) for x in (obs.indicador_padre, obs.indicador, obs.valor_texto) if x) or "(vacía)"
+        informe.no_mapeadas.append(FilaNoMapeada(
+            texto=texto, motivo=f"cifra no válida, no se guardó como observación: {motivo}",
+            pagina=obs.pagina, tabla=obs.tabla, fila=obs.fila))
+    informe.observaciones[:] = validas
+    return apartadas
 
 
 # ---------------------------------------------------------------------- rows
@@ -232,6 +363,7 @@ class InformePreparado:
     n_no_mapeadas: int
     n_hallazgos: int
     datos: dict[str, pa.Table]
+    n_invalidas: int = 0  # observations moved to filas_no_mapeadas (apartar_invalidas)
 
     @property
     def informe_id(self) -> str:
@@ -252,10 +384,11 @@ def calentar() -> None:
 
 
 def preparar(informe: InformeExtraido, version: Optional[str] = None) -> InformePreparado:
-    """Check the report against the vocabularies (ErrorAlmacen naming the
-    file), run the validator (esquemas/reglas.yaml) and build the rows of
+    """Check the report (ErrorAlmacen naming the file), move observations
+    outside the vocabularies to its unmapped rows, run the validator (esquemas/reglas.yaml) and build the rows of
     every table. The path and load time are set when it is written."""
     validar(informe)
+    invalidas = apartar_invalidas(informe)
     por_tabla = _filas(informe, None, version if version is not None else version_extractor())
     hallazgos = _validar_cifras(informe, por_tabla)
     meta = informe.metadatos
@@ -263,7 +396,7 @@ def preparar(informe: InformeExtraido, version: Optional[str] = None) -> Informe
         sha256=informe.sha256.lower(), archivo=informe.archivo, formato=informe.formato,
         entidad=meta.entidad, dependencia=meta.dependencia, vigencia=meta.vigencia,
         n_observaciones=len(informe.observaciones), n_no_mapeadas=len(informe.no_mapeadas),
-        n_hallazgos=len(hallazgos),
+        n_hallazgos=len(hallazgos), n_invalidas=invalidas,
         datos={t: _arrow(esquemas.tabla(t), filas, informe.archivo) for t, filas in por_tabla.items()},
     )
 

@@ -4,7 +4,11 @@ per report. A bad file is recorded as 'fallido' and the batch goes on.
 With `limites` (the CLI always passes them) each file is extracted in its own
 child process, up to `trabajadores` at a time, with a wall-clock timeout and
 an address-space limit: a file that hangs or eats memory is killed and
-recorded as failed with the reason, and the batch goes on. Writing always
+recorded as failed with the reason, and the batch goes on. Each child is a
+session of its own with its own temporary folder: when its file is done or
+out of time, the whole session (LibreOffice, Tesseract) is killed and the
+folder removed. Paths that cannot be read (no permission, symlink loops,
+FIFOs) fail alone, in Spanish, before any child starts. Writing always
 happens here, in the parent, in input order (one writer). The database is
 opened only to write (one report per transaction) and waits, with backoff,
 while another process holds it; a load killed at any moment leaves every
@@ -12,12 +16,15 @@ report either complete or absent.
 """
 from __future__ import annotations
 
+import errno
 import hashlib
 import inspect
 import os
 import pickle
 import re
+import shutil
 import signal
+import stat
 import tempfile
 import threading
 import time
@@ -104,24 +111,73 @@ def recorrer(rutas: list[Path]) -> tuple[list[Path], list[Path]]:
                     continue
                 if p.suffix.lower() in EXTENSIONES:
                     candidatos.append(p)
-                elif p.resolve() not in vistos:
-                    vistos.add(p.resolve())
+                elif ruta_absoluta(p) not in vistos:
+                    vistos.add(ruta_absoluta(p))
                     omitidos.append(p)
         else:
             candidatos = [ruta]
         for p in candidatos:
-            clave = p.resolve()
+            clave = ruta_absoluta(p)
             if clave not in vistos:
                 vistos.add(clave)
                 salida.append(p)
     return salida, omitidos
 
 
-def sha256_archivo(ruta: Path) -> str:
+def ruta_absoluta(ruta: Path) -> Path:
+    """The resolved path, or the absolute one when it cannot be resolved
+    (a symlink loop, a folder without permission)."""
+    try:
+        return ruta.resolve()
+    except (OSError, RuntimeError):
+        return ruta.absolute()
+
+
+def razon_os(exc: OSError) -> str:
+    """Spanish reason of an OSError (the system's own text is English)."""
+    razones = {errno.EACCES: "permiso denegado", errno.EPERM: "operación no permitida",
+               errno.ENOENT: "no existe", errno.ENOSPC: "no queda espacio en el disco",
+               errno.EISDIR: "es una carpeta", errno.ENOTDIR: "una parte de la ruta no es una carpeta",
+               errno.EROFS: "el sistema de archivos es de solo lectura",
+               errno.ELOOP: "enlaces simbólicos en bucle", errno.ENAMETOOLONG: "el nombre es demasiado largo",
+               errno.EDQUOT: "se superó la cuota de disco", errno.EIO: "error de entrada/salida del disco"}
+    return razones.get(exc.errno, f"error del sistema {exc.errno}" if exc.errno else "error de lectura")
+
+
+def problema_de_ruta(ruta: Path) -> Optional[str]:
+    """Why a path named for loading cannot be read (Spanish), or None. Never
+    opens anything but a regular file (a FIFO would block)."""
+    try:
+        estado = os.stat(ruta)
+    except OSError as exc:
+        if exc.errno == errno.ENOENT:
+            return f"no existe el archivo ({ruta})."
+        return f"no se puede acceder al archivo: {razon_os(exc)}."
+    except (RuntimeError, ValueError):
+        return "no se puede acceder al archivo: la ruta no es válida."
+    if stat.S_ISDIR(estado.st_mode):
+        return "es una carpeta."
+    if not stat.S_ISREG(estado.st_mode):
+        return "no es un archivo normal (es una tubería, un dispositivo o un socket)."
+    try:
+        with open(ruta, "rb"):
+            pass
+    except OSError as exc:
+        return f"no se puede leer el archivo: {razon_os(exc)}."
+    return None
+
+
+def sha256_archivo(ruta: Path, tiempo: Optional[float] = None) -> str:
+    """SHA-256 of the file; ErrorCarga when it takes more than `tiempo`
+    seconds (a huge or sparse file: hashing obeys the per-file time limit)."""
     h = hashlib.sha256()
+    fin = None if tiempo is None else time.monotonic() + tiempo
     with open(ruta, "rb") as f:
         for bloque in iter(lambda: f.read(1 << 20), b""):
             h.update(bloque)
+            if fin is not None and time.monotonic() > fin:
+                raise ErrorCarga(f"{ruta.name}: superó el límite de tiempo de {tiempo:g} s "
+                                 "(al calcular su SHA-256: el archivo es demasiado grande)")
     return h.hexdigest()
 
 
@@ -136,10 +192,11 @@ def _es_conocido(exc: BaseException) -> bool:
     return isinstance(exc, (ErrorAlmacen, ErrorCarga)) or type(exc).__name__ == "ErrorLectura"
 
 
-def _llamar(extraer: Extractor, ruta: Path, paginas: Optional[int]):
-    """extraer(ruta), passing the reading limits to extractors that take a
-    `limites` keyword (extractor.extraer_informe)."""
-    if paginas is not None:
+def _llamar(extraer: Extractor, ruta: Path, limites: Optional[Limites]):
+    """extraer(ruta), passing the reading limits (pages, and the file's
+    deadline, which LibreOffice's conversion obeys) to extractors that take
+    a `limites` keyword (extractor.extraer_informe)."""
+    if limites is not None:
         try:
             acepta = "limites" in inspect.signature(extraer).parameters
         except (TypeError, ValueError):
@@ -147,7 +204,8 @@ def _llamar(extraer: Extractor, ruta: Path, paginas: Optional[int]):
         if acepta:
             from extractor.seguridad import LimitesLectura
 
-            return extraer(ruta, limites=LimitesLectura(paginas=paginas))
+            plazo = None if limites.tiempo is None else time.monotonic() + limites.tiempo
+            return extraer(ruta, limites=LimitesLectura(paginas=limites.paginas, plazo=plazo))
     return extraer(ruta)
 
 
@@ -158,7 +216,7 @@ def _extraer_protegido(extraer: Extractor, ruta: Path, limites: Optional[Limites
     (start time, None, (motivo, traza)). Nothing raises: worker-safe."""
     inicio = datetime.now()
     try:
-        informe = _llamar(extraer, ruta, limites.paginas if limites else None)
+        informe = _llamar(extraer, ruta, limites)
         return inicio, almacen.preparar(informe), None
     except Exception as exc:  # noqa: BLE001 - every failure becomes a 'fallido' row
         if limites is not None and limites.memoria_mb and es_memoria(exc):
@@ -232,8 +290,14 @@ def _contexto():
 
 def _vigilante(padre: int, tiempo: Optional[float]) -> None:
     """Child-side backstop: end the child if the parent is gone (killed
-    loads leave no orphans working) or well past its time limit."""
+    loads leave no orphans working) or well past its time limit, with
+    everything it started (its session: LibreOffice, Tesseract)."""
     limite = None if tiempo is None else time.monotonic() + tiempo + 10
+
+    def fin() -> None:
+        if os.getsid(0) == os.getpid():  # only a session of its own (setsid in _hijo)
+            matar_sesion(os.getpid())
+        os._exit(1)
 
     def vigilar() -> None:
         while True:
@@ -241,20 +305,28 @@ def _vigilante(padre: int, tiempo: Optional[float]) -> None:
             try:
                 os.kill(padre, 0)
             except ProcessLookupError:
-                os._exit(1)
+                fin()
             except PermissionError:
                 pass
             if limite is not None and time.monotonic() > limite:
-                os._exit(1)
+                fin()
 
     threading.stack_size(256 * 1024)
     threading.Thread(target=vigilar, daemon=True).start()
 
 
-def _hijo(conexion, extraer: Extractor, ruta: Path, limites: Limites, padre: int, registro: str) -> None:
-    """Body of the child process: limits, quiet output, extract, send."""
-    # Ctrl-C in a terminal reaches the whole process group: the parent
-    # decides what to do (it ends its children), children do not print tracebacks.
+def _hijo(conexion, extraer: Extractor, ruta: Path, limites: Limites, padre: int, registro: str,
+          temporal: str) -> None:
+    """Body of the child process: a session of its own (the parent ends it
+    whole: LibreOffice and Tesseract too), its own temporary folder (the
+    parent removes it), limits, quiet output, extract, send."""
+    try:
+        os.setsid()
+    except OSError:
+        pass
+    os.environ["TMPDIR"] = temporal
+    tempfile.tempdir = temporal
+    # Ctrl-C is the parent's to handle (it ends its children); children do not print tracebacks.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     try:
         fd = os.open(registro, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
@@ -302,6 +374,7 @@ class _Activo:
     inicio: datetime
     limite: Optional[float]  # monotonic deadline
     registro: str
+    temporal: str  # the child's temporary folder
 
 
 def _en_procesos_hijos(extraer: Extractor, rutas: list[Path], trabajadores: int,
@@ -325,14 +398,16 @@ def _en_procesos_hijos(extraer: Extractor, rutas: list[Path], trabajadores: int,
                 i, ruta = pendientes.pop()
                 recibir, enviar = ctx.Pipe(duplex=False)
                 registro = os.path.join(carpeta, f"{i}.log")
+                temporal = os.path.join(carpeta, str(i))
+                os.mkdir(temporal, 0o700)
                 proceso = ctx.Process(
-                    target=_hijo, args=(enviar, extraer, ruta, limites, os.getpid(), registro),
+                    target=_hijo, args=(enviar, extraer, ruta, limites, os.getpid(), registro, temporal),
                     name=f"informes-{ruta.name}", daemon=True,
                 )
                 proceso.start()
                 enviar.close()
                 fin = None if limites.tiempo is None else time.monotonic() + limites.tiempo
-                activos[recibir] = _Activo(i, ruta, proceso, datetime.now(), fin, registro)
+                activos[recibir] = _Activo(i, ruta, proceso, datetime.now(), fin, registro, temporal)
             if siguiente in listos:
                 yield listos.pop(siguiente)
                 siguiente += 1
@@ -348,40 +423,78 @@ def _en_procesos_hijos(extraer: Extractor, rutas: list[Path], trabajadores: int,
                     listos[a.indice] = _murio(a, limites)
                 finally:
                     recibir.close()
-                    _terminar(a.proceso, gracia=5.0)
+                    _terminar(a, gracia=5.0)
             ahora = time.monotonic()
             for recibir, a in list(activos.items()):
                 if a.limite is not None and ahora >= a.limite:
                     del activos[recibir]
-                    _terminar(a.proceso, gracia=0.0)
+                    _terminar(a, gracia=0.0)
                     recibir.close()
                     motivo = f"{a.ruta.name}: superó el límite de tiempo de {limites.tiempo:g} s"
                     listos[a.indice] = (a.inicio, None, (motivo, _traza_hijo(a, motivo)))
     finally:
         for recibir, a in activos.items():
-            _terminar(a.proceso, gracia=0.0)
+            _terminar(a, gracia=0.0)
             recibir.close()
-        for nombre in os.listdir(carpeta):
-            try:
-                os.unlink(os.path.join(carpeta, nombre))
-            except OSError:
-                pass
-        try:
-            os.rmdir(carpeta)
-        except OSError:
-            pass
+        shutil.rmtree(carpeta, ignore_errors=True)
 
 
-def _terminar(proceso, gracia: float) -> None:
-    """Wait up to `gracia` seconds for the child to exit, then SIGKILL it."""
+def _terminar(a: _Activo, gracia: float) -> None:
+    """Wait up to `gracia` seconds for the child to exit, then SIGKILL it
+    and whatever it started (its session), and remove its temporary folder."""
+    proceso = a.proceso
     proceso.join(gracia)
+    pid = proceso.pid
     if proceso.is_alive():
+        matar_sesion(pid)
         proceso.kill()
         proceso.join()
+    matar_sesion(pid)  # what the child left running (LibreOffice, Tesseract)
     try:
         proceso.close()
     except ValueError:
         pass
+    shutil.rmtree(a.temporal, ignore_errors=True)
+
+
+def matar_sesion(sid: int) -> None:
+    """SIGKILL every process of session `sid` (a reading child called
+    setsid: its id is the session's) except the caller, until none is left:
+    the processes a file started never outlive it. Linux (/proc); elsewhere
+    its process group."""
+    propio = os.getpid()
+    for _ in range(20):
+        vivos = [pid for pid in _sesion(sid) if pid != propio]
+        if not vivos:
+            return
+        for pid in vivos:
+            try:
+                os.kill(pid, signal.SIGKILL)
+            except (ProcessLookupError, PermissionError):
+                pass
+        time.sleep(0.01)
+
+
+def _sesion(sid: int) -> list[int]:
+    if not os.path.isdir("/proc/self"):
+        try:
+            os.killpg(sid, signal.SIGKILL)
+        except (ProcessLookupError, PermissionError):
+            pass
+        return []
+    pids = []
+    for nombre in os.listdir("/proc"):
+        if not nombre.isdigit():
+            continue
+        try:
+            with open(f"/proc/{nombre}/stat", "rb") as f:
+                campos = f.read().rsplit(b")", 1)[1].split()
+        except (OSError, IndexError):
+            continue
+        # fields after the name: state, ppid, pgrp, session; zombies are already dead
+        if len(campos) > 3 and int(campos[3]) == sid and campos[0] != b"Z":
+            pids.append(int(nombre))
+    return pids
 
 
 def _murio(a: _Activo, limites: Limites) -> tuple:
@@ -466,11 +579,12 @@ def cargar_rutas(
     archivos = expandir_rutas(rutas)
     resultados: list[Optional[ResultadoCarga]] = [None] * len(archivos)
     pendientes: list[tuple[int, Path, str]] = []
-    with abrir_con_espera(db, espera_db) as con:
+    memoria = limites.memoria_mb if limites else None  # the writer's DuckDB stays within it too
+    with abrir_con_espera(db, espera_db, memoria_mb=memoria) as con:
         for i, ruta in enumerate(archivos):
             inicio = datetime.now()
             with _ctrl_c_diferido():
-                r, sha = _revisar(con, ruta, forzar)
+                r, sha = _revisar(con, ruta, forzar, limites.tiempo if limites else None)
                 if r is None:
                     pendientes.append((i, ruta, sha))
                 else:
@@ -501,7 +615,7 @@ def cargar_rutas(
                 (i, ruta, sha), (inicio, informe, fallo) = next(siguientes), extraido
                 with _ctrl_c_diferido():
                     if con is None:
-                        con = _abrir_esperando(db, espera_db)
+                        con = _abrir_esperando(db, espera_db, memoria_mb=memoria)
                     r = _guardar(con, ruta, sha, informe, fallo, forzar)
                     resultados[i] = _registrar(con, r, inicio, al_terminar)
         finally:
@@ -552,23 +666,25 @@ def _bloqueada(exc: BaseException) -> Optional[str]:
 
 
 @contextmanager
-def abrir_con_espera(db: Path, espera: float = ESPERA_DB):
-    """Read-write connection to the store, closed on exit. DuckDB allows one
-    writing process per file: while another one holds it, retry with backoff
-    for up to `espera` seconds, then ErrorCarga (Spanish)."""
-    con = _abrir_esperando(db, espera)
+def abrir_con_espera(db: Path, espera: float = ESPERA_DB, *, solo_lectura: bool = False,
+                     memoria_mb: Optional[int] = None):
+    """Connection to the store, closed on exit. DuckDB allows one writing
+    process per file (and no reader while it writes): while another one
+    holds it, retry with backoff for up to `espera` seconds, then ErrorCarga
+    (Spanish). memoria_mb: DuckDB's memory limit (almacen.abrir)."""
+    con = _abrir_esperando(db, espera, solo_lectura=solo_lectura, memoria_mb=memoria_mb)
     try:
         yield con
     finally:
         con.close()
 
 
-def _abrir_esperando(db: Path, espera: float):
+def _abrir_esperando(db: Path, espera: float, *, solo_lectura: bool = False, memoria_mb: Optional[int] = None):
     limite = time.monotonic() + max(0.0, espera)
     pausa = 0.05
     while True:
         try:
-            con = almacen.abrir(db)
+            con = almacen.abrir(db, solo_lectura=solo_lectura, memoria_mb=memoria_mb)
             break
         except ErrorAlmacen as exc:
             texto = _bloqueada(exc)
@@ -587,21 +703,25 @@ def _abrir_esperando(db: Path, espera: float):
     return con
 
 
-def _revisar(con, ruta: Path, forzar: bool) -> tuple[Optional[ResultadoCarga], Optional[str]]:
+def _revisar(con, ruta: Path, forzar: bool,
+             tiempo: Optional[float] = None) -> tuple[Optional[ResultadoCarga], Optional[str]]:
     """(result, sha256). The result is set when no extraction is needed
-    (missing file, unsupported format, content already stored)."""
+    (missing or unreadable file, unsupported format, content already stored)."""
     archivo = ruta.name
-    if not ruta.is_file():
-        return ResultadoCarga(archivo, ruta, "fallido", f"{archivo}: no existe el archivo ({ruta})."), None
+    problema = problema_de_ruta(ruta)
+    if problema:
+        return ResultadoCarga(archivo, ruta, "fallido", f"{archivo}: {problema}"), None
     if ruta.suffix.lower() not in EXTENSIONES:
         motivo = (f"{archivo}: formato no admitido; se esperan archivos .pdf, .docx (o .doc, .rtf, .odt) "
                   "u hojas de cálculo .xlsx, .xlsm, .xls u .ods.")
         return ResultadoCarga(archivo, ruta, "fallido", motivo), None
     try:
-        sha = sha256_archivo(ruta)
+        sha = sha256_archivo(ruta, tiempo)
     except OSError as exc:
-        motivo = f"{archivo}: no se pudo leer el archivo ({exc})."
+        motivo = f"{archivo}: no se pudo leer el archivo ({razon_os(exc)})."
         return ResultadoCarga(archivo, ruta, "fallido", motivo), None
+    except ErrorCarga as exc:
+        return ResultadoCarga(archivo, ruta, "fallido", str(exc)), None
     previo = None if forzar else almacen.buscar_informe(con, sha)
     if previo is None:
         return None, sha
@@ -627,7 +747,7 @@ def _guardar(con, ruta: Path, sha: str, informe: Optional[almacen.InformePrepara
     return ResultadoCarga(
         archivo, ruta, resultado, None, informe.n_observaciones, informe.n_no_mapeadas,
         informe.informe_id, informe.sha256, informe.entidad, informe.dependencia, informe.vigencia,
-        avisos=_avisos_formato(ruta, informe.formato),
+        avisos=_avisos_formato(ruta, informe.formato) + _avisos_invalidas(ruta, informe.n_invalidas),
     )
 
 
@@ -647,9 +767,16 @@ def _avisos_formato(ruta: Path, formato: Optional[str]) -> list[str]:
             f"se leyó según su contenido."]
 
 
+def _avisos_invalidas(ruta: Path, n: int) -> list[str]:
+    if not n:
+        return []
+    cifras = "1 cifra no válida quedó" if n == 1 else f"{n} cifras no válidas quedaron"
+    return [f"{ruta.name}: {cifras} en filas_no_mapeadas con el motivo; el resto del informe se guardó."]
+
+
 def _registrar(con, r: ResultadoCarga, inicio: datetime, al_terminar) -> ResultadoCarga:
     almacen.registrar_carga(
-        con, archivo=r.archivo, ruta=r.ruta.resolve(), resultado=r.resultado, inicio=inicio,
+        con, archivo=r.archivo, ruta=ruta_absoluta(r.ruta), resultado=r.resultado, inicio=inicio,
         sha256=r.sha256, informe_id=r.informe_id, motivo=r.motivo,
         observaciones=None if r.fallido else r.observaciones,
     )

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import csv
 import json
+import re
 import signal
 import sys
 import traceback
@@ -25,13 +26,15 @@ from rich.table import Table
 from typer.core import TyperCommand, TyperGroup
 
 import esquemas
-from pipelines import almacen, exportar as exportacion
+from pipelines import almacen, exportar as exportacion, salidas
 from pipelines.almacen import ErrorAlmacen
-from pipelines.cargar import ESPERA_DB, ErrorCarga, Limites, ResultadoCarga, cargar_rutas, recorrer
+from pipelines.cargar import (ESPERA_DB, ErrorCarga, Limites, ResultadoCarga, abrir_con_espera, cargar_rutas,
+                              razon_os, recorrer)
 from pipelines.evaluar import ErrorEvaluacion, Evaluacion, evaluar as evaluar_carpeta
 from pipelines.exportar import ErrorExportacion
 from pipelines.identidad import ErrorIdentidad
 from pipelines.progreso import Avance
+from pipelines.salidas import ErrorSalida
 
 # Spanish texts of the help screens rendered by typer.
 _rich.OPTIONS_PANEL_TITLE = "Opciones"
@@ -41,6 +44,82 @@ _rich.DEFAULT_STRING = "[por defecto: {}]"
 _rich.REQUIRED_LONG_STRING = "[obligatorio]"
 _rich.ABORTED_TEXT = "Cancelado."
 _rich.RICH_HELP = "Use [blue]'{command_path} {help_option}'[/] para ver la ayuda."
+
+
+def _mensaje_click(e) -> str:
+    """Spanish text of a command-line usage error of click (whose own
+    messages are English)."""
+    from typer._click import exceptions as ce
+
+    def nombre(param) -> str:
+        if param is None:
+            return ""
+        try:
+            return visible(param.get_error_hint().replace("'", ""))
+        except Exception:  # noqa: BLE001 - a hint is only a courtesy
+            return visible(getattr(param, "name", "") or "")
+
+    if isinstance(e, ce.NoSuchOption):
+        sugerencia = f" ¿Quiso decir {', '.join(sorted(e.possibilities))}?" if e.possibilities else ""
+        return f"La opción {visible(e.option_name)} no existe.{sugerencia}"
+    if isinstance(e, ce.MissingParameter):
+        tipo = "el argumento" if getattr(e.param, "param_type_name", "") == "argument" else "la opción"
+        return f"Falta {tipo} {nombre(e.param)}."
+    if isinstance(e, ce.BadOptionUsage):
+        return f"La opción {visible(e.option_name)} necesita un valor."
+    if isinstance(e, ce.BadParameter):
+        return f"Valor no válido para {nombre(e.param) or 'un parámetro'}: {_valor_click(e.message)}"
+    texto = str(getattr(e, "message", ""))
+    if m := re.match(r"Got unexpected extra argument(?:\(s\)|s)? \((.*)\)$", texto):
+        return f"Sobran argumentos: {visible(m.group(1))}."
+    if m := re.match(r"No such command '(.*)'\.$", texto):
+        return f"El comando {visible(m.group(1))} no existe."
+    return "Uso incorrecto del comando."
+
+
+def _valor_click(texto: str) -> str:
+    """Spanish reason of a value the option's type rejected."""
+    if m := re.search(r"valid (integer|float|number|boolean)", texto):
+        tipos = {"integer": "un número entero", "float": "un número", "number": "un número",
+                 "boolean": "sí o no (true/false)"}
+        return f"se espera {tipos[m.group(1)]}."
+    if m := re.search(r"(.+?) is not one of (.*)\.$", texto):
+        return f"{visible(m.group(1))} no es una de las opciones {visible(m.group(2))}."
+    for ingles, espanol in (("does not exist", "no existe"), ("is not readable", "no se puede leer"),
+                            ("is a directory", "es una carpeta"), ("is a file", "es un archivo"),
+                            ("is not writable", "no se puede escribir")):
+        if ingles in texto:
+            return f"{espanol}."
+    return "el valor no es válido."
+
+
+def _error_de_uso(e) -> None:
+    """typer prints click's usage errors through this function: Spanish,
+    one line, after the usage line."""
+    if e.__class__.__name__ == "NoArgsIsHelpError":
+        return
+    ctx = getattr(e, "ctx", None)
+    if ctx is not None:
+        errores.print(escape(ctx.get_usage()), highlight=False, soft_wrap=True)
+        errores.print(f"Use '{escape(ctx.command_path)} -h' para ver la ayuda.", highlight=False, soft_wrap=True)
+    errores.print(f"[bold red]Error:[/] {escape(_mensaje_click(e))}", highlight=False, soft_wrap=True)
+
+
+_rich.rich_format_error = _error_de_uso
+
+
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def visible(texto) -> str:
+    """`texto` with control characters (newlines, terminal escape sequences,
+    bidirectional overrides) written as escapes (\\n, \\x1b, \\u202e): a
+    file name can neither forge an output line nor drive the terminal."""
+    def escapar(m: re.Match) -> str:
+        c = m.group()
+        return {"\n": "\\n", "\r": "\\r", "\t": "\\t"}.get(c) or (
+            f"\\x{ord(c):02x}" if ord(c) < 0x100 else f"\\u{ord(c):04x}")
+    return _CONTROL.sub(escapar, str(texto))
 
 
 class _EnEspanol:
@@ -80,6 +159,8 @@ errores = Console(stderr=True)
 DB_POR_DEFECTO = Path("indicadores.duckdb")
 _AYUDA_DB = "Archivo de la base de datos DuckDB."
 _AYUDA_DEBUG = "Muestra la traza completa de los errores."
+OPCION_ESPERA = typer.Option(ESPERA_DB, "--espera-db", metavar="SEGUNDOS",
+                             help="Cuánto esperar si otro proceso está usando la base de datos.")
 _ETIQUETAS = {"cargado": "[green]cargado[/]", "reemplazado": "[cyan]reemplazado[/]",
               "sin_cambios": "[dim]sin cambios[/]", "fallido": "[bold red]fallido[/]"}
 _PLURALES = {"cargado": "cargados", "reemplazado": "reemplazados", "sin_cambios": "sin cambios",
@@ -87,7 +168,7 @@ _PLURALES = {"cargado": "cargados", "reemplazado": "reemplazados", "sin_cambios"
 
 
 def _error(mensaje: str, traza: Optional[str] = None, debug: bool = False) -> None:
-    errores.print(f"[bold red]Error:[/] {escape(mensaje)}", soft_wrap=True, highlight=False)
+    errores.print(f"[bold red]Error:[/] {seguro(mensaje)}", soft_wrap=True, highlight=False)
     if debug and traza:
         errores.print(escape(traza), highlight=False)
 
@@ -108,28 +189,25 @@ def _salir(mensaje: str, debug: bool = False) -> NoReturn:
     raise typer.Exit(1)
 
 
-def _primera_linea(exc: BaseException) -> str:
-    return (str(exc).strip().splitlines() or [type(exc).__name__])[0]
-
-
 def _esquema(db: Path, exc: duckdb.Error, debug: bool):
-    _salir(f"La base de datos {db} no tiene el esquema esperado ({_primera_linea(exc)}).", debug)
+    _salir(f"La base de datos {db} no tiene el esquema esperado (error de DuckDB; detalles con --debug).", debug)
 
 
 @contextmanager
-def _base(db: Path, debug: bool, *, escribir: bool = False, salida: Optional[Path] = None):
+def _base(db: Path, debug: bool, *, escribir: bool = False, salida: Optional[Path] = None,
+          espera: float = ESPERA_DB):
     """The store for one command, closed at the end; its errors end the
     command with a Spanish message (exit code 1). escribir: an existing store
     opened for writing, everything in one transaction (decisions change it).
-    salida: the file the command writes, named when it cannot be written."""
+    salida: the file the command writes (never the database: checked before
+    the store is opened; pipelines/salidas.py), named when it cannot be
+    written. While a load holds the database, wait up to `espera` seconds."""
     try:
-        if escribir:
-            if not Path(db).is_file():
-                raise ErrorAlmacen(f"No existe la base de datos {db}.")
-            con = almacen.abrir(db)
-        else:
-            con = almacen.abrir(db, solo_lectura=True)
-        try:
+        if salida is not None:
+            salidas.comprobar(salida, db)
+        if escribir and not Path(db).is_file():
+            raise ErrorAlmacen(f"No existe la base de datos {db}.")
+        with abrir_con_espera(db, espera, solo_lectura=not escribir) as con:
             if not escribir:
                 yield con
                 return
@@ -140,20 +218,24 @@ def _base(db: Path, debug: bool, *, escribir: bool = False, salida: Optional[Pat
             except BaseException:
                 con.rollback()
                 raise
-        finally:
-            con.close()
-    except (ErrorAlmacen, ErrorIdentidad, ErrorExportacion) as exc:
+    except (ErrorAlmacen, ErrorIdentidad, ErrorExportacion, ErrorCarga, ErrorSalida) as exc:
         _salir(str(exc), debug)
     except OSError as exc:
         if salida is None:
             raise
-        _salir(f"No se pudo escribir {salida}: {exc.strerror or exc}", debug)
+        _salir(f"No se pudo escribir {salida}: {razon_os(exc)}", debug)
     except duckdb.Error as exc:
         _esquema(db, exc, debug)
 
 
+def seguro(valor) -> str:
+    """Text from data or the user (file names, indicator names) ready for
+    rich: markup and control characters escaped."""
+    return escape(visible(valor))
+
+
 def _texto(valor) -> str:
-    return "" if valor is None else escape(str(valor))
+    return "" if valor is None else seguro(valor)
 
 
 # -------------------------------------------------------------------- cargar
@@ -163,7 +245,7 @@ def _texto(valor) -> str:
 def cargar(
     rutas: Optional[list[Path]] = typer.Argument(
         None, help="Archivos .pdf, .docx, .xlsx, .xlsm, .xls u .ods, o carpetas (se recorren con sus subcarpetas).",
-        show_default=False, metavar="RUTAS",
+        show_default=False, metavar="RUTAS", readable=False,  # an unreadable file fails alone, in Spanish
     ),
     db: Path = typer.Option(DB_POR_DEFECTO, "--db", help=_AYUDA_DB + " Se crea si no existe."),
     forzar: bool = typer.Option(
@@ -231,8 +313,10 @@ def cargar(
             ) if archivos else []
     except KeyboardInterrupt:
         _interrumpida(hechos)
-    except (ErrorAlmacen, ErrorCarga, OSError) as exc:
+    except (ErrorAlmacen, ErrorCarga) as exc:
         _salir(str(exc), debug)
+    except OSError as exc:
+        _salir(f"{exc.filename or db}: {razon_os(exc)}", debug)
     except Exception as exc:  # noqa: BLE001 - a one-liner unless --debug
         _salir(f"error inesperado ({type(exc).__name__}: {exc})", debug)
     if not resultados:
@@ -244,7 +328,7 @@ def cargar(
     _aviso_hallazgos(db, resultados)
     for r in resultados:
         for aviso in r.avisos:
-            errores.print(f"[yellow]Aviso:[/] {escape(aviso)}", soft_wrap=True, highlight=False)
+            errores.print(f"[yellow]Aviso:[/] {seguro(aviso)}", soft_wrap=True, highlight=False)
     fallidos = [r for r in resultados if r.fallido]
     for r in fallidos:
         _error(r.motivo or r.archivo, r.traza, debug)
@@ -289,10 +373,10 @@ def _resumen_omitidos(omitidos: list[Path], detalle: bool) -> None:
         tipo = p.suffix.lower() or "(sin extensión)"
         por_tipo[tipo] = por_tipo.get(tipo, 0) + 1
     tipos = ", ".join(f"{t} ({n})" for t, n in sorted(por_tipo.items(), key=lambda kv: (-kv[1], kv[0])))
-    consola.print(f"Omitidos (no son informes que se puedan cargar): {escape(tipos)}", highlight=False)
+    consola.print(f"Omitidos (no son informes que se puedan cargar): {seguro(tipos)}", highlight=False)
     mostrar = omitidos if detalle else omitidos[:OMITIDOS_LISTADOS]
     for p in mostrar:
-        consola.print(f"  {escape(str(p))}", highlight=False, soft_wrap=True)
+        consola.print(f"  {seguro(p)}", highlight=False, soft_wrap=True)
     if len(mostrar) < len(omitidos):
         consola.print(f"  … y {len(omitidos) - len(mostrar)} más (todos con --detalle)", highlight=False)
 
@@ -334,7 +418,7 @@ def _aviso_hallazgos(db: Path, resultados: list[ResultadoCarga]) -> None:
         return  # the load itself went fine; `informes validar` will say more
     if filas:
         consola.print(f"Hallazgos del validador: {_conteo_severidades(filas)}. "
-                      f"Véalos con: informes validar --db {escape(str(db))}")
+                      f"Véalos con: informes validar --db {seguro(db)}")
 
 
 def _conteo_severidades(filas: list[dict]) -> str:
@@ -368,6 +452,7 @@ def exportar(
         help="Deja fuera las observaciones marcadas (con un hallazgo de severidad error).",
     ),
     db: Path = typer.Option(DB_POR_DEFECTO, "--db", help=_AYUDA_DB),
+    espera_db: float = OPCION_ESPERA,
     debug: bool = typer.Option(False, "--debug", help=_AYUDA_DEBUG),
 ) -> None:
     """Exporta una tabla de la base de datos a CSV, Parquet o Excel."""
@@ -376,9 +461,9 @@ def exportar(
         _salir(f"Tabla desconocida: {tabla}. Use observaciones, informes, filas_no_mapeadas o hallazgos.")
     if sin_marcadas and tabla != "observaciones":
         _salir("--sin-marcadas solo se aplica a la tabla observaciones.")
-    with _base(db, debug, salida=salida) as con:
-        n = exportacion.exportar(con, tabla, formato, salida, sin_marcadas=sin_marcadas)
-    consola.print(f"Se exportaron {n} filas de {tabla} a {escape(str(salida))}."
+    with _base(db, debug, salida=salida, espera=espera_db) as con, salidas.escribir(salida, db) as temporal:
+        n = exportacion.exportar(con, tabla, formato, temporal, sin_marcadas=sin_marcadas)
+    consola.print(f"Se exportaron {n} filas de {tabla} a {seguro(salida)}."
                   + (" Sin las observaciones marcadas." if sin_marcadas else ""))
 
 
@@ -388,16 +473,17 @@ def exportar(
 @app.command(cls=_Comando, options_metavar="[OPCIONES]")
 def resumen(
     db: Path = typer.Option(DB_POR_DEFECTO, "--db", help=_AYUDA_DB),
+    espera_db: float = OPCION_ESPERA,
     debug: bool = typer.Option(False, "--debug", help=_AYUDA_DEBUG),
 ) -> None:
     """Muestra los informes cargados y sus observaciones por medida."""
-    with _base(db, debug) as con:
+    with _base(db, debug, espera=espera_db) as con:
         filas = almacen.resumen(con)
     if not filas:
         consola.print("La base de datos no tiene informes.")
         return
     orden = [f["medida"] for f in esquemas.filas_vocabulario("medida")]
-    tabla = Table(title=f"Informes en {escape(str(db))}", box=box.SIMPLE_HEAD)
+    tabla = Table(title=f"Informes en {seguro(db)}", box=box.SIMPLE_HEAD)
     for nombre in ("Archivo", "Entidad", "Dependencia"):
         tabla.add_column(nombre, overflow="fold")
     tabla.add_column("Vigencia", justify="right")
@@ -433,6 +519,7 @@ def validar(
         None, "--severidad", "-s", show_default=False,
         help="Muestra solo los hallazgos de esta severidad o más graves: error, advertencia o info.",
     ),
+    espera_db: float = OPCION_ESPERA,
     debug: bool = typer.Option(False, "--debug", help=_AYUDA_DEBUG),
 ) -> None:
     """Muestra los hallazgos del validador (reglas de esquemas/reglas.yaml) por informe."""
@@ -445,15 +532,21 @@ def validar(
     if severidad is not None and severidad.lower() not in orden:
         _salir(f"Severidad desconocida: {severidad}. Use error, advertencia o info.")
     severidades = orden[: orden.index(severidad.lower()) + 1] if severidad else None
-    with _base(db, debug) as con:
+    with _base(db, debug, salida=salida, espera=espera_db) as con:
         filas = almacen.hallazgos(con, severidades)
     if formato == "csv":
         try:
-            _csv_hallazgos(filas, salida)
+            if salida is None:
+                _csv_hallazgos(filas, sys.stdout)
+            else:
+                with salidas.escribir(salida, db) as temporal, temporal.open("w", encoding="utf-8", newline="") as f:
+                    _csv_hallazgos(filas, f)
+        except ErrorSalida as exc:
+            _salir(str(exc), debug)
         except OSError as exc:
-            _salir(f"No se pudo escribir {salida}: {exc.strerror or exc}", debug)
+            _salir(f"No se pudo escribir {salida}: {razon_os(exc)}", debug)
         if salida is not None:
-            consola.print(f"Se escribieron {len(filas)} hallazgos en {escape(str(salida))}.")
+            consola.print(f"Se escribieron {len(filas)} hallazgos en {seguro(salida)}.")
         return
     if not filas:
         consola.print("No hay hallazgos" + (f" de severidad {severidad} o más grave." if severidad else "."))
@@ -467,16 +560,11 @@ def validar(
                   f"informe{'s' if len(por_informe) > 1 else ''}.")
 
 
-def _csv_hallazgos(filas: list[dict], salida: Optional[Path]) -> None:
+def _csv_hallazgos(filas: list[dict], f) -> None:
     columnas = list(esquemas.tabla("hallazgos").exportacion)
-    f = sys.stdout if salida is None else salida.open("w", encoding="utf-8", newline="")
-    try:
-        escritor = csv.writer(f, lineterminator="\n")
-        escritor.writerow(columnas)
-        escritor.writerows([exportacion.texto_celda(h.get(c)) for c in columnas] for h in filas)
-    finally:
-        if salida is not None:
-            f.close()
+    escritor = csv.writer(f, lineterminator="\n")
+    escritor.writerow(columnas)
+    escritor.writerows([exportacion.texto_celda(h.get(c)) for c in columnas] for h in filas)
 
 
 def _tabla_hallazgos(filas: list[dict]) -> Table:
@@ -540,7 +628,7 @@ def evaluar(
         typer.echo(json.dumps(ev.como_dict(), ensure_ascii=False, indent=2))
         return
     if not ev.documentos:
-        consola.print(f"No hay documentos con archivo .gold.csv en {escape(str(carpeta))}.")
+        consola.print(f"No hay documentos con archivo .gold.csv en {seguro(carpeta)}.")
         return
     consola.print(_tabla_evaluacion(ev))
     for d in ev.documentos:
@@ -629,4 +717,8 @@ from pipelines import cli_identidad  # noqa: E402,F401
 from pipelines import cli_ver  # noqa: E402,F401  (ver: the reader's debugger)
 
 if __name__ == "__main__":
-    app()
+    # `python -m pipelines.cli`: run the app of the imported module, on which
+    # pipelines/cli_identidad.py registered its commands (not this __main__ copy).
+    from pipelines.cli import app as _app
+
+    _app()

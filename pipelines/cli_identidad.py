@@ -9,16 +9,16 @@ from typing import Optional
 
 import typer
 from rich import box
-from rich.markup import escape
 from rich.table import Table
 
 from pipelines import comparar as comparacion, identidad
 from pipelines.almacen import ErrorAlmacen
 from pipelines.cli import (
     formato_de_salida,
-    DB_POR_DEFECTO, _AYUDA_DB, _AYUDA_DEBUG, _Comando, _base, _salir, _texto, app, consola,
-    errores,
+    DB_POR_DEFECTO, OPCION_ESPERA, _AYUDA_DB, _AYUDA_DEBUG, _Comando, _base, _salir, _texto, app, consola,
+    errores, seguro,
 )
+from pipelines import salidas
 from pipelines.evaluar import ErrorEvaluacion
 
 _VINCULOS = {"codigo": "código", "nombre": "nombre", "nombre_normalizado": "nombre normalizado",
@@ -37,10 +37,11 @@ def indicadores(
                                  help="Solo los vínculos dudosos: por similitud baja, con una alternativa "
                                       "parecida o con unidades distintas entre años."),
     como_json: bool = typer.Option(False, "--json", help="Escribe el resultado en JSON."),
+    espera_db: float = OPCION_ESPERA,
     debug: bool = typer.Option(False, "--debug", help=_AYUDA_DEBUG),
 ) -> None:
     """Lista los indicadores de cada entidad con sus nombres en cada año y cómo se vincularon."""
-    with _base(db, debug) as con:
+    with _base(db, debug, espera=espera_db) as con:
         filas = identidad.listar(con, entidad, dudosos)
     if como_json:
         typer.echo(json.dumps(filas, ensure_ascii=False, indent=2, default=str))
@@ -53,7 +54,7 @@ def indicadores(
     for f in filas:
         por_entidad.setdefault(f["entidad_clave"], []).append(f)
     for clave, grupo in por_entidad.items():
-        tabla = Table(title=f"{_texto(grupo[0]['entidad'])} ({escape(clave)})", title_justify="left",
+        tabla = Table(title=f"{_texto(grupo[0]['entidad'])} ({seguro(clave)})", title_justify="left",
                       box=box.SIMPLE_HEAD, show_lines=True)
         tabla.add_column("Clave", overflow="fold", max_width=38)
         tabla.add_column("Nombres en los informes (años · vínculo)", overflow="fold", ratio=1)
@@ -68,12 +69,12 @@ def indicadores(
                     como += f" {v['puntaje']:g}"
                 if v["vinculo"] == "codigo" and v["codigo"]:
                     como += f" {v['codigo']}"
-                padre = f" [dim](en {escape(v['indicador_padre'])})[/]" if v["indicador_padre"] else ""
+                padre = f" [dim](en {seguro(v['indicador_padre'])})[/]" if v["indicador_padre"] else ""
                 anios = ", ".join(str(a) for a in v["anios"]) or "sin informes"
-                lineas.append(f"{escape(v['nombre'])}{padre} · {anios} · [cyan]{escape(como)}[/]")
-            fila = [escape(f["indicador_clave"]), "\n".join(lineas), ", ".join(str(a) for a in f["anios"])]
+                lineas.append(f"{seguro(v['nombre'])}{padre} · {anios} · [cyan]{seguro(como)}[/]")
+            fila = [seguro(f["indicador_clave"]), "\n".join(lineas), ", ".join(str(a) for a in f["anios"])]
             if dudosos:
-                fila.append(escape("; ".join(f["dudas"])))
+                fila.append(seguro("; ".join(f["dudas"])))
             tabla.add_row(*fila)
         consola.print(tabla)
     consola.print(f"{len(filas)} indicador{'es' if len(filas) != 1 else ''}. Corrija con: informes vincular "
@@ -91,12 +92,13 @@ def vincular(
                                   show_default=False),
     nota: Optional[str] = typer.Option(None, "--nota", help="Comentario que se guarda con la decisión."),
     db: Path = typer.Option(DB_POR_DEFECTO, "--db", help=_AYUDA_DB),
+    espera_db: float = OPCION_ESPERA,
     debug: bool = typer.Option(False, "--debug", help=_AYUDA_DEBUG),
 ) -> None:
     """Decide que dos indicadores son el mismo (la decisión sobrevive a recargar los informes)."""
-    with _base(db, debug, escribir=True) as con:
+    with _base(db, debug, escribir=True, espera=espera_db) as con:
         identidad.vincular(con, clave_a, clave_b, nota)
-    consola.print(f"Vinculados: {escape(clave_b)} es ahora {escape(clave_a)}.")
+    consola.print(f"Vinculados: {seguro(clave_b)} es ahora {seguro(clave_a)}.")
 
 
 @app.command(cls=_Comando, options_metavar="[OPCIONES]")
@@ -107,12 +109,13 @@ def separar(
                                    "informes indicadores.", show_default=False),
     nota: Optional[str] = typer.Option(None, "--nota", help="Comentario que se guarda con la decisión."),
     db: Path = typer.Option(DB_POR_DEFECTO, "--db", help=_AYUDA_DB),
+    espera_db: float = OPCION_ESPERA,
     debug: bool = typer.Option(False, "--debug", help=_AYUDA_DEBUG),
 ) -> None:
     """Decide que un nombre no es ese indicador: pasa a ser un indicador aparte."""
-    with _base(db, debug, escribir=True) as con:
+    with _base(db, debug, escribir=True, espera=espera_db) as con:
         nueva = identidad.separar(con, clave, variante, nota)
-    consola.print(f"Separada: «{escape(variante)}» es ahora {escape(nueva)}.")
+    consola.print(f"Separada: «{seguro(variante)}» es ahora {seguro(nueva)}.")
 
 
 @app.command(cls=_Comando, options_metavar="[OPCIONES]")
@@ -122,24 +125,26 @@ def decisiones(
     importar: Optional[Path] = typer.Option(None, "--importar", show_default=False, metavar="ARCHIVO",
                                             help="Lee decisiones de un CSV y las aplica."),
     db: Path = typer.Option(DB_POR_DEFECTO, "--db", help=_AYUDA_DB),
+    espera_db: float = OPCION_ESPERA,
     debug: bool = typer.Option(False, "--debug", help=_AYUDA_DEBUG),
 ) -> None:
     """Lista, exporta o importa las decisiones manuales (vincular / separar)."""
     if exportar and importar:
         _salir("Use --exportar o --importar, no los dos.")
     if importar:
-        with _base(db, debug, escribir=True) as con:
+        with _base(db, debug, escribir=True, espera=espera_db) as con:
             nuevas, notas = identidad.importar_decisiones(con, importar)
-        consola.print(f"Se importaron {nuevas} decisiones nuevas de {escape(str(importar))}.")
+        consola.print(f"Se importaron {nuevas} decisiones nuevas de {seguro(importar)}.")
         for nota in notas:
-            errores.print(f"[yellow]Aviso:[/] {escape(nota)}", soft_wrap=True, highlight=False)
+            errores.print(f"[yellow]Aviso:[/] {seguro(nota)}", soft_wrap=True, highlight=False)
         return
     if exportar:
-        with _base(db, debug, salida=exportar) as con:
-            n = identidad.exportar_decisiones(con, exportar)
-        consola.print(f"Se exportaron {n} decisiones a {escape(str(exportar))}.")
+        with (_base(db, debug, salida=exportar, espera=espera_db) as con,
+              salidas.escribir(exportar, db) as temporal):
+            n = identidad.exportar_decisiones(con, temporal)
+        consola.print(f"Se exportaron {n} decisiones a {seguro(exportar)}.")
         return
-    with _base(db, debug) as con:
+    with _base(db, debug, espera=espera_db) as con:
         filas = con.execute("SELECT " + ", ".join(identidad.COLUMNAS_DECISIONES)
                             + " FROM decisiones ORDER BY creada_en, decision_id").fetchall()
     if not filas:
@@ -176,14 +181,15 @@ def comparar(
     medida: Optional[str] = typer.Option(None, "--medida", "-m", show_default=False,
                                          help="Solo esta medida (meta, ejecutado, acumulado…)."),
     db: Path = typer.Option(DB_POR_DEFECTO, "--db", help=_AYUDA_DB),
+    espera_db: float = OPCION_ESPERA,
     debug: bool = typer.Option(False, "--debug", help=_AYUDA_DEBUG),
 ) -> None:
     """Una cifra por entidad, indicador, medida y año, para comparar entre años."""
     formato = formato_de_salida(salida, formato, comparacion.FORMATOS, "csv, parquet, xlsx o html")
     filtros = comparacion.Filtros(entidad=entidad, dependencia=dependencia, indicador=indicador, medida=medida)
-    with _base(db, debug, salida=salida) as con:
-        n = comparacion.comparar(con, formato, salida, filtros)
-    consola.print(f"Se escribieron {n} cifras (entidad × indicador × medida × año) en {escape(str(salida))}.")
+    with _base(db, debug, salida=salida, espera=espera_db) as con, salidas.escribir(salida, db) as temporal:
+        n = comparacion.comparar(con, formato, temporal, filtros)
+    consola.print(f"Se escribieron {n} cifras (entidad × indicador × medida × año) en {seguro(salida)}.")
 
 
 # --------------------------------------------------------- evaluar --vinculos
@@ -200,7 +206,7 @@ def evaluar_vinculos_cli(carpeta: Path, fuente: str, detalle: bool, como_json: b
     if como_json:
         typer.echo(json.dumps(r.como_dict(), ensure_ascii=False, indent=2))
         return
-    tabla = Table(title=f"Vínculos entre informes contra {escape('vinculos_gold.csv')} (fuente: {fuente})",
+    tabla = Table(title=f"Vínculos entre informes contra {seguro('vinculos_gold.csv')} (fuente: {fuente})",
                   box=box.SIMPLE_HEAD)
     for c in ("Informes", "Indicadores", "Grupos gold", "Identidades", "VP", "FP", "FN", "Precisión",
               "Exhaustividad", "F1"):
@@ -214,7 +220,7 @@ def evaluar_vinculos_cli(carpeta: Path, fuente: str, detalle: bool, como_json: b
                   f"de entidades distintas: {r.entre_entidades}.")
     if r.sin_extraer:
         errores.print(f"[yellow]Aviso:[/] {len(r.sin_extraer)} indicadores del gold no salieron del "
-                      "extractor: " + escape("; ".join(r.sin_extraer[:10])), soft_wrap=True, highlight=False)
+                      "extractor: " + seguro("; ".join(r.sin_extraer[:10])), soft_wrap=True, highlight=False)
     if detalle:
         for titulo, pares in (("Vinculados sin ser el mismo (FP)", r.falsos),
                               ("El mismo sin vincular (FN)", r.perdidos)):
@@ -223,5 +229,5 @@ def evaluar_vinculos_cli(carpeta: Path, fuente: str, detalle: bool, como_json: b
                 t.add_column("Indicador A", overflow="fold")
                 t.add_column("Indicador B", overflow="fold")
                 for a, b in pares:
-                    t.add_row(escape(a), escape(b))
+                    t.add_row(seguro(a), seguro(b))
                 consola.print(t)

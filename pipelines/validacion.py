@@ -349,24 +349,55 @@ def filas_hallazgos(informe_id: str, hallazgos: Iterable[Hallazgo], desde: int =
 
 # ------------------------------------------------- cross-report conflicts
 
+# Both sides are narrowed and materialized first: this report's observations
+# with their indicator key, and the other reports' observations (same
+# entity) whose indicator has one of those keys; then one hash join on the
+# whole key (indicator key, measure, period, expense type, source). DuckDB
+# never pairs every observation of the same entity, measure and period
+# (its optimizer chose that order for the unmaterialized join: a
+# 12.000-figure workbook made billions of rows and gigabytes). One row per
+# conflicting observation: the first other report (by load time) and how
+# many reports differ.
 _SQL_CONFLICTOS = """
-SELECT n.observacion_id, n.indicador, n.indicador_padre, n.medida, n.periodo_inicio, n.periodo_fin,
-       n.valor, n.unidad, n.pagina, o.valor, o.pagina, oi.archivo, o.observacion_id
-FROM observaciones n
-JOIN indicadores ni ON ni.indicador_id = n.indicador_id
-JOIN indicadores xi ON xi.clave = ni.clave AND xi.informe_id <> n.informe_id
-JOIN observaciones o ON o.indicador_id = xi.indicador_id
- AND o.medida = n.medida
- AND o.periodo_inicio IS NOT DISTINCT FROM n.periodo_inicio
- AND o.periodo_fin = n.periodo_fin
+WITH n AS MATERIALIZED (
+  SELECT n.observacion_id, n.indicador, n.indicador_padre, n.medida, n.periodo_inicio, n.periodo_fin,
+         n.valor, n.unidad, n.pagina, n.tipo_gasto, n.fuente_financiacion, n.entidad, ni.clave
+  FROM observaciones n JOIN indicadores ni ON ni.indicador_id = n.indicador_id
+  WHERE n.informe_id = $informe AND n.entidad = $entidad AND n.periodo_fin IS NOT NULL
+),
+o AS MATERIALIZED (
+  SELECT o.observacion_id, o.informe_id, o.valor, o.pagina, o.medida, o.periodo_inicio, o.periodo_fin,
+         o.tipo_gasto, o.fuente_financiacion, xi.clave
+  FROM indicadores xi JOIN observaciones o ON o.indicador_id = xi.indicador_id
+  WHERE xi.informe_id <> $informe AND o.entidad = $entidad AND xi.clave IN (SELECT clave FROM n)
+)
+SELECT n.observacion_id, any_value(n.indicador), any_value(n.indicador_padre), any_value(n.medida),
+       any_value(n.periodo_inicio), any_value(n.periodo_fin), any_value(n.valor), any_value(n.unidad),
+       any_value(n.pagina),
+       first(o.valor ORDER BY oi.cargado_en, oi.archivo, o.observacion_id),
+       first(o.pagina ORDER BY oi.cargado_en, oi.archivo, o.observacion_id),
+       first(oi.archivo ORDER BY oi.cargado_en, oi.archivo, o.observacion_id),
+       count(DISTINCT oi.archivo)
+FROM n
+JOIN o ON o.clave = n.clave AND o.medida = n.medida
+ AND o.periodo_inicio IS NOT DISTINCT FROM n.periodo_inicio AND o.periodo_fin = n.periodo_fin
  AND o.tipo_gasto IS NOT DISTINCT FROM n.tipo_gasto
  AND o.fuente_financiacion IS NOT DISTINCT FROM n.fuente_financiacion
- AND o.entidad = n.entidad
 JOIN informes oi ON oi.informe_id = o.informe_id
-WHERE n.informe_id = ? AND n.entidad IS NOT NULL AND n.periodo_fin IS NOT NULL
-  AND abs(o.valor - n.valor) > greatest(?, ? * greatest(abs(o.valor), abs(n.valor)))
-ORDER BY n.observacion_id, oi.cargado_en, oi.archivo, o.observacion_id
+WHERE abs(o.valor - n.valor) > greatest($abs, $rel * greatest(abs(o.valor), abs(n.valor)))
+GROUP BY n.observacion_id
+ORDER BY n.observacion_id
 """
+
+
+def _otros_informes_de_la_entidad(con: duckdb.DuckDBPyConnection, informe_id: str) -> Optional[str]:
+    """The report's entity when another stored report has it, else None
+    (then there is nothing to compare with)."""
+    fila = con.execute(
+        "SELECT i.entidad FROM informes i WHERE i.informe_id = ? AND i.entidad IS NOT NULL AND EXISTS "
+        "(SELECT 1 FROM informes o WHERE o.entidad = i.entidad AND o.informe_id <> i.informe_id)",
+        [informe_id]).fetchone()
+    return fila[0] if fila else None
 
 
 def conflictos(con: duckdb.DuckDBPyConnection, informe_id: str,
@@ -380,15 +411,15 @@ def conflictos(con: duckdb.DuckDBPyConnection, informe_id: str,
     cfg_regla = cfg.reglas.get("conflicto_entre_informes")
     if cfg_regla is None or not cfg_regla.activa:
         return []
-    filas = con.execute(_SQL_CONFLICTOS, [informe_id, cfg.tolerancia_absoluta, cfg.tolerancia_relativa]).fetchall()
-    por_obs: dict[str, list[tuple]] = {}
-    for fila in filas:
-        por_obs.setdefault(fila[0], []).append(fila)
+    entidad = _otros_informes_de_la_entidad(con, informe_id)
+    if entidad is None:
+        return []
+    filas = con.execute(_SQL_CONFLICTOS, {"informe": informe_id, "entidad": entidad,
+                                          "abs": cfg.tolerancia_absoluta, "rel": cfg.tolerancia_relativa}).fetchall()
     hallazgos = []
-    for oid, grupo in por_obs.items():
-        (_, indicador, padre, medida, inicio, fin, valor, unidad, pagina,
-         otro_valor, otra_pagina, otro_archivo, _) = grupo[0]
-        otros = len({g[11] for g in grupo}) - 1
+    for (oid, indicador, padre, medida, inicio, fin, valor, unidad, pagina,
+         otro_valor, otra_pagina, otro_archivo, informes) in filas:
+        otros = informes - 1
         datos = {
             "indicador": f"{padre} / {indicador}" if padre else indicador, "medida": nombre_medida(medida),
             "periodo": texto_periodo(inicio, fin), "pagina": texto_pagina(pagina),

@@ -174,24 +174,26 @@ def test_forzar_reemplaza_aunque_no_cambie(con, tmp_path):
 # ------------------------------------------------------------- failures
 
 
-def test_vocabulario_invalido_en_la_tercera_observacion_no_escribe(con, tmp_path):
-    ruta = tmp_path / "informe.pdf"
-    almacen.guardar_informe(con, hacer_informe("v1"), ruta)
-    antes = volcado(con)
+def test_vocabulario_invalido_en_la_tercera_observacion_queda_en_no_mapeadas(con, tmp_path):
+    """One figure outside the vocabulary never sinks a report: it goes to
+    filas_no_mapeadas with the reason and the other figures are stored."""
     malo = hacer_informe("v2", n=4, archivo="malo.pdf")
     malo.observaciones[2].medida = "presupuesto_raro"
-    with pytest.raises(ErrorAlmacen, match=r"malo\.pdf: observación 3 .*medida 'presupuesto_raro'"):
-        almacen.guardar_informe(con, malo, ruta)
-    assert volcado(con) == antes
+    assert almacen.guardar_informe(con, malo, tmp_path / "informe.pdf") == "cargado"
+    assert conteos(con)["observaciones"] == 3
+    motivos = [m for (m,) in con.execute("SELECT motivo FROM filas_no_mapeadas").fetchall()]
+    assert any("medida 'presupuesto_raro' no está en el vocabulario" in m for m in motivos)
 
 
 @pytest.mark.parametrize("campo, valor", [("unidad", "kilos"), ("tipo_gasto", "otros")])
 def test_unidad_y_tipo_gasto_se_validan(con, tmp_path, campo, valor):
     informe = hacer_informe()
+    n = len(informe.observaciones)
     setattr(informe.observaciones[1], campo, valor)
-    with pytest.raises(ErrorAlmacen, match=f"{campo} '{valor}'"):
-        almacen.guardar_informe(con, informe, tmp_path / "informe.pdf")
-    assert conteos(con)["informes"] == 0
+    almacen.guardar_informe(con, informe, tmp_path / "informe.pdf")
+    assert conteos(con)["observaciones"] == n - 1
+    motivos = [m for (m,) in con.execute("SELECT motivo FROM filas_no_mapeadas").fetchall()]
+    assert any(f"{campo} '{valor}'" in m for m in motivos)
 
 
 def test_error_de_base_a_mitad_de_reemplazo_deshace_todo(con, tmp_path):

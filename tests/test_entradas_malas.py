@@ -223,8 +223,8 @@ def hacer_malos(carpeta: Path) -> dict[str, str]:
     # RTF and OpenDocument text are read through LibreOffice (extractor/lectores/legado.py)
     poner("rtf.docx", rb"{\rtf1\ansi\deff0 {\fonttbl {\f0 Times;}} Informe de gestion}",
           SIN_TABLAS if SOFFICE else "que no está instalado (en Debian/Ubuntu: apt-get install libreoffice-writer-nogui)")
-    poner("cifrado_office.docx", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(4088),
-          "es un documento de Office protegido con contraseña")
+    poner("ole_danado.docx", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(4088),
+          "el archivo de Office 97-2003 (formato OLE) está dañado o incompleto")
     # an Excel package is read as a workbook whatever its extension; this one has no sheets
     poner("excel.docx", zip_con({"[Content_Types].xml": b"<Types/>", "xl/workbook.xml": b"<workbook/>"}),
           "el libro de cálculo (.xlsx) está dañado o incompleto")
@@ -435,7 +435,7 @@ def test_un_proceso_real_con_todos_los_malos(corrida, db_previa, db_referencia):
 NOMBRES = sorted("""
 vacio.pdf vacio.docx corte_50b.pdf corte_25.pdf corte_50.pdf corte_75.pdf corte_final.pdf
 docx_corte_50.docx docx_corte_90.docx bits_flujo.pdf bits_cabecera.pdf bits_documento.docx
-azar.pdf azar.docx pagina_web.docx pagina_web.pdf rtf.docx cifrado_office.docx excel.docx
+azar.pdf azar.docx pagina_web.docx pagina_web.pdf rtf.docx ole_danado.docx excel.docx
 libreoffice.docx sin_document_xml.docx bomba_razon.docx bomba_declarada.docx miles_de_partes.docx
 mil_millones_de_risas.docx xxe.docx utf16.docx con_contrasena.pdf tres_mil_paginas.pdf
 escaneado.pdf en_blanco.pdf solo_texto.pdf solo_texto.docx tabla_sin_cifras.docx

@@ -221,6 +221,10 @@ def _cfb(nombre_flujo: str) -> bytes:
         codificado = nombre.encode("utf-16-le") + b"\x00\x00"
         directorio[i * 128:i * 128 + len(codificado)] = codificado
         struct.pack_into("<H", directorio, i * 128 + 64, len(codificado))
+        # type (5 root, 2 stream), no siblings, the root's child is the stream; empty, no sectors
+        struct.pack_into("<BB", directorio, i * 128 + 66, 5 if i == 0 else 2, 1)
+        struct.pack_into("<III", directorio, i * 128 + 68, 0xFFFFFFFF, 0xFFFFFFFF, 1 if i == 0 else 0xFFFFFFFF)
+        struct.pack_into("<II", directorio, i * 128 + 116, 0xFFFFFFFE, 0)
     return bytes(cabeza) + bytes(fat) + bytes(directorio)
 
 

@@ -147,7 +147,14 @@ def _hojas_xlsx(ruta: Path, limites: LimitesLectura) -> Iterable[_Hoja]:
     from openpyxl.utils.cell import range_boundaries
     from openpyxl.worksheet._reader import WorkSheetParser
 
-    wb = openpyxl.load_workbook(ruta, read_only=True, data_only=True, keep_links=False)
+    # An open file, not the path: the format was decided by the content
+    # (extractor.seguridad), and openpyxl would refuse a workbook named .docx.
+    archivo = open(ruta, "rb")
+    try:
+        wb = openpyxl.load_workbook(archivo, read_only=True, data_only=True, keep_links=False)
+    except BaseException:
+        archivo.close()
+        raise
     try:
         estilos = wb._cell_styles
         formatos: dict[int, str] = {}
@@ -208,12 +215,14 @@ def _hojas_xlsx(ruta: Path, limites: LimitesLectura) -> Iterable[_Hoja]:
             yield hoja
     finally:
         wb.close()
+        archivo.close()
 
 
 def _hojas_calamine(ruta: Path, limites: LimitesLectura) -> Iterable[_Hoja]:
     import python_calamine as pc
 
-    with pc.CalamineWorkbook.from_path(str(ruta)) as wb:
+    # from the bytes, not the path: calamine picks the format by the extension
+    with open(ruta, "rb") as archivo, pc.CalamineWorkbook.from_filelike(archivo) as wb:
         for pagina, meta in enumerate(wb.sheets_metadata, start=1):
             hoja = _Hoja(meta.name, pagina)
             if meta.visible != pc.SheetVisibleEnum.Visible:

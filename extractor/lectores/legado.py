@@ -7,8 +7,10 @@ temporary folder, with its own LibreOffice profile inside it
 nothing is left behind: the folder (profile, input copy, output, LibreOffice's
 temporary files) is removed afterwards. The conversion has a time limit;
 LibreOffice runs in its own process group under `timeout`, and the whole group
-is killed when the limit passes, when the conversion ends, or (by `timeout`)
-when the process that started it was killed first.
+is killed when the limit passes (what is left of the file's --limite-tiempo),
+when the conversion ends, or (by `timeout`) when the process that started it
+was killed first; it stays in the session of the reading process, which a
+load ends as a whole.
 
 The document the rest of the pipeline sees names the original file: its
 name, the SHA-256 of the original bytes and the format ('doc', 'rtf', 'odt').
@@ -59,6 +61,9 @@ def convertir(ruta: Path, formato: str, carpeta: Path, tiempo: float = TIEMPO) -
     falta = falta_libreoffice(formato)
     if falta:
         raise ErrorLectura(nombre, falta)
+    if tiempo < 1:
+        raise ErrorLectura(nombre, f"no quedó tiempo para convertir el documento {NOMBRES[formato]} "
+                                   "(límite de tiempo del archivo)")
     entrada = carpeta / f"documento.{formato}"  # a plain name: LibreOffice names its output after it
     salida = carpeta / "salida"
     temporal = carpeta / "tmp"
@@ -69,10 +74,13 @@ def convertir(ruta: Path, formato: str, carpeta: Path, tiempo: float = TIEMPO) -
              "--nologo", "--nodefault", "--nolockcheck", "--convert-to", "docx:MS Word 2007 XML",
              "--outdir", str(salida), str(entrada)]
     if shutil.which("timeout"):  # kills LibreOffice's whole group even if this process is killed first
-        orden = ["timeout", "-k", "5", str(int(tiempo)), *orden]
+        orden = ["timeout", "-k", "5", f"{tiempo:.1f}", *orden]
     entorno = {**os.environ, "TMPDIR": str(temporal), "HOME": str(carpeta)}
+    # A process group of its own (killed as a whole below) but the caller's
+    # session: a load's reading process ends its whole session when the
+    # file is done or out of time (pipelines/cargar.py), LibreOffice included.
     proceso = subprocess.Popen(orden, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                               start_new_session=True, env=entorno, cwd=carpeta)
+                               process_group=0, env=entorno, cwd=carpeta)
     try:
         _, errores = proceso.communicate(timeout=tiempo + 10)
     except subprocess.TimeoutExpired:
@@ -96,15 +104,17 @@ def convertir(ruta: Path, formato: str, carpeta: Path, tiempo: float = TIEMPO) -
     return docx
 
 
-def leer_legado(ruta: Path, sha256: str, formato: str, revisar_docx=None) -> Documento:
+def leer_legado(ruta: Path, sha256: str, formato: str, revisar_docx=None, tiempo: float = TIEMPO) -> Documento:
     """Read a .doc, .rtf or .odt through a DOCX copy made by LibreOffice.
-    `revisar_docx(path)`: the DOCX guards, run on the copy before reading."""
+    `revisar_docx(path)`: the DOCX guards, run on the copy before reading.
+    `tiempo`: seconds the conversion may take (what is left of the file's
+    time limit)."""
     from .docx import leer_docx
 
     ruta = Path(ruta)
     carpeta = Path(tempfile.mkdtemp(prefix="informes-legado-"))
     try:
-        docx = convertir(ruta, formato, carpeta)
+        docx = convertir(ruta, formato, carpeta, tiempo)
         if revisar_docx is not None:
             try:
                 revisar_docx(docx)
