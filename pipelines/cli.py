@@ -503,7 +503,8 @@ def _tabla_hallazgos(filas: list[dict]) -> Table:
 @app.command(cls=_Comando, options_metavar="[OPCIONES]")
 def evaluar(
     carpeta: Path = typer.Argument(
-        ..., help="Carpeta con documentos <id>.pdf / <id>.docx y sus archivos <id>.gold.csv.",
+        ..., help="Carpeta con documentos <id>.pdf / <id>.docx y sus archivos <id>.gold.csv "
+                  "(o con las subcarpetas informes/ y gold/, como corpus/).",
         show_default=False, metavar="CARPETA",
     ),
     detalle: bool = typer.Option(False, "--detalle", help="Lista las filas que no coinciden."),
