@@ -1,5 +1,5 @@
 """Spreadsheet reader (extractor/lectores/hoja.py) on the corpus workbooks
-(corpus/generar_hojas.py), the workbook gold files, the format guards, and
+(corpus/generador/generar_hojas.py), the workbook gold files, the format guards, and
 the real workbooks of ../shared/corpus-real/ (skipped when absent)."""
 from __future__ import annotations
 

@@ -4,7 +4,7 @@ read by the DOCX reader; provenance names the original file.
 
 The corpus holds LibreOffice twins of one report
 (`pasto_infraestructura_2020.doc/.rtf/.odt`, made by
-corpus/generar_derivados.py from the DOCX); they must give exactly the DOCX's
+corpus/generador/generar_derivados.py from the DOCX); they must give exactly the DOCX's
 observations. Without LibreOffice these tests are skipped, except in CI (env
 CI set), which installs it (.ci/run)."""
 from __future__ import annotations

@@ -3,7 +3,7 @@ Spanish) into the same document model.
 
 The corpus holds a scanned copy of one report
 (`villavicencio_hacienda_2022_escaneado.pdf`, made by
-corpus/generar_derivados.py: rendered at 200 dpi, turned 0.35°, noise and
+corpus/generador/generar_derivados.py: rendered at 200 dpi, turned 0.35°, noise and
 specks); it must score F1 ≥ 0.95 against the report's gold. OCR results are
 cached by the file's SHA-256: loading again does not run Tesseract.
 Without Tesseract these tests are skipped, except in CI (env CI set), which
