@@ -352,7 +352,7 @@ def _tabla_carga(resultados: list[ResultadoCarga], ancho: int) -> Table:
         columns plus 3 spaces per column and 1."""
         anchos = {c: medida(c, titulos) for c in ("vigencia", "observaciones", "resultado")}
         libre = ancho - 1 - sum(a + 3 for a in anchos.values()) - 3
-        anchos["archivo"] = max(10, min(medida("archivo", titulos), libre))
+        anchos["archivo"] = min(medida("archivo", titulos), max(10, libre))  # cut only on a very narrow screen
         libre -= anchos["archivo"]
         for clave, minimo in (("entidad", 14), ("no_mapeadas", None), ("dependencia", 14)):
             necesario = medida(clave, titulos)  # text columns may be cut down to `minimo`; numbers never
