@@ -2,7 +2,7 @@
 
     python bench/hojas.py [--sin-reales] [--filas-grande 10000]
 
-For every workbook of corpus/ (and, when present, ../shared/corpus-real/):
+For every workbook of corpus/informes/ (and, when present, ../shared/corpus-real/):
 1. baseline: python-calamine reading every visible sheet's values (Rust,
    no formats, no merged ranges of .ods);
 2. the reader alone (`leer_documento`: openpyxl streamed, number formats,
@@ -32,7 +32,7 @@ EXTENSIONES = (".xlsx", ".xlsm", ".xls", ".ods")
 
 
 def libros(incluir_reales: bool) -> list[Path]:
-    files = sorted(p for p in (RAIZ / "corpus").rglob("*") if p.suffix.lower() in EXTENSIONES)
+    files = sorted(p for p in (RAIZ / "corpus" / "informes").rglob("*") if p.suffix.lower() in EXTENSIONES)
     reales = RAIZ.parent / "shared" / "corpus-real"
     if incluir_reales and reales.is_dir():
         files += sorted(p for p in reales.iterdir() if p.suffix.lower() in EXTENSIONES)
@@ -99,7 +99,7 @@ def _leer(ruta: str) -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--sin-reales", action="store_true", help="solo los libros de corpus/")
+    parser.add_argument("--sin-reales", action="store_true", help="solo los libros de corpus/informes/")
     parser.add_argument("--filas-grande", type=int, default=10000, help="filas de la hoja generada (0: no medir)")
     args = parser.parse_args()
     extraccion(libros(False)[0])  # warm-up: spaCy rules and caches, once

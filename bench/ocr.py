@@ -12,7 +12,7 @@ For each scanned PDF, with an empty OCR cache (a temporary INFORMES_CACHE):
 2. warm: the same extraction again, read from the OCR cache;
 3. for copies of corpus reports: F1 against the report's gold, next to the
    F1 of the same report read from its text layer.
-Scanned copies of corpus PDFs are made like corpus/generar_derivados.py
+Scanned copies of corpus PDFs are made like corpus/generador/generar_derivados.py
 makes the corpus's one (200 dpi, turned 0.35°, noise, specks). Real scans
 (../shared/corpus-real/*escaneado*.pdf) have no gold: the result or the
 reason is printed. Timings are for reading, never asserted in tests.
@@ -28,7 +28,7 @@ from pathlib import Path
 
 RAIZ = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(RAIZ))
-sys.path.insert(0, str(RAIZ / "corpus"))
+sys.path.insert(0, str(RAIZ / "corpus" / "generador"))
 
 
 def _f1(informe, gold: Path) -> float:
@@ -108,22 +108,22 @@ def main(argv=None) -> None:
     falta = ocr.falta_tesseract()
     if falta:
         raise SystemExit(f"sin OCR: {falta}")
-    corpus = RAIZ / "corpus"
+    corpus, gold = RAIZ / "corpus" / "informes", RAIZ / "corpus" / "gold"
     casos: list[tuple[Path, Path | None, Path | None]] = []
     for ruta in sorted(corpus.glob("*_escaneado.pdf")):
         id_ = ruta.name.removesuffix("_escaneado.pdf")
-        casos.append((ruta, corpus / f"{ruta.stem}.gold.csv", corpus / f"{id_}.pdf"))
+        casos.append((ruta, gold / f"{ruta.stem}.gold.csv", corpus / f"{id_}.pdf"))
     with tempfile.TemporaryDirectory(prefix="bench-ocr-") as tmp:
         tmp = Path(tmp)
         if args.todos:
             copias = tmp / "copias"
             copias.mkdir()
             for pdf in sorted(corpus.glob("*.pdf")):
-                if pdf.name.endswith("_escaneado.pdf") or not (corpus / f"{pdf.stem}.gold.csv").is_file():
+                if pdf.name.endswith("_escaneado.pdf") or not (gold / f"{pdf.stem}.gold.csv").is_file():
                     continue
                 copia = copias / f"{pdf.stem}_escaneado.pdf"
                 escanear(pdf, copia)
-                casos.append((copia, corpus / f"{pdf.stem}.gold.csv", pdf))
+                casos.append((copia, gold / f"{pdf.stem}.gold.csv", pdf))
         reales = RAIZ.parent / "shared" / "corpus-real"
         if not args.sin_reales and reales.is_dir():
             casos += [(p, None, None) for p in sorted(reales.glob("*escaneado*.pdf"))]

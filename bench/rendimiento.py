@@ -2,7 +2,7 @@
 
     python bench/rendimiento.py [--sin-reales] [--paginas-grande 1000] [--solo-memoria]
 
-In one process tree it measures, over the same PDF files (corpus/ and, when
+In one process tree it measures, over the same PDF files (corpus/informes/ and, when
 present, ../shared/corpus-real/):
 1. baseline: pdfplumber's own `extract_tables()` over every page;
 2. the full extraction (`extractor.extraer_informe`) in one process;
@@ -33,7 +33,7 @@ from memoria import medir  # noqa: E402
 
 
 def pdfs(incluir_reales: bool) -> list[Path]:
-    files = sorted(p for p in (RAIZ / "corpus").glob("*.pdf") if "escaneado" not in p.name)  # OCR: bench/ocr.py
+    files = sorted(p for p in (RAIZ / "corpus" / "informes").glob("*.pdf") if "escaneado" not in p.name)  # OCR: bench/ocr.py
     reales = RAIZ.parent / "shared" / "corpus-real"
     if incluir_reales and reales.is_dir():
         files += [p for p in sorted(reales.glob("*.pdf")) if "escaneado" not in p.name]
@@ -160,7 +160,7 @@ def memoria_informes_grandes(paginas: int) -> None:
     tamanos = (paginas // 4, paginas)
     informes = (
         ("girardot_salud_2018.pdf repetido",
-         lambda n, ruta: informe_grande(RAIZ / "corpus" / "girardot_salud_2018.pdf", n, ruta)),
+         lambda n, ruta: informe_grande(RAIZ / "corpus" / "informes" / "girardot_salud_2018.pdf", n, ruta)),
         (f"{PROSA_POR_TABLA} páginas de prosa por página con tablas", informe_narrativo),
     )
     with tempfile.TemporaryDirectory() as tmp:
@@ -196,7 +196,7 @@ def velocidad(files: list[Path]) -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--sin-reales", action="store_true", help="solo corpus/, sin ../shared/corpus-real")
+    parser.add_argument("--sin-reales", action="store_true", help="solo corpus/informes/, sin ../shared/corpus-real")
     parser.add_argument("--paginas-grande", type=int, default=1000)
     parser.add_argument("--solo-memoria", action="store_true", help="solo la memoria pico con informes grandes")
     args = parser.parse_args()

@@ -39,7 +39,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterator, Optional
 
-from .errores import ErrorLectura
+from .errores import ErrorLectura, FaltaPrograma
 
 MB = 1 << 20
 
@@ -313,11 +313,12 @@ def revisar_pdf(ruta: Path, limites: LimitesLectura = LIMITES) -> int:
             )
         if not _tiene_texto(pdf, pdfium_c):
             if _tiene_imagenes(pdf, pdfium_c):
-                from .lectores.ocr import falta_tesseract
+                from .lectores.ocr import PAQUETES, falta_tesseract
 
                 falta = falta_tesseract()  # scanned: read by OCR when Tesseract is installed
                 if falta:
-                    raise ErrorLectura(nombre, f"el PDF no tiene capa de texto (parece escaneado): necesita OCR y {falta}")
+                    raise FaltaPrograma(nombre, f"el PDF no tiene capa de texto (parece escaneado): necesita OCR y {falta}",
+                                        "Tesseract", f"apt-get install {PAQUETES}")
                 return paginas
             raise ErrorLectura(nombre, "el PDF no tiene texto (sus páginas están en blanco)")
         return paginas

@@ -26,7 +26,7 @@ from pipelines import identidad, normalizar, validacion
 if TYPE_CHECKING:  # the extractor package is imported only where it is used
     from extractor.resultado import InformeExtraido
 
-RESULTADOS = ("cargado", "sin_cambios", "reemplazado", "fallido")
+RESULTADOS = ("cargado", "sin_cambios", "reemplazado", "fallido", "omitido")
 
 # pyarrow's default allocator reserves about 1 GB of address space on its
 # first use; the worker that prepares a report runs under an address-space

@@ -1,5 +1,7 @@
 """Batch loading: files and folders -> extractor -> store, one transaction
-per report. A bad file is recorded as 'fallido' and the batch goes on.
+per report. A bad file is recorded as 'fallido' and the batch goes on; a
+file that needs a program that is not installed (LibreOffice, Tesseract) is
+'omitido' (not stored, so a later run reads it once the program exists).
 
 With `limites` (the CLI always passes them) each file is extracted in its own
 child process, up to `trabajadores` at a time, with a wall-clock timeout and
@@ -35,6 +37,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Iterator, Optional
 
+from extractor.errores import FaltaPrograma
 from extractor.seguridad import es_memoria
 from pipelines import almacen
 from pipelines.almacen import ErrorAlmacen
@@ -70,8 +73,8 @@ ESPERA_DB = 30.0  # seconds to wait for a database held by another process
 class ResultadoCarga:
     archivo: str
     ruta: Path
-    resultado: str  # cargado | sin_cambios | reemplazado | fallido
-    motivo: Optional[str] = None  # Spanish one-liner naming the file, for 'fallido'
+    resultado: str  # cargado | sin_cambios | reemplazado | fallido | omitido
+    motivo: Optional[str] = None  # Spanish one-liner naming the file, for 'fallido' and 'omitido'
     observaciones: int = 0
     no_mapeadas: int = 0
     informe_id: Optional[str] = None
@@ -81,10 +84,17 @@ class ResultadoCarga:
     vigencia: Optional[int] = None
     traza: Optional[str] = field(default=None, repr=False)  # traceback, for --debug
     avisos: list[str] = field(default_factory=list)  # Spanish notes on a file that loaded
+    programa: Optional[str] = None  # 'omitido': the missing program ("LibreOffice", "Tesseract")
+    instalar: Optional[str] = None  # 'omitido': the command that installs it
 
     @property
     def fallido(self) -> bool:
         return self.resultado == "fallido"
+
+    @property
+    def omitido(self) -> bool:
+        """Skipped: the file needs a program that is not installed."""
+        return self.resultado == "omitido"
 
 
 def expandir_rutas(rutas: list[Path]) -> list[Path]:
@@ -213,11 +223,15 @@ def _extraer_protegido(extraer: Extractor, ruta: Path, limites: Optional[Limites
     """Run the extractor and prepare its report for the store (rows,
     validation findings: almacen.preparar), so that the single writer only
     writes; return (start time, InformePreparado, None) or
-    (start time, None, (motivo, traza)). Nothing raises: worker-safe."""
+    (start time, None, (motivo, traza)), or, when a program the file needs
+    is missing, (start time, None, (motivo, traza, (programa, instalar))).
+    Nothing raises: worker-safe."""
     inicio = datetime.now()
     try:
         informe = _llamar(extraer, ruta, limites)
         return inicio, almacen.preparar(informe), None
+    except FaltaPrograma as exc:
+        return inicio, None, (_motivo(exc, ruta.name, True), traceback.format_exc(), (exc.programa, exc.instalar))
     except Exception as exc:  # noqa: BLE001 - every failure becomes a 'fallido' row
         if limites is not None and limites.memoria_mb and es_memoria(exc):
             motivo = f"{ruta.name}: superó el límite de memoria de {limites.memoria_mb} MB"
@@ -735,7 +749,11 @@ def _guardar(con, ruta: Path, sha: str, informe: Optional[almacen.InformePrepara
              forzar: bool) -> ResultadoCarga:
     archivo = ruta.name
     if fallo is not None:
-        motivo, traza = fallo
+        motivo, traza, *falta = fallo
+        if falta:  # a program is missing: skipped, nothing stored, read again next time
+            programa, instalar = falta[0]
+            return ResultadoCarga(archivo, ruta, "omitido", motivo, sha256=sha, traza=traza,
+                                  programa=programa, instalar=instalar)
         return ResultadoCarga(archivo, ruta, "fallido", motivo, sha256=sha, traza=traza)
     try:
         resultado = almacen.guardar_informe(con, informe, ruta, forzar=forzar)
@@ -778,7 +796,7 @@ def _registrar(con, r: ResultadoCarga, inicio: datetime, al_terminar) -> Resulta
     almacen.registrar_carga(
         con, archivo=r.archivo, ruta=ruta_absoluta(r.ruta), resultado=r.resultado, inicio=inicio,
         sha256=r.sha256, informe_id=r.informe_id, motivo=r.motivo,
-        observaciones=None if r.fallido else r.observaciones,
+        observaciones=None if r.fallido or r.omitido else r.observaciones,
     )
     if al_terminar is not None:
         al_terminar(r)

@@ -162,9 +162,8 @@ _AYUDA_DEBUG = "Muestra la traza completa de los errores."
 OPCION_ESPERA = typer.Option(ESPERA_DB, "--espera-db", metavar="SEGUNDOS",
                              help="Cuánto esperar si otro proceso está usando la base de datos.")
 _ETIQUETAS = {"cargado": "[green]cargado[/]", "reemplazado": "[cyan]reemplazado[/]",
-              "sin_cambios": "[dim]sin cambios[/]", "fallido": "[bold red]fallido[/]"}
-_PLURALES = {"cargado": "cargados", "reemplazado": "reemplazados", "sin_cambios": "sin cambios",
-             "fallido": "fallidos"}
+              "sin_cambios": "[dim]sin cambios[/]", "fallido": "[bold red]fallido[/]",
+              "omitido": "[yellow]omitido[/]"}
 
 
 def _error(mensaje: str, traza: Optional[str] = None, debug: bool = False) -> None:
@@ -286,7 +285,9 @@ def cargar(
     """Extrae los informes y los guarda en la base de datos (uno por transacción).
 
     Las carpetas se recorren con sus subcarpetas; los archivos de otros tipos se
-    omiten (se informan al final). Interrumpida (Ctrl-C o kill), la carga se
+    omiten (se informan al final), y también los que necesitan LibreOffice o
+    Tesseract si no están instalados (se dice qué instalar; la próxima carga los
+    lee). Interrumpida (Ctrl-C o kill), la carga se
     continúa volviendo a ejecutar el mismo comando: los informes ya guardados no
     se vuelven a leer."""
     if not rutas:
@@ -323,7 +324,7 @@ def cargar(
         _resumen_omitidos(omitidos, detalle)
         _salir("No se encontraron archivos .pdf, .docx ni hojas de cálculo en las rutas indicadas.")
     if detalle or len(resultados) <= FILAS_TABLA_CARGA:
-        consola.print(_tabla_carga(resultados))
+        consola.print(_tabla_carga(resultados, consola.width))
     _resumen_carga(resultados, omitidos, detalle)
     _aviso_hallazgos(db, resultados)
     for r in resultados:
@@ -352,17 +353,38 @@ def _interrumpida(hechos: list[ResultadoCarga]) -> NoReturn:
 
 
 def _resumen_carga(resultados: list[ResultadoCarga], omitidos: list[Path], detalle: bool) -> None:
-    """One line: cargados / reemplazados / sin cambios / fallidos / omitidos,
-    then the skipped files."""
+    """One line: cargados / reemplazados / sin cambios / fallidos / omitidos
+    (other file types and files that need a missing program), then the
+    skipped files."""
     conteo = {k: sum(r.resultado == k for r in resultados) for k in _ETIQUETAS}
+    n_omitidos = len(omitidos) + conteo["omitido"]
     partes = [f"{conteo['cargado']} {'cargado' if conteo['cargado'] == 1 else 'cargados'}"]
     if conteo["reemplazado"]:
         partes.append(f"{conteo['reemplazado']} {'reemplazado' if conteo['reemplazado'] == 1 else 'reemplazados'}")
     partes.append(f"{conteo['sin_cambios']} sin cambios")
     partes.append(f"{conteo['fallido']} {'fallido' if conteo['fallido'] == 1 else 'fallidos'}")
-    partes.append(f"{len(omitidos)} {'omitido' if len(omitidos) == 1 else 'omitidos'}")
+    partes.append(f"{n_omitidos} {'omitido' if n_omitidos == 1 else 'omitidos'}")
     consola.print("Resumen: " + ", ".join(partes) + ".", highlight=False)
     _resumen_omitidos(omitidos, detalle)
+    _resumen_sin_programa([r for r in resultados if r.omitido], detalle)
+
+
+def _resumen_sin_programa(omitidos: list[ResultadoCarga], detalle: bool) -> None:
+    """Per missing program, one line with what to install, then the files."""
+    por_programa: dict[tuple, list[ResultadoCarga]] = {}
+    for r in omitidos:
+        por_programa.setdefault((r.programa, r.instalar), []).append(r)
+    for (programa, instalar), grupo in por_programa.items():
+        n = len(grupo)
+        cuantos = "1 omitido: necesita" if n == 1 else f"{n} omitidos: necesitan"
+        consola.print(f"{cuantos} {escape(programa or '')}, que no está instalado. Para "
+                      f"{'leerlo' if n == 1 else 'leerlos'}: {escape(instalar or '')} y vuelva a cargar.",
+                      highlight=False, soft_wrap=True)
+        mostrar = grupo if detalle else grupo[:OMITIDOS_LISTADOS]
+        for r in mostrar:
+            consola.print(f"  {escape(str(r.ruta))}", highlight=False, soft_wrap=True)
+        if len(mostrar) < n:
+            consola.print(f"  … y {n - len(mostrar)} más (todos con --detalle)", highlight=False)
 
 
 def _resumen_omitidos(omitidos: list[Path], detalle: bool) -> None:
@@ -381,25 +403,61 @@ def _resumen_omitidos(omitidos: list[Path], detalle: bool) -> None:
         consola.print(f"  … y {len(omitidos) - len(mostrar)} más (todos con --detalle)", highlight=False)
 
 
-def _tabla_carga(resultados: list[ResultadoCarga]) -> Table:
+_NOMBRES_RESULTADO = {"cargado": "cargado", "reemplazado": "reemplazado", "sin_cambios": "sin cambios",
+                      "fallido": "fallido", "omitido": "omitido"}
+
+
+def _tabla_carga(resultados: list[ResultadoCarga], ancho: int) -> Table:
+    """One line per file at any screen width `ancho`: the file name, year,
+    observations and result always; then, while they fit, the entity (cut
+    with "…" when long), the unmapped rows and the office. The Resumen line
+    below has the counts by result."""
+    leidos = [not (r.fallido or r.omitido) for r in resultados]
+    celdas = {
+        "archivo": [r.archivo for r in resultados],
+        "entidad": [r.entidad or "" for r in resultados],
+        "dependencia": [r.dependencia or "" for r in resultados],
+        "vigencia": ["" if r.vigencia is None else str(r.vigencia) for r in resultados],
+        "observaciones": [str(r.observaciones) if l else "" for r, l in zip(resultados, leidos)],
+        "no_mapeadas": [str(r.no_mapeadas) if l else "" for r, l in zip(resultados, leidos)],
+        "resultado": [_NOMBRES_RESULTADO[r.resultado] for r in resultados],
+    }
+    pies = {"archivo": "Total", "observaciones": str(sum(r.observaciones for r in resultados)),
+            "no_mapeadas": str(sum(r.no_mapeadas for r in resultados))}
+    largos = {"archivo": "Archivo", "entidad": "Entidad", "dependencia": "Dependencia", "vigencia": "Año",
+              "observaciones": "Observaciones", "no_mapeadas": "Filas no mapeadas", "resultado": "Resultado"}
+    cortos = {**largos, "observaciones": "Obs.", "no_mapeadas": "Sin mapear"}
+
+    def medida(clave: str, titulos: dict) -> int:
+        return max([len(titulos[clave]), len(pies.get(clave, ""))] + [len(c) for c in celdas[clave]])
+
+    def columnas(titulos: dict) -> dict[str, int]:
+        """Width of each column shown. A box.SIMPLE_HEAD table is its
+        columns plus 3 spaces per column and 1."""
+        anchos = {c: medida(c, titulos) for c in ("vigencia", "observaciones", "resultado")}
+        libre = ancho - 1 - sum(a + 3 for a in anchos.values()) - 3
+        anchos["archivo"] = min(medida("archivo", titulos), max(10, libre))  # cut only on a very narrow screen
+        libre -= anchos["archivo"]
+        for clave, minimo in (("entidad", 14), ("no_mapeadas", None), ("dependencia", 14)):
+            necesario = medida(clave, titulos)  # text columns may be cut down to `minimo`; numbers never
+            cabe = min(necesario, libre - 3)
+            if any(celdas[clave]) and cabe >= min(necesario, minimo or necesario):
+                anchos[clave] = cabe
+                libre -= cabe + 3
+        return anchos
+
+    titulos = largos
+    anchos = columnas(largos)
+    if any(anchos.get(c) != medida(c, largos) for c in celdas if any(celdas[c])):
+        titulos, anchos = cortos, columnas(cortos)  # something is cut or left out: short headers
     tabla = Table(title="Carga de informes", show_footer=True, box=box.SIMPLE_HEAD)
-    conteo = {k: sum(r.resultado == k for r in resultados) for k in _ETIQUETAS}
-    pie = ", ".join(f"{n} {_PLURALES[k] if n > 1 else k.replace('_', ' ')}" for k, n in conteo.items() if n)
-    tabla.add_column("Archivo", "Total", overflow="fold")
-    tabla.add_column("Entidad", overflow="fold")
-    tabla.add_column("Dependencia", overflow="fold")
-    tabla.add_column("Vigencia", justify="right", overflow="fold")
-    tabla.add_column("Observaciones", str(sum(r.observaciones for r in resultados)),
-                     justify="right", overflow="fold")
-    tabla.add_column("Filas no mapeadas", str(sum(r.no_mapeadas for r in resultados)),
-                     justify="right", overflow="fold")
-    tabla.add_column("Resultado", pie, overflow="fold")
-    for r in resultados:
-        tabla.add_row(
-            _texto(r.archivo), _texto(r.entidad), _texto(r.dependencia), _texto(r.vigencia),
-            "" if r.fallido else str(r.observaciones), "" if r.fallido else str(r.no_mapeadas),
-            _ETIQUETAS[r.resultado],
-        )
+    orden = [c for c in titulos if c in anchos]
+    for c in orden:
+        derecha = c in ("vigencia", "observaciones", "no_mapeadas")
+        tabla.add_column(titulos[c], pies.get(c, ""), width=anchos[c], no_wrap=True, overflow="ellipsis",
+                         justify="right" if derecha else "left")
+    for i, r in enumerate(resultados):
+        tabla.add_row(*[_ETIQUETAS[r.resultado] if c == "resultado" else _texto(celdas[c][i]) for c in orden])
     return tabla
 
 
@@ -418,7 +476,7 @@ def _aviso_hallazgos(db: Path, resultados: list[ResultadoCarga]) -> None:
         return  # the load itself went fine; `informes validar` will say more
     if filas:
         consola.print(f"Hallazgos del validador: {_conteo_severidades(filas)}. "
-                      f"Véalos con: informes validar --db {seguro(db)}")
+                      f"Véalos con: informes validar --db {seguro(db)}", soft_wrap=True)
 
 
 def _conteo_severidades(filas: list[dict]) -> str:
@@ -591,7 +649,8 @@ def _tabla_hallazgos(filas: list[dict]) -> Table:
 @app.command(cls=_Comando, options_metavar="[OPCIONES]")
 def evaluar(
     carpeta: Path = typer.Argument(
-        ..., help="Carpeta con documentos <id>.pdf / <id>.docx y sus archivos <id>.gold.csv.",
+        ..., help="Carpeta con documentos <id>.pdf / <id>.docx y sus archivos <id>.gold.csv "
+                  "(o con las subcarpetas informes/ y gold/, como corpus/).",
         show_default=False, metavar="CARPETA",
     ),
     detalle: bool = typer.Option(False, "--detalle", help="Lista las filas que no coinciden."),

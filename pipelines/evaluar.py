@@ -1,7 +1,8 @@
 """Compare the extractor with hand-made gold files.
 
 For every `<id>.pdf` / `<id>.docx` (or workbook: .xlsx, .xlsm, .xls, .ods; or
-legacy word processor: .doc, .rtf, .odt) in a folder that has `<id>.gold.csv`, an
+legacy word processor: .doc, .rtf, .odt) in a folder that has `<id>.gold.csv`
+(beside it, or in `gold/` when the documents are in `informes/`), an
 extracted observation matches a gold row when indicador and indicador_padre
 (normalized), medida, periodo_inicio, periodo_fin and tipo_gasto are equal
 and valor is equal within 1e-6 relative. Matching counts repetitions
@@ -25,6 +26,8 @@ COLUMNAS_GOLD = ("indicador", "indicador_padre", "medida", "periodo_inicio", "pe
                  "valor", "unidad", "tipo_gasto")
 EXTENSIONES = (".pdf", ".docx", ".xlsx", ".xlsm", ".xls", ".ods", ".doc", ".rtf", ".odt")
 TOLERANCIA = 1e-6
+CARPETA_INFORMES = "informes"  # corpus layout: the documents here,
+CARPETA_GOLD = "gold"  # their <id>.gold.csv and <id>.meta.yaml here
 
 
 class ErrorEvaluacion(Exception):
@@ -199,11 +202,24 @@ def comparar(documento: str, extraidas: list[Fila], gold: list[Fila]) -> Resulta
                               sobrantes, faltantes)
 
 
+def carpetas_de(carpeta: Path) -> tuple[Path, Path]:
+    """(documents folder, gold folder) of an evaluation folder: a corpus laid
+    out as `informes/` + `gold/` (the bundled corpus/), else the folder
+    itself for both (documents next to their gold files)."""
+    carpeta = Path(carpeta)
+    informes, gold = carpeta / CARPETA_INFORMES, carpeta / CARPETA_GOLD
+    if informes.is_dir() and gold.is_dir():
+        return informes, gold
+    return carpeta, carpeta
+
+
 def documentos_con_gold(carpeta: Path) -> list[tuple[Path, Path]]:
-    """(document, gold file) pairs of a folder, sorted by document name."""
+    """(document, gold file) pairs of a folder (see carpetas_de), sorted by
+    document name."""
+    documentos, golds = carpetas_de(carpeta)
     pares = []
-    for doc in sorted(Path(carpeta).iterdir()):
-        gold = doc.with_name(f"{doc.stem}.gold.csv")
+    for doc in sorted(documentos.iterdir()):
+        gold = golds / f"{doc.stem}.gold.csv"
         if doc.is_file() and doc.suffix.lower() in EXTENSIONES and gold.is_file():
             pares.append((doc, gold))
     return pares

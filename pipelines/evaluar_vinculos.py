@@ -1,6 +1,6 @@
 """Precision and recall of the identity links against a hand-made gold.
 
-`vinculos_gold.csv` (in the corpus folder) lists, for every indicator of
+`vinculos_gold.csv` (in the corpus's gold folder) lists, for every indicator of
 the reports it covers, the group it belongs to: two rows with the same
 `grupo` are the same indicator. The reports are loaded in order of vigencia
 into a scratch store (the real loader, so identities are assigned as in
@@ -23,7 +23,7 @@ from typing import Any, Callable, Optional
 import yaml
 
 from pipelines import almacen, normalizar
-from pipelines.evaluar import ErrorEvaluacion, leer_gold
+from pipelines.evaluar import ErrorEvaluacion, carpetas_de, leer_gold
 
 ARCHIVO_GOLD = "vinculos_gold.csv"
 COLUMNAS = ("informe", "indicador", "indicador_padre", "grupo")
@@ -111,8 +111,10 @@ def informe_desde_gold(carpeta: Path, id_: str):
 def evaluar_vinculos(carpeta: Path, fuente: str = "docx", inverso: bool = False,
                      extraer: Optional[Callable] = None) -> ResultadoVinculos:
     """Load the reports named in <carpeta>/vinculos_gold.csv (from their
-    DOCX, PDF or gold rows) into a scratch store and score the links."""
-    carpeta = Path(carpeta)
+    DOCX, PDF or gold rows) into a scratch store and score the links. A
+    corpus with `informes/` and `gold/` (pipelines.evaluar.carpetas_de) has
+    the CSV, gold and meta files in `gold/` and the documents in `informes/`."""
+    documentos, carpeta = carpetas_de(carpeta)
     if fuente not in FUENTES:
         raise ErrorEvaluacion(f"Fuente desconocida: {fuente}. Use docx, pdf o gold.")
     gold = leer_gold_vinculos(carpeta / ARCHIVO_GOLD)
@@ -134,7 +136,7 @@ def evaluar_vinculos(carpeta: Path, fuente: str = "docx", inverso: bool = False,
                 if fuente == "gold":
                     informe, ruta = informe_desde_gold(carpeta, id_), carpeta / f"{id_}.gold.csv"
                 else:
-                    ruta = carpeta / f"{id_}.{fuente}"
+                    ruta = documentos / f"{id_}.{fuente}"
                     if not ruta.is_file():
                         raise ErrorEvaluacion(f"No existe {ruta.name} (lo nombra {ARCHIVO_GOLD}).")
                     informe = extraer(ruta)

@@ -8,6 +8,9 @@ from extractor.modelo import Celda, Tabla
 
 RAIZ = Path(__file__).resolve().parent.parent
 CORPUS = RAIZ / "corpus"
+INFORMES = CORPUS / "informes"  # the sample reports (what `informes cargar` reads)
+GOLD = CORPUS / "gold"  # their <id>.gold.csv, <id>.meta.yaml and vinculos_gold.csv
+GENERADOR = CORPUS / "generador"  # the scripts that build them
 CORPUS_REAL = RAIZ.parent / "shared" / "corpus-real"
 
 

@@ -20,7 +20,7 @@ from typer.testing import CliRunner
 import pipelines.distribuido
 from pipelines.cargar import EXTENSIONES, Limites, cargar_rutas, recorrer
 from pipelines.cli import app
-from tests.conftest import CORPUS
+from tests.conftest import CORPUS, GOLD, INFORMES
 
 REALES = Path(__file__).resolve().parents[2] / "shared" / "corpus-real"
 from tests.lento import extraer_lento
@@ -136,12 +136,12 @@ def corpus_copia(tmp_path_factory) -> Path:
     would be most of the time here."""
     carpeta = tmp_path_factory.mktemp("corpus") / "corpus"
     carpeta.mkdir()
-    for gold in sorted(CORPUS.glob("*.gold.csv")):
+    for gold in sorted(GOLD.glob("*.gold.csv")):
         base = gold.name[: -len(".gold.csv")]
         if base.endswith("_escaneado"):
             continue
         for extension in EXTENSIONES:
-            informe = CORPUS / f"{base}{extension}"
+            informe = INFORMES / f"{base}{extension}"
             if informe.is_file():
                 shutil.copy(informe, carpeta / informe.name)
         shutil.copy(gold, carpeta / gold.name)
@@ -264,7 +264,7 @@ def cluster():
 @pytest.fixture(scope="module")
 def seis(tmp_path_factory) -> list[Path]:
     carpeta = tmp_path_factory.mktemp("seis")
-    return [shutil.copy(CORPUS / nombre, carpeta / nombre) for nombre in ARCHIVOS[:6]]
+    return [shutil.copy(INFORMES / nombre, carpeta / nombre) for nombre in ARCHIVOS[:6]]
 
 
 def test_dask_da_el_mismo_conjunto_que_la_carga_local(seis, cluster, tmp_path):

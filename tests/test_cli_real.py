@@ -6,7 +6,7 @@ import os
 import subprocess
 import sys
 
-from tests.conftest import CORPUS
+from tests.conftest import INFORMES
 
 COLUMNS = ("archivo,informe_id,entidad,dependencia,indicador,indicador_padre,descripcion,medida,periodo_inicio,"
            "periodo_fin,valor,unidad,tipo_gasto,valor_texto,pagina,tabla,fila,columna,entidad_clave,"
@@ -19,7 +19,7 @@ def _informes(*args, cwd):
 
 
 def test_load_export_and_reload_the_seed_pdf(tmp_path):
-    pdf = CORPUS / "barrancabermeja_prensa_2017.pdf"
+    pdf = INFORMES / "barrancabermeja_prensa_2017.pdf"
     first = _informes("cargar", str(pdf), "--db", "datos.duckdb", cwd=tmp_path)
     assert first.returncode == 0, first.stderr
     out = _informes("exportar", "--db", "datos.duckdb", "--formato", "csv", "--salida", "obs.csv", cwd=tmp_path)

@@ -17,7 +17,7 @@ from extractor.resultado import InformeExtraido, MetadatosInforme, Observacion
 from pipelines import almacen
 from pipelines.cli import app
 from pipelines.comparar import COLUMNAS, Filtros, cifras, comparar, corte_texto
-from tests.conftest import CORPUS
+from tests.conftest import INFORMES
 
 D = date
 
@@ -201,7 +201,7 @@ def corpus_db(tmp_path_factory):
     ruta = tmp_path_factory.mktemp("serie") / "serie.duckdb"
     c = almacen.abrir(ruta)
     for id_ in reversed(SERIE):  # any order gives the same links
-        almacen.guardar_informe(c, extraer_informe(CORPUS / f"{id_}.docx"), CORPUS / f"{id_}.docx")
+        almacen.guardar_informe(c, extraer_informe(INFORMES / f"{id_}.docx"), INFORMES / f"{id_}.docx")
     yield c
     c.close()
 

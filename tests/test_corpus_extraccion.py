@@ -9,30 +9,30 @@ import yaml
 from extractor import extraer_informe
 from pipelines import normalizar
 from pipelines.evaluar import comparar, documentos_con_gold, fila_de_observacion, leer_gold
-from tests.conftest import CORPUS
+from tests.conftest import CORPUS, GOLD, INFORMES
 
-REPORTS = sorted(p.name.removesuffix(".gold.csv") for p in CORPUS.glob("*.gold.csv"))
+REPORTS = sorted(p.name.removesuffix(".gold.csv") for p in GOLD.glob("*.gold.csv"))
 # every document with a gold file: DOCX and PDF twins, and the workbooks
 FILES = [doc.name for doc, _ in documentos_con_gold(CORPUS)]
-WORD_REPORTS = [r for r in REPORTS if (CORPUS / f"{r}.docx").is_file()]
+WORD_REPORTS = [r for r in REPORTS if (INFORMES / f"{r}.docx").is_file()]
 SEED = "barrancabermeja_prensa_2017"
 
 
 @lru_cache(maxsize=None)
 def _extracted(name: str):
-    return extraer_informe(CORPUS / name)
+    return extraer_informe(INFORMES / name)
 
 
 def _score(name: str):
     report = name.rsplit(".", 1)[0]
-    gold = leer_gold(CORPUS / f"{report}.gold.csv")
+    gold = leer_gold(GOLD / f"{report}.gold.csv")
     rows = [fila_de_observacion(o) for o in _extracted(name).observaciones]
     return comparar(name, rows, gold), gold
 
 
 def test_corpus_has_seven_reports_in_both_formats():
     assert len(WORD_REPORTS) >= 7
-    assert all((CORPUS / f"{r}.{ext}").is_file() for r in WORD_REPORTS for ext in ("docx", "pdf"))
+    assert all((INFORMES / f"{r}.{ext}").is_file() for r in WORD_REPORTS for ext in ("docx", "pdf"))
 
 
 @pytest.mark.parametrize("ext", ["docx", "pdf"])
@@ -68,7 +68,7 @@ def test_corpus_f1_at_least_098():
 
 @pytest.mark.parametrize("name", FILES)
 def test_report_metadata(name):
-    expected = yaml.safe_load((CORPUS / f"{name.rsplit('.', 1)[0]}.meta.yaml").read_text(encoding="utf-8"))
+    expected = yaml.safe_load((GOLD / f"{name.rsplit('.', 1)[0]}.meta.yaml").read_text(encoding="utf-8"))
     meta = _extracted(name).metadatos
     for field, value in expected.items():
         got = getattr(meta, field)

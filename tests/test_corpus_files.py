@@ -23,6 +23,8 @@ from docx.oxml.ns import qn
 
 RAIZ = Path(__file__).resolve().parents[1]
 CORPUS = RAIZ / "corpus"
+INFORMES = CORPUS / "informes"  # DOCX and PDF
+GOLD = CORPUS / "gold"  # gold CSV and meta YAML
 ESQUEMAS = RAIZ / "esquemas"
 SEMILLA = RAIZ.parent / "shared" / "seeds" / "000_f0ee1fe73e0d34ec.txt"
 
@@ -45,9 +47,10 @@ HOJAS = (".xlsx", ".xlsm", ".xls", ".ods")
 def _ids() -> list[str]:
     stems = set()
     for ext in EXTENSIONES:
-        stems |= {p.name[: -len(ext)] for p in CORPUS.glob("*" + ext)}
+        carpeta = GOLD if ext in (".gold.csv", ".meta.yaml") else INFORMES
+        stems |= {p.name[: -len(ext)] for p in carpeta.glob("*" + ext)}
     # scanned copies (`<id>_escaneado.pdf`, no DOCX, no text layer) are checked in tests/test_ocr.py
-    return sorted(s for s in stems if not any((CORPUS / f"{s}{h}").is_file() for h in HOJAS)
+    return sorted(s for s in stems if not any((INFORMES / f"{s}{h}").is_file() for h in HOJAS)
                   and not s.endswith("_escaneado"))
 
 
@@ -60,12 +63,12 @@ def _vocabulario(nombre: str, columna: str) -> set[str]:
 
 
 def _gold(id_: str) -> list[dict]:
-    with (CORPUS / f"{id_}.gold.csv").open(encoding="utf-8", newline="") as f:
+    with (GOLD / f"{id_}.gold.csv").open(encoding="utf-8", newline="") as f:
         return list(csv.DictReader(f))
 
 
 def _meta(id_: str) -> dict:
-    return yaml.safe_load((CORPUS / f"{id_}.meta.yaml").read_text("utf-8"))
+    return yaml.safe_load((GOLD / f"{id_}.meta.yaml").read_text("utf-8"))
 
 
 def _fecha(texto) -> date:
@@ -73,14 +76,14 @@ def _fecha(texto) -> date:
 
 
 def _texto_pdf(id_: str) -> str:
-    with pdfplumber.open(CORPUS / f"{id_}.pdf") as pdf:
+    with pdfplumber.open(INFORMES / f"{id_}.pdf") as pdf:
         return "\n".join(p.extract_text() or "" for p in pdf.pages)
 
 
 def _tablas_pdf(id_: str) -> list[tuple[int, list[list[str]]]]:
     """(page number, rows) of every ruled table pdfplumber finds."""
     salida = []
-    with pdfplumber.open(CORPUS / f"{id_}.pdf") as pdf:
+    with pdfplumber.open(INFORMES / f"{id_}.pdf") as pdf:
         for pagina in pdf.pages:
             for tabla in pagina.find_tables():
                 filas = [[(c or "").strip() for c in fila]
@@ -98,7 +101,7 @@ def test_hay_al_menos_siete_informes():
 @pytest.mark.parametrize("id_", IDS)
 def test_cada_informe_tiene_sus_cuatro_archivos(id_):
     for ext in EXTENSIONES:
-        ruta = CORPUS / f"{id_}{ext}"
+        ruta = (GOLD if ext in (".gold.csv", ".meta.yaml") else INFORMES) / f"{id_}{ext}"
         assert ruta.is_file(), f"falta {ruta.name}"
         assert ruta.stat().st_size > 0, f"{ruta.name} está vacío"
 
@@ -107,7 +110,7 @@ def test_cada_informe_tiene_sus_cuatro_archivos(id_):
 
 @pytest.mark.parametrize("id_", IDS)
 def test_gold_tiene_las_columnas_exactas(id_):
-    with (CORPUS / f"{id_}.gold.csv").open(encoding="utf-8",
+    with (GOLD / f"{id_}.gold.csv").open(encoding="utf-8",
                                            newline="") as f:
         encabezado = next(csv.reader(f))
     assert encabezado == COLUMNAS_GOLD
@@ -242,7 +245,7 @@ def _aparece(variante: str, texto: str) -> bool:
 
 @pytest.mark.parametrize("id_", IDS)
 def test_pdf_abre_y_contiene_los_valores_del_gold(id_):
-    with pdfplumber.open(CORPUS / f"{id_}.pdf") as pdf:
+    with pdfplumber.open(INFORMES / f"{id_}.pdf") as pdf:
         assert len(pdf.pages) >= 1
     texto = _texto_pdf(id_)
     assert len(texto) > 500, "el PDF no tiene capa de texto"
@@ -264,16 +267,16 @@ def test_variantes_de_formato():
 
 @pytest.mark.parametrize("id_", IDS)
 def test_docx_abre_y_tiene_tablas(id_):
-    doc = Document(CORPUS / f"{id_}.docx")
+    doc = Document(INFORMES / f"{id_}.docx")
     assert doc.tables, "el DOCX no tiene tablas"
-    meta = yaml.safe_load((CORPUS / f"{id_}.meta.yaml").read_text(encoding="utf-8"))
+    meta = yaml.safe_load((GOLD / f"{id_}.meta.yaml").read_text(encoding="utf-8"))
     assert doc.sections[0].header.paragraphs[0].text.casefold() == meta["entidad"].casefold()
 
 
 # ------------------------------------------------------------ layout features
 
 def _paginas(id_):
-    with pdfplumber.open(CORPUS / f"{id_}.pdf") as pdf:
+    with pdfplumber.open(INFORMES / f"{id_}.pdf") as pdf:
         return [(p.width, p.height, p.extract_text() or "",
                  len(p.lines) + len(p.rects) + len(p.curves))
                 for p in pdf.pages]
@@ -291,7 +294,7 @@ def test_barrancabermeja_es_fiel_a_la_semilla():
     markdown marks, escapes and the stray "--" row excepted)."""
     if not SEMILLA.exists():
         pytest.skip("shared/seeds no está disponible")
-    doc = Document(CORPUS / "barrancabermeja_prensa_2017.docx")
+    doc = Document(INFORMES / "barrancabermeja_prensa_2017.docx")
     partes = [p.text for p in doc.paragraphs]
     partes += [c.text for t in doc.tables for f in t.rows for c in f.cells]
     partes += [p.text for p in doc.sections[0].header.paragraphs]
@@ -309,14 +312,14 @@ def test_girardot_horizontal_con_encabezado_repetido():
     assert len(paginas_tabla) >= 2
     for _, filas in tablas:
         assert filas[0][0] == "Código", filas[0]
-    doc = Document(CORPUS / "girardot_salud_2018.docx")
+    doc = Document(INFORMES / "girardot_salud_2018.docx")
     primera = doc.tables[0].rows[0]._tr
     assert primera.trPr.find(qn("w:tblHeader")) is not None
     assert doc.sections[0].page_width > doc.sections[0].page_height
 
 
 def test_girardot_codigos_mga_como_texto():
-    doc = Document(CORPUS / "girardot_salud_2018.docx")
+    doc = Document(INFORMES / "girardot_salud_2018.docx")
     codigos = [f.cells[0].text for f in doc.tables[0].rows[1:]
                if re.fullmatch(r"\d{9}", f.cells[0].text)]
     assert len(codigos) >= 15
@@ -333,14 +336,14 @@ def test_sogamoso_tabla_sin_bordes():
     assert all(figuras == 0 for _, _, _, figuras in paginas)
     texto = _texto_pdf("sogamoso_educacion_2019")
     assert "14.380" in texto and "semestre" in texto
-    doc = Document(CORPUS / "sogamoso_educacion_2019.docx")
+    doc = Document(INFORMES / "sogamoso_educacion_2019.docx")
     bordes = doc.tables[0]._tbl.tblPr.find(qn("w:tblBorders"))
     assert bordes is not None
     assert all(b.get(qn("w:val")) == "nil" for b in bordes)
 
 
 def test_pasto_encabezado_de_dos_niveles():
-    doc = Document(CORPUS / "pasto_infraestructura_2020.docx")
+    doc = Document(INFORMES / "pasto_infraestructura_2020.docx")
     tabla = doc.tables[0]._tbl
     spans = tabla.xpath(".//w:tr[1]//w:gridSpan/@w:val")
     assert spans == ["2", "2"]
@@ -357,7 +360,7 @@ def test_rionegro_fila_partida_entre_paginas_sin_encabezado_repetido():
     partidas = [f for f in continuaciones
                 if f[0] and not any(f[1:]) and "Meta 2023" not in " ".join(f)]
     assert partidas, continuaciones
-    doc = Document(CORPUS / "rionegro_desarrollo_economico_2023.docx")
+    doc = Document(INFORMES / "rionegro_desarrollo_economico_2023.docx")
     assert not doc.tables[0]._tbl.xpath(".//w:tblHeader")
     celdas = [c.text for f in doc.tables[0].rows for c in f.cells]
     assert "Enero 120\nFebrero 135\nMarzo 150" in celdas

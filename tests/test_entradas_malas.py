@@ -22,21 +22,21 @@ import duckdb
 import pytest
 from typer.testing import CliRunner
 
-from corpus.generar_derivados import serializar_pdf
+from corpus.generador.generar_derivados import serializar_pdf
 from extractor import ErrorLectura, extraer_informe
 from extractor.lectores.legado import soffice
 from extractor.lectores.ocr import falta_tesseract
 from extractor.seguridad import LimitesLectura, detectar_formato, flujos_danados, revisar_docx
 from pipelines.cargar import Limites, cargar_rutas
 from pipelines.cli import app
-from tests.conftest import CORPUS, CORPUS_REAL, RAIZ
+from tests.conftest import CORPUS_REAL, INFORMES, RAIZ
 
 runner = CliRunner()
 
-PDF_BASE = CORPUS / "villavicencio_hacienda_2022.pdf"
-DOCX_BASE = CORPUS / "pasto_infraestructura_2020.docx"
-PREVIO = CORPUS / "sogamoso_educacion_2019.docx"  # loaded before: the state to keep
-BUENO = CORPUS / "yopal_integracion_social_2023.docx"  # loads in the same command
+PDF_BASE = INFORMES / "villavicencio_hacienda_2022.pdf"
+DOCX_BASE = INFORMES / "pasto_infraestructura_2020.docx"
+PREVIO = INFORMES / "sogamoso_educacion_2019.docx"  # loaded before: the state to keep
+BUENO = INFORMES / "yopal_integracion_social_2023.docx"  # loads in the same command
 LIMITE_PAGINAS = 1000
 
 VACIO = "el archivo está vacío (0 bytes)"
@@ -616,7 +616,7 @@ def test_limite_de_tiempo_desde_la_linea_de_comandos(tmp_path):
     """A real 400-page PDF cannot be read in 1 s: killed, reported, the
     other file of the command loads."""
     pypdf = pytest.importorskip("pypdf")
-    lector = pypdf.PdfReader(str(CORPUS / "barrancabermeja_prensa_2017.pdf"))
+    lector = pypdf.PdfReader(str(INFORMES / "barrancabermeja_prensa_2017.pdf"))
     escritor = pypdf.PdfWriter()
     for _ in range(80):
         for pagina in lector.pages:
@@ -635,7 +635,7 @@ def test_limite_de_tiempo_desde_la_linea_de_comandos(tmp_path):
 
 
 def test_limite_de_memoria_desde_la_linea_de_comandos(tmp_path):
-    pdf = shutil.copy(CORPUS / "barrancabermeja_prensa_2017.pdf", tmp_path / "informe.pdf")
+    pdf = shutil.copy(INFORMES / "barrancabermeja_prensa_2017.pdf", tmp_path / "informe.pdf")
     bueno = shutil.copy(BUENO, tmp_path / BUENO.name)
     db = tmp_path / "x.duckdb"
     r = runner.invoke(app, ["cargar", str(pdf), "--db", str(db), "--limite-memoria", "64"])
@@ -685,5 +685,5 @@ def test_formato_por_contenido(tmp_path):
 
 
 def test_flujos_del_corpus_estan_sanos():
-    for pdf in sorted(CORPUS.glob("*.pdf")):
+    for pdf in sorted(INFORMES.glob("*.pdf")):
         assert flujos_danados(pdf) == 0, pdf.name

@@ -1,5 +1,5 @@
 """Spreadsheet reader (extractor/lectores/hoja.py) on the corpus workbooks
-(corpus/generar_hojas.py), the workbook gold files, the format guards, and
+(corpus/generador/generar_hojas.py), the workbook gold files, the format guards, and
 the real workbooks of ../shared/corpus-real/ (skipped when absent)."""
 from __future__ import annotations
 
@@ -22,13 +22,13 @@ from extractor.lectores.hoja import texto_de_valor, texto_numero
 from extractor.modelo import Tabla
 from extractor.numeros import parse_numero
 from extractor.seguridad import detectar_formato, nombres_cfb
-from tests.conftest import CORPUS
+from tests.conftest import GOLD, INFORMES
 
-SISPT = CORPUS / "sesquile_plan_indicativo_2024.xlsx"
-CHIA = CORPUS / "chia_seguimiento_plan_indicativo_2024.xlsx"
-PALMIRA = CORPUS / "palmira_plan_accion_2024.xlsx"
+SISPT = INFORMES / "sesquile_plan_indicativo_2024.xlsx"
+CHIA = INFORMES / "chia_seguimiento_plan_indicativo_2024.xlsx"
+PALMIRA = INFORMES / "palmira_plan_accion_2024.xlsx"
 LIBROS = [SISPT, CHIA, PALMIRA]
-MINI = [CORPUS / "formatos" / "seguimiento_mini_2023.xls", CORPUS / "formatos" / "seguimiento_mini_2023.ods"]
+MINI = [INFORMES / "seguimiento_mini_2023.xls", INFORMES / "seguimiento_mini_2023.ods"]
 REALES = Path(__file__).resolve().parents[2] / "shared" / "corpus-real"
 ESQUEMAS = Path(__file__).resolve().parents[1] / "esquemas"
 
@@ -269,7 +269,7 @@ def test_libro_danado(tmp_path):
 
 
 def _gold(ruta: Path) -> list[dict]:
-    with open(ruta.with_name(ruta.stem + ".gold.csv"), encoding="utf-8", newline="") as f:
+    with open(GOLD / (ruta.stem + ".gold.csv"), encoding="utf-8", newline="") as f:
         return list(csv.DictReader(f))
 
 
@@ -294,7 +294,7 @@ def test_gold_de_libros_sigue_el_esquema(ruta):
     claves = Counter(tuple(f[c] for c in ("indicador", "indicador_padre", "medida", "periodo_inicio", "periodo_fin",
                                           "tipo_gasto", "fuente_financiacion")) for f in filas)
     assert not [c for c, n in claves.items() if n > 1]
-    meta = yaml.safe_load(ruta.with_name(ruta.stem + ".meta.yaml").read_text("utf-8"))
+    meta = yaml.safe_load((GOLD / (ruta.stem + ".meta.yaml")).read_text("utf-8"))
     assert meta["entidad"] and meta["titulo"]
 
 

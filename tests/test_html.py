@@ -19,7 +19,7 @@ import pytest
 from pipelines import almacen
 from pipelines.comparar import comparar
 from pipelines.html_comparar import corto, grafica, numero_co, pagina
-from tests.conftest import CORPUS
+from tests.conftest import INFORMES
 
 SERIE = ["barrancabermeja_prensa_2017", "barrancabermeja_prensa_2018", "barrancabermeja_prensa_2019",
          "barrancabermeja_prensa_2020", "barrancabermeja_prensa_2021", "bucaramanga_prensa_2018"]
@@ -34,7 +34,7 @@ def html(tmp_path_factory) -> Path:
     con = almacen.abrir(carpeta / "serie.duckdb")
     try:
         for id_ in SERIE:
-            almacen.guardar_informe(con, extraer_informe(CORPUS / f"{id_}.docx"), CORPUS / f"{id_}.docx")
+            almacen.guardar_informe(con, extraer_informe(INFORMES / f"{id_}.docx"), INFORMES / f"{id_}.docx")
         comparar(con, "html", carpeta / "comparar.html")
     finally:
         con.close()

@@ -23,7 +23,7 @@ import duckdb
 import pytest
 
 from pipelines.cargar import Limites, cargar_rutas
-from tests.conftest import CORPUS, RAIZ
+from tests.conftest import INFORMES, RAIZ
 from tests.test_entradas_malas import estado
 
 # Reports of different entities (identity linking never mixes them, so the
@@ -82,7 +82,7 @@ def conteos(db: Path) -> dict[str, dict[str, int]]:
 def docs(tmp_path_factory) -> list[Path]:
     """The files, at one path for every run (the path is part of the data)."""
     carpeta = tmp_path_factory.mktemp("docs")
-    return [shutil.copy(CORPUS / nombre, carpeta / nombre) for nombre in ARCHIVOS]
+    return [shutil.copy(INFORMES / nombre, carpeta / nombre) for nombre in ARCHIVOS]
 
 
 @pytest.fixture(scope="module")

@@ -9,12 +9,12 @@ import pytest
 from extractor import leer_documento
 from extractor.lectores import pdf as lector_pdf
 from extractor.modelo import Tabla
-from tests.conftest import CORPUS
+from tests.conftest import INFORMES
 
 
 @lru_cache(maxsize=None)
 def _doc(name: str):
-    return leer_documento(CORPUS / name)
+    return leer_documento(INFORMES / name)
 
 
 def _cell(tabla: Tabla, text: str):
@@ -84,7 +84,7 @@ def test_pdf_pages_are_made_one_at_a_time_and_let_go_once_read():
     numbers, offsets and boxes) but one at a time, closes each once read and
     empties pdfminer's cache of parsed objects: nothing of a read page (its
     characters, its content streams) stays behind as the report goes on."""
-    ruta = CORPUS / "barrancabermeja_prensa_2017.pdf"  # 5 pages
+    ruta = INFORMES / "barrancabermeja_prensa_2017.pdf"  # 5 pages
     with pdfplumber.open(str(ruta)) as pdf:
         esperado = [(p.page_number, p.initial_doctop, p.bbox) for p in pdf.pages]
     leidas = []

@@ -4,7 +4,7 @@ read by the DOCX reader; provenance names the original file.
 
 The corpus holds LibreOffice twins of one report
 (`pasto_infraestructura_2020.doc/.rtf/.odt`, made by
-corpus/generar_derivados.py from the DOCX); they must give exactly the DOCX's
+corpus/generador/generar_derivados.py from the DOCX); they must give exactly the DOCX's
 observations. Without LibreOffice these tests are skipped, except in CI (env
 CI set), which installs it (.ci/run)."""
 from __future__ import annotations
@@ -25,10 +25,10 @@ from extractor import ErrorLectura, extraer_informe
 from extractor.lectores import legado
 from extractor.seguridad import detectar_formato
 from pipelines.cargar import cargar_rutas, expandir_rutas
-from tests.conftest import CORPUS
+from tests.conftest import INFORMES
 
 ID = "pasto_infraestructura_2020"
-DOCX = CORPUS / f"{ID}.docx"
+DOCX = INFORMES / f"{ID}.docx"
 FORMATOS = ("doc", "rtf", "odt")
 
 requiere_libreoffice = pytest.mark.skipif(
@@ -68,7 +68,7 @@ def temporal_propio(tmp_path, monkeypatch):
 @requiere_libreoffice
 @pytest.mark.parametrize("formato", FORMATOS)
 def test_gemelo_legado_igual_a_su_docx(formato, del_docx, temporal_propio):
-    ruta = CORPUS / f"{ID}.{formato}"
+    ruta = INFORMES / f"{ID}.{formato}"
     assert detectar_formato(ruta) == formato
     antes = _restos()
     informe = extraer_informe(ruta)
@@ -84,7 +84,7 @@ def test_gemelo_legado_igual_a_su_docx(formato, del_docx, temporal_propio):
 @requiere_libreoffice
 def test_conversiones_simultaneas(tmp_path):
     """Each conversion has its own folder and profile: two at a time work."""
-    rutas = [shutil.copy(CORPUS / f"{ID}.{f}", tmp_path / f"copia.{f}") for f in ("doc", "odt", "rtf", "doc")]
+    rutas = [shutil.copy(INFORMES / f"{ID}.{f}", tmp_path / f"copia.{f}") for f in ("doc", "odt", "rtf", "doc")]
     with ThreadPoolExecutor(max_workers=4) as hilos:
         informes = list(hilos.map(extraer_informe, rutas))
     assert len({len(i.observaciones) for i in informes}) == 1 and informes[0].observaciones
@@ -95,13 +95,13 @@ def test_cargar_un_doc_guarda_el_original(tmp_path):
     carpeta = tmp_path / "informes"
     carpeta.mkdir()
     for f in FORMATOS:
-        shutil.copy(CORPUS / f"{ID}.{f}", carpeta / f"{ID}.{f}")
+        shutil.copy(INFORMES / f"{ID}.{f}", carpeta / f"{ID}.{f}")
     assert [p.name for p in expandir_rutas([carpeta])] == sorted(p.name for p in carpeta.iterdir())
     db = tmp_path / "x.duckdb"
     resultados = cargar_rutas([carpeta], db)
     assert [r.resultado for r in resultados] == ["cargado"] * 3
     # a .doc named .docx is read by its content, with a notice
-    mal = shutil.copy(CORPUS / f"{ID}.rtf", tmp_path / "mal_nombrado.docx")
+    mal = shutil.copy(INFORMES / f"{ID}.rtf", tmp_path / "mal_nombrado.docx")
     (r,) = cargar_rutas([mal], tmp_path / "y.duckdb")
     assert r.resultado == "cargado" and r.avisos == [
         "mal_nombrado.docx: la extensión es .docx pero el contenido es un documento RTF; se leyó según su contenido."]
@@ -119,7 +119,7 @@ def test_cargar_un_doc_guarda_el_original(tmp_path):
 def test_sin_libreoffice_dice_que_instalar(monkeypatch):
     monkeypatch.setattr(legado, "soffice", lambda: None)
     with pytest.raises(ErrorLectura) as exc:
-        extraer_informe(CORPUS / f"{ID}.doc")
+        extraer_informe(INFORMES / f"{ID}.doc")
     assert exc.value.archivo == f"{ID}.doc"
     assert exc.value.motivo == ("los documentos Word 97-2003 (.doc) se convierten con LibreOffice, que no está "
                                 "instalado (en Debian/Ubuntu: apt-get install libreoffice-writer-nogui)")
@@ -137,7 +137,7 @@ def test_conversion_que_no_termina(monkeypatch, tmp_path):
     carpeta = Path(tempfile.mkdtemp(prefix="informes-legado-prueba-"))
     try:
         with pytest.raises(ErrorLectura) as exc:
-            legado.convertir(CORPUS / f"{ID}.rtf", "rtf", carpeta, tiempo=1)
+            legado.convertir(INFORMES / f"{ID}.rtf", "rtf", carpeta, tiempo=1)
     finally:
         shutil.rmtree(carpeta)
     assert time.monotonic() - inicio < 20

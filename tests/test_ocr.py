@@ -3,7 +3,7 @@ Spanish) into the same document model.
 
 The corpus holds a scanned copy of one report
 (`villavicencio_hacienda_2022_escaneado.pdf`, made by
-corpus/generar_derivados.py: rendered at 200 dpi, turned 0.35°, noise and
+corpus/generador/generar_derivados.py: rendered at 200 dpi, turned 0.35°, noise and
 specks); it must score F1 ≥ 0.95 against the report's gold. OCR results are
 cached by the file's SHA-256: loading again does not run Tesseract.
 Without Tesseract these tests are skipped, except in CI (env CI set), which
@@ -26,11 +26,11 @@ from extractor.resultado import InformeExtraido, MetadatosInforme, Observacion
 from pipelines import normalizar
 from pipelines.evaluar import comparar, fila_de_observacion, leer_gold
 from pipelines.validacion import validar
-from tests.conftest import CORPUS
+from tests.conftest import GOLD, INFORMES
 
-ESCANEADO = CORPUS / "villavicencio_hacienda_2022_escaneado.pdf"
-TEXTO = CORPUS / "villavicencio_hacienda_2022.pdf"  # the same report with its text layer
-OTRO = CORPUS / "barrancabermeja_prensa_2019.pdf"  # one page with a text layer
+ESCANEADO = INFORMES / "villavicencio_hacienda_2022_escaneado.pdf"
+TEXTO = INFORMES / "villavicencio_hacienda_2022.pdf"  # the same report with its text layer
+OTRO = INFORMES / "barrancabermeja_prensa_2019.pdf"  # one page with a text layer
 
 requiere_tesseract = pytest.mark.skipif(
     ocr.falta_tesseract() is not None and not os.environ.get("CI"),
@@ -52,15 +52,15 @@ def escaneado():
 
 @requiere_tesseract
 def test_el_informe_escaneado_del_corpus_tiene_f1_de_al_menos_095(escaneado):
-    assert _f1(escaneado, CORPUS / "villavicencio_hacienda_2022_escaneado.gold.csv") >= 0.95
+    assert _f1(escaneado, GOLD / "villavicencio_hacienda_2022_escaneado.gold.csv") >= 0.95
     # the copy's gold is the report's gold
-    assert leer_gold(CORPUS / "villavicencio_hacienda_2022_escaneado.gold.csv") == \
-        leer_gold(CORPUS / "villavicencio_hacienda_2022.gold.csv")
+    assert leer_gold(GOLD / "villavicencio_hacienda_2022_escaneado.gold.csv") == \
+        leer_gold(GOLD / "villavicencio_hacienda_2022.gold.csv")
 
 
 @requiere_tesseract
 def test_metadatos_del_informe_escaneado(escaneado):
-    esperado = yaml.safe_load((CORPUS / "villavicencio_hacienda_2022_escaneado.meta.yaml").read_text("utf-8"))
+    esperado = yaml.safe_load((GOLD / "villavicencio_hacienda_2022_escaneado.meta.yaml").read_text("utf-8"))
     for campo, valor in esperado.items():
         assert normalizar(str(getattr(escaneado.metadatos, campo))) == normalizar(str(valor)), campo
 

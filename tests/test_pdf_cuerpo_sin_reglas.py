@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from corpus.generar_derivados import serializar_pdf
+from corpus.generador.generar_derivados import serializar_pdf
 from extractor import interpretar, leer_documento
 
 COLUMNAS = [20, 220, 320, 420, 520, 590]  # x of the header's vertical rulings

@@ -9,7 +9,7 @@ import pytest
 from extractor.lectores import pdf as lector
 from extractor.lectores.cribado import cribar
 from extractor.lectores.pdfium_pagina import DocumentoPdfium, leer_pagina
-from tests.conftest import CORPUS
+from tests.conftest import INFORMES
 
 ARCHIVOS = ["girardot_salud_2018.pdf", "tulua_personeria_2021.pdf", "rionegro_desarrollo_economico_2023.pdf",
             "chiquinquira_agropecuario_2019.pdf"]
@@ -23,7 +23,7 @@ def _forma(items):
 
 @pytest.mark.parametrize("nombre", ARCHIVOS)
 def test_paginas_con_tablas_iguales_a_pdfplumber(nombre):
-    ruta = CORPUS / nombre
+    ruta = INFORMES / nombre
     cribadas = cribar(ruta)
     doc = pdfium.PdfDocument(str(ruta))
     try:
@@ -50,7 +50,7 @@ def test_documento_pdfium_reabre_el_archivo_cada_tramo_y_da_las_mismas_paginas(m
     """pdfium keeps what it parsed of every page until the document is
     closed: DocumentoPdfium reopens it every `tramo` pages (memory flat with
     the number of pages), closing the previous opening, with the same pages."""
-    ruta = CORPUS / "rionegro_desarrollo_economico_2023.pdf"  # 3 pages
+    ruta = INFORMES / "rionegro_desarrollo_economico_2023.pdf"  # 3 pages
     doc = pdfium.PdfDocument(str(ruta))
     esperado = []
     for i in range(len(doc)):
@@ -89,7 +89,7 @@ def test_texto_dibujado_a_escala_mide_lo_que_mide_en_pdfplumber(tmp_path):
     0.025, as some report generators write headers) is 8 points high in
     pdfium's words too, not 327: the header is not a line of its own that
     spans the whole page."""
-    from corpus.generar_derivados import serializar_pdf
+    from corpus.generador.generar_derivados import serializar_pdf
 
     flujo = (b"BT /F1 327.68 Tf 0.025 0 0 0.025 100 700 Tm (Compromiso) Tj ET\n"
              b"BT /F1 8 Tf 1 0 0 1 200 700 Tm (Devengado) Tj ET\n"

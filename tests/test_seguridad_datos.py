@@ -27,15 +27,15 @@ from extractor.lectores.legado import soffice
 from extractor.lectores.ocr import falta_tesseract
 from pipelines import almacen
 from pipelines.cli import app, visible
-from tests.conftest import CORPUS, RAIZ
+from tests.conftest import INFORMES, RAIZ
 from tests.test_cli import documento, escribir
 
 runner = CliRunner()
-PREVIO = CORPUS / "sogamoso_educacion_2019.docx"  # in the store before every case
-BUENO = CORPUS / "yopal_integracion_social_2023.docx"  # loads in the same command as the bad ones
-XLSX = CORPUS / "chia_seguimiento_plan_indicativo_2024.xlsx"
-XLS = CORPUS / "formatos" / "seguimiento_mini_2023.xls"
-ODS = CORPUS / "formatos" / "seguimiento_mini_2023.ods"
+PREVIO = INFORMES / "sogamoso_educacion_2019.docx"  # in the store before every case
+BUENO = INFORMES / "yopal_integracion_social_2023.docx"  # loads in the same command as the bad ones
+XLSX = INFORMES / "chia_seguimiento_plan_indicativo_2024.xlsx"
+XLS = INFORMES / "seguimiento_mini_2023.xls"
+ODS = INFORMES / "seguimiento_mini_2023.ods"
 INGLES = re.compile(r"Traceback|Invalid value|No such|Missing (argument|option)|Usage:|Got unexpected|"
                     r"IO Error|Conflicting lock|Could not set lock|Catalog Error|Binder Error|"
                     r"Permission denied|No such file|is not readable|requires an argument|╭")
@@ -368,8 +368,8 @@ def test_el_limite_de_tiempo_termina_libreoffice_y_tesseract(tmp_path):
     temporal.mkdir()
     carpeta = tmp_path / "entrada"
     carpeta.mkdir()
-    shutil.copy(CORPUS / "pasto_infraestructura_2020.rtf", carpeta)
-    shutil.copy(CORPUS / "villavicencio_hacienda_2022_escaneado.pdf", carpeta)
+    shutil.copy(INFORMES / "pasto_infraestructura_2020.rtf", carpeta)
+    shutil.copy(INFORMES / "villavicencio_hacienda_2022_escaneado.pdf", carpeta)
     db = tmp_path / "x.duckdb"
     p = informes_cli("cargar", carpeta, "--db", db, "--limite-tiempo", "1.5", "--trabajadores", "2",
                      env=_entorno(TMPDIR=str(temporal), INFORMES_CACHE=str(tmp_path / "cache")))
@@ -443,7 +443,7 @@ def _lote(carpeta: Path) -> dict[str, str | None]:
     poner("libro_xls.ods", XLS.read_bytes(), None)
     poner("libro_ods.xlsx", ODS.read_bytes(), None)
     poner("libro_ods.xls", _variante_zip(ODS, 1), None)
-    poner("word.xlsx", (CORPUS / "pasto_infraestructura_2020.docx").read_bytes(), None)
+    poner("word.xlsx", (INFORMES / "pasto_infraestructura_2020.docx").read_bytes(), None)
     poner("xls_cortado.xls", XLS.read_bytes()[:3000], "el archivo de Office 97-2003 (formato OLE) está dañado")
     poner("xls_cortado.doc", XLS.read_bytes()[:700], "el archivo de Office 97-2003 (formato OLE) está dañado")
     poner("ole_ceros.doc", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(4088), "(formato OLE) está dañado")

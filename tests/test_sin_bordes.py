@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from corpus.generar_derivados import serializar_pdf
+from corpus.generador.generar_derivados import serializar_pdf
 from extractor import leer_documento
 from extractor.lectores import sin_bordes
 from extractor.lectores.lineas import Linea

@@ -21,7 +21,7 @@ from pipelines import almacen, validacion
 from pipelines.cargar import cargar_rutas
 from pipelines.cli import app
 from pipelines.validacion import Hallazgo, cifra, texto_periodo, validar
-from tests.conftest import CORPUS
+from tests.conftest import GOLD, INFORMES
 
 runner = CliRunner()
 
@@ -117,9 +117,9 @@ REPORTES_CON_ERRORES = {
     "sogamoso_educacion_2019", "villavicencio_hacienda_2022",
 }
 LIMPIOS = sorted(  # the generated reports with DOCX and PDF twins (not workbooks, not scanned copies)
-    p.name.removesuffix(".gold.csv") for p in CORPUS.glob("*.gold.csv")
+    p.name.removesuffix(".gold.csv") for p in GOLD.glob("*.gold.csv")
     if p.name.removesuffix(".gold.csv") not in REPORTES_CON_ERRORES
-    and (CORPUS / p.name.replace(".gold.csv", ".docx")).is_file()
+    and (INFORMES / p.name.replace(".gold.csv", ".docx")).is_file()
 )
 
 
@@ -127,7 +127,7 @@ LIMPIOS = sorted(  # the generated reports with DOCX and PDF twins (not workbook
 def extraido(nombre: str) -> InformeExtraido:
     from extractor import extraer_informe
 
-    return extraer_informe(CORPUS / nombre)
+    return extraer_informe(INFORMES / nombre)
 
 
 @cache
@@ -526,7 +526,7 @@ def _hallazgos_en(con, informe_id=None) -> list[tuple]:
 
 def test_guardar_escribe_hallazgos_y_marca_errores(con, tmp_path):
     inf = extraido("barrancabermeja_prensa_2017.pdf")
-    assert almacen.guardar_informe(con, inf, CORPUS / "barrancabermeja_prensa_2017.pdf") == "cargado"
+    assert almacen.guardar_informe(con, inf, INFORMES / "barrancabermeja_prensa_2017.pdf") == "cargado"
     iid = inf.sha256[:16]
     guardados = _hallazgos_en(con, iid)
     assert [(r, s) for r, s, _, _ in guardados] == [(h.regla, h.severidad) for h in validar(inf)]
@@ -542,7 +542,7 @@ def test_guardar_escribe_hallazgos_y_marca_errores(con, tmp_path):
 
 def test_cargar_dos_veces_no_duplica_hallazgos(con, tmp_path):
     inf = extraido("barrancabermeja_prensa_2017.docx")
-    ruta = CORPUS / "barrancabermeja_prensa_2017.docx"
+    ruta = INFORMES / "barrancabermeja_prensa_2017.docx"
     almacen.guardar_informe(con, inf, ruta)
     antes = _hallazgos_en(con)
     assert almacen.guardar_informe(con, inf, ruta) == "sin_cambios"
@@ -597,7 +597,7 @@ def test_conflicto_configurado_como_error_marca_la_observacion_nueva(con, tmp_pa
 def db_semilla(tmp_path_factory) -> Path:
     """A real DuckDB file with the seed PDF loaded by the real extractor."""
     db = tmp_path_factory.mktemp("validar") / "datos.duckdb"
-    (r,) = cargar_rutas([CORPUS / "barrancabermeja_prensa_2017.pdf"], db)
+    (r,) = cargar_rutas([INFORMES / "barrancabermeja_prensa_2017.pdf"], db)
     assert r.resultado == "cargado", r.motivo
     return db
 
@@ -669,7 +669,7 @@ def test_cli_exportar_sin_marcadas_y_hallazgos(db_semilla, tmp_path):
 
 def test_cli_cargar_resume_los_hallazgos(tmp_path):
     db = tmp_path / "d.duckdb"
-    r = runner.invoke(app, ["cargar", str(CORPUS / "villavicencio_hacienda_2022.docx"), "--db", str(db)],
+    r = runner.invoke(app, ["cargar", str(INFORMES / "villavicencio_hacienda_2022.docx"), "--db", str(db)],
                       env={"COLUMNS": "250"})
     assert r.exit_code == 0, r.output
     assert "Hallazgos del validador: 1 error" in r.stdout and "informes validar" in r.stdout

@@ -20,12 +20,12 @@ from typer.testing import CliRunner
 from extractor.lectores import ocr
 from pipelines import ver as V
 from pipelines.cli import app
-from tests.conftest import CORPUS, CORPUS_REAL
+from tests.conftest import CORPUS_REAL, INFORMES
 
 runner = CliRunner()
-PDF = CORPUS / "girardot_salud_2018.pdf"
-DOCX = CORPUS / "girardot_salud_2018.docx"
-ESCANEADO = CORPUS / "villavicencio_hacienda_2022_escaneado.pdf"
+PDF = INFORMES / "girardot_salud_2018.pdf"
+DOCX = INFORMES / "girardot_salud_2018.docx"
+ESCANEADO = INFORMES / "villavicencio_hacienda_2022_escaneado.pdf"
 NAVEGADORES = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable")
 
 

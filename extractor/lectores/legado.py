@@ -25,7 +25,7 @@ import tempfile
 from pathlib import Path
 from typing import Optional
 
-from ..errores import ErrorLectura
+from ..errores import ErrorLectura, FaltaPrograma
 from ..modelo import Documento
 
 PAQUETE = "libreoffice-writer-nogui"
@@ -55,12 +55,12 @@ def _matar_grupo(pid: int) -> None:
 
 def convertir(ruta: Path, formato: str, carpeta: Path, tiempo: float = TIEMPO) -> Path:
     """Convert `ruta` to DOCX inside `carpeta` (which the caller removes);
-    returns the DOCX path. ErrorLectura (Spanish) when LibreOffice is
-    missing, fails or takes longer than `tiempo` seconds."""
+    returns the DOCX path. FaltaPrograma when LibreOffice is missing;
+    ErrorLectura (Spanish) when it fails or takes longer than `tiempo` seconds."""
     nombre = ruta.name
     falta = falta_libreoffice(formato)
     if falta:
-        raise ErrorLectura(nombre, falta)
+        raise FaltaPrograma(nombre, falta, "LibreOffice", f"apt-get install {PAQUETE}")
     if tiempo < 1:
         raise ErrorLectura(nombre, f"no quedó tiempo para convertir el documento {NOMBRES[formato]} "
                                    "(límite de tiempo del archivo)")

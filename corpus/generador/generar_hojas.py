@@ -1,7 +1,7 @@
 """Build the spreadsheet reports of the corpus (xlsxwriter; no LibreOffice).
 
-    python corpus/generar_hojas.py          # every workbook, gold and meta
-    python corpus/generar_hojas.py chia_seguimiento_plan_indicativo_2024
+    python corpus/generador/generar_hojas.py          # every workbook, gold and meta
+    python corpus/generador/generar_hojas.py chia_seguimiento_plan_indicativo_2024
 
 Three synthetic workbooks in the layouts of the real ones (none copies a
 real file; entities, names and figures are made up):
@@ -43,7 +43,9 @@ from typing import Optional
 import xlsxwriter
 import yaml
 
-CORPUS = Path(__file__).resolve().parent
+CORPUS = Path(__file__).resolve().parent.parent
+INFORMES_DIR = CORPUS / "informes"  # the workbooks
+GOLD_DIR = CORPUS / "gold"  # their gold and meta
 COLUMNAS_GOLD = ["indicador", "indicador_padre", "medida", "periodo_inicio", "periodo_fin", "valor", "unidad",
                  "tipo_gasto", "fuente_financiacion"]
 CREADO = datetime(2024, 10, 15, 8, 0, 0)
@@ -730,7 +732,7 @@ PALMIRA_META = {
 # stored fraction); tests/test_hojas.py checks what is read from them.
 # ======================================================================
 
-FORMATOS = CORPUS / "formatos"
+FORMATOS = INFORMES_DIR  # the small .xls and .ods (no gold) sit with the other reports
 MINI_TITULO = "SEGUIMIENTO AL PLAN DE ACCIÓN 2023 CON CORTE A 31 DE DICIEMBRE DE 2023"
 MINI_ENCABEZADO = ["Código", "Indicador", "Meta 2023", "Ejecutado 2023", "% avance", "Fecha de reporte"]
 MINI_FILAS = [
@@ -830,7 +832,7 @@ def formatos_antiguos() -> None:
     except ImportError:
         print("xlwt no está instalado (pip install xlwt): no se regeneró el .xls")
     mini_ods(FORMATOS / "seguimiento_mini_2023.ods")
-    print("formatos/seguimiento_mini_2023: .xls y .ods")
+    print("informes/seguimiento_mini_2023: .xls y .ods")
 
 
 LIBROS = {
@@ -848,9 +850,9 @@ def main() -> None:
         formatos_antiguos()
     for id_ in args.ids or LIBROS:
         construir, meta = LIBROS[id_]
-        gold = construir(CORPUS / f"{id_}.xlsx")
-        _escribir_gold(CORPUS / f"{id_}.gold.csv", gold)
-        _escribir_meta(CORPUS / f"{id_}.meta.yaml", meta)
+        gold = construir(INFORMES_DIR / f"{id_}.xlsx")
+        _escribir_gold(GOLD_DIR / f"{id_}.gold.csv", gold)
+        _escribir_meta(GOLD_DIR / f"{id_}.meta.yaml", meta)
         print(f"{id_}: {len(gold)} filas gold")
 
 

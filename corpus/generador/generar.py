@@ -1,8 +1,8 @@
 """Build the annotated sample corpus.
 
-    python corpus/generar.py            # every report: DOCX, PDF, gold, meta
-    python corpus/generar.py --sin-pdf  # skip LibreOffice
-    python corpus/generar.py girardot_salud_2018   # only some reports
+    python corpus/generador/generar.py            # every report: DOCX, PDF, gold, meta
+    python corpus/generador/generar.py --sin-pdf  # skip LibreOffice
+    python corpus/generador/generar.py girardot_salud_2018   # only some reports
 
 For every report in `especificaciones/` it writes, next to this file:
 <id>.docx (python-docx), <id>.pdf (LibreOffice), <id>.gold.csv (unless the
@@ -31,8 +31,11 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt, RGBColor
 
-CORPUS = Path(__file__).resolve().parent
-sys.path.insert(0, str(CORPUS))
+GENERADOR = Path(__file__).resolve().parent  # this script, piezas.py, especificaciones/
+CORPUS = GENERADOR.parent
+INFORMES_DIR = CORPUS / "informes"  # the reports (DOCX, PDF)
+GOLD_DIR = CORPUS / "gold"  # their gold and meta
+sys.path.insert(0, str(GENERADOR))
 
 from especificaciones import INFORMES  # noqa: E402
 from piezas import (  # noqa: E402
@@ -450,11 +453,11 @@ def main(argv=None) -> None:
 
     docx = []
     for inf in informes:
-        ruta = CORPUS / f"{inf.id}.docx"
+        ruta = INFORMES_DIR / f"{inf.id}.docx"
         construir_docx(inf, ruta)
         docx.append(ruta)
-        escribir_meta(inf, CORPUS / f"{inf.id}.meta.yaml")
-        gold = CORPUS / f"{inf.id}.gold.csv"
+        escribir_meta(inf, GOLD_DIR / f"{inf.id}.meta.yaml")
+        gold = GOLD_DIR / f"{inf.id}.gold.csv"
         if inf.gold_manual:
             if not gold.exists():
                 raise SystemExit(f"{gold.name} is written by hand and is "
@@ -466,7 +469,7 @@ def main(argv=None) -> None:
             n = escribir_gold(inf, gold)
             print(f"{inf.id}: docx, meta, gold ({n} filas)")
     if not args.sin_pdf:
-        convertir_pdf(docx, CORPUS)
+        convertir_pdf(docx, INFORMES_DIR)
         print(f"{len(docx)} PDF generados con LibreOffice")
 
 

@@ -1,7 +1,7 @@
 """Build the derived files of the corpus from the generated reports.
 
-    python corpus/generar_derivados.py              # all of them
-    python corpus/generar_derivados.py --sin-legado # only the scanned report (no LibreOffice)
+    python corpus/generador/generar_derivados.py              # all of them
+    python corpus/generador/generar_derivados.py --sin-legado # only the scanned report (no LibreOffice)
 
 * A scanned report: every page of one corpus PDF rendered to a grey image at
   200 dpi, turned a little (as a sheet on a scanner glass), with paper
@@ -11,10 +11,10 @@
 * Legacy word-processor twins of one corpus DOCX, converted by LibreOffice
   (`soffice --headless --convert-to doc|rtf|odt`, private profile):
   `<id>.doc`, `<id>.rtf`, `<id>.odt`. They share the gold of `<id>`
-  (`<id>.gold.csv`): `informes evaluar corpus/` pairs every document with
-  the gold of its stem.
+  (`gold/<id>.gold.csv`): `informes evaluar corpus/` pairs every document of
+  `informes/` with the gold of its stem.
 
-Run `python corpus/generar.py` first when the reports themselves change.
+Run `python corpus/generador/generar.py` first when the reports themselves change.
 """
 from __future__ import annotations
 
@@ -26,7 +26,9 @@ import sys
 import tempfile
 from pathlib import Path
 
-CORPUS = Path(__file__).resolve().parent
+CORPUS = Path(__file__).resolve().parent.parent
+INFORMES_DIR = CORPUS / "informes"  # the reports
+GOLD_DIR = CORPUS / "gold"  # their gold and meta
 
 ESCANEADO = "villavicencio_hacienda_2022"  # one page, ruled table, money in thousands
 LEGADO = "pasto_infraestructura_2020"  # two-level merged header, Heading styles
@@ -122,7 +124,7 @@ def escanear(origen: Path, destino: Path, semilla: int = SEMILLA, dpi: int = DPI
 
 def copiar_gold(origen: str, destino: str) -> None:
     for sufijo in (".gold.csv", ".meta.yaml"):
-        shutil.copyfile(CORPUS / f"{origen}{sufijo}", CORPUS / f"{destino}{sufijo}")
+        shutil.copyfile(GOLD_DIR / f"{origen}{sufijo}", GOLD_DIR / f"{destino}{sufijo}")
 
 
 # ============================================================ legacy twins
@@ -131,7 +133,7 @@ def gemelos_legado(id_: str, formatos=FORMATOS_LEGADO) -> list[Path]:
     """<id>.doc / .rtf / .odt from <id>.docx with LibreOffice."""
     if not shutil.which("soffice"):
         raise SystemExit("LibreOffice (soffice) is not installed: apt-get install libreoffice-writer-nogui")
-    origen = CORPUS / f"{id_}.docx"
+    origen = INFORMES_DIR / f"{id_}.docx"
     salida = []
     with tempfile.TemporaryDirectory(prefix="derivados-") as tmp:
         perfil = Path(tmp, "perfil").as_uri()
@@ -144,7 +146,7 @@ def gemelos_legado(id_: str, formatos=FORMATOS_LEGADO) -> list[Path]:
             hecho = Path(tmp, f"{id_}.{formato}")
             if not hecho.exists():
                 raise SystemExit(f"LibreOffice did not produce {hecho.name}")
-            destino = CORPUS / hecho.name
+            destino = INFORMES_DIR / hecho.name
             shutil.move(str(hecho), destino)
             salida.append(destino)
     return salida
@@ -155,7 +157,7 @@ def main(argv=None) -> None:
     ap.add_argument("--sin-legado", action="store_true", help="do not run LibreOffice")
     args = ap.parse_args(argv)
     nuevo = f"{ESCANEADO}_escaneado"
-    paginas = escanear(CORPUS / f"{ESCANEADO}.pdf", CORPUS / f"{nuevo}.pdf")
+    paginas = escanear(INFORMES_DIR / f"{ESCANEADO}.pdf", INFORMES_DIR / f"{nuevo}.pdf")
     copiar_gold(ESCANEADO, nuevo)
     print(f"{nuevo}.pdf: {paginas} página(s) escaneada(s); gold y meta de {ESCANEADO}")
     if not args.sin_legado:
