@@ -14,7 +14,9 @@ gold item when
 - its `periodo_fin` is equal (not checked for baselines);
 - its `valor` is within 1e-6 relative (×100 and ÷100 too for percentages).
 
-Money items (`recursos_*`) match on medida and value only. Required items are
+Money items (`recursos_*`) match on medida and value only; the extractor's
+budget stages (apropiación inicial/definitiva; compromisos, obligaciones,
+pagos) count as the gold's recursos_programados / recursos_ejecutados. Required items are
 matched first (a maximum bipartite matching), then optional ones absorb what
 is left. Only predictions inside the scope are judged.
 """
@@ -35,6 +37,14 @@ from pipelines.evaluar import ErrorEvaluacion, _metricas
 UMBRAL_NOMBRE = 85
 TOLERANCIA = 1e-6
 SIMILARES = {("ejecutado", "acumulado"), ("acumulado", "ejecutado")}
+# The gold's money vocabulary is coarse (README: "recursos_programados, money
+# budgeted or planned; recursos_ejecutados, money committed or accrued or
+# spent"); the extractor's (esquemas/medidas.csv) names the budget stage.
+# A finer money measure is scored as the gold's coarse one it belongs to.
+DINERO_GOLD = {
+    "apropiacion_inicial": "recursos_programados", "apropiacion_definitiva": "recursos_programados",
+    "compromisos": "recursos_ejecutados", "obligaciones": "recursos_ejecutados", "pagos": "recursos_ejecutados",
+}
 CELDA = re.compile(r"^\$?([A-Z]{1,3})\$?(\d+)$")
 
 
@@ -200,7 +210,7 @@ def _mismo_valor(pred: float, gold: float, porcentaje: bool) -> bool:
 
 
 def _misma_medida(p: Prediccion, g: dict[str, Any]) -> bool:
-    if p.medida == g["medida"]:
+    if DINERO_GOLD.get(p.medida, p.medida) == g["medida"]:
         return True
     if g.get("any_measure") and (p.medida, g["medida"]) in SIMILARES:
         return True
