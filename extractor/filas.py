@@ -267,7 +267,7 @@ def referencia_excel(ref: Optional[str]) -> dict:
 
 def _observation(fig: Figura, col: Columna, cell, tabla: int, fila: _Fila) -> Observacion:
     money = fig.medida in MONEY
-    factor = col.factor if money else 1.0
+    factor = col.factor if money or col.escala == "fraccion" else 1.0  # "Avance 2024" 0,99 → 99 %
     note = None
     if fig.numero.ambiguo and fig.numero.unidad == "porcentaje":
         note = "porcentaje con punto decimal: puede ser una fracción de la meta del cuatrienio"
@@ -284,7 +284,7 @@ def _observation(fig: Figura, col: Columna, cell, tabla: int, fila: _Fila) -> Ob
         codigo=fila.codigo,
         tipo_gasto=(fig.tipo_gasto or col.tipo_gasto or fila.tipo_gasto) if money else None,
         fuente_financiacion=col.fuente or fila.fuente,
-        escala=col.escala if money and factor != 1.0 else None,
+        escala=col.escala if factor != 1.0 else None,
         ambiguo=fig.numero.ambiguo,
         nota=note,
         confianza=min(fig.confianza, cell.confianza_ocr) if cell.confianza_ocr is not None else fig.confianza,

@@ -104,6 +104,9 @@ class Documento:
     # often name the entity ("Alcaldía de Barrancabermeja").
     encabezados_pagina: list[str] = field(default_factory=list)
     omisiones: list[Omision] = field(default_factory=list)
+    # The entity's DANE/DIVIPOLA code when the file states it (a workbook's
+    # "Código DANE" column: "25200"); None otherwise.
+    codigo_divipola: Optional[str] = None
 
     @property
     def tablas(self) -> list[Tabla]:

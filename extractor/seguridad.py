@@ -55,6 +55,7 @@ class LimitesLectura:
     docx_razon_desde: int = 4 * MB  # ...checked only for parts larger than this
     hoja_celdas: int = 500_000  # non-empty cells of one spreadsheet sheet (~1 KB of memory each)
     hoja_area: int = 5_000_000  # rows × columns of one table read from a sheet
+    hoja_ocultas: bool = False  # read hidden sheets, rows and columns of workbooks (--incluir-ocultas)
 
 
 LIMITES = LimitesLectura()

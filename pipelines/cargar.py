@@ -54,6 +54,7 @@ class Limites:
     tiempo: Optional[float] = 300.0
     memoria_mb: Optional[int] = 2048
     paginas: int = 2000
+    ocultas: bool = False  # read hidden sheets, rows and columns of workbooks
 
 
 ESPERA_DB = 30.0  # seconds to wait for a database held by another process
@@ -136,7 +137,7 @@ def _es_conocido(exc: BaseException) -> bool:
     return isinstance(exc, (ErrorAlmacen, ErrorCarga)) or type(exc).__name__ == "ErrorLectura"
 
 
-def _llamar(extraer: Extractor, ruta: Path, paginas: Optional[int]):
+def _llamar(extraer: Extractor, ruta: Path, paginas: Optional[int], ocultas: bool = False):
     """extraer(ruta), passing the reading limits to extractors that take a
     `limites` keyword (extractor.extraer_informe)."""
     if paginas is not None:
@@ -147,7 +148,7 @@ def _llamar(extraer: Extractor, ruta: Path, paginas: Optional[int]):
         if acepta:
             from extractor.seguridad import LimitesLectura
 
-            return extraer(ruta, limites=LimitesLectura(paginas=paginas))
+            return extraer(ruta, limites=LimitesLectura(paginas=paginas, hoja_ocultas=ocultas))
     return extraer(ruta)
 
 
@@ -158,7 +159,7 @@ def _extraer_protegido(extraer: Extractor, ruta: Path, limites: Optional[Limites
     (start time, None, (motivo, traza)). Nothing raises: worker-safe."""
     inicio = datetime.now()
     try:
-        informe = _llamar(extraer, ruta, limites.paginas if limites else None)
+        informe = _llamar(extraer, ruta, limites.paginas if limites else None, bool(limites and limites.ocultas))
         return inicio, almacen.preparar(informe), None
     except Exception as exc:  # noqa: BLE001 - every failure becomes a 'fallido' row
         if limites is not None and limites.memoria_mb and es_memoria(exc):

@@ -54,6 +54,9 @@ FORMATOS = ("xlsx", "xls", "ods")
 _ESCAPE_XML = re.compile(r"_x([0-9A-Fa-f]{4})_")
 _CITAS = re.compile(r'"[^"]*"|\\.|\[[^\]]*\]')
 _CEROS = re.compile(r"^0{2,}$")
+_MARCADOR = re.compile(r"^#+$")
+# a bullet at the start of a line in a cell ("• 12 talleres"): not part of the text
+_VINETA = re.compile(r"^[ \t]*[•▪●◦■□➢➤►✓✔·‣⁃]+[ \t]*", re.MULTILINE)
 _PORCENTAJE_MAXIMO = 100.0  # a "%"-formatted 95034156500 is a mis-formatted amount, not 9.5e12 %
 
 
@@ -91,7 +94,8 @@ def texto_de_valor(valor, formato: str = "General") -> str:
         return ""
     if isinstance(valor, str):
         texto = _ESCAPE_XML.sub(lambda m: chr(int(m.group(1), 16)), valor)
-        return texto.replace("\r\n", "\n").replace("\r", "\n").strip()
+        texto = texto.replace("\r\n", "\n").replace("\r", "\n").replace("\u00a0", " ").strip()
+        return _VINETA.sub("", texto).strip()
     if isinstance(valor, bool):
         return "VERDADERO" if valor else "FALSO"
     if isinstance(valor, datetime):
@@ -125,12 +129,17 @@ class _Hoja:
     combinadas: list[tuple[int, int, int, int]] = field(default_factory=list)  # r0, c0, r1, c1 inclusive
     filas_ocultas: set[int] = field(default_factory=set)
     columnas_ocultas: set[int] = field(default_factory=set)
-    errores: int = 0
+    errores: list[tuple[int, int, str]] = field(default_factory=list)  # (row, col, "#DIV/0!")
+    marcadores: list[tuple[int, int]] = field(default_factory=list)  # "#", "###": no figure
     estado: str = "visible"  # visible | hidden | veryHidden | grafico
+    ocultas_quitadas: tuple[list[int], list[int]] = field(default_factory=lambda: ([], []))  # rows, cols with data
 
 
 def _agregar(hoja: _Hoja, fila: int, columna: int, texto: str, limites: LimitesLectura, archivo: str) -> None:
     if not texto:
+        return
+    if _MARCADOR.match(texto):  # "#" or "####": a placeholder (or a column too narrow), no figure
+        hoja.marcadores.append((fila, columna))
         return
     hoja.celdas[(fila, columna)] = texto
     if len(hoja.celdas) > limites.hoja_celdas:
@@ -174,7 +183,7 @@ def _hojas_xlsx(ruta: Path, limites: LimitesLectura) -> Iterable[_Hoja]:
                 hoja.estado = "grafico"
                 yield hoja
                 continue
-            if hoja.estado != "visible":
+            if hoja.estado != "visible" and not limites.hoja_ocultas:
                 yield hoja
                 continue
             with ws._get_source() as fuente:
@@ -188,7 +197,7 @@ def _hojas_xlsx(ruta: Path, limites: LimitesLectura) -> Iterable[_Hoja]:
                         if valor is None:
                             continue
                         if c["data_type"] == "e":
-                            hoja.errores += 1
+                            hoja.errores.append((c["row"] - 1, c["column"] - 1, str(valor)))
                             continue
                         texto = texto_de_valor(valor, formato_de(c["style_id"]) if c["style_id"] else "General")
                         _agregar(hoja, c["row"] - 1, c["column"] - 1, texto, limites, ruta.name)
@@ -205,6 +214,8 @@ def _hojas_xlsx(ruta: Path, limites: LimitesLectura) -> Iterable[_Hoja]:
                         c0, r0, c1, r1 = range_boundaries(str(rango.ref))
                         if None not in (c0, r0, c1, r1):
                             hoja.combinadas.append((r0 - 1, c0 - 1, r1 - 1, c1 - 1))
+            if not limites.hoja_ocultas:
+                _quitar_ocultas(hoja)
             yield hoja
     finally:
         wb.close()
@@ -218,8 +229,9 @@ def _hojas_calamine(ruta: Path, limites: LimitesLectura) -> Iterable[_Hoja]:
             hoja = _Hoja(meta.name, pagina)
             if meta.visible != pc.SheetVisibleEnum.Visible:
                 hoja.estado = "hidden" if meta.visible == pc.SheetVisibleEnum.Hidden else "veryHidden"
-                yield hoja
-                continue
+                if not limites.hoja_ocultas:
+                    yield hoja
+                    continue
             if meta.typ not in (pc.SheetTypeEnum.WorkSheet,):
                 hoja.estado = "grafico"
                 yield hoja
@@ -234,7 +246,7 @@ def _hojas_calamine(ruta: Path, limites: LimitesLectura) -> Iterable[_Hoja]:
                     if valor == "" or valor is None:
                         continue
                     if isinstance(valor, str) and valor.startswith("#") and valor.rstrip("!?0/").upper() in _ERRORES:
-                        hoja.errores += 1
+                        hoja.errores.append((r0 + r, c0 + k, valor))
                         continue
                     _agregar(hoja, r0 + r, c0 + k, texto_de_valor(valor), limites, ruta.name)
             for (a, b), (c, d) in sheet.merged_cell_ranges or []:
@@ -244,6 +256,21 @@ def _hojas_calamine(ruta: Path, limites: LimitesLectura) -> Iterable[_Hoja]:
 
 _ERRORES = {"#DIV", "#REF", "#N/A", "#NAME", "#NULL", "#NUM", "#VALUE", "#N/D", "#NOMBRE", "#VALOR", "#NULO",
             "#NUM", "#¡REF", "#¡DIV", "#¡VALOR", "#¿NOMBRE", "#¡NULO", "#¡NUM"}
+
+
+def _quitar_ocultas(hoja: _Hoja) -> None:
+    """Hidden rows and columns are not read (a person looking at the sheet
+    does not see them); the ones that held data are reported."""
+    if not hoja.filas_ocultas and not hoja.columnas_ocultas:
+        return
+    filas, columnas = set(), set()
+    for (r, k) in list(hoja.celdas):
+        if r in hoja.filas_ocultas or k in hoja.columnas_ocultas:
+            del hoja.celdas[(r, k)]
+            (filas.add(r) if r in hoja.filas_ocultas else columnas.add(k))
+    hoja.ocultas_quitadas = (sorted(filas), sorted(columnas))
+    hoja.errores = [e for e in hoja.errores if e[0] not in hoja.filas_ocultas and e[1] not in hoja.columnas_ocultas]
+    hoja.marcadores = [m for m in hoja.marcadores if m[0] not in hoja.filas_ocultas and m[1] not in hoja.columnas_ocultas]
 
 
 # ------------------------------------------------------------------ blocks
@@ -376,9 +403,67 @@ def _bloque(hoja: _Hoja, celdas: dict[tuple[int, int], str], limites: LimitesLec
             filas_span=max(1, min(c, r1) - r + 1), columnas_span=max(1, min(d, c1) - k + 1),
         ))
     # empty merged ranges that cover no text still shape the grid: nothing to add
+    lista = _sin_solapes(lista)
+    lista = _filas_de_periodos(lista, [b.texto for b in salida], hoja) or lista
     indice[0] += 1
-    salida.append(Tabla(indice=indice[0], celdas=_sin_solapes(lista)))
+    salida.append(Tabla(indice=indice[0], celdas=lista))
     return salida
+
+
+def _es_periodo(texto: str) -> bool:
+    from ..numeros import parse_numero
+    from ..periodos import Contexto, periodo_de_texto
+
+    texto = texto.strip()
+    if not texto or len(texto) > 40:
+        return False
+    n = parse_numero(texto)
+    if n is not None and not (n.unidad == "numero" and n.valor.is_integer() and 1990 <= n.valor <= 2040):
+        return False
+    return periodo_de_texto(texto, Contexto(vigencia=2000)) is not None
+
+
+def _filas_de_periodos(celdas: list[Celda], titulos: list[str], hoja: _Hoja) -> Optional[list[Celda]]:
+    """A sheet that tracks one indicator ("Cobertura de vacunación" over
+    "Periodo | Meta | Resultado | % cumplimiento", one row per month or
+    quarter) becomes the layout every table has: the indicator (the
+    sheet's title line that names no period, else the sheet's name) on one
+    row, and a column per measure and period ("Meta I trimestre"). The
+    cells keep their sheet reference."""
+    filas: dict[int, dict[int, Celda]] = {}
+    for c in celdas:
+        if c.filas_span > 1 or c.columnas_span > 1:
+            return None
+        filas.setdefault(c.fila, {})[c.columna] = c
+    if len(filas) < 3 or 0 not in filas:
+        return None
+    encabezado = filas[0]
+    medidas = {k: c for k, c in encabezado.items() if k > 0 and c.texto.strip()}
+    cuerpo = [filas[r] for r in sorted(filas) if r > 0]
+    if len(medidas) < 1 or len(cuerpo) < 2:
+        return None
+    if not all(0 in f and _es_periodo(f[0].texto) for f in cuerpo):
+        return None
+    if _es_periodo(encabezado.get(0, Celda("", 0, 0, 0)).texto):
+        return None
+    nombre = next((t for t in titulos if not _es_periodo(t) and not _TITULO_DE_FECHA.search(t)), hoja.nombre)
+    pagina = celdas[0].pagina
+    nuevas = [Celda(texto="Indicador", fila=0, columna=0, pagina=pagina),
+              Celda(texto=nombre, fila=1, columna=0, pagina=pagina)]
+    k = 1
+    for f in cuerpo:
+        periodo = f[0].texto.strip()
+        for j, enc in sorted(medidas.items()):
+            nuevas.append(Celda(texto=f"{enc.texto} {periodo}", fila=0, columna=k, pagina=pagina, ref=enc.ref))
+            if j in f:
+                c = f[j]
+                nuevas.append(Celda(texto=c.texto, fila=1, columna=k, pagina=pagina, ref=c.ref))
+            k += 1
+    return nuevas
+
+
+# a title line that dates the sheet ("Corte 15 de junio de 2025", "Vigencia 2025", "Fecha: 12/11/2024")
+_TITULO_DE_FECHA = re.compile(r"\b(corte|vigencia|fecha|periodo|período|versi[oó]n|c[oó]digo)\b", re.IGNORECASE)
 
 
 def _sin_solapes(celdas: list[Celda]) -> list[Celda]:
@@ -409,36 +494,86 @@ def _lista(numeros: list[str], maximo: int = 12) -> str:
     return texto + (f" y {len(numeros) - maximo} más" if len(numeros) > maximo else "")
 
 
-def _omisiones(hoja: _Hoja) -> list[Omision]:
+ERRORES_LISTADOS = 50  # error cells reported one by one per sheet; the rest are counted
+
+
+def _omisiones(hoja: _Hoja, incluir_ocultas: bool = False) -> list[Omision]:
     salida = []
     if hoja.estado in ("hidden", "veryHidden"):
         salida.append(Omision(
             texto=f"Hoja «{hoja.nombre}»",
-            motivo="hoja oculta del libro: no se leyó (suele tener listas, cálculos auxiliares o copias); "
-                   "muéstrela y vuelva a cargar el archivo si contiene indicadores",
+            motivo=("hoja oculta del libro: se leyó porque se pidió incluir lo oculto" if incluir_ocultas else
+                    "hoja oculta del libro: no se leyó (suele tener listas, cálculos auxiliares o copias); "
+                    "vuelva a cargar el archivo con --incluir-ocultas si contiene indicadores"),
             pagina=hoja.pagina,
         ))
     elif hoja.estado == "grafico":
         salida.append(Omision(texto=f"Hoja «{hoja.nombre}»", motivo="hoja de gráfico: no tiene celdas que leer",
                               pagina=hoja.pagina))
-    con_datos = ({r for r, _ in hoja.celdas}, {k for _, k in hoja.celdas})
-    for ocultas, usadas, nombres, cual in (
-            (hoja.filas_ocultas, con_datos[0], lambda r: str(r + 1), ("filas", "fila(s) oculta(s)")),
-            (hoja.columnas_ocultas, con_datos[1], _columna_letra, ("columnas", "columna(s) oculta(s)"))):
-        leidas = sorted(x for x in ocultas if x in usadas)
-        if leidas:
+    if incluir_ocultas:
+        con_datos = ({r for r, _ in hoja.celdas}, {k for _, k in hoja.celdas})
+        leidas = (sorted(x for x in hoja.filas_ocultas if x in con_datos[0]),
+                  sorted(x for x in hoja.columnas_ocultas if x in con_datos[1]))
+        como = "se leyeron porque se pidió incluir lo oculto"
+    else:
+        leidas = hoja.ocultas_quitadas
+        como = "no se leyeron (no se ven en la hoja); use --incluir-ocultas para leerlas"
+    for indices, nombres, cual in ((leidas[0], lambda r: str(r + 1), ("filas", "fila(s) oculta(s)")),
+                                   (leidas[1], _columna_letra, ("columnas", "columna(s) oculta(s)"))):
+        if indices:
             salida.append(Omision(
-                texto=f"Hoja «{hoja.nombre}», {cual[0]} {_lista([nombres(x) for x in leidas])}",
-                motivo=f"{len(leidas)} {cual[1]} en la hoja de cálculo: se leyeron como las demás",
+                texto=f"Hoja «{hoja.nombre}», {cual[0]} {_lista([nombres(x) for x in indices])}",
+                motivo=f"{len(indices)} {cual[1]} con datos en la hoja de cálculo: {como}",
                 pagina=hoja.pagina,
             ))
-    if hoja.errores:
+    for r, k, valor in sorted(hoja.errores)[:ERRORES_LISTADOS]:
+        salida.append(Omision(
+            texto=f"{hoja.nombre}!{_columna_letra(k)}{r + 1}: {valor}",
+            motivo=f"celda con error de fórmula ({valor}): no da cifra",
+            pagina=hoja.pagina,
+        ))
+    if len(hoja.errores) > ERRORES_LISTADOS:
         salida.append(Omision(
             texto=f"Hoja «{hoja.nombre}»",
-            motivo=f"{hoja.errores} celda(s) con error de fórmula (#DIV/0!, #REF!…): se leyeron vacías",
+            motivo=f"otras {len(hoja.errores) - ERRORES_LISTADOS} celda(s) con error de fórmula "
+                   "(#DIV/0!, #REF!…): no dan cifra",
+            pagina=hoja.pagina,
+        ))
+    if hoja.marcadores:
+        celdas = [f"{_columna_letra(k)}{r + 1}" for r, k in sorted(hoja.marcadores)]
+        salida.append(Omision(
+            texto=f"Hoja «{hoja.nombre}», celdas {_lista(celdas)}",
+            motivo=f"{len(celdas)} celda(s) con «#» (marcador o columna angosta): no dan cifra",
             pagina=hoja.pagina,
         ))
     return salida
+
+
+# ------------------------------------------------------------------ entity code
+
+_ROTULO_DIVIPOLA = re.compile(r"^\s*(c[oó]d(igo|\.)?\s*(dane|divipola)|divipola|dane)\b[\s.:]*(municipio|entidad|municipal)?[\s.:]*$",
+                              re.IGNORECASE)
+_CODIGO = re.compile(r"^\d{2}(\d{3})?$|^\d{4}$")
+
+
+def codigo_divipola(hojas: list[_Hoja]) -> Optional[str]:
+    """The entity's DANE/DIVIPOLA code when a sheet labels it ("Código
+    DANE" over 25200, or "Código DANE: | 25200" beside it) and every cell of
+    that column gives the same code (a list of municipalities names none).
+    A municipal code stored as a number loses its leading zero ("5001" →
+    "05001")."""
+    for hoja in hojas:
+        for (r, k), texto in sorted(hoja.celdas.items()):
+            if len(texto) > 30 or not _ROTULO_DIVIPOLA.match(texto):
+                continue
+            abajo = [t.strip() for (f, c), t in hoja.celdas.items() if c == k and r < f <= r + 500]
+            derecha = [t.strip() for (f, c), t in sorted(hoja.celdas.items()) if f == r and k < c <= k + 2][:1]
+            for valores in (abajo, derecha):
+                valores = [v for v in valores if v]
+                if valores and all(_CODIGO.match(v) for v in valores) and len(set(valores)) == 1:
+                    v = valores[0]
+                    return v.zfill(5) if len(v) == 4 else v
+    return None
 
 
 # ------------------------------------------------------------------ entry
@@ -454,11 +589,14 @@ def leer_hoja(ruta: Path, sha256: str, limites: Optional[LimitesLectura] = None,
     omisiones: list[Omision] = []
     indice = [0]
     paginas = 0
+    leidas: list[_Hoja] = []
     for hoja in hojas:
         paginas = hoja.pagina
-        omisiones.extend(_omisiones(hoja))
-        if hoja.estado == "visible":
+        omisiones.extend(_omisiones(hoja, limites.hoja_ocultas))
+        if hoja.estado == "visible" or (limites.hoja_ocultas and hoja.estado != "grafico"):
             bloques.extend(_leer_hoja(hoja, limites, ruta.name, indice))
+            leidas.append(hoja)
     return Documento(
         archivo=ruta.name, sha256=sha256, formato=formato, paginas=paginas, bloques=bloques, omisiones=omisiones,
+        codigo_divipola=codigo_divipola(leidas),
     )

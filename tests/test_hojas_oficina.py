@@ -1,0 +1,223 @@
+"""Workbooks as offices really keep them (issue 14): displayed meaning of
+number formats, text numbers, formula errors and "#" placeholders with their
+cell; hidden rows, columns and sheets; one sheet per indicator; periods from
+each sheet's own title, never from a template footer; year series; entity
+codes. Every workbook is built here with openpyxl or xlwt."""
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+from openpyxl import Workbook
+
+from extractor import LimitesLectura, extraer_informe, leer_documento
+
+
+def _obs(informe, **campos):
+    return [o for o in informe.observaciones if all(getattr(o, k) == v for k, v in campos.items())]
+
+
+def _uno(informe, **campos):
+    encontradas = _obs(informe, **campos)
+    assert len(encontradas) == 1, (campos, encontradas)
+    return encontradas[0]
+
+
+@pytest.fixture
+def tablero(tmp_path) -> Path:
+    """One sheet per indicator: title cell = indicator, rows = quarters or
+    months, columns = meta / resultado / % cumplimiento."""
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "Vacunación"
+    ws.append(["Cobertura de vacunación en menores de un año"])
+    ws.append(["Corte 15 de junio de 2025"])
+    ws.append([])
+    ws.append(["Periodo", "Meta", "Resultado", "% cumplimiento"])
+    ws.append(["I trimestre", 0.95, 0.9, 0.947])
+    ws.append(["II trimestre", 0.95, 0.975, "#DIV/0!"])  # a formula error, as Excel caches it
+    for ref, formato in (("B5", "0%"), ("C5", "0%"), ("D5", "0.0%"), ("B6", "0%"), ("C6", "0.0%")):
+        ws[ref].number_format = formato
+    ws.append([])
+    ws.append(["Fecha: 12/11/2024"])  # the template's footer
+    ws.append(["Versión 3"])
+    ws2 = wb.create_sheet("Matrícula")
+    ws2.append(["Estudiantes matriculados"])
+    ws2.append(["Vigencia 2025"])
+    ws2.append([])
+    ws2.append(["Mes", "Meta", "Resultado", "% cumplimiento"])
+    ws2.append(["Enero", "1200", " 1150 ", "95,8%"])  # numbers stored as text
+    ws2.append(["Febrero", 1200, 1210, "#"])  # a placeholder
+    ws2.append(["Marzo", 1200, 1190, 0.99])
+    ws2.row_dimensions[7].hidden = True  # March: hidden
+    ws3 = wb.create_sheet("Borrador")
+    ws3.append(["Indicador", "Meta 2025", "Ejecutado 2025"])
+    ws3.append(["Copia vieja", 1, 2])
+    ws3.append(["Otra copia", 3, 4])
+    ws3.sheet_state = "hidden"
+    ruta = tmp_path / "tablero_indicadores_2025.xlsx"
+    wb.save(ruta)
+    return ruta
+
+
+def test_una_hoja_por_indicador_filas_de_periodos(tablero):
+    informe = extraer_informe(tablero)
+    vac = "Cobertura de vacunación en menores de un año"
+    # 0,975 formatted as % is 97,5 %; rows are quarters of the cut's year
+    o = _uno(informe, indicador=vac, medida="ejecutado", periodo_inicio=date(2025, 4, 1))
+    assert (o.valor, o.unidad, o.hoja, o.celda) == (97.5, "porcentaje", "Vacunación", "C6")
+    assert _uno(informe, indicador=vac, medida="meta", periodo_fin=date(2025, 3, 31)).valor == 95.0
+    assert _uno(informe, indicador=vac, medida="avance_porcentual", periodo_fin=date(2025, 3, 31)).valor == 94.7
+    # text numbers are numbers; months are periods
+    mat = "Estudiantes matriculados"
+    o = _uno(informe, indicador=mat, medida="ejecutado", periodo_fin=date(2025, 1, 31))
+    assert (o.valor, o.celda) == (1150.0, "C5")
+    assert _uno(informe, indicador=mat, medida="avance_porcentual", periodo_fin=date(2025, 1, 31)).valor == 95.8
+    # nothing is named after a period row
+    assert not {o.indicador for o in informe.observaciones} - {vac, mat}
+
+
+def test_errores_marcadores_y_ocultos_se_anotan_con_su_celda(tablero):
+    informe = extraer_informe(tablero)
+    textos = {u.texto: u.motivo for u in informe.no_mapeadas}
+    # the #DIV/0! gives no figure and is reported with its cell
+    assert "Vacunación!D6: #DIV/0!" in textos
+    assert not _obs(informe, celda="D6", hoja="Vacunación")
+    assert any("celdas D6" in t and "«#»" in m for t, m in textos.items())
+    # the hidden row (March) and the hidden sheet are not read, and are reported
+    assert not _obs(informe, periodo_fin=date(2025, 3, 31), indicador="Estudiantes matriculados")
+    assert any("filas 7" in t and "no se leyeron" in m for t, m in textos.items())
+    assert any("Borrador" in t and "hoja oculta" in m for t, m in textos.items())
+    assert not _obs(informe, indicador="Copia vieja")
+
+
+def test_incluir_ocultas_lee_filas_y_hojas_ocultas(tablero):
+    informe = extraer_informe(tablero, LimitesLectura(hoja_ocultas=True))
+    assert _uno(informe, indicador="Estudiantes matriculados", medida="ejecutado",
+                periodo_fin=date(2025, 3, 31)).valor == 1190.0
+    assert _uno(informe, indicador="Copia vieja", medida="meta").valor == 1.0
+
+
+def test_columnas_ocultas_no_se_leen(tmp_path):
+    wb = Workbook()
+    ws = wb.active
+    ws.append(["INFORME DE GESTIÓN VIGENCIA 2024"])
+    ws.append([])
+    ws.append(["Indicador", "Meta 2024", "Cálculo auxiliar", "Ejecutado 2024"])
+    ws.append(["Parques construidos", 4, 999, 3])
+    ws.append(["Vías mejoradas", 10, 888, 8])
+    ws.column_dimensions["C"].hidden = True
+    ruta = tmp_path / "informe.xlsx"
+    wb.save(ruta)
+    informe = extraer_informe(ruta)
+    assert not [o for o in informe.observaciones if o.valor in (999, 888)]
+    assert _uno(informe, indicador="Parques construidos", medida="ejecutado").celda == "D4"
+    assert any("columnas C" in u.texto for u in informe.no_mapeadas)
+
+
+def test_periodo_del_titulo_de_cada_hoja_no_del_pie_de_plantilla(tmp_path):
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "2023"
+    ws.append(["INFORME DE GESTIÓN SECRETARÍA DE SALUD"])
+    ws.append(["Vigencia 2023"])
+    ws.append([])
+    ws.append(["Indicador", "Meta", "Ejecutado"])
+    ws.append(["Niños vacunados", 1200, 1150])
+    ws.append(["Visitas de inspección", 300, 310])
+    ws.append([])
+    ws.append([])
+    ws.append(["Fecha: 12/11/2024"])
+    ws.append(["Versión 3"])
+    ws2 = wb.create_sheet("2024")
+    ws2.append(["INFORME DE GESTIÓN SECRETARÍA DE SALUD"])
+    ws2.append(["Corte 30 de junio de 2024"])
+    ws2.append([])
+    ws2.append(["Indicador", "Meta", "Ejecutado"])
+    ws2.append(["Niños vacunados", 1300, 700])
+    ws2.append(["Visitas de inspección", 320, 150])
+    ruta = tmp_path / "informe_salud.xlsx"
+    wb.save(ruta)
+    informe = extraer_informe(ruta)
+    assert informe.metadatos.vigencia == 2023
+    o = _uno(informe, indicador="Niños vacunados", valor=1150.0)
+    assert (o.medida, o.periodo_inicio) == ("ejecutado", date(2023, 1, 1))
+    assert o.periodo_fin in (None, date(2023, 12, 31))  # never the footer's 2024
+    # the second sheet is dated by its own title
+    o = _uno(informe, indicador="Niños vacunados", valor=700.0)
+    assert (o.periodo_inicio, o.periodo_fin) == (date(2024, 1, 1), date(2024, 6, 30))
+    assert not [o for o in informe.observaciones if o.periodo_fin and o.periodo_fin.year == 2024 and o.hoja == "2023"]
+
+
+def test_serie_de_anios_en_un_plan_son_resultados(tmp_path):
+    wb = Workbook()
+    ws = wb.active
+    ws.append(["PLAN INDICATIVO 2024-2027"])
+    ws.append([])
+    ws.append(["Indicador", 2011, 2012, 2013, 2024, 2025])
+    ws.append(["Tasa de mortalidad infantil", 12.5, 11.8, 11.2, 10, 9.5])
+    ws.append(["Cobertura de acueducto", 0.91, 0.92, 0.93, 0.95, 0.96])
+    for c in "BCDEF":
+        ws[f"{c}5"].number_format = "0%"
+    ruta = tmp_path / "plan_indicativo.xlsx"
+    wb.save(ruta)
+    informe = extraer_informe(ruta)
+    o = _uno(informe, indicador="Tasa de mortalidad infantil", periodo_fin=date(2011, 12, 31))
+    assert (o.medida, o.valor) == ("ejecutado", 12.5)
+    assert _uno(informe, indicador="Cobertura de acueducto", periodo_fin=date(2012, 12, 31)).valor == 92.0
+    # years of the plan's term are its targets
+    assert _uno(informe, indicador="Tasa de mortalidad infantil", periodo_fin=date(2025, 12, 31)).medida == "meta"
+
+
+def test_avance_como_fraccion_de_lo_ejecutado_sobre_lo_planeado(tmp_path):
+    wb = Workbook()
+    ws = wb.active
+    ws.append(["Indicador", "Total planeado 2024", "Total ejecutado 2024", "Avance 2024"])
+    for nombre, plan, hecho in (("Parques", 4, 3), ("Vías", 10, 10), ("Aulas", 8, 2), ("Puentes", 5, 4)):
+        ws.append([nombre, plan, hecho, hecho / plan])
+    ruta = tmp_path / "seguimiento_2024.xlsx"
+    wb.save(ruta)
+    informe = extraer_informe(ruta)
+    o = _uno(informe, indicador="Parques", medida="avance_porcentual")
+    assert (o.valor, o.unidad, o.celda) == (75.0, "porcentaje", "D2")
+    assert not _obs(informe, indicador="Parques", medida="ejecutado", valor=0.75)
+
+
+def test_vinetas_y_codigo_divipola(tmp_path):
+    wb = Workbook()
+    ws = wb.active
+    ws.append(["Código DANE", "Entidad territorial", "Indicador", "Meta 2024", "Ejecutado 2024"])
+    ws.append([25200, "Cogua", "• Talleres realizados", 12, 10])
+    ws.append([25200, "Cogua", "• Familias atendidas", 300, 280])
+    ws.append([25200, "Cogua", "Vías mejoradas", 5, 5])
+    ruta = tmp_path / "seguimiento.xlsx"
+    wb.save(ruta)
+    informe = extraer_informe(ruta)
+    assert informe.metadatos.codigo_divipola == "25200"
+    assert _uno(informe, indicador="Talleres realizados", medida="ejecutado").valor == 10.0
+    # a list of municipalities names no single entity
+    ws.append([25214, "Cota", "Parques", 1, 1])
+    wb.save(ruta)
+    assert leer_documento(ruta).codigo_divipola is None
+
+
+def test_xls_con_numeros_como_texto_y_errores(tmp_path):
+    xlwt = pytest.importorskip("xlwt")
+    wb = xlwt.Workbook()
+    ws = wb.add_sheet("Seguimiento")
+    ws.write(0, 0, "INFORME DE GESTIÓN VIGENCIA 2022")
+    for k, t in enumerate(["Indicador", "Meta 2022", "Ejecutado 2022"]):
+        ws.write(2, k, t)
+    filas = [("Familias atendidas", "1.500", "1.350"), ("Kilómetros de vía", "12,5", "10"),
+             ("Visitas", 40, xlwt.Formula("1/0"))]
+    for r, fila in enumerate(filas, start=3):
+        for k, v in enumerate(fila):
+            ws.write(r, k, v)
+    ruta = tmp_path / "informe_2022.xls"
+    wb.save(str(ruta))
+    informe = extraer_informe(ruta)
+    assert _uno(informe, indicador="Familias atendidas", medida="ejecutado").valor == 1350.0
+    assert _uno(informe, indicador="Kilómetros de vía", medida="meta").valor == 12.5
+    assert _uno(informe, indicador="Visitas", medida="meta").valor == 40.0
+    assert not _obs(informe, indicador="Visitas", medida="ejecutado")
