@@ -96,6 +96,11 @@ def interpretar(doc) -> InformeExtraido:
         obs, skipped = interpretar_tabla(tabla, ctx_tabla, planifica(meta.tipo_documento))
         result.observaciones.extend(obs)
         result.no_mapeadas.extend(skipped)
+    if doc.formato in HOJAS:
+        from .resumenes import quitar_resumenes
+
+        result.observaciones, notas = quitar_resumenes(result.observaciones, doc)
+        result.no_mapeadas.extend(notas)
     result.no_mapeadas.extend(
         FilaNoMapeada(texto=o.texto, motivo=o.motivo, pagina=o.pagina) for o in doc.omisiones
     )
@@ -124,7 +129,8 @@ def _contextos_por_hoja(doc, ctx):
         sub = Documento(archivo=doc.archivo, sha256=doc.sha256, formato=doc.formato, paginas=doc.paginas,
                         bloques=propios)
         _, propio = extraer_metadatos(sub)
-        if propio.vigencia and (propio.vigencia, propio.fecha_corte) != (ctx.vigencia, ctx.fecha_corte):
+        if propio.vigencia and (propio.vigencia != ctx.vigencia
+                                or propio.fecha_corte not in (None, ctx.fecha_corte)):
             salida[pagina] = replace(propio, cuatrienio=propio.cuatrienio or ctx.cuatrienio)
     return salida
 

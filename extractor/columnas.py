@@ -423,6 +423,26 @@ def columna_jerarquia(cols: list[Columna], body, label_k: int) -> Optional[int]:
     return best
 
 
+def columnas_de_otro_indicador(cols: list[Columna], body, label_k: int) -> dict[int, int]:
+    """Value columns that describe another indicator of the row: of two
+    columns with the same measure and period ("L.B" twice), the one right
+    after another indicator's name column ("Indicador de resultado | L.B"
+    before the product's "L.B" and "Indicador") is that indicator's figure.
+    {value column: name column}."""
+    salida = {}
+    por_indice = {c.indice: c for c in cols}
+    for col in cols:
+        nombre = por_indice.get(col.indice - 1)
+        if col.rol != "valor" or nombre is None or nombre.indice == label_k or nombre.rol != "etiqueta":
+            continue
+        if "indicador" not in normalizar(nombre.encabezado) or not _nombres(body, nombre.indice):
+            continue
+        if any(o is not col and o.rol == "valor" and o.medida == col.medida and o.periodo == col.periodo
+               for o in cols):
+            salida[col.indice] = nombre.indice
+    return salida
+
+
 DESCRIPTION_HEADER = re.compile(r"\b(descripcion|detalle|meta|metas|observacion)\b")
 
 

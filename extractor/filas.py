@@ -15,14 +15,15 @@ Rows that give no observation are returned as `FilaNoMapeada` with a reason.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from typing import Optional
 
 from .celdas import Figura, figuras_de_celda, unidad
 from .columnas import (
     MONEY, Columna, celdas_distintas, columna_etiqueta, columna_jerarquia, columna_padre, columnas,
-    columnas_codigo, columnas_descripcion, es_anio, filas_encabezado, medida_de_celda, tiene_cifras,
+    columnas_codigo, columnas_de_otro_indicador, columnas_descripcion, es_anio, filas_encabezado, medida_de_celda,
+    tiene_cifras,
 )
 from .dinero import tipo_gasto_en
 from .modelo import Tabla
@@ -101,6 +102,7 @@ def interpretar_tabla(
     alt_k = columna_jerarquia(cols, body, label_k)
     code_ks = columnas_codigo(cols, label_k, body)
     desc_ks = columnas_descripcion(cols, label_k, body)
+    otros = columnas_de_otro_indicador(cols, body, label_k)  # "Indicador de resultado | L.B"
     observations: list[Observacion] = []
     unmapped: list[FilaNoMapeada] = []
 
@@ -188,9 +190,14 @@ def interpretar_tabla(
             periodo = state.periodos.get(col.indice, col.periodo)
             if row_ctx is not ctx:
                 periodo = periodo_para(medida_de_celda(col.medida), col.texto_periodo, row_ctx)
+            de_fila = fila
+            if col.indice in otros:
+                de_fila = replace(fila, nombre=_cell_text(row, otros[col.indice]), descripcion=None, padre=None)
+                if not de_fila.nombre:
+                    continue
             for fig in figuras_de_celda(cell.texto, col, periodo, row_ctx):
-                obs = _observation(fig, col, cell, tabla.indice, fila)
-                key = (obs.medida, obs.periodo_inicio, obs.periodo_fin, obs.valor, obs.fuente_financiacion)
+                obs = _observation(fig, col, cell, tabla.indice, de_fila)
+                key = (obs.indicador, obs.medida, obs.periodo_inicio, obs.periodo_fin, obs.valor, obs.fuente_financiacion)
                 if key in row_keys:
                     continue  # the same figure in two columns of one row ("Valor esperado 2024" = "Total planeado 2024")
                 row_keys.add(key)

@@ -221,3 +221,71 @@ def test_xls_con_numeros_como_texto_y_errores(tmp_path):
     assert _uno(informe, indicador="Kilómetros de vía", medida="meta").valor == 12.5
     assert _uno(informe, indicador="Visitas", medida="meta").valor == 40.0
     assert not _obs(informe, indicador="Visitas", medida="ejecutado")
+
+
+def test_hoja_de_resumen_no_duplica_las_cifras_de_las_otras_hojas(tmp_path):
+    wb = Workbook()
+    resumen = wb.active
+    resumen.title = "Resumen"
+    resumen.append(["PLAN DE ACCIÓN 2024 - CORTE A 31 DE MARZO DE 2024"])
+    resumen.append([])
+    resumen.append(["Organismo", "Presupuesto definitivo", "Presupuesto ejecutado", "% ejecución física"])
+    organismos = [("Secretaría de Salud", [(1250000, 430000, 0.125), (2750000, 1220000, 0.375)]),
+                  ("Secretaría de Educación", [(3100000, 900000, 0.2), (1900000, 310500, 0.15)]),
+                  ("Secretaría de Tránsito", [(845000, 120000, 0.333), (655000, 95000, 0.45)])]
+    for nombre, proyectos in organismos:
+        total = [sum(p[i] for p in proyectos) for i in range(2)]
+        fisica = sum(p[2] for p in proyectos) / len(proyectos)
+        resumen.append([nombre, *total, fisica])
+        resumen.cell(resumen.max_row, 4).number_format = "0.00%"
+        ws = wb.create_sheet(nombre[:25])
+        ws.append([f"ORGANISMO {nombre.upper()}"])
+        ws.append([])
+        ws.append(["Proyecto", "Presupuesto definitivo", "Presupuesto ejecutado", "% ejecución física"])
+        for i, (definitivo, ejecutado, avance) in enumerate(proyectos, start=1):
+            ws.append([f"Proyecto {i} de {nombre}", definitivo, ejecutado, avance])
+            ws.cell(ws.max_row, 4).number_format = "0.00%"
+        ws.append(["Total", *total, fisica])
+        ws.cell(ws.max_row, 4).number_format = "0.00%"
+    ruta = tmp_path / "plan_accion_marzo_2024.xlsx"
+    wb.save(ruta)
+    informe = extraer_informe(ruta)
+    notas = [u for u in informe.no_mapeadas if "hoja de resumen" in u.motivo]
+    assert [u.texto for u in notas] == ["Hoja «Resumen»"]
+    assert not [o for o in informe.observaciones if o.hoja == "Resumen" and o.medida != "avance_porcentual"]
+    # the detail sheets keep their figures, with their cells
+    o = _uno(informe, indicador="Proyecto 1 de Secretaría de Salud", valor=1250000.0)
+    assert (o.hoja, o.celda) == ("Secretaría de Salud", "B4")
+
+
+def test_cifra_combinada_hacia_abajo_es_de_su_primera_fila(tmp_path):
+    wb = Workbook()
+    ws = wb.active
+    ws.append(["Proyecto / producto", "Meta 2024", "Ejecutado 2024", "% avance del proyecto"])
+    ws.append(["Proyecto de vías", None, None, 0.4])
+    ws.append(["Kilómetros pavimentados", 10, 4, None])
+    ws.append(["Puentes construidos", 2, 1, None])
+    ws.merge_cells("D2:D4")
+    ws["D2"].number_format = "0%"
+    ruta = tmp_path / "seguimiento_2024.xlsx"
+    wb.save(ruta)
+    informe = extraer_informe(ruta)
+    avances = _obs(informe, medida="avance_porcentual")
+    assert [(o.indicador, o.valor, o.celda) for o in avances] == [("Proyecto de vías", 40.0, "D2")]
+
+
+def test_linea_base_junto_al_indicador_de_resultado_es_suya(tmp_path):
+    wb = Workbook()
+    ws = wb.active
+    ws.append(["Indicador de resultado", "L.B", "Meta de producto", "L.B", "Indicador", "Meta cuatrienio"])
+    ws.append(["Tasa de cobertura", 0.8, "Construir 4 aulas", 1, "Aulas construidas", 4])
+    ws.append(["Tasa de cobertura", 0.8, "Dotar 10 sedes", 2, "Sedes dotadas", 10])
+    ws.append(["Tasa de deserción", 0.05, "Beneficiar 500 niños", 0, "Niños beneficiados", 500])
+    ws["B2"].number_format = ws["B3"].number_format = ws["B4"].number_format = "0%"
+    ruta = tmp_path / "plan_indicativo_2024_2027.xlsx"
+    wb.save(ruta)
+    informe = extraer_informe(ruta)
+    assert _uno(informe, indicador="Aulas construidas", medida="linea_base").valor == 1.0
+    assert _uno(informe, indicador="Niños beneficiados", medida="linea_base").valor == 0.0
+    o = _uno(informe, indicador="Tasa de deserción", medida="linea_base")
+    assert (o.valor, o.unidad, o.celda) == (5.0, "porcentaje", "B4")

@@ -397,6 +397,8 @@ def _bloque(hoja: _Hoja, celdas: dict[tuple[int, int], str], limites: LimitesLec
         if r < inicio:
             continue
         c, d = combinadas.get((r, k), (r, k))
+        if c > r and _es_cifra(texto):
+            c = r  # a figure merged down over several rows is written once: it belongs to its first row
         lista.append(Celda(
             texto=texto, fila=r - inicio, columna=k - c0, pagina=hoja.pagina,
             ref=f"{hoja.nombre}!{_columna_letra(k)}{r + 1}",
