@@ -84,9 +84,10 @@ Bloque = Union[BloqueTexto, Tabla]
 
 @dataclass(slots=True)
 class Omision:
-    """Content a reader saw and did not pass on as it is (a hidden sheet of
-    a workbook, hidden rows read anyway, formula errors): reported as a row
-    of `filas_no_mapeadas` with the reason, never skipped silently."""
+    """Content a reader saw and did not pass on as it is (hidden sheets,
+    rows or columns of a workbook, formula errors, doubtful figures):
+    reported as a row of `filas_no_mapeadas` with the reason, never
+    skipped silently."""
 
     texto: str
     motivo: str  # Spanish, shown to users

@@ -289,3 +289,51 @@ def test_linea_base_junto_al_indicador_de_resultado_es_suya(tmp_path):
     assert _uno(informe, indicador="Niños beneficiados", medida="linea_base").valor == 0.0
     o = _uno(informe, indicador="Tasa de deserción", medida="linea_base")
     assert (o.valor, o.unidad, o.celda) == (5.0, "porcentaje", "B4")
+
+
+def test_separador_de_miles_perdido_queda_anotado(tmp_path):
+    xlwt = pytest.importorskip("xlwt")
+    wb = xlwt.Workbook()
+    ws = wb.add_sheet("Hoja1")
+    for k, t in enumerate(["Indicador", "Meta 2022", "Ejecutado 2022"]):
+        ws.write(0, k, t)
+    for r, (nombre, meta, hecho) in enumerate((("Personas atendidas", 2400, 1.234), ("Visitas", 850, 900),
+                                               ("Familias", 1200, 1100), ("Kits", 300, 320)), start=1):
+        ws.write(r, 0, nombre)
+        ws.write(r, 1, meta)
+        ws.write(r, 2, hecho)
+    ruta = tmp_path / "seguimiento_2022.xls"
+    wb.save(str(ruta))
+    informe = extraer_informe(ruta)
+    # read as stored, and the doubt is noted with its cell
+    assert _uno(informe, indicador="Personas atendidas", medida="ejecutado").valor == 1.234
+    dudas = [u for u in informe.no_mapeadas if "separador de miles" in u.motivo]
+    assert [u.texto for u in dudas] == ["Hoja1!C2: 1,2340"] and "1234" in dudas[0].motivo
+
+
+def test_pie_de_plantilla_y_comentarios_no_fechan_el_informe(tmp_path):
+    wb = Workbook()
+    ws = wb.active
+    ws.append(["SEGUIMIENTO A METAS SECRETARÍA DE SALUD"])
+    ws.append([])
+    ws.append(["Indicador", "Meta", "Ejecutado", "% avance"])
+    ws.append(["Niños vacunados", 1200, 1150, "100%"])  # a formula that builds "100%" as text
+    ws.append(["Visitas", 300, 310, 1.03])
+    ws["D5"].number_format = "0%"
+    ws.append([])
+    ws.append([])
+    ws.append(["Fecha: 12/11/2024"])
+    ws.append(["Versión 3"])
+    ws.append(["Observación: meta ajustada en 2021"])
+    ruta = tmp_path / "seguimiento.xlsx"
+    wb.save(ruta)
+    informe = extraer_informe(ruta)
+    assert informe.metadatos.vigencia is None and informe.metadatos.fecha_corte is None
+    assert not [o for o in informe.observaciones if o.periodo_fin or o.periodo_inicio]
+    assert _uno(informe, indicador="Niños vacunados", medida="avance_porcentual").valor == 100.0
+    assert _uno(informe, indicador="Visitas", medida="avance_porcentual").valor == 103.0
+    # with a dated title, the title dates it
+    ws["A1"] = "SEGUIMIENTO A METAS SECRETARÍA DE SALUD - CORTE 30 DE JUNIO DE 2023"
+    wb.save(ruta)
+    informe = extraer_informe(ruta)
+    assert (informe.metadatos.vigencia, informe.metadatos.fecha_corte) == (2023, date(2023, 6, 30))

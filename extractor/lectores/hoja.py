@@ -21,19 +21,41 @@ What a workbook becomes:
   stores 0.976), numbers in zero-padded formats ("000000000") with their
   leading zeros, text as written (codes typed as text keep their zeros),
   dates as ISO "2024-03-31"; formulas are read as the value Excel cached
-  when it saved the file; error values (#DIV/0!, #REF!) are read as empty.
-  Currency symbols in number formats are not written: money is decided by
-  the column headers, as for PDF and Word;
-- hidden sheets are not read (they usually hold lists, lookups or old
-  copies); hidden rows and columns ARE read (they hold data someone
-  collapsed or filtered out). Both are reported: `Documento.omisiones`
-  becomes rows of `filas_no_mapeadas` with the reason, so nothing is read
-  or skipped silently; error cells are reported the same way.
+  when it saved the file (a formula that builds "100%" as text is that
+  text, read as 100 %); numbers stored as text are read as the text (the
+  es-CO parser reads "1.234" as 1234); bullets at the start of a cell's
+  lines ("• 12 talleres") are dropped. Currency symbols in number formats
+  are not written: money is decided by the column headers, as for PDF and
+  Word;
+- cells that give no figure are reported one by one with their cell
+  ("PDM!AU5: #DIV/0!"): formula errors (#DIV/0!, #REF!, #N/A…) and "#"
+  placeholders; a number with exactly three decimals in a column of whole
+  counts (1.234 among 850 and 2400: a thousands separator lost on the way)
+  is read as stored and reported as a doubt;
+- hidden sheets, rows and columns are not read (a person looking at the
+  workbook does not see them; they usually hold lists, lookups, old copies
+  or helper calculations) unless `LimitesLectura.hoja_ocultas` (CLI:
+  `informes cargar --incluir-ocultas`); either way the ones with data are
+  reported. `Documento.omisiones` become rows of `filas_no_mapeadas` with
+  the reason, so nothing is read or skipped silently;
+- a figure merged down over several rows (a project's % beside its
+  products) belongs to its first row;
+- a sheet that tracks one indicator (its title "Cobertura de vacunación"
+  over "Periodo | Meta | Resultado | % cumplimiento", one row per month or
+  quarter) becomes one row named after the title with a column per measure
+  and period ("Meta I trimestre"), the cells keeping their references;
+- the entity's DANE/DIVIPOLA code, when a sheet labels it ("Código DANE"
+  over 25200 on every row), is `Documento.codigo_divipola`.
+
+Each sheet's own title lines date its tables when they name another year
+or cut than the workbook's first title, and a summary sheet that repeats
+the figures of several other sheets gives no duplicate observations
+(extractor/__init__.py, extractor/resumenes.py).
 
 .xls and .ods through calamine have no number formats (a percentage is the
-stored fraction, "0,976"), no hidden rows or columns, and .ods no merged
-ranges. Memory: .xlsx sheets are streamed row by row (openpyxl's read-only
-parser) and only non-empty cells are kept; a sheet with more than
+stored fraction, "0,976"), no hidden rows or columns (hidden sheets they
+have), and .ods no merged ranges. Memory: .xlsx sheets are streamed row
+by row (openpyxl's read-only parser) and only non-empty cells are kept; a sheet with more than
 `LimitesLectura.hoja_celdas` non-empty cells, or a table whose grid would
 exceed `LimitesLectura.hoja_area` cells, is refused with a Spanish reason.
 """
@@ -131,6 +153,7 @@ class _Hoja:
     columnas_ocultas: set[int] = field(default_factory=set)
     errores: list[tuple[int, int, str]] = field(default_factory=list)  # (row, col, "#DIV/0!")
     marcadores: list[tuple[int, int]] = field(default_factory=list)  # "#", "###": no figure
+    tres_decimales: list[tuple[int, int, float]] = field(default_factory=list)  # 1.234: a lost thousands separator?
     estado: str = "visible"  # visible | hidden | veryHidden | grafico
     ocultas_quitadas: tuple[list[int], list[int]] = field(default_factory=lambda: ([], []))  # rows, cols with data
 
@@ -199,8 +222,11 @@ def _hojas_xlsx(ruta: Path, limites: LimitesLectura) -> Iterable[_Hoja]:
                         if c["data_type"] == "e":
                             hoja.errores.append((c["row"] - 1, c["column"] - 1, str(valor)))
                             continue
-                        texto = texto_de_valor(valor, formato_de(c["style_id"]) if c["style_id"] else "General")
+                        formato = formato_de(c["style_id"]) if c["style_id"] else "General"
+                        texto = texto_de_valor(valor, formato)
                         _agregar(hoja, c["row"] - 1, c["column"] - 1, texto, limites, ruta.name)
+                        if _tres_decimales(valor) and not _es_porcentaje(formato):
+                            hoja.tres_decimales.append((c["row"] - 1, c["column"] - 1, valor))
                 for indice, atributos in parser.row_dimensions.items():
                     if str(atributos.get("hidden", "")).lower() in ("1", "true"):
                         hoja.filas_ocultas.add(int(indice) - 1)
@@ -249,6 +275,8 @@ def _hojas_calamine(ruta: Path, limites: LimitesLectura) -> Iterable[_Hoja]:
                         hoja.errores.append((r0 + r, c0 + k, valor))
                         continue
                     _agregar(hoja, r0 + r, c0 + k, texto_de_valor(valor), limites, ruta.name)
+                    if _tres_decimales(valor):
+                        hoja.tres_decimales.append((r0 + r, c0 + k, valor))
             for (a, b), (c, d) in sheet.merged_cell_ranges or []:
                 hoja.combinadas.append((a, b, c, d))
             yield hoja
@@ -256,6 +284,33 @@ def _hojas_calamine(ruta: Path, limites: LimitesLectura) -> Iterable[_Hoja]:
 
 _ERRORES = {"#DIV", "#REF", "#N/A", "#NAME", "#NULL", "#NUM", "#VALUE", "#N/D", "#NOMBRE", "#VALOR", "#NULO",
             "#NUM", "#¡REF", "#¡DIV", "#¡VALOR", "#¿NOMBRE", "#¡NULO", "#¡NUM"}
+
+
+def _tres_decimales(valor) -> bool:
+    """1.234 stored as a number: typed as "1.234" (one thousand two hundred
+    thirty-four) in a program that took the point for a decimal one?"""
+    if not isinstance(valor, float) or not 1 <= abs(valor) < 1000:
+        return False
+    fraccion = f"{abs(valor):.10f}".rstrip("0").partition(".")[2]
+    return len(fraccion) == 3
+
+
+def _miles_perdidos(hoja: _Hoja) -> list[tuple[int, int, float]]:
+    """Numbers with exactly three decimals in a column whose other numbers
+    are whole counts (850, 2400, 1.234): probably 1234 with its thousands
+    separator read as a decimal point."""
+    from ..numeros import parse_numero
+
+    salida = []
+    for r, k, valor in hoja.tres_decimales:
+        if (r, k) not in hoja.celdas:
+            continue
+        otros = [parse_numero(t) for (f, c), t in hoja.celdas.items() if c == k and f != r]
+        otros = [n for n in otros if n is not None and n.unidad == "numero"]
+        enteros = [n for n in otros if float(n.valor).is_integer() and abs(n.valor) >= 10]
+        if len(otros) >= 2 and len(enteros) * 10 >= len(otros) * 8:
+            salida.append((r, k, valor))
+    return salida
 
 
 def _quitar_ocultas(hoja: _Hoja) -> None:
@@ -335,7 +390,35 @@ def _leer_hoja(hoja: _Hoja, limites: LimitesLectura, archivo: str, indice: list[
             parte = {(r, k): t for (r, k), t in celdas.items() if c0 <= k <= c1}
             if parte:
                 bloques.extend(_bloque(hoja, parte, limites, archivo, indice))
+    _marcar_plantilla_y_notas(bloques)
     return bloques
+
+
+# a form's control fields: "Código: F-PL-01", "Versión 3", "Página 1 de 2",
+# "Elaboró: …"; a bare "Fecha: 12/11/2024" beside them or in the footer
+_CONTROL = r"(c[oó]digo|versi[oó]n|p[aá]gina|elabor[oó]|revis[oó]|aprob[oó])"
+_PLANTILLA = re.compile(rf"^\s*{_CONTROL}\b", re.IGNORECASE)
+_FECHA_SOLA = re.compile(r"^\s*fecha\s*(de\s+(aprobaci[oó]n|emisi[oó]n|elaboraci[oó]n|actualizaci[oó]n)\s*)?:",
+                         re.IGNORECASE)
+_NOTA = re.compile(r"^\s*(observaci[oó]n|observaciones|nota|notas|comentario|comentarios|aclaraci[oó]n)\b",
+                   re.IGNORECASE)
+
+
+def _marcar_plantilla_y_notas(bloques: list) -> None:
+    """Text lines that do not describe the report get a style the metadata
+    skips: a form's control fields ("Versión 3", "Código: F-PL-01", and a
+    bare "Fecha: 12/11/2024" among them or below the sheet's tables) are
+    "Plantilla"; comment cells ("Observación: meta ajustada en 2021") are
+    "Nota"."""
+    ultima_tabla = max((i for i, b in enumerate(bloques) if isinstance(b, Tabla)), default=-1)
+    for i, b in enumerate(bloques):
+        if not isinstance(b, BloqueTexto) or b.estilo == "Hoja":
+            continue
+        if _PLANTILLA.match(b.texto) or (_FECHA_SOLA.match(b.texto) and
+                                         (i > ultima_tabla >= 0 or re.search(_CONTROL, b.texto, re.I))):
+            b.estilo = "Plantilla"
+        elif _NOTA.match(b.texto):
+            b.estilo = "Nota"
 
 
 def _bloque(hoja: _Hoja, celdas: dict[tuple[int, int], str], limites: LimitesLectura, archivo: str,
@@ -539,6 +622,13 @@ def _omisiones(hoja: _Hoja, incluir_ocultas: bool = False) -> list[Omision]:
             texto=f"Hoja «{hoja.nombre}»",
             motivo=f"otras {len(hoja.errores) - ERRORES_LISTADOS} celda(s) con error de fórmula "
                    "(#DIV/0!, #REF!…): no dan cifra",
+            pagina=hoja.pagina,
+        ))
+    for r, k, valor in _miles_perdidos(hoja)[:ERRORES_LISTADOS]:
+        salida.append(Omision(
+            texto=f"{hoja.nombre}!{_columna_letra(k)}{r + 1}: {texto_numero(valor)}",
+            motivo=f"cifra dudosa: se leyó {texto_numero(valor)}, pero en una columna de números enteros puede ser "
+                   f"{round(valor * 1000):d} con el separador de miles perdido; revise la celda",
             pagina=hoja.pagina,
         ))
     if hoja.marcadores:
