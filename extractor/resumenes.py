@@ -45,8 +45,9 @@ def quitar_resumenes(observaciones: list[Observacion], doc: Documento) -> tuple[
         k = _significativo(o.valor, o.unidad == "pesos")
         if k is not None and o.pagina is not None and o.tabla is not None:
             propias.setdefault(o.pagina, set()).add(k)
-    if len(propias) < 2:
-        return observaciones, []
+    con_tablas = {t.celdas[0].pagina for t in doc.tablas if t.celdas}
+    if len(propias) < 1 or len(con_tablas) < HOJAS_MINIMAS + 1:
+        return observaciones, []  # a summary gathers figures from several other sheets
     cifras = _cifras_por_hoja(doc)
     resumenes: dict[int, tuple[set[float], set[int]]] = {}
     for pagina, valores in propias.items():

@@ -31,13 +31,14 @@ def tablero(tmp_path) -> Path:
     wb = Workbook()
     ws = wb.active
     ws.title = "Vacunación"
+    ws.append(["ALCALDÍA MUNICIPAL DE CHÍA"])
     ws.append(["Cobertura de vacunación en menores de un año"])
     ws.append(["Corte 15 de junio de 2025"])
     ws.append([])
     ws.append(["Periodo", "Meta", "Resultado", "% cumplimiento"])
     ws.append(["I trimestre", 0.95, 0.9, 0.947])
     ws.append(["II trimestre", 0.95, 0.975, "#DIV/0!"])  # a formula error, as Excel caches it
-    for ref, formato in (("B5", "0%"), ("C5", "0%"), ("D5", "0.0%"), ("B6", "0%"), ("C6", "0.0%")):
+    for ref, formato in (("B6", "0%"), ("C6", "0%"), ("D6", "0.0%"), ("B7", "0%"), ("C7", "0.0%")):
         ws[ref].number_format = formato
     ws.append([])
     ws.append(["Fecha: 12/11/2024"])  # the template's footer
@@ -66,7 +67,7 @@ def test_una_hoja_por_indicador_filas_de_periodos(tablero):
     vac = "Cobertura de vacunación en menores de un año"
     # 0,975 formatted as % is 97,5 %; rows are quarters of the cut's year
     o = _uno(informe, indicador=vac, medida="ejecutado", periodo_inicio=date(2025, 4, 1))
-    assert (o.valor, o.unidad, o.hoja, o.celda) == (97.5, "porcentaje", "Vacunación", "C6")
+    assert (o.valor, o.unidad, o.hoja, o.celda) == (97.5, "porcentaje", "Vacunación", "C7")
     assert _uno(informe, indicador=vac, medida="meta", periodo_fin=date(2025, 3, 31)).valor == 95.0
     assert _uno(informe, indicador=vac, medida="avance_porcentual", periodo_fin=date(2025, 3, 31)).valor == 94.7
     # text numbers are numbers; months are periods
@@ -82,8 +83,8 @@ def test_errores_marcadores_y_ocultos_se_anotan_con_su_celda(tablero):
     informe = extraer_informe(tablero)
     textos = {u.texto: u.motivo for u in informe.no_mapeadas}
     # the #DIV/0! gives no figure and is reported with its cell
-    assert "Vacunación!D6: #DIV/0!" in textos
-    assert not _obs(informe, celda="D6", hoja="Vacunación")
+    assert "Vacunación!D7: #DIV/0!" in textos
+    assert not _obs(informe, celda="D7", hoja="Vacunación")
     assert any("celdas D6" in t and "«#»" in m for t, m in textos.items())
     # the hidden row (March) and the hidden sheet are not read, and are reported
     assert not _obs(informe, periodo_fin=date(2025, 3, 31), indicador="Estudiantes matriculados")
@@ -337,3 +338,26 @@ def test_pie_de_plantilla_y_comentarios_no_fechan_el_informe(tmp_path):
     wb.save(ruta)
     informe = extraer_informe(ruta)
     assert (informe.metadatos.vigencia, informe.metadatos.fecha_corte) == (2023, date(2023, 6, 30))
+
+
+def test_cli_cargar_incluir_ocultas(tablero, tmp_path):
+    import duckdb
+    from typer.testing import CliRunner
+
+    from pipelines.cli import app
+
+    def filas(db: Path) -> set:
+        con = duckdb.connect(str(db), read_only=True)
+        try:
+            return {r[0] for r in con.execute("select indicador from observaciones").fetchall()}
+        finally:
+            con.close()
+
+    runner = CliRunner()
+    sin, con_ocultas = tmp_path / "a.duckdb", tmp_path / "b.duckdb"
+    r = runner.invoke(app, ["cargar", str(tablero), "--db", str(sin), "--limite-tiempo", "120"])
+    assert r.exit_code == 0, r.output
+    r = runner.invoke(app, ["cargar", str(tablero), "--db", str(con_ocultas), "--incluir-ocultas",
+                            "--limite-tiempo", "120"])
+    assert r.exit_code == 0, r.output
+    assert "Copia vieja" not in filas(sin) and "Copia vieja" in filas(con_ocultas)

@@ -508,6 +508,12 @@ def _es_periodo(texto: str) -> bool:
     return periodo_de_texto(texto, Contexto(vigencia=2000)) is not None
 
 
+def _es_cifra_o_vacia(texto: str) -> bool:
+    from ..numeros import es_vacio, parse_numero
+
+    return not texto.strip() or es_vacio(texto) or parse_numero(texto) is not None
+
+
 def _filas_de_periodos(celdas: list[Celda], titulos: list[str], hoja: _Hoja) -> Optional[list[Celda]]:
     """A sheet that tracks one indicator ("Cobertura de vacunación" over
     "Periodo | Meta | Resultado | % cumplimiento", one row per month or
@@ -529,9 +535,15 @@ def _filas_de_periodos(celdas: list[Celda], titulos: list[str], hoja: _Hoja) -> 
         return None
     if not all(0 in f and _es_periodo(f[0].texto) for f in cuerpo):
         return None
+    if not all(_es_cifra_o_vacia(c.texto) for f in cuerpo for k, c in f.items() if k > 0):
+        return None  # "Año | Concepto | Presupuestado": rows of several things, not one indicator
+    if any(_es_periodo(c.texto) for c in medidas.values()):
+        return None
     if _es_periodo(encabezado.get(0, Celda("", 0, 0, 0)).texto):
         return None
-    nombre = next((t for t in titulos if not _es_periodo(t) and not _TITULO_DE_FECHA.search(t)), hoja.nombre)
+    # the title line nearest the table ("Alcaldía de Chía" and "Secretaría de Salud" come first)
+    nombre = next((t for t in reversed(titulos) if not _es_periodo(t) and not _TITULO_DE_FECHA.search(t)),
+                  hoja.nombre)
     pagina = celdas[0].pagina
     nuevas = [Celda(texto="Indicador", fila=0, columna=0, pagina=pagina),
               Celda(texto=nombre, fila=1, columna=0, pagina=pagina)]
