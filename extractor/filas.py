@@ -197,7 +197,8 @@ def interpretar_tabla(
                     continue
             for fig in figuras_de_celda(cell.texto, col, periodo, row_ctx):
                 obs = _observation(fig, col, cell, tabla.indice, de_fila)
-                key = (obs.indicador, obs.medida, obs.periodo_inicio, obs.periodo_fin, obs.valor, obs.fuente_financiacion)
+                key = (obs.indicador, obs.medida, obs.periodo_inicio, obs.periodo_fin, obs.valor,
+                       obs.fuente_financiacion)
                 if key in row_keys:
                     continue  # the same figure in two columns of one row ("Valor esperado 2024" = "Total planeado 2024")
                 row_keys.add(key)

@@ -189,7 +189,8 @@ def cargar(
     ),
     incluir_ocultas: bool = typer.Option(
         False, "--incluir-ocultas",
-        help="Lee también las hojas, filas y columnas ocultas de las hojas de cálculo (con --forzar si ya se cargaron).",
+        help="Lee también las hojas, filas y columnas ocultas de las hojas de cálculo "
+             "(con --forzar si el archivo ya se cargó).",
     ),
     dask: Optional[str] = typer.Option(
         None, "--dask", metavar="tcp://HOST:8786", show_default=False,

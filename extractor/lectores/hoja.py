@@ -325,7 +325,8 @@ def _quitar_ocultas(hoja: _Hoja) -> None:
             (filas.add(r) if r in hoja.filas_ocultas else columnas.add(k))
     hoja.ocultas_quitadas = (sorted(filas), sorted(columnas))
     hoja.errores = [e for e in hoja.errores if e[0] not in hoja.filas_ocultas and e[1] not in hoja.columnas_ocultas]
-    hoja.marcadores = [m for m in hoja.marcadores if m[0] not in hoja.filas_ocultas and m[1] not in hoja.columnas_ocultas]
+    hoja.marcadores = [m for m in hoja.marcadores
+                       if m[0] not in hoja.filas_ocultas and m[1] not in hoja.columnas_ocultas]
 
 
 # ------------------------------------------------------------------ blocks
@@ -655,8 +656,9 @@ def _omisiones(hoja: _Hoja, incluir_ocultas: bool = False) -> list[Omision]:
 
 # ------------------------------------------------------------------ entity code
 
-_ROTULO_DIVIPOLA = re.compile(r"^\s*(c[oó]d(igo|\.)?\s*(dane|divipola)|divipola|dane)\b[\s.:]*(municipio|entidad|municipal)?[\s.:]*$",
-                              re.IGNORECASE)
+_ROTULO_DIVIPOLA = re.compile(
+    r"^\s*(c[oó]d(igo|\.)?\s*(dane|divipola)|divipola|dane)\b[\s.:]*(municipio|entidad|municipal)?[\s.:]*$",
+    re.IGNORECASE)
 _CODIGO = re.compile(r"^\d{2}(\d{3})?$|^\d{4}$")
 
 
