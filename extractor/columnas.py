@@ -139,7 +139,14 @@ SPLIT_WORD = re.compile(r"(?<=[a-záéíóúñ])-(?=[a-záéíóúñ]{2,}\b)")
 
 # "% ejecutado 2024 vs cuatrienio": what follows "vs" is the base of the
 # ratio, not the period of the figure
-COMPARED_WITH = re.compile(r"\s+(vs\.?|versus|frente al?|respecto al?|sobre)\s.*$", re.IGNORECASE)
+COMPARED_WITH = re.compile(r"\s+(vs\.?|versus)\s.*$", re.IGNORECASE)
+
+
+def _sin_base(part: str, ctx: Contexto) -> str:
+    """The header without the base of its ratio, when what is left still
+    names a period."""
+    corto = COMPARED_WITH.sub("", part)
+    return corto if corto != part and periodo_de_texto(corto, ctx) else part
 YEAR = re.compile(r"(?<!\d)(19[5-9]\d|20\d\d)(?!\d)")
 
 
@@ -236,7 +243,7 @@ def columnas(grid, n_header: int, ctx: Contexto, planifica: bool = False) -> lis
             escala, factor = cls.escala(header)
             if escala is None:
                 escala, factor = table_scale
-        period_text = _period_text([COMPARED_WITH.sub("", p) or p for p in parts], ctx)
+        period_text = _period_text([_sin_base(p, ctx) for p in parts], ctx)
         cols.append(
             Columna(
                 k, header, "valor", medida,
