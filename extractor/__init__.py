@@ -124,18 +124,53 @@ def interpretar(doc) -> InformeExtraido:
 
     meta, ctx = extraer_metadatos(doc)
     titulos = titulos_de_tablas(doc)
+    meta.codigo_divipola = meta.codigo_divipola or getattr(doc, "codigo_divipola", None)
     result = InformeExtraido(
         archivo=doc.archivo, sha256=doc.sha256, formato=doc.formato, paginas=doc.paginas, metadatos=meta
     )
+    por_hoja = _contextos_por_hoja(doc, ctx) if doc.formato in HOJAS else {}
     for tabla in doc.tablas:
-        obs, skipped = interpretar_tabla(tabla, ctx, planifica(meta.tipo_documento), titulos.get(tabla.indice, []))
+        ctx_tabla = por_hoja.get(tabla.paginas[0], ctx) if tabla.paginas else ctx
+        obs, skipped = interpretar_tabla(tabla, ctx_tabla, planifica(meta.tipo_documento), titulos.get(tabla.indice, []))
         result.observaciones.extend(obs)
         result.no_mapeadas.extend(skipped)
+    if doc.formato in HOJAS:
+        from .resumenes import quitar_resumenes
+
+        result.observaciones, notas = quitar_resumenes(result.observaciones, doc)
+        result.no_mapeadas.extend(notas)
     result.no_mapeadas.extend(
         FilaNoMapeada(texto=o.texto, motivo=o.motivo, pagina=o.pagina) for o in doc.omisiones
     )
     result.observaciones.extend(dinero_en_narrativa(doc, ctx))
     return result
+
+
+def _contextos_por_hoja(doc, ctx):
+    """Each sheet of a workbook is its own report context when its own
+    title lines date it ("Vigencia 2023", "Corte 15 de junio de 2025") with
+    another year or cut than the workbook's first title: {page: Contexto}."""
+    from dataclasses import replace
+
+    from .metadatos import extraer_metadatos
+    from .modelo import Documento
+
+    salida = {}
+    paginas = sorted({t.paginas[0] for t in doc.tablas if t.paginas})
+    if len(paginas) < 2:
+        return salida
+    for pagina in paginas:
+        propios = [b for b in doc.textos if b.pagina == pagina]
+        titulos = [b for b in propios if b.estilo != "Hoja"]
+        if not titulos:
+            continue
+        sub = Documento(archivo=doc.archivo, sha256=doc.sha256, formato=doc.formato, paginas=doc.paginas,
+                        bloques=propios)
+        _, propio = extraer_metadatos(sub)
+        if propio.vigencia and (propio.vigencia != ctx.vigencia
+                                or propio.fecha_corte not in (None, ctx.fecha_corte)):
+            salida[pagina] = replace(propio, cuatrienio=propio.cuatrienio or ctx.cuatrienio)
+    return salida
 
 
 def extraer_informe(ruta: Path, limites: Optional[LimitesLectura] = None) -> InformeExtraido:

@@ -142,6 +142,16 @@ def _header_parts(grid, n_header: int, col: int) -> list[str]:
 SPLIT_WORD = re.compile(r"(?<=[a-záéíóúñ])-(?=[a-záéíóúñ]{2,}\b)")
 
 
+# "% ejecutado 2024 vs cuatrienio": what follows "vs" is the base of the
+# ratio, not the period of the figure
+COMPARED_WITH = re.compile(r"\s+(vs\.?|versus)\s.*$", re.IGNORECASE)
+
+
+def _sin_base(part: str, ctx: Contexto) -> str:
+    """The header without the base of its ratio, when what is left still
+    names a period."""
+    corto = COMPARED_WITH.sub("", part)
+    return corto if corto != part and periodo_de_texto(corto, ctx) else part
 YEAR = re.compile(r"(?<!\d)(19[5-9]\d|20\d\d)(?!\d)")
 
 
@@ -234,7 +244,7 @@ def columnas(grid, n_header: int, ctx: Contexto, planifica: bool = False,
         if rol is None and medida is None and header and periodo_de_texto(header, ctx):
             # a bare period ("II semestre", "2021") under no measure: results,
             # or targets in a planning document
-            medida = "meta" if planifica else "ejecutado"
+            medida = "meta" if planifica and not _antes_del_plan(header, ctx) else "ejecutado"
         if medida is None:
             cols.append(Columna(k, header, rol or ("etiqueta" if k == 0 else "texto")))
             continue
@@ -246,7 +256,7 @@ def columnas(grid, n_header: int, ctx: Contexto, planifica: bool = False,
             escala, factor = cls.escala(header)
             if escala is None:
                 escala, factor = table_scale
-        period_text = _period_text(parts, ctx)
+        period_text = _period_text([_sin_base(p, ctx) for p in parts], ctx)
         cols.append(
             Columna(
                 k, header, "valor", medida,
@@ -264,7 +274,47 @@ def columnas(grid, n_header: int, ctx: Contexto, planifica: bool = False,
             # a plan's target sentence with no year is the plan's four-year target
             col.medida = "meta_cuatrienio"
             col.periodo = periodo_para(col.medida, col.texto_periodo, ctx)
+    _avance_como_razon(cols, grid[n_header:], ctx)
     return cols
+
+
+def _valor_de(row, k: int) -> Optional[float]:
+    c = row[k] if k < len(row) else None
+    n = parse_numero(c.texto) if c is not None and c.texto.strip() else None
+    return None if n is None or n.unidad == "porcentaje" else float(n.valor)
+
+
+def _antes_del_plan(header: str, ctx: Contexto) -> bool:
+    """A bare year before the plan's term or the report's year ("2011" in
+    a 2024-2027 plan) is a past result, not a target."""
+    inicio = ctx.cuatrienio[0] if ctx.cuatrienio else ctx.vigencia
+    anios = [int(y) for y in YEAR.findall(header)]
+    return bool(inicio and anios and max(anios) < inicio)
+
+
+def _avance_como_razon(cols: list[Columna], body, ctx: Contexto) -> None:
+    """An "Avance 2024" column read as executed that is, row by row, the
+    executed figure of its period over the target of its period ("Total
+    ejecutado 2024" / "Total planeado 2024": 0,99) is the progress as a
+    fraction: % progress, ×100."""
+    for col in cols:
+        if col.medida != "ejecutado" or "avance" not in normalizar(col.encabezado).split() or not col.periodo:
+            continue
+        mismas = [c for c in cols if c is not col and c.periodo and c.periodo.fin == col.periodo.fin
+                  and c.periodo.inicio == col.periodo.inicio]
+        hechos = [c.indice for c in mismas if c.medida in ("ejecutado", "acumulado")]
+        metas = [c.indice for c in mismas if c.medida == "meta"]
+        if not hechos or not metas:
+            continue
+        filas = [(_valor_de(row, col.indice), [_valor_de(row, h) for h in hechos], [_valor_de(row, m) for m in metas])
+                 for row in body]
+        juzgadas = [(v, hs, ms) for v, hs, ms in filas if v is not None]
+        razon = sum(any(h is not None and m for h in hs for m in ms) and
+                    any(h is not None and m and abs(v - h / m) <= 0.005 for h in hs for m in ms)
+                    for v, hs, ms in juzgadas)
+        if len(juzgadas) >= 3 and razon * 10 >= len(juzgadas) * 8:
+            col.medida, col.factor, col.escala = "avance_porcentual", 100.0, "fraccion"
+            col.periodo = periodo_para("avance_porcentual", col.texto_periodo, ctx)
 
 
 PHYSICAL_ONLY = {"linea_base", "meta_cuatrienio", "acumulado"}
@@ -452,6 +502,26 @@ def columna_jerarquia(cols: list[Columna], body, label_k: int) -> Optional[int]:
         if len(texts) > best_n and sum(len(t) for t in texts) / len(texts) >= 12:
             best, best_n = c.indice, len(texts)
     return best
+
+
+def columnas_de_otro_indicador(cols: list[Columna], body, label_k: int) -> dict[int, int]:
+    """Value columns that describe another indicator of the row: of two
+    columns with the same measure and period ("L.B" twice), the one right
+    after another indicator's name column ("Indicador de resultado | L.B"
+    before the product's "L.B" and "Indicador") is that indicator's figure.
+    {value column: name column}."""
+    salida = {}
+    por_indice = {c.indice: c for c in cols}
+    for col in cols:
+        nombre = por_indice.get(col.indice - 1)
+        if col.rol != "valor" or nombre is None or nombre.indice == label_k or nombre.rol != "etiqueta":
+            continue
+        if "indicador" not in normalizar(nombre.encabezado) or not _nombres(body, nombre.indice):
+            continue
+        if any(o is not col and o.rol == "valor" and o.medida == col.medida and o.periodo == col.periodo
+               for o in cols):
+            salida[col.indice] = nombre.indice
+    return salida
 
 
 DESCRIPTION_HEADER = re.compile(r"\b(descripcion|detalle|meta|metas|observacion)\b")

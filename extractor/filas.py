@@ -15,14 +15,15 @@ Rows that give no observation are returned as `FilaNoMapeada` with a reason.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from typing import Optional
 
 from .celdas import Figura, figuras_de_celda, unidad
 from .columnas import (
     MONEY, Columna, celdas_distintas, columna_etiqueta, columna_jerarquia, columna_padre, columnas,
-    columnas_codigo, columnas_descripcion, es_anio, filas_encabezado, medida_de_celda, tiene_cifras,
+    columnas_codigo, columnas_de_otro_indicador, columnas_descripcion, es_anio, filas_encabezado, medida_de_celda,
+    tiene_cifras,
 )
 from .dinero import tipo_gasto_en
 from .modelo import Tabla
@@ -108,6 +109,7 @@ def interpretar_tabla(
     desc_ks = columnas_descripcion(cols, label_k, body)
     if lectura is not None:
         lectura.anotar(n_header, cols, label_k)
+    otros = columnas_de_otro_indicador(cols, body, label_k)  # "Indicador de resultado | L.B"
     observations: list[Observacion] = []
     unmapped: list[FilaNoMapeada] = []
 
@@ -214,9 +216,15 @@ def interpretar_tabla(
                 periodo = periodo_para(medida_de_celda(col.medida), col.texto_periodo, row_ctx)
             if row_period is not None:
                 periodo = _desde_enero(row_period) if col.medida == "acumulado" else row_period
+            de_fila = owner
+            if col.indice in otros:
+                de_fila = replace(owner, nombre=_cell_text(row, otros[col.indice]), descripcion=None, padre=None)
+                if not de_fila.nombre:
+                    continue
             for fig in figuras_de_celda(cell.texto, col, periodo, row_ctx):
-                obs = _observation(fig, col, cell, tabla.indice, owner)
-                key = (obs.medida, obs.periodo_inicio, obs.periodo_fin, obs.valor, obs.fuente_financiacion)
+                obs = _observation(fig, col, cell, tabla.indice, de_fila)
+                key = (obs.indicador, obs.medida, obs.periodo_inicio, obs.periodo_fin, obs.valor,
+                       obs.fuente_financiacion)
                 if key in row_keys:
                     continue  # the same figure in two columns of one row ("Valor esperado 2024" = "Total planeado 2024")
                 row_keys.add(key)
@@ -351,7 +359,7 @@ def referencia_excel(ref: Optional[str]) -> dict:
 
 def _observation(fig: Figura, col: Columna, cell, tabla: int, fila: _Fila) -> Observacion:
     money = fig.medida in MONEY
-    factor = col.factor if money else 1.0
+    factor = col.factor if money or col.escala == "fraccion" else 1.0  # "Avance 2024" 0,99 → 99 %
     note = None
     if fig.numero.ambiguo and fig.numero.unidad == "porcentaje":
         note = "porcentaje con punto decimal: puede ser una fracción de la meta del cuatrienio"
@@ -368,7 +376,7 @@ def _observation(fig: Figura, col: Columna, cell, tabla: int, fila: _Fila) -> Ob
         codigo=fila.codigo,
         tipo_gasto=(fig.tipo_gasto or col.tipo_gasto or fila.tipo_gasto) if money else None,
         fuente_financiacion=col.fuente or fila.fuente,
-        escala=col.escala if money and factor != 1.0 else None,
+        escala=col.escala if factor != 1.0 else None,
         ambiguo=fig.numero.ambiguo,
         nota=note,
         confianza=min(fig.confianza, cell.confianza_ocr) if cell.confianza_ocr is not None else fig.confianza,

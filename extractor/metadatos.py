@@ -48,6 +48,9 @@ LABELLED_LINE = re.compile(r"^[^:]{2,40}:")
 INLINE_PROGRAM = re.compile(r";\s*programa\s+(.+)$", re.IGNORECASE)
 LOWER_WORDS = {"de", "del", "la", "las", "los", "el", "y", "e", "o", "u", "en", "a", "al", "para", "por", "con"}
 HEAD_BLOCKS = 25
+# text a reader marks as not describing the report: a form's control fields
+# ("Versión 3", "Fecha: 12/11/2024" in a template footer) and comment cells
+SIN_METADATOS = ("Plantilla", "Nota")
 OFFICE_BLOCKS = 8  # the office is named in the report's heading, not in its prose  # metadata is written at the top of a report
 
 
@@ -181,7 +184,8 @@ def _office(lines: list[str]) -> Optional[str]:
 def _cut_date(doc: Documento, title: Optional[str], vigencia: Optional[int]) -> Optional[date]:
     """The first "con corte a …" date of the report's own year: in the title,
     then the text, then the tables."""
-    texts = [title or ""] + [b.texto for b in doc.textos] + [c.texto for t in doc.tablas for c in t.celdas]
+    texts = [title or ""] + [b.texto for b in doc.textos if b.estilo not in SIN_METADATOS] + \
+        [c.texto for t in doc.tablas for c in t.celdas]
     for text in texts:
         found = fecha_corte_en(text, vigencia)
         if found and (vigencia is None or found.year == vigencia):
@@ -190,7 +194,7 @@ def _cut_date(doc: Documento, title: Optional[str], vigencia: Optional[int]) -> 
 
 
 def extraer_metadatos(doc: Documento) -> tuple[MetadatosInforme, Contexto]:
-    head = doc.textos[:HEAD_BLOCKS]
+    head = [b for b in doc.textos if b.estilo not in SIN_METADATOS][:HEAD_BLOCKS]
     # a workbook's sheet names ("Seguimiento PDM") come after its own title lines
     head = [b for b in head if b.estilo != "Hoja"] + [b for b in head if b.estilo == "Hoja"]
     blocks = _blocks([b.texto for b in head])

@@ -84,9 +84,10 @@ Bloque = Union[BloqueTexto, Tabla]
 
 @dataclass(slots=True)
 class Omision:
-    """Content a reader saw and did not pass on as it is (a hidden sheet of
-    a workbook, hidden rows read anyway, formula errors): reported as a row
-    of `filas_no_mapeadas` with the reason, never skipped silently."""
+    """Content a reader saw and did not pass on as it is (hidden sheets,
+    rows or columns of a workbook, formula errors, doubtful figures):
+    reported as a row of `filas_no_mapeadas` with the reason, never
+    skipped silently."""
 
     texto: str
     motivo: str  # Spanish, shown to users
@@ -104,6 +105,9 @@ class Documento:
     # often name the entity ("Alcaldía de Barrancabermeja").
     encabezados_pagina: list[str] = field(default_factory=list)
     omisiones: list[Omision] = field(default_factory=list)
+    # The entity's DANE/DIVIPOLA code when the file states it (a workbook's
+    # "Código DANE" column: "25200"); None otherwise.
+    codigo_divipola: Optional[str] = None
 
     @property
     def tablas(self) -> list[Tabla]:

@@ -23,6 +23,7 @@ class MetadatosInforme:
     linea_estrategica: Optional[str] = None
     programa: Optional[str] = None
     meta_producto: Optional[str] = None
+    codigo_divipola: Optional[str] = None  # DANE code of the entity when the file states it ("25200")
 
 
 @dataclass

@@ -58,6 +58,7 @@ class LimitesLectura:
     hoja_celdas: int = 500_000  # non-empty cells of one spreadsheet sheet (~1 KB of memory each)
     hoja_area: int = 5_000_000  # rows × columns of one table read from a sheet
     plazo: Optional[float] = None  # time.monotonic() deadline of the file (--limite-tiempo), if any
+    hoja_ocultas: bool = False  # read hidden sheets, rows and columns of workbooks (--incluir-ocultas)
 
 
 LIMITES = LimitesLectura()

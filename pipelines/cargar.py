@@ -64,6 +64,7 @@ class Limites:
     tiempo: Optional[float] = 300.0
     memoria_mb: Optional[int] = 2048
     paginas: int = 2000
+    ocultas: bool = False  # read hidden sheets, rows and columns of workbooks
 
 
 ESPERA_DB = 30.0  # seconds to wait for a database held by another process
@@ -203,9 +204,10 @@ def _es_conocido(exc: BaseException) -> bool:
 
 
 def _llamar(extraer: Extractor, ruta: Path, limites: Optional[Limites]):
-    """extraer(ruta), passing the reading limits (pages, and the file's
-    deadline, which LibreOffice's conversion obeys) to extractors that take
-    a `limites` keyword (extractor.extraer_informe)."""
+    """extraer(ruta), passing the reading limits (pages, the file's deadline,
+    which LibreOffice's conversion obeys, and whether hidden parts of a
+    workbook are read) to extractors that take a `limites` keyword
+    (extractor.extraer_informe)."""
     if limites is not None:
         try:
             acepta = "limites" in inspect.signature(extraer).parameters
@@ -215,7 +217,8 @@ def _llamar(extraer: Extractor, ruta: Path, limites: Optional[Limites]):
             from extractor.seguridad import LimitesLectura
 
             plazo = None if limites.tiempo is None else time.monotonic() + limites.tiempo
-            return extraer(ruta, limites=LimitesLectura(paginas=limites.paginas, plazo=plazo))
+            return extraer(ruta, limites=LimitesLectura(paginas=limites.paginas, plazo=plazo,
+                                                        hoja_ocultas=bool(limites.ocultas)))
     return extraer(ruta)
 
 

@@ -268,6 +268,11 @@ def cargar(
         ESPERA_DB, "--espera-db", metavar="SEGUNDOS",
         help="Cuánto esperar si otro proceso está usando la base de datos.",
     ),
+    incluir_ocultas: bool = typer.Option(
+        False, "--incluir-ocultas",
+        help="Lee también las hojas, filas y columnas ocultas de las hojas de cálculo "
+             "(con --forzar si el archivo ya se cargó).",
+    ),
     dask: Optional[str] = typer.Option(
         None, "--dask", metavar="tcp://HOST:8786", show_default=False,
         help="Extrae en un clúster de Dask (dirección del planificador); la escritura sigue siendo local.",
@@ -297,7 +302,8 @@ def cargar(
     if limite_tiempo <= 0 or limite_memoria <= 0 or limite_paginas < 1 or espera_db < 0:
         _salir("--limite-tiempo, --limite-memoria y --limite-paginas deben ser mayores que 0, "
                "y --espera-db no puede ser negativo.")
-    limites = Limites(tiempo=limite_tiempo, memoria_mb=limite_memoria, paginas=limite_paginas)
+    limites = Limites(tiempo=limite_tiempo, memoria_mb=limite_memoria, paginas=limite_paginas,
+                      ocultas=incluir_ocultas)
     archivos, omitidos = recorrer(rutas)
     hechos: list[ResultadoCarga] = []
     try:

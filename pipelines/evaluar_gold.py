@@ -205,7 +205,7 @@ def _mismo_valor(pred: float, gold: float, porcentaje: bool) -> bool:
 
 
 def _misma_medida(p: Prediccion, g: dict[str, Any]) -> bool:
-    if p.medida == g["medida"]:
+    if medida_general(p.medida) == g["medida"]:
         return True
     if g.get("any_measure") and (p.medida, g["medida"]) in SIMILARES:
         return True
@@ -293,9 +293,7 @@ def prediccion_de(o) -> Prediccion:
     def iso(d) -> Optional[str]:
         return d.isoformat() if d else None
 
-    # the gold's eight measures: the budget chain (compromisos, pagos…) is
-    # compared as the general money measure it is a kind of
-    return Prediccion(o.indicador or "", o.indicador_padre or "", medida_general(o.medida), iso(o.periodo_inicio),
+    return Prediccion(o.indicador or "", o.indicador_padre or "", o.medida, iso(o.periodo_inicio),
                       iso(o.periodo_fin), float(o.valor), o.unidad or "", o.pagina,
                       getattr(o, "hoja", None), getattr(o, "celda", None))
 

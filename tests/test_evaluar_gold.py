@@ -97,3 +97,11 @@ def test_gold_real_no_baja_del_piso():
             assert d["fp"] <= piso, f"{documento}: {d['fp']} cifras en un caso negativo"
         else:
             assert d["f1"] >= piso, f"{documento}: F1 {d['f1']:.3f} < piso {piso}"
+
+
+def test_etapas_del_presupuesto_cuentan_como_recursos_del_gold():
+    e = entrada(gold("Programa", medida="recursos_programados", valor=700.0),
+                gold("Programa", medida="recursos_ejecutados", valor=50.0))
+    r = puntuar("d", [pred("Programa", "apropiacion_definitiva", 700.0), pred("Programa", "compromisos", 50.0),
+                      pred("Programa", "pagos", 700.0)], e)
+    assert (r.tp, r.fp, r.fn) == (2, 1, 0)

@@ -96,12 +96,17 @@ def test_hojas_son_paginas_en_orden_y_las_ocultas_se_reportan():
     assert {u.pagina for u in no_mapeadas if "hoja oculta" in u.motivo} == {2, 3}
 
 
-def test_filas_y_columnas_ocultas_se_leen_y_se_reportan():
+def test_filas_y_columnas_ocultas_no_se_leen_y_se_reportan():
     motivos = [o for o in _doc(CHIA).omisiones if "oculta(s)" in o.motivo]
-    assert any("columnas H" in o.texto for o in motivos)
-    assert any("filas 12" in o.texto for o in motivos)
-    # the hidden row is read like the others
-    assert _obs(CHIA, indicador="Sedes educativas con mantenimiento", medida="meta_cuatrienio")
+    assert any("columnas H" in o.texto and "no se leyeron" in o.motivo for o in motivos)
+    assert any("filas 12" in o.texto and "no se leyeron" in o.motivo for o in motivos)
+    # a person does not see the hidden row: its goal is not read...
+    assert not _obs(CHIA, indicador="Sedes educativas con mantenimiento")
+    # ...unless asked for
+    informe = extraer_informe(CHIA, LimitesLectura(hoja_ocultas=True))
+    assert [o for o in informe.observaciones if o.indicador == "Sedes educativas con mantenimiento"
+            and o.medida == "meta_cuatrienio"]
+    assert any("se leyeron porque se pidió" in u.motivo for u in informe.no_mapeadas)
 
 
 def test_celdas_combinadas_son_spans():

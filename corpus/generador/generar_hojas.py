@@ -16,8 +16,9 @@ real file; entities, names and figures are made up):
   rows, a three-row header (year → T1..T4, Total → Planeado / Ejecutado,
   % avance), eje and programa merged down their rows, a zero-padded number
   format for the goal code ("007"), percent-formatted cells, formulas with
-  cached values (totals and % avance), a hidden column, a hidden row (read)
-  and two hidden sheets (not read);
+  cached values (totals and % avance), a hidden column and a hidden row
+  (not read: a person does not see them; its goal is not in the gold) and
+  two hidden sheets (not read);
 * `palmira_plan_accion_2024.xlsx`: an action-plan tracker by organismo (as
   Cali's Cuadro 1S): a summary sheet with a two-row header, then one sheet
   per organismo with hierarchical rows (D/L/P/I levels with their codes,
@@ -454,7 +455,8 @@ def chia_libro(ruta: Path) -> list[dict]:
     consolidado.write_row(2, 0, [EJES[1], 0.8, 0.7])
     consolidado.hide()
     wb.close()
-    return gold
+    ocultas = {m.indicador for m in METAS if m.oculta}
+    return [g for g in gold if g["indicador"] not in ocultas]
 
 
 CHIA_META = {

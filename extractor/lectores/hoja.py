@@ -21,19 +21,41 @@ What a workbook becomes:
   stores 0.976), numbers in zero-padded formats ("000000000") with their
   leading zeros, text as written (codes typed as text keep their zeros),
   dates as ISO "2024-03-31"; formulas are read as the value Excel cached
-  when it saved the file; error values (#DIV/0!, #REF!) are read as empty.
-  Currency symbols in number formats are not written: money is decided by
-  the column headers, as for PDF and Word;
-- hidden sheets are not read (they usually hold lists, lookups or old
-  copies); hidden rows and columns ARE read (they hold data someone
-  collapsed or filtered out). Both are reported: `Documento.omisiones`
-  becomes rows of `filas_no_mapeadas` with the reason, so nothing is read
-  or skipped silently; error cells are reported the same way.
+  when it saved the file (a formula that builds "100%" as text is that
+  text, read as 100 %); numbers stored as text are read as the text (the
+  es-CO parser reads "1.234" as 1234); bullets at the start of a cell's
+  lines ("• 12 talleres") are dropped. Currency symbols in number formats
+  are not written: money is decided by the column headers, as for PDF and
+  Word;
+- cells that give no figure are reported one by one with their cell
+  ("PDM!AU5: #DIV/0!"): formula errors (#DIV/0!, #REF!, #N/A…) and "#"
+  placeholders; a number with exactly three decimals in a column of whole
+  counts (1.234 among 850 and 2400: a thousands separator lost on the way)
+  is read as stored and reported as a doubt;
+- hidden sheets, rows and columns are not read (a person looking at the
+  workbook does not see them; they usually hold lists, lookups, old copies
+  or helper calculations) unless `LimitesLectura.hoja_ocultas` (CLI:
+  `informes cargar --incluir-ocultas`); either way the ones with data are
+  reported. `Documento.omisiones` become rows of `filas_no_mapeadas` with
+  the reason, so nothing is read or skipped silently;
+- a figure merged down over several rows (a project's % beside its
+  products) belongs to its first row;
+- a sheet that tracks one indicator (its title "Cobertura de vacunación"
+  over "Periodo | Meta | Resultado | % cumplimiento", one row per month or
+  quarter) becomes one row named after the title with a column per measure
+  and period ("Meta I trimestre"), the cells keeping their references;
+- the entity's DANE/DIVIPOLA code, when a sheet labels it ("Código DANE"
+  over 25200 on every row), is `Documento.codigo_divipola`.
+
+Each sheet's own title lines date its tables when they name another year
+or cut than the workbook's first title, and a summary sheet that repeats
+the figures of several other sheets gives no duplicate observations
+(extractor/__init__.py, extractor/resumenes.py).
 
 .xls and .ods through calamine have no number formats (a percentage is the
-stored fraction, "0,976"), no hidden rows or columns, and .ods no merged
-ranges. Memory: .xlsx sheets are streamed row by row (openpyxl's read-only
-parser) and only non-empty cells are kept; a sheet with more than
+stored fraction, "0,976"), no hidden rows or columns (hidden sheets they
+have), and .ods no merged ranges. Memory: .xlsx sheets are streamed row
+by row (openpyxl's read-only parser) and only non-empty cells are kept; a sheet with more than
 `LimitesLectura.hoja_celdas` non-empty cells, or a table whose grid would
 exceed `LimitesLectura.hoja_area` cells, is refused with a Spanish reason.
 """
@@ -54,6 +76,9 @@ FORMATOS = ("xlsx", "xls", "ods")
 _ESCAPE_XML = re.compile(r"_x([0-9A-Fa-f]{4})_")
 _CITAS = re.compile(r'"[^"]*"|\\.|\[[^\]]*\]')
 _CEROS = re.compile(r"^0{2,}$")
+_MARCADOR = re.compile(r"^#+$")
+# a bullet at the start of a line in a cell ("• 12 talleres"): not part of the text
+_VINETA = re.compile(r"^[ \t]*[•▪●◦■□➢➤►✓✔·‣⁃]+[ \t]*", re.MULTILINE)
 _PORCENTAJE_MAXIMO = 100.0  # a "%"-formatted 95034156500 is a mis-formatted amount, not 9.5e12 %
 
 
@@ -91,7 +116,8 @@ def texto_de_valor(valor, formato: str = "General") -> str:
         return ""
     if isinstance(valor, str):
         texto = _ESCAPE_XML.sub(lambda m: chr(int(m.group(1), 16)), valor)
-        return texto.replace("\r\n", "\n").replace("\r", "\n").strip()
+        texto = texto.replace("\r\n", "\n").replace("\r", "\n").replace("\u00a0", " ").strip()
+        return _VINETA.sub("", texto).strip()
     if isinstance(valor, bool):
         return "VERDADERO" if valor else "FALSO"
     if isinstance(valor, datetime):
@@ -125,12 +151,18 @@ class _Hoja:
     combinadas: list[tuple[int, int, int, int]] = field(default_factory=list)  # r0, c0, r1, c1 inclusive
     filas_ocultas: set[int] = field(default_factory=set)
     columnas_ocultas: set[int] = field(default_factory=set)
-    errores: int = 0
+    errores: list[tuple[int, int, str]] = field(default_factory=list)  # (row, col, "#DIV/0!")
+    marcadores: list[tuple[int, int]] = field(default_factory=list)  # "#", "###": no figure
+    tres_decimales: list[tuple[int, int, float]] = field(default_factory=list)  # 1.234: a lost thousands separator?
     estado: str = "visible"  # visible | hidden | veryHidden | grafico
+    ocultas_quitadas: tuple[list[int], list[int]] = field(default_factory=lambda: ([], []))  # rows, cols with data
 
 
 def _agregar(hoja: _Hoja, fila: int, columna: int, texto: str, limites: LimitesLectura, archivo: str) -> None:
     if not texto:
+        return
+    if _MARCADOR.match(texto):  # "#" or "####": a placeholder (or a column too narrow), no figure
+        hoja.marcadores.append((fila, columna))
         return
     hoja.celdas[(fila, columna)] = texto
     if len(hoja.celdas) > limites.hoja_celdas:
@@ -181,7 +213,7 @@ def _hojas_xlsx(ruta: Path, limites: LimitesLectura) -> Iterable[_Hoja]:
                 hoja.estado = "grafico"
                 yield hoja
                 continue
-            if hoja.estado != "visible":
+            if hoja.estado != "visible" and not limites.hoja_ocultas:
                 yield hoja
                 continue
             with ws._get_source() as fuente:
@@ -195,10 +227,13 @@ def _hojas_xlsx(ruta: Path, limites: LimitesLectura) -> Iterable[_Hoja]:
                         if valor is None:
                             continue
                         if c["data_type"] == "e":
-                            hoja.errores += 1
+                            hoja.errores.append((c["row"] - 1, c["column"] - 1, str(valor)))
                             continue
-                        texto = texto_de_valor(valor, formato_de(c["style_id"]) if c["style_id"] else "General")
+                        formato = formato_de(c["style_id"]) if c["style_id"] else "General"
+                        texto = texto_de_valor(valor, formato)
                         _agregar(hoja, c["row"] - 1, c["column"] - 1, texto, limites, ruta.name)
+                        if _tres_decimales(valor) and not _es_porcentaje(formato):
+                            hoja.tres_decimales.append((c["row"] - 1, c["column"] - 1, valor))
                 for indice, atributos in parser.row_dimensions.items():
                     if str(atributos.get("hidden", "")).lower() in ("1", "true"):
                         hoja.filas_ocultas.add(int(indice) - 1)
@@ -212,6 +247,8 @@ def _hojas_xlsx(ruta: Path, limites: LimitesLectura) -> Iterable[_Hoja]:
                         c0, r0, c1, r1 = range_boundaries(str(rango.ref))
                         if None not in (c0, r0, c1, r1):
                             hoja.combinadas.append((r0 - 1, c0 - 1, r1 - 1, c1 - 1))
+            if not limites.hoja_ocultas:
+                _quitar_ocultas(hoja)
             yield hoja
     finally:
         wb.close()
@@ -227,8 +264,9 @@ def _hojas_calamine(ruta: Path, limites: LimitesLectura) -> Iterable[_Hoja]:
             hoja = _Hoja(meta.name, pagina)
             if meta.visible != pc.SheetVisibleEnum.Visible:
                 hoja.estado = "hidden" if meta.visible == pc.SheetVisibleEnum.Hidden else "veryHidden"
-                yield hoja
-                continue
+                if not limites.hoja_ocultas:
+                    yield hoja
+                    continue
             if meta.typ not in (pc.SheetTypeEnum.WorkSheet,):
                 hoja.estado = "grafico"
                 yield hoja
@@ -243,9 +281,11 @@ def _hojas_calamine(ruta: Path, limites: LimitesLectura) -> Iterable[_Hoja]:
                     if valor == "" or valor is None:
                         continue
                     if isinstance(valor, str) and valor.startswith("#") and valor.rstrip("!?0/").upper() in _ERRORES:
-                        hoja.errores += 1
+                        hoja.errores.append((r0 + r, c0 + k, valor))
                         continue
                     _agregar(hoja, r0 + r, c0 + k, texto_de_valor(valor), limites, ruta.name)
+                    if _tres_decimales(valor):
+                        hoja.tres_decimales.append((r0 + r, c0 + k, valor))
             for (a, b), (c, d) in sheet.merged_cell_ranges or []:
                 hoja.combinadas.append((a, b, c, d))
             yield hoja
@@ -253,6 +293,49 @@ def _hojas_calamine(ruta: Path, limites: LimitesLectura) -> Iterable[_Hoja]:
 
 _ERRORES = {"#DIV", "#REF", "#N/A", "#NAME", "#NULL", "#NUM", "#VALUE", "#N/D", "#NOMBRE", "#VALOR", "#NULO",
             "#NUM", "#¡REF", "#¡DIV", "#¡VALOR", "#¿NOMBRE", "#¡NULO", "#¡NUM"}
+
+
+def _tres_decimales(valor) -> bool:
+    """1.234 stored as a number: typed as "1.234" (one thousand two hundred
+    thirty-four) in a program that took the point for a decimal one?"""
+    if not isinstance(valor, float) or not 1 <= abs(valor) < 1000:
+        return False
+    fraccion = f"{abs(valor):.10f}".rstrip("0").partition(".")[2]
+    return len(fraccion) == 3
+
+
+def _miles_perdidos(hoja: _Hoja) -> list[tuple[int, int, float]]:
+    """Numbers with exactly three decimals in a column whose other numbers
+    are whole counts (850, 2400, 1.234): probably 1234 with its thousands
+    separator read as a decimal point."""
+    from ..numeros import parse_numero
+
+    salida = []
+    for r, k, valor in hoja.tres_decimales:
+        if (r, k) not in hoja.celdas:
+            continue
+        otros = [parse_numero(t) for (f, c), t in hoja.celdas.items() if c == k and f != r]
+        otros = [n for n in otros if n is not None and n.unidad == "numero"]
+        enteros = [n for n in otros if float(n.valor).is_integer() and abs(n.valor) >= 10]
+        if len(otros) >= 2 and len(enteros) * 10 >= len(otros) * 8:
+            salida.append((r, k, valor))
+    return salida
+
+
+def _quitar_ocultas(hoja: _Hoja) -> None:
+    """Hidden rows and columns are not read (a person looking at the sheet
+    does not see them); the ones that held data are reported."""
+    if not hoja.filas_ocultas and not hoja.columnas_ocultas:
+        return
+    filas, columnas = set(), set()
+    for (r, k) in list(hoja.celdas):
+        if r in hoja.filas_ocultas or k in hoja.columnas_ocultas:
+            del hoja.celdas[(r, k)]
+            (filas.add(r) if r in hoja.filas_ocultas else columnas.add(k))
+    hoja.ocultas_quitadas = (sorted(filas), sorted(columnas))
+    hoja.errores = [e for e in hoja.errores if e[0] not in hoja.filas_ocultas and e[1] not in hoja.columnas_ocultas]
+    hoja.marcadores = [m for m in hoja.marcadores
+                       if m[0] not in hoja.filas_ocultas and m[1] not in hoja.columnas_ocultas]
 
 
 # ------------------------------------------------------------------ blocks
@@ -317,7 +400,35 @@ def _leer_hoja(hoja: _Hoja, limites: LimitesLectura, archivo: str, indice: list[
             parte = {(r, k): t for (r, k), t in celdas.items() if c0 <= k <= c1}
             if parte:
                 bloques.extend(_bloque(hoja, parte, limites, archivo, indice))
+    _marcar_plantilla_y_notas(bloques)
     return bloques
+
+
+# a form's control fields: "Código: F-PL-01", "Versión 3", "Página 1 de 2",
+# "Elaboró: …"; a bare "Fecha: 12/11/2024" beside them or in the footer
+_CONTROL = r"(c[oó]digo|versi[oó]n|p[aá]gina|elabor[oó]|revis[oó]|aprob[oó])"
+_PLANTILLA = re.compile(rf"^\s*{_CONTROL}\b", re.IGNORECASE)
+_FECHA_SOLA = re.compile(r"^\s*fecha\s*(de\s+(aprobaci[oó]n|emisi[oó]n|elaboraci[oó]n|actualizaci[oó]n)\s*)?:",
+                         re.IGNORECASE)
+_NOTA = re.compile(r"^\s*(observaci[oó]n|observaciones|nota|notas|comentario|comentarios|aclaraci[oó]n)\b",
+                   re.IGNORECASE)
+
+
+def _marcar_plantilla_y_notas(bloques: list) -> None:
+    """Text lines that do not describe the report get a style the metadata
+    skips: a form's control fields ("Versión 3", "Código: F-PL-01", and a
+    bare "Fecha: 12/11/2024" among them or below the sheet's tables) are
+    "Plantilla"; comment cells ("Observación: meta ajustada en 2021") are
+    "Nota"."""
+    ultima_tabla = max((i for i, b in enumerate(bloques) if isinstance(b, Tabla)), default=-1)
+    for i, b in enumerate(bloques):
+        if not isinstance(b, BloqueTexto) or b.estilo == "Hoja":
+            continue
+        if _PLANTILLA.match(b.texto) or (_FECHA_SOLA.match(b.texto) and
+                                         (i > ultima_tabla >= 0 or re.search(_CONTROL, b.texto, re.I))):
+            b.estilo = "Plantilla"
+        elif _NOTA.match(b.texto):
+            b.estilo = "Nota"
 
 
 def _bloque(hoja: _Hoja, celdas: dict[tuple[int, int], str], limites: LimitesLectura, archivo: str,
@@ -379,15 +490,87 @@ def _bloque(hoja: _Hoja, celdas: dict[tuple[int, int], str], limites: LimitesLec
         if r < inicio:
             continue
         c, d = combinadas.get((r, k), (r, k))
+        if c > r and _es_cifra(texto):
+            c = r  # a figure merged down over several rows is written once: it belongs to its first row
         lista.append(Celda(
             texto=texto, fila=r - inicio, columna=k - c0, pagina=hoja.pagina,
             ref=f"{hoja.nombre}!{_columna_letra(k)}{r + 1}",
             filas_span=max(1, min(c, r1) - r + 1), columnas_span=max(1, min(d, c1) - k + 1),
         ))
     # empty merged ranges that cover no text still shape the grid: nothing to add
+    lista = _sin_solapes(lista)
+    lista = _filas_de_periodos(lista, [b.texto for b in salida], hoja) or lista
     indice[0] += 1
-    salida.append(Tabla(indice=indice[0], celdas=_sin_solapes(lista)))
+    salida.append(Tabla(indice=indice[0], celdas=lista))
     return salida
+
+
+def _es_periodo(texto: str) -> bool:
+    from ..numeros import parse_numero
+    from ..periodos import Contexto, periodo_de_texto
+
+    texto = texto.strip()
+    if not texto or len(texto) > 40:
+        return False
+    n = parse_numero(texto)
+    if n is not None and not (n.unidad == "numero" and n.valor.is_integer() and 1990 <= n.valor <= 2040):
+        return False
+    return periodo_de_texto(texto, Contexto(vigencia=2000)) is not None
+
+
+def _es_cifra_o_vacia(texto: str) -> bool:
+    from ..numeros import es_vacio, parse_numero
+
+    return not texto.strip() or es_vacio(texto) or parse_numero(texto) is not None
+
+
+def _filas_de_periodos(celdas: list[Celda], titulos: list[str], hoja: _Hoja) -> Optional[list[Celda]]:
+    """A sheet that tracks one indicator ("Cobertura de vacunación" over
+    "Periodo | Meta | Resultado | % cumplimiento", one row per month or
+    quarter) becomes the layout every table has: the indicator (the
+    sheet's title line that names no period, else the sheet's name) on one
+    row, and a column per measure and period ("Meta I trimestre"). The
+    cells keep their sheet reference."""
+    filas: dict[int, dict[int, Celda]] = {}
+    for c in celdas:
+        if c.filas_span > 1 or c.columnas_span > 1:
+            return None
+        filas.setdefault(c.fila, {})[c.columna] = c
+    if len(filas) < 3 or 0 not in filas:
+        return None
+    encabezado = filas[0]
+    medidas = {k: c for k, c in encabezado.items() if k > 0 and c.texto.strip()}
+    cuerpo = [filas[r] for r in sorted(filas) if r > 0]
+    if len(medidas) < 1 or len(cuerpo) < 2:
+        return None
+    if not all(0 in f and _es_periodo(f[0].texto) for f in cuerpo):
+        return None
+    if not all(_es_cifra_o_vacia(c.texto) for f in cuerpo for k, c in f.items() if k > 0):
+        return None  # "Año | Concepto | Presupuestado": rows of several things, not one indicator
+    if any(_es_periodo(c.texto) for c in medidas.values()):
+        return None
+    if _es_periodo(encabezado.get(0, Celda("", 0, 0, 0)).texto):
+        return None
+    # the title line nearest the table ("Alcaldía de Chía" and "Secretaría de Salud" come first)
+    nombre = next((t for t in reversed(titulos) if not _es_periodo(t) and not _TITULO_DE_FECHA.search(t)),
+                  hoja.nombre)
+    pagina = celdas[0].pagina
+    nuevas = [Celda(texto="Indicador", fila=0, columna=0, pagina=pagina),
+              Celda(texto=nombre, fila=1, columna=0, pagina=pagina)]
+    k = 1
+    for f in cuerpo:
+        periodo = f[0].texto.strip()
+        for j, enc in sorted(medidas.items()):
+            nuevas.append(Celda(texto=f"{enc.texto} {periodo}", fila=0, columna=k, pagina=pagina, ref=enc.ref))
+            if j in f:
+                c = f[j]
+                nuevas.append(Celda(texto=c.texto, fila=1, columna=k, pagina=pagina, ref=c.ref))
+            k += 1
+    return nuevas
+
+
+# a title line that dates the sheet ("Corte 15 de junio de 2025", "Vigencia 2025", "Fecha: 12/11/2024")
+_TITULO_DE_FECHA = re.compile(r"\b(corte|vigencia|fecha|periodo|período|versi[oó]n|c[oó]digo)\b", re.IGNORECASE)
 
 
 def _sin_solapes(celdas: list[Celda]) -> list[Celda]:
@@ -418,36 +601,94 @@ def _lista(numeros: list[str], maximo: int = 12) -> str:
     return texto + (f" y {len(numeros) - maximo} más" if len(numeros) > maximo else "")
 
 
-def _omisiones(hoja: _Hoja) -> list[Omision]:
+ERRORES_LISTADOS = 50  # error cells reported one by one per sheet; the rest are counted
+
+
+def _omisiones(hoja: _Hoja, incluir_ocultas: bool = False) -> list[Omision]:
     salida = []
     if hoja.estado in ("hidden", "veryHidden"):
         salida.append(Omision(
             texto=f"Hoja «{hoja.nombre}»",
-            motivo="hoja oculta del libro: no se leyó (suele tener listas, cálculos auxiliares o copias); "
-                   "muéstrela y vuelva a cargar el archivo si contiene indicadores",
+            motivo=("hoja oculta del libro: se leyó porque se pidió incluir lo oculto" if incluir_ocultas else
+                    "hoja oculta del libro: no se leyó (suele tener listas, cálculos auxiliares o copias); "
+                    "vuelva a cargar el archivo con --incluir-ocultas si contiene indicadores"),
             pagina=hoja.pagina,
         ))
     elif hoja.estado == "grafico":
         salida.append(Omision(texto=f"Hoja «{hoja.nombre}»", motivo="hoja de gráfico: no tiene celdas que leer",
                               pagina=hoja.pagina))
-    con_datos = ({r for r, _ in hoja.celdas}, {k for _, k in hoja.celdas})
-    for ocultas, usadas, nombres, cual in (
-            (hoja.filas_ocultas, con_datos[0], lambda r: str(r + 1), ("filas", "fila(s) oculta(s)")),
-            (hoja.columnas_ocultas, con_datos[1], _columna_letra, ("columnas", "columna(s) oculta(s)"))):
-        leidas = sorted(x for x in ocultas if x in usadas)
-        if leidas:
+    if incluir_ocultas:
+        con_datos = ({r for r, _ in hoja.celdas}, {k for _, k in hoja.celdas})
+        leidas = (sorted(x for x in hoja.filas_ocultas if x in con_datos[0]),
+                  sorted(x for x in hoja.columnas_ocultas if x in con_datos[1]))
+        como = "se leyeron porque se pidió incluir lo oculto"
+    else:
+        leidas = hoja.ocultas_quitadas
+        como = "no se leyeron (no se ven en la hoja); use --incluir-ocultas para leerlas"
+    for indices, nombres, cual in ((leidas[0], lambda r: str(r + 1), ("filas", "fila(s) oculta(s)")),
+                                   (leidas[1], _columna_letra, ("columnas", "columna(s) oculta(s)"))):
+        if indices:
             salida.append(Omision(
-                texto=f"Hoja «{hoja.nombre}», {cual[0]} {_lista([nombres(x) for x in leidas])}",
-                motivo=f"{len(leidas)} {cual[1]} en la hoja de cálculo: se leyeron como las demás",
+                texto=f"Hoja «{hoja.nombre}», {cual[0]} {_lista([nombres(x) for x in indices])}",
+                motivo=f"{len(indices)} {cual[1]} con datos en la hoja de cálculo: {como}",
                 pagina=hoja.pagina,
             ))
-    if hoja.errores:
+    for r, k, valor in sorted(hoja.errores)[:ERRORES_LISTADOS]:
+        salida.append(Omision(
+            texto=f"{hoja.nombre}!{_columna_letra(k)}{r + 1}: {valor}",
+            motivo=f"celda con error de fórmula ({valor}): no da cifra",
+            pagina=hoja.pagina,
+        ))
+    if len(hoja.errores) > ERRORES_LISTADOS:
         salida.append(Omision(
             texto=f"Hoja «{hoja.nombre}»",
-            motivo=f"{hoja.errores} celda(s) con error de fórmula (#DIV/0!, #REF!…): se leyeron vacías",
+            motivo=f"otras {len(hoja.errores) - ERRORES_LISTADOS} celda(s) con error de fórmula "
+                   "(#DIV/0!, #REF!…): no dan cifra",
+            pagina=hoja.pagina,
+        ))
+    for r, k, valor in _miles_perdidos(hoja)[:ERRORES_LISTADOS]:
+        salida.append(Omision(
+            texto=f"{hoja.nombre}!{_columna_letra(k)}{r + 1}: {texto_numero(valor)}",
+            motivo=f"cifra dudosa: se leyó {texto_numero(valor)}, pero en una columna de números enteros puede ser "
+                   f"{round(valor * 1000):d} con el separador de miles perdido; revise la celda",
+            pagina=hoja.pagina,
+        ))
+    if hoja.marcadores:
+        celdas = [f"{_columna_letra(k)}{r + 1}" for r, k in sorted(hoja.marcadores)]
+        salida.append(Omision(
+            texto=f"Hoja «{hoja.nombre}», celdas {_lista(celdas)}",
+            motivo=f"{len(celdas)} celda(s) con «#» (marcador o columna angosta): no dan cifra",
             pagina=hoja.pagina,
         ))
     return salida
+
+
+# ------------------------------------------------------------------ entity code
+
+_ROTULO_DIVIPOLA = re.compile(
+    r"^\s*(c[oó]d(igo|\.)?\s*(dane|divipola)|divipola|dane)\b[\s.:]*(municipio|entidad|municipal)?[\s.:]*$",
+    re.IGNORECASE)
+_CODIGO = re.compile(r"^\d{2}(\d{3})?$|^\d{4}$")
+
+
+def codigo_divipola(hojas: list[_Hoja]) -> Optional[str]:
+    """The entity's DANE/DIVIPOLA code when a sheet labels it ("Código
+    DANE" over 25200, or "Código DANE: | 25200" beside it) and every cell of
+    that column gives the same code (a list of municipalities names none).
+    A municipal code stored as a number loses its leading zero ("5001" →
+    "05001")."""
+    for hoja in hojas:
+        for (r, k), texto in sorted(hoja.celdas.items()):
+            if len(texto) > 30 or not _ROTULO_DIVIPOLA.match(texto):
+                continue
+            abajo = [t.strip() for (f, c), t in hoja.celdas.items() if c == k and r < f <= r + 500]
+            derecha = [t.strip() for (f, c), t in sorted(hoja.celdas.items()) if f == r and k < c <= k + 2][:1]
+            for valores in (abajo, derecha):
+                valores = [v for v in valores if v]
+                if valores and all(_CODIGO.match(v) for v in valores) and len(set(valores)) == 1:
+                    v = valores[0]
+                    return v.zfill(5) if len(v) == 4 else v
+    return None
 
 
 # ------------------------------------------------------------------ entry
@@ -463,11 +704,14 @@ def leer_hoja(ruta: Path, sha256: str, limites: Optional[LimitesLectura] = None,
     omisiones: list[Omision] = []
     indice = [0]
     paginas = 0
+    leidas: list[_Hoja] = []
     for hoja in hojas:
         paginas = hoja.pagina
-        omisiones.extend(_omisiones(hoja))
-        if hoja.estado == "visible":
+        omisiones.extend(_omisiones(hoja, limites.hoja_ocultas))
+        if hoja.estado == "visible" or (limites.hoja_ocultas and hoja.estado != "grafico"):
             bloques.extend(_leer_hoja(hoja, limites, ruta.name, indice))
+            leidas.append(hoja)
     return Documento(
         archivo=ruta.name, sha256=sha256, formato=formato, paginas=paginas, bloques=bloques, omisiones=omisiones,
+        codigo_divipola=codigo_divipola(leidas),
     )
