@@ -269,6 +269,14 @@ def texto_pagina(pagina: Optional[int]) -> str:
     return f" (p. {pagina})" if pagina else ""
 
 
+def texto_lugar(o: Observacion) -> str:
+    """Where a person finds the figure: " (hoja Plan, celda P3)" in a
+    spreadsheet, " (p. 3)" in a document."""
+    if getattr(o, "celda", None):
+        return f" (hoja {o.hoja}, celda {o.celda})"
+    return texto_pagina(o.pagina)
+
+
 def nombre_indicador(o: Observacion) -> str:
     return f"{o.indicador_padre} / {o.indicador}" if o.indicador_padre else o.indicador
 
@@ -282,7 +290,7 @@ def _mensaje(plantilla: str, principal: Optional[Observacion], datos: Mapping[st
     campos = _Campos()
     if principal is not None:
         campos.update(indicador=nombre_indicador(principal), medida=nombre_medida(principal.medida),
-                      periodo=periodo_de(principal), pagina=texto_pagina(principal.pagina))
+                      periodo=periodo_de(principal), pagina=texto_lugar(principal))
     campos.update(datos)
     return plantilla.format_map(campos)
 

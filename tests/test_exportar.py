@@ -18,7 +18,7 @@ from pipelines.exportar import ErrorExportacion, exportar, formatear_numero
 COLUMNAS_CSV = [
     "archivo", "informe_id", "entidad", "dependencia", "indicador", "indicador_padre", "descripcion",
     "medida", "periodo_inicio", "periodo_fin", "valor", "unidad", "tipo_gasto", "valor_texto",
-    "pagina", "tabla", "fila", "columna", "entidad_clave", "indicador_clave",
+    "pagina", "hoja", "celda", "tabla", "fila", "columna", "entidad_clave", "indicador_clave",
 ]
 
 

@@ -6,7 +6,7 @@ from typing import Iterator, Mapping
 
 import esquemas
 from pipelines import normalizar
-from pipelines.validacion import Caso, Contexto, cifra, cifra_de, nombre_medida, periodo_de, regla, texto_pagina
+from pipelines.validacion import Caso, Contexto, cifra, cifra_de, nombre_medida, periodo_de, regla, texto_lugar
 
 CADENA = ("pagos", "obligaciones", "compromisos", "apropiacion_definitiva")
 _GASTO = {"inversion": "de inversión", "funcionamiento": "de funcionamiento"}
@@ -77,7 +77,7 @@ def narrativa_contradice_tabla(ctx: Contexto, umbrales: Mapping) -> Iterator[Cas
             o = ctx.obs[fila[0]]
             if not ctx.igual(o.valor, nar.valor):
                 yield Caso((n,), {"valor": cifra_de(nar), "tabla": cifra_de(o),
-                                  "detalle": f"la fila «{o.indicador}» de la tabla{texto_pagina(o.pagina)} da"},
+                                  "detalle": f"la fila «{o.indicador}» de la tabla{texto_lugar(o)} da"},
                            relacionadas=(fila[0],))
             continue
         hojas = [i for i in tabla if not _es_total(ctx.obs[i].indicador)

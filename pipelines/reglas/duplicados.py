@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Iterator, Mapping
 
-from pipelines.validacion import Caso, Contexto, cifra_de, regla, texto_pagina
+from pipelines.validacion import Caso, Contexto, cifra_de, regla, texto_lugar
 
 
 def _conflictos(ctx: Contexto) -> list[tuple[list[int], list[int]]]:
@@ -39,7 +39,7 @@ def _misma_fila(ctx: Contexto, indices: list[int]) -> bool:
 
 
 def _valores(ctx: Contexto, distintos: list[int]) -> str:
-    return ", ".join(f"{cifra_de(ctx.obs[i])}{texto_pagina(ctx.obs[i].pagina)}" for i in distintos)
+    return ", ".join(f"{cifra_de(ctx.obs[i])}{texto_lugar(ctx.obs[i])}" for i in distintos)
 
 
 @regla("duplicado_en_informe")

@@ -5,7 +5,7 @@ from typing import Iterator, Mapping
 
 from pipelines.validacion import (
     Caso, Contexto, cifra, cifra_de, contiene, cubren, nombre_indicador, nombre_medida, periodo_de, regla,
-    serie_mensual, texto_pagina,
+    serie_mensual, texto_lugar,
 )
 
 
@@ -35,7 +35,7 @@ def _intercambio(ctx: Contexto, a: int, b: int) -> tuple[str, tuple[int, ...]]:
         y = [i for i in ctx.de(propios, "acumulado") if ctx.igual(ctx.obs[i].valor, parte.valor)]
         if x and y:
             otro = ctx.obs[x[0]]
-            texto = (f" Posible intercambio de filas: «{nombre_indicador(otro)}»{texto_pagina(otro.pagina)} tiene "
+            texto = (f" Posible intercambio de filas: «{nombre_indicador(otro)}»{texto_lugar(otro)} tiene "
                      f"{nombre_medida(parte.medida)} {cifra_de(otro)} y acumulado {cifra_de(ctx.obs[y[0]])}.")
             return texto, (x[0], y[0])
     return "", ()
