@@ -224,6 +224,7 @@ def columnas(grid, n_header: int, ctx: Contexto, planifica: bool = False,
              titulos: Optional[list[str]] = None) -> list[Columna]:
     cls = clasificador()
     dinero = bool(titulos) and cls.titulo_de_dinero(" ".join(titulos))
+    solo_periodo: list[int] = []  # columns headed by a bare period
     headers = [_header_parts(grid, n_header, k) for k in range(len(grid[0]) if grid else 0)]
     # "CONCEPTO EN MILES" over the label column, or "(en miles de pesos)" in
     # the title, scales the whole table's money
@@ -245,6 +246,7 @@ def columnas(grid, n_header: int, ctx: Contexto, planifica: bool = False,
             # a bare period ("II semestre", "2021") under no measure: results,
             # or targets in a planning document
             medida = "meta" if planifica and not _antes_del_plan(header, ctx) else "ejecutado"
+            solo_periodo.append(k)
         if medida is None:
             cols.append(Columna(k, header, rol or ("etiqueta" if k == 0 else "texto")))
             continue
@@ -267,6 +269,7 @@ def columnas(grid, n_header: int, ctx: Contexto, planifica: bool = False,
                 fuente=fuentes[k],
             )
         )
+    _resultados_junto_a_la_meta(cols, solo_periodo, ctx)
     _demote_text_columns(cols, grid[n_header:])
     _money_siblings(cols, ctx)
     for col in cols:
@@ -334,6 +337,18 @@ def _money_siblings(cols: list[Columna], ctx: Contexto) -> None:
     for c in cols:
         if c.medida in ("ejecutado", "meta") and BARE_MONEY_SIBLING.match(normalizar(c.encabezado)):
             c.medida = "recursos_ejecutados" if c.medida == "ejecutado" else "recursos_programados"
+            c.periodo = periodo_para(c.medida, c.texto_periodo, ctx)
+
+
+def _resultados_junto_a_la_meta(cols: list[Columna], solo_periodo: list[int], ctx: Contexto) -> None:
+    """Beside a column that names the target ("Meta 2024"), bare period
+    columns ("Ene", "Feb" …) are what happened in each period, even in a
+    planning document."""
+    if not any(c.medida in ("meta", "meta_cuatrienio") and c.indice not in solo_periodo for c in cols):
+        return
+    for c in cols:
+        if c.indice in solo_periodo and c.medida == "meta":
+            c.medida = "ejecutado"
             c.periodo = periodo_para(c.medida, c.texto_periodo, ctx)
 
 

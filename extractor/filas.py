@@ -132,7 +132,8 @@ def interpretar_tabla(
 
     # a table whose rows are months or quarters is about one indicator,
     # named by its title: each row gives that indicator's figures for its period
-    row_periods = _periodos_de_filas(body, label_k, ctx, n_header, cols[label_k].encabezado if cols else "")
+    row_periods = next(filter(None, (_periodos_de_filas(body, c.indice, ctx, n_header, c.encabezado)
+                                     for c in _columnas_de_periodo(cols, label_k))), {})
     table_name = indicador_del_titulo(titulos or []) if row_periods else None
     if table_name is None:
         row_periods = {}
@@ -237,6 +238,13 @@ def interpretar_tabla(
             state.grupo = nombre
     _distinguir_homonimos(observations, grid, cols, code_ks)
     return observations, unmapped
+
+
+def _columnas_de_periodo(cols: list[Columna], label_k: int) -> list[Columna]:
+    """Where a table of periods names them: the name column, else a column
+    headed as a period ("Periodo", "Mes") or of text."""
+    return sorted((c for c in cols if c.indice == label_k or c.rol in ("anio", "etiqueta", "texto")),
+                  key=lambda c: (c.indice != label_k, c.rol != "anio", c.indice))
 
 
 def _periodos_de_filas(body, label_k: int, ctx: Contexto, offset: int, encabezado: str = "") -> dict[int, Periodo]:

@@ -77,8 +77,8 @@ MESES: dict[str, int] = {
 }
 
 # Abbreviations that are also ordinary words ("mar" = sea, "set" = set):
-# alone they count as months only with a full stop ("mar.") or right after a
-# dash or slash ("ENE-MAR").
+# they count as months only with a full stop ("mar."), right after a dash or
+# slash ("ENE-MAR"), or as the whole text (a column header "Mar").
 _ABREV_DUDOSAS = frozenset({"mar", "set"})
 
 
@@ -88,7 +88,8 @@ def _mes_dudoso(norm: str, m: re.Match) -> bool:
         return False
     con_punto = norm.startswith(".", m.end("mes"))
     tras_guion = re.search(r"[-–/]\s*$", norm[max(0, m.start() - 3):m.start()]) is not None
-    return not (con_punto or tras_guion)
+    solo = norm.strip() == m["mes"]  # a header cell that says only "Mar", between "Feb" and "Abr"
+    return not (con_punto or tras_guion or solo)
 
 
 def _norm(texto: str) -> str:

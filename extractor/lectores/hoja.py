@@ -341,11 +341,14 @@ def _quitar_ocultas(hoja: _Hoja) -> None:
 # ------------------------------------------------------------------ blocks
 
 
-def _tramos(indices: list[int], separacion: int) -> list[tuple[int, int]]:
-    """Runs of sorted indices split where `separacion` or more are missing."""
+def _tramos(indices: list[int], separacion: int, ocultos: frozenset[int] = frozenset()) -> list[tuple[int, int]]:
+    """Runs of sorted indices split where `separacion` or more are missing;
+    hidden ones (not read) do not count as missing: the columns on both
+    sides of hidden columns are side by side for a person."""
     tramos: list[tuple[int, int]] = []
     for i in indices:
-        if tramos and i - tramos[-1][1] <= separacion:
+        faltan = sum(1 for j in range(tramos[-1][1] + 1, i) if j not in ocultos) if tramos else 0
+        if tramos and faltan < separacion:
             tramos[-1] = (tramos[-1][0], i)
         else:
             tramos.append((i, i))
@@ -396,7 +399,7 @@ def _leer_hoja(hoja: _Hoja, limites: LimitesLectura, archivo: str, indice: list[
         columnas = sorted({k for _, k in celdas} | {k for a, b, c, d in hoja.combinadas
                                                       if r0 <= a <= r1 for k in range(b, d + 1)
                                                       if (a, b) in celdas})
-        for c0, c1 in _tramos(columnas, 2):
+        for c0, c1 in _tramos(columnas, 2, frozenset(hoja.columnas_ocultas)):
             parte = {(r, k): t for (r, k), t in celdas.items() if c0 <= k <= c1}
             if parte:
                 bloques.extend(_bloque(hoja, parte, limites, archivo, indice))
