@@ -243,6 +243,9 @@ def interpretar_tabla(
 def _columnas_de_periodo(cols: list[Columna], label_k: int) -> list[Columna]:
     """Where a table of periods names them: the name column, else a column
     headed as a period ("Periodo", "Mes") or of text."""
+    nombre = next((c for c in cols if c.indice == label_k), None)
+    if nombre is not None and nombre.rol == "etiqueta":
+        return [nombre]  # a real name column: its rows are indicators unless they are periods
     return sorted((c for c in cols if c.indice == label_k or c.rol in ("anio", "etiqueta", "texto")),
                   key=lambda c: (c.indice != label_k, c.rol != "anio", c.indice))
 
@@ -259,7 +262,7 @@ def _periodos_de_filas(body, label_k: int, ctx: Contexto, offset: int, encabezad
         if not text:
             continue
         labelled += 1
-        if len(text.split()) <= 4 and not tiene_cifras(text.replace(str(ctx.vigencia or ""), "")):
+        if len(text.split()) <= 4:
             periodo = periodo_de_texto(text, ctx) or (periodo_de_texto(f"{encabezado} {text}", ctx)
                                                       if encabezado and len(encabezado.split()) <= 2 else None)
             if periodo is not None and periodo.inicio is not None:

@@ -50,6 +50,9 @@ def _es_titulo(texto: str) -> bool:
     return palabras <= MAX_PALABRAS or (bool(CAPTION.match(texto)) and palabras <= MAX_PALABRAS_ROTULO)
 
 
+FICHA = re.compile(r"^[^\W\d_][^:]{0,30}:\s")  # "Campo: valor"
+
+
 def sin_rotulo(titulo: str) -> str:
     """A caption without its numbering: "Tabla 3. Ciudadanos capacitados" →
     "Ciudadanos capacitados"."""
@@ -70,7 +73,10 @@ def indicador_del_titulo(titulos: list[str]) -> Optional[str]:
     # a title that says it names the indicator ("Indicador: …") wins over
     # the nearest one ("Fórmula: …" under it)
     nombrados = [resto for resto, con_prefijo in candidatos if con_prefijo and resto]
-    nombre = (nombrados or [resto for resto, _ in candidatos if resto] or [""])[-1 if not nombrados else 0]
+    # "Unidad de medida: Número · Periodicidad: trimestral", "Fórmula: …":
+    # the indicator's data sheet, not its name
+    otros = [resto for resto, _ in candidatos if resto and not FICHA.match(resto)]
+    nombre = (nombrados or otros or [""])[-1 if not nombrados else 0]
     nombre = nombre.strip(" .:-–")
     return nombre[:1].upper() + nombre[1:] if nombre else None
 
