@@ -43,6 +43,10 @@ class Columna:
     # a target written as a sentence ("Construcción de 35 aulas"): its one
     # figure is the target (extractor/celdas.py cifra_de_frase)
     en_frase: bool = False
+    # an upper header level that names a thing, not a measure or a period
+    # ("BCG en recién nacidos" over "Dosis acumuladas | % cobertura"): in a
+    # table whose rows are periods, the indicator of the column
+    grupo: Optional[str] = None
 
 
 def es_anio(n: Numero) -> bool:
@@ -267,6 +271,7 @@ def columnas(grid, n_header: int, ctx: Contexto, planifica: bool = False,
                 factor=factor, escala=escala,
                 tipo_gasto=tipo_gasto_en(header),
                 fuente=fuentes[k],
+                grupo=_grupo(grid, n_header, k, parts, ctx),
             )
         )
     _resultados_junto_a_la_meta(cols, solo_periodo, ctx)
@@ -338,6 +343,21 @@ def _money_siblings(cols: list[Columna], ctx: Contexto) -> None:
         if c.medida in ("ejecutado", "meta") and BARE_MONEY_SIBLING.match(normalizar(c.encabezado)):
             c.medida = "recursos_ejecutados" if c.medida == "ejecutado" else "recursos_programados"
             c.periodo = periodo_para(c.medida, c.texto_periodo, ctx)
+
+
+def _grupo(grid, n_header: int, k: int, parts: list[str], ctx: Contexto) -> Optional[str]:
+    """The column's group title: its top header cell, merged over several
+    columns, when it names neither a measure nor a period."""
+    arriba_celda = next((grid[r][k] for r in range(n_header) if grid[r][k] is not None and grid[r][k].texto.strip()),
+                        None)
+    if len(parts) < 2 or arriba_celda is None or arriba_celda.columnas_span < 2:
+        return None
+    cls = clasificador()
+    arriba = parts[0]
+    nombra_periodo = (YEAR.search(arriba) or len(arriba.split()) <= 3) and periodo_de_texto(arriba, ctx)
+    if cls.medida(arriba) or _rol(arriba) or cls.no_valor(arriba) or nombra_periodo:
+        return None  # "Meta 2024" or "II semestre" over measures; "menores de 1 año" is not a period
+    return arriba
 
 
 def _resultados_junto_a_la_meta(cols: list[Columna], solo_periodo: list[int], ctx: Contexto) -> None:

@@ -218,6 +218,8 @@ def interpretar_tabla(
             if row_period is not None:
                 periodo = _desde_enero(row_period) if col.medida == "acumulado" else row_period
             de_fila = owner
+            if row_period is not None and col.grupo:
+                de_fila = replace(owner, nombre=col.grupo)
             if col.indice in otros:
                 de_fila = replace(owner, nombre=_cell_text(row, otros[col.indice]), descripcion=None, padre=None)
                 if not de_fila.nombre:

@@ -145,3 +145,29 @@ def test_trimestres_en_numeros_romanos_bajo_trimestre_y_escala_del_titulo():
     plan = tabla_de([["Programa", "2024", "2025"], ["Salud pública", "6.389.715", "6.503.123"]])
     obs, _ = interpretar_tabla(plan, CTX, True, ["Tabla 27. Plan plurianual de inversiones 2024 – 2027 (en miles de pesos)"])
     assert sorted(o.valor for o in obs) == [6_389_715_000, 6_503_123_000]
+
+
+def test_grupos_de_columnas_en_una_tabla_de_meses_son_sus_indicadores():
+    def c(texto, fila, columna, ancho=1):
+        return Celda(texto=texto, fila=fila, columna=columna, pagina=1, columnas_span=ancho)
+
+    tabla = Tabla(indice=1, celdas=[
+        c("Mes", 0, 0), c("BCG en recién nacidos", 0, 1, 2), c("Pentavalente en menores de 1 año", 0, 3, 2),
+        c("Mes", 1, 0), c("Dosis acumuladas", 1, 1), c("% cobertura", 1, 2), c("Dosis acumuladas", 1, 3),
+        c("% cobertura", 1, 4),
+        c("Enero", 2, 0), c("683", 2, 1), c("6,9 %", 2, 2), c("726", 2, 3), c("7,2 %", 2, 4),
+        c("Febrero", 3, 0), c("1.391", 3, 1), c("14,1 %", 3, 2), c("1.522", 3, 3), c("15,0 %", 3, 4),
+    ])
+    obs, _ = interpretar_tabla(tabla, CTX_2024, False, ["Coberturas de vacunación con corte a febrero"])
+    por = {(o.indicador, o.medida, o.periodo_fin): o.valor for o in obs}
+    assert por[("BCG en recién nacidos", "acumulado", date(2024, 2, 29))] == 1391
+    assert por[("Pentavalente en menores de 1 año", "avance_porcentual", date(2024, 1, 31))] == 7.2
+
+
+def test_la_columna_de_periodos_y_la_ficha_del_indicador():
+    tabla = tabla_de([["Periodo", "Meta", "Resultado", "Análisis"], ["Trimestre 1", "480", "462", "Aceptable"],
+                      ["Trimestre 2", "480", "471", "Aceptable"]])
+    titulos = ["CDI", "Niños atendidos en centros de desarrollo infantil", "Unidad de medida: Número · Periodicidad: trimestral"]
+    obs, _ = interpretar_tabla(tabla, CTX_2024, False, titulos)
+    assert {o.indicador for o in obs} == {"Niños atendidos en centros de desarrollo infantil"}
+    assert {(o.medida, o.periodo_fin, o.valor) for o in obs} >= {("ejecutado", date(2024, 6, 30), 471)}
