@@ -9,7 +9,7 @@ import sys
 from tests.conftest import INFORMES
 
 COLUMNS = ("archivo,informe_id,entidad,dependencia,indicador,indicador_padre,descripcion,medida,periodo_inicio,"
-           "periodo_fin,valor,unidad,tipo_gasto,valor_texto,pagina,tabla,fila,columna,entidad_clave,"
+           "periodo_fin,valor,unidad,tipo_gasto,valor_texto,pagina,hoja,celda,tabla,fila,columna,entidad_clave,"
            "indicador_clave").split(",")
 
 
