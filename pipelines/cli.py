@@ -700,11 +700,15 @@ def evaluar(
         if d.error:
             _error(d.error, d.traza, debug)
     if detalle:
-        for d in ev.documentos:
-            for titulo, filas in (("faltan (en gold, no extraídas)", d.faltantes),
-                                  ("sobran (extraídas, no en gold)", d.sobrantes)):
-                if filas:
-                    consola.print(_tabla_filas(f"{d.documento}: {titulo}", filas))
+        _detalle_evaluacion(ev.documentos)
+
+
+def _detalle_evaluacion(documentos) -> None:
+    for d in documentos:
+        for titulo, filas in (("faltan (en gold, no extraídas)", d.faltantes),
+                              ("sobran (extraídas, no en gold)", d.sobrantes)):
+            if filas:
+                consola.print(_tabla_filas(f"{d.documento}: {titulo}", filas))
 
 
 def _evaluar_gold(carpeta: Path, gold: Path, solo: Optional[list[str]], detalle: bool, como_json: bool,
@@ -742,11 +746,7 @@ def _evaluar_gold(carpeta: Path, gold: Path, solo: Optional[list[str]], detalle:
         if d.error:
             _error(d.error, d.traza, debug)
     if detalle:
-        for d in ev.documentos:
-            for titulo, filas in (("faltan (en gold, no extraídas)", d.faltantes),
-                                  ("sobran (extraídas, no en gold)", d.sobrantes)):
-                if filas:
-                    consola.print(_tabla_filas(f"{d.documento}: {titulo}", filas))
+        _detalle_evaluacion(ev.documentos)
 
 
 def _tabla_evaluacion(ev: Evaluacion) -> Table:

@@ -64,16 +64,12 @@ def _metricas(tp: int, fp: int, fn: int) -> tuple[float, float, float]:
     return precision, recall, f1
 
 
-@dataclass
-class ResultadoDocumento:
-    documento: str
-    tp: int = 0
-    fp: int = 0
-    fn: int = 0
-    sobrantes: list[dict[str, Any]] = field(default_factory=list)  # extracted, not in gold
-    faltantes: list[dict[str, Any]] = field(default_factory=list)  # gold, not extracted
-    error: Optional[str] = None
-    traza: Optional[str] = field(default=None, repr=False)
+class ConMetricas:
+    """Precision, recall and F1 of anything with tp, fp and fn."""
+
+    tp: int
+    fp: int
+    fn: int
 
     @property
     def precision(self) -> float:
@@ -89,7 +85,19 @@ class ResultadoDocumento:
 
 
 @dataclass
-class Evaluacion:
+class ResultadoDocumento(ConMetricas):
+    documento: str
+    tp: int = 0
+    fp: int = 0
+    fn: int = 0
+    sobrantes: list[dict[str, Any]] = field(default_factory=list)  # extracted, not in gold
+    faltantes: list[dict[str, Any]] = field(default_factory=list)  # gold, not extracted
+    error: Optional[str] = None
+    traza: Optional[str] = field(default=None, repr=False)
+
+
+@dataclass
+class Evaluacion(ConMetricas):
     documentos: list[ResultadoDocumento]
 
     @property
@@ -103,18 +111,6 @@ class Evaluacion:
     @property
     def fn(self) -> int:
         return sum(d.fn for d in self.documentos)
-
-    @property
-    def precision(self) -> float:  # micro
-        return _metricas(self.tp, self.fp, self.fn)[0]
-
-    @property
-    def recall(self) -> float:
-        return _metricas(self.tp, self.fp, self.fn)[1]
-
-    @property
-    def f1(self) -> float:
-        return _metricas(self.tp, self.fp, self.fn)[2]
 
     def como_dict(self) -> dict[str, Any]:
         def metricas(x) -> dict[str, Any]:

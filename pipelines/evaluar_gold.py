@@ -35,7 +35,7 @@ from pathlib import Path
 from typing import Any, Callable, Optional
 
 from esquemas import medida_general
-from pipelines.evaluar import ErrorEvaluacion, _metricas
+from pipelines.evaluar import ConMetricas, ErrorEvaluacion
 
 UMBRAL_NOMBRE = 85
 TOLERANCIA = 1e-6
@@ -73,7 +73,7 @@ class Prediccion:
 
 
 @dataclass
-class Resultado:
+class Resultado(ConMetricas):
     documento: str
     tp: int = 0
     fp: int = 0
@@ -86,18 +86,6 @@ class Resultado:
     error: Optional[str] = None
     traza: Optional[str] = field(default=None, repr=False)
 
-    @property
-    def precision(self) -> float:
-        return _metricas(self.tp, self.fp, self.fn)[0]
-
-    @property
-    def recall(self) -> float:
-        return _metricas(self.tp, self.fp, self.fn)[1]
-
-    @property
-    def f1(self) -> float:
-        return _metricas(self.tp, self.fp, self.fn)[2]
-
     def como_dict(self) -> dict[str, Any]:
         return {"documento": self.documento, "tp": self.tp, "fp": self.fp, "fn": self.fn,
                 "precision": self.precision, "recall": self.recall, "f1": self.f1,
@@ -107,7 +95,7 @@ class Resultado:
 
 
 @dataclass
-class EvaluacionGold:
+class EvaluacionGold(ConMetricas):
     documentos: list[Resultado]
 
     def _suma(self, campo: str) -> int:
@@ -124,18 +112,6 @@ class EvaluacionGold:
     @property
     def fn(self) -> int:
         return self._suma("fn")
-
-    @property
-    def precision(self) -> float:
-        return _metricas(self.tp, self.fp, self.fn)[0]
-
-    @property
-    def recall(self) -> float:
-        return _metricas(self.tp, self.fp, self.fn)[1]
-
-    @property
-    def f1(self) -> float:
-        return _metricas(self.tp, self.fp, self.fn)[2]
 
     @property
     def f1_medio(self) -> float:
