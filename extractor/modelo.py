@@ -93,6 +93,22 @@ class Omision:
     pagina: Optional[int] = None
 
 
+@dataclass(slots=True)
+class LineaSuelta:
+    """A line of a PDF page with tables that holds digits and whose words
+    went to no table cell: beside a table (a text line above or below it)
+    or inside a table's frame but in none of its cells. Kept for the
+    coverage audit (extractor/cobertura.py), which accounts for every
+    number near a table."""
+
+    texto: str
+    pagina: int
+    bbox: BBox
+    cifras: list[tuple[str, BBox]]  # its words with a digit, with their boxes
+    en_tabla: bool = False  # inside a table's frame, in none of its cells
+    repetida: bool = False  # a running header or footer, not content
+
+
 @dataclass
 class Documento:
     archivo: str  # file name as given by the user
@@ -104,6 +120,8 @@ class Documento:
     # often name the entity ("Alcaldía de Barrancabermeja").
     encabezados_pagina: list[str] = field(default_factory=list)
     omisiones: list[Omision] = field(default_factory=list)
+    # PDF pages with tables: lines with digits outside every table cell
+    lineas_sueltas: list[LineaSuelta] = field(default_factory=list)
 
     @property
     def tablas(self) -> list[Tabla]:
