@@ -17,11 +17,12 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from typing import Optional
 
 from esquemas import cargar_yaml
 
+from .celdas import _EDAD, _RANGO
 from .columnas import CODIGO_NUMERICO, LOCAL_CODE, es_anio
 from .lemas import normalizar
 from .modelo import BBox, Celda, Documento, LineaSuelta, Tabla
@@ -29,6 +30,7 @@ from .numeros import Numero, buscar_numeros
 from .resultado import CifraSinDestino, InformeExtraido, Observacion
 
 SIN_DESTINO = "sin_destino"
+_DIGITO = re.compile(r"\d")
 
 # dates as reports write them: 30/06/2024, 2024-06-30, 30-jun-2024, "30 de junio de 2024", "junio 30 de 2024"
 _MESES = (r"(?:enero|ene|febrero|feb|marzo|mar|abril|abr|mayo|may|junio|jun|julio|jul|agosto|ago|septiembre|"
@@ -68,6 +70,13 @@ class Auditoria:
 
     por_destino: Counter = field(default_factory=Counter)
     sin_destino: list[CifraSinDestino] = field(default_factory=list)
+    # with auditar(..., detalle=True): (destination, page, number, context) of every number
+    detalle: Optional[list[tuple[str, Optional[int], str, str]]] = None
+
+    def anotar(self, destino: str, pagina: Optional[int], n: Numero, contexto: str) -> None:
+        self.por_destino[destino] += 1
+        if self.detalle is not None:
+            self.detalle.append((destino, pagina, n.texto, contexto))
 
     @property
     def total(self) -> int:
@@ -81,12 +90,14 @@ class Auditoria:
         return round(100.0 * (self.total - self.por_destino[SIN_DESTINO]) / self.total, 2)
 
 
-def auditar(doc: Documento, informe: InformeExtraido, lecturas: Optional[dict] = None) -> Auditoria:
+def auditar(doc: Documento, informe: InformeExtraido, lecturas: Optional[dict] = None,
+            detalle: bool = False) -> Auditoria:
     """Account for every number of `doc`'s tables and of the text lines next
     to them. `lecturas`: table index → `extractor.lectura.LecturaTabla` (how
-    each table was read: header rows and column roles), when known."""
+    each table was read: header rows and column roles), when known.
+    `detalle`: keep every number's destination (Auditoria.detalle)."""
     lecturas = lecturas or {}
-    auditoria = Auditoria()
+    auditoria = Auditoria(detalle=[] if detalle else None)
     obs_celda: dict[tuple, list[Observacion]] = {}
     filas_con_obs: dict[tuple, list[Observacion]] = {}
     narrativa: dict[int, set[str]] = {}
@@ -108,11 +119,21 @@ def auditar(doc: Documento, informe: InformeExtraido, lecturas: Optional[dict] =
 
 def _auditar_tabla(tabla: Tabla, lectura, obs_celda, filas_con_obs, no_mapeadas, auditoria: Auditoria) -> None:
     n_encabezado = lectura.n_encabezado if lectura is not None else 0
-    columnas = {c.indice: c for c in lectura.columnas} if lectura is not None else {}
     numeracion = {normalizar(x) for x in _config()["encabezados_numeracion"]}
+    # each column's role, as the audit reads it: None for a value column
+    roles: dict[int, Optional[str]] = {}
+    for c in (lectura.columnas if lectura is not None else ()):
+        if c.rol == "valor":
+            roles[c.indice] = "frase" if c.en_frase else None
+        elif c.rol in ("codigo", "anio"):
+            roles[c.indice] = c.rol
+        elif c.rol == "ignorar":
+            roles[c.indice] = "columna_ignorada"
+        else:
+            roles[c.indice] = "numeracion" if normalizar(c.encabezado).strip(" .:°º") in numeracion else "texto"
     t = tabla.indice
     for celda in tabla.celdas:
-        numeros = buscar_numeros(celda.texto)
+        numeros = _numeros(celda.texto)
         if not numeros:
             continue
         filas = range(celda.fila, celda.fila + celda.filas_span)
@@ -120,36 +141,32 @@ def _auditar_tabla(tabla: Tabla, lectura, obs_celda, filas_con_obs, no_mapeadas,
         propias = [o for r in filas for k in cols for o in obs_celda.get((t, r, k), ())]
         nucleos = {_nucleo(o.valor_texto) for o in propias}
         valores = {o.valor for o in propias}
-        de_la_fila = [o for r in filas for o in filas_con_obs.get((t, r), ())]
-        col = columnas.get(celda.columna)
-        fechas = _tramos_fecha(celda.texto)
         for n in numeros:
-            if _nucleo(n.texto) in nucleos or n.valor in valores:
+            if propias and (n.valor in valores or _nucleo(n.texto) in nucleos):
                 destino = "observacion"
             elif celda.fila < n_encabezado:
                 destino = "encabezado"
             elif any((t, r) in no_mapeadas for r in filas):
                 destino = "fila_no_mapeada"
             else:
-                destino = _clase_en_celda(n, celda.texto, fechas, col, numeracion, de_la_fila, propias)
-            auditoria.por_destino[destino] += 1
+                de_la_fila = [o for r in filas for o in filas_con_obs.get((t, r), ())]
+                destino = _clase_en_celda(n, celda.texto, roles.get(celda.columna), de_la_fila, propias)
+            auditoria.anotar(destino, celda.pagina, n, celda.texto)
             if destino == SIN_DESTINO:
                 auditoria.sin_destino.append(_sin_destino(n, celda, t))
 
 
-def _clase_en_celda(n: Numero, texto: str, fechas, col, numeracion: set[str], de_la_fila, propias) -> str:
-    if _en_tramos(n, fechas):
+@lru_cache(maxsize=1 << 15)
+def _numeros(texto: str) -> tuple[Numero, ...]:
+    """buscar_numeros, once per distinct text (a workbook repeats its cells)."""
+    return tuple(buscar_numeros(texto)) if _DIGITO.search(texto) else ()
+
+
+def _clase_en_celda(n: Numero, texto: str, rol: Optional[str], de_la_fila, propias) -> str:
+    if _en_tramos(n, _tramos_fecha(texto)):
         return "fecha"
-    if col is not None and col.rol != "valor":
-        if col.rol == "codigo":
-            return "codigo"
-        if col.rol == "ignorar":
-            return "columna_ignorada"
-        if col.rol == "anio":
-            return "anio"
-        if normalizar(col.encabezado).strip(" .:°º") in numeracion:
-            return "numeracion"
-        return "texto"
+    if rol is not None and rol != "frase":
+        return rol
     if _es_anio(n):
         return "anio"
     if _es_codigo(n, texto):
@@ -160,7 +177,9 @@ def _clase_en_celda(n: Numero, texto: str, fechas, col, numeracion: set[str], de
         return "repetida"
     if _nota_al_pie(n, texto):
         return "nota_al_pie"
-    if col is not None and col.en_frase:
+    if _RANGO.match(texto[n.fin:]) or _EDAD.search(texto[:n.inicio]):
+        return "edad_o_rango"
+    if rol == "frase" and propias:
         return "texto"  # a target written as a sentence: its one figure was taken, these are words of it
     if propias and _aclaracion(n, texto):
         return "aclaracion"
@@ -245,7 +264,7 @@ def _auditar_lineas(doc: Documento, narrativa: dict[int, set[str]], auditoria: A
         en_grafica = [l for l in lineas if any(_dentro_y(l.bbox, z) for z in graficas.get(pagina, ()))]
         for linea in en_grafica:  # a chart's labels: none is a table's figure
             for _, _, n in _numeros_de_linea(linea):
-                auditoria.por_destino["grafica"] += 1
+                auditoria.anotar("grafica", pagina, n, linea.texto)
         lineas = [l for l in lineas if l not in en_grafica]
         zonas = list(regiones[pagina])
         pendientes = sorted(lineas, key=lambda l: l.bbox[1])
@@ -322,7 +341,7 @@ def _auditar_linea(linea: LineaSuelta, narrativa: set[str], paginas: int, audito
     alguna = False
     for _, bbox, n in _numeros_de_linea(linea):
         destino = _clase_en_linea(n, linea, fechas, titulo, prosa, narrativa, paginas)
-        auditoria.por_destino[destino] += 1
+        auditoria.anotar(destino, linea.pagina, n, texto)
         if destino == SIN_DESTINO:
             alguna = True
             auditoria.sin_destino.append(CifraSinDestino(
@@ -364,8 +383,9 @@ def _nucleo(texto: Optional[str]) -> str:
     return re.sub(r"[^\d.,'’´]", "", texto or "").strip(".,'’´")
 
 
-def _tramos_fecha(texto: str) -> list[tuple[int, int]]:
-    return [m.span() for m in _FECHA.finditer(texto)]
+@lru_cache(maxsize=1 << 12)
+def _tramos_fecha(texto: str) -> tuple[tuple[int, int], ...]:
+    return tuple(m.span() for m in _FECHA.finditer(texto))
 
 
 def _en_tramos(n: Numero, tramos) -> bool:
