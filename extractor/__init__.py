@@ -116,7 +116,9 @@ def _leer_copia(ruta: Path, sha256: str, limites: LimitesLectura):
 
 
 def interpretar(doc) -> InformeExtraido:
+    from .cobertura import auditar
     from .filas import interpretar_tabla
+    from .lectura import LecturaTabla
     from .metadatos import extraer_metadatos, planifica
     from .narrativa import dinero_en_narrativa
     from .resultado import FilaNoMapeada
@@ -129,9 +131,12 @@ def interpretar(doc) -> InformeExtraido:
         archivo=doc.archivo, sha256=doc.sha256, formato=doc.formato, paginas=doc.paginas, metadatos=meta
     )
     por_hoja = _contextos_por_hoja(doc, ctx) if doc.formato in HOJAS else {}
+    lecturas = {}
     for tabla in doc.tablas:
         ctx_tabla = por_hoja.get(tabla.paginas[0], ctx) if tabla.paginas else ctx
-        obs, skipped = interpretar_tabla(tabla, ctx_tabla, planifica(meta.tipo_documento), titulos.get(tabla.indice, []))
+        lecturas[tabla.indice] = lectura = LecturaTabla()
+        obs, skipped = interpretar_tabla(tabla, ctx_tabla, planifica(meta.tipo_documento), titulos.get(tabla.indice, []),
+                                         lectura=lectura)
         result.observaciones.extend(obs)
         result.no_mapeadas.extend(skipped)
     if doc.formato in HOJAS:
@@ -143,6 +148,10 @@ def interpretar(doc) -> InformeExtraido:
         FilaNoMapeada(texto=o.texto, motivo=o.motivo, pagina=o.pagina) for o in doc.omisiones
     )
     result.observaciones.extend(dinero_en_narrativa(doc, ctx))
+    # nothing dropped silently: every number near a table is accounted for
+    auditoria = auditar(doc, result, lecturas)
+    result.cobertura, result.sin_destino = auditoria.cobertura, auditoria.sin_destino
+    result.cifras_auditadas = dict(auditoria.por_destino)
     return result
 
 

@@ -94,6 +94,22 @@ class Omision:
     pagina: Optional[int] = None
 
 
+@dataclass(slots=True)
+class LineaSuelta:
+    """A line of a PDF page with tables that holds digits and whose words
+    went to no table cell: beside a table (a text line above or below it)
+    or inside a table's frame but in none of its cells. Kept for the
+    coverage audit (extractor/cobertura.py), which accounts for every
+    number near a table."""
+
+    texto: str
+    pagina: int
+    bbox: BBox
+    cifras: list[tuple[str, BBox]]  # its words with a digit, with their boxes
+    en_tabla: bool = False  # inside a table's frame, in none of its cells
+    repetida: bool = False  # a running header or footer, not content
+
+
 @dataclass
 class Documento:
     archivo: str  # file name as given by the user
@@ -108,6 +124,8 @@ class Documento:
     # The entity's DANE/DIVIPOLA code when the file states it (a workbook's
     # "Código DANE" column: "25200"); None otherwise.
     codigo_divipola: Optional[str] = None
+    # PDF pages with tables: lines with digits outside every table cell
+    lineas_sueltas: list[LineaSuelta] = field(default_factory=list)
 
     @property
     def tablas(self) -> list[Tabla]:

@@ -68,6 +68,25 @@ class FilaNoMapeada:
 
 
 @dataclass
+class CifraSinDestino:
+    """A number of a table (or of a text line next to one) that became no
+    observation, is in no unmapped row and is not classified as something
+    other than a figure (extractor/cobertura.py)."""
+
+    texto: str  # the number as written
+    contexto: str  # the cell's or line's text
+    motivo: str  # Spanish, shown to users
+    pagina: Optional[int] = None
+    tabla: Optional[int] = None
+    fila: Optional[int] = None
+    columna: Optional[int] = None
+    bbox: Optional[BBox] = None
+    # spreadsheets: sheet name and cell as Excel writes them ("P3")
+    hoja: Optional[str] = None
+    celda: Optional[str] = None
+
+
+@dataclass
 class InformeExtraido:
     archivo: str
     sha256: str
@@ -76,3 +95,9 @@ class InformeExtraido:
     metadatos: MetadatosInforme
     observaciones: list[Observacion] = field(default_factory=list)
     no_mapeadas: list[FilaNoMapeada] = field(default_factory=list)
+    # coverage audit (extractor/cobertura.py): % of the numbers of tables and
+    # of the lines next to them that are accounted for (None: no table), how
+    # many were audited, by destination, and the ones left without one
+    cobertura: Optional[float] = None
+    cifras_auditadas: dict[str, int] = field(default_factory=dict)
+    sin_destino: list[CifraSinDestino] = field(default_factory=list)

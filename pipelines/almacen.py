@@ -285,7 +285,7 @@ def _filas(informe: InformeExtraido, ruta: Optional[Path], version: Optional[str
     fila_informe.update(
         informe_id=iid, sha256=informe.sha256.lower(), archivo=informe.archivo, ruta=str(ruta) if ruta else None,
         formato=informe.formato, paginas=informe.paginas, cargado_en=datetime.now(),
-        version_extractor=version,
+        version_extractor=version, cobertura=getattr(informe, "cobertura", None),
     )
     columnas_obs = esquemas.tabla("observaciones").nombres
     dinero = esquemas.medidas_de_dinero()
@@ -319,8 +319,15 @@ def _filas(informe: InformeExtraido, ruta: Optional[Path], version: Optional[str
          "texto": f.texto, "motivo": f.motivo}
         for f in informe.no_mapeadas
     ]
+    sin_destino = []
+    for c in getattr(informe, "sin_destino", ()):
+        x0, top, x1, bottom = c.bbox or (None, None, None, None)
+        sin_destino.append({"informe_id": iid, "pagina": c.pagina, "hoja": c.hoja, "celda": c.celda,
+                            "tabla": c.tabla, "fila": c.fila, "columna": c.columna, "texto": c.texto,
+                            "contexto": c.contexto, "motivo": c.motivo,
+                            "bbox_x0": x0, "bbox_top": top, "bbox_x1": x1, "bbox_bottom": bottom})
     return {"informes": [fila_informe], "indicadores": list(indicadores.values()),
-            "observaciones": observaciones, "filas_no_mapeadas": no_mapeadas}
+            "observaciones": observaciones, "filas_no_mapeadas": no_mapeadas, "cifras_sin_destino": sin_destino}
 
 
 def _arrow(tabla: Tabla, filas: list[dict[str, Any]], archivo: str) -> pa.Table:
@@ -364,6 +371,7 @@ class InformePreparado:
     n_hallazgos: int
     datos: dict[str, pa.Table]
     n_invalidas: int = 0  # observations moved to filas_no_mapeadas (apartar_invalidas)
+    cobertura: Optional[float] = None  # % of the tables' numbers accounted for (extractor/cobertura.py)
 
     @property
     def informe_id(self) -> str:
@@ -396,7 +404,7 @@ def preparar(informe: InformeExtraido, version: Optional[str] = None) -> Informe
         sha256=informe.sha256.lower(), archivo=informe.archivo, formato=informe.formato,
         entidad=meta.entidad, dependencia=meta.dependencia, vigencia=meta.vigencia,
         n_observaciones=len(informe.observaciones), n_no_mapeadas=len(informe.no_mapeadas),
-        n_hallazgos=len(hallazgos), n_invalidas=invalidas,
+        n_hallazgos=len(hallazgos), n_invalidas=invalidas, cobertura=getattr(informe, "cobertura", None),
         datos={t: _arrow(esquemas.tabla(t), filas, informe.archivo) for t, filas in por_tabla.items()},
     )
 
@@ -513,7 +521,8 @@ def buscar_informe(con: duckdb.DuckDBPyConnection, sha256: str) -> Optional[dict
         """
         SELECT i.informe_id, i.archivo, i.ruta, i.entidad, i.dependencia, i.vigencia,
                (SELECT count(*) FROM observaciones o WHERE o.informe_id = i.informe_id),
-               (SELECT count(*) FROM filas_no_mapeadas f WHERE f.informe_id = i.informe_id)
+               (SELECT count(*) FROM filas_no_mapeadas f WHERE f.informe_id = i.informe_id),
+               i.cobertura
         FROM informes i WHERE i.sha256 = ?
         """,
         [sha256.lower()],
@@ -521,16 +530,18 @@ def buscar_informe(con: duckdb.DuckDBPyConnection, sha256: str) -> Optional[dict
     if not filas:
         return None
     claves = ("informe_id", "archivo", "ruta", "entidad", "dependencia", "vigencia",
-              "observaciones", "no_mapeadas")
+              "observaciones", "no_mapeadas", "cobertura")
     return dict(zip(claves, filas[0]))
 
 
 def resumen(con: duckdb.DuckDBPyConnection) -> list[dict[str, Any]]:
-    """Per report: metadata, observations per medida and unmapped rows."""
+    """Per report: metadata, observations per medida, unmapped rows and the
+    coverage audit's percentage (None: no table, or loaded before the audit)."""
     informes = con.execute(
         """
         SELECT i.informe_id, i.archivo, i.entidad, i.dependencia, i.vigencia,
-               (SELECT count(*) FROM filas_no_mapeadas f WHERE f.informe_id = i.informe_id)
+               (SELECT count(*) FROM filas_no_mapeadas f WHERE f.informe_id = i.informe_id),
+               i.cobertura
         FROM informes i ORDER BY i.archivo, i.informe_id
         """
     ).fetchall()
@@ -542,8 +553,8 @@ def resumen(con: duckdb.DuckDBPyConnection) -> list[dict[str, Any]]:
     return [
         {"informe_id": iid, "archivo": archivo, "entidad": entidad, "dependencia": dep,
          "vigencia": vigencia, "por_medida": por_medida.get(iid, {}),
-         "observaciones": sum(por_medida.get(iid, {}).values()), "no_mapeadas": no_map}
-        for iid, archivo, entidad, dep, vigencia, no_map in informes
+         "observaciones": sum(por_medida.get(iid, {}).values()), "no_mapeadas": no_map, "cobertura": cobertura}
+        for iid, archivo, entidad, dep, vigencia, no_map, cobertura in informes
     ]
 
 

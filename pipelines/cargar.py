@@ -87,6 +87,7 @@ class ResultadoCarga:
     avisos: list[str] = field(default_factory=list)  # Spanish notes on a file that loaded
     programa: Optional[str] = None  # 'omitido': the missing program ("LibreOffice", "Tesseract")
     instalar: Optional[str] = None  # 'omitido': the command that installs it
+    cobertura: Optional[float] = None  # % of the tables' numbers accounted for (extractor/cobertura.py)
 
     @property
     def fallido(self) -> bool:
@@ -745,6 +746,7 @@ def _revisar(con, ruta: Path, forzar: bool,
     return ResultadoCarga(
         archivo, ruta, "sin_cambios", None, previo["observaciones"], previo["no_mapeadas"],
         previo["informe_id"], sha, previo["entidad"], previo["dependencia"], previo["vigencia"],
+        cobertura=previo.get("cobertura"),
     ), sha
 
 
@@ -769,6 +771,7 @@ def _guardar(con, ruta: Path, sha: str, informe: Optional[almacen.InformePrepara
         archivo, ruta, resultado, None, informe.n_observaciones, informe.n_no_mapeadas,
         informe.informe_id, informe.sha256, informe.entidad, informe.dependencia, informe.vigencia,
         avisos=_avisos_formato(ruta, informe.formato) + _avisos_invalidas(ruta, informe.n_invalidas),
+        cobertura=informe.cobertura,
     )
 
 

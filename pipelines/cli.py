@@ -426,12 +426,14 @@ def _tabla_carga(resultados: list[ResultadoCarga], ancho: int) -> Table:
         "vigencia": ["" if r.vigencia is None else str(r.vigencia) for r in resultados],
         "observaciones": [str(r.observaciones) if l else "" for r, l in zip(resultados, leidos)],
         "no_mapeadas": [str(r.no_mapeadas) if l else "" for r, l in zip(resultados, leidos)],
+        "cobertura": [_cobertura(r.cobertura) if l else "" for r, l in zip(resultados, leidos)],
         "resultado": [_NOMBRES_RESULTADO[r.resultado] for r in resultados],
     }
     pies = {"archivo": "Total", "observaciones": str(sum(r.observaciones for r in resultados)),
             "no_mapeadas": str(sum(r.no_mapeadas for r in resultados))}
     largos = {"archivo": "Archivo", "entidad": "Entidad", "dependencia": "Dependencia", "vigencia": "Año",
-              "observaciones": "Observaciones", "no_mapeadas": "Filas no mapeadas", "resultado": "Resultado"}
+              "observaciones": "Observaciones", "no_mapeadas": "Filas no mapeadas", "cobertura": "Cobertura",
+              "resultado": "Resultado"}
     cortos = {**largos, "observaciones": "Obs.", "no_mapeadas": "Sin mapear"}
 
     def medida(clave: str, titulos: dict) -> int:
@@ -444,7 +446,7 @@ def _tabla_carga(resultados: list[ResultadoCarga], ancho: int) -> Table:
         libre = ancho - 1 - sum(a + 3 for a in anchos.values()) - 3
         anchos["archivo"] = min(medida("archivo", titulos), max(10, libre))  # cut only on a very narrow screen
         libre -= anchos["archivo"]
-        for clave, minimo in (("entidad", 14), ("no_mapeadas", None), ("dependencia", 14)):
+        for clave, minimo in (("entidad", 14), ("no_mapeadas", None), ("cobertura", None), ("dependencia", 14)):
             necesario = medida(clave, titulos)  # text columns may be cut down to `minimo`; numbers never
             cabe = min(necesario, libre - 3)
             if any(celdas[clave]) and cabe >= min(necesario, minimo or necesario):
@@ -459,12 +461,21 @@ def _tabla_carga(resultados: list[ResultadoCarga], ancho: int) -> Table:
     tabla = Table(title="Carga de informes", show_footer=True, box=box.SIMPLE_HEAD)
     orden = [c for c in titulos if c in anchos]
     for c in orden:
-        derecha = c in ("vigencia", "observaciones", "no_mapeadas")
+        derecha = c in ("vigencia", "observaciones", "no_mapeadas", "cobertura")
         tabla.add_column(titulos[c], pies.get(c, ""), width=anchos[c], no_wrap=True, overflow="ellipsis",
                          justify="right" if derecha else "left")
     for i, r in enumerate(resultados):
         tabla.add_row(*[_ETIQUETAS[r.resultado] if c == "resultado" else _texto(celdas[c][i]) for c in orden])
     return tabla
+
+
+def _cobertura(valor) -> str:
+    """The coverage audit's percentage as users read it ("100 %", "98,5 %";
+    "—" when the report has no table or was loaded before the audit)."""
+    if valor is None:
+        return "—"
+    texto = f"{valor:.1f}".rstrip("0").rstrip(".").replace(".", ",")
+    return f"{texto} %"
 
 
 def _aviso_hallazgos(db: Path, resultados: list[ResultadoCarga]) -> None:
@@ -509,7 +520,7 @@ def exportar(
         help="csv, parquet o xlsx. Si se omite, se toma de la extensión de --salida.",
     ),
     tabla: str = typer.Option(
-        "observaciones", "--tabla", help="observaciones, informes, filas_no_mapeadas o hallazgos."
+        "observaciones", "--tabla", help="observaciones, informes, filas_no_mapeadas, hallazgos o cifras_sin_destino."
     ),
     sin_marcadas: bool = typer.Option(
         False, "--sin-marcadas",
@@ -522,7 +533,8 @@ def exportar(
     """Exporta una tabla de la base de datos a CSV, Parquet o Excel."""
     formato = formato_de_salida(salida, formato, exportacion.FORMATOS, "csv, parquet o xlsx")
     if tabla not in exportacion.TABLAS:
-        _salir(f"Tabla desconocida: {tabla}. Use observaciones, informes, filas_no_mapeadas o hallazgos.")
+        _salir(f"Tabla desconocida: {tabla}. Use observaciones, informes, filas_no_mapeadas, hallazgos "
+               "o cifras_sin_destino.")
     if sin_marcadas and tabla != "observaciones":
         _salir("--sin-marcadas solo se aplica a la tabla observaciones.")
     with _base(db, debug, salida=salida, espera=espera_db) as con, salidas.escribir(salida, db) as temporal:
@@ -554,11 +566,13 @@ def resumen(
     tabla.add_column("Observaciones por medida", overflow="fold")
     tabla.add_column("Total", justify="right")
     tabla.add_column("Filas no mapeadas", justify="right")
+    tabla.add_column("Cobertura", justify="right")
     for f in filas:
         medidas = sorted(f["por_medida"].items(), key=lambda kv: orden.index(kv[0]) if kv[0] in orden else 99)
         tabla.add_row(
             _texto(f["archivo"]), _texto(f["entidad"]), _texto(f["dependencia"]), _texto(f["vigencia"]),
             ", ".join(f"{m}: {n}" for m, n in medidas), str(f["observaciones"]), str(f["no_mapeadas"]),
+            _cobertura(f.get("cobertura")),
         )
     consola.print(tabla)
 

@@ -20,7 +20,7 @@ import esquemas
 from esquemas import Tabla
 
 FORMATOS = ("csv", "parquet", "xlsx")
-TABLAS = ("observaciones", "informes", "filas_no_mapeadas", "hallazgos")
+TABLAS = ("observaciones", "informes", "filas_no_mapeadas", "hallazgos", "cifras_sin_destino")
 _INICIO_FORMULA = ("=", "+", "-", "@", "\t", "\r")
 _MAX_FILAS_XLSX = 1_048_575  # Excel's row limit, less the header
 _LOTE = 10_000

@@ -37,7 +37,7 @@ from pdfplumber.page import Page
 from pdfplumber.utils.exceptions import PdfminerException
 
 from ..errores import ErrorLectura
-from ..modelo import BloqueTexto, Celda, Documento, Omision, Tabla
+from ..modelo import BloqueTexto, Celda, Documento, LineaSuelta, Omision, Tabla
 from . import ocr, sin_bordes
 from .cribado import cribar
 from .pdfium_pagina import DocumentoPdfium, leer_pagina
@@ -244,10 +244,12 @@ def _running_lines(pages_lines: list[list[LineaLeida]], heights: list[float]) ->
 
 
 def _page_items(page, page_no: int, words: list[dict] | None = None,
-                settings: dict | None = RULED) -> tuple[list, list[LineaLeida]]:
+                settings: dict | None = RULED, sueltas: list | None = None) -> tuple[list, list[LineaLeida]]:
     """Tables (top, Tabla) and the free lines of a page read by pdfplumber
     (or of the OCR words of a scanned page, with its ruling lines as
-    explicit table settings; None: no ruled table)."""
+    explicit table settings; None: no ruled table). `sueltas`, when given,
+    receives the page's lines with digits outside every table cell
+    (`LineaSuelta`, for the coverage audit)."""
     words = _words(page) if words is None else words
     found = [t for t in page.find_tables(settings) if len(t.cells) > 1] if settings else []
     table_boxes = [t.bbox for t in found]
@@ -266,7 +268,43 @@ def _page_items(page, page_no: int, words: list[dict] | None = None,
             tables_cells[k] = _with_body(tables_cells[k], cells, mapping)
     free = [w for w in free if not any(_inside(w, b) for b in table_boxes)]
     tables = [(bbox[1], Tabla(indice=0, celdas=cells)) for bbox, cells in zip(table_boxes, tables_cells)]
-    return tables, leidas(agrupar_lineas(free))
+    lines = agrupar_lineas(free)
+    if sueltas is not None and table_boxes:
+        sueltas.extend(_lineas_sueltas(lines, page_no))
+        fuera = _fuera_de_celdas(words, table_boxes, tables_cells)
+        sueltas.extend(_lineas_sueltas(agrupar_lineas(fuera), page_no, en_tabla=True))
+    return tables, leidas(lines)
+
+
+def _fuera_de_celdas(words: list[dict], table_boxes: list[tuple], tables_cells: list[list[Celda]]) -> list[dict]:
+    """Words inside a table's frame that went to none of its cells (rows
+    a table reader could not place). Cells are looked up by 20-point bands
+    of height, so a word is checked against the few cells of its band."""
+    bandas: dict[int, list[tuple]] = {}
+    for cells in tables_cells:
+        for c in cells:
+            if c.bbox is not None:
+                for y in range(int(c.bbox[1]) // 20, int(c.bbox[3]) // 20 + 1):
+                    bandas.setdefault(y, []).append(c.bbox)
+    fuera = []
+    for w in words:
+        if any(_inside(w, b) for b in table_boxes):
+            cy = (w["top"] + w["bottom"]) / 2
+            if not any(_inside(w, b) for b in bandas.get(int(cy) // 20, ())):
+                fuera.append(w)
+    return fuera
+
+
+def _lineas_sueltas(lines, page_no: int, en_tabla: bool = False) -> list[LineaSuelta]:
+    """The lines with a digit, with the box of each word that has one."""
+    out = []
+    for line in lines:
+        cifras = [(w["text"], (round(w["x0"], 2), round(w["top"], 2), round(w["x1"], 2), round(w["bottom"], 2)))
+                  for w in line.palabras if any(ch.isdigit() for ch in w["text"])]
+        if cifras:
+            bbox = (round(line.x0, 2), round(line.top, 2), round(line.x1, 2), round(line.bottom, 2))
+            out.append(LineaSuelta(line.texto, page_no, bbox, cifras, en_tabla))
+    return out
 
 
 def _n_rows(cells: list[Celda]) -> int:
@@ -358,8 +396,8 @@ def _ocr_confidence(cells: list[Celda], words: list[dict]) -> None:
             cell.confianza_ocr = min(w["conf"] for w in digits)
 
 
-def _scanned_items(page, page_no: int, read: ocr.PaginaOcr) -> tuple[list, list[LineaLeida]]:
-    tables, lines = _page_items(page, page_no, read.palabras, _ocr_settings(read))
+def _scanned_items(page, page_no: int, read: ocr.PaginaOcr, sueltas: list | None = None) -> tuple[list, list[LineaLeida]]:
+    tables, lines = _page_items(page, page_no, read.palabras, _ocr_settings(read), sueltas)
     for _, table in tables:
         _ocr_confidence(table.celdas, read.palabras)
     return tables, lines
@@ -445,7 +483,7 @@ def _pages(pdf):
             getattr(pdf.doc, "_cached_objs", {}).clear()
 
 
-def _table_page(fast, page, page_no: int) -> tuple[list, list[LineaLeida]]:
+def _table_page(fast, page, page_no: int, sueltas: list | None = None) -> tuple[list, list[LineaLeida]]:
     """A page that may hold tables: its words and ruling lines from pdfium
     (pdfium_pagina, several times faster), else from pdfplumber."""
     if fast is not None:
@@ -457,8 +495,8 @@ def _table_page(fast, page, page_no: int) -> tuple[list, list[LineaLeida]]:
             textpage.close()
             quick.close()
         if read is not None:
-            return _page_items(page, page_no, *read)
-    return _page_items(page, page_no)
+            return _page_items(page, page_no, *read, sueltas=sueltas)
+    return _page_items(page, page_no, sueltas=sueltas)
 
 
 def leer_pdf(ruta: Path, sha256: str) -> Documento:
@@ -466,6 +504,7 @@ def leer_pdf(ruta: Path, sha256: str) -> Documento:
     pages_lines: list[list[LineaLeida]] = []
     heights: list[float] = []
     notes: list[Omision] = []
+    sueltas: list[LineaSuelta] = []  # lines with digits outside every table cell
     screened = cribar(ruta)
     scanned, missing = _ocr_pages(ruta, sha256, [p.numero for p in screened if p.escaneada])
     n_pages = 0
@@ -475,12 +514,12 @@ def leer_pdf(ruta: Path, sha256: str) -> Documento:
             quick = screened[page_no - 1]
             if quick.escaneada:
                 read = scanned.pop(page_no, None)
-                tables, lines = _scanned_items(page, page_no, read) if read else ([], [])
+                tables, lines = _scanned_items(page, page_no, read, sueltas) if read else ([], [])
                 note = _scan_note(page_no, read, tables, missing)
                 if note:
                     notes.append(note)
             elif quick.con_tablas:
-                tables, lines = _table_page(fast, page, page_no)
+                tables, lines = _table_page(fast, page, page_no, sueltas)
             else:  # prose only: the text runs of the first pass are enough
                 tables, lines = [], quick.lineas
             pages_lines.append(lines)
@@ -510,6 +549,10 @@ def leer_pdf(ruta: Path, sha256: str) -> Documento:
                 )
         placed.sort(key=lambda p: p[0])
         blocks.extend(b for _, b in placed)
+    for suelta in sueltas:  # a running header or footer is not content
+        h = heights[suelta.pagina - 1]
+        in_band = suelta.bbox[1] < h * HEADER_BAND or suelta.bbox[3] > h * (1 - FOOTER_BAND)
+        suelta.repetida = in_band and _running_key(suelta.texto) in running
     index = 0
     for b in blocks:
         if isinstance(b, Tabla):
@@ -523,4 +566,5 @@ def leer_pdf(ruta: Path, sha256: str) -> Documento:
         bloques=blocks,
         encabezados_pagina=headers,
         omisiones=notes,
+        lineas_sueltas=sueltas,
     )
