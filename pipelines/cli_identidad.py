@@ -15,7 +15,7 @@ from pipelines import comparar as comparacion, identidad
 from pipelines.almacen import ErrorAlmacen
 from pipelines.cli import (
     formato_de_salida,
-    DB_POR_DEFECTO, OPCION_ESPERA, _AYUDA_DB, _AYUDA_DEBUG, _Comando, _base, _salir, _texto, app, consola,
+    OPCION_DB, OPCION_ESPERA, _AYUDA_DEBUG, _Comando, _base, _salir, _texto, app, consola,
     errores, seguro,
 )
 from pipelines import salidas
@@ -30,7 +30,7 @@ _VINCULOS = {"codigo": "código", "nombre": "nombre", "nombre_normalizado": "nom
 
 @app.command(cls=_Comando, options_metavar="[OPCIONES]")
 def indicadores(
-    db: Path = typer.Option(DB_POR_DEFECTO, "--db", help=_AYUDA_DB),
+    db: Path = OPCION_DB,
     entidad: Optional[str] = typer.Option(None, "--entidad", "-e", show_default=False,
                                           help="Clave o nombre de la entidad (p. ej. Barrancabermeja)."),
     dudosos: bool = typer.Option(False, "--dudosos",
@@ -91,7 +91,7 @@ def vincular(
     clave_b: str = typer.Argument(..., metavar="CLAVE_B", help="Indicador que se une a CLAVE_A.",
                                   show_default=False),
     nota: Optional[str] = typer.Option(None, "--nota", help="Comentario que se guarda con la decisión."),
-    db: Path = typer.Option(DB_POR_DEFECTO, "--db", help=_AYUDA_DB),
+    db: Path = OPCION_DB,
     espera_db: float = OPCION_ESPERA,
     debug: bool = typer.Option(False, "--debug", help=_AYUDA_DEBUG),
 ) -> None:
@@ -108,7 +108,7 @@ def separar(
     variante: str = typer.Argument(..., metavar="VARIANTE", help="Nombre de la variante, como aparece en "
                                    "informes indicadores.", show_default=False),
     nota: Optional[str] = typer.Option(None, "--nota", help="Comentario que se guarda con la decisión."),
-    db: Path = typer.Option(DB_POR_DEFECTO, "--db", help=_AYUDA_DB),
+    db: Path = OPCION_DB,
     espera_db: float = OPCION_ESPERA,
     debug: bool = typer.Option(False, "--debug", help=_AYUDA_DEBUG),
 ) -> None:
@@ -124,7 +124,7 @@ def decisiones(
                                             help="Escribe las decisiones en este CSV para compartirlas."),
     importar: Optional[Path] = typer.Option(None, "--importar", show_default=False, metavar="ARCHIVO",
                                             help="Lee decisiones de un CSV y las aplica."),
-    db: Path = typer.Option(DB_POR_DEFECTO, "--db", help=_AYUDA_DB),
+    db: Path = OPCION_DB,
     espera_db: float = OPCION_ESPERA,
     debug: bool = typer.Option(False, "--debug", help=_AYUDA_DEBUG),
 ) -> None:
@@ -180,7 +180,7 @@ def comparar(
                                             help="Clave del indicador o parte de uno de sus nombres."),
     medida: Optional[str] = typer.Option(None, "--medida", "-m", show_default=False,
                                          help="Solo esta medida (meta, ejecutado, acumulado…)."),
-    db: Path = typer.Option(DB_POR_DEFECTO, "--db", help=_AYUDA_DB),
+    db: Path = OPCION_DB,
     espera_db: float = OPCION_ESPERA,
     debug: bool = typer.Option(False, "--debug", help=_AYUDA_DEBUG),
 ) -> None:
