@@ -896,6 +896,7 @@ def _tabla_filas(titulo: str, filas: list[dict]) -> Table:
 # indicadores, vincular, separar, decisiones, comparar (identity across years)
 from pipelines import cli_identidad  # noqa: E402,F401
 from pipelines import cli_ver  # noqa: E402,F401  (ver: the reader's debugger)
+from pipelines import cli_consultar  # noqa: E402,F401  (consultar: read-only SQL)
 
 if __name__ == "__main__":
     # `python -m pipelines.cli`: run the app of the imported module, on which
