@@ -146,7 +146,8 @@ class _Comando(_EnEspanol, TyperCommand):
 
 app = typer.Typer(
     cls=_Grupo,
-    help="Informes de gestión municipales (PDF, Word) a un conjunto de datos de indicadores.",
+    help="Informes de gestión municipales (PDF, Word, hojas de cálculo) a un conjunto de datos de indicadores."
+         "\n\nEjemplo: informes cargar informes/ && informes resumen && informes exportar --salida - | head",
     add_completion=False,
     no_args_is_help=True,
     pretty_exceptions_enable=False,
@@ -156,6 +157,25 @@ app = typer.Typer(
 )
 consola = Console()
 errores = Console(stderr=True)
+
+
+def version() -> str:
+    """Version of the installed package (or of the source tree)."""
+    return almacen.version_extractor() or "desconocida"
+
+
+def _mostrar_version(valor: bool) -> None:
+    if valor:
+        typer.echo(f"informes {version()}")
+        raise typer.Exit(0)
+
+
+@app.callback()
+def _principal(
+    _version: bool = typer.Option(False, "--version", "-V", callback=_mostrar_version, is_eager=True,
+                                  help="Muestra la versión y termina."),
+) -> None:
+    """Options of `informes` itself (--version); the commands do the work."""
 
 DB_POR_DEFECTO = Path("indicadores.duckdb")
 VARIABLE_DB = "INFORMES_DB"  # environment variable naming the default database
@@ -187,6 +207,14 @@ def formato_de_salida(salida: Optional[Path], formato: Optional[str], validos, n
         formato = (formato or salida.suffix.lstrip(".")).lower()
     if formato not in validos:
         _salir(f"Formato desconocido: {formato or '(ninguno)'}. Use --formato {nombres}.")
+    return formato
+
+
+def formato_en_pantalla(formato: str) -> str:
+    """--formato of the commands that print a table or JSON (indicadores, evaluar)."""
+    formato = (formato or "tabla").lower()
+    if formato not in ("tabla", "json"):
+        _salir(f"Formato desconocido: {formato}. Use --formato tabla o json.")
     return formato
 
 
@@ -326,7 +354,10 @@ def cargar(
     Tesseract si no están instalados (se dice qué instalar; la próxima carga los
     lee). Interrumpida (Ctrl-C o kill), la carga se
     continúa volviendo a ejecutar el mismo comando: los informes ya guardados no
-    se vuelven a leer."""
+    se vuelven a leer.
+
+    Ejemplo: informes cargar informes/ --db indicadores.duckdb --trabajadores 2
+    """
     if not rutas:
         _salir("Indique al menos un archivo o carpeta para cargar.")
     if trabajadores < 1:
@@ -588,30 +619,70 @@ def exportar(
 @app.command(cls=_Comando, options_metavar="[OPCIONES]")
 def resumen(
     db: Path = OPCION_DB,
+    detalle: bool = typer.Option(False, "--detalle",
+                                 help="Sin recortar: cada informe con todas sus columnas (en varias líneas si no caben)."),
     espera_db: float = OPCION_ESPERA,
     debug: bool = typer.Option(False, "--debug", help=_AYUDA_DEBUG),
 ) -> None:
-    """Muestra los informes cargados y sus observaciones por medida."""
+    """Muestra los informes cargados: una línea por informe con sus cifras, hallazgos y filas no mapeadas.
+
+    Ejemplo: informes resumen --db indicadores.duckdb --detalle
+    """
     with _base(db, debug, espera=espera_db) as con:
         filas = almacen.resumen(con)
+        por_severidad = _hallazgos_por_informe(con)
     if not filas:
         consola.print("La base de datos no tiene informes.")
         return
     orden = [f["medida"] for f in esquemas.filas_vocabulario("medida")]
+    for f in filas:
+        medidas = sorted(f["por_medida"].items(), key=lambda kv: orden.index(kv[0]) if kv[0] in orden else 99)
+        f["medidas"] = ", ".join(f"{m}: {n}" for m, n in medidas)
+        f["errores"] = por_severidad.get((f["informe_id"], "error"), 0)
+        f["advertencias"] = por_severidad.get((f["informe_id"], "advertencia"), 0)
+    if detalle:
+        consola.print(_tabla_resumen_detalle(filas, db))
+    else:
+        from pipelines.pantalla import tabla_una_linea
+
+        columnas = [("archivo", "Archivo", "izq"), ("vigencia", "Año", "der"), ("observaciones", "Cifras", "der"),
+                    ("errores", "Err.", "der"), ("advertencias", "Adv.", "der"),
+                    ("no_mapeadas", "Sin mapear", "der"), ("entidad", "Entidad", "izq"),
+                    ("dependencia", "Dependencia", "izq"), ("medidas", "Cifras por medida", "izq")]
+        consola.print(tabla_una_linea(f"Informes en {seguro(db)}", columnas, filas, consola.width, _texto,
+                                      {"archivo": 16, "entidad": 12, "dependencia": 12, "medidas": 20}))
+    total = sum(f["observaciones"] for f in filas)
+    consola.print(f"{len(filas)} informe{'s' if len(filas) != 1 else ''}, {total} cifras. "
+                  + ("" if detalle else "Todo sin recortar: --detalle"), highlight=False)
+
+
+def _hallazgos_por_informe(con) -> dict[tuple[str, str], int]:
+    """(informe_id, severidad) -> number of findings (nothing if the store
+    predates the validator)."""
+    try:
+        return {(iid, sev): n for iid, sev, n in con.execute(
+            "SELECT informe_id, severidad, count(*) FROM hallazgos GROUP BY ALL").fetchall()}
+    except duckdb.Error:
+        return {}
+
+
+def _tabla_resumen_detalle(filas: list[dict], db: Path) -> Table:
     tabla = Table(title=f"Informes en {seguro(db)}", box=box.SIMPLE_HEAD)
     for nombre in ("Archivo", "Entidad", "Dependencia"):
         tabla.add_column(nombre, overflow="fold")
     tabla.add_column("Vigencia", justify="right")
     tabla.add_column("Observaciones por medida", overflow="fold")
     tabla.add_column("Total", justify="right")
+    tabla.add_column("Errores", justify="right")
+    tabla.add_column("Advertencias", justify="right")
     tabla.add_column("Filas no mapeadas", justify="right")
     for f in filas:
-        medidas = sorted(f["por_medida"].items(), key=lambda kv: orden.index(kv[0]) if kv[0] in orden else 99)
         tabla.add_row(
             _texto(f["archivo"]), _texto(f["entidad"]), _texto(f["dependencia"]), _texto(f["vigencia"]),
-            ", ".join(f"{m}: {n}" for m, n in medidas), str(f["observaciones"]), str(f["no_mapeadas"]),
+            _texto(f["medidas"]), str(f["observaciones"]), str(f["errores"]), str(f["advertencias"]),
+            str(f["no_mapeadas"]),
         )
-    consola.print(tabla)
+    return tabla
 
 
 # ------------------------------------------------------------------- validar
@@ -776,7 +847,8 @@ def evaluar(
         show_default=False, metavar="CARPETA",
     ),
     detalle: bool = typer.Option(False, "--detalle", help="Lista las filas que no coinciden."),
-    como_json: bool = typer.Option(False, "--json", help="Escribe el resultado en JSON en lugar de tablas."),
+    formato: str = typer.Option("tabla", "--formato", "-f", help="tabla (en pantalla) o json."),
+    como_json: bool = typer.Option(False, "--json", hidden=True, help="Lo mismo que --formato json."),
     vinculos: bool = typer.Option(
         False, "--vinculos", help="Evalúa los vínculos entre informes y años contra CARPETA/vinculos_gold.csv."
     ),
@@ -795,6 +867,7 @@ def evaluar(
 
     Ejemplo: informes evaluar ../shared/corpus-real/ --gold ../shared/corpus-real/gold/gold.json
     """
+    como_json = como_json or formato_en_pantalla(formato) == "json"
     if gold is not None:
         return _evaluar_gold(carpeta, gold, solo, detalle, como_json, debug)
     if vinculos:

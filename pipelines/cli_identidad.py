@@ -14,11 +14,11 @@ from rich.table import Table
 from pipelines import comparar as comparacion, identidad
 from pipelines.almacen import ErrorAlmacen
 from pipelines.cli import (
-    formato_de_salida,
+    formato_de_salida, formato_en_pantalla, a_estandar,
     OPCION_DB, OPCION_ESPERA, _AYUDA_DEBUG, _Comando, _base, _salir, _texto, app, consola,
     errores, seguro,
 )
-from pipelines import salidas
+from pipelines import salidas, tuberias
 from pipelines.evaluar import ErrorEvaluacion
 
 _VINCULOS = {"codigo": "código", "nombre": "nombre", "nombre_normalizado": "nombre normalizado",
@@ -36,11 +36,16 @@ def indicadores(
     dudosos: bool = typer.Option(False, "--dudosos",
                                  help="Solo los vínculos dudosos: por similitud baja, con una alternativa "
                                       "parecida o con unidades distintas entre años."),
-    como_json: bool = typer.Option(False, "--json", help="Escribe el resultado en JSON."),
+    formato: str = typer.Option("tabla", "--formato", "-f", help="tabla (en pantalla) o json."),
+    como_json: bool = typer.Option(False, "--json", hidden=True, help="Lo mismo que --formato json."),
     espera_db: float = OPCION_ESPERA,
     debug: bool = typer.Option(False, "--debug", help=_AYUDA_DEBUG),
 ) -> None:
-    """Lista los indicadores de cada entidad con sus nombres en cada año y cómo se vincularon."""
+    """Lista los indicadores de cada entidad con sus nombres en cada año y cómo se vincularon.
+
+    Ejemplo: informes indicadores --entidad Barrancabermeja --dudosos
+    """
+    como_json = como_json or formato_en_pantalla(formato) == "json"
     with _base(db, debug, espera=espera_db) as con:
         filas = identidad.listar(con, entidad, dudosos)
     if como_json:
@@ -95,7 +100,10 @@ def vincular(
     espera_db: float = OPCION_ESPERA,
     debug: bool = typer.Option(False, "--debug", help=_AYUDA_DEBUG),
 ) -> None:
-    """Decide que dos indicadores son el mismo (la decisión sobrevive a recargar los informes)."""
+    """Decide que dos indicadores son el mismo (la decisión sobrevive a recargar los informes).
+
+    Ejemplo: informes vincular alcaldia-barrancabermeja/seguidores-twitter alcaldia-barrancabermeja/twitter
+    """
     with _base(db, debug, escribir=True, espera=espera_db) as con:
         identidad.vincular(con, clave_a, clave_b, nota)
     consola.print(f"Vinculados: {seguro(clave_b)} es ahora {seguro(clave_a)}.")
@@ -112,7 +120,10 @@ def separar(
     espera_db: float = OPCION_ESPERA,
     debug: bool = typer.Option(False, "--debug", help=_AYUDA_DEBUG),
 ) -> None:
-    """Decide que un nombre no es ese indicador: pasa a ser un indicador aparte."""
+    """Decide que un nombre no es ese indicador: pasa a ser un indicador aparte.
+
+    Ejemplo: informes separar alcaldia-barrancabermeja/boletines-prensa "Boletines internos"
+    """
     with _base(db, debug, escribir=True, espera=espera_db) as con:
         nueva = identidad.separar(con, clave, variante, nota)
     consola.print(f"Separada: «{seguro(variante)}» es ahora {seguro(nueva)}.")
@@ -128,7 +139,10 @@ def decisiones(
     espera_db: float = OPCION_ESPERA,
     debug: bool = typer.Option(False, "--debug", help=_AYUDA_DEBUG),
 ) -> None:
-    """Lista, exporta o importa las decisiones manuales (vincular / separar)."""
+    """Lista, exporta o importa las decisiones manuales (vincular / separar).
+
+    Ejemplo: informes decisiones --exportar decisiones.csv
+    """
     if exportar and importar:
         _salir("Use --exportar o --importar, no los dos.")
     if importar:
@@ -168,10 +182,11 @@ def decisiones(
 @app.command(cls=_Comando, options_metavar="[OPCIONES]")
 def comparar(
     salida: Optional[Path] = typer.Option(None, "--salida", "-o", show_default=False,
-                                          help="Archivo que se escribe (se reemplaza si existe)."),
+                                          help="Archivo que se escribe (se reemplaza si existe); - para la "
+                                               "salida estándar."),
     formato: Optional[str] = typer.Option(None, "--formato", "-f", show_default=False,
-                                          help="csv, parquet, xlsx o html. Si se omite, sale de la "
-                                               "extensión de --salida."),
+                                          help="csv, json, jsonl, parquet, xlsx o html. Si se omite, sale de la "
+                                               "extensión de --salida (csv con --salida -)."),
     entidad: Optional[str] = typer.Option(None, "--entidad", "-e", show_default=False,
                                           help="Clave o nombre de la entidad."),
     dependencia: Optional[str] = typer.Option(None, "--dependencia", show_default=False,
@@ -184,9 +199,21 @@ def comparar(
     espera_db: float = OPCION_ESPERA,
     debug: bool = typer.Option(False, "--debug", help=_AYUDA_DEBUG),
 ) -> None:
-    """Una cifra por entidad, indicador, medida y año, para comparar entre años."""
-    formato = formato_de_salida(salida, formato, comparacion.FORMATOS, "csv, parquet, xlsx o html")
+    """Una cifra por entidad, indicador, medida y año, para comparar entre años.
+
+    Ejemplo: informes comparar --entidad Barrancabermeja --salida comparar.html
+    """
+    formato = formato_de_salida(salida, formato, comparacion.FORMATOS, "csv, json, jsonl, parquet, xlsx o html")
     filtros = comparacion.Filtros(entidad=entidad, dependencia=dependencia, indicador=indicador, medida=medida)
+    if tuberias.es_estandar(salida):
+        with _base(db, debug, espera=espera_db) as con:
+            def escribir(destino):
+                if isinstance(destino, Path):
+                    return comparacion.comparar(con, formato, destino, filtros)
+                return comparacion.comparar_a(con, formato, destino, filtros)
+
+            a_estandar(escribir, formato)
+        return
     with _base(db, debug, salida=salida, espera=espera_db) as con, salidas.escribir(salida, db) as temporal:
         n = comparacion.comparar(con, formato, temporal, filtros)
     consola.print(f"Se escribieron {n} cifras (entidad × indicador × medida × año) en {seguro(salida)}.")
