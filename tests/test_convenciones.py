@@ -270,14 +270,17 @@ def test_api_leer_un_archivo_sin_base(carpeta):
     from pipelines import leer
 
     observaciones, hallazgos = leer(DOCX)
-    exportadas = filas_csv((carpeta / "obs.csv").read_bytes()) if (carpeta / "obs.csv").exists() else None
     assert list(observaciones.columns[:len(COLUMNAS_OBS)]) == COLUMNAS_OBS
     assert len(observaciones) == 172 and set(observaciones["archivo"]) == {DOCX.name}
     assert observaciones["valor"].dtype == "float64"
     assert list(hallazgos["severidad"]).count("error") == 1 and set(hallazgos["archivo"]) == {DOCX.name}
-    if exportadas:  # the ids and values the store has for the same file
-        del_docx = [f for f in exportadas if f["archivo"] == DOCX.name]
-        assert [f["observacion_id"] for f in del_docx] == list(observaciones["observacion_id"])
+    con = duckdb.connect(str(carpeta / "datos.duckdb"), read_only=True)
+    try:  # the ids and values the store has for the same file
+        guardadas = con.execute("SELECT observacion_id, valor FROM observaciones o JOIN informes i USING (informe_id) "
+                                "WHERE i.archivo = ? ORDER BY observacion_id", [DOCX.name]).fetchall()
+    finally:
+        con.close()
+    assert guardadas == list(zip(observaciones["observacion_id"], observaciones["valor"]))
 
 
 def test_api_leer_carpeta_con_un_archivo_malo(tmp_path):
@@ -348,3 +351,14 @@ def test_resumen_una_linea_por_informe_en_80_columnas(carpeta):
     assert fila[1:4] == ["2018", "172", "1"]  # año, cifras, errores
     ancha = texto(informes("resumen", "--db", "datos.duckdb", cwd=carpeta, env={"COLUMNS": "200"}))
     assert "Alcaldía de Girardot" in ancha
+
+
+def test_esquema_md_documenta_columnas_de_exportacion_y_vistas():
+    import re
+
+    texto = (Path(esquemas.__file__).parent / "esquema.md").read_text(encoding="utf-8")
+    bloque = texto.split("<!-- columnas-exportacion-observaciones -->")[1].split("<!--")[0]
+    assert re.findall(r"^\d+\. `(\w+)`$", bloque, re.MULTILINE) == COLUMNAS_OBS
+    for vista in esquemas.vistas().values():
+        seccion = texto.split(f"### `{vista.nombre}`")[1].split("###")[0]
+        assert re.findall(r"^\| `(\w+)` \|", seccion, re.MULTILINE) == vista.nombres
