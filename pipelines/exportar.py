@@ -128,13 +128,23 @@ def exportar(con: duckdb.DuckDBPyConnection, tabla: str, formato: str, salida: P
         return _parquet(con, t, salida, sin_marcadas)
     columnas = columnas_exportacion(t)
     sql = consulta(t, columnas, sin_marcadas)
+    if formato == "csv":
+        return _csv(con, sql, columnas, salida, excel)
     if formato in FORMATOS_TEXTO:
-        from pipelines import tuberias
-
-        cursor = con.execute(sql)  # fails before the file is created
-        with salida.open("w", encoding=tuberias.codificacion(excel), newline="") as f:
-            return tuberias.escribir_filas(f, formato, columnas, _lotes(cursor), excel=excel)
+        return _texto(con, sql, columnas, salida, formato)
     return _xlsx(con, sql, columnas, salida, hoja=tabla)
+
+
+def _csv(con, sql: str, columnas: list[str], salida: Path, excel: bool = False) -> int:
+    return _texto(con, sql, columnas, salida, "csv", excel)
+
+
+def _texto(con, sql: str, columnas: list[str], salida: Path, formato: str, excel: bool = False) -> int:
+    from pipelines import tuberias
+
+    cursor = con.execute(sql)  # fails before the file is created
+    with salida.open("w", encoding=tuberias.codificacion(excel), newline="") as f:
+        return tuberias.escribir_filas(f, formato, columnas, _lotes(cursor), excel=excel)
 
 
 def exportar_a(con: duckdb.DuckDBPyConnection, tabla: str, formato: str, f: IO[str],
