@@ -137,7 +137,14 @@ class _EnEspanol:
 
 
 class _Grupo(_EnEspanol, TyperGroup):
-    pass
+    def invoke(self, ctx):
+        """Any command whose reader went away (`informes resumen | head -1`)
+        ends quietly with exit code 0, like the tools it is piped into."""
+        try:
+            return super().invoke(ctx)
+        except (BrokenPipeError, tuberias.TuberiaCerrada):
+            tuberias.silenciar()
+            raise typer.Exit(0)
 
 
 class _Comando(_EnEspanol, TyperCommand):
@@ -157,6 +164,16 @@ app = typer.Typer(
 )
 consola = Console()
 errores = Console(stderr=True)
+
+
+def _tuberia_rota() -> NoReturn:
+    """rich's own handler exits with 1 when standard output is a closed
+    pipe; a reader that went away is not an error: exit code 0."""
+    tuberias.silenciar()
+    raise typer.Exit(0)
+
+
+consola.on_broken_pipe = _tuberia_rota
 
 
 def version() -> str:

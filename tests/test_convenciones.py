@@ -109,6 +109,14 @@ def test_tuberia_cerrada_termina_en_silencio_con_0(carpeta):
     _, err = p.communicate(timeout=120)
     assert json.loads(primera)["archivo"]
     assert p.returncode == 0 and err == b""
+    # a table printed by rich (whose own handler would exit with 1)
+    p = subprocess.Popen([sys.executable, "-m", "pipelines.cli", "consultar", "SELECT * FROM observaciones, range(4)",
+                          "--db", "datos.duckdb"], cwd=carpeta, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                         env={**os.environ, "PYTHONPATH": str(RAIZ), "COLUMNS": "100"})
+    p.stdout.readline()
+    p.stdout.close()
+    _, err = p.communicate(timeout=120)
+    assert p.returncode == 0 and err == b""
     # the same through a real shell pipeline
     bash = shutil.which("bash")
     if bash:
