@@ -170,8 +170,9 @@ def crear_esquema(con: duckdb.DuckDBPyConnection, ruta_db: Path | str = "") -> N
     the file was created (as nullable columns), in one transaction, and set
     the marker (esquema_informes). A database holding anything else is
     refused (ErrorAlmacen) before any change."""
-    # One query for every table's columns (the store is opened for each
-    # report of a load): nothing else runs when the schema is up to date.
+    # One query for every table's columns and one for the views (the store
+    # is opened for each report of a load): nothing else runs when the
+    # schema is up to date.
     columnas, otros = _contenido(con)
     ajenas = _ajeno(columnas, otros)
     if ajenas:
