@@ -111,3 +111,26 @@ def medida_general(medida: str) -> str:
     """The general measure a budget-chain measure is a kind of
     (`equivale_a` in medidas.csv): compromisos → recursos_ejecutados."""
     return {f["medida"]: f.get("equivale_a") or f["medida"] for f in filas_vocabulario("medida")}.get(medida, medida)
+
+
+@dataclass(frozen=True)
+class Vista:
+    nombre: str
+    descripcion: str
+    columnas: tuple[tuple[str, str], ...]  # (nombre, descripcion)
+    sql: str
+
+    @property
+    def nombres(self) -> list[str]:
+        return [c for c, _ in self.columnas]
+
+
+@cache
+def vistas() -> dict[str, Vista]:
+    """Views of the store (vistas.yaml), in creation order, by name."""
+    return {
+        nombre: Vista(nombre=nombre, descripcion=" ".join(v["descripcion"].split()),
+                      columnas=tuple((c["nombre"], c["descripcion"]) for c in v["columnas"]),
+                      sql=v["sql"].strip())
+        for nombre, v in cargar_yaml("vistas.yaml").items()
+    }

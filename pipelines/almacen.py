@@ -112,18 +112,23 @@ def ddl(tabla: Tabla) -> str:
 
 
 def _contenido(con: duckdb.DuckDBPyConnection) -> tuple[dict[str, set[str]], list[str]]:
-    """(columns of each table of the main schema, other objects: views,
-    tables of other schemas, sequences) of the open database."""
+    """(columns of each table of the main schema, other objects: views not
+    in esquemas/vistas.yaml, tables of other schemas, sequences) of the open
+    database."""
+    tipos = con.execute(
+        "SELECT table_schema, table_name, table_type FROM information_schema.tables "
+        "WHERE table_catalog = current_database()").fetchall()
+    vistas_main = {n for e, n, t in tipos if e == "main" and t != "BASE TABLE"}
     columnas: dict[str, set[str]] = {}
     for tabla, columna in con.execute(
         "SELECT table_name, column_name FROM information_schema.columns "
         "WHERE table_catalog = current_database() AND table_schema = 'main'"
     ).fetchall():
-        columnas.setdefault(tabla, set()).add(columna)
-    otros = [f"{e}.{n}" if e != "main" else n for e, n, t in con.execute(
-        "SELECT table_schema, table_name, table_type FROM information_schema.tables "
-        "WHERE table_catalog = current_database()").fetchall()
-        if e != "main" or t != "BASE TABLE"]
+        if tabla not in vistas_main:
+            columnas.setdefault(tabla, set()).add(columna)
+    nuestras = esquemas.vistas()  # views of esquemas/vistas.yaml are part of the store
+    otros = [f"{e}.{n}" if e != "main" else n for e, n, t in tipos
+             if e != "main" or (t != "BASE TABLE" and n not in nuestras)]
     otros += [n for (n,) in con.execute(
         "SELECT sequence_name FROM duckdb_sequences() WHERE database_name = current_database()").fetchall()]
     return columnas, otros
@@ -165,8 +170,9 @@ def crear_esquema(con: duckdb.DuckDBPyConnection, ruta_db: Path | str = "") -> N
     the file was created (as nullable columns), in one transaction, and set
     the marker (esquema_informes). A database holding anything else is
     refused (ErrorAlmacen) before any change."""
-    # One query for every table's columns (the store is opened for each
-    # report of a load): nothing else runs when the schema is up to date.
+    # One query for every table's columns and one for the views (the store
+    # is opened for each report of a load): nothing else runs when the
+    # schema is up to date.
     columnas, otros = _contenido(con)
     ajenas = _ajeno(columnas, otros)
     if ajenas:
@@ -184,18 +190,59 @@ def crear_esquema(con: duckdb.DuckDBPyConnection, ruta_db: Path | str = "") -> N
         for c in tabla.columnas:
             if c.nombre not in columnas[tabla.nombre]:
                 cambios.append(f'ALTER TABLE "{tabla.nombre}" ADD COLUMN "{c.nombre}" {c.tipo}')
-    if not cambios:
+    vistas = _vistas_por_crear(con) if not cambios else list(esquemas.vistas().values())
+    if not cambios and not vistas:
         return
     con.begin()
     try:
         for sql in cambios:
             con.execute(sql)
-        con.execute(f'DELETE FROM "{MARCA}"')
-        con.execute(f'INSERT INTO "{MARCA}" VALUES (?, ?)', [VERSION_ESQUEMA, datetime.now()])
+        for vista in vistas:
+            for sql in ddl_vista(vista):
+                con.execute(sql)
+        if cambios:
+            con.execute(f'DELETE FROM "{MARCA}"')
+            con.execute(f'INSERT INTO "{MARCA}" VALUES (?, ?)', [VERSION_ESQUEMA, datetime.now()])
         con.commit()
     except BaseException:
         con.rollback()
         raise
+
+
+def _marca_vista(vista: esquemas.Vista) -> str:
+    """The view's comment: its description and a hash of its SQL, so that a
+    changed definition in vistas.yaml is noticed and the view replaced."""
+    huella = hashlib.sha256(vista.sql.encode("utf-8")).hexdigest()[:12]
+    return f"{vista.descripcion} [{huella}]"
+
+
+def ddl_vista(vista: esquemas.Vista, temporal: bool = False) -> list[str]:
+    """Statements that create (or replace) a view of vistas.yaml."""
+    if temporal:
+        return [f'CREATE OR REPLACE TEMP VIEW "{vista.nombre}" AS {vista.sql}']
+    comentario = _marca_vista(vista).replace("'", "''")
+    return [f'CREATE OR REPLACE VIEW "{vista.nombre}" AS {vista.sql}',
+            f"COMMENT ON VIEW \"{vista.nombre}\" IS '{comentario}'"]
+
+
+def _vistas_existentes(con: duckdb.DuckDBPyConnection) -> dict[str, Optional[str]]:
+    """Views of the main schema of the open database -> their comment."""
+    return dict(con.execute(
+        "SELECT view_name, comment FROM duckdb_views() WHERE database_name = current_database() "
+        "AND schema_name = 'main' AND NOT internal").fetchall())
+
+
+def _vistas_por_crear(con: duckdb.DuckDBPyConnection) -> list[esquemas.Vista]:
+    existentes = _vistas_existentes(con)
+    return [v for v in esquemas.vistas().values() if existentes.get(v.nombre, "") != _marca_vista(v)]
+
+
+def vistas_temporales(con: duckdb.DuckDBPyConnection) -> None:
+    """On a store opened read-only that lacks views of vistas.yaml (written
+    by an older version), create them as temporary views of this connection."""
+    for vista in _vistas_por_crear(con):
+        for sql in ddl_vista(vista, temporal=True):
+            con.execute(sql)
 
 
 # ---------------------------------------------------------------- identities

@@ -26,7 +26,7 @@ from rich.table import Table
 from typer.core import TyperCommand, TyperGroup
 
 import esquemas
-from pipelines import almacen, exportar as exportacion, salidas
+from pipelines import almacen, exportar as exportacion, salidas, tuberias
 from pipelines.almacen import ErrorAlmacen
 from pipelines.cargar import (ESPERA_DB, ErrorCarga, Limites, ResultadoCarga, abrir_con_espera, cargar_rutas,
                               razon_os, recorrer)
@@ -41,6 +41,7 @@ _rich.OPTIONS_PANEL_TITLE = "Opciones"
 _rich.ARGUMENTS_PANEL_TITLE = "Argumentos"
 _rich.COMMANDS_PANEL_TITLE = "Comandos"
 _rich.DEFAULT_STRING = "[por defecto: {}]"
+_rich.ENVVAR_STRING = "[variable de entorno: {}]"
 _rich.REQUIRED_LONG_STRING = "[obligatorio]"
 _rich.ABORTED_TEXT = "Cancelado."
 _rich.RICH_HELP = "Use [blue]'{command_path} {help_option}'[/] para ver la ayuda."
@@ -136,7 +137,14 @@ class _EnEspanol:
 
 
 class _Grupo(_EnEspanol, TyperGroup):
-    pass
+    def invoke(self, ctx):
+        """Any command whose reader went away (`informes resumen | head -1`)
+        ends quietly with exit code 0, like the tools it is piped into."""
+        try:
+            return super().invoke(ctx)
+        except (BrokenPipeError, tuberias.TuberiaCerrada):
+            tuberias.silenciar()
+            raise typer.Exit(0)
 
 
 class _Comando(_EnEspanol, TyperCommand):
@@ -145,7 +153,8 @@ class _Comando(_EnEspanol, TyperCommand):
 
 app = typer.Typer(
     cls=_Grupo,
-    help="Informes de gestión municipales (PDF, Word) a un conjunto de datos de indicadores.",
+    help="Informes de gestión municipales (PDF, Word, hojas de cálculo) a un conjunto de datos de indicadores."
+         "\n\nEjemplo: informes cargar informes/ && informes resumen && informes exportar --salida - | head",
     add_completion=False,
     no_args_is_help=True,
     pretty_exceptions_enable=False,
@@ -156,8 +165,39 @@ app = typer.Typer(
 consola = Console()
 errores = Console(stderr=True)
 
+
+def _tuberia_rota() -> NoReturn:
+    """rich's own handler exits with 1 when standard output is a closed
+    pipe; a reader that went away is not an error: exit code 0."""
+    tuberias.silenciar()
+    raise typer.Exit(0)
+
+
+consola.on_broken_pipe = _tuberia_rota
+
+
+def version() -> str:
+    """Version of the installed package (or of the source tree)."""
+    return almacen.version_extractor() or "desconocida"
+
+
+def _mostrar_version(valor: bool) -> None:
+    if valor:
+        typer.echo(f"informes {version()}")
+        raise typer.Exit(0)
+
+
+@app.callback()
+def _principal(
+    _version: bool = typer.Option(False, "--version", "-V", callback=_mostrar_version, is_eager=True,
+                                  help="Muestra la versión y termina."),
+) -> None:
+    """Options of `informes` itself (--version); the commands do the work."""
+
 DB_POR_DEFECTO = Path("indicadores.duckdb")
+VARIABLE_DB = "INFORMES_DB"  # environment variable naming the default database
 _AYUDA_DB = "Archivo de la base de datos DuckDB."
+OPCION_DB = typer.Option(DB_POR_DEFECTO, "--db", envvar=VARIABLE_DB, show_envvar=True, help=_AYUDA_DB)
 _AYUDA_DEBUG = "Muestra la traza completa de los errores."
 OPCION_ESPERA = typer.Option(ESPERA_DB, "--espera-db", metavar="SEGUNDOS",
                              help="Cuánto esperar si otro proceso está usando la base de datos.")
@@ -173,14 +213,55 @@ def _error(mensaje: str, traza: Optional[str] = None, debug: bool = False) -> No
 
 
 def formato_de_salida(salida: Optional[Path], formato: Optional[str], validos, nombres: str) -> str:
-    """The output format: --formato, else the --salida extension; exits with a
-    Spanish message when there is no output file or the format is unknown."""
+    """The output format: --formato, else the --salida extension (csv for
+    `--salida -`, standard output); exits with a Spanish message when there
+    is no output file or the format is unknown."""
     if salida is None:
-        _salir("Indique el archivo de salida con --salida.")
-    formato = (formato or salida.suffix.lstrip(".")).lower()
+        _salir("Indique el archivo de salida con --salida (o --salida - para la salida estándar).")
+    if tuberias.es_estandar(salida):
+        formato = (formato or "csv").lower()
+    else:
+        formato = (formato or salida.suffix.lstrip(".")).lower()
     if formato not in validos:
         _salir(f"Formato desconocido: {formato or '(ninguno)'}. Use --formato {nombres}.")
     return formato
+
+
+def formato_en_pantalla(formato: str) -> str:
+    """--formato of the commands that print a table or JSON (indicadores, evaluar)."""
+    formato = (formato or "tabla").lower()
+    if formato not in ("tabla", "json"):
+        _salir(f"Formato desconocido: {formato}. Use --formato tabla o json.")
+    return formato
+
+
+@contextmanager
+def a_tuberia():
+    """Around writing to standard output: a reader that went away
+    (`… --salida - | head`) ends the command quietly, with exit code 0."""
+    try:
+        yield
+    except tuberias.TuberiaCerrada:
+        raise typer.Exit(0)
+
+
+def a_estandar(escribir, formato: str, excel: bool = False) -> int:
+    """Run `escribir(destino)` so that its output goes to standard output:
+    text formats get the open text stream; binary ones (parquet, xlsx) a
+    temporary file that is then copied. Returns what `escribir` returns."""
+    import tempfile
+
+    if formato in tuberias.FORMATOS_TEXTO:
+        with a_tuberia(), tuberias.texto_estandar(excel) as f:
+            return escribir(f)
+    if sys.stdout.isatty():
+        _salir(f"No se escribe un archivo {formato} en la terminal: use --salida ARCHIVO o redirija la salida.")
+    with tempfile.TemporaryDirectory(prefix="informes-") as carpeta:
+        temporal = Path(carpeta) / f"salida.{formato}"
+        n = escribir(temporal)
+        with a_tuberia():
+            tuberias.copiar_a_estandar(temporal)
+    return n
 
 
 def _salir(mensaje: str, debug: bool = False) -> NoReturn:
@@ -246,7 +327,8 @@ def cargar(
         None, help="Archivos .pdf, .docx, .xlsx, .xlsm, .xls u .ods, o carpetas (se recorren con sus subcarpetas).",
         show_default=False, metavar="RUTAS", readable=False,  # an unreadable file fails alone, in Spanish
     ),
-    db: Path = typer.Option(DB_POR_DEFECTO, "--db", help=_AYUDA_DB + " Se crea si no existe."),
+    db: Path = typer.Option(DB_POR_DEFECTO, "--db", envvar=VARIABLE_DB, show_envvar=True,
+                               help=_AYUDA_DB + " Se crea si no existe."),
     forzar: bool = typer.Option(
         False, "--forzar", help="Vuelve a extraer y reemplaza los informes aunque no hayan cambiado."
     ),
@@ -294,7 +376,10 @@ def cargar(
     Tesseract si no están instalados (se dice qué instalar; la próxima carga los
     lee). Interrumpida (Ctrl-C o kill), la carga se
     continúa volviendo a ejecutar el mismo comando: los informes ya guardados no
-    se vuelven a leer."""
+    se vuelven a leer.
+
+    Ejemplo: informes cargar informes/ --db indicadores.duckdb --trabajadores 2
+    """
     if not rutas:
         _salir("Indique al menos un archivo o carpeta para cargar.")
     if trabajadores < 1:
@@ -513,11 +598,13 @@ def _conteo_severidades(filas: list[dict]) -> str:
 @app.command(cls=_Comando, options_metavar="[OPCIONES]")
 def exportar(
     salida: Optional[Path] = typer.Option(
-        None, "--salida", "-o", help="Archivo que se escribe (se reemplaza si existe).", show_default=False
+        None, "--salida", "-o", show_default=False,
+        help="Archivo que se escribe (se reemplaza si existe); - para la salida estándar.",
     ),
     formato: Optional[str] = typer.Option(
         None, "--formato", "-f", show_default=False,
-        help="csv, parquet o xlsx. Si se omite, se toma de la extensión de --salida.",
+        help="csv, json, jsonl, parquet o xlsx. Si se omite, se toma de la extensión de --salida "
+             "(csv con --salida -).",
     ),
     tabla: str = typer.Option(
         "observaciones", "--tabla", help="observaciones, informes, filas_no_mapeadas, hallazgos o cifras_sin_destino."
@@ -526,19 +613,37 @@ def exportar(
         False, "--sin-marcadas",
         help="Deja fuera las observaciones marcadas (con un hallazgo de severidad error).",
     ),
-    db: Path = typer.Option(DB_POR_DEFECTO, "--db", help=_AYUDA_DB),
+    excel: bool = typer.Option(
+        False, "--excel",
+        help="CSV para Excel en Colombia: separador ;, coma decimal y marca BOM.",
+    ),
+    db: Path = OPCION_DB,
     espera_db: float = OPCION_ESPERA,
     debug: bool = typer.Option(False, "--debug", help=_AYUDA_DEBUG),
 ) -> None:
-    """Exporta una tabla de la base de datos a CSV, Parquet o Excel."""
-    formato = formato_de_salida(salida, formato, exportacion.FORMATOS, "csv, parquet o xlsx")
+    """Exporta una tabla de la base de datos a CSV, JSON, JSON Lines, Parquet o Excel.
+
+    Ejemplos: informes exportar --salida observaciones.csv · informes exportar --salida - --formato jsonl | head
+    """
+    formato = formato_de_salida(salida, formato, exportacion.FORMATOS, "csv, json, jsonl, parquet o xlsx")
     if tabla not in exportacion.TABLAS:
         _salir(f"Tabla desconocida: {tabla}. Use observaciones, informes, filas_no_mapeadas, hallazgos "
                "o cifras_sin_destino.")
     if sin_marcadas and tabla != "observaciones":
         _salir("--sin-marcadas solo se aplica a la tabla observaciones.")
+    if excel and formato != "csv":
+        _salir("--excel solo se aplica al formato csv.")
+    if tuberias.es_estandar(salida):
+        with _base(db, debug, espera=espera_db) as con:
+            def escribir(destino):
+                if isinstance(destino, Path):
+                    return exportacion.exportar(con, tabla, formato, destino, sin_marcadas=sin_marcadas)
+                return exportacion.exportar_a(con, tabla, formato, destino, sin_marcadas=sin_marcadas, excel=excel)
+
+            a_estandar(escribir, formato, excel)
+        return
     with _base(db, debug, salida=salida, espera=espera_db) as con, salidas.escribir(salida, db) as temporal:
-        n = exportacion.exportar(con, tabla, formato, temporal, sin_marcadas=sin_marcadas)
+        n = exportacion.exportar(con, tabla, formato, temporal, sin_marcadas=sin_marcadas, excel=excel)
     consola.print(f"Se exportaron {n} filas de {tabla} a {seguro(salida)}."
                   + (" Sin las observaciones marcadas." if sin_marcadas else ""))
 
@@ -548,33 +653,72 @@ def exportar(
 
 @app.command(cls=_Comando, options_metavar="[OPCIONES]")
 def resumen(
-    db: Path = typer.Option(DB_POR_DEFECTO, "--db", help=_AYUDA_DB),
+    db: Path = OPCION_DB,
+    detalle: bool = typer.Option(False, "--detalle",
+                                 help="Sin recortar: cada informe con todas sus columnas (en varias líneas si no caben)."),
     espera_db: float = OPCION_ESPERA,
     debug: bool = typer.Option(False, "--debug", help=_AYUDA_DEBUG),
 ) -> None:
-    """Muestra los informes cargados y sus observaciones por medida."""
+    """Muestra los informes cargados: una línea por informe con sus cifras, hallazgos y filas no mapeadas.
+
+    Ejemplo: informes resumen --db indicadores.duckdb --detalle
+    """
     with _base(db, debug, espera=espera_db) as con:
         filas = almacen.resumen(con)
+        por_severidad = _hallazgos_por_informe(con)
     if not filas:
         consola.print("La base de datos no tiene informes.")
         return
     orden = [f["medida"] for f in esquemas.filas_vocabulario("medida")]
+    for f in filas:
+        medidas = sorted(f["por_medida"].items(), key=lambda kv: orden.index(kv[0]) if kv[0] in orden else 99)
+        f["medidas"] = ", ".join(f"{m}: {n}" for m, n in medidas)
+        f["errores"] = por_severidad.get((f["informe_id"], "error"), 0)
+        f["advertencias"] = por_severidad.get((f["informe_id"], "advertencia"), 0)
+    if detalle:
+        consola.print(_tabla_resumen_detalle(filas, db))
+    else:
+        from pipelines.pantalla import tabla_una_linea
+
+        columnas = [("archivo", "Archivo", "izq"), ("vigencia", "Año", "der"), ("observaciones", "Cifras", "der"),
+                    ("errores", "Err.", "der"), ("advertencias", "Adv.", "der"),
+                    ("no_mapeadas", "Sin mapear", "der"), ("entidad", "Entidad", "izq"),
+                    ("dependencia", "Dependencia", "izq"), ("medidas", "Cifras por medida", "izq")]
+        consola.print(tabla_una_linea(f"Informes en {seguro(db)}", columnas, filas, consola.width, _texto,
+                                      {"archivo": 16, "entidad": 12, "dependencia": 12, "medidas": 20}))
+    total = sum(f["observaciones"] for f in filas)
+    consola.print(f"{len(filas)} informe{'s' if len(filas) != 1 else ''}, {total} cifras. "
+                  + ("" if detalle else "Todo sin recortar: --detalle"), highlight=False)
+
+
+def _hallazgos_por_informe(con) -> dict[tuple[str, str], int]:
+    """(informe_id, severidad) -> number of findings (nothing if the store
+    predates the validator)."""
+    try:
+        return {(iid, sev): n for iid, sev, n in con.execute(
+            "SELECT informe_id, severidad, count(*) FROM hallazgos GROUP BY ALL").fetchall()}
+    except duckdb.Error:
+        return {}
+
+
+def _tabla_resumen_detalle(filas: list[dict], db: Path) -> Table:
     tabla = Table(title=f"Informes en {seguro(db)}", box=box.SIMPLE_HEAD)
     for nombre in ("Archivo", "Entidad", "Dependencia"):
         tabla.add_column(nombre, overflow="fold")
     tabla.add_column("Vigencia", justify="right")
     tabla.add_column("Observaciones por medida", overflow="fold")
     tabla.add_column("Total", justify="right")
+    tabla.add_column("Errores", justify="right")
+    tabla.add_column("Advertencias", justify="right")
     tabla.add_column("Filas no mapeadas", justify="right")
     tabla.add_column("Cobertura", justify="right")
     for f in filas:
-        medidas = sorted(f["por_medida"].items(), key=lambda kv: orden.index(kv[0]) if kv[0] in orden else 99)
         tabla.add_row(
             _texto(f["archivo"]), _texto(f["entidad"]), _texto(f["dependencia"]), _texto(f["vigencia"]),
-            ", ".join(f"{m}: {n}" for m, n in medidas), str(f["observaciones"]), str(f["no_mapeadas"]),
-            _cobertura(f.get("cobertura")),
+            _texto(f["medidas"]), str(f["observaciones"]), str(f["errores"]), str(f["advertencias"]),
+            str(f["no_mapeadas"]), _cobertura(f.get("cobertura")),
         )
-    consola.print(tabla)
+    return tabla
 
 
 # ------------------------------------------------------------------- validar
@@ -582,67 +726,132 @@ def resumen(
 _SEVERIDADES = {"error": "[bold red]error[/]", "advertencia": "[yellow]advertencia[/]", "info": "[cyan]info[/]"}
 
 
+CODIGO_CON_ERRORES = 2  # exit code of `validar` when error-level findings exist
+
+
 @app.command(cls=_Comando, options_metavar="[OPCIONES]")
 def validar(
-    db: Path = typer.Option(DB_POR_DEFECTO, "--db", help=_AYUDA_DB),
+    db: Path = OPCION_DB,
     formato: Optional[str] = typer.Option(
         None, "--formato", "-f", show_default=False,
-        help="tabla (en pantalla, agrupada por informe) o csv. Por defecto, tabla; csv si hay --salida.",
+        help="tabla (en pantalla: resumen por regla y severidad), csv, json o jsonl (un hallazgo por fila). "
+             "Por defecto, tabla; con --salida, según su extensión (csv si no la tiene).",
     ),
     salida: Optional[Path] = typer.Option(
         None, "--salida", "-o", show_default=False,
-        help="Archivo CSV que se escribe (se reemplaza si existe); sin él, el CSV sale por pantalla.",
+        help="Archivo que se escribe (se reemplaza si existe); - para la salida estándar.",
+    ),
+    detalle: bool = typer.Option(
+        False, "--detalle", help="En pantalla, además del resumen, cada hallazgo agrupado por informe.",
+    ),
+    archivo: Optional[list[str]] = typer.Option(
+        None, "--archivo", "-a", show_default=False, metavar="NOMBRE",
+        help="Solo los informes cuyo nombre de archivo contiene NOMBRE; se puede repetir.",
+    ),
+    regla: Optional[list[str]] = typer.Option(
+        None, "--regla", "-r", show_default=False, metavar="REGLA",
+        help="Solo esta regla (identificador de esquemas/reglas.yaml); se puede repetir.",
     ),
     severidad: Optional[str] = typer.Option(
         None, "--severidad", "-s", show_default=False,
-        help="Muestra solo los hallazgos de esta severidad o más graves: error, advertencia o info.",
+        help="Solo los hallazgos de esta severidad o más graves: error, advertencia o info.",
     ),
+    entidad: Optional[str] = typer.Option(
+        None, "--entidad", "-e", show_default=False,
+        help="Solo los informes de esta entidad (clave o palabras de su nombre, p. ej. Barrancabermeja).",
+    ),
+    excel: bool = typer.Option(False, "--excel", help="CSV para Excel en Colombia: separador ;, coma decimal y BOM."),
     espera_db: float = OPCION_ESPERA,
     debug: bool = typer.Option(False, "--debug", help=_AYUDA_DEBUG),
 ) -> None:
-    """Muestra los hallazgos del validador (reglas de esquemas/reglas.yaml) por informe."""
-    formato = (formato or ("csv" if salida else "tabla")).lower()
-    if formato not in ("tabla", "csv"):
-        _salir(f"Formato desconocido: {formato}. Use --formato tabla o csv.")
-    if salida is not None and formato != "csv":
-        _salir("--salida se usa con --formato csv.")
+    """Revisa los hallazgos del validador (reglas de esquemas/reglas.yaml): resumen por regla y severidad.
+
+    Termina con código 2 si hay hallazgos de severidad error (después de los filtros), 0 si no los hay y 1
+    si no pudo revisar: un trabajo programado puede detenerse con él.
+
+    Ejemplos: informes validar · informes validar --detalle --archivo girardot · informes validar --severidad error
+    --formato jsonl --salida -
+    """
+    from pipelines import hallazgos as filtro_hallazgos
+
+    if formato is None:
+        formato = "tabla" if salida is None else (
+            "csv" if tuberias.es_estandar(salida) or not salida.suffix else salida.suffix.lstrip("."))
+    formato = formato.lower()
+    if formato not in ("tabla",) + tuberias.FORMATOS_TEXTO:
+        _salir(f"Formato desconocido: {formato}. Use --formato tabla, csv, json o jsonl.")
+    if salida is not None and formato == "tabla":
+        _salir("--salida se usa con --formato csv, json o jsonl.")
+    if excel and formato != "csv":
+        _salir("--excel solo se aplica al formato csv.")
     orden = list(_SEVERIDADES)
     if severidad is not None and severidad.lower() not in orden:
         _salir(f"Severidad desconocida: {severidad}. Use error, advertencia o info.")
+    desconocidas = filtro_hallazgos.reglas_desconocidas(regla or [])
+    if desconocidas:
+        _salir(f"Regla desconocida: {', '.join(desconocidas)}. Las reglas son: "
+               f"{', '.join(filtro_hallazgos.reglas_conocidas())}.")
     severidades = orden[: orden.index(severidad.lower()) + 1] if severidad else None
-    with _base(db, debug, salida=salida, espera=espera_db) as con:
-        filas = almacen.hallazgos(con, severidades)
-    if formato == "csv":
+    estandar = tuberias.es_estandar(salida)
+    with _base(db, debug, salida=None if estandar else salida, espera=espera_db) as con:
+        filas = filtro_hallazgos.filtrar(con, almacen.hallazgos(con, severidades), archivos=archivo,
+                                         reglas=regla, entidad=entidad)
+    codigo = CODIGO_CON_ERRORES if any(f["severidad"] == "error" for f in filas) else 0
+    if formato != "tabla":
+        columnas = list(esquemas.tabla("hallazgos").exportacion)
+        lotes = [[tuple(h.get(c) for c in columnas) for h in filas]]
+
+        def escribir(f) -> int:
+            return tuberias.escribir_filas(f, formato, columnas, lotes, excel=excel)
+
+        if salida is None or estandar:
+            a_estandar(escribir, formato, excel)
+            raise typer.Exit(codigo)
         try:
-            if salida is None:
-                _csv_hallazgos(filas, sys.stdout)
-            else:
-                with salidas.escribir(salida, db) as temporal, temporal.open("w", encoding="utf-8", newline="") as f:
-                    _csv_hallazgos(filas, f)
+            with (salidas.escribir(salida, db) as temporal,
+                  temporal.open("w", encoding=tuberias.codificacion(excel), newline="") as f):
+                escribir(f)
         except ErrorSalida as exc:
             _salir(str(exc), debug)
         except OSError as exc:
             _salir(f"No se pudo escribir {salida}: {razon_os(exc)}", debug)
-        if salida is not None:
-            consola.print(f"Se escribieron {len(filas)} hallazgos en {seguro(salida)}.")
-        return
+        consola.print(f"Se escribieron {len(filas)} hallazgos en {seguro(salida)}.")
+        raise typer.Exit(codigo)
     if not filas:
-        consola.print("No hay hallazgos" + (f" de severidad {severidad} o más grave." if severidad else "."))
+        filtrado = severidad or archivo or regla or entidad
+        consola.print("No hay hallazgos" + (" con esos filtros." if filtrado else "."))
         return
-    por_informe: dict[str, list[dict]] = {}
+    consola.print(_tabla_resumen_hallazgos(filas))
+    informes = len({f["informe_id"] for f in filas})
+    consola.print(f"Total: {_conteo_severidades(filas)} en {informes} informe{'s' if informes > 1 else ''}.",
+                  soft_wrap=True)
+    if not detalle:
+        consola.print("Cada hallazgo, por informe: informes validar --detalle")
+    if detalle:
+        por_informe: dict[str, list[dict]] = {}
+        for f in filas:
+            por_informe.setdefault(f["informe_id"], []).append(f)
+        for grupo in por_informe.values():
+            consola.print(_tabla_hallazgos(grupo))
+    raise typer.Exit(codigo)
+
+
+def _tabla_resumen_hallazgos(filas: list[dict]) -> Table:
+    """Findings by severity and rule: how many and in how many reports."""
+    grupos: dict[tuple[str, str], list[dict]] = {}
     for f in filas:
-        por_informe.setdefault(f["informe_id"], []).append(f)
-    for grupo in por_informe.values():
-        consola.print(_tabla_hallazgos(grupo))
-    consola.print(f"Total: {_conteo_severidades(filas)} en {len(por_informe)} "
-                  f"informe{'s' if len(por_informe) > 1 else ''}.")
-
-
-def _csv_hallazgos(filas: list[dict], f) -> None:
-    columnas = list(esquemas.tabla("hallazgos").exportacion)
-    escritor = csv.writer(f, lineterminator="\n")
-    escritor.writerow(columnas)
-    escritor.writerows([exportacion.texto_celda(h.get(c)) for c in columnas] for h in filas)
+        grupos.setdefault((f["severidad"], f["regla"]), []).append(f)
+    orden = list(_SEVERIDADES)
+    tabla = Table(title="Hallazgos por regla", title_justify="left", box=box.SIMPLE_HEAD)
+    tabla.add_column("Severidad", no_wrap=True)
+    tabla.add_column("Regla", overflow="fold")
+    tabla.add_column("Hallazgos", justify="right", no_wrap=True)
+    tabla.add_column("Informes", justify="right", no_wrap=True)
+    for (sev, regla), grupo in sorted(grupos.items(), key=lambda kv: (
+            orden.index(kv[0][0]) if kv[0][0] in orden else 9, -len(kv[1]), kv[0][1])):
+        tabla.add_row(_SEVERIDADES.get(sev, _texto(sev)), _texto(regla), str(len(grupo)),
+                      str(len({f["informe_id"] for f in grupo})))
+    return tabla
 
 
 def _tabla_hallazgos(filas: list[dict]) -> Table:
@@ -674,7 +883,8 @@ def evaluar(
         show_default=False, metavar="CARPETA",
     ),
     detalle: bool = typer.Option(False, "--detalle", help="Lista las filas que no coinciden."),
-    como_json: bool = typer.Option(False, "--json", help="Escribe el resultado en JSON en lugar de tablas."),
+    formato: str = typer.Option("tabla", "--formato", "-f", help="tabla (en pantalla) o json."),
+    como_json: bool = typer.Option(False, "--json", hidden=True, help="Lo mismo que --formato json."),
     vinculos: bool = typer.Option(
         False, "--vinculos", help="Evalúa los vínculos entre informes y años contra CARPETA/vinculos_gold.csv."
     ),
@@ -693,6 +903,7 @@ def evaluar(
 
     Ejemplo: informes evaluar ../shared/corpus-real/ --gold ../shared/corpus-real/gold/gold.json
     """
+    como_json = como_json or formato_en_pantalla(formato) == "json"
     if gold is not None:
         return _evaluar_gold(carpeta, gold, solo, detalle, como_json, debug)
     if vinculos:
@@ -794,6 +1005,7 @@ def _tabla_filas(titulo: str, filas: list[dict]) -> Table:
 # indicadores, vincular, separar, decisiones, comparar (identity across years)
 from pipelines import cli_identidad  # noqa: E402,F401
 from pipelines import cli_ver  # noqa: E402,F401  (ver: the reader's debugger)
+from pipelines import cli_consultar  # noqa: E402,F401  (consultar: read-only SQL)
 
 if __name__ == "__main__":
     # `python -m pipelines.cli`: run the app of the imported module, on which

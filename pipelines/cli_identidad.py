@@ -14,11 +14,11 @@ from rich.table import Table
 from pipelines import comparar as comparacion, identidad
 from pipelines.almacen import ErrorAlmacen
 from pipelines.cli import (
-    formato_de_salida,
-    DB_POR_DEFECTO, OPCION_ESPERA, _AYUDA_DB, _AYUDA_DEBUG, _Comando, _base, _salir, _texto, app, consola,
+    formato_de_salida, formato_en_pantalla, a_estandar,
+    OPCION_DB, OPCION_ESPERA, _AYUDA_DEBUG, _Comando, _base, _salir, _texto, app, consola,
     errores, seguro,
 )
-from pipelines import salidas
+from pipelines import salidas, tuberias
 from pipelines.evaluar import ErrorEvaluacion
 
 _VINCULOS = {"codigo": "código", "nombre": "nombre", "nombre_normalizado": "nombre normalizado",
@@ -30,17 +30,22 @@ _VINCULOS = {"codigo": "código", "nombre": "nombre", "nombre_normalizado": "nom
 
 @app.command(cls=_Comando, options_metavar="[OPCIONES]")
 def indicadores(
-    db: Path = typer.Option(DB_POR_DEFECTO, "--db", help=_AYUDA_DB),
+    db: Path = OPCION_DB,
     entidad: Optional[str] = typer.Option(None, "--entidad", "-e", show_default=False,
                                           help="Clave o nombre de la entidad (p. ej. Barrancabermeja)."),
     dudosos: bool = typer.Option(False, "--dudosos",
                                  help="Solo los vínculos dudosos: por similitud baja, con una alternativa "
                                       "parecida o con unidades distintas entre años."),
-    como_json: bool = typer.Option(False, "--json", help="Escribe el resultado en JSON."),
+    formato: str = typer.Option("tabla", "--formato", "-f", help="tabla (en pantalla) o json."),
+    como_json: bool = typer.Option(False, "--json", hidden=True, help="Lo mismo que --formato json."),
     espera_db: float = OPCION_ESPERA,
     debug: bool = typer.Option(False, "--debug", help=_AYUDA_DEBUG),
 ) -> None:
-    """Lista los indicadores de cada entidad con sus nombres en cada año y cómo se vincularon."""
+    """Lista los indicadores de cada entidad con sus nombres en cada año y cómo se vincularon.
+
+    Ejemplo: informes indicadores --entidad Barrancabermeja --dudosos
+    """
+    como_json = como_json or formato_en_pantalla(formato) == "json"
     with _base(db, debug, espera=espera_db) as con:
         filas = identidad.listar(con, entidad, dudosos)
     if como_json:
@@ -91,11 +96,14 @@ def vincular(
     clave_b: str = typer.Argument(..., metavar="CLAVE_B", help="Indicador que se une a CLAVE_A.",
                                   show_default=False),
     nota: Optional[str] = typer.Option(None, "--nota", help="Comentario que se guarda con la decisión."),
-    db: Path = typer.Option(DB_POR_DEFECTO, "--db", help=_AYUDA_DB),
+    db: Path = OPCION_DB,
     espera_db: float = OPCION_ESPERA,
     debug: bool = typer.Option(False, "--debug", help=_AYUDA_DEBUG),
 ) -> None:
-    """Decide que dos indicadores son el mismo (la decisión sobrevive a recargar los informes)."""
+    """Decide que dos indicadores son el mismo (la decisión sobrevive a recargar los informes).
+
+    Ejemplo: informes vincular alcaldia-barrancabermeja/seguidores-twitter alcaldia-barrancabermeja/twitter
+    """
     with _base(db, debug, escribir=True, espera=espera_db) as con:
         identidad.vincular(con, clave_a, clave_b, nota)
     consola.print(f"Vinculados: {seguro(clave_b)} es ahora {seguro(clave_a)}.")
@@ -108,11 +116,14 @@ def separar(
     variante: str = typer.Argument(..., metavar="VARIANTE", help="Nombre de la variante, como aparece en "
                                    "informes indicadores.", show_default=False),
     nota: Optional[str] = typer.Option(None, "--nota", help="Comentario que se guarda con la decisión."),
-    db: Path = typer.Option(DB_POR_DEFECTO, "--db", help=_AYUDA_DB),
+    db: Path = OPCION_DB,
     espera_db: float = OPCION_ESPERA,
     debug: bool = typer.Option(False, "--debug", help=_AYUDA_DEBUG),
 ) -> None:
-    """Decide que un nombre no es ese indicador: pasa a ser un indicador aparte."""
+    """Decide que un nombre no es ese indicador: pasa a ser un indicador aparte.
+
+    Ejemplo: informes separar alcaldia-barrancabermeja/boletines-prensa "Boletines internos"
+    """
     with _base(db, debug, escribir=True, espera=espera_db) as con:
         nueva = identidad.separar(con, clave, variante, nota)
     consola.print(f"Separada: «{seguro(variante)}» es ahora {seguro(nueva)}.")
@@ -124,11 +135,14 @@ def decisiones(
                                             help="Escribe las decisiones en este CSV para compartirlas."),
     importar: Optional[Path] = typer.Option(None, "--importar", show_default=False, metavar="ARCHIVO",
                                             help="Lee decisiones de un CSV y las aplica."),
-    db: Path = typer.Option(DB_POR_DEFECTO, "--db", help=_AYUDA_DB),
+    db: Path = OPCION_DB,
     espera_db: float = OPCION_ESPERA,
     debug: bool = typer.Option(False, "--debug", help=_AYUDA_DEBUG),
 ) -> None:
-    """Lista, exporta o importa las decisiones manuales (vincular / separar)."""
+    """Lista, exporta o importa las decisiones manuales (vincular / separar).
+
+    Ejemplo: informes decisiones --exportar decisiones.csv
+    """
     if exportar and importar:
         _salir("Use --exportar o --importar, no los dos.")
     if importar:
@@ -168,10 +182,11 @@ def decisiones(
 @app.command(cls=_Comando, options_metavar="[OPCIONES]")
 def comparar(
     salida: Optional[Path] = typer.Option(None, "--salida", "-o", show_default=False,
-                                          help="Archivo que se escribe (se reemplaza si existe)."),
+                                          help="Archivo que se escribe (se reemplaza si existe); - para la "
+                                               "salida estándar."),
     formato: Optional[str] = typer.Option(None, "--formato", "-f", show_default=False,
-                                          help="csv, parquet, xlsx o html. Si se omite, sale de la "
-                                               "extensión de --salida."),
+                                          help="csv, json, jsonl, parquet, xlsx o html. Si se omite, sale de la "
+                                               "extensión de --salida (csv con --salida -)."),
     entidad: Optional[str] = typer.Option(None, "--entidad", "-e", show_default=False,
                                           help="Clave o nombre de la entidad."),
     dependencia: Optional[str] = typer.Option(None, "--dependencia", show_default=False,
@@ -180,13 +195,25 @@ def comparar(
                                             help="Clave del indicador o parte de uno de sus nombres."),
     medida: Optional[str] = typer.Option(None, "--medida", "-m", show_default=False,
                                          help="Solo esta medida (meta, ejecutado, acumulado…)."),
-    db: Path = typer.Option(DB_POR_DEFECTO, "--db", help=_AYUDA_DB),
+    db: Path = OPCION_DB,
     espera_db: float = OPCION_ESPERA,
     debug: bool = typer.Option(False, "--debug", help=_AYUDA_DEBUG),
 ) -> None:
-    """Una cifra por entidad, indicador, medida y año, para comparar entre años."""
-    formato = formato_de_salida(salida, formato, comparacion.FORMATOS, "csv, parquet, xlsx o html")
+    """Una cifra por entidad, indicador, medida y año, para comparar entre años.
+
+    Ejemplo: informes comparar --entidad Barrancabermeja --salida comparar.html
+    """
+    formato = formato_de_salida(salida, formato, comparacion.FORMATOS, "csv, json, jsonl, parquet, xlsx o html")
     filtros = comparacion.Filtros(entidad=entidad, dependencia=dependencia, indicador=indicador, medida=medida)
+    if tuberias.es_estandar(salida):
+        with _base(db, debug, espera=espera_db) as con:
+            def escribir(destino):
+                if isinstance(destino, Path):
+                    return comparacion.comparar(con, formato, destino, filtros)
+                return comparacion.comparar_a(con, formato, destino, filtros)
+
+            a_estandar(escribir, formato)
+        return
     with _base(db, debug, salida=salida, espera=espera_db) as con, salidas.escribir(salida, db) as temporal:
         n = comparacion.comparar(con, formato, temporal, filtros)
     consola.print(f"Se escribieron {n} cifras (entidad × indicador × medida × año) en {seguro(salida)}.")

@@ -12,12 +12,11 @@ the relative change against the previous year. Figures of one indicator in
 different units are never compared: `aviso` says so and avance/variación
 stay empty.
 
-Formats: CSV and Parquet (long, one row per figure), XLSX (a wide sheet,
+Formats: CSV, JSON, JSON Lines and Parquet (long, one row per figure), XLSX (a wide sheet,
 the long sheet and the links) and HTML (pipelines/html_comparar.py).
 """
 from __future__ import annotations
 
-import csv
 import math
 from dataclasses import dataclass
 from datetime import date
@@ -27,9 +26,9 @@ from typing import Any, Optional
 import duckdb
 
 from pipelines import identidad
-from pipelines.exportar import ErrorExportacion, neutralizar, texto_celda
+from pipelines.exportar import ErrorExportacion, neutralizar
 
-FORMATOS = ("csv", "parquet", "xlsx", "html")
+FORMATOS = ("csv", "json", "jsonl", "parquet", "xlsx", "html")
 COLUMNAS = [
     "entidad_clave", "entidad", "dependencia", "indicador_clave", "indicador", "nombre_en_informe",
     "codigo", "medida", "tipo_gasto", "anio", "periodo_inicio", "periodo_fin", "corte", "parcial",
@@ -239,8 +238,9 @@ def comparar(con: duckdb.DuckDBPyConnection, formato: str, salida: Path, filtros
     filas = cifras(con, filtros)
     salida = Path(salida)
     salida.parent.mkdir(parents=True, exist_ok=True)
-    if formato == "csv":
-        _csv(filas, salida)
+    if formato in ("csv", "json", "jsonl"):
+        with salida.open("w", encoding="utf-8", newline="") as f:
+            _texto_a(filas, formato, f)
     elif formato == "parquet":
         _parquet(filas, salida)
     elif formato == "xlsx":
@@ -252,11 +252,20 @@ def comparar(con: duckdb.DuckDBPyConnection, formato: str, salida: Path, filtros
     return len(filas)
 
 
-def _csv(filas: list[dict], salida: Path) -> None:
-    with salida.open("w", encoding="utf-8", newline="") as f:
-        escritor = csv.writer(f, lineterminator="\n")
-        escritor.writerow(COLUMNAS)
-        escritor.writerows([texto_celda(r[c]) for c in COLUMNAS] for r in filas)
+def comparar_a(con: duckdb.DuckDBPyConnection, formato: str, f, filtros: Optional[Filtros] = None) -> int:
+    """Like `comparar` for csv, json or jsonl, to the open text file `f`
+    (standard output)."""
+    if formato not in ("csv", "json", "jsonl"):
+        raise ErrorExportacion(f"El formato {formato} no es de texto.")
+    filas = cifras(con, filtros)
+    _texto_a(filas, formato, f)
+    return len(filas)
+
+
+def _texto_a(filas: list[dict], formato: str, f) -> None:
+    from pipelines import tuberias
+
+    tuberias.escribir_filas(f, formato, COLUMNAS, [[tuple(r[c] for c in COLUMNAS) for r in filas]])
 
 
 _TIPOS = {"anio": "int32", "pagina": "int32", "valor": "float64", "avance": "float64", "variacion": "float64",

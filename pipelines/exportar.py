@@ -1,25 +1,27 @@
-"""Export store tables to CSV, Parquet or XLSX.
+"""Export store tables to CSV, JSON, JSON Lines, Parquet or XLSX.
 
-CSV and XLSX carry the columns listed under `exportacion` in
-esquemas/tablas.yaml (every column when absent); Parquet carries every column
-of the table with its type. Text cells that a spreadsheet would run as a
-formula are neutralized with a leading apostrophe (CSV and XLSX).
+CSV, JSON, JSON Lines and XLSX carry the columns listed under `exportacion`
+in esquemas/tablas.yaml, in that order (every column when absent); Parquet
+carries those same columns first and then the table's other columns, each
+with its type. Text cells that a spreadsheet would run as a formula are
+neutralized with a leading apostrophe (CSV and XLSX). Text formats can go to
+an open file (standard output: `exportar_a`).
 """
 from __future__ import annotations
 
-import csv
 import math
 from datetime import date, datetime
 from decimal import Decimal
 from pathlib import Path
-from typing import Any, Iterator
+from typing import IO, Any, Iterator
 
 import duckdb
 
 import esquemas
 from esquemas import Tabla
 
-FORMATOS = ("csv", "parquet", "xlsx")
+FORMATOS = ("csv", "json", "jsonl", "parquet", "xlsx")
+FORMATOS_TEXTO = ("csv", "json", "jsonl")
 TABLAS = ("observaciones", "informes", "filas_no_mapeadas", "hallazgos", "cifras_sin_destino")
 _INICIO_FORMULA = ("=", "+", "-", "@", "\t", "\r")
 _MAX_FILAS_XLSX = 1_048_575  # Excel's row limit, less the header
@@ -94,10 +96,16 @@ def _lotes(cursor: duckdb.DuckDBPyConnection) -> Iterator[list[tuple]]:
         yield lote
 
 
-def exportar(con: duckdb.DuckDBPyConnection, tabla: str, formato: str, salida: Path,
-             sin_marcadas: bool = False) -> int:
-    """Write `tabla` to `salida` as csv, parquet or xlsx. Returns rows written.
-    sin_marcadas (observaciones only) leaves out rows with an error finding."""
+def columnas_exportacion(tabla: Tabla, todas: bool = False) -> list[str]:
+    """Export columns of `tabla` (esquemas/tablas.yaml, `exportacion`, or
+    every column); todas: followed by the table's remaining columns (Parquet)."""
+    columnas = list(tabla.exportacion or tabla.nombres)
+    if todas:
+        columnas += [c for c in tabla.nombres if c not in columnas]
+    return columnas
+
+
+def _comprobar(tabla: str, formato: str, sin_marcadas: bool) -> Tabla:
     if tabla not in TABLAS:
         raise ErrorExportacion(f"Tabla desconocida: {tabla}. Use una de: {', '.join(TABLAS)}.")
     if formato not in FORMATOS:
@@ -105,31 +113,56 @@ def exportar(con: duckdb.DuckDBPyConnection, tabla: str, formato: str, salida: P
     t = esquemas.tabla(tabla)
     if sin_marcadas and "marcada" not in t.nombres:
         raise ErrorExportacion(f"--sin-marcadas solo se aplica a observaciones, no a {tabla}.")
+    return t
+
+
+def exportar(con: duckdb.DuckDBPyConnection, tabla: str, formato: str, salida: Path,
+             sin_marcadas: bool = False, excel: bool = False) -> int:
+    """Write `tabla` to `salida` as csv, json, jsonl, parquet or xlsx. Returns
+    rows written. sin_marcadas (observaciones only) leaves out rows with an
+    error finding; excel (csv only): ';', ',' decimals and a BOM."""
+    t = _comprobar(tabla, formato, sin_marcadas)
     salida = Path(salida)
     salida.parent.mkdir(parents=True, exist_ok=True)
     if formato == "parquet":
         return _parquet(con, t, salida, sin_marcadas)
-    columnas = list(t.exportacion or t.nombres)
+    columnas = columnas_exportacion(t)
     sql = consulta(t, columnas, sin_marcadas)
     if formato == "csv":
-        return _csv(con, sql, columnas, salida)
+        return _csv(con, sql, columnas, salida, excel)
+    if formato in FORMATOS_TEXTO:
+        return _texto(con, sql, columnas, salida, formato)
     return _xlsx(con, sql, columnas, salida, hoja=tabla)
 
 
-def _csv(con, sql: str, columnas: list[str], salida: Path) -> int:
-    n = 0
+def _csv(con, sql: str, columnas: list[str], salida: Path, excel: bool = False) -> int:
+    return _texto(con, sql, columnas, salida, "csv", excel)
+
+
+def _texto(con, sql: str, columnas: list[str], salida: Path, formato: str, excel: bool = False) -> int:
+    from pipelines import tuberias
+
     cursor = con.execute(sql)  # fails before the file is created
-    with salida.open("w", encoding="utf-8", newline="") as f:
-        escritor = csv.writer(f, lineterminator="\n")
-        escritor.writerow(columnas)
-        for lote in _lotes(cursor):
-            escritor.writerows([texto_celda(v) for v in fila] for fila in lote)
-            n += len(lote)
-    return n
+    with salida.open("w", encoding=tuberias.codificacion(excel), newline="") as f:
+        return tuberias.escribir_filas(f, formato, columnas, _lotes(cursor), excel=excel)
+
+
+def exportar_a(con: duckdb.DuckDBPyConnection, tabla: str, formato: str, f: IO[str],
+               sin_marcadas: bool = False, excel: bool = False) -> int:
+    """Like `exportar` for a text format (csv, json, jsonl), to the open text
+    file `f` (standard output)."""
+    from pipelines import tuberias
+
+    t = _comprobar(tabla, formato, sin_marcadas)
+    if formato not in FORMATOS_TEXTO:
+        raise ErrorExportacion(f"El formato {formato} no es de texto.")
+    columnas = columnas_exportacion(t)
+    cursor = con.execute(consulta(t, columnas, sin_marcadas))
+    return tuberias.escribir_filas(f, formato, columnas, _lotes(cursor), excel=excel)
 
 
 def _parquet(con, t: Tabla, salida: Path, sin_marcadas: bool = False) -> int:
-    sql = consulta(t, t.nombres, sin_marcadas)
+    sql = consulta(t, columnas_exportacion(t, todas=True), sin_marcadas)
     destino = str(salida).replace("'", "''")
     con.execute(f"COPY ({sql}) TO '{destino}' (FORMAT parquet)")
     return con.execute(f"SELECT count(*) FROM ({sql})").fetchone()[0]

@@ -314,7 +314,7 @@ def test_cli_exportar_csv_y_formato_por_extension(db_cargada, tmp_path):
     assert r.exit_code == 0, r.output
     assert "3 filas" in r.stdout
     lineas = salida.read_text(encoding="utf-8").splitlines()
-    assert lineas[0].startswith("archivo,informe_id,entidad,") and len(lineas) == 4
+    assert lineas[0].startswith("observacion_id,archivo,informe_id,entidad,") and len(lineas) == 4
     pq = tmp_path / "inf.parquet"
     r = runner.invoke(app, ["exportar", "--db", str(db_cargada), "--salida", str(pq), "--tabla", "informes"])
     assert r.exit_code == 0 and pq.read_bytes()[:4] == b"PAR1"
@@ -325,8 +325,8 @@ def test_cli_exportar_errores(db_cargada, tmp_path):
     r = runner.invoke(app, ["exportar", "--db", str(falta), "--formato", "csv", "--salida", str(tmp_path / "o.csv")])
     assert r.exit_code == 1 and "No existe la base de datos" in r.stderr
     assert not falta.exists() and not (tmp_path / "o.csv").exists()
-    r = runner.invoke(app, ["exportar", "--db", str(db_cargada), "--salida", str(tmp_path / "o.json")])
-    assert r.exit_code == 1 and "Formato desconocido: json" in r.stderr
+    r = runner.invoke(app, ["exportar", "--db", str(db_cargada), "--salida", str(tmp_path / "o.txt")])
+    assert r.exit_code == 1 and "Formato desconocido: txt" in r.stderr
     r = runner.invoke(app, ["exportar", "--db", str(db_cargada), "--salida", str(tmp_path / "o.csv"),
                             "--tabla", "cargas_x"])
     assert r.exit_code == 1 and "Tabla desconocida" in r.stderr

@@ -8,9 +8,9 @@ import sys
 
 from tests.conftest import INFORMES
 
-COLUMNS = ("archivo,informe_id,entidad,dependencia,indicador,indicador_padre,descripcion,medida,periodo_inicio,"
-           "periodo_fin,valor,unidad,tipo_gasto,valor_texto,pagina,hoja,celda,tabla,fila,columna,entidad_clave,"
-           "indicador_clave").split(",")
+COLUMNS = ("observacion_id,archivo,informe_id,entidad,dependencia,codigo,indicador,indicador_padre,descripcion,"
+           "medida,periodo_inicio,periodo_fin,valor,unidad,tipo_gasto,valor_texto,confianza,marcada,pagina,hoja,celda,tabla,"
+           "fila,columna,entidad_clave,indicador_clave").split(",")
 
 
 def _informes(*args, cwd):

@@ -16,9 +16,9 @@ from pipelines import almacen
 from pipelines.exportar import ErrorExportacion, exportar, formatear_numero
 
 COLUMNAS_CSV = [
-    "archivo", "informe_id", "entidad", "dependencia", "indicador", "indicador_padre", "descripcion",
-    "medida", "periodo_inicio", "periodo_fin", "valor", "unidad", "tipo_gasto", "valor_texto",
-    "pagina", "hoja", "celda", "tabla", "fila", "columna", "entidad_clave", "indicador_clave",
+    "observacion_id", "archivo", "informe_id", "entidad", "dependencia", "codigo", "indicador", "indicador_padre",
+    "descripcion", "medida", "periodo_inicio", "periodo_fin", "valor", "unidad", "tipo_gasto", "valor_texto",
+    "confianza", "marcada", "pagina", "hoja", "celda", "tabla", "fila", "columna", "entidad_clave", "indicador_clave",
 ]
 
 
@@ -62,7 +62,7 @@ def test_csv_observaciones_columnas_y_formatos(con, tmp_path):
     assert exportar(con, "observaciones", "csv", salida) == 5
     filas = leer_csv(salida)
     assert filas[0] == COLUMNAS_CSV
-    por_indicador = {f[4]: dict(zip(COLUMNAS_CSV, f)) for f in filas[1:]}
+    por_indicador = {f[COLUMNAS_CSV.index("indicador")]: dict(zip(COLUMNAS_CSV, f)) for f in filas[1:]}
     boletines = por_indicador["BOLETINES DE PRENSA"]
     assert boletines["archivo"] == "Informe Gestión TIC.pdf"
     assert boletines["entidad"] == "Alcaldía de Barrancabermeja"
@@ -84,7 +84,7 @@ def test_csv_sin_formato_local_ni_bom(con, tmp_path):
     salida = tmp_path / "obs.csv"
     exportar(con, "observaciones", "csv", salida)
     crudo = salida.read_bytes()
-    assert crudo.startswith(b"archivo,informe_id,")
+    assert crudo.startswith(b"observacion_id,archivo,informe_id,")
     assert "Gestión".encode("utf-8") in crudo
     assert b"e+" not in crudo and b"10620.0" not in crudo and b"3.0," not in crudo
 
@@ -92,7 +92,7 @@ def test_csv_sin_formato_local_ni_bom(con, tmp_path):
 def test_csv_neutraliza_formulas(con, tmp_path):
     salida = tmp_path / "obs.csv"
     exportar(con, "observaciones", "csv", salida)
-    [fila] = [dict(zip(COLUMNAS_CSV, f)) for f in leer_csv(salida)[1:] if "HYPERLINK" in f[4]]
+    [fila] = [dict(zip(COLUMNAS_CSV, f)) for f in leer_csv(salida)[1:] if "HYPERLINK" in f[COLUMNAS_CSV.index("indicador")]]
     assert fila["indicador"] == "'=HYPERLINK(\"http://x\")"
     assert fila["descripcion"] == "'@SUM(A1)"
     assert fila["indicador_padre"] == "'+malo"
@@ -117,8 +117,11 @@ def test_parquet_conserva_tipos_y_columnas(con, tmp_path):
     assert exportar(con, "observaciones", "parquet", salida) == 5
     tabla = pq.read_table(salida)
     esquema = tabla.schema
-    assert esquema.names[:3] == ["observacion_id", "informe_id", "indicador_id"]
-    assert "bbox_bottom" in esquema.names and "confianza" in esquema.names
+    # the CSV columns first (archivo included), then the rest of the table
+    assert esquema.names[:len(COLUMNAS_CSV)] == COLUMNAS_CSV
+    assert "bbox_bottom" in esquema.names and "indicador_id" in esquema.names
+    assert esquema.field("codigo").type == pa.string() and esquema.field("marcada").type == pa.bool_()
+    assert set(tabla.column("archivo").to_pylist()) == {"Informe Gestión TIC.pdf"}
     assert esquema.field("valor").type == pa.float64()
     assert esquema.field("periodo_inicio").type == pa.date32()
     assert esquema.field("pagina").type == pa.int32()
@@ -144,7 +147,7 @@ def test_xlsx_encabezado_fijo_y_formulas_neutralizadas(con, tmp_path):
     assert hoja.freeze_panes == "A2"
     filas = list(hoja.iter_rows(values_only=True))
     assert list(filas[0]) == COLUMNAS_CSV
-    por_indicador = {f[4]: dict(zip(COLUMNAS_CSV, f)) for f in filas[1:]}
+    por_indicador = {f[COLUMNAS_CSV.index("indicador")]: dict(zip(COLUMNAS_CSV, f)) for f in filas[1:]}
     malo = por_indicador["'=HYPERLINK(\"http://x\")"]
     assert malo["descripcion"] == "'@SUM(A1)" and malo["valor_texto"] == "'-5"
     assert malo["valor"] == -5
@@ -162,4 +165,4 @@ def test_tabla_o_formato_desconocidos(con, tmp_path):
     with pytest.raises(ErrorExportacion, match="Tabla desconocida"):
         exportar(con, "cargas_raras", "csv", tmp_path / "x.csv")
     with pytest.raises(ErrorExportacion, match="Formato desconocido"):
-        exportar(con, "observaciones", "json", tmp_path / "x.json")
+        exportar(con, "observaciones", "ods", tmp_path / "x.ods")

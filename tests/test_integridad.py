@@ -57,12 +57,14 @@ def cargar(db: Path, rutas: list[Path], *extra: str, timeout: float = 300) -> su
 
 
 def conteos(db: Path) -> dict[str, dict[str, int]]:
-    """Per table with an informe_id column: rows per report's SHA-256."""
+    """Per table with an informe_id column: rows per report's SHA-256 (the
+    views of esquemas/vistas.yaml are derived, not a report's rows)."""
     con = duckdb.connect(str(db), read_only=True)
     try:
         tablas = [t for (t,) in con.execute(
-            "SELECT DISTINCT table_name FROM information_schema.columns "
-            "WHERE table_schema = 'main' AND column_name = 'informe_id' AND table_name <> 'cargas'"
+            "SELECT DISTINCT c.table_name FROM information_schema.columns c JOIN information_schema.tables t "
+            "ON t.table_schema = c.table_schema AND t.table_name = c.table_name AND t.table_type = 'BASE TABLE' "
+            "WHERE c.table_schema = 'main' AND c.column_name = 'informe_id' AND c.table_name <> 'cargas'"
         ).fetchall()]
         salida = {}
         for t in tablas:

@@ -170,7 +170,7 @@ def test_la_salida_reemplaza_el_destino_de_un_enlace(db, tmp_path):
     enlace = tmp_path / "enlace.csv"
     enlace.symlink_to(real)
     assert cli("exportar", "--db", db, "--salida", enlace).exit_code == 0
-    assert enlace.is_symlink() and real.read_text().startswith("archivo,informe_id")
+    assert enlace.is_symlink() and real.read_text().startswith("observacion_id,archivo,informe_id")
 
 
 # ------------------------------------------- 2. the bytes hashed are the bytes parsed

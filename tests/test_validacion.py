@@ -603,20 +603,20 @@ def db_semilla(tmp_path_factory) -> Path:
 
 
 def test_cli_validar_tabla_por_informe(db_semilla):
-    r = runner.invoke(app, ["validar", "--db", str(db_semilla)], env={"COLUMNS": "250"})
-    assert r.exit_code == 0, r.output
+    r = runner.invoke(app, ["validar", "--db", str(db_semilla), "--detalle"], env={"COLUMNS": "250"})
+    assert r.exit_code == 2, r.output  # an error-level finding
     for texto in ("barrancabermeja_prensa_2017.pdf", "Alcaldía de Barrancabermeja", "acumulado_menor_que_periodo",
                   "stock_decrece", "fraccion_de_meta", "1 error, 6 advertencias"):
         assert texto in r.stdout, texto
     solo_errores = runner.invoke(app, ["validar", "--db", str(db_semilla), "-s", "error"], env={"COLUMNS": "250"})
-    assert solo_errores.exit_code == 0 and "stock_decrece" not in solo_errores.stdout
+    assert solo_errores.exit_code == 2 and "stock_decrece" not in solo_errores.stdout
     assert "acumulado_menor_que_periodo" in solo_errores.stdout
 
 
 def test_cli_validar_csv(db_semilla, tmp_path):
     salida = tmp_path / "hallazgos.csv"
     r = runner.invoke(app, ["validar", "--db", str(db_semilla), "--formato", "csv", "--salida", str(salida)])
-    assert r.exit_code == 0, r.output
+    assert r.exit_code == 2, r.output
     with salida.open(encoding="utf-8", newline="") as f:
         filas = list(csv.DictReader(f))
     assert list(filas[0])[:8] == ["archivo", "indicador", "medida", "periodo_fin", "regla", "severidad",
@@ -626,7 +626,7 @@ def test_cli_validar_csv(db_semilla, tmp_path):
     assert piezas["periodo_fin"] == "2017-09-30" and piezas["pagina"] == "3" and "1.681" in piezas["mensaje"]
     assert [f["severidad"] for f in filas][0] == "error"  # errors first
     a_pantalla = runner.invoke(app, ["validar", "--db", str(db_semilla), "--formato", "csv"])
-    assert a_pantalla.exit_code == 0 and a_pantalla.stdout.splitlines()[0].startswith("archivo,indicador,medida,")
+    assert a_pantalla.exit_code == 2 and a_pantalla.stdout.splitlines()[0].startswith("archivo,indicador,medida,")
     assert len(a_pantalla.stdout.splitlines()) == len(filas) + 1
 
 
@@ -634,8 +634,8 @@ def test_cli_validar_errores(db_semilla, tmp_path):
     falta = tmp_path / "falta.duckdb"
     r = runner.invoke(app, ["validar", "--db", str(falta)])
     assert r.exit_code == 1 and "No existe la base de datos" in r.stderr and not falta.exists()
-    r = runner.invoke(app, ["validar", "--db", str(db_semilla), "--formato", "json"])
-    assert r.exit_code == 1 and "Formato desconocido: json" in r.stderr
+    r = runner.invoke(app, ["validar", "--db", str(db_semilla), "--formato", "xml"])
+    assert r.exit_code == 1 and "Formato desconocido: xml" in r.stderr
     r = runner.invoke(app, ["validar", "--db", str(db_semilla), "--severidad", "grave"])
     assert r.exit_code == 1 and "Severidad desconocida" in r.stderr and "Traceback" not in r.output
 
