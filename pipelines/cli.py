@@ -675,6 +675,7 @@ def resumen(
         f["medidas"] = ", ".join(f"{m}: {n}" for m, n in medidas)
         f["errores"] = por_severidad.get((f["informe_id"], "error"), 0)
         f["advertencias"] = por_severidad.get((f["informe_id"], "advertencia"), 0)
+        f["cobertura_texto"] = _cobertura(f.get("cobertura"))
     if detalle:
         consola.print(_tabla_resumen_detalle(filas, db))
     else:
@@ -682,10 +683,11 @@ def resumen(
 
         columnas = [("archivo", "Archivo", "izq"), ("vigencia", "Año", "der"), ("observaciones", "Cifras", "der"),
                     ("errores", "Err.", "der"), ("advertencias", "Adv.", "der"),
-                    ("no_mapeadas", "Sin mapear", "der"), ("entidad", "Entidad", "izq"),
+                    ("no_mapeadas", "Sin mapear", "der"), ("cobertura_texto", "Cobertura", "der"),
+                    ("entidad", "Entidad", "izq"),
                     ("dependencia", "Dependencia", "izq"), ("medidas", "Cifras por medida", "izq")]
         consola.print(tabla_una_linea(f"Informes en {seguro(db)}", columnas, filas, consola.width, _texto,
-                                      {"archivo": 16, "entidad": 12, "dependencia": 12, "medidas": 20}))
+                                      {"archivo": 16, "cobertura_texto": 7, "entidad": 12, "dependencia": 12, "medidas": 20}))
     total = sum(f["observaciones"] for f in filas)
     consola.print(f"{len(filas)} informe{'s' if len(filas) != 1 else ''}, {total} cifras. "
                   + ("" if detalle else "Todo sin recortar: --detalle"), highlight=False)
