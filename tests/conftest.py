@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import os
+import shutil
 from pathlib import Path
 
 import pytest
@@ -41,3 +43,19 @@ def cache_ocr_propia(tmp_path_factory):
         os.environ.pop("INFORMES_CACHE", None)
     else:
         os.environ["INFORMES_CACHE"] = anterior
+
+
+NAVEGADORES = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable")
+
+
+def navegador() -> str:
+    """Headless Chromium for the HTML tests: skipped where it is missing,
+    a failure in CI (which installs it)."""
+    for nombre in NAVEGADORES:
+        ruta = shutil.which(nombre)
+        if ruta:
+            return ruta
+    if os.environ.get("CI"):
+        pytest.fail("Chromium no está instalado y en CI esta prueba debe correr "
+                    "(apt-get install -y --no-install-recommends chromium).")
+    pytest.skip("Chromium no está instalado (apt-get install chromium)")

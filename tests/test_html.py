@@ -7,9 +7,7 @@ it must run.
 """
 from __future__ import annotations
 
-import os
 import re
-import shutil
 import subprocess
 from datetime import date
 from pathlib import Path
@@ -19,11 +17,10 @@ import pytest
 from pipelines import almacen
 from pipelines.comparar import comparar
 from pipelines.html_comparar import corto, grafica, numero_co, pagina
-from tests.conftest import INFORMES
+from tests.conftest import INFORMES, navegador
 
 SERIE = ["barrancabermeja_prensa_2017", "barrancabermeja_prensa_2018", "barrancabermeja_prensa_2019",
          "barrancabermeja_prensa_2020", "barrancabermeja_prensa_2021", "bucaramanga_prensa_2018"]
-NAVEGADORES = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable")
 
 
 @pytest.fixture(scope="module")
@@ -79,17 +76,6 @@ def test_numeros_en_formato_colombiano():
     assert svg.count("<rect") == 2 and "url(#rayado)" in svg and "a 30 jun (parcial)" in svg
 
 
-def _navegador() -> str:
-    for nombre in NAVEGADORES:
-        ruta = shutil.which(nombre)
-        if ruta:
-            return ruta
-    if os.environ.get("CI"):
-        pytest.fail("Chromium no está instalado y en CI esta prueba debe correr "
-                    "(apt-get install -y --no-install-recommends chromium).")
-    pytest.skip("Chromium no está instalado (apt-get install chromium)")
-
-
 def _chromium(navegador: str, perfil: Path, *args: str) -> subprocess.CompletedProcess:
     return subprocess.run(
         [navegador, "--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run",
@@ -98,16 +84,16 @@ def _chromium(navegador: str, perfil: Path, *args: str) -> subprocess.CompletedP
 
 
 def test_chromium_la_muestra_sin_errores_de_consola(html, tmp_path):
-    navegador = _navegador()
+    ruta = navegador()
     url = html.resolve().as_uri()
-    dom = _chromium(navegador, tmp_path / "perfil", "--dump-dom", url)
+    dom = _chromium(ruta, tmp_path / "perfil", "--dump-dom", url)
     assert dom.returncode == 0, dom.stderr[-2000:]
     consola = [linea for linea in dom.stderr.splitlines() if "CONSOLE" in linea]
     assert not consola, consola
     assert "Indicadores: comparación entre años" in dom.stdout and "<svg" in dom.stdout
 
     captura = tmp_path / "comparar.png"
-    foto = _chromium(navegador, tmp_path / "perfil", "--window-size=1300,1500", f"--screenshot={captura}", url)
+    foto = _chromium(ruta, tmp_path / "perfil", "--window-size=1300,1500", f"--screenshot={captura}", url)
     assert foto.returncode == 0, foto.stderr[-2000:]
     assert not [linea for linea in foto.stderr.splitlines() if "CONSOLE" in linea]
     datos = captura.read_bytes()

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import os
 import re
-import shutil
 import subprocess
 from datetime import date
 from pathlib import Path
@@ -20,13 +19,12 @@ from typer.testing import CliRunner
 from extractor.lectores import ocr
 from pipelines import ver as V
 from pipelines.cli import app
-from tests.conftest import CORPUS_REAL, INFORMES
+from tests.conftest import CORPUS_REAL, INFORMES, navegador
 
 runner = CliRunner()
 PDF = INFORMES / "girardot_salud_2018.pdf"
 DOCX = INFORMES / "girardot_salud_2018.docx"
 ESCANEADO = INFORMES / "villavicencio_hacienda_2022_escaneado.pdf"
-NAVEGADORES = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable")
 
 
 def _ver(*args: str):
@@ -231,22 +229,11 @@ def test_rangos_y_periodos():
 # ----------------------------------------------------------------- Chromium
 
 
-def _navegador() -> str:
-    for nombre in NAVEGADORES:
-        ruta = shutil.which(nombre)
-        if ruta:
-            return ruta
-    if os.environ.get("CI"):
-        pytest.fail("Chromium no está instalado y en CI esta prueba debe correr "
-                    "(apt-get install -y --no-install-recommends chromium).")
-    pytest.skip("Chromium no está instalado (apt-get install chromium)")
-
-
 def _captura(html: Path, destino: Path, perfil: Path):
     from PIL import Image
 
     p = subprocess.run(
-        [_navegador(), "--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run",
+        [navegador(), "--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run",
          "--hide-scrollbars", f"--user-data-dir={perfil}", "--enable-logging=stderr", "--v=0",
          "--window-size=1300,1500", f"--screenshot={destino}", html.resolve().as_uri()],
         capture_output=True, text=True, timeout=180)
