@@ -9,7 +9,7 @@ from typing import Optional
 from .columnas import LOCAL_CODE, MONEY, Columna, es_anio, medida_de_celda
 from .dinero import importes
 from .encabezados import normalizar
-from .numeros import Numero, buscar_numeros, es_vacio, parse_numero
+from .numeros import Numero, buscar_numeros, es_vacio, parse_cantidad, parse_numero
 from .periodos import Contexto, Periodo, pares_mes_numero, periodo_mes, periodo_para, serie_mensual
 
 LOW_CONFIDENCE = 0.5
@@ -48,6 +48,9 @@ def _figuras(text: str, col: Columna, periodo: Optional[Periodo], ctx: Contexto)
         return [Figura(col.medida, n, periodo, confianza=LOW_CONFIDENCE)] if n is not None else []
     medida = col.medida
     n = parse_numero(text)
+    if n is None and medida not in MONEY:
+        cantidad = parse_cantidad(text)  # "45 km", "(6) und."
+        n = cantidad[0] if cantidad else None
     if n is not None:
         return [Figura(medida_de_celda(medida), n, periodo)]
     series = serie_mensual(text, ctx)

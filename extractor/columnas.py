@@ -14,7 +14,7 @@ from .dinero import tipo_gasto_en
 from .encabezados import clasificador, normalizar
 from .modelo import Celda, Tabla
 from .nombres import limpiar
-from .numeros import Numero, buscar_numeros, es_vacio, parse_numero
+from .numeros import Numero, buscar_numeros, es_vacio, parse_cantidad, parse_numero
 from .periodos import Contexto, Periodo, periodo_de_texto, periodo_para, serie_mensual
 
 MONEY = {
@@ -276,7 +276,7 @@ def columnas(grid, n_header: int, ctx: Contexto, planifica: bool = False,
         )
     _resultados_junto_a_la_meta(cols, solo_periodo, ctx)
     _demote_text_columns(cols, grid[n_header:])
-    _money_siblings(cols, ctx)
+    _money_siblings(cols, ctx, grid[n_header:])
     for col in cols:
         if col.en_frase and planifica and col.medida == "meta" and not YEAR.search(col.encabezado):
             # a plan's target sentence with no year is the plan's four-year target
@@ -331,16 +331,42 @@ FISICAS_EN_DINERO = {"meta", "meta_cuatrienio", "acumulado", "ejecutado"}
 BARE_MONEY_SIBLING = re.compile(r"^(ejecutad[oa]s?|ejecucion|programad[oa]s?|valor)( (19|20)\d\d)?$")
 
 
-def _money_siblings(cols: list[Columna], ctx: Contexto) -> None:
+def _pesos_y_magnitud(body, k: int) -> tuple[int, int, float]:
+    """Of column k's figures: how many, how many written as pesos ("$"), and
+    their median size."""
+    nums = [parse_numero(c.texto) or (parse_cantidad(c.texto) or (None,))[0]
+            for c in (row[k] if k < len(row) else None for row in body) if c is not None and c.texto.strip()]
+    nums = [n for n in nums if n is not None and n.unidad != "porcentaje"]
+    tamanos = sorted(abs(n.valor) for n in nums)
+    return len(nums), sum(n.unidad == "pesos" for n in nums), tamanos[len(tamanos) // 2] if tamanos else 0.0
+
+
+def _cifras_fisicas(body, k: int, dinero: list[int]) -> bool:
+    """The figures say column k is not money while its money neighbours are:
+    they write "$" and it does not, or its figures are a thousand times
+    smaller ("45 km" beside "$ 1'850.000.000")."""
+    n, pesos, tamano = _pesos_y_magnitud(body, k)
+    if not n or pesos:
+        return False
+    vecinas = [_pesos_y_magnitud(body, j) for j in dinero]
+    con_pesos = any(p for _, p, _ in vecinas)
+    mayor = max((t for _, _, t in vecinas), default=0.0)
+    return con_pesos or (mayor > 0 and tamano * 1000 < mayor)
+
+
+def _money_siblings(cols: list[Columna], ctx: Contexto, body=()) -> None:
     """Beside a money column, a bare "Ejecutado" or "Programado" is money too
-    ("Presupuestado | Ejecutado | % ejec.")."""
+    ("Presupuestado | Ejecutado | % ejec."), unless its figures say otherwise."""
     medidas = {c.medida for c in cols if c.medida}
     if not medidas & MONEY or medidas & PHYSICAL_ONLY:
         return
     if any(c.medida == "meta" and not BARE_MONEY_SIBLING.match(normalizar(c.encabezado)) for c in cols):
         return  # "Meta 2023 | Ejecutado 2023 | Recursos …": the bare one pairs with the physical target
+    dinero = [c.indice for c in cols if c.medida in MONEY]
     for c in cols:
         if c.medida in ("ejecutado", "meta") and BARE_MONEY_SIBLING.match(normalizar(c.encabezado)):
+            if _cifras_fisicas(body, c.indice, dinero):
+                continue
             c.medida = "recursos_ejecutados" if c.medida == "ejecutado" else "recursos_programados"
             c.periodo = periodo_para(c.medida, c.texto_periodo, ctx)
 

@@ -178,6 +178,7 @@ _CELDA_RE = re.compile(
     \s*(?P<pct>%)?                                   # percentage
     \s*(?P<moneda_fin>COP|pesos)?                    # "1.000 COP", "1.000 pesos"
     \s*(?P<cierra>\))?
+    \s*(?P<pct_fin>%)?                               # "(4,5) %": a negative percentage
     \s*\.?\s*$                                       # trailing full stop
     """,
     re.VERBOSE | re.IGNORECASE,
@@ -203,7 +204,9 @@ def parse_numero(texto: Optional[str]) -> Optional[Numero]:
     if negativo_parentesis and signo:
         return None
     moneda = bool(m["moneda"] or m["moneda_fin"])
-    porcentaje = bool(m["pct"])
+    porcentaje = bool(m["pct"] or m["pct_fin"])
+    if m["pct"] and m["pct_fin"]:
+        return None
     if moneda and porcentaje:
         return None
     if m["moneda"] and m["moneda_fin"]:
@@ -301,3 +304,23 @@ def buscar_numeros(texto: Optional[str]) -> list[Numero]:
                 Numero(valor, "numero", texto[inicio:fin], True, inicio, fin)
             )
     return encontrados
+
+
+# a figure followed by its unit of measure in the same cell: "45 km",
+# "6.200 m²", "(6) und.", "350 luminarias" (one to three words, no digits)
+_CON_UNIDAD = re.compile(r"^(?P<cifra>.*?\d\)?)\s*(?P<unidad>[^\W\d_][^\W\d_²³/.]*\.?[²³]?(?:\s+[^\W\d_][^\W\d_.]*\.?){0,2})\s*$")
+
+
+def parse_cantidad(texto: Optional[str]) -> Optional[tuple[Numero, str]]:
+    """A cell holding one figure and its unit ("45 km" → 45, "km"); None
+    when the cell is anything else. Money and percentages are not units."""
+    if not texto or not isinstance(texto, str):
+        return None
+    m = _CON_UNIDAD.match(texto)
+    if not m:
+        return None
+    n = parse_numero(m["cifra"])
+    if n is None or n.unidad != "numero":
+        return None
+    return n, m["unidad"]
+

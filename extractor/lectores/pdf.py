@@ -38,7 +38,7 @@ from pdfplumber.utils.exceptions import PdfminerException
 
 from ..errores import ErrorLectura
 from ..modelo import BloqueTexto, Celda, Documento, LineaSuelta, Omision, Tabla
-from . import ocr, sin_bordes
+from . import contiguas, ocr, sin_bordes
 from .cribado import cribar
 from .pdfium_pagina import DocumentoPdfium, leer_pagina
 from .lineas import LineaLeida, agrupar_lineas, agrupar_parrafos, fuente_de_palabra, leidas
@@ -252,8 +252,8 @@ def _page_items(page, page_no: int, words: list[dict] | None = None,
     (`LineaSuelta`, for the coverage audit)."""
     words = _words(page) if words is None else words
     found = [t for t in page.find_tables(settings) if len(t.cells) > 1] if settings else []
-    table_boxes = [t.bbox for t in found]
-    tables_cells = [_ruled_table(t.cells, words, page_no, t.bbox) for t in found]
+    table_boxes, boxes_cells = contiguas.juntar([t.bbox for t in found], [t.cells for t in found], words)
+    tables_cells = [_ruled_table(cells, words, page_no, bbox) for bbox, cells in zip(table_boxes, boxes_cells)]
     free = [w for w in words if not any(_inside(w, b) for b in table_boxes)]
     barriers = [y for b in table_boxes for y in (b[1], b[3])]
     heads = [b[3] for b, cells in zip(table_boxes, tables_cells) if _n_rows(cells) <= MAX_HEADER_ROWS]

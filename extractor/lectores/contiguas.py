@@ -1,0 +1,80 @@
+"""Ruled tables side by side that are one table.
+
+Wide follow-up matrices separate their blocks (línea base | metas por año |
+logros por año | % de avance) with narrow spacer columns drawn without
+rulings, so a ruling-based table finder returns one table per block. The
+blocks are one table when they sit next to each other with nothing between
+them and their body rows share the same horizontal rulings: the rows are
+the same indicators. Headers may differ in depth (one block with a single
+header row, another with measure over year), so only the rows below the
+lowest top are compared.
+"""
+from __future__ import annotations
+
+MAX_HUECO = 40.0  # points of white space between two blocks of one table
+TOLERANCIA = 2.0  # points: two rulings closer than this are the same
+MIN_FILAS = 2  # body rulings the blocks must share to be taken as one table
+MIN_COINCIDENCIA = 0.9  # share of the body rulings of the shorter block found in the other
+
+
+def _bordes(celdas: list[tuple], desde: float) -> list[float]:
+    """Distinct bottoms of the cells at or below `desde`: the block's rows."""
+    bordes: list[float] = []
+    for y in sorted(c[3] for c in celdas if c[3] > desde + TOLERANCIA):
+        if not bordes or y - bordes[-1] > TOLERANCIA:
+            bordes.append(y)
+    return bordes
+
+
+def _mismas_filas(a: tuple, celdas_a: list[tuple], b: tuple, celdas_b: list[tuple]) -> bool:
+    if abs(a[3] - b[3]) > TOLERANCIA:
+        return False
+    desde = max(a[1], b[1])
+    ba, bb = _bordes(celdas_a, desde), _bordes(celdas_b, desde)
+    corto, largo = (ba, bb) if len(ba) <= len(bb) else (bb, ba)
+    if len(corto) < MIN_FILAS:
+        return False
+    comunes = sum(1 for y in corto if any(abs(y - z) <= TOLERANCIA for z in largo))
+    return comunes >= MIN_COINCIDENCIA * len(largo)
+
+
+def _hueco_vacio(a: tuple, b: tuple, palabras: list[dict]) -> bool:
+    """No word between the two blocks, at the height they share."""
+    top, bottom = max(a[1], b[1]), min(a[3], b[3])
+    for w in palabras:
+        cx = (w["x0"] + w["x1"]) / 2
+        cy = (w["top"] + w["bottom"]) / 2
+        if a[2] - 1 < cx < b[0] + 1 and top < cy < bottom:
+            return False
+    return True
+
+
+def juntar(cajas: list[tuple], celdas: list[list[tuple]], palabras: list[dict]) -> tuple[list[tuple], list[list[tuple]]]:
+    """Tables (frame, cell boxes) with the side-by-side blocks of one table
+    joined: one frame and the union of their cell boxes. Order is kept for
+    tables that are not joined."""
+    orden = sorted(range(len(cajas)), key=lambda i: (cajas[i][0], cajas[i][1]))
+    grupo_de = list(range(len(cajas)))
+    for i in orden:
+        for j in orden:
+            a, b = cajas[i], cajas[j]
+            if j == i or not 0 <= b[0] - a[2] <= MAX_HUECO:
+                continue
+            if _mismas_filas(a, celdas[i], b, celdas[j]) and _hueco_vacio(a, b, palabras):
+                grupo_de[j] = grupo_de[i]
+                break
+    grupos: dict[int, list[int]] = {}
+    for i in range(len(cajas)):
+        raiz = i
+        while grupo_de[raiz] != raiz:
+            raiz = grupo_de[raiz]
+        grupos.setdefault(raiz, []).append(i)
+    if len(grupos) == len(cajas):
+        return cajas, celdas
+    nuevas_cajas, nuevas_celdas = [], []
+    for miembros in sorted(grupos.values(), key=lambda m: min(m)):
+        marcos = [cajas[i] for i in miembros]
+        nuevas_cajas.append((min(m[0] for m in marcos), min(m[1] for m in marcos),
+                             max(m[2] for m in marcos), max(m[3] for m in marcos)))
+        nuevas_celdas.append([c for i in miembros for c in celdas[i]])
+    return nuevas_cajas, nuevas_celdas

@@ -1,0 +1,146 @@
+"""Wide follow-up tables: blocks split by unruled spacer columns are one
+table; figures written with their unit, negatives in parentheses, and a
+bare "Programado" beside money columns read from what the figures say."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from corpus.generador.generar_derivados import serializar_pdf
+from extractor import interpretar, leer_documento
+from extractor.numeros import parse_cantidad, parse_numero
+
+
+def _texto(x: float, y: float, texto: str, tam: int = 7) -> bytes:
+    return b"BT /F1 %d Tf %.1f %.1f Td (%s) Tj ET\n" % (tam, x, y, texto.encode("latin-1"))
+
+
+def _pdf(destino: Path, dibujo: bytes, ancho: int = 792, alto: int = 612) -> None:
+    objetos = {
+        1: b"<< /Type /Catalog /Pages 2 0 R >>",
+        3: b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 %d %d] /Contents 4 0 R "
+           b"/Resources << /Font << /F1 5 0 R >> >> >>" % (ancho, alto),
+        4: b"<< /Length %d >>\nstream\n%s\nendstream" % (len(dibujo), dibujo),
+        5: b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>",
+    }
+    destino.write_bytes(serializar_pdf(objetos, [3]))
+
+
+def _bloque(x0: float, anchos: list[float], filas: list[list[str]], arriba: float, alto_fila: float,
+            combinadas: dict[int, tuple[int, str]] | None = None) -> bytes:
+    """A fully ruled block: `filas` of texts; `combinadas` maps a header row
+    to (how many columns from the left its single cell spans, its text)."""
+    combinadas = combinadas or {}
+    xs = [x0]
+    for a in anchos:
+        xs.append(xs[-1] + a)
+    d = bytearray(b"0.5 w\n")
+    n = len(filas)
+    for r in range(n + 1):
+        y = arriba - r * alto_fila
+        d += b"%.1f %.1f m %.1f %.1f l S\n" % (xs[0], y, xs[-1], y)
+    for r in range(n):
+        y_top, y_bot = arriba - r * alto_fila, arriba - (r + 1) * alto_fila
+        inner = [] if r in combinadas else xs[1:-1]
+        for x in [xs[0], *inner, xs[-1]]:
+            d += b"%.1f %.1f m %.1f %.1f l S\n" % (x, y_top, x, y_bot)
+        if r in combinadas:
+            d += _texto(xs[0] + 3, y_bot + 4, combinadas[r][1])
+            continue
+        for k, texto in enumerate(filas[r]):
+            if texto:
+                d += _texto(xs[k] + 3, y_bot + 4, texto)
+    return bytes(d)
+
+
+INDICADORES = [
+    ("Familias con huertas caseras", "410", ["120", "150", "150", "90"], ["131", "162"], ["109,2 %", "108,0 %"]),
+    ("Kilometros de caminos veredales", "25", ["5", "8", "8", "4"], ["4", "9"], ["80,0 %", "112,5 %"]),
+    ("Jovenes rurales formados", "900", ["200", "250", "250", "200"], ["188", "240"], ["94,0 %", "96,0 %"]),
+]
+
+
+def _matriz_con_separadores(destino: Path) -> None:
+    """Four ruled blocks side by side, 14 points of unruled space between
+    them: names and four-year target | target per year | result per year |
+    % per year; the upper header row names the measure, the lower the year."""
+    arriba, alto = 500, 16
+    nombres = [["Indicador de producto", "Meta cuatrienio"], ["", ""]] + [[n, m] for n, m, *_ in INDICADORES]
+    metas = [["", "", "", ""], ["2024", "2025", "2026", "2027"]] + [i[2] for i in INDICADORES]
+    logros = [["", "", "", ""], ["2024", "2025", "2026", "2027"]] + [i[3] + ["", ""] for i in INDICADORES]
+    avance = [["", ""], ["2024", "2025"]] + [i[4] for i in INDICADORES]
+    d = _texto(40, 540, "Seguimiento a metas de producto 2024-2027", 10)
+    d += _bloque(40, [160, 60], nombres, arriba, alto)
+    d += _bloque(274, [40] * 4, metas, arriba, alto, {0: (4, "Meta programada")})
+    d += _bloque(448, [40] * 4, logros, arriba, alto, {0: (4, "Logro alcanzado")})
+    d += _bloque(622, [50] * 2, avance, arriba, alto, {0: (2, "% cumplimiento")})
+    _pdf(destino, d)
+
+
+def test_bloques_separados_por_columnas_vacias_son_una_tabla(tmp_path):
+    ruta = tmp_path / "matriz.pdf"
+    _matriz_con_separadores(ruta)
+    doc = leer_documento(ruta)
+    assert len(doc.tablas) == 1
+    obs = interpretar(doc).observaciones
+    por = {(o.indicador, o.medida, o.periodo_inicio.year if o.periodo_inicio else None): o.valor for o in obs}
+    assert por[("Kilometros de caminos veredales", "meta", 2026)] == 8
+    logro = {"ejecutado", "acumulado"}  # "Logro alcanzado 2025": what was achieved in 2025
+    assert [v for (n, m, a), v in por.items() if n == "Jovenes rurales formados" and m in logro and a == 2025] == [240]
+    assert por[("Familias con huertas caseras", "avance_porcentual", 2024)] == pytest.approx(109.2)
+    assert por[("Familias con huertas caseras", "meta_cuatrienio", 2024)] == 410
+    assert not any(o.periodo_inicio and o.periodo_inicio.year == 2026 and o.medida in logro for o in obs)
+
+
+def test_tablas_vecinas_con_texto_entre_ellas_no_se_juntan(tmp_path):
+    """Two tables side by side with a caption between them stay two."""
+    ruta = tmp_path / "dos.pdf"
+    filas = [["Indicador", "Meta"], ["Aulas", "4"], ["Parques", "2"]]
+    d = _bloque(40, [120, 50], filas, 500, 16)
+    d += _texto(214, 470, "y")
+    d += _bloque(230, [120, 50], filas, 500, 16)
+    _pdf(ruta, d)
+    assert len(leer_documento(ruta).tablas) == 2
+
+
+@pytest.mark.parametrize("texto, valor, unidad", [
+    ("45 km", 45, "km"), ("6.200 m\u00b2", 6200, "m\u00b2"), ("(6) und.", -6, "und."),
+    ("350 luminarias", 350, "luminarias"), ("38,7 km", 38.7, "km"),
+])
+def test_cifra_con_su_unidad(texto, valor, unidad):
+    numero, leida = parse_cantidad(texto)
+    assert numero.valor == pytest.approx(valor) and leida == unidad
+
+
+@pytest.mark.parametrize("texto", ["Por demanda", "12 de 15", "$ 1.000", "2023", "N.D.", "45 % cumplido"])
+def test_lo_que_no_es_cifra_con_unidad(texto):
+    assert parse_cantidad(texto) is None
+
+
+def test_porcentaje_negativo_entre_parentesis():
+    n = parse_numero("(10,0) %")
+    assert n.valor == -10 and n.unidad == "porcentaje"
+
+
+def test_programado_fisico_junto_a_columnas_de_dinero(tmp_path):
+    """"Programado 2024" with units beside "Recursos programados 2024" in
+    pesos is the physical target; values keep their sign and unit."""
+    ruta = tmp_path / "semestre.pdf"
+    filas = [
+        ["Indicador de producto", "Programado 2024", "Ejecutado I semestre 2024", "Recursos programados 2024"],
+        ["Via terciaria mantenida", "45 km", "38,7 km", "$ 1'850.000.000"],
+        ["Viviendas mejoradas", "120 und.", "46 und.", "$ 1'080.000.000"],
+        ["Variacion de la accidentalidad", "(10,0) %", "(4,5) %", "$ 250.000.000"],
+    ]
+    d = _texto(40, 540, "Avance de metas - corte 30 de junio de 2024", 10)
+    d += _bloque(40, [170, 90, 110, 120], filas, 500, 18)
+    _pdf(ruta, d)
+    obs = interpretar(leer_documento(ruta)).observaciones
+    por = {(o.indicador, o.medida): o.valor for o in obs}
+    assert por[("Via terciaria mantenida", "meta")] == 45
+    assert por[("Viviendas mejoradas", "ejecutado")] == 46
+    assert por[("Variacion de la accidentalidad", "meta")] == -10
+    assert por[("Via terciaria mantenida", "recursos_programados")] == 1_850_000_000
+    assert ("Via terciaria mantenida", "recursos_programados") in por
+    assert sum(o.medida == "recursos_programados" for o in obs) == 3
