@@ -224,6 +224,8 @@ def interpretar_tabla(
                 de_fila = replace(owner, nombre=_cell_text(row, otros[col.indice]), descripcion=None, padre=None)
                 if not de_fila.nombre:
                     continue
+            if de_fila is not fila:
+                col, periodo = _meta_del_plan(col, periodo, ctx)
             for fig in figuras_de_celda(cell.texto, col, periodo, row_ctx):
                 obs = _observation(fig, col, cell, tabla.indice, de_fila)
                 key = (obs.indicador, obs.medida, obs.periodo_inicio, obs.periodo_fin, obs.valor,
@@ -293,6 +295,19 @@ def _union(periods) -> Periodo:
 def _desde_enero(periodo: Periodo) -> Periodo:
     """What has accumulated by the end of a period: from the 1st of January."""
     return Periodo(date(periodo.fin.year, 1, 1), periodo.fin)
+
+
+def _meta_del_plan(col: Columna, periodo: Optional[Periodo], ctx: Contexto) -> tuple[Columna, Optional[Periodo]]:
+    """A higher-level (result) indicator's target for the plan's last year
+    ("Meta de bienestar 2027" in a 2024-2027 plan, beside the products'
+    yearly targets) is the target for the whole term: result indicators are
+    planned for the term, not year by year."""
+    if col.medida != "meta" or periodo is None or not ctx.cuatrienio:
+        return col, periodo
+    inicio, fin = ctx.cuatrienio
+    if periodo.inicio != date(fin, 1, 1) or periodo.fin != date(fin, 12, 31):
+        return col, periodo
+    return replace(col, medida="meta_cuatrienio"), Periodo(date(inicio, 1, 1), date(fin, 12, 31))
 
 
 def _dueno_combinado(row, cell, text_ks: list[int], fila: _Fila) -> _Fila:

@@ -144,3 +144,38 @@ def test_programado_fisico_junto_a_columnas_de_dinero(tmp_path):
     assert por[("Via terciaria mantenida", "recursos_programados")] == 1_850_000_000
     assert ("Via terciaria mantenida", "recursos_programados") in por
     assert sum(o.medida == "recursos_programados" for o in obs) == 3
+
+
+def test_meta_de_resultado_del_ultimo_anio_del_plan_es_del_cuatrienio(tmp_path):
+    """A result indicator merged down over its products, with its target
+    headed by the plan's last year: the target of the term, said once."""
+    from docx import Document
+
+    doc = Document()
+    doc.add_paragraph("Plan de Desarrollo Municipal 2024-2027 «Avanzamos juntos». Seguimiento a diciembre de 2025")
+    encabezado = ["Indicador de resultado", "Meta de resultado 2027", "Indicador de producto", "Meta 2025",
+                  "Ejecutado 2025"]
+    filas = [
+        ["Tasa de deserción escolar", "3,5", "Estudiantes con transporte escolar", "1.200", "1.150"],
+        ["", "", "Sedes con alimentación escolar", "45", "45"],
+        ["Cobertura de acueducto rural", "80", "Acueductos veredales optimizados", "6", "4"],
+        ["", "", "Pozos sépticos construidos", "120", "98"],
+    ]
+    tabla = doc.add_table(rows=1 + len(filas), cols=len(encabezado))
+    for k, texto in enumerate(encabezado):
+        tabla.cell(0, k).text = texto
+    for r, fila in enumerate(filas, start=1):
+        for k, texto in enumerate(fila):
+            if texto:
+                tabla.cell(r, k).text = texto
+    for r in (1, 3):
+        for k in (0, 1):
+            tabla.cell(r, k).merge(tabla.cell(r + 1, k))
+    ruta = tmp_path / "seguimiento.docx"
+    doc.save(ruta)
+    obs = interpretar(leer_documento(ruta)).observaciones
+    resultado = [(o.medida, o.periodo_inicio.year, o.periodo_fin.year, o.valor) for o in obs
+                 if o.indicador == "Tasa de deserción escolar"]
+    assert resultado == [("meta_cuatrienio", 2024, 2027, 3.5)]
+    producto = {(o.medida, o.periodo_inicio.year) for o in obs if o.indicador == "Pozos sépticos construidos"}
+    assert producto == {("meta", 2025), ("ejecutado", 2025)}
