@@ -37,6 +37,7 @@ from pdfplumber.page import Page
 from pdfplumber.utils.exceptions import PdfminerException
 
 from ..errores import ErrorLectura
+from ..numeros import parse_numero
 from ..modelo import BloqueTexto, Celda, Documento, LineaSuelta, Omision, Tabla
 from . import ocr, sin_bordes
 from .cribado import cribar
@@ -130,6 +131,71 @@ def _ruled_table(bboxes: list[tuple], words: list[dict], page_no: int,
 ROW_GAP = 1.2  # line heights of white space that separate two unruled rows
 
 
+def _es_cifra(texto: str) -> bool:
+    """A figure, not a bare year ("2020" heads a column)."""
+    n = parse_numero(texto)
+    return n is not None and not (float(n.valor).is_integer() and 1990 <= n.valor <= 2040 and "." not in n.texto)
+
+
+def _filas_de_cajas(bboxes: list[tuple], words: list[dict]) -> list[tuple[float, list[str]]]:
+    """The rows of a ruled table's cell boxes, top to bottom: (top, texts of
+    the boxes that start on that row, left to right)."""
+    tops = _clusters([b[1] for b in bboxes])
+    filas: list[list[tuple]] = [[] for _ in tops]
+    for b in bboxes:
+        filas[_index(tops, b[1])].append(b)
+    out = []
+    for top, cajas in zip(tops, filas):
+        textos = [" ".join(_cell_text([w for w in words if _inside(w, b)]).split()).casefold()
+                  for b in sorted(cajas, key=lambda b: b[0])]
+        out.append((top, [t for t in textos if t]))
+    return out
+
+
+MIN_HEADER_CELLS = 3  # a header row names at least this many columns
+
+
+def _subtablas(bboxes: list[tuple], words: list[dict], bbox: tuple) -> list[tuple[tuple, list[tuple]]]:
+    """One ruled frame that holds several tables, each under its own copy of
+    the same header (a report that prints a block per objective: heading,
+    header rows, body rows, and again): [(bbox, cell boxes)] per table.
+
+    The header is the first row of at least MIN_HEADER_CELLS cells, none of
+    them a figure; each later row that repeats it word for word starts a
+    table. The rows right above a header with fewer cells than a
+    header (a block's heading, a spacer, the frame's title lines) belong to
+    no table: their words are read as text, the headings of the tables.
+    A frame without a repeated header is one table."""
+    boxes = _without_frames(bboxes)
+    filas = _filas_de_cajas(boxes, words)
+    cabecera = next((t for _, t in filas if len(t) >= MIN_HEADER_CELLS), None)
+    if cabecera is None or any(_es_cifra(x) for x in cabecera):
+        return [(bbox, bboxes)]
+    inicios = [i for i, (_, t) in enumerate(filas) if t == cabecera]
+    if len(inicios) < 2:
+        return [(bbox, bboxes)]
+    # each table ends above the heading rows of the next one (rows of few
+    # cells with no loose figure under them: the body of a ruled header may
+    # be drawn without rulings)
+    sueltas = [(w["top"] + w["bottom"]) / 2 for w in words
+               if _inside(w, bbox) and _es_cifra(w["text"]) and not any(_inside(w, b) for b in boxes)]
+    finales = []
+    for k in inicios[1:]:
+        j = k
+        while (j > 0 and len(filas[j - 1][1]) < MIN_HEADER_CELLS and j - 1 not in inicios
+               and not any(filas[j - 1][0] < y < filas[j][0] for y in sueltas)):
+            j -= 1
+        finales.append(filas[j][0])
+    finales.append(bbox[3])
+    partes = []
+    for k, fin in zip(inicios, finales):
+        top = filas[k][0]
+        cajas = [(b[0], b[1], b[2], min(b[3], fin)) for b in boxes if top - MIN_CELL <= b[1] < fin - MIN_CELL]
+        if cajas:
+            partes.append(((bbox[0], top, bbox[2], fin), cajas))
+    return partes
+
+
 def _bandas(words: list[dict], boxes: list[tuple]) -> list[list[tuple]]:
     """Unruled rows of words as cell boxes. Lines close to each other form
     one row (a wrapped name and its figures) unless a ruled cell lies
@@ -150,7 +216,7 @@ def _bandas(words: list[dict], boxes: list[tuple]) -> list[list[tuple]]:
                 continue
         grupos.append([linea])
     bandas = []
-    for grupo in filter(None, grupos):
+    for grupo in (g for grupo in grupos if grupo for g in _por_cifras(grupo)):
         if len(grupo) == 1 and _titulo_corrido(grupo[0], boxes):
             l = grupo[0]
             bandas.append([(l.x0 - 0.5, l.top - 0.5, l.x1 + 0.5, l.bottom + 0.5)])
@@ -162,6 +228,24 @@ def _bandas(words: list[dict], boxes: list[tuple]) -> list[list[tuple]]:
         columnas = sorted({_columna_de(xs, (w["x0"] + w["x1"]) / 2) for l in grupo for w in l.palabras})
         bandas.append([(xs[k], top, xs[k + 1], bottom) for k in columnas])
     return bandas
+
+
+MIN_FIGURES_ROW = 3  # a line with this many figures is a row's line of figures
+
+
+def _por_cifras(grupo: list) -> list[list]:
+    """A group of close lines that holds two lines of figures is two rows
+    (or more): rows set apart by white space alone, each with its name
+    wrapped over several lines and its figures centred on them. Each line
+    of figures keeps the lines around it; two rows part at the widest gap
+    between their lines of figures."""
+    cifras = [i for i, l in enumerate(grupo) if sum(_es_cifra(w["text"]) for w in l.palabras) >= MIN_FIGURES_ROW]
+    if len(cifras) < 2:
+        return [grupo]
+    cortes = []
+    for a, b in zip(cifras, cifras[1:]):
+        cortes.append(max(range(a + 1, b + 1), key=lambda j: grupo[j].top - grupo[j - 1].bottom))
+    return [grupo[i:j] for i, j in zip([0] + cortes, cortes + [len(grupo)])]
 
 
 def _celda_abierta(caja: tuple, boxes: list[tuple], words: list[dict]) -> bool:
@@ -252,8 +336,9 @@ def _page_items(page, page_no: int, words: list[dict] | None = None,
     (`LineaSuelta`, for the coverage audit)."""
     words = _words(page) if words is None else words
     found = [t for t in page.find_tables(settings) if len(t.cells) > 1] if settings else []
-    table_boxes = [t.bbox for t in found]
-    tables_cells = [_ruled_table(t.cells, words, page_no, t.bbox) for t in found]
+    partes = [parte for t in found for parte in _subtablas(t.cells, words, t.bbox)]
+    table_boxes = [bbox for bbox, _ in partes]
+    tables_cells = [_ruled_table(cells, words, page_no, bbox) for bbox, cells in partes]
     free = [w for w in words if not any(_inside(w, b) for b in table_boxes)]
     barriers = [y for b in table_boxes for y in (b[1], b[3])]
     heads = [b[3] for b, cells in zip(table_boxes, tables_cells) if _n_rows(cells) <= MAX_HEADER_ROWS]
