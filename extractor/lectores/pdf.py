@@ -37,7 +37,6 @@ from pdfplumber.page import Page
 from pdfplumber.utils.exceptions import PdfminerException
 
 from ..errores import ErrorLectura
-from ..numeros import parse_numero
 from ..modelo import BloqueTexto, Celda, Documento, LineaSuelta, Omision, Tabla
 from . import ocr, sin_bordes
 from .cribado import cribar
@@ -131,10 +130,17 @@ def _ruled_table(bboxes: list[tuple], words: list[dict], page_no: int,
 ROW_GAP = 1.2  # line heights of white space that separate two unruled rows
 
 
-def _es_cifra(texto: str) -> bool:
-    """A figure, not a bare year ("2020" heads a column)."""
-    n = parse_numero(texto)
-    return n is not None and not (float(n.valor).is_integer() and 1990 <= n.valor <= 2040 and "." not in n.texto)
+def _franjas(bboxes: list[tuple], words: list[dict]) -> bool:
+    """Boxes that are only the coloured bands of rows (every box as wide as
+    the table) around lines of words set in columns: a table drawn without
+    cell rulings, to be read from the words' positions, not one column."""
+    boxes = _without_frames(bboxes)
+    x0, x1 = min(b[0] for b in boxes), max(b[2] for b in boxes)
+    if any(b[0] > x0 + MIN_CELL or b[2] < x1 - MIN_CELL for b in boxes):
+        return False
+    dentro = [w for w in words if any(_inside(w, b) for b in boxes)]
+    en_columnas = [l for l in agrupar_lineas(dentro) if len(sin_bordes._segments(l)) >= sin_bordes.MIN_COLUMNS]
+    return len(en_columnas) >= 2
 
 
 def _filas_de_cajas(bboxes: list[tuple], words: list[dict]) -> list[tuple[float, list[str]]]:
@@ -169,7 +175,7 @@ def _subtablas(bboxes: list[tuple], words: list[dict], bbox: tuple) -> list[tupl
     boxes = _without_frames(bboxes)
     filas = _filas_de_cajas(boxes, words)
     cabecera = next((t for _, t in filas if len(t) >= MIN_HEADER_CELLS), None)
-    if cabecera is None or any(_es_cifra(x) for x in cabecera):
+    if cabecera is None or any(sin_bordes.es_cifra_no_anio(x) for x in cabecera):
         return [(bbox, bboxes)]
     inicios = [i for i, (_, t) in enumerate(filas) if t == cabecera]
     if len(inicios) < 2:
@@ -178,7 +184,7 @@ def _subtablas(bboxes: list[tuple], words: list[dict], bbox: tuple) -> list[tupl
     # cells with no loose figure under them: the body of a ruled header may
     # be drawn without rulings)
     sueltas = [(w["top"] + w["bottom"]) / 2 for w in words
-               if _inside(w, bbox) and _es_cifra(w["text"]) and not any(_inside(w, b) for b in boxes)]
+               if _inside(w, bbox) and sin_bordes.es_cifra_no_anio(w["text"]) and not any(_inside(w, b) for b in boxes)]
     finales = []
     for k in inicios[1:]:
         j = k
@@ -239,7 +245,7 @@ def _por_cifras(grupo: list) -> list[list]:
     wrapped over several lines and its figures centred on them. Each line
     of figures keeps the lines around it; two rows part at the widest gap
     between their lines of figures."""
-    cifras = [i for i, l in enumerate(grupo) if sum(_es_cifra(w["text"]) for w in l.palabras) >= MIN_FIGURES_ROW]
+    cifras = [i for i, l in enumerate(grupo) if sum(sin_bordes.es_cifra_no_anio(w["text"]) for w in l.palabras) >= MIN_FIGURES_ROW]
     if len(cifras) < 2:
         return [grupo]
     cortes = []
@@ -336,6 +342,7 @@ def _page_items(page, page_no: int, words: list[dict] | None = None,
     (`LineaSuelta`, for the coverage audit)."""
     words = _words(page) if words is None else words
     found = [t for t in page.find_tables(settings) if len(t.cells) > 1] if settings else []
+    found = [t for t in found if not _franjas(t.cells, words)]
     partes = [parte for t in found for parte in _subtablas(t.cells, words, t.bbox)]
     table_boxes = [bbox for bbox, _ in partes]
     tables_cells = [_ruled_table(cells, words, page_no, bbox) for bbox, cells in partes]
