@@ -130,6 +130,38 @@ def _ruled_table(bboxes: list[tuple], words: list[dict], page_no: int,
 ROW_GAP = 1.2  # line heights of white space that separate two unruled rows
 
 
+LOOSE_ROW_GAP = 2.5  # line heights between a ruled table and an unruled row under it
+
+
+def _con_filas_debajo(partes: list[tuple[tuple, list[tuple]]], words: list[dict]) -> list[tuple[tuple, list[tuple]]]:
+    """Each ruled table with its frame taken down over the rows printed
+    without rulings right under it: lines close below its last rule, each
+    with a figure, whose words fall in two or more of the table's columns
+    and not outside them. Inside the frame they are read as the rows of
+    its columns (`_bandas`), as a ruled header's body is. A table is not
+    taken over another one."""
+    tops = [bbox[1] for bbox, _ in partes]
+    out = []
+    for bbox, cells in partes:
+        boxes = _without_frames(cells)
+        xs = _clusters([x for b in _encabezado_encima(boxes, bbox[3]) for x in (b[0], b[2])])
+        techo = min([t for t in tops if t >= bbox[3] - 1] + [float("inf")])
+        debajo = [w for w in words if bbox[3] - 1 < (w["top"] + w["bottom"]) / 2 < techo]
+        fondo = bbox[3]
+        for linea in agrupar_lineas(debajo):
+            alto = max(linea.bottom - linea.top, 1.0)
+            if linea.top - fondo > LOOSE_ROW_GAP * alto or len(xs) < 3:
+                break
+            dentro = all(xs[0] - MIN_CELL <= w["x0"] and w["x1"] <= xs[-1] + MIN_CELL for w in linea.palabras)
+            columnas = {_columna_de(xs, (w["x0"] + w["x1"]) / 2) for w in linea.palabras}
+            cifra = any(sin_bordes.es_cifra_no_anio(w["text"]) for w in linea.palabras)
+            if not (dentro and cifra and len(columnas) >= 2):
+                break
+            fondo = linea.bottom + 0.5
+        out.append(((bbox[0], bbox[1], bbox[2], fondo), cells) if fondo > bbox[3] else (bbox, cells))
+    return out
+
+
 def _franjas(bboxes: list[tuple], words: list[dict]) -> bool:
     """Boxes that are only the coloured bands of rows (every box as wide as
     the table) around lines of words set in columns: a table drawn without
@@ -228,6 +260,9 @@ def _bandas(words: list[dict], boxes: list[tuple]) -> list[list[tuple]]:
             bandas.append([(l.x0 - 0.5, l.top - 0.5, l.x1 + 0.5, l.bottom + 0.5)])
             continue
         top, bottom = min(l.top for l in grupo) - 0.5, max(l.bottom for l in grupo) + 0.5
+        # a row reaches up to the rule or the row above it: no empty row between
+        techo = [b[3] for b in boxes if b[3] <= top + 1] + [b[0][3] for b in bandas if b and b[0][3] <= top + 1]
+        top = max(techo, default=top)
         xs = _clusters([x for b in _encabezado_encima(boxes, top) for x in (b[0], b[2])])
         if len(xs) < 3:
             continue
@@ -344,6 +379,7 @@ def _page_items(page, page_no: int, words: list[dict] | None = None,
     found = [t for t in page.find_tables(settings) if len(t.cells) > 1] if settings else []
     found = [t for t in found if not _franjas(t.cells, words)]
     partes = [parte for t in found for parte in _subtablas(t.cells, words, t.bbox)]
+    partes = _con_filas_debajo(partes, words)
     table_boxes = [bbox for bbox, _ in partes]
     tables_cells = [_ruled_table(cells, words, page_no, bbox) for bbox, cells in partes]
     free = [w for w in words if not any(_inside(w, b) for b in table_boxes)]
