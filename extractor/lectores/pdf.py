@@ -135,9 +135,10 @@ LOOSE_ROW_GAP = 2.5  # line heights between a ruled table and an unruled row und
 
 def _con_filas_debajo(partes: list[tuple[tuple, list[tuple]]], words: list[dict]) -> list[tuple[tuple, list[tuple]]]:
     """Each ruled table with its frame taken down over the rows printed
-    without rulings right under it: lines close below its last rule, each
-    with a figure, whose words fall in two or more of the table's columns
-    and not outside them. Inside the frame they are read as the rows of
+    without rulings right under it: lines close below its last rule, not
+    outside its columns, down to the last one with figures in two or more
+    of them (a row's name may wrap over lines of one column above its
+    figures). Inside the frame they are read as the rows of
     its columns (`_bandas`), as a ruled header's body is. A table is not
     taken over another one."""
     tops = [bbox[1] for bbox, _ in partes]
@@ -147,17 +148,19 @@ def _con_filas_debajo(partes: list[tuple[tuple, list[tuple]]], words: list[dict]
         xs = _clusters([x for b in _encabezado_encima(boxes, bbox[3]) for x in (b[0], b[2])])
         techo = min([t for t in tops if t >= bbox[3] - 1] + [float("inf")])
         debajo = [w for w in words if bbox[3] - 1 < (w["top"] + w["bottom"]) / 2 < techo]
-        fondo = bbox[3]
+        fondo = ultima = bbox[3]
         for linea in agrupar_lineas(debajo):
             alto = max(linea.bottom - linea.top, 1.0)
-            if linea.top - fondo > LOOSE_ROW_GAP * alto or len(xs) < 3:
+            if linea.top - ultima > LOOSE_ROW_GAP * alto or len(xs) < 3:
                 break
-            dentro = all(xs[0] - MIN_CELL <= w["x0"] and w["x1"] <= xs[-1] + MIN_CELL for w in linea.palabras)
+            if not all(xs[0] - MIN_CELL <= w["x0"] and w["x1"] <= xs[-1] + MIN_CELL for w in linea.palabras):
+                break
+            ultima = linea.bottom
             columnas = {_columna_de(xs, (w["x0"] + w["x1"]) / 2) for w in linea.palabras}
-            cifra = any(sin_bordes.es_cifra_no_anio(w["text"]) for w in linea.palabras)
-            if not (dentro and cifra and len(columnas) >= 2):
-                break
-            fondo = linea.bottom + 0.5
+            if any(sin_bordes.es_cifra_no_anio(w["text"]) for w in linea.palabras) and len(columnas) >= 2:
+                fondo = linea.bottom + 0.5  # a row's figures: the frame reaches them (and the name above)
+            elif len(columnas) > 1 or _corrida(linea):
+                break  # words in several columns and no figure, or running text: not a row's wrapped name
         out.append(((bbox[0], bbox[1], bbox[2], fondo), cells) if fondo > bbox[3] else (bbox, cells))
     return out
 
@@ -221,6 +224,7 @@ def _subtablas(bboxes: list[tuple], words: list[dict], bbox: tuple) -> list[tupl
     for k in inicios[1:]:
         j = k
         while (j > 0 and len(filas[j - 1][1]) < MIN_HEADER_CELLS and j - 1 not in inicios
+               and not any(sin_bordes.es_cifra_no_anio(x) for t in filas[j - 1][1] for x in t.split())
                and not any(filas[j - 1][0] < y < filas[j][0] for y in sueltas)):
             j -= 1
         finales.append(filas[j][0])
@@ -299,7 +303,9 @@ def _celda_abierta(caja: tuple, boxes: list[tuple], words: list[dict]) -> bool:
         return False
     lineas = [l for l in agrupar_lineas([w for w in words if _inside(w, caja)]) if not _corrida(l)]
     en_columnas = [l for l in lineas if len({_columna_de(xs, (w["x0"] + w["x1"]) / 2) for w in l.palabras}) >= 3]
-    return len(en_columnas) >= 2  # rows of cells, not a heading spread across the width
+    # rows of cells (or one row of figures), not a heading spread across the width
+    return len(en_columnas) >= 2 or any(
+        sum(sin_bordes.es_cifra_no_anio(w["text"]) for w in l.palabras) >= MIN_FIGURES_ROW for l in en_columnas)
 
 
 def _corrida(linea) -> bool:
