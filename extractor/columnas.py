@@ -300,13 +300,54 @@ def _antes_del_plan(header: str, ctx: Contexto) -> bool:
     return bool(inicio and anios and max(anios) < inicio)
 
 
+def _porcentaje_de(row, k: int) -> Optional[float]:
+    c = row[k] if k < len(row) else None
+    n = parse_numero(c.texto) if c is not None and c.texto.strip() else None
+    return float(n.valor) if n is not None and n.unidad == "porcentaje" else None
+
+
+def _avance_en_porcentaje(col: Columna, cols: list[Columna], body, ctx: Contexto) -> bool:
+    """A bare "Avance" column whose cells are percentages that are, row by
+    row, an executed figure over a target of the same row ("Programado
+    2023 | Alcanzado 2023 | Avance": 27 / 24 → 112,5 %) is the % progress
+    of their period. True when it was read so."""
+    hechos = [c for c in cols if c.medida in ("ejecutado", "acumulado") and c is not col]
+    metas = [c for c in cols if c.medida == "meta"]
+    juzgadas = confirmadas = 0
+    periodos = set()
+    for row in body:
+        v = _porcentaje_de(row, col.indice)
+        if v is None:
+            continue
+        juzgadas += 1
+        for h in hechos:
+            for m in metas:
+                hv, mv = _valor_de(row, h.indice), _valor_de(row, m.indice)
+                if hv is not None and mv and abs(v - 100 * hv / mv) <= 0.6:
+                    confirmadas += 1
+                    periodos.add(h.periodo)
+                    break
+            else:
+                continue
+            break
+    if juzgadas < 3 or confirmadas * 10 < juzgadas * 8:
+        return False
+    col.medida, col.factor, col.escala = "avance_porcentual", 1.0, None
+    col.periodo = periodos.pop() if len(periodos) == 1 and None not in periodos else periodo_para(
+        "avance_porcentual", col.texto_periodo, ctx)
+    return True
+
+
 def _avance_como_razon(cols: list[Columna], body, ctx: Contexto) -> None:
     """An "Avance 2024" column read as executed that is, row by row, the
     executed figure of its period over the target of its period ("Total
     ejecutado 2024" / "Total planeado 2024": 0,99) is the progress as a
-    fraction: % progress, ×100."""
+    fraction: % progress, ×100. One in percentages is the % progress
+    (`_avance_en_porcentaje`)."""
     for col in cols:
-        if col.medida != "ejecutado" or "avance" not in normalizar(col.encabezado).split() or not col.periodo:
+        if col.medida != "ejecutado" or "avance" not in normalizar(col.encabezado).split():
+            continue
+        if _avance_en_porcentaje(col, cols, body, ctx) or not col.periodo:
             continue
         mismas = [c for c in cols if c is not col and c.periodo and c.periodo.fin == col.periodo.fin
                   and c.periodo.inicio == col.periodo.inicio]

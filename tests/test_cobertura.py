@@ -134,11 +134,12 @@ def _caja_pdf(x0: float, arriba: float, x1: float, abajo: float) -> bytes:
     return b"%.2f %.2f %.2f %.2f re S" % (x0, ALTO_PAGINA - abajo, x1 - x0, abajo - arriba)
 
 
-def _pdf_con_fila_suelta(ruta: Path) -> None:
+def _pdf_con_fila_suelta(ruta: Path, desalineada: bool = False) -> None:
     """A ruled table of indicators and, right under its frame, one more row
-    printed without rulings: today the PDF reader leaves it out of the
-    table (a single line is no borderless table), so its figures reach
-    neither an observation nor an unmapped row."""
+    printed without rulings (a single line is no borderless table): the
+    PDF reader takes the table's frame down over it, a row of its columns.
+    `desalineada`: its label starts left of the table's frame, so it is
+    no row of the table but a line of its own whose figures no table reads."""
     filas = [("Indicador", "Meta 2024", "Ejecutado 2024", "Avance"), ("Campanas realizadas", "12", "10", "83 %"),
              ("Ninos vacunados", "1.500", "1.320", "88 %"), ("Visitas domiciliarias", "300", "280", "93 %")]
     xs = [45, 250, 350, 460, 560]
@@ -148,7 +149,7 @@ def _pdf_con_fila_suelta(ruta: Path) -> None:
         for k, texto in enumerate(fila):
             lineas += [_caja_pdf(xs[k], arriba, xs[k + 1], arriba + 18), _texto_pdf(xs[k] + 5, arriba + 12, texto)]
     base = 90 + 18 * len(filas) + 14  # the loose row: baseline 176, its words from 169 to 178
-    lineas += [_texto_pdf(50, base, "Jornadas de salud oral"), _texto_pdf(255, base, "8"),
+    lineas += [_texto_pdf(20 if desalineada else 50, base, "Jornadas de salud oral"), _texto_pdf(255, base, "8"),
                _texto_pdf(355, base, "6"), _texto_pdf(465, base, "75 %")]
     flujo = b"\n".join(lineas)
     objetos = {
@@ -168,18 +169,34 @@ def pdf_con_fila_suelta(tmp_path) -> Path:
     return ruta
 
 
-def test_pdf_fila_suelta_bajo_la_tabla(pdf_con_fila_suelta):
-    doc = leer_documento(pdf_con_fila_suelta)
-    assert len(doc.tablas) == 1 and doc.tablas[0].n_filas == 4
-    informe = interpretar(doc)
+@pytest.fixture
+def pdf_con_fila_desalineada(tmp_path) -> Path:
+    ruta = tmp_path / "salud_2024.pdf"
+    _pdf_con_fila_suelta(ruta, desalineada=True)
+    return ruta
+
+
+def test_pdf_fila_desalineada_sin_destino(pdf_con_fila_desalineada):
+    informe = interpretar(leer_documento(pdf_con_fila_desalineada))
     assert len(informe.observaciones) == 9
-    assert not any("Jornadas" in f.texto for f in informe.no_mapeadas)
     assert [(c.texto, c.pagina, c.tabla) for c in informe.sin_destino] == [("8", 1, None), ("6", 1, None),
                                                                            ("75", 1, None)]
     for cifra, x in zip(informe.sin_destino, (255, 355, 465)):
         x0, top, x1, bottom = cifra.bbox
         assert x0 == pytest.approx(x) and 168 < top < bottom < 179  # each word's own box
     assert informe.cobertura == round(100 * 11 / 14, 2)  # 2 header years + 9 figures of 14 numbers
+
+
+def test_pdf_fila_suelta_bajo_la_tabla(pdf_con_fila_suelta):
+    doc = leer_documento(pdf_con_fila_suelta)
+    assert len(doc.tablas) == 1 and doc.tablas[0].n_filas == 5  # no empty row between the rule and the row
+    assert doc.tablas[0].textos()[-1] == ["Jornadas de salud oral", "8", "6", "75 %"]
+    informe = interpretar(doc)
+    assert len(informe.observaciones) == 12
+    por = {(o.indicador, o.medida): o.valor for o in informe.observaciones}
+    assert por[("Jornadas de salud oral", "meta")] == 8 and por[("Jornadas de salud oral", "ejecutado")] == 6
+    assert informe.sin_destino == []
+    assert informe.cobertura == 100.0  # 2 header years + 12 figures of 14 numbers
 
 
 def test_corpus_con_cobertura_completa():
@@ -195,9 +212,9 @@ def test_corpus_con_cobertura_completa():
 # ------------------------------------------------------------------ store
 
 
-def test_almacen_guarda_cifras_sin_destino_y_cobertura(tmp_path, pdf_con_fila_suelta):
+def test_almacen_guarda_cifras_sin_destino_y_cobertura(tmp_path, pdf_con_fila_desalineada):
     db = tmp_path / "indicadores.duckdb"
-    r = runner.invoke(app, ["cargar", str(pdf_con_fila_suelta), "--db", str(db)], env={"COLUMNS": "160"})
+    r = runner.invoke(app, ["cargar", str(pdf_con_fila_desalineada), "--db", str(db)], env={"COLUMNS": "160"})
     assert r.exit_code == 0, r.stdout
     assert "Cobertura" in r.stdout and "78,6 %" in r.stdout
     con = duckdb.connect(str(db), read_only=True)

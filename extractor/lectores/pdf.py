@@ -130,6 +130,114 @@ def _ruled_table(bboxes: list[tuple], words: list[dict], page_no: int,
 ROW_GAP = 1.2  # line heights of white space that separate two unruled rows
 
 
+LOOSE_ROW_GAP = 2.5  # line heights between a ruled table and an unruled row under it
+
+
+def _con_filas_debajo(partes: list[tuple[tuple, list[tuple]]], words: list[dict]) -> list[tuple[tuple, list[tuple]]]:
+    """Each ruled table with its frame taken down over the rows printed
+    without rulings right under it: lines close below its last rule, not
+    outside its columns, down to the last one with figures in two or more
+    of them (a row's name may wrap over lines of one column above its
+    figures). Inside the frame they are read as the rows of
+    its columns (`_bandas`), as a ruled header's body is. A table is not
+    taken over another one."""
+    tops = [bbox[1] for bbox, _ in partes]
+    out = []
+    for bbox, cells in partes:
+        boxes = _without_frames(cells)
+        xs = _clusters([x for b in _encabezado_encima(boxes, bbox[3]) for x in (b[0], b[2])])
+        techo = min([t for t in tops if t >= bbox[3] - 1] + [float("inf")])
+        debajo = [w for w in words if bbox[3] - 1 < (w["top"] + w["bottom"]) / 2 < techo]
+        fondo = ultima = bbox[3]
+        for linea in agrupar_lineas(debajo):
+            alto = max(linea.bottom - linea.top, 1.0)
+            if linea.top - ultima > LOOSE_ROW_GAP * alto or len(xs) < 3:
+                break
+            if not all(xs[0] - MIN_CELL <= w["x0"] and w["x1"] <= xs[-1] + MIN_CELL for w in linea.palabras):
+                break
+            ultima = linea.bottom
+            columnas = {_columna_de(xs, (w["x0"] + w["x1"]) / 2) for w in linea.palabras}
+            if any(sin_bordes.es_cifra_no_anio(w["text"]) for w in linea.palabras) and len(columnas) >= 2:
+                fondo = linea.bottom + 0.5  # a row's figures: the frame reaches them (and the name above)
+            elif len(columnas) > 1 or _corrida(linea):
+                break  # words in several columns and no figure, or running text: not a row's wrapped name
+        out.append(((bbox[0], bbox[1], bbox[2], fondo), cells) if fondo > bbox[3] else (bbox, cells))
+    return out
+
+
+def _franjas(bboxes: list[tuple], words: list[dict]) -> bool:
+    """Boxes that are only the coloured bands of rows (every box as wide as
+    the table) around lines of words set in columns: a table drawn without
+    cell rulings, to be read from the words' positions, not one column."""
+    boxes = _without_frames(bboxes)
+    x0, x1 = min(b[0] for b in boxes), max(b[2] for b in boxes)
+    if any(b[0] > x0 + MIN_CELL or b[2] < x1 - MIN_CELL for b in boxes):
+        return False
+    dentro = [w for w in words if any(_inside(w, b) for b in boxes)]
+    en_columnas = [l for l in agrupar_lineas(dentro) if len(sin_bordes._segments(l)) >= sin_bordes.MIN_COLUMNS]
+    return len(en_columnas) >= 2
+
+
+def _filas_de_cajas(bboxes: list[tuple], words: list[dict]) -> list[tuple[float, list[str]]]:
+    """The rows of a ruled table's cell boxes, top to bottom: (top, texts of
+    the boxes that start on that row, left to right)."""
+    tops = _clusters([b[1] for b in bboxes])
+    filas: list[list[tuple]] = [[] for _ in tops]
+    for b in bboxes:
+        filas[_index(tops, b[1])].append(b)
+    out = []
+    for top, cajas in zip(tops, filas):
+        textos = [" ".join(_cell_text([w for w in words if _inside(w, b)]).split()).casefold()
+                  for b in sorted(cajas, key=lambda b: b[0])]
+        out.append((top, [t for t in textos if t]))
+    return out
+
+
+MIN_HEADER_CELLS = 3  # a header row names at least this many columns
+
+
+def _subtablas(bboxes: list[tuple], words: list[dict], bbox: tuple) -> list[tuple[tuple, list[tuple]]]:
+    """One ruled frame that holds several tables, each under its own copy of
+    the same header (a report that prints a block per objective: heading,
+    header rows, body rows, and again): [(bbox, cell boxes)] per table.
+
+    The header is the first row of at least MIN_HEADER_CELLS cells, none of
+    them a figure; each later row that repeats it word for word starts a
+    table. The rows right above a header with fewer cells than a
+    header (a block's heading, a spacer, the frame's title lines) belong to
+    no table: their words are read as text, the headings of the tables.
+    A frame without a repeated header is one table."""
+    boxes = _without_frames(bboxes)
+    filas = _filas_de_cajas(boxes, words)
+    cabecera = next((t for _, t in filas if len(t) >= MIN_HEADER_CELLS), None)
+    if cabecera is None or any(sin_bordes.es_cifra_no_anio(x) for x in cabecera):
+        return [(bbox, bboxes)]
+    inicios = [i for i, (_, t) in enumerate(filas) if t == cabecera]
+    if len(inicios) < 2:
+        return [(bbox, bboxes)]
+    # each table ends above the heading rows of the next one (rows of few
+    # cells with no loose figure under them: the body of a ruled header may
+    # be drawn without rulings)
+    sueltas = [(w["top"] + w["bottom"]) / 2 for w in words
+               if _inside(w, bbox) and sin_bordes.es_cifra_no_anio(w["text"]) and not any(_inside(w, b) for b in boxes)]
+    finales = []
+    for k in inicios[1:]:
+        j = k
+        while (j > 0 and len(filas[j - 1][1]) < MIN_HEADER_CELLS and j - 1 not in inicios
+               and not any(sin_bordes.es_cifra_no_anio(x) for t in filas[j - 1][1] for x in t.split())
+               and not any(filas[j - 1][0] < y < filas[j][0] for y in sueltas)):
+            j -= 1
+        finales.append(filas[j][0])
+    finales.append(bbox[3])
+    partes = []
+    for k, fin in zip(inicios, finales):
+        top = filas[k][0]
+        cajas = [(b[0], b[1], b[2], min(b[3], fin)) for b in boxes if top - MIN_CELL <= b[1] < fin - MIN_CELL]
+        if cajas:
+            partes.append(((bbox[0], top, bbox[2], fin), cajas))
+    return partes
+
+
 def _bandas(words: list[dict], boxes: list[tuple]) -> list[list[tuple]]:
     """Unruled rows of words as cell boxes. Lines close to each other form
     one row (a wrapped name and its figures) unless a ruled cell lies
@@ -150,18 +258,39 @@ def _bandas(words: list[dict], boxes: list[tuple]) -> list[list[tuple]]:
                 continue
         grupos.append([linea])
     bandas = []
-    for grupo in filter(None, grupos):
+    for grupo in (g for grupo in grupos if grupo for g in _por_cifras(grupo)):
         if len(grupo) == 1 and _titulo_corrido(grupo[0], boxes):
             l = grupo[0]
             bandas.append([(l.x0 - 0.5, l.top - 0.5, l.x1 + 0.5, l.bottom + 0.5)])
             continue
         top, bottom = min(l.top for l in grupo) - 0.5, max(l.bottom for l in grupo) + 0.5
+        # a row reaches up to the rule or the row above it: no empty row between
+        techo = [b[3] for b in boxes if b[3] <= top + 1] + [b[0][3] for b in bandas if b and b[0][3] <= top + 1]
+        top = max(techo, default=top)
         xs = _clusters([x for b in _encabezado_encima(boxes, top) for x in (b[0], b[2])])
         if len(xs) < 3:
             continue
         columnas = sorted({_columna_de(xs, (w["x0"] + w["x1"]) / 2) for l in grupo for w in l.palabras})
         bandas.append([(xs[k], top, xs[k + 1], bottom) for k in columnas])
     return bandas
+
+
+MIN_FIGURES_ROW = 3  # a line with this many figures is a row's line of figures
+
+
+def _por_cifras(grupo: list) -> list[list]:
+    """A group of close lines that holds two lines of figures is two rows
+    (or more): rows set apart by white space alone, each with its name
+    wrapped over several lines and its figures centred on them. Each line
+    of figures keeps the lines around it; two rows part at the widest gap
+    between their lines of figures."""
+    cifras = [i for i, l in enumerate(grupo) if sum(sin_bordes.es_cifra_no_anio(w["text"]) for w in l.palabras) >= MIN_FIGURES_ROW]
+    if len(cifras) < 2:
+        return [grupo]
+    cortes = []
+    for a, b in zip(cifras, cifras[1:]):
+        cortes.append(max(range(a + 1, b + 1), key=lambda j: grupo[j].top - grupo[j - 1].bottom))
+    return [grupo[i:j] for i, j in zip([0] + cortes, cortes + [len(grupo)])]
 
 
 def _celda_abierta(caja: tuple, boxes: list[tuple], words: list[dict]) -> bool:
@@ -174,7 +303,9 @@ def _celda_abierta(caja: tuple, boxes: list[tuple], words: list[dict]) -> bool:
         return False
     lineas = [l for l in agrupar_lineas([w for w in words if _inside(w, caja)]) if not _corrida(l)]
     en_columnas = [l for l in lineas if len({_columna_de(xs, (w["x0"] + w["x1"]) / 2) for w in l.palabras}) >= 3]
-    return len(en_columnas) >= 2  # rows of cells, not a heading spread across the width
+    # rows of cells (or one row of figures), not a heading spread across the width
+    return len(en_columnas) >= 2 or any(
+        sum(sin_bordes.es_cifra_no_anio(w["text"]) for w in l.palabras) >= MIN_FIGURES_ROW for l in en_columnas)
 
 
 def _corrida(linea) -> bool:
@@ -252,8 +383,12 @@ def _page_items(page, page_no: int, words: list[dict] | None = None,
     (`LineaSuelta`, for the coverage audit)."""
     words = _words(page) if words is None else words
     found = [t for t in page.find_tables(settings) if len(t.cells) > 1] if settings else []
-    table_boxes, boxes_cells = contiguas.juntar([t.bbox for t in found], [t.cells for t in found], words)
-    tables_cells = [_ruled_table(cells, words, page_no, bbox) for bbox, cells in zip(table_boxes, boxes_cells)]
+    found = [t for t in found if not _franjas(t.cells, words)]
+    cajas, celdas = contiguas.juntar([t.bbox for t in found], [t.cells for t in found], words)
+    partes = [parte for bbox, cells in zip(cajas, celdas) for parte in _subtablas(cells, words, bbox)]
+    partes = _con_filas_debajo(partes, words)
+    table_boxes = [bbox for bbox, _ in partes]
+    tables_cells = [_ruled_table(cells, words, page_no, bbox) for bbox, cells in partes]
     free = [w for w in words if not any(_inside(w, b) for b in table_boxes)]
     barriers = [y for b in table_boxes for y in (b[1], b[3])]
     heads = [b[3] for b, cells in zip(table_boxes, tables_cells) if _n_rows(cells) <= MAX_HEADER_ROWS]

@@ -46,6 +46,14 @@ def _is_number(text: str) -> bool:
     return parse_numero(text) is not None
 
 
+@lru_cache(maxsize=4096)
+def es_cifra_no_anio(text: str) -> bool:
+    """A figure, not a bare year ("Meta 2024" over "Logro 2024" is a header
+    line: its years name columns, they are not figures of a row)."""
+    n = parse_numero(text)
+    return n is not None and not (float(n.valor).is_integer() and 1990 <= n.valor <= 2040 and "." not in n.texto)
+
+
 def _segments(line: Linea) -> list[list[dict]]:
     segs: list[list[dict]] = []
     for w in line.palabras:
@@ -266,7 +274,7 @@ def buscar_tablas(words: list[dict], page_no: int, barreras: list[float] = (),
     band = _bands(lines, list(barreras))
     bottoms = sorted(barreras)
     headed = {k + 1 for k, y in enumerate(bottoms) if y in cabeceras}  # bands right under a header
-    figures = [any(len(s) == 1 and _es_cifra(s[0]) for s in _segments(l)) for l in lines]
+    figures = [any(len(s) == 1 and es_cifra_no_anio(s[0]["text"]) for s in _segments(l)) for l in lines]
     found = []
     i = floor = 0
     while i < len(lines):

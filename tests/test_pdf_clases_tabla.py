@@ -1,0 +1,174 @@
+"""Classes of PDF table layout, each on a small PDF made by reportlab
+(wording and entities unlike any report the rules were studied on):
+
+- one ruled frame that holds several tables, each a block with its heading,
+  its own copy of the header and a body drawn without rulings whose rows
+  are set apart by white space only (names wrapped, figures centred);
+- a table drawn with coloured bands per row and no cell rulings;
+- a bare "Avance" column in percentages beside the target and the result.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+pytest.importorskip("reportlab")
+from reportlab.lib import colors  # noqa: E402
+from reportlab.lib.pagesizes import landscape, letter  # noqa: E402
+from reportlab.pdfgen import canvas  # noqa: E402
+
+from extractor import interpretar, leer_documento  # noqa: E402
+
+# ----------------------------------------------- one frame, several tables
+
+COLS = [30, 110, 250, 300, 350, 400, 450, 500, 550, 610]  # x of the header's rulings, frame to frame
+ARRIBA = ["Clave", "Indicador", "Linea base", "Meta", "Meta", "Logrado", "Logrado", "Avance %", "Avance %"]
+ABAJO = ["", "", "2019", "2022", "2023", "2022", "2023", "2022", "2023"]
+BLOQUES = [
+    ("OBJ.1 AMPLIAR LA COBERTURA DE LOS SERVICIOS DE BIBLIOTECA", [
+        ("B-01", ["prestamos de libros", "a domicilio en", "zonas rurales"], ["120", "150", "180", "160", "170", "106,67", "94,44"]),
+        ("B-02", ["talleres de lectura", "para adultos mayores"], ["8", "10", "12", "11", "9", "110,00", "75,00"]),
+    ]),
+    ("OBJ.2 CONSERVAR EL PATRIMONIO DOCUMENTAL DEL ARCHIVO", [
+        ("A-07", ["folios digitalizados", "del fondo historico"], ["2.500", "4.000", "6.000", "4.400", "5.100", "110,00", "85,00"]),
+    ]),
+]
+
+
+def _bloques_en_un_marco(ruta: Path) -> None:
+    c = canvas.Canvas(str(ruta), pagesize=landscape(letter))
+    _, alto = landscape(letter)
+    c.setLineWidth(0.5)
+    c.rect(30, 60, 580, alto - 100)  # the frame around every block: its sides are the blocks' sides
+    y = alto - 70
+    c.setFont("Helvetica-Bold", 10)
+    c.drawString(60, y, "Informe de seguimiento institucional 2023")
+    y -= 30
+    for titulo, filas in BLOQUES:
+        c.setFont("Helvetica-Bold", 7)
+        c.rect(COLS[0], y - 14, COLS[-1] - COLS[0], 14)  # the block's heading
+        c.drawString(COLS[0] + 3, y - 10, titulo)
+        y -= 14
+        for textos in (ARRIBA, ABAJO):  # its header: two ruled rows
+            for x0, x1, texto in zip(COLS, COLS[1:], textos):
+                c.rect(x0, y - 14, x1 - x0, 14)
+                c.drawString(x0 + 3, y - 10, texto)
+            y -= 14
+        c.setFont("Helvetica", 7)
+        for clave, nombre, cifras in filas:  # its body: no rulings, rows apart by white space
+            alto_fila = 9 * len(nombre)
+            medio = y - 6 - alto_fila / 2
+            for i, linea in enumerate(nombre):
+                c.drawString(COLS[1] + 3, y - 12 - 9 * i, linea)
+            c.drawString(COLS[0] + 3, medio, clave)
+            for x, cifra in zip(COLS[2:], cifras):
+                c.drawRightString(x + 45, medio, cifra)
+            y -= alto_fila + 10
+        y -= 10
+    c.save()
+
+
+def test_un_marco_con_varias_tablas_bajo_el_mismo_encabezado(tmp_path):
+    ruta = tmp_path / "seguimiento_biblioteca_2023.pdf"
+    _bloques_en_un_marco(ruta)
+    doc = leer_documento(ruta)
+    assert len(doc.tablas) == 2  # one per block, each with its own header
+    textos = [b.texto for b in doc.textos]
+    assert any(t.startswith("OBJ.2 CONSERVAR") for t in textos)  # a block's heading is text, not a row
+    obs = interpretar(doc).observaciones
+    por = {(o.indicador, o.medida, o.periodo_fin.year if o.periodo_fin else None): o.valor for o in obs}
+    talleres = "talleres de lectura para adultos mayores"
+    prestamos = "prestamos de libros a domicilio en zonas rurales"
+    # two rows apart by white space only are two rows, not one
+    assert por[(talleres, "meta", 2023)] == 12 and por[(prestamos, "meta", 2023)] == 180
+    assert por[(talleres, "linea_base", 2019)] == 8
+    assert por[("folios digitalizados del fondo historico", "acumulado", 2022)] == 4400
+    assert por[("folios digitalizados del fondo historico", "avance_porcentual", 2023)] == 85
+    assert len(obs) == 3 * 7
+
+
+# ------------------------------------------------- coloured row bands only
+
+FILAS_FRANJAS = [
+    ("Huertas escolares establecidas", "Número", "40", "46", "115,0 %"),
+    ("Kilómetros de caminos veredales mejorados", "km", "12", "9", "75,0 %"),
+    ("Familias con asistencia técnica", "Número", "300", "276", "92,0 %"),
+    ("Ferias agroindustriales realizadas", "Número", "2", "2", "100,0 %"),
+]
+X_FRANJAS = [60, 300, 380, 440, 520]
+
+
+def _tabla_de_franjas(ruta: Path) -> None:
+    c = canvas.Canvas(str(ruta), pagesize=letter)
+    c.setFont("Helvetica-Bold", 10)
+    c.drawString(60, 720, "Tabla 2. Metas físicas de la Secretaría de Agricultura, vigencia 2022")
+    y = 700
+    c.setFillColor(colors.HexColor("#2f5d50"))
+    c.rect(55, y - 24, 500, 24, stroke=0, fill=1)  # the header band
+    c.setFillColor(colors.white)
+    c.setFont("Helvetica-Bold", 8)
+    for x, texto in zip(X_FRANJAS, ["Meta de producto", "Unidad", "Meta 2022", "Logro 2022", "% Cumplimiento"]):
+        c.drawString(x, y - 15, texto)
+    y -= 24
+    c.setFont("Helvetica", 8)
+    for i, fila in enumerate(FILAS_FRANJAS):
+        c.setFillColor(colors.HexColor("#e4ecf2" if i % 2 else "#f3eee6"))
+        c.rect(55, y - 18, 500, 18, stroke=0, fill=1)  # one band per row, no cell rulings
+        c.setFillColor(colors.black)
+        c.drawString(X_FRANJAS[0], y - 12, fila[0])
+        c.drawString(X_FRANJAS[1], y - 12, fila[1])
+        for x, texto in zip(X_FRANJAS[2:], fila[2:]):
+            c.drawRightString(x + 40, y - 12, texto)
+        y -= 18
+    c.setFont("Helvetica", 9)
+    c.drawString(60, y - 30, "Fuente: Secretaría de Agricultura, corte a diciembre de 2022.")
+    c.save()
+
+
+def test_tabla_de_franjas_de_color_sin_reglas_de_celda(tmp_path):
+    ruta = tmp_path / "agricultura_metas_2022.pdf"
+    _tabla_de_franjas(ruta)
+    doc = leer_documento(ruta)
+    assert len(doc.tablas) == 1 and doc.tablas[0].n_columnas == 5  # not one column of whole lines
+    obs = interpretar(doc).observaciones
+    por = {(o.indicador, o.medida): o.valor for o in obs}
+    assert por[("Kilómetros de caminos veredales mejorados", "meta")] == 12
+    assert por[("Familias con asistencia técnica", "ejecutado")] == 276
+    assert por[("Huertas escolares establecidas", "avance_porcentual")] == 115
+    assert len(obs) == 12
+
+
+# ------------------------------------------ a bare "Avance" in percentages
+
+
+def _avance_sin_medida(ruta: Path) -> None:
+    c = canvas.Canvas(str(ruta), pagesize=letter)
+    c.setFont("Helvetica-Bold", 10)
+    c.drawString(60, 740, "Informe de gestión 2021 - Oficina de Cultura")
+    filas = [("Producto", "Programado 2021", "Logrado 2021", "Avance"),
+             ("Conciertos de la banda municipal", "10", "12", "120,0 %"),
+             ("Cursos de danza dictados", "6", "3", "50,0 %"),
+             ("Murales restaurados", "4", "4", "100,0 %"),
+             ("Festivales apoyados", "5", "4", "80,0 %")]
+    xs = [55, 280, 380, 480, 560]
+    y = 710
+    c.setFont("Helvetica", 8)
+    for fila in filas:
+        for x0, x1, texto in zip(xs, xs[1:], fila):
+            c.rect(x0, y - 16, x1 - x0, 16)
+            c.drawString(x0 + 4, y - 11, texto)
+        y -= 16
+    c.save()
+
+
+def test_avance_en_porcentaje_confirmado_por_las_cifras(tmp_path):
+    ruta = tmp_path / "cultura_2021.pdf"
+    _avance_sin_medida(ruta)
+    obs = interpretar(leer_documento(ruta)).observaciones
+    avance = {o.indicador: o for o in obs if o.medida == "avance_porcentual"}
+    assert {k: o.valor for k, o in avance.items()} == {
+        "Conciertos de la banda municipal": 120, "Cursos de danza dictados": 50,
+        "Murales restaurados": 100, "Festivales apoyados": 80}
+    assert all(o.periodo_inicio.year == o.periodo_fin.year == 2021 for o in avance.values())
+    assert not any(o.medida == "ejecutado" and o.valor in (120, 50, 80) for o in obs)
