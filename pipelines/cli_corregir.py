@@ -172,3 +172,37 @@ def _listar(filas: list[dict]) -> None:
     for c in filas:
         consola.print(f"{c['creada_en']}  {seguro(_describir({**c, 'sha256': c.get('sha256') or ''}))}",
                       highlight=False, soft_wrap=True)
+
+
+@app.command(cls=_Comando, options_metavar="[OPCIONES]")
+def revisar(
+    db: Path = OPCION_DB,
+    salida: Path = typer.Option(Path("revision.html"), "--salida", "-o", metavar="ARCHIVO.html",
+                                help="Página HTML que se escribe (funciona sin conexión)."),
+    archivo: Optional[str] = typer.Option(None, "--archivo", "-a", show_default=False, metavar="ARCHIVO",
+                                          help="Solo este informe (nombre del archivo, ruta o informe_id)."),
+    minimo: float = typer.Option(0.8, "--minimo", metavar="0-1",
+                                 help="Se revisan las cifras con confianza menor que este valor."),
+    debug: bool = typer.Option(False, "--debug", help=_AYUDA_DEBUG),
+) -> None:
+    """Escribe una página HTML con las cifras dudosas junto al pedazo de la página de donde salieron.
+
+    Se listan las cifras con error del validador, con confianza baja y las cifras de las tablas que no llegaron
+    a ninguna observación: para cada una, el recorte de la página del PDF con la celda enmarcada (en una hoja de
+    cálculo, las celdas de alrededor), la cifra como se leyó, el mensaje del hallazgo y cómo se leyeron las
+    columnas de su tabla. La página permite buscar, filtrar y decidir; las decisiones se descargan como JSON y se
+    aplican con informes corregir --desde.
+
+    Ejemplo: informes revisar --db indicadores.duckdb --salida revision.html --minimo 0.8
+    """
+    from pipelines.revisar import ErrorRevision, revisar as escribir
+
+    if archivo and Path(archivo).is_file():
+        archivo = str(Path(archivo).resolve())
+    with _base(db, debug, salida=salida) as con:
+        try:
+            r = escribir(con, salida, minimo=minimo, archivo=archivo)
+        except ErrorRevision as exc:
+            _salir(str(exc), debug)
+    consola.print(f"{r.entradas} cifra(s) por revisar en {r.informes} informe(s), {r.recortes} recorte(s) de "
+                  f"página. Abra {seguro(r.html)}", highlight=False, soft_wrap=True)
