@@ -152,6 +152,9 @@ def interpretar(doc, plantillas: tuple = ()) -> InformeExtraido:
     )
     result.observaciones.extend(dinero_en_narrativa(doc, ctx))
     result.columnas_leidas, result.plantillas = _columnas_leidas(lecturas)
+    from .confianza import ajustar
+
+    ajustar(result.observaciones, lecturas)  # how each table was read: rule or guess, arithmetic
     # nothing dropped silently: every number near a table is accounted for
     auditoria = auditar(doc, result, lecturas)
     result.cobertura, result.sin_destino = auditoria.cobertura, auditoria.sin_destino

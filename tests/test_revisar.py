@@ -320,3 +320,25 @@ def test_corregir_el_nombre_y_errores_claros(dos_anios):
     malo.write_text("{no es json", encoding="utf-8")
     r = cli("corregir", "--desde", malo, "--db", db, cwd=carpeta)
     assert r.returncode == 1 and "malo.json no es un archivo JSON válido" in r.stderr
+
+
+# -------------------------------------------------------------- confianza
+
+
+def test_la_confianza_dice_como_se_leyo_la_tabla(tmp_path):
+    """A measure guessed from a bare period ("II semestre 2024") is less
+    certain than one a header names; the row's % avance confirms it (or not)."""
+    from extractor import extraer_informe
+    from extractor.confianza import umbrales
+
+    u = umbrales()
+    pdf = _pdf(tmp_path / "semestre.pdf", ["Indicador", "Meta 2024", "II semestre 2024", "% avance"],
+               [["Niños vacunados con esquema completo", "1.500", "1.320", "88%"],
+                ["Campañas de salud realizadas", "12", "10", "40%"]],
+               "Informe de gestión vigencia 2024 - Secretaría de Salud")
+    confianza = {(o.indicador, o.medida): o.confianza for o in extraer_informe(pdf).observaciones}
+    assert confianza[("Niños vacunados con esquema completo", "meta")] == 1.0  # "Meta" is a rule's word
+    assert confianza[("Niños vacunados con esquema completo", "ejecutado")] == u["aritmetica_confirmada"]
+    assert confianza[("Campañas de salud realizadas", "ejecutado")] == u["medida_sin_regla"]
+    assert confianza[("Campañas de salud realizadas", "avance_porcentual")] == u["avance_que_no_cuadra"]
+    assert confianza[("Niños vacunados con esquema completo", "avance_porcentual")] == 1.0
