@@ -115,7 +115,10 @@ def _leer_copia(ruta: Path, sha256: str, limites: LimitesLectura):
     return reparar_cortes(unir_tablas(doc))
 
 
-def interpretar(doc) -> InformeExtraido:
+def interpretar(doc, plantillas: tuple = ()) -> InformeExtraido:
+    """Metadata, observations, unmapped rows and the coverage audit of a
+    document. `plantillas`: reading templates (extractor/plantillas.py),
+    a person's corrections of table layouts, applied to matching tables."""
     from .cobertura import auditar
     from .filas import interpretar_tabla
     from .lectura import LecturaTabla
@@ -134,7 +137,7 @@ def interpretar(doc) -> InformeExtraido:
     lecturas = {}
     for tabla in doc.tablas:
         ctx_tabla = por_hoja.get(tabla.paginas[0], ctx) if tabla.paginas else ctx
-        lecturas[tabla.indice] = lectura = LecturaTabla()
+        lecturas[tabla.indice] = lectura = LecturaTabla(plantillas=tuple(plantillas))
         obs, skipped = interpretar_tabla(tabla, ctx_tabla, planifica(meta.tipo_documento), titulos.get(tabla.indice, []),
                                          lectura=lectura)
         result.observaciones.extend(obs)
@@ -148,11 +151,35 @@ def interpretar(doc) -> InformeExtraido:
         FilaNoMapeada(texto=o.texto, motivo=o.motivo, pagina=o.pagina) for o in doc.omisiones
     )
     result.observaciones.extend(dinero_en_narrativa(doc, ctx))
+    result.columnas_leidas, result.plantillas = _columnas_leidas(lecturas)
+    from .confianza import ajustar
+
+    ajustar(result.observaciones, lecturas)  # how each table was read: rule or guess, arithmetic
     # nothing dropped silently: every number near a table is accounted for
     auditoria = auditar(doc, result, lecturas)
     result.cobertura, result.sin_destino = auditoria.cobertura, auditoria.sin_destino
     result.cifras_auditadas = dict(auditoria.por_destino)
     return result
+
+
+def _columnas_leidas(lecturas: dict) -> tuple[list, dict[int, str]]:
+    """Each table's column reading (LecturaColumna rows) and the templates applied."""
+    from .plantillas import firma
+    from .resultado import LecturaColumna
+
+    filas, aplicadas = [], {}
+    for indice, lectura in lecturas.items():
+        if lectura.plantilla:
+            aplicadas[indice] = lectura.plantilla
+        huella = firma([c.encabezado for c in lectura.columnas])
+        for c in lectura.columnas:
+            p = c.periodo if c.rol == "valor" else None
+            filas.append(LecturaColumna(
+                tabla=indice, columna=c.indice, encabezado=c.encabezado or "", rol=c.rol,
+                medida=c.medida if c.rol == "valor" else None, periodo_inicio=p.inicio if p else None,
+                periodo_fin=p.fin if p else None, escala=c.escala if c.rol == "valor" else None,
+                nombre=c.indice == lectura.etiqueta, firma=huella, plantilla=lectura.plantilla))
+    return filas, aplicadas
 
 
 def _contextos_por_hoja(doc, ctx):
@@ -182,9 +209,10 @@ def _contextos_por_hoja(doc, ctx):
     return salida
 
 
-def extraer_informe(ruta: Path, limites: Optional[LimitesLectura] = None) -> InformeExtraido:
-    """Read and interpret one report. ErrorLectura (Spanish, naming the file)
-    when it cannot be read or has no indicator table."""
-    informe = interpretar(leer_documento(Path(ruta), limites))
+def extraer_informe(ruta: Path, limites: Optional[LimitesLectura] = None,
+                    plantillas: tuple = ()) -> InformeExtraido:
+    """Read and interpret one report (with reading templates, extractor/plantillas.py).
+    ErrorLectura (Spanish, naming the file) when it cannot be read or has no indicator table."""
+    informe = interpretar(leer_documento(Path(ruta), limites), plantillas)
     seguridad.exigir_tablas_de_indicadores(informe)
     return informe

@@ -98,6 +98,8 @@ def interpretar_tabla(
         return [], []
     n_header = filas_encabezado(tabla, grid)
     cols = columnas(grid, n_header, ctx, planifica, titulos or [])
+    if lectura is not None:  # a person's correction of this layout (extractor/plantillas.py)
+        cols = lectura.corregir(cols, ctx)
     value_cols = [c for c in cols if c.rol == "valor"]
     body = grid[n_header:]
     label_k = columna_etiqueta(cols, body)

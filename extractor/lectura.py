@@ -42,9 +42,22 @@ class LecturaTabla:
     n_encabezado: int = 0
     columnas: list[Columna] = field(default_factory=list)
     etiqueta: Optional[int] = None  # the column that names the indicator
+    # reading templates (extractor/plantillas.py) handed in, and the one applied to this table
+    plantillas: tuple = ()
+    plantilla: Optional[str] = None
 
     def anotar(self, n_encabezado: int, columnas: list[Columna], etiqueta: int) -> None:
         self.n_encabezado, self.columnas, self.etiqueta = n_encabezado, list(columnas), etiqueta
+
+    def corregir(self, columnas: list[Columna], ctx) -> list[Columna]:
+        """The columns as a matching reading template corrects them (as they are without one)."""
+        if not self.plantillas:
+            return columnas
+        from .plantillas import aplicar
+
+        columnas, plantilla = aplicar(columnas, self.plantillas, ctx)
+        self.plantilla = plantilla.plantilla_id if plantilla else None
+        return columnas
 
 
 @dataclass
@@ -75,10 +88,11 @@ def rol_de_motivo(motivo: str) -> str:
     return "no_mapeada"
 
 
-def leer_tabla(tabla: Tabla, ctx, planifica: bool = False, titulos: Optional[list[str]] = None) -> TablaLeida:
+def leer_tabla(tabla: Tabla, ctx, planifica: bool = False, titulos: Optional[list[str]] = None,
+               plantillas: tuple = ()) -> TablaLeida:
     from .filas import TOTAL, interpretar_tabla
 
-    lectura = LecturaTabla()
+    lectura = LecturaTabla(plantillas=tuple(plantillas))
     obs, skipped = interpretar_tabla(tabla, ctx, planifica, titulos, lectura=lectura)
     leida = TablaLeida(tabla, lectura, obs, skipped)
     n_filas = tabla.n_filas
@@ -98,8 +112,9 @@ def leer_tabla(tabla: Tabla, ctx, planifica: bool = False, titulos: Optional[lis
     return leida
 
 
-def leer(doc: Documento) -> Lectura:
-    """Every table of `doc` read as `extractor.interpretar` reads it."""
+def leer(doc: Documento, plantillas: tuple = ()) -> Lectura:
+    """Every table of `doc` read as `extractor.interpretar` reads it (with
+    the same reading templates, extractor/plantillas.py)."""
     from .metadatos import extraer_metadatos, planifica
     from .narrativa import dinero_en_narrativa
 
@@ -108,5 +123,5 @@ def leer(doc: Documento) -> Lectura:
     meta, ctx = extraer_metadatos(doc)
     plan = planifica(meta.tipo_documento)
     titulos = titulos_de_tablas(doc)
-    tablas = [leer_tabla(t, ctx, plan, titulos.get(t.indice, [])) for t in doc.tablas]
+    tablas = [leer_tabla(t, ctx, plan, titulos.get(t.indice, []), plantillas) for t in doc.tablas]
     return Lectura(metadatos=meta, tablas=tablas, narrativa=dinero_en_narrativa(doc, ctx))

@@ -87,6 +87,24 @@ class CifraSinDestino:
 
 
 @dataclass
+class LecturaColumna:
+    """How one column of a table was read (stored in columnas_leidas): what
+    `informes revisar` shows and `informes corregir` corrects."""
+
+    tabla: int
+    columna: int
+    encabezado: str
+    rol: str  # "valor" or a text role (extractor/columnas.py TEXT_ROLES)
+    medida: Optional[str] = None
+    periodo_inicio: Optional[date] = None
+    periodo_fin: Optional[date] = None
+    escala: Optional[str] = None
+    nombre: bool = False  # the column that names the indicator
+    firma: str = ""  # the table's header signature (extractor/plantillas.py)
+    plantilla: Optional[str] = None  # the reading template applied to the table
+
+
+@dataclass
 class InformeExtraido:
     archivo: str
     sha256: str
@@ -101,3 +119,7 @@ class InformeExtraido:
     cobertura: Optional[float] = None
     cifras_auditadas: dict[str, int] = field(default_factory=dict)
     sin_destino: list[CifraSinDestino] = field(default_factory=list)
+    # how each table's columns were read, and the reading templates applied
+    # ({table: template id}; extractor/plantillas.py)
+    columnas_leidas: list[LecturaColumna] = field(default_factory=list)
+    plantillas: dict[int, str] = field(default_factory=dict)

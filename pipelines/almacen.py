@@ -10,7 +10,7 @@ from __future__ import annotations
 import hashlib
 import sys
 import uuid
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from importlib import metadata
 from pathlib import Path
@@ -51,7 +51,9 @@ class ErrorAlmacen(Exception):
 # --------------------------------------------------------------------- schema
 
 
-VERSION_ESQUEMA = 1  # stored in esquema_informes; raise it when a migration needs more than ADD COLUMN
+# stored in esquema_informes; raise it when a migration needs more than ADD COLUMN.
+# 2: tables columnas_leidas and correcciones (created by crear_esquema in an older store)
+VERSION_ESQUEMA = 2
 MARCA = "esquema_informes"  # the table that marks a file as a store of this program
 
 
@@ -373,8 +375,14 @@ def _filas(informe: InformeExtraido, ruta: Optional[Path], version: Optional[str
                             "tabla": c.tabla, "fila": c.fila, "columna": c.columna, "texto": c.texto,
                             "contexto": c.contexto, "motivo": c.motivo,
                             "bbox_x0": x0, "bbox_top": top, "bbox_x1": x1, "bbox_bottom": bottom})
+    columnas_leidas = [
+        {"informe_id": iid, "tabla": c.tabla, "columna": c.columna, "encabezado": c.encabezado, "rol": c.rol,
+         "medida": c.medida, "periodo_inicio": c.periodo_inicio, "periodo_fin": c.periodo_fin, "escala": c.escala,
+         "nombre": c.nombre, "firma": c.firma, "plantilla": c.plantilla}
+        for c in getattr(informe, "columnas_leidas", ())]
     return {"informes": [fila_informe], "indicadores": list(indicadores.values()),
-            "observaciones": observaciones, "filas_no_mapeadas": no_mapeadas, "cifras_sin_destino": sin_destino}
+            "observaciones": observaciones, "filas_no_mapeadas": no_mapeadas, "cifras_sin_destino": sin_destino,
+            "columnas_leidas": columnas_leidas}
 
 
 def _arrow(tabla: Tabla, filas: list[dict[str, Any]], archivo: str) -> pa.Table:
@@ -419,6 +427,8 @@ class InformePreparado:
     datos: dict[str, pa.Table]
     n_invalidas: int = 0  # observations moved to filas_no_mapeadas (apartar_invalidas)
     cobertura: Optional[float] = None  # % of the tables' numbers accounted for (extractor/cobertura.py)
+    plantillas: dict[int, str] = field(default_factory=dict)  # table -> reading template applied
+    correcciones: int = 0  # figures renamed or rejected by stored corrections (pipelines/correcciones.py)
 
     @property
     def informe_id(self) -> str:
@@ -452,6 +462,8 @@ def preparar(informe: InformeExtraido, version: Optional[str] = None) -> Informe
         entidad=meta.entidad, dependencia=meta.dependencia, vigencia=meta.vigencia,
         n_observaciones=len(informe.observaciones), n_no_mapeadas=len(informe.no_mapeadas),
         n_hallazgos=len(hallazgos), n_invalidas=invalidas, cobertura=getattr(informe, "cobertura", None),
+        plantillas=dict(getattr(informe, "plantillas", {}) or {}),
+        correcciones=getattr(informe, "correcciones_aplicadas", 0),
         datos={t: _arrow(esquemas.tabla(t), filas, informe.archivo) for t, filas in por_tabla.items()},
     )
 

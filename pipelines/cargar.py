@@ -88,6 +88,8 @@ class ResultadoCarga:
     programa: Optional[str] = None  # 'omitido': the missing program ("LibreOffice", "Tesseract")
     instalar: Optional[str] = None  # 'omitido': the command that installs it
     cobertura: Optional[float] = None  # % of the tables' numbers accounted for (extractor/cobertura.py)
+    plantillas: dict[int, str] = field(default_factory=dict)  # table -> reading template applied
+    correcciones: int = 0  # figures renamed or rejected by stored corrections
 
     @property
     def fallido(self) -> bool:
@@ -599,6 +601,10 @@ def cargar_rutas(
     pendientes: list[tuple[int, Path, str]] = []
     memoria = limites.memoria_mb if limites else None  # the writer's DuckDB stays within it too
     with abrir_con_espera(db, espera_db, memoria_mb=memoria) as con:
+        if extraer is None:  # the store's corrections (reading templates) go into the extraction
+            from pipelines import correcciones
+
+            extraer = correcciones.extractor_de(con)
         for i, ruta in enumerate(archivos):
             inicio = datetime.now()
             with _ctrl_c_diferido():
@@ -771,7 +777,7 @@ def _guardar(con, ruta: Path, sha: str, informe: Optional[almacen.InformePrepara
         archivo, ruta, resultado, None, informe.n_observaciones, informe.n_no_mapeadas,
         informe.informe_id, informe.sha256, informe.entidad, informe.dependencia, informe.vigencia,
         avisos=_avisos_formato(ruta, informe.formato) + _avisos_invalidas(ruta, informe.n_invalidas),
-        cobertura=informe.cobertura,
+        cobertura=informe.cobertura, plantillas=dict(informe.plantillas), correcciones=informe.correcciones,
     )
 
 

@@ -417,6 +417,7 @@ def cargar(
     if detalle or len(resultados) <= FILAS_TABLA_CARGA:
         consola.print(_tabla_carga(resultados, consola.width))
     _resumen_carga(resultados, omitidos, detalle)
+    _resumen_correcciones(resultados)
     _aviso_hallazgos(db, resultados)
     for r in resultados:
         for aviso in r.avisos:
@@ -458,6 +459,18 @@ def _resumen_carga(resultados: list[ResultadoCarga], omitidos: list[Path], detal
     consola.print("Resumen: " + ", ".join(partes) + ".", highlight=False)
     _resumen_omitidos(omitidos, detalle)
     _resumen_sin_programa([r for r in resultados if r.omitido], detalle)
+
+
+def _resumen_correcciones(resultados: list[ResultadoCarga]) -> None:
+    """One line per report read with a reading template or with stored corrections (informes corregir)."""
+    for r in resultados:
+        if r.plantillas:
+            tablas = ", ".join(f"tabla {t} con la plantilla {p}" for t, p in sorted(r.plantillas.items()))
+            consola.print(f"Plantilla de lectura aplicada: {seguro(r.archivo)}: {tablas} "
+                          "(corrección guardada con informes corregir).", highlight=False, soft_wrap=True)
+        if r.correcciones:
+            consola.print(f"Correcciones aplicadas: {seguro(r.archivo)}: {r.correcciones} cifra(s) con el nombre "
+                          "corregido o rechazadas.", highlight=False, soft_wrap=True)
 
 
 def _resumen_sin_programa(omitidos: list[ResultadoCarga], detalle: bool) -> None:
@@ -1008,6 +1021,7 @@ def _tabla_filas(titulo: str, filas: list[dict]) -> Table:
 from pipelines import cli_identidad  # noqa: E402,F401
 from pipelines import cli_ver  # noqa: E402,F401  (ver: the reader's debugger)
 from pipelines import cli_consultar  # noqa: E402,F401  (consultar: read-only SQL)
+from pipelines import cli_corregir  # noqa: E402,F401  (corregir y revisar: correcciones que se recuerdan)
 
 if __name__ == "__main__":
     # `python -m pipelines.cli`: run the app of the imported module, on which
