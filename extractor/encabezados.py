@@ -34,6 +34,9 @@ def nlp_es():
     return nlp
 
 
+MAX_VISTOS = 50_000  # distinct header texts remembered per process
+
+
 @dataclass(frozen=True)
 class Regla:
     nombre: str  # medida or rol
@@ -52,6 +55,9 @@ class ClasificadorEncabezados:
         self.no_valores = [self._rule(r["rol"], r) for r in config.get("no_valores", [])]
         self.tablas_de_dinero = [self._rule("dinero", r) for r in config.get("tablas_de_dinero", [])]
         self.escalas = {normalizar(k): v for k, v in config["escalas"].items()}
+        # header text -> matched rule keys: a report repeats its headers on
+        # every page and table, and matching is most of a header's cost
+        self._vistos: dict[str, frozenset[str]] = {}
 
     def _term_key(self, term: str) -> str:
         key = normalizar(term)
@@ -72,10 +78,16 @@ class ClasificadorEncabezados:
             ninguno=tuple(self._term_key(t) for group in rule.get("ninguno", []) for t in group),
         )
 
-    def _present(self, text: str) -> set[str]:
-        # "COD,.INT. PROGRAMA": a comma glued to the next word splits words
-        doc = self.nlp(re.sub(r",(?=\S)", " ", normalizar(text)))
-        return {self.nlp.vocab.strings[m_id] for m_id, _, _ in self.matcher(doc)}
+    def _present(self, text: str) -> frozenset[str]:
+        present = self._vistos.get(text)
+        if present is None:
+            # "COD,.INT. PROGRAMA": a comma glued to the next word splits words
+            doc = self.nlp(re.sub(r",(?=\S)", " ", normalizar(text)))
+            present = frozenset(self.nlp.vocab.strings[m_id] for m_id, _, _ in self.matcher(doc))
+            if len(self._vistos) >= MAX_VISTOS:
+                self._vistos.clear()
+            self._vistos[text] = present
+        return present
 
     @staticmethod
     def _first(rules: list[Regla], present: set[str]) -> Optional[str]:

@@ -94,13 +94,16 @@ def _mes_dudoso(norm: str, m: re.Match) -> bool:
 
 def _norm(texto: str) -> str:
     """Lowercase, accent-free copy of ``texto`` with exactly the same length."""
-    salida = []
-    for c in texto:
-        base = "".join(
-            d for d in unicodedata.normalize("NFD", c) if not unicodedata.combining(d)
-        ).lower()
-        salida.append(base if len(base) == 1 else c)
-    return "".join(salida)
+    return "".join([_NORM_LETRA.get(c) or _norm_letra(c) for c in texto])
+
+
+_NORM_LETRA: dict[str, str] = {}  # character -> its normalized form, filled as met
+
+
+def _norm_letra(c: str) -> str:
+    base = "".join(d for d in unicodedata.normalize("NFD", c) if not unicodedata.combining(d)).lower()
+    _NORM_LETRA[c] = salida = base if len(base) == 1 else c
+    return salida
 
 
 def _fin_de_mes(anio: int, mes: int) -> date:

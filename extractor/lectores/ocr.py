@@ -30,6 +30,7 @@ import re
 import shutil
 import subprocess
 import tempfile
+from collections import deque
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import asdict, dataclass, field
 from functools import lru_cache
@@ -438,15 +439,16 @@ def preparar(imagen, dpi: int):
     from PIL import Image, ImageFilter
 
     gris = np.asarray(imagen.convert("L"))
-    tinta = gris < _umbral_otsu(gris)
+    umbral = _umbral_otsu(gris)
+    tinta = gris < umbral
     angulo = _angulo(tinta)
     if angulo:
         imagen = imagen.convert("L").rotate(angulo, resample=Image.BICUBIC, fillcolor=255)
         gris = np.asarray(imagen)
-        tinta = gris < _umbral_otsu(gris)
+        umbral = _umbral_otsu(gris)
+        tinta = gris < umbral
     px = dpi / 72.0
     h, v = _reglas(tinta, px, max(1, dpi // DPI_REGLAS))
-    umbral = _umbral_otsu(gris)
     gris = np.where(gris >= umbral, 255, gris).astype(np.uint8)  # shading and paper noise out
     _borrar(gris, h, v, margen=max(1, int(0.5 * px)))
     imagen = Image.fromarray(gris).filter(ImageFilter.MedianFilter(3))  # specks out
@@ -535,22 +537,29 @@ class LectorOcr:
         pdf = pdfium.PdfDocument(str(self.ruta))
         try:
             with ThreadPoolExecutor(max_workers=HILOS) as hilos:
-                # pdfium is not thread-safe: pages are rendered here, one at a
-                # time, and at most 2 x HILOS images wait for Tesseract.
-                for inicio in range(0, len(faltan), 2 * HILOS):
-                    tanda = faltan[inicio:inicio + 2 * HILOS]
-                    preparadas = [(n, *self._preparar(pdf, n)) for n in tanda]
-                    trabajos = [(n, dpi, h, v, a, hilos.submit(_medido, pgm, dpi))
-                                for n, dpi, pgm, h, v, a in preparadas]
-                    for n, dpi, h, v, a, trabajo in trabajos:
-                        tsv, segundos = trabajo.result()
-                        self.llamadas += 1
-                        pagina = PaginaOcr(palabras_de_tsv(tsv, dpi), h, v, a, segundos)
-                        _guardar_cache(_ruta_cache(self.sha256, n, self.dpi), pagina)
-                        salida[n] = pagina
+                # pdfium is not thread-safe: pages are rendered and prepared
+                # here, one at a time, while Tesseract reads the pages sent
+                # before (overlap); at most 2 x HILOS images wait for it.
+                enviadas: deque = deque()
+                for n in faltan:
+                    dpi, pgm, h, v, a = self._preparar(pdf, n)
+                    enviadas.append((n, dpi, h, v, a, hilos.submit(_medido, pgm, dpi)))
+                    del pgm
+                    if len(enviadas) >= 2 * HILOS:
+                        self._recibir(enviadas.popleft(), salida)
+                while enviadas:
+                    self._recibir(enviadas.popleft(), salida)
         finally:
             pdf.close()
         return salida
+
+    def _recibir(self, enviada: tuple, salida: dict[int, PaginaOcr]) -> None:
+        n, dpi, h, v, a, trabajo = enviada
+        tsv, segundos = trabajo.result()
+        self.llamadas += 1
+        pagina = PaginaOcr(palabras_de_tsv(tsv, dpi), h, v, a, segundos)
+        _guardar_cache(_ruta_cache(self.sha256, n, self.dpi), pagina)
+        salida[n] = pagina
 
     def _preparar(self, pdf, n: int):
         import time

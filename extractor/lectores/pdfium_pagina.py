@@ -23,6 +23,7 @@ and `cribado`) with flat memory, whatever the number of pages.
 from __future__ import annotations
 
 import ctypes
+from array import array
 from pathlib import Path
 from typing import Optional
 
@@ -124,21 +125,49 @@ def _alto(page) -> float:
     return float(caja[3])
 
 
+def _sin_conversion(funcion, restype):
+    """`funcion` of pdfium with another result type (a plain address for a
+    pointer: comparable, and no ctypes object made for it)."""
+    prototipo = ctypes.CFUNCTYPE(restype, *funcion.argtypes)
+    return prototipo(ctypes.cast(funcion, ctypes.c_void_p).value)
+
+
+_OBJETO_DE_LETRA = _sin_conversion(pdfium_c.FPDFText_GetTextObject, ctypes.c_void_p)
+_TIPO_OBJETO = pdfium_c.FPDFText_GetTextObject.restype
+
+
+def _textos(raw, n: int) -> Optional[array]:
+    """The page's n character codes in one call (UTF-16 units, one per
+    character index), or None when that does not line up index by index."""
+    buffer = ctypes.create_string_buffer(2 * (n + 1))
+    escritos = pdfium_c.FPDFText_GetText(raw, 0, n, ctypes.cast(buffer, ctypes.POINTER(ctypes.c_ushort)))
+    if escritos != n + 1:
+        return None
+    return array("H", buffer.raw[: 2 * n])
+
+
 def _palabras(textpage, alto: float) -> list[dict]:
     """Words as pdf._words gives them: text, box, font ('Bold' when every
-    character is bold)."""
+    character is bold). What depends on the text object (size, font,
+    angle) is read once per object, not per character."""
     raw = textpage.raw
     n = pdfium_c.FPDFText_CountChars(raw)
+    textos = _textos(raw, n)
     caja = pdfium_c.FS_RECTF()
     x, y = ctypes.c_double(), ctypes.c_double()
     descenso = ctypes.c_float()
     matriz = pdfium_c.FS_MATRIX()
     nombre = ctypes.create_string_buffer(512)
     fuentes: dict = {}
+    objetos: dict = {}  # address of the text object -> (size, font name, descent)
+    generado, caja_de, origen_de = pdfium_c.FPDFText_IsGenerated, pdfium_c.FPDFText_GetLooseCharBox, \
+        pdfium_c.FPDFText_GetCharOrigin
     chars = []
     for i in range(n):
-        codigo = pdfium_c.FPDFText_GetUnicode(raw, i)
-        if pdfium_c.FPDFText_IsGenerated(raw, i):
+        codigo = textos[i] if textos is not None else 0
+        if codigo < 32 or codigo >= 0xD800:  # GetText rewrites some codes (2 -> U+FFFE)
+            codigo = pdfium_c.FPDFText_GetUnicode(raw, i)
+        if generado(raw, i):
             # a space pdfium put where the text has a gap (sometimes where the
             # PDF has a real space it merged): it separates words, as in pdfminer
             if codigo == 32 and chars:
@@ -147,25 +176,30 @@ def _palabras(textpage, alto: float) -> list[dict]:
         if 0xD800 <= codigo <= 0xDFFF:
             continue
         texto = _CONTROL.get(codigo, f"(cid:{codigo})") if codigo < 32 else chr(codigo)
-        if pdfium_c.FPDFText_GetCharAngle(raw, i) not in (0.0, -1.0):
-            raise _NoAplica  # rotated text: pdfminer's direction rules
-        objeto = pdfium_c.FPDFText_GetTextObject(raw, i)
-        tamano = _tamano_dibujado(raw, i, objeto, matriz)
-        fuente = pdfium_c.FPDFTextObj_GetFont(objeto)
-        clave = (ctypes.cast(fuente, ctypes.c_void_p).value, tamano)
-        datos = fuentes.get(clave)
+        direccion = _OBJETO_DE_LETRA(raw, i)
+        datos = objetos.get(direccion)
         if datos is None:
-            largo = pdfium_c.FPDFFont_GetBaseFontName(fuente, nombre, len(nombre))
-            texto_fuente = nombre.raw[: max(0, largo - 1)].decode("utf-8", "replace")
-            if not pdfium_c.FPDFFont_GetDescent(fuente, ctypes.c_float(tamano), descenso):
-                raise _NoAplica
-            datos = fuentes[clave] = (texto_fuente, descenso.value)
-        if not pdfium_c.FPDFText_GetLooseCharBox(raw, i, caja) or not pdfium_c.FPDFText_GetCharOrigin(raw, i, x, y):
+            if pdfium_c.FPDFText_GetCharAngle(raw, i) not in (0.0, -1.0):
+                raise _NoAplica  # rotated text: pdfminer's direction rules
+            objeto = ctypes.cast(direccion, _TIPO_OBJETO)
+            tamano = _tamano_dibujado(raw, i, objeto, matriz)
+            fuente = pdfium_c.FPDFTextObj_GetFont(objeto)
+            clave = (ctypes.cast(fuente, ctypes.c_void_p).value, tamano)
+            de_fuente = fuentes.get(clave)
+            if de_fuente is None:
+                largo = pdfium_c.FPDFFont_GetBaseFontName(fuente, nombre, len(nombre))
+                texto_fuente = nombre.raw[: max(0, largo - 1)].decode("utf-8", "replace")
+                if not pdfium_c.FPDFFont_GetDescent(fuente, ctypes.c_float(tamano), descenso):
+                    raise _NoAplica
+                de_fuente = fuentes[clave] = (texto_fuente, descenso.value)
+            datos = objetos[direccion] = (tamano, *de_fuente)
+        tamano, texto_fuente, descenso_fuente = datos
+        if not caja_de(raw, i, caja) or not origen_de(raw, i, x, y):
             raise _NoAplica
-        abajo = alto - (y.value + datos[1])
+        abajo = alto - (y.value + descenso_fuente)
         chars.append({"text": texto, "x0": caja.left, "x1": caja.right, "top": abajo - tamano,
                       "bottom": abajo, "doctop": abajo - tamano, "upright": True, "size": tamano,
-                      "fontname": datos[0]})
+                      "fontname": texto_fuente})
     palabras = []
     for palabra, letras in WordExtractor().iter_extract_tuples(chars):
         palabra["fontname"] = fuente_de_palabra([c["fontname"] for c in letras])
