@@ -569,7 +569,8 @@ def _por_defecto(medida: str, ctx: Contexto) -> Periodo:
         return _anio_completo(anio) if anio is not None else SIN_PERIODO
     if medida == "ejecutado":
         if ctx.periodo_inicio or ctx.periodo_fin:
-            return Periodo(ctx.periodo_inicio, ctx.periodo_fin)
+            # a report of a known year without a cut date: up to the year's end
+            return Periodo(ctx.periodo_inicio, ctx.periodo_fin or _vigencia_a_corte(ctx).fin)
         return _vigencia_a_corte(ctx)
     if medida in _A_CORTE:
         return _vigencia_a_corte(ctx)
