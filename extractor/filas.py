@@ -140,8 +140,9 @@ def interpretar_tabla(
 
     # a table whose rows are months or quarters is about one indicator,
     # named by its title: each row gives that indicator's figures for its period
-    row_periods = next(filter(None, (_periodos_de_filas(body, c.indice, ctx, n_header, c.encabezado)
-                                     for c in _columnas_de_periodo(cols, label_k))), {})
+    period_k, row_periods = next(((c.indice, p) for c in _columnas_de_periodo(cols, label_k)
+                                  if (p := _periodos_de_filas(body, c.indice, ctx, n_header, c.encabezado))),
+                                 (label_k, {}))
     table_name = indicador_del_titulo(titulos or []) if row_periods else None
     # rows of a table of periods that state their own measure ("Población
     # meta 2023" above "Enero | Febrero …"): the row's figures are that
@@ -150,7 +151,7 @@ def interpretar_tabla(
     if table_name is None:
         row_periods = {}
     else:
-        row_measures = _medidas_de_filas(grid, label_k, row_periods)
+        row_measures = _medidas_de_filas(grid, period_k, row_periods)
         _acumulados_que_bajan(cols, grid, {r: p for r, p in row_periods.items() if r not in row_measures})
     # the workbook's own short name for the indicator (the sheet's name,
     # which its summary sheet lists): the caption's long name describes it

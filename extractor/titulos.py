@@ -134,17 +134,24 @@ _NOMBRE_DE_HOJA_VACIO = re.compile(r"^(hoja|sheet|feuille|tabla)\s*\d*$", re.IGN
 def nombres_de_hoja(doc: Documento) -> dict[int, str]:
     """Per table of a workbook, the short name the workbook gives the
     indicator its sheet tracks: the sheet's name, when a table of another
-    sheet lists it as a row ("Consolidado": "Oportunidad respuesta PQRSD"
-    for the sheet "Oportunidad respuesta PQRSD"). A sheet named by default
+    sheet names a row with it ("Consolidado": "Oportunidad respuesta PQRSD"
+    for the sheet "Oportunidad respuesta PQRSD"); not when it is only a
+    reference beside the row's own name ("… | Hoja de detalle: CDI"). A sheet named by default
     or by a code gives none."""
     hojas = {b.pagina: b.texto.strip() for b in doc.textos if b.estilo == "Hoja"}
     if len(hojas) < 2:
         return {}
+    # the name each row of each table opens with (its first text that is not a code)
     textos: dict[str, set] = {}
     for tabla in doc.tablas:
+        por_fila: dict[int, list] = {}
         for c in tabla.celdas:
-            if c.texto and len(c.texto) <= 120:
-                textos.setdefault(normalizar(c.texto), set()).add(c.pagina)
+            por_fila.setdefault(c.fila, []).append(c)
+        for celdas in por_fila.values():
+            primera = next((c for c in sorted(celdas, key=lambda c: c.columna)
+                            if any(ch.isalpha() for ch in c.texto) and not _es_codigo(c.texto.strip())), None)
+            if primera is not None and len(primera.texto) <= 120:
+                textos.setdefault(normalizar(primera.texto), set()).add(primera.pagina)
     salida = {}
     for tabla in doc.tablas:
         pagina = tabla.paginas[0] if tabla.paginas else None

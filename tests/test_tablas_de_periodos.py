@@ -189,3 +189,24 @@ def test_docx_trimestres_con_nombre_en_la_leyenda_con_dos_puntos(tmp_path):
     o = _uno(informe, medida="acumulado", periodo_fin=date(2022, 6, 30))
     assert (o.valor, o.periodo_inicio) == (45, date(2022, 1, 1))
     assert _uno(informe, medida="ejecutado", periodo_inicio=date(2022, 7, 1)).valor == 22
+
+
+def test_meses_con_anio_y_columna_de_variacion(tmp_path):
+    """"Mar-2024" between "Feb-2024" and "Abr-2024" is March; a
+    "Variación 2021-2022" column is derived from two others, not a figure."""
+    from extractor.periodos import Contexto, periodo_de_texto
+
+    assert periodo_de_texto("Mar-2024", Contexto(vigencia=2024)).fin == date(2024, 3, 31)
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "Serie"
+    ws.append(["Serie histórica de indicadores de tránsito, 2019 – 2022"])
+    ws.append([])
+    ws.append(["Indicador", "Unidad", "2019", "2020", "2021", "2022", "Variación 2021-2022"])
+    ws.append(["Muertes en siniestros viales", "Número", 41, 35, 38, 33, -5])
+    ws.append(["Lesionados en siniestros viales", "Número", 410, 352, 380, 371, -9])
+    ruta = tmp_path / "neiva_serie_transito_2019_2022.xlsx"
+    wb.save(ruta)
+    informe = extraer_informe(ruta)
+    assert not [o for o in informe.observaciones if o.valor in (-5, -9)]
+    assert _uno(informe, indicador="Muertes en siniestros viales", periodo_fin=date(2022, 12, 31)).valor == 33
