@@ -125,10 +125,11 @@ def interpretar(doc, plantillas: tuple = ()) -> InformeExtraido:
     from .metadatos import extraer_metadatos, planifica
     from .narrativa import dinero_en_narrativa
     from .resultado import FilaNoMapeada
-    from .titulos import titulos_de_tablas
+    from .titulos import nombres_de_hoja, titulos_de_tablas
 
     meta, ctx = extraer_metadatos(doc)
     titulos = titulos_de_tablas(doc)
+    cortos = nombres_de_hoja(doc) if doc.formato in HOJAS else {}
     meta.codigo_divipola = meta.codigo_divipola or getattr(doc, "codigo_divipola", None)
     result = InformeExtraido(
         archivo=doc.archivo, sha256=doc.sha256, formato=doc.formato, paginas=doc.paginas, metadatos=meta
@@ -139,7 +140,7 @@ def interpretar(doc, plantillas: tuple = ()) -> InformeExtraido:
         ctx_tabla = por_hoja.get(tabla.paginas[0], ctx) if tabla.paginas else ctx
         lecturas[tabla.indice] = lectura = LecturaTabla(plantillas=tuple(plantillas))
         obs, skipped = interpretar_tabla(tabla, ctx_tabla, planifica(meta.tipo_documento), titulos.get(tabla.indice, []),
-                                         lectura=lectura)
+                                         lectura=lectura, nombre_corto=cortos.get(tabla.indice))
         result.observaciones.extend(obs)
         result.no_mapeadas.extend(skipped)
     if doc.formato in HOJAS:

@@ -17,7 +17,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 from datetime import date
+from functools import lru_cache
 from typing import Optional
+
+from esquemas import cargar_yaml
 
 from .celdas import Figura, figuras_de_celda, unidad
 from .columnas import (
@@ -26,6 +29,8 @@ from .columnas import (
     tiene_cifras,
 )
 from .dinero import tipo_gasto_en
+from .encabezados import clasificador
+from .lemas import normalizar
 from .modelo import Tabla
 from .nombres import es_jerarquia, limpiar, separar_nombre
 from .numeros import es_vacio, parse_numero
@@ -87,12 +92,15 @@ class _Estado:
 
 
 def interpretar_tabla(
-    tabla: Tabla, ctx: Contexto, planifica: bool = False, titulos: Optional[list[str]] = None, lectura=None
+    tabla: Tabla, ctx: Contexto, planifica: bool = False, titulos: Optional[list[str]] = None, lectura=None,
+    nombre_corto: Optional[str] = None,
 ) -> tuple[list[Observacion], list[FilaNoMapeada]]:
     """`titulos`: the caption or headings right above the table
     (extractor/titulos.py). `lectura`: an `extractor.lectura.LecturaTabla`
     that records how the table was read (header rows, columns, name column)
-    for `informes ver`."""
+    for `informes ver`. `nombre_corto`: the name the workbook itself gives
+    the indicator a sheet tracks (titulos.nombres_de_hoja); a table of
+    periods is about it, and the caption's name becomes its description."""
     grid = tabla.rejilla()
     if not grid:
         return [], []
@@ -134,13 +142,22 @@ def interpretar_tabla(
 
     # a table whose rows are months or quarters is about one indicator,
     # named by its title: each row gives that indicator's figures for its period
-    row_periods = next(filter(None, (_periodos_de_filas(body, c.indice, ctx, n_header, c.encabezado)
-                                     for c in _columnas_de_periodo(cols, label_k))), {})
+    period_k, row_periods = next(((c.indice, p) for c in _columnas_de_periodo(cols, label_k)
+                                  if (p := _periodos_de_filas(body, c.indice, ctx, n_header, c.encabezado))),
+                                 (label_k, {}))
     table_name = indicador_del_titulo(titulos or []) if row_periods else None
+    # rows of a table of periods that state their own measure ("Población
+    # meta 2023" above "Enero | Febrero …"): the row's figures are that
+    # measure for the row's period, whatever the columns say
+    row_measures: dict[int, str] = {}
     if table_name is None:
         row_periods = {}
     else:
-        _acumulados_que_bajan(cols, grid, row_periods)
+        row_measures = _medidas_de_filas(grid, period_k, row_periods)
+        _acumulados_que_bajan(cols, grid, {r: p for r, p in row_periods.items() if r not in row_measures})
+    # the workbook's own short name for the indicator (the sheet's name,
+    # which its summary sheet lists): the caption's long name describes it
+    short_name = nombre_corto if nombre_corto and table_name and nombre_corto != table_name else None
     state = _Estado()
     merged_read: set[int] = set()  # cells merged down over several rows: read once
     text_ks = [c.indice for c in cols if c.rol in ("etiqueta", "texto")]
@@ -179,9 +196,10 @@ def interpretar_tabla(
             continue
 
         nombre, desc = separar_nombre(label) if label else ("", None)
-        row_period = row_periods.get(r) or (_union(row_periods.values()) if row_periods and TOTAL.match(label) else None)
+        row_period = row_periods.get(r) or (_union(row_periods.values()) if row_periods and _es_total_de_periodos(label)
+                                            else None)
         if row_period is not None:
-            nombre, desc = table_name, None
+            nombre, desc = (short_name, table_name) if short_name else (table_name, None)
         if (state.grupo or state.periodos) and (desc is not None or own_level):
             state.cerrar_grupo()
         if not nombre:
@@ -219,6 +237,8 @@ def interpretar_tabla(
                 periodo = periodo_para(medida_de_celda(col.medida), col.texto_periodo, row_ctx)
             if row_period is not None:
                 periodo = _desde_enero(row_period) if col.medida == "acumulado" else row_period
+            if r in row_measures and col.medida != "avance_porcentual":
+                col = replace(col, medida=row_measures[r])
             de_fila = owner
             if row_period is not None and col.grupo:
                 de_fila = replace(owner, nombre=col.grupo)
@@ -274,6 +294,47 @@ def _periodos_de_filas(body, label_k: int, ctx: Contexto, offset: int, encabezad
             if periodo is not None and periodo.inicio is not None:
                 periods[offset + i] = periodo
     return periods if len(periods) >= 2 and len(periods) * 10 >= labelled * 7 else {}
+
+
+@lru_cache(maxsize=1)
+def _total_de_periodos() -> re.Pattern:
+    palabras = sorted((normalizar(p) for p in cargar_yaml("encabezados.yaml").get("filas_total_periodos", [])),
+                      key=len, reverse=True)
+    return re.compile(rf"^({'|'.join(map(re.escape, palabras))})\b") if palabras else TOTAL
+
+
+def _es_total_de_periodos(label: str) -> bool:
+    """The row that gives the whole of a table of periods ("Total año",
+    "Consolidado año"; esquemas/encabezados.yaml `filas_total_periodos`)."""
+    return bool(label) and _total_de_periodos().match(normalizar(label)) is not None
+
+
+MEDIDAS_DE_FILA = ("meta", "meta_cuatrienio", "linea_base")  # reference figures a row of a table of periods can state
+
+
+def _medidas_de_filas(grid, label_k: int, row_periods: dict[int, Periodo]) -> dict[int, str]:
+    """Rows of a table of periods whose label names a target or a baseline
+    besides its period ("Población meta 2023", "Línea base 2022"): {row:
+    measure}."""
+    salida = {}
+    for r in row_periods:
+        cell = grid[r][label_k]
+        texto = limpiar(cell.texto) if cell is not None else ""
+        medida = clasificador().medida(texto) or _medida_de_referencia(texto)
+        if medida in MEDIDAS_DE_FILA:
+            salida[r] = medida
+    return salida
+
+
+@lru_cache(maxsize=1)
+def _filas_de_referencia() -> list[tuple[str, str]]:
+    por_medida = cargar_yaml("encabezados.yaml").get("filas_de_referencia", {})
+    return [(normalizar(t), m) for m, textos in por_medida.items() for t in textos]
+
+
+def _medida_de_referencia(texto: str) -> Optional[str]:
+    plano = normalizar(texto)
+    return next((m for t, m in _filas_de_referencia() if re.match(rf"{re.escape(t)}\b", plano)), None)
 
 
 def _acumulados_que_bajan(cols: list[Columna], grid, row_periods: dict[int, Periodo]) -> None:

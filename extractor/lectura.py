@@ -89,11 +89,11 @@ def rol_de_motivo(motivo: str) -> str:
 
 
 def leer_tabla(tabla: Tabla, ctx, planifica: bool = False, titulos: Optional[list[str]] = None,
-               plantillas: tuple = ()) -> TablaLeida:
+               plantillas: tuple = (), nombre_corto: Optional[str] = None) -> TablaLeida:
     from .filas import TOTAL, interpretar_tabla
 
     lectura = LecturaTabla(plantillas=tuple(plantillas))
-    obs, skipped = interpretar_tabla(tabla, ctx, planifica, titulos, lectura=lectura)
+    obs, skipped = interpretar_tabla(tabla, ctx, planifica, titulos, lectura=lectura, nombre_corto=nombre_corto)
     leida = TablaLeida(tabla, lectura, obs, skipped)
     n_filas = tabla.n_filas
     for r in range(n_filas):
@@ -118,10 +118,13 @@ def leer(doc: Documento, plantillas: tuple = ()) -> Lectura:
     from .metadatos import extraer_metadatos, planifica
     from .narrativa import dinero_en_narrativa
 
-    from .titulos import titulos_de_tablas
+    from . import HOJAS
+    from .titulos import nombres_de_hoja, titulos_de_tablas
 
     meta, ctx = extraer_metadatos(doc)
     plan = planifica(meta.tipo_documento)
     titulos = titulos_de_tablas(doc)
-    tablas = [leer_tabla(t, ctx, plan, titulos.get(t.indice, []), plantillas) for t in doc.tablas]
+    cortos = nombres_de_hoja(doc) if doc.formato in HOJAS else {}
+    tablas = [leer_tabla(t, ctx, plan, titulos.get(t.indice, []), plantillas, cortos.get(t.indice))
+              for t in doc.tablas]
     return Lectura(metadatos=meta, tablas=tablas, narrativa=dinero_en_narrativa(doc, ctx))

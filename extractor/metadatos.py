@@ -202,7 +202,7 @@ def extraer_metadatos(doc: Documento) -> tuple[MetadatosInforme, Contexto]:
     running = [l for block in _blocks(doc.encabezados_pagina) for l in block]
     title = _title(blocks)
     office = _office(running + [l for block in blocks[:OFFICE_BLOCKS] for l in block])
-    vigencia = _vigencia(title, lines)
+    vigencia = _vigencia(title, lines) or _vigencia_fuera_del_inicio(doc)
     base = Contexto(vigencia=vigencia)
     period = periodo_de_texto(title, base) if title else None
     cut = _cut_date(doc, title, vigencia) or (period.fin if period else None)
@@ -292,6 +292,20 @@ def _entidad_mencionada(doc: Documento, minimo: int = 3) -> Optional[str]:
     oficina = _OFICINAS[oficinas[clave].most_common(1)[0][0]]
     nombre = max(escrituras[clave].items(), key=lambda e: (e[0] != e[0].upper(), e[1]))[0]
     return f"{oficina} de {titulo_espanol(nombre)}"
+
+
+def _vigencia_fuera_del_inicio(doc: Documento) -> Optional[int]:
+    """The year of a report whose first pages name none (a workbook of one
+    sheet per indicator, "Enero | Febrero …" with no year, whose last sheet
+    is "Consolidado anual 2023"): the year its other title lines name,
+    else the one year its file name carries ("tablero_mipg_2023.xlsx"; a
+    name with two years is a plan's term, not a year)."""
+    lineas = [l for b in doc.textos if b.estilo not in SIN_METADATOS for l in b.texto.split("\n")]
+    anio = _vigencia(None, lineas)
+    if anio is not None:
+        return anio
+    anios = set(YEAR.findall(_nombre_legible(doc.archivo)))
+    return int(anios.pop()) if len(anios) == 1 else None
 
 
 def _nombre_legible(archivo: str) -> str:

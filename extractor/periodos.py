@@ -89,7 +89,9 @@ def _mes_dudoso(norm: str, m: re.Match) -> bool:
     con_punto = norm.startswith(".", m.end("mes"))
     tras_guion = re.search(r"[-–/]\s*$", norm[max(0, m.start() - 3):m.start()]) is not None
     solo = norm.strip() == m["mes"]  # a header cell that says only "Mar", between "Feb" and "Abr"
-    return not (con_punto or tras_guion or solo)
+    # "Mar-2024", "mar/24": the month and its year, the whole text
+    con_anio = re.fullmatch(rf"{m['mes']}\s*[-–/ ]\s*(\d{{2}}|\d{{4}})", norm.strip()) is not None
+    return not (con_punto or tras_guion or solo or con_anio)
 
 
 def _norm(texto: str) -> str:
@@ -572,7 +574,8 @@ def _por_defecto(medida: str, ctx: Contexto) -> Periodo:
         return _anio_completo(anio) if anio is not None else SIN_PERIODO
     if medida == "ejecutado":
         if ctx.periodo_inicio or ctx.periodo_fin:
-            return Periodo(ctx.periodo_inicio, ctx.periodo_fin)
+            # a report of a known year without a cut date: up to the year's end
+            return Periodo(ctx.periodo_inicio, ctx.periodo_fin or _vigencia_a_corte(ctx).fin)
         return _vigencia_a_corte(ctx)
     if medida in _A_CORTE:
         return _vigencia_a_corte(ctx)

@@ -1,0 +1,212 @@
+"""Tables whose rows are periods (months, quarters), as offices lay them
+out in workbooks and Word reports (issue 13 class 3, issue 14 item 1):
+
+- an indicator's data sheet ("hoja de vida": "Nombre del indicador |
+  …", "Periodicidad | Mensual", "Unidad | Número") above a table of
+  months, in a workbook whose indicator sheets name no year and whose
+  summary sheet lists each indicator by its sheet's name;
+- a row of a table of months that states a target ("Población objetivo
+  2021") above months of cumulative doses: the row is the target, and the
+  cumulative column stays cumulative (it never goes down);
+- a year row worded "Consolidado año" under the quarters;
+- a Word table of quarters whose caption names the indicator with a colon
+  in it ("Visitas de inspección: establecimientos revisados …").
+
+Every file is built here with openpyxl or python-docx, with wordings and
+entities of their own.
+"""
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from openpyxl import Workbook
+
+from extractor import extraer_informe
+from extractor.titulos import es_campo_ficha, indicador_del_titulo
+
+MESES = ["Enero", "Febrero", "Marzo", "Abril", "Mayo", "Junio"]
+
+
+def _obs(informe, **campos):
+    return [o for o in informe.observaciones if all(getattr(o, k) == v for k, v in campos.items())]
+
+
+def _uno(informe, **campos):
+    encontradas = _obs(informe, **campos)
+    assert len(encontradas) == 1, (campos, encontradas)
+    return encontradas[0]
+
+
+def _hoja_de_vida(wb, hoja: str, nombre: str, unidad: str, filas: list[tuple]):
+    ws = wb.create_sheet(hoja)
+    ws.append(["SECRETARÍA DE PLANEACIÓN · FICHA TÉCNICA DEL INDICADOR"])
+    ws.append([])
+    ws.append(["Nombre del indicador", None, nombre])
+    ws.append(["Proceso", None, "Inspección, vigilancia y control"])
+    ws.append(["Frecuencia", None, "Mensual"])
+    ws.append(["Unidad de medida", None, unidad])
+    ws.append([])
+    ws.append(["Mes", "Logro", "Meta", "% Cumplimiento", "Análisis"])
+    for fila in filas:
+        ws.append(list(fila))
+    n = 9 + len(filas)
+    for r in range(9, n):
+        ws[f"D{r}"].number_format = "0.0%"
+        if unidad == "Porcentaje":
+            ws[f"B{r}"].number_format = ws[f"C{r}"].number_format = "0.00%"
+    return ws
+
+
+@pytest.fixture
+def tablero_sin_anio(tmp_path):
+    """One sheet per indicator, none naming the year; the summary (last)
+    names it and lists each indicator by its sheet's name."""
+    wb = Workbook()
+    wb.remove(wb.active)
+    _hoja_de_vida(wb, "Quejas atendidas a tiempo",
+                  "Proporción de quejas sanitarias atendidas dentro del término fijado", "Porcentaje",
+                  [(m, 0.8 + i / 100, 0.85, (0.8 + i / 100) / 0.85, "Sin novedad" if i else "Arranque lento")
+                   for i, m in enumerate(MESES)])
+    _hoja_de_vida(wb, "Visitas de inspección",
+                  "Número de establecimientos con visita de inspección sanitaria", "Número",
+                  [(m, 40 + i, 45, (40 + i) / 45, "Se cumplió el cronograma" if i % 2 else "Personal incompleto")
+                   for i, m in enumerate(MESES)])
+    ws = wb.create_sheet("Resumen")
+    ws.append(["RESUMEN SEMESTRAL DE INDICADORES DE SALUD AMBIENTAL – 2022"])
+    ws.append([])
+    ws.append(["Indicador", "Meta semestral", "Logro semestral", "% Cumplimiento"])
+    ws.append(["Quejas atendidas a tiempo", 0.85, 0.825, 0.9706])
+    ws.append(["Visitas de inspección", 270, 255, 0.9444])
+    for ref in ("B4", "C4", "D4", "D5"):
+        ws[ref].number_format = "0.0%"
+    ruta = tmp_path / "cartago_salud_ambiental_tablero_2022.xlsx"
+    wb.save(ruta)
+    return ruta
+
+
+def test_hoja_de_vida_sobre_tabla_de_meses(tablero_sin_anio):
+    informe = extraer_informe(tablero_sin_anio)
+    # the months are periods of the year the workbook names (its summary sheet)
+    o = _uno(informe, indicador="Visitas de inspección", medida="ejecutado", periodo_fin=date(2022, 3, 31))
+    assert (o.valor, o.periodo_inicio, o.celda) == (42.0, date(2022, 3, 1), "B11")
+    assert o.descripcion == "Número de establecimientos con visita de inspección sanitaria"
+    assert _uno(informe, indicador="Visitas de inspección", medida="meta", periodo_fin=date(2022, 6, 30)).valor == 45
+    # the data sheet's fields ("Unidad de medida | Porcentaje") are not the indicator
+    o = _uno(informe, indicador="Quejas atendidas a tiempo", medida="avance_porcentual",
+             periodo_fin=date(2022, 1, 31))
+    assert o.valor == pytest.approx(94.12, abs=0.01)
+    nombres = {o.indicador for o in informe.observaciones}
+    assert nombres == {"Quejas atendidas a tiempo", "Visitas de inspección"}, nombres
+    # the summary's figures are the indicators' semester
+    o = _uno(informe, indicador="Visitas de inspección", medida="ejecutado", celda="C5")
+    assert (o.valor, o.periodo_fin) == (255, date(2022, 12, 31))
+
+
+def test_campos_de_la_ficha_no_son_el_nombre():
+    assert es_campo_ficha("Periodicidad Mensual")
+    assert es_campo_ficha("Unidad de medida: Número · Responsable: Inspección")
+    assert not es_campo_ficha("Unidad de Víctimas: informe anual")
+    assert not es_campo_ficha("Visitas de inspección: establecimientos revisados")
+    assert indicador_del_titulo(["FICHA TÉCNICA", "Nombre del indicador Proporción de quejas atendidas",
+                                 "Frecuencia Mensual", "Unidad de medida Porcentaje"]) == \
+        "Proporción de quejas atendidas"
+
+
+def test_fila_de_meta_sobre_meses_de_dosis_acumuladas(tmp_path):
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "Avance 2021"
+    ws.append(["SECRETARÍA DE SALUD DE IBAGUÉ"])
+    ws.append(["Seguimiento de coberturas de vacunación con corte a mayo de 2021"])
+    ws.append([])
+    ws.append(["Mes", "Rotavirus segunda dosis", None, "Influenza estacional", None])
+    ws.append([None, "Dosis acumuladas", "% cobertura", "Dosis acumuladas", "% cobertura"])
+    ws.merge_cells("B4:C4")
+    ws.merge_cells("D4:E4")
+    ws.merge_cells("A4:A5")
+    ws.append(["Población objetivo 2021", 4200, None, 3900, None])
+    for i, m in enumerate(MESES[:5]):
+        ws.append([m, 350 * (i + 1), 350 * (i + 1) / 4200, 300 * (i + 1), 300 * (i + 1) / 3900])
+    for r in range(7, 12):
+        ws[f"C{r}"].number_format = ws[f"E{r}"].number_format = "0.0%"
+    ruta = tmp_path / "ibague_coberturas_2021.xlsx"
+    wb.save(ruta)
+    informe = extraer_informe(ruta)
+    rota = "Rotavirus segunda dosis"
+    # the target row is the target of the year, not a result
+    o = _uno(informe, indicador=rota, medida="meta")
+    assert (o.valor, o.periodo_inicio, o.periodo_fin) == (4200, date(2021, 1, 1), date(2021, 12, 31))
+    assert not _obs(informe, indicador=rota, valor=4200.0, medida="ejecutado")
+    # doses never go down: what has accumulated since January
+    o = _uno(informe, indicador=rota, medida="acumulado", periodo_fin=date(2021, 4, 30))
+    assert (o.valor, o.periodo_inicio) == (1400, date(2021, 1, 1))
+    assert len(_obs(informe, indicador="Influenza estacional", medida="acumulado")) == 5
+
+
+def test_fila_consolidado_del_anio_bajo_los_trimestres(tmp_path):
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "IC-07"
+    ws.append(["Indicador IC-07 – reporte trimestral 2023"])
+    ws.append(["Licencias de construcción expedidas"])
+    ws.append([])
+    ws.append(["Trimestre", "Programado", "Logrado", "% Avance"])
+    for t, p, l in (("Trimestre I", 30, 28), ("Trimestre II", 30, 33), ("Trimestre III", 35, 30),
+                    ("Trimestre IV", 35, 36)):
+        ws.append([t, p, l, l / p])
+    ws.append(["Consolidado año", 130, 127, 127 / 130])
+    for r in range(5, 10):
+        ws[f"D{r}"].number_format = "0.0%"
+    ruta = tmp_path / "curaduria_licencias_2023.xlsx"
+    wb.save(ruta)
+    informe = extraer_informe(ruta)
+    assert {o.indicador for o in informe.observaciones} == {"Licencias de construcción expedidas"}
+    o = _uno(informe, medida="meta", periodo_inicio=date(2023, 1, 1), periodo_fin=date(2023, 12, 31))
+    assert (o.valor, o.celda) == (130, "B9")
+    assert _uno(informe, medida="ejecutado", periodo_fin=date(2023, 6, 30)).valor == 33
+
+
+def test_docx_trimestres_con_nombre_en_la_leyenda_con_dos_puntos(tmp_path):
+    docx = pytest.importorskip("docx")
+    doc = docx.Document()
+    doc.add_paragraph("MUNICIPIO DE CHINÁCOTA – SECRETARÍA DE SALUD")
+    doc.add_paragraph("Informe de seguimiento trimestral – vigencia 2022")
+    doc.add_paragraph("Tabla 3. Visitas de inspección: establecimientos revisados en zona urbana, por trimestre")
+    filas = [("Trimestre", "Meta del trimestre", "Logrado", "% cumplimiento", "Acumulado"),
+             ("Primer trimestre", "20", "18", "90,0 %", "18"),
+             ("Segundo trimestre", "25", "27", "108,0 %", "45"),
+             ("Tercer trimestre", "25", "22", "88,0 %", "67")]
+    tabla = doc.add_table(rows=len(filas), cols=5)
+    for r, fila in enumerate(filas):
+        for k, texto in enumerate(fila):
+            tabla.cell(r, k).text = texto
+    ruta = tmp_path / "chinacota_visitas_2022.docx"
+    doc.save(ruta)
+    informe = extraer_informe(ruta)
+    nombres = {o.indicador for o in informe.observaciones}
+    assert len(nombres) == 1 and next(iter(nombres)).startswith("Visitas de inspección: establecimientos"), nombres
+    o = _uno(informe, medida="acumulado", periodo_fin=date(2022, 6, 30))
+    assert (o.valor, o.periodo_inicio) == (45, date(2022, 1, 1))
+    assert _uno(informe, medida="ejecutado", periodo_inicio=date(2022, 7, 1)).valor == 22
+
+
+def test_meses_con_anio_y_columna_de_variacion(tmp_path):
+    """"Mar-2024" between "Feb-2024" and "Abr-2024" is March; a
+    "Variación 2021-2022" column is derived from two others, not a figure."""
+    from extractor.periodos import Contexto, periodo_de_texto
+
+    assert periodo_de_texto("Mar-2024", Contexto(vigencia=2024)).fin == date(2024, 3, 31)
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "Serie"
+    ws.append(["Serie histórica de indicadores de tránsito, 2019 – 2022"])
+    ws.append([])
+    ws.append(["Indicador", "Unidad", "2019", "2020", "2021", "2022", "Variación 2021-2022"])
+    ws.append(["Muertes en siniestros viales", "Número", 41, 35, 38, 33, -5])
+    ws.append(["Lesionados en siniestros viales", "Número", 410, 352, 380, 371, -9])
+    ruta = tmp_path / "neiva_serie_transito_2019_2022.xlsx"
+    wb.save(ruta)
+    informe = extraer_informe(ruta)
+    assert not [o for o in informe.observaciones if o.valor in (-5, -9)]
+    assert _uno(informe, indicador="Muertes en siniestros viales", periodo_fin=date(2022, 12, 31)).valor == 33
