@@ -99,7 +99,17 @@ def config_de(datos: Mapping[str, Any]) -> Config:
 
 @cache
 def config_por_defecto() -> Config:
-    return config_de(esquemas.cargar_yaml("reglas.yaml"))
+    """esquemas/reglas.yaml with the settings of the working folder's
+    informes.toml (pipelines/configuracion.py) applied."""
+    from pipelines import configuracion
+
+    conf = configuracion.leer()
+    try:
+        return config_de(configuracion.aplicar_reglas(esquemas.cargar_yaml("reglas.yaml"), conf))
+    except ErrorConfig as exc:
+        if conf.archivo is None:
+            raise
+        raise configuracion.ErrorConfiguracion(f"{conf.archivo}: {str(exc).removeprefix('reglas.yaml: ')}") from exc
 
 
 # ----------------------------------------------------------------- registry
