@@ -112,7 +112,8 @@ def test_toml_da_la_base_a_cargar_y_los_umbrales_al_validador(tmp_path):
     ("base = \"x.duckdb\"\n", "clave desconocida base"),
     ("[reglas.no_existe]\nactiva = false\n", "[reglas.no_existe] no es una regla"),
     ("[reglas.ejecucion_escala]\nrazon_maxima = 5\n", "la regla ejecucion_escala no tiene el ajuste razon_maxima"),
-    ("[reglas.ejecucion_escala]\nrazon_minima = \"cinco\"\n", "reglas.ejecucion_escala.razon_minima debe ser un número"),
+    ("[reglas.ejecucion_escala]\nrazon_minima = \"cinco\"\n",
+     "reglas.ejecucion_escala.razon_minima debe ser un número"),
     ("[reglas.ejecucion_escala]\nseveridad = \"grave\"\n", "la regla ejecucion_escala tiene severidad 'grave'"),
 ])
 def test_toml_invalido_da_un_error_en_espanol_que_nombra_el_archivo(tmp_path, contenido, mensaje):
