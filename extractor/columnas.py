@@ -21,7 +21,7 @@ MONEY = {
     "recursos_programados", "recursos_ejecutados", "recursos_mixtos", "apropiacion_inicial",
     "apropiacion_definitiva", "compromisos", "obligaciones", "pagos",
 }
-TEXT_ROLES = {"etiqueta", "codigo", "unidad", "fuente", "ignorar", "texto", "anio"}
+TEXT_ROLES = {"etiqueta", "codigo", "unidad", "fuente", "ignorar", "texto", "anio", "acumulacion"}
 MAX_HEADER_ROWS = 3
 LOCAL_CODE = re.compile(r"^[A-ZÑ]{1,6}[-.]\d+([-.]\d+)*$")
 # dotted budget or plan codes: "2.3.2.02.02.1702", "1.2.3", "4599-01" (never an es-CO number: 3+ parts or a hyphen)

@@ -22,6 +22,7 @@ from typing import Optional
 
 from esquemas import cargar_yaml
 
+from .acumulacion import acumulacion_de
 from .celdas import Figura, figuras_de_celda, unidad
 from .columnas import (
     MONEY, Columna, celdas_distintas, columna_etiqueta, columna_jerarquia, columna_padre, columnas,
@@ -53,6 +54,7 @@ class _Fila:
     unidad: str  # the unit column's text, if any
     fuente: Optional[str]
     tipo_gasto: Optional[str]
+    acumulacion: Optional[str] = None  # esquemas/acumulacion.csv, from a "Tipo de acumulación" column
 
 
 def _is_subheader_cell(text: str, ctx: Contexto) -> bool:
@@ -219,6 +221,7 @@ def interpretar_tabla(
             unidad=_text_of(row, cols, "unidad"),
             fuente=_text_of(row, cols, "fuente") or None,
             tipo_gasto=tipo_gasto_en(label) or (tipo_gasto_en(state.seccion) if state.seccion else None),
+            acumulacion=acumulacion_de(_text_of(row, cols, "acumulacion")),
         )
         before = len(observations)
         seen_cells = {id(label_cell)}
@@ -465,6 +468,7 @@ def _observation(fig: Figura, col: Columna, cell, tabla: int, fila: _Fila) -> Ob
         indicador_padre=fila.padre,
         descripcion=fila.descripcion,
         codigo=fila.codigo,
+        acumulacion=fila.acumulacion,
         tipo_gasto=(fig.tipo_gasto or col.tipo_gasto or fila.tipo_gasto) if money else None,
         fuente_financiacion=col.fuente or fila.fuente,
         escala=col.escala if factor != 1.0 else None,
