@@ -283,12 +283,15 @@ def columnas(grid, n_header: int, ctx: Contexto, planifica: bool = False,
             col.medida = "meta_cuatrienio"
             col.periodo = periodo_para(col.medida, col.texto_periodo, ctx)
     _avance_como_razon(cols, grid[n_header:], ctx)
+    _avance_en_fraccion(cols, grid[n_header:])
     return cols
 
 
 def _valor_de(row, k: int) -> Optional[float]:
     c = row[k] if k < len(row) else None
-    n = parse_numero(c.texto) if c is not None and c.texto.strip() else None
+    if c is None or not c.texto.strip():
+        return None
+    n = parse_numero(c.texto) or (parse_cantidad(c.texto) or (None,))[0]  # "38,7 km"
     return None if n is None or n.unidad == "porcentaje" else float(n.valor)
 
 
@@ -336,6 +339,40 @@ def _avance_en_porcentaje(col: Columna, cols: list[Columna], body, ctx: Contexto
     col.periodo = periodos.pop() if len(periodos) == 1 and None not in periodos else periodo_para(
         "avance_porcentual", col.texto_periodo, ctx)
     return True
+
+
+def _es_fraccion(v: float, hechos: list[Optional[float]], metas: list[Optional[float]]) -> bool:
+    return any(h is not None and m and abs(v - h / m) <= 0.005 for h in hechos for m in metas)
+
+
+def _avance_en_fraccion(cols: list[Columna], body) -> None:
+    """A "% avance" column whose cells are plain numbers written as a
+    fraction of one (0,86 for 86 %): ×100. Read so when, row by row, the
+    value is an executed figure over a target of the row (1180 / 1600 =
+    0,7375), or when every value lies between 0 and 1 and most have
+    decimals (nothing else reads "0,38" under a "%" header)."""
+    hechos = [c.indice for c in cols if c.medida in ("ejecutado", "acumulado")]
+    metas = [c.indice for c in cols if c.medida in ("meta", "meta_cuatrienio")]
+    for col in cols:
+        if col.medida != "avance_porcentual" or col.escala == "fraccion" or col.en_frase:
+            continue
+        valores, confirmadas = [], 0
+        for row in body:
+            c = row[col.indice] if col.indice < len(row) else None
+            n = parse_numero(c.texto) if c is not None and c.texto.strip() else None
+            if n is None:
+                continue
+            if n.unidad != "numero":
+                valores = []
+                break  # "86 %" or "86,0 %": already percentages
+            valores.append(n.valor)
+            if _es_fraccion(n.valor, [_valor_de(row, h) for h in hechos], [_valor_de(row, m) for m in metas]):
+                confirmadas += 1
+        if len(valores) < 3 or max(abs(v) for v in valores) > 1.5:
+            continue
+        decimales = sum(v != int(v) for v in valores)
+        if confirmadas * 10 >= len(valores) * 6 or (max(valores) <= 1 and decimales * 2 > len(valores)):
+            col.factor, col.escala = 100.0, "fraccion"
 
 
 def _avance_como_razon(cols: list[Columna], body, ctx: Contexto) -> None:

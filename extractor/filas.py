@@ -460,7 +460,7 @@ def _observation(fig: Figura, col: Columna, cell, tabla: int, fila: _Fila) -> Ob
     return Observacion(
         indicador=fila.nombre,
         medida=fig.medida,
-        valor=fig.numero.valor * factor,
+        valor=round(fig.numero.valor * factor, 9) if factor != 1.0 else fig.numero.valor,  # 0,6166666667 × 100
         valor_texto=limpiar(fig.numero.texto or cell.texto),
         unidad=unidad(fig.numero, fig.medida, fila.unidad),
         periodo_inicio=fig.periodo.inicio if fig.periodo else None,

@@ -120,9 +120,11 @@ def _es_codigo(texto: str) -> bool:
 
 def _fecha_de_titulo(texto: str) -> bool:
     """A title line that dates the table or the template ("Corte 15 de
-    junio de 2025", "Vigencia 2025", "Versión 3", "2025"), not a name."""
-    palabras = set(re.findall(r"\w+", normalizar(texto)))
-    return bool(palabras & _palabras_de_fecha()) or not re.search(r"[^\W\d_]", texto)
+    junio de 2025", "Vigencia 2025", "Versión 3", "2025"), not a name; a
+    name followed by its cut ("Coberturas de vacunación con corte a
+    febrero") is a name."""
+    palabras = re.findall(r"\w+", normalizar(texto))
+    return (bool(palabras) and palabras[0] in _palabras_de_fecha()) or not re.search(r"[^\W\d_]", texto)
 
 
 @lru_cache(maxsize=1)
