@@ -152,7 +152,8 @@ def interpretar_tabla(
     # meta 2023" above "Enero | Febrero …"): the row's figures are that
     # measure for the row's period, whatever the columns say
     row_measures: dict[int, str] = {}
-    if table_name is None:
+    grupos_nombran = bool(value_cols) and all(c.grupo for c in value_cols)  # "BCG | Pentavalente" over each pair
+    if table_name is None and not grupos_nombran:
         row_periods = {}
     else:
         row_measures = _medidas_de_filas(grid, period_k, row_periods)

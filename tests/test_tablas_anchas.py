@@ -153,7 +153,7 @@ def test_meta_de_resultado_del_ultimo_anio_del_plan_es_del_cuatrienio(tmp_path):
 
     doc = Document()
     doc.add_paragraph("Plan de Desarrollo Municipal 2024-2027 «Avanzamos juntos». Seguimiento a diciembre de 2025")
-    encabezado = ["Indicador de resultado", "Meta de resultado 2027", "Indicador de producto", "Meta 2025",
+    encabezado = ["Indicador de bienestar", "Meta de bienestar 2027", "Indicador de producto", "Meta 2025",
                   "Ejecutado 2025"]
     filas = [
         ["Tasa de deserción escolar", "3,5", "Estudiantes con transporte escolar", "1.200", "1.150"],
