@@ -5,6 +5,10 @@
   its own copy of the header and a body drawn without rulings whose rows
   are set apart by white space only (names wrapped, figures centred);
 - a table drawn with coloured bands per row and no cell rulings;
+- a striped table (bands on every other row, white rows between them) with
+  a code column printed close to the name, names wrapped, continued on the
+  next page under a header band of another colour, ending on a white row
+  and a total under a rule;
 - a bare "Avance" column in percentages beside the target and the result.
 """
 from __future__ import annotations
@@ -172,3 +176,96 @@ def test_avance_en_porcentaje_confirmado_por_las_cifras(tmp_path):
         "Murales restaurados": 100, "Festivales apoyados": 80}
     assert all(o.periodo_inicio.year == o.periodo_fin.year == 2021 for o in avance.values())
     assert not any(o.medida == "ejecutado" and o.valor in (120, 50, 80) for o in obs)
+
+
+# ------------------------------- striped rows, white rows between the bands
+
+X_RAYAS = {"clave": 48, "nombre": 92, "unidad": 330, "cifras": [420, 490, 550, 640, 730]}  # right edges of figures
+CABECERA_RAYAS = [("Código", "clave"), ("Producto del plan", "nombre"), ("Unidad", "unidad")]
+CIFRAS_RAYAS = ["Meta\n2021", "Logro\n2021", "%\ncumplido", "Presupuesto\nasignado", "Presupuesto\ncomprometido"]
+FILAS_RAYAS = [
+    [("4501120", ["Gestantes con control prenatal", "antes de la semana 12"], "Porcentaje",
+      ["85", "79", "92,9 %", "$ 12.500.000", "$ 11.980.000"])],
+    [("4501133", ["Jornadas de vacunación extramural"], "Número", ["24", "30", "125,0 %", "$ 48.000.000", "$ 47.250.000"])],
+    [("4501201", ["Hogares visitados por la estrategia APS"], "Número", ["3.200", "2.560", "80,0 %", "$ 210.000.000", "$ 150.400.000"])],
+    [("4502007", ["Brigadas de salud oral rural"], "Número", ["10", "6", "60,0 %", "$ 35.000.000", "$ 19.800.000"])],
+]
+FILAS_RAYAS_2 = [
+    ("4502015", ["Comités de vigilancia epidemiológica"], "Número", ["12", "12", "100,0 %", "$ 6.000.000", "$ 6.000.000"]),
+    ("4502030", ["Campañas de salud mental"], "Número", ["4", "3", "75,0 %", "$ 22.000.000", "$ 16.100.000"]),
+    ("4503002", ["Establecimientos inspeccionados por", "sanidad ambiental"], "Número",
+     ["600", "645", "107,5 %", "$ 90.000.000", "$ 89.700.000"]),
+]
+
+
+def _cabecera_rayas(c, y: float, color: str, texto: str, fuente: str) -> float:
+    c.setFillColor(colors.HexColor(color))
+    c.rect(40, y - 26, 712, 26, stroke=0, fill=1)
+    c.setFillColor(colors.HexColor(texto))
+    c.setFont(fuente, 7)
+    for palabra, clave in CABECERA_RAYAS:
+        c.drawString(X_RAYAS[clave], y - 16, palabra)
+    for x, palabra in zip(X_RAYAS["cifras"], CIFRAS_RAYAS):
+        arriba, abajo = palabra.split("\n")
+        c.drawRightString(x, y - 11, arriba)
+        c.drawRightString(x, y - 20, abajo)
+    return y - 26
+
+
+def _filas_rayas(c, y: float, filas, primera_con_banda: bool) -> float:
+    c.setFont("Helvetica", 7)
+    for i, (clave, nombre, unidad, cifras) in enumerate(filas):
+        alto = 8 + 9 * len(nombre)
+        if (i % 2 == 0) == primera_con_banda:
+            c.setFillColor(colors.HexColor("#e6eef0"))
+            c.rect(40, y - alto, 712, alto, stroke=0, fill=1)
+        c.setFillColor(colors.black)
+        medio = y - alto / 2 - 2.5
+        for k, linea in enumerate(nombre):
+            c.drawString(X_RAYAS["nombre"], y - 10 - 9 * k if len(nombre) > 1 else medio, linea)
+        c.drawString(X_RAYAS["clave"], medio, clave)  # a short gap to the name: no rule, no wide space
+        c.drawString(X_RAYAS["unidad"], medio, unidad)
+        for x, cifra in zip(X_RAYAS["cifras"], cifras):
+            c.drawRightString(x, medio, cifra)
+        y -= alto
+    return y
+
+
+def _tabla_rayada_en_dos_paginas(ruta: Path) -> None:
+    c = canvas.Canvas(str(ruta), pagesize=landscape(letter))
+    _, alto = landscape(letter)
+    c.setFont("Helvetica-Bold", 10)
+    c.drawString(40, alto - 60, "Cuadro 3. Metas de producto de la Secretaría de Salud, vigencia 2021")
+    y = _cabecera_rayas(c, alto - 75, "#3b2f63", "#ffffff", "Helvetica-Bold")
+    _filas_rayas(c, y, [f for fs in FILAS_RAYAS for f in fs], primera_con_banda=True)
+    c.showPage()
+    c.setFont("Helvetica-Oblique", 9)
+    c.drawString(40, alto - 60, "Cuadro 3. Metas de producto (continuación)")
+    y = _cabecera_rayas(c, alto - 70, "#fbe3cf", "#8a4b12", "Helvetica-Oblique")
+    y = _filas_rayas(c, y, FILAS_RAYAS_2, primera_con_banda=True)
+    c.setLineWidth(0.6)
+    c.line(40, y - 4, 752, y - 4)
+    c.setFont("Helvetica-Bold", 7)
+    c.drawString(X_RAYAS["nombre"], y - 14, "TOTAL SALUD PÚBLICA")
+    c.drawRightString(X_RAYAS["cifras"][3], y - 14, "$ 423.500.000")
+    c.drawRightString(X_RAYAS["cifras"][4], y - 14, "$ 341.230.000")
+    c.save()
+
+
+def test_tabla_rayada_con_filas_blancas_que_sigue_en_otra_pagina(tmp_path):
+    ruta = tmp_path / "salud_metas_producto_2021.pdf"
+    _tabla_rayada_en_dos_paginas(ruta)
+    doc = leer_documento(ruta)
+    for tabla in doc.tablas:  # the code is a column of its own, not glued to the name
+        assert tabla.n_columnas == 8
+    obs = interpretar(doc).observaciones
+    por = {(o.indicador, o.medida): o.valor for o in obs}
+    # a white row between two bands is a row
+    assert por[("Jornadas de vacunación extramural", "ejecutado")] == 30
+    assert por[("Brigadas de salud oral rural", "compromisos")] == 19_800_000
+    # a wrapped name in a band, and in the white row after the last band of the continuation
+    assert por[("Gestantes con control prenatal antes de la semana 12", "meta")] == 85
+    assert por[("Establecimientos inspeccionados por sanidad ambiental", "avance_porcentual")] == 107.5
+    assert por[("Establecimientos inspeccionados por sanidad ambiental", "recursos_programados")] == 90_000_000
+    indicadores = {o.indicador for o in obs if not o.indicador.upper().startswith("TOTAL")}
+    assert len(indicadores) == 7

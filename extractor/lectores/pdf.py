@@ -38,7 +38,7 @@ from pdfplumber.utils.exceptions import PdfminerException
 
 from ..errores import ErrorLectura
 from ..modelo import BloqueTexto, Celda, Documento, LineaSuelta, Omision, Tabla
-from . import contiguas, ocr, sin_bordes
+from . import contiguas, franjas, ocr, sin_bordes
 from .cribado import cribar
 from .pdfium_pagina import DocumentoPdfium, leer_pagina
 from .lineas import LineaLeida, agrupar_lineas, agrupar_parrafos, fuente_de_palabra, leidas
@@ -159,23 +159,10 @@ def _con_filas_debajo(partes: list[tuple[tuple, list[tuple]]], words: list[dict]
             columnas = {_columna_de(xs, (w["x0"] + w["x1"]) / 2) for w in linea.palabras}
             if any(sin_bordes.es_cifra_no_anio(w["text"]) for w in linea.palabras) and len(columnas) >= 2:
                 fondo = linea.bottom + 0.5  # a row's figures: the frame reaches them (and the name above)
-            elif len(columnas) > 1 or _corrida(linea):
-                break  # words in several columns and no figure, or running text: not a row's wrapped name
+            elif len(columnas) > 1 or (_corrida(linea) and any(linea.x0 + MIN_CELL < x < linea.x1 - MIN_CELL for x in xs[1:-1])):
+                break  # words in several columns and no figure, or running text across them: not a row's wrapped name
         out.append(((bbox[0], bbox[1], bbox[2], fondo), cells) if fondo > bbox[3] else (bbox, cells))
     return out
-
-
-def _franjas(bboxes: list[tuple], words: list[dict]) -> bool:
-    """Boxes that are only the coloured bands of rows (every box as wide as
-    the table) around lines of words set in columns: a table drawn without
-    cell rulings, to be read from the words' positions, not one column."""
-    boxes = _without_frames(bboxes)
-    x0, x1 = min(b[0] for b in boxes), max(b[2] for b in boxes)
-    if any(b[0] > x0 + MIN_CELL or b[2] < x1 - MIN_CELL for b in boxes):
-        return False
-    dentro = [w for w in words if any(_inside(w, b) for b in boxes)]
-    en_columnas = [l for l in agrupar_lineas(dentro) if len(sin_bordes._segments(l)) >= sin_bordes.MIN_COLUMNS]
-    return len(en_columnas) >= 2
 
 
 def _filas_de_cajas(bboxes: list[tuple], words: list[dict]) -> list[tuple[float, list[str]]]:
@@ -382,9 +369,15 @@ def _page_items(page, page_no: int, words: list[dict] | None = None,
     receives the page's lines with digits outside every table cell
     (`LineaSuelta`, for the coverage audit)."""
     words = _words(page) if words is None else words
-    found = [t for t in page.find_tables(settings) if len(t.cells) > 1] if settings else []
-    found = [t for t in found if not _franjas(t.cells, words)]
+    finder = page.debug_tablefinder(settings) if settings else None
+    found = finder.tables if finder else []
+    # cells in no table of two or more: a table drawn as bands may have a band on its own
+    en_tablas = {tuple(c) for t in found for c in t.cells}
+    solas = [tuple(c) for c in finder.cells if tuple(c) not in en_tablas] if finder else []
+    rayadas, found = franjas.tablas_de_franjas(found, solas, words)
+    found = [t for t in found if len(t.cells) > 1]
     cajas, celdas = contiguas.juntar([t.bbox for t in found], [t.cells for t in found], words)
+    cajas, celdas = cajas + [b for b, _ in rayadas], celdas + [c for _, c in rayadas]
     partes = [parte for bbox, cells in zip(cajas, celdas) for parte in _subtablas(cells, words, bbox)]
     partes = _con_filas_debajo(partes, words)
     table_boxes = [bbox for bbox, _ in partes]
