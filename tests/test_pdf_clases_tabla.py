@@ -269,3 +269,54 @@ def test_tabla_rayada_con_filas_blancas_que_sigue_en_otra_pagina(tmp_path):
     assert por[("Establecimientos inspeccionados por sanidad ambiental", "recursos_programados")] == 90_000_000
     indicadores = {o.indicador for o in obs if not o.indicador.upper().startswith("TOTAL")}
     assert len(indicadores) == 7
+
+
+# -------------------------------------- a running footer right under a table
+
+RECAUDO = [
+    ("Predial unificado", "8.400", "7.950", "94,6 %"),
+    ("Industria y comercio", "5.100", "5.480", "107,5 %"),
+    ("Sobretasa a la gasolina", "1.900", "1.610", "84,7 %"),
+    ("Estampillas", "720", "655", "91,0 %"),
+    ("Alumbrado público", "2.300", "2.190", "95,2 %"),
+    ("Delineación urbana", "310", "402", "129,7 %"),
+]
+
+
+def _tablas_con_pie_corrido(ruta: Path) -> None:
+    """Three pages, each ending in an unruled table whose last row sits just
+    above the page's running footer (report name left, page number right)."""
+    c = canvas.Canvas(str(ruta), pagesize=letter)
+    for pagina in range(1, 4):
+        c.setFont("Helvetica", 8)
+        c.drawString(60, 760, "Alcaldía de Chinácota · Secretaría de Hacienda")
+        c.setFont("Helvetica", 9)
+        for k in range(20):  # prose above the table
+            c.drawString(60, 720 - 14 * k, f"Párrafo {k + 1} del análisis del recaudo del trimestre {pagina}, con sus causas.")
+        y = 40 + 16 * len(RECAUDO) + 16  # the table ends at the bottom of the page
+        c.setFont("Helvetica-Bold", 9)
+        c.drawString(60, y + 24, f"Cuadro {pagina}. Recaudo por renta, trimestre {pagina} de 2022 (millones)")
+        c.setFont("Helvetica-Bold", 8)
+        for x, texto in zip([60, 300, 380, 460], ["Renta", "Presupuestado", "Recaudado", "% recaudo"]):
+            c.drawString(x, y, texto)
+        y -= 16
+        c.setFont("Helvetica", 8)
+        for renta, *cifras in RECAUDO:
+            c.drawString(60, y, renta)
+            for x, cifra in zip([350, 430, 500], cifras):
+                c.drawRightString(x, y, cifra)
+            y -= 16
+        c.drawString(60, y + 2, "Informe trimestral de gestión fiscal")  # the footer, close under the last row
+        c.drawRightString(500, y + 2, f"Pág. {pagina}")
+        c.showPage()
+    c.save()
+
+
+def test_pie_de_pagina_corrido_no_es_fila_de_la_tabla(tmp_path):
+    ruta = tmp_path / "hacienda_recaudo_2022.pdf"
+    _tablas_con_pie_corrido(ruta)
+    doc = leer_documento(ruta)
+    filas = [" ".join(f).strip() for t in doc.tablas for f in t.textos()]
+    assert sum(f.startswith("Delineación urbana") for f in filas) == 3
+    assert not any("Informe trimestral" in f or "Pág" in f for f in filas)
+    assert any("Informe trimestral de gestión fiscal" in h for h in doc.encabezados_pagina)
