@@ -320,3 +320,40 @@ def test_pie_de_pagina_corrido_no_es_fila_de_la_tabla(tmp_path):
     assert sum(f.startswith("Delineación urbana") for f in filas) == 3
     assert not any("Informe trimestral" in f or "Pág" in f for f in filas)
     assert any("Informe trimestral de gestión fiscal" in h for h in doc.encabezados_pagina)
+
+
+# ---------------- a process heading with money words over indicators in %
+
+PROCESO_FINANCIERO = [
+    ("Oportunidad en el pago a proveedores", "95%", "91,4%", "96,2%"),
+    ("Conciliaciones bancarias al día", "12", "12", "100,0%"),
+    ("Inventarios de bienes muebles actualizados", "4", "3", "75,0%"),
+    ("Cartera recuperada frente a la vencida", "40%", "46,5%", "116,3%"),
+]
+
+
+def _indicadores_bajo_titulo_financiero(ruta: Path) -> None:
+    c = canvas.Canvas(str(ruta), pagesize=letter)
+    c.setFont("Helvetica-Bold", 10)
+    c.drawString(60, 720, "Gestión de recursos financieros y presupuesto – Secretaría Administrativa")
+    xs = [60, 300, 380, 460, 540]
+    y = 700
+    c.setLineWidth(0.5)
+    for fila in [("Indicador", "Meta 2021", "Resultado 2021", "% cumplimiento")] + PROCESO_FINANCIERO:
+        c.setFont("Helvetica-Bold" if fila[0] == "Indicador" else "Helvetica", 8)
+        for x0, x1, texto in zip(xs, xs[1:], fila):
+            c.rect(x0, y - 16, x1 - x0, 16)
+            c.drawString(x0 + 3, y - 11, texto)
+        y -= 16
+    c.save()
+
+
+def test_titulo_de_dinero_no_vuelve_dinero_una_columna_en_porcentajes(tmp_path):
+    ruta = tmp_path / "administrativa_indicadores_2021.pdf"
+    _indicadores_bajo_titulo_financiero(ruta)
+    obs = interpretar(leer_documento(ruta)).observaciones
+    por = {(o.indicador, o.medida): o.valor for o in obs}
+    assert por[("Oportunidad en el pago a proveedores", "meta")] == 95
+    assert por[("Conciliaciones bancarias al día", "ejecutado")] == 12
+    assert por[("Cartera recuperada frente a la vencida", "ejecutado")] == 46.5
+    assert not any(o.medida.startswith("recursos") for o in obs)
