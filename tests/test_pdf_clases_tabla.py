@@ -357,3 +357,43 @@ def test_titulo_de_dinero_no_vuelve_dinero_una_columna_en_porcentajes(tmp_path):
     assert por[("Conciliaciones bancarias al día", "ejecutado")] == 12
     assert por[("Cartera recuperada frente a la vencida", "ejecutado")] == 46.5
     assert not any(o.medida.startswith("recursos") for o in obs)
+
+
+# ------- unruled header whose two last cells are closer than a column gap
+
+VISITAS = [("Enero", "40", "38", "38", "95,0 %"), ("Febrero", "40", "45", "83", "112,5 %"),
+           ("Marzo", "50", "41", "124", "82,0 %")]
+
+
+def _encabezados_juntos_sin_reglas(ruta: Path) -> None:
+    """Figures right-aligned under their headers; "Acumulado" ends where its
+    figures end and "% de logro" starts 9 points after it, nearer to it than
+    to its own figures."""
+    c = canvas.Canvas(str(ruta), pagesize=letter)
+    c.setFont("Helvetica-Bold", 9)
+    c.drawString(60, 720, "Cuadro 2. Resultado del indicador de visitas de inspección sanitaria, 2023")
+    c.setFont("Helvetica-Bold", 9)
+    c.drawString(80, 696, "Mes")
+    for x, texto in [(230, "Planeado"), (300, "Alcanzado"), (370, "Acumulado")]:
+        c.drawRightString(x, 696, texto)
+    c.drawString(379, 696, "% de logro")
+    c.setFont("Helvetica", 9)
+    y = 678
+    for mes, *cifras in VISITAS:
+        c.drawString(80, y, mes)
+        for x, cifra in zip([230, 300, 370, 440], cifras):
+            c.drawRightString(x, y, cifra)
+        y -= 18
+    c.save()
+
+
+def test_encabezados_sin_reglas_mas_juntos_que_sus_columnas(tmp_path):
+    ruta = tmp_path / "visitas_sanitarias_2023.pdf"
+    _encabezados_juntos_sin_reglas(ruta)
+    doc = leer_documento(ruta)
+    tabla = doc.tablas[0]
+    assert tabla.textos()[0][-2:] == ["Acumulado", "% de logro"]
+    obs = interpretar(doc).observaciones
+    assert {o.medida for o in obs} >= {"acumulado", "avance_porcentual"}
+    assert sorted(o.valor for o in obs if o.medida == "avance_porcentual") == [82, 95, 112.5]
+    assert sorted(o.valor for o in obs if o.medida == "acumulado") == [38, 83, 124]
