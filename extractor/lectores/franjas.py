@@ -8,7 +8,10 @@ each of one column: whole lines of text, not cells.
 
 The bands are the rows: bands of the same width stacked one under the other
 with gaps no taller than a row are one table, and each gap that holds words
-is a row of its own (the white stripe). The columns are the white space
+is a row of its own (the white stripe). The first band is the header (it
+holds no figure); a table whose header is printed above its bands, or whose
+white gaps hold several rows, is read from the words' positions alone
+(`sin_bordes`). The columns are the white space
 that runs from the top to the bottom of the body: the x-intervals covered
 by the words of the body rows (the rows under the first one, the header)
 merged where they are closer than the space between two words. A body row
@@ -27,6 +30,7 @@ from .lineas import agrupar_lineas
 
 MIN_CELL = 2.0  # points: edges closer than this are the same
 MAX_WHITE_ROW = 2.5  # a white row between two bands: at most this many times the taller band's height
+MAX_GAP_ROW = 1.5  # a white row is at most this many times the tallest band's height
 WORD_SPACE = 0.5  # line heights: wider white space than this between words parts two columns
 MIN_BODY_ROWS = 2  # rows in columns that shape the columns
 
@@ -121,7 +125,7 @@ def tablas_de_franjas(tablas: list, solas: list[tuple], words: list[dict]) -> tu
     out = []
     for grupo in _grupos(bandas):
         filas = _filas([b for _, b in grupo], words)
-        cols = _columnas(filas)
+        cols = _columnas(filas) if _cabecera_y_filas(grupo, filas) else []
         if len(cols) < sin_bordes.MIN_COLUMNS:
             if _en_columnas(filas):
                 usadas.update(k for k, _ in grupo)  # striped, but no clean columns: the unruled reader
@@ -137,6 +141,19 @@ def tablas_de_franjas(tablas: list, solas: list[tuple], words: list[dict]) -> tu
                 cajas.extend((a, caja[1], b, caja[3]) for a, b in zip(bordes, bordes[1:]))
         out.append(((x0, filas[0][0][1], x1, filas[-1][0][3]), cajas))
     return out, [t for k, t in enumerate(tablas) if k not in usadas]
+
+
+def _cabecera_y_filas(grupo: list[tuple[int, tuple]], filas: list[tuple[tuple, list[dict]]]) -> bool:
+    """The bands are a whole table, header included, one row each: the first
+    band holds no figure (the header; a table whose header is printed above
+    its bands is not this class) and no white gap is much taller than the
+    tallest band (a gap that holds several rows, a group's heading among
+    them)."""
+    if not filas[0][1] or any(sin_bordes.es_cifra_no_anio(w["text"]) for w in filas[0][1]):
+        return False
+    alto = max(b[3] - b[1] for _, b in grupo)
+    bandas = {b for _, b in grupo}
+    return all(caja in bandas or caja[3] - caja[1] <= MAX_GAP_ROW * alto for caja, _ in filas)
 
 
 def _en_columnas(filas: list[tuple[tuple, list[dict]]]) -> bool:
