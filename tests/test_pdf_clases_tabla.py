@@ -8,7 +8,11 @@
 - a striped table (bands on every other row, white rows between them) with
   a code column printed close to the name, names wrapped, continued on the
   next page under a header band of another colour, ending on a white row
-  and a total under a rule;
+  and a total under a rule (and bands with the header printed above them,
+  read without rulings as before);
+- a running footer right under an unruled table;
+- a money heading over indicator columns written in percentages;
+- an unruled header whose last two cells are closer than their columns;
 - a bare "Avance" column in percentages beside the target and the result.
 """
 from __future__ import annotations
@@ -397,3 +401,41 @@ def test_encabezados_sin_reglas_mas_juntos_que_sus_columnas(tmp_path):
     assert {o.medida for o in obs} >= {"acumulado", "avance_porcentual"}
     assert sorted(o.valor for o in obs if o.medida == "avance_porcentual") == [82, 95, 112.5]
     assert sorted(o.valor for o in obs if o.medida == "acumulado") == [38, 83, 124]
+
+
+def _rayas_con_cabecera_fuera(ruta: Path) -> None:
+    """Bands on every other body row, the header printed above the first
+    band, and a group's heading in a white gap together with a row."""
+    c = canvas.Canvas(str(ruta), pagesize=letter)
+    c.setFont("Helvetica-Bold", 8)
+    for x, texto in [(60, "Producto"), (330, "Meta 2022"), (400, "Logro 2022"), (470, "% logro")]:
+        c.drawString(x, 700, texto)
+    filas = [("Aulas dotadas", "10", "8", "80,0 %"), ("Docentes capacitados", "120", "130", "108,3 %"),
+             ("DEPORTE Y RECREACIÓN", None, None, None), ("Escuelas deportivas activas", "6", "6", "100,0 %"),
+             ("Torneos veredales", "4", "2", "50,0 %"), ("Parques intervenidos", "3", "3", "100,0 %")]
+    y, banda = 690, True
+    for nombre, *cifras in filas:
+        if cifras[0] is not None:
+            if banda:
+                c.setFillColor(colors.HexColor("#eef1f4"))
+                c.rect(55, y - 16, 480, 16, stroke=0, fill=1)
+            banda = not banda
+        c.setFillColor(colors.black)
+        c.setFont("Helvetica-Bold" if cifras[0] is None else "Helvetica", 8)
+        c.drawString(60, y - 11, nombre)
+        for x, cifra in zip([375, 445, 510], cifras):
+            if cifra:
+                c.drawRightString(x, y - 11, cifra)
+        y -= 16
+    c.save()
+
+
+def test_franjas_sin_cabecera_en_franja_se_leen_sin_reglas(tmp_path):
+    ruta = tmp_path / "educacion_deporte_2022.pdf"
+    _rayas_con_cabecera_fuera(ruta)
+    obs = interpretar(leer_documento(ruta)).observaciones
+    por = {(o.indicador, o.medida): o.valor for o in obs}
+    assert por[("Aulas dotadas", "meta")] == 10
+    assert por[("Escuelas deportivas activas", "ejecutado")] == 6
+    assert por[("Torneos veredales", "avance_porcentual")] == 50
+    assert len({o.indicador for o in obs}) == 5
