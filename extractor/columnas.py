@@ -254,7 +254,7 @@ def columnas(grid, n_header: int, ctx: Contexto, planifica: bool = False,
         if medida is None:
             cols.append(Columna(k, header, rol or ("etiqueta" if k == 0 else "texto")))
             continue
-        if dinero and medida in FISICAS_EN_DINERO:
+        if dinero and medida in FISICAS_EN_DINERO and not _con_porcentajes(grid[n_header:], k):
             medida = cls.medida(f"recursos {header}")
             medida = medida if medida in MONEY else "recursos_programados"
         escala, factor = (None, 1.0)
@@ -417,6 +417,17 @@ def _pesos_y_magnitud(body, k: int) -> tuple[int, int, float]:
     nums = [n for n in nums if n is not None and n.unidad != "porcentaje"]
     tamanos = sorted(abs(n.valor) for n in nums)
     return len(nums), sum(n.unidad == "pesos" for n in nums), tamanos[len(tamanos) // 2] if tamanos else 0.0
+
+
+def _con_porcentajes(body, k: int) -> bool:
+    """Column k writes some of its figures as percentages: it is not money
+    (a money title over "Meta | Resultado" of indicators in %)."""
+    for row in body:
+        c = row[k] if k < len(row) else None
+        n = parse_numero(c.texto) if c is not None and c.texto.strip() else None
+        if n is not None and n.unidad == "porcentaje":
+            return True
+    return False
 
 
 def _cifras_fisicas(body, k: int, dinero: list[int]) -> bool:
