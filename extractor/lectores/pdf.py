@@ -153,12 +153,17 @@ def _con_filas_debajo(partes: list[tuple[tuple, list[tuple]]], words: list[dict]
                 break
             if not all(xs[0] - MIN_CELL <= w["x0"] and w["x1"] <= xs[-1] + MIN_CELL for w in linea.palabras):
                 break
+            # running text across the columns (a paragraph under the table, even
+            # one with figures), or a word over a column's rule: not the table's cells
+            if (_corrida(linea) and any(linea.x0 + MIN_CELL < x < linea.x1 - MIN_CELL for x in xs[1:-1])) or any(
+                    w["x0"] + MIN_CELL < x < w["x1"] - MIN_CELL for w in linea.palabras for x in xs[1:-1]):
+                break
             ultima = linea.bottom
             columnas = {_columna_de(xs, (w["x0"] + w["x1"]) / 2) for w in linea.palabras}
             if any(sin_bordes.es_cifra_no_anio(w["text"]) for w in linea.palabras) and len(columnas) >= 2:
                 fondo = linea.bottom + 0.5  # a row's figures: the frame reaches them (and the name above)
-            elif len(columnas) > 1 or (_corrida(linea) and any(linea.x0 + MIN_CELL < x < linea.x1 - MIN_CELL for x in xs[1:-1])):
-                break  # words in several columns and no figure, or running text across them: not a row's wrapped name
+            elif len(columnas) > 1:
+                break  # words in several columns and no figure: not a row's wrapped name
         out.append(((bbox[0], bbox[1], bbox[2], fondo), cells) if fondo > bbox[3] else (bbox, cells))
     return out
 
