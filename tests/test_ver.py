@@ -124,14 +124,54 @@ def test_pdf_escaneado_se_endereza_y_se_dibuja(tmp_path):
     assert "página escaneada, leída con OCR" in texto
 
 
-@pytest.mark.skipif(not (CORPUS_REAL / "igp_peru_seguimiento_pei_2021.pdf").is_file(),
-                    reason="sin ../shared/corpus-real")
+def _directorio_pdf(ruta: Path) -> None:
+    """A ruled table with no value column (a directory of offices), drawn
+    with reportlab: `cargar` finds no indicator table in it."""
+    from reportlab.lib.pagesizes import letter
+    from reportlab.pdfgen import canvas
+
+    filas = [["Dependencia", "Responsable", "Cargo"],
+             ["Secretaria de Salud", "Ana Maria Rojas", "Secretaria de despacho"],
+             ["Oficina de Planeacion", "Carlos Perez", "Jefe de oficina"],
+             ["Secretaria de Hacienda", "Luisa Gomez", "Secretaria de despacho"]]
+    xs, alto, arriba = [50, 220, 390, 560], 22, 700
+    c = canvas.Canvas(str(ruta), pagesize=letter)
+    c.setFont("Helvetica", 10)
+    c.drawString(50, 740, "Directorio de dependencias de la administracion municipal")
+    for i, fila in enumerate(filas):
+        for x, texto in zip(xs, fila):
+            c.drawString(x + 4, arriba - alto * i - 15, texto)
+    for i in range(len(filas) + 1):
+        c.line(xs[0], arriba - alto * i, xs[-1], arriba - alto * i)
+    for x in xs:
+        c.line(x, arriba, x, arriba - alto * len(filas))
+    c.save()
+
+
 def test_pdf_sin_tablas_de_indicadores_igual_muestra_lo_detectado(tmp_path):
     """`cargar` rejects this file (no indicator table); `ver` shows why."""
+    pytest.importorskip("reportlab")
+    ruta = tmp_path / "directorio.pdf"
+    _directorio_pdf(ruta)
+    r = _ver(str(ruta), "-p", "1", "-o", str(tmp_path / "dir"))
+    assert r.exit_code == 0, r.output
+    texto = (tmp_path / "dir" / "index.html").read_text(encoding="utf-8")
+    assert "tabla sin columnas de valores reconocibles" in texto
+    assert "Secretaria de Salud" in texto
+
+
+@pytest.mark.skipif(not (CORPUS_REAL / "igp_peru_seguimiento_pei_2021.pdf").is_file(),
+                    reason="sin ../shared/corpus-real")
+def test_pdf_de_varias_tablas_en_un_marco_muestra_sus_columnas(tmp_path):
+    """IGP's first page: one ruled frame with several tables under the same
+    header, each read with its targets and results (it used to be one table
+    with no value column)."""
     r = _ver(str(CORPUS_REAL / "igp_peru_seguimiento_pei_2021.pdf"), "-p", "1", "-o", str(tmp_path / "igp"))
     assert r.exit_code == 0, r.output
     texto = (tmp_path / "igp" / "index.html").read_text(encoding="utf-8")
-    assert "tabla sin columnas de valores reconocibles" in texto
+    assert "tabla sin columnas de valores reconocibles" not in texto
+    for rol in ("Meta", "Ejecutado", "Línea base"):
+        assert rol in texto, rol
 
 
 # --------------------------------------------------------------------- Word
