@@ -12,8 +12,9 @@ Two ruled tables with wordings the rest of the corpus does not use:
   four-year target: the cuatrienio 2016-2019 is written in the text.
 - "Indicador de producto | Unidad | Valor esperado 2019 | Valor obtenido 2019
   | % Cumplimiento | Responsable": the % column is written as a fraction
-  ("0,93", "1,13"); gold keeps the value as written (0.93, unidad
-  porcentaje), like the seed's "0.25 %". "S/I" and an empty cell.
+  ("0,93", "1,13"), confirmed row by row by obtained / expected; gold is in
+  percent points (93, 113, unidad porcentaje), like the "93 %" of the
+  first table (escala 100). "S/I" and an empty cell.
 
 Font Times New Roman (LibreOffice substitutes it on this machine).
 """
@@ -99,7 +100,7 @@ COLUMNAS_P = [
     Columna(2.1, "meta", *ANIO),
     Columna(2.1, "ejecutado", *ANIO),
     Columna(2.95, "avance_porcentual", *ANIO, unidad="porcentaje",
-            formato=cantidad(decimales=2, signo_pct="")),
+            formato=cantidad(decimales=2, signo_pct=""), escala=100),
     Columna(3.6, alineacion="izquierda"),
 ]
 
