@@ -439,3 +439,36 @@ def test_franjas_sin_cabecera_en_franja_se_leen_sin_reglas(tmp_path):
     assert por[("Escuelas deportivas activas", "ejecutado")] == 6
     assert por[("Torneos veredales", "avance_porcentual")] == 50
     assert len({o.indicador for o in obs}) == 5
+
+
+# ------------------------------------ a paragraph with figures under a table
+
+def _tabla_y_parrafo_con_cifras(ruta: Path) -> None:
+    """A ruled table, then (a little lower) a numbered heading and a
+    paragraph whose money figures fall under several of its columns."""
+    xs, alto, arriba = [70, 250, 340, 430, 540], 20, 700
+    filas = [["Actividad", "Meta 2023", "Ejecutado", "Acumulado"],
+             ["Mercados realizados", "24", "4", "9"],
+             ["Productores participantes", "300", "112", "250"]]
+    c = canvas.Canvas(str(ruta), pagesize=letter)
+    c.setFont("Helvetica", 10)
+    for i, fila in enumerate(filas):
+        for x, texto in zip(xs, fila):
+            c.drawString(x + 4, arriba - alto * i - 14, texto)
+    for i in range(len(filas) + 1):
+        c.line(xs[0], arriba - alto * i, xs[-1], arriba - alto * i)
+    for x in xs:
+        c.line(x, arriba, x, arriba - alto * len(filas))
+    y = arriba - alto * len(filas) - 22
+    c.drawString(72, y, "3. RECURSOS")
+    c.drawString(72, y - 19, "Durante el primer semestre de 2023 se ejecutaron $ 845.320.000 de los $ 2.100.000.000 de")
+    c.drawString(72, y - 32, "recursos de inversion programados para la vigencia.")
+    c.save()
+
+
+def test_parrafo_con_cifras_bajo_la_tabla_no_es_una_fila(tmp_path):
+    ruta = tmp_path / "parrafo.pdf"
+    _tabla_y_parrafo_con_cifras(ruta)
+    doc = leer_documento(ruta)
+    assert len(doc.tablas) == 1 and doc.tablas[0].n_filas == 3
+    assert not any("RECURSOS" in c.texto or "845" in c.texto for c in doc.tablas[0].celdas)
