@@ -134,10 +134,11 @@ def _sin_confirmadas(con) -> str:
     nothing in a store whose corrections table predates confirmations."""
     columnas = {c for (c,) in con.execute(
         "SELECT column_name FROM duckdb_columns() WHERE table_name = 'correcciones'").fetchall()}
-    if not {"valor", "columna", "sha256", "medida"} <= columnas:
+    if not {"valor", "columna", "sha256", "medida", "indicador"} <= columnas:
         return ""
     return """ AND NOT EXISTS (SELECT 1 FROM correcciones c WHERE c.tipo = 'confirmada' AND c.sha256 = i.sha256
-                 AND c.tabla = o.tabla AND c.fila = o.fila AND c.columna = o.columna
+                 AND c.tabla IS NOT DISTINCT FROM o.tabla AND c.fila IS NOT DISTINCT FROM o.fila
+                 AND c.columna IS NOT DISTINCT FROM o.columna AND c.indicador IS NOT DISTINCT FROM o.indicador
                  AND c.medida IS NOT DISTINCT FROM o.medida AND c.valor IS NOT DISTINCT FROM o.valor)"""
 
 
@@ -711,13 +712,11 @@ _JS = r"""
     });
   });
   document.getElementById('descargar').addEventListener('click', function () {
-    const correcciones = [], confirmadas = [];
+    const correcciones = [];
     decisiones.forEach(function (d) {
-      const c = Object.assign({}, d); delete c.resumen;
-      if (c.tipo === 'confirmada') confirmadas.push(c.observacion_id); else correcciones.push(c);
+      const c = Object.assign({}, d); delete c.resumen; correcciones.push(c);
     });
-    const datos = {formato: 'informes-correcciones', version: 1, correcciones: correcciones,
-                   confirmadas: confirmadas};
+    const datos = {formato: 'informes-correcciones', version: 1, correcciones: correcciones};
     const enlace = document.createElement('a');
     enlace.href = URL.createObjectURL(new Blob([JSON.stringify(datos, null, 2)], {type: 'application/json'}));
     enlace.download = 'decisiones.json';
