@@ -339,8 +339,9 @@ class Documentos:
         from extractor import leer_documento
 
         if self._ruta != ruta:
-            self._tablas, self._ruta = {}, ruta
+            self._tablas, self._ruta = {}, None
             self._tablas = {t.indice: t for t in leer_documento(Path(ruta)).tablas}
+            self._ruta = ruta
         return self._tablas.get(indice)
 
 

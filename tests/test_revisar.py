@@ -439,6 +439,36 @@ def test_word_y_xls_muestran_la_tabla_alrededor_de_la_cifra(fuentes):
     assert 'class="recorte"' in articulos[dudosas["salud_2024.pdf"]]
 
 
+_PRUEBA_CELDAS = """
+<script>
+window.addEventListener('load', function () {
+  const res = Array.from(document.querySelectorAll('td.celda-revisada')).map(td => {
+    const r = td.getBoundingClientRect();
+    return {texto: td.textContent, visible: r.width > 0 && r.height > 0 && td.checkVisibility(),
+            informe: td.closest('section.informe').querySelector('h2').textContent};
+  });
+  const pre = document.createElement('pre'); pre.id = 'prueba'; pre.textContent = JSON.stringify(res);
+  document.body.appendChild(pre);
+});
+</script>
+"""
+
+
+def test_chromium_muestra_las_rejillas_de_word_y_xls(fuentes, tmp_path):
+    from PIL import Image
+
+    celdas = _sonda(fuentes["revision"], _PRUEBA_CELDAS, tmp_path / "celdas.html", tmp_path / "perfil")
+    assert {c["informe"] for c in celdas if c["visible"]} == {"cultura_2024.docx", "plan_2024.xls"}
+    captura = tmp_path / "revision_word_xls.png"
+    foto = _chromium("--window-size=1300,2400", f"--screenshot={captura}", fuentes["revision"].resolve().as_uri(),
+                     perfil=tmp_path / "perfil")
+    assert foto.returncode == 0, foto.stderr[-2000:]
+    print(f"\nCaptura de la revisión de un PDF, un Word y un .xls: {captura}")
+    imagen = Image.open(captura).convert("RGB")
+    rojos = sum(n for n, (r, g, b) in imagen.getcolors(1 << 22) if r > 190 and g < 70 and b < 70)
+    assert rojos > 450  # three outlined cells: the PDF crop's and the two grids'
+
+
 _PRUEBA_COMPARAR = """
 <script>
 window.addEventListener('load', async function () {
