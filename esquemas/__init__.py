@@ -16,6 +16,7 @@ _VOCABULARIOS = {
     "medida": ("medidas.csv", "medida"),
     "unidad": ("unidades.csv", "unidad"),
     "tipo_gasto": ("tipos_gasto.csv", "tipo_gasto"),
+    "acumulacion": ("acumulacion.csv", "acumulacion"),
 }
 
 
@@ -98,7 +99,7 @@ def filas_vocabulario(nombre: str) -> tuple[dict[str, str], ...]:
 
 
 def vocabulario(nombre: str) -> set[str]:
-    """Allowed values: vocabulario("medida"), ("unidad") or ("tipo_gasto")."""
+    """Allowed values: vocabulario("medida"), ("unidad"), ("tipo_gasto") or ("acumulacion")."""
     _, clave = _VOCABULARIOS[nombre]
     return {fila[clave] for fila in filas_vocabulario(nombre)}
 

@@ -21,7 +21,7 @@ MONEY = {
     "recursos_programados", "recursos_ejecutados", "recursos_mixtos", "apropiacion_inicial",
     "apropiacion_definitiva", "compromisos", "obligaciones", "pagos",
 }
-TEXT_ROLES = {"etiqueta", "codigo", "unidad", "fuente", "ignorar", "texto", "anio"}
+TEXT_ROLES = {"etiqueta", "codigo", "unidad", "fuente", "ignorar", "texto", "anio", "acumulacion"}
 MAX_HEADER_ROWS = 3
 LOCAL_CODE = re.compile(r"^[A-ZÑ]{1,6}[-.]\d+([-.]\d+)*$")
 # dotted budget or plan codes: "2.3.2.02.02.1702", "1.2.3", "4599-01" (never an es-CO number: 3+ parts or a hyphen)
@@ -254,7 +254,7 @@ def columnas(grid, n_header: int, ctx: Contexto, planifica: bool = False,
         if medida is None:
             cols.append(Columna(k, header, rol or ("etiqueta" if k == 0 else "texto")))
             continue
-        if dinero and medida in FISICAS_EN_DINERO:
+        if dinero and medida in FISICAS_EN_DINERO and not _con_porcentajes(grid[n_header:], k):
             medida = cls.medida(f"recursos {header}")
             medida = medida if medida in MONEY else "recursos_programados"
         escala, factor = (None, 1.0)
@@ -283,12 +283,15 @@ def columnas(grid, n_header: int, ctx: Contexto, planifica: bool = False,
             col.medida = "meta_cuatrienio"
             col.periodo = periodo_para(col.medida, col.texto_periodo, ctx)
     _avance_como_razon(cols, grid[n_header:], ctx)
+    _avance_en_fraccion(cols, grid[n_header:])
     return cols
 
 
 def _valor_de(row, k: int) -> Optional[float]:
     c = row[k] if k < len(row) else None
-    n = parse_numero(c.texto) if c is not None and c.texto.strip() else None
+    if c is None or not c.texto.strip():
+        return None
+    n = parse_numero(c.texto) or (parse_cantidad(c.texto) or (None,))[0]  # "38,7 km"
     return None if n is None or n.unidad == "porcentaje" else float(n.valor)
 
 
@@ -338,6 +341,40 @@ def _avance_en_porcentaje(col: Columna, cols: list[Columna], body, ctx: Contexto
     return True
 
 
+def _es_fraccion(v: float, hechos: list[Optional[float]], metas: list[Optional[float]]) -> bool:
+    return any(h is not None and m and abs(v - h / m) <= 0.005 for h in hechos for m in metas)
+
+
+def _avance_en_fraccion(cols: list[Columna], body) -> None:
+    """A "% avance" column whose cells are plain numbers written as a
+    fraction of one (0,86 for 86 %): ×100. Read so when, row by row, the
+    value is an executed figure over a target of the row (1180 / 1600 =
+    0,7375), or when every value lies between 0 and 1 and most have
+    decimals (nothing else reads "0,38" under a "%" header)."""
+    hechos = [c.indice for c in cols if c.medida in ("ejecutado", "acumulado")]
+    metas = [c.indice for c in cols if c.medida in ("meta", "meta_cuatrienio")]
+    for col in cols:
+        if col.medida != "avance_porcentual" or col.escala == "fraccion" or col.en_frase:
+            continue
+        valores, confirmadas = [], 0
+        for row in body:
+            c = row[col.indice] if col.indice < len(row) else None
+            n = parse_numero(c.texto) if c is not None and c.texto.strip() else None
+            if n is None:
+                continue
+            if n.unidad != "numero":
+                valores = []
+                break  # "86 %" or "86,0 %": already percentages
+            valores.append(n.valor)
+            if _es_fraccion(n.valor, [_valor_de(row, h) for h in hechos], [_valor_de(row, m) for m in metas]):
+                confirmadas += 1
+        if len(valores) < 3 or max(abs(v) for v in valores) > 1.5:
+            continue
+        decimales = sum(v != int(v) for v in valores)
+        if confirmadas * 10 >= len(valores) * 6 or (max(valores) <= 1 and decimales * 2 > len(valores)):
+            col.factor, col.escala = 100.0, "fraccion"
+
+
 def _avance_como_razon(cols: list[Columna], body, ctx: Contexto) -> None:
     """An "Avance 2024" column read as executed that is, row by row, the
     executed figure of its period over the target of its period ("Total
@@ -380,6 +417,17 @@ def _pesos_y_magnitud(body, k: int) -> tuple[int, int, float]:
     nums = [n for n in nums if n is not None and n.unidad != "porcentaje"]
     tamanos = sorted(abs(n.valor) for n in nums)
     return len(nums), sum(n.unidad == "pesos" for n in nums), tamanos[len(tamanos) // 2] if tamanos else 0.0
+
+
+def _con_porcentajes(body, k: int) -> bool:
+    """Column k writes some of its figures as percentages: it is not money
+    (a money title over "Meta | Resultado" of indicators in %)."""
+    for row in body:
+        c = row[k] if k < len(row) else None
+        n = parse_numero(c.texto) if c is not None and c.texto.strip() else None
+        if n is not None and n.unidad == "porcentaje":
+            return True
+    return False
 
 
 def _cifras_fisicas(body, k: int, dinero: list[int]) -> bool:

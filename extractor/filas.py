@@ -22,6 +22,7 @@ from typing import Optional
 
 from esquemas import cargar_yaml
 
+from .acumulacion import acumulacion_de
 from .celdas import Figura, figuras_de_celda, unidad
 from .columnas import (
     MONEY, Columna, celdas_distintas, columna_etiqueta, columna_jerarquia, columna_padre, columnas,
@@ -53,6 +54,7 @@ class _Fila:
     unidad: str  # the unit column's text, if any
     fuente: Optional[str]
     tipo_gasto: Optional[str]
+    acumulacion: Optional[str] = None  # esquemas/acumulacion.csv, from a "Tipo de acumulación" column
 
 
 def _is_subheader_cell(text: str, ctx: Contexto) -> bool:
@@ -150,7 +152,8 @@ def interpretar_tabla(
     # meta 2023" above "Enero | Febrero …"): the row's figures are that
     # measure for the row's period, whatever the columns say
     row_measures: dict[int, str] = {}
-    if table_name is None:
+    grupos_nombran = bool(value_cols) and all(c.grupo for c in value_cols)  # "BCG | Pentavalente" over each pair
+    if table_name is None and not grupos_nombran:
         row_periods = {}
     else:
         row_measures = _medidas_de_filas(grid, period_k, row_periods)
@@ -219,6 +222,7 @@ def interpretar_tabla(
             unidad=_text_of(row, cols, "unidad"),
             fuente=_text_of(row, cols, "fuente") or None,
             tipo_gasto=tipo_gasto_en(label) or (tipo_gasto_en(state.seccion) if state.seccion else None),
+            acumulacion=acumulacion_de(_text_of(row, cols, "acumulacion")),
         )
         before = len(observations)
         seen_cells = {id(label_cell)}
@@ -457,7 +461,7 @@ def _observation(fig: Figura, col: Columna, cell, tabla: int, fila: _Fila) -> Ob
     return Observacion(
         indicador=fila.nombre,
         medida=fig.medida,
-        valor=fig.numero.valor * factor,
+        valor=round(fig.numero.valor * factor, 9) if factor != 1.0 else fig.numero.valor,  # 0,6166666667 × 100
         valor_texto=limpiar(fig.numero.texto or cell.texto),
         unidad=unidad(fig.numero, fig.medida, fila.unidad),
         periodo_inicio=fig.periodo.inicio if fig.periodo else None,
@@ -465,6 +469,7 @@ def _observation(fig: Figura, col: Columna, cell, tabla: int, fila: _Fila) -> Ob
         indicador_padre=fila.padre,
         descripcion=fila.descripcion,
         codigo=fila.codigo,
+        acumulacion=fila.acumulacion,
         tipo_gasto=(fig.tipo_gasto or col.tipo_gasto or fila.tipo_gasto) if money else None,
         fuente_financiacion=col.fuente or fila.fuente,
         escala=col.escala if factor != 1.0 else None,

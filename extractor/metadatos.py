@@ -384,7 +384,8 @@ def _plan_en_tablas(doc: Documento, meta: MetadatosInforme, ctx: Contexto) -> tu
         return meta, ctx
     dane = re.sub(r"\D", "", ident.get("dane", ""))
     nivel = {5: "Municipio", 2: "Departamento"}.get(len(dane))
-    meta.entidad = f"{nivel} de {ident['entidad']}" if nivel else ident["entidad"]
+    ya_dice = normalizar(ident["entidad"]).split()[:1] == [normalizar(nivel or "")]  # "Municipio de Cogua"
+    meta.entidad = f"{nivel} de {ident['entidad']}" if nivel and not ya_dice else ident["entidad"]
     plan = ident.get("plan")
     quad = QUADRENNIUM.search(plan) if plan else None
     if plan and meta.titulo is None:

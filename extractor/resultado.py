@@ -38,6 +38,7 @@ class Observacion:
     indicador_padre: Optional[str] = None
     descripcion: Optional[str] = None
     codigo: Optional[str] = None  # MGA or local code, always text
+    acumulacion: Optional[str] = None  # acumulativo | no_acumulativo (esquemas/acumulacion.csv), if the row says
     tipo_gasto: Optional[str] = None  # funcionamiento | inversion
     fuente_financiacion: Optional[str] = None
     escala: Optional[str] = None  # e.g. "miles", "millones", "fraccion_de_meta"

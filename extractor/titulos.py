@@ -106,7 +106,7 @@ def indicador_del_titulo(titulos: list[str]) -> Optional[str]:
     nombrados = [resto for resto, con_prefijo in candidatos if con_prefijo and resto and not _es_codigo(resto)]
     # "Unidad de medida: Número · Periodicidad: trimestral", "Fórmula: …":
     # the indicator's data sheet, not its name
-    otros = [resto for resto, _ in candidatos if resto and not es_campo_ficha(resto)]
+    otros = [resto for resto, _ in candidatos if resto and not es_campo_ficha(resto) and not _fecha_de_titulo(resto)]
     nombre = (nombrados or otros or [""])[-1 if not nombrados else 0]
     nombre = nombre.strip(" .:-–")
     return nombre[:1].upper() + nombre[1:] if nombre else None
@@ -116,6 +116,20 @@ def _es_codigo(texto: str) -> bool:
     """Text that starts with a code: a first word with digits ("IC-07", "IND.3")."""
     primera = texto.split()[0] if texto.split() else ""
     return any(ch.isdigit() for ch in primera) and any(ch.isalpha() for ch in primera)
+
+
+def _fecha_de_titulo(texto: str) -> bool:
+    """A title line that dates the table or the template ("Corte 15 de
+    junio de 2025", "Vigencia 2025", "Versión 3", "2025"), not a name; a
+    name followed by its cut ("Coberturas de vacunación con corte a
+    febrero") is a name."""
+    palabras = re.findall(r"\w+", normalizar(texto))
+    return (bool(palabras) and palabras[0] in _palabras_de_fecha()) or not re.search(r"[^\W\d_]", texto)
+
+
+@lru_cache(maxsize=1)
+def _palabras_de_fecha() -> frozenset[str]:
+    return frozenset(normalizar(p) for p in cargar_yaml("encabezados.yaml").get("palabras_titulo_de_fecha", []))
 
 
 def _sin_prefijo(texto: str) -> tuple[str, bool]:

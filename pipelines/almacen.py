@@ -352,10 +352,11 @@ def _filas(informe: InformeExtraido, ruta: Optional[Path], version: Optional[str
         ind = indicadores.setdefault(ind_id, {
             "indicador_id": ind_id, "informe_id": iid, "nombre": obs.indicador,
             "indicador_padre": obs.indicador_padre, "descripcion": obs.descripcion,
-            "codigo": None, "unidad": None, "_unidad_dinero": None,
+            "codigo": None, "unidad": None, "acumulacion": None, "_unidad_dinero": None,
             "clave": " / ".join(x for x in (normalizar(obs.indicador_padre), normalizar(obs.indicador)) if x),
         })
         ind["codigo"] = ind["codigo"] or obs.codigo
+        ind["acumulacion"] = ind["acumulacion"] or getattr(obs, "acumulacion", None)
         if obs.medida in dinero:
             ind["_unidad_dinero"] = ind["_unidad_dinero"] or obs.unidad
         else:

@@ -94,9 +94,17 @@ def _valor_click(texto: str) -> str:
     return "el valor no es válido."
 
 
+CODIGO_USO = 64  # exit code of a command-line usage error (EX_USAGE; click's own 2 is validar's)
+
+
 def _error_de_uso(e) -> None:
-    """typer prints click's usage errors through this function: Spanish,
-    one line, after the usage line."""
+    """typer prints click's usage errors through this function (then exits
+    with e.exit_code): Spanish, one line, after the usage line; exit code
+    CODIGO_USO for every usage error."""
+    from typer._click.exceptions import UsageError
+
+    if isinstance(e, UsageError):
+        e.exit_code = CODIGO_USO
     if e.__class__.__name__ == "NoArgsIsHelpError":
         return
     ctx = getattr(e, "ctx", None)
@@ -123,8 +131,29 @@ def visible(texto) -> str:
     return _CONTROL.sub(escapar, str(texto))
 
 
+_METAVARS = {Path: "RUTA", int: "N", float: "NÚMERO", str: "TEXTO"}  # Python type -> what the help says
+
+
+def _en_espanol(param) -> None:
+    """The help column that typer fills with Python type names (<bool>,
+    <path>, <str>) says what to write, in Spanish: nothing for a flag or an
+    argument (its name is already there), RUTA, N, NÚMERO or TEXTO."""
+    if param.param_type_name == "argument":
+        param.display_type_rich = lambda ctx: None
+    elif param.metavar is None:
+        tipo = getattr(getattr(param, "type_descriptor", None), "annotation", None)
+        tipo = (getattr(tipo, "__args__", None) or (tipo,))[0]  # list[Path] -> Path
+        param.metavar = "" if getattr(param, "is_flag", False) else _METAVARS.get(tipo, "VALOR")
+
+
 class _EnEspanol:
     """Spanish usage line and --help text."""
+
+    def get_params(self, ctx):
+        params = super().get_params(ctx)
+        for param in params:
+            _en_espanol(param)
+        return params
 
     def format_usage(self, ctx, formatter) -> None:
         formatter.write_usage(ctx.command_path, " ".join(self.collect_usage_pieces(ctx)), "Uso: ")
@@ -155,6 +184,10 @@ app = typer.Typer(
     cls=_Grupo,
     help="Informes de gestión municipales (PDF, Word, hojas de cálculo) a un conjunto de datos de indicadores."
          "\n\nEjemplo: informes cargar informes/ && informes resumen && informes exportar --salida - | head",
+    epilog="Códigos de salida: 0 correcto; 1 el comando falló (archivo ilegible, base inexistente, "
+           "informes.toml inválido…); 2 validar encontró hallazgos de severidad error; 64 uso incorrecto "
+           "(opción o comando que no existe, falta un argumento); 130 interrumpido (Ctrl-C). "
+           "Ajustes: informes.toml en la carpeta de trabajo (base de datos y umbrales de las reglas).",
     add_completion=False,
     no_args_is_help=True,
     pretty_exceptions_enable=False,
@@ -192,12 +225,40 @@ def _principal(
     _version: bool = typer.Option(False, "--version", "-V", callback=_mostrar_version, is_eager=True,
                                   help="Muestra la versión y termina."),
 ) -> None:
-    """Options of `informes` itself (--version); the commands do the work."""
+    """Options of `informes` itself (--version); the commands do the work.
+    A bad informes.toml in the working folder stops every command here."""
+    from pipelines import configuracion, validacion
+
+    try:
+        if configuracion.leer().archivo is not None:
+            validacion.config_por_defecto()
+    except configuracion.ErrorConfiguracion as exc:
+        _salir(str(exc))
 
 DB_POR_DEFECTO = Path("indicadores.duckdb")
 VARIABLE_DB = "INFORMES_DB"  # environment variable naming the default database
 _AYUDA_DB = "Archivo de la base de datos DuckDB."
-OPCION_DB = typer.Option(DB_POR_DEFECTO, "--db", envvar=VARIABLE_DB, show_envvar=True, help=_AYUDA_DB)
+_AYUDA_DB_ORDEN = " Si no se indica: INFORMES_DB, luego db en informes.toml, luego indicadores.duckdb."
+
+
+def _db_configurada(ctx: typer.Context, param: typer.CallbackParam, valor: Path) -> Path:
+    """--db when given, else INFORMES_DB, else `db` of informes.toml, else
+    the default."""
+    from typer._click.core import ParameterSource
+
+    if ctx.get_parameter_source(param.name) in (ParameterSource.DEFAULT, None):
+        from pipelines import configuracion
+
+        try:
+            return configuracion.leer().db or valor
+        except configuracion.ErrorConfiguracion:
+            return valor  # the main callback already said it
+    return valor
+
+
+OPCION_DB = typer.Option(DB_POR_DEFECTO, "--db", envvar=VARIABLE_DB, show_envvar=True, metavar="ARCHIVO",
+                         help=_AYUDA_DB + _AYUDA_DB_ORDEN,
+                         callback=_db_configurada)
 _AYUDA_DEBUG = "Muestra la traza completa de los errores."
 OPCION_ESPERA = typer.Option(ESPERA_DB, "--espera-db", metavar="SEGUNDOS",
                              help="Cuánto esperar si otro proceso está usando la base de datos.")
@@ -327,8 +388,9 @@ def cargar(
         None, help="Archivos .pdf, .docx, .xlsx, .xlsm, .xls u .ods, o carpetas (se recorren con sus subcarpetas).",
         show_default=False, metavar="RUTAS", readable=False,  # an unreadable file fails alone, in Spanish
     ),
-    db: Path = typer.Option(DB_POR_DEFECTO, "--db", envvar=VARIABLE_DB, show_envvar=True,
-                               help=_AYUDA_DB + " Se crea si no existe."),
+    db: Path = typer.Option(DB_POR_DEFECTO, "--db", envvar=VARIABLE_DB, show_envvar=True, callback=_db_configurada,
+                            metavar="ARCHIVO",
+                            help=_AYUDA_DB + " Se crea si no existe." + _AYUDA_DB_ORDEN),
     forzar: bool = typer.Option(
         False, "--forzar", help="Vuelve a extraer y reemplaza los informes aunque no hayan cambiado."
     ),
@@ -1022,10 +1084,11 @@ from pipelines import cli_identidad  # noqa: E402,F401
 from pipelines import cli_ver  # noqa: E402,F401  (ver: the reader's debugger)
 from pipelines import cli_consultar  # noqa: E402,F401  (consultar: read-only SQL)
 from pipelines import cli_corregir  # noqa: E402,F401  (corregir y revisar: correcciones que se recuerdan)
+from pipelines import cli_completar  # noqa: E402,F401  (completar: shell completion)
 
 if __name__ == "__main__":
     # `python -m pipelines.cli`: run the app of the imported module, on which
     # pipelines/cli_identidad.py registered its commands (not this __main__ copy).
     from pipelines.cli import app as _app
 
-    _app()
+    _app(prog_name="informes")  # the name of the installed script (shell completion uses it)

@@ -99,7 +99,17 @@ def config_de(datos: Mapping[str, Any]) -> Config:
 
 @cache
 def config_por_defecto() -> Config:
-    return config_de(esquemas.cargar_yaml("reglas.yaml"))
+    """esquemas/reglas.yaml with the settings of the working folder's
+    informes.toml (pipelines/configuracion.py) applied."""
+    from pipelines import configuracion
+
+    conf = configuracion.leer()
+    try:
+        return config_de(configuracion.aplicar_reglas(esquemas.cargar_yaml("reglas.yaml"), conf))
+    except ErrorConfig as exc:
+        if conf.archivo is None:
+            raise
+        raise configuracion.ErrorConfiguracion(f"{conf.archivo}: {str(exc).removeprefix('reglas.yaml: ')}") from exc
 
 
 # ----------------------------------------------------------------- registry
@@ -153,6 +163,20 @@ class Contexto:
     # -- selections
     def de(self, indices: Iterable[int], *medidas: str) -> list[int]:
         return [i for i in indices if self.obs[i].medida in medidas]
+
+    def acumulacion(self, indices: list[int]) -> Optional[str]:
+        """The type of accumulation the report states for the indicator
+        (SisPT "Tipo de acumulación"): acumulativo, no_acumulativo or None."""
+        return next((t for t in (getattr(self.obs[i], "acumulacion", None) for i in indices) if t), None)
+
+    def se_suma(self, indices: list[int]) -> bool:
+        """Whether the indicator's figures of successive periods add up to
+        its cumulative figure: the stated type of accumulation decides;
+        without one, any indicator but a stock."""
+        tipo = self.acumulacion(indices)
+        if tipo is not None:
+            return tipo == "acumulativo"
+        return not self.es_stock(indices)
 
     def es_stock(self, indices: list[int]) -> bool:
         """Stock indicator: a name word of palabras_stock, or a cumulative
@@ -369,15 +393,15 @@ def filas_hallazgos(informe_id: str, hallazgos: Iterable[Hallazgo], desde: int =
 _SQL_CONFLICTOS = """
 WITH n AS MATERIALIZED (
   SELECT n.observacion_id, n.indicador, n.indicador_padre, n.medida, n.periodo_inicio, n.periodo_fin,
-         n.valor, n.unidad, n.pagina, n.tipo_gasto, n.fuente_financiacion, n.entidad, ni.clave
+         n.valor, n.unidad, n.pagina, n.tipo_gasto, n.fuente_financiacion, ni.clave
   FROM observaciones n JOIN indicadores ni ON ni.indicador_id = n.indicador_id
-  WHERE n.informe_id = $informe AND n.entidad = $entidad AND n.periodo_fin IS NOT NULL
+  WHERE n.informe_id = $informe AND n.periodo_fin IS NOT NULL
 ),
 o AS MATERIALIZED (
   SELECT o.observacion_id, o.informe_id, o.valor, o.pagina, o.medida, o.periodo_inicio, o.periodo_fin,
          o.tipo_gasto, o.fuente_financiacion, xi.clave
   FROM indicadores xi JOIN observaciones o ON o.indicador_id = xi.indicador_id
-  WHERE xi.informe_id <> $informe AND o.entidad = $entidad AND xi.clave IN (SELECT clave FROM n)
+  WHERE xi.informe_id <> $informe AND o.entidad_clave = $entidad AND xi.clave IN (SELECT clave FROM n)
 )
 SELECT n.observacion_id, any_value(n.indicador), any_value(n.indicador_padre), any_value(n.medida),
        any_value(n.periodo_inicio), any_value(n.periodo_fin), any_value(n.valor), any_value(n.unidad),
@@ -399,11 +423,13 @@ ORDER BY n.observacion_id
 
 
 def _otros_informes_de_la_entidad(con: duckdb.DuckDBPyConnection, informe_id: str) -> Optional[str]:
-    """The report's entity when another stored report has it, else None
-    (then there is nothing to compare with)."""
+    """The report's entity key (pipelines/identidad.py: its DANE code or
+    normalized name) when another stored report has it, else None (then
+    there is nothing to compare with)."""
     fila = con.execute(
-        "SELECT i.entidad FROM informes i WHERE i.informe_id = ? AND i.entidad IS NOT NULL AND EXISTS "
-        "(SELECT 1 FROM informes o WHERE o.entidad = i.entidad AND o.informe_id <> i.informe_id)",
+        "SELECT i.entidad_clave FROM informes i WHERE i.informe_id = ? "
+        "AND (i.entidad IS NOT NULL OR i.codigo_divipola IS NOT NULL) AND EXISTS "
+        "(SELECT 1 FROM informes o WHERE o.entidad_clave = i.entidad_clave AND o.informe_id <> i.informe_id)",
         [informe_id]).fetchone()
     return fila[0] if fila else None
 
@@ -411,7 +437,7 @@ def _otros_informes_de_la_entidad(con: duckdb.DuckDBPyConnection, informe_id: st
 def conflictos(con: duckdb.DuckDBPyConnection, informe_id: str,
                config: Config | Mapping[str, Any] | None = None) -> list[Hallazgo]:
     """Observations of report `informe_id` (already inserted) that another
-    stored report of the same entidad gives with a different value (same
+    stored report of the same entity (entidad_clave) gives with a different value (same
     indicadores.clave, medida, period, tipo_gasto and fuente). Nothing is
     overwritten: each report keeps its own figure; the finding goes to the
     report loaded later."""

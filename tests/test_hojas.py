@@ -192,9 +192,10 @@ def test_xls_y_ods(ruta):
     informe = interpretar(doc)
     codigos = {o.codigo for o in informe.observaciones}
     assert codigos == {"040100400", "170202100", "0901"}
-    # calamine gives no number formats: a percentage is its stored fraction
+    # calamine gives no number formats: a percentage arrives as its stored
+    # fraction, and the row's executed / target says it is one (×100)
     avance = sorted(o.valor for o in informe.observaciones if o.medida == "avance_porcentual")
-    assert avance == [0.7917, 1.0, 1.125]
+    assert avance == [79.17, 100.0, 112.5]
     assert {o.valor for o in informe.observaciones if o.indicador == "Jornadas de vacunación"} >= {12.0, 13.5}
 
 

@@ -153,7 +153,7 @@ def test_meta_de_resultado_del_ultimo_anio_del_plan_es_del_cuatrienio(tmp_path):
 
     doc = Document()
     doc.add_paragraph("Plan de Desarrollo Municipal 2024-2027 «Avanzamos juntos». Seguimiento a diciembre de 2025")
-    encabezado = ["Indicador de resultado", "Meta de resultado 2027", "Indicador de producto", "Meta 2025",
+    encabezado = ["Indicador de bienestar", "Meta de bienestar 2027", "Indicador de producto", "Meta 2025",
                   "Ejecutado 2025"]
     filas = [
         ["Tasa de deserción escolar", "3,5", "Estudiantes con transporte escolar", "1.200", "1.150"],
@@ -179,3 +179,23 @@ def test_meta_de_resultado_del_ultimo_anio_del_plan_es_del_cuatrienio(tmp_path):
     assert resultado == [("meta_cuatrienio", 2024, 2027, 3.5)]
     producto = {(o.medida, o.periodo_inicio.year) for o in obs if o.indicador == "Pozos sépticos construidos"}
     assert producto == {("meta", 2025), ("ejecutado", 2025)}
+
+
+def test_avance_escrito_como_fraccion_se_lee_en_porcentaje(tmp_path):
+    """"% avance" cells that are plain fractions of one: confirmed by the
+    row's executed over its target (with units in the cells), or all
+    between 0 and 1 with decimals."""
+    ruta = tmp_path / "avance.pdf"
+    filas = [
+        ["Indicador", "Meta 2023", "Logro 2023", "% avance", "% avance del plan"],
+        ["Aulas dotadas", "20 und.", "17 und.", "0,85", "0,4"],
+        ["Huertas escolares", "40", "46", "1,15", "0,62"],
+        ["Docentes formados", "300", "210", "0,70", "0,35"],
+    ]
+    d = _texto(40, 540, "Informe de gestion 2023 - Secretaria de Educacion", 10)
+    d += _bloque(40, [150, 70, 70, 70, 90], filas, 500, 18)
+    _pdf(ruta, d)
+    obs = interpretar(leer_documento(ruta)).observaciones
+    avance = {(o.indicador, o.valor) for o in obs if o.medida == "avance_porcentual"}
+    assert {("Aulas dotadas", 85.0), ("Huertas escolares", 115.0), ("Docentes formados", 70.0)} <= avance
+    assert {("Aulas dotadas", 40.0), ("Huertas escolares", 62.0), ("Docentes formados", 35.0)} <= avance

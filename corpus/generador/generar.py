@@ -37,9 +37,9 @@ INFORMES_DIR = CORPUS / "informes"  # the reports (DOCX, PDF)
 GOLD_DIR = CORPUS / "gold"  # their gold and meta
 sys.path.insert(0, str(GENERADOR))
 
-from especificaciones import INFORMES  # noqa: E402
+from especificaciones import INFORMES, PENDIENTES  # noqa: E402
 from piezas import (  # noqa: E402
-    ConObs, Fila, FilaPrograma, Informe, Num, Obs, Parrafo, Rico,
+    Arriba, ConObs, Fila, FilaPrograma, Informe, Num, Obs, Parrafo, Rico,
     SaltoPagina, Serie, Tabla, dec, fin_de_mes, texto_valor,
 )
 
@@ -69,7 +69,10 @@ def fila_gold(indicador, padre, medida, inicio, fin, valor, unidad,
 
 
 def gold_obs(o: Obs, indicador=None, padre=None) -> dict:
-    return fila_gold(o.indicador or indicador, o.padre or padre, o.medida,
+    # Obs.padre "" means "no parent" (a higher-level indicator in a row of
+    # lower-level ones); None means the row's parent
+    return fila_gold(o.indicador or indicador,
+                     o.padre if o.padre is not None else padre, o.medida,
                      o.inicio, o.fin, o.valor, o.unidad, o.tipo_gasto)
 
 
@@ -185,6 +188,30 @@ def poner_bordes(tabla_docx, visibles: bool) -> None:
     tblPr.append(bordes)
 
 
+def sin_reglas(celda) -> None:
+    """A spacer cell: no top or bottom ruling, so the ruled blocks on both
+    sides stand apart."""
+    bordes = elemento("w:tcBorders")
+    for lado in ("top", "bottom"):
+        bordes.append(elemento(f"w:{lado}", val="nil"))
+    celda._tc.get_or_add_tcPr().append(bordes)
+
+
+def combinar_hacia_abajo(t, n_enc: int, tabla: Tabla) -> None:
+    """Merge every run of Arriba cells with the value cell above it."""
+    for k in range(len(tabla.columnas)):
+        i = 0
+        while i < len(tabla.filas):
+            fin = i
+            while (fin + 1 < len(tabla.filas)
+                   and isinstance(tabla.filas[fin + 1], Fila)
+                   and isinstance(tabla.filas[fin + 1].celdas[k], Arriba)):
+                fin += 1
+            if fin > i:
+                t.cell(n_enc + i, k).merge(t.cell(n_enc + fin, k))
+            i = fin + 1
+
+
 def marcar_encabezado(fila_docx) -> None:
     """Word's "repeat as header row at the top of each page"."""
     fila_docx._tr.get_or_add_trPr().append(elemento("w:tblHeader",
@@ -221,7 +248,7 @@ def llenar_celda(celda, contenido, tamano, alineacion="izquierda",
 def texto_celda(col, fila: Fila, contenido):
     """The text (or Rico) a cell shows."""
     unidad = col.unidad or fila.unidad
-    if contenido is None:
+    if contenido is None or isinstance(contenido, Arriba):
         return ""
     if isinstance(contenido, (str, Rico)):
         return contenido
@@ -272,7 +299,9 @@ def escribir_tabla(doc, tabla: Tabla) -> None:
             celda = celda.merge(t.cell(r + enc.filas - 1, c + enc.columnas - 1))
         llenar_celda(celda, enc.texto, tam, "centro",
                      negrita=tabla.encabezado_negrita)
-        if tabla.sombreado_encabezado:
+        if tabla.columnas[c].espaciador:
+            sin_reglas(celda)
+        elif tabla.sombreado_encabezado:
             sombrear(celda, tabla.sombreado_encabezado)
     for r in range(n_enc):
         no_partir(t.rows[r])
@@ -297,8 +326,11 @@ def escribir_tabla(doc, tabla: Tabla) -> None:
             celda = fila_docx.cells[k]
             llenar_celda(celda, texto_celda(col, fila, contenido), tam,
                          col.alineacion, negrita=fila.negrita)
-            if fila.sombreado:
+            if col.espaciador:
+                sin_reglas(celda)
+            elif fila.sombreado:
                 sombrear(celda, fila.sombreado)
+    combinar_hacia_abajo(t, n_enc, tabla)
 
 
 def escribir_parrafo(doc, inf: Informe, p: Parrafo, salto=False) -> None:
@@ -441,23 +473,16 @@ def convertir_pdf(docx: list[Path], destino: Path) -> None:
 
 # ================================================================ main
 
-def main(argv=None) -> None:
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("ids", nargs="*", help="only these reports")
-    ap.add_argument("--sin-pdf", action="store_true",
-                    help="do not run LibreOffice")
-    args = ap.parse_args(argv)
-    informes = [i for i in INFORMES if not args.ids or i.id in args.ids]
-    if args.ids and len(informes) != len(args.ids):
-        raise SystemExit(f"unknown report id in {args.ids}")
-
+def generar(informes: list[Informe], carpeta_informes: Path,
+            carpeta_gold: Path, con_pdf: bool) -> None:
+    """DOCX, meta and gold of each report, then their PDFs."""
     docx = []
     for inf in informes:
-        ruta = INFORMES_DIR / f"{inf.id}.docx"
+        ruta = carpeta_informes / f"{inf.id}.docx"
         construir_docx(inf, ruta)
         docx.append(ruta)
-        escribir_meta(inf, GOLD_DIR / f"{inf.id}.meta.yaml")
-        gold = GOLD_DIR / f"{inf.id}.gold.csv"
+        escribir_meta(inf, carpeta_gold / f"{inf.id}.meta.yaml")
+        gold = carpeta_gold / f"{inf.id}.gold.csv"
         if inf.gold_manual:
             if not gold.exists():
                 raise SystemExit(f"{gold.name} is written by hand and is "
@@ -468,9 +493,29 @@ def main(argv=None) -> None:
         else:
             n = escribir_gold(inf, gold)
             print(f"{inf.id}: docx, meta, gold ({n} filas)")
-    if not args.sin_pdf:
-        convertir_pdf(docx, INFORMES_DIR)
+    if con_pdf and docx:
+        convertir_pdf(docx, carpeta_informes)
         print(f"{len(docx)} PDF generados con LibreOffice")
+
+
+def main(argv=None) -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("ids", nargs="*", help="only these reports")
+    ap.add_argument("--sin-pdf", action="store_true",
+                    help="do not run LibreOffice")
+    ap.add_argument("--pendientes", type=Path, metavar="CARPETA",
+                    help="also write the reports kept out of the corpus "
+                         "(PENDIENTES) to this folder")
+    args = ap.parse_args(argv)
+    informes = [i for i in INFORMES if not args.ids or i.id in args.ids]
+    if args.ids and len(informes) != len(args.ids):
+        raise SystemExit(f"unknown report id in {args.ids}")
+    generar([i for i in informes if i.id not in PENDIENTES], INFORMES_DIR,
+            GOLD_DIR, not args.sin_pdf)
+    if args.pendientes:
+        args.pendientes.mkdir(parents=True, exist_ok=True)
+        generar([i for i in informes if i.id in PENDIENTES], args.pendientes,
+                args.pendientes, not args.sin_pdf)
 
 
 if __name__ == "__main__":

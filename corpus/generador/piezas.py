@@ -130,6 +130,7 @@ class Columna:
     escala: Numero = 1  # 1_000_000 for "(en millones de pesos)"
     formato: Formato = field(default_factory=cantidad)
     alineacion: str = "centro"  # izquierda | centro | derecha
+    espaciador: bool = False  # empty spacer column without rulings between ruled blocks
 
 
 @dataclass
@@ -158,7 +159,13 @@ class ConObs:
     obs: list[Obs] = field(default_factory=list)
 
 
-Contenido = Union[None, str, Numero, Num, Rico, Serie, ConObs]
+@dataclass
+class Arriba:
+    """Body cell merged with the cell above it (a value merged down over
+    several rows is written once, in the first row)."""
+
+
+Contenido = Union[None, str, Numero, Num, Rico, Serie, ConObs, Arriba]
 
 
 @dataclass

@@ -42,8 +42,8 @@ What a workbook becomes:
   products) belongs to its first row;
 - a sheet that tracks one indicator (its title "Cobertura de vacunación"
   over "Periodo | Meta | Resultado | % cumplimiento", one row per month or
-  quarter) becomes one row named after the title with a column per measure
-  and period ("Meta I trimestre"), the cells keeping their references;
+  quarter) is read as it is: extractor/filas.py gives each row's figures
+  the row's period and the title's indicator;
 - the entity's DANE/DIVIPOLA code, when a sheet labels it ("Código DANE"
   over 25200 on every row), is `Documento.codigo_divipola`.
 
@@ -502,78 +502,9 @@ def _bloque(hoja: _Hoja, celdas: dict[tuple[int, int], str], limites: LimitesLec
         ))
     # empty merged ranges that cover no text still shape the grid: nothing to add
     lista = _sin_solapes(lista)
-    lista = _filas_de_periodos(lista, [b.texto for b in salida], hoja) or lista
     indice[0] += 1
     salida.append(Tabla(indice=indice[0], celdas=lista))
     return salida
-
-
-def _es_periodo(texto: str) -> bool:
-    from ..numeros import parse_numero
-    from ..periodos import Contexto, periodo_de_texto
-
-    texto = texto.strip()
-    if not texto or len(texto) > 40:
-        return False
-    n = parse_numero(texto)
-    if n is not None and not (n.unidad == "numero" and n.valor.is_integer() and 1990 <= n.valor <= 2040):
-        return False
-    return periodo_de_texto(texto, Contexto(vigencia=2000)) is not None
-
-
-def _es_cifra_o_vacia(texto: str) -> bool:
-    from ..numeros import es_vacio, parse_numero
-
-    return not texto.strip() or es_vacio(texto) or parse_numero(texto) is not None
-
-
-def _filas_de_periodos(celdas: list[Celda], titulos: list[str], hoja: _Hoja) -> Optional[list[Celda]]:
-    """A sheet that tracks one indicator ("Cobertura de vacunación" over
-    "Periodo | Meta | Resultado | % cumplimiento", one row per month or
-    quarter) becomes the layout every table has: the indicator (the
-    sheet's title line that names no period, else the sheet's name) on one
-    row, and a column per measure and period ("Meta I trimestre"). The
-    cells keep their sheet reference."""
-    filas: dict[int, dict[int, Celda]] = {}
-    for c in celdas:
-        if c.filas_span > 1 or c.columnas_span > 1:
-            return None
-        filas.setdefault(c.fila, {})[c.columna] = c
-    if len(filas) < 3 or 0 not in filas:
-        return None
-    encabezado = filas[0]
-    medidas = {k: c for k, c in encabezado.items() if k > 0 and c.texto.strip()}
-    cuerpo = [filas[r] for r in sorted(filas) if r > 0]
-    if len(medidas) < 1 or len(cuerpo) < 2:
-        return None
-    if not all(0 in f and _es_periodo(f[0].texto) for f in cuerpo):
-        return None
-    if not all(_es_cifra_o_vacia(c.texto) for f in cuerpo for k, c in f.items() if k > 0):
-        return None  # "Año | Concepto | Presupuestado": rows of several things, not one indicator
-    if any(_es_periodo(c.texto) for c in medidas.values()):
-        return None
-    if _es_periodo(encabezado.get(0, Celda("", 0, 0, 0)).texto):
-        return None
-    # the title line nearest the table ("Alcaldía de Chía" and "Secretaría de Salud" come first)
-    nombre = next((t for t in reversed(titulos) if not _es_periodo(t) and not _TITULO_DE_FECHA.search(t)),
-                  hoja.nombre)
-    pagina = celdas[0].pagina
-    nuevas = [Celda(texto="Indicador", fila=0, columna=0, pagina=pagina),
-              Celda(texto=nombre, fila=1, columna=0, pagina=pagina)]
-    k = 1
-    for f in cuerpo:
-        periodo = f[0].texto.strip()
-        for j, enc in sorted(medidas.items()):
-            nuevas.append(Celda(texto=f"{enc.texto} {periodo}", fila=0, columna=k, pagina=pagina, ref=enc.ref))
-            if j in f:
-                c = f[j]
-                nuevas.append(Celda(texto=c.texto, fila=1, columna=k, pagina=pagina, ref=c.ref))
-            k += 1
-    return nuevas
-
-
-# a title line that dates the sheet ("Corte 15 de junio de 2025", "Vigencia 2025", "Fecha: 12/11/2024")
-_TITULO_DE_FECHA = re.compile(r"\b(corte|vigencia|fecha|periodo|período|versi[oó]n|c[oó]digo)\b", re.IGNORECASE)
 
 
 def _sin_solapes(celdas: list[Celda]) -> list[Celda]:

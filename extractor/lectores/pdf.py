@@ -38,14 +38,12 @@ from pdfplumber.utils.exceptions import PdfminerException
 
 from ..errores import ErrorLectura
 from ..modelo import BloqueTexto, Celda, Documento, LineaSuelta, Omision, Tabla
-from . import contiguas, ocr, sin_bordes
-from .cribado import cribar
+from . import contiguas, franjas, ocr, sin_bordes
+from .cribado import FOOTER_BAND, HEADER_BAND, PaginaCribada, cribar, en_banda
 from .pdfium_pagina import DocumentoPdfium, leer_pagina
 from .lineas import LineaLeida, agrupar_lineas, agrupar_parrafos, fuente_de_palabra, leidas
 
 RULED = {"vertical_strategy": "lines", "horizontal_strategy": "lines", "snap_tolerance": 3}
-HEADER_BAND = 0.12  # fraction of page height
-FOOTER_BAND = 0.10
 MAX_HEADER_ROWS = 3  # a ruled table this short may be the header of a borderless body
 MIN_CELL = 2.0  # points: boundaries closer than this are the same line
 
@@ -159,23 +157,10 @@ def _con_filas_debajo(partes: list[tuple[tuple, list[tuple]]], words: list[dict]
             columnas = {_columna_de(xs, (w["x0"] + w["x1"]) / 2) for w in linea.palabras}
             if any(sin_bordes.es_cifra_no_anio(w["text"]) for w in linea.palabras) and len(columnas) >= 2:
                 fondo = linea.bottom + 0.5  # a row's figures: the frame reaches them (and the name above)
-            elif len(columnas) > 1 or _corrida(linea):
-                break  # words in several columns and no figure, or running text: not a row's wrapped name
+            elif len(columnas) > 1 or (_corrida(linea) and any(linea.x0 + MIN_CELL < x < linea.x1 - MIN_CELL for x in xs[1:-1])):
+                break  # words in several columns and no figure, or running text across them: not a row's wrapped name
         out.append(((bbox[0], bbox[1], bbox[2], fondo), cells) if fondo > bbox[3] else (bbox, cells))
     return out
-
-
-def _franjas(bboxes: list[tuple], words: list[dict]) -> bool:
-    """Boxes that are only the coloured bands of rows (every box as wide as
-    the table) around lines of words set in columns: a table drawn without
-    cell rulings, to be read from the words' positions, not one column."""
-    boxes = _without_frames(bboxes)
-    x0, x1 = min(b[0] for b in boxes), max(b[2] for b in boxes)
-    if any(b[0] > x0 + MIN_CELL or b[2] < x1 - MIN_CELL for b in boxes):
-        return False
-    dentro = [w for w in words if any(_inside(w, b) for b in boxes)]
-    en_columnas = [l for l in agrupar_lineas(dentro) if len(sin_bordes._segments(l)) >= sin_bordes.MIN_COLUMNS]
-    return len(en_columnas) >= 2
 
 
 def _filas_de_cajas(bboxes: list[tuple], words: list[dict]) -> list[tuple[float, list[str]]]:
@@ -355,7 +340,51 @@ def _words(page) -> list[dict]:
 
 
 def _running_key(text: str) -> str:
-    return re.sub(r"\d+", "#", text.strip().lower())
+    """A line's text with its numbers as # and without blanks (the first
+    pass and the table reader part a line into words differently)."""
+    return re.sub(r"\s+", "", re.sub(r"\d+", "#", text.lower()))
+
+
+def _corrientes(screened: list[PaginaCribada]) -> dict[str, int]:
+    """Keys of the lines that repeat in the header/footer band of most
+    pages, from the first pass (before any table is read), each with how
+    many different texts it has (a page number changes)."""
+    counts: Counter[str] = Counter()
+    textos: dict[str, set[str]] = {}
+    for page in screened:
+        for t in page.bandas:
+            textos.setdefault(_running_key(t), set()).add(" ".join(t.split()))
+        counts.update({_running_key(t) for t in page.bandas})
+    n = len(screened)
+    if n < 2:
+        return {}
+    return {k: len(textos[k]) for k, c in counts.items() if c >= max(2, n // 2)}
+
+
+def _aparte_corrientes(words: list[dict], height: float, corrientes: dict[str, int]) -> tuple[list[dict], list[dict]]:
+    """(words for the tables, words of the running headers and footers):
+    the lines at the top or the bottom of the page, in its band, that repeat
+    on most pages (with nothing but other such lines between them and the
+    page's edge). They are read as text, never as a table's row. A line set
+    in columns that is the same on every page may be the repeated header
+    of a table that runs over the pages: it stays."""
+    if not corrientes or not words:
+        return words, []
+    lineas = agrupar_lineas(words)
+
+    def corriente(l) -> bool:
+        k = _running_key(l.texto)
+        return en_banda(l.top, l.bottom, height) and k in corrientes and (
+            corrientes[k] > 1 or len(sin_bordes._segments(l)) < sin_bordes.MIN_COLUMNS)
+
+    corriente = [corriente(l) for l in lineas]
+    arriba = next((i for i, c in enumerate(corriente) if not c), len(lineas))
+    abajo = next((i for i in range(len(lineas) - 1, arriba - 1, -1) if not corriente[i]), arriba - 1)
+    aparte = lineas[:arriba] + lineas[abajo + 1:]
+    if not aparte:
+        return words, []
+    fuera = {id(w) for l in aparte for w in l.palabras}
+    return [w for w in words if id(w) not in fuera], [w for w in words if id(w) in fuera]
 
 
 def _running_lines(pages_lines: list[list[LineaLeida]], heights: list[float]) -> set[str]:
@@ -375,16 +404,25 @@ def _running_lines(pages_lines: list[list[LineaLeida]], heights: list[float]) ->
 
 
 def _page_items(page, page_no: int, words: list[dict] | None = None,
-                settings: dict | None = RULED, sueltas: list | None = None) -> tuple[list, list[LineaLeida]]:
+                settings: dict | None = RULED, sueltas: list | None = None,
+                corrientes: dict[str, int] | None = None) -> tuple[list, list[LineaLeida]]:
     """Tables (top, Tabla) and the free lines of a page read by pdfplumber
     (or of the OCR words of a scanned page, with its ruling lines as
     explicit table settings; None: no ruled table). `sueltas`, when given,
     receives the page's lines with digits outside every table cell
-    (`LineaSuelta`, for the coverage audit)."""
+    (`LineaSuelta`, for the coverage audit). The running headers and
+    footers (`corrientes`: their keys, `_corrientes`) are kept out of the tables."""
     words = _words(page) if words is None else words
-    found = [t for t in page.find_tables(settings) if len(t.cells) > 1] if settings else []
-    found = [t for t in found if not _franjas(t.cells, words)]
+    words, aparte = _aparte_corrientes(words, float(page.height), corrientes)
+    finder = page.debug_tablefinder(settings) if settings else None
+    found = finder.tables if finder else []
+    # cells in no table of two or more: a table drawn as bands may have a band on its own
+    en_tablas = {tuple(c) for t in found for c in t.cells}
+    solas = [tuple(c) for c in finder.cells if tuple(c) not in en_tablas] if finder else []
+    rayadas, found = franjas.tablas_de_franjas(found, solas, words)
+    found = [t for t in found if len(t.cells) > 1]
     cajas, celdas = contiguas.juntar([t.bbox for t in found], [t.cells for t in found], words)
+    cajas, celdas = cajas + [b for b, _ in rayadas], celdas + [c for _, c in rayadas]
     partes = [parte for bbox, cells in zip(cajas, celdas) for parte in _subtablas(cells, words, bbox)]
     partes = _con_filas_debajo(partes, words)
     table_boxes = [bbox for bbox, _ in partes]
@@ -401,7 +439,7 @@ def _page_items(page, page_no: int, words: list[dict] | None = None,
             head = table_boxes[k]
             table_boxes[k] = (min(head[0], bbox[0]), head[1], max(head[2], bbox[2]), bbox[3])
             tables_cells[k] = _with_body(tables_cells[k], cells, mapping)
-    free = [w for w in free if not any(_inside(w, b) for b in table_boxes)]
+    free = [w for w in free if not any(_inside(w, b) for b in table_boxes)] + aparte
     tables = [(bbox[1], Tabla(indice=0, celdas=cells)) for bbox, cells in zip(table_boxes, tables_cells)]
     lines = agrupar_lineas(free)
     if sueltas is not None and table_boxes:
@@ -618,7 +656,8 @@ def _pages(pdf):
             getattr(pdf.doc, "_cached_objs", {}).clear()
 
 
-def _table_page(fast, page, page_no: int, sueltas: list | None = None) -> tuple[list, list[LineaLeida]]:
+def _table_page(fast, page, page_no: int, sueltas: list | None = None,
+                corrientes: dict[str, int] | None = None) -> tuple[list, list[LineaLeida]]:
     """A page that may hold tables: its words and ruling lines from pdfium
     (pdfium_pagina, several times faster), else from pdfplumber."""
     if fast is not None:
@@ -630,8 +669,8 @@ def _table_page(fast, page, page_no: int, sueltas: list | None = None) -> tuple[
             textpage.close()
             quick.close()
         if read is not None:
-            return _page_items(page, page_no, *read, sueltas=sueltas)
-    return _page_items(page, page_no, sueltas=sueltas)
+            return _page_items(page, page_no, *read, sueltas=sueltas, corrientes=corrientes)
+    return _page_items(page, page_no, sueltas=sueltas, corrientes=corrientes)
 
 
 def leer_pdf(ruta: Path, sha256: str) -> Documento:
@@ -642,6 +681,7 @@ def leer_pdf(ruta: Path, sha256: str) -> Documento:
     sueltas: list[LineaSuelta] = []  # lines with digits outside every table cell
     screened = cribar(ruta)
     scanned, missing = _ocr_pages(ruta, sha256, [p.numero for p in screened if p.escaneada])
+    corrientes = _corrientes(screened)
     n_pages = 0
     with _pdfplumber(ruta) as pdf, _pdfium(ruta) as fast:
         for page_no, page in enumerate(_pages(pdf), start=1):
@@ -654,7 +694,7 @@ def leer_pdf(ruta: Path, sha256: str) -> Documento:
                 if note:
                     notes.append(note)
             elif quick.con_tablas:
-                tables, lines = _table_page(fast, page, page_no, sueltas)
+                tables, lines = _table_page(fast, page, page_no, sueltas, corrientes)
             else:  # prose only: the text runs of the first pass are enough
                 tables, lines = [], quick.lineas
             pages_lines.append(lines)

@@ -107,17 +107,32 @@ def _col_of(x0: float, x1: float, cols) -> int:
 
 def _pieces(line: Linea, cols) -> list[list[dict]]:
     """The line's segments, each cut where two of its words are more than a
-    space apart and fall in different columns."""
+    space apart and fall in different columns, or where that gap lies in
+    the white space between two columns and the rest of the segment
+    reaches the next one ("Acumulado  % de cumplimiento" over two columns:
+    the "%" is nearer the first one, the words after it are over the
+    second)."""
     wide = WORD_GAP * max(line.bottom - line.top, 1.0)
     out = []
     for seg in _segments(line):
         out.append([seg[0]])
         for prev, w in zip(seg, seg[1:]):
-            if w["x0"] - prev["x1"] > wide and _col_of(w["x0"], w["x1"], cols) != _col_of(*_span(out[-1]), cols):
+            if w["x0"] - prev["x1"] > wide and (
+                    _col_of(w["x0"], w["x1"], cols) != _col_of(*_span(out[-1]), cols)
+                    or _between_columns(prev["x1"], w["x0"], seg[-1]["x1"], _col_of(*_span(out[-1]), cols), cols)):
                 out.append([w])
             else:
                 out[-1].append(w)
     return out
+
+
+def _between_columns(x0: float, x1: float, end: float, k: int, cols) -> bool:
+    """The gap x0..x1 lies in the white space after column k, and `end`
+    reaches into column k + 1."""
+    if k + 1 >= len(cols):
+        return False
+    mid = (x0 + x1) / 2
+    return cols[k][1] <= mid <= cols[k + 1][0] and end > cols[k + 1][0]
 
 
 def _fits(line: Linea, cols: list[list[float]]) -> bool:

@@ -8,5 +8,6 @@
     fechas      periods vs cut date and vigencia
     duplicados  one key, two values in one report
     ocr         figures read by OCR with a low confidence
+    acumulacion yearly targets vs the four-year target, by type of accumulation
 """
-from pipelines.reglas import dinero, duplicados, fechas, metas, ocr, series, totales  # noqa: F401
+from pipelines.reglas import acumulacion, dinero, duplicados, fechas, metas, ocr, series, totales  # noqa: F401

@@ -29,7 +29,7 @@ def _logro(ctx: Contexto, indices: list[int], m: int) -> Optional[tuple[float, s
     ejecutados = sorted(ctx.de(dentro, "ejecutado"), key=lambda i: ctx.obs[i].periodo_fin)
     if not ejecutados:
         return None
-    if len(ejecutados) == 1 or ctx.es_stock(indices):
+    if len(ejecutados) == 1 or not ctx.se_suma(indices):
         return ctx.obs[ejecutados[-1]].valor, "ejecutado", (ejecutados[-1],)
     return sum(ctx.obs[i].valor for i in ejecutados), f"ejecutado (suma de {len(ejecutados)} periodos)", tuple(ejecutados)
 
@@ -85,7 +85,7 @@ def _candidatos(ctx: Contexto, p: int) -> list[tuple[str, float, float, tuple[in
     numeradores = [(nombre_medida(ctx.obs[i].medida), ctx.obs[i].valor, ctx.obs[i].unidad, (i,))
                    for i in ctx.de(indices, *NUMERADORES)]
     ejecutados = ctx.de(indices, "ejecutado")
-    if len(ejecutados) > 1:
+    if len(ejecutados) > 1 and ctx.se_suma(indices):
         numeradores.append(("suma de lo ejecutado", sum(ctx.obs[i].valor for i in ejecutados),
                             ctx.obs[ejecutados[0]].unidad, tuple(ejecutados)))
     salida = []

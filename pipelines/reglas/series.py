@@ -10,9 +10,10 @@ from pipelines.validacion import (
 
 
 def _flujos(ctx: Contexto) -> Iterator[list[int]]:
-    """Indicator groups that accumulate by summing (not stocks)."""
+    """Indicator groups that accumulate by summing (not stocks, not stated
+    as non-accumulative)."""
     for indices in ctx.grupos.values():
-        if not ctx.es_stock(indices):
+        if ctx.se_suma(indices):
             yield indices
 
 
@@ -103,7 +104,7 @@ def acumulado_menor_que_suma(ctx: Contexto, umbrales: Mapping) -> Iterator[Caso]
 
 def _stocks(ctx: Contexto) -> Iterator[list[int]]:
     for indices in ctx.grupos.values():
-        if ctx.es_stock(indices):
+        if ctx.es_stock(indices) and ctx.acumulacion(indices) != "acumulativo":
             yield indices
 
 

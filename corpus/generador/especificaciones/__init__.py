@@ -17,6 +17,10 @@ from . import (
     barrancabermeja_prensa_2020,
     barrancabermeja_prensa_2021,
     bucaramanga_prensa_2018,
+    cajica_seguimiento_pdm_2023,
+    garzon_mujer_trimestres_2024,
+    tocancipa_obras_unidades_2024,
+    facatativa_plan_desarrollo_2024,
 )
 
 INFORMES = [
@@ -37,4 +41,16 @@ INFORMES = [
     barrancabermeja_prensa_2020.INFORME,
     barrancabermeja_prensa_2021.INFORME,
     bucaramanga_prensa_2018.INFORME,
+    cajica_seguimiento_pdm_2023.INFORME,
+    garzon_mujer_trimestres_2024.INFORME,
+    tocancipa_obras_unidades_2024.INFORME,
+    facatativa_plan_desarrollo_2024.INFORME,
 ]
+
+# Built with their gold, but read wrongly today: kept out of corpus/ (the
+# corpus test has no expected-failure mark); `generar.py --pendientes DIR`
+# writes them to DIR. See corpus/README.md.
+PENDIENTES = {
+    cajica_seguimiento_pdm_2023.INFORME.id,
+    facatativa_plan_desarrollo_2024.INFORME.id,
+}

@@ -1,0 +1,41 @@
+"""Command `informes completar bash|zsh|fish|powershell` (registered on
+pipelines.cli.app, which imports this module at its end): prints the shell
+script that completes commands and options when the user presses Tab.
+
+The shell script calls `informes` again with _INFORMES_COMPLETE set; typer
+answers those calls before any command runs, with its completion classes
+(registered here only then, so that ordinary runs do not pay for them)."""
+from __future__ import annotations
+
+import os
+
+import typer
+
+from pipelines.cli import _Comando, _salir, app
+
+PROGRAMA = "informes"
+VARIABLE = "_INFORMES_COMPLETE"
+SHELLS = ("bash", "zsh", "fish", "powershell")
+
+if os.environ.get(VARIABLE):
+    from typer._completion_classes import completion_init
+
+    completion_init()
+
+
+@app.command(cls=_Comando, options_metavar="[OPCIONES]")
+def completar(
+    shell: str = typer.Argument(..., metavar="SHELL", show_default=False,
+                                help="bash, zsh, fish o powershell."),
+) -> None:
+    """Escribe el guion de autocompletado (Tab completa comandos y opciones) para su shell.
+
+    Ejemplos: informes completar bash > ~/.informes-completar.sh && echo 'source ~/.informes-completar.sh' >> ~/.bashrc
+    · informes completar zsh > ~/.zfunc/_informes · informes completar fish > ~/.config/fish/completions/informes.fish
+    """
+    from typer._completion_shared import get_completion_script
+
+    shell = shell.lower()
+    if shell not in SHELLS:
+        _salir(f"Shell desconocido: {shell}. Use {', '.join(SHELLS[:-1])} o {SHELLS[-1]}.")
+    typer.echo(get_completion_script(prog_name=PROGRAMA, complete_var=VARIABLE, shell=shell))
