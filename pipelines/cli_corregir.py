@@ -11,6 +11,7 @@ from typing import Optional
 import typer
 
 from pipelines import correcciones as corr
+from pipelines.html_comparar import numero_co
 from pipelines.cli import (_AYUDA_DEBUG, OPCION_DB, _base, _Comando, _salir, app, cargar_rutas, consola,
                            errores, seguro)
 
@@ -39,6 +40,9 @@ def corregir(
     indicador: Optional[str] = typer.Option(None, "--indicador", show_default=False,
                                             help="Nombre correcto del indicador de la fila."),
     rechazar: bool = typer.Option(False, "--rechazar", help="La cifra no es una observación: se quita en cada carga."),
+    confirmar: bool = typer.Option(
+        False, "--confirmar",
+        help="La cifra se leyó bien: informes revisar no la vuelve a mostrar mientras se lea el mismo valor."),
     todas_las_entidades: bool = typer.Option(
         False, "--todas-las-entidades",
         help="La plantilla de la columna vale para los informes de cualquier entidad (por defecto, solo los de "
@@ -63,11 +67,13 @@ def corregir(
     Una corrección de columna (--medida, --periodo o --rol) se guarda como plantilla de lectura con la firma del
     encabezado de la tabla: todo informe de la misma entidad con el mismo encabezado (aunque cambien los años) se
     lee con ella, y la carga lo dice. Un nombre de indicador (--indicador) o una cifra rechazada (--rechazar) valen
-    para ese informe. Los informes ya cargados que la corrección cambia se vuelven a cargar (con --forzar).
+    para ese informe. Una cifra confirmada (--confirmar) sale de informes revisar mientras se lea igual. Los
+    informes ya cargados que la corrección cambia se vuelven a cargar (con --forzar).
 
     Ejemplos:
       informes corregir --archivo informe_2024.pdf --tabla 1 --columna 3 --medida ejecutado
       informes corregir --observacion 3f2a1b0c9d8e7f60-000004 --rechazar
+      informes corregir --observacion 3f2a1b0c9d8e7f60-000007 --confirmar
       informes corregir --desde decisiones.json
       informes corregir --exportar correcciones.json
     """
@@ -91,7 +97,7 @@ def corregir(
             _salir(str(exc), debug)
     else:
         pedidas = [_pedida(archivo, observacion, tabla, columna, fila, medida, periodo, rol, indicador, rechazar,
-                           todas_las_entidades, nota)]
+                           todas_las_entidades, nota, confirmar)]
     guardadas: list[dict] = []
     recargar: dict[str, str] = {}
     with _base(db, debug, escribir=True) as con:
@@ -130,7 +136,7 @@ def corregir(
 
 
 def _pedida(archivo, observacion, tabla, columna, fila, medida, periodo, rol, indicador, rechazar,
-            todas_las_entidades, nota) -> dict:
+            todas_las_entidades, nota, confirmar=False) -> dict:
     """The correction asked for on the command line (rows and columns 0-based)."""
     if not archivo and not observacion:
         _salir("Indique el informe (--archivo) o la cifra (--observacion) que corrige, o use --desde, "
@@ -138,11 +144,11 @@ def _pedida(archivo, observacion, tabla, columna, fila, medida, periodo, rol, in
     for nombre, valor in (("--tabla", tabla), ("--columna", columna), ("--fila", fila)):
         if valor is not None and valor < 1:
             _salir(f"{nombre} se cuenta desde 1.")
-    pedidos = [rechazar, bool(indicador), bool(medida or periodo or rol)]
+    pedidos = [rechazar, confirmar, bool(indicador), bool(medida or periodo or rol)]
     if sum(pedidos) != 1:
-        _salir("Indique una sola corrección: --medida/--periodo/--rol (la columna), --indicador (la fila) "
-               "o --rechazar (la cifra).")
-    tipo = "rechazo" if rechazar else "indicador" if indicador else "columna"
+        _salir("Indique una sola corrección: --medida/--periodo/--rol (la columna), --indicador (la fila), "
+               "--rechazar o --confirmar (la cifra).")
+    tipo = "rechazo" if rechazar else "confirmada" if confirmar else "indicador" if indicador else "columna"
     if archivo and Path(archivo).is_file():
         archivo = str(Path(archivo).resolve())
     pedida = {"tipo": tipo, "informe": archivo, "observacion_id": observacion, "tabla": tabla,
@@ -159,6 +165,12 @@ def _describir(c: dict) -> str:
         return (f"columna {c['columna'] + 1} «{c.get('encabezado') or ''}» de la tabla {c.get('tabla')} de "
                 f"{c.get('archivo') or 'un informe'}: {que}; plantilla para las tablas con el mismo encabezado "
                 f"({alcance})")
+    if c["tipo"] == "confirmada":
+        donde = c.get("archivo") or c["sha256"][:16]
+        if c.get("tabla") is not None:
+            donde += f", tabla {c['tabla']}, fila {c['fila'] + 1}, columna {c['columna'] + 1}"
+        valor = numero_co(c["valor"]) if c.get("valor") is not None else ""
+        return f"{donde}: cifra confirmada ({c.get('indicador') or ''}, {c.get('medida') or ''} = {valor})"
     donde = f"{c.get('archivo') or c['sha256'][:16]}, tabla {c['tabla']}, fila {c['fila'] + 1}"
     if c["tipo"] == "indicador":
         return f"{donde}: el indicador se llama «{c['indicador']}»"

@@ -147,7 +147,7 @@ def cifras(con: duckdb.DuckDBPyConnection, filtros: Optional[Filtros] = None) ->
             "valor": f["valor"], "unidad": f["unidad"], "avance": None, "variacion": None, "aviso": None,
             "archivo": f["archivo"], "pagina": f["pagina"], "informe_id": f["informe_id"],
             "vinculo": f["vinculo"], "_indicador_padre": f["indicador_padre"], "_escala": f["escala"],
-            "_ambiguo": bool(f["ambiguo"]),
+            "_ambiguo": bool(f["ambiguo"]), "_observacion_id": f["observacion_id"],
         })
     _calcular(filas, cfg)
     orden_medidas = {m: k for k, m in enumerate(list(cfg["anuales"]) + list(cfg["acumulables"]))}
@@ -248,7 +248,7 @@ def comparar(con: duckdb.DuckDBPyConnection, formato: str, salida: Path, filtros
     else:
         from pipelines import html_comparar
 
-        salida.write_text(html_comparar.pagina(filas, vinculos(con, filas), filtros), encoding="utf-8")
+        salida.write_text(html_comparar.pagina(filas, vinculos(con, filas), filtros, con=con), encoding="utf-8")
     return len(filas)
 
 

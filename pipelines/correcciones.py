@@ -1,7 +1,7 @@
 """Corrections a person makes to a reading (`informes corregir`), stored in
 the `correcciones` table and applied on every load.
 
-Three kinds:
+Four kinds:
 - `columna`: a column's measure, period or role. Stored as a reading
   template keyed by the table's header signature (columnas_leidas.firma)
   and the entity; every later table with that signature, of that entity
@@ -9,6 +9,9 @@ Three kinds:
   (extractor/plantillas.py; the extractor receives templates as data).
 - `indicador`: the indicator name of one row of one report (by content).
 - `rechazo`: one figure of one report is not an observation.
+- `confirmada`: one figure of one report was read right (the review
+  page's «Correcta»); `informes revisar` leaves it out while a load still
+  reads the same value and measure in that cell. It changes no reading.
 
 The loader builds an `ExtractorCorregido` (picklable: it runs in worker
 processes) holding the corrections; it reads the file, picks the templates
@@ -29,11 +32,11 @@ import duckdb
 
 import esquemas
 
-TIPOS = ("columna", "indicador", "rechazo")
+TIPOS = ("columna", "indicador", "rechazo", "confirmada")
 FORMATO_JSON = "informes-correcciones"
 MOTIVO_RECHAZO = "cifra rechazada en la revisión (informes corregir)"
 _CAMPOS = ("correccion_id", "tipo", "firma", "entidad", "sha256", "tabla", "fila", "columna", "encabezado",
-           "medida", "periodo", "rol", "indicador", "archivo", "creada_en", "nota")
+           "medida", "periodo", "rol", "indicador", "archivo", "creada_en", "nota", "valor")
 
 
 class ErrorCorreccion(Exception):
@@ -47,6 +50,9 @@ def correccion_id(c: dict[str, Any]) -> str:
     """The same target corrected again replaces the earlier correction."""
     if c["tipo"] == "columna":
         partes = [c["tipo"], c.get("firma") or "", c.get("entidad") or "", str(c.get("columna"))]
+    elif c["tipo"] == "confirmada":  # a figure of the narrative has no cell: its name and measure tell it apart
+        partes = [c["tipo"], c.get("sha256") or "", *(str(c.get(k)) for k in ("tabla", "fila", "columna")),
+                  c.get("indicador") or "", c.get("medida") or ""]
     else:
         partes = [c["tipo"], c.get("sha256") or "", str(c.get("tabla")), str(c.get("fila")),
                   str(c.get("columna") if c["tipo"] == "rechazo" else "")]
@@ -78,13 +84,14 @@ def completar(con: duckdb.DuckDBPyConnection, c: dict[str, Any]) -> dict[str, An
     tipo = c.get("tipo")
     if tipo not in TIPOS:
         raise ErrorCorreccion(f"Tipo de corrección desconocido: «{tipo}» (use {', '.join(TIPOS)}).")
+    cifra = None
     if "observacion_id" in c:
-        fila = con.execute("SELECT informe_id, tabla, fila, columna FROM observaciones WHERE observacion_id = ?",
-                           [c["observacion_id"]]).fetchone()
-        if fila is None:
+        cifra = con.execute("SELECT informe_id, tabla, fila, columna, indicador, medida, valor FROM observaciones "
+                            "WHERE observacion_id = ?", [c["observacion_id"]]).fetchone()
+        if cifra is None:
             raise ErrorCorreccion(f"No existe la observación {c['observacion_id']}.")
-        c.setdefault("informe", fila[0])
-        for clave, valor in zip(("tabla", "fila", "columna"), fila[1:]):
+        c.setdefault("informe", cifra[0])
+        for clave, valor in zip(("tabla", "fila", "columna"), cifra[1:4]):
             c.setdefault(clave, valor)
     if "informe" not in c and "informe_id" in c:
         c["informe"] = c["informe_id"]
@@ -93,6 +100,8 @@ def completar(con: duckdb.DuckDBPyConnection, c: dict[str, Any]) -> dict[str, An
     inf = _informe(con, str(c.pop("informe")))
     c.pop("informe_id", None)
     c.pop("observacion_id", None)
+    if tipo == "confirmada":
+        return _confirmada(con, c, inf, cifra)
     if c.get("tabla") is None:
         raise ErrorCorreccion(f"{inf['archivo']}: indique la tabla (--tabla).")
     c["tabla"] = int(c["tabla"])
@@ -154,6 +163,31 @@ def completar(con: duckdb.DuckDBPyConnection, c: dict[str, Any]) -> dict[str, An
     return c
 
 
+def _confirmada(con, c: dict[str, Any], inf: dict[str, Any], cifra: Optional[tuple]) -> dict[str, Any]:
+    """A figure confirmed as read: its cell (a figure of the narrative has
+    none) and what was read there now, so that a later reading that differs
+    is reviewed again."""
+    if cifra is None:
+        faltan = [o for o, k in (("--tabla", "tabla"), ("--fila", "fila"), ("--columna", "columna"))
+                  if c.get(k) is None]
+        if faltan:
+            raise ErrorCorreccion(f"{inf['archivo']}: indique la cifra confirmada con --observacion, o con "
+                                  f"{', '.join(faltan)}.")
+        cifra = con.execute(
+            "SELECT informe_id, tabla, fila, columna, indicador, medida, valor FROM observaciones "
+            "WHERE informe_id = ? AND tabla = ? AND fila = ? AND columna = ? ORDER BY observacion_id",
+            [inf["informe_id"], int(c["tabla"]), int(c["fila"]), int(c["columna"])]).fetchone()
+        if cifra is None:
+            raise ErrorCorreccion(f"{inf['archivo']}: no hay cifras en tabla {c['tabla']}, fila {int(c['fila']) + 1}, "
+                                  f"columna {int(c['columna']) + 1}.")
+    salida = {"tipo": "confirmada", "archivo": inf["archivo"], "sha256": inf["sha256"], "nota": c.get("nota"),
+              **dict(zip(("tabla", "fila", "columna", "indicador", "medida", "valor"), cifra[1:])),
+              "creada_en": datetime.now()}
+    salida = {k: v for k, v in salida.items() if v is not None}
+    salida["correccion_id"] = correccion_id(salida)
+    return salida
+
+
 def guardar(con: duckdb.DuckDBPyConnection, c: dict[str, Any]) -> str:
     """Store a completed correction (replacing one with the same target); its id."""
     con.execute("DELETE FROM correcciones WHERE correccion_id = ?", [c["correccion_id"]])
@@ -164,7 +198,11 @@ def guardar(con: duckdb.DuckDBPyConnection, c: dict[str, Any]) -> str:
 
 
 def todas(con: duckdb.DuckDBPyConnection) -> list[dict[str, Any]]:
-    cur = con.execute(f"SELECT {', '.join(_CAMPOS)} FROM correcciones ORDER BY creada_en, correccion_id")
+    # a store opened read-only may predate a column (it is added when the store is next opened to write)
+    hay = {n for (n,) in con.execute("SELECT column_name FROM duckdb_columns() WHERE table_name = 'correcciones'")
+           .fetchall()}
+    campos = [k if k in hay else f"NULL AS {k}" for k in _CAMPOS]
+    cur = con.execute(f"SELECT {', '.join(campos)} FROM correcciones ORDER BY creada_en, correccion_id")
     return [dict(zip(_CAMPOS, fila)) for fila in cur.fetchall()]
 
 
@@ -173,6 +211,8 @@ def afectados(con: duckdb.DuckDBPyConnection, c: dict[str, Any]) -> list[tuple[s
     whose tables have its header signature (of its entity), or its report."""
     from pipelines.identidad import normalizar_entidad
 
+    if c["tipo"] == "confirmada":
+        return []  # a confirmation changes no reading: nothing to load again
     if c["tipo"] != "columna":
         return con.execute("SELECT archivo, ruta FROM informes WHERE sha256 = ?", [c["sha256"]]).fetchall()
     filas = con.execute(
@@ -211,6 +251,11 @@ def leer_json(ruta: Path) -> list[dict[str, Any]]:
         if not isinstance(c, dict) or c.get("tipo") not in TIPOS:
             raise ErrorCorreccion(f"{ruta}: la corrección {n} no tiene un tipo válido ({', '.join(TIPOS)}).")
         salida.append(c)
+    # the first review pages listed the figures marked «Correcta» apart, by id
+    confirmadas = datos.get("confirmadas") or []
+    if not isinstance(confirmadas, list) or not all(isinstance(x, str) for x in confirmadas):
+        raise ErrorCorreccion(f"{ruta}: «confirmadas» debe ser una lista de observacion_id.")
+    salida += [{"tipo": "confirmada", "observacion_id": x} for x in confirmadas]
     return salida
 
 
@@ -222,7 +267,9 @@ def importar(con: duckdb.DuckDBPyConnection, correcciones: list[dict[str, Any]])
     for c in correcciones:
         c = dict(c)
         completa = (c["tipo"] == "columna" and c.get("firma") and c.get("columna") is not None) or (
-            c["tipo"] != "columna" and c.get("sha256") and c.get("tabla") is not None and c.get("fila") is not None)
+            c["tipo"] == "confirmada" and c.get("sha256") and c.get("medida") and c.get("valor") is not None) or (
+            c["tipo"] in ("indicador", "rechazo") and c.get("sha256") and c.get("tabla") is not None
+            and c.get("fila") is not None)
         if completa:
             c = {k: v for k, v in c.items() if k in _CAMPOS and v not in (None, "")}
             c["creada_en"] = datetime.fromisoformat(c["creada_en"]) if c.get("creada_en") else datetime.now()
@@ -306,5 +353,6 @@ def aplicar_filas(informe, correcciones: list[dict[str, Any]]) -> int:
 
 def extractor_de(con: duckdb.DuckDBPyConnection) -> Optional[ExtractorCorregido]:
     """The extractor with this store's corrections; None when there are none."""
-    correcciones = [{k: v for k, v in c.items() if k != "creada_en"} for c in todas(con)]
+    correcciones = [{k: v for k, v in c.items() if k != "creada_en"} for c in todas(con)
+                    if c["tipo"] != "confirmada"]  # confirmations change no reading
     return ExtractorCorregido(correcciones) if correcciones else None

@@ -3,7 +3,10 @@
 No script and no external resource: the charts are static SVG drawn here.
 Per entity, per indicator: a chart of the meta against the executed figure
 across years (a year not yet closed is hatched and labelled with its cut),
-the figures under it and, for each, the file and page it came from.
+the figures under it and, for each, the file and page it came from, the
+crop of the source around it (opened with a click: a <details> element,
+drawn by pipelines/revisar.py's Recortes) and, for a figure that
+`informes revisar` lists, a link to its entry in revision.html.
 """
 from __future__ import annotations
 
@@ -11,6 +14,8 @@ import math
 from datetime import datetime
 from html import escape
 from typing import Any, Optional
+
+import duckdb
 
 from pipelines import identidad
 
@@ -57,6 +62,12 @@ span.parcial { font-size: 11px; background: #fff0d6; border-radius: 3px; padding
 svg.grafica { width: 100%; max-width: 600px; height: auto; display: block; }
 .leyenda svg { vertical-align: middle; }
 footer { color: var(--suave); font-size: 12px; padding: 0 28px 24px; }
+details.recorte summary { cursor: pointer; color: var(--azul); }
+details.recorte[open] summary::after { content: " (clic para cerrar)"; color: var(--suave); }
+details.recorte[open] > div { position: fixed; left: 50%; bottom: 14px; transform: translateX(-50%); z-index: 3;
+  width: min(790px, 94vw); max-height: 60vh; overflow: auto; background: #fff; border: 1px solid #9fb3cc;
+  box-shadow: 0 4px 18px rgba(0,0,0,.25); padding: 8px; }
+a.revisar { color: #a11; font-weight: 600; }
 """
 
 _DEFS = (
@@ -220,7 +231,38 @@ def _series(filas: list[dict]) -> list[tuple[str, dict[int, dict], dict[int, dic
     return salida
 
 
-def _articulo(clave: str, filas: list[dict], enlaces: list[dict]) -> str:
+# ------------------------------------------------------------------ sources
+
+REVISION = "revision.html"  # the review page (informes revisar --salida) next to this one
+MAX_RECORTES = 400  # crops embedded in one page (each 10-60 kB); the rest keep the file and page
+ANCHO_RECORTE = 760  # pixels
+
+
+def fuentes(con: duckdb.DuckDBPyConnection, filas: list[dict]) -> tuple[dict[str, str], set[str]]:
+    """({observacion_id: crop HTML}, the observacion_id that informes revisar lists)."""
+    from pipelines.revisar import en_revision, recortes_de
+
+    ids = [r["_observacion_id"] for r in filas if r.get("_observacion_id")]
+    return recortes_de(con, ids, MAX_RECORTES, ANCHO_RECORTE), en_revision(con) & set(ids)
+
+
+def _fuente(r: dict, recortes: dict[str, str], revisar: set[str]) -> str:
+    """The "Fuente" cell: file and page, the crop, the review entry."""
+    html = escape(r["archivo"]) + (f", pág. {r['pagina']}" if r["pagina"] else "")
+    obs = r.get("_observacion_id")
+    recorte = recortes.get(obs)
+    if recorte:  # a block: on its own line
+        html += (f'<details class="recorte" data-observacion="{escape(obs)}"><summary>ver en el documento'
+                 f"</summary><div>{recorte}</div></details>")
+    if obs in revisar:
+        html += ("" if recorte else "<br>") + (
+            f'<a class="revisar" href="{REVISION}#e-{escape(obs)}" title="Esta cifra está en la página de revisión '
+            '(informes revisar)">revisar</a>')
+    return html
+
+
+def _articulo(clave: str, filas: list[dict], enlaces: list[dict], recortes: Optional[dict[str, str]] = None,
+              revisar: Optional[set[str]] = None) -> str:
     primera = filas[0]
     partes = [f'<article id="{escape(clave)}"><h3>{escape(primera["indicador"] or clave)}</h3>',
               f'<p class="clave">{escape(clave)}</p>']
@@ -251,7 +293,7 @@ def _articulo(clave: str, filas: list[dict], enlaces: list[dict]) -> str:
         corte = escape(r["corte"] or "")
         if r["parcial"]:
             corte = f'<span class="parcial">{corte}</span>'
-        fuente = escape(r["archivo"]) + (f", pág. {r['pagina']}" if r["pagina"] else "")
+        fuente = _fuente(r, recortes or {}, revisar or set())
         partes.append(
             f'<tr class="{"parcial" if r["parcial"] else ""}"><td>{r["anio"]}</td><td>{escape(medida)}</td>'
             f'<td class="num">{escape(valor_co(r["valor"], r["unidad"]))}</td><td class="corte">{corte}</td>'
@@ -261,8 +303,12 @@ def _articulo(clave: str, filas: list[dict], enlaces: list[dict]) -> str:
     return "".join(partes)
 
 
-def pagina(filas: list[dict[str, Any]], enlaces: list[dict[str, Any]], filtros=None) -> str:
-    """The whole page."""
+def pagina(filas: list[dict[str, Any]], enlaces: list[dict[str, Any]], filtros=None,
+           con: Optional[duckdb.DuckDBPyConnection] = None) -> str:
+    """The whole page; with the store `con`, each figure with its crop and review link."""
+    from pipelines.revisar import CSS_RECORTES
+
+    recortes, revisar = fuentes(con, filas) if con is not None and filas else ({}, set())
     entidades: dict[str, list[dict]] = {}
     for r in filas:
         entidades.setdefault(r["entidad_clave"], []).append(r)
@@ -275,7 +321,7 @@ def pagina(filas: list[dict[str, Any]], enlaces: list[dict[str, Any]], filtros=N
         '<!DOCTYPE html><html lang="es"><head><meta charset="utf-8">',
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
         "<title>Indicadores: comparación entre años</title>",
-        f"<style>{_CSS}</style></head><body>", _DEFS,
+        f"<style>{_CSS}{CSS_RECORTES}</style></head><body>", _DEFS,
         "<header><h1>Indicadores: comparación entre años</h1>",
         f"<p>{len(entidades)} entidad{'es' if len(entidades) != 1 else ''} · {n_ind} indicadores · "
         f"{len(filas)} cifras · generado el {datetime.now():%Y-%m-%d %H:%M}"
@@ -302,9 +348,11 @@ def pagina(filas: list[dict[str, Any]], enlaces: list[dict[str, Any]], filtros=N
             indicadores.setdefault(r["indicador_clave"], []).append(r)
         orden = sorted(indicadores.items(), key=lambda kv: (-len({r["anio"] for r in kv[1]}), kv[0]))
         for clave, filas_ind in orden:
-            partes.append(_articulo(clave, filas_ind, por_variante.get(clave, [])))
+            partes.append(_articulo(clave, filas_ind, por_variante.get(clave, []), recortes, revisar))
         partes.append("</div></section>")
     partes.append("</main><footer>informes · comparar. Las claves (entidad_clave, indicador_clave) y los vínculos "
                   "se revisan con «informes indicadores» y se corrigen con «informes vincular» / "
-                  "«informes separar».</footer></body></html>")
+                  "«informes separar». «ver en el documento» abre el pedazo de la página de donde salió la cifra; "
+                  "«revisar» lleva a su entrada en revision.html (escrita con «informes revisar --salida» en esta "
+                  "misma carpeta).</footer></body></html>")
     return "".join(partes)

@@ -85,7 +85,8 @@ def entradas(con: duckdb.DuckDBPyConnection, minimo: float = 0.8,
     if archivo:
         filtro = " AND (i.archivo = ? OR i.ruta = ? OR i.informe_id = ?)"
         params = [archivo, archivo, archivo]
-    informes = _filas(con, "SELECT i.informe_id, i.archivo, i.ruta, i.formato, i.entidad, i.vigencia, i.paginas "
+    informes = _filas(con, "SELECT i.informe_id, i.archivo, i.ruta, i.formato, i.sha256, i.entidad, i.vigencia, "
+                           "i.paginas "
                            f"FROM informes i WHERE true{filtro} ORDER BY i.archivo, i.informe_id", params)
     errores = "(SELECT observacion_id FROM hallazgos WHERE severidad = 'error' AND observacion_id IS NOT NULL)"
     obs = _filas(con, f"""
@@ -94,7 +95,7 @@ def entradas(con: duckdb.DuckDBPyConnection, minimo: float = 0.8,
                o.columna, o.hoja, o.celda, o.bbox_x0, o.bbox_top, o.bbox_x1, o.bbox_bottom, o.nota,
                o.observacion_id IN {errores} AS con_error
         FROM observaciones o JOIN informes i USING (informe_id)
-        WHERE (o.marcada OR o.confianza < ? OR o.observacion_id IN {errores}){filtro}
+        WHERE (o.marcada OR o.confianza < ? OR o.observacion_id IN {errores}){filtro}{_sin_confirmadas(con)}
         ORDER BY i.archivo, o.informe_id, o.tabla NULLS LAST, o.fila, o.columna, o.observacion_id""",
                  [minimo, *params])
     mensajes: dict[str, list[tuple[str, str]]] = {}
@@ -127,6 +128,20 @@ def entradas(con: duckdb.DuckDBPyConnection, minimo: float = 0.8,
     return informes, salida
 
 
+def _sin_confirmadas(con) -> str:
+    """SQL condition leaving out the figures a person confirmed (informes
+    corregir: tipo confirmada) with the value and measure they still have;
+    nothing in a store whose corrections table predates confirmations."""
+    columnas = {c for (c,) in con.execute(
+        "SELECT column_name FROM duckdb_columns() WHERE table_name = 'correcciones'").fetchall()}
+    if not {"valor", "columna", "sha256", "medida", "indicador"} <= columnas:
+        return ""
+    return """ AND NOT EXISTS (SELECT 1 FROM correcciones c WHERE c.tipo = 'confirmada' AND c.sha256 = i.sha256
+                 AND c.tabla IS NOT DISTINCT FROM o.tabla AND c.fila IS NOT DISTINCT FROM o.fila
+                 AND c.columna IS NOT DISTINCT FROM o.columna AND c.indicador IS NOT DISTINCT FROM o.indicador
+                 AND c.medida IS NOT DISTINCT FROM o.medida AND c.valor IS NOT DISTINCT FROM o.valor)"""
+
+
 def _caja(fila: dict) -> Optional[tuple[float, float, float, float]]:
     valores = (fila.get("bbox_x0"), fila.get("bbox_top"), fila.get("bbox_x1"), fila.get("bbox_bottom"))
     return None if any(v is None for v in valores) else tuple(float(v) for v in valores)
@@ -147,15 +162,19 @@ def lecturas(con, informe_ids: list[str]) -> dict[tuple[str, int], list[dict]]:
 
 
 class Paginas:
-    """Rendered PDF pages, one file open at a time (pypdfium2)."""
+    """Rendered PDF pages, one file open at a time (pypdfium2). A scanned
+    page is turned as the OCR turned it (pipelines.ver.enderezar): the
+    boxes of its cells are in the straightened page."""
 
     def __init__(self):
         self._ruta: Optional[str] = None
         self._pdf = None
         self._cache: dict[tuple[str, int], Any] = {}
 
-    def imagen(self, ruta: str, pagina: int):
+    def imagen(self, ruta: str, pagina: int, angulo: float = 0.0):
         import pypdfium2 as pdfium
+
+        from pipelines.ver import enderezar
 
         clave = (ruta, pagina)
         if clave in self._cache:
@@ -171,6 +190,7 @@ class Paginas:
             imagen = hoja.render(scale=ESCALA).to_pil().convert("RGB")
         finally:
             hoja.close()
+        imagen = enderezar(imagen, angulo)
         self._cache[clave] = imagen
         return imagen
 
@@ -180,7 +200,7 @@ class Paginas:
         self._pdf, self._ruta = None, None
 
 
-def recorte_pdf(imagen, bbox: tuple[float, float, float, float]) -> bytes:
+def recorte_pdf(imagen, bbox: tuple[float, float, float, float], ancho_maximo: int = ANCHO_MAXIMO) -> bytes:
     """PNG of the page strip around the cell (the page's whole width: the row's
     name and its other figures), the cell outlined and its row tinted."""
     from PIL import Image, ImageDraw
@@ -196,9 +216,9 @@ def recorte_pdf(imagen, bbox: tuple[float, float, float, float]) -> bytes:
     dibujo = ImageDraw.Draw(tira)
     dibujo.rectangle([x0 - 3, y0 - arriba - 3, x1 + 3, y1 - arriba + 3], outline=COLOR_CELDA + (255,), width=3)
     tira = tira.convert("RGB")
-    if tira.width > ANCHO_MAXIMO:
-        alto = max(1, round(tira.height * ANCHO_MAXIMO / tira.width))
-        tira = tira.resize((ANCHO_MAXIMO, alto), Image.LANCZOS)
+    if tira.width > ancho_maximo:
+        alto = max(1, round(tira.height * ancho_maximo / tira.width))
+        tira = tira.resize((ancho_maximo, alto), Image.LANCZOS)
     salida = io.BytesIO()
     tira.save(salida, "PNG", optimize=True)
     return salida.getvalue()
@@ -225,6 +245,14 @@ class Libros:
         self._libro, self._ruta = None, None
 
 
+def _texto_celda(v: Any) -> str:
+    if v is None:
+        return ""
+    if isinstance(v, (int, float)) and not isinstance(v, bool):
+        return numero_co(v)
+    return str(v)
+
+
 def rejilla_hoja(libro, hoja: str, celda: str) -> Optional[str]:
     """The cells around `celda` of sheet `hoja` as an HTML grid, the cell highlighted."""
     from openpyxl.utils.cell import column_index_from_string, coordinate_from_string, get_column_letter
@@ -247,14 +275,189 @@ def rejilla_hoja(libro, hoja: str, celda: str) -> Optional[str]:
         celdas = []
         for j, v in enumerate(valores):
             k = c0 + j
-            texto = "" if v is None else numero_co(v) if isinstance(v, (int, float)) and not isinstance(v, bool) \
-                else str(v)
             clase = ' class="celda-revisada"' if (r, k) == (fila, col) else (' class="fila-revisada"' if r == fila
                                                                              else "")
-            celdas.append(f"<td{clase} title=\"{escape(get_column_letter(k))}{r}\">{escape(texto[:120])}</td>")
+            celdas.append(f"<td{clase} title=\"{escape(get_column_letter(k))}{r}\">"
+                          f"{escape(_texto_celda(v)[:120])}</td>")
         cuerpo.append(f'<tr><th>{r}</th>{"".join(celdas)}</tr>')
     return (f'<table class="hoja" aria-label="Celdas alrededor de {escape(hoja)}!{escape(celda)}">'
             f"<thead><tr><th></th>{cabeza}</tr></thead><tbody>{''.join(cuerpo)}</tbody></table>")
+
+
+def rejilla_tabla(tabla, fila: int, columna: int) -> Optional[str]:
+    """The cells around (fila, columna) of a table of the document model (a
+    Word document, an .xls or .ods workbook, any file read again with
+    extractor.leer_documento) as an HTML grid, the cell highlighted. The
+    table's first row (its header) and first column (the indicator's name)
+    are kept even when far from the cell. Rows and columns counted from 1."""
+    grid = tabla.rejilla()
+    if not grid or not 0 <= fila < len(grid) or not 0 <= columna < len(grid[0]):
+        return None
+    filas = sorted({0} | set(range(max(0, fila - CONTEXTO_HOJA), min(len(grid), fila + CONTEXTO_HOJA + 1))))
+    columnas = sorted({0} | set(range(max(0, columna - CONTEXTO_HOJA),
+                                      min(len(grid[0]), columna + CONTEXTO_HOJA + 1))))
+
+    def salto(anterior: Optional[int], actual: int) -> bool:
+        return anterior is not None and actual > anterior + 1
+
+    cabeza, previa = [], None
+    for k in columnas:
+        if salto(previa, k):
+            cabeza.append('<th class="salto">…</th>')
+        cabeza.append(f"<th>{k + 1}</th>")
+        previa = k
+    cuerpo, previa_r = [], None
+    for r in filas:
+        if salto(previa_r, r):
+            cuerpo.append(f'<tr class="salto"><th>…</th><td colspan="{len(cabeza)}"></td></tr>')
+        previa_r, previa, celdas = r, None, []
+        for k in columnas:
+            if salto(previa, k):
+                celdas.append('<td class="salto">…</td>')
+            previa = k
+            celda = grid[r][k]
+            texto = celda.texto.replace("\n", " ") if celda is not None else ""
+            clase = ' class="celda-revisada"' if (r, k) == (fila, columna) else (
+                ' class="fila-revisada"' if r == fila else "")
+            ref = f"fila {r + 1}, columna {k + 1}" + (f" ({celda.ref})" if celda is not None and celda.ref else "")
+            celdas.append(f'<td{clase} title="{escape(ref)}">{escape(texto[:120])}</td>')
+        cuerpo.append(f'<tr><th>{r + 1}</th>{"".join(celdas)}</tr>')
+    return (f'<table class="hoja" aria-label="Tabla {tabla.indice}: celdas alrededor de la fila {fila + 1}, '
+            f'columna {columna + 1}"><thead><tr><th></th>{"".join(cabeza)}</tr></thead>'
+            f"<tbody>{''.join(cuerpo)}</tbody></table>")
+
+
+class Documentos:
+    """Files read again into the document model (extractor.leer_documento),
+    one at a time: the tables of a Word document or an .xls/.ods workbook."""
+
+    def __init__(self):
+        self._ruta: Optional[str] = None
+        self._tablas: dict[int, Any] = {}
+
+    def tabla(self, ruta: str, indice: int):
+        from extractor import leer_documento
+
+        if self._ruta != ruta:
+            self._tablas, self._ruta = {}, None
+            self._tablas = {t.indice: t for t in leer_documento(Path(ruta)).tablas}
+            self._ruta = ruta
+        return self._tablas.get(indice)
+
+
+FORMATOS_WORD = ("docx", "doc", "rtf", "odt")
+
+
+class Recortes:
+    """The piece of the source around a figure, as HTML: for a PDF page the
+    crop of the page (PNG embedded, the cell outlined); for an .xlsx
+    workbook the cells around it; for other files (Word, .xls, .ods) the
+    cells of its table around it. Files are opened once; used by
+    `informes revisar` and by `informes comparar`'s HTML."""
+
+    def __init__(self, ancho_maximo: int = ANCHO_MAXIMO):
+        self.ancho_maximo = ancho_maximo
+        self.paginas, self.libros, self.documentos = Paginas(), Libros(), Documentos()
+        self._angulos: dict[tuple[str, int], float] = {}
+
+    def __enter__(self) -> "Recortes":
+        return self
+
+    def __exit__(self, *_) -> None:
+        self.cerrar()
+
+    def cerrar(self) -> None:
+        self.paginas.cerrar()
+        self.libros.cerrar()
+
+    def preparar(self, inf: dict, paginas: set[int]) -> None:
+        """Find once which of `paginas` of the PDF `inf` were scanned (and by
+        what angle the OCR turned them), instead of once per figure."""
+        from pipelines.ver import paginas_escaneadas
+
+        ruta = inf.get("ruta")
+        faltan = sorted(p for p in paginas if p and (ruta, p) not in self._angulos)
+        if inf.get("formato") != "pdf" or not faltan or not ruta or not Path(ruta).is_file():
+            return
+        angulos = paginas_escaneadas(Path(ruta), inf.get("sha256") or "", faltan)
+        for p in faltan:
+            self._angulos[(ruta, p)] = angulos.get(p, 0.0)
+
+    def html(self, fuente: dict, inf: dict) -> Optional[str]:
+        """The crop of `fuente` (pagina, bbox, hoja, celda, tabla, fila,
+        columna) of the report `inf` (ruta, formato, sha256); None when the
+        file is gone or the figure has no place; a note when it cannot be drawn."""
+        ruta = inf.get("ruta")
+        if not ruta or not Path(ruta).is_file():
+            return None
+        formato, pagina, bbox = inf.get("formato"), fuente.get("pagina"), fuente.get("bbox")
+        try:
+            if formato == "pdf" and bbox and pagina:
+                self.preparar(inf, {pagina})
+                angulo = self._angulos.get((ruta, pagina), 0.0)
+                imagen = self.paginas.imagen(ruta, pagina, angulo)
+                if imagen is None:
+                    return None
+                png = recorte_pdf(imagen, bbox, self.ancho_maximo)
+                girada = f" (página escaneada, enderezada {numero_co(round(angulo, 2))}°)" if angulo else ""
+                return (f'<img class="recorte" src="data:image/png;base64,{base64.b64encode(png).decode("ascii")}" '
+                        f'alt="Página {pagina}: la celda de la cifra enmarcada en rojo{escape(girada)}"'
+                        f' data-angulo="{angulo}">')
+            if formato == "xlsx" and fuente.get("hoja") and fuente.get("celda"):
+                return rejilla_hoja(self.libros.libro(ruta), fuente["hoja"], fuente["celda"])
+            if formato != "pdf" and None not in (fuente.get("tabla"), fuente.get("fila"), fuente.get("columna")):
+                tabla = self.documentos.tabla(ruta, int(fuente["tabla"]))
+                if tabla is not None:
+                    return rejilla_tabla(tabla, int(fuente["fila"]), int(fuente["columna"]))
+        except Exception as exc:  # noqa: BLE001 - a file that cannot be drawn leaves a note, not a failure
+            return (f'<p class="aviso">No se pudo dibujar el recorte ({escape(type(exc).__name__)}: '
+                    f"{escape(str(exc))}).</p>")
+        return None
+
+
+CSS_RECORTES = """
+img.recorte { display: block; max-width: 100%; height: auto; border: 1px solid #ccd3dc; }
+table.hoja { border-collapse: collapse; font-size: 13px; }
+table.hoja td, table.hoja th { border: 1px solid #ccd3dc; padding: 2px 7px; }
+table.hoja th { background: #eef1f5; color: #5b6776; font-weight: normal; }
+table.hoja .salto { color: #8a96a3; background: #f7f8fa; }
+td.celda-revisada { outline: 3px solid rgb(214,40,40); outline-offset: -2px; background: #fff3b0; font-weight: bold; }
+td.fila-revisada { background: #fffbe0; }
+"""
+
+
+def recortes_de(con: duckdb.DuckDBPyConnection, observaciones: list[str], maximo: Optional[int] = None,
+                ancho_maximo: int = ANCHO_MAXIMO) -> dict[str, str]:
+    """{observacion_id: the crop of its source as HTML} for the first
+    `maximo` of `observaciones` that have one."""
+    if not observaciones:
+        return {}
+    filas = _filas(con, """
+        SELECT o.observacion_id, o.pagina, o.tabla, o.fila, o.columna, o.hoja, o.celda, o.bbox_x0, o.bbox_top,
+               o.bbox_x1, o.bbox_bottom, i.ruta, i.formato, i.sha256, i.archivo
+        FROM observaciones o JOIN informes i USING (informe_id)
+        WHERE o.observacion_id IN (SELECT unnest(?)) ORDER BY i.archivo, o.observacion_id""", [observaciones])
+    por_id = {f["observacion_id"]: f for f in filas}
+    elegidas = [por_id[o] for o in observaciones if o in por_id][:maximo]
+    salida: dict[str, str] = {}
+    with Recortes(ancho_maximo) as recortes:
+        por_archivo: dict[str, list[dict]] = {}
+        for f in elegidas:
+            por_archivo.setdefault(f["ruta"] or "", []).append(f)
+        for grupo in por_archivo.values():
+            recortes.preparar(grupo[0], {f["pagina"] for f in grupo if f["pagina"] and _caja(f)})
+            for f in grupo:
+                html = recortes.html({**f, "bbox": _caja(f)}, f)
+                if html:
+                    salida[f["observacion_id"]] = html
+    return salida
+
+
+def en_revision(con: duckdb.DuckDBPyConnection, minimo: float = 0.8) -> set[str]:
+    """The observacion_id of the figures `informes revisar --minimo` lists (an
+    anchor #e-<id> in its page)."""
+    _, lista = entradas(con, minimo)
+    return {e.clave for e in lista[:MAX_ENTRADAS] if e.tipo == "cifra"}
 
 
 # --------------------------------------------------------------------- page
@@ -273,18 +476,15 @@ def revisar(con: duckdb.DuckDBPyConnection, salida: Path, minimo: float = 0.8,
     leidas = lecturas(con, sorted({e.informe_id for e in lista}))
     resultado = ResultadoRevision(html=Path(salida), entradas=len(lista), omitidas=omitidas)
     por_informe = {i["informe_id"]: i for i in informes}
-    paginas, libros = Paginas(), Libros()
     secciones = []
-    try:
+    with Recortes() as recortes:
         for inf in informes:
             propias = [e for e in lista if e.informe_id == inf["informe_id"]]
             if not propias:
                 continue
             resultado.informes += 1
-            secciones.append(_seccion_informe(inf, propias, leidas, paginas, libros, resultado))
-    finally:
-        paginas.cerrar()
-        libros.cerrar()
+            recortes.preparar(inf, {e.pagina for e in propias if e.pagina and e.bbox})
+            secciones.append(_seccion_informe(inf, propias, leidas, recortes, resultado))
     html = _pagina(secciones, resultado, minimo, [por_informe[k] for k in por_informe
                                                   if any(e.informe_id == k for e in lista)])
     try:
@@ -294,7 +494,7 @@ def revisar(con: duckdb.DuckDBPyConnection, salida: Path, minimo: float = 0.8,
     return resultado
 
 
-def _seccion_informe(inf: dict, propias: list[Entrada], leidas, paginas: Paginas, libros: Libros,
+def _seccion_informe(inf: dict, propias: list[Entrada], leidas, recortes: Recortes,
                      resultado: ResultadoRevision) -> str:
     ruta = inf["ruta"]
     presente = bool(ruta) and Path(ruta).is_file()
@@ -322,32 +522,13 @@ def _seccion_informe(inf: dict, propias: list[Entrada], leidas, paginas: Paginas
         if columnas:
             partes.append(_lectura_html(columnas))
         for e in grupo:
-            recorte = _recorte(e, inf, presente, paginas, libros)
+            recorte = recortes.html(vars(e), inf) if presente else None
             if recorte and recorte.startswith("<img"):
                 resultado.recortes += 1
             partes.append(_entrada_html(e, inf, recorte, columnas))
         partes.append("</section>")
     partes.append("</section>")
     return "\n".join(partes)
-
-
-def _recorte(e: Entrada, inf: dict, presente: bool, paginas: Paginas, libros: Libros) -> Optional[str]:
-    if not presente:
-        return None
-    formato = inf["formato"]
-    try:
-        if formato == "pdf" and e.bbox and e.pagina:
-            imagen = paginas.imagen(inf["ruta"], e.pagina)
-            if imagen is None:
-                return None
-            png = recorte_pdf(imagen, e.bbox)
-            return (f'<img class="recorte" src="data:image/png;base64,{base64.b64encode(png).decode("ascii")}" '
-                    f'alt="Página {e.pagina}: la celda de la cifra enmarcada en rojo">')
-        if formato in ("xlsx",) and e.hoja and e.celda:
-            return rejilla_hoja(libros.libro(inf["ruta"]), e.hoja, e.celda)
-    except Exception as exc:  # noqa: BLE001 - a file that cannot be drawn leaves a note, not a failure
-        return f'<p class="aviso">No se pudo dibujar el recorte ({escape(type(exc).__name__)}: {escape(str(exc))}).</p>'
-    return None
 
 
 def _periodo(c: dict) -> str:
@@ -416,9 +597,8 @@ def _entrada_html(e: Entrada, inf: dict, recorte: Optional[str], columnas: list[
                  f"{(' ' + escape(_periodo(columna))) if _periodo(columna) else ''}.</p>")
     if recorte is None:
         recorte = ('<p class="nota sin-recorte">Sin recorte: ' + (
-            "documento de Word, sin páginas dibujables." if inf["formato"] in ("docx", "doc", "rtf", "odt")
-            else "la cifra no tiene ubicación en la página." if inf["formato"] == "pdf"
-            else "solo los libros .xlsx se muestran como rejilla.") + "</p>")
+            "la cifra no tiene ubicación en la página." if inf["formato"] == "pdf"
+            else "la cifra no tiene celda en una tabla.") + "</p>")
     texto_busqueda = " ".join(str(x) for x in (inf["archivo"], d.get("indicador"), d.get("indicador_padre"),
                                                d.get("medida"), d.get("valor_texto"), d.get("texto"),
                                                d.get("contexto"), e.clave, *(m for _, m in e.mensajes)) if x)
@@ -461,18 +641,14 @@ section.tabla { background: #fff; border: 1px solid #dde3ea; border-radius: 6px;
 section.tabla h3 { margin: 4px 0 8px; font-size: 16px; }
 .nota { color: #5b6776; font-size: 13px; margin: 4px 0; }
 .aviso { background: #fff4e5; border-left: 4px solid #e69500; padding: 6px 10px; }
-table.lectura, table.hoja { border-collapse: collapse; font-size: 13px; }
-table.lectura td, table.lectura th, table.hoja td, table.hoja th { border: 1px solid #ccd3dc; padding: 2px 7px; }
-table.hoja th { background: #eef1f5; color: #5b6776; font-weight: normal; }
+table.lectura { border-collapse: collapse; font-size: 13px; }
+table.lectura td, table.lectura th { border: 1px solid #ccd3dc; padding: 2px 7px; }
 td.num { text-align: right; }
-td.celda-revisada { outline: 3px solid rgb(214,40,40); outline-offset: -2px; background: #fff3b0; font-weight: bold; }
-td.fila-revisada { background: #fffbe0; }
 article.entrada { border-top: 1px solid #e3e8ee; padding: 10px 0; display: grid;
                   grid-template-columns: minmax(300px, 920px) minmax(280px, 1fr); gap: 6px 18px; }
 article.entrada h4, article.entrada p.donde { grid-column: 1 / -1; margin: 0; }
 article.entrada h4 { font-size: 15px; }
 p.donde { color: #5b6776; font-size: 13px; }
-img.recorte { display: block; max-width: 100%; height: auto; border: 1px solid #ccd3dc; }
 dl { display: grid; grid-template-columns: max-content 1fr; gap: 1px 10px; margin: 0 0 6px; }
 dt { color: #5b6776; } dd { margin: 0; }
 ul.mensajes { margin: 4px 0; padding-left: 18px; }
@@ -537,13 +713,11 @@ _JS = r"""
     });
   });
   document.getElementById('descargar').addEventListener('click', function () {
-    const correcciones = [], confirmadas = [];
+    const correcciones = [];
     decisiones.forEach(function (d) {
-      const c = Object.assign({}, d); delete c.resumen;
-      if (c.tipo === 'confirmada') confirmadas.push(c.observacion_id); else correcciones.push(c);
+      const c = Object.assign({}, d); delete c.resumen; correcciones.push(c);
     });
-    const datos = {formato: 'informes-correcciones', version: 1, correcciones: correcciones,
-                   confirmadas: confirmadas};
+    const datos = {formato: 'informes-correcciones', version: 1, correcciones: correcciones};
     const enlace = document.createElement('a');
     enlace.href = URL.createObjectURL(new Blob([JSON.stringify(datos, null, 2)], {type: 'application/json'}));
     enlace.download = 'decisiones.json';
@@ -572,7 +746,7 @@ def _pagina(secciones: list[str], r: ResultadoRevision, minimo: float, informes:
     return f"""<!DOCTYPE html>
 <html lang="es"><head><meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>Revisión de cifras dudosas</title><style>{_CSS}</style></head><body>
+<title>Revisión de cifras dudosas</title><style>{_CSS}{CSS_RECORTES}</style></head><body>
 <header><h1>Revisión de cifras dudosas</h1><p>{escape(resumen)}</p>
 <p>Decida cada cifra (correcta, rechazada, otra medida para su columna, otro nombre de indicador), descargue las
 decisiones y aplíquelas con <code>informes corregir --desde decisiones.json</code>.</p>

@@ -290,8 +290,9 @@ class Lamina:
     zonas: list[tuple[tuple[int, int, int, int], str, str]] = field(default_factory=list)  # (box, class, title)
 
 
-def _paginas_escaneadas(ruta: Path, sha256: str, paginas: list[int]) -> dict[int, float]:
-    """{page: angle it was turned by for OCR} for the scanned pages among `paginas`."""
+def paginas_escaneadas(ruta: Path, sha256: str, paginas: list[int]) -> dict[int, float]:
+    """{page: angle it was turned by for OCR} for the scanned pages among `paginas`
+    (the OCR reading comes from its cache when the file was loaded before)."""
     from extractor.lectores import ocr
     from extractor.lectores.cribado import cribar
 
@@ -309,7 +310,7 @@ def _laminas_pdf(ruta: Path, doc, lectura: Lectura, paginas: list[int], carpeta:
                  resultado: ResultadoVer) -> list[Lamina]:
     import pypdfium2 as pdfium
 
-    escaneadas = _paginas_escaneadas(ruta, doc.sha256, paginas)
+    escaneadas = paginas_escaneadas(ruta, doc.sha256, paginas)
     laminas = []
     pdf = pdfium.PdfDocument(str(ruta))
     try:
@@ -320,11 +321,7 @@ def _laminas_pdf(ruta: Path, doc, lectura: Lectura, paginas: list[int], carpeta:
             finally:
                 pagina.close()
             angulo = escaneadas.get(n, 0.0)
-            if angulo:
-                from PIL import Image
-
-                # scanned pages were straightened before OCR: their boxes are in the turned image
-                imagen = imagen.rotate(angulo, resample=Image.BICUBIC, fillcolor=(255, 255, 255))
+            imagen = enderezar(imagen, angulo)
             lamina = dibujar_pagina(imagen, n, lectura, ppp / 72.0)
             lamina.escaneada, lamina.angulo = n in escaneadas, angulo
             lamina.archivo = carpeta / f"pagina-{n}.png"
@@ -334,6 +331,17 @@ def _laminas_pdf(ruta: Path, doc, lectura: Lectura, paginas: list[int], carpeta:
     finally:
         pdf.close()
     return laminas
+
+
+def enderezar(imagen, angulo: float):
+    """A rendered page turned as the OCR turned it: the boxes of a scanned
+    page's cells are in the straightened image (turned about its centre, so
+    at any resolution)."""
+    if not angulo:
+        return imagen
+    from PIL import Image
+
+    return imagen.rotate(angulo, resample=Image.BICUBIC, fillcolor=(255, 255, 255))
 
 
 @lru_cache(maxsize=16)
