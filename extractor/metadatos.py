@@ -128,7 +128,7 @@ def _vigencia(title: Optional[str], lines: list[str]) -> Optional[int]:
     if title and YEAR.findall(title):
         return int(YEAR.findall(title)[-1])
     for text in lines:
-        m = re.search(r"vigencia\s+(\d{4})", text, re.IGNORECASE)
+        m = re.search(r"vigencia(?:\s+fiscal)?\s+(\d{4})", text, re.IGNORECASE)
         if m:
             return int(m.group(1))
     years = Counter(int(y) for l in lines for y in YEAR.findall(NORMA.sub(" ", l)))
