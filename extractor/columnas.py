@@ -235,7 +235,7 @@ def partes_numeradas(headers: list[list[str]], titulos: Optional[list[str]] = No
     """Per column whose lowest header level is a bare roman numeral under an
     upper level naming one year, the part of the year it names ("II" →
     "II trimestre"). The kind of part is the one the title or the headers
-    write ("trimestre", "semestre"…), else the one the numerals fill: up to
+    write ("trimestre", "semestral"…), else the one the numerals fill: up to
     IV quarters, up to II semesters."""
     numeradas = {}
     for k, parts in enumerate(headers):
@@ -246,7 +246,7 @@ def partes_numeradas(headers: list[list[str]], titulos: Optional[list[str]] = No
         return {}
     texto = normalizar(" ".join(list(titulos or []) + [" ".join(p) for p in headers]))
     mayor = max(_ROMANOS[n] for n in numeradas.values())
-    sub = next((s for s, n in _PARTES_DEL_ANIO if s in texto and mayor <= n), None)
+    sub = next((s for s, n in _PARTES_DEL_ANIO if s[:-1] in texto and mayor <= n), None)  # "trimestral" too
     if sub is None:
         sub = next((s for s, n in (("semestre", 2), ("trimestre", 4), ("bimestre", 6)) if mayor <= n), None)
     return {k: f"{n} {sub}" for k, n in numeradas.items()} if sub else {}
