@@ -28,7 +28,7 @@ OFFICE = re.compile(
     r"unidad administrativa|empresa)\b",
     re.IGNORECASE,
 )
-TITLE = re.compile(r"\b(informe|rendici[oó]n de cuentas|seguimiento|balance|reporte|evaluaci[oó]n|tablero de control)\b", re.IGNORECASE)
+TITLE = re.compile(r"\b(informe|rendici[oó]n de cuentas|seguimiento|balance|reporte|evaluaci[oó]n|tablero de control|serie hist[oó]rica)\b", re.IGNORECASE)
 YEAR = re.compile(r"\b(19[89]\d|20[0-4]\d)\b")
 QUADRENNIUM = re.compile(r"\b(20[0-4]\d)\s*[-–]\s*(20[0-4]\d)\b")
 # Plan context written as "LABEL: value" or as a heading with the value on the
