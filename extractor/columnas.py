@@ -224,6 +224,34 @@ def fuentes_de_columnas(headers: list[list[str]]) -> list[Optional[str]]:
     return [f[0] if f and (not f[1] or specific >= 2) else None for f in found]
 
 
+# a lowest header level that is only a roman numeral ("I", "II" under
+# "EJECUCIÓN 2024") numbers the parts of its upper level's year
+ROMANO = re.compile(r"^(i|ii|iii|iv|v|vi)\.?$")
+_ROMANOS = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5, "vi": 6}
+_PARTES_DEL_ANIO = (("bimestre", 6), ("cuatrimestre", 3), ("trimestre", 4), ("semestre", 2))
+
+
+def partes_numeradas(headers: list[list[str]], titulos: Optional[list[str]] = None) -> dict[int, str]:
+    """Per column whose lowest header level is a bare roman numeral under an
+    upper level naming one year, the part of the year it names ("II" →
+    "II trimestre"). The kind of part is the one the title or the headers
+    write ("trimestre", "semestral"…), else the one the numerals fill: up to
+    IV quarters, up to II semesters."""
+    numeradas = {}
+    for k, parts in enumerate(headers):
+        ultimo = normalizar(parts[-1]) if parts else ""
+        if len(parts) >= 2 and ROMANO.match(ultimo) and len(set(YEAR.findall(" ".join(parts[:-1])))) == 1:
+            numeradas[k] = ultimo.rstrip(".")
+    if len(numeradas) < 2:
+        return {}
+    texto = normalizar(" ".join(list(titulos or []) + [" ".join(p) for p in headers]))
+    mayor = max(_ROMANOS[n] for n in numeradas.values())
+    sub = next((s for s, n in _PARTES_DEL_ANIO if s[:-1] in texto and mayor <= n), None)  # "trimestral" too
+    if sub is None:
+        sub = next((s for s, n in (("semestre", 2), ("trimestre", 4), ("bimestre", 6)) if mayor <= n), None)
+    return {k: f"{n} {sub}" for k, n in numeradas.items()} if sub else {}
+
+
 def columnas(grid, n_header: int, ctx: Contexto, planifica: bool = False,
              titulos: Optional[list[str]] = None) -> list[Columna]:
     cls = clasificador()
@@ -237,6 +265,7 @@ def columnas(grid, n_header: int, ctx: Contexto, planifica: bool = False,
         table_scale = cls.escala(" ".join(titulos))
     cols = []
     fuentes = fuentes_de_columnas(headers)
+    numeradas = partes_numeradas(headers, titulos)
     for k, parts in enumerate(headers):
         header = " ".join(parts)
         no_valor = cls.no_valor(header) if header else None
@@ -262,7 +291,8 @@ def columnas(grid, n_header: int, ctx: Contexto, planifica: bool = False,
             escala, factor = cls.escala(header)
             if escala is None:
                 escala, factor = table_scale
-        period_text = _period_text([_sin_base(p, ctx) for p in parts], ctx)
+        period_parts = parts[:-1] + [numeradas[k]] if k in numeradas else parts
+        period_text = _period_text([_sin_base(p, ctx) for p in period_parts], ctx)
         cols.append(
             Columna(
                 k, header, "valor", medida,

@@ -28,7 +28,7 @@ OFFICE = re.compile(
     r"unidad administrativa|empresa)\b",
     re.IGNORECASE,
 )
-TITLE = re.compile(r"\b(informe|rendici[oó]n de cuentas|seguimiento|balance|reporte|evaluaci[oó]n)\b", re.IGNORECASE)
+TITLE = re.compile(r"\b(informe|rendici[oó]n de cuentas|seguimiento|balance|reporte|evaluaci[oó]n|tablero de control|serie hist[oó]rica)\b", re.IGNORECASE)
 YEAR = re.compile(r"\b(19[89]\d|20[0-4]\d)\b")
 QUADRENNIUM = re.compile(r"\b(20[0-4]\d)\s*[-–]\s*(20[0-4]\d)\b")
 # Plan context written as "LABEL: value" or as a heading with the value on the
@@ -128,7 +128,7 @@ def _vigencia(title: Optional[str], lines: list[str]) -> Optional[int]:
     if title and YEAR.findall(title):
         return int(YEAR.findall(title)[-1])
     for text in lines:
-        m = re.search(r"vigencia\s+(\d{4})", text, re.IGNORECASE)
+        m = re.search(r"vigencia(?:\s+fiscal)?\s+(\d{4})", text, re.IGNORECASE)
         if m:
             return int(m.group(1))
     years = Counter(int(y) for l in lines for y in YEAR.findall(NORMA.sub(" ", l)))

@@ -125,3 +125,16 @@ def test_informes_pendientes_se_construyen(tmp_path):
     gold = generar.gold_informe(por_id["facatativa_plan_desarrollo_2024"])
     resultados = [g for g in gold if g["medida"] in ("linea_base", "meta_cuatrienio") and not g["indicador_padre"]]
     assert len(resultados) == 6  # the merged figures, once per result indicator
+
+
+def test_serie_anual_de_educacion_con_fila_oculta():
+    """Pitalito: a yearly series 2011-2022 whose title is a "serie histórica"
+    (the report's title and period), year columns, "ND" and a hidden row."""
+    ruta = INFORMES / "pitalito_educacion_serie_2011_2022.xlsx"
+    ws = openpyxl.load_workbook(ruta).active
+    assert [c.value for c in ws[5]][2:14] == [str(a) for a in range(2011, 2023)]
+    assert ws.row_dimensions[11].hidden and "suspendido" in ws.cell(11, 1).value
+    assert "ND" in [c.value for c in ws[9]]
+    gold = _gold(ruta.stem)
+    assert not [g for g in gold if "suspendido" in g["indicador"]]  # the hidden row: no gold
+    assert {g["periodo_inicio"][:4] for g in gold if g["medida"] == "ejecutado"} == {str(a) for a in range(2011, 2023)}
