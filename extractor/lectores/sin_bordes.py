@@ -345,6 +345,8 @@ def _tablas_de_pares(lines: list[Linea], band: list[int], found: list, page_no: 
             i += 1
             continue
         start, end, cols = _region(lines, pares, pares, band, i, floor, False)
+        while end > i and not pares[end]:
+            end -= 1  # the table ends at its last label-and-figure line: prose below it fits its first column
         cuerpo = [l for k, l in enumerate(lines[i:end + 1], start=i) if pares[k]] if end >= 0 else []
         derechos = [_segments(l)[-1][-1]["x1"] for l in cuerpo]
         if (end < 0 or len(cols) != 2 or len(cuerpo) < MIN_PAIR_ROWS or not all(libre[start:end + 1])
