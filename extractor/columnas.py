@@ -590,6 +590,12 @@ def _nombres(body, k: int) -> bool:
     return not texts or sum(parse_numero(t) is None for t in texts) * 2 >= len(texts)
 
 
+def _de_codigos(body, k: int) -> bool:
+    """Most filled cells of the column are dotted codes ("2.3.1.02")."""
+    texts = _textos(body, k)
+    return len(texts) >= 3 and sum(_es_codigo_numerico(t) for t in texts) * 3 >= len(texts) * 2
+
+
 def _es_frase(text: str) -> bool:
     """A sentence with at most one figure: not a value cell's content
     (monthly series, month-number pairs and money keep their column)."""
@@ -607,6 +613,10 @@ def columna_etiqueta(cols: list[Columna], body=None) -> int:
     label column, then the first text column."""
     if body:  # a column of figures, or one text on every row ("Nombre del plan"), is not a name
         cols = [c for c in cols if _nombres(body, c.indice) and not _constante(body, c.indice)]
+        # nor a column of codes ("Rubro": 2.3.1, 2.3.1.02; a few misread by OCR) beside a column of names
+        sin_codigos = [c for c in cols if not _de_codigos(body, c.indice)]
+        if any(c.rol in ("etiqueta", "texto") for c in sin_codigos):
+            cols = sin_codigos
     named = [c for c in cols if c.rol == "etiqueta" and "indicador" in normalizar(c.encabezado)]
     if body and named and all(_combinada(body, c.indice) for c in named):
         # the indicator columns are merged over several rows (a result

@@ -124,13 +124,24 @@ def _entity(lines: Iterable[str]) -> Optional[str]:
 
 
 def _vigencia(title: Optional[str], lines: list[str]) -> Optional[int]:
-    """The title's year, else "vigencia NNNN", else the most frequent year."""
-    if title and YEAR.findall(title):
-        return int(YEAR.findall(title)[-1])
+    """The title's year, else "vigencia NNNN", else the most frequent year.
+    A term the title names ("Seguimiento al PDM 2020-2023") is the plan's,
+    not the report's year: a cut date inside the term written below ("Corte
+    a 30 de junio de 2025"), else a "Vigencia 2021", wins over it."""
+    if title and YEAR.findall(QUADRENNIUM.sub(" ", title)):
+        return int(YEAR.findall(QUADRENNIUM.sub(" ", title))[-1])
+    termino = QUADRENNIUM.search(title or "")
+    if termino:
+        cortes = (fecha_corte_en(text) for text in lines)
+        corte = next((c for c in cortes if c and int(termino.group(1)) <= c.year <= int(termino.group(2))), None)
+        if corte:
+            return corte.year
     for text in lines:
         m = re.search(r"vigencia(?:\s+fiscal)?\s+(\d{4})", text, re.IGNORECASE)
         if m:
             return int(m.group(1))
+    if title and YEAR.findall(title):
+        return int(YEAR.findall(title)[-1])
     years = Counter(int(y) for l in lines for y in YEAR.findall(NORMA.sub(" ", l)))
     return years.most_common(1)[0][0] if years else None
 

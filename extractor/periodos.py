@@ -597,7 +597,8 @@ def _ajustar(medida: str, lectura: _Lectura, ctx: Contexto) -> Periodo:
     elif medida == "acumulado" and lectura.tipo in ("mes", "fecha"):
         # "Acumulado junio" -> Jan 1 .. end of June
         periodo = Periodo(date(periodo.fin.year, 1, 1), periodo.fin)  # type: ignore[union-attr]
-    if medida in _DE_EJECUCION:
+    if medida in _DE_EJECUCION and not (medida == "avance_porcentual" and lectura.tipo == "cuatrienio"):
+        # "% avance cuatrienio" is progress towards the term's target: the term, uncut
         periodo = _recortar(periodo, ctx)
     return periodo
 

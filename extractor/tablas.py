@@ -5,7 +5,11 @@ Works on the document model, whatever the source format:
   running headers between them) and has the same number of columns continues
   it; a repeated header row at the top of the continuation is dropped;
 - a row cut by the page break (label text at the top of the new page, every
-  other cell empty) is merged back into the last row of the previous page.
+  other cell empty) is merged back into the last row of the previous page;
+- so is a row split in two halves by the break (the number and the start of
+  the name on one page, the rest of the name and the figures on the next):
+  each half lacks cells that the table's rows fill, and the other half has
+  them.
 """
 from __future__ import annotations
 
@@ -50,6 +54,56 @@ def _starts_new_item(previous: str, text: str) -> bool:
     return not previous or previous[-1] in ".:;!?)"
 
 
+_FILLED_SHARE = 0.6  # a column most body rows fill is a column every item has
+
+
+def _filled_columns(rows: list[list[str]]) -> set[int]:
+    """Columns that most rows fill (number, name, unit, figures)."""
+    if not rows:
+        return set()
+    width = max(len(r) for r in rows)
+    return {k for k in range(width)
+            if sum(k < len(r) and bool(r[k].strip()) for r in rows) >= _FILLED_SHARE * len(rows)}
+
+
+def _halves(previous: list[str], row: list[str], usual: set[int]) -> bool:
+    """The last row of a page and the first of the next are two halves of one
+    item: each leaves empty a column most rows fill and the other fills it,
+    and where both have text it is the name going on (not a figure, not a
+    new sentence)."""
+    filled_prev = {k for k, t in enumerate(previous) if t.strip()}
+    filled_row = {k for k, t in enumerate(row) if t.strip()}
+    if not filled_prev or not filled_row:
+        return False
+    if not (usual - filled_prev) & filled_row or not (usual - filled_row) & filled_prev:
+        return False
+    if not usual <= filled_prev | filled_row:
+        return False  # together they are still not a whole item
+    for k in filled_prev & filled_row:
+        if not any(ch.isalpha() for ch in row[k]) or _starts_new_item(previous[k], row[k]):
+            return False
+    return True
+
+
+def _merge_halves(cells: list[Celda], last: int, tail: list[Celda]) -> list[Celda]:
+    """The cells of the last row with the continuation row's cells appended:
+    text joined on a new line, empty cells taken from the continuation."""
+    cells = list(cells)
+    for t in tail:
+        target = next((i for i in range(len(cells) - 1, -1, -1)
+                       if cells[i].columna == t.columna and cells[i].fila <= last < cells[i].fila + cells[i].filas_span),
+                      None)
+        if not t.texto.strip():
+            continue
+        if target is None:
+            cells.append(replace(t, fila=last))
+        elif cells[target].texto.strip():
+            cells[target] = replace(cells[target], texto=f"{cells[target].texto}\n{t.texto}".strip())
+        else:
+            cells[target] = replace(t, fila=cells[target].fila)
+    return cells
+
+
 def _continues(last: Tabla, nxt: Tabla) -> bool:
     return bool(
         nxt.paginas
@@ -66,6 +120,7 @@ def _stitch(pieces: list[Tabla]) -> Tabla:
     cells = list(head.celdas)
     n_rows = head.n_filas
     last_row = head.textos()[-1] if n_rows else []
+    body_rows = head.textos()[len(head_rows):]
     for piece in pieces[1:]:
         texts = piece.textos()
         first = _header_rows_repeated(head_rows, _rows(piece))
@@ -80,6 +135,11 @@ def _stitch(pieces: list[Tabla]) -> Tabla:
                 cells[target] = replace(cells[target], texto=f"{cells[target].texto}\n{tail.texto}".strip())
                 first += 1
                 offset -= 1
+        elif first < len(texts) and n_rows and _halves(
+                last_row, texts[first], _filled_columns(body_rows + texts[first + 1:])):
+            cells = _merge_halves(cells, n_rows - 1, [c for c in piece.celdas if c.fila == first])
+            first += 1
+            offset -= 1
         cells.extend(replace(c, fila=c.fila + offset) for c in piece.celdas if c.fila >= first)
         n_rows = max(n_rows, offset + piece.n_filas)
         last_row = texts[-1] if len(texts) > first else last_row

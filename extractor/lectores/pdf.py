@@ -38,7 +38,7 @@ from pdfplumber.utils.exceptions import PdfminerException
 
 from ..errores import ErrorLectura
 from ..modelo import BloqueTexto, Celda, Documento, LineaSuelta, Omision, Tabla
-from . import contiguas, franjas, ocr, sin_bordes
+from . import cifras_ocr, contiguas, franjas, ocr, sin_bordes
 from .cribado import FOOTER_BAND, HEADER_BAND, PaginaCribada, cribar, en_banda
 from .pdfium_pagina import DocumentoPdfium, leer_pagina
 from .lineas import LineaLeida, agrupar_lineas, agrupar_parrafos, fuente_de_palabra, leidas
@@ -578,6 +578,7 @@ def _scanned_items(page, page_no: int, read: ocr.PaginaOcr, sueltas: list | None
     tables, lines = _page_items(page, page_no, read.palabras, _ocr_settings(read), sueltas)
     for _, table in tables:
         _ocr_confidence(table.celdas, read.palabras)
+        table.celdas = cifras_ocr.reparar(table.celdas)
     return tables, lines
 
 

@@ -19,6 +19,12 @@ Lines printed beside one another (figures set a little lower than their
 label) are one line. Inside the region a line continues the current row
 when it follows it closely with text only in the first column or under the
 row's text cells (a wrapped cell); any other line starts a new row.
+
+A table of two columns (a label and one figure: "Sector | Inversión
+ejecutada") has lines of only two segments, which prose and lists also
+have; it is read when at least `MIN_PAIR_ROWS` lines in a row are a label
+and one figure whose right edges line up (a right-aligned figure column),
+with the header lines above them that fit its two columns.
 """
 from __future__ import annotations
 
@@ -35,6 +41,8 @@ MIN_COLUMNS = 3
 MIN_ROWS = 2
 MAX_HEADER_LINES = 3  # text lines above the first line with figures that may be its header
 ROW_GAP = 0.6  # a gap above this many line heights starts a new row
+MIN_PAIR_ROWS = 3  # label-and-figure lines that make a two-column table
+PAIR_ALIGN = 3.0  # points: right edges of a figure column's cells agree this closely
 
 
 def _es_cifra(word: dict) -> bool:
@@ -312,4 +320,42 @@ def buscar_tablas(words: list[dict], page_no: int, barreras: list[float] = (),
             )
             found.append((bbox, cells))
         i = floor = end + 1
-    return found
+    return found + _tablas_de_pares(lines, band, found, page_no)
+
+
+def _par(line: Linea) -> bool:
+    """A label and one figure: two segments, the first with letters, the
+    second a figure, not a bare year ("Educación   $ 48'612.337.450")."""
+    segs = _segments(line)
+    if len(segs) != 2 or not any(ch.isalpha() for w in segs[0] for ch in w["text"]):
+        return False
+    texto = " ".join(w["text"] for w in segs[1])
+    return parse_numero(texto) is not None and (len(segs[1]) > 1 or es_cifra_no_anio(texto))
+
+
+def _tablas_de_pares(lines: list[Linea], band: list[int], found: list, page_no: int) -> list[tuple[tuple, list[Celda]]]:
+    """Two-column tables (label | figure) among the lines no other table took."""
+    tomadas = [(b[1], b[3]) for b, _ in found]
+    libre = [not any(t <= (l.top + l.bottom) / 2 <= b for t, b in tomadas) for l in lines]
+    pares = [libre[k] and _par(l) for k, l in enumerate(lines)]
+    out = []
+    i = floor = 0
+    while i < len(lines):
+        if not pares[i]:
+            i += 1
+            continue
+        start, end, cols = _region(lines, pares, pares, band, i, floor, False)
+        while end > i and not pares[end]:
+            end -= 1  # the table ends at its last label-and-figure line: prose below it fits its first column
+        cuerpo = [l for k, l in enumerate(lines[i:end + 1], start=i) if pares[k]] if end >= 0 else []
+        derechos = [_segments(l)[-1][-1]["x1"] for l in cuerpo]
+        if (end < 0 or len(cols) != 2 or len(cuerpo) < MIN_PAIR_ROWS or not all(libre[start:end + 1])
+                or max(derechos) - min(derechos) > PAIR_ALIGN):
+            i += 1
+            continue
+        region = lines[start:end + 1]
+        cells = _region_cells(region, cols, page_no)
+        bbox = (min(l.x0 for l in region) - 1, region[0].top - 1, max(l.x1 for l in region) + 1, region[-1].bottom + 1)
+        out.append((bbox, cells))
+        i = floor = end + 1
+    return out
