@@ -28,7 +28,6 @@ import argparse
 import copy
 import hashlib
 import os
-import shutil
 import statistics
 import subprocess
 import sys

@@ -6,7 +6,6 @@ one-liners on stderr with exit code 1; --debug adds the traceback.
 """
 from __future__ import annotations
 
-import csv
 import json
 import re
 import signal

@@ -30,7 +30,6 @@ import re
 import traceback
 import unicodedata
 from dataclasses import dataclass, field
-from functools import lru_cache
 from pathlib import Path
 from typing import Any, Callable, Optional
 

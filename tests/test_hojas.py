@@ -19,7 +19,6 @@ from hypothesis import strategies as st
 
 from extractor import ErrorLectura, LimitesLectura, extraer_informe, interpretar, leer_documento
 from extractor.lectores.hoja import texto_de_valor, texto_numero
-from extractor.modelo import Tabla
 from extractor.numeros import parse_numero
 from extractor.seguridad import detectar_formato, nombres_cfb
 from tests.conftest import GOLD, INFORMES

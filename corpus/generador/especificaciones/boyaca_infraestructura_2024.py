@@ -21,8 +21,7 @@ maquinaria" reports 48 accumulated while the quarters add up to 55 (the note
 under the table says the accumulated counts distinct municipalities).
 """
 from piezas import (
-    Columna, Enc, Fila, FilaPrograma, Informe, Obs, Parrafo, Tabla, cantidad,
-    porcentaje,
+    Columna, Enc, Fila, FilaPrograma, Informe, Obs, Parrafo, Tabla, porcentaje,
 )
 
 ANIO = ("2024-01-01", "2024-12-31")

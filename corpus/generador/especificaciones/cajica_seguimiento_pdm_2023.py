@@ -8,7 +8,7 @@ Valor", "Logro esperado" over 2020…2023, "Valor obtenido" over 2020…2023,
 "Avance %" over 2020…2023. The base-line year is a cell of each row (the
 base-line value's period). "N/A" where a year had no goal.
 """
-from piezas import Columna, Enc, Fila, Informe, Parrafo, Tabla, cantidad, porcentaje
+from piezas import Columna, Enc, Fila, Informe, Parrafo, Tabla, porcentaje
 
 ANIOS = [2020, 2021, 2022, 2023]
 

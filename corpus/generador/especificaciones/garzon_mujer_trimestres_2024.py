@@ -6,7 +6,7 @@ each table ("Tabla 1. Resultado del indicador de …"); the columns are
 Meta / Ejecutado / % cumplimiento / Acumulado, and a last row "Total 2024"
 gives the year's goal, execution and compliance (its Acumulado cell is "–").
 """
-from piezas import Columna, Enc, Fila, Informe, Parrafo, Tabla, cantidad, porcentaje
+from piezas import Columna, Enc, Fila, Informe, Parrafo, Tabla, porcentaje
 
 ANIO = ("2024-01-01", "2024-12-31")
 TRIM = [("2024-01-01", "2024-03-31"), ("2024-04-01", "2024-06-30"),
