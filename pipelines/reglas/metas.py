@@ -91,8 +91,8 @@ def _candidatos(ctx: Contexto, p: int) -> list[tuple[str, float, float, tuple[in
     salida = []
     for d in ctx.de(indices, *DENOMINADORES):
         den = ctx.obs[d]
-        if den.valor <= 0:
-            continue
+        if den.valor == 0:
+            continue  # a negative target is a reduction: -6 done of -4 is 150 %
         for nombre, valor, unidad, fuentes in numeradores:
             if unidad == den.unidad:
                 salida.append((f"{nombre} / {nombre_medida(den.medida)}", valor, den.valor, fuentes + (d,)))
