@@ -339,9 +339,9 @@ def enderezar(imagen, angulo: float):
     at any resolution)."""
     if not angulo:
         return imagen
-    from PIL import Image
+    from extractor.lectores.ocr import girar
 
-    return imagen.rotate(angulo, resample=Image.BICUBIC, fillcolor=(255, 255, 255))
+    return girar(imagen, angulo, relleno=(255, 255, 255))
 
 
 @lru_cache(maxsize=16)

@@ -42,7 +42,7 @@ IDIOMA = "spa"
 # Tesseract page segmentation: 6 = one block of text (words are regrouped here
 # by position anyway); 3, automatic, drops columns of lone figures in tables.
 PSM = os.environ.get("INFORMES_OCR_PSM", "6")
-VERSION = 14  # of the image processing and word model below; part of the cache key
+VERSION = 16  # of the image processing and word model below; part of the cache key
 HILOS = max(1, min(4, os.cpu_count() or 1))
 TIEMPO_PAGINA = 180  # seconds for one Tesseract call
 MAX_PIXELES = 12_000_000  # of one page image (a letter page at 300 dpi has 8.4 million)
@@ -58,6 +58,8 @@ DESPEJE = 0.6  # share of a rule's length with blank on both sides
 COBERTURA = 0.8  # share of a band's height a vertical rule covers
 BORDE = 3  # pixels next to each rule a vertical rule must reach (letters keep a distance)
 DPI_REGLAS = 150  # lines are found on an image reduced to about this resolution
+DPI_ORIENTACION = 150  # Tesseract's orientation detection reads the page reduced to this
+CONF_ORIENTACION = 3.0  # Tesseract's orientation confidence needed to turn a page a quarter or half turn
 _SOLO_RAYAS = re.compile(r"^[|!/\\\[\]_\-—–=~'`.,:;«»\"()]+$")
 
 
@@ -432,21 +434,71 @@ def _borrar(gris, horizontales, verticales, margen: int) -> None:
         gris[max(0, y0 - margen):min(alto, y1 + margen), max(0, x0 - margen):min(ancho, x1 + 1 + margen)] = 255
 
 
+_ROTAR = re.compile(r"Rotate:\s*(\d+)")
+_CONFIANZA = re.compile(r"Orientation confidence:\s*([\d.]+)")
+
+
+def _orientacion(imagen, dpi: int) -> int:
+    """Quarter turns to straighten a page, as PIL degrees counter-clockwise
+    (0, 90, 180, 270), from Tesseract's orientation detection (`--psm 0`)
+    on the page reduced to DPI_ORIENTACION; 0 when it is unsure or fails."""
+    escala = min(1.0, DPI_ORIENTACION / dpi)
+    reducida = imagen.convert("L")
+    if escala < 1.0:
+        reducida = reducida.resize((max(1, int(reducida.width * escala)), max(1, int(reducida.height * escala))))
+    pgm = io.BytesIO()
+    reducida.save(pgm, "PPM")
+    entorno = {**os.environ, "OMP_THREAD_LIMIT": "1"}
+    try:
+        salida = subprocess.run(["tesseract", "stdin", "stdout", "--psm", "0", "--dpi", str(int(dpi * escala))],
+                                input=pgm.getvalue(), capture_output=True, timeout=TIEMPO_PAGINA, env=entorno)
+    except (OSError, subprocess.SubprocessError):
+        return 0
+    texto = salida.stdout.decode("utf-8", "replace")
+    rotar, confianza = _ROTAR.search(texto), _CONFIANZA.search(texto)
+    if salida.returncode != 0 or not rotar or not confianza or float(confianza.group(1)) < CONF_ORIENTACION:
+        return 0
+    return (360 - int(rotar.group(1))) % 360  # Tesseract's "Rotate" is clockwise
+
+
+def girar(imagen, angulo: float, relleno=255):
+    """A page image turned by `angulo` degrees counter-clockwise, as the OCR
+    turned it: the quarter turns exactly (the width and height swap), then
+    the small straightening turn about the centre."""
+    from PIL import Image
+
+    cuartos = round(angulo / 90) % 4
+    if cuartos:
+        imagen = imagen.transpose((Image.ROTATE_90, Image.ROTATE_180, Image.ROTATE_270)[cuartos - 1])
+    resto = round(angulo - 90 * round(angulo / 90), 2)
+    if resto:
+        imagen = imagen.rotate(resto, resample=Image.BICUBIC, fillcolor=relleno)
+    return imagen
+
+
 def preparar(imagen, dpi: int):
     """Grey PIL image of a page -> (PGM bytes for Tesseract, lines in
     points, angle)."""
     import numpy as np
     from PIL import Image, ImageFilter
 
-    gris = np.asarray(imagen.convert("L"))
+    imagen = imagen.convert("L")
+    gris = np.asarray(imagen)
     umbral = _umbral_otsu(gris)
     tinta = gris < umbral
-    angulo = _angulo(tinta)
-    if angulo:
-        imagen = imagen.convert("L").rotate(angulo, resample=Image.BICUBIC, fillcolor=255)
+    giro = _orientacion(imagen, dpi)
+    if giro:
+        imagen = girar(imagen, giro)
         gris = np.asarray(imagen)
         umbral = _umbral_otsu(gris)
         tinta = gris < umbral
+    angulo = _angulo(tinta)
+    if angulo:
+        imagen = imagen.rotate(angulo, resample=Image.BICUBIC, fillcolor=255)
+        gris = np.asarray(imagen)
+        umbral = _umbral_otsu(gris)
+        tinta = gris < umbral
+    angulo = round(giro + angulo, 2)
     px = dpi / 72.0
     h, v = _reglas(tinta, px, max(1, dpi // DPI_REGLAS))
     gris = np.where(gris >= umbral, 255, gris).astype(np.uint8)  # shading and paper noise out
