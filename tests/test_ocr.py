@@ -245,3 +245,60 @@ def test_cifra_ocr_dudosa_da_un_hallazgo():
     assert [(h.observaciones, h.severidad) for h in hallazgos] == [((0,), "advertencia")]
     assert "leyó «1.234.567» con confianza 41 %" in hallazgos[0].mensaje
     assert "(p. 3)" in hallazgos[0].mensaje
+
+
+# ------------------------------------------------------------ a page scanned on its side
+
+FILAS_DE_LADO = [
+    ("Mujeres capacitadas en emprendimiento", "200", "231", "115,5%"),
+    ("Eventos de memoria histórica realizados", "2", "2", "100,0%"),
+    ("Huertas comunitarias implementadas", "15", "9", "60,0%"),
+    ("Personas atendidas en la ruta de atención", "40", "46", "115,0%"),
+]
+
+
+def _escaneo_de_lado(destino: Path) -> Path:
+    """A 200 dpi scan (image only) of a landscape table page fed on its side:
+    a ruled table with small figures centred in their cells, the page image
+    turned 90° so that its text runs upwards."""
+    from PIL import Image, ImageDraw, ImageFont
+
+    fuentes = Path("/usr/share/fonts/truetype/dejavu")
+    if not (fuentes / "DejaVuSans.ttf").exists():
+        pytest.skip("sin la fuente DejaVu Sans")
+    texto = ImageFont.truetype(str(fuentes / "DejaVuSans.ttf"), 26)
+    titulo = ImageFont.truetype(str(fuentes / "DejaVuSans-Bold.ttf"), 30)
+    imagen = Image.new("L", (2200, 1700), 255)
+    d = ImageDraw.Draw(imagen)
+    d.text((160, 150), "Informe de gestión vigencia 2024 - Secretaría de Desarrollo Social", font=titulo, fill=0)
+    xs, alto, y0 = [160, 1100, 1400, 1700, 2000], 60, 260
+    filas = [("Indicador", "Meta 2024", "Ejecutado 2024", "% avance"), *FILAS_DE_LADO]
+    for r, fila in enumerate(filas):
+        top = y0 + r * alto
+        d.line((xs[0], top, xs[-1], top), fill=0, width=3)
+        for k, valor in enumerate(fila):
+            caja = d.textbbox((0, 0), valor, font=texto)
+            ancho = caja[2] - caja[0]
+            x = xs[k] + 15 if k == 0 else (xs[k] + xs[k + 1] - ancho) // 2  # figures centred
+            d.text((x, top + 15), valor, font=texto, fill=0)
+    fondo = y0 + len(filas) * alto
+    d.line((xs[0], fondo, xs[-1], fondo), fill=0, width=3)
+    for x in xs:
+        d.line((x, y0, x, fondo), fill=0, width=3)
+    imagen.rotate(90, expand=True).save(destino, resolution=200)
+    return destino
+
+
+@requiere_tesseract
+def test_pagina_escaneada_de_lado_se_lee_girada(tmp_path):
+    """Tesseract's orientation detection turns the page a quarter turn
+    before straightening it: the figures of the table are read (read as
+    it lies, the page gives letters in columns and no figure)."""
+    informe = extraer_informe(_escaneo_de_lado(tmp_path / "desarrollo_social_2024_escaneado.pdf"))
+    leidas = {(o.indicador, o.medida): o.valor for o in informe.observaciones}
+    for nombre, meta, ejecutado, _ in FILAS_DE_LADO:
+        assert leidas.get((nombre, "meta")) == float(meta), (nombre, leidas)
+        assert leidas.get((nombre, "ejecutado")) == float(ejecutado), (nombre, leidas)
+    assert leidas.get(("Mujeres capacitadas en emprendimiento", "avance_porcentual")) == 115.5
+    pagina = ocr.LectorOcr(tmp_path / "desarrollo_social_2024_escaneado.pdf", informe.sha256).leer([1])[1]
+    assert abs(pagina.angulo - 270) <= 0.5  # a quarter turn clockwise, as PIL counts it
