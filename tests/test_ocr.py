@@ -302,3 +302,33 @@ def test_pagina_escaneada_de_lado_se_lee_girada(tmp_path):
     assert leidas.get(("Mujeres capacitadas en emprendimiento", "avance_porcentual")) == 115.5
     pagina = ocr.LectorOcr(tmp_path / "desarrollo_social_2024_escaneado.pdf", informe.sha256).leer([1])[1]
     assert abs(pagina.angulo - 270) <= 0.5  # a quarter turn clockwise, as PIL counts it
+
+
+@requiere_tesseract
+def test_cifra_dudosa_se_relee_sola():
+    """A figure Tesseract was unsure of is read again from its box alone:
+    the figure printed on the page replaces the misreading; a sure word and
+    a word of letters are left as they were."""
+    import io
+
+    from PIL import Image, ImageDraw, ImageFont
+
+    fuente = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
+    if not fuente.exists():
+        pytest.skip("sin la fuente DejaVu Sans")
+    imagen = Image.new("L", (1200, 300), 255)
+    d = ImageDraw.Draw(imagen)
+    d.text((100, 100), "14.870.233.190,42", font=ImageFont.truetype(str(fuente), 42), fill=0)
+    caja = d.textbbox((100, 100), "14.870.233.190,42", font=ImageFont.truetype(str(fuente), 42))
+    pgm = io.BytesIO()
+    imagen.save(pgm, "PPM")
+    pt = 72 / 300
+
+    def palabra(texto, conf):
+        return {"text": texto, "x0": caja[0] * pt, "x1": caja[2] * pt, "top": caja[1] * pt,
+                "bottom": caja[3] * pt, "fontname": "", "conf": conf}
+
+    dudosa, segura, letras = palabra("14.870733190,42", 0.23), palabra("14.870733190,42", 0.9), palabra("Total", 0.2)
+    releidas = ocr._releer([dudosa, segura, letras], pgm.getvalue(), 300)
+    assert releidas[0]["text"] == "14.870.233.190,42" and releidas[0]["conf"] > 0.6
+    assert releidas[1:] == [segura, letras]
