@@ -1,7 +1,9 @@
 """OCR of PDF pages without a text layer: Tesseract (Spanish) into words
 with boxes, plus the ruling lines of the page image.
 
-Per page: pdfium renders it in grey at `DPI`; the image is binarized (Otsu)
+Per page: pdfium renders it in grey at `DPI`; a page fed on its side or
+upside down is turned by quarter turns first (Tesseract's orientation
+detection, `--psm 0`); the image is binarized (Otsu)
 and straightened (a scan is often turned a fraction of a degree: the angle
 that makes the rows of ink sharpest wins). Ruling lines of tables: horizontal
 ones are long thin runs of ink with blank just above and below (the base
@@ -10,7 +12,8 @@ band between the horizontal ones, as columns of thin ink that cross the whole
 band (a letter's stem does not reach the rules; a merged cell has no ink
 there). They are kept in PDF points and erased from the image, with the
 shading and the specks, so that Tesseract does not read them as "|" or "_";
-Tesseract (`-l spa`, TSV output) gives words with boxes and a confidence. Words come back as pdfplumber-like
+Tesseract (`-l spa`, TSV output) gives words with boxes and a confidence; the
+figures it is unsure of are read again alone from their box (`_releer`). Words come back as pdfplumber-like
 dicts in PDF points (origin top-left) with `conf` between 0 and 1, each with
 the top and bottom of its text line, so that the word-based functions of the
 PDF reader (lines, paragraphs, unruled tables) work on them unchanged.
