@@ -28,7 +28,8 @@ OFFICE = re.compile(
     r"unidad administrativa|empresa)\b",
     re.IGNORECASE,
 )
-TITLE = re.compile(r"\b(informe|rendici[oó]n de cuentas|seguimiento|balance|reporte|evaluaci[oó]n|tablero de control|serie hist[oó]rica)\b", re.IGNORECASE)
+TITLE = re.compile(r"\b(informe|rendici[oó]n de cuentas|seguimiento|balance|reporte|evaluaci[oó]n|tablero de control|tablero de indicadores|serie hist[oó]rica)\b", re.IGNORECASE)
+FUENTE = re.compile(r"^\s*fuentes?\s*(de\s+(informaci[oó]n|datos)\s*)?:", re.IGNORECASE)  # a source note, not a title
 YEAR = re.compile(r"\b(19[89]\d|20[0-4]\d)\b")
 QUADRENNIUM = re.compile(r"\b(20[0-4]\d)\s*[-–]\s*(20[0-4]\d)\b")
 # Plan context written as "LABEL: value" or as a heading with the value on the
@@ -97,10 +98,12 @@ def _blocks(texts: list[str]) -> list[list[str]]:
 
 
 def _title(blocks: list[list[str]]) -> Optional[str]:
-    """The first line naming a report; a year alone on the next line belongs to it."""
+    """The first line naming a report; a year alone on the next line belongs
+    to it. A source note ("Fuente: reporte de los líderes de proceso") names
+    where figures come from, not the report."""
     for block in blocks:
         for i, line in enumerate(block):
-            if TITLE.search(line) and len(line) < 200:
+            if TITLE.search(line) and len(line) < 200 and not FUENTE.match(line):
                 nxt = block[i + 1] if i + 1 < len(block) else ""
                 return f"{line} {nxt}" if YEAR.fullmatch(nxt) else line
     return None

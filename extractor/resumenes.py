@@ -39,6 +39,49 @@ def _cifras_por_hoja(doc: Documento) -> dict[int, set[float]]:
     return salida
 
 
+def _cifras_por_fila(doc: Documento) -> dict[tuple[int, int, int], set[float]]:
+    """Every figure of each table row, small ones too: (sheet, table, row) → values."""
+    salida: dict[tuple[int, int, int], set[float]] = {}
+    for tabla in doc.tablas:
+        for c in tabla.celdas:
+            n = parse_numero(c.texto) if c.texto and len(c.texto) < 40 else None
+            if n is not None:
+                salida.setdefault((c.pagina, tabla.indice, c.fila), set()).add(round(float(n.valor), 4))
+    return salida
+
+
+def _resumenes_por_filas(observaciones: list[Observacion], doc: Documento) -> dict[int, tuple[set, set[int], int]]:
+    """Summary sheets told by whole rows: a sheet most of whose rows repeat,
+    all their figures together, one row of another sheet ("Corte septiembre":
+    meta 95 %, resultado 99 %, cumplimiento 104,2 % are the September row of
+    the indicator's own sheet), the rows coming from several sheets. Small
+    figures count here: three of them together in one row do not repeat by
+    chance. Returns, per summary sheet, its repeated (table, row) keys, the
+    sheets they come from and how many rows with figures it has."""
+    filas: dict[int, dict[tuple[int, int], set[float]]] = {}
+    for o in observaciones:
+        if o.pagina is not None and o.tabla is not None and o.fila is not None:
+            filas.setdefault(o.pagina, {}).setdefault((o.tabla, o.fila), set()).add(round(float(o.valor), 4))
+    if len(filas) < 2:
+        return {}
+    otras = _cifras_por_fila(doc)
+    salida: dict[int, tuple[set, set[int], int]] = {}
+    for pagina, propias in filas.items():
+        con_cifras = {k: v for k, v in propias.items() if len(v) >= 2}
+        if len(con_cifras) < HOJAS_MINIMAS:
+            continue
+        repetidas: set = set()
+        hojas: set[int] = set()
+        for clave, valores in con_cifras.items():
+            origen = next((p for (p, _, _), cifras in otras.items() if p != pagina and valores <= cifras), None)
+            if origen is not None:
+                repetidas.add(clave)
+                hojas.add(origen)
+        if len(repetidas) > PROPORCION * len(con_cifras) and len(hojas) >= HOJAS_MINIMAS:
+            salida[pagina] = (repetidas, hojas, len(con_cifras))
+    return salida
+
+
 def quitar_resumenes(observaciones: list[Observacion], doc: Documento) -> tuple[list[Observacion], list[FilaNoMapeada]]:
     propias: dict[int, set[float]] = {}
     for o in observaciones:
@@ -63,19 +106,25 @@ def quitar_resumenes(observaciones: list[Observacion], doc: Documento) -> tuple[
         sin_mayor = set().union(set(), *(v for p, v in comunes.items() if p != mayor))
         if len(sin_mayor) >= PROPORCION * len(valores) and len(comunes) >= HOJAS_MINIMAS:
             resumenes[pagina] = (repetidas, set(comunes))
+    cuentas = {p: f"{len(r)} de sus {len(propias[p])} cifras" for p, (r, _) in resumenes.items()}
+    for pagina, (repetidas, hojas, total) in _resumenes_por_filas(observaciones, doc).items():
+        if pagina not in resumenes:
+            resumenes[pagina] = (repetidas, hojas)
+            cuentas[pagina] = f"{len(repetidas)} de sus {total} filas"
     if not resumenes:
         return observaciones, []
     quedan: list[Observacion] = []
     quitadas: dict[int, int] = {}
     for o in observaciones:
-        if o.pagina in resumenes and _significativo(o.valor, o.unidad == "pesos") in resumenes[o.pagina][0]:
+        if o.pagina in resumenes and (_significativo(o.valor, o.unidad == "pesos") in resumenes[o.pagina][0]
+                                      or (o.tabla, o.fila) in resumenes[o.pagina][0]):
             quitadas[o.pagina] = quitadas.get(o.pagina, 0) + 1
             continue
         quedan.append(o)
     nombres = {b.pagina: b.texto for b in doc.textos if b.estilo == "Hoja"}
     notas = [FilaNoMapeada(
         texto=f"Hoja «{nombres.get(pagina, pagina)}»",
-        motivo=f"hoja de resumen: {len(repetidas)} de sus {len(propias[pagina])} cifras están en otras "
+        motivo=f"hoja de resumen: {cuentas[pagina]} están en otras "
                f"{len(hojas)} hojas; esas {quitadas.get(pagina, 0)} observaciones no se duplican",
         pagina=pagina,
     ) for pagina, (repetidas, hojas) in sorted(resumenes.items())]

@@ -91,23 +91,27 @@ def test_unidades_dentro_de_las_celdas_y_negativos_entre_parentesis():
     assert negativos == {("meta", "-4"), ("ejecutado", "-6")}
 
 
+def test_tablero_mipg_una_hoja_por_indicador_y_resumen():
+    ruta = INFORMES / f"{hojas.LACEJA_ID}.xlsx"
+    libro = openpyxl.load_workbook(ruta)
+    assert libro.sheetnames[0] == "Resumen" and len(libro.sheetnames) == 6
+    assert libro["Listas"].sheet_state == "hidden"
+    assert libro["Resumen"].auto_filter.ref
+    assert str(libro["Resumen"]["B7"].value).startswith("='IND-01")  # the summary repeats the sheets
+    valores = openpyxl.load_workbook(ruta, data_only=True)["IND-02 Capacitación"]
+    assert "#DIV/0!" in [c.value for c in valores["D"]]
+    assert len(_gold(hojas.LACEJA_ID)) == 77
+
+
 @pytest.mark.parametrize("id_", sorted(hojas.PENDIENTES))
 def test_libros_pendientes_se_construyen(id_, tmp_path):
     n = hojas.construir(id_, tmp_path, tmp_path)
     assert n > 20
     ruta = next(tmp_path.glob(f"{id_}.xlsx"))
-    libro = openpyxl.load_workbook(ruta)
-    if id_ == hojas.LACEJA_ID:
-        assert libro.sheetnames[0] == "Resumen" and len(libro.sheetnames) == 6
-        assert libro["Listas"].sheet_state == "hidden"
-        assert libro["Resumen"].auto_filter.ref
-        valores = openpyxl.load_workbook(ruta, data_only=True)["IND-02 Capacitación"]
-        assert "#DIV/0!" in [c.value for c in valores["D"]]
-    else:
-        ws = libro.worksheets[0]
-        assert any(d.hidden for d in ws.row_dimensions.values())
-        if id_ == hojas.QUINDIO_ID:
-            assert ws.auto_filter.ref
+    ws = openpyxl.load_workbook(ruta).worksheets[0]
+    assert any(d.hidden for d in ws.row_dimensions.values())
+    if id_ == hojas.QUINDIO_ID:
+        assert ws.auto_filter.ref
 
 
 def test_informes_pendientes_se_construyen(tmp_path):

@@ -470,7 +470,7 @@ def _bloque(hoja: _Hoja, celdas: dict[tuple[int, int], str], limites: LimitesLec
             continue
         solo = len(presentes) == 1
         pocas = len(presentes) * 2 < max_distintas
-        if inicio < filas[-1] and ((solo and presentes[0][1] == c0)
+        if inicio < filas[-1] and ((solo and presentes[0][1] == c0) or _es_campo_de_formulario(celdas, presentes)
                                    or (not solo and cubiertas(inicio) * 2 < c1 - c0 + 1)
                                    or (not solo and pocas and not distintas(inicio + 1))):
             salida.append(BloqueTexto(texto=" ".join(celdas[k] for k in presentes), pagina=hoja.pagina))
@@ -505,6 +505,15 @@ def _bloque(hoja: _Hoja, celdas: dict[tuple[int, int], str], limites: LimitesLec
     indice[0] += 1
     salida.append(Tabla(indice=indice[0], celdas=lista))
     return salida
+
+
+def _es_campo_de_formulario(celdas: dict[tuple[int, int], str], presentes: list[tuple[int, int]]) -> bool:
+    """A form's field line above a table: its first cell is a label ending
+    in a colon and no cell holds a figure ("Nombre del indicador: | Oportunidad
+    en la respuesta…", "Unidad de medida: | Porcentaje"). A header's cells
+    name columns; they do not end in a colon."""
+    return (len(presentes) >= 2 and celdas[presentes[0]].rstrip().endswith(":")
+            and not any(_es_cifra(celdas[k]) for k in presentes))
 
 
 def _sin_solapes(celdas: list[Celda]) -> list[Celda]:
