@@ -1009,7 +1009,8 @@ def _detalle_evaluacion(documentos) -> None:
         for titulo, filas in (("faltan (en gold, no extraídas)", d.faltantes),
                               ("sobran (extraídas, no en gold)", d.sobrantes)):
             if filas:
-                consola.print(_tabla_filas(f"{d.documento}: {titulo}", filas))
+                consola.print(f"{escape(d.documento)}: {titulo}", overflow="ellipsis", no_wrap=True, highlight=False)
+                consola.print(_tabla_filas(filas))
 
 
 def _evaluar_gold(carpeta: Path, gold: Path, solo: Optional[list[str]], detalle: bool, como_json: bool,
@@ -1065,16 +1066,43 @@ def _tabla_evaluacion(ev: Evaluacion) -> Table:
     return tabla
 
 
-def _tabla_filas(titulo: str, filas: list[dict]) -> Table:
-    tabla = Table(title=escape(titulo), title_justify="left", box=box.SIMPLE_HEAD)
-    columnas = ("indicador", "indicador_padre", "medida", "periodo_inicio", "periodo_fin",
-                "valor", "unidad", "tipo_gasto")
-    for c in columnas:
-        tabla.add_column(c, overflow="fold", justify="right" if c == "valor" else "left")
+def _periodo_corto(f: dict) -> str:
+    """"2024" for a whole year, "2024–2027" for whole years, else the dates."""
+    inicio, fin = str(f.get("periodo_inicio") or ""), str(f.get("periodo_fin") or "")
+    if inicio.endswith("-01-01") and fin.endswith("-12-31"):
+        return inicio[:4] if inicio[:4] == fin[:4] else f"{inicio[:4]}–{fin[:4]}"
+    return f"{inicio}–{fin}" if inicio or fin else ""
+
+
+def _tabla_filas(filas: list[dict]) -> Table:
+    """Missing or extra figures of an evaluation: the indicator takes the
+    room left and is cut with an ellipsis; parent and spending type only
+    on a wide terminal, so no word is broken at 80 columns."""
+    tabla = Table(box=box.SIMPLE_HEAD)
+    ancho = consola.width >= 140
+    fijas = (max((len(f.get("medida") or "") for f in filas), default=6)
+             + max((len(_periodo_corto(f)) for f in filas), default=7)
+             + max((len(exportacion.formatear_numero(f["valor"])) for f in filas), default=5) + 10)
+    resto = consola.width - fijas - 16 - (44 if ancho else 0)
+    tabla.add_column("indicador", overflow="ellipsis", no_wrap=True, max_width=max(16, resto))
+    if ancho:
+        tabla.add_column("indicador_padre", overflow="ellipsis", no_wrap=True, max_width=30)
+    tabla.add_column("medida", no_wrap=True, min_width=max([6] + [len(f.get("medida") or "") for f in filas]))
+    tabla.add_column("periodo", no_wrap=True, min_width=max([7] + [len(_periodo_corto(f)) for f in filas]))
+    tabla.add_column("valor", justify="right", no_wrap=True)
+    tabla.add_column("unidad", no_wrap=True, min_width=max([6] + [len(f.get("unidad") or "") for f in filas]))
+    if ancho:
+        tabla.add_column("tipo_gasto", no_wrap=True, overflow="ellipsis", max_width=14)
     for f in filas:
-        tabla.add_row(*[
-            exportacion.formatear_numero(f[c]) if c == "valor" else _texto(f.get(c) or "") for c in columnas
-        ])
+        periodo = _periodo_corto(f)
+        fila = [_texto(f.get("indicador") or "")]
+        if ancho:
+            fila.append(_texto(f.get("indicador_padre") or ""))
+        fila += [_texto(f.get("medida") or ""), periodo, exportacion.formatear_numero(f["valor"]),
+                 _texto(f.get("unidad") or "")]
+        if ancho:
+            fila.append(_texto(f.get("tipo_gasto") or ""))
+        tabla.add_row(*fila)
     return tabla
 
 

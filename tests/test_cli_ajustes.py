@@ -167,3 +167,25 @@ def test_cada_ayuda_tiene_ejemplo_y_ningun_tipo_de_python():
             assert r.exit_code == 0, (ruta, r.output)
             assert "Ejemplo" in r.stdout, ruta
             assert not TIPOS_PYTHON.search(r.stdout), (ruta, TIPOS_PYTHON.search(r.stdout).group())
+
+
+def test_detalle_de_evaluar_no_parte_palabras_a_80_columnas(monkeypatch):
+    """The missing/extra figures of `evaluar --detalle`: long names end in an
+    ellipsis, measure, period, value and unit whole, nothing past 80 columns."""
+    from rich.console import Console
+
+    from pipelines import cli
+
+    consola = Console(width=80, record=True, file=open("/dev/null", "w"))
+    monkeypatch.setattr(cli, "consola", consola)
+    filas = [{"indicador": "Jóvenes vinculados a procesos de participación juvenil en el municipio",
+              "medida": "avance_porcentual", "periodo_inicio": "2023-01-01", "periodo_fin": "2023-12-31",
+              "valor": 78.3, "unidad": "porcentaje"},
+             {"indicador": "Aulas", "medida": "meta", "periodo_inicio": "2024-01-01", "periodo_fin": "2027-12-31",
+              "valor": 12, "unidad": "numero"}]
+    consola.print(cli._tabla_filas(filas))
+    lineas = consola.export_text().splitlines()
+    assert all(len(linea) <= 80 for linea in lineas)
+    texto = "\n".join(lineas)
+    assert "avance_porcentual" in texto and "porcentaje" in texto and "2024–2027" in texto
+    assert "Jóvenes vinculados" in texto and "…" in texto and "municipio" not in texto
