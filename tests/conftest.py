@@ -59,3 +59,15 @@ def navegador() -> str:
         pytest.fail("Chromium no está instalado y en CI esta prueba debe correr "
                     "(apt-get install -y --no-install-recommends chromium).")
     pytest.skip("Chromium no está instalado (apt-get install chromium)")
+
+
+def observaciones_con(informe, **campos):
+    """The observations of an extracted report whose fields equal `campos`."""
+    return [o for o in informe.observaciones if all(getattr(o, k) == v for k, v in campos.items())]
+
+
+def una_observacion(informe, **campos):
+    """The one observation with those fields (the test fails if there are none or several)."""
+    encontradas = observaciones_con(informe, **campos)
+    assert len(encontradas) == 1, (campos, encontradas)
+    return encontradas[0]

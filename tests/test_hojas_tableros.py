@@ -12,16 +12,7 @@ from pathlib import Path
 from openpyxl import Workbook
 
 from extractor import extraer_informe
-
-
-def _obs(informe, **campos):
-    return [o for o in informe.observaciones if all(getattr(o, k) == v for k, v in campos.items())]
-
-
-def _uno(informe, **campos):
-    encontradas = _obs(informe, **campos)
-    assert len(encontradas) == 1, (campos, encontradas)
-    return encontradas[0]
+from tests.conftest import observaciones_con as _obs, una_observacion as _uno
 
 
 def _tablero(tmp_path: Path, subencabezados: list[str], subtitulo: str = "") -> Path:

@@ -24,18 +24,9 @@ from openpyxl import Workbook
 
 from extractor import extraer_informe
 from extractor.titulos import es_campo_ficha, indicador_del_titulo
+from tests.conftest import observaciones_con as _obs, una_observacion as _uno
 
 MESES = ["Enero", "Febrero", "Marzo", "Abril", "Mayo", "Junio"]
-
-
-def _obs(informe, **campos):
-    return [o for o in informe.observaciones if all(getattr(o, k) == v for k, v in campos.items())]
-
-
-def _uno(informe, **campos):
-    encontradas = _obs(informe, **campos)
-    assert len(encontradas) == 1, (campos, encontradas)
-    return encontradas[0]
 
 
 def _hoja_de_vida(wb, hoja: str, nombre: str, unidad: str, filas: list[tuple]):
