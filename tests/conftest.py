@@ -71,3 +71,12 @@ def una_observacion(informe, **campos):
     encontradas = observaciones_con(informe, **campos)
     assert len(encontradas) == 1, (campos, encontradas)
     return encontradas[0]
+
+
+def fila_reglada(lienzo, xs: list[float], y: float, fila, alto: float, margen: float = 3) -> float:
+    """Draw one fully ruled table row on a reportlab canvas: a cell between
+    each pair of `xs`, its text near the bottom. Returns the next row's top."""
+    for x0, x1, texto in zip(xs, xs[1:], fila):
+        lienzo.rect(x0, y - alto, x1 - x0, alto)
+        lienzo.drawString(x0 + margen, y - round(alto * 0.7), texto)
+    return y - alto

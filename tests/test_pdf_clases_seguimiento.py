@@ -28,6 +28,7 @@ from reportlab.pdfgen import canvas  # noqa: E402
 from extractor import interpretar, leer_documento  # noqa: E402
 from extractor.lectores.cifras_ocr import reparar  # noqa: E402
 from extractor.modelo import Celda  # noqa: E402
+from tests.conftest import fila_reglada  # noqa: E402
 
 XS = [40, 70, 290, 340, 400, 460, 520, 575]
 CABECERA = ["N°", "Indicador de producto", "Unidad", "Línea base", "Meta 2024", "Logro 2024", "% cumplimiento"]
@@ -117,14 +118,8 @@ def _acumulado_cuatrienio(ruta: Path) -> None:
              ("Bibliotecas con conectividad", "8", "2", "2", "3", "37,5 %")]
     y = 520
     for fila in filas:
-        if not any(fila[1:]):
-            c.rect(xs[0], y - 14, xs[-1] - xs[0], 14)
-            c.drawString(xs[0] + 3, y - 10, fila[0])
-        else:
-            for x0, x1, texto in zip(xs, xs[1:], fila):
-                c.rect(x0, y - 14, x1 - x0, 14)
-                c.drawString(x0 + 3, y - 10, texto)
-        y -= 14
+        bordes = xs if any(fila[1:]) else [xs[0], xs[-1]]  # a sector row spans the table
+        y = fila_reglada(c, bordes, y, fila, 14)
     c.save()
 
 
@@ -194,10 +189,7 @@ def _rubros(ruta: Path) -> None:
     y = 710
     c.setFont("Helvetica", 8)
     for fila in filas:
-        for x0, x1, texto in zip(xs, xs[1:], fila):
-            c.rect(x0, y - 14, x1 - x0, 14)
-            c.drawString(x0 + 3, y - 10, texto)
-        y -= 14
+        y = fila_reglada(c, xs, y, fila, 14)
     c.save()
 
 

@@ -27,6 +27,7 @@ from reportlab.lib.pagesizes import landscape, letter  # noqa: E402
 from reportlab.pdfgen import canvas  # noqa: E402
 
 from extractor import interpretar, leer_documento  # noqa: E402
+from tests.conftest import fila_reglada  # noqa: E402
 
 # ----------------------------------------------- one frame, several tables
 
@@ -163,10 +164,7 @@ def _avance_sin_medida(ruta: Path) -> None:
     y = 710
     c.setFont("Helvetica", 8)
     for fila in filas:
-        for x0, x1, texto in zip(xs, xs[1:], fila):
-            c.rect(x0, y - 16, x1 - x0, 16)
-            c.drawString(x0 + 4, y - 11, texto)
-        y -= 16
+        y = fila_reglada(c, xs, y, fila, 16, margen=4)
     c.save()
 
 
@@ -345,10 +343,7 @@ def _indicadores_bajo_titulo_financiero(ruta: Path) -> None:
     c.setLineWidth(0.5)
     for fila in [("Indicador", "Meta 2021", "Resultado 2021", "% cumplimiento")] + PROCESO_FINANCIERO:
         c.setFont("Helvetica-Bold" if fila[0] == "Indicador" else "Helvetica", 8)
-        for x0, x1, texto in zip(xs, xs[1:], fila):
-            c.rect(x0, y - 16, x1 - x0, 16)
-            c.drawString(x0 + 3, y - 11, texto)
-        y -= 16
+        y = fila_reglada(c, xs, y, fila, 16)
     c.save()
 
 
