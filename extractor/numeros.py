@@ -19,6 +19,7 @@ Public API: :class:`Numero`, :func:`es_vacio`, :func:`parse_numero`,
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 import unicodedata
 from dataclasses import dataclass
 from typing import Iterator, Optional
@@ -185,6 +186,7 @@ _CELDA_RE = re.compile(
 )
 
 
+@lru_cache(maxsize=65536)  # a table's columns are read several times (roles, checks, figures); Numero is frozen
 def parse_numero(texto: Optional[str]) -> Optional[Numero]:
     """The number a whole cell holds, or None if the cell is not exactly one.
 
