@@ -9,7 +9,7 @@ command line (any folder under which the `*-str.xml` files and their PDFs
 are; camelot-dev/camelot ships it in tests/files/tabula/icdar2013-dataset/).
 
 In one run, over the same files, it scores:
-1. informes: the project's PDF reader (`extractor.lectores.pdf.leer_pdf`),
+1. informes: the project's PDF reader (`extractor.formatos.pdf.leer_pdf`),
    tables only (no stitching across pages, no Spanish interpretation);
 2. pdfplumber's default `extract_tables()` (its `find_tables()` with the
    default settings, for the boxes);
@@ -284,7 +284,7 @@ def _desde_arriba(caja_arriba, alto: float) -> Caja:
 
 def tablas_informes(pdf: Path) -> list[TablaPredicha]:
     from extractor import sha256_de
-    from extractor.lectores.pdf import leer_pdf
+    from extractor.formatos.pdf import leer_pdf
 
     doc = leer_pdf(pdf, sha256_de(pdf))
     altos = _altos(pdf)
@@ -345,7 +345,7 @@ def lectores(nombres: list[str]) -> tuple[dict, list[str]]:
     elegidos = {n: todos[n] for n in nombres}
     # imported here, not while a method is timed
     if "informes" in elegidos:
-        import extractor.lectores.pdf  # noqa: F401
+        import extractor.formatos.pdf  # noqa: F401
     import pdfplumber  # noqa: F401
     if any(n.startswith("camelot") for n in elegidos):
         try:

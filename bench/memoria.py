@@ -3,7 +3,7 @@ of the writer of `informes cargar` (the main process, which alone writes
 the DuckDB store).
 
     from memoria import medir
-    medida = medir(funcion, argumento, precargar="pipelines.precarga")
+    medida = medir(funcion, argumento, precargar="pipelines.carga.precarga")
 
     python bench/memoria.py                  # writer peak: Cali workbook into an empty store
                                              # and into a store with 500 reports of the same entity

@@ -93,7 +93,7 @@ def _tesseract_solo(imagen: Path, dpi: int) -> float:
 def metas_ocr(repeticiones: int, reales: bool) -> None:
     import pypdfium2 as pdfium
 
-    from extractor.lectores import ocr
+    from extractor.formatos import ocr
 
     falta = ocr.falta_tesseract()
     files = _escaneados(reales)

@@ -8,7 +8,7 @@ For each scanned PDF, with an empty OCR cache (a temporary INFORMES_CACHE):
 1. cold: the full extraction (`extraer_informe`), and inside it the time
    spent rendering and preparing the page images (straightening, ruling
    lines) and the CPU seconds of Tesseract per page (pages run in
-   parallel, up to extractor.lectores.ocr.HILOS at a time);
+   parallel, up to extractor.formatos.ocr.HILOS at a time);
 2. warm: the same extraction again, read from the OCR cache;
 3. for copies of corpus reports: F1 against the report's gold, next to the
    F1 of the same report read from its text layer.
@@ -32,7 +32,7 @@ sys.path.insert(0, str(RAIZ / "corpus" / "generador"))
 
 
 def _f1(informe, gold: Path) -> float:
-    from pipelines.evaluar import comparar, fila_de_observacion, leer_gold
+    from pipelines.evaluacion.evaluar import comparar, fila_de_observacion, leer_gold
 
     return comparar(informe.archivo, [fila_de_observacion(o) for o in informe.observaciones], leer_gold(gold)).f1
 
@@ -44,7 +44,7 @@ def medir(ruta: Path, gold: Path | None, texto: Path | None, cache: Path) -> dic
     import pypdfium2 as pdfium
 
     from extractor import ErrorLectura, extraer_informe
-    from extractor.lectores import ocr
+    from extractor.formatos import ocr
 
     shutil.rmtree(cache, ignore_errors=True)
     os.environ["INFORMES_CACHE"] = str(cache)
@@ -102,7 +102,7 @@ def main(argv=None) -> None:
     ap.add_argument("--sin-reales", action="store_true", help="without ../shared/corpus-real")
     args = ap.parse_args(argv)
 
-    from extractor.lectores import ocr
+    from extractor.formatos import ocr
     from generar_derivados import escanear
 
     falta = ocr.falta_tesseract()

@@ -84,7 +84,7 @@ def extraccion(files: list[Path]) -> float:
 def carga(files: list[Path], trabajadores: int) -> float:
     """The load as `informes cargar -t N` runs it: each file in a child
     process of the fork server, with the per-file limits, one writer."""
-    from pipelines.cargar import Limites, cargar_rutas
+    from pipelines.carga.cargar import Limites, cargar_rutas
 
     with tempfile.TemporaryDirectory() as tmp:
         start = time.perf_counter()
@@ -121,7 +121,7 @@ def informe_narrativo(n_paginas: int, destino: Path) -> Path:
     (prose or table page as the reader's first pass sees it)."""
     import pypdfium2 as pdfium
 
-    from extractor.lectores.cribado import cribar
+    from extractor.formatos.cribado import cribar
 
     prosa: list = []
     tablas: list = []
@@ -168,7 +168,7 @@ def memoria_informes_grandes(paginas: int) -> None:
             picos = []
             for n in tamanos:
                 ruta = construir(n, Path(tmp) / f"grande_{n}.pdf")
-                m = medir(_extraer, str(ruta), precargar="pipelines.precarga")
+                m = medir(_extraer, str(ruta), precargar="pipelines.carga.precarga")
                 picos.append(m.pico)
                 print(f"{nombre}, {n} páginas: memoria pico del trabajador {m.pico:.0f} MB "
                       f"({m.base:.0f} MB antes de leer), {m.resultado} observaciones, {n / m.segundos:.1f} pág/s")

@@ -99,7 +99,7 @@ class LineaSuelta:
     """A line of a PDF page with tables that holds digits and whose words
     went to no table cell: beside a table (a text line above or below it)
     or inside a table's frame but in none of its cells. Kept for the
-    coverage audit (extractor/cobertura.py), which accounts for every
+    coverage audit (extractor/informe/cobertura.py), which accounts for every
     number near a table."""
 
     texto: str

@@ -1,12 +1,12 @@
 """What extraction produces from one document: metadata, observations and
-the table rows that gave none. The store (pipelines/almacen.py) persists it."""
+the table rows that gave none. The store (pipelines/almacen/__init__.py) persists it."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Optional
 
-from .modelo import BBox
+from extractor.modelo import BBox
 
 
 @dataclass
@@ -72,7 +72,7 @@ class FilaNoMapeada:
 class CifraSinDestino:
     """A number of a table (or of a text line next to one) that became no
     observation, is in no unmapped row and is not classified as something
-    other than a figure (extractor/cobertura.py)."""
+    other than a figure (extractor/informe/cobertura.py)."""
 
     texto: str  # the number as written
     contexto: str  # the cell's or line's text
@@ -95,13 +95,13 @@ class LecturaColumna:
     tabla: int
     columna: int
     encabezado: str
-    rol: str  # "valor" or a text role (extractor/columnas.py TEXT_ROLES)
+    rol: str  # "valor" or a text role (extractor/tablas/columnas.py TEXT_ROLES)
     medida: Optional[str] = None
     periodo_inicio: Optional[date] = None
     periodo_fin: Optional[date] = None
     escala: Optional[str] = None
     nombre: bool = False  # the column that names the indicator
-    firma: str = ""  # the table's header signature (extractor/plantillas.py)
+    firma: str = ""  # the table's header signature (extractor/tablas/plantillas.py)
     plantilla: Optional[str] = None  # the reading template applied to the table
 
 
@@ -114,13 +114,13 @@ class InformeExtraido:
     metadatos: MetadatosInforme
     observaciones: list[Observacion] = field(default_factory=list)
     no_mapeadas: list[FilaNoMapeada] = field(default_factory=list)
-    # coverage audit (extractor/cobertura.py): % of the numbers of tables and
+    # coverage audit (extractor/informe/cobertura.py): % of the numbers of tables and
     # of the lines next to them that are accounted for (None: no table), how
     # many were audited, by destination, and the ones left without one
     cobertura: Optional[float] = None
     cifras_auditadas: dict[str, int] = field(default_factory=dict)
     sin_destino: list[CifraSinDestino] = field(default_factory=list)
     # how each table's columns were read, and the reading templates applied
-    # ({table: template id}; extractor/plantillas.py)
+    # ({table: template id}; extractor/tablas/plantillas.py)
     columnas_leidas: list[LecturaColumna] = field(default_factory=list)
     plantillas: dict[int, str] = field(default_factory=dict)

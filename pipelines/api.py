@@ -35,7 +35,7 @@ class AvisoLectura(UserWarning):
 
 
 def _columnas(tabla: str) -> list[str]:
-    from pipelines.exportar import columnas_exportacion
+    from pipelines.salidas.exportar import columnas_exportacion
 
     return columnas_exportacion(esquemas.tabla(tabla), todas=True)
 
@@ -66,7 +66,7 @@ def leer(ruta: Ruta) -> tuple["pd.DataFrame", "pd.DataFrame"]:
     from extractor import extraer_informe
     from extractor.errores import ErrorLectura
     from pipelines import almacen
-    from pipelines.cargar import recorrer
+    from pipelines.carga.cargar import recorrer
 
     ruta = Path(ruta)
     if not ruta.exists():
@@ -98,7 +98,8 @@ class Almacen:
     `with` block (or call close())."""
 
     def __init__(self, db: Ruta):
-        from pipelines import almacen, consulta
+        from pipelines import almacen
+        from pipelines.almacen import consulta
 
         self.db = Path(db)
         try:
@@ -124,7 +125,7 @@ class Almacen:
         `?` placeholders take `parametros`)."""
         import duckdb
 
-        from pipelines import consulta
+        from pipelines.almacen import consulta
 
         if not sql or not sql.strip():
             raise ErrorApi("La consulta está vacía.")
@@ -134,7 +135,7 @@ class Almacen:
             raise ErrorApi(consulta.motivo(self._con, exc)) from exc
 
     def _tabla(self, tabla: str, sin_marcadas: bool = False) -> "pd.DataFrame":
-        from pipelines.exportar import consulta as sql_exportacion
+        from pipelines.salidas.exportar import consulta as sql_exportacion
 
         t = esquemas.tabla(tabla)
         return self._con.execute(sql_exportacion(t, _columnas(tabla), sin_marcadas)).df()

@@ -31,7 +31,7 @@ def corpus() -> Path:
 
 @pytest.fixture(scope="session", autouse=True)
 def cache_ocr_propia(tmp_path_factory):
-    """OCR results (extractor/lectores/ocr.py) go to a cache of this test
+    """OCR results (extractor/formatos/ocr.py) go to a cache of this test
     session, not the user's ~/.cache: every run starts cold, as CI does,
     and reads each scanned page once."""
     import os

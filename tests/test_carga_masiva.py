@@ -17,8 +17,8 @@ import psutil
 import pytest
 from typer.testing import CliRunner
 
-import pipelines.distribuido
-from pipelines.cargar import EXTENSIONES, Limites, cargar_rutas, recorrer
+import pipelines.carga.distribuido
+from pipelines.carga.cargar import EXTENSIONES, Limites, cargar_rutas, recorrer
 from pipelines.cli import app
 from tests.conftest import CORPUS, GOLD, INFORMES
 
@@ -47,7 +47,7 @@ def test_recorrer_separa_informes_y_omitidos(tmp_path):
 
 
 def test_cli_resumen_con_omitidos_y_salida_sin_codigos_de_terminal(tmp_path, monkeypatch):
-    monkeypatch.setattr(pipelines.cargar, "extractor_por_defecto", lambda: extraer_falso)
+    monkeypatch.setattr(pipelines.carga.cargar, "extractor_por_defecto", lambda: extraer_falso)
     docs = tmp_path / "archivo"
     documento(docs / "2019" / "a.pdf")
     documento(docs / "2020" / "b.docx", n=3)
@@ -121,7 +121,7 @@ def test_los_archivos_mas_largos_se_extraen_primero(tmp_path):
 
     def extraer(ruta: Path):
         leidos.append(ruta.name)
-        raise pipelines.cargar.ErrorCarga(f"{ruta.name}: prueba")
+        raise pipelines.carga.cargar.ErrorCarga(f"{ruta.name}: prueba")
 
     r = cargar_rutas([docs], tmp_path / "x.duckdb", extraer=extraer, trabajadores=2,
                      al_planificar=lambda rutas: orden.extend(p.name for p in rutas))
@@ -297,7 +297,7 @@ def test_dask_limite_de_tiempo_por_archivo(cluster, tmp_path):
 
 
 def test_cli_dask(cluster, tmp_path, monkeypatch):
-    monkeypatch.setattr(pipelines.cargar, "extractor_por_defecto", lambda: extraer_falso)
+    monkeypatch.setattr(pipelines.carga.cargar, "extractor_por_defecto", lambda: extraer_falso)
     docs = tmp_path / "docs"
     documento(docs / "a.pdf")
     documento(docs / "b.docx", n=3)
@@ -307,7 +307,7 @@ def test_cli_dask(cluster, tmp_path, monkeypatch):
 
 
 def test_cli_dask_sin_planificador(tmp_path, monkeypatch):
-    monkeypatch.setattr(pipelines.distribuido, "CONEXION", 1.0)
+    monkeypatch.setattr(pipelines.carga.distribuido, "CONEXION", 1.0)
     documento(tmp_path / "a.pdf")
     r = runner.invoke(app, ["cargar", str(tmp_path / "a.pdf"), "--db", str(tmp_path / "x.duckdb"),
                             "--dask", "tcp://127.0.0.1:9"])

@@ -15,12 +15,12 @@ import duckdb
 import pytest
 from typer.testing import CliRunner
 
-import pipelines.cargar
+import pipelines.carga.cargar
 from extractor.errores import ErrorLectura
 from extractor.resultado import FilaNoMapeada, InformeExtraido, MetadatosInforme, Observacion
-from pipelines.cargar import cargar_rutas, expandir_rutas
+from pipelines.carga.cargar import cargar_rutas, expandir_rutas
 from pipelines.cli import app
-from pipelines.evaluar import evaluar
+from pipelines.evaluacion.evaluar import evaluar
 
 runner = CliRunner()
 RAIZ = Path(__file__).resolve().parents[1]
@@ -86,7 +86,7 @@ def falso(monkeypatch):
         llamadas.append(Path(ruta).name)
         return extraer_falso(ruta)
 
-    monkeypatch.setattr(pipelines.cargar, "extractor_por_defecto", lambda: extraer)
+    monkeypatch.setattr(pipelines.carga.cargar, "extractor_por_defecto", lambda: extraer)
     return llamadas
 
 

@@ -1,4 +1,4 @@
-"""Coverage audit (extractor/cobertura.py): every number of a table, or of a
+"""Coverage audit (extractor/informe/cobertura.py): every number of a table, or of a
 line of text next to one, reaches an observation, an unmapped row or a
 reason not to be a figure; the rest are stored in cifras_sin_destino and the
 report's `cobertura` says how much was accounted for."""
@@ -13,7 +13,7 @@ from typer.testing import CliRunner
 
 from corpus.generador.generar_derivados import serializar_pdf
 from extractor import extraer_informe, interpretar, leer_documento
-from extractor.cobertura import auditar
+from extractor.informe.cobertura import auditar
 from extractor.modelo import BloqueTexto, Celda, Documento, LineaSuelta, Tabla
 from pipelines import almacen
 from pipelines.cli import app

@@ -14,7 +14,7 @@ import duckdb
 from openpyxl import Workbook
 
 from extractor import extraer_informe
-from extractor.acumulacion import acumulacion_de
+from extractor.tablas.acumulacion import acumulacion_de
 from extractor.resultado import InformeExtraido, MetadatosInforme, Observacion
 from pipelines import almacen, validacion
 

@@ -16,7 +16,7 @@ from typer.testing import CliRunner
 from extractor.resultado import InformeExtraido, MetadatosInforme, Observacion
 from pipelines import almacen
 from pipelines.cli import app
-from pipelines.comparar import COLUMNAS, Filtros, cifras, comparar, corte_texto
+from pipelines.salidas.comparar import COLUMNAS, Filtros, cifras, comparar, corte_texto
 from tests.conftest import INFORMES
 
 D = date

@@ -8,7 +8,7 @@ import yaml
 
 from extractor import extraer_informe
 from pipelines import normalizar
-from pipelines.evaluar import comparar, documentos_con_gold, fila_de_observacion, leer_gold
+from pipelines.evaluacion.evaluar import comparar, documentos_con_gold, fila_de_observacion, leer_gold
 from tests.conftest import CORPUS, GOLD, INFORMES
 
 REPORTS = sorted(p.name.removesuffix(".gold.csv") for p in GOLD.glob("*.gold.csv"))

@@ -3,8 +3,8 @@ from __future__ import annotations
 
 import pytest
 
-from extractor.cortes import unir_lineas
-from extractor.lexico import es_palabra, es_prefijo
+from extractor.castellano.cortes import unir_lineas
+from extractor.castellano.lexico import es_palabra, es_prefijo
 
 LEXICO = (es_palabra, es_prefijo)
 
@@ -45,11 +45,11 @@ def test_sin_lexico_las_palabras_no_se_tocan():
 
 def test_lexico_derivado_es_el_de_spacy():
     """esquemas/palabras_es.txt.gz is what spacy-lookups-data gives (rebuild:
-    python -m extractor.lexico)."""
+    python -m extractor.castellano.lexico)."""
     import gzip
     from importlib import resources
 
-    from extractor.lexico import ARCHIVO, codificar, palabras_spacy
+    from extractor.castellano.lexico import ARCHIVO, codificar, palabras_spacy
 
     guardado = gzip.decompress(resources.files("esquemas").joinpath(ARCHIVO).read_bytes()).decode("utf-8")
     assert guardado == codificar(palabras_spacy())

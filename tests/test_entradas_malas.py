@@ -5,7 +5,7 @@ reason, exit status 1, no traceback unless --debug, the dataset exactly as it
 was, and a good file of the same command still loads.
 
 Also: per-file time and memory limits (child processes), the page limit, and
-the input guards of extractor/seguridad.py on their own."""
+the input guards of extractor/formatos/seguridad.py on their own."""
 from __future__ import annotations
 
 import random
@@ -24,10 +24,10 @@ from typer.testing import CliRunner
 
 from corpus.generador.generar_derivados import serializar_pdf
 from extractor import ErrorLectura, extraer_informe
-from extractor.lectores.legado import soffice
-from extractor.lectores.ocr import falta_tesseract
-from extractor.seguridad import LimitesLectura, detectar_formato, flujos_danados, revisar_docx
-from pipelines.cargar import Limites, cargar_rutas
+from extractor.formatos.legado import soffice
+from extractor.formatos.ocr import falta_tesseract
+from extractor.formatos.seguridad import LimitesLectura, detectar_formato, flujos_danados, revisar_docx
+from pipelines.carga.cargar import Limites, cargar_rutas
 from pipelines.cli import app
 from tests.conftest import CORPUS_REAL, INFORMES, RAIZ
 
@@ -220,7 +220,7 @@ def hacer_malos(carpeta: Path) -> dict[str, str]:
               "<body><p>Descargue el informe</p></body></html>").encode()
     poner("pagina_web.docx", pagina, HTML)
     poner("pagina_web.pdf", pagina, HTML)
-    # RTF and OpenDocument text are read through LibreOffice (extractor/lectores/legado.py)
+    # RTF and OpenDocument text are read through LibreOffice (extractor/formatos/legado.py)
     poner("rtf.docx", rb"{\rtf1\ansi\deff0 {\fonttbl {\f0 Times;}} Informe de gestion}",
           SIN_TABLAS if SOFFICE else "que no está instalado (en Debian/Ubuntu: apt-get install libreoffice-writer-nogui)")
     poner("ole_danado.docx", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(4088),

@@ -8,7 +8,7 @@ import sys
 
 import pytest
 
-from pipelines.evaluar_gold import Prediccion, en_alcance, puntuar
+from pipelines.evaluacion.gold import Prediccion, en_alcance, puntuar
 from tests.conftest import CORPUS_REAL, RAIZ
 
 

@@ -13,7 +13,7 @@ import pytest
 
 from extractor.resultado import FilaNoMapeada, InformeExtraido, MetadatosInforme, Observacion
 from pipelines import almacen
-from pipelines.exportar import ErrorExportacion, exportar, formatear_numero
+from pipelines.salidas.exportar import ErrorExportacion, exportar, formatear_numero
 
 COLUMNAS_CSV = [
     "observacion_id", "archivo", "informe_id", "entidad", "dependencia", "codigo", "indicador", "indicador_padre",

@@ -3,9 +3,9 @@ from __future__ import annotations
 
 from datetime import date
 
-from extractor.filas import interpretar_tabla
+from extractor.tablas.filas import interpretar_tabla
 from extractor.modelo import Celda, Tabla
-from extractor.periodos import Contexto
+from extractor.castellano.periodos import Contexto
 from tests.conftest import tabla_de
 
 CTX_2017 = Contexto(

@@ -1,4 +1,4 @@
-"""Spreadsheet reader (extractor/lectores/hoja.py) on the corpus workbooks
+"""Spreadsheet reader (extractor/formatos/hoja.py) on the corpus workbooks
 (corpus/generador/generar_hojas.py), the workbook gold files, the format guards, and
 the real workbooks of ../shared/corpus-real/ (skipped when absent)."""
 from __future__ import annotations
@@ -18,9 +18,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from extractor import ErrorLectura, LimitesLectura, extraer_informe, interpretar, leer_documento
-from extractor.lectores.hoja import texto_de_valor, texto_numero
-from extractor.numeros import parse_numero
-from extractor.seguridad import detectar_formato, nombres_cfb
+from extractor.formatos.hoja import texto_de_valor, texto_numero
+from extractor.castellano.numeros import parse_numero
+from extractor.formatos.seguridad import detectar_formato, nombres_cfb
 from tests.conftest import GOLD, INFORMES
 
 SISPT = INFORMES / "sesquile_plan_indicativo_2024.xlsx"

@@ -15,8 +15,8 @@ from pathlib import Path
 import pytest
 
 from pipelines import almacen
-from pipelines.comparar import comparar
-from pipelines.html_comparar import corto, grafica, numero_co, pagina
+from pipelines.salidas.comparar import comparar
+from pipelines.salidas.html_comparar import corto, grafica, numero_co, pagina
 from tests.conftest import INFORMES, navegador
 
 SERIE = ["barrancabermeja_prensa_2017", "barrancabermeja_prensa_2018", "barrancabermeja_prensa_2019",

@@ -1,5 +1,5 @@
 """Identity of entities and indicators across reports and years
-(pipelines/identidad.py): normalization, the four linking steps, the
+(pipelines/identidad/__init__.py): normalization, the four linking steps, the
 guards (one report, one entity), manual decisions that survive reloading,
 the CLI and the links measured on the corpus."""
 from __future__ import annotations
@@ -14,7 +14,7 @@ from typer.testing import CliRunner
 from extractor.resultado import InformeExtraido, MetadatosInforme, Observacion
 from pipelines import almacen, identidad
 from pipelines.cli import app
-from pipelines.evaluar_vinculos import evaluar_vinculos
+from pipelines.evaluacion.vinculos import evaluar_vinculos
 from pipelines.identidad import ErrorIdentidad
 from tests.conftest import CORPUS
 

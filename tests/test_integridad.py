@@ -22,7 +22,7 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from pipelines.cargar import Limites, cargar_rutas
+from pipelines.carga.cargar import Limites, cargar_rutas
 from tests.conftest import INFORMES, RAIZ
 from tests.test_entradas_malas import estado
 
@@ -227,7 +227,7 @@ def test_flujos_ascii85_y_hex_antes_de_flate_no_son_danos(tmp_path):
     import base64
     import zlib
 
-    from extractor.seguridad import flujos_danados
+    from extractor.formatos.seguridad import flujos_danados
 
     contenido = zlib.compress(b"BT /F1 12 Tf (Meta 2024: 1.250) Tj ET" * 20)
     casos = {

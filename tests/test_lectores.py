@@ -7,7 +7,7 @@ import pdfplumber
 import pytest
 
 from extractor import leer_documento
-from extractor.lectores import pdf as lector_pdf
+from extractor.formatos import pdf as lector_pdf
 from extractor.modelo import Tabla
 from tests.conftest import INFORMES
 
@@ -103,7 +103,7 @@ def test_pdf_pages_are_made_one_at_a_time_and_let_go_once_read():
 
 
 def test_fuente_de_una_palabra_con_letras_en_negrita_y_normales_es_la_misma_en_cada_corrida():
-    from extractor.lectores.lineas import fuente_de_palabra
+    from extractor.formatos.lineas import fuente_de_palabra
 
     assert fuente_de_palabra(["Arial-Bold", "Arial-Bold"]) == "Bold"
     # mixed: not bold, and always the first regular font (a set's order changed with the hash seed)

@@ -5,10 +5,10 @@ from __future__ import annotations
 
 from datetime import date
 
-from extractor.filas import interpretar_tabla
+from extractor.tablas.filas import interpretar_tabla
 from extractor.modelo import BloqueTexto, Celda, Documento, Tabla
-from extractor.periodos import Contexto
-from extractor.titulos import sin_rotulo, titulos_de_tablas
+from extractor.castellano.periodos import Contexto
+from extractor.tablas.titulos import sin_rotulo, titulos_de_tablas
 from tests.conftest import tabla_de
 
 CTX = Contexto(cuatrienio=(2024, 2027))

@@ -22,9 +22,9 @@ import duckdb
 import pytest
 
 from extractor import ErrorLectura, extraer_informe
-from extractor.lectores import legado
-from extractor.seguridad import detectar_formato
-from pipelines.cargar import cargar_rutas, expandir_rutas
+from extractor.formatos import legado
+from extractor.formatos.seguridad import detectar_formato
+from pipelines.carga.cargar import cargar_rutas, expandir_rutas
 from tests.conftest import INFORMES
 
 ID = "pasto_infraestructura_2020"

@@ -1,4 +1,4 @@
-"""Report metadata (extractor/metadatos.py): the document type, entity and
+"""Report metadata (extractor/informe/metadatos.py): the document type, entity and
 period of documents that do not state them in a heading."""
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from extractor import leer_documento
-from extractor.metadatos import cuatrienal, extraer_metadatos, tipo_por_archivo
+from extractor.informe.metadatos import cuatrienal, extraer_metadatos, tipo_por_archivo
 
 REALES = Path(__file__).resolve().parents[2] / "shared" / "corpus-real"
 

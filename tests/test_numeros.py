@@ -1,8 +1,8 @@
-"""Tests for extractor.numeros: es-CO number parsing."""
+"""Tests for extractor.castellano.numeros: es-CO number parsing."""
 import pytest
 from hypothesis import given, settings, strategies as st
 
-from extractor.numeros import Numero, buscar_numeros, es_vacio, parse_numero
+from extractor.castellano.numeros import Numero, buscar_numeros, es_vacio, parse_numero
 
 
 # ---------------------------------------------------------------------------

@@ -20,11 +20,11 @@ import pytest
 import yaml
 
 from extractor import ErrorLectura, extraer_informe, leer_documento
-from extractor.lectores import ocr
-from extractor.lectores.cribado import cribar
+from extractor.formatos import ocr
+from extractor.formatos.cribado import cribar
 from extractor.resultado import InformeExtraido, MetadatosInforme, Observacion
 from pipelines import normalizar
-from pipelines.evaluar import comparar, fila_de_observacion, leer_gold
+from pipelines.evaluacion.evaluar import comparar, fila_de_observacion, leer_gold
 from pipelines.validacion import validar
 from tests.conftest import GOLD, INFORMES
 

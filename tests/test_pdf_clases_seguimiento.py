@@ -26,7 +26,7 @@ from reportlab.lib.pagesizes import landscape, letter  # noqa: E402
 from reportlab.pdfgen import canvas  # noqa: E402
 
 from extractor import interpretar, leer_documento  # noqa: E402
-from extractor.lectores.cifras_ocr import reparar  # noqa: E402
+from extractor.formatos.cifras_ocr import reparar  # noqa: E402
 from extractor.modelo import Celda  # noqa: E402
 from tests.conftest import fila_reglada  # noqa: E402
 

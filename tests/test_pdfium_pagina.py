@@ -1,4 +1,4 @@
-"""Table pages read with pdfium (extractor/lectores/pdfium_pagina.py) give
+"""Table pages read with pdfium (extractor/formatos/pdfium_pagina.py) give
 the same tables and lines as pdfplumber's own reading of the page."""
 from __future__ import annotations
 
@@ -6,9 +6,9 @@ import pdfplumber
 import pypdfium2 as pdfium
 import pytest
 
-from extractor.lectores import pdf as lector
-from extractor.lectores.cribado import cribar
-from extractor.lectores.pdfium_pagina import DocumentoPdfium, leer_pagina
+from extractor.formatos import pdf as lector
+from extractor.formatos.cribado import cribar
+from extractor.formatos.pdfium_pagina import DocumentoPdfium, leer_pagina
 from tests.conftest import INFORMES
 
 ARCHIVOS = ["girardot_salud_2018.pdf", "tulua_personeria_2021.pdf", "rionegro_desarrollo_economico_2023.pdf",

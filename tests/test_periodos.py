@@ -1,22 +1,11 @@
-"""Tests for extractor.periodos: Spanish dates, periods and the period rules
+"""Tests for extractor.castellano.periodos: Spanish dates, periods and the period rules
 of esquemas/convenciones.md."""
 from datetime import date
 
 import pytest
 from hypothesis import given, strategies as st
 
-from extractor.periodos import (
-    MESES,
-    Contexto,
-    Periodo,
-    buscar_fechas,
-    fecha_corte_en,
-    pares_mes_numero,
-    periodo_de_texto,
-    periodo_mes,
-    periodo_para,
-    serie_mensual,
-)
+from extractor.castellano.periodos import MESES, Contexto, Periodo, buscar_fechas, fecha_corte_en, pares_mes_numero, periodo_de_texto, periodo_mes, periodo_para, serie_mensual
 
 # The seed report: vigencia 2017, cut on 2017-09-30, title "MAYO A SEPTIEMBRE DE 2017".
 CTX = Contexto(

@@ -27,7 +27,7 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from extractor.lectores import legado, ocr
+from extractor.formatos import legado, ocr
 from tests.conftest import CORPUS, GENERADOR, GOLD, INFORMES, RAIZ
 
 EXTENSIONES_INFORMES = {".pdf", ".docx", ".xlsx", ".xls", ".ods", ".doc", ".rtf", ".odt"}

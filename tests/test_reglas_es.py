@@ -3,8 +3,8 @@ from __future__ import annotations
 
 import pytest
 
-from extractor.encabezados import clasificador
-from extractor.nombres import separar_nombre
+from extractor.tablas.encabezados import clasificador
+from extractor.castellano.nombres import separar_nombre
 
 
 @pytest.mark.parametrize(
@@ -74,8 +74,8 @@ def test_name_apart_from_description(etiqueta, nombre, descripcion):
 
 def test_lemma_table_is_the_rules_part_of_spacy_lookups_data():
     from esquemas import cargar_yaml
-    from extractor.lemas import cargar_tabla, tabla_reducida
+    from extractor.castellano.lemas import cargar_tabla, tabla_reducida
 
     expected = tabla_reducida(cargar_yaml("encabezados.yaml"))
-    assert cargar_tabla() == expected, "regenerate with: python -m extractor.lemas"
+    assert cargar_tabla() == expected, "regenerate with: python -m extractor.castellano.lemas"
     assert expected["proyectados"] == "proyectar" and expected["realizados"] == "realizar"

@@ -330,7 +330,7 @@ def test_la_confianza_dice_como_se_leyo_la_tabla(tmp_path):
     """A measure guessed from a bare period ("II semestre 2024") is less
     certain than one a header names; the row's % avance confirms it (or not)."""
     from extractor import extraer_informe
-    from extractor.confianza import umbrales
+    from extractor.tablas.confianza import umbrales
 
     u = umbrales()
     pdf = _pdf(tmp_path / "semestre.pdf", ["Indicador", "Meta 2024", "II semestre 2024", "% avance"],
@@ -581,7 +581,7 @@ def test_comparar_enlaza_cada_cifra_con_su_recorte_y_su_revision(fuentes, tmp_pa
 def test_pagina_escaneada_girada_se_recorta_enderezada(tmp_path):
     """A scan turned 1.5°: the OCR straightened it and the cell boxes are in
     the straightened page, so the crop is drawn from the page turned back
-    the same way (pipelines.ver.enderezar): the table's rules come out level
+    the same way (pipelines.salidas.ver.enderezar): the table's rules come out level
     and the outlined box holds the figure."""
     import base64
     import io
@@ -590,7 +590,7 @@ def test_pagina_escaneada_girada_se_recorta_enderezada(tmp_path):
     import pypdfium2 as pdfium
     from PIL import Image
 
-    from extractor.lectores import ocr
+    from extractor.formatos import ocr
 
     if ocr.falta_tesseract() is not None and not os.environ.get("CI"):
         pytest.skip(f"sin OCR: {ocr.falta_tesseract()}")
@@ -702,7 +702,7 @@ def test_correcta_se_recuerda_mientras_la_cifra_no_cambie(tmp_path):
 def test_confirmar_desde_la_linea_de_comandos_en_una_base_anterior(tmp_path):
     """A store made before confirmations (its correcciones table without
     `valor`): revisar and --listar read it as it is; the first --confirmar
-    adds the column (tablas.yaml, pipelines/almacen.py) and stores it."""
+    adds the column (tablas.yaml, pipelines/almacen/__init__.py) and stores it."""
     docx = _docx(tmp_path / "cultura_2024.docx")
     db = tmp_path / "vieja.duckdb"
     assert cli("cargar", docx, "--db", db, cwd=tmp_path).returncode == 0

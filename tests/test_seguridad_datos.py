@@ -23,8 +23,8 @@ import duckdb
 import pytest
 from typer.testing import CliRunner
 
-from extractor.lectores.legado import soffice
-from extractor.lectores.ocr import falta_tesseract
+from extractor.formatos.legado import soffice
+from extractor.formatos.ocr import falta_tesseract
 from pipelines import almacen
 from pipelines.cli import CODIGO_USO, app, visible
 from tests.conftest import INFORMES, RAIZ
@@ -140,7 +140,7 @@ def test_una_exportacion_interrumpida_no_deja_medio_archivo(formato, db, tmp_pat
     salida = tmp_path / f"obs.{formato}"
     assert cli("exportar", "--db", db, "--salida", salida).exit_code == 0
     previo = salida.read_bytes()
-    import pipelines.exportar as exportacion
+    import pipelines.salidas.exportar as exportacion
 
     original = exportacion._escribir if formato == "xlsx" else None
 
@@ -196,7 +196,7 @@ def test_un_archivo_reescrito_mientras_se_lee_no_se_guarda_mezclado(tmp_path, mo
 
     monkeypatch.setattr(extractor, "copia_privada", y_reescribir)
     db = tmp_path / "x.duckdb"
-    from pipelines.cargar import cargar_rutas
+    from pipelines.carga.cargar import cargar_rutas
 
     [r] = cargar_rutas([ruta], db, extraer=extractor.extraer_informe)
     assert r.resultado == "cargado", r.motivo
@@ -674,17 +674,17 @@ def test_una_cifra_invalida_no_hunde_el_informe(campo, valor, tmp_path, falso):
 
 @pytest.fixture
 def falso(monkeypatch):
-    import pipelines.cargar
+    import pipelines.carga.cargar
     from tests.test_cli import extraer_falso
 
-    monkeypatch.setattr(pipelines.cargar, "extractor_por_defecto", lambda: extraer_falso)
+    monkeypatch.setattr(pipelines.carga.cargar, "extractor_por_defecto", lambda: extraer_falso)
 
 
 @pytest.mark.parametrize("texto", ["1.000 enero, 2.000 febrero", "ene: 5 feb: 6", "$ 1.000 y $ 2.000", "12 unidades"])
 def test_recursos_mixtos_nunca_sale_del_extractor(texto):
-    from extractor.celdas import figuras_de_celda
-    from extractor.columnas import Columna
-    from extractor.periodos import Contexto
+    from extractor.tablas.celdas import figuras_de_celda
+    from extractor.tablas.columnas import Columna
+    from extractor.castellano.periodos import Contexto
 
     col = Columna(indice=1, encabezado="Recursos programados y ejecutados", rol="valor", medida="recursos_mixtos")
     for fig in figuras_de_celda(texto, col, None, Contexto(vigencia=2024)):

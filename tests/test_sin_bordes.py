@@ -1,4 +1,4 @@
-"""Borderless tables (extractor/lectores/sin_bordes.py) on PDFs written here:
+"""Borderless tables (extractor/formatos/sin_bordes.py) on PDFs written here:
 a budget execution table with numeric columns printed closer than the
 segment gap, a two-line header and section heading lines; the same body
 under a ruled header box."""
@@ -8,8 +8,8 @@ import pytest
 
 from corpus.generador.generar_derivados import serializar_pdf
 from extractor import leer_documento
-from extractor.lectores import sin_bordes
-from extractor.lectores.lineas import Linea
+from extractor.formatos import sin_bordes
+from extractor.formatos.lineas import Linea
 from extractor.modelo import Tabla
 
 ALTO = 612.0  # landscape letter

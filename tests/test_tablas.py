@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from extractor.modelo import BloqueTexto, Documento
 from extractor.modelo import Celda, Tabla
-from extractor.tablas import compactar_columnas, unir_tablas
+from extractor.tablas.costura import compactar_columnas, unir_tablas
 from tests.conftest import tabla_de
 
 HEADER = ["INDICADOR", "Meta 2019", "Ejecutado 2019"]

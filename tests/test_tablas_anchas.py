@@ -9,7 +9,7 @@ import pytest
 
 from corpus.generador.generar_derivados import serializar_pdf
 from extractor import interpretar, leer_documento
-from extractor.numeros import parse_cantidad, parse_numero
+from extractor.castellano.numeros import parse_cantidad, parse_numero
 
 
 def _texto(x: float, y: float, texto: str, tam: int = 7) -> bytes:

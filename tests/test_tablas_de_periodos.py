@@ -23,7 +23,7 @@ import pytest
 from openpyxl import Workbook
 
 from extractor import extraer_informe
-from extractor.titulos import es_campo_ficha, indicador_del_titulo
+from extractor.tablas.titulos import es_campo_ficha, indicador_del_titulo
 from tests.conftest import observaciones_con as _obs, una_observacion as _uno
 
 MESES = ["Enero", "Febrero", "Marzo", "Abril", "Mayo", "Junio"]
@@ -185,7 +185,7 @@ def test_docx_trimestres_con_nombre_en_la_leyenda_con_dos_puntos(tmp_path):
 def test_meses_con_anio_y_columna_de_variacion(tmp_path):
     """"Mar-2024" between "Feb-2024" and "Abr-2024" is March; a
     "Variación 2021-2022" column is derived from two others, not a figure."""
-    from extractor.periodos import Contexto, periodo_de_texto
+    from extractor.castellano.periodos import Contexto, periodo_de_texto
 
     assert periodo_de_texto("Mar-2024", Contexto(vigencia=2024)).fin == date(2024, 3, 31)
     wb = Workbook()

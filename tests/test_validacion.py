@@ -18,7 +18,7 @@ from typer.testing import CliRunner
 import esquemas
 from extractor.resultado import InformeExtraido, MetadatosInforme, Observacion
 from pipelines import almacen, validacion
-from pipelines.cargar import cargar_rutas
+from pipelines.carga.cargar import cargar_rutas
 from pipelines.cli import app
 from pipelines.validacion import Hallazgo, cifra, texto_periodo, validar
 from tests.conftest import GOLD, INFORMES

@@ -1,4 +1,4 @@
-"""`informes ver`: the reader's visual debugger (pipelines/ver.py).
+"""`informes ver`: the reader's visual debugger (pipelines/salidas/ver.py).
 
 A PDF page becomes a PNG of the page's size with the detected table, its
 header rows, its columns' roles, its rows' roles and its figures drawn in
@@ -16,8 +16,8 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from extractor.lectores import ocr
-from pipelines import ver as V
+from extractor.formatos import ocr
+from pipelines.salidas import ver as V
 from pipelines.cli import app
 from tests.conftest import CORPUS_REAL, INFORMES, navegador
 

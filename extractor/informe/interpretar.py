@@ -1,0 +1,101 @@
+"""A document model into a report: metadata, observations of every table,
+money in the prose, the confidence of each reading and the coverage audit."""
+from __future__ import annotations
+
+from extractor.formatos import HOJAS
+from extractor.resultado import InformeExtraido
+
+
+def interpretar(doc, plantillas: tuple = ()) -> InformeExtraido:
+    """Metadata, observations, unmapped rows and the coverage audit of a
+    document. `plantillas`: reading templates (extractor/tablas/plantillas.py),
+    a person's corrections of table layouts, applied to matching tables."""
+    from extractor.informe.cobertura import auditar
+    from extractor.tablas.filas import interpretar_tabla
+    from extractor.informe.lectura import LecturaTabla
+    from extractor.informe.metadatos import extraer_metadatos, planifica
+    from extractor.informe.narrativa import dinero_en_narrativa
+    from extractor.resultado import FilaNoMapeada
+    from extractor.tablas.titulos import nombres_de_hoja, titulos_de_tablas
+
+    meta, ctx = extraer_metadatos(doc)
+    titulos = titulos_de_tablas(doc)
+    cortos = nombres_de_hoja(doc) if doc.formato in HOJAS else {}
+    meta.codigo_divipola = meta.codigo_divipola or getattr(doc, "codigo_divipola", None)
+    result = InformeExtraido(
+        archivo=doc.archivo, sha256=doc.sha256, formato=doc.formato, paginas=doc.paginas, metadatos=meta
+    )
+    por_hoja = _contextos_por_hoja(doc, ctx) if doc.formato in HOJAS else {}
+    lecturas = {}
+    for tabla in doc.tablas:
+        ctx_tabla = por_hoja.get(tabla.paginas[0], ctx) if tabla.paginas else ctx
+        lecturas[tabla.indice] = lectura = LecturaTabla(plantillas=tuple(plantillas))
+        obs, skipped = interpretar_tabla(tabla, ctx_tabla, planifica(meta.tipo_documento), titulos.get(tabla.indice, []),
+                                         lectura=lectura, nombre_corto=cortos.get(tabla.indice))
+        result.observaciones.extend(obs)
+        result.no_mapeadas.extend(skipped)
+    if doc.formato in HOJAS:
+        from extractor.tablas.resumenes import quitar_resumenes
+
+        result.observaciones, notas = quitar_resumenes(result.observaciones, doc)
+        result.no_mapeadas.extend(notas)
+    result.no_mapeadas.extend(
+        FilaNoMapeada(texto=o.texto, motivo=o.motivo, pagina=o.pagina) for o in doc.omisiones
+    )
+    result.observaciones.extend(dinero_en_narrativa(doc, ctx))
+    result.columnas_leidas, result.plantillas = _columnas_leidas(lecturas)
+    from extractor.tablas.confianza import ajustar
+
+    ajustar(result.observaciones, lecturas)  # how each table was read: rule or guess, arithmetic
+    # nothing dropped silently: every number near a table is accounted for
+    auditoria = auditar(doc, result, lecturas)
+    result.cobertura, result.sin_destino = auditoria.cobertura, auditoria.sin_destino
+    result.cifras_auditadas = dict(auditoria.por_destino)
+    return result
+
+
+def _columnas_leidas(lecturas: dict) -> tuple[list, dict[int, str]]:
+    """Each table's column reading (LecturaColumna rows) and the templates applied."""
+    from extractor.tablas.plantillas import firma
+    from extractor.resultado import LecturaColumna
+
+    filas, aplicadas = [], {}
+    for indice, lectura in lecturas.items():
+        if lectura.plantilla:
+            aplicadas[indice] = lectura.plantilla
+        huella = firma([c.encabezado for c in lectura.columnas])
+        for c in lectura.columnas:
+            p = c.periodo if c.rol == "valor" else None
+            filas.append(LecturaColumna(
+                tabla=indice, columna=c.indice, encabezado=c.encabezado or "", rol=c.rol,
+                medida=c.medida if c.rol == "valor" else None, periodo_inicio=p.inicio if p else None,
+                periodo_fin=p.fin if p else None, escala=c.escala if c.rol == "valor" else None,
+                nombre=c.indice == lectura.etiqueta, firma=huella, plantilla=lectura.plantilla))
+    return filas, aplicadas
+
+
+def _contextos_por_hoja(doc, ctx):
+    """Each sheet of a workbook is its own report context when its own
+    title lines date it ("Vigencia 2023", "Corte 15 de junio de 2025") with
+    another year or cut than the workbook's first title: {page: Contexto}."""
+    from dataclasses import replace
+
+    from extractor.informe.metadatos import extraer_metadatos
+    from extractor.modelo import Documento
+
+    salida = {}
+    paginas = sorted({t.paginas[0] for t in doc.tablas if t.paginas})
+    if len(paginas) < 2:
+        return salida
+    for pagina in paginas:
+        propios = [b for b in doc.textos if b.pagina == pagina]
+        titulos = [b for b in propios if b.estilo != "Hoja"]
+        if not titulos:
+            continue
+        sub = Documento(archivo=doc.archivo, sha256=doc.sha256, formato=doc.formato, paginas=doc.paginas,
+                        bloques=propios)
+        _, propio = extraer_metadatos(sub)
+        if propio.vigencia and (propio.vigencia != ctx.vigencia
+                                or propio.fecha_corte not in (None, ctx.fecha_corte)):
+            salida[pagina] = replace(propio, cuatrienio=propio.cuatrienio or ctx.cuatrienio)
+    return salida

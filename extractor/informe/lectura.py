@@ -1,0 +1,130 @@
+"""How each table of a document was read, for `informes ver`.
+
+The same steps as `extractor.interpretar` (metadata, then every table
+through `filas.interpretar_tabla`, then money in the prose), keeping per
+table what the reader decided: its header rows, each column's role,
+measure, period and scale, each row's role and the figures it gave. Read
+only: nothing here changes what extraction produces.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Optional
+
+from extractor.tablas.columnas import Columna
+from extractor.modelo import Documento, Tabla
+from extractor.resultado import FilaNoMapeada, MetadatosInforme, Observacion
+
+# Row roles, in the order the legend lists them (Spanish names: users read them).
+ROLES_FILA = {
+    "encabezado": "encabezado",
+    "indicador": "indicador",
+    "padre": "padre (título o programa)",
+    "total": "total",
+    "subencabezado": "subencabezado (periodos)",
+    "no_mapeada": "no mapeada",
+    "vacia": "vacía",
+}
+
+# The reasons filas.interpretar_tabla gives for rows without figures that are
+# not failures: the row's role follows from them. Any other reason is "no_mapeada".
+_POR_MOTIVO = (
+    ("fila vacía", "vacia"),
+    ("fila de título o programa", "padre"),
+    ("fila de subencabezado", "subencabezado"),
+)
+
+
+@dataclass
+class LecturaTabla:
+    """What `interpretar_tabla` decided about one table's layout (it calls `anotar`)."""
+
+    n_encabezado: int = 0
+    columnas: list[Columna] = field(default_factory=list)
+    etiqueta: Optional[int] = None  # the column that names the indicator
+    # reading templates (extractor/tablas/plantillas.py) handed in, and the one applied to this table
+    plantillas: tuple = ()
+    plantilla: Optional[str] = None
+
+    def anotar(self, n_encabezado: int, columnas: list[Columna], etiqueta: int) -> None:
+        self.n_encabezado, self.columnas, self.etiqueta = n_encabezado, list(columnas), etiqueta
+
+    def corregir(self, columnas: list[Columna], ctx) -> list[Columna]:
+        """The columns as a matching reading template corrects them (as they are without one)."""
+        if not self.plantillas:
+            return columnas
+        from extractor.tablas.plantillas import aplicar
+
+        columnas, plantilla = aplicar(columnas, self.plantillas, ctx)
+        self.plantilla = plantilla.plantilla_id if plantilla else None
+        return columnas
+
+
+@dataclass
+class TablaLeida:
+    tabla: Tabla
+    lectura: LecturaTabla
+    observaciones: list[Observacion]
+    no_mapeadas: list[FilaNoMapeada]
+    roles: dict[int, str] = field(default_factory=dict)  # row → ROLES_FILA key
+    motivos: dict[int, str] = field(default_factory=dict)  # row → why it gave no figure
+
+    @property
+    def paginas(self) -> list[int]:
+        return self.tabla.paginas
+
+
+@dataclass
+class Lectura:
+    metadatos: MetadatosInforme
+    tablas: list[TablaLeida]
+    narrativa: list[Observacion]  # money read from the prose (no table)
+
+
+def rol_de_motivo(motivo: str) -> str:
+    for prefijo, rol in _POR_MOTIVO:
+        if motivo.startswith(prefijo):
+            return rol
+    return "no_mapeada"
+
+
+def leer_tabla(tabla: Tabla, ctx, planifica: bool = False, titulos: Optional[list[str]] = None,
+               plantillas: tuple = (), nombre_corto: Optional[str] = None) -> TablaLeida:
+    from extractor.tablas.filas import TOTAL, interpretar_tabla
+
+    lectura = LecturaTabla(plantillas=tuple(plantillas))
+    obs, skipped = interpretar_tabla(tabla, ctx, planifica, titulos, lectura=lectura, nombre_corto=nombre_corto)
+    leida = TablaLeida(tabla, lectura, obs, skipped)
+    n_filas = tabla.n_filas
+    for r in range(n_filas):
+        leida.roles[r] = "vacia"
+    for f in skipped:
+        if f.fila is not None:
+            leida.roles[f.fila] = rol_de_motivo(f.motivo)
+            leida.motivos[f.fila] = f.motivo
+    for o in obs:
+        if o.fila is not None:
+            es_total = TOTAL.match(o.indicador or "") is not None
+            leida.roles[o.fila] = "total" if es_total or leida.roles.get(o.fila) == "total" else "indicador"
+            leida.motivos.pop(o.fila, None)
+    for r in range(min(lectura.n_encabezado, n_filas)):
+        leida.roles[r] = "encabezado"
+    return leida
+
+
+def leer(doc: Documento, plantillas: tuple = ()) -> Lectura:
+    """Every table of `doc` read as `extractor.interpretar` reads it (with
+    the same reading templates, extractor/tablas/plantillas.py)."""
+    from extractor.informe.metadatos import extraer_metadatos, planifica
+    from extractor.informe.narrativa import dinero_en_narrativa
+
+    from extractor.formatos import HOJAS
+    from extractor.tablas.titulos import nombres_de_hoja, titulos_de_tablas
+
+    meta, ctx = extraer_metadatos(doc)
+    plan = planifica(meta.tipo_documento)
+    titulos = titulos_de_tablas(doc)
+    cortos = nombres_de_hoja(doc) if doc.formato in HOJAS else {}
+    tablas = [leer_tabla(t, ctx, plan, titulos.get(t.indice, []), plantillas, cortos.get(t.indice))
+              for t in doc.tablas]
+    return Lectura(metadatos=meta, tablas=tablas, narrativa=dinero_en_narrativa(doc, ctx))

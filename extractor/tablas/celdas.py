@@ -1,0 +1,103 @@
+"""The figures a value cell holds: a plain number, a monthly series,
+labelled money, month-number pairs in prose."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Optional
+
+from extractor.tablas.columnas import LOCAL_CODE, MONEY, Columna, es_anio, medida_de_celda
+from extractor.tablas.dinero import importes
+from extractor.tablas.encabezados import normalizar
+from extractor.castellano.numeros import Numero, buscar_numeros, es_vacio, parse_cantidad, parse_numero
+from extractor.castellano.periodos import Contexto, Periodo, pares_mes_numero, periodo_mes, periodo_para, serie_mensual
+
+LOW_CONFIDENCE = 0.5
+
+
+@dataclass
+class Figura:
+    medida: str
+    numero: Numero
+    periodo: Periodo
+    tipo_gasto: Optional[str] = None
+    confianza: float = 1.0
+
+
+AS_MONEY = {"meta": "recursos_programados", "ejecutado": "recursos_ejecutados", "acumulado": "recursos_ejecutados"}
+
+
+def figuras_de_celda(text: str, col: Columna, periodo: Optional[Periodo], ctx: Contexto) -> list[Figura]:
+    """Every figure a value cell holds, with its measure and period; pesos
+    under "Programado | Ejecutado" are money measures."""
+    figures = _figuras(text, col, periodo, ctx)
+    for fig in figures:
+        # internal column measures (recursos_mixtos) never leave the extractor
+        fig.medida = medida_de_celda(fig.medida)
+        if fig.numero.unidad == "pesos" and fig.medida in AS_MONEY:
+            fig.medida = AS_MONEY[fig.medida]
+            fig.periodo = periodo_para(fig.medida, col.texto_periodo, ctx)
+    return figures
+
+
+def _figuras(text: str, col: Columna, periodo: Optional[Periodo], ctx: Contexto) -> list[Figura]:
+    if es_vacio(text):
+        return []
+    if col.en_frase:
+        n = cifra_de_frase(text)
+        return [Figura(col.medida, n, periodo, confianza=LOW_CONFIDENCE)] if n is not None else []
+    medida = col.medida
+    n = parse_numero(text)
+    if n is None and medida not in MONEY:
+        cantidad = parse_cantidad(text)  # "45 km", "(6) und."
+        n = cantidad[0] if cantidad else None
+    if n is not None:
+        return [Figura(medida_de_celda(medida), n, periodo)]
+    series = serie_mensual(text, ctx)
+    if series:
+        return [Figura(medida, num, periodo_mes(mes, medida, ctx)) for mes, num in series]
+    if medida in MONEY or "$" in text:
+        found = importes(text, ctx, medida_de_celda(medida), col.tipo_gasto, solo_pesos=medida not in MONEY)
+        if found:
+            return [Figura(i.medida, i.numero, i.periodo, i.tipo_gasto) for i in found]
+    pairs = pares_mes_numero(text)
+    if pairs:
+        return [Figura(medida, num, periodo_mes(mes, medida, ctx), confianza=LOW_CONFIDENCE) for mes, num in pairs]
+    if LOCAL_CODE.match(text.strip()):
+        return []
+    figures = [x for x in buscar_numeros(text) if not es_anio(x)]
+    if len(figures) == 1:
+        return [Figura(medida, figures[0], periodo, confianza=LOW_CONFIDENCE)]
+    return []
+
+
+# "un (1)", "cero (0)": the figure written again in parentheses after its word
+_CIFRA_REPETIDA = re.compile(r"\b[^\W\d_]+\s*\((\d[\d.,]*)\)")
+# ages and ranges are not the target: "de 0 a 5 años", "menores de 18", "0 a siempre"
+_RANGO = re.compile(r"^\s*(a|años?|meses|y \d)\b", re.IGNORECASE)
+_EDAD = re.compile(r"\b(menores|mayores|entre)\s+de\s*$", re.IGNORECASE)
+
+
+def cifra_de_frase(text: str) -> Optional[Numero]:
+    """The one figure of a target written as a sentence: "Construcción de 35
+    aulas" → 35, "Construir un (1) centro … para 100 niños" → 1, "Mantener
+    en cero (0)" → 0; None when the sentence has no figure or several."""
+    repetida = _CIFRA_REPETIDA.search(text)
+    if repetida:
+        return parse_numero(repetida.group(1))
+    cifras = [n for n in buscar_numeros(text) if not es_anio(n)
+              and not _RANGO.match(text[n.fin:]) and not _EDAD.search(text[:n.inicio])]
+    return cifras[0] if len(cifras) == 1 else None
+
+
+def unidad(numero: Numero, medida: str, unit_text: str) -> str:
+    if medida in MONEY or numero.unidad == "pesos":
+        return "pesos"
+    if numero.unidad == "porcentaje" or medida == "avance_porcentual":
+        return "porcentaje"
+    norm = normalizar(unit_text)
+    if "porcentaje" in norm or norm == "%":
+        return "porcentaje"
+    if "peso" in norm:
+        return "pesos"
+    return "numero"

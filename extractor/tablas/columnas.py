@@ -1,0 +1,747 @@
+"""Column headers of a table: which rows are header rows, and what each
+column holds (the indicator's name, a code, a unit, or a measure with its
+period and scale)."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Optional
+
+from esquemas import cargar_yaml
+
+from extractor.tablas.dinero import tipo_gasto_en
+from extractor.tablas.encabezados import clasificador, normalizar
+from extractor.modelo import Celda, Tabla
+from extractor.castellano.nombres import limpiar
+from extractor.castellano.numeros import Numero, buscar_numeros, es_vacio, parse_cantidad, parse_numero
+from extractor.castellano.periodos import Contexto, Periodo, periodo_de_texto, periodo_para, serie_mensual
+
+MONEY = {
+    "recursos_programados", "recursos_ejecutados", "recursos_mixtos", "apropiacion_inicial",
+    "apropiacion_definitiva", "compromisos", "obligaciones", "pagos",
+}
+TEXT_ROLES = {"etiqueta", "codigo", "unidad", "fuente", "ignorar", "texto", "anio", "acumulacion"}
+MAX_HEADER_ROWS = 3
+LOCAL_CODE = re.compile(r"^[A-ZÑ]{1,6}[-.]\d+([-.]\d+)*$")
+# dotted budget or plan codes: "2.3.2.02.02.1702", "1.2.3", "4599-01" (never an es-CO number: 3+ parts or a hyphen)
+CODIGO_NUMERICO = re.compile(r"^\d+(\.\d+){2,}[.\-]?\d*$|^\d+-\d+(-\d+)*$")
+
+
+@dataclass
+class Columna:
+    indice: int
+    encabezado: str
+    rol: str  # a TEXT_ROLES member, or "valor"
+    medida: Optional[str] = None
+    periodo: Optional[Periodo] = None
+    factor: float = 1.0
+    escala: Optional[str] = None
+    tipo_gasto: Optional[str] = None
+    texto_periodo: str = ""  # the header text the period was read from
+    fuente: Optional[str] = None  # funding source of a money column ("SGP salud 2024")
+    # a target written as a sentence ("Construcción de 35 aulas"): its one
+    # figure is the target (extractor/tablas/celdas.py cifra_de_frase)
+    en_frase: bool = False
+    # an upper header level that names a thing, not a measure or a period
+    # ("BCG en recién nacidos" over "Dosis acumuladas | % cobertura"): in a
+    # table whose rows are periods, the indicator of the column
+    grupo: Optional[str] = None
+
+
+def es_anio(n: Numero) -> bool:
+    return n.unidad == "numero" and float(n.valor).is_integer() and 1990 <= n.valor <= 2040 and "." not in n.texto
+
+
+def tiene_cifras(text: str) -> bool:
+    return any(not es_anio(n) for n in buscar_numeros(text))
+
+
+def medida_de_celda(medida: str) -> str:
+    """A column of mixed money ("programados y ejecutados") defaults to programmed
+    for an unlabelled figure; its cells usually label each amount."""
+    return "recursos_programados" if medida == "recursos_mixtos" else medida
+
+
+def _is_value(text: str) -> bool:
+    """A cell that is one figure (a bare year can still be a header)."""
+    n = parse_numero(text)
+    return n is not None and not es_anio(n) or bool(serie_mensual(text, Contexto()))
+
+
+def celdas_distintas(grid_row: list[Optional[Celda]]) -> list[Celda]:
+    seen, out = set(), []
+    for c in grid_row:
+        if c is not None and id(c) not in seen:
+            seen.add(id(c))
+            out.append(c)
+    return out
+
+
+def _is_header_row(grid_row: list[Optional[Celda]], below_header: bool) -> bool:
+    """Header words and no figures; under a header row, a row of words with
+    an empty first cell continues it ("I semestre", "vigencia 2019")."""
+    cells = [c for c in celdas_distintas(grid_row) if c.texto.strip()]
+    if not cells or any(_is_value(c.texto) for c in cells):
+        return False
+    cls = clasificador()
+    if len(cells) >= 2 and any(cls.medida(c.texto) or _rol(c.texto) for c in cells):
+        return True
+    if not below_header:
+        return False
+    first = grid_row[0]
+    return first is None or not first.texto.strip() or first.filas_span > 1
+
+
+def _rol(header: str) -> Optional[str]:
+    rol = clasificador().rol(header)
+    if rol == "anio" and (any(ch.isdigit() for ch in header) or len(header.split()) > 2):
+        return None  # "vigencia 2019" or "Periodo de junio a septiembre" name a period
+    return rol
+
+
+def filas_encabezado(tabla: Tabla, grid) -> int:
+    """Header rows: those the source marks, blank rows above the header, and
+    header-like rows; a lone title cell ("META") over a header row counts too."""
+    n = tabla.filas_encabezado_marcadas or 0
+    while n < len(grid) - 1 and not any(c is not None and c.texto.strip() for c in grid[n]):
+        n += 1
+    limit = min(n + MAX_HEADER_ROWS, len(grid) - 1)
+    while n < limit:
+        if _is_header_row(grid[n], n > 0):
+            n += 1
+        elif n + 1 < limit and not any(c and _is_value(c.texto) for c in grid[n]) and _is_header_row(grid[n + 1], False):
+            n += 2
+        else:
+            break
+    if n and n < len(grid) - 1 and _numeracion(grid[n]):
+        n += 1  # the row that numbers the columns under the header: "1 | 2 | 3 …" or "(1) | (2) …"
+    return n
+
+
+def _numeracion(grid_row) -> bool:
+    numbers = []
+    for c in celdas_distintas(grid_row):
+        t = c.texto.strip().strip("()")
+        if t:
+            if not t.isdigit():
+                return False
+            numbers.append(int(t))
+    return len(numbers) >= 3 and all(b == a + 1 for a, b in zip(numbers, numbers[1:]))
+
+
+def _header_parts(grid, n_header: int, col: int) -> list[str]:
+    """The column's header texts, top level first."""
+    parts: list[str] = []
+    seen = set()
+    for r in range(n_header):
+        c = grid[r][col]
+        if c is not None and id(c) not in seen and c.texto.strip():
+            seen.add(id(c))
+            parts.append(SPLIT_WORD.sub("", limpiar(c.texto)))
+    return parts
+
+
+# a word hyphenated to fit a narrow header cell: "Ejecu-tado", "Finali-zación"
+SPLIT_WORD = re.compile(r"(?<=[a-záéíóúñ])-(?=[a-záéíóúñ]{2,}\b)")
+
+
+# "% ejecutado 2024 vs cuatrienio": what follows "vs" is the base of the
+# ratio, not the period of the figure
+COMPARED_WITH = re.compile(r"\s+(vs\.?|versus)\s.*$", re.IGNORECASE)
+
+
+def _sin_base(part: str, ctx: Contexto) -> str:
+    """The header without the base of its ratio, when what is left still
+    names a period."""
+    corto = COMPARED_WITH.sub("", part)
+    return corto if corto != part and periodo_de_texto(corto, ctx) else part
+YEAR = re.compile(r"(?<!\d)(19[5-9]\d|20\d\d)(?!\d)")
+
+
+def _period_text(parts: list[str], ctx: Contexto) -> str:
+    """The most specific header level that names a period ("2021" under
+    "Plan financiero 2020-2029"), with the year of an upper level when it
+    names none ("T1" under "2025" → "T1 2025"); else the whole header."""
+    for i in range(len(parts) - 1, -1, -1):
+        part = parts[i]
+        if periodo_de_texto(part, ctx):
+            if not YEAR.search(part):
+                upper = [YEAR.findall(p) for p in reversed(parts[:i])]
+                year = next((y for y in upper if len(y) == 1), None)
+                if year:
+                    return f"{part} {year[0]}"
+            return part
+    return " ".join(parts)
+
+
+# A measure read from the whole header replaces the one of its lowest level
+# only when the upper level refines it: money ("Recursos (millones)" over
+# "Programados"), or a total over "Ejecutado" ("Total" / "Ejecutado"). A
+# group title over several measures ("PLAN INDICATIVO" over "Programación
+# 2024") does not turn them into its own.
+def _refina(bajo: str, todo: str) -> bool:
+    return (bajo in ("meta", "ejecutado", "acumulado") and todo in MONEY) or (bajo == "ejecutado" and todo == "acumulado")
+
+
+def _medida(parts: list[str], header: str) -> Optional[str]:
+    cls = clasificador()
+    todo = cls.medida(header)
+    if len(parts) < 2:
+        return todo
+    bajo = cls.medida(parts[-1])
+    if bajo is None or todo == bajo or (todo is not None and _refina(bajo, todo)):
+        return todo
+    return bajo
+
+
+@lru_cache(maxsize=1)
+def _fuentes_financiacion() -> list[tuple[str, tuple[str, ...], bool]]:
+    return [(f["nombre"], tuple(normalizar(p) for p in f["patrones"]), bool(f.get("solo_con_otras")))
+            for f in cargar_yaml("fuentes_financiacion.yaml")["fuentes"]]
+
+
+_RESTO_FUENTE = re.compile(r"^[\s\-–:(]*((19|20)\d\d([\s\-–/]+(19|20)\d\d)?)?[\s)]*$")
+
+
+def _fuente(part: str) -> Optional[tuple[str, bool]]:
+    """The funding source a money header names ("SGP salud 2024" → "SGP
+    salud"), with whether it only counts beside other sources."""
+    norm = normalizar(part)
+    for nombre, patrones, solo in _fuentes_financiacion():
+        for patron in patrones:
+            if norm.startswith(patron) and _RESTO_FUENTE.match(norm[len(patron):]):
+                return nombre, solo
+    return None
+
+
+def fuentes_de_columnas(headers: list[list[str]]) -> list[Optional[str]]:
+    """Per column, the funding source its lowest header level names
+    (esquemas/fuentes_financiacion.yaml); "Total" and "Otros" only in a
+    table with other funding-source columns."""
+    found = [_fuente(parts[-1]) if parts else None for parts in headers]
+    specific = sum(1 for f in found if f and not f[1])
+    return [f[0] if f and (not f[1] or specific >= 2) else None for f in found]
+
+
+# a lowest header level that is only a roman numeral ("I", "II" under
+# "EJECUCIÓN 2024") numbers the parts of its upper level's year
+ROMANO = re.compile(r"^(i|ii|iii|iv|v|vi)\.?$")
+_ROMANOS = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5, "vi": 6}
+_PARTES_DEL_ANIO = (("bimestre", 6), ("cuatrimestre", 3), ("trimestre", 4), ("semestre", 2))
+
+
+def partes_numeradas(headers: list[list[str]], titulos: Optional[list[str]] = None) -> dict[int, str]:
+    """Per column whose lowest header level is a bare roman numeral under an
+    upper level naming one year, the part of the year it names ("II" →
+    "II trimestre"). The kind of part is the one the title or the headers
+    write ("trimestre", "semestral"…), else the one the numerals fill: up to
+    IV quarters, up to II semesters."""
+    numeradas = {}
+    for k, parts in enumerate(headers):
+        ultimo = normalizar(parts[-1]) if parts else ""
+        if len(parts) >= 2 and ROMANO.match(ultimo) and len(set(YEAR.findall(" ".join(parts[:-1])))) == 1:
+            numeradas[k] = ultimo.rstrip(".")
+    if len(numeradas) < 2:
+        return {}
+    texto = normalizar(" ".join(list(titulos or []) + [" ".join(p) for p in headers]))
+    mayor = max(_ROMANOS[n] for n in numeradas.values())
+    sub = next((s for s, n in _PARTES_DEL_ANIO if s[:-1] in texto and mayor <= n), None)  # "trimestral" too
+    if sub is None:
+        sub = next((s for s, n in (("semestre", 2), ("trimestre", 4), ("bimestre", 6)) if mayor <= n), None)
+    return {k: f"{n} {sub}" for k, n in numeradas.items()} if sub else {}
+
+
+def columnas(grid, n_header: int, ctx: Contexto, planifica: bool = False,
+             titulos: Optional[list[str]] = None) -> list[Columna]:
+    cls = clasificador()
+    dinero = bool(titulos) and cls.titulo_de_dinero(" ".join(titulos))
+    solo_periodo: list[int] = []  # columns headed by a bare period
+    headers = [_header_parts(grid, n_header, k) for k in range(len(grid[0]) if grid else 0)]
+    # "CONCEPTO EN MILES" over the label column, or "(en miles de pesos)" in
+    # the title, scales the whole table's money
+    table_scale = cls.escala(" ".join(" ".join(parts) for parts in headers))
+    if table_scale[0] is None and titulos:
+        table_scale = cls.escala(" ".join(titulos))
+    cols = []
+    fuentes = fuentes_de_columnas(headers)
+    numeradas = partes_numeradas(headers, titulos)
+    for k, parts in enumerate(headers):
+        header = " ".join(parts)
+        no_valor = cls.no_valor(header) if header else None
+        if no_valor:
+            cols.append(Columna(k, header, no_valor))
+            continue
+        rol, medida = _rol(header), _medida(parts, header)
+        if fuentes[k]:
+            rol, medida = None, medida if medida in MONEY else "recursos_programados"
+        if rol is None and medida is None and header and periodo_de_texto(header, ctx):
+            # a bare period ("II semestre", "2021") under no measure: results,
+            # or targets in a planning document
+            medida = "meta" if planifica and not _antes_del_plan(header, ctx) else "ejecutado"
+            solo_periodo.append(k)
+        if medida is None:
+            cols.append(Columna(k, header, rol or ("etiqueta" if k == 0 else "texto")))
+            continue
+        if dinero and medida in FISICAS_EN_DINERO and not _con_porcentajes(grid[n_header:], k):
+            medida = cls.medida(f"recursos {header}")
+            medida = medida if medida in MONEY else "recursos_programados"
+        escala, factor = (None, 1.0)
+        if medida in MONEY:
+            escala, factor = cls.escala(header)
+            if escala is None:
+                escala, factor = table_scale
+        period_parts = parts[:-1] + [numeradas[k]] if k in numeradas else parts
+        period_text = _period_text([_sin_base(p, ctx) for p in period_parts], ctx)
+        cols.append(
+            Columna(
+                k, header, "valor", medida,
+                periodo=periodo_para(medida_de_celda(medida), period_text, ctx),
+                texto_periodo=period_text,
+                factor=factor, escala=escala,
+                tipo_gasto=tipo_gasto_en(header),
+                fuente=fuentes[k],
+                grupo=_grupo(grid, n_header, k, parts, ctx),
+            )
+        )
+    _resultados_junto_a_la_meta(cols, solo_periodo, ctx)
+    _demote_text_columns(cols, grid[n_header:])
+    _money_siblings(cols, ctx, grid[n_header:])
+    for col in cols:
+        if col.en_frase and planifica and col.medida == "meta" and not YEAR.search(col.encabezado):
+            # a plan's target sentence with no year is the plan's four-year target
+            col.medida = "meta_cuatrienio"
+            col.periodo = periodo_para(col.medida, col.texto_periodo, ctx)
+    _avance_como_razon(cols, grid[n_header:], ctx)
+    _avance_en_fraccion(cols, grid[n_header:])
+    return cols
+
+
+def _valor_de(row, k: int) -> Optional[float]:
+    c = row[k] if k < len(row) else None
+    if c is None or not c.texto.strip():
+        return None
+    n = parse_numero(c.texto) or (parse_cantidad(c.texto) or (None,))[0]  # "38,7 km"
+    return None if n is None or n.unidad == "porcentaje" else float(n.valor)
+
+
+def _antes_del_plan(header: str, ctx: Contexto) -> bool:
+    """A bare year before the plan's term or the report's year ("2011" in
+    a 2024-2027 plan) is a past result, not a target."""
+    inicio = ctx.cuatrienio[0] if ctx.cuatrienio else ctx.vigencia
+    anios = [int(y) for y in YEAR.findall(header)]
+    return bool(inicio and anios and max(anios) < inicio)
+
+
+def _porcentaje_de(row, k: int) -> Optional[float]:
+    c = row[k] if k < len(row) else None
+    n = parse_numero(c.texto) if c is not None and c.texto.strip() else None
+    return float(n.valor) if n is not None and n.unidad == "porcentaje" else None
+
+
+def _avance_en_porcentaje(col: Columna, cols: list[Columna], body, ctx: Contexto) -> bool:
+    """A bare "Avance" column whose cells are percentages that are, row by
+    row, an executed figure over a target of the same row ("Programado
+    2023 | Alcanzado 2023 | Avance": 27 / 24 → 112,5 %) is the % progress
+    of their period. True when it was read so."""
+    hechos = [c for c in cols if c.medida in ("ejecutado", "acumulado") and c is not col]
+    metas = [c for c in cols if c.medida == "meta"]
+    juzgadas = confirmadas = 0
+    periodos = set()
+    for row in body:
+        v = _porcentaje_de(row, col.indice)
+        if v is None:
+            continue
+        juzgadas += 1
+        for h in hechos:
+            for m in metas:
+                hv, mv = _valor_de(row, h.indice), _valor_de(row, m.indice)
+                if hv is not None and mv and abs(v - 100 * hv / mv) <= 0.6:
+                    confirmadas += 1
+                    periodos.add(h.periodo)
+                    break
+            else:
+                continue
+            break
+    if juzgadas < 3 or confirmadas * 10 < juzgadas * 8:
+        return False
+    col.medida, col.factor, col.escala = "avance_porcentual", 1.0, None
+    col.periodo = periodos.pop() if len(periodos) == 1 and None not in periodos else periodo_para(
+        "avance_porcentual", col.texto_periodo, ctx)
+    return True
+
+
+def _es_fraccion(v: float, hechos: list[Optional[float]], metas: list[Optional[float]]) -> bool:
+    return any(h is not None and m and abs(v - h / m) <= 0.005 for h in hechos for m in metas)
+
+
+def _avance_en_fraccion(cols: list[Columna], body) -> None:
+    """A "% avance" column whose cells are plain numbers written as a
+    fraction of one (0,86 for 86 %): ×100. Read so when, row by row, the
+    value is an executed figure over a target of the row (1180 / 1600 =
+    0,7375), or when every value lies between 0 and 1 and most have
+    decimals (nothing else reads "0,38" under a "%" header)."""
+    hechos = [c.indice for c in cols if c.medida in ("ejecutado", "acumulado")]
+    metas = [c.indice for c in cols if c.medida in ("meta", "meta_cuatrienio")]
+    for col in cols:
+        if col.medida != "avance_porcentual" or col.escala == "fraccion" or col.en_frase:
+            continue
+        valores, confirmadas = [], 0
+        for row in body:
+            c = row[col.indice] if col.indice < len(row) else None
+            n = parse_numero(c.texto) if c is not None and c.texto.strip() else None
+            if n is None:
+                continue
+            if n.unidad != "numero":
+                valores = []
+                break  # "86 %" or "86,0 %": already percentages
+            valores.append(n.valor)
+            if _es_fraccion(n.valor, [_valor_de(row, h) for h in hechos], [_valor_de(row, m) for m in metas]):
+                confirmadas += 1
+        if len(valores) < 3 or max(abs(v) for v in valores) > 1.5:
+            continue
+        decimales = sum(v != int(v) for v in valores)
+        if confirmadas * 10 >= len(valores) * 6 or (max(valores) <= 1 and decimales * 2 > len(valores)):
+            col.factor, col.escala = 100.0, "fraccion"
+
+
+def _avance_como_razon(cols: list[Columna], body, ctx: Contexto) -> None:
+    """An "Avance 2024" column read as executed that is, row by row, the
+    executed figure of its period over the target of its period ("Total
+    ejecutado 2024" / "Total planeado 2024": 0,99) is the progress as a
+    fraction: % progress, ×100. One in percentages is the % progress
+    (`_avance_en_porcentaje`)."""
+    for col in cols:
+        if col.medida != "ejecutado" or "avance" not in normalizar(col.encabezado).split():
+            continue
+        if _avance_en_porcentaje(col, cols, body, ctx) or not col.periodo:
+            continue
+        mismas = [c for c in cols if c is not col and c.periodo and c.periodo.fin == col.periodo.fin
+                  and c.periodo.inicio == col.periodo.inicio]
+        hechos = [c.indice for c in mismas if c.medida in ("ejecutado", "acumulado")]
+        metas = [c.indice for c in mismas if c.medida == "meta"]
+        if not hechos or not metas:
+            continue
+        filas = [(_valor_de(row, col.indice), [_valor_de(row, h) for h in hechos], [_valor_de(row, m) for m in metas])
+                 for row in body]
+        juzgadas = [(v, hs, ms) for v, hs, ms in filas if v is not None]
+        razon = sum(any(h is not None and m for h in hs for m in ms) and
+                    any(h is not None and m and abs(v - h / m) <= 0.005 for h in hs for m in ms)
+                    for v, hs, ms in juzgadas)
+        if len(juzgadas) >= 3 and razon * 10 >= len(juzgadas) * 8:
+            col.medida, col.factor, col.escala = "avance_porcentual", 100.0, "fraccion"
+            col.periodo = periodo_para("avance_porcentual", col.texto_periodo, ctx)
+
+
+PHYSICAL_ONLY = {"linea_base", "meta_cuatrienio", "acumulado"}
+# measures that a money table's title turns into money (not % or baselines)
+FISICAS_EN_DINERO = {"meta", "meta_cuatrienio", "acumulado", "ejecutado"}
+BARE_MONEY_SIBLING = re.compile(r"^(ejecutad[oa]s?|ejecucion|programad[oa]s?|valor)( (19|20)\d\d)?$")
+
+
+def _pesos_y_magnitud(body, k: int) -> tuple[int, int, float]:
+    """Of column k's figures: how many, how many written as pesos ("$"), and
+    their median size."""
+    nums = [parse_numero(c.texto) or (parse_cantidad(c.texto) or (None,))[0]
+            for c in (row[k] if k < len(row) else None for row in body) if c is not None and c.texto.strip()]
+    nums = [n for n in nums if n is not None and n.unidad != "porcentaje"]
+    tamanos = sorted(abs(n.valor) for n in nums)
+    return len(nums), sum(n.unidad == "pesos" for n in nums), tamanos[len(tamanos) // 2] if tamanos else 0.0
+
+
+def _con_porcentajes(body, k: int) -> bool:
+    """Column k writes some of its figures as percentages: it is not money
+    (a money title over "Meta | Resultado" of indicators in %)."""
+    for row in body:
+        c = row[k] if k < len(row) else None
+        n = parse_numero(c.texto) if c is not None and c.texto.strip() else None
+        if n is not None and n.unidad == "porcentaje":
+            return True
+    return False
+
+
+def _cifras_fisicas(body, k: int, dinero: list[int]) -> bool:
+    """The figures say column k is not money while its money neighbours are:
+    they write "$" and it does not, or its figures are a thousand times
+    smaller ("45 km" beside "$ 1'850.000.000")."""
+    n, pesos, tamano = _pesos_y_magnitud(body, k)
+    if not n or pesos:
+        return False
+    vecinas = [_pesos_y_magnitud(body, j) for j in dinero]
+    con_pesos = any(p for _, p, _ in vecinas)
+    mayor = max((t for _, _, t in vecinas), default=0.0)
+    return con_pesos or (mayor > 0 and tamano * 1000 < mayor)
+
+
+def _money_siblings(cols: list[Columna], ctx: Contexto, body=()) -> None:
+    """Beside a money column, a bare "Ejecutado" or "Programado" is money too
+    ("Presupuestado | Ejecutado | % ejec."), unless its figures say otherwise."""
+    medidas = {c.medida for c in cols if c.medida}
+    if not medidas & MONEY or medidas & PHYSICAL_ONLY:
+        return
+    if any(c.medida == "meta" and not BARE_MONEY_SIBLING.match(normalizar(c.encabezado)) for c in cols):
+        return  # "Meta 2023 | Ejecutado 2023 | Recursos …": the bare one pairs with the physical target
+    dinero = [c.indice for c in cols if c.medida in MONEY]
+    for c in cols:
+        if c.medida in ("ejecutado", "meta") and BARE_MONEY_SIBLING.match(normalizar(c.encabezado)):
+            if _cifras_fisicas(body, c.indice, dinero):
+                continue
+            c.medida = "recursos_ejecutados" if c.medida == "ejecutado" else "recursos_programados"
+            c.periodo = periodo_para(c.medida, c.texto_periodo, ctx)
+
+
+def _grupo(grid, n_header: int, k: int, parts: list[str], ctx: Contexto) -> Optional[str]:
+    """The column's group title: its top header cell, merged over several
+    columns, when it names neither a measure nor a period."""
+    arriba_celda = next((grid[r][k] for r in range(n_header) if grid[r][k] is not None and grid[r][k].texto.strip()),
+                        None)
+    if len(parts) < 2 or arriba_celda is None or arriba_celda.columnas_span < 2:
+        return None
+    cls = clasificador()
+    arriba = parts[0]
+    nombra_periodo = (YEAR.search(arriba) or len(arriba.split()) <= 3) and periodo_de_texto(arriba, ctx)
+    if cls.medida(arriba) or _rol(arriba) or cls.no_valor(arriba) or nombra_periodo:
+        return None  # "Meta 2024" or "II semestre" over measures; "menores de 1 año" is not a period
+    return arriba
+
+
+def _resultados_junto_a_la_meta(cols: list[Columna], solo_periodo: list[int], ctx: Contexto) -> None:
+    """Beside a column that names the target ("Meta 2024"), bare period
+    columns ("Ene", "Feb" …) are what happened in each period, even in a
+    planning document."""
+    if not any(c.medida in ("meta", "meta_cuatrienio") and c.indice not in solo_periodo for c in cols):
+        return
+    for c in cols:
+        if c.indice in solo_periodo and c.medida == "meta":
+            c.medida = "ejecutado"
+            c.periodo = periodo_para(c.medida, c.texto_periodo, ctx)
+
+
+def _demote_text_columns(cols: list[Columna], body) -> None:
+    """A 'value' column whose cells are mostly prose is a text column (e.g.
+    "Meta de producto" holding the goal's wording); one of identifiers
+    ("MP-101", "IP-155") is a code column."""
+    for col in cols:
+        if col.rol in ("etiqueta", "texto"):
+            filled = _textos(body, col.indice)
+            if filled and sum(_es_codigo_numerico(t) for t in filled) * 10 >= len(filled) * 8:
+                col.rol = "codigo"  # "Rubro" holding 2.3.2.02.02.1702: budget codes, not names
+            continue
+        if col.rol == "codigo":
+            # "Sector (MGA)" holding sector names is not a code column
+            names = [t for t in _textos(body, col.indice) if len(t.split()) >= 2 and not any(ch.isdigit() for ch in t)]
+            if names and len(names) * 2 > len(_textos(body, col.indice)):
+                col.rol = "texto"
+            continue
+        if col.rol != "valor":
+            continue
+        texts = [row[col.indice].texto for row in body if row[col.indice] is not None]
+        filled = [t for t in texts if t.strip() and not es_vacio(t)]
+        with_figures = [t for t in filled if tiene_cifras(t)]
+        if filled and sum(bool(LOCAL_CODE.match(t.strip())) for t in filled) * 2 > len(filled):
+            col.rol, col.medida = "codigo", None
+        elif filled and _rol(col.encabezado) == "codigo" and sum(t.strip().isdigit() for t in filled) * 2 > len(filled):
+            col.rol, col.medida = "codigo", None  # "PROGRAMA MGA" holding 3204, 4002…
+        elif (filled and col.medida in ("meta", "meta_cuatrienio") and _rol(col.encabezado) is None
+              and "indicador" not in normalizar(col.encabezado) and _con_indicador(cols)
+              and sum(len(t.split()) >= 5 for t in filled) * 2 > len(filled)):
+            # under a bare target header ("META") beside an indicator column,
+            # the goal's wording carries the target: "Construcción de 35 aulas"
+            col.en_frase = True
+        elif filled and sum(_es_frase(t) for t in filled) * 10 >= len(filled) * 8:
+            # "Meta de producto": the goal's wording ("Implementar 1 estrategia
+            # para…"), one number inside a sentence, in most cells; "Meta de
+            # producto (indicador)": the product indicators' names
+            col.rol, col.medida = ("etiqueta" if _rol(col.encabezado) == "etiqueta" else "texto"), None
+        elif filled and len(with_figures) * 2 < len(filled):
+            # "Indicador de resultado" read "resultado" as a measure: its
+            # names make it a label column again
+            col.rol, col.medida = ("etiqueta" if _rol(col.encabezado) == "etiqueta" else "texto"), None
+
+
+def _es_codigo_numerico(texto: str) -> bool:
+    return bool(CODIGO_NUMERICO.match(texto)) and not MILES.match(texto)
+
+
+MILES = re.compile(r"^\d{1,3}(\.\d{3})+$")  # 1.250.000 is a number, not a code
+
+
+def _combinada(body, k: int) -> bool:
+    """Most filled cells of the column are merged over several rows."""
+    celdas = {id(row[k]): row[k] for row in body if row[k] is not None and row[k].texto.strip()}
+    return bool(celdas) and sum(c.filas_span > 1 for c in celdas.values()) * 2 > len(celdas)
+
+
+def _con_indicador(cols: list[Columna]) -> bool:
+    return any(c.rol == "etiqueta" and "indicador" in normalizar(c.encabezado) for c in cols)
+
+
+def _textos(body, k: int) -> list[str]:
+    return [row[k].texto.strip() for row in body if row[k] is not None and row[k].texto.strip()]
+
+
+def _constante(body, k: int) -> bool:
+    texts = _textos(body, k)
+    return len(texts) >= 3 and len(set(texts)) == 1
+
+
+def _nombres(body, k: int) -> bool:
+    texts = _textos(body, k)
+    return not texts or sum(parse_numero(t) is None for t in texts) * 2 >= len(texts)
+
+
+def _de_codigos(body, k: int) -> bool:
+    """Most filled cells of the column are dotted codes ("2.3.1.02")."""
+    texts = _textos(body, k)
+    return len(texts) >= 3 and sum(_es_codigo_numerico(t) for t in texts) * 3 >= len(texts) * 2
+
+
+def _es_frase(text: str) -> bool:
+    """A sentence with at most one figure: not a value cell's content
+    (monthly series, month-number pairs and money keep their column)."""
+    if len(text.split()) < 5 or parse_numero(text) is not None or "$" in text:
+        return False
+    figures = [n for n in buscar_numeros(text) if not es_anio(n)]
+    return len(figures) <= 1 and not serie_mensual(text, Contexto())
+
+
+def columna_etiqueta(cols: list[Columna], body=None) -> int:
+    """The indicator's name: a column headed "indicador" first (of several,
+    the one with the most distinct names: "Personalización de indicador"
+    rather than the catalog "Indicador de producto (MGA)" it repeats, the
+    product's indicator rather than the result indicator over it), then any
+    label column, then the first text column."""
+    if body:  # a column of figures, or one text on every row ("Nombre del plan"), is not a name
+        cols = [c for c in cols if _nombres(body, c.indice) and not _constante(body, c.indice)]
+        # nor a column of codes ("Rubro": 2.3.1, 2.3.1.02; a few misread by OCR) beside a column of names
+        sin_codigos = [c for c in cols if not _de_codigos(body, c.indice)]
+        if any(c.rol in ("etiqueta", "texto") for c in sin_codigos):
+            cols = sin_codigos
+    named = [c for c in cols if c.rol == "etiqueta" and "indicador" in normalizar(c.encabezado)]
+    if body and named and all(_combinada(body, c.indice) for c in named):
+        # the indicator columns are merged over several rows (a result
+        # indicator over its products): the row's own indicator is a text
+        # column headed so ("Meta de producto (indicador)")
+        named += [c for c in cols if c.rol == "texto" and "indicador" in normalizar(c.encabezado)
+                  and not _combinada(body, c.indice)]
+    if len(named) > 1 and body:
+        return max(named, key=lambda c: len(set(_textos(body, c.indice))) * 1000 - c.indice).indice
+    for c in named:
+        return c.indice
+    for wanted in ("etiqueta", "texto"):
+        for c in cols:
+            if c.rol == wanted:
+                return _mas_fina(cols, body, c).indice
+    return 0
+
+
+PLAN_LEVEL = re.compile(r"\b(programa|subprograma|sector|eje|linea|pilar|dimension|componente|proyecto|objetivo|"
+                        r"estrategia)\b")
+
+
+def _mas_fina(cols: list[Columna], body, c: Columna) -> Columna:
+    """A plan level ("Programa") merged or repeated over the rows is their
+    parent: the row's own name is the text column to its right with more
+    distinct names ("Meta de producto": "Vías secundarias mejoradas")."""
+    if not body or not PLAN_LEVEL.search(normalizar(c.encabezado)):
+        return c
+    propios = len(set(_textos(body, c.indice)))
+    for d in cols:
+        if d.indice > c.indice and d.rol in ("etiqueta", "texto") and len(set(_textos(body, d.indice))) > propios:
+            return d
+    return c
+
+
+HIERARCHY_HEADER = re.compile(
+    r"\b(indicador|producto|programa|subprograma|sector|eje|linea|pilar|dimension|componente|proyecto|"
+    r"meta de resultado)\b"
+)
+
+
+def columna_padre(cols: list[Columna], body, label_k: int) -> Optional[int]:
+    """A plan level written as a column to the left of the indicator's name
+    (workbooks: "Programa" | "Cód. meta" | "Indicador de producto"; SisPT:
+    "Indicador de Producto (MGA)" | "Personalización de indicador"): the
+    nearest text column whose header names a level and whose cells are
+    names, not flags ("I", "M")."""
+    for c in sorted(cols, key=lambda c: -c.indice):
+        if c.indice >= label_k or c.rol not in ("etiqueta", "texto"):
+            continue
+        if not HIERARCHY_HEADER.search(normalizar(c.encabezado)):
+            continue
+        texts = _textos(body, c.indice)
+        if texts and sum(len(t) for t in texts) / len(texts) >= 4:
+            return c.indice
+    return None
+
+
+def columna_jerarquia(cols: list[Columna], body, label_k: int) -> Optional[int]:
+    """Where rows of a plan's hierarchy name themselves when the indicator's
+    column is empty (Cali's Cuadro 1S: dimension, line, program, indicator
+    and project rows carry their name in "Identificación de la dimensión…",
+    product rows in "Indicador de producto"): the text column to the left
+    that is filled on most of those rows, with names (not one-letter
+    classes)."""
+    empty_label = [row for row in body if row[label_k] is None or not row[label_k].texto.strip()]
+    best, best_n = None, 1
+    for c in cols:
+        if c.indice >= label_k or c.rol not in ("etiqueta", "texto"):
+            continue
+        texts = [row[c.indice].texto.strip() for row in empty_label
+                 if row[c.indice] is not None and row[c.indice].texto.strip()]
+        if len(texts) > best_n and sum(len(t) for t in texts) / len(texts) >= 12:
+            best, best_n = c.indice, len(texts)
+    return best
+
+
+def columnas_de_otro_indicador(cols: list[Columna], body, label_k: int) -> dict[int, int]:
+    """Value columns that describe another indicator of the row: of two
+    columns with the same measure and period ("L.B" twice), the one right
+    after another indicator's name column ("Indicador de resultado | L.B"
+    before the product's "L.B" and "Indicador") is that indicator's figure.
+    {value column: name column}."""
+    salida = {}
+    por_indice = {c.indice: c for c in cols}
+    for col in cols:
+        nombre = por_indice.get(col.indice - 1)
+        if col.rol != "valor" or nombre is None or nombre.indice == label_k or nombre.rol != "etiqueta":
+            continue
+        if "indicador" not in normalizar(nombre.encabezado) or not _nombres(body, nombre.indice):
+            continue
+        if any(o is not col and o.rol == "valor" and o.medida == col.medida and o.periodo == col.periodo
+               for o in cols):
+            salida[col.indice] = nombre.indice
+    return salida
+
+
+DESCRIPTION_HEADER = re.compile(r"\b(descripcion|detalle|meta|metas|observacion)\b")
+
+
+def columnas_descripcion(cols: list[Columna], label_k: int, body=None) -> list[int]:
+    """Text columns that describe the row's indicator: headed as a
+    description or as the goal's wording ("Descripción", "Meta de
+    producto"), not the same text on every row ("Entidad territorial"),
+    not the name, its parent or a plan level ("Línea estratégica")."""
+    salida = []
+    for c in cols:
+        if c.rol != "texto" or c.indice == label_k or not DESCRIPTION_HEADER.search(normalizar(c.encabezado)):
+            continue
+        if body and (_constante(body, c.indice) or not _textos(body, c.indice)):
+            continue
+        salida.append(c.indice)
+    return salida
+
+
+def columnas_codigo(cols: list[Columna], label_k: int, body=None) -> list[int]:
+    """Code columns, the indicator's own first: one headed "indicador"
+    nearest to the name ("Código de indicador de producto (MGA)", not
+    "Código DANE"), then the nearest to its left, then the rest. A code
+    that is the same on every row names the entity, not the indicator."""
+    codes = [c for c in cols if c.rol == "codigo"]
+    if body:
+        codes = [c for c in codes if len(_textos(body, c.indice)) < 3 or len(set(_textos(body, c.indice))) > 1]
+
+    def rank(c: Columna) -> tuple:
+        return ("indicador" not in normalizar(c.encabezado), c.indice > label_k, abs(label_k - c.indice))
+
+    return [c.indice for c in sorted(codes, key=rank)]

@@ -1,0 +1,110 @@
+"""Labelled money inside text: table cells and narrative sentences.
+
+"Funcionamiento $1'340.799.993 Ejecutado Funcionamiento $983'286.659,67"
+"se programaron recursos de inversión por $ 1.350.000.000, de los cuales se
+ejecutaron $ 612.450.300,50 con corte al 30 de junio de 2018"
+
+Each amount takes its measure and expense type from the words written
+between the previous amount and itself (its label), falling back on the
+whole text and then on the column.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Optional
+
+from extractor.tablas.encabezados import normalizar
+from extractor.castellano.numeros import Numero, buscar_numeros
+from extractor.castellano.periodos import Contexto, Periodo, fecha_corte_en, periodo_para
+
+EXECUTED = re.compile(r"\bejecut|\binvirti|\binvertid|\bcomprometi")
+PROGRAMMED = re.compile(r"\bprogram|\basignad|\bapropiad|\bpresupuestad|\bproyectad|\bdisponib")
+PAID = re.compile(r"\bpagad|\bpagos?\b|\bgirad")
+INVESTMENT = re.compile(r"\binversion")
+OPERATING = re.compile(r"\bfuncionamiento")
+YEAR = re.compile(r"(19|20)\d\d")
+MONEY_WORDS = re.compile(r"\brecursos?\b|\bpresupuest|\binversion|\bfuncionamiento|\bejecut|\bprogram")
+
+
+@dataclass
+class Importe:
+    medida: str
+    numero: Numero
+    periodo: Periodo
+    tipo_gasto: Optional[str]
+
+
+def tipo_gasto_en(text: str) -> Optional[str]:
+    norm = normalizar(text)
+    inv, op = bool(INVESTMENT.search(norm)), bool(OPERATING.search(norm))
+    if inv != op:
+        return "inversion" if inv else "funcionamiento"
+    return None
+
+
+def _medida(label: str) -> Optional[str]:
+    norm = normalizar(label)
+    if PAID.search(norm):
+        return "pagos"
+    if EXECUTED.search(norm):
+        return "recursos_ejecutados"
+    if PROGRAMMED.search(norm):
+        return "recursos_programados"
+    return None
+
+
+def importes(
+    text: str,
+    ctx: Contexto,
+    medida_defecto: str = "recursos_programados",
+    tipo_defecto: Optional[str] = None,
+    solo_pesos: bool = True,
+    con_etiqueta: bool = False,
+) -> list[Importe]:
+    """Money amounts in `text` with their measure, period and expense type.
+    `con_etiqueta`: keep only amounts whose own words say what they are
+    (prose mentions "$ 0" or prices that are not figures of the report)."""
+    numbers = buscar_numeros(text)
+    amounts = [n for n in numbers if n.unidad == "pesos"]
+    if not amounts and not solo_pesos:
+        amounts = [n for n in numbers if n.valor >= 1000 and not YEAR.fullmatch(n.texto)]
+    if not amounts:
+        return []
+    labels, medidas = [], []
+    start = 0
+    for n in amounts:
+        labels.append(text[start : n.inicio])
+        medidas.append(_medida(labels[-1]))
+        start = n.fin
+    if any(m == "recursos_ejecutados" for m in medidas):
+        # an unlabelled amount beside an executed one is the programmed figure
+        medidas = [m or "recursos_programados" for m in medidas]
+    whole_type = tipo_gasto_en(text) or tipo_defecto
+    whole_cut = fecha_corte_en(text)
+    out = []
+    for n, label, medida in zip(amounts, labels, medidas):
+        if con_etiqueta and medida is None:
+            continue
+        medida = medida or medida_defecto
+        cut = fecha_corte_en(label) or whole_cut
+        local = ctx if cut is None else Contexto(
+            vigencia=cut.year,
+            fecha_corte=cut,
+            periodo_inicio=ctx.periodo_inicio,
+            periodo_fin=ctx.periodo_fin,
+            cuatrienio=ctx.cuatrienio,
+        )
+        out.append(
+            Importe(
+                medida=medida,
+                numero=n,
+                periodo=periodo_para(medida, "", local),
+                tipo_gasto=tipo_gasto_en(label) or whole_type,
+            )
+        )
+    return out
+
+
+def es_frase_de_dinero(sentence: str) -> bool:
+    return "$" in sentence and bool(MONEY_WORDS.search(normalizar(sentence)))

@@ -1,0 +1,126 @@
+"""Column headers to column roles, with spaCy's Spanish rules.
+
+The vocabulary lives in `esquemas/encabezados.yaml`; this module turns it into
+spaCy Matcher patterns (lower-case text or lemma, accents ignored) and
+applies the rules in order. The Spanish pipeline is the blank language class
+with a lookup lemmatizer whose table comes from `spacy-lookups-data`
+(extractor/castellano/lemas.py): nothing is downloaded.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Optional
+
+import spacy
+from spacy.lookups import Lookups
+from spacy.matcher import Matcher
+
+from esquemas import cargar_yaml
+
+from extractor.castellano.lemas import cargar_tabla, normalizar
+
+
+@lru_cache(maxsize=1)
+def nlp_es():
+    """Blank Spanish pipeline with a lookup lemmatizer over the rules' part
+    of spacy-lookups-data's table (see extractor/castellano/lemas.py)."""
+    nlp = spacy.blank("es")
+    lemmatizer = nlp.add_pipe("lemmatizer", config={"mode": "lookup"})
+    lookups = Lookups()
+    lookups.add_table("lemma_lookup", cargar_tabla())
+    lemmatizer.initialize(lookups=lookups)
+    return nlp
+
+
+MAX_VISTOS = 50_000  # distinct header texts remembered per process
+
+
+@dataclass(frozen=True)
+class Regla:
+    nombre: str  # medida or rol
+    todos: tuple[str, ...]  # matcher keys that must all be present
+    ninguno: tuple[str, ...]
+
+
+class ClasificadorEncabezados:
+    """Matches header texts against the ordered rules of encabezados.yaml."""
+
+    def __init__(self, config: dict):
+        self.nlp = nlp_es()
+        self.matcher = Matcher(self.nlp.vocab)
+        self.roles = [self._rule(r["rol"], r) for r in config["roles"]]
+        self.medidas = [self._rule(r["medida"], r) for r in config["medidas"]]
+        self.no_valores = [self._rule(r["rol"], r) for r in config.get("no_valores", [])]
+        self.tablas_de_dinero = [self._rule("dinero", r) for r in config.get("tablas_de_dinero", [])]
+        self.escalas = {normalizar(k): v for k, v in config["escalas"].items()}
+        # header text -> matched rule keys: a report repeats its headers on
+        # every page and table, and matching is most of a header's cost
+        self._vistos: dict[str, frozenset[str]] = {}
+
+    def _term_key(self, term: str) -> str:
+        key = normalizar(term)
+        if key not in self.matcher:
+            patterns = []
+            for alternative in key.split("|"):
+                words = [t.text for t in self.nlp.make_doc(alternative)]
+                patterns.append([{"LOWER": w} for w in words])
+                if len(words) == 1:
+                    patterns.append([{"LEMMA": words[0]}])
+            self.matcher.add(key, patterns)
+        return key
+
+    def _rule(self, name: str, rule: dict) -> Regla:
+        return Regla(
+            nombre=name,
+            todos=tuple(self._term_key(t) for group in rule.get("todos", []) for t in group),
+            ninguno=tuple(self._term_key(t) for group in rule.get("ninguno", []) for t in group),
+        )
+
+    def _present(self, text: str) -> frozenset[str]:
+        present = self._vistos.get(text)
+        if present is None:
+            # "COD,.INT. PROGRAMA": a comma glued to the next word splits words
+            doc = self.nlp(re.sub(r",(?=\S)", " ", normalizar(text)))
+            present = frozenset(self.nlp.vocab.strings[m_id] for m_id, _, _ in self.matcher(doc))
+            if len(self._vistos) >= MAX_VISTOS:
+                self._vistos.clear()
+            self._vistos[text] = present
+        return present
+
+    @staticmethod
+    def _first(rules: list[Regla], present: set[str]) -> Optional[str]:
+        for rule in rules:
+            if all(k in present for k in rule.todos) and not any(k in present for k in rule.ninguno):
+                return rule.nombre
+        return None
+
+    def rol(self, text: str) -> Optional[str]:
+        """codigo | unidad | fuente | ignorar | etiqueta, or None."""
+        return self._first(self.roles, self._present(text))
+
+    def medida(self, text: str) -> Optional[str]:
+        return self._first(self.medidas, self._present(text))
+
+    def no_valor(self, text: str) -> Optional[str]:
+        """The role of a column that never holds values whatever measure
+        words its header has ("Cód. meta", "% de ejecución presupuestal"),
+        or None."""
+        return self._first(self.no_valores, self._present(text))
+
+    def titulo_de_dinero(self, text: str) -> bool:
+        """Whether a table's title says its figures are money."""
+        return self._first(self.tablas_de_dinero, self._present(text)) is not None
+
+    def escala(self, text: str) -> tuple[Optional[str], float]:
+        norm = normalizar(text)
+        for name in sorted(self.escalas, key=len, reverse=True):
+            if re.search(rf"\b{re.escape(name)}\b", norm):
+                return name, float(self.escalas[name])
+        return None, 1.0
+
+
+@lru_cache(maxsize=1)
+def clasificador() -> ClasificadorEncabezados:
+    return ClasificadorEncabezados(cargar_yaml("encabezados.yaml"))

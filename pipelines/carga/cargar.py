@@ -1,0 +1,815 @@
+"""Batch loading: files and folders -> extractor -> store, one transaction
+per report. A bad file is recorded as 'fallido' and the batch goes on; a
+file that needs a program that is not installed (LibreOffice, Tesseract) is
+'omitido' (not stored, so a later run reads it once the program exists).
+
+With `limites` (the CLI always passes them) each file is extracted in its own
+child process, up to `trabajadores` at a time, with a wall-clock timeout and
+an address-space limit: a file that hangs or eats memory is killed and
+recorded as failed with the reason, and the batch goes on. Each child is a
+session of its own with its own temporary folder: when its file is done or
+out of time, the whole session (LibreOffice, Tesseract) is killed and the
+folder removed. Paths that cannot be read (no permission, symlink loops,
+FIFOs) fail alone, in Spanish, before any child starts. Writing always
+happens here, in the parent, in input order (one writer). The database is
+opened only to write (one report per transaction) and waits, with backoff,
+while another process holds it; a load killed at any moment leaves every
+report either complete or absent.
+"""
+from __future__ import annotations
+
+import errno
+import hashlib
+import inspect
+import os
+import pickle
+import re
+import shutil
+import signal
+import stat
+import tempfile
+import threading
+import time
+import traceback
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, Callable, Iterator, Optional
+
+from extractor.errores import FaltaPrograma
+from extractor.formatos.seguridad import es_memoria
+from pipelines import almacen
+from pipelines.almacen import ErrorAlmacen
+
+if TYPE_CHECKING:
+    from extractor.resultado import InformeExtraido
+
+EXTENSIONES = (".pdf", ".docx", ".xlsx", ".xlsm", ".xls", ".ods", ".doc", ".rtf", ".odt")
+
+Extractor = Callable[[Path], "InformeExtraido"]
+
+
+class ErrorCarga(Exception):
+    """A file that cannot be loaded (Spanish message naming the file)."""
+
+
+@dataclass(frozen=True)
+class Limites:
+    """Per-file limits of a load. `tiempo` (seconds) and `memoria_mb` (address
+    space of the child process that reads the file) are enforced by running
+    each extraction in its own process; None disables one. `paginas` is the
+    PDF page limit checked before parsing (extractor.formatos.seguridad)."""
+
+    tiempo: Optional[float] = 300.0
+    memoria_mb: Optional[int] = 2048
+    paginas: int = 2000
+    ocultas: bool = False  # read hidden sheets, rows and columns of workbooks
+
+
+ESPERA_DB = 30.0  # seconds to wait for a database held by another process
+
+
+@dataclass
+class ResultadoCarga:
+    archivo: str
+    ruta: Path
+    resultado: str  # cargado | sin_cambios | reemplazado | fallido | omitido
+    motivo: Optional[str] = None  # Spanish one-liner naming the file, for 'fallido' and 'omitido'
+    observaciones: int = 0
+    no_mapeadas: int = 0
+    informe_id: Optional[str] = None
+    sha256: Optional[str] = None
+    entidad: Optional[str] = None
+    dependencia: Optional[str] = None
+    vigencia: Optional[int] = None
+    traza: Optional[str] = field(default=None, repr=False)  # traceback, for --debug
+    avisos: list[str] = field(default_factory=list)  # Spanish notes on a file that loaded
+    programa: Optional[str] = None  # 'omitido': the missing program ("LibreOffice", "Tesseract")
+    instalar: Optional[str] = None  # 'omitido': the command that installs it
+    cobertura: Optional[float] = None  # % of the tables' numbers accounted for (extractor/informe/cobertura.py)
+    plantillas: dict[int, str] = field(default_factory=dict)  # table -> reading template applied
+    correcciones: int = 0  # figures renamed or rejected by stored corrections
+
+    @property
+    def fallido(self) -> bool:
+        return self.resultado == "fallido"
+
+    @property
+    def omitido(self) -> bool:
+        """Skipped: the file needs a program that is not installed."""
+        return self.resultado == "omitido"
+
+
+def expandir_rutas(rutas: list[Path]) -> list[Path]:
+    """Folders become their report files (EXTENSIONES; recursive, sorted; Office lock
+    files "~$..." skipped); files are kept as given. No duplicates."""
+    return recorrer(rutas)[0]
+
+
+def recorrer(rutas: list[Path]) -> tuple[list[Path], list[Path]]:
+    """(files to load, files skipped). Folders are walked recursively in
+    sorted order: files with an extension of EXTENSIONES are loaded, any
+    other file is skipped (reported, not a failure); hidden files and
+    folders (".git", ".DS_Store") and Office lock files ("~$...") are
+    ignored. Files named directly are kept as given. No duplicates."""
+    vistos: set[Path] = set()
+    salida: list[Path] = []
+    omitidos: list[Path] = []
+    for ruta in map(Path, rutas):
+        if ruta.is_dir():
+            candidatos = []
+            for p in sorted(ruta.rglob("*")):
+                partes = p.relative_to(ruta).parts
+                if any(x.startswith(".") for x in partes) or p.name.startswith("~$") or not p.is_file():
+                    continue
+                if p.suffix.lower() in EXTENSIONES:
+                    candidatos.append(p)
+                elif ruta_absoluta(p) not in vistos:
+                    vistos.add(ruta_absoluta(p))
+                    omitidos.append(p)
+        else:
+            candidatos = [ruta]
+        for p in candidatos:
+            clave = ruta_absoluta(p)
+            if clave not in vistos:
+                vistos.add(clave)
+                salida.append(p)
+    return salida, omitidos
+
+
+def ruta_absoluta(ruta: Path) -> Path:
+    """The resolved path, or the absolute one when it cannot be resolved
+    (a symlink loop, a folder without permission)."""
+    try:
+        return ruta.resolve()
+    except (OSError, RuntimeError):
+        return ruta.absolute()
+
+
+def razon_os(exc: OSError) -> str:
+    """Spanish reason of an OSError (the system's own text is English)."""
+    razones = {errno.EACCES: "permiso denegado", errno.EPERM: "operación no permitida",
+               errno.ENOENT: "no existe", errno.ENOSPC: "no queda espacio en el disco",
+               errno.EISDIR: "es una carpeta", errno.ENOTDIR: "una parte de la ruta no es una carpeta",
+               errno.EROFS: "el sistema de archivos es de solo lectura",
+               errno.ELOOP: "enlaces simbólicos en bucle", errno.ENAMETOOLONG: "el nombre es demasiado largo",
+               errno.EDQUOT: "se superó la cuota de disco", errno.EIO: "error de entrada/salida del disco"}
+    return razones.get(exc.errno, f"error del sistema {exc.errno}" if exc.errno else "error de lectura")
+
+
+def problema_de_ruta(ruta: Path) -> Optional[str]:
+    """Why a path named for loading cannot be read (Spanish), or None. Never
+    opens anything but a regular file (a FIFO would block)."""
+    try:
+        estado = os.stat(ruta)
+    except OSError as exc:
+        if exc.errno == errno.ENOENT:
+            return f"no existe el archivo ({ruta})."
+        return f"no se puede acceder al archivo: {razon_os(exc)}."
+    except (RuntimeError, ValueError):
+        return "no se puede acceder al archivo: la ruta no es válida."
+    if stat.S_ISDIR(estado.st_mode):
+        return "es una carpeta."
+    if not stat.S_ISREG(estado.st_mode):
+        return "no es un archivo normal (es una tubería, un dispositivo o un socket)."
+    try:
+        with open(ruta, "rb"):
+            pass
+    except OSError as exc:
+        return f"no se puede leer el archivo: {razon_os(exc)}."
+    return None
+
+
+def sha256_archivo(ruta: Path, tiempo: Optional[float] = None) -> str:
+    """SHA-256 of the file; ErrorCarga when it takes more than `tiempo`
+    seconds (a huge or sparse file: hashing obeys the per-file time limit)."""
+    h = hashlib.sha256()
+    fin = None if tiempo is None else time.monotonic() + tiempo
+    with open(ruta, "rb") as f:
+        for bloque in iter(lambda: f.read(1 << 20), b""):
+            h.update(bloque)
+            if fin is not None and time.monotonic() > fin:
+                raise ErrorCarga(f"{ruta.name}: superó el límite de tiempo de {tiempo:g} s "
+                                 "(al calcular su SHA-256: el archivo es demasiado grande)")
+    return h.hexdigest()
+
+
+def _motivo(exc: BaseException, archivo: str, conocido: bool) -> str:
+    texto = str(exc).strip() or type(exc).__name__
+    if not conocido:
+        texto = f"error inesperado ({type(exc).__name__}: {texto})"
+    return texto if texto.startswith(archivo) else f"{archivo}: {texto}"
+
+
+def _es_conocido(exc: BaseException) -> bool:
+    return isinstance(exc, (ErrorAlmacen, ErrorCarga)) or type(exc).__name__ == "ErrorLectura"
+
+
+def _llamar(extraer: Extractor, ruta: Path, limites: Optional[Limites]):
+    """extraer(ruta), passing the reading limits (pages, the file's deadline,
+    which LibreOffice's conversion obeys, and whether hidden parts of a
+    workbook are read) to extractors that take a `limites` keyword
+    (extractor.extraer_informe)."""
+    if limites is not None:
+        try:
+            acepta = "limites" in inspect.signature(extraer).parameters
+        except (TypeError, ValueError):
+            acepta = False
+        if acepta:
+            from extractor.formatos.seguridad import LimitesLectura
+
+            plazo = None if limites.tiempo is None else time.monotonic() + limites.tiempo
+            return extraer(ruta, limites=LimitesLectura(paginas=limites.paginas, plazo=plazo,
+                                                        hoja_ocultas=bool(limites.ocultas)))
+    return extraer(ruta)
+
+
+def _extraer_protegido(extraer: Extractor, ruta: Path, limites: Optional[Limites] = None):
+    """Run the extractor and prepare its report for the store (rows,
+    validation findings: almacen.preparar), so that the single writer only
+    writes; return (start time, InformePreparado, None) or
+    (start time, None, (motivo, traza)), or, when a program the file needs
+    is missing, (start time, None, (motivo, traza, (programa, instalar))).
+    Nothing raises: worker-safe."""
+    inicio = datetime.now()
+    try:
+        informe = _llamar(extraer, ruta, limites)
+        return inicio, almacen.preparar(informe), None
+    except FaltaPrograma as exc:
+        return inicio, None, (_motivo(exc, ruta.name, True), traceback.format_exc(), (exc.programa, exc.instalar))
+    except Exception as exc:  # noqa: BLE001 - every failure becomes a 'fallido' row
+        if limites is not None and limites.memoria_mb and es_memoria(exc):
+            motivo = f"{ruta.name}: superó el límite de memoria de {limites.memoria_mb} MB"
+        else:
+            motivo = _motivo(exc, ruta.name, _es_conocido(exc))
+        return inicio, None, (motivo, traceback.format_exc())
+
+
+def _extracciones(
+    extraer: Extractor, rutas: list[Path], trabajadores: int, limites: Optional[Limites] = None,
+    cluster: Optional[str] = None, enviar_archivos: bool = True,
+) -> Iterator[tuple]:
+    """(start, InformePreparado, fallo) per file, in input order. Without limits and
+    with one worker, in this process; otherwise one child process per file.
+    An extractor that cannot be sent to another process (a closure) always
+    runs here, without time or memory limits. With `cluster` (address of a
+    Dask scheduler) the files are extracted on the cluster
+    (pipelines/carga/distribuido.py)."""
+    if cluster:
+        from pipelines.carga.distribuido import extracciones_dask
+
+        yield from extracciones_dask(cluster, extraer, rutas, limites, enviar_archivos=enviar_archivos)
+        return
+    aislar = (limites is not None or (trabajadores > 1 and len(rutas) > 1)) and _enviable(extraer)
+    if not aislar:
+        for ruta in rutas:
+            yield ESPERA
+            yield _extraer_protegido(extraer, ruta, limites)
+        return
+    yield from _en_procesos_hijos(extraer, rutas, max(1, trabajadores), limites)
+
+
+def _enviable(extraer: Extractor) -> bool:
+    try:
+        pickle.dumps(extraer)
+    except Exception:  # noqa: BLE001 - closures, lambdas, local classes
+        return False
+    return True
+
+
+# ------------------------------------------------------------ child processes
+
+# Imported once by the fork server, so that each child starts with the
+# extractor loaded and its caches built (pipelines.carga.precarga).
+_PRECARGA = ["pipelines.carga.precarga"]
+_SALIDA_MEMORIA = 86  # exit status of a child that ran out of memory while reporting it
+VENTANA_POR_TRABAJADOR = 4  # files extracted ahead of the one being written, per worker
+# Yielded by the extraction iterators before they block waiting for a result:
+# the writer keeps the database open across results that are already there
+# and closes it (other processes may use it) while it would wait.
+ESPERA = object()
+_contexto_mp = None
+
+
+def _contexto():
+    """forkserver where available (fast, safe: children fork from a clean,
+    single-threaded, preloaded server, never from this process, which may
+    hold DuckDB threads), else spawn."""
+    global _contexto_mp
+    if _contexto_mp is None:
+        import multiprocessing
+
+        if "forkserver" in multiprocessing.get_all_start_methods():
+            _contexto_mp = multiprocessing.get_context("forkserver")
+            _contexto_mp.set_forkserver_preload(_PRECARGA)
+        else:
+            _contexto_mp = multiprocessing.get_context("spawn")
+    return _contexto_mp
+
+
+def _vigilante(padre: int, tiempo: Optional[float]) -> None:
+    """Child-side backstop: end the child if the parent is gone (killed
+    loads leave no orphans working) or well past its time limit, with
+    everything it started (its session: LibreOffice, Tesseract)."""
+    limite = None if tiempo is None else time.monotonic() + tiempo + 10
+
+    def fin() -> None:
+        if os.getsid(0) == os.getpid():  # only a session of its own (setsid in _hijo)
+            matar_sesion(os.getpid())
+        os._exit(1)
+
+    def vigilar() -> None:
+        while True:
+            time.sleep(0.5)
+            try:
+                os.kill(padre, 0)
+            except ProcessLookupError:
+                fin()
+            except PermissionError:
+                pass
+            if limite is not None and time.monotonic() > limite:
+                fin()
+
+    threading.stack_size(256 * 1024)
+    threading.Thread(target=vigilar, daemon=True).start()
+
+
+def _hijo(conexion, extraer: Extractor, ruta: Path, limites: Limites, padre: int, registro: str,
+          temporal: str) -> None:
+    """Body of the child process: a session of its own (the parent ends it
+    whole: LibreOffice and Tesseract too), its own temporary folder (the
+    parent removes it), limits, quiet output, extract, send."""
+    try:
+        os.setsid()
+    except OSError:
+        pass
+    os.environ["TMPDIR"] = temporal
+    tempfile.tempdir = temporal
+    # Ctrl-C is the parent's to handle (it ends its children); children do not print tracebacks.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        fd = os.open(registro, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        os.dup2(fd, 1)
+        os.dup2(fd, 2)
+        os.close(fd)
+    except OSError:
+        pass
+    _vigilante(padre, limites.tiempo)
+    try:
+        import resource
+
+        # a parser that crashes leaves no core dump in the user's folder
+        resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
+        if limites.memoria_mb:
+            tope = int(limites.memoria_mb) * 1024 * 1024
+            resource.setrlimit(resource.RLIMIT_AS, (tope, tope))
+    except (ImportError, ValueError, OSError):
+        pass
+    try:
+        resultado = _extraer_protegido(extraer, ruta, limites)
+        try:
+            conexion.send(resultado)
+        except MemoryError:
+            os._exit(_SALIDA_MEMORIA)
+        except (pickle.PicklingError, TypeError, AttributeError) as exc:
+            motivo = f"{ruta.name}: error inesperado (el resultado no se pudo enviar: {exc})"
+            conexion.send((resultado[0], None, (motivo, traceback.format_exc())))
+    except MemoryError:
+        os._exit(_SALIDA_MEMORIA)
+    except (BrokenPipeError, EOFError, OSError):
+        os._exit(1)
+    finally:
+        try:
+            conexion.close()
+        except Exception:  # noqa: BLE001
+            pass
+
+
+@dataclass
+class _Activo:
+    indice: int
+    ruta: Path
+    proceso: object
+    inicio: datetime
+    limite: Optional[float]  # monotonic deadline
+    registro: str
+    temporal: str  # the child's temporary folder
+
+
+def _en_procesos_hijos(extraer: Extractor, rutas: list[Path], trabajadores: int,
+                       limites: Optional[Limites]) -> Iterator[tuple]:
+    from multiprocessing.connection import wait
+
+    limites = limites or Limites(tiempo=None, memoria_mb=None)
+    ctx = _contexto()
+    pendientes = list(enumerate(rutas))
+    pendientes.reverse()
+    activos: dict = {}  # receiving end of the pipe -> _Activo
+    listos: dict[int, tuple] = {}
+    siguiente = 0
+    # Results are written in input order: a slow file holds the others back
+    # in memory, so no file starts more than `ventana` places ahead of it.
+    ventana = VENTANA_POR_TRABAJADOR * trabajadores
+    carpeta = tempfile.mkdtemp(prefix="informes-")
+    try:
+        while siguiente < len(rutas):
+            while pendientes and len(activos) < trabajadores and pendientes[-1][0] < siguiente + ventana:
+                i, ruta = pendientes.pop()
+                recibir, enviar = ctx.Pipe(duplex=False)
+                registro = os.path.join(carpeta, f"{i}.log")
+                temporal = os.path.join(carpeta, str(i))
+                os.mkdir(temporal, 0o700)
+                proceso = ctx.Process(
+                    target=_hijo, args=(enviar, extraer, ruta, limites, os.getpid(), registro, temporal),
+                    name=f"informes-{ruta.name}", daemon=True,
+                )
+                proceso.start()
+                enviar.close()
+                fin = None if limites.tiempo is None else time.monotonic() + limites.tiempo
+                activos[recibir] = _Activo(i, ruta, proceso, datetime.now(), fin, registro, temporal)
+            if siguiente in listos:
+                yield listos.pop(siguiente)
+                siguiente += 1
+                continue
+            yield ESPERA  # about to block: the writer frees the database meanwhile
+            plazos = [a.limite for a in activos.values() if a.limite is not None]
+            espera = None if not plazos else max(0.0, min(plazos) - time.monotonic())
+            for recibir in wait(list(activos), timeout=espera):
+                a = activos.pop(recibir)
+                try:
+                    listos[a.indice] = recibir.recv()
+                except (EOFError, OSError):
+                    listos[a.indice] = _murio(a, limites)
+                finally:
+                    recibir.close()
+                    _terminar(a, gracia=5.0)
+            ahora = time.monotonic()
+            for recibir, a in list(activos.items()):
+                if a.limite is not None and ahora >= a.limite:
+                    del activos[recibir]
+                    _terminar(a, gracia=0.0)
+                    recibir.close()
+                    motivo = f"{a.ruta.name}: superó el límite de tiempo de {limites.tiempo:g} s"
+                    listos[a.indice] = (a.inicio, None, (motivo, _traza_hijo(a, motivo)))
+    finally:
+        for recibir, a in activos.items():
+            _terminar(a, gracia=0.0)
+            recibir.close()
+        shutil.rmtree(carpeta, ignore_errors=True)
+
+
+def _terminar(a: _Activo, gracia: float) -> None:
+    """Wait up to `gracia` seconds for the child to exit, then SIGKILL it
+    and whatever it started (its session), and remove its temporary folder."""
+    proceso = a.proceso
+    proceso.join(gracia)
+    pid = proceso.pid
+    if proceso.is_alive():
+        matar_sesion(pid)
+        proceso.kill()
+        proceso.join()
+    matar_sesion(pid)  # what the child left running (LibreOffice, Tesseract)
+    try:
+        proceso.close()
+    except ValueError:
+        pass
+    shutil.rmtree(a.temporal, ignore_errors=True)
+
+
+def matar_sesion(sid: int) -> None:
+    """SIGKILL every process of session `sid` (a reading child called
+    setsid: its id is the session's) except the caller, until none is left:
+    the processes a file started never outlive it. Linux (/proc); elsewhere
+    its process group."""
+    propio = os.getpid()
+    for _ in range(20):
+        vivos = [pid for pid in _sesion(sid) if pid != propio]
+        if not vivos:
+            return
+        for pid in vivos:
+            try:
+                os.kill(pid, signal.SIGKILL)
+            except (ProcessLookupError, PermissionError):
+                pass
+        time.sleep(0.01)
+
+
+def _sesion(sid: int) -> list[int]:
+    if not os.path.isdir("/proc/self"):
+        try:
+            os.killpg(sid, signal.SIGKILL)
+        except (ProcessLookupError, PermissionError):
+            pass
+        return []
+    pids = []
+    for nombre in os.listdir("/proc"):
+        if not nombre.isdigit():
+            continue
+        try:
+            with open(f"/proc/{nombre}/stat", "rb") as f:
+                campos = f.read().rsplit(b")", 1)[1].split()
+        except (OSError, IndexError):
+            continue
+        # fields after the name: state, ppid, pgrp, session; zombies are already dead
+        if len(campos) > 3 and int(campos[3]) == sid and campos[0] != b"Z":
+            pids.append(int(nombre))
+    return pids
+
+
+def _murio(a: _Activo, limites: Limites) -> tuple:
+    """Result of a child that ended without sending one."""
+    a.proceso.join(5.0)
+    codigo = a.proceso.exitcode
+    if codigo == _SALIDA_MEMORIA and limites.memoria_mb:
+        motivo = f"{a.ruta.name}: superó el límite de memoria de {limites.memoria_mb} MB"
+    else:
+        if codigo is not None and codigo < 0:
+            try:
+                como = f"por la señal {signal.Signals(-codigo).name}"
+            except ValueError:
+                como = f"por la señal {-codigo}"
+        else:
+            como = f"con el código {codigo}"
+        motivo = f"{a.ruta.name}: el proceso que leía el archivo terminó de forma inesperada ({como})"
+        if limites.memoria_mb and codigo is not None and codigo < 0:
+            motivo += f"; puede haber superado el límite de memoria de {limites.memoria_mb} MB"
+    return a.inicio, None, (motivo, _traza_hijo(a, motivo))
+
+
+def _traza_hijo(a: _Activo, motivo: str) -> str:
+    """What the child printed (last lines), for --debug."""
+    try:
+        with open(a.registro, "rb") as f:
+            f.seek(0, 2)
+            f.seek(max(0, f.tell() - 8000))
+            texto = f.read().decode("utf-8", "replace").strip()
+    except OSError:
+        texto = ""
+    return f"{motivo}\n--- salida del proceso hijo ---\n{texto or '(vacía)'}\n"
+
+
+def extractor_por_defecto() -> Extractor:
+    """`extractor.extraer_informe`, imported only when something must be
+    extracted; if it cannot be imported every file fails with the reason."""
+    try:
+        from extractor import extraer_informe
+    except ImportError as exc:
+        return _NoDisponible(f"el extractor no está disponible ({exc})")
+    return extraer_informe
+
+
+@dataclass
+class _NoDisponible:
+    """Stand-in extractor (picklable) that fails every file with `motivo`."""
+
+    motivo: str
+
+    def __call__(self, ruta: Path):
+        raise ErrorCarga(self.motivo)
+
+
+def cargar_rutas(
+    rutas: list[Path],
+    db: Path,
+    extraer: Optional[Extractor] = None,
+    *,
+    forzar: bool = False,
+    trabajadores: int = 1,
+    limites: Optional[Limites] = None,
+    espera_db: float = ESPERA_DB,
+    al_terminar: Optional[Callable[[ResultadoCarga], None]] = None,
+    al_planificar: Optional[Callable[[list[Path]], None]] = None,
+    cluster: Optional[str] = None,
+    enviar_archivos: bool = True,
+) -> list[ResultadoCarga]:
+    """Load files and folders into the store at `db`; one ResultadoCarga per
+    file, in input order. Files whose content is already stored are not
+    extracted again (unless forzar). `limites`: per-file time/memory/page
+    limits, each extraction in a child process (see Limites). The database
+    is opened to write each report and closed in between; while another
+    process holds it, opening is retried for up to `espera_db` seconds,
+    then ErrorCarga "ocupada por otro proceso". `al_terminar` is called
+    after each file; `al_planificar` once, with the files that must be
+    extracted, before extraction starts. `cluster`: address of a Dask
+    scheduler that extracts the files (`enviar_archivos`: send their bytes;
+    False when the workers see the same paths); writing stays here.
+    Interrupted (KeyboardInterrupt), the reports already written stay,
+    the one being written is rolled back, and worker processes end."""
+    archivos = expandir_rutas(rutas)
+    resultados: list[Optional[ResultadoCarga]] = [None] * len(archivos)
+    pendientes: list[tuple[int, Path, str]] = []
+    memoria = limites.memoria_mb if limites else None  # the writer's DuckDB stays within it too
+    with abrir_con_espera(db, espera_db, memoria_mb=memoria) as con:
+        if extraer is None:  # the store's corrections (reading templates) go into the extraction
+            from pipelines.carga import correcciones
+
+            extraer = correcciones.extractor_de(con)
+        for i, ruta in enumerate(archivos):
+            inicio = datetime.now()
+            with _ctrl_c_diferido():
+                r, sha = _revisar(con, ruta, forzar, limites.tiempo if limites else None)
+                if r is None:
+                    pendientes.append((i, ruta, sha))
+                else:
+                    resultados[i] = _registrar(con, r, inicio, al_terminar)
+    # In parallel, largest files first: a load ends when its longest file
+    # does, so that one starts at once while the small ones fill the other
+    # workers (one 80-page plan among fifty short reports otherwise starts
+    # last and runs alone). The order is a function of the files: a resumed
+    # load keeps it. Results are written in this order; the summary keeps
+    # the input order. One worker reads in input order.
+    if trabajadores > 1 or cluster:
+        pendientes.sort(key=lambda p: (-_costo(p[1]), p[0]))
+    if al_planificar is not None:
+        al_planificar([p[1] for p in pendientes])
+    if pendientes:
+        extraer = extraer or extractor_por_defecto()
+        extracciones = _extracciones(extraer, [p[1] for p in pendientes], trabajadores, limites,
+                                     cluster, enviar_archivos)
+        con = None
+        try:
+            siguientes = iter(pendientes)
+            for extraido in extracciones:
+                if extraido is ESPERA:
+                    if con is not None:
+                        con.close()
+                        con = None
+                    continue
+                (i, ruta, sha), (inicio, informe, fallo) = next(siguientes), extraido
+                with _ctrl_c_diferido():
+                    if con is None:
+                        con = _abrir_esperando(db, espera_db, memoria_mb=memoria)
+                    r = _guardar(con, ruta, sha, informe, fallo, forzar)
+                    resultados[i] = _registrar(con, r, inicio, al_terminar)
+        finally:
+            try:
+                if con is not None:
+                    con.close()
+            finally:
+                extracciones.close()  # kills children still running if writing failed
+    return [r for r in resultados if r is not None]
+
+
+def _costo(ruta: Path) -> int:
+    """Rough extraction cost of a file, to start the longest first: its size
+    (this process, the writer, never parses a file from outside)."""
+    try:
+        return ruta.stat().st_size
+    except OSError:
+        return 0
+
+
+@contextmanager
+def _ctrl_c_diferido():
+    """Ctrl-C while a report is being written: the write (one transaction)
+    finishes, then KeyboardInterrupt. DuckDB would otherwise turn the signal
+    into an error of that report ("Query interrupted") and the load would go
+    on. Only in the main thread with Python's default handler."""
+    if (threading.current_thread() is not threading.main_thread()
+            or signal.getsignal(signal.SIGINT) is not signal.default_int_handler):
+        yield
+        return
+    recibidas: list[int] = []
+    anterior = signal.signal(signal.SIGINT, lambda senal, marco: recibidas.append(senal))
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, anterior)
+    if recibidas:
+        raise KeyboardInterrupt
+
+
+def _bloqueada(exc: BaseException) -> Optional[str]:
+    """The DuckDB lock-conflict message behind `exc`, or None."""
+    causa = exc.__cause__ or exc
+    texto = str(causa)
+    if "lock" in texto.lower() and ("conflicting" in texto.lower() or "could not set" in texto.lower()):
+        return texto
+    return None
+
+
+@contextmanager
+def abrir_con_espera(db: Path, espera: float = ESPERA_DB, *, solo_lectura: bool = False,
+                     memoria_mb: Optional[int] = None):
+    """Connection to the store, closed on exit. DuckDB allows one writing
+    process per file (and no reader while it writes): while another one
+    holds it, retry with backoff for up to `espera` seconds, then ErrorCarga
+    (Spanish). memoria_mb: DuckDB's memory limit (almacen.abrir)."""
+    con = _abrir_esperando(db, espera, solo_lectura=solo_lectura, memoria_mb=memoria_mb)
+    try:
+        yield con
+    finally:
+        con.close()
+
+
+def _abrir_esperando(db: Path, espera: float, *, solo_lectura: bool = False, memoria_mb: Optional[int] = None):
+    limite = time.monotonic() + max(0.0, espera)
+    pausa = 0.05
+    while True:
+        try:
+            con = almacen.abrir(db, solo_lectura=solo_lectura, memoria_mb=memoria_mb)
+            break
+        except ErrorAlmacen as exc:
+            texto = _bloqueada(exc)
+            if texto is None:
+                raise
+            resto = limite - time.monotonic()
+            if resto <= 0:
+                pid = re.search(r"PID (\d+)", texto)
+                quien = f" (PID {pid.group(1)})" if pid else ""
+                raise ErrorCarga(
+                    f"La base de datos {db} está ocupada por otro proceso{quien}; se esperó "
+                    f"{espera:g} s. Vuelva a intentarlo cuando termine (o aumente --espera-db)."
+                ) from exc
+            time.sleep(min(pausa, resto))
+            pausa = min(pausa * 2, 1.0)
+    return con
+
+
+def _revisar(con, ruta: Path, forzar: bool,
+             tiempo: Optional[float] = None) -> tuple[Optional[ResultadoCarga], Optional[str]]:
+    """(result, sha256). The result is set when no extraction is needed
+    (missing or unreadable file, unsupported format, content already stored)."""
+    archivo = ruta.name
+    problema = problema_de_ruta(ruta)
+    if problema:
+        return ResultadoCarga(archivo, ruta, "fallido", f"{archivo}: {problema}"), None
+    if ruta.suffix.lower() not in EXTENSIONES:
+        motivo = (f"{archivo}: formato no admitido; se esperan archivos .pdf, .docx (o .doc, .rtf, .odt) "
+                  "u hojas de cálculo .xlsx, .xlsm, .xls u .ods.")
+        return ResultadoCarga(archivo, ruta, "fallido", motivo), None
+    try:
+        sha = sha256_archivo(ruta, tiempo)
+    except OSError as exc:
+        motivo = f"{archivo}: no se pudo leer el archivo ({razon_os(exc)})."
+        return ResultadoCarga(archivo, ruta, "fallido", motivo), None
+    except ErrorCarga as exc:
+        return ResultadoCarga(archivo, ruta, "fallido", str(exc)), None
+    previo = None if forzar else almacen.buscar_informe(con, sha)
+    if previo is None:
+        return None, sha
+    return ResultadoCarga(
+        archivo, ruta, "sin_cambios", None, previo["observaciones"], previo["no_mapeadas"],
+        previo["informe_id"], sha, previo["entidad"], previo["dependencia"], previo["vigencia"],
+        cobertura=previo.get("cobertura"),
+    ), sha
+
+
+def _guardar(con, ruta: Path, sha: str, informe: Optional[almacen.InformePreparado], fallo,
+             forzar: bool) -> ResultadoCarga:
+    archivo = ruta.name
+    if fallo is not None:
+        motivo, traza, *falta = fallo
+        if falta:  # a program is missing: skipped, nothing stored, read again next time
+            programa, instalar = falta[0]
+            return ResultadoCarga(archivo, ruta, "omitido", motivo, sha256=sha, traza=traza,
+                                  programa=programa, instalar=instalar)
+        return ResultadoCarga(archivo, ruta, "fallido", motivo, sha256=sha, traza=traza)
+    try:
+        resultado = almacen.guardar_informe(con, informe, ruta, forzar=forzar)
+    except Exception as exc:  # noqa: BLE001 - recorded as 'fallido', batch goes on
+        return ResultadoCarga(
+            archivo, ruta, "fallido", _motivo(exc, archivo, _es_conocido(exc)),
+            sha256=sha, traza=traceback.format_exc(),
+        )
+    return ResultadoCarga(
+        archivo, ruta, resultado, None, informe.n_observaciones, informe.n_no_mapeadas,
+        informe.informe_id, informe.sha256, informe.entidad, informe.dependencia, informe.vigencia,
+        avisos=_avisos_formato(ruta, informe.formato) + _avisos_invalidas(ruta, informe.n_invalidas),
+        cobertura=informe.cobertura, plantillas=dict(informe.plantillas), correcciones=informe.correcciones,
+    )
+
+
+_NOMBRES_FORMATO = {"pdf": "un PDF", "docx": "un documento de Word (.docx)", "xlsx": "un libro de Excel (.xlsx)",
+                    "xls": "un libro de Excel 97-2003 (.xls)", "ods": "una hoja de cálculo OpenDocument (.ods)",
+                    "doc": "un documento de Word 97-2003 (.doc)", "rtf": "un documento RTF",
+                    "odt": "un documento de texto OpenDocument (.odt)"}
+_MISMO_FORMATO = {"xlsm": "xlsx"}  # extensions whose content is read as another format's
+
+
+def _avisos_formato(ruta: Path, formato: Optional[str]) -> list[str]:
+    """The content decides the reader; say so when the extension disagrees."""
+    extension = ruta.suffix.lower().lstrip(".")
+    if formato not in _NOMBRES_FORMATO or _MISMO_FORMATO.get(extension, extension) == formato:
+        return []
+    return [f"{ruta.name}: la extensión es .{extension} pero el contenido es {_NOMBRES_FORMATO[formato]}; "
+            f"se leyó según su contenido."]
+
+
+def _avisos_invalidas(ruta: Path, n: int) -> list[str]:
+    if not n:
+        return []
+    cifras = "1 cifra no válida quedó" if n == 1 else f"{n} cifras no válidas quedaron"
+    return [f"{ruta.name}: {cifras} en filas_no_mapeadas con el motivo; el resto del informe se guardó."]
+
+
+def _registrar(con, r: ResultadoCarga, inicio: datetime, al_terminar) -> ResultadoCarga:
+    almacen.registrar_carga(
+        con, archivo=r.archivo, ruta=ruta_absoluta(r.ruta), resultado=r.resultado, inicio=inicio,
+        sha256=r.sha256, informe_id=r.informe_id, motivo=r.motivo,
+        observaciones=None if r.fallido or r.omitido else r.observaciones,
+    )
+    if al_terminar is not None:
+        al_terminar(r)
+    return r

@@ -1,0 +1,30 @@
+"""Imported by the fork server of pipelines/carga/cargar.py (never by the rest of
+the code): loads the extractor and builds its caches (spaCy's Spanish
+lemmatizer, the header rules, the validator's rules) once, so that every child process that reads
+a file starts warm instead of paying about two seconds of start-up."""
+from __future__ import annotations
+
+try:
+    import pypdfium2  # noqa: F401
+
+    import extractor  # noqa: F401
+    import extractor.formatos.docx  # noqa: F401
+    import extractor.formatos.pdf  # noqa: F401
+    import extractor.tablas.filas  # noqa: F401
+    import extractor.informe.metadatos  # noqa: F401
+    import extractor.informe.narrativa  # noqa: F401
+    import extractor.formatos.seguridad  # noqa: F401
+    import extractor.tablas.costura  # noqa: F401
+    from extractor.tablas.encabezados import clasificador
+
+    clasificador()
+    import pipelines.carga.cargar  # noqa: F401
+    from pipelines import validacion
+
+    from pipelines import almacen
+
+    validacion.reglas()  # the worker also validates and builds the rows (almacen.preparar)
+    validacion.config_por_defecto()
+    almacen.calentar()
+except Exception:  # noqa: BLE001 - a child imports what it needs anyway
+    pass
