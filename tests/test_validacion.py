@@ -20,7 +20,8 @@ from extractor.resultado import InformeExtraido, MetadatosInforme, Observacion
 from pipelines import almacen, validacion
 from pipelines.carga.cargar import cargar_rutas
 from pipelines.cli import app
-from pipelines.validacion import Hallazgo, cifra, texto_periodo, validar
+from pipelines.validacion.motor import Hallazgo, cifra, texto_periodo, validar
+from pipelines.validacion import motor
 from tests.conftest import GOLD, INFORMES
 
 runner = CliRunner()
@@ -86,7 +87,7 @@ def config_con(**cambios) -> dict:
 
 def test_cada_regla_registrada_tiene_configuracion_y_viceversa():
     datos = esquemas.cargar_yaml("reglas.yaml")["reglas"]
-    assert set(validacion.reglas()) | {"conflicto_entre_informes"} == set(datos)
+    assert set(validacion.reglas_registradas()) | {"conflicto_entre_informes"} == set(datos)
     for rid, r in datos.items():
         assert r["severidad"] in validacion.SEVERIDADES, rid
         assert isinstance(r["activa"], bool) and r["mensaje"].startswith("«{indicador}»"), rid
@@ -501,7 +502,7 @@ def test_una_regla_que_falla_no_detiene_la_validacion(monkeypatch):
     def rota(ctx, umbrales):
         raise ZeroDivisionError("división por cero")
 
-    monkeypatch.setitem(validacion._REGISTRO, "stock_decrece", rota)
+    monkeypatch.setitem(motor._REGISTRO, "stock_decrece", rota)
     hs = validar(informe(o("Pavimentar", "meta", 101), o("Pavimentar", "meta", 12.5)))
     assert [(h.regla, h.severidad) for h in hs] == [("stock_decrece", "info"), ("duplicado_en_informe", "error")]
     assert "No se pudo aplicar la regla stock_decrece" in hs[0].mensaje
@@ -582,7 +583,7 @@ def test_sin_conflicto_con_otra_entidad_o_el_mismo_valor(con, tmp_path):
 
 def test_conflicto_configurado_como_error_marca_la_observacion_nueva(con, tmp_path, monkeypatch):
     config = validacion.config_de(config_con(conflicto_entre_informes={"severidad": "error"}))
-    monkeypatch.setattr(validacion, "config_por_defecto", lambda: config)
+    monkeypatch.setattr(motor, "config_por_defecto", lambda: config)
     almacen.guardar_informe(con, _con_valor(585, "a", "a.pdf"), tmp_path / "a.pdf")
     almacen.guardar_informe(con, _con_valor(590, "b", "b.pdf"), tmp_path / "b.pdf")
     marcadas = con.execute("SELECT archivo, valor FROM observaciones JOIN informes USING (informe_id) "

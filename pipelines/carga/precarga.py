@@ -23,7 +23,7 @@ try:
 
     from pipelines import almacen
 
-    validacion.reglas()  # the worker also validates and builds the rows (almacen.preparar)
+    validacion.reglas_registradas()  # the worker also validates and builds the rows (almacen.preparar)
     validacion.config_por_defecto()
     almacen.calentar()
 except Exception:  # noqa: BLE001 - a child imports what it needs anyway

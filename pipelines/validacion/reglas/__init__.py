@@ -1,5 +1,5 @@
 """Validation rules, one small function each, registered with
-@pipelines.validacion.regla under the id they have in esquemas/reglas.yaml.
+@pipelines.validacion.motor.regla under the id they have in esquemas/reglas.yaml.
 
     series      cumulative vs period values, stock series
     metas       executed vs target, percentages, fraction-of-target scale

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import Iterator, Mapping, Optional
 
-from pipelines.validacion import Caso, Contexto, cifra, cifra_de, contiene, regla
+from pipelines.validacion.motor import Caso, Contexto, cifra, cifra_de, contiene, regla
 
 
 def _anual(ctx: Contexto, i: int) -> bool:

@@ -6,7 +6,7 @@ from typing import Iterator, Mapping
 
 import esquemas
 from pipelines import normalizar
-from pipelines.validacion import Caso, Contexto, cifra, cifra_de, nombre_medida, periodo_de, regla, texto_lugar
+from pipelines.validacion.motor import Caso, Contexto, cifra, cifra_de, nombre_medida, periodo_de, regla, texto_lugar
 
 CADENA = ("pagos", "obligaciones", "compromisos", "apropiacion_definitiva")
 _GASTO = {"inversion": "de inversión", "funcionamiento": "de funcionamiento"}

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Iterator, Mapping
 
-from pipelines.validacion import Caso, Contexto, cifra_de, regla, texto_lugar
+from pipelines.validacion.motor import Caso, Contexto, cifra_de, regla, texto_lugar
 
 
 def _conflictos(ctx: Contexto) -> list[tuple[list[int], list[int]]]:

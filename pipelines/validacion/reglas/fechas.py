@@ -4,7 +4,7 @@ from __future__ import annotations
 from typing import Iterator, Mapping
 
 from extractor.informe.metadatos import planifica
-from pipelines.validacion import Caso, Contexto, cifra_de, regla
+from pipelines.validacion.motor import Caso, Contexto, cifra_de, regla
 
 EJECUCION = ("ejecutado", "acumulado", "avance_porcentual", "recursos_ejecutados", "compromisos",
              "obligaciones", "pagos")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import Iterator, Mapping, Optional
 
-from pipelines.validacion import Caso, Contexto, cifra, cifra_de, contiene, nombre_medida, regla
+from pipelines.validacion.motor import Caso, Contexto, cifra, cifra_de, contiene, nombre_medida, regla
 
 NUMERADORES = ("ejecutado", "acumulado", "compromisos", "obligaciones", "pagos", "recursos_ejecutados")
 DENOMINADORES = ("meta", "meta_cuatrienio", "recursos_programados", "apropiacion_definitiva",

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Iterator, Mapping
 
-from pipelines.validacion import Caso, Contexto, cifra_de, regla
+from pipelines.validacion.motor import Caso, Contexto, cifra_de, regla
 
 
 @regla("cifra_ocr_dudosa")

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from typing import Iterator, Mapping
 
-from pipelines.validacion import Caso, Contexto, cifra, cifra_de, contiene, cubren, nombre_indicador, nombre_medida, periodo_de, regla, serie_mensual, texto_lugar
+from pipelines.validacion.motor import Caso, Contexto, cifra, cifra_de, contiene, cubren, nombre_indicador, nombre_medida, periodo_de, regla, serie_mensual, texto_lugar
 
 
 def _flujos(ctx: Contexto) -> Iterator[list[int]]:

@@ -7,7 +7,7 @@ from typing import Iterator, Mapping
 
 from extractor.informe.metadatos import planifica
 from pipelines import normalizar
-from pipelines.validacion import Caso, Contexto, cifra, cifra_de, regla
+from pipelines.validacion.motor import Caso, Contexto, cifra, cifra_de, regla
 
 
 @dataclass
