@@ -20,7 +20,7 @@ from pathlib import Path
 
 from esquemas import cargar_yaml
 
-ARCHIVO = Path(__file__).resolve().parent.parent / "esquemas" / "lemas_es.json"
+ARCHIVO = Path(__file__).resolve().parents[2] / "esquemas" / "lemas_es.json"
 
 
 def normalizar(text: str) -> str:
