@@ -77,6 +77,9 @@ class BloqueTexto:
     bbox: Optional[BBox] = None
     estilo: str = ""  # e.g. "Heading 1" in DOCX, "" when unknown
     negrita: bool = False
+    # the bold lead-in of a paragraph whose rest is not bold, as printed
+    # ("Formación docente. "): a label naming what the paragraph reports
+    rotulo: str = ""
 
 
 Bloque = Union[BloqueTexto, Tabla]

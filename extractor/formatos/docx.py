@@ -32,6 +32,19 @@ def _is_bold(paragraphs) -> bool:
     return bool(runs) and all(r.bold for r in runs)
 
 
+def _bold_lead_in(paragraph: Paragraph) -> str:
+    """The text of the bold runs a paragraph opens with, when more text
+    that is not bold follows them; "" otherwise."""
+    runs = [r for r in paragraph.runs if r.text]
+    lead = []
+    for i, run in enumerate(runs):
+        if not run.bold:
+            rest = "".join(r.text for r in runs[i:])
+            return "".join(lead).lstrip() if "".join(lead).strip() and rest.strip() else ""
+        lead.append(run.text)
+    return ""
+
+
 def _read_table(table: DocxTable, index: int, page: int) -> Tabla:
     cells: list[Celda] = []
     # grid column -> cell that a vertical merge may continue
@@ -96,6 +109,7 @@ def leer_docx(ruta: Path, sha256: str) -> Documento:
                         pagina=page,
                         estilo=item.style.name if item.style is not None else "",
                         negrita=_is_bold([item]),
+                        rotulo=_bold_lead_in(item),
                     )
                 )
             page += _page_breaks(item._p)

@@ -501,14 +501,18 @@ MIN_OBSERVACIONES_TABLA = 2
 def exigir_tablas_de_indicadores(informe) -> None:
     """A report is accepted when at least one of its tables gave at least
     two observations (an indicator table has a value column and several
-    figures). Figures read from prose alone, or one stray number in one
-    table, do not make a report: ErrorLectura 'no se encontraron tablas de
-    indicadores'."""
+    figures), or when its prose states a named indicator's result against
+    a target (extractor/informe/logros.py: the only prose that gives a
+    `meta`). Money or counts read from prose alone, or one stray number in
+    one table, do not make a report: ErrorLectura 'no se encontraron tablas
+    de indicadores'."""
     por_tabla: dict = {}
     for obs in informe.observaciones:
         if obs.tabla is not None:
             por_tabla[obs.tabla] = por_tabla.get(obs.tabla, 0) + 1
     if any(n >= MIN_OBSERVACIONES_TABLA for n in por_tabla.values()):
+        return
+    if any(obs.tabla is None and obs.medida == "meta" for obs in informe.observaciones):
         return
     filas = sum(1 for f in informe.no_mapeadas if f.tabla is not None)  # not the notes on pages, sheets
     detalle = (

@@ -1,5 +1,5 @@
 """A document model into a report: metadata, observations of every table,
-money in the prose, the confidence of each reading and the coverage audit."""
+money and named results in the prose, the confidence of each reading and the coverage audit."""
 from __future__ import annotations
 
 from extractor.formatos import HOJAS
@@ -14,6 +14,7 @@ def interpretar(doc, plantillas: tuple = ()) -> InformeExtraido:
     from extractor.tablas.filas import interpretar_tabla
     from extractor.informe.lectura import LecturaTabla
     from extractor.informe.metadatos import extraer_metadatos, planifica
+    from extractor.informe.logros import logros_en_narrativa
     from extractor.informe.narrativa import dinero_en_narrativa
     from extractor.resultado import FilaNoMapeada
     from extractor.tablas.titulos import nombres_de_hoja, titulos_de_tablas
@@ -43,6 +44,7 @@ def interpretar(doc, plantillas: tuple = ()) -> InformeExtraido:
         FilaNoMapeada(texto=o.texto, motivo=o.motivo, pagina=o.pagina) for o in doc.omisiones
     )
     result.observaciones.extend(dinero_en_narrativa(doc, ctx))
+    result.observaciones.extend(logros_en_narrativa(doc, ctx))  # named indicators' results in prose
     result.columnas_leidas, result.plantillas = _columnas_leidas(lecturas)
     from extractor.tablas.confianza import ajustar
 

@@ -78,7 +78,7 @@ class TablaLeida:
 class Lectura:
     metadatos: MetadatosInforme
     tablas: list[TablaLeida]
-    narrativa: list[Observacion]  # money read from the prose (no table)
+    narrativa: list[Observacion]  # money and named results read from the prose (no table)
 
 
 def rol_de_motivo(motivo: str) -> str:
@@ -116,6 +116,7 @@ def leer(doc: Documento, plantillas: tuple = ()) -> Lectura:
     """Every table of `doc` read as `extractor.interpretar` reads it (with
     the same reading templates, extractor/tablas/plantillas.py)."""
     from extractor.informe.metadatos import extraer_metadatos, planifica
+    from extractor.informe.logros import logros_en_narrativa
     from extractor.informe.narrativa import dinero_en_narrativa
 
     from extractor.formatos import HOJAS
@@ -127,4 +128,4 @@ def leer(doc: Documento, plantillas: tuple = ()) -> Lectura:
     cortos = nombres_de_hoja(doc) if doc.formato in HOJAS else {}
     tablas = [leer_tabla(t, ctx, plan, titulos.get(t.indice, []), plantillas, cortos.get(t.indice))
               for t in doc.tablas]
-    return Lectura(metadatos=meta, tablas=tablas, narrativa=dinero_en_narrativa(doc, ctx))
+    return Lectura(metadatos=meta, tablas=tablas, narrativa=dinero_en_narrativa(doc, ctx) + logros_en_narrativa(doc, ctx))

@@ -1,0 +1,180 @@
+"""Figures of a named indicator stated in the report's prose: a bullet or
+paragraph that opens with a label and gives a result against a target
+("Kits escolares entregados: se entregaron 1.240 kits de una meta de 1.500
+(82,7 %)") becomes meta, ejecutado and avance_porcentual observations of
+that label. The wordings are data: esquemas/prosa.yaml."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from typing import Optional
+
+from esquemas import cargar_yaml
+from extractor.castellano.numeros import Numero, buscar_numeros
+from extractor.castellano.periodos import Contexto, periodo_para
+from extractor.informe.narrativa import frases
+from extractor.modelo import BloqueTexto, Documento
+from extractor.resultado import Observacion
+
+_SIN_ACENTOS = str.maketrans("áéíóúüÁÉÍÓÚÜ", "aeiouuAEIOUU")
+# bullet marks at the start of an item ("• ", "- ", "▪ ", "1. " is not one)
+_VINETA = re.compile(r"^\s*[•●▪◦○■□➢➤►‣⁃∙·*\-–—]\s+")
+# a lead-in label written with a colon: "Transporte escolar rural: 612 ..."
+_ROTULO_DOS_PUNTOS = re.compile(r"^(?P<rotulo>[A-ZÁÉÍÓÚÑ][^:;.\d]{2,90}?)\s*:\s+(?P<resto>\S.*)$", re.S)
+_MAX_PALABRAS_ROTULO = 12
+# a bare year is not a figure of the indicator ("meta 2024", "en 2023")
+_ANIO = re.compile(r"^(?:19[89]\d|20[0-4]\d)$")
+
+
+@dataclass(frozen=True)
+class Patrones:
+    meta: tuple[re.Pattern, ...]
+    avance: tuple[re.Pattern, ...]
+    avance_si_meta_es_cantidad: tuple[re.Pattern, ...]
+
+
+@cache
+def patrones() -> Patrones:
+    datos = cargar_yaml("prosa.yaml")
+    calificativo = "(?:" + "|".join(re.escape(c) for c in datos["calificativos_meta"]) + ")"
+    marcas = {
+        "{n}": r"(?P<n>\d[\d.,]*(?:\s?%)?)",
+        "{p}": r"(?P<p>\d[\d.,]*\s?%)",
+        "{w}": r"[^\W\d_]+(?: [^\W\d_]+){0,3}",
+        "{calificativo}": calificativo,
+    }
+
+    def compilar(texto: str) -> re.Pattern:
+        for marca, regex in marcas.items():
+            texto = texto.replace(marca, regex)
+        return re.compile(texto)
+
+    return Patrones(*(tuple(compilar(p) for p in datos[clave])
+                      for clave in ("meta", "avance", "avance_si_meta_es_cantidad")))
+
+
+@dataclass(frozen=True)
+class Logro:
+    """The figures one sentence gives of a named indicator."""
+
+    indicador: str
+    frase: str
+    meta: Numero
+    ejecutado: Optional[Numero]
+    avance: Optional[Numero]
+
+
+def _normal(texto: str) -> str:
+    """Lowercase without accents, the same length as `texto` (spans carry over)."""
+    return texto.translate(_SIN_ACENTOS).lower()
+
+
+def _es_cifra(n: Numero) -> bool:
+    return n.unidad != "pesos" and not (n.unidad == "numero" and _ANIO.match(n.texto.strip()))
+
+
+def _numero_en(numeros: list[Numero], inicio: int, fin: int) -> Optional[Numero]:
+    """The number of the sentence inside the span [inicio, fin) of a pattern's figure."""
+    return next((n for n in numeros if inicio <= n.inicio < fin), None)
+
+
+def leer_frase(indicador: str, frase: str) -> Optional[Logro]:
+    """The target, achieved figure and percentage of one sentence about
+    `indicador`, or None when the sentence states no target."""
+    numeros = [n for n in buscar_numeros(frase) if _es_cifra(n)]
+    if len(numeros) < 2:
+        return None
+    norm = _normal(frase)
+    p = patrones()
+    meta = None
+    for patron in p.meta:
+        m = patron.search(norm)
+        if m and (meta := _numero_en(numeros, m.start("n"), m.end("n"))) is not None:
+            break
+    if meta is None:
+        return None
+    avance = None
+    for patron in p.avance + (p.avance_si_meta_es_cantidad if meta.unidad == "numero" else ()):
+        for m in patron.finditer(norm):
+            n = _numero_en(numeros, m.start("p"), m.end("p"))
+            if n is not None and n is not meta and n.unidad == "porcentaje":
+                avance = n
+                break
+        if avance is not None:
+            break
+    otros = [n for n in numeros if n is not meta and n is not avance]
+    # the achieved figure: the first one before the target (in the target's
+    # unit when one is), else the first after it
+    antes = [n for n in otros if n.fin <= meta.inicio]
+    antes = [n for n in antes if n.unidad == meta.unidad] or antes
+    ejecutado = antes[0] if antes else next(iter(otros), None)
+    if ejecutado is None and avance is None:
+        return None
+    return Logro(indicador, frase, meta, ejecutado, avance)
+
+
+def _items(bloque: BloqueTexto) -> list[tuple[str, str]]:
+    """(label, text after it) of each item of a block: a block of a PDF page
+    may hold several bulleted lines; a Word paragraph is one item."""
+    if bloque.rotulo:
+        texto = bloque.texto.strip()
+        resto = texto[len(bloque.rotulo):] if texto.startswith(bloque.rotulo) else texto
+        return [(bloque.rotulo, resto)]
+    lineas = bloque.texto.split("\n")
+    items: list[str] = []
+    for linea in lineas:
+        if _VINETA.match(linea) or not items:
+            items.append(_VINETA.sub("", linea))
+        else:
+            items[-1] += " " + linea
+    salida = []
+    for item in items:
+        m = _ROTULO_DOS_PUNTOS.match(item.strip())
+        if m:
+            salida.append((m["rotulo"], m["resto"]))
+    return salida
+
+
+def nombre_de_rotulo(rotulo: str) -> Optional[str]:
+    """The indicator name a lead-in label gives: the label without its closing
+    colon or full stop; None when it is no name (too long, no letters)."""
+    nombre = " ".join(rotulo.split()).strip(" :.-–—")
+    palabras = nombre.split()
+    if not palabras or len(palabras) > _MAX_PALABRAS_ROTULO or not re.search(r"[^\W\d_]{3}", nombre):
+        return None
+    return nombre
+
+
+def logros(doc: Documento) -> list[tuple[BloqueTexto, Logro]]:
+    """Each labelled bullet or paragraph of `doc` that states a result against a target."""
+    salida = []
+    for bloque in doc.textos:
+        for rotulo, resto in _items(bloque):
+            nombre = nombre_de_rotulo(rotulo)
+            if nombre is None:
+                continue
+            for frase in frases(resto):
+                logro = leer_frase(nombre, frase)
+                if logro is not None:
+                    salida.append((bloque, logro))
+                    break  # the first sentence with a target: later ones give context
+    return salida
+
+
+def logros_en_narrativa(doc: Documento, ctx: Contexto) -> list[Observacion]:
+    """meta, ejecutado and avance_porcentual observations of the labelled
+    bullets and paragraphs of `doc`, in the report's period."""
+    out = []
+    for bloque, logro in logros(doc):
+        for medida, n in (("meta", logro.meta), ("ejecutado", logro.ejecutado), ("avance_porcentual", logro.avance)):
+            if n is None:
+                continue
+            periodo = periodo_para(medida, "", ctx)
+            out.append(Observacion(
+                indicador=logro.indicador, medida=medida, valor=n.valor, valor_texto=n.texto,
+                unidad=n.unidad, periodo_inicio=periodo.inicio, periodo_fin=periodo.fin,
+                descripcion=logro.frase, ambiguo=n.ambiguo, nota="cifra tomada de la narrativa",
+                pagina=bloque.pagina, bbox=bloque.bbox,
+            ))
+    return out

@@ -1,0 +1,117 @@
+"""Results of named indicators written in prose (extractor/informe/logros.py):
+a bullet or paragraph that opens with a label (bold lead-in or "Label:")
+and states a result against a target gives meta, ejecutado and
+avance_porcentual of that label; prose without a label or without a target
+gives nothing. Reports built with python-docx and reportlab."""
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from extractor import extraer_informe
+from extractor.informe.logros import leer_frase
+
+VIGENCIA = (date(2023, 1, 1), date(2023, 12, 31))
+
+
+def _cifras(informe) -> dict[tuple[str, str], tuple[float, str]]:
+    salida = {}
+    for o in informe.observaciones:
+        if o.tabla is None and o.unidad != "pesos":
+            assert (o.periodo_inicio, o.periodo_fin) == VIGENCIA, o
+            assert (o.indicador, o.medida) not in salida, o
+            salida[(o.indicador, o.medida)] = (o.valor, o.unidad)
+    return salida
+
+
+def _vineta(doc, rotulo: str, texto: str, negrita: bool = True):
+    p = doc.add_paragraph(style="List Bullet")
+    p.add_run(rotulo).bold = negrita
+    p.add_run(texto)
+
+
+def test_docx_en_prosa_da_las_cifras_de_cada_rotulo(tmp_path):
+    docx = pytest.importorskip("docx")
+    doc = docx.Document()
+    doc.add_paragraph().add_run("INFORME DE GESTIÓN – VIGENCIA 2023").bold = True
+    doc.add_paragraph("Municipio de Sibaté – Secretaría de Desarrollo Social y Comunitario")
+    doc.add_paragraph("La secretaría atiende 14 veredas y 3 barrios priorizados con 21 funcionarios. "
+                      "A continuación se presentan los logros de la vigencia 2023.")
+    _vineta(doc, "Adultos mayores atendidos en centros vida: ",
+            "se atendieron 340 personas mayores, alcanzando el 85 % frente a una meta de 400 cupos.")
+    _vineta(doc, "Talleres de prevención de violencias: ",
+            "la meta programada era de 60 talleres y se realizaron 48 en las 14 veredas (80 %).")
+    _vineta(doc, "Familias con huertas caseras: ",
+            "127 familias con huerta establecida de las 150 previstas, lo que equivale al 84,7 %.",
+            negrita=False)  # a colon lead-in is a label without bold too
+    _vineta(doc, "Ferias de emprendimiento: ", "se realizaron 4 ferias con 62 expositores.")
+    p = doc.add_paragraph()
+    p.add_run("Cobertura de vacunación canina y felina. ").bold = True
+    p.add_run("La cobertura llegó al 92,5 % frente a una meta del 95 % de la población estimada. "
+              "Se vacunaron animales en 17 jornadas y se compraron 3.000 dosis.")
+    p = doc.add_paragraph()
+    p.add_run("Jóvenes en el programa de primer empleo. ").bold = True
+    p.add_run("En 2023 se vincularon 36 jóvenes de los 30 que se programaron, con un cumplimiento del 120 %.")
+    doc.add_paragraph("De las 18 metas a cargo de la secretaría se cumplieron 15, con una meta global de 90 % "
+                      "y un cumplimiento promedio del 88,4 %.")  # no label: a summary, not an indicator
+    ruta = tmp_path / "sibate_desarrollo_social_informe_gestion_2023.docx"
+    doc.save(ruta)
+
+    assert _cifras(extraer_informe(ruta)) == {
+        ("Adultos mayores atendidos en centros vida", "ejecutado"): (340, "numero"),
+        ("Adultos mayores atendidos en centros vida", "meta"): (400, "numero"),
+        ("Adultos mayores atendidos en centros vida", "avance_porcentual"): (85, "porcentaje"),
+        ("Talleres de prevención de violencias", "meta"): (60, "numero"),
+        ("Talleres de prevención de violencias", "ejecutado"): (48, "numero"),
+        ("Talleres de prevención de violencias", "avance_porcentual"): (80, "porcentaje"),
+        ("Familias con huertas caseras", "ejecutado"): (127, "numero"),
+        ("Familias con huertas caseras", "meta"): (150, "numero"),
+        ("Familias con huertas caseras", "avance_porcentual"): (84.7, "porcentaje"),
+        ("Cobertura de vacunación canina y felina", "ejecutado"): (92.5, "porcentaje"),
+        ("Cobertura de vacunación canina y felina", "meta"): (95, "porcentaje"),
+        ("Jóvenes en el programa de primer empleo", "ejecutado"): (36, "numero"),
+        ("Jóvenes en el programa de primer empleo", "meta"): (30, "numero"),
+        ("Jóvenes en el programa de primer empleo", "avance_porcentual"): (120, "porcentaje"),
+    }
+
+
+def test_pdf_con_vinetas_rotuladas_en_un_mismo_parrafo(tmp_path):
+    pytest.importorskip("reportlab")
+    from reportlab.lib.pagesizes import letter
+    from reportlab.pdfgen import canvas
+
+    ruta = tmp_path / "zipaquira_cultura_rendicion_2023.pdf"
+    c = canvas.Canvas(str(ruta), pagesize=letter)
+    lineas = ["Municipio de Zipaquirá – Instituto de Cultura",
+              "Informe de rendición de cuentas, vigencia 2023",
+              "",
+              "Los resultados de los programas culturales fueron:",
+              "• Estudiantes de las escuelas de música: 410 inscritos frente a 380 programados (107,9 %).",
+              "• Presentaciones de la banda sinfónica: 18 de 24 previstas, con un avance del 75 %.",
+              "• Se entregaron 1.200 libros en 9 bibliotecas rurales.",
+              "• Visitantes de la casa museo: 5.400 personas en 2023."]
+    y = 720
+    for texto in lineas:
+        c.setFont("Helvetica", 10)
+        c.drawString(60, y, texto)
+        y -= 14
+    c.save()
+
+    assert _cifras(extraer_informe(ruta)) == {
+        ("Estudiantes de las escuelas de música", "ejecutado"): (410, "numero"),
+        ("Estudiantes de las escuelas de música", "meta"): (380, "numero"),
+        ("Estudiantes de las escuelas de música", "avance_porcentual"): (107.9, "porcentaje"),
+        ("Presentaciones de la banda sinfónica", "ejecutado"): (18, "numero"),
+        ("Presentaciones de la banda sinfónica", "meta"): (24, "numero"),
+        ("Presentaciones de la banda sinfónica", "avance_porcentual"): (75, "porcentaje"),
+    }
+
+
+@pytest.mark.parametrize("frase", [
+    "Se realizaron 3 foros con 240 asistentes.",          # a count without a target
+    "Se atendieron 120 familias en 2023, meta 2024.",      # a year is not a target figure
+    "La meta de 2024 se fijará en el próximo plan.",
+])
+def test_frase_sin_meta_no_da_cifras(frase):
+    assert leer_frase("Indicador", frase) is None
