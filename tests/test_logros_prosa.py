@@ -10,7 +10,7 @@ from datetime import date
 import pytest
 
 from extractor import extraer_informe
-from extractor.informe.logros import leer_frase
+from extractor.informe.logros import leer_frase, nombre_de_rotulo
 
 VIGENCIA = (date(2023, 1, 1), date(2023, 12, 31))
 
@@ -53,6 +53,7 @@ def test_docx_en_prosa_da_las_cifras_de_cada_rotulo(tmp_path):
     p = doc.add_paragraph()
     p.add_run("Jóvenes en el programa de primer empleo. ").bold = True
     p.add_run("En 2023 se vincularon 36 jóvenes de los 30 que se programaron, con un cumplimiento del 120 %.")
+    _vineta(doc, "Observación: ", "la meta de 50 visitas domiciliarias se cumplió con 47 (94 %).")  # a note, no name
     doc.add_paragraph("De las 18 metas a cargo de la secretaría se cumplieron 15, con una meta global de 90 % "
                       "y un cumplimiento promedio del 88,4 %.")  # no label: a summary, not an indicator
     ruta = tmp_path / "sibate_desarrollo_social_informe_gestion_2023.docx"
@@ -115,3 +116,15 @@ def test_pdf_con_vinetas_rotuladas_en_un_mismo_parrafo(tmp_path):
 ])
 def test_frase_sin_meta_no_da_cifras(frase):
     assert leer_frase("Indicador", frase) is None
+
+
+@pytest.mark.parametrize("rotulo, nombre", [
+    ("Kits escolares entregados: ", "Kits escolares entregados"),
+    ("Formación docente. ", "Formación docente"),
+    ("Nota: ", None),
+    ("Meta de producto 3: ", None),
+    ("LÍNEA ESTRATÉGICA: ", None),
+    ("Una etiqueta demasiado larga para ser el nombre de un indicador de la secretaría de cultura: ", None),
+])
+def test_nombre_de_rotulo(rotulo, nombre):
+    assert nombre_de_rotulo(rotulo) == nombre

@@ -32,6 +32,7 @@ class Patrones:
     meta: tuple[re.Pattern, ...]
     avance: tuple[re.Pattern, ...]
     avance_si_meta_es_cantidad: tuple[re.Pattern, ...]
+    no_nombran: frozenset[str]
 
 
 @cache
@@ -51,7 +52,8 @@ def patrones() -> Patrones:
         return re.compile(texto)
 
     return Patrones(*(tuple(compilar(p) for p in datos[clave])
-                      for clave in ("meta", "avance", "avance_si_meta_es_cantidad")))
+                      for clave in ("meta", "avance", "avance_si_meta_es_cantidad")),
+                    frozenset(datos["rotulos_que_no_nombran"]))
 
 
 @dataclass(frozen=True)
@@ -142,6 +144,8 @@ def nombre_de_rotulo(rotulo: str) -> Optional[str]:
     nombre = " ".join(rotulo.split()).strip(" :.-–—")
     palabras = nombre.split()
     if not palabras or len(palabras) > _MAX_PALABRAS_ROTULO or not re.search(r"[^\W\d_]{3}", nombre):
+        return None
+    if " ".join(re.findall(r"[^\W\d_]+", _normal(nombre))) in patrones().no_nombran:
         return None
     return nombre
 

@@ -715,7 +715,7 @@ def pagina_html(doc, lectura: Lectura, elegidas: list[int], tablas: list[TablaLe
         if valor:
             datos.append(f"{etiqueta}: {escape(str(valor))}")
     total_cifras = sum(len(t.observaciones) for t in lectura.tablas)
-    narrativa = f" (y {len(lectura.narrativa)} de dinero en la narrativa)" if lectura.narrativa else ""
+    narrativa = f" (y {len(lectura.narrativa)} tomadas de la narrativa: dinero y resultados con meta)" if lectura.narrativa else ""
     resumen = (f"{len(lectura.tablas)} tabla(s) detectada(s) y {total_cifras} cifra(s) emitida(s) por ellas en todo "
                f"el documento{narrativa}; se muestran {len(tablas)} tabla(s) de {que}s {escape(_lista(elegidas))}.")
     partes = ["<!DOCTYPE html>", '<html lang="es"><head><meta charset="utf-8">',
@@ -785,7 +785,7 @@ def _seccion_pagina(lamina: Lamina, tablas: list[TablaLeida], incrustar: bool, f
         partes.append("</details>")
     omisiones = [o for o in lectura.narrativa if o.pagina == lamina.pagina]
     if omisiones:
-        partes.append(f'<p class="nota">{len(omisiones)} cifra(s) de dinero tomadas de la narrativa de esta página.</p>')
+        partes.append(f'<p class="nota">{len(omisiones)} cifra(s) tomadas de la narrativa de esta página (dinero y resultados con meta).</p>')
     partes.append("</section>")
     return "\n".join(partes)
 
