@@ -109,6 +109,25 @@ def test_pdf_con_vinetas_rotuladas_en_un_mismo_parrafo(tmp_path):
     }
 
 
+@pytest.mark.parametrize("frase, cifras", [
+    ("Se alcanzó una cobertura de 1.850 hogares, superior a la meta de 1.700.", ("1.700", "1.850", None)),
+    ("Se beneficiaron 320 familias (meta 2023: 300), con un cumplimiento de 106,7 %.", ("300", "320", "106,7 %")),
+    ("Se construyeron 2,5 km de placa huella, frente a 3 km programados (83 %).", ("3", "2,5", "83 %")),
+    ("Se cumplió con 48 de las 60 actividades programadas, con una ejecución del 80 %.", ("60", "48", "80 %")),
+    ("La meta para 2023 era de 400 y se atendieron 380 personas, cumpliendo el 95 % de la meta.",
+     ("400", "380", "95 %")),
+    ("La tasa de mortalidad infantil se ubicó en 9,8 por mil nacidos vivos, por debajo de la meta de 11.",
+     ("11", "9,8", None)),
+    ("Con corte a 31 de diciembre se atendieron 1.020 niños, de una meta anual de 1.000 niños, es decir un "
+     "102 % de cumplimiento.", ("1.000", "1.020", "102 %")),  # the day of a date is no figure
+    ("En 2024 la meta 2024 de 250 visitas se superó con 262 (104,8 %).", ("250", "262", "104,8 %")),
+])
+def test_redacciones_de_meta_logro_y_avance(frase, cifras):
+    logro = leer_frase("Indicador", frase)
+    assert logro is not None
+    assert (logro.meta.texto, logro.ejecutado and logro.ejecutado.texto, logro.avance and logro.avance.texto) == cifras
+
+
 @pytest.mark.parametrize("frase", [
     "Se realizaron 3 foros con 240 asistentes.",          # a count without a target
     "Se atendieron 120 familias en 2023, meta 2024.",      # a year is not a target figure

@@ -12,7 +12,7 @@ from typing import Optional
 
 from esquemas import cargar_yaml
 from extractor.castellano.numeros import Numero, buscar_numeros
-from extractor.castellano.periodos import Contexto, periodo_para
+from extractor.castellano.periodos import MESES, Contexto, periodo_para
 from extractor.informe.narrativa import frases
 from extractor.modelo import BloqueTexto, Documento
 from extractor.resultado import Observacion
@@ -25,6 +25,8 @@ _ROTULO_DOS_PUNTOS = re.compile(r"^(?P<rotulo>[A-ZÁÉÍÓÚÑ][^:;.\d]{2,90}?)\
 _MAX_PALABRAS_ROTULO = 12
 # a bare year is not a figure of the indicator ("meta 2024", "en 2023")
 _ANIO = re.compile(r"^(?:19[89]\d|20[0-4]\d)$")
+# nor is the day of a date ("a 31 de diciembre")
+_DIA_DE_MES = re.compile(r"\s*de\s+(?:" + "|".join(m for m in MESES if len(m) > 3) + r")\b")
 
 
 @dataclass(frozen=True)
@@ -44,6 +46,7 @@ def patrones() -> Patrones:
         "{p}": r"(?P<p>\d[\d.,]*\s?%)",
         "{w}": r"[^\W\d_]+(?: [^\W\d_]+){0,3}",
         "{calificativo}": calificativo,
+        "{anio}": r"(?:(?:para|de|del|en)(?: el| la)? (?:ano |vigencia )?)?(?:19|20)\d\d,?",
     }
 
     def compilar(texto: str) -> re.Pattern:
@@ -72,8 +75,12 @@ def _normal(texto: str) -> str:
     return texto.translate(_SIN_ACENTOS).lower()
 
 
-def _es_cifra(n: Numero) -> bool:
-    return n.unidad != "pesos" and not (n.unidad == "numero" and _ANIO.match(n.texto.strip()))
+def _es_cifra(n: Numero, norm: str) -> bool:
+    if n.unidad == "pesos":
+        return False
+    if n.unidad == "numero" and _ANIO.match(n.texto.strip()):
+        return False
+    return not (n.unidad == "numero" and n.valor <= 31 and _DIA_DE_MES.match(norm, n.fin))
 
 
 def _numero_en(numeros: list[Numero], inicio: int, fin: int) -> Optional[Numero]:
@@ -84,15 +91,16 @@ def _numero_en(numeros: list[Numero], inicio: int, fin: int) -> Optional[Numero]
 def leer_frase(indicador: str, frase: str) -> Optional[Logro]:
     """The target, achieved figure and percentage of one sentence about
     `indicador`, or None when the sentence states no target."""
-    numeros = [n for n in buscar_numeros(frase) if _es_cifra(n)]
+    norm = _normal(frase)
+    numeros = [n for n in buscar_numeros(frase) if _es_cifra(n, norm)]
     if len(numeros) < 2:
         return None
-    norm = _normal(frase)
     p = patrones()
     meta = None
     for patron in p.meta:
-        m = patron.search(norm)
-        if m and (meta := _numero_en(numeros, m.start("n"), m.end("n"))) is not None:
+        meta = next((n for m in patron.finditer(norm)
+                     if (n := _numero_en(numeros, m.start("n"), m.end("n"))) is not None), None)
+        if meta is not None:
             break
     if meta is None:
         return None
