@@ -143,6 +143,7 @@ def test_frase_sin_meta_no_da_cifras(frase):
     ("Nota: ", None),
     ("Meta de producto 3: ", None),
     ("LÍNEA ESTRATÉGICA: ", None),
+    ("Tabla 2. ", None),
     ("Una etiqueta demasiado larga para ser el nombre de un indicador de la secretaría de cultura: ", None),
 ])
 def test_nombre_de_rotulo(rotulo, nombre):
