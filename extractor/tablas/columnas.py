@@ -544,9 +544,11 @@ def _demote_text_columns(cols: list[Columna], body) -> None:
             col.rol, col.medida = "codigo", None  # "PROGRAMA MGA" holding 3204, 4002…
         elif (filled and col.medida in ("meta", "meta_cuatrienio") and _rol(col.encabezado) is None
               and "indicador" not in normalizar(col.encabezado) and _con_indicador(cols)
-              and sum(len(t.split()) >= 5 for t in filled) * 2 > len(filled)):
+              and not _otra_meta(cols, col) and sum(len(t.split()) >= 5 for t in filled) * 2 > len(filled)):
             # under a bare target header ("META") beside an indicator column,
-            # the goal's wording carries the target: "Construcción de 35 aulas"
+            # the goal's wording carries the target: "Construcción de 35 aulas";
+            # beside a column of target figures ("Meta vigencia") it is only
+            # the goal's wording
             col.en_frase = True
         elif filled and sum(_es_frase(t) for t in filled) * 10 >= len(filled) * 8:
             # "Meta de producto": the goal's wording ("Implementar 1 estrategia
@@ -557,6 +559,11 @@ def _demote_text_columns(cols: list[Columna], body) -> None:
             # "Indicador de resultado" read "resultado" as a measure: its
             # names make it a label column again
             col.rol, col.medida = ("etiqueta" if _rol(col.encabezado) == "etiqueta" else "texto"), None
+
+
+def _otra_meta(cols: list[Columna], col: Columna) -> bool:
+    """Another column of the table gives the targets as figures."""
+    return any(c is not col and c.rol == "valor" and c.medida in ("meta", "meta_cuatrienio") for c in cols)
 
 
 def _es_codigo_numerico(texto: str) -> bool:
