@@ -312,9 +312,22 @@ def columnas(grid, n_header: int, ctx: Contexto, planifica: bool = False,
             # a plan's target sentence with no year is the plan's four-year target
             col.medida = "meta_cuatrienio"
             col.periodo = periodo_para(col.medida, col.texto_periodo, ctx)
+        elif col.medida == "meta" and _del_cuatrienio(col.periodo, ctx):
+            # "Meta bienestar 2024-2027": a target over the plan's whole term
+            col.medida = "meta_cuatrienio"
     _avance_como_razon(cols, grid[n_header:], ctx)
     _avance_en_fraccion(cols, grid[n_header:])
     return cols
+
+
+def _del_cuatrienio(periodo: Optional[Periodo], ctx: Contexto) -> bool:
+    """The period is a plan's four-year term: the report's cuatrienio, or
+    four whole years when the report names none."""
+    if periodo is None or periodo.inicio is None or periodo.fin is None:
+        return False
+    anios = (periodo.inicio.year, periodo.fin.year)
+    enteros = (periodo.inicio.month, periodo.inicio.day, periodo.fin.month, periodo.fin.day) == (1, 1, 12, 31)
+    return enteros and (anios == tuple(ctx.cuatrienio) if ctx.cuatrienio else anios[1] - anios[0] == 3)
 
 
 def _valor_de(row, k: int) -> Optional[float]:
