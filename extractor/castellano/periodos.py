@@ -333,7 +333,9 @@ _ORDINAL = (
 )
 # Months in each kind of part of a year.
 _SUBPERIODOS = {"semestre": 6, "cuatrimestre": 4, "trimestre": 3, "bimestre": 2}
-_SUBPERIODO = r"(?:semestre|cuatrimestre|trimestre|bimestre)"
+# Abbreviations written in narrow headers: "I trim", "II sem.", "3er bim"
+_ABREVIATURAS_SUBPERIODO = {"sem": "semestre", "cuatrim": "cuatrimestre", "trim": "trimestre", "bim": "bimestre"}
+_SUBPERIODO = r"(?:semestre|cuatrimestre|trimestre|bimestre|cuatrim|trim|sem|bim)"
 # "II semestre", "segundo semestre", "semestre II", "trimestre 1"; a range
 # such as "Trimestre I-IV" is not one part.
 _NO_RANGO = r"(?!\s*[-–]\s*(?:[ivx]+|\d)\b)"
@@ -425,7 +427,7 @@ def _leer_subperiodo(norm: str, ctx: Optional[Contexto]) -> Optional[_Lectura]:
         m = regex.search(norm)
         if m:
             numero = _numero_ordinal(m["ord"])
-            meses = _SUBPERIODOS[m["sub"]]
+            meses = _SUBPERIODOS[_ABREVIATURAS_SUBPERIODO.get(m["sub"], m["sub"])]
             if numero is not None and numero * meses <= 12:
                 encontrado = (numero, meses, m.end())
                 break

@@ -2,8 +2,13 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
+from functools import lru_cache
+
+from esquemas import cargar_yaml
 
 from extractor.tablas.dinero import es_frase_de_dinero, importes
+from extractor.tablas.encabezados import normalizar
 from extractor.modelo import Documento
 from extractor.castellano.periodos import Contexto
 from extractor.resultado import Observacion
@@ -11,6 +16,33 @@ from extractor.resultado import Observacion
 # A sentence ends at ". " before a capital letter; "1.350.000.000," never splits.
 SENTENCE = re.compile(r"(?<=[^\d\s])[.;]\s+(?=[A-ZÁÉÍÓÚÑ¿¡])")
 NAMES = {"inversion": "Recursos de inversión", "funcionamiento": "Recursos de funcionamiento", None: "Recursos"}
+
+
+@lru_cache(maxsize=1)
+def _vocabulario() -> tuple[re.Pattern, re.Pattern, dict[str, float]]:
+    datos = cargar_yaml("narrativa.yaml")
+    escalas = {normalizar(k): float(v) for k, v in datos["escalas"].items()}
+    aproximacion = "|".join(re.escape(normalizar(a)) for a in sorted(datos["aproximaciones"], key=len, reverse=True))
+    escala = "|".join(re.escape(e) for e in sorted(escalas, key=len, reverse=True))
+    return (re.compile(rf"\b({aproximacion})\.?\s*$"), re.compile(rf"^\s*({escala})\b"), escalas)
+
+
+def aproximado(sentence: str, inicio: int) -> bool:
+    """The amount starting at `inicio` is an approximation ("cerca de $ …")."""
+    return bool(_vocabulario()[0].search(normalizar(sentence[:inicio])))
+
+
+def con_escala(sentence: str, numero):
+    """The amount with the scale word written after it ("$ 2.318 millones"
+    is 2.318.000.000 pesos), or as it is."""
+    _, escala, factores = _vocabulario()
+    resto = sentence[numero.fin:]
+    blanco = len(resto) - len(resto.lstrip())
+    m = escala.match(normalizar(resto))
+    if m is None:
+        return numero
+    fin = numero.fin + blanco + m.end()
+    return replace(numero, valor=numero.valor * factores[m.group(1)], texto=sentence[numero.inicio:fin], fin=fin)
 
 
 def frases(text: str) -> list[str]:
@@ -24,12 +56,15 @@ def dinero_en_narrativa(doc: Documento, ctx: Contexto) -> list[Observacion]:
             if not es_frase_de_dinero(sentence):
                 continue
             for imp in importes(sentence, ctx, con_etiqueta=True):
+                if aproximado(sentence, imp.numero.inicio):
+                    continue
+                numero = con_escala(sentence, imp.numero)
                 out.append(
                     Observacion(
                         indicador=NAMES[imp.tipo_gasto],
                         medida=imp.medida,
-                        valor=imp.numero.valor,
-                        valor_texto=imp.numero.texto,
+                        valor=numero.valor,
+                        valor_texto=numero.texto,
                         unidad="pesos",
                         periodo_inicio=imp.periodo.inicio,
                         periodo_fin=imp.periodo.fin,

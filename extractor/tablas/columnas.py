@@ -312,9 +312,22 @@ def columnas(grid, n_header: int, ctx: Contexto, planifica: bool = False,
             # a plan's target sentence with no year is the plan's four-year target
             col.medida = "meta_cuatrienio"
             col.periodo = periodo_para(col.medida, col.texto_periodo, ctx)
+        elif col.medida == "meta" and _del_cuatrienio(col.periodo, ctx):
+            # "Meta bienestar 2024-2027": a target over the plan's whole term
+            col.medida = "meta_cuatrienio"
     _avance_como_razon(cols, grid[n_header:], ctx)
     _avance_en_fraccion(cols, grid[n_header:])
     return cols
+
+
+def _del_cuatrienio(periodo: Optional[Periodo], ctx: Contexto) -> bool:
+    """The period is a plan's four-year term: the report's cuatrienio, or
+    four whole years when the report names none."""
+    if periodo is None or periodo.inicio is None or periodo.fin is None:
+        return False
+    anios = (periodo.inicio.year, periodo.fin.year)
+    enteros = (periodo.inicio.month, periodo.inicio.day, periodo.fin.month, periodo.fin.day) == (1, 1, 12, 31)
+    return enteros and (anios == tuple(ctx.cuatrienio) if ctx.cuatrienio else anios[1] - anios[0] == 3)
 
 
 def _valor_de(row, k: int) -> Optional[float]:
@@ -544,9 +557,11 @@ def _demote_text_columns(cols: list[Columna], body) -> None:
             col.rol, col.medida = "codigo", None  # "PROGRAMA MGA" holding 3204, 4002…
         elif (filled and col.medida in ("meta", "meta_cuatrienio") and _rol(col.encabezado) is None
               and "indicador" not in normalizar(col.encabezado) and _con_indicador(cols)
-              and sum(len(t.split()) >= 5 for t in filled) * 2 > len(filled)):
+              and not _otra_meta(cols, col) and sum(len(t.split()) >= 5 for t in filled) * 2 > len(filled)):
             # under a bare target header ("META") beside an indicator column,
-            # the goal's wording carries the target: "Construcción de 35 aulas"
+            # the goal's wording carries the target: "Construcción de 35 aulas";
+            # beside a column of target figures ("Meta vigencia") it is only
+            # the goal's wording
             col.en_frase = True
         elif filled and sum(_es_frase(t) for t in filled) * 10 >= len(filled) * 8:
             # "Meta de producto": the goal's wording ("Implementar 1 estrategia
@@ -557,6 +572,11 @@ def _demote_text_columns(cols: list[Columna], body) -> None:
             # "Indicador de resultado" read "resultado" as a measure: its
             # names make it a label column again
             col.rol, col.medida = ("etiqueta" if _rol(col.encabezado) == "etiqueta" else "texto"), None
+
+
+def _otra_meta(cols: list[Columna], col: Columna) -> bool:
+    """Another column of the table gives the targets as figures."""
+    return any(c is not col and c.rol == "valor" and c.medida in ("meta", "meta_cuatrienio") for c in cols)
 
 
 def _es_codigo_numerico(texto: str) -> bool:
