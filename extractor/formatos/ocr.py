@@ -45,7 +45,7 @@ IDIOMA = "spa"
 # Tesseract page segmentation: 6 = one block of text (words are regrouped here
 # by position anyway); 3, automatic, drops columns of lone figures in tables.
 PSM = os.environ.get("INFORMES_OCR_PSM", "6")
-VERSION = 18  # of the image processing and word model below; part of the cache key
+VERSION = 19  # of the image processing and word model below; part of the cache key
 HILOS = max(1, min(4, os.cpu_count() or 1))
 TIEMPO_PAGINA = 180  # seconds for one Tesseract call
 MAX_PIXELES = 12_000_000  # of one page image (a letter page at 300 dpi has 8.4 million)
@@ -65,7 +65,7 @@ DPI_ORIENTACION = 150  # Tesseract's orientation detection reads the page reduce
 CONF_ORIENTACION = 3.0
   # Tesseract's orientation confidence needed to turn a page a quarter or half turn
 DE_LADO = 2.0  # the column profile of a page on its side is this many times sharper than its row profile
-RELEER = 0.6  # a figure Tesseract reads with less confidence is read again alone (`_releer`)
+RELEER = 0.75  # a figure Tesseract reads with less confidence is read again alone (`_releer`)
 CIFRAS = "0123456789.,%$-"  # the characters a figure read again alone may have
 _SOLO_RAYAS = re.compile(r"^[|!/\\\[\]_\-—–=~'`.,:;«»\"()]+$")
 

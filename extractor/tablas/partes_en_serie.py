@@ -30,9 +30,9 @@ _PARTES = (
 )
 _ROMANOS = ("I", "II", "III", "IV", "V", "VI")
 _ANIO = re.compile(r"(?<!\d)(?:19[5-9]\d|20\d\d)(?!\d)")
-# what may stand beside the word for the part: a numeral as OCR reads it
-# ("l", "ll", "11", "1V", "iv", "2do", "|"), at most four characters
-_NUMERAL = r"[\w|!°º.]{0,4}"
+# what may stand beside the word for the part: a roman numeral as OCR reads
+# it ("l", "ll", "11", "1V", "iv", "|"), an ordinal ("2do", "3°"), or nothing
+_NUMERAL = r"(?:[ilvx1|!]{1,4}\.?|[1-6](?:er|ro|do|to|o|°|º|a)?)?"
 
 
 def _clase(parte: str) -> Optional[tuple[str, int, str]]:
