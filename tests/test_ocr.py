@@ -453,3 +453,27 @@ def test_seguimiento_trimestral_escaneado_con_tabla_de_lado(tmp_path):
             assert leidas.get((nombre, "avance_porcentual", *anio)) == (parse_numero(avance).valor, pagina), nombre
     pagina = ocr.LectorOcr(ruta, informe.sha256).leer([2])[2]
     assert abs(pagina.angulo - 91) <= 0.6  # a quarter turn back, and the skew
+
+
+def test_pagina_de_lado_por_su_tinta():
+    """Lines of text make a sharp profile across the rows; on a page fed on
+    its side the sharp profile is across the columns, whichever way it was
+    turned and with a small skew. A blank page is not on its side."""
+    import numpy as np
+    from PIL import Image, ImageDraw, ImageFont
+
+    fuente = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
+    if not fuente.exists():
+        pytest.skip("sin la fuente DejaVu Sans")
+    letra = ImageFont.truetype(str(fuente), 24)
+    hoja = Image.new("L", (1700, 2200), 255)
+    d = ImageDraw.Draw(hoja)
+    for r in range(30):
+        d.text((120, 150 + 60 * r), f"Fila {r + 1}: hogares atendidos por la estrategia 1.{r}40 de 2.500", font=letra, fill=0)
+
+    def de_lado(imagen) -> bool:
+        return ocr._de_lado(np.asarray(imagen) < 128)
+
+    assert not de_lado(hoja) and not de_lado(hoja.rotate(1.4, fillcolor=255))
+    assert de_lado(hoja.rotate(90, expand=True)) and de_lado(hoja.rotate(-90, expand=True).rotate(-1.2, fillcolor=255))
+    assert not de_lado(Image.new("L", (1700, 2200), 255))

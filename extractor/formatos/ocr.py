@@ -3,7 +3,8 @@ with boxes, plus the ruling lines of the page image.
 
 Per page: pdfium renders it in grey at `DPI`; a page fed on its side or
 upside down is turned by quarter turns first (Tesseract's orientation
-detection, `--psm 0`); the image is binarized (Otsu)
+detection, `--psm 0`; a page whose ink runs in columns rather than rows is
+on its side even when Tesseract is unsure of it); the image is binarized (Otsu)
 and straightened (a scan is often turned a fraction of a degree: the angle
 that makes the rows of ink sharpest wins). Ruling lines of tables: horizontal
 ones are long thin runs of ink with blank just above and below (the base
@@ -45,7 +46,7 @@ IDIOMA = "spa"
 # Tesseract page segmentation: 6 = one block of text (words are regrouped here
 # by position anyway); 3, automatic, drops columns of lone figures in tables.
 PSM = os.environ.get("INFORMES_OCR_PSM", "6")
-VERSION = 19  # of the image processing and word model below; part of the cache key
+VERSION = 20  # of the image processing and word model below; part of the cache key
 HILOS = max(1, min(4, os.cpu_count() or 1))
 TIEMPO_PAGINA = 180  # seconds for one Tesseract call
 MAX_PIXELES = 12_000_000  # of one page image (a letter page at 300 dpi has 8.4 million)
@@ -495,22 +496,23 @@ def _osd(imagen, dpi: int) -> Optional[tuple[int, float]]:
     return (360 - int(rotar.group(1))) % 360, float(confianza.group(1))  # Tesseract's "Rotate" is clockwise
 
 
-def _orientacion(imagen, dpi: int, de_lado: bool = False) -> int:
+def _orientacion(imagen, dpi: int, tinta) -> int:
     """Quarter turns to straighten a page, as PIL degrees counter-clockwise
-    (0, 90, 180, 270). A page whose lines run up or down (`de_lado`) is
-    turned a quarter turn and Tesseract says which way up it then is
-    (0 or 180: the turn is 90 or 270); Tesseract's own quarter turn counts
-    when it cannot tell, and 90 when neither answers. Any other page: turned
-    only when Tesseract is sure (CONF_ORIENTACION); 0 when it is unsure or
-    fails."""
-    if de_lado:
-        tumbada = _osd(girar(imagen, 90), dpi)
-        if tumbada and tumbada[0] in (0, 180):
-            return (90 + tumbada[0]) % 360
-        propia = _osd(imagen, dpi)
-        return propia[0] if propia and propia[0] in (90, 270) else 90
+    (0, 90, 180, 270): Tesseract's orientation detection when it is sure
+    (CONF_ORIENTACION). When it is not and the page's lines run up or down
+    (`_de_lado`, from the ink `tinta`), the page is turned a quarter turn
+    and Tesseract says which way up it then is (0 or 180: the turn is 90 or
+    270); failing that, Tesseract's unsure quarter turn, else 90. Any other
+    page is left as it is."""
     propia = _osd(imagen, dpi)
-    return propia[0] if propia and propia[1] >= CONF_ORIENTACION else 0
+    if propia and propia[1] >= CONF_ORIENTACION:
+        return propia[0]
+    if not _de_lado(tinta):
+        return 0
+    tumbada = _osd(girar(imagen, 90), dpi)
+    if tumbada and tumbada[0] in (0, 180):
+        return (90 + tumbada[0]) % 360
+    return propia[0] if propia and propia[0] in (90, 270) else 90
 
 
 def girar(imagen, angulo: float, relleno=255):
@@ -538,7 +540,7 @@ def preparar(imagen, dpi: int):
     gris = np.asarray(imagen)
     umbral = _umbral_otsu(gris)
     tinta = gris < umbral
-    giro = _orientacion(imagen, dpi, _de_lado(tinta))
+    giro = _orientacion(imagen, dpi, tinta)
     if giro:
         imagen = girar(imagen, giro)
         gris = np.asarray(imagen)
