@@ -459,6 +459,8 @@ def test_pagina_de_lado_por_su_tinta():
     """Lines of text make a sharp profile across the rows; on a page fed on
     its side the sharp profile is across the columns, whichever way it was
     turned and with a small skew. A blank page is not on its side."""
+    import random
+
     import numpy as np
     from PIL import Image, ImageDraw, ImageFont
 
@@ -468,8 +470,12 @@ def test_pagina_de_lado_por_su_tinta():
     letra = ImageFont.truetype(str(fuente), 24)
     hoja = Image.new("L", (1700, 2200), 255)
     d = ImageDraw.Draw(hoja)
+    palabras = ("hogares atendidos por la estrategia de convivencia en barrios y veredas del municipio "
+                "durante el segundo semestre con apoyo de la secretaría 1.240 de 2.500 personas").split()
+    azar = random.Random(7)
     for r in range(30):
-        d.text((120, 150 + 60 * r), f"Fila {r + 1}: hogares atendidos por la estrategia 1.{r}40 de 2.500", font=letra, fill=0)
+        linea = " ".join(azar.choice(palabras) for _ in range(azar.randint(6, 11)))
+        d.text((120 + azar.randint(0, 60), 150 + 60 * r), linea, font=letra, fill=0)
 
     def de_lado(imagen) -> bool:
         return ocr._de_lado(np.asarray(imagen) < 128)
