@@ -332,3 +332,154 @@ def test_cifra_dudosa_se_relee_sola():
     releidas = ocr._releer([dudosa, segura, letras], pgm.getvalue(), 300)
     assert releidas[0]["text"] == "14.870.233.190,42" and releidas[0]["conf"] > 0.6
     assert releidas[1:] == [segura, letras]
+
+
+# ------------------------------------------------------------ a quarterly follow-up: skewed page, table on its side
+
+TRIMESTRAL_P1 = [
+    ("Niños vacunados con esquema completo", "Número", "2.400", ["580", "610", "633", "597"], "2.420", "100,8 %"),
+    ("Visitas de vigilancia sanitaria realizadas", "Número", "320", ["72", "85", "90", "61"], "308", "96,3 %"),
+]
+TRIMESTRAL_P2 = [
+    ("Gestantes con control prenatal oportuno", "Número", "450", ["0", "140", "152", "121"], "413", "91,8 %"),
+    ("Brigadas de salud rural ejecutadas", "Número", "24", ["5", "7", "6", "6"], "24", "100,0 %"),
+    ("Porcentaje de IPS con auditoría de calidad", "Porcentaje", "90,0", ["85,5", "88,0", "91,5", "93,0"], "89,5", "99,4 %"),
+]
+CABECERA_TRIMESTRAL = ["Indicador", "Unidad", "Meta\n2023", "Trim. I", "Trim. II", "Trim. III", "Trim. IV", "Total\n2023", "%\navance"]
+
+
+def _tabla_en_imagen(d, x0: int, y: int, anchos: list[int], filas: list[list[str]], fuente, negrita) -> int:
+    """A ruled table drawn on a page image, the header row (two lines) in
+    bold on grey; figures to the right of their cells. The y below the
+    table."""
+    xs = [x0]
+    for a in anchos:
+        xs.append(xs[-1] + a)
+    altos = [90] + [60] * (len(filas) - 1)
+    d.rectangle((xs[0], y, xs[-1], y + altos[0]), fill=215)
+    arriba = y
+    for r, (fila, alto) in enumerate(zip(filas, altos)):
+        for k, valor in enumerate(fila):
+            if r == 0:
+                caja = d.multiline_textbbox((0, 0), valor, font=negrita, align="center")
+                x = (xs[k] + xs[k + 1] - (caja[2] - caja[0])) / 2
+                d.multiline_text((x, y + (alto - (caja[3] - caja[1])) / 2), valor, font=negrita, fill=0, align="center")
+                continue
+            ancho = d.textlength(valor, font=fuente)
+            x = xs[k] + 12 if k == 0 else xs[k + 1] - 12 - ancho
+            d.text((x, y + 16), valor, font=fuente, fill=0)
+        d.line((xs[0], y, xs[-1], y), fill=0, width=3)
+        y += alto
+    d.line((xs[0], y, xs[-1], y), fill=0, width=3)
+    for x in xs:
+        d.line((x, arriba, x, y), fill=0, width=3)
+    return y
+
+
+def _degradar(imagen, angulo: float, semilla: int):
+    """A scanner's copy: turned a little, specks, blur, JPEG."""
+    import io
+    import random
+
+    from PIL import Image, ImageFilter
+
+    azar = random.Random(semilla)
+    imagen = imagen.rotate(angulo, resample=Image.BICUBIC, fillcolor=255)
+    puntos = imagen.load()
+    for _ in range(int(imagen.width * imagen.height * 0.001)):
+        puntos[azar.randrange(imagen.width), azar.randrange(imagen.height)] = azar.choice((0, 90, 160))
+    imagen = imagen.filter(ImageFilter.GaussianBlur(0.5))
+    jpeg = io.BytesIO()
+    imagen.convert("RGB").save(jpeg, "JPEG", quality=60)
+    return Image.open(io.BytesIO(jpeg.getvalue())).convert("RGB")
+
+
+def _escaneo_trimestral(destino: Path) -> Path:
+    """A two-page 200 dpi scan (image only): page 1 portrait, turned 1.2°;
+    page 2 a landscape table turned a quarter turn clockwise onto a
+    portrait page, turned -1° more. Headers "Trim. I".."Trim. IV" in bold
+    sans-serif, where "I" and "l" are the same glyph."""
+    from PIL import Image, ImageDraw, ImageFont
+
+    fuentes = Path("/usr/share/fonts/truetype/dejavu")
+    if not (fuentes / "DejaVuSansCondensed-Bold.ttf").exists():
+        pytest.skip("sin la fuente DejaVu Sans Condensed")
+    # a condensed face: Tesseract's orientation detection is unsure of the table on its side
+    fuente = ImageFont.truetype(str(fuentes / "DejaVuSansCondensed.ttf"), 22)
+    negrita = ImageFont.truetype(str(fuentes / "DejaVuSansCondensed-Bold.ttf"), 22)
+    titulo = ImageFont.truetype(str(fuentes / "DejaVuSansCondensed-Bold.ttf"), 28)
+
+    def filas(datos):
+        return [CABECERA_TRIMESTRAL] + [[n, u, m, *t, total, avance] for n, u, m, t, total, avance in datos]
+
+    hoja = Image.new("L", (1700, 2200), 255)
+    d = ImageDraw.Draw(hoja)
+    d.text((110, 140), "E.S.E. HOSPITAL MUNICIPAL DE VILLA DEL ROBLE", font=titulo, fill=0)
+    d.text((110, 200), "Informe de avance trimestral de metas en salud pública - año 2023", font=fuente, fill=0)
+    _tabla_en_imagen(d, 60, 300, [520, 150, 120, 120, 120, 120, 120, 140, 150], filas(TRIMESTRAL_P1), fuente, negrita)
+    primera = _degradar(hoja, 1.2, 31)
+
+    apaisada = Image.new("L", (2200, 1700), 255)
+    d = ImageDraw.Draw(apaisada)
+    d.text((120, 140), "Informe de avance trimestral de metas en salud pública - año 2023 (continuación)", font=titulo, fill=0)
+    _tabla_en_imagen(d, 120, 260, [700, 170, 150, 150, 150, 150, 150, 170, 170], filas(TRIMESTRAL_P2), fuente, negrita)
+    segunda = _degradar(apaisada.rotate(-90, expand=True), -1.0, 32)
+    primera.save(destino, "PDF", resolution=200, save_all=True, append_images=[segunda])
+    return destino
+
+
+@requiere_tesseract
+def test_seguimiento_trimestral_escaneado_con_tabla_de_lado(tmp_path):
+    """The skewed portrait page and the landscape table turned onto a
+    portrait page are both read: the sideways page is found by its ink
+    (its columns of text are sharper than its rows) although Tesseract's
+    orientation detection is unsure of a noisy table, and the quarter
+    columns are quarters even when OCR reads "Trim. I" as "Trim. l"."""
+    from datetime import date
+
+    from extractor.castellano.numeros import parse_numero
+
+    ruta = _escaneo_trimestral(tmp_path / "villadelroble_salud_seguimiento_trimestral_2023_escaneado.pdf")
+    informe = extraer_informe(ruta)
+    leidas = {(o.indicador, o.medida, o.periodo_inicio, o.periodo_fin): (o.valor, o.pagina) for o in informe.observaciones}
+    trimestres = [(date(2023, 1, 1), date(2023, 3, 31)), (date(2023, 4, 1), date(2023, 6, 30)),
+                  (date(2023, 7, 1), date(2023, 9, 30)), (date(2023, 10, 1), date(2023, 12, 31))]
+    anio = (date(2023, 1, 1), date(2023, 12, 31))
+    for pagina, datos in ((1, TRIMESTRAL_P1), (2, TRIMESTRAL_P2)):
+        for nombre, _, meta, por_trimestre, total, avance in datos:
+            assert leidas.get((nombre, "meta", *anio)) == (parse_numero(meta).valor, pagina), (nombre, leidas)
+            for (inicio, fin), valor in zip(trimestres, por_trimestre):
+                assert leidas.get((nombre, "ejecutado", inicio, fin)) == (parse_numero(valor).valor, pagina), (nombre, inicio)
+            assert leidas.get((nombre, "avance_porcentual", *anio)) == (parse_numero(avance).valor, pagina), nombre
+    pagina = ocr.LectorOcr(ruta, informe.sha256).leer([2])[2]
+    assert abs(pagina.angulo - 91) <= 0.6  # a quarter turn back, and the skew
+
+
+def test_pagina_de_lado_por_su_tinta():
+    """Lines of text make a sharp profile across the rows; on a page fed on
+    its side the sharp profile is across the columns, whichever way it was
+    turned and with a small skew. A blank page is not on its side."""
+    import random
+
+    import numpy as np
+    from PIL import Image, ImageDraw, ImageFont
+
+    fuente = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
+    if not fuente.exists():
+        pytest.skip("sin la fuente DejaVu Sans")
+    letra = ImageFont.truetype(str(fuente), 24)
+    hoja = Image.new("L", (1700, 2200), 255)
+    d = ImageDraw.Draw(hoja)
+    palabras = ("hogares atendidos por la estrategia de convivencia en barrios y veredas del municipio "
+                "durante el segundo semestre con apoyo de la secretaría 1.240 de 2.500 personas").split()
+    azar = random.Random(7)
+    for r in range(30):
+        linea = " ".join(azar.choice(palabras) for _ in range(azar.randint(6, 11)))
+        d.text((120 + azar.randint(0, 60), 150 + 60 * r), linea, font=letra, fill=0)
+
+    def de_lado(imagen) -> bool:
+        return ocr._de_lado(np.asarray(imagen) < 128)
+
+    assert not de_lado(hoja) and not de_lado(hoja.rotate(1.4, fillcolor=255))
+    assert de_lado(hoja.rotate(90, expand=True)) and de_lado(hoja.rotate(-90, expand=True).rotate(-1.2, fillcolor=255))
+    assert not de_lado(Image.new("L", (1700, 2200), 255))

@@ -125,6 +125,12 @@ def test_fecha_corte_sin_anio():
         ("primer trimestre", P("2017-01-01", "2017-03-31")),
         ("tercer bimestre", P("2017-05-01", "2017-06-30")),
         ("primer cuatrimestre", P("2017-01-01", "2017-04-30")),
+        # abbreviated in column headers
+        ("I trim.", P("2017-01-01", "2017-03-31")),
+        ("IV trim. 2024", P("2024-10-01", "2024-12-31")),
+        ("Trim. II", P("2017-04-01", "2017-06-30")),
+        ("2do sem.", P("2017-07-01", "2017-12-31")),
+        ("I Trim 2024", P("2024-01-01", "2024-03-31")),
         ("vigencia 2019", P("2019-01-01", "2019-12-31")),
         ("cuatrienio 2016-2019", P("2016-01-01", "2019-12-31")),
         ("2016-2019", P("2016-01-01", "2019-12-31")),
@@ -153,7 +159,7 @@ def test_periodo_de_texto(texto, esperado):
     ["INDICADOR", "Indicador De Producto", "Evidencia", "Cantidad", "",
      "Recursos programados y ejecutados por inversión", "Trimestre I-IV",
      "Junio 13.114 Julio 13.134 Agosto 13.665 Sept 13.968", "Mar Caribe",
-     "Meta del cuatrienio"],
+     "Meta del cuatrienio", "Semana 2", "Trimestral", "sembrado 3"],
 )
 def test_periodo_de_texto_sin_periodo(texto):
     assert periodo_de_texto(texto, CTX) is None

@@ -333,14 +333,14 @@ _ORDINAL = (
 )
 # Months in each kind of part of a year.
 _SUBPERIODOS = {"semestre": 6, "cuatrimestre": 4, "trimestre": 3, "bimestre": 2}
-# Abbreviations written in narrow headers: "I trim", "II sem.", "3er bim"
-_ABREVIATURAS_SUBPERIODO = {"sem": "semestre", "cuatrim": "cuatrimestre", "trim": "trimestre", "bim": "bimestre"}
-_SUBPERIODO = r"(?:semestre|cuatrimestre|trimestre|bimestre|cuatrim|trim|sem|bim)"
+# Column headers abbreviate them: "I trim.", "Trim. II", "2do sem.".
+_ABREVIADOS = {"sem": "semestre", "cuatrim": "cuatrimestre", "trim": "trimestre", "bim": "bimestre"}
+_SUBPERIODO = r"(?:semestre|cuatrimestre|trimestre|bimestre|cuatrim|trim|sem|bim)(?![\w])"
 # "II semestre", "segundo semestre", "semestre II", "trimestre 1"; a range
 # such as "Trimestre I-IV" is not one part.
 _NO_RANGO = r"(?!\s*[-–]\s*(?:[ivx]+|\d)\b)"
-_ORD_SUB_RE = re.compile(rf"(?<![\w])(?P<ord>{_ORDINAL})\s*(?P<sub>{_SUBPERIODO})\b")
-_SUB_ORD_RE = re.compile(rf"\b(?P<sub>{_SUBPERIODO})\s+(?P<ord>{_ORDINAL}){_NO_RANGO}")
+_ORD_SUB_RE = re.compile(rf"(?<![\w])(?P<ord>{_ORDINAL})\s*(?P<sub>{_SUBPERIODO})\.?")
+_SUB_ORD_RE = re.compile(rf"\b(?P<sub>{_SUBPERIODO})\.?\s*(?P<ord>{_ORDINAL}){_NO_RANGO}")
 # "T1", "T.4", "t 2" (quarters)
 _T_RE = re.compile(r"(?<![\w])t\.?\s?(?P<ord>[1-4])(?![\d\w])" + _NO_RANGO)
 # Year right after a part of a year: "II semestre de 2017", "T1-2018", "T1 2018"
@@ -427,7 +427,7 @@ def _leer_subperiodo(norm: str, ctx: Optional[Contexto]) -> Optional[_Lectura]:
         m = regex.search(norm)
         if m:
             numero = _numero_ordinal(m["ord"])
-            meses = _SUBPERIODOS[_ABREVIATURAS_SUBPERIODO.get(m["sub"], m["sub"])]
+            meses = _SUBPERIODOS[_ABREVIADOS.get(m["sub"], m["sub"])]
             if numero is not None and numero * meses <= 12:
                 encontrado = (numero, meses, m.end())
                 break

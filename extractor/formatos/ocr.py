@@ -3,7 +3,8 @@ with boxes, plus the ruling lines of the page image.
 
 Per page: pdfium renders it in grey at `DPI`; a page fed on its side or
 upside down is turned by quarter turns first (Tesseract's orientation
-detection, `--psm 0`); the image is binarized (Otsu)
+detection, `--psm 0`; a page whose ink runs in columns rather than rows is
+on its side even when Tesseract is unsure of it); the image is binarized (Otsu)
 and straightened (a scan is often turned a fraction of a degree: the angle
 that makes the rows of ink sharpest wins). Ruling lines of tables: horizontal
 ones are long thin runs of ink with blank just above and below (the base
@@ -45,7 +46,7 @@ IDIOMA = "spa"
 # Tesseract page segmentation: 6 = one block of text (words are regrouped here
 # by position anyway); 3, automatic, drops columns of lone figures in tables.
 PSM = os.environ.get("INFORMES_OCR_PSM", "6")
-VERSION = 17  # of the image processing and word model below; part of the cache key
+VERSION = 20  # of the image processing and word model below; part of the cache key
 HILOS = max(1, min(4, os.cpu_count() or 1))
 TIEMPO_PAGINA = 180  # seconds for one Tesseract call
 MAX_PIXELES = 12_000_000  # of one page image (a letter page at 300 dpi has 8.4 million)
@@ -63,9 +64,10 @@ BORDE = 3  # pixels next to each rule a vertical rule must reach (letters keep a
 DPI_REGLAS = 150  # lines are found on an image reduced to about this resolution
 DPI_ORIENTACION = 150  # Tesseract's orientation detection reads the page reduced to this
 CONF_ORIENTACION = 3.0
-RELEER = 0.6  # a figure Tesseract reads with less confidence is read again alone (`_releer`)
-CIFRAS = "0123456789.,%$-"  # the characters a figure read again alone may have
   # Tesseract's orientation confidence needed to turn a page a quarter or half turn
+DE_LADO = 2.0  # the column profile of a page on its side is this many times sharper than its row profile
+RELEER = 0.75  # a figure Tesseract reads with less confidence is read again alone (`_releer`)
+CIFRAS = "0123456789.,%$-"  # the characters a figure read again alone may have
 _SOLO_RAYAS = re.compile(r"^[|!/\\\[\]_\-—–=~'`.,:;«»\"()]+$")
 
 
@@ -209,35 +211,62 @@ def _umbral_otsu(gris) -> int:
     return int(np.argmax(varianza)) + 1  # ink: grey values below this (the class up to the argmax)
 
 
-def _angulo(tinta) -> float:
-    """Degrees to turn the page (PIL's counter-clockwise) so that its text
-    rows are horizontal: the angle whose row profile of ink is sharpest,
-    from the ink pixels' coordinates (no image is rotated to search)."""
-    import math
-
+def _puntos(tinta):
+    """Coordinates (ys, xs, as floats) of a sample of the ink pixels: enough
+    for a profile of the rows."""
     import numpy as np
 
     paso = max(1, tinta.shape[1] // 1000)
     ys, xs = np.nonzero(tinta[::paso, ::paso])
-    if len(ys) < 50:
-        return 0.0
-    if len(ys) > 200_000:  # a sample is enough for a profile
+    if len(ys) > 200_000:
         cada = len(ys) // 200_000 + 1
         ys, xs = ys[::cada], xs[::cada]
-    ys = ys.astype(np.float64)
-    xs = xs.astype(np.float64)
+    return ys.astype(np.float64), xs.astype(np.float64)
 
-    def nitidez(a: float) -> float:
-        # rows of the page turned by `a` degrees counter-clockwise (image y grows downwards)
-        filas = np.round(ys - xs * math.tan(math.radians(a))).astype(np.int64)
-        perfil = np.bincount(filas - filas.min())
-        return float(np.square(np.diff(perfil.astype(np.float64))).sum())
 
-    angulos = [x / 4 for x in range(int(-GIRO_MAX * 4), int(GIRO_MAX * 4) + 1)]
-    mejor = max(angulos, key=lambda a: (nitidez(a), -abs(a)))  # ties (a blank page): the smallest turn
+def _nitidez(ys, xs, a: float) -> float:
+    """Sharpness of the row profile of the ink at (ys, xs) once the page is
+    turned by `a` degrees counter-clockwise (image y grows downwards): text
+    lines at that slant make tall narrow peaks."""
+    import math
+
+    import numpy as np
+
+    filas = np.round(ys - xs * math.tan(math.radians(a))).astype(np.int64)
+    perfil = np.bincount(filas - filas.min())
+    return float(np.square(np.diff(perfil.astype(np.float64))).sum())
+
+
+def _angulos_gruesos() -> list[float]:
+    return [x / 4 for x in range(int(-GIRO_MAX * 4), int(GIRO_MAX * 4) + 1)]
+
+
+def _angulo(tinta) -> float:
+    """Degrees to turn the page (PIL's counter-clockwise) so that its text
+    rows are horizontal: the angle whose row profile of ink is sharpest,
+    from the ink pixels' coordinates (no image is rotated to search)."""
+    ys, xs = _puntos(tinta)
+    if len(ys) < 50:
+        return 0.0
+    mejor = max(_angulos_gruesos(), key=lambda a: (_nitidez(ys, xs, a), -abs(a)))  # ties (a blank page): the smallest turn
     fino = [mejor + x / 20 for x in range(-5, 6)]
-    mejor = max(fino, key=lambda a: (nitidez(a), -abs(a)))
+    mejor = max(fino, key=lambda a: (_nitidez(ys, xs, a), -abs(a)))
     return round(mejor, 2) if abs(mejor) >= 0.1 else 0.0
+
+
+def _de_lado(tinta) -> bool:
+    """Whether the lines of the page run up or down (a landscape page fed
+    on its side, or a landscape table turned on a portrait page): the
+    profile of the ink across the columns is DE_LADO times sharper than
+    across the rows, each at its best small slant. Tesseract's orientation
+    detection is unsure of such pages (tables, noise); it is sure of which
+    way up a page with level lines is."""
+    ys, xs = _puntos(tinta)
+    if len(ys) < 50:
+        return False
+    filas = max(_nitidez(ys, xs, a) for a in _angulos_gruesos())
+    columnas = max(_nitidez(xs, ys, a) for a in _angulos_gruesos())
+    return columnas > DE_LADO * filas
 
 
 def _delgada(tinta, grosor: int):
@@ -444,10 +473,10 @@ _ROTAR = re.compile(r"Rotate:\s*(\d+)")
 _CONFIANZA = re.compile(r"Orientation confidence:\s*([\d.]+)")
 
 
-def _orientacion(imagen, dpi: int) -> int:
-    """Quarter turns to straighten a page, as PIL degrees counter-clockwise
-    (0, 90, 180, 270), from Tesseract's orientation detection (`--psm 0`)
-    on the page reduced to DPI_ORIENTACION; 0 when it is unsure or fails."""
+def _osd(imagen, dpi: int) -> Optional[tuple[int, float]]:
+    """Tesseract's orientation detection (`--psm 0`) on the page reduced
+    to DPI_ORIENTACION: (quarter turns as PIL degrees counter-clockwise,
+    confidence), or None when it fails."""
     escala = min(1.0, DPI_ORIENTACION / dpi)
     reducida = imagen.convert("L")
     if escala < 1.0:
@@ -459,12 +488,31 @@ def _orientacion(imagen, dpi: int) -> int:
         salida = subprocess.run(["tesseract", "stdin", "stdout", "--psm", "0", "--dpi", str(int(dpi * escala))],
                                 input=pgm.getvalue(), capture_output=True, timeout=TIEMPO_PAGINA, env=entorno)
     except (OSError, subprocess.SubprocessError):
-        return 0
+        return None
     texto = salida.stdout.decode("utf-8", "replace")
     rotar, confianza = _ROTAR.search(texto), _CONFIANZA.search(texto)
-    if salida.returncode != 0 or not rotar or not confianza or float(confianza.group(1)) < CONF_ORIENTACION:
+    if salida.returncode != 0 or not rotar or not confianza:
+        return None
+    return (360 - int(rotar.group(1))) % 360, float(confianza.group(1))  # Tesseract's "Rotate" is clockwise
+
+
+def _orientacion(imagen, dpi: int, tinta) -> int:
+    """Quarter turns to straighten a page, as PIL degrees counter-clockwise
+    (0, 90, 180, 270): Tesseract's orientation detection when it is sure
+    (CONF_ORIENTACION). When it is not and the page's lines run up or down
+    (`_de_lado`, from the ink `tinta`), the page is turned a quarter turn
+    and Tesseract says which way up it then is (0 or 180: the turn is 90 or
+    270); failing that, Tesseract's unsure quarter turn, else 90. Any other
+    page is left as it is."""
+    propia = _osd(imagen, dpi)
+    if propia and propia[1] >= CONF_ORIENTACION:
+        return propia[0]
+    if not _de_lado(tinta):
         return 0
-    return (360 - int(rotar.group(1))) % 360  # Tesseract's "Rotate" is clockwise
+    tumbada = _osd(girar(imagen, 90), dpi)
+    if tumbada and tumbada[0] in (0, 180):
+        return (90 + tumbada[0]) % 360
+    return propia[0] if propia and propia[0] in (90, 270) else 90
 
 
 def girar(imagen, angulo: float, relleno=255):
@@ -492,7 +540,7 @@ def preparar(imagen, dpi: int):
     gris = np.asarray(imagen)
     umbral = _umbral_otsu(gris)
     tinta = gris < umbral
-    giro = _orientacion(imagen, dpi)
+    giro = _orientacion(imagen, dpi, tinta)
     if giro:
         imagen = girar(imagen, giro)
         gris = np.asarray(imagen)

@@ -12,6 +12,7 @@ from esquemas import cargar_yaml
 
 from extractor.tablas.dinero import tipo_gasto_en
 from extractor.tablas.encabezados import clasificador, normalizar
+from extractor.tablas.partes_en_serie import partes_en_serie
 from extractor.modelo import Celda, Tabla
 from extractor.castellano.nombres import limpiar
 from extractor.castellano.numeros import Numero, buscar_numeros, es_vacio, parse_cantidad, parse_numero
@@ -265,7 +266,7 @@ def columnas(grid, n_header: int, ctx: Contexto, planifica: bool = False,
         table_scale = cls.escala(" ".join(titulos))
     cols = []
     fuentes = fuentes_de_columnas(headers)
-    numeradas = partes_numeradas(headers, titulos)
+    numeradas = {**partes_numeradas(headers, titulos), **partes_en_serie(headers, ctx)}
     for k, parts in enumerate(headers):
         header = " ".join(parts)
         no_valor = cls.no_valor(header) if header else None
@@ -275,7 +276,8 @@ def columnas(grid, n_header: int, ctx: Contexto, planifica: bool = False,
         rol, medida = _rol(header), _medida(parts, header)
         if fuentes[k]:
             rol, medida = None, medida if medida in MONEY else "recursos_programados"
-        if rol is None and medida is None and header and periodo_de_texto(header, ctx):
+        period_parts = parts[:-1] + [numeradas[k]] if k in numeradas else parts
+        if rol is None and medida is None and header and periodo_de_texto(" ".join(period_parts), ctx):
             # a bare period ("II semestre", "2021") under no measure: results,
             # or targets in a planning document
             medida = "meta" if planifica and not _antes_del_plan(header, ctx) else "ejecutado"
@@ -291,7 +293,6 @@ def columnas(grid, n_header: int, ctx: Contexto, planifica: bool = False,
             escala, factor = cls.escala(header)
             if escala is None:
                 escala, factor = table_scale
-        period_parts = parts[:-1] + [numeradas[k]] if k in numeradas else parts
         period_text = _period_text([_sin_base(p, ctx) for p in period_parts], ctx)
         cols.append(
             Columna(

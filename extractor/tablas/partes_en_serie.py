@@ -1,0 +1,92 @@
+"""Columns that are the parts of a year in a row ("I trim." | "II trim." |
+"III trim." | "IV trim."), read by their place when their numerals are not
+legible.
+
+A scan read by OCR often garbles the roman numeral of such headers: in a
+sans-serif bold face "I" and "l" are the same glyph, so "I trim." comes
+back as "l trim.", "III trim." as "11 trim.", or the numeral is lost
+("trim."). The word for the part survives. Consecutive columns whose lowest
+header level is that word with at most a short numeral are the parts of the
+year in order: the first is the part the legible numerals point to
+(a legible "IV trim." in the fourth place of the run makes the run start at
+I), else I. Runs whose numerals all read as distinct parts in order are
+left as they are.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from typing import Optional
+
+from extractor.castellano.lemas import normalizar
+from extractor.castellano.periodos import Contexto, periodo_de_texto
+
+# the kinds of part of a year, their abbreviations and how many make a year
+_PARTES = (
+    ("trimestre", ("trimestre", "trim"), 4),
+    ("semestre", ("semestre", "sem"), 2),
+    ("cuatrimestre", ("cuatrimestre", "cuatrim"), 3),
+    ("bimestre", ("bimestre", "bim"), 6),
+)
+_ROMANOS = ("I", "II", "III", "IV", "V", "VI")
+_ANIO = re.compile(r"(?<!\d)(?:19[5-9]\d|20\d\d)(?!\d)")
+# what may stand beside the word for the part: a roman numeral as OCR reads
+# it ("l", "ll", "11", "1V", "iv", "|"), an ordinal ("2do", "3°"), or nothing
+_NUMERAL = r"(?:[ilvx1|!]{1,4}\.?|[1-6](?:er|ro|do|to|o|°|º|a)?)?"
+
+
+def _clase(parte: str) -> Optional[tuple[str, int, str]]:
+    """(kind of part, parts in a year, the year written) when the header
+    level is only the word for a part of a year with at most a short
+    numeral beside it (and perhaps a year); else None."""
+    texto = normalizar(parte)
+    anio = _ANIO.findall(texto)
+    if len(anio) > 1:
+        return None
+    texto = _ANIO.sub(" ", texto).strip(" -–/.,")
+    for nombre, palabras, cuantas in _PARTES:
+        for palabra in palabras:
+            if re.fullmatch(rf"{_NUMERAL}\s*{palabra}\.?(?:\s*{_NUMERAL})?", texto):
+                return nombre, cuantas, anio[0] if anio else ""
+    return None
+
+
+def partes_en_serie(headers: list[list[str]], ctx: Contexto) -> dict[int, str]:
+    """Per column in a run of parts of a year whose numerals do not read
+    as the parts in order, the part its place gives ("II trimestre",
+    with the year its header writes)."""
+    clases = [_clase(parts[-1]) if parts else None for parts in headers]
+    salida: dict[int, str] = {}
+    k = 0
+    while k < len(clases):
+        if clases[k] is None:
+            k += 1
+            continue
+        fin = k
+        while fin + 1 < len(clases) and clases[fin + 1] is not None and clases[fin + 1][:2] == clases[k][:2]:
+            fin += 1
+        salida.update(_numerar(list(range(k, fin + 1)), headers, clases, ctx))
+        k = fin + 1
+    return salida
+
+
+def _numerar(run: list[int], headers: list[list[str]], clases, ctx: Contexto) -> dict[int, str]:
+    nombre, cuantas, _ = clases[run[0]]
+    if len(run) < 2 or len(run) > cuantas:
+        return {}
+    meses = 12 // cuantas
+    leidos: list[Optional[int]] = []
+    for k in run:
+        periodo = periodo_de_texto(headers[k][-1], ctx)
+        ok = (periodo is not None and periodo.inicio is not None and periodo.fin is not None
+              and (periodo.fin.month - periodo.inicio.month + 1) == meses and periodo.inicio.month % meses == 1 % meses)
+        leidos.append(periodo.fin.month // meses if ok else None)
+    if all(n is not None for n in leidos) and leidos == list(range(leidos[0], leidos[0] + len(run))):
+        return {}  # legible and in order
+    inicios = Counter(n - i for i, n in enumerate(leidos) if n is not None)
+    inicio = next((s for s, _ in inicios.most_common() if 1 <= s and s + len(run) - 1 <= cuantas), None)
+    if inicio is None:
+        if inicios:
+            return {}  # the legible numerals point to no place in the year: leave them
+        inicio = 1
+    return {k: f"{_ROMANOS[inicio + i - 1]} {nombre} {clases[k][2]}".strip() for i, k in enumerate(run)}
