@@ -201,3 +201,14 @@ def test_meses_con_anio_y_columna_de_variacion(tmp_path):
     informe = extraer_informe(ruta)
     assert not [o for o in informe.observaciones if o.valor in (-5, -9)]
     assert _uno(informe, indicador="Muertes en siniestros viales", periodo_fin=date(2022, 12, 31)).valor == 33
+
+
+def test_rotulo_corto_que_termina_en_indicador_nombra_lo_que_sigue():
+    from extractor.tablas.titulos import indicador_del_titulo
+
+    assert indicador_del_titulo(["Evolución trimestral del indicador: Hogares con agua potable"]) == \
+        "Hogares con agua potable"
+    # a name with a colon in it is still a name, and a plural label lists, it does not name
+    assert indicador_del_titulo(["Casas de justicia móvil: jornadas realizadas"]) == \
+        "Casas de justicia móvil: jornadas realizadas"
+    assert indicador_del_titulo(["Seguimiento a los indicadores: salud y educación"]) != "Salud y educación"

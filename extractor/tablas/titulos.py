@@ -57,6 +57,7 @@ def _es_titulo(texto: str) -> bool:
 
 
 FICHA = re.compile(r"^([^\W\d_][^:]{0,30}):\s")  # "Campo: valor"
+MAX_PALABRAS_ROTULO = 6  # "Comportamiento mensual del indicador:" is a label, a long sentence is not
 CAMPO_SIN_DOS_PUNTOS = re.compile(r"^(de|del|la|las|los|el|en|a)\b")  # "Unidad de Víctimas …" is a name
 
 
@@ -138,6 +139,13 @@ def _sin_prefijo(texto: str) -> tuple[str, bool]:
         n = len(prefijo.split())
         if len(palabras) > n and normalizar(" ".join(palabras[:n])).rstrip(":") == prefijo:
             return " ".join(palabras[n:]).lstrip(":").strip(), True
+    # any short label that ends in "indicador:" names what follows
+    # ("Comportamiento mensual del indicador: Estudiantes reintegrados")
+    rotulo, dos_puntos, resto = texto.partition(":")
+    rotulo_plano = normalizar(rotulo).split()
+    if dos_puntos and resto.strip() and rotulo_plano and len(rotulo_plano) <= MAX_PALABRAS_ROTULO \
+            and rotulo_plano[-1] == "indicador":
+        return resto.strip(), True
     return texto, False
 
 
