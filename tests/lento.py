@@ -10,10 +10,10 @@ from pathlib import Path
 
 def extraer_lento(ruta: Path):
     """Hangs on files asking for it ({"dormir": seconds}); the others are
-    read by the fake extractor of tests/test_cli.py."""
+    read by the fake extractor of tests/pipelines/cli/test_cli.py."""
     datos = json.loads(Path(ruta).read_bytes())
     if "dormir" in datos:
         time.sleep(datos["dormir"])
-    from tests.test_cli import extraer_falso
+    from tests.pipelines.cli.test_cli import extraer_falso
 
     return extraer_falso(ruta)

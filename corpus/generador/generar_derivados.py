@@ -86,7 +86,7 @@ def serializar_pdf(objetos: dict[int, bytes], paginas: list[int]) -> bytes:
     """A PDF file from its objects (1: the catalog; 2, the page tree, is
     added here from `paginas`), with its cross-reference table. Written by
     hand so that the bytes are the same on every run (also used by
-    tests/test_entradas_malas.py for PDFs no library would write)."""
+    tests/extractor/formatos/test_entradas_malas.py for PDFs no library would write)."""
     objetos[2] = (b"<< /Type /Pages /Kids [" + b" ".join(b"%d 0 R" % p for p in paginas)
                   + b"] /Count %d >>" % len(paginas))
     salida = bytearray(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n")

@@ -731,7 +731,7 @@ PALMIRA_META = {
 # Legacy formats: one small tracker as .xls (xlwt) and .ods (written by
 # hand: a zip with content.xml), read by python-calamine. Not evaluated
 # against a gold (calamine gives no number formats: a percentage is its
-# stored fraction); tests/test_hojas.py checks what is read from them.
+# stored fraction); tests/extractor/formatos/test_hojas.py checks what is read from them.
 # ======================================================================
 
 FORMATOS = INFORMES_DIR  # the small .xls and .ods (no gold) sit with the other reports

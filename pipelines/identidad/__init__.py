@@ -129,7 +129,7 @@ def _palabras(texto: str) -> list[str]:
 #
 #     python -m pipelines.identidad
 #
-# (tests/test_identidad.py checks that it is the table spaCy's data gives).
+# (tests/pipelines/identidad/test_identidad.py checks that it is the table spaCy's data gives).
 ARCHIVO_LEMAS = "lemas_identidad.txt.gz"
 _BLOQUE = 32
 _CABECERA = ("# spacy-lookups-data es_lemma_lookup, folded and applied until it settles; "

@@ -28,7 +28,7 @@ from extractor.formatos.ocr import falta_tesseract
 from pipelines import almacen
 from pipelines.cli import CODIGO_USO, app, visible
 from tests.conftest import INFORMES, RAIZ
-from tests.test_cli import documento, escribir
+from tests.pipelines.cli.test_cli import documento, escribir
 
 runner = CliRunner()
 PREVIO = INFORMES / "sogamoso_educacion_2019.docx"  # in the store before every case
@@ -675,7 +675,7 @@ def test_una_cifra_invalida_no_hunde_el_informe(campo, valor, tmp_path, falso):
 @pytest.fixture
 def falso(monkeypatch):
     import pipelines.carga.cargar
-    from tests.test_cli import extraer_falso
+    from tests.pipelines.cli.test_cli import extraer_falso
 
     monkeypatch.setattr(pipelines.carga.cargar, "extractor_por_defecto", lambda: extraer_falso)
 

@@ -18,9 +18,9 @@ import typer
 from typer.testing import CliRunner
 
 from pipelines.cli import CODIGO_USO, app
-from tests.test_codigos_y_acumulacion import sispt
+from tests.extractor.tablas.test_codigos_y_acumulacion import sispt
 
-RAIZ = Path(__file__).resolve().parents[1]
+RAIZ = Path(__file__).resolve().parents[3]
 
 
 def informes(*args, cwd: Path, env: dict | None = None) -> subprocess.CompletedProcess:

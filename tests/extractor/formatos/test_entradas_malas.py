@@ -589,7 +589,7 @@ def se_estrella(ruta: Path):
 
 def test_limite_de_tiempo_y_de_memoria_por_archivo(tmp_path):
     """Each limit kills only its file; the next files still load."""
-    from tests.test_cli import documento, extraer_falso
+    from tests.pipelines.cli.test_cli import documento, extraer_falso
 
     lento, glotona, rota = tmp_path / "lento.pdf", tmp_path / "glotona.pdf", tmp_path / "rota.pdf"
     for ruta in (lento, glotona, rota):

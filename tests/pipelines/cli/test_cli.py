@@ -23,7 +23,7 @@ from pipelines.cli import app
 from pipelines.evaluacion.evaluar import evaluar
 
 runner = CliRunner()
-RAIZ = Path(__file__).resolve().parents[1]
+RAIZ = Path(__file__).resolve().parents[3]
 
 
 # ------------------------------------------------------------ fake extractor

@@ -10,7 +10,7 @@ import pytest
 from extractor import leer_documento
 from extractor.informe.metadatos import cuatrienal, extraer_metadatos, tipo_por_archivo
 
-REALES = Path(__file__).resolve().parents[2] / "shared" / "corpus-real"
+REALES = Path(__file__).resolve().parents[4] / "shared" / "corpus-real"
 
 
 @pytest.mark.parametrize("archivo, tipo", [

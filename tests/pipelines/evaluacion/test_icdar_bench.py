@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-RUTA = Path(__file__).resolve().parent.parent / "bench" / "icdar2013.py"
+RUTA = Path(__file__).resolve().parents[3] / "bench" / "icdar2013.py"
 
 
 @pytest.fixture(scope="module")

@@ -24,7 +24,7 @@ import pytest
 
 from pipelines.carga.cargar import Limites, cargar_rutas
 from tests.conftest import INFORMES, RAIZ
-from tests.test_entradas_malas import estado
+from tests.extractor.formatos.test_entradas_malas import estado
 
 # Reports of different entities (identity linking never mixes them, so the
 # order of loading cannot change the result), DOCX and PDF.

@@ -28,8 +28,8 @@ CHIA = INFORMES / "chia_seguimiento_plan_indicativo_2024.xlsx"
 PALMIRA = INFORMES / "palmira_plan_accion_2024.xlsx"
 LIBROS = [SISPT, CHIA, PALMIRA]
 MINI = [INFORMES / "seguimiento_mini_2023.xls", INFORMES / "seguimiento_mini_2023.ods"]
-REALES = Path(__file__).resolve().parents[2] / "shared" / "corpus-real"
-ESQUEMAS = Path(__file__).resolve().parents[1] / "esquemas"
+REALES = Path(__file__).resolve().parents[4] / "shared" / "corpus-real"
+ESQUEMAS = Path(__file__).resolve().parents[3] / "esquemas"
 
 
 @lru_cache(maxsize=None)

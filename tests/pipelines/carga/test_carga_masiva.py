@@ -22,11 +22,11 @@ from pipelines.carga.cargar import EXTENSIONES, Limites, cargar_rutas, recorrer
 from pipelines.cli import app
 from tests.conftest import CORPUS, GOLD, INFORMES
 
-REALES = Path(__file__).resolve().parents[2] / "shared" / "corpus-real"
+REALES = Path(__file__).resolve().parents[4] / "shared" / "corpus-real"
 from tests.lento import extraer_lento
-from tests.test_cli import documento, escribir, extraer_falso
-from tests.test_entradas_malas import estado
-from tests.test_integridad import ARCHIVOS, conteos, informes_cli
+from tests.pipelines.cli.test_cli import documento, escribir, extraer_falso
+from tests.extractor.formatos.test_entradas_malas import estado
+from tests.pipelines.almacen.test_integridad import ARCHIVOS, conteos, informes_cli
 
 runner = CliRunner()
 

@@ -21,7 +21,7 @@ import yaml
 from docx import Document
 from docx.oxml.ns import qn
 
-RAIZ = Path(__file__).resolve().parents[1]
+RAIZ = Path(__file__).resolve().parents[2]
 CORPUS = RAIZ / "corpus"
 INFORMES = CORPUS / "informes"  # DOCX and PDF
 GOLD = CORPUS / "gold"  # gold CSV and meta YAML
@@ -40,7 +40,7 @@ MEDIDAS_A_CORTE = {"ejecutado", "acumulado", "avance_porcentual",
                    "pagos"}
 
 
-# Workbook reports (no DOCX/PDF twins) are checked in tests/test_hojas.py.
+# Workbook reports (no DOCX/PDF twins) are checked in tests/extractor/formatos/test_hojas.py.
 HOJAS = (".xlsx", ".xlsm", ".xls", ".ods")
 
 
@@ -49,7 +49,7 @@ def _ids() -> list[str]:
     for ext in EXTENSIONES:
         carpeta = GOLD if ext in (".gold.csv", ".meta.yaml") else INFORMES
         stems |= {p.name[: -len(ext)] for p in carpeta.glob("*" + ext)}
-    # scanned copies (`<id>_escaneado.pdf`, no DOCX, no text layer) are checked in tests/test_ocr.py
+    # scanned copies (`<id>_escaneado.pdf`, no DOCX, no text layer) are checked in tests/extractor/formatos/test_ocr.py
     return sorted(s for s in stems if not any((INFORMES / f"{s}{h}").is_file() for h in HOJAS)
                   and not s.endswith("_escaneado"))
 

@@ -18,7 +18,7 @@ from extractor.tablas.acumulacion import acumulacion_de
 from extractor.resultado import InformeExtraido, MetadatosInforme, Observacion
 from pipelines import almacen, validacion
 
-RAIZ = Path(__file__).resolve().parents[1]
+RAIZ = Path(__file__).resolve().parents[3]
 ANIOS = (2024, 2025, 2026, 2027)
 
 

@@ -30,7 +30,7 @@ from pipelines import almacen
 from pipelines.cli import app
 from tests.conftest import INFORMES
 
-RAIZ = Path(__file__).resolve().parents[1]
+RAIZ = Path(__file__).resolve().parents[3]
 PDF = INFORMES / "barrancabermeja_prensa_2017.pdf"
 DOCX = INFORMES / "girardot_salud_2018.docx"
 COLUMNAS_OBS = list(esquemas.tabla("observaciones").exportacion)
