@@ -41,6 +41,7 @@ from extractor.errores import FaltaPrograma
 from extractor.formatos.seguridad import es_memoria
 from pipelines import almacen
 from pipelines.almacen import ErrorAlmacen
+from pipelines.carga import guardado
 
 if TYPE_CHECKING:
     from extractor.resultado import InformeExtraido
@@ -227,7 +228,7 @@ def _llamar(extraer: Extractor, ruta: Path, limites: Optional[Limites]):
 
 def _extraer_protegido(extraer: Extractor, ruta: Path, limites: Optional[Limites] = None):
     """Run the extractor and prepare its report for the store (rows,
-    validation findings: almacen.preparar), so that the single writer only
+    validation findings: pipelines.carga.guardado.preparar), so that the single writer only
     writes; return (start time, InformePreparado, None) or
     (start time, None, (motivo, traza)), or, when a program the file needs
     is missing, (start time, None, (motivo, traza, (programa, instalar))).
@@ -235,7 +236,7 @@ def _extraer_protegido(extraer: Extractor, ruta: Path, limites: Optional[Limites
     inicio = datetime.now()
     try:
         informe = _llamar(extraer, ruta, limites)
-        return inicio, almacen.preparar(informe), None
+        return inicio, guardado.preparar(informe), None
     except FaltaPrograma as exc:
         return inicio, None, (_motivo(exc, ruta.name, True), traceback.format_exc(), (exc.programa, exc.instalar))
     except Exception as exc:  # noqa: BLE001 - every failure becomes a 'fallido' row
@@ -767,7 +768,7 @@ def _guardar(con, ruta: Path, sha: str, informe: Optional[almacen.InformePrepara
                                   programa=programa, instalar=instalar)
         return ResultadoCarga(archivo, ruta, "fallido", motivo, sha256=sha, traza=traza)
     try:
-        resultado = almacen.guardar_informe(con, informe, ruta, forzar=forzar)
+        resultado = guardado.guardar_informe(con, informe, ruta, forzar=forzar)
     except Exception as exc:  # noqa: BLE001 - recorded as 'fallido', batch goes on
         return ResultadoCarga(
             archivo, ruta, "fallido", _motivo(exc, archivo, _es_conocido(exc)),

@@ -2,7 +2,7 @@
 
 The cluster extracts: each file becomes one task that returns the
 extracted report, prepared for the store (rows as Arrow tables, validation
-findings: `pipelines.almacen.preparar`), or the failure, to this process,
+findings: `pipelines.carga.guardado.preparar`), or the failure, to this process,
 the single writer, which stores the reports in input order exactly as a
 local load does (same
 dataset, same resumability: one transaction per report, files already

@@ -37,7 +37,7 @@ from rapidfuzz import fuzz
 
 import esquemas
 from esquemas import cargar_yaml
-from pipelines import normalizar
+from pipelines.texto import normalizar
 
 VINCULOS = ("codigo", "nombre", "nombre_normalizado", "similitud", "manual", "nuevo")
 ACCIONES = ("vincular", "separar")
@@ -902,7 +902,7 @@ def aplicar_decisiones(con: duckdb.DuckDBPyConnection, entidad_clave: Optional[s
 def exportar_decisiones(con: duckdb.DuckDBPyConnection, salida: Path) -> int:
     import csv
 
-    from pipelines.salidas.exportar import texto_celda
+    from pipelines.texto import texto_celda
 
     filas = con.execute("SELECT " + ", ".join(COLUMNAS_DECISIONES) + " FROM decisiones "
                         "ORDER BY creada_en, decision_id").fetchall()

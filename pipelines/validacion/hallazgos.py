@@ -8,7 +8,7 @@ from typing import Any, Iterable, Optional
 import duckdb
 
 import esquemas
-from pipelines import normalizar
+from pipelines.texto import normalizar
 
 
 def reglas_conocidas() -> list[str]:

@@ -20,7 +20,7 @@ from functools import cache
 from typing import TYPE_CHECKING, Any, Callable, Iterable, Mapping, Optional
 
 import esquemas
-from pipelines import normalizar
+from pipelines.texto import normalizar
 
 if TYPE_CHECKING:
     import duckdb
