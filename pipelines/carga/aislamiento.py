@@ -25,6 +25,7 @@ from extractor.errores import FaltaPrograma
 from extractor.formatos.seguridad import es_memoria
 from pipelines.almacen import ErrorAlmacen
 from pipelines.carga import guardado
+from pipelines.carga.limites import Limites
 
 if TYPE_CHECKING:
     from extractor.resultado import InformeExtraido
@@ -34,19 +35,6 @@ Extractor = Callable[[Path], "InformeExtraido"]
 
 class ErrorCarga(Exception):
     """A file that cannot be loaded (Spanish message naming the file)."""
-
-
-@dataclass(frozen=True)
-class Limites:
-    """Per-file limits of a load. `tiempo` (seconds) and `memoria_mb` (address
-    space of the child process that reads the file) are enforced by running
-    each extraction in its own process; None disables one. `paginas` is the
-    PDF page limit checked before parsing (extractor.formatos.seguridad)."""
-
-    tiempo: Optional[float] = 300.0
-    memoria_mb: Optional[int] = 2048
-    paginas: int = 2000
-    ocultas: bool = False  # read hidden sheets, rows and columns of workbooks
 
 
 def _motivo(exc: BaseException, archivo: str, conocido: bool) -> str:

@@ -36,13 +36,12 @@ from typing import Callable, Iterator, Optional
 from pipelines import almacen
 from pipelines.almacen import ErrorAlmacen
 from pipelines.carga import guardado
+from pipelines.carga.limites import ESPERA_DB  # noqa: F401  (public here too)
 from pipelines.carga.aislamiento import (  # noqa: F401  (ErrorCarga, Limites, Extractor: public here too)
     ESPERA, ErrorCarga, Extractor, Limites, _en_procesos_hijos, _enviable, _es_conocido, _extraer_protegido, _motivo,
 )
 
 EXTENSIONES = (".pdf", ".docx", ".xlsx", ".xlsm", ".xls", ".ods", ".doc", ".rtf", ".odt")
-
-ESPERA_DB = 30.0  # seconds to wait for a database held by another process
 
 
 @dataclass
