@@ -11,12 +11,28 @@ Rooms: esquema.py (open, create, migrate), filas.py (rows and identifiers),
 escritura.py (the write transaction, the `cargas` rows), lecturas.py
 (queries), consulta.py (users' read-only SQL).
 """
-from pipelines.almacen.escritura import RESULTADOS, escribir, insertar, registrar_carga
 from pipelines.almacen.esquema import (
     MARCA, VERSION_ESQUEMA, ErrorAlmacen, abrir, crear_esquema, ddl, ddl_vista, motivo_duckdb, vistas_temporales,
 )
-from pipelines.almacen.filas import InformePreparado, indicador_id_de, informe_id_de, version_extractor
 from pipelines.almacen.lecturas import buscar_informe, hallazgos, resumen
+
+# Rows and writing need pyarrow: imported on first use, so that a command that
+# only reads the store (informes resumen) starts without it.
+_PEREZOSOS = {
+    "RESULTADOS": "escritura", "escribir": "escritura", "insertar": "escritura", "registrar_carga": "escritura",
+    "InformePreparado": "filas", "indicador_id_de": "filas", "informe_id_de": "filas",
+    "version_extractor": "filas",
+}
+
+
+def __getattr__(nombre: str):
+    modulo = _PEREZOSOS.get(nombre)
+    if modulo is None:
+        raise AttributeError(f"module 'pipelines.almacen' has no attribute {nombre!r}")
+    from importlib import import_module
+
+    return getattr(import_module(f"pipelines.almacen.{modulo}"), nombre)
+
 
 __all__ = [
     "MARCA", "RESULTADOS", "VERSION_ESQUEMA", "ErrorAlmacen", "InformePreparado", "abrir", "buscar_informe",

@@ -21,10 +21,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Iterator, Optional
 
-from extractor.errores import FaltaPrograma
-from extractor.formatos.seguridad import es_memoria
 from pipelines.almacen import ErrorAlmacen
-from pipelines.carga import guardado
 from pipelines.carga.limites import Limites
 
 if TYPE_CHECKING:
@@ -74,6 +71,10 @@ def _extraer_protegido(extraer: Extractor, ruta: Path, limites: Optional[Limites
     (start time, None, (motivo, traza)), or, when a program the file needs
     is missing, (start time, None, (motivo, traza, (programa, instalar))).
     Nothing raises: worker-safe."""
+    from extractor.errores import FaltaPrograma
+    from extractor.formatos.seguridad import es_memoria
+    from pipelines.carga import guardado
+
     inicio = datetime.now()
     try:
         informe = _llamar(extraer, ruta, limites)

@@ -35,7 +35,6 @@ from typing import Callable, Iterator, Optional
 
 from pipelines import almacen
 from pipelines.almacen import ErrorAlmacen
-from pipelines.carga import guardado
 from pipelines.carga.limites import ESPERA_DB  # noqa: F401  (public here too)
 from pipelines.carga.aislamiento import (  # noqa: F401  (ErrorCarga, Limites, Extractor: public here too)
     ESPERA, ErrorCarga, Extractor, Limites, _en_procesos_hijos, _enviable, _es_conocido, _extraer_protegido, _motivo,
@@ -410,6 +409,8 @@ def _guardar(con, ruta: Path, sha: str, informe: Optional[almacen.InformePrepara
             return ResultadoCarga(archivo, ruta, "omitido", motivo, sha256=sha, traza=traza,
                                   programa=programa, instalar=instalar)
         return ResultadoCarga(archivo, ruta, "fallido", motivo, sha256=sha, traza=traza)
+    from pipelines.carga import guardado
+
     try:
         resultado = guardado.guardar_informe(con, informe, ruta, forzar=forzar)
     except Exception as exc:  # noqa: BLE001 - recorded as 'fallido', batch goes on

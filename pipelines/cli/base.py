@@ -220,13 +220,16 @@ def _principal(
 ) -> None:
     """Options of `informes` itself (--version); the commands do the work.
     A bad informes.toml in the working folder stops every command here."""
-    from pipelines import configuracion, validacion
+    from pipelines import configuracion
 
     try:
         if configuracion.leer().archivo is not None:
+            from pipelines import validacion  # the rules' settings are checked only when there are some
+
             validacion.config_por_defecto()
     except configuracion.ErrorConfiguracion as exc:
         _salir(str(exc))
+
 
 DB_POR_DEFECTO = Path("indicadores.duckdb")
 VARIABLE_DB = "INFORMES_DB"  # environment variable naming the default database

@@ -76,7 +76,7 @@ def validar(
     import esquemas
     from pipelines import almacen
     from pipelines.carga.cargar import razon_os
-    from pipelines.validacion import hallazgos as filtro_hallazgos
+    from pipelines.salidas import hallazgos as filtro_hallazgos
 
     if formato is None:
         formato = "tabla" if salida is None else (
