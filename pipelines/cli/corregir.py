@@ -12,6 +12,7 @@ from typing import Optional
 import typer
 
 from pipelines.cli.base import _AYUDA_DEBUG, OPCION_DB, _base, _Comando, _salir, app, consola, errores, seguro
+from pipelines.texto import numero_co
 
 
 @app.command(cls=_Comando, options_metavar="[OPCIONES]")
@@ -161,8 +162,6 @@ def _pedida(archivo, observacion, tabla, columna, fila, medida, periodo, rol, in
 
 
 def _describir(c: dict) -> str:
-    from pipelines.salidas.html_comparar import numero_co
-
     if c["tipo"] == "columna":
         que = ", ".join(f"{k} {c[k]}" for k in ("medida", "periodo", "rol") if c.get(k))
         alcance = f"informes de {c['entidad']}" if c.get("entidad") else "informes de cualquier entidad"

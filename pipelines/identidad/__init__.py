@@ -1,7 +1,7 @@
 """One identity per entity and per indicator, across reports and years.
 
 Every report gets an `entidad_clave` and every indicator of it an
-`indicador_clave` when it is saved (pipelines/almacen/__init__.py calls `asignar`
+`indicador_clave` when it is saved (pipelines/carga/guardado.py calls `asignar`
 inside the save transaction). Identities live in tables that are not per
 report (`entidades`, `identidades`, `variantes`, `decisiones`), so they
 survive replacing and reloading every report.
