@@ -65,7 +65,7 @@ def leer(ruta: Ruta) -> tuple["pd.DataFrame", "pd.DataFrame"]:
 
     from extractor import extraer_informe
     from extractor.errores import ErrorLectura
-    from pipelines import almacen
+    import pipelines.almacen as almacen
     from pipelines.carga import guardado
     from pipelines.carga.cargar import recorrer
 
@@ -99,7 +99,7 @@ class Almacen:
     `with` block (or call close())."""
 
     def __init__(self, db: Ruta):
-        from pipelines import almacen
+        import pipelines.almacen as almacen
         from pipelines.almacen import consulta
 
         self.db = Path(db)

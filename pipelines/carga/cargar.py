@@ -33,7 +33,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Callable, Iterator, Optional
 
-from pipelines import almacen
+import pipelines.almacen as almacen
 from pipelines.almacen import ErrorAlmacen
 from pipelines.carga.limites import ESPERA_DB  # noqa: F401  (public here too)
 from pipelines.carga.aislamiento import (  # noqa: F401  (ErrorCarga, Limites, Extractor: public here too)

@@ -14,7 +14,8 @@ import duckdb
 import pyarrow as pa
 
 import esquemas
-from pipelines import identidad, validacion
+import pipelines.identidad as identidad
+import pipelines.validacion as validacion
 from pipelines.almacen import escritura
 from pipelines.almacen.filas import InformePreparado, arrow, filas, informe_id_de, version_extractor
 from pipelines.validacion.vocabularios import apartar_invalidas, validar

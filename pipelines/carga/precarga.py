@@ -19,7 +19,7 @@ try:
 
     clasificador()
     import pipelines.carga.cargar  # noqa: F401
-    from pipelines import validacion
+    import pipelines.validacion as validacion
     from pipelines.carga import guardado
 
     validacion.reglas_registradas()  # the worker also validates and builds the rows (guardado.preparar)

@@ -202,7 +202,7 @@ consola.on_broken_pipe = _tuberia_rota
 
 def version() -> str:
     """Version of the installed package (or of the source tree)."""
-    from pipelines import almacen
+    import pipelines.almacen as almacen
 
     return almacen.version_extractor() or "desconocida"
 
@@ -220,7 +220,7 @@ def _principal(
 ) -> None:
     """Options of `informes` itself (--version); the commands do the work.
     A bad informes.toml in the working folder stops every command here."""
-    from pipelines import configuracion
+    import pipelines.configuracion as configuracion
 
     try:
         if configuracion.leer().archivo is not None:
@@ -243,7 +243,7 @@ def _db_configurada(ctx: typer.Context, param: typer.CallbackParam, valor: Path)
     from typer._click.core import ParameterSource
 
     if ctx.get_parameter_source(param.name) in (ParameterSource.DEFAULT, None):
-        from pipelines import configuracion
+        import pipelines.configuracion as configuracion
 
         try:
             return configuracion.leer().db or valor

@@ -291,7 +291,7 @@ def _aviso_hallazgos(db: Path, resultados: list[ResultadoCarga]) -> None:
     """One line with the validator's findings on the reports just loaded."""
     import duckdb
 
-    from pipelines import almacen
+    import pipelines.almacen as almacen
     from pipelines.almacen import ErrorAlmacen
 
     ids = {r.informe_id for r in resultados if r.informe_id and not r.fallido}

@@ -54,7 +54,7 @@ def indicadores(
 
     Ejemplo: informes indicadores --entidad Barrancabermeja --dudosos
     """
-    from pipelines import identidad
+    import pipelines.identidad as identidad
 
     como_json = como_json or formato_en_pantalla(formato) == "json"
     with _base(db, debug, espera=espera_db) as con:
@@ -115,7 +115,7 @@ def vincular(
 
     Ejemplo: informes vincular alcaldia-barrancabermeja/seguidores-twitter alcaldia-barrancabermeja/twitter
     """
-    from pipelines import identidad
+    import pipelines.identidad as identidad
 
     with _base(db, debug, escribir=True, espera=espera_db) as con:
         identidad.vincular(con, clave_a, clave_b, nota)
@@ -137,7 +137,7 @@ def separar(
 
     Ejemplo: informes separar alcaldia-barrancabermeja/boletines-prensa "Boletines internos"
     """
-    from pipelines import identidad
+    import pipelines.identidad as identidad
 
     with _base(db, debug, escribir=True, espera=espera_db) as con:
         nueva = identidad.separar(con, clave, variante, nota)
@@ -158,7 +158,7 @@ def decisiones(
 
     Ejemplo: informes decisiones --exportar decisiones.csv
     """
-    from pipelines import identidad
+    import pipelines.identidad as identidad
 
     if exportar and importar:
         _salir("Use --exportar o --importar, no los dos.")

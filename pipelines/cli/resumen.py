@@ -34,7 +34,7 @@ def resumen(
     Ejemplo: informes resumen --db indicadores.duckdb --detalle
     """
     import esquemas
-    from pipelines import almacen
+    import pipelines.almacen as almacen
 
     with _base(db, debug, espera=espera_db) as con:
         filas = almacen.resumen(con)

@@ -74,7 +74,7 @@ def validar(
     --formato jsonl --salida -
     """
     import esquemas
-    from pipelines import almacen
+    import pipelines.almacen as almacen
     from pipelines.carga.cargar import razon_os
     from pipelines.salidas import hallazgos as filtro_hallazgos
 

@@ -22,7 +22,7 @@ from typing import Any, Callable, Optional
 
 import yaml
 
-from pipelines import almacen
+import pipelines.almacen as almacen
 from pipelines.carga import guardado
 from pipelines.texto import normalizar
 from pipelines.evaluacion.evaluar import ErrorEvaluacion, carpetas_de, leer_gold

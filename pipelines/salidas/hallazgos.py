@@ -8,7 +8,7 @@ from typing import Any, Iterable, Optional
 import duckdb
 
 import esquemas
-from pipelines import identidad
+import pipelines.identidad as identidad
 from pipelines.texto import normalizar
 
 

@@ -17,7 +17,7 @@ from typing import Any, Optional
 
 import duckdb
 
-from pipelines import identidad
+import pipelines.identidad as identidad
 from pipelines.salidas.nombres import NOMBRES_MEDIDA
 from pipelines.texto import numero_co
 
