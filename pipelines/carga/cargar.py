@@ -267,6 +267,10 @@ def cargar_rutas(
     if al_planificar is not None:
         al_planificar([p[1] for p in pendientes])
     if pendientes:
+        # The writer's modules (validation, identity, Arrow) are imported before
+        # any file's clock starts: writing a result never pauses to import.
+        import pipelines.carga.guardado  # noqa: F401
+
         extraer = extraer or extractor_por_defecto()
         extracciones = _extracciones(extraer, [p[1] for p in pendientes], trabajadores, limites,
                                      cluster, enviar_archivos)
