@@ -127,6 +127,7 @@ def almacen_con_informes(db: Path, base, n: int, cada: int = 12) -> None:
     cross-report check compares them); the rest are copies of those made in
     SQL (fast), one in 50 with different values (conflicts to report)."""
     from pipelines import almacen
+    from pipelines.carga import guardado
 
     con = almacen.abrir(db)
     try:
@@ -136,7 +137,7 @@ def almacen_con_informes(db: Path, base, n: int, cada: int = 12) -> None:
             informe.archivo = f"cali_{k:04d}.xlsx"
             informe.no_mapeadas = []
             informe.observaciones = [copy.copy(o) for o in base.observaciones[k::cada]]
-            almacen.guardar_informe(con, informe, db.parent / informe.archivo)
+            guardado.guardar_informe(con, informe, db.parent / informe.archivo)
         if n <= cada:
             return
         # copy k (cada <= k < n) repeats base report k % cada under new ids

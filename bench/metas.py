@@ -15,7 +15,7 @@ printed next to its target.
    empty cache) against plain `tesseract` (`-l spa`, default page layout, TSV)
    on the same pages already rendered at the same resolution, with the same
    number of Tesseract processes at once.
-3. escritor: writing one prepared report (`almacen.guardar_informe`, what the
+3. escritor: writing one prepared report (`guardado.guardar_informe`, what the
    single writer does per report) into a store holding 500 reports of the
    same entity, against writing it into an empty store.
 4. arranque: `informes cargar` of a 1-page PDF into a new store, end to end
@@ -153,12 +153,13 @@ def _copia(base, k: int):
 
 def _escribir(db: Path, base, k: int) -> float:
     from pipelines import almacen
+    from pipelines.carga import guardado
 
-    prep = almacen.preparar(_copia(base, k))  # in the worker, not the writer
+    prep = guardado.preparar(_copia(base, k))  # in the worker, not the writer
     con = almacen.abrir(db)
     try:
         inicio = time.perf_counter()
-        almacen.guardar_informe(con, prep, db.parent / prep.archivo)
+        guardado.guardar_informe(con, prep, db.parent / prep.archivo)
         return time.perf_counter() - inicio
     finally:
         con.close()

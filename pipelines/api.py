@@ -65,7 +65,8 @@ def leer(ruta: Ruta) -> tuple["pd.DataFrame", "pd.DataFrame"]:
 
     from extractor import extraer_informe
     from extractor.errores import ErrorLectura
-    from pipelines import almacen
+    import pipelines.almacen as almacen
+    from pipelines.carga import guardado
     from pipelines.carga.cargar import recorrer
 
     ruta = Path(ruta)
@@ -77,7 +78,7 @@ def leer(ruta: Ruta) -> tuple["pd.DataFrame", "pd.DataFrame"]:
     observaciones, hallazgos = [], []
     for archivo in archivos:
         try:
-            preparado = almacen.preparar(extraer_informe(archivo))
+            preparado = guardado.preparar(extraer_informe(archivo))
         except (ErrorLectura, almacen.ErrorAlmacen, OSError) as exc:
             if not ruta.is_dir():
                 raise ErrorApi(str(exc)) from exc
@@ -98,7 +99,7 @@ class Almacen:
     `with` block (or call close())."""
 
     def __init__(self, db: Ruta):
-        from pipelines import almacen
+        import pipelines.almacen as almacen
         from pipelines.almacen import consulta
 
         self.db = Path(db)

@@ -11,7 +11,7 @@ so that nobody edits the installed files of esquemas/.
 
 Precedence of the database: the --db option, then the INFORMES_DB
 environment variable, then `db` here, then indicadores.duckdb
-(pipelines/cli/__init__.py). The rules' settings here change those of reglas.yaml
+(pipelines/cli/base.py). The rules' settings here change those of reglas.yaml
 (pipelines/validacion/__init__.py); they apply when reports are loaded.
 
 A file that is not valid TOML, or that names an unknown key, rule or

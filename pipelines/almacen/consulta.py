@@ -14,7 +14,7 @@ from typing import Any
 import duckdb
 
 import esquemas
-from pipelines import almacen
+import pipelines.almacen as almacen
 
 
 class ErrorConsulta(Exception):

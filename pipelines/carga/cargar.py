@@ -20,14 +20,10 @@ from __future__ import annotations
 
 import errno
 import hashlib
-import inspect
 import os
-import pickle
 import re
-import shutil
 import signal
 import stat
-import tempfile
 import threading
 import time
 import traceback
@@ -35,39 +31,16 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Callable, Iterator, Optional
+from typing import Callable, Iterator, Optional
 
-from extractor.errores import FaltaPrograma
-from extractor.formatos.seguridad import es_memoria
-from pipelines import almacen
+import pipelines.almacen as almacen
 from pipelines.almacen import ErrorAlmacen
-
-if TYPE_CHECKING:
-    from extractor.resultado import InformeExtraido
+from pipelines.carga.limites import ESPERA_DB  # noqa: F401  (public here too)
+from pipelines.carga.aislamiento import (  # noqa: F401  (ErrorCarga, Limites, Extractor: public here too)
+    ESPERA, ErrorCarga, Extractor, Limites, _en_procesos_hijos, _enviable, _es_conocido, _extraer_protegido, _motivo,
+)
 
 EXTENSIONES = (".pdf", ".docx", ".xlsx", ".xlsm", ".xls", ".ods", ".doc", ".rtf", ".odt")
-
-Extractor = Callable[[Path], "InformeExtraido"]
-
-
-class ErrorCarga(Exception):
-    """A file that cannot be loaded (Spanish message naming the file)."""
-
-
-@dataclass(frozen=True)
-class Limites:
-    """Per-file limits of a load. `tiempo` (seconds) and `memoria_mb` (address
-    space of the child process that reads the file) are enforced by running
-    each extraction in its own process; None disables one. `paginas` is the
-    PDF page limit checked before parsing (extractor.formatos.seguridad)."""
-
-    tiempo: Optional[float] = 300.0
-    memoria_mb: Optional[int] = 2048
-    paginas: int = 2000
-    ocultas: bool = False  # read hidden sheets, rows and columns of workbooks
-
-
-ESPERA_DB = 30.0  # seconds to wait for a database held by another process
 
 
 @dataclass
@@ -195,57 +168,6 @@ def sha256_archivo(ruta: Path, tiempo: Optional[float] = None) -> str:
     return h.hexdigest()
 
 
-def _motivo(exc: BaseException, archivo: str, conocido: bool) -> str:
-    texto = str(exc).strip() or type(exc).__name__
-    if not conocido:
-        texto = f"error inesperado ({type(exc).__name__}: {texto})"
-    return texto if texto.startswith(archivo) else f"{archivo}: {texto}"
-
-
-def _es_conocido(exc: BaseException) -> bool:
-    return isinstance(exc, (ErrorAlmacen, ErrorCarga)) or type(exc).__name__ == "ErrorLectura"
-
-
-def _llamar(extraer: Extractor, ruta: Path, limites: Optional[Limites]):
-    """extraer(ruta), passing the reading limits (pages, the file's deadline,
-    which LibreOffice's conversion obeys, and whether hidden parts of a
-    workbook are read) to extractors that take a `limites` keyword
-    (extractor.extraer_informe)."""
-    if limites is not None:
-        try:
-            acepta = "limites" in inspect.signature(extraer).parameters
-        except (TypeError, ValueError):
-            acepta = False
-        if acepta:
-            from extractor.formatos.seguridad import LimitesLectura
-
-            plazo = None if limites.tiempo is None else time.monotonic() + limites.tiempo
-            return extraer(ruta, limites=LimitesLectura(paginas=limites.paginas, plazo=plazo,
-                                                        hoja_ocultas=bool(limites.ocultas)))
-    return extraer(ruta)
-
-
-def _extraer_protegido(extraer: Extractor, ruta: Path, limites: Optional[Limites] = None):
-    """Run the extractor and prepare its report for the store (rows,
-    validation findings: almacen.preparar), so that the single writer only
-    writes; return (start time, InformePreparado, None) or
-    (start time, None, (motivo, traza)), or, when a program the file needs
-    is missing, (start time, None, (motivo, traza, (programa, instalar))).
-    Nothing raises: worker-safe."""
-    inicio = datetime.now()
-    try:
-        informe = _llamar(extraer, ruta, limites)
-        return inicio, almacen.preparar(informe), None
-    except FaltaPrograma as exc:
-        return inicio, None, (_motivo(exc, ruta.name, True), traceback.format_exc(), (exc.programa, exc.instalar))
-    except Exception as exc:  # noqa: BLE001 - every failure becomes a 'fallido' row
-        if limites is not None and limites.memoria_mb and es_memoria(exc):
-            motivo = f"{ruta.name}: superó el límite de memoria de {limites.memoria_mb} MB"
-        else:
-            motivo = _motivo(exc, ruta.name, _es_conocido(exc))
-        return inicio, None, (motivo, traceback.format_exc())
-
-
 def _extracciones(
     extraer: Extractor, rutas: list[Path], trabajadores: int, limites: Optional[Limites] = None,
     cluster: Optional[str] = None, enviar_archivos: bool = True,
@@ -268,285 +190,6 @@ def _extracciones(
             yield _extraer_protegido(extraer, ruta, limites)
         return
     yield from _en_procesos_hijos(extraer, rutas, max(1, trabajadores), limites)
-
-
-def _enviable(extraer: Extractor) -> bool:
-    try:
-        pickle.dumps(extraer)
-    except Exception:  # noqa: BLE001 - closures, lambdas, local classes
-        return False
-    return True
-
-
-# ------------------------------------------------------------ child processes
-
-# Imported once by the fork server, so that each child starts with the
-# extractor loaded and its caches built (pipelines.carga.precarga).
-_PRECARGA = ["pipelines.carga.precarga"]
-_SALIDA_MEMORIA = 86  # exit status of a child that ran out of memory while reporting it
-VENTANA_POR_TRABAJADOR = 4  # files extracted ahead of the one being written, per worker
-# Yielded by the extraction iterators before they block waiting for a result:
-# the writer keeps the database open across results that are already there
-# and closes it (other processes may use it) while it would wait.
-ESPERA = object()
-_contexto_mp = None
-
-
-def _contexto():
-    """forkserver where available (fast, safe: children fork from a clean,
-    single-threaded, preloaded server, never from this process, which may
-    hold DuckDB threads), else spawn."""
-    global _contexto_mp
-    if _contexto_mp is None:
-        import multiprocessing
-
-        if "forkserver" in multiprocessing.get_all_start_methods():
-            _contexto_mp = multiprocessing.get_context("forkserver")
-            _contexto_mp.set_forkserver_preload(_PRECARGA)
-        else:
-            _contexto_mp = multiprocessing.get_context("spawn")
-    return _contexto_mp
-
-
-def _vigilante(padre: int, tiempo: Optional[float]) -> None:
-    """Child-side backstop: end the child if the parent is gone (killed
-    loads leave no orphans working) or well past its time limit, with
-    everything it started (its session: LibreOffice, Tesseract)."""
-    limite = None if tiempo is None else time.monotonic() + tiempo + 10
-
-    def fin() -> None:
-        if os.getsid(0) == os.getpid():  # only a session of its own (setsid in _hijo)
-            matar_sesion(os.getpid())
-        os._exit(1)
-
-    def vigilar() -> None:
-        while True:
-            time.sleep(0.5)
-            try:
-                os.kill(padre, 0)
-            except ProcessLookupError:
-                fin()
-            except PermissionError:
-                pass
-            if limite is not None and time.monotonic() > limite:
-                fin()
-
-    threading.stack_size(256 * 1024)
-    threading.Thread(target=vigilar, daemon=True).start()
-
-
-def _hijo(conexion, extraer: Extractor, ruta: Path, limites: Limites, padre: int, registro: str,
-          temporal: str) -> None:
-    """Body of the child process: a session of its own (the parent ends it
-    whole: LibreOffice and Tesseract too), its own temporary folder (the
-    parent removes it), limits, quiet output, extract, send."""
-    try:
-        os.setsid()
-    except OSError:
-        pass
-    os.environ["TMPDIR"] = temporal
-    tempfile.tempdir = temporal
-    # Ctrl-C is the parent's to handle (it ends its children); children do not print tracebacks.
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    try:
-        fd = os.open(registro, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-        os.dup2(fd, 1)
-        os.dup2(fd, 2)
-        os.close(fd)
-    except OSError:
-        pass
-    _vigilante(padre, limites.tiempo)
-    try:
-        import resource
-
-        # a parser that crashes leaves no core dump in the user's folder
-        resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
-        if limites.memoria_mb:
-            tope = int(limites.memoria_mb) * 1024 * 1024
-            resource.setrlimit(resource.RLIMIT_AS, (tope, tope))
-    except (ImportError, ValueError, OSError):
-        pass
-    try:
-        resultado = _extraer_protegido(extraer, ruta, limites)
-        try:
-            conexion.send(resultado)
-        except MemoryError:
-            os._exit(_SALIDA_MEMORIA)
-        except (pickle.PicklingError, TypeError, AttributeError) as exc:
-            motivo = f"{ruta.name}: error inesperado (el resultado no se pudo enviar: {exc})"
-            conexion.send((resultado[0], None, (motivo, traceback.format_exc())))
-    except MemoryError:
-        os._exit(_SALIDA_MEMORIA)
-    except (BrokenPipeError, EOFError, OSError):
-        os._exit(1)
-    finally:
-        try:
-            conexion.close()
-        except Exception:  # noqa: BLE001
-            pass
-
-
-@dataclass
-class _Activo:
-    indice: int
-    ruta: Path
-    proceso: object
-    inicio: datetime
-    limite: Optional[float]  # monotonic deadline
-    registro: str
-    temporal: str  # the child's temporary folder
-
-
-def _en_procesos_hijos(extraer: Extractor, rutas: list[Path], trabajadores: int,
-                       limites: Optional[Limites]) -> Iterator[tuple]:
-    from multiprocessing.connection import wait
-
-    limites = limites or Limites(tiempo=None, memoria_mb=None)
-    ctx = _contexto()
-    pendientes = list(enumerate(rutas))
-    pendientes.reverse()
-    activos: dict = {}  # receiving end of the pipe -> _Activo
-    listos: dict[int, tuple] = {}
-    siguiente = 0
-    # Results are written in input order: a slow file holds the others back
-    # in memory, so no file starts more than `ventana` places ahead of it.
-    ventana = VENTANA_POR_TRABAJADOR * trabajadores
-    carpeta = tempfile.mkdtemp(prefix="informes-")
-    try:
-        while siguiente < len(rutas):
-            while pendientes and len(activos) < trabajadores and pendientes[-1][0] < siguiente + ventana:
-                i, ruta = pendientes.pop()
-                recibir, enviar = ctx.Pipe(duplex=False)
-                registro = os.path.join(carpeta, f"{i}.log")
-                temporal = os.path.join(carpeta, str(i))
-                os.mkdir(temporal, 0o700)
-                proceso = ctx.Process(
-                    target=_hijo, args=(enviar, extraer, ruta, limites, os.getpid(), registro, temporal),
-                    name=f"informes-{ruta.name}", daemon=True,
-                )
-                proceso.start()
-                enviar.close()
-                fin = None if limites.tiempo is None else time.monotonic() + limites.tiempo
-                activos[recibir] = _Activo(i, ruta, proceso, datetime.now(), fin, registro, temporal)
-            if siguiente in listos:
-                yield listos.pop(siguiente)
-                siguiente += 1
-                continue
-            yield ESPERA  # about to block: the writer frees the database meanwhile
-            plazos = [a.limite for a in activos.values() if a.limite is not None]
-            espera = None if not plazos else max(0.0, min(plazos) - time.monotonic())
-            for recibir in wait(list(activos), timeout=espera):
-                a = activos.pop(recibir)
-                try:
-                    listos[a.indice] = recibir.recv()
-                except (EOFError, OSError):
-                    listos[a.indice] = _murio(a, limites)
-                finally:
-                    recibir.close()
-                    _terminar(a, gracia=5.0)
-            ahora = time.monotonic()
-            for recibir, a in list(activos.items()):
-                if a.limite is not None and ahora >= a.limite:
-                    del activos[recibir]
-                    _terminar(a, gracia=0.0)
-                    recibir.close()
-                    motivo = f"{a.ruta.name}: superó el límite de tiempo de {limites.tiempo:g} s"
-                    listos[a.indice] = (a.inicio, None, (motivo, _traza_hijo(a, motivo)))
-    finally:
-        for recibir, a in activos.items():
-            _terminar(a, gracia=0.0)
-            recibir.close()
-        shutil.rmtree(carpeta, ignore_errors=True)
-
-
-def _terminar(a: _Activo, gracia: float) -> None:
-    """Wait up to `gracia` seconds for the child to exit, then SIGKILL it
-    and whatever it started (its session), and remove its temporary folder."""
-    proceso = a.proceso
-    proceso.join(gracia)
-    pid = proceso.pid
-    if proceso.is_alive():
-        matar_sesion(pid)
-        proceso.kill()
-        proceso.join()
-    matar_sesion(pid)  # what the child left running (LibreOffice, Tesseract)
-    try:
-        proceso.close()
-    except ValueError:
-        pass
-    shutil.rmtree(a.temporal, ignore_errors=True)
-
-
-def matar_sesion(sid: int) -> None:
-    """SIGKILL every process of session `sid` (a reading child called
-    setsid: its id is the session's) except the caller, until none is left:
-    the processes a file started never outlive it. Linux (/proc); elsewhere
-    its process group."""
-    propio = os.getpid()
-    for _ in range(20):
-        vivos = [pid for pid in _sesion(sid) if pid != propio]
-        if not vivos:
-            return
-        for pid in vivos:
-            try:
-                os.kill(pid, signal.SIGKILL)
-            except (ProcessLookupError, PermissionError):
-                pass
-        time.sleep(0.01)
-
-
-def _sesion(sid: int) -> list[int]:
-    if not os.path.isdir("/proc/self"):
-        try:
-            os.killpg(sid, signal.SIGKILL)
-        except (ProcessLookupError, PermissionError):
-            pass
-        return []
-    pids = []
-    for nombre in os.listdir("/proc"):
-        if not nombre.isdigit():
-            continue
-        try:
-            with open(f"/proc/{nombre}/stat", "rb") as f:
-                campos = f.read().rsplit(b")", 1)[1].split()
-        except (OSError, IndexError):
-            continue
-        # fields after the name: state, ppid, pgrp, session; zombies are already dead
-        if len(campos) > 3 and int(campos[3]) == sid and campos[0] != b"Z":
-            pids.append(int(nombre))
-    return pids
-
-
-def _murio(a: _Activo, limites: Limites) -> tuple:
-    """Result of a child that ended without sending one."""
-    a.proceso.join(5.0)
-    codigo = a.proceso.exitcode
-    if codigo == _SALIDA_MEMORIA and limites.memoria_mb:
-        motivo = f"{a.ruta.name}: superó el límite de memoria de {limites.memoria_mb} MB"
-    else:
-        if codigo is not None and codigo < 0:
-            try:
-                como = f"por la señal {signal.Signals(-codigo).name}"
-            except ValueError:
-                como = f"por la señal {-codigo}"
-        else:
-            como = f"con el código {codigo}"
-        motivo = f"{a.ruta.name}: el proceso que leía el archivo terminó de forma inesperada ({como})"
-        if limites.memoria_mb and codigo is not None and codigo < 0:
-            motivo += f"; puede haber superado el límite de memoria de {limites.memoria_mb} MB"
-    return a.inicio, None, (motivo, _traza_hijo(a, motivo))
-
-
-def _traza_hijo(a: _Activo, motivo: str) -> str:
-    """What the child printed (last lines), for --debug."""
-    try:
-        with open(a.registro, "rb") as f:
-            f.seek(0, 2)
-            f.seek(max(0, f.tell() - 8000))
-            texto = f.read().decode("utf-8", "replace").strip()
-    except OSError:
-        texto = ""
-    return f"{motivo}\n--- salida del proceso hijo ---\n{texto or '(vacía)'}\n"
 
 
 def extractor_por_defecto() -> Extractor:
@@ -624,6 +267,10 @@ def cargar_rutas(
     if al_planificar is not None:
         al_planificar([p[1] for p in pendientes])
     if pendientes:
+        # The writer's modules (validation, identity, Arrow) are imported before
+        # any file's clock starts: writing a result never pauses to import.
+        import pipelines.carga.guardado  # noqa: F401
+
         extraer = extraer or extractor_por_defecto()
         extracciones = _extracciones(extraer, [p[1] for p in pendientes], trabajadores, limites,
                                      cluster, enviar_archivos)
@@ -766,8 +413,10 @@ def _guardar(con, ruta: Path, sha: str, informe: Optional[almacen.InformePrepara
             return ResultadoCarga(archivo, ruta, "omitido", motivo, sha256=sha, traza=traza,
                                   programa=programa, instalar=instalar)
         return ResultadoCarga(archivo, ruta, "fallido", motivo, sha256=sha, traza=traza)
+    from pipelines.carga import guardado
+
     try:
-        resultado = almacen.guardar_informe(con, informe, ruta, forzar=forzar)
+        resultado = guardado.guardar_informe(con, informe, ruta, forzar=forzar)
     except Exception as exc:  # noqa: BLE001 - recorded as 'fallido', batch goes on
         return ResultadoCarga(
             archivo, ruta, "fallido", _motivo(exc, archivo, _es_conocido(exc)),

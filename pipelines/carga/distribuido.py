@@ -2,7 +2,7 @@
 
 The cluster extracts: each file becomes one task that returns the
 extracted report, prepared for the store (rows as Arrow tables, validation
-findings: `pipelines.almacen.preparar`), or the failure, to this process,
+findings: `pipelines.carga.guardado.preparar`), or the failure, to this process,
 the single writer, which stores the reports in input order exactly as a
 local load does (same
 dataset, same resumability: one transaction per report, files already
@@ -16,7 +16,7 @@ no shared storage; with `enviar_archivos=False` the task carries the path,
 which every worker must see at the same place (NFS, a mounted bucket).
 
 On the worker each task extracts in a child process with the same per-file
-limits as a local load (time and address space, `pipelines.carga.cargar.Limites`):
+limits as a local load (time and address space, `pipelines.carga.aislamiento.Limites`):
 a file that hangs or explodes in memory fails with its reason and the
 worker goes on. At most `VENTANA_POR_HILO` tasks per cluster thread are in
 flight, so memory stays bounded on both sides however large the archive.
@@ -34,7 +34,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Iterator, Optional
 
-from pipelines.carga.cargar import ESPERA, ErrorCarga, Extractor, Limites, _en_procesos_hijos, _enviable, _extraer_protegido
+from pipelines.carga.aislamiento import ESPERA, ErrorCarga, Extractor, Limites, _en_procesos_hijos, _enviable, _extraer_protegido
 
 VENTANA_POR_HILO = 2  # tasks in flight per cluster thread
 ESPERA_TRABAJADORES = 60.0  # seconds to wait for the cluster to have a worker
@@ -173,7 +173,7 @@ def _puede_tener_hijos():
     """`dask worker` runs tasks in a daemonic process, and multiprocessing
     refuses to start children from one. The children started here are ended
     by the task itself (and end on their own if the worker dies:
-    pipelines.carga.cargar._vigilante), so the flag is lifted while any task of
+    pipelines.carga.aislamiento._vigilante), so the flag is lifted while any task of
     this process (one per worker thread) runs."""
     import multiprocessing
 

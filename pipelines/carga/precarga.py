@@ -19,12 +19,11 @@ try:
 
     clasificador()
     import pipelines.carga.cargar  # noqa: F401
-    from pipelines import validacion
+    import pipelines.validacion as validacion
+    from pipelines.carga import guardado
 
-    from pipelines import almacen
-
-    validacion.reglas_registradas()  # the worker also validates and builds the rows (almacen.preparar)
+    validacion.reglas_registradas()  # the worker also validates and builds the rows (guardado.preparar)
     validacion.config_por_defecto()
-    almacen.calentar()
+    guardado.calentar()
 except Exception:  # noqa: BLE001 - a child imports what it needs anyway
     pass

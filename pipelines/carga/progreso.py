@@ -63,7 +63,7 @@ def _contar(conexion, rutas: list[str], padre: int) -> None:
     import resource
     import signal
 
-    from pipelines.carga.cargar import _vigilante
+    from pipelines.carga.aislamiento import _vigilante
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     _vigilante(padre, None)
@@ -93,7 +93,7 @@ class ConteoPaginas:
     None: unknown). `cerrar()` ends the child if it is still counting."""
 
     def __init__(self, rutas: list[Path], al_contar: Callable[[int, Optional[int]], None]):
-        from pipelines.carga.cargar import _contexto
+        from pipelines.carga.aislamiento import _contexto
 
         ctx = _contexto()
         self._recibir, enviar = ctx.Pipe(duplex=False)

@@ -1,5 +1,6 @@
 """Command `informes completar bash|zsh|fish|powershell` (registered on
-pipelines.cli.app, which imports this module at its end): prints the shell
+the app of
+pipelines/cli/base.py; pipelines/cli/__init__.py imports this module): prints the shell
 script that completes commands and options when the user presses Tab.
 
 The shell script calls `informes` again with _INFORMES_COMPLETE set; typer
@@ -11,7 +12,7 @@ import os
 
 import typer
 
-from pipelines.cli import _Comando, _salir, app
+from pipelines.cli.base import _Comando, _salir, app
 
 PROGRAMA = "informes"
 VARIABLE = "_INFORMES_COMPLETE"

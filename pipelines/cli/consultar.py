@@ -1,5 +1,5 @@
-"""Command `informes consultar "SQL"` (registered on pipelines.cli.app, which
-imports this module at its end): a read-only query on the store, printed as
+"""Command `informes consultar "SQL"` (registered on the app of
+pipelines/cli/base.py; pipelines/cli/__init__.py imports this module): a read-only query on the store, printed as
 a table, CSV, JSON or JSON Lines (pipelines/almacen/consulta.py)."""
 from __future__ import annotations
 
@@ -11,10 +11,20 @@ import typer
 from rich import box
 from rich.table import Table
 
-from pipelines.almacen import consulta
-from pipelines.salidas import archivos as salidas, tuberias
-from pipelines.cli import OPCION_DB, OPCION_ESPERA, _AYUDA_DEBUG, _Comando, _base, _salir, a_estandar, app, consola, seguro
-from pipelines.salidas.exportar import formatear_numero
+from pipelines.cli.base import (
+    _AYUDA_DEBUG,
+    OPCION_DB,
+    OPCION_ESPERA,
+    _base,
+    _Comando,
+    _salir,
+    a_estandar,
+    app,
+    consola,
+    seguro,
+)
+from pipelines.salidas import archivos as salidas
+from pipelines.salidas import tuberias
 
 _FORMATOS = ("tabla",) + tuberias.FORMATOS_TEXTO
 
@@ -44,6 +54,8 @@ def consultar(
     Ejemplo: informes consultar "SELECT anio, medida, valor FROM observaciones_largas WHERE entidad_clave =
     'alcaldia-girardot'" --formato csv
     """
+    from pipelines.almacen import consulta
+
     if formato is None:
         formato = "tabla" if salida is None else (
             "csv" if tuberias.es_estandar(salida) or not salida.suffix else salida.suffix.lstrip("."))
@@ -86,6 +98,8 @@ def consultar(
 
 
 def _celda(v) -> str:
+    from pipelines.salidas.exportar import formatear_numero
+
     if v is None:
         return ""
     if isinstance(v, bool):

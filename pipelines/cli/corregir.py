@@ -1,5 +1,6 @@
 """Commands `informes corregir` and `informes revisar` (registered on
-pipelines.cli.app, which imports this module at its end): review doubtful
+the app of
+pipelines/cli/base.py; pipelines/cli/__init__.py imports this module): review doubtful
 figures against the page, and correct a reading once for every report of
 the same layout (pipelines/carga/correcciones.py, pipelines/salidas/revisar.py)."""
 from __future__ import annotations
@@ -10,9 +11,8 @@ from typing import Optional
 
 import typer
 
-from pipelines.carga import correcciones as corr
-from pipelines.salidas.html_comparar import numero_co
-from pipelines.cli import _AYUDA_DEBUG, OPCION_DB, _base, _Comando, _salir, app, cargar_rutas, consola, errores, seguro
+from pipelines.cli.base import _AYUDA_DEBUG, OPCION_DB, _base, _Comando, _salir, app, consola, errores, seguro
+from pipelines.texto import numero_co
 
 
 @app.command(cls=_Comando, options_metavar="[OPCIONES]")
@@ -76,6 +76,8 @@ def corregir(
       informes corregir --desde decisiones.json
       informes corregir --exportar correcciones.json
     """
+    from pipelines.carga import correcciones as corr
+
     if listar or exportar is not None:
         with _base(db, debug) as con:
             datos = corr.exportar(con)
@@ -120,6 +122,8 @@ def corregir(
                           "leerá con la corrección cuando se vuelva a cargar.", highlight=False, soft_wrap=True)
     if not presentes:
         return
+    from pipelines.carga.cargar import cargar_rutas
+
     resultados = cargar_rutas(presentes, db, forzar=True)
     for r in resultados:
         if r.fallido:
@@ -206,7 +210,8 @@ def revisar(
 
     Ejemplo: informes revisar --db indicadores.duckdb --salida revision.html --minimo 0.8
     """
-    from pipelines.salidas.revisar import ErrorRevision, revisar as escribir
+    from pipelines.salidas.revisar import ErrorRevision
+    from pipelines.salidas.revisar import revisar as escribir
 
     if archivo and Path(archivo).is_file():
         archivo = str(Path(archivo).resolve())

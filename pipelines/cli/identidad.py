@@ -1,6 +1,6 @@
 """Commands on identities across years: indicadores, vincular, separar,
-decisiones and comparar (registered on pipelines.cli.app, which imports
-this module at its end)."""
+decisiones and comparar (registered on the app of
+pipelines/cli/base.py; pipelines/cli/__init__.py imports this module)."""
 from __future__ import annotations
 
 import json
@@ -11,12 +11,24 @@ import typer
 from rich import box
 from rich.table import Table
 
-from pipelines.salidas import comparar as comparacion
-from pipelines import identidad
-from pipelines.almacen import ErrorAlmacen
-from pipelines.cli import formato_de_salida, formato_en_pantalla, a_estandar, OPCION_DB, OPCION_ESPERA, _AYUDA_DEBUG, _Comando, _base, _salir, _texto, app, consola, errores, seguro
-from pipelines.salidas import archivos as salidas, tuberias
-from pipelines.evaluacion.evaluar import ErrorEvaluacion
+from pipelines.cli.base import (
+    _AYUDA_DEBUG,
+    OPCION_DB,
+    OPCION_ESPERA,
+    _base,
+    _Comando,
+    _salir,
+    _texto,
+    a_estandar,
+    app,
+    consola,
+    errores,
+    formato_de_salida,
+    formato_en_pantalla,
+    seguro,
+)
+from pipelines.salidas import archivos as salidas
+from pipelines.salidas import tuberias
 
 _VINCULOS = {"codigo": "código", "nombre": "nombre", "nombre_normalizado": "nombre normalizado",
              "similitud": "similitud", "manual": "manual", "nuevo": "nuevo"}
@@ -42,6 +54,8 @@ def indicadores(
 
     Ejemplo: informes indicadores --entidad Barrancabermeja --dudosos
     """
+    import pipelines.identidad as identidad
+
     como_json = como_json or formato_en_pantalla(formato) == "json"
     with _base(db, debug, espera=espera_db) as con:
         filas = identidad.listar(con, entidad, dudosos)
@@ -101,6 +115,8 @@ def vincular(
 
     Ejemplo: informes vincular alcaldia-barrancabermeja/seguidores-twitter alcaldia-barrancabermeja/twitter
     """
+    import pipelines.identidad as identidad
+
     with _base(db, debug, escribir=True, espera=espera_db) as con:
         identidad.vincular(con, clave_a, clave_b, nota)
     consola.print(f"Vinculados: {seguro(clave_b)} es ahora {seguro(clave_a)}.")
@@ -121,6 +137,8 @@ def separar(
 
     Ejemplo: informes separar alcaldia-barrancabermeja/boletines-prensa "Boletines internos"
     """
+    import pipelines.identidad as identidad
+
     with _base(db, debug, escribir=True, espera=espera_db) as con:
         nueva = identidad.separar(con, clave, variante, nota)
     consola.print(f"Separada: «{seguro(variante)}» es ahora {seguro(nueva)}.")
@@ -140,6 +158,8 @@ def decisiones(
 
     Ejemplo: informes decisiones --exportar decisiones.csv
     """
+    import pipelines.identidad as identidad
+
     if exportar and importar:
         _salir("Use --exportar o --importar, no los dos.")
     if importar:
@@ -200,6 +220,8 @@ def comparar(
 
     Ejemplo: informes comparar --entidad Barrancabermeja --salida comparar.html
     """
+    from pipelines.salidas import comparar as comparacion
+
     formato = formato_de_salida(salida, formato, comparacion.FORMATOS, "csv, json, jsonl, parquet, xlsx o html")
     filtros = comparacion.Filtros(entidad=entidad, dependencia=dependencia, indicador=indicador, medida=medida)
     if tuberias.es_estandar(salida):
@@ -221,6 +243,8 @@ def comparar(
 
 def evaluar_vinculos_cli(carpeta: Path, fuente: str, detalle: bool, como_json: bool, debug: bool) -> None:
     """`informes evaluar CARPETA --vinculos`: links against vinculos_gold.csv."""
+    from pipelines.almacen import ErrorAlmacen
+    from pipelines.evaluacion.evaluar import ErrorEvaluacion
     from pipelines.evaluacion.vinculos import evaluar_vinculos
 
     try:

@@ -1,5 +1,5 @@
-"""Command `informes ver` (registered on pipelines.cli.app, which imports
-this module at its end): the reader's debugger, pipelines/salidas/ver.py."""
+"""Command `informes ver` (registered on the app of
+pipelines/cli/base.py; pipelines/cli/__init__.py imports this module): the reader's debugger, pipelines/salidas/ver.py."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -8,7 +8,7 @@ from typing import Optional
 import typer
 from rich.markup import escape
 
-from pipelines.cli import _AYUDA_DEBUG, _Comando, _salir, app, consola
+from pipelines.cli.base import _AYUDA_DEBUG, _Comando, _salir, app, consola
 
 
 @app.command(cls=_Comando, options_metavar="[OPCIONES]")
@@ -38,7 +38,8 @@ def ver(
     Ejemplo: informes ver informe.pdf --pagina 12-14 --salida revisar/
     """
     from extractor.errores import ErrorLectura
-    from pipelines.salidas.ver import ErrorVer, ver as dibujar
+    from pipelines.salidas.ver import ErrorVer
+    from pipelines.salidas.ver import ver as dibujar
 
     try:
         resultado = dibujar(archivo, pagina, salida, filas, ppp)

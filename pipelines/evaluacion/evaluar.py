@@ -20,7 +20,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any, Callable, Optional
 
-from pipelines import normalizar
+from pipelines.texto import normalizar
 
 COLUMNAS_GOLD = ("indicador", "indicador_padre", "medida", "periodo_inicio", "periodo_fin",
                  "valor", "unidad", "tipo_gasto")

@@ -22,7 +22,9 @@ from typing import Any, Callable, Optional
 
 import yaml
 
-from pipelines import almacen, normalizar
+import pipelines.almacen as almacen
+from pipelines.carga import guardado
+from pipelines.texto import normalizar
 from pipelines.evaluacion.evaluar import ErrorEvaluacion, carpetas_de, leer_gold
 
 ARCHIVO_GOLD = "vinculos_gold.csv"
@@ -140,7 +142,7 @@ def evaluar_vinculos(carpeta: Path, fuente: str = "docx", inverso: bool = False,
                     if not ruta.is_file():
                         raise ErrorEvaluacion(f"No existe {ruta.name} (lo nombra {ARCHIVO_GOLD}).")
                     informe = extraer(ruta)
-                almacen.guardar_informe(con, informe, ruta)
+                guardado.guardar_informe(con, informe, ruta)
             filas = con.execute(
                 "SELECT i.archivo, d.nombre, d.indicador_padre, d.indicador_clave, d.entidad_clave "
                 "FROM indicadores d JOIN informes i USING (informe_id)").fetchall()

@@ -1,7 +1,7 @@
 """One identity per entity and per indicator, across reports and years.
 
 Every report gets an `entidad_clave` and every indicator of it an
-`indicador_clave` when it is saved (pipelines/almacen/__init__.py calls `asignar`
+`indicador_clave` when it is saved (pipelines/carga/guardado.py calls `asignar`
 inside the save transaction). Identities live in tables that are not per
 report (`entidades`, `identidades`, `variantes`, `decisiones`), so they
 survive replacing and reloading every report.
@@ -37,7 +37,7 @@ from rapidfuzz import fuzz
 
 import esquemas
 from esquemas import cargar_yaml
-from pipelines import normalizar
+from pipelines.texto import normalizar
 
 VINCULOS = ("codigo", "nombre", "nombre_normalizado", "similitud", "manual", "nuevo")
 ACCIONES = ("vincular", "separar")
@@ -902,7 +902,7 @@ def aplicar_decisiones(con: duckdb.DuckDBPyConnection, entidad_clave: Optional[s
 def exportar_decisiones(con: duckdb.DuckDBPyConnection, salida: Path) -> int:
     import csv
 
-    from pipelines.salidas.exportar import texto_celda
+    from pipelines.texto import texto_celda
 
     filas = con.execute("SELECT " + ", ".join(COLUMNAS_DECISIONES) + " FROM decisiones "
                         "ORDER BY creada_en, decision_id").fetchall()

@@ -25,7 +25,7 @@ from typing import Any, Optional
 
 import duckdb
 
-from pipelines import identidad
+import pipelines.identidad as identidad
 from pipelines.salidas.exportar import ErrorExportacion, neutralizar
 
 FORMATOS = ("csv", "json", "jsonl", "parquet", "xlsx", "html")

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import math
 from datetime import date, datetime
-from decimal import Decimal
 from pathlib import Path
 from typing import IO, Any, Iterator
 
@@ -19,52 +18,17 @@ import duckdb
 
 import esquemas
 from esquemas import Tabla
+from pipelines.texto import formatear_numero, neutralizar, texto_celda  # noqa: F401  (public here too)
 
 FORMATOS = ("csv", "json", "jsonl", "parquet", "xlsx")
 FORMATOS_TEXTO = ("csv", "json", "jsonl")
 TABLAS = ("observaciones", "informes", "filas_no_mapeadas", "hallazgos", "cifras_sin_destino")
-_INICIO_FORMULA = ("=", "+", "-", "@", "\t", "\r")
 _MAX_FILAS_XLSX = 1_048_575  # Excel's row limit, less the header
 _LOTE = 10_000
 
 
 class ErrorExportacion(Exception):
     """Error shown to users (Spanish message)."""
-
-
-def neutralizar(texto: str) -> str:
-    """Prefix "'" to text a spreadsheet would read as a formula."""
-    return "'" + texto if texto.startswith(_INICIO_FORMULA) else texto
-
-
-def formatear_numero(x: float) -> str:
-    """Plain decimal text: '.' as decimal mark, no thousands separator, no
-    exponent, no trailing '.0' (10620.0 -> '10620', 0.25 -> '0.25')."""
-    if math.isnan(x):
-        return ""
-    if math.isinf(x):
-        return "inf" if x > 0 else "-inf"
-    texto = format(Decimal(repr(float(x))), "f")
-    if "." in texto:
-        texto = texto.rstrip("0").rstrip(".")
-    return "0" if texto in ("-0", "") else texto
-
-
-def texto_celda(valor: Any) -> str:
-    """CSV text of one value, by its Python type."""
-    if valor is None:
-        return ""
-    if isinstance(valor, bool):
-        return "true" if valor else "false"
-    if isinstance(valor, int):
-        return str(valor)
-    if isinstance(valor, float):
-        return formatear_numero(valor)
-    if isinstance(valor, datetime):
-        return valor.isoformat(sep=" ", timespec="seconds")
-    if isinstance(valor, date):
-        return valor.isoformat()
-    return neutralizar(str(valor))
 
 
 def consulta(tabla: Tabla, columnas: list[str], sin_marcadas: bool = False) -> str:

@@ -17,15 +17,10 @@ from typing import Any, Optional
 
 import duckdb
 
-from pipelines import identidad
+import pipelines.identidad as identidad
+from pipelines.salidas.nombres import NOMBRES_MEDIDA
+from pipelines.texto import numero_co
 
-NOMBRES_MEDIDA = {
-    "linea_base": "Línea base", "meta": "Meta", "ejecutado": "Ejecutado", "acumulado": "Acumulado",
-    "avance_porcentual": "Avance (%)", "recursos_programados": "Recursos programados",
-    "recursos_ejecutados": "Recursos ejecutados", "apropiacion_inicial": "Apropiación inicial",
-    "apropiacion_definitiva": "Apropiación definitiva", "compromisos": "Compromisos",
-    "obligaciones": "Obligaciones", "pagos": "Pagos", "meta_cuatrienio": "Meta cuatrienio",
-}
 NOMBRES_VINCULO = {
     "codigo": "código MGA", "nombre": "mismo nombre", "nombre_normalizado": "nombre normalizado",
     "similitud": "similitud", "manual": "decisión manual", "nuevo": "primera aparición",
@@ -79,18 +74,6 @@ _DEFS = (
 
 
 # ------------------------------------------------------------------ numbers
-
-
-def numero_co(v: Optional[float], decimales: Optional[int] = None) -> str:
-    """10620 -> "10.620", 2987.5 -> "2.987,5"."""
-    if v is None or (isinstance(v, float) and not math.isfinite(v)):
-        return ""
-    if decimales is None:
-        decimales = 0 if float(v).is_integer() else 2
-    texto = f"{abs(v):,.{decimales}f}".replace(",", "\x00").replace(".", ",").replace("\x00", ".")
-    if "," in texto:
-        texto = texto.rstrip("0").rstrip(",")
-    return ("-" if v < 0 else "") + texto
 
 
 def valor_co(v: float, unidad: str) -> str:

@@ -26,7 +26,7 @@ from typing import Any, Optional
 import duckdb
 
 import esquemas
-from pipelines.salidas.html_comparar import numero_co
+from pipelines.texto import numero_co
 from pipelines.salidas.ver import NOMBRES_MEDIDA, NOMBRES_ROL_COLUMNA, periodo_corto
 
 ESCALA = 1.5  # pixels per PDF point of the crops (108 dpi)

@@ -3,7 +3,7 @@ comparar): CSV (plain or for Excel in Colombia), JSON and JSON Lines, to a
 file or to standard output (`--salida -`), and a closed pipe that ends the
 command quietly.
 
-- CSV: UTF-8, comma, '.' decimals (pipelines/salidas/exportar.texto_celda).
+- CSV: UTF-8, comma, '.' decimals (pipelines/texto.texto_celda).
 - CSV for Excel (`--excel`): UTF-8 with BOM, ';' separator, ',' decimals,
   CRLF line ends: what Excel with Colombian regional settings opens in
   columns.
@@ -24,6 +24,8 @@ from datetime import date, datetime, time
 from decimal import Decimal
 from pathlib import Path
 from typing import IO, Any, Iterable, Iterator, Optional, Sequence
+
+from pipelines.texto import texto_celda
 
 ESTANDAR = "-"  # --salida - : standard output
 FORMATOS_TEXTO = ("csv", "json", "jsonl")
@@ -58,8 +60,6 @@ def valor_json(v: Any) -> Any:
 
 def texto_excel(valor: Any) -> str:
     """CSV text of one value for Excel in Colombia: ',' as decimal mark."""
-    from pipelines.salidas.exportar import texto_celda
-
     texto = texto_celda(valor)
     if isinstance(valor, (float, Decimal)) and not isinstance(valor, bool):
         texto = texto.replace(".", ",")
@@ -70,8 +70,6 @@ def escribir_filas(f: IO[str], formato: str, columnas: Sequence[str], lotes: Ite
                    excel: bool = False) -> int:
     """Write rows (in batches of tuples in `columnas` order) to the text file
     `f` as csv, json or jsonl. Returns the number of rows."""
-    from pipelines.salidas.exportar import texto_celda
-
     n = 0
     if formato == "csv":
         if excel:

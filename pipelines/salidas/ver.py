@@ -28,7 +28,8 @@ from pathlib import Path
 from typing import Optional
 
 from extractor.informe.lectura import ROLES_FILA, Lectura, TablaLeida
-from pipelines.salidas.html_comparar import NOMBRES_MEDIDA as _NOMBRES, numero_co
+from pipelines.salidas.nombres import NOMBRES_MEDIDA as _NOMBRES
+from pipelines.texto import numero_co
 
 NOMBRES_MEDIDA = {**_NOMBRES, "recursos_mixtos": "Recursos (programados y ejecutados)"}
 

@@ -3,7 +3,10 @@
     motor.py     the engine: configuration (esquemas/reglas.yaml), the @regla
                  registry, helpers rules share, validar() and conflictos()
     reglas/      one small function per rule; rules import only the engine
-    hallazgos.py filters of `informes validar` over the stored findings
+    vocabularios.py  checks before storing: SHA-256, controlled vocabularies
+
+The filters of `informes validar` over stored findings are an output:
+pipelines/salidas/hallazgos.py.
 
 Importing this package registers every rule.
 """

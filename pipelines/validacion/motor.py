@@ -20,7 +20,7 @@ from functools import cache
 from typing import TYPE_CHECKING, Any, Callable, Iterable, Mapping, Optional
 
 import esquemas
-from pipelines import normalizar
+from pipelines.texto import normalizar
 
 if TYPE_CHECKING:
     import duckdb
@@ -101,7 +101,7 @@ def config_de(datos: Mapping[str, Any]) -> Config:
 def config_por_defecto() -> Config:
     """esquemas/reglas.yaml with the settings of the working folder's
     informes.toml (pipelines/configuracion.py) applied."""
-    from pipelines import configuracion
+    import pipelines.configuracion as configuracion
 
     conf = configuracion.leer()
     try:

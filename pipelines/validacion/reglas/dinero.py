@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Iterator, Mapping
 
 import esquemas
-from pipelines import normalizar
+from pipelines.texto import normalizar
 from pipelines.validacion.motor import Caso, Contexto, cifra, cifra_de, nombre_medida, periodo_de, regla, texto_lugar
 
 CADENA = ("pagos", "obligaciones", "compromisos", "apropiacion_definitiva")

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from typing import Iterator, Mapping
 
 from extractor.informe.metadatos import planifica
-from pipelines import normalizar
+from pipelines.texto import normalizar
 from pipelines.validacion.motor import Caso, Contexto, cifra, cifra_de, regla
 
 

@@ -11,7 +11,8 @@ import pytest
 import esquemas
 from extractor.resultado import FilaNoMapeada, InformeExtraido, MetadatosInforme, Observacion
 from pipelines import almacen, normalizar
-from pipelines.almacen import ErrorAlmacen
+from pipelines.carga import guardado
+from pipelines.almacen import ErrorAlmacen, escritura
 
 TABLAS_DE_DATOS = ("informes", "indicadores", "observaciones", "filas_no_mapeadas")
 
@@ -105,7 +106,7 @@ def test_esquema_md_documenta_cada_columna():
 
 def test_guardar_escribe_todas_las_tablas(con, tmp_path):
     informe = hacer_informe()
-    assert almacen.guardar_informe(con, informe, tmp_path / "informe.pdf") == "cargado"
+    assert guardado.guardar_informe(con, informe, tmp_path / "informe.pdf") == "cargado"
     assert conteos(con) == {"informes": 1, "indicadores": 3, "observaciones": 3, "filas_no_mapeadas": 1}
     iid = informe.sha256[:16]
     fila = con.execute(
@@ -133,7 +134,7 @@ def test_indicadores_sin_duplicados_y_con_clave(con, tmp_path):
         Observacion(indicador=o.indicador, indicador_padre=o.indicador_padre, medida="recursos_ejecutados",
                     valor=5e6, valor_texto="$5.000.000", unidad="pesos", tipo_gasto="inversion"),
     ]
-    almacen.guardar_informe(con, informe, tmp_path / "informe.pdf")
+    guardado.guardar_informe(con, informe, tmp_path / "informe.pdf")
     filas = con.execute("SELECT indicador_id, nombre, unidad, clave FROM indicadores").fetchall()
     esperado_id = almacen.indicador_id_de(informe.sha256[:16], "PÁGINA WEB", "Indicador 1", None)
     assert filas == [(esperado_id, "Indicador 1", "numero", "pagina web / indicador 1")]
@@ -142,20 +143,20 @@ def test_indicadores_sin_duplicados_y_con_clave(con, tmp_path):
 
 def test_recarga_identica_no_cambia_nada(con, tmp_path):
     ruta = tmp_path / "informe.pdf"
-    assert almacen.guardar_informe(con, hacer_informe(), ruta) == "cargado"
+    assert guardado.guardar_informe(con, hacer_informe(), ruta) == "cargado"
     antes = volcado(con)
-    assert almacen.guardar_informe(con, hacer_informe(), ruta) == "sin_cambios"
+    assert guardado.guardar_informe(con, hacer_informe(), ruta) == "sin_cambios"
     # same content under another path is the same report too
-    assert almacen.guardar_informe(con, hacer_informe(), tmp_path / "copia.pdf") == "sin_cambios"
+    assert guardado.guardar_informe(con, hacer_informe(), tmp_path / "copia.pdf") == "sin_cambios"
     assert volcado(con) == antes
 
 
 def test_archivo_cambiado_reemplaza_version_anterior(con, tmp_path):
     ruta = tmp_path / "informe.pdf"
     viejo, nuevo = hacer_informe("v1", n=3), hacer_informe("v2", n=2)
-    almacen.guardar_informe(con, viejo, ruta)
-    almacen.guardar_informe(con, hacer_informe("otro", n=4), tmp_path / "otro.pdf")
-    assert almacen.guardar_informe(con, nuevo, ruta) == "reemplazado"
+    guardado.guardar_informe(con, viejo, ruta)
+    guardado.guardar_informe(con, hacer_informe("otro", n=4), tmp_path / "otro.pdf")
+    assert guardado.guardar_informe(con, nuevo, ruta) == "reemplazado"
     viejo_id, nuevo_id = viejo.sha256[:16], nuevo.sha256[:16]
     for tabla in TABLAS_DE_DATOS:
         ids = {r[0] for r in con.execute(f"SELECT DISTINCT informe_id FROM {tabla}").fetchall()}
@@ -165,9 +166,9 @@ def test_archivo_cambiado_reemplaza_version_anterior(con, tmp_path):
 
 def test_forzar_reemplaza_aunque_no_cambie(con, tmp_path):
     ruta = tmp_path / "informe.pdf"
-    almacen.guardar_informe(con, hacer_informe(), ruta)
+    guardado.guardar_informe(con, hacer_informe(), ruta)
     informe = hacer_informe(n=1)
-    assert almacen.guardar_informe(con, informe, ruta, forzar=True) == "reemplazado"
+    assert guardado.guardar_informe(con, informe, ruta, forzar=True) == "reemplazado"
     assert conteos(con)["observaciones"] == 1
 
 
@@ -179,7 +180,7 @@ def test_vocabulario_invalido_en_la_tercera_observacion_queda_en_no_mapeadas(con
     filas_no_mapeadas with the reason and the other figures are stored."""
     malo = hacer_informe("v2", n=4, archivo="malo.pdf")
     malo.observaciones[2].medida = "presupuesto_raro"
-    assert almacen.guardar_informe(con, malo, tmp_path / "informe.pdf") == "cargado"
+    assert guardado.guardar_informe(con, malo, tmp_path / "informe.pdf") == "cargado"
     assert conteos(con)["observaciones"] == 3
     motivos = [m for (m,) in con.execute("SELECT motivo FROM filas_no_mapeadas").fetchall()]
     assert any("medida 'presupuesto_raro' no está en el vocabulario" in m for m in motivos)
@@ -190,7 +191,7 @@ def test_unidad_y_tipo_gasto_se_validan(con, tmp_path, campo, valor):
     informe = hacer_informe()
     n = len(informe.observaciones)
     setattr(informe.observaciones[1], campo, valor)
-    almacen.guardar_informe(con, informe, tmp_path / "informe.pdf")
+    guardado.guardar_informe(con, informe, tmp_path / "informe.pdf")
     assert conteos(con)["observaciones"] == n - 1
     motivos = [m for (m,) in con.execute("SELECT motivo FROM filas_no_mapeadas").fetchall()]
     assert any(f"{campo} '{valor}'" in m for m in motivos)
@@ -199,37 +200,37 @@ def test_unidad_y_tipo_gasto_se_validan(con, tmp_path, campo, valor):
 def test_error_de_base_a_mitad_de_reemplazo_deshace_todo(con, tmp_path):
     """A NOT NULL violation raised by DuckDB after the old version was deleted."""
     ruta = tmp_path / "informe.pdf"
-    almacen.guardar_informe(con, hacer_informe("v1"), ruta)
+    guardado.guardar_informe(con, hacer_informe("v1"), ruta)
     antes = volcado(con)
     malo = hacer_informe("v2")
     malo.observaciones[2].valor_texto = None  # NOT NULL column
     with pytest.raises(duckdb.ConstraintException):
-        almacen.guardar_informe(con, malo, ruta)
+        guardado.guardar_informe(con, malo, ruta)
     assert volcado(con) == antes
     # the connection is usable afterwards
-    assert almacen.guardar_informe(con, hacer_informe("v3"), ruta) == "reemplazado"
+    assert guardado.guardar_informe(con, hacer_informe("v3"), ruta) == "reemplazado"
 
 
 def test_fallo_al_insertar_observaciones_deshace_el_borrado(con, tmp_path, monkeypatch):
     ruta = tmp_path / "informe.pdf"
-    almacen.guardar_informe(con, hacer_informe("v1"), ruta)
+    guardado.guardar_informe(con, hacer_informe("v1"), ruta)
     antes = volcado(con)
-    original = almacen._insertar
+    original = escritura.insertar
 
     def insertar_con_fallo(con_, tabla, datos):
         if tabla == "observaciones":
             raise RuntimeError("disco lleno")
         original(con_, tabla, datos)
 
-    monkeypatch.setattr(almacen, "_insertar", insertar_con_fallo)
+    monkeypatch.setattr(escritura, "insertar", insertar_con_fallo)
     with pytest.raises(RuntimeError, match="disco lleno"):
-        almacen.guardar_informe(con, hacer_informe("v2"), ruta)
+        guardado.guardar_informe(con, hacer_informe("v2"), ruta)
     assert volcado(con) == antes
 
 
 def test_sha_invalido(con, tmp_path):
     with pytest.raises(ErrorAlmacen, match="SHA-256"):
-        almacen.guardar_informe(con, hacer_informe(sha256="abc"), tmp_path / "x.pdf")
+        guardado.guardar_informe(con, hacer_informe(sha256="abc"), tmp_path / "x.pdf")
 
 
 # --------------------------------------------------------------- cargas
@@ -248,7 +249,7 @@ def test_registrar_carga(con):
 def test_resumen_y_buscar(con, tmp_path):
     informe = hacer_informe(n=2)
     informe.observaciones[0].medida = "meta"
-    almacen.guardar_informe(con, informe, tmp_path / "informe.pdf")
+    guardado.guardar_informe(con, informe, tmp_path / "informe.pdf")
     [fila] = almacen.resumen(con)
     assert fila["por_medida"] == {"ejecutado": 1, "meta": 1}
     assert (fila["observaciones"], fila["no_mapeadas"], fila["vigencia"]) == (2, 1, 2017)

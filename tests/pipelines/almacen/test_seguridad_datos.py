@@ -26,6 +26,7 @@ from typer.testing import CliRunner
 from extractor.formatos.legado import soffice
 from extractor.formatos.ocr import falta_tesseract
 from pipelines import almacen
+from pipelines.carga import guardado
 from pipelines.cli import CODIGO_USO, app, visible
 from tests.conftest import INFORMES, RAIZ
 from tests.pipelines.cli.test_cli import documento, escribir
@@ -243,11 +244,11 @@ def _guardar_en_base_llena(db: str, n_otros: int, n_obs: int) -> int:
 
     con = almacen.abrir(db, memoria_mb=2048)
     for k in range(n_otros):
-        almacen.guardar_informe(con, informe(k), Path(db).parent / f"i{k}.xlsx")
+        guardado.guardar_informe(con, informe(k), Path(db).parent / f"i{k}.xlsx")
     with open("/proc/self/status") as f:
         antes = next(int(l.split()[1]) for l in f if l.startswith("VmHWM"))
     nuevo = informe(n_otros + 1)
-    almacen.guardar_informe(con, nuevo, Path(db).parent / "nuevo.xlsx")
+    guardado.guardar_informe(con, nuevo, Path(db).parent / "nuevo.xlsx")
     n = con.execute("SELECT count(*) FROM hallazgos WHERE regla = 'conflicto_entre_informes' AND informe_id = ?",
                     [almacen.informe_id_de(nuevo.sha256)]).fetchone()[0]
     con.close()

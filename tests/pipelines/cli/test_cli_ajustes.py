@@ -174,7 +174,7 @@ def test_detalle_de_evaluar_no_parte_palabras_a_80_columnas(monkeypatch):
     ellipsis, measure, period, value and unit whole, nothing past 80 columns."""
     from rich.console import Console
 
-    from pipelines import cli
+    from pipelines.cli import evaluar as cli  # _tabla_filas and the console it measures
 
     consola = Console(width=80, record=True, file=open("/dev/null", "w"))
     monkeypatch.setattr(cli, "consola", consola)

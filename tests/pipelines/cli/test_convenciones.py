@@ -27,6 +27,7 @@ from typer.testing import CliRunner
 import esquemas
 from extractor.resultado import InformeExtraido, MetadatosInforme, Observacion
 from pipelines import almacen
+from pipelines.carga import guardado
 from pipelines.cli import app
 from tests.conftest import INFORMES
 
@@ -238,7 +239,7 @@ def test_observaciones_largas_elige_el_acumulado_con_el_corte_mas_reciente(tmp_p
                        _obs(15, date(2024, 4, 1), date(2024, 6, 30)), _obs(40, date(2024, 1, 1), date(2024, 12, 31),
                                                                           medida="meta"),
                        _obs(99, date(2024, 1, 1), date(2027, 12, 31), medida="meta_cuatrienio")])
-    almacen.guardar_informe(con, informe, tmp_path / "x.pdf")
+    guardado.guardar_informe(con, informe, tmp_path / "x.pdf")
     filas = con.execute("SELECT medida, anio, valor, periodo_fin, anio_completo FROM observaciones_largas "
                         "ORDER BY medida").fetchall()
     con.close()

@@ -13,6 +13,7 @@ from typer.testing import CliRunner
 
 from extractor.resultado import InformeExtraido, MetadatosInforme, Observacion
 from pipelines import almacen, identidad
+from pipelines.carga import guardado
 from pipelines.cli import app
 from pipelines.evaluacion.vinculos import evaluar_vinculos
 from pipelines.identidad import ErrorIdentidad
@@ -47,7 +48,7 @@ def con(tmp_path):
 
 
 def guardar(con, tmp_path, inf, **kw):
-    return almacen.guardar_informe(con, inf, tmp_path / inf.archivo, **kw)
+    return guardado.guardar_informe(con, inf, tmp_path / inf.archivo, **kw)
 
 
 def claves(con, archivo: str) -> dict[str, tuple[str, str]]:

@@ -15,6 +15,7 @@ from typer.testing import CliRunner
 
 from extractor.resultado import InformeExtraido, MetadatosInforme, Observacion
 from pipelines import almacen
+from pipelines.carga import guardado
 from pipelines.cli import app
 from pipelines.salidas.comparar import COLUMNAS, Filtros, cifras, comparar, corte_texto
 from tests.conftest import INFORMES
@@ -66,7 +67,7 @@ def con(tmp_path):
         ]),
     ]
     for inf in informes:
-        almacen.guardar_informe(c, inf, tmp_path / inf.archivo)
+        guardado.guardar_informe(c, inf, tmp_path / inf.archivo)
     yield c
     c.close()
 
@@ -201,7 +202,7 @@ def corpus_db(tmp_path_factory):
     ruta = tmp_path_factory.mktemp("serie") / "serie.duckdb"
     c = almacen.abrir(ruta)
     for id_ in reversed(SERIE):  # any order gives the same links
-        almacen.guardar_informe(c, extraer_informe(INFORMES / f"{id_}.docx"), INFORMES / f"{id_}.docx")
+        guardado.guardar_informe(c, extraer_informe(INFORMES / f"{id_}.docx"), INFORMES / f"{id_}.docx")
     yield c
     c.close()
 

@@ -13,6 +13,7 @@ import pytest
 
 from extractor.resultado import FilaNoMapeada, InformeExtraido, MetadatosInforme, Observacion
 from pipelines import almacen
+from pipelines.carga import guardado
 from pipelines.salidas.exportar import ErrorExportacion, exportar, formatear_numero
 
 COLUMNAS_CSV = [
@@ -47,7 +48,7 @@ def con(tmp_path):
         ],
         no_mapeadas=[FilaNoMapeada(texto="=cmd|' /C calc'!A0", motivo="sin valores", pagina=2, tabla=1, fila=5)],
     )
-    almacen.guardar_informe(c, informe, tmp_path / "Informe Gestión TIC.pdf")
+    guardado.guardar_informe(c, informe, tmp_path / "Informe Gestión TIC.pdf")
     yield c
     c.close()
 

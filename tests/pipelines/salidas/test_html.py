@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 
 from pipelines import almacen
+from pipelines.carga import guardado
 from pipelines.salidas.comparar import comparar
 from pipelines.salidas.html_comparar import corto, grafica, numero_co, pagina
 from tests.conftest import INFORMES, navegador
@@ -31,7 +32,7 @@ def html(tmp_path_factory) -> Path:
     con = almacen.abrir(carpeta / "serie.duckdb")
     try:
         for id_ in SERIE:
-            almacen.guardar_informe(con, extraer_informe(INFORMES / f"{id_}.docx"), INFORMES / f"{id_}.docx")
+            guardado.guardar_informe(con, extraer_informe(INFORMES / f"{id_}.docx"), INFORMES / f"{id_}.docx")
         comparar(con, "html", carpeta / "comparar.html")
     finally:
         con.close()

@@ -18,6 +18,7 @@ from typer.testing import CliRunner
 import esquemas
 from extractor.resultado import InformeExtraido, MetadatosInforme, Observacion
 from pipelines import almacen, validacion
+from pipelines.carga import guardado
 from pipelines.carga.cargar import cargar_rutas
 from pipelines.cli import app
 from pipelines.validacion.motor import Hallazgo, cifra, texto_periodo, validar
@@ -527,7 +528,7 @@ def _hallazgos_en(con, informe_id=None) -> list[tuple]:
 
 def test_guardar_escribe_hallazgos_y_marca_errores(con, tmp_path):
     inf = extraido("barrancabermeja_prensa_2017.pdf")
-    assert almacen.guardar_informe(con, inf, INFORMES / "barrancabermeja_prensa_2017.pdf") == "cargado"
+    assert guardado.guardar_informe(con, inf, INFORMES / "barrancabermeja_prensa_2017.pdf") == "cargado"
     iid = inf.sha256[:16]
     guardados = _hallazgos_en(con, iid)
     assert [(r, s) for r, s, _, _ in guardados] == [(h.regla, h.severidad) for h in validar(inf)]
@@ -544,10 +545,10 @@ def test_guardar_escribe_hallazgos_y_marca_errores(con, tmp_path):
 def test_cargar_dos_veces_no_duplica_hallazgos(con, tmp_path):
     inf = extraido("barrancabermeja_prensa_2017.docx")
     ruta = INFORMES / "barrancabermeja_prensa_2017.docx"
-    almacen.guardar_informe(con, inf, ruta)
+    guardado.guardar_informe(con, inf, ruta)
     antes = _hallazgos_en(con)
-    assert almacen.guardar_informe(con, inf, ruta) == "sin_cambios"
-    assert almacen.guardar_informe(con, inf, ruta, forzar=True) == "reemplazado"
+    assert guardado.guardar_informe(con, inf, ruta) == "sin_cambios"
+    assert guardado.guardar_informe(con, inf, ruta, forzar=True) == "reemplazado"
     assert _hallazgos_en(con) == antes and len(antes) == len(validar(inf))
 
 
@@ -559,8 +560,8 @@ def _con_valor(valor: float, version: str, archivo: str, entidad: str = "Alcald�
 
 def test_conflicto_entre_informes_se_reporta_y_no_sobrescribe(con, tmp_path):
     primero, segundo = _con_valor(585, "a", "informe_a.pdf"), _con_valor(590, "b", "informe_b.pdf")
-    almacen.guardar_informe(con, primero, tmp_path / "informe_a.pdf")
-    almacen.guardar_informe(con, segundo, tmp_path / "informe_b.pdf")
+    guardado.guardar_informe(con, primero, tmp_path / "informe_a.pdf")
+    guardado.guardar_informe(con, segundo, tmp_path / "informe_b.pdf")
     assert _hallazgos_en(con, primero.sha256[:16]) == []
     (regla, severidad, oid, mensaje), = _hallazgos_en(con, segundo.sha256[:16])
     assert (regla, severidad, oid) == ("conflicto_entre_informes", "advertencia", f"{segundo.sha256[:16]}-000001")
@@ -570,22 +571,22 @@ def test_conflicto_entre_informes_se_reporta_y_no_sobrescribe(con, tmp_path):
                           "WHERE medida = 'acumulado' ORDER BY archivo").fetchall()
     assert valores == [("informe_a.pdf", 585.0), ("informe_b.pdf", 590.0)]
     # reloading the second report does not repeat the finding
-    almacen.guardar_informe(con, segundo, tmp_path / "informe_b.pdf", forzar=True)
+    guardado.guardar_informe(con, segundo, tmp_path / "informe_b.pdf", forzar=True)
     assert len(_hallazgos_en(con, segundo.sha256[:16])) == 1
 
 
 def test_sin_conflicto_con_otra_entidad_o_el_mismo_valor(con, tmp_path):
-    almacen.guardar_informe(con, _con_valor(585, "a", "a.pdf"), tmp_path / "a.pdf")
-    almacen.guardar_informe(con, _con_valor(590, "b", "b.pdf", entidad="Alcaldía de Otra"), tmp_path / "b.pdf")
-    almacen.guardar_informe(con, _con_valor(585, "c", "c.pdf"), tmp_path / "c.pdf")
+    guardado.guardar_informe(con, _con_valor(585, "a", "a.pdf"), tmp_path / "a.pdf")
+    guardado.guardar_informe(con, _con_valor(590, "b", "b.pdf", entidad="Alcaldía de Otra"), tmp_path / "b.pdf")
+    guardado.guardar_informe(con, _con_valor(585, "c", "c.pdf"), tmp_path / "c.pdf")
     assert _hallazgos_en(con) == []
 
 
 def test_conflicto_configurado_como_error_marca_la_observacion_nueva(con, tmp_path, monkeypatch):
     config = validacion.config_de(config_con(conflicto_entre_informes={"severidad": "error"}))
     monkeypatch.setattr(motor, "config_por_defecto", lambda: config)
-    almacen.guardar_informe(con, _con_valor(585, "a", "a.pdf"), tmp_path / "a.pdf")
-    almacen.guardar_informe(con, _con_valor(590, "b", "b.pdf"), tmp_path / "b.pdf")
+    guardado.guardar_informe(con, _con_valor(585, "a", "a.pdf"), tmp_path / "a.pdf")
+    guardado.guardar_informe(con, _con_valor(590, "b", "b.pdf"), tmp_path / "b.pdf")
     marcadas = con.execute("SELECT archivo, valor FROM observaciones JOIN informes USING (informe_id) "
                            "WHERE marcada").fetchall()
     assert marcadas == [("b.pdf", 590.0)]

@@ -8,7 +8,8 @@ from typing import Any, Iterable, Optional
 import duckdb
 
 import esquemas
-from pipelines import normalizar
+import pipelines.identidad as identidad
+from pipelines.texto import normalizar
 
 
 def reglas_conocidas() -> list[str]:
@@ -30,8 +31,6 @@ def informes_de_entidad(con: duckdb.DuckDBPyConnection, entidad: str) -> set[str
     """informe_id of the reports of an entity given by its key
     (alcaldia-barrancabermeja) or by words of its name (Barrancabermeja,
     «Alcaldía Distrital de Barrancabermeja»)."""
-    from pipelines import identidad
-
     palabras = set(identidad.normalizar_entidad(entidad).split())
     ids = set()
     for iid, clave, nombre in con.execute("SELECT informe_id, entidad_clave, entidad FROM informes").fetchall():
