@@ -70,7 +70,7 @@ def _read_table(table: DocxTable, index: int, page: int) -> Tabla:
 
 
 def _section_text(doc) -> list[str]:
-    texts = []
+    texts: list[str] = []
     for section in doc.sections:
         for part in (section.header, section.footer):
             if part.is_linked_to_previous and texts:
@@ -83,7 +83,7 @@ def _section_text(doc) -> list[str]:
 
 def leer_docx(ruta: Path, sha256: str) -> Documento:
     doc = docx.Document(str(ruta))
-    blocks = []
+    blocks: list[BloqueTexto | Tabla] = []
     page = 1
     n_tables = 0
     for item in doc.iter_inner_content():

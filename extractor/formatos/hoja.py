@@ -66,7 +66,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
-from typing import Iterable, Optional
+from typing import Iterable, Optional, TypeGuard
 
 from extractor.errores import ErrorLectura
 from extractor.modelo import BloqueTexto, Celda, Documento, Omision, Tabla
@@ -295,7 +295,7 @@ _ERRORES = {"#DIV", "#REF", "#N/A", "#NAME", "#NULL", "#NUM", "#VALUE", "#N/D", 
             "#NUM", "#¡REF", "#¡DIV", "#¡VALOR", "#¿NOMBRE", "#¡NULO", "#¡NUM"}
 
 
-def _tres_decimales(valor) -> bool:
+def _tres_decimales(valor) -> TypeGuard[float]:
     """1.234 stored as a number: typed as "1.234" (one thousand two hundred
     thirty-four) in a program that took the point for a decimal one?"""
     if not isinstance(valor, float) or not 1 <= abs(valor) < 1000:
@@ -314,8 +314,8 @@ def _miles_perdidos(hoja: _Hoja) -> list[tuple[int, int, float]]:
     for r, k, valor in hoja.tres_decimales:
         if (r, k) not in hoja.celdas:
             continue
-        otros = [parse_numero(t) for (f, c), t in hoja.celdas.items() if c == k and f != r]
-        otros = [n for n in otros if n is not None and n.unidad == "numero"]
+        leidos = [parse_numero(t) for (f, c), t in hoja.celdas.items() if c == k and f != r]
+        otros = [n for n in leidos if n is not None and n.unidad == "numero"]
         enteros = [n for n in otros if float(n.valor).is_integer() and abs(n.valor) >= 10]
         if len(otros) >= 2 and len(enteros) * 10 >= len(otros) * 8:
             salida.append((r, k, valor))
@@ -589,11 +589,11 @@ def _omisiones(hoja: _Hoja, incluir_ocultas: bool = False) -> list[Omision]:
                    "(#DIV/0!, #REF!…): no dan cifra",
             pagina=hoja.pagina,
         ))
-    for r, k, valor in _miles_perdidos(hoja)[:ERRORES_LISTADOS]:
+    for r, k, cifra in _miles_perdidos(hoja)[:ERRORES_LISTADOS]:
         salida.append(Omision(
-            texto=f"{hoja.nombre}!{_columna_letra(k)}{r + 1}: {texto_numero(valor)}",
-            motivo=f"cifra dudosa: se leyó {texto_numero(valor)}, pero en una columna de números enteros puede ser "
-                   f"{round(valor * 1000):d} con el separador de miles perdido; revise la celda",
+            texto=f"{hoja.nombre}!{_columna_letra(k)}{r + 1}: {texto_numero(cifra)}",
+            motivo=f"cifra dudosa: se leyó {texto_numero(cifra)}, pero en una columna de números enteros puede ser "
+                   f"{round(cifra * 1000):d} con el separador de miles perdido; revise la celda",
             pagina=hoja.pagina,
         ))
     if hoja.marcadores:
