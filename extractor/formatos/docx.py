@@ -15,6 +15,7 @@ from docx.oxml.ns import qn
 from docx.table import Table as DocxTable
 from docx.text.paragraph import Paragraph
 
+from extractor.formatos.privadas import elemento_docx
 from extractor.modelo import BloqueTexto, Celda, Documento, Tabla
 
 
@@ -38,7 +39,7 @@ def _read_table(table: DocxTable, index: int, page: int) -> Tabla:
     open_vertical: dict[int, Celda] = {}
     header_rows = 0
     counting_header = True
-    for r, tr in enumerate(table._tbl.tr_lst):
+    for r, tr in enumerate(elemento_docx(table).tr_lst):
         trPr = tr.trPr
         is_header = trPr is not None and trPr.find(qn("w:tblHeader")) is not None
         if counting_header and is_header:
@@ -98,11 +99,11 @@ def leer_docx(ruta: Path, sha256: str) -> Documento:
                         negrita=_is_bold([item]),
                     )
                 )
-            page += _page_breaks(item._p)
+            page += _page_breaks(elemento_docx(item))
         else:
             n_tables += 1
             blocks.append(_read_table(item, n_tables, page))
-            page += _page_breaks(item._tbl)
+            page += _page_breaks(elemento_docx(item))
     return Documento(
         archivo=ruta.name,
         sha256=sha256,

@@ -176,8 +176,10 @@ def _hojas_xlsx(ruta: Path, limites: LimitesLectura) -> Iterable[_Hoja]:
     import openpyxl
     from openpyxl.styles.numbers import BUILTIN_FORMATS, BUILTIN_FORMATS_MAX_SIZE
     from openpyxl.utils import column_index_from_string
+    from openpyxl.chartsheet import Chartsheet
     from openpyxl.utils.cell import range_boundaries
-    from openpyxl.worksheet._reader import WorkSheetParser
+
+    from extractor.formatos.privadas import analizador_de_hoja, estilos_de_celda, formatos_numericos
 
     # An open file, not the path: the format was decided by the content
     # (extractor.formatos.seguridad), and openpyxl would refuse a workbook named .docx.
@@ -188,7 +190,7 @@ def _hojas_xlsx(ruta: Path, limites: LimitesLectura) -> Iterable[_Hoja]:
         archivo.close()
         raise
     try:
-        estilos = wb._cell_styles
+        estilos = estilos_de_celda(wb)
         formatos: dict[int, str] = {}
 
         def formato_de(estilo: int) -> str:
@@ -201,7 +203,7 @@ def _hojas_xlsx(ruta: Path, limites: LimitesLectura) -> Iterable[_Hoja]:
                     formatos[estilo] = BUILTIN_FORMATS.get(numero, "General")
                 else:
                     try:
-                        formatos[estilo] = wb._number_formats[numero - BUILTIN_FORMATS_MAX_SIZE]
+                        formatos[estilo] = formatos_numericos(wb)[numero - BUILTIN_FORMATS_MAX_SIZE]
                     except IndexError:
                         formatos[estilo] = "General"
             return formatos[estilo]
@@ -209,18 +211,14 @@ def _hojas_xlsx(ruta: Path, limites: LimitesLectura) -> Iterable[_Hoja]:
         for pagina, nombre in enumerate(wb.sheetnames, start=1):
             ws = wb[nombre]
             hoja = _Hoja(nombre, pagina, estado=getattr(ws, "sheet_state", "visible") or "visible")
-            if not hasattr(ws, "_get_source"):  # a chart sheet
+            if isinstance(ws, Chartsheet):
                 hoja.estado = "grafico"
                 yield hoja
                 continue
             if hoja.estado != "visible" and not limites.hoja_ocultas:
                 yield hoja
                 continue
-            with ws._get_source() as fuente:
-                parser = WorkSheetParser(
-                    fuente, ws._shared_strings, data_only=True, epoch=wb.epoch,
-                    date_formats=wb._date_formats, timedelta_formats=wb._timedelta_formats,
-                )
+            with analizador_de_hoja(wb, ws) as parser:
                 for _, celdas in parser.parse():
                     for c in celdas:
                         valor = c["value"]

@@ -41,6 +41,7 @@ from extractor.modelo import BloqueTexto, Celda, Documento, LineaSuelta, Omision
 from extractor.formatos import cifras_ocr, contiguas, franjas, ocr, sin_bordes
 from extractor.formatos.cribado import FOOTER_BAND, HEADER_BAND, PaginaCribada, cribar, en_banda
 from extractor.formatos.pdfium_pagina import DocumentoPdfium, leer_pagina
+from extractor.formatos.privadas import vaciar_objetos_pdfminer
 from extractor.formatos.lineas import LineaLeida, agrupar_lineas, agrupar_parrafos, fuente_de_palabra, leidas
 
 RULED = {"vertical_strategy": "lines", "horizontal_strategy": "lines", "snap_tolerance": 3}
@@ -660,7 +661,7 @@ def _pages(pdf):
         finally:
             page.close()
             del page, obj
-            getattr(pdf.doc, "_cached_objs", {}).clear()
+            vaciar_objetos_pdfminer(pdf.doc)
 
 
 def _table_page(fast, page, page_no: int, sueltas: list | None = None,
