@@ -67,7 +67,7 @@ def abrir(ruta_db: Path | str, *, solo_lectura: bool = False,
     ruta_db = Path(ruta_db)
     if solo_lectura and not ruta_db.is_file():
         raise ErrorAlmacen(f"No existe la base de datos {ruta_db}.")
-    config = {}
+    config: dict[str, Any] = {}
     if memoria_mb:
         config = {"memory_limit": f"{int(memoria_mb)}MB",
                   "temp_directory": str(ruta_db.parent / f".{ruta_db.name}.tmp")}
@@ -180,7 +180,7 @@ def crear_esquema(con: duckdb.DuckDBPyConnection, ruta_db: Path | str = "") -> N
     if ajenas:
         raise _rechazo(Path(ruta_db), ajenas)
     if MARCA in columnas:
-        version = con.execute(f'SELECT max(version) FROM "{MARCA}"').fetchone()[0]
+        version = con.execute(f'SELECT max(version) FROM "{MARCA}"').fetchone()[0]  # type: ignore[index]  # an aggregate: one row
         if version is not None and version > VERSION_ESQUEMA:
             raise ErrorAlmacen(f"La base de datos {ruta_db} fue creada por una versión más nueva de informes "
                                f"(esquema {version}); actualice el programa.")
@@ -338,7 +338,8 @@ def _filas(informe: InformeExtraido, ruta: Optional[Path], version: Optional[str
     )
     columnas_obs = esquemas.tabla("observaciones").nombres
     dinero = esquemas.medidas_de_dinero()
-    observaciones, indicadores = [], {}
+    observaciones: list[dict[str, Any]] = []
+    indicadores: dict[str, dict[str, Any]] = {}
     for n, obs in enumerate(informe.observaciones, start=1):
         ind_id = indicador_id_de(iid, obs.indicador_padre, obs.indicador, obs.descripcion)
         fila = {c: getattr(obs, c, None) for c in columnas_obs}
@@ -622,7 +623,7 @@ def hallazgos(con: duckdb.DuckDBPyConnection, severidades: Optional[list[str]] =
     """Stored findings with their report's archivo, entidad and dependencia,
     by report, then error / advertencia / info, page and id."""
     existe = con.execute("SELECT count(*) FROM information_schema.tables WHERE table_name = 'hallazgos' "
-                         "AND table_schema = current_schema()").fetchone()[0]
+                         "AND table_schema = current_schema()").fetchone()[0]  # type: ignore[index]  # count(*): one row
     if not existe:
         raise ErrorAlmacen("La base de datos no tiene la tabla hallazgos (se creó antes del validador); "
                            "vuelva a cargar los informes con: informes cargar --forzar.")

@@ -35,19 +35,22 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Callable, Iterator, Optional
+from typing import TYPE_CHECKING, Any, Callable, Generator, Optional, cast
 
-from extractor.errores import FaltaPrograma
+from extractor.errores import ErrorLectura, FaltaPrograma
 from extractor.formatos.seguridad import es_memoria
 from pipelines import almacen
 from pipelines.almacen import ErrorAlmacen
 
 if TYPE_CHECKING:
+    from multiprocessing.context import BaseContext
+    from multiprocessing.process import BaseProcess
+
     from extractor.resultado import InformeExtraido
 
 EXTENSIONES = (".pdf", ".docx", ".xlsx", ".xlsm", ".xls", ".ods", ".doc", ".rtf", ".odt")
 
-Extractor = Callable[[Path], "InformeExtraido"]
+Extractor = Callable[..., "InformeExtraido"]  # extraer(ruta), or extraer(ruta, limites=...)
 
 
 class ErrorCarga(Exception):
@@ -155,7 +158,7 @@ def razon_os(exc: OSError) -> str:
                errno.EROFS: "el sistema de archivos es de solo lectura",
                errno.ELOOP: "enlaces simbólicos en bucle", errno.ENAMETOOLONG: "el nombre es demasiado largo",
                errno.EDQUOT: "se superó la cuota de disco", errno.EIO: "error de entrada/salida del disco"}
-    return razones.get(exc.errno, f"error del sistema {exc.errno}" if exc.errno else "error de lectura")
+    return razones.get(exc.errno or 0, f"error del sistema {exc.errno}" if exc.errno else "error de lectura")
 
 
 def problema_de_ruta(ruta: Path) -> Optional[str]:
@@ -203,7 +206,7 @@ def _motivo(exc: BaseException, archivo: str, conocido: bool) -> str:
 
 
 def _es_conocido(exc: BaseException) -> bool:
-    return isinstance(exc, (ErrorAlmacen, ErrorCarga)) or type(exc).__name__ == "ErrorLectura"
+    return isinstance(exc, (ErrorAlmacen, ErrorCarga, ErrorLectura))
 
 
 def _llamar(extraer: Extractor, ruta: Path, limites: Optional[Limites]):
@@ -249,7 +252,7 @@ def _extraer_protegido(extraer: Extractor, ruta: Path, limites: Optional[Limites
 def _extracciones(
     extraer: Extractor, rutas: list[Path], trabajadores: int, limites: Optional[Limites] = None,
     cluster: Optional[str] = None, enviar_archivos: bool = True,
-) -> Iterator[tuple]:
+) -> Generator[Any, None, None]:
     """(start, InformePreparado, fallo) per file, in input order. Without limits and
     with one worker, in this process; otherwise one child process per file.
     An extractor that cannot be sent to another process (a closure) always
@@ -289,7 +292,7 @@ VENTANA_POR_TRABAJADOR = 4  # files extracted ahead of the one being written, pe
 # the writer keeps the database open across results that are already there
 # and closes it (other processes may use it) while it would wait.
 ESPERA = object()
-_contexto_mp = None
+_contexto_mp: Optional[BaseContext] = None
 
 
 def _contexto():
@@ -390,7 +393,7 @@ def _hijo(conexion, extraer: Extractor, ruta: Path, limites: Limites, padre: int
 class _Activo:
     indice: int
     ruta: Path
-    proceso: object
+    proceso: BaseProcess
     inicio: datetime
     limite: Optional[float]  # monotonic deadline
     registro: str
@@ -398,8 +401,8 @@ class _Activo:
 
 
 def _en_procesos_hijos(extraer: Extractor, rutas: list[Path], trabajadores: int,
-                       limites: Optional[Limites]) -> Iterator[tuple]:
-    from multiprocessing.connection import wait
+                       limites: Optional[Limites]) -> Generator[Any, None, None]:
+    from multiprocessing.connection import Connection, wait
 
     limites = limites or Limites(tiempo=None, memoria_mb=None)
     ctx = _contexto()
@@ -435,7 +438,8 @@ def _en_procesos_hijos(extraer: Extractor, rutas: list[Path], trabajadores: int,
             yield ESPERA  # about to block: the writer frees the database meanwhile
             plazos = [a.limite for a in activos.values() if a.limite is not None]
             espera = None if not plazos else max(0.0, min(plazos) - time.monotonic())
-            for recibir in wait(list(activos), timeout=espera):
+            for listo in wait(list(activos), timeout=espera):
+                recibir = cast(Connection, listo)
                 a = activos.pop(recibir)
                 try:
                     listos[a.indice] = recibir.recv()
@@ -465,6 +469,7 @@ def _terminar(a: _Activo, gracia: float) -> None:
     proceso = a.proceso
     proceso.join(gracia)
     pid = proceso.pid
+    assert pid is not None  # started before it became active
     if proceso.is_alive():
         matar_sesion(pid)
         proceso.kill()
@@ -610,6 +615,7 @@ def cargar_rutas(
             with _ctrl_c_diferido():
                 r, sha = _revisar(con, ruta, forzar, limites.tiempo if limites else None)
                 if r is None:
+                    assert sha is not None  # no result yet: the file was read and hashed
                     pendientes.append((i, ruta, sha))
                 else:
                     resultados[i] = _registrar(con, r, inicio, al_terminar)
@@ -766,6 +772,7 @@ def _guardar(con, ruta: Path, sha: str, informe: Optional[almacen.InformePrepara
             return ResultadoCarga(archivo, ruta, "omitido", motivo, sha256=sha, traza=traza,
                                   programa=programa, instalar=instalar)
         return ResultadoCarga(archivo, ruta, "fallido", motivo, sha256=sha, traza=traza)
+    assert informe is not None  # no failure: the extraction gave a report
     try:
         resultado = almacen.guardar_informe(con, informe, ruta, forzar=forzar)
     except Exception as exc:  # noqa: BLE001 - recorded as 'fallido', batch goes on

@@ -13,7 +13,7 @@ import sys
 import traceback
 from contextlib import contextmanager
 from pathlib import Path
-from typing import NoReturn, Optional
+from typing import TYPE_CHECKING, Any, NoReturn, Optional
 
 import duckdb
 import typer
@@ -96,15 +96,15 @@ def _valor_click(texto: str) -> str:
 CODIGO_USO = 64  # exit code of a command-line usage error (EX_USAGE; click's own 2 is validar's)
 
 
-def _error_de_uso(e) -> None:
+def _error_de_uso(e: ClickException) -> None:
     """typer prints click's usage errors through this function (then exits
     with e.exit_code): Spanish, one line, after the usage line; exit code
     CODIGO_USO for every usage error."""
-    from typer._click.exceptions import UsageError
+    from typer._click.exceptions import NoArgsIsHelpError, UsageError
 
     if isinstance(e, UsageError):
         e.exit_code = CODIGO_USO
-    if e.__class__.__name__ == "NoArgsIsHelpError":
+    if isinstance(e, NoArgsIsHelpError):
         return
     ctx = getattr(e, "ctx", None)
     if ctx is not None:
@@ -113,7 +113,7 @@ def _error_de_uso(e) -> None:
     errores.print(f"[bold red]Error:[/] {escape(_mensaje_click(e))}", highlight=False, soft_wrap=True)
 
 
-_rich.rich_format_error = _error_de_uso
+_rich.rich_format_error = _error_de_uso  # type: ignore[assignment]  # typer's hook calls its argument `self`
 
 
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
@@ -130,7 +130,7 @@ def visible(texto) -> str:
     return _CONTROL.sub(escapar, str(texto))
 
 
-_METAVARS = {Path: "RUTA", int: "N", float: "NÚMERO", str: "TEXTO"}  # Python type -> what the help says
+_METAVARS: dict[Any, str] = {Path: "RUTA", int: "N", float: "NÚMERO", str: "TEXTO"}  # Python type -> what the help says
 
 
 def _en_espanol(param) -> None:
@@ -145,7 +145,15 @@ def _en_espanol(param) -> None:
         param.metavar = "" if getattr(param, "is_flag", False) else _METAVARS.get(tipo, "VALOR")
 
 
-class _EnEspanol:
+if TYPE_CHECKING:  # a mixin of typer's group and command: their methods for the type checker
+    from typer._click.exceptions import ClickException
+
+    _Mezcla = TyperCommand
+else:
+    _Mezcla = object
+
+
+class _EnEspanol(_Mezcla):
     """Spanish usage line and --help text."""
 
     def get_params(self, ctx):
@@ -194,18 +202,18 @@ app = typer.Typer(
     subcommand_metavar="COMANDO [ARGS]...",
     context_settings={"help_option_names": ["-h", "--help"]},
 )
-consola = Console()
+
+
+class _Consola(Console):
+    def on_broken_pipe(self) -> NoReturn:
+        """rich's own handler exits with 1 when standard output is a closed
+        pipe; a reader that went away is not an error: exit code 0."""
+        tuberias.silenciar()
+        raise typer.Exit(0)
+
+
+consola = _Consola()
 errores = Console(stderr=True)
-
-
-def _tuberia_rota() -> NoReturn:
-    """rich's own handler exits with 1 when standard output is a closed
-    pipe; a reader that went away is not an error: exit code 0."""
-    tuberias.silenciar()
-    raise typer.Exit(0)
-
-
-consola.on_broken_pipe = _tuberia_rota
 
 
 def version() -> str:
@@ -716,6 +724,7 @@ def exportar(
 
             a_estandar(escribir, formato, excel)
         return
+    assert salida is not None  # no --salida: standard output
     with _base(db, debug, salida=salida, espera=espera_db) as con, salidas.escribir(salida, db) as temporal:
         n = exportacion.exportar(con, tabla, formato, temporal, sin_marcadas=sin_marcadas, excel=excel)
     consola.print(f"Se exportaron {n} filas de {tabla} a {seguro(salida)}."
@@ -905,8 +914,8 @@ def validar(
         consola.print("Cada hallazgo, por informe: informes validar --detalle")
     if detalle:
         por_informe: dict[str, list[dict]] = {}
-        for f in filas:
-            por_informe.setdefault(f["informe_id"], []).append(f)
+        for fila in filas:
+            por_informe.setdefault(fila["informe_id"], []).append(fila)
         for grupo in por_informe.values():
             consola.print(_tabla_hallazgos(grupo))
     raise typer.Exit(codigo)
@@ -1029,8 +1038,8 @@ def _evaluar_gold(carpeta: Path, gold: Path, solo: Optional[list[str]], detalle:
     tabla.add_column("Documento", "Total (micro)", overflow="ellipsis", no_wrap=True, max_width=28)
     for nombre, total in (("VP", ev.tp), ("FP", ev.fp), ("FN", ev.fn), ("Opc.", "")):
         tabla.add_column(nombre, str(total), justify="right", no_wrap=True)
-    for nombre, total in (("P", ev.precision), ("R", ev.recall), ("F1", ev.f1)):
-        tabla.add_column(nombre, f"{total:.3f}", justify="right", no_wrap=True, min_width=5)
+    for nombre, metrica in (("P", ev.precision), ("R", ev.recall), ("F1", ev.f1)):
+        tabla.add_column(nombre, f"{metrica:.3f}", justify="right", no_wrap=True, min_width=5)
     for d in ev.documentos:
         if d.negativo:
             tabla.add_row(_texto(d.documento), "—", str(d.fp), "—", "—", "—", "—", "—")
@@ -1056,8 +1065,8 @@ def _tabla_evaluacion(ev: Evaluacion) -> Table:
     tabla.add_column("Documento", "Total (micro)", overflow="fold")
     for nombre, total in (("VP", ev.tp), ("FP", ev.fp), ("FN", ev.fn)):
         tabla.add_column(nombre, str(total), justify="right")
-    for nombre, total in (("Precisión", ev.precision), ("Exhaustividad", ev.recall), ("F1", ev.f1)):
-        tabla.add_column(nombre, f"{total:.3f}", justify="right")
+    for nombre, metrica in (("Precisión", ev.precision), ("Exhaustividad", ev.recall), ("F1", ev.f1)):
+        tabla.add_column(nombre, f"{metrica:.3f}", justify="right")
     for d in ev.documentos:
         tabla.add_row(
             _texto(d.documento) + (" [red](error)[/]" if d.error else ""), str(d.tp), str(d.fp),

@@ -28,7 +28,7 @@ if TYPE_CHECKING:
     from extractor.resultado import InformeExtraido, Observacion
 
 SEVERIDADES = ("error", "advertencia", "info")
-_log = logging.getLogger(__name__)
+_bitacora = logging.getLogger(__name__)
 
 
 # ------------------------------------------------------------------ results
@@ -366,7 +366,7 @@ def validar(informe: InformeExtraido, config: Config | Mapping[str, Any] | None 
         try:
             casos = list(funcion(ctx, cfg_regla.umbrales))
         except Exception as exc:  # noqa: BLE001 - a broken rule must not block loading
-            _log.exception("la regla %s falló en %s", rid, informe.archivo)
+            _bitacora.exception("la regla %s falló en %s", rid, informe.archivo)
             hallazgos.append(Hallazgo(rid, "info", f"No se pudo aplicar la regla {rid}: {type(exc).__name__}: {exc}"))
             continue
         casos.sort(key=lambda c: c.observaciones)
