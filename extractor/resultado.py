@@ -124,3 +124,5 @@ class InformeExtraido:
     # ({table: template id}; extractor/tablas/plantillas.py)
     columnas_leidas: list[LecturaColumna] = field(default_factory=list)
     plantillas: dict[int, str] = field(default_factory=dict)
+    # reviewer corrections of the store applied to the rows (pipelines/carga/correcciones.py)
+    correcciones_aplicadas: int = 0

@@ -46,8 +46,8 @@ def _vacio(tabla: str) -> "pd.DataFrame":
     return pd.DataFrame({c: pd.Series(dtype="object") for c in _columnas(tabla)})
 
 
-def _a_pandas(arrow_tabla, tabla: str, archivo: str) -> "pd.DataFrame":
-    df = arrow_tabla.to_pandas()
+def _a_pandas(tabla_arrow, tabla: str, archivo: str) -> "pd.DataFrame":
+    df = tabla_arrow.to_pandas()
     df["archivo"] = archivo
     return df[[c for c in _columnas(tabla) if c in df.columns]]
 

@@ -32,7 +32,7 @@ def normalizar(text: str) -> str:
 
 def palabras_de_reglas(config: dict) -> set[str]:
     """Every one-word alternative of every rule term."""
-    words = set()
+    words: set[str] = set()
     for rule in config["roles"] + config["medidas"]:
         for group in rule.get("todos", []) + rule.get("ninguno", []):
             for term in group:
@@ -46,7 +46,7 @@ def tabla_reducida(config: dict) -> dict[str, str]:
     with source.open("rb") as raw, gzip.open(raw, "rt", encoding="utf-8") as f:
         full = json.load(f)
     wanted = palabras_de_reglas(config)
-    reduced = {}
+    reduced: dict[str, str] = {}
     for form, lemma in full.items():
         key, value = normalizar(form), normalizar(lemma)
         if value in wanted and key != value:

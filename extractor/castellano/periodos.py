@@ -605,7 +605,7 @@ def _ajustar(medida: str, lectura: _Lectura, ctx: Contexto) -> Periodo:
     return periodo
 
 
-def periodo_para(medida: str, texto_encabezado: str, ctx: Contexto) -> Periodo:
+def periodo_para(medida: Optional[str], texto_encabezado: str, ctx: Contexto) -> Periodo:
     """Period of an observation of ``medida`` under a header (convenciones.md).
 
     The explicit period of the header wins, adjusted to the measure; else the

@@ -27,7 +27,7 @@ CONFIANZA_REPARADA = 0.5  # at most this OCR confidence for a mended figure
 
 def _formato(digitos: str, signo: str) -> str:
     entero, dec = digitos[:-2].lstrip("0") or "0", digitos[-2:]
-    grupos = []
+    grupos: list[str] = []
     while len(entero) > 3:
         grupos.insert(0, entero[-3:])
         entero = entero[:-3]

@@ -15,6 +15,7 @@ from docx.oxml.ns import qn
 from docx.table import Table as DocxTable
 from docx.text.paragraph import Paragraph
 
+from extractor.formatos.privadas import elemento_docx
 from extractor.modelo import BloqueTexto, Celda, Documento, Tabla
 
 
@@ -51,7 +52,7 @@ def _read_table(table: DocxTable, index: int, page: int) -> Tabla:
     open_vertical: dict[int, Celda] = {}
     header_rows = 0
     counting_header = True
-    for r, tr in enumerate(table._tbl.tr_lst):
+    for r, tr in enumerate(elemento_docx(table).tr_lst):
         trPr = tr.trPr
         is_header = trPr is not None and trPr.find(qn("w:tblHeader")) is not None
         if counting_header and is_header:
@@ -83,7 +84,7 @@ def _read_table(table: DocxTable, index: int, page: int) -> Tabla:
 
 
 def _section_text(doc) -> list[str]:
-    texts = []
+    texts: list[str] = []
     for section in doc.sections:
         for part in (section.header, section.footer):
             if part.is_linked_to_previous and texts:
@@ -96,7 +97,7 @@ def _section_text(doc) -> list[str]:
 
 def leer_docx(ruta: Path, sha256: str) -> Documento:
     doc = docx.Document(str(ruta))
-    blocks = []
+    blocks: list[BloqueTexto | Tabla] = []
     page = 1
     n_tables = 0
     for item in doc.iter_inner_content():
@@ -112,11 +113,11 @@ def leer_docx(ruta: Path, sha256: str) -> Documento:
                         rotulo=_bold_lead_in(item),
                     )
                 )
-            page += _page_breaks(item._p)
+            page += _page_breaks(elemento_docx(item))
         else:
             n_tables += 1
             blocks.append(_read_table(item, n_tables, page))
-            page += _page_breaks(item._tbl)
+            page += _page_breaks(elemento_docx(item))
     return Documento(
         archivo=ruta.name,
         sha256=sha256,

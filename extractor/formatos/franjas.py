@@ -103,7 +103,7 @@ def _columnas(filas: list[tuple[tuple, list[dict]]]) -> list[tuple[float, float]
             cols[-1][1] = max(cols[-1][1], w["x1"])
         else:
             cols.append([w["x0"], w["x1"]])
-    return [tuple(c) for c in cols]
+    return [(c[0], c[1]) for c in cols]
 
 
 def _de_corrido(ws: list[dict], cortes: list[float]) -> bool:

@@ -66,7 +66,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
-from typing import Iterable, Optional
+from typing import Iterable, Optional, TypeGuard
 
 from extractor.errores import ErrorLectura
 from extractor.modelo import BloqueTexto, Celda, Documento, Omision, Tabla
@@ -176,8 +176,10 @@ def _hojas_xlsx(ruta: Path, limites: LimitesLectura) -> Iterable[_Hoja]:
     import openpyxl
     from openpyxl.styles.numbers import BUILTIN_FORMATS, BUILTIN_FORMATS_MAX_SIZE
     from openpyxl.utils import column_index_from_string
+    from openpyxl.chartsheet import Chartsheet
     from openpyxl.utils.cell import range_boundaries
-    from openpyxl.worksheet._reader import WorkSheetParser
+
+    from extractor.formatos.privadas import analizador_de_hoja, estilos_de_celda, formatos_numericos
 
     # An open file, not the path: the format was decided by the content
     # (extractor.formatos.seguridad), and openpyxl would refuse a workbook named .docx.
@@ -188,7 +190,7 @@ def _hojas_xlsx(ruta: Path, limites: LimitesLectura) -> Iterable[_Hoja]:
         archivo.close()
         raise
     try:
-        estilos = wb._cell_styles
+        estilos = estilos_de_celda(wb)
         formatos: dict[int, str] = {}
 
         def formato_de(estilo: int) -> str:
@@ -201,7 +203,7 @@ def _hojas_xlsx(ruta: Path, limites: LimitesLectura) -> Iterable[_Hoja]:
                     formatos[estilo] = BUILTIN_FORMATS.get(numero, "General")
                 else:
                     try:
-                        formatos[estilo] = wb._number_formats[numero - BUILTIN_FORMATS_MAX_SIZE]
+                        formatos[estilo] = formatos_numericos(wb)[numero - BUILTIN_FORMATS_MAX_SIZE]
                     except IndexError:
                         formatos[estilo] = "General"
             return formatos[estilo]
@@ -209,18 +211,14 @@ def _hojas_xlsx(ruta: Path, limites: LimitesLectura) -> Iterable[_Hoja]:
         for pagina, nombre in enumerate(wb.sheetnames, start=1):
             ws = wb[nombre]
             hoja = _Hoja(nombre, pagina, estado=getattr(ws, "sheet_state", "visible") or "visible")
-            if not hasattr(ws, "_get_source"):  # a chart sheet
+            if isinstance(ws, Chartsheet):
                 hoja.estado = "grafico"
                 yield hoja
                 continue
             if hoja.estado != "visible" and not limites.hoja_ocultas:
                 yield hoja
                 continue
-            with ws._get_source() as fuente:
-                parser = WorkSheetParser(
-                    fuente, ws._shared_strings, data_only=True, epoch=wb.epoch,
-                    date_formats=wb._date_formats, timedelta_formats=wb._timedelta_formats,
-                )
+            with analizador_de_hoja(wb, ws) as parser:
                 for _, celdas in parser.parse():
                     for c in celdas:
                         valor = c["value"]
@@ -295,7 +293,7 @@ _ERRORES = {"#DIV", "#REF", "#N/A", "#NAME", "#NULL", "#NUM", "#VALUE", "#N/D", 
             "#NUM", "#¡REF", "#¡DIV", "#¡VALOR", "#¿NOMBRE", "#¡NULO", "#¡NUM"}
 
 
-def _tres_decimales(valor) -> bool:
+def _tres_decimales(valor) -> TypeGuard[float]:
     """1.234 stored as a number: typed as "1.234" (one thousand two hundred
     thirty-four) in a program that took the point for a decimal one?"""
     if not isinstance(valor, float) or not 1 <= abs(valor) < 1000:
@@ -314,8 +312,8 @@ def _miles_perdidos(hoja: _Hoja) -> list[tuple[int, int, float]]:
     for r, k, valor in hoja.tres_decimales:
         if (r, k) not in hoja.celdas:
             continue
-        otros = [parse_numero(t) for (f, c), t in hoja.celdas.items() if c == k and f != r]
-        otros = [n for n in otros if n is not None and n.unidad == "numero"]
+        leidos = [parse_numero(t) for (f, c), t in hoja.celdas.items() if c == k and f != r]
+        otros = [n for n in leidos if n is not None and n.unidad == "numero"]
         enteros = [n for n in otros if float(n.valor).is_integer() and abs(n.valor) >= 10]
         if len(otros) >= 2 and len(enteros) * 10 >= len(otros) * 8:
             salida.append((r, k, valor))
@@ -589,11 +587,11 @@ def _omisiones(hoja: _Hoja, incluir_ocultas: bool = False) -> list[Omision]:
                    "(#DIV/0!, #REF!…): no dan cifra",
             pagina=hoja.pagina,
         ))
-    for r, k, valor in _miles_perdidos(hoja)[:ERRORES_LISTADOS]:
+    for r, k, cifra in _miles_perdidos(hoja)[:ERRORES_LISTADOS]:
         salida.append(Omision(
-            texto=f"{hoja.nombre}!{_columna_letra(k)}{r + 1}: {texto_numero(valor)}",
-            motivo=f"cifra dudosa: se leyó {texto_numero(valor)}, pero en una columna de números enteros puede ser "
-                   f"{round(valor * 1000):d} con el separador de miles perdido; revise la celda",
+            texto=f"{hoja.nombre}!{_columna_letra(k)}{r + 1}: {texto_numero(cifra)}",
+            motivo=f"cifra dudosa: se leyó {texto_numero(cifra)}, pero en una columna de números enteros puede ser "
+                   f"{round(cifra * 1000):d} con el separador de miles perdido; revise la celda",
             pagina=hoja.pagina,
         ))
     if hoja.marcadores:

@@ -70,7 +70,9 @@ def convertir(ruta: Path, formato: str, carpeta: Path, tiempo: float = TIEMPO) -
     salida.mkdir()
     temporal.mkdir()
     shutil.copyfile(ruta, entrada)
-    orden = [soffice(), f"-env:UserInstallation={(carpeta / 'perfil').as_uri()}", "--headless", "--norestore",
+    programa = soffice()
+    assert programa is not None  # falta_libreoffice found it
+    orden = [programa, f"-env:UserInstallation={(carpeta / 'perfil').as_uri()}", "--headless", "--norestore",
              "--nologo", "--nodefault", "--nolockcheck", "--convert-to", "docx:MS Word 2007 XML",
              "--outdir", str(salida), str(entrada)]
     if shutil.which("timeout"):  # kills LibreOffice's whole group even if this process is killed first

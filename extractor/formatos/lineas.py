@@ -7,6 +7,7 @@ left behind with the page.
 """
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 LINE_TOLERANCE = 3.0  # points between word tops on the same line
@@ -72,7 +73,7 @@ def leidas(lines: list[Linea]) -> list[LineaLeida]:
 
 @dataclass
 class Parrafo:
-    lineas: list[Linea] | list[LineaLeida]
+    lineas: list[Linea | LineaLeida]
 
     @property
     def texto(self) -> str:
@@ -111,7 +112,7 @@ def agrupar_lineas(words: list[dict]) -> list[Linea]:
     return lines
 
 
-def agrupar_parrafos(lines: list[Linea] | list[LineaLeida]) -> list[Parrafo]:
+def agrupar_parrafos(lines: Sequence[Linea | LineaLeida]) -> list[Parrafo]:
     paragraphs: list[Parrafo] = []
     for line in lines:
         if paragraphs:

@@ -383,7 +383,7 @@ def _niveles(horizontales: list[list[int]], tol: int) -> list[tuple[int, int]]:
             niveles[-1] = [min(niveles[-1][0], l[0]), max(niveles[-1][1], l[1])]
         else:
             niveles.append([l[0], l[1]])
-    return [tuple(n) for n in niveles]
+    return [(n[0], n[1]) for n in niveles]
 
 
 def _verticales(tinta, horizontales: list[list[int]], grosor: int) -> list[list[int]]:
@@ -414,14 +414,13 @@ def _verticales(tinta, horizontales: list[list[int]], grosor: int) -> list[list[
             else:
                 grupos.append([x])
         for g in grupos:
-            x = (g[0] + g[-1]) / 2
             if len(g) <= grosor + 2:  # wider: a filled area
                 candidatos.append(([g[0], g[-1], int(arriba), int(round(abajo))], float(cobertura[g].max())))
     bandas = {c[2] for c, _ in candidatos}
     salida = []
     for c, cob in candidatos:
-        x = (c[0] + c[1]) / 2
-        otra = any(d[2] != c[2] and abs((d[0] + d[1]) / 2 - x) <= grosor / 2 for d, _ in candidatos)
+        centro = (c[0] + c[1]) / 2
+        otra = any(d[2] != c[2] and abs((d[0] + d[1]) / 2 - centro) <= grosor / 2 for d, _ in candidatos)
         if otra or cob >= 0.97 or len(bandas) == 1:
             salida.append(c)
     # A rule may go on through a height where other columns have a rule and
@@ -523,10 +522,10 @@ def girar(imagen, angulo: float, relleno=255):
 
     cuartos = round(angulo / 90) % 4
     if cuartos:
-        imagen = imagen.transpose((Image.ROTATE_90, Image.ROTATE_180, Image.ROTATE_270)[cuartos - 1])
+        imagen = imagen.transpose((Image.Transpose.ROTATE_90, Image.Transpose.ROTATE_180, Image.Transpose.ROTATE_270)[cuartos - 1])
     resto = round(angulo - 90 * round(angulo / 90), 2)
     if resto:
-        imagen = imagen.rotate(resto, resample=Image.BICUBIC, fillcolor=relleno)
+        imagen = imagen.rotate(resto, resample=Image.Resampling.BICUBIC, fillcolor=relleno)
     return imagen
 
 
@@ -548,7 +547,7 @@ def preparar(imagen, dpi: int):
         tinta = gris < umbral
     angulo = _angulo(tinta)
     if angulo:
-        imagen = imagen.rotate(angulo, resample=Image.BICUBIC, fillcolor=255)
+        imagen = imagen.rotate(angulo, resample=Image.Resampling.BICUBIC, fillcolor=255)
         gris = np.asarray(imagen)
         umbral = _umbral_otsu(gris)
         tinta = gris < umbral
@@ -714,7 +713,7 @@ def _releer(palabras: list[dict], pgm: bytes, dpi: int) -> list[dict]:
         caja = (max(0, int(w["x0"] * px) - margen), max(0, int(w["top"] * px) - margen),
                 min(imagen.width, int(w["x1"] * px) + margen), min(imagen.height, int(w["bottom"] * px) + margen))
         recorte = imagen.crop(caja)
-        recorte = recorte.resize((recorte.width * 2, recorte.height * 2), Image.LANCZOS)
+        recorte = recorte.resize((recorte.width * 2, recorte.height * 2), Image.Resampling.LANCZOS)
         texto, conf = _linea_de_cifras(recorte, 2 * dpi)
         if texto and any(c.isdigit() for c in texto) and conf > w["conf"]:
             salida[i] = {**w, "text": texto, "conf": round(conf, 3)}

@@ -41,6 +41,7 @@ from extractor.modelo import BloqueTexto, Celda, Documento, LineaSuelta, Omision
 from extractor.formatos import cifras_ocr, contiguas, franjas, ocr, sin_bordes
 from extractor.formatos.cribado import FOOTER_BAND, HEADER_BAND, PaginaCribada, cribar, en_banda
 from extractor.formatos.pdfium_pagina import DocumentoPdfium, leer_pagina
+from extractor.formatos.privadas import vaciar_objetos_pdfminer
 from extractor.formatos.lineas import LineaLeida, agrupar_lineas, agrupar_parrafos, fuente_de_palabra, leidas
 
 RULED = {"vertical_strategy": "lines", "horizontal_strategy": "lines", "snap_tolerance": 3}
@@ -118,7 +119,7 @@ def _ruled_table(bboxes: list[tuple], words: list[dict], page_no: int,
                 pagina=page_no,
                 filas_span=r1 - r0,
                 columnas_span=c1 - c0,
-                bbox=tuple(_rounded(v, edges) for v in b),
+                bbox=(_rounded(b[0], edges), _rounded(b[1], edges), _rounded(b[2], edges), _rounded(b[3], edges)),
                 negrita=bool(inner) and all("Bold" in w.get("fontname", "") for w in inner),
             )
         )
@@ -366,7 +367,8 @@ def _corrientes(screened: list[PaginaCribada]) -> dict[str, int]:
     return {k: len(textos[k]) for k, c in counts.items() if c >= max(2, n // 2)}
 
 
-def _aparte_corrientes(words: list[dict], height: float, corrientes: dict[str, int]) -> tuple[list[dict], list[dict]]:
+def _aparte_corrientes(words: list[dict], height: float,
+                       corrientes: dict[str, int] | None) -> tuple[list[dict], list[dict]]:
     """(words for the tables, words of the running headers and footers):
     the lines at the top or the bottom of the page, in its band, that repeat
     on most pages (with nothing but other such lines between them and the
@@ -377,12 +379,12 @@ def _aparte_corrientes(words: list[dict], height: float, corrientes: dict[str, i
         return words, []
     lineas = agrupar_lineas(words)
 
-    def corriente(l) -> bool:
+    def es_corriente(l) -> bool:
         k = _running_key(l.texto)
         return en_banda(l.top, l.bottom, height) and k in corrientes and (
             corrientes[k] > 1 or len(sin_bordes._segments(l)) < sin_bordes.MIN_COLUMNS)
 
-    corriente = [corriente(l) for l in lineas]
+    corriente = [es_corriente(l) for l in lineas]
     arriba = next((i for i, c in enumerate(corriente) if not c), len(lineas))
     abajo = next((i for i in range(len(lineas) - 1, arriba - 1, -1) if not corriente[i]), arriba - 1)
     aparte = lineas[:arriba] + lineas[abajo + 1:]
@@ -641,7 +643,7 @@ def _pages(pdf):
     document offsets) and, after it, closes it and empties pdfminer's cache
     of parsed objects (any object asked for again is parsed again; the
     object streams already parsed stay cached)."""
-    doctop = 0
+    doctop: float = 0
     pages = PDFPage.create_pages(pdf.doc)
     page_no = 0
     while True:
@@ -659,7 +661,7 @@ def _pages(pdf):
         finally:
             page.close()
             del page, obj
-            getattr(pdf.doc, "_cached_objs", {}).clear()
+            vaciar_objetos_pdfminer(pdf.doc)
 
 
 def _table_page(fast, page, page_no: int, sueltas: list | None = None,
@@ -708,10 +710,10 @@ def leer_pdf(ruta: Path, sha256: str) -> Documento:
             pages_items.append(tables + [(None, lines)])
 
     running = _running_lines(pages_lines, heights)
-    blocks = []
+    blocks: list[BloqueTexto | Tabla] = []
     headers: list[str] = []
     for page_no, (items, h) in enumerate(zip(pages_items, heights), start=1):
-        placed = []
+        placed: list[tuple[float, BloqueTexto | Tabla]] = []
         for top, item in items:
             if isinstance(item, Tabla):
                 placed.append((top, item))

@@ -129,7 +129,10 @@ def _sin_conversion(funcion, restype):
     """`funcion` of pdfium with another result type (a plain address for a
     pointer: comparable, and no ctypes object made for it)."""
     prototipo = ctypes.CFUNCTYPE(restype, *funcion.argtypes)
-    return prototipo(ctypes.cast(funcion, ctypes.c_void_p).value)
+    direccion = ctypes.cast(funcion, ctypes.c_void_p).value
+    if direccion is None:
+        raise RuntimeError(f"pdfium sin la función {funcion.__name__}")
+    return prototipo(direccion)
 
 
 _OBJETO_DE_LETRA = _sin_conversion(pdfium_c.FPDFText_GetTextObject, ctypes.c_void_p)
@@ -162,7 +165,7 @@ def _palabras(textpage, alto: float) -> list[dict]:
     objetos: dict = {}  # address of the text object -> (size, font name, descent)
     generado, caja_de, origen_de = pdfium_c.FPDFText_IsGenerated, pdfium_c.FPDFText_GetLooseCharBox, \
         pdfium_c.FPDFText_GetCharOrigin
-    chars = []
+    chars: list[dict] = []
     for i in range(n):
         codigo = textos[i] if textos is not None else 0
         if codigo < 32 or codigo >= 0xD800:  # GetText rewrites some codes (2 -> U+FFFE)
@@ -220,7 +223,7 @@ def _tamano_dibujado(raw, indice: int, objeto, matriz) -> float:
 def _bordes(page, alto: float) -> list[dict]:
     """Horizontal and vertical segments of the page's paths, as pdfplumber
     edges (top-left origin)."""
-    bordes = []
+    bordes: list[dict] = []
     punto_x, punto_y = ctypes.c_float(), ctypes.c_float()
     for objeto in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_PATH], max_depth=2):
         if objeto.level > 0:

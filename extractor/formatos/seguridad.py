@@ -35,6 +35,7 @@ import re
 import zipfile
 import zlib
 from contextlib import contextmanager
+from functools import cache
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterator, Optional
@@ -455,23 +456,11 @@ def vigilar_flujos_pdf(nombre: str) -> Iterator[None]:
     or nothing, without raising): such a PDF is damaged and its figures
     cannot be trusted, so ErrorLectura is raised at the end of the block.
     pdfminer calls `decompress_corrupted` only after zlib rejected a stream."""
-    try:
-        import pdfminer.pdftypes as tipos
-    except ImportError:
-        yield
-        return
-    original = tipos.decompress_corrupted
+    from extractor.formatos.privadas import avisar_flujos_danados
+
     danados: list[int] = []
-
-    def registrar(datos: bytes) -> bytes:
-        danados.append(len(datos))
-        return original(datos)
-
-    tipos.decompress_corrupted = registrar
-    try:
+    with avisar_flujos_danados(lambda datos: danados.append(len(datos))):
         yield
-    finally:
-        tipos.decompress_corrupted = original
     if danados:
         raise ErrorLectura(nombre, _motivo_flujos(len(danados)))
 
@@ -546,6 +535,40 @@ def _paginas(numeros: list[int]) -> str:
 # ------------------------------------------------------ reader exceptions
 
 
+# The reader libraries' exceptions that mean a broken or protected file, by
+# kind: (module, class), all public. Imported on first use (the libraries are
+# slow to import); tests/test_privadas.py checks that each still exists.
+ERRORES_DE_BIBLIOTECA = {
+    "pdf_cifrado": (("pdfminer.pdfdocument", "PDFPasswordIncorrect"), ("pdfminer.pdfdocument", "PDFEncryptionError"),
+                    ("pdfminer.pdfdocument", "PDFEncryptionWarning")),
+    "pdf_danado": (("pdfminer.pdfparser", "PDFSyntaxError"), ("pdfminer.psexceptions", "PSEOF"),
+                   ("pdfminer.pdfdocument", "PDFNoValidXRef"), ("pdfminer.psexceptions", "PSSyntaxError"),
+                   ("pdfplumber.utils.exceptions", "PdfminerException"), ("pdfminer.pdfexceptions", "PDFTypeError"),
+                   ("pdfminer.pdfexceptions", "PDFValueError"), ("pypdfium2", "PdfiumError")),
+    "docx_danado": (("lxml.etree", "XMLSyntaxError"), ("docx.opc.exceptions", "PackageNotFoundError")),
+    "libro_cifrado": (("python_calamine", "PasswordError"),),
+    "libro_danado": (("lxml.etree", "XMLSyntaxError"), ("xml.etree.ElementTree", "ParseError"),
+                     ("python_calamine", "CalamineError"), ("python_calamine", "XmlError"),
+                     ("python_calamine", "ZipError"), ("openpyxl.utils.exceptions", "InvalidFileException")),
+}
+
+
+@cache
+def errores_de_biblioteca(tipo: str) -> tuple[type[BaseException], ...]:
+    """The exception classes of ERRORES_DE_BIBLIOTECA[tipo] (one a library
+    no longer has is left out here; the test names it)."""
+    import importlib
+
+    clases = []
+    for modulo, nombre in ERRORES_DE_BIBLIOTECA[tipo]:
+        try:
+            clase = getattr(importlib.import_module(modulo), nombre)
+        except (ImportError, AttributeError):
+            continue
+        clases.append(clase)
+    return tuple(clases)
+
+
 def motivo_de_excepcion(exc: BaseException, formato: str) -> str | None:
     """Spanish reason for a reader library's exception on a broken file,
     or None when it is not a known kind. Looks through the exception chain
@@ -554,24 +577,18 @@ def motivo_de_excepcion(exc: BaseException, formato: str) -> str | None:
     e: BaseException | None = exc
     while e is not None and id(e) not in vistos:
         vistos.add(id(e))
-        nombre = type(e).__name__
         if isinstance(e, MemoryError):
             return None  # the caller turns it into the memory-limit reason
-        if nombre in ("PDFPasswordIncorrect", "PDFEncryptionError", "PDFEncryptionWarning"):
+        if isinstance(e, errores_de_biblioteca("pdf_cifrado")):
             return "el PDF está cifrado o protegido con contraseña"
-        if formato == "pdf" and nombre in ("PDFSyntaxError", "PSEOF", "PDFNoValidXRef", "PSSyntaxError",
-                                             "PdfminerException", "PDFTypeError", "PDFValueError",
-                                             "PdfiumError"):
+        if formato == "pdf" and isinstance(e, errores_de_biblioteca("pdf_danado")):
             return "el PDF está dañado o incompleto"
-        if formato == "docx" and (isinstance(e, (zipfile.BadZipFile, zlib.error))
-                                  or nombre in ("XMLSyntaxError", "PackageNotFoundError")):
+        if formato == "docx" and isinstance(e, (zipfile.BadZipFile, zlib.error, *errores_de_biblioteca("docx_danado"))):
             return "el documento de Word está dañado o incompleto"
         if formato in ("xlsx", "xls", "ods"):
-            if nombre == "PasswordError":
+            if isinstance(e, errores_de_biblioteca("libro_cifrado")):
                 return "el libro de cálculo está protegido con contraseña"
-            if (isinstance(e, (zipfile.BadZipFile, zlib.error, KeyError))
-                    or nombre in ("XMLSyntaxError", "ParseError", "CalamineError", "XmlError", "ZipError",
-                                  "InvalidFileException")):
+            if isinstance(e, (zipfile.BadZipFile, zlib.error, KeyError, *errores_de_biblioteca("libro_danado"))):
                 return f"el libro de cálculo (.{formato}) está dañado o incompleto"
         e = e.__cause__ or e.__context__
     # Any other error raised inside the reader library itself (not in this

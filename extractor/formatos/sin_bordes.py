@@ -29,6 +29,7 @@ with the header lines above them that fit its two columns.
 from __future__ import annotations
 
 from bisect import bisect_right
+from collections.abc import Sequence
 from functools import lru_cache
 
 from extractor.modelo import Celda
@@ -76,10 +77,10 @@ def _span(seg: list[dict]) -> tuple[float, float]:
     return seg[0]["x0"], seg[-1]["x1"]
 
 
-def _columns(lines: list[Linea], cols: list[list[float]] = ()) -> list[list[float]]:
+def _columns(lines: list[Linea], cols: Sequence[Sequence[float]] = ()) -> list[list[float]]:
     """Merge the x-intervals of every segment (and the intervals `cols`)
     into column intervals."""
-    return _merged([tuple(c) for c in cols] + [_span(s) for l in lines for s in _segments(l)])
+    return _merged([(c[0], c[1]) for c in cols] + [_span(s) for l in lines for s in _segments(l)])
 
 
 def _merged(spans: list[tuple[float, float]]) -> list[list[float]]:
@@ -172,10 +173,10 @@ def _side_by_side(lines: list[Linea]) -> list[Linea]:
     return out
 
 
-def _same_row(line: Linea, prev: Linea, by_col: dict[int, list[dict]], row: dict[int, list[Linea]]) -> bool:
+def _same_row(line: Linea, prev: Linea | None, by_col: dict[int, list[dict]], row: dict[int, list[Linea]]) -> bool:
     """A line goes on the row of the line above when it follows it closely
     with text only under the row's label or text cells (a wrapped cell)."""
-    if line.top - prev.bottom > ROW_GAP * max(line.bottom - line.top, 1.0):
+    if prev is None or line.top - prev.bottom > ROW_GAP * max(line.bottom - line.top, 1.0):
         return False
     if any(_is_figure(Linea(words)) for words in by_col.values()):
         return False
@@ -286,8 +287,8 @@ def _bands(lines: list[Linea], barreras: list[float]) -> list[int]:
     return [bisect_right(ys, line.top) for line in lines]
 
 
-def buscar_tablas(words: list[dict], page_no: int, barreras: list[float] = (),
-                  cabeceras: list[float] = ()) -> list[tuple[tuple, list[Celda]]]:
+def buscar_tablas(words: list[dict], page_no: int, barreras: Sequence[float] = (),
+                  cabeceras: Sequence[float] = ()) -> list[tuple[tuple, list[Celda]]]:
     """Borderless tables of a page's free words: (bbox, cells) each. `barreras`
     are y positions (ruled tables' top and bottom) no table may cross;
     `cabeceras` the bottoms of the ruled tables that may be the header of a

@@ -100,7 +100,7 @@ def auditar(doc: Documento, informe: InformeExtraido, lecturas: Optional[dict] =
     auditoria = Auditoria(detalle=[] if detalle else None)
     obs_celda: dict[tuple, list[Observacion]] = {}
     filas_con_obs: dict[tuple, list[Observacion]] = {}
-    narrativa: dict[int, set[str]] = {}
+    narrativa: dict[int | None, set[str]] = {}
     for o in informe.observaciones:
         if o.tabla is None:
             narrativa.setdefault(o.pagina, set()).add(_nucleo(o.valor_texto))
@@ -248,7 +248,7 @@ def _cerca(linea: LineaSuelta, region: BBox, margen: float) -> bool:
             and x0 <= region[2] + margen and x1 >= region[0] - margen)
 
 
-def _auditar_lineas(doc: Documento, narrativa: dict[int, set[str]], auditoria: Auditoria) -> None:
+def _auditar_lineas(doc: Documento, narrativa: dict[int | None, set[str]], auditoria: Auditoria) -> None:
     """Lines next to a table (within `margen_lineas` line heights of its
     cells), or inside its frame: each one's numbers. A line with a number
     left without destination widens the region, so the rows of a table that

@@ -85,7 +85,7 @@ def _contextos_por_hoja(doc, ctx):
     from extractor.informe.metadatos import extraer_metadatos
     from extractor.modelo import Documento
 
-    salida = {}
+    salida: dict = {}
     paginas = sorted({t.paginas[0] for t in doc.tablas if t.paginas})
     if len(paginas) < 2:
         return salida

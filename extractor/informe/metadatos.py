@@ -227,7 +227,7 @@ def extraer_metadatos(doc: Documento) -> tuple[MetadatosInforme, Contexto]:
         vigencia=vigencia,
         fecha_corte=cut,
         periodo_inicio=period.inicio if period else (date(vigencia, 1, 1) if vigencia else None),
-        periodo_fin=min(period.fin, cut) if period and cut else (period.fin if period else cut),
+        periodo_fin=min(period.fin, cut) if period and period.fin and cut else (period.fin if period else cut),
         cuatrienio=(int(quad.group(1)), int(quad.group(2))) if quad else None,
     )
     labelled = _labelled(blocks)

@@ -19,7 +19,7 @@ LOW_CONFIDENCE = 0.5
 class Figura:
     medida: str
     numero: Numero
-    periodo: Periodo
+    periodo: Optional[Periodo]
     tipo_gasto: Optional[str] = None
     confianza: float = 1.0
 
@@ -43,10 +43,12 @@ def figuras_de_celda(text: str, col: Columna, periodo: Optional[Periodo], ctx: C
 def _figuras(text: str, col: Columna, periodo: Optional[Periodo], ctx: Contexto) -> list[Figura]:
     if es_vacio(text):
         return []
+    medida = col.medida
+    if medida is None:  # not a value column: no figure
+        return []
     if col.en_frase:
         n = cifra_de_frase(text)
-        return [Figura(col.medida, n, periodo, confianza=LOW_CONFIDENCE)] if n is not None else []
-    medida = col.medida
+        return [Figura(medida, n, periodo, confianza=LOW_CONFIDENCE)] if n is not None else []
     n = parse_numero(text)
     if n is None and medida not in MONEY:
         cantidad = parse_cantidad(text)  # "45 km", "(6) und."

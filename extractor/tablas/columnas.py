@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Optional
+from typing import Optional, overload
 
 from esquemas import cargar_yaml
 
@@ -58,7 +58,11 @@ def tiene_cifras(text: str) -> bool:
     return any(not es_anio(n) for n in buscar_numeros(text))
 
 
-def medida_de_celda(medida: str) -> str:
+@overload
+def medida_de_celda(medida: str) -> str: ...
+@overload
+def medida_de_celda(medida: Optional[str]) -> Optional[str]: ...
+def medida_de_celda(medida: Optional[str]) -> Optional[str]:
     """A column of mixed money ("programados y ejecutados") defaults to programmed
     for an unlabelled figure; its cells usually label each amount."""
     return "recursos_programados" if medida == "recursos_mixtos" else medida
@@ -256,7 +260,7 @@ def partes_numeradas(headers: list[list[str]], titulos: Optional[list[str]] = No
 def columnas(grid, n_header: int, ctx: Contexto, planifica: bool = False,
              titulos: Optional[list[str]] = None) -> list[Columna]:
     cls = clasificador()
-    dinero = bool(titulos) and cls.titulo_de_dinero(" ".join(titulos))
+    dinero = bool(titulos) and cls.titulo_de_dinero(" ".join(titulos or []))
     solo_periodo: list[int] = []  # columns headed by a bare period
     headers = [_header_parts(grid, n_header, k) for k in range(len(grid[0]) if grid else 0)]
     # "CONCEPTO EN MILES" over the label column, or "(en miles de pesos)" in
@@ -400,7 +404,8 @@ def _avance_en_fraccion(cols: list[Columna], body) -> None:
     for col in cols:
         if col.medida != "avance_porcentual" or col.escala == "fraccion" or col.en_frase:
             continue
-        valores, confirmadas = [], 0
+        valores: list[float] = []
+        confirmadas = 0
         for row in body:
             c = row[col.indice] if col.indice < len(row) else None
             n = parse_numero(c.texto) if c is not None and c.texto.strip() else None
@@ -456,9 +461,9 @@ BARE_MONEY_SIBLING = re.compile(r"^(ejecutad[oa]s?|ejecucion|programad[oa]s?|val
 def _pesos_y_magnitud(body, k: int) -> tuple[int, int, float]:
     """Of column k's figures: how many, how many written as pesos ("$"), and
     their median size."""
-    nums = [parse_numero(c.texto) or (parse_cantidad(c.texto) or (None,))[0]
-            for c in (row[k] if k < len(row) else None for row in body) if c is not None and c.texto.strip()]
-    nums = [n for n in nums if n is not None and n.unidad != "porcentaje"]
+    leidos = [parse_numero(c.texto) or (parse_cantidad(c.texto) or (None,))[0]
+              for c in (row[k] if k < len(row) else None for row in body) if c is not None and c.texto.strip()]
+    nums = [n for n in leidos if n is not None and n.unidad != "porcentaje"]
     tamanos = sorted(abs(n.valor) for n in nums)
     return len(nums), sum(n.unidad == "pesos" for n in nums), tamanos[len(tamanos) // 2] if tamanos else 0.0
 

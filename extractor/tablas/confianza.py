@@ -56,5 +56,5 @@ def ajustar(observaciones: list, lecturas: dict) -> None:
             if o.columna is not None and o.columna in adivinadas.get(tabla, ()):
                 tope = u["aritmetica_confirmada"] if cuadra else u["medida_sin_regla"]
                 o.confianza = min(o.confianza, tope)
-        if cuadra is False:
+        if cuadra is False and avance is not None:
             avance.confianza = min(avance.confianza, u["avance_que_no_cuadra"])

@@ -15,6 +15,7 @@ from typing import Optional
 
 import spacy
 from spacy.lookups import Lookups
+from spacy.pipeline import Lemmatizer
 from spacy.matcher import Matcher
 
 from esquemas import cargar_yaml
@@ -28,6 +29,7 @@ def nlp_es():
     of spacy-lookups-data's table (see extractor/castellano/lemas.py)."""
     nlp = spacy.blank("es")
     lemmatizer = nlp.add_pipe("lemmatizer", config={"mode": "lookup"})
+    assert isinstance(lemmatizer, Lemmatizer)
     lookups = Lookups()
     lookups.add_table("lemma_lookup", cargar_tabla())
     lemmatizer.initialize(lookups=lookups)
@@ -90,7 +92,7 @@ class ClasificadorEncabezados:
         return present
 
     @staticmethod
-    def _first(rules: list[Regla], present: set[str]) -> Optional[str]:
+    def _first(rules: list[Regla], present: frozenset[str]) -> Optional[str]:
         for rule in rules:
             if all(k in present for k in rule.todos) and not any(k in present for k in rule.ninguno):
                 return rule.nombre

@@ -166,9 +166,10 @@ def interpretar_tabla(
         label_cell = row[label_k]
         label = limpiar(label_cell.texto) if label_cell is not None else ""
         own_level = False  # the row names itself in the hierarchy column
-        if not label and alt_k is not None and row[alt_k] is not None and row[alt_k].texto.strip():
-            label_cell, label, own_level = row[alt_k], limpiar(row[alt_k].texto), True
-        value_texts = {c.indice: (row[c.indice].texto if row[c.indice] is not None else "") for c in value_cols}
+        alt_cell = row[alt_k] if alt_k is not None else None
+        if not label and alt_cell is not None and alt_cell.texto.strip():
+            label_cell, label, own_level = alt_cell, limpiar(alt_cell.texto), True
+        value_texts = {c.indice: (celda.texto if (celda := row[c.indice]) is not None else "") for c in value_cols}
         if not label and not any(t.strip() for t in value_texts.values()):
             skip(r, "fila vacía")
             continue
@@ -198,7 +199,7 @@ def interpretar_tabla(
         row_period = row_periods.get(r) or (_union(row_periods.values()) if row_periods and _es_total_de_periodos(label)
                                             else None)
         if row_period is not None:
-            nombre, desc = (short_name, table_name) if short_name else (table_name, None)
+            nombre, desc = (short_name, table_name) if short_name else (table_name or "", None)
         if (state.grupo or state.periodos) and (desc is not None or own_level):
             state.cerrar_grupo()
         if not nombre:
@@ -357,6 +358,8 @@ def _union(periods) -> Periodo:
 
 def _desde_enero(periodo: Periodo) -> Periodo:
     """What has accumulated by the end of a period: from the 1st of January."""
+    if periodo.fin is None:  # open-ended: nothing to start from
+        return periodo
     return Periodo(date(periodo.fin.year, 1, 1), periodo.fin)
 
 
@@ -395,12 +398,12 @@ def _distinguir_homonimos(observations: list[Observacion], grid, cols: list[Colu
     realizadas" twice, as IP-115 and IP-118). When a code column tells the
     rows apart, each row's code joins its description, so that they are two
     indicators, not one with conflicting figures."""
-    by_key: dict[tuple, dict[int, float]] = {}
+    by_key: dict[tuple, dict[int | None, float]] = {}
     for obs in observations:
         key = (obs.indicador_padre, obs.indicador, obs.descripcion, obs.medida, obs.periodo_inicio,
                obs.periodo_fin, obs.fuente_financiacion, obs.tipo_gasto)
         by_key.setdefault(key, {}).setdefault(obs.fila, obs.valor)
-    clashing: set[int] = set()
+    clashing: set[int | None] = set()
     for rows in by_key.values():
         if len(rows) > 1 and len(set(rows.values())) > 1:
             clashing.update(rows)

@@ -177,7 +177,7 @@ def nombres_de_hoja(doc: Documento) -> dict[int, str]:
     salida = {}
     for tabla in doc.tablas:
         pagina = tabla.paginas[0] if tabla.paginas else None
-        nombre = hojas.get(pagina, "")
+        nombre = hojas.get(pagina, "") if pagina is not None else ""
         palabras = [p for p in nombre.split() if any(ch.isalpha() for ch in p) and not any(ch.isdigit() for ch in p)]
         if len(palabras) < 2 or _NOMBRE_DE_HOJA_VACIO.match(nombre):
             continue

@@ -148,7 +148,7 @@ def completar(con: duckdb.DuckDBPyConnection, c: dict[str, Any]) -> dict[str, An
             "SELECT count(*) FROM observaciones WHERE informe_id = ? AND tabla = ? AND fila = ?"
             + (" AND columna = ?" if tipo == "rechazo" else ""),
             [inf["informe_id"], c["tabla"], c["fila"]] + ([int(c["columna"])] if tipo == "rechazo" else [])
-        ).fetchone()[0]
+        ).fetchone()[0]  # type: ignore[index]  # count(*) always gives a row
         if not existe:
             donde = f"tabla {c['tabla']}, fila {c['fila'] + 1}"
             if tipo == "rechazo":

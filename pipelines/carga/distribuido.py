@@ -32,7 +32,7 @@ import warnings
 from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
-from typing import Iterator, Optional
+from typing import Any, Iterator, Optional
 
 from pipelines.carga.aislamiento import ESPERA, ErrorCarga, Extractor, Limites, _en_procesos_hijos, _enviable, _extraer_protegido
 
@@ -42,7 +42,7 @@ CONEXION = 20.0  # seconds to connect to the scheduler
 
 
 def extracciones_dask(direccion: str, extraer: Extractor, rutas: list[Path],
-                      limites: Optional[Limites], *, enviar_archivos: bool = True) -> Iterator[tuple]:
+                      limites: Optional[Limites], *, enviar_archivos: bool = True) -> Iterator[Any]:
     """(start, InformePreparado, fallo) per file of `rutas`, in input order, extracted
     on the cluster whose scheduler is at `direccion`. Closing the generator
     (or Ctrl-C while it runs) cancels the tasks still pending."""
@@ -111,13 +111,14 @@ def _enviar(cliente, extraer: Extractor, ruta: Path, indice: int, limites: Optio
             enviar_archivos: bool):
     ruta = Path(ruta)
     if enviar_archivos:
+        contenido: bytes | OSError | str
         try:
             contenido = ruta.read_bytes()
         except OSError as exc:
             contenido = exc
-        origen = (ruta.name, contenido)
     else:
-        origen = (ruta.name, str(ruta.resolve()))
+        contenido = str(ruta.resolve())
+    origen = (ruta.name, contenido)
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")  # "large object in task graph": the file is the point
         return cliente.submit(_tarea, extraer, origen, limites, key=f"informes-{indice}-{uuid.uuid4().hex}",
@@ -178,11 +179,11 @@ def _puede_tener_hijos():
     import multiprocessing
 
     global _tareas_con_hijos, _era_demonio
-    config = multiprocessing.current_process()._config
+    proceso = multiprocessing.current_process()  # its public `daemon` flag: settable while it has no Popen of its own
     with _cerrojo:
         if _tareas_con_hijos == 0:
-            _era_demonio = bool(config.get("daemon"))
-            config["daemon"] = False
+            _era_demonio = proceso.daemon
+            proceso.daemon = False
         _tareas_con_hijos += 1
     try:
         yield
@@ -190,4 +191,4 @@ def _puede_tener_hijos():
         with _cerrojo:
             _tareas_con_hijos -= 1
             if _tareas_con_hijos == 0 and _era_demonio:
-                config["daemon"] = True
+                proceso.daemon = True

@@ -19,7 +19,7 @@ import threading
 import time
 import zipfile
 from pathlib import Path
-from typing import Callable, Optional
+from typing import Any, Callable, Optional
 
 from rich.console import Console
 from rich.markup import escape
@@ -215,8 +215,8 @@ class Avance:
     def _actualizar(self, descripcion: Optional[str] = None, plano: bool = False) -> None:
         with self._cerrojo:
             archivos, completadas, total = self.archivos, self._completadas, self._total
-        if self._barra is not None:
-            cambios = {"description": descripcion} if descripcion else {}
+        if self._barra is not None and self._tarea is not None:
+            cambios: dict[str, Any] = {"description": descripcion} if descripcion else {}
             self._barra.update(self._tarea, completed=completadas, total=total or None, archivos=archivos,
                                **cambios)
             return

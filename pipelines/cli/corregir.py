@@ -125,14 +125,14 @@ def corregir(
     from pipelines.carga.cargar import cargar_rutas
 
     resultados = cargar_rutas(presentes, db, forzar=True)
-    for r in resultados:
-        if r.fallido:
-            errores.print(f"[red]Error:[/] {seguro(r.motivo or r.archivo)}", highlight=False, soft_wrap=True)
+    for resultado in resultados:
+        if resultado.fallido:
+            errores.print(f"[red]Error:[/] {seguro(resultado.motivo or resultado.archivo)}", highlight=False, soft_wrap=True)
             continue
-        plantillas = ", ".join(f"tabla {t} con la plantilla {p}" for t, p in sorted(r.plantillas.items()))
-        consola.print(f"Vuelto a cargar: {seguro(r.archivo)}: {r.observaciones} cifra(s)"
+        plantillas = ", ".join(f"tabla {t} con la plantilla {p}" for t, p in sorted(resultado.plantillas.items()))
+        consola.print(f"Vuelto a cargar: {seguro(resultado.archivo)}: {resultado.observaciones} cifra(s)"
                       + (f"; {plantillas}" if plantillas else "")
-                      + (f"; {r.correcciones} cifra(s) corregidas o rechazadas" if r.correcciones else "") + ".",
+                      + (f"; {resultado.correcciones} cifra(s) corregidas o rechazadas" if resultado.correcciones else "") + ".",
                       highlight=False, soft_wrap=True)
     if any(r.fallido for r in resultados):
         raise typer.Exit(1)

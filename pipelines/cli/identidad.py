@@ -233,6 +233,7 @@ def comparar(
 
             a_estandar(escribir, formato)
         return
+    assert salida is not None  # no --salida: standard output
     with _base(db, debug, salida=salida, espera=espera_db) as con, salidas.escribir(salida, db) as temporal:
         n = comparacion.comparar(con, formato, temporal, filtros)
     consola.print(f"Se escribieron {n} cifras (entidad × indicador × medida × año) en {seguro(salida)}.")

@@ -65,11 +65,20 @@ def _metricas(tp: int, fp: int, fn: int) -> tuple[float, float, float]:
 
 
 class ConMetricas:
-    """Precision, recall and F1 of anything with tp, fp and fn."""
+    """Precision, recall and F1 of anything with tp, fp and fn (fields or
+    properties of the subclass)."""
 
-    tp: int
-    fp: int
-    fn: int
+    @property
+    def tp(self) -> int:
+        raise NotImplementedError
+
+    @property
+    def fp(self) -> int:
+        raise NotImplementedError
+
+    @property
+    def fn(self) -> int:
+        raise NotImplementedError
 
     @property
     def precision(self) -> float:
@@ -234,6 +243,7 @@ def evaluar(carpeta: Path, extraer: Optional[Callable] = None) -> Evaluacion:
     resultados = []
     for doc, ruta_gold in pares:
         gold = leer_gold(ruta_gold)
+        assert extraer is not None  # set above when there are documents
         try:
             extraidas = [fila_de_observacion(o) for o in extraer(doc).observaciones]
         except Exception as exc:  # noqa: BLE001 - a failing document counts as all missed

@@ -174,8 +174,8 @@ def filas_de_alcance(alcance: Any) -> Optional[tuple[int, int]]:
 # ------------------------------------------------------------------ matching
 
 
-def _mismo_valor(pred: float, gold: float, porcentaje: bool) -> bool:
-    candidatos = (pred, pred * 100, pred / 100) if porcentaje else (pred,)
+def _mismo_valor(predicho: float, gold: float, porcentaje: bool) -> bool:
+    candidatos = (predicho, predicho * 100, predicho / 100) if porcentaje else (predicho,)
     return any(math.isclose(v, gold, rel_tol=TOLERANCIA, abs_tol=1e-9) for v in candidatos)
 
 

@@ -141,6 +141,7 @@ def evaluar_vinculos(carpeta: Path, fuente: str = "docx", inverso: bool = False,
                     ruta = documentos / f"{id_}.{fuente}"
                     if not ruta.is_file():
                         raise ErrorEvaluacion(f"No existe {ruta.name} (lo nombra {ARCHIVO_GOLD}).")
+                    assert extraer is not None  # set above for every source but gold
                     informe = extraer(ruta)
                 guardado.guardar_informe(con, informe, ruta)
             filas = con.execute(

@@ -246,7 +246,7 @@ def lema(palabra: str) -> str:
     ("internos" -> "internar", like "interno"); the word itself (folded) if
     the table does not have it."""
     plegada = _plegar(palabra)
-    return _tabla_lemas().get(plegada, plegada)
+    return _tabla_lemas().get(plegada) or plegada
 
 
 def _sin_frases_genericas(plegado: str) -> str:
@@ -313,7 +313,7 @@ def normalizar_dependencia(nombre: Optional[str]) -> str:
     return " ".join(palabras) or " ".join(_palabras(_plegar(nombre or "")))
 
 
-def slug(texto: str, largo: int = 40) -> str:
+def clave_legible(texto: str, largo: int = 40) -> str:
     partes = _palabras(_plegar(texto))
     salida = ""
     for p in partes:
@@ -372,14 +372,14 @@ def _clave_entidad(con: duckdb.DuckDBPyConnection, nombre: Optional[str], archiv
         if fila:
             return fila[0], normal
     elif not normal:
-        return "sin-entidad-" + slug(Path(archivo).stem), ""
+        return "sin-entidad-" + clave_legible(Path(archivo).stem), ""
     if normal:
         fila = con.execute("SELECT entidad_clave FROM entidades WHERE normalizado = ? "
                            "AND (codigo_divipola IS NULL OR ?::VARCHAR IS NULL) ORDER BY creada_en, entidad_clave "
                            "LIMIT 1", [normal, codigo]).fetchone()
         if fila:
             return fila[0], normal
-    base = slug(normal, 60) if normal else f"dane-{codigo}"
+    base = clave_legible(normal, 60) if normal else f"dane-{codigo}"
     ocupada = con.execute("SELECT 1 FROM entidades WHERE entidad_clave = ?", [base]).fetchone()
     if ocupada and codigo and normal:
         base = f"{base}-{codigo}"  # another entity of the same name: its code tells them apart
@@ -506,10 +506,10 @@ def _prohibidos(con, entidad_clave: str) -> set[tuple[str, str]]:
 
 
 def _nueva_clave(entidad_clave: str, nombre: str, ocupadas: set[str]) -> str:
-    """entidad_clave/slug-of-the-name, with -2, -3... if `ocupadas` has it."""
+    """entidad_clave/clave_legible(name), with -2, -3... if `ocupadas` has it."""
     base_nombre = " ".join(w for w in _palabras(_sin_frases_genericas(_plegar(nombre)))
                            if w not in config().palabras_vacias) or nombre
-    base = f"{entidad_clave}/{slug(base_nombre)}"
+    base = f"{entidad_clave}/{clave_legible(base_nombre)}"
     clave, n = base, 1
     while clave in ocupadas:
         n += 1
@@ -878,11 +878,11 @@ def aplicar_decisiones(con: duckdb.DuckDBPyConnection, entidad_clave: Optional[s
     applied (e.g. two indicators of one report)."""
     notas = []
     sql = "SELECT accion, entidad_clave, variante_a, variante_b FROM decisiones"
-    params: list = []
+    parametros: list = []
     if entidad_clave:
         sql += " WHERE entidad_clave = ?"
-        params.append(entidad_clave)
-    for accion, entidad, va, vb in con.execute(sql + " ORDER BY creada_en, decision_id", params).fetchall():
+        parametros.append(entidad_clave)
+    for accion, entidad, va, vb in con.execute(sql + " ORDER BY creada_en, decision_id", parametros).fetchall():
         if accion == "vincular":
             claves_a, claves_b = _identidades_con(con, entidad, va), _identidades_con(con, entidad, vb)
             if not claves_a or not claves_b or claves_b[0] == claves_a[0]:
@@ -962,11 +962,11 @@ def listar(con: duckdb.DuckDBPyConnection, entidad: Optional[str] = None, dudoso
     cfg = config()
     sql = ("SELECT d.indicador_clave, d.entidad_clave, e.nombre, d.nombre, d.indicador_padre "
            "FROM identidades d JOIN entidades e USING (entidad_clave)")
-    params: list = []
+    parametros: list = []
     if entidad:
         sql += " WHERE d.entidad_clave = ? OR e.normalizado = ? OR e.entidad_clave LIKE ?"
-        params += [entidad, normalizar_entidad(entidad), f"%{slug(entidad, 80)}%"]
-    identidades = con.execute(sql + " ORDER BY d.entidad_clave, d.indicador_clave", params).fetchall()
+        parametros += [entidad, normalizar_entidad(entidad), f"%{clave_legible(entidad, 80)}%"]
+    identidades = con.execute(sql + " ORDER BY d.entidad_clave, d.indicador_clave", parametros).fetchall()
     anios: dict[tuple[str, str], list[int]] = {}
     unidades: dict[str, set[str]] = {}
     for clave, variante, vig, unidad in con.execute(

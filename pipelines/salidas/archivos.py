@@ -70,8 +70,8 @@ def escribir(salida: Path, db: Optional[Path] = None) -> Iterator[Path]:
     comprobar(salida, db)
     destino = salida.resolve() if salida.is_symlink() else salida
     destino.parent.mkdir(parents=True, exist_ok=True)
-    fd, nombre = tempfile.mkstemp(prefix=f".{destino.name}.", suffix=".tmp", dir=destino.parent)
-    os.close(fd)
+    descriptor, nombre = tempfile.mkstemp(prefix=f".{destino.name}.", suffix=".tmp", dir=destino.parent)
+    os.close(descriptor)
     temporal = Path(nombre)
     try:
         yield temporal

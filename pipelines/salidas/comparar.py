@@ -88,8 +88,8 @@ def _pasa(f: dict, filtros: Filtros, con) -> bool:
                 (f["entidad_normalizada"] or "").split()))):
             return False
     if filtros.dependencia:
-        buscada = set(identidad.normalizar_dependencia(filtros.dependencia).split())
-        if not buscada <= set(identidad.normalizar_dependencia(f["dependencia"]).split()):
+        buscadas = set(identidad.normalizar_dependencia(filtros.dependencia).split())
+        if not buscadas <= set(identidad.normalizar_dependencia(f["dependencia"]).split()):
             return False
     if filtros.indicador:
         buscado = identidad.normalizar(filtros.indicador)

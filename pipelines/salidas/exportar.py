@@ -146,24 +146,24 @@ def _xlsx(con, sql: str, columnas: list[str], salida: Path, hoja: str) -> int:
         {"strings_to_formulas": False, "strings_to_urls": False, "strings_to_numbers": False},
     )
     try:
-        hoja_xl = libro.add_worksheet(hoja[:31])
+        hoja_excel = libro.add_worksheet(hoja[:31])
         negrita = libro.add_format({"bold": True})
         fecha = libro.add_format({"num_format": "yyyy-mm-dd"})
         fecha_hora = libro.add_format({"num_format": "yyyy-mm-dd hh:mm:ss"})
         anchos = [len(c) + 2 for c in columnas]
-        hoja_xl.write_row(0, 0, columnas, negrita)
-        hoja_xl.freeze_panes(1, 0)
+        hoja_excel.write_row(0, 0, columnas, negrita)
+        hoja_excel.freeze_panes(1, 0)
         r = 0
         for lote in _lotes(cursor):
             for fila in lote:
                 r += 1
                 for k, v in enumerate(fila):
-                    _escribir(hoja_xl, r, k, v, fecha, fecha_hora)
+                    _escribir(hoja_excel, r, k, v, fecha, fecha_hora)
                     if r <= 200 and v is not None:
                         anchos[k] = max(anchos[k], min(len(texto_celda(v)) + 2, 60))
         for k, ancho in enumerate(anchos):
-            hoja_xl.set_column(k, k, ancho)
-        hoja_xl.autofilter(0, 0, max(r, 1), len(columnas) - 1)
+            hoja_excel.set_column(k, k, ancho)
+        hoja_excel.autofilter(0, 0, max(r, 1), len(columnas) - 1)
     finally:
         libro.close()
     return r

@@ -121,7 +121,7 @@ def grafica(titulo: str, anios: list[int], meta: dict[int, dict], ejecutado: dic
     the year is not closed, with its cut under the year)."""
     ancho, alto = 600, 230
     izq, der, arriba, abajo = 70, 12, 24, 44
-    plot_w, plot_h = ancho - izq - der, alto - arriba - abajo
+    ancho_grafica, alto_grafica = ancho - izq - der, alto - arriba - abajo
     valores = [r["valor"] for r in list(meta.values()) + list(ejecutado.values())]
     tope, paso = _escala(max([0.0] + valores))
     piso = min([0.0] + valores)
@@ -130,7 +130,7 @@ def grafica(titulo: str, anios: list[int], meta: dict[int, dict], ejecutado: dic
     unidad = next((r["unidad"] for r in list(ejecutado.values()) + list(meta.values())), "numero")
 
     def y(v: float) -> float:
-        return arriba + plot_h - (v - min(piso, 0)) / (tope or 1) * plot_h
+        return arriba + alto_grafica - (v - min(piso, 0)) / (tope or 1) * alto_grafica
 
     partes = [f'<svg class="grafica" viewBox="0 0 {ancho} {alto}" role="img" '
               f'xmlns="http://www.w3.org/2000/svg"><title>{escape(titulo)}</title>']
@@ -143,7 +143,7 @@ def grafica(titulo: str, anios: list[int], meta: dict[int, dict], ejecutado: dic
                       f'fill="#5b6776">{escape(corto(v, unidad))}</text>')
         v += paso
         n += 1
-    grupo = plot_w / max(len(anios), 1)
+    grupo = ancho_grafica / max(len(anios), 1)
     barra = min(42.0, grupo * 0.34)
     for k, anio in enumerate(anios):
         centro = izq + grupo * (k + 0.5)
@@ -168,11 +168,11 @@ def grafica(titulo: str, anios: list[int], meta: dict[int, dict], ejecutado: dic
                           f'{estilo}><title>{escape(ayuda)}</title></rect>')
             partes.append(f'<text x="{x + barra / 2:.1f}" y="{y0 - 4:.1f}" font-size="10.5" '
                           f'text-anchor="middle" fill="#1d2733">{escape(corto(r["valor"], r["unidad"]))}</text>')
-        partes.append(f'<text x="{centro:.1f}" y="{arriba + plot_h + 16}" font-size="12" text-anchor="middle" '
+        partes.append(f'<text x="{centro:.1f}" y="{arriba + alto_grafica + 16}" font-size="12" text-anchor="middle" '
                       f'font-weight="600" fill="#1d2733">{anio}</text>')
         r = ejecutado.get(anio)
         if r is not None and r.get("parcial"):
-            partes.append(f'<text x="{centro:.1f}" y="{arriba + plot_h + 31}" font-size="11" '
+            partes.append(f'<text x="{centro:.1f}" y="{arriba + alto_grafica + 31}" font-size="11" '
                           f'text-anchor="middle" fill="#a06200">{escape(r["corte"])} (parcial)</text>')
     partes.append(f'<line x1="{izq}" y1="{y(0):.1f}" x2="{ancho - der}" y2="{y(0):.1f}" stroke="#8a96a3"/>')
     partes.append("</svg>")
@@ -194,7 +194,7 @@ def _series(filas: list[dict]) -> list[tuple[str, dict[int, dict], dict[int, dic
     """Chart series of one indicator: (title, meta by year, executed by year, names)."""
     cfg = identidad.config().comparar
     salida = []
-    por = {}
+    por: dict = {}
     for r in filas:
         por.setdefault((r["medida"], r["tipo_gasto"]), {})[r["anio"]] = r
     meta = por.get(("meta", None), {})
@@ -232,7 +232,7 @@ def fuentes(con: duckdb.DuckDBPyConnection, filas: list[dict]) -> tuple[dict[str
 def _fuente(r: dict, recortes: dict[str, str], revisar: set[str]) -> str:
     """The "Fuente" cell: file and page, the crop, the review entry."""
     html = escape(r["archivo"]) + (f", pág. {r['pagina']}" if r["pagina"] else "")
-    obs = r.get("_observacion_id")
+    obs = r.get("_observacion_id") or ""
     recorte = recortes.get(obs)
     if recorte:  # a block: on its own line
         html += (f'<details class="recorte" data-observacion="{escape(obs)}"><summary>ver en el documento'
@@ -329,7 +329,7 @@ def pagina(filas: list[dict[str, Any]], enlaces: list[dict[str, Any]], filtros=N
         indicadores: dict[str, list[dict]] = {}
         for r in filas_ent:
             indicadores.setdefault(r["indicador_clave"], []).append(r)
-        orden = sorted(indicadores.items(), key=lambda kv: (-len({r["anio"] for r in kv[1]}), kv[0]))
+        orden = sorted(indicadores.items(), key=lambda par: (-len({r["anio"] for r in par[1]}), par[0]))
         for clave, filas_ind in orden:
             partes.append(_articulo(clave, filas_ind, por_variante.get(clave, []), recortes, revisar))
         partes.append("</div></section>")

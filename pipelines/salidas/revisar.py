@@ -72,10 +72,10 @@ class ResultadoRevision:
 # ------------------------------------------------------------------ queries
 
 
-def _filas(con, sql: str, params: list) -> list[dict[str, Any]]:
-    cur = con.execute(sql, params)
-    nombres = [d[0] for d in cur.description]
-    return [dict(zip(nombres, f)) for f in cur.fetchall()]
+def _filas(con, sql: str, parametros: list) -> list[dict[str, Any]]:
+    cursor = con.execute(sql, parametros)
+    nombres = [d[0] for d in cursor.description]
+    return [dict(zip(nombres, f)) for f in cursor.fetchall()]
 
 
 def entradas(con: duckdb.DuckDBPyConnection, minimo: float = 0.8,
@@ -144,7 +144,10 @@ def _sin_confirmadas(con) -> str:
 
 def _caja(fila: dict) -> Optional[tuple[float, float, float, float]]:
     valores = (fila.get("bbox_x0"), fila.get("bbox_top"), fila.get("bbox_x1"), fila.get("bbox_bottom"))
-    return None if any(v is None for v in valores) else tuple(float(v) for v in valores)
+    x0, top, x1, bottom = valores
+    if x0 is None or top is None or x1 is None or bottom is None:
+        return None
+    return float(x0), float(top), float(x1), float(bottom)
 
 
 def lecturas(con, informe_ids: list[str]) -> dict[tuple[str, int], list[dict]]:
@@ -168,7 +171,7 @@ class Paginas:
 
     def __init__(self):
         self._ruta: Optional[str] = None
-        self._pdf = None
+        self._pdf: Any = None  # pypdfium2.PdfDocument of self._ruta (imported on first use)
         self._cache: dict[tuple[str, int], Any] = {}
 
     def imagen(self, ruta: str, pagina: int, angulo: float = 0.0):
@@ -218,7 +221,7 @@ def recorte_pdf(imagen, bbox: tuple[float, float, float, float], ancho_maximo: i
     tira = tira.convert("RGB")
     if tira.width > ancho_maximo:
         alto = max(1, round(tira.height * ancho_maximo / tira.width))
-        tira = tira.resize((ancho_maximo, alto), Image.LANCZOS)
+        tira = tira.resize((ancho_maximo, alto), Image.Resampling.LANCZOS)
     salida = io.BytesIO()
     tira.save(salida, "PNG", optimize=True)
     return salida.getvalue()
@@ -264,10 +267,10 @@ def rejilla_hoja(libro, hoja: str, celda: str) -> Optional[str]:
     except ValueError:
         return None
     col = column_index_from_string(letra)
-    hoja_ws = libro[hoja]
+    hoja_libro = libro[hoja]
     f0, f1 = max(1, fila - CONTEXTO_HOJA), fila + CONTEXTO_HOJA
     c0, c1 = max(1, col - CONTEXTO_HOJA), col + CONTEXTO_HOJA
-    filas = list(hoja_ws.iter_rows(min_row=f0, max_row=f1, min_col=c0, max_col=c1, values_only=True))
+    filas = list(hoja_libro.iter_rows(min_row=f0, max_row=f1, min_col=c0, max_col=c1, values_only=True))
     cabeza = "".join(f"<th>{get_column_letter(k)}</th>" for k in range(c0, c1 + 1))
     cuerpo = []
     for i, valores in enumerate(filas):
@@ -290,12 +293,12 @@ def rejilla_tabla(tabla, fila: int, columna: int) -> Optional[str]:
     extractor.leer_documento) as an HTML grid, the cell highlighted. The
     table's first row (its header) and first column (the indicator's name)
     are kept even when far from the cell. Rows and columns counted from 1."""
-    grid = tabla.rejilla()
-    if not grid or not 0 <= fila < len(grid) or not 0 <= columna < len(grid[0]):
+    rejilla = tabla.rejilla()
+    if not rejilla or not 0 <= fila < len(rejilla) or not 0 <= columna < len(rejilla[0]):
         return None
-    filas = sorted({0} | set(range(max(0, fila - CONTEXTO_HOJA), min(len(grid), fila + CONTEXTO_HOJA + 1))))
+    filas = sorted({0} | set(range(max(0, fila - CONTEXTO_HOJA), min(len(rejilla), fila + CONTEXTO_HOJA + 1))))
     columnas = sorted({0} | set(range(max(0, columna - CONTEXTO_HOJA),
-                                      min(len(grid[0]), columna + CONTEXTO_HOJA + 1))))
+                                      min(len(rejilla[0]), columna + CONTEXTO_HOJA + 1))))
 
     def salto(anterior: Optional[int], actual: int) -> bool:
         return anterior is not None and actual > anterior + 1
@@ -315,7 +318,7 @@ def rejilla_tabla(tabla, fila: int, columna: int) -> Optional[str]:
             if salto(previa, k):
                 celdas.append('<td class="salto">…</td>')
             previa = k
-            celda = grid[r][k]
+            celda = rejilla[r][k]
             texto = celda.texto.replace("\n", " ") if celda is not None else ""
             clase = ' class="celda-revisada"' if (r, k) == (fila, columna) else (
                 ' class="fila-revisada"' if r == fila else "")
@@ -591,7 +594,7 @@ def _entrada_html(e: Entrada, inf: dict, recorte: Optional[str], columnas: list[
     mensajes = "".join(f'<li class="s-{escape(s)}"><b>{escape(s)}</b>: {escape(m)}</li>' for s, m in e.mensajes)
     columna = next((c for c in columnas if c["columna"] == e.columna), None)
     leida = ""
-    if columna is not None:
+    if columna is not None and e.columna is not None:
         leida = (f'<p class="nota">Columna {e.columna + 1} «{escape(columna["encabezado"] or "")}» leída como '
                  f"{escape(NOMBRES_MEDIDA.get(columna['medida'], columna['medida'] or columna['rol']))}"
                  f"{(' ' + escape(_periodo(columna))) if _periodo(columna) else ''}.</p>")

@@ -25,9 +25,10 @@ from datetime import date
 from functools import lru_cache
 from html import escape
 from pathlib import Path
-from typing import Optional
+from typing import Any, Optional
 
 from extractor.informe.lectura import ROLES_FILA, Lectura, TablaLeida
+from extractor.resultado import FilaNoMapeada, Observacion
 from pipelines.salidas.nombres import NOMBRES_MEDIDA as _NOMBRES
 from pipelines.texto import numero_co
 
@@ -153,11 +154,22 @@ def rango_filas(especificaciones: Optional[list[str]], archivo: str) -> Optional
 # ------------------------------------------------------------------ labels
 
 
+def _fila(x: Observacion | FilaNoMapeada) -> int:
+    """The row of a table's observation or unmapped row (table items always have one)."""
+    assert x.fila is not None
+    return x.fila
+
+
+def _redondeada(caja: tuple[float, float, float, float]) -> tuple[int, int, int, int]:
+    return round(caja[0]), round(caja[1]), round(caja[2]), round(caja[3])
+
+
 def periodo_corto(inicio: Optional[date], fin: Optional[date]) -> str:
     if inicio is None and fin is None:
         return ""
     if inicio is None or fin is None:
-        d = inicio or fin
+        d = inicio if inicio is not None else fin
+        assert d is not None
         return f"{d.day} {MESES[d.month - 1]} {d.year}"
     anual = inicio.month == 1 and inicio.day == 1 and fin.month == 12 and fin.day == 31
     if anual:
@@ -360,8 +372,8 @@ def fuente(tam: int, negrita: bool = False):
     return ImageFont.load_default(size=tam)
 
 
-def _ancho(draw, texto: str, f) -> float:
-    return draw.textlength(texto, font=f)
+def _ancho(lienzo, texto: str, f) -> float:
+    return lienzo.textlength(texto, font=f)
 
 
 @dataclass
@@ -375,10 +387,11 @@ class _Geometria:
 
 def geometria(leida: TablaLeida, pagina: int, s: float) -> Optional[_Geometria]:
     celdas = [c for c in leida.tabla.celdas if c.pagina == pagina and c.bbox]
-    if not celdas:
+    cajas = [c.bbox for c in celdas if c.bbox]
+    if not cajas:
         return None
-    caja = (min(c.bbox[0] for c in celdas) * s, min(c.bbox[1] for c in celdas) * s,
-            max(c.bbox[2] for c in celdas) * s, max(c.bbox[3] for c in celdas) * s)
+    caja = (min(b[0] for b in cajas) * s, min(b[1] for b in cajas) * s,
+            max(b[2] for b in cajas) * s, max(b[3] for b in cajas) * s)
 
     def tramos(inicio, largo, lo, hi) -> dict[int, tuple[float, float]]:
         propios: dict[int, list[float]] = {}
@@ -429,7 +442,7 @@ def dibujar_pagina(imagen, n: int, lectura: Lectura, s: float) -> Lamina:
             if o.pagina == n and o.bbox:
                 tinte.rectangle(_caja(o.bbox, s), fill=COLORES_MEDIDA.get(o.medida, COLOR_OTRA_MEDIDA) + (40,))
     base.alpha_composite(capa)
-    draw = ImageDraw.Draw(base)
+    lienzo = ImageDraw.Draw(base)
 
     # 2. figures outlined in their measure's colour (several measures in one cell: nested)
     por_celda: dict[tuple, list] = {}
@@ -447,7 +460,7 @@ def dibujar_pagina(imagen, n: int, lectura: Lectura, s: float) -> Lamina:
                 medidas.append(o.medida)
         for i, medida in enumerate(vistas[:3]):
             d = 2 * i
-            draw.rectangle([x0 + d, y0 + d, x1 - d, y1 - d], outline=COLORES_MEDIDA.get(medida, COLOR_OTRA_MEDIDA),
+            lienzo.rectangle([x0 + d, y0 + d, x1 - d, y1 - d], outline=COLORES_MEDIDA.get(medida, COLOR_OTRA_MEDIDA),
                            width=2)
         t0, o0 = obs[0]
         titulo = f"Tabla {t0.tabla.indice}, fila {o0.fila + 1}: {o0.indicador}\n" + "\n".join(
@@ -456,14 +469,14 @@ def dibujar_pagina(imagen, n: int, lectura: Lectura, s: float) -> Lamina:
     narrativa = [o for o in lectura.narrativa if o.pagina == n and o.bbox]
     for o in narrativa:
         caja = _caja(o.bbox, s)
-        draw.rectangle(caja, outline=COLOR_NARRATIVA, width=1)
-        zonas.append((tuple(round(v) for v in caja), "narrativa", "Cifra de la narrativa: " + texto_cifra(o)))
+        lienzo.rectangle(caja, outline=COLOR_NARRATIVA, width=1)
+        zonas.append((_redondeada(caja), "narrativa", "Cifra de la narrativa: " + texto_cifra(o)))
 
     # 3. table outlines, row markers, column labels, table tag
     ocupado: list[tuple[float, float, float, float]] = []
     for t, g in en_pagina:
         x0, y0, x1, y1 = g.caja
-        draw.rectangle([x0 - 1, y0 - 1, x1 + 1, y1 + 1], outline=COLOR_TABLA, width=3)
+        lienzo.rectangle([x0 - 1, y0 - 1, x1 + 1, y1 + 1], outline=COLOR_TABLA, width=3)
         ocupado.append((x0 - 20, y0, x1, y1))
         for r, (a, b) in sorted(g.filas.items()):
             rol = t.roles.get(r, "vacia")
@@ -471,24 +484,24 @@ def dibujar_pagina(imagen, n: int, lectura: Lectura, s: float) -> Lamina:
                 roles.append(rol)
             mx1 = x0 - 4 if x0 >= 20 else x0 + 16
             caja = (mx1 - 13, a + 1, mx1, max(b - 1, a + 2))
-            draw.rectangle(caja, fill=COLORES_ROL[rol])
+            lienzo.rectangle(caja, fill=COLORES_ROL[rol])
             if b - a >= 11:
                 f = fuente(10, True)
                 letra = LETRAS_ROL[rol]
-                draw.text(((caja[0] + caja[2]) / 2, (a + b) / 2), letra, fill="white", font=f, anchor="mm")
+                lienzo.text(((caja[0] + caja[2]) / 2, (a + b) / 2), letra, fill="white", font=f, anchor="mm")
             titulo = f"Tabla {t.tabla.indice}, fila {r + 1}: {ROLES_FILA[rol]}"
             if r in t.motivos:
                 titulo += f" — {t.motivos[r]}"
-            zonas.append((tuple(round(v) for v in caja), "fila", titulo))
-        ocupado.append(_etiquetas_columnas(draw, t, g, ancho))
-        _etiqueta_tabla(draw, t, g, n, alto, ocupado)
+            zonas.append((_redondeada(caja), "fila", titulo))
+        ocupado.append(_etiquetas_columnas(lienzo, t, g, ancho))
+        _etiqueta_tabla(lienzo, t, g, n, alto, ocupado)
     _leyenda(base, imagen, en_pagina, roles, medidas, bool(narrativa), ocupado)
     salida = io.BytesIO()
     base.convert("RGB").save(salida, "PNG", optimize=False, compress_level=6)
     return Lamina(pagina=n, archivo=Path(), ancho=ancho, alto=alto, png=salida.getvalue(), zonas=zonas)
 
 
-def _etiquetas_columnas(draw, t: TablaLeida, g: _Geometria, ancho_pagina: int) -> tuple:
+def _etiquetas_columnas(lienzo, t: TablaLeida, g: _Geometria, ancho_pagina: int) -> tuple:
     """A label per column above the table (inside its top when the page has no room above).
     Labels that do not fit their column's width go on two staggered tiers."""
     cols = {c.indice: c for c in t.lectura.columnas}
@@ -503,7 +516,7 @@ def _etiquetas_columnas(draw, t: TablaLeida, g: _Geometria, ancho_pagina: int) -
     alto_linea = tam + 3
 
     def ancho_de(lineas):
-        return max(_ancho(draw, l, fn if i == 0 else f) for i, l in enumerate(lineas)) + 6
+        return max(_ancho(lienzo, l, fn if i == 0 else f) for i, l in enumerate(lineas)) + 6
 
     escalonar = any(ancho_de(l) > (b - a) for a, b, l, _ in etiquetas)
     max_lineas = max(len(l) for _, _, l, _ in etiquetas)
@@ -521,25 +534,25 @@ def _etiquetas_columnas(draw, t: TablaLeida, g: _Geometria, ancho_pagina: int) -
         cx = (a + b) / 2
         bx0 = max(0, min(cx - w / 2, ancho_pagina - w - 1))
         caja = (bx0, top, bx0 + w, top + len(lineas) * alto_linea + 3)
-        draw.rectangle(caja, fill=(255, 255, 255), outline=color, width=1)
+        lienzo.rectangle(caja, fill=(255, 255, 255), outline=color, width=1)
         if escalonar:  # a tick down to the column it labels
-            draw.line([(cx, caja[3]), (cx, arriba + franja - 1)], fill=color, width=1)
+            lienzo.line([(cx, caja[3]), (cx, arriba + franja - 1)], fill=color, width=1)
         for j, linea in enumerate(lineas):
             fj = fn if j == 0 else f
-            linea = _recortar(draw, linea, fj, w - 4)
-            draw.text((caja[0] + 3, top + 2 + j * alto_linea), linea, fill=color if j == 0 else (30, 30, 30), font=fj)
+            linea = _recortar(lienzo, linea, fj, w - 4)
+            lienzo.text((caja[0] + 3, top + 2 + j * alto_linea), linea, fill=color if j == 0 else (30, 30, 30), font=fj)
     return (x0, min(arriba, y0), x1, max(arriba + franja, y0))
 
 
-def _recortar(draw, texto: str, f, ancho: float) -> str:
-    if _ancho(draw, texto, f) <= ancho:
+def _recortar(lienzo, texto: str, f, ancho: float) -> str:
+    if _ancho(lienzo, texto, f) <= ancho:
         return texto
-    while texto and _ancho(draw, texto + "…", f) > ancho:
+    while texto and _ancho(lienzo, texto + "…", f) > ancho:
         texto = texto[:-1]
     return texto + "…" if texto else ""
 
 
-def _etiqueta_tabla(draw, t: TablaLeida, g: _Geometria, n: int, alto: int, ocupado: list) -> None:
+def _etiqueta_tabla(lienzo, t: TablaLeida, g: _Geometria, n: int, alto: int, ocupado: list) -> None:
     """"Tabla 3 · 2 filas de encabezado · 24 cifras" under the table (over its bottom when there is no room)."""
     cifras = sum(1 for o in t.observaciones if o.pagina == n)
     paginas = t.paginas
@@ -548,18 +561,18 @@ def _etiqueta_tabla(draw, t: TablaLeida, g: _Geometria, n: int, alto: int, ocupa
         largo += f" · en págs. {paginas[0]}–{paginas[-1]}"
     opciones = [largo, f"Tabla {t.tabla.indice} · {cifras} cifra(s)"]
     if not t.observaciones and t.no_mapeadas:
-        motivos = {f.motivo for f in t.no_mapeadas if t.roles.get(f.fila) == "no_mapeada"}
+        motivos = {f.motivo for f in t.no_mapeadas if t.roles.get(_fila(f)) == "no_mapeada"}
         if len(motivos) == 1:
             opciones.insert(0, f"{largo} · {motivos.pop()}")
     f = fuente(11, True)
     x0, _, x1, y1 = g.caja
     # the longest wording that fits under the table (many small tables on a page: the shortest)
-    texto = next((o for o in opciones if draw.textlength(o, font=f) + 10 <= x1 - x0), opciones[-1])
-    w = draw.textlength(texto, font=f) + 10
+    texto = next((o for o in opciones if lienzo.textlength(o, font=f) + 10 <= x1 - x0), opciones[-1])
+    w = lienzo.textlength(texto, font=f) + 10
     top = min(y1 + 3, alto - 19)
     caja = (x0, top, x0 + w, top + 17)
-    draw.rectangle(caja, fill=COLOR_TABLA)
-    draw.text((x0 + 5, top + 9), texto, fill="white", font=f, anchor="lm")
+    lienzo.rectangle(caja, fill=COLOR_TABLA)
+    lienzo.text((x0 + 5, top + 9), texto, fill="white", font=f, anchor="lm")
     ocupado.append(caja)
 
 
@@ -568,7 +581,7 @@ def _leyenda(base, pagina, en_pagina, roles: list[str], medidas: list[str], narr
     import numpy as np
     from PIL import Image, ImageDraw
 
-    entradas: list[tuple[str, tuple, str]] = []  # (kind, colour, text)
+    entradas: list[tuple[str, Any, str]] = []  # (kind, colour or row role, text)
     if en_pagina:
         entradas.append(("contorno", COLOR_TABLA, "tabla detectada"))
         for rol in ROLES_FILA:
@@ -581,15 +594,16 @@ def _leyenda(base, pagina, en_pagina, roles: list[str], medidas: list[str], narr
         entradas.append(("nada", (0, 0, 0), "ninguna tabla detectada en esta página"))
     if narrativa:
         entradas.append(("contorno1", COLOR_NARRATIVA, "cifra de la narrativa"))
-    draw = ImageDraw.Draw(base)
-    f, ft = fuente(11), fuente(12, True)
+    lienzo = ImageDraw.Draw(base)
+    f, fuente_titulo = fuente(11), fuente(12, True)
     alto_linea = 16
-    ancho = max(draw.textlength(e[2], font=f) for e in entradas) + 34
-    ancho = max(ancho, draw.textlength("Leyenda", font=ft) + 12)
+    ancho = max(lienzo.textlength(e[2], font=f) for e in entradas) + 34
+    ancho = max(ancho, lienzo.textlength("Leyenda", font=fuente_titulo) + 12)
     alto = 22 + alto_linea * len(entradas) + 4
-    W, H = base.size
-    m = 6
-    xs, ys = (m, (W - ancho) / 2, W - ancho - m), (m, (H - alto) / 2, H - alto - m)
+    ancho_base, alto_base = base.size
+    margen = 6
+    xs = (margen, (ancho_base - ancho) / 2, ancho_base - ancho - margen)
+    ys = (margen, (alto_base - alto) / 2, alto_base - alto - margen)
     lugares = [(int(max(0, x)), int(max(0, y))) for y in ys for x in xs if not (x == xs[1] and y == ys[1])]
     tinta = np.asarray(pagina.convert("L")) < 200
 
@@ -603,24 +617,24 @@ def _leyenda(base, pagina, en_pagina, roles: list[str], medidas: list[str], narr
     capa = Image.new("RGBA", base.size, (0, 0, 0, 0))
     ImageDraw.Draw(capa).rectangle([x, y, x + ancho, y + alto], fill=(255, 255, 255, 235), outline=(60, 60, 60, 255))
     base.alpha_composite(capa)
-    draw = ImageDraw.Draw(base)
-    draw.text((x + 6, y + 4), "Leyenda", fill=(20, 20, 20), font=ft)
+    lienzo = ImageDraw.Draw(base)
+    lienzo.text((x + 6, y + 4), "Leyenda", fill=(20, 20, 20), font=fuente_titulo)
     for i, (tipo, color, texto) in enumerate(entradas):
         ty = y + 22 + i * alto_linea
         sw = (x + 6, ty + 2, x + 24, ty + 13)
         if tipo == "contorno":
-            draw.rectangle(sw, outline=color, width=3)
+            lienzo.rectangle(sw, outline=color, width=3)
         elif tipo == "contorno1":
-            draw.rectangle(sw, outline=color, width=1)
+            lienzo.rectangle(sw, outline=color, width=1)
         elif tipo == "tinte":
-            draw.rectangle(sw, fill=tuple(int(255 - (255 - c) * 0.45) for c in color), outline=(160, 160, 160))
+            lienzo.rectangle(sw, fill=tuple(int(255 - (255 - c) * 0.45) for c in color), outline=(160, 160, 160))
         elif tipo == "marca":
-            draw.rectangle((sw[0] + 3, sw[1], sw[0] + 15, sw[3]), fill=COLORES_ROL[color])
-            draw.text((sw[0] + 9, (sw[1] + sw[3]) / 2), LETRAS_ROL[color], fill="white", font=fuente(9, True),
+            lienzo.rectangle((sw[0] + 3, sw[1], sw[0] + 15, sw[3]), fill=COLORES_ROL[color])
+            lienzo.text((sw[0] + 9, (sw[1] + sw[3]) / 2), LETRAS_ROL[color], fill="white", font=fuente(9, True),
                       anchor="mm")
         elif tipo == "cifra":
-            draw.rectangle(sw, fill=tuple(int(255 - (255 - c) * 0.16) for c in color), outline=color, width=2)
-        draw.text((x + 30, ty), texto, fill=(20, 20, 20), font=f)
+            lienzo.rectangle(sw, fill=tuple(int(255 - (255 - c) * 0.16) for c in color), outline=color, width=2)
+        lienzo.text((x + 30, ty), texto, fill=(20, 20, 20), font=f)
 
 
 # -------------------------------------------------------------------- HTML
@@ -762,9 +776,9 @@ def _lista(numeros: list[int]) -> str:
 
 def _seccion_pagina(lamina: Lamina, tablas: list[TablaLeida], incrustar: bool, filas, lectura: Lectura) -> str:
     if incrustar:
-        src = "data:image/png;base64," + base64.b64encode(lamina.png).decode("ascii")
+        origen = "data:image/png;base64," + base64.b64encode(lamina.png).decode("ascii")
     else:
-        src = escape(lamina.archivo.name)
+        origen = escape(lamina.archivo.name)
     nota = []
     if lamina.escaneada:
         nota.append("página escaneada, leída con OCR" + (f" (enderezada {numero_co(round(lamina.angulo, 2))}°)"
@@ -776,7 +790,7 @@ def _seccion_pagina(lamina: Lamina, tablas: list[TablaLeida], incrustar: bool, f
         for b, clase, titulo in lamina.zonas)
     partes = [f'<section class="pagina" id="pagina-{lamina.pagina}"><h2>Página {lamina.pagina}</h2>',
               f'<p class="nota">{escape("; ".join(nota))} · imagen: {escape(lamina.archivo.name)}</p>',
-              f'<div class="lamina"><img src="{src}" width="{lamina.ancho}" height="{lamina.alto}" '
+              f'<div class="lamina"><img src="{origen}" width="{lamina.ancho}" height="{lamina.alto}" '
               f'alt="Página {lamina.pagina} con lo que leyó el lector">'
               f'<svg viewBox="0 0 {lamina.ancho} {lamina.alto}" xmlns="http://www.w3.org/2000/svg">{zonas}</svg></div>']
     for t in tablas:
@@ -832,7 +846,7 @@ def _detalle_tabla(t: TablaLeida, que: str, filas: Optional[Filas] = None) -> st
     if lista:
         hoja = any(o.celda for o in lista)
         filas_obs = "".join(
-            f'<tr><td class="num">{o.fila + 1}</td><td>{escape(o.indicador)}</td>'
+            f'<tr><td class="num">{_fila(o) + 1}</td><td>{escape(o.indicador)}</td>'
             f"<td>{escape(o.indicador_padre or '')}</td><td>{escape(NOMBRES_MEDIDA.get(o.medida, o.medida))}</td>"
             f"<td>{escape(periodo_corto(o.periodo_inicio, o.periodo_fin))}</td>"
             f'<td class="num">{escape(_valor(o))}</td><td>{escape(o.unidad or "")}</td>'
@@ -842,12 +856,12 @@ def _detalle_tabla(t: TablaLeida, que: str, filas: Optional[Filas] = None) -> st
                       '<table class="cifras"><thead><tr><th>Fila</th><th>Indicador</th><th>Padre</th><th>Medida</th>'
                       "<th>Periodo</th><th>Valor</th><th>Unidad</th><th>Texto leído</th>"
                       + ("<th>Celda</th>" if hoja else "") + f"</tr></thead><tbody>{filas_obs}</tbody></table></details>")
-    sin = [f for f in t.no_mapeadas if t.roles.get(f.fila) not in ("encabezado", "vacia") and f.fila in mostradas]
+    sin = [f for f in t.no_mapeadas if f.fila in mostradas and t.roles.get(_fila(f)) not in ("encabezado", "vacia")]
     sin = sin[:MAX_CIFRAS_LISTA]
     if sin:
         filas_sin = "".join(
-            f'<tr><td class="num">{f.fila + 1}</td><td><span class="marca m-{t.roles.get(f.fila, "no_mapeada")}">'
-            f'{LETRAS_ROL[t.roles.get(f.fila, "no_mapeada")]}</span></td><td>{escape(f.motivo)}</td>'
+            f'<tr><td class="num">{_fila(f) + 1}</td><td><span class="marca m-{t.roles.get(_fila(f), "no_mapeada")}">'
+            f'{LETRAS_ROL[t.roles.get(_fila(f), "no_mapeada")]}</span></td><td>{escape(f.motivo)}</td>'
             f"<td>{escape(f.texto[:300])}</td></tr>" for f in sin)
         partes.append(f"<details><summary>Filas sin cifras ({len(sin)})</summary>"
                       '<table class="filas"><thead><tr><th>Fila</th><th>Rol</th><th>Motivo</th><th>Texto</th></tr>'
@@ -889,10 +903,10 @@ def filas_visibles(t: TablaLeida, filas: Optional[Filas]) -> list[int]:
 
 def rejilla_html(t: TablaLeida, filas: Optional[Filas] = None) -> str:
     """The table as an HTML grid: roles as classes, figures coloured by measure with a tooltip."""
-    grid = t.tabla.rejilla()
-    if not grid:
+    rejilla = t.tabla.rejilla()
+    if not rejilla:
         return '<p class="nota">Tabla vacía.</p>'
-    n_cols = len(grid[0])
+    n_cols = len(rejilla[0])
     cols = {c.indice: c for c in t.lectura.columnas}
     numeros, letras = numeros_de_fila(t)
     hoja = bool(letras)
@@ -906,8 +920,8 @@ def rejilla_html(t: TablaLeida, filas: Optional[Filas] = None) -> str:
         return '<p class="nota">Ninguna fila de esta tabla está en las filas elegidas con --filas.</p>'
     cifras: dict[int, list] = {}
     for o in t.observaciones:
-        if o.fila is not None and o.columna is not None and o.fila < len(grid) and o.columna < n_cols:
-            celda = grid[o.fila][o.columna]
+        if o.fila is not None and o.columna is not None and o.fila < len(rejilla) and o.columna < n_cols:
+            celda = rejilla[o.fila][o.columna]
             if celda is not None:
                 cifras.setdefault(id(celda), []).append(o)
     cabeza = ['<th class="n">' + ("fila" if not hoja else "fila Excel") + "</th>"]
@@ -930,7 +944,7 @@ def rejilla_html(t: TablaLeida, filas: Optional[Filas] = None) -> str:
             f"{escape(letra or str(k + 1))}<b style=\"color:{_hex(color)}\">{escape(lineas[0])}</b>"
             + "".join(f"{escape(l)}<br>" for l in lineas[1:]) + "</th>")
     cuerpo = []
-    cubre: dict[int, int] = {}  # cell → last grid row its drawn fragment covers
+    cubre: dict[int, int] = {}  # cell → last rejilla row its drawn fragment covers
     mostradas = set(visibles)
     for r in visibles:
         rol = t.roles.get(r, "vacia")
@@ -939,7 +953,7 @@ def rejilla_html(t: TablaLeida, filas: Optional[Filas] = None) -> str:
         celdas = [f'<th class="n" title="{escape(titulo)}"><span class="marca m-{rol}">{LETRAS_ROL[rol]}</span>'
                   f"{numeros[r]}</th>"]
         for k in range(n_cols):
-            celda = grid[r][k]
+            celda = rejilla[r][k]
             if celda is None:
                 celdas.append("<td></td>")
                 continue
@@ -953,7 +967,7 @@ def rejilla_html(t: TablaLeida, filas: Optional[Filas] = None) -> str:
             atributos = ""
             if alto > 1:
                 atributos += f' rowspan="{alto}"'
-            ancho = sum(1 for kk in range(k, n_cols) if grid[r][kk] is celda)
+            ancho = sum(1 for kk in range(k, n_cols) if rejilla[r][kk] is celda)
             if ancho > 1:
                 atributos += f' colspan="{ancho}"'
             clases = []

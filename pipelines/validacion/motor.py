@@ -28,7 +28,7 @@ if TYPE_CHECKING:
     from extractor.resultado import InformeExtraido, Observacion
 
 SEVERIDADES = ("error", "advertencia", "info")
-_log = logging.getLogger(__name__)
+_bitacora = logging.getLogger(__name__)
 
 
 # ------------------------------------------------------------------ results
@@ -206,7 +206,19 @@ class Contexto:
 def serie_mensual(ctx: Contexto, indices: list[int]) -> list[int]:
     """The ejecutado observations of single whole months, by period end."""
     meses = [i for i in ctx.de(indices, "ejecutado") if es_mes(ctx.obs[i].periodo_inicio, ctx.obs[i].periodo_fin)]
-    return sorted(meses, key=lambda i: ctx.obs[i].periodo_fin)
+    return sorted(meses, key=lambda i: fin_conocido(ctx.obs[i]))
+
+
+def inicio_conocido(o: Observacion) -> date:
+    """Period start of an observation already known to have one (sort key)."""
+    assert o.periodo_inicio is not None, "observación sin inicio de periodo"
+    return o.periodo_inicio
+
+
+def fin_conocido(o: Observacion) -> date:
+    """Period end of an observation already known to have one (sort key)."""
+    assert o.periodo_fin is not None, "observación sin fin de periodo"
+    return o.periodo_fin
 
 
 # ------------------------------------------------------------------ periods
@@ -231,10 +243,10 @@ def cubren(total: Observacion, partes: list[Observacion]) -> bool:
     """The parts' periods tile total's period exactly (no gap, no overlap)."""
     if len(partes) < 2 or not all(p.periodo_inicio and p.periodo_fin for p in partes):
         return False
-    partes = sorted(partes, key=lambda p: p.periodo_inicio)
+    partes = sorted(partes, key=inicio_conocido)
     if partes[0].periodo_inicio != total.periodo_inicio or partes[-1].periodo_fin != total.periodo_fin:
         return False
-    return all(b.periodo_inicio == a.periodo_fin + timedelta(days=1) for a, b in zip(partes, partes[1:]))
+    return all(b.periodo_inicio == fin_conocido(a) + timedelta(days=1) for a, b in zip(partes, partes[1:]))
 
 
 # --------------------------------------------------------------- formatting
@@ -354,7 +366,7 @@ def validar(informe: InformeExtraido, config: Config | Mapping[str, Any] | None 
         try:
             casos = list(funcion(ctx, cfg_regla.umbrales))
         except Exception as exc:  # noqa: BLE001 - a broken rule must not block loading
-            _log.exception("la regla %s falló en %s", rid, informe.archivo)
+            _bitacora.exception("la regla %s falló en %s", rid, informe.archivo)
             hallazgos.append(Hallazgo(rid, "info", f"No se pudo aplicar la regla {rid}: {type(exc).__name__}: {exc}"))
             continue
         casos.sort(key=lambda c: c.observaciones)

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import Iterator, Mapping, Optional
 
-from pipelines.validacion.motor import Caso, Contexto, cifra, cifra_de, contiene, regla
+from pipelines.validacion.motor import Caso, Contexto, cifra, cifra_de, contiene, fin_conocido, regla
 
 
 def _anual(ctx: Contexto, i: int) -> bool:
@@ -28,9 +28,9 @@ def _metas(ctx: Contexto, tipo: str) -> Iterator[tuple[int, list[int], float]]:
             total = ctx.obs[m]
             anios = [i for i in ctx.de(indices, "meta") if _anual(ctx, i)
                      and ctx.obs[i].unidad == total.unidad and contiene(total, ctx.obs[i])]
-            if len(anios) < 2 or len({ctx.obs[i].periodo_fin.year for i in anios}) < len(anios):
+            if len(anios) < 2 or len({fin_conocido(ctx.obs[i]).year for i in anios}) < len(anios):
                 continue
-            anios.sort(key=lambda i: ctx.obs[i].periodo_fin)
+            anios.sort(key=lambda i: fin_conocido(ctx.obs[i]))
             yield m, anios, sum(ctx.obs[i].valor for i in anios)
 
 
@@ -39,7 +39,7 @@ def _datos(ctx: Contexto, m: int, anios: list[int], suma: float) -> dict:
     return {"meta_cuatrienio": cifra_de(ctx.obs[m]),
             "partes": " + ".join(cifra(ctx.obs[i].valor) for i in anios),
             "suma": cifra(suma, ctx.obs[m].unidad), "ultimo": cifra_de(ultimo),
-            "anio_ultimo": ultimo.periodo_fin.year}
+            "anio_ultimo": fin_conocido(ultimo).year}
 
 
 @regla("meta_acumulativa_no_suma")

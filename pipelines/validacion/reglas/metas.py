@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import Iterator, Mapping, Optional
 
-from pipelines.validacion.motor import Caso, Contexto, cifra, cifra_de, contiene, nombre_medida, regla
+from pipelines.validacion.motor import Caso, Contexto, cifra, cifra_de, contiene, fin_conocido, nombre_medida, regla
 
 NUMERADORES = ("ejecutado", "acumulado", "compromisos", "obligaciones", "pagos", "recursos_ejecutados")
 DENOMINADORES = ("meta", "meta_cuatrienio", "recursos_programados", "apropiacion_definitiva",
@@ -24,9 +24,9 @@ def _logro(ctx: Contexto, indices: list[int], m: int) -> Optional[tuple[float, s
     dentro = [i for i in indices if ctx.obs[i].unidad == meta.unidad and contiene(meta, ctx.obs[i])]
     acumulados = ctx.de(dentro, "acumulado")
     if acumulados:
-        a = max(acumulados, key=lambda i: ctx.obs[i].periodo_fin)
+        a = max(acumulados, key=lambda i: fin_conocido(ctx.obs[i]))
         return ctx.obs[a].valor, "acumulado", (a,)
-    ejecutados = sorted(ctx.de(dentro, "ejecutado"), key=lambda i: ctx.obs[i].periodo_fin)
+    ejecutados = sorted(ctx.de(dentro, "ejecutado"), key=lambda i: fin_conocido(ctx.obs[i]))
     if not ejecutados:
         return None
     if len(ejecutados) == 1 or not ctx.se_suma(indices):
@@ -82,13 +82,14 @@ def _candidatos(ctx: Contexto, p: int) -> list[tuple[str, float, float, tuple[in
     avance_porcentual may come from: any executed figure over any target of
     the same indicator with the same unit (and the sum of executed periods)."""
     indices = ctx.grupos[(ctx.obs[p].indicador, ctx.obs[p].indicador_padre)]
-    numeradores = [(nombre_medida(ctx.obs[i].medida), ctx.obs[i].valor, ctx.obs[i].unidad, (i,))
-                   for i in ctx.de(indices, *NUMERADORES)]
+    numeradores: list[tuple[str, float, str, tuple[int, ...]]] = [
+        (nombre_medida(ctx.obs[i].medida), ctx.obs[i].valor, ctx.obs[i].unidad, (i,))
+        for i in ctx.de(indices, *NUMERADORES)]
     ejecutados = ctx.de(indices, "ejecutado")
     if len(ejecutados) > 1 and ctx.se_suma(indices):
         numeradores.append(("suma de lo ejecutado", sum(ctx.obs[i].valor for i in ejecutados),
                             ctx.obs[ejecutados[0]].unidad, tuple(ejecutados)))
-    salida = []
+    salida: list[tuple[str, float, float, tuple[int, ...]]] = []
     for d in ctx.de(indices, *DENOMINADORES):
         den = ctx.obs[d]
         if den.valor == 0:

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from typing import Iterator, Mapping
 
-from pipelines.validacion.motor import Caso, Contexto, cifra, cifra_de, contiene, cubren, nombre_indicador, nombre_medida, periodo_de, regla, serie_mensual, texto_lugar
+from pipelines.validacion.motor import Caso, Contexto, cifra, cifra_de, contiene, cubren, fin_conocido, inicio_conocido, nombre_indicador, nombre_medida, periodo_de, regla, serie_mensual, texto_lugar
 
 
 def _flujos(ctx: Contexto) -> Iterator[list[int]]:
@@ -71,7 +71,7 @@ def _sumas(ctx: Contexto) -> Iterator[tuple[int, list[int], float]]:
             partes = [i for i in ctx.de(indices, "ejecutado")
                       if ctx.obs[i].unidad == acum.unidad and contiene(acum, ctx.obs[i])]
             if cubren(acum, [ctx.obs[i] for i in partes]):
-                partes.sort(key=lambda i: ctx.obs[i].periodo_inicio)
+                partes.sort(key=lambda i: inicio_conocido(ctx.obs[i]))
                 yield a, partes, sum(ctx.obs[i].valor for i in partes)
 
 
@@ -111,8 +111,9 @@ def stock_decrece(ctx: Contexto, umbrales: Mapping) -> Iterator[Caso]:
         series = [serie_mensual(ctx, indices)]
         por_inicio: dict = {}
         for a in ctx.de(indices, "acumulado"):
-            por_inicio.setdefault(ctx.obs[a].periodo_inicio, []).append(a)
-        series += [sorted(s, key=lambda i: ctx.obs[i].periodo_fin) for s in por_inicio.values()]
+            if ctx.obs[a].periodo_fin is not None:  # a series needs dated values
+                por_inicio.setdefault(ctx.obs[a].periodo_inicio, []).append(a)
+        series += [sorted(s, key=lambda i: fin_conocido(ctx.obs[i])) for s in por_inicio.values()]
         for serie in series:
             for antes, despues in zip(serie, serie[1:]):
                 x, y = ctx.obs[antes], ctx.obs[despues]

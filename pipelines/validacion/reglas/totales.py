@@ -70,7 +70,7 @@ def total_no_cuadra(ctx: Contexto, umbrales: Mapping) -> Iterator[Caso]:
     the previous total); if none of those has values, against the leaf rows."""
     for filas in _filas(ctx).values():
         padres = {f.padre for f in filas if f.padre}
-        inicio = {}
+        inicio: dict[str | None, int] = {}
         for k, f in enumerate(filas):
             if not _es_total(f):
                 continue

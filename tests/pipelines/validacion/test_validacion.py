@@ -274,6 +274,17 @@ def test_stock_que_baja_de_un_mes_a_otro():
             "stock_decrece")
 
 
+def test_stock_con_acumulado_sin_periodo_no_rompe_la_regla():
+    """A cumulative value without a period (no vigencia to date it) stays out
+    of the stock's series instead of breaking the rule (found by mypy)."""
+    inf = informe(o("Suscriptores", "acumulado", 600, (date(2017, 1, 1), None)),
+                  o("Suscriptores", "acumulado", 700, (date(2017, 1, 1), date(2017, 5, 31))),
+                  o("Suscriptores", "acumulado", 549, A_CORTE))
+    hs = validar(inf)
+    assert not [h for h in hs if "No se pudo aplicar" in h.mensaje], hs
+    assert "549" in una(inf, "stock_decrece").mensaje
+
+
 def test_stock_cuyo_acumulado_no_es_el_ultimo_valor():
     meses = [o("YOUTUBE suscriptores", "ejecutado", v, mes(m)) for m, v in {7: 507, 8: 530, 9: 549}.items()]
     h = una(informe(*meses, o("YOUTUBE suscriptores", "acumulado", 1586, A_CORTE)), "stock_acumulado_no_es_ultimo")
