@@ -26,6 +26,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 from typing import Optional
 
+import esquemas
 from extractor.castellano.numeros import Numero, buscar_numeros, parse_numero
 
 __all__ = [
@@ -519,27 +520,24 @@ def periodo_de_texto(texto: str, ctx: Optional[Contexto] = None) -> Optional[Per
 # Period of an observation by measure (convenciones.md)
 # ---------------------------------------------------------------------------
 
-MEDIDAS = frozenset(
-    {
-        "meta", "ejecutado", "acumulado", "linea_base", "meta_cuatrienio",
-        "avance_porcentual", "recursos_programados", "recursos_ejecutados",
-        "apropiacion_inicial", "apropiacion_definitiva", "compromisos",
-        "obligaciones", "pagos",
-    }
-)
-# Measures of execution: their periods are cut at the fecha de corte.
-_DE_EJECUCION = frozenset(
-    {
-        "ejecutado", "acumulado", "avance_porcentual", "recursos_ejecutados",
-        "compromisos", "obligaciones", "pagos",
-    }
-)
-# Measures whose default period is Jan 1 of the vigencia .. fecha de corte.
-_A_CORTE = _DE_EJECUCION - {"ejecutado"}
-# Measures whose default period is the vigencia year.
-_ANUALES = frozenset(
-    {"meta", "recursos_programados", "apropiacion_inicial", "apropiacion_definitiva"}
-)
+# Each measure's period rule is data: esquemas/medidas.csv
+# (`periodo_por_defecto`, `se_recorta_al_corte`, `acumula_desde_enero`).
+MEDIDAS = frozenset(esquemas.medidas())
+
+
+def _medida(medida: str) -> Optional[esquemas.Medida]:
+    return esquemas.medidas().get(medida)
+
+
+def _se_recorta(medida: str) -> bool:
+    """An execution measure: its periods are cut at the fecha de corte."""
+    m = _medida(medida)
+    return m is not None and m.se_recorta_al_corte
+
+
+def _acumula_desde_enero(medida: str) -> bool:
+    m = _medida(medida)
+    return m is not None and m.acumula_desde_enero
 
 
 def _corte(ctx: Contexto) -> Optional[date]:
@@ -565,39 +563,41 @@ def _vigencia_a_corte(ctx: Contexto) -> Periodo:
 
 
 def _por_defecto(medida: str, ctx: Contexto) -> Periodo:
-    if ctx.vigencia is None and ctx.fecha_corte is None and ctx.cuatrienio and medida != "linea_base":
+    """The measure's `periodo_por_defecto` (esquemas/medidas.csv) in this report."""
+    regla = _medida(medida).periodo_por_defecto  # type: ignore[union-attr]
+    if ctx.vigencia is None and ctx.fecha_corte is None and ctx.cuatrienio and regla != "ninguno":
         # a plan (no single vigencia): "Total asignado" covers its whole term
         a, b = ctx.cuatrienio
         return Periodo(date(a, 1, 1), date(b, 12, 31))
     anio = _anio_contexto(ctx)
-    if medida in _ANUALES:
+    if regla == "vigencia":
         return _anio_completo(anio) if anio is not None else SIN_PERIODO
-    if medida == "ejecutado":
+    if regla == "informe":
         if ctx.periodo_inicio or ctx.periodo_fin:
             # a report of a known year without a cut date: up to the year's end
             return Periodo(ctx.periodo_inicio, ctx.periodo_fin or _vigencia_a_corte(ctx).fin)
         return _vigencia_a_corte(ctx)
-    if medida in _A_CORTE:
+    if regla == "vigencia_a_corte":
         return _vigencia_a_corte(ctx)
-    if medida == "meta_cuatrienio" and ctx.cuatrienio:
+    if regla == "cuatrienio" and ctx.cuatrienio:
         a, b = ctx.cuatrienio
         return Periodo(date(a, 1, 1), date(b, 12, 31))
-    return SIN_PERIODO  # linea_base, meta_cuatrienio without a cuatrienio
+    return SIN_PERIODO  # ninguno (linea_base), a cuatrienio the report does not write
 
 
 def _ajustar(medida: str, lectura: _Lectura, ctx: Contexto) -> Periodo:
     """The measure's adjustment of an explicit period."""
     periodo = lectura.periodo
-    if medida in _DE_EJECUCION and lectura.tipo == "anio":
+    if _se_recorta(medida) and lectura.tipo == "anio":
         # "Ejecutado 2017" -> 2017-01-01 .. corte (if the corte is in 2017)
         corte = _corte(ctx)
         anio = periodo.inicio.year  # type: ignore[union-attr]
         fin = corte if corte and corte.year == anio else date(anio, 12, 31)
         periodo = Periodo(date(anio, 1, 1), fin)
-    elif medida == "acumulado" and lectura.tipo in ("mes", "fecha"):
+    elif _acumula_desde_enero(medida) and lectura.tipo in ("mes", "fecha"):
         # "Acumulado junio" -> Jan 1 .. end of June
         periodo = Periodo(date(periodo.fin.year, 1, 1), periodo.fin)  # type: ignore[union-attr]
-    if medida in _DE_EJECUCION and not (medida == "avance_porcentual" and lectura.tipo == "cuatrienio"):
+    if _se_recorta(medida) and not (medida == "avance_porcentual" and lectura.tipo == "cuatrienio"):
         # "% avance cuatrienio" is progress towards the term's target: the term, uncut
         periodo = _recortar(periodo, ctx)
     return periodo
@@ -614,12 +614,12 @@ def periodo_para(medida: str, texto_encabezado: str, ctx: Contexto) -> Periodo:
     lectura = _leer_periodo(texto_encabezado or "", ctx)
     if medida not in MEDIDAS:
         return lectura.periodo if lectura else SIN_PERIODO
-    if medida == "meta_cuatrienio" and lectura and lectura.tipo != "cuatrienio":
-        lectura = None  # only a written cuatrienio counts for this measure
+    if _medida(medida).periodo_por_defecto == "cuatrienio" and lectura and lectura.tipo != "cuatrienio":  # type: ignore[union-attr]
+        lectura = None  # only a written cuatrienio counts for a measure of the term
     if lectura is not None:
         return _ajustar(medida, lectura, ctx)
     periodo = _por_defecto(medida, ctx)
-    if medida in _DE_EJECUCION:
+    if _se_recorta(medida):
         periodo = _recortar(periodo, ctx)
     return periodo
 
@@ -634,9 +634,9 @@ def periodo_mes(mes: int, medida: str, ctx: Contexto) -> Periodo:
     if anio is None or not 1 <= mes <= 12:
         return SIN_PERIODO
     periodo = _mes_completo(anio, mes)
-    if medida == "acumulado":
+    if _acumula_desde_enero(medida):
         periodo = Periodo(date(anio, 1, 1), periodo.fin)
-    if medida in _DE_EJECUCION:
+    if _se_recorta(medida):
         periodo = _recortar(periodo, ctx)
     return periodo
 

@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 from typing import Optional
 
+import esquemas
 from extractor.tablas.columnas import LOCAL_CODE, MONEY, Columna, es_anio, medida_de_celda
 from extractor.tablas.dinero import importes
 from extractor.tablas.encabezados import normalizar
@@ -24,7 +25,8 @@ class Figura:
     confianza: float = 1.0
 
 
-AS_MONEY = {"meta": "recursos_programados", "ejecutado": "recursos_ejecutados", "acumulado": "recursos_ejecutados"}
+# physical measure -> the measure its figure is when written in pesos (medidas.csv `en_dinero`)
+AS_MONEY = {m.medida: m.en_dinero for m in esquemas.medidas().values() if m.en_dinero}
 
 
 def figuras_de_celda(text: str, col: Columna, periodo: Optional[Periodo], ctx: Contexto) -> list[Figura]:

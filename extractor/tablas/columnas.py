@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Optional
 
+import esquemas
 from esquemas import cargar_yaml
 
 from extractor.tablas.dinero import tipo_gasto_en
@@ -17,10 +18,9 @@ from extractor.castellano.nombres import limpiar
 from extractor.castellano.numeros import Numero, buscar_numeros, es_vacio, parse_cantidad, parse_numero
 from extractor.castellano.periodos import Contexto, Periodo, periodo_de_texto, periodo_para, serie_mensual
 
-MONEY = {
-    "recursos_programados", "recursos_ejecutados", "recursos_mixtos", "apropiacion_inicial",
-    "apropiacion_definitiva", "compromisos", "obligaciones", "pagos",
-}
+# money measures (medidas.csv `es_dinero`), and recursos_mixtos: a header naming both
+# programmed and executed money, split into those two measures
+MONEY = esquemas.medidas_de_dinero() | {"recursos_mixtos"}
 TEXT_ROLES = {"etiqueta", "codigo", "unidad", "fuente", "ignorar", "texto", "anio", "acumulacion"}
 MAX_HEADER_ROWS = 3
 LOCAL_CODE = re.compile(r"^[A-ZÑ]{1,6}[-.]\d+([-.]\d+)*$")

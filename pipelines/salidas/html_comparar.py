@@ -17,15 +17,10 @@ from typing import Any, Optional
 
 import duckdb
 
+import esquemas
 from pipelines import identidad
 
-NOMBRES_MEDIDA = {
-    "linea_base": "Línea base", "meta": "Meta", "ejecutado": "Ejecutado", "acumulado": "Acumulado",
-    "avance_porcentual": "Avance (%)", "recursos_programados": "Recursos programados",
-    "recursos_ejecutados": "Recursos ejecutados", "apropiacion_inicial": "Apropiación inicial",
-    "apropiacion_definitiva": "Apropiación definitiva", "compromisos": "Compromisos",
-    "obligaciones": "Obligaciones", "pagos": "Pagos", "meta_cuatrienio": "Meta cuatrienio",
-}
+NOMBRES_MEDIDA = {m.medida: m.nombre for m in esquemas.medidas().values()}  # medidas.csv `nombre`, file order
 NOMBRES_VINCULO = {
     "codigo": "código MGA", "nombre": "mismo nombre", "nombre_normalizado": "nombre normalizado",
     "similitud": "similitud", "manual": "decisión manual", "nuevo": "primera aparición",
