@@ -27,6 +27,7 @@ from datetime import date
 from typing import Optional
 
 import esquemas
+from extractor.castellano import palabras
 from extractor.castellano.numeros import Numero, buscar_numeros, parse_numero
 
 __all__ = [
@@ -67,20 +68,15 @@ SIN_PERIODO = Periodo(None, None)
 # Months and text normalisation
 # ---------------------------------------------------------------------------
 
-# Month names and abbreviations, lowercase and without accents. Lookups go
-# through _norm(), so "Septiembre", "SEPT." and "séptiembre" all work.
-MESES: dict[str, int] = {
-    "enero": 1, "febrero": 2, "marzo": 3, "abril": 4, "mayo": 5, "junio": 6,
-    "julio": 7, "agosto": 8, "septiembre": 9, "setiembre": 9, "octubre": 10,
-    "noviembre": 11, "diciembre": 12,
-    "ene": 1, "feb": 2, "mar": 3, "abr": 4, "may": 5, "jun": 6, "jul": 7,
-    "ago": 8, "sep": 9, "sept": 9, "set": 9, "oct": 10, "nov": 11, "dic": 12,
-}
+# Month names and abbreviations, lowercase and without accents
+# (esquemas/castellano.yaml `meses`). Lookups go through _norm(), so
+# "Septiembre", "SEPT." and "séptiembre" all work.
+MESES: dict[str, int] = palabras.por_numero("meses")
 
 # Abbreviations that are also ordinary words ("mar" = sea, "set" = set):
 # they count as months only with a full stop ("mar."), right after a dash or
 # slash ("ENE-MAR"), or as the whole text (a column header "Mar").
-_ABREV_DUDOSAS = frozenset({"mar", "set"})
+_ABREV_DUDOSAS = frozenset(palabras.lista("meses_dudosos"))
 
 
 def _mes_dudoso(norm: str, m: re.Match) -> bool:
@@ -320,21 +316,16 @@ _CONECTOR_RANGO_RE = re.compile(
     r"\s*(?:a|al|hasta|y|-|–|—|/)\s*(?:(?:el|del|de)\s+)?\s*$"
 )
 
-# Ordinals for semesters, quarters...: "II", "segundo", "2do", "2°", "2".
-_ORDINALES = {
-    "primer": 1, "primero": 1, "primera": 1, "segundo": 2, "segunda": 2,
-    "tercer": 3, "tercero": 3, "tercera": 3, "cuarto": 4, "cuarta": 4,
-    "quinto": 5, "quinta": 5, "sexto": 6, "sexta": 6,
-    "i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5, "vi": 6,
-}
+# Ordinals for semesters, quarters...: "II", "segundo", "2do", "2°", "2"
+# (esquemas/castellano.yaml `ordinales`, `sufijos_ordinales`).
+_ORDINALES = palabras.por_numero("ordinales")
 _ORDINAL = (
-    r"(?:primer[oa]?|segund[oa]|tercer[oa]?|cuart[oa]|quint[oa]|sext[oa]"
-    r"|vi|iv|v|iii|ii|i"
-    r"|[1-6](?:er|ro|do|to|o|°|º|a)?)(?![\w°º])"
+    rf"(?:{palabras.alternativas(_ORDINALES)}"
+    rf"|[1-{max(_ORDINALES.values())}](?:{palabras.alternativas(palabras.lista('sufijos_ordinales'))})?)(?![\w°º])"
 )
-# Months in each kind of part of a year.
-_SUBPERIODOS = {"semestre": 6, "cuatrimestre": 4, "trimestre": 3, "bimestre": 2}
-_SUBPERIODO = r"(?:semestre|cuatrimestre|trimestre|bimestre)"
+# Months in each kind of part of a year (esquemas/castellano.yaml `subperiodos`).
+_SUBPERIODOS = {str(k): int(v) for k, v in palabras.lista("subperiodos").items()}
+_SUBPERIODO = rf"(?:{palabras.alternativas(_SUBPERIODOS)})"
 # "II semestre", "segundo semestre", "semestre II", "trimestre 1"; a range
 # such as "Trimestre I-IV" is not one part.
 _NO_RANGO = r"(?!\s*[-–]\s*(?:[ivx]+|\d)\b)"
@@ -349,7 +340,7 @@ _ANIO_DESPUES_RE = re.compile(rf"\s*(?:de|del|-|/|,)?\s*(?P<anio>{_ANIO})(?!\d)"
 _RANGO_ANIOS_RE = re.compile(
     rf"(?<![\d.,])(?P<a>{_ANIO})\s*(?:-|–|—|/|a|al|y|hasta)\s*(?P<b>{_ANIO})(?!\d)"
 )
-_CUATRIENIO_RE = re.compile(r"\bcuatrienio\b|\bcuatrenio\b")
+_CUATRIENIO_RE = re.compile(rf"\b(?:{palabras.alternativas(palabras.lista('palabras_cuatrienio'))})\b")
 
 
 def _anio_contexto(ctx: Optional[Contexto]) -> Optional[int]:

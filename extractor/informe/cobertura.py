@@ -24,6 +24,7 @@ from esquemas import cargar_yaml
 
 from extractor.tablas.celdas import _EDAD, _RANGO
 from extractor.tablas.columnas import CODIGO_NUMERICO, LOCAL_CODE, es_anio
+from extractor.castellano import palabras
 from extractor.castellano.lemas import normalizar
 from extractor.modelo import BBox, Celda, Documento, LineaSuelta, Tabla
 from extractor.castellano.numeros import Numero, buscar_numeros
@@ -33,8 +34,7 @@ SIN_DESTINO = "sin_destino"
 _DIGITO = re.compile(r"\d")
 
 # dates as reports write them: 30/06/2024, 2024-06-30, 30-jun-2024, "30 de junio de 2024", "junio 30 de 2024"
-_MESES = (r"(?:enero|ene|febrero|feb|marzo|mar|abril|abr|mayo|may|junio|jun|julio|jul|agosto|ago|septiembre|"
-          r"setiembre|sept|sep|set|octubre|oct|noviembre|nov|diciembre|dic)\b\.?")
+_MESES = rf"(?:{palabras.alternativas(palabras.por_numero('meses'))})\b\.?"  # esquemas/castellano.yaml
 _FECHA = re.compile(
     rf"\b\d{{1,2}}\s*([/\-])\s*\d{{1,2}}\s*\1\s*\d{{2,4}}\b"
     rf"|\b\d{{1,2}}\.\d{{1,2}}\.(?:19|20)\d\d\b"  # with dots only with the whole year ("35.1.01" is a code)
