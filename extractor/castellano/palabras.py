@@ -14,7 +14,8 @@ from typing import Iterable
 
 from esquemas import cargar_yaml
 
-__all__ = ["lista", "alternativas", "alternativas_con_acentos", "por_numero"]
+__all__ = ["lista", "alternativas", "alternativas_con_acentos", "por_numero", "patron_de_palabras",
+           "nombres_de_meses", "abreviaturas_de_meses"]
 
 _ACENTUADAS = {"á": "a", "é": "e", "í": "i", "ó": "o", "ú": "u", "ü": "u",
                "Á": "A", "É": "E", "Í": "I", "Ó": "O", "Ú": "U", "Ü": "U"}
@@ -59,3 +60,22 @@ def alternativas_con_acentos(palabras: Iterable[str]) -> str:
     """Regex alternatives where each accented letter is optional, longest
     first (no group): ["dirección", "oficina"] -> "direcci[oó]n|oficina"."""
     return "|".join(_sin_acento_obligado(p) for p in _por_longitud(palabras))
+
+
+def patron_de_palabras(palabras: Iterable[str]) -> str:
+    """Regex of whole words and stems: "pago" is the word, "pagad*" any word
+    starting with "pagad" (["pagad*", "pago"] -> r"\\bpagad|\\bpago\\b")."""
+    return "|".join(rf"\b{re.escape(p[:-1])}" if p.endswith("*") else rf"\b{re.escape(p)}\b"
+                    for p in _por_longitud(palabras))
+
+
+def nombres_de_meses() -> tuple[str, ...]:
+    """("enero", …, "diciembre"): the first spelling of each month."""
+    meses = lista("meses")
+    return tuple(str(meses[n][0]) for n in range(1, 13))
+
+
+def abreviaturas_de_meses() -> tuple[str, ...]:
+    """("ene", …, "dic"): the second spelling of each month."""
+    meses = lista("meses")
+    return tuple(str(meses[n][1]) for n in range(1, 13))

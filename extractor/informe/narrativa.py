@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 
+import esquemas
 from extractor.tablas.dinero import es_frase_de_dinero, importes
 from extractor.modelo import Documento
 from extractor.castellano.periodos import Contexto
@@ -10,7 +11,9 @@ from extractor.resultado import Observacion
 
 # A sentence ends at ". " before a capital letter; "1.350.000.000," never splits.
 SENTENCE = re.compile(r"(?<=[^\d\s])[.;]\s+(?=[A-ZÁÉÍÓÚÑ¿¡])")
-NAMES = {"inversion": "Recursos de inversión", "funcionamiento": "Recursos de funcionamiento", None: "Recursos"}
+# indicator of a narrative money figure, by kind of spending (esquemas/tipos_gasto.csv)
+NAMES = {**{f["tipo_gasto"]: f["indicador_en_narrativa"] for f in esquemas.filas_vocabulario("tipo_gasto")},
+         None: "Recursos"}
 
 
 def frases(text: str) -> list[str]:

@@ -28,6 +28,7 @@ from pathlib import Path
 from typing import Optional
 
 import esquemas
+from extractor.castellano import palabras
 from extractor.informe.lectura import ROLES_FILA, Lectura, TablaLeida
 from pipelines.salidas.html_comparar import NOMBRES_MEDIDA as _NOMBRES, numero_co
 
@@ -80,7 +81,7 @@ NOMBRES_ROL_COLUMNA = {
     "etiqueta": "etiqueta", "codigo": "código", "unidad": "unidad", "fuente": "fuente", "ignorar": "ignorada",
     "texto": "texto", "anio": "año", "valor": "valor",
 }
-MESES = ("ene", "feb", "mar", "abr", "may", "jun", "jul", "ago", "sep", "oct", "nov", "dic")
+MESES = palabras.abreviaturas_de_meses()  # esquemas/castellano.yaml
 
 
 class ErrorVer(Exception):

@@ -20,6 +20,7 @@ from functools import cache
 from typing import TYPE_CHECKING, Any, Callable, Iterable, Mapping, Optional
 
 import esquemas
+from extractor.castellano import palabras
 from pipelines import normalizar
 
 if TYPE_CHECKING:
@@ -239,8 +240,7 @@ def cubren(total: Observacion, partes: list[Observacion]) -> bool:
 
 # --------------------------------------------------------------- formatting
 
-_MESES = ("enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre",
-          "octubre", "noviembre", "diciembre")
+_MESES = palabras.nombres_de_meses()  # esquemas/castellano.yaml
 
 
 def cifra(valor: float, unidad: Optional[str] = None) -> str:
