@@ -41,9 +41,10 @@ def _por_longitud(palabras: Iterable[str]) -> list[str]:
     return sorted(dict.fromkeys(palabras), key=len, reverse=True)
 
 
-def alternativas(palabras: Iterable[str]) -> str:
-    """Regex alternatives of the words as written, longest first (no group)."""
-    return "|".join(re.escape(p) for p in _por_longitud(palabras))
+def alternativas(palabras: Iterable[str], espacios: str = " ") -> str:
+    """Regex alternatives of the words as written, longest first (no group);
+    a space inside a phrase becomes `espacios` (r"\s+": one or more)."""
+    return "|".join(espacios.join(map(re.escape, str(p).split(" "))) for p in _por_longitud(palabras))
 
 
 def _sin_acento_obligado(palabra: str) -> str:

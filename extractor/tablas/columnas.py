@@ -10,6 +10,7 @@ from typing import Optional
 
 import esquemas
 from esquemas import cargar_yaml
+from extractor.castellano import palabras
 
 from extractor.tablas.dinero import tipo_gasto_en
 from extractor.tablas.encabezados import clasificador, normalizar
@@ -148,7 +149,7 @@ SPLIT_WORD = re.compile(r"(?<=[a-záéíóúñ])-(?=[a-záéíóúñ]{2,}\b)")
 
 # "% ejecutado 2024 vs cuatrienio": what follows "vs" is the base of the
 # ratio, not the period of the figure
-COMPARED_WITH = re.compile(r"\s+(vs\.?|versus)\s.*$", re.IGNORECASE)
+COMPARED_WITH = re.compile(rf"\s+({palabras.alternativas(cargar_yaml('encabezados.yaml')['comparado_con'])})\s.*$", re.IGNORECASE)
 
 
 def _sin_base(part: str, ctx: Contexto) -> str:
@@ -436,7 +437,7 @@ def _avance_como_razon(cols: list[Columna], body, ctx: Contexto) -> None:
 PHYSICAL_ONLY = {"linea_base", "meta_cuatrienio", "acumulado"}
 # measures that a money table's title turns into money (not % or baselines)
 FISICAS_EN_DINERO = {"meta", "meta_cuatrienio", "acumulado", "ejecutado"}
-BARE_MONEY_SIBLING = re.compile(r"^(ejecutad[oa]s?|ejecucion|programad[oa]s?|valor)( (19|20)\d\d)?$")
+BARE_MONEY_SIBLING = re.compile(rf"^({palabras.alternativas(cargar_yaml('encabezados.yaml')['dinero_suelto'])})( (19|20)\d\d)?$")
 
 
 def _pesos_y_magnitud(body, k: int) -> tuple[int, int, float]:
@@ -635,8 +636,7 @@ def columna_etiqueta(cols: list[Columna], body=None) -> int:
     return 0
 
 
-PLAN_LEVEL = re.compile(r"\b(programa|subprograma|sector|eje|linea|pilar|dimension|componente|proyecto|objetivo|"
-                        r"estrategia)\b")
+PLAN_LEVEL = re.compile(rf"\b({palabras.alternativas(cargar_yaml('encabezados.yaml')['columnas_de_texto']['nivel_del_plan'])})\b")
 
 
 def _mas_fina(cols: list[Columna], body, c: Columna) -> Columna:
@@ -652,10 +652,7 @@ def _mas_fina(cols: list[Columna], body, c: Columna) -> Columna:
     return c
 
 
-HIERARCHY_HEADER = re.compile(
-    r"\b(indicador|producto|programa|subprograma|sector|eje|linea|pilar|dimension|componente|proyecto|"
-    r"meta de resultado)\b"
-)
+HIERARCHY_HEADER = re.compile(rf"\b({palabras.alternativas(cargar_yaml('encabezados.yaml')['columnas_de_texto']['padre'])})\b")
 
 
 def columna_padre(cols: list[Columna], body, label_k: int) -> Optional[int]:
@@ -714,7 +711,7 @@ def columnas_de_otro_indicador(cols: list[Columna], body, label_k: int) -> dict[
     return salida
 
 
-DESCRIPTION_HEADER = re.compile(r"\b(descripcion|detalle|meta|metas|observacion)\b")
+DESCRIPTION_HEADER = re.compile(rf"\b({palabras.alternativas(cargar_yaml('encabezados.yaml')['columnas_de_texto']['descripcion'])})\b")
 
 
 def columnas_descripcion(cols: list[Columna], label_k: int, body=None) -> list[int]:
