@@ -43,7 +43,7 @@ def _por_longitud(palabras: Iterable[str]) -> list[str]:
 
 def alternativas(palabras: Iterable[str], espacios: str = " ") -> str:
     """Regex alternatives of the words as written, longest first (no group);
-    a space inside a phrase becomes `espacios` (r"\s+": one or more)."""
+    a space inside a phrase becomes `espacios` (r"\\s+": one or more)."""
     return "|".join(espacios.join(map(re.escape, str(p).split(" "))) for p in _por_longitud(palabras))
 
 
