@@ -152,3 +152,28 @@ def test_cada_medida_tiene_sus_propiedades():
         assert m.nombre and m.nombre_corto and m.nombre_en_frase, m.medida
     etapas = sorted(m.etapa_presupuestal for m in todas.values() if m.etapa_presupuestal)
     assert etapas == list(range(1, len(etapas) + 1))
+
+
+def _hojas(valor):
+    """Every leaf of a YAML value."""
+    if isinstance(valor, dict):
+        for v in valor.values():
+            yield from _hojas(v)
+    elif isinstance(valor, list):
+        for v in valor:
+            yield from _hojas(v)
+    else:
+        yield valor
+
+
+def test_palabras_del_castellano_son_texto():
+    """A bare `no` or `null` in castellano.yaml would be read by YAML as a
+    boolean or nothing and silently stop matching: every word is quoted
+    where needed."""
+    datos = esquemas.cargar_yaml("castellano.yaml")
+    numericas = {"subperiodos"}  # months per part of a year
+    for clave, valor in datos.items():
+        if clave in numericas:
+            assert all(isinstance(v, int) for v in valor.values()), clave
+            continue
+        assert all(isinstance(h, str) and h for h in _hojas(valor)), clave

@@ -318,7 +318,7 @@ _CONECTOR_RANGO_RE = re.compile(
 
 # Ordinals for semesters, quarters...: "II", "segundo", "2do", "2°", "2"
 # (esquemas/castellano.yaml `ordinales`, `sufijos_ordinales`).
-_ORDINALES = palabras.por_numero("ordinales")
+_ORDINALES = {**palabras.por_numero("ordinales"), **palabras.por_numero("romanos")}
 _ORDINAL = (
     rf"(?:{palabras.alternativas(_ORDINALES)}"
     rf"|[1-{max(_ORDINALES.values())}](?:{palabras.alternativas(palabras.lista('sufijos_ordinales'))})?)(?![\w°º])"

@@ -45,13 +45,14 @@ _FECHA = re.compile(
     rf"|\b\d{{1,2}}:\d{{2}}(?::\d{{2}})?\b",  # the time of day of a date: "29/4/22, 16:31"
     re.IGNORECASE,
 )
-_CODIGO_ANTES = re.compile(r"(?:\b(?:mga|bpin|c[oó]d(?:igo)?|rubro|ficha|n[°ºo]\.?|id|ley|decreto|acuerdo|"
-                           r"resoluci[oó]n|art[ií]culo|art|ods|sgp)\.?\s*[:#]?\s*)$", re.IGNORECASE)
+_CODIGO_ANTES = re.compile(rf"(?:\b(?:{palabras.alternativas_con_acentos(palabras.lista('antes_de_un_codigo'))})"
+                           r"\.?\s*[:#]?\s*)$", re.IGNORECASE)  # esquemas/castellano.yaml
 _TOKEN = re.compile(r"\S+")
 _NOTA_AL_PIE = re.compile(r"^\(?\d{1,2}\)?$|^\*+\d{0,2}$")
 # a numbered heading: "2. Indicadores de gestión", "3.1 Metas", "IV) Presupuesto"
 _TITULO_NUMERADO = re.compile(r"^\s*\d{1,2}(?:\.\d{1,2})*[.)]?\s+[^\W\d_][^\d]*$")
-_PAGINA = re.compile(r"^\W*(?:p[aá]g(?:ina)?\.?\s*)?\d{1,4}(?:\s*(?:de|/)\s*\d{1,4})?\W*$", re.IGNORECASE)
+_PAGINA = re.compile(rf"^\W*(?:(?:{palabras.alternativas_con_acentos(palabras.lista('pagina'))})\.?\s*)?"
+                     r"\d{1,4}(?:\s*(?:de|/)\s*\d{1,4})?\W*$", re.IGNORECASE)
 
 
 @cache

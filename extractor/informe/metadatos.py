@@ -151,7 +151,7 @@ def _vigencia(title: Optional[str], lines: list[str]) -> Optional[int]:
 
 # "Ley 152 de 1994", "Decreto 1082 de 2015", "Acuerdo N° 006 de 2020": the
 # year a norm was issued is not the report's
-NORMA = re.compile(r"\b(ley|leyes|decreto|acuerdo|resoluci[oó]n|ordenanza|circular|conpes|art[ií]culo)\b"
+NORMA = re.compile(rf"\b({palabras.alternativas_con_acentos(palabras.lista('normas'))})\b"  # esquemas/castellano.yaml
                    r"[^.;\n]{0,30}?\bde\s+(19|20)\d\d\b", re.IGNORECASE)
 
 

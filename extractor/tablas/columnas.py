@@ -227,8 +227,8 @@ def fuentes_de_columnas(headers: list[list[str]]) -> list[Optional[str]]:
 
 # a lowest header level that is only a roman numeral ("I", "II" under
 # "EJECUCIÓN 2024") numbers the parts of its upper level's year
-ROMANO = re.compile(r"^(i|ii|iii|iv|v|vi)\.?$")
-_ROMANOS = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5, "vi": 6}
+_ROMANOS = palabras.por_numero("romanos")  # esquemas/castellano.yaml
+ROMANO = re.compile(rf"^({palabras.alternativas(_ROMANOS)})\.?$")
 _PARTES_DEL_ANIO = (("bimestre", 6), ("cuatrimestre", 3), ("trimestre", 4), ("semestre", 2))
 
 
