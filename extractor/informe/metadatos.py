@@ -34,16 +34,15 @@ YEAR = re.compile(r"\b(19[89]\d|20[0-4]\d)\b")
 QUADRENNIUM = re.compile(r"\b(20[0-4]\d)\s*[-–]\s*(20[0-4]\d)\b")
 # Plan context written as "LABEL: value" or as a heading with the value on the
 # next line. Each key lists its patterns by priority.
+# (esquemas/castellano.yaml `etiquetas_del_plan`)
+_ETIQUETAS = palabras.lista("etiquetas_del_plan")
 LABELS = {
-    "pilar": [re.compile(r"^(pilar|eje(?: estrat[eé]gico)?|dimensi[oó]n)\s*:\s*(.*)$", re.IGNORECASE)],
-    "linea_estrategica": [
-        re.compile(r"^(l[ií]nea estrat[eé]gica|l[ií]nea|componente|sector)\s*:\s*(.*)$", re.IGNORECASE)
-    ],
-    "programa": [re.compile(r"^(programa)\s*:\s*(.*)$", re.IGNORECASE)],
-    "meta_producto": [
-        re.compile(r"^\d*\.?\s*(meta de producto(?: alcanzada)?)\s*(?::\s*(.*)|())$", re.IGNORECASE),
-        re.compile(r"^\d*\.?\s*(meta programada)\s*(?::\s*(.*)|())$", re.IGNORECASE),
-    ],
+    **{clave: [re.compile(rf"^({palabras.alternativas_con_acentos(grupo)})\s*:\s*(.*)$", re.IGNORECASE)
+               for grupo in grupos]
+       for clave, grupos in _ETIQUETAS["con_dos_puntos"].items()},
+    **{clave: [re.compile(rf"^\d*\.?\s*({palabras.alternativas_con_acentos(grupo)})\s*(?::\s*(.*)|())$", re.IGNORECASE)
+               for grupo in grupos]
+       for clave, grupos in _ETIQUETAS["titulo_o_dos_puntos"].items()},
 }
 LABELLED_LINE = re.compile(r"^[^:]{2,40}:")
 INLINE_PROGRAM = re.compile(r";\s*programa\s+(.+)$", re.IGNORECASE)

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from typing import Optional
 
 import esquemas
+from extractor.castellano import palabras
 from extractor.tablas.columnas import LOCAL_CODE, MONEY, Columna, es_anio, medida_de_celda
 from extractor.tablas.dinero import importes
 from extractor.tablas.encabezados import normalizar
@@ -76,8 +77,11 @@ def _figuras(text: str, col: Columna, periodo: Optional[Periodo], ctx: Contexto)
 # "un (1)", "cero (0)": the figure written again in parentheses after its word
 _CIFRA_REPETIDA = re.compile(r"\b[^\W\d_]+\s*\((\d[\d.,]*)\)")
 # ages and ranges are not the target: "de 0 a 5 años", "menores de 18", "0 a siempre"
-_RANGO = re.compile(r"^\s*(a|años?|meses|y \d)\b", re.IGNORECASE)
-_EDAD = re.compile(r"\b(menores|mayores|entre)\s+de\s*$", re.IGNORECASE)
+# (esquemas/castellano.yaml `edades_y_rangos`)
+_RANGO = re.compile(rf"^\s*({palabras.alternativas(palabras.lista('edades_y_rangos')['despues_del_numero'])}|y \d)\b",
+                    re.IGNORECASE)
+_EDAD = re.compile(rf"\b({palabras.alternativas(palabras.lista('edades_y_rangos')['antes_de_de'])})\s+de\s*$",
+                   re.IGNORECASE)
 
 
 def cifra_de_frase(text: str) -> Optional[Numero]:

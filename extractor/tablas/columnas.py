@@ -487,7 +487,7 @@ def _money_siblings(cols: list[Columna], ctx: Contexto, body=()) -> None:
         if c.medida in ("ejecutado", "meta") and BARE_MONEY_SIBLING.match(normalizar(c.encabezado)):
             if _cifras_fisicas(body, c.indice, dinero):
                 continue
-            c.medida = "recursos_ejecutados" if c.medida == "ejecutado" else "recursos_programados"
+            c.medida = esquemas.medidas()[c.medida].en_dinero  # medidas.csv: ejecutado -> recursos_ejecutados
             c.periodo = periodo_para(c.medida, c.texto_periodo, ctx)
 
 
