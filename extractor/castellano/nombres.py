@@ -11,7 +11,8 @@ from typing import Optional
 
 from extractor.castellano import palabras
 
-CONNECTORS = {"DE", "DEL", "LA", "LAS", "LOS", "EL", "Y", "E", "O", "U", "Y/O", "EN", "A", "AL", "PARA", "POR", "CON", "-", "–", "/"}
+# joining words of an upper-case name (esquemas/castellano.yaml `palabras_de_enlace`), "Y/O" and dashes
+CONNECTORS = frozenset(p.upper() for p in palabras.lista("palabras_de_enlace")) | {"Y/O", "-", "–", "/"}
 # levels of a plan before a row's name (esquemas/castellano.yaml `niveles_del_plan`)
 HIERARCHY = re.compile(
     rf"^({palabras.alternativas_con_acentos(palabras.lista('niveles_del_plan'))})\b\s*[:.\-–]?\s*",

@@ -264,9 +264,13 @@ def buscar_fechas(texto: str, anio_defecto: Optional[int] = None) -> list[date]:
 # ---------------------------------------------------------------------------
 
 # "corte", "con corte a", "con corte al", "fecha de corte:", "corte a:"
-_CORTE_RE = re.compile(r"\bcorte\b(?:\s+(?:a|al|de))?(?:\s+(?:el|dia))?\s*:?\s*")
+# (esquemas/castellano.yaml `palabras_de_corte`, `hasta_una_fecha`)
+_PALABRA_DE_CORTE = r"\b(?:" + palabras.alternativas(palabras.lista("palabras_de_corte"), espacios=r"\s+") + r")\b"
+_CORTE_RE = re.compile(_PALABRA_DE_CORTE + r"(?:\s+(?:a|al|de))?(?:\s+(?:el|dia))?\s*:?\s*")
+_CORTE_AL_FINAL_RE = re.compile(_PALABRA_DE_CORTE + r"\s*:?\s*$")
 # "a 30 de septiembre de 2017", "al 30/06/2018", "hasta el 31 de diciembre de 2019"
-_HASTA_RE = re.compile(r"(?:\ba|\bal|\bhasta(?:\s+el)?)\s+(?:el\s+|dia\s+)?$")
+_HASTA = palabras.alternativas(palabras.lista("hasta_una_fecha"), espacios=r"\s+")
+_HASTA_RE = re.compile(rf"\b(?:{_HASTA})\s+(?:el\s+|dia\s+)?$")
 
 
 def fecha_corte_en(texto: str, anio_defecto: Optional[int] = None) -> Optional[date]:
@@ -400,7 +404,7 @@ def _leer_hasta(
     "con corte a septiembre 30 de 2017" -> Jan 1 of that year .. that date."""
     for f in fechas:
         antes = norm[max(0, f.inicio - 40):f.inicio]
-        if not (_HASTA_RE.search(antes) or re.search(r"\bcorte\b\s*:?\s*$", antes)):
+        if not (_HASTA_RE.search(antes) or _CORTE_AL_FINAL_RE.search(antes)):
             continue
         anio = f.anio if f.anio is not None else _anio_por_defecto(norm, ctx)
         if anio is None:

@@ -46,7 +46,7 @@ LABELS = {
 }
 LABELLED_LINE = re.compile(r"^[^:]{2,40}:")
 INLINE_PROGRAM = re.compile(r";\s*programa\s+(.+)$", re.IGNORECASE)
-LOWER_WORDS = {"de", "del", "la", "las", "los", "el", "y", "e", "o", "u", "en", "a", "al", "para", "por", "con"}
+LOWER_WORDS = frozenset(palabras.lista("palabras_de_enlace"))  # esquemas/castellano.yaml
 HEAD_BLOCKS = 25
 # text a reader marks as not describing the report: a form's control fields
 # ("Versión 3", "Fecha: 12/11/2024" in a template footer) and comment cells
