@@ -1,13 +1,19 @@
 """Schema of the store (tablas.yaml) and controlled vocabularies (*.csv),
-read as package data so they work from an installed package too."""
+read as package data so they work from an installed package too.
+
+The environment variable INFORMES_ESQUEMAS may name a folder whose files
+replace those of this package (a file it lacks is read from the package):
+a measure or a header wording can be tried through data alone."""
 from __future__ import annotations
 
 import copy
 import csv
 import io
+import os
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
+from typing import Optional
 
 import yaml
 
@@ -49,7 +55,14 @@ class Tabla:
         raise KeyError(nombre)
 
 
+CARPETA_VARIABLE = "INFORMES_ESQUEMAS"
+
+
 def _texto(nombre: str) -> str:
+    otra = os.environ.get(CARPETA_VARIABLE)
+    if otra and os.path.isfile(os.path.join(otra, nombre)):
+        with open(os.path.join(otra, nombre), encoding="utf-8") as f:
+            return f.read()
     return resources.files(__name__).joinpath(nombre).read_text(encoding="utf-8")
 
 
@@ -104,14 +117,87 @@ def vocabulario(nombre: str) -> set[str]:
     return {fila[clave] for fila in filas_vocabulario(nombre)}
 
 
+# Default periods a measure may take (medidas.csv `periodo_por_defecto`;
+# the rules are in convenciones.md and extractor/castellano/periodos.py).
+PERIODOS_POR_DEFECTO = ("vigencia", "informe", "vigencia_a_corte", "cuatrienio", "ninguno")
+
+
+@dataclass(frozen=True)
+class Medida:
+    """One row of medidas.csv: everything the code knows about a measure."""
+    medida: str
+    descripcion: str
+    es_dinero: bool  # a figure in pesos
+    periodo_por_defecto: str  # one of PERIODOS_POR_DEFECTO
+    equivale_a: str  # the general measure it is a kind of (compromisos -> recursos_ejecutados)
+    se_recorta_al_corte: bool  # an execution figure: its period ends at the fecha de corte
+    acumula_desde_enero: bool  # "a junio" means Jan 1 .. June 30 (not the month of June)
+    en_dinero: Optional[str]  # the measure it becomes when its figure is in pesos (meta -> recursos_programados)
+    comparacion: Optional[str]  # informes comparar: anual | acumulable | None (not compared across years)
+    denominador: Optional[str]  # informes comparar: avance = valor / this measure of the same year
+    etapa_presupuestal: Optional[int]  # place in the chain pagos(1) <= obligaciones <= compromisos <= apropiación(4)
+    es_objetivo: bool  # a target an executed figure is measured against
+    nombre: str  # label of a column or a chart ("Recursos programados")
+    nombre_corto: str  # label in tight spaces ("rec. programados")
+    nombre_en_frase: str  # inside a Spanish sentence ("la meta del cuatrienio")
+
+
+def _si_no(fila: dict, columna: str) -> bool:
+    valor = (fila.get(columna) or "false").strip().lower()
+    if valor not in ("true", "false"):
+        raise ValueError(f"esquemas/medidas.csv: la medida «{fila['medida']}» tiene {columna} = «{valor}»; "
+                         "se espera true o false")
+    return valor == "true"
+
+
+@cache
+def medidas() -> dict[str, Medida]:
+    """Every measure of medidas.csv, in file order, by name: the one place a
+    measure is defined (money or not, default period, cut at the corte, how
+    it compares across years, its labels)."""
+    resultado = {}
+    for f in filas_vocabulario("medida"):
+        nombre = f["medida"].strip()
+        periodo = (f.get("periodo_por_defecto") or "ninguno").strip()
+        if periodo not in PERIODOS_POR_DEFECTO:
+            raise ValueError(f"esquemas/medidas.csv: la medida «{nombre}» tiene periodo_por_defecto = «{periodo}»; "
+                             f"se espera uno de {', '.join(PERIODOS_POR_DEFECTO)}")
+        etapa = (f.get("etapa_presupuestal") or "").strip()
+        resultado[nombre] = Medida(
+            medida=nombre,
+            descripcion=f.get("descripcion") or "",
+            es_dinero=_si_no(f, "es_dinero"),
+            periodo_por_defecto=periodo,
+            equivale_a=(f.get("equivale_a") or "").strip() or nombre,
+            se_recorta_al_corte=_si_no(f, "se_recorta_al_corte"),
+            acumula_desde_enero=_si_no(f, "acumula_desde_enero"),
+            en_dinero=(f.get("en_dinero") or "").strip() or None,
+            comparacion=(f.get("comparacion") or "").strip() or None,
+            denominador=(f.get("denominador") or "").strip() or None,
+            etapa_presupuestal=int(etapa) if etapa else None,
+            es_objetivo=_si_no(f, "es_objetivo"),
+            nombre=(f.get("nombre") or "").strip() or nombre.replace("_", " ").capitalize(),
+            nombre_corto=(f.get("nombre_corto") or "").strip() or nombre.replace("_", " "),
+            nombre_en_frase=(f.get("nombre_en_frase") or "").strip() or nombre.replace("_", " "),
+        )
+    return resultado
+
+
+def medidas_que(condicion) -> frozenset[str]:
+    """Names of the measures whose Medida satisfies ``condicion``:
+    medidas_que(lambda m: m.se_recorta_al_corte)."""
+    return frozenset(n for n, m in medidas().items() if condicion(m))
+
+
 def medidas_de_dinero() -> set[str]:
-    return {f["medida"] for f in filas_vocabulario("medida") if f["es_dinero"] == "true"}
+    return set(medidas_que(lambda m: m.es_dinero))
 
 
 def medida_general(medida: str) -> str:
     """The general measure a budget-chain measure is a kind of
     (`equivale_a` in medidas.csv): compromisos → recursos_ejecutados."""
-    return {f["medida"]: f.get("equivale_a") or f["medida"] for f in filas_vocabulario("medida")}.get(medida, medida)
+    m = medidas().get(medida)
+    return m.equivale_a if m else medida
 
 
 @dataclass(frozen=True)

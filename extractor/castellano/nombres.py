@@ -9,10 +9,13 @@ from __future__ import annotations
 import re
 from typing import Optional
 
-CONNECTORS = {"DE", "DEL", "LA", "LAS", "LOS", "EL", "Y", "E", "O", "U", "Y/O", "EN", "A", "AL", "PARA", "POR", "CON", "-", "–", "/"}
+from extractor.castellano import palabras
+
+# joining words of an upper-case name (esquemas/castellano.yaml `palabras_de_enlace`), "Y/O" and dashes
+CONNECTORS = frozenset(p.upper() for p in palabras.lista("palabras_de_enlace")) | {"Y/O", "-", "–", "/"}
+# levels of a plan before a row's name (esquemas/castellano.yaml `niveles_del_plan`)
 HIERARCHY = re.compile(
-    r"^(programa|subprograma|sector|eje|pilar|l[ií]nea(?: estrat[eé]gica)?|componente|dimensi[oó]n|"
-    r"meta de resultado|estrategia|prop[oó]sito|reto)\b\s*[:.\-–]?\s*",
+    rf"^({palabras.alternativas_con_acentos(palabras.lista('niveles_del_plan'))})\b\s*[:.\-–]?\s*",
     re.IGNORECASE,
 )
 SENTENCE_END = re.compile(r"(?<=[^\d\s.]{2})\.\s+(?=\S)")

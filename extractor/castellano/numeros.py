@@ -24,6 +24,8 @@ import unicodedata
 from dataclasses import dataclass
 from typing import Iterator, Optional
 
+from extractor.castellano import palabras
+
 __all__ = ["Numero", "es_vacio", "parse_numero", "buscar_numeros"]
 
 
@@ -42,20 +44,13 @@ class Numero:
 # ---------------------------------------------------------------------------
 
 # Normalised spellings (lowercase, no accents, inner spaces collapsed, no
-# trailing dot) of cells that mean "no data". They give no observation.
-_VACIOS = frozenset(
-    {
-        "n/a", "na", "n.a", "n. a", "n/d", "nd", "n.d", "n. d",
-        "no aplica", "no aplica.", "noaplica", "s/i", "si/", "s.i", "s/d", "sd",
-        "sl", "s/l", "sin linea base", "sin dato", "sin datos",
-        "sin informacion", "sin info", "no disponible", "no reporta",
-        "no reportado", "no registra", "sin registro", "null", "none", "nan",
-    }
-)
+# trailing dot) of cells that mean "no data" (esquemas/castellano.yaml
+# `vacios`). They give no observation.
+_VACIOS = frozenset(str(p) for p in palabras.lista("vacios"))
 
 # Cells made only of dashes, dots, underscores, asterisks and spaces ("-",
-# "--", "—", "...", "___").
-_SOLO_RAYAS_RE = re.compile(r"^[\s\-‐‑‒–—―−_.·*…]*$")
+# "--", "—", "...", "___"; esquemas/castellano.yaml `rayas_de_celda_vacia`).
+_SOLO_RAYAS_RE = re.compile(rf"^[\s{re.escape(palabras.lista('rayas_de_celda_vacia'))}]*$")
 
 
 def _sin_acentos(texto: str) -> str:

@@ -26,6 +26,8 @@ from dataclasses import dataclass, replace
 from datetime import date
 from typing import Optional
 
+import esquemas
+from extractor.castellano import palabras
 from extractor.castellano.numeros import Numero, buscar_numeros, parse_numero
 
 __all__ = [
@@ -66,20 +68,15 @@ SIN_PERIODO = Periodo(None, None)
 # Months and text normalisation
 # ---------------------------------------------------------------------------
 
-# Month names and abbreviations, lowercase and without accents. Lookups go
-# through _norm(), so "Septiembre", "SEPT." and "séptiembre" all work.
-MESES: dict[str, int] = {
-    "enero": 1, "febrero": 2, "marzo": 3, "abril": 4, "mayo": 5, "junio": 6,
-    "julio": 7, "agosto": 8, "septiembre": 9, "setiembre": 9, "octubre": 10,
-    "noviembre": 11, "diciembre": 12,
-    "ene": 1, "feb": 2, "mar": 3, "abr": 4, "may": 5, "jun": 6, "jul": 7,
-    "ago": 8, "sep": 9, "sept": 9, "set": 9, "oct": 10, "nov": 11, "dic": 12,
-}
+# Month names and abbreviations, lowercase and without accents
+# (esquemas/castellano.yaml `meses`). Lookups go through _norm(), so
+# "Septiembre", "SEPT." and "séptiembre" all work.
+MESES: dict[str, int] = palabras.por_numero("meses")
 
 # Abbreviations that are also ordinary words ("mar" = sea, "set" = set):
 # they count as months only with a full stop ("mar."), right after a dash or
 # slash ("ENE-MAR"), or as the whole text (a column header "Mar").
-_ABREV_DUDOSAS = frozenset({"mar", "set"})
+_ABREV_DUDOSAS = frozenset(palabras.lista("meses_dudosos"))
 
 
 def _mes_dudoso(norm: str, m: re.Match) -> bool:
@@ -267,9 +264,13 @@ def buscar_fechas(texto: str, anio_defecto: Optional[int] = None) -> list[date]:
 # ---------------------------------------------------------------------------
 
 # "corte", "con corte a", "con corte al", "fecha de corte:", "corte a:"
-_CORTE_RE = re.compile(r"\bcorte\b(?:\s+(?:a|al|de))?(?:\s+(?:el|dia))?\s*:?\s*")
+# (esquemas/castellano.yaml `palabras_de_corte`, `hasta_una_fecha`)
+_PALABRA_DE_CORTE = r"\b(?:" + palabras.alternativas(palabras.lista("palabras_de_corte"), espacios=r"\s+") + r")\b"
+_CORTE_RE = re.compile(_PALABRA_DE_CORTE + r"(?:\s+(?:a|al|de))?(?:\s+(?:el|dia))?\s*:?\s*")
+_CORTE_AL_FINAL_RE = re.compile(_PALABRA_DE_CORTE + r"\s*:?\s*$")
 # "a 30 de septiembre de 2017", "al 30/06/2018", "hasta el 31 de diciembre de 2019"
-_HASTA_RE = re.compile(r"(?:\ba|\bal|\bhasta(?:\s+el)?)\s+(?:el\s+|dia\s+)?$")
+_HASTA = palabras.alternativas(palabras.lista("hasta_una_fecha"), espacios=r"\s+")
+_HASTA_RE = re.compile(rf"\b(?:{_HASTA})\s+(?:el\s+|dia\s+)?$")
 
 
 def fecha_corte_en(texto: str, anio_defecto: Optional[int] = None) -> Optional[date]:
@@ -319,23 +320,18 @@ _CONECTOR_RANGO_RE = re.compile(
     r"\s*(?:a|al|hasta|y|-|–|—|/)\s*(?:(?:el|del|de)\s+)?\s*$"
 )
 
-# Ordinals for semesters, quarters...: "II", "segundo", "2do", "2°", "2".
-_ORDINALES = {
-    "primer": 1, "primero": 1, "primera": 1, "segundo": 2, "segunda": 2,
-    "tercer": 3, "tercero": 3, "tercera": 3, "cuarto": 4, "cuarta": 4,
-    "quinto": 5, "quinta": 5, "sexto": 6, "sexta": 6,
-    "i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5, "vi": 6,
-}
+# Ordinals for semesters, quarters...: "II", "segundo", "2do", "2°", "2"
+# (esquemas/castellano.yaml `ordinales`, `sufijos_ordinales`).
+_ORDINALES = {**palabras.por_numero("ordinales"), **palabras.por_numero("romanos")}
 _ORDINAL = (
-    r"(?:primer[oa]?|segund[oa]|tercer[oa]?|cuart[oa]|quint[oa]|sext[oa]"
-    r"|vi|iv|v|iii|ii|i"
-    r"|[1-6](?:er|ro|do|to|o|°|º|a)?)(?![\w°º])"
+    rf"(?:{palabras.alternativas(_ORDINALES)}"
+    rf"|[1-{max(_ORDINALES.values())}](?:{palabras.alternativas(palabras.lista('sufijos_ordinales'))})?)(?![\w°º])"
 )
-# Months in each kind of part of a year.
-_SUBPERIODOS = {"semestre": 6, "cuatrimestre": 4, "trimestre": 3, "bimestre": 2}
+# Months in each kind of part of a year (esquemas/castellano.yaml `subperiodos`).
+_SUBPERIODOS = {str(k): int(v) for k, v in palabras.lista("subperiodos").items()}
 # Column headers abbreviate them: "I trim.", "Trim. II", "2do sem.".
 _ABREVIADOS = {"sem": "semestre", "cuatrim": "cuatrimestre", "trim": "trimestre", "bim": "bimestre"}
-_SUBPERIODO = r"(?:semestre|cuatrimestre|trimestre|bimestre|cuatrim|trim|sem|bim)(?![\w])"
+_SUBPERIODO = rf"(?:{palabras.alternativas([*_SUBPERIODOS, *_ABREVIADOS])})(?![\w])"
 # "II semestre", "segundo semestre", "semestre II", "trimestre 1"; a range
 # such as "Trimestre I-IV" is not one part.
 _NO_RANGO = r"(?!\s*[-–]\s*(?:[ivx]+|\d)\b)"
@@ -350,7 +346,7 @@ _ANIO_DESPUES_RE = re.compile(rf"\s*(?:de|del|-|/|,)?\s*(?P<anio>{_ANIO})(?!\d)"
 _RANGO_ANIOS_RE = re.compile(
     rf"(?<![\d.,])(?P<a>{_ANIO})\s*(?:-|–|—|/|a|al|y|hasta)\s*(?P<b>{_ANIO})(?!\d)"
 )
-_CUATRIENIO_RE = re.compile(r"\bcuatrienio\b|\bcuatrenio\b")
+_CUATRIENIO_RE = re.compile(rf"\b(?:{palabras.alternativas(palabras.lista('palabras_cuatrienio'))})\b")
 
 
 def _anio_contexto(ctx: Optional[Contexto]) -> Optional[int]:
@@ -410,7 +406,7 @@ def _leer_hasta(
     "con corte a septiembre 30 de 2017" -> Jan 1 of that year .. that date."""
     for f in fechas:
         antes = norm[max(0, f.inicio - 40):f.inicio]
-        if not (_HASTA_RE.search(antes) or re.search(r"\bcorte\b\s*:?\s*$", antes)):
+        if not (_HASTA_RE.search(antes) or _CORTE_AL_FINAL_RE.search(antes)):
             continue
         anio = f.anio if f.anio is not None else _anio_por_defecto(norm, ctx)
         if anio is None:
@@ -521,27 +517,24 @@ def periodo_de_texto(texto: str, ctx: Optional[Contexto] = None) -> Optional[Per
 # Period of an observation by measure (convenciones.md)
 # ---------------------------------------------------------------------------
 
-MEDIDAS = frozenset(
-    {
-        "meta", "ejecutado", "acumulado", "linea_base", "meta_cuatrienio",
-        "avance_porcentual", "recursos_programados", "recursos_ejecutados",
-        "apropiacion_inicial", "apropiacion_definitiva", "compromisos",
-        "obligaciones", "pagos",
-    }
-)
-# Measures of execution: their periods are cut at the fecha de corte.
-_DE_EJECUCION = frozenset(
-    {
-        "ejecutado", "acumulado", "avance_porcentual", "recursos_ejecutados",
-        "compromisos", "obligaciones", "pagos",
-    }
-)
-# Measures whose default period is Jan 1 of the vigencia .. fecha de corte.
-_A_CORTE = _DE_EJECUCION - {"ejecutado"}
-# Measures whose default period is the vigencia year.
-_ANUALES = frozenset(
-    {"meta", "recursos_programados", "apropiacion_inicial", "apropiacion_definitiva"}
-)
+# Each measure's period rule is data: esquemas/medidas.csv
+# (`periodo_por_defecto`, `se_recorta_al_corte`, `acumula_desde_enero`).
+MEDIDAS = frozenset(esquemas.medidas())
+
+
+def _medida(medida: str) -> Optional[esquemas.Medida]:
+    return esquemas.medidas().get(medida)
+
+
+def _se_recorta(medida: str) -> bool:
+    """An execution measure: its periods are cut at the fecha de corte."""
+    m = _medida(medida)
+    return m is not None and m.se_recorta_al_corte
+
+
+def _acumula_desde_enero(medida: str) -> bool:
+    m = _medida(medida)
+    return m is not None and m.acumula_desde_enero
 
 
 def _corte(ctx: Contexto) -> Optional[date]:
@@ -567,39 +560,41 @@ def _vigencia_a_corte(ctx: Contexto) -> Periodo:
 
 
 def _por_defecto(medida: str, ctx: Contexto) -> Periodo:
-    if ctx.vigencia is None and ctx.fecha_corte is None and ctx.cuatrienio and medida != "linea_base":
+    """The measure's `periodo_por_defecto` (esquemas/medidas.csv) in this report."""
+    regla = _medida(medida).periodo_por_defecto  # type: ignore[union-attr]
+    if ctx.vigencia is None and ctx.fecha_corte is None and ctx.cuatrienio and regla != "ninguno":
         # a plan (no single vigencia): "Total asignado" covers its whole term
         a, b = ctx.cuatrienio
         return Periodo(date(a, 1, 1), date(b, 12, 31))
     anio = _anio_contexto(ctx)
-    if medida in _ANUALES:
+    if regla == "vigencia":
         return _anio_completo(anio) if anio is not None else SIN_PERIODO
-    if medida == "ejecutado":
+    if regla == "informe":
         if ctx.periodo_inicio or ctx.periodo_fin:
             # a report of a known year without a cut date: up to the year's end
             return Periodo(ctx.periodo_inicio, ctx.periodo_fin or _vigencia_a_corte(ctx).fin)
         return _vigencia_a_corte(ctx)
-    if medida in _A_CORTE:
+    if regla == "vigencia_a_corte":
         return _vigencia_a_corte(ctx)
-    if medida == "meta_cuatrienio" and ctx.cuatrienio:
+    if regla == "cuatrienio" and ctx.cuatrienio:
         a, b = ctx.cuatrienio
         return Periodo(date(a, 1, 1), date(b, 12, 31))
-    return SIN_PERIODO  # linea_base, meta_cuatrienio without a cuatrienio
+    return SIN_PERIODO  # ninguno (linea_base), a cuatrienio the report does not write
 
 
 def _ajustar(medida: str, lectura: _Lectura, ctx: Contexto) -> Periodo:
     """The measure's adjustment of an explicit period."""
     periodo = lectura.periodo
-    if medida in _DE_EJECUCION and lectura.tipo == "anio":
+    if _se_recorta(medida) and lectura.tipo == "anio":
         # "Ejecutado 2017" -> 2017-01-01 .. corte (if the corte is in 2017)
         corte = _corte(ctx)
         anio = periodo.inicio.year  # type: ignore[union-attr]
         fin = corte if corte and corte.year == anio else date(anio, 12, 31)
         periodo = Periodo(date(anio, 1, 1), fin)
-    elif medida == "acumulado" and lectura.tipo in ("mes", "fecha"):
+    elif _acumula_desde_enero(medida) and lectura.tipo in ("mes", "fecha"):
         # "Acumulado junio" -> Jan 1 .. end of June
         periodo = Periodo(date(periodo.fin.year, 1, 1), periodo.fin)  # type: ignore[union-attr]
-    if medida in _DE_EJECUCION and not (medida == "avance_porcentual" and lectura.tipo == "cuatrienio"):
+    if _se_recorta(medida) and not (medida == "avance_porcentual" and lectura.tipo == "cuatrienio"):
         # "% avance cuatrienio" is progress towards the term's target: the term, uncut
         periodo = _recortar(periodo, ctx)
     return periodo
@@ -616,12 +611,12 @@ def periodo_para(medida: Optional[str], texto_encabezado: str, ctx: Contexto) ->
     lectura = _leer_periodo(texto_encabezado or "", ctx)
     if medida not in MEDIDAS:
         return lectura.periodo if lectura else SIN_PERIODO
-    if medida == "meta_cuatrienio" and lectura and lectura.tipo != "cuatrienio":
-        lectura = None  # only a written cuatrienio counts for this measure
+    if _medida(medida).periodo_por_defecto == "cuatrienio" and lectura and lectura.tipo != "cuatrienio":  # type: ignore[union-attr]
+        lectura = None  # only a written cuatrienio counts for a measure of the term
     if lectura is not None:
         return _ajustar(medida, lectura, ctx)
     periodo = _por_defecto(medida, ctx)
-    if medida in _DE_EJECUCION:
+    if _se_recorta(medida):
         periodo = _recortar(periodo, ctx)
     return periodo
 
@@ -636,9 +631,9 @@ def periodo_mes(mes: int, medida: str, ctx: Contexto) -> Periodo:
     if anio is None or not 1 <= mes <= 12:
         return SIN_PERIODO
     periodo = _mes_completo(anio, mes)
-    if medida == "acumulado":
+    if _acumula_desde_enero(medida):
         periodo = Periodo(date(anio, 1, 1), periodo.fin)
-    if medida in _DE_EJECUCION:
+    if _se_recorta(medida):
         periodo = _recortar(periodo, ctx)
     return periodo
 

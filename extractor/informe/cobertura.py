@@ -24,6 +24,7 @@ from esquemas import cargar_yaml
 
 from extractor.tablas.celdas import _EDAD, _RANGO
 from extractor.tablas.columnas import CODIGO_NUMERICO, LOCAL_CODE, es_anio
+from extractor.castellano import palabras
 from extractor.castellano.lemas import normalizar
 from extractor.modelo import BBox, Celda, Documento, LineaSuelta, Tabla
 from extractor.castellano.numeros import Numero, buscar_numeros
@@ -33,8 +34,7 @@ SIN_DESTINO = "sin_destino"
 _DIGITO = re.compile(r"\d")
 
 # dates as reports write them: 30/06/2024, 2024-06-30, 30-jun-2024, "30 de junio de 2024", "junio 30 de 2024"
-_MESES = (r"(?:enero|ene|febrero|feb|marzo|mar|abril|abr|mayo|may|junio|jun|julio|jul|agosto|ago|septiembre|"
-          r"setiembre|sept|sep|set|octubre|oct|noviembre|nov|diciembre|dic)\b\.?")
+_MESES = rf"(?:{palabras.alternativas(palabras.por_numero('meses'))})\b\.?"  # esquemas/castellano.yaml
 _FECHA = re.compile(
     rf"\b\d{{1,2}}\s*([/\-])\s*\d{{1,2}}\s*\1\s*\d{{2,4}}\b"
     rf"|\b\d{{1,2}}\.\d{{1,2}}\.(?:19|20)\d\d\b"  # with dots only with the whole year ("35.1.01" is a code)
@@ -45,13 +45,14 @@ _FECHA = re.compile(
     rf"|\b\d{{1,2}}:\d{{2}}(?::\d{{2}})?\b",  # the time of day of a date: "29/4/22, 16:31"
     re.IGNORECASE,
 )
-_CODIGO_ANTES = re.compile(r"(?:\b(?:mga|bpin|c[oó]d(?:igo)?|rubro|ficha|n[°ºo]\.?|id|ley|decreto|acuerdo|"
-                           r"resoluci[oó]n|art[ií]culo|art|ods|sgp)\.?\s*[:#]?\s*)$", re.IGNORECASE)
+_CODIGO_ANTES = re.compile(rf"(?:\b(?:{palabras.alternativas_con_acentos(palabras.lista('antes_de_un_codigo'))})"
+                           r"\.?\s*[:#]?\s*)$", re.IGNORECASE)  # esquemas/castellano.yaml
 _TOKEN = re.compile(r"\S+")
 _NOTA_AL_PIE = re.compile(r"^\(?\d{1,2}\)?$|^\*+\d{0,2}$")
 # a numbered heading: "2. Indicadores de gestión", "3.1 Metas", "IV) Presupuesto"
 _TITULO_NUMERADO = re.compile(r"^\s*\d{1,2}(?:\.\d{1,2})*[.)]?\s+[^\W\d_][^\d]*$")
-_PAGINA = re.compile(r"^\W*(?:p[aá]g(?:ina)?\.?\s*)?\d{1,4}(?:\s*(?:de|/)\s*\d{1,4})?\W*$", re.IGNORECASE)
+_PAGINA = re.compile(rf"^\W*(?:(?:{palabras.alternativas_con_acentos(palabras.lista('pagina'))})\.?\s*)?"
+                     r"\d{1,4}(?:\s*(?:de|/)\s*\d{1,4})?\W*$", re.IGNORECASE)
 
 
 @cache

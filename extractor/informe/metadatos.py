@@ -10,44 +10,43 @@ from typing import Iterable, Optional
 
 from esquemas import cargar_yaml
 
+from extractor.castellano import palabras
 from extractor.castellano.lemas import normalizar
 from extractor.modelo import Documento
 from extractor.castellano.nombres import limpiar
 from extractor.castellano.periodos import Contexto, fecha_corte_en, periodo_de_texto
 from extractor.resultado import MetadatosInforme
 
+# Entity, office and title words: esquemas/castellano.yaml (`entidades`,
+# `dependencias`, `palabras_titulo_informe`, `entidades_mencionadas`).
+_ENTIDADES = palabras.lista("entidades")
 ENTITY = re.compile(
-    r"\b(alcald[ií]a|gobernaci[oó]n|concejo|personer[ií]a|contralor[ií]a|municipio|departamento)"
-    r"(\s+(municipal|distrital|departamental|mayor))?\s+(de|del)\s+"
+    rf"\b({palabras.alternativas_con_acentos(w for grupo in _ENTIDADES['oficinas'] for w in grupo)})"
+    rf"(\s+({palabras.alternativas_con_acentos(_ENTIDADES['calificativos'])}))?\s+(de|del)\s+"
     r"([A-ZÁÉÍÓÚÑa-záéíóúñ][\wÁÉÍÓÚÑáéíóúñ.]*(\s+(de\s+|del\s+|la\s+)?[A-ZÁÉÍÓÚÑ][\wÁÉÍÓÚÑáéíóúñ.]*)*)",
     re.IGNORECASE,
 )
 SEPARATOR = re.compile(r"\s+[–—|-]\s+")
-OFFICE = re.compile(
-    r"^(oficina|secretar[ií]a|subsecretar[ií]a|direcci[oó]n|departamento administrativo|instituto|gerencia|despacho|"
-    r"unidad administrativa|empresa)\b",
-    re.IGNORECASE,
-)
-TITLE = re.compile(r"\b(informe|rendici[oó]n de cuentas|seguimiento|balance|reporte|evaluaci[oó]n|tablero de control|tablero de indicadores|serie hist[oó]rica)\b", re.IGNORECASE)
+OFFICE = re.compile(rf"^({palabras.alternativas_con_acentos(palabras.lista('dependencias'))})\b", re.IGNORECASE)
+TITLE = re.compile(rf"\b({palabras.alternativas_con_acentos(palabras.lista('palabras_titulo_informe'))})\b", re.IGNORECASE)
 FUENTE = re.compile(r"^\s*fuentes?\s*(de\s+(informaci[oó]n|datos)\s*)?:", re.IGNORECASE)  # a source note, not a title
 YEAR = re.compile(r"\b(19[89]\d|20[0-4]\d)\b")
 QUADRENNIUM = re.compile(r"\b(20[0-4]\d)\s*[-–]\s*(20[0-4]\d)\b")
 # Plan context written as "LABEL: value" or as a heading with the value on the
 # next line. Each key lists its patterns by priority.
+# (esquemas/castellano.yaml `etiquetas_del_plan`)
+_ETIQUETAS = palabras.lista("etiquetas_del_plan")
 LABELS = {
-    "pilar": [re.compile(r"^(pilar|eje(?: estrat[eé]gico)?|dimensi[oó]n)\s*:\s*(.*)$", re.IGNORECASE)],
-    "linea_estrategica": [
-        re.compile(r"^(l[ií]nea estrat[eé]gica|l[ií]nea|componente|sector)\s*:\s*(.*)$", re.IGNORECASE)
-    ],
-    "programa": [re.compile(r"^(programa)\s*:\s*(.*)$", re.IGNORECASE)],
-    "meta_producto": [
-        re.compile(r"^\d*\.?\s*(meta de producto(?: alcanzada)?)\s*(?::\s*(.*)|())$", re.IGNORECASE),
-        re.compile(r"^\d*\.?\s*(meta programada)\s*(?::\s*(.*)|())$", re.IGNORECASE),
-    ],
+    **{clave: [re.compile(rf"^({palabras.alternativas_con_acentos(grupo)})\s*:\s*(.*)$", re.IGNORECASE)
+               for grupo in grupos]
+       for clave, grupos in _ETIQUETAS["con_dos_puntos"].items()},
+    **{clave: [re.compile(rf"^\d*\.?\s*({palabras.alternativas_con_acentos(grupo)})\s*(?::\s*(.*)|())$", re.IGNORECASE)
+               for grupo in grupos]
+       for clave, grupos in _ETIQUETAS["titulo_o_dos_puntos"].items()},
 }
 LABELLED_LINE = re.compile(r"^[^:]{2,40}:")
 INLINE_PROGRAM = re.compile(r";\s*programa\s+(.+)$", re.IGNORECASE)
-LOWER_WORDS = {"de", "del", "la", "las", "los", "el", "y", "e", "o", "u", "en", "a", "al", "para", "por", "con"}
+LOWER_WORDS = frozenset(palabras.lista("palabras_de_enlace"))  # esquemas/castellano.yaml
 HEAD_BLOCKS = 25
 # text a reader marks as not describing the report: a form's control fields
 # ("Versión 3", "Fecha: 12/11/2024" in a template footer) and comment cells
@@ -111,7 +110,7 @@ def _title(blocks: list[list[str]]) -> Optional[str]:
 
 # Tiers, best first: the offices that report, then the territory, then the
 # council the report is addressed to. Within a tier the first mention wins.
-ENTITY_TIERS = (("alcald", "gobernaci", "personer", "contralor"), ("municipio",), ("departamento",), ("concejo",))
+ENTITY_TIERS = tuple(tuple(normalizar(w) for w in grupo) for grupo in _ENTIDADES["oficinas"])
 
 
 def _entity(lines: Iterable[str]) -> Optional[str]:
@@ -151,7 +150,7 @@ def _vigencia(title: Optional[str], lines: list[str]) -> Optional[int]:
 
 # "Ley 152 de 1994", "Decreto 1082 de 2015", "Acuerdo N° 006 de 2020": the
 # year a norm was issued is not the report's
-NORMA = re.compile(r"\b(ley|leyes|decreto|acuerdo|resoluci[oó]n|ordenanza|circular|conpes|art[ií]culo)\b"
+NORMA = re.compile(rf"\b({palabras.alternativas_con_acentos(palabras.lista('normas'))})\b"  # esquemas/castellano.yaml
                    r"[^.;\n]{0,30}?\bde\s+(19|20)\d\d\b", re.IGNORECASE)
 
 
@@ -260,8 +259,10 @@ def extraer_metadatos(doc: Documento) -> tuple[MetadatosInforme, Contexto]:
 # An office or territory named in the body ("… en el Municipio de Tenjo
 # Cundinamarca", "… de la Alcaldía de Santiago de Cali"): case-sensitive, so
 # that the place is the capitalized words after "de".
+_MENCIONADAS = palabras.lista("entidades_mencionadas")
 _MENCION = re.compile(
-    r"\b(alcald[ií]a|municipio|distrito)(?:\s+(?:municipal|distrital|especial))?\s+de\s+"
+    rf"\b({palabras.alternativas_con_acentos(_MENCIONADAS['oficinas'])})"
+    rf"(?:\s+(?:{palabras.alternativas_con_acentos(_MENCIONADAS['calificativos'])}))?\s+de\s+"
     r"((?:[A-ZÁÉÍÓÚÑ][\wáéíóúñÁÉÍÓÚÑ]+)(?:[ \t]+(?:de[ \t]+|del[ \t]+|la[ \t]+|DE[ \t]+|DEL[ \t]+)?"
     r"[A-ZÁÉÍÓÚÑ][\wáéíóúñÁÉÍÓÚÑ]+)*)",
     re.IGNORECASE,
@@ -276,7 +277,7 @@ def _sin_departamento(lugar: str) -> str:
     return lugar
 
 
-_OFICINAS = {"alcaldia": "Alcaldía", "municipio": "Municipio", "distrito": "Distrito"}
+_OFICINAS = {normalizar(w): w.capitalize() for w in _MENCIONADAS["oficinas"]}
 
 
 def _entidad_mencionada(doc: Documento, minimo: int = 3) -> Optional[str]:

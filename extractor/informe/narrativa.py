@@ -7,6 +7,7 @@ from functools import lru_cache
 
 from esquemas import cargar_yaml
 
+import esquemas
 from extractor.tablas.dinero import es_frase_de_dinero, importes
 from extractor.tablas.encabezados import normalizar
 from extractor.modelo import Documento
@@ -15,7 +16,9 @@ from extractor.resultado import Observacion
 
 # A sentence ends at ". " before a capital letter; "1.350.000.000," never splits.
 SENTENCE = re.compile(r"(?<=[^\d\s])[.;]\s+(?=[A-ZÁÉÍÓÚÑ¿¡])")
-NAMES = {"inversion": "Recursos de inversión", "funcionamiento": "Recursos de funcionamiento", None: "Recursos"}
+# indicator of a narrative money figure, by kind of spending (esquemas/tipos_gasto.csv)
+NAMES: dict[str | None, str] = {**{f["tipo_gasto"]: f["indicador_en_narrativa"] for f in esquemas.filas_vocabulario("tipo_gasto")},
+         None: "Recursos"}
 
 
 @lru_cache(maxsize=1)

@@ -6,6 +6,8 @@ import re
 from dataclasses import dataclass
 from typing import Optional
 
+import esquemas
+from extractor.castellano import palabras
 from extractor.tablas.columnas import LOCAL_CODE, MONEY, Columna, es_anio, medida_de_celda
 from extractor.tablas.dinero import importes
 from extractor.tablas.encabezados import normalizar
@@ -24,7 +26,8 @@ class Figura:
     confianza: float = 1.0
 
 
-AS_MONEY = {"meta": "recursos_programados", "ejecutado": "recursos_ejecutados", "acumulado": "recursos_ejecutados"}
+# physical measure -> the measure its figure is when written in pesos (medidas.csv `en_dinero`)
+AS_MONEY = {m.medida: m.en_dinero for m in esquemas.medidas().values() if m.en_dinero}
 
 
 def figuras_de_celda(text: str, col: Columna, periodo: Optional[Periodo], ctx: Contexto) -> list[Figura]:
@@ -76,8 +79,11 @@ def _figuras(text: str, col: Columna, periodo: Optional[Periodo], ctx: Contexto)
 # "un (1)", "cero (0)": the figure written again in parentheses after its word
 _CIFRA_REPETIDA = re.compile(r"\b[^\W\d_]+\s*\((\d[\d.,]*)\)")
 # ages and ranges are not the target: "de 0 a 5 años", "menores de 18", "0 a siempre"
-_RANGO = re.compile(r"^\s*(a|años?|meses|y \d)\b", re.IGNORECASE)
-_EDAD = re.compile(r"\b(menores|mayores|entre)\s+de\s*$", re.IGNORECASE)
+# (esquemas/castellano.yaml `edades_y_rangos`)
+_RANGO = re.compile(rf"^\s*({palabras.alternativas(palabras.lista('edades_y_rangos')['despues_del_numero'])}|y \d)\b",
+                    re.IGNORECASE)
+_EDAD = re.compile(rf"\b({palabras.alternativas(palabras.lista('edades_y_rangos')['antes_de_de'])})\s+de\s*$",
+                   re.IGNORECASE)
 
 
 def cifra_de_frase(text: str) -> Optional[Numero]:

@@ -8,7 +8,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Optional, overload
 
+import esquemas
 from esquemas import cargar_yaml
+from extractor.castellano import palabras
 
 from extractor.tablas.dinero import tipo_gasto_en
 from extractor.tablas.encabezados import clasificador, normalizar
@@ -18,10 +20,9 @@ from extractor.castellano.nombres import limpiar
 from extractor.castellano.numeros import Numero, buscar_numeros, es_vacio, parse_cantidad, parse_numero
 from extractor.castellano.periodos import Contexto, Periodo, periodo_de_texto, periodo_para, serie_mensual
 
-MONEY = {
-    "recursos_programados", "recursos_ejecutados", "recursos_mixtos", "apropiacion_inicial",
-    "apropiacion_definitiva", "compromisos", "obligaciones", "pagos",
-}
+# money measures (medidas.csv `es_dinero`), and recursos_mixtos: a header naming both
+# programmed and executed money, split into those two measures
+MONEY = esquemas.medidas_de_dinero() | {"recursos_mixtos"}
 TEXT_ROLES = {"etiqueta", "codigo", "unidad", "fuente", "ignorar", "texto", "anio", "acumulacion"}
 MAX_HEADER_ROWS = 3
 LOCAL_CODE = re.compile(r"^[A-ZÑ]{1,6}[-.]\d+([-.]\d+)*$")
@@ -153,7 +154,7 @@ SPLIT_WORD = re.compile(r"(?<=[a-záéíóúñ])-(?=[a-záéíóúñ]{2,}\b)")
 
 # "% ejecutado 2024 vs cuatrienio": what follows "vs" is the base of the
 # ratio, not the period of the figure
-COMPARED_WITH = re.compile(r"\s+(vs\.?|versus)\s.*$", re.IGNORECASE)
+COMPARED_WITH = re.compile(rf"\s+({palabras.alternativas(cargar_yaml('encabezados.yaml')['comparado_con'])})\s.*$", re.IGNORECASE)
 
 
 def _sin_base(part: str, ctx: Contexto) -> str:
@@ -231,8 +232,8 @@ def fuentes_de_columnas(headers: list[list[str]]) -> list[Optional[str]]:
 
 # a lowest header level that is only a roman numeral ("I", "II" under
 # "EJECUCIÓN 2024") numbers the parts of its upper level's year
-ROMANO = re.compile(r"^(i|ii|iii|iv|v|vi)\.?$")
-_ROMANOS = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5, "vi": 6}
+_ROMANOS = palabras.por_numero("romanos")  # esquemas/castellano.yaml
+ROMANO = re.compile(rf"^({palabras.alternativas(_ROMANOS)})\.?$")
 _PARTES_DEL_ANIO = (("bimestre", 6), ("cuatrimestre", 3), ("trimestre", 4), ("semestre", 2))
 
 
@@ -455,7 +456,7 @@ def _avance_como_razon(cols: list[Columna], body, ctx: Contexto) -> None:
 PHYSICAL_ONLY = {"linea_base", "meta_cuatrienio", "acumulado"}
 # measures that a money table's title turns into money (not % or baselines)
 FISICAS_EN_DINERO = {"meta", "meta_cuatrienio", "acumulado", "ejecutado"}
-BARE_MONEY_SIBLING = re.compile(r"^(ejecutad[oa]s?|ejecucion|programad[oa]s?|valor)( (19|20)\d\d)?$")
+BARE_MONEY_SIBLING = re.compile(rf"^({palabras.alternativas(cargar_yaml('encabezados.yaml')['dinero_suelto'])})( (19|20)\d\d)?$")
 
 
 def _pesos_y_magnitud(body, k: int) -> tuple[int, int, float]:
@@ -505,7 +506,7 @@ def _money_siblings(cols: list[Columna], ctx: Contexto, body=()) -> None:
         if c.medida in ("ejecutado", "meta") and BARE_MONEY_SIBLING.match(normalizar(c.encabezado)):
             if _cifras_fisicas(body, c.indice, dinero):
                 continue
-            c.medida = "recursos_ejecutados" if c.medida == "ejecutado" else "recursos_programados"
+            c.medida = esquemas.medidas()[c.medida].en_dinero  # medidas.csv: ejecutado -> recursos_ejecutados
             c.periodo = periodo_para(c.medida, c.texto_periodo, ctx)
 
 
@@ -661,8 +662,7 @@ def columna_etiqueta(cols: list[Columna], body=None) -> int:
     return 0
 
 
-PLAN_LEVEL = re.compile(r"\b(programa|subprograma|sector|eje|linea|pilar|dimension|componente|proyecto|objetivo|"
-                        r"estrategia)\b")
+PLAN_LEVEL = re.compile(rf"\b({palabras.alternativas(cargar_yaml('encabezados.yaml')['columnas_de_texto']['nivel_del_plan'])})\b")
 
 
 def _mas_fina(cols: list[Columna], body, c: Columna) -> Columna:
@@ -678,10 +678,7 @@ def _mas_fina(cols: list[Columna], body, c: Columna) -> Columna:
     return c
 
 
-HIERARCHY_HEADER = re.compile(
-    r"\b(indicador|producto|programa|subprograma|sector|eje|linea|pilar|dimension|componente|proyecto|"
-    r"meta de resultado)\b"
-)
+HIERARCHY_HEADER = re.compile(rf"\b({palabras.alternativas(cargar_yaml('encabezados.yaml')['columnas_de_texto']['padre'])})\b")
 
 
 def columna_padre(cols: list[Columna], body, label_k: int) -> Optional[int]:
@@ -740,7 +737,7 @@ def columnas_de_otro_indicador(cols: list[Columna], body, label_k: int) -> dict[
     return salida
 
 
-DESCRIPTION_HEADER = re.compile(r"\b(descripcion|detalle|meta|metas|observacion)\b")
+DESCRIPTION_HEADER = re.compile(rf"\b({palabras.alternativas(cargar_yaml('encabezados.yaml')['columnas_de_texto']['descripcion'])})\b")
 
 
 def columnas_descripcion(cols: list[Columna], label_k: int, body=None) -> list[int]:

@@ -14,17 +14,20 @@ import re
 from dataclasses import dataclass
 from typing import Optional
 
+import esquemas
+from extractor.castellano import palabras
 from extractor.tablas.encabezados import normalizar
 from extractor.castellano.numeros import Numero, buscar_numeros
 from extractor.castellano.periodos import Contexto, Periodo, fecha_corte_en, periodo_para
 
-EXECUTED = re.compile(r"\bejecut|\binvirti|\binvertid|\bcomprometi")
-PROGRAMMED = re.compile(r"\bprogram|\basignad|\bapropiad|\bpresupuestad|\bproyectad|\bdisponib")
-PAID = re.compile(r"\bpagad|\bpagos?\b|\bgirad")
-INVESTMENT = re.compile(r"\binversion")
-OPERATING = re.compile(r"\bfuncionamiento")
+# Money words of sentences and text cells: esquemas/castellano.yaml
+# `dinero_en_frases`; kinds of spending: esquemas/tipos_gasto.csv `palabras`.
+_MEDIDAS_EN_FRASE = tuple((m["medida"], re.compile(palabras.patron_de_palabras(m["palabras"])))
+                          for m in palabras.lista("dinero_en_frases")["medidas"])
+_TIPOS_GASTO = tuple((f["tipo_gasto"], re.compile(palabras.patron_de_palabras(f["palabras"].split("|"))))
+                     for f in esquemas.filas_vocabulario("tipo_gasto"))
 YEAR = re.compile(r"(19|20)\d\d")
-MONEY_WORDS = re.compile(r"\brecursos?\b|\bpresupuest|\binversion|\bfuncionamiento|\bejecut|\bprogram")
+MONEY_WORDS = re.compile(palabras.patron_de_palabras(palabras.lista("dinero_en_frases")["palabras_de_dinero"]))
 
 
 @dataclass
@@ -36,22 +39,15 @@ class Importe:
 
 
 def tipo_gasto_en(text: str) -> Optional[str]:
+    """The one kind of spending the text names, or None (none or both)."""
     norm = normalizar(text)
-    inv, op = bool(INVESTMENT.search(norm)), bool(OPERATING.search(norm))
-    if inv != op:
-        return "inversion" if inv else "funcionamiento"
-    return None
+    nombrados = [tipo for tipo, patron in _TIPOS_GASTO if patron.search(norm)]
+    return nombrados[0] if len(nombrados) == 1 else None
 
 
 def _medida(label: str) -> Optional[str]:
     norm = normalizar(label)
-    if PAID.search(norm):
-        return "pagos"
-    if EXECUTED.search(norm):
-        return "recursos_ejecutados"
-    if PROGRAMMED.search(norm):
-        return "recursos_programados"
-    return None
+    return next((medida for medida, patron in _MEDIDAS_EN_FRASE if patron.search(norm)), None)
 
 
 def importes(

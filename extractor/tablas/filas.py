@@ -21,6 +21,7 @@ from functools import lru_cache
 from typing import Optional
 
 from esquemas import cargar_yaml
+from extractor.castellano import palabras
 
 from extractor.tablas.acumulacion import acumulacion_de
 from extractor.tablas.celdas import Figura, figuras_de_celda, unidad
@@ -35,7 +36,8 @@ from extractor.castellano.periodos import Contexto, Periodo, periodo_de_texto, p
 from extractor.resultado import FilaNoMapeada, Observacion
 from extractor.tablas.titulos import indicador_del_titulo
 
-TOTAL = re.compile(r"^(gran\s+)?total(es)?\b", re.IGNORECASE)
+_FILAS_TOTAL = palabras.alternativas(cargar_yaml("encabezados.yaml")["filas_total"], espacios=r"\s+")
+TOTAL = re.compile(rf"^({_FILAS_TOTAL})\b", re.IGNORECASE)
 
 
 @dataclass

@@ -12,6 +12,7 @@ from functools import lru_cache
 from typing import Optional
 
 from esquemas import cargar_yaml
+from extractor.castellano import palabras
 
 from extractor.castellano.lemas import normalizar
 from extractor.modelo import BloqueTexto, Documento, Tabla
@@ -20,7 +21,7 @@ MAX_BLOQUES = 3  # text blocks read above a table
 MAX_CAMPOS = 12  # …besides the fields of an indicator's data sheet ("Periodicidad | Mensual")
 MAX_PALABRAS = 16  # a longer block is prose: the title is what lies below it
 MAX_PALABRAS_ROTULO = 40  # …unless it is a numbered caption
-CAPTION = re.compile(r"^\s*(tabla|cuadro|matriz|anexo|gr[aá]fic[oa])\s*(n[°ºo.]\s*)?[\dIVXivx]+[.:\-–]*\s*",
+CAPTION = re.compile(rf"^\s*({palabras.alternativas_con_acentos(cargar_yaml('encabezados.yaml')['rotulos_de_tabla'])})\s*(n[°ºo.]\s*)?[\dIVXivx]+[.:\-–]*\s*",
                      re.IGNORECASE)
 
 
@@ -150,7 +151,8 @@ def _sin_prefijo(texto: str) -> tuple[str, bool]:
 
 
 # a sheet named by default or by a code ("Hoja1", "Sheet 2", "IND-01"): not a name
-_NOMBRE_DE_HOJA_VACIO = re.compile(r"^(hoja|sheet|feuille|tabla)\s*\d*$", re.IGNORECASE)
+_NOMBRE_DE_HOJA_VACIO = re.compile(rf"^({palabras.alternativas(cargar_yaml('encabezados.yaml')['nombres_de_hoja_genericos'])})\s*\d*$",
+                                   re.IGNORECASE)
 
 
 def nombres_de_hoja(doc: Documento) -> dict[int, str]:

@@ -70,6 +70,17 @@ class Config:
     comparar: dict
 
 
+def _comparar_de_medidas() -> dict:
+    """How each measure compares across years (esquemas/medidas.csv
+    `comparacion` and `denominador`), in the shape `informes comparar` reads."""
+    todas = esquemas.medidas().values()
+    return {
+        "anuales": [m.medida for m in todas if m.comparacion == "anual"],
+        "acumulables": [m.medida for m in todas if m.comparacion == "acumulable"],
+        "denominador": {m.medida: m.denominador for m in todas if m.denominador},
+    }
+
+
 @lru_cache(maxsize=1)
 def config() -> Config:
     d = cargar_yaml("identidad.yaml")
@@ -85,7 +96,7 @@ def config() -> Config:
         entidad_omitidas=frozenset(d["entidad"]["palabras_omitidas"]),
         entidad_sinonimos=dict(d["entidad"]["sinonimos"]),
         dependencia_omitidas=frozenset(d["dependencia"]["palabras_omitidas"]),
-        comparar=dict(d["comparar"]),
+        comparar={**_comparar_de_medidas(), **d["comparar"]},
     )
 
 

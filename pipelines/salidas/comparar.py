@@ -25,6 +25,7 @@ from typing import Any, Optional
 
 import duckdb
 
+from extractor.castellano import palabras
 import pipelines.identidad as identidad
 from pipelines.salidas.exportar import ErrorExportacion, neutralizar
 
@@ -34,7 +35,7 @@ COLUMNAS = [
     "codigo", "medida", "tipo_gasto", "anio", "periodo_inicio", "periodo_fin", "corte", "parcial",
     "valor", "unidad", "avance", "variacion", "aviso", "archivo", "pagina", "informe_id", "vinculo",
 ]
-MESES = ("ene", "feb", "mar", "abr", "may", "jun", "jul", "ago", "sep", "oct", "nov", "dic")
+MESES = palabras.abreviaturas_de_meses()  # esquemas/castellano.yaml
 
 
 @dataclass

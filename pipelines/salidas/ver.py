@@ -27,6 +27,8 @@ from html import escape
 from pathlib import Path
 from typing import Any, Optional
 
+import esquemas
+from extractor.castellano import palabras
 from extractor.informe.lectura import ROLES_FILA, Lectura, TablaLeida
 from extractor.resultado import FilaNoMapeada, Observacion
 from pipelines.salidas.nombres import NOMBRES_MEDIDA as _NOMBRES
@@ -74,18 +76,14 @@ COLOR_OTRA_MEDIDA = (60, 60, 60)
 COLOR_TEXTO_COL = (85, 85, 85)
 COLOR_NARRATIVA = (90, 90, 90)
 
-CORTOS_MEDIDA = {
-    "meta": "meta", "meta_cuatrienio": "meta cuatrienio", "ejecutado": "ejecutado", "acumulado": "acumulado",
-    "linea_base": "línea base", "avance_porcentual": "% avance", "recursos_programados": "rec. programados",
-    "recursos_ejecutados": "rec. ejecutados", "recursos_mixtos": "rec. prog./ejec.",
-    "apropiacion_inicial": "aprop. inicial", "apropiacion_definitiva": "aprop. definitiva",
-    "compromisos": "compromisos", "obligaciones": "obligaciones", "pagos": "pagos",
-}
+# medidas.csv `nombre_corto`; recursos_mixtos is a header class split into two measures, not a measure
+CORTOS_MEDIDA = {**{m.medida: m.nombre_corto for m in esquemas.medidas().values()},
+                 "recursos_mixtos": "rec. prog./ejec."}
 NOMBRES_ROL_COLUMNA = {
     "etiqueta": "etiqueta", "codigo": "código", "unidad": "unidad", "fuente": "fuente", "ignorar": "ignorada",
     "texto": "texto", "anio": "año", "valor": "valor",
 }
-MESES = ("ene", "feb", "mar", "abr", "may", "jun", "jul", "ago", "sep", "oct", "nov", "dic")
+MESES = palabras.abreviaturas_de_meses()  # esquemas/castellano.yaml
 
 
 class ErrorVer(Exception):

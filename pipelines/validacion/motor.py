@@ -20,6 +20,7 @@ from functools import cache
 from typing import TYPE_CHECKING, Any, Callable, Iterable, Mapping, Optional
 
 import esquemas
+from extractor.castellano import palabras
 from pipelines.texto import normalizar
 
 if TYPE_CHECKING:
@@ -251,11 +252,7 @@ def cubren(total: Observacion, partes: list[Observacion]) -> bool:
 
 # --------------------------------------------------------------- formatting
 
-_MESES = ("enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre",
-          "octubre", "noviembre", "diciembre")
-_MEDIDAS = {"avance_porcentual": "avance porcentual", "linea_base": "línea base",
-            "meta_cuatrienio": "meta del cuatrienio", "apropiacion_inicial": "apropiación inicial",
-            "apropiacion_definitiva": "apropiación definitiva"}
+_MESES = palabras.nombres_de_meses()  # esquemas/castellano.yaml
 
 
 def cifra(valor: float, unidad: Optional[str] = None) -> str:
@@ -278,7 +275,9 @@ def cifra_de(o: Observacion) -> str:
 
 
 def nombre_medida(medida: Optional[str]) -> str:
-    return _MEDIDAS.get(medida or "", (medida or "").replace("_", " "))
+    """A measure inside a Spanish sentence (medidas.csv `nombre_en_frase`)."""
+    m = esquemas.medidas().get(medida or "")
+    return m.nombre_en_frase if m else (medida or "").replace("_", " ")
 
 
 def texto_periodo(inicio: Optional[date], fin: Optional[date]) -> str:

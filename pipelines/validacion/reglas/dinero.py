@@ -8,7 +8,9 @@ import esquemas
 from pipelines.texto import normalizar
 from pipelines.validacion.motor import Caso, Contexto, cifra, cifra_de, nombre_medida, periodo_de, regla, texto_lugar
 
-CADENA = ("pagos", "obligaciones", "compromisos", "apropiacion_definitiva")
+# pagos <= obligaciones <= compromisos <= apropiación (medidas.csv `etapa_presupuestal`)
+CADENA = tuple(sorted(esquemas.medidas_que(lambda m: m.etapa_presupuestal is not None),
+                      key=lambda n: esquemas.medidas()[n].etapa_presupuestal or 0))
 _GASTO = {"inversion": "de inversión", "funcionamiento": "de funcionamiento"}
 
 

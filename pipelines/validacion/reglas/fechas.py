@@ -3,11 +3,12 @@ from __future__ import annotations
 
 from typing import Iterator, Mapping
 
+import esquemas
 from extractor.informe.metadatos import planifica
 from pipelines.validacion.motor import Caso, Contexto, cifra_de, regla
 
-EJECUCION = ("ejecutado", "acumulado", "avance_porcentual", "recursos_ejecutados", "compromisos",
-             "obligaciones", "pagos")
+# execution measures, whose period ends at the corte (medidas.csv `se_recorta_al_corte`)
+EJECUCION = esquemas.medidas_que(lambda m: m.se_recorta_al_corte)
 
 
 @regla("periodo_despues_del_corte")

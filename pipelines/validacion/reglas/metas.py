@@ -5,11 +5,12 @@ from __future__ import annotations
 import re
 from typing import Iterator, Mapping, Optional
 
+import esquemas
 from pipelines.validacion.motor import Caso, Contexto, cifra, cifra_de, contiene, fin_conocido, nombre_medida, regla
 
-NUMERADORES = ("ejecutado", "acumulado", "compromisos", "obligaciones", "pagos", "recursos_ejecutados")
-DENOMINADORES = ("meta", "meta_cuatrienio", "recursos_programados", "apropiacion_definitiva",
-                 "apropiacion_inicial")
+# executed figures (those with a `denominador`) and targets (`es_objetivo`) of medidas.csv
+NUMERADORES = tuple(esquemas.medidas_que(lambda m: m.denominador is not None))
+DENOMINADORES = tuple(esquemas.medidas_que(lambda m: m.es_objetivo))
 _CUOTA_ANUAL = re.compile(r"\b((?:19|20)\d\d)\s*=\s*(\d+(?:[.,]\d+)?)\s*%")
 
 
