@@ -194,7 +194,7 @@ def _palabras(textpage, espacio: _Espacio) -> list[dict]:
     font) is read once per object, not per character.
 
     A character's box is pdfminer's: along the baseline the glyph's advance
-    (pdfium's loose box, which spans the same advance), across it from the
+    (from its origin to the end of pdfium's loose box), across it from the
     font's descent to descent + font size, both through the character's
     matrix (rotated text, text in a scaled form) and the page's turn. Text
     turned by a quarter turn is handled like pdfminer (`upright` False:
@@ -221,7 +221,7 @@ def _palabras(textpage, espacio: _Espacio) -> list[dict]:
             # a space pdfium put where the text has a gap (sometimes where the
             # PDF has a real space it merged): it separates words, as in pdfminer
             if codigo == 32 and chars:
-                chars.append(dict(chars[-1], text=" "))
+                chars.append(_espacio_tras(chars[-1], atras))
             continue
         if 0xD800 <= codigo <= 0xDFFF:
             continue
@@ -230,18 +230,22 @@ def _palabras(textpage, espacio: _Espacio) -> list[dict]:
         datos = objetos.get(direccion)
         if datos is None:
             datos = objetos[direccion] = _de_objeto(raw, i, direccion, espacio, matriz, nombre, descenso, fuentes)
-        horizontal, derecho, abajo_, arriba_, texto_fuente, (a, b, c, d, e, f) = datos
+        horizontal, derecho, abajo_, arriba_, texto_fuente, (a, b, c, d, e, f), atras = datos
         if not caja_de(raw, i, caja) or not origen_de(raw, i, x, y):
             raise _NoAplica
         # across the baseline the origin is the text object's, moved by the
         # advance along the baseline through the matrix as pdfminer moves it
         # (a drift of 1e-8 per point of a quarter-turned word orders its letters)
+        # along it, from the origin to the end of the loose box (which starts
+        # before the origin for a glyph like «j» that reaches back)
         if horizontal:  # advance along x, descent .. ascent along y
             base = f + b * ((x.value - e) / a) if b else y.value
-            x0, x1, top, bottom = espacio.caja(caja.left, base + abajo_, caja.right, base + arriba_)
+            fin = caja.right if a > 0 else caja.left
+            x0, x1, top, bottom = espacio.caja(x.value, base + abajo_, fin, base + arriba_)
         else:  # a quarter turn: advance along y, descent .. ascent along x
             base = e + a * ((y.value - f) / b) if a else x.value
-            x0, x1, top, bottom = espacio.caja(base + abajo_, caja.bottom, base + arriba_, caja.top)
+            fin = caja.top if b > 0 else caja.bottom
+            x0, x1, top, bottom = espacio.caja(base + abajo_, y.value, base + arriba_, fin)
         chars.append({"text": texto, "x0": x0, "x1": x1, "top": top, "bottom": bottom, "doctop": top,
                       "upright": derecho, "size": bottom - top if derecho else x1 - x0,
                       "fontname": texto_fuente})
@@ -253,10 +257,11 @@ def _palabras(textpage, espacio: _Espacio) -> list[dict]:
 
 
 def _de_objeto(raw, indice: int, direccion: int, espacio: _Espacio, matriz, nombre, descenso,
-               fuentes: dict) -> tuple[bool, bool, float, float, str, tuple]:
+               fuentes: dict) -> tuple[bool, bool, float, float, str, tuple, bool]:
     """What the characters of one text object share: (baseline along x,
     pdfminer's upright, the two offsets across the baseline — descent and
-    descent + font size, through the matrix —, font name, the matrix). The matrix is
+    descent + font size, through the matrix —, font name, the matrix, whether
+    the text runs backwards along pdfplumber's sorting axis). The matrix is
     pdfium's for the character in user space (the text object's and any
     form's around it), without the font size: pdfminer's own."""
     if not pdfium_c.FPDFText_GetMatrix(raw, indice, matriz):
@@ -284,8 +289,27 @@ def _de_objeto(raw, indice: int, direccion: int, espacio: _Espacio, matriz, nomb
             raise _NoAplica
         de_fuente = fuentes[clave] = (texto_fuente, descenso.value)
     texto_fuente, descenso_fuente = de_fuente
-    return (horizontal, espacio.derecho(a, b, c, d), escala * descenso_fuente,
-            escala * (descenso_fuente + tamano), texto_fuente, (a, b, c, d, matriz.e, matriz.f))
+    derecho = espacio.derecho(a, b, c, d)
+    # does the text run backwards along the axis pdfplumber sorts its letters
+    # by (x for upright letters, top for the others)?
+    xa, xb, _ = espacio.x
+    ta, tb, _ = espacio.top
+    atras = (xa * a + xb * b if derecho else ta * a + tb * b) < 0
+    return (horizontal, derecho, escala * descenso_fuente, escala * (descenso_fuente + tamano), texto_fuente,
+            (a, b, c, d, matriz.e, matriz.f), atras)
+
+
+def _espacio_tras(letra: dict, atras: bool) -> dict:
+    """The blank pdfium put after `letra` where the text has a gap, placed
+    where pdfplumber's WordExtractor sorts it after that letter: its copy
+    (ties keep the order), or, when the text runs backwards along the sorted
+    axis (a page turned 180°), a point just before the letter's start."""
+    espacio = dict(letra, text=" ")
+    if atras:
+        clave = "x0" if letra["upright"] else "top"
+        par = "x1" if letra["upright"] else "bottom"
+        espacio[clave] = espacio[par] = letra[clave] - 1e-3
+    return espacio
 
 
 _SIN_GIRO = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
