@@ -267,3 +267,26 @@ def test_pagina_girada_recortada_o_con_formularios_igual_a_pdfplumber(tmp_path, 
     textos = [c.texto for c in tablas[0][1].celdas]
     if caso in ("apaisada_90", "cajas_fuera_del_origen", "formulario_anidado"):  # text upright as shown
         assert {"Niños vacunados", "95,8%", "Familias atendidas"} <= set(textos)
+
+
+def test_texto_oblicuo_se_deja_a_pdfplumber(tmp_path):
+    """Text at an angle that is not a quarter turn (a stamp at 30°) has
+    boxes pdfium and pdfminer measure differently: that page is still read
+    by pdfplumber."""
+    def con_sello(lienzo):
+        _tabla(lienzo)
+        lienzo.saveState()
+        lienzo.translate(300, 300)
+        lienzo.rotate(30)
+        lienzo.drawString(0, 0, "Recibido")
+        lienzo.restoreState()
+
+    ruta = _pdf(tmp_path / "sello.pdf", con_sello)
+    doc = pdfium.PdfDocument(str(ruta))
+    try:
+        pagina = doc[0]
+        texto = pagina.get_textpage()
+        assert leer_pagina(pagina, texto, lector.RULED) is None
+        texto.close()
+    finally:
+        doc.close()

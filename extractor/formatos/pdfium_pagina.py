@@ -12,10 +12,12 @@ and curves). The words are then grouped by pdfplumber's own WordExtractor
 and the tables found by its own TableFinder (`explicit` strategy fed with
 these edges, equivalent to the `lines` strategy over the page's edges).
 
-`leer_pagina` returns None when the page is one this path does not handle
-the same way (rotated page or text, a crop box or media box not at the
-origin, a path inside a nested form): the caller reads that page with
-pdfplumber as before.
+Turned pages (/Rotate), media boxes off the origin, paths inside form
+XObjects (at any depth) and text turned a quarter turn are brought to
+pdfplumber's space of the turned page (`_Espacio`), each character
+`upright` or not as pdfminer decides it. `leer_pagina` returns None for a
+page this path does not handle the same way (oblique text, at an angle that
+is not a quarter turn): the caller reads that page with pdfplumber.
 
 `DocumentoPdfium` gives the pages of a file to both pdfium passes (this one
 and `cribado`) with flat memory, whatever the number of pages.
