@@ -165,7 +165,10 @@ def _espacio(page) -> _Espacio:
     rotacion = page.get_rotation() % 360
     if rotacion not in (0, 90, 180, 270):
         raise _NoAplica
-    return _Espacio(rotacion, tuple(float(v) for v in page.get_mediabox()))
+    caja = tuple(float(v) for v in page.get_mediabox())
+    if caja[0] >= caja[2] or caja[1] >= caja[3]:
+        raise _NoAplica  # corners given in another order: pdfminer and pdfplumber read them differently
+    return _Espacio(rotacion, caja)
 
 
 def _sin_conversion(funcion, restype):
