@@ -12,10 +12,12 @@ and curves). The words are then grouped by pdfplumber's own WordExtractor
 and the tables found by its own TableFinder (`explicit` strategy fed with
 these edges, equivalent to the `lines` strategy over the page's edges).
 
-`leer_pagina` returns None when the page is one this path does not handle
-the same way (rotated page or text, a crop box or media box not at the
-origin, a path inside a nested form): the caller reads that page with
-pdfplumber as before.
+Turned pages (/Rotate), media boxes off the origin, paths inside form
+XObjects (at any depth) and text turned a quarter turn are brought to
+pdfplumber's space of the turned page (`_Espacio`), each character
+`upright` or not as pdfminer decides it. `leer_pagina` returns None for a
+page this path does not handle the same way (oblique text, at an angle that
+is not a quarter turn): the caller reads that page with pdfplumber.
 
 `DocumentoPdfium` gives the pages of a file to both pdfium passes (this one
 and `cribado`) with flat memory, whatever the number of pages.
@@ -101,9 +103,9 @@ def leer_pagina(page, textpage, settings: dict) -> Optional[tuple[list[dict], Op
     table of) of a table page for `pdf._page_items`, or None to read the
     page with pdfplumber."""
     try:
-        alto = _alto(page)
-        palabras = _palabras(textpage, alto)
-        bordes = _bordes(page, alto)
+        espacio = _espacio(page)
+        palabras = _palabras(textpage, espacio)
+        bordes = _bordes(page, espacio)
     except (_NoAplica, pdfium.PdfiumError):
         return None
     verticales = [b for b in bordes if b["orientation"] == "v"]
@@ -116,27 +118,69 @@ def leer_pagina(page, textpage, settings: dict) -> Optional[tuple[list[dict], Op
     return palabras, ajustes
 
 
-def _alto(page) -> float:
-    if page.get_rotation() != 0:
+class _Espacio:
+    """From the PDF's user space (y up, what pdfium gives) to pdfplumber's
+    page space (x, top), as pdfminer and pdfplumber compose it: pdfminer
+    turns the page by its /Rotate and moves the media box's corner to the
+    origin (`PDFPageInterpreter.process_page`); pdfplumber then moves x by
+    the media box's left edge and measures top from the page's height
+    (`Page.process_object`). The crop box plays no part in either."""
+
+    __slots__ = ("giro", "x", "top")
+
+    def __init__(self, rotacion: int, caja: tuple[float, float, float, float]):
+        x0, y0, x1, y1 = caja
+        # pdfminer's matrix for the turned page (a, b, c, d, e, f)
+        giro = {0: (1, 0, 0, 1, -x0, -y0), 90: (0, -1, 1, 0, -y0, x1),
+                180: (-1, 0, 0, -1, x1, y1), 270: (0, 1, -1, 0, y1, -x0)}[rotacion]
+        # pdfplumber's media box: axes swapped for a quarter turn
+        izq, abajo, der, arriba = (y0, x0, y1, x1) if rotacion in (90, 270) else (x0, y0, x1, y1)
+        alto = arriba - abajo
+        a, b, c, d, e, f = giro
+        self.giro = giro[:4]
+        self.x = (a, c, e + izq)  # x = a·ux + c·uy + e + left
+        self.top = (-b, -d, alto - f - abajo)  # top = height - (b·ux + d·uy + f) - bottom
+
+    def punto(self, ux: float, uy: float) -> tuple[float, float]:
+        xa, xb, xc = self.x
+        ta, tb, tc = self.top
+        return xa * ux + xb * uy + xc, ta * ux + tb * uy + tc
+
+    def caja(self, ux0: float, uy0: float, ux1: float, uy1: float) -> tuple[float, float, float, float]:
+        """(x0, x1, top, bottom) of a box of user space."""
+        xa, ya = self.punto(ux0, uy0)
+        xb, yb = self.punto(ux1, uy1)
+        return min(xa, xb), max(xa, xb), min(ya, yb), max(ya, yb)
+
+    def derecho(self, a: float, b: float, c: float, d: float) -> bool:
+        """pdfminer's `upright` of a character drawn with matrix (a b c d) of
+        user space: its matrix on the turned page has a·d > 0 and b·c <= 0
+        (signs of values as small as 1e-8 count, as they do in pdfminer)."""
+        p, q, r, s = self.giro
+        a2, b2, c2, d2 = a * p + b * r, a * q + b * s, c * p + d * r, c * q + d * s
+        return a2 * d2 > 0 and b2 * c2 <= 0
+
+
+def _espacio(page) -> _Espacio:
+    rotacion = page.get_rotation() % 360
+    if rotacion not in (0, 90, 180, 270):
         raise _NoAplica
-    caja = page.get_mediabox()
-    if abs(caja[0]) > 0.01 or abs(caja[1]) > 0.01 or page.get_cropbox() != caja:
-        raise _NoAplica
-    return float(caja[3])
+    caja = tuple(float(v) for v in page.get_mediabox())
+    if caja[0] >= caja[2] or caja[1] >= caja[3]:
+        raise _NoAplica  # corners given in another order: pdfminer and pdfplumber read them differently
+    return _Espacio(rotacion, caja)
 
 
 def _sin_conversion(funcion, restype):
     """`funcion` of pdfium with another result type (a plain address for a
     pointer: comparable, and no ctypes object made for it)."""
     prototipo = ctypes.CFUNCTYPE(restype, *funcion.argtypes)
-    direccion = ctypes.cast(funcion, ctypes.c_void_p).value
-    if direccion is None:
-        raise RuntimeError(f"pdfium sin la función {funcion.__name__}")
-    return prototipo(direccion)
+    return prototipo(ctypes.cast(funcion, ctypes.c_void_p).value)
 
 
 _OBJETO_DE_LETRA = _sin_conversion(pdfium_c.FPDFText_GetTextObject, ctypes.c_void_p)
 _TIPO_OBJETO = pdfium_c.FPDFText_GetTextObject.restype
+OBLICUO = 1e-3  # a matrix whose smaller axis term is above this share of the larger is oblique text
 
 
 def _textos(raw, n: int) -> Optional[array]:
@@ -149,10 +193,18 @@ def _textos(raw, n: int) -> Optional[array]:
     return array("H", buffer.raw[: 2 * n])
 
 
-def _palabras(textpage, alto: float) -> list[dict]:
+def _palabras(textpage, espacio: _Espacio) -> list[dict]:
     """Words as pdf._words gives them: text, box, font ('Bold' when every
-    character is bold). What depends on the text object (size, font,
-    angle) is read once per object, not per character."""
+    character is bold). What depends on the text object (matrix, size,
+    font) is read once per object, not per character.
+
+    A character's box is pdfminer's: along the baseline the glyph's advance
+    (from its origin to the end of pdfium's loose box), across it from the
+    font's descent to descent + font size, both through the character's
+    matrix (rotated text, text in a scaled form) and the page's turn. Text
+    turned by a quarter turn is handled like pdfminer (`upright` False:
+    pdfplumber's WordExtractor reads it top to bottom); oblique text falls
+    back."""
     raw = textpage.raw
     n = pdfium_c.FPDFText_CountChars(raw)
     textos = _textos(raw, n)
@@ -162,10 +214,11 @@ def _palabras(textpage, alto: float) -> list[dict]:
     matriz = pdfium_c.FS_MATRIX()
     nombre = ctypes.create_string_buffer(512)
     fuentes: dict = {}
-    objetos: dict = {}  # address of the text object -> (size, font name, descent)
+    objetos: dict = {}  # address of the text object -> what its characters share
     generado, caja_de, origen_de = pdfium_c.FPDFText_IsGenerated, pdfium_c.FPDFText_GetLooseCharBox, \
         pdfium_c.FPDFText_GetCharOrigin
     chars: list[dict] = []
+    atras = False  # the last text object's direction (set with its first character)
     for i in range(n):
         codigo = textos[i] if textos is not None else 0
         if codigo < 32 or codigo >= 0xD800:  # GetText rewrites some codes (2 -> U+FFFE)
@@ -174,7 +227,7 @@ def _palabras(textpage, alto: float) -> list[dict]:
             # a space pdfium put where the text has a gap (sometimes where the
             # PDF has a real space it merged): it separates words, as in pdfminer
             if codigo == 32 and chars:
-                chars.append(dict(chars[-1], text=" "))
+                chars.append(_espacio_tras(chars[-1], atras))
             continue
         if 0xD800 <= codigo <= 0xDFFF:
             continue
@@ -182,26 +235,25 @@ def _palabras(textpage, alto: float) -> list[dict]:
         direccion = _OBJETO_DE_LETRA(raw, i)
         datos = objetos.get(direccion)
         if datos is None:
-            if pdfium_c.FPDFText_GetCharAngle(raw, i) not in (0.0, -1.0):
-                raise _NoAplica  # rotated text: pdfminer's direction rules
-            objeto = ctypes.cast(direccion, _TIPO_OBJETO)
-            tamano = _tamano_dibujado(raw, i, objeto, matriz)
-            fuente = pdfium_c.FPDFTextObj_GetFont(objeto)
-            clave = (ctypes.cast(fuente, ctypes.c_void_p).value, tamano)
-            de_fuente = fuentes.get(clave)
-            if de_fuente is None:
-                largo = pdfium_c.FPDFFont_GetBaseFontName(fuente, nombre, len(nombre))
-                texto_fuente = nombre.raw[: max(0, largo - 1)].decode("utf-8", "replace")
-                if not pdfium_c.FPDFFont_GetDescent(fuente, ctypes.c_float(tamano), descenso):
-                    raise _NoAplica
-                de_fuente = fuentes[clave] = (texto_fuente, descenso.value)
-            datos = objetos[direccion] = (tamano, *de_fuente)
-        tamano, texto_fuente, descenso_fuente = datos
+            datos = objetos[direccion] = _de_objeto(raw, i, direccion, espacio, matriz, nombre, descenso, fuentes)
+        horizontal, derecho, abajo_, arriba_, texto_fuente, (a, b, c, d, e, f), atras = datos
         if not caja_de(raw, i, caja) or not origen_de(raw, i, x, y):
             raise _NoAplica
-        abajo = alto - (y.value + descenso_fuente)
-        chars.append({"text": texto, "x0": caja.left, "x1": caja.right, "top": abajo - tamano,
-                      "bottom": abajo, "doctop": abajo - tamano, "upright": True, "size": tamano,
+        # across the baseline the origin is the text object's, moved by the
+        # advance along the baseline through the matrix as pdfminer moves it
+        # (a drift of 1e-8 per point of a quarter-turned word orders its letters)
+        # along it, from the origin to the end of the loose box (which starts
+        # before the origin for a glyph like «j» that reaches back)
+        if horizontal:  # advance along x, descent .. ascent along y
+            base = f + b * ((x.value - e) / a) if b else y.value
+            fin = caja.right if a > 0 else caja.left
+            x0, x1, top, bottom = espacio.caja(x.value, base + abajo_, fin, base + arriba_)
+        else:  # a quarter turn: advance along y, descent .. ascent along x
+            base = e + a * ((y.value - f) / b) if a else x.value
+            fin = caja.top if b > 0 else caja.bottom
+            x0, x1, top, bottom = espacio.caja(base + abajo_, y.value, base + arriba_, fin)
+        chars.append({"text": texto, "x0": x0, "x1": x1, "top": top, "bottom": bottom, "doctop": top,
+                      "upright": derecho, "size": bottom - top if derecho else x1 - x0,
                       "fontname": texto_fuente})
     palabras = []
     for palabra, letras in WordExtractor().iter_extract_tuples(chars):
@@ -210,38 +262,116 @@ def _palabras(textpage, alto: float) -> list[dict]:
     return palabras
 
 
-def _tamano_dibujado(raw, indice: int, objeto, matriz) -> float:
-    """The character's size as drawn, as pdfminer measures it: the font size
-    times the vertical scale of the text object's matrix (a report drawn at
-    size 327.68 scaled by 0.025 is 8 points high, not 327)."""
-    tamano = pdfium_c.FPDFText_GetFontSize(raw, indice)
-    if not pdfium_c.FPDFPageObj_GetMatrix(objeto, matriz):
+def _de_objeto(raw, indice: int, direccion: int, espacio: _Espacio, matriz, nombre, descenso,
+               fuentes: dict) -> tuple[bool, bool, float, float, str, tuple, bool]:
+    """What the characters of one text object share: (baseline along x,
+    pdfminer's upright, the two offsets across the baseline — descent and
+    descent + font size, through the matrix —, font name, the matrix, whether
+    the text runs backwards along pdfplumber's sorting axis). The matrix is
+    pdfium's for the character in user space (the text object's and any
+    form's around it), without the font size: pdfminer's own."""
+    if not pdfium_c.FPDFText_GetMatrix(raw, indice, matriz):
         raise _NoAplica
-    return tamano * abs(matriz.d)
+    a, b, c, d = matriz.a, matriz.b, matriz.c, matriz.d
+    if abs(a) >= abs(b):
+        horizontal = True
+        if abs(b) > OBLICUO * abs(a) or abs(c) > OBLICUO * abs(d) or d == 0:
+            raise _NoAplica  # oblique or skewed text
+        escala = d
+    else:
+        horizontal = False
+        if abs(a) > OBLICUO * abs(b) or abs(d) > OBLICUO * abs(c) or c == 0:
+            raise _NoAplica
+        escala = c
+    tamano = pdfium_c.FPDFText_GetFontSize(raw, indice)
+    objeto = ctypes.cast(direccion, _TIPO_OBJETO)
+    fuente = pdfium_c.FPDFTextObj_GetFont(objeto)
+    clave = (ctypes.cast(fuente, ctypes.c_void_p).value, tamano)
+    de_fuente = fuentes.get(clave)
+    if de_fuente is None:
+        largo = pdfium_c.FPDFFont_GetBaseFontName(fuente, nombre, len(nombre))
+        texto_fuente = nombre.raw[: max(0, largo - 1)].decode("utf-8", "replace")
+        if not pdfium_c.FPDFFont_GetDescent(fuente, ctypes.c_float(tamano), descenso):
+            raise _NoAplica
+        de_fuente = fuentes[clave] = (texto_fuente, descenso.value)
+    texto_fuente, descenso_fuente = de_fuente
+    derecho = espacio.derecho(a, b, c, d)
+    # does the text run backwards along the axis pdfplumber sorts its letters
+    # by (x for upright letters, top for the others)?
+    xa, xb, _ = espacio.x
+    ta, tb, _ = espacio.top
+    atras = (xa * a + xb * b if derecho else ta * a + tb * b) < 0
+    return (horizontal, derecho, escala * descenso_fuente, escala * (descenso_fuente + tamano), texto_fuente,
+            (a, b, c, d, matriz.e, matriz.f), atras)
 
 
-def _bordes(page, alto: float) -> list[dict]:
-    """Horizontal and vertical segments of the page's paths, as pdfplumber
-    edges (top-left origin)."""
+def _espacio_tras(letra: dict, atras: bool) -> dict:
+    """The blank pdfium put after `letra` where the text has a gap, placed
+    where pdfplumber's WordExtractor sorts it after that letter: its copy
+    (ties keep the order), or, when the text runs backwards along the sorted
+    axis (a page turned 180°), a point just before the letter's start."""
+    espacio = dict(letra, text=" ")
+    if atras:
+        clave = "x0" if letra["upright"] else "top"
+        par = "x1" if letra["upright"] else "bottom"
+        espacio[clave] = espacio[par] = letra[clave] - 1e-3
+    return espacio
+
+
+_SIN_GIRO = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
+
+
+def _componer(m: tuple, n: tuple) -> tuple:
+    """Matrix m then n (PDF's row-vector convention: m × n)."""
+    a, b, c, d, e, f = m
+    p, q, r, s, t, u = n
+    return (a * p + b * r, a * q + b * s, c * p + d * r, c * q + d * s, e * p + f * r + t, e * q + f * s + u)
+
+
+def _caminos(objetos, contar, tomar, exterior: tuple, matriz):
+    """(path object, its matrix in user space) of every path among the
+    objects, those inside form XObjects (at any depth) with the forms'
+    matrices composed, as pdfminer draws a form's content."""
+    for k in range(contar(objetos)):
+        objeto = tomar(objetos, k)
+        tipo = pdfium_c.FPDFPageObj_GetType(objeto)
+        if tipo not in (pdfium_c.FPDF_PAGEOBJ_PATH, pdfium_c.FPDF_PAGEOBJ_FORM):
+            continue
+        if not pdfium_c.FPDFPageObj_GetMatrix(objeto, matriz):
+            raise _NoAplica
+        propia = _componer((matriz.a, matriz.b, matriz.c, matriz.d, matriz.e, matriz.f), exterior)
+        if tipo == pdfium_c.FPDF_PAGEOBJ_PATH:
+            yield objeto, propia
+        else:
+            yield from _caminos(objeto, pdfium_c.FPDFFormObj_CountObjects, pdfium_c.FPDFFormObj_GetObject,
+                                propia, matriz)
+
+
+def _bordes(page, espacio: _Espacio) -> list[dict]:
+    """Horizontal and vertical segments of the page's paths (those inside
+    forms too), as pdfplumber edges."""
     bordes: list[dict] = []
     punto_x, punto_y = ctypes.c_float(), ctypes.c_float()
-    for objeto in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_PATH], max_depth=2):
-        if objeto.level > 0:
-            raise _NoAplica  # inside a form: its matrix would apply too
-        a, b, c, d, e, f = objeto.get_matrix().get()
-        raw = objeto.raw
+    matriz = pdfium_c.FS_MATRIX()
+    caminos = _caminos(page.raw, pdfium_c.FPDFPage_CountObjects, pdfium_c.FPDFPage_GetObject, _SIN_GIRO, matriz)
+    for raw, (a, b, c, d, e, f) in caminos:
+        # user space -> pdfplumber's space in one matrix
+        xa, xb, xc = espacio.x
+        ta, tb, tc = espacio.top
+        ma, mc, me = xa * a + xb * b, xa * c + xb * d, xa * e + xb * f + xc
+        mb, md, mf = ta * a + tb * b, ta * c + tb * d, ta * e + tb * f + tc
         puntos: list[tuple[float, float]] = []
         inicio = None
 
         def cerrar_subtrazo():
             for (x0, y0), (x1, y1) in zip(puntos, puntos[1:]):
-                _borde(bordes, x0, y0, x1, y1, alto)
+                _borde(bordes, x0, y0, x1, y1)
 
         for s in range(pdfium_c.FPDFPath_CountSegments(raw)):
             segmento = pdfium_c.FPDFPath_GetPathSegment(raw, s)
             pdfium_c.FPDFPathSegment_GetPoint(segmento, punto_x, punto_y)
             px, py = punto_x.value, punto_y.value
-            punto = (a * px + c * py + e, b * px + d * py + f)
+            punto = (ma * px + mc * py + me, mb * px + md * py + mf)
             tipo = pdfium_c.FPDFPathSegment_GetType(segmento)
             if tipo == pdfium_c.FPDF_SEGMENT_MOVETO:
                 cerrar_subtrazo()
@@ -254,15 +384,17 @@ def _bordes(page, alto: float) -> list[dict]:
     return bordes
 
 
-def _borde(bordes: list, x0: float, y0: float, x1: float, y1: float, alto: float) -> None:
+def _borde(bordes: list, x0: float, top0: float, x1: float, top1: float) -> None:
+    """An edge of a segment between two points of pdfplumber's space, when
+    the segment is horizontal or vertical."""
     if x0 == x1:
         orientacion = "v"
-    elif y0 == y1:
+    elif top0 == top1:
         orientacion = "h"
     else:
         return
     izq, der = min(x0, x1), max(x0, x1)
-    arriba, abajo = alto - max(y0, y1), alto - min(y0, y1)
+    arriba, abajo = min(top0, top1), max(top0, top1)
     ancho, largo = der - izq, abajo - arriba
     if (largo if orientacion == "v" else ancho) < MIN_EDGE:
         return
