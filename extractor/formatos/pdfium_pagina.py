@@ -165,7 +165,8 @@ def _espacio(page) -> _Espacio:
     rotacion = page.get_rotation() % 360
     if rotacion not in (0, 90, 180, 270):
         raise _NoAplica
-    caja = tuple(float(v) for v in page.get_mediabox())
+    x0, y0, x1, y1 = (float(v) for v in page.get_mediabox())
+    caja = (x0, y0, x1, y1)
     if caja[0] >= caja[2] or caja[1] >= caja[3]:
         raise _NoAplica  # corners given in another order: pdfminer and pdfplumber read them differently
     return _Espacio(rotacion, caja)
@@ -175,7 +176,9 @@ def _sin_conversion(funcion, restype):
     """`funcion` of pdfium with another result type (a plain address for a
     pointer: comparable, and no ctypes object made for it)."""
     prototipo = ctypes.CFUNCTYPE(restype, *funcion.argtypes)
-    return prototipo(ctypes.cast(funcion, ctypes.c_void_p).value)
+    direccion = ctypes.cast(funcion, ctypes.c_void_p).value
+    assert direccion is not None  # a loaded library function always has an address
+    return prototipo(direccion)
 
 
 _OBJETO_DE_LETRA = _sin_conversion(pdfium_c.FPDFText_GetTextObject, ctypes.c_void_p)
