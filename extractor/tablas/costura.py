@@ -9,13 +9,16 @@ Works on the document model, whatever the source format:
 - so is a row split in two halves by the break (the number and the start of
   the name on one page, the rest of the name and the figures on the next):
   each half lacks cells that the table's rows fill, and the other half has
-  them.
+  them;
+- a table too wide for its page that goes on sideways on the next page, the
+  same rows identified by their number (extractor/tablas/de_lado.py).
 """
 from __future__ import annotations
 
 from dataclasses import replace
 
 from extractor.modelo import Celda, Documento, Tabla
+from extractor.tablas.de_lado import continua_de_lado, unir_de_lado
 
 
 def _norm(text: str) -> str:
@@ -182,6 +185,21 @@ def compactar_columnas(tabla: Tabla) -> Tabla:
     return replace(tabla, celdas=list(kept.values()))
 
 
+def _joined_sideways(blocks: list) -> list:
+    """Blocks with each table continued sideways on the next page (extractor/tablas/de_lado.py)
+    joined to its table; text between the two (notes, titles) stays."""
+    salida: list = []
+    ultima = None  # position of the last table in `salida`
+    for block in blocks:
+        if isinstance(block, Tabla) and ultima is not None and continua_de_lado(salida[ultima], block):
+            salida[ultima] = unir_de_lado(salida[ultima], block)
+            continue
+        if isinstance(block, Tabla):
+            ultima = len(salida)
+        salida.append(block)
+    return salida
+
+
 def unir_tablas(doc: Documento) -> Documento:
     groups: list[list[Tabla]] = []
     blocks: list = []
@@ -196,7 +214,7 @@ def unir_tablas(doc: Documento) -> Documento:
         else:
             blocks.append(block)
     stitched = iter(_stitch(g) for g in groups)
-    blocks = [next(stitched) if b is None else b for b in blocks]
+    blocks = _joined_sideways([next(stitched) if b is None else b for b in blocks])
     for index, table in enumerate((b for b in blocks if isinstance(b, Tabla)), start=1):
         table.indice = index
     return replace(doc, bloques=blocks)

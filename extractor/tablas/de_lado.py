@@ -1,0 +1,103 @@
+"""Tables split sideways across pages: one table too wide for the page goes on
+with its remaining columns on the next page, the same rows identified only by
+their number or code ("La tabla continúa en la hoja 2, columnas 9 a 14").
+
+A table continues the previous one sideways when it starts on the page after
+the previous one ends, its first column has the same heading and the same
+row keys in the same order (N.° 1, 2, 3… or codes) as the previous table's
+first column, and it repeats none of the previous table's row names (a second
+table with the same numbered rows and their names is a new table, not a
+continuation). Its columns are appended to the previous table's rows matched
+by key; every cell keeps its own page.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import replace
+
+from extractor.modelo import Celda, Tabla
+
+# A row key: a number, a dotted number or a short code with digits ("1", "2.3", "IP-115")
+_CLAVE = re.compile(r"^(?=.*\d)[\w.\-/°º]{1,15}$")
+_MINIMO_DE_FILAS = 2
+
+
+def _norm(texto: str) -> str:
+    texto = unicodedata.normalize("NFKD", texto.casefold())
+    return "".join(c for c in texto if c.isalnum())
+
+
+def _primera_columna(tabla: Tabla) -> list[str]:
+    return [fila[0].strip() if fila else "" for fila in tabla.textos()]
+
+
+def _claves(columna: list[str]) -> tuple[int, list[tuple[int, str]]] | None:
+    """First key row and (row, key) of every row with a key; None when some
+    non-empty text below the first key is not a key (then it is a name column)."""
+    filas = [(i, t) for i, t in enumerate(columna) if t]
+    inicio = next((i for i, t in filas if _CLAVE.match(t)), None)
+    if inicio is None:
+        return None
+    claves = [(i, t) for i, t in filas if i >= inicio]
+    if not all(_CLAVE.match(t) for _, t in claves):
+        return None
+    return inicio, claves
+
+
+def continua_de_lado(anterior: Tabla, tabla: Tabla) -> bool:
+    if not (anterior.paginas and tabla.paginas and tabla.paginas[0] == anterior.paginas[-1] + 1):
+        return False
+    propias, ajenas = _claves(_primera_columna(anterior)), _claves(_primera_columna(tabla))
+    if propias is None or ajenas is None:
+        return False
+    (inicio_a, claves_a), (inicio_b, claves_b) = propias, ajenas
+    if len(claves_b) < _MINIMO_DE_FILAS or [t for _, t in claves_a] != [t for _, t in claves_b]:
+        return False
+    if inicio_b > inicio_a:
+        return False
+    encabezado_a = _norm(" ".join(_primera_columna(anterior)[:inicio_a]))
+    encabezado_b = _norm(" ".join(_primera_columna(tabla)[:inicio_b]))
+    if encabezado_a != encabezado_b:
+        return False
+    return not _repite_nombres(anterior, tabla, inicio_b)
+
+
+def _repite_nombres(anterior: Tabla, tabla: Tabla, inicio: int) -> bool:
+    """The new table carries the previous one's row names (not only its keys)."""
+    nombres = {_norm(t) for fila in anterior.textos() for t in fila[1:] if len(t.strip()) > 12}
+    textos = [_norm(t) for fila in tabla.textos()[inicio:] for t in fila[1:] if len(t.strip()) > 12]
+    return sum(t in nombres for t in textos) * 2 >= _MINIMO_DE_FILAS
+
+
+def unir_de_lado(anterior: Tabla, tabla: Tabla) -> Tabla:
+    """The previous table with the continuation's columns (all but its key
+    column) appended to the rows of the same key."""
+    inicio_a, claves_a = _claves(_primera_columna(anterior)) or (0, [])
+    inicio_b, claves_b = _claves(_primera_columna(tabla)) or (0, [])
+    destino = {fila_b: fila_a for (fila_a, _), (fila_b, _) in zip(claves_a, claves_b)}
+    for fila_b in range(inicio_b):  # heading rows: aligned on the previous table's last heading rows
+        destino[fila_b] = inicio_a - inicio_b + fila_b
+    ultima = None
+    for fila_b in range(inicio_b, tabla.n_filas):  # a row without key (a wrapped line) goes with the row above
+        ultima = destino.get(fila_b, ultima)
+        if ultima is not None:
+            destino[fila_b] = ultima
+    ancho = anterior.n_columnas
+    celdas = list(anterior.celdas)
+    puestas: dict[tuple[int, int], int] = {}
+    for celda in tabla.celdas:
+        columna, span = celda.columna, celda.columnas_span
+        if columna == 0:
+            columna, span = 1, span - 1
+        if span < 1 or celda.fila not in destino:
+            continue
+        nueva = replace(celda, fila=destino[celda.fila], columna=ancho + columna - 1, columnas_span=span, filas_span=1)
+        clave = (nueva.fila, nueva.columna)
+        if clave in puestas:  # a wrapped line of the same cell
+            previa = celdas[puestas[clave]]
+            celdas[puestas[clave]] = replace(previa, texto=f"{previa.texto}\n{nueva.texto}".strip())
+        else:
+            puestas[clave] = len(celdas)
+            celdas.append(nueva)
+    return Tabla(indice=anterior.indice, celdas=celdas, filas_encabezado_marcadas=anterior.filas_encabezado_marcadas)

@@ -1,0 +1,74 @@
+"""A table too wide for its page that goes on sideways on the next page: the
+second page carries the remaining columns of the same rows, identified only by
+their number. Made by reportlab, ruled; wording unlike any report studied."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+pytest.importorskip("reportlab")
+from reportlab.lib.pagesizes import letter  # noqa: E402
+from reportlab.pdfgen import canvas  # noqa: E402
+
+from extractor import interpretar, leer_documento  # noqa: E402
+from tests.conftest import fila_reglada  # noqa: E402
+
+FILAS = [
+    ("1", "Bibliotecas rurales dotadas con material", "12", "10", "$ 45.000.000"),
+    ("2", "Talleres de lectura para adultos mayores", "40", "38", "$ 12.500.000"),
+    ("3", "Festivales de música tradicional apoyados", "3", "3", "$ 80.000.000"),
+]
+
+
+def _pagina(c, xs, cabecera, filas, titulo):
+    c.setFont("Helvetica-Bold", 10)
+    c.drawString(40, 740, titulo)
+    c.setFont("Helvetica", 8)
+    y = fila_reglada(c, xs, 720, cabecera, 18)
+    for fila in filas:
+        y = fila_reglada(c, xs, y, fila, 18)
+    return y
+
+
+def _partida(ruta: Path, repetir_nombres: bool) -> None:
+    c = canvas.Canvas(str(ruta), pagesize=letter)
+    _pagina(c, [40, 80, 330, 420, 510], ["N.°", "Meta de producto", "Meta 2023", "Logro 2023"],
+            [f[:4] for f in FILAS], "Casa de la Cultura de Sopetrán - seguimiento 2023")
+    c.drawString(40, 560, "La tabla sigue en la página 2 con las mismas filas.")
+    c.showPage()
+    if repetir_nombres:  # a second table of the same numbered products: not a continuation
+        _pagina(c, [40, 80, 330, 420], ["N.°", "Meta de producto", "Meta 2024"],
+                [(f[0], f[1], str(int(f[2]) + 2)) for f in FILAS], "Metas de la vigencia 2024")
+    else:
+        _pagina(c, [40, 80, 250], ["N.°", "Recursos ejecutados 2023"], [(f[0], f[4]) for f in FILAS],
+                "Casa de la Cultura de Sopetrán - seguimiento 2023 (continuación)")
+    c.save()
+
+
+def test_columnas_en_la_pagina_siguiente_van_a_las_mismas_filas(tmp_path):
+    ruta = tmp_path / "sopetran_cultura_seguimiento_2023.pdf"
+    _partida(ruta, repetir_nombres=False)
+    obs = interpretar(leer_documento(ruta)).observaciones
+    dinero = {o.indicador: (o.valor, o.pagina) for o in obs if o.medida == "recursos_ejecutados"}
+    assert dinero == {
+        "Bibliotecas rurales dotadas con material": (45_000_000, 2),
+        "Talleres de lectura para adultos mayores": (12_500_000, 2),
+        "Festivales de música tradicional apoyados": (80_000_000, 2),
+    }
+    assert not [o for o in obs if o.indicador in {"1", "2", "3"}]
+    logros = {o.indicador: o.valor for o in obs if o.medida == "ejecutado"}
+    assert logros["Talleres de lectura para adultos mayores"] == 38
+
+
+def test_una_tabla_que_repite_los_nombres_es_otra_tabla(tmp_path):
+    ruta = tmp_path / "sopetran_cultura_metas_2023_2024.pdf"
+    _partida(ruta, repetir_nombres=True)
+    obs = interpretar(leer_documento(ruta)).observaciones
+    metas = sorted((o.indicador, o.valor) for o in obs if o.medida == "meta" and o.pagina == 2)
+    assert metas == [
+        ("Bibliotecas rurales dotadas con material", 14),
+        ("Festivales de música tradicional apoyados", 5),
+        ("Talleres de lectura para adultos mayores", 42),
+    ]
+    assert {o.pagina for o in obs if o.medida == "ejecutado"} == {1}
