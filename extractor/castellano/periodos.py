@@ -531,6 +531,23 @@ def _leer_al_corte(norm: str, ctx: Optional[Contexto]) -> Optional[_Lectura]:
     return None
 
 
+def nombra_periodo_al_corte(texto: str) -> bool:
+    """The text names a part of the year relative to the cut ("Recaudo del
+    mes", "Ejecutado del periodo")."""
+    norm = _norm(texto or "")
+    return any(patron.search(norm) for patron, _ in _AL_CORTE)
+
+
+def con_corte_de_encabezados(textos: list[str], ctx: Contexto) -> Contexto:
+    """The context in which a table's "del mes" or "del trimestre" is read:
+    the report's, or, when the report states no cut, the one cut date its
+    headers write ("Recaudo del mes | Recaudo acumulado a 30 de junio")."""
+    if ctx.fecha_corte is not None:
+        return ctx
+    cortes = {c for c in (fecha_corte_en(t, _anio_contexto(ctx)) for t in textos) if c is not None}
+    return replace(ctx, fecha_corte=cortes.pop()) if len(cortes) == 1 else ctx
+
+
 def periodo_de_texto(texto: str, ctx: Optional[Contexto] = None) -> Optional[Periodo]:
     """The period a header or title names explicitly, or None.
 
