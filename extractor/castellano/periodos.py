@@ -499,6 +499,55 @@ def _leer_periodo(texto: str, ctx: Optional[Contexto]) -> Optional[_Lectura]:
     )
 
 
+# "Recaudo del mes", "Recaudo del trimestre", "Ejecutado del periodo": the
+# part of the year that ends at the cut, by its months, or the report's own
+# period (esquemas/castellano.yaml `periodos_al_corte`).
+_ESPACIOS = r"\s+"
+_AL_CORTE: tuple[tuple[re.Pattern, Optional[int]], ...] = tuple(
+    (re.compile(rf"(?<![\w])(?:{palabras.alternativas([_norm(p) for p in frases], espacios=_ESPACIOS)})(?![\w])"),
+     None if parte == "informe" else int(parte))
+    for parte, frases in palabras.lista("periodos_al_corte").items()
+)
+
+
+def _leer_al_corte(norm: str, ctx: Optional[Contexto]) -> Optional[_Lectura]:
+    """The part of the year a header names relative to the report's cut
+    ("del mes", "del trimestre") or the report's own period ("del
+    periodo"); None without a cut (or a period) to place it."""
+    if ctx is None:
+        return None
+    for patron, meses in _AL_CORTE:
+        if not patron.search(norm):
+            continue
+        if meses is None:
+            if ctx.periodo_inicio and ctx.periodo_fin:
+                return _Lectura(Periodo(ctx.periodo_inicio, ctx.periodo_fin), "subperiodo")
+            return None
+        corte = _corte(ctx)
+        if corte is None:
+            return None
+        inicio = (corte.month - 1) // meses * meses + 1
+        return _Lectura(Periodo(date(corte.year, inicio, 1), corte), "subperiodo")
+    return None
+
+
+def nombra_periodo_al_corte(texto: str) -> bool:
+    """The text names a part of the year relative to the cut ("Recaudo del
+    mes", "Ejecutado del periodo")."""
+    norm = _norm(texto or "")
+    return any(patron.search(norm) for patron, _ in _AL_CORTE)
+
+
+def con_corte_de_encabezados(textos: list[str], ctx: Contexto) -> Contexto:
+    """The context in which a table's "del mes" or "del trimestre" is read:
+    the report's, or, when the report states no cut, the one cut date its
+    headers write ("Recaudo del mes | Recaudo acumulado a 30 de junio")."""
+    if ctx.fecha_corte is not None:
+        return ctx
+    cortes = {c for c in (fecha_corte_en(t, _anio_contexto(ctx)) for t in textos) if c is not None}
+    return replace(ctx, fecha_corte=cortes.pop()) if len(cortes) == 1 else ctx
+
+
 def periodo_de_texto(texto: str, ctx: Optional[Contexto] = None) -> Optional[Periodo]:
     """The period a header or title names explicitly, or None.
 
@@ -609,6 +658,11 @@ def periodo_para(medida: Optional[str], texto_encabezado: str, ctx: Contexto) ->
     the header's period as written, or ``Periodo(None, None)``.
     """
     lectura = _leer_periodo(texto_encabezado or "", ctx)
+    if lectura is None or lectura.tipo == "anio":
+        # "Recaudo del trimestre" (2024): the quarter of the cut, within that year
+        al_corte = _leer_al_corte(_norm(texto_encabezado or ""), ctx)
+        if al_corte is not None and (lectura is None or lectura.periodo.inicio.year == al_corte.periodo.fin.year):  # type: ignore[union-attr]
+            lectura = al_corte
     if medida not in MEDIDAS:
         return lectura.periodo if lectura else SIN_PERIODO
     if _medida(medida).periodo_por_defecto == "cuatrienio" and lectura and lectura.tipo != "cuatrienio":  # type: ignore[union-attr]

@@ -18,7 +18,8 @@ from extractor.tablas.partes_en_serie import partes_en_serie
 from extractor.modelo import Celda, Tabla
 from extractor.castellano.nombres import limpiar
 from extractor.castellano.numeros import Numero, buscar_numeros, es_vacio, parse_cantidad, parse_numero
-from extractor.castellano.periodos import Contexto, Periodo, periodo_de_texto, periodo_para, serie_mensual
+from extractor.castellano.periodos import (Contexto, Periodo, con_corte_de_encabezados, nombra_periodo_al_corte,
+                                           periodo_de_texto, periodo_para, serie_mensual)
 
 # money measures (medidas.csv `es_dinero`), and recursos_mixtos: a header naming both
 # programmed and executed money, split into those two measures
@@ -272,6 +273,8 @@ def columnas(grid, n_header: int, ctx: Contexto, planifica: bool = False,
     cols = []
     fuentes = fuentes_de_columnas(headers)
     numeradas = {**partes_numeradas(headers, titulos), **partes_en_serie(headers, ctx)}
+    # "Recaudo del mes" beside "Recaudo acumulado a 30 de junio": the month of that cut
+    al_corte = con_corte_de_encabezados([" ".join(parts) for parts in headers], ctx)
     for k, parts in enumerate(headers):
         header = " ".join(parts)
         no_valor = cls.no_valor(header) if header else None
@@ -302,7 +305,8 @@ def columnas(grid, n_header: int, ctx: Contexto, planifica: bool = False,
         cols.append(
             Columna(
                 k, header, "valor", medida,
-                periodo=periodo_para(medida_de_celda(medida), period_text, ctx),
+                periodo=periodo_para(medida_de_celda(medida), period_text,
+                                     al_corte if nombra_periodo_al_corte(period_text) else ctx),
                 texto_periodo=period_text,
                 factor=factor, escala=escala,
                 tipo_gasto=tipo_gasto_en(header),
