@@ -16,7 +16,7 @@ import re
 import unicodedata
 from dataclasses import replace
 
-from extractor.modelo import Celda, Tabla
+from extractor.modelo import Tabla
 
 # A row key: a number, a dotted number or a short code with digits ("1", "2.3", "IP-115")
 _CLAVE = re.compile(r"^(?=.*\d)[\w.\-/°º]{1,15}$")
