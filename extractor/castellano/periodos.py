@@ -267,22 +267,27 @@ def buscar_fechas(texto: str, anio_defecto: Optional[int] = None) -> list[date]:
 # (esquemas/castellano.yaml `palabras_de_corte`, `hasta_una_fecha`)
 _PALABRA_DE_CORTE = r"\b(?:" + palabras.alternativas(palabras.lista("palabras_de_corte"), espacios=r"\s+") + r")\b"
 _CORTE_RE = re.compile(_PALABRA_DE_CORTE + r"(?:\s+(?:a|al|de))?(?:\s+(?:el|dia))?\s*:?\s*")
+_ACUMULADO_HASTA = palabras.alternativas(palabras.lista("acumulado_hasta"), espacios=r"\s+")
+_ACUMULADO_HASTA_RE = re.compile(rf"\b(?:{_ACUMULADO_HASTA})\b(?:\s+(?:a|al|de))?\s*:?\s*")
 _CORTE_AL_FINAL_RE = re.compile(_PALABRA_DE_CORTE + r"\s*:?\s*$")
 # "a 30 de septiembre de 2017", "al 30/06/2018", "hasta el 31 de diciembre de 2019"
 _HASTA = palabras.alternativas(palabras.lista("hasta_una_fecha"), espacios=r"\s+")
 _HASTA_RE = re.compile(rf"\b(?:{_HASTA})\s+(?:el\s+|dia\s+)?$")
 
 
-def fecha_corte_en(texto: str, anio_defecto: Optional[int] = None) -> Optional[date]:
+def fecha_corte_en(texto: str, anio_defecto: Optional[int] = None, acumulado: bool = False) -> Optional[date]:
     """The cut-off date written in ``texto``, or None.
 
     First a date right after "corte" ("con corte a septiembre 30 de 2017",
-    "corte: 31/12/2019"; a month and year there gives the month's last day);
+    "corte: 31/12/2019"; a month and year there gives the month's last day),
+    or, with ``acumulado`` (a title or text line, not a header), right after
+    "acumulado" ("Acumulado enero a octubre de 2025");
     otherwise a full date after "a"/"al"/"hasta" ("a 30 de septiembre de 2017").
     """
     norm = _norm(texto or "")
     expresiones = _expresiones_de_fecha(norm)
-    for m in _CORTE_RE.finditer(norm):
+    palabras_de_corte = [*_CORTE_RE.finditer(norm), *(_ACUMULADO_HASTA_RE.finditer(norm) if acumulado else ())]
+    for m in palabras_de_corte:
         for i, f in enumerate(expresiones):
             if f.inicio != m.end():
                 continue

@@ -197,10 +197,10 @@ def _office(lines: list[str]) -> Optional[str]:
 def _cut_date(doc: Documento, title: Optional[str], vigencia: Optional[int]) -> Optional[date]:
     """The first "con corte a …" date of the report's own year: in the title,
     then the text, then the tables."""
-    texts = [title or ""] + [b.texto for b in doc.textos if b.estilo not in SIN_METADATOS] + \
-        [c.texto for t in doc.tablas for c in t.celdas]
-    for text in texts:
-        found = fecha_corte_en(text, vigencia)
+    texts = [(title or "", True)] + [(b.texto, True) for b in doc.textos if b.estilo not in SIN_METADATOS] + \
+        [(c.texto, False) for t in doc.tablas for c in t.celdas]
+    for text, is_prose in texts:
+        found = fecha_corte_en(text, vigencia, acumulado=is_prose)
         if found and (vigencia is None or found.year == vigencia):
             return found
     return None

@@ -89,6 +89,15 @@ def test_fecha_corte_en(texto, esperado):
     assert fecha_corte_en(texto) == esperado
 
 
+def test_fecha_corte_de_un_acumulado_en_el_titulo():
+    """A running total up to a month states the cut in a title line, not in a header."""
+    titulo = "Vigencia fiscal 2025 · Periodo: octubre · Acumulado enero a octubre de 2025"
+    assert fecha_corte_en(titulo, acumulado=True) == date(2025, 10, 31)
+    assert fecha_corte_en("Ejecución acumulada a junio", 2024, acumulado=True) == date(2024, 6, 30)
+    assert fecha_corte_en("Acumulado 2024", acumulado=True) is None  # a year, no month
+    assert fecha_corte_en("Acumulado enero", 2024) is None  # a header of a monthly series
+
+
 def test_fecha_corte_sin_anio():
     assert fecha_corte_en("con corte al 30 de junio") is None
     assert fecha_corte_en("con corte al 30 de junio", anio_defecto=2018) == date(2018, 6, 30)
