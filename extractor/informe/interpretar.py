@@ -17,6 +17,7 @@ def interpretar(doc, plantillas: tuple = ()) -> InformeExtraido:
     from extractor.informe.logros import logros_en_narrativa
     from extractor.informe.narrativa import dinero_en_narrativa
     from extractor.resultado import FilaNoMapeada
+    from extractor.tablas.fichas import leer_fichas, leer_tabla_de_campos, observaciones_de_ficha
     from extractor.tablas.titulos import nombres_de_hoja, titulos_de_tablas
 
     meta, ctx = extraer_metadatos(doc)
@@ -27,14 +28,23 @@ def interpretar(doc, plantillas: tuple = ()) -> InformeExtraido:
         archivo=doc.archivo, sha256=doc.sha256, formato=doc.formato, paginas=doc.paginas, metadatos=meta
     )
     por_hoja = _contextos_por_hoja(doc, ctx) if doc.formato in HOJAS else {}
+    fichas = leer_fichas(doc, hojas=doc.formato in HOJAS)  # indicators' data sheets above their tables
     lecturas = {}
     for tabla in doc.tablas:
         ctx_tabla = por_hoja.get(tabla.paginas[0], ctx) if tabla.paginas else ctx
         lecturas[tabla.indice] = lectura = LecturaTabla(plantillas=tuple(plantillas))
-        obs, skipped = interpretar_tabla(tabla, ctx_tabla, planifica(meta.tipo_documento), titulos.get(tabla.indice, []),
-                                         lectura=lectura, nombre_corto=cortos.get(tabla.indice))
+        if (ficha := fichas.de_campos.get(tabla.indice)) is not None:
+            obs, skipped = leer_tabla_de_campos(tabla, ficha, ctx_tabla)
+        else:
+            obs, skipped = interpretar_tabla(tabla, ctx_tabla, planifica(meta.tipo_documento),
+                                             titulos.get(tabla.indice, []), lectura=lectura,
+                                             nombre_corto=cortos.get(tabla.indice),
+                                             ficha=fichas.de_tabla.get(tabla.indice))
         result.observaciones.extend(obs)
         result.no_mapeadas.extend(skipped)
+    for ficha in fichas.fichas:  # the fields written as "Label: value" lines
+        pagina = ficha.campos[0].pagina
+        result.observaciones.extend(observaciones_de_ficha(ficha, por_hoja.get(pagina, ctx)))
     if doc.formato in HOJAS:
         from extractor.tablas.resumenes import quitar_resumenes
 

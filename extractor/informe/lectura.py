@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from typing import Optional
 
 from extractor.tablas.columnas import Columna
+from extractor.tablas.fichas import Fichas
 from extractor.modelo import Documento, Tabla
 from extractor.resultado import FilaNoMapeada, MetadatosInforme, Observacion
 
@@ -89,11 +90,19 @@ def rol_de_motivo(motivo: str) -> str:
 
 
 def leer_tabla(tabla: Tabla, ctx, planifica: bool = False, titulos: Optional[list[str]] = None,
-               plantillas: tuple = (), nombre_corto: Optional[str] = None) -> TablaLeida:
+               plantillas: tuple = (), nombre_corto: Optional[str] = None,
+               fichas: Optional[Fichas] = None) -> TablaLeida:
+    """`fichas`: the document's indicator data sheets (extractor/tablas/fichas.py):
+    a key/value table of one gives its fields; a table below one is about its indicator."""
+    from extractor.tablas.fichas import leer_tabla_de_campos
     from extractor.tablas.filas import TOTAL, interpretar_tabla
 
     lectura = LecturaTabla(plantillas=tuple(plantillas))
-    obs, skipped = interpretar_tabla(tabla, ctx, planifica, titulos, lectura=lectura, nombre_corto=nombre_corto)
+    if fichas is not None and (ficha := fichas.de_campos.get(tabla.indice)) is not None:
+        obs, skipped = leer_tabla_de_campos(tabla, ficha, ctx)
+    else:
+        obs, skipped = interpretar_tabla(tabla, ctx, planifica, titulos, lectura=lectura, nombre_corto=nombre_corto,
+                                         ficha=fichas.de_tabla.get(tabla.indice) if fichas is not None else None)
     leida = TablaLeida(tabla, lectura, obs, skipped)
     n_filas = tabla.n_filas
     for r in range(n_filas):
@@ -120,12 +129,16 @@ def leer(doc: Documento, plantillas: tuple = ()) -> Lectura:
     from extractor.informe.narrativa import dinero_en_narrativa
 
     from extractor.formatos import HOJAS
+    from extractor.tablas.fichas import leer_fichas, observaciones_de_ficha
     from extractor.tablas.titulos import nombres_de_hoja, titulos_de_tablas
 
     meta, ctx = extraer_metadatos(doc)
     plan = planifica(meta.tipo_documento)
     titulos = titulos_de_tablas(doc)
     cortos = nombres_de_hoja(doc) if doc.formato in HOJAS else {}
-    tablas = [leer_tabla(t, ctx, plan, titulos.get(t.indice, []), plantillas, cortos.get(t.indice))
+    fichas = leer_fichas(doc, hojas=doc.formato in HOJAS)
+    tablas = [leer_tabla(t, ctx, plan, titulos.get(t.indice, []), plantillas, cortos.get(t.indice), fichas)
               for t in doc.tablas]
-    return Lectura(metadatos=meta, tablas=tablas, narrativa=dinero_en_narrativa(doc, ctx) + logros_en_narrativa(doc, ctx))
+    de_fichas = [o for f in fichas.fichas for o in observaciones_de_ficha(f, ctx)]
+    return Lectura(metadatos=meta, tablas=tablas,
+                   narrativa=de_fichas + dinero_en_narrativa(doc, ctx) + logros_en_narrativa(doc, ctx))

@@ -109,3 +109,11 @@ def unidad(numero: Numero, medida: str, unit_text: str) -> str:
     if "peso" in norm:
         return "pesos"
     return "numero"
+
+
+def referencia_excel(ref: Optional[str]) -> dict:
+    """`hoja` and `celda` of a spreadsheet cell reference ("Hoja 1!P3")."""
+    if not ref:
+        return {}
+    hoja, _, celda = ref.rpartition("!")
+    return {"hoja": hoja, "celda": celda}

@@ -24,10 +24,11 @@ from esquemas import cargar_yaml
 from extractor.castellano import palabras
 
 from extractor.tablas.acumulacion import acumulacion_de
-from extractor.tablas.celdas import Figura, figuras_de_celda, unidad
+from extractor.tablas.celdas import Figura, figuras_de_celda, referencia_excel, unidad
 from extractor.tablas.columnas import MONEY, Columna, celdas_distintas, columna_etiqueta, columna_jerarquia, columna_padre, columnas, columnas_codigo, columnas_de_otro_indicador, columnas_descripcion, es_anio, filas_encabezado, medida_de_celda, tiene_cifras
 from extractor.tablas.dinero import tipo_gasto_en
 from extractor.tablas.encabezados import clasificador
+from extractor.tablas.fichas import Ficha
 from extractor.castellano.lemas import normalizar
 from extractor.modelo import Tabla
 from extractor.castellano.nombres import es_jerarquia, limpiar, separar_nombre
@@ -93,14 +94,19 @@ class _Estado:
 
 def interpretar_tabla(
     tabla: Tabla, ctx: Contexto, planifica: bool = False, titulos: Optional[list[str]] = None, lectura=None,
-    nombre_corto: Optional[str] = None,
+    nombre_corto: Optional[str] = None, ficha: Optional[Ficha] = None,
 ) -> tuple[list[Observacion], list[FilaNoMapeada]]:
     """`titulos`: the caption or headings right above the table
     (extractor/tablas/titulos.py). `lectura`: an `extractor.informe.lectura.LecturaTabla`
     that records how the table was read (header rows, columns, name column)
     for `informes ver`. `nombre_corto`: the name the workbook itself gives
     the indicator a sheet tracks (titulos.nombres_de_hoja); a table of
-    periods is about it, and the caption's name becomes its description."""
+    periods is about it, and the caption's name becomes its description.
+    `ficha`: the indicator's data sheet right above the table
+    (extractor/tablas/fichas.py): a table of periods is about the indicator
+    it names, in its unit, code and year."""
+    if ficha is not None:
+        ctx = ficha.contexto(ctx)
     grid = tabla.rejilla()
     if not grid:
         return [], []
@@ -145,7 +151,8 @@ def interpretar_tabla(
     period_k, row_periods = next(((c.indice, p) for c in _columnas_de_periodo(cols, label_k)
                                   if (p := _periodos_de_filas(body, c.indice, ctx, n_header, c.encabezado))),
                                  (label_k, {}))
-    table_name = indicador_del_titulo(titulos or []) if row_periods else None
+    table_name = ((ficha.nombre if ficha is not None else None) or indicador_del_titulo(titulos or [])
+                  if row_periods else None)
     # rows of a table of periods that state their own measure ("Población
     # meta 2023" above "Enero | Febrero …"): the row's figures are that
     # measure for the row's period, whatever the columns say
@@ -217,8 +224,9 @@ def interpretar_tabla(
             nombre=nombre,
             descripcion=desc or next(filter(None, (_cell_text(row, k) for k in desc_ks)), None),
             padre=state.padre() or (_cell_text(row, level_k) or None),
-            codigo=next(filter(None, (_cell_text(row, k) for k in code_ks)), None),
-            unidad=_text_of(row, cols, "unidad"),
+            codigo=next(filter(None, (_cell_text(row, k) for k in code_ks)), None)
+            or (ficha.valor("codigo") if row_period and ficha else None),
+            unidad=_text_of(row, cols, "unidad") or (ficha.valor("unidad") or "" if row_period and ficha else ""),
             fuente=_text_of(row, cols, "fuente") or None,
             tipo_gasto=tipo_gasto_en(label) or (tipo_gasto_en(state.seccion) if state.seccion else None),
             acumulacion=acumulacion_de(_text_of(row, cols, "acumulacion")),
@@ -443,14 +451,6 @@ def _text_of(row, cols: list[Columna], rol: str) -> str:
         if c.rol == rol and row[c.indice] is not None:
             return limpiar(row[c.indice].texto)
     return ""
-
-
-def referencia_excel(ref: Optional[str]) -> dict:
-    """`hoja` and `celda` of a spreadsheet cell reference ("Hoja 1!P3")."""
-    if not ref:
-        return {}
-    hoja, _, celda = ref.rpartition("!")
-    return {"hoja": hoja, "celda": celda}
 
 
 def _observation(fig: Figura, col: Columna, cell, tabla: int, fila: _Fila) -> Observacion:

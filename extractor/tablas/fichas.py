@@ -1,0 +1,260 @@
+"""An indicator's data sheet ("ficha técnica", "hoja de vida del
+indicador"): a labelled block of fields above the indicator's table of
+periods.
+
+    Código:               TIC-01
+    Nombre del indicador: Trámites y servicios nuevos habilitados en línea
+    Unidad de medida:     Número
+    Línea base (2023):    14
+    Meta 2025:            16
+    Fecha de corte:       30/06/2025
+
+    Mes     | Programado | Ejecutado
+    Enero   | 1          | 0
+    …
+
+The block is written as "Label: value" lines (a PDF or DOCX page, a
+sheet's label cells read as text) or as a key/value table (label cell,
+value cell; two pairs per row too). It names the indicator the table of
+periods below it is about, gives its unit, code and cut date, and its
+baseline and targets are that indicator's figures. The label wordings are
+data: esquemas/encabezados.yaml `ficha_indicador`.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, replace
+from datetime import date
+from functools import lru_cache
+from typing import Optional
+
+from esquemas import cargar_yaml
+from extractor.castellano.lemas import normalizar
+from extractor.castellano.numeros import Numero, es_vacio, parse_cantidad, parse_numero
+from extractor.castellano.periodos import Contexto, fecha_corte_en, periodo_para
+from extractor.modelo import BBox, BloqueTexto, Celda, Documento, Tabla
+from extractor.resultado import FilaNoMapeada, Observacion
+from extractor.tablas.celdas import referencia_excel, unidad
+from extractor.tablas.columnas import celdas_distintas
+from extractor.tablas.titulos import es_campo_ficha
+
+MEDIDAS = ("linea_base", "meta", "meta_cuatrienio")  # the fields that are figures, by their measure
+MAX_ENTRE = 3  # text blocks between the block and its table (a title, "Seguimiento trimestral")
+# a year or a range of years in a label ("Línea base (2023)", "Meta 2024-2027"), set aside to match it
+_ANIOS = re.compile(r"\((?:[^)]*)\)|\b(?:19|20)\d\d\b(?:\s*[-–/]\s*(?:19|20)?\d\d\b)?")
+_CAMPO = re.compile(r"^\s*([^:\n]{1,60}?)\s*:\s*(.*?)\s*$")  # "Label: value"
+_SEPARADORES = re.compile(r"\n|\t|\s[·|]\s")  # several fields on one line: "Unidad: Número · Meta: 16"
+
+
+@lru_cache(maxsize=1)
+def _etiquetas() -> dict[str, str]:
+    """Label wording (normalized) → role."""
+    roles = cargar_yaml("encabezados.yaml").get("ficha_indicador", {})
+    return {_plano(t): rol for rol, textos in roles.items() for t in textos}
+
+
+def _plano(etiqueta: str) -> str:
+    sin_anios = _ANIOS.sub(" ", normalizar(etiqueta))
+    return " ".join(sin_anios.replace(":", " ").split()).strip(" .-–")
+
+
+def rol_de_etiqueta(etiqueta: str) -> Optional[str]:
+    """The field a label names ("Meta de la vigencia:" → "meta", "Línea
+    base (2023)" → "linea_base"), or None."""
+    return _etiquetas().get(_plano(etiqueta)) if etiqueta and len(etiqueta) <= 60 else None
+
+
+@dataclass
+class Campo:
+    """One field of the block: its role, label and value as written, and where."""
+
+    rol: Optional[str]  # esquemas/encabezados.yaml `ficha_indicador`; None for another field ("Fórmula")
+    etiqueta: str
+    valor: str
+    pagina: Optional[int]
+    bbox: Optional[BBox] = None
+    celda: Optional[Celda] = None  # the value cell of a key/value table
+    tabla: Optional[int] = None
+
+
+@dataclass
+class Ficha:
+    campos: list[Campo] = field(default_factory=list)
+    tablas: list[int] = field(default_factory=list)  # its key/value tables
+
+    def valor(self, rol: str) -> Optional[str]:
+        return next((c.valor for c in self.campos if c.rol == rol and c.valor.strip()), None)
+
+    @property
+    def nombre(self) -> Optional[str]:
+        nombre = self.valor("nombre")
+        return " ".join(nombre.split()) if nombre and any(ch.isalpha() for ch in nombre) else None
+
+    @property
+    def valida(self) -> bool:
+        """It names its indicator and says at least one more thing about it."""
+        return self.nombre is not None and any(c.rol not in (None, "nombre") for c in self.campos)
+
+    def contexto(self, ctx: Contexto) -> Contexto:
+        """The report context as the block dates it: its own year ("Vigencia:
+        2024") or cut ("Fecha de corte: 30/06/2025") over the document's."""
+        anio_texto = self.valor("vigencia")
+        n = parse_numero(anio_texto) if anio_texto else None
+        anio = int(n.valor) if n is not None and n.valor.is_integer() and 1990 <= n.valor <= 2100 else None
+        texto_corte = self.valor("corte")
+        corte = fecha_corte_en(f"corte {texto_corte}", anio or ctx.vigencia) if texto_corte else None
+        anio = anio or (corte.year if corte else None)
+        if anio is None or (anio == ctx.vigencia and (corte is None or ctx.fecha_corte is not None)):
+            return ctx
+        if anio == ctx.vigencia:
+            return replace(ctx, fecha_corte=corte)
+        corte = corte if corte and corte.year == anio else None
+        return Contexto(vigencia=anio, fecha_corte=corte, periodo_inicio=date(anio, 1, 1),
+                        periodo_fin=corte or date(anio, 12, 31), cuatrienio=ctx.cuatrienio)
+
+
+@dataclass
+class Fichas:
+    """The data sheets of a document."""
+
+    fichas: list[Ficha] = field(default_factory=list)
+    de_tabla: dict[int, Ficha] = field(default_factory=dict)  # a table → the block right above it
+    de_campos: dict[int, Ficha] = field(default_factory=dict)  # a key/value table → the block it is part of
+
+
+def campos_de_texto(bloque: BloqueTexto) -> list[Campo]:
+    """The "Label: value" fields of a text block ("Indicador: …", "Meta de
+    la vigencia: 1.500"); none when it holds none of `ficha_indicador`."""
+    campos = []
+    for parte in _SEPARADORES.split(bloque.texto):
+        m = _CAMPO.match(parte)
+        if m and m.group(2):
+            campos.append(Campo(rol_de_etiqueta(m.group(1)), m.group(1), m.group(2), bloque.pagina, bloque.bbox))
+    return campos if any(c.rol for c in campos) else []
+
+
+def _es_etiqueta(texto: str) -> bool:
+    texto = texto.strip()
+    return bool(texto) and len(texto) <= 60 and (texto.endswith(":") or rol_de_etiqueta(texto) is not None
+                                                  or es_campo_ficha(f"{texto.rstrip(':')}: x"))
+
+
+def campos_de_tabla(tabla: Tabla) -> list[Campo]:
+    """The fields of a key/value table (a label cell, its value cell to the
+    right; one or two pairs per row), or none when the table is anything
+    else: every row with several cells must be label/value pairs, at least
+    two of them, one of `ficha_indicador`."""
+    campos: list[Campo] = []
+    pares = 0
+    for fila in tabla.rejilla():
+        celdas = [c for c in celdas_distintas(fila) if c.texto.strip()]
+        if len(celdas) < 2:
+            if celdas and _es_etiqueta(celdas[0].texto):  # a label whose value is blank
+                campos.append(Campo(rol_de_etiqueta(celdas[0].texto.strip().rstrip(":")), celdas[0].texto, "",
+                                    celdas[0].pagina, tabla=tabla.indice))
+            continue
+        if len(celdas) % 2 or not all(_es_etiqueta(c.texto) for c in celdas[::2]):
+            return []
+        for etiqueta, valor in zip(celdas[::2], celdas[1::2]):
+            texto = etiqueta.texto.strip().rstrip(":").strip()
+            campos.append(Campo(rol_de_etiqueta(texto), texto, " ".join(valor.texto.split()), valor.pagina,
+                                valor.bbox, valor, tabla.indice))
+            pares += 1
+    return campos if pares >= 2 and any(c.rol for c in campos) else []
+
+
+def leer_fichas(doc: Documento, hojas: bool = False) -> Fichas:
+    """Every data sheet of `doc`, in reading order: the fields gathered from
+    text blocks and key/value tables until the next other table (the
+    block's table of periods). A workbook's sheet or a page after the next
+    one, or more than a few other text blocks, end a block without a table.
+    `hojas`: the document is a workbook (each sheet is a page)."""
+    salida = Fichas()
+    actual = Ficha()
+    entre = 0  # other text blocks since the last field
+
+    def cerrar(tabla: Optional[Tabla] = None) -> None:
+        nonlocal actual, entre
+        if actual.valida:
+            salida.fichas.append(actual)
+            salida.de_campos.update({t: actual for t in actual.tablas})
+            if tabla is not None:
+                salida.de_tabla[tabla.indice] = actual
+        actual, entre = Ficha(), 0
+
+    def agregar(campos: list[Campo]) -> None:
+        nonlocal entre
+        primera = actual.campos[0].pagina if actual.campos else None
+        lejos = primera is not None and campos[0].pagina not in (primera, primera + (0 if hojas else 1))
+        if lejos or (actual.nombre and any(c.rol == "nombre" for c in campos)):
+            cerrar()  # another sheet or page, or another indicator's block
+        actual.campos.extend(campos)
+        entre = 0
+
+    for bloque in doc.bloques:
+        if isinstance(bloque, BloqueTexto):
+            if bloque.estilo == "Hoja":
+                cerrar()
+            elif campos := campos_de_texto(bloque):
+                agregar(campos)
+            elif actual.campos:
+                entre += 1
+                if entre > MAX_ENTRE:
+                    cerrar()
+            continue
+        if campos := campos_de_tabla(bloque):
+            agregar(campos)
+            actual.tablas.append(bloque.indice)
+            continue
+        primera = actual.campos[0].pagina if actual.campos else None
+        cerca = primera is not None and bool(bloque.paginas) and bloque.paginas[0] in (primera, primera + (0 if hojas else 1))
+        cerrar(bloque if cerca else None)
+    cerrar()
+    return salida
+
+
+def _numero(texto: str) -> Optional[Numero]:
+    n = parse_numero(texto)
+    if n is None and (cantidad := parse_cantidad(texto)) is not None:
+        n = cantidad[0]  # "1.500 niños"
+    return n
+
+
+def observaciones_de_ficha(ficha: Ficha, ctx: Contexto, tabla: Optional[int] = None) -> list[Observacion]:
+    """The block's baseline and targets as figures of the indicator it
+    names: those of key/value table `tabla`, or (None) those of its text lines."""
+    ctx = ficha.contexto(ctx)
+    texto_unidad = ficha.valor("unidad") or ""
+    salida = []
+    for campo in ficha.campos:
+        if campo.rol not in MEDIDAS or campo.tabla != tabla or es_vacio(campo.valor):
+            continue
+        n = _numero(campo.valor)
+        if n is None:
+            continue
+        periodo = periodo_para(campo.rol, campo.etiqueta, ctx)
+        celda = campo.celda
+        salida.append(Observacion(
+            indicador=ficha.nombre or "", medida=campo.rol, valor=n.valor, valor_texto=n.texto or campo.valor,
+            unidad=unidad(n, campo.rol, texto_unidad), periodo_inicio=periodo.inicio, periodo_fin=periodo.fin,
+            codigo=ficha.valor("codigo"), ambiguo=n.ambiguo, pagina=campo.pagina, tabla=campo.tabla,
+            fila=celda.fila if celda else None, columna=celda.columna if celda else None, bbox=campo.bbox,
+            **referencia_excel(celda.ref if celda else None),
+        ))
+    return salida
+
+
+def leer_tabla_de_campos(tabla: Tabla, ficha: Ficha, ctx: Contexto) -> tuple[list[Observacion], list[FilaNoMapeada]]:
+    """A key/value table of a data sheet: its baseline and targets, and its
+    other rows as rows without figures, each with its reason."""
+    obs = observaciones_de_ficha(ficha, ctx, tabla.indice)
+    con_cifra = {o.fila for o in obs}
+    no_mapeadas = []
+    for r, fila in enumerate(tabla.rejilla()):
+        celdas = celdas_distintas(fila)
+        if r in con_cifra or not any(c.texto.strip() for c in celdas):
+            continue
+        texto = " | ".join(" ".join(c.texto.split()) for c in celdas if c.texto.strip())
+        no_mapeadas.append(FilaNoMapeada(texto=texto, motivo="campo de la ficha del indicador: lo describe, no es una cifra",
+                                         pagina=celdas[0].pagina, tabla=tabla.indice, fila=r))
+    return obs, no_mapeadas

@@ -1,0 +1,194 @@
+"""An indicator's data sheet ("ficha técnica") above its table of periods
+(issue 13, class "fichas"): a labelled block ("Indicador: …", "Línea base
+(2022): …", "Meta de la vigencia: …") as label cells of a workbook, as
+"Label: value" lines of a PDF page or as a key/value table of a Word or PDF
+report, then a table of quarters, bimesters or months. The block names the
+indicator of the table (its rows are periods, not indicators) and its
+baseline and targets are that indicator's figures.
+
+Every file is built here with openpyxl, reportlab or python-docx, with
+wordings and entities of their own.
+"""
+from __future__ import annotations
+
+from datetime import date
+
+import openpyxl
+from docx import Document
+from reportlab.lib import colors
+from reportlab.lib.pagesizes import letter
+from reportlab.lib.styles import getSampleStyleSheet
+from reportlab.platypus import PageBreak, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+
+from extractor import extraer_informe
+from extractor.tablas.fichas import rol_de_etiqueta
+from tests.conftest import observaciones_con as _obs, una_observacion as _uno
+
+TRIMESTRES = ["Trimestre I", "Trimestre II", "Trimestre III", "Trimestre IV"]
+CABECERA_TRIMESTRAL = ["Trimestre", "Meta programada", "Avance", "% cumplimiento"]
+VACUNACION = "Niños y niñas con esquema de vacunación completo"
+PARQUES = "Parques biosaludables instalados"
+TRANSPORTE = "Estudiantes beneficiados con transporte escolar"
+
+
+def test_etiquetas_de_la_ficha():
+    assert rol_de_etiqueta("Indicador:") == "nombre"
+    assert rol_de_etiqueta("Denominación del indicador") == "nombre"
+    assert rol_de_etiqueta("Línea base (2022):") == "linea_base"
+    assert rol_de_etiqueta("Meta 2025") == "meta"
+    assert rol_de_etiqueta("Meta de la vigencia") == "meta"
+    assert rol_de_etiqueta("Meta cuatrienio 2024-2027:") == "meta_cuatrienio"
+    assert rol_de_etiqueta("Fecha de corte") == "corte"
+    assert rol_de_etiqueta("Fórmula") is None
+    assert rol_de_etiqueta("Metas alcanzadas en el programa de vacunación") is None
+
+
+def _libro(ruta):
+    """Two indicator sheets, labels in column A and values in B, a blank
+    row, then the period table: one of quarters, one of bimesters."""
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "SAL-04"
+    ws.append(["HOSPITAL SAN JUAN DE DIOS DE SAN GIL – SEGUIMIENTO DEL INDICADOR"])
+    ws.append([])
+    ws.append(["Indicador:", VACUNACION])
+    ws.append(["Unidad:", "Número"])
+    ws.append(["Línea base (2022):", 1240])
+    ws.append(["Meta de la vigencia:", 1500])
+    ws.append(["Periodicidad:", "Trimestral"])
+    ws.append(["Corte:", "31 de diciembre de 2024"])
+    ws.append([])
+    ws.append(CABECERA_TRIMESTRAL)
+    for trimestre, meta, avance in zip(TRIMESTRES, [300, 400, 400, 400], [280, 410, 395, 420]):
+        ws.append([trimestre, meta, avance, round(avance / meta, 4)])
+        ws.cell(ws.max_row, 4).number_format = "0.0%"
+    ws = wb.create_sheet("DEP-02")
+    ws.append(["HOSPITAL SAN JUAN DE DIOS DE SAN GIL – SEGUIMIENTO DEL INDICADOR"])
+    ws.append([])
+    ws.append(["Denominación:", PARQUES])
+    ws.append(["Código:", "DEP-02"])
+    ws.append(["Línea base (2023):", 3])
+    ws.append(["Meta cuatrienio:", 12])
+    ws.append([])
+    ws.append(["Periodo", "Programado", "Ejecutado"])
+    for i, (programado, ejecutado) in enumerate([(0, 0), (1, 1), (1, 0), (1, 2), (0, None), (1, None)], 1):
+        ws.append([f"Bimestre {i}", programado, ejecutado])
+    wb.save(ruta)
+
+
+def test_libro_de_fichas_trimestral_y_bimestral(tmp_path):
+    ruta = tmp_path / "fichas_sangil_2024.xlsx"
+    _libro(ruta)
+    informe = extraer_informe(ruta)
+    # the rows are periods of the indicator the block names, never indicators
+    assert not [o for o in informe.observaciones if o.indicador.startswith(("Trimestre", "Bimestre"))]
+    assert _uno(informe, indicador=VACUNACION, medida="linea_base").valor == 1240
+    meta = _uno(informe, indicador=VACUNACION, medida="meta", periodo_fin=date(2024, 12, 31),
+                periodo_inicio=date(2024, 1, 1))
+    assert meta.valor == 1500 and meta.hoja == "SAL-04" and meta.celda == "B6"
+    tercero = _uno(informe, indicador=VACUNACION, medida="ejecutado", periodo_inicio=date(2024, 7, 1))
+    assert tercero.valor == 395 and tercero.periodo_fin == date(2024, 9, 30)
+    assert _uno(informe, indicador=VACUNACION, medida="meta", periodo_fin=date(2024, 3, 31)).valor == 300
+    assert len(_obs(informe, indicador=VACUNACION, medida="avance_porcentual")) == 4
+    # the second sheet: bimesters, a four-year target, the code of the block
+    bimestre4 = _uno(informe, indicador=PARQUES, medida="ejecutado", periodo_inicio=date(2024, 7, 1))
+    assert bimestre4.valor == 2 and bimestre4.periodo_fin == date(2024, 8, 31) and bimestre4.codigo == "DEP-02"
+    assert len(_obs(informe, indicador=PARQUES, medida="ejecutado")) == 4  # blank bimesters give nothing
+    assert _uno(informe, indicador=PARQUES, medida="meta_cuatrienio").valor == 12
+    assert _uno(informe, indicador=PARQUES, medida="linea_base").valor == 3
+    assert not informe.sin_destino
+
+
+def _pdf(ruta):
+    """Page 1: the block as "Label: value" lines, then a ruled table of
+    quarters. Page 2: the block as a ruled two-column table, then months."""
+    st = getSampleStyleSheet()
+    regla = TableStyle([("GRID", (0, 0), (-1, -1), 0.5, colors.black)])
+    doc = SimpleDocTemplate(str(ruta), pagesize=letter)
+    els = [Paragraph("MUNICIPIO DE SAN GIL – SECRETARÍA DE SALUD", st["Title"]),
+           Paragraph("Hoja de vida del indicador – vigencia 2024", st["Heading2"])]
+    for linea in ["Código: SAL-04", f"Indicador: {VACUNACION}", "Unidad: Número", "Línea base (2022): 1.240",
+                  "Meta de la vigencia: 1.500", "Responsable: Coordinación PAI"]:
+        els.append(Paragraph(linea, st["Normal"]))
+    els.append(Spacer(1, 12))
+    filas = [CABECERA_TRIMESTRAL] + [[t, m, a, c] for t, m, a, c in zip(
+        TRIMESTRES, ["300", "400", "400", "400"], ["280", "410", "395", "420"],
+        ["93,3 %", "102,5 %", "98,8 %", "105,0 %"])]
+    tabla = Table(filas)
+    tabla.setStyle(regla)
+    els += [tabla, PageBreak(), Paragraph("Hoja de vida del indicador – vigencia 2024", st["Heading2"])]
+    campos = Table([["Nombre del indicador", "Visitas domiciliarias de salud mental"],
+                    ["Unidad de medida", "Número"], ["Línea base (2023)", "85"], ["Meta 2024", "120"]])
+    campos.setStyle(regla)
+    meses = Table([["Mes", "Programado", "Ejecutado"], ["Enero", "10", "8"], ["Febrero", "10", "12"],
+                   ["Marzo", "10", "9"]])
+    meses.setStyle(regla)
+    els += [campos, Spacer(1, 18), meses]
+    doc.build(els)
+
+
+def test_pagina_de_ficha_en_pdf(tmp_path):
+    ruta = tmp_path / "hojas_de_vida_salud_2024.pdf"
+    _pdf(ruta)
+    informe = extraer_informe(ruta)
+    assert not [o for o in informe.observaciones if o.indicador.startswith(("Trimestre", "Enero", "Hoja de vida"))]
+    linea_base = _uno(informe, indicador=VACUNACION, medida="linea_base")
+    assert linea_base.valor == 1240 and linea_base.pagina == 1
+    assert _uno(informe, indicador=VACUNACION, medida="meta", periodo_fin=date(2024, 12, 31),
+                periodo_inicio=date(2024, 1, 1)).valor == 1500
+    segundo = _uno(informe, indicador=VACUNACION, medida="ejecutado", periodo_inicio=date(2024, 4, 1))
+    assert segundo.valor == 410 and segundo.periodo_fin == date(2024, 6, 30) and segundo.codigo == "SAL-04"
+    # page 2: a key/value table, then months
+    salud_mental = "Visitas domiciliarias de salud mental"
+    assert _uno(informe, indicador=salud_mental, medida="meta", periodo_fin=date(2024, 12, 31)).valor == 120
+    assert _uno(informe, indicador=salud_mental, medida="linea_base").valor == 85
+    febrero = _uno(informe, indicador=salud_mental, medida="ejecutado", periodo_inicio=date(2024, 2, 1))
+    assert febrero.valor == 12 and febrero.pagina == 2
+    assert not informe.sin_destino
+
+
+def test_tabla_de_campos_en_word(tmp_path):
+    d = Document()
+    d.add_heading("Municipio de Guateque – Secretaría de Educación", 1)
+    d.add_paragraph("Ficha técnica del indicador")
+    campos = d.add_table(rows=0, cols=2)
+    for etiqueta, valor in [("Código", "EDU-07"), ("Denominación", TRANSPORTE), ("Unidad de medida", "Número"),
+                            ("Línea base 2023", "640"), ("Meta de la vigencia", "720"),
+                            ("Fecha de corte", "31/12/2024")]:
+        celdas = campos.add_row().cells
+        celdas[0].text, celdas[1].text = etiqueta, valor
+    d.add_paragraph("")
+    periodos = d.add_table(rows=1, cols=3)
+    for celda, texto in zip(periodos.rows[0].cells, ["Periodo", "Programado", "Ejecutado"]):
+        celda.text = texto
+    for i, (programado, ejecutado) in enumerate([(700, 690), (700, 705), (720, 712)], 1):
+        celdas = periodos.add_row().cells
+        celdas[0].text, celdas[1].text, celdas[2].text = f"Bimestre {i}", str(programado), str(ejecutado)
+    ruta = tmp_path / "ficha_transporte.docx"
+    d.save(ruta)
+    informe = extraer_informe(ruta)
+    # the cut date of the block dates the document's periods
+    assert _uno(informe, indicador=TRANSPORTE, medida="meta", periodo_fin=date(2024, 12, 31),
+                periodo_inicio=date(2024, 1, 1)).valor == 720
+    assert _uno(informe, indicador=TRANSPORTE, medida="ejecutado", periodo_inicio=date(2024, 3, 1)).valor == 705
+    assert len(_obs(informe, indicador=TRANSPORTE, medida="meta")) == 4
+    assert any("ficha del indicador" in u.motivo and "EDU-07" in u.texto for u in informe.no_mapeadas)
+
+
+def test_campos_sueltos_sin_nombre_no_son_ficha(tmp_path):
+    """"Label: value" lines that name no indicator are not a data sheet: the
+    table below keeps its own reading (rows are its indicators)."""
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["Seguimiento al plan de acción 2024"])
+    ws.append(["Responsable:", "Secretaría de Gobierno"])
+    ws.append(["Meta:", "Plan de acción"])
+    ws.append([])
+    ws.append(["Indicador", "Meta 2024", "Ejecutado 2024"])
+    ws.append(["Jornadas de convivencia realizadas", 12, 10])
+    ws.append(["Consejos de seguridad realizados", 4, 4])
+    ruta = tmp_path / "plan_gobierno_2024.xlsx"
+    wb.save(ruta)
+    informe = extraer_informe(ruta)
+    assert _uno(informe, indicador="Jornadas de convivencia realizadas", medida="ejecutado").valor == 10
+    assert _uno(informe, indicador="Consejos de seguridad realizados", medida="meta").valor == 4
