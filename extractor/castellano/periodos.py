@@ -36,6 +36,7 @@ __all__ = [
     "MESES",
     "MEDIDAS",
     "buscar_fechas",
+    "cuatrienio_de",
     "fecha_corte_en",
     "periodo_de_texto",
     "periodo_para",
@@ -275,13 +276,15 @@ _HASTA = palabras.alternativas(palabras.lista("hasta_una_fecha"), espacios=r"\s+
 _HASTA_RE = re.compile(rf"\b(?:{_HASTA})\s+(?:el\s+|dia\s+)?$")
 
 
-def fecha_corte_en(texto: str, anio_defecto: Optional[int] = None, acumulado: bool = False) -> Optional[date]:
+def fecha_corte_en(texto: str, anio_defecto: Optional[int] = None, acumulado: bool = False,
+                   con_palabra: bool = False) -> Optional[date]:
     """The cut-off date written in ``texto``, or None.
 
     First a date right after "corte" ("con corte a septiembre 30 de 2017",
     "corte: 31/12/2019"; a month and year there gives the month's last day),
     or, with ``acumulado`` (a title or text line, not a header), right after
-    "acumulado" ("Acumulado enero a octubre de 2025");
+    "acumulado" ("Acumulado enero a octubre de 2025"); with ``con_palabra``
+    only these;
     otherwise a full date after "a"/"al"/"hasta" ("a 30 de septiembre de 2017").
     """
     norm = _norm(texto or "")
@@ -298,6 +301,8 @@ def fecha_corte_en(texto: str, anio_defecto: Optional[int] = None, acumulado: bo
             anio = f.anio if f.anio is not None else anio_defecto
             if anio is not None:
                 return _a_fecha(f, anio, al_final=True)
+    if con_palabra:
+        return None
     for f in expresiones:
         if f.dia is None:
             continue
@@ -456,15 +461,32 @@ def _numero_ordinal(texto: str) -> Optional[int]:
     return int(m.group(1)) if m else None
 
 
+def cuatrienio_de(anio: int) -> tuple[int, int]:
+    """The government term holding a year (esquemas/castellano.yaml `cuatrienios`):
+    cuatrienio_de(2025) == (2024, 2027)."""
+    datos = palabras.lista("cuatrienios")
+    inicio = anio - (anio - datos["un_inicio"]) % datos["anios"]
+    return inicio, inicio + datos["anios"] - 1
+
+
+def _cuatrienio(ctx: Optional[Contexto]) -> Optional[tuple[int, int]]:
+    """The term the report writes, else the one holding its year."""
+    if ctx is None:
+        return None
+    anio = _anio_contexto(ctx)
+    return ctx.cuatrienio or (cuatrienio_de(anio) if anio is not None else None)
+
+
 def _leer_rango_de_anios(norm: str, ctx: Optional[Contexto]) -> Optional[_Lectura]:
     """ "cuatrienio 2016-2019", "2020 - 2023", "2024 y 2025"; or the word
-    "cuatrienio" alone when the report's cuatrienio is known."""
+    "cuatrienio" alone: the report's term."""
     for m in _RANGO_ANIOS_RE.finditer(norm):
         a, b = int(m["a"]), int(m["b"])
         if 0 < b - a <= 12:
             return _Lectura(Periodo(date(a, 1, 1), date(b, 12, 31)), "cuatrienio")
-    if _CUATRIENIO_RE.search(norm) and ctx is not None and ctx.cuatrienio:
-        a, b = ctx.cuatrienio
+    termino = _cuatrienio(ctx) if _CUATRIENIO_RE.search(norm) else None
+    if termino:
+        a, b = termino
         return _Lectura(Periodo(date(a, 1, 1), date(b, 12, 31)), "cuatrienio")
     return None
 
@@ -630,10 +652,11 @@ def _por_defecto(medida: str, ctx: Contexto) -> Periodo:
         return _vigencia_a_corte(ctx)
     if regla == "vigencia_a_corte":
         return _vigencia_a_corte(ctx)
-    if regla == "cuatrienio" and ctx.cuatrienio:
-        a, b = ctx.cuatrienio
+    termino = _cuatrienio(ctx) if regla == "cuatrienio" else None
+    if termino:
+        a, b = termino
         return Periodo(date(a, 1, 1), date(b, 12, 31))
-    return SIN_PERIODO  # ninguno (linea_base), a cuatrienio the report does not write
+    return SIN_PERIODO  # ninguno (linea_base), a report without a year
 
 
 def _ajustar(medida: str, lectura: _Lectura, ctx: Contexto) -> Periodo:

@@ -14,7 +14,7 @@ from extractor.castellano import palabras
 from extractor.castellano.lemas import normalizar
 from extractor.modelo import Documento
 from extractor.castellano.nombres import limpiar
-from extractor.castellano.periodos import Contexto, fecha_corte_en, periodo_de_texto
+from extractor.castellano.periodos import Contexto, cuatrienio_de, fecha_corte_en, periodo_de_texto
 from extractor.resultado import MetadatosInforme
 
 # Entity, office and title words: esquemas/castellano.yaml (`entidades`,
@@ -194,13 +194,15 @@ def _office(lines: list[str]) -> Optional[str]:
     return None
 
 
-def _cut_date(doc: Documento, title: Optional[str], vigencia: Optional[int]) -> Optional[date]:
+def _cut_date(doc: Documento, title: Optional[str], vigencia: Optional[int],
+              con_palabra: bool = False) -> Optional[date]:
     """The first "con corte a …" date of the report's own year: in the title,
-    then the text, then the tables."""
+    then the text, then the tables (`con_palabra`: only one introduced by
+    "corte" or "acumulado", not a bare "a 30 de julio de 2012")."""
     texts = [(title or "", True)] + [(b.texto, True) for b in doc.textos if b.estilo not in SIN_METADATOS] + \
         [(c.texto, False) for t in doc.tablas for c in t.celdas]
     for text, is_prose in texts:
-        found = fecha_corte_en(text, vigencia, acumulado=is_prose)
+        found = fecha_corte_en(text, vigencia, acumulado=is_prose, con_palabra=con_palabra)
         if found and (vigencia is None or found.year == vigencia):
             return found
     return None
@@ -252,7 +254,7 @@ def extraer_metadatos(doc: Documento) -> tuple[MetadatosInforme, Contexto]:
     if meta.tipo_documento == "otro":
         meta.tipo_documento = tipo_por_archivo(doc.archivo)
     if cuatrienal(meta.tipo_documento):
-        meta, ctx = _cuatrienio_del_plan(doc, meta, ctx)
+        meta, ctx = _cuatrienio_del_plan(doc, meta, ctx, _cut_date(doc, title, vigencia, con_palabra=True))
     return meta, ctx
 
 
@@ -340,20 +342,30 @@ def _inicio_del_cuatrienio(doc: Documento, ctx: Contexto) -> Optional[int]:
     par = re.search(r"\b(20[0-4]\d)\D{1,3}(20[0-4]\d)\b", _nombre_legible(doc.archivo))
     if par and int(par.group(2)) - int(par.group(1)) == 3:
         return int(par.group(1))
-    por_periodo = Counter(anio - anio % 4 for anio in _anios_encabezados(doc))  # distinct years per term
+    por_periodo = Counter(cuatrienio_de(anio)[0] for anio in _anios_encabezados(doc))  # distinct years per term
     if por_periodo and por_periodo.most_common(1)[0][1] >= 3:
         return por_periodo.most_common(1)[0][0]
     return None
 
 
-def _cuatrienio_del_plan(doc: Documento, meta: MetadatosInforme, ctx: Contexto) -> tuple[MetadatosInforme, Contexto]:
+def _cuatrienio_del_plan(doc: Documento, meta: MetadatosInforme, ctx: Contexto,
+                         stated_cut: Optional[date] = None) -> tuple[MetadatosInforme, Contexto]:
     """A plan covers a term of four years (2016-2019, 2020-2023, 2024-2027:
     they start in a multiple of 4): the one its text writes, else the file
     name's, else the term that holds most of the years in the tables'
     headers. Its period is the report's, and a plan has no single vigencia
-    nor cut date."""
+    nor cut date — unless the text states a cut inside the term ("Corte:
+    30/09/2025 · Plan de Desarrollo 2024-2027"): then it is the plan followed
+    up to that date, and the cut's year is the vigencia."""
     inicio = _inicio_del_cuatrienio(doc, ctx)
-    return (meta, ctx) if inicio is None else _con_periodo_del_plan(meta, inicio, inicio + 3)
+    if inicio is None:
+        return meta, ctx
+    if stated_cut and inicio <= stated_cut.year <= inicio + 3:
+        meta.vigencia, meta.fecha_corte = stated_cut.year, stated_cut
+        meta.periodo_inicio, meta.periodo_fin = date(stated_cut.year, 1, 1), stated_cut
+        return meta, Contexto(vigencia=stated_cut.year, fecha_corte=stated_cut, periodo_inicio=meta.periodo_inicio,
+                              periodo_fin=stated_cut, cuatrienio=(inicio, inicio + 3))
+    return _con_periodo_del_plan(meta, inicio, inicio + 3)
 
 
 def _con_periodo_del_plan(meta: MetadatosInforme, desde: int, hasta: int) -> tuple[MetadatosInforme, Contexto]:

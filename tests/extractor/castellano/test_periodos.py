@@ -5,7 +5,7 @@ from datetime import date
 import pytest
 from hypothesis import given, strategies as st
 
-from extractor.castellano.periodos import MESES, Contexto, Periodo, buscar_fechas, fecha_corte_en, pares_mes_numero, periodo_de_texto, periodo_mes, periodo_para, serie_mensual
+from extractor.castellano.periodos import MESES, Contexto, Periodo, buscar_fechas, cuatrienio_de, fecha_corte_en, pares_mes_numero, periodo_de_texto, periodo_mes, periodo_para, serie_mensual
 
 # The seed report: vigencia 2017, cut on 2017-09-30, title "MAYO A SEPTIEMBRE DE 2017".
 CTX = Contexto(
@@ -98,6 +98,15 @@ def test_fecha_corte_de_un_acumulado_en_el_titulo():
     assert fecha_corte_en("Acumulado enero", 2024) is None  # a header of a monthly series
 
 
+def test_cuatrienio_de_gobierno_que_contiene_un_anio():
+    assert cuatrienio_de(2025) == (2024, 2027)
+    assert cuatrienio_de(2023) == (2020, 2023)
+    assert cuatrienio_de(2012) == (2012, 2015)
+    # a report of 2024 that writes no term: its "Meta del cuatrienio" is for 2024-2027
+    ctx = Contexto(vigencia=2024, fecha_corte=date(2024, 6, 30))
+    assert periodo_para("meta_cuatrienio", "Meta del cuatrienio", ctx) == Periodo(date(2024, 1, 1), date(2027, 12, 31))
+
+
 def test_fecha_corte_sin_anio():
     assert fecha_corte_en("con corte al 30 de junio") is None
     assert fecha_corte_en("con corte al 30 de junio", anio_defecto=2018) == date(2018, 6, 30)
@@ -168,7 +177,7 @@ def test_periodo_de_texto(texto, esperado):
     ["INDICADOR", "Indicador De Producto", "Evidencia", "Cantidad", "",
      "Recursos programados y ejecutados por inversión", "Trimestre I-IV",
      "Junio 13.114 Julio 13.134 Agosto 13.665 Sept 13.968", "Mar Caribe",
-     "Meta del cuatrienio", "Semana 2", "Trimestral", "sembrado 3"],
+     "Semana 2", "Trimestral", "sembrado 3"],
 )
 def test_periodo_de_texto_sin_periodo(texto):
     assert periodo_de_texto(texto, CTX) is None
@@ -218,9 +227,9 @@ def test_periodo_de_texto_cuatrienio_del_contexto():
         ("avance_porcentual", "% de avance", P("2017-01-01", "2017-09-30")),
         ("linea_base", "L.B", SIN),
         ("linea_base", "Línea base 2015", P("2015-01-01", "2015-12-31")),
-        ("meta_cuatrienio", "Meta del cuatrienio", SIN),
+        ("meta_cuatrienio", "Meta del cuatrienio", P("2016-01-01", "2019-12-31")),  # the term holding 2017
         ("meta_cuatrienio", "Meta cuatrienio 2016-2019", P("2016-01-01", "2019-12-31")),
-        ("meta_cuatrienio", "Meta 2017", SIN),  # only a written cuatrienio counts
+        ("meta_cuatrienio", "Meta 2017", P("2016-01-01", "2019-12-31")),  # a year is not the term: the one holding it
         ("apropiacion_inicial", "Apropiación inicial", P("2017-01-01", "2017-12-31")),
         ("apropiacion_definitiva", "Presupuesto definitivo 2016", P("2016-01-01", "2016-12-31")),
         ("compromisos", "Compromisos", P("2017-01-01", "2017-09-30")),

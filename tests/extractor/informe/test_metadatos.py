@@ -40,3 +40,22 @@ def test_plan_de_desarrollo_real_cubre_su_cuatrienio(archivo, entidad, inicio):
     assert (meta.vigencia, meta.fecha_corte) == (None, None)
     assert (meta.periodo_inicio, meta.periodo_fin) == (date(inicio, 1, 1), date(inicio + 3, 12, 31))
     assert ctx.cuatrienio == (inicio, inicio + 3)
+
+
+def test_un_plan_seguido_hasta_una_fecha_de_corte_tiene_vigencia(tmp_path):
+    """A workbook that names the plan's term and states a cut inside it is the
+    plan followed up to the cut: the cut's year is the vigencia."""
+    import openpyxl
+
+    libro = openpyxl.Workbook()
+    hoja = libro.active
+    hoja.append(["Alcaldía de Sácama - Casanare"])
+    hoja.append(["Corte: 30/09/2025 · Plan de Desarrollo 2024-2027"])
+    hoja.append([])
+    hoja.append(["Indicador", "Meta 2025", "Avance acumulado a 30-sep"])
+    hoja.append(["Huertas caseras establecidas", 40, 31])
+    ruta = tmp_path / "sacama_fichas.xlsx"
+    libro.save(ruta)
+    meta, ctx = extraer_metadatos(leer_documento(ruta))
+    assert (meta.vigencia, meta.fecha_corte) == (2025, date(2025, 9, 30))
+    assert ctx.cuatrienio == (2024, 2027)
