@@ -37,7 +37,7 @@ def _bold_lead_in(paragraph: Paragraph) -> str:
     """The text of the bold runs a paragraph opens with, when more text
     that is not bold follows them; "" otherwise."""
     runs = [r for r in paragraph.runs if r.text]
-    lead = []
+    lead: list[str] = []
     for i, run in enumerate(runs):
         if not run.bold:
             rest = "".join(r.text for r in runs[i:])
