@@ -17,31 +17,33 @@ from pathlib import Path
 from typing import Iterable, NoReturn, Optional
 
 import typer
-import typer.rich_utils as _rich
 from rich.console import Console
 from rich.markup import escape
 from typer.core import TyperCommand, TyperGroup
 
 from pipelines.carga.limites import ESPERA_DB
+from pipelines.cli import privadas
 from pipelines.salidas import archivos as salidas
 from pipelines.salidas import tuberias
 from pipelines.salidas.archivos import ErrorSalida
 
 # Spanish texts of the help screens rendered by typer.
-_rich.OPTIONS_PANEL_TITLE = "Opciones"
-_rich.ARGUMENTS_PANEL_TITLE = "Argumentos"
-_rich.COMMANDS_PANEL_TITLE = "Comandos"
-_rich.DEFAULT_STRING = "[por defecto: {}]"
-_rich.ENVVAR_STRING = "[variable de entorno: {}]"
-_rich.REQUIRED_LONG_STRING = "[obligatorio]"
-_rich.ABORTED_TEXT = "Cancelado."
-_rich.RICH_HELP = "Use [blue]'{command_path} {help_option}'[/] para ver la ayuda."
+privadas.poner_textos_de_ayuda({
+    "OPTIONS_PANEL_TITLE": "Opciones",
+    "ARGUMENTS_PANEL_TITLE": "Argumentos",
+    "COMMANDS_PANEL_TITLE": "Comandos",
+    "DEFAULT_STRING": "[por defecto: {}]",
+    "ENVVAR_STRING": "[variable de entorno: {}]",
+    "REQUIRED_LONG_STRING": "[obligatorio]",
+    "ABORTED_TEXT": "Cancelado.",
+    "RICH_HELP": "Use [blue]'{command_path} {help_option}'[/] para ver la ayuda.",
+})
 
 
 def _mensaje_click(e: Exception) -> str:
     """Spanish text of a command-line usage error of click (whose own
     messages are English)."""
-    from typer._click import exceptions as ce
+    ce = privadas.excepciones()
 
     def nombre(param) -> str:
         if param is None:
@@ -92,11 +94,10 @@ def _error_de_uso(e: Exception) -> None:
     """typer prints click's usage errors through this function (then exits
     with e.exit_code): Spanish, one line, after the usage line; exit code
     CODIGO_USO for every usage error."""
-    from typer._click.exceptions import UsageError
-
-    if isinstance(e, UsageError):
+    ce = privadas.excepciones()
+    if isinstance(e, ce.UsageError):
         e.exit_code = CODIGO_USO
-    if e.__class__.__name__ == "NoArgsIsHelpError":
+    if isinstance(e, ce.NoArgsIsHelpError):
         return
     ctx = getattr(e, "ctx", None)
     if ctx is not None:
@@ -105,8 +106,7 @@ def _error_de_uso(e: Exception) -> None:
     errores.print(f"[bold red]Error:[/] {escape(_mensaje_click(e))}", highlight=False, soft_wrap=True)
 
 
-# typer's rich renderer of click errors, replaced (a module function, not a typed hook)
-setattr(_rich, "rich_format_error", _error_de_uso)
+privadas.formatear_errores_con(_error_de_uso)
 
 
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
@@ -132,9 +132,9 @@ def _en_espanol(param) -> None:
     <path>, <str>) says what to write, in Spanish: nothing for a flag or an
     argument (its name is already there), RUTA, N, NÚMERO or TEXTO."""
     if param.param_type_name == "argument":
-        param.display_type_rich = lambda ctx: None
+        privadas.sin_tipo_en_la_ayuda(param)
     elif param.metavar is None:
-        tipo = getattr(getattr(param, "type_descriptor", None), "annotation", None)
+        tipo = privadas.tipo_de_parametro(param)
         tipo = (getattr(tipo, "__args__", None) or (tipo,))[0]  # list[Path] -> Path
         param.metavar = "" if getattr(param, "is_flag", False) else _METAVARS.get(tipo, "VALOR")
 
@@ -259,9 +259,7 @@ _AYUDA_DB_ORDEN = " Si no se indica: INFORMES_DB, luego db en informes.toml, lue
 def _db_configurada(ctx: typer.Context, param: typer.CallbackParam, valor: Path) -> Path:
     """--db when given, else INFORMES_DB, else `db` of informes.toml, else
     the default."""
-    from typer._click.core import ParameterSource
-
-    if ctx.get_parameter_source(param.name) in (ParameterSource.DEFAULT, None):
+    if privadas.es_valor_por_defecto(ctx, param.name):
         import pipelines.configuracion as configuracion
 
         try:
