@@ -19,14 +19,13 @@ from collections import Counter
 from typing import Optional
 
 from extractor.castellano.lemas import normalizar
-from extractor.castellano.periodos import Contexto, periodo_de_texto
+from extractor.castellano.periodos import ABREVIATURAS_SUBPERIODO, SUBPERIODOS, Contexto, periodo_de_texto
 
-# the kinds of part of a year, their abbreviations and how many make a year
-_PARTES = (
-    ("trimestre", ("trimestre", "trim"), 4),
-    ("semestre", ("semestre", "sem"), 2),
-    ("cuatrimestre", ("cuatrimestre", "cuatrim"), 3),
-    ("bimestre", ("bimestre", "bim"), 6),
+# the kinds of part of a year, their words (the name and its abbreviations) and how many
+# make a year (esquemas/castellano.yaml `subperiodos`, `subperiodos_abreviados`)
+_PARTES = tuple(
+    (nombre, (nombre, *(a for a, de in ABREVIATURAS_SUBPERIODO.items() if de == nombre)), 12 // meses)
+    for nombre, meses in SUBPERIODOS.items()
 )
 _ROMANOS = ("I", "II", "III", "IV", "V", "VI")
 _ANIO = re.compile(r"(?<!\d)(?:19[5-9]\d|20\d\d)(?!\d)")
@@ -50,7 +49,7 @@ def _clase(parte: str) -> Optional[_Clase]:
     texto = _ANIO.sub(" ", texto).strip(" -–/.,")
     for nombre, palabras, cuantas in _PARTES:
         for palabra in palabras:
-            if re.fullmatch(rf"{_NUMERAL}\s*{palabra}\.?(?:\s*{_NUMERAL})?", texto):
+            if re.fullmatch(rf"{_NUMERAL}\s*{re.escape(palabra)}\.?(?:\s*{_NUMERAL})?", texto):
                 return nombre, cuantas, anio[0] if anio else ""
     return None
 
