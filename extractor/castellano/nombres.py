@@ -12,64 +12,64 @@ from typing import Optional
 from extractor.castellano import palabras
 
 # joining words of an upper-case name (esquemas/castellano.yaml `palabras_de_enlace`), "Y/O" and dashes
-CONNECTORS = frozenset(p.upper() for p in palabras.lista("palabras_de_enlace")) | {"Y/O", "-", "–", "/"}
+ENLACES = frozenset(p.upper() for p in palabras.lista("palabras_de_enlace")) | {"Y/O", "-", "–", "/"}
 # levels of a plan before a row's name (esquemas/castellano.yaml `niveles_del_plan`)
-HIERARCHY = re.compile(
+NIVEL_DEL_PLAN = re.compile(
     rf"^({palabras.alternativas_con_acentos(palabras.lista('niveles_del_plan'))})\b\s*[:.\-–]?\s*",
     re.IGNORECASE,
 )
-SENTENCE_END = re.compile(r"(?<=[^\d\s.]{2})\.\s+(?=\S)")
+FIN_DE_FRASE = re.compile(r"(?<=[^\d\s.]{2})\.\s+(?=\S)")
 
 
-def _is_caps_word(word: str) -> bool:
-    letters = [ch for ch in word if ch.isalpha()]
-    return len(letters) >= 2 and all(ch.isupper() for ch in letters)
+def _en_mayusculas(vocablo: str) -> bool:
+    letras = [ch for ch in vocablo if ch.isalpha()]
+    return len(letras) >= 2 and all(ch.isupper() for ch in letras)
 
 
-def _caps_run(words: list[str]) -> int:
+def _tramo_en_mayusculas(vocablos: list[str]) -> int:
     """Number of leading words that form an upper-case name."""
     n = 0
-    for w in words:
-        bare = w.rstrip(":.,;")
-        if _is_caps_word(bare) or bare in CONNECTORS:
+    for w in vocablos:
+        limpia = w.rstrip(":.,;")
+        if _en_mayusculas(limpia) or limpia in ENLACES:
             n += 1
             if w.endswith(":"):
                 break
         else:
             break
-    while n and words[n - 1].rstrip(":") in CONNECTORS:
+    while n and vocablos[n - 1].rstrip(":") in ENLACES:
         n -= 1
     return n
 
 
-def limpiar(text: str) -> str:
-    return " ".join(text.split())
+def limpiar(texto: str) -> str:
+    return " ".join(texto.split())
 
 
-def separar_nombre(label: str) -> tuple[str, Optional[str]]:
-    text = limpiar(label)
-    words = text.split(" ")
-    n = _caps_run(words)
-    caps_words = [w for w in words[:n] if _is_caps_word(w.rstrip(":.,;"))]
-    if 0 < n < len(words) and (len(caps_words) >= 2 or words[n - 1].endswith(":")):
-        return _strip(" ".join(words[:n])), _desc(" ".join(words[n:]))
-    colon = re.search(r"(?<!\d)\s*:\s+", text[:120])
-    if colon and colon.start() > 2:
-        return _strip(text[: colon.start()]), _desc(text[colon.end():])
-    sentence = SENTENCE_END.search(text)
-    if sentence and len(text[: sentence.start()].split()) >= 3:
-        return _strip(text[: sentence.start()]), _desc(text[sentence.end():])
-    return _strip(text), None
+def separar_nombre(rotulo: str) -> tuple[str, Optional[str]]:
+    texto = limpiar(rotulo)
+    vocablos = texto.split(" ")
+    n = _tramo_en_mayusculas(vocablos)
+    mayusculas = [w for w in vocablos[:n] if _en_mayusculas(w.rstrip(":.,;"))]
+    if 0 < n < len(vocablos) and (len(mayusculas) >= 2 or vocablos[n - 1].endswith(":")):
+        return _recortar(" ".join(vocablos[:n])), _desc(" ".join(vocablos[n:]))
+    dos_puntos = re.search(r"(?<!\d)\s*:\s+", texto[:120])
+    if dos_puntos and dos_puntos.start() > 2:
+        return _recortar(texto[: dos_puntos.start()]), _desc(texto[dos_puntos.end():])
+    frase = FIN_DE_FRASE.search(texto)
+    if frase and len(texto[: frase.start()].split()) >= 3:
+        return _recortar(texto[: frase.start()]), _desc(texto[frase.end():])
+    return _recortar(texto), None
 
 
-def _strip(text: str) -> str:
-    return text.strip().strip(":;,").rstrip(".").strip()
+def _recortar(texto: str) -> str:
+    return texto.strip().strip(":;,").rstrip(".").strip()
 
 
-def _desc(text: str) -> Optional[str]:
-    return text.strip().lstrip(":;,").strip() or None
+def _desc(texto: str) -> Optional[str]:
+    return texto.strip().lstrip(":;,").strip() or None
 
 
-def es_jerarquia(label: str) -> bool:
+def es_jerarquia(rotulo: str) -> bool:
     """A label that names a plan level (programa, sector, eje…)."""
-    return bool(HIERARCHY.match(limpiar(label)))
+    return bool(NIVEL_DEL_PLAN.match(limpiar(rotulo)))

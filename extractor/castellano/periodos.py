@@ -338,10 +338,23 @@ _ORDINAL = (
     rf"|[1-{max(_ORDINALES.values())}](?:{palabras.alternativas(palabras.lista('sufijos_ordinales'))})?)(?![\w°º])"
 )
 # Months in each kind of part of a year (esquemas/castellano.yaml `subperiodos`).
-_SUBPERIODOS = {str(k): int(v) for k, v in palabras.lista("subperiodos").items()}
+SUBPERIODOS = {str(k): int(v) for k, v in palabras.lista("subperiodos").items()}
+
+
+def _abreviaturas() -> dict[str, str]:
+    """Abbreviation -> the part of a year it stands for (esquemas/castellano.yaml
+    `subperiodos_abreviados`): "trim" -> "trimestre"."""
+    salida = {}
+    for nombre, abreviaturas in palabras.lista("subperiodos_abreviados").items():
+        if nombre not in SUBPERIODOS:
+            raise ValueError(f"castellano.yaml: subperiodos_abreviados names {nombre!r}, not one of subperiodos")
+        salida.update({str(a): str(nombre) for a in abreviaturas})
+    return salida
+
+
 # Column headers abbreviate them: "I trim.", "Trim. II", "2do sem.".
-_ABREVIADOS = {"sem": "semestre", "cuatrim": "cuatrimestre", "trim": "trimestre", "bim": "bimestre"}
-_SUBPERIODO = rf"(?:{palabras.alternativas([*_SUBPERIODOS, *_ABREVIADOS])})(?![\w])"
+ABREVIATURAS_SUBPERIODO = _abreviaturas()
+_SUBPERIODO = rf"(?:{palabras.alternativas([*SUBPERIODOS, *ABREVIATURAS_SUBPERIODO])})(?![\w])"
 # "II semestre", "segundo semestre", "semestre II", "trimestre 1"; a range
 # such as "Trimestre I-IV" is not one part.
 _NO_RANGO = r"(?!\s*[-–]\s*(?:[ivx]+|\d)\b)"
@@ -433,7 +446,7 @@ def _leer_subperiodo(norm: str, ctx: Optional[Contexto]) -> Optional[_Lectura]:
         m = regex.search(norm)
         if m:
             numero = _numero_ordinal(m["ord"])
-            meses = _SUBPERIODOS[_ABREVIADOS.get(m["sub"], m["sub"])]
+            meses = SUBPERIODOS[ABREVIATURAS_SUBPERIODO.get(m["sub"], m["sub"])]
             if numero is not None and numero * meses <= 12:
                 encontrado = (numero, meses, m.end())
                 break

@@ -19,110 +19,110 @@ from extractor.formatos.privadas import elemento_docx
 from extractor.modelo import BloqueTexto, Celda, Documento, Tabla
 
 
-def _page_breaks(element) -> int:
-    breaks = 0
-    for br in element.iter(qn("w:br")):
+def _saltos_de_pagina(elemento) -> int:
+    saltos = 0
+    for br in elemento.iter(qn("w:br")):
         if br.get(qn("w:type")) == "page":
-            breaks += 1
-    breaks += sum(1 for _ in element.iter(qn("w:lastRenderedPageBreak")))
-    return breaks
+            saltos += 1
+    saltos += sum(1 for _ in elemento.iter(qn("w:lastRenderedPageBreak")))
+    return saltos
 
 
-def _is_bold(paragraphs) -> bool:
-    runs = [r for p in paragraphs for r in p.runs if r.text.strip()]
-    return bool(runs) and all(r.bold for r in runs)
+def _en_negrita(parrafos) -> bool:
+    tramos = [r for p in parrafos for r in p.runs if r.text.strip()]
+    return bool(tramos) and all(r.bold for r in tramos)
 
 
-def _bold_lead_in(paragraph: Paragraph) -> str:
+def _rotulo_en_negrita(parrafo: Paragraph) -> str:
     """The text of the bold runs a paragraph opens with, when more text
     that is not bold follows them; "" otherwise."""
-    runs = [r for r in paragraph.runs if r.text]
-    lead = []
-    for i, run in enumerate(runs):
-        if not run.bold:
-            rest = "".join(r.text for r in runs[i:])
-            return "".join(lead).lstrip() if "".join(lead).strip() and rest.strip() else ""
-        lead.append(run.text)
+    tramos = [r for r in parrafo.runs if r.text]
+    rotulo: list[str] = []
+    for i, tramo in enumerate(tramos):
+        if not tramo.bold:
+            resto = "".join(r.text for r in tramos[i:])
+            return "".join(rotulo).lstrip() if "".join(rotulo).strip() and resto.strip() else ""
+        rotulo.append(tramo.text)
     return ""
 
 
-def _read_table(table: DocxTable, index: int, page: int) -> Tabla:
-    cells: list[Celda] = []
+def _leer_tabla(tabla: DocxTable, indice: int, pagina: int) -> Tabla:
+    celdas: list[Celda] = []
     # grid column -> cell that a vertical merge may continue
-    open_vertical: dict[int, Celda] = {}
-    header_rows = 0
-    counting_header = True
-    for r, tr in enumerate(elemento_docx(table).tr_lst):
+    abiertas: dict[int, Celda] = {}
+    filas_encabezado = 0
+    contando_encabezado = True
+    for r, tr in enumerate(elemento_docx(tabla).tr_lst):
         trPr = tr.trPr
-        is_header = trPr is not None and trPr.find(qn("w:tblHeader")) is not None
-        if counting_header and is_header:
-            header_rows += 1
+        es_encabezado = trPr is not None and trPr.find(qn("w:tblHeader")) is not None
+        if contando_encabezado and es_encabezado:
+            filas_encabezado += 1
         else:
-            counting_header = False
+            contando_encabezado = False
         col = tr.grid_before
         for tc in tr.tc_lst:
-            span = tc.grid_span
+            ancho = tc.grid_span
             tcPr = tc.tcPr
             vmerge = tcPr.find(qn("w:vMerge")) if tcPr is not None else None
-            continues = vmerge is not None and vmerge.get(qn("w:val")) in (None, "continue")
-            if continues and col in open_vertical:
-                open_vertical[col].filas_span += 1
+            continua = vmerge is not None and vmerge.get(qn("w:val")) in (None, "continue")
+            if continua and col in abiertas:
+                abiertas[col].filas_span += 1
             else:
-                paragraphs = [Paragraph(p, table) for p in tc.p_lst]
-                cell = Celda(
-                    texto="\n".join(p.text for p in paragraphs).strip(),
+                parrafos = [Paragraph(p, tabla) for p in tc.p_lst]
+                celda = Celda(
+                    texto="\n".join(p.text for p in parrafos).strip(),
                     fila=r,
                     columna=col,
-                    pagina=page,
-                    columnas_span=span,
-                    negrita=_is_bold(paragraphs),
+                    pagina=pagina,
+                    columnas_span=ancho,
+                    negrita=_en_negrita(parrafos),
                 )
-                cells.append(cell)
-                open_vertical[col] = cell
-            col += span
-    return Tabla(indice=index, celdas=cells, filas_encabezado_marcadas=header_rows or None)
+                celdas.append(celda)
+                abiertas[col] = celda
+            col += ancho
+    return Tabla(indice=indice, celdas=celdas, filas_encabezado_marcadas=filas_encabezado or None)
 
 
-def _section_text(doc) -> list[str]:
-    texts: list[str] = []
-    for section in doc.sections:
-        for part in (section.header, section.footer):
-            if part.is_linked_to_previous and texts:
+def _textos_de_seccion(documento) -> list[str]:
+    textos: list[str] = []
+    for seccion in documento.sections:
+        for parte in (seccion.header, seccion.footer):
+            if parte.is_linked_to_previous and textos:
                 continue
-            text = "\n".join(p.text for p in part.paragraphs).strip()
-            if text and text not in texts:
-                texts.append(text)
-    return texts
+            texto = "\n".join(p.text for p in parte.paragraphs).strip()
+            if texto and texto not in textos:
+                textos.append(texto)
+    return textos
 
 
 def leer_docx(ruta: Path, sha256: str) -> Documento:
-    doc = docx.Document(str(ruta))
-    blocks: list[BloqueTexto | Tabla] = []
-    page = 1
-    n_tables = 0
-    for item in doc.iter_inner_content():
-        if isinstance(item, Paragraph):
-            text = item.text.strip()
-            if text:
-                blocks.append(
+    documento = docx.Document(str(ruta))
+    bloques: list[BloqueTexto | Tabla] = []
+    pagina = 1
+    n_tablas = 0
+    for contenido in documento.iter_inner_content():
+        if isinstance(contenido, Paragraph):
+            texto = contenido.text.strip()
+            if texto:
+                bloques.append(
                     BloqueTexto(
-                        texto=text,
-                        pagina=page,
-                        estilo=item.style.name if item.style is not None else "",
-                        negrita=_is_bold([item]),
-                        rotulo=_bold_lead_in(item),
+                        texto=texto,
+                        pagina=pagina,
+                        estilo=contenido.style.name if contenido.style is not None else "",
+                        negrita=_en_negrita([contenido]),
+                        rotulo=_rotulo_en_negrita(contenido),
                     )
                 )
-            page += _page_breaks(elemento_docx(item))
+            pagina += _saltos_de_pagina(elemento_docx(contenido))
         else:
-            n_tables += 1
-            blocks.append(_read_table(item, n_tables, page))
-            page += _page_breaks(elemento_docx(item))
+            n_tablas += 1
+            bloques.append(_leer_tabla(contenido, n_tablas, pagina))
+            pagina += _saltos_de_pagina(elemento_docx(contenido))
     return Documento(
         archivo=ruta.name,
         sha256=sha256,
         formato="docx",
-        paginas=page,
-        bloques=blocks,
-        encabezados_pagina=_section_text(doc),
+        paginas=pagina,
+        bloques=bloques,
+        encabezados_pagina=_textos_de_seccion(documento),
     )

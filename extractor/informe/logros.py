@@ -54,8 +54,10 @@ def patrones() -> Patrones:
             texto = texto.replace(marca, regex)
         return re.compile(texto)
 
-    return Patrones(*(tuple(compilar(p) for p in datos[clave])
-                      for clave in ("meta", "avance", "avance_si_meta_es_cantidad")),
+    def lista(clave: str) -> tuple[re.Pattern, ...]:
+        return tuple(compilar(p) for p in datos[clave])
+
+    return Patrones(lista("meta"), lista("avance"), lista("avance_si_meta_es_cantidad"),
                     frozenset(datos["rotulos_que_no_nombran"]))
 
 

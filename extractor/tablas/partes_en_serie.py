@@ -19,14 +19,13 @@ from collections import Counter
 from typing import Optional
 
 from extractor.castellano.lemas import normalizar
-from extractor.castellano.periodos import Contexto, periodo_de_texto
+from extractor.castellano.periodos import ABREVIATURAS_SUBPERIODO, SUBPERIODOS, Contexto, periodo_de_texto
 
-# the kinds of part of a year, their abbreviations and how many make a year
-_PARTES = (
-    ("trimestre", ("trimestre", "trim"), 4),
-    ("semestre", ("semestre", "sem"), 2),
-    ("cuatrimestre", ("cuatrimestre", "cuatrim"), 3),
-    ("bimestre", ("bimestre", "bim"), 6),
+# the kinds of part of a year, their words (the name and its abbreviations) and how many
+# make a year (esquemas/castellano.yaml `subperiodos`, `subperiodos_abreviados`)
+_PARTES = tuple(
+    (nombre, (nombre, *(a for a, de in ABREVIATURAS_SUBPERIODO.items() if de == nombre)), 12 // meses)
+    for nombre, meses in SUBPERIODOS.items()
 )
 _ROMANOS = ("I", "II", "III", "IV", "V", "VI")
 _ANIO = re.compile(r"(?<!\d)(?:19[5-9]\d|20\d\d)(?!\d)")
@@ -35,7 +34,11 @@ _ANIO = re.compile(r"(?<!\d)(?:19[5-9]\d|20\d\d)(?!\d)")
 _NUMERAL = r"(?:[ilvx1|!]{1,4}\.?|[1-6](?:er|ro|do|to|o|°|º|a)?)?"
 
 
-def _clase(parte: str) -> Optional[tuple[str, int, str]]:
+# (kind of part, parts in a year, the year written)
+_Clase = tuple[str, int, str]
+
+
+def _clase(parte: str) -> Optional[_Clase]:
     """(kind of part, parts in a year, the year written) when the header
     level is only the word for a part of a year with at most a short
     numeral beside it (and perhaps a year); else None."""
@@ -46,7 +49,7 @@ def _clase(parte: str) -> Optional[tuple[str, int, str]]:
     texto = _ANIO.sub(" ", texto).strip(" -–/.,")
     for nombre, palabras, cuantas in _PARTES:
         for palabra in palabras:
-            if re.fullmatch(rf"{_NUMERAL}\s*{palabra}\.?(?:\s*{_NUMERAL})?", texto):
+            if re.fullmatch(rf"{_NUMERAL}\s*{re.escape(palabra)}\.?(?:\s*{_NUMERAL})?", texto):
                 return nombre, cuantas, anio[0] if anio else ""
     return None
 
@@ -59,29 +62,32 @@ def partes_en_serie(headers: list[list[str]], ctx: Contexto) -> dict[int, str]:
     salida: dict[int, str] = {}
     k = 0
     while k < len(clases):
-        if clases[k] is None:
+        clase = clases[k]
+        if clase is None:
             k += 1
             continue
         fin = k
-        while fin + 1 < len(clases) and clases[fin + 1] is not None and clases[fin + 1][:2] == clases[k][:2]:
+        while fin + 1 < len(clases) and _misma_parte(clases[fin + 1], clase):
             fin += 1
-        salida.update(_numerar(list(range(k, fin + 1)), headers, clases, ctx))
+        serie = [c for c in clases[k:fin + 1] if c is not None]  # all of them, by the loop above
+        salida.update(_numerar(list(range(k, fin + 1)), headers, serie, ctx))
         k = fin + 1
     return salida
 
 
-def _numerar(run: list[int], headers: list[list[str]], clases, ctx: Contexto) -> dict[int, str]:
-    nombre, cuantas, _ = clases[run[0]]
+def _misma_parte(clase: Optional[_Clase], otra: _Clase) -> bool:
+    return clase is not None and clase[:2] == otra[:2]
+
+
+def _numerar(run: list[int], headers: list[list[str]], serie: list[_Clase], ctx: Contexto) -> dict[int, str]:
+    """`serie`: the class of each column of `run`, in order."""
+    nombre, cuantas, _ = serie[0]
     if len(run) < 2 or len(run) > cuantas:
         return {}
     meses = 12 // cuantas
-    leidos: list[Optional[int]] = []
-    for k in run:
-        periodo = periodo_de_texto(headers[k][-1], ctx)
-        ok = (periodo is not None and periodo.inicio is not None and periodo.fin is not None
-              and (periodo.fin.month - periodo.inicio.month + 1) == meses and periodo.inicio.month % meses == 1 % meses)
-        leidos.append(periodo.fin.month // meses if ok else None)
-    if all(n is not None for n in leidos) and leidos == list(range(leidos[0], leidos[0] + len(run))):
+    leidos = [_parte_leida(headers[k][-1], meses, ctx) for k in run]
+    primero = leidos[0]
+    if primero is not None and leidos == list(range(primero, primero + len(run))):
         return {}  # legible and in order
     inicios = Counter(n - i for i, n in enumerate(leidos) if n is not None)
     inicio = next((s for s, _ in inicios.most_common() if 1 <= s and s + len(run) - 1 <= cuantas), None)
@@ -89,4 +95,17 @@ def _numerar(run: list[int], headers: list[list[str]], clases, ctx: Contexto) ->
         if inicios:
             return {}  # the legible numerals point to no place in the year: leave them
         inicio = 1
-    return {k: f"{_ROMANOS[inicio + i - 1]} {nombre} {clases[k][2]}".strip() for i, k in enumerate(run)}
+    return {k: f"{_ROMANOS[inicio + i - 1]} {nombre} {serie[i][2]}".strip() for i, k in enumerate(run)}
+
+
+def _parte_leida(texto: str, meses: int, ctx: Contexto) -> Optional[int]:
+    """Which part of the year (1 = the first) a header reads as, when it reads
+    as a whole part of `meses` months; else None."""
+    periodo = periodo_de_texto(texto, ctx)
+    if periodo is None or periodo.inicio is None or periodo.fin is None:
+        return None
+    inicio, fin = periodo.inicio, periodo.fin
+    if fin.month - inicio.month + 1 != meses or inicio.month % meses != 1 % meses:
+        return None
+    return fin.month // meses
+

@@ -6,7 +6,7 @@ from __future__ import annotations
 import hashlib
 from datetime import datetime
 from pathlib import Path
-from typing import Optional
+from typing import Any, Optional
 
 import duckdb
 
@@ -37,7 +37,7 @@ def abrir(ruta_db: Path | str, *, solo_lectura: bool = False,
     ruta_db = Path(ruta_db)
     if solo_lectura and not ruta_db.is_file():
         raise ErrorAlmacen(f"No existe la base de datos {ruta_db}.")
-    config = {}
+    config: dict[str, str | bool | int | float | list[str]] = {}
     if memoria_mb:
         config = {"memory_limit": f"{int(memoria_mb)}MB",
                   "temp_directory": str(ruta_db.parent / f".{ruta_db.name}.tmp")}
@@ -54,6 +54,15 @@ def abrir(ruta_db: Path | str, *, solo_lectura: bool = False,
         con.close()
         raise
     return con
+
+
+def escalar(con: duckdb.DuckDBPyConnection, sql: str, parametros: Optional[list[Any]] = None) -> Any:
+    """The first value of the first row of a query that always gives one
+    row (an aggregate: count, max)."""
+    fila = con.execute(sql, parametros).fetchone()
+    if fila is None:
+        raise ErrorAlmacen(f"La consulta no devolvió ninguna fila: {sql}")
+    return fila[0]
 
 
 def motivo_duckdb(ruta_db: Path, exc: BaseException) -> str:
@@ -150,7 +159,7 @@ def crear_esquema(con: duckdb.DuckDBPyConnection, ruta_db: Path | str = "") -> N
     if ajenas:
         raise _rechazo(Path(ruta_db), ajenas)
     if MARCA in columnas:
-        version = con.execute(f'SELECT max(version) FROM "{MARCA}"').fetchone()[0]
+        version = escalar(con, f'SELECT max(version) FROM "{MARCA}"')
         if version is not None and version > VERSION_ESQUEMA:
             raise ErrorAlmacen(f"La base de datos {ruta_db} fue creada por una versión más nueva de informes "
                                f"(esquema {version}); actualice el programa.")

@@ -96,7 +96,8 @@ def filas(informe: InformeExtraido, ruta: Optional[Path], version: Optional[str]
     )
     columnas_obs = esquemas.tabla("observaciones").nombres
     dinero = esquemas.medidas_de_dinero()
-    observaciones, indicadores = [], {}
+    observaciones: list[dict[str, Any]] = []
+    indicadores: dict[str, dict[str, Any]] = {}
     for n, obs in enumerate(informe.observaciones, start=1):
         ind_id = indicador_id_de(iid, obs.indicador_padre, obs.indicador, obs.descripcion)
         fila = {c: getattr(obs, c, None) for c in columnas_obs}

@@ -7,7 +7,7 @@ from typing import Any, Optional
 import duckdb
 
 import esquemas
-from pipelines.almacen.esquema import ErrorAlmacen
+from pipelines.almacen.esquema import ErrorAlmacen, escalar
 
 
 def buscar_informe(con: duckdb.DuckDBPyConnection, sha256: str) -> Optional[dict[str, Any]]:
@@ -56,8 +56,8 @@ def resumen(con: duckdb.DuckDBPyConnection) -> list[dict[str, Any]]:
 def hallazgos(con: duckdb.DuckDBPyConnection, severidades: Optional[list[str]] = None) -> list[dict[str, Any]]:
     """Stored findings with their report's archivo, entidad and dependencia,
     by report, then error / advertencia / info, page and id."""
-    existe = con.execute("SELECT count(*) FROM information_schema.tables WHERE table_name = 'hallazgos' "
-                         "AND table_schema = current_schema()").fetchone()[0]
+    existe = escalar(con, "SELECT count(*) FROM information_schema.tables WHERE table_name = 'hallazgos' "
+                          "AND table_schema = current_schema()")
     if not existe:
         raise ErrorAlmacen("La base de datos no tiene la tabla hallazgos (se creó antes del validador); "
                            "vuelva a cargar los informes con: informes cargar --forzar.")

@@ -7,6 +7,7 @@ timeout and an address-space limit), killed whole when it is done or out of time
 """
 from __future__ import annotations
 
+import enum
 import inspect
 import os
 import pickle
@@ -19,15 +20,26 @@ import traceback
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Callable, Iterator, Optional
+from multiprocessing.connection import Connection
+from multiprocessing.context import ForkServerContext, SpawnContext
+from multiprocessing.process import BaseProcess
+from typing import TYPE_CHECKING, Callable, Final, Generator, Optional, Union
 
 from pipelines.almacen import ErrorAlmacen
 from pipelines.carga.limites import Limites
 
 if TYPE_CHECKING:
     from extractor.resultado import InformeExtraido
+    from pipelines.almacen.filas import InformePreparado
 
-Extractor = Callable[[Path], "InformeExtraido"]
+# extraer(ruta), or extraer(ruta, limites=LimitesLectura(...)) when it takes a
+# `limites` keyword (extractor.extraer_informe; see _llamar)
+Extractor = Callable[..., "InformeExtraido"]
+# Why a file failed: (motivo, traza), or, when a program the file needs is
+# missing, (motivo, traza, (programa, instalar)).
+Fallo = Union[tuple[str, Optional[str]], tuple[str, str, tuple[str, str]]]
+# One file's extraction: (start time, its prepared report, None) or (start time, None, Fallo)
+Extraccion = tuple[datetime, Optional["InformePreparado"], Optional[Fallo]]
 
 
 class ErrorCarga(Exception):
@@ -45,7 +57,7 @@ def _es_conocido(exc: BaseException) -> bool:
     return isinstance(exc, (ErrorAlmacen, ErrorCarga)) or type(exc).__name__ == "ErrorLectura"
 
 
-def _llamar(extraer: Extractor, ruta: Path, limites: Optional[Limites]):
+def _llamar(extraer: Extractor, ruta: Path, limites: Optional[Limites]) -> InformeExtraido:
     """extraer(ruta), passing the reading limits (pages, the file's deadline,
     which LibreOffice's conversion obeys, and whether hidden parts of a
     workbook are read) to extractors that take a `limites` keyword
@@ -64,7 +76,7 @@ def _llamar(extraer: Extractor, ruta: Path, limites: Optional[Limites]):
     return extraer(ruta)
 
 
-def _extraer_protegido(extraer: Extractor, ruta: Path, limites: Optional[Limites] = None):
+def _extraer_protegido(extraer: Extractor, ruta: Path, limites: Optional[Limites] = None) -> Extraccion:
     """Run the extractor and prepare its report for the store (rows,
     validation findings: pipelines.carga.guardado.preparar), so that the single writer only
     writes; return (start time, InformePreparado, None) or
@@ -104,14 +116,21 @@ def _enviable(extraer: Extractor) -> bool:
 _PRECARGA = ["pipelines.carga.precarga"]
 _SALIDA_MEMORIA = 86  # exit status of a child that ran out of memory while reporting it
 VENTANA_POR_TRABAJADOR = 4  # files extracted ahead of the one being written, per worker
-# Yielded by the extraction iterators before they block waiting for a result:
-# the writer keeps the database open across results that are already there
-# and closes it (other processes may use it) while it would wait.
-ESPERA = object()
-_contexto_mp = None
 
 
-def _contexto():
+class Espera(enum.Enum):
+    """Yielded by the extraction iterators before they block waiting for a result:
+    the writer keeps the database open across results that are already there
+    and closes it (other processes may use it) while it would wait."""
+
+    ESPERA = "espera"
+
+
+ESPERA: Final = Espera.ESPERA
+_contexto_mp: Optional[ForkServerContext | SpawnContext] = None
+
+
+def _contexto() -> ForkServerContext | SpawnContext:
     """forkserver where available (fast, safe: children fork from a clean,
     single-threaded, preloaded server, never from this process, which may
     hold DuckDB threads), else spawn."""
@@ -120,8 +139,9 @@ def _contexto():
         import multiprocessing
 
         if "forkserver" in multiprocessing.get_all_start_methods():
-            _contexto_mp = multiprocessing.get_context("forkserver")
-            _contexto_mp.set_forkserver_preload(_PRECARGA)
+            servidor = multiprocessing.get_context("forkserver")
+            servidor.set_forkserver_preload(_PRECARGA)
+            _contexto_mp = servidor
         else:
             _contexto_mp = multiprocessing.get_context("spawn")
     return _contexto_mp
@@ -154,7 +174,7 @@ def _vigilante(padre: int, tiempo: Optional[float]) -> None:
     threading.Thread(target=vigilar, daemon=True).start()
 
 
-def _hijo(conexion, extraer: Extractor, ruta: Path, limites: Limites, padre: int, registro: str,
+def _hijo(conexion: Connection, extraer: Extractor, ruta: Path, limites: Limites, padre: int, registro: str,
           temporal: str) -> None:
     """Body of the child process: a session of its own (the parent ends it
     whole: LibreOffice and Tesseract too), its own temporary folder (the
@@ -209,7 +229,7 @@ def _hijo(conexion, extraer: Extractor, ruta: Path, limites: Limites, padre: int
 class _Activo:
     indice: int
     ruta: Path
-    proceso: object
+    proceso: BaseProcess
     inicio: datetime
     limite: Optional[float]  # monotonic deadline
     registro: str
@@ -217,15 +237,13 @@ class _Activo:
 
 
 def _en_procesos_hijos(extraer: Extractor, rutas: list[Path], trabajadores: int,
-                       limites: Optional[Limites]) -> Iterator[tuple]:
-    from multiprocessing.connection import wait
-
+                       limites: Optional[Limites]) -> Generator[Extraccion | Espera, None, None]:
     limites = limites or Limites(tiempo=None, memoria_mb=None)
     ctx = _contexto()
     pendientes = list(enumerate(rutas))
     pendientes.reverse()
-    activos: dict = {}  # receiving end of the pipe -> _Activo
-    listos: dict[int, tuple] = {}
+    activos: dict[Connection, _Activo] = {}  # receiving end of the pipe -> _Activo
+    listos: dict[int, Extraccion] = {}
     siguiente = 0
     # Results are written in input order: a slow file holds the others back
     # in memory, so no file starts more than `ventana` places ahead of it.
@@ -254,7 +272,7 @@ def _en_procesos_hijos(extraer: Extractor, rutas: list[Path], trabajadores: int,
             yield ESPERA  # about to block: the writer frees the database meanwhile
             plazos = [a.limite for a in activos.values() if a.limite is not None]
             espera = None if not plazos else max(0.0, min(plazos) - time.monotonic())
-            for recibir in wait(list(activos), timeout=espera):
+            for recibir in _legibles(list(activos), espera):
                 a = activos.pop(recibir)
                 try:
                     listos[a.indice] = recibir.recv()
@@ -278,12 +296,22 @@ def _en_procesos_hijos(extraer: Extractor, rutas: list[Path], trabajadores: int,
         shutil.rmtree(carpeta, ignore_errors=True)
 
 
+def _legibles(conexiones: list[Connection], espera: Optional[float]) -> list[Connection]:
+    """The pipe ends with something to read (a result, or the end of a child
+    that died), after waiting at most `espera` seconds (None: until one has)."""
+    from multiprocessing.connection import wait
+
+    listas = wait(conexiones, timeout=espera)
+    return [c for c in conexiones if c in listas]
+
+
 def _terminar(a: _Activo, gracia: float) -> None:
     """Wait up to `gracia` seconds for the child to exit, then SIGKILL it
     and whatever it started (its session), and remove its temporary folder."""
     proceso = a.proceso
     proceso.join(gracia)
     pid = proceso.pid
+    assert pid is not None  # started before it became active
     if proceso.is_alive():
         matar_sesion(pid)
         proceso.kill()
@@ -336,7 +364,7 @@ def _sesion(sid: int) -> list[int]:
     return pids
 
 
-def _murio(a: _Activo, limites: Limites) -> tuple:
+def _murio(a: _Activo, limites: Limites) -> Extraccion:
     """Result of a child that ended without sending one."""
     a.proceso.join(5.0)
     codigo = a.proceso.exitcode

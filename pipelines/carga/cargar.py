@@ -31,14 +31,18 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
-from typing import Callable, Iterator, Optional
+from typing import TYPE_CHECKING, Callable, Generator, Optional
 
 import pipelines.almacen as almacen
 from pipelines.almacen import ErrorAlmacen
 from pipelines.carga.limites import ESPERA_DB  # noqa: F401  (public here too)
 from pipelines.carga.aislamiento import (  # noqa: F401  (ErrorCarga, Limites, Extractor: public here too)
-    ESPERA, ErrorCarga, Extractor, Limites, _en_procesos_hijos, _enviable, _es_conocido, _extraer_protegido, _motivo,
+    ESPERA, ErrorCarga, Espera, Extraccion, Extractor, Fallo, Limites, _en_procesos_hijos, _enviable, _es_conocido,
+    _extraer_protegido, _motivo,
 )
+
+if TYPE_CHECKING:
+    import duckdb
 
 EXTENSIONES = (".pdf", ".docx", ".xlsx", ".xlsm", ".xls", ".ods", ".doc", ".rtf", ".odt")
 
@@ -128,7 +132,9 @@ def razon_os(exc: OSError) -> str:
                errno.EROFS: "el sistema de archivos es de solo lectura",
                errno.ELOOP: "enlaces simbólicos en bucle", errno.ENAMETOOLONG: "el nombre es demasiado largo",
                errno.EDQUOT: "se superó la cuota de disco", errno.EIO: "error de entrada/salida del disco"}
-    return razones.get(exc.errno, f"error del sistema {exc.errno}" if exc.errno else "error de lectura")
+    if not exc.errno:
+        return "error de lectura"
+    return razones.get(exc.errno, f"error del sistema {exc.errno}")
 
 
 def problema_de_ruta(ruta: Path) -> Optional[str]:
@@ -171,7 +177,7 @@ def sha256_archivo(ruta: Path, tiempo: Optional[float] = None) -> str:
 def _extracciones(
     extraer: Extractor, rutas: list[Path], trabajadores: int, limites: Optional[Limites] = None,
     cluster: Optional[str] = None, enviar_archivos: bool = True,
-) -> Iterator[tuple]:
+) -> Generator[Extraccion | Espera, None, None]:
     """(start, InformePreparado, fallo) per file, in input order. Without limits and
     with one worker, in this process; otherwise one child process per file.
     An extractor that cannot be sent to another process (a closure) always
@@ -251,11 +257,11 @@ def cargar_rutas(
         for i, ruta in enumerate(archivos):
             inicio = datetime.now()
             with _ctrl_c_diferido():
-                r, sha = _revisar(con, ruta, forzar, limites.tiempo if limites else None)
-                if r is None:
-                    pendientes.append((i, ruta, sha))
+                revisado = _revisar(con, ruta, forzar, limites.tiempo if limites else None)
+                if isinstance(revisado, str):
+                    pendientes.append((i, ruta, revisado))
                 else:
-                    resultados[i] = _registrar(con, r, inicio, al_terminar)
+                    resultados[i] = _registrar(con, revisado, inicio, al_terminar)
     # In parallel, largest files first: a load ends when its longest file
     # does, so that one starts at once while the small ones fill the other
     # workers (one 80-page plan among fifty short reports otherwise starts
@@ -278,7 +284,7 @@ def cargar_rutas(
         try:
             siguientes = iter(pendientes)
             for extraido in extracciones:
-                if extraido is ESPERA:
+                if isinstance(extraido, Espera):
                     if con is not None:
                         con.close()
                         con = None
@@ -375,36 +381,36 @@ def _abrir_esperando(db: Path, espera: float, *, solo_lectura: bool = False, mem
 
 
 def _revisar(con, ruta: Path, forzar: bool,
-             tiempo: Optional[float] = None) -> tuple[Optional[ResultadoCarga], Optional[str]]:
-    """(result, sha256). The result is set when no extraction is needed
-    (missing or unreadable file, unsupported format, content already stored)."""
+             tiempo: Optional[float] = None) -> ResultadoCarga | str:
+    """The result when no extraction is needed (missing or unreadable file,
+    unsupported format, content already stored), else the file's sha256."""
     archivo = ruta.name
     problema = problema_de_ruta(ruta)
     if problema:
-        return ResultadoCarga(archivo, ruta, "fallido", f"{archivo}: {problema}"), None
+        return ResultadoCarga(archivo, ruta, "fallido", f"{archivo}: {problema}")
     if ruta.suffix.lower() not in EXTENSIONES:
         motivo = (f"{archivo}: formato no admitido; se esperan archivos .pdf, .docx (o .doc, .rtf, .odt) "
                   "u hojas de cálculo .xlsx, .xlsm, .xls u .ods.")
-        return ResultadoCarga(archivo, ruta, "fallido", motivo), None
+        return ResultadoCarga(archivo, ruta, "fallido", motivo)
     try:
         sha = sha256_archivo(ruta, tiempo)
     except OSError as exc:
         motivo = f"{archivo}: no se pudo leer el archivo ({razon_os(exc)})."
-        return ResultadoCarga(archivo, ruta, "fallido", motivo), None
+        return ResultadoCarga(archivo, ruta, "fallido", motivo)
     except ErrorCarga as exc:
-        return ResultadoCarga(archivo, ruta, "fallido", str(exc)), None
+        return ResultadoCarga(archivo, ruta, "fallido", str(exc))
     previo = None if forzar else almacen.buscar_informe(con, sha)
     if previo is None:
-        return None, sha
+        return sha
     return ResultadoCarga(
         archivo, ruta, "sin_cambios", None, previo["observaciones"], previo["no_mapeadas"],
         previo["informe_id"], sha, previo["entidad"], previo["dependencia"], previo["vigencia"],
         cobertura=previo.get("cobertura"),
-    ), sha
+    )
 
 
-def _guardar(con, ruta: Path, sha: str, informe: Optional[almacen.InformePreparado], fallo,
-             forzar: bool) -> ResultadoCarga:
+def _guardar(con: duckdb.DuckDBPyConnection, ruta: Path, sha: str, informe: Optional[almacen.InformePreparado],
+             fallo: Optional[Fallo], forzar: bool) -> ResultadoCarga:
     archivo = ruta.name
     if fallo is not None:
         motivo, traza, *falta = fallo
@@ -413,6 +419,7 @@ def _guardar(con, ruta: Path, sha: str, informe: Optional[almacen.InformePrepara
             return ResultadoCarga(archivo, ruta, "omitido", motivo, sha256=sha, traza=traza,
                                   programa=programa, instalar=instalar)
         return ResultadoCarga(archivo, ruta, "fallido", motivo, sha256=sha, traza=traza)
+    assert informe is not None  # an extraction gives a report or a failure
     from pipelines.carga import guardado
 
     try:

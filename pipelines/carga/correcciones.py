@@ -31,6 +31,7 @@ from typing import Any, Optional
 import duckdb
 
 import esquemas
+from pipelines.almacen.esquema import escalar
 
 TIPOS = ("columna", "indicador", "rechazo", "confirmada")
 FORMATO_JSON = "informes-correcciones"
@@ -144,11 +145,10 @@ def completar(con: duckdb.DuckDBPyConnection, c: dict[str, Any]) -> dict[str, An
             raise ErrorCorreccion("Indique el nombre correcto del indicador (--indicador).")
         if tipo == "rechazo" and c.get("columna") is None:
             raise ErrorCorreccion(f"{inf['archivo']}: indique la columna de la cifra rechazada (--columna).")
-        existe = con.execute(
-            "SELECT count(*) FROM observaciones WHERE informe_id = ? AND tabla = ? AND fila = ?"
+        existe = escalar(
+            con, "SELECT count(*) FROM observaciones WHERE informe_id = ? AND tabla = ? AND fila = ?"
             + (" AND columna = ?" if tipo == "rechazo" else ""),
-            [inf["informe_id"], c["tabla"], c["fila"]] + ([int(c["columna"])] if tipo == "rechazo" else [])
-        ).fetchone()[0]  # type: ignore[index]  # count(*) always gives a row
+            [inf["informe_id"], c["tabla"], c["fila"]] + ([int(c["columna"])] if tipo == "rechazo" else []))
         if not existe:
             donde = f"tabla {c['tabla']}, fila {c['fila'] + 1}"
             if tipo == "rechazo":

@@ -32,9 +32,11 @@ import warnings
 from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
-from typing import Any, Iterator, Optional
+from typing import Any, Generator, Optional
 
-from pipelines.carga.aislamiento import ESPERA, ErrorCarga, Extractor, Limites, _en_procesos_hijos, _enviable, _extraer_protegido
+from pipelines.carga.aislamiento import (
+    ESPERA, ErrorCarga, Espera, Extraccion, Extractor, Limites, _en_procesos_hijos, _enviable, _extraer_protegido,
+)
 
 VENTANA_POR_HILO = 2  # tasks in flight per cluster thread
 ESPERA_TRABAJADORES = 60.0  # seconds to wait for the cluster to have a worker
@@ -42,7 +44,8 @@ CONEXION = 20.0  # seconds to connect to the scheduler
 
 
 def extracciones_dask(direccion: str, extraer: Extractor, rutas: list[Path],
-                      limites: Optional[Limites], *, enviar_archivos: bool = True) -> Iterator[Any]:
+                      limites: Optional[Limites], *,
+                      enviar_archivos: bool = True) -> Generator[Extraccion | Espera, None, None]:
     """(start, InformePreparado, fallo) per file of `rutas`, in input order, extracted
     on the cluster whose scheduler is at `direccion`. Closing the generator
     (or Ctrl-C while it runs) cancels the tasks still pending."""
@@ -125,7 +128,7 @@ def _enviar(cliente, extraer: Extractor, ruta: Path, indice: int, limites: Optio
                               pure=False, retries=0)
 
 
-def _resultado(futuro, ruta: Path) -> tuple:
+def _resultado(futuro: Any, ruta: Path) -> Extraccion:
     try:
         return futuro.result()
     except Exception as exc:  # noqa: BLE001 - a lost worker, a cancelled task: the file fails
@@ -134,7 +137,7 @@ def _resultado(futuro, ruta: Path) -> tuple:
         return datetime.now(), None, (motivo, traceback.format_exc())
 
 
-def _tarea(extraer: Extractor, origen: tuple, limites: Optional[Limites]) -> tuple:
+def _tarea(extraer: Extractor, origen: tuple[str, bytes | OSError | str], limites: Optional[Limites]) -> Extraccion:
     """Runs on a worker: extract one file (its bytes or a shared path) in a
     child process with the per-file limits; never raises."""
     nombre, contenido = origen
@@ -153,7 +156,7 @@ def _tarea(extraer: Extractor, origen: tuple, limites: Optional[Limites]) -> tup
         with _puede_tener_hijos():
             extraccion = _en_procesos_hijos(extraer, [ruta], 1, limites)
             try:
-                return next(x for x in extraccion if x is not ESPERA)
+                return next(x for x in extraccion if not isinstance(x, Espera))
             finally:
                 extraccion.close()
     except Exception as exc:  # noqa: BLE001 - the task reports, the worker goes on

@@ -14,34 +14,36 @@ import sys
 import traceback
 from contextlib import contextmanager
 from pathlib import Path
-from typing import NoReturn, Optional
+from typing import Iterable, NoReturn, Optional
 
 import typer
-import typer.rich_utils as _rich
 from rich.console import Console
 from rich.markup import escape
 from typer.core import TyperCommand, TyperGroup
 
 from pipelines.carga.limites import ESPERA_DB
+from pipelines.cli import privadas
 from pipelines.salidas import archivos as salidas
 from pipelines.salidas import tuberias
 from pipelines.salidas.archivos import ErrorSalida
 
 # Spanish texts of the help screens rendered by typer.
-_rich.OPTIONS_PANEL_TITLE = "Opciones"
-_rich.ARGUMENTS_PANEL_TITLE = "Argumentos"
-_rich.COMMANDS_PANEL_TITLE = "Comandos"
-_rich.DEFAULT_STRING = "[por defecto: {}]"
-_rich.ENVVAR_STRING = "[variable de entorno: {}]"
-_rich.REQUIRED_LONG_STRING = "[obligatorio]"
-_rich.ABORTED_TEXT = "Cancelado."
-_rich.RICH_HELP = "Use [blue]'{command_path} {help_option}'[/] para ver la ayuda."
+privadas.poner_textos_de_ayuda({
+    "OPTIONS_PANEL_TITLE": "Opciones",
+    "ARGUMENTS_PANEL_TITLE": "Argumentos",
+    "COMMANDS_PANEL_TITLE": "Comandos",
+    "DEFAULT_STRING": "[por defecto: {}]",
+    "ENVVAR_STRING": "[variable de entorno: {}]",
+    "REQUIRED_LONG_STRING": "[obligatorio]",
+    "ABORTED_TEXT": "Cancelado.",
+    "RICH_HELP": "Use [blue]'{command_path} {help_option}'[/] para ver la ayuda.",
+})
 
 
-def _mensaje_click(e) -> str:
+def _mensaje_click(e: Exception) -> str:
     """Spanish text of a command-line usage error of click (whose own
     messages are English)."""
-    from typer._click import exceptions as ce
+    ce = privadas.excepciones()
 
     def nombre(param) -> str:
         if param is None:
@@ -88,15 +90,14 @@ def _valor_click(texto: str) -> str:
 CODIGO_USO = 64  # exit code of a command-line usage error (EX_USAGE; click's own 2 is validar's)
 
 
-def _error_de_uso(e) -> None:
+def _error_de_uso(e: Exception) -> None:
     """typer prints click's usage errors through this function (then exits
     with e.exit_code): Spanish, one line, after the usage line; exit code
     CODIGO_USO for every usage error."""
-    from typer._click.exceptions import UsageError
-
-    if isinstance(e, UsageError):
+    ce = privadas.excepciones()
+    if isinstance(e, ce.UsageError):
         e.exit_code = CODIGO_USO
-    if e.__class__.__name__ == "NoArgsIsHelpError":
+    if isinstance(e, ce.NoArgsIsHelpError):
         return
     ctx = getattr(e, "ctx", None)
     if ctx is not None:
@@ -105,7 +106,7 @@ def _error_de_uso(e) -> None:
     errores.print(f"[bold red]Error:[/] {escape(_mensaje_click(e))}", highlight=False, soft_wrap=True)
 
 
-_rich.rich_format_error = _error_de_uso
+privadas.formatear_errores_con(_error_de_uso)
 
 
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
@@ -122,7 +123,8 @@ def visible(texto) -> str:
     return _CONTROL.sub(escapar, str(texto))
 
 
-_METAVARS = {Path: "RUTA", int: "N", float: "NÚMERO", str: "TEXTO"}  # Python type -> what the help says
+# Python type -> what the help says
+_METAVARS: dict[object, str] = {Path: "RUTA", int: "N", float: "NÚMERO", str: "TEXTO"}
 
 
 def _en_espanol(param) -> None:
@@ -130,33 +132,43 @@ def _en_espanol(param) -> None:
     <path>, <str>) says what to write, in Spanish: nothing for a flag or an
     argument (its name is already there), RUTA, N, NÚMERO or TEXTO."""
     if param.param_type_name == "argument":
-        param.display_type_rich = lambda ctx: None
+        privadas.sin_tipo_en_la_ayuda(param)
     elif param.metavar is None:
-        tipo = getattr(getattr(param, "type_descriptor", None), "annotation", None)
+        tipo = privadas.tipo_de_parametro(param)
         tipo = (getattr(tipo, "__args__", None) or (tipo,))[0]  # list[Path] -> Path
         param.metavar = "" if getattr(param, "is_flag", False) else _METAVARS.get(tipo, "VALOR")
 
 
-class _EnEspanol:
-    """Spanish usage line and --help text."""
+# Spanish usage line and --help text of every command and of the group: the
+# three methods of _Grupo and _Comando below.
 
+
+def _parametros_en_espanol(params: list) -> list:
+    for param in params:
+        _en_espanol(param)
+    return params
+
+
+def _uso_en_espanol(comando: TyperCommand | TyperGroup, ctx, formatter) -> None:
+    formatter.write_usage(ctx.command_path, " ".join(comando.collect_usage_pieces(ctx)), "Uso: ")
+
+
+def _ayuda_en_espanol(opcion):
+    if opcion is not None:
+        opcion.help = "Muestra esta ayuda y termina."
+    return opcion
+
+
+class _Grupo(TyperGroup):
     def get_params(self, ctx):
-        params = super().get_params(ctx)
-        for param in params:
-            _en_espanol(param)
-        return params
+        return _parametros_en_espanol(super().get_params(ctx))
 
     def format_usage(self, ctx, formatter) -> None:
-        formatter.write_usage(ctx.command_path, " ".join(self.collect_usage_pieces(ctx)), "Uso: ")
+        _uso_en_espanol(self, ctx, formatter)
 
     def get_help_option(self, ctx):
-        opcion = super().get_help_option(ctx)
-        if opcion is not None:
-            opcion.help = "Muestra esta ayuda y termina."
-        return opcion
+        return _ayuda_en_espanol(super().get_help_option(ctx))
 
-
-class _Grupo(_EnEspanol, TyperGroup):
     def invoke(self, ctx):
         """Any command whose reader went away (`informes resumen | head -1`)
         ends quietly with exit code 0, like the tools it is piped into."""
@@ -167,8 +179,15 @@ class _Grupo(_EnEspanol, TyperGroup):
             raise typer.Exit(0)
 
 
-class _Comando(_EnEspanol, TyperCommand):
-    pass
+class _Comando(TyperCommand):
+    def get_params(self, ctx):
+        return _parametros_en_espanol(super().get_params(ctx))
+
+    def format_usage(self, ctx, formatter) -> None:
+        _uso_en_espanol(self, ctx, formatter)
+
+    def get_help_option(self, ctx):
+        return _ayuda_en_espanol(super().get_help_option(ctx))
 
 
 app = typer.Typer(
@@ -186,18 +205,18 @@ app = typer.Typer(
     subcommand_metavar="COMANDO [ARGS]...",
     context_settings={"help_option_names": ["-h", "--help"]},
 )
-consola = Console()
+
+
+class _Consola(Console):
+    def on_broken_pipe(self) -> NoReturn:
+        """rich's own handler exits with 1 when standard output is a closed
+        pipe; a reader that went away is not an error: exit code 0."""
+        tuberias.silenciar()
+        raise typer.Exit(0)
+
+
+consola = _Consola()
 errores = Console(stderr=True)
-
-
-def _tuberia_rota() -> NoReturn:
-    """rich's own handler exits with 1 when standard output is a closed
-    pipe; a reader that went away is not an error: exit code 0."""
-    tuberias.silenciar()
-    raise typer.Exit(0)
-
-
-consola.on_broken_pipe = _tuberia_rota
 
 
 def version() -> str:
@@ -240,9 +259,7 @@ _AYUDA_DB_ORDEN = " Si no se indica: INFORMES_DB, luego db en informes.toml, lue
 def _db_configurada(ctx: typer.Context, param: typer.CallbackParam, valor: Path) -> Path:
     """--db when given, else INFORMES_DB, else `db` of informes.toml, else
     the default."""
-    from typer._click.core import ParameterSource
-
-    if ctx.get_parameter_source(param.name) in (ParameterSource.DEFAULT, None):
+    if privadas.es_valor_por_defecto(ctx, param.name):
         import pipelines.configuracion as configuracion
 
         try:
@@ -269,12 +286,18 @@ def _error(mensaje: str, traza: Optional[str] = None, debug: bool = False) -> No
         errores.print(escape(traza), highlight=False)
 
 
-def formato_de_salida(salida: Optional[Path], formato: Optional[str], validos, nombres: str) -> str:
+def salida_exigida(salida: Optional[Path]) -> Path:
+    """--salida, which the command needs; exits with a Spanish message when it is missing."""
+    if salida is None:
+        _salir("Indique el archivo de salida con --salida (o --salida - para la salida estándar).")
+    return salida
+
+
+def formato_de_salida(salida: Optional[Path], formato: Optional[str], validos: Iterable[str], nombres: str) -> str:
     """The output format: --formato, else the --salida extension (csv for
     `--salida -`, standard output); exits with a Spanish message when there
     is no output file or the format is unknown."""
-    if salida is None:
-        _salir("Indique el archivo de salida con --salida (o --salida - para la salida estándar).")
+    salida = salida_exigida(salida)
     if tuberias.es_estandar(salida):
         formato = (formato or "csv").lower()
     else:

@@ -12,6 +12,7 @@ import os
 
 import typer
 
+from pipelines.cli import privadas
 from pipelines.cli.base import _Comando, _salir, app
 
 PROGRAMA = "informes"
@@ -19,9 +20,7 @@ VARIABLE = "_INFORMES_COMPLETE"
 SHELLS = ("bash", "zsh", "fish", "powershell")
 
 if os.environ.get(VARIABLE):
-    from typer._completion_classes import completion_init
-
-    completion_init()
+    privadas.activar_completado()
 
 
 @app.command(cls=_Comando, options_metavar="[OPCIONES]")
@@ -34,9 +33,7 @@ def completar(
     Ejemplos: informes completar bash > ~/.informes-completar.sh && echo 'source ~/.informes-completar.sh' >> ~/.bashrc
     · informes completar zsh > ~/.zfunc/_informes · informes completar fish > ~/.config/fish/completions/informes.fish
     """
-    from typer._completion_shared import get_completion_script
-
     shell = shell.lower()
     if shell not in SHELLS:
         _salir(f"Shell desconocido: {shell}. Use {', '.join(SHELLS[:-1])} o {SHELLS[-1]}.")
-    typer.echo(get_completion_script(prog_name=PROGRAMA, complete_var=VARIABLE, shell=shell))
+    typer.echo(privadas.guion_de_completado(PROGRAMA, VARIABLE, shell))

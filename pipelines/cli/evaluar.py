@@ -98,8 +98,8 @@ def _evaluar_gold(carpeta: Path, gold: Path, solo: Optional[list[str]], detalle:
     tabla.add_column("Documento", "Total (micro)", overflow="ellipsis", no_wrap=True, max_width=28)
     for nombre, total in (("VP", ev.tp), ("FP", ev.fp), ("FN", ev.fn), ("Opc.", "")):
         tabla.add_column(nombre, str(total), justify="right", no_wrap=True)
-    for nombre, total in (("P", ev.precision), ("R", ev.recall), ("F1", ev.f1)):
-        tabla.add_column(nombre, f"{total:.3f}", justify="right", no_wrap=True, min_width=5)
+    for nombre, medida in (("P", ev.precision), ("R", ev.recall), ("F1", ev.f1)):
+        tabla.add_column(nombre, f"{medida:.3f}", justify="right", no_wrap=True, min_width=5)
     for d in ev.documentos:
         if d.negativo:
             tabla.add_row(_texto(d.documento), "—", str(d.fp), "—", "—", "—", "—", "—")
@@ -125,8 +125,8 @@ def _tabla_evaluacion(ev: Evaluacion) -> Table:
     tabla.add_column("Documento", "Total (micro)", overflow="fold")
     for nombre, total in (("VP", ev.tp), ("FP", ev.fp), ("FN", ev.fn)):
         tabla.add_column(nombre, str(total), justify="right")
-    for nombre, total in (("Precisión", ev.precision), ("Exhaustividad", ev.recall), ("F1", ev.f1)):
-        tabla.add_column(nombre, f"{total:.3f}", justify="right")
+    for nombre, medida in (("Precisión", ev.precision), ("Exhaustividad", ev.recall), ("F1", ev.f1)):
+        tabla.add_column(nombre, f"{medida:.3f}", justify="right")
     for d in ev.documentos:
         tabla.add_row(
             _texto(d.documento) + (" [red](error)[/]" if d.error else ""), str(d.tp), str(d.fp),

@@ -17,6 +17,7 @@ from pipelines.cli.base import (
     app,
     consola,
     formato_de_salida,
+    salida_exigida,
     seguro,
 )
 from pipelines.salidas import archivos as salidas
@@ -55,6 +56,7 @@ def exportar(
     """
     from pipelines.salidas import exportar as exportacion
 
+    salida = salida_exigida(salida)
     formato = formato_de_salida(salida, formato, exportacion.FORMATOS, "csv, json, jsonl, parquet o xlsx")
     if tabla not in exportacion.TABLAS:
         _salir(f"Tabla desconocida: {tabla}. Use observaciones, informes, filas_no_mapeadas, hallazgos "

@@ -133,8 +133,8 @@ def validar(
         consola.print("Cada hallazgo, por informe: informes validar --detalle")
     if detalle:
         por_informe: dict[str, list[dict]] = {}
-        for f in filas:
-            por_informe.setdefault(f["informe_id"], []).append(f)
+        for fila in filas:
+            por_informe.setdefault(fila["informe_id"], []).append(fila)
         for grupo in por_informe.values():
             consola.print(_tabla_hallazgos(grupo))
     raise typer.Exit(codigo)

@@ -433,7 +433,7 @@ ORDER BY n.observacion_id
 
 
 def _otros_informes_de_la_entidad(con: duckdb.DuckDBPyConnection, informe_id: str) -> Optional[str]:
-    """The report's entity key (pipelines/identidad/__init__.py: its DANE code or
+    """The report's entity key (pipelines/identidad/entidades.py: its DANE code or
     normalized name) when another stored report has it, else None (then
     there is nothing to compare with)."""
     fila = con.execute(

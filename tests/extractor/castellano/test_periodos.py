@@ -410,3 +410,19 @@ def test_plan_sin_vigencia_cifra_sin_anio_cubre_el_cuatrienio():
     assert periodo_para("compromisos", "TOTAL COMPROMISOS", plan) == cuatrienio
     assert periodo_para("meta", "Valor esperado 2025", plan) == Periodo(date(2025, 1, 1), date(2025, 12, 31))
     assert periodo_para("linea_base", "L.B", plan) == Periodo(None, None)
+
+
+def test_cada_abreviatura_de_castellano_yaml_se_lee_como_su_parte():
+    """Every abbreviation of esquemas/castellano.yaml `subperiodos_abreviados`
+    reads as the last part of its year, with or without its full stop."""
+    import esquemas
+    from extractor.castellano.periodos import ABREVIATURAS_SUBPERIODO, SUBPERIODOS
+
+    datos = esquemas.cargar_yaml("castellano.yaml")["subperiodos_abreviados"]
+    assert ABREVIATURAS_SUBPERIODO == {a: nombre for nombre, abrs in datos.items() for a in abrs}
+    for abreviatura, nombre in ABREVIATURAS_SUBPERIODO.items():
+        meses = SUBPERIODOS[nombre]
+        ultimo = ("I", "II", "III", "IV", "V", "VI")[12 // meses - 1]
+        inicio = date(2023, 12 - meses + 1, 1)
+        for texto in (f"{ultimo} {abreviatura}. 2023", f"{abreviatura.upper()} {ultimo} 2023"):
+            assert periodo_de_texto(texto, CTX) == Periodo(inicio, date(2023, 12, 31)), texto

@@ -1,5 +1,5 @@
 """Identity of entities and indicators across reports and years
-(pipelines/identidad/__init__.py): normalization, the four linking steps, the
+(pipelines/identidad/): normalization, the four linking steps, the
 guards (one report, one entity), manual decisions that survive reloading,
 the CLI and the links measured on the corpus."""
 from __future__ import annotations

@@ -1,0 +1,147 @@
+"""The only place where the command line touches private parts of typer.
+
+typer runs its own copy of click (`typer._click`, since typer 0.2x; the
+click package before) and exports none of click's classes but BadParameter,
+so what the command line needs of click goes through here. Each function
+below wraps one private API that has no public equivalent, with the reason
+it is needed. `faltantes()` lists the ones a typer upgrade removed or
+renamed; tests/pipelines/cli/test_privadas.py fails on any, naming it, so an
+upgrade breaks a test instead of turning the help screens and usage errors
+back to English (issue 18.5).
+
+- click's usage errors (`exceptions`): their messages are English;
+  pipelines/cli/base.py writes a Spanish one for each class.
+- click's `ParameterSource`: whether --db was written (or set by
+  INFORMES_DB) or is its default, which informes.toml may replace.
+- `typer.rich_utils`: the texts of the help screens (module constants) and
+  `rich_format_error`, the function typer calls to print a usage error.
+- typer's shell completion (`typer._completion_classes.completion_init`,
+  `typer._completion_shared.get_completion_script`): `informes completar`.
+- typer's parameters (`TyperArgument`, `TyperOption`): the Python type of
+  an option (`type_descriptor.annotation`) and the method that writes it in
+  the help (`display_type_rich`), which the help replaces with RUTA, N...
+"""
+from __future__ import annotations
+
+import inspect
+from types import ModuleType
+from typing import Any, Callable, Optional
+
+try:  # the click that typer runs: its own copy since typer 0.2x
+    from typer import _click as _click_de_typer
+except ImportError:  # older typer runs the click package
+    import click as _click_de_typer  # type: ignore[no-redef]
+
+# Help texts of typer.rich_utils that the program writes in Spanish
+TEXTOS_DE_AYUDA = ("OPTIONS_PANEL_TITLE", "ARGUMENTS_PANEL_TITLE", "COMMANDS_PANEL_TITLE", "DEFAULT_STRING",
+                   "ENVVAR_STRING", "REQUIRED_LONG_STRING", "ABORTED_TEXT", "RICH_HELP")
+# click's usage errors that base.py tells apart
+ERRORES_DE_USO = ("UsageError", "NoSuchOption", "MissingParameter", "BadOptionUsage", "BadParameter",
+                  "NoArgsIsHelpError")
+
+
+# --------------------------------------------------------------- usage errors
+
+
+def excepciones() -> ModuleType:
+    """click's `exceptions` module as typer runs it (ERRORES_DE_USO are there)."""
+    return _click_de_typer.exceptions
+
+
+def formatear_errores_con(funcion: Callable[[Exception], None]) -> None:
+    """typer prints click's usage errors with `funcion(e)` (then exits with
+    e.exit_code) instead of its English panel."""
+    import typer.rich_utils
+
+    setattr(typer.rich_utils, "rich_format_error", funcion)
+
+
+# ----------------------------------------------------------------- help texts
+
+
+def poner_textos_de_ayuda(textos: dict[str, str]) -> None:
+    """Replace the texts of typer's help screens (names of TEXTOS_DE_AYUDA)."""
+    import typer.rich_utils
+
+    for nombre, texto in textos.items():
+        setattr(typer.rich_utils, nombre, texto)
+
+
+def tipo_de_parametro(param: Any) -> Any:
+    """The Python type annotation of a typer option or argument (None if unknown)."""
+    return getattr(getattr(param, "type_descriptor", None), "annotation", None)
+
+
+def sin_tipo_en_la_ayuda(param: Any) -> None:
+    """The help writes nothing after the parameter's name (typer writes its Python type)."""
+    param.display_type_rich = lambda ctx: None
+
+
+# ----------------------------------------------------------------- parameters
+
+
+def es_valor_por_defecto(ctx: Any, nombre: Optional[str]) -> bool:
+    """The parameter `nombre` took its default value (neither written nor from
+    an environment variable)."""
+    fuente = _click_de_typer.core.ParameterSource
+    return nombre is None or ctx.get_parameter_source(nombre) in (fuente.DEFAULT, None)
+
+
+# ----------------------------------------------------------------- completion
+
+
+def activar_completado() -> None:
+    """Register typer's completion classes (bash, zsh, fish, powershell)."""
+    from typer._completion_classes import completion_init
+
+    completion_init()
+
+
+def guion_de_completado(programa: str, variable: str, shell: str) -> str:
+    """The shell script that completes `programa` when the user presses Tab."""
+    from typer._completion_shared import get_completion_script
+
+    return get_completion_script(prog_name=programa, complete_var=variable, shell=shell)
+
+
+# ---------------------------------------------------------------------- guard
+
+
+def faltantes() -> list[str]:
+    """The private APIs above that the installed typer no longer has."""
+    import typer.core
+    import typer.rich_utils
+
+    faltan = []
+    modulo = getattr(_click_de_typer, "exceptions", None)
+    base = getattr(modulo, "ClickException", None)
+    for clase in ERRORES_DE_USO:
+        tipo = getattr(modulo, clase, None)
+        if not (isinstance(tipo, type) and isinstance(base, type) and issubclass(tipo, base)):
+            faltan.append(f"click de typer: exceptions.{clase}")
+    fuente = getattr(getattr(_click_de_typer, "core", None), "ParameterSource", None)
+    if fuente is None or not hasattr(fuente, "DEFAULT"):
+        faltan.append("click de typer: core.ParameterSource.DEFAULT")
+    for nombre in TEXTOS_DE_AYUDA:
+        if not isinstance(getattr(typer.rich_utils, nombre, None), str):
+            faltan.append(f"typer.rich_utils.{nombre}")
+    formato = getattr(typer.rich_utils, "rich_format_error", None)
+    if not callable(formato) or len(inspect.signature(formato).parameters) != 1:
+        faltan.append("typer.rich_utils.rich_format_error(e)")
+    elif "rich_format_error" not in inspect.getsource(typer.core):
+        faltan.append("typer.core ya no imprime los errores de uso con rich_utils.rich_format_error")
+    for parametro in (typer.core.TyperArgument, typer.core.TyperOption):
+        if not callable(getattr(parametro, "display_type_rich", None)):
+            faltan.append(f"typer.core.{parametro.__name__}.display_type_rich")
+        if "type_descriptor" not in inspect.signature(parametro).parameters:
+            faltan.append(f"typer.core.{parametro.__name__}(type_descriptor=...)")
+    try:
+        from typer._completion_classes import completion_init  # noqa: F401
+        from typer._completion_shared import get_completion_script
+    except ImportError as exc:
+        faltan.append(f"completado de typer: {exc}")
+    else:
+        parametros = inspect.signature(get_completion_script).parameters
+        if not {"prog_name", "complete_var", "shell"} <= set(parametros):
+            faltan.append("typer._completion_shared.get_completion_script(prog_name, complete_var, shell)")
+    return faltan
