@@ -171,7 +171,7 @@ def test_palabras_del_castellano_son_texto():
     boolean or nothing and silently stop matching: every word is quoted
     where needed."""
     datos = esquemas.cargar_yaml("castellano.yaml")
-    numericas = {"subperiodos"}  # months per part of a year
+    numericas = {"subperiodos", "cuatrienios"}  # months per part of a year; the first year and length of a term
     for clave, valor in datos.items():
         if clave in numericas:
             assert all(isinstance(v, int) for v in valor.values()), clave

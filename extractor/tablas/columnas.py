@@ -191,12 +191,25 @@ def _refina(bajo: str, todo: str) -> bool:
     return (bajo in ("meta", "ejecutado", "acumulado") and todo in MONEY) or (bajo == "ejecutado" and todo == "acumulado")
 
 
+_DINERO_SIN_ETAPA = frozenset(cargar_yaml("encabezados.yaml")["dinero_sin_etapa"])
+
+
+def _solo_dinero(parte: str) -> bool:
+    """ "Valor ($)", "Recursos (millones)": money, neither programmed nor executed."""
+    palabras_parte = re.findall(r"[a-z]+|\$", re.sub(r"\([^)]*\)", " ", normalizar(parte)))
+    return bool(palabras_parte) and set(palabras_parte) <= _DINERO_SIN_ETAPA
+
+
 def _medida(parts: list[str], header: str) -> Optional[str]:
     cls = clasificador()
     todo = cls.medida(header)
     if len(parts) < 2:
         return todo
     bajo = cls.medida(parts[-1])
+    if bajo in MONEY and _solo_dinero(parts[-1]):
+        etapa = esquemas.medidas().get(cls.medida(" ".join(parts[:-1])) or "")
+        if etapa is not None and etapa.en_dinero:
+            return etapa.en_dinero  # "EJECUCIÓN 2024" over "Valor ($)": the money executed
     if bajo is None or todo == bajo or (todo is not None and _refina(bajo, todo)):
         return todo
     return bajo
