@@ -284,35 +284,44 @@ def _header_spans(rows: list[dict[int, list[Linea]]], cols) -> dict[tuple[int, i
                 if c in lowest and not any(c in rows[q] for q in range(r + 1))}
         lanes = _lanes(_widened(cols, rows[r + 1:n_header]))
         uppers = {k: (min(l.x0 for l in ls), max(l.x1 for l in ls)) for k, ls in rows[r].items()}
-        strong, weak = [], []
-        for k, (x0, x1) in uppers.items():
-            mine = {c for c in free if _nearest(lanes[c], uppers) == k}
-            alone, options = _centred_groups(x0, x1, k, mine, lanes)
-            if options:
-                (weak if alone else strong).append((k, options))
         texts = {c: " ".join(l.texto for l in lowest[c]).lower() for c in free}
-
-        def lower(group: tuple[int, int]) -> list[str]:
-            return [texts.get(c, "") for c in range(group[0], group[1] + 1)]
-
-        taken: set[int] = set()
-        chosen: list[tuple[int, int]] = []
-        for k, options in strong:
-            group = next((g for g in options if not taken & set(range(g[0], g[1] + 1))), None)
-            if group is not None:
-                taken |= set(range(group[0], group[1] + 1))
-                chosen.append(group)
-                spans[(r, group[0])] = (group[1] - group[0] + 1, k)
-        for k, options in weak:
-            others = chosen + [g for j, opts in weak if j != k for g in opts]
-            group = next((g for g in options if not taken & set(range(g[0], g[1] + 1))
-                          and any(lower(g) == lower(o) and not set(range(o[0], o[1] + 1)) & set(range(g[0], g[1] + 1))
-                                  for o in others)), None)
-            if group is not None:
-                taken |= set(range(group[0], group[1] + 1))
-                chosen.append(group)
-                spans[(r, group[0])] = (group[1] - group[0] + 1, k)
+        for k, (first, last) in _groups(uppers, free, lanes, texts).items():
+            spans[(r, first)] = (last - first + 1, k)
     return spans
+
+
+Grupo = tuple[int, int]  # first and last column
+
+
+def _groups(uppers: dict[int, tuple[float, float]], free: set[int], lanes,
+            texts: dict[int, str]) -> dict[int, Grupo]:
+    """The group of columns each upper header cell of one level spans (see
+    `_header_spans`); no column in two groups."""
+    strong: list[tuple[int, list[Grupo]]] = []
+    weak: list[tuple[int, list[Grupo]]] = []
+    for k, (x0, x1) in uppers.items():
+        mine = {c for c in free if _nearest(lanes[c], uppers) == k}
+        alone, options = _centred_groups(x0, x1, k, mine, lanes)
+        if options:
+            (weak if alone else strong).append((k, options))
+
+    def columns(g: Grupo) -> set[int]:
+        return set(range(g[0], g[1] + 1))
+
+    def lower(g: Grupo) -> list[str]:
+        return [texts.get(c, "") for c in range(g[0], g[1] + 1)]
+
+    chosen: dict[int, Grupo] = {}
+    taken: set[int] = set()
+    for k, options in strong + weak:
+        if (k, options) in weak:  # only beside a group with the same lower headers
+            others = list(chosen.values()) + [g for j, opts in weak if j != k for g in opts]
+            options = [g for g in options if any(lower(g) == lower(o) and not columns(o) & columns(g) for o in others)]
+        group = next((g for g in options if not taken & columns(g)), None)
+        if group is not None:
+            taken |= columns(group)
+            chosen[k] = group
+    return chosen
 
 
 def _nearest(lane: tuple[float, float], uppers: dict[int, tuple[float, float]]) -> int | None:
@@ -326,7 +335,7 @@ def _nearest(lane: tuple[float, float], uppers: dict[int, tuple[float, float]]) 
 CENTRED = 0.35  # lane widths: how far a group's middle may be from its header's
 
 
-def _centred_groups(x0: float, x1: float, k: int, free: set[int], lanes) -> tuple[bool, list[tuple[int, int]]]:
+def _centred_groups(x0: float, x1: float, k: int, free: set[int], lanes) -> tuple[bool, list[Grupo]]:
     """Whether column k's lane alone holds x0..x1, and (first, last) of the
     groups of adjacent columns, column k and free ones around it, whose
     lanes hold x0..x1 and whose middle is near x0..x1's, fewest columns
