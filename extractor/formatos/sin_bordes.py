@@ -254,11 +254,16 @@ def _widened(cols, rows: list[dict[int, list[Linea]]]) -> list[list[float]]:
 
 def _lanes(cols) -> list[tuple[float, float]]:
     """Each column's lane: its interval and half the white space to each
-    neighbour (a right-aligned column's cell starts well left of its text)."""
+    neighbour (a right-aligned column's cell starts well left of its text);
+    the first and last columns as much outwards as inwards."""
     out = []
     for k, (x0, x1) in enumerate(cols):
-        left = (cols[k - 1][1] + x0) / 2 if k else x0
-        right = (x1 + cols[k + 1][0]) / 2 if k + 1 < len(cols) else x1
+        left = (cols[k - 1][1] + x0) / 2 if k else None
+        right = (x1 + cols[k + 1][0]) / 2 if k + 1 < len(cols) else None
+        if left is None:
+            left = x0 - (right - x1 if right is not None else 0.0)
+        if right is None:
+            right = x1 + (x0 - left)
         out.append((left, right))
     return out
 

@@ -104,15 +104,15 @@ def _semestres_pdf(ruta: Path) -> None:
     c.save()
 
 
-def _vigencias_pdf(ruta: Path) -> None:
+def _vigencias_pdf(ruta: Path, ultima: str = "% de cumplimiento") -> None:
     """Measures over years; "Meta" is printed in the white space between
     its two year columns and the names' column header is set between the
-    two header lines."""
+    two header lines. `ultima`: the header of the last group."""
     c, y = _hoja(ruta, "DEPARTAMENTO DEL GUAVIARE - SECRETARÍA DE AMBIENTE",
                  "Metas de producto y resultados por vigencia")
     derechas = [380, 440, 510, 570, 650, 710]
     c.setFont("Helvetica-Bold", 8)
-    for g, medida in enumerate(AMBIENTE_MEDIDAS):
+    for g, medida in enumerate(list(AMBIENTE_MEDIDAS)[:2] + [ultima]):
         c.drawCentredString((derechas[2 * g] - 25 + derechas[2 * g + 1]) / 2, y, medida)
     c.drawString(36, y - 5, "Indicador")
     c.drawString(250, y - 5, "Unidad")
@@ -160,9 +160,11 @@ def test_period_over_measures_names_every_column_under_it(tmp_path):
     assert ("Hogares rurales conectados a la red de acueducto veredal", "linea_base", None, None) not in leidas
 
 
-def test_measure_over_years_names_both_year_columns(tmp_path):
+@pytest.mark.parametrize("ultima", ["% de cumplimiento", "Cumplimiento de la meta (%)"])
+def test_measure_over_years_names_both_year_columns(tmp_path, ultima):
+    """The last group's header may reach past the table's right edge."""
     ruta = tmp_path / "guaviare_vigencias.pdf"
-    _vigencias_pdf(ruta)
+    _vigencias_pdf(ruta, ultima)
     leidas = _leidas(ruta)
     assert leidas == _esperado_vigencias()
     assert leidas[("Viveros comunitarios en operación", "meta", *VIGENCIAS["2025"])] == 6
