@@ -44,6 +44,7 @@ MAX_HEADER_LINES = 3  # text lines above the first line with figures that may be
 ROW_GAP = 0.6  # a gap above this many line heights starts a new row
 MIN_PAIR_ROWS = 3  # label-and-figure lines that make a two-column table
 PAIR_ALIGN = 3.0  # points: right edges of a figure column's cells agree this closely
+OVER_GAP = 1.5  # line heights: at most this white space under an upper header line wider than its column
 
 
 def _es_cifra(word: dict) -> bool:
@@ -144,13 +145,24 @@ def _between_columns(x0: float, x1: float, end: float, k: int, cols) -> bool:
     return cols[k][1] <= mid <= cols[k + 1][0] and end > cols[k + 1][0]
 
 
-def _fits(line: Linea, cols: list[list[float]]) -> bool:
+def _fits(line: Linea, cols: list[list[float]], over: bool = False) -> bool:
+    """Every piece of the line lies in one column's free space; with `over`,
+    a piece may also lie over several columns right of the first one."""
     slots = _slots(cols)
     for piece in _pieces(line, cols):
         x0, x1 = _span(piece)
-        if not any(lo <= x0 and x1 <= hi for lo, hi in slots):
+        if not any(lo <= x0 and x1 <= hi for lo, hi in slots) and not (over and x0 > cols[0][1]):
             return False
     return True
+
+
+def _fits_over(line: Linea, below: Linea, cols: list[list[float]]) -> bool:
+    """A header line that fits the columns, or whose wider cells lie over
+    several columns right of the first one ("Seguimiento primer semestre
+    2024" centred over "Programado | Ejecutado | % ejec."), set close above
+    the header line `below`."""
+    height = max(line.bottom - line.top, 1.0)
+    return _fits(line, cols) or (below.top - line.bottom <= OVER_GAP * height and _fits(line, cols, over=True))
 
 
 def _beside(line: Linea, prev: Linea) -> bool:
@@ -199,10 +211,13 @@ def _region_cells(lines: list[Linea], cols, page_no: int) -> list[Celda]:
         for c, words in by_col.items():
             rows[-1].setdefault(c, []).append(Linea(words))
         prev = line
+    spans = _header_spans(rows, cols)
     cells = []
     for r, row in enumerate(rows):
-        for c in range(len(cols)):
-            lines_in = row.get(c, [])
+        c = 0
+        while c < len(cols):
+            width, own = spans.get((r, c), (1, c))
+            lines_in = row.get(own, [])
             words = [w for l in lines_in for w in l.palabras]
             bbox = None
             if words:
@@ -212,10 +227,145 @@ def _region_cells(lines: list[Linea], cols, page_no: int) -> list[Celda]:
                     round(max(w["x1"] for w in words), 2),
                     round(max(w["bottom"] for w in words), 2),
                 )
-            cells.append(
-                Celda(texto="\n".join(l.texto for l in lines_in), fila=r, columna=c, pagina=page_no, bbox=bbox)
-            )
+            cells.append(Celda(texto="\n".join(l.texto for l in lines_in), fila=r, columna=c, pagina=page_no,
+                               bbox=bbox, columnas_span=width))
+            c += width
     return cells
+
+
+def _header_rows(rows: list[dict[int, list[Linea]]]) -> int:
+    """How many rows come before the first row with a figure."""
+    for r, row in enumerate(rows):
+        if any(es_cifra_no_anio(w["text"]) for ls in row.values() for l in ls for w in l.palabras):
+            return r
+    return 0
+
+
+def _widened(cols, rows: list[dict[int, list[Linea]]]) -> list[list[float]]:
+    """The column intervals widened to the header words the rows print in
+    them ("Programado" is wider than the figures under it)."""
+    out = [list(c) for c in cols]
+    for row in rows:
+        for c, lines_in in row.items():
+            for l in lines_in:
+                out[c] = [min(out[c][0], l.x0), max(out[c][1], l.x1)]
+    return out
+
+
+def _lanes(cols) -> list[tuple[float, float]]:
+    """Each column's lane: its interval and half the white space to each
+    neighbour (a right-aligned column's cell starts well left of its text);
+    the first and last columns as much outwards as inwards."""
+    out = []
+    for k, (x0, x1) in enumerate(cols):
+        left = (cols[k - 1][1] + x0) / 2 if k else None
+        right = (x1 + cols[k + 1][0]) / 2 if k + 1 < len(cols) else None
+        if left is None:
+            left = x0 - (right - x1 if right is not None else 0.0)
+        if right is None:
+            right = x1 + (x0 - left)
+        out.append((left, right))
+    return out
+
+
+def _header_spans(rows: list[dict[int, list[Linea]]], cols) -> dict[tuple[int, int], tuple[int, int]]:
+    """(row, first column) -> (columns spanned, column holding the text), for
+    the upper header cells printed over several lower headers ("Vigencia
+    2024" centred over "Meta | Logro | % cumpl.", "Meta" centred over "2024 |
+    2025"). An upper cell spans adjacent columns around its own that have no
+    header of their own at its level or above, have one in the lowest header
+    row and are nearer it than any other upper cell: the fewest whose lanes
+    hold its text with their middle near its middle. When its own column's
+    lane alone holds it (a short "Año 2024"), only a group whose lower
+    headers repeat those of another upper cell's group ("Programada |
+    Alcanzada | % logro" under each year)."""
+    n_header = _header_rows(rows)
+    spans: dict[tuple[int, int], tuple[int, int]] = {}
+    if n_header < 2:
+        return spans
+    lowest = rows[n_header - 1]
+    for r in range(n_header - 1):
+        free = {c for c in range(len(cols))
+                if c in lowest and not any(c in rows[q] for q in range(r + 1))}
+        lanes = _lanes(_widened(cols, rows[r + 1:n_header]))
+        uppers = {k: (min(l.x0 for l in ls), max(l.x1 for l in ls)) for k, ls in rows[r].items()}
+        texts = {c: " ".join(l.texto for l in lowest[c]).lower() for c in free}
+        for k, (first, last) in _groups(uppers, free, lanes, texts).items():
+            spans[(r, first)] = (last - first + 1, k)
+    return spans
+
+
+Grupo = tuple[int, int]  # first and last column
+
+
+def _groups(uppers: dict[int, tuple[float, float]], free: set[int], lanes,
+            texts: dict[int, str]) -> dict[int, Grupo]:
+    """The group of columns each upper header cell of one level spans (see
+    `_header_spans`); no column in two groups."""
+    strong: list[tuple[int, list[Grupo]]] = []
+    weak: list[tuple[int, list[Grupo]]] = []
+    for k, (x0, x1) in uppers.items():
+        mine = {c for c in free if _nearest(lanes[c], uppers) == k}
+        alone, options = _centred_groups(x0, x1, k, mine, lanes)
+        if options:
+            (weak if alone else strong).append((k, options))
+
+    def columns(g: Grupo) -> set[int]:
+        return set(range(g[0], g[1] + 1))
+
+    def lower(g: Grupo) -> list[str]:
+        return [texts.get(c, "") for c in range(g[0], g[1] + 1)]
+
+    chosen: dict[int, Grupo] = {}
+    taken: set[int] = set()
+    for k, options in strong + weak:
+        if (k, options) in weak:  # only beside a group with the same lower headers
+            others = list(chosen.values()) + [g for j, opts in weak if j != k for g in opts]
+            options = [g for g in options if any(lower(g) == lower(o) and not columns(o) & columns(g) for o in others)]
+        group = next((g for g in options if not taken & columns(g)), None)
+        if group is not None:
+            taken |= columns(group)
+            chosen[k] = group
+    return chosen
+
+
+def _nearest(lane: tuple[float, float], uppers: dict[int, tuple[float, float]]) -> int | None:
+    """The upper header cell nearest a lane (None on a tie)."""
+    gaps = sorted((max(x0 - lane[1], lane[0] - x1, 0.0), k) for k, (x0, x1) in uppers.items())
+    if len(gaps) > 1 and gaps[1][0] - gaps[0][0] < 1.0:
+        return None
+    return gaps[0][1]
+
+
+CENTRED = 0.35  # lane widths: how far a group's middle may be from its header's
+
+
+def _centred_groups(x0: float, x1: float, k: int, free: set[int], lanes) -> tuple[bool, list[Grupo]]:
+    """Whether column k's lane alone holds x0..x1, and (first, last) of the
+    groups of adjacent columns, column k and free ones around it, whose
+    lanes hold x0..x1 and whose middle is near x0..x1's, fewest columns
+    first, best centred first among as many."""
+    tolerance = 1.0
+    middle = (x0 + x1) / 2
+    lo, hi = k, k
+    while lo - 1 in free:
+        lo -= 1
+    while hi + 1 in free:
+        hi += 1
+    groups = []
+    alone = False
+    for a in range(lo, k + 1):
+        for b in range(k, hi + 1):
+            left, right = lanes[a][0], lanes[b][1]
+            if not (left - tolerance <= x0 and x1 <= right + tolerance):
+                continue
+            if a == b:
+                alone = True
+                continue
+            distance = abs((left + right) / 2 - middle)
+            if distance <= CENTRED * (right - left) / (b - a + 1):
+                groups.append((b - a, distance, a, b))
+    return alone, [(a, b) for _, _, a, b in sorted(groups)]
 
 
 def _body_end(lines: list[Linea], multi: list[bool], figures: list[bool], band: list[int],
@@ -249,7 +399,9 @@ def _header_start(lines: list[Linea], band: list[int], start: int, cols, headed:
     than one cell (section headings below it come along). Under a ruled
     header (`headed`), every fitting line between it and the body."""
     first = top = start
-    while first > floor and band[first - 1] == band[start] and _fits(lines[first - 1], cols):
+    while first > floor and band[first - 1] == band[start] and (
+            _fits(lines[first - 1], cols)
+            or (start - first < MAX_HEADER_LINES and _fits_over(lines[first - 1], lines[first], cols))):
         first -= 1
         if len(_pieces(lines[first], cols)) > 1:
             top = first
