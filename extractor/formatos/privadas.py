@@ -2,7 +2,7 @@
 
 Each function below wraps one private API that has no public equivalent,
 with the reason it is needed. `faltantes()` lists the ones a library upgrade
-removed or renamed; tests/test_privadas.py fails on any, naming it, so an
+removed or renamed; tests/extractor/formatos/test_privadas.py fails on any, naming it, so an
 upgrade breaks a test instead of a reading (issue 18.5).
 
 - openpyxl (pinned <3.2 in pyproject.toml): the streamed sheet parser

@@ -537,7 +537,7 @@ def _paginas(numeros: list[int]) -> str:
 
 # The reader libraries' exceptions that mean a broken or protected file, by
 # kind: (module, class), all public. Imported on first use (the libraries are
-# slow to import); tests/test_privadas.py checks that each still exists.
+# slow to import); tests/extractor/formatos/test_privadas.py checks that each still exists.
 ERRORES_DE_BIBLIOTECA = {
     "pdf_cifrado": (("pdfminer.pdfdocument", "PDFPasswordIncorrect"), ("pdfminer.pdfdocument", "PDFEncryptionError"),
                     ("pdfminer.pdfdocument", "PDFEncryptionWarning")),

@@ -40,8 +40,9 @@ def interpretar(doc, plantillas: tuple = ()) -> InformeExtraido:
                                              titulos.get(tabla.indice, []), lectura=lectura,
                                              nombre_corto=cortos.get(tabla.indice),
                                              ficha=fichas.de_tabla.get(tabla.indice))
+        obs, repetidas = _sin_cifras_repetidas(obs)
         result.observaciones.extend(obs)
-        result.no_mapeadas.extend(skipped)
+        result.no_mapeadas.extend(skipped + repetidas)
     for ficha in fichas.fichas:  # the fields written as "Label: value" lines
         pagina = ficha.campos[0].pagina
         result.observaciones.extend(observaciones_de_ficha(ficha, por_hoja.get(pagina, ctx)))
@@ -64,6 +65,29 @@ def interpretar(doc, plantillas: tuple = ()) -> InformeExtraido:
     result.cobertura, result.sin_destino = auditoria.cobertura, auditoria.sin_destino
     result.cifras_auditadas = dict(auditoria.por_destino)
     return result
+
+
+def _sin_cifras_repetidas(obs: list) -> tuple[list, list]:
+    """One table's observations without a figure its own column already gave
+    for the same indicator, measure and period ("Total 2024 | … | 240" under
+    "Acumulado" repeats December's 240 up to 31 December), and the repeats,
+    reported."""
+    from extractor.resultado import FilaNoMapeada
+
+    vistas: dict[tuple, int] = {}
+    unicas, repetidas = [], []
+    for o in obs:
+        clave = (o.columna, o.indicador, o.indicador_padre, o.descripcion, o.codigo, o.medida,
+                 o.periodo_inicio, o.periodo_fin, o.valor)
+        if o.columna is not None and clave in vistas:
+            repetidas.append(FilaNoMapeada(
+                texto=o.valor_texto, pagina=o.pagina, tabla=o.tabla, fila=o.fila,
+                motivo=f"repite la cifra de la fila {vistas[clave] + 1} de la misma columna "
+                       f"({o.medida}, mismo indicador y periodo)"))
+            continue
+        vistas[clave] = o.fila if o.fila is not None else -1
+        unicas.append(o)
+    return unicas, repetidas
 
 
 def _columnas_leidas(lecturas: dict) -> tuple[list, dict[int, str]]:

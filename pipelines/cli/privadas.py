@@ -5,7 +5,7 @@ click package before) and exports none of click's classes but BadParameter,
 so what the command line needs of click goes through here. Each function
 below wraps one private API that has no public equivalent, with the reason
 it is needed. `faltantes()` lists the ones a typer upgrade removed or
-renamed; tests/pipelines/cli/test_privadas.py fails on any, naming it, so an
+renamed; tests/pipelines/cli/test_privadas_cli.py fails on any, naming it, so an
 upgrade breaks a test instead of turning the help screens and usage errors
 back to English (issue 18.5).
 
