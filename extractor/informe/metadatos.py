@@ -254,7 +254,8 @@ def extraer_metadatos(doc: Documento) -> tuple[MetadatosInforme, Contexto]:
     if meta.tipo_documento == "otro":
         meta.tipo_documento = tipo_por_archivo(doc.archivo)
     if cuatrienal(meta.tipo_documento):
-        meta, ctx = _cuatrienio_del_plan(doc, meta, ctx, _cut_date(doc, title, vigencia, con_palabra=True))
+        # any year: "Ordenanza 007 de 2024" in the title is not the year of a cut in 2025
+        meta, ctx = _cuatrienio_del_plan(doc, meta, ctx, _cut_date(doc, title, None, con_palabra=True))
     return meta, ctx
 
 

@@ -191,13 +191,14 @@ def _refina(bajo: str, todo: str) -> bool:
     return (bajo in ("meta", "ejecutado", "acumulado") and todo in MONEY) or (bajo == "ejecutado" and todo == "acumulado")
 
 
-_DINERO_SIN_ETAPA = frozenset(cargar_yaml("encabezados.yaml")["dinero_sin_etapa"])
+_DINERO_SIN_ETAPA = cargar_yaml("encabezados.yaml")["dinero_sin_etapa"]
 
 
 def _solo_dinero(parte: str) -> bool:
-    """ "Valor ($)", "Recursos (millones)": money, neither programmed nor executed."""
-    palabras_parte = re.findall(r"[a-z]+|\$", re.sub(r"\([^)]*\)", " ", normalizar(parte)))
-    return bool(palabras_parte) and set(palabras_parte) <= _DINERO_SIN_ETAPA
+    """ "Valor ($)", "Monto", "Recursos (millones)": money, neither programmed nor executed."""
+    palabras_parte = set(re.findall(r"[a-z]+|\$", re.sub(r"\(([^)]*)\)", r" \1 ", normalizar(parte))))
+    solo, con = set(_DINERO_SIN_ETAPA["solo"]), set(_DINERO_SIN_ETAPA["con"])
+    return bool(palabras_parte & solo) and palabras_parte <= solo | con
 
 
 def _medida(parts: list[str], header: str) -> Optional[str]:
@@ -206,7 +207,7 @@ def _medida(parts: list[str], header: str) -> Optional[str]:
     if len(parts) < 2:
         return todo
     bajo = cls.medida(parts[-1])
-    if bajo in MONEY and _solo_dinero(parts[-1]):
+    if _solo_dinero(parts[-1]):
         etapa = esquemas.medidas().get(cls.medida(" ".join(parts[:-1])) or "")
         if etapa is not None and etapa.en_dinero:
             return etapa.en_dinero  # "EJECUCIÓN 2024" over "Valor ($)": the money executed

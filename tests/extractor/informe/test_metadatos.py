@@ -50,7 +50,8 @@ def test_un_plan_seguido_hasta_una_fecha_de_corte_tiene_vigencia(tmp_path):
     libro = openpyxl.Workbook()
     hoja = libro.active
     hoja.append(["Alcaldía de Sácama - Casanare"])
-    hoja.append(["Corte: 30/09/2025 · Plan de Desarrollo 2024-2027"])
+    hoja.append(["Seguimiento · Plan de Desarrollo 2024-2027 · Acuerdo 011 de 2024"])  # a year that is no cut
+    hoja.append(["Corte: 30/09/2025"])
     hoja.append([])
     hoja.append(["Indicador", "Meta 2025", "Avance acumulado a 30-sep"])
     hoja.append(["Huertas caseras establecidas", 40, 31])

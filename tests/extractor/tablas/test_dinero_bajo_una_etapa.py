@@ -32,3 +32,21 @@ def test_valor_bajo_programacion_y_bajo_ejecucion(tmp_path):
     }
     fisicas = {(o.indicador, o.medida): o.valor for o in obs if o.medida in ("meta", "ejecutado")}
     assert fisicas[("Adultos mayores con bono nutricional", "ejecutado")] == 210
+
+
+def test_monto_es_dinero_y_un_valor_solo_no(tmp_path):
+    """ "Monto" under the execution is executed money; a bare "Valor" under a
+    target is the target's value, not money."""
+    libro = openpyxl.Workbook()
+    hoja = libro.active
+    hoja.append(["Municipio de Une - Secretaría de Gobierno · seguimiento 2025"])
+    hoja.append([])
+    hoja.append(["Indicador", "Meta 2025", "Lo ejecutado a 30 de septiembre", None])
+    hoja.append([None, "Valor", "Cantidad", "Monto"])
+    hoja.merge_cells("C3:D3")
+    hoja.append(["Jóvenes en el programa de liderazgo", 120, 95, 18_400_000])
+    ruta = tmp_path / "une_gobierno_seguimiento_2025.xlsx"
+    libro.save(ruta)
+    medidas = {o.medida: o.valor for o in interpretar(leer_documento(ruta)).observaciones}
+    assert medidas["recursos_ejecutados"] == 18_400_000
+    assert medidas["meta"] == 120 and "recursos_programados" not in medidas
