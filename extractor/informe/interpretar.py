@@ -68,10 +68,11 @@ def interpretar(doc, plantillas: tuple = ()) -> InformeExtraido:
 
 
 def _sin_cifras_repetidas(obs: list) -> tuple[list, list]:
-    """One table's observations without a figure its own column already gave
-    for the same indicator, measure and period ("Total 2024 | … | 240" under
-    "Acumulado" repeats December's 240 up to 31 December), and the repeats,
-    reported."""
+    """One table's observations without a running total its own column
+    already gave for the same indicator and period ("Total 2024 | … | 240"
+    under "Acumulado" repeats December's 240 up to 31 December), and the
+    repeats, reported. Only running totals: two rows of a plan with the same
+    name and the same % or budget are two facts (Sincelejo's plan)."""
     from extractor.resultado import FilaNoMapeada
 
     vistas: dict[tuple, int] = {}
@@ -79,7 +80,7 @@ def _sin_cifras_repetidas(obs: list) -> tuple[list, list]:
     for o in obs:
         clave = (o.columna, o.indicador, o.indicador_padre, o.descripcion, o.codigo, o.medida,
                  o.periodo_inicio, o.periodo_fin, o.valor)
-        if o.columna is not None and clave in vistas:
+        if o.columna is not None and o.medida == "acumulado" and clave in vistas:
             repetidas.append(FilaNoMapeada(
                 texto=o.valor_texto, pagina=o.pagina, tabla=o.tabla, fila=o.fila,
                 motivo=f"repite la cifra de la fila {vistas[clave] + 1} de la misma columna "

@@ -357,8 +357,17 @@ def _acumulados_que_bajan(cols: list[Columna], grid, row_periods: dict[int, Peri
             continue
         valores = [n.valor for r in sorted(row_periods) if grid[r][col.indice] is not None
                    and (n := parse_numero(grid[r][col.indice].texto)) is not None]
-        if any(b < a for a, b in zip(valores, valores[1:])):
+        if any(b < a for a, b in zip(valores, valores[1:])) or _resultado_del_periodo(col, cols):
             col.medida = "ejecutado"
+
+
+_ACUMULADO_EXPLICITO = re.compile(palabras.patron_de_palabras(cargar_yaml("encabezados.yaml")["acumulado_explicito"]))
+
+
+def _resultado_del_periodo(col: Columna, cols: list[Columna]) -> bool:
+    """ "Logrado" beside no "Ejecutado" in a table of periods: each period's result."""
+    return not _ACUMULADO_EXPLICITO.search(normalizar(col.encabezado)) and not any(
+        c.medida == "ejecutado" for c in cols)
 
 
 def _union(periods) -> Periodo:

@@ -31,3 +31,22 @@ def test_el_total_que_repite_el_acumulado_de_diciembre_cuenta_una_vez(tmp_path):
     assert len(anuales) == 1
     assert [n for n in informe.no_mapeadas if n.motivo.startswith("repite la cifra")]
     assert len([o for o in informe.observaciones if o.medida == "acumulado"]) == 12
+
+
+def test_logrado_en_una_tabla_de_semestres_es_el_resultado_de_cada_semestre(tmp_path):
+    """ "Semestre | Programado | Logrado": with no "Ejecutado" beside it, a weak
+    running-total word holds each semester's own result, even when it grows."""
+    libro = openpyxl.Workbook()
+    hoja = libro.active
+    hoja.append(["Alcaldía de Cáchira - Casa de la Cultura · vigencia 2025"])
+    hoja.append(["Resultado del indicador: Niños en la escuela de danza"])
+    hoja.append([])
+    hoja.append(["Semestre", "Programado", "Logrado"])
+    hoja.append(["Semestre I", 80, 74])
+    hoja.append(["Semestre II", 90, 96])
+    ruta = tmp_path / "cachira_cultura_2025.xlsx"
+    libro.save(ruta)
+    obs = interpretar(leer_documento(ruta)).observaciones
+    logros = {(o.periodo_inicio.month, o.periodo_fin.month): o.valor for o in obs if o.medida == "ejecutado"}
+    assert logros == {(1, 6): 74, (7, 12): 96}
+    assert not [o for o in obs if o.medida == "acumulado"]
