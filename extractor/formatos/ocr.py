@@ -739,37 +739,59 @@ def _releer(palabras: list[dict], pgm: bytes, dpi: int) -> list[dict]:
         return palabras
     imagen = Image.open(io.BytesIO(pgm))
     px, margen = dpi / 72.0, max(2, int(dpi / 50))
-    salida = list(palabras)
+    recortes = []
     for i in dudosas:
         w = palabras[i]
         caja = (max(0, int(w["x0"] * px) - margen), max(0, int(w["top"] * px) - margen),
                 min(imagen.width, int(w["x1"] * px) + margen), min(imagen.height, int(w["bottom"] * px) + margen))
         recorte = imagen.crop(caja)
-        recorte = recorte.resize((recorte.width * 2, recorte.height * 2), Image.Resampling.LANCZOS)
-        texto, conf = _linea_de_cifras(recorte, 2 * dpi)
+        recortes.append(recorte.resize((recorte.width * 2, recorte.height * 2), Image.Resampling.LANCZOS))
+    salida = list(palabras)
+    for i, (texto, conf) in zip(dudosas, _lineas_de_cifras(recortes, 2 * dpi)):
+        w = palabras[i]
         if texto and any(c.isdigit() for c in texto) and conf > w["conf"]:
             salida[i] = {**w, "text": texto, "conf": round(conf, 3)}
     return salida
 
 
-def _linea_de_cifras(imagen, dpi: int) -> tuple[str, float]:
-    """(text, confidence 0-1) of a one-line image read with only CIFRAS;
-    ("", 0) when Tesseract reads no single word or fails."""
-    pgm = io.BytesIO()
-    imagen.save(pgm, "PPM")
+def _lineas_de_cifras(imagenes: list, dpi: int) -> list[tuple[str, float]]:
+    """(text, confidence 0-1) of each one-line image read with only
+    CIFRAS; ("", 0) when Tesseract reads no single word in it or fails.
+    One Tesseract for all of them (a list of image files: each is a page
+    of its own, read as it would be alone), not one per image: Tesseract's
+    start is most of the cost of reading a figure."""
+    import tempfile
+
+    if not imagenes:
+        return []
     entorno = {**os.environ, "OMP_THREAD_LIMIT": "1"}
-    try:
-        salida = subprocess.run(
-            ["tesseract", "stdin", "stdout", "--psm", "7", "--dpi", str(dpi),
-             "-c", f"tessedit_char_whitelist={CIFRAS}", "tsv"],
-            input=pgm.getvalue(), capture_output=True, timeout=TIEMPO_PAGINA, env=entorno)
-    except (OSError, subprocess.SubprocessError):
-        return "", 0.0
-    filas = [l.split("\t") for l in salida.stdout.decode("utf-8", "replace").splitlines()[1:]]
-    palabras = [f for f in filas if len(f) >= 12 and f[0] == "5" and f[11].strip()]
-    if salida.returncode != 0 or len(palabras) != 1:
-        return "", 0.0
-    try:
-        return palabras[0][11].strip(), float(palabras[0][10]) / 100.0
-    except ValueError:
-        return "", 0.0
+    with tempfile.TemporaryDirectory(prefix="informes-cifras-") as carpeta:
+        rutas = []
+        for k, imagen in enumerate(imagenes):
+            rutas.append(os.path.join(carpeta, f"{k:04d}.pgm"))
+            imagen.save(rutas[-1], "PPM")
+        lista = os.path.join(carpeta, "lista.txt")
+        with open(lista, "w", encoding="utf-8") as escrito:
+            escrito.write("\n".join(rutas) + "\n")
+        try:
+            salida = subprocess.run(
+                ["tesseract", lista, "stdout", "--psm", "7", "--dpi", str(dpi),
+                 "-c", f"tessedit_char_whitelist={CIFRAS}", "tsv"],
+                capture_output=True, timeout=TIEMPO_PAGINA, env=entorno)
+        except (OSError, subprocess.SubprocessError):
+            return [("", 0.0)] * len(imagenes)
+    if salida.returncode != 0:
+        return [("", 0.0)] * len(imagenes)
+    por_imagen: dict[str, list[list[str]]] = {}
+    for l in salida.stdout.decode("utf-8", "replace").splitlines()[1:]:
+        f = l.split("\t")
+        if len(f) >= 12 and f[0] == "5" and f[11].strip():
+            por_imagen.setdefault(f[1], []).append(f)  # f[1]: the page, 1 for the first image
+    resultado = []
+    for k in range(len(imagenes)):
+        leidas = por_imagen.get(str(k + 1), [])
+        try:
+            resultado.append((leidas[0][11].strip(), float(leidas[0][10]) / 100.0) if len(leidas) == 1 else ("", 0.0))
+        except ValueError:
+            resultado.append(("", 0.0))
+    return resultado
