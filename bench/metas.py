@@ -122,12 +122,16 @@ def metas_ocr(repeticiones: int, reales: bool) -> None:
             pdf.close()
             paginas.append((f, numeros))
         n = len(imagenes)
+        cpus = []
         for k in range(repeticiones):
+            cpu = _cpu()
             inicio = time.perf_counter()
             with ThreadPoolExecutor(max_workers=ocr.HILOS) as hilos:
                 list(hilos.map(lambda a: _tesseract_solo(*a), imagenes))
             t_plano = time.perf_counter() - inicio
+            cpu_plano = _cpu() - cpu
             os.environ["INFORMES_CACHE"] = str(tmp / f"cache-{k}")  # empty: every page is read
+            cpu = _cpu()
             inicio = time.perf_counter()
             preparar = 0.0
             for f, numeros in paginas:
@@ -135,10 +139,24 @@ def metas_ocr(repeticiones: int, reales: bool) -> None:
                 lector.leer(numeros)
                 preparar += lector.segundos_preparar
             t_ocr = time.perf_counter() - inicio
+            cpu_ocr = _cpu() - cpu
             ratios.append(t_ocr / t_plano)
-            print(f"  tesseract solo {t_plano / n:.2f} s/pág, lector OCR {t_ocr / n:.2f} s/pág "
-                  f"(preparar las imágenes {preparar / n:.2f} s/pág, a la vez que Tesseract)")
+            cpus.append(cpu_ocr / cpu_plano)
+            print(f"  tesseract solo {t_plano / n:.2f} s/pág ({cpu_plano / n:.2f} s de CPU), lector OCR "
+                  f"{t_ocr / n:.2f} s/pág ({cpu_ocr / n:.2f} s de CPU; preparar las imágenes "
+                  f"{preparar / n:.2f} s/pág de reloj, a la vez que Tesseract)")
     _fila("lector OCR frente a tesseract solo (menos es mejor)", ratios, "≤ 1,2×", statistics.median(ratios) <= 1.2)
+    _fila("ídem en CPU (este proceso y sus Tesseract; no depende de la carga)", cpus, "≤ 1,2×",
+          statistics.median(cpus) <= 1.2)
+
+
+def _cpu() -> float:
+    """CPU seconds of this process and of its children that ended (Tesseract)."""
+    import resource
+
+    propio = resource.getrusage(resource.RUSAGE_SELF)
+    hijos = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return propio.ru_utime + propio.ru_stime + hijos.ru_utime + hijos.ru_stime
 
 
 # --------------------------------------------------------------- escritor
