@@ -7,6 +7,8 @@ from __future__ import annotations
 import json
 import os
 import signal
+import subprocess
+import sys
 import time
 from pathlib import Path
 
@@ -14,6 +16,8 @@ import duckdb
 
 from pipelines.carga.cargar import Limites, cargar_rutas
 from tests.pipelines.cli.test_cli import documento, escribir, extraer_falso
+
+RAIZ = Path(__file__).resolve().parents[3]
 
 
 def extraer_hostil(ruta: Path):
@@ -49,14 +53,27 @@ def _base_con_uno(tmp_path: Path) -> Path:
     return db
 
 
+_CARGA_SOLA = """
+import os, sys
+from pathlib import Path
+from pipelines.carga.cargar import Limites, cargar_rutas
+from tests.pipelines.carga.test_un_archivo import extraer_hostil
+[r] = cargar_rutas([Path(sys.argv[1])], Path(sys.argv[2]), extraer=extraer_hostil, limites=Limites())
+print(r.resultado, r.observaciones, os.getpid())
+"""
+
+
 def test_un_archivo_se_lee_en_un_hijo_de_este_proceso_y_se_guarda(tmp_path):
+    """In a new interpreter (this one may hold native threads of earlier tests)."""
     db = tmp_path / "x.duckdb"
     padre = tmp_path / "padre.txt"
     archivo = documento(tmp_path / "uno.pdf", n=4, padre=str(padre))
-    [r] = cargar_rutas([archivo], db, extraer=extraer_hostil, limites=Limites())
-    assert r.resultado == "cargado", r.motivo
-    assert r.observaciones == 4
-    assert int(padre.read_text()) == os.getpid()  # forked from here, not from a fork server
+    p = subprocess.run([sys.executable, "-c", _CARGA_SOLA, str(archivo), str(db)], capture_output=True, text=True,
+                       timeout=300, cwd=RAIZ, env={**os.environ, "PYTHONPATH": str(RAIZ)})
+    assert p.returncode == 0, p.stderr
+    resultado, observaciones, pid = p.stdout.split()
+    assert (resultado, observaciones) == ("cargado", "4")
+    assert padre.read_text() == pid  # forked from the loading process, not from a fork server
     assert _informes(db) == [("uno.pdf", 4)]
 
 
