@@ -75,7 +75,8 @@ def cargar_yaml(nombre: str):
 
 @cache
 def _yaml(nombre: str):
-    return yaml.safe_load(_texto(nombre))
+    # libyaml's parser when PyYAML has it (the same data, about 8 times faster)
+    return yaml.load(_texto(nombre), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
 
 
 @cache

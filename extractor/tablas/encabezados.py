@@ -4,29 +4,31 @@ The vocabulary lives in `esquemas/encabezados.yaml`; this module turns it into
 spaCy Matcher patterns (lower-case text or lemma, accents ignored) and
 applies the rules in order. The Spanish pipeline is the blank language class
 with a lookup lemmatizer whose table comes from `spacy-lookups-data`
-(extractor/castellano/lemas.py): nothing is downloaded.
+(extractor/castellano/lemas.py): nothing is downloaded. spaCy is imported
+only for a header text that the persistent memory of matches
+(extractor/tablas/memoria_encabezados.py) does not hold yet.
 """
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Optional
-
-import spacy
-from spacy.lookups import Lookups
-from spacy.pipeline import Lemmatizer
-from spacy.matcher import Matcher
+from typing import Any, Optional
 
 from esquemas import cargar_yaml
 
 from extractor.castellano.lemas import cargar_tabla, normalizar
+from extractor.tablas.memoria_encabezados import MemoriaEncabezados
 
 
 @lru_cache(maxsize=1)
 def nlp_es():
     """Blank Spanish pipeline with a lookup lemmatizer over the rules' part
     of spacy-lookups-data's table (see extractor/castellano/lemas.py)."""
+    import spacy
+    from spacy.lookups import Lookups
+    from spacy.pipeline import Lemmatizer
+
     nlp = spacy.blank("es")
     lemmatizer = nlp.add_pipe("lemmatizer", config={"mode": "lookup"})
     assert isinstance(lemmatizer, Lemmatizer)
@@ -49,9 +51,10 @@ class Regla:
 class ClasificadorEncabezados:
     """Matches header texts against the ordered rules of encabezados.yaml."""
 
-    def __init__(self, config: dict):
-        self.nlp = nlp_es()
-        self.matcher = Matcher(self.nlp.vocab)
+    def __init__(self, config: dict, memoria: bool = True):
+        self._terminos: dict[str, None] = {}  # matcher keys, in order (the matcher is built on first need)
+        self.nlp: Any = None  # spaCy's pipeline and Matcher, built on first need (cargar_reglas)
+        self.matcher: Any = None
         self.roles = [self._rule(r["rol"], r) for r in config["roles"]]
         self.medidas = [self._rule(r["medida"], r) for r in config["medidas"]]
         self.no_valores = [self._rule(r["rol"], r) for r in config.get("no_valores", [])]
@@ -60,18 +63,36 @@ class ClasificadorEncabezados:
         # header text -> matched rule keys: a report repeats its headers on
         # every page and table, and matching is most of a header's cost
         self._vistos: dict[str, frozenset[str]] = {}
+        self._memoria = MemoriaEncabezados.para(config, self._terminos) if memoria else None
 
     def _term_key(self, term: str) -> str:
         key = normalizar(term)
-        if key not in self.matcher:
-            patterns = []
-            for alternative in key.split("|"):
-                words = [t.text for t in self.nlp.make_doc(alternative)]
-                patterns.append([{"LOWER": w} for w in words])
-                if len(words) == 1:
-                    patterns.append([{"LEMMA": words[0]}])
-            self.matcher.add(key, patterns)
+        self._terminos.setdefault(key, None)
         return key
+
+    def cargar_reglas(self) -> None:
+        """Import spaCy and build the pipeline and the matcher (once; the fork
+        server of a load does it before its children start)."""
+        if self.matcher is None:
+            from spacy.matcher import Matcher
+
+            self.nlp = nlp_es()
+            self.matcher = Matcher(self.nlp.vocab)
+            for key in self._terminos:
+                patterns = []
+                for alternative in key.split("|"):
+                    words = [t.text for t in self.nlp.make_doc(alternative)]
+                    patterns.append([{"LOWER": w} for w in words])
+                    if len(words) == 1:
+                        patterns.append([{"LEMMA": words[0]}])
+                self.matcher.add(key, patterns)
+
+    def _emparejar(self, text: str) -> frozenset[str]:
+        """The rule keys spaCy's Matcher finds in `text`."""
+        self.cargar_reglas()
+        # "COD,.INT. PROGRAMA": a comma glued to the next word splits words
+        doc = self.nlp(re.sub(r",(?=\S)", " ", normalizar(text)))
+        return frozenset(self.nlp.vocab.strings[m_id] for m_id, _, _ in self.matcher(doc))
 
     def _rule(self, name: str, rule: dict) -> Regla:
         return Regla(
@@ -83,9 +104,11 @@ class ClasificadorEncabezados:
     def _present(self, text: str) -> frozenset[str]:
         present = self._vistos.get(text)
         if present is None:
-            # "COD,.INT. PROGRAMA": a comma glued to the next word splits words
-            doc = self.nlp(re.sub(r",(?=\S)", " ", normalizar(text)))
-            present = frozenset(self.nlp.vocab.strings[m_id] for m_id, _, _ in self.matcher(doc))
+            present = self._memoria.get(text) if self._memoria is not None else None
+            if present is None:
+                present = self._emparejar(text)
+                if self._memoria is not None:
+                    self._memoria.guardar(text, present)
             if len(self._vistos) >= MAX_VISTOS:
                 self._vistos.clear()
             self._vistos[text] = present

@@ -13,6 +13,7 @@ import os
 import pickle
 import shutil
 import signal
+import sys
 import tempfile
 import threading
 import time
@@ -38,8 +39,9 @@ Extractor = Callable[..., "InformeExtraido"]
 # Why a file failed: (motivo, traza), or, when a program the file needs is
 # missing, (motivo, traza, (programa, instalar)).
 Fallo = Union[tuple[str, Optional[str]], tuple[str, str, tuple[str, str]]]
-# One file's extraction: (start time, its prepared report, None) or (start time, None, Fallo)
-Extraccion = tuple[datetime, Optional["InformePreparado"], Optional[Fallo]]
+# One file's extraction: (start time, its prepared report, None) or (start time, None, Fallo);
+# the extracted report in its place when preparing is left to the loading process
+Extraccion = tuple[datetime, Union["InformePreparado", "InformeExtraido", None], Optional[Fallo]]
 
 
 class ErrorCarga(Exception):
@@ -76,20 +78,25 @@ def _llamar(extraer: Extractor, ruta: Path, limites: Optional[Limites]) -> Infor
     return extraer(ruta)
 
 
-def _extraer_protegido(extraer: Extractor, ruta: Path, limites: Optional[Limites] = None) -> Extraccion:
+def _extraer_protegido(extraer: Extractor, ruta: Path, limites: Optional[Limites] = None,
+                       preparar: bool = True) -> Extraccion:
     """Run the extractor and prepare its report for the store (rows,
     validation findings: pipelines.carga.guardado.preparar), so that the single writer only
     writes; return (start time, InformePreparado, None) or
     (start time, None, (motivo, traza)), or, when a program the file needs
     is missing, (start time, None, (motivo, traza, (programa, instalar))).
-    Nothing raises: worker-safe."""
+    Nothing raises: worker-safe. Without `preparar`, the InformeExtraido
+    takes the InformePreparado's place (see preparar_protegido)."""
     from extractor.errores import FaltaPrograma
     from extractor.formatos.seguridad import es_memoria
-    from pipelines.carga import guardado
 
     inicio = datetime.now()
     try:
         informe = _llamar(extraer, ruta, limites)
+        if not preparar:
+            return inicio, informe, None
+        from pipelines.carga import guardado
+
         return inicio, guardado.preparar(informe), None
     except FaltaPrograma as exc:
         return inicio, None, (_motivo(exc, ruta.name, True), traceback.format_exc(), (exc.programa, exc.instalar))
@@ -99,6 +106,20 @@ def _extraer_protegido(extraer: Extractor, ruta: Path, limites: Optional[Limites
         else:
             motivo = _motivo(exc, ruta.name, _es_conocido(exc))
         return inicio, None, (motivo, traceback.format_exc())
+
+
+def preparar_protegido(resultado: tuple, ruta: Path) -> tuple:
+    """The result of an extraction made without `preparar`, prepared here
+    (the same failures, the same tuple)."""
+    inicio, informe, fallo = resultado
+    if fallo is not None:
+        return resultado
+    from pipelines.carga import guardado
+
+    try:
+        return inicio, guardado.preparar(informe), None
+    except Exception as exc:  # noqa: BLE001 - every failure becomes a 'fallido' row
+        return inicio, None, (_motivo(exc, ruta.name, _es_conocido(exc)), traceback.format_exc())
 
 
 def _enviable(extraer: Extractor) -> bool:
@@ -147,6 +168,29 @@ def _contexto() -> ForkServerContext | SpawnContext:
     return _contexto_mp
 
 
+def _contexto_para(n_archivos: int):
+    """The context of a load's children. One file: forked from this process
+    (no server to start, nothing preloaded that the file does not need:
+    about a second less for a short file), when this process has no native
+    threads (an open DuckDB connection's): a child never inherits locks that
+    other threads of a library hold. Python threads (the progress bar) are
+    harmless: the child touches none of their locks and gets standard
+    streams of its own (_hijo). Otherwise the fork server."""
+    import multiprocessing
+
+    if n_archivos == 1 and "fork" in multiprocessing.get_all_start_methods() and _sin_hilos_nativos():
+        return multiprocessing.get_context("fork")
+    return _contexto()
+
+
+def _sin_hilos_nativos() -> bool:
+    """Whether every thread of this process is a Python thread (Linux: /proc)."""
+    try:
+        return len(os.listdir("/proc/self/task")) <= threading.active_count()
+    except OSError:
+        return False
+
+
 def _vigilante(padre: int, tiempo: Optional[float]) -> None:
     """Child-side backstop: end the child if the parent is gone (killed
     loads leave no orphans working) or well past its time limit, with
@@ -175,7 +219,7 @@ def _vigilante(padre: int, tiempo: Optional[float]) -> None:
 
 
 def _hijo(conexion: Connection, extraer: Extractor, ruta: Path, limites: Limites, padre: int, registro: str,
-          temporal: str) -> None:
+          temporal: str, preparar: bool = True) -> None:
     """Body of the child process: a session of its own (the parent ends it
     whole: LibreOffice and Tesseract too), its own temporary folder (the
     parent removes it), limits, quiet output, extract, send."""
@@ -192,6 +236,10 @@ def _hijo(conexion: Connection, extraer: Extractor, ruta: Path, limites: Limites
         os.dup2(fd, 1)
         os.dup2(fd, 2)
         os.close(fd)
+        # streams of its own: a forked child never waits on the parent's
+        # stream locks nor writes out the parent's buffered output
+        sys.stdout = open(1, "w", encoding="utf-8", errors="replace", closefd=False)
+        sys.stderr = open(2, "w", encoding="utf-8", errors="replace", closefd=False)
     except OSError:
         pass
     _vigilante(padre, limites.tiempo)
@@ -206,7 +254,7 @@ def _hijo(conexion: Connection, extraer: Extractor, ruta: Path, limites: Limites
     except (ImportError, ValueError, OSError):
         pass
     try:
-        resultado = _extraer_protegido(extraer, ruta, limites)
+        resultado = _extraer_protegido(extraer, ruta, limites, preparar=preparar)
         try:
             conexion.send(resultado)
         except MemoryError:
@@ -239,7 +287,12 @@ class _Activo:
 def _en_procesos_hijos(extraer: Extractor, rutas: list[Path], trabajadores: int,
                        limites: Optional[Limites]) -> Generator[Extraccion | Espera, None, None]:
     limites = limites or Limites(tiempo=None, memoria_mb=None)
-    ctx = _contexto()
+    ctx = _contexto_para(len(rutas))
+    # One file: its child only extracts, and this process prepares the report
+    # (validation, rows) when it arrives: the child does not import the
+    # writer's modules (pandas, validation), which this process imports
+    # anyway, meanwhile, on the other core (cargar_rutas).
+    preparar_en_hijo = len(rutas) > 1
     pendientes = list(enumerate(rutas))
     pendientes.reverse()
     activos: dict[Connection, _Activo] = {}  # receiving end of the pipe -> _Activo
@@ -258,7 +311,8 @@ def _en_procesos_hijos(extraer: Extractor, rutas: list[Path], trabajadores: int,
                 temporal = os.path.join(carpeta, str(i))
                 os.mkdir(temporal, 0o700)
                 proceso = ctx.Process(
-                    target=_hijo, args=(enviar, extraer, ruta, limites, os.getpid(), registro, temporal),
+                    target=_hijo, args=(enviar, extraer, ruta, limites, os.getpid(), registro, temporal,
+                                        preparar_en_hijo),
                     name=f"informes-{ruta.name}", daemon=True,
                 )
                 proceso.start()
@@ -276,6 +330,8 @@ def _en_procesos_hijos(extraer: Extractor, rutas: list[Path], trabajadores: int,
                 a = activos.pop(recibir)
                 try:
                     listos[a.indice] = recibir.recv()
+                    if not preparar_en_hijo:
+                        listos[a.indice] = preparar_protegido(listos[a.indice], a.ruta)
                 except (EOFError, OSError):
                     listos[a.indice] = _murio(a, limites)
                 finally:

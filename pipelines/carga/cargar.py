@@ -273,14 +273,11 @@ def cargar_rutas(
     if al_planificar is not None:
         al_planificar([p[1] for p in pendientes])
     if pendientes:
-        # The writer's modules (validation, identity, Arrow) are imported before
-        # any file's clock starts: writing a result never pauses to import.
-        import pipelines.carga.guardado  # noqa: F401
-
         extraer = extraer or extractor_por_defecto()
         extracciones = _extracciones(extraer, [p[1] for p in pendientes], trabajadores, limites,
                                      cluster, enviar_archivos)
         con = None
+        calentado = False
         try:
             siguientes = iter(pendientes)
             for extraido in extracciones:
@@ -288,6 +285,15 @@ def cargar_rutas(
                     if con is not None:
                         con.close()
                         con = None
+                    if not calentado:
+                        # The writer's modules (validation, identity, Arrow, pandas) are
+                        # imported while the first file is read (after its child
+                        # process started: numpy's threads are not forked): writing
+                        # a result never pauses to import.
+                        calentado = True
+                        from pipelines.carga import guardado
+
+                        guardado.calentar()
                     continue
                 (i, ruta, sha), (inicio, informe, fallo) = next(siguientes), extraido
                 with _ctrl_c_diferido():

@@ -27,7 +27,8 @@ if TYPE_CHECKING:
 def calentar() -> None:
     """Read once what `preparar` needs (the tables, the vocabularies, and
     pandas, which pyarrow imports on its first conversion: 0,3 s), so that
-    the fork server's children (pipelines/carga/precarga.py) start with it."""
+    the fork server's children (pipelines/carga/precarga.py) start with it,
+    and the writer has it before the first result arrives (cargar_rutas)."""
     import pandas  # noqa: F401
 
     esquemas.tablas()

@@ -17,7 +17,7 @@ try:
     import extractor.tablas.costura  # noqa: F401
     from extractor.tablas.encabezados import clasificador
 
-    clasificador()
+    clasificador().cargar_reglas()  # spaCy, for the headers the persistent memory does not hold
     import pipelines.carga.cargar  # noqa: F401
     import pipelines.validacion as validacion
     from pipelines.carga import guardado

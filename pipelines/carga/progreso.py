@@ -185,7 +185,7 @@ class Avance:
             self._paginas = {r: 1 for r in self._indices}
             self._total = len(self._indices)
         self._actualizar("Cargando")
-        if rutas:
+        if len(rutas) > 1:  # one file: its progress is the file itself (no process to start)
             try:
                 self._conteo = ConteoPaginas(self._indices, self._contado)
             except OSError:

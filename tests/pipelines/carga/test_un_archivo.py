@@ -1,0 +1,120 @@
+"""A load of one file: its child process is forked from the loading process
+(no fork server) and only extracts; the report is prepared and written
+here. The isolation is the same as with many files: a crash, a hang or too
+much memory in the file fails it alone, the store keeps what it had."""
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import duckdb
+
+from pipelines.carga.cargar import Limites, cargar_rutas
+from tests.pipelines.cli.test_cli import documento, escribir, extraer_falso
+
+RAIZ = Path(__file__).resolve().parents[3]
+
+
+def extraer_hostil(ruta: Path):
+    """Fake extractor that records its parent process, then crashes, hangs
+    or eats memory when the file asks for it; else the fake extractor of
+    tests/pipelines/cli/test_cli.py."""
+    datos = json.loads(Path(ruta).read_bytes())
+    if "padre" in datos:
+        Path(datos["padre"]).write_text(str(os.getppid()))
+    if datos.get("senal"):
+        os.kill(os.getpid(), signal.SIGSEGV)
+    if datos.get("dormir"):
+        time.sleep(datos["dormir"])
+    if datos.get("memoria_mb"):
+        lastre = bytearray(datos["memoria_mb"] * 1024 * 1024)
+        lastre[::4096] = b"x" * len(lastre[::4096])
+    return extraer_falso(ruta)
+
+
+def _informes(db: Path) -> list[tuple]:
+    con = duckdb.connect(str(db), read_only=True)
+    try:
+        return con.execute("SELECT i.archivo, count(o.informe_id) FROM informes i "
+                           "LEFT JOIN observaciones o USING (informe_id) GROUP BY 1 ORDER BY 1").fetchall()
+    finally:
+        con.close()
+
+
+def _base_con_uno(tmp_path: Path) -> Path:
+    db = tmp_path / "x.duckdb"
+    [r] = cargar_rutas([documento(tmp_path / "antes.pdf", n=3)], db, extraer=extraer_hostil, limites=Limites())
+    assert r.resultado == "cargado", r.motivo
+    return db
+
+
+_CARGA_SOLA = """
+import os, sys
+from pathlib import Path
+from pipelines.carga.cargar import Limites, cargar_rutas
+from tests.pipelines.carga.test_un_archivo import extraer_hostil
+[r] = cargar_rutas([Path(sys.argv[1])], Path(sys.argv[2]), extraer=extraer_hostil, limites=Limites())
+print(r.resultado, r.observaciones, os.getpid())
+"""
+
+
+def test_un_archivo_se_lee_en_un_hijo_de_este_proceso_y_se_guarda(tmp_path):
+    """In a new interpreter (this one may hold native threads of earlier tests)."""
+    db = tmp_path / "x.duckdb"
+    padre = tmp_path / "padre.txt"
+    archivo = documento(tmp_path / "uno.pdf", n=4, padre=str(padre))
+    p = subprocess.run([sys.executable, "-c", _CARGA_SOLA, str(archivo), str(db)], capture_output=True, text=True,
+                       timeout=300, cwd=RAIZ, env={**os.environ, "PYTHONPATH": str(RAIZ)})
+    assert p.returncode == 0, p.stderr
+    resultado, observaciones, pid = p.stdout.split()
+    assert (resultado, observaciones) == ("cargado", "4")
+    assert padre.read_text() == pid  # forked from the loading process, not from a fork server
+    assert _informes(db) == [("uno.pdf", 4)]
+
+
+def test_un_archivo_que_revienta_falla_solo_y_la_base_queda(tmp_path):
+    db = _base_con_uno(tmp_path)
+    archivo = escribir(tmp_path / "revienta.pdf", senal=1)
+    [r] = cargar_rutas([archivo], db, extraer=extraer_hostil, limites=Limites())
+    assert r.fallido
+    assert "terminó de forma inesperada" in r.motivo and "SIGSEGV" in r.motivo
+    assert _informes(db) == [("antes.pdf", 3)]
+
+
+def test_un_archivo_que_no_termina_obedece_el_limite_de_tiempo(tmp_path):
+    db = _base_con_uno(tmp_path)
+    archivo = escribir(tmp_path / "cuelga.pdf", dormir=60)
+    inicio = time.monotonic()
+    [r] = cargar_rutas([archivo], db, extraer=extraer_hostil, limites=Limites(tiempo=2.0))
+    assert time.monotonic() - inicio < 30
+    assert r.fallido and "superó el límite de tiempo de 2 s" in r.motivo
+    assert _informes(db) == [("antes.pdf", 3)]
+
+
+def test_un_archivo_que_come_memoria_obedece_el_limite(tmp_path):
+    db = _base_con_uno(tmp_path)
+    archivo = escribir(tmp_path / "glotón.pdf", memoria_mb=6000)
+    [r] = cargar_rutas([archivo], db, extraer=extraer_hostil, limites=Limites(memoria_mb=3000))
+    assert r.fallido and "límite de memoria de 3000 MB" in r.motivo, r.motivo
+    assert _informes(db) == [("antes.pdf", 3)]
+
+
+def test_con_una_conexion_de_duckdb_abierta_no_se_bifurca(tmp_path):
+    """An open DuckDB connection (its native threads) in this process: the
+    child comes from the fork server, never from a fork of those threads."""
+    db = tmp_path / "x.duckdb"
+    padre = tmp_path / "padre.txt"
+    otra = duckdb.connect(str(tmp_path / "otra.duckdb"))
+    try:
+        otra.execute("SELECT 1").fetchall()
+        [r] = cargar_rutas([documento(tmp_path / "uno.pdf", padre=str(padre))], db, extraer=extraer_hostil,
+                           limites=Limites())
+    finally:
+        otra.close()
+    assert r.resultado == "cargado", r.motivo
+    assert int(padre.read_text()) != os.getpid()
