@@ -25,7 +25,7 @@ from extractor.castellano import palabras
 
 from extractor.tablas.acumulacion import acumulacion_de
 from extractor.tablas.celdas import Figura, figuras_de_celda, referencia_excel, unidad
-from extractor.tablas.columnas import MONEY, Columna, celdas_distintas, columna_etiqueta, columna_jerarquia, columna_padre, columnas, columnas_codigo, columnas_de_otro_indicador, columnas_descripcion, es_anio, filas_encabezado, medida_de_celda, tiene_cifras
+from extractor.tablas.columnas import DINERO, Columna, celdas_distintas, columna_etiqueta, columna_jerarquia, columna_padre, columnas, columnas_codigo, columnas_de_otro_indicador, columnas_descripcion, es_anio, filas_encabezado, medida_de_celda, tiene_cifras
 from extractor.tablas.dinero import tipo_gasto_en
 from extractor.tablas.encabezados import clasificador
 from extractor.tablas.fichas import Ficha
@@ -454,7 +454,7 @@ def _text_of(row, cols: list[Columna], rol: str) -> str:
 
 
 def _observation(fig: Figura, col: Columna, cell, tabla: int, fila: _Fila) -> Observacion:
-    money = fig.medida in MONEY
+    money = fig.medida in DINERO
     factor = col.factor if money or col.escala == "fraccion" else 1.0  # "Avance 2024" 0,99 → 99 %
     note = None
     if fig.numero.ambiguo and fig.numero.unidad == "porcentaje":
