@@ -92,7 +92,7 @@ def _columnas(filas: list[tuple[tuple, list[dict]]]) -> list[tuple[float, float]
     columns (three runs of text or more), merged where closer than the space
     between two words."""
     cuerpo = [ws for _, ws in filas[1:] if ws and any(
-        len(sin_bordes._segments(l)) >= sin_bordes.MIN_COLUMNS for l in agrupar_lineas(ws))]
+        len(sin_bordes._segmentos(l)) >= sin_bordes.MIN_COLUMNAS for l in agrupar_lineas(ws))]
     if len(cuerpo) < MIN_BODY_ROWS:
         return []
     palabras = [w for ws in cuerpo for w in ws]
@@ -109,7 +109,7 @@ def _columnas(filas: list[tuple[tuple, list[dict]]]) -> list[tuple[float, float]
 def _de_corrido(ws: list[dict], cortes: list[float]) -> bool:
     """One run of text that crosses the white space between two columns."""
     lineas = agrupar_lineas(ws)
-    return all(len(sin_bordes._segments(l)) == 1 for l in lineas) and any(
+    return all(len(sin_bordes._segmentos(l)) == 1 for l in lineas) and any(
         w["x0"] < x < w["x1"] for w in ws for x in cortes)
 
 
@@ -126,7 +126,7 @@ def tablas_de_franjas(tablas: list, solas: list[tuple], words: list[dict]) -> tu
     for grupo in _grupos(bandas):
         filas = _filas([b for _, b in grupo], words)
         cols = _columnas(filas) if _cabecera_y_filas(grupo, filas) else []
-        if len(cols) < sin_bordes.MIN_COLUMNS:
+        if len(cols) < sin_bordes.MIN_COLUMNAS:
             if _en_columnas(filas):
                 usadas.update(k for k, _ in grupo)  # striped, but no clean columns: the unruled reader
             continue
@@ -158,4 +158,4 @@ def _cabecera_y_filas(grupo: list[tuple[int, tuple]], filas: list[tuple[tuple, l
 
 def _en_columnas(filas: list[tuple[tuple, list[dict]]]) -> bool:
     lineas = [l for _, ws in filas for l in agrupar_lineas(ws)]
-    return sum(len(sin_bordes._segments(l)) >= sin_bordes.MIN_COLUMNS for l in lineas) >= 2
+    return sum(len(sin_bordes._segmentos(l)) >= sin_bordes.MIN_COLUMNAS for l in lineas) >= 2

@@ -302,7 +302,7 @@ def _celda_abierta(caja: tuple, boxes: list[tuple], words: list[dict]) -> bool:
 def _corrida(linea) -> bool:
     """Running text: several words without a wide gap."""
     palabras = linea.palabras
-    return len(palabras) >= 4 and all(b["x0"] - a["x1"] <= sin_bordes.SEGMENT_GAP
+    return len(palabras) >= 4 and all(b["x0"] - a["x1"] <= sin_bordes.HUECO_SEGMENTO
                                       for a, b in zip(palabras, palabras[1:]))
 
 
@@ -382,7 +382,7 @@ def _aparte_corrientes(words: list[dict], height: float,
     def es_corriente(l) -> bool:
         k = _running_key(l.texto)
         return en_banda(l.top, l.bottom, height) and k in corrientes and (
-            corrientes[k] > 1 or len(sin_bordes._segments(l)) < sin_bordes.MIN_COLUMNS)
+            corrientes[k] > 1 or len(sin_bordes._segmentos(l)) < sin_bordes.MIN_COLUMNAS)
 
     corriente = [es_corriente(l) for l in lineas]
     arriba = next((i for i, c in enumerate(corriente) if not c), len(lineas))

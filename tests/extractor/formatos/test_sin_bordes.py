@@ -152,7 +152,7 @@ def _linea(*palabras: tuple[float, str]) -> Linea:
     ([(100, "1.1.1"), (134, "1.1"), (154, "PROGRAMA")], [["1.1.1", "1.1", "PROGRAMA"]]),
 ])
 def test_two_whole_numbers_are_two_cells_however_close(palabras, segmentos):
-    partes = sin_bordes._segments(_linea(*palabras))
+    partes = sin_bordes._segmentos(_linea(*palabras))
     assert [[w["text"] for w in s] for s in partes] == segmentos
 
 
