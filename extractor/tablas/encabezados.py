@@ -28,11 +28,11 @@ def nlp_es():
     """Blank Spanish pipeline with a lookup lemmatizer over the rules' part
     of spacy-lookups-data's table (see extractor/castellano/lemas.py)."""
     nlp = spacy.blank("es")
-    lemmatizer = nlp.add_pipe("lemmatizer", config={"mode": "lookup"})
-    assert isinstance(lemmatizer, Lemmatizer)
+    lematizador = nlp.add_pipe("lemmatizer", config={"mode": "lookup"})
+    assert isinstance(lematizador, Lemmatizer)
     lookups = Lookups()
     lookups.add_table("lemma_lookup", cargar_tabla())
-    lemmatizer.initialize(lookups=lookups)
+    lematizador.initialize(lookups=lookups)
     return nlp
 
 
@@ -52,74 +52,74 @@ class ClasificadorEncabezados:
     def __init__(self, config: dict):
         self.nlp = nlp_es()
         self.matcher = Matcher(self.nlp.vocab)
-        self.roles = [self._rule(r["rol"], r) for r in config["roles"]]
-        self.medidas = [self._rule(r["medida"], r) for r in config["medidas"]]
-        self.no_valores = [self._rule(r["rol"], r) for r in config.get("no_valores", [])]
-        self.tablas_de_dinero = [self._rule("dinero", r) for r in config.get("tablas_de_dinero", [])]
+        self.roles = [self._regla(r["rol"], r) for r in config["roles"]]
+        self.medidas = [self._regla(r["medida"], r) for r in config["medidas"]]
+        self.no_valores = [self._regla(r["rol"], r) for r in config.get("no_valores", [])]
+        self.tablas_de_dinero = [self._regla("dinero", r) for r in config.get("tablas_de_dinero", [])]
         self.escalas = {normalizar(k): v for k, v in config["escalas"].items()}
         # header text -> matched rule keys: a report repeats its headers on
         # every page and table, and matching is most of a header's cost
         self._vistos: dict[str, frozenset[str]] = {}
 
-    def _term_key(self, term: str) -> str:
-        key = normalizar(term)
-        if key not in self.matcher:
-            patterns = []
-            for alternative in key.split("|"):
-                words = [t.text for t in self.nlp.make_doc(alternative)]
-                patterns.append([{"LOWER": w} for w in words])
-                if len(words) == 1:
-                    patterns.append([{"LEMMA": words[0]}])
-            self.matcher.add(key, patterns)
-        return key
+    def _clave_termino(self, termino: str) -> str:
+        clave = normalizar(termino)
+        if clave not in self.matcher:
+            patrones = []
+            for alternativa in clave.split("|"):
+                palabras = [t.text for t in self.nlp.make_doc(alternativa)]
+                patrones.append([{"LOWER": w} for w in palabras])
+                if len(palabras) == 1:
+                    patrones.append([{"LEMMA": palabras[0]}])
+            self.matcher.add(clave, patrones)
+        return clave
 
-    def _rule(self, name: str, rule: dict) -> Regla:
+    def _regla(self, nombre: str, regla: dict) -> Regla:
         return Regla(
-            nombre=name,
-            todos=tuple(self._term_key(t) for group in rule.get("todos", []) for t in group),
-            ninguno=tuple(self._term_key(t) for group in rule.get("ninguno", []) for t in group),
+            nombre=nombre,
+            todos=tuple(self._clave_termino(t) for grupo in regla.get("todos", []) for t in grupo),
+            ninguno=tuple(self._clave_termino(t) for grupo in regla.get("ninguno", []) for t in grupo),
         )
 
-    def _present(self, text: str) -> frozenset[str]:
-        present = self._vistos.get(text)
-        if present is None:
+    def _presentes(self, texto: str) -> frozenset[str]:
+        presentes = self._vistos.get(texto)
+        if presentes is None:
             # "COD,.INT. PROGRAMA": a comma glued to the next word splits words
-            doc = self.nlp(re.sub(r",(?=\S)", " ", normalizar(text)))
-            present = frozenset(self.nlp.vocab.strings[m_id] for m_id, _, _ in self.matcher(doc))
+            doc = self.nlp(re.sub(r",(?=\S)", " ", normalizar(texto)))
+            presentes = frozenset(self.nlp.vocab.strings[id_regla] for id_regla, _, _ in self.matcher(doc))
             if len(self._vistos) >= MAX_VISTOS:
                 self._vistos.clear()
-            self._vistos[text] = present
-        return present
+            self._vistos[texto] = presentes
+        return presentes
 
     @staticmethod
-    def _first(rules: list[Regla], present: frozenset[str]) -> Optional[str]:
-        for rule in rules:
-            if all(k in present for k in rule.todos) and not any(k in present for k in rule.ninguno):
-                return rule.nombre
+    def _primera(reglas: list[Regla], presentes: frozenset[str]) -> Optional[str]:
+        for regla in reglas:
+            if all(k in presentes for k in regla.todos) and not any(k in presentes for k in regla.ninguno):
+                return regla.nombre
         return None
 
-    def rol(self, text: str) -> Optional[str]:
+    def rol(self, texto: str) -> Optional[str]:
         """codigo | unidad | fuente | ignorar | etiqueta, or None."""
-        return self._first(self.roles, self._present(text))
+        return self._primera(self.roles, self._presentes(texto))
 
-    def medida(self, text: str) -> Optional[str]:
-        return self._first(self.medidas, self._present(text))
+    def medida(self, texto: str) -> Optional[str]:
+        return self._primera(self.medidas, self._presentes(texto))
 
-    def no_valor(self, text: str) -> Optional[str]:
+    def no_valor(self, texto: str) -> Optional[str]:
         """The role of a column that never holds values whatever measure
         words its header has ("Cód. meta", "% de ejecución presupuestal"),
         or None."""
-        return self._first(self.no_valores, self._present(text))
+        return self._primera(self.no_valores, self._presentes(texto))
 
-    def titulo_de_dinero(self, text: str) -> bool:
+    def titulo_de_dinero(self, texto: str) -> bool:
         """Whether a table's title says its figures are money."""
-        return self._first(self.tablas_de_dinero, self._present(text)) is not None
+        return self._primera(self.tablas_de_dinero, self._presentes(texto)) is not None
 
-    def escala(self, text: str) -> tuple[Optional[str], float]:
-        norm = normalizar(text)
-        for name in sorted(self.escalas, key=len, reverse=True):
-            if re.search(rf"\b{re.escape(name)}\b", norm):
-                return name, float(self.escalas[name])
+    def escala(self, texto: str) -> tuple[Optional[str], float]:
+        texto_normal = normalizar(texto)
+        for nombre in sorted(self.escalas, key=len, reverse=True):
+            if re.search(rf"\b{re.escape(nombre)}\b", texto_normal):
+                return nombre, float(self.escalas[nombre])
         return None, 1.0
 
 
