@@ -39,7 +39,7 @@ from pdfplumber.utils.exceptions import PdfminerException
 from extractor.errores import ErrorLectura
 from extractor.modelo import BloqueTexto, Celda, Documento, LineaSuelta, Omision, Tabla
 from extractor.formatos import cifras_ocr, contiguas, franjas, ocr, sin_bordes
-from extractor.formatos.cribado import FOOTER_BAND, HEADER_BAND, PaginaCribada, cribar, en_banda
+from extractor.formatos.cribado import FRANJA_PIE, FRANJA_CABECERA, PaginaCribada, cribar, en_banda
 from extractor.formatos.pdfium_pagina import DocumentoPdfium, leer_pagina
 from extractor.formatos.privadas import vaciar_objetos_pdfminer
 from extractor.formatos.lineas import LineaLeida, agrupar_lineas, agrupar_parrafos, fuente_de_palabra, leidas
@@ -401,7 +401,7 @@ def _running_lines(pages_lines: list[list[LineaLeida]], heights: list[float]) ->
         keys = {
             _running_key(l.texto)
             for l in lines
-            if l.top < h * HEADER_BAND or l.bottom > h * (1 - FOOTER_BAND)
+            if l.top < h * FRANJA_CABECERA or l.bottom > h * (1 - FRANJA_PIE)
         }
         counts.update(keys)
     n = len(pages_lines)
@@ -720,7 +720,7 @@ def leer_pdf(ruta: Path, sha256: str) -> Documento:
                 continue
             content = []
             for line in item:
-                in_band = line.top < h * HEADER_BAND or line.bottom > h * (1 - FOOTER_BAND)
+                in_band = line.top < h * FRANJA_CABECERA or line.bottom > h * (1 - FRANJA_PIE)
                 if in_band and _running_key(line.texto) in running:
                     if line.texto not in headers:
                         headers.append(line.texto)
@@ -734,7 +734,7 @@ def leer_pdf(ruta: Path, sha256: str) -> Documento:
         blocks.extend(b for _, b in placed)
     for suelta in sueltas:  # a running header or footer is not content
         h = heights[suelta.pagina - 1]
-        in_band = suelta.bbox[1] < h * HEADER_BAND or suelta.bbox[3] > h * (1 - FOOTER_BAND)
+        in_band = suelta.bbox[1] < h * FRANJA_CABECERA or suelta.bbox[3] > h * (1 - FRANJA_PIE)
         suelta.repetida = in_band and _running_key(suelta.texto) in running
     index = 0
     for b in blocks:
