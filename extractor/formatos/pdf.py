@@ -80,7 +80,7 @@ def _sin_marcos(bboxes: list[tuple]) -> list[tuple]:
 
 
 def _redondeada(v: float, compartidas: dict[float, float]) -> float:
-    """v to 2 decimals, one float object per value in `shared` (not zero:
+    """v to 2 decimals, one float object per value in `compartidas` (not zero:
     0.0 and -0.0 are the same key)."""
     v = round(v, 2)
     return compartidas.setdefault(v, v) if v else v
@@ -316,7 +316,7 @@ def _titulo_corrido(linea, recuadros: list[tuple]) -> bool:
 
 
 def _encabezado_encima(recuadros: list[tuple], tope: float) -> list[tuple]:
-    """The ruled rows right above `top`: boxes stacked without a gap, from
+    """The ruled rows right above `tope`: boxes stacked without a gap, from
     the nearest one up."""
     encima = sorted((b for b in recuadros if b[3] <= tope + 1), key=lambda b: -b[3])
     if not encima:
@@ -532,7 +532,7 @@ def _encabezado_rayado_encima(bbox, casillas, recuadros_tablas, casillas_tablas,
 
 def _con_cuerpo(encabezado: list[Celda], cuerpo: list[Celda], mapa: dict[int, int]) -> list[Celda]:
     """The header's cells, then the body's rows under it in the header's
-    columns (`mapping`: body column to header column; empty cells where a
+    columns (`mapa`: body column to header column; empty cells where a
     header column has no body column)."""
     tope = _n_filas(encabezado)
     ancho = max(c.columna + c.columnas_span for c in encabezado)

@@ -1,7 +1,7 @@
 """Unruled (borderless) tables from word positions.
 
 A line is cut into segments at every horizontal gap wider than
-`SEGMENT_GAP`, and between two adjacent words that are each a whole number
+`HUECO_SEGMENTO`, and between two adjacent words that are each a whole number
 (``-1.203.409,92 18.236.341,93`` are two cells however close they are
 printed; ``45 km`` or ``$ 1.234`` stay one). A line with three or more
 segments is a body line. A region starts at a body line and goes on through
@@ -10,7 +10,7 @@ that do not merge two of its columns, and lines with fewer segments (section
 headings, wrapped labels) that fit inside its columns, as long as a body
 line follows them. The header lines directly above the first body line
 belong to the region when their words fit the columns (a header cell may be
-printed closer to its neighbour than `SEGMENT_GAP`: a segment is cut where
+printed closer to its neighbour than `HUECO_SEGMENTO`: a segment is cut where
 its words fall in different columns with a word gap wider than a space).
 A ruled table between two lines ends a region: nothing crosses it.
 
@@ -22,7 +22,7 @@ row's text cells (a wrapped cell); any other line starts a new row.
 
 A table of two columns (a label and one figure: "Sector | Inversión
 ejecutada") has lines of only two segments, which prose and lists also
-have; it is read when at least `MIN_PAIR_ROWS` lines in a row are a label
+have; it is read when at least `MIN_FILAS_PAR` lines in a row are a label
 and one figure whose right edges line up (a right-aligned figure column),
 with the header lines above them that fit its two columns.
 """
@@ -137,7 +137,7 @@ def _piezas(linea: Linea, cols) -> list[list[dict]]:
 
 
 def _entre_columnas(x0: float, x1: float, fin: float, k: int, cols) -> bool:
-    """The gap x0..x1 lies in the white space after column k, and `end`
+    """The gap x0..x1 lies in the white space after column k, and `fin`
     reaches into column k + 1."""
     if k + 1 >= len(cols):
         return False
@@ -160,14 +160,14 @@ def _encaja_encima(linea: Linea, debajo: Linea, cols: list[list[float]]) -> bool
     """A header line that fits the columns, or whose wider cells lie over
     several columns right of the first one ("Seguimiento primer semestre
     2024" centred over "Programado | Ejecutado | % ejec."), set close above
-    the header line `below`."""
+    the header line `debajo`."""
     alto = max(linea.bottom - linea.top, 1.0)
     return _encaja(linea, cols) or (debajo.top - linea.bottom <= HUECO_ENCIMA * alto and _encaja(linea, cols, encima=True))
 
 
 def _al_lado(linea: Linea, anterior: Linea) -> bool:
-    """`line` is printed beside `prev`, not under it: its middle within
-    prev's height, and no word of one over a word of the other."""
+    """`linea` is printed beside `anterior`, not under it: its middle within
+    `anterior`'s height, and no word of one over a word of the other."""
     if not anterior.top <= (linea.top + linea.bottom) / 2 <= anterior.bottom:
         return False
     return not any(w["x0"] < p["x1"] and p["x0"] < w["x1"] for w in linea.palabras for p in anterior.palabras)
@@ -301,7 +301,7 @@ Grupo = tuple[int, int]  # first and last column
 def _grupos(superiores: dict[int, tuple[float, float]], libres: set[int], carriles,
             textos: dict[int, str]) -> dict[int, Grupo]:
     """The group of columns each upper header cell of one level spans (see
-    `_header_spans`); no column in two groups."""
+    `_extensiones_encabezado`); no column in two groups."""
     fuertes: list[tuple[int, list[Grupo]]] = []
     debiles: list[tuple[int, list[Grupo]]] = []
     for k, (x0, x1) in superiores.items():
@@ -394,10 +394,10 @@ def _fin_del_cuerpo(lineas: list[Linea], multiples: list[bool], cifras: list[boo
 
 
 def _inicio_encabezado(lineas: list[Linea], franja: list[int], inicio: int, cols, con_encabezado: bool, piso: int) -> int:
-    """First line of the header lines above body line `start` (not above
-    `floor`): the topmost of the fitting lines right above it that has more
+    """First line of the header lines above body line `inicio` (not above
+    `piso`): the topmost of the fitting lines right above it that has more
     than one cell (section headings below it come along). Under a ruled
-    header (`headed`), every fitting line between it and the body."""
+    header (`con_encabezado`), every fitting line between it and the body."""
     primera = tope = inicio
     while primera > piso and franja[primera - 1] == franja[inicio] and (
             _encaja(lineas[primera - 1], cols)

@@ -30,9 +30,9 @@ def nlp_es():
     nlp = spacy.blank("es")
     lematizador = nlp.add_pipe("lemmatizer", config={"mode": "lookup"})
     assert isinstance(lematizador, Lemmatizer)
-    lookups = Lookups()
-    lookups.add_table("lemma_lookup", cargar_tabla())
-    lematizador.initialize(lookups=lookups)
+    consultas = Lookups()
+    consultas.add_table("lemma_lookup", cargar_tabla())
+    lematizador.initialize(lookups=consultas)
     return nlp
 
 
@@ -49,14 +49,14 @@ class Regla:
 class ClasificadorEncabezados:
     """Matches header texts against the ordered rules of encabezados.yaml."""
 
-    def __init__(self, config: dict):
+    def __init__(self, ajustes: dict):
         self.nlp = nlp_es()
         self.matcher = Matcher(self.nlp.vocab)
-        self.roles = [self._regla(r["rol"], r) for r in config["roles"]]
-        self.medidas = [self._regla(r["medida"], r) for r in config["medidas"]]
-        self.no_valores = [self._regla(r["rol"], r) for r in config.get("no_valores", [])]
-        self.tablas_de_dinero = [self._regla("dinero", r) for r in config.get("tablas_de_dinero", [])]
-        self.escalas = {normalizar(k): v for k, v in config["escalas"].items()}
+        self.roles = [self._regla(r["rol"], r) for r in ajustes["roles"]]
+        self.medidas = [self._regla(r["medida"], r) for r in ajustes["medidas"]]
+        self.no_valores = [self._regla(r["rol"], r) for r in ajustes.get("no_valores", [])]
+        self.tablas_de_dinero = [self._regla("dinero", r) for r in ajustes.get("tablas_de_dinero", [])]
+        self.escalas = {normalizar(k): v for k, v in ajustes["escalas"].items()}
         # header text -> matched rule keys: a report repeats its headers on
         # every page and table, and matching is most of a header's cost
         self._vistos: dict[str, frozenset[str]] = {}

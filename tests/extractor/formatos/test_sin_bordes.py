@@ -69,7 +69,7 @@ def _pdf(ruta, contenido: list[bytes]) -> None:
 
 def _encabezado(primera_base: float) -> list[bytes]:
     """The header words: 'Compromiso' right-aligned on its column and
-    'Devengado' at the left of the next one, closer than SEGMENT_GAP."""
+    'Devengado' at the left of the next one, closer than HUECO_SEGMENTO."""
     salida = []
     for linea, col, texto in ENCABEZADO:
         base = primera_base + linea * 10
