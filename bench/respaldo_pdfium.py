@@ -36,7 +36,7 @@ def paginas_de_respaldo(ruta: Path) -> tuple[int, list[int]]:
         for p in cribadas:
             pagina = doc[p.numero - 1]
             texto = pagina.get_textpage()
-            if leer_pagina(pagina, texto, lector.RULED) is None:
+            if leer_pagina(pagina, texto, lector.AJUSTES_RAYADAS) is None:
                 sueltas.append(p.numero)
             texto.close()
             pagina.close()

@@ -95,7 +95,7 @@ class LecturaColumna:
     tabla: int
     columna: int
     encabezado: str
-    rol: str  # "valor" or a text role (extractor/tablas/columnas.py TEXT_ROLES)
+    rol: str  # "valor" or a text role (extractor/tablas/columnas.py ROLES_DE_TEXTO)
     medida: Optional[str] = None
     periodo_inicio: Optional[date] = None
     periodo_fin: Optional[date] = None

@@ -25,12 +25,12 @@ import pypdfium2.raw as pdfium_c
 from extractor.formatos.lineas import LineaLeida, agrupar_lineas, leidas
 from extractor.formatos.pdfium_pagina import DocumentoPdfium
 
-MIN_PATHS = 8  # ruled tables draw many lines and boxes
-MIN_FIGURE_LINES = 3  # unruled tables: lines holding three figures or more
-FIGURE = re.compile(r"\d[\d.,']*")
-MIN_TEXT_CHARS = 10  # fewer non-blank characters than this on a page with images: scanned
-HEADER_BAND = 0.12  # fraction of page height where running headers are printed
-FOOTER_BAND = 0.10  # and running footers
+MIN_TRAZOS = 8  # ruled tables draw many lines and boxes
+MIN_LINEAS_CIFRAS = 3  # unruled tables: lines holding three figures or more
+CIFRA = re.compile(r"\d[\d.,']*")
+MIN_CARACTERES_TEXTO = 10  # fewer non-blank characters than this on a page with images: scanned
+FRANJA_CABECERA = 0.12  # fraction of page height where running headers are printed
+FRANJA_PIE = 0.10  # and running footers
 
 
 @dataclass(slots=True)
@@ -43,54 +43,54 @@ class PaginaCribada:
     bandas: list[str] = field(default_factory=list)  # texts of the lines in the header and footer bands
 
 
-def en_banda(top: float, bottom: float, height: float) -> bool:
+def en_banda(arriba: float, abajo: float, alto: float) -> bool:
     """A line in the band where running headers or footers are printed."""
-    return top < height * HEADER_BAND or bottom > height * (1 - FOOTER_BAND)
+    return arriba < alto * FRANJA_CABECERA or abajo > alto * (1 - FRANJA_PIE)
 
 
-def _runs(textpage, height: float, solo_bandas: bool = False) -> list[dict]:
+def _tramos(pagina_texto, alto: float, solo_bandas: bool = False) -> list[dict]:
     """Text runs with boxes in pdfplumber's coordinates (origin top-left);
     with `solo_bandas`, those in the header and footer bands only."""
-    words = []
-    for i in range(textpage.count_rects()):
-        left, bottom, right, top = textpage.get_rect(i)
-        if solo_bandas and not en_banda(height - top, height - bottom, height):
+    palabras = []
+    for i in range(pagina_texto.count_rects()):
+        izquierda, abajo, derecha, arriba = pagina_texto.get_rect(i)
+        if solo_bandas and not en_banda(alto - arriba, alto - abajo, alto):
             continue
-        text = textpage.get_text_bounded(left, bottom, right, top).strip()
-        if text:
-            words.append({"text": " ".join(text.split()), "x0": left, "x1": right,
-                          "top": height - top, "bottom": height - bottom, "fontname": ""})
-    return words
+        texto = pagina_texto.get_text_bounded(izquierda, abajo, derecha, arriba).strip()
+        if texto:
+            palabras.append({"text": " ".join(texto.split()), "x0": izquierda, "x1": derecha,
+                          "top": alto - arriba, "bottom": alto - abajo, "fontname": ""})
+    return palabras
 
 
-def _figure_lines(text: str) -> int:
-    return sum(1 for line in text.splitlines() if len(FIGURE.findall(line)) >= MIN_FIGURE_LINES)
+def _lineas_de_cifras(texto: str) -> int:
+    return sum(1 for linea in texto.splitlines() if len(CIFRA.findall(linea)) >= MIN_LINEAS_CIFRAS)
 
 
-def _has_images(page) -> bool:
-    return next(iter(page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_IMAGE], max_depth=2)), None) is not None
+def _tiene_imagenes(pagina) -> bool:
+    return next(iter(pagina.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_IMAGE], max_depth=2)), None) is not None
 
 
 def cribar(ruta: Path) -> list[PaginaCribada]:
     with DocumentoPdfium(ruta) as pdf:
-        pages = []
+        paginas = []
         for i in range(len(pdf)):
-            page = pdf.pagina(i)
-            height = page.get_height()
-            paths = sum(1 for _ in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_PATH], max_depth=2))
-            textpage = page.get_textpage()
-            text = textpage.get_text_range()
-            scanned = len("".join(text.split())) < MIN_TEXT_CHARS and _has_images(page)
-            tables = not scanned and (paths >= MIN_PATHS or _figure_lines(text) >= MIN_FIGURE_LINES)
-            lines = [] if tables or scanned else leidas(agrupar_lineas(_runs(textpage, height)))
-            if scanned:
+            pagina = pdf.pagina(i)
+            alto = pagina.get_height()
+            trazos = sum(1 for _ in pagina.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_PATH], max_depth=2))
+            pagina_texto = pagina.get_textpage()
+            texto = pagina_texto.get_text_range()
+            escaneada = len("".join(texto.split())) < MIN_CARACTERES_TEXTO and _tiene_imagenes(pagina)
+            con_tablas = not escaneada and (trazos >= MIN_TRAZOS or _lineas_de_cifras(texto) >= MIN_LINEAS_CIFRAS)
+            lineas = [] if con_tablas or escaneada else leidas(agrupar_lineas(_tramos(pagina_texto, alto)))
+            if escaneada:
                 bandas = []
-            elif tables:
-                bandas = [l.texto for l in agrupar_lineas(_runs(textpage, height, solo_bandas=True))]
+            elif con_tablas:
+                bandas = [l.texto for l in agrupar_lineas(_tramos(pagina_texto, alto, solo_bandas=True))]
             else:
-                bandas = [l.texto for l in lines if en_banda(l.top, l.bottom, height)]
-            textpage.close()
-            page.close()
-            pages.append(PaginaCribada(numero=i + 1, alto=height, con_tablas=tables, lineas=lines,
-                                       escaneada=scanned, bandas=bandas))
-        return pages
+                bandas = [l.texto for l in lineas if en_banda(l.top, l.bottom, alto)]
+            pagina_texto.close()
+            pagina.close()
+            paginas.append(PaginaCribada(numero=i + 1, alto=alto, con_tablas=con_tablas, lineas=lineas,
+                                       escaneada=escaneada, bandas=bandas))
+        return paginas

@@ -28,11 +28,11 @@ from statistics import median
 from extractor.formatos import sin_bordes
 from extractor.formatos.lineas import agrupar_lineas
 
-MIN_CELL = 2.0  # points: edges closer than this are the same
-MAX_WHITE_ROW = 2.5  # a white row between two bands: at most this many times the taller band's height
-MAX_GAP_ROW = 1.5  # a white row is at most this many times the tallest band's height
-WORD_SPACE = 0.5  # line heights: wider white space than this between words parts two columns
-MIN_BODY_ROWS = 2  # rows in columns that shape the columns
+MIN_CELDA = 2.0  # points: edges closer than this are the same
+MAX_FILA_BLANCA = 2.5  # a white row between two bands: at most this many times the taller band's height
+MAX_HUECO_FILA = 1.5  # a white row is at most this many times the tallest band's height
+ESPACIO_PALABRAS = 0.5  # line heights: wider white space than this between words parts two columns
+MIN_FILAS_CUERPO = 2  # rows in columns that shape the columns
 
 
 def _sin_marcos(cajas: list[tuple]) -> list[tuple]:
@@ -51,7 +51,7 @@ def _bandas(celdas: list) -> list[tuple] | None:
     bands, top to bottom; None when the table has columns."""
     cajas = _sin_marcos([tuple(c) for c in celdas])
     x0, x1 = min(b[0] for b in cajas), max(b[2] for b in cajas)
-    if any(b[0] > x0 + MIN_CELL or b[2] < x1 - MIN_CELL for b in cajas):
+    if any(b[0] > x0 + MIN_CELDA or b[2] < x1 - MIN_CELDA for b in cajas):
         return None
     return sorted(cajas, key=lambda b: b[1])
 
@@ -63,8 +63,8 @@ def _grupos(bandas: list[tuple[int, tuple]]) -> list[list[tuple[int, tuple]]]:
         for g in grupos:
             _, u = g[-1]
             alto = max(u[3] - u[1], b[3] - b[1])
-            if (abs(u[0] - b[0]) <= MIN_CELL and abs(u[2] - b[2]) <= MIN_CELL
-                    and -MIN_CELL <= b[1] - u[3] <= MAX_WHITE_ROW * alto):
+            if (abs(u[0] - b[0]) <= MIN_CELDA and abs(u[2] - b[2]) <= MIN_CELDA
+                    and -MIN_CELDA <= b[1] - u[3] <= MAX_FILA_BLANCA * alto):
                 g.append((k, b))
                 break
         else:
@@ -72,18 +72,18 @@ def _grupos(bandas: list[tuple[int, tuple]]) -> list[list[tuple[int, tuple]]]:
     return grupos
 
 
-def _filas(bandas: list[tuple], words: list[dict]) -> list[tuple[tuple, list[dict]]]:
+def _filas(bandas: list[tuple], palabras: list[dict]) -> list[tuple[tuple, list[dict]]]:
     """(box, words) of each row: the bands and the white gaps with words."""
     filas = []
     for i, b in enumerate(bandas):
         if i:
             u = bandas[i - 1]
-            if b[1] - u[3] > MIN_CELL:
+            if b[1] - u[3] > MIN_CELDA:
                 hueco = (b[0], u[3], b[2], b[1])
-                dentro = [w for w in words if _centro_dentro(w, hueco)]
+                dentro = [w for w in palabras if _centro_dentro(w, hueco)]
                 if dentro:
                     filas.append((hueco, dentro))
-        filas.append((b, [w for w in words if _centro_dentro(w, b)]))
+        filas.append((b, [w for w in palabras if _centro_dentro(w, b)]))
     return filas
 
 
@@ -92,11 +92,11 @@ def _columnas(filas: list[tuple[tuple, list[dict]]]) -> list[tuple[float, float]
     columns (three runs of text or more), merged where closer than the space
     between two words."""
     cuerpo = [ws for _, ws in filas[1:] if ws and any(
-        len(sin_bordes._segments(l)) >= sin_bordes.MIN_COLUMNS for l in agrupar_lineas(ws))]
-    if len(cuerpo) < MIN_BODY_ROWS:
+        len(sin_bordes._segmentos(l)) >= sin_bordes.MIN_COLUMNAS for l in agrupar_lineas(ws))]
+    if len(cuerpo) < MIN_FILAS_CUERPO:
         return []
     palabras = [w for ws in cuerpo for w in ws]
-    espacio = WORD_SPACE * median(w["bottom"] - w["top"] for w in palabras)
+    espacio = ESPACIO_PALABRAS * median(w["bottom"] - w["top"] for w in palabras)
     cols: list[list[float]] = []
     for w in sorted(palabras, key=lambda w: w["x0"]):
         if cols and w["x0"] - cols[-1][1] <= espacio:
@@ -109,11 +109,11 @@ def _columnas(filas: list[tuple[tuple, list[dict]]]) -> list[tuple[float, float]
 def _de_corrido(ws: list[dict], cortes: list[float]) -> bool:
     """One run of text that crosses the white space between two columns."""
     lineas = agrupar_lineas(ws)
-    return all(len(sin_bordes._segments(l)) == 1 for l in lineas) and any(
+    return all(len(sin_bordes._segmentos(l)) == 1 for l in lineas) and any(
         w["x0"] < x < w["x1"] for w in ws for x in cortes)
 
 
-def tablas_de_franjas(tablas: list, solas: list[tuple], words: list[dict]) -> tuple[list[tuple[tuple, list[tuple]]], list]:
+def tablas_de_franjas(tablas: list, solas: list[tuple], palabras: list[dict]) -> tuple[list[tuple[tuple, list[tuple]]], list]:
     """([(frame, cell boxes)] of the tables drawn as bands, the found tables
     that are not bands of one). `solas` are the cells the table finder left
     out of every table (a band on its own). Bands whose words are not set
@@ -122,11 +122,11 @@ def tablas_de_franjas(tablas: list, solas: list[tuple], words: list[dict]) -> tu
     bandas = [(k, b) for k, t in enumerate(tablas) if (bs := _bandas(t.cells)) for b in bs]
     bandas += [(-1, b) for b in solas]
     usadas: set[int] = set()
-    out = []
+    salida = []
     for grupo in _grupos(bandas):
-        filas = _filas([b for _, b in grupo], words)
+        filas = _filas([b for _, b in grupo], palabras)
         cols = _columnas(filas) if _cabecera_y_filas(grupo, filas) else []
-        if len(cols) < sin_bordes.MIN_COLUMNS:
+        if len(cols) < sin_bordes.MIN_COLUMNAS:
             if _en_columnas(filas):
                 usadas.update(k for k, _ in grupo)  # striped, but no clean columns: the unruled reader
             continue
@@ -139,8 +139,8 @@ def tablas_de_franjas(tablas: list, solas: list[tuple], words: list[dict]) -> tu
                 cajas.append(caja)
             else:
                 cajas.extend((a, caja[1], b, caja[3]) for a, b in zip(bordes, bordes[1:]))
-        out.append(((x0, filas[0][0][1], x1, filas[-1][0][3]), cajas))
-    return out, [t for k, t in enumerate(tablas) if k not in usadas]
+        salida.append(((x0, filas[0][0][1], x1, filas[-1][0][3]), cajas))
+    return salida, [t for k, t in enumerate(tablas) if k not in usadas]
 
 
 def _cabecera_y_filas(grupo: list[tuple[int, tuple]], filas: list[tuple[tuple, list[dict]]]) -> bool:
@@ -153,9 +153,9 @@ def _cabecera_y_filas(grupo: list[tuple[int, tuple]], filas: list[tuple[tuple, l
         return False
     alto = max(b[3] - b[1] for _, b in grupo)
     bandas = {b for _, b in grupo}
-    return all(caja in bandas or caja[3] - caja[1] <= MAX_GAP_ROW * alto for caja, _ in filas)
+    return all(caja in bandas or caja[3] - caja[1] <= MAX_HUECO_FILA * alto for caja, _ in filas)
 
 
 def _en_columnas(filas: list[tuple[tuple, list[dict]]]) -> bool:
     lineas = [l for _, ws in filas for l in agrupar_lineas(ws)]
-    return sum(len(sin_bordes._segments(l)) >= sin_bordes.MIN_COLUMNS for l in lineas) >= 2
+    return sum(len(sin_bordes._segmentos(l)) >= sin_bordes.MIN_COLUMNAS for l in lineas) >= 2

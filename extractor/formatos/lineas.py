@@ -10,8 +10,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-LINE_TOLERANCE = 3.0  # points between word tops on the same line
-PARAGRAPH_GAP = 0.8  # a vertical gap above this many line heights starts a paragraph
+TOLERANCIA_LINEA = 3.0  # points between word tops on the same line
+HUECO_PARRAFO = 0.8  # a vertical gap above this many line heights starts a paragraph
 
 
 def fuente_de_palabra(fuentes: list[str]) -> str:
@@ -67,8 +67,8 @@ class LineaLeida:
     negrita: bool
 
 
-def leidas(lines: list[Linea]) -> list[LineaLeida]:
-    return [line.leida() for line in lines]
+def leidas(lineas: list[Linea]) -> list[LineaLeida]:
+    return [linea.leida() for linea in lineas]
 
 
 @dataclass
@@ -97,30 +97,30 @@ class Parrafo:
         return all(l.negrita for l in self.lineas)
 
 
-def agrupar_lineas(words: list[dict]) -> list[Linea]:
-    lines: list[Linea] = []
-    for w in sorted(words, key=lambda w: (round(w["top"]), w["x0"])):
-        for line in reversed(lines[-3:]):
-            if abs(line.palabras[0]["top"] - w["top"]) <= LINE_TOLERANCE:
-                line.palabras.append(w)
+def agrupar_lineas(palabras: list[dict]) -> list[Linea]:
+    lineas: list[Linea] = []
+    for w in sorted(palabras, key=lambda w: (round(w["top"]), w["x0"])):
+        for linea in reversed(lineas[-3:]):
+            if abs(linea.palabras[0]["top"] - w["top"]) <= TOLERANCIA_LINEA:
+                linea.palabras.append(w)
                 break
         else:
-            lines.append(Linea([w]))
-    for line in lines:
-        line.palabras.sort(key=lambda w: w["x0"])
-    lines.sort(key=lambda l: l.top)
-    return lines
+            lineas.append(Linea([w]))
+    for linea in lineas:
+        linea.palabras.sort(key=lambda w: w["x0"])
+    lineas.sort(key=lambda l: l.top)
+    return lineas
 
 
-def agrupar_parrafos(lines: Sequence[Linea | LineaLeida]) -> list[Parrafo]:
-    paragraphs: list[Parrafo] = []
-    for line in lines:
-        if paragraphs:
-            prev = paragraphs[-1].lineas[-1]
-            height = max(prev.bottom - prev.top, 1.0)
-            same_style = prev.negrita == line.negrita
-            if same_style and line.top - prev.bottom <= PARAGRAPH_GAP * height:
-                paragraphs[-1].lineas.append(line)
+def agrupar_parrafos(lineas: Sequence[Linea | LineaLeida]) -> list[Parrafo]:
+    parrafos: list[Parrafo] = []
+    for linea in lineas:
+        if parrafos:
+            anterior = parrafos[-1].lineas[-1]
+            alto = max(anterior.bottom - anterior.top, 1.0)
+            mismo_estilo = anterior.negrita == linea.negrita
+            if mismo_estilo and linea.top - anterior.bottom <= HUECO_PARRAFO * alto:
+                parrafos[-1].lineas.append(linea)
                 continue
-        paragraphs.append(Parrafo([line]))
-    return paragraphs
+        parrafos.append(Parrafo([linea]))
+    return parrafos

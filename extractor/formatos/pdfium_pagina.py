@@ -100,7 +100,7 @@ class _NoAplica(Exception):
 
 def leer_pagina(page, textpage, settings: dict) -> Optional[tuple[list[dict], Optional[dict]]]:
     """(words, table settings: None when the page has no ruling to make a
-    table of) of a table page for `pdf._page_items`, or None to read the
+    table of) of a table page for `pdf._elementos_pagina`, or None to read the
     page with pdfplumber."""
     try:
         espacio = _espacio(page)
@@ -197,7 +197,7 @@ def _textos(raw, n: int) -> Optional[array]:
 
 
 def _palabras(textpage, espacio: _Espacio) -> list[dict]:
-    """Words as pdf._words gives them: text, box, font ('Bold' when every
+    """Words as pdf._palabras gives them: text, box, font ('Bold' when every
     character is bold). What depends on the text object (matrix, size,
     font) is read once per object, not per character.
 

@@ -23,7 +23,7 @@ from typing import Optional
 from esquemas import cargar_yaml
 
 from extractor.tablas.celdas import _EDAD, _RANGO
-from extractor.tablas.columnas import CODIGO_NUMERICO, LOCAL_CODE, es_anio
+from extractor.tablas.columnas import CODIGO_NUMERICO, CODIGO_LOCAL, es_anio
 from extractor.castellano import palabras
 from extractor.castellano.lemas import normalizar
 from extractor.modelo import BBox, Celda, Documento, LineaSuelta, Tabla
@@ -405,7 +405,7 @@ def _es_codigo(n: Numero, texto: str) -> bool:
     """A code, not a quantity: "1.2.3", "4599-01", "IP-115", after "MGA",
     "BPIN", "código", "Ley"…; a long bare run of digits (a BPIN)."""
     token = _token_de(n, texto)
-    if CODIGO_NUMERICO.match(token) or LOCAL_CODE.match(token):
+    if CODIGO_NUMERICO.match(token) or CODIGO_LOCAL.match(token):
         return True
     if re.search(r"[A-Za-zÑñ]-?\d|\d-[A-Za-zÑñ]", token):  # "IP-115", "T1", "2A"
         return True

@@ -20,23 +20,23 @@ from extractor.resultado import MetadatosInforme
 # Entity, office and title words: esquemas/castellano.yaml (`entidades`,
 # `dependencias`, `palabras_titulo_informe`, `entidades_mencionadas`).
 _ENTIDADES = palabras.lista("entidades")
-ENTITY = re.compile(
+ENTIDAD = re.compile(
     rf"\b({palabras.alternativas_con_acentos(w for grupo in _ENTIDADES['oficinas'] for w in grupo)})"
     rf"(\s+({palabras.alternativas_con_acentos(_ENTIDADES['calificativos'])}))?\s+(de|del)\s+"
     r"([A-ZÁÉÍÓÚÑa-záéíóúñ][\wÁÉÍÓÚÑáéíóúñ.]*(\s+(de\s+|del\s+|la\s+)?[A-ZÁÉÍÓÚÑ][\wÁÉÍÓÚÑáéíóúñ.]*)*)",
     re.IGNORECASE,
 )
-SEPARATOR = re.compile(r"\s+[–—|-]\s+")
-OFFICE = re.compile(rf"^({palabras.alternativas_con_acentos(palabras.lista('dependencias'))})\b", re.IGNORECASE)
-TITLE = re.compile(rf"\b({palabras.alternativas_con_acentos(palabras.lista('palabras_titulo_informe'))})\b", re.IGNORECASE)
+SEPARADOR = re.compile(r"\s+[–—|-]\s+")
+DEPENDENCIA = re.compile(rf"^({palabras.alternativas_con_acentos(palabras.lista('dependencias'))})\b", re.IGNORECASE)
+TITULO = re.compile(rf"\b({palabras.alternativas_con_acentos(palabras.lista('palabras_titulo_informe'))})\b", re.IGNORECASE)
 FUENTE = re.compile(r"^\s*fuentes?\s*(de\s+(informaci[oó]n|datos)\s*)?:", re.IGNORECASE)  # a source note, not a title
-YEAR = re.compile(r"\b(19[89]\d|20[0-4]\d)\b")
-QUADRENNIUM = re.compile(r"\b(20[0-4]\d)\s*[-–]\s*(20[0-4]\d)\b")
+ANIO = re.compile(r"\b(19[89]\d|20[0-4]\d)\b")
+CUATRIENIO = re.compile(r"\b(20[0-4]\d)\s*[-–]\s*(20[0-4]\d)\b")
 # Plan context written as "LABEL: value" or as a heading with the value on the
 # next line. Each key lists its patterns by priority.
 # (esquemas/castellano.yaml `etiquetas_del_plan`)
 _ETIQUETAS = palabras.lista("etiquetas_del_plan")
-LABELS = {
+ETIQUETAS = {
     **{clave: [re.compile(rf"^({palabras.alternativas_con_acentos(grupo)})\s*:\s*(.*)$", re.IGNORECASE)
                for grupo in grupos]
        for clave, grupos in _ETIQUETAS["con_dos_puntos"].items()},
@@ -44,21 +44,21 @@ LABELS = {
                for grupo in grupos]
        for clave, grupos in _ETIQUETAS["titulo_o_dos_puntos"].items()},
 }
-LABELLED_LINE = re.compile(r"^[^:]{2,40}:")
-INLINE_PROGRAM = re.compile(r";\s*programa\s+(.+)$", re.IGNORECASE)
-LOWER_WORDS = frozenset(palabras.lista("palabras_de_enlace"))  # esquemas/castellano.yaml
-HEAD_BLOCKS = 25
+LINEA_CON_ETIQUETA = re.compile(r"^[^:]{2,40}:")
+PROGRAMA_EN_LINEA = re.compile(r";\s*programa\s+(.+)$", re.IGNORECASE)
+PALABRAS_MINUSCULAS = frozenset(palabras.lista("palabras_de_enlace"))  # esquemas/castellano.yaml
+BLOQUES_CABEZA = 25
 # text a reader marks as not describing the report: a form's control fields
 # ("Versión 3", "Fecha: 12/11/2024" in a template footer) and comment cells
 SIN_METADATOS = ("Plantilla", "Nota")
-OFFICE_BLOCKS = 8  # the office is named in the report's heading, not in its prose  # metadata is written at the top of a report
+BLOQUES_DEPENDENCIA = 8  # the office is named in the report's heading, not in its prose  # metadata is written at the top of a report
 
 
-def tipo_documento(title: Optional[str], lines: list[str]) -> str:
-    text = " ".join([title or ""] + lines[:10])
-    for rule in cargar_yaml("tipos_documento.yaml"):
-        if re.search(rule["patron"], text, re.IGNORECASE):
-            return rule["tipo"]
+def tipo_documento(titulo: Optional[str], lineas: list[str]) -> str:
+    texto = " ".join([titulo or ""] + lineas[:10])
+    for regla in cargar_yaml("tipos_documento.yaml"):
+        if re.search(regla["patron"], texto, re.IGNORECASE):
+            return regla["tipo"]
     return "otro"
 
 
@@ -66,10 +66,10 @@ def tipo_por_archivo(archivo: str) -> str:
     """The type a file name states ("tenjo_plan_indicativo_2024_2027.xlsx"),
     for documents whose text names none."""
     nombre = _nombre_legible(archivo)
-    for rule in cargar_yaml("tipos_documento.yaml"):
-        patrones = [rule["patron"]] + ([rule["patron_archivo"]] if rule.get("patron_archivo") else [])
-        if any(re.search(pat, nombre, re.IGNORECASE) for pat in patrones):
-            return rule["tipo"]
+    for regla in cargar_yaml("tipos_documento.yaml"):
+        patrones = [regla["patron"]] + ([regla["patron_archivo"]] if regla.get("patron_archivo") else [])
+        if any(re.search(patron, nombre, re.IGNORECASE) for patron in patrones):
+            return regla["tipo"]
     return "otro"
 
 
@@ -83,69 +83,69 @@ def cuatrienal(tipo: Optional[str]) -> bool:
     return any(r["tipo"] == tipo and r.get("cuatrienal") for r in cargar_yaml("tipos_documento.yaml"))
 
 
-def titulo_espanol(text: str) -> str:
+def titulo_espanol(texto: str) -> str:
     """'OFICINA ASESORA DE PRENSA' → 'Oficina Asesora de Prensa' (only for all-caps text)."""
-    if text != text.upper():
-        return text
-    words = text.lower().split()
-    return " ".join(w if i and w in LOWER_WORDS else w[:1].upper() + w[1:] for i, w in enumerate(words))
+    if texto != texto.upper():
+        return texto
+    partes = texto.lower().split()
+    return " ".join(w if i and w in PALABRAS_MINUSCULAS else w[:1].upper() + w[1:] for i, w in enumerate(partes))
 
 
-def _blocks(texts: list[str]) -> list[list[str]]:
+def _bloques(textos: list[str]) -> list[list[str]]:
     """Each text block as its lines."""
-    return [[l.strip() for l in t.split("\n") if l.strip()] for t in texts]
+    return [[l.strip() for l in t.split("\n") if l.strip()] for t in textos]
 
 
-def _title(blocks: list[list[str]]) -> Optional[str]:
+def _titulo(bloques: list[list[str]]) -> Optional[str]:
     """The first line naming a report; a year alone on the next line belongs
     to it. A source note ("Fuente: reporte de los líderes de proceso") names
     where figures come from, not the report."""
-    for block in blocks:
-        for i, line in enumerate(block):
-            if TITLE.search(line) and len(line) < 200 and not FUENTE.match(line):
-                nxt = block[i + 1] if i + 1 < len(block) else ""
-                return f"{line} {nxt}" if YEAR.fullmatch(nxt) else line
+    for bloque in bloques:
+        for i, linea in enumerate(bloque):
+            if TITULO.search(linea) and len(linea) < 200 and not FUENTE.match(linea):
+                siguiente = bloque[i + 1] if i + 1 < len(bloque) else ""
+                return f"{linea} {siguiente}" if ANIO.fullmatch(siguiente) else linea
     return None
 
 
 # Tiers, best first: the offices that report, then the territory, then the
 # council the report is addressed to. Within a tier the first mention wins.
-ENTITY_TIERS = tuple(tuple(normalizar(w) for w in grupo) for grupo in _ENTIDADES["oficinas"])
+NIVELES_ENTIDAD = tuple(tuple(normalizar(w) for w in grupo) for grupo in _ENTIDADES["oficinas"])
 
 
-def _entity(lines: Iterable[str]) -> Optional[str]:
+def _entidad(lineas: Iterable[str]) -> Optional[str]:
     """The reporting entity ("Municipio de Timbiquí", not the "Departamento
     del Cauca" above it in the letterhead, nor the Concejo it addresses)."""
-    found = [m.group(0) for m in (ENTITY.search(text) for text in lines) if m]
-    if not found:
+    encontrado = [m.group(0) for m in (ENTIDAD.search(texto) for texto in lineas) if m]
+    if not encontrado:
         return None
-    def tier(entity: str) -> int:
-        return next(i for i, kinds in enumerate(ENTITY_TIERS) if normalizar(entity).startswith(kinds))
+    def nivel(entidad: str) -> int:
+        return next(i for i, tipos in enumerate(NIVELES_ENTIDAD) if normalizar(entidad).startswith(tipos))
 
-    return titulo_espanol(limpiar(min(found, key=tier)))
+    return titulo_espanol(limpiar(min(encontrado, key=nivel)))
 
 
-def _vigencia(title: Optional[str], lines: list[str]) -> Optional[int]:
+def _vigencia(titulo: Optional[str], lineas: list[str]) -> Optional[int]:
     """The title's year, else "vigencia NNNN", else the most frequent year.
     A term the title names ("Seguimiento al PDM 2020-2023") is the plan's,
     not the report's year: a cut date inside the term written below ("Corte
     a 30 de junio de 2025"), else a "Vigencia 2021", wins over it."""
-    if title and YEAR.findall(QUADRENNIUM.sub(" ", title)):
-        return int(YEAR.findall(QUADRENNIUM.sub(" ", title))[-1])
-    termino = QUADRENNIUM.search(title or "")
+    if titulo and ANIO.findall(CUATRIENIO.sub(" ", titulo)):
+        return int(ANIO.findall(CUATRIENIO.sub(" ", titulo))[-1])
+    termino = CUATRIENIO.search(titulo or "")
     if termino:
-        cortes = (fecha_corte_en(text) for text in lines)
+        cortes = (fecha_corte_en(texto) for texto in lineas)
         corte = next((c for c in cortes if c and int(termino.group(1)) <= c.year <= int(termino.group(2))), None)
         if corte:
             return corte.year
-    for text in lines:
-        m = re.search(r"vigencia(?:\s+fiscal)?\s+(\d{4})", text, re.IGNORECASE)
+    for texto in lineas:
+        m = re.search(r"vigencia(?:\s+fiscal)?\s+(\d{4})", texto, re.IGNORECASE)
         if m:
             return int(m.group(1))
-    if title and YEAR.findall(title):
-        return int(YEAR.findall(title)[-1])
-    years = Counter(int(y) for l in lines for y in YEAR.findall(NORMA.sub(" ", l)))
-    return years.most_common(1)[0][0] if years else None
+    if titulo and ANIO.findall(titulo):
+        return int(ANIO.findall(titulo)[-1])
+    anios = Counter(int(y) for l in lineas for y in ANIO.findall(NORMA.sub(" ", l)))
+    return anios.most_common(1)[0][0] if anios else None
 
 
 # "Ley 152 de 1994", "Decreto 1082 de 2015", "Acuerdo N° 006 de 2020": the
@@ -154,98 +154,98 @@ NORMA = re.compile(rf"\b({palabras.alternativas_con_acentos(palabras.lista('norm
                    r"[^.;\n]{0,30}?\bde\s+(19|20)\d\d\b", re.IGNORECASE)
 
 
-def _labelled(blocks: list[list[str]]) -> dict[str, str]:
+def _etiquetadas(bloques: list[list[str]]) -> dict[str, str]:
     """'PILAR:' then its value on the same line, or the rest of its block, or
     the next block."""
-    found: dict[str, str] = {}
-    for key, patterns in LABELS.items():
-        for pattern in patterns:
-            value = next(filter(None, (_value_after(pattern, blocks, b, i) for b, block in enumerate(blocks)
-                                       for i in range(len(block)))), None)
-            if value:
-                found[key] = value.rstrip(".")
+    encontrado: dict[str, str] = {}
+    for clave, patrones in ETIQUETAS.items():
+        for patron in patrones:
+            valor = next(filter(None, (_valor_tras(patron, bloques, b, i) for b, bloque in enumerate(bloques)
+                                       for i in range(len(bloque)))), None)
+            if valor:
+                encontrado[clave] = valor.rstrip(".")
                 break
-    line_value = found.get("linea_estrategica", "")
-    inline = INLINE_PROGRAM.search(line_value)
-    if inline:
-        found["linea_estrategica"] = line_value[: inline.start()].strip()
-        found.setdefault("programa", inline.group(1).strip().rstrip("."))
-    return found
+    valor_linea = encontrado.get("linea_estrategica", "")
+    en_linea = PROGRAMA_EN_LINEA.search(valor_linea)
+    if en_linea:
+        encontrado["linea_estrategica"] = valor_linea[: en_linea.start()].strip()
+        encontrado.setdefault("programa", en_linea.group(1).strip().rstrip("."))
+    return encontrado
 
 
-def _value_after(pattern: re.Pattern, blocks: list[list[str]], b: int, i: int) -> Optional[str]:
-    m = pattern.match(blocks[b][i])
+def _valor_tras(patron: re.Pattern, bloques: list[list[str]], b: int, i: int) -> Optional[str]:
+    m = patron.match(bloques[b][i])
     if not m:
         return None
-    inline = next((g for g in m.groups()[1:] if g), "").strip()
-    rest = list(itertools.takewhile(lambda l: not LABELLED_LINE.match(l), blocks[b][i + 1 :]))
-    if inline:
-        return " ".join([inline] + rest)
-    if not rest and b + 1 < len(blocks):
-        rest = blocks[b + 1]
-    return " ".join(rest) or None
+    en_linea = next((g for g in m.groups()[1:] if g), "").strip()
+    resto = list(itertools.takewhile(lambda l: not LINEA_CON_ETIQUETA.match(l), bloques[b][i + 1 :]))
+    if en_linea:
+        return " ".join([en_linea] + resto)
+    if not resto and b + 1 < len(bloques):
+        resto = bloques[b + 1]
+    return " ".join(resto) or None
 
 
-def _office(lines: list[str]) -> Optional[str]:
-    for line in lines:
-        for part in SEPARATOR.split(line):
-            if OFFICE.match(part) and len(part) < 100:
-                return part.strip()
+def _dependencia(lineas: list[str]) -> Optional[str]:
+    for linea in lineas:
+        for parte in SEPARADOR.split(linea):
+            if DEPENDENCIA.match(parte) and len(parte) < 100:
+                return parte.strip()
     return None
 
 
-def _cut_date(doc: Documento, title: Optional[str], vigencia: Optional[int],
+def _fecha_corte(doc: Documento, titulo: Optional[str], vigencia: Optional[int],
               con_palabra: bool = False) -> Optional[date]:
     """The first "con corte a …" date of the report's own year: in the title,
     then the text, then the tables (`con_palabra`: only one introduced by
     "corte" or "acumulado", not a bare "a 30 de julio de 2012")."""
-    texts = [(title or "", True)] + [(b.texto, True) for b in doc.textos if b.estilo not in SIN_METADATOS] + \
+    textos = [(titulo or "", True)] + [(b.texto, True) for b in doc.textos if b.estilo not in SIN_METADATOS] + \
         [(c.texto, False) for t in doc.tablas for c in t.celdas]
-    for text, is_prose in texts:
-        found = fecha_corte_en(text, vigencia, acumulado=is_prose, con_palabra=con_palabra)
-        if found and (vigencia is None or found.year == vigencia):
-            return found
+    for texto, es_prosa in textos:
+        encontrado = fecha_corte_en(texto, vigencia, acumulado=es_prosa, con_palabra=con_palabra)
+        if encontrado and (vigencia is None or encontrado.year == vigencia):
+            return encontrado
     return None
 
 
 def extraer_metadatos(doc: Documento) -> tuple[MetadatosInforme, Contexto]:
-    head = [b for b in doc.textos if b.estilo not in SIN_METADATOS][:HEAD_BLOCKS]
+    cabeza = [b for b in doc.textos if b.estilo not in SIN_METADATOS][:BLOQUES_CABEZA]
     # a workbook's sheet names ("Seguimiento PDM") come after its own title lines
-    head = [b for b in head if b.estilo != "Hoja"] + [b for b in head if b.estilo == "Hoja"]
-    blocks = _blocks([b.texto for b in head])
-    lines = [l for block in blocks for l in block]
-    running = [l for block in _blocks(doc.encabezados_pagina) for l in block]
-    title = _title(blocks)
-    office = _office(running + [l for block in blocks[:OFFICE_BLOCKS] for l in block])
-    vigencia = _vigencia(title, lines) or _vigencia_fuera_del_inicio(doc)
+    cabeza = [b for b in cabeza if b.estilo != "Hoja"] + [b for b in cabeza if b.estilo == "Hoja"]
+    bloques = _bloques([b.texto for b in cabeza])
+    lineas = [l for bloque in bloques for l in bloque]
+    cabeceras = [l for bloque in _bloques(doc.encabezados_pagina) for l in bloque]
+    titulo = _titulo(bloques)
+    dependencia = _dependencia(cabeceras + [l for bloque in bloques[:BLOQUES_DEPENDENCIA] for l in bloque])
+    vigencia = _vigencia(titulo, lineas) or _vigencia_fuera_del_inicio(doc)
     base = Contexto(vigencia=vigencia)
-    period = periodo_de_texto(title, base) if title else None
-    cut = _cut_date(doc, title, vigencia) or (period.fin if period else None)
-    if vigencia is None and cut:
-        vigencia = cut.year
-    quad = next((m for m in map(QUADRENNIUM.search, lines) if m and int(m.group(2)) - int(m.group(1)) == 3), None)
+    periodo = periodo_de_texto(titulo, base) if titulo else None
+    corte = _fecha_corte(doc, titulo, vigencia) or (periodo.fin if periodo else None)
+    if vigencia is None and corte:
+        vigencia = corte.year
+    cuatrienio = next((m for m in map(CUATRIENIO.search, lineas) if m and int(m.group(2)) - int(m.group(1)) == 3), None)
     ctx = Contexto(
         vigencia=vigencia,
-        fecha_corte=cut,
-        periodo_inicio=period.inicio if period else (date(vigencia, 1, 1) if vigencia else None),
-        periodo_fin=min(period.fin, cut) if period and period.fin and cut else (period.fin if period else cut),
-        cuatrienio=(int(quad.group(1)), int(quad.group(2))) if quad else None,
+        fecha_corte=corte,
+        periodo_inicio=periodo.inicio if periodo else (date(vigencia, 1, 1) if vigencia else None),
+        periodo_fin=min(periodo.fin, corte) if periodo and periodo.fin and corte else (periodo.fin if periodo else corte),
+        cuatrienio=(int(cuatrienio.group(1)), int(cuatrienio.group(2))) if cuatrienio else None,
     )
-    labelled = _labelled(blocks)
-    tipo = tipo_documento(title, lines)
+    etiquetadas = _etiquetadas(bloques)
+    tipo = tipo_documento(titulo, lineas)
     meta = MetadatosInforme(
-        entidad=_entity(running + lines),
-        dependencia=office,
-        titulo=title,
+        entidad=_entidad(cabeceras + lineas),
+        dependencia=dependencia,
+        titulo=titulo,
         tipo_documento=tipo,
         periodo_inicio=ctx.periodo_inicio,
         periodo_fin=ctx.periodo_fin,
-        fecha_corte=cut,
+        fecha_corte=corte,
         vigencia=vigencia,
-        pilar=labelled.get("pilar"),
-        linea_estrategica=labelled.get("linea_estrategica"),
-        programa=labelled.get("programa"),
-        meta_producto=labelled.get("meta_producto"),
+        pilar=etiquetadas.get("pilar"),
+        linea_estrategica=etiquetadas.get("linea_estrategica"),
+        programa=etiquetadas.get("programa"),
+        meta_producto=etiquetadas.get("meta_producto"),
     )
     if meta.entidad is None:
         meta, ctx = _plan_en_tablas(doc, meta, ctx)
@@ -255,7 +255,7 @@ def extraer_metadatos(doc: Documento) -> tuple[MetadatosInforme, Contexto]:
         meta.tipo_documento = tipo_por_archivo(doc.archivo)
     if cuatrienal(meta.tipo_documento):
         # any year: "Ordenanza 007 de 2024" in the title is not the year of a cut in 2025
-        meta, ctx = _cuatrienio_del_plan(doc, meta, ctx, _cut_date(doc, title, None, con_palabra=True))
+        meta, ctx = _cuatrienio_del_plan(doc, meta, ctx, _fecha_corte(doc, titulo, None, con_palabra=True))
     return meta, ctx
 
 
@@ -322,7 +322,7 @@ def _vigencia_fuera_del_inicio(doc: Documento) -> Optional[int]:
     anio = _vigencia(None, lineas)
     if anio is not None:
         return anio
-    anios = set(YEAR.findall(_nombre_legible(doc.archivo)))
+    anios = set(ANIO.findall(_nombre_legible(doc.archivo)))
     return int(anios.pop()) if len(anios) == 1 else None
 
 
@@ -334,7 +334,7 @@ def _nombre_legible(archivo: str) -> str:
 def _anios_encabezados(doc: Documento) -> set[int]:
     """Years written in the header rows of the tables."""
     return {int(y) for tabla in doc.tablas for fila in tabla.textos()[:4] for texto in fila
-            for y in YEAR.findall(texto)}
+            for y in ANIO.findall(texto)}
 
 
 def _inicio_del_cuatrienio(doc: Documento, ctx: Contexto) -> Optional[int]:
@@ -350,7 +350,7 @@ def _inicio_del_cuatrienio(doc: Documento, ctx: Contexto) -> Optional[int]:
 
 
 def _cuatrienio_del_plan(doc: Documento, meta: MetadatosInforme, ctx: Contexto,
-                         stated_cut: Optional[date] = None) -> tuple[MetadatosInforme, Contexto]:
+                         corte_declarado: Optional[date] = None) -> tuple[MetadatosInforme, Contexto]:
     """A plan covers a term of four years (2016-2019, 2020-2023, 2024-2027:
     they start in a multiple of 4): the one its text writes, else the file
     name's, else the term that holds most of the years in the tables'
@@ -361,11 +361,11 @@ def _cuatrienio_del_plan(doc: Documento, meta: MetadatosInforme, ctx: Contexto,
     inicio = _inicio_del_cuatrienio(doc, ctx)
     if inicio is None:
         return meta, ctx
-    if stated_cut and inicio <= stated_cut.year <= inicio + 3:
-        meta.vigencia, meta.fecha_corte = stated_cut.year, stated_cut
-        meta.periodo_inicio, meta.periodo_fin = date(stated_cut.year, 1, 1), stated_cut
-        return meta, Contexto(vigencia=stated_cut.year, fecha_corte=stated_cut, periodo_inicio=meta.periodo_inicio,
-                              periodo_fin=stated_cut, cuatrienio=(inicio, inicio + 3))
+    if corte_declarado and inicio <= corte_declarado.year <= inicio + 3:
+        meta.vigencia, meta.fecha_corte = corte_declarado.year, corte_declarado
+        meta.periodo_inicio, meta.periodo_fin = date(corte_declarado.year, 1, 1), corte_declarado
+        return meta, Contexto(vigencia=corte_declarado.year, fecha_corte=corte_declarado, periodo_inicio=meta.periodo_inicio,
+                              periodo_fin=corte_declarado, cuatrienio=(inicio, inicio + 3))
     return _con_periodo_del_plan(meta, inicio, inicio + 3)
 
 
@@ -389,16 +389,16 @@ def _identificacion(doc: Documento) -> dict[str, str]:
     for tabla in doc.tablas[:10]:
         textos = tabla.textos()
         for r, fila in enumerate(textos[:3]):
-            cols = {_ID_COLUMNAS[normalizar(t)]: k for k, t in enumerate(fila) if normalizar(t) in _ID_COLUMNAS}
-            if "entidad" not in cols:
+            columnas = {_ID_COLUMNAS[normalizar(t)]: k for k, t in enumerate(fila) if normalizar(t) in _ID_COLUMNAS}
+            if "entidad" not in columnas:
                 continue
-            found = {}
-            for clave, k in cols.items():
+            encontrado = {}
+            for clave, k in columnas.items():
                 valores = {limpiar(f[k]) for f in textos[r + 1:] if k < len(f) and f[k].strip()}
                 if len(valores) == 1:
-                    found[clave] = valores.pop()
-            if "entidad" in found:
-                return found
+                    encontrado[clave] = valores.pop()
+            if "entidad" in encontrado:
+                return encontrado
     return {}
 
 
@@ -415,9 +415,9 @@ def _plan_en_tablas(doc: Documento, meta: MetadatosInforme, ctx: Contexto) -> tu
     ya_dice = normalizar(ident["entidad"]).split()[:1] == [normalizar(nivel or "")]  # "Municipio de Cogua"
     meta.entidad = f"{nivel} de {ident['entidad']}" if nivel and not ya_dice else ident["entidad"]
     plan = ident.get("plan")
-    quad = QUADRENNIUM.search(plan) if plan else None
+    cuatrienio = CUATRIENIO.search(plan) if plan else None
     if plan and meta.titulo is None:
         meta.titulo = plan
-    if quad:
-        return _con_periodo_del_plan(meta, int(quad.group(1)), int(quad.group(2)))
+    if cuatrienio:
+        return _con_periodo_del_plan(meta, int(cuatrienio.group(1)), int(cuatrienio.group(2)))
     return meta, ctx

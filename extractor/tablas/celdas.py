@@ -8,7 +8,7 @@ from typing import Optional
 
 import esquemas
 from extractor.castellano import palabras
-from extractor.tablas.columnas import LOCAL_CODE, MONEY, Columna, es_anio, medida_de_celda
+from extractor.tablas.columnas import CODIGO_LOCAL, DINERO, Columna, es_anio, medida_de_celda
 from extractor.tablas.dinero import importes
 from extractor.tablas.encabezados import normalizar
 from extractor.castellano.numeros import Numero, buscar_numeros, es_vacio, parse_cantidad, parse_numero
@@ -53,7 +53,7 @@ def _figuras(text: str, col: Columna, periodo: Optional[Periodo], ctx: Contexto)
         n = cifra_de_frase(text)
         return [Figura(medida, n, periodo, confianza=LOW_CONFIDENCE)] if n is not None else []
     n = parse_numero(text)
-    if n is None and medida not in MONEY:
+    if n is None and medida not in DINERO:
         cantidad = parse_cantidad(text)  # "45 km", "(6) und."
         n = cantidad[0] if cantidad else None
     if n is not None:
@@ -61,14 +61,14 @@ def _figuras(text: str, col: Columna, periodo: Optional[Periodo], ctx: Contexto)
     series = serie_mensual(text, ctx)
     if series:
         return [Figura(medida, num, periodo_mes(mes, medida, ctx)) for mes, num in series]
-    if medida in MONEY or "$" in text:
-        found = importes(text, ctx, medida_de_celda(medida), col.tipo_gasto, solo_pesos=medida not in MONEY)
+    if medida in DINERO or "$" in text:
+        found = importes(text, ctx, medida_de_celda(medida), col.tipo_gasto, solo_pesos=medida not in DINERO)
         if found:
             return [Figura(i.medida, i.numero, i.periodo, i.tipo_gasto) for i in found]
     pairs = pares_mes_numero(text)
     if pairs:
         return [Figura(medida, num, periodo_mes(mes, medida, ctx), confianza=LOW_CONFIDENCE) for mes, num in pairs]
-    if LOCAL_CODE.match(text.strip()):
+    if CODIGO_LOCAL.match(text.strip()):
         return []
     figures = [x for x in buscar_numeros(text) if not es_anio(x)]
     if len(figures) == 1:
@@ -99,7 +99,7 @@ def cifra_de_frase(text: str) -> Optional[Numero]:
 
 
 def unidad(numero: Numero, medida: str, unit_text: str) -> str:
-    if medida in MONEY or numero.unidad == "pesos":
+    if medida in DINERO or numero.unidad == "pesos":
         return "pesos"
     if numero.unidad == "porcentaje" or medida == "avance_porcentual":
         return "porcentaje"

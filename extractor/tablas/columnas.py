@@ -23,10 +23,10 @@ from extractor.castellano.periodos import (Contexto, Periodo, con_corte_de_encab
 
 # money measures (medidas.csv `es_dinero`), and recursos_mixtos: a header naming both
 # programmed and executed money, split into those two measures
-MONEY = esquemas.medidas_de_dinero() | {"recursos_mixtos"}
-TEXT_ROLES = {"etiqueta", "codigo", "unidad", "fuente", "ignorar", "texto", "anio", "acumulacion"}
-MAX_HEADER_ROWS = 3
-LOCAL_CODE = re.compile(r"^[A-ZÑ]{1,6}[-.]\d+([-.]\d+)*$")
+DINERO = esquemas.medidas_de_dinero() | {"recursos_mixtos"}
+ROLES_DE_TEXTO = {"etiqueta", "codigo", "unidad", "fuente", "ignorar", "texto", "anio", "acumulacion"}
+MAX_FILAS_ENCABEZADO = 3
+CODIGO_LOCAL = re.compile(r"^[A-ZÑ]{1,6}[-.]\d+([-.]\d+)*$")
 # dotted budget or plan codes: "2.3.2.02.02.1702", "1.2.3", "4599-01" (never an es-CO number: 3+ parts or a hyphen)
 CODIGO_NUMERICO = re.compile(r"^\d+(\.\d+){2,}[.\-]?\d*$|^\d+-\d+(-\d+)*$")
 
@@ -35,7 +35,7 @@ CODIGO_NUMERICO = re.compile(r"^\d+(\.\d+){2,}[.\-]?\d*$|^\d+-\d+(-\d+)*$")
 class Columna:
     indice: int
     encabezado: str
-    rol: str  # a TEXT_ROLES member, or "valor"
+    rol: str  # a ROLES_DE_TEXTO member, or "valor"
     medida: Optional[str] = None
     periodo: Optional[Periodo] = None
     factor: float = 1.0
@@ -56,8 +56,8 @@ def es_anio(n: Numero) -> bool:
     return n.unidad == "numero" and float(n.valor).is_integer() and 1990 <= n.valor <= 2040 and "." not in n.texto
 
 
-def tiene_cifras(text: str) -> bool:
-    return any(not es_anio(n) for n in buscar_numeros(text))
+def tiene_cifras(texto: str) -> bool:
+    return any(not es_anio(n) for n in buscar_numeros(texto))
 
 
 @overload
@@ -70,116 +70,116 @@ def medida_de_celda(medida: Optional[str]) -> Optional[str]:
     return "recursos_programados" if medida == "recursos_mixtos" else medida
 
 
-def _is_value(text: str) -> bool:
+def _es_valor(texto: str) -> bool:
     """A cell that is one figure (a bare year can still be a header)."""
-    n = parse_numero(text)
-    return n is not None and not es_anio(n) or bool(serie_mensual(text, Contexto()))
+    n = parse_numero(texto)
+    return n is not None and not es_anio(n) or bool(serie_mensual(texto, Contexto()))
 
 
-def celdas_distintas(grid_row: list[Optional[Celda]]) -> list[Celda]:
-    seen, out = set(), []
-    for c in grid_row:
-        if c is not None and id(c) not in seen:
-            seen.add(id(c))
-            out.append(c)
-    return out
+def celdas_distintas(fila_rejilla: list[Optional[Celda]]) -> list[Celda]:
+    vistas, salida = set(), []
+    for c in fila_rejilla:
+        if c is not None and id(c) not in vistas:
+            vistas.add(id(c))
+            salida.append(c)
+    return salida
 
 
-def _is_header_row(grid_row: list[Optional[Celda]], below_header: bool) -> bool:
+def _es_fila_encabezado(fila_rejilla: list[Optional[Celda]], bajo_encabezado: bool) -> bool:
     """Header words and no figures; under a header row, a row of words with
     an empty first cell continues it ("I semestre", "vigencia 2019")."""
-    cells = [c for c in celdas_distintas(grid_row) if c.texto.strip()]
-    if not cells or any(_is_value(c.texto) for c in cells):
+    celdas = [c for c in celdas_distintas(fila_rejilla) if c.texto.strip()]
+    if not celdas or any(_es_valor(c.texto) for c in celdas):
         return False
     cls = clasificador()
-    if len(cells) >= 2 and any(cls.medida(c.texto) or _rol(c.texto) for c in cells):
+    if len(celdas) >= 2 and any(cls.medida(c.texto) or _rol(c.texto) for c in celdas):
         return True
-    if not below_header:
+    if not bajo_encabezado:
         return False
-    first = grid_row[0]
-    return first is None or not first.texto.strip() or first.filas_span > 1
+    primera = fila_rejilla[0]
+    return primera is None or not primera.texto.strip() or primera.filas_span > 1
 
 
-def _rol(header: str) -> Optional[str]:
-    rol = clasificador().rol(header)
-    if rol == "anio" and (any(ch.isdigit() for ch in header) or len(header.split()) > 2):
+def _rol(encabezado: str) -> Optional[str]:
+    rol = clasificador().rol(encabezado)
+    if rol == "anio" and (any(ch.isdigit() for ch in encabezado) or len(encabezado.split()) > 2):
         return None  # "vigencia 2019" or "Periodo de junio a septiembre" name a period
     return rol
 
 
-def filas_encabezado(tabla: Tabla, grid) -> int:
+def filas_encabezado(tabla: Tabla, rejilla) -> int:
     """Header rows: those the source marks, blank rows above the header, and
     header-like rows; a lone title cell ("META") over a header row counts too."""
     n = tabla.filas_encabezado_marcadas or 0
-    while n < len(grid) - 1 and not any(c is not None and c.texto.strip() for c in grid[n]):
+    while n < len(rejilla) - 1 and not any(c is not None and c.texto.strip() for c in rejilla[n]):
         n += 1
-    limit = min(n + MAX_HEADER_ROWS, len(grid) - 1)
-    while n < limit:
-        if _is_header_row(grid[n], n > 0):
+    limite = min(n + MAX_FILAS_ENCABEZADO, len(rejilla) - 1)
+    while n < limite:
+        if _es_fila_encabezado(rejilla[n], n > 0):
             n += 1
-        elif n + 1 < limit and not any(c and _is_value(c.texto) for c in grid[n]) and _is_header_row(grid[n + 1], False):
+        elif n + 1 < limite and not any(c and _es_valor(c.texto) for c in rejilla[n]) and _es_fila_encabezado(rejilla[n + 1], False):
             n += 2
         else:
             break
-    if n and n < len(grid) - 1 and _numeracion(grid[n]):
+    if n and n < len(rejilla) - 1 and _numeracion(rejilla[n]):
         n += 1  # the row that numbers the columns under the header: "1 | 2 | 3 …" or "(1) | (2) …"
     return n
 
 
-def _numeracion(grid_row) -> bool:
-    numbers = []
-    for c in celdas_distintas(grid_row):
+def _numeracion(fila_rejilla) -> bool:
+    numeros = []
+    for c in celdas_distintas(fila_rejilla):
         t = c.texto.strip().strip("()")
         if t:
             if not t.isdigit():
                 return False
-            numbers.append(int(t))
-    return len(numbers) >= 3 and all(b == a + 1 for a, b in zip(numbers, numbers[1:]))
+            numeros.append(int(t))
+    return len(numeros) >= 3 and all(b == a + 1 for a, b in zip(numeros, numeros[1:]))
 
 
-def _header_parts(grid, n_header: int, col: int) -> list[str]:
+def _partes_encabezado(rejilla, n_encabezado: int, col: int) -> list[str]:
     """The column's header texts, top level first."""
-    parts: list[str] = []
-    seen = set()
-    for r in range(n_header):
-        c = grid[r][col]
-        if c is not None and id(c) not in seen and c.texto.strip():
-            seen.add(id(c))
-            parts.append(SPLIT_WORD.sub("", limpiar(c.texto)))
-    return parts
+    partes: list[str] = []
+    vistas = set()
+    for r in range(n_encabezado):
+        c = rejilla[r][col]
+        if c is not None and id(c) not in vistas and c.texto.strip():
+            vistas.add(id(c))
+            partes.append(PALABRA_PARTIDA.sub("", limpiar(c.texto)))
+    return partes
 
 
 # a word hyphenated to fit a narrow header cell: "Ejecu-tado", "Finali-zación"
-SPLIT_WORD = re.compile(r"(?<=[a-záéíóúñ])-(?=[a-záéíóúñ]{2,}\b)")
+PALABRA_PARTIDA = re.compile(r"(?<=[a-záéíóúñ])-(?=[a-záéíóúñ]{2,}\b)")
 
 
 # "% ejecutado 2024 vs cuatrienio": what follows "vs" is the base of the
 # ratio, not the period of the figure
-COMPARED_WITH = re.compile(rf"\s+({palabras.alternativas(cargar_yaml('encabezados.yaml')['comparado_con'])})\s.*$", re.IGNORECASE)
+COMPARADO_CON = re.compile(rf"\s+({palabras.alternativas(cargar_yaml('encabezados.yaml')['comparado_con'])})\s.*$", re.IGNORECASE)
 
 
-def _sin_base(part: str, ctx: Contexto) -> str:
+def _sin_base(parte: str, ctx: Contexto) -> str:
     """The header without the base of its ratio, when what is left still
     names a period."""
-    corto = COMPARED_WITH.sub("", part)
-    return corto if corto != part and periodo_de_texto(corto, ctx) else part
-YEAR = re.compile(r"(?<!\d)(19[5-9]\d|20\d\d)(?!\d)")
+    corto = COMPARADO_CON.sub("", parte)
+    return corto if corto != parte and periodo_de_texto(corto, ctx) else parte
+ANIO = re.compile(r"(?<!\d)(19[5-9]\d|20\d\d)(?!\d)")
 
 
-def _period_text(parts: list[str], ctx: Contexto) -> str:
+def _texto_periodo(partes: list[str], ctx: Contexto) -> str:
     """The most specific header level that names a period ("2021" under
     "Plan financiero 2020-2029"), with the year of an upper level when it
     names none ("T1" under "2025" → "T1 2025"); else the whole header."""
-    for i in range(len(parts) - 1, -1, -1):
-        part = parts[i]
-        if periodo_de_texto(part, ctx):
-            if not YEAR.search(part):
-                upper = [YEAR.findall(p) for p in reversed(parts[:i])]
-                year = next((y for y in upper if len(y) == 1), None)
-                if year:
-                    return f"{part} {year[0]}"
-            return part
-    return " ".join(parts)
+    for i in range(len(partes) - 1, -1, -1):
+        parte = partes[i]
+        if periodo_de_texto(parte, ctx):
+            if not ANIO.search(parte):
+                superiores = [ANIO.findall(p) for p in reversed(partes[:i])]
+                anio = next((y for y in superiores if len(y) == 1), None)
+                if anio:
+                    return f"{parte} {anio[0]}"
+            return parte
+    return " ".join(partes)
 
 
 # A measure read from the whole header replaces the one of its lowest level
@@ -188,7 +188,7 @@ def _period_text(parts: list[str], ctx: Contexto) -> str:
 # group title over several measures ("PLAN INDICATIVO" over "Programación
 # 2024") does not turn them into its own.
 def _refina(bajo: str, todo: str) -> bool:
-    return (bajo in ("meta", "ejecutado", "acumulado") and todo in MONEY) or (bajo == "ejecutado" and todo == "acumulado")
+    return (bajo in ("meta", "ejecutado", "acumulado") and todo in DINERO) or (bajo == "ejecutado" and todo == "acumulado")
 
 
 _DINERO_SIN_ETAPA = cargar_yaml("encabezados.yaml")["dinero_sin_etapa"]
@@ -201,14 +201,14 @@ def _solo_dinero(parte: str) -> bool:
     return bool(palabras_parte & solo) and palabras_parte <= solo | con
 
 
-def _medida(parts: list[str], header: str) -> Optional[str]:
+def _medida(partes: list[str], encabezado: str) -> Optional[str]:
     cls = clasificador()
-    todo = cls.medida(header)
-    if len(parts) < 2:
+    todo = cls.medida(encabezado)
+    if len(partes) < 2:
         return todo
-    bajo = cls.medida(parts[-1])
-    if _solo_dinero(parts[-1]):
-        etapa = esquemas.medidas().get(cls.medida(" ".join(parts[:-1])) or "")
+    bajo = cls.medida(partes[-1])
+    if _solo_dinero(partes[-1]):
+        etapa = esquemas.medidas().get(cls.medida(" ".join(partes[:-1])) or "")
         if etapa is not None and etapa.en_dinero:
             return etapa.en_dinero  # "EJECUCIÓN 2024" over "Valor ($)": the money executed
     if bajo is None or todo == bajo or (todo is not None and _refina(bajo, todo)):
@@ -225,24 +225,24 @@ def _fuentes_financiacion() -> list[tuple[str, tuple[str, ...], bool]]:
 _RESTO_FUENTE = re.compile(r"^[\s\-–:(]*((19|20)\d\d([\s\-–/]+(19|20)\d\d)?)?[\s)]*$")
 
 
-def _fuente(part: str) -> Optional[tuple[str, bool]]:
+def _fuente(parte: str) -> Optional[tuple[str, bool]]:
     """The funding source a money header names ("SGP salud 2024" → "SGP
     salud"), with whether it only counts beside other sources."""
-    norm = normalizar(part)
+    texto_normal = normalizar(parte)
     for nombre, patrones, solo in _fuentes_financiacion():
         for patron in patrones:
-            if norm.startswith(patron) and _RESTO_FUENTE.match(norm[len(patron):]):
+            if texto_normal.startswith(patron) and _RESTO_FUENTE.match(texto_normal[len(patron):]):
                 return nombre, solo
     return None
 
 
-def fuentes_de_columnas(headers: list[list[str]]) -> list[Optional[str]]:
+def fuentes_de_columnas(encabezados: list[list[str]]) -> list[Optional[str]]:
     """Per column, the funding source its lowest header level names
     (esquemas/fuentes_financiacion.yaml); "Total" and "Otros" only in a
     table with other funding-source columns."""
-    found = [_fuente(parts[-1]) if parts else None for parts in headers]
-    specific = sum(1 for f in found if f and not f[1])
-    return [f[0] if f and (not f[1] or specific >= 2) else None for f in found]
+    halladas = [_fuente(partes[-1]) if partes else None for partes in encabezados]
+    especificas = sum(1 for f in halladas if f and not f[1])
+    return [f[0] if f and (not f[1] or especificas >= 2) else None for f in halladas]
 
 
 # a lowest header level that is only a roman numeral ("I", "II" under
@@ -252,20 +252,20 @@ ROMANO = re.compile(rf"^({palabras.alternativas(_ROMANOS)})\.?$")
 _PARTES_DEL_ANIO = (("bimestre", 6), ("cuatrimestre", 3), ("trimestre", 4), ("semestre", 2))
 
 
-def partes_numeradas(headers: list[list[str]], titulos: Optional[list[str]] = None) -> dict[int, str]:
+def partes_numeradas(encabezados: list[list[str]], titulos: Optional[list[str]] = None) -> dict[int, str]:
     """Per column whose lowest header level is a bare roman numeral under an
     upper level naming one year, the part of the year it names ("II" →
     "II trimestre"). The kind of part is the one the title or the headers
     write ("trimestre", "semestral"…), else the one the numerals fill: up to
     IV quarters, up to II semesters."""
     numeradas = {}
-    for k, parts in enumerate(headers):
-        ultimo = normalizar(parts[-1]) if parts else ""
-        if len(parts) >= 2 and ROMANO.match(ultimo) and len(set(YEAR.findall(" ".join(parts[:-1])))) == 1:
+    for k, partes in enumerate(encabezados):
+        ultimo = normalizar(partes[-1]) if partes else ""
+        if len(partes) >= 2 and ROMANO.match(ultimo) and len(set(ANIO.findall(" ".join(partes[:-1])))) == 1:
             numeradas[k] = ultimo.rstrip(".")
     if len(numeradas) < 2:
         return {}
-    texto = normalizar(" ".join(list(titulos or []) + [" ".join(p) for p in headers]))
+    texto = normalizar(" ".join(list(titulos or []) + [" ".join(p) for p in encabezados]))
     mayor = max(_ROMANOS[n] for n in numeradas.values())
     sub = next((s for s, n in _PARTES_DEL_ANIO if s[:-1] in texto and mayor <= n), None)  # "trimestral" too
     if sub is None:
@@ -273,74 +273,74 @@ def partes_numeradas(headers: list[list[str]], titulos: Optional[list[str]] = No
     return {k: f"{n} {sub}" for k, n in numeradas.items()} if sub else {}
 
 
-def columnas(grid, n_header: int, ctx: Contexto, planifica: bool = False,
+def columnas(rejilla, n_encabezado: int, ctx: Contexto, planifica: bool = False,
              titulos: Optional[list[str]] = None) -> list[Columna]:
     cls = clasificador()
     dinero = bool(titulos) and cls.titulo_de_dinero(" ".join(titulos or []))
     solo_periodo: list[int] = []  # columns headed by a bare period
-    headers = [_header_parts(grid, n_header, k) for k in range(len(grid[0]) if grid else 0)]
+    encabezados = [_partes_encabezado(rejilla, n_encabezado, k) for k in range(len(rejilla[0]) if rejilla else 0)]
     # "CONCEPTO EN MILES" over the label column, or "(en miles de pesos)" in
     # the title, scales the whole table's money
-    table_scale = cls.escala(" ".join(" ".join(parts) for parts in headers))
-    if table_scale[0] is None and titulos:
-        table_scale = cls.escala(" ".join(titulos))
+    escala_tabla = cls.escala(" ".join(" ".join(partes) for partes in encabezados))
+    if escala_tabla[0] is None and titulos:
+        escala_tabla = cls.escala(" ".join(titulos))
     cols = []
-    fuentes = fuentes_de_columnas(headers)
-    numeradas = {**partes_numeradas(headers, titulos), **partes_en_serie(headers, ctx)}
+    fuentes = fuentes_de_columnas(encabezados)
+    numeradas = {**partes_numeradas(encabezados, titulos), **partes_en_serie(encabezados, ctx)}
     # "Recaudo del mes" beside "Recaudo acumulado a 30 de junio": the month of that cut
-    al_corte = con_corte_de_encabezados([" ".join(parts) for parts in headers], ctx)
-    for k, parts in enumerate(headers):
-        header = " ".join(parts)
-        no_valor = cls.no_valor(header) if header else None
+    al_corte = con_corte_de_encabezados([" ".join(partes) for partes in encabezados], ctx)
+    for k, partes in enumerate(encabezados):
+        encabezado = " ".join(partes)
+        no_valor = cls.no_valor(encabezado) if encabezado else None
         if no_valor:
-            cols.append(Columna(k, header, no_valor))
+            cols.append(Columna(k, encabezado, no_valor))
             continue
-        rol, medida = _rol(header), _medida(parts, header)
+        rol, medida = _rol(encabezado), _medida(partes, encabezado)
         if fuentes[k]:
-            rol, medida = None, medida if medida in MONEY else "recursos_programados"
-        period_parts = parts[:-1] + [numeradas[k]] if k in numeradas else parts
-        if rol is None and medida is None and header and periodo_de_texto(" ".join(period_parts), ctx):
+            rol, medida = None, medida if medida in DINERO else "recursos_programados"
+        partes_periodo = partes[:-1] + [numeradas[k]] if k in numeradas else partes
+        if rol is None and medida is None and encabezado and periodo_de_texto(" ".join(partes_periodo), ctx):
             # a bare period ("II semestre", "2021") under no measure: results,
             # or targets in a planning document
-            medida = "meta" if planifica and not _antes_del_plan(header, ctx) else "ejecutado"
+            medida = "meta" if planifica and not _antes_del_plan(encabezado, ctx) else "ejecutado"
             solo_periodo.append(k)
         if medida is None:
-            cols.append(Columna(k, header, rol or ("etiqueta" if k == 0 else "texto")))
+            cols.append(Columna(k, encabezado, rol or ("etiqueta" if k == 0 else "texto")))
             continue
-        if dinero and medida in FISICAS_EN_DINERO and not _con_porcentajes(grid[n_header:], k):
-            medida = cls.medida(f"recursos {header}")
-            medida = medida if medida in MONEY else "recursos_programados"
+        if dinero and medida in FISICAS_EN_DINERO and not _con_porcentajes(rejilla[n_encabezado:], k):
+            medida = cls.medida(f"recursos {encabezado}")
+            medida = medida if medida in DINERO else "recursos_programados"
         escala, factor = (None, 1.0)
-        if medida in MONEY:
-            escala, factor = cls.escala(header)
+        if medida in DINERO:
+            escala, factor = cls.escala(encabezado)
             if escala is None:
-                escala, factor = table_scale
-        period_text = _period_text([_sin_base(p, ctx) for p in period_parts], ctx)
+                escala, factor = escala_tabla
+        texto_periodo = _texto_periodo([_sin_base(p, ctx) for p in partes_periodo], ctx)
         cols.append(
             Columna(
-                k, header, "valor", medida,
-                periodo=periodo_para(medida_de_celda(medida), period_text,
-                                     al_corte if nombra_periodo_al_corte(period_text) else ctx),
-                texto_periodo=period_text,
+                k, encabezado, "valor", medida,
+                periodo=periodo_para(medida_de_celda(medida), texto_periodo,
+                                     al_corte if nombra_periodo_al_corte(texto_periodo) else ctx),
+                texto_periodo=texto_periodo,
                 factor=factor, escala=escala,
-                tipo_gasto=tipo_gasto_en(header),
+                tipo_gasto=tipo_gasto_en(encabezado),
                 fuente=fuentes[k],
-                grupo=_grupo(grid, n_header, k, parts, ctx),
+                grupo=_grupo(rejilla, n_encabezado, k, partes, ctx),
             )
         )
     _resultados_junto_a_la_meta(cols, solo_periodo, ctx)
-    _demote_text_columns(cols, grid[n_header:])
-    _money_siblings(cols, ctx, grid[n_header:])
+    _degradar_columnas_texto(cols, rejilla[n_encabezado:])
+    _hermanas_de_dinero(cols, ctx, rejilla[n_encabezado:])
     for col in cols:
-        if col.en_frase and planifica and col.medida == "meta" and not YEAR.search(col.encabezado):
+        if col.en_frase and planifica and col.medida == "meta" and not ANIO.search(col.encabezado):
             # a plan's target sentence with no year is the plan's four-year target
             col.medida = "meta_cuatrienio"
             col.periodo = periodo_para(col.medida, col.texto_periodo, ctx)
         elif col.medida == "meta" and _del_cuatrienio(col.periodo, ctx):
             # "Meta bienestar 2024-2027": a target over the plan's whole term
             col.medida = "meta_cuatrienio"
-    _avance_como_razon(cols, grid[n_header:], ctx)
-    _avance_en_fraccion(cols, grid[n_header:])
+    _avance_como_razon(cols, rejilla[n_encabezado:], ctx)
+    _avance_en_fraccion(cols, rejilla[n_encabezado:])
     return cols
 
 
@@ -354,29 +354,29 @@ def _del_cuatrienio(periodo: Optional[Periodo], ctx: Contexto) -> bool:
     return enteros and (anios == tuple(ctx.cuatrienio) if ctx.cuatrienio else anios[1] - anios[0] == 3)
 
 
-def _valor_de(row, k: int) -> Optional[float]:
-    c = row[k] if k < len(row) else None
+def _valor_de(fila, k: int) -> Optional[float]:
+    c = fila[k] if k < len(fila) else None
     if c is None or not c.texto.strip():
         return None
     n = parse_numero(c.texto) or (parse_cantidad(c.texto) or (None,))[0]  # "38,7 km"
     return None if n is None or n.unidad == "porcentaje" else float(n.valor)
 
 
-def _antes_del_plan(header: str, ctx: Contexto) -> bool:
+def _antes_del_plan(encabezado: str, ctx: Contexto) -> bool:
     """A bare year before the plan's term or the report's year ("2011" in
     a 2024-2027 plan) is a past result, not a target."""
     inicio = ctx.cuatrienio[0] if ctx.cuatrienio else ctx.vigencia
-    anios = [int(y) for y in YEAR.findall(header)]
+    anios = [int(y) for y in ANIO.findall(encabezado)]
     return bool(inicio and anios and max(anios) < inicio)
 
 
-def _porcentaje_de(row, k: int) -> Optional[float]:
-    c = row[k] if k < len(row) else None
+def _porcentaje_de(fila, k: int) -> Optional[float]:
+    c = fila[k] if k < len(fila) else None
     n = parse_numero(c.texto) if c is not None and c.texto.strip() else None
     return float(n.valor) if n is not None and n.unidad == "porcentaje" else None
 
 
-def _avance_en_porcentaje(col: Columna, cols: list[Columna], body, ctx: Contexto) -> bool:
+def _avance_en_porcentaje(col: Columna, cols: list[Columna], cuerpo, ctx: Contexto) -> bool:
     """A bare "Avance" column whose cells are percentages that are, row by
     row, an executed figure over a target of the same row ("Programado
     2023 | Alcanzado 2023 | Avance": 27 / 24 → 112,5 %) is the % progress
@@ -385,14 +385,14 @@ def _avance_en_porcentaje(col: Columna, cols: list[Columna], body, ctx: Contexto
     metas = [c for c in cols if c.medida == "meta"]
     juzgadas = confirmadas = 0
     periodos = set()
-    for row in body:
-        v = _porcentaje_de(row, col.indice)
+    for fila in cuerpo:
+        v = _porcentaje_de(fila, col.indice)
         if v is None:
             continue
         juzgadas += 1
         for h in hechos:
             for m in metas:
-                hv, mv = _valor_de(row, h.indice), _valor_de(row, m.indice)
+                hv, mv = _valor_de(fila, h.indice), _valor_de(fila, m.indice)
                 if hv is not None and mv and abs(v - 100 * hv / mv) <= 0.6:
                     confirmadas += 1
                     periodos.add(h.periodo)
@@ -412,7 +412,7 @@ def _es_fraccion(v: float, hechos: list[Optional[float]], metas: list[Optional[f
     return any(h is not None and m and abs(v - h / m) <= 0.005 for h in hechos for m in metas)
 
 
-def _avance_en_fraccion(cols: list[Columna], body) -> None:
+def _avance_en_fraccion(cols: list[Columna], cuerpo) -> None:
     """A "% avance" column whose cells are plain numbers written as a
     fraction of one (0,86 for 86 %): ×100. Read so when, row by row, the
     value is an executed figure over a target of the row (1180 / 1600 =
@@ -425,8 +425,8 @@ def _avance_en_fraccion(cols: list[Columna], body) -> None:
             continue
         valores: list[float] = []
         confirmadas = 0
-        for row in body:
-            c = row[col.indice] if col.indice < len(row) else None
+        for fila in cuerpo:
+            c = fila[col.indice] if col.indice < len(fila) else None
             n = parse_numero(c.texto) if c is not None and c.texto.strip() else None
             if n is None:
                 continue
@@ -434,7 +434,7 @@ def _avance_en_fraccion(cols: list[Columna], body) -> None:
                 valores = []
                 break  # "86 %" or "86,0 %": already percentages
             valores.append(n.valor)
-            if _es_fraccion(n.valor, [_valor_de(row, h) for h in hechos], [_valor_de(row, m) for m in metas]):
+            if _es_fraccion(n.valor, [_valor_de(fila, h) for h in hechos], [_valor_de(fila, m) for m in metas]):
                 confirmadas += 1
         if len(valores) < 3 or max(abs(v) for v in valores) > 1.5:
             continue
@@ -443,7 +443,7 @@ def _avance_en_fraccion(cols: list[Columna], body) -> None:
             col.factor, col.escala = 100.0, "fraccion"
 
 
-def _avance_como_razon(cols: list[Columna], body, ctx: Contexto) -> None:
+def _avance_como_razon(cols: list[Columna], cuerpo, ctx: Contexto) -> None:
     """An "Avance 2024" column read as executed that is, row by row, the
     executed figure of its period over the target of its period ("Total
     ejecutado 2024" / "Total planeado 2024": 0,99) is the progress as a
@@ -452,7 +452,7 @@ def _avance_como_razon(cols: list[Columna], body, ctx: Contexto) -> None:
     for col in cols:
         if col.medida != "ejecutado" or "avance" not in normalizar(col.encabezado).split():
             continue
-        if _avance_en_porcentaje(col, cols, body, ctx) or not col.periodo:
+        if _avance_en_porcentaje(col, cols, cuerpo, ctx) or not col.periodo:
             continue
         mismas = [c for c in cols if c is not col and c.periodo and c.periodo.fin == col.periodo.fin
                   and c.periodo.inicio == col.periodo.inicio]
@@ -460,8 +460,8 @@ def _avance_como_razon(cols: list[Columna], body, ctx: Contexto) -> None:
         metas = [c.indice for c in mismas if c.medida == "meta"]
         if not hechos or not metas:
             continue
-        filas = [(_valor_de(row, col.indice), [_valor_de(row, h) for h in hechos], [_valor_de(row, m) for m in metas])
-                 for row in body]
+        filas = [(_valor_de(fila, col.indice), [_valor_de(fila, h) for h in hechos], [_valor_de(fila, m) for m in metas])
+                 for fila in cuerpo]
         juzgadas = [(v, hs, ms) for v, hs, ms in filas if v is not None]
         razon = sum(any(h is not None and m for h in hs for m in ms) and
                     any(h is not None and m and abs(v - h / m) <= 0.005 for h in hs for m in ms)
@@ -471,73 +471,73 @@ def _avance_como_razon(cols: list[Columna], body, ctx: Contexto) -> None:
             col.periodo = periodo_para("avance_porcentual", col.texto_periodo, ctx)
 
 
-PHYSICAL_ONLY = {"linea_base", "meta_cuatrienio", "acumulado"}
+SOLO_FISICAS = {"linea_base", "meta_cuatrienio", "acumulado"}
 # measures that a money table's title turns into money (not % or baselines)
 FISICAS_EN_DINERO = {"meta", "meta_cuatrienio", "acumulado", "ejecutado"}
-BARE_MONEY_SIBLING = re.compile(rf"^({palabras.alternativas(cargar_yaml('encabezados.yaml')['dinero_suelto'])})( (19|20)\d\d)?$")
+DINERO_SUELTO = re.compile(rf"^({palabras.alternativas(cargar_yaml('encabezados.yaml')['dinero_suelto'])})( (19|20)\d\d)?$")
 
 
-def _pesos_y_magnitud(body, k: int) -> tuple[int, int, float]:
+def _pesos_y_magnitud(cuerpo, k: int) -> tuple[int, int, float]:
     """Of column k's figures: how many, how many written as pesos ("$"), and
     their median size."""
     leidos = [parse_numero(c.texto) or (parse_cantidad(c.texto) or (None,))[0]
-              for c in (row[k] if k < len(row) else None for row in body) if c is not None and c.texto.strip()]
-    nums = [n for n in leidos if n is not None and n.unidad != "porcentaje"]
-    tamanos = sorted(abs(n.valor) for n in nums)
-    return len(nums), sum(n.unidad == "pesos" for n in nums), tamanos[len(tamanos) // 2] if tamanos else 0.0
+              for c in (fila[k] if k < len(fila) else None for fila in cuerpo) if c is not None and c.texto.strip()]
+    numeros = [n for n in leidos if n is not None and n.unidad != "porcentaje"]
+    tamanos = sorted(abs(n.valor) for n in numeros)
+    return len(numeros), sum(n.unidad == "pesos" for n in numeros), tamanos[len(tamanos) // 2] if tamanos else 0.0
 
 
-def _con_porcentajes(body, k: int) -> bool:
+def _con_porcentajes(cuerpo, k: int) -> bool:
     """Column k writes some of its figures as percentages: it is not money
     (a money title over "Meta | Resultado" of indicators in %)."""
-    for row in body:
-        c = row[k] if k < len(row) else None
+    for fila in cuerpo:
+        c = fila[k] if k < len(fila) else None
         n = parse_numero(c.texto) if c is not None and c.texto.strip() else None
         if n is not None and n.unidad == "porcentaje":
             return True
     return False
 
 
-def _cifras_fisicas(body, k: int, dinero: list[int]) -> bool:
+def _cifras_fisicas(cuerpo, k: int, dinero: list[int]) -> bool:
     """The figures say column k is not money while its money neighbours are:
     they write "$" and it does not, or its figures are a thousand times
     smaller ("45 km" beside "$ 1'850.000.000")."""
-    n, pesos, tamano = _pesos_y_magnitud(body, k)
+    n, pesos, tamano = _pesos_y_magnitud(cuerpo, k)
     if not n or pesos:
         return False
-    vecinas = [_pesos_y_magnitud(body, j) for j in dinero]
+    vecinas = [_pesos_y_magnitud(cuerpo, j) for j in dinero]
     con_pesos = any(p for _, p, _ in vecinas)
     mayor = max((t for _, _, t in vecinas), default=0.0)
     return con_pesos or (mayor > 0 and tamano * 1000 < mayor)
 
 
-def _money_siblings(cols: list[Columna], ctx: Contexto, body=()) -> None:
+def _hermanas_de_dinero(cols: list[Columna], ctx: Contexto, cuerpo=()) -> None:
     """Beside a money column, a bare "Ejecutado" or "Programado" is money too
     ("Presupuestado | Ejecutado | % ejec."), unless its figures say otherwise."""
     medidas = {c.medida for c in cols if c.medida}
-    if not medidas & MONEY or medidas & PHYSICAL_ONLY:
+    if not medidas & DINERO or medidas & SOLO_FISICAS:
         return
-    if any(c.medida == "meta" and not BARE_MONEY_SIBLING.match(normalizar(c.encabezado)) for c in cols):
+    if any(c.medida == "meta" and not DINERO_SUELTO.match(normalizar(c.encabezado)) for c in cols):
         return  # "Meta 2023 | Ejecutado 2023 | Recursos …": the bare one pairs with the physical target
-    dinero = [c.indice for c in cols if c.medida in MONEY]
+    dinero = [c.indice for c in cols if c.medida in DINERO]
     for c in cols:
-        if c.medida in ("ejecutado", "meta") and BARE_MONEY_SIBLING.match(normalizar(c.encabezado)):
-            if _cifras_fisicas(body, c.indice, dinero):
+        if c.medida in ("ejecutado", "meta") and DINERO_SUELTO.match(normalizar(c.encabezado)):
+            if _cifras_fisicas(cuerpo, c.indice, dinero):
                 continue
             c.medida = esquemas.medidas()[c.medida].en_dinero  # medidas.csv: ejecutado -> recursos_ejecutados
             c.periodo = periodo_para(c.medida, c.texto_periodo, ctx)
 
 
-def _grupo(grid, n_header: int, k: int, parts: list[str], ctx: Contexto) -> Optional[str]:
+def _grupo(rejilla, n_encabezado: int, k: int, partes: list[str], ctx: Contexto) -> Optional[str]:
     """The column's group title: its top header cell, merged over several
     columns, when it names neither a measure nor a period."""
-    arriba_celda = next((grid[r][k] for r in range(n_header) if grid[r][k] is not None and grid[r][k].texto.strip()),
+    arriba_celda = next((rejilla[r][k] for r in range(n_encabezado) if rejilla[r][k] is not None and rejilla[r][k].texto.strip()),
                         None)
-    if len(parts) < 2 or arriba_celda is None or arriba_celda.columnas_span < 2:
+    if len(partes) < 2 or arriba_celda is None or arriba_celda.columnas_span < 2:
         return None
     cls = clasificador()
-    arriba = parts[0]
-    nombra_periodo = (YEAR.search(arriba) or len(arriba.split()) <= 3) and periodo_de_texto(arriba, ctx)
+    arriba = partes[0]
+    nombra_periodo = (ANIO.search(arriba) or len(arriba.split()) <= 3) and periodo_de_texto(arriba, ctx)
     if cls.medida(arriba) or _rol(arriba) or cls.no_valor(arriba) or nombra_periodo:
         return None  # "Meta 2024" or "II semestre" over measures; "menores de 1 año" is not a period
     return arriba
@@ -555,45 +555,45 @@ def _resultados_junto_a_la_meta(cols: list[Columna], solo_periodo: list[int], ct
             c.periodo = periodo_para(c.medida, c.texto_periodo, ctx)
 
 
-def _demote_text_columns(cols: list[Columna], body) -> None:
+def _degradar_columnas_texto(cols: list[Columna], cuerpo) -> None:
     """A 'value' column whose cells are mostly prose is a text column (e.g.
     "Meta de producto" holding the goal's wording); one of identifiers
     ("MP-101", "IP-155") is a code column."""
     for col in cols:
         if col.rol in ("etiqueta", "texto"):
-            filled = _textos(body, col.indice)
-            if filled and sum(_es_codigo_numerico(t) for t in filled) * 10 >= len(filled) * 8:
+            llenas = _textos(cuerpo, col.indice)
+            if llenas and sum(_es_codigo_numerico(t) for t in llenas) * 10 >= len(llenas) * 8:
                 col.rol = "codigo"  # "Rubro" holding 2.3.2.02.02.1702: budget codes, not names
             continue
         if col.rol == "codigo":
             # "Sector (MGA)" holding sector names is not a code column
-            names = [t for t in _textos(body, col.indice) if len(t.split()) >= 2 and not any(ch.isdigit() for ch in t)]
-            if names and len(names) * 2 > len(_textos(body, col.indice)):
+            nombres = [t for t in _textos(cuerpo, col.indice) if len(t.split()) >= 2 and not any(ch.isdigit() for ch in t)]
+            if nombres and len(nombres) * 2 > len(_textos(cuerpo, col.indice)):
                 col.rol = "texto"
             continue
         if col.rol != "valor":
             continue
-        texts = [row[col.indice].texto for row in body if row[col.indice] is not None]
-        filled = [t for t in texts if t.strip() and not es_vacio(t)]
-        with_figures = [t for t in filled if tiene_cifras(t)]
-        if filled and sum(bool(LOCAL_CODE.match(t.strip())) for t in filled) * 2 > len(filled):
+        textos = [fila[col.indice].texto for fila in cuerpo if fila[col.indice] is not None]
+        llenas = [t for t in textos if t.strip() and not es_vacio(t)]
+        con_cifras = [t for t in llenas if tiene_cifras(t)]
+        if llenas and sum(bool(CODIGO_LOCAL.match(t.strip())) for t in llenas) * 2 > len(llenas):
             col.rol, col.medida = "codigo", None
-        elif filled and _rol(col.encabezado) == "codigo" and sum(t.strip().isdigit() for t in filled) * 2 > len(filled):
+        elif llenas and _rol(col.encabezado) == "codigo" and sum(t.strip().isdigit() for t in llenas) * 2 > len(llenas):
             col.rol, col.medida = "codigo", None  # "PROGRAMA MGA" holding 3204, 4002…
-        elif (filled and col.medida in ("meta", "meta_cuatrienio") and _rol(col.encabezado) is None
+        elif (llenas and col.medida in ("meta", "meta_cuatrienio") and _rol(col.encabezado) is None
               and "indicador" not in normalizar(col.encabezado) and _con_indicador(cols)
-              and not _otra_meta(cols, col) and sum(len(t.split()) >= 5 for t in filled) * 2 > len(filled)):
+              and not _otra_meta(cols, col) and sum(len(t.split()) >= 5 for t in llenas) * 2 > len(llenas)):
             # under a bare target header ("META") beside an indicator column,
             # the goal's wording carries the target: "Construcción de 35 aulas";
             # beside a column of target figures ("Meta vigencia") it is only
             # the goal's wording
             col.en_frase = True
-        elif filled and sum(_es_frase(t) for t in filled) * 10 >= len(filled) * 8:
+        elif llenas and sum(_es_frase(t) for t in llenas) * 10 >= len(llenas) * 8:
             # "Meta de producto": the goal's wording ("Implementar 1 estrategia
             # para…"), one number inside a sentence, in most cells; "Meta de
             # producto (indicador)": the product indicators' names
             col.rol, col.medida = ("etiqueta" if _rol(col.encabezado) == "etiqueta" else "texto"), None
-        elif filled and len(with_figures) * 2 < len(filled):
+        elif llenas and len(con_cifras) * 2 < len(llenas):
             # "Indicador de resultado" read "resultado" as a measure: its
             # names make it a label column again
             col.rol, col.medida = ("etiqueta" if _rol(col.encabezado) == "etiqueta" else "texto"), None
@@ -611,9 +611,9 @@ def _es_codigo_numerico(texto: str) -> bool:
 MILES = re.compile(r"^\d{1,3}(\.\d{3})+$")  # 1.250.000 is a number, not a code
 
 
-def _combinada(body, k: int) -> bool:
+def _combinada(cuerpo, k: int) -> bool:
     """Most filled cells of the column are merged over several rows."""
-    celdas = {id(row[k]): row[k] for row in body if row[k] is not None and row[k].texto.strip()}
+    celdas = {id(fila[k]): fila[k] for fila in cuerpo if fila[k] is not None and fila[k].texto.strip()}
     return bool(celdas) and sum(c.filas_span > 1 for c in celdas.values()) * 2 > len(celdas)
 
 
@@ -621,121 +621,121 @@ def _con_indicador(cols: list[Columna]) -> bool:
     return any(c.rol == "etiqueta" and "indicador" in normalizar(c.encabezado) for c in cols)
 
 
-def _textos(body, k: int) -> list[str]:
-    return [row[k].texto.strip() for row in body if row[k] is not None and row[k].texto.strip()]
+def _textos(cuerpo, k: int) -> list[str]:
+    return [fila[k].texto.strip() for fila in cuerpo if fila[k] is not None and fila[k].texto.strip()]
 
 
-def _constante(body, k: int) -> bool:
-    texts = _textos(body, k)
-    return len(texts) >= 3 and len(set(texts)) == 1
+def _constante(cuerpo, k: int) -> bool:
+    textos = _textos(cuerpo, k)
+    return len(textos) >= 3 and len(set(textos)) == 1
 
 
-def _nombres(body, k: int) -> bool:
-    texts = _textos(body, k)
-    return not texts or sum(parse_numero(t) is None for t in texts) * 2 >= len(texts)
+def _nombres(cuerpo, k: int) -> bool:
+    textos = _textos(cuerpo, k)
+    return not textos or sum(parse_numero(t) is None for t in textos) * 2 >= len(textos)
 
 
-def _de_codigos(body, k: int) -> bool:
+def _de_codigos(cuerpo, k: int) -> bool:
     """Most filled cells of the column are dotted codes ("2.3.1.02")."""
-    texts = _textos(body, k)
-    return len(texts) >= 3 and sum(_es_codigo_numerico(t) for t in texts) * 3 >= len(texts) * 2
+    textos = _textos(cuerpo, k)
+    return len(textos) >= 3 and sum(_es_codigo_numerico(t) for t in textos) * 3 >= len(textos) * 2
 
 
-def _es_frase(text: str) -> bool:
+def _es_frase(texto: str) -> bool:
     """A sentence with at most one figure: not a value cell's content
     (monthly series, month-number pairs and money keep their column)."""
-    if len(text.split()) < 5 or parse_numero(text) is not None or "$" in text:
+    if len(texto.split()) < 5 or parse_numero(texto) is not None or "$" in texto:
         return False
-    figures = [n for n in buscar_numeros(text) if not es_anio(n)]
-    return len(figures) <= 1 and not serie_mensual(text, Contexto())
+    cifras = [n for n in buscar_numeros(texto) if not es_anio(n)]
+    return len(cifras) <= 1 and not serie_mensual(texto, Contexto())
 
 
-def columna_etiqueta(cols: list[Columna], body=None) -> int:
+def columna_etiqueta(cols: list[Columna], cuerpo=None) -> int:
     """The indicator's name: a column headed "indicador" first (of several,
     the one with the most distinct names: "Personalización de indicador"
     rather than the catalog "Indicador de producto (MGA)" it repeats, the
     product's indicator rather than the result indicator over it), then any
     label column, then the first text column."""
-    if body:  # a column of figures, or one text on every row ("Nombre del plan"), is not a name
-        cols = [c for c in cols if _nombres(body, c.indice) and not _constante(body, c.indice)]
+    if cuerpo:  # a column of figures, or one text on every row ("Nombre del plan"), is not a name
+        cols = [c for c in cols if _nombres(cuerpo, c.indice) and not _constante(cuerpo, c.indice)]
         # nor a column of codes ("Rubro": 2.3.1, 2.3.1.02; a few misread by OCR) beside a column of names
-        sin_codigos = [c for c in cols if not _de_codigos(body, c.indice)]
+        sin_codigos = [c for c in cols if not _de_codigos(cuerpo, c.indice)]
         if any(c.rol in ("etiqueta", "texto") for c in sin_codigos):
             cols = sin_codigos
-    named = [c for c in cols if c.rol == "etiqueta" and "indicador" in normalizar(c.encabezado)]
-    if body and named and all(_combinada(body, c.indice) for c in named):
+    nombradas = [c for c in cols if c.rol == "etiqueta" and "indicador" in normalizar(c.encabezado)]
+    if cuerpo and nombradas and all(_combinada(cuerpo, c.indice) for c in nombradas):
         # the indicator columns are merged over several rows (a result
         # indicator over its products): the row's own indicator is a text
         # column headed so ("Meta de producto (indicador)")
-        named += [c for c in cols if c.rol == "texto" and "indicador" in normalizar(c.encabezado)
-                  and not _combinada(body, c.indice)]
-    if len(named) > 1 and body:
-        return max(named, key=lambda c: len(set(_textos(body, c.indice))) * 1000 - c.indice).indice
-    for c in named:
+        nombradas += [c for c in cols if c.rol == "texto" and "indicador" in normalizar(c.encabezado)
+                  and not _combinada(cuerpo, c.indice)]
+    if len(nombradas) > 1 and cuerpo:
+        return max(nombradas, key=lambda c: len(set(_textos(cuerpo, c.indice))) * 1000 - c.indice).indice
+    for c in nombradas:
         return c.indice
-    for wanted in ("etiqueta", "texto"):
+    for buscado in ("etiqueta", "texto"):
         for c in cols:
-            if c.rol == wanted:
-                return _mas_fina(cols, body, c).indice
+            if c.rol == buscado:
+                return _mas_fina(cols, cuerpo, c).indice
     return 0
 
 
-PLAN_LEVEL = re.compile(rf"\b({palabras.alternativas(cargar_yaml('encabezados.yaml')['columnas_de_texto']['nivel_del_plan'])})\b")
+NIVEL_DEL_PLAN = re.compile(rf"\b({palabras.alternativas(cargar_yaml('encabezados.yaml')['columnas_de_texto']['nivel_del_plan'])})\b")
 
 
-def _mas_fina(cols: list[Columna], body, c: Columna) -> Columna:
+def _mas_fina(cols: list[Columna], cuerpo, c: Columna) -> Columna:
     """A plan level ("Programa") merged or repeated over the rows is their
     parent: the row's own name is the text column to its right with more
     distinct names ("Meta de producto": "Vías secundarias mejoradas")."""
-    if not body or not PLAN_LEVEL.search(normalizar(c.encabezado)):
+    if not cuerpo or not NIVEL_DEL_PLAN.search(normalizar(c.encabezado)):
         return c
-    propios = len(set(_textos(body, c.indice)))
+    propios = len(set(_textos(cuerpo, c.indice)))
     for d in cols:
-        if d.indice > c.indice and d.rol in ("etiqueta", "texto") and len(set(_textos(body, d.indice))) > propios:
+        if d.indice > c.indice and d.rol in ("etiqueta", "texto") and len(set(_textos(cuerpo, d.indice))) > propios:
             return d
     return c
 
 
-HIERARCHY_HEADER = re.compile(rf"\b({palabras.alternativas(cargar_yaml('encabezados.yaml')['columnas_de_texto']['padre'])})\b")
+ENCABEZADO_PADRE = re.compile(rf"\b({palabras.alternativas(cargar_yaml('encabezados.yaml')['columnas_de_texto']['padre'])})\b")
 
 
-def columna_padre(cols: list[Columna], body, label_k: int) -> Optional[int]:
+def columna_padre(cols: list[Columna], cuerpo, k_etiqueta: int) -> Optional[int]:
     """A plan level written as a column to the left of the indicator's name
     (workbooks: "Programa" | "Cód. meta" | "Indicador de producto"; SisPT:
     "Indicador de Producto (MGA)" | "Personalización de indicador"): the
     nearest text column whose header names a level and whose cells are
     names, not flags ("I", "M")."""
     for c in sorted(cols, key=lambda c: -c.indice):
-        if c.indice >= label_k or c.rol not in ("etiqueta", "texto"):
+        if c.indice >= k_etiqueta or c.rol not in ("etiqueta", "texto"):
             continue
-        if not HIERARCHY_HEADER.search(normalizar(c.encabezado)):
+        if not ENCABEZADO_PADRE.search(normalizar(c.encabezado)):
             continue
-        texts = _textos(body, c.indice)
-        if texts and sum(len(t) for t in texts) / len(texts) >= 4:
+        textos = _textos(cuerpo, c.indice)
+        if textos and sum(len(t) for t in textos) / len(textos) >= 4:
             return c.indice
     return None
 
 
-def columna_jerarquia(cols: list[Columna], body, label_k: int) -> Optional[int]:
+def columna_jerarquia(cols: list[Columna], cuerpo, k_etiqueta: int) -> Optional[int]:
     """Where rows of a plan's hierarchy name themselves when the indicator's
     column is empty (Cali's Cuadro 1S: dimension, line, program, indicator
     and project rows carry their name in "Identificación de la dimensión…",
     product rows in "Indicador de producto"): the text column to the left
     that is filled on most of those rows, with names (not one-letter
     classes)."""
-    empty_label = [row for row in body if row[label_k] is None or not row[label_k].texto.strip()]
-    best, best_n = None, 1
+    sin_etiqueta = [fila for fila in cuerpo if fila[k_etiqueta] is None or not fila[k_etiqueta].texto.strip()]
+    mejor, n_mejor = None, 1
     for c in cols:
-        if c.indice >= label_k or c.rol not in ("etiqueta", "texto"):
+        if c.indice >= k_etiqueta or c.rol not in ("etiqueta", "texto"):
             continue
-        texts = [row[c.indice].texto.strip() for row in empty_label
-                 if row[c.indice] is not None and row[c.indice].texto.strip()]
-        if len(texts) > best_n and sum(len(t) for t in texts) / len(texts) >= 12:
-            best, best_n = c.indice, len(texts)
-    return best
+        textos = [fila[c.indice].texto.strip() for fila in sin_etiqueta
+                 if fila[c.indice] is not None and fila[c.indice].texto.strip()]
+        if len(textos) > n_mejor and sum(len(t) for t in textos) / len(textos) >= 12:
+            mejor, n_mejor = c.indice, len(textos)
+    return mejor
 
 
-def columnas_de_otro_indicador(cols: list[Columna], body, label_k: int) -> dict[int, int]:
+def columnas_de_otro_indicador(cols: list[Columna], cuerpo, k_etiqueta: int) -> dict[int, int]:
     """Value columns that describe another indicator of the row: of two
     columns with the same measure and period ("L.B" twice), the one right
     after another indicator's name column ("Indicador de resultado | L.B"
@@ -745,9 +745,9 @@ def columnas_de_otro_indicador(cols: list[Columna], body, label_k: int) -> dict[
     por_indice = {c.indice: c for c in cols}
     for col in cols:
         nombre = por_indice.get(col.indice - 1)
-        if col.rol != "valor" or nombre is None or nombre.indice == label_k or nombre.rol != "etiqueta":
+        if col.rol != "valor" or nombre is None or nombre.indice == k_etiqueta or nombre.rol != "etiqueta":
             continue
-        if "indicador" not in normalizar(nombre.encabezado) or not _nombres(body, nombre.indice):
+        if "indicador" not in normalizar(nombre.encabezado) or not _nombres(cuerpo, nombre.indice):
             continue
         if any(o is not col and o.rol == "valor" and o.medida == col.medida and o.periodo == col.periodo
                for o in cols):
@@ -755,34 +755,34 @@ def columnas_de_otro_indicador(cols: list[Columna], body, label_k: int) -> dict[
     return salida
 
 
-DESCRIPTION_HEADER = re.compile(rf"\b({palabras.alternativas(cargar_yaml('encabezados.yaml')['columnas_de_texto']['descripcion'])})\b")
+ENCABEZADO_DESCRIPCION = re.compile(rf"\b({palabras.alternativas(cargar_yaml('encabezados.yaml')['columnas_de_texto']['descripcion'])})\b")
 
 
-def columnas_descripcion(cols: list[Columna], label_k: int, body=None) -> list[int]:
+def columnas_descripcion(cols: list[Columna], k_etiqueta: int, cuerpo=None) -> list[int]:
     """Text columns that describe the row's indicator: headed as a
     description or as the goal's wording ("Descripción", "Meta de
     producto"), not the same text on every row ("Entidad territorial"),
     not the name, its parent or a plan level ("Línea estratégica")."""
     salida = []
     for c in cols:
-        if c.rol != "texto" or c.indice == label_k or not DESCRIPTION_HEADER.search(normalizar(c.encabezado)):
+        if c.rol != "texto" or c.indice == k_etiqueta or not ENCABEZADO_DESCRIPCION.search(normalizar(c.encabezado)):
             continue
-        if body and (_constante(body, c.indice) or not _textos(body, c.indice)):
+        if cuerpo and (_constante(cuerpo, c.indice) or not _textos(cuerpo, c.indice)):
             continue
         salida.append(c.indice)
     return salida
 
 
-def columnas_codigo(cols: list[Columna], label_k: int, body=None) -> list[int]:
+def columnas_codigo(cols: list[Columna], k_etiqueta: int, cuerpo=None) -> list[int]:
     """Code columns, the indicator's own first: one headed "indicador"
     nearest to the name ("Código de indicador de producto (MGA)", not
     "Código DANE"), then the nearest to its left, then the rest. A code
     that is the same on every row names the entity, not the indicator."""
-    codes = [c for c in cols if c.rol == "codigo"]
-    if body:
-        codes = [c for c in codes if len(_textos(body, c.indice)) < 3 or len(set(_textos(body, c.indice))) > 1]
+    codigos = [c for c in cols if c.rol == "codigo"]
+    if cuerpo:
+        codigos = [c for c in codigos if len(_textos(cuerpo, c.indice)) < 3 or len(set(_textos(cuerpo, c.indice))) > 1]
 
-    def rank(c: Columna) -> tuple:
-        return ("indicador" not in normalizar(c.encabezado), c.indice > label_k, abs(label_k - c.indice))
+    def orden(c: Columna) -> tuple:
+        return ("indicador" not in normalizar(c.encabezado), c.indice > k_etiqueta, abs(k_etiqueta - c.indice))
 
-    return [c.indice for c in sorted(codes, key=rank)]
+    return [c.indice for c in sorted(codigos, key=orden)]

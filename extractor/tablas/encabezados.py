@@ -55,17 +55,17 @@ class ClasificadorEncabezados:
         self._terminos: dict[str, None] = {}  # matcher keys, in order (the matcher is built on first need)
         self.nlp: Any = None  # spaCy's pipeline and Matcher, built on first need (cargar_reglas)
         self.matcher: Any = None
-        self.roles = [self._rule(r["rol"], r) for r in config["roles"]]
-        self.medidas = [self._rule(r["medida"], r) for r in config["medidas"]]
-        self.no_valores = [self._rule(r["rol"], r) for r in config.get("no_valores", [])]
-        self.tablas_de_dinero = [self._rule("dinero", r) for r in config.get("tablas_de_dinero", [])]
+        self.roles = [self._regla(r["rol"], r) for r in config["roles"]]
+        self.medidas = [self._regla(r["medida"], r) for r in config["medidas"]]
+        self.no_valores = [self._regla(r["rol"], r) for r in config.get("no_valores", [])]
+        self.tablas_de_dinero = [self._regla("dinero", r) for r in config.get("tablas_de_dinero", [])]
         self.escalas = {normalizar(k): v for k, v in config["escalas"].items()}
         # header text -> matched rule keys: a report repeats its headers on
         # every page and table, and matching is most of a header's cost
         self._vistos: dict[str, frozenset[str]] = {}
         self._memoria = MemoriaEncabezados.para(config, self._terminos) if memoria else None
 
-    def _term_key(self, term: str) -> str:
+    def _clave_termino(self, term: str) -> str:
         key = normalizar(term)
         self._terminos.setdefault(key, None)
         return key
@@ -94,14 +94,14 @@ class ClasificadorEncabezados:
         doc = self.nlp(re.sub(r",(?=\S)", " ", normalizar(text)))
         return frozenset(self.nlp.vocab.strings[m_id] for m_id, _, _ in self.matcher(doc))
 
-    def _rule(self, name: str, rule: dict) -> Regla:
+    def _regla(self, name: str, rule: dict) -> Regla:
         return Regla(
             nombre=name,
-            todos=tuple(self._term_key(t) for group in rule.get("todos", []) for t in group),
-            ninguno=tuple(self._term_key(t) for group in rule.get("ninguno", []) for t in group),
+            todos=tuple(self._clave_termino(t) for group in rule.get("todos", []) for t in group),
+            ninguno=tuple(self._clave_termino(t) for group in rule.get("ninguno", []) for t in group),
         )
 
-    def _present(self, text: str) -> frozenset[str]:
+    def _presentes(self, text: str) -> frozenset[str]:
         present = self._vistos.get(text)
         if present is None:
             present = self._memoria.get(text) if self._memoria is not None else None
@@ -115,7 +115,7 @@ class ClasificadorEncabezados:
         return present
 
     @staticmethod
-    def _first(rules: list[Regla], present: frozenset[str]) -> Optional[str]:
+    def _primera(rules: list[Regla], present: frozenset[str]) -> Optional[str]:
         for rule in rules:
             if all(k in present for k in rule.todos) and not any(k in present for k in rule.ninguno):
                 return rule.nombre
@@ -123,20 +123,20 @@ class ClasificadorEncabezados:
 
     def rol(self, text: str) -> Optional[str]:
         """codigo | unidad | fuente | ignorar | etiqueta, or None."""
-        return self._first(self.roles, self._present(text))
+        return self._primera(self.roles, self._presentes(text))
 
     def medida(self, text: str) -> Optional[str]:
-        return self._first(self.medidas, self._present(text))
+        return self._primera(self.medidas, self._presentes(text))
 
     def no_valor(self, text: str) -> Optional[str]:
         """The role of a column that never holds values whatever measure
         words its header has ("Cód. meta", "% de ejecución presupuestal"),
         or None."""
-        return self._first(self.no_valores, self._present(text))
+        return self._primera(self.no_valores, self._presentes(text))
 
     def titulo_de_dinero(self, text: str) -> bool:
         """Whether a table's title says its figures are money."""
-        return self._first(self.tablas_de_dinero, self._present(text)) is not None
+        return self._primera(self.tablas_de_dinero, self._presentes(text)) is not None
 
     def escala(self, text: str) -> tuple[Optional[str], float]:
         norm = normalizar(text)

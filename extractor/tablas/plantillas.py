@@ -82,7 +82,7 @@ def aplicar(cols: list, plantillas: Iterable[Plantilla], ctx) -> tuple[list, Opt
     """The columns (extractor.tablas.columnas.Columna) as the matching template
     corrects them, and the template (None: no template matches; the columns
     are returned as they are)."""
-    from extractor.tablas.columnas import MONEY, medida_de_celda
+    from extractor.tablas.columnas import DINERO, medida_de_celda
     from extractor.tablas.encabezados import clasificador
     from extractor.castellano.periodos import periodo_para
 
@@ -107,10 +107,10 @@ def aplicar(cols: list, plantillas: Iterable[Plantilla], ctx) -> tuple[list, Opt
         if corr.periodo is not None:
             texto = periodo_absoluto(corr.periodo, ctx.vigencia)
         escala, factor = col.escala, col.factor
-        if medida in MONEY and escala is None:
+        if medida in DINERO and escala is None:
             escala, factor = clasificador().escala(col.encabezado)
             factor = factor or 1.0
-        elif medida not in MONEY:
+        elif medida not in DINERO:
             escala, factor = None, 1.0
         salida[corr.columna] = replace(
             col, rol="valor", medida=medida, texto_periodo=texto, escala=escala, factor=factor,

@@ -89,7 +89,7 @@ def test_pdf_pages_are_made_one_at_a_time_and_let_go_once_read():
         esperado = [(p.page_number, p.initial_doctop, p.bbox) for p in pdf.pages]
     leidas = []
     with lector_pdf._pdfplumber(ruta) as pdf:
-        for page in lector_pdf._pages(pdf):
+        for page in lector_pdf._paginas(pdf):
             if leidas:
                 anterior = leidas[-1]
                 assert "_objs" not in vars(anterior)  # closed: its characters and layout dropped

@@ -33,11 +33,11 @@ def test_paginas_con_tablas_iguales_a_pdfplumber(nombre):
                     continue
                 rapida = doc[numero - 1]
                 texto = rapida.get_textpage()
-                leida = leer_pagina(rapida, texto, lector.RULED)
+                leida = leer_pagina(rapida, texto, lector.AJUSTES_RAYADAS)
                 texto.close()
                 assert leida is not None
-                esperado = lector._page_items(pagina, numero)
-                obtenido = lector._page_items(pagina, numero, *leida)
+                esperado = lector._elementos_pagina(pagina, numero)
+                obtenido = lector._elementos_pagina(pagina, numero, *leida)
                 assert _forma(obtenido) == _forma(esperado), (nombre, numero)
                 # where each table starts on the page (it orders the blocks): within 2 points
                 for (arriba_a, _), (arriba_b, _) in zip(obtenido[0], esperado[0]):
@@ -107,7 +107,7 @@ def test_texto_dibujado_a_escala_mide_lo_que_mide_en_pdfplumber(tmp_path):
     try:
         pagina = doc[0]
         texto = pagina.get_textpage()
-        palabras, _ = leer_pagina(pagina, texto, lector.RULED)
+        palabras, _ = leer_pagina(pagina, texto, lector.AJUSTES_RAYADAS)
         texto.close()
     finally:
         doc.close()
@@ -243,7 +243,7 @@ def test_pagina_girada_recortada_o_con_formularios_igual_a_pdfplumber(tmp_path, 
     try:
         pagina = doc[0]
         texto = pagina.get_textpage()
-        leida = leer_pagina(pagina, texto, lector.RULED)
+        leida = leer_pagina(pagina, texto, lector.AJUSTES_RAYADAS)
         texto.close()
     finally:
         doc.close()
@@ -251,7 +251,7 @@ def test_pagina_girada_recortada_o_con_formularios_igual_a_pdfplumber(tmp_path, 
     palabras, ajustes = leida
     with pdfplumber.open(str(ruta)) as pdf:
         pagina = pdf.pages[0]
-        esperadas = lector._words(pagina)
+        esperadas = lector._palabras(pagina)
         assert len(palabras) == len(esperadas)
         for obtenida, esperada in zip(sorted(palabras, key=_caja), sorted(esperadas, key=_caja)):
             assert obtenida["text"] == esperada["text"]
@@ -259,8 +259,8 @@ def test_pagina_girada_recortada_o_con_formularios_igual_a_pdfplumber(tmp_path, 
             for k in ("x0", "x1", "top", "bottom"):
                 assert obtenida[k] == pytest.approx(esperada[k], abs=0.25), (caso, esperada["text"], k)
         assert ajustes is not None  # the ruling was found
-        obtenido = lector._page_items(pagina, 1, palabras, ajustes)
-        esperado = lector._page_items(pagina, 1)
+        obtenido = lector._elementos_pagina(pagina, 1, palabras, ajustes)
+        esperado = lector._elementos_pagina(pagina, 1)
     assert _forma(obtenido) == _forma(esperado)
     tablas, _ = obtenido
     assert len(tablas) == 1
@@ -286,7 +286,7 @@ def test_texto_oblicuo_se_deja_a_pdfplumber(tmp_path):
     try:
         pagina = doc[0]
         texto = pagina.get_textpage()
-        assert leer_pagina(pagina, texto, lector.RULED) is None
+        assert leer_pagina(pagina, texto, lector.AJUSTES_RAYADAS) is None
         texto.close()
     finally:
         doc.close()

@@ -69,7 +69,7 @@ def _pdf(ruta, contenido: list[bytes]) -> None:
 
 def _encabezado(primera_base: float) -> list[bytes]:
     """The header words: 'Compromiso' right-aligned on its column and
-    'Devengado' at the left of the next one, closer than SEGMENT_GAP."""
+    'Devengado' at the left of the next one, closer than HUECO_SEGMENTO."""
     salida = []
     for linea, col, texto in ENCABEZADO:
         base = primera_base + linea * 10
@@ -152,7 +152,7 @@ def _linea(*palabras: tuple[float, str]) -> Linea:
     ([(100, "1.1.1"), (134, "1.1"), (154, "PROGRAMA")], [["1.1.1", "1.1", "PROGRAMA"]]),
 ])
 def test_two_whole_numbers_are_two_cells_however_close(palabras, segmentos):
-    partes = sin_bordes._segments(_linea(*palabras))
+    partes = sin_bordes._segmentos(_linea(*palabras))
     assert [[w["text"] for w in s] for s in partes] == segmentos
 
 
