@@ -14,6 +14,7 @@ the peak memory of one process reading a generated sheet of `--filas-grande`
 rows × 40 columns (flat memory = the sheet is streamed). Timings are for
 reading, never asserted in tests.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -77,9 +78,14 @@ def libro_grande(filas: int, destino: Path) -> Path:
     wb = xlsxwriter.Workbook(str(destino), {"constant_memory": True})
     ws = wb.add_worksheet("Seguimiento")
     pct = wb.add_format({"num_format": "0.0%"})
-    ws.write_row(0, 0, ["Código", "Indicador", "Unidad", "Meta cuatrienio"]
-                 + [f"T{t} {s} {a}" for a in (2024, 2025, 2026, 2027) for t in (1, 2, 3, 4)
-                    for s in ("Planeado", "Ejecutado")][:36])
+    ws.write_row(
+        0,
+        0,
+        ["Código", "Indicador", "Unidad", "Meta cuatrienio"]
+        + [f"T{t} {s} {a}" for a in (2024, 2025, 2026, 2027) for t in (1, 2, 3, 4) for s in ("Planeado", "Ejecutado")][
+            :36
+        ],
+    )
     for r in range(1, filas + 1):
         ws.write_string(r, 0, f"{r:09d}")
         ws.write_string(r, 1, f"Indicador de prueba número {r}")
@@ -111,19 +117,25 @@ def main() -> None:
         t_lec = lector(ruta)
         t_ext, obs = extraccion(ruta)
         h = max(hojas, 1)
-        print(f"{ruta.name[:48]:48} {hojas:>5} {celdas:>8} {1000 * t_base / h:>10.1f} "
-              f"{1000 * t_lec / h:>9.1f} {t_lec / t_base:>5.1f}× {1000 * t_ext / h:>9.1f} {t_ext / t_base:>5.1f}× {obs:>7}")
+        print(
+            f"{ruta.name[:48]:48} {hojas:>5} {celdas:>8} {1000 * t_base / h:>10.1f} "
+            f"{1000 * t_lec / h:>9.1f} {t_lec / t_base:>5.1f}× {1000 * t_ext / h:>9.1f} {t_ext / t_base:>5.1f}× {obs:>7}"
+        )
         tot = [tot[0] + t_base, tot[1] + t_lec, tot[2] + t_ext, tot[3] + hojas, tot[4] + celdas]
     miles = max(tot[4], 1) / 1000
-    print(f"total: {tot[3]} hojas, {tot[4]} celdas; por 1.000 celdas: calamine {1000 * tot[0] / miles:.1f} ms, "
-          f"lector {1000 * tot[1] / miles:.1f} ms, extracción {1000 * tot[2] / miles:.1f} ms")
+    print(
+        f"total: {tot[3]} hojas, {tot[4]} celdas; por 1.000 celdas: calamine {1000 * tot[0] / miles:.1f} ms, "
+        f"lector {1000 * tot[1] / miles:.1f} ms, extracción {1000 * tot[2] / miles:.1f} ms"
+    )
     if args.filas_grande:
         with tempfile.TemporaryDirectory() as tmp:
             for filas in (args.filas_grande // 4, args.filas_grande):
                 ruta = libro_grande(filas, Path(tmp) / f"grande_{filas}.xlsx")
                 m = medir(_leer, str(ruta), precargar="extractor")
-                print(f"hoja de {filas} filas × 40 columnas: memoria pico del lector {m.pico:.0f} MB, "
-                      f"{1000 * m.segundos / (filas * 40 / 1000):.2f} ms por 1.000 celdas")
+                print(
+                    f"hoja de {filas} filas × 40 columnas: memoria pico del lector {m.pico:.0f} MB, "
+                    f"{1000 * m.segundos / (filas * 40 / 1000):.2f} ms por 1.000 celdas"
+                )
 
 
 if __name__ == "__main__":

@@ -34,6 +34,7 @@ Metrics (micro-averaged over the dataset):
   gives none correct). The same figures over the matched pairs only are in
   the JSON output.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -113,7 +114,7 @@ def relaciones(rejilla: Rejilla) -> Counter:
         for c, texto in enumerate(fila):
             if not texto:
                 continue
-            derecha = next((t for t in fila[c + 1:] if t), None)
+            derecha = next((t for t in fila[c + 1 :] if t), None)
             if derecha is not None:
                 out[(texto, derecha, "H")] += 1
             abajo = next((filas[k][c] for k in range(r + 1, len(filas)) if filas[k][c]), None)
@@ -228,11 +229,13 @@ def leer_oro(str_xml: Path) -> list[TablaOro]:
             dc = int(_numero(region.get("col-increment")))
             lista = celdas.setdefault((tabla.get("id"), int(region.get("page"))), [])
             for celda in region.iter("cell"):
-                lista.append((
-                    int(_numero(celda.get("start-row"))) + dr,
-                    int(_numero(celda.get("start-col"))) + dc,
-                    celda.findtext("content") or "",
-                ))
+                lista.append(
+                    (
+                        int(_numero(celda.get("start-row"))) + dr,
+                        int(_numero(celda.get("start-col"))) + dc,
+                        celda.findtext("content") or "",
+                    )
+                )
     out = []
     for clave, caja in cajas.items():
         out.append(TablaOro(documento, clave[0], clave[1], caja, _rejilla(celdas.get(clave, []))))
@@ -296,12 +299,19 @@ def tablas_informes(pdf: Path) -> list[TablaPredicha]:
             cajas = [c.bbox for c in celdas if c.bbox is not None]
             if not cajas:
                 continue
-            caja = (min(b[0] for b in cajas), min(b[1] for b in cajas),
-                    max(b[2] for b in cajas), max(b[3] for b in cajas))
-            out.append(TablaPredicha(
-                pagina, _desde_arriba(caja, altos[pagina - 1]),
-                _rejilla([(c.fila, c.columna, c.texto) for c in celdas]),
-            ))
+            caja = (
+                min(b[0] for b in cajas),
+                min(b[1] for b in cajas),
+                max(b[2] for b in cajas),
+                max(b[3] for b in cajas),
+            )
+            out.append(
+                TablaPredicha(
+                    pagina,
+                    _desde_arriba(caja, altos[pagina - 1]),
+                    _rejilla([(c.fila, c.columna, c.texto) for c in celdas]),
+                )
+            )
     return out
 
 
@@ -330,6 +340,7 @@ def _camelot(flavor: str):
             TablaPredicha(int(t.page), tuple(float(v) for v in t._bbox), t.df.astype(str).values.tolist())
             for t in tablas
         ]
+
     return leer
 
 
@@ -347,6 +358,7 @@ def lectores(nombres: list[str]) -> tuple[dict, list[str]]:
     if "informes" in elegidos:
         import extractor.formatos.pdf  # noqa: F401
     import pdfplumber  # noqa: F401
+
     if any(n.startswith("camelot") for n in elegidos):
         try:
             import camelot  # noqa: F401
@@ -388,8 +400,9 @@ def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description="Detección y estructura de tablas frente a ICDAR 2013.")
     ap.add_argument("carpeta", type=Path, help="carpeta con los PDF y sus -reg.xml y -str.xml de ICDAR 2013")
     ap.add_argument("--json", type=Path, help="guardar también los resultados en este archivo JSON")
-    ap.add_argument("--metodos", default=",".join(METODOS),
-                    help=f"métodos separados por comas (por defecto: {','.join(METODOS)})")
+    ap.add_argument(
+        "--metodos", default=",".join(METODOS), help=f"métodos separados por comas (por defecto: {','.join(METODOS)})"
+    )
     ap.add_argument("--limite", type=int, help="solo los primeros N documentos (pruebas rápidas)")
     args = ap.parse_args(argv)
 
@@ -422,20 +435,34 @@ def main(argv=None) -> int:
 
     resultados = {n: resumen(c) for n, c in cuentas.items()}
     regiones = sum(len(v) for v in oro.values())
-    print(f"ICDAR 2013: {len(docs)} PDF, {regiones} regiones de tabla (tabla × página), "
-          f"coincidencia por IoU ≥ {str(IOU_MIN).replace('.', ',')}\n")
+    print(
+        f"ICDAR 2013: {len(docs)} PDF, {regiones} regiones de tabla (tabla × página), "
+        f"coincidencia por IoU ≥ {str(IOU_MIN).replace('.', ',')}\n"
+    )
     print(tabla_markdown(resultados))
     for nota in notas:
         print(f"\nNota: {nota}")
     for nombre, r in resultados.items():
         if r["errores"]:
-            print(f"\n{nombre}: {len(r['errores'])} documentos fallaron (cuentan sin tablas): "
-                  + "; ".join(r["errores"][:5]))
+            print(
+                f"\n{nombre}: {len(r['errores'])} documentos fallaron (cuentan sin tablas): "
+                + "; ".join(r["errores"][:5])
+            )
     if args.json:
-        args.json.write_text(json.dumps({
-            "documentos": len(docs), "regiones_oro": regiones, "iou_minimo": IOU_MIN,
-            "notas": notas, "metodos": resultados,
-        }, ensure_ascii=False, indent=2), encoding="utf-8")
+        args.json.write_text(
+            json.dumps(
+                {
+                    "documentos": len(docs),
+                    "regiones_oro": regiones,
+                    "iou_minimo": IOU_MIN,
+                    "notas": notas,
+                    "metodos": resultados,
+                },
+                ensure_ascii=False,
+                indent=2,
+            ),
+            encoding="utf-8",
+        )
     return 0
 
 

@@ -14,6 +14,7 @@ from the bench's own process), after importing `precargar` (what a worker
 has loaded before it is given a file). `funcion` must be importable by name
 (a module-level function) and its arguments and result picklable.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -80,8 +81,9 @@ def medir(funcion: Callable, *args, precargar: Optional[str] = None) -> Medida:
                     try:
                         return cola.get(timeout=1)
                     except queue.Empty:
-                        raise RuntimeError(f"el proceso de medida terminó sin dar su medida "
-                                           f"(código {proceso.exitcode})") from None
+                        raise RuntimeError(
+                            f"el proceso de medida terminó sin dar su medida (código {proceso.exitcode})"
+                        ) from None
     finally:
         proceso.join()
 
@@ -110,9 +112,13 @@ def pico_escritor(args: list[str], env: Optional[dict] = None) -> tuple[float, f
     peak is read from /proc until the process ends (its reading children
     are other processes and do not count)."""
     inicio = time.perf_counter()
-    proceso = subprocess.Popen([sys.executable, "-m", "pipelines.cli", *args], cwd=RAIZ,
-                               env={**os.environ, "PYTHONPATH": str(RAIZ), **(env or {})},
-                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    proceso = subprocess.Popen(
+        [sys.executable, "-m", "pipelines.cli", *args],
+        cwd=RAIZ,
+        env={**os.environ, "PYTHONPATH": str(RAIZ), **(env or {})},
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     pico = 0.0
     while proceso.poll() is None:
         pico = max(pico, _vmhwm(proceso.pid))
@@ -142,20 +148,23 @@ def almacen_con_informes(db: Path, base, n: int, cada: int = 12) -> None:
             return
         # copy k (cada <= k < n) repeats base report k % cada under new ids
         con.begin()
-        con.execute("CREATE TEMP TABLE base AS SELECT informe_id, row_number() OVER (ORDER BY archivo) - 1 AS j "
-                    "FROM informes")
+        con.execute(
+            "CREATE TEMP TABLE base AS SELECT informe_id, row_number() OVER (ORDER BY archivo) - 1 AS j FROM informes"
+        )
         copias = f"FROM {{}} t JOIN base b USING (informe_id) JOIN range({cada}, {n}) r(k) ON r.k % {cada} = b.j"
         iid = "substr(md5(t.informe_id || '-' || r.k), 1, 16)"
         ind = "substr(md5(t.indicador_id || '-' || r.k), 1, 16)"
         con.execute(f"""INSERT INTO informes SELECT t.* REPLACE ({iid} AS informe_id,
             sha256(t.sha256 || r.k) AS sha256, 'cali_' || lpad(r.k::VARCHAR, 4, '0') || '.xlsx' AS archivo,
-            t.ruta || '-' || r.k AS ruta) {copias.format('informes')}""")
-        con.execute(f"INSERT INTO indicadores SELECT t.* REPLACE ({iid} AS informe_id, {ind} AS indicador_id) "
-                    f"{copias.format('indicadores')}")
+            t.ruta || '-' || r.k AS ruta) {copias.format("informes")}""")
+        con.execute(
+            f"INSERT INTO indicadores SELECT t.* REPLACE ({iid} AS informe_id, {ind} AS indicador_id) "
+            f"{copias.format('indicadores')}"
+        )
         con.execute(f"""INSERT INTO observaciones SELECT t.* REPLACE ({iid} AS informe_id,
             {iid} || '-' || split_part(t.observacion_id, '-', 2) AS observacion_id, {ind} AS indicador_id,
             CASE WHEN r.k % 50 = 0 THEN t.valor * 1.5 + 1 ELSE t.valor END AS valor)
-            {copias.format('observaciones')}""")
+            {copias.format("observaciones")}""")
         con.commit()
     finally:
         con.close()
@@ -180,11 +189,15 @@ def main() -> None:
         llena = carpeta / "llena.duckdb"
         inicio = time.perf_counter()
         almacen_con_informes(llena, base, args.informes)
-        print(f"{args.informes} informes guardados en {time.perf_counter() - inicio:.0f} s "
-              f"({llena.stat().st_size / 2**20:.0f} MB)")
+        print(
+            f"{args.informes} informes guardados en {time.perf_counter() - inicio:.0f} s "
+            f"({llena.stat().st_size / 2**20:.0f} MB)"
+        )
         pico, segundos, codigo = pico_escritor(["cargar", str(args.libro), "--db", str(llena)])
-        print(f"{args.libro.name} con {args.informes} informes de la misma entidad guardados: "
-              f"escritor {pico:.0f} MB, {segundos:.1f} s (código {codigo})")
+        print(
+            f"{args.libro.name} con {args.informes} informes de la misma entidad guardados: "
+            f"escritor {pico:.0f} MB, {segundos:.1f} s (código {codigo})"
+        )
 
 
 if __name__ == "__main__":

@@ -23,6 +23,7 @@ printed next to its target.
    an empty header memory (the first load on a machine), then the repetitions.
 Timings are for reading, never asserted in tests.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -54,6 +55,7 @@ def _fila(nombre: str, valores: list[float], meta: str, cumple: bool, unidad: st
 
 # ------------------------------------------------------------------ carga
 
+
 def metas_carga(repeticiones: int, reales: bool) -> None:
     from rendimiento import baseline_pdfplumber, calentar, carga, paginas, pdfs
 
@@ -69,13 +71,16 @@ def metas_carga(repeticiones: int, reales: bool) -> None:
         r1.append(t_base / t_1)
         r21.append(t_1 / t_2)
         seg.append((t_base, t_1, t_2))
-        print(f"  pdfplumber {n / t_base:5.1f} pág/s, -t 1 {n / t_1:5.1f} pág/s, -t 2 {n / t_2:5.1f} pág/s "
-              f"({1000 * t_1 / n:.0f} ms por página con 1 trabajador)")
+        print(
+            f"  pdfplumber {n / t_base:5.1f} pág/s, -t 1 {n / t_1:5.1f} pág/s, -t 2 {n / t_2:5.1f} pág/s "
+            f"({1000 * t_1 / n:.0f} ms por página con 1 trabajador)"
+        )
     _fila("cargar -t 1 frente a extract_tables() de pdfplumber", r1, "≥ 3×", statistics.median(r1) >= 3)
     _fila("cargar -t 2 frente a cargar -t 1", r21, "≥ 1,8×", statistics.median(r21) >= 1.8)
 
 
 # -------------------------------------------------------------------- ocr
+
 
 def _escaneados(reales: bool) -> list[Path]:
     files = sorted((RAIZ / "corpus" / "informes").glob("*_escaneado.pdf"))
@@ -86,8 +91,12 @@ def _escaneados(reales: bool) -> list[Path]:
 
 def _tesseract_solo(imagen: Path, dpi: int) -> float:
     inicio = time.perf_counter()
-    subprocess.run(["tesseract", str(imagen), "stdout", "-l", "spa", "--dpi", str(dpi), "tsv"],
-                   capture_output=True, check=True, env={**os.environ, "OMP_THREAD_LIMIT": "1"})
+    subprocess.run(
+        ["tesseract", str(imagen), "stdout", "-l", "spa", "--dpi", str(dpi), "tsv"],
+        capture_output=True,
+        check=True,
+        env={**os.environ, "OMP_THREAD_LIMIT": "1"},
+    )
     return time.perf_counter() - inicio
 
 
@@ -101,8 +110,10 @@ def metas_ocr(repeticiones: int, reales: bool) -> None:
     if falta or not files:
         print(f"\n2. OCR: se omite ({falta or 'no hay PDF escaneados'})")
         return
-    print(f"\n2. OCR: {len(files)} PDF escaneados, {ocr.DPI} dpi, {ocr.HILOS} Tesseract a la vez, "
-          f"--psm {ocr.PSM} ({ocr.version_tesseract()})")
+    print(
+        f"\n2. OCR: {len(files)} PDF escaneados, {ocr.DPI} dpi, {ocr.HILOS} Tesseract a la vez, "
+        f"--psm {ocr.PSM} ({ocr.version_tesseract()})"
+    )
     ratios = []
     with tempfile.TemporaryDirectory(prefix="bench-metas-ocr-") as tmp:
         tmp = Path(tmp)
@@ -142,12 +153,18 @@ def metas_ocr(repeticiones: int, reales: bool) -> None:
             cpu_ocr = _cpu() - cpu
             ratios.append(t_ocr / t_plano)
             cpus.append(cpu_ocr / cpu_plano)
-            print(f"  tesseract solo {t_plano / n:.2f} s/pág ({cpu_plano / n:.2f} s de CPU), lector OCR "
-                  f"{t_ocr / n:.2f} s/pág ({cpu_ocr / n:.2f} s de CPU; preparar las imágenes "
-                  f"{preparar / n:.2f} s/pág de reloj, a la vez que Tesseract)")
+            print(
+                f"  tesseract solo {t_plano / n:.2f} s/pág ({cpu_plano / n:.2f} s de CPU), lector OCR "
+                f"{t_ocr / n:.2f} s/pág ({cpu_ocr / n:.2f} s de CPU; preparar las imágenes "
+                f"{preparar / n:.2f} s/pág de reloj, a la vez que Tesseract)"
+            )
     _fila("lector OCR frente a tesseract solo (menos es mejor)", ratios, "≤ 1,2×", statistics.median(ratios) <= 1.2)
-    _fila("ídem en CPU (este proceso y sus Tesseract; no depende de la carga)", cpus, "≤ 1,2×",
-          statistics.median(cpus) <= 1.2)
+    _fila(
+        "ídem en CPU (este proceso y sus Tesseract; no depende de la carga)",
+        cpus,
+        "≤ 1,2×",
+        statistics.median(cpus) <= 1.2,
+    )
 
 
 def _cpu() -> float:
@@ -160,6 +177,7 @@ def _cpu() -> float:
 
 
 # --------------------------------------------------------------- escritor
+
 
 def _copia(base, k: int):
     informe = copy.copy(base)
@@ -191,8 +209,10 @@ def metas_escritor(repeticiones: int, guardados: int) -> None:
     from pipelines import almacen
 
     base = extraer_informe(BASE_ESCRITOR)
-    print(f"\n3. Escritor: un informe de {len(base.observaciones)} cifras ({BASE_ESCRITOR.name}); "
-          f"base vacía frente a {guardados} informes de la misma entidad guardados")
+    print(
+        f"\n3. Escritor: un informe de {len(base.observaciones)} cifras ({BASE_ESCRITOR.name}); "
+        f"base vacía frente a {guardados} informes de la misma entidad guardados"
+    )
     with tempfile.TemporaryDirectory(prefix="bench-metas-escritor-") as tmp:
         tmp = Path(tmp)
         llena = tmp / "llena.duckdb"
@@ -209,13 +229,15 @@ def metas_escritor(repeticiones: int, guardados: int) -> None:
             vacias.append(1000 * t_vacia)
             llenas.append(1000 * t_llena)
             ratios.append(t_llena / t_vacia)
-        print(f"  por informe: base vacía {statistics.median(vacias):.0f} ms, "
-              f"con {guardados} guardados {statistics.median(llenas):.0f} ms (medianas)")
-    _fila(f"escritor con {guardados} informes frente a base vacía", ratios, "≤ 1,2×",
-          statistics.median(ratios) <= 1.2)
+        print(
+            f"  por informe: base vacía {statistics.median(vacias):.0f} ms, "
+            f"con {guardados} guardados {statistics.median(llenas):.0f} ms (medianas)"
+        )
+    _fila(f"escritor con {guardados} informes frente a base vacía", ratios, "≤ 1,2×", statistics.median(ratios) <= 1.2)
 
 
 # ---------------------------------------------------------------- arranque
+
 
 def _subreaper() -> None:
     """Become the reaper of orphaned descendants (Linux), so that the CPU time
@@ -235,9 +257,14 @@ def _cli(args: list[str], cache: Path) -> tuple[float, float]:
 
     antes = resource.getrusage(resource.RUSAGE_CHILDREN)
     inicio = time.perf_counter()
-    subprocess.run([sys.executable, "-m", "pipelines.cli", *args], cwd=RAIZ, check=True,
-                   env={**os.environ, "PYTHONPATH": str(RAIZ), "INFORMES_CACHE": str(cache)},
-                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    subprocess.run(
+        [sys.executable, "-m", "pipelines.cli", *args],
+        cwd=RAIZ,
+        check=True,
+        env={**os.environ, "PYTHONPATH": str(RAIZ), "INFORMES_CACHE": str(cache)},
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     reloj = time.perf_counter() - inicio
     while True:  # a fork server outlives the main process by a moment
         try:
@@ -249,8 +276,10 @@ def _cli(args: list[str], cache: Path) -> tuple[float, float]:
 
 
 def metas_arranque(repeticiones: int) -> None:
-    print(f"\n4. Arranque: {UNA_PAGINA.name} (1 página) con `informes cargar` en una base nueva "
-          f"(carga de la máquina {os.getloadavg()[0]:.1f})")
+    print(
+        f"\n4. Arranque: {UNA_PAGINA.name} (1 página) con `informes cargar` en una base nueva "
+        f"(carga de la máquina {os.getloadavg()[0]:.1f})"
+    )
     _subreaper()
     cargas, ayudas = [], []
     with tempfile.TemporaryDirectory(prefix="bench-metas-arranque-") as tmp:
@@ -263,10 +292,20 @@ def metas_arranque(repeticiones: int) -> None:
     print("  (reloj: depende de la carga de la máquina; CPU: segundos de núcleo de todos sus procesos)")
     print(f"  primera carga, memoria de encabezados vacía: reloj {primera[0]:.2f} s, CPU {primera[1]:.2f} s")
     reloj = [c[0] for c in cargas]
-    _fila("cargar de un PDF de 1 página, reloj de punta a punta", reloj, "≤ 1,0 s",
-          statistics.median(reloj) <= 1.0, unidad=" s")
-    _fila("cargar de un PDF de 1 página, CPU de todos sus procesos", [c[1] for c in cargas], "(sin meta)",
-          True, unidad=" s")
+    _fila(
+        "cargar de un PDF de 1 página, reloj de punta a punta",
+        reloj,
+        "≤ 1,0 s",
+        statistics.median(reloj) <= 1.0,
+        unidad=" s",
+    )
+    _fila(
+        "cargar de un PDF de 1 página, CPU de todos sus procesos",
+        [c[1] for c in cargas],
+        "(sin meta)",
+        True,
+        unidad=" s",
+    )
     _fila("informes --help, reloj", [a[0] for a in ayudas], "(sin meta)", True, unidad=" s")
     _fila("informes --help, CPU", [a[1] for a in ayudas], "(sin meta)", True, unidad=" s")
 

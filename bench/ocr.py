@@ -17,6 +17,7 @@ makes the corpus's one (200 dpi, turned 0.35°, noise, specks). Real scans
 (../shared/corpus-real/*escaneado*.pdf) have no gold: the result or the
 reason is printed. Timings are for reading, never asserted in tests.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -128,10 +129,14 @@ def main(argv=None) -> None:
         if not args.sin_reales and reales.is_dir():
             casos += [(p, None, None) for p in sorted(reales.glob("*escaneado*.pdf"))]
 
-        print(f"Tesseract: {ocr.version_tesseract()}, {ocr.DPI} dpi, --psm {ocr.PSM}, "
-              f"{ocr.HILOS} página(s) a la vez, {os.cpu_count()} núcleo(s)\n")
-        cabecera = (f"{'archivo':45} {'pág':>3} {'frío s/pág':>10} {'preparar':>9} {'tesseract':>9} "
-                    f"{'caché s':>8} {'F1 OCR':>7} {'F1 texto':>8}  resultado")
+        print(
+            f"Tesseract: {ocr.version_tesseract()}, {ocr.DPI} dpi, --psm {ocr.PSM}, "
+            f"{ocr.HILOS} página(s) a la vez, {os.cpu_count()} núcleo(s)\n"
+        )
+        cabecera = (
+            f"{'archivo':45} {'pág':>3} {'frío s/pág':>10} {'preparar':>9} {'tesseract':>9} "
+            f"{'caché s':>8} {'F1 OCR':>7} {'F1 texto':>8}  resultado"
+        )
         print(cabecera)
         print("-" * len(cabecera))
         filas = []
@@ -141,23 +146,29 @@ def main(argv=None) -> None:
             n = f["paginas"]
             f1 = f"{f['f1']:.3f}" if "f1" in f else "-"
             f1t = f"{f['f1_texto']:.3f}" if "f1_texto" in f else "-"
-            print(f"{f['archivo'][:45]:45} {n:>3} {f['frio'] / n:>10.2f} {f['preparar'] / n:>9.2f} "
-                  f"{f['tesseract'] / n:>9.2f} {f['caliente']:>8.2f} {f1:>7} {f1t:>8}  {f['resultado'][:70]}")
+            print(
+                f"{f['archivo'][:45]:45} {n:>3} {f['frio'] / n:>10.2f} {f['preparar'] / n:>9.2f} "
+                f"{f['tesseract'] / n:>9.2f} {f['caliente']:>8.2f} {f1:>7} {f1t:>8}  {f['resultado'][:70]}"
+            )
         paginas = sum(f["paginas"] for f in filas)
         if paginas:
             print("-" * len(cabecera))
-            print(f"{'total':45} {paginas:>3} {sum(f['frio'] for f in filas) / paginas:>10.2f} "
-                  f"{sum(f['preparar'] for f in filas) / paginas:>9.2f} "
-                  f"{sum(f['tesseract'] for f in filas) / paginas:>9.2f} "
-                  f"{sum(f['caliente'] for f in filas):>8.2f}")
+            print(
+                f"{'total':45} {paginas:>3} {sum(f['frio'] for f in filas) / paginas:>10.2f} "
+                f"{sum(f['preparar'] for f in filas) / paginas:>9.2f} "
+                f"{sum(f['tesseract'] for f in filas) / paginas:>9.2f} "
+                f"{sum(f['caliente'] for f in filas):>8.2f}"
+            )
         con_gold = [f for f in filas if "f1" in f]
         if len(con_gold) > 1:
             media = sum(f["f1"] for f in con_gold) / len(con_gold)
             media_t = sum(f.get("f1_texto", 0.0) for f in con_gold) / len(con_gold)
             print(f"\nF1 medio de {len(con_gold)} informes escaneados: {media:.3f} (capa de texto: {media_t:.3f})")
-        print("\nfrío s/pág: extracción completa sin caché, por página (reloj); preparar: render, enderezar y "
-              "reglas,\npor página; tesseract: segundos de Tesseract por página (en paralelo); caché s: la misma "
-              "extracción\nleyendo el OCR de la caché.")
+        print(
+            "\nfrío s/pág: extracción completa sin caché, por página (reloj); preparar: render, enderezar y "
+            "reglas,\npor página; tesseract: segundos de Tesseract por página (en paralelo); caché s: la misma "
+            "extracción\nleyendo el OCR de la caché."
+        )
 
 
 if __name__ == "__main__":

@@ -17,6 +17,7 @@ present, ../shared/corpus-real/):
 It prints pages per second and the ratios. Timings are for reading, never
 asserted in tests.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -33,7 +34,9 @@ from memoria import medir  # noqa: E402
 
 
 def pdfs(incluir_reales: bool) -> list[Path]:
-    files = sorted(p for p in (RAIZ / "corpus" / "informes").glob("*.pdf") if "escaneado" not in p.name)  # OCR: bench/ocr.py
+    files = sorted(
+        p for p in (RAIZ / "corpus" / "informes").glob("*.pdf") if "escaneado" not in p.name
+    )  # OCR: bench/ocr.py
     reales = RAIZ.parent / "shared" / "corpus-real"
     if incluir_reales and reales.is_dir():
         files += [p for p in sorted(reales.glob("*.pdf")) if "escaneado" not in p.name]
@@ -159,8 +162,10 @@ def memoria_informes_grandes(paginas: int) -> None:
     preloads) extracting big reports of paginas // 4 and paginas pages."""
     tamanos = (paginas // 4, paginas)
     informes = (
-        ("girardot_salud_2018.pdf repetido",
-         lambda n, ruta: informe_grande(RAIZ / "corpus" / "informes" / "girardot_salud_2018.pdf", n, ruta)),
+        (
+            "girardot_salud_2018.pdf repetido",
+            lambda n, ruta: informe_grande(RAIZ / "corpus" / "informes" / "girardot_salud_2018.pdf", n, ruta),
+        ),
         (f"{PROSA_POR_TABLA} páginas de prosa por página con tablas", informe_narrativo),
     )
     with tempfile.TemporaryDirectory() as tmp:
@@ -170,11 +175,15 @@ def memoria_informes_grandes(paginas: int) -> None:
                 ruta = construir(n, Path(tmp) / f"grande_{n}.pdf")
                 m = medir(_extraer, str(ruta), precargar="pipelines.carga.precarga")
                 picos.append(m.pico)
-                print(f"{nombre}, {n} páginas: memoria pico del trabajador {m.pico:.0f} MB "
-                      f"({m.base:.0f} MB antes de leer), {m.resultado} observaciones, {n / m.segundos:.1f} pág/s")
+                print(
+                    f"{nombre}, {n} páginas: memoria pico del trabajador {m.pico:.0f} MB "
+                    f"({m.base:.0f} MB antes de leer), {m.resultado} observaciones, {n / m.segundos:.1f} pág/s"
+                )
             por_mil = (picos[1] - picos[0]) / (tamanos[1] - tamanos[0]) * 1000
-            print(f"  {tamanos[1]} / {tamanos[0]} páginas: {picos[1] / picos[0]:.2f}× la memoria pico, "
-                  f"{por_mil:+.0f} MB por cada 1.000 páginas más")
+            print(
+                f"  {tamanos[1]} / {tamanos[0]} páginas: {picos[1] / picos[0]:.2f}× la memoria pico, "
+                f"{por_mil:+.0f} MB por cada 1.000 páginas más"
+            )
 
 
 def velocidad(files: list[Path]) -> None:

@@ -9,6 +9,7 @@ pdfplumber/pdfminer) and the CPU time of `leer_pdf` (the fewest of
 `--veces` runs). The package is imported from PYTHONPATH when set (to time
 another checkout with the same script), else from this tree.
 """
+
 from __future__ import annotations
 
 import argparse

@@ -4,6 +4,7 @@ read as package data so they work from an installed package too.
 The environment variable INFORMES_ESQUEMAS may name a folder whose files
 replace those of this package (a file it lacks is read from the package):
 a measure or a header wording can be tried through data alone."""
+
 from __future__ import annotations
 
 import copy
@@ -85,10 +86,7 @@ def tablas() -> dict[str, Tabla]:
     datos = cargar_yaml("tablas.yaml")
     resultado = {}
     for nombre, t in datos.items():
-        columnas = tuple(
-            Columna(c["nombre"], c["tipo"], bool(c["nulo"]), c["descripcion"])
-            for c in t["columnas"]
-        )
+        columnas = tuple(Columna(c["nombre"], c["tipo"], bool(c["nulo"]), c["descripcion"]) for c in t["columnas"])
         resultado[nombre] = Tabla(
             nombre=nombre,
             descripcion=t["descripcion"],
@@ -126,6 +124,7 @@ PERIODOS_POR_DEFECTO = ("vigencia", "informe", "vigencia_a_corte", "cuatrienio",
 @dataclass(frozen=True)
 class Medida:
     """One row of medidas.csv: everything the code knows about a measure."""
+
     medida: str
     descripcion: str
     es_dinero: bool  # a figure in pesos
@@ -146,8 +145,9 @@ class Medida:
 def _si_no(fila: dict, columna: str) -> bool:
     valor = (fila.get(columna) or "false").strip().lower()
     if valor not in ("true", "false"):
-        raise ValueError(f"esquemas/medidas.csv: la medida «{fila['medida']}» tiene {columna} = «{valor}»; "
-                         "se espera true o false")
+        raise ValueError(
+            f"esquemas/medidas.csv: la medida «{fila['medida']}» tiene {columna} = «{valor}»; se espera true o false"
+        )
     return valor == "true"
 
 
@@ -161,8 +161,10 @@ def medidas() -> dict[str, Medida]:
         nombre = f["medida"].strip()
         periodo = (f.get("periodo_por_defecto") or "ninguno").strip()
         if periodo not in PERIODOS_POR_DEFECTO:
-            raise ValueError(f"esquemas/medidas.csv: la medida «{nombre}» tiene periodo_por_defecto = «{periodo}»; "
-                             f"se espera uno de {', '.join(PERIODOS_POR_DEFECTO)}")
+            raise ValueError(
+                f"esquemas/medidas.csv: la medida «{nombre}» tiene periodo_por_defecto = «{periodo}»; "
+                f"se espera uno de {', '.join(PERIODOS_POR_DEFECTO)}"
+            )
         etapa = (f.get("etapa_presupuestal") or "").strip()
         resultado[nombre] = Medida(
             medida=nombre,
@@ -217,8 +219,11 @@ class Vista:
 def vistas() -> dict[str, Vista]:
     """Views of the store (vistas.yaml), in creation order, by name."""
     return {
-        nombre: Vista(nombre=nombre, descripcion=" ".join(v["descripcion"].split()),
-                      columnas=tuple((c["nombre"], c["descripcion"]) for c in v["columnas"]),
-                      sql=v["sql"].strip())
+        nombre: Vista(
+            nombre=nombre,
+            descripcion=" ".join(v["descripcion"].split()),
+            columnas=tuple((c["nombre"], c["descripcion"]) for c in v["columnas"]),
+            sql=v["sql"].strip(),
+        )
         for nombre, v in cargar_yaml("vistas.yaml").items()
     }

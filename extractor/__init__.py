@@ -8,6 +8,7 @@ The Spanish of the reports (numbers, dates, lemmas) lives in extractor/castellan
 the model every stage shares in extractor/modelo.py and extractor/resultado.py.
 Each step is a plain function of the previous step's output.
 """
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -20,12 +21,19 @@ from extractor.informe.interpretar import interpretar
 from extractor.leer import copia_privada, formato_de, leer_documento, sha256_de
 from extractor.resultado import InformeExtraido
 
-__all__ = ["extraer_informe", "leer_documento", "interpretar", "formato_de", "copia_privada", "sha256_de",
-           "ErrorLectura", "LimitesLectura"]
+__all__ = [
+    "extraer_informe",
+    "leer_documento",
+    "interpretar",
+    "formato_de",
+    "copia_privada",
+    "sha256_de",
+    "ErrorLectura",
+    "LimitesLectura",
+]
 
 
-def extraer_informe(ruta: Path, limites: Optional[LimitesLectura] = None,
-                    plantillas: tuple = ()) -> InformeExtraido:
+def extraer_informe(ruta: Path, limites: Optional[LimitesLectura] = None, plantillas: tuple = ()) -> InformeExtraido:
     """Read and interpret one report (with reading templates, extractor/tablas/plantillas.py).
     ErrorLectura (Spanish, naming the file) when it cannot be read or has no indicator table."""
     informe = interpretar(leer_documento(Path(ruta), limites), plantillas)

@@ -1,6 +1,7 @@
 """Where the extractor keeps what it can reuse between runs (OCR pages,
 header classifications): $INFORMES_CACHE/NAME, else
 $XDG_CACHE_HOME/informes/NAME, else ~/.cache/informes/NAME."""
+
 from __future__ import annotations
 
 import os

@@ -1,6 +1,7 @@
 """A report file into the document model: a private copy hashed once, the
 input guards, the reader of its format, tables stitched across pages and
 words cut by line breaks mended."""
+
 from __future__ import annotations
 
 import hashlib
@@ -36,8 +37,11 @@ def copia_privada(ruta: Path) -> Iterator[tuple[Path, str]]:
     try:
         tamano, libre = ruta.stat().st_size, shutil.disk_usage(carpeta).free
         if tamano > libre // 2:  # a huge (or sparse) file never fills the disk
-            raise ErrorLectura(ruta.name, f"el archivo ocupa {tamano >> 20} MB y no hay espacio para leerlo "
-                                          f"(quedan {libre >> 20} MB en la carpeta temporal)")
+            raise ErrorLectura(
+                ruta.name,
+                f"el archivo ocupa {tamano >> 20} MB y no hay espacio para leerlo "
+                f"(quedan {libre >> 20} MB en la carpeta temporal)",
+            )
         copia = carpeta / ruta.name
         h = hashlib.sha256()
         with open(ruta, "rb") as origen, open(copia, "xb") as destino:
@@ -90,8 +94,9 @@ def _leer_copia(ruta: Path, sha256: str, limites: LimitesLectura):
             from extractor.formatos.legado import TIEMPO, leer_legado
 
             tiempo = TIEMPO if limites.plazo is None else min(TIEMPO, limites.plazo - time.monotonic())
-            doc = leer_legado(ruta, sha256, formato, tiempo=tiempo,
-                              revisar_docx=lambda copia: seguridad.revisar_docx(copia, limites))
+            doc = leer_legado(
+                ruta, sha256, formato, tiempo=tiempo, revisar_docx=lambda copia: seguridad.revisar_docx(copia, limites)
+            )
         else:
             doc = leer_docx(ruta, sha256)
     except ErrorLectura:

@@ -8,6 +8,7 @@ model, never the original file format.
 A whole report's cells and text blocks are held until it is interpreted, so
 the classes made in numbers use `__slots__` (about 50 bytes less a cell).
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field

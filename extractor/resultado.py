@@ -1,5 +1,6 @@
 """What extraction produces from one document: metadata, observations and
 the table rows that gave none. The store (pipelines/almacen/) persists it."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field

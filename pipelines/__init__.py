@@ -1,4 +1,5 @@
 """Storage, export, batch loading, evaluation and command line of `informes`."""
+
 from __future__ import annotations
 
 from pipelines.texto import normalizar

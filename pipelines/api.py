@@ -12,6 +12,7 @@ Every function returns pandas DataFrames whose columns are the store's
 (esquemas/tablas.yaml): the export columns first (`exportacion`), then the
 rest. Errors are ErrorApi (a ValueError) with a Spanish message.
 """
+
 from __future__ import annotations
 
 import warnings

@@ -18,6 +18,7 @@ A file that is not valid TOML, or that names an unknown key, rule or
 threshold, raises ErrorConfiguracion with a Spanish message naming the
 file: a typo must not be silently ignored.
 """
+
 from __future__ import annotations
 
 import copy
@@ -56,8 +57,9 @@ def leer(carpeta: Optional[Path] = None) -> Configuracion:
         raise ErrorConfiguracion(f"{ruta}: no se pudo leer ({exc}).") from exc
     desconocidas = sorted(set(datos) - set(_CLAVES))
     if desconocidas:
-        raise ErrorConfiguracion(f"{ruta}: clave desconocida {', '.join(desconocidas)}; "
-                                 f"las claves son {', '.join(_CLAVES)}.")
+        raise ErrorConfiguracion(
+            f"{ruta}: clave desconocida {', '.join(desconocidas)}; las claves son {', '.join(_CLAVES)}."
+        )
     db = datos.get("db")
     if db is not None and (not isinstance(db, str) or not db.strip()):
         raise ErrorConfiguracion(f"{ruta}: db debe ser el nombre de un archivo entre comillas.")
@@ -81,7 +83,8 @@ def aplicar_reglas(base: dict, conf: Configuracion) -> dict:
         if clave not in conocidas:
             raise ErrorConfiguracion(
                 f"{conf.archivo}: [reglas.{clave}] no es una regla ni un ajuste; las reglas son: "
-                f"{', '.join(conocidas)}; los ajustes generales: {', '.join(_GLOBALES_REGLAS)}.")
+                f"{', '.join(conocidas)}; los ajustes generales: {', '.join(_GLOBALES_REGLAS)}."
+            )
         if not isinstance(valor, dict):
             raise ErrorConfiguracion(f"{conf.archivo}: reglas.{clave} debe ser una sección [reglas.{clave}].")
         regla = conocidas[clave]
@@ -102,8 +105,9 @@ def aplicar_reglas(base: dict, conf: Configuracion) -> dict:
                 umbrales[nombre] = _numero(conf, f"{clave}.{nombre}", v)
             else:
                 tiene = ", ".join(list(umbrales) + list(_DE_REGLA))
-                raise ErrorConfiguracion(f"{conf.archivo}: la regla {clave} no tiene el ajuste {nombre}; "
-                                         f"tiene: {tiene}.")
+                raise ErrorConfiguracion(
+                    f"{conf.archivo}: la regla {clave} no tiene el ajuste {nombre}; tiene: {tiene}."
+                )
     return datos
 
 

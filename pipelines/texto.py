@@ -3,6 +3,7 @@ names (`normalizar`), plain decimal text of numbers for files (CSV, JSON),
 Colombian number text for pages ("10.620", "2.987,5") and the neutralizing of
 spreadsheet formulas. Depends on nothing else of the project: every room of
 pipelines/ may use it."""
+
 from __future__ import annotations
 
 import math
@@ -21,9 +22,7 @@ def normalizar(texto: str | None) -> str:
     trailing punctuation. None -> ""."""
     if not texto:
         return ""
-    sin_tildes = "".join(
-        ch for ch in unicodedata.normalize("NFKD", texto) if not unicodedata.combining(ch)
-    )
+    sin_tildes = "".join(ch for ch in unicodedata.normalize("NFKD", texto) if not unicodedata.combining(ch))
     plano = re.sub(r"\s+", " ", sin_tildes.casefold()).strip()
     return plano.rstrip(_PUNTUACION_FINAL + " ")
 

@@ -56,8 +56,10 @@ def navegador() -> str:
         if ruta:
             return ruta
     if os.environ.get("CI"):
-        pytest.fail("Chromium no está instalado y en CI esta prueba debe correr "
-                    "(apt-get install -y --no-install-recommends chromium).")
+        pytest.fail(
+            "Chromium no está instalado y en CI esta prueba debe correr "
+            "(apt-get install -y --no-install-recommends chromium)."
+        )
     pytest.skip("Chromium no está instalado (apt-get install chromium)")
 
 

@@ -1,6 +1,7 @@
 """A fake extractor for tests of the per-file time limit, in a module of its
 own: each child process that runs it imports it, and it must import fast
 (the time limit counts from the child's start)."""
+
 from __future__ import annotations
 
 import json

@@ -3,6 +3,7 @@
 cycle among the project's modules, function-level imports included.
 
 Run alone, `python tests/test_arquitectura.py` prints the cycles it finds."""
+
 from __future__ import annotations
 
 import ast
@@ -134,8 +135,7 @@ def test_contrato_de_capas_lint_imports():
     if programa is None:
         pytest.skip("import-linter no está instalado (pip install -e '.[test]')")
     entorno = {**os.environ, "PYTHONPATH": str(RAIZ) + os.pathsep + os.environ.get("PYTHONPATH", "")}
-    proc = subprocess.run([programa, "--no-cache"], cwd=RAIZ, env=entorno, capture_output=True, text=True,
-                          timeout=300)
+    proc = subprocess.run([programa, "--no-cache"], cwd=RAIZ, env=entorno, capture_output=True, text=True, timeout=300)
     assert proc.returncode == 0, proc.stdout + proc.stderr
     assert "broken" not in proc.stdout.lower().replace("0 broken", "")
 
@@ -156,8 +156,14 @@ def test_ayuda_del_cli_sin_modulos_pesados():
     )
     entorno = {**os.environ, "PYTHONPATH": str(RAIZ)}
     for argumentos in (["--help"], ["resumen", "--help"], ["cargar", "--help"]):
-        proc = subprocess.run([sys.executable, "-c", codigo, *argumentos], cwd=RAIZ, env=entorno,
-                              capture_output=True, text=True, timeout=120)
+        proc = subprocess.run(
+            [sys.executable, "-c", codigo, *argumentos],
+            cwd=RAIZ,
+            env=entorno,
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
         assert "Usage" in proc.stdout or "Uso" in proc.stdout, proc.stdout + proc.stderr
         linea = [x for x in proc.stderr.splitlines() if x.startswith("PESADOS=")][-1]
         assert linea == "PESADOS=", f"informes {' '.join(argumentos)} importa {linea[8:]}"

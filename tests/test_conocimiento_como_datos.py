@@ -5,6 +5,7 @@ real workbook.
 The changed data lives in a temporary folder named by INFORMES_ESQUEMAS (a
 file it lacks is read from the package); the extraction runs in a fresh
 interpreter so that every pattern is compiled from that data."""
+
 from __future__ import annotations
 
 import csv
@@ -58,8 +59,9 @@ def _extraer(ruta: Path, carpeta: Path | None) -> list[dict]:
     entorno.pop(esquemas.CARPETA_VARIABLE, None)
     if carpeta is not None:
         entorno[esquemas.CARPETA_VARIABLE] = str(carpeta)
-    salida = subprocess.run([sys.executable, "-c", _EXTRAER, str(ruta)], env=entorno, cwd=RAIZ,
-                            capture_output=True, text=True, timeout=300)
+    salida = subprocess.run(
+        [sys.executable, "-c", _EXTRAER, str(ruta)], env=entorno, cwd=RAIZ, capture_output=True, text=True, timeout=300
+    )
     assert salida.returncode == 0, salida.stderr
     return [json.loads(linea) for linea in salida.stdout.splitlines() if linea.startswith("{")]
 
@@ -71,10 +73,17 @@ def _datos_nuevos(carpeta: Path, periodo_por_defecto: str) -> Path:
     with open(ESQUEMAS / "medidas.csv", encoding="utf-8", newline="") as f:
         filas = list(csv.DictReader(f))
     nueva = {c: "" for c in filas[0]}
-    nueva.update(medida="meta_reprogramada", descripcion="Meta ajustada durante la vigencia",
-                 es_dinero="false", periodo_por_defecto=periodo_por_defecto, equivale_a="meta",
-                 se_recorta_al_corte="false", acumula_desde_enero="false", es_objetivo="true",
-                 nombre="Meta reprogramada")
+    nueva.update(
+        medida="meta_reprogramada",
+        descripcion="Meta ajustada durante la vigencia",
+        es_dinero="false",
+        periodo_por_defecto=periodo_por_defecto,
+        equivale_a="meta",
+        se_recorta_al_corte="false",
+        acumula_desde_enero="false",
+        es_objetivo="true",
+        nombre="Meta reprogramada",
+    )
     with open(carpeta / "medidas.csv", "w", encoding="utf-8", newline="") as f:
         escritor = csv.DictWriter(f, fieldnames=list(filas[0]))
         escritor.writeheader()
@@ -94,11 +103,14 @@ def test_sin_los_datos_nuevos_no_hay_medida_ni_encabezado_nuevos(libro):
 
 
 @pytest.mark.lento
-@pytest.mark.parametrize("periodo_por_defecto, inicio, fin", [
-    ("vigencia", "2024-01-01", "2024-12-31"),
-    ("vigencia_a_corte", "2024-01-01", "2024-06-30"),
-    ("ninguno", None, None),
-])
+@pytest.mark.parametrize(
+    "periodo_por_defecto, inicio, fin",
+    [
+        ("vigencia", "2024-01-01", "2024-12-31"),
+        ("vigencia_a_corte", "2024-01-01", "2024-06-30"),
+        ("ninguno", None, None),
+    ],
+)
 def test_medida_y_encabezado_nuevos_solo_con_datos(libro, tmp_path, periodo_por_defecto, inicio, fin):
     obs = _extraer(libro, _datos_nuevos(tmp_path / "esquemas", periodo_por_defecto))
     por_medida: dict[str, dict[str, dict]] = {}
@@ -107,18 +119,24 @@ def test_medida_y_encabezado_nuevos_solo_con_datos(libro, tmp_path, periodo_por_
     # the new measure, with the default period its row gives
     reprogramada = por_medida["meta_reprogramada"]
     assert {k: o["valor"] for k, o in reprogramada.items()} == {
-        "Familias con mercados entregados": 150, "Kits escolares repartidos": 760,
-        "Talleres de lectura realizados": 30}
+        "Familias con mercados entregados": 150,
+        "Kits escolares repartidos": 760,
+        "Talleres de lectura realizados": 30,
+    }
     assert {(o["inicio"], o["fin"]) for o in reprogramada.values()} == {(inicio, fin)}
     # the year's target is still a meta
     assert {k: o["valor"] for k, o in por_medida["meta"].items()} == {
-        "Familias con mercados entregados": 120, "Kits escolares repartidos": 800,
-        "Talleres de lectura realizados": 24}
+        "Familias con mercados entregados": 120,
+        "Kits escolares repartidos": 800,
+        "Talleres de lectura realizados": 24,
+    }
     # the new wording: deliveries are what was executed, in the report's period
     ejecutado = por_medida["ejecutado"]
     assert {k: o["valor"] for k, o in ejecutado.items()} == {
-        "Familias con mercados entregados": 64, "Kits escolares repartidos": 410,
-        "Talleres de lectura realizados": 11}
+        "Familias con mercados entregados": 64,
+        "Kits escolares repartidos": 410,
+        "Talleres de lectura realizados": 11,
+    }
     assert {(o["inicio"], o["fin"]) for o in ejecutado.values()} == {("2024-01-01", "2024-06-30")}
 
 

@@ -1,8 +1,8 @@
-"""The code passes the linter and the type checker the CI runs (`ruff check`,
-`mypy`; their settings in pyproject.toml)."""
+"""The code passes the linter, the formatter and the type checker the CI runs
+(`ruff check`, `ruff format --check`, `mypy`; their settings in pyproject.toml)."""
+
 from __future__ import annotations
 
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -12,12 +12,25 @@ import pytest
 RAIZ = Path(__file__).resolve().parent.parent
 
 
-def test_ruff_sin_hallazgos():
-    if shutil.which("ruff") is None and subprocess.run([sys.executable, "-m", "ruff", "--version"],
-                                                       capture_output=True).returncode != 0:
+CARPETAS = ["extractor", "pipelines", "esquemas", "bench", "tests", "corpus"]
+
+
+def _ruff(*argumentos: str) -> subprocess.CompletedProcess:
+    if subprocess.run([sys.executable, "-m", "ruff", "--version"], capture_output=True).returncode != 0:
         pytest.skip("ruff no está instalado: pip install -e '.[test]'")
-    r = subprocess.run([sys.executable, "-m", "ruff", "check", "--no-cache", "extractor", "pipelines", "esquemas",
-                        "bench", "tests", "corpus"], cwd=RAIZ, capture_output=True, text=True)
+    return subprocess.run(
+        [sys.executable, "-m", "ruff", *argumentos, *CARPETAS], cwd=RAIZ, capture_output=True, text=True
+    )
+
+
+def test_ruff_sin_hallazgos():
+    r = _ruff("check", "--no-cache")
+    assert r.returncode == 0, r.stdout + r.stderr
+
+
+def test_formato_de_ruff():
+    """Formatted as `ruff format` writes it (run `ruff format .` before committing)."""
+    r = _ruff("format", "--check", "--no-cache")
     assert r.returncode == 0, r.stdout + r.stderr
 
 

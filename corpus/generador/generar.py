@@ -9,6 +9,7 @@ For every report in `especificaciones/` it writes, next to this file:
 gold is written by hand) and <id>.meta.yaml. The output is deterministic:
 the DOCX bytes are stable; the PDF differs only in its creation date and ID.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -39,55 +40,94 @@ sys.path.insert(0, str(GENERADOR))
 
 from especificaciones import INFORMES, PENDIENTES  # noqa: E402
 from piezas import (  # noqa: E402
-    Arriba, ConObs, Fila, FilaPrograma, Informe, Num, Obs, Parrafo, Rico,
-    SaltoPagina, Serie, Tabla, dec, fin_de_mes, texto_valor,
+    Arriba,
+    ConObs,
+    Fila,
+    FilaPrograma,
+    Informe,
+    Num,
+    Obs,
+    Parrafo,
+    Rico,
+    SaltoPagina,
+    Serie,
+    Tabla,
+    dec,
+    fin_de_mes,
+    texto_valor,
 )
 
-COLUMNAS_GOLD = ["indicador", "indicador_padre", "medida", "periodo_inicio",
-                 "periodo_fin", "valor", "unidad", "tipo_gasto"]
-MEDIDAS_DINERO = {"recursos_programados", "recursos_ejecutados",
-                  "apropiacion_inicial", "apropiacion_definitiva",
-                  "compromisos", "obligaciones", "pagos"}
-ALINEACION = {"izquierda": WD_ALIGN_PARAGRAPH.LEFT,
-              "centro": WD_ALIGN_PARAGRAPH.CENTER,
-              "derecha": WD_ALIGN_PARAGRAPH.RIGHT,
-              "justificado": WD_ALIGN_PARAGRAPH.JUSTIFY}
+COLUMNAS_GOLD = [
+    "indicador",
+    "indicador_padre",
+    "medida",
+    "periodo_inicio",
+    "periodo_fin",
+    "valor",
+    "unidad",
+    "tipo_gasto",
+]
+MEDIDAS_DINERO = {
+    "recursos_programados",
+    "recursos_ejecutados",
+    "apropiacion_inicial",
+    "apropiacion_definitiva",
+    "compromisos",
+    "obligaciones",
+    "pagos",
+}
+ALINEACION = {
+    "izquierda": WD_ALIGN_PARAGRAPH.LEFT,
+    "centro": WD_ALIGN_PARAGRAPH.CENTER,
+    "derecha": WD_ALIGN_PARAGRAPH.RIGHT,
+    "justificado": WD_ALIGN_PARAGRAPH.JUSTIFY,
+}
 LO_PERFIL = "file:///tmp/lo_profile_corpus"
 FECHA_ZIP = (2000, 1, 1, 0, 0, 0)
 
 
 # ================================================================ gold
 
-def fila_gold(indicador, padre, medida, inicio, fin, valor, unidad,
-              tipo_gasto) -> dict:
+
+def fila_gold(indicador, padre, medida, inicio, fin, valor, unidad, tipo_gasto) -> dict:
     if medida not in MEDIDAS_DINERO:
         tipo_gasto = None
-    return {"indicador": indicador, "indicador_padre": padre or "",
-            "medida": medida, "periodo_inicio": inicio or "",
-            "periodo_fin": fin or "", "valor": texto_valor(valor),
-            "unidad": unidad, "tipo_gasto": tipo_gasto or ""}
+    return {
+        "indicador": indicador,
+        "indicador_padre": padre or "",
+        "medida": medida,
+        "periodo_inicio": inicio or "",
+        "periodo_fin": fin or "",
+        "valor": texto_valor(valor),
+        "unidad": unidad,
+        "tipo_gasto": tipo_gasto or "",
+    }
 
 
 def gold_obs(o: Obs, indicador=None, padre=None) -> dict:
     # Obs.padre "" means "no parent" (a higher-level indicator in a row of
     # lower-level ones); None means the row's parent
-    return fila_gold(o.indicador or indicador,
-                     o.padre if o.padre is not None else padre, o.medida,
-                     o.inicio, o.fin, o.valor, o.unidad, o.tipo_gasto)
+    return fila_gold(
+        o.indicador or indicador,
+        o.padre if o.padre is not None else padre,
+        o.medida,
+        o.inicio,
+        o.fin,
+        o.valor,
+        o.unidad,
+        o.tipo_gasto,
+    )
 
 
-def gold_celda(inf: Informe, col, fila: Fila, k: int, contenido,
-               padre) -> list[dict]:
+def gold_celda(inf: Informe, col, fila: Fila, k: int, contenido, padre) -> list[dict]:
     """Observations of one table cell, following esquemas/convenciones.md."""
     if isinstance(contenido, ConObs):
         return [gold_obs(o, fila.indicador, padre) for o in contenido.obs]
-    es_numero = isinstance(contenido, (int, float, Num)) and not isinstance(
-        contenido, bool)
+    es_numero = isinstance(contenido, (int, float, Num)) and not isinstance(contenido, bool)
     if not (es_numero or isinstance(contenido, Serie)):
         return []
     if col.medida is None or fila.indicador is None:
-        raise ValueError(f"{inf.id}: number without medida/indicador in "
-                         f"column {k} of row {fila.indicador!r}")
+        raise ValueError(f"{inf.id}: number without medida/indicador in column {k} of row {fila.indicador!r}")
     unidad = col.unidad or fila.unidad
     tipo_gasto = fila.tipo_gasto or col.tipo_gasto
     escala = dec(col.escala)
@@ -95,16 +135,23 @@ def gold_celda(inf: Informe, col, fila: Fila, k: int, contenido,
         salida = []
         for _, mes, valor in contenido.meses:
             anio = inf.vigencia
-            inicio = (f"{anio}-01-01" if col.medida == "acumulado"
-                      else f"{anio}-{mes:02d}-01")
-            salida.append(fila_gold(fila.indicador, padre, col.medida, inicio,
-                                    fin_de_mes(anio, mes), dec(valor) * escala,
-                                    unidad, tipo_gasto))
+            inicio = f"{anio}-01-01" if col.medida == "acumulado" else f"{anio}-{mes:02d}-01"
+            salida.append(
+                fila_gold(
+                    fila.indicador,
+                    padre,
+                    col.medida,
+                    inicio,
+                    fin_de_mes(anio, mes),
+                    dec(valor) * escala,
+                    unidad,
+                    tipo_gasto,
+                )
+            )
         return salida
     valor = contenido.valor if isinstance(contenido, Num) else contenido
     inicio, fin = fila.periodos.get(k, (col.inicio, col.fin))
-    return [fila_gold(fila.indicador, padre, col.medida, inicio, fin,
-                      dec(valor) * escala, unidad, tipo_gasto)]
+    return [fila_gold(fila.indicador, padre, col.medida, inicio, fin, dec(valor) * escala, unidad, tipo_gasto)]
 
 
 def gold_tabla(inf: Informe, tabla: Tabla) -> list[dict]:
@@ -150,18 +197,17 @@ def comparar_gold_manual(inf: Informe, ruta: Path) -> int:
             print("  solo en la especificación:", r)
         for r in sobran:
             print("  solo en el gold a mano:   ", r)
-        raise SystemExit(f"{ruta.name}: el gold escrito a mano no coincide "
-                         "con la especificación")
+        raise SystemExit(f"{ruta.name}: el gold escrito a mano no coincide con la especificación")
     return len(escrito)
 
 
 def escribir_meta(inf: Informe, ruta: Path) -> None:
     meta = {k: v for k, v in inf.meta.items() if v is not None}
-    ruta.write_text(yaml.safe_dump(meta, allow_unicode=True, sort_keys=False,
-                                   width=1000), encoding="utf-8")
+    ruta.write_text(yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=1000), encoding="utf-8")
 
 
 # ================================================================ DOCX helpers
+
 
 def elemento(tag: str, **atributos) -> OxmlElement:
     el = OxmlElement(tag)
@@ -171,8 +217,7 @@ def elemento(tag: str, **atributos) -> OxmlElement:
 
 
 def sombrear(celda, color: str) -> None:
-    celda._tc.get_or_add_tcPr().append(
-        elemento("w:shd", val="clear", color="auto", fill=color))
+    celda._tc.get_or_add_tcPr().append(elemento("w:shd", val="clear", color="auto", fill=color))
 
 
 def poner_bordes(tabla_docx, visibles: bool) -> None:
@@ -203,9 +248,11 @@ def combinar_hacia_abajo(t, n_enc: int, tabla: Tabla) -> None:
         i = 0
         while i < len(tabla.filas):
             fin = i
-            while (fin + 1 < len(tabla.filas)
-                   and isinstance(tabla.filas[fin + 1], Fila)
-                   and isinstance(tabla.filas[fin + 1].celdas[k], Arriba)):
+            while (
+                fin + 1 < len(tabla.filas)
+                and isinstance(tabla.filas[fin + 1], Fila)
+                and isinstance(tabla.filas[fin + 1].celdas[k], Arriba)
+            ):
                 fin += 1
             if fin > i:
                 t.cell(n_enc + i, k).merge(t.cell(n_enc + fin, k))
@@ -214,19 +261,16 @@ def combinar_hacia_abajo(t, n_enc: int, tabla: Tabla) -> None:
 
 def marcar_encabezado(fila_docx) -> None:
     """Word's "repeat as header row at the top of each page"."""
-    fila_docx._tr.get_or_add_trPr().append(elemento("w:tblHeader",
-                                                    val="true"))
+    fila_docx._tr.get_or_add_trPr().append(elemento("w:tblHeader", val="true"))
 
 
 def no_partir(fila_docx) -> None:
     """Word's "do not allow row to break across pages" (header rows)."""
-    fila_docx._tr.get_or_add_trPr().append(elemento("w:cantSplit",
-                                                    val="true"))
+    fila_docx._tr.get_or_add_trPr().append(elemento("w:cantSplit", val="true"))
 
 
 def escribir_runs(parrafo, contenido, negrita=False, tamano=None) -> None:
-    runs = contenido.runs if isinstance(contenido, Rico) else [(contenido,
-                                                                 negrita)]
+    runs = contenido.runs if isinstance(contenido, Rico) else [(contenido, negrita)]
     for texto, es_negrita in runs:
         run = parrafo.add_run()
         run.text = texto  # "\n" becomes a line break
@@ -235,8 +279,7 @@ def escribir_runs(parrafo, contenido, negrita=False, tamano=None) -> None:
             run.font.size = Pt(tamano)
 
 
-def llenar_celda(celda, contenido, tamano, alineacion="izquierda",
-                 negrita=False) -> None:
+def llenar_celda(celda, contenido, tamano, alineacion="izquierda", negrita=False) -> None:
     p = celda.paragraphs[0]
     p.paragraph_format.space_after = Pt(0)
     p.paragraph_format.space_before = Pt(0)
@@ -257,8 +300,7 @@ def texto_celda(col, fila: Fila, contenido):
     if isinstance(contenido, Num):
         return contenido.texto
     if isinstance(contenido, Serie):
-        return "\n".join(f"{etiqueta} {col.formato(dec(v), unidad)}"
-                         for etiqueta, _, v in contenido.meses)
+        return "\n".join(f"{etiqueta} {col.formato(dec(v), unidad)}" for etiqueta, _, v in contenido.meses)
     return col.formato(dec(contenido), unidad)
 
 
@@ -297,8 +339,7 @@ def escribir_tabla(doc, tabla: Tabla) -> None:
         celda = t.cell(r, c)
         if enc.columnas > 1 or enc.filas > 1:
             celda = celda.merge(t.cell(r + enc.filas - 1, c + enc.columnas - 1))
-        llenar_celda(celda, enc.texto, tam, "centro",
-                     negrita=tabla.encabezado_negrita)
+        llenar_celda(celda, enc.texto, tam, "centro", negrita=tabla.encabezado_negrita)
         if tabla.columnas[c].espaciador:
             sin_reglas(celda)
         elif tabla.sombreado_encabezado:
@@ -319,13 +360,10 @@ def escribir_tabla(doc, tabla: Tabla) -> None:
                 sombrear(celda, tabla.sombreado_programa)
             continue
         if len(fila.celdas) != n_col:
-            raise ValueError(f"row {fila.indicador!r}: {len(fila.celdas)} "
-                             f"cells for {n_col} columns")
-        for k, (col, contenido) in enumerate(zip(tabla.columnas,
-                                                 fila.celdas)):
+            raise ValueError(f"row {fila.indicador!r}: {len(fila.celdas)} cells for {n_col} columns")
+        for k, (col, contenido) in enumerate(zip(tabla.columnas, fila.celdas)):
             celda = fila_docx.cells[k]
-            llenar_celda(celda, texto_celda(col, fila, contenido), tam,
-                         col.alineacion, negrita=fila.negrita)
+            llenar_celda(celda, texto_celda(col, fila, contenido), tam, col.alineacion, negrita=fila.negrita)
             if col.espaciador:
                 sin_reglas(celda)
             elif fila.sombreado:
@@ -338,8 +376,7 @@ def escribir_parrafo(doc, inf: Informe, p: Parrafo, salto=False) -> None:
     if p.estilo in ("h1", "h2") and inf.titulos_con_estilo:
         par = doc.add_heading(level=1 if p.estilo == "h1" else 2)
         par.paragraph_format.page_break_before = salto or None
-        escribir_runs(par, p.texto if isinstance(p.texto, str)
-                      else Rico(p.texto))
+        escribir_runs(par, p.texto if isinstance(p.texto, str) else Rico(p.texto))
         return
     estilo = "List Bullet" if p.estilo == "vineta" else None
     par = doc.add_paragraph(style=estilo)
@@ -352,8 +389,7 @@ def escribir_parrafo(doc, inf: Informe, p: Parrafo, salto=False) -> None:
         par.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
     if p.estilo == "titulo":
         par.paragraph_format.space_after = Pt(2)
-    escribir_runs(par, p.texto if isinstance(p.texto, str) else Rico(p.texto),
-                  negrita, tamano)
+    escribir_runs(par, p.texto if isinstance(p.texto, str) else Rico(p.texto), negrita, tamano)
 
 
 def configurar_estilos(doc, inf: Informe) -> None:
@@ -379,16 +415,14 @@ def configurar_seccion(doc, inf: Informe) -> None:
         s.page_width, s.page_height = carta[1], carta[0]
     else:
         s.page_width, s.page_height = carta
-    for lado in ("left_margin", "right_margin", "top_margin",
-                 "bottom_margin"):
+    for lado in ("left_margin", "right_margin", "top_margin", "bottom_margin"):
         setattr(s, lado, Cm(inf.margen_cm))
     s.header_distance = s.footer_distance = Cm(1.0)
 
     encabezado = s.header
     encabezado.is_linked_to_previous = False
     for i, linea in enumerate(inf.encabezado_pagina):
-        par = (encabezado.paragraphs[0] if i == 0
-               else encabezado.add_paragraph())
+        par = encabezado.paragraphs[0] if i == 0 else encabezado.add_paragraph()
         par.alignment = WD_ALIGN_PARAGRAPH.RIGHT
         escribir_runs(par, linea, negrita=(i == 0), tamano=9)
     if inf.pie_pagina:
@@ -423,8 +457,7 @@ def guardar_determinista(doc, ruta: Path) -> None:
     crudo = io.BytesIO()
     doc.save(crudo)
     crudo.seek(0)
-    with zipfile.ZipFile(crudo) as origen, zipfile.ZipFile(
-            ruta, "w", zipfile.ZIP_DEFLATED) as destino:
+    with zipfile.ZipFile(crudo) as origen, zipfile.ZipFile(ruta, "w", zipfile.ZIP_DEFLATED) as destino:
         for info in origen.infolist():
             nuevo = zipfile.ZipInfo(info.filename, date_time=FECHA_ZIP)
             nuevo.compress_type = zipfile.ZIP_DEFLATED
@@ -455,15 +488,27 @@ def construir_docx(inf: Informe, ruta: Path) -> None:
 
 # ================================================================ PDF
 
+
 def convertir_pdf(docx: list[Path], destino: Path) -> None:
     """Render every DOCX with LibreOffice (private profile, one call)."""
     if not shutil.which("soffice"):
         raise SystemExit("LibreOffice (soffice) is not installed")
     with tempfile.TemporaryDirectory() as tmp:
         subprocess.run(
-            ["soffice", f"-env:UserInstallation={LO_PERFIL}", "--headless",
-             "--convert-to", "pdf", "--outdir", tmp, *map(str, docx)],
-            check=True, capture_output=True, timeout=600)
+            [
+                "soffice",
+                f"-env:UserInstallation={LO_PERFIL}",
+                "--headless",
+                "--convert-to",
+                "pdf",
+                "--outdir",
+                tmp,
+                *map(str, docx),
+            ],
+            check=True,
+            capture_output=True,
+            timeout=600,
+        )
         for ruta in docx:
             pdf = Path(tmp) / (ruta.stem + ".pdf")
             if not pdf.exists():
@@ -473,8 +518,8 @@ def convertir_pdf(docx: list[Path], destino: Path) -> None:
 
 # ================================================================ main
 
-def generar(informes: list[Informe], carpeta_informes: Path,
-            carpeta_gold: Path, con_pdf: bool) -> None:
+
+def generar(informes: list[Informe], carpeta_informes: Path, carpeta_gold: Path, con_pdf: bool) -> None:
     """DOCX, meta and gold of each report, then their PDFs."""
     docx = []
     for inf in informes:
@@ -485,11 +530,9 @@ def generar(informes: list[Informe], carpeta_informes: Path,
         gold = carpeta_gold / f"{inf.id}.gold.csv"
         if inf.gold_manual:
             if not gold.exists():
-                raise SystemExit(f"{gold.name} is written by hand and is "
-                                 "missing")
+                raise SystemExit(f"{gold.name} is written by hand and is missing")
             n = comparar_gold_manual(inf, gold)
-            print(f"{inf.id}: docx, meta (gold escrito a mano, {n} filas, "
-                  "coincide con la especificación)")
+            print(f"{inf.id}: docx, meta (gold escrito a mano, {n} filas, coincide con la especificación)")
         else:
             n = escribir_gold(inf, gold)
             print(f"{inf.id}: docx, meta, gold ({n} filas)")
@@ -501,21 +544,21 @@ def generar(informes: list[Informe], carpeta_informes: Path,
 def main(argv=None) -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("ids", nargs="*", help="only these reports")
-    ap.add_argument("--sin-pdf", action="store_true",
-                    help="do not run LibreOffice")
-    ap.add_argument("--pendientes", type=Path, metavar="CARPETA",
-                    help="also write the reports kept out of the corpus "
-                         "(PENDIENTES) to this folder")
+    ap.add_argument("--sin-pdf", action="store_true", help="do not run LibreOffice")
+    ap.add_argument(
+        "--pendientes",
+        type=Path,
+        metavar="CARPETA",
+        help="also write the reports kept out of the corpus (PENDIENTES) to this folder",
+    )
     args = ap.parse_args(argv)
     informes = [i for i in INFORMES if not args.ids or i.id in args.ids]
     if args.ids and len(informes) != len(args.ids):
         raise SystemExit(f"unknown report id in {args.ids}")
-    generar([i for i in informes if i.id not in PENDIENTES], INFORMES_DIR,
-            GOLD_DIR, not args.sin_pdf)
+    generar([i for i in informes if i.id not in PENDIENTES], INFORMES_DIR, GOLD_DIR, not args.sin_pdf)
     if args.pendientes:
         args.pendientes.mkdir(parents=True, exist_ok=True)
-        generar([i for i in informes if i.id in PENDIENTES], args.pendientes,
-                args.pendientes, not args.sin_pdf)
+        generar([i for i in informes if i.id in PENDIENTES], args.pendientes, args.pendientes, not args.sin_pdf)
 
 
 if __name__ == "__main__":

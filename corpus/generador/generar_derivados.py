@@ -16,6 +16,7 @@
 
 Run `python corpus/generador/generar.py` first when the reports themselves change.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -39,6 +40,7 @@ SEMILLA = 2022
 
 
 # ============================================================ scanned report
+
 
 def escanear_pagina(imagen, aleatorio):
     """A rendered page as a scanner gives it back: turned a fraction of a
@@ -71,12 +73,17 @@ def pdf_de_imagenes(imagenes, destino: Path, dpi: int) -> None:
         pagina, xobj, contenido = n, n + 1, n + 2
         n += 3
         paginas.append(pagina)
-        objetos[pagina] = (b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 %.2f %.2f] "
-                           b"/Resources << /XObject << /Im0 %d 0 R >> >> /Contents %d 0 R >>"
-                           % (w, h, xobj, contenido))
-        objetos[xobj] = (b"<< /Type /XObject /Subtype /Image /Width %d /Height %d /ColorSpace /DeviceGray "
-                         b"/BitsPerComponent 8 /Filter /DCTDecode /Length %d >>\nstream\n"
-                         % (ancho, alto, len(datos)) + datos + b"\nendstream")
+        objetos[pagina] = (
+            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 %.2f %.2f] "
+            b"/Resources << /XObject << /Im0 %d 0 R >> >> /Contents %d 0 R >>" % (w, h, xobj, contenido)
+        )
+        objetos[xobj] = (
+            b"<< /Type /XObject /Subtype /Image /Width %d /Height %d /ColorSpace /DeviceGray "
+            b"/BitsPerComponent 8 /Filter /DCTDecode /Length %d >>\nstream\n"
+            % (ancho, alto, len(datos))
+            + datos
+            + b"\nendstream"
+        )
         dibujo = b"q %.2f 0 0 %.2f 0 0 cm /Im0 Do Q" % (w, h)
         objetos[contenido] = b"<< /Length %d >>\nstream\n%s\nendstream" % (len(dibujo), dibujo)
     destino.write_bytes(serializar_pdf(objetos, paginas))
@@ -87,8 +94,9 @@ def serializar_pdf(objetos: dict[int, bytes], paginas: list[int]) -> bytes:
     added here from `paginas`), with its cross-reference table. Written by
     hand so that the bytes are the same on every run (also used by
     tests/extractor/formatos/test_entradas_malas.py for PDFs no library would write)."""
-    objetos[2] = (b"<< /Type /Pages /Kids [" + b" ".join(b"%d 0 R" % p for p in paginas)
-                  + b"] /Count %d >>" % len(paginas))
+    objetos[2] = (
+        b"<< /Type /Pages /Kids [" + b" ".join(b"%d 0 R" % p for p in paginas) + b"] /Count %d >>" % len(paginas)
+    )
     salida = bytearray(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n")
     posiciones = {}
     for k in sorted(objetos):
@@ -129,6 +137,7 @@ def copiar_gold(origen: str, destino: str) -> None:
 
 # ============================================================ legacy twins
 
+
 def gemelos_legado(id_: str, formatos=FORMATOS_LEGADO) -> list[Path]:
     """<id>.doc / .rtf / .odt from <id>.docx with LibreOffice."""
     if not shutil.which("soffice"):
@@ -140,9 +149,21 @@ def gemelos_legado(id_: str, formatos=FORMATOS_LEGADO) -> list[Path]:
         for formato in formatos:
             filtro = {"doc": "doc:MS Word 97", "rtf": "rtf:Rich Text Format", "odt": "odt:writer8"}[formato]
             subprocess.run(
-                ["soffice", f"-env:UserInstallation={perfil}", "--headless", "--norestore",
-                 "--convert-to", filtro, "--outdir", tmp, str(origen)],
-                check=True, capture_output=True, timeout=300)
+                [
+                    "soffice",
+                    f"-env:UserInstallation={perfil}",
+                    "--headless",
+                    "--norestore",
+                    "--convert-to",
+                    filtro,
+                    "--outdir",
+                    tmp,
+                    str(origen),
+                ],
+                check=True,
+                capture_output=True,
+                timeout=300,
+            )
             hecho = Path(tmp, f"{id_}.{formato}")
             if not hecho.exists():
                 raise SystemExit(f"LibreOffice did not produce {hecho.name}")

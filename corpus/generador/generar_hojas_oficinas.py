@@ -34,6 +34,7 @@ reader does not yet read right stay out of corpus/ (the corpus test has no
 expected-failure mark): they are listed in PENDIENTES and only written with
 --pendientes to a folder of your choice.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -48,12 +49,31 @@ from xlsxwriter.utility import xl_rowcol_to_cell as celda
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from generar_hojas import (  # noqa: E402
-    GOLD_DIR, INFORMES_DIR, _anio, _escribir_gold, _escribir_meta, _fila, _libro, _porcentaje_mostrado,
+    GOLD_DIR,
+    INFORMES_DIR,
+    _anio,
+    _escribir_gold,
+    _escribir_meta,
+    _fila,
+    _libro,
+    _porcentaje_mostrado,
     _trimestre,
 )
 
-MESES = ["Enero", "Febrero", "Marzo", "Abril", "Mayo", "Junio", "Julio", "Agosto", "Septiembre", "Octubre",
-         "Noviembre", "Diciembre"]
+MESES = [
+    "Enero",
+    "Febrero",
+    "Marzo",
+    "Abril",
+    "Mayo",
+    "Junio",
+    "Julio",
+    "Agosto",
+    "Septiembre",
+    "Octubre",
+    "Noviembre",
+    "Diciembre",
+]
 MESES_CORTOS = ["Ene", "Feb", "Mar", "Abr", "May", "Jun", "Jul", "Ago", "Sep", "Oct", "Nov", "Dic"]
 TRIMESTRES = ["I trimestre", "II trimestre", "III trimestre", "IV trimestre"]
 PIE_PLANTILLA = "Versión 3 – Fecha: 12/11/2024"
@@ -89,16 +109,42 @@ class Tablero:
 
 
 TABLEROS = [
-    Tablero("IND-01 PQRSD", "Oportunidad en la respuesta a peticiones ciudadanas", "Servicio al ciudadano",
-            "Porcentaje", "Mensual", [0.95] * 12,
-            [0.912, 0.934, 0.958, 0.97, 0.941, 0.963, 0.982, 0.975, 0.99]),
-    Tablero("IND-02 Capacitación", "Servidores públicos formados en integridad", "Talento humano", "Número",
-            "Mensual", [0, 20, 20, 25, 25, 0, 0, 30, 30, 30, 20, 0],
-            [0, 18, 22, 25, 19, 4, 0, 31, 27]),
-    Tablero("IND-03 Riesgos", "Controles de riesgo de corrupción evaluados", "Control interno", "Porcentaje",
-            "Trimestral", [0.25, 0.5, 0.75, 1], [0.22, 0.48, 0.81]),
-    Tablero("IND-04 Archivo", "Metros lineales de archivo intervenidos", "Gestión documental", "Número",
-            "Trimestral", [40, 60, 60, 40], [35.5, 62, 58]),
+    Tablero(
+        "IND-01 PQRSD",
+        "Oportunidad en la respuesta a peticiones ciudadanas",
+        "Servicio al ciudadano",
+        "Porcentaje",
+        "Mensual",
+        [0.95] * 12,
+        [0.912, 0.934, 0.958, 0.97, 0.941, 0.963, 0.982, 0.975, 0.99],
+    ),
+    Tablero(
+        "IND-02 Capacitación",
+        "Servidores públicos formados en integridad",
+        "Talento humano",
+        "Número",
+        "Mensual",
+        [0, 20, 20, 25, 25, 0, 0, 30, 30, 30, 20, 0],
+        [0, 18, 22, 25, 19, 4, 0, 31, 27],
+    ),
+    Tablero(
+        "IND-03 Riesgos",
+        "Controles de riesgo de corrupción evaluados",
+        "Control interno",
+        "Porcentaje",
+        "Trimestral",
+        [0.25, 0.5, 0.75, 1],
+        [0.22, 0.48, 0.81],
+    ),
+    Tablero(
+        "IND-04 Archivo",
+        "Metros lineales de archivo intervenidos",
+        "Gestión documental",
+        "Número",
+        "Trimestral",
+        [40, 60, 60, 40],
+        [35.5, 62, 58],
+    ),
 ]
 LACEJA_META = {
     "entidad": "Alcaldía de La Ceja del Tambo",
@@ -161,8 +207,9 @@ def laceja_libro(ruta: Path) -> list[dict]:
             else:
                 cumplimiento = resultado / meta
                 ws.write_formula(r, 3, f"={celda(r, 2)}/{celda(r, 1)}", pct, cumplimiento)
-                gold.append(_fila(t.nombre, "", "avance_porcentual", *periodo, _porcentaje_mostrado(cumplimiento),
-                                  "porcentaje"))
+                gold.append(
+                    _fila(t.nombre, "", "avance_porcentual", *periodo, _porcentaje_mostrado(cumplimiento), "porcentaje")
+                )
             if i == len(t.resultados) - 1:
                 ultimos.append((t.nombre, t.unidad, [meta, resultado, cumplimiento], fmt, r, t.hoja))
         ws.write(21, 0, "Fuente: reporte de los líderes de proceso.")
@@ -215,18 +262,56 @@ class FilaSalud:
 
 
 FILAS_SALUD = [
-    FilaSalud("Salud infantil", "Niños de 1 año con esquema de vacunación completo", "Número", 1320, 1290,
-              [98, 112, 105, 121, 117, 109], (2,)),
-    FilaSalud("Salud infantil", "Valoraciones de crecimiento y desarrollo en primera infancia", "Número", 4800, 4500,
-              [352, 401, 388, 420, 415, 397]),
-    FilaSalud("Salud sexual y reproductiva", "Gestantes con cuatro o más controles prenatales", "Número", 640, 610,
-              [47, 52, 55, 49, 58, 51], (0, 5)),
-    FilaSalud("Salud sexual y reproductiva", "Jornadas de asesoría en anticoncepción en colegios", "Número", 24, 20,
-              [0, 2, 3, 2, 3, 1]),
-    FilaSalud("Vigilancia en salud pública", "Visitas de inspección sanitaria a establecimientos", "Número", 1500,
-              1450, [96, 131, 142, 128, 137, 125.5]),
-    FilaSalud("Vigilancia en salud pública", "Brotes de enfermedad transmitida por alimentos atendidos", "Número", 0, 0,
-              [0, 1, 0, 0, 2, 0]),
+    FilaSalud(
+        "Salud infantil",
+        "Niños de 1 año con esquema de vacunación completo",
+        "Número",
+        1320,
+        1290,
+        [98, 112, 105, 121, 117, 109],
+        (2,),
+    ),
+    FilaSalud(
+        "Salud infantil",
+        "Valoraciones de crecimiento y desarrollo en primera infancia",
+        "Número",
+        4800,
+        4500,
+        [352, 401, 388, 420, 415, 397],
+    ),
+    FilaSalud(
+        "Salud sexual y reproductiva",
+        "Gestantes con cuatro o más controles prenatales",
+        "Número",
+        640,
+        610,
+        [47, 52, 55, 49, 58, 51],
+        (0, 5),
+    ),
+    FilaSalud(
+        "Salud sexual y reproductiva",
+        "Jornadas de asesoría en anticoncepción en colegios",
+        "Número",
+        24,
+        20,
+        [0, 2, 3, 2, 3, 1],
+    ),
+    FilaSalud(
+        "Vigilancia en salud pública",
+        "Visitas de inspección sanitaria a establecimientos",
+        "Número",
+        1500,
+        1450,
+        [96, 131, 142, 128, 137, 125.5],
+    ),
+    FilaSalud(
+        "Vigilancia en salud pública",
+        "Brotes de enfermedad transmitida por alimentos atendidos",
+        "Número",
+        0,
+        0,
+        [0, 1, 0, 0, 2, 0],
+    ),
 ]
 FUSA_META = {
     "entidad": "Alcaldía de Fusagasugá",
@@ -242,8 +327,9 @@ FUSA_META = {
 def fusagasuga_libro(ruta: Path) -> list[dict]:
     wb = _libro(ruta)
     titulo = wb.add_format({"bold": True, "font_size": 12})
-    enc = wb.add_format({"bold": True, "align": "center", "valign": "vcenter", "border": 1, "bg_color": "#FFF2CC",
-                         "text_wrap": True})
+    enc = wb.add_format(
+        {"bold": True, "align": "center", "valign": "vcenter", "border": 1, "bg_color": "#FFF2CC", "text_wrap": True}
+    )
     borde = wb.add_format({"border": 1, "text_wrap": True})
     num = wb.add_format({"num_format": "#,##0", "border": 1})
     pct = wb.add_format({"num_format": "0%", "border": 1})
@@ -255,8 +341,11 @@ def fusagasuga_libro(ruta: Path) -> list[dict]:
     ws = wb.add_worksheet("Corte junio")
     ws.write(0, 0, "ALCALDÍA DE FUSAGASUGÁ - SECRETARÍA DE SALUD", titulo)
     ws.write(1, 0, "SEGUIMIENTO PLAN DE ACCIÓN EN SALUD CORTE 30 DE JUNIO DE 2025", titulo)
-    cab = ["Dimensión", "Indicador", "Unidad", "Meta 2024", "Meta anual"] + MESES_CORTOS + ["Acumulado", "% avance",
-                                                                                           "Observaciones"]
+    cab = (
+        ["Dimensión", "Indicador", "Unidad", "Meta 2024", "Meta anual"]
+        + MESES_CORTOS
+        + ["Acumulado", "% avance", "Observaciones"]
+    )
     h = 3
     ws.write_row(h, 0, cab, enc)
     ws.set_column(1, 1, 46)
@@ -284,8 +373,16 @@ def fusagasuga_libro(ruta: Path) -> list[dict]:
         gold.append(_fila(f.indicador, f.dimension, "acumulado", *a_corte, acumulado, "numero"))
         if f.meta_anual:
             ws.write_formula(r, 18, f"={celda(r, 17)}/{celda(r, 4)}", pct, acumulado / f.meta_anual)
-            gold.append(_fila(f.indicador, f.dimension, "avance_porcentual", *a_corte,
-                              _porcentaje_mostrado(acumulado / f.meta_anual), "porcentaje"))
+            gold.append(
+                _fila(
+                    f.indicador,
+                    f.dimension,
+                    "avance_porcentual",
+                    *a_corte,
+                    _porcentaje_mostrado(acumulado / f.meta_anual),
+                    "porcentaje",
+                )
+            )
         else:  # "por demanda": meta 0, the division shows #DIV/0!
             ws.write_formula(r, 18, f"={celda(r, 17)}/{celda(r, 4)}", pct, "#DIV/0!")
             ws.write_string(r, 19, "Indicador por demanda: sin meta programada.", borde)
@@ -318,21 +415,55 @@ class Actividad:
     texto: tuple[int, ...] = ()  # ejecutado quarters typed as text
 
 
-OBJETIVOS = ["1. Reducir la siniestralidad vial en las vías del departamento",
-             "2. Modernizar la atención de trámites de tránsito"]
+OBJETIVOS = [
+    "1. Reducir la siniestralidad vial en las vías del departamento",
+    "2. Modernizar la atención de trámites de tránsito",
+]
 ACTIVIDADES = [
-    Actividad(OBJETIVOS[0], "Operativos de control en corredores viales críticos",
-              96, [24, 24, 24, 24], [27, 22], "Subdirección Operativa"),
-    Actividad(OBJETIVOS[0], "Personas formadas en seguridad vial",
-              3600, [600, 1200, 1200, 600], [648, 1315], "Grupo de Educación Vial", texto=(1,)),
-    Actividad(OBJETIVOS[0], "Kilómetros de vía intermunicipal demarcados", 42.5,
-              [0, 12.5, 20, 10], [0, 9.8], "Grupo de Señalización"),
-    Actividad(OBJETIVOS[0], "Reductores de velocidad instalados", 30, [5, 10, 10, 5], [4, 12],
-              "Grupo de Señalización", oculta=True),
-    Actividad(OBJETIVOS[1], "Trámites con agendamiento en línea",
-              8, [2, 2, 2, 2], [2, 3], "Oficina de Sistemas"),
-    Actividad(OBJETIVOS[1], "Comparendos prescritos depurados de la cartera", 12000,
-              [3000, 3000, 3000, 3000], [2875, 3410], "Oficina de Cobro Coactivo", texto=(0,)),
+    Actividad(
+        OBJETIVOS[0],
+        "Operativos de control en corredores viales críticos",
+        96,
+        [24, 24, 24, 24],
+        [27, 22],
+        "Subdirección Operativa",
+    ),
+    Actividad(
+        OBJETIVOS[0],
+        "Personas formadas en seguridad vial",
+        3600,
+        [600, 1200, 1200, 600],
+        [648, 1315],
+        "Grupo de Educación Vial",
+        texto=(1,),
+    ),
+    Actividad(
+        OBJETIVOS[0],
+        "Kilómetros de vía intermunicipal demarcados",
+        42.5,
+        [0, 12.5, 20, 10],
+        [0, 9.8],
+        "Grupo de Señalización",
+    ),
+    Actividad(
+        OBJETIVOS[0],
+        "Reductores de velocidad instalados",
+        30,
+        [5, 10, 10, 5],
+        [4, 12],
+        "Grupo de Señalización",
+        oculta=True,
+    ),
+    Actividad(OBJETIVOS[1], "Trámites con agendamiento en línea", 8, [2, 2, 2, 2], [2, 3], "Oficina de Sistemas"),
+    Actividad(
+        OBJETIVOS[1],
+        "Comparendos prescritos depurados de la cartera",
+        12000,
+        [3000, 3000, 3000, 3000],
+        [2875, 3410],
+        "Oficina de Cobro Coactivo",
+        texto=(0,),
+    ),
 ]
 QUINDIO_META = {
     "entidad": "Instituto Departamental de Tránsito del Quindío",
@@ -348,8 +479,9 @@ QUINDIO_META = {
 def quindio_libro(ruta: Path) -> list[dict]:
     wb = _libro(ruta)
     titulo = wb.add_format({"bold": True, "font_size": 12, "align": "center"})
-    enc = wb.add_format({"bold": True, "align": "center", "valign": "vcenter", "border": 1, "bg_color": "#E2EFDA",
-                         "text_wrap": True})
+    enc = wb.add_format(
+        {"bold": True, "align": "center", "valign": "vcenter", "border": 1, "bg_color": "#E2EFDA", "text_wrap": True}
+    )
     vert = wb.add_format({"valign": "vcenter", "text_wrap": True, "border": 1})
     borde = wb.add_format({"border": 1, "text_wrap": True})
     num = wb.add_format({"num_format": "#,##0.0#", "border": 1})
@@ -397,8 +529,9 @@ def quindio_libro(ruta: Path) -> list[dict]:
                     ws.write_string(r, c + 1, _texto_co(a.ejecutado[q]), borde)
                 else:
                     ws.write_number(r, c + 1, a.ejecutado[q], num)
-                filas.append(_fila(a.indicador, a.objetivo, "ejecutado", *_trimestre(2025, q + 1), a.ejecutado[q],
-                                   "numero"))
+                filas.append(
+                    _fila(a.indicador, a.objetivo, "ejecutado", *_trimestre(2025, q + 1), a.ejecutado[q], "numero")
+                )
             else:
                 ws.write_blank(r, c + 1, None, num)
         total = sum(a.ejecutado)
@@ -406,8 +539,16 @@ def quindio_libro(ruta: Path) -> list[dict]:
         ws.write_formula(r, 11, f"=SUM({ejecs})", num, total)
         filas.append(_fila(a.indicador, a.objetivo, "acumulado", *a_corte, total, "numero"))
         ws.write_formula(r, 12, f"={celda(r, 11)}/{celda(r, 2)}", pct, total / a.meta)
-        filas.append(_fila(a.indicador, a.objetivo, "avance_porcentual", *a_corte,
-                           _porcentaje_mostrado(total / a.meta), "porcentaje"))
+        filas.append(
+            _fila(
+                a.indicador,
+                a.objetivo,
+                "avance_porcentual",
+                *a_corte,
+                _porcentaje_mostrado(total / a.meta),
+                "porcentaje",
+            )
+        )
         ws.write_string(r, 13, a.responsable, borde)
         ws.write_string(r, 14, "Actas e informes en la carpeta compartida", borde)
         if a.oculta:
@@ -437,18 +578,43 @@ class Serie:
 
 
 SERIES = [
-    Serie("Matrícula oficial total", "Estudiantes",
-          [24180, 24012, 23875, 23690, 23511, 23320, 23105, 22890, 23140, 22765, 22410, 22598], 23000),
-    Serie("Tasa de cobertura neta en educación media", "%",
-          [38.2, 39.5, 40.1, 41.7, 42.3, 43.8, 44.2, 45.9, 46.4, 44.8, 45.1, 47.3], 48),
-    Serie("Tasa de deserción intraanual en colegios oficiales", "%",
-          [5.8, 5.6, 5.1, 4.9, 4.6, 4.4, 4.1, 3.9, 3.7, 4.8, 4.2, 3.6], 3.5),
-    Serie("Docentes oficiales en propiedad", "Docentes",
-          [None, None, 842, 851, 860, 866, 871, 880, 884, 889, 893, 901], None),
-    Serie("Estudiantes con jornada única", "Estudiantes",
-          [None, None, None, None, 0, 1250, 2310, 3480, 4125, 4010, 4650, 5120], 5500),
-    Serie("Sedes rurales con conectividad (indicador suspendido)", "Sedes",
-          [12, 18, 25, 31, None, None, None, None, None, None, None, None], None, oculta=True),
+    Serie(
+        "Matrícula oficial total",
+        "Estudiantes",
+        [24180, 24012, 23875, 23690, 23511, 23320, 23105, 22890, 23140, 22765, 22410, 22598],
+        23000,
+    ),
+    Serie(
+        "Tasa de cobertura neta en educación media",
+        "%",
+        [38.2, 39.5, 40.1, 41.7, 42.3, 43.8, 44.2, 45.9, 46.4, 44.8, 45.1, 47.3],
+        48,
+    ),
+    Serie(
+        "Tasa de deserción intraanual en colegios oficiales",
+        "%",
+        [5.8, 5.6, 5.1, 4.9, 4.6, 4.4, 4.1, 3.9, 3.7, 4.8, 4.2, 3.6],
+        3.5,
+    ),
+    Serie(
+        "Docentes oficiales en propiedad",
+        "Docentes",
+        [None, None, 842, 851, 860, 866, 871, 880, 884, 889, 893, 901],
+        None,
+    ),
+    Serie(
+        "Estudiantes con jornada única",
+        "Estudiantes",
+        [None, None, None, None, 0, 1250, 2310, 3480, 4125, 4010, 4650, 5120],
+        5500,
+    ),
+    Serie(
+        "Sedes rurales con conectividad (indicador suspendido)",
+        "Sedes",
+        [12, 18, 25, 31, None, None, None, None, None, None, None, None],
+        None,
+        oculta=True,
+    ),
 ]
 PITALITO_META = {
     "entidad": "Alcaldía de Pitalito",
@@ -496,8 +662,9 @@ def pitalito_libro(ruta: Path) -> list[dict]:
             ws.set_row(r, None, None, {"hidden": True})
         else:
             gold += filas
-    ws.write(h + len(SERIES) + 2, 0, "ND: dato no disponible. Las metas corresponden al plan sectorial 2020-2023.",
-             nota)
+    ws.write(
+        h + len(SERIES) + 2, 0, "ND: dato no disponible. Las metas corresponden al plan sectorial 2020-2023.", nota
+    )
     wb.close()
     return gold
 
@@ -522,14 +689,32 @@ class MetaResultado:
 
 
 METAS_RESULTADO = [
-    MetaResultado("MR-01", "Salud", "Razón de mortalidad materna por 100.000 nacidos vivos", "68,2", "55", "58",
-                  "61,3", "94,6%"),
-    MetaResultado("MR-02", "Salud", "Cobertura de afiliación al régimen subsidiado", "91,5", "96", "95,5", "95,1",
-                  "99,6%"),
-    MetaResultado("MR-07", "Agropecuario", "Hectáreas con sistemas silvopastoriles establecidos", "850", "2400",
-                  "1250", "1108", "88,6%"),
-    MetaResultado("MR-08", "Agropecuario", "Productores con asistencia técnica agropecuaria", "3200", "6000", "5000",
-                  "5320", "106,4%"),
+    MetaResultado(
+        "MR-01", "Salud", "Razón de mortalidad materna por 100.000 nacidos vivos", "68,2", "55", "58", "61,3", "94,6%"
+    ),
+    MetaResultado(
+        "MR-02", "Salud", "Cobertura de afiliación al régimen subsidiado", "91,5", "96", "95,5", "95,1", "99,6%"
+    ),
+    MetaResultado(
+        "MR-07",
+        "Agropecuario",
+        "Hectáreas con sistemas silvopastoriles establecidos",
+        "850",
+        "2400",
+        "1250",
+        "1108",
+        "88,6%",
+    ),
+    MetaResultado(
+        "MR-08",
+        "Agropecuario",
+        "Productores con asistencia técnica agropecuaria",
+        "3200",
+        "6000",
+        "5000",
+        "5320",
+        "106,4%",
+    ),
     MetaResultado("MR-12", "Vivienda", "Hogares rurales con vivienda mejorada", "0", "1500", "0", "0", "#DIV/0!"),
     MetaResultado("MR-13", "Vivienda", "Déficit cualitativo de vivienda rural (%)", "42,7", "38", "39", None, ""),
 ]
@@ -554,17 +739,20 @@ def casanare_xls(ruta: Path) -> list[dict]:
     wb = xlwt.Workbook(encoding="utf-8")
     ws = wb.add_sheet("Metas resultado")
     titulo = xlwt.easyxf("font: bold on, height 240")
-    enc = xlwt.easyxf("font: bold on; align: horiz center, vert center, wrap on; "
-                      "borders: left thin, right thin, top thin, bottom thin; "
-                      "pattern: pattern solid, fore_colour light_yellow")
+    enc = xlwt.easyxf(
+        "font: bold on; align: horiz center, vert center, wrap on; "
+        "borders: left thin, right thin, top thin, bottom thin; "
+        "pattern: pattern solid, fore_colour light_yellow"
+    )
     borde = xlwt.easyxf("borders: left thin, right thin, top thin, bottom thin; align: wrap on")
     pie = xlwt.easyxf("font: italic on, height 160")
     ws.write_merge(0, 0, 0, 8, "GOBERNACIÓN DE CASANARE", titulo)
     ws.write_merge(1, 1, 0, 8, "Secretaría de Planeación Departamental", titulo)
     ws.write_merge(2, 2, 0, 8, CASANARE_META["titulo"], titulo)
     h = 4
-    for k, t in enumerate(["Código", "Sector", "Indicador de resultado", "Línea base 2019",
-                           "Meta cuatrienio 2020-2023"]):
+    for k, t in enumerate(
+        ["Código", "Sector", "Indicador de resultado", "Línea base 2019", "Meta cuatrienio 2020-2023"]
+    ):
         ws.write_merge(h, h + 1, k, k, t, enc)
     ws.write_merge(h, h, 5, 6, "Vigencia 2023", enc)
     ws.write(h + 1, 5, "Programado", enc)
@@ -577,22 +765,41 @@ def casanare_xls(ruta: Path) -> list[dict]:
     for i, m in enumerate(METAS_RESULTADO):
         r = h + 2 + i
         unidad = "porcentaje" if "(%)" in m.indicador or m.indicador.startswith("Cobertura") else "numero"
-        textos = [m.codigo, m.sector, m.indicador, m.linea_base, m.cuatrienio, m.programado, m.logrado or "",
-                  m.cumplimiento, "" if m.logrado else "Dato 2023 en validación por el DANE (ECV)"]
+        textos = [
+            m.codigo,
+            m.sector,
+            m.indicador,
+            m.linea_base,
+            m.cuatrienio,
+            m.programado,
+            m.logrado or "",
+            m.cumplimiento,
+            "" if m.logrado else "Dato 2023 en validación por el DANE (ECV)",
+        ]
         for k, t in enumerate(textos):
             ws.write(r, k, t, borde)  # every figure is text, as the old export leaves them
         padre = m.sector
         gold.append(_fila(m.indicador, padre, "linea_base", *_anio(2019), _numero_texto(m.linea_base), unidad))
-        gold.append(_fila(m.indicador, padre, "meta_cuatrienio", date(2020, 1, 1), date(2023, 12, 31),
-                          _numero_texto(m.cuatrienio), unidad))
+        gold.append(
+            _fila(
+                m.indicador,
+                padre,
+                "meta_cuatrienio",
+                date(2020, 1, 1),
+                date(2023, 12, 31),
+                _numero_texto(m.cuatrienio),
+                unidad,
+            )
+        )
         gold.append(_fila(m.indicador, padre, "meta", *anio, _numero_texto(m.programado), unidad))
         if m.logrado:
             # "Logrado" under "Vigencia 2023": what was reached from January to the year's close
             # (acumulado, as esquemas/encabezados.yaml reads "logrado")
             gold.append(_fila(m.indicador, padre, "acumulado", *anio, _numero_texto(m.logrado), unidad))
         if m.cumplimiento.endswith("%"):
-            gold.append(_fila(m.indicador, padre, "avance_porcentual", *anio, _numero_texto(m.cumplimiento),
-                              "porcentaje"))
+            gold.append(
+                _fila(m.indicador, padre, "avance_porcentual", *anio, _numero_texto(m.cumplimiento), "porcentaje")
+            )
     fin = h + 2 + len(METAS_RESULTADO)
     ws.write(fin + 2, 0, "Formato F-PL-022", pie)
     ws.write(fin + 2, 6, PIE_PLANTILLA, pie)
@@ -630,8 +837,12 @@ def construir(id_: str, informes: Path, gold: Path) -> int:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("ids", nargs="*", help="libros a generar (por omisión, todos los del corpus)")
-    parser.add_argument("--pendientes", type=Path, metavar="CARPETA",
-                        help="escribe también los libros que quedan fuera del corpus en esta carpeta")
+    parser.add_argument(
+        "--pendientes",
+        type=Path,
+        metavar="CARPETA",
+        help="escribe también los libros que quedan fuera del corpus en esta carpeta",
+    )
     args = parser.parse_args()
     for id_ in args.ids or [i for i in LIBROS if i not in PENDIENTES]:
         if id_ in PENDIENTES:
@@ -640,8 +851,10 @@ def main() -> None:
     if args.pendientes:
         args.pendientes.mkdir(parents=True, exist_ok=True)
         for id_ in sorted(PENDIENTES):
-            print(f"{id_} (pendiente, en {args.pendientes}): {construir(id_, args.pendientes, args.pendientes)} "
-                  "filas gold")
+            print(
+                f"{id_} (pendiente, en {args.pendientes}): {construir(id_, args.pendientes, args.pendientes)} "
+                "filas gold"
+            )
 
 
 if __name__ == "__main__":

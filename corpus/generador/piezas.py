@@ -5,6 +5,7 @@ tables. Figures are stored as true numbers and rendered with Colombian
 formats (thousands ".", decimals ","), so the same data produces both the
 document text and its gold observations.
 """
+
 from __future__ import annotations
 
 import calendar
@@ -18,6 +19,7 @@ Formato = Callable[[Decimal, str], str]
 
 
 # ---------------------------------------------------------------- numbers
+
 
 def dec(v: Numero) -> Decimal:
     """Exact decimal of a spec value (floats go through their repr)."""
@@ -45,9 +47,11 @@ def numero_co(v: Numero, decimales: Optional[int] = None) -> str:
 
 def cantidad(decimales: Optional[int] = None, signo_pct: str = "%") -> Formato:
     """Physical quantities; rows whose unit is porcentaje get the % sign."""
+
     def formato(v: Decimal, unidad: str) -> str:
         texto = numero_co(v, decimales)
         return texto + signo_pct if unidad == "porcentaje" else texto
+
     return formato
 
 
@@ -60,11 +64,13 @@ def pesos(simbolo: str = "$ ", decimales: Optional[int] = None) -> Formato:
     """Money: 1277800000 -> "$ 1.277.800.000", 612450300.5 ->
     "$ 612.450.300,50" (cents always with two digits); simbolo="" for bare
     figures."""
+
     def formato(v: Decimal, unidad: str) -> str:
         n = decimales
         if n is None:
             n = 0 if v == v.to_integral_value() else 2
         return simbolo + numero_co(v, n)
+
     return formato
 
 
@@ -77,15 +83,18 @@ def texto_valor(v: Numero) -> str:
 
 # ---------------------------------------------------------------- periods
 
+
 def fin_de_mes(anio: int, mes: int) -> str:
     return f"{anio}-{mes:02d}-{calendar.monthrange(anio, mes)[1]:02d}"
 
 
 # ---------------------------------------------------------------- content
 
+
 @dataclass
 class Obs:
     """An explicit gold observation (narrative sentences, text cells)."""
+
     medida: str
     valor: Numero
     inicio: Optional[str]
@@ -99,6 +108,7 @@ class Obs:
 @dataclass
 class Parrafo:
     """A paragraph. `texto` may be a list of (text, bold) runs."""
+
     texto: Union[str, list[tuple[str, bool]]]
     estilo: str = "normal"  # normal | titulo | subtitulo | h1 | h2 | vineta
     centrado: bool = False
@@ -114,6 +124,7 @@ class SaltoPagina:
 @dataclass
 class Enc:
     """A header cell; spans are counted in grid columns / rows."""
+
     texto: str
     columnas: int = 1
     filas: int = 1
@@ -136,6 +147,7 @@ class Columna:
 @dataclass
 class Num:
     """A number written with explicit text ("2000", "$ 0", "0.25 %")."""
+
     valor: Numero
     texto: str
 
@@ -143,18 +155,21 @@ class Num:
 @dataclass
 class Rico:
     """Literal text in runs of (text, bold)."""
+
     runs: list[tuple[str, bool]]
 
 
 @dataclass
 class Serie:
     """Monthly series in one cell: [("Junio", 6, 13114), ...]."""
+
     meses: list[tuple[str, int, Numero]]
 
 
 @dataclass
 class ConObs:
     """Literal (text or runs) cell that carries explicit observations."""
+
     texto: Union[str, Rico]
     obs: list[Obs] = field(default_factory=list)
 
@@ -184,6 +199,7 @@ class Fila:
 class FilaPrograma:
     """Heading row: one cell merged over the full width; it is the parent
     (indicador_padre) of the rows below it until the next one."""
+
     texto: str
 
 

@@ -7,6 +7,7 @@ reads two numbers, or a wrong one, and two half-words. A break is closed
 when the number grammar (extractor/castellano/numeros.py) or the Spanish lexicon
 (extractor/castellano/lexico.py) says the two pieces are one token; otherwise it stays.
 """
+
 from __future__ import annotations
 
 import re
@@ -28,8 +29,15 @@ def numero_cortado(cola: str, cabeza: str) -> bool:
     unido = cola + cabeza
     if parse_numero(unido) is None:
         return False
-    return (cola[-1] in ".,'" or cabeza[0] in ".,'" or cabeza.startswith("0") and len(cabeza) > 1
-            or bool(_GRUPO_INCOMPLETO.search(cola)) or parse_numero(cola) is None or parse_numero(cabeza) is None)
+    return (
+        cola[-1] in ".,'"
+        or cabeza[0] in ".,'"
+        or cabeza.startswith("0")
+        and len(cabeza) > 1
+        or bool(_GRUPO_INCOMPLETO.search(cola))
+        or parse_numero(cola) is None
+        or parse_numero(cabeza) is None
+    )
 
 
 def unir_lineas(texto: str, lexico=None) -> str:
@@ -87,8 +95,11 @@ def reparar_cortes(doc: Documento, lexico=None) -> Documento:
     bloques = []
     for bloque in doc.bloques:
         if isinstance(bloque, Tabla) and any("\n" in c.texto for c in bloque.celdas):
-            bloque = replace(bloque, celdas=[
-                replace(c, texto=unir_lineas(c.texto, lexico)) if "\n" in c.texto else c
-                for c in bloque.celdas])
+            bloque = replace(
+                bloque,
+                celdas=[
+                    replace(c, texto=unir_lineas(c.texto, lexico)) if "\n" in c.texto else c for c in bloque.celdas
+                ],
+            )
         bloques.append(bloque)
     return replace(doc, bloques=bloques)

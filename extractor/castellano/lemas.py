@@ -10,6 +10,7 @@ part of the table that can answer that: the forms whose lemma is a rule word
 
     python -m extractor.castellano.lemas
 """
+
 from __future__ import annotations
 
 import gzip

@@ -11,6 +11,7 @@ Rebuild it after updating spacy-lookups-data with
 
     python -m extractor.castellano.lexico
 """
+
 from __future__ import annotations
 
 import bisect
@@ -46,7 +47,7 @@ def codificar(palabras: list[str]) -> str:
     lineas = [_CABECERA]
     for inicio in range(0, len(palabras), _BLOQUE):
         entradas, anterior = [], ""
-        for palabra in palabras[inicio:inicio + _BLOQUE]:
+        for palabra in palabras[inicio : inicio + _BLOQUE]:
             comun = 0
             while comun < min(len(palabra), len(anterior), 9) and palabra[comun] == anterior[comun]:
                 comun += 1
@@ -85,7 +86,7 @@ class Lexico:
             return ()
         palabras, anterior = [], ""
         for entrada in self._bloques[i].split(" "):
-            anterior = anterior[:int(entrada[0])] + entrada[1:]
+            anterior = anterior[: int(entrada[0])] + entrada[1:]
             palabras.append(anterior)
         return tuple(palabras)
 
@@ -112,9 +113,12 @@ def es_palabra(palabra: str) -> bool:
     palabra = plegar(palabra)
     if palabra in lex or palabra in _extra():
         return True
-    return any(palabra.endswith(fin) and len(palabra) > len(fin) + 2
-               and (palabra[:-len(fin)] + base in lex or palabra[:-len(fin)] + base in _extra())
-               for fin, base in _DERIVADAS)
+    return any(
+        palabra.endswith(fin)
+        and len(palabra) > len(fin) + 2
+        and (palabra[: -len(fin)] + base in lex or palabra[: -len(fin)] + base in _extra())
+        for fin, base in _DERIVADAS
+    )
 
 
 def es_prefijo(inicio: str) -> bool:

@@ -4,6 +4,7 @@
 "INFORMATIVO INSTITUCIONAL Realizar semanalmente…" → upper-case run as the name
 "Un (1) Plan estratégico … en el cuatrienio. 1: El porcentaje…" → first sentence
 """
+
 from __future__ import annotations
 
 import re
@@ -55,10 +56,10 @@ def separar_nombre(rotulo: str) -> tuple[str, Optional[str]]:
         return _recortar(" ".join(vocablos[:n])), _desc(" ".join(vocablos[n:]))
     dos_puntos = re.search(r"(?<!\d)\s*:\s+", texto[:120])
     if dos_puntos and dos_puntos.start() > 2:
-        return _recortar(texto[: dos_puntos.start()]), _desc(texto[dos_puntos.end():])
+        return _recortar(texto[: dos_puntos.start()]), _desc(texto[dos_puntos.end() :])
     frase = FIN_DE_FRASE.search(texto)
     if frase and len(texto[: frase.start()].split()) >= 3:
-        return _recortar(texto[: frase.start()]), _desc(texto[frase.end():])
+        return _recortar(texto[: frase.start()]), _desc(texto[frase.end() :])
     return _recortar(texto), None
 
 

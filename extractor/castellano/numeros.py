@@ -16,6 +16,7 @@ Conventions (esquemas/convenciones.md, docs dominio.md section 3):
 Public API: :class:`Numero`, :func:`es_vacio`, :func:`parse_numero`,
 :func:`buscar_numeros`.
 """
+
 from __future__ import annotations
 
 import re
@@ -289,23 +290,22 @@ def buscar_numeros(texto: Optional[str]) -> list[Numero]:
                 valor = -valor
             inicio, fin = m.start(), m.end()
             encontrados.append(
-                Numero(valor + 0.0, _unidad(moneda, porcentaje),
-                       texto[inicio:fin], ambiguo, inicio, fin)
+                Numero(valor + 0.0, _unidad(moneda, porcentaje), texto[inicio:fin], ambiguo, inicio, fin)
             )
             continue
         # Malformed grouping: report the pieces as plain, ambiguous numbers.
         for pieza, inicio in _trozos_validos(m["cuerpo"], m.start("cuerpo")):
             valor, _ = _interpretar(pieza)  # type: ignore[misc]
             fin = inicio + len(pieza)
-            encontrados.append(
-                Numero(valor, "numero", texto[inicio:fin], True, inicio, fin)
-            )
+            encontrados.append(Numero(valor, "numero", texto[inicio:fin], True, inicio, fin))
     return encontrados
 
 
 # a figure followed by its unit of measure in the same cell: "45 km",
 # "6.200 m²", "(6) und.", "350 luminarias" (one to three words, no digits)
-_CON_UNIDAD = re.compile(r"^(?P<cifra>.*?\d\)?)\s*(?P<unidad>[^\W\d_][^\W\d_²³/.]*\.?[²³]?(?:\s+[^\W\d_][^\W\d_.]*\.?){0,2})\s*$")
+_CON_UNIDAD = re.compile(
+    r"^(?P<cifra>.*?\d\)?)\s*(?P<unidad>[^\W\d_][^\W\d_²³/.]*\.?[²³]?(?:\s+[^\W\d_][^\W\d_.]*\.?){0,2})\s*$"
+)
 
 
 def parse_cantidad(texto: Optional[str]) -> Optional[tuple[Numero, str]]:
@@ -320,4 +320,3 @@ def parse_cantidad(texto: Optional[str]) -> Optional[tuple[Numero, str]]:
     if n is None or n.unidad != "numero":
         return None
     return n, m["unidad"]
-

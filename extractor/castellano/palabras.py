@@ -6,6 +6,7 @@ spellings, entity and office words); this module only reads them and writes
 regular-expression alternatives: longest spelling first, so that
 "septiembre" is tried before "sep" and "línea estratégica" before "línea".
 """
+
 from __future__ import annotations
 
 import re
@@ -14,11 +15,30 @@ from typing import Iterable
 
 from esquemas import cargar_yaml
 
-__all__ = ["lista", "alternativas", "alternativas_con_acentos", "por_numero", "patron_de_palabras",
-           "nombres_de_meses", "abreviaturas_de_meses"]
+__all__ = [
+    "lista",
+    "alternativas",
+    "alternativas_con_acentos",
+    "por_numero",
+    "patron_de_palabras",
+    "nombres_de_meses",
+    "abreviaturas_de_meses",
+]
 
-_ACENTUADAS = {"á": "a", "é": "e", "í": "i", "ó": "o", "ú": "u", "ü": "u",
-               "Á": "A", "É": "E", "Í": "I", "Ó": "O", "Ú": "U", "Ü": "U"}
+_ACENTUADAS = {
+    "á": "a",
+    "é": "e",
+    "í": "i",
+    "ó": "o",
+    "ú": "u",
+    "ü": "u",
+    "Á": "A",
+    "É": "E",
+    "Í": "I",
+    "Ó": "O",
+    "Ú": "U",
+    "Ü": "U",
+}
 
 
 @cache
@@ -48,7 +68,7 @@ def alternativas(palabras: Iterable[str], espacios: str = " ") -> str:
 
 
 def _sin_acento_obligado(palabra: str) -> str:
-    """"alcaldía" -> "alcald[ií]a": the accented letter may be written with
+    """ "alcaldía" -> "alcald[ií]a": the accented letter may be written with
     or without its accent; every other character as written."""
     partes = []
     for c in palabra:
@@ -66,8 +86,9 @@ def alternativas_con_acentos(palabras: Iterable[str]) -> str:
 def patron_de_palabras(palabras: Iterable[str]) -> str:
     """Regex of whole words and stems: "pago" is the word, "pagad*" any word
     starting with "pagad" (["pagad*", "pago"] -> r"\\bpagad|\\bpago\\b")."""
-    return "|".join(rf"\b{re.escape(p[:-1])}" if p.endswith("*") else rf"\b{re.escape(p)}\b"
-                    for p in _por_longitud(palabras))
+    return "|".join(
+        rf"\b{re.escape(p[:-1])}" if p.endswith("*") else rf"\b{re.escape(p)}\b" for p in _por_longitud(palabras)
+    )
 
 
 def nombres_de_meses() -> tuple[str, ...]:

@@ -17,6 +17,7 @@ Public API: :class:`Periodo`, :class:`Contexto`, :data:`MESES`,
 :func:`periodo_para`, :func:`serie_mensual`, :func:`pares_mes_numero`,
 :func:`periodo_mes`.
 """
+
 from __future__ import annotations
 
 import calendar
@@ -85,7 +86,7 @@ def _mes_dudoso(norm: str, m: re.Match) -> bool:
     if m["mes"] not in _ABREV_DUDOSAS:
         return False
     con_punto = norm.startswith(".", m.end("mes"))
-    tras_guion = re.search(r"[-–/]\s*$", norm[max(0, m.start() - 3):m.start()]) is not None
+    tras_guion = re.search(r"[-–/]\s*$", norm[max(0, m.start() - 3) : m.start()]) is not None
     solo = norm.strip() == m["mes"]  # a header cell that says only "Mar", between "Feb" and "Abr"
     # "Mar-2024", "mar/24": the month and its year, the whole text
     con_anio = re.fullmatch(rf"{m['mes']}\s*[-–/ ]\s*(\d{{2}}|\d{{4}})", norm.strip()) is not None
@@ -119,11 +120,7 @@ def _anio_completo(anio: int) -> Periodo:
 
 
 # Any month word, longest spellings first so "septiembre" beats "sep".
-_MES = (
-    r"(?<![a-z])(?:"
-    + "|".join(sorted(MESES, key=len, reverse=True))
-    + r")(?![a-z])"
-)
+_MES = r"(?<![a-z])(?:" + "|".join(sorted(MESES, key=len, reverse=True)) + r")(?![a-z])"
 
 # A plausible year: 1950-2099, not glued to other digits or separators.
 _ANIO = r"(?:19[5-9]\d|20\d\d)"
@@ -137,6 +134,7 @@ _NO_SIGUE_NUMERO = r"(?!\d|[.,'’´]\d)"
 # ---------------------------------------------------------------------------
 # Date expressions: partial dates with their spans
 # ---------------------------------------------------------------------------
+
 
 @dataclass(frozen=True)
 class _Fecha:
@@ -276,8 +274,9 @@ _HASTA = palabras.alternativas(palabras.lista("hasta_una_fecha"), espacios=r"\s+
 _HASTA_RE = re.compile(rf"\b(?:{_HASTA})\s+(?:el\s+|dia\s+)?$")
 
 
-def fecha_corte_en(texto: str, anio_defecto: Optional[int] = None, acumulado: bool = False,
-                   con_palabra: bool = False) -> Optional[date]:
+def fecha_corte_en(
+    texto: str, anio_defecto: Optional[int] = None, acumulado: bool = False, con_palabra: bool = False
+) -> Optional[date]:
     """The cut-off date written in ``texto``, or None.
 
     First a date right after "corte" ("con corte a septiembre 30 de 2017",
@@ -296,7 +295,7 @@ def fecha_corte_en(texto: str, anio_defecto: Optional[int] = None, acumulado: bo
                 continue
             # "corte junio a septiembre de 2017": the cut is the range's end.
             siguiente = expresiones[i + 1] if i + 1 < len(expresiones) else None
-            if siguiente and _CONECTOR_RANGO_RE.match(norm[f.fin:siguiente.inicio]):
+            if siguiente and _CONECTOR_RANGO_RE.match(norm[f.fin : siguiente.inicio]):
                 f = siguiente
             anio = f.anio if f.anio is not None else anio_defecto
             if anio is not None:
@@ -316,6 +315,7 @@ def fecha_corte_en(texto: str, anio_defecto: Optional[int] = None, acumulado: bo
 # Explicit periods in a header or title
 # ---------------------------------------------------------------------------
 
+
 @dataclass(frozen=True)
 class _Lectura:
     """A period read from text, with the kind of expression that gave it."""
@@ -326,9 +326,7 @@ class _Lectura:
 
 # Words joining the two ends of a range of months: "junio a septiembre",
 # "entre enero y septiembre", "1 de enero al 30 de junio", "ENE-MAR".
-_CONECTOR_RANGO_RE = re.compile(
-    r"\s*(?:a|al|hasta|y|-|–|—|/)\s*(?:(?:el|del|de)\s+)?\s*$"
-)
+_CONECTOR_RANGO_RE = re.compile(r"\s*(?:a|al|hasta|y|-|–|—|/)\s*(?:(?:el|del|de)\s+)?\s*$")
 
 # Ordinals for semesters, quarters...: "II", "segundo", "2do", "2°", "2"
 # (esquemas/castellano.yaml `ordinales`, `sufijos_ordinales`).
@@ -366,9 +364,7 @@ _T_RE = re.compile(r"(?<![\w])t\.?\s?(?P<ord>[1-4])(?![\d\w])" + _NO_RANGO)
 _ANIO_DESPUES_RE = re.compile(rf"\s*(?:de|del|-|/|,)?\s*(?P<anio>{_ANIO})(?!\d)")
 
 # "2016-2019", "2020 - 2023", "2016 a 2019", "2024 y 2025"
-_RANGO_ANIOS_RE = re.compile(
-    rf"(?<![\d.,])(?P<a>{_ANIO})\s*(?:-|–|—|/|a|al|y|hasta)\s*(?P<b>{_ANIO})(?!\d)"
-)
+_RANGO_ANIOS_RE = re.compile(rf"(?<![\d.,])(?P<a>{_ANIO})\s*(?:-|–|—|/|a|al|y|hasta)\s*(?P<b>{_ANIO})(?!\d)")
 _CUATRIENIO_RE = re.compile(rf"\b(?:{palabras.alternativas(palabras.lista('palabras_cuatrienio'))})\b")
 
 
@@ -398,12 +394,10 @@ def _anio_por_defecto(norm: str, ctx: Optional[Contexto]) -> Optional[int]:
     return anio if anio is not None else _anio_contexto(ctx)
 
 
-def _leer_rango_de_meses(
-    norm: str, fechas: list[_Fecha], ctx: Optional[Contexto]
-) -> Optional[_Lectura]:
+def _leer_rango_de_meses(norm: str, fechas: list[_Fecha], ctx: Optional[Contexto]) -> Optional[_Lectura]:
     """ "junio a septiembre 30 de 2017", "entre enero y septiembre de 2017"."""
     for f1, f2 in zip(fechas, fechas[1:]):
-        if not _CONECTOR_RANGO_RE.match(norm[f1.fin:f2.inicio]):
+        if not _CONECTOR_RANGO_RE.match(norm[f1.fin : f2.inicio]):
             continue
         anio2 = f2.anio if f2.anio is not None else f1.anio
         if anio2 is None:
@@ -422,13 +416,11 @@ def _leer_rango_de_meses(
     return None
 
 
-def _leer_hasta(
-    norm: str, fechas: list[_Fecha], ctx: Optional[Contexto]
-) -> Optional[_Lectura]:
+def _leer_hasta(norm: str, fechas: list[_Fecha], ctx: Optional[Contexto]) -> Optional[_Lectura]:
     """Cumulative: "a septiembre de 2017", "a 30 de junio", "hasta junio",
     "con corte a septiembre 30 de 2017" -> Jan 1 of that year .. that date."""
     for f in fechas:
-        antes = norm[max(0, f.inicio - 40):f.inicio]
+        antes = norm[max(0, f.inicio - 40) : f.inicio]
         if not (_HASTA_RE.search(antes) or _CORTE_AL_FINAL_RE.search(antes)):
             continue
         anio = f.anio if f.anio is not None else _anio_por_defecto(norm, ctx)
@@ -510,9 +502,7 @@ def _leer_anio(norm: str) -> Optional[_Lectura]:
     return _Lectura(_anio_completo(anio), "anio") if anio is not None else None
 
 
-def _leer_fecha_o_mes(
-    norm: str, fechas: list[_Fecha], ctx: Optional[Contexto]
-) -> Optional[_Lectura]:
+def _leer_fecha_o_mes(norm: str, fechas: list[_Fecha], ctx: Optional[Contexto]) -> Optional[_Lectura]:
     """One month ("Junio" -> the whole month) or one full date (a cut date:
     Jan 1 .. that date). Several different months name no single period."""
     if len({(f.mes, f.dia, f.anio) for f in fechas}) != 1:
@@ -544,8 +534,10 @@ def _leer_periodo(texto: str, ctx: Optional[Contexto]) -> Optional[_Lectura]:
 # period (esquemas/castellano.yaml `periodos_al_corte`).
 _ESPACIOS = r"\s+"
 _AL_CORTE: tuple[tuple[re.Pattern, Optional[int]], ...] = tuple(
-    (re.compile(rf"(?<![\w])(?:{palabras.alternativas([_norm(p) for p in frases], espacios=_ESPACIOS)})(?![\w])"),
-     None if parte == "informe" else int(parte))
+    (
+        re.compile(rf"(?<![\w])(?:{palabras.alternativas([_norm(p) for p in frases], espacios=_ESPACIOS)})(?![\w])"),
+        None if parte == "informe" else int(parte),
+    )
     for parte, frases in palabras.lista("periodos_al_corte").items()
 )
 
@@ -740,15 +732,11 @@ def periodo_mes(mes: int, medida: str, ctx: Contexto) -> Periodo:
 # One "<Month> <number>" pair of a monthly series: "Junio 13.114", "Sept. 13.968",
 # "Julio: 3.059".
 _NUMERO_EN_SERIE = r"(?:\$\s*)?[-−]?[0-9]+(?:[.,'’´][0-9]+)*(?:\s*%)?"
-_PAR_SERIE_RE = re.compile(
-    rf"(?P<mes>{_MES})\.?(?:\s*[:=]\s*|\s+-\s+|\s*)(?P<num>{_NUMERO_EN_SERIE})"
-)
+_PAR_SERIE_RE = re.compile(rf"(?P<mes>{_MES})\.?(?:\s*[:=]\s*|\s+-\s+|\s*)(?P<num>{_NUMERO_EN_SERIE})")
 _SEPARADOR_SERIE_RE = re.compile(r"[\s,;|.]*")
 
 
-def serie_mensual(
-    texto: str, ctx: Optional[Contexto] = None
-) -> Optional[list[tuple[int, Numero]]]:
+def serie_mensual(texto: str, ctx: Optional[Contexto] = None) -> Optional[list[tuple[int, Numero]]]:
     """A cell that is exactly a series of "<Month> <number>" pairs.
 
     "Junio 13.114\\nJulio 13.134" -> [(6, 13114), (7, 13134)]. None unless the
@@ -765,11 +753,10 @@ def serie_mensual(
         m = _PAR_SERIE_RE.match(norm, pos)
         if not m:
             return None
-        numero = parse_numero(texto[m.start("num"):m.end("num")])
+        numero = parse_numero(texto[m.start("num") : m.end("num")])
         if numero is None:
             return None
-        desplazado = replace(numero, inicio=m.start("num") + numero.inicio,
-                             fin=m.start("num") + numero.fin)
+        desplazado = replace(numero, inicio=m.start("num") + numero.inicio, fin=m.start("num") + numero.fin)
         pares.append((MESES[m["mes"]], desplazado))
         pos = _SEPARADOR_SERIE_RE.match(norm, m.end()).end()  # type: ignore[union-attr]
     return pares if len(pares) >= 2 else None
@@ -783,8 +770,7 @@ _MES_LIBRE_RE = re.compile(rf"(?P<mes>{_MES})")
 
 
 def _es_anio(n: Numero) -> bool:
-    return n.unidad == "numero" and re.fullmatch(r"\d{4}", n.texto) is not None \
-        and 1990 <= n.valor <= 2035
+    return n.unidad == "numero" and re.fullmatch(r"\d{4}", n.texto) is not None and 1990 <= n.valor <= 2035
 
 
 def pares_mes_numero(texto: str) -> list[tuple[int, Numero]]:
@@ -798,20 +784,13 @@ def pares_mes_numero(texto: str) -> list[tuple[int, Numero]]:
     if not texto:
         return []
     norm = _norm(texto)
-    en_fechas = [
-        (f.inicio, f.fin)
-        for f in _expresiones_de_fecha(norm, con_mes_solo=False)
-        if f.clara
-    ]
+    en_fechas = [(f.inicio, f.fin) for f in _expresiones_de_fecha(norm, con_mes_solo=False) if f.clara]
     numeros = [
-        n for n in buscar_numeros(texto)
-        if not _es_anio(n)
-        and not any(a <= n.inicio and n.fin <= b for a, b in en_fechas)
+        n
+        for n in buscar_numeros(texto)
+        if not _es_anio(n) and not any(a <= n.inicio and n.fin <= b for a, b in en_fechas)
     ]
-    meses = [
-        m for m in _MES_LIBRE_RE.finditer(norm)
-        if not _mes_dudoso(norm, m)
-    ]
+    meses = [m for m in _MES_LIBRE_RE.finditer(norm) if not _mes_dudoso(norm, m)]
     pares: list[tuple[int, Numero]] = []
     usados: set[int] = set()
     for i, m in enumerate(meses):
@@ -819,7 +798,7 @@ def pares_mes_numero(texto: str) -> list[tuple[int, Numero]]:
         for n in numeros:
             if n.inicio < m.end() or n.inicio >= limite or n.inicio in usados:
                 continue
-            entre = norm[m.end():n.inicio]
+            entre = norm[m.end() : n.inicio]
             if len(entre.split()) <= _MAX_PALABRAS and not _FIN_DE_FRASE_RE.search(entre):
                 pares.append((MESES[m["mes"]], n))
                 usados.add(n.inicio)

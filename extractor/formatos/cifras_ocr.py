@@ -9,6 +9,7 @@ pattern, but has as many digits as a figure of it can have, is the same
 digits written in the column's pattern; the cell keeps a lowered OCR
 confidence so the mended figure is marked as such.
 """
+
 from __future__ import annotations
 
 import re
@@ -53,6 +54,7 @@ def reparar(celdas: list[Celda]) -> list[Celda]:
             if len(digitos) < MIN_DIGITOS:
                 continue
             signo = ("$ " if t.startswith("$") else "") + ("-" if t.lstrip("$ ").startswith("-") else "")
-            cambios[id(c)] = replace(c, texto=_formato(digitos, signo),
-                                     confianza_ocr=min(c.confianza_ocr, CONFIANZA_REPARADA))
+            cambios[id(c)] = replace(
+                c, texto=_formato(digitos, signo), confianza_ocr=min(c.confianza_ocr, CONFIANZA_REPARADA)
+            )
     return [cambios.get(id(c), c) for c in celdas]

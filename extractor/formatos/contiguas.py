@@ -9,6 +9,7 @@ the same indicators. Headers may differ in depth (one block with a single
 header row, another with measure over year), so only the rows below the
 lowest top are compared.
 """
+
 from __future__ import annotations
 
 MAX_HUECO = 40.0  # points of white space between two blocks of one table
@@ -49,7 +50,9 @@ def _hueco_vacio(a: tuple, b: tuple, palabras: list[dict]) -> bool:
     return True
 
 
-def juntar(cajas: list[tuple], celdas: list[list[tuple]], palabras: list[dict]) -> tuple[list[tuple], list[list[tuple]]]:
+def juntar(
+    cajas: list[tuple], celdas: list[list[tuple]], palabras: list[dict]
+) -> tuple[list[tuple], list[list[tuple]]]:
     """Tables (frame, cell boxes) with the side-by-side blocks of one table
     joined: one frame and the union of their cell boxes. Order is kept for
     tables that are not joined."""
@@ -74,7 +77,8 @@ def juntar(cajas: list[tuple], celdas: list[list[tuple]], palabras: list[dict]) 
     nuevas_cajas, nuevas_celdas = [], []
     for miembros in sorted(grupos.values(), key=lambda m: min(m)):
         marcos = [cajas[i] for i in miembros]
-        nuevas_cajas.append((min(m[0] for m in marcos), min(m[1] for m in marcos),
-                             max(m[2] for m in marcos), max(m[3] for m in marcos)))
+        nuevas_cajas.append(
+            (min(m[0] for m in marcos), min(m[1] for m in marcos), max(m[2] for m in marcos), max(m[3] for m in marcos))
+        )
         nuevas_celdas.append([c for i in miembros for c in celdas[i]])
     return nuevas_cajas, nuevas_celdas

@@ -14,6 +14,7 @@ and bottom bands (`bandas`): the reader finds the running headers and
 footers from them before it reads any table, so that a footer printed
 under a table is not taken for its last row.
 """
+
 from __future__ import annotations
 
 import re
@@ -58,8 +59,16 @@ def _tramos(pagina_texto, alto: float, solo_bandas: bool = False) -> list[dict]:
             continue
         texto = pagina_texto.get_text_bounded(izquierda, abajo, derecha, arriba).strip()
         if texto:
-            palabras.append({"text": " ".join(texto.split()), "x0": izquierda, "x1": derecha,
-                          "top": alto - arriba, "bottom": alto - abajo, "fontname": ""})
+            palabras.append(
+                {
+                    "text": " ".join(texto.split()),
+                    "x0": izquierda,
+                    "x1": derecha,
+                    "top": alto - arriba,
+                    "bottom": alto - abajo,
+                    "fontname": "",
+                }
+            )
     return palabras
 
 
@@ -91,6 +100,9 @@ def cribar(ruta: Path) -> list[PaginaCribada]:
                 bandas = [l.texto for l in lineas if en_banda(l.top, l.bottom, alto)]
             pagina_texto.close()
             pagina.close()
-            paginas.append(PaginaCribada(numero=i + 1, alto=alto, con_tablas=con_tablas, lineas=lineas,
-                                       escaneada=escaneada, bandas=bandas))
+            paginas.append(
+                PaginaCribada(
+                    numero=i + 1, alto=alto, con_tablas=con_tablas, lineas=lineas, escaneada=escaneada, bandas=bandas
+                )
+            )
         return paginas

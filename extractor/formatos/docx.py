@@ -6,6 +6,7 @@ blocks; their text is kept in `Documento.encabezados_pagina` for metadata.
 Pages are estimated from explicit and rendered page breaks (Word records the
 latter when it saves; files written by other tools may have none).
 """
+
 from __future__ import annotations
 
 from pathlib import Path

@@ -21,6 +21,7 @@ as wide as the table.
 `tablas_de_franjas` gives each such table as a frame and cell boxes, the
 shape the rest of the PDF reader takes from a ruled table.
 """
+
 from __future__ import annotations
 
 from statistics import median
@@ -38,6 +39,7 @@ MIN_FILAS_CUERPO = 2  # rows in columns that shape the columns
 def _sin_marcos(cajas: list[tuple]) -> list[tuple]:
     def encierra(a, b):
         return a is not b and a[0] <= b[0] + 1 and a[1] <= b[1] + 1 and a[2] >= b[2] - 1 and a[3] >= b[3] - 1
+
     return [a for a in cajas if sum(encierra(a, b) for b in cajas) < 2]
 
 
@@ -63,8 +65,11 @@ def _grupos(bandas: list[tuple[int, tuple]]) -> list[list[tuple[int, tuple]]]:
         for g in grupos:
             _, u = g[-1]
             alto = max(u[3] - u[1], b[3] - b[1])
-            if (abs(u[0] - b[0]) <= MIN_CELDA and abs(u[2] - b[2]) <= MIN_CELDA
-                    and -MIN_CELDA <= b[1] - u[3] <= MAX_FILA_BLANCA * alto):
+            if (
+                abs(u[0] - b[0]) <= MIN_CELDA
+                and abs(u[2] - b[2]) <= MIN_CELDA
+                and -MIN_CELDA <= b[1] - u[3] <= MAX_FILA_BLANCA * alto
+            ):
                 g.append((k, b))
                 break
         else:
@@ -91,8 +96,11 @@ def _columnas(filas: list[tuple[tuple, list[dict]]]) -> list[tuple[float, float]
     """x-intervals of the body's columns: the words of the body rows set in
     columns (three runs of text or more), merged where closer than the space
     between two words."""
-    cuerpo = [ws for _, ws in filas[1:] if ws and any(
-        len(sin_bordes._segmentos(l)) >= sin_bordes.MIN_COLUMNAS for l in agrupar_lineas(ws))]
+    cuerpo = [
+        ws
+        for _, ws in filas[1:]
+        if ws and any(len(sin_bordes._segmentos(l)) >= sin_bordes.MIN_COLUMNAS for l in agrupar_lineas(ws))
+    ]
     if len(cuerpo) < MIN_FILAS_CUERPO:
         return []
     palabras = [w for ws in cuerpo for w in ws]
@@ -110,10 +118,13 @@ def _de_corrido(ws: list[dict], cortes: list[float]) -> bool:
     """One run of text that crosses the white space between two columns."""
     lineas = agrupar_lineas(ws)
     return all(len(sin_bordes._segmentos(l)) == 1 for l in lineas) and any(
-        w["x0"] < x < w["x1"] for w in ws for x in cortes)
+        w["x0"] < x < w["x1"] for w in ws for x in cortes
+    )
 
 
-def tablas_de_franjas(tablas: list, solas: list[tuple], palabras: list[dict]) -> tuple[list[tuple[tuple, list[tuple]]], list]:
+def tablas_de_franjas(
+    tablas: list, solas: list[tuple], palabras: list[dict]
+) -> tuple[list[tuple[tuple, list[tuple]]], list]:
     """([(frame, cell boxes)] of the tables drawn as bands, the found tables
     that are not bands of one). `solas` are the cells the table finder left
     out of every table (a band on its own). Bands whose words are not set

@@ -59,6 +59,7 @@ by row (openpyxl's read-only parser) and only non-empty cells are kept; a sheet 
 `LimitesLectura.hoja_celdas` non-empty cells, or a table whose grid would
 exceed `LimitesLectura.hoja_area` cells, is refused with a Spanish reason.
 """
+
 from __future__ import annotations
 
 import math
@@ -167,8 +168,9 @@ def _agregar(hoja: _Hoja, fila: int, columna: int, texto: str, limites: LimitesL
     hoja.celdas[(fila, columna)] = texto
     if len(hoja.celdas) > limites.hoja_celdas:
         raise ErrorLectura(
-            archivo, f"la hoja «{hoja.nombre}» tiene más de {limites.hoja_celdas:,} celdas con datos; "
-            "es demasiado grande para leerla".replace(",", ".")
+            archivo,
+            f"la hoja «{hoja.nombre}» tiene más de {limites.hoja_celdas:,} celdas con datos; "
+            "es demasiado grande para leerla".replace(",", "."),
         )
 
 
@@ -271,8 +273,11 @@ def _hojas_calamine(ruta: Path, limites: LimitesLectura) -> Iterable[_Hoja]:
                 continue
             sheet = wb.get_sheet_by_index(pagina - 1)
             if sheet.height * sheet.width > limites.hoja_area * 4:
-                raise ErrorLectura(ruta.name, f"la hoja «{hoja.nombre}» ocupa {sheet.height} filas × "
-                                   f"{sheet.width} columnas; es demasiado grande para leerla")
+                raise ErrorLectura(
+                    ruta.name,
+                    f"la hoja «{hoja.nombre}» ocupa {sheet.height} filas × "
+                    f"{sheet.width} columnas; es demasiado grande para leerla",
+                )
             r0, c0 = sheet.start or (0, 0)
             for r, fila in enumerate(sheet.iter_rows()):
                 for k, valor in enumerate(fila):
@@ -289,8 +294,26 @@ def _hojas_calamine(ruta: Path, limites: LimitesLectura) -> Iterable[_Hoja]:
             yield hoja
 
 
-_ERRORES = {"#DIV", "#REF", "#N/A", "#NAME", "#NULL", "#NUM", "#VALUE", "#N/D", "#NOMBRE", "#VALOR", "#NULO",
-            "#NUM", "#¡REF", "#¡DIV", "#¡VALOR", "#¿NOMBRE", "#¡NULO", "#¡NUM"}
+_ERRORES = {
+    "#DIV",
+    "#REF",
+    "#N/A",
+    "#NAME",
+    "#NULL",
+    "#NUM",
+    "#VALUE",
+    "#N/D",
+    "#NOMBRE",
+    "#VALOR",
+    "#NULO",
+    "#NUM",
+    "#¡REF",
+    "#¡DIV",
+    "#¡VALOR",
+    "#¿NOMBRE",
+    "#¡NULO",
+    "#¡NUM",
+}
 
 
 def _tres_decimales(valor) -> TypeGuard[float]:
@@ -326,14 +349,15 @@ def _quitar_ocultas(hoja: _Hoja) -> None:
     if not hoja.filas_ocultas and not hoja.columnas_ocultas:
         return
     filas, columnas = set(), set()
-    for (r, k) in list(hoja.celdas):
+    for r, k in list(hoja.celdas):
         if r in hoja.filas_ocultas or k in hoja.columnas_ocultas:
             del hoja.celdas[(r, k)]
             (filas.add(r) if r in hoja.filas_ocultas else columnas.add(k))
     hoja.ocultas_quitadas = (sorted(filas), sorted(columnas))
     hoja.errores = [e for e in hoja.errores if e[0] not in hoja.filas_ocultas and e[1] not in hoja.columnas_ocultas]
-    hoja.marcadores = [m for m in hoja.marcadores
-                       if m[0] not in hoja.filas_ocultas and m[1] not in hoja.columnas_ocultas]
+    hoja.marcadores = [
+        m for m in hoja.marcadores if m[0] not in hoja.filas_ocultas and m[1] not in hoja.columnas_ocultas
+    ]
 
 
 # ------------------------------------------------------------------ blocks
@@ -394,9 +418,10 @@ def _leer_hoja(hoja: _Hoja, limites: LimitesLectura, archivo: str, indice: list[
         por_fila.setdefault(r, {})[(r, k)] = t
     for r0, r1 in _bloques_de_filas(hoja):
         celdas = {key: t for r in range(r0, r1 + 1) for key, t in por_fila.get(r, {}).items()}
-        columnas = sorted({k for _, k in celdas} | {k for a, b, c, d in hoja.combinadas
-                                                      if r0 <= a <= r1 for k in range(b, d + 1)
-                                                      if (a, b) in celdas})
+        columnas = sorted(
+            {k for _, k in celdas}
+            | {k for a, b, c, d in hoja.combinadas if r0 <= a <= r1 for k in range(b, d + 1) if (a, b) in celdas}
+        )
         for c0, c1 in _tramos(columnas, 2, frozenset(hoja.columnas_ocultas)):
             parte = {(r, k): t for (r, k), t in celdas.items() if c0 <= k <= c1}
             if parte:
@@ -409,10 +434,12 @@ def _leer_hoja(hoja: _Hoja, limites: LimitesLectura, archivo: str, indice: list[
 # "Elaboró: …"; a bare "Fecha: 12/11/2024" beside them or in the footer
 _CONTROL = r"(c[oó]digo|versi[oó]n|p[aá]gina|elabor[oó]|revis[oó]|aprob[oó])"
 _PLANTILLA = re.compile(rf"^\s*{_CONTROL}\b", re.IGNORECASE)
-_FECHA_SOLA = re.compile(r"^\s*fecha\s*(de\s+(aprobaci[oó]n|emisi[oó]n|elaboraci[oó]n|actualizaci[oó]n)\s*)?:",
-                         re.IGNORECASE)
-_NOTA = re.compile(r"^\s*(observaci[oó]n|observaciones|nota|notas|comentario|comentarios|aclaraci[oó]n)\b",
-                   re.IGNORECASE)
+_FECHA_SOLA = re.compile(
+    r"^\s*fecha\s*(de\s+(aprobaci[oó]n|emisi[oó]n|elaboraci[oó]n|actualizaci[oó]n)\s*)?:", re.IGNORECASE
+)
+_NOTA = re.compile(
+    r"^\s*(observaci[oó]n|observaciones|nota|notas|comentario|comentarios|aclaraci[oó]n)\b", re.IGNORECASE
+)
 
 
 def _marcar_plantilla_y_notas(bloques: list) -> None:
@@ -425,15 +452,17 @@ def _marcar_plantilla_y_notas(bloques: list) -> None:
     for i, b in enumerate(bloques):
         if not isinstance(b, BloqueTexto) or b.estilo == "Hoja":
             continue
-        if _PLANTILLA.match(b.texto) or (_FECHA_SOLA.match(b.texto) and
-                                         (i > ultima_tabla >= 0 or re.search(_CONTROL, b.texto, re.I))):
+        if _PLANTILLA.match(b.texto) or (
+            _FECHA_SOLA.match(b.texto) and (i > ultima_tabla >= 0 or re.search(_CONTROL, b.texto, re.I))
+        ):
             b.estilo = "Plantilla"
         elif _NOTA.match(b.texto):
             b.estilo = "Nota"
 
 
-def _bloque(hoja: _Hoja, celdas: dict[tuple[int, int], str], limites: LimitesLectura, archivo: str,
-            indice: list[int]) -> list:
+def _bloque(
+    hoja: _Hoja, celdas: dict[tuple[int, int], str], limites: LimitesLectura, archivo: str, indice: list[int]
+) -> list:
     """Text lines and at most one table from one block of cells."""
     filas = sorted({r for r, _ in celdas})
     cols = sorted({k for _, k in celdas})
@@ -468,9 +497,12 @@ def _bloque(hoja: _Hoja, celdas: dict[tuple[int, int], str], limites: LimitesLec
             continue
         solo = len(presentes) == 1
         pocas = len(presentes) * 2 < max_distintas
-        if inicio < filas[-1] and ((solo and presentes[0][1] == c0) or _es_campo_de_formulario(celdas, presentes)
-                                   or (not solo and cubiertas(inicio) * 2 < c1 - c0 + 1)
-                                   or (not solo and pocas and not distintas(inicio + 1))):
+        if inicio < filas[-1] and (
+            (solo and presentes[0][1] == c0)
+            or _es_campo_de_formulario(celdas, presentes)
+            or (not solo and cubiertas(inicio) * 2 < c1 - c0 + 1)
+            or (not solo and pocas and not distintas(inicio + 1))
+        ):
             salida.append(BloqueTexto(texto=" ".join(celdas[k] for k in presentes), pagina=hoja.pagina))
             inicio += 1
             continue
@@ -483,8 +515,9 @@ def _bloque(hoja: _Hoja, celdas: dict[tuple[int, int], str], limites: LimitesLec
     alto, ancho = r1 - inicio + 1, c1 - c0 + 1
     if alto * ancho > limites.hoja_area:
         raise ErrorLectura(
-            archivo, f"la hoja «{hoja.nombre}» tiene una tabla de {alto} filas × {ancho} columnas; "
-            f"el máximo es {limites.hoja_area:,} celdas".replace(",", ".")
+            archivo,
+            f"la hoja «{hoja.nombre}» tiene una tabla de {alto} filas × {ancho} columnas; "
+            f"el máximo es {limites.hoja_area:,} celdas".replace(",", "."),
         )
     lista: list[Celda] = []
     for (r, k), texto in sorted(celdas.items()):
@@ -493,11 +526,17 @@ def _bloque(hoja: _Hoja, celdas: dict[tuple[int, int], str], limites: LimitesLec
         c, d = combinadas.get((r, k), (r, k))
         if c > r and _es_cifra(texto):
             c = r  # a figure merged down over several rows is written once: it belongs to its first row
-        lista.append(Celda(
-            texto=texto, fila=r - inicio, columna=k - c0, pagina=hoja.pagina,
-            ref=f"{hoja.nombre}!{_columna_letra(k)}{r + 1}",
-            filas_span=max(1, min(c, r1) - r + 1), columnas_span=max(1, min(d, c1) - k + 1),
-        ))
+        lista.append(
+            Celda(
+                texto=texto,
+                fila=r - inicio,
+                columna=k - c0,
+                pagina=hoja.pagina,
+                ref=f"{hoja.nombre}!{_columna_letra(k)}{r + 1}",
+                filas_span=max(1, min(c, r1) - r + 1),
+                columnas_span=max(1, min(d, c1) - k + 1),
+            )
+        )
     # empty merged ranges that cover no text still shape the grid: nothing to add
     lista = _sin_solapes(lista)
     indice[0] += 1
@@ -510,8 +549,11 @@ def _es_campo_de_formulario(celdas: dict[tuple[int, int], str], presentes: list[
     in a colon and no cell holds a figure ("Nombre del indicador: | Oportunidad
     en la respuesta…", "Unidad de medida: | Porcentaje"). A header's cells
     name columns; they do not end in a colon."""
-    return (len(presentes) >= 2 and celdas[presentes[0]].rstrip().endswith(":")
-            and not any(_es_cifra(celdas[k]) for k in presentes))
+    return (
+        len(presentes) >= 2
+        and celdas[presentes[0]].rstrip().endswith(":")
+        and not any(_es_cifra(celdas[k]) for k in presentes)
+    )
 
 
 def _sin_solapes(celdas: list[Celda]) -> list[Celda]:
@@ -519,8 +561,9 @@ def _sin_solapes(celdas: list[Celda]) -> list[Celda]:
     ocupadas: set[tuple[int, int]] = set()
     salida = []
     for c in sorted(celdas, key=lambda c: (-(c.filas_span * c.columnas_span), c.fila, c.columna)):
-        posiciones = {(r, k) for r in range(c.fila, c.fila + c.filas_span)
-                      for k in range(c.columna, c.columna + c.columnas_span)}
+        posiciones = {
+            (r, k) for r in range(c.fila, c.fila + c.filas_span) for k in range(c.columna, c.columna + c.columnas_span)
+        }
         if (c.fila, c.columna) in ocupadas:
             continue
         ocupadas |= posiciones
@@ -548,59 +591,81 @@ ERRORES_LISTADOS = 50  # error cells reported one by one per sheet; the rest are
 def _omisiones(hoja: _Hoja, incluir_ocultas: bool = False) -> list[Omision]:
     salida = []
     if hoja.estado in ("hidden", "veryHidden"):
-        salida.append(Omision(
-            texto=f"Hoja «{hoja.nombre}»",
-            motivo=("hoja oculta del libro: se leyó porque se pidió incluir lo oculto" if incluir_ocultas else
-                    "hoja oculta del libro: no se leyó (suele tener listas, cálculos auxiliares o copias); "
-                    "vuelva a cargar el archivo con --incluir-ocultas si contiene indicadores"),
-            pagina=hoja.pagina,
-        ))
+        salida.append(
+            Omision(
+                texto=f"Hoja «{hoja.nombre}»",
+                motivo=(
+                    "hoja oculta del libro: se leyó porque se pidió incluir lo oculto"
+                    if incluir_ocultas
+                    else "hoja oculta del libro: no se leyó (suele tener listas, cálculos auxiliares o copias); "
+                    "vuelva a cargar el archivo con --incluir-ocultas si contiene indicadores"
+                ),
+                pagina=hoja.pagina,
+            )
+        )
     elif hoja.estado == "grafico":
-        salida.append(Omision(texto=f"Hoja «{hoja.nombre}»", motivo="hoja de gráfico: no tiene celdas que leer",
-                              pagina=hoja.pagina))
+        salida.append(
+            Omision(
+                texto=f"Hoja «{hoja.nombre}»", motivo="hoja de gráfico: no tiene celdas que leer", pagina=hoja.pagina
+            )
+        )
     if incluir_ocultas:
         con_datos = ({r for r, _ in hoja.celdas}, {k for _, k in hoja.celdas})
-        leidas = (sorted(x for x in hoja.filas_ocultas if x in con_datos[0]),
-                  sorted(x for x in hoja.columnas_ocultas if x in con_datos[1]))
+        leidas = (
+            sorted(x for x in hoja.filas_ocultas if x in con_datos[0]),
+            sorted(x for x in hoja.columnas_ocultas if x in con_datos[1]),
+        )
         como = "se leyeron porque se pidió incluir lo oculto"
     else:
         leidas = hoja.ocultas_quitadas
         como = "no se leyeron (no se ven en la hoja); use --incluir-ocultas para leerlas"
-    for indices, nombres, cual in ((leidas[0], lambda r: str(r + 1), ("filas", "fila(s) oculta(s)")),
-                                   (leidas[1], _columna_letra, ("columnas", "columna(s) oculta(s)"))):
+    for indices, nombres, cual in (
+        (leidas[0], lambda r: str(r + 1), ("filas", "fila(s) oculta(s)")),
+        (leidas[1], _columna_letra, ("columnas", "columna(s) oculta(s)")),
+    ):
         if indices:
-            salida.append(Omision(
-                texto=f"Hoja «{hoja.nombre}», {cual[0]} {_lista([nombres(x) for x in indices])}",
-                motivo=f"{len(indices)} {cual[1]} con datos en la hoja de cálculo: {como}",
-                pagina=hoja.pagina,
-            ))
+            salida.append(
+                Omision(
+                    texto=f"Hoja «{hoja.nombre}», {cual[0]} {_lista([nombres(x) for x in indices])}",
+                    motivo=f"{len(indices)} {cual[1]} con datos en la hoja de cálculo: {como}",
+                    pagina=hoja.pagina,
+                )
+            )
     for r, k, valor in sorted(hoja.errores)[:ERRORES_LISTADOS]:
-        salida.append(Omision(
-            texto=f"{hoja.nombre}!{_columna_letra(k)}{r + 1}: {valor}",
-            motivo=f"celda con error de fórmula ({valor}): no da cifra",
-            pagina=hoja.pagina,
-        ))
+        salida.append(
+            Omision(
+                texto=f"{hoja.nombre}!{_columna_letra(k)}{r + 1}: {valor}",
+                motivo=f"celda con error de fórmula ({valor}): no da cifra",
+                pagina=hoja.pagina,
+            )
+        )
     if len(hoja.errores) > ERRORES_LISTADOS:
-        salida.append(Omision(
-            texto=f"Hoja «{hoja.nombre}»",
-            motivo=f"otras {len(hoja.errores) - ERRORES_LISTADOS} celda(s) con error de fórmula "
-                   "(#DIV/0!, #REF!…): no dan cifra",
-            pagina=hoja.pagina,
-        ))
+        salida.append(
+            Omision(
+                texto=f"Hoja «{hoja.nombre}»",
+                motivo=f"otras {len(hoja.errores) - ERRORES_LISTADOS} celda(s) con error de fórmula "
+                "(#DIV/0!, #REF!…): no dan cifra",
+                pagina=hoja.pagina,
+            )
+        )
     for r, k, cifra in _miles_perdidos(hoja)[:ERRORES_LISTADOS]:
-        salida.append(Omision(
-            texto=f"{hoja.nombre}!{_columna_letra(k)}{r + 1}: {texto_numero(cifra)}",
-            motivo=f"cifra dudosa: se leyó {texto_numero(cifra)}, pero en una columna de números enteros puede ser "
-                   f"{round(cifra * 1000):d} con el separador de miles perdido; revise la celda",
-            pagina=hoja.pagina,
-        ))
+        salida.append(
+            Omision(
+                texto=f"{hoja.nombre}!{_columna_letra(k)}{r + 1}: {texto_numero(cifra)}",
+                motivo=f"cifra dudosa: se leyó {texto_numero(cifra)}, pero en una columna de números enteros puede ser "
+                f"{round(cifra * 1000):d} con el separador de miles perdido; revise la celda",
+                pagina=hoja.pagina,
+            )
+        )
     if hoja.marcadores:
         celdas = [f"{_columna_letra(k)}{r + 1}" for r, k in sorted(hoja.marcadores)]
-        salida.append(Omision(
-            texto=f"Hoja «{hoja.nombre}», celdas {_lista(celdas)}",
-            motivo=f"{len(celdas)} celda(s) con «#» (marcador o columna angosta): no dan cifra",
-            pagina=hoja.pagina,
-        ))
+        salida.append(
+            Omision(
+                texto=f"Hoja «{hoja.nombre}», celdas {_lista(celdas)}",
+                motivo=f"{len(celdas)} celda(s) con «#» (marcador o columna angosta): no dan cifra",
+                pagina=hoja.pagina,
+            )
+        )
     return salida
 
 
@@ -608,7 +673,8 @@ def _omisiones(hoja: _Hoja, incluir_ocultas: bool = False) -> list[Omision]:
 
 _ROTULO_DIVIPOLA = re.compile(
     r"^\s*(c[oó]d(igo|\.)?\s*(dane|divipola)|divipola|dane)\b[\s.:]*(municipio|entidad|municipal)?[\s.:]*$",
-    re.IGNORECASE)
+    re.IGNORECASE,
+)
 _CODIGO = re.compile(r"^\d{2}(\d{3})?$|^\d{4}$")
 
 
@@ -653,6 +719,11 @@ def leer_hoja(ruta: Path, sha256: str, limites: Optional[LimitesLectura] = None,
             bloques.extend(_leer_hoja(hoja, limites, ruta.name, indice))
             leidas.append(hoja)
     return Documento(
-        archivo=ruta.name, sha256=sha256, formato=formato, paginas=paginas, bloques=bloques, omisiones=omisiones,
+        archivo=ruta.name,
+        sha256=sha256,
+        formato=formato,
+        paginas=paginas,
+        bloques=bloques,
+        omisiones=omisiones,
         codigo_divipola=codigo_divipola(leidas),
     )

@@ -15,6 +15,7 @@ load ends as a whole.
 The document the rest of the pipeline sees names the original file: its
 name, the SHA-256 of the original bytes and the format ('doc', 'rtf', 'odt').
 """
+
 from __future__ import annotations
 
 import os
@@ -41,8 +42,10 @@ def soffice() -> Optional[str]:
 def falta_libreoffice(formato: str) -> Optional[str]:
     """None when LibreOffice is installed; otherwise the Spanish reason."""
     if soffice() is None:
-        return (f"los documentos {NOMBRES.get(formato, formato)} se convierten con LibreOffice, que no está "
-                f"instalado (en Debian/Ubuntu: apt-get install {PAQUETE})")
+        return (
+            f"los documentos {NOMBRES.get(formato, formato)} se convierten con LibreOffice, que no está "
+            f"instalado (en Debian/Ubuntu: apt-get install {PAQUETE})"
+        )
     return None
 
 
@@ -62,8 +65,9 @@ def convertir(ruta: Path, formato: str, carpeta: Path, tiempo: float = TIEMPO) -
     if falta:
         raise FaltaPrograma(nombre, falta, "LibreOffice", f"apt-get install {PAQUETE}")
     if tiempo < 1:
-        raise ErrorLectura(nombre, f"no quedó tiempo para convertir el documento {NOMBRES[formato]} "
-                                   "(límite de tiempo del archivo)")
+        raise ErrorLectura(
+            nombre, f"no quedó tiempo para convertir el documento {NOMBRES[formato]} (límite de tiempo del archivo)"
+        )
     entrada = carpeta / f"documento.{formato}"  # a plain name: LibreOffice names its output after it
     salida = carpeta / "salida"
     temporal = carpeta / "tmp"
@@ -72,33 +76,56 @@ def convertir(ruta: Path, formato: str, carpeta: Path, tiempo: float = TIEMPO) -
     shutil.copyfile(ruta, entrada)
     programa = soffice()
     assert programa is not None  # falta_libreoffice found it
-    orden = [programa, f"-env:UserInstallation={(carpeta / 'perfil').as_uri()}", "--headless", "--norestore",
-             "--nologo", "--nodefault", "--nolockcheck", "--convert-to", "docx:MS Word 2007 XML",
-             "--outdir", str(salida), str(entrada)]
+    orden = [
+        programa,
+        f"-env:UserInstallation={(carpeta / 'perfil').as_uri()}",
+        "--headless",
+        "--norestore",
+        "--nologo",
+        "--nodefault",
+        "--nolockcheck",
+        "--convert-to",
+        "docx:MS Word 2007 XML",
+        "--outdir",
+        str(salida),
+        str(entrada),
+    ]
     if shutil.which("timeout"):  # kills LibreOffice's whole group even if this process is killed first
         orden = ["timeout", "-k", "5", f"{tiempo:.1f}", *orden]
     entorno = {**os.environ, "TMPDIR": str(temporal), "HOME": str(carpeta)}
     # A process group of its own (killed as a whole below) but the caller's
     # session: a load's reading process ends its whole session when the
     # file is done or out of time (pipelines/carga/cargar.py), LibreOffice included.
-    proceso = subprocess.Popen(orden, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                               process_group=0, env=entorno, cwd=carpeta)
+    proceso = subprocess.Popen(
+        orden,
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        process_group=0,
+        env=entorno,
+        cwd=carpeta,
+    )
     try:
         _, errores = proceso.communicate(timeout=tiempo + 10)
     except subprocess.TimeoutExpired:
         _matar_grupo(proceso.pid)
         proceso.communicate()
-        raise ErrorLectura(nombre, f"LibreOffice tardó más de {tiempo:g} s en convertir el documento "
-                                   f"{NOMBRES[formato]}") from None
+        raise ErrorLectura(
+            nombre, f"LibreOffice tardó más de {tiempo:g} s en convertir el documento {NOMBRES[formato]}"
+        ) from None
     finally:
         _matar_grupo(proceso.pid)  # nothing of LibreOffice outlives the conversion
     docx = salida / "documento.docx"
     if proceso.returncode == 124:
-        raise ErrorLectura(nombre, f"LibreOffice tardó más de {tiempo:g} s en convertir el documento "
-                                   f"{NOMBRES[formato]}")
+        raise ErrorLectura(
+            nombre, f"LibreOffice tardó más de {tiempo:g} s en convertir el documento {NOMBRES[formato]}"
+        )
     if not docx.is_file() or docx.stat().st_size == 0:
-        detalle = [l for l in errores.decode("utf-8", "replace").splitlines()
-                   if l.strip() and "javaldx" not in l and not l.startswith("Warning")]
+        detalle = [
+            l
+            for l in errores.decode("utf-8", "replace").splitlines()
+            if l.strip() and "javaldx" not in l and not l.startswith("Warning")
+        ]
         motivo = f"LibreOffice no pudo convertir el documento {NOMBRES[formato]}; puede estar dañado"
         if detalle:
             motivo += f" ({detalle[-1].strip()[:200]})"

@@ -5,6 +5,7 @@ reader keeps of a line once its page is done is a `LineaLeida` (its text,
 box and weight): the word dicts, with every coordinate of every word, are
 left behind with the page.
 """
+
 from __future__ import annotations
 
 from collections.abc import Sequence

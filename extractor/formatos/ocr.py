@@ -24,6 +24,7 @@ Tesseract version (`carpeta_cache()`): loading the same scan again does not
 run Tesseract again. Pages are recognised in parallel (one Tesseract process
 per core, up to `HILOS`).
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -64,7 +65,7 @@ BORDE = 3  # pixels next to each rule a vertical rule must reach (letters keep a
 DPI_REGLAS = 150  # lines are found on an image reduced to about this resolution
 DPI_ORIENTACION = 150  # Tesseract's orientation detection reads the page reduced to this
 CONF_ORIENTACION = 3.0
-  # Tesseract's orientation confidence needed to turn a page a quarter or half turn
+# Tesseract's orientation confidence needed to turn a page a quarter or half turn
 DE_LADO = 2.0  # the column profile of a page on its side is this many times sharper than its row profile
 RELEER = 0.75  # a figure Tesseract reads with less confidence is read again alone (`_releer`)
 CIFRAS = "0123456789.,%$-"  # the characters a figure read again alone may have
@@ -128,9 +129,24 @@ def _tesseract(imagen_pgm: bytes, dpi: int) -> str:
     entorno = {**os.environ, "OMP_THREAD_LIMIT": "1"}  # one core per page: pages run in parallel
     try:
         salida = subprocess.run(
-            ["tesseract", "stdin", "stdout", "-l", IDIOMA, "--dpi", str(dpi), "--psm", PSM,
-             "-c", "tessedit_do_invert=0", "tsv"],
-            input=imagen_pgm, capture_output=True, timeout=TIEMPO_PAGINA, env=entorno,
+            [
+                "tesseract",
+                "stdin",
+                "stdout",
+                "-l",
+                IDIOMA,
+                "--dpi",
+                str(dpi),
+                "--psm",
+                PSM,
+                "-c",
+                "tessedit_do_invert=0",
+                "tsv",
+            ],
+            input=imagen_pgm,
+            capture_output=True,
+            timeout=TIEMPO_PAGINA,
+            env=entorno,
         )
     except subprocess.TimeoutExpired:
         raise ErrorOcr(f"Tesseract tardó más de {TIEMPO_PAGINA} s en una página") from None
@@ -162,8 +178,11 @@ def _leer_cache(ruta: Path) -> Optional[PaginaOcr]:
     try:
         datos = json.loads(ruta.read_text(encoding="utf-8"))
         return PaginaOcr(
-            palabras=datos["palabras"], horizontales=[tuple(x) for x in datos["horizontales"]],
-            verticales=[tuple(x) for x in datos["verticales"]], angulo=datos["angulo"], segundos=0.0,
+            palabras=datos["palabras"],
+            horizontales=[tuple(x) for x in datos["horizontales"]],
+            verticales=[tuple(x) for x in datos["verticales"]],
+            angulo=datos["angulo"],
+            segundos=0.0,
         )
     except (OSError, ValueError, KeyError, TypeError):
         return None  # absent, or a damaged entry: recognise again
@@ -247,7 +266,9 @@ def _angulo(tinta) -> float:
     ys, xs = _puntos(tinta)
     if len(ys) < 50:
         return 0.0
-    mejor = max(_angulos_gruesos(), key=lambda a: (_nitidez(ys, xs, a), -abs(a)))  # ties (a blank page): the smallest turn
+    mejor = max(
+        _angulos_gruesos(), key=lambda a: (_nitidez(ys, xs, a), -abs(a))
+    )  # ties (a blank page): the smallest turn
     fino = [mejor + x / 20 for x in range(-5, 6)]
     mejor = max(fino, key=lambda a: (_nitidez(ys, xs, a), -abs(a)))
     return round(mejor, 2) if abs(mejor) >= 0.1 else 0.0
@@ -343,8 +364,8 @@ def _despejada(tinta, l, lado: int) -> bool:
     just above and just below it along most of its length: a rule. The base
     line and the top line of a word have the letters on one side."""
     y0, y1, x0, x1 = l
-    arriba = tinta[max(0, y0 - lado):y0, x0:x1]
-    abajo = tinta[y1 + 1:y1 + 1 + lado, x0:x1]
+    arriba = tinta[max(0, y0 - lado) : y0, x0:x1]
+    abajo = tinta[y1 + 1 : y1 + 1 + lado, x0:x1]
     if arriba.size == 0 or abajo.size == 0:
         return True  # at the edge of the image
     return min(float((~arriba.any(axis=0)).mean()), float((~abajo.any(axis=0)).mean())) >= DESPEJE
@@ -357,8 +378,12 @@ def _unir(lineas: list[list[int]], hueco: int, grosor: int) -> list[list[int]]:
     salida: list[list[int]] = []
     for l in sorted(lineas, key=lambda l: (l[0] + l[1], l[2])):
         for k in reversed(salida[-8:]):
-            if (abs((k[0] + k[1]) - (l[0] + l[1])) <= 4 and l[3] - k[2] >= -hueco and l[2] - k[3] <= hueco
-                    and max(k[1], l[1]) - min(k[0], l[0]) < grosor):
+            if (
+                abs((k[0] + k[1]) - (l[0] + l[1])) <= 4
+                and l[3] - k[2] >= -hueco
+                and l[2] - k[3] <= hueco
+                and max(k[1], l[1]) - min(k[0], l[0]) < grosor
+            ):
                 k[0], k[1], k[2], k[3] = min(k[0], l[0]), max(k[1], l[1]), min(k[2], l[2]), max(k[3], l[3])
                 break
         else:
@@ -375,7 +400,7 @@ def _puentear(lineas: list[list[int]], tinta, hueco_max: int) -> list[list[int]]
         for k in reversed(salida[-8:]):
             if abs((k[0] + k[1]) - (l[0] + l[1])) <= 4 and 0 < l[2] - k[3] <= hueco_max:
                 y0, y1 = min(k[0], l[0]), max(k[1], l[1])
-                tramo = tinta[y0:y1 + 1, k[3]:l[2]]
+                tramo = tinta[y0 : y1 + 1, k[3] : l[2]]
                 if tramo.size and float(tramo.any(axis=0).mean()) >= 0.95:
                     k[0], k[1], k[3] = y0, y1, max(k[3], l[3])
                     break
@@ -433,12 +458,12 @@ def _verticales(tinta, horizontales: list[list[int]], grosor: int) -> list[list[
         otra = any(d[2] != c[2] and abs((d[0] + d[1]) / 2 - centro) <= grosor / 2 for d, _ in candidatos)
         if otra or cob >= 0.97 or len(bandas) == 1:
             salida.append(c)
+
     # A rule may go on through a height where other columns have a rule and
     # its own column has none (a cell merged over two rows): join the pieces,
     # then keep the lines whose two ends meet a horizontal rule.
     def llega(x: float, y: float) -> bool:
-        return any(abs((l[0] + l[1]) / 2 - y) <= grosor and l[2] - grosor <= x <= l[3] + grosor
-                   for l in horizontales)
+        return any(abs((l[0] + l[1]) / 2 - y) <= grosor and l[2] - grosor <= x <= l[3] + grosor for l in horizontales)
 
     salida = _unir(salida, 2 * grosor + 2, grosor + 2)
     return [c for c in salida if llega((c[0] + c[1]) / 2, c[2]) and llega((c[0] + c[1]) / 2, c[3])]
@@ -458,11 +483,15 @@ def _reglas(tinta, px: float, paso: int = 1) -> tuple[list[list[int]], list[list
     q = px / paso
     corta, hueco, grosor = int(LINEA_CORTA * q), max(1, int(HUECO * q)), max(2, int(GROSOR_MAX * q))
     lado = max(1, int(0.8 * q))
-    h = [l for l in _lineas(_corridas(_delgada(reducida, grosor), corta, hueco), grosor)
-         if _despejada(reducida, l, lado)]
+    h = [
+        l for l in _lineas(_corridas(_delgada(reducida, grosor), corta, hueco), grosor) if _despejada(reducida, l, lado)
+    ]
     h = _puentear(_unir(h, hueco + grosor + 1, grosor), reducida, int(LINEA_LARGA_H * q))
-    h = [[l[0] * paso, l[1] * paso + paso - 1, l[2] * paso, l[3] * paso + paso - 1]
-         for l in h if l[3] - l[2] >= LINEA_LARGA_H * q]
+    h = [
+        [l[0] * paso, l[1] * paso + paso - 1, l[2] * paso, l[3] * paso + paso - 1]
+        for l in h
+        if l[3] - l[2] >= LINEA_LARGA_H * q
+    ]
     if len(h) < 2:
         return h, []
     grosor = max(2, int(GROSOR_MAX * px))
@@ -473,9 +502,9 @@ def _borrar(gris, horizontales, verticales, margen: int) -> None:
     """Paint the ruling lines white (in place) before OCR."""
     alto, ancho = gris.shape
     for y0, y1, x0, x1 in horizontales:
-        gris[max(0, y0 - margen):min(alto, y1 + 1 + margen), max(0, x0 - margen):min(ancho, x1 + margen)] = 255
+        gris[max(0, y0 - margen) : min(alto, y1 + 1 + margen), max(0, x0 - margen) : min(ancho, x1 + margen)] = 255
     for x0, x1, y0, y1 in verticales:
-        gris[max(0, y0 - margen):min(alto, y1 + margen), max(0, x0 - margen):min(ancho, x1 + 1 + margen)] = 255
+        gris[max(0, y0 - margen) : min(alto, y1 + margen), max(0, x0 - margen) : min(ancho, x1 + 1 + margen)] = 255
 
 
 _ROTAR = re.compile(r"Rotate:\s*(\d+)")
@@ -494,8 +523,13 @@ def _osd(imagen, dpi: int) -> Optional[tuple[int, float]]:
     reducida.save(pgm, "PPM")
     entorno = {**os.environ, "OMP_THREAD_LIMIT": "1"}
     try:
-        salida = subprocess.run(["tesseract", "stdin", "stdout", "--psm", "0", "--dpi", str(int(dpi * escala))],
-                                input=pgm.getvalue(), capture_output=True, timeout=TIEMPO_PAGINA, env=entorno)
+        salida = subprocess.run(
+            ["tesseract", "stdin", "stdout", "--psm", "0", "--dpi", str(int(dpi * escala))],
+            input=pgm.getvalue(),
+            capture_output=True,
+            timeout=TIEMPO_PAGINA,
+            env=entorno,
+        )
     except (OSError, subprocess.SubprocessError):
         return None
     texto = salida.stdout.decode("utf-8", "replace")
@@ -532,7 +566,9 @@ def girar(imagen, angulo: float, relleno=255):
 
     cuartos = round(angulo / 90) % 4
     if cuartos:
-        imagen = imagen.transpose((Image.Transpose.ROTATE_90, Image.Transpose.ROTATE_180, Image.Transpose.ROTATE_270)[cuartos - 1])
+        imagen = imagen.transpose(
+            (Image.Transpose.ROTATE_90, Image.Transpose.ROTATE_180, Image.Transpose.ROTATE_270)[cuartos - 1]
+        )
     resto = round(angulo - 90 * round(angulo / 90), 2)
     if resto:
         imagen = imagen.rotate(resto, resample=Image.Resampling.BICUBIC, fillcolor=relleno)
@@ -576,8 +612,27 @@ def preparar(imagen, dpi: int):
 
 # The 19 compare-exchanges of a sorting network that puts the median of 9
 # values in the middle place (Paeth; Devillard's opt_med9).
-_RED_MEDIANA9 = ((1, 2), (4, 5), (7, 8), (0, 1), (3, 4), (6, 7), (1, 2), (4, 5), (7, 8), (0, 3), (5, 8), (4, 7),
-                 (3, 6), (1, 4), (2, 5), (4, 7), (4, 2), (6, 4), (4, 2))
+_RED_MEDIANA9 = (
+    (1, 2),
+    (4, 5),
+    (7, 8),
+    (0, 1),
+    (3, 4),
+    (6, 7),
+    (1, 2),
+    (4, 5),
+    (7, 8),
+    (0, 3),
+    (5, 8),
+    (4, 7),
+    (3, 6),
+    (1, 4),
+    (2, 5),
+    (4, 7),
+    (4, 2),
+    (6, 4),
+    (4, 2),
+)
 
 
 def _mediana3(gris):
@@ -588,7 +643,7 @@ def _mediana3(gris):
 
     alto, ancho = gris.shape
     borde = np.pad(gris, 1, mode="edge")
-    v = [borde[i:i + alto, j:j + ancho].copy() for i in range(3) for j in range(3)]
+    v = [borde[i : i + alto, j : j + ancho].copy() for i in range(3) for j in range(3)]
     for i, j in _RED_MEDIANA9:
         menor = np.minimum(v[i], v[j])
         np.maximum(v[i], v[j], out=v[j])
@@ -632,11 +687,17 @@ def palabras_de_tsv(tsv: str, dpi: int) -> list[dict]:
             continue
         x, y, w, h = (int(v) for v in f[6:10])
         top, bottom = lineas.get((f[1], f[2], f[3], f[4]), (y, y + h))
-        palabras.append({
-            "text": texto, "x0": round(x / px, 2), "x1": round((x + w) / px, 2),
-            "top": round(top / px, 2), "bottom": round(bottom / px, 2),
-            "fontname": "", "conf": round(conf / 100.0, 3),
-        })
+        palabras.append(
+            {
+                "text": texto,
+                "x0": round(x / px, 2),
+                "x1": round((x + w) / px, 2),
+                "top": round(top / px, 2),
+                "bottom": round(bottom / px, 2),
+                "fontname": "",
+                "conf": round(conf / 100.0, 3),
+            }
+        )
     return palabras
 
 
@@ -742,8 +803,12 @@ def _releer(palabras: list[dict], pgm: bytes, dpi: int) -> list[dict]:
     recortes = []
     for i in dudosas:
         w = palabras[i]
-        caja = (max(0, int(w["x0"] * px) - margen), max(0, int(w["top"] * px) - margen),
-                min(imagen.width, int(w["x1"] * px) + margen), min(imagen.height, int(w["bottom"] * px) + margen))
+        caja = (
+            max(0, int(w["x0"] * px) - margen),
+            max(0, int(w["top"] * px) - margen),
+            min(imagen.width, int(w["x1"] * px) + margen),
+            min(imagen.height, int(w["bottom"] * px) + margen),
+        )
         recorte = imagen.crop(caja)
         recortes.append(recorte.resize((recorte.width * 2, recorte.height * 2), Image.Resampling.LANCZOS))
     salida = list(palabras)
@@ -775,9 +840,22 @@ def _lineas_de_cifras(imagenes: list, dpi: int) -> list[tuple[str, float]]:
             escrito.write("\n".join(rutas) + "\n")
         try:
             salida = subprocess.run(
-                ["tesseract", lista, "stdout", "--psm", "7", "--dpi", str(dpi),
-                 "-c", f"tessedit_char_whitelist={CIFRAS}", "tsv"],
-                capture_output=True, timeout=TIEMPO_PAGINA, env=entorno)
+                [
+                    "tesseract",
+                    lista,
+                    "stdout",
+                    "--psm",
+                    "7",
+                    "--dpi",
+                    str(dpi),
+                    "-c",
+                    f"tessedit_char_whitelist={CIFRAS}",
+                    "tsv",
+                ],
+                capture_output=True,
+                timeout=TIEMPO_PAGINA,
+                env=entorno,
+            )
         except (OSError, subprocess.SubprocessError):
             return [("", 0.0)] * len(imagenes)
     if salida.returncode != 0:

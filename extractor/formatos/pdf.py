@@ -22,6 +22,7 @@ pdfium document reopened every few pages: `pdfium_pagina.DocumentoPdfium`),
 and what is kept of a page until the whole report is read is its tables'
 cells and its lines of text (`LineaLeida`), not its words.
 """
+
 from __future__ import annotations
 
 import bisect
@@ -74,8 +75,10 @@ def _texto_celda(palabras: list[dict]) -> str:
 def _sin_marcos(bboxes: list[tuple]) -> list[tuple]:
     """Drop boxes that enclose other boxes: a frame drawn around a block of
     the table (or the page) is not a cell of it."""
+
     def encierra(a, b):
         return a is not b and a[0] <= b[0] + 1 and a[1] <= b[1] + 1 and a[2] >= b[2] - 1 and a[3] >= b[3] - 1
+
     return [a for a in bboxes if sum(encierra(a, b) for b in bboxes) < 2]
 
 
@@ -86,8 +89,9 @@ def _redondeada(v: float, compartidas: dict[float, float]) -> float:
     return compartidas.setdefault(v, v) if v else v
 
 
-def _tabla_rayada(bboxes: list[tuple], palabras: list[dict], n_pagina: int,
-                 bbox_tabla: tuple | None = None) -> list[Celda]:
+def _tabla_rayada(
+    bboxes: list[tuple], palabras: list[dict], n_pagina: int, bbox_tabla: tuple | None = None
+) -> list[Celda]:
     """Cells with row/column spans from the cell boxes pdfplumber found.
     Words inside the table's frame that fall in no cell (body rows drawn
     without rulings under a ruled header) become rows of cells cut by the
@@ -119,7 +123,12 @@ def _tabla_rayada(bboxes: list[tuple], palabras: list[dict], n_pagina: int,
                 pagina=n_pagina,
                 filas_span=r1 - r0,
                 columnas_span=c1 - c0,
-                bbox=(_redondeada(b[0], bordes), _redondeada(b[1], bordes), _redondeada(b[2], bordes), _redondeada(b[3], bordes)),
+                bbox=(
+                    _redondeada(b[0], bordes),
+                    _redondeada(b[1], bordes),
+                    _redondeada(b[2], bordes),
+                    _redondeada(b[3], bordes),
+                ),
                 negrita=bool(interior) and all("Bold" in w.get("fontname", "") for w in interior),
             )
         )
@@ -157,7 +166,8 @@ def _con_filas_debajo(partes: list[tuple[tuple, list[tuple]]], palabras: list[di
             # running text across the columns (a paragraph under the table, even
             # one with figures), or a word over a column's rule: not the table's cells
             if (_corrida(linea) and any(linea.x0 + MIN_CELDA < x < linea.x1 - MIN_CELDA for x in xs[1:-1])) or any(
-                    w["x0"] + MIN_CELDA < x < w["x1"] - MIN_CELDA for w in linea.palabras for x in xs[1:-1]):
+                w["x0"] + MIN_CELDA < x < w["x1"] - MIN_CELDA for w in linea.palabras for x in xs[1:-1]
+            ):
                 break
             ultima = linea.bottom
             columnas = {_columna_de(xs, (w["x0"] + w["x1"]) / 2) for w in linea.palabras}
@@ -178,8 +188,10 @@ def _filas_de_cajas(bboxes: list[tuple], palabras: list[dict]) -> list[tuple[flo
         filas[_indice(arribas, b[1])].append(b)
     salida = []
     for tope, cajas in zip(arribas, filas):
-        textos = [" ".join(_texto_celda([w for w in palabras if _dentro(w, b)]).split()).casefold()
-                  for b in sorted(cajas, key=lambda b: b[0])]
+        textos = [
+            " ".join(_texto_celda([w for w in palabras if _dentro(w, b)]).split()).casefold()
+            for b in sorted(cajas, key=lambda b: b[0])
+        ]
         salida.append((tope, [t for t in textos if t]))
     return salida
 
@@ -209,14 +221,21 @@ def _subtablas(bboxes: list[tuple], palabras: list[dict], bbox: tuple) -> list[t
     # each table ends above the heading rows of the next one (rows of few
     # cells with no loose figure under them: the body of a ruled header may
     # be drawn without rulings)
-    sueltas = [(w["top"] + w["bottom"]) / 2 for w in palabras
-               if _dentro(w, bbox) and sin_bordes.es_cifra_no_anio(w["text"]) and not any(_dentro(w, b) for b in recuadros)]
+    sueltas = [
+        (w["top"] + w["bottom"]) / 2
+        for w in palabras
+        if _dentro(w, bbox) and sin_bordes.es_cifra_no_anio(w["text"]) and not any(_dentro(w, b) for b in recuadros)
+    ]
     finales = []
     for k in inicios[1:]:
         j = k
-        while (j > 0 and len(filas[j - 1][1]) < MIN_CELDAS_ENCABEZADO and j - 1 not in inicios
-               and not any(sin_bordes.es_cifra_no_anio(x) for t in filas[j - 1][1] for x in t.split())
-               and not any(filas[j - 1][0] < y < filas[j][0] for y in sueltas)):
+        while (
+            j > 0
+            and len(filas[j - 1][1]) < MIN_CELDAS_ENCABEZADO
+            and j - 1 not in inicios
+            and not any(sin_bordes.es_cifra_no_anio(x) for t in filas[j - 1][1] for x in t.split())
+            and not any(filas[j - 1][0] < y < filas[j][0] for y in sueltas)
+        ):
             j -= 1
         finales.append(filas[j][0])
     finales.append(bbox[3])
@@ -275,7 +294,11 @@ def _por_cifras(grupo: list) -> list[list]:
     wrapped over several lines and its figures centred on them. Each line
     of figures keeps the lines around it; two rows part at the widest gap
     between their lines of figures."""
-    cifras = [i for i, l in enumerate(grupo) if sum(sin_bordes.es_cifra_no_anio(w["text"]) for w in l.palabras) >= MIN_CIFRAS_FILA]
+    cifras = [
+        i
+        for i, l in enumerate(grupo)
+        if sum(sin_bordes.es_cifra_no_anio(w["text"]) for w in l.palabras) >= MIN_CIFRAS_FILA
+    ]
     if len(cifras) < 2:
         return [grupo]
     cortes = []
@@ -296,14 +319,16 @@ def _celda_abierta(caja: tuple, recuadros: list[tuple], palabras: list[dict]) ->
     en_columnas = [l for l in lineas if len({_columna_de(xs, (w["x0"] + w["x1"]) / 2) for w in l.palabras}) >= 3]
     # rows of cells (or one row of figures), not a heading spread across the width
     return len(en_columnas) >= 2 or any(
-        sum(sin_bordes.es_cifra_no_anio(w["text"]) for w in l.palabras) >= MIN_CIFRAS_FILA for l in en_columnas)
+        sum(sin_bordes.es_cifra_no_anio(w["text"]) for w in l.palabras) >= MIN_CIFRAS_FILA for l in en_columnas
+    )
 
 
 def _corrida(linea) -> bool:
     """Running text: several words without a wide gap."""
     palabras = linea.palabras
-    return len(palabras) >= 4 and all(b["x0"] - a["x1"] <= sin_bordes.HUECO_SEGMENTO
-                                      for a, b in zip(palabras, palabras[1:]))
+    return len(palabras) >= 4 and all(
+        b["x0"] - a["x1"] <= sin_bordes.HUECO_SEGMENTO for a, b in zip(palabras, palabras[1:])
+    )
 
 
 def _titulo_corrido(linea, recuadros: list[tuple]) -> bool:
@@ -367,8 +392,9 @@ def _corrientes(cribadas: list[PaginaCribada]) -> dict[str, int]:
     return {k: len(textos[k]) for k, c in cuentas.items() if c >= max(2, n // 2)}
 
 
-def _aparte_corrientes(palabras: list[dict], alto: float,
-                       corrientes: dict[str, int] | None) -> tuple[list[dict], list[dict]]:
+def _aparte_corrientes(
+    palabras: list[dict], alto: float, corrientes: dict[str, int] | None
+) -> tuple[list[dict], list[dict]]:
     """(words for the tables, words of the running headers and footers):
     the lines at the top or the bottom of the page, in its band, that repeat
     on most pages (with nothing but other such lines between them and the
@@ -381,13 +407,16 @@ def _aparte_corrientes(palabras: list[dict], alto: float,
 
     def es_corriente(l) -> bool:
         k = _clave_corrida(l.texto)
-        return en_banda(l.top, l.bottom, alto) and k in corrientes and (
-            corrientes[k] > 1 or len(sin_bordes._segmentos(l)) < sin_bordes.MIN_COLUMNAS)
+        return (
+            en_banda(l.top, l.bottom, alto)
+            and k in corrientes
+            and (corrientes[k] > 1 or len(sin_bordes._segmentos(l)) < sin_bordes.MIN_COLUMNAS)
+        )
 
     corriente = [es_corriente(l) for l in lineas]
     arriba = next((i for i, c in enumerate(corriente) if not c), len(lineas))
     abajo = next((i for i in range(len(lineas) - 1, arriba - 1, -1) if not corriente[i]), arriba - 1)
-    aparte = lineas[:arriba] + lineas[abajo + 1:]
+    aparte = lineas[:arriba] + lineas[abajo + 1 :]
     if not aparte:
         return palabras, []
     fuera = {id(w) for l in aparte for w in l.palabras}
@@ -399,9 +428,7 @@ def _lineas_corridas(lineas_paginas: list[list[LineaLeida]], altos: list[float])
     cuentas: Counter[str] = Counter()
     for lineas, h in zip(lineas_paginas, altos):
         claves = {
-            _clave_corrida(l.texto)
-            for l in lineas
-            if l.top < h * FRANJA_CABECERA or l.bottom > h * (1 - FRANJA_PIE)
+            _clave_corrida(l.texto) for l in lineas if l.top < h * FRANJA_CABECERA or l.bottom > h * (1 - FRANJA_PIE)
         }
         cuentas.update(claves)
     n = len(lineas_paginas)
@@ -410,9 +437,14 @@ def _lineas_corridas(lineas_paginas: list[list[LineaLeida]], altos: list[float])
     return {k for k, c in cuentas.items() if c >= max(2, n // 2)}
 
 
-def _elementos_pagina(pagina, n_pagina: int, palabras: list[dict] | None = None,
-                ajustes: dict | None = AJUSTES_RAYADAS, sueltas: list | None = None,
-                corrientes: dict[str, int] | None = None) -> tuple[list, list[LineaLeida]]:
+def _elementos_pagina(
+    pagina,
+    n_pagina: int,
+    palabras: list[dict] | None = None,
+    ajustes: dict | None = AJUSTES_RAYADAS,
+    sueltas: list | None = None,
+    corrientes: dict[str, int] | None = None,
+) -> tuple[list, list[LineaLeida]]:
     """Tables (top, Tabla) and the free lines of a page read by pdfplumber
     (or of the OCR words of a scanned page, with its ruling lines as
     explicit table settings; None: no ruled table). `sueltas`, when given,
@@ -436,7 +468,9 @@ def _elementos_pagina(pagina, n_pagina: int, palabras: list[dict] | None = None,
     casillas_tablas = [_tabla_rayada(casillas, palabras, n_pagina, bbox) for bbox, casillas in partes]
     libres = [w for w in palabras if not any(_dentro(w, b) for b in recuadros_tablas)]
     barreras = [y for b in recuadros_tablas for y in (b[1], b[3])]
-    cabezas = [b[3] for b, casillas in zip(recuadros_tablas, casillas_tablas) if _n_filas(casillas) <= MAX_FILAS_ENCABEZADO]
+    cabezas = [
+        b[3] for b, casillas in zip(recuadros_tablas, casillas_tablas) if _n_filas(casillas) <= MAX_FILAS_ENCABEZADO
+    ]
     for bbox, casillas in sin_bordes.buscar_tablas(libres, n_pagina, barreras, cabezas):
         k, mapa = _encabezado_rayado_encima(bbox, casillas, recuadros_tablas, casillas_tablas, libres)
         if mapa is None:
@@ -456,7 +490,9 @@ def _elementos_pagina(pagina, n_pagina: int, palabras: list[dict] | None = None,
     return tablas, leidas(lineas)
 
 
-def _fuera_de_celdas(palabras: list[dict], recuadros_tablas: list[tuple], casillas_tablas: list[list[Celda]]) -> list[dict]:
+def _fuera_de_celdas(
+    palabras: list[dict], recuadros_tablas: list[tuple], casillas_tablas: list[list[Celda]]
+) -> list[dict]:
     """Words inside a table's frame that went to none of its cells (rows
     a table reader could not place). Cells are looked up by 20-point bands
     of height, so a word is checked against the few cells of its band."""
@@ -479,8 +515,11 @@ def _lineas_sueltas(lineas, n_pagina: int, en_tabla: bool = False) -> list[Linea
     """The lines with a digit, with the box of each word that has one."""
     salida = []
     for linea in lineas:
-        cifras = [(w["text"], (round(w["x0"], 2), round(w["top"], 2), round(w["x1"], 2), round(w["bottom"], 2)))
-                  for w in linea.palabras if any(ch.isdigit() for ch in w["text"])]
+        cifras = [
+            (w["text"], (round(w["x0"], 2), round(w["top"], 2), round(w["x1"], 2), round(w["bottom"], 2)))
+            for w in linea.palabras
+            if any(ch.isdigit() for ch in w["text"])
+        ]
         if cifras:
             bbox = (round(linea.x0, 2), round(linea.top, 2), round(linea.x1, 2), round(linea.bottom, 2))
             salida.append(LineaSuelta(linea.texto, n_pagina, bbox, cifras, en_tabla))
@@ -515,7 +554,9 @@ def _mapa_columnas(encabezado: list[Celda], cuerpo: list[Celda]) -> dict[int, in
     return mapa if len(set(mapa.values())) == len(mapa) else None
 
 
-def _encabezado_rayado_encima(bbox, casillas, recuadros_tablas, casillas_tablas, libres) -> tuple[int, dict[int, int] | None]:
+def _encabezado_rayado_encima(
+    bbox, casillas, recuadros_tablas, casillas_tablas, libres
+) -> tuple[int, dict[int, int] | None]:
     """(index, column map) of the ruled table that is the header of the
     borderless table below it: a table of at most MAX_HEADER_ROWS rows right
     above it (no free word between them) whose columns hold the body's
@@ -525,7 +566,9 @@ def _encabezado_rayado_encima(bbox, casillas, recuadros_tablas, casillas_tablas,
         return -1, None
     k = max(encima, key=lambda k: recuadros_tablas[k][3])
     encabezado, abajo = casillas_tablas[k], recuadros_tablas[k][3]
-    if _n_filas(encabezado) > MAX_FILAS_ENCABEZADO or any(abajo < (w["top"] + w["bottom"]) / 2 < bbox[1] for w in libres):
+    if _n_filas(encabezado) > MAX_FILAS_ENCABEZADO or any(
+        abajo < (w["top"] + w["bottom"]) / 2 < bbox[1] for w in libres
+    ):
         return -1, None
     return k, _mapa_columnas(encabezado, casillas)
 
@@ -543,13 +586,24 @@ def _con_cuerpo(encabezado: list[Celda], cuerpo: list[Celda], mapa: dict[int, in
     for r in range(filas):
         for k in range(ancho):
             c = ubicadas.get((r, k))
-            salida.append(replace(c, fila=tope + r, columna=k) if c else Celda(texto="", fila=tope + r, columna=k, pagina=pagina))
+            salida.append(
+                replace(c, fila=tope + r, columna=k) if c else Celda(texto="", fila=tope + r, columna=k, pagina=pagina)
+            )
     return salida
 
 
 def _borde(x0: float, tope: float, x1: float, abajo: float) -> dict:
-    return {"x0": x0, "x1": x1, "top": tope, "bottom": abajo, "doctop": tope, "width": x1 - x0,
-            "height": abajo - tope, "orientation": "h" if tope == abajo else "v", "object_type": "line_edge"}
+    return {
+        "x0": x0,
+        "x1": x1,
+        "top": tope,
+        "bottom": abajo,
+        "doctop": tope,
+        "width": x1 - x0,
+        "height": abajo - tope,
+        "orientation": "h" if tope == abajo else "v",
+        "object_type": "line_edge",
+    }
 
 
 def _ajustes_ocr(leida: ocr.PaginaOcr) -> dict | None:
@@ -557,10 +611,13 @@ def _ajustes_ocr(leida: ocr.PaginaOcr) -> dict | None:
     if len(leida.horizontales) < 2 or len(leida.verticales) < 2:
         return None
     return {
-        "vertical_strategy": "explicit", "horizontal_strategy": "explicit",
+        "vertical_strategy": "explicit",
+        "horizontal_strategy": "explicit",
         "explicit_vertical_lines": [_borde(x, tope, x, abajo) for x, tope, abajo in leida.verticales],
         "explicit_horizontal_lines": [_borde(x0, y, x1, y) for x0, x1, y in leida.horizontales],
-        "snap_tolerance": 3, "join_tolerance": 4, "intersection_tolerance": 4,
+        "snap_tolerance": 3,
+        "join_tolerance": 4,
+        "intersection_tolerance": 4,
     }
 
 
@@ -576,7 +633,9 @@ def _confianza_ocr(casillas: list[Celda], palabras: list[dict]) -> None:
             casilla.confianza_ocr = min(w["conf"] for w in digitos)
 
 
-def _elementos_escaneados(pagina, n_pagina: int, leida: ocr.PaginaOcr, sueltas: list | None = None) -> tuple[list, list[LineaLeida]]:
+def _elementos_escaneados(
+    pagina, n_pagina: int, leida: ocr.PaginaOcr, sueltas: list | None = None
+) -> tuple[list, list[LineaLeida]]:
     tablas, lineas = _elementos_pagina(pagina, n_pagina, leida.palabras, _ajustes_ocr(leida), sueltas)
     for _, tabla in tablas:
         _confianza_ocr(tabla.celdas, leida.palabras)
@@ -599,15 +658,22 @@ def _paginas_ocr(ruta: Path, sha256: str, numeros: list[int]) -> tuple[dict, str
 
 def _nota_escaneo(n_pagina: int, leida: ocr.PaginaOcr | None, tablas: list, faltan: str | None) -> Omision | None:
     if leida is None:
-        return Omision(texto=f"Página {n_pagina} (escaneada)",
-                       motivo=f"página escaneada sin capa de texto que no se leyó: {faltan}", pagina=n_pagina)
+        return Omision(
+            texto=f"Página {n_pagina} (escaneada)",
+            motivo=f"página escaneada sin capa de texto que no se leyó: {faltan}",
+            pagina=n_pagina,
+        )
     if tablas:
         return None
     texto = leida.texto
     corta = texto if len(texto) <= 300 else texto[:300].rsplit(" ", 1)[0] + " …"
-    return Omision(texto=corta or f"Página {n_pagina} (escaneada)", pagina=n_pagina,
-                   motivo="página escaneada leída con OCR: no tiene tablas" if texto
-                   else "página escaneada: el OCR no encontró texto")
+    return Omision(
+        texto=corta or f"Página {n_pagina} (escaneada)",
+        pagina=n_pagina,
+        motivo="página escaneada leída con OCR: no tiene tablas"
+        if texto
+        else "página escaneada: el OCR no encontró texto",
+    )
 
 
 USAR_PDFIUM = True  # table pages read by pdfium_pagina (False: by pdfminer, as before)
@@ -664,8 +730,9 @@ def _paginas(pdf):
             vaciar_objetos_pdfminer(pdf.doc)
 
 
-def _pagina_de_tabla(rapida, pagina, n_pagina: int, sueltas: list | None = None,
-                corrientes: dict[str, int] | None = None) -> tuple[list, list[LineaLeida]]:
+def _pagina_de_tabla(
+    rapida, pagina, n_pagina: int, sueltas: list | None = None, corrientes: dict[str, int] | None = None
+) -> tuple[list, list[LineaLeida]]:
     """A page that may hold tables: its words and ruling lines from pdfium
     (pdfium_pagina, several times faster), else from pdfplumber."""
     if rapida is not None:

@@ -22,6 +22,7 @@ is not a quarter turn): the caller reads that page with pdfplumber.
 `DocumentoPdfium` gives the pages of a file to both pdfium passes (this one
 and `cribado`) with flat memory, whatever the number of pages.
 """
+
 from __future__ import annotations
 
 import ctypes
@@ -113,8 +114,12 @@ def leer_pagina(page, textpage, settings: dict) -> Optional[tuple[list[dict], Op
     if len(verticales) < 2 or len(horizontales) < 2:
         return palabras, None  # no ruled table can be drawn
     ajustes = {k: v for k, v in settings.items() if k not in ("vertical_strategy", "horizontal_strategy")}
-    ajustes.update(vertical_strategy="explicit", horizontal_strategy="explicit",
-                   explicit_vertical_lines=verticales, explicit_horizontal_lines=horizontales)
+    ajustes.update(
+        vertical_strategy="explicit",
+        horizontal_strategy="explicit",
+        explicit_vertical_lines=verticales,
+        explicit_horizontal_lines=horizontales,
+    )
     return palabras, ajustes
 
 
@@ -131,8 +136,12 @@ class _Espacio:
     def __init__(self, rotacion: int, caja: tuple[float, float, float, float]):
         x0, y0, x1, y1 = caja
         # pdfminer's matrix for the turned page (a, b, c, d, e, f)
-        giro = {0: (1, 0, 0, 1, -x0, -y0), 90: (0, -1, 1, 0, -y0, x1),
-                180: (-1, 0, 0, -1, x1, y1), 270: (0, 1, -1, 0, y1, -x0)}[rotacion]
+        giro = {
+            0: (1, 0, 0, 1, -x0, -y0),
+            90: (0, -1, 1, 0, -y0, x1),
+            180: (-1, 0, 0, -1, x1, y1),
+            270: (0, 1, -1, 0, y1, -x0),
+        }[rotacion]
         # pdfplumber's media box: axes swapped for a quarter turn
         izq, abajo, der, arriba = (y0, x0, y1, x1) if rotacion in (90, 270) else (x0, y0, x1, y1)
         alto = arriba - abajo
@@ -218,8 +227,11 @@ def _palabras(textpage, espacio: _Espacio) -> list[dict]:
     nombre = ctypes.create_string_buffer(512)
     fuentes: dict = {}
     objetos: dict = {}  # address of the text object -> what its characters share
-    generado, caja_de, origen_de = pdfium_c.FPDFText_IsGenerated, pdfium_c.FPDFText_GetLooseCharBox, \
-        pdfium_c.FPDFText_GetCharOrigin
+    generado, caja_de, origen_de = (
+        pdfium_c.FPDFText_IsGenerated,
+        pdfium_c.FPDFText_GetLooseCharBox,
+        pdfium_c.FPDFText_GetCharOrigin,
+    )
     chars: list[dict] = []
     atras = False  # the last text object's direction (set with its first character)
     for i in range(n):
@@ -255,9 +267,19 @@ def _palabras(textpage, espacio: _Espacio) -> list[dict]:
             base = e + a * ((y.value - f) / b) if a else x.value
             fin = caja.top if b > 0 else caja.bottom
             x0, x1, top, bottom = espacio.caja(base + abajo_, y.value, base + arriba_, fin)
-        chars.append({"text": texto, "x0": x0, "x1": x1, "top": top, "bottom": bottom, "doctop": top,
-                      "upright": derecho, "size": bottom - top if derecho else x1 - x0,
-                      "fontname": texto_fuente})
+        chars.append(
+            {
+                "text": texto,
+                "x0": x0,
+                "x1": x1,
+                "top": top,
+                "bottom": bottom,
+                "doctop": top,
+                "upright": derecho,
+                "size": bottom - top if derecho else x1 - x0,
+                "fontname": texto_fuente,
+            }
+        )
     palabras = []
     for palabra, letras in WordExtractor().iter_extract_tuples(chars):
         palabra["fontname"] = fuente_de_palabra([c["fontname"] for c in letras])
@@ -265,8 +287,9 @@ def _palabras(textpage, espacio: _Espacio) -> list[dict]:
     return palabras
 
 
-def _de_objeto(raw, indice: int, direccion: int, espacio: _Espacio, matriz, nombre, descenso,
-               fuentes: dict) -> tuple[bool, bool, float, float, str, tuple, bool]:
+def _de_objeto(
+    raw, indice: int, direccion: int, espacio: _Espacio, matriz, nombre, descenso, fuentes: dict
+) -> tuple[bool, bool, float, float, str, tuple, bool]:
     """What the characters of one text object share: (baseline along x,
     pdfminer's upright, the two offsets across the baseline — descent and
     descent + font size, through the matrix —, font name, the matrix, whether
@@ -304,8 +327,15 @@ def _de_objeto(raw, indice: int, direccion: int, espacio: _Espacio, matriz, nomb
     xa, xb, _ = espacio.x
     ta, tb, _ = espacio.top
     atras = (xa * a + xb * b if derecho else ta * a + tb * b) < 0
-    return (horizontal, derecho, escala * descenso_fuente, escala * (descenso_fuente + tamano), texto_fuente,
-            (a, b, c, d, matriz.e, matriz.f), atras)
+    return (
+        horizontal,
+        derecho,
+        escala * descenso_fuente,
+        escala * (descenso_fuente + tamano),
+        texto_fuente,
+        (a, b, c, d, matriz.e, matriz.f),
+        atras,
+    )
 
 
 def _espacio_tras(letra: dict, atras: bool) -> dict:
@@ -346,8 +376,9 @@ def _caminos(objetos, contar, tomar, exterior: tuple, matriz):
         if tipo == pdfium_c.FPDF_PAGEOBJ_PATH:
             yield objeto, propia
         else:
-            yield from _caminos(objeto, pdfium_c.FPDFFormObj_CountObjects, pdfium_c.FPDFFormObj_GetObject,
-                                propia, matriz)
+            yield from _caminos(
+                objeto, pdfium_c.FPDFFormObj_CountObjects, pdfium_c.FPDFFormObj_GetObject, propia, matriz
+            )
 
 
 def _bordes(page, espacio: _Espacio) -> list[dict]:
@@ -401,5 +432,16 @@ def _borde(bordes: list, x0: float, top0: float, x1: float, top1: float) -> None
     ancho, largo = der - izq, abajo - arriba
     if (largo if orientacion == "v" else ancho) < MIN_EDGE:
         return
-    bordes.append({"object_type": "line_edge", "x0": izq, "x1": der, "top": arriba, "bottom": abajo,
-                   "doctop": arriba, "width": ancho, "height": largo, "orientation": orientacion})
+    bordes.append(
+        {
+            "object_type": "line_edge",
+            "x0": izq,
+            "x1": der,
+            "top": arriba,
+            "bottom": abajo,
+            "doctop": arriba,
+            "width": ancho,
+            "height": largo,
+            "orientation": orientacion,
+        }
+    )

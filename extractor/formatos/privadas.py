@@ -19,6 +19,7 @@ upgrade breaks a test instead of a reading (issue 18.5).
   element (page breaks, grid spans and vertical merges are read from it;
   the public `Table.rows` repeats a merged cell in every grid column).
 """
+
 from __future__ import annotations
 
 from contextlib import contextmanager
@@ -47,8 +48,14 @@ def analizador_de_hoja(libro: Any, hoja: Any) -> Iterator[Any]:
     from openpyxl.worksheet._reader import WorkSheetParser
 
     with hoja._get_source() as fuente:
-        yield WorkSheetParser(fuente, hoja._shared_strings, data_only=True, epoch=libro.epoch,
-                              date_formats=libro._date_formats, timedelta_formats=libro._timedelta_formats)
+        yield WorkSheetParser(
+            fuente,
+            hoja._shared_strings,
+            data_only=True,
+            epoch=libro.epoch,
+            date_formats=libro._date_formats,
+            timedelta_formats=libro._timedelta_formats,
+        )
 
 
 # ------------------------------------------------------------------ pdfminer
@@ -112,15 +119,21 @@ def faltantes() -> list[str]:
         libro_nuevo.save(memoria)
         libro = openpyxl.load_workbook(memoria, read_only=True)
         hoja = libro.active
-        for objeto, nombre in ((libro, "_cell_styles"), (libro, "_number_formats"), (libro, "_date_formats"),
-                               (libro, "_timedelta_formats"), (hoja, "_get_source"), (hoja, "_shared_strings")):
+        for objeto, nombre in (
+            (libro, "_cell_styles"),
+            (libro, "_number_formats"),
+            (libro, "_date_formats"),
+            (libro, "_timedelta_formats"),
+            (hoja, "_get_source"),
+            (hoja, "_shared_strings"),
+        ):
             if not hasattr(objeto, nombre):
                 faltan.append(f"openpyxl {type(objeto).__name__}.{nombre}")
         if not faltan:
             with analizador_de_hoja(libro, hoja) as analizador:
                 if not isinstance(analizador, WorkSheetParser) or not all(
-                        hasattr(analizador, a) for a in ("parse", "row_dimensions", "column_dimensions",
-                                                          "merged_cells")):
+                    hasattr(analizador, a) for a in ("parse", "row_dimensions", "column_dimensions", "merged_cells")
+                ):
                     faltan.append("openpyxl WorkSheetParser.parse/row_dimensions/column_dimensions/merged_cells")
         libro.close()
     if "_cached_objs" not in getattr(PDFDocument.__init__, "__code__").co_names:
@@ -137,8 +150,9 @@ def faltantes() -> list[str]:
             faltan.append("pdfminer.pdftypes.decompress_corrupted (PDFStream.decode ya no la llama)")
     documento = docx.Document()
     parrafo, tabla = documento.add_paragraph("x"), documento.add_table(rows=1, cols=1)
-    if getattr(parrafo, "_element", None) is not getattr(parrafo, "_p", False) or \
-            getattr(tabla, "_element", None) is not getattr(tabla, "_tbl", False):
+    if getattr(parrafo, "_element", None) is not getattr(parrafo, "_p", False) or getattr(
+        tabla, "_element", None
+    ) is not getattr(tabla, "_tbl", False):
         faltan.append("python-docx Paragraph._element / Table._element")
     elif not hasattr(elemento_docx(tabla), "tr_lst"):
         faltan.append("python-docx CT_Tbl.tr_lst")

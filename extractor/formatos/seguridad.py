@@ -25,6 +25,7 @@ Time and memory per file are bounded by the caller (pipelines/carga/cargar.py ru
 each extraction in a child process with a timeout and an address-space
 limit); `MemoryError` raised while reading becomes a clear reason there.
 """
+
 from __future__ import annotations
 
 import base64
@@ -66,8 +67,9 @@ LIMITES = LimitesLectura()
 
 # Office documents with a password (and legacy .doc files) are OLE compound files.
 _CFB = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
-_HTML = re.compile(rb"^\s*(<\?xml[^>]*>\s*)?(<!--.*?-->\s*)*<(!doctype\s+html|html|head|body|meta|title)\b",
-                   re.IGNORECASE | re.DOTALL)
+_HTML = re.compile(
+    rb"^\s*(<\?xml[^>]*>\s*)?(<!--.*?-->\s*)*<(!doctype\s+html|html|head|body|meta|title)\b", re.IGNORECASE | re.DOTALL
+)
 # DOCTYPE or ENTITY in an XML part: Word never writes them.
 _DECLARACION = re.compile(rb"<!\s*(doctype|entity)", re.IGNORECASE)
 _TROZO = 64 * 1024
@@ -109,8 +111,9 @@ def _formato_ole(ruta: Path) -> str:
     if not entradas:
         raise ErrorLectura(ruta.name, "el archivo de Office 97-2003 (formato OLE) está dañado o incompleto")
     if entradas & {"encryptedpackage", "encryptioninfo"}:
-        raise ErrorLectura(ruta.name, "es un documento de Office protegido con contraseña; "
-                                      "quite la contraseña y guárdelo de nuevo")
+        raise ErrorLectura(
+            ruta.name, "es un documento de Office protegido con contraseña; quite la contraseña y guárdelo de nuevo"
+        )
     if entradas & {"workbook", "book"}:
         return "xls"  # Excel 97-2003 (BIFF); "WordDocument" is a .doc
     if "worddocument" in entradas:
@@ -130,8 +133,7 @@ def _formato_zip(ruta: Path) -> str:
             if "mimetype" in nombres:
                 with z.open("mimetype") as f:
                     tipo_odf = f.read(100)  # bounded: the part may be anything
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, zlib.error, OSError, EOFError, ValueError,
-            NotImplementedError):
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, zlib.error, OSError, EOFError, ValueError, NotImplementedError):
         raise ErrorLectura(ruta.name, "el archivo ZIP (documento de Word) está dañado o incompleto") from None
     except KeyError:  # a directory entry that lies about its contents
         raise ErrorLectura(ruta.name, "el archivo ZIP (documento de Word) está dañado o incompleto") from None
@@ -189,14 +191,16 @@ def revisar_docx(ruta: Path, limites: LimitesLectura = LIMITES, tipo: str = "el 
             partes = z.infolist()
             if len(partes) > limites.docx_partes:
                 raise ErrorLectura(
-                    nombre, f"{tipo} tiene {len(partes)} partes internas; "
-                    f"el máximo es {limites.docx_partes} (archivo sospechoso)"
+                    nombre,
+                    f"{tipo} tiene {len(partes)} partes internas; "
+                    f"el máximo es {limites.docx_partes} (archivo sospechoso)",
                 )
             total = sum(p.file_size for p in partes)
             if total > limites.docx_descomprimido:
                 raise ErrorLectura(
-                    nombre, f"{Tipo} ocupa {total // MB} MB descomprimido; el máximo es "
-                    f"{limites.docx_descomprimido // MB} MB (posible bomba de descompresión)"
+                    nombre,
+                    f"{Tipo} ocupa {total // MB} MB descomprimido; el máximo es "
+                    f"{limites.docx_descomprimido // MB} MB (posible bomba de descompresión)",
                 )
             for p in partes:
                 if p.flag_bits & 0x1:
@@ -205,8 +209,9 @@ def revisar_docx(ruta: Path, limites: LimitesLectura = LIMITES, tipo: str = "el 
                     razon = p.file_size / max(p.compress_size, 1)
                     if razon > limites.docx_razon:
                         raise ErrorLectura(
-                            nombre, f"la parte {p.filename} {de_tipo} se comprime "
-                            f"{_miles(razon)} a 1 (posible bomba de descompresión)"
+                            nombre,
+                            f"la parte {p.filename} {de_tipo} se comprime "
+                            f"{_miles(razon)} a 1 (posible bomba de descompresión)",
                         )
             for p in partes:
                 if not p.is_dir():  # any part may be XML, whatever its name
@@ -217,20 +222,33 @@ def revisar_docx(ruta: Path, limites: LimitesLectura = LIMITES, tipo: str = "el 
                         if es_memoria(exc):
                             raise
                         raise ErrorLectura(
-                            nombre, f"{tipo} está dañado o incompleto (la parte {p.filename} "
-                            "no se puede descomprimir)"
+                            nombre, f"{tipo} está dañado o incompleto (la parte {p.filename} no se puede descomprimir)"
                         ) from exc
     except ErrorLectura:
         raise
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, zlib.error, OSError, EOFError, ValueError,
-            NotImplementedError, RuntimeError) as exc:
+    except (
+        zipfile.BadZipFile,
+        zipfile.LargeZipFile,
+        zlib.error,
+        OSError,
+        EOFError,
+        ValueError,
+        NotImplementedError,
+        RuntimeError,
+    ) as exc:
         if es_memoria(exc):
             raise
         raise ErrorLectura(nombre, f"{tipo} está dañado o incompleto") from exc
 
 
-def _revisar_xml(z: zipfile.ZipFile, parte: zipfile.ZipInfo, nombre: str, limites: LimitesLectura,
-                 de_tipo: str = "del documento de Word", tipo: str = "el documento de Word") -> None:
+def _revisar_xml(
+    z: zipfile.ZipFile,
+    parte: zipfile.ZipInfo,
+    nombre: str,
+    limites: LimitesLectura,
+    de_tipo: str = "del documento de Word",
+    tipo: str = "el documento de Word",
+) -> None:
     """Stream one part; if it is XML (its first bytes say so, whatever its
     name: a relationship can point the main document at any part name):
     bounded size, UTF-8/ASCII only, no DOCTYPE/ENTITY. Images and other
@@ -247,24 +265,27 @@ def _revisar_xml(z: zipfile.ZipFile, parte: zipfile.ZipInfo, nombre: str, limite
                 primero = False
                 # A UTF-16/32 part would hide declarations from a byte scan; Word writes UTF-8.
                 utf16 = trozo[:2] in (b"\xff\xfe", b"\xfe\xff") or (
-                    b"\x00" in trozo[:4] and trozo.replace(b"\x00", b"")[:1] == b"<")
+                    b"\x00" in trozo[:4] and trozo.replace(b"\x00", b"")[:1] == b"<"
+                )
                 if not utf16 and not trozo.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"<"):
                     return  # not XML: an image, an embedded binary
                 if utf16:
                     raise ErrorLectura(
-                        nombre, f"la parte {parte.filename} {de_tipo} usa una codificación "
-                        "no admitida (se espera UTF-8)"
+                        nombre,
+                        f"la parte {parte.filename} {de_tipo} usa una codificación no admitida (se espera UTF-8)",
                     )
             leidos += len(trozo)
             if leidos > limites.docx_xml:
                 raise ErrorLectura(
-                    nombre, f"la parte {parte.filename} {de_tipo} supera "
-                    f"{limites.docx_xml // MB} MB descomprimida (posible bomba de descompresión)"
+                    nombre,
+                    f"la parte {parte.filename} {de_tipo} supera "
+                    f"{limites.docx_xml // MB} MB descomprimida (posible bomba de descompresión)",
                 )
             if _DECLARACION.search(cola + trozo):
                 raise ErrorLectura(
-                    nombre, f"{tipo} declara DOCTYPE/ENTITY en {parte.filename} "
-                    "(posible ataque de expansión de entidades XML); no se procesa"
+                    nombre,
+                    f"{tipo} declara DOCTYPE/ENTITY en {parte.filename} "
+                    "(posible ataque de expansión de entidades XML); no se procesa",
                 )
             cola = trozo[-16:]
 
@@ -310,8 +331,9 @@ def revisar_pdf(ruta: Path, limites: LimitesLectura = LIMITES) -> int:
             raise ErrorLectura(nombre, "el PDF está dañado o incompleto (no tiene páginas)")
         if paginas > limites.paginas:
             raise ErrorLectura(
-                nombre, f"el PDF tiene {paginas} páginas y el límite es {limites.paginas} "
-                "(puede cambiarlo con --limite-paginas)"
+                nombre,
+                f"el PDF tiene {paginas} páginas y el límite es {limites.paginas} "
+                "(puede cambiarlo con --limite-paginas)",
             )
         if not _tiene_texto(pdf, pdfium_c):
             if _tiene_imagenes(pdf, pdfium_c):
@@ -319,8 +341,12 @@ def revisar_pdf(ruta: Path, limites: LimitesLectura = LIMITES) -> int:
 
                 falta = falta_tesseract()  # scanned: read by OCR when Tesseract is installed
                 if falta:
-                    raise FaltaPrograma(nombre, f"el PDF no tiene capa de texto (parece escaneado): necesita OCR y {falta}",
-                                        "Tesseract", f"apt-get install {PAQUETES}")
+                    raise FaltaPrograma(
+                        nombre,
+                        f"el PDF no tiene capa de texto (parece escaneado): necesita OCR y {falta}",
+                        "Tesseract",
+                        f"apt-get install {PAQUETES}",
+                    )
                 return paginas
             raise ErrorLectura(nombre, "el PDF no tiene texto (sus páginas están en blanco)")
         return paginas
@@ -355,7 +381,7 @@ def flujos_danados(ruta: Path) -> int:
             if m is None:
                 return malos
             inicio = m.end()
-            antes = datos[max(0, m.start() - 2048):m.start()]
+            antes = datos[max(0, m.start() - 2048) : m.start()]
             if not antes.rstrip().endswith(b">>") or antes.endswith(b"end"):
                 pos = inicio  # the word inside other data, or "endstream"
                 continue
@@ -402,7 +428,7 @@ def _antes_de_flate(datos: bytes, filtros: list[str]) -> Optional[bytes]:
     """The bytes that reach the Flate filter: ASCII85 or hex text decoded
     first (ReportLab writes `[/ASCII85Decode /FlateDecode]`); None when
     another filter comes first. ValueError when that text is damaged."""
-    for filtro in filtros[:filtros.index("FlateDecode")]:
+    for filtro in filtros[: filtros.index("FlateDecode")]:
         texto = datos.strip()
         if filtro == "ASCII85Decode":
             texto = texto[2:] if texto.startswith(b"<~") else texto
@@ -417,8 +443,7 @@ def _antes_de_flate(datos: bytes, filtros: list[str]) -> Optional[bytes]:
 
 def _motivo_flujos(n: int) -> str:
     cuales = "1 flujo comprimido" if n == 1 else f"{n} flujos comprimidos"
-    return (f"el PDF está dañado o incompleto ({cuales} con errores: "
-            "las cifras podrían estar incompletas o alteradas)")
+    return f"el PDF está dañado o incompleto ({cuales} con errores: las cifras podrían estar incompletas o alteradas)"
 
 
 def _tiene_texto(pdf, pdfium_c) -> bool:
@@ -478,8 +503,10 @@ def revisar(ruta: Path, formato: str, limites: LimitesLectura = LIMITES) -> None
     elif formato in ("doc", "rtf"):
         tamano = Path(ruta).stat().st_size
         if tamano > limites.docx_descomprimido:
-            raise ErrorLectura(Path(ruta).name, f"el documento ocupa {tamano // MB} MB; el máximo es "
-                                                f"{limites.docx_descomprimido // MB} MB")
+            raise ErrorLectura(
+                Path(ruta).name,
+                f"el documento ocupa {tamano // MB} MB; el máximo es {limites.docx_descomprimido // MB} MB",
+            )
 
 
 # ------------------------------------------------------ after extraction
@@ -505,8 +532,7 @@ def exigir_tablas_de_indicadores(informe) -> None:
         return
     filas = sum(1 for f in informe.no_mapeadas if f.tabla is not None)  # not the notes on pages, sheets
     detalle = (
-        f" (hay {filas} filas de tabla, pero ninguna con cifras de indicadores que se puedan leer)"
-        if filas else ""
+        f" (hay {filas} filas de tabla, pero ninguna con cifras de indicadores que se puedan leer)" if filas else ""
     )
     notas = [f for f in informe.no_mapeadas if f.tabla is None and f.motivo.startswith("página escaneada")]
     leidas = sorted({f.pagina for f in notas if "OCR" in f.motivo})
@@ -514,13 +540,16 @@ def exigir_tablas_de_indicadores(informe) -> None:
     partes = []
     if leidas:
         una = len(leidas) == 1
-        partes.append(f"{_paginas(leidas)} se {'leyó' if una else 'leyeron'} con OCR y "
-                      f"{'no tiene' if una else 'ninguna tiene'} tablas")
+        partes.append(
+            f"{_paginas(leidas)} se {'leyó' if una else 'leyeron'} con OCR y "
+            f"{'no tiene' if una else 'ninguna tiene'} tablas"
+        )
     if sin_leer:
         una = len(sin_leer) == 1
         motivo = sin_leer[0].motivo.split(": ", 1)[-1]
-        partes.append(f"{_paginas(sorted(f.pagina for f in sin_leer))} no se {'pudo' if una else 'pudieron'} "
-                      f"leer: {motivo}")
+        partes.append(
+            f"{_paginas(sorted(f.pagina for f in sin_leer))} no se {'pudo' if una else 'pudieron'} leer: {motivo}"
+        )
     if partes:
         detalle += f" (PDF escaneado: {'; '.join(partes)})"
     raise ErrorLectura(informe.archivo, f"no se encontraron tablas de indicadores{detalle}")
@@ -539,17 +568,31 @@ def _paginas(numeros: list[int]) -> str:
 # kind: (module, class), all public. Imported on first use (the libraries are
 # slow to import); tests/extractor/formatos/test_privadas.py checks that each still exists.
 ERRORES_DE_BIBLIOTECA = {
-    "pdf_cifrado": (("pdfminer.pdfdocument", "PDFPasswordIncorrect"), ("pdfminer.pdfdocument", "PDFEncryptionError"),
-                    ("pdfminer.pdfdocument", "PDFEncryptionWarning")),
-    "pdf_danado": (("pdfminer.pdfparser", "PDFSyntaxError"), ("pdfminer.psexceptions", "PSEOF"),
-                   ("pdfminer.pdfdocument", "PDFNoValidXRef"), ("pdfminer.psexceptions", "PSSyntaxError"),
-                   ("pdfplumber.utils.exceptions", "PdfminerException"), ("pdfminer.pdfexceptions", "PDFTypeError"),
-                   ("pdfminer.pdfexceptions", "PDFValueError"), ("pypdfium2", "PdfiumError")),
+    "pdf_cifrado": (
+        ("pdfminer.pdfdocument", "PDFPasswordIncorrect"),
+        ("pdfminer.pdfdocument", "PDFEncryptionError"),
+        ("pdfminer.pdfdocument", "PDFEncryptionWarning"),
+    ),
+    "pdf_danado": (
+        ("pdfminer.pdfparser", "PDFSyntaxError"),
+        ("pdfminer.psexceptions", "PSEOF"),
+        ("pdfminer.pdfdocument", "PDFNoValidXRef"),
+        ("pdfminer.psexceptions", "PSSyntaxError"),
+        ("pdfplumber.utils.exceptions", "PdfminerException"),
+        ("pdfminer.pdfexceptions", "PDFTypeError"),
+        ("pdfminer.pdfexceptions", "PDFValueError"),
+        ("pypdfium2", "PdfiumError"),
+    ),
     "docx_danado": (("lxml.etree", "XMLSyntaxError"), ("docx.opc.exceptions", "PackageNotFoundError")),
     "libro_cifrado": (("python_calamine", "PasswordError"),),
-    "libro_danado": (("lxml.etree", "XMLSyntaxError"), ("xml.etree.ElementTree", "ParseError"),
-                     ("python_calamine", "CalamineError"), ("python_calamine", "XmlError"),
-                     ("python_calamine", "ZipError"), ("openpyxl.utils.exceptions", "InvalidFileException")),
+    "libro_danado": (
+        ("lxml.etree", "XMLSyntaxError"),
+        ("xml.etree.ElementTree", "ParseError"),
+        ("python_calamine", "CalamineError"),
+        ("python_calamine", "XmlError"),
+        ("python_calamine", "ZipError"),
+        ("openpyxl.utils.exceptions", "InvalidFileException"),
+    ),
 }
 
 

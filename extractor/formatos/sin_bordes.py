@@ -26,6 +26,7 @@ have; it is read when at least `MIN_FILAS_PAR` lines in a row are a label
 and one figure whose right edges line up (a right-aligned figure column),
 with the header lines above them that fit its two columns.
 """
+
 from __future__ import annotations
 
 from bisect import bisect_right
@@ -67,7 +68,11 @@ def es_cifra_no_anio(texto: str) -> bool:
 def _segmentos(linea: Linea) -> list[list[dict]]:
     segmentos: list[list[dict]] = []
     for w in linea.palabras:
-        if segmentos and w["x0"] - segmentos[-1][-1]["x1"] <= HUECO_SEGMENTO and not (_es_cifra(w) and _es_cifra(segmentos[-1][-1])):
+        if (
+            segmentos
+            and w["x0"] - segmentos[-1][-1]["x1"] <= HUECO_SEGMENTO
+            and not (_es_cifra(w) and _es_cifra(segmentos[-1][-1]))
+        ):
             segmentos[-1].append(w)
         else:
             segmentos.append([w])
@@ -128,8 +133,11 @@ def _piezas(linea: Linea, cols) -> list[list[dict]]:
         salida.append([segmento[0]])
         for anterior, w in zip(segmento, segmento[1:]):
             if w["x0"] - anterior["x1"] > ancha and (
-                    _columna_de(w["x0"], w["x1"], cols) != _columna_de(*_extension(salida[-1]), cols)
-                    or _entre_columnas(anterior["x1"], w["x0"], segmento[-1]["x1"], _columna_de(*_extension(salida[-1]), cols), cols)):
+                _columna_de(w["x0"], w["x1"], cols) != _columna_de(*_extension(salida[-1]), cols)
+                or _entre_columnas(
+                    anterior["x1"], w["x0"], segmento[-1]["x1"], _columna_de(*_extension(salida[-1]), cols), cols
+                )
+            ):
                 salida.append([w])
             else:
                 salida[-1].append(w)
@@ -162,7 +170,9 @@ def _encaja_encima(linea: Linea, debajo: Linea, cols: list[list[float]]) -> bool
     2024" centred over "Programado | Ejecutado | % ejec."), set close above
     the header line `debajo`."""
     alto = max(linea.bottom - linea.top, 1.0)
-    return _encaja(linea, cols) or (debajo.top - linea.bottom <= HUECO_ENCIMA * alto and _encaja(linea, cols, encima=True))
+    return _encaja(linea, cols) or (
+        debajo.top - linea.bottom <= HUECO_ENCIMA * alto and _encaja(linea, cols, encima=True)
+    )
 
 
 def _al_lado(linea: Linea, anterior: Linea) -> bool:
@@ -185,7 +195,9 @@ def _lado_a_lado(lineas: list[Linea]) -> list[Linea]:
     return salida
 
 
-def _misma_fila(linea: Linea, anterior: Linea | None, por_columna: dict[int, list[dict]], fila: dict[int, list[Linea]]) -> bool:
+def _misma_fila(
+    linea: Linea, anterior: Linea | None, por_columna: dict[int, list[dict]], fila: dict[int, list[Linea]]
+) -> bool:
     """A line goes on the row of the line above when it follows it closely
     with text only under the row's label or text cells (a wrapped cell)."""
     if anterior is None or linea.top - anterior.bottom > HUECO_FILA * max(linea.bottom - linea.top, 1.0):
@@ -227,8 +239,16 @@ def _celdas_region(lineas: list[Linea], cols, n_pagina: int) -> list[Celda]:
                     round(max(w["x1"] for w in palabras), 2),
                     round(max(w["bottom"] for w in palabras), 2),
                 )
-            celdas.append(Celda(texto="\n".join(l.texto for l in lineas_dentro), fila=r, columna=c, pagina=n_pagina,
-                               bbox=bbox, columnas_span=ancho))
+            celdas.append(
+                Celda(
+                    texto="\n".join(l.texto for l in lineas_dentro),
+                    fila=r,
+                    columna=c,
+                    pagina=n_pagina,
+                    bbox=bbox,
+                    columnas_span=ancho,
+                )
+            )
             c += ancho
     return celdas
 
@@ -285,9 +305,8 @@ def _extensiones_encabezado(filas: list[dict[int, list[Linea]]], cols) -> dict[t
         return extensiones
     mas_baja = filas[n_encabezado - 1]
     for r in range(n_encabezado - 1):
-        libres = {c for c in range(len(cols))
-                if c in mas_baja and not any(c in filas[q] for q in range(r + 1))}
-        carriles = _carriles(_ensanchadas(cols, filas[r + 1:n_encabezado]))
+        libres = {c for c in range(len(cols)) if c in mas_baja and not any(c in filas[q] for q in range(r + 1))}
+        carriles = _carriles(_ensanchadas(cols, filas[r + 1 : n_encabezado]))
         superiores = {k: (min(l.x0 for l in ls), max(l.x1 for l in ls)) for k, ls in filas[r].items()}
         textos = {c: " ".join(l.texto for l in mas_baja[c]).lower() for c in libres}
         for k, (primera, ultima) in _grupos(superiores, libres, carriles, textos).items():
@@ -298,8 +317,9 @@ def _extensiones_encabezado(filas: list[dict[int, list[Linea]]], cols) -> dict[t
 Grupo = tuple[int, int]  # first and last column
 
 
-def _grupos(superiores: dict[int, tuple[float, float]], libres: set[int], carriles,
-            textos: dict[int, str]) -> dict[int, Grupo]:
+def _grupos(
+    superiores: dict[int, tuple[float, float]], libres: set[int], carriles, textos: dict[int, str]
+) -> dict[int, Grupo]:
     """The group of columns each upper header cell of one level spans (see
     `_extensiones_encabezado`); no column in two groups."""
     fuertes: list[tuple[int, list[Grupo]]] = []
@@ -321,7 +341,9 @@ def _grupos(superiores: dict[int, tuple[float, float]], libres: set[int], carril
     for k, opciones in fuertes + debiles:
         if (k, opciones) in debiles:  # only beside a group with the same lower headers
             otras = list(elegida.values()) + [g for j, opcs in debiles if j != k for g in opcs]
-            opciones = [g for g in opciones if any(inferior(g) == inferior(o) and not columnas(o) & columnas(g) for o in otras)]
+            opciones = [
+                g for g in opciones if any(inferior(g) == inferior(o) and not columnas(o) & columnas(g) for o in otras)
+            ]
         grupo = next((g for g in opciones if not ocupadas & columnas(g)), None)
         if grupo is not None:
             ocupadas |= columnas(grupo)
@@ -368,8 +390,9 @@ def _grupos_centrados(x0: float, x1: float, k: int, libres: set[int], carriles) 
     return sola, [(a, b) for _, _, a, b in sorted(grupos)]
 
 
-def _fin_del_cuerpo(lineas: list[Linea], multiples: list[bool], cifras: list[bool], franja: list[int],
-              i: int) -> tuple[int, list]:
+def _fin_del_cuerpo(
+    lineas: list[Linea], multiples: list[bool], cifras: list[bool], franja: list[int], i: int
+) -> tuple[int, list]:
     """(last line, column intervals) of the region whose first body line is i:
     body lines that keep its columns, and the fitting lines between them and
     after the last one (-1: no second body line). When line i has figures,
@@ -393,15 +416,22 @@ def _fin_del_cuerpo(lineas: list[Linea], multiples: list[bool], cifras: list[boo
     return (fin if n_cuerpo >= 2 else -1), cols
 
 
-def _inicio_encabezado(lineas: list[Linea], franja: list[int], inicio: int, cols, con_encabezado: bool, piso: int) -> int:
+def _inicio_encabezado(
+    lineas: list[Linea], franja: list[int], inicio: int, cols, con_encabezado: bool, piso: int
+) -> int:
     """First line of the header lines above body line `inicio` (not above
     `piso`): the topmost of the fitting lines right above it that has more
     than one cell (section headings below it come along). Under a ruled
     header (`con_encabezado`), every fitting line between it and the body."""
     primera = tope = inicio
-    while primera > piso and franja[primera - 1] == franja[inicio] and (
+    while (
+        primera > piso
+        and franja[primera - 1] == franja[inicio]
+        and (
             _encaja(lineas[primera - 1], cols)
-            or (inicio - primera < MAX_LINEAS_ENCABEZADO and _encaja_encima(lineas[primera - 1], lineas[primera], cols))):
+            or (inicio - primera < MAX_LINEAS_ENCABEZADO and _encaja_encima(lineas[primera - 1], lineas[primera], cols))
+        )
+    ):
         primera -= 1
         if len(_piezas(lineas[primera], cols)) > 1:
             tope = primera
@@ -439,8 +469,9 @@ def _franjas(lineas: list[Linea], barreras: list[float]) -> list[int]:
     return [bisect_right(ys, linea.top) for linea in lineas]
 
 
-def buscar_tablas(palabras: list[dict], n_pagina: int, barreras: Sequence[float] = (),
-                  cabeceras: Sequence[float] = ()) -> list[tuple[tuple, list[Celda]]]:
+def buscar_tablas(
+    palabras: list[dict], n_pagina: int, barreras: Sequence[float] = (), cabeceras: Sequence[float] = ()
+) -> list[tuple[tuple, list[Celda]]]:
     """Borderless tables of a page's free words: (bbox, cells) each. `barreras`
     are y positions (ruled tables' top and bottom) no table may cross;
     `cabeceras` the bottoms of the ruled tables that may be the header of a
@@ -486,7 +517,9 @@ def _par(linea: Linea) -> bool:
     return parse_numero(texto) is not None and (len(segmentos[1]) > 1 or es_cifra_no_anio(texto))
 
 
-def _tablas_de_pares(lineas: list[Linea], franja: list[int], halladas: list, n_pagina: int) -> list[tuple[tuple, list[Celda]]]:
+def _tablas_de_pares(
+    lineas: list[Linea], franja: list[int], halladas: list, n_pagina: int
+) -> list[tuple[tuple, list[Celda]]]:
     """Two-column tables (label | figure) among the lines no other table took."""
     tomadas = [(b[1], b[3]) for b, _ in halladas]
     libre = [not any(t <= (l.top + l.bottom) / 2 <= b for t, b in tomadas) for l in lineas]
@@ -500,13 +533,18 @@ def _tablas_de_pares(lineas: list[Linea], franja: list[int], halladas: list, n_p
         inicio, fin, cols = _region(lineas, pares, pares, franja, i, piso, False)
         while fin > i and not pares[fin]:
             fin -= 1  # the table ends at its last label-and-figure line: prose below it fits its first column
-        cuerpo = [l for k, l in enumerate(lineas[i:fin + 1], start=i) if pares[k]] if fin >= 0 else []
+        cuerpo = [l for k, l in enumerate(lineas[i : fin + 1], start=i) if pares[k]] if fin >= 0 else []
         derechos = [_segmentos(l)[-1][-1]["x1"] for l in cuerpo]
-        if (fin < 0 or len(cols) != 2 or len(cuerpo) < MIN_FILAS_PAR or not all(libre[inicio:fin + 1])
-                or max(derechos) - min(derechos) > ALINEACION_PAR):
+        if (
+            fin < 0
+            or len(cols) != 2
+            or len(cuerpo) < MIN_FILAS_PAR
+            or not all(libre[inicio : fin + 1])
+            or max(derechos) - min(derechos) > ALINEACION_PAR
+        ):
             i += 1
             continue
-        region = lineas[inicio:fin + 1]
+        region = lineas[inicio : fin + 1]
         celdas = _celdas_region(region, cols, n_pagina)
         bbox = (min(l.x0 for l in region) - 1, region[0].top - 1, max(l.x1 for l in region) + 1, region[-1].bottom + 1)
         salida.append((bbox, celdas))

@@ -12,6 +12,7 @@ A pure function of the document model and of what `interpretar` made of it;
 it changes nothing. The destinations and the words that start a caption or
 a note are data: esquemas/cobertura.yaml.
 """
+
 from __future__ import annotations
 
 import re
@@ -45,14 +46,20 @@ _FECHA = re.compile(
     rf"|\b\d{{1,2}}:\d{{2}}(?::\d{{2}})?\b",  # the time of day of a date: "29/4/22, 16:31"
     re.IGNORECASE,
 )
-_CODIGO_ANTES = re.compile(rf"(?:\b(?:{palabras.alternativas_con_acentos(palabras.lista('antes_de_un_codigo'))})"
-                           r"\.?\s*[:#]?\s*)$", re.IGNORECASE)  # esquemas/castellano.yaml
+_CODIGO_ANTES = re.compile(
+    rf"(?:\b(?:{palabras.alternativas_con_acentos(palabras.lista('antes_de_un_codigo'))})"
+    r"\.?\s*[:#]?\s*)$",
+    re.IGNORECASE,
+)  # esquemas/castellano.yaml
 _TOKEN = re.compile(r"\S+")
 _NOTA_AL_PIE = re.compile(r"^\(?\d{1,2}\)?$|^\*+\d{0,2}$")
 # a numbered heading: "2. Indicadores de gestión", "3.1 Metas", "IV) Presupuesto"
 _TITULO_NUMERADO = re.compile(r"^\s*\d{1,2}(?:\.\d{1,2})*[.)]?\s+[^\W\d_][^\d]*$")
-_PAGINA = re.compile(rf"^\W*(?:(?:{palabras.alternativas_con_acentos(palabras.lista('pagina'))})\.?\s*)?"
-                     r"\d{1,4}(?:\s*(?:de|/)\s*\d{1,4})?\W*$", re.IGNORECASE)
+_PAGINA = re.compile(
+    rf"^\W*(?:(?:{palabras.alternativas_con_acentos(palabras.lista('pagina'))})\.?\s*)?"
+    r"\d{1,4}(?:\s*(?:de|/)\s*\d{1,4})?\W*$",
+    re.IGNORECASE,
+)
 
 
 @cache
@@ -91,8 +98,9 @@ class Auditoria:
         return round(100.0 * (self.total - self.por_destino[SIN_DESTINO]) / self.total, 2)
 
 
-def auditar(doc: Documento, informe: InformeExtraido, lecturas: Optional[dict] = None,
-            detalle: bool = False) -> Auditoria:
+def auditar(
+    doc: Documento, informe: InformeExtraido, lecturas: Optional[dict] = None, detalle: bool = False
+) -> Auditoria:
     """Account for every number of `doc`'s tables and of the text lines next
     to them. `lecturas`: table index → `extractor.informe.lectura.LecturaTabla` (how
     each table was read: header rows and column roles), when known.
@@ -123,7 +131,7 @@ def _auditar_tabla(tabla: Tabla, lectura, obs_celda, filas_con_obs, no_mapeadas,
     numeracion = {normalizar(x) for x in _config()["encabezados_numeracion"]}
     # each column's role, as the audit reads it: None for a value column
     roles: dict[int, Optional[str]] = {}
-    for c in (lectura.columnas if lectura is not None else ()):
+    for c in lectura.columnas if lectura is not None else ():
         if c.rol == "valor":
             roles[c.indice] = "frase" if c.en_frase else None
         elif c.rol in ("codigo", "anio"):
@@ -178,7 +186,7 @@ def _clase_en_celda(n: Numero, texto: str, rol: Optional[str], de_la_fila, propi
         return "repetida"
     if _nota_al_pie(n, texto):
         return "nota_al_pie"
-    if _RANGO.match(texto[n.fin:]) or _EDAD.search(texto[:n.inicio]):
+    if _RANGO.match(texto[n.fin :]) or _EDAD.search(texto[: n.inicio]):
         return "edad_o_rango"
     if rol == "frase" and propias:
         return "texto"  # a target written as a sentence: its one figure was taken, these are words of it
@@ -201,7 +209,7 @@ def _es_anio(n: Numero) -> bool:
 def _aclaracion(n: Numero, texto: str) -> bool:
     """A number in the words that explain the cell's figure, which became an
     observation: "100% (240 beneficiarios 2023)", "35 aulas, 2 sedes"."""
-    antes, despues = texto[:n.inicio], texto[n.fin:]
+    antes, despues = texto[: n.inicio], texto[n.fin :]
     entre_parentesis = antes.count("(") > antes.count(")")
     con_palabra = bool(re.match(r"\s*[^\W\d_]{2,}", despues))
     return entre_parentesis or con_palabra
@@ -220,9 +228,16 @@ def _sin_destino(n: Numero, celda: Celda, tabla: int) -> CifraSinDestino:
     if celda.ref:
         hoja, _, cel = celda.ref.rpartition("!")
     return CifraSinDestino(
-        texto=n.texto, contexto=" ".join(celda.texto.split())[:300], motivo=motivo_de(SIN_DESTINO),
-        pagina=celda.pagina, tabla=tabla, fila=celda.fila, columna=celda.columna, bbox=celda.bbox,
-        hoja=hoja, celda=cel,
+        texto=n.texto,
+        contexto=" ".join(celda.texto.split())[:300],
+        motivo=motivo_de(SIN_DESTINO),
+        pagina=celda.pagina,
+        tabla=tabla,
+        fila=celda.fila,
+        columna=celda.columna,
+        bbox=celda.bbox,
+        hoja=hoja,
+        celda=cel,
     )
 
 
@@ -239,14 +254,19 @@ def _regiones(doc: Documento) -> dict[int, list[BBox]]:
                 cajas.setdefault(c.pagina, []).append(c.bbox)
         for pagina, bs in cajas.items():
             regiones.setdefault(pagina, []).append(
-                (min(b[0] for b in bs), min(b[1] for b in bs), max(b[2] for b in bs), max(b[3] for b in bs)))
+                (min(b[0] for b in bs), min(b[1] for b in bs), max(b[2] for b in bs), max(b[3] for b in bs))
+            )
     return regiones
 
 
 def _cerca(linea: LineaSuelta, region: BBox, margen: float) -> bool:
     x0, top, x1, bottom = linea.bbox
-    return (top <= region[3] + margen and bottom >= region[1] - margen
-            and x0 <= region[2] + margen and x1 >= region[0] - margen)
+    return (
+        top <= region[3] + margen
+        and bottom >= region[1] - margen
+        and x0 <= region[2] + margen
+        and x1 >= region[0] - margen
+    )
 
 
 def _auditar_lineas(doc: Documento, narrativa: dict[int | None, set[str]], auditoria: Auditoria) -> None:
@@ -316,12 +336,13 @@ def _zonas_de_graficas(doc: Documento, paginas: set[int]) -> dict[int, list[tupl
             if not _empieza_con(b.texto, config["inicios_grafica"]):
                 continue
             fin = None
-            for siguiente in bs[i + 1:]:
+            for siguiente in bs[i + 1 :]:
                 if _empieza_con(siguiente.texto, config["fin_grafica"]):
                     fin = siguiente.bbox[1]
                     break
-                if (sum(sum(ch.isalpha() for ch in t) >= 2 for t in siguiente.texto.split()) >= 12
-                        or _empieza_con(siguiente.texto, config["inicios_grafica"])):  # a paragraph, another chart
+                if sum(sum(ch.isalpha() for ch in t) >= 2 for t in siguiente.texto.split()) >= 12 or _empieza_con(
+                    siguiente.texto, config["inicios_grafica"]
+                ):  # a paragraph, another chart
                     fin = siguiente.bbox[1]
                     break
             zonas.setdefault(pagina, []).append((b.bbox[3], fin if fin is not None else float("inf")))
@@ -345,16 +366,26 @@ def _auditar_linea(linea: LineaSuelta, narrativa: set[str], paginas: int, audito
         auditoria.anotar(destino, linea.pagina, n, texto)
         if destino == SIN_DESTINO:
             alguna = True
-            auditoria.sin_destino.append(CifraSinDestino(
-                texto=n.texto, contexto=texto[:300], pagina=linea.pagina, bbox=bbox,
-                motivo=motivo_de(SIN_DESTINO) + (" (dentro del marco de una tabla, en ninguna celda)"
-                                                 if linea.en_tabla else " (línea de texto junto a una tabla)"),
-            ))
+            auditoria.sin_destino.append(
+                CifraSinDestino(
+                    texto=n.texto,
+                    contexto=texto[:300],
+                    pagina=linea.pagina,
+                    bbox=bbox,
+                    motivo=motivo_de(SIN_DESTINO)
+                    + (
+                        " (dentro del marco de una tabla, en ninguna celda)"
+                        if linea.en_tabla
+                        else " (línea de texto junto a una tabla)"
+                    ),
+                )
+            )
     return alguna
 
 
-def _clase_en_linea(n: Numero, linea: LineaSuelta, fechas, titulo: bool, prosa: bool,
-                    narrativa: set[str], paginas: int) -> str:
+def _clase_en_linea(
+    n: Numero, linea: LineaSuelta, fechas, titulo: bool, prosa: bool, narrativa: set[str], paginas: int
+) -> str:
     if linea.repetida:
         return "pie_de_pagina"
     if _nucleo(n.texto) in narrativa:
@@ -409,7 +440,7 @@ def _es_codigo(n: Numero, texto: str) -> bool:
         return True
     if re.search(r"[A-Za-zÑñ]-?\d|\d-[A-Za-zÑñ]", token):  # "IP-115", "T1", "2A"
         return True
-    if _CODIGO_ANTES.search(texto[:n.inicio]):
+    if _CODIGO_ANTES.search(texto[: n.inicio]):
         return True
     digitos = n.texto.strip()
     return digitos.isdigit() and len(digitos) >= 10 and n.unidad == "numero"
@@ -420,7 +451,7 @@ def _nota_al_pie(n: Numero, texto: str) -> bool:
     token = _token_de(n, texto)
     if not _NOTA_AL_PIE.match(token) or n.valor > 20:
         return False
-    antes = texto[:n.inicio]
+    antes = texto[: n.inicio]
     return any(ch.isalpha() for ch in antes) and (token.startswith(("(", "*")) or token.endswith(")"))
 
 

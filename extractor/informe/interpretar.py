@@ -1,5 +1,6 @@
 """A document model into a report: metadata, observations of every table,
 money and named results in the prose, the confidence of each reading and the coverage audit."""
+
 from __future__ import annotations
 
 from extractor.formatos import HOJAS
@@ -36,10 +37,15 @@ def interpretar(doc, plantillas: tuple = ()) -> InformeExtraido:
         if (ficha := fichas.de_campos.get(tabla.indice)) is not None:
             obs, skipped = leer_tabla_de_campos(tabla, ficha, ctx_tabla)
         else:
-            obs, skipped = interpretar_tabla(tabla, ctx_tabla, planifica(meta.tipo_documento),
-                                             titulos.get(tabla.indice, []), lectura=lectura,
-                                             nombre_corto=cortos.get(tabla.indice),
-                                             ficha=fichas.de_tabla.get(tabla.indice))
+            obs, skipped = interpretar_tabla(
+                tabla,
+                ctx_tabla,
+                planifica(meta.tipo_documento),
+                titulos.get(tabla.indice, []),
+                lectura=lectura,
+                nombre_corto=cortos.get(tabla.indice),
+                ficha=fichas.de_tabla.get(tabla.indice),
+            )
         obs, repetidas = _sin_cifras_repetidas(obs)
         result.observaciones.extend(obs)
         result.no_mapeadas.extend(skipped + repetidas)
@@ -51,9 +57,7 @@ def interpretar(doc, plantillas: tuple = ()) -> InformeExtraido:
 
         result.observaciones, notas = quitar_resumenes(result.observaciones, doc)
         result.no_mapeadas.extend(notas)
-    result.no_mapeadas.extend(
-        FilaNoMapeada(texto=o.texto, motivo=o.motivo, pagina=o.pagina) for o in doc.omisiones
-    )
+    result.no_mapeadas.extend(FilaNoMapeada(texto=o.texto, motivo=o.motivo, pagina=o.pagina) for o in doc.omisiones)
     result.observaciones.extend(dinero_en_narrativa(doc, ctx))
     result.observaciones.extend(logros_en_narrativa(doc, ctx))  # named indicators' results in prose
     result.columnas_leidas, result.plantillas = _columnas_leidas(lecturas)
@@ -78,13 +82,28 @@ def _sin_cifras_repetidas(obs: list) -> tuple[list, list]:
     vistas: dict[tuple, int] = {}
     unicas, repetidas = [], []
     for o in obs:
-        clave = (o.columna, o.indicador, o.indicador_padre, o.descripcion, o.codigo, o.medida,
-                 o.periodo_inicio, o.periodo_fin, o.valor)
+        clave = (
+            o.columna,
+            o.indicador,
+            o.indicador_padre,
+            o.descripcion,
+            o.codigo,
+            o.medida,
+            o.periodo_inicio,
+            o.periodo_fin,
+            o.valor,
+        )
         if o.columna is not None and o.medida == "acumulado" and clave in vistas:
-            repetidas.append(FilaNoMapeada(
-                texto=o.valor_texto, pagina=o.pagina, tabla=o.tabla, fila=o.fila,
-                motivo=f"repite la cifra de la fila {vistas[clave] + 1} de la misma columna "
-                       f"({o.medida}, mismo indicador y periodo)"))
+            repetidas.append(
+                FilaNoMapeada(
+                    texto=o.valor_texto,
+                    pagina=o.pagina,
+                    tabla=o.tabla,
+                    fila=o.fila,
+                    motivo=f"repite la cifra de la fila {vistas[clave] + 1} de la misma columna "
+                    f"({o.medida}, mismo indicador y periodo)",
+                )
+            )
             continue
         vistas[clave] = o.fila if o.fila is not None else -1
         unicas.append(o)
@@ -103,11 +122,21 @@ def _columnas_leidas(lecturas: dict) -> tuple[list, dict[int, str]]:
         huella = firma([c.encabezado for c in lectura.columnas])
         for c in lectura.columnas:
             p = c.periodo if c.rol == "valor" else None
-            filas.append(LecturaColumna(
-                tabla=indice, columna=c.indice, encabezado=c.encabezado or "", rol=c.rol,
-                medida=c.medida if c.rol == "valor" else None, periodo_inicio=p.inicio if p else None,
-                periodo_fin=p.fin if p else None, escala=c.escala if c.rol == "valor" else None,
-                nombre=c.indice == lectura.etiqueta, firma=huella, plantilla=lectura.plantilla))
+            filas.append(
+                LecturaColumna(
+                    tabla=indice,
+                    columna=c.indice,
+                    encabezado=c.encabezado or "",
+                    rol=c.rol,
+                    medida=c.medida if c.rol == "valor" else None,
+                    periodo_inicio=p.inicio if p else None,
+                    periodo_fin=p.fin if p else None,
+                    escala=c.escala if c.rol == "valor" else None,
+                    nombre=c.indice == lectura.etiqueta,
+                    firma=huella,
+                    plantilla=lectura.plantilla,
+                )
+            )
     return filas, aplicadas
 
 
@@ -129,10 +158,10 @@ def _contextos_por_hoja(doc, ctx):
         titulos = [b for b in propios if b.estilo != "Hoja"]
         if not titulos:
             continue
-        sub = Documento(archivo=doc.archivo, sha256=doc.sha256, formato=doc.formato, paginas=doc.paginas,
-                        bloques=propios)
+        sub = Documento(
+            archivo=doc.archivo, sha256=doc.sha256, formato=doc.formato, paginas=doc.paginas, bloques=propios
+        )
         _, propio = extraer_metadatos(sub)
-        if propio.vigencia and (propio.vigencia != ctx.vigencia
-                                or propio.fecha_corte not in (None, ctx.fecha_corte)):
+        if propio.vigencia and (propio.vigencia != ctx.vigencia or propio.fecha_corte not in (None, ctx.fecha_corte)):
             salida[pagina] = replace(propio, cuatrienio=propio.cuatrienio or ctx.cuatrienio)
     return salida

@@ -6,6 +6,7 @@ table what the reader decided: its header rows, each column's role,
 measure, period and scale, each row's role and the figures it gave. Read
 only: nothing here changes what extraction produces.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -89,9 +90,15 @@ def rol_de_motivo(motivo: str) -> str:
     return "no_mapeada"
 
 
-def leer_tabla(tabla: Tabla, ctx, planifica: bool = False, titulos: Optional[list[str]] = None,
-               plantillas: tuple = (), nombre_corto: Optional[str] = None,
-               fichas: Optional[Fichas] = None) -> TablaLeida:
+def leer_tabla(
+    tabla: Tabla,
+    ctx,
+    planifica: bool = False,
+    titulos: Optional[list[str]] = None,
+    plantillas: tuple = (),
+    nombre_corto: Optional[str] = None,
+    fichas: Optional[Fichas] = None,
+) -> TablaLeida:
     """`fichas`: the document's indicator data sheets (extractor/tablas/fichas.py):
     a key/value table of one gives its fields; a table below one is about its indicator."""
     from extractor.tablas.fichas import leer_tabla_de_campos
@@ -101,8 +108,15 @@ def leer_tabla(tabla: Tabla, ctx, planifica: bool = False, titulos: Optional[lis
     if fichas is not None and (ficha := fichas.de_campos.get(tabla.indice)) is not None:
         obs, skipped = leer_tabla_de_campos(tabla, ficha, ctx)
     else:
-        obs, skipped = interpretar_tabla(tabla, ctx, planifica, titulos, lectura=lectura, nombre_corto=nombre_corto,
-                                         ficha=fichas.de_tabla.get(tabla.indice) if fichas is not None else None)
+        obs, skipped = interpretar_tabla(
+            tabla,
+            ctx,
+            planifica,
+            titulos,
+            lectura=lectura,
+            nombre_corto=nombre_corto,
+            ficha=fichas.de_tabla.get(tabla.indice) if fichas is not None else None,
+        )
     leida = TablaLeida(tabla, lectura, obs, skipped)
     n_filas = tabla.n_filas
     for r in range(n_filas):
@@ -137,8 +151,13 @@ def leer(doc: Documento, plantillas: tuple = ()) -> Lectura:
     titulos = titulos_de_tablas(doc)
     cortos = nombres_de_hoja(doc) if doc.formato in HOJAS else {}
     fichas = leer_fichas(doc, hojas=doc.formato in HOJAS)
-    tablas = [leer_tabla(t, ctx, plan, titulos.get(t.indice, []), plantillas, cortos.get(t.indice), fichas)
-              for t in doc.tablas]
+    tablas = [
+        leer_tabla(t, ctx, plan, titulos.get(t.indice, []), plantillas, cortos.get(t.indice), fichas)
+        for t in doc.tablas
+    ]
     de_fichas = [o for f in fichas.fichas for o in observaciones_de_ficha(f, ctx)]
-    return Lectura(metadatos=meta, tablas=tablas,
-                   narrativa=de_fichas + dinero_en_narrativa(doc, ctx) + logros_en_narrativa(doc, ctx))
+    return Lectura(
+        metadatos=meta,
+        tablas=tablas,
+        narrativa=de_fichas + dinero_en_narrativa(doc, ctx) + logros_en_narrativa(doc, ctx),
+    )

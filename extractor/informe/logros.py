@@ -3,6 +3,7 @@ paragraph that opens with a label and gives a result against a target
 ("Kits escolares entregados: se entregaron 1.240 kits de una meta de 1.500
 (82,7 %)") becomes meta, ejecutado and avance_porcentual observations of
 that label. The wordings are data: esquemas/prosa.yaml."""
+
 from __future__ import annotations
 
 import re
@@ -57,8 +58,9 @@ def patrones() -> Patrones:
     def lista(clave: str) -> tuple[re.Pattern, ...]:
         return tuple(compilar(p) for p in datos[clave])
 
-    return Patrones(lista("meta"), lista("avance"), lista("avance_si_meta_es_cantidad"),
-                    frozenset(datos["rotulos_que_no_nombran"]))
+    return Patrones(
+        lista("meta"), lista("avance"), lista("avance_si_meta_es_cantidad"), frozenset(datos["rotulos_que_no_nombran"])
+    )
 
 
 @dataclass(frozen=True)
@@ -100,8 +102,9 @@ def leer_frase(indicador: str, frase: str) -> Optional[Logro]:
     p = patrones()
     meta = None
     for patron in p.meta:
-        meta = next((n for m in patron.finditer(norm)
-                     if (n := _numero_en(numeros, m.start("n"), m.end("n"))) is not None), None)
+        meta = next(
+            (n for m in patron.finditer(norm) if (n := _numero_en(numeros, m.start("n"), m.end("n"))) is not None), None
+        )
         if meta is not None:
             break
     if meta is None:
@@ -131,7 +134,7 @@ def _items(bloque: BloqueTexto) -> list[tuple[str, str]]:
     may hold several bulleted lines; a Word paragraph is one item."""
     if bloque.rotulo:
         texto = bloque.texto.strip()
-        resto = texto[len(bloque.rotulo):] if texto.startswith(bloque.rotulo) else texto
+        resto = texto[len(bloque.rotulo) :] if texto.startswith(bloque.rotulo) else texto
         return [(bloque.rotulo, resto)]
     lineas = bloque.texto.split("\n")
     items: list[str] = []
@@ -185,10 +188,20 @@ def logros_en_narrativa(doc: Documento, ctx: Contexto) -> list[Observacion]:
             if n is None:
                 continue
             periodo = periodo_para(medida, "", ctx)
-            out.append(Observacion(
-                indicador=logro.indicador, medida=medida, valor=n.valor, valor_texto=n.texto,
-                unidad=n.unidad, periodo_inicio=periodo.inicio, periodo_fin=periodo.fin,
-                descripcion=logro.frase, ambiguo=n.ambiguo, nota="cifra tomada de la narrativa",
-                pagina=bloque.pagina, bbox=bloque.bbox,
-            ))
+            out.append(
+                Observacion(
+                    indicador=logro.indicador,
+                    medida=medida,
+                    valor=n.valor,
+                    valor_texto=n.texto,
+                    unidad=n.unidad,
+                    periodo_inicio=periodo.inicio,
+                    periodo_fin=periodo.fin,
+                    descripcion=logro.frase,
+                    ambiguo=n.ambiguo,
+                    nota="cifra tomada de la narrativa",
+                    pagina=bloque.pagina,
+                    bbox=bloque.bbox,
+                )
+            )
     return out

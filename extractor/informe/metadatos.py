@@ -1,5 +1,6 @@
 """Report metadata from the document's text: entity, office, title, period,
 vigencia, cut date and the plan context (pilar, línea, programa, meta)."""
+
 from __future__ import annotations
 
 import itertools
@@ -28,7 +29,9 @@ ENTIDAD = re.compile(
 )
 SEPARADOR = re.compile(r"\s+[–—|-]\s+")
 DEPENDENCIA = re.compile(rf"^({palabras.alternativas_con_acentos(palabras.lista('dependencias'))})\b", re.IGNORECASE)
-TITULO = re.compile(rf"\b({palabras.alternativas_con_acentos(palabras.lista('palabras_titulo_informe'))})\b", re.IGNORECASE)
+TITULO = re.compile(
+    rf"\b({palabras.alternativas_con_acentos(palabras.lista('palabras_titulo_informe'))})\b", re.IGNORECASE
+)
 FUENTE = re.compile(r"^\s*fuentes?\s*(de\s+(informaci[oó]n|datos)\s*)?:", re.IGNORECASE)  # a source note, not a title
 ANIO = re.compile(r"\b(19[89]\d|20[0-4]\d)\b")
 CUATRIENIO = re.compile(r"\b(20[0-4]\d)\s*[-–]\s*(20[0-4]\d)\b")
@@ -37,12 +40,19 @@ CUATRIENIO = re.compile(r"\b(20[0-4]\d)\s*[-–]\s*(20[0-4]\d)\b")
 # (esquemas/castellano.yaml `etiquetas_del_plan`)
 _ETIQUETAS = palabras.lista("etiquetas_del_plan")
 ETIQUETAS = {
-    **{clave: [re.compile(rf"^({palabras.alternativas_con_acentos(grupo)})\s*:\s*(.*)$", re.IGNORECASE)
-               for grupo in grupos]
-       for clave, grupos in _ETIQUETAS["con_dos_puntos"].items()},
-    **{clave: [re.compile(rf"^\d*\.?\s*({palabras.alternativas_con_acentos(grupo)})\s*(?::\s*(.*)|())$", re.IGNORECASE)
-               for grupo in grupos]
-       for clave, grupos in _ETIQUETAS["titulo_o_dos_puntos"].items()},
+    **{
+        clave: [
+            re.compile(rf"^({palabras.alternativas_con_acentos(grupo)})\s*:\s*(.*)$", re.IGNORECASE) for grupo in grupos
+        ]
+        for clave, grupos in _ETIQUETAS["con_dos_puntos"].items()
+    },
+    **{
+        clave: [
+            re.compile(rf"^\d*\.?\s*({palabras.alternativas_con_acentos(grupo)})\s*(?::\s*(.*)|())$", re.IGNORECASE)
+            for grupo in grupos
+        ]
+        for clave, grupos in _ETIQUETAS["titulo_o_dos_puntos"].items()
+    },
 }
 LINEA_CON_ETIQUETA = re.compile(r"^[^:]{2,40}:")
 PROGRAMA_EN_LINEA = re.compile(r";\s*programa\s+(.+)$", re.IGNORECASE)
@@ -51,7 +61,9 @@ BLOQUES_CABEZA = 25
 # text a reader marks as not describing the report: a form's control fields
 # ("Versión 3", "Fecha: 12/11/2024" in a template footer) and comment cells
 SIN_METADATOS = ("Plantilla", "Nota")
-BLOQUES_DEPENDENCIA = 8  # the office is named in the report's heading, not in its prose  # metadata is written at the top of a report
+BLOQUES_DEPENDENCIA = (
+    8  # the office is named in the report's heading, not in its prose  # metadata is written at the top of a report
+)
 
 
 def tipo_documento(titulo: Optional[str], lineas: list[str]) -> str:
@@ -119,6 +131,7 @@ def _entidad(lineas: Iterable[str]) -> Optional[str]:
     encontrado = [m.group(0) for m in (ENTIDAD.search(texto) for texto in lineas) if m]
     if not encontrado:
         return None
+
     def nivel(entidad: str) -> int:
         return next(i for i, tipos in enumerate(NIVELES_ENTIDAD) if normalizar(entidad).startswith(tipos))
 
@@ -150,8 +163,11 @@ def _vigencia(titulo: Optional[str], lineas: list[str]) -> Optional[int]:
 
 # "Ley 152 de 1994", "Decreto 1082 de 2015", "Acuerdo N° 006 de 2020": the
 # year a norm was issued is not the report's
-NORMA = re.compile(rf"\b({palabras.alternativas_con_acentos(palabras.lista('normas'))})\b"  # esquemas/castellano.yaml
-                   r"[^.;\n]{0,30}?\bde\s+(19|20)\d\d\b", re.IGNORECASE)
+NORMA = re.compile(
+    rf"\b({palabras.alternativas_con_acentos(palabras.lista('normas'))})\b"  # esquemas/castellano.yaml
+    r"[^.;\n]{0,30}?\bde\s+(19|20)\d\d\b",
+    re.IGNORECASE,
+)
 
 
 def _etiquetadas(bloques: list[list[str]]) -> dict[str, str]:
@@ -160,8 +176,17 @@ def _etiquetadas(bloques: list[list[str]]) -> dict[str, str]:
     encontrado: dict[str, str] = {}
     for clave, patrones in ETIQUETAS.items():
         for patron in patrones:
-            valor = next(filter(None, (_valor_tras(patron, bloques, b, i) for b, bloque in enumerate(bloques)
-                                       for i in range(len(bloque)))), None)
+            valor = next(
+                filter(
+                    None,
+                    (
+                        _valor_tras(patron, bloques, b, i)
+                        for b, bloque in enumerate(bloques)
+                        for i in range(len(bloque))
+                    ),
+                ),
+                None,
+            )
             if valor:
                 encontrado[clave] = valor.rstrip(".")
                 break
@@ -194,13 +219,17 @@ def _dependencia(lineas: list[str]) -> Optional[str]:
     return None
 
 
-def _fecha_corte(doc: Documento, titulo: Optional[str], vigencia: Optional[int],
-              con_palabra: bool = False) -> Optional[date]:
+def _fecha_corte(
+    doc: Documento, titulo: Optional[str], vigencia: Optional[int], con_palabra: bool = False
+) -> Optional[date]:
     """The first "con corte a …" date of the report's own year: in the title,
     then the text, then the tables (`con_palabra`: only one introduced by
     "corte" or "acumulado", not a bare "a 30 de julio de 2012")."""
-    textos = [(titulo or "", True)] + [(b.texto, True) for b in doc.textos if b.estilo not in SIN_METADATOS] + \
-        [(c.texto, False) for t in doc.tablas for c in t.celdas]
+    textos = (
+        [(titulo or "", True)]
+        + [(b.texto, True) for b in doc.textos if b.estilo not in SIN_METADATOS]
+        + [(c.texto, False) for t in doc.tablas for c in t.celdas]
+    )
     for texto, es_prosa in textos:
         encontrado = fecha_corte_en(texto, vigencia, acumulado=es_prosa, con_palabra=con_palabra)
         if encontrado and (vigencia is None or encontrado.year == vigencia):
@@ -228,7 +257,9 @@ def extraer_metadatos(doc: Documento) -> tuple[MetadatosInforme, Contexto]:
         vigencia=vigencia,
         fecha_corte=corte,
         periodo_inicio=periodo.inicio if periodo else (date(vigencia, 1, 1) if vigencia else None),
-        periodo_fin=min(periodo.fin, corte) if periodo and periodo.fin and corte else (periodo.fin if periodo else corte),
+        periodo_fin=min(periodo.fin, corte)
+        if periodo and periodo.fin and corte
+        else (periodo.fin if periodo else corte),
         cuatrienio=(int(cuatrienio.group(1)), int(cuatrienio.group(2))) if cuatrienio else None,
     )
     etiquetadas = _etiquetadas(bloques)
@@ -273,7 +304,7 @@ _MENCION = re.compile(
 
 
 def _sin_departamento(lugar: str) -> str:
-    """"Tenjo Cundinamarca" -> "Tenjo" (the department after the town)."""
+    """ "Tenjo Cundinamarca" -> "Tenjo" (the department after the town)."""
     for dep in cargar_yaml("departamentos.yaml"):
         if normalizar(lugar).endswith(" " + normalizar(dep)):
             return " ".join(lugar.split()[: -len(dep.split())])
@@ -327,14 +358,15 @@ def _vigencia_fuera_del_inicio(doc: Documento) -> Optional[int]:
 
 
 def _nombre_legible(archivo: str) -> str:
-    """"tenjo_plan_indicativo_2024_2027.xlsx" -> "tenjo plan indicativo 2024 2027"."""
+    """ "tenjo_plan_indicativo_2024_2027.xlsx" -> "tenjo plan indicativo 2024 2027"."""
     return re.sub(r"[_\W]+", " ", archivo.rsplit(".", 1)[0]).strip()
 
 
 def _anios_encabezados(doc: Documento) -> set[int]:
     """Years written in the header rows of the tables."""
-    return {int(y) for tabla in doc.tablas for fila in tabla.textos()[:4] for texto in fila
-            for y in ANIO.findall(texto)}
+    return {
+        int(y) for tabla in doc.tablas for fila in tabla.textos()[:4] for texto in fila for y in ANIO.findall(texto)
+    }
 
 
 def _inicio_del_cuatrienio(doc: Documento, ctx: Contexto) -> Optional[int]:
@@ -349,8 +381,9 @@ def _inicio_del_cuatrienio(doc: Documento, ctx: Contexto) -> Optional[int]:
     return None
 
 
-def _cuatrienio_del_plan(doc: Documento, meta: MetadatosInforme, ctx: Contexto,
-                         corte_declarado: Optional[date] = None) -> tuple[MetadatosInforme, Contexto]:
+def _cuatrienio_del_plan(
+    doc: Documento, meta: MetadatosInforme, ctx: Contexto, corte_declarado: Optional[date] = None
+) -> tuple[MetadatosInforme, Contexto]:
     """A plan covers a term of four years (2016-2019, 2020-2023, 2024-2027:
     they start in a multiple of 4): the one its text writes, else the file
     name's, else the term that holds most of the years in the tables'
@@ -364,8 +397,13 @@ def _cuatrienio_del_plan(doc: Documento, meta: MetadatosInforme, ctx: Contexto,
     if corte_declarado and inicio <= corte_declarado.year <= inicio + 3:
         meta.vigencia, meta.fecha_corte = corte_declarado.year, corte_declarado
         meta.periodo_inicio, meta.periodo_fin = date(corte_declarado.year, 1, 1), corte_declarado
-        return meta, Contexto(vigencia=corte_declarado.year, fecha_corte=corte_declarado, periodo_inicio=meta.periodo_inicio,
-                              periodo_fin=corte_declarado, cuatrienio=(inicio, inicio + 3))
+        return meta, Contexto(
+            vigencia=corte_declarado.year,
+            fecha_corte=corte_declarado,
+            periodo_inicio=meta.periodo_inicio,
+            periodo_fin=corte_declarado,
+            cuatrienio=(inicio, inicio + 3),
+        )
     return _con_periodo_del_plan(meta, inicio, inicio + 3)
 
 
@@ -373,8 +411,13 @@ def _con_periodo_del_plan(meta: MetadatosInforme, desde: int, hasta: int) -> tup
     """A plan's metadata: its years as its period, no vigencia, no cut date."""
     meta.vigencia, meta.fecha_corte = None, None
     meta.periodo_inicio, meta.periodo_fin = date(desde, 1, 1), date(hasta, 12, 31)
-    return meta, Contexto(vigencia=None, fecha_corte=None, periodo_inicio=meta.periodo_inicio,
-                          periodo_fin=meta.periodo_fin, cuatrienio=(desde, hasta))
+    return meta, Contexto(
+        vigencia=None,
+        fecha_corte=None,
+        periodo_inicio=meta.periodo_inicio,
+        periodo_fin=meta.periodo_fin,
+        cuatrienio=(desde, hasta),
+    )
 
 
 # Identification columns of a plan export (DNP SisPT: "Código DANE |
@@ -394,7 +437,7 @@ def _identificacion(doc: Documento) -> dict[str, str]:
                 continue
             encontrado = {}
             for clave, k in columnas.items():
-                valores = {limpiar(f[k]) for f in textos[r + 1:] if k < len(f) and f[k].strip()}
+                valores = {limpiar(f[k]) for f in textos[r + 1 :] if k < len(f) and f[k].strip()}
                 if len(valores) == 1:
                     encontrado[clave] = valores.pop()
             if "entidad" in encontrado:

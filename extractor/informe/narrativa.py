@@ -1,4 +1,5 @@
 """Money stated in the report's prose becomes money observations."""
+
 from __future__ import annotations
 
 import re
@@ -17,8 +18,10 @@ from extractor.resultado import Observacion
 # A sentence ends at ". " before a capital letter; "1.350.000.000," never splits.
 SENTENCE = re.compile(r"(?<=[^\d\s])[.;]\s+(?=[A-ZÁÉÍÓÚÑ¿¡])")
 # indicator of a narrative money figure, by kind of spending (esquemas/tipos_gasto.csv)
-NAMES: dict[str | None, str] = {**{f["tipo_gasto"]: f["indicador_en_narrativa"] for f in esquemas.filas_vocabulario("tipo_gasto")},
-         None: "Recursos"}
+NAMES: dict[str | None, str] = {
+    **{f["tipo_gasto"]: f["indicador_en_narrativa"] for f in esquemas.filas_vocabulario("tipo_gasto")},
+    None: "Recursos",
+}
 
 
 @lru_cache(maxsize=1)
@@ -39,13 +42,13 @@ def con_escala(sentence: str, numero):
     """The amount with the scale word written after it ("$ 2.318 millones"
     is 2.318.000.000 pesos), or as it is."""
     _, escala, factores = _vocabulario()
-    resto = sentence[numero.fin:]
+    resto = sentence[numero.fin :]
     blanco = len(resto) - len(resto.lstrip())
     m = escala.match(normalizar(resto))
     if m is None:
         return numero
     fin = numero.fin + blanco + m.end()
-    return replace(numero, valor=numero.valor * factores[m.group(1)], texto=sentence[numero.inicio:fin], fin=fin)
+    return replace(numero, valor=numero.valor * factores[m.group(1)], texto=sentence[numero.inicio : fin], fin=fin)
 
 
 def frases(text: str) -> list[str]:

@@ -3,6 +3,7 @@
 the years) or `no_acumulativo` (a level: the last year's target). The
 wordings are data: esquemas/acumulacion.csv, tried in file order (the
 negative wordings first: "No acumulativo" contains "acumulativo")."""
+
 from __future__ import annotations
 
 import re

@@ -1,5 +1,6 @@
 """The figures a value cell holds: a plain number, a monthly series,
 labelled money, month-number pairs in prose."""
+
 from __future__ import annotations
 
 import re
@@ -80,10 +81,12 @@ def _figuras(text: str, col: Columna, periodo: Optional[Periodo], ctx: Contexto)
 _CIFRA_REPETIDA = re.compile(r"\b[^\W\d_]+\s*\((\d[\d.,]*)\)")
 # ages and ranges are not the target: "de 0 a 5 años", "menores de 18", "0 a siempre"
 # (esquemas/castellano.yaml `edades_y_rangos`)
-_RANGO = re.compile(rf"^\s*({palabras.alternativas(palabras.lista('edades_y_rangos')['despues_del_numero'])}|y \d)\b",
-                    re.IGNORECASE)
-_EDAD = re.compile(rf"\b({palabras.alternativas(palabras.lista('edades_y_rangos')['antes_de_de'])})\s+de\s*$",
-                   re.IGNORECASE)
+_RANGO = re.compile(
+    rf"^\s*({palabras.alternativas(palabras.lista('edades_y_rangos')['despues_del_numero'])}|y \d)\b", re.IGNORECASE
+)
+_EDAD = re.compile(
+    rf"\b({palabras.alternativas(palabras.lista('edades_y_rangos')['antes_de_de'])})\s+de\s*$", re.IGNORECASE
+)
 
 
 def cifra_de_frase(text: str) -> Optional[Numero]:
@@ -93,8 +96,11 @@ def cifra_de_frase(text: str) -> Optional[Numero]:
     repetida = _CIFRA_REPETIDA.search(text)
     if repetida:
         return parse_numero(repetida.group(1))
-    cifras = [n for n in buscar_numeros(text) if not es_anio(n)
-              and not _RANGO.match(text[n.fin:]) and not _EDAD.search(text[:n.inicio])]
+    cifras = [
+        n
+        for n in buscar_numeros(text)
+        if not es_anio(n) and not _RANGO.match(text[n.fin :]) and not _EDAD.search(text[: n.inicio])
+    ]
     return cifras[0] if len(cifras) == 1 else None
 
 

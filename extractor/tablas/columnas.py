@@ -1,6 +1,7 @@
 """Column headers of a table: which rows are header rows, and what each
 column holds (the indicator's name, a code, a unit, or a measure with its
 period and scale)."""
+
 from __future__ import annotations
 
 import re
@@ -18,8 +19,15 @@ from extractor.tablas.partes_en_serie import partes_en_serie
 from extractor.modelo import Celda, Tabla
 from extractor.castellano.nombres import limpiar
 from extractor.castellano.numeros import Numero, buscar_numeros, es_vacio, parse_cantidad, parse_numero
-from extractor.castellano.periodos import (Contexto, Periodo, con_corte_de_encabezados, nombra_periodo_al_corte,
-                                           periodo_de_texto, periodo_para, serie_mensual)
+from extractor.castellano.periodos import (
+    Contexto,
+    Periodo,
+    con_corte_de_encabezados,
+    nombra_periodo_al_corte,
+    periodo_de_texto,
+    periodo_para,
+    serie_mensual,
+)
 
 # money measures (medidas.csv `es_dinero`), and recursos_mixtos: a header naming both
 # programmed and executed money, split into those two measures
@@ -117,7 +125,11 @@ def filas_encabezado(tabla: Tabla, rejilla) -> int:
     while n < limite:
         if _es_fila_encabezado(rejilla[n], n > 0):
             n += 1
-        elif n + 1 < limite and not any(c and _es_valor(c.texto) for c in rejilla[n]) and _es_fila_encabezado(rejilla[n + 1], False):
+        elif (
+            n + 1 < limite
+            and not any(c and _es_valor(c.texto) for c in rejilla[n])
+            and _es_fila_encabezado(rejilla[n + 1], False)
+        ):
             n += 2
         else:
             break
@@ -155,7 +167,9 @@ PALABRA_PARTIDA = re.compile(r"(?<=[a-záéíóúñ])-(?=[a-záéíóúñ]{2,}\b
 
 # "% ejecutado 2024 vs cuatrienio": what follows "vs" is the base of the
 # ratio, not the period of the figure
-COMPARADO_CON = re.compile(rf"\s+({palabras.alternativas(cargar_yaml('encabezados.yaml')['comparado_con'])})\s.*$", re.IGNORECASE)
+COMPARADO_CON = re.compile(
+    rf"\s+({palabras.alternativas(cargar_yaml('encabezados.yaml')['comparado_con'])})\s.*$", re.IGNORECASE
+)
 
 
 def _sin_base(parte: str, ctx: Contexto) -> str:
@@ -163,6 +177,8 @@ def _sin_base(parte: str, ctx: Contexto) -> str:
     names a period."""
     corto = COMPARADO_CON.sub("", parte)
     return corto if corto != parte and periodo_de_texto(corto, ctx) else parte
+
+
 ANIO = re.compile(r"(?<!\d)(19[5-9]\d|20\d\d)(?!\d)")
 
 
@@ -188,7 +204,9 @@ def _texto_periodo(partes: list[str], ctx: Contexto) -> str:
 # group title over several measures ("PLAN INDICATIVO" over "Programación
 # 2024") does not turn them into its own.
 def _refina(bajo: str, todo: str) -> bool:
-    return (bajo in ("meta", "ejecutado", "acumulado") and todo in DINERO) or (bajo == "ejecutado" and todo == "acumulado")
+    return (bajo in ("meta", "ejecutado", "acumulado") and todo in DINERO) or (
+        bajo == "ejecutado" and todo == "acumulado"
+    )
 
 
 _DINERO_SIN_ETAPA = cargar_yaml("encabezados.yaml")["dinero_sin_etapa"]
@@ -218,8 +236,10 @@ def _medida(partes: list[str], encabezado: str) -> Optional[str]:
 
 @lru_cache(maxsize=1)
 def _fuentes_financiacion() -> list[tuple[str, tuple[str, ...], bool]]:
-    return [(f["nombre"], tuple(normalizar(p) for p in f["patrones"]), bool(f.get("solo_con_otras")))
-            for f in cargar_yaml("fuentes_financiacion.yaml")["fuentes"]]
+    return [
+        (f["nombre"], tuple(normalizar(p) for p in f["patrones"]), bool(f.get("solo_con_otras")))
+        for f in cargar_yaml("fuentes_financiacion.yaml")["fuentes"]
+    ]
 
 
 _RESTO_FUENTE = re.compile(r"^[\s\-–:(]*((19|20)\d\d([\s\-–/]+(19|20)\d\d)?)?[\s)]*$")
@@ -231,7 +251,7 @@ def _fuente(parte: str) -> Optional[tuple[str, bool]]:
     texto_normal = normalizar(parte)
     for nombre, patrones, solo in _fuentes_financiacion():
         for patron in patrones:
-            if texto_normal.startswith(patron) and _RESTO_FUENTE.match(texto_normal[len(patron):]):
+            if texto_normal.startswith(patron) and _RESTO_FUENTE.match(texto_normal[len(patron) :]):
                 return nombre, solo
     return None
 
@@ -273,8 +293,9 @@ def partes_numeradas(encabezados: list[list[str]], titulos: Optional[list[str]] 
     return {k: f"{n} {sub}" for k, n in numeradas.items()} if sub else {}
 
 
-def columnas(rejilla, n_encabezado: int, ctx: Contexto, planifica: bool = False,
-             titulos: Optional[list[str]] = None) -> list[Columna]:
+def columnas(
+    rejilla, n_encabezado: int, ctx: Contexto, planifica: bool = False, titulos: Optional[list[str]] = None
+) -> list[Columna]:
     cls = clasificador()
     dinero = bool(titulos) and cls.titulo_de_dinero(" ".join(titulos or []))
     solo_periodo: list[int] = []  # columns headed by a bare period
@@ -318,11 +339,16 @@ def columnas(rejilla, n_encabezado: int, ctx: Contexto, planifica: bool = False,
         texto_periodo = _texto_periodo([_sin_base(p, ctx) for p in partes_periodo], ctx)
         cols.append(
             Columna(
-                k, encabezado, "valor", medida,
-                periodo=periodo_para(medida_de_celda(medida), texto_periodo,
-                                     al_corte if nombra_periodo_al_corte(texto_periodo) else ctx),
+                k,
+                encabezado,
+                "valor",
+                medida,
+                periodo=periodo_para(
+                    medida_de_celda(medida), texto_periodo, al_corte if nombra_periodo_al_corte(texto_periodo) else ctx
+                ),
                 texto_periodo=texto_periodo,
-                factor=factor, escala=escala,
+                factor=factor,
+                escala=escala,
                 tipo_gasto=tipo_gasto_en(encabezado),
                 fuente=fuentes[k],
                 grupo=_grupo(rejilla, n_encabezado, k, partes, ctx),
@@ -403,8 +429,11 @@ def _avance_en_porcentaje(col: Columna, cols: list[Columna], cuerpo, ctx: Contex
     if juzgadas < 3 or confirmadas * 10 < juzgadas * 8:
         return False
     col.medida, col.factor, col.escala = "avance_porcentual", 1.0, None
-    col.periodo = periodos.pop() if len(periodos) == 1 and None not in periodos else periodo_para(
-        "avance_porcentual", col.texto_periodo, ctx)
+    col.periodo = (
+        periodos.pop()
+        if len(periodos) == 1 and None not in periodos
+        else periodo_para("avance_porcentual", col.texto_periodo, ctx)
+    )
     return True
 
 
@@ -454,18 +483,28 @@ def _avance_como_razon(cols: list[Columna], cuerpo, ctx: Contexto) -> None:
             continue
         if _avance_en_porcentaje(col, cols, cuerpo, ctx) or not col.periodo:
             continue
-        mismas = [c for c in cols if c is not col and c.periodo and c.periodo.fin == col.periodo.fin
-                  and c.periodo.inicio == col.periodo.inicio]
+        mismas = [
+            c
+            for c in cols
+            if c is not col
+            and c.periodo
+            and c.periodo.fin == col.periodo.fin
+            and c.periodo.inicio == col.periodo.inicio
+        ]
         hechos = [c.indice for c in mismas if c.medida in ("ejecutado", "acumulado")]
         metas = [c.indice for c in mismas if c.medida == "meta"]
         if not hechos or not metas:
             continue
-        filas = [(_valor_de(fila, col.indice), [_valor_de(fila, h) for h in hechos], [_valor_de(fila, m) for m in metas])
-                 for fila in cuerpo]
+        filas = [
+            (_valor_de(fila, col.indice), [_valor_de(fila, h) for h in hechos], [_valor_de(fila, m) for m in metas])
+            for fila in cuerpo
+        ]
         juzgadas = [(v, hs, ms) for v, hs, ms in filas if v is not None]
-        razon = sum(any(h is not None and m for h in hs for m in ms) and
-                    any(h is not None and m and abs(v - h / m) <= 0.005 for h in hs for m in ms)
-                    for v, hs, ms in juzgadas)
+        razon = sum(
+            any(h is not None and m for h in hs for m in ms)
+            and any(h is not None and m and abs(v - h / m) <= 0.005 for h in hs for m in ms)
+            for v, hs, ms in juzgadas
+        )
         if len(juzgadas) >= 3 and razon * 10 >= len(juzgadas) * 8:
             col.medida, col.factor, col.escala = "avance_porcentual", 100.0, "fraccion"
             col.periodo = periodo_para("avance_porcentual", col.texto_periodo, ctx)
@@ -474,14 +513,19 @@ def _avance_como_razon(cols: list[Columna], cuerpo, ctx: Contexto) -> None:
 SOLO_FISICAS = {"linea_base", "meta_cuatrienio", "acumulado"}
 # measures that a money table's title turns into money (not % or baselines)
 FISICAS_EN_DINERO = {"meta", "meta_cuatrienio", "acumulado", "ejecutado"}
-DINERO_SUELTO = re.compile(rf"^({palabras.alternativas(cargar_yaml('encabezados.yaml')['dinero_suelto'])})( (19|20)\d\d)?$")
+DINERO_SUELTO = re.compile(
+    rf"^({palabras.alternativas(cargar_yaml('encabezados.yaml')['dinero_suelto'])})( (19|20)\d\d)?$"
+)
 
 
 def _pesos_y_magnitud(cuerpo, k: int) -> tuple[int, int, float]:
     """Of column k's figures: how many, how many written as pesos ("$"), and
     their median size."""
-    leidos = [parse_numero(c.texto) or (parse_cantidad(c.texto) or (None,))[0]
-              for c in (fila[k] if k < len(fila) else None for fila in cuerpo) if c is not None and c.texto.strip()]
+    leidos = [
+        parse_numero(c.texto) or (parse_cantidad(c.texto) or (None,))[0]
+        for c in (fila[k] if k < len(fila) else None for fila in cuerpo)
+        if c is not None and c.texto.strip()
+    ]
     numeros = [n for n in leidos if n is not None and n.unidad != "porcentaje"]
     tamanos = sorted(abs(n.valor) for n in numeros)
     return len(numeros), sum(n.unidad == "pesos" for n in numeros), tamanos[len(tamanos) // 2] if tamanos else 0.0
@@ -531,8 +575,9 @@ def _hermanas_de_dinero(cols: list[Columna], ctx: Contexto, cuerpo=()) -> None:
 def _grupo(rejilla, n_encabezado: int, k: int, partes: list[str], ctx: Contexto) -> Optional[str]:
     """The column's group title: its top header cell, merged over several
     columns, when it names neither a measure nor a period."""
-    arriba_celda = next((rejilla[r][k] for r in range(n_encabezado) if rejilla[r][k] is not None and rejilla[r][k].texto.strip()),
-                        None)
+    arriba_celda = next(
+        (rejilla[r][k] for r in range(n_encabezado) if rejilla[r][k] is not None and rejilla[r][k].texto.strip()), None
+    )
     if len(partes) < 2 or arriba_celda is None or arriba_celda.columnas_span < 2:
         return None
     cls = clasificador()
@@ -567,7 +612,9 @@ def _degradar_columnas_texto(cols: list[Columna], cuerpo) -> None:
             continue
         if col.rol == "codigo":
             # "Sector (MGA)" holding sector names is not a code column
-            nombres = [t for t in _textos(cuerpo, col.indice) if len(t.split()) >= 2 and not any(ch.isdigit() for ch in t)]
+            nombres = [
+                t for t in _textos(cuerpo, col.indice) if len(t.split()) >= 2 and not any(ch.isdigit() for ch in t)
+            ]
             if nombres and len(nombres) * 2 > len(_textos(cuerpo, col.indice)):
                 col.rol = "texto"
             continue
@@ -580,9 +627,15 @@ def _degradar_columnas_texto(cols: list[Columna], cuerpo) -> None:
             col.rol, col.medida = "codigo", None
         elif llenas and _rol(col.encabezado) == "codigo" and sum(t.strip().isdigit() for t in llenas) * 2 > len(llenas):
             col.rol, col.medida = "codigo", None  # "PROGRAMA MGA" holding 3204, 4002…
-        elif (llenas and col.medida in ("meta", "meta_cuatrienio") and _rol(col.encabezado) is None
-              and "indicador" not in normalizar(col.encabezado) and _con_indicador(cols)
-              and not _otra_meta(cols, col) and sum(len(t.split()) >= 5 for t in llenas) * 2 > len(llenas)):
+        elif (
+            llenas
+            and col.medida in ("meta", "meta_cuatrienio")
+            and _rol(col.encabezado) is None
+            and "indicador" not in normalizar(col.encabezado)
+            and _con_indicador(cols)
+            and not _otra_meta(cols, col)
+            and sum(len(t.split()) >= 5 for t in llenas) * 2 > len(llenas)
+        ):
             # under a bare target header ("META") beside an indicator column,
             # the goal's wording carries the target: "Construcción de 35 aulas";
             # beside a column of target figures ("Meta vigencia") it is only
@@ -667,8 +720,11 @@ def columna_etiqueta(cols: list[Columna], cuerpo=None) -> int:
         # the indicator columns are merged over several rows (a result
         # indicator over its products): the row's own indicator is a text
         # column headed so ("Meta de producto (indicador)")
-        nombradas += [c for c in cols if c.rol == "texto" and "indicador" in normalizar(c.encabezado)
-                  and not _combinada(cuerpo, c.indice)]
+        nombradas += [
+            c
+            for c in cols
+            if c.rol == "texto" and "indicador" in normalizar(c.encabezado) and not _combinada(cuerpo, c.indice)
+        ]
     if len(nombradas) > 1 and cuerpo:
         return max(nombradas, key=lambda c: len(set(_textos(cuerpo, c.indice))) * 1000 - c.indice).indice
     for c in nombradas:
@@ -680,7 +736,9 @@ def columna_etiqueta(cols: list[Columna], cuerpo=None) -> int:
     return 0
 
 
-NIVEL_DEL_PLAN = re.compile(rf"\b({palabras.alternativas(cargar_yaml('encabezados.yaml')['columnas_de_texto']['nivel_del_plan'])})\b")
+NIVEL_DEL_PLAN = re.compile(
+    rf"\b({palabras.alternativas(cargar_yaml('encabezados.yaml')['columnas_de_texto']['nivel_del_plan'])})\b"
+)
 
 
 def _mas_fina(cols: list[Columna], cuerpo, c: Columna) -> Columna:
@@ -696,7 +754,9 @@ def _mas_fina(cols: list[Columna], cuerpo, c: Columna) -> Columna:
     return c
 
 
-ENCABEZADO_PADRE = re.compile(rf"\b({palabras.alternativas(cargar_yaml('encabezados.yaml')['columnas_de_texto']['padre'])})\b")
+ENCABEZADO_PADRE = re.compile(
+    rf"\b({palabras.alternativas(cargar_yaml('encabezados.yaml')['columnas_de_texto']['padre'])})\b"
+)
 
 
 def columna_padre(cols: list[Columna], cuerpo, k_etiqueta: int) -> Optional[int]:
@@ -728,8 +788,11 @@ def columna_jerarquia(cols: list[Columna], cuerpo, k_etiqueta: int) -> Optional[
     for c in cols:
         if c.indice >= k_etiqueta or c.rol not in ("etiqueta", "texto"):
             continue
-        textos = [fila[c.indice].texto.strip() for fila in sin_etiqueta
-                 if fila[c.indice] is not None and fila[c.indice].texto.strip()]
+        textos = [
+            fila[c.indice].texto.strip()
+            for fila in sin_etiqueta
+            if fila[c.indice] is not None and fila[c.indice].texto.strip()
+        ]
         if len(textos) > n_mejor and sum(len(t) for t in textos) / len(textos) >= 12:
             mejor, n_mejor = c.indice, len(textos)
     return mejor
@@ -749,13 +812,14 @@ def columnas_de_otro_indicador(cols: list[Columna], cuerpo, k_etiqueta: int) -> 
             continue
         if "indicador" not in normalizar(nombre.encabezado) or not _nombres(cuerpo, nombre.indice):
             continue
-        if any(o is not col and o.rol == "valor" and o.medida == col.medida and o.periodo == col.periodo
-               for o in cols):
+        if any(o is not col and o.rol == "valor" and o.medida == col.medida and o.periodo == col.periodo for o in cols):
             salida[col.indice] = nombre.indice
     return salida
 
 
-ENCABEZADO_DESCRIPCION = re.compile(rf"\b({palabras.alternativas(cargar_yaml('encabezados.yaml')['columnas_de_texto']['descripcion'])})\b")
+ENCABEZADO_DESCRIPCION = re.compile(
+    rf"\b({palabras.alternativas(cargar_yaml('encabezados.yaml')['columnas_de_texto']['descripcion'])})\b"
+)
 
 
 def columnas_descripcion(cols: list[Columna], k_etiqueta: int, cuerpo=None) -> list[int]:

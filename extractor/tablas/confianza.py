@@ -3,6 +3,7 @@ in esquemas/confianza.yaml): a measure the header names by rule, or one
 guessed; the row's arithmetic (% avance against logro / meta) confirmed or
 not; a column a person corrected (reading template). Figures read by OCR
 keep Tesseract's cap (the reader already set it)."""
+
 from __future__ import annotations
 
 from functools import lru_cache
@@ -30,8 +31,11 @@ def _adivinadas(lectura) -> set[int]:
 
     cls = clasificador()
     corregidas = _corregidas(lectura)
-    return {c.indice for c in lectura.columnas
-            if c.rol == "valor" and c.indice not in corregidas and cls.medida(c.encabezado or "") is None}
+    return {
+        c.indice
+        for c in lectura.columnas
+        if c.rol == "valor" and c.indice not in corregidas and cls.medida(c.encabezado or "") is None
+    }
 
 
 def ajustar(observaciones: list, lecturas: dict) -> None:

@@ -13,6 +13,7 @@ Works on the document model, whatever the source format:
 - a table too wide for its page that goes on sideways on the next page, the
   same rows identified by their number (extractor/tablas/de_lado.py).
 """
+
 from __future__ import annotations
 
 from dataclasses import replace
@@ -65,8 +66,11 @@ def _columnas_llenas(filas: list[list[str]]) -> set[int]:
     if not filas:
         return set()
     ancho = max(len(r) for r in filas)
-    return {k for k in range(ancho)
-            if sum(k < len(r) and bool(r[k].strip()) for r in filas) >= _PROPORCION_LLENA * len(filas)}
+    return {
+        k
+        for k in range(ancho)
+        if sum(k < len(r) and bool(r[k].strip()) for r in filas) >= _PROPORCION_LLENA * len(filas)
+    }
 
 
 def _son_mitades(anterior: list[str], fila: list[str], habituales: set[int]) -> bool:
@@ -93,9 +97,14 @@ def _unir_mitades(celdas: list[Celda], ultima: int, cola: list[Celda]) -> list[C
     text joined on a new line, empty cells taken from the continuation."""
     celdas = list(celdas)
     for t in cola:
-        destino = next((i for i in range(len(celdas) - 1, -1, -1)
-                       if celdas[i].columna == t.columna and celdas[i].fila <= ultima < celdas[i].fila + celdas[i].filas_span),
-                      None)
+        destino = next(
+            (
+                i
+                for i in range(len(celdas) - 1, -1, -1)
+                if celdas[i].columna == t.columna and celdas[i].fila <= ultima < celdas[i].fila + celdas[i].filas_span
+            ),
+            None,
+        )
         if not t.texto.strip():
             continue
         if destino is None:
@@ -123,23 +132,32 @@ def _coser(piezas: list[Tabla]) -> Tabla:
     celdas = list(cabeza.celdas)
     n_filas = cabeza.n_filas
     ultima_fila = cabeza.textos()[-1] if n_filas else []
-    filas_cuerpo = cabeza.textos()[len(filas_cabeza):]
+    filas_cuerpo = cabeza.textos()[len(filas_cabeza) :]
     for pieza in piezas[1:]:
         textos = pieza.textos()
         primera = _filas_encabezado_repetidas(filas_cabeza, _filas(pieza))
         desplazamiento = n_filas - primera
         columna = _columna_cortada(textos[primera]) if primera < len(textos) else None
         if columna is not None and not _empieza_otra_partida(ultima_fila[columna], textos[primera][columna]):
-            destino = next((i for i in range(len(celdas) - 1, -1, -1)
-                           if celdas[i].columna == columna and celdas[i].fila <= n_filas - 1 < celdas[i].fila + celdas[i].filas_span),
-                          None)
+            destino = next(
+                (
+                    i
+                    for i in range(len(celdas) - 1, -1, -1)
+                    if celdas[i].columna == columna
+                    and celdas[i].fila <= n_filas - 1 < celdas[i].fila + celdas[i].filas_span
+                ),
+                None,
+            )
             if destino is not None:
                 cola = next(c for c in pieza.celdas if c.fila == primera and c.columna == columna)
                 celdas[destino] = replace(celdas[destino], texto=f"{celdas[destino].texto}\n{cola.texto}".strip())
                 primera += 1
                 desplazamiento -= 1
-        elif primera < len(textos) and n_filas and _son_mitades(
-                ultima_fila, textos[primera], _columnas_llenas(filas_cuerpo + textos[primera + 1:])):
+        elif (
+            primera < len(textos)
+            and n_filas
+            and _son_mitades(ultima_fila, textos[primera], _columnas_llenas(filas_cuerpo + textos[primera + 1 :]))
+        ):
             celdas = _unir_mitades(celdas, n_filas - 1, [c for c in pieza.celdas if c.fila == primera])
             primera += 1
             desplazamiento -= 1

@@ -10,6 +10,7 @@ table with the same numbered rows and their names is a new table, not a
 continuation). Its columns are appended to the previous table's rows matched
 by key; every cell keeps its own page.
 """
+
 from __future__ import annotations
 
 import re

@@ -8,6 +8,7 @@ Each amount takes its measure and expense type from the words written
 between the previous amount and itself (its label), falling back on the
 whole text and then on the column.
 """
+
 from __future__ import annotations
 
 import re
@@ -22,10 +23,14 @@ from extractor.castellano.periodos import Contexto, Periodo, fecha_corte_en, per
 
 # Money words of sentences and text cells: esquemas/castellano.yaml
 # `dinero_en_frases`; kinds of spending: esquemas/tipos_gasto.csv `palabras`.
-_MEDIDAS_EN_FRASE = tuple((m["medida"], re.compile(palabras.patron_de_palabras(m["palabras"])))
-                          for m in palabras.lista("dinero_en_frases")["medidas"])
-_TIPOS_GASTO = tuple((f["tipo_gasto"], re.compile(palabras.patron_de_palabras(f["palabras"].split("|"))))
-                     for f in esquemas.filas_vocabulario("tipo_gasto"))
+_MEDIDAS_EN_FRASE = tuple(
+    (m["medida"], re.compile(palabras.patron_de_palabras(m["palabras"])))
+    for m in palabras.lista("dinero_en_frases")["medidas"]
+)
+_TIPOS_GASTO = tuple(
+    (f["tipo_gasto"], re.compile(palabras.patron_de_palabras(f["palabras"].split("|"))))
+    for f in esquemas.filas_vocabulario("tipo_gasto")
+)
 YEAR = re.compile(r"(19|20)\d\d")
 MONEY_WORDS = re.compile(palabras.patron_de_palabras(palabras.lista("dinero_en_frases")["palabras_de_dinero"]))
 
@@ -84,12 +89,16 @@ def importes(
             continue
         medida = medida or medida_defecto
         cut = fecha_corte_en(label) or whole_cut
-        local = ctx if cut is None else Contexto(
-            vigencia=cut.year,
-            fecha_corte=cut,
-            periodo_inicio=ctx.periodo_inicio,
-            periodo_fin=ctx.periodo_fin,
-            cuatrienio=ctx.cuatrienio,
+        local = (
+            ctx
+            if cut is None
+            else Contexto(
+                vigencia=cut.year,
+                fecha_corte=cut,
+                periodo_inicio=ctx.periodo_inicio,
+                periodo_fin=ctx.periodo_fin,
+                cuatrienio=ctx.cuatrienio,
+            )
         )
         out.append(
             Importe(

@@ -8,6 +8,7 @@ with a lookup lemmatizer whose table comes from `spacy-lookups-data`
 only for a header text that the persistent memory of matches
 (extractor/tablas/memoria_encabezados.py) does not hold yet.
 """
+
 from __future__ import annotations
 
 import re

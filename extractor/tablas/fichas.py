@@ -20,6 +20,7 @@ periods below it is about, gives its unit, code and cut date, and its
 baseline and targets are that indicator's figures. The label wordings are
 data: esquemas/encabezados.yaml `ficha_indicador`.
 """
+
 from __future__ import annotations
 
 import re
@@ -109,8 +110,13 @@ class Ficha:
         if anio == ctx.vigencia:
             return replace(ctx, fecha_corte=corte)
         corte = corte if corte and corte.year == anio else None
-        return Contexto(vigencia=anio, fecha_corte=corte, periodo_inicio=date(anio, 1, 1),
-                        periodo_fin=corte or date(anio, 12, 31), cuatrienio=ctx.cuatrienio)
+        return Contexto(
+            vigencia=anio,
+            fecha_corte=corte,
+            periodo_inicio=date(anio, 1, 1),
+            periodo_fin=corte or date(anio, 12, 31),
+            cuatrienio=ctx.cuatrienio,
+        )
 
 
 @dataclass
@@ -135,8 +141,11 @@ def campos_de_texto(bloque: BloqueTexto) -> list[Campo]:
 
 def _es_etiqueta(texto: str) -> bool:
     texto = texto.strip()
-    return bool(texto) and len(texto) <= 60 and (texto.endswith(":") or rol_de_etiqueta(texto) is not None
-                                                  or es_campo_ficha(f"{texto.rstrip(':')}: x"))
+    return (
+        bool(texto)
+        and len(texto) <= 60
+        and (texto.endswith(":") or rol_de_etiqueta(texto) is not None or es_campo_ficha(f"{texto.rstrip(':')}: x"))
+    )
 
 
 def campos_de_tabla(tabla: Tabla) -> list[Campo]:
@@ -150,15 +159,31 @@ def campos_de_tabla(tabla: Tabla) -> list[Campo]:
         celdas = [c for c in celdas_distintas(fila) if c.texto.strip()]
         if len(celdas) < 2:
             if celdas and _es_etiqueta(celdas[0].texto):  # a label whose value is blank
-                campos.append(Campo(rol_de_etiqueta(celdas[0].texto.strip().rstrip(":")), celdas[0].texto, "",
-                                    celdas[0].pagina, tabla=tabla.indice))
+                campos.append(
+                    Campo(
+                        rol_de_etiqueta(celdas[0].texto.strip().rstrip(":")),
+                        celdas[0].texto,
+                        "",
+                        celdas[0].pagina,
+                        tabla=tabla.indice,
+                    )
+                )
             continue
         if len(celdas) % 2 or not all(_es_etiqueta(c.texto) for c in celdas[::2]):
             return []
         for etiqueta, valor in zip(celdas[::2], celdas[1::2]):
             texto = etiqueta.texto.strip().rstrip(":").strip()
-            campos.append(Campo(rol_de_etiqueta(texto), texto, " ".join(valor.texto.split()), valor.pagina,
-                                valor.bbox, valor, tabla.indice))
+            campos.append(
+                Campo(
+                    rol_de_etiqueta(texto),
+                    texto,
+                    " ".join(valor.texto.split()),
+                    valor.pagina,
+                    valor.bbox,
+                    valor,
+                    tabla.indice,
+                )
+            )
             pares += 1
     return campos if pares >= 2 and any(c.rol for c in campos) else []
 
@@ -207,7 +232,11 @@ def leer_fichas(doc: Documento, hojas: bool = False) -> Fichas:
             actual.tablas.append(bloque.indice)
             continue
         primera = actual.campos[0].pagina if actual.campos else None
-        cerca = primera is not None and bool(bloque.paginas) and bloque.paginas[0] in (primera, primera + (0 if hojas else 1))
+        cerca = (
+            primera is not None
+            and bool(bloque.paginas)
+            and bloque.paginas[0] in (primera, primera + (0 if hojas else 1))
+        )
         cerrar(bloque if cerca else None)
     cerrar()
     return salida
@@ -234,13 +263,25 @@ def observaciones_de_ficha(ficha: Ficha, ctx: Contexto, tabla: Optional[int] = N
             continue
         periodo = periodo_para(campo.rol, campo.etiqueta, ctx)
         celda = campo.celda
-        salida.append(Observacion(
-            indicador=ficha.nombre or "", medida=campo.rol, valor=n.valor, valor_texto=n.texto or campo.valor,
-            unidad=unidad(n, campo.rol, texto_unidad), periodo_inicio=periodo.inicio, periodo_fin=periodo.fin,
-            codigo=ficha.valor("codigo"), ambiguo=n.ambiguo, pagina=campo.pagina, tabla=campo.tabla,
-            fila=celda.fila if celda else None, columna=celda.columna if celda else None, bbox=campo.bbox,
-            **referencia_excel(celda.ref if celda else None),
-        ))
+        salida.append(
+            Observacion(
+                indicador=ficha.nombre or "",
+                medida=campo.rol,
+                valor=n.valor,
+                valor_texto=n.texto or campo.valor,
+                unidad=unidad(n, campo.rol, texto_unidad),
+                periodo_inicio=periodo.inicio,
+                periodo_fin=periodo.fin,
+                codigo=ficha.valor("codigo"),
+                ambiguo=n.ambiguo,
+                pagina=campo.pagina,
+                tabla=campo.tabla,
+                fila=celda.fila if celda else None,
+                columna=celda.columna if celda else None,
+                bbox=campo.bbox,
+                **referencia_excel(celda.ref if celda else None),
+            )
+        )
     return salida
 
 
@@ -255,6 +296,13 @@ def leer_tabla_de_campos(tabla: Tabla, ficha: Ficha, ctx: Contexto) -> tuple[lis
         if r in con_cifra or not any(c.texto.strip() for c in celdas):
             continue
         texto = " | ".join(" ".join(c.texto.split()) for c in celdas if c.texto.strip())
-        no_mapeadas.append(FilaNoMapeada(texto=texto, motivo="campo de la ficha del indicador: lo describe, no es una cifra",
-                                         pagina=celdas[0].pagina, tabla=tabla.indice, fila=r))
+        no_mapeadas.append(
+            FilaNoMapeada(
+                texto=texto,
+                motivo="campo de la ficha del indicador: lo describe, no es una cifra",
+                pagina=celdas[0].pagina,
+                tabla=tabla.indice,
+                fila=r,
+            )
+        )
     return obs, no_mapeadas

@@ -12,6 +12,7 @@ period; then each body row is one of
   number, a monthly series, labelled money, month-number pairs in prose).
 Rows that give no observation are returned as `FilaNoMapeada` with a reason.
 """
+
 from __future__ import annotations
 
 import re
@@ -25,7 +26,22 @@ from extractor.castellano import palabras
 
 from extractor.tablas.acumulacion import acumulacion_de
 from extractor.tablas.celdas import Figura, figuras_de_celda, referencia_excel, unidad
-from extractor.tablas.columnas import DINERO, Columna, celdas_distintas, columna_etiqueta, columna_jerarquia, columna_padre, columnas, columnas_codigo, columnas_de_otro_indicador, columnas_descripcion, es_anio, filas_encabezado, medida_de_celda, tiene_cifras
+from extractor.tablas.columnas import (
+    DINERO,
+    Columna,
+    celdas_distintas,
+    columna_etiqueta,
+    columna_jerarquia,
+    columna_padre,
+    columnas,
+    columnas_codigo,
+    columnas_de_otro_indicador,
+    columnas_descripcion,
+    es_anio,
+    filas_encabezado,
+    medida_de_celda,
+    tiene_cifras,
+)
 from extractor.tablas.dinero import tipo_gasto_en
 from extractor.tablas.encabezados import clasificador
 from extractor.tablas.fichas import Ficha
@@ -69,7 +85,11 @@ def _abre_seccion_mayusculas(rejilla, r: int, k_etiqueta: int, etiqueta: str) ->
     if not _en_mayusculas(etiqueta) or r + 1 >= len(rejilla):
         return False
     siguiente = rejilla[r + 1][k_etiqueta]
-    return siguiente is not None and bool(siguiente.texto.strip()) and not _en_mayusculas(separar_nombre(siguiente.texto)[0])
+    return (
+        siguiente is not None
+        and bool(siguiente.texto.strip())
+        and not _en_mayusculas(separar_nombre(siguiente.texto)[0])
+    )
 
 
 def _es_etiqueta_titulo(etiqueta: str) -> bool:
@@ -93,8 +113,13 @@ class _Estado:
 
 
 def interpretar_tabla(
-    tabla: Tabla, ctx: Contexto, planifica: bool = False, titulos: Optional[list[str]] = None, lectura=None,
-    nombre_corto: Optional[str] = None, ficha: Optional[Ficha] = None,
+    tabla: Tabla,
+    ctx: Contexto,
+    planifica: bool = False,
+    titulos: Optional[list[str]] = None,
+    lectura=None,
+    nombre_corto: Optional[str] = None,
+    ficha: Optional[Ficha] = None,
 ) -> tuple[list[Observacion], list[FilaNoMapeada]]:
     """`titulos`: the caption or headings right above the table
     (extractor/tablas/titulos.py). `lectura`: an `extractor.informe.lectura.LecturaTabla`
@@ -148,11 +173,19 @@ def interpretar_tabla(
 
     # a table whose rows are months or quarters is about one indicator,
     # named by its title: each row gives that indicator's figures for its period
-    k_periodo, periodos_renglon = next(((c.indice, p) for c in _columnas_de_periodo(cols, k_etiqueta)
-                                  if (p := _periodos_de_filas(cuerpo, c.indice, ctx, n_encabezado, c.encabezado))),
-                                 (k_etiqueta, {}))
-    nombre_tabla = ((ficha.nombre if ficha is not None else None) or indicador_del_titulo(titulos or [])
-                  if periodos_renglon else None)
+    k_periodo, periodos_renglon = next(
+        (
+            (c.indice, p)
+            for c in _columnas_de_periodo(cols, k_etiqueta)
+            if (p := _periodos_de_filas(cuerpo, c.indice, ctx, n_encabezado, c.encabezado))
+        ),
+        (k_etiqueta, {}),
+    )
+    nombre_tabla = (
+        (ficha.nombre if ficha is not None else None) or indicador_del_titulo(titulos or [])
+        if periodos_renglon
+        else None
+    )
     # rows of a table of periods that state their own measure ("Población
     # meta 2023" above "Enero | Febrero …"): the row's figures are that
     # measure for the row's period, whatever the columns say
@@ -205,8 +238,9 @@ def interpretar_tabla(
             continue
 
         nombre, desc = separar_nombre(etiqueta) if etiqueta else ("", None)
-        periodo_renglon = periodos_renglon.get(r) or (_union(periodos_renglon.values()) if periodos_renglon and _es_total_de_periodos(etiqueta)
-                                            else None)
+        periodo_renglon = periodos_renglon.get(r) or (
+            _union(periodos_renglon.values()) if periodos_renglon and _es_total_de_periodos(etiqueta) else None
+        )
         if periodo_renglon is not None:
             nombre, desc = (nombre_breve, nombre_tabla) if nombre_breve else (nombre_tabla or "", None)
         if (estado.grupo or estado.periodos) and (desc is not None or nivel_propio):
@@ -226,7 +260,8 @@ def interpretar_tabla(
             padre=estado.padre() or (_texto_celda(renglon, k_nivel) or None),
             codigo=next(filter(None, (_texto_celda(renglon, k) for k in ks_codigo)), None)
             or (ficha.valor("codigo") if periodo_renglon and ficha else None),
-            unidad=_texto_de(renglon, cols, "unidad") or (ficha.valor("unidad") or "" if periodo_renglon and ficha else ""),
+            unidad=_texto_de(renglon, cols, "unidad")
+            or (ficha.valor("unidad") or "" if periodo_renglon and ficha else ""),
             fuente=_texto_de(renglon, cols, "fuente") or None,
             tipo_gasto=tipo_gasto_en(etiqueta) or (tipo_gasto_en(estado.seccion) if estado.seccion else None),
             acumulacion=acumulacion_de(_texto_de(renglon, cols, "acumulacion")),
@@ -261,8 +296,14 @@ def interpretar_tabla(
                 col, periodo = _meta_del_plan(col, periodo, ctx)
             for fig in figuras_de_celda(casilla.texto, col, periodo, ctx_renglon):
                 obs = _observacion(fig, col, casilla, tabla.indice, de_fila)
-                clave = (obs.indicador, obs.medida, obs.periodo_inicio, obs.periodo_fin, obs.valor,
-                       obs.fuente_financiacion)
+                clave = (
+                    obs.indicador,
+                    obs.medida,
+                    obs.periodo_inicio,
+                    obs.periodo_fin,
+                    obs.valor,
+                    obs.fuente_financiacion,
+                )
                 if clave in claves_renglon:
                     continue  # the same figure in two columns of one row ("Valor esperado 2024" = "Total planeado 2024")
                 claves_renglon.add(clave)
@@ -283,11 +324,15 @@ def _columnas_de_periodo(cols: list[Columna], k_etiqueta: int) -> list[Columna]:
     nombre = next((c for c in cols if c.indice == k_etiqueta), None)
     if nombre is not None and nombre.rol == "etiqueta":
         return [nombre]  # a real name column: its rows are indicators unless they are periods
-    return sorted((c for c in cols if c.indice == k_etiqueta or c.rol in ("anio", "etiqueta", "texto")),
-                  key=lambda c: (c.indice != k_etiqueta, c.rol != "anio", c.indice))
+    return sorted(
+        (c for c in cols if c.indice == k_etiqueta or c.rol in ("anio", "etiqueta", "texto")),
+        key=lambda c: (c.indice != k_etiqueta, c.rol != "anio", c.indice),
+    )
 
 
-def _periodos_de_filas(cuerpo, k_etiqueta: int, ctx: Contexto, desplazamiento: int, encabezado: str = "") -> dict[int, Periodo]:
+def _periodos_de_filas(
+    cuerpo, k_etiqueta: int, ctx: Contexto, desplazamiento: int, encabezado: str = ""
+) -> dict[int, Periodo]:
     """Rows whose label is a period ("Enero", "II trimestre", "2021"; "II"
     under a "Trimestre" header), by grid row, when most labelled rows of the
     table are periods."""
@@ -300,8 +345,9 @@ def _periodos_de_filas(cuerpo, k_etiqueta: int, ctx: Contexto, desplazamiento: i
             continue
         etiquetadas += 1
         if len(texto.split()) <= 4:
-            periodo = periodo_de_texto(texto, ctx) or (periodo_de_texto(f"{encabezado} {texto}", ctx)
-                                                      if encabezado and len(encabezado.split()) <= 2 else None)
+            periodo = periodo_de_texto(texto, ctx) or (
+                periodo_de_texto(f"{encabezado} {texto}", ctx) if encabezado and len(encabezado.split()) <= 2 else None
+            )
             if periodo is not None and periodo.inicio is not None:
                 periodos[desplazamiento + i] = periodo
     return periodos if len(periodos) >= 2 and len(periodos) * 10 >= etiquetadas * 7 else {}
@@ -309,8 +355,9 @@ def _periodos_de_filas(cuerpo, k_etiqueta: int, ctx: Contexto, desplazamiento: i
 
 @lru_cache(maxsize=1)
 def _total_de_periodos() -> re.Pattern:
-    palabras = sorted((normalizar(p) for p in cargar_yaml("encabezados.yaml").get("filas_total_periodos", [])),
-                      key=len, reverse=True)
+    palabras = sorted(
+        (normalizar(p) for p in cargar_yaml("encabezados.yaml").get("filas_total_periodos", [])), key=len, reverse=True
+    )
     return re.compile(rf"^({'|'.join(map(re.escape, palabras))})\b") if palabras else TOTAL
 
 
@@ -355,8 +402,11 @@ def _acumulados_que_bajan(cols: list[Columna], rejilla, periodos_renglon: dict[i
     for col in cols:
         if col.medida != "acumulado":
             continue
-        valores = [n.valor for r in sorted(periodos_renglon) if rejilla[r][col.indice] is not None
-                   and (n := parse_numero(rejilla[r][col.indice].texto)) is not None]
+        valores = [
+            n.valor
+            for r in sorted(periodos_renglon)
+            if rejilla[r][col.indice] is not None and (n := parse_numero(rejilla[r][col.indice].texto)) is not None
+        ]
         if any(b < a for a, b in zip(valores, valores[1:])) or _resultado_del_periodo(col, cols):
             col.medida = "ejecutado"
 
@@ -367,7 +417,8 @@ _ACUMULADO_EXPLICITO = re.compile(palabras.patron_de_palabras(cargar_yaml("encab
 def _resultado_del_periodo(col: Columna, cols: list[Columna]) -> bool:
     """ "Logrado" beside no "Ejecutado" in a table of periods: each period's result."""
     return not _ACUMULADO_EXPLICITO.search(normalizar(col.encabezado)) and not any(
-        c.medida == "ejecutado" for c in cols)
+        c.medida == "ejecutado" for c in cols
+    )
 
 
 def _union(periodos) -> Periodo:
@@ -419,8 +470,16 @@ def _distinguir_homonimos(observaciones: list[Observacion], rejilla, cols: list[
     indicators, not one with conflicting figures."""
     por_clave: dict[tuple, dict[int | None, float]] = {}
     for obs in observaciones:
-        clave = (obs.indicador_padre, obs.indicador, obs.descripcion, obs.medida, obs.periodo_inicio,
-               obs.periodo_fin, obs.fuente_financiacion, obs.tipo_gasto)
+        clave = (
+            obs.indicador_padre,
+            obs.indicador,
+            obs.descripcion,
+            obs.medida,
+            obs.periodo_inicio,
+            obs.periodo_fin,
+            obs.fuente_financiacion,
+            obs.tipo_gasto,
+        )
         por_clave.setdefault(clave, {}).setdefault(obs.fila, obs.valor)
     en_choque: set[int | None] = set()
     for renglones in por_clave.values():
@@ -451,8 +510,9 @@ def _contexto_fila(texto_anio: str, ctx: Contexto) -> Contexto:
     if anio == ctx.vigencia:
         return ctx
     corte = ctx.fecha_corte if ctx.fecha_corte and ctx.fecha_corte.year == anio else date(anio, 12, 31)
-    return Contexto(vigencia=anio, fecha_corte=corte, periodo_inicio=date(anio, 1, 1), periodo_fin=corte,
-                    cuatrienio=ctx.cuatrienio)
+    return Contexto(
+        vigencia=anio, fecha_corte=corte, periodo_inicio=date(anio, 1, 1), periodo_fin=corte, cuatrienio=ctx.cuatrienio
+    )
 
 
 def _texto_de(renglon, cols: list[Columna], rol: str) -> str:

@@ -13,6 +13,7 @@ never interleave lines); lines that do not parse or name unknown keys (a
 write cut short) are ignored. A memory that cannot be read or written is
 skipped: classification then runs the rules as before.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -73,8 +74,11 @@ class MemoriaEncabezados:
                 texto, claves = json.loads(linea)
             except (ValueError, TypeError):
                 continue
-            if isinstance(texto, str) and isinstance(claves, list) and all(
-                    isinstance(k, str) and k in self._conocidas for k in claves):
+            if (
+                isinstance(texto, str)
+                and isinstance(claves, list)
+                and all(isinstance(k, str) and k in self._conocidas for k in claves)
+            ):
                 self._datos[texto] = frozenset(claves)
 
     def get(self, texto: str) -> Optional[frozenset[str]]:

@@ -12,6 +12,7 @@ year in order: the first is the part the legible numerals point to
 I), else I. Runs whose numerals all read as distinct parts in order are
 left as they are.
 """
+
 from __future__ import annotations
 
 import re
@@ -69,7 +70,7 @@ def partes_en_serie(headers: list[list[str]], ctx: Contexto) -> dict[int, str]:
         fin = k
         while fin + 1 < len(clases) and _misma_parte(clases[fin + 1], clase):
             fin += 1
-        serie = [c for c in clases[k:fin + 1] if c is not None]  # all of them, by the loop above
+        serie = [c for c in clases[k : fin + 1] if c is not None]  # all of them, by the loop above
         salida.update(_numerar(list(range(k, fin + 1)), headers, serie, ctx))
         k = fin + 1
     return salida
@@ -108,4 +109,3 @@ def _parte_leida(texto: str, meses: int, ctx: Contexto) -> Optional[int]:
     if fin.month - inicio.month + 1 != meses or inicio.month % meses != 1 % meses:
         return None
     return fin.month // meses
-

@@ -10,6 +10,7 @@ reader should have read: a measure (its period read again from the header,
 or from the corrected period text), a period, or a text role ("ignorar").
 Period texts may hold "{vigencia}" and "{vigencia-1}": the report's year.
 """
+
 from __future__ import annotations
 
 import re
@@ -113,6 +114,12 @@ def aplicar(cols: list, plantillas: Iterable[Plantilla], ctx) -> tuple[list, Opt
         elif medida not in DINERO:
             escala, factor = None, 1.0
         salida[corr.columna] = replace(
-            col, rol="valor", medida=medida, texto_periodo=texto, escala=escala, factor=factor,
-            periodo=periodo_para(medida_de_celda(medida), texto, ctx))
+            col,
+            rol="valor",
+            medida=medida,
+            texto_periodo=texto,
+            escala=escala,
+            factor=factor,
+            periodo=periodo_para(medida_de_celda(medida), texto, ctx),
+        )
     return salida, plantilla

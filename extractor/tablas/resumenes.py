@@ -6,6 +6,7 @@ figures are not observations a second time; the sheet is reported in
 and where. Figures of the summary found nowhere else stay. A detail sheet
 whose figures the summary repeats is not a summary: its repeats are all in
 one sheet."""
+
 from __future__ import annotations
 
 from typing import Optional
@@ -116,16 +117,21 @@ def quitar_resumenes(observaciones: list[Observacion], doc: Documento) -> tuple[
     quedan: list[Observacion] = []
     quitadas: dict[int, int] = {}
     for o in observaciones:
-        if o.pagina in resumenes and (_significativo(o.valor, o.unidad == "pesos") in resumenes[o.pagina][0]
-                                      or (o.tabla, o.fila) in resumenes[o.pagina][0]):
+        if o.pagina in resumenes and (
+            _significativo(o.valor, o.unidad == "pesos") in resumenes[o.pagina][0]
+            or (o.tabla, o.fila) in resumenes[o.pagina][0]
+        ):
             quitadas[o.pagina] = quitadas.get(o.pagina, 0) + 1
             continue
         quedan.append(o)
     nombres = {b.pagina: b.texto for b in doc.textos if b.estilo == "Hoja"}
-    notas = [FilaNoMapeada(
-        texto=f"Hoja «{nombres.get(pagina, pagina)}»",
-        motivo=f"hoja de resumen: {cuentas[pagina]} están en otras "
-               f"{len(hojas)} hojas; esas {quitadas.get(pagina, 0)} observaciones no se duplican",
-        pagina=pagina,
-    ) for pagina, (repetidas, hojas) in sorted(resumenes.items())]
+    notas = [
+        FilaNoMapeada(
+            texto=f"Hoja «{nombres.get(pagina, pagina)}»",
+            motivo=f"hoja de resumen: {cuentas[pagina]} están en otras "
+            f"{len(hojas)} hojas; esas {quitadas.get(pagina, 0)} observaciones no se duplican",
+            pagina=pagina,
+        )
+        for pagina, (repetidas, hojas) in sorted(resumenes.items())
+    ]
     return quedan, notas

@@ -5,6 +5,7 @@ A table's title gives context its header lacks: that its figures are money
 (an investment plan whose columns only say "TOTAL 2020"), or which indicator
 a table of months or quarters is about.
 """
+
 from __future__ import annotations
 
 import re
@@ -21,8 +22,10 @@ MAX_BLOQUES = 3  # text blocks read above a table
 MAX_CAMPOS = 12  # …besides the fields of an indicator's data sheet ("Periodicidad | Mensual")
 MAX_PALABRAS = 16  # a longer block is prose: the title is what lies below it
 MAX_PALABRAS_ROTULO = 40  # …unless it is a numbered caption
-CAPTION = re.compile(rf"^\s*({palabras.alternativas_con_acentos(cargar_yaml('encabezados.yaml')['rotulos_de_tabla'])})\s*(n[°ºo.]\s*)?[\dIVXivx]+[.:\-–]*\s*",
-                     re.IGNORECASE)
+CAPTION = re.compile(
+    rf"^\s*({palabras.alternativas_con_acentos(cargar_yaml('encabezados.yaml')['rotulos_de_tabla'])})\s*(n[°ºo.]\s*)?[\dIVXivx]+[.:\-–]*\s*",
+    re.IGNORECASE,
+)
 
 
 def titulos_de_tablas(doc: Documento) -> dict[int, list[str]]:
@@ -35,7 +38,7 @@ def titulos_de_tablas(doc: Documento) -> dict[int, list[str]]:
             pagina = bloque.paginas[0] if bloque.paginas else None
             titulos: list[str] = []
             propios = 0  # title lines that are not data-sheet fields
-            for b in reversed(previos[-(MAX_BLOQUES + MAX_CAMPOS):]):
+            for b in reversed(previos[-(MAX_BLOQUES + MAX_CAMPOS) :]):
                 texto = " ".join(b.texto.split())
                 ficha = es_campo_ficha(texto)
                 if b.pagina not in (pagina, (pagina or 0) - 1) or not (ficha or _es_titulo(texto)):
@@ -79,8 +82,8 @@ def es_campo_ficha(texto: str) -> bool:
     if m and normalizar(m.group(1)) in _campos_ficha():
         return True
     for campo in _campos_ficha():
-        if plano.startswith(campo + " ") and not plano[len(campo):].lstrip().startswith(":"):
-            resto = plano[len(campo):].strip()
+        if plano.startswith(campo + " ") and not plano[len(campo) :].lstrip().startswith(":"):
+            resto = plano[len(campo) :].strip()
             return bool(resto) and not CAMPO_SIN_DOS_PUNTOS.match(resto) and len(resto.split()) <= MAX_PALABRAS
     return False
 
@@ -144,15 +147,21 @@ def _sin_prefijo(texto: str) -> tuple[str, bool]:
     # ("Comportamiento mensual del indicador: Estudiantes reintegrados")
     rotulo, dos_puntos, resto = texto.partition(":")
     rotulo_plano = normalizar(rotulo).split()
-    if dos_puntos and resto.strip() and rotulo_plano and len(rotulo_plano) <= MAX_PALABRAS_ROTULO \
-            and rotulo_plano[-1] == "indicador":
+    if (
+        dos_puntos
+        and resto.strip()
+        and rotulo_plano
+        and len(rotulo_plano) <= MAX_PALABRAS_ROTULO
+        and rotulo_plano[-1] == "indicador"
+    ):
         return resto.strip(), True
     return texto, False
 
 
 # a sheet named by default or by a code ("Hoja1", "Sheet 2", "IND-01"): not a name
-_NOMBRE_DE_HOJA_VACIO = re.compile(rf"^({palabras.alternativas(cargar_yaml('encabezados.yaml')['nombres_de_hoja_genericos'])})\s*\d*$",
-                                   re.IGNORECASE)
+_NOMBRE_DE_HOJA_VACIO = re.compile(
+    rf"^({palabras.alternativas(cargar_yaml('encabezados.yaml')['nombres_de_hoja_genericos'])})\s*\d*$", re.IGNORECASE
+)
 
 
 def nombres_de_hoja(doc: Documento) -> dict[int, str]:
@@ -172,8 +181,14 @@ def nombres_de_hoja(doc: Documento) -> dict[int, str]:
         for c in tabla.celdas:
             por_fila.setdefault(c.fila, []).append(c)
         for celdas in por_fila.values():
-            primera = next((c for c in sorted(celdas, key=lambda c: c.columna)
-                            if any(ch.isalpha() for ch in c.texto) and not _es_codigo(c.texto.strip())), None)
+            primera = next(
+                (
+                    c
+                    for c in sorted(celdas, key=lambda c: c.columna)
+                    if any(ch.isalpha() for ch in c.texto) and not _es_codigo(c.texto.strip())
+                ),
+                None,
+            )
             if primera is not None and len(primera.texto) <= 120:
                 textos.setdefault(normalizar(primera.texto), set()).add(primera.pagina)
     salida = {}

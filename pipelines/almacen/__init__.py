@@ -11,16 +11,30 @@ Rooms: esquema.py (open, create, migrate), filas.py (rows and identifiers),
 escritura.py (the write transaction, the `cargas` rows), lecturas.py
 (queries), consulta.py (users' read-only SQL).
 """
+
 from pipelines.almacen.esquema import (
-    MARCA, VERSION_ESQUEMA, ErrorAlmacen, abrir, crear_esquema, ddl, ddl_vista, motivo_duckdb, vistas_temporales,
+    MARCA,
+    VERSION_ESQUEMA,
+    ErrorAlmacen,
+    abrir,
+    crear_esquema,
+    ddl,
+    ddl_vista,
+    motivo_duckdb,
+    vistas_temporales,
 )
 from pipelines.almacen.lecturas import buscar_informe, hallazgos, resumen
 
 # Rows and writing need pyarrow: imported on first use, so that a command that
 # only reads the store (informes resumen) starts without it.
 _PEREZOSOS = {
-    "RESULTADOS": "escritura", "escribir": "escritura", "insertar": "escritura", "registrar_carga": "escritura",
-    "InformePreparado": "filas", "indicador_id_de": "filas", "informe_id_de": "filas",
+    "RESULTADOS": "escritura",
+    "escribir": "escritura",
+    "insertar": "escritura",
+    "registrar_carga": "escritura",
+    "InformePreparado": "filas",
+    "indicador_id_de": "filas",
+    "informe_id_de": "filas",
     "version_extractor": "filas",
 }
 
@@ -35,7 +49,24 @@ def __getattr__(nombre: str):
 
 
 __all__ = [
-    "MARCA", "RESULTADOS", "VERSION_ESQUEMA", "ErrorAlmacen", "InformePreparado", "abrir", "buscar_informe",
-    "crear_esquema", "ddl", "ddl_vista", "escribir", "hallazgos", "indicador_id_de", "informe_id_de", "insertar",
-    "motivo_duckdb", "registrar_carga", "resumen", "version_extractor", "vistas_temporales",
+    "MARCA",
+    "RESULTADOS",
+    "VERSION_ESQUEMA",
+    "ErrorAlmacen",
+    "InformePreparado",
+    "abrir",
+    "buscar_informe",
+    "crear_esquema",
+    "ddl",
+    "ddl_vista",
+    "escribir",
+    "hallazgos",
+    "indicador_id_de",
+    "informe_id_de",
+    "insertar",
+    "motivo_duckdb",
+    "registrar_carga",
+    "resumen",
+    "version_extractor",
+    "vistas_temporales",
 ]

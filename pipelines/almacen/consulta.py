@@ -6,6 +6,7 @@ configuration locked): no COPY ... TO, ATTACH, read_csv or extension
 loading. The views of esquemas/vistas.yaml are always there: a store
 written by an older version gets them as temporary views.
 """
+
 from __future__ import annotations
 
 import re
@@ -33,7 +34,7 @@ def ejecutar(con: duckdb.DuckDBPyConnection, sql: str) -> duckdb.DuckDBPyConnect
     cursor (description and fetchmany). DuckDB errors become ErrorConsulta
     with a Spanish one-line reason."""
     if not sql or not sql.strip():
-        raise ErrorConsulta("La consulta está vacía. Ejemplo: informes consultar \"SELECT * FROM resumen_informes\"")
+        raise ErrorConsulta('La consulta está vacía. Ejemplo: informes consultar "SELECT * FROM resumen_informes"')
     try:
         cursor = con.execute(sql)
     except duckdb.Error as exc:
@@ -45,9 +46,13 @@ def ejecutar(con: duckdb.DuckDBPyConnection, sql: str) -> duckdb.DuckDBPyConnect
 
 def nombres_consultables(con: duckdb.DuckDBPyConnection) -> list[str]:
     """Tables and views a query can name."""
-    nombres = [n for (n,) in con.execute(
-        "SELECT DISTINCT table_name FROM information_schema.tables WHERE table_schema IN ('main', 'temp') "
-        "ORDER BY table_name").fetchall()]
+    nombres = [
+        n
+        for (n,) in con.execute(
+            "SELECT DISTINCT table_name FROM information_schema.tables WHERE table_schema IN ('main', 'temp') "
+            "ORDER BY table_name"
+        ).fetchall()
+    ]
     return [n for n in nombres if n != almacen.MARCA]
 
 

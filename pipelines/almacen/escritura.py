@@ -2,6 +2,7 @@
 the previous version of the same path), the `cargas` row of each attempt.
 What else runs inside the transaction (identity, cross-report findings) is
 given by the caller (pipelines/carga/guardado.py)."""
+
 from __future__ import annotations
 
 import uuid
@@ -50,8 +51,9 @@ def escribir(
         if mismo and not forzar:
             con.rollback()
             return "sin_cambios"
-        anteriores = {r[0] for r in con.execute(
-            "SELECT informe_id FROM informes WHERE ruta = ?", [str(ruta)]).fetchall()}
+        anteriores = {
+            r[0] for r in con.execute("SELECT informe_id FROM informes WHERE ruta = ?", [str(ruta)]).fetchall()
+        }
         anteriores |= {r[0] for r in mismo}
         for tabla in esquemas.tablas().values():
             if tabla.por_informe:
@@ -88,7 +90,17 @@ def registrar_carga(
     con.execute(
         "INSERT INTO cargas (carga_id, archivo, ruta, sha256, informe_id, inicio, fin, "
         "resultado, motivo, observaciones) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        [carga_id, archivo, str(ruta), sha256, informe_id, inicio, fin or datetime.now(),
-         resultado, motivo, observaciones],
+        [
+            carga_id,
+            archivo,
+            str(ruta),
+            sha256,
+            informe_id,
+            inicio,
+            fin or datetime.now(),
+            resultado,
+            motivo,
+            observaciones,
+        ],
     )
     return carga_id

@@ -1,6 +1,7 @@
 """The store's schema: open (create or migrate) a DuckDB file as a store of
 this program, refuse any other database, create the views of
 esquemas/vistas.yaml. The tables come from esquemas/tablas.yaml."""
+
 from __future__ import annotations
 
 import hashlib
@@ -27,8 +28,9 @@ VERSION_ESQUEMA = 2
 MARCA = "esquema_informes"  # the table that marks a file as a store of this program
 
 
-def abrir(ruta_db: Path | str, *, solo_lectura: bool = False,
-          memoria_mb: Optional[int] = None) -> duckdb.DuckDBPyConnection:
+def abrir(
+    ruta_db: Path | str, *, solo_lectura: bool = False, memoria_mb: Optional[int] = None
+) -> duckdb.DuckDBPyConnection:
     """Open (and create or migrate, unless solo_lectura) the store. A
     database that is not a store of this program (other tables, no marker)
     is refused, never altered (ErrorAlmacen). solo_lectura requires an
@@ -39,8 +41,10 @@ def abrir(ruta_db: Path | str, *, solo_lectura: bool = False,
         raise ErrorAlmacen(f"No existe la base de datos {ruta_db}.")
     config: dict[str, str | bool | int | float | list[str]] = {}
     if memoria_mb:
-        config = {"memory_limit": f"{int(memoria_mb)}MB",
-                  "temp_directory": str(ruta_db.parent / f".{ruta_db.name}.tmp")}
+        config = {
+            "memory_limit": f"{int(memoria_mb)}MB",
+            "temp_directory": str(ruta_db.parent / f".{ruta_db.name}.tmp"),
+        }
     try:
         con = duckdb.connect(str(ruta_db), read_only=solo_lectura, config=config)
     except duckdb.Error as exc:
@@ -98,7 +102,8 @@ def _contenido(con: duckdb.DuckDBPyConnection) -> tuple[dict[str, set[str]], lis
     database."""
     tipos = con.execute(
         "SELECT table_schema, table_name, table_type FROM information_schema.tables "
-        "WHERE table_catalog = current_database()").fetchall()
+        "WHERE table_catalog = current_database()"
+    ).fetchall()
     vistas_main = {n for e, n, t in tipos if e == "main" and t != "BASE TABLE"}
     columnas: dict[str, set[str]] = {}
     for tabla, columna in con.execute(
@@ -108,10 +113,17 @@ def _contenido(con: duckdb.DuckDBPyConnection) -> tuple[dict[str, set[str]], lis
         if tabla not in vistas_main:
             columnas.setdefault(tabla, set()).add(columna)
     nuestras = esquemas.vistas()  # views of esquemas/vistas.yaml are part of the store
-    otros = [f"{e}.{n}" if e != "main" else n for e, n, t in tipos
-             if e != "main" or (t != "BASE TABLE" and n not in nuestras)]
-    otros += [n for (n,) in con.execute(
-        "SELECT sequence_name FROM duckdb_sequences() WHERE database_name = current_database()").fetchall()]
+    otros = [
+        f"{e}.{n}" if e != "main" else n
+        for e, n, t in tipos
+        if e != "main" or (t != "BASE TABLE" and n not in nuestras)
+    ]
+    otros += [
+        n
+        for (n,) in con.execute(
+            "SELECT sequence_name FROM duckdb_sequences() WHERE database_name = current_database()"
+        ).fetchall()
+    ]
     return columnas, otros
 
 
@@ -125,8 +137,7 @@ def _ajeno(columnas: dict[str, set[str]], otros: list[str]) -> Optional[list[str
     ajenas = [t for t in columnas if t not in nuestras] + otros
     if MARCA in columnas and not ajenas:
         return None
-    ajenas += [t for t, cols in columnas.items()
-               if t in nuestras and not cols <= set(nuestras[t].nombres)]
+    ajenas += [t for t, cols in columnas.items() if t in nuestras and not cols <= set(nuestras[t].nombres)]
     if "informes" not in columnas and MARCA not in columnas:
         ajenas = ajenas or sorted(columnas)
     return sorted(set(ajenas)) or None
@@ -161,8 +172,10 @@ def crear_esquema(con: duckdb.DuckDBPyConnection, ruta_db: Path | str = "") -> N
     if MARCA in columnas:
         version = escalar(con, f'SELECT max(version) FROM "{MARCA}"')
         if version is not None and version > VERSION_ESQUEMA:
-            raise ErrorAlmacen(f"La base de datos {ruta_db} fue creada por una versión más nueva de informes "
-                               f"(esquema {version}); actualice el programa.")
+            raise ErrorAlmacen(
+                f"La base de datos {ruta_db} fue creada por una versión más nueva de informes "
+                f"(esquema {version}); actualice el programa."
+            )
     cambios = []
     for tabla in esquemas.tablas().values():
         if tabla.nombre not in columnas:
@@ -202,15 +215,20 @@ def ddl_vista(vista: esquemas.Vista, temporal: bool = False) -> list[str]:
     if temporal:
         return [f'CREATE OR REPLACE TEMP VIEW "{vista.nombre}" AS {vista.sql}']
     comentario = _marca_vista(vista).replace("'", "''")
-    return [f'CREATE OR REPLACE VIEW "{vista.nombre}" AS {vista.sql}',
-            f"COMMENT ON VIEW \"{vista.nombre}\" IS '{comentario}'"]
+    return [
+        f'CREATE OR REPLACE VIEW "{vista.nombre}" AS {vista.sql}',
+        f"COMMENT ON VIEW \"{vista.nombre}\" IS '{comentario}'",
+    ]
 
 
 def _vistas_existentes(con: duckdb.DuckDBPyConnection) -> dict[str, Optional[str]]:
     """Views of the main schema of the open database -> their comment."""
-    return dict(con.execute(
-        "SELECT view_name, comment FROM duckdb_views() WHERE database_name = current_database() "
-        "AND schema_name = 'main' AND NOT internal").fetchall())
+    return dict(
+        con.execute(
+            "SELECT view_name, comment FROM duckdb_views() WHERE database_name = current_database() "
+            "AND schema_name = 'main' AND NOT internal"
+        ).fetchall()
+    )
 
 
 def _vistas_por_crear(con: duckdb.DuckDBPyConnection) -> list[esquemas.Vista]:

@@ -1,6 +1,7 @@
 """Rows of the store for one extracted report: identifiers, one dict per row
 of every store table, and those rows as Arrow tables (`InformePreparado`,
 what the single writer writes)."""
+
 from __future__ import annotations
 
 import hashlib
@@ -90,9 +91,15 @@ def filas(informe: InformeExtraido, ruta: Optional[Path], version: Optional[str]
     meta = informe.metadatos
     fila_informe = {c: getattr(meta, c, None) for c in esquemas.tabla("informes").nombres}
     fila_informe.update(
-        informe_id=iid, sha256=informe.sha256.lower(), archivo=informe.archivo, ruta=str(ruta) if ruta else None,
-        formato=informe.formato, paginas=informe.paginas, cargado_en=datetime.now(),
-        version_extractor=version, cobertura=getattr(informe, "cobertura", None),
+        informe_id=iid,
+        sha256=informe.sha256.lower(),
+        archivo=informe.archivo,
+        ruta=str(ruta) if ruta else None,
+        formato=informe.formato,
+        paginas=informe.paginas,
+        cargado_en=datetime.now(),
+        version_extractor=version,
+        cobertura=getattr(informe, "cobertura", None),
     )
     columnas_obs = esquemas.tabla("observaciones").nombres
     dinero = esquemas.medidas_de_dinero()
@@ -103,17 +110,32 @@ def filas(informe: InformeExtraido, ruta: Optional[Path], version: Optional[str]
         fila = {c: getattr(obs, c, None) for c in columnas_obs}
         x0, top, x1, bottom = obs.bbox or (None, None, None, None)
         fila.update(
-            observacion_id=f"{iid}-{n:06d}", informe_id=iid, indicador_id=ind_id,
-            entidad=meta.entidad, dependencia=meta.dependencia,
-            bbox_x0=x0, bbox_top=top, bbox_x1=x1, bbox_bottom=bottom,
+            observacion_id=f"{iid}-{n:06d}",
+            informe_id=iid,
+            indicador_id=ind_id,
+            entidad=meta.entidad,
+            dependencia=meta.dependencia,
+            bbox_x0=x0,
+            bbox_top=top,
+            bbox_x1=x1,
+            bbox_bottom=bottom,
         )
         observaciones.append(fila)
-        ind = indicadores.setdefault(ind_id, {
-            "indicador_id": ind_id, "informe_id": iid, "nombre": obs.indicador,
-            "indicador_padre": obs.indicador_padre, "descripcion": obs.descripcion,
-            "codigo": None, "unidad": None, "acumulacion": None, "_unidad_dinero": None,
-            "clave": " / ".join(x for x in (normalizar(obs.indicador_padre), normalizar(obs.indicador)) if x),
-        })
+        ind = indicadores.setdefault(
+            ind_id,
+            {
+                "indicador_id": ind_id,
+                "informe_id": iid,
+                "nombre": obs.indicador,
+                "indicador_padre": obs.indicador_padre,
+                "descripcion": obs.descripcion,
+                "codigo": None,
+                "unidad": None,
+                "acumulacion": None,
+                "_unidad_dinero": None,
+                "clave": " / ".join(x for x in (normalizar(obs.indicador_padre), normalizar(obs.indicador)) if x),
+            },
+        )
         ind["codigo"] = ind["codigo"] or obs.codigo
         ind["acumulacion"] = ind["acumulacion"] or getattr(obs, "acumulacion", None)
         if obs.medida in dinero:
@@ -124,25 +146,55 @@ def filas(informe: InformeExtraido, ruta: Optional[Path], version: Optional[str]
         unidad_dinero = ind.pop("_unidad_dinero")
         ind["unidad"] = ind["unidad"] or unidad_dinero
     no_mapeadas = [
-        {"informe_id": iid, "pagina": f.pagina, "tabla": f.tabla, "fila": f.fila,
-         "texto": f.texto, "motivo": f.motivo}
+        {"informe_id": iid, "pagina": f.pagina, "tabla": f.tabla, "fila": f.fila, "texto": f.texto, "motivo": f.motivo}
         for f in informe.no_mapeadas
     ]
     sin_destino = []
     for c in getattr(informe, "sin_destino", ()):
         x0, top, x1, bottom = c.bbox or (None, None, None, None)
-        sin_destino.append({"informe_id": iid, "pagina": c.pagina, "hoja": c.hoja, "celda": c.celda,
-                            "tabla": c.tabla, "fila": c.fila, "columna": c.columna, "texto": c.texto,
-                            "contexto": c.contexto, "motivo": c.motivo,
-                            "bbox_x0": x0, "bbox_top": top, "bbox_x1": x1, "bbox_bottom": bottom})
+        sin_destino.append(
+            {
+                "informe_id": iid,
+                "pagina": c.pagina,
+                "hoja": c.hoja,
+                "celda": c.celda,
+                "tabla": c.tabla,
+                "fila": c.fila,
+                "columna": c.columna,
+                "texto": c.texto,
+                "contexto": c.contexto,
+                "motivo": c.motivo,
+                "bbox_x0": x0,
+                "bbox_top": top,
+                "bbox_x1": x1,
+                "bbox_bottom": bottom,
+            }
+        )
     columnas_leidas = [
-        {"informe_id": iid, "tabla": c.tabla, "columna": c.columna, "encabezado": c.encabezado, "rol": c.rol,
-         "medida": c.medida, "periodo_inicio": c.periodo_inicio, "periodo_fin": c.periodo_fin, "escala": c.escala,
-         "nombre": c.nombre, "firma": c.firma, "plantilla": c.plantilla}
-        for c in getattr(informe, "columnas_leidas", ())]
-    return {"informes": [fila_informe], "indicadores": list(indicadores.values()),
-            "observaciones": observaciones, "filas_no_mapeadas": no_mapeadas, "cifras_sin_destino": sin_destino,
-            "columnas_leidas": columnas_leidas}
+        {
+            "informe_id": iid,
+            "tabla": c.tabla,
+            "columna": c.columna,
+            "encabezado": c.encabezado,
+            "rol": c.rol,
+            "medida": c.medida,
+            "periodo_inicio": c.periodo_inicio,
+            "periodo_fin": c.periodo_fin,
+            "escala": c.escala,
+            "nombre": c.nombre,
+            "firma": c.firma,
+            "plantilla": c.plantilla,
+        }
+        for c in getattr(informe, "columnas_leidas", ())
+    ]
+    return {
+        "informes": [fila_informe],
+        "indicadores": list(indicadores.values()),
+        "observaciones": observaciones,
+        "filas_no_mapeadas": no_mapeadas,
+        "cifras_sin_destino": sin_destino,
+        "columnas_leidas": columnas_leidas,
+    }
 
 
 def arrow(tabla: Tabla, filas: list[dict[str, Any]], archivo: str) -> pa.Table:
@@ -162,8 +214,5 @@ def con_ruta(fila_informe: pa.Table, ruta: Path) -> pa.Table:
     """The one-row `informes` table with the report's path and load time."""
     for columna, valor in (("ruta", str(ruta)), ("cargado_en", datetime.now())):
         i = fila_informe.schema.get_field_index(columna)
-        fila_informe = fila_informe.set_column(
-            i, columna, pa.array([valor], fila_informe.schema.field(i).type))
+        fila_informe = fila_informe.set_column(i, columna, pa.array([valor], fila_informe.schema.field(i).type))
     return fila_informe
-
-

@@ -1,5 +1,6 @@
 """Queries of the stored reports: one report by SHA-256, the per-report
 summary, the stored findings."""
+
 from __future__ import annotations
 
 from typing import Any, Optional
@@ -24,8 +25,17 @@ def buscar_informe(con: duckdb.DuckDBPyConnection, sha256: str) -> Optional[dict
     ).fetchall()
     if not filas:
         return None
-    claves = ("informe_id", "archivo", "ruta", "entidad", "dependencia", "vigencia",
-              "observaciones", "no_mapeadas", "cobertura")
+    claves = (
+        "informe_id",
+        "archivo",
+        "ruta",
+        "entidad",
+        "dependencia",
+        "vigencia",
+        "observaciones",
+        "no_mapeadas",
+        "cobertura",
+    )
     return dict(zip(claves, filas[0]))
 
 
@@ -46,9 +56,17 @@ def resumen(con: duckdb.DuckDBPyConnection) -> list[dict[str, Any]]:
     ).fetchall():
         por_medida.setdefault(iid, {})[medida] = n
     return [
-        {"informe_id": iid, "archivo": archivo, "entidad": entidad, "dependencia": dep,
-         "vigencia": vigencia, "por_medida": por_medida.get(iid, {}),
-         "observaciones": sum(por_medida.get(iid, {}).values()), "no_mapeadas": no_map, "cobertura": cobertura}
+        {
+            "informe_id": iid,
+            "archivo": archivo,
+            "entidad": entidad,
+            "dependencia": dep,
+            "vigencia": vigencia,
+            "por_medida": por_medida.get(iid, {}),
+            "observaciones": sum(por_medida.get(iid, {}).values()),
+            "no_mapeadas": no_map,
+            "cobertura": cobertura,
+        }
         for iid, archivo, entidad, dep, vigencia, no_map, cobertura in informes
     ]
 
@@ -56,11 +74,16 @@ def resumen(con: duckdb.DuckDBPyConnection) -> list[dict[str, Any]]:
 def hallazgos(con: duckdb.DuckDBPyConnection, severidades: Optional[list[str]] = None) -> list[dict[str, Any]]:
     """Stored findings with their report's archivo, entidad and dependencia,
     by report, then error / advertencia / info, page and id."""
-    existe = escalar(con, "SELECT count(*) FROM information_schema.tables WHERE table_name = 'hallazgos' "
-                          "AND table_schema = current_schema()")
+    existe = escalar(
+        con,
+        "SELECT count(*) FROM information_schema.tables WHERE table_name = 'hallazgos' "
+        "AND table_schema = current_schema()",
+    )
     if not existe:
-        raise ErrorAlmacen("La base de datos no tiene la tabla hallazgos (se creó antes del validador); "
-                           "vuelva a cargar los informes con: informes cargar --forzar.")
+        raise ErrorAlmacen(
+            "La base de datos no tiene la tabla hallazgos (se creó antes del validador); "
+            "vuelva a cargar los informes con: informes cargar --forzar."
+        )
     columnas = list(esquemas.tabla("hallazgos").nombres)
     sql = (
         "SELECT " + ", ".join(f'h."{c}"' for c in columnas) + ", i.archivo, i.entidad, i.dependencia "

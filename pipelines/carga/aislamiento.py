@@ -5,6 +5,7 @@ store (pipelines/carga/guardado.py), nothing raises; with limits, each file in
 a child process of its own (its session, its temporary folder, a wall-clock
 timeout and an address-space limit), killed whole when it is done or out of time.
 """
+
 from __future__ import annotations
 
 import enum
@@ -73,13 +74,15 @@ def _llamar(extraer: Extractor, ruta: Path, limites: Optional[Limites]) -> Infor
             from extractor.formatos.seguridad import LimitesLectura
 
             plazo = None if limites.tiempo is None else time.monotonic() + limites.tiempo
-            return extraer(ruta, limites=LimitesLectura(paginas=limites.paginas, plazo=plazo,
-                                                        hoja_ocultas=bool(limites.ocultas)))
+            return extraer(
+                ruta, limites=LimitesLectura(paginas=limites.paginas, plazo=plazo, hoja_ocultas=bool(limites.ocultas))
+            )
     return extraer(ruta)
 
 
-def _extraer_protegido(extraer: Extractor, ruta: Path, limites: Optional[Limites] = None,
-                       preparar: bool = True) -> Extraccion:
+def _extraer_protegido(
+    extraer: Extractor, ruta: Path, limites: Optional[Limites] = None, preparar: bool = True
+) -> Extraccion:
     """Run the extractor and prepare its report for the store (rows,
     validation findings: pipelines.carga.guardado.preparar), so that the single writer only
     writes; return (start time, InformePreparado, None) or
@@ -218,8 +221,16 @@ def _vigilante(padre: int, tiempo: Optional[float]) -> None:
     threading.Thread(target=vigilar, daemon=True).start()
 
 
-def _hijo(conexion: Connection, extraer: Extractor, ruta: Path, limites: Limites, padre: int, registro: str,
-          temporal: str, preparar: bool = True) -> None:
+def _hijo(
+    conexion: Connection,
+    extraer: Extractor,
+    ruta: Path,
+    limites: Limites,
+    padre: int,
+    registro: str,
+    temporal: str,
+    preparar: bool = True,
+) -> None:
     """Body of the child process: a session of its own (the parent ends it
     whole: LibreOffice and Tesseract too), its own temporary folder (the
     parent removes it), limits, quiet output, extract, send."""
@@ -284,8 +295,9 @@ class _Activo:
     temporal: str  # the child's temporary folder
 
 
-def _en_procesos_hijos(extraer: Extractor, rutas: list[Path], trabajadores: int,
-                       limites: Optional[Limites]) -> Generator[Extraccion | Espera, None, None]:
+def _en_procesos_hijos(
+    extraer: Extractor, rutas: list[Path], trabajadores: int, limites: Optional[Limites]
+) -> Generator[Extraccion | Espera, None, None]:
     limites = limites or Limites(tiempo=None, memoria_mb=None)
     ctx = _contexto_para(len(rutas))
     # One file: its child only extracts, and this process prepares the report
@@ -311,9 +323,10 @@ def _en_procesos_hijos(extraer: Extractor, rutas: list[Path], trabajadores: int,
                 temporal = os.path.join(carpeta, str(i))
                 os.mkdir(temporal, 0o700)
                 proceso = ctx.Process(
-                    target=_hijo, args=(enviar, extraer, ruta, limites, os.getpid(), registro, temporal,
-                                        preparar_en_hijo),
-                    name=f"informes-{ruta.name}", daemon=True,
+                    target=_hijo,
+                    args=(enviar, extraer, ruta, limites, os.getpid(), registro, temporal, preparar_en_hijo),
+                    name=f"informes-{ruta.name}",
+                    daemon=True,
                 )
                 proceso.start()
                 enviar.close()

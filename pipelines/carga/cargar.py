@@ -16,6 +16,7 @@ opened only to write (one report per transaction) and waits, with backoff,
 while another process holds it; a load killed at any moment leaves every
 report either complete or absent.
 """
+
 from __future__ import annotations
 
 import errno
@@ -37,8 +38,18 @@ import pipelines.almacen as almacen
 from pipelines.almacen import ErrorAlmacen
 from pipelines.carga.limites import ESPERA_DB  # noqa: F401  (public here too)
 from pipelines.carga.aislamiento import (  # noqa: F401  (ErrorCarga, Limites, Extractor: public here too)
-    ESPERA, ErrorCarga, Espera, Extraccion, Extractor, Fallo, Limites, _en_procesos_hijos, _enviable, _es_conocido,
-    _extraer_protegido, _motivo,
+    ESPERA,
+    ErrorCarga,
+    Espera,
+    Extraccion,
+    Extractor,
+    Fallo,
+    Limites,
+    _en_procesos_hijos,
+    _enviable,
+    _es_conocido,
+    _extraer_protegido,
+    _motivo,
 )
 
 if TYPE_CHECKING:
@@ -126,12 +137,19 @@ def ruta_absoluta(ruta: Path) -> Path:
 
 def razon_os(exc: OSError) -> str:
     """Spanish reason of an OSError (the system's own text is English)."""
-    razones = {errno.EACCES: "permiso denegado", errno.EPERM: "operación no permitida",
-               errno.ENOENT: "no existe", errno.ENOSPC: "no queda espacio en el disco",
-               errno.EISDIR: "es una carpeta", errno.ENOTDIR: "una parte de la ruta no es una carpeta",
-               errno.EROFS: "el sistema de archivos es de solo lectura",
-               errno.ELOOP: "enlaces simbólicos en bucle", errno.ENAMETOOLONG: "el nombre es demasiado largo",
-               errno.EDQUOT: "se superó la cuota de disco", errno.EIO: "error de entrada/salida del disco"}
+    razones = {
+        errno.EACCES: "permiso denegado",
+        errno.EPERM: "operación no permitida",
+        errno.ENOENT: "no existe",
+        errno.ENOSPC: "no queda espacio en el disco",
+        errno.EISDIR: "es una carpeta",
+        errno.ENOTDIR: "una parte de la ruta no es una carpeta",
+        errno.EROFS: "el sistema de archivos es de solo lectura",
+        errno.ELOOP: "enlaces simbólicos en bucle",
+        errno.ENAMETOOLONG: "el nombre es demasiado largo",
+        errno.EDQUOT: "se superó la cuota de disco",
+        errno.EIO: "error de entrada/salida del disco",
+    }
     if not exc.errno:
         return "error de lectura"
     return razones.get(exc.errno, f"error del sistema {exc.errno}")
@@ -169,14 +187,20 @@ def sha256_archivo(ruta: Path, tiempo: Optional[float] = None) -> str:
         for bloque in iter(lambda: f.read(1 << 20), b""):
             h.update(bloque)
             if fin is not None and time.monotonic() > fin:
-                raise ErrorCarga(f"{ruta.name}: superó el límite de tiempo de {tiempo:g} s "
-                                 "(al calcular su SHA-256: el archivo es demasiado grande)")
+                raise ErrorCarga(
+                    f"{ruta.name}: superó el límite de tiempo de {tiempo:g} s "
+                    "(al calcular su SHA-256: el archivo es demasiado grande)"
+                )
     return h.hexdigest()
 
 
 def _extracciones(
-    extraer: Extractor, rutas: list[Path], trabajadores: int, limites: Optional[Limites] = None,
-    cluster: Optional[str] = None, enviar_archivos: bool = True,
+    extraer: Extractor,
+    rutas: list[Path],
+    trabajadores: int,
+    limites: Optional[Limites] = None,
+    cluster: Optional[str] = None,
+    enviar_archivos: bool = True,
 ) -> Generator[Extraccion | Espera, None, None]:
     """(start, InformePreparado, fallo) per file, in input order. Without limits and
     with one worker, in this process; otherwise one child process per file.
@@ -274,8 +298,9 @@ def cargar_rutas(
         al_planificar([p[1] for p in pendientes])
     if pendientes:
         extraer = extraer or extractor_por_defecto()
-        extracciones = _extracciones(extraer, [p[1] for p in pendientes], trabajadores, limites,
-                                     cluster, enviar_archivos)
+        extracciones = _extracciones(
+            extraer, [p[1] for p in pendientes], trabajadores, limites, cluster, enviar_archivos
+        )
         con = None
         calentado = False
         try:
@@ -325,8 +350,10 @@ def _ctrl_c_diferido():
     finishes, then KeyboardInterrupt. DuckDB would otherwise turn the signal
     into an error of that report ("Query interrupted") and the load would go
     on. Only in the main thread with Python's default handler."""
-    if (threading.current_thread() is not threading.main_thread()
-            or signal.getsignal(signal.SIGINT) is not signal.default_int_handler):
+    if (
+        threading.current_thread() is not threading.main_thread()
+        or signal.getsignal(signal.SIGINT) is not signal.default_int_handler
+    ):
         yield
         return
     recibidas: list[int] = []
@@ -349,8 +376,9 @@ def _bloqueada(exc: BaseException) -> Optional[str]:
 
 
 @contextmanager
-def abrir_con_espera(db: Path, espera: float = ESPERA_DB, *, solo_lectura: bool = False,
-                     memoria_mb: Optional[int] = None):
+def abrir_con_espera(
+    db: Path, espera: float = ESPERA_DB, *, solo_lectura: bool = False, memoria_mb: Optional[int] = None
+):
     """Connection to the store, closed on exit. DuckDB allows one writing
     process per file (and no reader while it writes): while another one
     holds it, retry with backoff for up to `espera` seconds, then ErrorCarga
@@ -386,8 +414,7 @@ def _abrir_esperando(db: Path, espera: float, *, solo_lectura: bool = False, mem
     return con
 
 
-def _revisar(con, ruta: Path, forzar: bool,
-             tiempo: Optional[float] = None) -> ResultadoCarga | str:
+def _revisar(con, ruta: Path, forzar: bool, tiempo: Optional[float] = None) -> ResultadoCarga | str:
     """The result when no extraction is needed (missing or unreadable file,
     unsupported format, content already stored), else the file's sha256."""
     archivo = ruta.name
@@ -395,8 +422,10 @@ def _revisar(con, ruta: Path, forzar: bool,
     if problema:
         return ResultadoCarga(archivo, ruta, "fallido", f"{archivo}: {problema}")
     if ruta.suffix.lower() not in EXTENSIONES:
-        motivo = (f"{archivo}: formato no admitido; se esperan archivos .pdf, .docx (o .doc, .rtf, .odt) "
-                  "u hojas de cálculo .xlsx, .xlsm, .xls u .ods.")
+        motivo = (
+            f"{archivo}: formato no admitido; se esperan archivos .pdf, .docx (o .doc, .rtf, .odt) "
+            "u hojas de cálculo .xlsx, .xlsm, .xls u .ods."
+        )
         return ResultadoCarga(archivo, ruta, "fallido", motivo)
     try:
         sha = sha256_archivo(ruta, tiempo)
@@ -409,21 +438,37 @@ def _revisar(con, ruta: Path, forzar: bool,
     if previo is None:
         return sha
     return ResultadoCarga(
-        archivo, ruta, "sin_cambios", None, previo["observaciones"], previo["no_mapeadas"],
-        previo["informe_id"], sha, previo["entidad"], previo["dependencia"], previo["vigencia"],
+        archivo,
+        ruta,
+        "sin_cambios",
+        None,
+        previo["observaciones"],
+        previo["no_mapeadas"],
+        previo["informe_id"],
+        sha,
+        previo["entidad"],
+        previo["dependencia"],
+        previo["vigencia"],
         cobertura=previo.get("cobertura"),
     )
 
 
-def _guardar(con: duckdb.DuckDBPyConnection, ruta: Path, sha: str, informe: Optional[almacen.InformePreparado],
-             fallo: Optional[Fallo], forzar: bool) -> ResultadoCarga:
+def _guardar(
+    con: duckdb.DuckDBPyConnection,
+    ruta: Path,
+    sha: str,
+    informe: Optional[almacen.InformePreparado],
+    fallo: Optional[Fallo],
+    forzar: bool,
+) -> ResultadoCarga:
     archivo = ruta.name
     if fallo is not None:
         motivo, traza, *falta = fallo
         if falta:  # a program is missing: skipped, nothing stored, read again next time
             programa, instalar = falta[0]
-            return ResultadoCarga(archivo, ruta, "omitido", motivo, sha256=sha, traza=traza,
-                                  programa=programa, instalar=instalar)
+            return ResultadoCarga(
+                archivo, ruta, "omitido", motivo, sha256=sha, traza=traza, programa=programa, instalar=instalar
+            )
         return ResultadoCarga(archivo, ruta, "fallido", motivo, sha256=sha, traza=traza)
     assert informe is not None  # an extraction gives a report or a failure
     from pipelines.carga import guardado
@@ -432,21 +477,42 @@ def _guardar(con: duckdb.DuckDBPyConnection, ruta: Path, sha: str, informe: Opti
         resultado = guardado.guardar_informe(con, informe, ruta, forzar=forzar)
     except Exception as exc:  # noqa: BLE001 - recorded as 'fallido', batch goes on
         return ResultadoCarga(
-            archivo, ruta, "fallido", _motivo(exc, archivo, _es_conocido(exc)),
-            sha256=sha, traza=traceback.format_exc(),
+            archivo,
+            ruta,
+            "fallido",
+            _motivo(exc, archivo, _es_conocido(exc)),
+            sha256=sha,
+            traza=traceback.format_exc(),
         )
     return ResultadoCarga(
-        archivo, ruta, resultado, None, informe.n_observaciones, informe.n_no_mapeadas,
-        informe.informe_id, informe.sha256, informe.entidad, informe.dependencia, informe.vigencia,
+        archivo,
+        ruta,
+        resultado,
+        None,
+        informe.n_observaciones,
+        informe.n_no_mapeadas,
+        informe.informe_id,
+        informe.sha256,
+        informe.entidad,
+        informe.dependencia,
+        informe.vigencia,
         avisos=_avisos_formato(ruta, informe.formato) + _avisos_invalidas(ruta, informe.n_invalidas),
-        cobertura=informe.cobertura, plantillas=dict(informe.plantillas), correcciones=informe.correcciones,
+        cobertura=informe.cobertura,
+        plantillas=dict(informe.plantillas),
+        correcciones=informe.correcciones,
     )
 
 
-_NOMBRES_FORMATO = {"pdf": "un PDF", "docx": "un documento de Word (.docx)", "xlsx": "un libro de Excel (.xlsx)",
-                    "xls": "un libro de Excel 97-2003 (.xls)", "ods": "una hoja de cálculo OpenDocument (.ods)",
-                    "doc": "un documento de Word 97-2003 (.doc)", "rtf": "un documento RTF",
-                    "odt": "un documento de texto OpenDocument (.odt)"}
+_NOMBRES_FORMATO = {
+    "pdf": "un PDF",
+    "docx": "un documento de Word (.docx)",
+    "xlsx": "un libro de Excel (.xlsx)",
+    "xls": "un libro de Excel 97-2003 (.xls)",
+    "ods": "una hoja de cálculo OpenDocument (.ods)",
+    "doc": "un documento de Word 97-2003 (.doc)",
+    "rtf": "un documento RTF",
+    "odt": "un documento de texto OpenDocument (.odt)",
+}
 _MISMO_FORMATO = {"xlsm": "xlsx"}  # extensions whose content is read as another format's
 
 
@@ -455,8 +521,10 @@ def _avisos_formato(ruta: Path, formato: Optional[str]) -> list[str]:
     extension = ruta.suffix.lower().lstrip(".")
     if formato not in _NOMBRES_FORMATO or _MISMO_FORMATO.get(extension, extension) == formato:
         return []
-    return [f"{ruta.name}: la extensión es .{extension} pero el contenido es {_NOMBRES_FORMATO[formato]}; "
-            f"se leyó según su contenido."]
+    return [
+        f"{ruta.name}: la extensión es .{extension} pero el contenido es {_NOMBRES_FORMATO[formato]}; "
+        f"se leyó según su contenido."
+    ]
 
 
 def _avisos_invalidas(ruta: Path, n: int) -> list[str]:
@@ -468,8 +536,14 @@ def _avisos_invalidas(ruta: Path, n: int) -> list[str]:
 
 def _registrar(con, r: ResultadoCarga, inicio: datetime, al_terminar) -> ResultadoCarga:
     almacen.registrar_carga(
-        con, archivo=r.archivo, ruta=ruta_absoluta(r.ruta), resultado=r.resultado, inicio=inicio,
-        sha256=r.sha256, informe_id=r.informe_id, motivo=r.motivo,
+        con,
+        archivo=r.archivo,
+        ruta=ruta_absoluta(r.ruta),
+        resultado=r.resultado,
+        inicio=inicio,
+        sha256=r.sha256,
+        informe_id=r.informe_id,
+        motivo=r.motivo,
         observaciones=None if r.fallido or r.omitido else r.observaciones,
     )
     if al_terminar is not None:

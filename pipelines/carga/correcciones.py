@@ -19,6 +19,7 @@ of the report's entity, interprets the document with them and applies the
 row corrections. Corrections move between stores as JSON (`exportar`,
 `importar`), the same format the review page (`informes revisar`) downloads.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -36,8 +37,25 @@ from pipelines.almacen.esquema import escalar
 TIPOS = ("columna", "indicador", "rechazo", "confirmada")
 FORMATO_JSON = "informes-correcciones"
 MOTIVO_RECHAZO = "cifra rechazada en la revisión (informes corregir)"
-_CAMPOS = ("correccion_id", "tipo", "firma", "entidad", "sha256", "tabla", "fila", "columna", "encabezado",
-           "medida", "periodo", "rol", "indicador", "archivo", "creada_en", "nota", "valor")
+_CAMPOS = (
+    "correccion_id",
+    "tipo",
+    "firma",
+    "entidad",
+    "sha256",
+    "tabla",
+    "fila",
+    "columna",
+    "encabezado",
+    "medida",
+    "periodo",
+    "rol",
+    "indicador",
+    "archivo",
+    "creada_en",
+    "nota",
+    "valor",
+)
 
 
 class ErrorCorreccion(Exception):
@@ -52,11 +70,21 @@ def correccion_id(c: dict[str, Any]) -> str:
     if c["tipo"] == "columna":
         partes = [c["tipo"], c.get("firma") or "", c.get("entidad") or "", str(c.get("columna"))]
     elif c["tipo"] == "confirmada":  # a figure of the narrative has no cell: its name and measure tell it apart
-        partes = [c["tipo"], c.get("sha256") or "", *(str(c.get(k)) for k in ("tabla", "fila", "columna")),
-                  c.get("indicador") or "", c.get("medida") or ""]
+        partes = [
+            c["tipo"],
+            c.get("sha256") or "",
+            *(str(c.get(k)) for k in ("tabla", "fila", "columna")),
+            c.get("indicador") or "",
+            c.get("medida") or "",
+        ]
     else:
-        partes = [c["tipo"], c.get("sha256") or "", str(c.get("tabla")), str(c.get("fila")),
-                  str(c.get("columna") if c["tipo"] == "rechazo" else "")]
+        partes = [
+            c["tipo"],
+            c.get("sha256") or "",
+            str(c.get("tabla")),
+            str(c.get("fila")),
+            str(c.get("columna") if c["tipo"] == "rechazo" else ""),
+        ]
     return hashlib.sha256("\x1f".join(partes).encode("utf-8")).hexdigest()[:16]
 
 
@@ -65,7 +93,8 @@ def _informe(con, informe: str) -> dict[str, Any]:
     filas = con.execute(
         "SELECT informe_id, sha256, archivo, ruta, entidad, vigencia FROM informes "
         "WHERE informe_id = ? OR sha256 = ? OR archivo = ? OR ruta = ? ORDER BY cargado_en DESC",
-        [informe, informe.lower(), informe, informe]).fetchall()
+        [informe, informe.lower(), informe, informe],
+    ).fetchall()
     if not filas:
         raise ErrorCorreccion(f"No hay ningún informe cargado que se llame o se identifique «{informe}».")
     if len({f[0] for f in filas}) > 1:
@@ -87,8 +116,11 @@ def completar(con: duckdb.DuckDBPyConnection, c: dict[str, Any]) -> dict[str, An
         raise ErrorCorreccion(f"Tipo de corrección desconocido: «{tipo}» (use {', '.join(TIPOS)}).")
     cifra = None
     if "observacion_id" in c:
-        cifra = con.execute("SELECT informe_id, tabla, fila, columna, indicador, medida, valor FROM observaciones "
-                            "WHERE observacion_id = ?", [c["observacion_id"]]).fetchone()
+        cifra = con.execute(
+            "SELECT informe_id, tabla, fila, columna, indicador, medida, valor FROM observaciones "
+            "WHERE observacion_id = ?",
+            [c["observacion_id"]],
+        ).fetchone()
         if cifra is None:
             raise ErrorCorreccion(f"No existe la observación {c['observacion_id']}.")
         c.setdefault("informe", cifra[0])
@@ -111,23 +143,30 @@ def completar(con: duckdb.DuckDBPyConnection, c: dict[str, Any]) -> dict[str, An
         if c.get("columna") is None:
             raise ErrorCorreccion(f"{inf['archivo']}: indique la columna (--columna).")
         c["columna"] = int(c["columna"])
-        leida = con.execute("SELECT firma, encabezado FROM columnas_leidas WHERE informe_id = ? AND tabla = ? "
-                            "AND columna = ?", [inf["informe_id"], c["tabla"], c["columna"]]).fetchone()
+        leida = con.execute(
+            "SELECT firma, encabezado FROM columnas_leidas WHERE informe_id = ? AND tabla = ? AND columna = ?",
+            [inf["informe_id"], c["tabla"], c["columna"]],
+        ).fetchone()
         if leida is None:
-            raise ErrorCorreccion(f"{inf['archivo']}: la tabla {c['tabla']} no tiene columna {c['columna'] + 1} "
-                                  "(o el informe se cargó antes de guardar la lectura de columnas: "
-                                  "vuelva a cargarlo con --forzar).")
+            raise ErrorCorreccion(
+                f"{inf['archivo']}: la tabla {c['tabla']} no tiene columna {c['columna'] + 1} "
+                "(o el informe se cargó antes de guardar la lectura de columnas: "
+                "vuelva a cargarlo con --forzar)."
+            )
         c["firma"], c["encabezado"] = leida
         if not c.get("medida") and not c.get("periodo") and not c.get("rol"):
             raise ErrorCorreccion("Indique qué debe leerse en la columna: --medida, --periodo o --rol.")
         if c.get("medida") and c["medida"] not in esquemas.vocabulario("medida"):
-            raise ErrorCorreccion(f"La medida «{c['medida']}» no está en esquemas/medidas.csv "
-                                  f"(use una de: {', '.join(sorted(esquemas.vocabulario('medida')))}).")
+            raise ErrorCorreccion(
+                f"La medida «{c['medida']}» no está en esquemas/medidas.csv "
+                f"(use una de: {', '.join(sorted(esquemas.vocabulario('medida')))})."
+            )
         from extractor.tablas.plantillas import ROLES_TEXTO, periodo_relativo
 
         if c.get("rol") and c["rol"] not in ROLES_TEXTO:
-            raise ErrorCorreccion(f"El rol «{c['rol']}» no es un rol de columna (use uno de: "
-                                  f"{', '.join(ROLES_TEXTO)}).")
+            raise ErrorCorreccion(
+                f"El rol «{c['rol']}» no es un rol de columna (use uno de: {', '.join(ROLES_TEXTO)})."
+            )
         if c.get("periodo"):
             c["periodo"] = periodo_relativo(str(c["periodo"]), inf["vigencia"])
         if c.pop("todas_las_entidades", False):
@@ -146,9 +185,11 @@ def completar(con: duckdb.DuckDBPyConnection, c: dict[str, Any]) -> dict[str, An
         if tipo == "rechazo" and c.get("columna") is None:
             raise ErrorCorreccion(f"{inf['archivo']}: indique la columna de la cifra rechazada (--columna).")
         existe = escalar(
-            con, "SELECT count(*) FROM observaciones WHERE informe_id = ? AND tabla = ? AND fila = ?"
+            con,
+            "SELECT count(*) FROM observaciones WHERE informe_id = ? AND tabla = ? AND fila = ?"
             + (" AND columna = ?" if tipo == "rechazo" else ""),
-            [inf["informe_id"], c["tabla"], c["fila"]] + ([int(c["columna"])] if tipo == "rechazo" else []))
+            [inf["informe_id"], c["tabla"], c["fila"]] + ([int(c["columna"])] if tipo == "rechazo" else []),
+        )
         if not existe:
             donde = f"tabla {c['tabla']}, fila {c['fila'] + 1}"
             if tipo == "rechazo":
@@ -168,21 +209,31 @@ def _confirmada(con, c: dict[str, Any], inf: dict[str, Any], cifra: Optional[tup
     none) and what was read there now, so that a later reading that differs
     is reviewed again."""
     if cifra is None:
-        faltan = [o for o, k in (("--tabla", "tabla"), ("--fila", "fila"), ("--columna", "columna"))
-                  if c.get(k) is None]
+        faltan = [
+            o for o, k in (("--tabla", "tabla"), ("--fila", "fila"), ("--columna", "columna")) if c.get(k) is None
+        ]
         if faltan:
-            raise ErrorCorreccion(f"{inf['archivo']}: indique la cifra confirmada con --observacion, o con "
-                                  f"{', '.join(faltan)}.")
+            raise ErrorCorreccion(
+                f"{inf['archivo']}: indique la cifra confirmada con --observacion, o con {', '.join(faltan)}."
+            )
         cifra = con.execute(
             "SELECT informe_id, tabla, fila, columna, indicador, medida, valor FROM observaciones "
             "WHERE informe_id = ? AND tabla = ? AND fila = ? AND columna = ? ORDER BY observacion_id",
-            [inf["informe_id"], int(c["tabla"]), int(c["fila"]), int(c["columna"])]).fetchone()
+            [inf["informe_id"], int(c["tabla"]), int(c["fila"]), int(c["columna"])],
+        ).fetchone()
         if cifra is None:
-            raise ErrorCorreccion(f"{inf['archivo']}: no hay cifras en tabla {c['tabla']}, fila {int(c['fila']) + 1}, "
-                                  f"columna {int(c['columna']) + 1}.")
-    salida = {"tipo": "confirmada", "archivo": inf["archivo"], "sha256": inf["sha256"], "nota": c.get("nota"),
-              **dict(zip(("tabla", "fila", "columna", "indicador", "medida", "valor"), cifra[1:])),
-              "creada_en": datetime.now()}
+            raise ErrorCorreccion(
+                f"{inf['archivo']}: no hay cifras en tabla {c['tabla']}, fila {int(c['fila']) + 1}, "
+                f"columna {int(c['columna']) + 1}."
+            )
+    salida = {
+        "tipo": "confirmada",
+        "archivo": inf["archivo"],
+        "sha256": inf["sha256"],
+        "nota": c.get("nota"),
+        **dict(zip(("tabla", "fila", "columna", "indicador", "medida", "valor"), cifra[1:])),
+        "creada_en": datetime.now(),
+    }
     salida = {k: v for k, v in salida.items() if v is not None}
     salida["correccion_id"] = correccion_id(salida)
     return salida
@@ -192,15 +243,19 @@ def guardar(con: duckdb.DuckDBPyConnection, c: dict[str, Any]) -> str:
     """Store a completed correction (replacing one with the same target); its id."""
     con.execute("DELETE FROM correcciones WHERE correccion_id = ?", [c["correccion_id"]])
     columnas = [k for k in _CAMPOS if k in c]
-    con.execute(f"INSERT INTO correcciones ({', '.join(columnas)}) VALUES ({', '.join('?' for _ in columnas)})",
-                [c[k] for k in columnas])
+    con.execute(
+        f"INSERT INTO correcciones ({', '.join(columnas)}) VALUES ({', '.join('?' for _ in columnas)})",
+        [c[k] for k in columnas],
+    )
     return c["correccion_id"]
 
 
 def todas(con: duckdb.DuckDBPyConnection) -> list[dict[str, Any]]:
     # a store opened read-only may predate a column (it is added when the store is next opened to write)
-    hay = {n for (n,) in con.execute("SELECT column_name FROM duckdb_columns() WHERE table_name = 'correcciones'")
-           .fetchall()}
+    hay = {
+        n
+        for (n,) in con.execute("SELECT column_name FROM duckdb_columns() WHERE table_name = 'correcciones'").fetchall()
+    }
     campos = [k if k in hay else f"NULL AS {k}" for k in _CAMPOS]
     cur = con.execute(f"SELECT {', '.join(campos)} FROM correcciones ORDER BY creada_en, correccion_id")
     return [dict(zip(_CAMPOS, fila)) for fila in cur.fetchall()]
@@ -217,7 +272,9 @@ def afectados(con: duckdb.DuckDBPyConnection, c: dict[str, Any]) -> list[tuple[s
         return con.execute("SELECT archivo, ruta FROM informes WHERE sha256 = ?", [c["sha256"]]).fetchall()
     filas = con.execute(
         "SELECT DISTINCT i.archivo, i.ruta, i.entidad FROM informes i JOIN columnas_leidas l USING (informe_id) "
-        "WHERE l.firma = ? ORDER BY i.archivo", [c["firma"]]).fetchall()
+        "WHERE l.firma = ? ORDER BY i.archivo",
+        [c["firma"]],
+    ).fetchall()
     return [(a, r) for a, r, e in filas if not c.get("entidad") or normalizar_entidad(e) == c["entidad"]]
 
 
@@ -242,10 +299,15 @@ def leer_json(ruta: Path) -> list[dict[str, Any]]:
         raise ErrorCorreccion(f"No se pudo leer {ruta}: {exc.strerror or exc}.") from exc
     except (json.JSONDecodeError, UnicodeDecodeError) as exc:
         raise ErrorCorreccion(f"{ruta} no es un archivo JSON válido ({exc}).") from exc
-    if not isinstance(datos, dict) or datos.get("formato") != FORMATO_JSON or not isinstance(
-            datos.get("correcciones"), list):
-        raise ErrorCorreccion(f"{ruta} no es un archivo de correcciones de informes "
-                              f"(se espera {{\"formato\": \"{FORMATO_JSON}\", \"correcciones\": [...]}}).")
+    if (
+        not isinstance(datos, dict)
+        or datos.get("formato") != FORMATO_JSON
+        or not isinstance(datos.get("correcciones"), list)
+    ):
+        raise ErrorCorreccion(
+            f"{ruta} no es un archivo de correcciones de informes "
+            f'(se espera {{"formato": "{FORMATO_JSON}", "correcciones": [...]}}).'
+        )
     salida = []
     for n, c in enumerate(datos["correcciones"], start=1):
         if not isinstance(c, dict) or c.get("tipo") not in TIPOS:
@@ -266,10 +328,16 @@ def importar(con: duckdb.DuckDBPyConnection, correcciones: list[dict[str, Any]])
     guardadas = []
     for c in correcciones:
         c = dict(c)
-        completa = (c["tipo"] == "columna" and c.get("firma") and c.get("columna") is not None) or (
-            c["tipo"] == "confirmada" and c.get("sha256") and c.get("medida") and c.get("valor") is not None) or (
-            c["tipo"] in ("indicador", "rechazo") and c.get("sha256") and c.get("tabla") is not None
-            and c.get("fila") is not None)
+        completa = (
+            (c["tipo"] == "columna" and c.get("firma") and c.get("columna") is not None)
+            or (c["tipo"] == "confirmada" and c.get("sha256") and c.get("medida") and c.get("valor") is not None)
+            or (
+                c["tipo"] in ("indicador", "rechazo")
+                and c.get("sha256")
+                and c.get("tabla") is not None
+                and c.get("fila") is not None
+            )
+        )
         if completa:
             c = {k: v for k, v in c.items() if k in _CAMPOS and v not in (None, "")}
             c["creada_en"] = datetime.fromisoformat(c["creada_en"]) if c.get("creada_en") else datetime.now()
@@ -299,11 +367,15 @@ class ExtractorCorregido:
         for c in self.correcciones:
             if c["tipo"] != "columna" or (c.get("entidad") and c["entidad"] != entidad):
                 continue
-            grupos.setdefault((c.get("entidad") or "", c["firma"]), []).append(ColumnaCorregida(
-                columna=int(c["columna"]), medida=c.get("medida"), periodo=c.get("periodo"), rol=c.get("rol")))
+            grupos.setdefault((c.get("entidad") or "", c["firma"]), []).append(
+                ColumnaCorregida(
+                    columna=int(c["columna"]), medida=c.get("medida"), periodo=c.get("periodo"), rol=c.get("rol")
+                )
+            )
         orden = sorted(grupos, key=lambda k: (k[0] == "", k))
-        return tuple(Plantilla(plantilla_id=_id_plantilla(e, f), firma=f, columnas=tuple(grupos[(e, f)]))
-                     for e, f in orden)
+        return tuple(
+            Plantilla(plantilla_id=_id_plantilla(e, f), firma=f, columnas=tuple(grupos[(e, f)])) for e, f in orden
+        )
 
     def __call__(self, ruta: Path, limites=None):
         from extractor import interpretar, leer_documento
@@ -329,19 +401,29 @@ def aplicar_filas(informe, correcciones: list[dict[str, Any]]) -> int:
     from extractor.resultado import FilaNoMapeada
 
     sha = (informe.sha256 or "").lower()
-    nombres = {(c["tabla"], c["fila"]): c["indicador"] for c in correcciones
-               if c["tipo"] == "indicador" and c.get("sha256") == sha}
-    rechazos = {(c["tabla"], c["fila"], c["columna"]) for c in correcciones
-                if c["tipo"] == "rechazo" and c.get("sha256") == sha}
+    nombres = {
+        (c["tabla"], c["fila"]): c["indicador"]
+        for c in correcciones
+        if c["tipo"] == "indicador" and c.get("sha256") == sha
+    }
+    rechazos = {
+        (c["tabla"], c["fila"], c["columna"]) for c in correcciones if c["tipo"] == "rechazo" and c.get("sha256") == sha
+    }
     if not nombres and not rechazos:
         return 0
     cambios, quedan = 0, []
     for o in informe.observaciones:
         if (o.tabla, o.fila, o.columna) in rechazos:
             cambios += 1
-            informe.no_mapeadas.append(FilaNoMapeada(
-                texto=" | ".join(str(x) for x in (o.indicador, o.valor_texto) if x), motivo=MOTIVO_RECHAZO,
-                pagina=o.pagina, tabla=o.tabla, fila=o.fila))
+            informe.no_mapeadas.append(
+                FilaNoMapeada(
+                    texto=" | ".join(str(x) for x in (o.indicador, o.valor_texto) if x),
+                    motivo=MOTIVO_RECHAZO,
+                    pagina=o.pagina,
+                    tabla=o.tabla,
+                    fila=o.fila,
+                )
+            )
             continue
         nombre = nombres.get((o.tabla, o.fila))
         if nombre and nombre != o.indicador:
@@ -354,6 +436,7 @@ def aplicar_filas(informe, correcciones: list[dict[str, Any]]) -> int:
 
 def extractor_de(con: duckdb.DuckDBPyConnection) -> Optional[ExtractorCorregido]:
     """The extractor with this store's corrections; None when there are none."""
-    correcciones = [{k: v for k, v in c.items() if k != "creada_en"} for c in todas(con)
-                    if c["tipo"] != "confirmada"]  # confirmations change no reading
+    correcciones = [
+        {k: v for k, v in c.items() if k != "creada_en"} for c in todas(con) if c["tipo"] != "confirmada"
+    ]  # confirmations change no reading
     return ExtractorCorregido(correcciones) if correcciones else None

@@ -21,6 +21,7 @@ a file that hangs or explodes in memory fails with its reason and the
 worker goes on. At most `VENTANA_POR_HILO` tasks per cluster thread are in
 flight, so memory stays bounded on both sides however large the archive.
 """
+
 from __future__ import annotations
 
 import shutil
@@ -35,7 +36,15 @@ from pathlib import Path
 from typing import Any, Generator, Optional
 
 from pipelines.carga.aislamiento import (
-    ESPERA, ErrorCarga, Espera, Extraccion, Extractor, Limites, _en_procesos_hijos, _enviable, _extraer_protegido,
+    ESPERA,
+    ErrorCarga,
+    Espera,
+    Extraccion,
+    Extractor,
+    Limites,
+    _en_procesos_hijos,
+    _enviable,
+    _extraer_protegido,
 )
 
 VENTANA_POR_HILO = 2  # tasks in flight per cluster thread
@@ -43,9 +52,9 @@ ESPERA_TRABAJADORES = 60.0  # seconds to wait for the cluster to have a worker
 CONEXION = 20.0  # seconds to connect to the scheduler
 
 
-def extracciones_dask(direccion: str, extraer: Extractor, rutas: list[Path],
-                      limites: Optional[Limites], *,
-                      enviar_archivos: bool = True) -> Generator[Extraccion | Espera, None, None]:
+def extracciones_dask(
+    direccion: str, extraer: Extractor, rutas: list[Path], limites: Optional[Limites], *, enviar_archivos: bool = True
+) -> Generator[Extraccion | Espera, None, None]:
     """(start, InformePreparado, fallo) per file of `rutas`, in input order, extracted
     on the cluster whose scheduler is at `direccion`. Closing the generator
     (or Ctrl-C while it runs) cancels the tasks still pending."""
@@ -79,7 +88,7 @@ def conectar(direccion: str):
         from distributed import Client
     except ImportError as exc:
         raise ErrorCarga(
-            f"--dask necesita el paquete dask.distributed ({exc}); instálelo con: pip install \"dask[distributed]\""
+            f'--dask necesita el paquete dask.distributed ({exc}); instálelo con: pip install "dask[distributed]"'
         ) from exc
     try:
         cliente = Client(direccion, timeout=CONEXION, set_as_default=False)
@@ -89,15 +98,18 @@ def conectar(direccion: str):
         cliente.wait_for_workers(1, timeout=ESPERA_TRABAJADORES)
     except (TimeoutError, OSError) as exc:
         cliente.close()
-        raise ErrorCarga(f"El clúster de Dask en {direccion} no tiene trabajadores "
-                         f"(se esperó {ESPERA_TRABAJADORES:g} s).") from exc
+        raise ErrorCarga(
+            f"El clúster de Dask en {direccion} no tiene trabajadores (se esperó {ESPERA_TRABAJADORES:g} s)."
+        ) from exc
     try:
         cliente.submit(_sondeo, pure=False).result(timeout=ESPERA_TRABAJADORES)
     except Exception as exc:  # noqa: BLE001 - whatever the worker raised
         cliente.close()
-        raise ErrorCarga(f"Los trabajadores del clúster de Dask en {direccion} no pueden extraer informes: "
-                         f"{type(exc).__name__}: {exc}. Instale el mismo paquete informes en cada "
-                         f"trabajador.") from exc
+        raise ErrorCarga(
+            f"Los trabajadores del clúster de Dask en {direccion} no pueden extraer informes: "
+            f"{type(exc).__name__}: {exc}. Instale el mismo paquete informes en cada "
+            f"trabajador."
+        ) from exc
     return cliente
 
 
@@ -110,8 +122,7 @@ def _sondeo() -> str:
     return version_extractor() or ""
 
 
-def _enviar(cliente, extraer: Extractor, ruta: Path, indice: int, limites: Optional[Limites],
-            enviar_archivos: bool):
+def _enviar(cliente, extraer: Extractor, ruta: Path, indice: int, limites: Optional[Limites], enviar_archivos: bool):
     ruta = Path(ruta)
     if enviar_archivos:
         contenido: bytes | OSError | str
@@ -124,16 +135,19 @@ def _enviar(cliente, extraer: Extractor, ruta: Path, indice: int, limites: Optio
     origen = (ruta.name, contenido)
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")  # "large object in task graph": the file is the point
-        return cliente.submit(_tarea, extraer, origen, limites, key=f"informes-{indice}-{uuid.uuid4().hex}",
-                              pure=False, retries=0)
+        return cliente.submit(
+            _tarea, extraer, origen, limites, key=f"informes-{indice}-{uuid.uuid4().hex}", pure=False, retries=0
+        )
 
 
 def _resultado(futuro: Any, ruta: Path) -> Extraccion:
     try:
         return futuro.result()
     except Exception as exc:  # noqa: BLE001 - a lost worker, a cancelled task: the file fails
-        motivo = (f"{Path(ruta).name}: la extracción en el clúster de Dask falló "
-                  f"({type(exc).__name__}: {str(exc).strip() or 'sin detalle'})")
+        motivo = (
+            f"{Path(ruta).name}: la extracción en el clúster de Dask falló "
+            f"({type(exc).__name__}: {str(exc).strip() or 'sin detalle'})"
+        )
         return datetime.now(), None, (motivo, traceback.format_exc())
 
 
@@ -160,8 +174,11 @@ def _tarea(extraer: Extractor, origen: tuple[str, bytes | OSError | str], limite
             finally:
                 extraccion.close()
     except Exception as exc:  # noqa: BLE001 - the task reports, the worker goes on
-        return datetime.now(), None, (f"{nombre}: error en el trabajador de Dask ({type(exc).__name__}: {exc})",
-                                      traceback.format_exc())
+        return (
+            datetime.now(),
+            None,
+            (f"{nombre}: error en el trabajador de Dask ({type(exc).__name__}: {exc})", traceback.format_exc()),
+        )
     finally:
         if carpeta is not None:
             shutil.rmtree(carpeta, ignore_errors=True)

@@ -5,6 +5,7 @@ rows (a pure function: it runs in the worker that extracted the file);
 `guardar_informe` writes them in one transaction (pipelines/almacen) and,
 inside it, links identities (pipelines/identidad) and records the figures
 that other stored reports give differently."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -48,10 +49,17 @@ def preparar(informe: InformeExtraido, version: Optional[str] = None) -> Informe
     hallazgos = _validar_cifras(informe, por_tabla)
     meta = informe.metadatos
     return InformePreparado(
-        sha256=informe.sha256.lower(), archivo=informe.archivo, formato=informe.formato,
-        entidad=meta.entidad, dependencia=meta.dependencia, vigencia=meta.vigencia,
-        n_observaciones=len(informe.observaciones), n_no_mapeadas=len(informe.no_mapeadas),
-        n_hallazgos=len(hallazgos), n_invalidas=invalidas, cobertura=getattr(informe, "cobertura", None),
+        sha256=informe.sha256.lower(),
+        archivo=informe.archivo,
+        formato=informe.formato,
+        entidad=meta.entidad,
+        dependencia=meta.dependencia,
+        vigencia=meta.vigencia,
+        n_observaciones=len(informe.observaciones),
+        n_no_mapeadas=len(informe.no_mapeadas),
+        n_hallazgos=len(hallazgos),
+        n_invalidas=invalidas,
+        cobertura=getattr(informe, "cobertura", None),
         plantillas=dict(getattr(informe, "plantillas", {}) or {}),
         correcciones=getattr(informe, "correcciones_aplicadas", 0),
         datos={t: arrow(esquemas.tabla(t), filas, informe.archivo) for t, filas in por_tabla.items()},

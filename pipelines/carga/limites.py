@@ -1,5 +1,6 @@
 """Per-file limits of a load and the wait for a busy database: plain values
 that the command line shows as defaults (imported without the rest of the load)."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass

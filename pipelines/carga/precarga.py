@@ -2,6 +2,7 @@
 the code): loads the extractor and builds its caches (spaCy's Spanish
 lemmatizer, the header rules, the validator's rules) once, so that every child process that reads
 a file starts warm instead of paying about two seconds of start-up."""
+
 from __future__ import annotations
 
 try:

@@ -11,6 +11,7 @@ in its properties, a spreadsheet or any other format.
 In a terminal, a rich progress bar; elsewhere (CI logs, pipes) a plain line
 at most every `INTERVALO_PLANO` seconds, so redirected output stays readable.
 """
+
 from __future__ import annotations
 
 import os
@@ -23,8 +24,7 @@ from typing import Any, Callable, Optional
 
 from rich.console import Console
 from rich.markup import escape
-from rich.progress import (BarColumn, Progress, ProgressColumn, SpinnerColumn, Task, TextColumn,
-                           TimeRemainingColumn)
+from rich.progress import BarColumn, Progress, ProgressColumn, SpinnerColumn, Task, TextColumn, TimeRemainingColumn
 from rich.text import Text
 
 INTERVALO_PLANO = 30.0  # seconds between plain progress lines (not a terminal)
@@ -97,8 +97,9 @@ class ConteoPaginas:
 
         ctx = _contexto()
         self._recibir, enviar = ctx.Pipe(duplex=False)
-        self._proceso = ctx.Process(target=_contar, args=(enviar, [str(r) for r in rutas], os.getpid()),
-                                    name="informes-paginas", daemon=True)
+        self._proceso = ctx.Process(
+            target=_contar, args=(enviar, [str(r) for r in rutas], os.getpid()), name="informes-paginas", daemon=True
+        )
         self._proceso.start()
         enviar.close()
         self._al_contar = al_contar
@@ -160,13 +161,19 @@ class Avance:
         self._tarea = None
         if consola.is_terminal:
             self._barra = Progress(
-                SpinnerColumn(), TextColumn("[bold]{task.description}"), BarColumn(),
+                SpinnerColumn(),
+                TextColumn("[bold]{task.description}"),
+                BarColumn(),
                 TextColumn("{task.fields[archivos]}/{task.fields[total_archivos]} archivos"),
-                _Paginas(), _Ritmo(), TextColumn("quedan"), TimeRemainingColumn(),
-                console=consola, transient=True, speed_estimate_period=60.0,
+                _Paginas(),
+                _Ritmo(),
+                TextColumn("quedan"),
+                TimeRemainingColumn(),
+                console=consola,
+                transient=True,
+                speed_estimate_period=60.0,
             )
-            self._tarea = self._barra.add_task("Revisando", total=None, archivos=0,
-                                               total_archivos=total_archivos)
+            self._tarea = self._barra.add_task("Revisando", total=None, archivos=0, total_archivos=total_archivos)
 
     def __enter__(self) -> "Avance":
         if self._barra is not None:
@@ -217,8 +224,7 @@ class Avance:
             archivos, completadas, total = self.archivos, self._completadas, self._total
         if self._barra is not None and self._tarea is not None:
             cambios: dict[str, Any] = {"description": descripcion} if descripcion else {}
-            self._barra.update(self._tarea, completed=completadas, total=total or None, archivos=archivos,
-                               **cambios)
+            self._barra.update(self._tarea, completed=completadas, total=total or None, archivos=archivos, **cambios)
             return
         if not plano:
             return
@@ -228,9 +234,13 @@ class Avance:
             transcurrido = ahora - self._inicio
             ritmo = completadas / transcurrido if transcurrido > 0 else 0.0
             resto = f", quedan ~{_duracion((total - completadas) / ritmo)}" if ritmo > 0 and total else ""
-            self.consola.print(escape(f"Avance: {archivos}/{self.total_archivos} archivos, "
-                                      f"{completadas}/{total} páginas, {ritmo:.1f} pág/s{resto}"),
-                               highlight=False)
+            self.consola.print(
+                escape(
+                    f"Avance: {archivos}/{self.total_archivos} archivos, "
+                    f"{completadas}/{total} páginas, {ritmo:.1f} pág/s{resto}"
+                ),
+                highlight=False,
+            )
 
 
 def _duracion(segundos: float) -> str:

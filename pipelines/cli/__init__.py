@@ -26,6 +26,7 @@ from pipelines.cli import ver  # noqa: F401  (ver: the reader's debugger)
 from pipelines.cli import consultar  # noqa: F401  (consultar: read-only SQL)
 from pipelines.cli import corregir  # noqa: F401  (corregir y revisar)
 from pipelines.cli import completar  # noqa: F401  (completar: shell completion)
+
 # isort: on
 from pipelines.cli.base import CODIGO_USO, app, visible
 from pipelines.cli.validar import CODIGO_CON_ERRORES

@@ -7,6 +7,7 @@ registers itself on `app`; pipelines/cli/__init__.py imports them all.
 Only light modules are imported here and at the top of the command modules:
 heavy ones (the extractor, spaCy, pandas, DuckDB) are imported inside the
 commands, so that `informes --help` starts fast."""
+
 from __future__ import annotations
 
 import re
@@ -28,16 +29,18 @@ from pipelines.salidas import tuberias
 from pipelines.salidas.archivos import ErrorSalida
 
 # Spanish texts of the help screens rendered by typer.
-privadas.poner_textos_de_ayuda({
-    "OPTIONS_PANEL_TITLE": "Opciones",
-    "ARGUMENTS_PANEL_TITLE": "Argumentos",
-    "COMMANDS_PANEL_TITLE": "Comandos",
-    "DEFAULT_STRING": "[por defecto: {}]",
-    "ENVVAR_STRING": "[variable de entorno: {}]",
-    "REQUIRED_LONG_STRING": "[obligatorio]",
-    "ABORTED_TEXT": "Cancelado.",
-    "RICH_HELP": "Use [blue]'{command_path} {help_option}'[/] para ver la ayuda.",
-})
+privadas.poner_textos_de_ayuda(
+    {
+        "OPTIONS_PANEL_TITLE": "Opciones",
+        "ARGUMENTS_PANEL_TITLE": "Argumentos",
+        "COMMANDS_PANEL_TITLE": "Comandos",
+        "DEFAULT_STRING": "[por defecto: {}]",
+        "ENVVAR_STRING": "[variable de entorno: {}]",
+        "REQUIRED_LONG_STRING": "[obligatorio]",
+        "ABORTED_TEXT": "Cancelado.",
+        "RICH_HELP": "Use [blue]'{command_path} {help_option}'[/] para ver la ayuda.",
+    }
+)
 
 
 def _mensaje_click(e: Exception) -> str:
@@ -74,14 +77,22 @@ def _mensaje_click(e: Exception) -> str:
 def _valor_click(texto: str) -> str:
     """Spanish reason of a value the option's type rejected."""
     if m := re.search(r"valid (integer|float|number|boolean)", texto):
-        tipos = {"integer": "un número entero", "float": "un número", "number": "un número",
-                 "boolean": "sí o no (true/false)"}
+        tipos = {
+            "integer": "un número entero",
+            "float": "un número",
+            "number": "un número",
+            "boolean": "sí o no (true/false)",
+        }
         return f"se espera {tipos[m.group(1)]}."
     if m := re.search(r"(.+?) is not one of (.*)\.$", texto):
         return f"{visible(m.group(1))} no es una de las opciones {visible(m.group(2))}."
-    for ingles, espanol in (("does not exist", "no existe"), ("is not readable", "no se puede leer"),
-                            ("is a directory", "es una carpeta"), ("is a file", "es un archivo"),
-                            ("is not writable", "no se puede escribir")):
+    for ingles, espanol in (
+        ("does not exist", "no existe"),
+        ("is not readable", "no se puede leer"),
+        ("is a directory", "es una carpeta"),
+        ("is a file", "es un archivo"),
+        ("is not writable", "no se puede escribir"),
+    ):
         if ingles in texto:
             return f"{espanol}."
     return "el valor no es válido."
@@ -116,10 +127,13 @@ def visible(texto) -> str:
     """`texto` with control characters (newlines, terminal escape sequences,
     bidirectional overrides) written as escapes (\\n, \\x1b, \\u202e): a
     file name can neither forge an output line nor drive the terminal."""
+
     def escapar(m: re.Match) -> str:
         c = m.group()
         return {"\n": "\\n", "\r": "\\r", "\t": "\\t"}.get(c) or (
-            f"\\x{ord(c):02x}" if ord(c) < 0x100 else f"\\u{ord(c):04x}")
+            f"\\x{ord(c):02x}" if ord(c) < 0x100 else f"\\u{ord(c):04x}"
+        )
+
     return _CONTROL.sub(escapar, str(texto))
 
 
@@ -193,11 +207,11 @@ class _Comando(TyperCommand):
 app = typer.Typer(
     cls=_Grupo,
     help="Informes de gestión municipales (PDF, Word, hojas de cálculo) a un conjunto de datos de indicadores."
-         "\n\nEjemplo: informes cargar informes/ && informes resumen && informes exportar --salida - | head",
+    "\n\nEjemplo: informes cargar informes/ && informes resumen && informes exportar --salida - | head",
     epilog="Códigos de salida: 0 correcto; 1 el comando falló (archivo ilegible, base inexistente, "
-           "informes.toml inválido…); 2 validar encontró hallazgos de severidad error; 64 uso incorrecto "
-           "(opción o comando que no existe, falta un argumento); 130 interrumpido (Ctrl-C). "
-           "Ajustes: informes.toml en la carpeta de trabajo (base de datos y umbrales de las reglas).",
+    "informes.toml inválido…); 2 validar encontró hallazgos de severidad error; 64 uso incorrecto "
+    "(opción o comando que no existe, falta un argumento); 130 interrumpido (Ctrl-C). "
+    "Ajustes: informes.toml en la carpeta de trabajo (base de datos y umbrales de las reglas).",
     add_completion=False,
     no_args_is_help=True,
     pretty_exceptions_enable=False,
@@ -234,8 +248,9 @@ def _mostrar_version(valor: bool) -> None:
 
 @app.callback()
 def _principal(
-    _version: bool = typer.Option(False, "--version", "-V", callback=_mostrar_version, is_eager=True,
-                                  help="Muestra la versión y termina."),
+    _version: bool = typer.Option(
+        False, "--version", "-V", callback=_mostrar_version, is_eager=True, help="Muestra la versión y termina."
+    ),
 ) -> None:
     """Options of `informes` itself (--version); the commands do the work.
     A bad informes.toml in the working folder stops every command here."""
@@ -269,15 +284,26 @@ def _db_configurada(ctx: typer.Context, param: typer.CallbackParam, valor: Path)
     return valor
 
 
-OPCION_DB = typer.Option(DB_POR_DEFECTO, "--db", envvar=VARIABLE_DB, show_envvar=True, metavar="ARCHIVO",
-                         help=_AYUDA_DB + _AYUDA_DB_ORDEN,
-                         callback=_db_configurada)
+OPCION_DB = typer.Option(
+    DB_POR_DEFECTO,
+    "--db",
+    envvar=VARIABLE_DB,
+    show_envvar=True,
+    metavar="ARCHIVO",
+    help=_AYUDA_DB + _AYUDA_DB_ORDEN,
+    callback=_db_configurada,
+)
 _AYUDA_DEBUG = "Muestra la traza completa de los errores."
-OPCION_ESPERA = typer.Option(ESPERA_DB, "--espera-db", metavar="SEGUNDOS",
-                             help="Cuánto esperar si otro proceso está usando la base de datos.")
-_ETIQUETAS = {"cargado": "[green]cargado[/]", "reemplazado": "[cyan]reemplazado[/]",
-              "sin_cambios": "[dim]sin cambios[/]", "fallido": "[bold red]fallido[/]",
-              "omitido": "[yellow]omitido[/]"}
+OPCION_ESPERA = typer.Option(
+    ESPERA_DB, "--espera-db", metavar="SEGUNDOS", help="Cuánto esperar si otro proceso está usando la base de datos."
+)
+_ETIQUETAS = {
+    "cargado": "[green]cargado[/]",
+    "reemplazado": "[cyan]reemplazado[/]",
+    "sin_cambios": "[dim]sin cambios[/]",
+    "fallido": "[bold red]fallido[/]",
+    "omitido": "[yellow]omitido[/]",
+}
 
 
 def _error(mensaje: str, traza: Optional[str] = None, debug: bool = False) -> None:
@@ -354,8 +380,7 @@ def _esquema(db: Path, exc: Exception, debug: bool):
 
 
 @contextmanager
-def _base(db: Path, debug: bool, *, escribir: bool = False, salida: Optional[Path] = None,
-          espera: float = ESPERA_DB):
+def _base(db: Path, debug: bool, *, escribir: bool = False, salida: Optional[Path] = None, espera: float = ESPERA_DB):
     """The store for one command, closed at the end; its errors end the
     command with a Spanish message (exit code 1). escribir: an existing store
     opened for writing, everything in one transaction (decisions change it).
@@ -415,8 +440,7 @@ def _cobertura(valor) -> str:
 
 
 def _conteo_severidades(filas: list[dict]) -> str:
-    nombres = {"error": ("error", "errores"), "advertencia": ("advertencia", "advertencias"),
-               "info": ("info", "info")}
+    nombres = {"error": ("error", "errores"), "advertencia": ("advertencia", "advertencias"), "info": ("info", "info")}
     partes = []
     for sev, (uno, varios) in nombres.items():
         n = sum(f["severidad"] == sev for f in filas)

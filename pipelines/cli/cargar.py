@@ -1,4 +1,5 @@
 """Command `informes cargar`: files and folders into the store (pipelines/carga), with progress and the summary of the load."""
+
 from __future__ import annotations
 
 import signal
@@ -39,12 +40,21 @@ if TYPE_CHECKING:
 @app.command(cls=_Comando, options_metavar="[OPCIONES]")
 def cargar(
     rutas: Optional[list[Path]] = typer.Argument(
-        None, help="Archivos .pdf, .docx, .xlsx, .xlsm, .xls u .ods, o carpetas (se recorren con sus subcarpetas).",
-        show_default=False, metavar="RUTAS", readable=False,  # an unreadable file fails alone, in Spanish
+        None,
+        help="Archivos .pdf, .docx, .xlsx, .xlsm, .xls u .ods, o carpetas (se recorren con sus subcarpetas).",
+        show_default=False,
+        metavar="RUTAS",
+        readable=False,  # an unreadable file fails alone, in Spanish
     ),
-    db: Path = typer.Option(DB_POR_DEFECTO, "--db", envvar=VARIABLE_DB, show_envvar=True, callback=_db_configurada,
-                            metavar="ARCHIVO",
-                            help=_AYUDA_DB + " Se crea si no existe." + _AYUDA_DB_ORDEN),
+    db: Path = typer.Option(
+        DB_POR_DEFECTO,
+        "--db",
+        envvar=VARIABLE_DB,
+        show_envvar=True,
+        callback=_db_configurada,
+        metavar="ARCHIVO",
+        help=_AYUDA_DB + " Se crea si no existe." + _AYUDA_DB_ORDEN,
+    ),
     forzar: bool = typer.Option(
         False, "--forzar", help="Vuelve a extraer y reemplaza los informes aunque no hayan cambiado."
     ),
@@ -52,33 +62,44 @@ def cargar(
         1, "--trabajadores", "-t", help="Procesos que extraen en paralelo (la escritura es una sola)."
     ),
     limite_tiempo: float = typer.Option(
-        Limites.tiempo, "--limite-tiempo", metavar="SEGUNDOS",
+        Limites.tiempo,
+        "--limite-tiempo",
+        metavar="SEGUNDOS",
         help="Tiempo máximo para leer cada archivo; si lo supera, el archivo falla y la carga sigue.",
     ),
     limite_memoria: int = typer.Option(
-        Limites.memoria_mb, "--limite-memoria", metavar="MB",
+        Limites.memoria_mb,
+        "--limite-memoria",
+        metavar="MB",
         help="Memoria máxima (espacio de direcciones) del proceso que lee cada archivo.",
     ),
     limite_paginas: int = typer.Option(
         Limites.paginas, "--limite-paginas", metavar="N", help="Número máximo de páginas de un PDF."
     ),
     espera_db: float = typer.Option(
-        ESPERA_DB, "--espera-db", metavar="SEGUNDOS",
+        ESPERA_DB,
+        "--espera-db",
+        metavar="SEGUNDOS",
         help="Cuánto esperar si otro proceso está usando la base de datos.",
     ),
     incluir_ocultas: bool = typer.Option(
-        False, "--incluir-ocultas",
+        False,
+        "--incluir-ocultas",
         help="Lee también las hojas, filas y columnas ocultas de las hojas de cálculo "
-             "(con --forzar si el archivo ya se cargó).",
+        "(con --forzar si el archivo ya se cargó).",
     ),
     dask: Optional[str] = typer.Option(
-        None, "--dask", metavar="tcp://HOST:8786", show_default=False,
+        None,
+        "--dask",
+        metavar="tcp://HOST:8786",
+        show_default=False,
         help="Extrae en un clúster de Dask (dirección del planificador); la escritura sigue siendo local.",
     ),
     rutas_compartidas: bool = typer.Option(
-        False, "--rutas-compartidas",
+        False,
+        "--rutas-compartidas",
         help="Con --dask: los trabajadores leen los archivos en la misma ruta (almacenamiento compartido) "
-             "en lugar de recibir su contenido.",
+        "en lugar de recibir su contenido.",
     ),
     detalle: bool = typer.Option(
         False, "--detalle", help="Muestra la tabla de todos los archivos y la lista completa de omitidos."
@@ -104,10 +125,11 @@ def cargar(
     if trabajadores < 1:
         _salir("--trabajadores debe ser 1 o más.")
     if limite_tiempo <= 0 or limite_memoria <= 0 or limite_paginas < 1 or espera_db < 0:
-        _salir("--limite-tiempo, --limite-memoria y --limite-paginas deben ser mayores que 0, "
-               "y --espera-db no puede ser negativo.")
-    limites = Limites(tiempo=limite_tiempo, memoria_mb=limite_memoria, paginas=limite_paginas,
-                      ocultas=incluir_ocultas)
+        _salir(
+            "--limite-tiempo, --limite-memoria y --limite-paginas deben ser mayores que 0, "
+            "y --espera-db no puede ser negativo."
+        )
+    limites = Limites(tiempo=limite_tiempo, memoria_mb=limite_memoria, paginas=limite_paginas, ocultas=incluir_ocultas)
     archivos, omitidos = recorrer(rutas)
     hechos: list[ResultadoCarga] = []
     try:
@@ -117,11 +139,22 @@ def cargar(
                 hechos.append(r)
                 avance.terminado(r)
 
-            resultados = cargar_rutas(
-                archivos, db, forzar=forzar, trabajadores=trabajadores, limites=limites,
-                espera_db=espera_db, al_terminar=al_terminar, al_planificar=avance.planificar,
-                cluster=dask, enviar_archivos=not rutas_compartidas,
-            ) if archivos else []
+            resultados = (
+                cargar_rutas(
+                    archivos,
+                    db,
+                    forzar=forzar,
+                    trabajadores=trabajadores,
+                    limites=limites,
+                    espera_db=espera_db,
+                    al_terminar=al_terminar,
+                    al_planificar=avance.planificar,
+                    cluster=dask,
+                    enviar_archivos=not rutas_compartidas,
+                )
+                if archivos
+                else []
+            )
     except KeyboardInterrupt:
         _interrumpida(hechos)
     except (ErrorAlmacen, ErrorCarga) as exc:
@@ -158,8 +191,11 @@ def _interrumpida(hechos: list[ResultadoCarga]) -> NoReturn:
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # a second Ctrl-C does not cut this message
     n = sum(r.resultado in ("cargado", "reemplazado") for r in hechos)
     cargados = "1 archivo cargado" if n == 1 else f"{n} archivos cargados"
-    errores.print(f"Carga interrumpida: {cargados}; vuelva a ejecutar el mismo comando para continuar.",
-                  soft_wrap=True, highlight=False)
+    errores.print(
+        f"Carga interrumpida: {cargados}; vuelva a ejecutar el mismo comando para continuar.",
+        soft_wrap=True,
+        highlight=False,
+    )
     raise typer.Exit(130)
 
 
@@ -185,11 +221,19 @@ def _resumen_correcciones(resultados: list[ResultadoCarga]) -> None:
     for r in resultados:
         if r.plantillas:
             tablas = ", ".join(f"tabla {t} con la plantilla {p}" for t, p in sorted(r.plantillas.items()))
-            consola.print(f"Plantilla de lectura aplicada: {seguro(r.archivo)}: {tablas} "
-                          "(corrección guardada con informes corregir).", highlight=False, soft_wrap=True)
+            consola.print(
+                f"Plantilla de lectura aplicada: {seguro(r.archivo)}: {tablas} "
+                "(corrección guardada con informes corregir).",
+                highlight=False,
+                soft_wrap=True,
+            )
         if r.correcciones:
-            consola.print(f"Correcciones aplicadas: {seguro(r.archivo)}: {r.correcciones} cifra(s) con el nombre "
-                          "corregido o rechazadas.", highlight=False, soft_wrap=True)
+            consola.print(
+                f"Correcciones aplicadas: {seguro(r.archivo)}: {r.correcciones} cifra(s) con el nombre "
+                "corregido o rechazadas.",
+                highlight=False,
+                soft_wrap=True,
+            )
 
 
 def _resumen_sin_programa(omitidos: list[ResultadoCarga], detalle: bool) -> None:
@@ -201,9 +245,12 @@ def _resumen_sin_programa(omitidos: list[ResultadoCarga], detalle: bool) -> None
     for (programa, instalar), grupo in por_programa.items():
         n = len(grupo)
         cuantos = "1 omitido: necesita" if n == 1 else f"{n} omitidos: necesitan"
-        consola.print(f"{cuantos} {escape(programa or '')}, que no está instalado. Para "
-                      f"{'leerlo' if n == 1 else 'leerlos'}: {escape(instalar or '')} y vuelva a cargar.",
-                      highlight=False, soft_wrap=True)
+        consola.print(
+            f"{cuantos} {escape(programa or '')}, que no está instalado. Para "
+            f"{'leerlo' if n == 1 else 'leerlos'}: {escape(instalar or '')} y vuelva a cargar.",
+            highlight=False,
+            soft_wrap=True,
+        )
         mostrar = grupo if detalle else grupo[:OMITIDOS_LISTADOS]
         for r in mostrar:
             consola.print(f"  {escape(str(r.ruta))}", highlight=False, soft_wrap=True)
@@ -227,8 +274,13 @@ def _resumen_omitidos(omitidos: list[Path], detalle: bool) -> None:
         consola.print(f"  … y {len(omitidos) - len(mostrar)} más (todos con --detalle)", highlight=False)
 
 
-_NOMBRES_RESULTADO = {"cargado": "cargado", "reemplazado": "reemplazado", "sin_cambios": "sin cambios",
-                      "fallido": "fallido", "omitido": "omitido"}
+_NOMBRES_RESULTADO = {
+    "cargado": "cargado",
+    "reemplazado": "reemplazado",
+    "sin_cambios": "sin cambios",
+    "fallido": "fallido",
+    "omitido": "omitido",
+}
 
 
 def _tabla_carga(resultados: list[ResultadoCarga], ancho: int) -> Table:
@@ -247,11 +299,21 @@ def _tabla_carga(resultados: list[ResultadoCarga], ancho: int) -> Table:
         "cobertura": [_cobertura(r.cobertura) if l else "" for r, l in zip(resultados, leidos)],
         "resultado": [_NOMBRES_RESULTADO[r.resultado] for r in resultados],
     }
-    pies = {"archivo": "Total", "observaciones": str(sum(r.observaciones for r in resultados)),
-            "no_mapeadas": str(sum(r.no_mapeadas for r in resultados))}
-    largos = {"archivo": "Archivo", "entidad": "Entidad", "dependencia": "Dependencia", "vigencia": "Año",
-              "observaciones": "Observaciones", "no_mapeadas": "Filas no mapeadas", "cobertura": "Cobertura",
-              "resultado": "Resultado"}
+    pies = {
+        "archivo": "Total",
+        "observaciones": str(sum(r.observaciones for r in resultados)),
+        "no_mapeadas": str(sum(r.no_mapeadas for r in resultados)),
+    }
+    largos = {
+        "archivo": "Archivo",
+        "entidad": "Entidad",
+        "dependencia": "Dependencia",
+        "vigencia": "Año",
+        "observaciones": "Observaciones",
+        "no_mapeadas": "Filas no mapeadas",
+        "cobertura": "Cobertura",
+        "resultado": "Resultado",
+    }
     cortos = {**largos, "observaciones": "Obs.", "no_mapeadas": "Sin mapear"}
 
     def medida(clave: str, titulos: dict) -> int:
@@ -280,8 +342,14 @@ def _tabla_carga(resultados: list[ResultadoCarga], ancho: int) -> Table:
     orden = [c for c in titulos if c in anchos]
     for c in orden:
         derecha = c in ("vigencia", "observaciones", "no_mapeadas", "cobertura")
-        tabla.add_column(titulos[c], pies.get(c, ""), width=anchos[c], no_wrap=True, overflow="ellipsis",
-                         justify="right" if derecha else "left")
+        tabla.add_column(
+            titulos[c],
+            pies.get(c, ""),
+            width=anchos[c],
+            no_wrap=True,
+            overflow="ellipsis",
+            justify="right" if derecha else "left",
+        )
     for i, r in enumerate(resultados):
         tabla.add_row(*[_ETIQUETAS[r.resultado] if c == "resultado" else _texto(celdas[c][i]) for c in orden])
     return tabla
@@ -306,5 +374,7 @@ def _aviso_hallazgos(db: Path, resultados: list[ResultadoCarga]) -> None:
     except (ErrorAlmacen, duckdb.Error):
         return  # the load itself went fine; `informes validar` will say more
     if filas:
-        consola.print(f"Hallazgos del validador: {_conteo_severidades(filas)}. "
-                      f"Véalos con: informes validar --db {seguro(db)}", soft_wrap=True)
+        consola.print(
+            f"Hallazgos del validador: {_conteo_severidades(filas)}. Véalos con: informes validar --db {seguro(db)}",
+            soft_wrap=True,
+        )

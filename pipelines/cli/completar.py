@@ -6,6 +6,7 @@ script that completes commands and options when the user presses Tab.
 The shell script calls `informes` again with _INFORMES_COMPLETE set; typer
 answers those calls before any command runs, with its completion classes
 (registered here only then, so that ordinary runs do not pay for them)."""
+
 from __future__ import annotations
 
 import os
@@ -25,8 +26,7 @@ if os.environ.get(VARIABLE):
 
 @app.command(cls=_Comando, options_metavar="[OPCIONES]")
 def completar(
-    shell: str = typer.Argument(..., metavar="SHELL", show_default=False,
-                                help="bash, zsh, fish o powershell."),
+    shell: str = typer.Argument(..., metavar="SHELL", show_default=False, help="bash, zsh, fish o powershell."),
 ) -> None:
     """Escribe el guion de autocompletado (Tab completa comandos y opciones) para su shell.
 

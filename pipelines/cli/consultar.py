@@ -1,6 +1,7 @@
 """Command `informes consultar "SQL"` (registered on the app of
 pipelines/cli/base.py; pipelines/cli/__init__.py imports this module): a read-only query on the store, printed as
 a table, CSV, JSON or JSON Lines (pipelines/almacen/consulta.py)."""
+
 from __future__ import annotations
 
 from datetime import date, datetime
@@ -31,14 +32,24 @@ _FORMATOS = ("tabla",) + tuberias.FORMATOS_TEXTO
 
 @app.command(cls=_Comando, options_metavar="[OPCIONES]")
 def consultar(
-    sql: str = typer.Argument(..., metavar="SQL", show_default=False,
-                              help="Consulta SQL de DuckDB (SELECT, WITH…) sobre las tablas y vistas del almacén."),
+    sql: str = typer.Argument(
+        ...,
+        metavar="SQL",
+        show_default=False,
+        help="Consulta SQL de DuckDB (SELECT, WITH…) sobre las tablas y vistas del almacén.",
+    ),
     formato: Optional[str] = typer.Option(
-        None, "--formato", "-f", show_default=False,
+        None,
+        "--formato",
+        "-f",
+        show_default=False,
         help="tabla (en pantalla), csv, json o jsonl. Por defecto, tabla; con --salida, según su extensión.",
     ),
     salida: Optional[Path] = typer.Option(
-        None, "--salida", "-o", show_default=False,
+        None,
+        "--salida",
+        "-o",
+        show_default=False,
         help="Archivo que se escribe (se reemplaza si existe); - para la salida estándar.",
     ),
     excel: bool = typer.Option(False, "--excel", help="CSV para Excel en Colombia: separador ;, coma decimal y BOM."),
@@ -57,8 +68,11 @@ def consultar(
     from pipelines.almacen import consulta
 
     if formato is None:
-        formato = "tabla" if salida is None else (
-            "csv" if tuberias.es_estandar(salida) or not salida.suffix else salida.suffix.lstrip("."))
+        formato = (
+            "tabla"
+            if salida is None
+            else ("csv" if tuberias.es_estandar(salida) or not salida.suffix else salida.suffix.lstrip("."))
+        )
     formato = formato.lower()
     if formato not in _FORMATOS:
         _salir(f"Formato desconocido: {formato}. Use --formato tabla, csv, json o jsonl.")
@@ -88,8 +102,10 @@ def consultar(
             a_estandar(escribir, formato, excel)
             return
         else:
-            with (salidas.escribir(salida, db) as temporal,
-                  temporal.open("w", encoding=tuberias.codificacion(excel), newline="") as f):
+            with (
+                salidas.escribir(salida, db) as temporal,
+                temporal.open("w", encoding=tuberias.codificacion(excel), newline="") as f,
+            ):
                 n = escribir(f)
             consola.print(f"Se escribieron {n} filas en {seguro(salida)}.")
             return
@@ -115,9 +131,12 @@ def _celda(v) -> str:
 
 def _tabla(columnas: list[str], filas: list[tuple]) -> Table:
     tabla = Table(box=box.SIMPLE_HEAD)
-    numericas = [bool(filas) and all(isinstance(f[k], (int, float)) and not isinstance(f[k], bool)
-                                     for f in filas if f[k] is not None) and any(f[k] is not None for f in filas)
-                 for k in range(len(columnas))]
+    numericas = [
+        bool(filas)
+        and all(isinstance(f[k], (int, float)) and not isinstance(f[k], bool) for f in filas if f[k] is not None)
+        and any(f[k] is not None for f in filas)
+        for k in range(len(columnas))
+    ]
     for nombre, numerica in zip(columnas, numericas):
         tabla.add_column(seguro(nombre), justify="right" if numerica else "left", overflow="fold")
     for f in filas:

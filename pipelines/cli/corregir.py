@@ -3,6 +3,7 @@ the app of
 pipelines/cli/base.py; pipelines/cli/__init__.py imports this module): review doubtful
 figures against the page, and correct a reading once for every report of
 the same layout (pipelines/carga/correcciones.py, pipelines/salidas/revisar.py)."""
+
 from __future__ import annotations
 
 import json
@@ -18,45 +19,79 @@ from pipelines.texto import numero_co
 @app.command(cls=_Comando, options_metavar="[OPCIONES]")
 def corregir(
     archivo: Optional[str] = typer.Option(
-        None, "--archivo", "-a", show_default=False, metavar="ARCHIVO",
-        help="Informe cargado que se corrige: nombre del archivo, su ruta o su informe_id."),
+        None,
+        "--archivo",
+        "-a",
+        show_default=False,
+        metavar="ARCHIVO",
+        help="Informe cargado que se corrige: nombre del archivo, su ruta o su informe_id.",
+    ),
     observacion: Optional[str] = typer.Option(
-        None, "--observacion", show_default=False, metavar="ID",
+        None,
+        "--observacion",
+        show_default=False,
+        metavar="ID",
         help="La cifra que se corrige (observacion_id, como la muestra informes revisar): da el informe, la "
-             "tabla, la fila y la columna."),
+        "tabla, la fila y la columna.",
+    ),
     tabla: Optional[int] = typer.Option(None, "--tabla", show_default=False, help="Número de tabla (desde 1)."),
-    columna: Optional[int] = typer.Option(None, "--columna", show_default=False,
-                                          help="Columna de la tabla (desde 1, como en informes ver y revisar)."),
-    fila: Optional[int] = typer.Option(None, "--fila", show_default=False,
-                                       help="Fila de la tabla (desde 1, como en informes ver y revisar)."),
-    medida: Optional[str] = typer.Option(None, "--medida", show_default=False,
-                                         help="Medida que debe leerse en la columna (esquemas/medidas.csv)."),
+    columna: Optional[int] = typer.Option(
+        None, "--columna", show_default=False, help="Columna de la tabla (desde 1, como en informes ver y revisar)."
+    ),
+    fila: Optional[int] = typer.Option(
+        None, "--fila", show_default=False, help="Fila de la tabla (desde 1, como en informes ver y revisar)."
+    ),
+    medida: Optional[str] = typer.Option(
+        None, "--medida", show_default=False, help="Medida que debe leerse en la columna (esquemas/medidas.csv)."
+    ),
     periodo: Optional[str] = typer.Option(
-        None, "--periodo", show_default=False,
-        help="Periodo que debe leerse en la columna, como lo escribiría un encabezado («2024», «I semestre 2024»)."),
-    rol: Optional[str] = typer.Option(None, "--rol", show_default=False,
-                                      help="La columna no da cifras: ignorar, texto, codigo, unidad, fuente o etiqueta."),
-    indicador: Optional[str] = typer.Option(None, "--indicador", show_default=False,
-                                            help="Nombre correcto del indicador de la fila."),
+        None,
+        "--periodo",
+        show_default=False,
+        help="Periodo que debe leerse en la columna, como lo escribiría un encabezado («2024», «I semestre 2024»).",
+    ),
+    rol: Optional[str] = typer.Option(
+        None,
+        "--rol",
+        show_default=False,
+        help="La columna no da cifras: ignorar, texto, codigo, unidad, fuente o etiqueta.",
+    ),
+    indicador: Optional[str] = typer.Option(
+        None, "--indicador", show_default=False, help="Nombre correcto del indicador de la fila."
+    ),
     rechazar: bool = typer.Option(False, "--rechazar", help="La cifra no es una observación: se quita en cada carga."),
     confirmar: bool = typer.Option(
-        False, "--confirmar",
-        help="La cifra se leyó bien: informes revisar no la vuelve a mostrar mientras se lea el mismo valor."),
+        False,
+        "--confirmar",
+        help="La cifra se leyó bien: informes revisar no la vuelve a mostrar mientras se lea el mismo valor.",
+    ),
     todas_las_entidades: bool = typer.Option(
-        False, "--todas-las-entidades",
+        False,
+        "--todas-las-entidades",
         help="La plantilla de la columna vale para los informes de cualquier entidad (por defecto, solo los de "
-             "la entidad del informe)."),
+        "la entidad del informe).",
+    ),
     desde: Optional[Path] = typer.Option(
-        None, "--desde", show_default=False, metavar="ARCHIVO.json",
+        None,
+        "--desde",
+        show_default=False,
+        metavar="ARCHIVO.json",
         help="Importa correcciones de un JSON (exportado con --exportar o descargado de la página de informes "
-             "revisar)."),
+        "revisar).",
+    ),
     exportar: Optional[Path] = typer.Option(
-        None, "--exportar", show_default=False, metavar="ARCHIVO.json",
-        help="Escribe todas las correcciones guardadas en un JSON (para llevarlas a otra base con --desde)."),
+        None,
+        "--exportar",
+        show_default=False,
+        metavar="ARCHIVO.json",
+        help="Escribe todas las correcciones guardadas en un JSON (para llevarlas a otra base con --desde).",
+    ),
     listar: bool = typer.Option(False, "--listar", help="Muestra las correcciones guardadas."),
     sin_recargar: bool = typer.Option(
-        False, "--sin-recargar",
-        help="Solo guarda la corrección; los informes afectados se leen con ella en su próxima carga con --forzar."),
+        False,
+        "--sin-recargar",
+        help="Solo guarda la corrección; los informes afectados se leen con ella en su próxima carga con --forzar.",
+    ),
     nota: Optional[str] = typer.Option(None, "--nota", show_default=False, help="Comentario que se guarda."),
     db: Path = OPCION_DB,
     debug: bool = typer.Option(False, "--debug", help=_AYUDA_DEBUG),
@@ -86,8 +121,9 @@ def corregir(
                 exportar.write_text(json.dumps(datos, ensure_ascii=False, indent=2), encoding="utf-8")
             except OSError as exc:
                 _salir(f"No se pudo escribir {exportar}: {exc.strerror or exc}", debug)
-            consola.print(f"{len(datos['correcciones'])} corrección(es) escritas en {seguro(exportar)}.",
-                          highlight=False)
+            consola.print(
+                f"{len(datos['correcciones'])} corrección(es) escritas en {seguro(exportar)}.", highlight=False
+            )
         if listar:
             _listar(datos["correcciones"])
         return
@@ -97,8 +133,23 @@ def corregir(
         except corr.ErrorCorreccion as exc:
             _salir(str(exc), debug)
     else:
-        pedidas = [_pedida(archivo, observacion, tabla, columna, fila, medida, periodo, rol, indicador, rechazar,
-                           todas_las_entidades, nota, confirmar)]
+        pedidas = [
+            _pedida(
+                archivo,
+                observacion,
+                tabla,
+                columna,
+                fila,
+                medida,
+                periodo,
+                rol,
+                indicador,
+                rechazar,
+                todas_las_entidades,
+                nota,
+                confirmar,
+            )
+        ]
     guardadas: list[dict] = []
     recargar: dict[str, str] = {}
     with _base(db, debug, escribir=True) as con:
@@ -111,15 +162,20 @@ def corregir(
                 if ruta:
                     recargar.setdefault(ruta, nombre)
     for c in guardadas:
-        consola.print(f"Corrección guardada ({c['correccion_id']}): {seguro(_describir(c))}.", highlight=False,
-                      soft_wrap=True)
+        consola.print(
+            f"Corrección guardada ({c['correccion_id']}): {seguro(_describir(c))}.", highlight=False, soft_wrap=True
+        )
     if sin_recargar or not recargar:
         return
     presentes = [Path(r) for r in recargar if Path(r).is_file()]
     for r in recargar:
         if not Path(r).is_file():
-            errores.print(f"[yellow]Aviso:[/] {seguro(recargar[r])}: el archivo ya no está en {seguro(r)}; se "
-                          "leerá con la corrección cuando se vuelva a cargar.", highlight=False, soft_wrap=True)
+            errores.print(
+                f"[yellow]Aviso:[/] {seguro(recargar[r])}: el archivo ya no está en {seguro(r)}; se "
+                "leerá con la corrección cuando se vuelva a cargar.",
+                highlight=False,
+                soft_wrap=True,
+            )
     if not presentes:
         return
     from pipelines.carga.cargar import cargar_rutas
@@ -127,37 +183,70 @@ def corregir(
     resultados = cargar_rutas(presentes, db, forzar=True)
     for resultado in resultados:
         if resultado.fallido:
-            errores.print(f"[red]Error:[/] {seguro(resultado.motivo or resultado.archivo)}", highlight=False, soft_wrap=True)
+            errores.print(
+                f"[red]Error:[/] {seguro(resultado.motivo or resultado.archivo)}", highlight=False, soft_wrap=True
+            )
             continue
         plantillas = ", ".join(f"tabla {t} con la plantilla {p}" for t, p in sorted(resultado.plantillas.items()))
-        consola.print(f"Vuelto a cargar: {seguro(resultado.archivo)}: {resultado.observaciones} cifra(s)"
-                      + (f"; {plantillas}" if plantillas else "")
-                      + (f"; {resultado.correcciones} cifra(s) corregidas o rechazadas" if resultado.correcciones else "") + ".",
-                      highlight=False, soft_wrap=True)
+        consola.print(
+            f"Vuelto a cargar: {seguro(resultado.archivo)}: {resultado.observaciones} cifra(s)"
+            + (f"; {plantillas}" if plantillas else "")
+            + (f"; {resultado.correcciones} cifra(s) corregidas o rechazadas" if resultado.correcciones else "")
+            + ".",
+            highlight=False,
+            soft_wrap=True,
+        )
     if any(r.fallido for r in resultados):
         raise typer.Exit(1)
 
 
-def _pedida(archivo, observacion, tabla, columna, fila, medida, periodo, rol, indicador, rechazar,
-            todas_las_entidades, nota, confirmar=False) -> dict:
+def _pedida(
+    archivo,
+    observacion,
+    tabla,
+    columna,
+    fila,
+    medida,
+    periodo,
+    rol,
+    indicador,
+    rechazar,
+    todas_las_entidades,
+    nota,
+    confirmar=False,
+) -> dict:
     """The correction asked for on the command line (rows and columns 0-based)."""
     if not archivo and not observacion:
-        _salir("Indique el informe (--archivo) o la cifra (--observacion) que corrige, o use --desde, "
-               "--exportar o --listar.")
+        _salir(
+            "Indique el informe (--archivo) o la cifra (--observacion) que corrige, o use --desde, "
+            "--exportar o --listar."
+        )
     for nombre, valor in (("--tabla", tabla), ("--columna", columna), ("--fila", fila)):
         if valor is not None and valor < 1:
             _salir(f"{nombre} se cuenta desde 1.")
     pedidos = [rechazar, confirmar, bool(indicador), bool(medida or periodo or rol)]
     if sum(pedidos) != 1:
-        _salir("Indique una sola corrección: --medida/--periodo/--rol (la columna), --indicador (la fila), "
-               "--rechazar o --confirmar (la cifra).")
+        _salir(
+            "Indique una sola corrección: --medida/--periodo/--rol (la columna), --indicador (la fila), "
+            "--rechazar o --confirmar (la cifra)."
+        )
     tipo = "rechazo" if rechazar else "confirmada" if confirmar else "indicador" if indicador else "columna"
     if archivo and Path(archivo).is_file():
         archivo = str(Path(archivo).resolve())
-    pedida = {"tipo": tipo, "informe": archivo, "observacion_id": observacion, "tabla": tabla,
-              "columna": columna - 1 if columna else None, "fila": fila - 1 if fila else None,
-              "medida": medida, "periodo": periodo, "rol": rol, "indicador": indicador, "nota": nota,
-              "todas_las_entidades": todas_las_entidades or None}
+    pedida = {
+        "tipo": tipo,
+        "informe": archivo,
+        "observacion_id": observacion,
+        "tabla": tabla,
+        "columna": columna - 1 if columna else None,
+        "fila": fila - 1 if fila else None,
+        "medida": medida,
+        "periodo": periodo,
+        "rol": rol,
+        "indicador": indicador,
+        "nota": nota,
+        "todas_las_entidades": todas_las_entidades or None,
+    }
     return {k: v for k, v in pedida.items() if v is not None}
 
 
@@ -165,9 +254,11 @@ def _describir(c: dict) -> str:
     if c["tipo"] == "columna":
         que = ", ".join(f"{k} {c[k]}" for k in ("medida", "periodo", "rol") if c.get(k))
         alcance = f"informes de {c['entidad']}" if c.get("entidad") else "informes de cualquier entidad"
-        return (f"columna {c['columna'] + 1} «{c.get('encabezado') or ''}» de la tabla {c.get('tabla')} de "
-                f"{c.get('archivo') or 'un informe'}: {que}; plantilla para las tablas con el mismo encabezado "
-                f"({alcance})")
+        return (
+            f"columna {c['columna'] + 1} «{c.get('encabezado') or ''}» de la tabla {c.get('tabla')} de "
+            f"{c.get('archivo') or 'un informe'}: {que}; plantilla para las tablas con el mismo encabezado "
+            f"({alcance})"
+        )
     if c["tipo"] == "confirmada":
         donde = c.get("archivo") or c["sha256"][:16]
         if c.get("tabla") is not None:
@@ -185,19 +276,34 @@ def _listar(filas: list[dict]) -> None:
         consola.print("No hay correcciones guardadas.", highlight=False)
         return
     for c in filas:
-        consola.print(f"{c['creada_en']}  {seguro(_describir({**c, 'sha256': c.get('sha256') or ''}))}",
-                      highlight=False, soft_wrap=True)
+        consola.print(
+            f"{c['creada_en']}  {seguro(_describir({**c, 'sha256': c.get('sha256') or ''}))}",
+            highlight=False,
+            soft_wrap=True,
+        )
 
 
 @app.command(cls=_Comando, options_metavar="[OPCIONES]")
 def revisar(
     db: Path = OPCION_DB,
-    salida: Path = typer.Option(Path("revision.html"), "--salida", "-o", metavar="ARCHIVO.html",
-                                help="Página HTML que se escribe (funciona sin conexión)."),
-    archivo: Optional[str] = typer.Option(None, "--archivo", "-a", show_default=False, metavar="ARCHIVO",
-                                          help="Solo este informe (nombre del archivo, ruta o informe_id)."),
-    minimo: float = typer.Option(0.8, "--minimo", metavar="0-1",
-                                 help="Se revisan las cifras con confianza menor que este valor."),
+    salida: Path = typer.Option(
+        Path("revision.html"),
+        "--salida",
+        "-o",
+        metavar="ARCHIVO.html",
+        help="Página HTML que se escribe (funciona sin conexión).",
+    ),
+    archivo: Optional[str] = typer.Option(
+        None,
+        "--archivo",
+        "-a",
+        show_default=False,
+        metavar="ARCHIVO",
+        help="Solo este informe (nombre del archivo, ruta o informe_id).",
+    ),
+    minimo: float = typer.Option(
+        0.8, "--minimo", metavar="0-1", help="Se revisan las cifras con confianza menor que este valor."
+    ),
     debug: bool = typer.Option(False, "--debug", help=_AYUDA_DEBUG),
 ) -> None:
     """Escribe una página HTML con las cifras dudosas junto al pedazo de la página de donde salieron.
@@ -220,5 +326,9 @@ def revisar(
             r = escribir(con, salida, minimo=minimo, archivo=archivo)
         except ErrorRevision as exc:
             _salir(str(exc), debug)
-    consola.print(f"{r.entradas} cifra(s) por revisar en {r.informes} informe(s), {r.recortes} recorte(s) de "
-                  f"página. Abra {seguro(r.html)}", highlight=False, soft_wrap=True)
+    consola.print(
+        f"{r.entradas} cifra(s) por revisar en {r.informes} informe(s), {r.recortes} recorte(s) de "
+        f"página. Abra {seguro(r.html)}",
+        highlight=False,
+        soft_wrap=True,
+    )

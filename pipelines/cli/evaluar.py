@@ -1,4 +1,5 @@
 """Command `informes evaluar`: extraction against gold annotations (pipelines/evaluacion)."""
+
 from __future__ import annotations
 
 import json
@@ -19,9 +20,11 @@ if TYPE_CHECKING:
 @app.command(cls=_Comando, options_metavar="[OPCIONES]")
 def evaluar(
     carpeta: Path = typer.Argument(
-        ..., help="Carpeta con documentos <id>.pdf / <id>.docx y sus archivos <id>.gold.csv "
-                  "(o con las subcarpetas informes/ y gold/, como corpus/).",
-        show_default=False, metavar="CARPETA",
+        ...,
+        help="Carpeta con documentos <id>.pdf / <id>.docx y sus archivos <id>.gold.csv "
+        "(o con las subcarpetas informes/ y gold/, como corpus/).",
+        show_default=False,
+        metavar="CARPETA",
     ),
     detalle: bool = typer.Option(False, "--detalle", help="Lista las filas que no coinciden."),
     formato: str = typer.Option("tabla", "--formato", "-f", help="tabla (en pantalla) o json."),
@@ -31,9 +34,11 @@ def evaluar(
     ),
     fuente: str = typer.Option("docx", "--fuente", help="Con --vinculos: docx, pdf o gold (sin extractor)."),
     gold: Optional[Path] = typer.Option(
-        None, "--gold", metavar="ARCHIVO.json",
+        None,
+        "--gold",
+        metavar="ARCHIVO.json",
         help="Gold de documentos reales en JSON (formato de corpus-real/gold/README.md): solo se juzgan "
-             "las páginas, hojas y filas anotadas.",
+        "las páginas, hojas y filas anotadas.",
     ),
     solo: Optional[list[str]] = typer.Option(
         None, "--solo", metavar="TEXTO", help="Con --gold: solo los documentos cuyo nombre contiene TEXTO."
@@ -74,15 +79,18 @@ def evaluar(
 
 def _detalle_evaluacion(documentos) -> None:
     for d in documentos:
-        for titulo, filas in (("faltan (en gold, no extraídas)", d.faltantes),
-                              ("sobran (extraídas, no en gold)", d.sobrantes)):
+        for titulo, filas in (
+            ("faltan (en gold, no extraídas)", d.faltantes),
+            ("sobran (extraídas, no en gold)", d.sobrantes),
+        ):
             if filas:
                 consola.print(f"{escape(d.documento)}: {titulo}", overflow="ellipsis", no_wrap=True, highlight=False)
                 consola.print(_tabla_filas(filas))
 
 
-def _evaluar_gold(carpeta: Path, gold: Path, solo: Optional[list[str]], detalle: bool, como_json: bool,
-                  debug: bool) -> None:
+def _evaluar_gold(
+    carpeta: Path, gold: Path, solo: Optional[list[str]], detalle: bool, como_json: bool, debug: bool
+) -> None:
     from pipelines.evaluacion.evaluar import ErrorEvaluacion
     from pipelines.evaluacion.gold import evaluar_gold
 
@@ -93,8 +101,9 @@ def _evaluar_gold(carpeta: Path, gold: Path, solo: Optional[list[str]], detalle:
     if como_json:
         typer.echo(json.dumps(ev.como_dict(), ensure_ascii=False, indent=2, default=str))
         return
-    tabla = Table(title=f"Evaluación contra {escape(gold.name)} (solo lo anotado)", show_footer=True,
-                  box=box.SIMPLE_HEAD)
+    tabla = Table(
+        title=f"Evaluación contra {escape(gold.name)} (solo lo anotado)", show_footer=True, box=box.SIMPLE_HEAD
+    )
     tabla.add_column("Documento", "Total (micro)", overflow="ellipsis", no_wrap=True, max_width=28)
     for nombre, total in (("VP", ev.tp), ("FP", ev.fp), ("FN", ev.fn), ("Opc.", "")):
         tabla.add_column(nombre, str(total), justify="right", no_wrap=True)
@@ -104,11 +113,21 @@ def _evaluar_gold(carpeta: Path, gold: Path, solo: Optional[list[str]], detalle:
         if d.negativo:
             tabla.add_row(_texto(d.documento), "—", str(d.fp), "—", "—", "—", "—", "—")
             continue
-        tabla.add_row(_texto(d.documento) + (" [red](error)[/]" if d.error else ""), str(d.tp), str(d.fp),
-                      str(d.fn), str(d.opcionales), f"{d.precision:.3f}", f"{d.recall:.3f}", f"{d.f1:.3f}")
+        tabla.add_row(
+            _texto(d.documento) + (" [red](error)[/]" if d.error else ""),
+            str(d.tp),
+            str(d.fp),
+            str(d.fn),
+            str(d.opcionales),
+            f"{d.precision:.3f}",
+            f"{d.recall:.3f}",
+            f"{d.f1:.3f}",
+        )
     consola.print(tabla)
-    consola.print(f"P: precisión, R: exhaustividad, Opc.: cifras que coinciden con algo opcional. "
-                  f"F1 medio por documento: {ev.f1_medio:.3f}.")
+    consola.print(
+        f"P: precisión, R: exhaustividad, Opc.: cifras que coinciden con algo opcional. "
+        f"F1 medio por documento: {ev.f1_medio:.3f}."
+    )
     for d in ev.documentos:
         if d.negativo:
             estado = "correcto" if not d.fp else "deberían ser 0"
@@ -129,14 +148,19 @@ def _tabla_evaluacion(ev: Evaluacion) -> Table:
         tabla.add_column(nombre, f"{medida:.3f}", justify="right")
     for d in ev.documentos:
         tabla.add_row(
-            _texto(d.documento) + (" [red](error)[/]" if d.error else ""), str(d.tp), str(d.fp),
-            str(d.fn), f"{d.precision:.3f}", f"{d.recall:.3f}", f"{d.f1:.3f}",
+            _texto(d.documento) + (" [red](error)[/]" if d.error else ""),
+            str(d.tp),
+            str(d.fp),
+            str(d.fn),
+            f"{d.precision:.3f}",
+            f"{d.recall:.3f}",
+            f"{d.f1:.3f}",
         )
     return tabla
 
 
 def _periodo_corto(f: dict) -> str:
-    """"2024" for a whole year, "2024–2027" for whole years, else the dates."""
+    """ "2024" for a whole year, "2024–2027" for whole years, else the dates."""
     inicio, fin = str(f.get("periodo_inicio") or ""), str(f.get("periodo_fin") or "")
     if inicio.endswith("-01-01") and fin.endswith("-12-31"):
         return inicio[:4] if inicio[:4] == fin[:4] else f"{inicio[:4]}–{fin[:4]}"
@@ -151,9 +175,12 @@ def _tabla_filas(filas: list[dict]) -> Table:
 
     tabla = Table(box=box.SIMPLE_HEAD)
     ancho = consola.width >= 140
-    fijas = (max((len(f.get("medida") or "") for f in filas), default=6)
-             + max((len(_periodo_corto(f)) for f in filas), default=7)
-             + max((len(exportacion.formatear_numero(f["valor"])) for f in filas), default=5) + 10)
+    fijas = (
+        max((len(f.get("medida") or "") for f in filas), default=6)
+        + max((len(_periodo_corto(f)) for f in filas), default=7)
+        + max((len(exportacion.formatear_numero(f["valor"])) for f in filas), default=5)
+        + 10
+    )
     resto = consola.width - fijas - 16 - (44 if ancho else 0)
     tabla.add_column("indicador", overflow="ellipsis", no_wrap=True, max_width=max(16, resto))
     if ancho:
@@ -169,8 +196,12 @@ def _tabla_filas(filas: list[dict]) -> Table:
         fila = [_texto(f.get("indicador") or "")]
         if ancho:
             fila.append(_texto(f.get("indicador_padre") or ""))
-        fila += [_texto(f.get("medida") or ""), periodo, exportacion.formatear_numero(f["valor"]),
-                 _texto(f.get("unidad") or "")]
+        fila += [
+            _texto(f.get("medida") or ""),
+            periodo,
+            exportacion.formatear_numero(f["valor"]),
+            _texto(f.get("unidad") or ""),
+        ]
         if ancho:
             fila.append(_texto(f.get("tipo_gasto") or ""))
         tabla.add_row(*fila)

@@ -1,6 +1,7 @@
 """Commands on identities across years: indicadores, vincular, separar,
 decisiones and comparar (registered on the app of
 pipelines/cli/base.py; pipelines/cli/__init__.py imports this module)."""
+
 from __future__ import annotations
 
 import json
@@ -30,8 +31,14 @@ from pipelines.cli.base import (
 from pipelines.salidas import archivos as salidas
 from pipelines.salidas import tuberias
 
-_VINCULOS = {"codigo": "código", "nombre": "nombre", "nombre_normalizado": "nombre normalizado",
-             "similitud": "similitud", "manual": "manual", "nuevo": "nuevo"}
+_VINCULOS = {
+    "codigo": "código",
+    "nombre": "nombre",
+    "nombre_normalizado": "nombre normalizado",
+    "similitud": "similitud",
+    "manual": "manual",
+    "nuevo": "nuevo",
+}
 
 
 # --------------------------------------------------------------- indicadores
@@ -40,11 +47,15 @@ _VINCULOS = {"codigo": "código", "nombre": "nombre", "nombre_normalizado": "nom
 @app.command(cls=_Comando, options_metavar="[OPCIONES]")
 def indicadores(
     db: Path = OPCION_DB,
-    entidad: Optional[str] = typer.Option(None, "--entidad", "-e", show_default=False,
-                                          help="Clave o nombre de la entidad (p. ej. Barrancabermeja)."),
-    dudosos: bool = typer.Option(False, "--dudosos",
-                                 help="Solo los vínculos dudosos: por similitud baja, con una alternativa "
-                                      "parecida o con unidades distintas entre años."),
+    entidad: Optional[str] = typer.Option(
+        None, "--entidad", "-e", show_default=False, help="Clave o nombre de la entidad (p. ej. Barrancabermeja)."
+    ),
+    dudosos: bool = typer.Option(
+        False,
+        "--dudosos",
+        help="Solo los vínculos dudosos: por similitud baja, con una alternativa "
+        "parecida o con unidades distintas entre años.",
+    ),
     formato: str = typer.Option("tabla", "--formato", "-f", help="tabla (en pantalla) o json."),
     como_json: bool = typer.Option(False, "--json", hidden=True, help="Lo mismo que --formato json."),
     espera_db: float = OPCION_ESPERA,
@@ -63,15 +74,22 @@ def indicadores(
         typer.echo(json.dumps(filas, ensure_ascii=False, indent=2, default=str))
         return
     if not filas:
-        consola.print("No hay indicadores" + (" dudosos." if dudosos else ".")
-                      + ("" if dudosos else " Cargue informes con: informes cargar"))
+        consola.print(
+            "No hay indicadores"
+            + (" dudosos." if dudosos else ".")
+            + ("" if dudosos else " Cargue informes con: informes cargar")
+        )
         return
     por_entidad: dict[str, list[dict]] = {}
     for f in filas:
         por_entidad.setdefault(f["entidad_clave"], []).append(f)
     for clave, grupo in por_entidad.items():
-        tabla = Table(title=f"{_texto(grupo[0]['entidad'])} ({seguro(clave)})", title_justify="left",
-                      box=box.SIMPLE_HEAD, show_lines=True)
+        tabla = Table(
+            title=f"{_texto(grupo[0]['entidad'])} ({seguro(clave)})",
+            title_justify="left",
+            box=box.SIMPLE_HEAD,
+            show_lines=True,
+        )
         tabla.add_column("Clave", overflow="fold", max_width=38)
         tabla.add_column("Nombres en los informes (años · vínculo)", overflow="fold", ratio=1)
         tabla.add_column("Años", overflow="fold")
@@ -93,8 +111,10 @@ def indicadores(
                 fila.append(seguro("; ".join(f["dudas"])))
             tabla.add_row(*fila)
         consola.print(tabla)
-    consola.print(f"{len(filas)} indicador{'es' if len(filas) != 1 else ''}. Corrija con: informes vincular "
-                  "CLAVE_A CLAVE_B · informes separar CLAVE VARIANTE")
+    consola.print(
+        f"{len(filas)} indicador{'es' if len(filas) != 1 else ''}. Corrija con: informes vincular "
+        "CLAVE_A CLAVE_B · informes separar CLAVE VARIANTE"
+    )
 
 
 # ------------------------------------------------------------ vincular/separar
@@ -102,10 +122,8 @@ def indicadores(
 
 @app.command(cls=_Comando, options_metavar="[OPCIONES]")
 def vincular(
-    clave_a: str = typer.Argument(..., metavar="CLAVE_A", help="Indicador que queda (su clave).",
-                                  show_default=False),
-    clave_b: str = typer.Argument(..., metavar="CLAVE_B", help="Indicador que se une a CLAVE_A.",
-                                  show_default=False),
+    clave_a: str = typer.Argument(..., metavar="CLAVE_A", help="Indicador que queda (su clave).", show_default=False),
+    clave_b: str = typer.Argument(..., metavar="CLAVE_B", help="Indicador que se une a CLAVE_A.", show_default=False),
     nota: Optional[str] = typer.Option(None, "--nota", help="Comentario que se guarda con la decisión."),
     db: Path = OPCION_DB,
     espera_db: float = OPCION_ESPERA,
@@ -124,10 +142,12 @@ def vincular(
 
 @app.command(cls=_Comando, options_metavar="[OPCIONES]")
 def separar(
-    clave: str = typer.Argument(..., metavar="CLAVE", help="Indicador del que se separa la variante.",
-                                show_default=False),
-    variante: str = typer.Argument(..., metavar="VARIANTE", help="Nombre de la variante, como aparece en "
-                                   "informes indicadores.", show_default=False),
+    clave: str = typer.Argument(
+        ..., metavar="CLAVE", help="Indicador del que se separa la variante.", show_default=False
+    ),
+    variante: str = typer.Argument(
+        ..., metavar="VARIANTE", help="Nombre de la variante, como aparece en informes indicadores.", show_default=False
+    ),
     nota: Optional[str] = typer.Option(None, "--nota", help="Comentario que se guarda con la decisión."),
     db: Path = OPCION_DB,
     espera_db: float = OPCION_ESPERA,
@@ -146,10 +166,16 @@ def separar(
 
 @app.command(cls=_Comando, options_metavar="[OPCIONES]")
 def decisiones(
-    exportar: Optional[Path] = typer.Option(None, "--exportar", show_default=False, metavar="ARCHIVO",
-                                            help="Escribe las decisiones en este CSV para compartirlas."),
-    importar: Optional[Path] = typer.Option(None, "--importar", show_default=False, metavar="ARCHIVO",
-                                            help="Lee decisiones de un CSV y las aplica."),
+    exportar: Optional[Path] = typer.Option(
+        None,
+        "--exportar",
+        show_default=False,
+        metavar="ARCHIVO",
+        help="Escribe las decisiones en este CSV para compartirlas.",
+    ),
+    importar: Optional[Path] = typer.Option(
+        None, "--importar", show_default=False, metavar="ARCHIVO", help="Lee decisiones de un CSV y las aplica."
+    ),
     db: Path = OPCION_DB,
     espera_db: float = OPCION_ESPERA,
     debug: bool = typer.Option(False, "--debug", help=_AYUDA_DEBUG),
@@ -170,14 +196,14 @@ def decisiones(
             errores.print(f"[yellow]Aviso:[/] {seguro(nota)}", soft_wrap=True, highlight=False)
         return
     if exportar:
-        with (_base(db, debug, salida=exportar, espera=espera_db) as con,
-              salidas.escribir(exportar, db) as temporal):
+        with _base(db, debug, salida=exportar, espera=espera_db) as con, salidas.escribir(exportar, db) as temporal:
             n = identidad.exportar_decisiones(con, temporal)
         consola.print(f"Se exportaron {n} decisiones a {seguro(exportar)}.")
         return
     with _base(db, debug, espera=espera_db) as con:
-        filas = con.execute("SELECT " + ", ".join(identidad.COLUMNAS_DECISIONES)
-                            + " FROM decisiones ORDER BY creada_en, decision_id").fetchall()
+        filas = con.execute(
+            "SELECT " + ", ".join(identidad.COLUMNAS_DECISIONES) + " FROM decisiones ORDER BY creada_en, decision_id"
+        ).fetchall()
     if not filas:
         consola.print("No hay decisiones manuales.")
         return
@@ -198,20 +224,33 @@ def decisiones(
 
 @app.command(cls=_Comando, options_metavar="[OPCIONES]")
 def comparar(
-    salida: Optional[Path] = typer.Option(None, "--salida", "-o", show_default=False,
-                                          help="Archivo que se escribe (se reemplaza si existe); - para la "
-                                               "salida estándar."),
-    formato: Optional[str] = typer.Option(None, "--formato", "-f", show_default=False,
-                                          help="csv, json, jsonl, parquet, xlsx o html. Si se omite, sale de la "
-                                               "extensión de --salida (csv con --salida -)."),
-    entidad: Optional[str] = typer.Option(None, "--entidad", "-e", show_default=False,
-                                          help="Clave o nombre de la entidad."),
-    dependencia: Optional[str] = typer.Option(None, "--dependencia", show_default=False,
-                                              help="Palabras del nombre de la dependencia."),
-    indicador: Optional[str] = typer.Option(None, "--indicador", "-i", show_default=False,
-                                            help="Clave del indicador o parte de uno de sus nombres."),
-    medida: Optional[str] = typer.Option(None, "--medida", "-m", show_default=False,
-                                         help="Solo esta medida (meta, ejecutado, acumulado…)."),
+    salida: Optional[Path] = typer.Option(
+        None,
+        "--salida",
+        "-o",
+        show_default=False,
+        help="Archivo que se escribe (se reemplaza si existe); - para la salida estándar.",
+    ),
+    formato: Optional[str] = typer.Option(
+        None,
+        "--formato",
+        "-f",
+        show_default=False,
+        help="csv, json, jsonl, parquet, xlsx o html. Si se omite, sale de la "
+        "extensión de --salida (csv con --salida -).",
+    ),
+    entidad: Optional[str] = typer.Option(
+        None, "--entidad", "-e", show_default=False, help="Clave o nombre de la entidad."
+    ),
+    dependencia: Optional[str] = typer.Option(
+        None, "--dependencia", show_default=False, help="Palabras del nombre de la dependencia."
+    ),
+    indicador: Optional[str] = typer.Option(
+        None, "--indicador", "-i", show_default=False, help="Clave del indicador o parte de uno de sus nombres."
+    ),
+    medida: Optional[str] = typer.Option(
+        None, "--medida", "-m", show_default=False, help="Solo esta medida (meta, ejecutado, acumulado…)."
+    ),
     db: Path = OPCION_DB,
     espera_db: float = OPCION_ESPERA,
     debug: bool = typer.Option(False, "--debug", help=_AYUDA_DEBUG),
@@ -226,6 +265,7 @@ def comparar(
     filtros = comparacion.Filtros(entidad=entidad, dependencia=dependencia, indicador=indicador, medida=medida)
     if tuberias.es_estandar(salida):
         with _base(db, debug, espera=espera_db) as con:
+
             def escribir(destino):
                 if isinstance(destino, Path):
                     return comparacion.comparar(con, formato, destino, filtros)
@@ -255,24 +295,54 @@ def evaluar_vinculos_cli(carpeta: Path, fuente: str, detalle: bool, como_json: b
     if como_json:
         typer.echo(json.dumps(r.como_dict(), ensure_ascii=False, indent=2))
         return
-    tabla = Table(title=f"Vínculos entre informes contra {seguro('vinculos_gold.csv')} (fuente: {fuente})",
-                  box=box.SIMPLE_HEAD)
-    for c in ("Informes", "Indicadores", "Grupos gold", "Identidades", "VP", "FP", "FN", "Precisión",
-              "Exhaustividad", "F1"):
+    tabla = Table(
+        title=f"Vínculos entre informes contra {seguro('vinculos_gold.csv')} (fuente: {fuente})", box=box.SIMPLE_HEAD
+    )
+    for c in (
+        "Informes",
+        "Indicadores",
+        "Grupos gold",
+        "Identidades",
+        "VP",
+        "FP",
+        "FN",
+        "Precisión",
+        "Exhaustividad",
+        "F1",
+    ):
         tabla.add_column(c, justify="right")
-    tabla.add_row(str(len(r.informes)), str(r.items), str(r.grupos), str(r.identidades), str(r.tp), str(r.fp),
-                  str(r.fn), f"{r.precision:.3f}", f"{r.recall:.3f}", f"{r.f1:.3f}")
+    tabla.add_row(
+        str(len(r.informes)),
+        str(r.items),
+        str(r.grupos),
+        str(r.identidades),
+        str(r.tp),
+        str(r.fp),
+        str(r.fn),
+        f"{r.precision:.3f}",
+        f"{r.recall:.3f}",
+        f"{r.f1:.3f}",
+    )
     consola.print(tabla)
-    consola.print("Pares de indicadores: VP vinculados y del mismo grupo, FP vinculados de grupos distintos, "
-                  "FN del mismo grupo sin vincular.")
-    consola.print(f"Pares de un mismo informe con la misma clave: {r.mismo_informe}; "
-                  f"de entidades distintas: {r.entre_entidades}.")
+    consola.print(
+        "Pares de indicadores: VP vinculados y del mismo grupo, FP vinculados de grupos distintos, "
+        "FN del mismo grupo sin vincular."
+    )
+    consola.print(
+        f"Pares de un mismo informe con la misma clave: {r.mismo_informe}; de entidades distintas: {r.entre_entidades}."
+    )
     if r.sin_extraer:
-        errores.print(f"[yellow]Aviso:[/] {len(r.sin_extraer)} indicadores del gold no salieron del "
-                      "extractor: " + seguro("; ".join(r.sin_extraer[:10])), soft_wrap=True, highlight=False)
+        errores.print(
+            f"[yellow]Aviso:[/] {len(r.sin_extraer)} indicadores del gold no salieron del "
+            "extractor: " + seguro("; ".join(r.sin_extraer[:10])),
+            soft_wrap=True,
+            highlight=False,
+        )
     if detalle:
-        for titulo, pares in (("Vinculados sin ser el mismo (FP)", r.falsos),
-                              ("El mismo sin vincular (FN)", r.perdidos)):
+        for titulo, pares in (
+            ("Vinculados sin ser el mismo (FP)", r.falsos),
+            ("El mismo sin vincular (FN)", r.perdidos),
+        ):
             if pares:
                 t = Table(title=titulo, title_justify="left", box=box.SIMPLE_HEAD)
                 t.add_column("Indicador A", overflow="fold")

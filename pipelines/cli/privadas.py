@@ -21,6 +21,7 @@ back to English (issue 18.5).
   an option (`type_descriptor.annotation`) and the method that writes it in
   the help (`display_type_rich`), which the help replaces with RUTA, N...
 """
+
 from __future__ import annotations
 
 import inspect
@@ -33,11 +34,25 @@ except ImportError:  # older typer runs the click package
     import click as _click_de_typer  # type: ignore[no-redef]
 
 # Help texts of typer.rich_utils that the program writes in Spanish
-TEXTOS_DE_AYUDA = ("OPTIONS_PANEL_TITLE", "ARGUMENTS_PANEL_TITLE", "COMMANDS_PANEL_TITLE", "DEFAULT_STRING",
-                   "ENVVAR_STRING", "REQUIRED_LONG_STRING", "ABORTED_TEXT", "RICH_HELP")
+TEXTOS_DE_AYUDA = (
+    "OPTIONS_PANEL_TITLE",
+    "ARGUMENTS_PANEL_TITLE",
+    "COMMANDS_PANEL_TITLE",
+    "DEFAULT_STRING",
+    "ENVVAR_STRING",
+    "REQUIRED_LONG_STRING",
+    "ABORTED_TEXT",
+    "RICH_HELP",
+)
 # click's usage errors that base.py tells apart
-ERRORES_DE_USO = ("UsageError", "NoSuchOption", "MissingParameter", "BadOptionUsage", "BadParameter",
-                  "NoArgsIsHelpError")
+ERRORES_DE_USO = (
+    "UsageError",
+    "NoSuchOption",
+    "MissingParameter",
+    "BadOptionUsage",
+    "BadParameter",
+    "NoArgsIsHelpError",
+)
 
 
 # --------------------------------------------------------------- usage errors

@@ -1,4 +1,5 @@
 """Command `informes resumen`: one line per stored report."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -24,8 +25,9 @@ from pipelines.cli.base import (
 @app.command(cls=_Comando, options_metavar="[OPCIONES]")
 def resumen(
     db: Path = OPCION_DB,
-    detalle: bool = typer.Option(False, "--detalle",
-                                 help="Sin recortar: cada informe con todas sus columnas (en varias líneas si no caben)."),
+    detalle: bool = typer.Option(
+        False, "--detalle", help="Sin recortar: cada informe con todas sus columnas (en varias líneas si no caben)."
+    ),
     espera_db: float = OPCION_ESPERA,
     debug: bool = typer.Option(False, "--debug", help=_AYUDA_DEBUG),
 ) -> None:
@@ -54,16 +56,34 @@ def resumen(
     else:
         from pipelines.salidas.pantalla import tabla_una_linea
 
-        columnas = [("archivo", "Archivo", "izq"), ("vigencia", "Año", "der"), ("observaciones", "Cifras", "der"),
-                    ("errores", "Err.", "der"), ("advertencias", "Adv.", "der"),
-                    ("no_mapeadas", "Sin mapear", "der"), ("cobertura_texto", "Cobertura", "der"),
-                    ("entidad", "Entidad", "izq"),
-                    ("dependencia", "Dependencia", "izq"), ("medidas", "Cifras por medida", "izq")]
-        consola.print(tabla_una_linea(f"Informes en {seguro(db)}", columnas, filas, consola.width, _texto,
-                                      {"archivo": 16, "cobertura_texto": 7, "entidad": 12, "dependencia": 12, "medidas": 20}))
+        columnas = [
+            ("archivo", "Archivo", "izq"),
+            ("vigencia", "Año", "der"),
+            ("observaciones", "Cifras", "der"),
+            ("errores", "Err.", "der"),
+            ("advertencias", "Adv.", "der"),
+            ("no_mapeadas", "Sin mapear", "der"),
+            ("cobertura_texto", "Cobertura", "der"),
+            ("entidad", "Entidad", "izq"),
+            ("dependencia", "Dependencia", "izq"),
+            ("medidas", "Cifras por medida", "izq"),
+        ]
+        consola.print(
+            tabla_una_linea(
+                f"Informes en {seguro(db)}",
+                columnas,
+                filas,
+                consola.width,
+                _texto,
+                {"archivo": 16, "cobertura_texto": 7, "entidad": 12, "dependencia": 12, "medidas": 20},
+            )
+        )
     total = sum(f["observaciones"] for f in filas)
-    consola.print(f"{len(filas)} informe{'s' if len(filas) != 1 else ''}, {total} cifras. "
-                  + ("" if detalle else "Todo sin recortar: --detalle"), highlight=False)
+    consola.print(
+        f"{len(filas)} informe{'s' if len(filas) != 1 else ''}, {total} cifras. "
+        + ("" if detalle else "Todo sin recortar: --detalle"),
+        highlight=False,
+    )
 
 
 def _hallazgos_por_informe(con) -> dict[tuple[str, str], int]:
@@ -72,8 +92,12 @@ def _hallazgos_por_informe(con) -> dict[tuple[str, str], int]:
     import duckdb
 
     try:
-        return {(iid, sev): n for iid, sev, n in con.execute(
-            "SELECT informe_id, severidad, count(*) FROM hallazgos GROUP BY ALL").fetchall()}
+        return {
+            (iid, sev): n
+            for iid, sev, n in con.execute(
+                "SELECT informe_id, severidad, count(*) FROM hallazgos GROUP BY ALL"
+            ).fetchall()
+        }
     except duckdb.Error:
         return {}
 
@@ -91,8 +115,15 @@ def _tabla_resumen_detalle(filas: list[dict], db: Path) -> Table:
     tabla.add_column("Cobertura", justify="right")
     for f in filas:
         tabla.add_row(
-            _texto(f["archivo"]), _texto(f["entidad"]), _texto(f["dependencia"]), _texto(f["vigencia"]),
-            _texto(f["medidas"]), str(f["observaciones"]), str(f["errores"]), str(f["advertencias"]),
-            str(f["no_mapeadas"]), _cobertura(f.get("cobertura")),
+            _texto(f["archivo"]),
+            _texto(f["entidad"]),
+            _texto(f["dependencia"]),
+            _texto(f["vigencia"]),
+            _texto(f["medidas"]),
+            str(f["observaciones"]),
+            str(f["errores"]),
+            str(f["advertencias"]),
+            str(f["no_mapeadas"]),
+            _cobertura(f.get("cobertura")),
         )
     return tabla

@@ -1,5 +1,6 @@
 """Command `informes ver` (registered on the app of
 pipelines/cli/base.py; pipelines/cli/__init__.py imports this module): the reader's debugger, pipelines/salidas/ver.py."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -13,18 +14,28 @@ from pipelines.cli.base import _AYUDA_DEBUG, _Comando, _salir, app, consola
 
 @app.command(cls=_Comando, options_metavar="[OPCIONES]")
 def ver(
-    archivo: Path = typer.Argument(..., help="Informe a mirar (PDF, Word u hoja de cálculo).", show_default=False,
-                                   metavar="ARCHIVO"),
+    archivo: Path = typer.Argument(
+        ..., help="Informe a mirar (PDF, Word u hoja de cálculo).", show_default=False, metavar="ARCHIVO"
+    ),
     pagina: Optional[list[str]] = typer.Option(
-        None, "--pagina", "-p", metavar="N",
+        None,
+        "--pagina",
+        "-p",
+        metavar="N",
         help="Páginas a dibujar (hojas en una hoja de cálculo): 3, 3-5 o 1,4; se puede repetir. Por defecto, todas.",
     ),
     salida: Optional[Path] = typer.Option(
-        None, "--salida", "-o", metavar="CARPETA", help="Carpeta de salida (por defecto ver-<archivo>/).",
+        None,
+        "--salida",
+        "-o",
+        metavar="CARPETA",
+        help="Carpeta de salida (por defecto ver-<archivo>/).",
         show_default=False,
     ),
     filas: Optional[list[str]] = typer.Option(
-        None, "--filas", metavar="2-40",
+        None,
+        "--filas",
+        metavar="2-40",
         help="Filas de las rejillas HTML (en una hoja de cálculo, las filas de Excel); se puede repetir.",
     ),
     ppp: int = typer.Option(100, "--ppp", help="Resolución de las imágenes de página (puntos por pulgada)."),
@@ -48,8 +59,11 @@ def ver(
     except MemoryError as exc:
         _salir(f"{archivo.name}: sin memoria al leer el archivo ({exc})", debug)
     que = "hoja(s)" if archivo.suffix.lower() in (".xlsx", ".xlsm", ".xls", ".ods") else "página(s)"
-    consola.print(f"{escape(archivo.name)}: {que} {escape(_lista(resultado.paginas))}, {resultado.tablas} tabla(s), "
-                  f"{resultado.cifras} cifra(s).", highlight=False)
+    consola.print(
+        f"{escape(archivo.name)}: {que} {escape(_lista(resultado.paginas))}, {resultado.tablas} tabla(s), "
+        f"{resultado.cifras} cifra(s).",
+        highlight=False,
+    )
     if resultado.imagenes:
         consola.print(f"Imágenes: {len(resultado.imagenes)} en {escape(str(resultado.carpeta))}/", highlight=False)
     consola.print(f"Abra {escape(str(resultado.html))}", highlight=False)

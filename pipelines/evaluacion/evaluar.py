@@ -10,6 +10,7 @@ and valor is equal within 1e-6 relative. Matching counts repetitions
 add the column `fuente_financiacion` (funding source of money figures,
 "SGP salud"); then it is compared too, else it is ignored.
 """
+
 from __future__ import annotations
 
 import csv
@@ -22,8 +23,16 @@ from typing import Any, Callable, Optional
 
 from pipelines.texto import normalizar
 
-COLUMNAS_GOLD = ("indicador", "indicador_padre", "medida", "periodo_inicio", "periodo_fin",
-                 "valor", "unidad", "tipo_gasto")
+COLUMNAS_GOLD = (
+    "indicador",
+    "indicador_padre",
+    "medida",
+    "periodo_inicio",
+    "periodo_fin",
+    "valor",
+    "unidad",
+    "tipo_gasto",
+)
 EXTENSIONES = (".pdf", ".docx", ".xlsx", ".xlsm", ".xls", ".ods", ".doc", ".rtf", ".odt")
 TOLERANCIA = 1e-6
 CARPETA_INFORMES = "informes"  # corpus layout: the documents here,
@@ -50,8 +59,14 @@ class Fila:
     fuente_financiacion: Optional[str] = None
 
     def clave(self, con_fuente: bool = False) -> tuple:
-        clave = (normalizar(self.indicador), normalizar(self.indicador_padre), self.medida,
-                 self.periodo_inicio, self.periodo_fin, self.tipo_gasto)
+        clave = (
+            normalizar(self.indicador),
+            normalizar(self.indicador_padre),
+            self.medida,
+            self.periodo_inicio,
+            self.periodo_fin,
+            self.tipo_gasto,
+        )
         return clave + (normalizar(self.fuente_financiacion or ""),) if con_fuente else clave
 
 
@@ -123,14 +138,18 @@ class Evaluacion(ConMetricas):
 
     def como_dict(self) -> dict[str, Any]:
         def metricas(x) -> dict[str, Any]:
-            return {"tp": x.tp, "fp": x.fp, "fn": x.fn, "precision": x.precision,
-                    "recall": x.recall, "f1": x.f1}
+            return {"tp": x.tp, "fp": x.fp, "fn": x.fn, "precision": x.precision, "recall": x.recall, "f1": x.f1}
 
         return {
             "total": metricas(self),
             "documentos": [
-                {"documento": d.documento, **metricas(d), "error": d.error,
-                 "sobrantes": d.sobrantes, "faltantes": d.faltantes}
+                {
+                    "documento": d.documento,
+                    **metricas(d),
+                    "error": d.error,
+                    "sobrantes": d.sobrantes,
+                    "faltantes": d.faltantes,
+                }
                 for d in self.documentos
             ],
         }
@@ -161,20 +180,32 @@ def leer_gold(ruta: Path) -> list[Fila]:
                 valor = float(d["valor"].strip())
             except (ValueError, AttributeError):
                 raise ErrorEvaluacion(f"{donde}: valor no numérico {d['valor']!r}.") from None
-            filas.append(Fila(
-                d["indicador"] or "", d["indicador_padre"] or "", (d["medida"] or "").strip(),
-                _fecha(d["periodo_inicio"], donde), _fecha(d["periodo_fin"], donde), valor,
-                (d["unidad"] or "").strip(), (d["tipo_gasto"] or "").strip(),
-                None if con_fuente is False else (d["fuente_financiacion"] or "").strip(),
-            ))
+            filas.append(
+                Fila(
+                    d["indicador"] or "",
+                    d["indicador_padre"] or "",
+                    (d["medida"] or "").strip(),
+                    _fecha(d["periodo_inicio"], donde),
+                    _fecha(d["periodo_fin"], donde),
+                    valor,
+                    (d["unidad"] or "").strip(),
+                    (d["tipo_gasto"] or "").strip(),
+                    None if con_fuente is False else (d["fuente_financiacion"] or "").strip(),
+                )
+            )
     return filas
 
 
 def fila_de_observacion(obs) -> Fila:
     return Fila(
-        obs.indicador or "", obs.indicador_padre or "", (obs.medida or "").strip(),
-        _fecha(obs.periodo_inicio, obs.indicador), _fecha(obs.periodo_fin, obs.indicador),
-        float(obs.valor), obs.unidad or "", (obs.tipo_gasto or "").strip(),
+        obs.indicador or "",
+        obs.indicador_padre or "",
+        (obs.medida or "").strip(),
+        _fecha(obs.periodo_inicio, obs.indicador),
+        _fecha(obs.periodo_fin, obs.indicador),
+        float(obs.valor),
+        obs.unidad or "",
+        (obs.tipo_gasto or "").strip(),
         (getattr(obs, "fuente_financiacion", None) or "").strip(),
     )
 
@@ -194,8 +225,11 @@ def comparar(documento: str, extraidas: list[Fila], gold: list[Fila]) -> Resulta
     faltantes = []
     for g in gold:
         pareja = next(
-            (j for j in por_clave.get(g.clave(con_fuente), [])
-             if j not in usadas and _mismo_valor(extraidas[j].valor, g.valor)),
+            (
+                j
+                for j in por_clave.get(g.clave(con_fuente), [])
+                if j not in usadas and _mismo_valor(extraidas[j].valor, g.valor)
+            ),
             None,
         )
         if pareja is None:
@@ -203,8 +237,7 @@ def comparar(documento: str, extraidas: list[Fila], gold: list[Fila]) -> Resulta
         else:
             usadas.add(pareja)
     sobrantes = [asdict(e) for j, e in enumerate(extraidas) if j not in usadas]
-    return ResultadoDocumento(documento, len(usadas), len(sobrantes), len(faltantes),
-                              sobrantes, faltantes)
+    return ResultadoDocumento(documento, len(usadas), len(sobrantes), len(faltantes), sobrantes, faltantes)
 
 
 def carpetas_de(carpeta: Path) -> tuple[Path, Path]:
@@ -248,10 +281,15 @@ def evaluar(carpeta: Path, extraer: Optional[Callable] = None) -> Evaluacion:
             extraidas = [fila_de_observacion(o) for o in extraer(doc).observaciones]
         except Exception as exc:  # noqa: BLE001 - a failing document counts as all missed
             error = str(exc) if str(exc).startswith(doc.name) else f"{doc.name}: {exc}"
-            resultados.append(ResultadoDocumento(
-                doc.name, fn=len(gold), faltantes=[asdict(g) for g in gold],
-                error=error, traza=traceback.format_exc(),
-            ))
+            resultados.append(
+                ResultadoDocumento(
+                    doc.name,
+                    fn=len(gold),
+                    faltantes=[asdict(g) for g in gold],
+                    error=error,
+                    traza=traceback.format_exc(),
+                )
+            )
             continue
         resultados.append(comparar(doc.name, extraidas, gold))
     return Evaluacion(resultados)

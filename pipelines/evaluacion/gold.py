@@ -22,6 +22,7 @@ Money items (`recursos_*`) match on medida and value only. Required items are
 matched first (a maximum bipartite matching), then optional ones absorb what
 is left. Only predictions inside the scope are judged.
 """
+
 from __future__ import annotations
 
 import json
@@ -86,11 +87,21 @@ class Resultado(ConMetricas):
     traza: Optional[str] = field(default=None, repr=False)
 
     def como_dict(self) -> dict[str, Any]:
-        return {"documento": self.documento, "tp": self.tp, "fp": self.fp, "fn": self.fn,
-                "precision": self.precision, "recall": self.recall, "f1": self.f1,
-                "opcionales": self.opcionales, "fuera_de_alcance": self.fuera_de_alcance,
-                "negativo": self.negativo, "error": self.error,
-                "faltantes": self.faltantes, "sobrantes": self.sobrantes}
+        return {
+            "documento": self.documento,
+            "tp": self.tp,
+            "fp": self.fp,
+            "fn": self.fn,
+            "precision": self.precision,
+            "recall": self.recall,
+            "f1": self.f1,
+            "opcionales": self.opcionales,
+            "fuera_de_alcance": self.fuera_de_alcance,
+            "negativo": self.negativo,
+            "error": self.error,
+            "faltantes": self.faltantes,
+            "sobrantes": self.sobrantes,
+        }
 
 
 @dataclass
@@ -119,9 +130,18 @@ class EvaluacionGold(ConMetricas):
         return sum(con_gold) / len(con_gold) if con_gold else 0.0
 
     def como_dict(self) -> dict[str, Any]:
-        return {"total": {"tp": self.tp, "fp": self.fp, "fn": self.fn, "precision": self.precision,
-                          "recall": self.recall, "f1": self.f1, "f1_medio": self.f1_medio},
-                "documentos": [d.como_dict() for d in self.documentos]}
+        return {
+            "total": {
+                "tp": self.tp,
+                "fp": self.fp,
+                "fn": self.fn,
+                "precision": self.precision,
+                "recall": self.recall,
+                "f1": self.f1,
+                "f1_medio": self.f1_medio,
+            },
+            "documentos": [d.como_dict() for d in self.documentos],
+        }
 
 
 # ------------------------------------------------------------------ gold
@@ -268,13 +288,23 @@ def prediccion_de(o) -> Prediccion:
     def iso(d) -> Optional[str]:
         return d.isoformat() if d else None
 
-    return Prediccion(o.indicador or "", o.indicador_padre or "", o.medida, iso(o.periodo_inicio),
-                      iso(o.periodo_fin), float(o.valor), o.unidad or "", o.pagina,
-                      getattr(o, "hoja", None), getattr(o, "celda", None))
+    return Prediccion(
+        o.indicador or "",
+        o.indicador_padre or "",
+        o.medida,
+        iso(o.periodo_inicio),
+        iso(o.periodo_fin),
+        float(o.valor),
+        o.unidad or "",
+        o.pagina,
+        getattr(o, "hoja", None),
+        getattr(o, "celda", None),
+    )
 
 
-def evaluar_gold(carpeta: Path, ruta_gold: Path, extraer: Optional[Callable] = None,
-                 solo: Optional[list[str]] = None) -> EvaluacionGold:
+def evaluar_gold(
+    carpeta: Path, ruta_gold: Path, extraer: Optional[Callable] = None, solo: Optional[list[str]] = None
+) -> EvaluacionGold:
     """Extract every document of `carpeta` named in the gold file and score it.
     A document the gold names but the folder lacks is an error of the
     evaluation, not a silent skip."""
@@ -301,8 +331,9 @@ def evaluar_gold(carpeta: Path, ruta_gold: Path, extraer: Optional[Callable] = N
                 continue
             requeridos = [g for g in entrada.get("observations") or [] if not g.get("optional")]
             error = str(exc) if str(exc).startswith(nombre) else f"{nombre}: {exc}"
-            resultados.append(Resultado(nombre, fn=len(requeridos), faltantes=requeridos,
-                                        error=error, traza=traceback.format_exc()))
+            resultados.append(
+                Resultado(nombre, fn=len(requeridos), faltantes=requeridos, error=error, traza=traceback.format_exc())
+            )
             continue
         predicciones = [prediccion_de(o) for o in informe.observaciones]
         resultados.append(puntuar(nombre, predicciones, entrada))

@@ -9,6 +9,7 @@ into a scratch store (the real loader, so identities are assigned as in
   - linked but in different groups: false positive;
   - same group but not linked: false negative.
 """
+
 from __future__ import annotations
 
 import csv
@@ -61,11 +62,23 @@ class ResultadoVinculos:
         return 2 * p * r / (p + r) if p + r else 0.0
 
     def como_dict(self) -> dict[str, Any]:
-        return {"tp": self.tp, "fp": self.fp, "fn": self.fn, "precision": self.precision,
-                "recall": self.recall, "f1": self.f1, "items": self.items, "grupos": self.grupos,
-                "identidades": self.identidades, "informes": self.informes,
-                "falsos": self.falsos, "perdidos": self.perdidos, "sin_extraer": self.sin_extraer,
-                "mismo_informe": self.mismo_informe, "entre_entidades": self.entre_entidades}
+        return {
+            "tp": self.tp,
+            "fp": self.fp,
+            "fn": self.fn,
+            "precision": self.precision,
+            "recall": self.recall,
+            "f1": self.f1,
+            "items": self.items,
+            "grupos": self.grupos,
+            "identidades": self.identidades,
+            "informes": self.informes,
+            "falsos": self.falsos,
+            "perdidos": self.perdidos,
+            "sin_extraer": self.sin_extraer,
+            "mismo_informe": self.mismo_informe,
+            "entre_entidades": self.entre_entidades,
+        }
 
 
 def leer_gold_vinculos(ruta: Path) -> list[dict[str, str]]:
@@ -98,20 +111,33 @@ def informe_desde_gold(carpeta: Path, id_: str):
         if isinstance(campos.get(k), str):
             campos[k] = date.fromisoformat(campos[k])
     observaciones = [
-        Observacion(indicador=g.indicador, indicador_padre=g.indicador_padre or None, medida=g.medida,
-                    valor=g.valor, valor_texto=str(g.valor), unidad=g.unidad or "numero",
-                    periodo_inicio=date.fromisoformat(g.periodo_inicio) if g.periodo_inicio else None,
-                    periodo_fin=date.fromisoformat(g.periodo_fin) if g.periodo_fin else None,
-                    tipo_gasto=g.tipo_gasto or None)
+        Observacion(
+            indicador=g.indicador,
+            indicador_padre=g.indicador_padre or None,
+            medida=g.medida,
+            valor=g.valor,
+            valor_texto=str(g.valor),
+            unidad=g.unidad or "numero",
+            periodo_inicio=date.fromisoformat(g.periodo_inicio) if g.periodo_inicio else None,
+            periodo_fin=date.fromisoformat(g.periodo_fin) if g.periodo_fin else None,
+            tipo_gasto=g.tipo_gasto or None,
+        )
         for g in leer_gold(carpeta / f"{id_}.gold.csv")
     ]
     sha = hashlib.sha256(f"gold:{id_}".encode()).hexdigest()
-    return InformeExtraido(archivo=f"{id_}.gold", sha256=sha, formato="gold", paginas=0,
-                           metadatos=MetadatosInforme(**campos), observaciones=observaciones)
+    return InformeExtraido(
+        archivo=f"{id_}.gold",
+        sha256=sha,
+        formato="gold",
+        paginas=0,
+        metadatos=MetadatosInforme(**campos),
+        observaciones=observaciones,
+    )
 
 
-def evaluar_vinculos(carpeta: Path, fuente: str = "docx", inverso: bool = False,
-                     extraer: Optional[Callable] = None) -> ResultadoVinculos:
+def evaluar_vinculos(
+    carpeta: Path, fuente: str = "docx", inverso: bool = False, extraer: Optional[Callable] = None
+) -> ResultadoVinculos:
     """Load the reports named in <carpeta>/vinculos_gold.csv (from their
     DOCX, PDF or gold rows) into a scratch store and score the links. A
     corpus with `informes/` and `gold/` (pipelines.evaluacion.evaluar.carpetas_de) has
@@ -146,7 +172,8 @@ def evaluar_vinculos(carpeta: Path, fuente: str = "docx", inverso: bool = False,
                 guardado.guardar_informe(con, informe, ruta)
             filas = con.execute(
                 "SELECT i.archivo, d.nombre, d.indicador_padre, d.indicador_clave, d.entidad_clave "
-                "FROM indicadores d JOIN informes i USING (informe_id)").fetchall()
+                "FROM indicadores d JOIN informes i USING (informe_id)"
+            ).fetchall()
         finally:
             con.close()
 

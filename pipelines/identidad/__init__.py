@@ -24,24 +24,69 @@ Rooms: ajustes.py (esquemas/identidad.yaml), plegado.py (folding), lemas.py
 entidades.py (the report's entity), asignacion.py (linking a saved report),
 decisiones.py (vincular, separar, their CSV), consultas.py (listar).
 """
+
 from pipelines.identidad.ajustes import Config, config
 from pipelines.identidad.asignacion import VINCULOS, asignar
 from pipelines.identidad.consultas import listar
 from pipelines.identidad.decisiones import (
-    ACCIONES, COLUMNAS_DECISIONES, ErrorIdentidad, aplicar_decisiones, exportar_decisiones, importar_decisiones,
-    separar, vincular,
+    ACCIONES,
+    COLUMNAS_DECISIONES,
+    ErrorIdentidad,
+    aplicar_decisiones,
+    exportar_decisiones,
+    importar_decisiones,
+    separar,
+    vincular,
 )
-from pipelines.identidad.lemas import ARCHIVO_LEMAS, TablaLemas, codificar_lemas, escribir_lemas, lema, tabla_lemas_spacy
+from pipelines.identidad.lemas import (
+    ARCHIVO_LEMAS,
+    TablaLemas,
+    codificar_lemas,
+    escribir_lemas,
+    lema,
+    tabla_lemas_spacy,
+)
 from pipelines.identidad.nombres import (
-    clave_legible, clave_variante, codigo_valido, dependencia_compatible, forma_normalizada, normalizar_dependencia,
-    normalizar_entidad, palabras_clave, puntaje,
+    clave_legible,
+    clave_variante,
+    codigo_valido,
+    dependencia_compatible,
+    forma_normalizada,
+    normalizar_dependencia,
+    normalizar_entidad,
+    palabras_clave,
+    puntaje,
 )
 from pipelines.texto import normalizar
 
 __all__ = [
-    "ACCIONES", "ARCHIVO_LEMAS", "COLUMNAS_DECISIONES", "VINCULOS", "Config", "ErrorIdentidad", "TablaLemas",
-    "aplicar_decisiones", "asignar", "clave_legible", "clave_variante", "codificar_lemas", "codigo_valido",
-    "config", "dependencia_compatible", "escribir_lemas", "exportar_decisiones", "forma_normalizada",
-    "importar_decisiones", "lema", "listar", "normalizar", "normalizar_dependencia", "normalizar_entidad",
-    "palabras_clave", "puntaje", "separar", "tabla_lemas_spacy", "vincular",
+    "ACCIONES",
+    "ARCHIVO_LEMAS",
+    "COLUMNAS_DECISIONES",
+    "VINCULOS",
+    "Config",
+    "ErrorIdentidad",
+    "TablaLemas",
+    "aplicar_decisiones",
+    "asignar",
+    "clave_legible",
+    "clave_variante",
+    "codificar_lemas",
+    "codigo_valido",
+    "config",
+    "dependencia_compatible",
+    "escribir_lemas",
+    "exportar_decisiones",
+    "forma_normalizada",
+    "importar_decisiones",
+    "lema",
+    "listar",
+    "normalizar",
+    "normalizar_dependencia",
+    "normalizar_entidad",
+    "palabras_clave",
+    "puntaje",
+    "separar",
+    "tabla_lemas_spacy",
+    "vincular",
 ]

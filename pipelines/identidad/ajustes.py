@@ -1,6 +1,7 @@
 """The settings of identity linking: thresholds and word lists of
 esquemas/identidad.yaml, and how each measure compares across years
 (esquemas/medidas.csv), read once."""
+
 from __future__ import annotations
 
 import re
@@ -45,9 +46,12 @@ def config() -> Config:
     d = cargar_yaml("identidad.yaml")
     u = d["umbrales"]
     return Config(
-        similitud=float(u["similitud"]), similitud_segura=float(u["similitud_segura"]),
-        dudoso=float(u["dudoso"]), umbral_dependencia=float(u["dependencia"]),
-        umbral_padre=float(u["padre"]), penalizacion_padre=float(u["penalizacion_padre"]),
+        similitud=float(u["similitud"]),
+        similitud_segura=float(u["similitud_segura"]),
+        dudoso=float(u["dudoso"]),
+        umbral_dependencia=float(u["dependencia"]),
+        umbral_padre=float(u["padre"]),
+        penalizacion_padre=float(u["penalizacion_padre"]),
         codigo_patron=re.compile(d["codigo_patron"]),
         palabras_vacias=frozenset(d["palabras_vacias"]),
         frases_genericas=tuple(re.compile(rf"(?<!\w){p}(?!\w)") for p in d["frases_genericas"]),

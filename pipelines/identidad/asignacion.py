@@ -1,6 +1,7 @@
 """Linking the indicators of a saved report to identities (`asignar`): the
 four steps (code, name, normalized name, similarity), then one bulk write
 per kind of change; the entity's manual decisions are applied after."""
+
 from __future__ import annotations
 
 from contextlib import contextmanager
@@ -15,8 +16,14 @@ from pipelines.identidad.ajustes import config
 from pipelines.identidad.decisiones import aplicar_decisiones
 from pipelines.identidad.entidades import clave_entidad, registrar_entidad
 from pipelines.identidad.nombres import (
-    clave_variante, codigo_valido, dependencia_compatible, forma_normalizada, normalizar_dependencia, nueva_clave,
-    padre_similar, puntaje,
+    clave_variante,
+    codigo_valido,
+    dependencia_compatible,
+    forma_normalizada,
+    normalizar_dependencia,
+    nueva_clave,
+    padre_similar,
+    puntaje,
 )
 
 # How an indicator can be linked (the `vinculo` column of indicadores and variantes)
@@ -70,6 +77,7 @@ class _Estado:
     """What the store holds for one entity, read once per report: its
     identities (in creation order) and every key and variant that the
     writes of the report must respect."""
+
     identidades: dict[str, _Identidad]
     canonicos: dict[str, tuple]  # indicador_clave -> (nombre, indicador_padre, vigencia_nombre)
     ocupadas: set[str]  # identity keys a new identity of the entity cannot take
@@ -83,14 +91,16 @@ def _estado(con, entidad_clave: str) -> _Estado:
     for clave, propia, nombre, padre, vigencia in con.execute(
         "SELECT indicador_clave, entidad_clave = ?, nombre, indicador_padre, vigencia_nombre FROM identidades "
         "WHERE entidad_clave = ? OR starts_with(indicador_clave, ?) ORDER BY creada_en, indicador_clave",
-        [entidad_clave, entidad_clave, entidad_clave + "/"]).fetchall():
+        [entidad_clave, entidad_clave, entidad_clave + "/"],
+    ).fetchall():
         estado.ocupadas.add(clave)
         if propia:
             estado.identidades[clave] = _Identidad(clave)
             estado.canonicos[clave] = (nombre, padre, vigencia)
     for fila in con.execute(
         "SELECT indicador_clave, clave, normalizado, padre_normalizado, dependencia, codigo, creada_en "
-        "FROM variantes WHERE entidad_clave = ? ORDER BY creada_en, clave", [entidad_clave]
+        "FROM variantes WHERE entidad_clave = ? ORDER BY creada_en, clave",
+        [entidad_clave],
     ).fetchall():
         estado.variantes[(fila[4], fila[1], fila[0])] = fila[5]
         if fila[0] in estado.identidades:
@@ -100,9 +110,13 @@ def _estado(con, entidad_clave: str) -> _Estado:
 
 def _prohibidos(con, entidad_clave: str) -> set[tuple[str, str]]:
     """(variant clave, variant clave of the identity it was separated from)."""
-    return {(b, a) for a, b in con.execute(
-        "SELECT variante_a, variante_b FROM decisiones WHERE accion = 'separar' AND entidad_clave = ?",
-        [entidad_clave]).fetchall()}
+    return {
+        (b, a)
+        for a, b in con.execute(
+            "SELECT variante_a, variante_b FROM decisiones WHERE accion = 'separar' AND entidad_clave = ?",
+            [entidad_clave],
+        ).fetchall()
+    }
 
 
 def _items(con, informe_id: str) -> list[_Item]:
@@ -114,16 +128,26 @@ def _items(con, informe_id: str) -> list[_Item]:
           ON o.indicador_id = i.indicador_id AND o.informe_id = i.informe_id
         WHERE i.informe_id = ?
         GROUP BY ALL ORDER BY primera NULLS LAST, i.indicador_id
-        """, [informe_id]).fetchall()
+        """,
+        [informe_id],
+    ).fetchall()
     return [
-        _Item(iid, nombre, padre, codigo_valido(codigo), clave or clave_variante(nombre, padre),
-              forma_normalizada(nombre), forma_normalizada(padre) if padre else "")
+        _Item(
+            iid,
+            nombre,
+            padre,
+            codigo_valido(codigo),
+            clave or clave_variante(nombre, padre),
+            forma_normalizada(nombre),
+            forma_normalizada(padre) if padre else "",
+        )
         for iid, nombre, padre, codigo, clave, _ in filas
     ]
 
 
-def _enlazar(items: list[_Item], identidades: dict[str, _Identidad], dep: str,
-             prohibidos: set[tuple[str, str]]) -> None:
+def _enlazar(
+    items: list[_Item], identidades: dict[str, _Identidad], dep: str, prohibidos: set[tuple[str, str]]
+) -> None:
     """The four linking steps, each over the whole report before the next:
     an indicator found by name is never taken by a weaker similarity."""
     cfg = config()
@@ -156,9 +180,14 @@ def _enlazar(items: list[_Item], identidades: dict[str, _Identidad], dep: str,
     # 2. same name (and parent), case and accents folded
     for item in pendientes():
         opciones = sorted(
-            ((v.dependencia != dep, ident.clave, ident) for ident in compatibles.values()
-             for v in ident.variantes if v.clave == item.clave),
-            key=lambda t: t[:2])
+            (
+                (v.dependencia != dep, ident.clave, ident)
+                for ident in compatibles.values()
+                for v in ident.variantes
+                if v.clave == item.clave
+            ),
+            key=lambda t: t[:2],
+        )
         for _, _, ident in opciones:
             if permitido(item, ident):
                 tomar(item, ident, "nombre", None, item.clave)
@@ -166,8 +195,14 @@ def _enlazar(items: list[_Item], identidades: dict[str, _Identidad], dep: str,
     # 3. normalized name with a compatible parent
     for item in pendientes():
         for ident in compatibles.values():
-            variante = next((v for v in ident.variantes if v.normalizado == item.normalizado
-                             and padre_similar(item.padre_normalizado, v.padre) is True), None)
+            variante = next(
+                (
+                    v
+                    for v in ident.variantes
+                    if v.normalizado == item.normalizado and padre_similar(item.padre_normalizado, v.padre) is True
+                ),
+                None,
+            )
             if variante and permitido(item, ident):
                 tomar(item, ident, "nombre_normalizado", None, variante.clave)
                 break
@@ -202,15 +237,19 @@ def asignar(con: duckdb.DuckDBPyConnection, informe_id: str) -> None:
     record new identities and variants; apply the manual decisions of its
     entity. Reports stored before identities existed are assigned too."""
     _asignar_uno(con, informe_id)
-    for otro, in con.execute("SELECT informe_id FROM informes WHERE entidad_clave IS NULL "
-                             "AND informe_id <> ? ORDER BY vigencia NULLS LAST, archivo",
-                             [informe_id]).fetchall():
+    for (otro,) in con.execute(
+        "SELECT informe_id FROM informes WHERE entidad_clave IS NULL "
+        "AND informe_id <> ? ORDER BY vigencia NULLS LAST, archivo",
+        [informe_id],
+    ).fetchall():
         _asignar_uno(con, otro)
 
 
 def _asignar_uno(con, informe_id: str) -> None:
-    fila = con.execute("SELECT entidad, dependencia, vigencia, archivo, codigo_divipola FROM informes "
-                       "WHERE informe_id = ?", [informe_id]).fetchone()
+    fila = con.execute(
+        "SELECT entidad, dependencia, vigencia, archivo, codigo_divipola FROM informes WHERE informe_id = ?",
+        [informe_id],
+    ).fetchone()
     if fila is None:
         return
     entidad, dependencia, vigencia, archivo, codigo = fila
@@ -251,38 +290,90 @@ _RESULTADO = ("vinculo", "puntaje", "vinculada_con", "alternativa", "puntaje_alt
 _TIPOS_ARROW = {"VARCHAR": "string", "INTEGER": "int32", "DOUBLE": "float64", "TIMESTAMP": "timestamp[us]"}
 
 
-def _escribir_identidades(con, entidad_clave: str, dep: str, vigencia: Optional[int], nuevas: list[_Item],
-                          renombradas: list[_Item], variantes: list[_Item], codigos: list[_Item]) -> None:
+def _escribir_identidades(
+    con,
+    entidad_clave: str,
+    dep: str,
+    vigencia: Optional[int],
+    nuevas: list[_Item],
+    renombradas: list[_Item],
+    variantes: list[_Item],
+    codigos: list[_Item],
+) -> None:
     """New identities and variants (one bulk INSERT each), canonical names
     of the newest vigencia and codes that variants did not have (one
     UPDATE ... FROM each)."""
     ahora = datetime.now()
     if nuevas:
-        with _vista(con, "identidades_nuevas", "identidades", [
-                {"indicador_clave": i.indicador_clave, "entidad_clave": entidad_clave, "nombre": i.nombre,
-                 "indicador_padre": i.padre, "vigencia_nombre": vigencia, "creada_en": ahora} for i in nuevas]):
+        with _vista(
+            con,
+            "identidades_nuevas",
+            "identidades",
+            [
+                {
+                    "indicador_clave": i.indicador_clave,
+                    "entidad_clave": entidad_clave,
+                    "nombre": i.nombre,
+                    "indicador_padre": i.padre,
+                    "vigencia_nombre": vigencia,
+                    "creada_en": ahora,
+                }
+                for i in nuevas
+            ],
+        ):
             con.execute("INSERT INTO identidades BY NAME SELECT * FROM identidades_nuevas")
     if renombradas:
-        with _vista(con, "identidades_renombradas", "identidades", [
+        with _vista(
+            con,
+            "identidades_renombradas",
+            "identidades",
+            [
                 {"indicador_clave": i.indicador_clave, "nombre": i.nombre, "indicador_padre": i.padre}
-                for i in renombradas]):
-            con.execute("UPDATE identidades SET nombre = r.nombre, indicador_padre = r.indicador_padre, "
-                        "vigencia_nombre = ? FROM identidades_renombradas r "
-                        "WHERE identidades.indicador_clave = r.indicador_clave", [vigencia])
+                for i in renombradas
+            ],
+        ):
+            con.execute(
+                "UPDATE identidades SET nombre = r.nombre, indicador_padre = r.indicador_padre, "
+                "vigencia_nombre = ? FROM identidades_renombradas r "
+                "WHERE identidades.indicador_clave = r.indicador_clave",
+                [vigencia],
+            )
     if variantes:
-        with _vista(con, "variantes_nuevas", "variantes", [
-                {"indicador_clave": i.indicador_clave, "entidad_clave": entidad_clave, "dependencia": dep,
-                 "clave": i.clave, "nombre": i.nombre, "indicador_padre": i.padre, "normalizado": i.normalizado,
-                 "padre_normalizado": i.padre_normalizado, "codigo": i.codigo, "creada_en": ahora,
-                 **{c: getattr(i, c) for c in _RESULTADO}} for i in variantes]):
+        with _vista(
+            con,
+            "variantes_nuevas",
+            "variantes",
+            [
+                {
+                    "indicador_clave": i.indicador_clave,
+                    "entidad_clave": entidad_clave,
+                    "dependencia": dep,
+                    "clave": i.clave,
+                    "nombre": i.nombre,
+                    "indicador_padre": i.padre,
+                    "normalizado": i.normalizado,
+                    "padre_normalizado": i.padre_normalizado,
+                    "codigo": i.codigo,
+                    "creada_en": ahora,
+                    **{c: getattr(i, c) for c in _RESULTADO},
+                }
+                for i in variantes
+            ],
+        ):
             con.execute("INSERT INTO variantes BY NAME SELECT * FROM variantes_nuevas")
     if codigos:
-        with _vista(con, "variantes_codigos", "variantes", [
-                {"clave": i.clave, "indicador_clave": i.indicador_clave, "codigo": i.codigo} for i in codigos]):
-            con.execute("UPDATE variantes SET codigo = c.codigo FROM variantes_codigos c "
-                        "WHERE variantes.entidad_clave = ? AND variantes.dependencia = ? AND variantes.clave = c.clave "
-                        "AND variantes.indicador_clave = c.indicador_clave AND variantes.codigo IS NULL",
-                        [entidad_clave, dep])
+        with _vista(
+            con,
+            "variantes_codigos",
+            "variantes",
+            [{"clave": i.clave, "indicador_clave": i.indicador_clave, "codigo": i.codigo} for i in codigos],
+        ):
+            con.execute(
+                "UPDATE variantes SET codigo = c.codigo FROM variantes_codigos c "
+                "WHERE variantes.entidad_clave = ? AND variantes.dependencia = ? AND variantes.clave = c.clave "
+                "AND variantes.indicador_clave = c.indicador_clave AND variantes.codigo IS NULL",
+                [entidad_clave, dep],
+            )
 
 
 @contextmanager
@@ -304,9 +395,19 @@ def _escribir_claves(con, informe_id: str, entidad_clave: str, items: list[_Item
     con.execute("UPDATE informes SET entidad_clave = ? WHERE informe_id = ?", [entidad_clave, informe_id])
     if not items:
         return
-    with _vista(con, "asignacion", "indicadores", [
-            {"indicador_id": i.indicador_id, "indicador_clave": i.indicador_clave,
-             **{c: getattr(i, c) for c in _RESULTADO}} for i in items]):
+    with _vista(
+        con,
+        "asignacion",
+        "indicadores",
+        [
+            {
+                "indicador_id": i.indicador_id,
+                "indicador_clave": i.indicador_clave,
+                **{c: getattr(i, c) for c in _RESULTADO},
+            }
+            for i in items
+        ],
+    ):
         _actualizar_filas(con, informe_id, entidad_clave)
 
 
@@ -316,8 +417,10 @@ def _actualizar_filas(con, informe_id: str, entidad_clave: str) -> None:
         "puntaje = a.puntaje, vinculada_con = a.vinculada_con, alternativa = a.alternativa, "
         "puntaje_alternativa = a.puntaje_alternativa FROM asignacion a "
         "WHERE indicadores.informe_id = ? AND indicadores.indicador_id = a.indicador_id",
-        [entidad_clave, informe_id])
+        [entidad_clave, informe_id],
+    )
     con.execute(
         "UPDATE observaciones SET entidad_clave = ?, indicador_clave = a.indicador_clave FROM asignacion a "
         "WHERE observaciones.informe_id = ? AND observaciones.indicador_id = a.indicador_id",
-        [entidad_clave, informe_id])
+        [entidad_clave, informe_id],
+    )

@@ -1,6 +1,7 @@
 """Manual identity decisions: `vincular` two identities, `separar` a
 variant; stored in `decisiones` by variant name, applied again after every
 load, exported to and imported from CSV."""
+
 from __future__ import annotations
 
 import hashlib
@@ -15,8 +16,7 @@ from pipelines.texto import normalizar
 
 
 ACCIONES = ("vincular", "separar")
-COLUMNAS_DECISIONES = ("accion", "entidad_clave", "clave_a", "variante_a", "clave_b", "variante_b",
-                       "creada_en", "nota")
+COLUMNAS_DECISIONES = ("accion", "entidad_clave", "clave_a", "variante_a", "clave_b", "variante_b", "creada_en", "nota")
 
 
 class ErrorIdentidad(Exception):
@@ -24,9 +24,13 @@ class ErrorIdentidad(Exception):
 
 
 def claves_ocupadas(con, entidad_clave: str) -> set[str]:
-    return {r[0] for r in con.execute(
-        "SELECT indicador_clave FROM identidades WHERE entidad_clave = ? OR starts_with(indicador_clave, ?)",
-        [entidad_clave, entidad_clave + "/"]).fetchall()}
+    return {
+        r[0]
+        for r in con.execute(
+            "SELECT indicador_clave FROM identidades WHERE entidad_clave = ? OR starts_with(indicador_clave, ?)",
+            [entidad_clave, entidad_clave + "/"],
+        ).fetchall()
+    }
 
 
 def _entidad_de(con, clave: str) -> str:
@@ -39,7 +43,9 @@ def _entidad_de(con, clave: str) -> str:
 def _primera_variante(con, clave: str, excepto: Optional[str] = None) -> Optional[str]:
     fila = con.execute(
         "SELECT clave FROM variantes WHERE indicador_clave = ? AND clave IS DISTINCT FROM ? "
-        "ORDER BY creada_en, clave LIMIT 1", [clave, excepto]).fetchone()
+        "ORDER BY creada_en, clave LIMIT 1",
+        [clave, excepto],
+    ).fetchone()
     return fila[0] if fila else None
 
 
@@ -48,43 +54,70 @@ def _juntas_en(con, a: str, b: str) -> Optional[str]:
     fila = con.execute(
         "SELECT i.archivo FROM indicadores d JOIN informes i USING (informe_id) "
         "WHERE d.indicador_clave IN (?, ?) GROUP BY i.archivo, d.informe_id "
-        "HAVING count(DISTINCT d.indicador_clave) = 2 ORDER BY i.archivo LIMIT 1", [a, b]).fetchone()
+        "HAVING count(DISTINCT d.indicador_clave) = 2 ORDER BY i.archivo LIMIT 1",
+        [a, b],
+    ).fetchone()
     return fila[0] if fila else None
 
 
 def _fusionar(con, a: str, b: str) -> None:
     """Every variant and row of identity b goes to a; b is removed."""
-    con.execute("DELETE FROM variantes v WHERE v.indicador_clave = ? AND EXISTS (SELECT 1 FROM variantes w "
-                "WHERE w.indicador_clave = ? AND w.entidad_clave = v.entidad_clave "
-                "AND w.dependencia = v.dependencia AND w.clave = v.clave)", [b, a])
-    con.execute("UPDATE variantes SET indicador_clave = ?, vinculo = 'manual', puntaje = NULL, "
-                "vinculada_con = ? WHERE indicador_clave = ?", [a, a, b])
-    con.execute("UPDATE indicadores SET indicador_clave = ?, vinculo = 'manual', puntaje = NULL, "
-                "vinculada_con = ? WHERE indicador_clave = ?", [a, a, b])
+    con.execute(
+        "DELETE FROM variantes v WHERE v.indicador_clave = ? AND EXISTS (SELECT 1 FROM variantes w "
+        "WHERE w.indicador_clave = ? AND w.entidad_clave = v.entidad_clave "
+        "AND w.dependencia = v.dependencia AND w.clave = v.clave)",
+        [b, a],
+    )
+    con.execute(
+        "UPDATE variantes SET indicador_clave = ?, vinculo = 'manual', puntaje = NULL, "
+        "vinculada_con = ? WHERE indicador_clave = ?",
+        [a, a, b],
+    )
+    con.execute(
+        "UPDATE indicadores SET indicador_clave = ?, vinculo = 'manual', puntaje = NULL, "
+        "vinculada_con = ? WHERE indicador_clave = ?",
+        [a, a, b],
+    )
     con.execute("UPDATE observaciones SET indicador_clave = ? WHERE indicador_clave = ?", [a, b])
     con.execute("DELETE FROM identidades WHERE indicador_clave = ?", [b])
 
 
 def _apartar(con, clave: str, variante: str) -> str:
     """Move the variant (clave text) of identity `clave` to a new identity."""
-    filas = con.execute("SELECT entidad_clave, nombre, indicador_padre FROM variantes WHERE indicador_clave = ? "
-                        "AND clave = ? ORDER BY creada_en", [clave, variante]).fetchall()
+    filas = con.execute(
+        "SELECT entidad_clave, nombre, indicador_padre FROM variantes WHERE indicador_clave = ? "
+        "AND clave = ? ORDER BY creada_en",
+        [clave, variante],
+    ).fetchall()
     entidad_clave, nombre, padre = filas[0]
     nueva = nueva_clave(entidad_clave, nombre, claves_ocupadas(con, entidad_clave))
     vigencia = con.execute(
         "SELECT max(i.vigencia) FROM indicadores d JOIN informes i USING (informe_id) "
-        "WHERE d.indicador_clave = ? AND d.clave = ?", [clave, variante]).fetchone()[0]
-    con.execute("INSERT INTO identidades (indicador_clave, entidad_clave, nombre, indicador_padre, "
-                "vigencia_nombre, creada_en) VALUES (?, ?, ?, ?, ?, ?)",
-                [nueva, entidad_clave, nombre, padre, vigencia, datetime.now()])
-    con.execute("UPDATE variantes SET indicador_clave = ?, vinculo = 'manual', puntaje = NULL, "
-                "vinculada_con = NULL, alternativa = ?, puntaje_alternativa = NULL "
-                "WHERE indicador_clave = ? AND clave = ?", [nueva, clave, clave, variante])
-    con.execute("UPDATE indicadores SET indicador_clave = ?, vinculo = 'manual', puntaje = NULL, "
-                "vinculada_con = NULL WHERE indicador_clave = ? AND clave = ?", [nueva, clave, variante])
-    con.execute("UPDATE observaciones SET indicador_clave = d.indicador_clave FROM indicadores d "
-                "WHERE observaciones.indicador_id = d.indicador_id AND observaciones.informe_id = d.informe_id "
-                "AND d.indicador_clave = ?", [nueva])
+        "WHERE d.indicador_clave = ? AND d.clave = ?",
+        [clave, variante],
+    ).fetchone()[0]
+    con.execute(
+        "INSERT INTO identidades (indicador_clave, entidad_clave, nombre, indicador_padre, "
+        "vigencia_nombre, creada_en) VALUES (?, ?, ?, ?, ?, ?)",
+        [nueva, entidad_clave, nombre, padre, vigencia, datetime.now()],
+    )
+    con.execute(
+        "UPDATE variantes SET indicador_clave = ?, vinculo = 'manual', puntaje = NULL, "
+        "vinculada_con = NULL, alternativa = ?, puntaje_alternativa = NULL "
+        "WHERE indicador_clave = ? AND clave = ?",
+        [nueva, clave, clave, variante],
+    )
+    con.execute(
+        "UPDATE indicadores SET indicador_clave = ?, vinculo = 'manual', puntaje = NULL, "
+        "vinculada_con = NULL WHERE indicador_clave = ? AND clave = ?",
+        [nueva, clave, variante],
+    )
+    con.execute(
+        "UPDATE observaciones SET indicador_clave = d.indicador_clave FROM indicadores d "
+        "WHERE observaciones.indicador_id = d.indicador_id AND observaciones.informe_id = d.informe_id "
+        "AND d.indicador_clave = ?",
+        [nueva],
+    )
     return nueva
 
 
@@ -92,23 +125,29 @@ def _id_decision(accion: str, entidad: str, a: str, b: str) -> str:
     return hashlib.sha256("\x1f".join([accion, entidad, a, b]).encode("utf-8")).hexdigest()[:16]
 
 
-def _guardar_decision(con, accion, entidad, clave_a, variante_a, clave_b, variante_b, nota=None,
-                      creada_en=None) -> bool:
+def _guardar_decision(
+    con, accion, entidad, clave_a, variante_a, clave_b, variante_b, nota=None, creada_en=None
+) -> bool:
     did = _id_decision(accion, entidad, variante_a, variante_b)
     if con.execute("SELECT 1 FROM decisiones WHERE decision_id = ?", [did]).fetchone():
         return False
     if accion == "vincular":  # a later link undoes an earlier separation of the same pair
-        con.execute("DELETE FROM decisiones WHERE accion = 'separar' AND entidad_clave = ? AND "
-                    "((variante_a = ? AND variante_b = ?) OR (variante_a = ? AND variante_b = ?))",
-                    [entidad, variante_a, variante_b, variante_b, variante_a])
+        con.execute(
+            "DELETE FROM decisiones WHERE accion = 'separar' AND entidad_clave = ? AND "
+            "((variante_a = ? AND variante_b = ?) OR (variante_a = ? AND variante_b = ?))",
+            [entidad, variante_a, variante_b, variante_b, variante_a],
+        )
     else:
-        con.execute("DELETE FROM decisiones WHERE accion = 'vincular' AND entidad_clave = ? AND "
-                    "((variante_a = ? AND variante_b = ?) OR (variante_a = ? AND variante_b = ?))",
-                    [entidad, variante_a, variante_b, variante_b, variante_a])
-    con.execute("INSERT INTO decisiones (decision_id, accion, entidad_clave, clave_a, variante_a, clave_b, "
-                "variante_b, creada_en, nota) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                [did, accion, entidad, clave_a, variante_a, clave_b, variante_b,
-                 creada_en or datetime.now(), nota])
+        con.execute(
+            "DELETE FROM decisiones WHERE accion = 'vincular' AND entidad_clave = ? AND "
+            "((variante_a = ? AND variante_b = ?) OR (variante_a = ? AND variante_b = ?))",
+            [entidad, variante_a, variante_b, variante_b, variante_a],
+        )
+    con.execute(
+        "INSERT INTO decisiones (decision_id, accion, entidad_clave, clave_a, variante_a, clave_b, "
+        "variante_b, creada_en, nota) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        [did, accion, entidad, clave_a, variante_a, clave_b, variante_b, creada_en or datetime.now(), nota],
+    )
     return True
 
 
@@ -118,12 +157,16 @@ def vincular(con: duckdb.DuckDBPyConnection, clave_a: str, clave_b: str, nota: O
         raise ErrorIdentidad("Las dos claves son la misma.")
     ent_a, ent_b = _entidad_de(con, clave_a), _entidad_de(con, clave_b)
     if ent_a != ent_b:
-        raise ErrorIdentidad(f"{clave_a} y {clave_b} son de entidades distintas ({ent_a}, {ent_b}); "
-                             "no se vinculan indicadores de entidades distintas.")
+        raise ErrorIdentidad(
+            f"{clave_a} y {clave_b} son de entidades distintas ({ent_a}, {ent_b}); "
+            "no se vinculan indicadores de entidades distintas."
+        )
     juntas = _juntas_en(con, clave_a, clave_b)
     if juntas:
-        raise ErrorIdentidad(f"{clave_a} y {clave_b} aparecen los dos en {juntas}: son indicadores distintos "
-                             "de un mismo informe y no se pueden vincular.")
+        raise ErrorIdentidad(
+            f"{clave_a} y {clave_b} aparecen los dos en {juntas}: son indicadores distintos "
+            "de un mismo informe y no se pueden vincular."
+        )
     va, vb = _primera_variante(con, clave_a), _primera_variante(con, clave_b)
     _guardar_decision(con, "vincular", ent_a, clave_a, va, clave_b, vb, nota)
     _fusionar(con, clave_a, clave_b)
@@ -133,8 +176,9 @@ def vincular(con: duckdb.DuckDBPyConnection, clave_a: str, clave_b: str, nota: O
 def _buscar_variante(con, clave: str, variante: str) -> str:
     """The clave text of the variant of identity `clave` that the user named
     (as written, with or without its parent, any case or accents)."""
-    filas = con.execute("SELECT DISTINCT clave, nombre FROM variantes WHERE indicador_clave = ? ORDER BY clave",
-                        [clave]).fetchall()
+    filas = con.execute(
+        "SELECT DISTINCT clave, nombre FROM variantes WHERE indicador_clave = ? ORDER BY clave", [clave]
+    ).fetchall()
     buscada = normalizar(variante)
     for c, nombre in filas:
         if buscada in (c, normalizar(nombre)):
@@ -158,9 +202,14 @@ def separar(con: duckdb.DuckDBPyConnection, clave: str, variante: str, nota: Opt
 def _identidades_con(con, entidad: str, variante: Optional[str]) -> list[str]:
     if not variante:
         return []
-    return [r[0] for r in con.execute(
-        "SELECT indicador_clave FROM variantes WHERE entidad_clave = ? AND clave = ? "
-        "GROUP BY indicador_clave ORDER BY min(creada_en), indicador_clave", [entidad, variante]).fetchall()]
+    return [
+        r[0]
+        for r in con.execute(
+            "SELECT indicador_clave FROM variantes WHERE entidad_clave = ? AND clave = ? "
+            "GROUP BY indicador_clave ORDER BY min(creada_en), indicador_clave",
+            [entidad, variante],
+        ).fetchall()
+    ]
 
 
 def aplicar_decisiones(con: duckdb.DuckDBPyConnection, entidad_clave: Optional[str] = None) -> list[str]:
@@ -195,8 +244,9 @@ def exportar_decisiones(con: duckdb.DuckDBPyConnection, salida: Path) -> int:
 
     from pipelines.texto import texto_celda
 
-    filas = con.execute("SELECT " + ", ".join(COLUMNAS_DECISIONES) + " FROM decisiones "
-                        "ORDER BY creada_en, decision_id").fetchall()
+    filas = con.execute(
+        "SELECT " + ", ".join(COLUMNAS_DECISIONES) + " FROM decisiones ORDER BY creada_en, decision_id"
+    ).fetchall()
     salida = Path(salida)
     salida.parent.mkdir(parents=True, exist_ok=True)
     with salida.open("w", encoding="utf-8", newline="") as f:
@@ -217,8 +267,9 @@ def importar_decisiones(con: duckdb.DuckDBPyConnection, entrada: Path) -> tuple[
         raise ErrorIdentidad(f"No existe el archivo {entrada}.")
     with entrada.open(encoding="utf-8-sig", newline="") as f:
         lector = csv.DictReader(f)
-        faltan = [c for c in ("accion", "entidad_clave", "variante_a", "variante_b")
-                  if c not in (lector.fieldnames or [])]
+        faltan = [
+            c for c in ("accion", "entidad_clave", "variante_a", "variante_b") if c not in (lector.fieldnames or [])
+        ]
         if faltan:
             raise ErrorIdentidad(f"{entrada.name}: faltan las columnas {', '.join(faltan)}.")
         filas = list(lector)
@@ -227,8 +278,7 @@ def importar_decisiones(con: duckdb.DuckDBPyConnection, entrada: Path) -> tuple[
         limpio = {k: (v or "").strip().lstrip("'") if isinstance(v, str) else v for k, v in d.items()}
         accion = limpio["accion"]
         if accion not in ACCIONES:
-            raise ErrorIdentidad(f"{entrada.name}, línea {n}: acción desconocida {accion!r} "
-                                 "(use vincular o separar).")
+            raise ErrorIdentidad(f"{entrada.name}, línea {n}: acción desconocida {accion!r} (use vincular o separar).")
         if not limpio["entidad_clave"] or not limpio["variante_a"] or not limpio["variante_b"]:
             raise ErrorIdentidad(f"{entrada.name}, línea {n}: faltan entidad_clave, variante_a o variante_b.")
         creada = None
@@ -238,6 +288,14 @@ def importar_decisiones(con: duckdb.DuckDBPyConnection, entrada: Path) -> tuple[
             except ValueError:
                 creada = None
         nuevas += _guardar_decision(
-            con, accion, limpio["entidad_clave"], limpio.get("clave_a") or None, limpio["variante_a"],
-            limpio.get("clave_b") or None, limpio["variante_b"], limpio.get("nota") or None, creada)
+            con,
+            accion,
+            limpio["entidad_clave"],
+            limpio.get("clave_a") or None,
+            limpio["variante_a"],
+            limpio.get("clave_b") or None,
+            limpio["variante_b"],
+            limpio.get("nota") or None,
+            creada,
+        )
     return nuevas, aplicar_decisiones(con)

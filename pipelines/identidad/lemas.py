@@ -1,6 +1,7 @@
 """The lemma table of the nombre_normalizado step (derived data,
 esquemas/lemas_identidad.txt.gz): build it from spaCy's lookup data, encode
 it, read it, look a word up. `python -m pipelines.identidad` rebuilds it."""
+
 from __future__ import annotations
 
 import bisect
@@ -28,8 +29,10 @@ from pipelines.identidad.plegado import plegar
 # (tests/pipelines/identidad/test_identidad.py checks that it is the table spaCy's data gives).
 ARCHIVO_LEMAS = "lemas_identidad.txt.gz"
 _BLOQUE = 32
-_CABECERA = ("# spacy-lookups-data es_lemma_lookup, folded and applied until it settles; "
-             "derived with: python -m pipelines.identidad\n")
+_CABECERA = (
+    "# spacy-lookups-data es_lemma_lookup, folded and applied until it settles; "
+    "derived with: python -m pipelines.identidad\n"
+)
 
 
 def tabla_lemas_spacy() -> dict[str, str]:
@@ -71,7 +74,7 @@ def codificar_lemas(tabla: dict[str, str]) -> str:
     claves = sorted(tabla)
     for inicio in range(0, len(claves), _BLOQUE):
         entradas, anterior = [], ""
-        for forma in claves[inicio:inicio + _BLOQUE]:
+        for forma in claves[inicio : inicio + _BLOQUE]:
             lem = tabla[forma]
             if any(c in forma + lem for c in ": \n") or forma.startswith("#"):
                 raise ValueError(f"cannot encode form or lemma: {forma!r} -> {lem!r}")
@@ -97,7 +100,7 @@ class TablaLemas:
 
     def __init__(self, texto: str):
         self._bloques = [linea for linea in texto.split("\n") if linea and not linea.startswith("#")]
-        self._primeras = [b[1:b.index(":")] for b in self._bloques]
+        self._primeras = [b[1 : b.index(":")] for b in self._bloques]
 
     def get(self, forma: str, defecto: Optional[str] = None) -> Optional[str]:
         i = bisect.bisect_right(self._primeras, forma) - 1
@@ -106,7 +109,7 @@ class TablaLemas:
         actual = ""
         for entrada in self._bloques[i].split(" "):
             resto, quitar, agregar = entrada[1:].split(":")
-            actual = actual[:int(entrada[0])] + resto
+            actual = actual[: int(entrada[0])] + resto
             if actual == forma:
                 n = int(quitar)
                 return (actual[:-n] if n else actual) + agregar
@@ -120,7 +123,7 @@ class TablaLemas:
             actual = ""
             for entrada in bloque.split(" "):
                 resto, quitar, agregar = entrada[1:].split(":")
-                actual = actual[:int(entrada[0])] + resto
+                actual = actual[: int(entrada[0])] + resto
                 n = int(quitar)
                 yield actual, (actual[:-n] if n else actual) + agregar
 

@@ -1,6 +1,7 @@
 """Names as identity compares them: identifying words as lemmas, the
 normalized forms of indicator, entity and office names, readable keys,
 MGA codes, similarity scores."""
+
 from __future__ import annotations
 
 import re
@@ -65,14 +66,14 @@ def clave_variante(nombre: Optional[str], padre: Optional[str]) -> str:
 
 
 def normalizar_entidad(nombre: Optional[str]) -> str:
-    """"Alcaldía Distrital de Barrancabermeja" -> "alcaldia barrancabermeja"."""
+    """ "Alcaldía Distrital de Barrancabermeja" -> "alcaldia barrancabermeja"."""
     cfg = config()
     palabras = [cfg.entidad_sinonimos.get(p, p) for p in palabras_de(plegar(nombre or ""))]
     return " ".join(p for p in palabras if p not in cfg.entidad_omitidas)
 
 
 def normalizar_dependencia(nombre: Optional[str]) -> str:
-    """"Oficina Asesora de Prensa, Comunicaciones y Protocolo" ->
+    """ "Oficina Asesora de Prensa, Comunicaciones y Protocolo" ->
     "prensa comunicaciones protocolo"."""
     cfg = config()
     palabras = [p for p in palabras_de(plegar(nombre or "")) if p not in cfg.dependencia_omitidas]
@@ -122,8 +123,10 @@ def padre_similar(a: str, b: str) -> Optional[bool]:
 
 def nueva_clave(entidad_clave: str, nombre: str, ocupadas: set[str]) -> str:
     """entidad_clave/clave_legible(name), with -2, -3... if `ocupadas` has it."""
-    base_nombre = " ".join(w for w in palabras_de(_sin_frases_genericas(plegar(nombre)))
-                           if w not in config().palabras_vacias) or nombre
+    base_nombre = (
+        " ".join(w for w in palabras_de(_sin_frases_genericas(plegar(nombre))) if w not in config().palabras_vacias)
+        or nombre
+    )
     base = f"{entidad_clave}/{clave_legible(base_nombre)}"
     clave, n = base, 1
     while clave in ocupadas:

@@ -1,5 +1,6 @@
 """Folding of names for identity: lower case without accents, and the words
 of a text."""
+
 from __future__ import annotations
 
 import re

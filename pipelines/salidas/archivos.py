@@ -7,6 +7,7 @@ DuckDB file, then yields a temporary file in the same folder; only when the
 writer finished is it renamed onto `salida` (os.replace, atomic): an
 interrupted export leaves the previous file, or none, never a half file.
 """
+
 from __future__ import annotations
 
 import os
@@ -45,13 +46,15 @@ def comprobar(salida: Path, db: Optional[Path]) -> None:
         db = Path(db)
         for protegido in (db, db.with_name(db.name + ".wal")):
             if _mismo_archivo(salida, protegido):
-                raise ErrorSalida(f"No se escribe {salida}: es la base de datos {db} y se perdería. "
-                                  "Indique otro archivo de salida.")
+                raise ErrorSalida(
+                    f"No se escribe {salida}: es la base de datos {db} y se perdería. Indique otro archivo de salida."
+                )
     if salida.is_dir():
         raise ErrorSalida(f"No se pudo escribir {salida}: es una carpeta; indique un archivo.")
     if salida.exists() and es_duckdb(salida):
-        raise ErrorSalida(f"No se escribe {salida}: es una base de datos DuckDB y se perdería. "
-                          "Indique otro archivo de salida.")
+        raise ErrorSalida(
+            f"No se escribe {salida}: es una base de datos DuckDB y se perdería. Indique otro archivo de salida."
+        )
 
 
 def _umask() -> int:

@@ -15,6 +15,7 @@ stay empty.
 Formats: CSV, JSON, JSON Lines and Parquet (long, one row per figure), XLSX (a wide sheet,
 the long sheet and the links) and HTML (pipelines/salidas/html_comparar.py).
 """
+
 from __future__ import annotations
 
 import math
@@ -31,9 +32,29 @@ from pipelines.salidas.exportar import ErrorExportacion, neutralizar
 
 FORMATOS = ("csv", "json", "jsonl", "parquet", "xlsx", "html")
 COLUMNAS = [
-    "entidad_clave", "entidad", "dependencia", "indicador_clave", "indicador", "nombre_en_informe",
-    "codigo", "medida", "tipo_gasto", "anio", "periodo_inicio", "periodo_fin", "corte", "parcial",
-    "valor", "unidad", "avance", "variacion", "aviso", "archivo", "pagina", "informe_id", "vinculo",
+    "entidad_clave",
+    "entidad",
+    "dependencia",
+    "indicador_clave",
+    "indicador",
+    "nombre_en_informe",
+    "codigo",
+    "medida",
+    "tipo_gasto",
+    "anio",
+    "periodo_inicio",
+    "periodo_fin",
+    "corte",
+    "parcial",
+    "valor",
+    "unidad",
+    "avance",
+    "variacion",
+    "aviso",
+    "archivo",
+    "pagina",
+    "informe_id",
+    "vinculo",
 ]
 MESES = palabras.abreviaturas_de_meses()  # esquemas/castellano.yaml
 
@@ -85,8 +106,10 @@ def _pasa(f: dict, filtros: Filtros, con) -> bool:
     if filtros.entidad:
         buscada = identidad.normalizar_entidad(filtros.entidad)
         palabras = set(buscada.split())
-        if not (f["entidad_clave"] == filtros.entidad or (palabras and palabras <= set(
-                (f["entidad_normalizada"] or "").split()))):
+        if not (
+            f["entidad_clave"] == filtros.entidad
+            or (palabras and palabras <= set((f["entidad_normalizada"] or "").split()))
+        ):
             return False
     if filtros.dependencia:
         buscadas = set(identidad.normalizar_dependencia(filtros.dependencia).split())
@@ -95,7 +118,8 @@ def _pasa(f: dict, filtros: Filtros, con) -> bool:
     if filtros.indicador:
         buscado = identidad.normalizar(filtros.indicador)
         if f["indicador_clave"] != filtros.indicador and not any(
-                buscado in identidad.normalizar(x or "") for x in (f["indicador"], f["nombre_en_informe"])):
+            buscado in identidad.normalizar(x or "") for x in (f["indicador"], f["nombre_en_informe"])
+        ):
             return False
     return True
 
@@ -139,21 +163,49 @@ def cifras(con: duckdb.DuckDBPyConnection, filtros: Optional[Filtros] = None) ->
     for (ent, ind, medida, tipo, anio), (_, f) in elegidas.items():
         acumulable = medida in acumulables
         parcial = acumulable and f["periodo_fin"] < date(anio, 12, 31)
-        filas.append({
-            "entidad_clave": ent, "entidad": f["entidad"], "dependencia": f["dependencia"],
-            "indicador_clave": ind, "indicador": f["indicador"], "nombre_en_informe": f["nombre_en_informe"],
-            "codigo": f["codigo"], "medida": medida, "tipo_gasto": tipo or None, "anio": anio,
-            "periodo_inicio": f["periodo_inicio"], "periodo_fin": f["periodo_fin"],
-            "corte": corte_texto(f["periodo_fin"]) if acumulable else None, "parcial": parcial,
-            "valor": f["valor"], "unidad": f["unidad"], "avance": None, "variacion": None, "aviso": None,
-            "archivo": f["archivo"], "pagina": f["pagina"], "informe_id": f["informe_id"],
-            "vinculo": f["vinculo"], "_indicador_padre": f["indicador_padre"], "_escala": f["escala"],
-            "_ambiguo": bool(f["ambiguo"]), "_observacion_id": f["observacion_id"],
-        })
+        filas.append(
+            {
+                "entidad_clave": ent,
+                "entidad": f["entidad"],
+                "dependencia": f["dependencia"],
+                "indicador_clave": ind,
+                "indicador": f["indicador"],
+                "nombre_en_informe": f["nombre_en_informe"],
+                "codigo": f["codigo"],
+                "medida": medida,
+                "tipo_gasto": tipo or None,
+                "anio": anio,
+                "periodo_inicio": f["periodo_inicio"],
+                "periodo_fin": f["periodo_fin"],
+                "corte": corte_texto(f["periodo_fin"]) if acumulable else None,
+                "parcial": parcial,
+                "valor": f["valor"],
+                "unidad": f["unidad"],
+                "avance": None,
+                "variacion": None,
+                "aviso": None,
+                "archivo": f["archivo"],
+                "pagina": f["pagina"],
+                "informe_id": f["informe_id"],
+                "vinculo": f["vinculo"],
+                "_indicador_padre": f["indicador_padre"],
+                "_escala": f["escala"],
+                "_ambiguo": bool(f["ambiguo"]),
+                "_observacion_id": f["observacion_id"],
+            }
+        )
     _calcular(filas, cfg)
     orden_medidas = {m: k for k, m in enumerate(list(cfg["anuales"]) + list(cfg["acumulables"]))}
-    filas.sort(key=lambda r: (r["entidad"] or "", r["entidad_clave"], r["indicador_clave"],
-                              orden_medidas.get(r["medida"], 99), r["tipo_gasto"] or "", r["anio"]))
+    filas.sort(
+        key=lambda r: (
+            r["entidad"] or "",
+            r["entidad_clave"],
+            r["indicador_clave"],
+            orden_medidas.get(r["medida"], 99),
+            r["tipo_gasto"] or "",
+            r["anio"],
+        )
+    )
     return filas
 
 
@@ -172,8 +224,9 @@ def _calcular(filas: list[dict], cfg: dict) -> None:
         if len(unidades[serie]) > 1:
             avisos.append("unidades distintas entre años (" + ", ".join(sorted(unidades[serie])) + "): no se comparan")
         if len(escalas[serie]) > 1:
-            avisos.append("escalas distintas entre años (" + ", ".join(
-                sorted(e or "unidades" for e in escalas[serie])) + ")")
+            avisos.append(
+                "escalas distintas entre años (" + ", ".join(sorted(e or "unidades" for e in escalas[serie])) + ")"
+            )
         if r["_ambiguo"]:
             avisos.append("cifra ambigua en el informe (formato o escala dudosos)")
         d = denominador.get(r["medida"])
@@ -218,7 +271,9 @@ def vinculos(con: duckdb.DuckDBPyConnection, filas: list[dict]) -> list[dict[str
         WHERE list_contains(?, v.indicador_clave)
         GROUP BY e.nombre, v.indicador_clave, d.nombre, v.nombre, v.indicador_padre
         ORDER BY v.indicador_clave, min(v.creada_en), v.nombre
-        """, [claves])
+        """,
+        [claves],
+    )
     nombres = [c[0] for c in cursor.description]
     salida = []
     for f in cursor.fetchall():
@@ -231,8 +286,7 @@ def vinculos(con: duckdb.DuckDBPyConnection, filas: list[dict]) -> list[dict[str
 # ----------------------------------------------------------------- writers
 
 
-def comparar(con: duckdb.DuckDBPyConnection, formato: str, salida: Path, filtros: Optional[Filtros] = None
-             ) -> int:
+def comparar(con: duckdb.DuckDBPyConnection, formato: str, salida: Path, filtros: Optional[Filtros] = None) -> int:
     """Write the comparison; returns the number of figures (long rows)."""
     if formato not in FORMATOS:
         raise ErrorExportacion(f"Formato desconocido: {formato}. Use uno de: {', '.join(FORMATOS)}.")
@@ -269,16 +323,23 @@ def _texto_a(filas: list[dict], formato: str, f) -> None:
     tuberias.escribir_filas(f, formato, COLUMNAS, [[tuple(r[c] for c in COLUMNAS) for r in filas]])
 
 
-_TIPOS = {"anio": "int32", "pagina": "int32", "valor": "float64", "avance": "float64", "variacion": "float64",
-          "parcial": "bool_", "periodo_inicio": "date32", "periodo_fin": "date32"}
+_TIPOS = {
+    "anio": "int32",
+    "pagina": "int32",
+    "valor": "float64",
+    "avance": "float64",
+    "variacion": "float64",
+    "parcial": "bool_",
+    "periodo_inicio": "date32",
+    "periodo_fin": "date32",
+}
 
 
 def _parquet(filas: list[dict], salida: Path) -> None:
     import pyarrow as pa
     import pyarrow.parquet as pq
 
-    columnas = {c: pa.array([r[c] for r in filas], type=getattr(pa, _TIPOS.get(c, "string"))())
-                for c in COLUMNAS}
+    columnas = {c: pa.array([r[c] for r in filas], type=getattr(pa, _TIPOS.get(c, "string"))()) for c in COLUMNAS}
     pq.write_table(pa.table(columnas), salida)
 
 
@@ -287,9 +348,9 @@ def _parquet(filas: list[dict], salida: Path) -> None:
 _FMT = {
     "entero": "[$-240A]#,##0",
     "decimal": "[$-240A]#,##0.00",
-    "pesos": "[$-240A]\"$\" #,##0",
-    "pesos_decimal": "[$-240A]\"$\" #,##0.00",
-    "porcentaje": "[$-240A]#,##0.0\" %\"",
+    "pesos": '[$-240A]"$" #,##0',
+    "pesos_decimal": '[$-240A]"$" #,##0.00',
+    "porcentaje": '[$-240A]#,##0.0" %"',
     "fraccion": "[$-240A]0.0%",
     "fecha": "yyyy-mm-dd",
 }
@@ -308,14 +369,15 @@ def _xlsx(filas: list[dict], enlaces: list[dict], salida: Path) -> None:
     import xlsxwriter
 
     libro = xlsxwriter.Workbook(
-        str(salida), {"strings_to_formulas": False, "strings_to_urls": False, "strings_to_numbers": False})
+        str(salida), {"strings_to_formulas": False, "strings_to_urls": False, "strings_to_numbers": False}
+    )
     try:
         f = {k: libro.add_format({"num_format": v}) for k, v in _FMT.items()}
-        fp = {k: libro.add_format({"num_format": v, "italic": True, "font_color": "#7a4b00"})
-              for k, v in _FMT.items()}
+        fp = {k: libro.add_format({"num_format": v, "italic": True, "font_color": "#7a4b00"}) for k, v in _FMT.items()}
         texto = libro.add_format({"num_format": "@"})
-        encabezado = libro.add_format({"bold": True, "bg_color": "#DDE6F0", "border": 1, "text_wrap": True,
-                                       "valign": "top"})
+        encabezado = libro.add_format(
+            {"bold": True, "bg_color": "#DDE6F0", "border": 1, "text_wrap": True, "valign": "top"}
+        )
         _hoja_ancha(libro, filas, f, fp, texto, encabezado)
         _hoja_larga(libro, filas, f, texto, encabezado)
         _hoja_vinculos(libro, enlaces, texto, encabezado)
@@ -332,8 +394,16 @@ def _texto(hoja, r, k, v, formato) -> None:
 def _hoja_ancha(libro, filas, f, fp, texto, encabezado) -> None:
     hoja = libro.add_worksheet("Comparación")
     anios = sorted({r["anio"] for r in filas})
-    fijas = ["Entidad", "Dependencia", "Clave del indicador", "Código", "Indicador", "Medida", "Tipo de gasto",
-             "Unidad"]
+    fijas = [
+        "Entidad",
+        "Dependencia",
+        "Clave del indicador",
+        "Código",
+        "Indicador",
+        "Medida",
+        "Tipo de gasto",
+        "Unidad",
+    ]
     hoja.write_row(0, 0, fijas + [str(a) for a in anios] + ["Aviso"], encabezado)
     grupos: dict[tuple, dict] = {}
     for r in filas:
@@ -341,8 +411,18 @@ def _hoja_ancha(libro, filas, f, fp, texto, encabezado) -> None:
         grupos.setdefault(clave, {})[r["anio"]] = r
     for n, (clave, por_anio) in enumerate(grupos.items(), start=1):
         una = next(iter(por_anio.values()))
-        for k, v in enumerate([una["entidad"], una["dependencia"], una["indicador_clave"], una["codigo"],
-                               una["indicador"], una["medida"], una["tipo_gasto"], una["unidad"]]):
+        for k, v in enumerate(
+            [
+                una["entidad"],
+                una["dependencia"],
+                una["indicador_clave"],
+                una["codigo"],
+                una["indicador"],
+                una["medida"],
+                una["tipo_gasto"],
+                una["unidad"],
+            ]
+        ):
             _texto(hoja, n, k, v, texto)
         for k, anio in enumerate(anios, start=len(fijas)):
             r = por_anio.get(anio)
@@ -389,8 +469,21 @@ def _hoja_larga(libro, filas, f, texto, encabezado) -> None:
 
 def _hoja_vinculos(libro, enlaces, texto, encabezado) -> None:
     hoja = libro.add_worksheet("Vínculos")
-    columnas = ["entidad", "indicador_clave", "indicador", "variante", "indicador_padre", "dependencia", "codigo",
-                "anios", "vinculo", "puntaje", "vinculada_con", "alternativa", "puntaje_alternativa"]
+    columnas = [
+        "entidad",
+        "indicador_clave",
+        "indicador",
+        "variante",
+        "indicador_padre",
+        "dependencia",
+        "codigo",
+        "anios",
+        "vinculo",
+        "puntaje",
+        "vinculada_con",
+        "alternativa",
+        "puntaje_alternativa",
+    ]
     hoja.write_row(0, 0, columnas, encabezado)
     for n, d in enumerate(enlaces, start=1):
         for k, c in enumerate(columnas):

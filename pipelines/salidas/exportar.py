@@ -7,6 +7,7 @@ with its type. Text cells that a spreadsheet would run as a formula are
 neutralized with a leading apostrophe (CSV and XLSX). Text formats can go to
 an open file (standard output: `exportar_a`).
 """
+
 from __future__ import annotations
 
 import math
@@ -80,8 +81,14 @@ def _comprobar(tabla: str, formato: str, sin_marcadas: bool) -> Tabla:
     return t
 
 
-def exportar(con: duckdb.DuckDBPyConnection, tabla: str, formato: str, salida: Path,
-             sin_marcadas: bool = False, excel: bool = False) -> int:
+def exportar(
+    con: duckdb.DuckDBPyConnection,
+    tabla: str,
+    formato: str,
+    salida: Path,
+    sin_marcadas: bool = False,
+    excel: bool = False,
+) -> int:
     """Write `tabla` to `salida` as csv, json, jsonl, parquet or xlsx. Returns
     rows written. sin_marcadas (observaciones only) leaves out rows with an
     error finding; excel (csv only): ';', ',' decimals and a BOM."""
@@ -111,8 +118,14 @@ def _texto(con, sql: str, columnas: list[str], salida: Path, formato: str, excel
         return tuberias.escribir_filas(f, formato, columnas, _lotes(cursor), excel=excel)
 
 
-def exportar_a(con: duckdb.DuckDBPyConnection, tabla: str, formato: str, f: IO[str],
-               sin_marcadas: bool = False, excel: bool = False) -> int:
+def exportar_a(
+    con: duckdb.DuckDBPyConnection,
+    tabla: str,
+    formato: str,
+    f: IO[str],
+    sin_marcadas: bool = False,
+    excel: bool = False,
+) -> int:
     """Like `exportar` for a text format (csv, json, jsonl), to the open text
     file `f` (standard output)."""
     from pipelines.salidas import tuberias

@@ -1,5 +1,6 @@
 """Filters of `informes validar` (and of the Python API) over the stored
 findings: by file name, rule and entity."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -40,8 +41,14 @@ def informes_de_entidad(con: duckdb.DuckDBPyConnection, entidad: str) -> set[str
     return ids
 
 
-def filtrar(con: duckdb.DuckDBPyConnection, filas: list[dict[str, Any]], *, archivos: Optional[list[str]] = None,
-            reglas: Optional[list[str]] = None, entidad: Optional[str] = None) -> list[dict[str, Any]]:
+def filtrar(
+    con: duckdb.DuckDBPyConnection,
+    filas: list[dict[str, Any]],
+    *,
+    archivos: Optional[list[str]] = None,
+    reglas: Optional[list[str]] = None,
+    entidad: Optional[str] = None,
+) -> list[dict[str, Any]]:
     """The findings (rows of almacen.hallazgos) that pass every filter given."""
     if archivos:
         filas = [f for f in filas if _de_archivo(f.get("archivo"), archivos)]

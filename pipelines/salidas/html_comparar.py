@@ -8,6 +8,7 @@ crop of the source around it (opened with a click: a <details> element,
 drawn by pipelines/salidas/revisar.py's Recortes) and, for a figure that
 `informes revisar` lists, a link to its entry in revision.html.
 """
+
 from __future__ import annotations
 
 import math
@@ -22,8 +23,12 @@ from pipelines.salidas.nombres import NOMBRES_MEDIDA
 from pipelines.texto import numero_co
 
 NOMBRES_VINCULO = {
-    "codigo": "código MGA", "nombre": "mismo nombre", "nombre_normalizado": "nombre normalizado",
-    "similitud": "similitud", "manual": "decisión manual", "nuevo": "primera aparición",
+    "codigo": "código MGA",
+    "nombre": "mismo nombre",
+    "nombre_normalizado": "nombre normalizado",
+    "similitud": "similitud",
+    "manual": "decisión manual",
+    "nuevo": "primera aparición",
 }
 
 _CSS = """
@@ -115,8 +120,13 @@ def _escala(maximo: float) -> tuple[float, float]:
     return paso * math.ceil(maximo / paso), paso
 
 
-def grafica(titulo: str, anios: list[int], meta: dict[int, dict], ejecutado: dict[int, dict],
-            nombres: tuple[str, str] = ("Meta", "Ejecutado")) -> str:
+def grafica(
+    titulo: str,
+    anios: list[int],
+    meta: dict[int, dict],
+    ejecutado: dict[int, dict],
+    nombres: tuple[str, str] = ("Meta", "Ejecutado"),
+) -> str:
     """Grouped bars per year: meta (light) and executed (dark; hatched when
     the year is not closed, with its cut under the year)."""
     ancho, alto = 600, 230
@@ -132,15 +142,19 @@ def grafica(titulo: str, anios: list[int], meta: dict[int, dict], ejecutado: dic
     def y(v: float) -> float:
         return arriba + alto_grafica - (v - min(piso, 0)) / (tope or 1) * alto_grafica
 
-    partes = [f'<svg class="grafica" viewBox="0 0 {ancho} {alto}" role="img" '
-              f'xmlns="http://www.w3.org/2000/svg"><title>{escape(titulo)}</title>']
+    partes = [
+        f'<svg class="grafica" viewBox="0 0 {ancho} {alto}" role="img" '
+        f'xmlns="http://www.w3.org/2000/svg"><title>{escape(titulo)}</title>'
+    ]
     n = 0
     v = min(piso, 0)
     while v <= tope + 1e-9 and n < 12:
         yy = y(v)
         partes.append(f'<line x1="{izq}" y1="{yy:.1f}" x2="{ancho - der}" y2="{yy:.1f}" stroke="#e3e8ee"/>')
-        partes.append(f'<text x="{izq - 6}" y="{yy + 4:.1f}" font-size="11" text-anchor="end" '
-                      f'fill="#5b6776">{escape(corto(v, unidad))}</text>')
+        partes.append(
+            f'<text x="{izq - 6}" y="{yy + 4:.1f}" font-size="11" text-anchor="end" '
+            f'fill="#5b6776">{escape(corto(v, unidad))}</text>'
+        )
         v += paso
         n += 1
     grupo = ancho_grafica / max(len(anios), 1)
@@ -164,16 +178,24 @@ def grafica(titulo: str, anios: list[int], meta: dict[int, dict], ejecutado: dic
             ayuda = f"{etiqueta} {anio}: {valor_co(r['valor'], r['unidad'])}"
             if r.get("corte"):
                 ayuda += f" ({r['corte']})"
-            partes.append(f'<rect x="{x:.1f}" y="{y0:.1f}" width="{barra:.1f}" height="{alto_barra:.1f}" '
-                          f'{estilo}><title>{escape(ayuda)}</title></rect>')
-            partes.append(f'<text x="{x + barra / 2:.1f}" y="{y0 - 4:.1f}" font-size="10.5" '
-                          f'text-anchor="middle" fill="#1d2733">{escape(corto(r["valor"], r["unidad"]))}</text>')
-        partes.append(f'<text x="{centro:.1f}" y="{arriba + alto_grafica + 16}" font-size="12" text-anchor="middle" '
-                      f'font-weight="600" fill="#1d2733">{anio}</text>')
+            partes.append(
+                f'<rect x="{x:.1f}" y="{y0:.1f}" width="{barra:.1f}" height="{alto_barra:.1f}" '
+                f"{estilo}><title>{escape(ayuda)}</title></rect>"
+            )
+            partes.append(
+                f'<text x="{x + barra / 2:.1f}" y="{y0 - 4:.1f}" font-size="10.5" '
+                f'text-anchor="middle" fill="#1d2733">{escape(corto(r["valor"], r["unidad"]))}</text>'
+            )
+        partes.append(
+            f'<text x="{centro:.1f}" y="{arriba + alto_grafica + 16}" font-size="12" text-anchor="middle" '
+            f'font-weight="600" fill="#1d2733">{anio}</text>'
+        )
         r = ejecutado.get(anio)
         if r is not None and r.get("parcial"):
-            partes.append(f'<text x="{centro:.1f}" y="{arriba + alto_grafica + 31}" font-size="11" '
-                          f'text-anchor="middle" fill="#a06200">{escape(r["corte"])} (parcial)</text>')
+            partes.append(
+                f'<text x="{centro:.1f}" y="{arriba + alto_grafica + 31}" font-size="11" '
+                f'text-anchor="middle" fill="#a06200">{escape(r["corte"])} (parcial)</text>'
+            )
     partes.append(f'<line x1="{izq}" y1="{y(0):.1f}" x2="{ancho - der}" y2="{y(0):.1f}" stroke="#8a96a3"/>')
     partes.append("</svg>")
     return "".join(partes)
@@ -181,9 +203,13 @@ def grafica(titulo: str, anios: list[int], meta: dict[int, dict], ejecutado: dic
 
 _CAJA = '<svg width="14" height="12"><rect width="14" height="12" {}/></svg>'
 _LEYENDA = (
-    '<p class="leyenda">' + _CAJA.format('fill="#c9d6e8" stroke="#6b8cb8"') + " Meta de la vigencia &nbsp; "
-    + _CAJA.format('fill="#1f5fa8"') + " Ejecutado acumulado al cierre del año &nbsp; "
-    + _CAJA.format('fill="url(#rayado)" stroke="#1f5fa8"') + " Año sin cerrar (acumulado al corte)</p>"
+    '<p class="leyenda">'
+    + _CAJA.format('fill="#c9d6e8" stroke="#6b8cb8"')
+    + " Meta de la vigencia &nbsp; "
+    + _CAJA.format('fill="#1f5fa8"')
+    + " Ejecutado acumulado al cierre del año &nbsp; "
+    + _CAJA.format('fill="url(#rayado)" stroke="#1f5fa8"')
+    + " Año sin cerrar (acumulado al corte)</p>"
 )
 
 
@@ -205,8 +231,9 @@ def _series(filas: list[dict]) -> list[tuple[str, dict[int, dict], dict[int, dic
                 ejec[anio] = r
     if meta or ejec:
         salida.append(("Meta y ejecutado", meta, ejec, ("Meta", "Ejecutado")))
-    for tipo in sorted({t for (m, t) in por if m in ("recursos_programados", "recursos_ejecutados")},
-                       key=lambda t: t or ""):
+    for tipo in sorted(
+        {t for (m, t) in por if m in ("recursos_programados", "recursos_ejecutados")}, key=lambda t: t or ""
+    ):
         prog, ejecu = por.get(("recursos_programados", tipo), {}), por.get(("recursos_ejecutados", tipo), {})
         if prog or ejecu:
             titulo = "Recursos" + (f" de {tipo}" if tipo else "") + ": programados y ejecutados"
@@ -235,20 +262,30 @@ def _fuente(r: dict, recortes: dict[str, str], revisar: set[str]) -> str:
     obs = r.get("_observacion_id") or ""
     recorte = recortes.get(obs)
     if recorte:  # a block: on its own line
-        html += (f'<details class="recorte" data-observacion="{escape(obs)}"><summary>ver en el documento'
-                 f"</summary><div>{recorte}</div></details>")
+        html += (
+            f'<details class="recorte" data-observacion="{escape(obs)}"><summary>ver en el documento'
+            f"</summary><div>{recorte}</div></details>"
+        )
     if obs in revisar:
         html += ("" if recorte else "<br>") + (
             f'<a class="revisar" href="{REVISION}#e-{escape(obs)}" title="Esta cifra está en la página de revisión '
-            '(informes revisar)">revisar</a>')
+            '(informes revisar)">revisar</a>'
+        )
     return html
 
 
-def _articulo(clave: str, filas: list[dict], enlaces: list[dict], recortes: Optional[dict[str, str]] = None,
-              revisar: Optional[set[str]] = None) -> str:
+def _articulo(
+    clave: str,
+    filas: list[dict],
+    enlaces: list[dict],
+    recortes: Optional[dict[str, str]] = None,
+    revisar: Optional[set[str]] = None,
+) -> str:
     primera = filas[0]
-    partes = [f'<article id="{escape(clave)}"><h3>{escape(primera["indicador"] or clave)}</h3>',
-              f'<p class="clave">{escape(clave)}</p>']
+    partes = [
+        f'<article id="{escape(clave)}"><h3>{escape(primera["indicador"] or clave)}</h3>',
+        f'<p class="clave">{escape(clave)}</p>',
+    ]
     if enlaces:
         partes.append('<ul class="variantes">')
         for d in enlaces:
@@ -258,8 +295,9 @@ def _articulo(clave: str, filas: list[dict], enlaces: list[dict], recortes: Opti
             if d["vinculo"] == "codigo" and d["codigo"]:
                 como += f" {d['codigo']}"
             padre = f" (en «{escape(d['indicador_padre'])}»)" if d["indicador_padre"] else ""
-            partes.append(f"<li>«{escape(d['variante'])}»{padre} · {escape(d['anios'] or 's. f.')} · "
-                          f"{escape(como)}</li>")
+            partes.append(
+                f"<li>«{escape(d['variante'])}»{padre} · {escape(d['anios'] or 's. f.')} · {escape(como)}</li>"
+            )
         partes.append("</ul>")
     avisos = sorted({r["aviso"] for r in filas if r["aviso"]})
     for aviso in avisos:
@@ -268,8 +306,10 @@ def _articulo(clave: str, filas: list[dict], enlaces: list[dict], recortes: Opti
     for titulo, meta, ejec, nombres in _series(filas):
         anios_serie = sorted(set(meta) | set(ejec)) or anios
         partes.append(grafica(f"{primera['indicador']}: {titulo}", anios_serie, meta, ejec, nombres))
-    partes.append('<table><thead><tr><th>Año</th><th>Medida</th><th class="num">Valor</th><th>Corte</th>'
-                  '<th class="num">Avance</th><th class="num">Variación</th><th>Fuente</th></tr></thead><tbody>')
+    partes.append(
+        '<table><thead><tr><th>Año</th><th>Medida</th><th class="num">Valor</th><th>Corte</th>'
+        '<th class="num">Avance</th><th class="num">Variación</th><th>Fuente</th></tr></thead><tbody>'
+    )
     orden = {m: k for k, m in enumerate(NOMBRES_MEDIDA)}
     for r in sorted(filas, key=lambda r: (r["anio"], orden.get(r["medida"], 99), r["tipo_gasto"] or "")):
         medida = NOMBRES_MEDIDA.get(r["medida"], r["medida"]) + (f" ({r['tipo_gasto']})" if r["tipo_gasto"] else "")
@@ -281,13 +321,18 @@ def _articulo(clave: str, filas: list[dict], enlaces: list[dict], recortes: Opti
             f'<tr class="{"parcial" if r["parcial"] else ""}"><td>{r["anio"]}</td><td>{escape(medida)}</td>'
             f'<td class="num">{escape(valor_co(r["valor"], r["unidad"]))}</td><td class="corte">{corte}</td>'
             f'<td class="num">{fraccion_pct(r["avance"])}</td><td class="num">{fraccion_pct(r["variacion"])}</td>'
-            f'<td class="fuente">{fuente}</td></tr>')
+            f'<td class="fuente">{fuente}</td></tr>'
+        )
     partes.append("</tbody></table></article>")
     return "".join(partes)
 
 
-def pagina(filas: list[dict[str, Any]], enlaces: list[dict[str, Any]], filtros=None,
-           con: Optional[duckdb.DuckDBPyConnection] = None) -> str:
+def pagina(
+    filas: list[dict[str, Any]],
+    enlaces: list[dict[str, Any]],
+    filtros=None,
+    con: Optional[duckdb.DuckDBPyConnection] = None,
+) -> str:
     """The whole page; with the store `con`, each figure with its crop and review link."""
     from pipelines.salidas.revisar import CSS_RECORTES
 
@@ -304,28 +349,40 @@ def pagina(filas: list[dict[str, Any]], enlaces: list[dict[str, Any]], filtros=N
         '<!DOCTYPE html><html lang="es"><head><meta charset="utf-8">',
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
         "<title>Indicadores: comparación entre años</title>",
-        f"<style>{_CSS}{CSS_RECORTES}</style></head><body>", _DEFS,
+        f"<style>{_CSS}{CSS_RECORTES}</style></head><body>",
+        _DEFS,
         "<header><h1>Indicadores: comparación entre años</h1>",
         f"<p>{len(entidades)} entidad{'es' if len(entidades) != 1 else ''} · {n_ind} indicadores · "
         f"{len(filas)} cifras · generado el {datetime.now():%Y-%m-%d %H:%M}"
-        + (f" · filtros: {escape(', '.join(aplicados))}" if aplicados else "") + "</p>",
+        + (f" · filtros: {escape(', '.join(aplicados))}" if aplicados else "")
+        + "</p>",
         "<p>Cada año muestra la meta de la vigencia y la cifra acumulada más reciente de ese año; "
         "un año sin cerrar dice hasta qué fecha va.</p></header>",
     ]
     if not filas:
         partes.append("<main><p>No hay cifras para comparar con estos filtros.</p></main></body></html>")
         return "".join(partes)
-    partes.append("<nav>" + "".join(
-        f'<a href="#{escape(k)}">{escape(v[0]["entidad"] or k)}</a>' for k, v in entidades.items()) + "</nav>")
+    partes.append(
+        "<nav>"
+        + "".join(f'<a href="#{escape(k)}">{escape(v[0]["entidad"] or k)}</a>' for k, v in entidades.items())
+        + "</nav>"
+    )
     partes.append("<main>" + _LEYENDA)
     for clave_ent, filas_ent in entidades.items():
-        deps = list({identidad.normalizar(r["dependencia"]): r["dependencia"]
-                     for r in sorted(filas_ent, key=lambda r: -r["anio"]) if r["dependencia"]}.values())
+        deps = list(
+            {
+                identidad.normalizar(r["dependencia"]): r["dependencia"]
+                for r in sorted(filas_ent, key=lambda r: -r["anio"])
+                if r["dependencia"]
+            }.values()
+        )
         anios = sorted({r["anio"] for r in filas_ent})
         nombre_ent = escape(filas_ent[0]["entidad"] or clave_ent)
-        partes.append(f'<section class="entidad" id="{escape(clave_ent)}"><h2>{nombre_ent}</h2>'
-                      f'<p class="sub">{escape(clave_ent)} · años {anios[0]}–{anios[-1]} · '
-                      f'{escape("; ".join(deps))}</p><div class="rejilla">')
+        partes.append(
+            f'<section class="entidad" id="{escape(clave_ent)}"><h2>{nombre_ent}</h2>'
+            f'<p class="sub">{escape(clave_ent)} · años {anios[0]}–{anios[-1]} · '
+            f'{escape("; ".join(deps))}</p><div class="rejilla">'
+        )
         indicadores: dict[str, list[dict]] = {}
         for r in filas_ent:
             indicadores.setdefault(r["indicador_clave"], []).append(r)
@@ -333,9 +390,11 @@ def pagina(filas: list[dict[str, Any]], enlaces: list[dict[str, Any]], filtros=N
         for clave, filas_ind in orden:
             partes.append(_articulo(clave, filas_ind, por_variante.get(clave, []), recortes, revisar))
         partes.append("</div></section>")
-    partes.append("</main><footer>informes · comparar. Las claves (entidad_clave, indicador_clave) y los vínculos "
-                  "se revisan con «informes indicadores» y se corrigen con «informes vincular» / "
-                  "«informes separar». «ver en el documento» abre el pedazo de la página de donde salió la cifra; "
-                  "«revisar» lleva a su entrada en revision.html (escrita con «informes revisar --salida» en esta "
-                  "misma carpeta).</footer></body></html>")
+    partes.append(
+        "</main><footer>informes · comparar. Las claves (entidad_clave, indicador_clave) y los vínculos "
+        "se revisan con «informes indicadores» y se corrigen con «informes vincular» / "
+        "«informes separar». «ver en el documento» abre el pedazo de la página de donde salió la cifra; "
+        "«revisar» lleva a su entrada en revision.html (escrita con «informes revisar --salida» en esta "
+        "misma carpeta).</footer></body></html>"
+    )
     return "".join(partes)

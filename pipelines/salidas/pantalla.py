@@ -1,5 +1,6 @@
 """Terminal tables that keep one line per row at any width (80 columns
 included): `informes resumen`."""
+
 from __future__ import annotations
 
 from typing import Any, Callable
@@ -8,8 +9,14 @@ from rich import box
 from rich.table import Table
 
 
-def tabla_una_linea(titulo: str, columnas: list[tuple[str, str, str]], filas: list[dict[str, Any]], ancho: int,
-                    texto: Callable[[Any], str], recortables: dict[str, int]) -> Table:
+def tabla_una_linea(
+    titulo: str,
+    columnas: list[tuple[str, str, str]],
+    filas: list[dict[str, Any]],
+    ancho: int,
+    texto: Callable[[Any], str],
+    recortables: dict[str, int],
+) -> Table:
     """A box.SIMPLE_HEAD table with one line per row in `ancho` columns.
     columnas: (key, header, "izq" | "der"); numbers and short columns are
     never cut; the keys of `recortables` (text) get what is left, in order,
@@ -33,8 +40,9 @@ def tabla_una_linea(titulo: str, columnas: list[tuple[str, str, str]], filas: li
     orden = [c for c, _, _ in columnas if c in anchos]
     for c, t, lado in columnas:
         if c in anchos:
-            tabla.add_column(t, width=anchos[c], no_wrap=True, overflow="ellipsis",
-                             justify="right" if lado == "der" else "left")
+            tabla.add_column(
+                t, width=anchos[c], no_wrap=True, overflow="ellipsis", justify="right" if lado == "der" else "left"
+            )
     for i in range(len(filas)):
         tabla.add_row(*[valores[c][i] for c in orden])
     return tabla

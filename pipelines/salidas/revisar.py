@@ -13,6 +13,7 @@ filters and decisions (correct, reject, another measure for the column,
 another indicator name) that the page downloads as JSON for
 `informes corregir --desde` (plain JavaScript, no network).
 """
+
 from __future__ import annotations
 
 import base64
@@ -78,18 +79,25 @@ def _filas(con, sql: str, parametros: list) -> list[dict[str, Any]]:
     return [dict(zip(nombres, f)) for f in cursor.fetchall()]
 
 
-def entradas(con: duckdb.DuckDBPyConnection, minimo: float = 0.8,
-             archivo: Optional[str] = None) -> tuple[list[dict], list[Entrada]]:
+def entradas(
+    con: duckdb.DuckDBPyConnection, minimo: float = 0.8, archivo: Optional[str] = None
+) -> tuple[list[dict], list[Entrada]]:
     """(the reports, the entries to review), in report, table, row order."""
     filtro, params = "", []
     if archivo:
         filtro = " AND (i.archivo = ? OR i.ruta = ? OR i.informe_id = ?)"
         params = [archivo, archivo, archivo]
-    informes = _filas(con, "SELECT i.informe_id, i.archivo, i.ruta, i.formato, i.sha256, i.entidad, i.vigencia, "
-                           "i.paginas "
-                           f"FROM informes i WHERE true{filtro} ORDER BY i.archivo, i.informe_id", params)
+    informes = _filas(
+        con,
+        "SELECT i.informe_id, i.archivo, i.ruta, i.formato, i.sha256, i.entidad, i.vigencia, "
+        "i.paginas "
+        f"FROM informes i WHERE true{filtro} ORDER BY i.archivo, i.informe_id",
+        params,
+    )
     errores = "(SELECT observacion_id FROM hallazgos WHERE severidad = 'error' AND observacion_id IS NOT NULL)"
-    obs = _filas(con, f"""
+    obs = _filas(
+        con,
+        f"""
         SELECT o.observacion_id, o.informe_id, o.indicador, o.indicador_padre, o.medida, o.periodo_inicio,
                o.periodo_fin, o.valor, o.unidad, o.valor_texto, o.confianza, o.marcada, o.pagina, o.tabla, o.fila,
                o.columna, o.hoja, o.celda, o.bbox_x0, o.bbox_top, o.bbox_x1, o.bbox_bottom, o.nota,
@@ -97,11 +105,16 @@ def entradas(con: duckdb.DuckDBPyConnection, minimo: float = 0.8,
         FROM observaciones o JOIN informes i USING (informe_id)
         WHERE (o.marcada OR o.confianza < ? OR o.observacion_id IN {errores}){filtro}{_sin_confirmadas(con)}
         ORDER BY i.archivo, o.informe_id, o.tabla NULLS LAST, o.fila, o.columna, o.observacion_id""",
-                 [minimo, *params])
+        [minimo, *params],
+    )
     mensajes: dict[str, list[tuple[str, str]]] = {}
     if obs:
-        for h in _filas(con, "SELECT observacion_id, severidad, mensaje FROM hallazgos WHERE observacion_id IN "
-                             "(SELECT unnest(?)) ORDER BY hallazgo_id", [[o["observacion_id"] for o in obs]]):
+        for h in _filas(
+            con,
+            "SELECT observacion_id, severidad, mensaje FROM hallazgos WHERE observacion_id IN "
+            "(SELECT unnest(?)) ORDER BY hallazgo_id",
+            [[o["observacion_id"] for o in obs]],
+        ):
             mensajes.setdefault(h["observacion_id"], []).append((h["severidad"], h["mensaje"]))
     salida = []
     for o in obs:
@@ -110,21 +123,52 @@ def entradas(con: duckdb.DuckDBPyConnection, minimo: float = 0.8,
             motivos.append("error")
         if o["confianza"] is not None and o["confianza"] < minimo:
             motivos.append("confianza")
-        salida.append(Entrada(
-            clave=o["observacion_id"], tipo="cifra", motivos=motivos, informe_id=o["informe_id"], tabla=o["tabla"],
-            fila=o["fila"], columna=o["columna"], pagina=o["pagina"], hoja=o["hoja"], celda=o["celda"],
-            bbox=_caja(o), datos=o, mensajes=mensajes.get(o["observacion_id"], [])))
-    sin = _filas(con, f"""
+        salida.append(
+            Entrada(
+                clave=o["observacion_id"],
+                tipo="cifra",
+                motivos=motivos,
+                informe_id=o["informe_id"],
+                tabla=o["tabla"],
+                fila=o["fila"],
+                columna=o["columna"],
+                pagina=o["pagina"],
+                hoja=o["hoja"],
+                celda=o["celda"],
+                bbox=_caja(o),
+                datos=o,
+                mensajes=mensajes.get(o["observacion_id"], []),
+            )
+        )
+    sin = _filas(
+        con,
+        f"""
         SELECT c.* FROM cifras_sin_destino c JOIN informes i USING (informe_id) WHERE true{filtro}
-        ORDER BY i.archivo, c.informe_id, c.tabla NULLS LAST, c.fila, c.columna""", params)
+        ORDER BY i.archivo, c.informe_id, c.tabla NULLS LAST, c.fila, c.columna""",
+        params,
+    )
     for n, c in enumerate(sin, start=1):
-        salida.append(Entrada(
-            clave=f"sd-{c['informe_id']}-{n}", tipo="sin_destino", motivos=["sin_destino"],
-            informe_id=c["informe_id"], tabla=c["tabla"], fila=c["fila"], columna=c["columna"], pagina=c["pagina"],
-            hoja=c["hoja"], celda=c["celda"], bbox=_caja(c), datos=c, mensajes=[("advertencia", c["motivo"])]))
+        salida.append(
+            Entrada(
+                clave=f"sd-{c['informe_id']}-{n}",
+                tipo="sin_destino",
+                motivos=["sin_destino"],
+                informe_id=c["informe_id"],
+                tabla=c["tabla"],
+                fila=c["fila"],
+                columna=c["columna"],
+                pagina=c["pagina"],
+                hoja=c["hoja"],
+                celda=c["celda"],
+                bbox=_caja(c),
+                datos=c,
+                mensajes=[("advertencia", c["motivo"])],
+            )
+        )
     orden = {i["informe_id"]: n for n, i in enumerate(informes)}
-    salida.sort(key=lambda e: (orden.get(e.informe_id, 0), e.tabla is None, e.tabla or 0, e.fila or 0,
-                               e.columna or 0, e.tipo))
+    salida.sort(
+        key=lambda e: (orden.get(e.informe_id, 0), e.tabla is None, e.tabla or 0, e.fila or 0, e.columna or 0, e.tipo)
+    )
     return informes, salida
 
 
@@ -132,8 +176,10 @@ def _sin_confirmadas(con) -> str:
     """SQL condition leaving out the figures a person confirmed (informes
     corregir: tipo confirmada) with the value and measure they still have;
     nothing in a store whose corrections table predates confirmations."""
-    columnas = {c for (c,) in con.execute(
-        "SELECT column_name FROM duckdb_columns() WHERE table_name = 'correcciones'").fetchall()}
+    columnas = {
+        c
+        for (c,) in con.execute("SELECT column_name FROM duckdb_columns() WHERE table_name = 'correcciones'").fetchall()
+    }
     if not {"valor", "columna", "sha256", "medida", "indicador"} <= columnas:
         return ""
     return """ AND NOT EXISTS (SELECT 1 FROM correcciones c WHERE c.tipo = 'confirmada' AND c.sha256 = i.sha256
@@ -155,8 +201,11 @@ def lecturas(con, informe_ids: list[str]) -> dict[tuple[str, int], list[dict]]:
     salida: dict[tuple[str, int], list[dict]] = {}
     if not informe_ids:
         return salida
-    for c in _filas(con, "SELECT * FROM columnas_leidas WHERE informe_id IN (SELECT unnest(?)) "
-                         "ORDER BY informe_id, tabla, columna", [informe_ids]):
+    for c in _filas(
+        con,
+        "SELECT * FROM columnas_leidas WHERE informe_id IN (SELECT unnest(?)) ORDER BY informe_id, tabla, columna",
+        [informe_ids],
+    ):
         salida.setdefault((c["informe_id"], c["tabla"]), []).append(c)
     return salida
 
@@ -278,13 +327,15 @@ def rejilla_hoja(libro, hoja: str, celda: str) -> Optional[str]:
         celdas = []
         for j, v in enumerate(valores):
             k = c0 + j
-            clase = ' class="celda-revisada"' if (r, k) == (fila, col) else (' class="fila-revisada"' if r == fila
-                                                                             else "")
-            celdas.append(f"<td{clase} title=\"{escape(get_column_letter(k))}{r}\">"
-                          f"{escape(_texto_celda(v)[:120])}</td>")
-        cuerpo.append(f'<tr><th>{r}</th>{"".join(celdas)}</tr>')
-    return (f'<table class="hoja" aria-label="Celdas alrededor de {escape(hoja)}!{escape(celda)}">'
-            f"<thead><tr><th></th>{cabeza}</tr></thead><tbody>{''.join(cuerpo)}</tbody></table>")
+            clase = (
+                ' class="celda-revisada"' if (r, k) == (fila, col) else (' class="fila-revisada"' if r == fila else "")
+            )
+            celdas.append(f'<td{clase} title="{escape(get_column_letter(k))}{r}">{escape(_texto_celda(v)[:120])}</td>')
+        cuerpo.append(f"<tr><th>{r}</th>{''.join(celdas)}</tr>")
+    return (
+        f'<table class="hoja" aria-label="Celdas alrededor de {escape(hoja)}!{escape(celda)}">'
+        f"<thead><tr><th></th>{cabeza}</tr></thead><tbody>{''.join(cuerpo)}</tbody></table>"
+    )
 
 
 def rejilla_tabla(tabla, fila: int, columna: int) -> Optional[str]:
@@ -297,8 +348,9 @@ def rejilla_tabla(tabla, fila: int, columna: int) -> Optional[str]:
     if not rejilla or not 0 <= fila < len(rejilla) or not 0 <= columna < len(rejilla[0]):
         return None
     filas = sorted({0} | set(range(max(0, fila - CONTEXTO_HOJA), min(len(rejilla), fila + CONTEXTO_HOJA + 1))))
-    columnas = sorted({0} | set(range(max(0, columna - CONTEXTO_HOJA),
-                                      min(len(rejilla[0]), columna + CONTEXTO_HOJA + 1))))
+    columnas = sorted(
+        {0} | set(range(max(0, columna - CONTEXTO_HOJA), min(len(rejilla[0]), columna + CONTEXTO_HOJA + 1)))
+    )
 
     def salto(anterior: Optional[int], actual: int) -> bool:
         return anterior is not None and actual > anterior + 1
@@ -320,14 +372,19 @@ def rejilla_tabla(tabla, fila: int, columna: int) -> Optional[str]:
             previa = k
             celda = rejilla[r][k]
             texto = celda.texto.replace("\n", " ") if celda is not None else ""
-            clase = ' class="celda-revisada"' if (r, k) == (fila, columna) else (
-                ' class="fila-revisada"' if r == fila else "")
+            clase = (
+                ' class="celda-revisada"'
+                if (r, k) == (fila, columna)
+                else (' class="fila-revisada"' if r == fila else "")
+            )
             ref = f"fila {r + 1}, columna {k + 1}" + (f" ({celda.ref})" if celda is not None and celda.ref else "")
             celdas.append(f'<td{clase} title="{escape(ref)}">{escape(texto[:120])}</td>')
-        cuerpo.append(f'<tr><th>{r + 1}</th>{"".join(celdas)}</tr>')
-    return (f'<table class="hoja" aria-label="Tabla {tabla.indice}: celdas alrededor de la fila {fila + 1}, '
-            f'columna {columna + 1}"><thead><tr><th></th>{"".join(cabeza)}</tr></thead>'
-            f"<tbody>{''.join(cuerpo)}</tbody></table>")
+        cuerpo.append(f"<tr><th>{r + 1}</th>{''.join(celdas)}</tr>")
+    return (
+        f'<table class="hoja" aria-label="Tabla {tabla.indice}: celdas alrededor de la fila {fila + 1}, '
+        f'columna {columna + 1}"><thead><tr><th></th>{"".join(cabeza)}</tr></thead>'
+        f"<tbody>{''.join(cuerpo)}</tbody></table>"
+    )
 
 
 class Documentos:
@@ -403,9 +460,11 @@ class Recortes:
                     return None
                 png = recorte_pdf(imagen, bbox, self.ancho_maximo)
                 girada = f" (página escaneada, enderezada {numero_co(round(angulo, 2))}°)" if angulo else ""
-                return (f'<img class="recorte" src="data:image/png;base64,{base64.b64encode(png).decode("ascii")}" '
-                        f'alt="Página {pagina}: la celda de la cifra enmarcada en rojo{escape(girada)}"'
-                        f' data-angulo="{angulo}">')
+                return (
+                    f'<img class="recorte" src="data:image/png;base64,{base64.b64encode(png).decode("ascii")}" '
+                    f'alt="Página {pagina}: la celda de la cifra enmarcada en rojo{escape(girada)}"'
+                    f' data-angulo="{angulo}">'
+                )
             if formato == "xlsx" and fuente.get("hoja") and fuente.get("celda"):
                 return rejilla_hoja(self.libros.libro(ruta), fuente["hoja"], fuente["celda"])
             if formato != "pdf" and None not in (fuente.get("tabla"), fuente.get("fila"), fuente.get("columna")):
@@ -413,8 +472,10 @@ class Recortes:
                 if tabla is not None:
                     return rejilla_tabla(tabla, int(fuente["fila"]), int(fuente["columna"]))
         except Exception as exc:  # noqa: BLE001 - a file that cannot be drawn leaves a note, not a failure
-            return (f'<p class="aviso">No se pudo dibujar el recorte ({escape(type(exc).__name__)}: '
-                    f"{escape(str(exc))}).</p>")
+            return (
+                f'<p class="aviso">No se pudo dibujar el recorte ({escape(type(exc).__name__)}: '
+                f"{escape(str(exc))}).</p>"
+            )
         return None
 
 
@@ -429,17 +490,25 @@ td.fila-revisada { background: #fffbe0; }
 """
 
 
-def recortes_de(con: duckdb.DuckDBPyConnection, observaciones: list[str], maximo: Optional[int] = None,
-                ancho_maximo: int = ANCHO_MAXIMO) -> dict[str, str]:
+def recortes_de(
+    con: duckdb.DuckDBPyConnection,
+    observaciones: list[str],
+    maximo: Optional[int] = None,
+    ancho_maximo: int = ANCHO_MAXIMO,
+) -> dict[str, str]:
     """{observacion_id: the crop of its source as HTML} for the first
     `maximo` of `observaciones` that have one."""
     if not observaciones:
         return {}
-    filas = _filas(con, """
+    filas = _filas(
+        con,
+        """
         SELECT o.observacion_id, o.pagina, o.tabla, o.fila, o.columna, o.hoja, o.celda, o.bbox_x0, o.bbox_top,
                o.bbox_x1, o.bbox_bottom, i.ruta, i.formato, i.sha256, i.archivo
         FROM observaciones o JOIN informes i USING (informe_id)
-        WHERE o.observacion_id IN (SELECT unnest(?)) ORDER BY i.archivo, o.observacion_id""", [observaciones])
+        WHERE o.observacion_id IN (SELECT unnest(?)) ORDER BY i.archivo, o.observacion_id""",
+        [observaciones],
+    )
     por_id = {f["observacion_id"]: f for f in filas}
     elegidas = [por_id[o] for o in observaciones if o in por_id][:maximo]
     salida: dict[str, str] = {}
@@ -466,8 +535,9 @@ def en_revision(con: duckdb.DuckDBPyConnection, minimo: float = 0.8) -> set[str]
 # --------------------------------------------------------------------- page
 
 
-def revisar(con: duckdb.DuckDBPyConnection, salida: Path, minimo: float = 0.8,
-            archivo: Optional[str] = None) -> ResultadoRevision:
+def revisar(
+    con: duckdb.DuckDBPyConnection, salida: Path, minimo: float = 0.8, archivo: Optional[str] = None
+) -> ResultadoRevision:
     """Write the review page of the store `con` to `salida`."""
     if not 0 <= minimo <= 1:
         raise ErrorRevision("--minimo es una confianza entre 0 y 1 (por ejemplo 0.8).")
@@ -488,8 +558,9 @@ def revisar(con: duckdb.DuckDBPyConnection, salida: Path, minimo: float = 0.8,
             resultado.informes += 1
             recortes.preparar(inf, {e.pagina for e in propias if e.pagina and e.bbox})
             secciones.append(_seccion_informe(inf, propias, leidas, recortes, resultado))
-    html = _pagina(secciones, resultado, minimo, [por_informe[k] for k in por_informe
-                                                  if any(e.informe_id == k for e in lista)])
+    html = _pagina(
+        secciones, resultado, minimo, [por_informe[k] for k in por_informe if any(e.informe_id == k for e in lista)]
+    )
     try:
         Path(salida).write_text(html, encoding="utf-8")
     except OSError as exc:
@@ -497,20 +568,25 @@ def revisar(con: duckdb.DuckDBPyConnection, salida: Path, minimo: float = 0.8,
     return resultado
 
 
-def _seccion_informe(inf: dict, propias: list[Entrada], leidas, recortes: Recortes,
-                     resultado: ResultadoRevision) -> str:
+def _seccion_informe(
+    inf: dict, propias: list[Entrada], leidas, recortes: Recortes, resultado: ResultadoRevision
+) -> str:
     ruta = inf["ruta"]
     presente = bool(ruta) and Path(ruta).is_file()
     datos = [escape(inf["formato"].upper() if inf["formato"] else "")]
     for etiqueta, valor in (("entidad", inf["entidad"]), ("vigencia", inf["vigencia"])):
         if valor:
             datos.append(f"{etiqueta}: {escape(str(valor))}")
-    partes = [f'<section class="informe" data-informe="{escape(inf["informe_id"])}">',
-              f'<h2>{escape(inf["archivo"])}</h2><p class="nota">{" · ".join(datos)} · '
-              f"{len(propias)} cifra(s) por revisar · informe_id {escape(inf['informe_id'])}</p>"]
+    partes = [
+        f'<section class="informe" data-informe="{escape(inf["informe_id"])}">',
+        f'<h2>{escape(inf["archivo"])}</h2><p class="nota">{" · ".join(datos)} · '
+        f"{len(propias)} cifra(s) por revisar · informe_id {escape(inf['informe_id'])}</p>",
+    ]
     if not presente:
-        partes.append(f'<p class="aviso">El archivo ya no está en {escape(ruta or "(ruta desconocida)")}: no se '
-                      "puede mostrar el recorte de la página.</p>")
+        partes.append(
+            f'<p class="aviso">El archivo ya no está en {escape(ruta or "(ruta desconocida)")}: no se '
+            "puede mostrar el recorte de la página.</p>"
+        )
     tablas: dict[Optional[int], list[Entrada]] = {}
     for e in propias:
         tablas.setdefault(e.tabla, []).append(e)
@@ -548,12 +624,16 @@ def _lectura_html(columnas: list[dict]) -> str:
         else:
             rol = NOMBRES_ROL_COLUMNA.get(c["rol"], c["rol"])
         plantilla = f' <span class="plantilla">plantilla {escape(c["plantilla"])}</span>' if c.get("plantilla") else ""
-        filas.append(f'<tr data-columna="{c["columna"]}"><td class="num">{c["columna"] + 1}</td>'
-                     f'<td>{escape(c["encabezado"] or "—")}</td><td>{escape(rol)}{plantilla}</td>'
-                     f"<td>{escape(_periodo(c))}</td><td>{escape(c['escala'] or '')}</td></tr>")
-    return ('<details class="lectura" open><summary>Lectura de las columnas</summary><table class="lectura">'
-            "<thead><tr><th>Col.</th><th>Encabezado</th><th>Leída como</th><th>Periodo</th><th>Escala</th></tr>"
-            f"</thead><tbody>{''.join(filas)}</tbody></table></details>")
+        filas.append(
+            f'<tr data-columna="{c["columna"]}"><td class="num">{c["columna"] + 1}</td>'
+            f"<td>{escape(c['encabezado'] or '—')}</td><td>{escape(rol)}{plantilla}</td>"
+            f"<td>{escape(_periodo(c))}</td><td>{escape(c['escala'] or '')}</td></tr>"
+        )
+    return (
+        '<details class="lectura" open><summary>Lectura de las columnas</summary><table class="lectura">'
+        "<thead><tr><th>Col.</th><th>Encabezado</th><th>Leída como</th><th>Periodo</th><th>Escala</th></tr>"
+        f"</thead><tbody>{''.join(filas)}</tbody></table></details>"
+    )
 
 
 def _valor(d: dict) -> str:
@@ -582,11 +662,17 @@ def _entrada_html(e: Entrada, inf: dict, recorte: Optional[str], columnas: list[
     etiquetas = "".join(f'<span class="motivo m-{m}">{motivos[m]}</span>' for m in e.motivos)
     if e.tipo == "cifra":
         titulo = escape(d["indicador"] or "")
-        campos = [("Indicador", d["indicador"]), ("Padre", d.get("indicador_padre")),
-                  ("Medida", NOMBRES_MEDIDA.get(d["medida"], d["medida"])), ("Periodo", _periodo(d)),
-                  ("Valor", _valor(d)), ("Unidad", d["unidad"]), ("Texto leído", d["valor_texto"]),
-                  ("Confianza", numero_co(round(d["confianza"], 2)) if d["confianza"] is not None else ""),
-                  ("Cifra", e.clave)]
+        campos = [
+            ("Indicador", d["indicador"]),
+            ("Padre", d.get("indicador_padre")),
+            ("Medida", NOMBRES_MEDIDA.get(d["medida"], d["medida"])),
+            ("Periodo", _periodo(d)),
+            ("Valor", _valor(d)),
+            ("Unidad", d["unidad"]),
+            ("Texto leído", d["valor_texto"]),
+            ("Confianza", numero_co(round(d["confianza"], 2)) if d["confianza"] is not None else ""),
+            ("Cifra", e.clave),
+        ]
     else:
         titulo = f"Cifra sin destino: {escape(d['texto'])}"
         campos = [("Texto", d["texto"]), ("Contexto", d.get("contexto"))]
@@ -595,20 +681,42 @@ def _entrada_html(e: Entrada, inf: dict, recorte: Optional[str], columnas: list[
     columna = next((c for c in columnas if c["columna"] == e.columna), None)
     leida = ""
     if columna is not None and e.columna is not None:
-        leida = (f'<p class="nota">Columna {e.columna + 1} «{escape(columna["encabezado"] or "")}» leída como '
-                 f"{escape(NOMBRES_MEDIDA.get(columna['medida'], columna['medida'] or columna['rol']))}"
-                 f"{(' ' + escape(_periodo(columna))) if _periodo(columna) else ''}.</p>")
+        leida = (
+            f'<p class="nota">Columna {e.columna + 1} «{escape(columna["encabezado"] or "")}» leída como '
+            f"{escape(NOMBRES_MEDIDA.get(columna['medida'], columna['medida'] or columna['rol']))}"
+            f"{(' ' + escape(_periodo(columna))) if _periodo(columna) else ''}.</p>"
+        )
     if recorte is None:
-        recorte = ('<p class="nota sin-recorte">Sin recorte: ' + (
-            "la cifra no tiene ubicación en la página." if inf["formato"] == "pdf"
-            else "la cifra no tiene celda en una tabla.") + "</p>")
-    texto_busqueda = " ".join(str(x) for x in (inf["archivo"], d.get("indicador"), d.get("indicador_padre"),
-                                               d.get("medida"), d.get("valor_texto"), d.get("texto"),
-                                               d.get("contexto"), e.clave, *(m for _, m in e.mensajes)) if x)
+        recorte = (
+            '<p class="nota sin-recorte">Sin recorte: '
+            + (
+                "la cifra no tiene ubicación en la página."
+                if inf["formato"] == "pdf"
+                else "la cifra no tiene celda en una tabla."
+            )
+            + "</p>"
+        )
+    texto_busqueda = " ".join(
+        str(x)
+        for x in (
+            inf["archivo"],
+            d.get("indicador"),
+            d.get("indicador_padre"),
+            d.get("medida"),
+            d.get("valor_texto"),
+            d.get("texto"),
+            d.get("contexto"),
+            e.clave,
+            *(m for _, m in e.mensajes),
+        )
+        if x
+    )
     decision = ""
     if e.tipo == "cifra":
-        opciones = "".join(f'<option value="{escape(m)}">{escape(NOMBRES_MEDIDA.get(m, m))}</option>'
-                           for m in sorted(esquemas.vocabulario("medida")))
+        opciones = "".join(
+            f'<option value="{escape(m)}">{escape(NOMBRES_MEDIDA.get(m, m))}</option>'
+            for m in sorted(esquemas.vocabulario("medida"))
+        )
         decision = (
             '<div class="decision">'
             '<button type="button" data-accion="correcta">Correcta</button>'
@@ -617,13 +725,16 @@ def _entrada_html(e: Entrada, inf: dict, recorte: Optional[str], columnas: list[
             f"{opciones}</select></label>"
             '<label>Nombre del indicador <input type="text" data-accion="indicador" '
             f'placeholder="{escape(d["indicador"] or "")}"></label>'
-            '<span class="estado"></span></div>')
-    return (f'<article class="entrada" id="e-{escape(e.clave)}" data-clave="{escape(e.clave)}" '
-            f'data-tipo="{e.tipo}" data-motivos="{" ".join(e.motivos)}" '
-            f'data-texto="{escape(texto_busqueda.lower())}">'
-            f'<h4>{titulo} {etiquetas}</h4><p class="donde">{escape(" · ".join(donde))}</p>'
-            f'<div class="recorte-caja">{recorte}</div><div class="detalle"><dl>{dl}</dl>'
-            f'<ul class="mensajes">{mensajes}</ul>{leida}{decision}</div></article>')
+            '<span class="estado"></span></div>'
+        )
+    return (
+        f'<article class="entrada" id="e-{escape(e.clave)}" data-clave="{escape(e.clave)}" '
+        f'data-tipo="{e.tipo}" data-motivos="{" ".join(e.motivos)}" '
+        f'data-texto="{escape(texto_busqueda.lower())}">'
+        f'<h4>{titulo} {etiquetas}</h4><p class="donde">{escape(" · ".join(donde))}</p>'
+        f'<div class="recorte-caja">{recorte}</div><div class="detalle"><dl>{dl}</dl>'
+        f'<ul class="mensajes">{mensajes}</ul>{leida}{decision}</div></article>'
+    )
 
 
 _CSS = """
@@ -736,15 +847,21 @@ _JS = r"""
 
 
 def _pagina(secciones: list[str], r: ResultadoRevision, minimo: float, informes: list[dict]) -> str:
-    opciones = "".join(f'<option value="{escape(i["informe_id"])}">{escape(i["archivo"])}</option>'
-                       for i in informes)
-    resumen = (f"{r.entradas} cifra(s) por revisar en {r.informes} informe(s): con error del validador, con "
-               f"confianza menor que {numero_co(minimo)} o sin destino; {r.recortes} recorte(s) de página.")
+    opciones = "".join(f'<option value="{escape(i["informe_id"])}">{escape(i["archivo"])}</option>' for i in informes)
+    resumen = (
+        f"{r.entradas} cifra(s) por revisar en {r.informes} informe(s): con error del validador, con "
+        f"confianza menor que {numero_co(minimo)} o sin destino; {r.recortes} recorte(s) de página."
+    )
     if r.omitidas:
         resumen += f" Hay {r.omitidas} más: elija un informe con --archivo."
-    cuerpo = "\n".join(secciones) if secciones else (
-        '<section class="tabla"><p>No hay cifras por revisar: ninguna tiene errores del validador, confianza baja '
-        "ni cifras sin destino.</p></section>")
+    cuerpo = (
+        "\n".join(secciones)
+        if secciones
+        else (
+            '<section class="tabla"><p>No hay cifras por revisar: ninguna tiene errores del validador, confianza baja '
+            "ni cifras sin destino.</p></section>"
+        )
+    )
     generado = datetime.now().strftime("%Y-%m-%d %H:%M")
     return f"""<!DOCTYPE html>
 <html lang="es"><head><meta charset="utf-8">
@@ -765,4 +882,3 @@ decisiones y aplíquelas con <code>informes corregir --desde decisiones.json</co
 {cuerpo}
 </main><footer class="nota" style="padding: 0 28px 20px">Generado por <code>informes revisar</code> el {generado}.
 </footer><script>{_JS}</script></body></html>"""
-

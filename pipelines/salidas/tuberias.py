@@ -11,6 +11,7 @@ command quietly.
   numbers, dates are ISO text, NaN is null; no formula neutralization (a
   JSON file is not opened by a spreadsheet).
 """
+
 from __future__ import annotations
 
 import csv
@@ -66,8 +67,9 @@ def texto_excel(valor: Any) -> str:
     return texto
 
 
-def escribir_filas(f: IO[str], formato: str, columnas: Sequence[str], lotes: Iterable[Sequence[Sequence[Any]]],
-                   excel: bool = False) -> int:
+def escribir_filas(
+    f: IO[str], formato: str, columnas: Sequence[str], lotes: Iterable[Sequence[Sequence[Any]]], excel: bool = False
+) -> int:
     """Write rows (in batches of tuples in `columnas` order) to the text file
     `f` as csv, json or jsonl. Returns the number of rows."""
     n = 0
@@ -93,8 +95,10 @@ def escribir_filas(f: IO[str], formato: str, columnas: Sequence[str], lotes: Ite
         f.write("[")
         for lote in lotes:
             for fila in lote:
-                f.write(("\n" if n == 0 else ",\n")
-                        + json.dumps({c: valor_json(v) for c, v in zip(columnas, fila)}, ensure_ascii=False))
+                f.write(
+                    ("\n" if n == 0 else ",\n")
+                    + json.dumps({c: valor_json(v) for c, v in zip(columnas, fila)}, ensure_ascii=False)
+                )
                 n += 1
         f.write("\n]\n" if n else "]\n")
         return n

@@ -15,6 +15,7 @@ The file is read and interpreted as `informes cargar` reads it
 (`extractor.leer_documento`, `extractor.informe.lectura.leer`), but a file with no
 indicator table is still shown: this is where one studies why.
 """
+
 from __future__ import annotations
 
 import base64
@@ -52,8 +53,15 @@ COLORES_ROL = {
     "no_mapeada": (201, 42, 42),
     "vacia": (150, 156, 164),
 }
-LETRAS_ROL = {"encabezado": "E", "indicador": "I", "padre": "P", "total": "T", "subencabezado": "S",
-              "no_mapeada": "N", "vacia": "V"}
+LETRAS_ROL = {
+    "encabezado": "E",
+    "indicador": "I",
+    "padre": "P",
+    "total": "T",
+    "subencabezado": "S",
+    "no_mapeada": "N",
+    "vacia": "V",
+}
 # rows tinted across the table (alpha 0-255); indicator and empty rows are left clear
 TINTES_ROL = {"encabezado": 80, "padre": 38, "total": 45, "subencabezado": 38, "no_mapeada": 34}
 COLORES_MEDIDA = {
@@ -77,11 +85,19 @@ COLOR_TEXTO_COL = (85, 85, 85)
 COLOR_NARRATIVA = (90, 90, 90)
 
 # medidas.csv `nombre_corto`; recursos_mixtos is a header class split into two measures, not a measure
-CORTOS_MEDIDA = {**{m.medida: m.nombre_corto for m in esquemas.medidas().values()},
-                 "recursos_mixtos": "rec. prog./ejec."}
+CORTOS_MEDIDA = {
+    **{m.medida: m.nombre_corto for m in esquemas.medidas().values()},
+    "recursos_mixtos": "rec. prog./ejec.",
+}
 NOMBRES_ROL_COLUMNA = {
-    "etiqueta": "etiqueta", "codigo": "código", "unidad": "unidad", "fuente": "fuente", "ignorar": "ignorada",
-    "texto": "texto", "anio": "año", "valor": "valor",
+    "etiqueta": "etiqueta",
+    "codigo": "código",
+    "unidad": "unidad",
+    "fuente": "fuente",
+    "ignorar": "ignorada",
+    "texto": "texto",
+    "anio": "año",
+    "valor": "valor",
 }
 MESES = palabras.abreviaturas_de_meses()  # esquemas/castellano.yaml
 
@@ -107,7 +123,7 @@ _TRAMO = re.compile(r"(\d+)(?:\s*[-–]\s*(\d+))?")
 
 
 def _tramos(especificaciones: Optional[list[str]], archivo: str, que: str) -> list[tuple[int, int]]:
-    """"3", "3-5", "1,4,7-9" (repeatable) → [(3, 3), (3, 5)…]; ErrorVer in Spanish otherwise."""
+    """ "3", "3-5", "1,4,7-9" (repeatable) → [(3, 3), (3, 5)…]; ErrorVer in Spanish otherwise."""
     tramos = []
     for espec in especificaciones or []:
         for parte in str(espec).split(","):
@@ -244,8 +260,13 @@ def texto_cifra(o) -> str:
 # -------------------------------------------------------------------- main
 
 
-def ver(ruta: Path, paginas: Optional[list[str]] = None, salida: Optional[Path] = None,
-        filas: Optional[list[str]] = None, ppp: int = PPP) -> ResultadoVer:
+def ver(
+    ruta: Path,
+    paginas: Optional[list[str]] = None,
+    salida: Optional[Path] = None,
+    filas: Optional[list[str]] = None,
+    ppp: int = PPP,
+) -> ResultadoVer:
     """Read `ruta`, draw what was read, write the images and index.html in
     `salida` (default `ver-<name>/`). ErrorLectura / ErrorVer on failure."""
     from extractor import leer_documento
@@ -270,8 +291,7 @@ def ver(ruta: Path, paginas: Optional[list[str]] = None, salida: Optional[Path] 
     resultado = ResultadoVer(carpeta=carpeta, html=carpeta / "index.html", paginas=elegidas)
     tablas = [t for t in lectura.tablas if set(t.paginas) & set(elegidas)]
     resultado.tablas = len(tablas)
-    resultado.cifras = sum(
-        1 for t in tablas for o in t.observaciones if o.pagina in elegidas or doc.formato != "pdf")
+    resultado.cifras = sum(1 for t in tablas for o in t.observaciones if o.pagina in elegidas or doc.formato != "pdf")
     try:
         if doc.formato == "pdf":
             laminas = _laminas_pdf(ruta, doc, lectura, elegidas, carpeta, ppp, resultado)
@@ -317,8 +337,9 @@ def paginas_escaneadas(ruta: Path, sha256: str, paginas: list[int]) -> dict[int,
     return {n: leidas[n].angulo if n in leidas else 0.0 for n in escaneadas}
 
 
-def _laminas_pdf(ruta: Path, doc, lectura: Lectura, paginas: list[int], carpeta: Path, ppp: int,
-                 resultado: ResultadoVer) -> list[Lamina]:
+def _laminas_pdf(
+    ruta: Path, doc, lectura: Lectura, paginas: list[int], carpeta: Path, ppp: int, resultado: ResultadoVer
+) -> list[Lamina]:
     import pypdfium2 as pdfium
 
     escaneadas = paginas_escaneadas(ruta, doc.sha256, paginas)
@@ -359,8 +380,11 @@ def enderezar(imagen, angulo: float):
 def fuente(tam: int, negrita: bool = False):
     from PIL import ImageFont
 
-    nombres = (["DejaVuSansCondensed-Bold.ttf", "DejaVuSans-Bold.ttf"] if negrita
-               else ["DejaVuSansCondensed.ttf", "DejaVuSans.ttf"])
+    nombres = (
+        ["DejaVuSansCondensed-Bold.ttf", "DejaVuSans-Bold.ttf"]
+        if negrita
+        else ["DejaVuSansCondensed.ttf", "DejaVuSans.ttf"]
+    )
     for nombre in nombres:
         for ruta in (nombre, f"/usr/share/fonts/truetype/dejavu/{nombre}"):
             try:
@@ -388,8 +412,12 @@ def geometria(leida: TablaLeida, pagina: int, s: float) -> Optional[_Geometria]:
     cajas = [c.bbox for c in celdas if c.bbox]
     if not cajas:
         return None
-    caja = (min(b[0] for b in cajas) * s, min(b[1] for b in cajas) * s,
-            max(b[2] for b in cajas) * s, max(b[3] for b in cajas) * s)
+    caja = (
+        min(b[0] for b in cajas) * s,
+        min(b[1] for b in cajas) * s,
+        max(b[2] for b in cajas) * s,
+        max(b[3] for b in cajas) * s,
+    )
 
     def tramos(inicio, largo, lo, hi) -> dict[int, tuple[float, float]]:
         propios: dict[int, list[float]] = {}
@@ -458,11 +486,13 @@ def dibujar_pagina(imagen, n: int, lectura: Lectura, s: float) -> Lamina:
                 medidas.append(o.medida)
         for i, medida in enumerate(vistas[:3]):
             d = 2 * i
-            lienzo.rectangle([x0 + d, y0 + d, x1 - d, y1 - d], outline=COLORES_MEDIDA.get(medida, COLOR_OTRA_MEDIDA),
-                           width=2)
+            lienzo.rectangle(
+                [x0 + d, y0 + d, x1 - d, y1 - d], outline=COLORES_MEDIDA.get(medida, COLOR_OTRA_MEDIDA), width=2
+            )
         t0, o0 = obs[0]
         titulo = f"Tabla {t0.tabla.indice}, fila {o0.fila + 1}: {o0.indicador}\n" + "\n".join(
-            texto_cifra(o) for _, o in obs)
+            texto_cifra(o) for _, o in obs
+        )
         zonas.append(((round(x0), round(y0), round(x1), round(y1)), "cifra", titulo))
     narrativa = [o for o in lectura.narrativa if o.pagina == n and o.bbox]
     for o in narrativa:
@@ -506,7 +536,9 @@ def _etiquetas_columnas(lienzo, t: TablaLeida, g: _Geometria, ancho_pagina: int)
     etiquetas = []
     for k, (a, b) in sorted(g.columnas.items()):
         if k in cols and not (cols[k].rol == "texto" and not cols[k].encabezado):
-            etiquetas.append((a, b, lineas_columna(cols[k], t.lectura.etiqueta), color_columna(cols[k], t.lectura.etiqueta)))
+            etiquetas.append(
+                (a, b, lineas_columna(cols[k], t.lectura.etiqueta), color_columna(cols[k], t.lectura.etiqueta))
+            )
     if not etiquetas:
         return g.caja
     tam = 11
@@ -551,7 +583,7 @@ def _recortar(lienzo, texto: str, f, ancho: float) -> str:
 
 
 def _etiqueta_tabla(lienzo, t: TablaLeida, g: _Geometria, n: int, alto: int, ocupado: list) -> None:
-    """"Tabla 3 · 2 filas de encabezado · 24 cifras" under the table (over its bottom when there is no room)."""
+    """ "Tabla 3 · 2 filas de encabezado · 24 cifras" under the table (over its bottom when there is no room)."""
     cifras = sum(1 for o in t.observaciones if o.pagina == n)
     paginas = t.paginas
     largo = f"Tabla {t.tabla.indice} · {t.lectura.n_encabezado} fila(s) de encabezado · {cifras} cifra(s)"
@@ -607,9 +639,10 @@ def _leyenda(base, pagina, en_pagina, roles: list[str], medidas: list[str], narr
 
     def costo(lugar):
         x, y = lugar
-        tapa = sum(max(0, min(x + ancho, c[2]) - max(x, c[0])) * max(0, min(y + alto, c[3]) - max(y, c[1]))
-                   for c in ocupado)
-        return 20 * tapa + int(tinta[y:int(y + alto), x:int(x + ancho)].sum())
+        tapa = sum(
+            max(0, min(x + ancho, c[2]) - max(x, c[0])) * max(0, min(y + alto, c[3]) - max(y, c[1])) for c in ocupado
+        )
+        return 20 * tapa + int(tinta[y : int(y + alto), x : int(x + ancho)].sum())
 
     x, y = min(lugares, key=costo)
     capa = Image.new("RGBA", base.size, (0, 0, 0, 0))
@@ -628,8 +661,9 @@ def _leyenda(base, pagina, en_pagina, roles: list[str], medidas: list[str], narr
             lienzo.rectangle(sw, fill=tuple(int(255 - (255 - c) * 0.45) for c in color), outline=(160, 160, 160))
         elif tipo == "marca":
             lienzo.rectangle((sw[0] + 3, sw[1], sw[0] + 15, sw[3]), fill=COLORES_ROL[color])
-            lienzo.text((sw[0] + 9, (sw[1] + sw[3]) / 2), LETRAS_ROL[color], fill="white", font=fuente(9, True),
-                      anchor="mm")
+            lienzo.text(
+                (sw[0] + 9, (sw[1] + sw[3]) / 2), LETRAS_ROL[color], fill="white", font=fuente(9, True), anchor="mm"
+            )
         elif tipo == "cifra":
             lienzo.rectangle(sw, fill=tuple(int(255 - (255 - c) * 0.16) for c in color), outline=color, width=2)
         lienzo.text((x + 30, ty), texto, fill=(20, 20, 20), font=f)
@@ -689,53 +723,80 @@ def _css() -> str:
         reglas.append(f".r-{rol} {{ background: rgba({color[0]},{color[1]},{color[2]},{a:.2f}); }}")
         reglas.append(f".m-{rol} {{ background: {_hex(color)}; }}")
     for medida, color in COLORES_MEDIDA.items():
-        reglas.append(f"td.c-{medida} {{ background: rgba({color[0]},{color[1]},{color[2]},0.18); "
-                      f"border-color: {_hex(color)} !important; }}")
+        reglas.append(
+            f"td.c-{medida} {{ background: rgba({color[0]},{color[1]},{color[2]},0.18); "
+            f"border-color: {_hex(color)} !important; }}"
+        )
     return "\n".join(reglas)
 
 
 def _leyenda_html(formato_pdf: bool) -> str:
     items = []
     if formato_pdf:
-        items.append(f'<li><span class="muestra" style="border-color:{_hex(COLOR_TABLA)}"></span>tabla detectada '
-                     "(contorno)</li>")
+        items.append(
+            f'<li><span class="muestra" style="border-color:{_hex(COLOR_TABLA)}"></span>tabla detectada (contorno)</li>'
+        )
     for rol, nombre in ROLES_FILA.items():
         items.append(f'<li><span class="marca m-{rol}">{LETRAS_ROL[rol]}</span>fila: {escape(nombre)}</li>')
     for medida, color in COLORES_MEDIDA.items():
-        items.append(f'<li><span class="muestra" style="border-color:{_hex(color)};background:rgba({color[0]},'
-                     f'{color[1]},{color[2]},.18)"></span>cifra: {escape(NOMBRES_MEDIDA.get(medida, medida).lower())}'
-                     "</li>")
+        items.append(
+            f'<li><span class="muestra" style="border-color:{_hex(color)};background:rgba({color[0]},'
+            f'{color[1]},{color[2]},.18)"></span>cifra: {escape(NOMBRES_MEDIDA.get(medida, medida).lower())}'
+            "</li>"
+        )
     if formato_pdf:
-        items.append(f'<li><span class="muestra" style="border:1px solid {_hex(COLOR_NARRATIVA)}"></span>'
-                     "cifra de la narrativa</li>")
-    texto = ("Sobre cada página: el contorno de cada tabla, sus filas de encabezado sombreadas, encima de cada "
-             "columna su rol o su medida con periodo y escala, a la izquierda de cada fila una marca con su rol, "
-             "y cada cifra emitida enmarcada con el color de su medida. Pase el puntero sobre una cifra o una marca "
-             "para ver el detalle." if formato_pdf else
-             "Cada tabla como una rejilla: arriba de cada columna su rol o su medida con periodo y escala, a la "
-             "izquierda de cada fila una marca con su rol, y cada celda que dio cifras con el color de su medida. "
-             "Pase el puntero sobre una celda para ver sus cifras.")
-    return (f'<section class="tabla"><h2>Leyenda</h2><p class="nota">{escape(texto)}</p>'
-            f'<ul class="leyenda">{"".join(items)}</ul></section>')
+        items.append(
+            f'<li><span class="muestra" style="border:1px solid {_hex(COLOR_NARRATIVA)}"></span>'
+            "cifra de la narrativa</li>"
+        )
+    texto = (
+        "Sobre cada página: el contorno de cada tabla, sus filas de encabezado sombreadas, encima de cada "
+        "columna su rol o su medida con periodo y escala, a la izquierda de cada fila una marca con su rol, "
+        "y cada cifra emitida enmarcada con el color de su medida. Pase el puntero sobre una cifra o una marca "
+        "para ver el detalle."
+        if formato_pdf
+        else "Cada tabla como una rejilla: arriba de cada columna su rol o su medida con periodo y escala, a la "
+        "izquierda de cada fila una marca con su rol, y cada celda que dio cifras con el color de su medida. "
+        "Pase el puntero sobre una celda para ver sus cifras."
+    )
+    return (
+        f'<section class="tabla"><h2>Leyenda</h2><p class="nota">{escape(texto)}</p>'
+        f'<ul class="leyenda">{"".join(items)}</ul></section>'
+    )
 
 
-def pagina_html(doc, lectura: Lectura, elegidas: list[int], tablas: list[TablaLeida],
-                laminas: Optional[list[Lamina]], filas: Optional[Filas], que: str) -> str:
+def pagina_html(
+    doc,
+    lectura: Lectura,
+    elegidas: list[int],
+    tablas: list[TablaLeida],
+    laminas: Optional[list[Lamina]],
+    filas: Optional[Filas],
+    que: str,
+) -> str:
     meta = lectura.metadatos
-    datos = [escape(doc.archivo), doc.formato.upper(),
-             f"{doc.paginas} {'hoja(s)' if que == 'hoja' else 'página(s)'}"]
+    datos = [escape(doc.archivo), doc.formato.upper(), f"{doc.paginas} {'hoja(s)' if que == 'hoja' else 'página(s)'}"]
     for etiqueta, valor in (("entidad", meta.entidad), ("tipo", meta.tipo_documento), ("vigencia", meta.vigencia)):
         if valor:
             datos.append(f"{etiqueta}: {escape(str(valor))}")
     total_cifras = sum(len(t.observaciones) for t in lectura.tablas)
-    narrativa = f" (y {len(lectura.narrativa)} tomadas de la narrativa: dinero y resultados con meta)" if lectura.narrativa else ""
-    resumen = (f"{len(lectura.tablas)} tabla(s) detectada(s) y {total_cifras} cifra(s) emitida(s) por ellas en todo "
-               f"el documento{narrativa}; se muestran {len(tablas)} tabla(s) de {que}s {escape(_lista(elegidas))}.")
-    partes = ["<!DOCTYPE html>", '<html lang="es"><head><meta charset="utf-8">',
-              '<meta name="viewport" content="width=device-width, initial-scale=1">',
-              f"<title>Lo que leyó el lector: {escape(doc.archivo)}</title><style>{_css()}</style></head><body>",
-              f"<header><h1>Lo que leyó el lector: {escape(doc.archivo)}</h1><p>{' · '.join(datos)}</p>"
-              f"<p>{resumen}</p></header>"]
+    narrativa = (
+        f" (y {len(lectura.narrativa)} tomadas de la narrativa: dinero y resultados con meta)"
+        if lectura.narrativa
+        else ""
+    )
+    resumen = (
+        f"{len(lectura.tablas)} tabla(s) detectada(s) y {total_cifras} cifra(s) emitida(s) por ellas en todo "
+        f"el documento{narrativa}; se muestran {len(tablas)} tabla(s) de {que}s {escape(_lista(elegidas))}."
+    )
+    partes = [
+        "<!DOCTYPE html>",
+        '<html lang="es"><head><meta charset="utf-8">',
+        '<meta name="viewport" content="width=device-width, initial-scale=1">',
+        f"<title>Lo que leyó el lector: {escape(doc.archivo)}</title><style>{_css()}</style></head><body>",
+        f"<header><h1>Lo que leyó el lector: {escape(doc.archivo)}</h1><p>{' · '.join(datos)}</p>"
+        f"<p>{resumen}</p></header>",
+    ]
     if laminas is not None:
         enlaces = " ".join(f'<a href="#pagina-{l.pagina}">pág. {l.pagina}</a>' for l in laminas)
     else:
@@ -745,19 +806,24 @@ def pagina_html(doc, lectura: Lectura, elegidas: list[int], tablas: list[TablaLe
     if laminas is not None:
         incrustar = len(laminas) <= MAX_PAGINAS_INCRUSTADAS
         for lamina in laminas:
-            partes.append(_seccion_pagina(lamina, [t for t in tablas if lamina.pagina in t.paginas], incrustar, filas,
-                                          lectura))
+            partes.append(
+                _seccion_pagina(lamina, [t for t in tablas if lamina.pagina in t.paginas], incrustar, filas, lectura)
+            )
     else:
         if not tablas:
-            partes.append(f'<section class="tabla"><p class="nota">No se detectaron tablas en '
-                          f'{"las hojas" if que == "hoja" else "las páginas"} elegidas.</p></section>')
+            partes.append(
+                f'<section class="tabla"><p class="nota">No se detectaron tablas en '
+                f"{'las hojas' if que == 'hoja' else 'las páginas'} elegidas.</p></section>"
+            )
         for t in tablas:
             partes.append(f'<section class="tabla" id="tabla-{t.tabla.indice}">')
             partes.append(_detalle_tabla(t, que, filas))
             partes.append(rejilla_html(t, filas))
             partes.append("</section>")
-    partes.append("</main><footer>Generado por <code>informes ver</code>: lo que el lector detectó, sin cambiar "
-                  "nada de la extracción.</footer></body></html>")
+    partes.append(
+        "</main><footer>Generado por <code>informes ver</code>: lo que el lector detectó, sin cambiar "
+        "nada de la extracción.</footer></body></html>"
+    )
     return "\n".join(partes)
 
 
@@ -779,18 +845,23 @@ def _seccion_pagina(lamina: Lamina, tablas: list[TablaLeida], incrustar: bool, f
         origen = escape(lamina.archivo.name)
     nota = []
     if lamina.escaneada:
-        nota.append("página escaneada, leída con OCR" + (f" (enderezada {numero_co(round(lamina.angulo, 2))}°)"
-                                                        if lamina.angulo else ""))
+        nota.append(
+            "página escaneada, leída con OCR"
+            + (f" (enderezada {numero_co(round(lamina.angulo, 2))}°)" if lamina.angulo else "")
+        )
     nota.append(f"{len(tablas)} tabla(s)" if tablas else "ninguna tabla detectada")
     zonas = "".join(
         f'<rect class="{clase}" x="{b[0]}" y="{b[1]}" width="{max(b[2] - b[0], 1)}" height="{max(b[3] - b[1], 1)}">'
         f"<title>{escape(titulo)}</title></rect>"
-        for b, clase, titulo in lamina.zonas)
-    partes = [f'<section class="pagina" id="pagina-{lamina.pagina}"><h2>Página {lamina.pagina}</h2>',
-              f'<p class="nota">{escape("; ".join(nota))} · imagen: {escape(lamina.archivo.name)}</p>',
-              f'<div class="lamina"><img src="{origen}" width="{lamina.ancho}" height="{lamina.alto}" '
-              f'alt="Página {lamina.pagina} con lo que leyó el lector">'
-              f'<svg viewBox="0 0 {lamina.ancho} {lamina.alto}" xmlns="http://www.w3.org/2000/svg">{zonas}</svg></div>']
+        for b, clase, titulo in lamina.zonas
+    )
+    partes = [
+        f'<section class="pagina" id="pagina-{lamina.pagina}"><h2>Página {lamina.pagina}</h2>',
+        f'<p class="nota">{escape("; ".join(nota))} · imagen: {escape(lamina.archivo.name)}</p>',
+        f'<div class="lamina"><img src="{origen}" width="{lamina.ancho}" height="{lamina.alto}" '
+        f'alt="Página {lamina.pagina} con lo que leyó el lector">'
+        f'<svg viewBox="0 0 {lamina.ancho} {lamina.alto}" xmlns="http://www.w3.org/2000/svg">{zonas}</svg></div>',
+    ]
     for t in tablas:
         partes.append(_detalle_tabla(t, "página", filas))
         partes.append("<details><summary>Rejilla leída (el texto de cada celda)</summary>")
@@ -798,7 +869,9 @@ def _seccion_pagina(lamina: Lamina, tablas: list[TablaLeida], incrustar: bool, f
         partes.append("</details>")
     omisiones = [o for o in lectura.narrativa if o.pagina == lamina.pagina]
     if omisiones:
-        partes.append(f'<p class="nota">{len(omisiones)} cifra(s) tomadas de la narrativa de esta página (dinero y resultados con meta).</p>')
+        partes.append(
+            f'<p class="nota">{len(omisiones)} cifra(s) tomadas de la narrativa de esta página (dinero y resultados con meta).</p>'
+        )
     partes.append("</section>")
     return "\n".join(partes)
 
@@ -813,12 +886,17 @@ def _detalle_tabla(t: TablaLeida, que: str, filas: Optional[Filas] = None) -> st
     conteo: dict[str, int] = {}
     for rol in t.roles.values():
         conteo[rol] = conteo.get(rol, 0) + 1
-    filas_txt = ", ".join(f'<span class="marca m-{rol}">{LETRAS_ROL[rol]}</span>{n} {escape(ROLES_FILA[rol])}'
-                          for rol in ROLES_FILA if (n := conteo.get(rol)))
-    partes = [f'<h3 id="tabla-{t.tabla.indice}-detalle">Tabla {t.tabla.indice} ({escape(donde)}): '
-              f"{t.tabla.n_filas} filas × {t.tabla.n_columnas} columnas, {lectura.n_encabezado} fila(s) de "
-              f"encabezado, {len(t.observaciones)} cifra(s)</h3>",
-              f'<p class="nota">Filas: {filas_txt}</p>']
+    filas_txt = ", ".join(
+        f'<span class="marca m-{rol}">{LETRAS_ROL[rol]}</span>{n} {escape(ROLES_FILA[rol])}'
+        for rol in ROLES_FILA
+        if (n := conteo.get(rol))
+    )
+    partes = [
+        f'<h3 id="tabla-{t.tabla.indice}-detalle">Tabla {t.tabla.indice} ({escape(donde)}): '
+        f"{t.tabla.n_filas} filas × {t.tabla.n_columnas} columnas, {lectura.n_encabezado} fila(s) de "
+        f"encabezado, {len(t.observaciones)} cifra(s)</h3>",
+        f'<p class="nota">Filas: {filas_txt}</p>',
+    ]
     filas_col = []
     for c in lectura.columnas:
         color = color_columna(c, lectura.etiqueta)
@@ -829,17 +907,23 @@ def _detalle_tabla(t: TablaLeida, que: str, filas: Optional[Filas] = None) -> st
             f"{escape(rol_columna(c, lectura.etiqueta))}</td>"
             f"<td>{escape(NOMBRES_MEDIDA.get(c.medida, c.medida) if c.medida else '')}</td>"
             f"<td>{escape(periodo)}</td><td>{escape(c.escala if c.rol == 'valor' and c.escala else '')}</td>"
-            f"<td>{escape(c.fuente or '')}</td></tr>")
+            f"<td>{escape(c.fuente or '')}</td></tr>"
+        )
     if filas_col:
-        partes.append('<table class="columnas"><thead><tr><th>Col.</th><th>Encabezado</th><th>Rol</th>'
-                      "<th>Medida</th><th>Periodo</th><th>Escala</th><th>Fuente</th></tr></thead><tbody>"
-                      + "".join(filas_col) + "</tbody></table>")
+        partes.append(
+            '<table class="columnas"><thead><tr><th>Col.</th><th>Encabezado</th><th>Rol</th>'
+            "<th>Medida</th><th>Periodo</th><th>Escala</th><th>Fuente</th></tr></thead><tbody>"
+            + "".join(filas_col)
+            + "</tbody></table>"
+        )
     mostradas = set(filas_visibles(t, filas))
     lista = [o for o in t.observaciones if o.fila in mostradas]
     resto = ""
     if len(lista) > MAX_CIFRAS_LISTA:
-        resto = (f'<p class="nota">Se listan las primeras {MAX_CIFRAS_LISTA} de {len(lista)} cifras; '
-                 "elija filas con --filas.</p>")
+        resto = (
+            f'<p class="nota">Se listan las primeras {MAX_CIFRAS_LISTA} de {len(lista)} cifras; '
+            "elija filas con --filas.</p>"
+        )
         lista = lista[:MAX_CIFRAS_LISTA]
     if lista:
         hoja = any(o.celda for o in lista)
@@ -849,21 +933,29 @@ def _detalle_tabla(t: TablaLeida, que: str, filas: Optional[Filas] = None) -> st
             f"<td>{escape(periodo_corto(o.periodo_inicio, o.periodo_fin))}</td>"
             f'<td class="num">{escape(_valor(o))}</td><td>{escape(o.unidad or "")}</td>'
             f"<td>{escape(o.valor_texto or '')}</td>" + (f"<td>{escape(o.celda or '')}</td>" if hoja else "") + "</tr>"
-            for o in lista)
-        partes.append(f"<details><summary>Cifras emitidas ({len(t.observaciones)})</summary>{resto}"
-                      '<table class="cifras"><thead><tr><th>Fila</th><th>Indicador</th><th>Padre</th><th>Medida</th>'
-                      "<th>Periodo</th><th>Valor</th><th>Unidad</th><th>Texto leído</th>"
-                      + ("<th>Celda</th>" if hoja else "") + f"</tr></thead><tbody>{filas_obs}</tbody></table></details>")
+            for o in lista
+        )
+        partes.append(
+            f"<details><summary>Cifras emitidas ({len(t.observaciones)})</summary>{resto}"
+            '<table class="cifras"><thead><tr><th>Fila</th><th>Indicador</th><th>Padre</th><th>Medida</th>'
+            "<th>Periodo</th><th>Valor</th><th>Unidad</th><th>Texto leído</th>"
+            + ("<th>Celda</th>" if hoja else "")
+            + f"</tr></thead><tbody>{filas_obs}</tbody></table></details>"
+        )
     sin = [f for f in t.no_mapeadas if f.fila in mostradas and t.roles.get(_fila(f)) not in ("encabezado", "vacia")]
     sin = sin[:MAX_CIFRAS_LISTA]
     if sin:
         filas_sin = "".join(
             f'<tr><td class="num">{_fila(f) + 1}</td><td><span class="marca m-{t.roles.get(_fila(f), "no_mapeada")}">'
-            f'{LETRAS_ROL[t.roles.get(_fila(f), "no_mapeada")]}</span></td><td>{escape(f.motivo)}</td>'
-            f"<td>{escape(f.texto[:300])}</td></tr>" for f in sin)
-        partes.append(f"<details><summary>Filas sin cifras ({len(sin)})</summary>"
-                      '<table class="filas"><thead><tr><th>Fila</th><th>Rol</th><th>Motivo</th><th>Texto</th></tr>'
-                      f"</thead><tbody>{filas_sin}</tbody></table></details>")
+            f"{LETRAS_ROL[t.roles.get(_fila(f), 'no_mapeada')]}</span></td><td>{escape(f.motivo)}</td>"
+            f"<td>{escape(f.texto[:300])}</td></tr>"
+            for f in sin
+        )
+        partes.append(
+            f"<details><summary>Filas sin cifras ({len(sin)})</summary>"
+            '<table class="filas"><thead><tr><th>Fila</th><th>Rol</th><th>Motivo</th><th>Texto</th></tr>'
+            f"</thead><tbody>{filas_sin}</tbody></table></details>"
+        )
     return "\n".join(partes)
 
 
@@ -911,8 +1003,10 @@ def rejilla_html(t: TablaLeida, filas: Optional[Filas] = None) -> str:
     visibles = filas_visibles(t, filas)
     nota = ""
     if filas is None and len(visibles) > MAX_FILAS_REJILLA:
-        nota = (f'<p class="nota">Se muestran las primeras {MAX_FILAS_REJILLA} de {len(visibles)} filas; '
-                "elija otras con --filas (p. ej. --filas 2-40).</p>")
+        nota = (
+            f'<p class="nota">Se muestran las primeras {MAX_FILAS_REJILLA} de {len(visibles)} filas; '
+            "elija otras con --filas (p. ej. --filas 2-40).</p>"
+        )
         visibles = visibles[:MAX_FILAS_REJILLA]
     if not visibles:
         return '<p class="nota">Ninguna fila de esta tabla está en las filas elegidas con --filas.</p>'
@@ -939,8 +1033,10 @@ def rejilla_html(t: TablaLeida, filas: Optional[Filas] = None) -> str:
             titulo += f"\nEncabezado: {c.encabezado}"
         cabeza.append(
             f'<th class="col rol-{escape(c.rol)}" style="border-top:3px solid {_hex(color)}" title="{escape(titulo)}">'
-            f"{escape(letra or str(k + 1))}<b style=\"color:{_hex(color)}\">{escape(lineas[0])}</b>"
-            + "".join(f"{escape(l)}<br>" for l in lineas[1:]) + "</th>")
+            f'{escape(letra or str(k + 1))}<b style="color:{_hex(color)}">{escape(lineas[0])}</b>'
+            + "".join(f"{escape(l)}<br>" for l in lineas[1:])
+            + "</th>"
+        )
     cuerpo = []
     cubre: dict[int, int] = {}  # cell → last rejilla row its drawn fragment covers
     mostradas = set(visibles)
@@ -948,8 +1044,10 @@ def rejilla_html(t: TablaLeida, filas: Optional[Filas] = None) -> str:
         rol = t.roles.get(r, "vacia")
         motivo = t.motivos.get(r, "")
         titulo = f"Fila {r + 1}: {ROLES_FILA[rol]}" + (f" — {motivo}" if motivo else "")
-        celdas = [f'<th class="n" title="{escape(titulo)}"><span class="marca m-{rol}">{LETRAS_ROL[rol]}</span>'
-                  f"{numeros[r]}</th>"]
+        celdas = [
+            f'<th class="n" title="{escape(titulo)}"><span class="marca m-{rol}">{LETRAS_ROL[rol]}</span>'
+            f"{numeros[r]}</th>"
+        ]
         for k in range(n_cols):
             celda = rejilla[r][k]
             if celda is None:
@@ -980,5 +1078,11 @@ def rejilla_html(t: TablaLeida, filas: Optional[Filas] = None) -> str:
                 atributos += f' title="{escape(titulo_c)}"'
             celdas.append(f"<td{atributos}>{escape(celda.texto)}</td>")
         cuerpo.append(f'<tr class="r-{rol}">' + "".join(celdas) + "</tr>")
-    return (nota + '<div class="rejilla-caja"><table class="rejilla"><thead><tr>' + "".join(cabeza)
-            + "</tr></thead><tbody>" + "\n".join(cuerpo) + "</tbody></table></div>")
+    return (
+        nota
+        + '<div class="rejilla-caja"><table class="rejilla"><thead><tr>'
+        + "".join(cabeza)
+        + "</tr></thead><tbody>"
+        + "\n".join(cuerpo)
+        + "</tbody></table></div>"
+    )

@@ -10,7 +10,22 @@ pipelines/salidas/hallazgos.py.
 
 Importing this package registers every rule.
 """
+
 from pipelines.validacion import reglas  # noqa: F401 - registers the rules
 from pipelines.validacion.motor import (  # noqa: F401 - the engine's public names
-    SEVERIDADES, Caso, Config, Contexto, ErrorConfig, Hallazgo, conflictos, config_de, config_por_defecto,
-    filas_hallazgos, fin_de_mes, marcadas, regla, reglas_registradas, validar)
+    SEVERIDADES,
+    Caso,
+    Config,
+    Contexto,
+    ErrorConfig,
+    Hallazgo,
+    conflictos,
+    config_de,
+    config_por_defecto,
+    filas_hallazgos,
+    fin_de_mes,
+    marcadas,
+    regla,
+    reglas_registradas,
+    validar,
+)

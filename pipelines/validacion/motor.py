@@ -10,6 +10,7 @@ A rule yields Caso objects (the observations concerned, related ones and the
 fields of its message); the engine turns them into Hallazgo with the
 severity and the Spanish message template of the configuration.
 """
+
 from __future__ import annotations
 
 import calendar
@@ -86,7 +87,9 @@ def config_de(datos: Mapping[str, Any]) -> Config:
     for rid, r in (datos.get("reglas") or {}).items():
         severidad = r.get("severidad")
         if severidad not in SEVERIDADES:
-            raise ErrorConfig(f"reglas.yaml: la regla {rid} tiene severidad {severidad!r}; use {', '.join(SEVERIDADES)}.")
+            raise ErrorConfig(
+                f"reglas.yaml: la regla {rid} tiene severidad {severidad!r}; use {', '.join(SEVERIDADES)}."
+            )
         if not r.get("mensaje"):
             raise ErrorConfig(f"reglas.yaml: la regla {rid} no tiene mensaje.")
         reglas[rid] = ConfigRegla(severidad, bool(r.get("activa", True)), r["mensaje"], dict(r.get("umbrales") or {}))
@@ -198,8 +201,11 @@ class Contexto:
         suma = sum(self.obs[i].valor for i in mensual)
         for a in self.de(indices, "acumulado"):
             acum = self.obs[a]
-            if acum.periodo_fin == ultimo.periodo_fin and self.igual(acum.valor, ultimo.valor) \
-                    and not self.igual(acum.valor, suma):
+            if (
+                acum.periodo_fin == ultimo.periodo_fin
+                and self.igual(acum.valor, ultimo.valor)
+                and not self.igual(acum.valor, suma)
+            ):
                 return True
         return False
 
@@ -323,8 +329,12 @@ class _Campos(dict):
 def _mensaje(plantilla: str, principal: Optional[Observacion], datos: Mapping[str, Any]) -> str:
     campos = _Campos()
     if principal is not None:
-        campos.update(indicador=nombre_indicador(principal), medida=nombre_medida(principal.medida),
-                      periodo=periodo_de(principal), pagina=texto_lugar(principal))
+        campos.update(
+            indicador=nombre_indicador(principal),
+            medida=nombre_medida(principal.medida),
+            periodo=periodo_de(principal),
+            pagina=texto_lugar(principal),
+        )
     campos.update(datos)
     return plantilla.format_map(campos)
 
@@ -341,8 +351,11 @@ def _config(config: Config | Mapping[str, Any] | None) -> Config:
 def hallazgo_de(rid: str, cfg: ConfigRegla, caso: Caso, obs: list[Observacion]) -> Hallazgo:
     principal = obs[caso.observaciones[0]] if caso.observaciones else None
     return Hallazgo(
-        regla=rid, severidad=cfg.severidad, mensaje=_mensaje(cfg.mensaje, principal, caso.datos),
-        observaciones=tuple(caso.observaciones), relacionadas=tuple(caso.relacionadas),
+        regla=rid,
+        severidad=cfg.severidad,
+        mensaje=_mensaje(cfg.mensaje, principal, caso.datos),
+        observaciones=tuple(caso.observaciones),
+        relacionadas=tuple(caso.relacionadas),
         indicador=principal.indicador if principal else caso.datos.get("indicador"),
         medida=principal.medida if principal else None,
         periodo_fin=principal.periodo_fin if principal else None,
@@ -381,10 +394,18 @@ def marcadas(hallazgos: Iterable[Hallazgo]) -> set[int]:
 def filas_hallazgos(informe_id: str, hallazgos: Iterable[Hallazgo], desde: int = 1) -> list[dict[str, Any]]:
     """Rows of the `hallazgos` table (ids numbered from `desde`)."""
     return [
-        {"hallazgo_id": f"{informe_id}-H{n:05d}", "informe_id": informe_id,
-         "observacion_id": f"{informe_id}-{h.observaciones[0] + 1:06d}" if h.observaciones else None,
-         "regla": h.regla, "severidad": h.severidad, "indicador": h.indicador, "medida": h.medida,
-         "periodo_fin": h.periodo_fin, "pagina": h.pagina, "mensaje": h.mensaje}
+        {
+            "hallazgo_id": f"{informe_id}-H{n:05d}",
+            "informe_id": informe_id,
+            "observacion_id": f"{informe_id}-{h.observaciones[0] + 1:06d}" if h.observaciones else None,
+            "regla": h.regla,
+            "severidad": h.severidad,
+            "indicador": h.indicador,
+            "medida": h.medida,
+            "periodo_fin": h.periodo_fin,
+            "pagina": h.pagina,
+            "mensaje": h.mensaje,
+        }
         for n, h in enumerate(hallazgos, start=desde)
     ]
 
@@ -440,12 +461,14 @@ def _otros_informes_de_la_entidad(con: duckdb.DuckDBPyConnection, informe_id: st
         "SELECT i.entidad_clave FROM informes i WHERE i.informe_id = ? "
         "AND (i.entidad IS NOT NULL OR i.codigo_divipola IS NOT NULL) AND EXISTS "
         "(SELECT 1 FROM informes o WHERE o.entidad_clave = i.entidad_clave AND o.informe_id <> i.informe_id)",
-        [informe_id]).fetchone()
+        [informe_id],
+    ).fetchone()
     return fila[0] if fila else None
 
 
-def conflictos(con: duckdb.DuckDBPyConnection, informe_id: str,
-               config: Config | Mapping[str, Any] | None = None) -> list[Hallazgo]:
+def conflictos(
+    con: duckdb.DuckDBPyConnection, informe_id: str, config: Config | Mapping[str, Any] | None = None
+) -> list[Hallazgo]:
     """Observations of report `informe_id` (already inserted) that another
     stored report of the same entity (entidad_clave) gives with a different value (same
     indicadores.clave, medida, period, tipo_gasto and fuente). Nothing is
@@ -458,23 +481,48 @@ def conflictos(con: duckdb.DuckDBPyConnection, informe_id: str,
     entidad = _otros_informes_de_la_entidad(con, informe_id)
     if entidad is None:
         return []
-    filas = con.execute(_SQL_CONFLICTOS, {"informe": informe_id, "entidad": entidad,
-                                          "abs": cfg.tolerancia_absoluta, "rel": cfg.tolerancia_relativa}).fetchall()
+    filas = con.execute(
+        _SQL_CONFLICTOS,
+        {"informe": informe_id, "entidad": entidad, "abs": cfg.tolerancia_absoluta, "rel": cfg.tolerancia_relativa},
+    ).fetchall()
     hallazgos = []
-    for (oid, indicador, padre, medida, inicio, fin, valor, unidad, pagina,
-         otro_valor, otra_pagina, otro_archivo, informes) in filas:
+    for (
+        oid,
+        indicador,
+        padre,
+        medida,
+        inicio,
+        fin,
+        valor,
+        unidad,
+        pagina,
+        otro_valor,
+        otra_pagina,
+        otro_archivo,
+        informes,
+    ) in filas:
         otros = informes - 1
         datos = {
-            "indicador": f"{padre} / {indicador}" if padre else indicador, "medida": nombre_medida(medida),
-            "periodo": texto_periodo(inicio, fin), "pagina": texto_pagina(pagina),
-            "valor": cifra(valor, unidad), "otro_valor": cifra(otro_valor, unidad),
-            "otro_archivo": otro_archivo, "otra_pagina": texto_pagina(otra_pagina),
+            "indicador": f"{padre} / {indicador}" if padre else indicador,
+            "medida": nombre_medida(medida),
+            "periodo": texto_periodo(inicio, fin),
+            "pagina": texto_pagina(pagina),
+            "valor": cifra(valor, unidad),
+            "otro_valor": cifra(otro_valor, unidad),
+            "otro_archivo": otro_archivo,
+            "otra_pagina": texto_pagina(otra_pagina),
             "otros": f" y en {otros} informe{'s' if otros > 1 else ''} más" if otros else "",
         }
-        hallazgos.append(Hallazgo(
-            regla="conflicto_entre_informes", severidad=cfg_regla.severidad,
-            mensaje=_mensaje(cfg_regla.mensaje, None, datos),
-            observaciones=(int(oid.rsplit("-", 1)[1]) - 1,), indicador=indicador, medida=medida,
-            periodo_fin=fin, pagina=pagina,
-        ))
+        hallazgos.append(
+            Hallazgo(
+                regla="conflicto_entre_informes",
+                severidad=cfg_regla.severidad,
+                mensaje=_mensaje(cfg_regla.mensaje, None, datos),
+                observaciones=(int(oid.rsplit("-", 1)[1]) - 1,),
+                indicador=indicador,
+                medida=medida,
+                periodo_fin=fin,
+                pagina=pagina,
+            )
+        )
     return hallazgos

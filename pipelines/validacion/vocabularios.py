@@ -1,6 +1,7 @@
 """Checks before a report is stored: a valid SHA-256, and observations
 inside the controlled vocabularies (esquemas/medidas.csv, unidades.csv,
 tipos_gasto.csv); the others are set apart as unmapped rows, with the reason."""
+
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, Optional
@@ -55,8 +56,14 @@ def apartar_invalidas(informe: InformeExtraido) -> int:
             continue
         apartadas += 1
         texto = " | ".join(str(x) for x in (obs.indicador_padre, obs.indicador, obs.valor_texto) if x) or "(vacía)"
-        informe.no_mapeadas.append(FilaNoMapeada(
-            texto=texto, motivo=f"cifra no válida, no se guardó como observación: {motivo}",
-            pagina=obs.pagina, tabla=obs.tabla, fila=obs.fila))
+        informe.no_mapeadas.append(
+            FilaNoMapeada(
+                texto=texto,
+                motivo=f"cifra no válida, no se guardó como observación: {motivo}",
+                pagina=obs.pagina,
+                tabla=obs.tabla,
+                fila=obs.fila,
+            )
+        )
     informe.observaciones[:] = validas
     return apartadas

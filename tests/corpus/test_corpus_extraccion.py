@@ -1,4 +1,5 @@
 """The whole extraction against the annotated corpus (DOCX and PDF twins)."""
+
 from __future__ import annotations
 
 from functools import lru_cache

@@ -6,6 +6,7 @@ with the PDF text; the layout features each report stands for (landscape,
 repeated header, borderless table, two-level header, split row) must really
 be in the files.
 """
+
 from __future__ import annotations
 
 import csv
@@ -28,16 +29,29 @@ GOLD = CORPUS / "gold"  # gold CSV and meta YAML
 ESQUEMAS = RAIZ / "esquemas"
 SEMILLA = RAIZ.parent / "shared" / "seeds" / "000_f0ee1fe73e0d34ec.txt"
 
-COLUMNAS_GOLD = ["indicador", "indicador_padre", "medida", "periodo_inicio",
-                 "periodo_fin", "valor", "unidad", "tipo_gasto"]
+COLUMNAS_GOLD = [
+    "indicador",
+    "indicador_padre",
+    "medida",
+    "periodo_inicio",
+    "periodo_fin",
+    "valor",
+    "unidad",
+    "tipo_gasto",
+]
 EXTENSIONES = (".docx", ".pdf", ".gold.csv", ".meta.yaml")
-CLAVES_META = ["entidad", "dependencia", "titulo", "vigencia",
-               "periodo_inicio", "periodo_fin", "fecha_corte"]
+CLAVES_META = ["entidad", "dependencia", "titulo", "vigencia", "periodo_inicio", "periodo_fin", "fecha_corte"]
 CLAVES_OPCIONALES = ["pilar", "linea_estrategica", "programa", "meta_producto"]
 # Measures of execution: their period never ends after the cut-off date.
-MEDIDAS_A_CORTE = {"ejecutado", "acumulado", "avance_porcentual",
-                   "recursos_ejecutados", "compromisos", "obligaciones",
-                   "pagos"}
+MEDIDAS_A_CORTE = {
+    "ejecutado",
+    "acumulado",
+    "avance_porcentual",
+    "recursos_ejecutados",
+    "compromisos",
+    "obligaciones",
+    "pagos",
+}
 
 
 # Workbook reports (no DOCX/PDF twins) are checked in tests/extractor/formatos/test_hojas.py.
@@ -50,8 +64,9 @@ def _ids() -> list[str]:
         carpeta = GOLD if ext in (".gold.csv", ".meta.yaml") else INFORMES
         stems |= {p.name[: -len(ext)] for p in carpeta.glob("*" + ext)}
     # scanned copies (`<id>_escaneado.pdf`, no DOCX, no text layer) are checked in tests/extractor/formatos/test_ocr.py
-    return sorted(s for s in stems if not any((INFORMES / f"{s}{h}").is_file() for h in HOJAS)
-                  and not s.endswith("_escaneado"))
+    return sorted(
+        s for s in stems if not any((INFORMES / f"{s}{h}").is_file() for h in HOJAS) and not s.endswith("_escaneado")
+    )
 
 
 IDS = _ids()
@@ -86,13 +101,13 @@ def _tablas_pdf(id_: str) -> list[tuple[int, list[list[str]]]]:
     with pdfplumber.open(INFORMES / f"{id_}.pdf") as pdf:
         for pagina in pdf.pages:
             for tabla in pagina.find_tables():
-                filas = [[(c or "").strip() for c in fila]
-                         for fila in tabla.extract()]
+                filas = [[(c or "").strip() for c in fila] for fila in tabla.extract()]
                 salida.append((pagina.page_number, filas))
     return salida
 
 
 # ------------------------------------------------------------ files
+
 
 def test_hay_al_menos_siete_informes():
     assert len(IDS) >= 7, IDS
@@ -108,10 +123,10 @@ def test_cada_informe_tiene_sus_cuatro_archivos(id_):
 
 # ------------------------------------------------------------ gold
 
+
 @pytest.mark.parametrize("id_", IDS)
 def test_gold_tiene_las_columnas_exactas(id_):
-    with (GOLD / f"{id_}.gold.csv").open(encoding="utf-8",
-                                           newline="") as f:
+    with (GOLD / f"{id_}.gold.csv").open(encoding="utf-8", newline="") as f:
         encabezado = next(csv.reader(f))
     assert encabezado == COLUMNAS_GOLD
 
@@ -121,8 +136,7 @@ def test_gold_usa_los_vocabularios_de_esquemas(id_):
     medidas = _vocabulario("medidas.csv", "medida")
     unidades = _vocabulario("unidades.csv", "unidad")
     tipos = _vocabulario("tipos_gasto.csv", "tipo_gasto")
-    dinero = {m for m, d in zip(*_columnas("medidas.csv", "medida",
-                                           "es_dinero")) if d == "true"}
+    dinero = {m for m, d in zip(*_columnas("medidas.csv", "medida", "es_dinero")) if d == "true"}
     filas = _gold(id_)
     assert filas, "gold sin filas"
     for n, fila in enumerate(filas, start=2):
@@ -161,8 +175,7 @@ def test_gold_valores_y_periodos_bien_formados(id_):
         if inicio:
             d_inicio, d_fin = _fecha(inicio), _fecha(fin)
             assert d_inicio <= d_fin, (n, fila)
-            if (fila["medida"] in MEDIDAS_A_CORTE
-                    and d_fin.year == corte.year):
+            if fila["medida"] in MEDIDAS_A_CORTE and d_fin.year == corte.year:
                 assert d_fin <= corte, (n, fila)
         if fila["medida"] == "linea_base":
             assert not inicio or _fecha(fin).year < meta["vigencia"]
@@ -170,9 +183,10 @@ def test_gold_valores_y_periodos_bien_formados(id_):
 
 @pytest.mark.parametrize("id_", IDS)
 def test_gold_sin_observaciones_duplicadas(id_):
-    claves = Counter((f["indicador"], f["indicador_padre"], f["medida"],
-                      f["periodo_inicio"], f["periodo_fin"], f["tipo_gasto"])
-                     for f in _gold(id_))
+    claves = Counter(
+        (f["indicador"], f["indicador_padre"], f["medida"], f["periodo_inicio"], f["periodo_fin"], f["tipo_gasto"])
+        for f in _gold(id_)
+    )
     repetidas = [c for c, n in claves.items() if n > 1]
     assert not repetidas, repetidas
 
@@ -187,6 +201,7 @@ def test_padres_del_gold_no_son_a_la_vez_hijos(id_):
 
 
 # ------------------------------------------------------------ meta
+
 
 @pytest.mark.parametrize("id_", IDS)
 def test_meta_tiene_los_metadatos_esperados(id_):
@@ -215,6 +230,7 @@ def test_metadatos_aparecen_en_el_pdf(id_):
 
 # ------------------------------------------------------------ PDF and gold
 
+
 def _variantes(valor: Decimal) -> set[str]:
     """The ways a report may write `valor`: Colombian grouping, bare digits,
     decimal point, apostrophe for millions, in units, thousands or
@@ -233,8 +249,7 @@ def _variantes(valor: Decimal) -> set[str]:
         for fr in fracciones:
             coma = "," + fr if fr else ""
             punto = "." + fr if fr else ""
-            salida |= {agrupado + coma, str(entero) + coma,
-                       str(entero) + punto, apostrofe + coma}
+            salida |= {agrupado + coma, str(entero) + coma, str(entero) + punto, apostrofe + coma}
     return salida
 
 
@@ -245,7 +260,7 @@ def _formas(fila: dict) -> list[Decimal]:
 
 
 def _aparece(variante: str, texto: str) -> bool:
-    patron = (r"(?<![\d.,'])" + re.escape(variante) + r"(?![\d]|[.,']\d)")
+    patron = r"(?<![\d.,'])" + re.escape(variante) + r"(?![\d]|[.,']\d)"
     return re.search(patron, texto) is not None
 
 
@@ -256,12 +271,8 @@ def test_pdf_abre_y_contiene_los_valores_del_gold(id_):
     texto = _texto_pdf(id_)
     assert len(texto) > 500, "el PDF no tiene capa de texto"
     # a percentage may be written as a fraction of one ("0,93" for 93 %)
-    faltan = [f for f in _gold(id_)
-              if not any(_aparece(v, texto)
-                         for valor in _formas(f)
-                         for v in _variantes(valor))]
-    assert not faltan, [(f["indicador"], f["medida"], f["valor"])
-                        for f in faltan]
+    faltan = [f for f in _gold(id_) if not any(_aparece(v, texto) for valor in _formas(f) for v in _variantes(valor))]
+    assert not faltan, [(f["indicador"], f["medida"], f["valor"]) for f in faltan]
 
 
 def test_variantes_de_formato():
@@ -283,11 +294,12 @@ def test_docx_abre_y_tiene_tablas(id_):
 
 # ------------------------------------------------------------ layout features
 
+
 def _paginas(id_):
     with pdfplumber.open(INFORMES / f"{id_}.pdf") as pdf:
-        return [(p.width, p.height, p.extract_text() or "",
-                 len(p.lines) + len(p.rects) + len(p.curves))
-                for p in pdf.pages]
+        return [
+            (p.width, p.height, p.extract_text() or "", len(p.lines) + len(p.rects) + len(p.curves)) for p in pdf.pages
+        ]
 
 
 def test_barrancabermeja_encabezado_de_pagina_en_cada_pagina():
@@ -328,15 +340,12 @@ def test_girardot_horizontal_con_encabezado_repetido():
 
 def test_girardot_codigos_mga_como_texto():
     doc = Document(INFORMES / "girardot_salud_2018.docx")
-    codigos = [f.cells[0].text for f in doc.tables[0].rows[1:]
-               if re.fullmatch(r"\d{9}", f.cells[0].text)]
+    codigos = [f.cells[0].text for f in doc.tables[0].rows[1:] if re.fullmatch(r"\d{9}", f.cells[0].text)]
     assert len(codigos) >= 15
     assert any(c.startswith("0") for c in codigos)
     assert "040110200" in _texto_pdf("girardot_salud_2018")
-    programas = [f for f in doc.tables[0].rows
-                 if f.cells[0].text.startswith("Programa:")]
-    assert programas and all(len({id(c._tc) for c in f.cells}) == 1
-                             for f in programas)
+    programas = [f for f in doc.tables[0].rows if f.cells[0].text.startswith("Programa:")]
+    assert programas and all(len({id(c._tc) for c in f.cells}) == 1 for f in programas)
 
 
 def test_sogamoso_tabla_sin_bordes():
@@ -365,8 +374,7 @@ def test_rionegro_fila_partida_entre_paginas_sin_encabezado_repetido():
     assert len({n for n, _ in tablas}) >= 2
     continuaciones = [filas[0] for n, filas in tablas if n > 1]
     assert continuaciones
-    partidas = [f for f in continuaciones
-                if f[0] and not any(f[1:]) and "Meta 2023" not in " ".join(f)]
+    partidas = [f for f in continuaciones if f[0] and not any(f[1:]) and "Meta 2023" not in " ".join(f)]
     assert partidas, continuaciones
     doc = Document(INFORMES / "rionegro_desarrollo_economico_2023.docx")
     assert not doc.tables[0]._tbl.xpath(".//w:tblHeader")

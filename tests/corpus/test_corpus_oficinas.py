@@ -1,6 +1,7 @@
 """The office-kind documents of the corpus (issue 14 item 7, issue 13): the layout
 features they stand for are really in the files, and the documents the reader
 does not read right yet (PENDIENTES) stay out of corpus/ but still build."""
+
 from __future__ import annotations
 
 import csv
@@ -47,8 +48,12 @@ def test_cortes_de_salud_meses_en_columnas_y_texto():
     assert ws.column_dimensions["D"].hidden  # last year's goal: hidden, not in the gold
     meses_julio_a_dic = [ws.cell(5, c).value for c in range(12, 18)]
     assert meses_julio_a_dic == [None] * 6
-    textos = [c.value for fila in ws.iter_rows(min_row=5, max_row=10, min_col=6, max_col=11) for c in fila
-              if isinstance(c.value, str)]
+    textos = [
+        c.value
+        for fila in ws.iter_rows(min_row=5, max_row=10, min_col=6, max_col=11)
+        for c in fila
+        if isinstance(c.value, str)
+    ]
     assert textos and all(re.fullmatch(r"\d+", t) for t in textos)
     assert "#DIV/0!" in [c.value for c in ws["S"]]
     assert any(c.value == hojas.PIE_PLANTILLA for fila in ws.iter_rows() for c in fila)
@@ -74,8 +79,14 @@ def test_trimestres_en_filas_con_el_indicador_en_el_titulo():
     doc = Document(INFORMES / "garzon_mujer_trimestres_2024.docx")
     assert len(doc.tables) == 3
     for tabla in doc.tables:
-        assert [f.cells[0].text for f in tabla.rows] == ["Periodo", "I trimestre", "II trimestre",
-                                                         "III trimestre", "IV trimestre", "Total 2024"]
+        assert [f.cells[0].text for f in tabla.rows] == [
+            "Periodo",
+            "I trimestre",
+            "II trimestre",
+            "III trimestre",
+            "IV trimestre",
+            "Total 2024",
+        ]
     leyendas = [p.text for p in doc.paragraphs if p.text.startswith("Tabla ")]
     indicadores = {g["indicador"] for g in _gold("garzon_mujer_trimestres_2024")}
     assert len(leyendas) == 3 and len(indicadores) == 3
@@ -87,7 +98,9 @@ def test_unidades_dentro_de_las_celdas_y_negativos_entre_parentesis():
         texto = "\n".join(p.extract_text() for p in pdf.pages)
     for muestra in ("45 km", "6.200 m²", "1.350 ml", "(6) und.", "(4) und."):
         assert muestra in texto
-    negativos = {(g["medida"], g["valor"]) for g in _gold("tocancipa_obras_unidades_2024") if g["valor"].startswith("-")}
+    negativos = {
+        (g["medida"], g["valor"]) for g in _gold("tocancipa_obras_unidades_2024") if g["valor"].startswith("-")
+    }
     assert negativos == {("meta", "-4"), ("ejecutado", "-6")}
 
 

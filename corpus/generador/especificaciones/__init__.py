@@ -1,4 +1,5 @@
 """Content of every report of the corpus, one module per report."""
+
 from . import (
     barrancabermeja_prensa_2017,
     girardot_salud_2018,

@@ -9,6 +9,7 @@ imágenes"; "Boletín interno en imágenes" is no longer reported. Names
 only, no description. Columns "Meta 2019 | Ejecutado 2019 | % Avance";
 money in the narrative. Ruled table, Calibri.
 """
+
 from decimal import Decimal
 
 from piezas import Columna, Enc, Fila, Informe, Obs, Parrafo, Tabla, porcentaje
@@ -19,18 +20,15 @@ COLUMNAS = [
     Columna(8.2, alineacion="izquierda"),
     Columna(2.6, "meta", *ANIO),
     Columna(2.6, "ejecutado", *ANIO),
-    Columna(2.4, "avance_porcentual", *ANIO, unidad="porcentaje",
-            formato=porcentaje(1)),
+    Columna(2.4, "avance_porcentual", *ANIO, unidad="porcentaje", formato=porcentaje(1)),
 ]
 
-ENCABEZADO = [[Enc("Indicador"), Enc("Meta 2019"), Enc("Ejecutado 2019"),
-               Enc("% Avance")]]
+ENCABEZADO = [[Enc("Indicador"), Enc("Meta 2019"), Enc("Ejecutado 2019"), Enc("% Avance")]]
 
 
 def ind(nombre, meta, ejecutado, unidad="numero") -> Fila:
     avance = float((Decimal(ejecutado) * 100 / Decimal(meta)).quantize(Decimal("0.1")))
-    return Fila([nombre, meta, ejecutado, avance], indicador=nombre,
-                unidad=unidad)
+    return Fila([nombre, meta, ejecutado, avance], indicador=nombre, unidad=unidad)
 
 
 FILAS = [
@@ -75,24 +73,35 @@ INFORME = Informe(
         p("Alcaldía Distrital de Barrancabermeja", estilo="titulo"),
         p("Oficina Asesora de Comunicaciones y Prensa", estilo="titulo"),
         p("INFORME DE GESTIÓN VIGENCIA 2019", estilo="titulo"),
-        p("Periodo: 1 de enero a 31 de diciembre de 2019",
-          estilo="subtitulo"),
+        p("Periodo: 1 de enero a 31 de diciembre de 2019", estilo="subtitulo"),
         p("Resultados de la vigencia", estilo="h1"),
-        p("Con la categoría de Distrito Especial, Portuario, Biodiverso, "
-          "Industrial y Turístico, la oficina consolida los resultados de "
-          "sus indicadores de gestión del año. El boletín interno en "
-          "imágenes dejó de producirse en enero de 2019."),
-        Tabla(columnas=COLUMNAS, encabezado=ENCABEZADO, filas=FILAS,
-              tamano_letra=9.5, sombreado_encabezado="DDEBF7",
-              filas_sin_partir=True),
+        p(
+            "Con la categoría de Distrito Especial, Portuario, Biodiverso, "
+            "Industrial y Turístico, la oficina consolida los resultados de "
+            "sus indicadores de gestión del año. El boletín interno en "
+            "imágenes dejó de producirse en enero de 2019."
+        ),
+        Tabla(
+            columnas=COLUMNAS,
+            encabezado=ENCABEZADO,
+            filas=FILAS,
+            tamano_letra=9.5,
+            sombreado_encabezado="DDEBF7",
+            filas_sin_partir=True,
+        ),
         p("Ejecución presupuestal", estilo="h1"),
-        p("En la vigencia 2019 se programaron recursos de inversión por "
-          "$ 2.100.000.000 y se ejecutaron $ 1.987.450.000 a 31 de diciembre "
-          "de 2019.",
-          obs=[Obs("recursos_programados", 2100000000, *ANIO,
-                   tipo_gasto="inversion", indicador="Recursos de inversión"),
-               Obs("recursos_ejecutados", 1987450000, *ANIO,
-                   tipo_gasto="inversion",
-                   indicador="Recursos de inversión")]),
+        p(
+            "En la vigencia 2019 se programaron recursos de inversión por "
+            "$ 2.100.000.000 y se ejecutaron $ 1.987.450.000 a 31 de diciembre "
+            "de 2019.",
+            obs=[
+                Obs(
+                    "recursos_programados", 2100000000, *ANIO, tipo_gasto="inversion", indicador="Recursos de inversión"
+                ),
+                Obs(
+                    "recursos_ejecutados", 1987450000, *ANIO, tipo_gasto="inversion", indicador="Recursos de inversión"
+                ),
+            ],
+        ),
     ],
 )

@@ -10,6 +10,7 @@ appear; "Piezas de diseño para redes sociales" comes back (it was in 2017).
 Columns "Código indicador MGA | Indicador de producto | Unidad | Meta 2020 |
 Ejecutado I semestre 2020" (cut June 30th). Money in the narrative.
 """
+
 from piezas import Columna, Enc, Fila, Informe, Obs, Parrafo, Tabla
 
 ANIO = ("2020-01-01", "2020-12-31")
@@ -23,9 +24,15 @@ COLUMNAS = [
     Columna(2.8, "ejecutado", *SEMESTRE),
 ]
 
-ENCABEZADO = [[Enc("Código indicador MGA"), Enc("Indicador de producto"),
-               Enc("Unidad"), Enc("Meta 2020"),
-               Enc("Ejecutado I semestre 2020")]]
+ENCABEZADO = [
+    [
+        Enc("Código indicador MGA"),
+        Enc("Indicador de producto"),
+        Enc("Unidad"),
+        Enc("Meta 2020"),
+        Enc("Ejecutado I semestre 2020"),
+    ]
+]
 
 
 def ind(codigo, nombre, meta, ejecutado) -> Fila:
@@ -71,22 +78,38 @@ INFORME = Informe(
         p("Alcaldía Distrital de Barrancabermeja", estilo="titulo"),
         p("Fecha de corte: 30 de junio de 2020", estilo="subtitulo"),
         p("1. Plan de Desarrollo Distrital 2020-2023", estilo="h1"),
-        p("Con el nuevo plan de desarrollo, los productos de la oficina se "
-          "miden con indicadores del catálogo de productos de la MGA. "
-          "Algunos indicadores del plan anterior dejaron de medirse y se "
-          "incluyeron nuevos canales digitales."),
+        p(
+            "Con el nuevo plan de desarrollo, los productos de la oficina se "
+            "miden con indicadores del catálogo de productos de la MGA. "
+            "Algunos indicadores del plan anterior dejaron de medirse y se "
+            "incluyeron nuevos canales digitales."
+        ),
         p("2. Avance de los indicadores de producto", estilo="h1"),
-        Tabla(columnas=COLUMNAS, encabezado=ENCABEZADO, filas=FILAS,
-              tamano_letra=9, filas_sin_partir=True,
-              sombreado_encabezado="D9E2F3"),
+        Tabla(
+            columnas=COLUMNAS,
+            encabezado=ENCABEZADO,
+            filas=FILAS,
+            tamano_letra=9,
+            filas_sin_partir=True,
+            sombreado_encabezado="D9E2F3",
+        ),
         p("3. Recursos", estilo="h1"),
-        p("Para la vigencia 2020 se programaron recursos de inversión por "
-          "$ 2.400.000.000, de los cuales se ejecutaron $ 874.300.000 con "
-          "corte al 30 de junio de 2020.",
-          obs=[Obs("recursos_programados", 2400000000, *ANIO,
-                   tipo_gasto="inversion", indicador="Recursos de inversión"),
-               Obs("recursos_ejecutados", 874300000, *SEMESTRE,
-                   tipo_gasto="inversion",
-                   indicador="Recursos de inversión")]),
+        p(
+            "Para la vigencia 2020 se programaron recursos de inversión por "
+            "$ 2.400.000.000, de los cuales se ejecutaron $ 874.300.000 con "
+            "corte al 30 de junio de 2020.",
+            obs=[
+                Obs(
+                    "recursos_programados", 2400000000, *ANIO, tipo_gasto="inversion", indicador="Recursos de inversión"
+                ),
+                Obs(
+                    "recursos_ejecutados",
+                    874300000,
+                    *SEMESTRE,
+                    tipo_gasto="inversion",
+                    indicador="Recursos de inversión",
+                ),
+            ],
+        ),
     ],
 )

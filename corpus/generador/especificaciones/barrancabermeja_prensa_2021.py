@@ -9,6 +9,7 @@ diseño para redes sociales" is no longer reported. Columns "Código
 indicador MGA | Indicador | Meta 2021 | Ejecutado a 30 de septiembre de
 2021" (the year is not closed). Money in the narrative.
 """
+
 from piezas import Columna, Enc, Fila, Informe, Obs, Parrafo, Tabla
 
 ANIO = ("2021-01-01", "2021-12-31")
@@ -21,8 +22,9 @@ COLUMNAS = [
     Columna(3.2, "ejecutado", *A_CORTE),
 ]
 
-ENCABEZADO = [[Enc("Código indicador MGA"), Enc("Indicador"),
-               Enc("Meta 2021"), Enc("Ejecutado a 30 de septiembre de 2021")]]
+ENCABEZADO = [
+    [Enc("Código indicador MGA"), Enc("Indicador"), Enc("Meta 2021"), Enc("Ejecutado a 30 de septiembre de 2021")]
+]
 
 
 def ind(codigo, nombre, meta, ejecutado) -> Fila:
@@ -31,8 +33,7 @@ def ind(codigo, nombre, meta, ejecutado) -> Fila:
 
 FILAS = [
     ind("459901700", "Comunicados de prensa difundidos", 700, 512),
-    ind("459901701", "Personas que siguen la página de Facebook de la "
-        "Alcaldía", 30000, 29870),
+    ind("459901701", "Personas que siguen la página de Facebook de la Alcaldía", 30000, 29870),
     ind("459901702", "Seguidores en la red social Twitter", 7000, 6630),
     ind("459901703", "Seguidores en Instagram", 6000, 6210),
     ind("459901704", "Suscriptores en YouTube", 1500, 1460),
@@ -70,21 +71,37 @@ INFORME = Informe(
         p("INFORME DE GESTIÓN ENERO A SEPTIEMBRE DE 2021", estilo="titulo"),
         p("Corte: 30 de septiembre de 2021", estilo="subtitulo"),
         p("Avance de las metas de producto", estilo="h1"),
-        p("Los indicadores conservan los códigos MGA del Plan de Desarrollo "
-          "Distrital 2020-2023; sus nombres se ajustaron a la redacción del "
-          "plan indicativo. La producción de piezas de diseño se reporta "
-          "desde este año con las campañas."),
-        Tabla(columnas=COLUMNAS, encabezado=ENCABEZADO, filas=FILAS,
-              tamano_letra=8.5, filas_sin_partir=True,
-              sombreado_encabezado="E2EFDA"),
+        p(
+            "Los indicadores conservan los códigos MGA del Plan de Desarrollo "
+            "Distrital 2020-2023; sus nombres se ajustaron a la redacción del "
+            "plan indicativo. La producción de piezas de diseño se reporta "
+            "desde este año con las campañas."
+        ),
+        Tabla(
+            columnas=COLUMNAS,
+            encabezado=ENCABEZADO,
+            filas=FILAS,
+            tamano_letra=8.5,
+            filas_sin_partir=True,
+            sombreado_encabezado="E2EFDA",
+        ),
         p("Recursos de la vigencia", estilo="h1"),
-        p("Para la vigencia 2021 se programaron recursos de inversión por "
-          "$ 2.600.000.000, de los cuales se ejecutaron $ 1.702.000.000 con "
-          "corte al 30 de septiembre de 2021.",
-          obs=[Obs("recursos_programados", 2600000000, *ANIO,
-                   tipo_gasto="inversion", indicador="Recursos de inversión"),
-               Obs("recursos_ejecutados", 1702000000, *A_CORTE,
-                   tipo_gasto="inversion",
-                   indicador="Recursos de inversión")]),
+        p(
+            "Para la vigencia 2021 se programaron recursos de inversión por "
+            "$ 2.600.000.000, de los cuales se ejecutaron $ 1.702.000.000 con "
+            "corte al 30 de septiembre de 2021.",
+            obs=[
+                Obs(
+                    "recursos_programados", 2600000000, *ANIO, tipo_gasto="inversion", indicador="Recursos de inversión"
+                ),
+                Obs(
+                    "recursos_ejecutados",
+                    1702000000,
+                    *A_CORTE,
+                    tipo_gasto="inversion",
+                    indicador="Recursos de inversión",
+                ),
+            ],
+        ),
     ],
 )

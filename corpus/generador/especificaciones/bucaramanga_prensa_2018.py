@@ -8,6 +8,7 @@ Columns "Meta 2018 | Ejecutado enero a marzo de 2018 | Ejecutado abril a
 junio de 2018 | Total a junio 30" (quarters: ejecutado; total: acumulado).
 Names only. Ruled table, Georgia.
 """
+
 from piezas import Columna, Enc, Fila, Informe, Obs, Parrafo, Tabla
 
 ANIO = ("2018-01-01", "2018-12-31")
@@ -23,10 +24,15 @@ COLUMNAS = [
     Columna(2.4, "acumulado", *A_CORTE),
 ]
 
-ENCABEZADO = [[Enc("Indicador"), Enc("Meta 2018"),
-               Enc("Ejecutado enero a marzo de 2018"),
-               Enc("Ejecutado abril a junio de 2018"),
-               Enc("Total a junio 30")]]
+ENCABEZADO = [
+    [
+        Enc("Indicador"),
+        Enc("Meta 2018"),
+        Enc("Ejecutado enero a marzo de 2018"),
+        Enc("Ejecutado abril a junio de 2018"),
+        Enc("Total a junio 30"),
+    ]
+]
 
 
 def ind(nombre, meta, t1, t2, total) -> Fila:
@@ -70,19 +76,29 @@ INFORME = Informe(
         p("INFORME DE GESTIÓN ENERO A JUNIO DE 2018", estilo="titulo"),
         p("Corte: 30 de junio de 2018", estilo="subtitulo"),
         p("Indicadores de la oficina", estilo="h1"),
-        p("La tabla presenta la meta del año, lo ejecutado en cada trimestre "
-          "y el total del semestre. Para las redes sociales el total es el "
-          "número de seguidores al 30 de junio."),
-        Tabla(columnas=COLUMNAS, encabezado=ENCABEZADO, filas=FILAS,
-              tamano_letra=9, filas_sin_partir=True),
+        p(
+            "La tabla presenta la meta del año, lo ejecutado en cada trimestre "
+            "y el total del semestre. Para las redes sociales el total es el "
+            "número de seguidores al 30 de junio."
+        ),
+        Tabla(columnas=COLUMNAS, encabezado=ENCABEZADO, filas=FILAS, tamano_letra=9, filas_sin_partir=True),
         p("Recursos", estilo="h1"),
-        p("Para la vigencia 2018 se programaron recursos de inversión por "
-          "$ 3.200.000.000, de los cuales se ejecutaron $ 1.410.560.000 con "
-          "corte al 30 de junio de 2018.",
-          obs=[Obs("recursos_programados", 3200000000, *ANIO,
-                   tipo_gasto="inversion", indicador="Recursos de inversión"),
-               Obs("recursos_ejecutados", 1410560000, *A_CORTE,
-                   tipo_gasto="inversion",
-                   indicador="Recursos de inversión")]),
+        p(
+            "Para la vigencia 2018 se programaron recursos de inversión por "
+            "$ 3.200.000.000, de los cuales se ejecutaron $ 1.410.560.000 con "
+            "corte al 30 de junio de 2018.",
+            obs=[
+                Obs(
+                    "recursos_programados", 3200000000, *ANIO, tipo_gasto="inversion", indicador="Recursos de inversión"
+                ),
+                Obs(
+                    "recursos_ejecutados",
+                    1410560000,
+                    *A_CORTE,
+                    tipo_gasto="inversion",
+                    indicador="Recursos de inversión",
+                ),
+            ],
+        ),
     ],
 )

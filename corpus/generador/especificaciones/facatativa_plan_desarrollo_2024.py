@@ -7,6 +7,7 @@ products: the merged figures belong to the result indicator, once; each
 product row carries its own cuatrienio goal, 2024 goal, execution and %.
 The product's parent is the result indicator of its row.
 """
+
 from piezas import Arriba, Columna, ConObs, Enc, Fila, Informe, Obs, Parrafo, Tabla, numero_co, porcentaje
 
 CUATRIENIO = ("2024-01-01", "2027-12-31")
@@ -24,9 +25,14 @@ COLUMNAS = [
     Columna(1.8, "avance_porcentual", *ANIO, unidad="porcentaje", formato=porcentaje(1)),
 ]
 ENCABEZADO = [
-    [Enc("Indicador de resultado", filas=2), Enc("Línea base 2023", filas=2),
-     Enc("Meta de resultado 2024-2027", filas=2), Enc("Indicador de producto", filas=2),
-     Enc("Meta cuatrienio 2024-2027", filas=2), Enc("Vigencia 2024", columnas=3)],
+    [
+        Enc("Indicador de resultado", filas=2),
+        Enc("Línea base 2023", filas=2),
+        Enc("Meta de resultado 2024-2027", filas=2),
+        Enc("Indicador de producto", filas=2),
+        Enc("Meta cuatrienio 2024-2027", filas=2),
+        Enc("Vigencia 2024", columnas=3),
+    ],
     [Enc("Meta"), Enc("Ejecutado"), Enc("% avance")],
 ]
 
@@ -38,35 +44,58 @@ def grupo(resultado, lb, meta_resultado, productos, unidad="numero", signo=""):
         if i == 0:
             cabeza = [
                 resultado,
-                ConObs(numero_co(lb) + signo, [Obs("linea_base", lb, *LB, unidad=unidad,
-                                                   indicador=resultado, padre="")]),
-                ConObs(numero_co(meta_resultado) + signo,
-                       [Obs("meta_cuatrienio", meta_resultado, *CUATRIENIO, unidad=unidad,
-                            indicador=resultado, padre="")]),
+                ConObs(
+                    numero_co(lb) + signo, [Obs("linea_base", lb, *LB, unidad=unidad, indicador=resultado, padre="")]
+                ),
+                ConObs(
+                    numero_co(meta_resultado) + signo,
+                    [Obs("meta_cuatrienio", meta_resultado, *CUATRIENIO, unidad=unidad, indicador=resultado, padre="")],
+                ),
             ]
         else:
             cabeza = [Arriba(), Arriba(), Arriba()]
-        filas.append(Fila(cabeza + [producto, cuatrienio, meta, ejecutado,
-                                    round(ejecutado / meta * 100, 1)],
-                          indicador=producto, padre=resultado))
+        filas.append(
+            Fila(
+                cabeza + [producto, cuatrienio, meta, ejecutado, round(ejecutado / meta * 100, 1)],
+                indicador=producto,
+                padre=resultado,
+            )
+        )
     return filas
 
 
 FILAS = (
-    grupo("Tasa de mortalidad en menores de 5 años (por 1.000 nacidos vivos)", 11.2, 9.5, [
-        ("Niños y niñas con esquema de vacunación completo para la edad", 9600, 2400, 2315),
-        ("Familias con visita de atención primaria en salud", 12000, 3000, 3240),
-        ("Jornadas de tamizaje nutricional en zona rural", 48, 12, 11),
-    ])
-    + grupo("Cobertura bruta en educación superior", 23.4, 30, [
-        ("Becas de educación superior otorgadas", 800, 200, 214),
-        ("Estudiantes en el programa de transporte a la universidad", 2000, 500, 468),
-    ], signo=" %", unidad="porcentaje")
-    + grupo("Hogares con acceso a agua potable en zona rural", 3150, 3900, [
-        ("Acueductos veredales optimizados", 12, 3, 3),
-        ("Conexiones intradomiciliarias instaladas", 750, 150, 162),
-        ("Tanques de almacenamiento comunitarios construidos", 20, 5, 2),
-    ])
+    grupo(
+        "Tasa de mortalidad en menores de 5 años (por 1.000 nacidos vivos)",
+        11.2,
+        9.5,
+        [
+            ("Niños y niñas con esquema de vacunación completo para la edad", 9600, 2400, 2315),
+            ("Familias con visita de atención primaria en salud", 12000, 3000, 3240),
+            ("Jornadas de tamizaje nutricional en zona rural", 48, 12, 11),
+        ],
+    )
+    + grupo(
+        "Cobertura bruta en educación superior",
+        23.4,
+        30,
+        [
+            ("Becas de educación superior otorgadas", 800, 200, 214),
+            ("Estudiantes en el programa de transporte a la universidad", 2000, 500, 468),
+        ],
+        signo=" %",
+        unidad="porcentaje",
+    )
+    + grupo(
+        "Hogares con acceso a agua potable en zona rural",
+        3150,
+        3900,
+        [
+            ("Acueductos veredales optimizados", 12, 3, 3),
+            ("Conexiones intradomiciliarias instaladas", 750, 150, 162),
+            ("Tanques de almacenamiento comunitarios construidos", 20, 5, 2),
+        ],
+    )
 )
 
 
@@ -98,13 +127,20 @@ INFORME = Informe(
         p("Secretaría de Planeación", estilo="titulo"),
         p("SEGUIMIENTO AL PLAN DE DESARROLLO 2024-2027 VIGENCIA 2024", estilo="titulo"),
         p("Corte: 31 de diciembre de 2024", estilo="subtitulo"),
-        p("Cada indicador de resultado del plan se presenta con su línea base y su meta para el "
-          "cuatrienio, seguido de los indicadores de producto que contribuyen a él con su meta "
-          "del cuatrienio, la meta y la ejecución de la vigencia 2024."),
-        p("Cuadro 2. Indicadores de resultado y de producto del sector social",
-          centrado=True, negrita=True),
-        Tabla(columnas=COLUMNAS, encabezado=ENCABEZADO, filas=FILAS, tamano_letra=8,
-              sombreado_encabezado="E2EFD9", filas_sin_partir=True),
+        p(
+            "Cada indicador de resultado del plan se presenta con su línea base y su meta para el "
+            "cuatrienio, seguido de los indicadores de producto que contribuyen a él con su meta "
+            "del cuatrienio, la meta y la ejecución de la vigencia 2024."
+        ),
+        p("Cuadro 2. Indicadores de resultado y de producto del sector social", centrado=True, negrita=True),
+        Tabla(
+            columnas=COLUMNAS,
+            encabezado=ENCABEZADO,
+            filas=FILAS,
+            tamano_letra=8,
+            sombreado_encabezado="E2EFD9",
+            filas_sin_partir=True,
+        ),
         p("Fuente: reportes de las secretarías de Salud, Educación y Servicios Públicos."),
     ],
 )

@@ -7,6 +7,7 @@ VALUES WITH UNITS INSIDE THE CELLS ("45 km", "12 und.", "6.200 m²",
 IN PARENTHESES ("(4) und.", "(6) und."), "N.D." and "Por demanda" cells
 (no observation).
 """
+
 from piezas import Columna, Enc, Fila, Informe, Num, Parrafo, Tabla, numero_co, porcentaje
 
 ANIO = ("2024-01-01", "2024-12-31")
@@ -20,8 +21,9 @@ COLUMNAS = [
     Columna(2.4, "ejecutado", *A_CORTE),
     Columna(2.0, "avance_porcentual", *A_CORTE, unidad="porcentaje", formato=porcentaje(1)),
 ]
-ENCABEZADO = [[Enc("Meta de producto"), Enc("Línea base 2023"), Enc("Meta 2024"),
-               Enc("Ejecutado a junio 2024"), Enc("% avance")]]
+ENCABEZADO = [
+    [Enc("Meta de producto"), Enc("Línea base 2023"), Enc("Meta 2024"), Enc("Ejecutado a junio 2024"), Enc("% avance")]
+]
 
 
 def u(valor, unidad):
@@ -39,8 +41,9 @@ FILAS = [
     fila("Placa huella construida en vías rurales", u(2350, "ml"), u(1350, "ml"), u(620, "ml"), 45.9),
     fila("Espacio público recuperado en el casco urbano", u(14800, "m²"), u(6200, "m²"), u(6450, "m²"), 104.0),
     fila("Puentes peatonales construidos", u(3, "und."), u(2, "und."), u(0, "und."), 0.0),
-    fila("Variación neta de puntos críticos de accidentalidad vial", u(27, "und."), u(-4, "und."),
-         u(-6, "und."), 150.0),
+    fila(
+        "Variación neta de puntos críticos de accidentalidad vial", u(27, "und."), u(-4, "und."), u(-6, "und."), 150.0
+    ),
     fila("Luminarias LED instaladas", "N.D.", u(850, "und."), u(512, "und."), 60.2),
     fila("Atención de emergencias viales", "N.D.", "Por demanda", u(12, "und."), "N/A"),
 ]
@@ -72,13 +75,13 @@ INFORME = Informe(
         p("Secretaría de Obras Públicas e Infraestructura", estilo="titulo"),
         p("INFORME DE GESTIÓN PRIMER SEMESTRE 2024", estilo="titulo"),
         p("Periodo: enero a junio de 2024 – corte 30 de junio de 2024", estilo="subtitulo"),
-        p("A continuación se relaciona el avance de las metas de producto a cargo de la "
-          "Secretaría. Las cifras se expresan en la unidad de medida de cada meta; las "
-          "reducciones se escriben entre paréntesis."),
+        p(
+            "A continuación se relaciona el avance de las metas de producto a cargo de la "
+            "Secretaría. Las cifras se expresan en la unidad de medida de cada meta; las "
+            "reducciones se escriben entre paréntesis."
+        ),
         p("Tabla 1. Avance de metas de producto", centrado=True, negrita=True),
-        Tabla(columnas=COLUMNAS, encabezado=ENCABEZADO, filas=FILAS, tamano_letra=8.5,
-              sombreado_encabezado="E7E6E6"),
-        p("km: kilómetros; ml: metros lineales; m²: metros cuadrados; und.: unidades. "
-          "N.D.: no disponible."),
+        Tabla(columnas=COLUMNAS, encabezado=ENCABEZADO, filas=FILAS, tamano_letra=8.5, sombreado_encabezado="E7E6E6"),
+        p("km: kilómetros; ml: metros lineales; m²: metros cuadrados; und.: unidades. N.D.: no disponible."),
     ],
 )

@@ -10,4 +10,5 @@
     ocr         figures read by OCR with a low confidence
     acumulacion yearly targets vs the four-year target, by type of accumulation
 """
+
 from pipelines.validacion.reglas import acumulacion, dinero, duplicados, fechas, metas, ocr, series, totales  # noqa: F401

@@ -1,5 +1,6 @@
 """Budget figures: executed vs programmed, the pagos ≤ obligaciones ≤
 compromisos ≤ apropiación chain, and narrative money vs table money."""
+
 from __future__ import annotations
 
 from typing import Iterator, Mapping
@@ -9,8 +10,12 @@ from pipelines.texto import normalizar
 from pipelines.validacion.motor import Caso, Contexto, cifra, cifra_de, nombre_medida, periodo_de, regla, texto_lugar
 
 # pagos <= obligaciones <= compromisos <= apropiación (medidas.csv `etapa_presupuestal`)
-CADENA = tuple(sorted(esquemas.medidas_que(lambda m: m.etapa_presupuestal is not None),
-                      key=lambda n: esquemas.medidas()[n].etapa_presupuestal or 0))
+CADENA = tuple(
+    sorted(
+        esquemas.medidas_que(lambda m: m.etapa_presupuestal is not None),
+        key=lambda n: esquemas.medidas()[n].etapa_presupuestal or 0,
+    )
+)
 _GASTO = {"inversion": "de inversión", "funcionamiento": "de funcionamiento"}
 
 
@@ -32,9 +37,16 @@ def recursos_ejecutados_sobre_programados(ctx: Contexto, umbrales: Mapping) -> I
                 ejecutado, programado = ctx.obs[e], ctx.obs[p]
                 if ctx.mayor(ejecutado.valor, programado.valor):
                     gasto = _GASTO.get(ejecutado.tipo_gasto or "")
-                    yield Caso((e,), {"ejecutado": cifra_de(ejecutado), "programado": cifra_de(programado),
-                                      "gasto": f" {gasto}" if gasto else "",
-                                      "periodo_programado": periodo_de(programado)}, relacionadas=(p,))
+                    yield Caso(
+                        (e,),
+                        {
+                            "ejecutado": cifra_de(ejecutado),
+                            "programado": cifra_de(programado),
+                            "gasto": f" {gasto}" if gasto else "",
+                            "periodo_programado": periodo_de(programado),
+                        },
+                        relacionadas=(p,),
+                    )
                     break
 
 
@@ -49,8 +61,15 @@ def cadena_presupuestal(ctx: Contexto, umbrales: Mapping) -> Iterator[Caso]:
                     if mayor != "apropiacion_definitiva" and a.periodo_fin != b.periodo_fin:
                         continue
                     if ctx.mayor(a.valor, b.valor):
-                        yield Caso((i, j), {"menor": nombre_medida(menor).capitalize(), "valor_menor": cifra_de(a),
-                                            "mayor": nombre_medida(mayor), "valor_mayor": cifra_de(b)})
+                        yield Caso(
+                            (i, j),
+                            {
+                                "menor": nombre_medida(menor).capitalize(),
+                                "valor_menor": cifra_de(a),
+                                "mayor": nombre_medida(mayor),
+                                "valor_mayor": cifra_de(b),
+                            },
+                        )
 
 
 def _es_total(texto: str) -> bool:
@@ -68,9 +87,14 @@ def narrativa_contradice_tabla(ctx: Contexto, umbrales: Mapping) -> Iterator[Cas
     for n, nar in enumerate(ctx.obs):
         if nar.tabla is not None or nar.medida not in dinero or nar.tipo_gasto not in _GASTO:
             continue
-        tabla = [i for i, o in enumerate(ctx.obs)
-                 if o.tabla is not None and o.medida == nar.medida and o.tipo_gasto == nar.tipo_gasto
-                 and (o.periodo_inicio, o.periodo_fin) == (nar.periodo_inicio, nar.periodo_fin)]
+        tabla = [
+            i
+            for i, o in enumerate(ctx.obs)
+            if o.tabla is not None
+            and o.medida == nar.medida
+            and o.tipo_gasto == nar.tipo_gasto
+            and (o.periodo_inicio, o.periodo_fin) == (nar.periodo_inicio, nar.periodo_fin)
+        ]
         if not tabla:
             continue
         palabra = normalizar(nar.tipo_gasto)
@@ -78,14 +102,29 @@ def narrativa_contradice_tabla(ctx: Contexto, umbrales: Mapping) -> Iterator[Cas
         if fila:
             o = ctx.obs[fila[0]]
             if not ctx.igual(o.valor, nar.valor):
-                yield Caso((n,), {"valor": cifra_de(nar), "tabla": cifra_de(o),
-                                  "detalle": f"la fila «{o.indicador}» de la tabla{texto_lugar(o)} da"},
-                           relacionadas=(fila[0],))
+                yield Caso(
+                    (n,),
+                    {
+                        "valor": cifra_de(nar),
+                        "tabla": cifra_de(o),
+                        "detalle": f"la fila «{o.indicador}» de la tabla{texto_lugar(o)} da",
+                    },
+                    relacionadas=(fila[0],),
+                )
             continue
-        hojas = [i for i in tabla if not _es_total(ctx.obs[i].indicador)
-                 and (ctx.obs[i].tabla, ctx.obs[i].indicador) not in padres]
+        hojas = [
+            i
+            for i in tabla
+            if not _es_total(ctx.obs[i].indicador) and (ctx.obs[i].tabla, ctx.obs[i].indicador) not in padres
+        ]
         suma = sum(ctx.obs[i].valor for i in hojas)
         if hojas and ctx.mayor(suma, nar.valor):
-            yield Caso((n,), {"valor": cifra_de(nar), "tabla": cifra(suma, nar.unidad),
-                              "detalle": f"las {len(hojas)} filas de la tabla con esa medida suman más:"},
-                       relacionadas=tuple(hojas))
+            yield Caso(
+                (n,),
+                {
+                    "valor": cifra_de(nar),
+                    "tabla": cifra(suma, nar.unidad),
+                    "detalle": f"las {len(hojas)} filas de la tabla con esa medida suman más:",
+                },
+                relacionadas=tuple(hojas),
+            )

@@ -6,6 +6,7 @@ indicator), and columns of one table that give the same measure and period
 on every row (a workbook with "Apropiación definitiva 2025" twice, or
 "Valor esperado 2024" next to "Total planeado 2024"): those are one finding
 per pair of columns, with the number of rows, not hundreds of findings."""
+
 from __future__ import annotations
 
 from typing import Iterator, Mapping
@@ -19,8 +20,16 @@ def _conflictos(ctx: Contexto) -> list[tuple[list[int], list[int]]]:
     report order."""
     grupos: dict[tuple, list[int]] = {}
     for i, o in enumerate(ctx.obs):
-        clave = (o.indicador, o.indicador_padre, o.descripcion, o.medida, o.periodo_inicio, o.periodo_fin,
-                 o.tipo_gasto, o.fuente_financiacion)
+        clave = (
+            o.indicador,
+            o.indicador_padre,
+            o.descripcion,
+            o.medida,
+            o.periodo_inicio,
+            o.periodo_fin,
+            o.tipo_gasto,
+            o.fuente_financiacion,
+        )
         grupos.setdefault(clave, []).append(i)
     salida = []
     for indices in grupos.values():
@@ -61,6 +70,10 @@ def columnas_repetidas(ctx: Contexto, umbrales: Mapping) -> Iterator[Caso]:
         *antes, ultima = [str(c + 1) for c in columnas if c is not None] or ["?"]
         yield Caso(
             tuple(i for indices, _ in grupos for i in indices),
-            {"tabla": tabla, "columnas": f"{', '.join(antes)} y {ultima}" if antes else ultima,
-             "filas": len(grupos), "valores": _valores(ctx, grupos[0][1])},
+            {
+                "tabla": tabla,
+                "columnas": f"{', '.join(antes)} y {ultima}" if antes else ultima,
+                "filas": len(grupos),
+                "valores": _valores(ctx, grupos[0][1]),
+            },
         )

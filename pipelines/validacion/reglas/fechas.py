@@ -1,4 +1,5 @@
 """Periods against the report's cut date and vigencia."""
+
 from __future__ import annotations
 
 from typing import Iterator, Mapping

@@ -1,5 +1,6 @@
 """Executed against target, reported percentages, and the `0.25 %` scale
 ambiguity (annual shares of a four-year goal)."""
+
 from __future__ import annotations
 
 import re
@@ -32,7 +33,11 @@ def _logro(ctx: Contexto, indices: list[int], m: int) -> Optional[tuple[float, s
         return None
     if len(ejecutados) == 1 or not ctx.se_suma(indices):
         return ctx.obs[ejecutados[-1]].valor, "ejecutado", (ejecutados[-1],)
-    return sum(ctx.obs[i].valor for i in ejecutados), f"ejecutado (suma de {len(ejecutados)} periodos)", tuple(ejecutados)
+    return (
+        sum(ctx.obs[i].valor for i in ejecutados),
+        f"ejecutado (suma de {len(ejecutados)} periodos)",
+        tuple(ejecutados),
+    )
 
 
 def _razones(ctx: Contexto) -> Iterator[tuple[int, float, str, tuple[int, ...], float]]:
@@ -49,9 +54,16 @@ def _razones(ctx: Contexto) -> Iterator[tuple[int, float, str, tuple[int, ...], 
 
 def _caso_razon(ctx: Contexto, m: int, logro: float, etiqueta: str, fuentes: tuple, razon: float) -> Caso:
     meta = ctx.obs[m]
-    return Caso((m,) + fuentes, {"logro": cifra(logro, meta.unidad), "medida_logro": etiqueta,
-                                "meta": cifra_de(meta), "razon": cifra(round(razon, 2))},
-                relacionadas=())
+    return Caso(
+        (m,) + fuentes,
+        {
+            "logro": cifra(logro, meta.unidad),
+            "medida_logro": etiqueta,
+            "meta": cifra_de(meta),
+            "razon": cifra(round(razon, 2)),
+        },
+        relacionadas=(),
+    )
 
 
 def _umbral_escala(ctx: Contexto) -> float:
@@ -85,11 +97,18 @@ def _candidatos(ctx: Contexto, p: int) -> list[tuple[str, float, float, tuple[in
     indices = ctx.grupos[(ctx.obs[p].indicador, ctx.obs[p].indicador_padre)]
     numeradores: list[tuple[str, float, str, tuple[int, ...]]] = [
         (nombre_medida(ctx.obs[i].medida), ctx.obs[i].valor, ctx.obs[i].unidad, (i,))
-        for i in ctx.de(indices, *NUMERADORES)]
+        for i in ctx.de(indices, *NUMERADORES)
+    ]
     ejecutados = ctx.de(indices, "ejecutado")
     if len(ejecutados) > 1 and ctx.se_suma(indices):
-        numeradores.append(("suma de lo ejecutado", sum(ctx.obs[i].valor for i in ejecutados),
-                            ctx.obs[ejecutados[0]].unidad, tuple(ejecutados)))
+        numeradores.append(
+            (
+                "suma de lo ejecutado",
+                sum(ctx.obs[i].valor for i in ejecutados),
+                ctx.obs[ejecutados[0]].unidad,
+                tuple(ejecutados),
+            )
+        )
     salida: list[tuple[str, float, float, tuple[int, ...]]] = []
     for d in ctx.de(indices, *DENOMINADORES):
         den = ctx.obs[d]
@@ -105,8 +124,10 @@ def _coincide(reportado: float, numerador: float, denominador: float, puntos: fl
     """The reported % equals numerator/denominator within `puntos`, written
     as a percentage, as a fraction (0,93) or capped at 100."""
     calculado = 100 * numerador / denominador
-    return any(abs(x - y) <= puntos for x, y in (
-        (reportado, calculado), (reportado, min(calculado, 100.0)), (100 * reportado, calculado)))
+    return any(
+        abs(x - y) <= puntos
+        for x, y in ((reportado, calculado), (reportado, min(calculado, 100.0)), (100 * reportado, calculado))
+    )
 
 
 def _puntos(ctx: Contexto) -> float:
@@ -197,8 +218,9 @@ def fraccion_de_meta(ctx: Contexto, umbrales: Mapping) -> Iterator[Caso]:
     anios = int(umbrales.get("anios_cuatrienio", 4))
     tolerancia = float(umbrales.get("tolerancia", 0.02))
     for indices in ctx.grupos.values():
-        dudosos = [i for i in indices if ctx.obs[i].ambiguo and ctx.obs[i].unidad == "porcentaje"
-                   and 0 < ctx.obs[i].valor <= 1]
+        dudosos = [
+            i for i in indices if ctx.obs[i].ambiguo and ctx.obs[i].unidad == "porcentaje" and 0 < ctx.obs[i].valor <= 1
+        ]
         if not dudosos:
             continue
         textos = " ".join(dict.fromkeys(f"{ctx.obs[i].descripcion or ''} {ctx.obs[i].valor_texto}" for i in indices))

@@ -5,6 +5,7 @@ table cell keeps the lowest confidence of its words with digits
 (Observacion.confianza_ocr, 0-1). Below the threshold the figure is kept,
 with a finding that points to the page and the text read, instead of
 passing as a sure value."""
+
 from __future__ import annotations
 
 from typing import Iterator, Mapping
@@ -18,6 +19,12 @@ def cifra_ocr_dudosa(ctx: Contexto, umbrales: Mapping) -> Iterator[Caso]:
     for i, o in enumerate(ctx.obs):
         confianza = getattr(o, "confianza_ocr", None)
         if confianza is not None and confianza < minima:
-            yield Caso((i,), {"valor": cifra_de(o), "texto": o.valor_texto,
-                              "confianza": f"{confianza * 100:.0f} %".replace(".", ","),
-                              "minima": f"{minima * 100:.0f} %"})
+            yield Caso(
+                (i,),
+                {
+                    "valor": cifra_de(o),
+                    "texto": o.valor_texto,
+                    "confianza": f"{confianza * 100:.0f} %".replace(".", ","),
+                    "minima": f"{minima * 100:.0f} %",
+                },
+            )

@@ -1,9 +1,25 @@
 """Cumulative values against the periods they contain, and stock series."""
+
 from __future__ import annotations
 
 from typing import Iterator, Mapping
 
-from pipelines.validacion.motor import Caso, Contexto, cifra, cifra_de, contiene, cubren, fin_conocido, inicio_conocido, nombre_indicador, nombre_medida, periodo_de, regla, serie_mensual, texto_lugar
+from pipelines.validacion.motor import (
+    Caso,
+    Contexto,
+    cifra,
+    cifra_de,
+    contiene,
+    cubren,
+    fin_conocido,
+    inicio_conocido,
+    nombre_indicador,
+    nombre_medida,
+    periodo_de,
+    regla,
+    serie_mensual,
+    texto_lugar,
+)
 
 
 def _flujos(ctx: Contexto) -> Iterator[list[int]]:
@@ -33,8 +49,10 @@ def _intercambio(ctx: Contexto, a: int, b: int) -> tuple[str, tuple[int, ...]]:
         y = [i for i in ctx.de(propios, "acumulado") if ctx.igual(ctx.obs[i].valor, parte.valor)]
         if x and y:
             otro = ctx.obs[x[0]]
-            texto = (f" Posible intercambio de filas: «{nombre_indicador(otro)}»{texto_lugar(otro)} tiene "
-                     f"{nombre_medida(parte.medida)} {cifra_de(otro)} y acumulado {cifra_de(ctx.obs[y[0]])}.")
+            texto = (
+                f" Posible intercambio de filas: «{nombre_indicador(otro)}»{texto_lugar(otro)} tiene "
+                f"{nombre_medida(parte.medida)} {cifra_de(otro)} y acumulado {cifra_de(ctx.obs[y[0]])}."
+            )
             return texto, (x[0], y[0])
     return "", ()
 
@@ -45,8 +63,11 @@ def acumulado_menor_que_periodo(ctx: Contexto, umbrales: Mapping) -> Iterator[Ca
         for a in _acumulados(ctx, indices):
             acum = ctx.obs[a]
             mayores = [
-                b for b in ctx.de(indices, "ejecutado", "acumulado")
-                if b != a and ctx.obs[b].unidad == acum.unidad and contiene(acum, ctx.obs[b])
+                b
+                for b in ctx.de(indices, "ejecutado", "acumulado")
+                if b != a
+                and ctx.obs[b].unidad == acum.unidad
+                and contiene(acum, ctx.obs[b])
                 and (ctx.obs[b].periodo_inicio, ctx.obs[b].periodo_fin) != (acum.periodo_inicio, acum.periodo_fin)
                 and ctx.mayor(ctx.obs[b].valor, acum.valor)
             ]
@@ -55,11 +76,18 @@ def acumulado_menor_que_periodo(ctx: Contexto, umbrales: Mapping) -> Iterator[Ca
             b = max(mayores, key=lambda i: ctx.obs[i].valor)
             parte = ctx.obs[b]
             intercambio, otros = _intercambio(ctx, a, b)
-            yield Caso((a, b), {
-                "acumulado": cifra_de(acum), "periodo_acumulado": periodo_de(acum), "valor": cifra_de(parte),
-                "medida_parte": nombre_medida(parte.medida), "periodo_parte": periodo_de(parte),
-                "intercambio": intercambio,
-            }, relacionadas=otros)
+            yield Caso(
+                (a, b),
+                {
+                    "acumulado": cifra_de(acum),
+                    "periodo_acumulado": periodo_de(acum),
+                    "valor": cifra_de(parte),
+                    "medida_parte": nombre_medida(parte.medida),
+                    "periodo_parte": periodo_de(parte),
+                    "intercambio": intercambio,
+                },
+                relacionadas=otros,
+            )
 
 
 def _sumas(ctx: Contexto) -> Iterator[tuple[int, list[int], float]]:
@@ -68,8 +96,11 @@ def _sumas(ctx: Contexto) -> Iterator[tuple[int, list[int], float]]:
     for indices in _flujos(ctx):
         for a in _acumulados(ctx, indices):
             acum = ctx.obs[a]
-            partes = [i for i in ctx.de(indices, "ejecutado")
-                      if ctx.obs[i].unidad == acum.unidad and contiene(acum, ctx.obs[i])]
+            partes = [
+                i
+                for i in ctx.de(indices, "ejecutado")
+                if ctx.obs[i].unidad == acum.unidad and contiene(acum, ctx.obs[i])
+            ]
             if cubren(acum, [ctx.obs[i] for i in partes]):
                 partes.sort(key=lambda i: inicio_conocido(ctx.obs[i]))
                 yield a, partes, sum(ctx.obs[i].valor for i in partes)
@@ -77,8 +108,12 @@ def _sumas(ctx: Contexto) -> Iterator[tuple[int, list[int], float]]:
 
 def _datos_suma(ctx: Contexto, a: int, partes: list[int], suma: float) -> dict:
     acum = ctx.obs[a]
-    return {"acumulado": cifra_de(acum), "periodo_acumulado": periodo_de(acum),
-            "partes": " + ".join(cifra(ctx.obs[i].valor) for i in partes), "suma": cifra(suma, acum.unidad)}
+    return {
+        "acumulado": cifra_de(acum),
+        "periodo_acumulado": periodo_de(acum),
+        "partes": " + ".join(cifra(ctx.obs[i].valor) for i in partes),
+        "suma": cifra(suma, acum.unidad),
+    }
 
 
 @regla("acumulado_supera_suma")
@@ -118,10 +153,16 @@ def stock_decrece(ctx: Contexto, umbrales: Mapping) -> Iterator[Caso]:
             for antes, despues in zip(serie, serie[1:]):
                 x, y = ctx.obs[antes], ctx.obs[despues]
                 if x.periodo_fin != y.periodo_fin and ctx.mayor(x.valor, y.valor):
-                    yield Caso((despues,), {
-                        "anterior": cifra_de(x), "periodo_anterior": periodo_de(x),
-                        "valor": cifra_de(y), "periodo_valor": periodo_de(y),
-                    }, relacionadas=(antes,))
+                    yield Caso(
+                        (despues,),
+                        {
+                            "anterior": cifra_de(x),
+                            "periodo_anterior": periodo_de(x),
+                            "valor": cifra_de(y),
+                            "periodo_valor": periodo_de(y),
+                        },
+                        relacionadas=(antes,),
+                    )
 
 
 @regla("stock_acumulado_no_es_ultimo")
@@ -134,7 +175,13 @@ def stock_acumulado_no_es_ultimo(ctx: Contexto, umbrales: Mapping) -> Iterator[C
         for a in ctx.de(indices, "acumulado"):
             acum = ctx.obs[a]
             if acum.periodo_fin == ultimo.periodo_fin and not ctx.igual(acum.valor, ultimo.valor):
-                yield Caso((a,), {
-                    "acumulado": cifra_de(acum), "periodo_acumulado": periodo_de(acum),
-                    "ultimo": cifra_de(ultimo), "periodo_ultimo": periodo_de(ultimo),
-                }, relacionadas=(mensual[-1],))
+                yield Caso(
+                    (a,),
+                    {
+                        "acumulado": cifra_de(acum),
+                        "periodo_acumulado": periodo_de(acum),
+                        "ultimo": cifra_de(ultimo),
+                        "periodo_ultimo": periodo_de(ultimo),
+                    },
+                    relacionadas=(mensual[-1],),
+                )

@@ -1,5 +1,6 @@
 """Rows that should be the sum of other rows: "Total…" rows and parent rows
 with values (budget subtotals such as FUNCIONAMIENTO over its items)."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -25,8 +26,9 @@ def _filas(ctx: Contexto) -> dict[int, list[Fila]]:
     for i, o in enumerate(ctx.obs):
         if o.tabla is None or o.fila is None:
             continue
-        f = filas.setdefault((o.tabla, o.fila, o.indicador, o.indicador_padre),
-                             Fila(o.tabla, o.fila, o.indicador, o.indicador_padre))
+        f = filas.setdefault(
+            (o.tabla, o.fila, o.indicador, o.indicador_padre), Fila(o.tabla, o.fila, o.indicador, o.indicador_padre)
+        )
         f.obs.append(i)
     por_tabla: dict[int, list[Fila]] = {}
     for f in sorted(filas.values(), key=lambda f: (f.tabla, f.fila)):
@@ -43,8 +45,9 @@ def _clave(ctx: Contexto, i: int) -> tuple:
     return o.medida, o.periodo_inicio, o.periodo_fin
 
 
-def _comparar(ctx: Contexto, fila: Fila, sumandos: list[Fila], exacta: bool,
-              solo_dinero: bool = False) -> Iterator[Caso]:
+def _comparar(
+    ctx: Contexto, fila: Fila, sumandos: list[Fila], exacta: bool, solo_dinero: bool = False
+) -> Iterator[Caso]:
     """Each summable value of `fila` against the sum of the same medida and
     period in `sumandos`: equal when every row has it (and exacta), else the
     rows that have it cannot add up to more. `solo_dinero`: only money."""
@@ -58,10 +61,17 @@ def _comparar(ctx: Contexto, fila: Fila, sumandos: list[Fila], exacta: bool,
         completa = exacta and len({id(f) for f, _ in partes}) == len(sumandos)
         if (completa and not ctx.igual(suma, ctx.obs[i].valor)) or ctx.mayor(suma, ctx.obs[i].valor):
             nombres = ", ".join(f.indicador[:40] for f, _ in partes)
-            yield Caso((i,), {"valor": cifra_de(ctx.obs[i]), "suma": cifra(suma, ctx.obs[i].unidad),
-                              "n": len(partes), "filas": nombres,
-                              "relacion": "la suma" if completa else "al menos la suma"},
-                       relacionadas=tuple(j for _, j in partes))
+            yield Caso(
+                (i,),
+                {
+                    "valor": cifra_de(ctx.obs[i]),
+                    "suma": cifra(suma, ctx.obs[i].unidad),
+                    "n": len(partes),
+                    "filas": nombres,
+                    "relacion": "la suma" if completa else "al menos la suma",
+                },
+                relacionadas=tuple(j for _, j in partes),
+            )
 
 
 @regla("total_no_cuadra")
@@ -96,7 +106,8 @@ def padre_no_cuadra(ctx: Contexto, umbrales: Mapping) -> Iterator[Caso]:
             if _es_total(f) or f.padre == f.indicador:  # a catalog name repeated on its own row
                 continue
             # a row named like f's own parent is its parent's row again, not a child
-            hijas = [g for g in filas[k + 1:] if g.padre == f.indicador and not _es_total(g)
-                     and g.indicador != f.padre]
+            hijas = [
+                g for g in filas[k + 1 :] if g.padre == f.indicador and not _es_total(g) and g.indicador != f.padre
+            ]
             if hijas:
                 yield from _comparar(ctx, f, hijas, exacta=True, solo_dinero=solo_dinero)

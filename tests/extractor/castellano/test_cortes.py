@@ -1,4 +1,5 @@
 """Numbers and words cut by a line break inside a narrow PDF cell."""
+
 from __future__ import annotations
 
 import pytest
@@ -9,32 +10,44 @@ from extractor.castellano.lexico import es_palabra, es_prefijo
 LEXICO = (es_palabra, es_prefijo)
 
 
-@pytest.mark.parametrize("texto, esperado", [
-    ("1.18\n0", "1.180"),
-    ("$412.5\n00.000", "$412.500.000"),
-    ("$12.79\n0.004.\n998", "$12.790.004.998"),
-    ("109,\n8 %", "109,8 %"),
-    ("Junio 13.114\nJulio 13.134", "Junio 13.114\nJulio 13.134"),  # two figures, each with its label
-    ("120\n80", "120\n80"),
-    ("2021\n2022", "2021\n2022"),
-])
+@pytest.mark.parametrize(
+    "texto, esperado",
+    [
+        ("1.18\n0", "1.180"),
+        ("$412.5\n00.000", "$412.500.000"),
+        ("$12.79\n0.004.\n998", "$12.790.004.998"),
+        ("109,\n8 %", "109,8 %"),
+        ("Junio 13.114\nJulio 13.134", "Junio 13.114\nJulio 13.134"),  # two figures, each with its label
+        ("120\n80", "120\n80"),
+        ("2021\n2022", "2021\n2022"),
+    ],
+)
 def test_numeros_cortados(texto, esperado):
     assert unir_lineas(texto) == esperado
 
 
-@pytest.mark.parametrize("texto, esperado", [
-    ("Ejecu\ntado\n2023", "Ejecutado\n2023"),
-    ("%\ncum\nplim\nient\no", "%\ncumplimiento"),
-    ("Recurs\nos\nprogra\nmados", "Recursos\nprogramados"),
-    ("Asegura\nmiento", "Aseguramiento"),
-    ("Estableci\nmientos", "Establecimientos"),
-    ("Niñas\nvacunada\ns", "Niñas\nvacunadas"),
-    ("semanalme\nnte", "semanalmente"),
-    ("Jornadas\nextramurale\ns de\nvacunación", "Jornadas\nextramurales de\nvacunación"),  # esquemas/palabras_extra.txt
-    ("Documentos de planeación con\nseguimiento realizados", "Documentos de planeación con\nseguimiento realizados"),
-    ("Niñas y\nniños", "Niñas y\nniños"),
-    ("Salud\npública", "Salud\npública"),
-])
+@pytest.mark.parametrize(
+    "texto, esperado",
+    [
+        ("Ejecu\ntado\n2023", "Ejecutado\n2023"),
+        ("%\ncum\nplim\nient\no", "%\ncumplimiento"),
+        ("Recurs\nos\nprogra\nmados", "Recursos\nprogramados"),
+        ("Asegura\nmiento", "Aseguramiento"),
+        ("Estableci\nmientos", "Establecimientos"),
+        ("Niñas\nvacunada\ns", "Niñas\nvacunadas"),
+        ("semanalme\nnte", "semanalmente"),
+        (
+            "Jornadas\nextramurale\ns de\nvacunación",
+            "Jornadas\nextramurales de\nvacunación",
+        ),  # esquemas/palabras_extra.txt
+        (
+            "Documentos de planeación con\nseguimiento realizados",
+            "Documentos de planeación con\nseguimiento realizados",
+        ),
+        ("Niñas y\nniños", "Niñas y\nniños"),
+        ("Salud\npública", "Salud\npública"),
+    ],
+)
 def test_palabras_cortadas(texto, esperado):
     assert unir_lineas(texto, LEXICO) == esperado
 

@@ -1,4 +1,5 @@
 """Tests for extractor.castellano.numeros: es-CO number parsing."""
+
 import pytest
 from hypothesis import given, settings, strategies as st
 
@@ -9,12 +10,40 @@ from extractor.castellano.numeros import Numero, buscar_numeros, es_vacio, parse
 # es_vacio
 # ---------------------------------------------------------------------------
 
+
 @pytest.mark.parametrize(
     "texto",
-    ["", "   ", "\n", "N/A", "n/a", "NA", "n.a.", "N.A", "-", "--", "—", "–", "---",
-     "No aplica", "NO APLICA", "no aplica.", "ND", "N.D.", "nd", "S/I", "s/i",
-     "SL", "sl", "sin dato", "Sin datos", "SIN INFORMACIÓN", "sin información",
-     "Sin línea base", None],
+    [
+        "",
+        "   ",
+        "\n",
+        "N/A",
+        "n/a",
+        "NA",
+        "n.a.",
+        "N.A",
+        "-",
+        "--",
+        "—",
+        "–",
+        "---",
+        "No aplica",
+        "NO APLICA",
+        "no aplica.",
+        "ND",
+        "N.D.",
+        "nd",
+        "S/I",
+        "s/i",
+        "SL",
+        "sl",
+        "sin dato",
+        "Sin datos",
+        "SIN INFORMACIÓN",
+        "sin información",
+        "Sin línea base",
+        None,
+    ],
 )
 def test_es_vacio_si(texto):
     assert es_vacio(texto)
@@ -28,6 +57,7 @@ def test_es_vacio_no(texto):
 # ---------------------------------------------------------------------------
 # parse_numero: the examples of the brief, dominio.md and the seed
 # ---------------------------------------------------------------------------
+
 
 @pytest.mark.parametrize(
     "texto, valor, unidad, ambiguo",
@@ -85,9 +115,33 @@ def test_parse_numero_ejemplos(texto, valor, unidad, ambiguo):
 
 @pytest.mark.parametrize(
     "texto",
-    ["", "-", "--", "—", "Junio", "2016-2019", "1:", "N/A", "abc 5", "5 abc",
-     "1.2.3", "12.34.567", "1,2,3", "$", "%", "5 % $", "$5%", "(5", "5)", "(-5)",
-     "- 5", "1.234,567.8", ". 5", "Junio 13.114", "5 5"],
+    [
+        "",
+        "-",
+        "--",
+        "—",
+        "Junio",
+        "2016-2019",
+        "1:",
+        "N/A",
+        "abc 5",
+        "5 abc",
+        "1.2.3",
+        "12.34.567",
+        "1,2,3",
+        "$",
+        "%",
+        "5 % $",
+        "$5%",
+        "(5",
+        "5)",
+        "(-5)",
+        "- 5",
+        "1.234,567.8",
+        ". 5",
+        "Junio 13.114",
+        "5 5",
+    ],
 )
 def test_parse_numero_rechaza(texto):
     assert parse_numero(texto) is None
@@ -107,19 +161,19 @@ def test_parse_numero_no_negativo_cero():
 # buscar_numeros
 # ---------------------------------------------------------------------------
 
+
 def _valores(texto):
     return [(n.valor, n.unidad) for n in buscar_numeros(texto)]
 
 
 def _spans_ok(texto, numeros):
-    return all(texto[n.inicio:n.fin] == n.texto for n in numeros)
+    return all(texto[n.inicio : n.fin] == n.texto for n in numeros)
 
 
 def test_buscar_funcionamiento():
     texto = "Funcionamiento $1'340.799.993 Ejecutado Funcionamiento $983'286.659,67"
     nums = buscar_numeros(texto)
-    assert [(n.valor, n.unidad) for n in nums] == [
-        (1340799993, "pesos"), (pytest.approx(983286659.67), "pesos")]
+    assert [(n.valor, n.unidad) for n in nums] == [(1340799993, "pesos"), (pytest.approx(983286659.67), "pesos")]
     assert [n.texto for n in nums] == ["$1'340.799.993", "$983'286.659,67"]
     assert _spans_ok(texto, nums)
 
@@ -140,24 +194,28 @@ def test_buscar_serie_mensual():
 
 
 def test_buscar_coma_de_puntuacion():
-    texto = ("recursos de inversión por $ 1.350.000.000, de los cuales se "
-             "ejecutaron $ 612.450.300,50 con corte")
+    texto = "recursos de inversión por $ 1.350.000.000, de los cuales se ejecutaron $ 612.450.300,50 con corte"
     nums = buscar_numeros(texto)
-    assert [(n.valor, n.unidad) for n in nums] == [
-        (1350000000, "pesos"), (pytest.approx(612450300.5), "pesos")]
+    assert [(n.valor, n.unidad) for n in nums] == [(1350000000, "pesos"), (pytest.approx(612450300.5), "pesos")]
     assert nums[0].texto == "$ 1.350.000.000"
     assert nums[1].texto == "$ 612.450.300,50"
     assert _spans_ok(texto, nums)
 
 
 def test_buscar_porcentajes_de_la_semilla():
-    texto = ("2016 = 0.25% cumplido 2017= 0.25% A la fecha: 0.23 % "
-             "2018= 0.25% 2019= 0.25%")
+    texto = "2016 = 0.25% cumplido 2017= 0.25% A la fecha: 0.23 % 2018= 0.25% 2019= 0.25%"
     nums = buscar_numeros(texto)
     assert [(n.valor, n.unidad) for n in nums] == [
-        (2016, "numero"), (0.25, "porcentaje"), (2017, "numero"), (0.25, "porcentaje"),
-        (0.23, "porcentaje"), (2018, "numero"), (0.25, "porcentaje"),
-        (2019, "numero"), (0.25, "porcentaje")]
+        (2016, "numero"),
+        (0.25, "porcentaje"),
+        (2017, "numero"),
+        (0.25, "porcentaje"),
+        (0.23, "porcentaje"),
+        (2018, "numero"),
+        (0.25, "porcentaje"),
+        (2019, "numero"),
+        (0.25, "porcentaje"),
+    ]
     assert all(n.ambiguo for n in nums if n.unidad == "porcentaje")
     assert _spans_ok(texto, nums)
 
@@ -184,6 +242,7 @@ def test_buscar_agrupacion_invalida_en_trozos():
 # Properties
 # ---------------------------------------------------------------------------
 
+
 def _miles(entero: int, apostrofo: bool) -> str:
     """Dots every three digits; optionally an apostrophe before the millions'
     group ("1'340.799.993")."""
@@ -206,8 +265,7 @@ def _miles(entero: int, apostrofo: bool) -> str:
 _PESOS = st.sampled_from(["", "$", "$ ", "\\$"])
 
 
-@given(entero=st.integers(min_value=0, max_value=10**15),
-       apostrofo=st.booleans(), moneda=_PESOS)
+@given(entero=st.integers(min_value=0, max_value=10**15), apostrofo=st.booleans(), moneda=_PESOS)
 def test_propiedad_enteros_es_co(entero, apostrofo, moneda):
     texto = moneda + _miles(entero, apostrofo)
     n = parse_numero(texto)
@@ -217,8 +275,7 @@ def test_propiedad_enteros_es_co(entero, apostrofo, moneda):
     assert not n.ambiguo
 
 
-@given(centavos=st.integers(min_value=0, max_value=10**15),
-       apostrofo=st.booleans(), moneda=_PESOS)
+@given(centavos=st.integers(min_value=0, max_value=10**15), apostrofo=st.booleans(), moneda=_PESOS)
 def test_propiedad_decimales_es_co(centavos, apostrofo, moneda):
     entero, fraccion = divmod(centavos, 100)
     texto = f"{moneda}{_miles(entero, apostrofo)},{fraccion:02d}"

@@ -1,11 +1,24 @@
 """Tests for extractor.castellano.periodos: Spanish dates, periods and the period rules
 of esquemas/convenciones.md."""
+
 from datetime import date
 
 import pytest
 from hypothesis import given, strategies as st
 
-from extractor.castellano.periodos import MESES, Contexto, Periodo, buscar_fechas, cuatrienio_de, fecha_corte_en, pares_mes_numero, periodo_de_texto, periodo_mes, periodo_para, serie_mensual
+from extractor.castellano.periodos import (
+    MESES,
+    Contexto,
+    Periodo,
+    buscar_fechas,
+    cuatrienio_de,
+    fecha_corte_en,
+    pares_mes_numero,
+    periodo_de_texto,
+    periodo_mes,
+    periodo_para,
+    serie_mensual,
+)
 
 # The seed report: vigencia 2017, cut on 2017-09-30, title "MAYO A SEPTIEMBRE DE 2017".
 CTX = Contexto(
@@ -26,14 +39,40 @@ def P(a, b):
 # MESES
 # ---------------------------------------------------------------------------
 
+
 def test_meses():
-    nombres = ["enero", "febrero", "marzo", "abril", "mayo", "junio", "julio",
-               "agosto", "septiembre", "octubre", "noviembre", "diciembre"]
+    nombres = [
+        "enero",
+        "febrero",
+        "marzo",
+        "abril",
+        "mayo",
+        "junio",
+        "julio",
+        "agosto",
+        "septiembre",
+        "octubre",
+        "noviembre",
+        "diciembre",
+    ]
     for i, nombre in enumerate(nombres, start=1):
         assert MESES[nombre] == i
-    for abrev, mes in [("ene", 1), ("feb", 2), ("mar", 3), ("abr", 4), ("may", 5),
-                       ("jun", 6), ("jul", 7), ("ago", 8), ("sep", 9), ("sept", 9),
-                       ("set", 9), ("oct", 10), ("nov", 11), ("dic", 12)]:
+    for abrev, mes in [
+        ("ene", 1),
+        ("feb", 2),
+        ("mar", 3),
+        ("abr", 4),
+        ("may", 5),
+        ("jun", 6),
+        ("jul", 7),
+        ("ago", 8),
+        ("sep", 9),
+        ("sept", 9),
+        ("set", 9),
+        ("oct", 10),
+        ("nov", 11),
+        ("dic", 12),
+    ]:
         assert MESES[abrev] == mes
     assert MESES["setiembre"] == 9
 
@@ -41,6 +80,7 @@ def test_meses():
 # ---------------------------------------------------------------------------
 # buscar_fechas and fecha_corte_en
 # ---------------------------------------------------------------------------
+
 
 @pytest.mark.parametrize(
     "texto, esperado",
@@ -66,15 +106,16 @@ def test_buscar_fechas(texto, esperado):
 
 def test_buscar_fechas_anio_defecto():
     assert buscar_fechas("30 de junio", anio_defecto=2018) == [date(2018, 6, 30)]
-    assert buscar_fechas("con corte al 30 de junio de 2018 y 31 de diciembre",
-                         anio_defecto=2019) == [date(2018, 6, 30), date(2019, 12, 31)]
+    assert buscar_fechas("con corte al 30 de junio de 2018 y 31 de diciembre", anio_defecto=2019) == [
+        date(2018, 6, 30),
+        date(2019, 12, 31),
+    ]
 
 
 @pytest.mark.parametrize(
     "texto, esperado",
     [
-        ("Implementación del plan (con corte a septiembre 30 de 2017) En la parte",
-         date(2017, 9, 30)),
+        ("Implementación del plan (con corte a septiembre 30 de 2017) En la parte", date(2017, 9, 30)),
         ("con corte al 30 de junio de 2018", date(2018, 6, 30)),
         ("corte: 31/12/2019", date(2019, 12, 31)),
         ("Fecha de corte: 2019-12-31", date(2019, 12, 31)),
@@ -115,6 +156,7 @@ def test_fecha_corte_sin_anio():
 # ---------------------------------------------------------------------------
 # periodo_de_texto
 # ---------------------------------------------------------------------------
+
 
 @pytest.mark.parametrize(
     "texto, esperado",
@@ -174,10 +216,20 @@ def test_periodo_de_texto(texto, esperado):
 
 @pytest.mark.parametrize(
     "texto",
-    ["INDICADOR", "Indicador De Producto", "Evidencia", "Cantidad", "",
-     "Recursos programados y ejecutados por inversión", "Trimestre I-IV",
-     "Junio 13.114 Julio 13.134 Agosto 13.665 Sept 13.968", "Mar Caribe",
-     "Semana 2", "Trimestral", "sembrado 3"],
+    [
+        "INDICADOR",
+        "Indicador De Producto",
+        "Evidencia",
+        "Cantidad",
+        "",
+        "Recursos programados y ejecutados por inversión",
+        "Trimestre I-IV",
+        "Junio 13.114 Julio 13.134 Agosto 13.665 Sept 13.968",
+        "Mar Caribe",
+        "Semana 2",
+        "Trimestral",
+        "sembrado 3",
+    ],
 )
 def test_periodo_de_texto_sin_periodo(texto):
     assert periodo_de_texto(texto, CTX) is None
@@ -202,24 +254,21 @@ def test_periodo_de_texto_cuatrienio_del_contexto():
 # periodo_para: the table of convenciones.md
 # ---------------------------------------------------------------------------
 
+
 @pytest.mark.parametrize(
     "medida, encabezado, esperado",
     [
         # the seed's headers
         ("meta", "PROYECTADOS AÑO 2017", P("2017-01-01", "2017-12-31")),
-        ("ejecutado", "REALIZADOS PERIODO JUNIO A SEPTIEMBRE 30 DE 2017",
-         P("2017-06-01", "2017-09-30")),
+        ("ejecutado", "REALIZADOS PERIODO JUNIO A SEPTIEMBRE 30 DE 2017", P("2017-06-01", "2017-09-30")),
         ("acumulado", "ALCANZADOS A SEPTIEMBRE DE 2017", P("2017-01-01", "2017-09-30")),
         ("meta", "Cantidad Programada 2017", P("2017-01-01", "2017-12-31")),
         ("ejecutado", "Cantidad Ejecutado 2017", P("2017-01-01", "2017-09-30")),
         ("ejecutado", "Periodo de junio a septiembre", P("2017-06-01", "2017-09-30")),
         ("acumulado", "Periodo de enero a septiembre", P("2017-01-01", "2017-09-30")),
-        ("recursos_programados", "Recursos programados y ejecutados por inversión",
-         P("2017-01-01", "2017-12-31")),
-        ("recursos_ejecutados", "Recursos programados y ejecutados por inversión",
-         P("2017-01-01", "2017-09-30")),
-        ("recursos_ejecutados", "Ejecutado a 30 de Septiembre de 2017",
-         P("2017-01-01", "2017-09-30")),
+        ("recursos_programados", "Recursos programados y ejecutados por inversión", P("2017-01-01", "2017-12-31")),
+        ("recursos_ejecutados", "Recursos programados y ejecutados por inversión", P("2017-01-01", "2017-09-30")),
+        ("recursos_ejecutados", "Ejecutado a 30 de Septiembre de 2017", P("2017-01-01", "2017-09-30")),
         # defaults
         ("meta", "", P("2017-01-01", "2017-12-31")),
         ("ejecutado", "", P("2017-05-01", "2017-09-30")),  # the report's period
@@ -293,6 +342,7 @@ def test_periodo_para_medida_desconocida():
 # periodo_mes
 # ---------------------------------------------------------------------------
 
+
 def test_periodo_mes():
     assert periodo_mes(6, "ejecutado", CTX) == P("2017-06-01", "2017-06-30")
     assert periodo_mes(6, "acumulado", CTX) == P("2017-01-01", "2017-06-30")
@@ -307,6 +357,7 @@ def test_periodo_mes():
 # serie_mensual and pares_mes_numero
 # ---------------------------------------------------------------------------
 
+
 def _vals(pares):
     return [(mes, n.valor) for mes, n in pares]
 
@@ -315,16 +366,14 @@ def test_serie_mensual_facebook():
     texto = "Junio 13.114\nJulio 13.134\nAgosto 13.665\nSept 13.968"
     pares = serie_mensual(texto, CTX)
     assert _vals(pares) == [(6, 13114), (7, 13134), (8, 13665), (9, 13968)]
-    assert all(texto[n.inicio:n.fin] == n.texto for _, n in pares)
+    assert all(texto[n.inicio : n.fin] == n.texto for _, n in pares)
 
 
 @pytest.mark.parametrize(
     "texto, esperado",
     [
-        ("Junio 2.960 Julio 3.059 Agosto 3.121 Sept 3.195",
-         [(6, 2960), (7, 3059), (8, 3121), (9, 3195)]),
-        ("Junio 497 Julio 507 Agosto 530 Sept 549",
-         [(6, 497), (7, 507), (8, 530), (9, 549)]),
+        ("Junio 2.960 Julio 3.059 Agosto 3.121 Sept 3.195", [(6, 2960), (7, 3059), (8, 3121), (9, 3195)]),
+        ("Junio 497 Julio 507 Agosto 530 Sept 549", [(6, 497), (7, 507), (8, 530), (9, 549)]),
         ("Junio: 6.047, Julio: 6.364; Sept. 5.516.", [(6, 6047), (7, 6364), (9, 5516)]),
         ("  JUNIO 1.274\n\nJULIO 1.291  ", [(6, 1274), (7, 1291)]),
     ],
@@ -335,27 +384,34 @@ def test_serie_mensual_ejemplos(texto, esperado):
 
 @pytest.mark.parametrize(
     "texto",
-    ["Junio 13.114", "13.968", "", "Junio Julio", "Junio 13.114 y Julio 13.134",
-     "Con el nuevo contador de visita en Junio se contabiliza 265.806",
-     "Periodo de junio a septiembre"],
+    [
+        "Junio 13.114",
+        "13.968",
+        "",
+        "Junio Julio",
+        "Junio 13.114 y Julio 13.134",
+        "Con el nuevo contador de visita en Junio se contabiliza 265.806",
+        "Periodo de junio a septiembre",
+    ],
 )
 def test_serie_mensual_no(texto):
     assert serie_mensual(texto) is None
 
 
 def test_pares_mes_numero_pagina_web():
-    texto = ("Con el nuevo contador de visita en Junio se contabiliza 265.806 "
-             "y a septiembre 697.047")
+    texto = "Con el nuevo contador de visita en Junio se contabiliza 265.806 y a septiembre 697.047"
     assert _vals(pares_mes_numero(texto)) == [(6, 265806), (9, 697047)]
 
 
 def test_pares_mes_numero_narrativa_larga():
-    texto = ("Se registra en enero 1.440 subió hasta mayo 75.530 . A partir de la "
-             "actualización de la página de inicio del portal web, se implementa un "
-             "contador de visitas. A septiembre van 697.047")
+    texto = (
+        "Se registra en enero 1.440 subió hasta mayo 75.530 . A partir de la "
+        "actualización de la página de inicio del portal web, se implementa un "
+        "contador de visitas. A septiembre van 697.047"
+    )
     pares = pares_mes_numero(texto)
     assert _vals(pares) == [(1, 1440), (5, 75530), (9, 697047)]
-    assert all(texto[n.inicio:n.fin] == n.texto for _, n in pares)
+    assert all(texto[n.inicio : n.fin] == n.texto for _, n in pares)
 
 
 def test_pares_mes_numero_omite_anios_y_dias():
@@ -378,10 +434,11 @@ def test_pares_mes_numero_lejos_o_en_otra_frase():
 _NOMBRES = {v: k for k, v in MESES.items() if len(k) > 3}
 
 
-@given(st.dates(min_value=date(1990, 1, 1), max_value=date(2099, 12, 31)),
-       st.sampled_from(["{d} de {m} de {y}", "{m} {d} de {y}", "{d:02d}/{n:02d}/{y}",
-                        "{y}-{n:02d}-{d:02d}"]),
-       st.booleans())
+@given(
+    st.dates(min_value=date(1990, 1, 1), max_value=date(2099, 12, 31)),
+    st.sampled_from(["{d} de {m} de {y}", "{m} {d} de {y}", "{d:02d}/{n:02d}/{y}", "{y}-{n:02d}-{d:02d}"]),
+    st.booleans(),
+)
 def test_propiedad_fechas(fecha, plantilla, mayusculas):
     texto = plantilla.format(d=fecha.day, m=_NOMBRES[fecha.month], n=fecha.month, y=fecha.year)
     if mayusculas:
@@ -403,8 +460,9 @@ def test_nunca_falla(texto):
 def test_plan_sin_vigencia_cifra_sin_anio_cubre_el_cuatrienio():
     """A plan has no single vigencia: "Total asignado" (no year) is the
     term's, not its last year's; a baseline stays without a period."""
-    plan = Contexto(vigencia=None, periodo_inicio=date(2024, 1, 1), periodo_fin=date(2027, 12, 31),
-                    cuatrienio=(2024, 2027))
+    plan = Contexto(
+        vigencia=None, periodo_inicio=date(2024, 1, 1), periodo_fin=date(2027, 12, 31), cuatrienio=(2024, 2027)
+    )
     cuatrienio = Periodo(date(2024, 1, 1), date(2027, 12, 31))
     assert periodo_para("recursos_programados", "TOTAL ASIGNADO", plan) == cuatrienio
     assert periodo_para("compromisos", "TOTAL COMPROMISOS", plan) == cuatrienio

@@ -6,6 +6,7 @@ was, and a good file of the same command still loads.
 
 Also: per-file time and memory limits (child processes), the page limit, and
 the input guards of extractor/formatos/seguridad.py on their own."""
+
 from __future__ import annotations
 
 import random
@@ -71,8 +72,10 @@ def pdf_minimo(contenidos: list[bytes | None], imagen: bool = False) -> bytes:
             objetos[pagina] = b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] >>"
             continue
         flujo, n = n, n + 1
-        objetos[pagina] = (b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] "
-                           b"/Resources << /Font << /F1 3 0 R >> >> /Contents %d 0 R >>" % flujo)
+        objetos[pagina] = (
+            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] "
+            b"/Resources << /Font << /F1 3 0 R >> >> /Contents %d 0 R >>" % flujo
+        )
         objetos[flujo] = b"<< /Length %d >>\nstream\n%s\nendstream" % (len(contenido), contenido)
     return serializar_pdf(objetos, paginas)
 
@@ -130,8 +133,11 @@ def risas() -> bytes:
 
 def mayor_flujo(datos: bytes) -> tuple[int, int]:
     """(start, end) of the largest stream of a PDF (its page content here)."""
-    flujos = [(m.end(), datos.index(b"endstream", m.end())) for m in re.finditer(rb"stream\r?\n", datos)
-              if not datos[m.start() - 3:m.start()] == b"end"]
+    flujos = [
+        (m.end(), datos.index(b"endstream", m.end()))
+        for m in re.finditer(rb"stream\r?\n", datos)
+        if not datos[m.start() - 3 : m.start()] == b"end"
+    ]
     return max(flujos, key=lambda f: f[1] - f[0])
 
 
@@ -149,7 +155,7 @@ def datos_de_parte(docx: bytes, nombre: str) -> tuple[int, int]:
     with zipfile.ZipFile(io.BytesIO(docx)) as z:
         info = z.getinfo(nombre)
     h = info.header_offset
-    n, m = struct.unpack("<HH", docx[h + 26:h + 30])
+    n, m = struct.unpack("<HH", docx[h + 26 : h + 30])
     return h + 30 + n + m, info.compress_size
 
 
@@ -158,9 +164,9 @@ def tamano_declarado(docx: bytes, nombre: str, tamano: int) -> bytes:
     b = bytearray(docx)
     i = b.find(b"PK\x01\x02")
     while i >= 0:
-        largo = struct.unpack("<H", b[i + 28:i + 30])[0]
-        if bytes(b[i + 46:i + 46 + largo]) == nombre.encode():
-            b[i + 24:i + 28] = struct.pack("<I", tamano)
+        largo = struct.unpack("<H", b[i + 28 : i + 30])[0]
+        if bytes(b[i + 46 : i + 46 + largo]) == nombre.encode():
+            b[i + 24 : i + 28] = struct.pack("<I", tamano)
         i = b.find(b"PK\x01\x02", i + 4)
     return bytes(b)
 
@@ -201,8 +207,13 @@ def hacer_malos(carpeta: Path) -> dict[str, str]:
     poner("vacio.pdf", b"", VACIO)
     poner("vacio.docx", b"", VACIO)
     # truncated downloads, at several offsets (the last one only loses %%EOF)
-    for nombre, corte in (("corte_50b", 50), ("corte_25", len(pdf) // 4), ("corte_50", len(pdf) // 2),
-                          ("corte_75", len(pdf) * 3 // 4), ("corte_final", len(pdf) - 7)):
+    for nombre, corte in (
+        ("corte_50b", 50),
+        ("corte_25", len(pdf) // 4),
+        ("corte_50", len(pdf) // 2),
+        ("corte_75", len(pdf) * 3 // 4),
+        ("corte_final", len(pdf) - 7),
+    ):
         poner(f"{nombre}.pdf", pdf[:corte], PDF_DANADO)
     poner("docx_corte_50.docx", docx[: len(docx) // 2], ZIP_DANADO)
     poner("docx_corte_90.docx", docx[: len(docx) * 9 // 10], ZIP_DANADO)
@@ -211,45 +222,68 @@ def hacer_malos(carpeta: Path) -> dict[str, str]:
     poner("bits_flujo.pdf", voltear(pdf, (inicio + fin) // 2), PDF_DANADO + " (1 flujo comprimido con errores")
     poner("bits_cabecera.pdf", voltear(pdf, 1, 3), NI_PDF_NI_WORD)
     desde, largo = datos_de_parte(docx, "word/document.xml")
-    poner("bits_documento.docx", voltear(docx, desde + largo // 2),
-          DOCX_DANADO + " (la parte word/document.xml no se puede descomprimir)")
+    poner(
+        "bits_documento.docx",
+        voltear(docx, desde + largo // 2),
+        DOCX_DANADO + " (la parte word/document.xml no se puede descomprimir)",
+    )
     # not a report at all
     poner("azar.pdf", aleatorio.randbytes(20000), NI_PDF_NI_WORD)
     poner("azar.docx", aleatorio.randbytes(20000), NI_PDF_NI_WORD)
-    pagina = ("<!DOCTYPE html>\n<html lang='es'><head><title>Portal</title></head>"
-              "<body><p>Descargue el informe</p></body></html>").encode()
+    pagina = (
+        "<!DOCTYPE html>\n<html lang='es'><head><title>Portal</title></head>"
+        "<body><p>Descargue el informe</p></body></html>"
+    ).encode()
     poner("pagina_web.docx", pagina, HTML)
     poner("pagina_web.pdf", pagina, HTML)
     # RTF and OpenDocument text are read through LibreOffice (extractor/formatos/legado.py)
-    poner("rtf.docx", rb"{\rtf1\ansi\deff0 {\fonttbl {\f0 Times;}} Informe de gestion}",
-          SIN_TABLAS if SOFFICE else "que no está instalado (en Debian/Ubuntu: apt-get install libreoffice-writer-nogui)")
-    poner("ole_danado.docx", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(4088),
-          "el archivo de Office 97-2003 (formato OLE) está dañado o incompleto")
+    poner(
+        "rtf.docx",
+        rb"{\rtf1\ansi\deff0 {\fonttbl {\f0 Times;}} Informe de gestion}",
+        SIN_TABLAS if SOFFICE else "que no está instalado (en Debian/Ubuntu: apt-get install libreoffice-writer-nogui)",
+    )
+    poner(
+        "ole_danado.docx",
+        b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(4088),
+        "el archivo de Office 97-2003 (formato OLE) está dañado o incompleto",
+    )
     # an Excel package is read as a workbook whatever its extension; this one has no sheets
-    poner("excel.docx", zip_con({"[Content_Types].xml": b"<Types/>", "xl/workbook.xml": b"<workbook/>"}),
-          "el libro de cálculo (.xlsx) está dañado o incompleto")
-    poner("libreoffice.docx", zip_con({"mimetype": b"application/vnd.oasis.opendocument.text",
-                                       "content.xml": b"<office:document-content/>"}),
-          "LibreOffice no pudo convertir el documento OpenDocument (.odt)" if SOFFICE
-          else "que no está instalado (en Debian/Ubuntu: apt-get install libreoffice-writer-nogui)")
+    poner(
+        "excel.docx",
+        zip_con({"[Content_Types].xml": b"<Types/>", "xl/workbook.xml": b"<workbook/>"}),
+        "el libro de cálculo (.xlsx) está dañado o incompleto",
+    )
+    poner(
+        "libreoffice.docx",
+        zip_con({"mimetype": b"application/vnd.oasis.opendocument.text", "content.xml": b"<office:document-content/>"}),
+        "LibreOffice no pudo convertir el documento OpenDocument (.odt)"
+        if SOFFICE
+        else "que no está instalado (en Debian/Ubuntu: apt-get install libreoffice-writer-nogui)",
+    )
     rehacer_docx(DOCX_BASE, carpeta / "sin_document_xml.docx", {"word/document.xml": None})
     esperado["sin_document_xml.docx"] = "no es un documento de Word válido: le falta word/document.xml"
     # a zip with the Word parts, but not a Word package python-docx can open
-    for nombre, cambios in (("sin_content_types.docx", {"[Content_Types].xml": None}),
-                            ("sin_relaciones.docx", {"_rels/.rels": None}),
-                            ("xml_ajeno.docx", {"word/document.xml": b'<?xml version="1.0"?><informe/>'})):
+    for nombre, cambios in (
+        ("sin_content_types.docx", {"[Content_Types].xml": None}),
+        ("sin_relaciones.docx", {"_rels/.rels": None}),
+        ("xml_ajeno.docx", {"word/document.xml": b'<?xml version="1.0"?><informe/>'}),
+    ):
         rehacer_docx(DOCX_BASE, carpeta / nombre, cambios)
         esperado[nombre] = DOCX_DANADO + " (su estructura interna no es válida)"
     rehacer_docx(DOCX_BASE, carpeta / "xml_cortado.docx", {"word/document.xml": xml[: len(xml) // 2]})
     esperado["xml_cortado.docx"] = DOCX_DANADO
     # zip bombs and XML attacks
-    relleno = xml[:-len(b"</w:document>")] + b" " * (8 << 20) + b"</w:document>"
+    relleno = xml[: -len(b"</w:document>")] + b" " * (8 << 20) + b"</w:document>"
     rehacer_docx(DOCX_BASE, carpeta / "bomba_razon.docx", {"word/document.xml": relleno})
     esperado["bomba_razon.docx"] = BOMBA
-    poner("bomba_declarada.docx", tamano_declarado(docx, "word/document.xml", 0xFFFFFFF0),
-          "descomprimido; el máximo es 512 MB (posible bomba de descompresión)")
-    rehacer_docx(DOCX_BASE, carpeta / "miles_de_partes.docx",
-                 extra=[(f"relleno/parte{i}.xml", b"<a/>") for i in range(5200)])
+    poner(
+        "bomba_declarada.docx",
+        tamano_declarado(docx, "word/document.xml", 0xFFFFFFF0),
+        "descomprimido; el máximo es 512 MB (posible bomba de descompresión)",
+    )
+    rehacer_docx(
+        DOCX_BASE, carpeta / "miles_de_partes.docx", extra=[(f"relleno/parte{i}.xml", b"<a/>") for i in range(5200)]
+    )
     esperado["miles_de_partes.docx"] = "partes internas; el máximo es 5000"
     rehacer_docx(DOCX_BASE, carpeta / "mil_millones_de_risas.docx", {"word/document.xml": con_doctype(xml, risas())})
     esperado["mil_millones_de_risas.docx"] = ENTIDADES + " en word/document.xml"
@@ -259,8 +293,11 @@ def hacer_malos(carpeta: Path) -> dict[str, str]:
     rehacer_docx(DOCX_BASE, carpeta / "xxe.docx", {"word/styles.xml": con_doctype(estilos, xxe)})
     esperado["xxe.docx"] = ENTIDADES + " en word/styles.xml"
     # XML under a name that does not say so (a relationship may point there)
-    rehacer_docx(DOCX_BASE, carpeta / "entidades_escondidas.docx",
-                 extra=[("word/media/datos.bin", b'<?xml version="1.0"?>' + risas() + b"<x>&lol9;</x>")])
+    rehacer_docx(
+        DOCX_BASE,
+        carpeta / "entidades_escondidas.docx",
+        extra=[("word/media/datos.bin", b'<?xml version="1.0"?>' + risas() + b"<x>&lol9;</x>")],
+    )
     esperado["entidades_escondidas.docx"] = ENTIDADES + " en word/media/datos.bin"
     utf16 = xml.decode("utf-8").replace('encoding="UTF-8"', 'encoding="UTF-16"').encode("utf-16")
     rehacer_docx(DOCX_BASE, carpeta / "utf16.docx", {"word/document.xml": utf16})
@@ -268,16 +305,20 @@ def hacer_malos(carpeta: Path) -> dict[str, str]:
     # PDFs that open but cannot give figures
     pdf_cifrado(carpeta / "con_contrasena.pdf", usuario="secreto")
     esperado["con_contrasena.pdf"] = "el PDF está cifrado o protegido con contraseña"
-    poner("tres_mil_paginas.pdf", pdf_minimo([None] * 3000),
-          f"el PDF tiene 3000 páginas y el límite es {LIMITE_PAGINAS}")
+    poner(
+        "tres_mil_paginas.pdf", pdf_minimo([None] * 3000), f"el PDF tiene 3000 páginas y el límite es {LIMITE_PAGINAS}"
+    )
     from PIL import Image, ImageDraw
 
     imagen = Image.new("RGB", (850, 1100), "white")
     ImageDraw.Draw(imagen).rectangle((100, 100, 700, 300), outline="black", width=5)
     imagen.save(carpeta / "escaneado.pdf", "PDF", resolution=100)
     # a scanned page is read by OCR; this one has a frame and no text
-    esperado["escaneado.pdf"] = (SIN_TABLAS + " (PDF escaneado: la página 1 se leyó con OCR y no tiene tablas)"
-                                 if TESSERACT else "el PDF no tiene capa de texto (parece escaneado): necesita OCR")
+    esperado["escaneado.pdf"] = (
+        SIN_TABLAS + " (PDF escaneado: la página 1 se leyó con OCR y no tiene tablas)"
+        if TESSERACT
+        else "el PDF no tiene capa de texto (parece escaneado): necesita OCR"
+    )
     poner("en_blanco.pdf", pdf_minimo([None]), "el PDF no tiene texto (sus páginas están en blanco)")
     poner("solo_texto.pdf", pdf_minimo([texto_pdf(PROSA)]), SIN_TABLAS)
     import docx as python_docx
@@ -290,8 +331,14 @@ def hacer_malos(carpeta: Path) -> dict[str, str]:
     doc = python_docx.Document()
     doc.add_paragraph("Directorio de funcionarios")
     tabla = doc.add_table(rows=4, cols=3)
-    for r, fila in enumerate([["Nombre", "Cargo", "Dependencia"], ["Ana Pérez", "Secretaria", "Cultura"],
-                              ["Luis Gómez", "Profesional", "Cultura"], ["Eva Ríos", "Técnica", "Deporte"]]):
+    for r, fila in enumerate(
+        [
+            ["Nombre", "Cargo", "Dependencia"],
+            ["Ana Pérez", "Secretaria", "Cultura"],
+            ["Luis Gómez", "Profesional", "Cultura"],
+            ["Eva Ríos", "Técnica", "Deporte"],
+        ]
+    ):
         for c, texto in enumerate(fila):
             tabla.cell(r, c).text = texto
     doc.save(carpeta / "tabla_sin_cifras.docx")
@@ -315,8 +362,9 @@ def estado(db: Path) -> dict[str, list[str]]:
             if tabla != "cargas" and not tipo.upper().startswith("TIMESTAMP"):
                 columnas.setdefault(tabla, []).append(columna)
         return {
-            tabla: sorted(map(repr, con.execute(
-                "SELECT " + ", ".join(f'"{c}"' for c in cols) + f' FROM "{tabla}"').fetchall()))
+            tabla: sorted(
+                map(repr, con.execute("SELECT " + ", ".join(f'"{c}"' for c in cols) + f' FROM "{tabla}"').fetchall())
+            )
             for tabla, cols in columnas.items()
         }
     finally:
@@ -399,9 +447,25 @@ def corrida(malos, db_previa, bueno, tmp_path_factory):
     db = tmp_path_factory.mktemp("corrida") / "x.duckdb"
     shutil.copy(db_previa, db)
     p = subprocess.run(
-        [sys.executable, "-m", "pipelines.cli", "cargar", str(carpeta), str(bueno), "--db", str(db),
-         "--limite-paginas", str(LIMITE_PAGINAS), "--trabajadores", "2"],
-        capture_output=True, text=True, timeout=300, cwd=RAIZ, env={**_entorno(), "COLUMNS": "200"},
+        [
+            sys.executable,
+            "-m",
+            "pipelines.cli",
+            "cargar",
+            str(carpeta),
+            str(bueno),
+            "--db",
+            str(db),
+            "--limite-paginas",
+            str(LIMITE_PAGINAS),
+            "--trabajadores",
+            "2",
+        ],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        cwd=RAIZ,
+        env={**_entorno(), "COLUMNS": "200"},
     )
     return p, db, esperado
 
@@ -432,7 +496,8 @@ def test_un_proceso_real_con_todos_los_malos(corrida, db_previa, db_referencia):
 # ------------------------------------------------- one by one, each its own command
 
 
-NOMBRES = sorted("""
+NOMBRES = sorted(
+    """
 vacio.pdf vacio.docx corte_50b.pdf corte_25.pdf corte_50.pdf corte_75.pdf corte_final.pdf
 docx_corte_50.docx docx_corte_90.docx bits_flujo.pdf bits_cabecera.pdf bits_documento.docx
 azar.pdf azar.docx pagina_web.docx pagina_web.pdf rtf.docx ole_danado.docx excel.docx
@@ -440,7 +505,8 @@ libreoffice.docx sin_document_xml.docx bomba_razon.docx bomba_declarada.docx mil
 mil_millones_de_risas.docx xxe.docx utf16.docx con_contrasena.pdf tres_mil_paginas.pdf
 escaneado.pdf en_blanco.pdf solo_texto.pdf solo_texto.docx tabla_sin_cifras.docx
 sin_content_types.docx sin_relaciones.docx xml_ajeno.docx xml_cortado.docx entidades_escondidas.docx
-""".split())
+""".split()
+)
 
 
 @pytest.mark.parametrize("nombre", NOMBRES)
@@ -448,8 +514,11 @@ def test_cada_archivo_malo(nombre, malos, db_previa, db_referencia, bueno, tmp_p
     carpeta, esperado = malos
     db = tmp_path / "x.duckdb"
     shutil.copy(db_previa, db)
-    r = runner.invoke(app, ["cargar", str(carpeta / nombre), str(bueno), "--db", str(db),
-                            "--limite-paginas", str(LIMITE_PAGINAS)], env={"COLUMNS": "200"})
+    r = runner.invoke(
+        app,
+        ["cargar", str(carpeta / nombre), str(bueno), "--db", str(db), "--limite-paginas", str(LIMITE_PAGINAS)],
+        env={"COLUMNS": "200"},
+    )
     assert r.exit_code == 1, r.output
     assert "Traceback" not in r.output
     linea = f"Error: {nombre}: "
@@ -462,8 +531,7 @@ def test_cada_archivo_malo(nombre, malos, db_previa, db_referencia, bueno, tmp_p
 
 def test_debug_muestra_la_traza(malos, tmp_path):
     carpeta, _ = malos
-    r = runner.invoke(app, ["cargar", str(carpeta / "corte_50.pdf"), "--db", str(tmp_path / "x.duckdb"),
-                            "--debug"])
+    r = runner.invoke(app, ["cargar", str(carpeta / "corte_50.pdf"), "--db", str(tmp_path / "x.duckdb"), "--debug"])
     assert r.exit_code == 1
     assert "corte_50.pdf: el PDF está dañado o incompleto" in r.stderr
     assert "Traceback" in r.stderr and "ErrorLectura" in r.stderr
@@ -492,22 +560,30 @@ def test_la_extension_no_decide_el_lector(tmp_path):
     pdf_docx = shutil.copy(PDF_BASE, tmp_path / "en_realidad_pdf.docx")
     solo_propietario = pdf_cifrado(tmp_path / "solo_propietario.pdf", usuario="")
     db = tmp_path / "x.duckdb"
-    r = runner.invoke(app, ["cargar", str(docx_pdf), str(pdf_docx), str(solo_propietario), "--db", str(db)],
-                      env={"COLUMNS": "200"})
+    r = runner.invoke(
+        app, ["cargar", str(docx_pdf), str(pdf_docx), str(solo_propietario), "--db", str(db)], env={"COLUMNS": "200"}
+    )
     assert r.exit_code == 0, r.output
-    assert ("en_realidad_word.pdf: la extensión es .pdf pero el contenido es un documento de Word (.docx); "
-            "se leyó según su contenido.") in r.stderr
+    assert (
+        "en_realidad_word.pdf: la extensión es .pdf pero el contenido es un documento de Word (.docx); "
+        "se leyó según su contenido."
+    ) in r.stderr
     assert "en_realidad_pdf.docx: la extensión es .docx pero el contenido es un PDF" in r.stderr
     con = duckdb.connect(str(db), read_only=True)
     try:
-        filas = dict(con.execute("SELECT i.archivo, count(*) FROM informes i JOIN observaciones o "
-                                 "USING (informe_id) GROUP BY 1").fetchall())
+        filas = dict(
+            con.execute(
+                "SELECT i.archivo, count(*) FROM informes i JOIN observaciones o USING (informe_id) GROUP BY 1"
+            ).fetchall()
+        )
         formatos = dict(con.execute("SELECT archivo, formato FROM informes").fetchall())
     finally:
         con.close()
     assert formatos == {"en_realidad_word.pdf": "docx", "en_realidad_pdf.docx": "pdf", "solo_propietario.pdf": "pdf"}
     assert filas["en_realidad_word.pdf"] == len(extraer_informe(DOCX_BASE).observaciones)
-    assert filas["en_realidad_pdf.docx"] == filas["solo_propietario.pdf"] == len(extraer_informe(PDF_BASE).observaciones)
+    assert (
+        filas["en_realidad_pdf.docx"] == filas["solo_propietario.pdf"] == len(extraer_informe(PDF_BASE).observaciones)
+    )
 
 
 # ------------------------------------------------- random mutations
@@ -541,11 +617,17 @@ def test_mutaciones_al_azar_fallan_limpio_o_cargan(tmp_path):
 # ------------------------------------------------- real third-party files
 
 
-@pytest.mark.parametrize("nombre, motivo", [
-    ("cali_acuerdo_0592_2024_escaneado.pdf",
-     SIN_TABLAS + " (PDF escaneado: las páginas 1, 2, 3 y 4 se leyeron con OCR y ninguna tiene tablas)"
-     if TESSERACT else "el PDF no tiene capa de texto (parece escaneado): necesita OCR"),
-])
+@pytest.mark.parametrize(
+    "nombre, motivo",
+    [
+        (
+            "cali_acuerdo_0592_2024_escaneado.pdf",
+            SIN_TABLAS + " (PDF escaneado: las páginas 1, 2, 3 y 4 se leyeron con OCR y ninguna tiene tablas)"
+            if TESSERACT
+            else "el PDF no tiene capa de texto (parece escaneado): necesita OCR",
+        ),
+    ],
+)
 def test_archivos_reales_sin_tablas_de_indicadores(nombre, motivo):
     ruta = CORPUS_REAL / nombre
     if not ruta.is_file():
@@ -607,7 +689,8 @@ def test_limite_de_tiempo_y_de_memoria_por_archivo(tmp_path):
     assert motivos["lento.pdf"] == "lento.pdf: superó el límite de tiempo de 2 s"
     assert motivos["glotona.pdf"] == "glotona.pdf: superó el límite de memoria de 1024 MB"
     assert motivos["rota.pdf"].startswith(
-        "rota.pdf: el proceso que leía el archivo terminó de forma inesperada (por la señal SIGSEGV)")
+        "rota.pdf: el proceso que leía el archivo terminó de forma inesperada (por la señal SIGSEGV)"
+    )
     assert [r.resultado for r in resultados[3:]] == ["cargado", "cargado"]
     assert informes(db).keys() == {"bueno0.pdf", "bueno1.pdf"}
 
@@ -647,8 +730,17 @@ def test_limite_de_memoria_desde_la_linea_de_comandos(tmp_path):
 
 def test_limite_de_paginas_se_puede_cambiar(malos, tmp_path):
     carpeta, _ = malos
-    r = runner.invoke(app, ["cargar", str(carpeta / "tres_mil_paginas.pdf"), "--db", str(tmp_path / "x.duckdb"),
-                            "--limite-paginas", "5000"])
+    r = runner.invoke(
+        app,
+        [
+            "cargar",
+            str(carpeta / "tres_mil_paginas.pdf"),
+            "--db",
+            str(tmp_path / "x.duckdb"),
+            "--limite-paginas",
+            "5000",
+        ],
+    )
     # under the limit, the next guard speaks
     assert r.exit_code == 1 and "tres_mil_paginas.pdf: el PDF no tiene texto" in r.stderr
     r = runner.invoke(app, ["cargar", str(carpeta / "tres_mil_paginas.pdf"), "--db", str(tmp_path / "x.duckdb")])

@@ -1,6 +1,7 @@
 """Spreadsheet reader (extractor/formatos/hoja.py) on the corpus workbooks
 (corpus/generador/generar_hojas.py), the workbook gold files, the format guards, and
 the real workbooks of ../shared/corpus-real/ (skipped when absent)."""
+
 from __future__ import annotations
 
 import csv
@@ -49,30 +50,33 @@ def _obs(ruta: Path, **campos):
 # ------------------------------------------------------------ values as text
 
 
-@pytest.mark.parametrize("valor, formato, texto", [
-    (1234, "General", "1234"),
-    (1234.0, "#,##0", "1234"),
-    (1234.5, "#,##0.00", "1234,5"),
-    (0.125, "General", "0,1250"),  # "0,125" is fine too, but "12,345" is not: always four
-    (12.345, "General", "12,3450"),
-    (-0.5, "General", "-0,5"),
-    (0.976, "0.0%", "97,6 %"),
-    (0.07460602723024473, "0%", "7,460602723 %"),
-    (950341565, "0%", "950341565"),  # a mis-formatted amount is not 95 034 156 500 %
-    (7, "000", "007"),
-    (40100400, "000000000", "040100400"),
-    (datetime(2024, 3, 31), "mm-dd-yy", "2024-03-31"),
-    (date(2024, 3, 31), "General", "2024-03-31"),
-    ("Agricultura y desarrollo rural_x000D_\n", "General", "Agricultura y desarrollo rural"),
-    ("040110500", "@", "040110500"),
-    (True, "General", "VERDADERO"),
-])
+@pytest.mark.parametrize(
+    "valor, formato, texto",
+    [
+        (1234, "General", "1234"),
+        (1234.0, "#,##0", "1234"),
+        (1234.5, "#,##0.00", "1234,5"),
+        (0.125, "General", "0,1250"),  # "0,125" is fine too, but "12,345" is not: always four
+        (12.345, "General", "12,3450"),
+        (-0.5, "General", "-0,5"),
+        (0.976, "0.0%", "97,6 %"),
+        (0.07460602723024473, "0%", "7,460602723 %"),
+        (950341565, "0%", "950341565"),  # a mis-formatted amount is not 95 034 156 500 %
+        (7, "000", "007"),
+        (40100400, "000000000", "040100400"),
+        (datetime(2024, 3, 31), "mm-dd-yy", "2024-03-31"),
+        (date(2024, 3, 31), "General", "2024-03-31"),
+        ("Agricultura y desarrollo rural_x000D_\n", "General", "Agricultura y desarrollo rural"),
+        ("040110500", "@", "040110500"),
+        (True, "General", "VERDADERO"),
+    ],
+)
 def test_texto_de_valor(valor, formato, texto):
     assert texto_de_valor(valor, formato) == texto
 
 
 @settings(max_examples=300, deadline=None)
-@given(st.decimals(min_value=-10**12, max_value=10**12, places=4, allow_nan=False, allow_infinity=False))
+@given(st.decimals(min_value=-(10**12), max_value=10**12, places=4, allow_nan=False, allow_infinity=False))
 def test_numeros_se_leen_de_vuelta_exactos_y_sin_ambiguedad(d):
     valor = float(d)
     leido = parse_numero(texto_numero(valor))
@@ -103,8 +107,11 @@ def test_filas_y_columnas_ocultas_no_se_leen_y_se_reportan():
     assert not _obs(CHIA, indicador="Sedes educativas con mantenimiento")
     # ...unless asked for
     informe = extraer_informe(CHIA, LimitesLectura(hoja_ocultas=True))
-    assert [o for o in informe.observaciones if o.indicador == "Sedes educativas con mantenimiento"
-            and o.medida == "meta_cuatrienio"]
+    assert [
+        o
+        for o in informe.observaciones
+        if o.indicador == "Sedes educativas con mantenimiento" and o.medida == "meta_cuatrienio"
+    ]
     assert any("se leyeron porque se pidió" in u.motivo for u in informe.no_mapeadas)
 
 
@@ -149,10 +156,17 @@ def test_sispt_encabezado_en_la_fila_2_y_fuentes_de_financiacion():
     informe = _informe(SISPT)
     meta = informe.metadatos
     assert meta.entidad == "Municipio de Sesquilé" and meta.titulo == "SESQUILÉ AVANZA CON TODOS 2024-2027"
-    sgp = _obs(SISPT, indicador="Realizar 8 campañas de promoción de estilos de vida saludable en el cuatrienio",
-               medida="recursos_programados", periodo_inicio=date(2024, 1, 1))
+    sgp = _obs(
+        SISPT,
+        indicador="Realizar 8 campañas de promoción de estilos de vida saludable en el cuatrienio",
+        medida="recursos_programados",
+        periodo_inicio=date(2024, 1, 1),
+    )
     assert {(o.fuente_financiacion, o.valor) for o in sgp} == {
-        ("SGP salud", 45000000.0), ("Recursos propios", 12000000.0), ("Total", 57000000.0)}
+        ("SGP salud", 45000000.0),
+        ("Recursos propios", 12000000.0),
+        ("Total", 57000000.0),
+    }
     programacion = _obs(SISPT, indicador="Garantizar el servicio de banco de maquinaria agrícola", medida="meta")
     assert sorted(o.valor for o in programacion) == [0.25] * 4
     assert {o.indicador_padre for o in programacion} == {"Productores beneficiados con acceso a maquinaria y equipo"}
@@ -162,8 +176,15 @@ def test_plan_de_accion_filas_jerarquicas():
     proyecto = "Implementación de un modelo de cooperación técnica en Palmira"
     producto = _obs(PALMIRA, indicador="Documentos de política elaborados")
     assert {o.indicador_padre for o in producto} == {proyecto}
-    assert {o.medida for o in producto} == {"meta", "ejecutado", "avance_porcentual", "apropiacion_inicial",
-                                            "apropiacion_definitiva", "recursos_ejecutados", "pagos"}
+    assert {o.medida for o in producto} == {
+        "meta",
+        "ejecutado",
+        "avance_porcentual",
+        "apropiacion_inicial",
+        "apropiacion_definitiva",
+        "recursos_ejecutados",
+        "pagos",
+    }
     del_proyecto = _obs(PALMIRA, indicador=proyecto)
     assert {o.indicador_padre for o in del_proyecto} == {"Modelo de cooperación técnica implementado"}
     assert {o.pagina for o in del_proyecto} == {2}  # the organismo's sheet
@@ -224,7 +245,7 @@ def _cfb(nombre_flujo: str) -> bytes:
     directorio = bytearray(512)
     for i, nombre in enumerate(["Root Entry", nombre_flujo]):
         codificado = nombre.encode("utf-16-le") + b"\x00\x00"
-        directorio[i * 128:i * 128 + len(codificado)] = codificado
+        directorio[i * 128 : i * 128 + len(codificado)] = codificado
         struct.pack_into("<H", directorio, i * 128 + 64, len(codificado))
         # type (5 root, 2 stream), no siblings, the root's child is the stream; empty, no sectors
         struct.pack_into("<BB", directorio, i * 128 + 66, 5 if i == 0 else 2, 1)
@@ -286,18 +307,42 @@ def _vocabulario(nombre: str, columna: str) -> set[str]:
 @pytest.mark.parametrize("ruta", LIBROS, ids=lambda p: p.stem)
 def test_gold_de_libros_sigue_el_esquema(ruta):
     filas = _gold(ruta)
-    assert list(filas[0]) == ["indicador", "indicador_padre", "medida", "periodo_inicio", "periodo_fin", "valor",
-                              "unidad", "tipo_gasto", "fuente_financiacion"]
+    assert list(filas[0]) == [
+        "indicador",
+        "indicador_padre",
+        "medida",
+        "periodo_inicio",
+        "periodo_fin",
+        "valor",
+        "unidad",
+        "tipo_gasto",
+        "fuente_financiacion",
+    ]
     medidas, unidades = _vocabulario("medidas.csv", "medida"), _vocabulario("unidades.csv", "unidad")
-    fuentes = {f["nombre"] for f in yaml.safe_load((ESQUEMAS / "fuentes_financiacion.yaml").read_text("utf-8"))["fuentes"]}
+    fuentes = {
+        f["nombre"] for f in yaml.safe_load((ESQUEMAS / "fuentes_financiacion.yaml").read_text("utf-8"))["fuentes"]
+    }
     for fila in filas:
         assert fila["medida"] in medidas and fila["unidad"] in unidades, fila
         assert fila["fuente_financiacion"] in fuentes | {""}, fila
         if fila["periodo_inicio"]:
             assert date.fromisoformat(fila["periodo_inicio"]) <= date.fromisoformat(fila["periodo_fin"])
         float(fila["valor"])
-    claves = Counter(tuple(f[c] for c in ("indicador", "indicador_padre", "medida", "periodo_inicio", "periodo_fin",
-                                          "tipo_gasto", "fuente_financiacion")) for f in filas)
+    claves = Counter(
+        tuple(
+            f[c]
+            for c in (
+                "indicador",
+                "indicador_padre",
+                "medida",
+                "periodo_inicio",
+                "periodo_fin",
+                "tipo_gasto",
+                "fuente_financiacion",
+            )
+        )
+        for f in filas
+    )
     assert not [c for c, n in claves.items() if n > 1]
     meta = yaml.safe_load((GOLD / (ruta.stem + ".meta.yaml")).read_text("utf-8"))
     assert meta["entidad"] and meta["titulo"]
@@ -323,15 +368,20 @@ def test_libros_reales_cargan(ruta):
         assert any(o.fuente_financiacion == "Total" for o in informe.observaciones)
     if ruta.name.startswith("tenjo_"):
         assert sum("hoja oculta" in u.motivo for u in informe.no_mapeadas) == 3
-        trimestre = [o for o in informe.observaciones if o.periodo_inicio == date(2024, 7, 1)
-                     and o.periodo_fin == date(2024, 9, 30)]
+        trimestre = [
+            o
+            for o in informe.observaciones
+            if o.periodo_inicio == date(2024, 7, 1) and o.periodo_fin == date(2024, 9, 30)
+        ]
         assert {o.medida for o in trimestre} == {"meta", "ejecutado"}
     meta = informe.metadatos
     if ruta.name.startswith(("sispt_", "tenjo_")):  # plans: the term, no single vigencia
         assert meta.tipo_documento == "plan_indicativo" and meta.vigencia is None
         assert (meta.periodo_inicio, meta.periodo_fin) == (date(2024, 1, 1), date(2027, 12, 31))
-    assert meta.entidad == {"tenjo_plan_indicativo_2024_2027": "Municipio de Tenjo",
-                            "cali_plan_accion_marzo_2024": "Distrito de Santiago de Cali"}.get(ruta.stem, meta.entidad)
+    assert meta.entidad == {
+        "tenjo_plan_indicativo_2024_2027": "Municipio de Tenjo",
+        "cali_plan_accion_marzo_2024": "Distrito de Santiago de Cali",
+    }.get(ruta.stem, meta.entidad)
     # a text that is the same on every row ("Entidad territorial") is not a description
     assert not {o.descripcion for o in informe.observaciones} & {"Gachancipá", "Chía", "Cundinamarca"}
 
@@ -351,8 +401,17 @@ def test_libro_sin_titulo_toma_entidad_y_cuatrienio_de_su_contenido(tmp_path):
     place its rows keep naming, the term the one of its year columns."""
     filas = [["Meta de producto", "Indicador", "Proyecto", "Meta 2024", "Meta 2025", "Meta 2026", "Meta 2027"]]
     for n in range(1, 6):
-        filas.append([f"Construir {n} parques", f"Parques construidos {n}",
-                      f"Construcción de parques en el Municipio de Tenjo Cundinamarca {n}", n, n + 1, n + 2, n + 3])
+        filas.append(
+            [
+                f"Construir {n} parques",
+                f"Parques construidos {n}",
+                f"Construcción de parques en el Municipio de Tenjo Cundinamarca {n}",
+                n,
+                n + 1,
+                n + 2,
+                n + 3,
+            ]
+        )
     informe = extraer_informe(_libro(tmp_path / "seguimiento.xlsx", filas))
     assert informe.metadatos.entidad == "Municipio de Tenjo"
     # no plan type in the text: nothing is assumed about the term
@@ -368,20 +427,59 @@ def test_filas_homonimas_se_distinguen_por_su_codigo(tmp_path):
     own code, not one indicator with conflicting targets."""
     from pipelines import validacion
 
-    cabecera = ["Código DANE", "Entidad territorial", "Código de indicador de producto (SisPT)", "Producto (MGA)",
-                "Código de indicador de producto (MGA)", "Indicador de Producto(MGA)",
-                "Personalización de Indicador de producto", "Meta 2024", "Meta 2025"]
-    filas = [cabecera,
-             ["25295", "Gachancipá", "IP-115", "Servicio de promoción turística", "350204600", "Campañas realizadas",
-              "Campañas realizadas", 50, 200],
-             ["25295", "Gachancipá", "IP-118", "Servicio de promoción turística", "350204600", "Campañas realizadas",
-              "Campañas realizadas", 10, 20],
-             ["25295", "Gachancipá", "IP-120", "Servicio de apoyo financiero", "350204700", "Personas apoyadas",
-              "Personas apoyadas con crédito", 5, 5]]
+    cabecera = [
+        "Código DANE",
+        "Entidad territorial",
+        "Código de indicador de producto (SisPT)",
+        "Producto (MGA)",
+        "Código de indicador de producto (MGA)",
+        "Indicador de Producto(MGA)",
+        "Personalización de Indicador de producto",
+        "Meta 2024",
+        "Meta 2025",
+    ]
+    filas = [
+        cabecera,
+        [
+            "25295",
+            "Gachancipá",
+            "IP-115",
+            "Servicio de promoción turística",
+            "350204600",
+            "Campañas realizadas",
+            "Campañas realizadas",
+            50,
+            200,
+        ],
+        [
+            "25295",
+            "Gachancipá",
+            "IP-118",
+            "Servicio de promoción turística",
+            "350204600",
+            "Campañas realizadas",
+            "Campañas realizadas",
+            10,
+            20,
+        ],
+        [
+            "25295",
+            "Gachancipá",
+            "IP-120",
+            "Servicio de apoyo financiero",
+            "350204700",
+            "Personas apoyadas",
+            "Personas apoyadas con crédito",
+            5,
+            5,
+        ],
+    ]
     informe = extraer_informe(_libro(tmp_path / "plan.xlsx", filas))
     campanas = [o for o in informe.observaciones if o.indicador == "Campañas realizadas"]
     assert {(o.descripcion, o.valor) for o in campanas if o.medida == "meta" and o.periodo_fin.year == 2024} == {
-        ("código IP-115", 50), ("código IP-118", 10)}
+        ("código IP-115", 50),
+        ("código IP-118", 10),
+    }
     assert {o.codigo for o in campanas} == {"350204600"}  # the catalog code stays the indicator's code
     assert [o.descripcion for o in informe.observaciones if o.codigo == "350204700"] == [None, None]
     assert not [h for h in validacion.validar(informe) if h.regla == "duplicado_en_informe"]

@@ -1,6 +1,7 @@
 """Workbooks with one sheet per indicator ("hoja de vida": "Campo: valor"
 lines above a table of months) and a summary sheet whose rows repeat, figure
 for figure, one row of each indicator's sheet."""
+
 from __future__ import annotations
 
 import openpyxl

@@ -3,6 +3,7 @@ number formats, text numbers, formula errors and "#" placeholders with their
 cell; hidden rows, columns and sheets; one sheet per indicator; periods from
 each sheet's own title, never from a template footer; year series; entity
 codes. Every workbook is built here with openpyxl or xlwt."""
+
 from __future__ import annotations
 
 from datetime import date
@@ -86,8 +87,10 @@ def test_errores_marcadores_y_ocultos_se_anotan_con_su_celda(tablero):
 
 def test_incluir_ocultas_lee_filas_y_hojas_ocultas(tablero):
     informe = extraer_informe(tablero, LimitesLectura(hoja_ocultas=True))
-    assert _uno(informe, indicador="Estudiantes matriculados", medida="ejecutado",
-                periodo_fin=date(2025, 3, 31)).valor == 1190.0
+    assert (
+        _uno(informe, indicador="Estudiantes matriculados", medida="ejecutado", periodo_fin=date(2025, 3, 31)).valor
+        == 1190.0
+    )
     assert _uno(informe, indicador="Copia vieja", medida="meta").valor == 1.0
 
 
@@ -201,8 +204,11 @@ def test_xls_con_numeros_como_texto_y_errores(tmp_path):
     ws.write(0, 0, "INFORME DE GESTIÓN VIGENCIA 2022")
     for k, t in enumerate(["Indicador", "Meta 2022", "Ejecutado 2022"]):
         ws.write(2, k, t)
-    filas = [("Familias atendidas", "1.500", "1.350"), ("Kilómetros de vía", "12,5", "10"),
-             ("Visitas", 40, xlwt.Formula("1/0"))]
+    filas = [
+        ("Familias atendidas", "1.500", "1.350"),
+        ("Kilómetros de vía", "12,5", "10"),
+        ("Visitas", 40, xlwt.Formula("1/0")),
+    ]
     for r, fila in enumerate(filas, start=3):
         for k, v in enumerate(fila):
             ws.write(r, k, v)
@@ -222,9 +228,11 @@ def test_hoja_de_resumen_no_duplica_las_cifras_de_las_otras_hojas(tmp_path):
     resumen.append(["PLAN DE ACCIÓN 2024 - CORTE A 31 DE MARZO DE 2024"])
     resumen.append([])
     resumen.append(["Organismo", "Presupuesto definitivo", "Presupuesto ejecutado", "% ejecución física"])
-    organismos = [("Secretaría de Salud", [(1250000, 430000, 0.125), (2750000, 1220000, 0.375)]),
-                  ("Secretaría de Educación", [(3100000, 900000, 0.2), (1900000, 310500, 0.15)]),
-                  ("Secretaría de Tránsito", [(845000, 120000, 0.333), (655000, 95000, 0.45)])]
+    organismos = [
+        ("Secretaría de Salud", [(1250000, 430000, 0.125), (2750000, 1220000, 0.375)]),
+        ("Secretaría de Educación", [(3100000, 900000, 0.2), (1900000, 310500, 0.15)]),
+        ("Secretaría de Tránsito", [(845000, 120000, 0.333), (655000, 95000, 0.45)]),
+    ]
     for nombre, proyectos in organismos:
         total = [sum(p[i] for p in proyectos) for i in range(2)]
         fisica = sum(p[2] for p in proyectos) / len(proyectos)
@@ -289,8 +297,10 @@ def test_separador_de_miles_perdido_queda_anotado(tmp_path):
     ws = wb.add_sheet("Hoja1")
     for k, t in enumerate(["Indicador", "Meta 2022", "Ejecutado 2022"]):
         ws.write(0, k, t)
-    for r, (nombre, meta, hecho) in enumerate((("Personas atendidas", 2400, 1.234), ("Visitas", 850, 900),
-                                               ("Familias", 1200, 1100), ("Kits", 300, 320)), start=1):
+    for r, (nombre, meta, hecho) in enumerate(
+        (("Personas atendidas", 2400, 1.234), ("Visitas", 850, 900), ("Familias", 1200, 1100), ("Kits", 300, 320)),
+        start=1,
+    ):
         ws.write(r, 0, nombre)
         ws.write(r, 1, meta)
         ws.write(r, 2, hecho)
@@ -348,7 +358,8 @@ def test_cli_cargar_incluir_ocultas(tablero, tmp_path):
     sin, con_ocultas = tmp_path / "a.duckdb", tmp_path / "b.duckdb"
     r = runner.invoke(app, ["cargar", str(tablero), "--db", str(sin), "--limite-tiempo", "120"])
     assert r.exit_code == 0, r.output
-    r = runner.invoke(app, ["cargar", str(tablero), "--db", str(con_ocultas), "--incluir-ocultas",
-                            "--limite-tiempo", "120"])
+    r = runner.invoke(
+        app, ["cargar", str(tablero), "--db", str(con_ocultas), "--incluir-ocultas", "--limite-tiempo", "120"]
+    )
     assert r.exit_code == 0, r.output
     assert "Copia vieja" not in filas(sin) and "Copia vieja" in filas(con_ocultas)

@@ -4,6 +4,7 @@ I | II | III | IV) with the cut date of a "Tablero de control" title, funding
 sources written bare ("SGP", "Cofinanciación") under a group header, and a
 "Programa" column beside the indicator of a plan export. Every workbook is
 built here with openpyxl."""
+
 from __future__ import annotations
 
 from datetime import date
@@ -24,17 +25,32 @@ def _tablero(tmp_path: Path, subencabezados: list[str], subtitulo: str = "") -> 
     ws.append(["Tablero de control de metas del Plan de Desarrollo 2020-2023 · Corte: 30 de septiembre de 2023"])
     ws.append([subtitulo or None])
     n = len(subencabezados)
-    ws.append(["Código", "Meta de producto", "Meta 2022", "AVANCE 2022"] + [None] * (n - 1)
-              + ["Meta 2023", "AVANCE 2023"] + [None] * (n - 2) + ["Acumulado 2023", "Estado"])
+    ws.append(
+        ["Código", "Meta de producto", "Meta 2022", "AVANCE 2022"]
+        + [None] * (n - 1)
+        + ["Meta 2023", "AVANCE 2023"]
+        + [None] * (n - 2)
+        + ["Acumulado 2023", "Estado"]
+    )
     ws.append([None, None, None] + subencabezados + [None] + subencabezados[:-1] + [None, None])
     ws.merge_cells(start_row=5, start_column=4, end_row=5, end_column=3 + n)
     ws.merge_cells(start_row=5, start_column=5 + n, end_row=5, end_column=3 + 2 * n)
     for col in (1, 2, 3, 4 + n, 4 + 2 * n, 5 + 2 * n):
         ws.merge_cells(start_row=5, start_column=col, end_row=6, end_column=col)
-    ws.append(["CU-1", "Festivales culturales apoyados", 8] + [1, 2, 3, 2][:n] + [10] + [2, 4, 1][: n - 1]
-              + [sum([2, 4, 1][: n - 1]), "Amarillo"])
-    ws.append(["CU-2", "Bibliotecas dotadas", 4] + [0, 1, 1, 2][:n] + [6] + [1, 0, 2][: n - 1]
-              + [sum([1, 0, 2][: n - 1]), "Rojo"])
+    ws.append(
+        ["CU-1", "Festivales culturales apoyados", 8]
+        + [1, 2, 3, 2][:n]
+        + [10]
+        + [2, 4, 1][: n - 1]
+        + [sum([2, 4, 1][: n - 1]), "Amarillo"]
+    )
+    ws.append(
+        ["CU-2", "Bibliotecas dotadas", 4]
+        + [0, 1, 1, 2][:n]
+        + [6]
+        + [1, 0, 2][: n - 1]
+        + [sum([1, 0, 2][: n - 1]), "Rojo"]
+    )
     ruta = tmp_path / "tablero_cultura.xlsx"
     wb.save(ruta)
     return ruta
@@ -46,8 +62,9 @@ def test_anio_sobre_romanos_son_trimestres_y_el_corte_del_tablero(tmp_path):
     informe = extraer_informe(_tablero(tmp_path, ["I", "II", "III", "IV"]))
     assert informe.metadatos.fecha_corte == date(2023, 9, 30)
     festivales = dict(indicador="Festivales culturales apoyados")
-    for n, (inicio, fin, valor) in enumerate([((1, 1), (3, 31), 1), ((4, 1), (6, 30), 2), ((7, 1), (9, 30), 3),
-                                              ((10, 1), (12, 31), 2)]):
+    for n, (inicio, fin, valor) in enumerate(
+        [((1, 1), (3, 31), 1), ((4, 1), (6, 30), 2), ((7, 1), (9, 30), 3), ((10, 1), (12, 31), 2)]
+    ):
         o = _uno(informe, **festivales, medida="ejecutado", periodo_inicio=date(2022, *inicio))
         assert (o.periodo_fin, o.valor) == (date(2022, *fin), valor), n
     assert _uno(informe, **festivales, medida="ejecutado", periodo_inicio=date(2023, 7, 1)).valor == 1
@@ -66,7 +83,7 @@ def test_romanos_hasta_ii_son_semestres_salvo_que_el_titulo_diga_trimestre(tmp_p
 
 
 def test_fuentes_sin_calificar_en_un_plan_operativo_anual(tmp_path):
-    """"SGP" and "Cofinanciación" alone, under "FUENTES DE FINANCIACIÓN",
+    """ "SGP" and "Cofinanciación" alone, under "FUENTES DE FINANCIACIÓN",
     are money columns like "Recursos propios"; a POAI plans one fiscal year."""
     wb = Workbook()
     ws = wb.active
@@ -94,8 +111,17 @@ def test_columna_programa_no_es_una_meta(tmp_path):
     wb = Workbook()
     ws = wb.active
     ws.append(["Plan indicativo – Municipio de Guasca – corte 31/12/2022"])
-    ws.append(["Sector", "Programa", "Indicador de producto", "Línea base", "Meta del cuatrienio",
-               "Programado 2022", "Ejecutado 2022"])
+    ws.append(
+        [
+            "Sector",
+            "Programa",
+            "Indicador de producto",
+            "Línea base",
+            "Meta del cuatrienio",
+            "Programado 2022",
+            "Ejecutado 2022",
+        ]
+    )
     ws.append(["Salud", "1905 Salud pública", "Jornadas de vacunación realizadas", 4, 16, 4, 5])
     ws.append(["Deporte", "4301 Fomento a la recreación", "Escuelas deportivas apoyadas", 2, 6, 3, 3])
     ruta = tmp_path / "guasca_plan_indicativo.xlsx"

@@ -1,4 +1,5 @@
 """Readers: real DOCX and PDF files (rendered by LibreOffice) into one document model."""
+
 from __future__ import annotations
 
 from functools import lru_cache

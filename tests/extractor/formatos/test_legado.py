@@ -7,6 +7,7 @@ The corpus holds LibreOffice twins of one report
 corpus/generador/generar_derivados.py from the DOCX); they must give exactly the DOCX's
 observations. Without LibreOffice these tests are skipped, except in CI (env
 CI set), which installs it (.ci/run)."""
+
 from __future__ import annotations
 
 import hashlib
@@ -104,11 +105,14 @@ def test_cargar_un_doc_guarda_el_original(tmp_path):
     mal = shutil.copy(INFORMES / f"{ID}.rtf", tmp_path / "mal_nombrado.docx")
     (r,) = cargar_rutas([mal], tmp_path / "y.duckdb")
     assert r.resultado == "cargado" and r.avisos == [
-        "mal_nombrado.docx: la extensión es .docx pero el contenido es un documento RTF; se leyó según su contenido."]
+        "mal_nombrado.docx: la extensión es .docx pero el contenido es un documento RTF; se leyó según su contenido."
+    ]
     con = duckdb.connect(str(db), read_only=True)
     try:
-        filas = con.execute("SELECT archivo, formato, sha256, (SELECT count(*) FROM observaciones o "
-                            "WHERE o.informe_id = i.informe_id) FROM informes i ORDER BY archivo").fetchall()
+        filas = con.execute(
+            "SELECT archivo, formato, sha256, (SELECT count(*) FROM observaciones o "
+            "WHERE o.informe_id = i.informe_id) FROM informes i ORDER BY archivo"
+        ).fetchall()
     finally:
         con.close()
     assert [(a, f, n) for a, f, _, n in filas] == [(f"{ID}.{f}", f, 41) for f in ("doc", "odt", "rtf")]
@@ -121,8 +125,10 @@ def test_sin_libreoffice_dice_que_instalar(monkeypatch):
     with pytest.raises(ErrorLectura) as exc:
         extraer_informe(INFORMES / f"{ID}.doc")
     assert exc.value.archivo == f"{ID}.doc"
-    assert exc.value.motivo == ("los documentos Word 97-2003 (.doc) se convierten con LibreOffice, que no está "
-                                "instalado (en Debian/Ubuntu: apt-get install libreoffice-writer-nogui)")
+    assert exc.value.motivo == (
+        "los documentos Word 97-2003 (.doc) se convierten con LibreOffice, que no está "
+        "instalado (en Debian/Ubuntu: apt-get install libreoffice-writer-nogui)"
+    )
 
 
 def test_conversion_que_no_termina(monkeypatch, tmp_path):

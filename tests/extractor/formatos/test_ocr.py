@@ -8,6 +8,7 @@ specks); it must score F1 ≥ 0.95 against the report's gold. OCR results are
 cached by the file's SHA-256: loading again does not run Tesseract.
 Without Tesseract these tests are skipped, except in CI (env CI set), which
 installs it (.ci/run)."""
+
 from __future__ import annotations
 
 import json
@@ -54,8 +55,9 @@ def escaneado():
 def test_el_informe_escaneado_del_corpus_tiene_f1_de_al_menos_095(escaneado):
     assert _f1(escaneado, GOLD / "villavicencio_hacienda_2022_escaneado.gold.csv") >= 0.95
     # the copy's gold is the report's gold
-    assert leer_gold(GOLD / "villavicencio_hacienda_2022_escaneado.gold.csv") == \
-        leer_gold(GOLD / "villavicencio_hacienda_2022.gold.csv")
+    assert leer_gold(GOLD / "villavicencio_hacienda_2022_escaneado.gold.csv") == leer_gold(
+        GOLD / "villavicencio_hacienda_2022.gold.csv"
+    )
 
 
 @requiere_tesseract
@@ -163,7 +165,8 @@ def test_sin_tesseract_el_pdf_escaneado_dice_que_instalar(monkeypatch, tmp_path)
     doc = leer_documento(_mixto(tmp_path / "mixto.pdf"))
     assert doc.tablas and all(t.paginas == [1] for t in doc.tablas)
     assert [(o.pagina, o.motivo) for o in doc.omisiones] == [
-        (2, f"página escaneada sin capa de texto que no se leyó: {motivo}")]
+        (2, f"página escaneada sin capa de texto que no se leyó: {motivo}")
+    ]
 
 
 # ------------------------------------------------------------ the image
@@ -214,15 +217,17 @@ def test_pagina_girada_se_endereza():
 
 
 def test_palabras_de_tesseract_en_puntos():
-    tsv = "\n".join([
-        "level\tpage_num\tblock_num\tpar_num\tline_num\tword_num\tleft\ttop\twidth\theight\tconf\ttext",
-        "4\t1\t1\t1\t1\t0\t300\t600\t900\t50\t-1\t",
-        "5\t1\t1\t1\t1\t1\t300\t610\t200\t40\t96.5\tTotal",
-        "5\t1\t1\t1\t1\t2\t600\t620\t250\t30\t41.0\t1.234.567",
-        "5\t1\t1\t1\t1\t3\t900\t620\t10\t30\t30.0\t:",
-        "5\t1\t1\t1\t1\t4\t950\t620\t10\t30\t20.0\tx",
-        "5\t1\t1\t1\t1\t5\t990\t620\t30\t30\t88.0\t|",
-    ])
+    tsv = "\n".join(
+        [
+            "level\tpage_num\tblock_num\tpar_num\tline_num\tword_num\tleft\ttop\twidth\theight\tconf\ttext",
+            "4\t1\t1\t1\t1\t0\t300\t600\t900\t50\t-1\t",
+            "5\t1\t1\t1\t1\t1\t300\t610\t200\t40\t96.5\tTotal",
+            "5\t1\t1\t1\t1\t2\t600\t620\t250\t30\t41.0\t1.234.567",
+            "5\t1\t1\t1\t1\t3\t900\t620\t10\t30\t30.0\t:",
+            "5\t1\t1\t1\t1\t4\t950\t620\t10\t30\t20.0\tx",
+            "5\t1\t1\t1\t1\t5\t990\t620\t30\t30\t88.0\t|",
+        ]
+    )
     palabras = ocr.palabras_de_tsv(tsv, 300)
     assert [w["text"] for w in palabras] == ["Total", "1.234.567"]  # specks and rule remains dropped
     total, cifra = palabras
@@ -235,12 +240,27 @@ def test_palabras_de_tesseract_en_puntos():
 
 def test_cifra_ocr_dudosa_da_un_hallazgo():
     def obs(confianza_ocr):
-        return Observacion(indicador="Pagos", medida="pagos", valor=1234567.0, valor_texto="1.234.567",
-                           unidad="pesos", confianza_ocr=confianza_ocr, pagina=3, tabla=1, fila=2, columna=3)
+        return Observacion(
+            indicador="Pagos",
+            medida="pagos",
+            valor=1234567.0,
+            valor_texto="1.234.567",
+            unidad="pesos",
+            confianza_ocr=confianza_ocr,
+            pagina=3,
+            tabla=1,
+            fila=2,
+            columna=3,
+        )
 
-    informe = InformeExtraido(archivo="x.pdf", sha256="0" * 64, formato="pdf", paginas=3,
-                              metadatos=MetadatosInforme(),
-                              observaciones=[obs(0.41), obs(0.93), obs(None)])
+    informe = InformeExtraido(
+        archivo="x.pdf",
+        sha256="0" * 64,
+        formato="pdf",
+        paginas=3,
+        metadatos=MetadatosInforme(),
+        observaciones=[obs(0.41), obs(0.93), obs(None)],
+    )
     hallazgos = [h for h in validar(informe) if h.regla == "cifra_ocr_dudosa"]
     assert [(h.observaciones, h.severidad) for h in hallazgos] == [((0,), "advertencia")]
     assert "leyó «1.234.567» con confianza 41 %" in hallazgos[0].mensaje
@@ -325,8 +345,15 @@ def test_cifra_dudosa_se_relee_sola():
     pt = 72 / 300
 
     def palabra(texto, conf):
-        return {"text": texto, "x0": caja[0] * pt, "x1": caja[2] * pt, "top": caja[1] * pt,
-                "bottom": caja[3] * pt, "fontname": "", "conf": conf}
+        return {
+            "text": texto,
+            "x0": caja[0] * pt,
+            "x1": caja[2] * pt,
+            "top": caja[1] * pt,
+            "bottom": caja[3] * pt,
+            "fontname": "",
+            "conf": conf,
+        }
 
     dudosa, segura, letras = palabra("14.870733190,42", 0.23), palabra("14.870733190,42", 0.9), palabra("Total", 0.2)
     releidas = ocr._releer([dudosa, segura, letras], pgm.getvalue(), 300)
@@ -343,9 +370,26 @@ TRIMESTRAL_P1 = [
 TRIMESTRAL_P2 = [
     ("Gestantes con control prenatal oportuno", "Número", "450", ["0", "140", "152", "121"], "413", "91,8 %"),
     ("Brigadas de salud rural ejecutadas", "Número", "24", ["5", "7", "6", "6"], "24", "100,0 %"),
-    ("Porcentaje de IPS con auditoría de calidad", "Porcentaje", "90,0", ["85,5", "88,0", "91,5", "93,0"], "89,5", "99,4 %"),
+    (
+        "Porcentaje de IPS con auditoría de calidad",
+        "Porcentaje",
+        "90,0",
+        ["85,5", "88,0", "91,5", "93,0"],
+        "89,5",
+        "99,4 %",
+    ),
 ]
-CABECERA_TRIMESTRAL = ["Indicador", "Unidad", "Meta\n2023", "Trim. I", "Trim. II", "Trim. III", "Trim. IV", "Total\n2023", "%\navance"]
+CABECERA_TRIMESTRAL = [
+    "Indicador",
+    "Unidad",
+    "Meta\n2023",
+    "Trim. I",
+    "Trim. II",
+    "Trim. III",
+    "Trim. IV",
+    "Total\n2023",
+    "%\navance",
+]
 
 
 def _tabla_en_imagen(d, x0: int, y: int, anchos: list[int], filas: list[list[str]], fuente, negrita) -> int:
@@ -421,7 +465,12 @@ def _escaneo_trimestral(destino: Path) -> Path:
 
     apaisada = Image.new("L", (2200, 1700), 255)
     d = ImageDraw.Draw(apaisada)
-    d.text((120, 140), "Informe de avance trimestral de metas en salud pública - año 2023 (continuación)", font=titulo, fill=0)
+    d.text(
+        (120, 140),
+        "Informe de avance trimestral de metas en salud pública - año 2023 (continuación)",
+        font=titulo,
+        fill=0,
+    )
     _tabla_en_imagen(d, 120, 260, [700, 170, 150, 150, 150, 150, 150, 170, 170], filas(TRIMESTRAL_P2), fuente, negrita)
     segunda = _degradar(apaisada.rotate(-90, expand=True), -1.0, 32)
     primera.save(destino, "PDF", resolution=200, save_all=True, append_images=[segunda])
@@ -441,15 +490,24 @@ def test_seguimiento_trimestral_escaneado_con_tabla_de_lado(tmp_path):
 
     ruta = _escaneo_trimestral(tmp_path / "villadelroble_salud_seguimiento_trimestral_2023_escaneado.pdf")
     informe = extraer_informe(ruta)
-    leidas = {(o.indicador, o.medida, o.periodo_inicio, o.periodo_fin): (o.valor, o.pagina) for o in informe.observaciones}
-    trimestres = [(date(2023, 1, 1), date(2023, 3, 31)), (date(2023, 4, 1), date(2023, 6, 30)),
-                  (date(2023, 7, 1), date(2023, 9, 30)), (date(2023, 10, 1), date(2023, 12, 31))]
+    leidas = {
+        (o.indicador, o.medida, o.periodo_inicio, o.periodo_fin): (o.valor, o.pagina) for o in informe.observaciones
+    }
+    trimestres = [
+        (date(2023, 1, 1), date(2023, 3, 31)),
+        (date(2023, 4, 1), date(2023, 6, 30)),
+        (date(2023, 7, 1), date(2023, 9, 30)),
+        (date(2023, 10, 1), date(2023, 12, 31)),
+    ]
     anio = (date(2023, 1, 1), date(2023, 12, 31))
     for pagina, datos in ((1, TRIMESTRAL_P1), (2, TRIMESTRAL_P2)):
         for nombre, _, meta, por_trimestre, total, avance in datos:
             assert leidas.get((nombre, "meta", *anio)) == (parse_numero(meta).valor, pagina), (nombre, leidas)
             for (inicio, fin), valor in zip(trimestres, por_trimestre):
-                assert leidas.get((nombre, "ejecutado", inicio, fin)) == (parse_numero(valor).valor, pagina), (nombre, inicio)
+                assert leidas.get((nombre, "ejecutado", inicio, fin)) == (parse_numero(valor).valor, pagina), (
+                    nombre,
+                    inicio,
+                )
             assert leidas.get((nombre, "avance_porcentual", *anio)) == (parse_numero(avance).valor, pagina), nombre
     pagina = ocr.LectorOcr(ruta, informe.sha256).leer([2])[2]
     assert abs(pagina.angulo - 91) <= 0.6  # a quarter turn back, and the skew
@@ -470,8 +528,10 @@ def test_pagina_de_lado_por_su_tinta():
     letra = ImageFont.truetype(str(fuente), 24)
     hoja = Image.new("L", (1700, 2200), 255)
     d = ImageDraw.Draw(hoja)
-    palabras = ("hogares atendidos por la estrategia de convivencia en barrios y veredas del municipio "
-                "durante el segundo semestre con apoyo de la secretaría 1.240 de 2.500 personas").split()
+    palabras = (
+        "hogares atendidos por la estrategia de convivencia en barrios y veredas del municipio "
+        "durante el segundo semestre con apoyo de la secretaría 1.240 de 2.500 personas"
+    ).split()
     azar = random.Random(7)
     for r in range(30):
         linea = " ".join(azar.choice(palabras) for _ in range(azar.randint(6, 11)))

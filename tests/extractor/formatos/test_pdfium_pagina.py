@@ -1,5 +1,6 @@
 """Table pages read with pdfium (extractor/formatos/pdfium_pagina.py) give
 the same tables and lines as pdfplumber's own reading of the page."""
+
 from __future__ import annotations
 
 import pdfplumber
@@ -11,14 +12,20 @@ from extractor.formatos.cribado import cribar
 from extractor.formatos.pdfium_pagina import DocumentoPdfium, leer_pagina
 from tests.conftest import INFORMES
 
-ARCHIVOS = ["girardot_salud_2018.pdf", "tulua_personeria_2021.pdf", "rionegro_desarrollo_economico_2023.pdf",
-            "chiquinquira_agropecuario_2019.pdf"]
+ARCHIVOS = [
+    "girardot_salud_2018.pdf",
+    "tulua_personeria_2021.pdf",
+    "rionegro_desarrollo_economico_2023.pdf",
+    "chiquinquira_agropecuario_2019.pdf",
+]
 
 
 def _forma(items):
     tablas, lineas = items
-    return ([[(c.fila, c.columna, c.filas_span, c.columnas_span, c.texto, c.negrita) for c in t.celdas]
-             for _, t in tablas], [l.texto for l in lineas])
+    return (
+        [[(c.fila, c.columna, c.filas_span, c.columnas_span, c.texto, c.negrita) for c in t.celdas] for _, t in tablas],
+        [l.texto for l in lineas],
+    )
 
 
 @pytest.mark.parametrize("nombre", ARCHIVOS)
@@ -91,14 +98,16 @@ def test_texto_dibujado_a_escala_mide_lo_que_mide_en_pdfplumber(tmp_path):
     spans the whole page."""
     from corpus.generador.generar_derivados import serializar_pdf
 
-    flujo = (b"BT /F1 327.68 Tf 0.025 0 0 0.025 100 700 Tm (Compromiso) Tj ET\n"
-             b"BT /F1 8 Tf 1 0 0 1 200 700 Tm (Devengado) Tj ET\n"
-             b"0 0 m 10 0 l S 0 10 m 10 10 l S 0 0 m 0 10 l S 10 0 m 10 10 l S")
+    flujo = (
+        b"BT /F1 327.68 Tf 0.025 0 0 0.025 100 700 Tm (Compromiso) Tj ET\n"
+        b"BT /F1 8 Tf 1 0 0 1 200 700 Tm (Devengado) Tj ET\n"
+        b"0 0 m 10 0 l S 0 10 m 10 10 l S 0 0 m 0 10 l S 10 0 m 10 10 l S"
+    )
     objetos = {
         1: b"<< /Type /Catalog /Pages 2 0 R >>",
         3: b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>",
         4: b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 3 0 R >> >> "
-           b"/Contents 5 0 R >>",
+        b"/Contents 5 0 R >>",
         5: b"<< /Length %d >>\nstream\n%s\nendstream" % (len(flujo), flujo),
     }
     ruta = tmp_path / "escala.pdf"
@@ -122,10 +131,12 @@ def test_texto_dibujado_a_escala_mide_lo_que_mide_en_pdfplumber(tmp_path):
 # --- pages pdfium used to leave to pdfminer: turned pages, boxes off the
 # origin, tables drawn inside form XObjects, text turned a quarter turn ---
 
-FILAS = [["Indicador", "Meta 2023", "Logro 2023", "Avance"],
-         ["Niños vacunados", "1.200", "1.150", "95,8%"],
-         ["Vías mejoradas (km)", "12,5", "10", "80%"],
-         ["Familias atendidas", "340", "352", "103,5%"]]
+FILAS = [
+    ["Indicador", "Meta 2023", "Logro 2023", "Avance"],
+    ["Niños vacunados", "1.200", "1.150", "95,8%"],
+    ["Vías mejoradas (km)", "12,5", "10", "80%"],
+    ["Familias atendidas", "340", "352", "103,5%"],
+]
 XS = [60, 230, 320, 410, 490]
 
 
@@ -273,6 +284,7 @@ def test_texto_oblicuo_se_deja_a_pdfplumber(tmp_path):
     """Text at an angle that is not a quarter turn (a stamp at 30°) has
     boxes pdfium and pdfminer measure differently: that page is still read
     by pdfplumber."""
+
     def con_sello(lienzo):
         _tabla(lienzo)
         lienzo.saveState()

@@ -1,5 +1,6 @@
 """Private library APIs the project relies on still exist (extractor/formatos/privadas.py),
 and the public ones that replaced others work on real files."""
+
 from __future__ import annotations
 
 import importlib
@@ -72,14 +73,32 @@ def test_hoja_de_grafico_reconocida_por_su_clase(tmp_path):
 def test_lo_privado_de_typer_que_usa_la_cli_existe():
     """pipelines/cli reaches into typer (its vendored click, its rich help and
     completion helpers): a typer upgrade that moves them fails here first."""
-    usados = {"typer._click.exceptions": ("ClickException", "UsageError", "NoArgsIsHelpError", "BadOptionUsage",
-                                          "BadParameter", "MissingParameter", "NoSuchOption"),
-              "typer._click.core": ("ParameterSource",),
-              "typer._completion_classes": ("completion_init",),
-              "typer._completion_shared": ("get_completion_script",),
-              "typer.rich_utils": ("rich_format_error", "OPTIONS_PANEL_TITLE", "ARGUMENTS_PANEL_TITLE",
-                                   "COMMANDS_PANEL_TITLE", "DEFAULT_STRING", "ENVVAR_STRING", "REQUIRED_LONG_STRING",
-                                   "ABORTED_TEXT", "RICH_HELP")}
-    faltan = [f"{m}.{n}" for m, nombres in usados.items() for n in nombres
-              if not hasattr(importlib.import_module(m), n)]
+    usados = {
+        "typer._click.exceptions": (
+            "ClickException",
+            "UsageError",
+            "NoArgsIsHelpError",
+            "BadOptionUsage",
+            "BadParameter",
+            "MissingParameter",
+            "NoSuchOption",
+        ),
+        "typer._click.core": ("ParameterSource",),
+        "typer._completion_classes": ("completion_init",),
+        "typer._completion_shared": ("get_completion_script",),
+        "typer.rich_utils": (
+            "rich_format_error",
+            "OPTIONS_PANEL_TITLE",
+            "ARGUMENTS_PANEL_TITLE",
+            "COMMANDS_PANEL_TITLE",
+            "DEFAULT_STRING",
+            "ENVVAR_STRING",
+            "REQUIRED_LONG_STRING",
+            "ABORTED_TEXT",
+            "RICH_HELP",
+        ),
+    }
+    faltan = [
+        f"{m}.{n}" for m, nombres in usados.items() for n in nombres if not hasattr(importlib.import_module(m), n)
+    ]
     assert faltan == []

@@ -1,5 +1,6 @@
 """Spreadsheet provenance a person can find: sheet and cell as Excel writes
 them, stored, exported and named in the validator's messages."""
+
 from __future__ import annotations
 
 import csv

@@ -2,6 +2,7 @@
 a budget execution table with numeric columns printed closer than the
 segment gap, a two-line header and section heading lines; the same body
 under a ruled header box."""
+
 from __future__ import annotations
 
 import pytest
@@ -21,22 +22,38 @@ _ANCHOS = {**{d: 556 for d in "0123456789"}, ".": 278, ",": 278, "-": 333, "(": 
 ETIQUETA = 40.0  # x of the label column
 DERECHAS = [265.0, 327.0, 389.0, 451.0, 513.0, 575.0]  # right edges of the numeric columns, 62 pt apart
 ENCABEZADO = [  # two header lines: (line, column or None for the label column, text)
-    (0, 0, "Crédito"), (0, 1, "Modifi-"), (0, 2, "Crédito"), (0, 3, "Compromiso"), (0, 4, "Devengado"),
-    (0, 5, "Pagado"), (1, None, "Programa"), (1, 0, "Aprobado"), (1, 1, "caciones"), (1, 2, "Vigente"),
+    (0, 0, "Crédito"),
+    (0, 1, "Modifi-"),
+    (0, 2, "Crédito"),
+    (0, 3, "Compromiso"),
+    (0, 4, "Devengado"),
+    (0, 5, "Pagado"),
+    (1, None, "Programa"),
+    (1, 0, "Aprobado"),
+    (1, 1, "caciones"),
+    (1, 2, "Vigente"),
 ]
 CUERPO = [  # label, figures (None: a section heading line)
     ("100 - Administración", None),
     ("110 Judicial", ["19.439.751,85", "-1.203.409,92", "18.236.341,93", "0,00", "0,00", "0,00"]),
-    ("120 Dirección ejecutiva", ["42.291.831,73", "17.022.796,70", "59.314.628,43", "48.192.006,84",
-                                 "48.973.693,65", "48.489.718,08"]),
-    ("Total Administración", ["61.731.583,58", "15.819.386,78", "77.550.970,36", "48.192.006,84",
-                              "48.973.693,65", "48.489.718,08"]),
+    (
+        "120 Dirección ejecutiva",
+        ["42.291.831,73", "17.022.796,70", "59.314.628,43", "48.192.006,84", "48.973.693,65", "48.489.718,08"],
+    ),
+    (
+        "Total Administración",
+        ["61.731.583,58", "15.819.386,78", "77.550.970,36", "48.192.006,84", "48.973.693,65", "48.489.718,08"],
+    ),
     ("200 - Servicios sociales", None),
-    ("210 Salud", ["35.813.527,44", "24.684.228,17", "60.497.755,61", "54.484.597,71",
-                   "54.302.597,71", "53.290.716,29"]),
+    (
+        "210 Salud",
+        ["35.813.527,44", "24.684.228,17", "60.497.755,61", "54.484.597,71", "54.302.597,71", "53.290.716,29"],
+    ),
     ("220 Vivienda", ["3.783.844,79", "(1.203,00)", "3.782.641,79", "0,00", "0,00", "0,00"]),
-    ("Total Servicios sociales", ["39.597.372,23", "24.683.025,17", "64.280.397,40", "54.484.597,71",
-                                  "54.302.597,71", "53.290.716,29"]),
+    (
+        "Total Servicios sociales",
+        ["39.597.372,23", "24.683.025,17", "64.280.397,40", "54.484.597,71", "54.302.597,71", "53.290.716,29"],
+    ),
 ]
 PASO = 14.0  # points from one line's baseline to the next
 
@@ -60,8 +77,10 @@ def _pdf(ruta, contenido: list[bytes]) -> None:
     objetos = {
         1: b"<< /Type /Catalog /Pages 2 0 R >>",
         3: b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>",
-        4: (b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 %d %d] /Resources << /Font << /F1 3 0 R >> >> "
-            b"/Contents 5 0 R >>" % (ANCHO, ALTO)),
+        4: (
+            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 %d %d] /Resources << /Font << /F1 3 0 R >> >> "
+            b"/Contents 5 0 R >>" % (ANCHO, ALTO)
+        ),
         5: b"<< /Length %d >>\nstream\n%s\nendstream" % (len(flujo), flujo),
     }
     ruta.write_bytes(serializar_pdf(objetos, [4]))
@@ -121,7 +140,13 @@ def test_close_numeric_columns_two_line_header_and_headings_are_one_table(tmp_pa
     columnas = {t: k for fila in encabezado for k, celda in enumerate(fila) for t in celda.split()}
     assert columnas["Programa"] == 0
     assert [columnas[t] for t in ("Aprobado", "caciones", "Vigente", "Compromiso", "Devengado", "Pagado")] == [
-        1, 2, 3, 4, 5, 6]
+        1,
+        2,
+        3,
+        4,
+        5,
+        6,
+    ]
     assert "Ejecucion" not in columnas  # the title above is text, not a header line
 
 
@@ -129,12 +154,12 @@ def test_ruled_header_box_heads_the_borderless_body_below_it(tmp_path):
     ruta = tmp_path / "ejecucion_reglada.pdf"
     cajas = [_caja(30, 90, DERECHAS[0] - 60, 120)] + [_caja(d - 60, 90, d + 2, 120) for d in DERECHAS]
     titulos = [_texto(ETIQUETA, 108, "Programa")] + [
-        _texto(d - 50, 108, t) for d, t in zip(DERECHAS, ["Aprobado", "Modificado", "Vigente", "Compromiso",
-                                                          "Devengado", "Pagado"])]
+        _texto(d - 50, 108, t)
+        for d, t in zip(DERECHAS, ["Aprobado", "Modificado", "Vigente", "Compromiso", "Devengado", "Pagado"])
+    ]
     _pdf(ruta, [_texto(ETIQUETA, 60, "Ejecucion presupuestal de gastos 2023"), *cajas, *titulos, *_cuerpo(150)])
     tabla = _tabla(ruta)
-    assert tabla.textos()[0] == ["Programa", "Aprobado", "Modificado", "Vigente", "Compromiso", "Devengado",
-                                 "Pagado"]
+    assert tabla.textos()[0] == ["Programa", "Aprobado", "Modificado", "Vigente", "Compromiso", "Devengado", "Pagado"]
     # the heading between the header box and the first figures belongs to the table
     assert tabla.textos()[1:] == _esperado()
 
@@ -143,14 +168,17 @@ def _linea(*palabras: tuple[float, str]) -> Linea:
     return Linea([{"text": t, "x0": x, "x1": x + 6 * len(t), "top": 100.0, "bottom": 108.0} for x, t in palabras])
 
 
-@pytest.mark.parametrize("palabras, segmentos", [
-    ([(100, "-1.203.409,92"), (182, "18.236.341,93")], [["-1.203.409,92"], ["18.236.341,93"]]),
-    ([(100, "5,483,975.57"), (176, "0,00"), (202, "(1.203)")], [["5,483,975.57"], ["0,00"], ["(1.203)"]]),
-    ([(100, "45"), (115, "km")], [["45", "km"]]),
-    ([(100, "$"), (108, "1.234")], [["$", "1.234"]]),
-    ([(100, "12"), (115, "und.")], [["12", "und."]]),
-    ([(100, "1.1.1"), (134, "1.1"), (154, "PROGRAMA")], [["1.1.1", "1.1", "PROGRAMA"]]),
-])
+@pytest.mark.parametrize(
+    "palabras, segmentos",
+    [
+        ([(100, "-1.203.409,92"), (182, "18.236.341,93")], [["-1.203.409,92"], ["18.236.341,93"]]),
+        ([(100, "5,483,975.57"), (176, "0,00"), (202, "(1.203)")], [["5,483,975.57"], ["0,00"], ["(1.203)"]]),
+        ([(100, "45"), (115, "km")], [["45", "km"]]),
+        ([(100, "$"), (108, "1.234")], [["$", "1.234"]]),
+        ([(100, "12"), (115, "und.")], [["12", "und."]]),
+        ([(100, "1.1.1"), (134, "1.1"), (154, "PROGRAMA")], [["1.1.1", "1.1", "PROGRAMA"]]),
+    ],
+)
 def test_two_whole_numbers_are_two_cells_however_close(palabras, segmentos):
     partes = sin_bordes._segmentos(_linea(*palabras))
     assert [[w["text"] for w in s] for s in partes] == segmentos
@@ -158,9 +186,11 @@ def test_two_whole_numbers_are_two_cells_however_close(palabras, segmentos):
 
 def test_prose_with_figures_is_not_a_table(tmp_path):
     ruta = tmp_path / "prosa.pdf"
-    lineas = ["En 2023 se atendieron 1.250 personas y 3.400 familias en 12 barrios.",
-              "La inversion fue de $ 1.234.567 frente a 980.000 en 2022 y 870.000 en 2021.",
-              "Se construyeron 45 km de vias y 12 puentes, con 8 frentes de obra."]
+    lineas = [
+        "En 2023 se atendieron 1.250 personas y 3.400 familias en 12 barrios.",
+        "La inversion fue de $ 1.234.567 frente a 980.000 en 2022 y 870.000 en 2021.",
+        "Se construyeron 45 km de vias y 12 puentes, con 8 frentes de obra.",
+    ]
     _pdf(ruta, [_texto(ETIQUETA, 100 + k * PASO, t) for k, t in enumerate(lineas)])
     assert leer_documento(ruta).tablas == []
 
@@ -171,13 +201,22 @@ def test_figures_set_lower_than_their_label_and_wrapped_text_cells_stay_in_the_r
     label's row."""
     ruta = tmp_path / "recursos.pdf"
     contenido = [_texto(ETIQUETA, 100, "Rubro"), _texto(150, 100, "Procedencia")]
-    contenido += [_texto(d - 50, 100, t) for d, t in zip(DERECHAS[2:], ["Estimado", "Vigente", "Devengado",
-                                                                        "Percibido"])]
-    filas = [("11.9.07.00 - Impuesto", "21 - Origen Provincial", ["22.681.471,74", "48.367.093,19",
-                                                                 "54.551.100,81", "33.291.411,20"]),
-             ("11.9.07.01 - Tasa vial", "11 - Origen Municipal", ["11.680.159,85", "13.139.010,86",
-                                                                 "54.383.124,34", "20.811.765,54"]),
-             ("11.9.07.02 - Patentes", "11 - Origen Municipal", ["0,00", "1.000,00", "1.200,50", "900,00"])]
+    contenido += [
+        _texto(d - 50, 100, t) for d, t in zip(DERECHAS[2:], ["Estimado", "Vigente", "Devengado", "Percibido"])
+    ]
+    filas = [
+        (
+            "11.9.07.00 - Impuesto",
+            "21 - Origen Provincial",
+            ["22.681.471,74", "48.367.093,19", "54.551.100,81", "33.291.411,20"],
+        ),
+        (
+            "11.9.07.01 - Tasa vial",
+            "11 - Origen Municipal",
+            ["11.680.159,85", "13.139.010,86", "54.383.124,34", "20.811.765,54"],
+        ),
+        ("11.9.07.02 - Patentes", "11 - Origen Municipal", ["0,00", "1.000,00", "1.200,50", "900,00"]),
+    ]
     for k, (rubro, origen, cifras) in enumerate(filas):
         base = 130 + k * 30
         contenido += [_texto(ETIQUETA, base, rubro), _texto(150, base, origen), _texto(150, base + 9, "de libre uso")]

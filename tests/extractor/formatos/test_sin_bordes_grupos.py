@@ -6,6 +6,7 @@ over "2024 | 2025"). Written here with reportlab's canvas (text only, no
 lines) and by LibreOffice from a python-docx table without borders.
 Indicator names wrap to two lines and stay one row; "S.D." and "N.D." give
 nothing."""
+
 from __future__ import annotations
 
 import subprocess
@@ -29,22 +30,39 @@ VIGENCIAS = {"2024": (date(2024, 1, 1), date(2024, 12, 31)), "2025": (date(2025,
 
 # name lines, unit, baseline, figures (group by group, lower header by lower header)
 SEGUIMIENTO = [
-    (["Hogares rurales conectados a la red", "de acueducto veredal"], "Número", "S.D.",
-     ["150", "132", "88,0%", "180", "N.D.", "N.D."]),
+    (
+        ["Hogares rurales conectados a la red", "de acueducto veredal"],
+        "Número",
+        "S.D.",
+        ["150", "132", "88,0%", "180", "N.D.", "N.D."],
+    ),
     (["Kilómetros de placa huella construidos"], "Kilómetros", "12,5", ["4,0", "3,6", "90,0%", "5,0", "5,5", "110,0%"]),
-    (["Estudiantes beneficiados con transporte", "escolar gratuito"], "Número", "2.300",
-     ["2.500", "2.410", "96,4%", "2.600", "2.587", "99,5%"]),
+    (
+        ["Estudiantes beneficiados con transporte", "escolar gratuito"],
+        "Número",
+        "2.300",
+        ["2.500", "2.410", "96,4%", "2.600", "2.587", "99,5%"],
+    ),
     (["Bibliotecas públicas dotadas"], "Número", "3", ["2", "1", "50,0%", "2", "2", "100,0%"]),
 ]
 SEMESTRE_MEDIDAS = [("Programado", "meta"), ("Ejecutado", "ejecutado"), ("% ejec.", "avance_porcentual")]
 
 AMBIENTE = [
-    (["Hectáreas de bosque restauradas con", "especies nativas"], "Hectáreas",
-     {"Meta": ["120", "150"], "Resultado": ["98", "N.D."], "% de cumplimiento": ["81,7%", "N.D."]}),
-    (["Viveros comunitarios en operación"], "Número",
-     {"Meta": ["4", "6"], "Resultado": ["4", "7"], "% de cumplimiento": ["100,0%", "116,7%"]}),
-    (["Familias vinculadas a pagos por", "servicios ambientales"], "Número",
-     {"Meta": ["300", "320"], "Resultado": ["275", "333"], "% de cumplimiento": ["91,7%", "104,1%"]}),
+    (
+        ["Hectáreas de bosque restauradas con", "especies nativas"],
+        "Hectáreas",
+        {"Meta": ["120", "150"], "Resultado": ["98", "N.D."], "% de cumplimiento": ["81,7%", "N.D."]},
+    ),
+    (
+        ["Viveros comunitarios en operación"],
+        "Número",
+        {"Meta": ["4", "6"], "Resultado": ["4", "7"], "% de cumplimiento": ["100,0%", "116,7%"]},
+    ),
+    (
+        ["Familias vinculadas a pagos por", "servicios ambientales"],
+        "Número",
+        {"Meta": ["300", "320"], "Resultado": ["275", "333"], "% de cumplimiento": ["91,7%", "104,1%"]},
+    ),
 ]
 AMBIENTE_MEDIDAS = {"Meta": "meta", "Resultado": "ejecutado", "% de cumplimiento": "avance_porcentual"}
 
@@ -88,8 +106,9 @@ def _filas(c: canvas.Canvas, y: float, filas: list[tuple[list[str], list[tuple[f
 def _semestres_pdf(ruta: Path) -> None:
     """Period over measures; the semester titles are wider than a column,
     and the baseline header sits on the lowest header line beside them."""
-    c, y = _hoja(ruta, "MUNICIPIO DE SAN ALEJO",
-                 "Secretaría de Agua y Obras - avance semestral del plan de acción 2024")
+    c, y = _hoja(
+        ruta, "MUNICIPIO DE SAN ALEJO", "Secretaría de Agua y Obras - avance semestral del plan de acción 2024"
+    )
     derechas = [420, 480, 540, 610, 670, 730]
     c.setFont("Helvetica-Bold", 8)
     c.drawCentredString((derechas[0] - 30 + derechas[2]) / 2, y, "Seguimiento primer semestre 2024")
@@ -108,8 +127,9 @@ def _vigencias_pdf(ruta: Path, ultima: str = "% de cumplimiento") -> None:
     """Measures over years; "Meta" is printed in the white space between
     its two year columns and the names' column header is set between the
     two header lines. `ultima`: the header of the last group."""
-    c, y = _hoja(ruta, "DEPARTAMENTO DEL GUAVIARE - SECRETARÍA DE AMBIENTE",
-                 "Metas de producto y resultados por vigencia")
+    c, y = _hoja(
+        ruta, "DEPARTAMENTO DEL GUAVIARE - SECRETARÍA DE AMBIENTE", "Metas de producto y resultados por vigencia"
+    )
     derechas = [380, 440, 510, 570, 650, 710]
     c.setFont("Helvetica-Bold", 8)
     for g, medida in enumerate(list(AMBIENTE_MEDIDAS)[:2] + [ultima]):
@@ -174,12 +194,21 @@ def test_measure_over_years_names_both_year_columns(tmp_path, ultima):
 # --- LibreOffice PDF of a python-docx table without borders ------------------
 
 TIC = [
-    ("Sedes educativas con conectividad a internet de alta velocidad", "Número",
-     {"2023": ["40", "37", "92,5%"], "2024": ["45", "N.D.", "N.D."]}),
-    ("Docentes formados en competencias digitales", "Número",
-     {"2023": ["200", "214", "107,0%"], "2024": ["220", "198", "90,0%"]}),
-    ("Tabletas entregadas a estudiantes de básica primaria", "Número",
-     {"2023": ["1.500", "1.500", "100,0%"], "2024": ["1.800", "1.620", "90,0%"]}),
+    (
+        "Sedes educativas con conectividad a internet de alta velocidad",
+        "Número",
+        {"2023": ["40", "37", "92,5%"], "2024": ["45", "N.D.", "N.D."]},
+    ),
+    (
+        "Docentes formados en competencias digitales",
+        "Número",
+        {"2023": ["200", "214", "107,0%"], "2024": ["220", "198", "90,0%"]},
+    ),
+    (
+        "Tabletas entregadas a estudiantes de básica primaria",
+        "Número",
+        {"2023": ["1.500", "1.500", "100,0%"], "2024": ["1.800", "1.620", "90,0%"]},
+    ),
 ]
 TIC_MEDIDAS = [("Programada", "meta"), ("Alcanzada", "acumulado"), ("% logro", "avance_porcentual")]
 TIC_ANIOS = {"2023": (date(2023, 1, 1), date(2023, 12, 31)), "2024": (date(2024, 1, 1), date(2024, 12, 31))}
@@ -206,8 +235,7 @@ def _tabla_tic(doc, por_anio: bool) -> None:
     for i, (nombre, unidad, cifras) in enumerate(TIC):
         fila = t.rows[2 + i].cells
         fila[0].text, fila[1].text = nombre, unidad
-        valores = cifras["2023"] + cifras["2024"] if por_anio else [
-            cifras[a][m] for m in range(3) for a in TIC_ANIOS]
+        valores = cifras["2023"] + cifras["2024"] if por_anio else [cifras[a][m] for m in range(3) for a in TIC_ANIOS]
         for k, v in enumerate(valores):
             _centrado(fila[2 + k], v, WD_ALIGN_PARAGRAPH.RIGHT)
     t.autofit = False
@@ -233,15 +261,30 @@ def tic_pdf(tmp_path_factory) -> Path:
     doc.add_paragraph("MUNICIPIO DE VILLA DEL ROSARIO – Oficina TIC")
     doc.add_paragraph("Tabla 1. Avance por vigencia")
     _tabla_tic(doc, por_anio=True)
-    doc.add_paragraph("La tabla siguiente presenta las mismas cifras ordenadas por medida, con las dos vigencias "
-                      "de cada una lado a lado, tal como se reportan al Ministerio.")
+    doc.add_paragraph(
+        "La tabla siguiente presenta las mismas cifras ordenadas por medida, con las dos vigencias "
+        "de cada una lado a lado, tal como se reportan al Ministerio."
+    )
     doc.add_paragraph("Tabla 2. Avance por medida")
     _tabla_tic(doc, por_anio=False)
     ruta = carpeta / "villa_del_rosario_tic.docx"
     doc.save(ruta)
     perfil = carpeta / "perfil"
-    subprocess.run([soffice(), f"-env:UserInstallation=file://{perfil}", "--headless", "--convert-to", "pdf",
-                    "--outdir", str(carpeta), str(ruta)], check=True, capture_output=True, timeout=180)
+    subprocess.run(
+        [
+            soffice(),
+            f"-env:UserInstallation=file://{perfil}",
+            "--headless",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(carpeta),
+            str(ruta),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=180,
+    )
     pdf = ruta.with_suffix(".pdf")
     assert pdf.is_file()
     return pdf

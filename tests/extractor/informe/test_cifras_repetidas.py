@@ -1,14 +1,27 @@
 """A total row of a table whose rows are months repeats December's running
 total under "Acumulado": the same figure of the same indicator, measure and
 period, read twice from one column, is one observation; the repeat is reported."""
+
 from __future__ import annotations
 
 import openpyxl
 
 from extractor import interpretar, leer_documento
 
-MESES = ["Enero", "Febrero", "Marzo", "Abril", "Mayo", "Junio", "Julio", "Agosto", "Septiembre", "Octubre",
-         "Noviembre", "Diciembre"]
+MESES = [
+    "Enero",
+    "Febrero",
+    "Marzo",
+    "Abril",
+    "Mayo",
+    "Junio",
+    "Julio",
+    "Agosto",
+    "Septiembre",
+    "Octubre",
+    "Noviembre",
+    "Diciembre",
+]
 
 
 def test_el_total_que_repite_el_acumulado_de_diciembre_cuenta_una_vez(tmp_path):

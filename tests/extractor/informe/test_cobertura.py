@@ -2,6 +2,7 @@
 line of text next to one, reaches an observation, an unmapped row or a
 reason not to be a figure; the rest are stored in cifras_sin_destino and the
 report's `cobertura` says how much was accounted for."""
+
 from __future__ import annotations
 
 import csv
@@ -23,8 +24,7 @@ runner = CliRunner()
 
 SHA = "ab" * 32
 ENCABEZADO = ["Indicador", "Meta 2024", "Ejecutado 2024"]
-FILAS = [["Campañas de vacunación realizadas", "12", "10"],
-         ["Niños vacunados", "1.500", "1.320"]]
+FILAS = [["Campañas de vacunación realizadas", "12", "10"], ["Niños vacunados", "1.500", "1.320"]]
 
 
 def _tabla(filas=FILAS, x0=50.0, top=100.0, alto=14.0, ref: str | None = None) -> Tabla:
@@ -33,22 +33,39 @@ def _tabla(filas=FILAS, x0=50.0, top=100.0, alto=14.0, ref: str | None = None) -
     celdas = []
     for r, fila in enumerate([ENCABEZADO] + filas):
         for k, texto in enumerate(fila):
-            celdas.append(Celda(texto=texto, fila=r, columna=k, pagina=1,
-                                bbox=(xs[k], top + r * alto, xs[k + 1], top + (r + 1) * alto),
-                                ref=f"Plan!{'ABC'[k]}{r + 1}" if ref else None))
+            celdas.append(
+                Celda(
+                    texto=texto,
+                    fila=r,
+                    columna=k,
+                    pagina=1,
+                    bbox=(xs[k], top + r * alto, xs[k + 1], top + (r + 1) * alto),
+                    ref=f"Plan!{'ABC'[k]}{r + 1}" if ref else None,
+                )
+            )
     return Tabla(indice=1, celdas=celdas)
 
 
 def _documento(tabla: Tabla, sueltas=(), textos=(), formato: str = "pdf") -> Documento:
     titulo = BloqueTexto(texto="Informe de gestión 2024 de la Secretaría de Salud", pagina=1, bbox=(50, 40, 400, 52))
-    return Documento(archivo="prueba.pdf", sha256=SHA, formato=formato, paginas=1,
-                     bloques=[titulo, *textos, tabla], lineas_sueltas=list(sueltas))
+    return Documento(
+        archivo="prueba.pdf",
+        sha256=SHA,
+        formato=formato,
+        paginas=1,
+        bloques=[titulo, *textos, tabla],
+        lineas_sueltas=list(sueltas),
+    )
 
 
 def _fila_perdida(top: float) -> LineaSuelta:
     """A row the table reader left out: a line of text right under the table."""
-    return LineaSuelta(texto="Jornadas de desparasitación 8 6", pagina=1, bbox=(50.0, top, 420.0, top + 10),
-                       cifras=[("8", (300.0, top, 306.0, top + 10)), ("6", (380.0, top, 386.0, top + 10))])
+    return LineaSuelta(
+        texto="Jornadas de desparasitación 8 6",
+        pagina=1,
+        bbox=(50.0, top, 420.0, top + 10),
+        cifras=[("8", (300.0, top, 306.0, top + 10)), ("6", (380.0, top, 386.0, top + 10))],
+    )
 
 
 def test_todo_contado_en_una_tabla_completa():
@@ -81,12 +98,25 @@ def test_filas_perdidas_seguidas_se_auditan_hasta_la_ultima():
 
 def test_lo_que_no_es_cifra_se_cuenta_con_su_motivo():
     sueltas = [
-        LineaSuelta("Fuente: Secretaría de Salud, corte 30/06/2024", 1, (50, 143, 400, 152),
-                    [("30/06/2024", (200, 143, 250, 152))]),
-        LineaSuelta("Página 3 de 20", 1, (350, 160, 410, 170), [("3", (380, 160, 384, 170)),
-                                                              ("20", (395, 160, 405, 170))], repetida=True),
-        LineaSuelta("En la vigencia se realizaron 12 campañas en los barrios del municipio", 1,
-                    (50, 153, 500, 162), [("12", (180, 153, 190, 162))]),
+        LineaSuelta(
+            "Fuente: Secretaría de Salud, corte 30/06/2024",
+            1,
+            (50, 143, 400, 152),
+            [("30/06/2024", (200, 143, 250, 152))],
+        ),
+        LineaSuelta(
+            "Página 3 de 20",
+            1,
+            (350, 160, 410, 170),
+            [("3", (380, 160, 384, 170)), ("20", (395, 160, 405, 170))],
+            repetida=True,
+        ),
+        LineaSuelta(
+            "En la vigencia se realizaron 12 campañas en los barrios del municipio",
+            1,
+            (50, 153, 500, 162),
+            [("12", (180, 153, 190, 162))],
+        ),
     ]
     informe = interpretar(_documento(_tabla(), sueltas=sueltas))
     assert informe.sin_destino == []
@@ -100,7 +130,9 @@ def test_cifra_de_una_celda_que_no_llego_a_observacion():
     filas = [["Campañas de vacunación realizadas", "12", "10 4"], FILAS[1]]
     informe = interpretar(_documento(_tabla(filas, ref="si"), formato="xlsx"))
     assert [(c.texto, c.tabla, c.fila, c.columna, c.hoja, c.celda) for c in informe.sin_destino] == [
-        ("10", 1, 1, 2, "Plan", "C2"), ("4", 1, 1, 2, "Plan", "C2")]
+        ("10", 1, 1, 2, "Plan", "C2"),
+        ("4", 1, 1, 2, "Plan", "C2"),
+    ]
     assert informe.cobertura < 100
 
 
@@ -140,8 +172,12 @@ def _pdf_con_fila_suelta(ruta: Path, desalineada: bool = False) -> None:
     PDF reader takes the table's frame down over it, a row of its columns.
     `desalineada`: its label starts left of the table's frame, so it is
     no row of the table but a line of its own whose figures no table reads."""
-    filas = [("Indicador", "Meta 2024", "Ejecutado 2024", "Avance"), ("Campanas realizadas", "12", "10", "83 %"),
-             ("Ninos vacunados", "1.500", "1.320", "88 %"), ("Visitas domiciliarias", "300", "280", "93 %")]
+    filas = [
+        ("Indicador", "Meta 2024", "Ejecutado 2024", "Avance"),
+        ("Campanas realizadas", "12", "10", "83 %"),
+        ("Ninos vacunados", "1.500", "1.320", "88 %"),
+        ("Visitas domiciliarias", "300", "280", "93 %"),
+    ]
     xs = [45, 250, 350, 460, 560]
     lineas = [_texto_pdf(50, 60, "Informe de gestion 2024 - Secretaria de Salud")]
     for i, fila in enumerate(filas):
@@ -149,14 +185,20 @@ def _pdf_con_fila_suelta(ruta: Path, desalineada: bool = False) -> None:
         for k, texto in enumerate(fila):
             lineas += [_caja_pdf(xs[k], arriba, xs[k + 1], arriba + 18), _texto_pdf(xs[k] + 5, arriba + 12, texto)]
     base = 90 + 18 * len(filas) + 14  # the loose row: baseline 176, its words from 169 to 178
-    lineas += [_texto_pdf(20 if desalineada else 50, base, "Jornadas de salud oral"), _texto_pdf(255, base, "8"),
-               _texto_pdf(355, base, "6"), _texto_pdf(465, base, "75 %")]
+    lineas += [
+        _texto_pdf(20 if desalineada else 50, base, "Jornadas de salud oral"),
+        _texto_pdf(255, base, "8"),
+        _texto_pdf(355, base, "6"),
+        _texto_pdf(465, base, "75 %"),
+    ]
     flujo = b"\n".join(lineas)
     objetos = {
         1: b"<< /Type /Catalog /Pages 2 0 R >>",
         3: b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>",
-        4: (b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 3 0 R >> >> "
-            b"/Contents 5 0 R >>"),
+        4: (
+            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 3 0 R >> >> "
+            b"/Contents 5 0 R >>"
+        ),
         5: b"<< /Length %d >>\nstream\n%s\nendstream" % (len(flujo), flujo),
     }
     ruta.write_bytes(serializar_pdf(objetos, [4]))
@@ -179,8 +221,11 @@ def pdf_con_fila_desalineada(tmp_path) -> Path:
 def test_pdf_fila_desalineada_sin_destino(pdf_con_fila_desalineada):
     informe = interpretar(leer_documento(pdf_con_fila_desalineada))
     assert len(informe.observaciones) == 9
-    assert [(c.texto, c.pagina, c.tabla) for c in informe.sin_destino] == [("8", 1, None), ("6", 1, None),
-                                                                           ("75", 1, None)]
+    assert [(c.texto, c.pagina, c.tabla) for c in informe.sin_destino] == [
+        ("8", 1, None),
+        ("6", 1, None),
+        ("75", 1, None),
+    ]
     for cifra, x in zip(informe.sin_destino, (255, 355, 465)):
         x0, top, x1, bottom = cifra.bbox
         assert x0 == pytest.approx(x) and 168 < top < bottom < 179  # each word's own box
@@ -201,8 +246,13 @@ def test_pdf_fila_suelta_bajo_la_tabla(pdf_con_fila_suelta):
 
 def test_corpus_con_cobertura_completa():
     """Every kind of sample report is fully accounted for."""
-    for nombre in ("girardot_salud_2018.pdf", "tulua_personeria_2021.pdf", "girardot_salud_2018.docx",
-                   "chia_seguimiento_plan_indicativo_2024.xlsx", "seguimiento_mini_2023.xls"):
+    for nombre in (
+        "girardot_salud_2018.pdf",
+        "tulua_personeria_2021.pdf",
+        "girardot_salud_2018.docx",
+        "chia_seguimiento_plan_indicativo_2024.xlsx",
+        "seguimiento_mini_2023.xls",
+    ):
         informe = extraer_informe(INFORMES / nombre)
         assert informe.cobertura == 100.0, (nombre, informe.sin_destino[:3])
         assert sum(informe.cifras_auditadas.values()) > 20
@@ -219,8 +269,9 @@ def test_almacen_guarda_cifras_sin_destino_y_cobertura(tmp_path, pdf_con_fila_de
     assert "Cobertura" in r.stdout and "78,6 %" in r.stdout
     con = duckdb.connect(str(db), read_only=True)
     try:
-        filas = con.execute("SELECT pagina, texto, bbox_top, bbox_bottom, contexto FROM cifras_sin_destino "
-                            "ORDER BY texto").fetchall()
+        filas = con.execute(
+            "SELECT pagina, texto, bbox_top, bbox_bottom, contexto FROM cifras_sin_destino ORDER BY texto"
+        ).fetchall()
         cobertura = con.execute("SELECT cobertura FROM informes").fetchone()[0]
     finally:
         con.close()
@@ -250,8 +301,12 @@ def test_base_anterior_gana_la_tabla_y_la_columna(tmp_path):
     con = almacen.abrir(db)
     try:
         tablas = {t for (t,) in con.execute("SELECT table_name FROM information_schema.tables").fetchall()}
-        columnas = {c for (c,) in con.execute("SELECT column_name FROM information_schema.columns "
-                                              "WHERE table_name = 'informes'").fetchall()}
+        columnas = {
+            c
+            for (c,) in con.execute(
+                "SELECT column_name FROM information_schema.columns WHERE table_name = 'informes'"
+            ).fetchall()
+        }
     finally:
         con.close()
     assert "cifras_sin_destino" in tablas and "cobertura" in columnas

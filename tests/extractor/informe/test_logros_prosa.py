@@ -3,6 +3,7 @@ a bullet or paragraph that opens with a label (bold lead-in or "Label:")
 and states a result against a target gives meta, ejecutado and
 avance_porcentual of that label; prose without a label or without a target
 gives nothing. Reports built with python-docx and reportlab."""
+
 from __future__ import annotations
 
 from datetime import date
@@ -36,26 +37,41 @@ def test_docx_en_prosa_da_las_cifras_de_cada_rotulo(tmp_path):
     doc = docx.Document()
     doc.add_paragraph().add_run("INFORME DE GESTIÓN – VIGENCIA 2023").bold = True
     doc.add_paragraph("Municipio de Sibaté – Secretaría de Desarrollo Social y Comunitario")
-    doc.add_paragraph("La secretaría atiende 14 veredas y 3 barrios priorizados con 21 funcionarios. "
-                      "A continuación se presentan los logros de la vigencia 2023.")
-    _vineta(doc, "Adultos mayores atendidos en centros vida: ",
-            "se atendieron 340 personas mayores, alcanzando el 85 % frente a una meta de 400 cupos.")
-    _vineta(doc, "Talleres de prevención de violencias: ",
-            "la meta programada era de 60 talleres y se realizaron 48 en las 14 veredas (80 %).")
-    _vineta(doc, "Familias con huertas caseras: ",
-            "127 familias con huerta establecida de las 150 previstas, lo que equivale al 84,7 %.",
-            negrita=False)  # a colon lead-in is a label without bold too
+    doc.add_paragraph(
+        "La secretaría atiende 14 veredas y 3 barrios priorizados con 21 funcionarios. "
+        "A continuación se presentan los logros de la vigencia 2023."
+    )
+    _vineta(
+        doc,
+        "Adultos mayores atendidos en centros vida: ",
+        "se atendieron 340 personas mayores, alcanzando el 85 % frente a una meta de 400 cupos.",
+    )
+    _vineta(
+        doc,
+        "Talleres de prevención de violencias: ",
+        "la meta programada era de 60 talleres y se realizaron 48 en las 14 veredas (80 %).",
+    )
+    _vineta(
+        doc,
+        "Familias con huertas caseras: ",
+        "127 familias con huerta establecida de las 150 previstas, lo que equivale al 84,7 %.",
+        negrita=False,
+    )  # a colon lead-in is a label without bold too
     _vineta(doc, "Ferias de emprendimiento: ", "se realizaron 4 ferias con 62 expositores.")
     p = doc.add_paragraph()
     p.add_run("Cobertura de vacunación canina y felina. ").bold = True
-    p.add_run("La cobertura llegó al 92,5 % frente a una meta del 95 % de la población estimada. "
-              "Se vacunaron animales en 17 jornadas y se compraron 3.000 dosis.")
+    p.add_run(
+        "La cobertura llegó al 92,5 % frente a una meta del 95 % de la población estimada. "
+        "Se vacunaron animales en 17 jornadas y se compraron 3.000 dosis."
+    )
     p = doc.add_paragraph()
     p.add_run("Jóvenes en el programa de primer empleo. ").bold = True
     p.add_run("En 2023 se vincularon 36 jóvenes de los 30 que se programaron, con un cumplimiento del 120 %.")
     _vineta(doc, "Observación: ", "la meta de 50 visitas domiciliarias se cumplió con 47 (94 %).")  # a note, no name
-    doc.add_paragraph("De las 18 metas a cargo de la secretaría se cumplieron 15, con una meta global de 90 % "
-                      "y un cumplimiento promedio del 88,4 %.")  # no label: a summary, not an indicator
+    doc.add_paragraph(
+        "De las 18 metas a cargo de la secretaría se cumplieron 15, con una meta global de 90 % "
+        "y un cumplimiento promedio del 88,4 %."
+    )  # no label: a summary, not an indicator
     ruta = tmp_path / "sibate_desarrollo_social_informe_gestion_2023.docx"
     doc.save(ruta)
 
@@ -84,14 +100,16 @@ def test_pdf_con_vinetas_rotuladas_en_un_mismo_parrafo(tmp_path):
 
     ruta = tmp_path / "zipaquira_cultura_rendicion_2023.pdf"
     c = canvas.Canvas(str(ruta), pagesize=letter)
-    lineas = ["Municipio de Zipaquirá – Instituto de Cultura",
-              "Informe de rendición de cuentas, vigencia 2023",
-              "",
-              "Los resultados de los programas culturales fueron:",
-              "• Estudiantes de las escuelas de música: 410 inscritos frente a 380 programados (107,9 %).",
-              "• Presentaciones de la banda sinfónica: 18 de 24 previstas, con un avance del 75 %.",
-              "• Se entregaron 1.200 libros en 9 bibliotecas rurales.",
-              "• Visitantes de la casa museo: 5.400 personas en 2023."]
+    lineas = [
+        "Municipio de Zipaquirá – Instituto de Cultura",
+        "Informe de rendición de cuentas, vigencia 2023",
+        "",
+        "Los resultados de los programas culturales fueron:",
+        "• Estudiantes de las escuelas de música: 410 inscritos frente a 380 programados (107,9 %).",
+        "• Presentaciones de la banda sinfónica: 18 de 24 previstas, con un avance del 75 %.",
+        "• Se entregaron 1.200 libros en 9 bibliotecas rurales.",
+        "• Visitantes de la casa museo: 5.400 personas en 2023.",
+    ]
     y = 720
     for texto in lineas:
         c.setFont("Helvetica", 10)
@@ -109,42 +127,58 @@ def test_pdf_con_vinetas_rotuladas_en_un_mismo_parrafo(tmp_path):
     }
 
 
-@pytest.mark.parametrize("frase, cifras", [
-    ("Se alcanzó una cobertura de 1.850 hogares, superior a la meta de 1.700.", ("1.700", "1.850", None)),
-    ("Se beneficiaron 320 familias (meta 2023: 300), con un cumplimiento de 106,7 %.", ("300", "320", "106,7 %")),
-    ("Se construyeron 2,5 km de placa huella, frente a 3 km programados (83 %).", ("3", "2,5", "83 %")),
-    ("Se cumplió con 48 de las 60 actividades programadas, con una ejecución del 80 %.", ("60", "48", "80 %")),
-    ("La meta para 2023 era de 400 y se atendieron 380 personas, cumpliendo el 95 % de la meta.",
-     ("400", "380", "95 %")),
-    ("La tasa de mortalidad infantil se ubicó en 9,8 por mil nacidos vivos, por debajo de la meta de 11.",
-     ("11", "9,8", None)),
-    ("Con corte a 31 de diciembre se atendieron 1.020 niños, de una meta anual de 1.000 niños, es decir un "
-     "102 % de cumplimiento.", ("1.000", "1.020", "102 %")),  # the day of a date is no figure
-    ("En 2024 la meta 2024 de 250 visitas se superó con 262 (104,8 %).", ("250", "262", "104,8 %")),
-])
+@pytest.mark.parametrize(
+    "frase, cifras",
+    [
+        ("Se alcanzó una cobertura de 1.850 hogares, superior a la meta de 1.700.", ("1.700", "1.850", None)),
+        ("Se beneficiaron 320 familias (meta 2023: 300), con un cumplimiento de 106,7 %.", ("300", "320", "106,7 %")),
+        ("Se construyeron 2,5 km de placa huella, frente a 3 km programados (83 %).", ("3", "2,5", "83 %")),
+        ("Se cumplió con 48 de las 60 actividades programadas, con una ejecución del 80 %.", ("60", "48", "80 %")),
+        (
+            "La meta para 2023 era de 400 y se atendieron 380 personas, cumpliendo el 95 % de la meta.",
+            ("400", "380", "95 %"),
+        ),
+        (
+            "La tasa de mortalidad infantil se ubicó en 9,8 por mil nacidos vivos, por debajo de la meta de 11.",
+            ("11", "9,8", None),
+        ),
+        (
+            "Con corte a 31 de diciembre se atendieron 1.020 niños, de una meta anual de 1.000 niños, es decir un "
+            "102 % de cumplimiento.",
+            ("1.000", "1.020", "102 %"),
+        ),  # the day of a date is no figure
+        ("En 2024 la meta 2024 de 250 visitas se superó con 262 (104,8 %).", ("250", "262", "104,8 %")),
+    ],
+)
 def test_redacciones_de_meta_logro_y_avance(frase, cifras):
     logro = leer_frase("Indicador", frase)
     assert logro is not None
     assert (logro.meta.texto, logro.ejecutado and logro.ejecutado.texto, logro.avance and logro.avance.texto) == cifras
 
 
-@pytest.mark.parametrize("frase", [
-    "Se realizaron 3 foros con 240 asistentes.",          # a count without a target
-    "Se atendieron 120 familias en 2023, meta 2024.",      # a year is not a target figure
-    "La meta de 2024 se fijará en el próximo plan.",
-])
+@pytest.mark.parametrize(
+    "frase",
+    [
+        "Se realizaron 3 foros con 240 asistentes.",  # a count without a target
+        "Se atendieron 120 familias en 2023, meta 2024.",  # a year is not a target figure
+        "La meta de 2024 se fijará en el próximo plan.",
+    ],
+)
 def test_frase_sin_meta_no_da_cifras(frase):
     assert leer_frase("Indicador", frase) is None
 
 
-@pytest.mark.parametrize("rotulo, nombre", [
-    ("Kits escolares entregados: ", "Kits escolares entregados"),
-    ("Formación docente. ", "Formación docente"),
-    ("Nota: ", None),
-    ("Meta de producto 3: ", None),
-    ("LÍNEA ESTRATÉGICA: ", None),
-    ("Tabla 2. ", None),
-    ("Una etiqueta demasiado larga para ser el nombre de un indicador de la secretaría de cultura: ", None),
-])
+@pytest.mark.parametrize(
+    "rotulo, nombre",
+    [
+        ("Kits escolares entregados: ", "Kits escolares entregados"),
+        ("Formación docente. ", "Formación docente"),
+        ("Nota: ", None),
+        ("Meta de producto 3: ", None),
+        ("LÍNEA ESTRATÉGICA: ", None),
+        ("Tabla 2. ", None),
+        ("Una etiqueta demasiado larga para ser el nombre de un indicador de la secretaría de cultura: ", None),
+    ],
+)
 def test_nombre_de_rotulo(rotulo, nombre):
     assert nombre_de_rotulo(rotulo) == nombre

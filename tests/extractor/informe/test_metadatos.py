@@ -1,5 +1,6 @@
 """Report metadata (extractor/informe/metadatos.py): the document type, entity and
 period of documents that do not state them in a heading."""
+
 from __future__ import annotations
 
 from datetime import date
@@ -13,13 +14,16 @@ from extractor.informe.metadatos import cuatrienal, extraer_metadatos, tipo_por_
 REALES = Path(__file__).resolve().parents[4] / "shared" / "corpus-real"
 
 
-@pytest.mark.parametrize("archivo, tipo", [
-    ("tenjo_plan_indicativo_2024_2027.xlsx", "plan_indicativo"),
-    ("sincelejo_pdm_2020_2023_parte_operativa.pdf", "plan_desarrollo"),
-    ("Plan de Acción 2024.xlsx", "plan_accion"),
-    ("Informe de gestión 2019.docx", "informe_gestion"),
-    ("seguimiento.xlsx", "otro"),
-])
+@pytest.mark.parametrize(
+    "archivo, tipo",
+    [
+        ("tenjo_plan_indicativo_2024_2027.xlsx", "plan_indicativo"),
+        ("sincelejo_pdm_2020_2023_parte_operativa.pdf", "plan_desarrollo"),
+        ("Plan de Acción 2024.xlsx", "plan_accion"),
+        ("Informe de gestión 2019.docx", "informe_gestion"),
+        ("seguimiento.xlsx", "otro"),
+    ],
+)
 def test_tipo_por_nombre_de_archivo(archivo, tipo):
     assert tipo_por_archivo(archivo) == tipo
 
@@ -30,10 +34,13 @@ def test_solo_los_planes_de_gobierno_son_cuatrienales():
 
 
 @pytest.mark.skipif(not REALES.is_dir(), reason="../shared/corpus-real no está disponible")
-@pytest.mark.parametrize("archivo, entidad, inicio", [
-    ("sincelejo_pdm_2020_2023_parte_operativa.pdf", "Municipio de Sincelejo", 2020),  # type and term from the name
-    ("timbiqui_plan_desarrollo_2012_2015.pdf", "Municipio de Timbiqui", 2012),  # the text says both
-])
+@pytest.mark.parametrize(
+    "archivo, entidad, inicio",
+    [
+        ("sincelejo_pdm_2020_2023_parte_operativa.pdf", "Municipio de Sincelejo", 2020),  # type and term from the name
+        ("timbiqui_plan_desarrollo_2012_2015.pdf", "Municipio de Timbiqui", 2012),  # the text says both
+    ],
+)
 def test_plan_de_desarrollo_real_cubre_su_cuatrienio(archivo, entidad, inicio):
     meta, ctx = extraer_metadatos(leer_documento(REALES / archivo))
     assert meta.tipo_documento == "plan_desarrollo" and meta.entidad == entidad

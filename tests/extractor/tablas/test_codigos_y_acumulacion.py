@@ -2,6 +2,7 @@
 (stored in informes and entidades), and SisPT's "Tipo de acumulación" is
 kept per indicator and used by the validator. Workbooks are built here
 with openpyxl in the SisPT layout and loaded by the real command."""
+
 from __future__ import annotations
 
 import os
@@ -30,13 +31,24 @@ def sispt(ruta: Path, codigo: str | None, entidad: str, filas: list[tuple]) -> P
     ws = wb.active
     ws.title = "Plan indicativo - Productos"
     ws.append(["Plan indicativo - Productos"])
-    ws.append((["Código DANE"] if codigo else []) + [
-        "Entidad territorial", "Nombre del plan", "Código de indicador de producto (SisPT)",
-        "Indicador de Producto(MGA)", "Unidad de medida", "Meta del cuatrienio", "Tipo de acumulación",
-        *(f"Programación del producto bien o servicio {a}" for a in ANIOS)])
+    ws.append(
+        (["Código DANE"] if codigo else [])
+        + [
+            "Entidad territorial",
+            "Nombre del plan",
+            "Código de indicador de producto (SisPT)",
+            "Indicador de Producto(MGA)",
+            "Unidad de medida",
+            "Meta del cuatrienio",
+            "Tipo de acumulación",
+            *(f"Programación del producto bien o servicio {a}" for a in ANIOS),
+        ]
+    )
     for k, (nombre, meta, anios, acumulacion) in enumerate(filas, start=1):
-        ws.append(([codigo] if codigo else []) + [
-            entidad, "PLAN DE DESARROLLO 2024-2027", f"IP-{k}", nombre, "Número", meta, acumulacion, *anios])
+        ws.append(
+            ([codigo] if codigo else [])
+            + [entidad, "PLAN DE DESARROLLO 2024-2027", f"IP-{k}", nombre, "Número", meta, acumulacion, *anios]
+        )
     wb.save(ruta)
     return ruta
 
@@ -44,8 +56,12 @@ def sispt(ruta: Path, codigo: str | None, entidad: str, filas: list[tuple]) -> P
 def cargar(db: Path, *rutas: Path) -> subprocess.CompletedProcess:
     entorno = {k: v for k, v in os.environ.items() if k != "INFORMES_DB"}
     entorno.update({"PYTHONPATH": str(RAIZ), "COLUMNS": "200"})
-    r = subprocess.run([sys.executable, "-m", "pipelines.cli", "cargar", *map(str, rutas), "--db", str(db)],
-                       capture_output=True, env=entorno, timeout=300)
+    r = subprocess.run(
+        [sys.executable, "-m", "pipelines.cli", "cargar", *map(str, rutas), "--db", str(db)],
+        capture_output=True,
+        env=entorno,
+        timeout=300,
+    )
     assert r.returncode == 0, r.stderr.decode()
     return r
 
@@ -70,7 +86,8 @@ def test_codigo_divipola_decide_la_entidad(tmp_path):
         entidades = dict(con.execute("SELECT codigo_divipola, entidad_clave FROM entidades").fetchall())
         enlazados = con.execute(
             "SELECT count(DISTINCT indicador_clave) FROM indicadores JOIN informes USING (informe_id) "
-            "WHERE codigo_divipola = '25200'").fetchone()[0]
+            "WHERE codigo_divipola = '25200'"
+        ).fetchone()[0]
     assert codigos == {"cogua_2024.xlsx": "25200", "cogua_2025.xlsx": "25200", "otra_cogua.xlsx": "25214"}
     assert informes["cogua_2024.xlsx"] == informes["cogua_2025.xlsx"] == entidades["25200"]
     assert informes["otra_cogua.xlsx"] == entidades["25214"] != entidades["25200"]
@@ -85,15 +102,19 @@ def test_informe_sin_codigo_se_une_por_nombre_y_la_entidad_toma_el_codigo(tmp_pa
     with duckdb.connect(str(db), read_only=True) as con:
         assert con.execute("SELECT count(DISTINCT entidad_clave) FROM informes").fetchone()[0] == 1
         assert con.execute("SELECT nombre, codigo_divipola FROM entidades").fetchall() == [
-            ("Municipio de Cogua", "25200")]  # not «Municipio de Municipio de Cogua»
+            ("Municipio de Cogua", "25200")
+        ]  # not «Municipio de Municipio de Cogua»
 
 
 def test_almacen_anterior_gana_las_columnas_nuevas(tmp_path):
     db = tmp_path / "viejo.duckdb"
     almacen.abrir(db).close()
     with duckdb.connect(str(db)) as con:  # a store made before the columns existed
-        for tabla, columna in (("informes", "codigo_divipola"), ("entidades", "codigo_divipola"),
-                               ("indicadores", "acumulacion")):
+        for tabla, columna in (
+            ("informes", "codigo_divipola"),
+            ("entidades", "codigo_divipola"),
+            ("indicadores", "acumulacion"),
+        ):
             con.execute(f"ALTER TABLE {tabla} DROP COLUMN {columna}")
     cargar(db, sispt(tmp_path / "cogua.xlsx", "25200", "Cogua", PRODUCTOS))
     with duckdb.connect(str(db), read_only=True) as con:
@@ -105,28 +126,54 @@ def test_almacen_anterior_gana_las_columnas_nuevas(tmp_path):
 
 
 def test_palabras_del_tipo_de_acumulacion():
-    assert [acumulacion_de(t) for t in ("Acumulativo", "No acumulativo", "NO ACUMULATIVA", "Capacidad",
-                                        "Mantenimiento", "Reducción", "", None, "Otro")] == [
-        "acumulativo", "no_acumulativo", "no_acumulativo", "no_acumulativo", "no_acumulativo",
-        "no_acumulativo", None, None, None]
+    assert [
+        acumulacion_de(t)
+        for t in (
+            "Acumulativo",
+            "No acumulativo",
+            "NO ACUMULATIVA",
+            "Capacidad",
+            "Mantenimiento",
+            "Reducción",
+            "",
+            None,
+            "Otro",
+        )
+    ] == [
+        "acumulativo",
+        "no_acumulativo",
+        "no_acumulativo",
+        "no_acumulativo",
+        "no_acumulativo",
+        "no_acumulativo",
+        None,
+        None,
+        None,
+    ]
 
 
 def test_tipo_de_acumulacion_se_guarda_y_lo_usa_el_validador(tmp_path):
     db = tmp_path / "plan.duckdb"
-    libro = sispt(tmp_path / "plan.xlsx", "25200", "Cogua", [
-        ("Vías terciarias mejoradas", 8, [2, 2, 2, 2], "Acumulativo"),      # sums: fine
-        ("Parques mantenidos", 4, [4, 4, 4, 4], "Acumulativo"),            # the level pattern: finding
-        ("Cobertura de vacunación", 95, [95, 95, 95, 95], "No acumulativo"),  # a level: fine
-        ("Sedes dotadas", 10, [2, 3, 2, 3], "No acumulativo"),             # summed: finding
-        ("Capacidad instalada", 10, [5, 6, 8, 10], "Capacidad"),           # last year = target: fine
-        ("Familias atendidas", 100, [0.25, 0.25, 0.25, 0.25], "Acumulativo"),  # fractions of the target
-        ("Sin tipo", 4, [4, 4, 4, 4], None),                              # no stated type: no finding
-    ])
+    libro = sispt(
+        tmp_path / "plan.xlsx",
+        "25200",
+        "Cogua",
+        [
+            ("Vías terciarias mejoradas", 8, [2, 2, 2, 2], "Acumulativo"),  # sums: fine
+            ("Parques mantenidos", 4, [4, 4, 4, 4], "Acumulativo"),  # the level pattern: finding
+            ("Cobertura de vacunación", 95, [95, 95, 95, 95], "No acumulativo"),  # a level: fine
+            ("Sedes dotadas", 10, [2, 3, 2, 3], "No acumulativo"),  # summed: finding
+            ("Capacidad instalada", 10, [5, 6, 8, 10], "Capacidad"),  # last year = target: fine
+            ("Familias atendidas", 100, [0.25, 0.25, 0.25, 0.25], "Acumulativo"),  # fractions of the target
+            ("Sin tipo", 4, [4, 4, 4, 4], None),  # no stated type: no finding
+        ],
+    )
     cargar(db, libro)
     with duckdb.connect(str(db), read_only=True) as con:
         tipos = dict(con.execute("SELECT nombre, acumulacion FROM indicadores").fetchall())
-        hallazgos = con.execute("SELECT regla, indicador, mensaje FROM hallazgos WHERE regla LIKE 'meta_%acumulativa%' "
-                                "ORDER BY indicador").fetchall()
+        hallazgos = con.execute(
+            "SELECT regla, indicador, mensaje FROM hallazgos WHERE regla LIKE 'meta_%acumulativa%' ORDER BY indicador"
+        ).fetchall()
     assert tipos["Vías terciarias mejoradas"] == "acumulativo"
     assert tipos["Capacidad instalada"] == tipos["Sedes dotadas"] == "no_acumulativo"
     assert tipos["Sin tipo"] is None
@@ -142,15 +189,34 @@ def test_tipo_de_acumulacion_se_guarda_y_lo_usa_el_validador(tmp_path):
 
 def _informe(acumulacion: str | None, acumulado: float) -> InformeExtraido:
     """Quarterly executed figures (10, 12, 15) and a cumulative one."""
+
     def o(medida, valor, inicio, fin):
-        return Observacion(indicador="Sedes con conectividad", medida=medida, valor=valor, valor_texto=str(valor),
-                           unidad="numero", periodo_inicio=inicio, periodo_fin=fin, acumulacion=acumulacion,
-                           pagina=1, tabla=1, fila=1, columna=1)
+        return Observacion(
+            indicador="Sedes con conectividad",
+            medida=medida,
+            valor=valor,
+            valor_texto=str(valor),
+            unidad="numero",
+            periodo_inicio=inicio,
+            periodo_fin=fin,
+            acumulacion=acumulacion,
+            pagina=1,
+            tabla=1,
+            fila=1,
+            columna=1,
+        )
+
     trimestres = [(date(2025, m, 1), date(2025, m + 2, 30 if m + 2 in (6, 9) else 31)) for m in (1, 4, 7)]
     obs = [o("ejecutado", v, i, f) for v, (i, f) in zip((10, 12, 15), trimestres)]
     obs.append(o("acumulado", acumulado, date(2025, 1, 1), date(2025, 9, 30)))
-    return InformeExtraido(archivo="x.pdf", sha256="0" * 64, formato="pdf", paginas=1,
-                           metadatos=MetadatosInforme(vigencia=2025), observaciones=obs)
+    return InformeExtraido(
+        archivo="x.pdf",
+        sha256="0" * 64,
+        formato="pdf",
+        paginas=1,
+        metadatos=MetadatosInforme(vigencia=2025),
+        observaciones=obs,
+    )
 
 
 def test_un_indicador_no_acumulativo_no_se_suma():
@@ -162,7 +228,8 @@ def test_un_indicador_no_acumulativo_no_se_suma():
     assert "acumulado_menor_que_suma" in reglas("acumulativo", 30)
     # a level is never summed
     assert not {"acumulado_menor_que_suma", "acumulado_supera_suma"} & (
-        reglas("no_acumulativo", 30) | reglas("no_acumulativo", 40))
+        reglas("no_acumulativo", 30) | reglas("no_acumulativo", 40)
+    )
 
 
 def test_sispt_real_tipo_de_acumulacion(tmp_path):

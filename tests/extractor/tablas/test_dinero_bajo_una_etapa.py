@@ -1,6 +1,7 @@
 """A bare money column ("Valor ($)") under an upper header level that names the
 stage: programmed money under the programme, executed money under the
 execution. A real workbook made by openpyxl with merged upper headers."""
+
 from __future__ import annotations
 
 import openpyxl

@@ -9,6 +9,7 @@ baseline and targets are that indicator's figures.
 Every file is built here with openpyxl, reportlab or python-docx, with
 wordings and entities of their own.
 """
+
 from __future__ import annotations
 
 from datetime import date
@@ -83,8 +84,9 @@ def test_libro_de_fichas_trimestral_y_bimestral(tmp_path):
     # the rows are periods of the indicator the block names, never indicators
     assert not [o for o in informe.observaciones if o.indicador.startswith(("Trimestre", "Bimestre"))]
     assert _uno(informe, indicador=VACUNACION, medida="linea_base").valor == 1240
-    meta = _uno(informe, indicador=VACUNACION, medida="meta", periodo_fin=date(2024, 12, 31),
-                periodo_inicio=date(2024, 1, 1))
+    meta = _uno(
+        informe, indicador=VACUNACION, medida="meta", periodo_fin=date(2024, 12, 31), periodo_inicio=date(2024, 1, 1)
+    )
     assert meta.valor == 1500 and meta.hoja == "SAL-04" and meta.celda == "B6"
     tercero = _uno(informe, indicador=VACUNACION, medida="ejecutado", periodo_inicio=date(2024, 7, 1))
     assert tercero.valor == 395 and tercero.periodo_fin == date(2024, 9, 30)
@@ -105,23 +107,44 @@ def _pdf(ruta):
     st = getSampleStyleSheet()
     regla = TableStyle([("GRID", (0, 0), (-1, -1), 0.5, colors.black)])
     doc = SimpleDocTemplate(str(ruta), pagesize=letter)
-    els = [Paragraph("MUNICIPIO DE SAN GIL – SECRETARÍA DE SALUD", st["Title"]),
-           Paragraph("Hoja de vida del indicador – vigencia 2024", st["Heading2"])]
-    for linea in ["Código: SAL-04", f"Indicador: {VACUNACION}", "Unidad: Número", "Línea base (2022): 1.240",
-                  "Meta de la vigencia: 1.500", "Responsable: Coordinación PAI"]:
+    els = [
+        Paragraph("MUNICIPIO DE SAN GIL – SECRETARÍA DE SALUD", st["Title"]),
+        Paragraph("Hoja de vida del indicador – vigencia 2024", st["Heading2"]),
+    ]
+    for linea in [
+        "Código: SAL-04",
+        f"Indicador: {VACUNACION}",
+        "Unidad: Número",
+        "Línea base (2022): 1.240",
+        "Meta de la vigencia: 1.500",
+        "Responsable: Coordinación PAI",
+    ]:
         els.append(Paragraph(linea, st["Normal"]))
     els.append(Spacer(1, 12))
-    filas = [CABECERA_TRIMESTRAL] + [[t, m, a, c] for t, m, a, c in zip(
-        TRIMESTRES, ["300", "400", "400", "400"], ["280", "410", "395", "420"],
-        ["93,3 %", "102,5 %", "98,8 %", "105,0 %"])]
+    filas = [CABECERA_TRIMESTRAL] + [
+        [t, m, a, c]
+        for t, m, a, c in zip(
+            TRIMESTRES,
+            ["300", "400", "400", "400"],
+            ["280", "410", "395", "420"],
+            ["93,3 %", "102,5 %", "98,8 %", "105,0 %"],
+        )
+    ]
     tabla = Table(filas)
     tabla.setStyle(regla)
     els += [tabla, PageBreak(), Paragraph("Hoja de vida del indicador – vigencia 2024", st["Heading2"])]
-    campos = Table([["Nombre del indicador", "Visitas domiciliarias de salud mental"],
-                    ["Unidad de medida", "Número"], ["Línea base (2023)", "85"], ["Meta 2024", "120"]])
+    campos = Table(
+        [
+            ["Nombre del indicador", "Visitas domiciliarias de salud mental"],
+            ["Unidad de medida", "Número"],
+            ["Línea base (2023)", "85"],
+            ["Meta 2024", "120"],
+        ]
+    )
     campos.setStyle(regla)
-    meses = Table([["Mes", "Programado", "Ejecutado"], ["Enero", "10", "8"], ["Febrero", "10", "12"],
-                   ["Marzo", "10", "9"]])
+    meses = Table(
+        [["Mes", "Programado", "Ejecutado"], ["Enero", "10", "8"], ["Febrero", "10", "12"], ["Marzo", "10", "9"]]
+    )
     meses.setStyle(regla)
     els += [campos, Spacer(1, 18), meses]
     doc.build(els)
@@ -134,8 +157,16 @@ def test_pagina_de_ficha_en_pdf(tmp_path):
     assert not [o for o in informe.observaciones if o.indicador.startswith(("Trimestre", "Enero", "Hoja de vida"))]
     linea_base = _uno(informe, indicador=VACUNACION, medida="linea_base")
     assert linea_base.valor == 1240 and linea_base.pagina == 1
-    assert _uno(informe, indicador=VACUNACION, medida="meta", periodo_fin=date(2024, 12, 31),
-                periodo_inicio=date(2024, 1, 1)).valor == 1500
+    assert (
+        _uno(
+            informe,
+            indicador=VACUNACION,
+            medida="meta",
+            periodo_fin=date(2024, 12, 31),
+            periodo_inicio=date(2024, 1, 1),
+        ).valor
+        == 1500
+    )
     segundo = _uno(informe, indicador=VACUNACION, medida="ejecutado", periodo_inicio=date(2024, 4, 1))
     assert segundo.valor == 410 and segundo.periodo_fin == date(2024, 6, 30) and segundo.codigo == "SAL-04"
     # page 2: a key/value table, then months
@@ -152,9 +183,14 @@ def test_tabla_de_campos_en_word(tmp_path):
     d.add_heading("Municipio de Guateque – Secretaría de Educación", 1)
     d.add_paragraph("Ficha técnica del indicador")
     campos = d.add_table(rows=0, cols=2)
-    for etiqueta, valor in [("Código", "EDU-07"), ("Denominación", TRANSPORTE), ("Unidad de medida", "Número"),
-                            ("Línea base 2023", "640"), ("Meta de la vigencia", "720"),
-                            ("Fecha de corte", "31/12/2024")]:
+    for etiqueta, valor in [
+        ("Código", "EDU-07"),
+        ("Denominación", TRANSPORTE),
+        ("Unidad de medida", "Número"),
+        ("Línea base 2023", "640"),
+        ("Meta de la vigencia", "720"),
+        ("Fecha de corte", "31/12/2024"),
+    ]:
         celdas = campos.add_row().cells
         celdas[0].text, celdas[1].text = etiqueta, valor
     d.add_paragraph("")
@@ -168,15 +204,23 @@ def test_tabla_de_campos_en_word(tmp_path):
     d.save(ruta)
     informe = extraer_informe(ruta)
     # the cut date of the block dates the document's periods
-    assert _uno(informe, indicador=TRANSPORTE, medida="meta", periodo_fin=date(2024, 12, 31),
-                periodo_inicio=date(2024, 1, 1)).valor == 720
+    assert (
+        _uno(
+            informe,
+            indicador=TRANSPORTE,
+            medida="meta",
+            periodo_fin=date(2024, 12, 31),
+            periodo_inicio=date(2024, 1, 1),
+        ).valor
+        == 720
+    )
     assert _uno(informe, indicador=TRANSPORTE, medida="ejecutado", periodo_inicio=date(2024, 3, 1)).valor == 705
     assert len(_obs(informe, indicador=TRANSPORTE, medida="meta")) == 4
     assert any("ficha del indicador" in u.motivo and "EDU-07" in u.texto for u in informe.no_mapeadas)
 
 
 def test_campos_sueltos_sin_nombre_no_son_ficha(tmp_path):
-    """"Label: value" lines that name no indicator are not a data sheet: the
+    """ "Label: value" lines that name no indicator are not a data sheet: the
     table below keeps its own reading (rows are its indicators)."""
     wb = openpyxl.Workbook()
     ws = wb.active

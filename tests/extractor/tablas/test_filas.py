@@ -1,4 +1,5 @@
 """Rows to observations on tables built in memory (no file format involved)."""
+
 from __future__ import annotations
 
 from datetime import date
@@ -12,7 +13,10 @@ CTX_2017 = Contexto(
     vigencia=2017, fecha_corte=date(2017, 9, 30), periodo_inicio=date(2017, 5, 1), periodo_fin=date(2017, 9, 30)
 )
 CTX_2018 = Contexto(
-    vigencia=2018, fecha_corte=date(2018, 6, 30), periodo_inicio=date(2018, 4, 1), periodo_fin=date(2018, 6, 30),
+    vigencia=2018,
+    fecha_corte=date(2018, 6, 30),
+    periodo_inicio=date(2018, 4, 1),
+    periodo_fin=date(2018, 6, 30),
     cuatrienio=(2016, 2019),
 )
 SEED_HEADER = [
@@ -27,16 +31,27 @@ ENE_SEP = (date(2017, 1, 1), date(2017, 9, 30))
 
 
 def _by(obs, indicador, medida):
-    return [(o.valor, (o.periodo_inicio, o.periodo_fin), o.indicador_padre) for o in obs if o.indicador == indicador and o.medida == medida]
+    return [
+        (o.valor, (o.periodo_inicio, o.periodo_fin), o.indicador_padre)
+        for o in obs
+        if o.indicador == indicador and o.medida == medida
+    ]
 
 
 def test_seed_rows_give_measure_period_and_name():
-    tabla = tabla_de([
-        SEED_HEADER,
-        ["BOLETINES DE PRENSA: Realizar diariamente los boletines por cada dependencia.", "649", "238", "585"],
-        ["SEGUIDORES FACEBOOK: Presentar en el Facebook", "10.620", "Junio 13.114\nJulio 13.134\nAgosto 13.665\nSept 13.968", "13.968"],
-        ["PRODUCCIÓN DE CRÓNICAS: Producción de crónicas", "", "2", "19"],
-    ])
+    tabla = tabla_de(
+        [
+            SEED_HEADER,
+            ["BOLETINES DE PRENSA: Realizar diariamente los boletines por cada dependencia.", "649", "238", "585"],
+            [
+                "SEGUIDORES FACEBOOK: Presentar en el Facebook",
+                "10.620",
+                "Junio 13.114\nJulio 13.134\nAgosto 13.665\nSept 13.968",
+                "13.968",
+            ],
+            ["PRODUCCIÓN DE CRÓNICAS: Producción de crónicas", "", "2", "19"],
+        ]
+    )
     obs, skipped = interpretar_tabla(tabla, CTX_2017)
     assert _by(obs, "BOLETINES DE PRENSA", "meta") == [(649, Y2017, None)]
     assert _by(obs, "BOLETINES DE PRENSA", "ejecutado") == [(238, JUN_SEP, None)]
@@ -55,13 +70,20 @@ def test_seed_rows_give_measure_period_and_name():
 
 
 def test_subheader_row_governs_child_rows_until_next_indicator():
-    tabla = tabla_de([
-        SEED_HEADER,
-        ["PÁGINA WEB: Presentar información permanente", "", "Periodo de junio a septiembre", "Periodo de enero a septiembre"],
-        ["BOLETINES", "", "238", "585"],
-        ["MEMES INFORMATIVOS", "", "814", "1.681"],
-        ["BANNER: Publicados en la parte superior", "105", "15", "60"],
-    ])
+    tabla = tabla_de(
+        [
+            SEED_HEADER,
+            [
+                "PÁGINA WEB: Presentar información permanente",
+                "",
+                "Periodo de junio a septiembre",
+                "Periodo de enero a septiembre",
+            ],
+            ["BOLETINES", "", "238", "585"],
+            ["MEMES INFORMATIVOS", "", "814", "1.681"],
+            ["BANNER: Publicados en la parte superior", "105", "15", "60"],
+        ]
+    )
     obs, skipped = interpretar_tabla(tabla, CTX_2017)
     assert _by(obs, "BOLETINES", "ejecutado") == [(238, JUN_SEP, "PÁGINA WEB")]
     assert _by(obs, "MEMES INFORMATIVOS", "acumulado") == [(1681, ENE_SEP, "PÁGINA WEB")]
@@ -71,14 +93,26 @@ def test_subheader_row_governs_child_rows_until_next_indicator():
 
 
 def test_labelled_money_in_cells_and_ambiguous_percent():
-    tabla = tabla_de([
-        ["Indicador De Producto", "Cantidad Programada 2017", "Cantidad Ejecutado 2017", "Ejecución financiera",
-         "Recursos programados y ejecutados por inversión", "Evidencia"],
-        ["Un (1) Plan estratégico de comunicaciones diseñado e implementado en el cuatrienio. 1: El porcentaje",
-         "0.25 %", "0.23 %", "Funcionamiento $1'340.799.993 Ejecutado Funcionamiento $983'286.659,67",
-         "Programado $ 1.277.800.000 Ejecutado a 30 de Septiembre de 2017 $ 1'216.376.501",
-         "Implementación del plan (con corte a septiembre 30 de 2017)"],
-    ])
+    tabla = tabla_de(
+        [
+            [
+                "Indicador De Producto",
+                "Cantidad Programada 2017",
+                "Cantidad Ejecutado 2017",
+                "Ejecución financiera",
+                "Recursos programados y ejecutados por inversión",
+                "Evidencia",
+            ],
+            [
+                "Un (1) Plan estratégico de comunicaciones diseñado e implementado en el cuatrienio. 1: El porcentaje",
+                "0.25 %",
+                "0.23 %",
+                "Funcionamiento $1'340.799.993 Ejecutado Funcionamiento $983'286.659,67",
+                "Programado $ 1.277.800.000 Ejecutado a 30 de Septiembre de 2017 $ 1'216.376.501",
+                "Implementación del plan (con corte a septiembre 30 de 2017)",
+            ],
+        ]
+    )
     obs, _ = interpretar_tabla(tabla, CTX_2017)
     name = "Un (1) Plan estratégico de comunicaciones diseñado e implementado en el cuatrienio"
     assert {o.indicador for o in obs} == {name}
@@ -94,11 +128,32 @@ def test_labelled_money_in_cells_and_ambiguous_percent():
 
 
 def test_product_table_with_program_heading_and_codes():
-    header = ["Código", "Indicador de producto", "Línea base", "Meta cuatrienio 2016-2019", "Meta 2018",
-              "Ejecutado abril a junio", "Acumulado a 30 de junio", "% Avance", "Recursos programados", "Recursos ejecutados"]
+    header = [
+        "Código",
+        "Indicador de producto",
+        "Línea base",
+        "Meta cuatrienio 2016-2019",
+        "Meta 2018",
+        "Ejecutado abril a junio",
+        "Acumulado a 30 de junio",
+        "% Avance",
+        "Recursos programados",
+        "Recursos ejecutados",
+    ]
     celdas = [Celda(texto=t, fila=0, columna=k, pagina=1) for k, t in enumerate(header)]
     celdas.append(Celda(texto="Programa: Salud pública", fila=1, columna=0, pagina=1, columnas_span=10))
-    row = ["041020300", "Personas vacunadas", "SL", "12.000", "3.000", "800", "1.450", "48,3%", "$ 150.000.000", "$ 70.250.000"]
+    row = [
+        "041020300",
+        "Personas vacunadas",
+        "SL",
+        "12.000",
+        "3.000",
+        "800",
+        "1.450",
+        "48,3%",
+        "$ 150.000.000",
+        "$ 70.250.000",
+    ]
     celdas += [Celda(texto=t, fila=2, columna=k, pagina=1) for k, t in enumerate(row)]
     obs, skipped = interpretar_tabla(Tabla(indice=2, celdas=celdas), CTX_2018)
     got = {o.medida: (o.valor, o.periodo_inicio, o.periodo_fin) for o in obs}
@@ -119,10 +174,15 @@ def test_two_level_header_and_scale():
         Celda("Indicador", 0, 0, 1, filas_span=2),
         Celda("Meta física", 0, 1, 1, columnas_span=2),
         Celda("Recursos (en millones de pesos)", 0, 3, 1, columnas_span=2),
-        Celda("Programada 2020", 1, 1, 1), Celda("Ejecutada 2020", 1, 2, 1),
-        Celda("Programados", 1, 3, 1), Celda("Ejecutados", 1, 4, 1),
-        Celda("Vías rurales mejoradas (km)", 2, 0, 1), Celda("25", 2, 1, 1), Celda("18,5", 2, 2, 1),
-        Celda("1.200", 2, 3, 1), Celda("950,5", 2, 4, 1),
+        Celda("Programada 2020", 1, 1, 1),
+        Celda("Ejecutada 2020", 1, 2, 1),
+        Celda("Programados", 1, 3, 1),
+        Celda("Ejecutados", 1, 4, 1),
+        Celda("Vías rurales mejoradas (km)", 2, 0, 1),
+        Celda("25", 2, 1, 1),
+        Celda("18,5", 2, 2, 1),
+        Celda("1.200", 2, 3, 1),
+        Celda("950,5", 2, 4, 1),
     ]
     ctx = Contexto(vigencia=2020, fecha_corte=date(2020, 12, 31))
     obs, _ = interpretar_tabla(Tabla(indice=1, celdas=celdas), ctx)
@@ -143,13 +203,25 @@ def test_table_without_value_columns_goes_to_unmapped():
 
 
 def test_a_year_column_sets_each_rows_period():
-    tabla = tabla_de([
-        ["Año", "Concepto de gasto", "Presupuestado", "Ejecutado", "% ejec."],
-        ["2016", "Funcionamiento", "27.611.331.302,00", "26.390.297.625,00", "96%"],
-        ["2017", "Inversión", "464.408.349.524,00", "410.645.234.461,00", "88%"],
-    ])
+    tabla = tabla_de(
+        [
+            ["Año", "Concepto de gasto", "Presupuestado", "Ejecutado", "% ejec."],
+            ["2016", "Funcionamiento", "27.611.331.302,00", "26.390.297.625,00", "96%"],
+            ["2017", "Inversión", "464.408.349.524,00", "410.645.234.461,00", "88%"],
+        ]
+    )
     obs, _ = interpretar_tabla(tabla, Contexto(vigencia=2019, fecha_corte=date(2019, 12, 31)))
     got = {(o.indicador, o.medida): (o.valor, o.periodo_inicio, o.periodo_fin, o.tipo_gasto) for o in obs}
-    assert got[("Funcionamiento", "recursos_programados")] == (27611331302.0, date(2016, 1, 1), date(2016, 12, 31), "funcionamiento")
-    assert got[("Inversión", "recursos_ejecutados")] == (410645234461.0, date(2017, 1, 1), date(2017, 12, 31), "inversion")
+    assert got[("Funcionamiento", "recursos_programados")] == (
+        27611331302.0,
+        date(2016, 1, 1),
+        date(2016, 12, 31),
+        "funcionamiento",
+    )
+    assert got[("Inversión", "recursos_ejecutados")] == (
+        410645234461.0,
+        date(2017, 1, 1),
+        date(2017, 12, 31),
+        "inversion",
+    )
     assert got[("Inversión", "avance_porcentual")][:3] == (88, date(2017, 1, 1), date(2017, 12, 31))

@@ -1,6 +1,7 @@
 """The persistent memory of header matches: a second process classifies the
 same headers the same way without importing spaCy; a damaged line or other
 rules never give a wrong answer."""
+
 from __future__ import annotations
 
 import json
@@ -10,8 +11,16 @@ import sys
 from pathlib import Path
 
 RAIZ = Path(__file__).resolve().parents[3]
-TEXTOS = ["Meta programada 2024", "Valor ejecutado", "Unidad de medida", "Código BPIN", "% de avance",
-          "Presupuesto definitivo (millones)", "Fuente de financiación", "Observaciones"]
+TEXTOS = [
+    "Meta programada 2024",
+    "Valor ejecutado",
+    "Unidad de medida",
+    "Código BPIN",
+    "% de avance",
+    "Presupuesto definitivo (millones)",
+    "Fuente de financiación",
+    "Observaciones",
+]
 
 _SCRIPT = """
 import json, sys
@@ -27,10 +36,21 @@ print(json.dumps({"salida": salida, "spacy": "spacy" in sys.modules}))
 
 def _clasificar(cache: Path, reglas: str = "propias", memoria: bool = True) -> dict:
     entorno = {**os.environ, "PYTHONPATH": str(RAIZ), "INFORMES_CACHE": str(cache)}
-    script = _SCRIPT if memoria else _SCRIPT.replace("clasificador() if", "ClasificadorEncabezados("
-                                                      "cargar_yaml('encabezados.yaml'), memoria=False) if")
-    p = subprocess.run([sys.executable, "-c", script, json.dumps(TEXTOS), reglas], env=entorno,
-                       capture_output=True, text=True, timeout=300, cwd=RAIZ)
+    script = (
+        _SCRIPT
+        if memoria
+        else _SCRIPT.replace(
+            "clasificador() if", "ClasificadorEncabezados(cargar_yaml('encabezados.yaml'), memoria=False) if"
+        )
+    )
+    p = subprocess.run(
+        [sys.executable, "-c", script, json.dumps(TEXTOS), reglas],
+        env=entorno,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        cwd=RAIZ,
+    )
     assert p.returncode == 0, p.stderr
     return json.loads(p.stdout)
 

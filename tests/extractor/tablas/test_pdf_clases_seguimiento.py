@@ -14,6 +14,7 @@ reportlab (wording and entities unlike the reports the rules were studied on):
 - a "Rubro" column of budget codes beside a "Descripción" column of names;
 - OCR'd figures with a misread separator mended by their column's pattern.
 """
+
 from __future__ import annotations
 
 from datetime import date
@@ -54,7 +55,9 @@ def _fila(c, y: float, clave: str, nombre: list[str], cifras: list[str]) -> floa
             for i, linea in enumerate(nombre):
                 c.drawString(x0 + 3, y - 11 - 12 * i, linea)
         elif texto:
-            c.drawRightString(x1 - 4, y - alto + 5, texto) if texto[0].isdigit() else c.drawString(x0 + 3, y - 11, texto)
+            c.drawRightString(x1 - 4, y - alto + 5, texto) if texto[0].isdigit() else c.drawString(
+                x0 + 3, y - 11, texto
+            )
     return y - alto
 
 
@@ -94,7 +97,11 @@ def test_fila_partida_por_el_salto_de_pagina_y_cumplimiento_de_la_vigencia(tmp_p
     obs = interpretar(leer_documento(ruta)).observaciones
     banda = {o.medida: o for o in obs if "banda" in o.indicador}
     assert {m: o.valor for m, o in banda.items()} == {
-        "linea_base": 8, "meta": 10, "ejecutado": 7, "avance_porcentual": 70}
+        "linea_base": 8,
+        "meta": 10,
+        "ejecutado": 7,
+        "avance_porcentual": 70,
+    }
     assert "sinfónica" in banda["meta"].indicador  # the name's two halves are one name
     avances = [o for o in obs if o.medida == "avance_porcentual"]
     assert len(avances) == 6
@@ -110,12 +117,21 @@ def _acumulado_cuatrienio(ruta: Path) -> None:
     c.setFont("Helvetica", 8)
     c.drawString(60, 544, "Se presenta el avance de las metas a 31 de diciembre de 2025.")
     xs = [40, 230, 310, 380, 450, 550, 660]
-    filas = [("Indicador de producto", "Meta cuatrienio", "Meta 2025", "Avance 2025", "Acumulado cuatrienio", "% avance cuatrienio"),
-             ("Sector: Deporte y recreación", "", "", "", "", ""),
-             ("Escenarios deportivos adecuados", "12", "4", "3", "5", "41,7 %"),
-             ("Ligas deportivas apoyadas", "20", "5", "6", "11", "55,0 %"),
-             ("Sector: Cultura", "", "", "", "", ""),
-             ("Bibliotecas con conectividad", "8", "2", "2", "3", "37,5 %")]
+    filas = [
+        (
+            "Indicador de producto",
+            "Meta cuatrienio",
+            "Meta 2025",
+            "Avance 2025",
+            "Acumulado cuatrienio",
+            "% avance cuatrienio",
+        ),
+        ("Sector: Deporte y recreación", "", "", "", "", ""),
+        ("Escenarios deportivos adecuados", "12", "4", "3", "5", "41,7 %"),
+        ("Ligas deportivas apoyadas", "20", "5", "6", "11", "55,0 %"),
+        ("Sector: Cultura", "", "", "", "", ""),
+        ("Bibliotecas con conectividad", "8", "2", "2", "3", "37,5 %"),
+    ]
     y = 520
     for fila in filas:
         bordes = xs if any(fila[1:]) else [xs[0], xs[-1]]  # a sector row spans the table
@@ -129,10 +145,17 @@ def test_acumulado_del_cuatrienio_no_es_meta_y_el_termino_del_titulo_no_es_la_vi
     obs = interpretar(leer_documento(ruta)).observaciones
     ligas = {o.medida: o for o in obs if o.indicador == "Ligas deportivas apoyadas"}
     assert {m: o.valor for m, o in ligas.items()} == {
-        "meta_cuatrienio": 20, "meta": 5, "ejecutado": 6, "acumulado": 11, "avance_porcentual": 55}
+        "meta_cuatrienio": 20,
+        "meta": 5,
+        "ejecutado": 6,
+        "acumulado": 11,
+        "avance_porcentual": 55,
+    }
     assert (ligas["acumulado"].periodo_inicio, ligas["acumulado"].periodo_fin) == (date(2024, 1, 1), date(2025, 12, 31))
     assert (ligas["avance_porcentual"].periodo_inicio, ligas["avance_porcentual"].periodo_fin) == (
-        date(2024, 1, 1), date(2027, 12, 31))
+        date(2024, 1, 1),
+        date(2027, 12, 31),
+    )
     assert (ligas["meta"].periodo_inicio, ligas["meta"].periodo_fin) == (date(2025, 1, 1), date(2025, 12, 31))
 
 
@@ -152,9 +175,13 @@ def _dos_columnas(ruta: Path) -> None:
     c.drawString(110, 685, "Frente")
     c.drawRightString(480, 685, "Recursos ejecutados 2022")
     c.setFont("Helvetica", 9)
-    filas = [("Vivienda rural", "$ 1.250.400.000"), ("Acueductos veredales", "$ 980.120.500"),
-             ("Caminos y puentes", "$ 2.004.000.000"), ("Huertas escolares", "$ 75.300.000"),
-             ("Total", "$ 4.309.820.500")]
+    filas = [
+        ("Vivienda rural", "$ 1.250.400.000"),
+        ("Acueductos veredales", "$ 980.120.500"),
+        ("Caminos y puentes", "$ 2.004.000.000"),
+        ("Huertas escolares", "$ 75.300.000"),
+        ("Total", "$ 4.309.820.500"),
+    ]
     y = 668
     for nombre, valor in filas:
         c.drawString(110, y, nombre)
@@ -171,8 +198,12 @@ def test_tabla_de_dos_columnas_sin_reglas(tmp_path):
     _dos_columnas(ruta)
     obs = interpretar(leer_documento(ruta)).observaciones
     dinero = {o.indicador: o.valor for o in obs if o.medida == "recursos_ejecutados" and o.indicador != "Total"}
-    assert dinero == {"Vivienda rural": 1250400000, "Acueductos veredales": 980120500,
-                      "Caminos y puentes": 2004000000, "Huertas escolares": 75300000}
+    assert dinero == {
+        "Vivienda rural": 1250400000,
+        "Acueductos veredales": 980120500,
+        "Caminos y puentes": 2004000000,
+        "Huertas escolares": 75300000,
+    }
     assert not any(o.valor in (3400, 120, 95) for o in obs)  # the prose stays prose
 
 
@@ -180,11 +211,13 @@ def _rubros(ruta: Path) -> None:
     c = canvas.Canvas(str(ruta), pagesize=letter)
     c.setFont("Helvetica-Bold", 10)
     c.drawString(60, 740, "Ejecución presupuestal de gastos de inversión \u2013 vigencia 2021")
-    filas = [("Rubro", "Descripción", "Apropiación definitiva", "Compromisos"),
-             ("2.4.1", "Vivienda de interés social", "500.000.000,00", "480.000.000,00"),
-             ("2.4.1.01", "Subsidios de mejoramiento", "300.000.000,00", "290.000.000,00"),
-             ("24102", "Titulación de predios", "200.000.000,00", "190.000.000,00"),
-             ("2.4.2", "Atención a la primera infancia", "150.500.000,00", "149.000.000,00")]
+    filas = [
+        ("Rubro", "Descripción", "Apropiación definitiva", "Compromisos"),
+        ("2.4.1", "Vivienda de interés social", "500.000.000,00", "480.000.000,00"),
+        ("2.4.1.01", "Subsidios de mejoramiento", "300.000.000,00", "290.000.000,00"),
+        ("24102", "Titulación de predios", "200.000.000,00", "190.000.000,00"),
+        ("2.4.2", "Atención a la primera infancia", "150.500.000,00", "149.000.000,00"),
+    ]
     xs = [50, 110, 300, 420, 540]
     y = 710
     c.setFont("Helvetica", 8)
@@ -203,14 +236,30 @@ def test_columna_de_codigos_no_es_el_nombre(tmp_path):
 
 
 def test_cifras_ocr_reparadas_con_el_patron_de_su_columna():
-    textos = ["4.013.594.763,50", "1.198.312.400.00", "2.380.114.250,50", "3105.447.81235",
-              "418.600.000,00", "1:954.300.11235", "-", "2.3.1.02", "987.450.300,00", "356.200.000,00"]
+    textos = [
+        "4.013.594.763,50",
+        "1.198.312.400.00",
+        "2.380.114.250,50",
+        "3105.447.81235",
+        "418.600.000,00",
+        "1:954.300.11235",
+        "-",
+        "2.3.1.02",
+        "987.450.300,00",
+        "356.200.000,00",
+    ]
     celdas = [Celda(texto=t, fila=i, columna=0, pagina=1, confianza_ocr=0.9) for i, t in enumerate(textos)]
     celdas.append(Celda(texto="12.34", fila=0, columna=1, pagina=1, confianza_ocr=0.9))
     mended = reparar(celdas)
     celdas, mended = celdas[:8] + celdas[10:], mended[:8] + mended[10:]
-    assert [c.texto for c in mended[:6]] == ["4.013.594.763,50", "1.198.312.400,00", "2.380.114.250,50",
-                                            "3.105.447.812,35", "418.600.000,00", "1.954.300.112,35"]
+    assert [c.texto for c in mended[:6]] == [
+        "4.013.594.763,50",
+        "1.198.312.400,00",
+        "2.380.114.250,50",
+        "3.105.447.812,35",
+        "418.600.000,00",
+        "1.954.300.112,35",
+    ]
     assert mended[6].texto == "-" and mended[7].texto == "2.3.1.02"  # not a figure, too few digits
     assert mended[1].confianza_ocr == 0.5 and mended[0].confianza_ocr == 0.9
     assert mended[8].texto == "12.34"  # a column without the pattern is left alone

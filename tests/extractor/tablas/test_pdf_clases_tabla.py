@@ -15,6 +15,7 @@
 - an unruled header whose last two cells are closer than their columns;
 - a bare "Avance" column in percentages beside the target and the result.
 """
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -35,13 +36,27 @@ COLS = [30, 110, 250, 300, 350, 400, 450, 500, 550, 610]  # x of the header's ru
 ARRIBA = ["Clave", "Indicador", "Linea base", "Meta", "Meta", "Logrado", "Logrado", "Avance %", "Avance %"]
 ABAJO = ["", "", "2019", "2022", "2023", "2022", "2023", "2022", "2023"]
 BLOQUES = [
-    ("OBJ.1 AMPLIAR LA COBERTURA DE LOS SERVICIOS DE BIBLIOTECA", [
-        ("B-01", ["prestamos de libros", "a domicilio en", "zonas rurales"], ["120", "150", "180", "160", "170", "106,67", "94,44"]),
-        ("B-02", ["talleres de lectura", "para adultos mayores"], ["8", "10", "12", "11", "9", "110,00", "75,00"]),
-    ]),
-    ("OBJ.2 CONSERVAR EL PATRIMONIO DOCUMENTAL DEL ARCHIVO", [
-        ("A-07", ["folios digitalizados", "del fondo historico"], ["2.500", "4.000", "6.000", "4.400", "5.100", "110,00", "85,00"]),
-    ]),
+    (
+        "OBJ.1 AMPLIAR LA COBERTURA DE LOS SERVICIOS DE BIBLIOTECA",
+        [
+            (
+                "B-01",
+                ["prestamos de libros", "a domicilio en", "zonas rurales"],
+                ["120", "150", "180", "160", "170", "106,67", "94,44"],
+            ),
+            ("B-02", ["talleres de lectura", "para adultos mayores"], ["8", "10", "12", "11", "9", "110,00", "75,00"]),
+        ],
+    ),
+    (
+        "OBJ.2 CONSERVAR EL PATRIMONIO DOCUMENTAL DEL ARCHIVO",
+        [
+            (
+                "A-07",
+                ["folios digitalizados", "del fondo historico"],
+                ["2.500", "4.000", "6.000", "4.400", "5.100", "110,00", "85,00"],
+            ),
+        ],
+    ),
 ]
 
 
@@ -155,11 +170,13 @@ def _avance_sin_medida(ruta: Path) -> None:
     c = canvas.Canvas(str(ruta), pagesize=letter)
     c.setFont("Helvetica-Bold", 10)
     c.drawString(60, 740, "Informe de gestión 2021 - Oficina de Cultura")
-    filas = [("Producto", "Programado 2021", "Logrado 2021", "Avance"),
-             ("Conciertos de la banda municipal", "10", "12", "120,0 %"),
-             ("Cursos de danza dictados", "6", "3", "50,0 %"),
-             ("Murales restaurados", "4", "4", "100,0 %"),
-             ("Festivales apoyados", "5", "4", "80,0 %")]
+    filas = [
+        ("Producto", "Programado 2021", "Logrado 2021", "Avance"),
+        ("Conciertos de la banda municipal", "10", "12", "120,0 %"),
+        ("Cursos de danza dictados", "6", "3", "50,0 %"),
+        ("Murales restaurados", "4", "4", "100,0 %"),
+        ("Festivales apoyados", "5", "4", "80,0 %"),
+    ]
     xs = [55, 280, 380, 480, 560]
     y = 710
     c.setFont("Helvetica", 8)
@@ -174,8 +191,11 @@ def test_avance_en_porcentaje_confirmado_por_las_cifras(tmp_path):
     obs = interpretar(leer_documento(ruta)).observaciones
     avance = {o.indicador: o for o in obs if o.medida == "avance_porcentual"}
     assert {k: o.valor for k, o in avance.items()} == {
-        "Conciertos de la banda municipal": 120, "Cursos de danza dictados": 50,
-        "Murales restaurados": 100, "Festivales apoyados": 80}
+        "Conciertos de la banda municipal": 120,
+        "Cursos de danza dictados": 50,
+        "Murales restaurados": 100,
+        "Festivales apoyados": 80,
+    }
     assert all(o.periodo_inicio.year == o.periodo_fin.year == 2021 for o in avance.values())
     assert not any(o.medida == "ejecutado" and o.valor in (120, 50, 80) for o in obs)
 
@@ -186,17 +206,46 @@ X_RAYAS = {"clave": 48, "nombre": 92, "unidad": 330, "cifras": [420, 490, 550, 6
 CABECERA_RAYAS = [("Código", "clave"), ("Producto del plan", "nombre"), ("Unidad", "unidad")]
 CIFRAS_RAYAS = ["Meta\n2021", "Logro\n2021", "%\ncumplido", "Presupuesto\nasignado", "Presupuesto\ncomprometido"]
 FILAS_RAYAS = [
-    [("4501120", ["Gestantes con control prenatal", "antes de la semana 12"], "Porcentaje",
-      ["85", "79", "92,9 %", "$ 12.500.000", "$ 11.980.000"])],
-    [("4501133", ["Jornadas de vacunación extramural"], "Número", ["24", "30", "125,0 %", "$ 48.000.000", "$ 47.250.000"])],
-    [("4501201", ["Hogares visitados por la estrategia APS"], "Número", ["3.200", "2.560", "80,0 %", "$ 210.000.000", "$ 150.400.000"])],
+    [
+        (
+            "4501120",
+            ["Gestantes con control prenatal", "antes de la semana 12"],
+            "Porcentaje",
+            ["85", "79", "92,9 %", "$ 12.500.000", "$ 11.980.000"],
+        )
+    ],
+    [
+        (
+            "4501133",
+            ["Jornadas de vacunación extramural"],
+            "Número",
+            ["24", "30", "125,0 %", "$ 48.000.000", "$ 47.250.000"],
+        )
+    ],
+    [
+        (
+            "4501201",
+            ["Hogares visitados por la estrategia APS"],
+            "Número",
+            ["3.200", "2.560", "80,0 %", "$ 210.000.000", "$ 150.400.000"],
+        )
+    ],
     [("4502007", ["Brigadas de salud oral rural"], "Número", ["10", "6", "60,0 %", "$ 35.000.000", "$ 19.800.000"])],
 ]
 FILAS_RAYAS_2 = [
-    ("4502015", ["Comités de vigilancia epidemiológica"], "Número", ["12", "12", "100,0 %", "$ 6.000.000", "$ 6.000.000"]),
+    (
+        "4502015",
+        ["Comités de vigilancia epidemiológica"],
+        "Número",
+        ["12", "12", "100,0 %", "$ 6.000.000", "$ 6.000.000"],
+    ),
     ("4502030", ["Campañas de salud mental"], "Número", ["4", "3", "75,0 %", "$ 22.000.000", "$ 16.100.000"]),
-    ("4503002", ["Establecimientos inspeccionados por", "sanidad ambiental"], "Número",
-     ["600", "645", "107,5 %", "$ 90.000.000", "$ 89.700.000"]),
+    (
+        "4503002",
+        ["Establecimientos inspeccionados por", "sanidad ambiental"],
+        "Número",
+        ["600", "645", "107,5 %", "$ 90.000.000", "$ 89.700.000"],
+    ),
 ]
 
 
@@ -294,7 +343,9 @@ def _tablas_con_pie_corrido(ruta: Path) -> None:
         c.drawString(60, 760, "Alcaldía de Chinácota · Secretaría de Hacienda")
         c.setFont("Helvetica", 9)
         for k in range(20):  # prose above the table
-            c.drawString(60, 720 - 14 * k, f"Párrafo {k + 1} del análisis del recaudo del trimestre {pagina}, con sus causas.")
+            c.drawString(
+                60, 720 - 14 * k, f"Párrafo {k + 1} del análisis del recaudo del trimestre {pagina}, con sus causas."
+            )
         y = 40 + 16 * len(RECAUDO) + 16  # the table ends at the bottom of the page
         c.setFont("Helvetica-Bold", 9)
         c.drawString(60, y + 24, f"Cuadro {pagina}. Recaudo por renta, trimestre {pagina} de 2022 (millones)")
@@ -360,8 +411,11 @@ def test_titulo_de_dinero_no_vuelve_dinero_una_columna_en_porcentajes(tmp_path):
 
 # ------- unruled header whose two last cells are closer than a column gap
 
-VISITAS = [("Enero", "40", "38", "38", "95,0 %"), ("Febrero", "40", "45", "83", "112,5 %"),
-           ("Marzo", "50", "41", "124", "82,0 %")]
+VISITAS = [
+    ("Enero", "40", "38", "38", "95,0 %"),
+    ("Febrero", "40", "45", "83", "112,5 %"),
+    ("Marzo", "50", "41", "124", "82,0 %"),
+]
 
 
 def _encabezados_juntos_sin_reglas(ruta: Path) -> None:
@@ -405,9 +459,14 @@ def _rayas_con_cabecera_fuera(ruta: Path) -> None:
     c.setFont("Helvetica-Bold", 8)
     for x, texto in [(60, "Producto"), (330, "Meta 2022"), (400, "Logro 2022"), (470, "% logro")]:
         c.drawString(x, 700, texto)
-    filas = [("Aulas dotadas", "10", "8", "80,0 %"), ("Docentes capacitados", "120", "130", "108,3 %"),
-             ("DEPORTE Y RECREACIÓN", None, None, None), ("Escuelas deportivas activas", "6", "6", "100,0 %"),
-             ("Torneos veredales", "4", "2", "50,0 %"), ("Parques intervenidos", "3", "3", "100,0 %")]
+    filas = [
+        ("Aulas dotadas", "10", "8", "80,0 %"),
+        ("Docentes capacitados", "120", "130", "108,3 %"),
+        ("DEPORTE Y RECREACIÓN", None, None, None),
+        ("Escuelas deportivas activas", "6", "6", "100,0 %"),
+        ("Torneos veredales", "4", "2", "50,0 %"),
+        ("Parques intervenidos", "3", "3", "100,0 %"),
+    ]
     y, banda = 690, True
     for nombre, *cifras in filas:
         if cifras[0] is not None:
@@ -438,13 +497,16 @@ def test_franjas_sin_cabecera_en_franja_se_leen_sin_reglas(tmp_path):
 
 # ------------------------------------ a paragraph with figures under a table
 
+
 def _tabla_y_parrafo_con_cifras(ruta: Path) -> None:
     """A ruled table, then (a little lower) a numbered heading and a
     paragraph whose money figures fall under several of its columns."""
     xs, alto, arriba = [70, 250, 340, 430, 540], 20, 700
-    filas = [["Actividad", "Meta 2023", "Ejecutado", "Acumulado"],
-             ["Mercados realizados", "24", "4", "9"],
-             ["Productores participantes", "300", "112", "250"]]
+    filas = [
+        ["Actividad", "Meta 2023", "Ejecutado", "Acumulado"],
+        ["Mercados realizados", "24", "4", "9"],
+        ["Productores participantes", "300", "112", "250"],
+    ]
     c = canvas.Canvas(str(ruta), pagesize=letter)
     c.setFont("Helvetica", 10)
     for i, fila in enumerate(filas):

@@ -1,5 +1,6 @@
 """A ruled header over body rows drawn without rulings, inside a frame:
 the body's words are cells of the header's columns, not lost."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -36,7 +37,7 @@ def _pdf(destino: Path) -> None:
     objetos = {
         1: b"<< /Type /Catalog /Pages 2 0 R >>",
         3: b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 400] /Contents 4 0 R "
-           b"/Resources << /Font << /F1 5 0 R >> >> >>",
+        b"/Resources << /Font << /F1 5 0 R >> >> >>",
         4: b"<< /Length %d >>\nstream\n%s\nendstream" % (len(dibujo), bytes(dibujo)),
         5: b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>",
     }

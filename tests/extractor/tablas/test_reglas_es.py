@@ -1,4 +1,5 @@
 """Spanish rules: header wording to measure/role, indicator name vs description."""
+
 from __future__ import annotations
 
 import pytest
@@ -41,9 +42,15 @@ def test_header_to_measure(encabezado, medida):
 
 @pytest.mark.parametrize(
     "encabezado, rol",
-    [("Código MGA", "codigo"), ("Indicador de producto", "etiqueta"), ("INDICADOR", "etiqueta"),
-     ("Evidencia", "ignorar"), ("Unidad de medida", "unidad"), ("Fuente de financiación", "fuente"),
-     ("COD,.INT. PROGRAMA", "codigo")],  # Tenjo: a comma glued to the next word
+    [
+        ("Código MGA", "codigo"),
+        ("Indicador de producto", "etiqueta"),
+        ("INDICADOR", "etiqueta"),
+        ("Evidencia", "ignorar"),
+        ("Unidad de medida", "unidad"),
+        ("Fuente de financiación", "fuente"),
+        ("COD,.INT. PROGRAMA", "codigo"),
+    ],  # Tenjo: a comma glued to the next word
 )
 def test_header_to_role(encabezado, rol):
     assert clasificador().rol(encabezado) == rol
@@ -58,14 +65,30 @@ def test_scale_in_header():
 @pytest.mark.parametrize(
     "etiqueta, nombre, descripcion",
     [
-        ("BOLETINES DE PRENSA: Realizar diariamente los boletines", "BOLETINES DE PRENSA", "Realizar diariamente los boletines"),
-        ("INFORMATIVO INSTITUCIONAL Realizar semanalmente un informativo", "INFORMATIVO INSTITUCIONAL", "Realizar semanalmente un informativo"),
+        (
+            "BOLETINES DE PRENSA: Realizar diariamente los boletines",
+            "BOLETINES DE PRENSA",
+            "Realizar diariamente los boletines",
+        ),
+        (
+            "INFORMATIVO INSTITUCIONAL Realizar semanalmente un informativo",
+            "INFORMATIVO INSTITUCIONAL",
+            "Realizar semanalmente un informativo",
+        ),
         ("YOUTUBE: Alcaldía de Barrancabermeja Suscriptores.", "YOUTUBE", "Alcaldía de Barrancabermeja Suscriptores."),
-        ("Un (1) Plan estratégico diseñado e implementado en el cuatrienio. 1: El porcentaje", "Un (1) Plan estratégico diseñado e implementado en el cuatrienio", "1: El porcentaje"),
+        (
+            "Un (1) Plan estratégico diseñado e implementado en el cuatrienio. 1: El porcentaje",
+            "Un (1) Plan estratégico diseñado e implementado en el cuatrienio",
+            "1: El porcentaje",
+        ),
         ("MEMES INFORMATIVOS", "MEMES INFORMATIVOS", None),
         ("IPS acreditadas en el municipio", "IPS acreditadas en el municipio", None),
         ("Cobertura neta: porcentaje de niños matriculados", "Cobertura neta", "porcentaje de niños matriculados"),
-        ("PRODUCCIÓN DE SPOTS Y/O\nCOMERCIALES INSTITUCIONALES: Producción", "PRODUCCIÓN DE SPOTS Y/O COMERCIALES INSTITUCIONALES", "Producción"),
+        (
+            "PRODUCCIÓN DE SPOTS Y/O\nCOMERCIALES INSTITUCIONALES: Producción",
+            "PRODUCCIÓN DE SPOTS Y/O COMERCIALES INSTITUCIONALES",
+            "Producción",
+        ),
     ],
 )
 def test_name_apart_from_description(etiqueta, nombre, descripcion):

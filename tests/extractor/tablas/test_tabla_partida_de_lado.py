@@ -1,6 +1,7 @@
 """A table too wide for its page that goes on sideways on the next page: the
 second page carries the remaining columns of the same rows, identified only by
 their number. Made by reportlab, ruled; wording unlike any report studied."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -33,16 +34,31 @@ def _pagina(c, xs, cabecera, filas, titulo):
 
 def _partida(ruta: Path, repetir_nombres: bool) -> None:
     c = canvas.Canvas(str(ruta), pagesize=letter)
-    _pagina(c, [40, 80, 330, 420, 510], ["N.°", "Meta de producto", "Meta 2023", "Logro 2023"],
-            [f[:4] for f in FILAS], "Casa de la Cultura de Sopetrán - seguimiento 2023")
+    _pagina(
+        c,
+        [40, 80, 330, 420, 510],
+        ["N.°", "Meta de producto", "Meta 2023", "Logro 2023"],
+        [f[:4] for f in FILAS],
+        "Casa de la Cultura de Sopetrán - seguimiento 2023",
+    )
     c.drawString(40, 560, "La tabla sigue en la página 2 con las mismas filas.")
     c.showPage()
     if repetir_nombres:  # a second table of the same numbered products: not a continuation
-        _pagina(c, [40, 80, 330, 420], ["N.°", "Meta de producto", "Meta 2024"],
-                [(f[0], f[1], str(int(f[2]) + 2)) for f in FILAS], "Metas de la vigencia 2024")
+        _pagina(
+            c,
+            [40, 80, 330, 420],
+            ["N.°", "Meta de producto", "Meta 2024"],
+            [(f[0], f[1], str(int(f[2]) + 2)) for f in FILAS],
+            "Metas de la vigencia 2024",
+        )
     else:
-        _pagina(c, [40, 80, 250], ["N.°", "Recursos ejecutados 2023"], [(f[0], f[4]) for f in FILAS],
-                "Casa de la Cultura de Sopetrán - seguimiento 2023 (continuación)")
+        _pagina(
+            c,
+            [40, 80, 250],
+            ["N.°", "Recursos ejecutados 2023"],
+            [(f[0], f[4]) for f in FILAS],
+            "Casa de la Cultura de Sopetrán - seguimiento 2023 (continuación)",
+        )
     c.save()
 
 

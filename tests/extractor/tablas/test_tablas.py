@@ -1,4 +1,5 @@
 """Stitching tables across pages on the document model."""
+
 from __future__ import annotations
 
 from extractor.modelo import BloqueTexto, Documento
@@ -60,9 +61,14 @@ def test_header_boxes_narrower_than_body_cells_are_one_column():
     # a ruled PDF whose header boxes do not line up with the body's: the grid
     # has three columns where a reader sees one
     celdas = [
-        Celda("", 0, 0, 1), Celda("META", 0, 1, 1), Celda("", 0, 2, 1), Celda("LÍNEA BASE", 0, 3, 1),
-        Celda("Crear la Oficina de Mujer", 1, 0, 1, columnas_span=3), Celda("SL", 1, 3, 1),
-        Celda("Crear el CAI", 2, 0, 1, columnas_span=3), Celda("1", 2, 3, 1),
+        Celda("", 0, 0, 1),
+        Celda("META", 0, 1, 1),
+        Celda("", 0, 2, 1),
+        Celda("LÍNEA BASE", 0, 3, 1),
+        Celda("Crear la Oficina de Mujer", 1, 0, 1, columnas_span=3),
+        Celda("SL", 1, 3, 1),
+        Celda("Crear el CAI", 2, 0, 1, columnas_span=3),
+        Celda("1", 2, 3, 1),
     ]
     tabla = compactar_columnas(Tabla(indice=1, celdas=celdas))
     assert tabla.textos() == [["META", "LÍNEA BASE"], ["Crear la Oficina de Mujer", "SL"], ["Crear el CAI", "1"]]

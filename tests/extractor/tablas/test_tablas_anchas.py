@@ -1,6 +1,7 @@
 """Wide follow-up tables: blocks split by unruled spacer columns are one
 table; figures written with their unit, negatives in parentheses, and a
 bare "Programado" beside money columns read from what the figures say."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -20,15 +21,21 @@ def _pdf(destino: Path, dibujo: bytes, ancho: int = 792, alto: int = 612) -> Non
     objetos = {
         1: b"<< /Type /Catalog /Pages 2 0 R >>",
         3: b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 %d %d] /Contents 4 0 R "
-           b"/Resources << /Font << /F1 5 0 R >> >> >>" % (ancho, alto),
+        b"/Resources << /Font << /F1 5 0 R >> >> >>" % (ancho, alto),
         4: b"<< /Length %d >>\nstream\n%s\nendstream" % (len(dibujo), dibujo),
         5: b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>",
     }
     destino.write_bytes(serializar_pdf(objetos, [3]))
 
 
-def _bloque(x0: float, anchos: list[float], filas: list[list[str]], arriba: float, alto_fila: float,
-            combinadas: dict[int, tuple[int, str]] | None = None) -> bytes:
+def _bloque(
+    x0: float,
+    anchos: list[float],
+    filas: list[list[str]],
+    arriba: float,
+    alto_fila: float,
+    combinadas: dict[int, tuple[int, str]] | None = None,
+) -> bytes:
     """A fully ruled block: `filas` of texts; `combinadas` maps a header row
     to (how many columns from the left its single cell spans, its text)."""
     combinadas = combinadas or {}
@@ -104,10 +111,16 @@ def test_tablas_vecinas_con_texto_entre_ellas_no_se_juntan(tmp_path):
     assert len(leer_documento(ruta).tablas) == 2
 
 
-@pytest.mark.parametrize("texto, valor, unidad", [
-    ("45 km", 45, "km"), ("6.200 m\u00b2", 6200, "m\u00b2"), ("(6) und.", -6, "und."),
-    ("350 luminarias", 350, "luminarias"), ("38,7 km", 38.7, "km"),
-])
+@pytest.mark.parametrize(
+    "texto, valor, unidad",
+    [
+        ("45 km", 45, "km"),
+        ("6.200 m\u00b2", 6200, "m\u00b2"),
+        ("(6) und.", -6, "und."),
+        ("350 luminarias", 350, "luminarias"),
+        ("38,7 km", 38.7, "km"),
+    ],
+)
 def test_cifra_con_su_unidad(texto, valor, unidad):
     numero, leida = parse_cantidad(texto)
     assert numero.valor == pytest.approx(valor) and leida == unidad
@@ -124,7 +137,7 @@ def test_porcentaje_negativo_entre_parentesis():
 
 
 def test_programado_fisico_junto_a_columnas_de_dinero(tmp_path):
-    """"Programado 2024" with units beside "Recursos programados 2024" in
+    """ "Programado 2024" with units beside "Recursos programados 2024" in
     pesos is the physical target; values keep their sign and unit."""
     ruta = tmp_path / "semestre.pdf"
     filas = [
@@ -153,8 +166,13 @@ def test_meta_de_resultado_del_ultimo_anio_del_plan_es_del_cuatrienio(tmp_path):
 
     doc = Document()
     doc.add_paragraph("Plan de Desarrollo Municipal 2024-2027 «Avanzamos juntos». Seguimiento a diciembre de 2025")
-    encabezado = ["Indicador de bienestar", "Meta de bienestar 2027", "Indicador de producto", "Meta 2025",
-                  "Ejecutado 2025"]
+    encabezado = [
+        "Indicador de bienestar",
+        "Meta de bienestar 2027",
+        "Indicador de producto",
+        "Meta 2025",
+        "Ejecutado 2025",
+    ]
     filas = [
         ["Tasa de deserción escolar", "3,5", "Estudiantes con transporte escolar", "1.200", "1.150"],
         ["", "", "Sedes con alimentación escolar", "45", "45"],
@@ -174,15 +192,18 @@ def test_meta_de_resultado_del_ultimo_anio_del_plan_es_del_cuatrienio(tmp_path):
     ruta = tmp_path / "seguimiento.docx"
     doc.save(ruta)
     obs = interpretar(leer_documento(ruta)).observaciones
-    resultado = [(o.medida, o.periodo_inicio.year, o.periodo_fin.year, o.valor) for o in obs
-                 if o.indicador == "Tasa de deserción escolar"]
+    resultado = [
+        (o.medida, o.periodo_inicio.year, o.periodo_fin.year, o.valor)
+        for o in obs
+        if o.indicador == "Tasa de deserción escolar"
+    ]
     assert resultado == [("meta_cuatrienio", 2024, 2027, 3.5)]
     producto = {(o.medida, o.periodo_inicio.year) for o in obs if o.indicador == "Pozos sépticos construidos"}
     assert producto == {("meta", 2025), ("ejecutado", 2025)}
 
 
 def test_avance_escrito_como_fraccion_se_lee_en_porcentaje(tmp_path):
-    """"% avance" cells that are plain fractions of one: confirmed by the
+    """ "% avance" cells that are plain fractions of one: confirmed by the
     row's executed over its target (with units in the cells), or all
     between 0 and 1 with decimals."""
     ruta = tmp_path / "avance.pdf"

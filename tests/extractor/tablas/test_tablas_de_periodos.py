@@ -15,6 +15,7 @@ out in workbooks and Word reports (issue 13 class 3, issue 14 item 1):
 Every file is built here with openpyxl or python-docx, with wordings and
 entities of their own.
 """
+
 from __future__ import annotations
 
 from datetime import date
@@ -55,14 +56,26 @@ def tablero_sin_anio(tmp_path):
     names it and lists each indicator by its sheet's name."""
     wb = Workbook()
     wb.remove(wb.active)
-    _hoja_de_vida(wb, "Quejas atendidas a tiempo",
-                  "Proporción de quejas sanitarias atendidas dentro del término fijado", "Porcentaje",
-                  [(m, 0.8 + i / 100, 0.85, (0.8 + i / 100) / 0.85, "Sin novedad" if i else "Arranque lento")
-                   for i, m in enumerate(MESES)])
-    _hoja_de_vida(wb, "Visitas de inspección",
-                  "Número de establecimientos con visita de inspección sanitaria", "Número",
-                  [(m, 40 + i, 45, (40 + i) / 45, "Se cumplió el cronograma" if i % 2 else "Personal incompleto")
-                   for i, m in enumerate(MESES)])
+    _hoja_de_vida(
+        wb,
+        "Quejas atendidas a tiempo",
+        "Proporción de quejas sanitarias atendidas dentro del término fijado",
+        "Porcentaje",
+        [
+            (m, 0.8 + i / 100, 0.85, (0.8 + i / 100) / 0.85, "Sin novedad" if i else "Arranque lento")
+            for i, m in enumerate(MESES)
+        ],
+    )
+    _hoja_de_vida(
+        wb,
+        "Visitas de inspección",
+        "Número de establecimientos con visita de inspección sanitaria",
+        "Número",
+        [
+            (m, 40 + i, 45, (40 + i) / 45, "Se cumplió el cronograma" if i % 2 else "Personal incompleto")
+            for i, m in enumerate(MESES)
+        ],
+    )
     ws = wb.create_sheet("Resumen")
     ws.append(["RESUMEN SEMESTRAL DE INDICADORES DE SALUD AMBIENTAL – 2022"])
     ws.append([])
@@ -84,8 +97,7 @@ def test_hoja_de_vida_sobre_tabla_de_meses(tablero_sin_anio):
     assert o.descripcion == "Número de establecimientos con visita de inspección sanitaria"
     assert _uno(informe, indicador="Visitas de inspección", medida="meta", periodo_fin=date(2022, 6, 30)).valor == 45
     # the data sheet's fields ("Unidad de medida | Porcentaje") are not the indicator
-    o = _uno(informe, indicador="Quejas atendidas a tiempo", medida="avance_porcentual",
-             periodo_fin=date(2022, 1, 31))
+    o = _uno(informe, indicador="Quejas atendidas a tiempo", medida="avance_porcentual", periodo_fin=date(2022, 1, 31))
     assert o.valor == pytest.approx(94.12, abs=0.01)
     nombres = {o.indicador for o in informe.observaciones}
     assert nombres == {"Quejas atendidas a tiempo", "Visitas de inspección"}, nombres
@@ -99,9 +111,17 @@ def test_campos_de_la_ficha_no_son_el_nombre():
     assert es_campo_ficha("Unidad de medida: Número · Responsable: Inspección")
     assert not es_campo_ficha("Unidad de Víctimas: informe anual")
     assert not es_campo_ficha("Visitas de inspección: establecimientos revisados")
-    assert indicador_del_titulo(["FICHA TÉCNICA", "Nombre del indicador Proporción de quejas atendidas",
-                                 "Frecuencia Mensual", "Unidad de medida Porcentaje"]) == \
-        "Proporción de quejas atendidas"
+    assert (
+        indicador_del_titulo(
+            [
+                "FICHA TÉCNICA",
+                "Nombre del indicador Proporción de quejas atendidas",
+                "Frecuencia Mensual",
+                "Unidad de medida Porcentaje",
+            ]
+        )
+        == "Proporción de quejas atendidas"
+    )
 
 
 def test_fila_de_meta_sobre_meses_de_dosis_acumuladas(tmp_path):
@@ -143,8 +163,12 @@ def test_fila_consolidado_del_anio_bajo_los_trimestres(tmp_path):
     ws.append(["Licencias de construcción expedidas"])
     ws.append([])
     ws.append(["Trimestre", "Programado", "Logrado", "% Avance"])
-    for t, p, l in (("Trimestre I", 30, 28), ("Trimestre II", 30, 33), ("Trimestre III", 35, 30),
-                    ("Trimestre IV", 35, 36)):
+    for t, p, l in (
+        ("Trimestre I", 30, 28),
+        ("Trimestre II", 30, 33),
+        ("Trimestre III", 35, 30),
+        ("Trimestre IV", 35, 36),
+    ):
         ws.append([t, p, l, l / p])
     ws.append(["Consolidado año", 130, 127, 127 / 130])
     for r in range(5, 10):
@@ -164,10 +188,12 @@ def test_docx_trimestres_con_nombre_en_la_leyenda_con_dos_puntos(tmp_path):
     doc.add_paragraph("MUNICIPIO DE CHINÁCOTA – SECRETARÍA DE SALUD")
     doc.add_paragraph("Informe de seguimiento trimestral – vigencia 2022")
     doc.add_paragraph("Tabla 3. Visitas de inspección: establecimientos revisados en zona urbana, por trimestre")
-    filas = [("Trimestre", "Meta del trimestre", "Logrado", "% cumplimiento", "Acumulado"),
-             ("Primer trimestre", "20", "18", "90,0 %", "18"),
-             ("Segundo trimestre", "25", "27", "108,0 %", "45"),
-             ("Tercer trimestre", "25", "22", "88,0 %", "67")]
+    filas = [
+        ("Trimestre", "Meta del trimestre", "Logrado", "% cumplimiento", "Acumulado"),
+        ("Primer trimestre", "20", "18", "90,0 %", "18"),
+        ("Segundo trimestre", "25", "27", "108,0 %", "45"),
+        ("Tercer trimestre", "25", "22", "88,0 %", "67"),
+    ]
     tabla = doc.add_table(rows=len(filas), cols=5)
     for r, fila in enumerate(filas):
         for k, texto in enumerate(fila):
@@ -183,7 +209,7 @@ def test_docx_trimestres_con_nombre_en_la_leyenda_con_dos_puntos(tmp_path):
 
 
 def test_meses_con_anio_y_columna_de_variacion(tmp_path):
-    """"Mar-2024" between "Feb-2024" and "Abr-2024" is March; a
+    """ "Mar-2024" between "Feb-2024" and "Abr-2024" is March; a
     "Variación 2021-2022" column is derived from two others, not a figure."""
     from extractor.castellano.periodos import Contexto, periodo_de_texto
 
@@ -206,9 +232,13 @@ def test_meses_con_anio_y_columna_de_variacion(tmp_path):
 def test_rotulo_corto_que_termina_en_indicador_nombra_lo_que_sigue():
     from extractor.tablas.titulos import indicador_del_titulo
 
-    assert indicador_del_titulo(["Evolución trimestral del indicador: Hogares con agua potable"]) == \
-        "Hogares con agua potable"
+    assert (
+        indicador_del_titulo(["Evolución trimestral del indicador: Hogares con agua potable"])
+        == "Hogares con agua potable"
+    )
     # a name with a colon in it is still a name, and a plural label lists, it does not name
-    assert indicador_del_titulo(["Casas de justicia móvil: jornadas realizadas"]) == \
-        "Casas de justicia móvil: jornadas realizadas"
+    assert (
+        indicador_del_titulo(["Casas de justicia móvil: jornadas realizadas"])
+        == "Casas de justicia móvil: jornadas realizadas"
+    )
     assert indicador_del_titulo(["Seguimiento a los indicadores: salud y educación"]) != "Salud y educación"

@@ -1,4 +1,5 @@
 """Store: schema from tablas.yaml, idempotent reload, replacement, rollback."""
+
 from __future__ import annotations
 
 import hashlib
@@ -21,18 +22,30 @@ def hacer_informe(version: str = "v1", n: int = 3, archivo: str = "informe.pdf",
     """Report whose SHA-256 depends on `version`; observation i has valor i*10."""
     obs = [
         Observacion(
-            indicador=f"Indicador {i}", medida="ejecutado", valor=10.0 * i, valor_texto=str(10 * i),
-            unidad="numero", periodo_inicio=date(2017, 6, 1), periodo_fin=date(2017, 9, 30),
-            indicador_padre="PÁGINA WEB", pagina=i, tabla=1, fila=i, columna=2,
+            indicador=f"Indicador {i}",
+            medida="ejecutado",
+            valor=10.0 * i,
+            valor_texto=str(10 * i),
+            unidad="numero",
+            periodo_inicio=date(2017, 6, 1),
+            periodo_fin=date(2017, 9, 30),
+            indicador_padre="PÁGINA WEB",
+            pagina=i,
+            tabla=1,
+            fila=i,
+            columna=2,
             bbox=(1.0, 2.0, 3.0, 4.0),
         )
         for i in range(1, n + 1)
     ]
     informe = InformeExtraido(
-        archivo=archivo, sha256=hashlib.sha256(version.encode()).hexdigest(), formato="pdf",
+        archivo=archivo,
+        sha256=hashlib.sha256(version.encode()).hexdigest(),
+        formato="pdf",
         paginas=5,
-        metadatos=MetadatosInforme(entidad="Alcaldía de Prueba", dependencia="Secretaría TIC",
-                                   vigencia=2017, fecha_corte=date(2017, 9, 30)),
+        metadatos=MetadatosInforme(
+            entidad="Alcaldía de Prueba", dependencia="Secretaría TIC", vigencia=2017, fecha_corte=date(2017, 9, 30)
+        ),
         observaciones=obs,
         no_mapeadas=[FilaNoMapeada(texto="Total general", motivo="fila de totales", pagina=2, tabla=1, fila=9)],
     )
@@ -64,7 +77,8 @@ def test_tablas_creadas_segun_yaml(con):
     for tabla in esquemas.tablas().values():
         columnas = con.execute(
             "SELECT column_name, data_type, is_nullable FROM information_schema.columns "
-            "WHERE table_name = ? ORDER BY ordinal_position", [tabla.nombre]
+            "WHERE table_name = ? ORDER BY ordinal_position",
+            [tabla.nombre],
         ).fetchall()
         assert [(c.nombre, c.tipo, "YES" if c.nulo else "NO") for c in tabla.columnas] == columnas
 
@@ -75,8 +89,12 @@ def test_abrir_agrega_columnas_nuevas_del_yaml(tmp_path):
     vieja.execute("CREATE TABLE informes (informe_id VARCHAR PRIMARY KEY, sha256 VARCHAR)")
     vieja.close()
     con = almacen.abrir(ruta)
-    columnas = {r[0] for r in con.execute(
-        "SELECT column_name FROM information_schema.columns WHERE table_name = 'informes'").fetchall()}
+    columnas = {
+        r[0]
+        for r in con.execute(
+            "SELECT column_name FROM information_schema.columns WHERE table_name = 'informes'"
+        ).fetchall()
+    }
     assert set(esquemas.tabla("informes").nombres) <= columnas
 
 
@@ -131,8 +149,15 @@ def test_indicadores_sin_duplicados_y_con_clave(con, tmp_path):
     informe = hacer_informe(n=1)
     o = informe.observaciones[0]
     informe.observaciones += [
-        Observacion(indicador=o.indicador, indicador_padre=o.indicador_padre, medida="recursos_ejecutados",
-                    valor=5e6, valor_texto="$5.000.000", unidad="pesos", tipo_gasto="inversion"),
+        Observacion(
+            indicador=o.indicador,
+            indicador_padre=o.indicador_padre,
+            medida="recursos_ejecutados",
+            valor=5e6,
+            valor_texto="$5.000.000",
+            unidad="pesos",
+            tipo_gasto="inversion",
+        ),
     ]
     guardado.guardar_informe(con, informe, tmp_path / "informe.pdf")
     filas = con.execute("SELECT indicador_id, nombre, unidad, clave FROM indicadores").fetchall()
@@ -238,8 +263,14 @@ def test_sha_invalido(con, tmp_path):
 
 def test_registrar_carga(con):
     inicio = datetime(2024, 5, 1, 10, 0, 0)
-    cid = almacen.registrar_carga(con, archivo="malo.pdf", ruta="/datos/malo.pdf", resultado="fallido",
-                                  inicio=inicio, motivo="malo.pdf: archivo dañado")
+    cid = almacen.registrar_carga(
+        con,
+        archivo="malo.pdf",
+        ruta="/datos/malo.pdf",
+        resultado="fallido",
+        inicio=inicio,
+        motivo="malo.pdf: archivo dañado",
+    )
     fila = con.execute("SELECT carga_id, resultado, motivo, inicio, fin >= inicio FROM cargas").fetchone()
     assert fila == (cid, "fallido", "malo.pdf: archivo dañado", inicio, True)
     with pytest.raises(ValueError):

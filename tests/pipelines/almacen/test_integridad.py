@@ -9,6 +9,7 @@ command in real processes:
 * a database held by another process: the load waits up to --espera-db,
   then says the database is busy, without a traceback and without changes.
 """
+
 from __future__ import annotations
 
 import os
@@ -44,10 +45,18 @@ ARCHIVOS = [
 # checkpoint on close), then a short pause. 0: during start-up, before any write.
 MOMENTOS = [(0, 0.3), (12, 0.0), (26, 0.001), (60, 0.002), (110, 0.0)]
 
+
 def informes_cli(*args: str, **kw) -> subprocess.Popen:
     entorno = {k: v for k, v in os.environ.items() if not k.startswith("PYTEST")}
-    return subprocess.Popen([sys.executable, "-m", "pipelines.cli", *args], cwd=RAIZ, env=entorno,
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, **kw)
+    return subprocess.Popen(
+        [sys.executable, "-m", "pipelines.cli", *args],
+        cwd=RAIZ,
+        env=entorno,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        **kw,
+    )
 
 
 def cargar(db: Path, rutas: list[Path], *extra: str, timeout: float = 300) -> subprocess.CompletedProcess:
@@ -61,19 +70,28 @@ def conteos(db: Path) -> dict[str, dict[str, int]]:
     views of esquemas/vistas.yaml are derived, not a report's rows)."""
     con = duckdb.connect(str(db), read_only=True)
     try:
-        tablas = [t for (t,) in con.execute(
-            "SELECT DISTINCT c.table_name FROM information_schema.columns c JOIN information_schema.tables t "
-            "ON t.table_schema = c.table_schema AND t.table_name = c.table_name AND t.table_type = 'BASE TABLE' "
-            "WHERE c.table_schema = 'main' AND c.column_name = 'informe_id' AND c.table_name <> 'cargas'"
-        ).fetchall()]
+        tablas = [
+            t
+            for (t,) in con.execute(
+                "SELECT DISTINCT c.table_name FROM information_schema.columns c JOIN information_schema.tables t "
+                "ON t.table_schema = c.table_schema AND t.table_name = c.table_name AND t.table_type = 'BASE TABLE' "
+                "WHERE c.table_schema = 'main' AND c.column_name = 'informe_id' AND c.table_name <> 'cargas'"
+            ).fetchall()
+        ]
         salida = {}
         for t in tablas:
-            salida[t] = dict(con.execute(
-                f'SELECT i.sha256, count(x.informe_id) FROM informes i LEFT JOIN "{t}" x USING (informe_id) '
-                "GROUP BY 1").fetchall())
-        huerfanas = {t: con.execute(
-            f'SELECT count(*) FROM "{t}" WHERE informe_id NOT IN (SELECT informe_id FROM informes)'
-        ).fetchone()[0] for t in tablas}
+            salida[t] = dict(
+                con.execute(
+                    f'SELECT i.sha256, count(x.informe_id) FROM informes i LEFT JOIN "{t}" x USING (informe_id) '
+                    "GROUP BY 1"
+                ).fetchall()
+            )
+        huerfanas = {
+            t: con.execute(
+                f'SELECT count(*) FROM "{t}" WHERE informe_id NOT IN (SELECT informe_id FROM informes)'
+            ).fetchone()[0]
+            for t in tablas
+        }
         assert not any(huerfanas.values()), f"filas sin su informe: {huerfanas}"
         return salida
     finally:
@@ -175,11 +193,13 @@ def test_dos_cargas_a_la_vez_sobre_la_misma_base(docs, limpia, tmp_path):
 
 def _tenedor(db: Path, segundos: float) -> subprocess.Popen:
     """Another process holding the database open for writing."""
-    codigo = ("import duckdb, sys, time\n"
-              "con = duckdb.connect(sys.argv[1])\n"
-              "print('listo', flush=True)\n"
-              "time.sleep(float(sys.argv[2]))\n"
-              "con.close()\n")
+    codigo = (
+        "import duckdb, sys, time\n"
+        "con = duckdb.connect(sys.argv[1])\n"
+        "print('listo', flush=True)\n"
+        "time.sleep(float(sys.argv[2]))\n"
+        "con.close()\n"
+    )
     p = subprocess.Popen([sys.executable, "-c", codigo, str(db), str(segundos)], stdout=subprocess.PIPE, text=True)
     assert p.stdout.readline().strip() == "listo"
     return p
@@ -217,8 +237,15 @@ def test_la_carga_espera_a_que_la_base_se_libere(docs, tmp_path):
 
 
 def _pdf_con_flujo(datos: bytes, filtro: bytes) -> bytes:
-    return (b"%PDF-1.4\n1 0 obj\n<< /Filter " + filtro + b" /Length " + str(len(datos)).encode()
-            + b" >>\nstream\n" + datos + b"\nendstream\nendobj\n%%EOF\n")
+    return (
+        b"%PDF-1.4\n1 0 obj\n<< /Filter "
+        + filtro
+        + b" /Length "
+        + str(len(datos)).encode()
+        + b" >>\nstream\n"
+        + datos
+        + b"\nendstream\nendobj\n%%EOF\n"
+    )
 
 
 def test_flujos_ascii85_y_hex_antes_de_flate_no_son_danos(tmp_path):
@@ -233,8 +260,10 @@ def test_flujos_ascii85_y_hex_antes_de_flate_no_son_danos(tmp_path):
     casos = {
         "a85.pdf": (_pdf_con_flujo(base64.a85encode(contenido, adobe=True)[2:], b"[ /ASCII85Decode /FlateDecode ]"), 0),
         "ahx.pdf": (_pdf_con_flujo(contenido.hex().encode() + b">", b"[/AHx /Fl]"), 0),
-        "a85_cortado.pdf": (_pdf_con_flujo(base64.a85encode(contenido[:-30], adobe=True)[2:],
-                                           b"[/A85 /FlateDecode]"), 1),
+        "a85_cortado.pdf": (
+            _pdf_con_flujo(base64.a85encode(contenido[:-30], adobe=True)[2:], b"[/A85 /FlateDecode]"),
+            1,
+        ),
     }
     for nombre, (datos, esperado) in casos.items():
         ruta = tmp_path / nombre

@@ -6,6 +6,7 @@ file, no traceback, no English text from click or DuckDB, the dataset
 exactly as before (exported before and after), no process started for a
 file alive afterwards, and bounded memory for the writer.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -37,9 +38,11 @@ BUENO = INFORMES / "yopal_integracion_social_2023.docx"  # loads in the same com
 XLSX = INFORMES / "chia_seguimiento_plan_indicativo_2024.xlsx"
 XLS = INFORMES / "seguimiento_mini_2023.xls"
 ODS = INFORMES / "seguimiento_mini_2023.ods"
-INGLES = re.compile(r"Traceback|Invalid value|No such|Missing (argument|option)|Usage:|Got unexpected|"
-                    r"IO Error|Conflicting lock|Could not set lock|Catalog Error|Binder Error|"
-                    r"Permission denied|No such file|is not readable|requires an argument|╭")
+INGLES = re.compile(
+    r"Traceback|Invalid value|No such|Missing (argument|option)|Usage:|Got unexpected|"
+    r"IO Error|Conflicting lock|Could not set lock|Catalog Error|Binder Error|"
+    r"Permission denied|No such file|is not readable|requires an argument|╭"
+)
 
 
 def cli(*args: str, **kw):
@@ -52,14 +55,25 @@ def sin_ingles(texto: str) -> None:
 
 
 def _entorno(**extra) -> dict[str, str]:
-    return {**{k: v for k, v in os.environ.items() if not k.startswith("PYTEST")},
-            "PYTHONPATH": str(RAIZ), "COLUMNS": "200", **extra}
+    return {
+        **{k: v for k, v in os.environ.items() if not k.startswith("PYTEST")},
+        "PYTHONPATH": str(RAIZ),
+        "COLUMNS": "200",
+        **extra,
+    }
 
 
 def informes_cli(*args, timeout: float = 120, env=None, **kw) -> subprocess.CompletedProcess:
     """The real `informes` command in its own process."""
-    return subprocess.run([sys.executable, "-m", "pipelines.cli", *map(str, args)], capture_output=True,
-                          text=True, timeout=timeout, cwd=RAIZ, env=env or _entorno(), **kw)
+    return subprocess.run(
+        [sys.executable, "-m", "pipelines.cli", *map(str, args)],
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        cwd=RAIZ,
+        env=env or _entorno(),
+        **kw,
+    )
 
 
 def volcado(db: Path, carpeta: Path) -> dict[str, bytes]:
@@ -110,8 +124,16 @@ def _comando_salida(comando: str, destino: Path, db: Path) -> list:
     }[comando] + ["--exportar" if comando == "decisiones" else "--salida", destino, "--db", db]
 
 
-COMANDOS_SALIDA = ["exportar_csv", "exportar_parquet", "exportar_xlsx", "exportar_hallazgos", "validar",
-                   "comparar_csv", "comparar_html", "decisiones"]
+COMANDOS_SALIDA = [
+    "exportar_csv",
+    "exportar_parquet",
+    "exportar_xlsx",
+    "exportar_hallazgos",
+    "validar",
+    "comparar_csv",
+    "comparar_html",
+    "decisiones",
+]
 DESTINOS = ["la_misma", "enlace_simbolico", "enlace_duro", "otra_base"]
 
 
@@ -151,10 +173,12 @@ def test_una_exportacion_interrumpida_no_deja_medio_archivo(formato, db, tmp_pat
         raise OSError(28, "No space left on device")
 
     if formato == "xlsx":
+
         def celda(hoja, r, *a):
             if r > 3:
                 raise OSError(28, "No space left on device")
             return original(hoja, r, *a)
+
         monkeypatch.setattr(exportacion, "_escribir", celda)
     else:
         monkeypatch.setattr(exportacion, f"_{formato}", a_medias)
@@ -234,13 +258,29 @@ def _guardar_en_base_llena(db: str, n_otros: int, n_obs: int) -> int:
     from pipelines import almacen
 
     def informe(k: int) -> InformeExtraido:
-        obs = [Observacion(indicador=f"Indicador {i}", medida="meta", valor=float(i + (k % 2)), valor_texto="1",
-                           unidad="numero", periodo_inicio=date(2024, 1, 1), periodo_fin=date(2024, 12, 31),
-                           pagina=1, tabla=1, fila=i)
-               for i in range(n_obs)]
-        return InformeExtraido(archivo=f"i{k}.xlsx", sha256=hashlib.sha256(str(k).encode()).hexdigest(),
-                               formato="xlsx", paginas=1, metadatos=MetadatosInforme(entidad="Municipio de Cali"),
-                               observaciones=obs)
+        obs = [
+            Observacion(
+                indicador=f"Indicador {i}",
+                medida="meta",
+                valor=float(i + (k % 2)),
+                valor_texto="1",
+                unidad="numero",
+                periodo_inicio=date(2024, 1, 1),
+                periodo_fin=date(2024, 12, 31),
+                pagina=1,
+                tabla=1,
+                fila=i,
+            )
+            for i in range(n_obs)
+        ]
+        return InformeExtraido(
+            archivo=f"i{k}.xlsx",
+            sha256=hashlib.sha256(str(k).encode()).hexdigest(),
+            formato="xlsx",
+            paginas=1,
+            metadatos=MetadatosInforme(entidad="Municipio de Cali"),
+            observaciones=obs,
+        )
 
     con = almacen.abrir(db, memoria_mb=2048)
     for k in range(n_otros):
@@ -249,8 +289,10 @@ def _guardar_en_base_llena(db: str, n_otros: int, n_obs: int) -> int:
         antes = next(int(l.split()[1]) for l in f if l.startswith("VmHWM"))
     nuevo = informe(n_otros + 1)
     guardado.guardar_informe(con, nuevo, Path(db).parent / "nuevo.xlsx")
-    n = con.execute("SELECT count(*) FROM hallazgos WHERE regla = 'conflicto_entre_informes' AND informe_id = ?",
-                    [almacen.informe_id_de(nuevo.sha256)]).fetchone()[0]
+    n = con.execute(
+        "SELECT count(*) FROM hallazgos WHERE regla = 'conflicto_entre_informes' AND informe_id = ?",
+        [almacen.informe_id_de(nuevo.sha256)],
+    ).fetchone()[0]
     con.close()
     return n, antes / 1024
 
@@ -276,7 +318,7 @@ def _ajena(tipo: str, ruta: Path) -> None:
     con = duckdb.connect(str(ruta))
     sql = {
         "observaciones_propia": "CREATE TABLE observaciones (id INTEGER, nota VARCHAR); "
-                                "INSERT INTO observaciones VALUES (1, 'mía')",
+        "INSERT INTO observaciones VALUES (1, 'mía')",
         "tabla_propia": "CREATE TABLE clientes (id INTEGER); INSERT INTO clientes VALUES (7)",
         "vista": "CREATE TABLE t (x INTEGER); CREATE VIEW v AS SELECT * FROM t",
         "otro_esquema": "CREATE SCHEMA contabilidad; CREATE TABLE contabilidad.libros (x INTEGER)",
@@ -287,8 +329,7 @@ def _ajena(tipo: str, ruta: Path) -> None:
     con.close()
 
 
-AJENAS = ["observaciones_propia", "tabla_propia", "vista", "otro_esquema", "secuencia",
-          "informes_con_otra_columna"]
+AJENAS = ["observaciones_propia", "tabla_propia", "vista", "otro_esquema", "secuencia", "informes_con_otra_columna"]
 
 
 @pytest.mark.parametrize("comando", ["cargar", "resumen", "exportar", "vincular"])
@@ -297,8 +338,12 @@ def test_una_base_ajena_no_se_modifica(tipo, comando, tmp_path):
     ajena = tmp_path / "mia.duckdb"
     _ajena(tipo, ajena)
     antes = sha(ajena)
-    args = {"cargar": ["cargar", documento(tmp_path / "a.pdf")], "resumen": ["resumen"],
-            "exportar": ["exportar", "--salida", tmp_path / "o.csv"], "vincular": ["vincular", "a", "b"]}[comando]
+    args = {
+        "cargar": ["cargar", documento(tmp_path / "a.pdf")],
+        "resumen": ["resumen"],
+        "exportar": ["exportar", "--salida", tmp_path / "o.csv"],
+        "vincular": ["vincular", "a", "b"],
+    }[comando]
     r = cli(*args, "--db", ajena)
     assert r.exit_code == 1, r.output
     assert f"La base de datos {ajena} no es un almacén de informes" in r.stderr, r.stderr
@@ -316,8 +361,9 @@ def test_un_almacen_sin_marca_se_migra(tmp_path):
         if tabla.nombre == almacen.MARCA:
             continue
         if tabla.nombre == "observaciones":
-            tabla = type(tabla)(**{**tabla.__dict__, "columnas": tuple(c for c in tabla.columnas
-                                                                        if c.nombre != "indicador_clave")})
+            tabla = type(tabla)(
+                **{**tabla.__dict__, "columnas": tuple(c for c in tabla.columnas if c.nombre != "indicador_clave")}
+            )
         con.execute(almacen.ddl(tabla))
     con.close()
     r = cli("cargar", BUENO, "--db", db)
@@ -372,8 +418,17 @@ def test_el_limite_de_tiempo_termina_libreoffice_y_tesseract(tmp_path):
     shutil.copy(INFORMES / "pasto_infraestructura_2020.rtf", carpeta)
     shutil.copy(INFORMES / "villavicencio_hacienda_2022_escaneado.pdf", carpeta)
     db = tmp_path / "x.duckdb"
-    p = informes_cli("cargar", carpeta, "--db", db, "--limite-tiempo", "1.5", "--trabajadores", "2",
-                     env=_entorno(TMPDIR=str(temporal), INFORMES_CACHE=str(tmp_path / "cache")))
+    p = informes_cli(
+        "cargar",
+        carpeta,
+        "--db",
+        db,
+        "--limite-tiempo",
+        "1.5",
+        "--trabajadores",
+        "2",
+        env=_entorno(TMPDIR=str(temporal), INFORMES_CACHE=str(tmp_path / "cache")),
+    )
     assert p.returncode == 1, p.stderr
     sin_ingles(p.stderr)
     for nombre in ("pasto_infraestructura_2020.rtf", "villavicencio_hacienda_2022_escaneado.pdf"):
@@ -425,8 +480,8 @@ def _ole_con(origen: Path, nombre: str) -> bytes:
     viejo = "Workbook".encode("utf-16-le")
     i = datos.find(viejo)
     nuevo = nombre.encode("utf-16-le") + b"\0\0"
-    datos[i:i + 64] = nuevo.ljust(64, b"\0")
-    datos[i + 64:i + 66] = len(nuevo).to_bytes(2, "little")
+    datos[i : i + 64] = nuevo.ljust(64, b"\0")
+    datos[i + 64 : i + 66] = len(nuevo).to_bytes(2, "little")
     return bytes(datos)
 
 
@@ -452,9 +507,16 @@ def _lote(carpeta: Path) -> dict[str, str | None]:
     poner("presentacion.doc", _ole_con(XLS, "PowerPoint Document"), "es una presentación de PowerPoint 97-2003")
     poner("ole_otro.xls", _ole_con(XLS, "Cosas"), "no es un documento de Word ni un libro de Excel")
     # 8. names that would forge lines or drive the terminal
-    for nombre in ("salto\nError: falso.pdf", "escape\x1b[31mrojo.pdf", "retorno\rError: x.pdf",
-                   "tab\tx.pdf", "bidi\u202efdp.exe.pdf", "campana\x07.docx", "borrar\x08\x08\x08.pdf",
-                   "nulo\x7f.pdf"):
+    for nombre in (
+        "salto\nError: falso.pdf",
+        "escape\x1b[31mrojo.pdf",
+        "retorno\rError: x.pdf",
+        "tab\tx.pdf",
+        "bidi\u202efdp.exe.pdf",
+        "campana\x07.docx",
+        "borrar\x08\x08\x08.pdf",
+        "nulo\x7f.pdf",
+    ):
         poner(nombre, b"no es un informe", "no es un PDF ni un documento de Word (.docx) válido")
     return esperado
 
@@ -466,11 +528,13 @@ def _args_malos(carpeta: Path) -> dict[str, str]:
     (carpeta / "lazo_b.pdf").symlink_to("lazo_a.pdf")
     (carpeta / "roto.pdf").symlink_to("no_existe.pdf")
     os.mkfifo(carpeta / "tuberia.pdf")
-    return {"lazo": "no se puede acceder al archivo: enlaces simbólicos en bucle",
-            "lazo_a.pdf": "no se puede acceder al archivo: enlaces simbólicos en bucle",
-            "roto.pdf": "no existe el archivo",
-            "tuberia.pdf": "no es un archivo normal",
-            "falta.docx": "no existe el archivo"}
+    return {
+        "lazo": "no se puede acceder al archivo: enlaces simbólicos en bucle",
+        "lazo_a.pdf": "no se puede acceder al archivo: enlaces simbólicos en bucle",
+        "roto.pdf": "no existe el archivo",
+        "tuberia.pdf": "no es un archivo normal",
+        "falta.docx": "no existe el archivo",
+    }
 
 
 @pytest.fixture(scope="module")
@@ -511,12 +575,32 @@ def test_argumento_malo_falla_solo(lote, nombre):
     assert len(lineas) == 1 and malos[nombre] in lineas[0], p.stderr
 
 
-NOMBRES_LOTE = sorted([
-    "libro_xlsx.docx", "libro_xlsx.pdf", "libro_xlsx.ods", "libro_xlsx.xls", "libro_xls.ods",
-    "libro_ods.xlsx", "libro_ods.xls", "word.xlsx", "xls_cortado.xls", "xls_cortado.doc", "ole_ceros.doc",
-    "cifrado.xlsx", "presentacion.doc", "ole_otro.xls", "salto\nError: falso.pdf", "escape\x1b[31mrojo.pdf",
-    "retorno\rError: x.pdf", "tab\tx.pdf", "bidi\u202efdp.exe.pdf", "campana\x07.docx",
-    "borrar\x08\x08\x08.pdf", "nulo\x7f.pdf"])
+NOMBRES_LOTE = sorted(
+    [
+        "libro_xlsx.docx",
+        "libro_xlsx.pdf",
+        "libro_xlsx.ods",
+        "libro_xlsx.xls",
+        "libro_xls.ods",
+        "libro_ods.xlsx",
+        "libro_ods.xls",
+        "word.xlsx",
+        "xls_cortado.xls",
+        "xls_cortado.doc",
+        "ole_ceros.doc",
+        "cifrado.xlsx",
+        "presentacion.doc",
+        "ole_otro.xls",
+        "salto\nError: falso.pdf",
+        "escape\x1b[31mrojo.pdf",
+        "retorno\rError: x.pdf",
+        "tab\tx.pdf",
+        "bidi\u202efdp.exe.pdf",
+        "campana\x07.docx",
+        "borrar\x08\x08\x08.pdf",
+        "nulo\x7f.pdf",
+    ]
+)
 
 
 @pytest.mark.parametrize("nombre", NOMBRES_LOTE, ids=lambda n: visible(n))
@@ -580,16 +664,31 @@ def test_archivo_sin_permiso_de_lectura_falla_solo(tmp_path, base):
 @pytest.fixture
 def ocupada(db):
     """Another process holds the store for writing for 4 s."""
-    p = subprocess.Popen([sys.executable, "-c", "import duckdb, sys, time; c = duckdb.connect(sys.argv[1]); "
-                          "print('listo', flush=True); time.sleep(4)", str(db)], stdout=subprocess.PIPE, text=True)
+    p = subprocess.Popen(
+        [
+            sys.executable,
+            "-c",
+            "import duckdb, sys, time; c = duckdb.connect(sys.argv[1]); print('listo', flush=True); time.sleep(4)",
+            str(db),
+        ],
+        stdout=subprocess.PIPE,
+        text=True,
+    )
     assert p.stdout.readline().strip() == "listo"
     yield db, p
     p.kill()
     p.wait()
 
 
-COMANDOS_LECTURA = [["resumen"], ["validar"], ["exportar", "--salida", "SALIDA"], ["indicadores"],
-                    ["decisiones"], ["comparar", "--salida", "SALIDA"], ["vincular", "a", "b"]]
+COMANDOS_LECTURA = [
+    ["resumen"],
+    ["validar"],
+    ["exportar", "--salida", "SALIDA"],
+    ["indicadores"],
+    ["decisiones"],
+    ["comparar", "--salida", "SALIDA"],
+    ["vincular", "a", "b"],
+]
 
 
 @pytest.mark.parametrize("args", COMANDOS_LECTURA, ids=lambda a: a[0])
@@ -617,7 +716,10 @@ def test_el_lector_espera_a_que_termine_la_carga(args, ocupada, tmp_path):
 USOS_MALOS = [
     (["exportar", "--nada"], "La opción --nada no existe."),
     (["exportar", "--db"], "La opción --db necesita un valor."),
-    (["cargar", "--trabajadores", "dos", "x.pdf"], "Valor no válido para --trabajadores / -t: se espera un número entero."),
+    (
+        ["cargar", "--trabajadores", "dos", "x.pdf"],
+        "Valor no válido para --trabajadores / -t: se espera un número entero.",
+    ),
     (["cargar", "--limite-tiempo", "mucho", "x.pdf"], "Valor no válido para --limite-tiempo: se espera un número."),
     (["resumen", "sobra"], "Sobran argumentos: sobra."),
     (["noexiste"], "El comando noexiste no existe."),
@@ -652,10 +754,17 @@ def test_base_que_no_es_duckdb(tmp_path):
 # ---------------------------------------------- 10. one figure never sinks a report
 
 
-@pytest.mark.parametrize("campo, valor", [
-    ("medida", "recursos_mixtos"), ("medida", "inventada"), ("unidad", "kilos"),
-    ("tipo_gasto", "otros"), ("valor", "mucho"), ("indicador", "  "),
-])
+@pytest.mark.parametrize(
+    "campo, valor",
+    [
+        ("medida", "recursos_mixtos"),
+        ("medida", "inventada"),
+        ("unidad", "kilos"),
+        ("tipo_gasto", "otros"),
+        ("valor", "mucho"),
+        ("indicador", "  "),
+    ],
+)
 def test_una_cifra_invalida_no_hunde_el_informe(campo, valor, tmp_path, falso):
     obs = [{"indicador": f"Indicador {i}", "medida": "ejecutado", "valor": float(i)} for i in range(1, 4)]
     obs[1][campo] = valor

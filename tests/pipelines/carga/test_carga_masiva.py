@@ -3,6 +3,7 @@ interruption (Ctrl-C and kill -9) and resumption of a load of the corpus
 (plus three real reports from ../shared/corpus-real when present) with the
 real command, and extraction on a Dask cluster (a LocalCluster on
 loopback) giving the same dataset as a local load. No timing assertions."""
+
 from __future__ import annotations
 
 import os
@@ -38,8 +39,16 @@ distributed = pytest.importorskip("distributed")
 
 def test_recorrer_separa_informes_y_omitidos(tmp_path):
     docs = tmp_path / "archivo"
-    for nombre in ("2019/a.pdf", "2019/notas.txt", "2020/sub/b.DOCX", "foto.jpg", "~$b.docx",
-                   ".git/config", "2020/.oculto.pdf", ".DS_Store"):
+    for nombre in (
+        "2019/a.pdf",
+        "2019/notas.txt",
+        "2020/sub/b.DOCX",
+        "foto.jpg",
+        "~$b.docx",
+        ".git/config",
+        "2020/.oculto.pdf",
+        ".DS_Store",
+    ):
         escribir(docs / nombre)
     archivos, omitidos = recorrer([docs, docs / "2019" / "a.pdf"])
     assert [p.relative_to(docs).as_posix() for p in archivos] == ["2019/a.pdf", "2020/sub/b.DOCX"]
@@ -97,8 +106,10 @@ def test_ctrl_c_durante_la_escritura_termina_ese_informe_y_para(tmp_path):
     finally:
         con.close()
     assert [r.resultado for r in cargar_rutas([docs], db, extraer=extraer_falso)] == [
-        "sin_cambios", "cargado", "cargado"]
-
+        "sin_cambios",
+        "cargado",
+        "cargado",
+    ]
 
 
 def test_los_archivos_mas_largos_se_extraen_primero(tmp_path):
@@ -123,10 +134,16 @@ def test_los_archivos_mas_largos_se_extraen_primero(tmp_path):
         leidos.append(ruta.name)
         raise pipelines.carga.cargar.ErrorCarga(f"{ruta.name}: prueba")
 
-    r = cargar_rutas([docs], tmp_path / "x.duckdb", extraer=extraer, trabajadores=2,
-                     al_planificar=lambda rutas: orden.extend(p.name for p in rutas))
+    r = cargar_rutas(
+        [docs],
+        tmp_path / "x.duckdb",
+        extraer=extraer,
+        trabajadores=2,
+        al_planificar=lambda rutas: orden.extend(p.name for p in rutas),
+    )
     assert orden == leidos == ["b_largo.pdf", "c_medio.pdf", "a_corto.pdf"]
     assert [x.archivo for x in r] == ["a_corto.pdf", "b_largo.pdf", "c_medio.pdf"]
+
 
 @pytest.fixture(scope="module")
 def corpus_copia(tmp_path_factory) -> Path:
@@ -148,8 +165,14 @@ def corpus_copia(tmp_path_factory) -> Path:
     shutil.copy(CORPUS / "README.md", carpeta / "README.md")
     # and, when ../shared is beside the project, real reports in a subfolder:
     # a long plan PDF, a tracker of 140 columns and a SisPT export
-    reales = [REALES / n for n in ("timbiqui_plan_desarrollo_2012_2015.pdf", "tenjo_plan_indicativo_2024_2027.xlsx",
-                                   "sispt_plan_indicativo_25200.xlsx")]
+    reales = [
+        REALES / n
+        for n in (
+            "timbiqui_plan_desarrollo_2012_2015.pdf",
+            "tenjo_plan_indicativo_2024_2027.xlsx",
+            "sispt_plan_indicativo_25200.xlsx",
+        )
+    ]
     if all(r.is_file() for r in reales):
         (carpeta / "reales").mkdir()
         for r in reales:
@@ -222,8 +245,11 @@ def test_carga_interrumpida_con_ctrl_c_y_kill_se_reanuda_igual(corpus_copia, cor
     procesos = _interrumpir_tras(p, db, 3, signal.SIGINT)
     salida, errores = p.communicate(timeout=60)
     assert p.returncode == 130, errores
-    m = re.search(r"Carga interrumpida: (\d+) archivos cargados; vuelva a ejecutar el mismo comando "
-                  r"para continuar\.", errores)
+    m = re.search(
+        r"Carga interrumpida: (\d+) archivos cargados; vuelva a ejecutar el mismo comando "
+        r"para continuar\.",
+        errores,
+    )
     assert m, errores
     assert "Traceback" not in salida + errores
     _sin_procesos(procesos)
@@ -256,8 +282,15 @@ def cluster():
     """A Dask cluster on loopback, workers as threads of this process."""
     from distributed import LocalCluster
 
-    with LocalCluster(n_workers=1, threads_per_worker=2, processes=False, protocol="tcp",
-                      host="127.0.0.1", dashboard_address=":0", worker_dashboard_address=":0") as c:
+    with LocalCluster(
+        n_workers=1,
+        threads_per_worker=2,
+        processes=False,
+        protocol="tcp",
+        host="127.0.0.1",
+        dashboard_address=":0",
+        worker_dashboard_address=":0",
+    ) as c:
         yield c.scheduler_address
 
 
@@ -271,8 +304,9 @@ def test_dask_da_el_mismo_conjunto_que_la_carga_local(seis, cluster, tmp_path):
     local, remota, compartida = tmp_path / "local.duckdb", tmp_path / "dask.duckdb", tmp_path / "comp.duckdb"
     r_local = cargar_rutas(seis, local, limites=Limites(), trabajadores=2)
     r_dask = cargar_rutas(seis, remota, limites=Limites(), cluster=cluster)
-    assert [(r.archivo, r.resultado, r.observaciones) for r in r_dask] == \
-        [(r.archivo, r.resultado, r.observaciones) for r in r_local]
+    assert [(r.archivo, r.resultado, r.observaciones) for r in r_dask] == [
+        (r.archivo, r.resultado, r.observaciones) for r in r_local
+    ]
     assert not any(r.fallido for r in r_dask)
     assert estado(remota) == estado(local)
     # workers that see the same paths (shared storage): only the path travels
@@ -288,11 +322,15 @@ def test_dask_limite_de_tiempo_por_archivo(cluster, tmp_path):
     escribir(docs / "b.pdf", dormir=60)
     documento(docs / "c.pdf", n=3)
     inicio = time.monotonic()
-    r = cargar_rutas([docs], tmp_path / "x.duckdb", extraer=extraer_lento, cluster=cluster,
-                     limites=Limites(tiempo=5, memoria_mb=1024))
+    r = cargar_rutas(
+        [docs],
+        tmp_path / "x.duckdb",
+        extraer=extraer_lento,
+        cluster=cluster,
+        limites=Limites(tiempo=5, memoria_mb=1024),
+    )
     assert time.monotonic() - inicio < 50  # the hung file was stopped, not waited for
-    assert [(x.archivo, x.resultado) for x in r] == [("a.pdf", "cargado"), ("b.pdf", "fallido"),
-                                                     ("c.pdf", "cargado")]
+    assert [(x.archivo, x.resultado) for x in r] == [("a.pdf", "cargado"), ("b.pdf", "fallido"), ("c.pdf", "cargado")]
     assert r[1].motivo == "b.pdf: superó el límite de tiempo de 5 s"
 
 
@@ -309,8 +347,9 @@ def test_cli_dask(cluster, tmp_path, monkeypatch):
 def test_cli_dask_sin_planificador(tmp_path, monkeypatch):
     monkeypatch.setattr(pipelines.carga.distribuido, "CONEXION", 1.0)
     documento(tmp_path / "a.pdf")
-    r = runner.invoke(app, ["cargar", str(tmp_path / "a.pdf"), "--db", str(tmp_path / "x.duckdb"),
-                            "--dask", "tcp://127.0.0.1:9"])
+    r = runner.invoke(
+        app, ["cargar", str(tmp_path / "a.pdf"), "--db", str(tmp_path / "x.duckdb"), "--dask", "tcp://127.0.0.1:9"]
+    )
     assert r.exit_code == 1
     assert "No se pudo conectar con el planificador de Dask en tcp://127.0.0.1:9" in r.output
     assert "Traceback" not in r.output
@@ -324,9 +363,23 @@ def test_dask_con_trabajadores_en_procesos(tmp_path):
     docs = tmp_path / "docs"
     documento(docs / "a.pdf")
     escribir(docs / "b.pdf", dormir=60)
-    with LocalCluster(n_workers=1, threads_per_worker=1, processes=True, protocol="tcp", host="127.0.0.1",
-                      dashboard_address=":0", worker_dashboard_address=":0") as c:
-        r = cargar_rutas([docs], tmp_path / "x.duckdb", extraer=extraer_lento, cluster=c.scheduler_address,
-                         limites=Limites(tiempo=5, memoria_mb=1024))
+    with LocalCluster(
+        n_workers=1,
+        threads_per_worker=1,
+        processes=True,
+        protocol="tcp",
+        host="127.0.0.1",
+        dashboard_address=":0",
+        worker_dashboard_address=":0",
+    ) as c:
+        r = cargar_rutas(
+            [docs],
+            tmp_path / "x.duckdb",
+            extraer=extraer_lento,
+            cluster=c.scheduler_address,
+            limites=Limites(tiempo=5, memoria_mb=1024),
+        )
     assert [(x.archivo, x.resultado, x.motivo) for x in r] == [
-        ("a.pdf", "cargado", None), ("b.pdf", "fallido", "b.pdf: superó el límite de tiempo de 5 s")]
+        ("a.pdf", "cargado", None),
+        ("b.pdf", "fallido", "b.pdf: superó el límite de tiempo de 5 s"),
+    ]

@@ -2,6 +2,7 @@
 (no fork server) and only extracts; the report is prepared and written
 here. The isolation is the same as with many files: a crash, a hang or too
 much memory in the file fails it alone, the store keeps what it had."""
+
 from __future__ import annotations
 
 import json
@@ -40,8 +41,10 @@ def extraer_hostil(ruta: Path):
 def _informes(db: Path) -> list[tuple]:
     con = duckdb.connect(str(db), read_only=True)
     try:
-        return con.execute("SELECT i.archivo, count(o.informe_id) FROM informes i "
-                           "LEFT JOIN observaciones o USING (informe_id) GROUP BY 1 ORDER BY 1").fetchall()
+        return con.execute(
+            "SELECT i.archivo, count(o.informe_id) FROM informes i "
+            "LEFT JOIN observaciones o USING (informe_id) GROUP BY 1 ORDER BY 1"
+        ).fetchall()
     finally:
         con.close()
 
@@ -68,8 +71,14 @@ def test_un_archivo_se_lee_en_un_hijo_de_este_proceso_y_se_guarda(tmp_path):
     db = tmp_path / "x.duckdb"
     padre = tmp_path / "padre.txt"
     archivo = documento(tmp_path / "uno.pdf", n=4, padre=str(padre))
-    p = subprocess.run([sys.executable, "-c", _CARGA_SOLA, str(archivo), str(db)], capture_output=True, text=True,
-                       timeout=300, cwd=RAIZ, env={**os.environ, "PYTHONPATH": str(RAIZ)})
+    p = subprocess.run(
+        [sys.executable, "-c", _CARGA_SOLA, str(archivo), str(db)],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        cwd=RAIZ,
+        env={**os.environ, "PYTHONPATH": str(RAIZ)},
+    )
     assert p.returncode == 0, p.stderr
     resultado, observaciones, pid = p.stdout.split()
     assert (resultado, observaciones) == ("cargado", "4")
@@ -112,8 +121,9 @@ def test_con_una_conexion_de_duckdb_abierta_no_se_bifurca(tmp_path):
     otra = duckdb.connect(str(tmp_path / "otra.duckdb"))
     try:
         otra.execute("SELECT 1").fetchall()
-        [r] = cargar_rutas([documento(tmp_path / "uno.pdf", padre=str(padre))], db, extraer=extraer_hostil,
-                           limites=Limites())
+        [r] = cargar_rutas(
+            [documento(tmp_path / "uno.pdf", padre=str(padre))], db, extraer=extraer_hostil, limites=Limites()
+        )
     finally:
         otra.close()
     assert r.resultado == "cargado", r.motivo

@@ -1,5 +1,6 @@
 """Batch loading, evaluation and the `informes` command line, with a fake
 extractor that reads JSON written into .pdf/.docx files."""
+
 from __future__ import annotations
 
 import csv
@@ -47,10 +48,13 @@ def extraer_falso(ruta: Path) -> InformeExtraido:
         o.setdefault("unidad", "numero")
         observaciones.append(Observacion(**o))
     return InformeExtraido(
-        archivo=ruta.name, sha256=hashlib.sha256(crudo).hexdigest(), formato=ruta.suffix[1:],
+        archivo=ruta.name,
+        sha256=hashlib.sha256(crudo).hexdigest(),
+        formato=ruta.suffix[1:],
         paginas=1,
-        metadatos=MetadatosInforme(entidad=datos.get("entidad"), dependencia=datos.get("dependencia"),
-                                   vigencia=datos.get("vigencia")),
+        metadatos=MetadatosInforme(
+            entidad=datos.get("entidad"), dependencia=datos.get("dependencia"), vigencia=datos.get("vigencia")
+        ),
         observaciones=observaciones,
         no_mapeadas=[FilaNoMapeada(texto="Total", motivo="fila de totales")] * datos.get("no_mapeadas", 0),
     )
@@ -63,10 +67,10 @@ def escribir(ruta: Path, **datos) -> Path:
 
 
 def documento(ruta: Path, n: int = 2, version: int = 1, **extra) -> Path:
-    obs = [{"indicador": f"Indicador {i}", "medida": "ejecutado", "valor": float(i * version)}
-           for i in range(1, n + 1)]
-    return escribir(ruta, entidad="Alcaldía de Prueba", dependencia="Secretaría TIC", vigencia=2017,
-                    obs=obs, no_mapeadas=1, **extra)
+    obs = [{"indicador": f"Indicador {i}", "medida": "ejecutado", "valor": float(i * version)} for i in range(1, n + 1)]
+    return escribir(
+        ruta, entidad="Alcaldía de Prueba", dependencia="Secretaría TIC", vigencia=2017, obs=obs, no_mapeadas=1, **extra
+    )
 
 
 def contar(db: Path, sql: str):
@@ -106,14 +110,23 @@ def test_un_archivo_malo_no_detiene_el_lote(tmp_path):
     documento(docs / "a.pdf")
     escribir(docs / "b.pdf", error="el archivo está dañado")
     documento(docs / "c.docx", n=3)
-    escribir(docs / "d.pdf", obs=[{"indicador": "X", "medida": "ejecutado", "valor": 1.0},
-                                  {"indicador": "Y", "medida": "inventada", "valor": 2.0}])
+    escribir(
+        docs / "d.pdf",
+        obs=[
+            {"indicador": "X", "medida": "ejecutado", "valor": 1.0},
+            {"indicador": "Y", "medida": "inventada", "valor": 2.0},
+        ],
+    )
     escribir(docs / "e.pdf", inesperado=True)
     db = tmp_path / "x.duckdb"
     resultados = cargar_rutas([docs, tmp_path / "falta.pdf"], db, extraer=extraer_falso)
     assert [(r.archivo, r.resultado) for r in resultados] == [
-        ("a.pdf", "cargado"), ("b.pdf", "fallido"), ("c.docx", "cargado"), ("d.pdf", "cargado"),
-        ("e.pdf", "fallido"), ("falta.pdf", "fallido"),
+        ("a.pdf", "cargado"),
+        ("b.pdf", "fallido"),
+        ("c.docx", "cargado"),
+        ("d.pdf", "cargado"),
+        ("e.pdf", "fallido"),
+        ("falta.pdf", "fallido"),
     ]
     motivos = {r.archivo: r.motivo for r in resultados if r.fallido}
     assert motivos["b.pdf"] == "b.pdf: el archivo está dañado"
@@ -126,8 +139,14 @@ def test_un_archivo_malo_no_detiene_el_lote(tmp_path):
     assert contar(db, "SELECT archivo FROM informes ORDER BY 1") == [("a.pdf",), ("c.docx",), ("d.pdf",)]
     assert contar(db, "SELECT count(*) FROM observaciones") == [(6,)]
     cargas = contar(db, "SELECT archivo, resultado, motivo IS NOT NULL FROM cargas ORDER BY archivo")
-    assert cargas == [("a.pdf", "cargado", False), ("b.pdf", "fallido", True), ("c.docx", "cargado", False),
-                      ("d.pdf", "cargado", False), ("e.pdf", "fallido", True), ("falta.pdf", "fallido", True)]
+    assert cargas == [
+        ("a.pdf", "cargado", False),
+        ("b.pdf", "fallido", True),
+        ("c.docx", "cargado", False),
+        ("d.pdf", "cargado", False),
+        ("e.pdf", "fallido", True),
+        ("falta.pdf", "fallido", True),
+    ]
 
 
 def test_recarga_sin_cambios_no_extrae_y_archivo_cambiado_reemplaza(tmp_path, falso):
@@ -141,7 +160,9 @@ def test_recarga_sin_cambios_no_extrae_y_archivo_cambiado_reemplaza(tmp_path, fa
     assert [r.resultado for r in primera] == ["cargado", "cargado"]
     assert [r.resultado for r in segunda] == ["sin_cambios", "sin_cambios"]
     assert [(r.observaciones, r.no_mapeadas, r.entidad) for r in segunda] == [
-        (2, 1, "Alcaldía de Prueba"), (3, 1, "Alcaldía de Prueba")]
+        (2, 1, "Alcaldía de Prueba"),
+        (3, 1, "Alcaldía de Prueba"),
+    ]
     assert falso == ["a.pdf", "b.pdf"]  # not extracted again
     assert contar(db, "SELECT * FROM observaciones ORDER BY observacion_id") == estado
 
@@ -149,8 +170,9 @@ def test_recarga_sin_cambios_no_extrae_y_archivo_cambiado_reemplaza(tmp_path, fa
     tercera = cargar_rutas([docs], db)
     assert [r.resultado for r in tercera] == ["reemplazado", "sin_cambios"]
     assert contar(db, "SELECT count(*) FROM informes") == [(2,)]
-    assert contar(db, "SELECT valor FROM observaciones o JOIN informes i USING (informe_id) "
-                      "WHERE i.archivo = 'a.pdf'") == [(7.0,)]
+    assert contar(
+        db, "SELECT valor FROM observaciones o JOIN informes i USING (informe_id) WHERE i.archivo = 'a.pdf'"
+    ) == [(7.0,)]
     assert contar(db, "SELECT count(*) FROM cargas") == [(6,)]
 
 
@@ -175,37 +197,67 @@ def test_trabajadores_en_paralelo_dan_el_mismo_resultado(tmp_path):
 def gold(ruta: Path, filas: list[list]) -> None:
     with open(ruta, "w", encoding="utf-8", newline="") as f:
         w = csv.writer(f)
-        w.writerow(["indicador", "indicador_padre", "medida", "periodo_inicio", "periodo_fin",
-                    "valor", "unidad", "tipo_gasto"])
+        w.writerow(
+            ["indicador", "indicador_padre", "medida", "periodo_inicio", "periodo_fin", "valor", "unidad", "tipo_gasto"]
+        )
         w.writerows(filas)
 
 
 @pytest.fixture
 def carpeta_gold(tmp_path):
     c = tmp_path / "gold"
-    bol = {"indicador": "Boletines de prensa", "indicador_padre": "Página web", "medida": "ejecutado",
-           "valor": 120.0, "periodo_inicio": "2017-06-01", "periodo_fin": "2017-09-30"}
-    rec = {"indicador": "Recursos de inversión", "medida": "recursos_ejecutados", "valor": 612450300.5,
-           "unidad": "pesos", "tipo_gasto": "inversion", "periodo_inicio": "2018-01-01",
-           "periodo_fin": "2018-06-30"}
+    bol = {
+        "indicador": "Boletines de prensa",
+        "indicador_padre": "Página web",
+        "medida": "ejecutado",
+        "valor": 120.0,
+        "periodo_inicio": "2017-06-01",
+        "periodo_fin": "2017-09-30",
+    }
+    rec = {
+        "indicador": "Recursos de inversión",
+        "medida": "recursos_ejecutados",
+        "valor": 612450300.5,
+        "unidad": "pesos",
+        "tipo_gasto": "inversion",
+        "periodo_inicio": "2018-01-01",
+        "periodo_fin": "2018-06-30",
+    }
     escribir(c / "a.pdf", obs=[bol, bol, rec, {"indicador": "Extra", "medida": "meta", "valor": 5.0}])
-    fila_bol = ["BOLETINES  DE PRENSA.", "PAGINA WEB", "ejecutado", "2017-06-01", "2017-09-30", "120",
-                "numero", ""]
-    gold(c / "a.gold.csv", [
-        fila_bol, fila_bol, fila_bol,  # three in gold, two extracted: one missed
-        ["recursos de inversion", "", "recursos_ejecutados", "2018-01-01", "2018-06-30",
-         "612450300.5000001", "pesos", "inversion"],  # within 1e-6 relative
-        ["Avance", "", "avance_porcentual", "2017-01-01", "2017-09-30", "97.6", "porcentaje", ""],
-    ])
-    escribir(c / "b.docx", obs=[
-        {"indicador": "Meta", "medida": "meta", "valor": 10.0},
-        {"indicador": "Gasto", "medida": "pagos", "valor": 3.0, "unidad": "pesos",
-         "tipo_gasto": "funcionamiento"},
-    ])
-    gold(c / "b.gold.csv", [
-        ["Meta", "", "meta", "", "", "10.001", "numero", ""],  # 1e-4 relative: no match
-        ["Gasto", "", "pagos", "", "", "3", "pesos", "inversion"],  # other tipo_gasto
-    ])
+    fila_bol = ["BOLETINES  DE PRENSA.", "PAGINA WEB", "ejecutado", "2017-06-01", "2017-09-30", "120", "numero", ""]
+    gold(
+        c / "a.gold.csv",
+        [
+            fila_bol,
+            fila_bol,
+            fila_bol,  # three in gold, two extracted: one missed
+            [
+                "recursos de inversion",
+                "",
+                "recursos_ejecutados",
+                "2018-01-01",
+                "2018-06-30",
+                "612450300.5000001",
+                "pesos",
+                "inversion",
+            ],  # within 1e-6 relative
+            ["Avance", "", "avance_porcentual", "2017-01-01", "2017-09-30", "97.6", "porcentaje", ""],
+        ],
+    )
+    escribir(
+        c / "b.docx",
+        obs=[
+            {"indicador": "Meta", "medida": "meta", "valor": 10.0},
+            {"indicador": "Gasto", "medida": "pagos", "valor": 3.0, "unidad": "pesos", "tipo_gasto": "funcionamiento"},
+        ],
+    )
+    gold(
+        c / "b.gold.csv",
+        [
+            ["Meta", "", "meta", "", "", "10.001", "numero", ""],  # 1e-4 relative: no match
+            ["Gasto", "", "pagos", "", "", "3", "pesos", "inversion"],  # other tipo_gasto
+        ],
+    )
     escribir(c / "c.pdf", obs=[])  # no gold file: ignored
     escribir(c / "d.pdf", error="archivo ilegible")
     gold(c / "d.gold.csv", [["X", "", "meta", "", "", "1", "numero", ""]])
@@ -327,8 +379,9 @@ def test_cli_exportar_errores(db_cargada, tmp_path):
     assert not falta.exists() and not (tmp_path / "o.csv").exists()
     r = runner.invoke(app, ["exportar", "--db", str(db_cargada), "--salida", str(tmp_path / "o.txt")])
     assert r.exit_code == 1 and "Formato desconocido: txt" in r.stderr
-    r = runner.invoke(app, ["exportar", "--db", str(db_cargada), "--salida", str(tmp_path / "o.csv"),
-                            "--tabla", "cargas_x"])
+    r = runner.invoke(
+        app, ["exportar", "--db", str(db_cargada), "--salida", str(tmp_path / "o.csv"), "--tabla", "cargas_x"]
+    )
     assert r.exit_code == 1 and "Tabla desconocida" in r.stderr
 
 
@@ -346,8 +399,11 @@ def test_cli_resumen(db_cargada, tmp_path):
 
 def test_ayuda_en_un_proceso_real():
     comando = shutil.which("informes")
-    salidas = [subprocess.run([sys.executable, "-m", "pipelines.cli", "--help"],
-                              capture_output=True, text=True, timeout=60, cwd=RAIZ)]
+    salidas = [
+        subprocess.run(
+            [sys.executable, "-m", "pipelines.cli", "--help"], capture_output=True, text=True, timeout=60, cwd=RAIZ
+        )
+    ]
     if comando:
         salidas.append(subprocess.run([comando, "--help"], capture_output=True, text=True, timeout=60))
     for p in salidas:
@@ -357,7 +413,12 @@ def test_ayuda_en_un_proceso_real():
 
 
 def test_error_de_uso_en_un_proceso_real(tmp_path):
-    p = subprocess.run([sys.executable, "-m", "pipelines.cli", "resumen", "--db", str(tmp_path / "n.duckdb")],
-                       capture_output=True, text=True, timeout=60, cwd=RAIZ)
+    p = subprocess.run(
+        [sys.executable, "-m", "pipelines.cli", "resumen", "--db", str(tmp_path / "n.duckdb")],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        cwd=RAIZ,
+    )
     assert p.returncode == 1
     assert "No existe la base de datos" in p.stderr and "Traceback" not in p.stderr

@@ -4,6 +4,7 @@ thresholds (option > INFORMES_DB > informes.toml > default), distinct exit
 codes (64 for a usage error, 2 only for validar's error-level findings) and
 a --help with an example and no Python type names in every command. Through
 the real command in a child process."""
+
 from __future__ import annotations
 
 import os
@@ -26,8 +27,14 @@ RAIZ = Path(__file__).resolve().parents[3]
 def informes(*args, cwd: Path, env: dict | None = None) -> subprocess.CompletedProcess:
     entorno = {k: v for k, v in os.environ.items() if k not in ("INFORMES_DB", "_INFORMES_COMPLETE")}
     entorno.update({"COLUMNS": "200", "PYTHONPATH": str(RAIZ), **(env or {})})
-    return subprocess.run([sys.executable, "-m", "pipelines.cli", *args], cwd=cwd, capture_output=True,
-                          env=entorno, timeout=300, text=True)
+    return subprocess.run(
+        [sys.executable, "-m", "pipelines.cli", *args],
+        cwd=cwd,
+        capture_output=True,
+        env=entorno,
+        timeout=300,
+        text=True,
+    )
 
 
 # ---------------------------------------------------------- completion
@@ -50,14 +57,17 @@ def test_completar_bash_completa_comandos_y_opciones(tmp_path, programa):
     r = informes("completar", "bash", cwd=tmp_path)
     assert r.returncode == 0 and "complete -o default -F _informes_completion informes" in r.stdout
     (tmp_path / "completar.sh").write_text(r.stdout)
-    prueba = ("source completar.sh\n"
-              "COMP_WORDS=(informes val); COMP_CWORD=1; _informes_completion informes; echo \"${COMPREPLY[@]}\"\n"
-              "COMP_WORDS=(informes validar --sev); COMP_CWORD=2; _informes_completion informes; "
-              "echo \"${COMPREPLY[@]}\"\n")
+    prueba = (
+        "source completar.sh\n"
+        'COMP_WORDS=(informes val); COMP_CWORD=1; _informes_completion informes; echo "${COMPREPLY[@]}"\n'
+        "COMP_WORDS=(informes validar --sev); COMP_CWORD=2; _informes_completion informes; "
+        'echo "${COMPREPLY[@]}"\n'
+    )
     entorno = {**os.environ, "PATH": f"{programa}{os.pathsep}{os.environ['PATH']}"}
     entorno.pop("_INFORMES_COMPLETE", None)
-    salida = subprocess.run(["bash", "-c", prueba], cwd=tmp_path, capture_output=True, text=True, env=entorno,
-                            timeout=120)
+    salida = subprocess.run(
+        ["bash", "-c", prueba], cwd=tmp_path, capture_output=True, text=True, env=entorno, timeout=120
+    )
     assert salida.stdout.splitlines() == ["validar", "--severidad"], salida.stderr
 
 
@@ -67,8 +77,14 @@ def test_completar_zsh_y_fish(tmp_path):
     fish = informes("completar", "fish", cwd=tmp_path)
     assert fish.returncode == 0 and "complete --command informes" in fish.stdout
     # what fish asks when the user presses Tab after "informes con"
-    r = informes(cwd=tmp_path, env={"_INFORMES_COMPLETE": "complete_fish", "_TYPER_COMPLETE_FISH_ACTION": "get-args",
-                                    "_TYPER_COMPLETE_ARGS": "informes con"})
+    r = informes(
+        cwd=tmp_path,
+        env={
+            "_INFORMES_COMPLETE": "complete_fish",
+            "_TYPER_COMPLETE_FISH_ACTION": "get-args",
+            "_TYPER_COMPLETE_ARGS": "informes con",
+        },
+    )
     assert r.returncode == 0 and "consultar" in r.stdout
 
 
@@ -94,10 +110,15 @@ def test_precedencia_de_la_base_opcion_variable_toml_defecto(tmp_path):
 
 
 def test_toml_da_la_base_a_cargar_y_los_umbrales_al_validador(tmp_path):
-    sispt(tmp_path / "plan.xlsx", "25200", "Cogua", [("Parques mantenidos", 4, [4, 4, 4, 4], "Acumulativo"),
-                                                    ("Vías mejoradas", 8, [2, 2, 2, 2], "Acumulativo")])
+    sispt(
+        tmp_path / "plan.xlsx",
+        "25200",
+        "Cogua",
+        [("Parques mantenidos", 4, [4, 4, 4, 4], "Acumulativo"), ("Vías mejoradas", 8, [2, 2, 2, 2], "Acumulativo")],
+    )
     (tmp_path / "informes.toml").write_text(
-        'db = "plan.duckdb"\n\n[reglas.meta_acumulativa_no_suma]\nseveridad = "error"\n', encoding="utf-8")
+        'db = "plan.duckdb"\n\n[reglas.meta_acumulativa_no_suma]\nseveridad = "error"\n', encoding="utf-8"
+    )
     r = informes("cargar", "plan.xlsx", cwd=tmp_path)
     assert r.returncode == 0, r.stderr
     assert (tmp_path / "plan.duckdb").is_file() and not (tmp_path / "indicadores.duckdb").exists()
@@ -107,15 +128,20 @@ def test_toml_da_la_base_a_cargar_y_los_umbrales_al_validador(tmp_path):
     assert len(filas) == 1 and "Parques mantenidos" in filas[0] and ",error," in filas[0]
 
 
-@pytest.mark.parametrize("contenido, mensaje", [
-    ("db = \n", "no es un archivo TOML válido"),
-    ("base = \"x.duckdb\"\n", "clave desconocida base"),
-    ("[reglas.no_existe]\nactiva = false\n", "[reglas.no_existe] no es una regla"),
-    ("[reglas.ejecucion_escala]\nrazon_maxima = 5\n", "la regla ejecucion_escala no tiene el ajuste razon_maxima"),
-    ("[reglas.ejecucion_escala]\nrazon_minima = \"cinco\"\n",
-     "reglas.ejecucion_escala.razon_minima debe ser un número"),
-    ("[reglas.ejecucion_escala]\nseveridad = \"grave\"\n", "la regla ejecucion_escala tiene severidad 'grave'"),
-])
+@pytest.mark.parametrize(
+    "contenido, mensaje",
+    [
+        ("db = \n", "no es un archivo TOML válido"),
+        ('base = "x.duckdb"\n', "clave desconocida base"),
+        ("[reglas.no_existe]\nactiva = false\n", "[reglas.no_existe] no es una regla"),
+        ("[reglas.ejecucion_escala]\nrazon_maxima = 5\n", "la regla ejecucion_escala no tiene el ajuste razon_maxima"),
+        (
+            '[reglas.ejecucion_escala]\nrazon_minima = "cinco"\n',
+            "reglas.ejecucion_escala.razon_minima debe ser un número",
+        ),
+        ('[reglas.ejecucion_escala]\nseveridad = "grave"\n', "la regla ejecucion_escala tiene severidad 'grave'"),
+    ],
+)
 def test_toml_invalido_da_un_error_en_espanol_que_nombra_el_archivo(tmp_path, contenido, mensaje):
     (tmp_path / "informes.toml").write_text(contenido, encoding="utf-8")
     r = informes("resumen", cwd=tmp_path)
@@ -153,8 +179,10 @@ def _comandos(grupo, ruta=()):
         yield from _comandos(comando, ruta + (nombre,))
 
 
-TIPOS_PYTHON = re.compile(r"<(bool|str|int|float|path|file|list\[\w+\])>|\b(TEXT|INTEGER|FLOAT|PATH|BOOLEAN|FILENAME|"
-                          r"DIRECTORY|CHOICE)\b")
+TIPOS_PYTHON = re.compile(
+    r"<(bool|str|int|float|path|file|list\[\w+\])>|\b(TEXT|INTEGER|FLOAT|PATH|BOOLEAN|FILENAME|"
+    r"DIRECTORY|CHOICE)\b"
+)
 
 
 def test_cada_ayuda_tiene_ejemplo_y_ningun_tipo_de_python():
@@ -178,11 +206,24 @@ def test_detalle_de_evaluar_no_parte_palabras_a_80_columnas(monkeypatch):
 
     consola = Console(width=80, record=True, file=open("/dev/null", "w"))
     monkeypatch.setattr(cli, "consola", consola)
-    filas = [{"indicador": "Jóvenes vinculados a procesos de participación juvenil en el municipio",
-              "medida": "avance_porcentual", "periodo_inicio": "2023-01-01", "periodo_fin": "2023-12-31",
-              "valor": 78.3, "unidad": "porcentaje"},
-             {"indicador": "Aulas", "medida": "meta", "periodo_inicio": "2024-01-01", "periodo_fin": "2027-12-31",
-              "valor": 12, "unidad": "numero"}]
+    filas = [
+        {
+            "indicador": "Jóvenes vinculados a procesos de participación juvenil en el municipio",
+            "medida": "avance_porcentual",
+            "periodo_inicio": "2023-01-01",
+            "periodo_fin": "2023-12-31",
+            "valor": 78.3,
+            "unidad": "porcentaje",
+        },
+        {
+            "indicador": "Aulas",
+            "medida": "meta",
+            "periodo_inicio": "2024-01-01",
+            "periodo_fin": "2027-12-31",
+            "valor": 12,
+            "unidad": "numero",
+        },
+    ]
     consola.print(cli._tabla_filas(filas))
     lineas = consola.export_text().splitlines()
     assert all(len(linea) <= 80 for linea in lineas)

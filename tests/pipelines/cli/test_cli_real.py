@@ -1,4 +1,5 @@
 """The real command on a real corpus PDF: load, export, reload."""
+
 from __future__ import annotations
 
 import csv
@@ -8,14 +9,18 @@ import sys
 
 from tests.conftest import INFORMES
 
-COLUMNS = ("observacion_id,archivo,informe_id,entidad,dependencia,codigo,indicador,indicador_padre,descripcion,"
-           "medida,periodo_inicio,periodo_fin,valor,unidad,tipo_gasto,valor_texto,confianza,marcada,pagina,hoja,celda,tabla,"
-           "fila,columna,entidad_clave,indicador_clave").split(",")
+COLUMNS = (
+    "observacion_id,archivo,informe_id,entidad,dependencia,codigo,indicador,indicador_padre,descripcion,"
+    "medida,periodo_inicio,periodo_fin,valor,unidad,tipo_gasto,valor_texto,confianza,marcada,pagina,hoja,celda,tabla,"
+    "fila,columna,entidad_clave,indicador_clave"
+).split(",")
 
 
 def _informes(*args, cwd):
     env = {**os.environ, "COLUMNS": "200"}
-    return subprocess.run([sys.executable, "-m", "pipelines.cli", *args], cwd=cwd, capture_output=True, text=True, env=env)
+    return subprocess.run(
+        [sys.executable, "-m", "pipelines.cli", *args], cwd=cwd, capture_output=True, text=True, env=env
+    )
 
 
 def test_load_export_and_reload_the_seed_pdf(tmp_path):
@@ -32,7 +37,11 @@ def test_load_export_and_reload_the_seed_pdf(tmp_path):
     assert {r["entidad_clave"] for r in records} == {"alcaldia-barrancabermeja"}
     assert all(r["indicador_clave"].startswith("alcaldia-barrancabermeja/") for r in records)
     facebook_meta = next(r for r in records if r["indicador"] == "SEGUIDORES FACEBOOK" and r["medida"] == "meta")
-    assert (facebook_meta["valor"], facebook_meta["periodo_inicio"], facebook_meta["periodo_fin"]) == ("10620", "2017-01-01", "2017-12-31")
+    assert (facebook_meta["valor"], facebook_meta["periodo_inicio"], facebook_meta["periodo_fin"]) == (
+        "10620",
+        "2017-01-01",
+        "2017-12-31",
+    )
     money = next(r for r in records if r["tipo_gasto"] == "funcionamiento" and r["medida"] == "recursos_ejecutados")
     assert money["valor"] == "983286659.67" and money["entidad"] == "Alcaldía de Barrancabermeja"
     assert all(r["pagina"].isdigit() and r["archivo"] == pdf.name for r in records)

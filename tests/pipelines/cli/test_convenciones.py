@@ -4,6 +4,7 @@ filters, exit code 2), `consultar` and the store's views, the Python API,
 complete exports, --version, examples in --help, INFORMES_DB, CSV for Excel
 and 80-column output. Through the real command (a child process) on a real
 DuckDB file loaded from the corpus."""
+
 from __future__ import annotations
 
 import csv
@@ -40,8 +41,14 @@ COLUMNAS_OBS = list(esquemas.tabla("observaciones").exportacion)
 def informes(*args, cwd, env=None, entrada=None) -> subprocess.CompletedProcess:
     entorno = {k: v for k, v in os.environ.items() if k != "INFORMES_DB"}
     entorno.update({"COLUMNS": "200", "PYTHONPATH": str(RAIZ), **(env or {})})
-    return subprocess.run([sys.executable, "-m", "pipelines.cli", *args], cwd=cwd, capture_output=True,
-                          env=entorno, timeout=300, input=entrada)
+    return subprocess.run(
+        [sys.executable, "-m", "pipelines.cli", *args],
+        cwd=cwd,
+        capture_output=True,
+        env=entorno,
+        timeout=300,
+        input=entrada,
+    )
 
 
 def texto(r: subprocess.CompletedProcess) -> str:
@@ -87,11 +94,14 @@ def test_json_y_jsonl_donde_hay_csv(carpeta):
     assert len(objetos) == 270 and list(objetos[0]) == COLUMNAS_OBS
     assert isinstance(objetos[0]["valor"], float) and isinstance(objetos[0]["marcada"], bool)
     assert objetos[0]["periodo_fin"] == "2017-12-31"
-    arreglo = informes("exportar", "--db", "datos.duckdb", "--salida", "inf.json", "--tabla", "informes",
-                       cwd=carpeta)  # format from the extension
+    arreglo = informes(
+        "exportar", "--db", "datos.duckdb", "--salida", "inf.json", "--tabla", "informes", cwd=carpeta
+    )  # format from the extension
     assert arreglo.returncode == 0
     assert sorted(i["archivo"] for i in json.loads((carpeta / "inf.json").read_text(encoding="utf-8"))) == [
-        PDF.name, DOCX.name]
+        PDF.name,
+        DOCX.name,
+    ]
     hallazgos = informes("validar", "--db", "datos.duckdb", "--formato", "json", cwd=carpeta)
     assert {h["severidad"] for h in json.loads(texto(hallazgos))} >= {"error"}
     comparar = informes("comparar", "--db", "datos.duckdb", "--salida", "-", "--formato", "jsonl", cwd=carpeta)
@@ -102,18 +112,45 @@ def test_json_y_jsonl_donde_hay_csv(carpeta):
 
 
 def test_tuberia_cerrada_termina_en_silencio_con_0(carpeta):
-    p = subprocess.Popen([sys.executable, "-m", "pipelines.cli", "exportar", "--db", "datos.duckdb", "--salida", "-",
-                          "--formato", "jsonl"], cwd=carpeta, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                         env={**os.environ, "PYTHONPATH": str(RAIZ)})
+    p = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "pipelines.cli",
+            "exportar",
+            "--db",
+            "datos.duckdb",
+            "--salida",
+            "-",
+            "--formato",
+            "jsonl",
+        ],
+        cwd=carpeta,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        env={**os.environ, "PYTHONPATH": str(RAIZ)},
+    )
     primera = p.stdout.readline()
     p.stdout.close()  # like `| head -1`: the reader goes away with ~250 kB still to write
     _, err = p.communicate(timeout=120)
     assert json.loads(primera)["archivo"]
     assert p.returncode == 0 and err == b""
     # a table printed by rich (whose own handler would exit with 1)
-    p = subprocess.Popen([sys.executable, "-m", "pipelines.cli", "consultar", "SELECT * FROM observaciones, range(4)",
-                          "--db", "datos.duckdb"], cwd=carpeta, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                         env={**os.environ, "PYTHONPATH": str(RAIZ), "COLUMNS": "100"})
+    p = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "pipelines.cli",
+            "consultar",
+            "SELECT * FROM observaciones, range(4)",
+            "--db",
+            "datos.duckdb",
+        ],
+        cwd=carpeta,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        env={**os.environ, "PYTHONPATH": str(RAIZ), "COLUMNS": "100"},
+    )
     p.stdout.readline()
     p.stdout.close()
     _, err = p.communicate(timeout=120)
@@ -121,9 +158,18 @@ def test_tuberia_cerrada_termina_en_silencio_con_0(carpeta):
     # the same through a real shell pipeline
     bash = shutil.which("bash")
     if bash:
-        r = subprocess.run([bash, "-c", f"set -o pipefail; {sys.executable} -m pipelines.cli exportar --db datos.duckdb "
-                                        "--salida - --formato csv | head -n 2"],
-                           cwd=carpeta, capture_output=True, env={**os.environ, "PYTHONPATH": str(RAIZ)}, timeout=120)
+        r = subprocess.run(
+            [
+                bash,
+                "-c",
+                f"set -o pipefail; {sys.executable} -m pipelines.cli exportar --db datos.duckdb "
+                "--salida - --formato csv | head -n 2",
+            ],
+            cwd=carpeta,
+            capture_output=True,
+            env={**os.environ, "PYTHONPATH": str(RAIZ)},
+            timeout=120,
+        )
         assert r.returncode == 0 and r.stderr == b"" and len(r.stdout.splitlines()) == 2
 
 
@@ -131,7 +177,7 @@ def test_parquet_por_la_salida_estandar(carpeta):
     r = informes("exportar", "--db", "datos.duckdb", "--salida", "-", "--formato", "parquet", cwd=carpeta)
     assert r.returncode == 0 and r.stdout.startswith(b"PAR1")
     tabla = pq.read_table(io.BytesIO(r.stdout))
-    assert tabla.num_rows == 270 and tabla.column_names[:len(COLUMNAS_OBS)] == COLUMNAS_OBS
+    assert tabla.num_rows == 270 and tabla.column_names[: len(COLUMNAS_OBS)] == COLUMNAS_OBS
     assert set(tabla.column("archivo").to_pylist()) == {PDF.name, DOCX.name}
 
 
@@ -172,8 +218,10 @@ def test_validar_filtros(carpeta):
     assert {h["archivo"] for h in de_girardot} == {DOCX.name} and codigo == 2
     codigo, de_barranca = jsonl("--entidad", "Barrancabermeja")
     assert {h["archivo"] for h in de_barranca} == {PDF.name}
-    sin_error = sorted({h["regla"] for h in todos if h["severidad"] != "error"}
-                       - {h["regla"] for h in todos if h["severidad"] == "error"})
+    sin_error = sorted(
+        {h["regla"] for h in todos if h["severidad"] != "error"}
+        - {h["regla"] for h in todos if h["severidad"] == "error"}
+    )
     codigo, de_regla = jsonl("--regla", sin_error[0])
     assert codigo == 0 and de_regla and {h["regla"] for h in de_regla} == {sin_error[0]}
     codigo, errores = jsonl("--severidad", "error")
@@ -200,9 +248,14 @@ def test_consultar_tabla_csv_y_json(carpeta):
 def test_consultar_no_escribe_nada(carpeta):
     db = carpeta / "datos.duckdb"
     antes = hashlib.sha256(db.read_bytes()).hexdigest()
-    for sql in ("DELETE FROM observaciones", "DROP VIEW observaciones_largas",
-                "COPY observaciones TO 'copia.csv'", "ATTACH 'otra.duckdb' AS otra",
-                "SELECT * FROM read_csv('obs.csv')", "SET enable_external_access = true"):
+    for sql in (
+        "DELETE FROM observaciones",
+        "DROP VIEW observaciones_largas",
+        "COPY observaciones TO 'copia.csv'",
+        "ATTACH 'otra.duckdb' AS otra",
+        "SELECT * FROM read_csv('obs.csv')",
+        "SET enable_external_access = true",
+    ):
         r = informes("consultar", sql, "--db", "datos.duckdb", cwd=carpeta)
         error = r.stderr.decode()
         assert r.returncode == 1 and error.startswith("Error: ") and len(error.strip().splitlines()) == 1, sql
@@ -217,7 +270,8 @@ def test_observaciones_largas_una_cifra_por_entidad_indicador_medida_y_anio(carp
     try:
         total, distintas, varios_anios = con.execute(
             "SELECT count(*), count(DISTINCT (entidad_clave, indicador_clave, medida, tipo_gasto, fuente_financiacion,"
-            " anio)), count(*) FILTER (WHERE year(periodo_inicio) <> anio) FROM observaciones_largas").fetchone()
+            " anio)), count(*) FILTER (WHERE year(periodo_inicio) <> anio) FROM observaciones_largas"
+        ).fetchone()
         columnas = [c[0] for c in con.execute("SELECT * FROM observaciones_largas LIMIT 0").description]
     finally:
         con.close()
@@ -226,24 +280,46 @@ def test_observaciones_largas_una_cifra_por_entidad_indicador_medida_y_anio(carp
 
 
 def _obs(valor, inicio, fin, medida="ejecutado"):
-    return Observacion(indicador="Vacunas aplicadas", valor=valor, valor_texto=str(valor), medida=medida,
-                       unidad="numero", periodo_inicio=inicio, periodo_fin=fin, pagina=1, tabla=1, fila=1, columna=1)
+    return Observacion(
+        indicador="Vacunas aplicadas",
+        valor=valor,
+        valor_texto=str(valor),
+        medida=medida,
+        unidad="numero",
+        periodo_inicio=inicio,
+        periodo_fin=fin,
+        pagina=1,
+        tabla=1,
+        fila=1,
+        columna=1,
+    )
 
 
 def test_observaciones_largas_elige_el_acumulado_con_el_corte_mas_reciente(tmp_path):
     con = almacen.abrir(tmp_path / "a.duckdb")
     informe = InformeExtraido(
-        archivo="x.pdf", sha256=hashlib.sha256(b"x").hexdigest(), formato="pdf", paginas=1,
+        archivo="x.pdf",
+        sha256=hashlib.sha256(b"x").hexdigest(),
+        formato="pdf",
+        paginas=1,
         metadatos=MetadatosInforme(entidad="Alcaldía de Tenjo", vigencia=2024),
-        observaciones=[_obs(10, date(2024, 1, 1), date(2024, 3, 31)), _obs(25, date(2024, 1, 1), date(2024, 6, 30)),
-                       _obs(15, date(2024, 4, 1), date(2024, 6, 30)), _obs(40, date(2024, 1, 1), date(2024, 12, 31),
-                                                                          medida="meta"),
-                       _obs(99, date(2024, 1, 1), date(2027, 12, 31), medida="meta_cuatrienio")])
+        observaciones=[
+            _obs(10, date(2024, 1, 1), date(2024, 3, 31)),
+            _obs(25, date(2024, 1, 1), date(2024, 6, 30)),
+            _obs(15, date(2024, 4, 1), date(2024, 6, 30)),
+            _obs(40, date(2024, 1, 1), date(2024, 12, 31), medida="meta"),
+            _obs(99, date(2024, 1, 1), date(2027, 12, 31), medida="meta_cuatrienio"),
+        ],
+    )
     guardado.guardar_informe(con, informe, tmp_path / "x.pdf")
-    filas = con.execute("SELECT medida, anio, valor, periodo_fin, anio_completo FROM observaciones_largas "
-                        "ORDER BY medida").fetchall()
+    filas = con.execute(
+        "SELECT medida, anio, valor, periodo_fin, anio_completo FROM observaciones_largas ORDER BY medida"
+    ).fetchall()
     con.close()
-    assert filas == [("ejecutado", 2024, 25.0, date(2024, 6, 30), False), ("meta", 2024, 40.0, date(2024, 12, 31), True)]
+    assert filas == [
+        ("ejecutado", 2024, 25.0, date(2024, 6, 30), False),
+        ("meta", 2024, 40.0, date(2024, 12, 31), True),
+    ]
 
 
 def test_vistas_en_bases_anteriores_y_ajenas(tmp_path, carpeta):
@@ -253,8 +329,9 @@ def test_vistas_en_bases_anteriores_y_ajenas(tmp_path, carpeta):
     for nombre in esquemas.vistas():
         con.execute(f'DROP VIEW "{nombre}"')  # a store written before the views existed
     con.close()
-    r = informes("consultar", "SELECT count(*) AS n FROM observaciones_largas", "--db", str(db), "--formato", "csv",
-                 cwd=tmp_path)
+    r = informes(
+        "consultar", "SELECT count(*) AS n FROM observaciones_largas", "--db", str(db), "--formato", "csv", cwd=tmp_path
+    )
     assert r.returncode == 0, r.stderr
     con = duckdb.connect(str(db), read_only=True)  # read-only: temporary views, the file is untouched
     assert con.execute("SELECT count(*) FROM duckdb_views() WHERE NOT internal").fetchone()[0] == 0
@@ -279,14 +356,17 @@ def test_api_leer_un_archivo_sin_base(carpeta):
     from pipelines import leer
 
     observaciones, hallazgos = leer(DOCX)
-    assert list(observaciones.columns[:len(COLUMNAS_OBS)]) == COLUMNAS_OBS
+    assert list(observaciones.columns[: len(COLUMNAS_OBS)]) == COLUMNAS_OBS
     assert len(observaciones) == 172 and set(observaciones["archivo"]) == {DOCX.name}
     assert observaciones["valor"].dtype == "float64"
     assert list(hallazgos["severidad"]).count("error") == 1 and set(hallazgos["archivo"]) == {DOCX.name}
     con = duckdb.connect(str(carpeta / "datos.duckdb"), read_only=True)
     try:  # the ids and values the store has for the same file
-        guardadas = con.execute("SELECT observacion_id, valor FROM observaciones o JOIN informes i USING (informe_id) "
-                                "WHERE i.archivo = ? ORDER BY observacion_id", [DOCX.name]).fetchall()
+        guardadas = con.execute(
+            "SELECT observacion_id, valor FROM observaciones o JOIN informes i USING (informe_id) "
+            "WHERE i.archivo = ? ORDER BY observacion_id",
+            [DOCX.name],
+        ).fetchall()
     finally:
         con.close()
     assert guardadas == list(zip(observaciones["observacion_id"], observaciones["valor"]))
@@ -320,7 +400,7 @@ def test_api_abrir_almacen(carpeta, tmp_path):
         largas = a.consulta("SELECT * FROM observaciones_largas WHERE entidad_clave = ?", ["alcaldia-girardot"])
         with pytest.raises(pipelines.ErrorApi, match="modificar"):
             a.consulta("DELETE FROM observaciones")
-    assert list(observaciones.columns[:len(COLUMNAS_OBS)]) == COLUMNAS_OBS and len(observaciones) == 270
+    assert list(observaciones.columns[: len(COLUMNAS_OBS)]) == COLUMNAS_OBS and len(observaciones) == 270
     assert len(limpias) == 270 - int(observaciones["marcada"].sum()) < 270
     assert len(errores) == 2 and len(informes_df) == 2
     assert len(largas) and set(largas["entidad_clave"]) == {"alcaldia-girardot"}

@@ -14,6 +14,7 @@ installed package at a temporary copy. `.ci/run` runs the command with the
 real pip on the clean clone. `informes` is a shim that runs the entry point
 that pyproject.toml declares (pipelines.cli:app) from the copy.
 """
+
 from __future__ import annotations
 
 import os
@@ -31,13 +32,20 @@ from extractor.formatos import legado, ocr
 from tests.conftest import CORPUS, GENERADOR, GOLD, INFORMES, RAIZ
 
 EXTENSIONES_INFORMES = {".pdf", ".docx", ".xlsx", ".xls", ".ods", ".doc", ".rtf", ".odt"}
-NECESITAN_LIBREOFFICE = ["pasto_infraestructura_2020.doc", "pasto_infraestructura_2020.odt",
-                         "pasto_infraestructura_2020.rtf"]
+NECESITAN_LIBREOFFICE = [
+    "pasto_infraestructura_2020.doc",
+    "pasto_infraestructura_2020.odt",
+    "pasto_infraestructura_2020.rtf",
+]
 NECESITA_TESSERACT = ["villavicencio_hacienda_2022_escaneado.pdf"]
-LINEA_LIBREOFFICE = ("3 omitidos: necesitan LibreOffice, que no está instalado. Para leerlos: "
-                     "apt-get install libreoffice-writer-nogui y vuelva a cargar.")
-LINEA_TESSERACT = ("1 omitido: necesita Tesseract, que no está instalado. Para leerlo: "
-                   "apt-get install tesseract-ocr tesseract-ocr-spa y vuelva a cargar.")
+LINEA_LIBREOFFICE = (
+    "3 omitidos: necesitan LibreOffice, que no está instalado. Para leerlos: "
+    "apt-get install libreoffice-writer-nogui y vuelva a cargar."
+)
+LINEA_TESSERACT = (
+    "1 omitido: necesita Tesseract, que no está instalado. Para leerlo: "
+    "apt-get install tesseract-ocr tesseract-ocr-spa y vuelva a cargar."
+)
 
 hay_programas = legado.soffice() is not None and ocr.falta_tesseract() is None
 requiere_programas = pytest.mark.skipif(
@@ -60,9 +68,11 @@ def _copia(destino: Path) -> Path:
         listado = subprocess.run(["git", "ls-files", "-z"], cwd=RAIZ, capture_output=True, check=True).stdout
         archivos = [f for f in listado.decode().split("\0") if f]
     except (OSError, subprocess.CalledProcessError):
-        archivos = [str(p.relative_to(RAIZ)) for p in RAIZ.rglob("*")
-                    if p.is_file() and not any(x.startswith(".") or x == "__pycache__"
-                                               for x in p.relative_to(RAIZ).parts)]
+        archivos = [
+            str(p.relative_to(RAIZ))
+            for p in RAIZ.rglob("*")
+            if p.is_file() and not any(x.startswith(".") or x == "__pycache__" for x in p.relative_to(RAIZ).parts)
+        ]
     for nombre in archivos:
         origen = RAIZ / nombre
         if origen.is_file():  # a file moved but not yet committed is listed and absent
@@ -78,12 +88,15 @@ def _atajos(carpeta: Path, proyecto: Path) -> Path:
     (carpeta / "python").symlink_to(sys.executable)
     registro = carpeta / "pip.log"
     pip = carpeta / "pip"
-    pip.write_text(f'#!/bin/sh\necho "$PWD $*" >> "{registro}"\n'
-                   '[ "$*" = "install -e ." ] && [ -f pyproject.toml ] || { echo "pip: orden inesperada: $*" >&2; exit 2; }\n',
-                   encoding="utf-8")
+    pip.write_text(
+        f'#!/bin/sh\necho "$PWD $*" >> "{registro}"\n'
+        '[ "$*" = "install -e ." ] && [ -f pyproject.toml ] || { echo "pip: orden inesperada: $*" >&2; exit 2; }\n',
+        encoding="utf-8",
+    )
     informes = carpeta / "informes"
-    informes.write_text(f'#!/bin/sh\nPYTHONPATH="{proyecto}" exec "{sys.executable}" -m pipelines.cli "$@"\n',
-                        encoding="utf-8")
+    informes.write_text(
+        f'#!/bin/sh\nPYTHONPATH="{proyecto}" exec "{sys.executable}" -m pipelines.cli "$@"\n', encoding="utf-8"
+    )
     for p in (pip, informes):
         p.chmod(0o755)
     return carpeta
@@ -93,8 +106,7 @@ def _correr(orden: str, cwd: Path, bin_: Path, ocultar: bool) -> subprocess.Comp
     path = str(bin_) if ocultar else f"{bin_}{os.pathsep}{os.environ.get('PATH', '')}"
     entorno = {**os.environ, "PATH": path, "COLUMNS": "100"}
     entorno.pop("PYTHONPATH", None)
-    return subprocess.run(["/bin/bash", "-c", orden], cwd=cwd, env=entorno, capture_output=True, text=True,
-                          timeout=900)
+    return subprocess.run(["/bin/bash", "-c", orden], cwd=cwd, env=entorno, capture_output=True, text=True, timeout=900)
 
 
 def _resultados(db: Path) -> dict[str, list[str]]:
@@ -115,11 +127,11 @@ def _resultados(db: Path) -> dict[str, list[str]]:
 def test_corpus_separa_informes_gold_y_generador():
     assert sorted(p.name for p in CORPUS.iterdir()) == ["README.md", "generador", "gold", "informes"]
     informes = sorted(INFORMES.rglob("*"))
-    assert informes and all(p.is_file() and p.suffix in EXTENSIONES_INFORMES for p in informes), \
-        [p.name for p in informes if p.suffix not in EXTENSIONES_INFORMES]
+    assert informes and all(p.is_file() and p.suffix in EXTENSIONES_INFORMES for p in informes), [
+        p.name for p in informes if p.suffix not in EXTENSIONES_INFORMES
+    ]
     golds = [p for p in GOLD.rglob("*") if p.is_file()]
-    assert golds and all(p.name.endswith((".gold.csv", ".meta.yaml")) or p.name == "vinculos_gold.csv"
-                         for p in golds)
+    assert golds and all(p.name.endswith((".gold.csv", ".meta.yaml")) or p.name == "vinculos_gold.csv" for p in golds)
     # every gold file belongs to a report in informes/, and no report file sits in gold/ or generador/
     ids = {p.name.removesuffix(".gold.csv") for p in GOLD.glob("*.gold.csv")}
     assert ids <= {p.stem for p in informes}
@@ -131,8 +143,10 @@ def test_readme_empieza_por_cargar_los_informes_y_correr_las_pruebas():
     texto = (RAIZ / "README.md").read_text(encoding="utf-8")
     bloque = re.search(r"^```bash\n(.*?)^```", texto, re.S | re.M).group(1).splitlines()
     ordenes = [re.sub(r"\s+#.*$", "", linea).strip() for linea in bloque]
-    assert ordenes[:2] == ["pip install -e . && informes cargar corpus/informes/",
-                           'pip install -e ".[test]" && python -m pytest -q']
+    assert ordenes[:2] == [
+        "pip install -e . && informes cargar corpus/informes/",
+        'pip install -e ".[test]" && python -m pytest -q',
+    ]
     # the informes shim below runs what the package declares
     proyecto = tomllib.loads((RAIZ / "pyproject.toml").read_text(encoding="utf-8"))
     assert proyecto["project"]["scripts"]["informes"] == "pipelines.cli:app"
@@ -192,8 +206,12 @@ def test_primera_orden_del_readme_sin_y_con_los_programas(tmp_path):
 def test_omitidos_por_falta_de_programa_no_son_fallos_y_se_reintentan(tmp_path):
     docs = tmp_path / "docs"
     docs.mkdir()
-    for nombre in ["pasto_infraestructura_2020.doc", "pasto_infraestructura_2020.rtf",
-                   "villavicencio_hacienda_2022_escaneado.pdf", "yopal_integracion_social_2023.docx"]:
+    for nombre in [
+        "pasto_infraestructura_2020.doc",
+        "pasto_infraestructura_2020.rtf",
+        "villavicencio_hacienda_2022_escaneado.pdf",
+        "yopal_integracion_social_2023.docx",
+    ]:
         shutil.copy(INFORMES / nombre, docs / nombre)
     bin_ = _atajos(tmp_path / "bin", RAIZ)
     db = tmp_path / "x.duckdb"
@@ -202,19 +220,26 @@ def test_omitidos_por_falta_de_programa_no_son_fallos_y_se_reintentan(tmp_path):
     sin = _correr(cargar, tmp_path, bin_, ocultar=True)
     assert sin.returncode == 0, sin.stdout + sin.stderr
     assert "Resumen: 1 cargado, 0 sin cambios, 0 fallidos, 3 omitidos." in sin.stdout
-    assert ("2 omitidos: necesitan LibreOffice, que no está instalado. Para leerlos: "
-            "apt-get install libreoffice-writer-nogui y vuelva a cargar.") in sin.stdout
+    assert (
+        "2 omitidos: necesitan LibreOffice, que no está instalado. Para leerlos: "
+        "apt-get install libreoffice-writer-nogui y vuelva a cargar."
+    ) in sin.stdout
     assert LINEA_TESSERACT in sin.stdout
     assert str(docs / "pasto_infraestructura_2020.doc") in sin.stdout
     assert "Error:" not in sin.stdout + sin.stderr
     con = duckdb.connect(str(db), read_only=True)
     try:
         assert con.execute("SELECT count(*) FROM informes").fetchone() == (1,)
-        motivos = con.execute("SELECT archivo, motivo FROM cargas WHERE resultado = 'omitido' ORDER BY archivo").fetchall()
+        motivos = con.execute(
+            "SELECT archivo, motivo FROM cargas WHERE resultado = 'omitido' ORDER BY archivo"
+        ).fetchall()
     finally:
         con.close()
-    assert [a for a, _ in motivos] == ["pasto_infraestructura_2020.doc", "pasto_infraestructura_2020.rtf",
-                                       "villavicencio_hacienda_2022_escaneado.pdf"]
+    assert [a for a, _ in motivos] == [
+        "pasto_infraestructura_2020.doc",
+        "pasto_infraestructura_2020.rtf",
+        "villavicencio_hacienda_2022_escaneado.pdf",
+    ]
     assert "libreoffice-writer-nogui" in motivos[0][1] and "tesseract-ocr" in motivos[2][1]
 
     # a real failure next to them still fails the command (exit 1, one Error line)

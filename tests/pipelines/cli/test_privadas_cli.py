@@ -1,6 +1,7 @@
 """The private parts of typer the command line relies on still exist
 (pipelines/cli/privadas.py), no other module reaches them, and through them
 the real command speaks Spanish."""
+
 from __future__ import annotations
 
 import ast
@@ -16,8 +17,9 @@ RAIZ = Path(__file__).resolve().parents[3]
 
 def _informes(*args: str, cwd: Path, **env: str) -> subprocess.CompletedProcess:
     entorno = {**os.environ, "COLUMNS": "200", **env}
-    return subprocess.run([sys.executable, "-m", "pipelines.cli", *args], cwd=cwd, capture_output=True,
-                          text=True, env=entorno)
+    return subprocess.run(
+        [sys.executable, "-m", "pipelines.cli", *args], cwd=cwd, capture_output=True, text=True, env=entorno
+    )
 
 
 def test_las_apis_privadas_de_typer_existen():
@@ -83,7 +85,11 @@ def test_guion_de_completado(tmp_path):
     guion = _informes("completar", "bash", cwd=tmp_path)
     assert guion.returncode == 0, guion.stderr
     assert "_INFORMES_COMPLETE" in guion.stdout and "complete " in guion.stdout
-    respuesta = subprocess.run([sys.executable, "-m", "pipelines.cli"], cwd=tmp_path, capture_output=True, text=True,
-                               env={**os.environ, "_INFORMES_COMPLETE": "complete_bash", "COMP_WORDS": "informes exp",
-                                    "COMP_CWORD": "1"})
+    respuesta = subprocess.run(
+        [sys.executable, "-m", "pipelines.cli"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        env={**os.environ, "_INFORMES_COMPLETE": "complete_bash", "COMP_WORDS": "informes exp", "COMP_CWORD": "1"},
+    )
     assert "exportar" in respuesta.stdout.split()

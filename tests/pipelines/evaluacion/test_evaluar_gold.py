@@ -1,5 +1,6 @@
 """`informes evaluar --gold`: the matching rule of corpus-real/gold/README.md,
 on small gold made here, and the real dev gold when ../shared is present."""
+
 from __future__ import annotations
 
 import json
@@ -12,15 +13,31 @@ from pipelines.evaluacion.gold import Prediccion, en_alcance, puntuar
 from tests.conftest import CORPUS_REAL, RAIZ
 
 
-def pred(indicador="Niños vacunados", medida="ejecutado", valor=10.0, fin="2024-12-31", inicio="2024-01-01",
-         pagina=1, padre="", unidad="numero", celda=None, hoja=None):
+def pred(
+    indicador="Niños vacunados",
+    medida="ejecutado",
+    valor=10.0,
+    fin="2024-12-31",
+    inicio="2024-01-01",
+    pagina=1,
+    padre="",
+    unidad="numero",
+    celda=None,
+    hoja=None,
+):
     return Prediccion(indicador, padre, medida, inicio, fin, valor, unidad, pagina, hoja, celda)
 
 
-def gold(indicador="Niños vacunados", medida="ejecutado", valor=10.0, fin="2024-12-31", inicio="2024-01-01",
-         **extra):
-    return {"indicador": indicador, "medida": medida, "valor": valor, "periodo_inicio": inicio,
-            "periodo_fin": fin, "unidad": extra.pop("unidad", "numero"), **extra}
+def gold(indicador="Niños vacunados", medida="ejecutado", valor=10.0, fin="2024-12-31", inicio="2024-01-01", **extra):
+    return {
+        "indicador": indicador,
+        "medida": medida,
+        "valor": valor,
+        "periodo_inicio": inicio,
+        "periodo_fin": fin,
+        "unidad": extra.pop("unidad", "numero"),
+        **extra,
+    }
 
 
 def entrada(*obs, paginas=(1,)):
@@ -40,17 +57,27 @@ def test_el_nombre_debe_ser_el_mejor_parecido():
 
 
 def test_any_measure_y_acumulado_desde_el_inicio():
-    e = entrada(gold(medida="acumulado", any_measure=True), gold("Aulas", medida="acumulado", valor=3,
-                                                                  inicio="2024-01-01", fin="2024-03-31"))
+    e = entrada(
+        gold(medida="acumulado", any_measure=True),
+        gold("Aulas", medida="acumulado", valor=3, inicio="2024-01-01", fin="2024-03-31"),
+    )
     r = puntuar("d", [pred(medida="ejecutado"), pred("Aulas", "ejecutado", 3, fin="2024-03-31")], e)
     assert r.tp == 2 and r.fp == 0
 
 
 def test_porcentaje_como_fraccion_y_dinero_solo_por_valor():
-    e = entrada(gold("Avance", "avance_porcentual", 97.5, unidad="porcentaje"),
-                gold("Programa X", "recursos_programados", 1_000_000.0, fin=None, inicio=None))
-    r = puntuar("d", [pred("Avance", "avance_porcentual", 0.975),
-                      pred("otro nombre cualquiera", "recursos_programados", 1_000_000.0, fin="2023-12-31")], e)
+    e = entrada(
+        gold("Avance", "avance_porcentual", 97.5, unidad="porcentaje"),
+        gold("Programa X", "recursos_programados", 1_000_000.0, fin=None, inicio=None),
+    )
+    r = puntuar(
+        "d",
+        [
+            pred("Avance", "avance_porcentual", 0.975),
+            pred("otro nombre cualquiera", "recursos_programados", 1_000_000.0, fin="2023-12-31"),
+        ],
+        e,
+    )
     assert (r.tp, r.fp, r.fn) == (2, 0, 0)
 
 
@@ -68,8 +95,13 @@ def test_cada_prediccion_una_sola_pareja_con_emparejamiento_maximo():
 
 
 def test_alcance_de_filas_de_una_hoja():
-    e = {"scope_pages": None, "scope_sheet": "PDM", "scope_sheet_index": 1, "scope_rows": "PDM rows 2..26",
-         "observations": [gold()]}
+    e = {
+        "scope_pages": None,
+        "scope_sheet": "PDM",
+        "scope_sheet_index": 1,
+        "scope_rows": "PDM rows 2..26",
+        "observations": [gold()],
+    }
     assert en_alcance(pred(hoja="PDM", celda="P26"), e)
     assert not en_alcance(pred(hoja="PDM", celda="P27"), e)
     assert not en_alcance(pred(hoja="Otra", celda="P3"), e)
@@ -83,9 +115,22 @@ def test_caso_negativo_cuenta_cifras():
 @pytest.mark.skipif(not (CORPUS_REAL / "gold" / "gold.json").is_file(), reason="sin ../shared/corpus-real")
 def test_gold_real_no_baja_del_piso():
     """The real dev gold through the real CLI: no document below its floor."""
-    p = subprocess.run([sys.executable, "-m", "pipelines.cli", "evaluar", str(CORPUS_REAL), "--gold",
-                        str(CORPUS_REAL / "gold" / "gold.json"), "--json"],
-                       capture_output=True, text=True, timeout=900, cwd=RAIZ)
+    p = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pipelines.cli",
+            "evaluar",
+            str(CORPUS_REAL),
+            "--gold",
+            str(CORPUS_REAL / "gold" / "gold.json"),
+            "--json",
+        ],
+        capture_output=True,
+        text=True,
+        timeout=900,
+        cwd=RAIZ,
+    )
     assert p.returncode == 0, p.stderr
     resultado = {d["documento"]: d for d in json.loads(p.stdout)["documentos"]}
     pisos = json.loads((RAIZ / "tests" / "datos" / "pisos_gold_real.json").read_text(encoding="utf-8"))
@@ -100,8 +145,17 @@ def test_gold_real_no_baja_del_piso():
 
 
 def test_etapas_del_presupuesto_cuentan_como_recursos_del_gold():
-    e = entrada(gold("Programa", medida="recursos_programados", valor=700.0),
-                gold("Programa", medida="recursos_ejecutados", valor=50.0))
-    r = puntuar("d", [pred("Programa", "apropiacion_definitiva", 700.0), pred("Programa", "compromisos", 50.0),
-                      pred("Programa", "pagos", 700.0)], e)
+    e = entrada(
+        gold("Programa", medida="recursos_programados", valor=700.0),
+        gold("Programa", medida="recursos_ejecutados", valor=50.0),
+    )
+    r = puntuar(
+        "d",
+        [
+            pred("Programa", "apropiacion_definitiva", 700.0),
+            pred("Programa", "compromisos", 50.0),
+            pred("Programa", "pagos", 700.0),
+        ],
+        e,
+    )
     assert (r.tp, r.fp, r.fn) == (2, 1, 0)

@@ -2,6 +2,7 @@
 (pipelines/identidad/): normalization, the four linking steps, the
 guards (one report, one entity), manual decisions that survive reloading,
 the CLI and the links measured on the corpus."""
+
 from __future__ import annotations
 
 import csv
@@ -20,24 +21,47 @@ from pipelines.identidad import ErrorIdentidad
 from tests.conftest import CORPUS
 
 
-def informe(archivo: str, entidad: str, vigencia: int, nombres: list, dependencia: str = "Oficina de Prensa",
-            version: str = "") -> InformeExtraido:
+def informe(
+    archivo: str, entidad: str, vigencia: int, nombres: list, dependencia: str = "Oficina de Prensa", version: str = ""
+) -> InformeExtraido:
     """A report with one meta per indicator. `nombres` items: a name, or
     (name, code) or (name, code, parent)."""
     observaciones = []
     for k, n in enumerate(nombres):
         nombre, codigo, padre = (n, None, None) if isinstance(n, str) else (tuple(n) + (None, None))[:3]
-        observaciones.append(Observacion(
-            indicador=nombre, medida="meta", valor=float(10 + k), valor_texto=str(10 + k), unidad="numero",
-            periodo_inicio=date(vigencia, 1, 1), periodo_fin=date(vigencia, 12, 31), codigo=codigo,
-            indicador_padre=padre, pagina=1, tabla=1, fila=k + 1, columna=1))
+        observaciones.append(
+            Observacion(
+                indicador=nombre,
+                medida="meta",
+                valor=float(10 + k),
+                valor_texto=str(10 + k),
+                unidad="numero",
+                periodo_inicio=date(vigencia, 1, 1),
+                periodo_fin=date(vigencia, 12, 31),
+                codigo=codigo,
+                indicador_padre=padre,
+                pagina=1,
+                tabla=1,
+                fila=k + 1,
+                columna=1,
+            )
+        )
     sha = hashlib.sha256(f"{archivo}{version}".encode()).hexdigest()
     return InformeExtraido(
-        archivo=archivo, sha256=sha, formato="pdf", paginas=1,
-        metadatos=MetadatosInforme(entidad=entidad, dependencia=dependencia, vigencia=vigencia,
-                                   periodo_inicio=date(vigencia, 1, 1), periodo_fin=date(vigencia, 6, 30),
-                                   fecha_corte=date(vigencia, 6, 30)),
-        observaciones=observaciones)
+        archivo=archivo,
+        sha256=sha,
+        formato="pdf",
+        paginas=1,
+        metadatos=MetadatosInforme(
+            entidad=entidad,
+            dependencia=dependencia,
+            vigencia=vigencia,
+            periodo_inicio=date(vigencia, 1, 1),
+            periodo_fin=date(vigencia, 6, 30),
+            fecha_corte=date(vigencia, 6, 30),
+        ),
+        observaciones=observaciones,
+    )
 
 
 @pytest.fixture
@@ -53,9 +77,14 @@ def guardar(con, tmp_path, inf, **kw):
 
 def claves(con, archivo: str) -> dict[str, tuple[str, str]]:
     """nombre -> (indicador_clave, vinculo) of one report."""
-    return {n: (k, v) for n, k, v in con.execute(
-        "SELECT d.nombre, d.indicador_clave, d.vinculo FROM indicadores d JOIN informes i USING (informe_id) "
-        "WHERE i.archivo = ?", [archivo]).fetchall()}
+    return {
+        n: (k, v)
+        for n, k, v in con.execute(
+            "SELECT d.nombre, d.indicador_clave, d.vinculo FROM indicadores d JOIN informes i USING (informe_id) "
+            "WHERE i.archivo = ?",
+            [archivo],
+        ).fetchall()
+    }
 
 
 # ------------------------------------------------------------- normalization
@@ -69,39 +98,50 @@ def test_entidad_normalizada_sin_distrital_ni_tildes():
     assert n("Personería Municipal de Tuluá") != n("Alcaldía de Tuluá")
 
 
-@pytest.mark.parametrize("a, b", [
-    ("TWITTER", "Seguidores en Twitter"),
-    ("BOLETINES DE PRENSA", "Boletines de prensa emitidos"),
-    ("BOLETINES INTERNOS", "Boletín interno enviado"),
-    ("ELABORACIÓN DE CARTILLAS", "Cartillas institucionales elaboradas"),
-    ("PRODUCCIÓN DE NOTAS PERIODÍSTICAS", "Notas periodísticas producidas"),
-    ("YOUTUBE", "Suscriptores del canal de YouTube"),
-    ("Número de personas capacitadas", "Personas capacitadas"),
-    ("Un (1) Plan estratégico de comunicaciones diseñado e implementado en el cuatrienio",
-     "Plan estratégico de comunicaciones implementado"),
-])
+@pytest.mark.parametrize(
+    "a, b",
+    [
+        ("TWITTER", "Seguidores en Twitter"),
+        ("BOLETINES DE PRENSA", "Boletines de prensa emitidos"),
+        ("BOLETINES INTERNOS", "Boletín interno enviado"),
+        ("ELABORACIÓN DE CARTILLAS", "Cartillas institucionales elaboradas"),
+        ("PRODUCCIÓN DE NOTAS PERIODÍSTICAS", "Notas periodísticas producidas"),
+        ("YOUTUBE", "Suscriptores del canal de YouTube"),
+        ("Número de personas capacitadas", "Personas capacitadas"),
+        (
+            "Un (1) Plan estratégico de comunicaciones diseñado e implementado en el cuatrienio",
+            "Plan estratégico de comunicaciones implementado",
+        ),
+    ],
+)
 def test_misma_forma_normalizada(a, b):
     assert identidad.forma_normalizada(a) == identidad.forma_normalizada(b) != ""
 
 
-@pytest.mark.parametrize("a, b", [
-    ("YOUTUBE", "VISUALIZACIONES CANAL YOUTUBE"),
-    ("BOLETINES INTERNOS", "BOLETÍN INTERNO EN IMÁGENES"),
-    ("Seguidores en Twitter", "Seguidores en Facebook"),
-])
+@pytest.mark.parametrize(
+    "a, b",
+    [
+        ("YOUTUBE", "VISUALIZACIONES CANAL YOUTUBE"),
+        ("BOLETINES INTERNOS", "BOLETÍN INTERNO EN IMÁGENES"),
+        ("Seguidores en Twitter", "Seguidores en Facebook"),
+    ],
+)
 def test_forma_normalizada_distingue(a, b):
     assert identidad.forma_normalizada(a) != identidad.forma_normalizada(b)
 
 
-@pytest.mark.parametrize("formas, lema", [
-    (["internos", "interno", "INTERNAS"], "internar"),  # settled: plural and singular agree
-    (["Boletín", "boletines", "BOLETIN", "Boletines"], "boletin"),  # accents and capitals folded
-    (["vías", "VÍA", "vias"], "via"),
-    (["Periodísticas", "periodístico"], "periodistico"),
-    (["niños", "NIÑAS"], "nino"),
-    (["producidas", "PRODUCIDO", "produce"], "producir"),
-    (["Xyzzyq"], "xyzzyq"),  # not in the table: the folded word
-])
+@pytest.mark.parametrize(
+    "formas, lema",
+    [
+        (["internos", "interno", "INTERNAS"], "internar"),  # settled: plural and singular agree
+        (["Boletín", "boletines", "BOLETIN", "Boletines"], "boletin"),  # accents and capitals folded
+        (["vías", "VÍA", "vias"], "via"),
+        (["Periodísticas", "periodístico"], "periodistico"),
+        (["niños", "NIÑAS"], "nino"),
+        (["producidas", "PRODUCIDO", "produce"], "producir"),
+        (["Xyzzyq"], "xyzzyq"),  # not in the table: the folded word
+    ],
+)
 def test_lemas(formas, lema):
     assert {identidad.lema(f) for f in formas} == {lema}
 
@@ -109,7 +149,9 @@ def test_lemas(formas, lema):
 def test_lemas_distinguen_palabras_distintas():
     assert len({identidad.lema(f) for f in ("boletines", "boletas", "bolsas", "balones")}) == 4
     assert identidad.forma_normalizada("Vías rurales mejoradas") == identidad.forma_normalizada("VIA RURAL MEJORADA")
-    assert identidad.forma_normalizada("Vías rurales mejoradas") != identidad.forma_normalizada("Vías urbanas mejoradas")
+    assert identidad.forma_normalizada("Vías rurales mejoradas") != identidad.forma_normalizada(
+        "Vías urbanas mejoradas"
+    )
 
 
 def test_tabla_de_lemas_es_la_de_spacy():
@@ -151,12 +193,36 @@ def test_dependencia_renombrada_es_compatible():
 
 
 def test_cuatro_pasos_de_vinculo(con, tmp_path):
-    guardar(con, tmp_path, informe("a2019.pdf", "Alcaldía de Barrancabermeja", 2019, [
-        "BOLETINES DE PRENSA", "TWITTER", ("Piezas de diseño para redes", "459901707"),
-        "Visualizaciones canal YouTube"]))
-    guardar(con, tmp_path, informe("a2020.pdf", "Alcaldía Distrital de Barrancabermeja", 2020, [
-        "Boletines de prensa", "Seguidores en Twitter", ("Productos gráficos divulgados", "459901707"),
-        "Visualizaciones de videos en YouTube"]))
+    guardar(
+        con,
+        tmp_path,
+        informe(
+            "a2019.pdf",
+            "Alcaldía de Barrancabermeja",
+            2019,
+            [
+                "BOLETINES DE PRENSA",
+                "TWITTER",
+                ("Piezas de diseño para redes", "459901707"),
+                "Visualizaciones canal YouTube",
+            ],
+        ),
+    )
+    guardar(
+        con,
+        tmp_path,
+        informe(
+            "a2020.pdf",
+            "Alcaldía Distrital de Barrancabermeja",
+            2020,
+            [
+                "Boletines de prensa",
+                "Seguidores en Twitter",
+                ("Productos gráficos divulgados", "459901707"),
+                "Visualizaciones de videos en YouTube",
+            ],
+        ),
+    )
     antes, despues = claves(con, "a2019.pdf"), claves(con, "a2020.pdf")
     assert despues["Boletines de prensa"] == (antes["BOLETINES DE PRENSA"][0], "nombre")
     assert despues["Seguidores en Twitter"] == (antes["TWITTER"][0], "nombre_normalizado")
@@ -167,8 +233,12 @@ def test_cuatro_pasos_de_vinculo(con, tmp_path):
     [(entidad, variantes)] = con.execute("SELECT entidad_clave, variantes FROM entidades").fetchall()
     assert entidad == "alcaldia-barrancabermeja" and len(variantes) == 2
     # every observation carries both keys
-    assert con.execute("SELECT count(*) FROM observaciones WHERE entidad_clave IS NULL "
-                       "OR indicador_clave IS NULL").fetchone()[0] == 0
+    assert (
+        con.execute(
+            "SELECT count(*) FROM observaciones WHERE entidad_clave IS NULL OR indicador_clave IS NULL"
+        ).fetchone()[0]
+        == 0
+    )
     assert con.execute("SELECT count(DISTINCT entidad_clave) FROM informes").fetchone()[0] == 1
 
 
@@ -179,12 +249,21 @@ def test_codigos_mga_distintos_no_se_vinculan_aunque_el_nombre_coincida(con, tmp
 
 
 def test_dos_filas_de_un_informe_nunca_comparten_identidad(con, tmp_path):
-    guardar(con, tmp_path, informe("a.pdf", "Alcaldía de X", 2018, ["TWITTER", "Seguidores en Twitter",
-                                                                   "Boletines", ("Boletines", None, "Página web")]))
+    guardar(
+        con,
+        tmp_path,
+        informe(
+            "a.pdf",
+            "Alcaldía de X",
+            2018,
+            ["TWITTER", "Seguidores en Twitter", "Boletines", ("Boletines", None, "Página web")],
+        ),
+    )
     guardar(con, tmp_path, informe("b.pdf", "Alcaldía de X", 2019, ["Seguidores en Twitter", "TWITTER"]))
     for archivo in ("a.pdf", "b.pdf"):
-        filas = con.execute("SELECT indicador_clave FROM indicadores d JOIN informes i USING (informe_id) "
-                            "WHERE archivo = ?", [archivo]).fetchall()
+        filas = con.execute(
+            "SELECT indicador_clave FROM indicadores d JOIN informes i USING (informe_id) WHERE archivo = ?", [archivo]
+        ).fetchall()
         assert len(filas) == len(set(filas))
     a, b = claves(con, "a.pdf"), claves(con, "b.pdf")
     assert b["TWITTER"][0] == a["TWITTER"][0] and b["Seguidores en Twitter"][0] == a["Seguidores en Twitter"][0]
@@ -200,12 +279,23 @@ def test_entidades_distintas_nunca_comparten_indicadores(con, tmp_path):
 
 
 def test_dependencias_distintas_de_una_entidad(con, tmp_path):
-    guardar(con, tmp_path, informe("salud.pdf", "Alcaldía de X", 2018, ["Recursos de inversión"],
-                                   dependencia="Secretaría de Salud"))
-    guardar(con, tmp_path, informe("educ.pdf", "Alcaldía de X", 2018, ["Recursos de inversión"],
-                                   dependencia="Secretaría de Educación"))
-    guardar(con, tmp_path, informe("salud19.pdf", "Alcaldía de X", 2019, ["Recursos de inversión"],
-                                   dependencia="Secretaría de Salud Municipal"))
+    guardar(
+        con,
+        tmp_path,
+        informe("salud.pdf", "Alcaldía de X", 2018, ["Recursos de inversión"], dependencia="Secretaría de Salud"),
+    )
+    guardar(
+        con,
+        tmp_path,
+        informe("educ.pdf", "Alcaldía de X", 2018, ["Recursos de inversión"], dependencia="Secretaría de Educación"),
+    )
+    guardar(
+        con,
+        tmp_path,
+        informe(
+            "salud19.pdf", "Alcaldía de X", 2019, ["Recursos de inversión"], dependencia="Secretaría de Salud Municipal"
+        ),
+    )
     s, e, s19 = (claves(con, f)["Recursos de inversión"][0] for f in ("salud.pdf", "educ.pdf", "salud19.pdf"))
     assert s != e and s19 == s
 
@@ -215,18 +305,33 @@ def test_claves_estables_al_reemplazar_y_recargar(con, tmp_path):
     guardar(con, tmp_path, informe("a.pdf", "Alcaldía de X", 2018, nombres))
     guardar(con, tmp_path, informe("b.pdf", "Alcaldía de X", 2019, ["TWITTER", "Boletines de prensa"]))
     antes = claves(con, "b.pdf")
-    assert guardar(con, tmp_path, informe("b.pdf", "Alcaldía de X", 2019, ["TWITTER", "Boletines de prensa"],
-                                          version="v2")) == "reemplazado"
+    assert (
+        guardar(
+            con, tmp_path, informe("b.pdf", "Alcaldía de X", 2019, ["TWITTER", "Boletines de prensa"], version="v2")
+        )
+        == "reemplazado"
+    )
     assert guardar(con, tmp_path, informe("a.pdf", "Alcaldía de X", 2018, nombres), forzar=True) == "reemplazado"
     assert {k: v[0] for k, v in claves(con, "b.pdf").items()} == {k: v[0] for k, v in antes.items()}
     assert con.execute("SELECT count(*) FROM identidades").fetchone()[0] == 2
 
 
 def test_variantes_por_plural_singular_y_tildes(con, tmp_path):
-    guardar(con, tmp_path, informe("a.pdf", "Alcaldía de X", 2019, ["Boletines internos enviados",
-                                                                   "Cartillas elaboradas", "Vías rurales mejoradas"]))
-    guardar(con, tmp_path, informe("b.pdf", "Alcaldía de X", 2020, ["Boletines de prensa", "Cartas enviadas",
-                                                                   "VIA RURAL MEJORADA"]))
+    guardar(
+        con,
+        tmp_path,
+        informe(
+            "a.pdf",
+            "Alcaldía de X",
+            2019,
+            ["Boletines internos enviados", "Cartillas elaboradas", "Vías rurales mejoradas"],
+        ),
+    )
+    guardar(
+        con,
+        tmp_path,
+        informe("b.pdf", "Alcaldía de X", 2020, ["Boletines de prensa", "Cartas enviadas", "VIA RURAL MEJORADA"]),
+    )
     guardar(con, tmp_path, informe("c.pdf", "Alcaldía de X", 2021, ["Boletín interno", "CARTILLA ELABORADA"]))
     a, b, c = claves(con, "a.pdf"), claves(con, "b.pdf"), claves(con, "c.pdf")
     assert b["VIA RURAL MEJORADA"] == (a["Vías rurales mejoradas"][0], "nombre_normalizado")
@@ -246,13 +351,23 @@ def test_nombre_canonico_codigo_y_claves_nuevas(con, tmp_path):
     assert {k for f in ("a2020.pdf", "a2021.pdf") for k, _ in claves(con, f).values()} == {clave}
     assert con.execute("SELECT nombre, vigencia_nombre FROM identidades").fetchall() == [("BOLETINES DE PRENSA", 2021)]
     assert con.execute("SELECT codigo, vinculo FROM variantes").fetchall() == [("459901700", "nuevo")]
-    guardar(con, tmp_path, informe("a2022.pdf", "Alcaldía de X", 2022, ["Boletines de prensa emitidos", "Boletines",
-                                                                       ("Boletines", None, "Página web")]))
+    guardar(
+        con,
+        tmp_path,
+        informe(
+            "a2022.pdf",
+            "Alcaldía de X",
+            2022,
+            ["Boletines de prensa emitidos", "Boletines", ("Boletines", None, "Página web")],
+        ),
+    )
     assert claves(con, "a2022.pdf")["Boletines de prensa emitidos"] == (clave, "nombre_normalizado")
-    assert con.execute("SELECT nombre, vigencia_nombre FROM identidades WHERE indicador_clave = ?",
-                       [clave]).fetchone() == ("Boletines de prensa emitidos", 2022)
+    assert con.execute(
+        "SELECT nombre, vigencia_nombre FROM identidades WHERE indicador_clave = ?", [clave]
+    ).fetchone() == ("Boletines de prensa emitidos", 2022)
     assert sorted(r[0] for r in con.execute("SELECT indicador_clave FROM indicadores").fetchall()) == sorted(
-        [clave] * 4 + ["alcaldia-x/boletines", "alcaldia-x/boletines-2"])
+        [clave] * 4 + ["alcaldia-x/boletines", "alcaldia-x/boletines-2"]
+    )
     assert con.execute("SELECT count(*) FROM variantes").fetchone()[0] == 4
 
 
@@ -268,10 +383,22 @@ def test_informes_sin_claves_se_asignan_en_la_siguiente_carga(con, tmp_path):
 
 
 def _dos_anios(con, tmp_path, forzar=False):
-    guardar(con, tmp_path, informe("a.pdf", "Alcaldía de X", 2017, ["TOMA DE FOTOGRAFIAS Y ACTUALIZACIÓN DEL "
-                                                                   "BANCO DE IMÁGENES", "TWITTER"]), forzar=forzar)
-    guardar(con, tmp_path, informe("b.pdf", "Alcaldía de X", 2018, ["Fotografías tomadas para el banco de "
-                                                                   "imágenes", "Seguidores en Twitter"]), forzar=forzar)
+    guardar(
+        con,
+        tmp_path,
+        informe(
+            "a.pdf", "Alcaldía de X", 2017, ["TOMA DE FOTOGRAFIAS Y ACTUALIZACIÓN DEL BANCO DE IMÁGENES", "TWITTER"]
+        ),
+        forzar=forzar,
+    )
+    guardar(
+        con,
+        tmp_path,
+        informe(
+            "b.pdf", "Alcaldía de X", 2018, ["Fotografías tomadas para el banco de imágenes", "Seguidores en Twitter"]
+        ),
+        forzar=forzar,
+    )
 
 
 def test_vincular_sobrevive_a_recargar_todo(con, tmp_path):
@@ -322,8 +449,11 @@ def test_decisiones_por_csv_en_una_base_nueva(tmp_path):
     primera = almacen.abrir(tmp_path / "uno.duckdb")
     _dos_anios(primera, tmp_path)
     a = claves(primera, "a.pdf")
-    identidad.vincular(primera, a["TOMA DE FOTOGRAFIAS Y ACTUALIZACIÓN DEL BANCO DE IMÁGENES"][0],
-                       claves(primera, "b.pdf")["Fotografías tomadas para el banco de imágenes"][0])
+    identidad.vincular(
+        primera,
+        a["TOMA DE FOTOGRAFIAS Y ACTUALIZACIÓN DEL BANCO DE IMÁGENES"][0],
+        claves(primera, "b.pdf")["Fotografías tomadas para el banco de imágenes"][0],
+    )
     identidad.separar(primera, a["TWITTER"][0], "Seguidores en Twitter")
     assert identidad.exportar_decisiones(primera, tmp_path / "decisiones.csv") == 2
     primera.close()
@@ -336,8 +466,10 @@ def test_decisiones_por_csv_en_una_base_nueva(tmp_path):
     assert identidad.importar_decisiones(segunda, tmp_path / "decisiones.csv")[0] == 0  # no repeats
     _dos_anios(segunda, tmp_path)
     a, b = claves(segunda, "a.pdf"), claves(segunda, "b.pdf")
-    assert b["Fotografías tomadas para el banco de imágenes"][0] == \
-        a["TOMA DE FOTOGRAFIAS Y ACTUALIZACIÓN DEL BANCO DE IMÁGENES"][0]
+    assert (
+        b["Fotografías tomadas para el banco de imágenes"][0]
+        == a["TOMA DE FOTOGRAFIAS Y ACTUALIZACIÓN DEL BANCO DE IMÁGENES"][0]
+    )
     assert b["Seguidores en Twitter"][0] != a["TWITTER"][0]
     segunda.close()
 
@@ -389,8 +521,11 @@ def test_cli_errores_y_transaccion(tmp_path):
     _dos_anios(con, tmp_path)
     con.close()
     csv_malo = tmp_path / "d.csv"
-    csv_malo.write_text("accion,entidad_clave,variante_a,variante_b\nvincular,alcaldia-x,twitter,"
-                        "seguidores en twitter\nborrar,alcaldia-x,a,b\n", encoding="utf-8")
+    csv_malo.write_text(
+        "accion,entidad_clave,variante_a,variante_b\nvincular,alcaldia-x,twitter,"
+        "seguidores en twitter\nborrar,alcaldia-x,a,b\n",
+        encoding="utf-8",
+    )
     r = CliRunner()
     salida = r.invoke(app, ["decisiones", "--db", str(db), "--importar", str(csv_malo)])
     assert salida.exit_code == 1 and "acción desconocida" in salida.output
@@ -399,6 +534,7 @@ def test_cli_errores_y_transaccion(tmp_path):
     con.close()
     otra = tmp_path / "otra.duckdb"
     import duckdb
+
     duckdb.connect(str(otra)).close()
     for args in (["indicadores"], ["decisiones"], ["comparar", "-o", str(tmp_path / "c.csv")]):
         salida = r.invoke(app, args + ["--db", str(otra)])

@@ -1,6 +1,7 @@
 """`informes comparar`: the figure that stands for each year, avance and
 variación, the CSV / Parquet / XLSX files, and the corpus's multi-year
 reports end to end."""
+
 from __future__ import annotations
 
 import csv
@@ -24,47 +25,106 @@ D = date
 
 
 def obs(indicador, medida, valor, inicio, fin, unidad="numero", **kw) -> Observacion:
-    return Observacion(indicador=indicador, medida=medida, valor=float(valor), valor_texto=str(valor),
-                       unidad=unidad, periodo_inicio=inicio, periodo_fin=fin, pagina=kw.pop("pagina", 2),
-                       tabla=1, fila=1, columna=1, **kw)
+    return Observacion(
+        indicador=indicador,
+        medida=medida,
+        valor=float(valor),
+        valor_texto=str(valor),
+        unidad=unidad,
+        periodo_inicio=inicio,
+        periodo_fin=fin,
+        pagina=kw.pop("pagina", 2),
+        tabla=1,
+        fila=1,
+        columna=1,
+        **kw,
+    )
 
 
 def informe(archivo, entidad, vigencia, corte, observaciones, dependencia="Oficina de Prensa"):
     return InformeExtraido(
-        archivo=archivo, sha256=hashlib.sha256(archivo.encode()).hexdigest(), formato="pdf", paginas=3,
-        metadatos=MetadatosInforme(entidad=entidad, dependencia=dependencia, vigencia=vigencia,
-                                   periodo_inicio=D(vigencia, 1, 1), periodo_fin=corte, fecha_corte=corte),
-        observaciones=observaciones)
+        archivo=archivo,
+        sha256=hashlib.sha256(archivo.encode()).hexdigest(),
+        formato="pdf",
+        paginas=3,
+        metadatos=MetadatosInforme(
+            entidad=entidad,
+            dependencia=dependencia,
+            vigencia=vigencia,
+            periodo_inicio=D(vigencia, 1, 1),
+            periodo_fin=corte,
+            fecha_corte=corte,
+        ),
+        observaciones=observaciones,
+    )
 
 
 @pytest.fixture
 def con(tmp_path):
     c = almacen.abrir(tmp_path / "comparar.duckdb")
     informes = [
-        informe("b2017.pdf", "Alcaldía de Barrancabermeja", 2017, D(2017, 9, 30), [
-            obs("BOLETINES DE PRENSA", "meta", 649, D(2017, 1, 1), D(2017, 12, 31)),
-            obs("BOLETINES DE PRENSA", "ejecutado", 238, D(2017, 6, 1), D(2017, 9, 30)),  # not cumulative
-            obs("BOLETINES DE PRENSA", "acumulado", 585, D(2017, 1, 1), D(2017, 9, 30)),
-            obs("BOLETINES DE PRENSA", "meta_cuatrienio", 2600, D(2016, 1, 1), D(2019, 12, 31)),
-            obs("TWITTER", "meta", 2000, D(2017, 1, 1), D(2017, 12, 31)),
-            obs("Recursos de inversión", "recursos_programados", 1_000_000_000, D(2017, 1, 1), D(2017, 12, 31),
-                "pesos", tipo_gasto="inversion"),
-            obs("Recursos de inversión", "recursos_ejecutados", 400_000_000, D(2017, 1, 1), D(2017, 9, 30),
-                "pesos", tipo_gasto="inversion"),
-        ]),
-        informe("b2018_t2.pdf", "Alcaldía de Barrancabermeja", 2018, D(2018, 6, 30), [
-            obs("Boletines de prensa", "meta", 640, D(2018, 1, 1), D(2018, 12, 31)),
-            obs("Boletines de prensa", "acumulado", 322, D(2018, 1, 1), D(2018, 6, 30)),
-            obs("Seguidores en Twitter", "meta", 40, D(2018, 1, 1), D(2018, 12, 31), "porcentaje"),
-        ]),
-        informe("b2018_anual.pdf", "Alcaldía Distrital de Barrancabermeja", 2018, D(2018, 12, 31), [
-            obs("Boletines de prensa", "meta", 650, D(2018, 1, 1), D(2018, 12, 31), pagina=7),
-            obs("Boletines de prensa", "acumulado", 702, D(2018, 1, 1), D(2018, 12, 31), pagina=7),
-            obs("=Boletines", "meta", 1, D(2018, 1, 1), D(2018, 12, 31), codigo="0401004"),
-        ]),
-        informe("bucaramanga.pdf", "Alcaldía de Bucaramanga", 2018, D(2018, 6, 30), [
-            obs("Boletines de prensa", "meta", 900, D(2018, 1, 1), D(2018, 12, 31)),
-        ]),
+        informe(
+            "b2017.pdf",
+            "Alcaldía de Barrancabermeja",
+            2017,
+            D(2017, 9, 30),
+            [
+                obs("BOLETINES DE PRENSA", "meta", 649, D(2017, 1, 1), D(2017, 12, 31)),
+                obs("BOLETINES DE PRENSA", "ejecutado", 238, D(2017, 6, 1), D(2017, 9, 30)),  # not cumulative
+                obs("BOLETINES DE PRENSA", "acumulado", 585, D(2017, 1, 1), D(2017, 9, 30)),
+                obs("BOLETINES DE PRENSA", "meta_cuatrienio", 2600, D(2016, 1, 1), D(2019, 12, 31)),
+                obs("TWITTER", "meta", 2000, D(2017, 1, 1), D(2017, 12, 31)),
+                obs(
+                    "Recursos de inversión",
+                    "recursos_programados",
+                    1_000_000_000,
+                    D(2017, 1, 1),
+                    D(2017, 12, 31),
+                    "pesos",
+                    tipo_gasto="inversion",
+                ),
+                obs(
+                    "Recursos de inversión",
+                    "recursos_ejecutados",
+                    400_000_000,
+                    D(2017, 1, 1),
+                    D(2017, 9, 30),
+                    "pesos",
+                    tipo_gasto="inversion",
+                ),
+            ],
+        ),
+        informe(
+            "b2018_t2.pdf",
+            "Alcaldía de Barrancabermeja",
+            2018,
+            D(2018, 6, 30),
+            [
+                obs("Boletines de prensa", "meta", 640, D(2018, 1, 1), D(2018, 12, 31)),
+                obs("Boletines de prensa", "acumulado", 322, D(2018, 1, 1), D(2018, 6, 30)),
+                obs("Seguidores en Twitter", "meta", 40, D(2018, 1, 1), D(2018, 12, 31), "porcentaje"),
+            ],
+        ),
+        informe(
+            "b2018_anual.pdf",
+            "Alcaldía Distrital de Barrancabermeja",
+            2018,
+            D(2018, 12, 31),
+            [
+                obs("Boletines de prensa", "meta", 650, D(2018, 1, 1), D(2018, 12, 31), pagina=7),
+                obs("Boletines de prensa", "acumulado", 702, D(2018, 1, 1), D(2018, 12, 31), pagina=7),
+                obs("=Boletines", "meta", 1, D(2018, 1, 1), D(2018, 12, 31), codigo="0401004"),
+            ],
+        ),
+        informe(
+            "bucaramanga.pdf",
+            "Alcaldía de Bucaramanga",
+            2018,
+            D(2018, 6, 30),
+            [
+                obs("Boletines de prensa", "meta", 900, D(2018, 1, 1), D(2018, 12, 31)),
+            ],
+        ),
     ]
     for inf in informes:
         guardado.guardar_informe(c, inf, tmp_path / inf.archivo)
@@ -73,8 +133,14 @@ def con(tmp_path):
 
 
 def _fila(filas, indicador_clave, medida, anio, tipo_gasto=None):
-    [f] = [r for r in filas if r["indicador_clave"] == indicador_clave and r["medida"] == medida
-           and r["anio"] == anio and r["tipo_gasto"] == tipo_gasto]
+    [f] = [
+        r
+        for r in filas
+        if r["indicador_clave"] == indicador_clave
+        and r["medida"] == medida
+        and r["anio"] == anio
+        and r["tipo_gasto"] == tipo_gasto
+    ]
     return f
 
 
@@ -132,9 +198,23 @@ def test_csv_y_parquet(con, tmp_path):
     with open(tmp_path / "c.csv", encoding="utf-8", newline="") as f:
         filas = list(csv.reader(f))
     assert filas[0] == COLUMNAS and len(filas) == n + 1
-    for columna in ("entidad_clave", "entidad", "dependencia", "indicador_clave", "indicador", "medida", "anio",
-                    "periodo_inicio", "periodo_fin", "valor", "unidad", "avance", "variacion", "archivo",
-                    "pagina"):
+    for columna in (
+        "entidad_clave",
+        "entidad",
+        "dependencia",
+        "indicador_clave",
+        "indicador",
+        "medida",
+        "anio",
+        "periodo_inicio",
+        "periodo_fin",
+        "valor",
+        "unidad",
+        "avance",
+        "variacion",
+        "archivo",
+        "pagina",
+    ):
         assert columna in COLUMNAS
     texto = (tmp_path / "c.csv").read_text(encoding="utf-8")
     assert "'=Boletines" in texto and "1000000000," in texto and "e+" not in texto
@@ -169,30 +249,53 @@ def test_xlsx_ancha_larga_y_vinculos(con, tmp_path):
     vinculos = libro["Vínculos"]
     variantes = [r[3].value for r in vinculos.iter_rows(min_row=2)]
     assert "Seguidores en Twitter" in variantes and "TWITTER" in variantes
-    assert all(not str(c.value).startswith("=") for ws in libro for row in ws.iter_rows() for c in row
-               if c.value is not None)
+    assert all(
+        not str(c.value).startswith("=") for ws in libro for row in ws.iter_rows() for c in row if c.value is not None
+    )
 
 
 def test_cli_comparar(con, tmp_path):
     db = con.execute("SELECT path FROM duckdb_databases() WHERE database_name = current_database()").fetchone()[0]
     con.close()
     r = CliRunner()
-    salida = r.invoke(app, ["comparar", "--db", db, "--entidad", "barrancabermeja", "--medida", "acumulado",
-                            "--formato", "csv", "--salida", str(tmp_path / "x.csv")])
+    salida = r.invoke(
+        app,
+        [
+            "comparar",
+            "--db",
+            db,
+            "--entidad",
+            "barrancabermeja",
+            "--medida",
+            "acumulado",
+            "--formato",
+            "csv",
+            "--salida",
+            str(tmp_path / "x.csv"),
+        ],
+    )
     assert salida.exit_code == 0, salida.output
     with open(tmp_path / "x.csv", encoding="utf-8") as f:
         filas = list(csv.DictReader(f))
     assert {f["medida"] for f in filas} == {"acumulado"} and len(filas) == 2
     malo = r.invoke(app, ["comparar", "--db", db, "--salida", str(tmp_path / "x.txt")])
     assert malo.exit_code == 1 and "Formato desconocido" in malo.output
-    assert r.invoke(app, ["comparar", "--db", str(tmp_path / "no.duckdb"), "--salida",
-                          str(tmp_path / "y.csv")]).exit_code == 1
+    assert (
+        r.invoke(app, ["comparar", "--db", str(tmp_path / "no.duckdb"), "--salida", str(tmp_path / "y.csv")]).exit_code
+        == 1
+    )
 
 
 # -------------------------------------------------------------------- corpus
 
-SERIE = ["barrancabermeja_prensa_2017", "barrancabermeja_prensa_2018", "barrancabermeja_prensa_2019",
-         "barrancabermeja_prensa_2020", "barrancabermeja_prensa_2021", "bucaramanga_prensa_2018"]
+SERIE = [
+    "barrancabermeja_prensa_2017",
+    "barrancabermeja_prensa_2018",
+    "barrancabermeja_prensa_2019",
+    "barrancabermeja_prensa_2020",
+    "barrancabermeja_prensa_2021",
+    "bucaramanga_prensa_2018",
+]
 
 
 @pytest.fixture(scope="module")
@@ -221,13 +324,23 @@ def test_corpus_una_fila_por_indicador_y_anio(corpus_db):
     cinco = {k for k, v in barranca.items() if v == {2017, 2018, 2019, 2020, 2021}}
     assert len(cinco) >= 6, barranca
     nombres = {r["nombre_en_informe"] for r in filas if r["indicador_clave"] in cinco and r["medida"] == "meta"}
-    assert {"BOLETINES DE PRENSA", "Boletines de prensa", "Comunicados de prensa difundidos", "TWITTER",
-            "Seguidores en Twitter", "Seguidores en la red social Twitter"} <= nombres
+    assert {
+        "BOLETINES DE PRENSA",
+        "Boletines de prensa",
+        "Comunicados de prensa difundidos",
+        "TWITTER",
+        "Seguidores en Twitter",
+        "Seguidores en la red social Twitter",
+    } <= nombres
     # an indicator that disappears with the new plan, one that appears
     assert any(v == {2017, 2018, 2019} for v in barranca.values())
     assert any(v == {2020, 2021} for v in barranca.values())
     # the year not closed carries its cut
-    corte = {r["anio"]: r["corte"] for r in filas if r["medida"] == "ejecutado"
-             and r["entidad_clave"] == "alcaldia-barrancabermeja"
-             and r["nombre_en_informe"] in ("Seguidores en Twitter", "Seguidores en la red social Twitter")}
+    corte = {
+        r["anio"]: r["corte"]
+        for r in filas
+        if r["medida"] == "ejecutado"
+        and r["entidad_clave"] == "alcaldia-barrancabermeja"
+        and r["nombre_en_informe"] in ("Seguidores en Twitter", "Seguidores en la red social Twitter")
+    }
     assert corte == {2019: "a 31 dic", 2020: "a 30 jun", 2021: "a 30 sep"}

@@ -1,5 +1,6 @@
 """Exports: exact CSV columns and number formats, neutralized formulas,
 typed Parquet, XLSX with frozen header."""
+
 from __future__ import annotations
 
 import csv
@@ -17,15 +18,46 @@ from pipelines.carga import guardado
 from pipelines.salidas.exportar import ErrorExportacion, exportar, formatear_numero
 
 COLUMNAS_CSV = [
-    "observacion_id", "archivo", "informe_id", "entidad", "dependencia", "codigo", "indicador", "indicador_padre",
-    "descripcion", "medida", "periodo_inicio", "periodo_fin", "valor", "unidad", "tipo_gasto", "valor_texto",
-    "confianza", "marcada", "pagina", "hoja", "celda", "tabla", "fila", "columna", "entidad_clave", "indicador_clave",
+    "observacion_id",
+    "archivo",
+    "informe_id",
+    "entidad",
+    "dependencia",
+    "codigo",
+    "indicador",
+    "indicador_padre",
+    "descripcion",
+    "medida",
+    "periodo_inicio",
+    "periodo_fin",
+    "valor",
+    "unidad",
+    "tipo_gasto",
+    "valor_texto",
+    "confianza",
+    "marcada",
+    "pagina",
+    "hoja",
+    "celda",
+    "tabla",
+    "fila",
+    "columna",
+    "entidad_clave",
+    "indicador_clave",
 ]
 
 
 def obs(indicador: str, valor: float, valor_texto: str, **kw) -> Observacion:
-    datos = dict(medida="ejecutado", unidad="numero", periodo_inicio=date(2017, 6, 1),
-                 periodo_fin=date(2017, 9, 30), pagina=3, tabla=1, fila=2, columna=4)
+    datos = dict(
+        medida="ejecutado",
+        unidad="numero",
+        periodo_inicio=date(2017, 6, 1),
+        periodo_fin=date(2017, 9, 30),
+        pagina=3,
+        tabla=1,
+        fila=2,
+        columna=4,
+    )
     datos.update(kw)
     return Observacion(indicador=indicador, valor=valor, valor_texto=valor_texto, **datos)
 
@@ -34,16 +66,27 @@ def obs(indicador: str, valor: float, valor_texto: str, **kw) -> Observacion:
 def con(tmp_path):
     c = almacen.abrir(tmp_path / "prueba.duckdb")
     informe = InformeExtraido(
-        archivo="Informe Gestión TIC.pdf", sha256=hashlib.sha256(b"uno").hexdigest(), formato="pdf",
+        archivo="Informe Gestión TIC.pdf",
+        sha256=hashlib.sha256(b"uno").hexdigest(),
+        formato="pdf",
         paginas=4,
-        metadatos=MetadatosInforme(entidad="Alcaldía de Barrancabermeja", dependencia="Oficina TIC",
-                                   vigencia=2017),
+        metadatos=MetadatosInforme(entidad="Alcaldía de Barrancabermeja", dependencia="Oficina TIC", vigencia=2017),
         observaciones=[
             obs("BOLETINES DE PRENSA", 10620.0, "10.620", indicador_padre="PÁGINA WEB"),
-            obs("Recursos de inversión", 983286659.67, "$983'286.659,67", medida="recursos_ejecutados",
-                unidad="pesos", tipo_gasto="inversion", pagina=None, tabla=None, fila=None, columna=None),
+            obs(
+                "Recursos de inversión",
+                983286659.67,
+                "$983'286.659,67",
+                medida="recursos_ejecutados",
+                unidad="pesos",
+                tipo_gasto="inversion",
+                pagina=None,
+                tabla=None,
+                fila=None,
+                columna=None,
+            ),
             obs("Avance", 0.25, "0.25 %", unidad="porcentaje", ambiguo=True),
-            obs("=HYPERLINK(\"http://x\")", -5.0, "-5", descripcion="@SUM(A1)", indicador_padre="+malo"),
+            obs('=HYPERLINK("http://x")', -5.0, "-5", descripcion="@SUM(A1)", indicador_padre="+malo"),
             obs("Grande", 1e16, "10.000.000.000.000.000"),
         ],
         no_mapeadas=[FilaNoMapeada(texto="=cmd|' /C calc'!A0", motivo="sin valores", pagina=2, tabla=1, fila=5)],
@@ -78,7 +121,7 @@ def test_csv_observaciones_columnas_y_formatos(con, tmp_path):
     assert recursos["descripcion"] == ""
     assert por_indicador["Avance"]["valor"] == "0.25"
     assert por_indicador["Grande"]["valor"] == "10000000000000000"
-    assert por_indicador["'=HYPERLINK(\"http://x\")"]["valor"] == "-5"  # numbers are not neutralized
+    assert por_indicador['\'=HYPERLINK("http://x")']["valor"] == "-5"  # numbers are not neutralized
 
 
 def test_csv_sin_formato_local_ni_bom(con, tmp_path):
@@ -93,8 +136,10 @@ def test_csv_sin_formato_local_ni_bom(con, tmp_path):
 def test_csv_neutraliza_formulas(con, tmp_path):
     salida = tmp_path / "obs.csv"
     exportar(con, "observaciones", "csv", salida)
-    [fila] = [dict(zip(COLUMNAS_CSV, f)) for f in leer_csv(salida)[1:] if "HYPERLINK" in f[COLUMNAS_CSV.index("indicador")]]
-    assert fila["indicador"] == "'=HYPERLINK(\"http://x\")"
+    [fila] = [
+        dict(zip(COLUMNAS_CSV, f)) for f in leer_csv(salida)[1:] if "HYPERLINK" in f[COLUMNAS_CSV.index("indicador")]
+    ]
+    assert fila["indicador"] == '\'=HYPERLINK("http://x")'
     assert fila["descripcion"] == "'@SUM(A1)"
     assert fila["indicador_padre"] == "'+malo"
     assert fila["valor_texto"] == "'-5"
@@ -105,10 +150,19 @@ def test_csv_neutraliza_formulas(con, tmp_path):
     assert dict(zip(cabecera, fila_nm))["texto"] == "'=cmd|' /C calc'!A0"
 
 
-@pytest.mark.parametrize("valor, texto", [
-    (10620.0, "10620"), (983286659.67, "983286659.67"), (0.25, "0.25"), (-0.0, "0"),
-    (1e-7, "0.0000001"), (1340799993.0, "1340799993"), (97.6, "97.6"), (float("nan"), ""),
-])
+@pytest.mark.parametrize(
+    "valor, texto",
+    [
+        (10620.0, "10620"),
+        (983286659.67, "983286659.67"),
+        (0.25, "0.25"),
+        (-0.0, "0"),
+        (1e-7, "0.0000001"),
+        (1340799993.0, "1340799993"),
+        (97.6, "97.6"),
+        (float("nan"), ""),
+    ],
+)
 def test_formatear_numero(valor, texto):
     assert formatear_numero(valor) == texto
 
@@ -119,7 +173,7 @@ def test_parquet_conserva_tipos_y_columnas(con, tmp_path):
     tabla = pq.read_table(salida)
     esquema = tabla.schema
     # the CSV columns first (archivo included), then the rest of the table
-    assert esquema.names[:len(COLUMNAS_CSV)] == COLUMNAS_CSV
+    assert esquema.names[: len(COLUMNAS_CSV)] == COLUMNAS_CSV
     assert "bbox_bottom" in esquema.names and "indicador_id" in esquema.names
     assert esquema.field("codigo").type == pa.string() and esquema.field("marcada").type == pa.bool_()
     assert set(tabla.column("archivo").to_pylist()) == {"Informe Gestión TIC.pdf"}
@@ -130,7 +184,7 @@ def test_parquet_conserva_tipos_y_columnas(con, tmp_path):
     valores = dict(zip(tabla.column("indicador").to_pylist(), tabla.column("valor").to_pylist()))
     assert valores["Recursos de inversión"] == 983286659.67
     # Parquet keeps the raw text: neutralization is for spreadsheets only
-    assert "=HYPERLINK(\"http://x\")" in valores
+    assert '=HYPERLINK("http://x")' in valores
 
 
 def test_parquet_informes(con, tmp_path):
@@ -149,7 +203,7 @@ def test_xlsx_encabezado_fijo_y_formulas_neutralizadas(con, tmp_path):
     filas = list(hoja.iter_rows(values_only=True))
     assert list(filas[0]) == COLUMNAS_CSV
     por_indicador = {f[COLUMNAS_CSV.index("indicador")]: dict(zip(COLUMNAS_CSV, f)) for f in filas[1:]}
-    malo = por_indicador["'=HYPERLINK(\"http://x\")"]
+    malo = por_indicador['\'=HYPERLINK("http://x")']
     assert malo["descripcion"] == "'@SUM(A1)" and malo["valor_texto"] == "'-5"
     assert malo["valor"] == -5
     recursos = por_indicador["Recursos de inversión"]

@@ -5,6 +5,7 @@ Chromium comes from Debian (`apt-get install chromium`). Without it the
 browser test is skipped, except in CI (environment variable CI set), where
 it must run.
 """
+
 from __future__ import annotations
 
 import re
@@ -20,8 +21,14 @@ from pipelines.salidas.comparar import comparar
 from pipelines.salidas.html_comparar import corto, grafica, numero_co, pagina
 from tests.conftest import INFORMES, navegador
 
-SERIE = ["barrancabermeja_prensa_2017", "barrancabermeja_prensa_2018", "barrancabermeja_prensa_2019",
-         "barrancabermeja_prensa_2020", "barrancabermeja_prensa_2021", "bucaramanga_prensa_2018"]
+SERIE = [
+    "barrancabermeja_prensa_2017",
+    "barrancabermeja_prensa_2018",
+    "barrancabermeja_prensa_2019",
+    "barrancabermeja_prensa_2020",
+    "barrancabermeja_prensa_2021",
+    "bucaramanga_prensa_2018",
+]
 
 
 @pytest.fixture(scope="module")
@@ -59,12 +66,29 @@ def test_pagina_autocontenida(html):
 
 
 def test_pagina_escapa_el_texto_de_los_informes():
-    fila = {"entidad_clave": "x", "entidad": "<b>X</b>", "dependencia": None, "indicador_clave": "x/i",
-            "indicador": "<script>alert(1)</script>", "nombre_en_informe": "n", "codigo": None,
-            "medida": "meta", "tipo_gasto": None, "anio": 2020, "periodo_inicio": date(2020, 1, 1),
-            "periodo_fin": date(2020, 12, 31), "corte": None, "parcial": False, "valor": 5.0,
-            "unidad": "numero", "avance": None, "variacion": None, "aviso": "<i>ojo</i>",
-            "archivo": "a&b.pdf", "pagina": 1}
+    fila = {
+        "entidad_clave": "x",
+        "entidad": "<b>X</b>",
+        "dependencia": None,
+        "indicador_clave": "x/i",
+        "indicador": "<script>alert(1)</script>",
+        "nombre_en_informe": "n",
+        "codigo": None,
+        "medida": "meta",
+        "tipo_gasto": None,
+        "anio": 2020,
+        "periodo_inicio": date(2020, 1, 1),
+        "periodo_fin": date(2020, 12, 31),
+        "corte": None,
+        "parcial": False,
+        "valor": 5.0,
+        "unidad": "numero",
+        "avance": None,
+        "variacion": None,
+        "aviso": "<i>ojo</i>",
+        "archivo": "a&b.pdf",
+        "pagina": 1,
+    }
     texto = pagina([fila], [])
     assert "<script>" not in texto and "&lt;script&gt;" in texto
     assert "<b>X</b>" not in texto and "a&amp;b.pdf" in texto and "<i>ojo</i>" not in texto
@@ -73,17 +97,34 @@ def test_pagina_escapa_el_texto_de_los_informes():
 def test_numeros_en_formato_colombiano():
     assert numero_co(10620) == "10.620" and numero_co(2987.5) == "2.987,5" and numero_co(-0.25) == "-0,25"
     assert corto(1_216_376_501, "pesos") == "$ 1,2 mil M" and corto(97.6, "porcentaje") == "97,6 %"
-    svg = grafica("t", [2020, 2021], {2020: {"valor": 10.0, "unidad": "numero", "medida": "meta"}},
-                  {2021: {"valor": 4.0, "unidad": "numero", "medida": "ejecutado", "parcial": True,
-                          "corte": "a 30 jun"}})
+    svg = grafica(
+        "t",
+        [2020, 2021],
+        {2020: {"valor": 10.0, "unidad": "numero", "medida": "meta"}},
+        {2021: {"valor": 4.0, "unidad": "numero", "medida": "ejecutado", "parcial": True, "corte": "a 30 jun"}},
+    )
     assert svg.count("<rect") == 2 and "url(#rayado)" in svg and "a 30 jun (parcial)" in svg
 
 
 def _chromium(navegador: str, perfil: Path, *args: str) -> subprocess.CompletedProcess:
     return subprocess.run(
-        [navegador, "--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run",
-         "--hide-scrollbars", f"--user-data-dir={perfil}", "--enable-logging=stderr", "--v=0", *args],
-        capture_output=True, text=True, timeout=180)
+        [
+            navegador,
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-dev-shm-usage",
+            "--no-first-run",
+            "--hide-scrollbars",
+            f"--user-data-dir={perfil}",
+            "--enable-logging=stderr",
+            "--v=0",
+            *args,
+        ],
+        capture_output=True,
+        text=True,
+        timeout=180,
+    )
 
 
 def test_chromium_la_muestra_sin_errores_de_consola(html, tmp_path):

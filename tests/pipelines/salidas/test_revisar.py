@@ -7,6 +7,7 @@ file, the real CLI in a subprocess, and the review page opened in headless
 Chromium: the crops must be decoded images on screen, and the decisions
 the page downloads must be what `informes corregir --desde` applies.
 """
+
 from __future__ import annotations
 
 import json
@@ -33,17 +34,25 @@ def _pdf(ruta: Path, encabezado: list[str], filas: list[list[str]], titulo: str)
 
     estilos = getSampleStyleSheet()
     tabla = Table([encabezado, *filas], colWidths=[230] + [85] * (len(encabezado) - 1))
-    tabla.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.5, colors.black),
-                               ("BACKGROUND", (0, 0), (-1, 0), colors.lightgrey)]))
-    SimpleDocTemplate(str(ruta), pagesize=letter).build([
-        Paragraph("Alcaldía de Girardot", estilos["Title"]), Paragraph(titulo, estilos["Heading2"]),
-        Spacer(1, 12), tabla])
+    tabla.setStyle(
+        TableStyle([("GRID", (0, 0), (-1, -1), 0.5, colors.black), ("BACKGROUND", (0, 0), (-1, 0), colors.lightgrey)])
+    )
+    SimpleDocTemplate(str(ruta), pagesize=letter).build(
+        [
+            Paragraph("Alcaldía de Girardot", estilos["Title"]),
+            Paragraph(titulo, estilos["Heading2"]),
+            Spacer(1, 12),
+            tabla,
+        ]
+    )
     return ruta
 
 
-FILAS_DUDOSAS = [["Niños vacunados con esquema completo", "1.500", "1.320", "88%"],
-                 ["Campañas de salud realizadas", "12", "10", "40%"],  # 10 / 12 is 83 %, not 40 %
-                 ["Hogares visitados", "800", "640", "80%"]]
+FILAS_DUDOSAS = [
+    ["Niños vacunados con esquema completo", "1.500", "1.320", "88%"],
+    ["Campañas de salud realizadas", "12", "10", "40%"],  # 10 / 12 is 83 %, not 40 %
+    ["Hogares visitados", "800", "640", "80%"],
+]
 
 
 def _xlsx(ruta: Path) -> Path:
@@ -67,8 +76,14 @@ def _xlsx(ruta: Path) -> Path:
 def cli(*args, cwd: Path) -> subprocess.CompletedProcess:
     entorno = {**os.environ, "PYTHONPATH": str(RAIZ), "COLUMNS": "200"}
     entorno.pop("INFORMES_DB", None)
-    return subprocess.run([sys.executable, "-m", "pipelines.cli", *map(str, args)], cwd=cwd, env=entorno,
-                          capture_output=True, text=True, timeout=600)
+    return subprocess.run(
+        [sys.executable, "-m", "pipelines.cli", *map(str, args)],
+        cwd=cwd,
+        env=entorno,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
 
 
 def _consulta(db: Path, sql: str, params=()) -> list[tuple]:
@@ -85,8 +100,12 @@ def _consulta(db: Path, sql: str, params=()) -> list[tuple]:
 @pytest.fixture(scope="module")
 def revision(tmp_path_factory) -> dict:
     carpeta = tmp_path_factory.mktemp("revisar")
-    pdf = _pdf(carpeta / "salud_2024.pdf", ["Indicador", "Meta 2024", "Ejecutado 2024", "% avance"], FILAS_DUDOSAS,
-               "Informe de gestión vigencia 2024 - Secretaría de Salud")
+    pdf = _pdf(
+        carpeta / "salud_2024.pdf",
+        ["Indicador", "Meta 2024", "Ejecutado 2024", "% avance"],
+        FILAS_DUDOSAS,
+        "Informe de gestión vigencia 2024 - Secretaría de Salud",
+    )
     xlsx = _xlsx(carpeta / "plan_2024.xlsx")
     db = carpeta / "r.duckdb"
     r = cli("cargar", pdf, xlsx, "--db", db, cwd=carpeta)
@@ -147,9 +166,23 @@ window.addEventListener('load', async function () {
 
 def _chromium(*args: str, perfil: Path) -> subprocess.CompletedProcess:
     return subprocess.run(
-        [navegador(), "--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run",
-         "--hide-scrollbars", f"--user-data-dir={perfil}", "--enable-logging=stderr", "--v=0", *args],
-        capture_output=True, text=True, timeout=180)
+        [
+            navegador(),
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-dev-shm-usage",
+            "--no-first-run",
+            "--hide-scrollbars",
+            f"--user-data-dir={perfil}",
+            "--enable-logging=stderr",
+            "--v=0",
+            *args,
+        ],
+        capture_output=True,
+        text=True,
+        timeout=180,
+    )
 
 
 def test_chromium_muestra_los_recortes_y_descarga_las_decisiones(revision, tmp_path):
@@ -157,8 +190,12 @@ def test_chromium_muestra_los_recortes_y_descarga_las_decisiones(revision, tmp_p
 
     # a screenshot of the page as a person opens it
     captura = tmp_path / "revision.png"
-    foto = _chromium("--window-size=1300,1900", f"--screenshot={captura}", revision["html"].resolve().as_uri(),
-                     perfil=tmp_path / "perfil")
+    foto = _chromium(
+        "--window-size=1300,1900",
+        f"--screenshot={captura}",
+        revision["html"].resolve().as_uri(),
+        perfil=tmp_path / "perfil",
+    )
     assert foto.returncode == 0, foto.stderr[-2000:]
     assert not [l for l in foto.stderr.splitlines() if "CONSOLE" in l]
     print(f"\nCaptura de la página de revisión: {captura}")
@@ -169,10 +206,16 @@ def test_chromium_muestra_los_recortes_y_descarga_las_decisiones(revision, tmp_p
 
     # the same page with a probe: crops decoded and visible, the search box, the decisions downloaded
     con_prueba = tmp_path / "con_prueba.html"
-    con_prueba.write_text(revision["html"].read_text(encoding="utf-8").replace("</body>", _PRUEBA + "</body>"),
-                          encoding="utf-8")
-    dom = _chromium("--virtual-time-budget=10000", "--window-size=1300,1900", "--dump-dom",
-                    con_prueba.resolve().as_uri(), perfil=tmp_path / "perfil")
+    con_prueba.write_text(
+        revision["html"].read_text(encoding="utf-8").replace("</body>", _PRUEBA + "</body>"), encoding="utf-8"
+    )
+    dom = _chromium(
+        "--virtual-time-budget=10000",
+        "--window-size=1300,1900",
+        "--dump-dom",
+        con_prueba.resolve().as_uri(),
+        perfil=tmp_path / "perfil",
+    )
     assert dom.returncode == 0, dom.stderr[-2000:]
     m = re.search(r'<pre id="prueba">(.*?)</pre>', dom.stdout, re.S)
     assert m, dom.stdout[-2000:]
@@ -182,8 +225,10 @@ def test_chromium_muestra_los_recortes_y_descarga_las_decisiones(revision, tmp_p
     assert recorte["ancho"] > 400 and recorte["alto"] > 100 and recorte["visible"]
     assert res["celdas"] == [{"texto": "0,9", "visible": True}]
     # grouped by report (file name order), each figure under its table
-    assert [t.split(" error")[0] for t in res["titulos"]] == ["Partos atendidos en el hospital",
-                                                              "Campañas de salud realizadas"]
+    assert [t.split(" error")[0] for t in res["titulos"]] == [
+        "Partos atendidos en el hospital",
+        "Campañas de salud realizadas",
+    ]
     assert res["tras_buscar"] == 1
     decisiones = res["decisiones"]
     assert decisiones["formato"] == "informes-correcciones"
@@ -196,19 +241,26 @@ def test_chromium_muestra_los_recortes_y_descarga_las_decisiones(revision, tmp_p
     r = cli("corregir", "--desde", archivo, "--db", db, cwd=tmp_path)
     assert r.returncode == 0, r.stdout + r.stderr
     assert "Vuelto a cargar: salud_2024.pdf" in r.stdout and "Vuelto a cargar: plan_2024.xlsx" in r.stdout
-    rechazada = _consulta(db, "SELECT count(*) FROM observaciones o JOIN informes i USING (informe_id) "
-                              "WHERE i.archivo = 'salud_2024.pdf' AND o.indicador = 'Campañas de salud realizadas' "
-                              "AND o.medida = 'avance_porcentual'")
+    rechazada = _consulta(
+        db,
+        "SELECT count(*) FROM observaciones o JOIN informes i USING (informe_id) "
+        "WHERE i.archivo = 'salud_2024.pdf' AND o.indicador = 'Campañas de salud realizadas' "
+        "AND o.medida = 'avance_porcentual'",
+    )
     assert rechazada == [(0,)]
     assert _consulta(db, "SELECT count(*) FROM filas_no_mapeadas WHERE motivo LIKE 'cifra rechazada%'") == [(1,)]
-    medidas = _consulta(db, "SELECT DISTINCT o.medida FROM observaciones o JOIN informes i USING (informe_id) "
-                            "WHERE i.archivo = 'plan_2024.xlsx' AND o.columna = 3")
+    medidas = _consulta(
+        db,
+        "SELECT DISTINCT o.medida FROM observaciones o JOIN informes i USING (informe_id) "
+        "WHERE i.archivo = 'plan_2024.xlsx' AND o.columna = 3",
+    )
     assert medidas == [("ejecutado",)]
 
 
 def test_revisar_errores_claros(revision, tmp_path):
-    r = cli("revisar", "--db", revision["db"], "--archivo", "no_existe.pdf", "--salida", tmp_path / "x.html",
-            cwd=tmp_path)
+    r = cli(
+        "revisar", "--db", revision["db"], "--archivo", "no_existe.pdf", "--salida", tmp_path / "x.html", cwd=tmp_path
+    )
     assert r.returncode == 1 and "no_existe.pdf" in r.stderr
     r = cli("revisar", "--db", revision["db"], "--minimo", "3", "--salida", tmp_path / "x.html", cwd=tmp_path)
     assert r.returncode == 1 and "--minimo" in r.stderr
@@ -220,13 +272,17 @@ def test_revisar_errores_claros(revision, tmp_path):
 
 # One office's layout, two years: the reader takes «Logrado <año>» for the
 # cumulative figure; it is the year's result (ejecutado).
-FILAS_LOGRADO = [["Niños vacunados con esquema completo", "1.500", "1.320"],
-                 ["Campañas de salud realizadas", "12", "10"],
-                 ["Hogares visitados", "800", "640"]]
-FILAS_LOGRADO_2025 = [["Niños vacunados con esquema completo", "1.600", "1.580"],
-                      ["Campañas de salud realizadas", "14", "9"],
-                      ["Hogares visitados", "850", "700"],
-                      ["Jornadas de desparasitación", "6", "6"]]
+FILAS_LOGRADO = [
+    ["Niños vacunados con esquema completo", "1.500", "1.320"],
+    ["Campañas de salud realizadas", "12", "10"],
+    ["Hogares visitados", "800", "640"],
+]
+FILAS_LOGRADO_2025 = [
+    ["Niños vacunados con esquema completo", "1.600", "1.580"],
+    ["Campañas de salud realizadas", "14", "9"],
+    ["Hogares visitados", "850", "700"],
+    ["Jornadas de desparasitación", "6", "6"],
+]
 
 
 def _gold(filas: list[list[str]], anio: int) -> set[tuple]:
@@ -239,17 +295,28 @@ def _gold(filas: list[list[str]], anio: int) -> set[tuple]:
 
 
 def _leidas(db: Path, archivo: str) -> set[tuple]:
-    return set(_consulta(db, "SELECT o.indicador, o.medida, o.periodo_fin, o.valor FROM observaciones o "
-                             "JOIN informes i USING (informe_id) WHERE i.archivo = ?", [archivo]))
+    return set(
+        _consulta(
+            db,
+            "SELECT o.indicador, o.medida, o.periodo_fin, o.valor FROM observaciones o "
+            "JOIN informes i USING (informe_id) WHERE i.archivo = ?",
+            [archivo],
+        )
+    )
 
 
 @pytest.fixture
 def dos_anios(tmp_path) -> dict:
     titulo = "Informe de gestión vigencia {} - Secretaría de Salud"
-    a = _pdf(tmp_path / "girardot_2024.pdf", ["Indicador", "Meta 2024", "Logrado 2024"], FILAS_LOGRADO,
-             titulo.format(2024))
-    b = _pdf(tmp_path / "girardot_2025.pdf", ["Indicador", "Meta 2025", "Logrado 2025"], FILAS_LOGRADO_2025,
-             titulo.format(2025))
+    a = _pdf(
+        tmp_path / "girardot_2024.pdf", ["Indicador", "Meta 2024", "Logrado 2024"], FILAS_LOGRADO, titulo.format(2024)
+    )
+    b = _pdf(
+        tmp_path / "girardot_2025.pdf",
+        ["Indicador", "Meta 2025", "Logrado 2025"],
+        FILAS_LOGRADO_2025,
+        titulo.format(2025),
+    )
     return {"a": a, "b": b, "db": tmp_path / "i.duckdb", "carpeta": tmp_path}
 
 
@@ -262,8 +329,20 @@ def test_una_correccion_de_columna_ensena_el_informe_siguiente(dos_anios):
     antes = _leidas(db, "girardot_2024.pdf")
     assert antes != gold_a and {m for _, m, _, _ in antes} == {"meta", "acumulado"}  # the reader's mistake
 
-    r = cli("corregir", "--archivo", "girardot_2024.pdf", "--tabla", "1", "--columna", "3", "--medida", "ejecutado",
-            "--db", db, cwd=carpeta)
+    r = cli(
+        "corregir",
+        "--archivo",
+        "girardot_2024.pdf",
+        "--tabla",
+        "1",
+        "--columna",
+        "3",
+        "--medida",
+        "ejecutado",
+        "--db",
+        db,
+        cwd=carpeta,
+    )
     assert r.returncode == 0, r.stdout + r.stderr
     assert "plantilla para las tablas con el mismo encabezado" in r.stdout
     assert "Vuelto a cargar: girardot_2024.pdf" in r.stdout
@@ -272,13 +351,17 @@ def test_una_correccion_de_columna_ensena_el_informe_siguiente(dos_anios):
     # the next year's report of the same layout is read with the template, and the load says so
     r = cli("cargar", d["b"], "--db", db, cwd=carpeta)
     assert r.returncode == 0, r.stderr
-    assert re.search(r"Plantilla de lectura aplicada: girardot_2025\.pdf: tabla 1 con la plantilla P[0-9a-f]{8}",
-                     r.stdout), r.stdout
+    assert re.search(
+        r"Plantilla de lectura aplicada: girardot_2025\.pdf: tabla 1 con la plantilla P[0-9a-f]{8}", r.stdout
+    ), r.stdout
     gold_b = _gold(FILAS_LOGRADO_2025, 2025)
     leidas_b = _leidas(db, "girardot_2025.pdf")
     assert leidas_b == gold_b, leidas_b ^ gold_b
-    plantilla = _consulta(db, "SELECT DISTINCT plantilla FROM columnas_leidas l JOIN informes i USING (informe_id) "
-                              "WHERE i.archivo = 'girardot_2025.pdf'")
+    plantilla = _consulta(
+        db,
+        "SELECT DISTINCT plantilla FROM columnas_leidas l JOIN informes i USING (informe_id) "
+        "WHERE i.archivo = 'girardot_2025.pdf'",
+    )
     assert len(plantilla) == 1 and plantilla[0][0].startswith("P")
 
     # the correction survives --forzar
@@ -303,16 +386,30 @@ def test_corregir_el_nombre_y_errores_claros(dos_anios):
     d = dos_anios
     db, carpeta = d["db"], d["carpeta"]
     assert cli("cargar", d["a"], "--db", db, cwd=carpeta).returncode == 0
-    r = cli("corregir", "--archivo", "girardot_2024.pdf", "--tabla", "1", "--fila", "3",
-            "--indicador", "Campañas de promoción de la salud", "--db", db, cwd=carpeta)
+    r = cli(
+        "corregir",
+        "--archivo",
+        "girardot_2024.pdf",
+        "--tabla",
+        "1",
+        "--fila",
+        "3",
+        "--indicador",
+        "Campañas de promoción de la salud",
+        "--db",
+        db,
+        cwd=carpeta,
+    )
     assert r.returncode == 0, r.stdout + r.stderr
     nombres = {n for (n,) in _consulta(db, "SELECT DISTINCT indicador FROM observaciones")}
     assert "Campañas de promoción de la salud" in nombres and "Campañas de salud realizadas" not in nombres
     for args, mensaje in (
         (["--archivo", "otro.pdf", "--tabla", "1", "--columna", "2", "--medida", "meta"], "otro.pdf"),
         (["--archivo", "girardot_2024.pdf", "--tabla", "1", "--columna", "9", "--medida", "meta"], "columna 9"),
-        (["--archivo", "girardot_2024.pdf", "--tabla", "1", "--columna", "2", "--medida", "inventada"],
-         "no está en esquemas/medidas.csv"),
+        (
+            ["--archivo", "girardot_2024.pdf", "--tabla", "1", "--columna", "2", "--medida", "inventada"],
+            "no está en esquemas/medidas.csv",
+        ),
         (["--archivo", "girardot_2024.pdf", "--tabla", "1", "--columna", "2"], "Indique una sola corrección"),
     ):
         r = cli("corregir", *args, "--db", db, cwd=carpeta)
@@ -333,10 +430,15 @@ def test_la_confianza_dice_como_se_leyo_la_tabla(tmp_path):
     from extractor.tablas.confianza import umbrales
 
     u = umbrales()
-    pdf = _pdf(tmp_path / "semestre.pdf", ["Indicador", "Meta 2024", "II semestre 2024", "% avance"],
-               [["Niños vacunados con esquema completo", "1.500", "1.320", "88%"],
-                ["Campañas de salud realizadas", "12", "10", "40%"]],
-               "Informe de gestión vigencia 2024 - Secretaría de Salud")
+    pdf = _pdf(
+        tmp_path / "semestre.pdf",
+        ["Indicador", "Meta 2024", "II semestre 2024", "% avance"],
+        [
+            ["Niños vacunados con esquema completo", "1.500", "1.320", "88%"],
+            ["Campañas de salud realizadas", "12", "10", "40%"],
+        ],
+        "Informe de gestión vigencia 2024 - Secretaría de Salud",
+    )
     confianza = {(o.indicador, o.medida): o.confianza for o in extraer_informe(pdf).observaciones}
     assert confianza[("Niños vacunados con esquema completo", "meta")] == 1.0  # "Meta" is a rule's word
     assert confianza[("Niños vacunados con esquema completo", "ejecutado")] == u["aritmetica_confirmada"]
@@ -347,9 +449,11 @@ def test_la_confianza_dice_como_se_leyo_la_tabla(tmp_path):
 
 # ------------------------------------------- every format's piece of source
 
-FILAS_CULTURA = [["Bibliotecas dotadas", "20", "18", "90%"],
-                 ["Talleres de lectura realizados", "50", "20", "80%"],  # 20 / 50 is 40 %, not 80 %
-                 ["Becas entregadas", "100", "100", "100%"]]
+FILAS_CULTURA = [
+    ["Bibliotecas dotadas", "20", "18", "90%"],
+    ["Talleres de lectura realizados", "50", "20", "80%"],  # 20 / 50 is 40 %, not 80 %
+    ["Becas entregadas", "100", "100", "100%"],
+]
 
 
 def _docx(ruta: Path) -> Path:
@@ -376,9 +480,13 @@ def _xls(ruta: Path) -> Path:
     for j, texto in enumerate(["Indicador", "Meta 2024", "Ejecutado 2024", "% avance"]):
         hoja.write(2, j, texto)
     porcentaje = xlwt.easyxf(num_format_str="0%")
-    for i, fila in enumerate([["Niños vacunados con esquema completo", 1500, 1320, 0.88],
-                              ["Partos atendidos en el hospital", 300, 150, 0.9],  # 50 %, not 90 %
-                              ["Hogares visitados", 800, 640, 0.8]]):
+    for i, fila in enumerate(
+        [
+            ["Niños vacunados con esquema completo", 1500, 1320, 0.88],
+            ["Partos atendidos en el hospital", 300, 150, 0.9],  # 50 %, not 90 %
+            ["Hogares visitados", 800, 640, 0.8],
+        ]
+    ):
         for j, v in enumerate(fila):
             if j == 3:
                 hoja.write(3 + i, j, v, porcentaje)
@@ -390,8 +498,9 @@ def _xls(ruta: Path) -> Path:
 
 def _entradas_html(html: str) -> dict[str, str]:
     """{observacion_id: its <article>} of a review page."""
-    return {m.group(1): m.group(0) for m in re.finditer(
-        r'<article class="entrada" id="e-([^"]+)".*?</article>', html, re.S)}
+    return {
+        m.group(1): m.group(0) for m in re.finditer(r'<article class="entrada" id="e-([^"]+)".*?</article>', html, re.S)
+    }
 
 
 def _celda_revisada(articulo: str) -> str:
@@ -405,8 +514,12 @@ def fuentes(tmp_path_factory) -> dict:
     """A PDF, a Word document and an .xls workbook, each with one wrong % avance,
     loaded; the review page and the comparison page written in one folder."""
     carpeta = tmp_path_factory.mktemp("fuentes")
-    pdf = _pdf(carpeta / "salud_2024.pdf", ["Indicador", "Meta 2024", "Ejecutado 2024", "% avance"], FILAS_DUDOSAS,
-               "Informe de gestión vigencia 2024 - Secretaría de Salud")
+    pdf = _pdf(
+        carpeta / "salud_2024.pdf",
+        ["Indicador", "Meta 2024", "Ejecutado 2024", "% avance"],
+        FILAS_DUDOSAS,
+        "Informe de gestión vigencia 2024 - Secretaría de Salud",
+    )
     docx, xls = _docx(carpeta / "cultura_2024.docx"), _xls(carpeta / "plan_2024.xls")
     db = carpeta / "f.duckdb"
     r = cli("cargar", pdf, docx, xls, "--db", db, cwd=carpeta)
@@ -415,22 +528,27 @@ def fuentes(tmp_path_factory) -> dict:
     assert r.returncode == 0, r.stdout + r.stderr
     r = cli("comparar", "--db", db, "--salida", carpeta / "comparar.html", cwd=carpeta)
     assert r.returncode == 0, r.stdout + r.stderr
-    return {"carpeta": carpeta, "db": db, "revision": carpeta / "revision.html",
-            "comparar": carpeta / "comparar.html"}
+    return {"carpeta": carpeta, "db": db, "revision": carpeta / "revision.html", "comparar": carpeta / "comparar.html"}
 
 
 def test_word_y_xls_muestran_la_tabla_alrededor_de_la_cifra(fuentes):
     """No note instead of the source: the table's cells around the figure,
     read again from the file (extractor.leer_documento), the cell marked."""
     articulos = _entradas_html(fuentes["revision"].read_text(encoding="utf-8"))
-    dudosas = dict(_consulta(fuentes["db"], "SELECT i.archivo, o.observacion_id FROM observaciones o JOIN informes i "
-                                            "USING (informe_id) WHERE o.medida = 'avance_porcentual' AND o.marcada"))
+    dudosas = dict(
+        _consulta(
+            fuentes["db"],
+            "SELECT i.archivo, o.observacion_id FROM observaciones o JOIN informes i "
+            "USING (informe_id) WHERE o.medida = 'avance_porcentual' AND o.marcada",
+        )
+    )
     assert set(dudosas) == {"salud_2024.pdf", "cultura_2024.docx", "plan_2024.xls"}
     assert "Sin recorte" not in "".join(articulos.values())
     for archivo in ("cultura_2024.docx", "plan_2024.xls"):
         articulo = articulos[dudosas[archivo]]
-        texto, = _consulta(fuentes["db"], "SELECT valor_texto FROM observaciones WHERE observacion_id = ?",
-                           [dudosas[archivo]])[0]
+        (texto,) = _consulta(
+            fuentes["db"], "SELECT valor_texto FROM observaciones WHERE observacion_id = ?", [dudosas[archivo]]
+        )[0]
         marcada = _celda_revisada(articulo)
         assert marcada.replace(",", ".").rstrip("%") == texto.replace(",", ".").rstrip("%"), (marcada, texto)
         fila = re.findall(r'<td class="fila-revisada"[^>]*>([^<]*)</td>', articulo)
@@ -460,8 +578,12 @@ def test_chromium_muestra_las_rejillas_de_word_y_xls(fuentes, tmp_path):
     celdas = _sonda(fuentes["revision"], _PRUEBA_CELDAS, tmp_path / "celdas.html", tmp_path / "perfil")
     assert {c["informe"] for c in celdas if c["visible"]} == {"cultura_2024.docx", "plan_2024.xls"}
     captura = tmp_path / "revision_word_xls.png"
-    foto = _chromium("--window-size=1300,2400", f"--screenshot={captura}", fuentes["revision"].resolve().as_uri(),
-                     perfil=tmp_path / "perfil")
+    foto = _chromium(
+        "--window-size=1300,2400",
+        f"--screenshot={captura}",
+        fuentes["revision"].resolve().as_uri(),
+        perfil=tmp_path / "perfil",
+    )
     assert foto.returncode == 0, foto.stderr[-2000:]
     print(f"\nCaptura de la revisión de un PDF, un Word y un .xls: {captura}")
     imagen = Image.open(captura).convert("RGB")
@@ -524,8 +646,13 @@ window.addEventListener('load', function () {
 def _sonda(html: Path, script: str, destino: Path, perfil: Path, ancla: str = "") -> dict:
     """`html` with `script` appended, opened in headless Chromium: the JSON the script leaves in <pre id=prueba>."""
     destino.write_text(html.read_text(encoding="utf-8").replace("</body>", script + "</body>"), encoding="utf-8")
-    dom = _chromium("--virtual-time-budget=10000", "--window-size=1300,1200", "--dump-dom",
-                    destino.resolve().as_uri() + ancla, perfil=perfil)
+    dom = _chromium(
+        "--virtual-time-budget=10000",
+        "--window-size=1300,1200",
+        "--dump-dom",
+        destino.resolve().as_uri() + ancla,
+        perfil=perfil,
+    )
     assert dom.returncode == 0, dom.stderr[-2000:]
     m = re.search(r'<pre id="prueba">(.*?)</pre>', dom.stdout, re.S)
     assert m, dom.stdout[-2000:]
@@ -538,8 +665,9 @@ def test_comparar_enlaza_cada_cifra_con_su_recorte_y_su_revision(fuentes, tmp_pa
     carpeta, db = fuentes["carpeta"], fuentes["db"]
     pagina = fuentes["comparar"].read_text(encoding="utf-8")
     assert not re.search(r"(src|href)=\"https?:", pagina)  # still works offline
-    origen = dict(_consulta(db, "SELECT o.observacion_id, i.archivo FROM observaciones o JOIN informes i "
-                                "USING (informe_id)"))
+    origen = dict(
+        _consulta(db, "SELECT o.observacion_id, i.archivo FROM observaciones o JOIN informes i USING (informe_id)")
+    )
     res = _sonda(fuentes["comparar"], _PRUEBA_COMPARAR, carpeta / "comparar_prueba.html", tmp_path / "perfil")
     vistas = res["fuentes"]
     n_cifras = _consulta(db, "SELECT count(*) FROM observaciones")[0][0]
@@ -560,8 +688,9 @@ def test_comparar_enlaza_cada_cifra_con_su_recorte_y_su_revision(fuentes, tmp_pa
         assert enlaces == [f"revision.html#e-{obs}"] and f'id="e-{obs}"' in revision
     # following the link: the entry exists in revision.html, visible and scrolled to
     obs = next(o for o in dudosas if origen[o] == "cultura_2024.docx")
-    ancla = _sonda(fuentes["revision"], _PRUEBA_ANCLA, carpeta / "revision_prueba.html", tmp_path / "perfil",
-                   ancla=f"#e-{obs}")
+    ancla = _sonda(
+        fuentes["revision"], _PRUEBA_ANCLA, carpeta / "revision_prueba.html", tmp_path / "perfil", ancla=f"#e-{obs}"
+    )
     assert ancla["existe"] and ancla["visible"] and ancla["scroll"] > 0 and 0 <= ancla["arriba"] < ancla["alto_ventana"]
 
     # a screenshot: the PDF's doubtful figure with its crop opened under the comparison's chart
@@ -569,8 +698,9 @@ def test_comparar_enlaza_cada_cifra_con_su_recorte_y_su_revision(fuentes, tmp_pa
     abierta = carpeta / "comparar_abierta.html"
     abierta.write_text(pagina.replace("</body>", _ABRIR_RECORTE % pdf + "</body>"), encoding="utf-8")
     captura = tmp_path / "comparar.png"
-    foto = _chromium("--window-size=1300,1000", f"--screenshot={captura}", abierta.resolve().as_uri(),
-                     perfil=tmp_path / "perfil")
+    foto = _chromium(
+        "--window-size=1300,1000", f"--screenshot={captura}", abierta.resolve().as_uri(), perfil=tmp_path / "perfil"
+    )
     assert foto.returncode == 0, foto.stderr[-2000:]
     print(f"\nCaptura de la comparación con un recorte abierto: {captura}")
     imagen = Image.open(captura).convert("RGB")
@@ -594,8 +724,12 @@ def test_pagina_escaneada_girada_se_recorta_enderezada(tmp_path):
 
     if ocr.falta_tesseract() is not None and not os.environ.get("CI"):
         pytest.skip(f"sin OCR: {ocr.falta_tesseract()}")
-    origen = _pdf(tmp_path / "origen.pdf", ["Indicador", "Meta 2024", "Ejecutado 2024", "% avance"], FILAS_DUDOSAS,
-                  "Informe de gestión vigencia 2024 - Secretaría de Salud")
+    origen = _pdf(
+        tmp_path / "origen.pdf",
+        ["Indicador", "Meta 2024", "Ejecutado 2024", "% avance"],
+        FILAS_DUDOSAS,
+        "Informe de gestión vigencia 2024 - Secretaría de Salud",
+    )
     documento = pdfium.PdfDocument(str(origen))
     try:
         pagina = documento[0].render(scale=200 / 72).to_pil().convert("L")
@@ -610,8 +744,9 @@ def test_pagina_escaneada_girada_se_recorta_enderezada(tmp_path):
     r = cli("revisar", "--db", db, "--salida", html, cwd=tmp_path)
     assert r.returncode == 0, r.stdout + r.stderr
     texto = html.read_text(encoding="utf-8")
-    m = re.search(r'<img class="recorte" src="data:image/png;base64,([^"]+)" alt="([^"]*)" data-angulo="([^"]+)"',
-                  texto)
+    m = re.search(
+        r'<img class="recorte" src="data:image/png;base64,([^"]+)" alt="([^"]*)" data-angulo="([^"]+)"', texto
+    )
     assert m, texto[:3000]
     assert abs(float(m.group(3)) + 1.5) <= 0.3 and "página escaneada, enderezada" in m.group(2)
     recorte = Image.open(io.BytesIO(base64.b64decode(m.group(1)))).convert("RGB")
@@ -626,8 +761,9 @@ def test_pagina_escaneada_girada_se_recorta_enderezada(tmp_path):
     caja = caja.resize((caja.width * 3, caja.height * 3))
     png = io.BytesIO()
     caja.save(png, "PNG")
-    leido = subprocess.run(["tesseract", "stdin", "stdout", "--psm", "7"], input=png.getvalue(), capture_output=True,
-                           timeout=60).stdout.decode()
+    leido = subprocess.run(
+        ["tesseract", "stdin", "stdout", "--psm", "7"], input=png.getvalue(), capture_output=True, timeout=60
+    ).stdout.decode()
     assert "40%" in leido, leido
 
 
@@ -660,8 +796,12 @@ def test_correcta_se_recuerda_mientras_la_cifra_no_cambie(tmp_path):
     """«Correcta» on the review page, imported with corregir --desde: the figure
     leaves the next review, through reloads and into another store, and comes
     back when a reading of that cell gives another value."""
-    pdf = _pdf(tmp_path / "salud_2024.pdf", ["Indicador", "Meta 2024", "Ejecutado 2024", "% avance"], FILAS_DUDOSAS,
-               "Informe de gestión vigencia 2024 - Secretaría de Salud")
+    pdf = _pdf(
+        tmp_path / "salud_2024.pdf",
+        ["Indicador", "Meta 2024", "Ejecutado 2024", "% avance"],
+        FILAS_DUDOSAS,
+        "Informe de gestión vigencia 2024 - Secretaría de Salud",
+    )
     docx = _docx(tmp_path / "cultura_2024.docx")
     db = tmp_path / "c.duckdb"
     assert cli("cargar", pdf, docx, "--db", db, cwd=tmp_path).returncode == 0
@@ -669,8 +809,7 @@ def test_correcta_se_recuerda_mientras_la_cifra_no_cambie(tmp_path):
     talleres = next(k for k, a in antes.items() if "Talleres de lectura realizados" in a)
     assert len(antes) == 2
 
-    decisiones = _sonda(tmp_path / "antes.html", _PRUEBA_CORRECTA, tmp_path / "antes_prueba.html",
-                        tmp_path / "perfil")
+    decisiones = _sonda(tmp_path / "antes.html", _PRUEBA_CORRECTA, tmp_path / "antes_prueba.html", tmp_path / "perfil")
     assert decisiones["correcciones"] == [{"tipo": "confirmada", "observacion_id": talleres}]
     archivo = tmp_path / "decisiones.json"
     archivo.write_text(json.dumps(decisiones), encoding="utf-8")
@@ -714,20 +853,47 @@ def test_confirmar_desde_la_linea_de_comandos_en_una_base_anterior(tmp_path):
     assert r.returncode == 0 and "No hay correcciones guardadas" in r.stdout, r.stdout + r.stderr
     r = cli("corregir", "--observacion", talleres, "--confirmar", "--rechazar", "--db", db, cwd=tmp_path)
     assert r.returncode == 1 and "Indique una sola corrección" in r.stderr
-    r = cli("corregir", "--archivo", "cultura_2024.docx", "--tabla", "1", "--fila", "3", "--confirmar", "--db", db,
-            cwd=tmp_path)
+    r = cli(
+        "corregir",
+        "--archivo",
+        "cultura_2024.docx",
+        "--tabla",
+        "1",
+        "--fila",
+        "3",
+        "--confirmar",
+        "--db",
+        db,
+        cwd=tmp_path,
+    )
     assert r.returncode == 1 and "--columna" in r.stderr, r.stderr
-    r = cli("corregir", "--archivo", "cultura_2024.docx", "--tabla", "1", "--fila", "3", "--columna", "4",
-            "--confirmar", "--db", db, cwd=tmp_path)
-    assert r.returncode == 0 and "cifra confirmada (Talleres de lectura realizados, avance_porcentual = 80)" \
-        in r.stdout, r.stdout + r.stderr
+    r = cli(
+        "corregir",
+        "--archivo",
+        "cultura_2024.docx",
+        "--tabla",
+        "1",
+        "--fila",
+        "3",
+        "--columna",
+        "4",
+        "--confirmar",
+        "--db",
+        db,
+        cwd=tmp_path,
+    )
+    assert (
+        r.returncode == 0 and "cifra confirmada (Talleres de lectura realizados, avance_porcentual = 80)" in r.stdout
+    ), r.stdout + r.stderr
     assert _consulta(db, "SELECT tipo, valor FROM correcciones") == [("confirmada", 80.0)]
     assert _revisadas(db, tmp_path, "vieja_despues.html") == {}
     # the first review pages listed «Correcta» apart: still imported
     otra = tmp_path / "otra.duckdb"
     assert cli("cargar", docx, "--db", otra, cwd=tmp_path).returncode == 0
     antiguo = tmp_path / "antiguo.json"
-    antiguo.write_text(json.dumps({"formato": "informes-correcciones", "version": 1, "correcciones": [],
-                                   "confirmadas": [talleres]}), encoding="utf-8")
+    antiguo.write_text(
+        json.dumps({"formato": "informes-correcciones", "version": 1, "correcciones": [], "confirmadas": [talleres]}),
+        encoding="utf-8",
+    )
     assert cli("corregir", "--desde", antiguo, "--db", otra, cwd=tmp_path).returncode == 0
     assert _revisadas(otra, tmp_path, "otra.html") == {}

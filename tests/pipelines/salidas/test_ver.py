@@ -5,6 +5,7 @@ header rows, its columns' roles, its rows' roles and its figures drawn in
 known colours; Word documents and spreadsheets become HTML grids. Chromium
 (when installed; required in CI) must show the HTML as a non-blank page.
 """
+
 from __future__ import annotations
 
 import os
@@ -39,8 +40,12 @@ def _tabla_en_pagina(ruta: Path, pagina: int):
     doc = leer_documento(ruta)
     tabla = next(t for t in doc.tablas if pagina in t.paginas)
     celdas = [c for c in tabla.celdas if c.pagina == pagina and c.bbox]
-    return (min(c.bbox[0] for c in celdas), min(c.bbox[1] for c in celdas),
-            max(c.bbox[2] for c in celdas), max(c.bbox[3] for c in celdas))
+    return (
+        min(c.bbox[0] for c in celdas),
+        min(c.bbox[1] for c in celdas),
+        max(c.bbox[2] for c in celdas),
+        max(c.bbox[3] for c in celdas),
+    )
 
 
 def _contar(imagen, caja, color, tolerancia: int = 0) -> int:
@@ -48,7 +53,7 @@ def _contar(imagen, caja, color, tolerancia: int = 0) -> int:
     import numpy as np
 
     x0, y0, x1, y1 = (int(round(v)) for v in caja)
-    zona = np.asarray(imagen.convert("RGB"))[max(0, y0):y1, max(0, x0):x1].astype(int)
+    zona = np.asarray(imagen.convert("RGB"))[max(0, y0) : y1, max(0, x0) : x1].astype(int)
     return int((np.abs(zona - np.array(color)).max(axis=2) <= tolerancia).sum())
 
 
@@ -90,8 +95,9 @@ def ver_pdf(tmp_path_factory) -> Path:
 
 def test_pdf_da_una_imagen_por_pagina_con_lo_leido(ver_pdf):
     assert sorted(p.name for p in ver_pdf.iterdir()) == ["index.html", "pagina-1.png", "pagina-2.png"]
-    imagen = _revisar_lamina(ver_pdf / "pagina-1.png", PDF, 1,
-                             ("meta", "ejecutado", "acumulado", "linea_base", "recursos_programados"))
+    imagen = _revisar_lamina(
+        ver_pdf / "pagina-1.png", PDF, 1, ("meta", "ejecutado", "acumulado", "linea_base", "recursos_programados")
+    )
     # the legend: its frame and measure swatches somewhere on the page
     assert _contar(imagen, (0, 0, imagen.width, imagen.height), COLOR_BORDE_LEYENDA) > 200
 
@@ -118,8 +124,12 @@ def test_pdf_escaneado_se_endereza_y_se_dibuja(tmp_path):
         pytest.skip(f"sin OCR: {ocr.falta_tesseract()}")
     r = _ver(str(ESCANEADO), "-p", "1", "-o", str(tmp_path / "esc"))
     assert r.exit_code == 0, r.output
-    _revisar_lamina(tmp_path / "esc" / "pagina-1.png", ESCANEADO, 1,
-                    ("apropiacion_definitiva", "compromisos", "obligaciones", "pagos"))
+    _revisar_lamina(
+        tmp_path / "esc" / "pagina-1.png",
+        ESCANEADO,
+        1,
+        ("apropiacion_definitiva", "compromisos", "obligaciones", "pagos"),
+    )
     texto = (tmp_path / "esc" / "index.html").read_text(encoding="utf-8")
     assert "página escaneada, leída con OCR" in texto
 
@@ -130,10 +140,12 @@ def _directorio_pdf(ruta: Path) -> None:
     from reportlab.lib.pagesizes import letter
     from reportlab.pdfgen import canvas
 
-    filas = [["Dependencia", "Responsable", "Cargo"],
-             ["Secretaria de Salud", "Ana Maria Rojas", "Secretaria de despacho"],
-             ["Oficina de Planeacion", "Carlos Perez", "Jefe de oficina"],
-             ["Secretaria de Hacienda", "Luisa Gomez", "Secretaria de despacho"]]
+    filas = [
+        ["Dependencia", "Responsable", "Cargo"],
+        ["Secretaria de Salud", "Ana Maria Rojas", "Secretaria de despacho"],
+        ["Oficina de Planeacion", "Carlos Perez", "Jefe de oficina"],
+        ["Secretaria de Hacienda", "Luisa Gomez", "Secretaria de despacho"],
+    ]
     xs, alto, arriba = [50, 220, 390, 560], 22, 700
     c = canvas.Canvas(str(ruta), pagesize=letter)
     c.setFont("Helvetica", 10)
@@ -160,8 +172,9 @@ def test_pdf_sin_tablas_de_indicadores_igual_muestra_lo_detectado(tmp_path):
     assert "Secretaria de Salud" in texto
 
 
-@pytest.mark.skipif(not (CORPUS_REAL / "igp_peru_seguimiento_pei_2021.pdf").is_file(),
-                    reason="sin ../shared/corpus-real")
+@pytest.mark.skipif(
+    not (CORPUS_REAL / "igp_peru_seguimiento_pei_2021.pdf").is_file(), reason="sin ../shared/corpus-real"
+)
 def test_pdf_de_varias_tablas_en_un_marco_muestra_sus_columnas(tmp_path):
     """IGP's first page: one ruled frame with several tables under the same
     header, each read with its targets and results (it used to be one table
@@ -225,8 +238,13 @@ def test_hoja_de_calculo_con_referencias_de_excel(libro, tmp_path):
     assert 'title="Seguimiento!F5\nRecursos programados · 2024 · 2.000.000 pesos' in texto
     # only Excel rows 3 to 7 in the grid
     filas = re.findall(r'<span class="marca m-(\w+)">\w</span>(\d+)</th>', texto)
-    assert filas == [("encabezado", "3"), ("indicador", "4"), ("indicador", "5"), ("indicador", "6"),
-                     ("indicador", "7")]
+    assert filas == [
+        ("encabezado", "3"),
+        ("indicador", "4"),
+        ("indicador", "5"),
+        ("indicador", "6"),
+        ("indicador", "7"),
+    ]
     r = _ver(str(libro), "--pagina", "2", "-o", str(tmp_path / "hoja"))
     texto = (tmp_path / "hoja" / "index.html").read_text(encoding="utf-8")
     assert 'class="marca m-padre">P</span>8</th>' in texto and "Programa: Salud para todos" in texto
@@ -273,10 +291,25 @@ def _captura(html: Path, destino: Path, perfil: Path):
     from PIL import Image
 
     p = subprocess.run(
-        [navegador(), "--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run",
-         "--hide-scrollbars", f"--user-data-dir={perfil}", "--enable-logging=stderr", "--v=0",
-         "--window-size=1300,1500", f"--screenshot={destino}", html.resolve().as_uri()],
-        capture_output=True, text=True, timeout=180)
+        [
+            navegador(),
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-dev-shm-usage",
+            "--no-first-run",
+            "--hide-scrollbars",
+            f"--user-data-dir={perfil}",
+            "--enable-logging=stderr",
+            "--v=0",
+            "--window-size=1300,1500",
+            f"--screenshot={destino}",
+            html.resolve().as_uri(),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=180,
+    )
     assert p.returncode == 0, p.stderr[-2000:]
     assert not [linea for linea in p.stderr.splitlines() if "CONSOLE" in linea]
     imagen = Image.open(destino).convert("RGB")

@@ -2,6 +2,7 @@
 planted inconsistencies, clean reports) and on small cases built for each
 rule; findings in the store (marks, reloads, conflicts across reports) and
 the `informes validar` command."""
+
 from __future__ import annotations
 
 import copy
@@ -44,17 +45,39 @@ def mes(m: int) -> tuple[date, date]:
 def o(indicador: str, medida: str, valor: float, periodo=ANIO, *, unidad: str = "numero", **kw) -> Observacion:
     kw.setdefault("pagina", 3)
     kw.setdefault("tabla", 1)
-    return Observacion(indicador=indicador, medida=medida, valor=float(valor), valor_texto=str(valor),
-                       unidad=unidad, periodo_inicio=periodo[0] if periodo else None,
-                       periodo_fin=periodo[1] if periodo else None, **kw)
+    return Observacion(
+        indicador=indicador,
+        medida=medida,
+        valor=float(valor),
+        valor_texto=str(valor),
+        unidad=unidad,
+        periodo_inicio=periodo[0] if periodo else None,
+        periodo_fin=periodo[1] if periodo else None,
+        **kw,
+    )
 
 
-def informe(*obs: Observacion, version: str = "v1", archivo: str = "prueba.pdf", entidad: str = "Alcaldía de Prueba",
-            vigencia: int = 2017, corte: date = date(2017, 9, 30)) -> InformeExtraido:
+def informe(
+    *obs: Observacion,
+    version: str = "v1",
+    archivo: str = "prueba.pdf",
+    entidad: str = "Alcaldía de Prueba",
+    vigencia: int = 2017,
+    corte: date = date(2017, 9, 30),
+) -> InformeExtraido:
     return InformeExtraido(
-        archivo=archivo, sha256=hashlib.sha256(version.encode()).hexdigest(), formato="pdf", paginas=5,
-        metadatos=MetadatosInforme(entidad=entidad, dependencia="Secretaría de Prueba", vigencia=vigencia,
-                                   fecha_corte=corte, periodo_inicio=date(vigencia, 1, 1), periodo_fin=corte),
+        archivo=archivo,
+        sha256=hashlib.sha256(version.encode()).hexdigest(),
+        formato="pdf",
+        paginas=5,
+        metadatos=MetadatosInforme(
+            entidad=entidad,
+            dependencia="Secretaría de Prueba",
+            vigencia=vigencia,
+            fecha_corte=corte,
+            periodo_inicio=date(vigencia, 1, 1),
+            periodo_fin=corte,
+        ),
         observaciones=list(obs),
     )
 
@@ -115,11 +138,15 @@ def test_formatos_es_co():
 # ---------------------------------------------------------------- the corpus
 
 REPORTES_CON_ERRORES = {
-    "barrancabermeja_prensa_2017", "girardot_salud_2018", "rionegro_desarrollo_economico_2023",
-    "sogamoso_educacion_2019", "villavicencio_hacienda_2022",
+    "barrancabermeja_prensa_2017",
+    "girardot_salud_2018",
+    "rionegro_desarrollo_economico_2023",
+    "sogamoso_educacion_2019",
+    "villavicencio_hacienda_2022",
 }
 LIMPIOS = sorted(  # the generated reports with DOCX and PDF twins (not workbooks, not scanned copies)
-    p.name.removesuffix(".gold.csv") for p in GOLD.glob("*.gold.csv")
+    p.name.removesuffix(".gold.csv")
+    for p in GOLD.glob("*.gold.csv")
     if p.name.removesuffix(".gold.csv") not in REPORTES_CON_ERRORES
     and (INFORMES / p.name.replace(".gold.csv", ".docx")).is_file()
 )
@@ -180,13 +207,20 @@ def test_semilla_solo_un_error(formato):
 
 
 @pytest.mark.parametrize("formato", ["docx", "pdf"])
-@pytest.mark.parametrize("nombre, regla, indicador, textos", [
-    ("girardot_salud_2018", "avance_inconsistente", "Mujeres atendidas", ("65,5 %", "56,5 %", "1.130", "2.000")),
-    ("rionegro_desarrollo_economico_2023", "acumulado_menor_que_periodo", "CAPACITACIONES EN BUENAS", ("13", "14")),
-    ("sogamoso_educacion_2019", "acumulado_supera_suma", "Instituciones educativas dotadas", ("12", "4 + 7 = 11")),
-    ("villavicencio_hacienda_2022", "cadena_presupuestal", "Deporte y recreación",
-     ("$ 845.600.000", "$ 820.100.000")),
-])
+@pytest.mark.parametrize(
+    "nombre, regla, indicador, textos",
+    [
+        ("girardot_salud_2018", "avance_inconsistente", "Mujeres atendidas", ("65,5 %", "56,5 %", "1.130", "2.000")),
+        ("rionegro_desarrollo_economico_2023", "acumulado_menor_que_periodo", "CAPACITACIONES EN BUENAS", ("13", "14")),
+        ("sogamoso_educacion_2019", "acumulado_supera_suma", "Instituciones educativas dotadas", ("12", "4 + 7 = 11")),
+        (
+            "villavicencio_hacienda_2022",
+            "cadena_presupuestal",
+            "Deporte y recreación",
+            ("$ 845.600.000", "$ 820.100.000"),
+        ),
+    ],
+)
 def test_incoherencias_sembradas_del_corpus(formato, nombre, regla, indicador, textos):
     hs = hallazgos_de(f"{nombre}.{formato}")
     errores = [h for h in hs if h.severidad == "error"]
@@ -232,17 +266,30 @@ def test_acumulado_menor_que_periodo():
     serie = informe(o("X", "acumulado", 50, (date(2017, 1, 1), date(2017, 5, 31))), o("X", "acumulado", 40, A_CORTE))
     assert "mayo de 2017" in una(serie, "acumulado_menor_que_periodo").mensaje
     # silent: acumulado above its parts, percentages, stocks
-    ninguna(informe(o("X", "ejecutado", 238, JUN_SEP), o("X", "acumulado", 585, A_CORTE)), "acumulado_menor_que_periodo")
-    ninguna(informe(o("Disponibilidad", "ejecutado", 86, (date(2017, 7, 1), date(2017, 9, 30)), unidad="porcentaje"),
-                    o("Disponibilidad", "acumulado", 82, A_CORTE, unidad="porcentaje")), "acumulado_menor_que_periodo")
-    ninguna(informe(o("SEGUIDORES", "ejecutado", 13000, mes(8)), o("SEGUIDORES", "acumulado", 12000, A_CORTE)),
-            "acumulado_menor_que_periodo")
+    ninguna(
+        informe(o("X", "ejecutado", 238, JUN_SEP), o("X", "acumulado", 585, A_CORTE)), "acumulado_menor_que_periodo"
+    )
+    ninguna(
+        informe(
+            o("Disponibilidad", "ejecutado", 86, (date(2017, 7, 1), date(2017, 9, 30)), unidad="porcentaje"),
+            o("Disponibilidad", "acumulado", 82, A_CORTE, unidad="porcentaje"),
+        ),
+        "acumulado_menor_que_periodo",
+    )
+    ninguna(
+        informe(o("SEGUIDORES", "ejecutado", 13000, mes(8)), o("SEGUIDORES", "acumulado", 12000, A_CORTE)),
+        "acumulado_menor_que_periodo",
+    )
 
 
 def test_acumulado_frente_a_la_suma_de_sus_periodos():
     def caso(acumulado, i=4, ii=7):
-        return informe(o("Dotadas", "ejecutado", i, SEM1), o("Dotadas", "ejecutado", ii, SEM2),
-                       o("Dotadas", "acumulado", acumulado, ANIO), corte=date(2017, 12, 31))
+        return informe(
+            o("Dotadas", "ejecutado", i, SEM1),
+            o("Dotadas", "ejecutado", ii, SEM2),
+            o("Dotadas", "acumulado", acumulado, ANIO),
+            corte=date(2017, 12, 31),
+        )
 
     h = una(caso(12), "acumulado_supera_suma")
     assert h.severidad == "error" and "4 + 7 = 11" in h.mensaje and h.observaciones == (2,)
@@ -252,8 +299,10 @@ def test_acumulado_frente_a_la_suma_de_sus_periodos():
         ninguna(caso(acumulado), "acumulado_supera_suma")
         ninguna(caso(acumulado), "acumulado_menor_que_suma")
     # parts that do not cover the whole period: nothing to compare
-    ninguna(informe(o("D", "ejecutado", 4, SEM1), o("D", "acumulado", 12, ANIO), corte=date(2017, 12, 31)),
-            "acumulado_supera_suma")
+    ninguna(
+        informe(o("D", "ejecutado", 4, SEM1), o("D", "acumulado", 12, ANIO), corte=date(2017, 12, 31)),
+        "acumulado_supera_suma",
+    )
 
 
 def test_stock_que_baja_de_un_mes_a_otro():
@@ -263,23 +312,29 @@ def test_stock_que_baja_de_un_mes_a_otro():
     assert h.severidad == "advertencia" and h.observaciones == (3,) and h.relacionadas == (2,)
     assert "baja de 6.409 (agosto de 2017) a 5.516 (septiembre de 2017)" in h.mensaje
     # a stock's cumulative series may not fall either
-    caida = informe(o("Suscriptores", "acumulado", 600, (date(2017, 1, 1), date(2017, 5, 31))),
-                    o("Suscriptores", "acumulado", 549, A_CORTE))
+    caida = informe(
+        o("Suscriptores", "acumulado", 600, (date(2017, 1, 1), date(2017, 5, 31))),
+        o("Suscriptores", "acumulado", 549, A_CORTE),
+    )
     assert "549" in una(caida, "stock_decrece").mensaje
     # growing series, and a monthly flow (not a stock), are silent
     crece = [o("SEGUIDORES FACEBOOK", "ejecutado", v, mes(m)) for m, v in {6: 13114, 7: 13134, 9: 13968}.items()]
     ninguna(informe(*crece, o("SEGUIDORES FACEBOOK", "acumulado", 13968, A_CORTE)), "stock_decrece")
     flujo = [o("ASISTENCIA TÉCNICA", "ejecutado", v, mes(m)) for m, v in {1: 120, 2: 135, 3: 100}.items()]
-    ninguna(informe(*flujo, o("ASISTENCIA TÉCNICA", "acumulado", 355, (date(2017, 1, 1), date(2017, 3, 31)))),
-            "stock_decrece")
+    ninguna(
+        informe(*flujo, o("ASISTENCIA TÉCNICA", "acumulado", 355, (date(2017, 1, 1), date(2017, 3, 31)))),
+        "stock_decrece",
+    )
 
 
 def test_stock_con_acumulado_sin_periodo_no_rompe_la_regla():
     """A cumulative value without a period (no vigencia to date it) stays out
     of the stock's series instead of breaking the rule (found by mypy)."""
-    inf = informe(o("Suscriptores", "acumulado", 600, (date(2017, 1, 1), None)),
-                  o("Suscriptores", "acumulado", 700, (date(2017, 1, 1), date(2017, 5, 31))),
-                  o("Suscriptores", "acumulado", 549, A_CORTE))
+    inf = informe(
+        o("Suscriptores", "acumulado", 600, (date(2017, 1, 1), None)),
+        o("Suscriptores", "acumulado", 700, (date(2017, 1, 1), date(2017, 5, 31))),
+        o("Suscriptores", "acumulado", 549, A_CORTE),
+    )
     hs = validar(inf)
     assert not [h for h in hs if "No se pudo aplicar" in h.mensaje], hs
     assert "549" in una(inf, "stock_decrece").mensaje
@@ -300,8 +355,9 @@ def test_ejecucion_sobre_la_meta_y_probable_error_de_escala():
     assert h.severidad == "advertencia" and "13,29 veces la meta 415" in h.mensaje
     ninguna(escala, "ejecucion_sobre_meta")  # one finding per target, the stronger one
     # without a cumulative figure, a flow's executed periods add up
-    sem = informe(o("H", "meta", 120), o("H", "ejecutado", 64, SEM1), o("H", "ejecutado", 71, SEM2),
-                  corte=date(2017, 12, 31))
+    sem = informe(
+        o("H", "meta", 120), o("H", "ejecutado", 64, SEM1), o("H", "ejecutado", 71, SEM2), corte=date(2017, 12, 31)
+    )
     assert "suma de 2 periodos" in una(sem, "ejecucion_sobre_meta").mensaje
     ninguna(informe(o("BANNER", "meta", 105), o("BANNER", "acumulado", 60, A_CORTE)), "ejecucion_sobre_meta")
     ninguna(escala, "ejecucion_sobre_meta")
@@ -313,8 +369,11 @@ def test_ejecucion_sobre_la_meta_y_probable_error_de_escala():
 
 def test_avance_reportado_que_no_coincide():
     def caso(avance, acumulado=1130):
-        return informe(o("Mujeres atendidas", "meta", 2000), o("Mujeres atendidas", "acumulado", acumulado, A_CORTE),
-                       o("Mujeres atendidas", "avance_porcentual", avance, A_CORTE, unidad="porcentaje"))
+        return informe(
+            o("Mujeres atendidas", "meta", 2000),
+            o("Mujeres atendidas", "acumulado", acumulado, A_CORTE),
+            o("Mujeres atendidas", "avance_porcentual", avance, A_CORTE, unidad="porcentaje"),
+        )
 
     h = una(caso(65.5), "avance_inconsistente")
     assert h.severidad == "error" and h.observaciones == (2,)
@@ -323,14 +382,18 @@ def test_avance_reportado_que_no_coincide():
         ninguna(caso(avance), "avance_inconsistente")
     ninguna(caso(100, acumulado=2400), "avance_inconsistente")  # capped at 100 %
     # budget execution: compromisos / apropiación definitiva
-    dinero = informe(o("Deporte", "apropiacion_definitiva", 9_870_000_000, unidad="pesos"),
-                     o("Deporte", "compromisos", 1_950_300_000, A_CORTE, unidad="pesos"),
-                     o("Deporte", "avance_porcentual", 19.8, A_CORTE, unidad="porcentaje"))
+    dinero = informe(
+        o("Deporte", "apropiacion_definitiva", 9_870_000_000, unidad="pesos"),
+        o("Deporte", "compromisos", 1_950_300_000, A_CORTE, unidad="pesos"),
+        o("Deporte", "avance_porcentual", 19.8, A_CORTE, unidad="porcentaje"),
+    )
     ninguna(dinero, "avance_inconsistente")
     # "% ejecución física" next to money only: money cannot contradict it
-    fisica = informe(o("Parques", "apropiacion_inicial", 861_223_975, unidad="pesos"),
-                     o("Parques", "recursos_ejecutados", 171_081_500, A_CORTE, unidad="pesos"),
-                     o("Parques", "avance_porcentual", 12.5, A_CORTE, unidad="porcentaje"))
+    fisica = informe(
+        o("Parques", "apropiacion_inicial", 861_223_975, unidad="pesos"),
+        o("Parques", "recursos_ejecutados", 171_081_500, A_CORTE, unidad="pesos"),
+        o("Parques", "avance_porcentual", 12.5, A_CORTE, unidad="porcentaje"),
+    )
     ninguna(fisica, "avance_inconsistente")
     # nothing to compare with: silent
     ninguna(informe(o("Solo", "avance_porcentual", 65.5, A_CORTE, unidad="porcentaje")), "avance_inconsistente")
@@ -342,16 +405,23 @@ def test_porcentajes_fuera_de_rango():
     una(informe(o("Variación", "ejecutado", -5, JUN_SEP, unidad="porcentaje")), "porcentaje_fuera_de_rango")
     una(informe(o("Solo", "avance_porcentual", 150, A_CORTE, unidad="porcentaje")), "porcentaje_fuera_de_rango")
     # above 100 % because more than the target was done: explained, silent
-    sobre = informe(o("Familias", "meta", 500), o("Familias", "ejecutado", 612),
-                    o("Familias", "avance_porcentual", 122.4, unidad="porcentaje"), corte=date(2017, 12, 31))
+    sobre = informe(
+        o("Familias", "meta", 500),
+        o("Familias", "ejecutado", 612),
+        o("Familias", "avance_porcentual", 122.4, unidad="porcentaje"),
+        corte=date(2017, 12, 31),
+    )
     ninguna(sobre, "porcentaje_fuera_de_rango")
     # a column of fractions (0,93; 1,13): its range is 0–1
     fracciones = informe(
-        o("Visitas", "meta", 1200, fila=1), o("Visitas", "ejecutado", 1116, fila=1),
+        o("Visitas", "meta", 1200, fila=1),
+        o("Visitas", "ejecutado", 1116, fila=1),
         o("Visitas", "avance_porcentual", 0.93, unidad="porcentaje", fila=1, columna=4),
-        o("Árboles", "meta", 45000, fila=2), o("Árboles", "ejecutado", 51000, fila=2),
+        o("Árboles", "meta", 45000, fila=2),
+        o("Árboles", "ejecutado", 51000, fila=2),
         o("Árboles", "avance_porcentual", 1.13, unidad="porcentaje", fila=2, columna=4),
-        o("Kits", "avance_porcentual", 1.4, unidad="porcentaje", fila=3, columna=4), corte=date(2017, 12, 31),
+        o("Kits", "avance_porcentual", 1.4, unidad="porcentaje", fila=3, columna=4),
+        corte=date(2017, 12, 31),
     )
     h = una(fracciones, "porcentaje_fuera_de_rango")
     assert h.indicador == "Kits" and "0–1" in h.mensaje
@@ -359,9 +429,10 @@ def test_porcentajes_fuera_de_rango():
 
 def test_fraccion_de_la_meta_del_cuatrienio():
     descripcion = "El porcentaje por año: 2016 = 0.25% cumplido 2017= 0.25% A la fecha: 0.23 % 2018= 0.25% 2019= 0.25%"
-    plan = [o("Plan estratégico", "meta", 0.25, unidad="porcentaje", ambiguo=True, descripcion=descripcion),
-            o("Plan estratégico", "ejecutado", 0.23, A_CORTE, unidad="porcentaje", ambiguo=True,
-              descripcion=descripcion)]
+    plan = [
+        o("Plan estratégico", "meta", 0.25, unidad="porcentaje", ambiguo=True, descripcion=descripcion),
+        o("Plan estratégico", "ejecutado", 0.23, A_CORTE, unidad="porcentaje", ambiguo=True, descripcion=descripcion),
+    ]
     plan[0].valor_texto, plan[1].valor_texto = "0.25 %", "0.23 %"
     h = una(informe(*plan), "fraccion_de_meta")
     assert h.severidad == "advertencia" and h.observaciones == (0, 1)
@@ -375,10 +446,25 @@ def test_fraccion_de_la_meta_del_cuatrienio():
 
 def test_recursos_ejecutados_sobre_programados():
     def caso(ejecutado, gasto="inversion"):
-        return informe(o("Recursos de inversión", "recursos_programados", 1_277_800_000, unidad="pesos",
-                         tipo_gasto="inversion", tabla=None),
-                       o("Recursos de inversión", "recursos_ejecutados", ejecutado, A_CORTE, unidad="pesos",
-                         tipo_gasto=gasto, tabla=None))
+        return informe(
+            o(
+                "Recursos de inversión",
+                "recursos_programados",
+                1_277_800_000,
+                unidad="pesos",
+                tipo_gasto="inversion",
+                tabla=None,
+            ),
+            o(
+                "Recursos de inversión",
+                "recursos_ejecutados",
+                ejecutado,
+                A_CORTE,
+                unidad="pesos",
+                tipo_gasto=gasto,
+                tabla=None,
+            ),
+        )
 
     h = una(caso(1_416_376_501), "recursos_ejecutados_sobre_programados")
     assert "$ 1.416.376.501" in h.mensaje and "$ 1.277.800.000" in h.mensaje and "de inversión" in h.mensaje
@@ -388,10 +474,24 @@ def test_recursos_ejecutados_sobre_programados():
 
 def test_cadena_presupuestal():
     def caso(pagos, obligaciones=820_100_000, compromisos=1_950_300_000, apropiacion=9_870_000_000):
-        return informe(*[o("Deporte", m, v, ANIO if m == "apropiacion_definitiva" else A_CORTE, unidad="pesos",
-                           tipo_gasto="inversion")
-                         for m, v in (("apropiacion_definitiva", apropiacion), ("compromisos", compromisos),
-                                      ("obligaciones", obligaciones), ("pagos", pagos))])
+        return informe(
+            *[
+                o(
+                    "Deporte",
+                    m,
+                    v,
+                    ANIO if m == "apropiacion_definitiva" else A_CORTE,
+                    unidad="pesos",
+                    tipo_gasto="inversion",
+                )
+                for m, v in (
+                    ("apropiacion_definitiva", apropiacion),
+                    ("compromisos", compromisos),
+                    ("obligaciones", obligaciones),
+                    ("pagos", pagos),
+                )
+            ]
+        )
 
     h = una(caso(845_600_000), "cadena_presupuestal")
     assert h.severidad == "error" and h.medida == "pagos" and h.observaciones == (3, 2)
@@ -399,29 +499,46 @@ def test_cadena_presupuestal():
     assert "apropiación definitiva" in una(caso(1, 2, 10_000_000_000), "cadena_presupuestal").mensaje
     ninguna(caso(800_000_000), "cadena_presupuestal")
     # a missing link: pagos against compromisos
-    sin_obligaciones = informe(o("R", "compromisos", 10, A_CORTE, unidad="pesos"), o("R", "pagos", 12, A_CORTE, unidad="pesos"))
+    sin_obligaciones = informe(
+        o("R", "compromisos", 10, A_CORTE, unidad="pesos"), o("R", "pagos", 12, A_CORTE, unidad="pesos")
+    )
     assert "supera compromisos" in una(sin_obligaciones, "cadena_presupuestal").mensaje
 
 
 def _presupuesto(total_compromisos=294_149_103, deporte=1_950_300):
     """Villavicencio-like table (thousands): subtotals that are parents, and a total of the subtotals."""
-    filas = [("FUNCIONAMIENTO", None, 31_155_971), ("Gastos de personal", "FUNCIONAMIENTO", 15_870_220),
-             ("Bienes y servicios", "FUNCIONAMIENTO", 15_285_751), ("INVERSIÓN", None, 262_993_132),
-             ("Educación", "INVERSIÓN", 261_042_832), ("Deporte y recreación", "INVERSIÓN", deporte),
-             ("TOTAL GASTOS", None, total_compromisos)]
-    return informe(*[o(n, "compromisos", v * 1000, A_CORTE, unidad="pesos", indicador_padre=p, fila=k + 2)
-                     for k, (n, p, v) in enumerate(filas)])
+    filas = [
+        ("FUNCIONAMIENTO", None, 31_155_971),
+        ("Gastos de personal", "FUNCIONAMIENTO", 15_870_220),
+        ("Bienes y servicios", "FUNCIONAMIENTO", 15_285_751),
+        ("INVERSIÓN", None, 262_993_132),
+        ("Educación", "INVERSIÓN", 261_042_832),
+        ("Deporte y recreación", "INVERSIÓN", deporte),
+        ("TOTAL GASTOS", None, total_compromisos),
+    ]
+    return informe(
+        *[
+            o(n, "compromisos", v * 1000, A_CORTE, unidad="pesos", indicador_padre=p, fila=k + 2)
+            for k, (n, p, v) in enumerate(filas)
+        ]
+    )
 
 
 def test_total_que_no_es_la_suma_de_sus_filas():
     ninguna(_presupuesto(), "total_no_cuadra")
     h = una(_presupuesto(total_compromisos=300_000_000), "total_no_cuadra")
     assert h.severidad == "error" and h.indicador == "TOTAL GASTOS"
-    assert "$ 300.000.000.000" in h.mensaje and "$ 294.149.103.000" in h.mensaje and "FUNCIONAMIENTO, INVERSIÓN" in h.mensaje
+    assert (
+        "$ 300.000.000.000" in h.mensaje
+        and "$ 294.149.103.000" in h.mensaje
+        and "FUNCIONAMIENTO, INVERSIÓN" in h.mensaje
+    )
     # a plain table with a Total row (Tuluá)
-    tulua = informe(o("Funcionamiento", "recursos_programados", 845, unidad="pesos", fila=1),
-                    o("Inversión", "recursos_programados", 132.5, unidad="pesos", fila=2),
-                    o("Total", "recursos_programados", 987.5, unidad="pesos", fila=3))
+    tulua = informe(
+        o("Funcionamiento", "recursos_programados", 845, unidad="pesos", fila=1),
+        o("Inversión", "recursos_programados", 132.5, unidad="pesos", fila=2),
+        o("Total", "recursos_programados", 987.5, unidad="pesos", fila=3),
+    )
     assert "$ 977,5" in una(tulua, "total_no_cuadra").mensaje
 
 
@@ -430,18 +547,33 @@ def test_fila_padre_que_no_es_la_suma_de_sus_hijas():
     h = una(_presupuesto(deporte=2_000_000), "padre_no_cuadra")
     assert h.indicador == "INVERSIÓN" and h.severidad == "advertencia" and "Deporte y recreación" in h.mensaje
     # the seed: a row named like the parent that comes AFTER the children is not their parent
-    web = informe(o("BOLETINES", "ejecutado", 238, JUN_SEP, indicador_padre="PÁGINA WEB", fila=12),
-                  o("NOTICIAS", "ejecutado", 359, JUN_SEP, indicador_padre="PÁGINA WEB", fila=14),
-                  o("PÁGINA WEB", "ejecutado", 697047, JUN_SEP, fila=17))
+    web = informe(
+        o("BOLETINES", "ejecutado", 238, JUN_SEP, indicador_padre="PÁGINA WEB", fila=12),
+        o("NOTICIAS", "ejecutado", 359, JUN_SEP, indicador_padre="PÁGINA WEB", fila=14),
+        o("PÁGINA WEB", "ejecutado", 697047, JUN_SEP, fila=17),
+    )
     ninguna(web, "padre_no_cuadra")
 
 
 def test_narrativa_que_contradice_la_tabla():
     def caso(*tabla, narrativa=1_000_000):
-        obs = [o(n, "recursos_programados", v, unidad="pesos", tipo_gasto="inversion", fila=k + 1)
-               for k, (n, v) in enumerate(tabla)]
-        return informe(*obs, o("Recursos de inversión", "recursos_programados", narrativa, unidad="pesos",
-                               tipo_gasto="inversion", tabla=None, fila=None, pagina=5))
+        obs = [
+            o(n, "recursos_programados", v, unidad="pesos", tipo_gasto="inversion", fila=k + 1)
+            for k, (n, v) in enumerate(tabla)
+        ]
+        return informe(
+            *obs,
+            o(
+                "Recursos de inversión",
+                "recursos_programados",
+                narrativa,
+                unidad="pesos",
+                tipo_gasto="inversion",
+                tabla=None,
+                fila=None,
+                pagina=5,
+            ),
+        )
 
     h = una(caso(("Vías", 600_000), ("Parques", 700_000)), "narrativa_contradice_tabla")
     assert h.severidad == "advertencia" and h.indicador == "Recursos de inversión" and h.pagina == 5
@@ -456,10 +588,13 @@ def test_periodos_y_fechas():
     tarde = informe(o("X", "ejecutado", 5, (date(2017, 6, 1), date(2017, 12, 31))), o("X", "meta", 10))
     h = una(tarde, "periodo_despues_del_corte")
     assert h.medida == "ejecutado" and "30/09/2017" in h.mensaje
-    fuera = informe(o("X", "ejecutado", 5, (date(2018, 1, 1), date(2018, 3, 31))), o("X", "meta", 10),
-                    o("X", "linea_base", 3, (date(2015, 1, 1), date(2015, 12, 31))),
-                    o("X", "meta_cuatrienio", 40, (date(2016, 1, 1), date(2019, 12, 31))),
-                    o("Y", "meta_cuatrienio", 40, (date(2020, 1, 1), date(2023, 12, 31))))
+    fuera = informe(
+        o("X", "ejecutado", 5, (date(2018, 1, 1), date(2018, 3, 31))),
+        o("X", "meta", 10),
+        o("X", "linea_base", 3, (date(2015, 1, 1), date(2015, 12, 31))),
+        o("X", "meta_cuatrienio", 40, (date(2016, 1, 1), date(2019, 12, 31))),
+        o("Y", "meta_cuatrienio", 40, (date(2020, 1, 1), date(2023, 12, 31))),
+    )
     hs = de_regla(validar(fuera), "periodo_fuera_de_vigencia")
     assert [(h.indicador, h.medida) for h in hs] == [("X", "ejecutado"), ("Y", "meta_cuatrienio")]
     assert "fuera de la vigencia 2017" in hs[0].mensaje and "que no contiene la vigencia 2017" in hs[1].mensaje
@@ -467,12 +602,13 @@ def test_periodos_y_fechas():
 
 
 def test_duplicado_en_el_mismo_informe():
-    h = una(informe(o("Pavimentar", "meta", 101, columna=0), o("Pavimentar", "meta", 12.5, columna=3)),
-            "duplicado_en_informe")
+    h = una(
+        informe(o("Pavimentar", "meta", 101, columna=0), o("Pavimentar", "meta", 12.5, columna=3)),
+        "duplicado_en_informe",
+    )
     assert h.severidad == "error" and h.observaciones == (0, 1) and "101 (p. 3), 12,5 (p. 3)" in h.mensaje
     ninguna(informe(o("Pavimentar", "meta", 12.5), o("Pavimentar", "meta", 12.5, tabla=None)), "duplicado_en_informe")
     ninguna(informe(o("A", "meta", 1), o("A", "meta", 2, indicador_padre="Otro")), "duplicado_en_informe")
-
 
 
 def test_columnas_repetidas_dan_un_hallazgo_por_par_de_columnas():
@@ -481,8 +617,10 @@ def test_columnas_repetidas_dan_un_hallazgo_por_par_de_columnas():
     report that disagree are still duplicado_en_informe."""
     filas = [o(f"Meta {n}", "apropiacion_definitiva", 100 + n, unidad="pesos", fila=n, columna=64) for n in range(3)]
     filas += [o(f"Meta {n}", "apropiacion_definitiva", 200 + n, unidad="pesos", fila=n, columna=72) for n in range(3)]
-    filas += [o("Meta 9", "apropiacion_definitiva", 5, unidad="pesos", fila=9, columna=64),
-              o("Meta 9", "apropiacion_definitiva", 5, unidad="pesos", fila=9, columna=72)]  # same value: fine
+    filas += [
+        o("Meta 9", "apropiacion_definitiva", 5, unidad="pesos", fila=9, columna=64),
+        o("Meta 9", "apropiacion_definitiva", 5, unidad="pesos", fila=9, columna=72),
+    ]  # same value: fine
     inf = informe(*filas, o("Otra", "meta", 1, fila=20, columna=3), o("Otra", "meta", 2, fila=21, columna=3))
     hs = validar(inf)
     [h] = de_regla(hs, "columnas_repetidas")
@@ -492,9 +630,12 @@ def test_columnas_repetidas_dan_un_hallazgo_por_par_de_columnas():
     [d] = de_regla(hs, "duplicado_en_informe")
     assert d.indicador == "Otra"
 
+
 def test_informe_limpio_construido_no_da_hallazgos():
     inf = informe(
-        o("BOLETINES", "meta", 649), o("BOLETINES", "ejecutado", 238, JUN_SEP), o("BOLETINES", "acumulado", 585, A_CORTE),
+        o("BOLETINES", "meta", 649),
+        o("BOLETINES", "ejecutado", 238, JUN_SEP),
+        o("BOLETINES", "acumulado", 585, A_CORTE),
         o("BOLETINES", "avance_porcentual", 90.1, A_CORTE, unidad="porcentaje"),
         o("Recursos", "recursos_programados", 100, unidad="pesos", tipo_gasto="inversion"),
         o("Recursos", "recursos_ejecutados", 90, A_CORTE, unidad="pesos", tipo_gasto="inversion"),
@@ -544,10 +685,14 @@ def test_guardar_escribe_hallazgos_y_marca_errores(con, tmp_path):
     guardados = _hallazgos_en(con, iid)
     assert [(r, s) for r, s, _, _ in guardados] == [(h.regla, h.severidad) for h in validar(inf)]
     # every finding points to a stored observation with its indicator
-    huerfanos = con.execute("SELECT count(*) FROM hallazgos h ANTI JOIN observaciones o USING (observacion_id) "
-                            "WHERE h.observacion_id IS NOT NULL").fetchone()[0]
+    huerfanos = con.execute(
+        "SELECT count(*) FROM hallazgos h ANTI JOIN observaciones o USING (observacion_id) "
+        "WHERE h.observacion_id IS NOT NULL"
+    ).fetchone()[0]
     assert huerfanos == 0
-    marcadas = con.execute("SELECT indicador, medida, valor FROM observaciones WHERE marcada ORDER BY medida").fetchall()
+    marcadas = con.execute(
+        "SELECT indicador, medida, valor FROM observaciones WHERE marcada ORDER BY medida"
+    ).fetchall()
     assert [(m, v) for _, m, v in marcadas] == [("acumulado", 814.0), ("ejecutado", 1681.0)]
     assert all(i.startswith("ELABORACIÓN DE PIEZAS") for i, _, _ in marcadas)
     assert con.execute("SELECT count(*) FROM observaciones WHERE marcada IS NULL").fetchone()[0] == 0
@@ -564,9 +709,13 @@ def test_cargar_dos_veces_no_duplica_hallazgos(con, tmp_path):
 
 
 def _con_valor(valor: float, version: str, archivo: str, entidad: str = "Alcaldía de Prueba") -> InformeExtraido:
-    return informe(o("BOLETINES DE PRENSA", "acumulado", valor, A_CORTE, pagina=2),
-                   o("BOLETINES DE PRENSA", "meta", 649, pagina=2),
-                   version=version, archivo=archivo, entidad=entidad)
+    return informe(
+        o("BOLETINES DE PRENSA", "acumulado", valor, A_CORTE, pagina=2),
+        o("BOLETINES DE PRENSA", "meta", 649, pagina=2),
+        version=version,
+        archivo=archivo,
+        entidad=entidad,
+    )
 
 
 def test_conflicto_entre_informes_se_reporta_y_no_sobrescribe(con, tmp_path):
@@ -574,12 +723,14 @@ def test_conflicto_entre_informes_se_reporta_y_no_sobrescribe(con, tmp_path):
     guardado.guardar_informe(con, primero, tmp_path / "informe_a.pdf")
     guardado.guardar_informe(con, segundo, tmp_path / "informe_b.pdf")
     assert _hallazgos_en(con, primero.sha256[:16]) == []
-    (regla, severidad, oid, mensaje), = _hallazgos_en(con, segundo.sha256[:16])
+    ((regla, severidad, oid, mensaje),) = _hallazgos_en(con, segundo.sha256[:16])
     assert (regla, severidad, oid) == ("conflicto_entre_informes", "advertencia", f"{segundo.sha256[:16]}-000001")
     assert "vale 590 en este informe (p. 2) y 585 en informe_a.pdf (p. 2)" in mensaje
     # both figures stay, each with its report; the first is untouched
-    valores = con.execute("SELECT archivo, valor FROM observaciones JOIN informes USING (informe_id) "
-                          "WHERE medida = 'acumulado' ORDER BY archivo").fetchall()
+    valores = con.execute(
+        "SELECT archivo, valor FROM observaciones JOIN informes USING (informe_id) "
+        "WHERE medida = 'acumulado' ORDER BY archivo"
+    ).fetchall()
     assert valores == [("informe_a.pdf", 585.0), ("informe_b.pdf", 590.0)]
     # reloading the second report does not repeat the finding
     guardado.guardar_informe(con, segundo, tmp_path / "informe_b.pdf", forzar=True)
@@ -598,8 +749,9 @@ def test_conflicto_configurado_como_error_marca_la_observacion_nueva(con, tmp_pa
     monkeypatch.setattr(motor, "config_por_defecto", lambda: config)
     guardado.guardar_informe(con, _con_valor(585, "a", "a.pdf"), tmp_path / "a.pdf")
     guardado.guardar_informe(con, _con_valor(590, "b", "b.pdf"), tmp_path / "b.pdf")
-    marcadas = con.execute("SELECT archivo, valor FROM observaciones JOIN informes USING (informe_id) "
-                           "WHERE marcada").fetchall()
+    marcadas = con.execute(
+        "SELECT archivo, valor FROM observaciones JOIN informes USING (informe_id) WHERE marcada"
+    ).fetchall()
     assert marcadas == [("b.pdf", 590.0)]
 
 
@@ -618,8 +770,14 @@ def db_semilla(tmp_path_factory) -> Path:
 def test_cli_validar_tabla_por_informe(db_semilla):
     r = runner.invoke(app, ["validar", "--db", str(db_semilla), "--detalle"], env={"COLUMNS": "250"})
     assert r.exit_code == 2, r.output  # an error-level finding
-    for texto in ("barrancabermeja_prensa_2017.pdf", "Alcaldía de Barrancabermeja", "acumulado_menor_que_periodo",
-                  "stock_decrece", "fraccion_de_meta", "1 error, 6 advertencias"):
+    for texto in (
+        "barrancabermeja_prensa_2017.pdf",
+        "Alcaldía de Barrancabermeja",
+        "acumulado_menor_que_periodo",
+        "stock_decrece",
+        "fraccion_de_meta",
+        "1 error, 6 advertencias",
+    ):
         assert texto in r.stdout, texto
     solo_errores = runner.invoke(app, ["validar", "--db", str(db_semilla), "-s", "error"], env={"COLUMNS": "250"})
     assert solo_errores.exit_code == 2 and "stock_decrece" not in solo_errores.stdout
@@ -632,8 +790,16 @@ def test_cli_validar_csv(db_semilla, tmp_path):
     assert r.exit_code == 2, r.output
     with salida.open(encoding="utf-8", newline="") as f:
         filas = list(csv.DictReader(f))
-    assert list(filas[0])[:8] == ["archivo", "indicador", "medida", "periodo_fin", "regla", "severidad",
-                                  "mensaje", "pagina"]
+    assert list(filas[0])[:8] == [
+        "archivo",
+        "indicador",
+        "medida",
+        "periodo_fin",
+        "regla",
+        "severidad",
+        "mensaje",
+        "pagina",
+    ]
     piezas = next(f for f in filas if f["regla"] == "acumulado_menor_que_periodo")
     assert piezas["archivo"] == "barrancabermeja_prensa_2017.pdf" and piezas["severidad"] == "error"
     assert piezas["periodo_fin"] == "2017-09-30" and piezas["pagina"] == "3" and "1.681" in piezas["mensaje"]
@@ -674,7 +840,9 @@ def test_cli_exportar_sin_marcadas_y_hallazgos(db_semilla, tmp_path):
     assert runner.invoke(app, ["exportar", "--db", str(db_semilla), "-o", str(pq), "--sin-marcadas"]).exit_code == 0
     assert duckdb.connect().execute(f"SELECT count(*), bool_or(marcada) FROM '{pq}'").fetchone() == (96, False)
     h = tmp_path / "h.csv"
-    assert runner.invoke(app, ["exportar", "--db", str(db_semilla), "-o", str(h), "--tabla", "hallazgos"]).exit_code == 0
+    assert (
+        runner.invoke(app, ["exportar", "--db", str(db_semilla), "-o", str(h), "--tabla", "hallazgos"]).exit_code == 0
+    )
     assert len(leer(h)) == len(hallazgos_de("barrancabermeja_prensa_2017.pdf"))
     r = runner.invoke(app, ["exportar", "--db", str(db_semilla), "-o", str(h), "--tabla", "informes", "--sin-marcadas"])
     assert r.exit_code == 1 and "--sin-marcadas solo se aplica" in r.stderr
@@ -682,7 +850,8 @@ def test_cli_exportar_sin_marcadas_y_hallazgos(db_semilla, tmp_path):
 
 def test_cli_cargar_resume_los_hallazgos(tmp_path):
     db = tmp_path / "d.duckdb"
-    r = runner.invoke(app, ["cargar", str(INFORMES / "villavicencio_hacienda_2022.docx"), "--db", str(db)],
-                      env={"COLUMNS": "250"})
+    r = runner.invoke(
+        app, ["cargar", str(INFORMES / "villavicencio_hacienda_2022.docx"), "--db", str(db)], env={"COLUMNS": "250"}
+    )
     assert r.exit_code == 0, r.output
     assert "Hallazgos del validador: 1 error" in r.stdout and "informes validar" in r.stdout
