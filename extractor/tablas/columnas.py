@@ -620,7 +620,8 @@ def _degradar_columnas_texto(cols: list[Columna], cuerpo) -> None:
             continue
         if col.rol != "valor":
             continue
-        textos = [fila[col.indice].texto for fila in cuerpo if fila[col.indice] is not None]
+        # a band row ("SECTOR: SALUD", "Programa: …") spans every column: it is no cell of this one
+        textos = [c.texto for fila in cuerpo if (c := fila[col.indice]) is not None and c.columnas_span == 1]
         llenas = [t for t in textos if t.strip() and not es_vacio(t)]
         con_cifras = [t for t in llenas if tiene_cifras(t)]
         if llenas and sum(bool(CODIGO_LOCAL.match(t.strip())) for t in llenas) * 2 > len(llenas):
