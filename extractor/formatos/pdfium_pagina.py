@@ -280,11 +280,42 @@ def _palabras(textpage, espacio: _Espacio) -> list[dict]:
                 "fontname": texto_fuente,
             }
         )
+    extractor = WordExtractor()
+    derechas = [c for c in chars if c["upright"]]
+    grupos = [(extractor.iter_chars_to_words(linea, "ltr")) for linea in _lineas(derechas)]
     palabras = []
-    for palabra, letras in WordExtractor().iter_extract_tuples(chars):
+    for letras in (p for grupo in grupos for p in grupo):
+        palabra = extractor.merge_chars(letras)
+        palabra["fontname"] = fuente_de_palabra([c["fontname"] for c in letras])
+        palabras.append(palabra)
+    for palabra, letras in extractor.iter_extract_tuples([c for c in chars if not c["upright"]]):
         palabra["fontname"] = fuente_de_palabra([c["fontname"] for c in letras])
         palabras.append(palabra)
     return palabras
+
+
+TOLERANCIA_DE_LINEA = 3  # points, pdfplumber's y_tolerance
+
+
+def _lineas(letras: list[dict]) -> list[list[dict]]:
+    """Upright characters in lines, each sorted left to right. A line is
+    anchored at its first character's top: pdfplumber chains tops within 3
+    points, and a header whose cells break into two lines at staggered
+    heights ("Recurso / Estimado" beside "Modifica / ciones") becomes one
+    line where the letters of two words alternate ("R E e s c t…"). A
+    character whose bottom is the anchor's (a bigger sign on the same
+    baseline) is on its line too."""
+    lineas: list[list[dict]] = []
+    for letra in sorted(letras, key=lambda c: c["top"]):
+        ancla = lineas[-1][0] if lineas else None
+        if ancla and (
+            letra["top"] - ancla["top"] <= TOLERANCIA_DE_LINEA
+            or abs(letra["bottom"] - ancla["bottom"]) <= TOLERANCIA_DE_LINEA  # a larger glyph on the same baseline
+        ):
+            lineas[-1].append(letra)
+        else:
+            lineas.append([letra])
+    return [sorted(linea, key=lambda c: c["x0"]) for linea in lineas]
 
 
 def _de_objeto(
