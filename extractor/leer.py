@@ -93,7 +93,10 @@ def _leer_copia(ruta: Path, sha256: str, limites: LimitesLectura):
         elif formato in LEGADO:
             from extractor.formatos.legado import TIEMPO, leer_legado
 
-            tiempo = TIEMPO if limites.plazo is None else min(TIEMPO, limites.plazo - time.monotonic())
+            # a little past the file's deadline: the load's watchdog stops the file (and
+            # LibreOffice with it) first, with the one message of the time limit
+            margen = 2.0
+            tiempo = TIEMPO if limites.plazo is None else min(TIEMPO, limites.plazo - time.monotonic() + margen)
             doc = leer_legado(
                 ruta, sha256, formato, tiempo=tiempo, revisar_docx=lambda copia: seguridad.revisar_docx(copia, limites)
             )

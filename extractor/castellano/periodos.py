@@ -265,9 +265,9 @@ def buscar_fechas(texto: str, anio_defecto: Optional[int] = None) -> list[date]:
 # "corte", "con corte a", "con corte al", "fecha de corte:", "corte a:"
 # (esquemas/castellano.yaml `palabras_de_corte`, `hasta_una_fecha`)
 _PALABRA_DE_CORTE = r"\b(?:" + palabras.alternativas(palabras.lista("palabras_de_corte"), espacios=r"\s+") + r")\b"
-_CORTE_RE = re.compile(_PALABRA_DE_CORTE + r"(?:\s+(?:a|al|de))?(?:\s+(?:el|dia))?\s*:?\s*")
+_CORTE_RE = re.compile(_PALABRA_DE_CORTE + r"(?:\s+(?:al|a|de)\b)?(?:\s+(?:el|dia)\b)?\s*:?\s*")
 _ACUMULADO_HASTA = palabras.alternativas(palabras.lista("acumulado_hasta"), espacios=r"\s+")
-_ACUMULADO_HASTA_RE = re.compile(rf"\b(?:{_ACUMULADO_HASTA})\b(?:\s+(?:a|al|de))?\s*:?\s*")
+_ACUMULADO_HASTA_RE = re.compile(rf"\b(?:{_ACUMULADO_HASTA})\b(?:\s+(?:al|a|de)\b)?\s*:?\s*")
 _CORTE_AL_FINAL_RE = re.compile(_PALABRA_DE_CORTE + r"\s*:?\s*$")
 # "a 30 de septiembre de 2017", "al 30/06/2018", "hasta el 31 de diciembre de 2019"
 _HASTA = palabras.alternativas(palabras.lista("hasta_una_fecha"), espacios=r"\s+")

@@ -140,9 +140,9 @@ def _entidad(lineas: Iterable[str]) -> Optional[str]:
 
 def _vigencia(titulo: Optional[str], lineas: list[str]) -> Optional[int]:
     """The title's year, else "vigencia NNNN", else the most frequent year.
-    A term the title names ("Seguimiento al PDM 2020-2023") is the plan's,
-    not the report's year: a cut date inside the term written below ("Corte
-    a 30 de junio de 2025"), else a "Vigencia 2021", wins over it."""
+    A term the title or a line names ("Seguimiento al PDM 2020-2023") is the
+    plan's, not the report's year: a cut date inside the term written below
+    ("Corte a 30 de junio de 2025"), else a "Vigencia 2021", wins over it."""
     if titulo and ANIO.findall(CUATRIENIO.sub(" ", titulo)):
         return int(ANIO.findall(CUATRIENIO.sub(" ", titulo))[-1])
     termino = CUATRIENIO.search(titulo or "")
@@ -151,14 +151,30 @@ def _vigencia(titulo: Optional[str], lineas: list[str]) -> Optional[int]:
         corte = next((c for c in cortes if c and int(termino.group(1)) <= c.year <= int(termino.group(2))), None)
         if corte:
             return corte.year
+    else:  # a term named below the title ("Plan de Desarrollo 2024-2027 …") and a cut stated inside it
+        termino = next(
+            (m for texto in lineas for m in CUATRIENIO.finditer(texto) if int(m.group(2)) - int(m.group(1)) == 3), None
+        )
+        cortes = (fecha_corte_en(texto, con_palabra=True) for texto in lineas)
+        corte = termino and next(
+            (c for c in cortes if c and int(termino.group(1)) <= c.year <= int(termino.group(2))), None
+        )
+        if corte:
+            return corte.year
     for texto in lineas:
         m = re.search(r"vigencia(?:\s+fiscal)?\s+(\d{4})", texto, re.IGNORECASE)
         if m:
             return int(m.group(1))
     if titulo and ANIO.findall(titulo):
         return int(ANIO.findall(titulo)[-1])
-    anios = Counter(int(y) for l in lineas for y in ANIO.findall(NORMA.sub(" ", l)))
+    # neither a norm's year nor a plan's term is the report's year
+    anios = Counter(int(y) for l in lineas for y in ANIO.findall(_sin_terminos(NORMA.sub(" ", l))))
     return anios.most_common(1)[0][0] if anios else None
+
+
+def _sin_terminos(texto: str) -> str:
+    """The text without the four-year terms it names ("2024-2027"; "2024-2025" stays)."""
+    return CUATRIENIO.sub(lambda m: " " if int(m.group(2)) - int(m.group(1)) == 3 else m.group(0), texto)
 
 
 # "Ley 152 de 1994", "Decreto 1082 de 2015", "Acuerdo N° 006 de 2020": the

@@ -67,3 +67,23 @@ def test_un_plan_seguido_hasta_una_fecha_de_corte_tiene_vigencia(tmp_path):
     meta, ctx = extraer_metadatos(leer_documento(ruta))
     assert (meta.vigencia, meta.fecha_corte) == (2025, date(2025, 9, 30))
     assert ctx.cuatrienio == (2024, 2027)
+
+
+def test_el_anio_del_corte_y_no_el_del_acuerdo_del_plan(tmp_path):
+    """A follow-up whose lines name the plan's term and the agreement that
+    adopted it (2024) and a cut in 2025: its vigencia is the cut's year."""
+    import openpyxl
+
+    libro = openpyxl.Workbook()
+    hoja = libro.active
+    hoja.append(["MUNICIPIO DE ARGELIA - ANTIOQUIA"])
+    hoja.append(["Plan de Desarrollo 2024-2027 'Argelia avanza', Acuerdo 004 de 2024"])
+    hoja.append(["Secretaría de Salud · Reporte semestral de metas de producto"])
+    hoja.append(["Información con corte al 30 de junio de 2025"])
+    hoja.append([])
+    hoja.append(["Indicador de producto", "Programado vigencia", "Logrado a la fecha"])
+    hoja.append(["Visitas domiciliarias realizadas", 300, 140])
+    ruta = tmp_path / "argelia_salud_reporte.xlsx"
+    libro.save(ruta)
+    meta, _ = extraer_metadatos(leer_documento(ruta))
+    assert (meta.vigencia, meta.fecha_corte) == (2025, date(2025, 6, 30))
