@@ -44,6 +44,31 @@ def figuras_de_celda(text: str, col: Columna, periodo: Optional[Periodo], ctx: C
     return figures
 
 
+_CIFRA = r"[-+]?\d[\d.,']*(?:\s*%)?"
+_PALABRA_FRENTE_A = palabras.alternativas(palabras.lista("logro_frente_a_meta"), espacios=r"\s+")
+_LOGRO_FRENTE_A_META = re.compile(
+    rf"^\s*(?P<logro>{_CIFRA})\s+(?:{_PALABRA_FRENTE_A})"
+    rf"\s+(?P<meta>{_CIFRA})\s*(?:\(\s*(?P<avance>{_CIFRA})\s*\))?\s*$",
+    re.IGNORECASE,
+)
+
+
+def _logro_frente_a_meta(text: str, col: Columna, periodo: Optional[Periodo], ctx: Contexto) -> list[Figura]:
+    """ "12 de 10 (120,0 %)" under a result column: the result, its target and
+    the percentage, each with its own measure."""
+    m = _LOGRO_FRENTE_A_META.match(text.replace("\n", " "))
+    if m is None or col.medida not in ("ejecutado", "acumulado"):
+        return []
+    logro, meta = parse_numero(m["logro"]), parse_numero(m["meta"])
+    if logro is None or meta is None or es_anio(meta):  # "5 de 2024" is a date, not a target
+        return []
+    figuras = [Figura(col.medida, logro, periodo), Figura("meta", meta, periodo_para("meta", col.texto_periodo, ctx))]
+    avance = parse_numero(m["avance"]) if m["avance"] else None
+    if avance is not None:
+        figuras.append(Figura("avance_porcentual", avance, periodo_para("avance_porcentual", col.texto_periodo, ctx)))
+    return figuras
+
+
 def _figuras(text: str, col: Columna, periodo: Optional[Periodo], ctx: Contexto) -> list[Figura]:
     if es_vacio(text):
         return []
@@ -53,6 +78,9 @@ def _figuras(text: str, col: Columna, periodo: Optional[Periodo], ctx: Contexto)
     if col.en_frase:
         n = cifra_de_frase(text)
         return [Figura(medida, n, periodo, confianza=LOW_CONFIDENCE)] if n is not None else []
+    logro = _logro_frente_a_meta(text, col, periodo, ctx)
+    if logro:
+        return logro
     n = parse_numero(text)
     if n is None and medida not in DINERO:
         cantidad = parse_cantidad(text)  # "45 km", "(6) und."

@@ -212,6 +212,16 @@ def _refina(bajo: str, todo: str) -> bool:
 _DINERO_SIN_ETAPA = cargar_yaml("encabezados.yaml")["dinero_sin_etapa"]
 
 
+_MONEDA = re.compile(
+    "|".join(re.escape(p) if p == "$" else rf"\b{p}\b" for p in cargar_yaml("encabezados.yaml")["moneda_sin_escala"])
+)
+
+
+def _en_moneda(encabezado: str) -> bool:
+    """The header names its currency ("Valor ($)"), so a scale it does not write does not apply."""
+    return bool(_MONEDA.search(normalizar(encabezado)))
+
+
 def _solo_dinero(parte: str) -> bool:
     """ "Valor ($)", "Monto", "Recursos (millones)": money, neither programmed nor executed."""
     palabras_parte = set(re.findall(r"[a-z]+|\$", re.sub(r"\(([^)]*)\)", r" \1 ", normalizar(parte))))
@@ -303,6 +313,10 @@ def columnas(
     # "CONCEPTO EN MILES" over the label column, or "(en miles de pesos)" in
     # the title, scales the whole table's money
     escala_tabla = cls.escala(" ".join(" ".join(partes) for partes in encabezados))
+    # what scales a column that names its currency: the title or a header that is not money
+    escala_comun = cls.escala(" ".join(" ".join(p) for p in encabezados if cls.medida(" ".join(p)) not in DINERO))
+    if escala_comun[0] is None and titulos:
+        escala_comun = cls.escala(" ".join(titulos))
     if escala_tabla[0] is None and titulos:
         escala_tabla = cls.escala(" ".join(titulos))
     cols = []
@@ -335,7 +349,7 @@ def columnas(
         if medida in DINERO:
             escala, factor = cls.escala(encabezado)
             if escala is None:
-                escala, factor = escala_tabla
+                escala, factor = escala_comun if _en_moneda(encabezado) else escala_tabla
         texto_periodo = _texto_periodo([_sin_base(p, ctx) for p in partes_periodo], ctx)
         cols.append(
             Columna(

@@ -51,3 +51,21 @@ def test_monto_es_dinero_y_un_valor_solo_no(tmp_path):
     medidas = {o.medida: o.valor for o in interpretar(leer_documento(ruta)).observaciones}
     assert medidas["recursos_ejecutados"] == 18_400_000
     assert medidas["meta"] == 120 and "recursos_programados" not in medidas
+
+
+def test_la_escala_de_una_columna_no_pasa_a_otra_que_dice_su_moneda(tmp_path):
+    """ "Valor ($)" is in pesos beside "Monto (miles de $)": only the second is ×1000."""
+    libro = openpyxl.Workbook()
+    hoja = libro.active
+    hoja.append(["Municipio de Lérida - Secretaría de Agricultura · plan de acción 2024"])
+    hoja.append([])
+    hoja.append(["Producto", "Programación 2024", None, "Ejecución al cierre", None])
+    hoja.append([None, "Unidades", "Valor ($)", "Unidades", "Monto (miles de $)"])
+    hoja.merge_cells("B3:C3")
+    hoja.merge_cells("D3:E3")
+    hoja.append(["Huertas caseras establecidas", 40, 27_500_000, 38, 26_150])
+    ruta = tmp_path / "lerida_agricultura_2024.xlsx"
+    libro.save(ruta)
+    medidas = {o.medida: o.valor for o in interpretar(leer_documento(ruta)).observaciones}
+    assert medidas["recursos_programados"] == 27_500_000
+    assert medidas["recursos_ejecutados"] == 26_150_000
