@@ -199,6 +199,8 @@ def interpretar_tabla(
     # the workbook's own short name for the indicator (the sheet's name,
     # which its summary sheet lists): the caption's long name describes it
     nombre_breve = nombre_corto if nombre_corto and nombre_tabla and nombre_corto != nombre_tabla else None
+    medidas_concepto = _medidas_por_concepto(rejilla, cols, k_etiqueta, n_encabezado)
+    sin_medida = {c.indice for c in cols_valor if clasificador().medida(c.encabezado) is None}
     estado = _Estado()
     lectura_combinada: set[int] = set()  # cells merged down over several rows: read once
     ks_texto = [c.indice for c in cols if c.rol in ("etiqueta", "texto")]
@@ -285,6 +287,11 @@ def interpretar_tabla(
                 periodo = _desde_enero(periodo_renglon) if col.medida == "acumulado" else periodo_renglon
             if r in medidas_renglon and col.medida != "avance_porcentual":
                 col = replace(col, medida=medidas_renglon[r])
+            elif r in medidas_concepto and col.medida != "avance_porcentual" and col.indice in sin_medida:
+                # "Concepto: Programado | Ejecutado" on the row, a bare month above: the row says the measure
+                col = replace(col, medida=medidas_concepto[r])
+                if periodo_renglon is None:
+                    periodo = periodo_para(medida_de_celda(col.medida), col.texto_periodo, ctx_renglon)
             de_fila = dueno
             if periodo_renglon is not None and col.grupo:
                 de_fila = replace(dueno, nombre=col.grupo)
@@ -368,6 +375,30 @@ def _es_total_de_periodos(etiqueta: str) -> bool:
 
 
 MEDIDAS_DE_FILA = ("meta", "meta_cuatrienio", "linea_base")  # reference figures a row of a table of periods can state
+
+
+MEDIDAS_DE_CONCEPTO = ("meta", "ejecutado", "acumulado", "linea_base", "recursos_programados", "recursos_ejecutados")
+
+
+def _medidas_por_concepto(rejilla, cols: list[Columna], k_etiqueta: int, n_encabezado: int) -> dict[int, str]:
+    """A text column beside the indicator's name whose every cell names a
+    measure ("Concepto": Programado on one row, Ejecutado on the next, the
+    months as columns): {row: measure}. Empty when no column does."""
+    cls = clasificador()
+    for col in cols:
+        if col.rol not in ("etiqueta", "texto") or col.indice == k_etiqueta:
+            continue
+        textos = {
+            r: limpiar(c.texto)
+            for r in range(n_encabezado, len(rejilla))
+            if (c := rejilla[r][col.indice]) is not None and c.texto.strip()
+        }
+        medidas = {
+            r: m for r, t in textos.items() if len(t.split()) <= 3 and (m := cls.medida(t)) in MEDIDAS_DE_CONCEPTO
+        }
+        if len(textos) >= 2 and len(medidas) == len(textos) and len(set(medidas.values())) >= 2:
+            return medidas
+    return {}
 
 
 def _medidas_de_filas(rejilla, k_etiqueta: int, periodos_renglon: dict[int, Periodo]) -> dict[int, str]:

@@ -1,6 +1,7 @@
-"""A total row of a table whose rows are months repeats December's running
-total under "Acumulado": the same figure of the same indicator, measure and
-period, read twice from one column, is one observation; the repeat is reported."""
+"""What measure a row's figures are in tables whose rows carry it: a total row
+that repeats December's running total (one observation, the repeat reported),
+"Logrado" in a table of semesters (each semester's result), and a "Concepto"
+column saying Programado or Ejecutado row by row. Real workbooks made by openpyxl."""
 
 from __future__ import annotations
 
@@ -63,3 +64,21 @@ def test_logrado_en_una_tabla_de_semestres_es_el_resultado_de_cada_semestre(tmp_
     logros = {(o.periodo_inicio.month, o.periodo_fin.month): o.valor for o in obs if o.medida == "ejecutado"}
     assert logros == {(1, 6): 74, (7, 12): 96}
     assert not [o for o in obs if o.medida == "acumulado"]
+
+
+def test_una_columna_concepto_dice_la_medida_de_cada_fila(tmp_path):
+    """ "Concepto": Programado on one row, Ejecutado on the next, the months as
+    columns and the indicator's name merged over both rows."""
+    libro = openpyxl.Workbook()
+    hoja = libro.active
+    hoja.append(["Alcaldía de Ráquira - Comisaría de Familia · seguimiento mensual 2025"])
+    hoja.append([])
+    hoja.append(["Indicador", "Concepto", "Enero", "Febrero"])
+    hoja.append(["Visitas de verificación de derechos", "Programado", 8, 10])
+    hoja.append([None, "Ejecutado", 6, 11])
+    hoja.merge_cells("A4:A5")
+    ruta = tmp_path / "raquira_comisaria_2025.xlsx"
+    libro.save(ruta)
+    obs = interpretar(leer_documento(ruta)).observaciones
+    leidas = {(o.medida, o.periodo_inicio.month): o.valor for o in obs}
+    assert leidas == {("meta", 1): 8, ("meta", 2): 10, ("ejecutado", 1): 6, ("ejecutado", 2): 11}
