@@ -14,7 +14,7 @@ import re
 from dataclasses import replace
 
 from extractor.modelo import Documento, Tabla
-from extractor.castellano.numeros import parse_numero
+from extractor.castellano.numeros import leer_numero
 
 # the number-like tail of a line and head of the next
 _COLA_NUMERO = re.compile(r"(?:^|(?<=\s))(\$\s?)?[\d][\d.,']*$")
@@ -27,7 +27,7 @@ _GRUPO_INCOMPLETO = re.compile(r"\d[.']\d{1,2}$")  # "1.18", "$12.79": a thousan
 def numero_cortado(cola: str, cabeza: str) -> bool:
     """Whether "cola" + "cabeza" is one number cut by the line break."""
     unido = cola + cabeza
-    if parse_numero(unido) is None:
+    if leer_numero(unido) is None:
         return False
     return (
         cola[-1] in ".,'"
@@ -35,8 +35,8 @@ def numero_cortado(cola: str, cabeza: str) -> bool:
         or cabeza.startswith("0")
         and len(cabeza) > 1
         or bool(_GRUPO_INCOMPLETO.search(cola))
-        or parse_numero(cola) is None
-        or parse_numero(cabeza) is None
+        or leer_numero(cola) is None
+        or leer_numero(cabeza) is None
     )
 
 

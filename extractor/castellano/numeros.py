@@ -13,7 +13,7 @@ Conventions (esquemas/convenciones.md, docs dominio.md section 3):
 - ``$`` (also ``\\$`` from text exports) and ``COP`` mean pesos, ``%`` means a
   percentage as written (``97,6%`` -> 97.6).
 
-Public API: :class:`Numero`, :func:`es_vacio`, :func:`parse_numero`,
+Public API: :class:`Numero`, :func:`es_vacio`, :func:`leer_numero`,
 :func:`buscar_numeros`.
 """
 
@@ -27,7 +27,7 @@ from typing import Iterator, Optional
 
 from extractor.castellano import palabras
 
-__all__ = ["Numero", "es_vacio", "parse_numero", "buscar_numeros"]
+__all__ = ["Numero", "es_vacio", "leer_numero", "buscar_numeros"]
 
 
 @dataclass(frozen=True)
@@ -183,7 +183,7 @@ _CELDA_RE = re.compile(
 
 
 @lru_cache(maxsize=65536)  # a table's columns are read several times (roles, checks, figures); Numero is frozen
-def parse_numero(texto: Optional[str]) -> Optional[Numero]:
+def leer_numero(texto: Optional[str]) -> Optional[Numero]:
     """The number a whole cell holds, or None if the cell is not exactly one.
 
     Accepts an optional currency ($, COP, "pesos"), percent sign, sign or
@@ -308,7 +308,7 @@ _CON_UNIDAD = re.compile(
 )
 
 
-def parse_cantidad(texto: Optional[str]) -> Optional[tuple[Numero, str]]:
+def leer_cantidad(texto: Optional[str]) -> Optional[tuple[Numero, str]]:
     """A cell holding one figure and its unit ("45 km" → 45, "km"); None
     when the cell is anything else. Money and percentages are not units."""
     if not texto or not isinstance(texto, str):
@@ -316,7 +316,7 @@ def parse_cantidad(texto: Optional[str]) -> Optional[tuple[Numero, str]]:
     m = _CON_UNIDAD.match(texto)
     if not m:
         return None
-    n = parse_numero(m["cifra"])
+    n = leer_numero(m["cifra"])
     if n is None or n.unidad != "numero":
         return None
     return n, m["unidad"]

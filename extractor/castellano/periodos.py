@@ -29,7 +29,7 @@ from typing import Optional
 
 import esquemas
 from extractor.castellano import palabras
-from extractor.castellano.numeros import Numero, buscar_numeros, parse_numero
+from extractor.castellano.numeros import Numero, buscar_numeros, leer_numero
 
 __all__ = [
     "Periodo",
@@ -71,7 +71,7 @@ SIN_PERIODO = Periodo(None, None)
 # ---------------------------------------------------------------------------
 
 # Month names and abbreviations, lowercase and without accents
-# (esquemas/castellano.yaml `meses`). Lookups go through _norm(), so
+# (esquemas/castellano.yaml `meses`). Lookups go through _normal(), so
 # "Septiembre", "SEPT." and "séptiembre" all work.
 MESES: dict[str, int] = palabras.por_numero("meses")
 
@@ -93,7 +93,7 @@ def _mes_dudoso(norm: str, m: re.Match) -> bool:
     return not (con_punto or tras_guion or solo or con_anio)
 
 
-def _norm(texto: str) -> str:
+def _normal(texto: str) -> str:
     """Lowercase, accent-free copy of ``texto`` with exactly the same length."""
     return "".join([_NORM_LETRA.get(c) or _norm_letra(c) for c in texto])
 
@@ -247,7 +247,7 @@ def buscar_fechas(texto: str, anio_defecto: Optional[int] = None) -> list[date]:
     when it is None. A month without a day is not a date.
     """
     fechas = []
-    for f in _expresiones_de_fecha(_norm(texto or ""), con_mes_solo=False):
+    for f in _expresiones_de_fecha(_normal(texto or ""), con_mes_solo=False):
         anio = f.anio if f.anio is not None else anio_defecto
         if anio is None:
             continue
@@ -286,7 +286,7 @@ def fecha_corte_en(
     only these;
     otherwise a full date after "a"/"al"/"hasta" ("a 30 de septiembre de 2017").
     """
-    norm = _norm(texto or "")
+    norm = _normal(texto or "")
     expresiones = _expresiones_de_fecha(norm)
     palabras_de_corte = [*_CORTE_RE.finditer(norm), *(_ACUMULADO_HASTA_RE.finditer(norm) if acumulado else ())]
     for m in palabras_de_corte:
@@ -517,7 +517,7 @@ def _leer_fecha_o_mes(norm: str, fechas: list[_Fecha], ctx: Optional[Contexto]) 
 
 
 def _leer_periodo(texto: str, ctx: Optional[Contexto]) -> Optional[_Lectura]:
-    norm = _norm(texto or "")
+    norm = _normal(texto or "")
     fechas = _expresiones_de_fecha(norm)
     return (
         _leer_rango_de_meses(norm, fechas, ctx)
@@ -535,7 +535,7 @@ def _leer_periodo(texto: str, ctx: Optional[Contexto]) -> Optional[_Lectura]:
 _ESPACIOS = r"\s+"
 _AL_CORTE: tuple[tuple[re.Pattern, Optional[int]], ...] = tuple(
     (
-        re.compile(rf"(?<![\w])(?:{palabras.alternativas([_norm(p) for p in frases], espacios=_ESPACIOS)})(?![\w])"),
+        re.compile(rf"(?<![\w])(?:{palabras.alternativas([_normal(p) for p in frases], espacios=_ESPACIOS)})(?![\w])"),
         None if parte == "informe" else int(parte),
     )
     for parte, frases in palabras.lista("periodos_al_corte").items()
@@ -566,7 +566,7 @@ def _leer_al_corte(norm: str, ctx: Optional[Contexto]) -> Optional[_Lectura]:
 def nombra_periodo_al_corte(texto: str) -> bool:
     """The text names a part of the year relative to the cut ("Recaudo del
     mes", "Ejecutado del periodo")."""
-    norm = _norm(texto or "")
+    norm = _normal(texto or "")
     return any(patron.search(norm) for patron, _ in _AL_CORTE)
 
 
@@ -693,7 +693,7 @@ def periodo_para(medida: Optional[str], texto_encabezado: str, ctx: Contexto) ->
     lectura = _leer_periodo(texto_encabezado or "", ctx)
     if lectura is None or lectura.tipo == "anio":
         # "Recaudo del trimestre" (2024): the quarter of the cut, within that year
-        al_corte = _leer_al_corte(_norm(texto_encabezado or ""), ctx)
+        al_corte = _leer_al_corte(_normal(texto_encabezado or ""), ctx)
         if al_corte is not None and (lectura is None or lectura.periodo.inicio.year == al_corte.periodo.fin.year):  # type: ignore[union-attr]
             lectura = al_corte
     if medida not in MEDIDAS:
@@ -746,14 +746,14 @@ def serie_mensual(texto: str, ctx: Optional[Contexto] = None) -> Optional[list[t
     """
     if not texto:
         return None
-    norm = _norm(texto)
+    norm = _normal(texto)
     pares: list[tuple[int, Numero]] = []
     pos = _SEPARADOR_SERIE_RE.match(norm, 0).end()  # type: ignore[union-attr]
     while pos < len(norm):
         m = _PAR_SERIE_RE.match(norm, pos)
         if not m:
             return None
-        numero = parse_numero(texto[m.start("num") : m.end("num")])
+        numero = leer_numero(texto[m.start("num") : m.end("num")])
         if numero is None:
             return None
         desplazado = replace(numero, inicio=m.start("num") + numero.inicio, fin=m.start("num") + numero.fin)
@@ -783,7 +783,7 @@ def pares_mes_numero(texto: str) -> list[tuple[int, Numero]]:
     """
     if not texto:
         return []
-    norm = _norm(texto)
+    norm = _normal(texto)
     en_fechas = [(f.inicio, f.fin) for f in _expresiones_de_fecha(norm, con_mes_solo=False) if f.clara]
     numeros = [
         n

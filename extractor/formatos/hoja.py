@@ -87,7 +87,7 @@ _PORCENTAJE_MAXIMO = 100.0  # a "%"-formatted 95034156500 is a mis-formatted amo
 
 
 def texto_numero(valor: float) -> str:
-    """A number as text that `extractor.castellano.numeros.parse_numero` reads back
+    """A number as text that `extractor.castellano.numeros.leer_numero` reads back
     exactly and without ambiguity: "1234", "-0,5", "1234,5", "0,1250"."""
     if isinstance(valor, bool):
         return "VERDADERO" if valor else "FALSO"
@@ -329,13 +329,13 @@ def _miles_perdidos(hoja: _Hoja) -> list[tuple[int, int, float]]:
     """Numbers with exactly three decimals in a column whose other numbers
     are whole counts (850, 2400, 1.234): probably 1234 with its thousands
     separator read as a decimal point."""
-    from extractor.castellano.numeros import parse_numero
+    from extractor.castellano.numeros import leer_numero
 
     salida = []
     for r, k, valor in hoja.tres_decimales:
         if (r, k) not in hoja.celdas:
             continue
-        leidos = [parse_numero(t) for (f, c), t in hoja.celdas.items() if c == k and f != r]
+        leidos = [leer_numero(t) for (f, c), t in hoja.celdas.items() if c == k and f != r]
         otros = [n for n in leidos if n is not None and n.unidad == "numero"]
         enteros = [n for n in otros if float(n.valor).is_integer() and abs(n.valor) >= 10]
         if len(otros) >= 2 and len(enteros) * 10 >= len(otros) * 8:
@@ -378,9 +378,9 @@ def _tramos(indices: list[int], separacion: int, ocultos: frozenset[int] = froze
 
 
 def _es_cifra(texto: str) -> bool:
-    from extractor.castellano.numeros import parse_numero
+    from extractor.castellano.numeros import leer_numero
 
-    n = parse_numero(texto)
+    n = leer_numero(texto)
     return n is not None and not (n.unidad == "numero" and n.valor.is_integer() and 1990 <= n.valor <= 2040)
 
 

@@ -34,7 +34,7 @@ from collections.abc import Sequence
 from functools import lru_cache
 
 from extractor.modelo import Celda
-from extractor.castellano.numeros import parse_numero
+from extractor.castellano.numeros import leer_numero
 from extractor.formatos.lineas import Linea, agrupar_lineas
 
 HUECO_SEGMENTO = 12.0  # points of horizontal white space between two cells
@@ -54,14 +54,14 @@ def _es_cifra(palabra: dict) -> bool:
 
 @lru_cache(maxsize=4096)
 def _es_numero(texto: str) -> bool:
-    return parse_numero(texto) is not None
+    return leer_numero(texto) is not None
 
 
 @lru_cache(maxsize=4096)
 def es_cifra_no_anio(texto: str) -> bool:
     """A figure, not a bare year ("Meta 2024" over "Logro 2024" is a header
     line: its years name columns, they are not figures of a row)."""
-    n = parse_numero(texto)
+    n = leer_numero(texto)
     return n is not None and not (float(n.valor).is_integer() and 1990 <= n.valor <= 2040 and "." not in n.texto)
 
 
@@ -514,7 +514,7 @@ def _par(linea: Linea) -> bool:
     if len(segmentos) != 2 or not any(ch.isalpha() for w in segmentos[0] for ch in w["text"]):
         return False
     texto = " ".join(w["text"] for w in segmentos[1])
-    return parse_numero(texto) is not None and (len(segmentos[1]) > 1 or es_cifra_no_anio(texto))
+    return leer_numero(texto) is not None and (len(segmentos[1]) > 1 or es_cifra_no_anio(texto))
 
 
 def _tablas_de_pares(

@@ -12,7 +12,7 @@ from extractor.castellano import palabras
 from extractor.tablas.columnas import CODIGO_LOCAL, DINERO, Columna, es_anio, medida_de_celda
 from extractor.tablas.dinero import importes
 from extractor.tablas.encabezados import normalizar
-from extractor.castellano.numeros import Numero, buscar_numeros, es_vacio, parse_cantidad, parse_numero
+from extractor.castellano.numeros import Numero, buscar_numeros, es_vacio, leer_cantidad, leer_numero
 from extractor.castellano.periodos import Contexto, Periodo, pares_mes_numero, periodo_mes, periodo_para, serie_mensual
 
 LOW_CONFIDENCE = 0.5
@@ -59,11 +59,11 @@ def _logro_frente_a_meta(text: str, col: Columna, periodo: Optional[Periodo], ct
     m = _LOGRO_FRENTE_A_META.match(text.replace("\n", " "))
     if m is None or col.medida not in ("ejecutado", "acumulado"):
         return []
-    logro, meta = parse_numero(m["logro"]), parse_numero(m["meta"])
+    logro, meta = leer_numero(m["logro"]), leer_numero(m["meta"])
     if logro is None or meta is None or es_anio(meta):  # "5 de 2024" is a date, not a target
         return []
     figuras = [Figura(col.medida, logro, periodo), Figura("meta", meta, periodo_para("meta", col.texto_periodo, ctx))]
-    avance = parse_numero(m["avance"]) if m["avance"] else None
+    avance = leer_numero(m["avance"]) if m["avance"] else None
     if avance is not None:
         figuras.append(Figura("avance_porcentual", avance, periodo_para("avance_porcentual", col.texto_periodo, ctx)))
     return figuras
@@ -81,9 +81,9 @@ def _figuras(text: str, col: Columna, periodo: Optional[Periodo], ctx: Contexto)
     logro = _logro_frente_a_meta(text, col, periodo, ctx)
     if logro:
         return logro
-    n = parse_numero(text)
+    n = leer_numero(text)
     if n is None and medida not in DINERO:
-        cantidad = parse_cantidad(text)  # "45 km", "(6) und."
+        cantidad = leer_cantidad(text)  # "45 km", "(6) und."
         n = cantidad[0] if cantidad else None
     if n is not None:
         return [Figura(medida_de_celda(medida), n, periodo)]
@@ -123,7 +123,7 @@ def cifra_de_frase(text: str) -> Optional[Numero]:
     en cero (0)" → 0; None when the sentence has no figure or several."""
     repetida = _CIFRA_REPETIDA.search(text)
     if repetida:
-        return parse_numero(repetida.group(1))
+        return leer_numero(repetida.group(1))
     cifras = [
         n
         for n in buscar_numeros(text)

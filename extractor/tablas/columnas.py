@@ -18,7 +18,7 @@ from extractor.tablas.encabezados import clasificador, normalizar
 from extractor.tablas.partes_en_serie import partes_en_serie
 from extractor.modelo import Celda, Tabla
 from extractor.castellano.nombres import limpiar
-from extractor.castellano.numeros import Numero, buscar_numeros, es_vacio, parse_cantidad, parse_numero
+from extractor.castellano.numeros import Numero, buscar_numeros, es_vacio, leer_cantidad, leer_numero
 from extractor.castellano.periodos import (
     Contexto,
     Periodo,
@@ -80,7 +80,7 @@ def medida_de_celda(medida: Optional[str]) -> Optional[str]:
 
 def _es_valor(texto: str) -> bool:
     """A cell that is one figure (a bare year can still be a header)."""
-    n = parse_numero(texto)
+    n = leer_numero(texto)
     return n is not None and not es_anio(n) or bool(serie_mensual(texto, Contexto()))
 
 
@@ -398,7 +398,7 @@ def _valor_de(fila, k: int) -> Optional[float]:
     c = fila[k] if k < len(fila) else None
     if c is None or not c.texto.strip():
         return None
-    n = parse_numero(c.texto) or (parse_cantidad(c.texto) or (None,))[0]  # "38,7 km"
+    n = leer_numero(c.texto) or (leer_cantidad(c.texto) or (None,))[0]  # "38,7 km"
     return None if n is None or n.unidad == "porcentaje" else float(n.valor)
 
 
@@ -412,7 +412,7 @@ def _antes_del_plan(encabezado: str, ctx: Contexto) -> bool:
 
 def _porcentaje_de(fila, k: int) -> Optional[float]:
     c = fila[k] if k < len(fila) else None
-    n = parse_numero(c.texto) if c is not None and c.texto.strip() else None
+    n = leer_numero(c.texto) if c is not None and c.texto.strip() else None
     return float(n.valor) if n is not None and n.unidad == "porcentaje" else None
 
 
@@ -470,7 +470,7 @@ def _avance_en_fraccion(cols: list[Columna], cuerpo) -> None:
         confirmadas = 0
         for fila in cuerpo:
             c = fila[col.indice] if col.indice < len(fila) else None
-            n = parse_numero(c.texto) if c is not None and c.texto.strip() else None
+            n = leer_numero(c.texto) if c is not None and c.texto.strip() else None
             if n is None:
                 continue
             if n.unidad != "numero":
@@ -536,7 +536,7 @@ def _pesos_y_magnitud(cuerpo, k: int) -> tuple[int, int, float]:
     """Of column k's figures: how many, how many written as pesos ("$"), and
     their median size."""
     leidos = [
-        parse_numero(c.texto) or (parse_cantidad(c.texto) or (None,))[0]
+        leer_numero(c.texto) or (leer_cantidad(c.texto) or (None,))[0]
         for c in (fila[k] if k < len(fila) else None for fila in cuerpo)
         if c is not None and c.texto.strip()
     ]
@@ -550,7 +550,7 @@ def _con_porcentajes(cuerpo, k: int) -> bool:
     (a money title over "Meta | Resultado" of indicators in %)."""
     for fila in cuerpo:
         c = fila[k] if k < len(fila) else None
-        n = parse_numero(c.texto) if c is not None and c.texto.strip() else None
+        n = leer_numero(c.texto) if c is not None and c.texto.strip() else None
         if n is not None and n.unidad == "porcentaje":
             return True
     return False
@@ -700,7 +700,7 @@ def _constante(cuerpo, k: int) -> bool:
 
 def _nombres(cuerpo, k: int) -> bool:
     textos = _textos(cuerpo, k)
-    return not textos or sum(parse_numero(t) is None for t in textos) * 2 >= len(textos)
+    return not textos or sum(leer_numero(t) is None for t in textos) * 2 >= len(textos)
 
 
 def _de_codigos(cuerpo, k: int) -> bool:
@@ -712,7 +712,7 @@ def _de_codigos(cuerpo, k: int) -> bool:
 def _es_frase(texto: str) -> bool:
     """A sentence with at most one figure: not a value cell's content
     (monthly series, month-number pairs and money keep their column)."""
-    if len(texto.split()) < 5 or parse_numero(texto) is not None or "$" in texto:
+    if len(texto.split()) < 5 or leer_numero(texto) is not None or "$" in texto:
         return False
     cifras = [n for n in buscar_numeros(texto) if not es_anio(n)]
     return len(cifras) <= 1 and not serie_mensual(texto, Contexto())

@@ -24,7 +24,7 @@ _CLAVE = re.compile(r"^(?=.*\d)[\w.\-/°º]{1,15}$")
 _MINIMO_DE_FILAS = 2
 
 
-def _norm(texto: str) -> str:
+def _normal(texto: str) -> str:
     texto = unicodedata.normalize("NFKD", texto.casefold())
     return "".join(c for c in texto if c.isalnum())
 
@@ -57,8 +57,8 @@ def continua_de_lado(anterior: Tabla, tabla: Tabla) -> bool:
         return False
     if inicio_b > inicio_a:
         return False
-    encabezado_a = _norm(" ".join(_primera_columna(anterior)[:inicio_a]))
-    encabezado_b = _norm(" ".join(_primera_columna(tabla)[:inicio_b]))
+    encabezado_a = _normal(" ".join(_primera_columna(anterior)[:inicio_a]))
+    encabezado_b = _normal(" ".join(_primera_columna(tabla)[:inicio_b]))
     if encabezado_a != encabezado_b:
         return False
     return not _repite_nombres(anterior, tabla, inicio_b)
@@ -66,8 +66,8 @@ def continua_de_lado(anterior: Tabla, tabla: Tabla) -> bool:
 
 def _repite_nombres(anterior: Tabla, tabla: Tabla, inicio: int) -> bool:
     """The new table carries the previous one's row names (not only its keys)."""
-    nombres = {_norm(t) for fila in anterior.textos() for t in fila[1:] if len(t.strip()) > 12}
-    textos = [_norm(t) for fila in tabla.textos()[inicio:] for t in fila[1:] if len(t.strip()) > 12]
+    nombres = {_normal(t) for fila in anterior.textos() for t in fila[1:] if len(t.strip()) > 12}
+    textos = [_normal(t) for fila in tabla.textos()[inicio:] for t in fila[1:] if len(t.strip()) > 12]
     return sum(t in nombres for t in textos) * 2 >= _MINIMO_DE_FILAS
 
 

@@ -31,7 +31,7 @@ _TIPOS_GASTO = tuple(
     (f["tipo_gasto"], re.compile(palabras.patron_de_palabras(f["palabras"].split("|"))))
     for f in esquemas.filas_vocabulario("tipo_gasto")
 )
-YEAR = re.compile(r"(19|20)\d\d")
+ANIO = re.compile(r"(19|20)\d\d")
 MONEY_WORDS = re.compile(palabras.patron_de_palabras(palabras.lista("dinero_en_frases")["palabras_de_dinero"]))
 
 
@@ -69,7 +69,7 @@ def importes(
     numbers = buscar_numeros(text)
     amounts = [n for n in numbers if n.unidad == "pesos"]
     if not amounts and not solo_pesos:
-        amounts = [n for n in numbers if n.valor >= 1000 and not YEAR.fullmatch(n.texto)]
+        amounts = [n for n in numbers if n.valor >= 1000 and not ANIO.fullmatch(n.texto)]
     if not amounts:
         return []
     labels, medidas = [], []

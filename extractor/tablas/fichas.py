@@ -31,7 +31,7 @@ from typing import Optional
 
 from esquemas import cargar_yaml
 from extractor.castellano.lemas import normalizar
-from extractor.castellano.numeros import Numero, es_vacio, parse_cantidad, parse_numero
+from extractor.castellano.numeros import Numero, es_vacio, leer_cantidad, leer_numero
 from extractor.castellano.periodos import Contexto, fecha_corte_en, periodo_para
 from extractor.modelo import BBox, BloqueTexto, Celda, Documento, Tabla
 from extractor.resultado import FilaNoMapeada, Observacion
@@ -100,7 +100,7 @@ class Ficha:
         """The report context as the block dates it: its own year ("Vigencia:
         2024") or cut ("Fecha de corte: 30/06/2025") over the document's."""
         anio_texto = self.valor("vigencia")
-        n = parse_numero(anio_texto) if anio_texto else None
+        n = leer_numero(anio_texto) if anio_texto else None
         anio = int(n.valor) if n is not None and n.valor.is_integer() and 1990 <= n.valor <= 2100 else None
         texto_corte = self.valor("corte")
         corte = fecha_corte_en(f"corte {texto_corte}", anio or ctx.vigencia) if texto_corte else None
@@ -243,8 +243,8 @@ def leer_fichas(doc: Documento, hojas: bool = False) -> Fichas:
 
 
 def _numero(texto: str) -> Optional[Numero]:
-    n = parse_numero(texto)
-    if n is None and (cantidad := parse_cantidad(texto)) is not None:
+    n = leer_numero(texto)
+    if n is None and (cantidad := leer_cantidad(texto)) is not None:
         n = cantidad[0]  # "1.500 niños"
     return n
 

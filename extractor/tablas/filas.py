@@ -48,7 +48,7 @@ from extractor.tablas.fichas import Ficha
 from extractor.castellano.lemas import normalizar
 from extractor.modelo import Tabla
 from extractor.castellano.nombres import es_jerarquia, limpiar, separar_nombre
-from extractor.castellano.numeros import es_vacio, parse_numero
+from extractor.castellano.numeros import es_vacio, leer_numero
 from extractor.castellano.periodos import Contexto, Periodo, periodo_de_texto, periodo_para
 from extractor.resultado import FilaNoMapeada, Observacion
 from extractor.tablas.titulos import indicador_del_titulo
@@ -436,7 +436,7 @@ def _acumulados_que_bajan(cols: list[Columna], rejilla, periodos_renglon: dict[i
         valores = [
             n.valor
             for r in sorted(periodos_renglon)
-            if rejilla[r][col.indice] is not None and (n := parse_numero(rejilla[r][col.indice].texto)) is not None
+            if rejilla[r][col.indice] is not None and (n := leer_numero(rejilla[r][col.indice].texto)) is not None
         ]
         if any(b < a for a, b in zip(valores, valores[1:])) or _resultado_del_periodo(col, cols):
             col.medida = "ejecutado"
@@ -534,7 +534,7 @@ def _texto_celda(renglon, k) -> str:
 
 def _contexto_fila(texto_anio: str, ctx: Contexto) -> Contexto:
     """A row that states its own year ("Año: 2016") reads its periods in it."""
-    n = parse_numero(texto_anio) if texto_anio else None
+    n = leer_numero(texto_anio) if texto_anio else None
     if n is None or not es_anio(n):
         return ctx
     anio = int(n.valor)

@@ -12,7 +12,7 @@ from __future__ import annotations
 from typing import Optional
 
 from extractor.modelo import Documento
-from extractor.castellano.numeros import parse_numero
+from extractor.castellano.numeros import leer_numero
 from extractor.resultado import FilaNoMapeada, Observacion
 
 MINIMO = 5  # distinct significant figures a sheet needs to be judged
@@ -33,7 +33,7 @@ def _cifras_por_hoja(doc: Documento) -> dict[int, set[float]]:
     salida: dict[int, set[float]] = {}
     for tabla in doc.tablas:
         for c in tabla.celdas:
-            n = parse_numero(c.texto) if c.texto and len(c.texto) < 40 else None
+            n = leer_numero(c.texto) if c.texto and len(c.texto) < 40 else None
             v = _significativo(n.valor) if n is not None else None
             if v is not None:
                 salida.setdefault(c.pagina, set()).add(v)
@@ -45,7 +45,7 @@ def _cifras_por_fila(doc: Documento) -> dict[tuple[int, int, int], set[float]]:
     salida: dict[tuple[int, int, int], set[float]] = {}
     for tabla in doc.tablas:
         for c in tabla.celdas:
-            n = parse_numero(c.texto) if c.texto and len(c.texto) < 40 else None
+            n = leer_numero(c.texto) if c.texto and len(c.texto) < 40 else None
             if n is not None:
                 salida.setdefault((c.pagina, tabla.indice, c.fila), set()).add(round(float(n.valor), 4))
     return salida

@@ -3,7 +3,7 @@
 import pytest
 from hypothesis import given, settings, strategies as st
 
-from extractor.castellano.numeros import Numero, buscar_numeros, es_vacio, parse_numero
+from extractor.castellano.numeros import Numero, buscar_numeros, es_vacio, leer_numero
 
 
 # ---------------------------------------------------------------------------
@@ -55,7 +55,7 @@ def test_es_vacio_no(texto):
 
 
 # ---------------------------------------------------------------------------
-# parse_numero: the examples of the brief, dominio.md and the seed
+# leer_numero: the examples of the brief, dominio.md and the seed
 # ---------------------------------------------------------------------------
 
 
@@ -106,7 +106,7 @@ def test_es_vacio_no(texto):
     ],
 )
 def test_parse_numero_ejemplos(texto, valor, unidad, ambiguo):
-    n = parse_numero(texto)
+    n = leer_numero(texto)
     assert n is not None
     assert n.valor == pytest.approx(valor)
     assert n.unidad == unidad
@@ -144,17 +144,17 @@ def test_parse_numero_ejemplos(texto, valor, unidad, ambiguo):
     ],
 )
 def test_parse_numero_rechaza(texto):
-    assert parse_numero(texto) is None
+    assert leer_numero(texto) is None
 
 
 def test_parse_numero_texto_y_span():
-    n = parse_numero("  $ 1.277.800.000 ")
+    n = leer_numero("  $ 1.277.800.000 ")
     assert n.texto == "$ 1.277.800.000"
     assert (n.inicio, n.fin) == (2, 17)
 
 
 def test_parse_numero_no_negativo_cero():
-    assert str(parse_numero("-0").valor) == "0.0"
+    assert str(leer_numero("-0").valor) == "0.0"
 
 
 # ---------------------------------------------------------------------------
@@ -268,7 +268,7 @@ _PESOS = st.sampled_from(["", "$", "$ ", "\\$"])
 @given(entero=st.integers(min_value=0, max_value=10**15), apostrofo=st.booleans(), moneda=_PESOS)
 def test_propiedad_enteros_es_co(entero, apostrofo, moneda):
     texto = moneda + _miles(entero, apostrofo)
-    n = parse_numero(texto)
+    n = leer_numero(texto)
     assert n is not None
     assert n.valor == entero
     assert n.unidad == ("pesos" if moneda else "numero")
@@ -279,7 +279,7 @@ def test_propiedad_enteros_es_co(entero, apostrofo, moneda):
 def test_propiedad_decimales_es_co(centavos, apostrofo, moneda):
     entero, fraccion = divmod(centavos, 100)
     texto = f"{moneda}{_miles(entero, apostrofo)},{fraccion:02d}"
-    n = parse_numero(texto)
+    n = leer_numero(texto)
     assert n is not None
     assert n.valor == centavos / 100
     assert not n.ambiguo
@@ -298,7 +298,7 @@ def test_propiedad_decimales_en_texto(centavos, apostrofo):
 
 @given(st.text())
 def test_parse_numero_nunca_falla(texto):
-    n = parse_numero(texto)
+    n = leer_numero(texto)
     assert n is None or isinstance(n, Numero)
     es_vacio(texto)
 
@@ -313,5 +313,5 @@ def test_buscar_numeros_spans(texto):
     assert _spans_ok(texto, nums)
     inicios = [n.inicio for n in nums]
     assert inicios == sorted(inicios)
-    # parse_numero also never raises on the same kind of text
-    parse_numero(texto)
+    # leer_numero also never raises on the same kind of text
+    leer_numero(texto)

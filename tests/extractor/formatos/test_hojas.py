@@ -20,7 +20,7 @@ from hypothesis import strategies as st
 
 from extractor import ErrorLectura, LimitesLectura, extraer_informe, interpretar, leer_documento
 from extractor.formatos.hoja import texto_de_valor, texto_numero
-from extractor.castellano.numeros import parse_numero
+from extractor.castellano.numeros import leer_numero
 from extractor.formatos.seguridad import detectar_formato, nombres_cfb
 from tests.conftest import GOLD, INFORMES
 
@@ -79,7 +79,7 @@ def test_texto_de_valor(valor, formato, texto):
 @given(st.decimals(min_value=-(10**12), max_value=10**12, places=4, allow_nan=False, allow_infinity=False))
 def test_numeros_se_leen_de_vuelta_exactos_y_sin_ambiguedad(d):
     valor = float(d)
-    leido = parse_numero(texto_numero(valor))
+    leido = leer_numero(texto_numero(valor))
     assert leido is not None and not leido.ambiguo
     assert leido.valor == pytest.approx(valor, rel=1e-12, abs=1e-9)
 

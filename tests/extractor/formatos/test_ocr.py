@@ -486,7 +486,7 @@ def test_seguimiento_trimestral_escaneado_con_tabla_de_lado(tmp_path):
     columns are quarters even when OCR reads "Trim. I" as "Trim. l"."""
     from datetime import date
 
-    from extractor.castellano.numeros import parse_numero
+    from extractor.castellano.numeros import leer_numero
 
     ruta = _escaneo_trimestral(tmp_path / "villadelroble_salud_seguimiento_trimestral_2023_escaneado.pdf")
     informe = extraer_informe(ruta)
@@ -502,13 +502,13 @@ def test_seguimiento_trimestral_escaneado_con_tabla_de_lado(tmp_path):
     anio = (date(2023, 1, 1), date(2023, 12, 31))
     for pagina, datos in ((1, TRIMESTRAL_P1), (2, TRIMESTRAL_P2)):
         for nombre, _, meta, por_trimestre, total, avance in datos:
-            assert leidas.get((nombre, "meta", *anio)) == (parse_numero(meta).valor, pagina), (nombre, leidas)
+            assert leidas.get((nombre, "meta", *anio)) == (leer_numero(meta).valor, pagina), (nombre, leidas)
             for (inicio, fin), valor in zip(trimestres, por_trimestre):
-                assert leidas.get((nombre, "ejecutado", inicio, fin)) == (parse_numero(valor).valor, pagina), (
+                assert leidas.get((nombre, "ejecutado", inicio, fin)) == (leer_numero(valor).valor, pagina), (
                     nombre,
                     inicio,
                 )
-            assert leidas.get((nombre, "avance_porcentual", *anio)) == (parse_numero(avance).valor, pagina), nombre
+            assert leidas.get((nombre, "avance_porcentual", *anio)) == (leer_numero(avance).valor, pagina), nombre
     pagina = ocr.LectorOcr(ruta, informe.sha256).leer([2])[2]
     assert abs(pagina.angulo - 91) <= 0.6  # a quarter turn back, and the skew
 

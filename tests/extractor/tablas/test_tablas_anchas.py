@@ -10,7 +10,7 @@ import pytest
 
 from corpus.generador.generar_derivados import serializar_pdf
 from extractor import interpretar, leer_documento
-from extractor.castellano.numeros import parse_cantidad, parse_numero
+from extractor.castellano.numeros import leer_cantidad, leer_numero
 
 
 def _texto(x: float, y: float, texto: str, tam: int = 7) -> bytes:
@@ -122,17 +122,17 @@ def test_tablas_vecinas_con_texto_entre_ellas_no_se_juntan(tmp_path):
     ],
 )
 def test_cifra_con_su_unidad(texto, valor, unidad):
-    numero, leida = parse_cantidad(texto)
+    numero, leida = leer_cantidad(texto)
     assert numero.valor == pytest.approx(valor) and leida == unidad
 
 
 @pytest.mark.parametrize("texto", ["Por demanda", "12 de 15", "$ 1.000", "2023", "N.D.", "45 % cumplido"])
 def test_lo_que_no_es_cifra_con_unidad(texto):
-    assert parse_cantidad(texto) is None
+    assert leer_cantidad(texto) is None
 
 
 def test_porcentaje_negativo_entre_parentesis():
-    n = parse_numero("(10,0) %")
+    n = leer_numero("(10,0) %")
     assert n.valor == -10 and n.unidad == "porcentaje"
 
 
