@@ -12,13 +12,12 @@ def interpretar(doc, plantillas: tuple = ()) -> InformeExtraido:
     document. `plantillas`: reading templates (extractor/tablas/plantillas.py),
     a person's corrections of table layouts, applied to matching tables."""
     from extractor.informe.cobertura import auditar
-    from extractor.tablas.filas import interpretar_tabla
-    from extractor.informe.lectura import LecturaTabla
+    from extractor.informe.lectura import LecturaTabla, observaciones_de_tabla
     from extractor.informe.metadatos import extraer_metadatos, planifica
     from extractor.informe.logros import logros_en_narrativa
     from extractor.informe.narrativa import dinero_en_narrativa
     from extractor.resultado import FilaNoMapeada
-    from extractor.tablas.fichas import leer_fichas, leer_tabla_de_campos, observaciones_de_ficha
+    from extractor.tablas.fichas import leer_fichas, observaciones_de_ficha
     from extractor.tablas.titulos import nombres_de_hoja, titulos_de_tablas
 
     meta, ctx = extraer_metadatos(doc)
@@ -34,21 +33,17 @@ def interpretar(doc, plantillas: tuple = ()) -> InformeExtraido:
     for tabla in doc.tablas:
         ctx_tabla = por_hoja.get(tabla.paginas[0], ctx) if tabla.paginas else ctx
         lecturas[tabla.indice] = lectura = LecturaTabla(plantillas=tuple(plantillas))
-        if (ficha := fichas.de_campos.get(tabla.indice)) is not None:
-            obs, skipped = leer_tabla_de_campos(tabla, ficha, ctx_tabla)
-        else:
-            obs, skipped = interpretar_tabla(
-                tabla,
-                ctx_tabla,
-                planifica(meta.tipo_documento),
-                titulos.get(tabla.indice, []),
-                lectura=lectura,
-                nombre_corto=cortos.get(tabla.indice),
-                ficha=fichas.de_tabla.get(tabla.indice),
-            )
-        obs, repetidas = _sin_cifras_repetidas(obs)
+        obs, skipped = observaciones_de_tabla(
+            tabla,
+            ctx_tabla,
+            planifica(meta.tipo_documento),
+            titulos.get(tabla.indice, []),
+            lectura,
+            cortos.get(tabla.indice),
+            fichas,
+        )
         result.observaciones.extend(obs)
-        result.no_mapeadas.extend(skipped + repetidas)
+        result.no_mapeadas.extend(skipped)
     for ficha in fichas.fichas:  # the fields written as "Label: value" lines
         pagina = ficha.campos[0].pagina
         result.observaciones.extend(observaciones_de_ficha(ficha, por_hoja.get(pagina, ctx)))
@@ -69,45 +64,6 @@ def interpretar(doc, plantillas: tuple = ()) -> InformeExtraido:
     result.cobertura, result.sin_destino = auditoria.cobertura, auditoria.sin_destino
     result.cifras_auditadas = dict(auditoria.por_destino)
     return result
-
-
-def _sin_cifras_repetidas(obs: list) -> tuple[list, list]:
-    """One table's observations without a running total its own column
-    already gave for the same indicator and period ("Total 2024 | … | 240"
-    under "Acumulado" repeats December's 240 up to 31 December), and the
-    repeats, reported. Only running totals: two rows of a plan with the same
-    name and the same % or budget are two facts (Sincelejo's plan)."""
-    from extractor.resultado import FilaNoMapeada
-
-    vistas: dict[tuple, int] = {}
-    unicas, repetidas = [], []
-    for o in obs:
-        clave = (
-            o.columna,
-            o.indicador,
-            o.indicador_padre,
-            o.descripcion,
-            o.codigo,
-            o.medida,
-            o.periodo_inicio,
-            o.periodo_fin,
-            o.valor,
-        )
-        if o.columna is not None and o.medida == "acumulado" and clave in vistas:
-            repetidas.append(
-                FilaNoMapeada(
-                    texto=o.valor_texto,
-                    pagina=o.pagina,
-                    tabla=o.tabla,
-                    fila=o.fila,
-                    motivo=f"repite la cifra de la fila {vistas[clave] + 1} de la misma columna "
-                    f"({o.medida}, mismo indicador y periodo)",
-                )
-            )
-            continue
-        vistas[clave] = o.fila if o.fila is not None else -1
-        unicas.append(o)
-    return unicas, repetidas
 
 
 def _columnas_leidas(lecturas: dict) -> tuple[list, dict[int, str]]:

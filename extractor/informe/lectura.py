@@ -90,21 +90,21 @@ def rol_de_motivo(motivo: str) -> str:
     return "no_mapeada"
 
 
-def leer_tabla(
+def observaciones_de_tabla(
     tabla: Tabla,
     ctx,
-    planifica: bool = False,
-    titulos: Optional[list[str]] = None,
-    plantillas: tuple = (),
+    planifica: bool,
+    titulos: Optional[list[str]],
+    lectura: "LecturaTabla",
     nombre_corto: Optional[str] = None,
     fichas: Optional[Fichas] = None,
-) -> TablaLeida:
-    """`fichas`: the document's indicator data sheets (extractor/tablas/fichas.py):
-    a key/value table of one gives its fields; a table below one is about its indicator."""
+) -> tuple[list[Observacion], list[FilaNoMapeada]]:
+    """A table's observations and unmapped rows. `fichas`: the document's
+    indicator data sheets (extractor/tablas/fichas.py): a key/value table of
+    one gives its fields; a table below one is about its indicator."""
     from extractor.tablas.fichas import leer_tabla_de_campos
-    from extractor.tablas.filas import TOTAL, interpretar_tabla
+    from extractor.tablas.filas import interpretar_tabla
 
-    lectura = LecturaTabla(plantillas=tuple(plantillas))
     if fichas is not None and (ficha := fichas.de_campos.get(tabla.indice)) is not None:
         obs, skipped = leer_tabla_de_campos(tabla, ficha, ctx)
     else:
@@ -117,6 +117,55 @@ def leer_tabla(
             nombre_corto=nombre_corto,
             ficha=fichas.de_tabla.get(tabla.indice) if fichas is not None else None,
         )
+    obs, repetidas = _sin_acumulados_repetidos(obs)
+    return obs, skipped + repetidas
+
+
+def _sin_acumulados_repetidos(obs: list[Observacion]) -> tuple[list[Observacion], list[FilaNoMapeada]]:
+    """One table's observations without a running total its own column
+    already gave for the same indicator and period ("Total 2024 | … | 240"
+    under "Acumulado" repeats December's 240 up to 31 December), and the
+    repeats, reported. Only running totals: two rows of a plan with the same
+    name and the same % or budget are two facts (Sincelejo's plan)."""
+    vistas: dict[tuple, int] = {}
+    unicas, repetidas = [], []
+    for o in obs:
+        clave = (
+            o.columna,
+            o.indicador,
+            o.indicador_padre,
+            o.descripcion,
+            o.codigo,
+            o.periodo_inicio,
+            o.periodo_fin,
+            o.valor,
+        )
+        if o.columna is None or o.medida != "acumulado":
+            unicas.append(o)
+        elif clave in vistas:
+            motivo = f"repite la cifra de la fila {vistas[clave] + 1} de la misma columna (acumulado, mismo indicador y periodo)"
+            repetidas.append(
+                FilaNoMapeada(texto=o.valor_texto, pagina=o.pagina, tabla=o.tabla, fila=o.fila, motivo=motivo)
+            )
+        else:
+            vistas[clave] = o.fila if o.fila is not None else -1
+            unicas.append(o)
+    return unicas, repetidas
+
+
+def leer_tabla(
+    tabla: Tabla,
+    ctx,
+    planifica: bool = False,
+    titulos: Optional[list[str]] = None,
+    plantillas: tuple = (),
+    nombre_corto: Optional[str] = None,
+    fichas: Optional[Fichas] = None,
+) -> TablaLeida:
+    from extractor.tablas.filas import TOTAL
+
+    lectura = LecturaTabla(plantillas=tuple(plantillas))
+    obs, skipped = observaciones_de_tabla(tabla, ctx, planifica, titulos, lectura, nombre_corto, fichas)
     leida = TablaLeida(tabla, lectura, obs, skipped)
     n_filas = tabla.n_filas
     for r in range(n_filas):

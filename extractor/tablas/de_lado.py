@@ -14,9 +14,9 @@ by key; every cell keeps its own page.
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import replace
 
+from extractor.castellano.lemas import normalizar
 from extractor.modelo import Tabla
 
 # A row key: a number, a dotted number or a short code with digits ("1", "2.3", "IP-115")
@@ -25,8 +25,8 @@ _MINIMO_DE_FILAS = 2
 
 
 def _normal(texto: str) -> str:
-    texto = unicodedata.normalize("NFKD", texto.casefold())
-    return "".join(c for c in texto if c.isalnum())
+    """Compared without case, accents, spaces or punctuation ("N.°" = "Nº")."""
+    return re.sub(r"\W", "", normalizar(texto))
 
 
 def _primera_columna(tabla: Tabla) -> list[str]:
