@@ -200,7 +200,9 @@ def interpretar_tabla(
     # which its summary sheet lists): the caption's long name describes it
     nombre_breve = nombre_corto if nombre_corto and nombre_tabla and nombre_corto != nombre_tabla else None
     medidas_concepto = _medidas_por_concepto(rejilla, cols, k_etiqueta, n_encabezado)
-    sin_medida = {c.indice for c in cols_valor if clasificador().medida(c.encabezado) is None}
+    sin_medida = (
+        {c.indice for c in cols_valor if clasificador().medida(c.encabezado) is None} if medidas_concepto else set()
+    )
     estado = _Estado()
     lectura_combinada: set[int] = set()  # cells merged down over several rows: read once
     ks_texto = [c.indice for c in cols if c.rol in ("etiqueta", "texto")]
