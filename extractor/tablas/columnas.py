@@ -149,11 +149,13 @@ def _numeracion(fila_rejilla) -> bool:
     return len(numeros) >= 3 and all(b == a + 1 for a, b in zip(numeros, numeros[1:]))
 
 
-def _partes_encabezado(rejilla, n_encabezado: int, col: int) -> list[str]:
-    """The column's header texts, top level first."""
+def _partes_encabezado(rejilla, n_encabezado: int, col: int, omitidas: frozenset[int] = frozenset()) -> list[str]:
+    """The column's header texts, top level first, without the rows `omitidas`."""
     partes: list[str] = []
     vistas = set()
     for r in range(n_encabezado):
+        if r in omitidas:
+            continue
         c = rejilla[r][col]
         if c is not None and id(c) not in vistas and c.texto.strip():
             vistas.add(id(c))
@@ -307,9 +309,13 @@ def columnas(
     rejilla, n_encabezado: int, ctx: Contexto, planifica: bool = False, titulos: Optional[list[str]] = None
 ) -> list[Columna]:
     cls = clasificador()
-    dinero = bool(titulos) and cls.titulo_de_dinero(" ".join(titulos or []))
+    bandas = _bandas_de_titulo(rejilla, n_encabezado, ctx)
+    titulos = list(titulos or []) + [rejilla[r][0].texto for r in sorted(bandas)]
+    dinero = bool(titulos) and cls.titulo_de_dinero(" ".join(titulos))
     solo_periodo: list[int] = []  # columns headed by a bare period
-    encabezados = [_partes_encabezado(rejilla, n_encabezado, k) for k in range(len(rejilla[0]) if rejilla else 0)]
+    encabezados = [
+        _partes_encabezado(rejilla, n_encabezado, k, bandas) for k in range(len(rejilla[0]) if rejilla else 0)
+    ]
     # "CONCEPTO EN MILES" over the label column, or "(en miles de pesos)" in
     # the title, scales the whole table's money
     escala_tabla = cls.escala(" ".join(" ".join(partes) for partes in encabezados))
@@ -382,6 +388,22 @@ def columnas(
     _avance_como_razon(cols, rejilla[n_encabezado:], ctx)
     _avance_en_fraccion(cols, rejilla[n_encabezado:])
     return cols
+
+
+def _bandas_de_titulo(rejilla, n_encabezado: int, ctx: Contexto) -> frozenset[int]:
+    """Header rows that are one cell across the whole table and name no
+    period ("LÍNEA 3. CULTURA PARA TODOS" merged over "Programa | Indicador
+    | Meta 2024 …"): the table's title, not an upper level of every
+    column's header. One that names a period ("Vigencia 2024") stays: it
+    dates the columns under it."""
+    bandas = set()
+    for r in range(n_encabezado):
+        casillas = [c for c in celdas_distintas(rejilla[r]) if c.texto.strip()]
+        textos = {limpiar(c.texto) for c in casillas}
+        llena = all(c is not None and limpiar(c.texto) in textos for c in rejilla[r])
+        if len(rejilla[r]) >= 3 and len(textos) == 1 and llena and not periodo_de_texto(next(iter(textos)), ctx):
+            bandas.add(r)
+    return frozenset(bandas) if len(bandas) < n_encabezado else frozenset()
 
 
 def _del_cuatrienio(periodo: Optional[Periodo], ctx: Contexto) -> bool:

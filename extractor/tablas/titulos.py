@@ -61,7 +61,7 @@ def _es_titulo(texto: str) -> bool:
 
 
 FICHA = re.compile(r"^([^\W\d_][^:]{0,30}):\s")  # "Campo: valor"
-MAX_PALABRAS_ROTULO = 6  # "Comportamiento mensual del indicador:" is a label, a long sentence is not
+MAX_PALABRAS_ETIQUETA = 6  # "Comportamiento mensual del indicador:" is a label, a long sentence is not
 CAMPO_SIN_DOS_PUNTOS = re.compile(r"^(de|del|la|las|los|el|en|a)\b")  # "Unidad de Víctimas …" is a name
 
 
@@ -151,7 +151,7 @@ def _sin_prefijo(texto: str) -> tuple[str, bool]:
         dos_puntos
         and resto.strip()
         and rotulo_plano
-        and len(rotulo_plano) <= MAX_PALABRAS_ROTULO
+        and len(rotulo_plano) <= MAX_PALABRAS_ETIQUETA
         and rotulo_plano[-1] == "indicador"
     ):
         return resto.strip(), True
