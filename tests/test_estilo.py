@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import ast
 import subprocess
 import sys
 from pathlib import Path
@@ -42,3 +43,34 @@ def test_tipos():
         pytest.skip("mypy no está instalado: pip install -e '.[test]'")
     r = subprocess.run([sys.executable, "-m", "mypy"], cwd=RAIZ, capture_output=True, text=True)
     assert r.returncode == 0 and "Success: no issues found" in r.stdout, r.stdout + r.stderr
+
+
+def _constantes_repetidas(ruta: Path) -> list[str]:
+    """Module-level CONSTANT names assigned more than once in one module."""
+    vistas: dict[str, int] = {}
+    repetidas = []
+    for nodo in ast.parse(ruta.read_text(encoding="utf-8")).body:
+        destinos = (
+            nodo.targets if isinstance(nodo, ast.Assign) else [nodo.target] if isinstance(nodo, ast.AnnAssign) else []
+        )
+        for destino in destinos:
+            if isinstance(destino, ast.Name) and destino.id.isupper() and len(destino.id) > 1:
+                if destino.id in vistas:
+                    repetidas.append(
+                        f"{ruta.relative_to(RAIZ)}:{nodo.lineno} {destino.id} (antes en la línea {vistas[destino.id]})"
+                    )
+                vistas.setdefault(destino.id, nodo.lineno)
+    return repetidas
+
+
+def test_ninguna_constante_se_define_dos_veces():
+    """A second `MAX_X = …` further down a module silently replaces the first
+    for every function, also those written for the first (a caption limit of
+    40 words became 6 this way). ruff does not flag it."""
+    repetidas = [
+        r
+        for carpeta in ("extractor", "pipelines", "esquemas")
+        for ruta in sorted((RAIZ / carpeta).rglob("*.py"))
+        for r in _constantes_repetidas(ruta)
+    ]
+    assert not repetidas, "\n".join(repetidas)
