@@ -427,7 +427,9 @@ def _leer_hasta(norm: str, fechas: list[_Fecha], ctx: Optional[Contexto]) -> Opt
         if anio is None:
             return None
         fin = _a_fecha(f, anio, al_final=True)
-        return _Lectura(Periodo(date(anio, 1, 1), fin), "acumulado")
+        # "(corte 30 de junio)" dates the report's figures; "a junio" is the column's own span
+        tipo = "corte" if re.search(_PALABRA_DE_CORTE, antes) else "acumulado"
+        return _Lectura(Periodo(date(anio, 1, 1), fin), tipo)
     return None
 
 
@@ -667,6 +669,10 @@ def _por_defecto(medida: str, ctx: Contexto) -> Periodo:
 def _ajustar(medida: str, lectura: _Lectura, ctx: Contexto) -> Periodo:
     """The measure's adjustment of an explicit period."""
     periodo = lectura.periodo
+    if lectura.tipo == "corte" and not _se_recorta(medida) and _medida(medida).periodo_por_defecto == "vigencia":
+        # "Vigencia 2025 (corte 30 de junio)" over "Programado": the cut
+        # dates the results, the year's target is the whole year's
+        return Periodo(date(periodo.fin.year, 1, 1), date(periodo.fin.year, 12, 31))  # type: ignore[union-attr]
     if _se_recorta(medida) and lectura.tipo == "anio":
         # "Ejecutado 2017" -> 2017-01-01 .. corte (if the corte is in 2017)
         corte = _corte(ctx)

@@ -34,6 +34,10 @@ from extractor.castellano.periodos import (
 DINERO = esquemas.medidas_de_dinero() | {"recursos_mixtos"}
 ROLES_DE_TEXTO = {"etiqueta", "codigo", "unidad", "fuente", "ignorar", "texto", "anio", "acumulacion"}
 MAX_FILAS_ENCABEZADO = 3
+# …and up to this many when the rows past the third only continue it (an
+# unruled header whose cells wrap at staggered heights: "Recursos" over
+# "programados" under "%" over "avance", a year line below)
+MAX_FILAS_ENCABEZADO_PARTIDO = 6
 CODIGO_LOCAL = re.compile(r"^[A-ZÑ]{1,6}[-.]\d+([-.]\d+)*$")
 # dotted budget or plan codes: "2.3.2.02.02.1702", "1.2.3", "4599-01" (never an es-CO number: 3+ parts or a hyphen)
 CODIGO_NUMERICO = re.compile(r"^\d+(\.\d+){2,}[.\-]?\d*$|^\d+-\d+(-\d+)*$")
@@ -108,6 +112,13 @@ def _es_fila_encabezado(fila_rejilla: list[Optional[Celda]], bajo_encabezado: bo
     return primera is None or not primera.texto.strip() or primera.filas_span > 1
 
 
+def _continua_encabezado(fila_rejilla: list[Optional[Celda]]) -> bool:
+    """Header words and no figures, the first cell empty: a header line, not
+    a body row (a body row names its indicator in the first cells)."""
+    primera = fila_rejilla[0]
+    return (primera is None or not primera.texto.strip()) and _es_fila_encabezado(fila_rejilla, True)
+
+
 def _rol(encabezado: str) -> Optional[str]:
     rol = clasificador().rol(encabezado)
     if rol == "anio" and (any(ch.isdigit() for ch in encabezado) or len(encabezado.split()) > 2):
@@ -133,6 +144,10 @@ def filas_encabezado(tabla: Tabla, rejilla) -> int:
             n += 2
         else:
             break
+    tope = min(n + MAX_FILAS_ENCABEZADO_PARTIDO - MAX_FILAS_ENCABEZADO, len(rejilla) - 1)
+    while n == limite and n < tope and _continua_encabezado(rejilla[n]):
+        n += 1
+        limite += 1
     if n and n < len(rejilla) - 1 and _numeracion(rejilla[n]):
         n += 1  # the row that numbers the columns under the header: "1 | 2 | 3 …" or "(1) | (2) …"
     return n
@@ -234,8 +249,8 @@ def _solo_dinero(parte: str) -> bool:
 def _medida(partes: list[str], encabezado: str) -> Optional[str]:
     cls = clasificador()
     todo = cls.medida(encabezado)
-    if len(partes) < 2:
-        return todo
+    if len(partes) < 2 or not any(re.search(r"\w", p) for p in partes[:-1]):
+        return todo  # one level, or a symbol over words ("%" over "avance"): one phrase
     bajo = cls.medida(partes[-1])
     if _solo_dinero(partes[-1]):
         etapa = esquemas.medidas().get(cls.medida(" ".join(partes[:-1])) or "")

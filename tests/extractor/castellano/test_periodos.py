@@ -292,6 +292,11 @@ def test_periodo_de_texto_cuatrienio_del_contexto():
         ("ejecutado", "Junio", P("2017-06-01", "2017-06-30")),
         ("acumulado", "a 30 de junio", P("2017-01-01", "2017-06-30")),
         ("ejecutado", "T4", P("2017-10-01", "2017-12-31")),  # after the corte: not cut
+        # a cut over the year dates the results; the year's target stays the year's
+        ("meta", "Vigencia 2017 (corte 30 de junio)", P("2017-01-01", "2017-12-31")),
+        ("meta", "Programado 2017 con corte a 30 de junio", P("2017-01-01", "2017-12-31")),
+        ("acumulado", "Vigencia 2017 (corte 30 de junio)", P("2017-01-01", "2017-06-30")),
+        ("meta", "Programado a 30 de junio de 2017", P("2017-01-01", "2017-06-30")),  # the target's own span
     ],
 )
 def test_periodo_para(medida, encabezado, esperado):

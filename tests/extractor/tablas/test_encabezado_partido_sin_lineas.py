@@ -1,0 +1,64 @@
+"""An unruled table whose header cells wrap at staggered heights: each
+header is centred on its own, so "%" sits above "avance", "Recursos" above
+"programados", and the lines of all the headers interleave into five text
+lines. The header is all five lines; "%" over "avance" is one header.
+Made by reportlab, no rulings; wording unlike any report studied."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+pytest.importorskip("reportlab")
+from reportlab.lib.pagesizes import landscape, letter  # noqa: E402
+from reportlab.pdfgen import canvas  # noqa: E402
+
+from extractor import interpretar, leer_documento  # noqa: E402
+
+# (x of the column's left edge, header lines top to bottom, baseline of its first line)
+ENCABEZADO = [
+    (40, ["Meta de producto"], 460),
+    (250, ["Cantidad", "programada", "2023"], 470),
+    (340, ["Cantidad", "lograda", "2023"], 470),
+    (430, ["%", "avance"], 465),
+    (500, ["Recursos", "programados"], 465),
+    (600, ["Recursos", "ejecutados"], 465),
+]
+FILAS = [
+    ["Huertas escolares establecidas", "40", "36", "0,90", "$ 25.000.000", "$ 22.400.000"],
+    ["Jornadas de vacunación animal", "12", "14", "1,17", "$ 18.000.000", "$ 18.000.000"],
+    ["Familias con estufas ecológicas", "150", "96", "0,64", "$ 90.000.000", "$ 61.250.000"],
+    ["Hectáreas de bosque conservadas", "20", "20", "1,00", "$ 40.000.000", "$ 39.100.000"],
+]
+
+
+def _informe(ruta: Path) -> None:
+    c = canvas.Canvas(str(ruta), pagesize=landscape(letter))
+    c.setFont("Helvetica-Bold", 11)
+    c.drawString(40, 540, "Municipio de Nemocón - Secretaría de Desarrollo Rural")
+    c.drawString(40, 524, "Informe de gestión vigencia 2023")
+    c.setFont("Helvetica", 8)
+    for x, lineas, y in ENCABEZADO:
+        for i, linea in enumerate(lineas):
+            c.drawString(x, y - 10 * i, linea)
+    y = 420
+    for fila in FILAS:
+        for (x, _, _), texto in zip(ENCABEZADO, fila):
+            c.drawString(x, y, texto)
+        y -= 16
+    c.save()
+
+
+def test_el_encabezado_son_todas_sus_lineas(tmp_path):
+    ruta = tmp_path / "nemocon_desarrollo_rural_2023.pdf"
+    _informe(ruta)
+    obs = interpretar(leer_documento(ruta)).observaciones
+    estufas = {o.medida: o.valor for o in obs if o.indicador == "Familias con estufas ecológicas"}
+    assert estufas == {
+        "meta": 150,
+        "ejecutado": 96,
+        "avance_porcentual": 64,
+        "recursos_programados": 90_000_000,
+        "recursos_ejecutados": 61_250_000,
+    }
