@@ -165,8 +165,12 @@ def nombre_de_rotulo(rotulo: str) -> Optional[str]:
 
 def logros(doc: Documento) -> list[tuple[BloqueTexto, Logro]]:
     """Each labelled bullet or paragraph of `doc` that states a result against a target."""
+    from extractor.tablas.fichas import campos_de_texto
+
     salida = []
     for bloque in doc.textos:
+        if campos_de_texto(bloque):
+            continue  # an indicator's data sheet ("Meta 2025: 21,0"): read by extractor/tablas/fichas.py
         for rotulo, resto in _items(bloque):
             nombre = nombre_de_rotulo(rotulo)
             if nombre is None:

@@ -12,6 +12,7 @@ from typing import Iterable, Optional
 from esquemas import cargar_yaml
 
 from extractor.castellano import palabras
+from extractor.castellano.normas import NORMA
 from extractor.castellano.lemas import normalizar
 from extractor.modelo import Documento
 from extractor.castellano.nombres import limpiar
@@ -138,6 +139,9 @@ def _entidad(lineas: Iterable[str]) -> Optional[str]:
     return titulo_espanol(limpiar(min(encontrado, key=nivel)))
 
 
+_VIGENCIA = re.compile(r"\bvigencia(?:\s+fiscal)?\s+(\d{4})\b", re.IGNORECASE)
+
+
 def _vigencia(titulo: Optional[str], lineas: list[str]) -> Optional[int]:
     """The title's year, else "vigencia NNNN", else the most frequent year.
     A term the title or a line names ("Seguimiento al PDM 2020-2023") is the
@@ -162,7 +166,7 @@ def _vigencia(titulo: Optional[str], lineas: list[str]) -> Optional[int]:
         if corte:
             return corte.year
     for texto in lineas:
-        m = re.search(r"vigencia(?:\s+fiscal)?\s+(\d{4})", texto, re.IGNORECASE)
+        m = _VIGENCIA.search(texto)
         if m:
             return int(m.group(1))
     if titulo and ANIO.findall(titulo):
@@ -179,11 +183,6 @@ def _sin_terminos(texto: str) -> str:
 
 # "Ley 152 de 1994", "Decreto 1082 de 2015", "Acuerdo N° 006 de 2020": the
 # year a norm was issued is not the report's
-NORMA = re.compile(
-    rf"\b({palabras.alternativas_con_acentos(palabras.lista('normas'))})\b"  # esquemas/castellano.yaml
-    r"[^.;\n]{0,30}?\bde\s+(19|20)\d\d\b",
-    re.IGNORECASE,
-)
 
 
 def _etiquetadas(bloques: list[list[str]]) -> dict[str, str]:
@@ -302,8 +301,22 @@ def extraer_metadatos(doc: Documento) -> tuple[MetadatosInforme, Contexto]:
         meta.tipo_documento = tipo_por_archivo(doc.archivo)
     if cuatrienal(meta.tipo_documento):
         # any year: "Ordenanza 007 de 2024" in the title is not the year of a cut in 2025
-        meta, ctx = _cuatrienio_del_plan(doc, meta, ctx, _fecha_corte(doc, titulo, None, con_palabra=True))
+        corte_declarado = _fecha_corte(doc, titulo, None, con_palabra=True) or _vigencia_declarada(lineas)
+        meta, ctx = _cuatrienio_del_plan(doc, meta, ctx, corte_declarado)
     return meta, ctx
+
+
+def _vigencia_declarada(lineas: list[str]) -> Optional[date]:
+    """The end of the year a plan's follow-up declares in its head
+    ("Vigencia 2024 (información a 31 de diciembre)"): the date the line
+    gives in that year, else 31 December."""
+    for texto in lineas:
+        m = _VIGENCIA.search(texto)
+        if m:
+            anio = int(m.group(1))
+            fecha = fecha_corte_en(texto, anio)
+            return fecha if fecha and fecha.year == anio else date(anio, 12, 31)
+    return None
 
 
 # An office or territory named in the body ("… en el Municipio de Tenjo

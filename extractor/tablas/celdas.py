@@ -11,7 +11,7 @@ import esquemas
 from extractor.castellano import palabras
 from extractor.tablas.columnas import CODIGO_LOCAL, DINERO, Columna, es_anio, medida_de_celda
 from extractor.tablas.dinero import importes
-from extractor.tablas.encabezados import normalizar
+from extractor.tablas.encabezados import clasificador, normalizar
 from extractor.castellano.numeros import Numero, buscar_numeros, es_vacio, leer_cantidad, leer_numero
 from extractor.castellano.periodos import Contexto, Periodo, pares_mes_numero, periodo_mes, periodo_para, serie_mensual
 
@@ -69,6 +69,34 @@ def _logro_frente_a_meta(text: str, col: Columna, periodo: Optional[Periodo], ct
     return figuras
 
 
+_SEPARADOR_ROTULADAS = re.compile("|".join(re.escape(s) for s in palabras.lista("separadores_de_cifras_rotuladas")))
+# the words before the figure (or, without a figure, before the last word: "Logrado N.D.")
+_ROTULO_Y_CIFRA = re.compile(r"^\s*(?P<rotulo>[^\W\d_][^\d:]*?)\s*:?\s*(?P<valor>[-+(]?\d.*|\S+)\s*$")
+
+
+def _cifras_rotuladas(text: str, col: Columna, ctx: Contexto) -> list[Figura]:
+    """ "Logrado 7 / meta 8" under one column: each part's words name its
+    figure's measure. Only when every part is "words + one figure or an
+    empty mark" and its words name a measure the columns know; a part
+    without its figure ("Logrado N.D.") gives nothing."""
+    partes = _SEPARADOR_ROTULADAS.split(text.replace("\n", " "))
+    if len(partes) < 2:
+        return []
+    figuras = []
+    for parte in partes:
+        m = _ROTULO_Y_CIFRA.match(parte)
+        medida = clasificador().medida(m["rotulo"]) if m else None
+        if m is None or medida is None or medida in DINERO:
+            return []
+        if es_vacio(m["valor"]):
+            continue
+        n = leer_numero(m["valor"])
+        if n is None:
+            return []
+        figuras.append(Figura(medida, n, periodo_para(medida, col.texto_periodo, ctx)))
+    return figuras
+
+
 def _figuras(text: str, col: Columna, periodo: Optional[Periodo], ctx: Contexto) -> list[Figura]:
     if es_vacio(text):
         return []
@@ -78,7 +106,7 @@ def _figuras(text: str, col: Columna, periodo: Optional[Periodo], ctx: Contexto)
     if col.en_frase:
         n = cifra_de_frase(text)
         return [Figura(medida, n, periodo, confianza=LOW_CONFIDENCE)] if n is not None else []
-    logro = _logro_frente_a_meta(text, col, periodo, ctx)
+    logro = _logro_frente_a_meta(text, col, periodo, ctx) or _cifras_rotuladas(text, col, ctx)
     if logro:
         return logro
     n = leer_numero(text)

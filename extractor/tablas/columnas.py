@@ -106,6 +106,8 @@ def _es_fila_encabezado(fila_rejilla: list[Optional[Celda]], bajo_encabezado: bo
     cls = clasificador()
     if len(celdas) >= 2 and any(cls.medida(c.texto) or _rol(c.texto) for c in celdas):
         return True
+    if len(celdas) >= 2 and all(periodo_de_texto(c.texto, Contexto()) for c in celdas):
+        return True  # "2021 | 2022" over "Programado | Alcanzado" under each: the upper level
     if not bajo_encabezado:
         return False
     primera = fila_rejilla[0]

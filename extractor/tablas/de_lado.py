@@ -18,6 +18,7 @@ from dataclasses import replace
 
 from extractor.castellano.lemas import normalizar
 from extractor.modelo import Tabla
+from extractor.tablas.filas import TOTAL
 
 # A row key: a number, a dotted number or a short code with digits ("1", "2.3", "IP-115")
 _CLAVE = re.compile(r"^(?=.*\d)[\w.\-/°º]{1,15}$")
@@ -35,15 +36,21 @@ def _primera_columna(tabla: Tabla) -> list[str]:
 
 def _claves(columna: list[str]) -> tuple[int, list[tuple[int, str]]] | None:
     """First key row and (row, key) of every row with a key; None when some
-    non-empty text below the first key is not a key (then it is a name column)."""
+    non-empty text below the first key is not a key (then it is a name
+    column). Total rows at the end ("Total") count as keys of their own."""
     filas = [(i, t) for i, t in enumerate(columna) if t]
     inicio = next((i for i, t in filas if _CLAVE.match(t)), None)
     if inicio is None:
         return None
     claves = [(i, t) for i, t in filas if i >= inicio]
-    if not all(_CLAVE.match(t) for _, t in claves):
+    n_totales = next((k for k in range(len(claves)) if not TOTAL.match(claves[-1 - k][1])), len(claves))
+    if n_totales == len(claves) or not all(_CLAVE.match(t) for _, t in claves[: len(claves) - n_totales]):
         return None
-    return inicio, claves
+    return inicio, [(i, _normal(t) if TOTAL.match(t) else t) for i, t in claves]
+
+
+def _sin_totales(claves: list[tuple[int, str]]) -> list[str]:
+    return [t for _, t in claves if not TOTAL.match(t)]
 
 
 def continua_de_lado(anterior: Tabla, tabla: Tabla) -> bool:
@@ -53,7 +60,7 @@ def continua_de_lado(anterior: Tabla, tabla: Tabla) -> bool:
     if propias is None or ajenas is None:
         return False
     (inicio_a, claves_a), (inicio_b, claves_b) = propias, ajenas
-    if len(claves_b) < _MINIMO_DE_FILAS or [t for _, t in claves_a] != [t for _, t in claves_b]:
+    if len(claves_b) < _MINIMO_DE_FILAS or _sin_totales(claves_a) != _sin_totales(claves_b):
         return False
     if inicio_b > inicio_a:
         return False
@@ -76,7 +83,11 @@ def unir_de_lado(anterior: Tabla, tabla: Tabla) -> Tabla:
     column) appended to the rows of the same key."""
     inicio_a, claves_a = _claves(_primera_columna(anterior)) or (0, [])
     inicio_b, claves_b = _claves(_primera_columna(tabla)) or (0, [])
-    destino = {fila_b: fila_a for (fila_a, _), (fila_b, _) in zip(claves_a, claves_b)}
+    por_clave = {clave: fila_a for fila_a, clave in claves_a}
+    nuevas = iter(range(anterior.n_filas, anterior.n_filas + len(claves_b)))
+    # a total row only the continuation has becomes a new row at the end, named as there
+    destino = {fila_b: por_clave[clave] if clave in por_clave else next(nuevas) for fila_b, clave in claves_b}
+    agregadas = {fila_b for fila_b, clave in claves_b if clave not in por_clave}
     for fila_b in range(inicio_b):  # heading rows: aligned on the previous table's last heading rows
         destino[fila_b] = inicio_a - inicio_b + fila_b
     ultima = None
@@ -89,7 +100,10 @@ def unir_de_lado(anterior: Tabla, tabla: Tabla) -> Tabla:
     puestas: dict[tuple[int, int], int] = {}
     for celda in tabla.celdas:
         columna, span = celda.columna, celda.columnas_span
-        if columna == 0:
+        if columna == 0 and celda.fila in agregadas:
+            celdas.append(replace(celda, fila=destino[celda.fila], columnas_span=1, filas_span=1))
+            columna, span = 1, span - 1
+        elif columna == 0:
             columna, span = 1, span - 1
         if span < 1 or celda.fila not in destino:
             continue

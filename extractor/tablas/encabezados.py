@@ -19,6 +19,7 @@ from typing import Any, Optional
 from esquemas import cargar_yaml
 
 from extractor.castellano.lemas import cargar_tabla, normalizar
+from extractor.castellano.normas import sin_clausulas_de_normas
 from extractor.tablas.memoria_encabezados import MemoriaEncabezados
 
 
@@ -137,6 +138,7 @@ class ClasificadorEncabezados:
 
     def titulo_de_dinero(self, text: str) -> bool:
         """Whether a table's title says its figures are money."""
+        text = sin_clausulas_de_normas(text)  # "Presupuesto liquidado por Decreto 0211 de 2023"
         return self._primera(self.tablas_de_dinero, self._presentes(text)) is not None
 
     def escala(self, text: str) -> tuple[Optional[str], float]:

@@ -242,8 +242,11 @@ def leer_fichas(doc: Documento, hojas: bool = False) -> Fichas:
     return salida
 
 
+_NOTA = re.compile(r"\s*\([^)]*\)\s*")  # "18,5 (año 2023)": the figure and a note on it
+
+
 def _numero(texto: str) -> Optional[Numero]:
-    n = leer_numero(texto)
+    n = leer_numero(texto) or leer_numero(_NOTA.sub(" ", texto).strip())
     if n is None and (cantidad := leer_cantidad(texto)) is not None:
         n = cantidad[0]  # "1.500 niños"
     return n

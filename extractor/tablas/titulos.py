@@ -22,6 +22,8 @@ MAX_BLOQUES = 3  # text blocks read above a table
 MAX_CAMPOS = 12  # …besides the fields of an indicator's data sheet ("Periodicidad | Mensual")
 MAX_PALABRAS = 16  # a longer block is prose: the title is what lies below it
 MAX_PALABRAS_ROTULO = 40  # …unless it is a numbered caption
+MAX_PALABRAS_SUBTITULO = 30  # …or title lines, none ending a sentence
+MAX_LINEAS_TITULO = 3
 CAPTION = re.compile(
     rf"^\s*({palabras.alternativas_con_acentos(cargar_yaml('encabezados.yaml')['rotulos_de_tabla'])})\s*(n[°ºo.]\s*)?[\dIVXivx]+[.:\-–]*\s*",
     re.IGNORECASE,
@@ -41,7 +43,7 @@ def titulos_de_tablas(doc: Documento) -> dict[int, list[str]]:
             for b in reversed(previos[-(MAX_BLOQUES + MAX_CAMPOS) :]):
                 texto = " ".join(b.texto.split())
                 ficha = es_campo_ficha(texto)
-                if b.pagina not in (pagina, (pagina or 0) - 1) or not (ficha or _es_titulo(texto)):
+                if b.pagina not in (pagina, (pagina or 0) - 1) or not (ficha or _es_titulo(b)):
                     break
                 titulos.insert(0, texto)
                 propios += not ficha
@@ -54,10 +56,19 @@ def titulos_de_tablas(doc: Documento) -> dict[int, list[str]]:
     return salida
 
 
-def _es_titulo(texto: str) -> bool:
-    """Short text, or a numbered caption ("Tabla 27. …"), not prose."""
+def _es_titulo(bloque: BloqueTexto) -> bool:
+    """Short text, a numbered caption ("Tabla 27. …"), or a few lines none
+    of which ends a sentence (a title over its subtitle: "Ejecución
+    presupuestal de ingresos (cifras en miles de pesos)" over "Vigencia
+    fiscal 2023 · Presupuesto aprobado por Acuerdo 021 de 2022 …"); not
+    prose."""
+    texto = " ".join(bloque.texto.split())
     palabras = len(texto.split())
-    return palabras <= MAX_PALABRAS or (bool(CAPTION.match(texto)) and palabras <= MAX_PALABRAS_ROTULO)
+    lineas = [" ".join(linea.split()) for linea in bloque.texto.strip().splitlines() if linea.strip()]
+    rotulos = len(lineas) <= MAX_LINEAS_TITULO and all(
+        not linea.endswith(".") and len(linea.split()) <= MAX_PALABRAS_SUBTITULO for linea in lineas
+    )
+    return palabras <= MAX_PALABRAS or rotulos or (bool(CAPTION.match(texto)) and palabras <= MAX_PALABRAS_ROTULO)
 
 
 FICHA = re.compile(r"^([^\W\d_][^:]{0,30}):\s")  # "Campo: valor"

@@ -62,3 +62,37 @@ def test_el_encabezado_son_todas_sus_lineas(tmp_path):
         "recursos_programados": 90_000_000,
         "recursos_ejecutados": 61_250_000,
     }
+
+
+def test_una_fila_de_anios_sobre_las_medidas_es_encabezado(tmp_path):
+    """Years alone on the top header line ("2022" | "2023"), each over
+    Programado | Alcanzado, and "Meta" alone on the next line over
+    "2020-2023": the header starts at the years, not at the measures."""
+    ruta = tmp_path / "nemocon_resultados_2022_2023.pdf"
+    c = canvas.Canvas(str(ruta), pagesize=landscape(letter))
+    c.setFont("Helvetica", 8)
+    c.drawString(40, 540, "Municipio de Nemocón - comparativo de resultados 2022 y 2023")
+    xs = [40, 250, 330, 410, 490, 570]
+    c.drawString(390, 490, "2022")
+    c.drawString(550, 490, "2023")
+    c.drawString(250, 478, "Meta")
+    for x, texto in zip(xs, ["Meta de producto", "2020-2023", "Programado", "Alcanzado", "Programado", "Alcanzado"]):
+        c.drawString(x, 466, texto)
+    y = 440
+    for nombre, cifras in [
+        ("Huertas escolares establecidas", ["160", "40", "36", "45", "47"]),
+        ("Jornadas de vacunación animal", ["48", "12", "14", "12", "11"]),
+        ("Familias con estufas ecológicas", ["600", "150", "96", "150", "160"]),
+    ]:
+        for x, texto in zip(xs, [nombre, *cifras]):
+            c.drawString(x, y, texto)
+        y -= 16
+    c.save()
+    obs = interpretar(leer_documento(ruta)).observaciones
+    jornadas = {
+        ("meta" if o.medida == "meta" else "logro", o.periodo_inicio.year): o.valor
+        for o in obs
+        if o.indicador == "Jornadas de vacunación animal" and o.medida != "meta_cuatrienio"
+    }
+    assert jornadas == {("meta", 2022): 12, ("logro", 2022): 14, ("meta", 2023): 12, ("logro", 2023): 11}
+    assert [o.valor for o in obs if o.medida == "meta_cuatrienio"] == [160, 48, 600]

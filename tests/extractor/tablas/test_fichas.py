@@ -236,3 +236,39 @@ def test_campos_sueltos_sin_nombre_no_son_ficha(tmp_path):
     informe = extraer_informe(ruta)
     assert _uno(informe, indicador="Jornadas de convivencia realizadas", medida="ejecutado").valor == 10
     assert _uno(informe, indicador="Consejos de seguridad realizados", medida="meta").valor == 4
+
+
+def test_ficha_en_lineas_con_nota_en_el_valor(tmp_path):
+    """The block drawn as plain lines of one text block: "Línea base: 18,5
+    (año 2023)" is 18,5; the block's lines are the sheet's fields, not a
+    result told in prose ("Código: IND-01 … Meta 2025: 21,0")."""
+    from reportlab.pdfgen import canvas
+
+    ruta = tmp_path / "hoja_de_vida_acueducto_2025.pdf"
+    c = canvas.Canvas(str(ruta), pagesize=letter)
+    lineas = [
+        "Código: IND-AC-01",
+        "Nombre del indicador: Horas de servicio de acueducto al día",
+        "Unidad de medida: Horas/día",
+        "Línea base: 18,5 (año 2023)",
+        "Meta 2025: 21,0",
+        "Responsable: Oficina de Servicios Públicos",
+    ]
+    for i, linea in enumerate(lineas):
+        c.drawString(50, 700 - 13 * i, linea)
+    y = 600
+    for fila in [
+        ["Trimestre", "Programado", "Logrado"],
+        ["I trimestre", "20,0", "19,8"],
+        ["II trimestre", "20,5", "20,6"],
+    ]:
+        for x, texto in zip([50, 200, 320], fila):
+            c.drawString(x, y, texto)
+        c.line(45, y - 4, 420, y - 4)
+        y -= 18
+    c.save()
+    informe = extraer_informe(ruta)
+    nombre = "Horas de servicio de acueducto al día"
+    assert _uno(informe, indicador=nombre, medida="linea_base").valor == 18.5
+    assert _uno(informe, indicador=nombre, medida="meta", periodo_inicio=date(2025, 1, 1)).valor == 21
+    assert {o.indicador for o in informe.observaciones} == {nombre}

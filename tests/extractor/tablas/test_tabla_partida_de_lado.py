@@ -88,3 +88,35 @@ def test_una_tabla_que_repite_los_nombres_es_otra_tabla(tmp_path):
         ("Talleres de lectura para adultos mayores", 42),
     ]
     assert {o.pagina for o in obs if o.medida == "ejecutado"} == {1}
+
+
+def test_la_continuacion_con_su_fila_de_total(tmp_path):
+    """The continuation page ends with a "Total" row the first page lacks:
+    still the same rows, and the total is a row of its own (reported, not
+    glued to the last row)."""
+    ruta = tmp_path / "sopetran_cultura_seguimiento_total_2023.pdf"
+    c = canvas.Canvas(str(ruta), pagesize=letter)
+    _pagina(
+        c,
+        [40, 80, 330, 420, 510],
+        ["N.°", "Meta de producto", "Meta 2023", "Logro 2023"],
+        [f[:4] for f in FILAS],
+        "Casa de la Cultura de Sopetrán - seguimiento 2023",
+    )
+    c.showPage()
+    _pagina(
+        c,
+        [40, 80, 250],
+        ["N.°", "Recursos ejecutados 2023"],
+        [(f[0], f[4]) for f in FILAS] + [("Total", "$ 137.500.000")],
+        "Casa de la Cultura de Sopetrán - seguimiento 2023 (continuación)",
+    )
+    c.save()
+    informe = interpretar(leer_documento(ruta))
+    dinero = {o.indicador: o.valor for o in informe.observaciones if o.medida == "recursos_ejecutados"}
+    assert dinero == {
+        "Bibliotecas rurales dotadas con material": 45_000_000,
+        "Talleres de lectura para adultos mayores": 12_500_000,
+        "Festivales de música tradicional apoyados": 80_000_000,
+    }
+    assert [f.texto for f in informe.no_mapeadas if f.pagina == 2] == ["Total | $ 137.500.000"]

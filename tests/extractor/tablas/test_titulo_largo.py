@@ -58,3 +58,45 @@ def test_la_prosa_larga_encima_no_es_titulo(tmp_path):
     _plan(ruta, "")
     obs = interpretar(leer_documento(ruta)).observaciones
     assert {o.medida for o in obs if o.codigo == "3301"} != {"recursos_programados"}
+
+
+INGRESOS = [
+    ("1.1.01", "Impuesto predial unificado", "2.400.000", "1.310.500"),
+    ("1.1.02", "Impuesto de industria y comercio", "1.150.000", "612.300"),
+]
+
+
+def _ejecucion(ruta: Path, cabeza: list[str], encabezado: list[str]) -> None:
+    """Head lines drawn as one text block, then a ruled table."""
+    c = canvas.Canvas(str(ruta), pagesize=landscape(letter))
+    c.setFont("Helvetica", 9)
+    for i, linea in enumerate(cabeza):
+        c.drawString(40, 540 - 11 * i, linea)
+    xs = [40, 110, 330, 450, 570]
+    y = fila_reglada(c, xs, 480, encabezado, 18)
+    for fila in INGRESOS:
+        y = fila_reglada(c, xs, y, fila, 18)
+    c.save()
+
+
+def test_un_titulo_sobre_su_subtitulo_da_la_escala(tmp_path):
+    ruta = tmp_path / "tocancipa_ingresos_2024.pdf"
+    cabeza = [
+        "Ejecución presupuestal de ingresos acumulada a 30 de junio de 2024 (cifras en miles de pesos)",
+        "Vigencia fiscal 2024 · Presupuesto aprobado por Acuerdo Municipal 014 de 2023 y liquidado por Decreto 201 de 2023",
+    ]
+    _ejecucion(ruta, cabeza, ["Rubro", "Concepto", "Presupuesto definitivo", "Recaudo acumulado"])
+    obs = interpretar(leer_documento(ruta)).observaciones
+    predial = sorted(o.valor for o in obs if o.codigo == "1.1.01")
+    assert predial == [1_310_500_000, 2_400_000_000]
+
+
+def test_la_clausula_de_una_norma_no_vuelve_dinero_la_tabla(tmp_path):
+    ruta = tmp_path / "tocancipa_balance_plan_2024.pdf"
+    cabeza = [
+        "Secretaría de Desarrollo Económico · Balance del plan de acción institucional",
+        "Vigencia fiscal 2024 · Presupuesto liquidado por Decreto 201 de 2023",
+    ]
+    _ejecucion(ruta, cabeza, ["Código", "Meta de producto", "Programado", "Ejecutado"])
+    obs = interpretar(leer_documento(ruta)).observaciones
+    assert {o.medida for o in obs if o.codigo == "1.1.01"} == {"meta", "ejecutado"}

@@ -1,0 +1,24 @@
+"""References to legal acts in report text: "Acuerdo 005 de 2024",
+"Decreto 0211 de 2023", "Ordenanza 0007 de 2020". Their numbers and years
+are not the report's year, and a clause that cites one ("Presupuesto
+liquidado por Decreto 0211 de 2023") says how a budget was adopted, not that
+a table's figures are money."""
+
+from __future__ import annotations
+
+import re
+
+from extractor.castellano import palabras
+
+NORMA = re.compile(
+    rf"\b({palabras.alternativas_con_acentos(palabras.lista('normas'))})\b"  # esquemas/castellano.yaml
+    r"[^.;\n]{0,30}?\bde\s+(19|20)\d\d\b",
+    re.IGNORECASE,
+)
+# where a heading's clauses part: "Vigencia fiscal 2023 · Presupuesto aprobado por …"
+_CLAUSULAS = re.compile(r"\s*(?:[·;|\n]|\s[–—-]\s)\s*")
+
+
+def sin_clausulas_de_normas(texto: str) -> str:
+    """The text without the clauses that cite a legal act."""
+    return " · ".join(c for c in _CLAUSULAS.split(texto) if c and not NORMA.search(c))

@@ -1,0 +1,49 @@
+"""A workbook of a development plan's follow-up whose result cell holds
+the result and the target together, each after its word ("Logrado 7 /
+meta 8"), and whose head declares the year followed ("Vigencia 2025
+(información a 31 de diciembre)") under the plan's term. Made by openpyxl;
+wording unlike any report studied."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+openpyxl = pytest.importorskip("openpyxl")
+
+from extractor import interpretar, leer_documento  # noqa: E402
+
+FILAS = [
+    ("Bibliotecas públicas con programación cultural", "Número", 4, "Ejecutado 3; programado 4"),
+    ("Niños en procesos de formación musical", "Niños", 800, "Ejecutado 845; programado 800"),
+    ("Murales comunitarios pintados", "Número", 12, "Ejecutado N.D.; programado 3"),
+]
+
+
+def _libro(ruta) -> None:
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "Seguimiento 2025"
+    ws.append(["MUNICIPIO DE SUESCA - CUNDINAMARCA"])
+    ws.append(["Plan de Desarrollo Municipal 2024-2027 · Secretaría de Cultura"])
+    ws.append(["Vigencia 2025 (información a 31 de diciembre)"])
+    ws.append([])
+    ws.append(["Indicador de producto", "Unidad", "Meta del cuatrienio", "Resultado del año"])
+    for fila in FILAS:
+        ws.append(list(fila))
+    wb.save(ruta)
+
+
+def test_cada_cifra_de_la_celda_con_su_medida_y_el_anio_declarado(tmp_path):
+    ruta = tmp_path / "suesca_cultura_seguimiento_2025.xlsx"
+    _libro(ruta)
+    informe = interpretar(leer_documento(ruta))
+    cifras = {(o.indicador, o.medida): (o.valor, o.periodo_inicio, o.periodo_fin) for o in informe.observaciones}
+    anio = (date(2025, 1, 1), date(2025, 12, 31))
+    assert cifras[("Niños en procesos de formación musical", "ejecutado")] == (845, *anio)
+    assert cifras[("Niños en procesos de formación musical", "meta")] == (800, *anio)
+    assert cifras[("Murales comunitarios pintados", "meta")] == (3, *anio)
+    assert ("Murales comunitarios pintados", "ejecutado") not in cifras
+    cuatrienio = cifras[("Bibliotecas públicas con programación cultural", "meta_cuatrienio")]
+    assert cuatrienio == (4, date(2024, 1, 1), date(2027, 12, 31))
