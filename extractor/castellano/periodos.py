@@ -668,11 +668,12 @@ def _por_defecto(medida: str, ctx: Contexto) -> Periodo:
 
 def _ajustar(medida: str, lectura: _Lectura, ctx: Contexto) -> Periodo:
     """The measure's adjustment of an explicit period."""
-    periodo = lectura.periodo
-    if lectura.tipo == "corte" and not _se_recorta(medida) and _medida(medida).periodo_por_defecto == "vigencia":
-        # "Vigencia 2025 (corte 30 de junio)" over "Programado": the cut
-        # dates the results, the year's target is the whole year's
-        return Periodo(date(periodo.fin.year, 1, 1), date(periodo.fin.year, 12, 31))  # type: ignore[union-attr]
+    periodo, definicion = lectura.periodo, _medida(medida)
+    if lectura.tipo == "corte" and definicion is not None and definicion.periodo_por_defecto == "vigencia":
+        if not definicion.se_recorta_al_corte and periodo.fin is not None:
+            # "Vigencia 2025 (corte 30 de junio)" over "Programado": the cut
+            # dates the results, the year's target is the whole year's
+            return Periodo(date(periodo.fin.year, 1, 1), date(periodo.fin.year, 12, 31))
     if _se_recorta(medida) and lectura.tipo == "anio":
         # "Ejecutado 2017" -> 2017-01-01 .. corte (if the corte is in 2017)
         corte = _corte(ctx)
