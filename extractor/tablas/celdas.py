@@ -127,7 +127,10 @@ def _figuras(text: str, col: Columna, periodo: Optional[Periodo], ctx: Contexto)
         return [Figura(medida, num, periodo_mes(mes, medida, ctx), confianza=LOW_CONFIDENCE) for mes, num in pairs]
     if CODIGO_LOCAL.match(text.strip()):
         return []
-    figures = [x for x in buscar_numeros(text) if not es_anio(x)]
+    # "7.985 Estudiantes de cero (0) a once (11)": a number word's digits
+    # in parentheses repeat it, they are not another figure
+    repetidas = [m.span(1) for m in _CIFRA_REPETIDA.finditer(text)]
+    figures = [x for x in buscar_numeros(text) if not es_anio(x) and not any(a <= x.inicio < b for a, b in repetidas)]
     if len(figures) == 1:
         return [Figura(medida, figures[0], periodo, confianza=LOW_CONFIDENCE)]
     return []

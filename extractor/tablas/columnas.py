@@ -177,7 +177,19 @@ def _partes_encabezado(rejilla, n_encabezado: int, col: int, omitidas: frozenset
         if c is not None and id(c) not in vistas and c.texto.strip():
             vistas.add(id(c))
             partes.append(PALABRA_PARTIDA.sub("", limpiar(c.texto)))
-    return partes
+    return _sin_palabras_partidas(partes)
+
+
+def _sin_palabras_partidas(partes: list[str]) -> list[str]:
+    """Header levels with a word cut between two of them joined ("Nivel de
+    cu" over "mplimiento": the lines of one unruled header cell read as two
+    rows), by the same lexicon rule as a cell's lines (castellano/cortes.py)."""
+    if len(partes) < 2 or not any(b[:1].islower() for b in partes[1:]):
+        return partes
+    from extractor.castellano.cortes import unir_lineas
+    from extractor.castellano.lexico import es_palabra, es_prefijo
+
+    return unir_lineas("\n".join(partes), (es_palabra, es_prefijo)).split("\n")
 
 
 # a word hyphenated to fit a narrow header cell: "Ejecu-tado", "Finali-zación"

@@ -147,9 +147,16 @@ def test_meta_escrita_como_frase_en_un_plan():
             ["Mantener en cero (0) la tasa de mortalidad materna del municipio", "Tasa de mortalidad materna", "0"],
             ["Construir un (1) centro de atención integral para 100 niños", "Centro construido", "100 niños"],
             ["Atención integral a la primera infancia de 0 a 5 años", "Estrategia implementada", "1"],
+            # the baseline followed by its description, number words repeated in digits
+            [
+                "Implementar el programa de alimentación escolar",
+                "Estudiantes beneficiados",
+                "7.985 Estudiantes de cero (0) a once (11).",
+            ],
         ]
     )
     obs, _ = interpretar_tabla(tabla, CTX, True)
+    assert {o.indicador: o.valor for o in obs if o.medida == "linea_base"}["Estudiantes beneficiados"] == 7985
     metas = {o.indicador: o.valor for o in obs if o.medida == "meta_cuatrienio"}
     assert metas == {"Aulas construidas": 35, "Tasa de mortalidad materna": 0, "Centro construido": 1}
     assert all(

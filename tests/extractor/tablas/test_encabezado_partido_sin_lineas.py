@@ -96,3 +96,31 @@ def test_una_fila_de_anios_sobre_las_medidas_es_encabezado(tmp_path):
     }
     assert jornadas == {("meta", 2022): 12, ("logro", 2022): 14, ("meta", 2023): 12, ("logro", 2023): 11}
     assert [o.valor for o in obs if o.medida == "meta_cuatrienio"] == [160, 48, 600]
+
+
+def test_una_palabra_partida_entre_dos_lineas_del_encabezado(tmp_path):
+    """ "Nivel de cu" over "mplimiento": one word cut by the header cell's
+    width, read back whole by the lexicon ("Nivel de cumplimiento")."""
+    ruta = tmp_path / "nemocon_cumplimiento_2023.pdf"
+    c = canvas.Canvas(str(ruta), pagesize=landscape(letter))
+    c.setFont("Helvetica", 8)
+    c.drawString(40, 540, "Municipio de Nemocón - avance de metas 2023")
+    xs = [40, 250, 340, 430]
+    for x, lineas in zip(
+        xs, [["", "Meta de producto"], ["Meta", "2023"], ["Logro", "2023"], ["Nivel de cu", "mplimiento"]]
+    ):
+        for i, linea in enumerate(lineas):
+            c.drawString(x, 480 - 10 * i, linea)
+    y = 450
+    for fila in [
+        ("Huertas escolares establecidas", "40", "36", "90,0 %"),
+        ("Jornadas de vacunación animal", "12", "14", "116,7 %"),
+        ("Familias con estufas ecológicas", "150", "96", "64,0 %"),
+        ("Hectáreas de bosque conservadas", "20", "20", "100,0 %"),
+    ]:
+        for x, texto in zip(xs, fila):
+            c.drawString(x, y, texto)
+        y -= 16
+    c.save()
+    obs = interpretar(leer_documento(ruta)).observaciones
+    assert sorted(o.valor for o in obs if o.medida == "avance_porcentual") == [64, 90, 100, 116.7]
