@@ -463,7 +463,28 @@ def _elementos_pagina(
     cajas, celdas = contiguas.juntar([t.bbox for t in halladas], [t.cells for t in halladas], palabras)
     cajas, celdas = cajas + [b for b, _ in rayadas], celdas + [c for _, c in rayadas]
     partes = [parte for bbox, casillas in zip(cajas, celdas) for parte in _subtablas(casillas, palabras, bbox)]
-    partes = _con_filas_debajo(partes, palabras)
+    # a ruled header with a borderless body under it keeps its frame: the
+    # body is read as a borderless table in the header's columns
+    con_cuerpo = _con_cuerpo_sin_reglas(partes, palabras, n_pagina)
+    partes = [p if k in con_cuerpo else q for k, (p, q) in enumerate(zip(partes, _con_filas_debajo(partes, palabras)))]
+    recuadros_tablas, casillas_tablas, libres = _con_cuerpos(partes, palabras, n_pagina)
+    libres = [w for w in libres if not any(_dentro(w, b) for b in recuadros_tablas)] + aparte
+    tablas = [(bbox[1], Tabla(indice=0, celdas=casillas)) for bbox, casillas in zip(recuadros_tablas, casillas_tablas)]
+    lineas = agrupar_lineas(libres)
+    if sueltas is not None and recuadros_tablas:
+        sueltas.extend(_lineas_sueltas(lineas, n_pagina))
+        fuera = _fuera_de_celdas(palabras, recuadros_tablas, casillas_tablas)
+        sueltas.extend(_lineas_sueltas(agrupar_lineas(fuera), n_pagina, en_tabla=True))
+    return tablas, leidas(lineas)
+
+
+def _con_cuerpos(
+    partes: list[tuple[tuple, list[tuple]]], palabras: list[dict], n_pagina: int
+) -> tuple[list[tuple], list[list[Celda]], list[dict]]:
+    """(frames, cells, words outside every frame) of the ruled tables
+    `partes` and of the borderless tables among the other words; a
+    borderless table right under a ruled header (`_encabezado_rayado_encima`)
+    is its body, one table with it."""
     recuadros_tablas = [bbox for bbox, _ in partes]
     casillas_tablas = [_tabla_rayada(casillas, palabras, n_pagina, bbox) for bbox, casillas in partes]
     libres = [w for w in palabras if not any(_dentro(w, b) for b in recuadros_tablas)]
@@ -480,14 +501,22 @@ def _elementos_pagina(
             cabeza = recuadros_tablas[k]
             recuadros_tablas[k] = (min(cabeza[0], bbox[0]), cabeza[1], max(cabeza[2], bbox[2]), bbox[3])
             casillas_tablas[k] = _con_cuerpo(casillas_tablas[k], casillas, mapa)
-    libres = [w for w in libres if not any(_dentro(w, b) for b in recuadros_tablas)] + aparte
-    tablas = [(bbox[1], Tabla(indice=0, celdas=casillas)) for bbox, casillas in zip(recuadros_tablas, casillas_tablas)]
-    lineas = agrupar_lineas(libres)
-    if sueltas is not None and recuadros_tablas:
-        sueltas.extend(_lineas_sueltas(lineas, n_pagina))
-        fuera = _fuera_de_celdas(palabras, recuadros_tablas, casillas_tablas)
-        sueltas.extend(_lineas_sueltas(agrupar_lineas(fuera), n_pagina, en_tabla=True))
-    return tablas, leidas(lineas)
+    return recuadros_tablas, casillas_tablas, libres
+
+
+def _con_cuerpo_sin_reglas(partes: list[tuple[tuple, list[tuple]]], palabras: list[dict], n_pagina: int) -> set[int]:
+    """Indices of the ruled tables of a few rows that head a borderless
+    body right under them (found among the words outside the frames as
+    drawn, its columns held one to one by the header's: `_con_cuerpos`).
+    Their frames are not taken down line by line over the body
+    (`_con_filas_debajo`): rows whose names and origins wrap over several
+    lines, with the figures set between them, are parted by the borderless
+    reader, which follows the lines of figures."""
+    if not any(len(_agrupamientos([b[1] for b in cajas])) <= MAX_FILAS_ENCABEZADO for _, cajas in partes):
+        return set()
+    recuadros, _, _ = _con_cuerpos(partes, palabras, n_pagina)
+    # a header's frame grows down only when a body joins it
+    return {k for k, (bbox, _) in enumerate(partes) if recuadros[k][3] > bbox[3] + MIN_CELDA}
 
 
 def _fuera_de_celdas(
