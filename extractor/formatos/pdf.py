@@ -7,7 +7,9 @@ whose columns hold the unruled columns one to one is its header (a boxed
 header over a body without rules), and the two are one table. Each word
 goes to the table cell that contains its centre, the rest forms text
 blocks. Lines that repeat in the top or bottom band of most pages are running
-headers/footers and are set apart from the content.
+headers/footers and are set apart from the content; lines repeated above the
+first table of most pages (a report's heading taller than that band) are
+kept on their first page only, so a table goes on past them.
 
 Scanned pages (images, no usable text layer: `cribado`) are read by OCR
 (`ocr.py`): the OCR words go through the same functions, ruled tables come
@@ -437,6 +439,26 @@ def _lineas_corridas(lineas_paginas: list[list[LineaLeida]], altos: list[float])
     return {k for k, c in cuentas.items() if c >= max(2, n // 2)}
 
 
+def _lineas_sobre_tablas(lineas_paginas: list[list[LineaLeida]], techos: list[float | None]) -> dict[str, int]:
+    """Keys of the lines printed above the first table of most pages (a
+    report's boxed heading taller than the running-header band: entity,
+    fiscal year), each with the first page it is on. Repeated on every page
+    they part a table from its continuation."""
+    cuentas: Counter[str] = Counter()
+    primera: dict[str, int] = {}
+    for n_pagina, (lineas, techo) in enumerate(zip(lineas_paginas, techos), start=1):
+        if techo is None:
+            continue
+        claves = {_clave_corrida(l.texto) for l in lineas if l.bottom <= techo}
+        cuentas.update(claves)
+        for k in claves:
+            primera.setdefault(k, n_pagina)
+    n = sum(t is not None for t in techos)
+    if n < 2:
+        return {}
+    return {k: primera[k] for k, c in cuentas.items() if c >= max(2, n // 2)}
+
+
 def _elementos_pagina(
     pagina,
     n_pagina: int,
@@ -806,9 +828,11 @@ def leer_pdf(ruta: Path, sha256: str) -> Documento:
             elementos_paginas.append(tablas + [(None, lineas)])
 
     corridas = _lineas_corridas(lineas_paginas, altos)
+    techos = [min((t for t, e in elementos if isinstance(e, Tabla)), default=None) for elementos in elementos_paginas]
+    sobre_tablas = _lineas_sobre_tablas(lineas_paginas, techos)
     bloques: list[BloqueTexto | Tabla] = []
     encabezados: list[str] = []
-    for n_pagina, (elementos, h) in enumerate(zip(elementos_paginas, altos), start=1):
+    for n_pagina, (elementos, h, techo) in enumerate(zip(elementos_paginas, altos, techos), start=1):
         ubicadas: list[tuple[float, BloqueTexto | Tabla]] = []
         for tope, elemento in elementos:
             if isinstance(elemento, Tabla):
@@ -817,9 +841,12 @@ def leer_pdf(ruta: Path, sha256: str) -> Documento:
             contenido = []
             for linea in elemento:
                 en_franja = linea.top < h * FRANJA_CABECERA or linea.bottom > h * (1 - FRANJA_PIE)
-                if en_franja and _clave_corrida(linea.texto) in corridas:
+                clave = _clave_corrida(linea.texto)
+                if en_franja and clave in corridas:
                     if linea.texto not in encabezados:
                         encabezados.append(linea.texto)
+                elif techo is not None and linea.bottom <= techo and sobre_tablas.get(clave, n_pagina) < n_pagina:
+                    continue  # printed above the table on every page: kept on its first page only
                 else:
                     contenido.append(linea)
             for para in agrupar_parrafos(contenido):

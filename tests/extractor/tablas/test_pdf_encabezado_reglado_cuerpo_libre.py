@@ -5,10 +5,11 @@ income reports: each row's name and origin wrap over two lines with the
 figures set between them, headings of codes without figures, a heading
 printed right under the wrapped name of the row above, and total rows.
 
-The body is one table in the header's columns per page (not the header
-with the first rows glued to it and the rest in a table of its own), one
-row per item, and the observations are exactly the figures of the value
-columns. Wording and entity unlike any report the rules were studied on.
+The body is one table in the header's columns (not the header with the
+first rows glued to it and the rest in a table of its own), continued on
+the next page past the report's heading lines repeated above the header,
+one row per item, and the observations are exactly the figures of the
+value columns. Wording and entity unlike any report the rules were studied on.
 """
 
 from __future__ import annotations
@@ -101,7 +102,8 @@ def _pagina(c, filas) -> None:
     c.drawString(230, alto - 40, "EJECUCIÓN DE INGRESOS - MUNICIPIO DE SAN LORENZO DEL MONTE")
     c.setFont("Helvetica", 9)
     c.drawString(330, alto - 55, "Del 01/01/2023 al 31/12/2023")
-    arriba, abajo = alto - 80, alto - 112
+    c.drawString(XS[0], alto - 90, "Vigencia fiscal: 2023")  # below the running-header band, on every page
+    arriba, abajo = alto - 100, alto - 132
     c.setLineWidth(0.6)
     c.setFont("Helvetica-Bold", 7)
     for x0, x1, textos in zip(XS, XS[1:], ENCABEZADO):  # the ruled header: one box per column
@@ -158,11 +160,13 @@ def informe_de_ingresos(tmp_path_factory) -> Path:
 
 def test_cuerpo_sin_reglas_es_una_tabla_con_las_columnas_del_encabezado(informe_de_ingresos):
     doc = leer_documento(informe_de_ingresos)
-    assert len(doc.tablas) in (1, 2)  # one per page, or stitched into one
+    # one table across both pages: the heading lines repeated above it are kept once
+    assert len(doc.tablas) == 1 and doc.tablas[0].paginas == [1, 2]
+    assert sum("Vigencia fiscal: 2023" in b.texto for b in doc.textos) == 1
     filas = [[" ".join(t.split()) for t in fila] for tabla in doc.tablas for fila in tabla.textos()]
     assert all(len(f) == len(ENCABEZADO) for f in filas)
     encabezados = [f for f in filas if f[0] == "Concepto de ingreso"]
-    assert encabezados and all(f[2] == "Recaudo estimado" for f in encabezados)  # nothing of the body glued on
+    assert len(encabezados) == 1 and encabezados[0][2] == "Recaudo estimado"  # nothing of the body glued on
     # one row per item: a wrapped name and origin with the figures between them
     assert [
         "3.1.10.01 - Derechos de cementerio del poblado",
