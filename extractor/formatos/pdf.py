@@ -439,17 +439,30 @@ def _lineas_corridas(lineas_paginas: list[list[LineaLeida]], altos: list[float])
     return {k for k, c in cuentas.items() if c >= max(2, n // 2)}
 
 
+def _continua_pagina(elementos_paginas: list[list], k: int) -> bool:
+    """Page k's first table may continue the last table of the page before:
+    both have as many columns."""
+    tablas = [(t, e) for t, e in elementos_paginas[k] if isinstance(e, Tabla)]
+    previas = [(t, e) for t, e in elementos_paginas[k - 1] if isinstance(e, Tabla)] if k else []
+    if not tablas or not previas:
+        return False
+    primera = min(tablas, key=lambda p: p[0])[1]
+    ultima = max(previas, key=lambda p: p[0])[1]
+    return primera.n_columnas == ultima.n_columnas
+
+
 def _lineas_sobre_tablas(lineas_paginas: list[list[LineaLeida]], techos: list[float | None]) -> dict[str, int]:
-    """Keys of the lines printed above the first table of most pages (a
-    report's boxed heading taller than the running-header band: entity,
-    fiscal year), each with the first page it is on. Repeated on every page
-    they part a table from its continuation."""
+    """Texts of the lines printed word for word above the first table of
+    most pages (`techos`: each page's first table's top), each with the
+    first page it is on: a report's boxed heading taller than the
+    running-header band (entity, fiscal year), which would part a table
+    from its continuation; not "Ficha N.° 2" over "Ficha N.° 3"."""
     cuentas: Counter[str] = Counter()
     primera: dict[str, int] = {}
     for n_pagina, (lineas, techo) in enumerate(zip(lineas_paginas, techos), start=1):
         if techo is None:
             continue
-        claves = {_clave_corrida(l.texto) for l in lineas if l.bottom <= techo}
+        claves = {" ".join(l.texto.split()) for l in lineas if l.bottom <= techo}  # the same words, numbers too
         cuentas.update(claves)
         for k in claves:
             primera.setdefault(k, n_pagina)
@@ -830,6 +843,7 @@ def leer_pdf(ruta: Path, sha256: str) -> Documento:
     corridas = _lineas_corridas(lineas_paginas, altos)
     techos = [min((t for t, e in elementos if isinstance(e, Tabla)), default=None) for elementos in elementos_paginas]
     sobre_tablas = _lineas_sobre_tablas(lineas_paginas, techos)
+    techos = [techo if _continua_pagina(elementos_paginas, k) else None for k, techo in enumerate(techos)]
     bloques: list[BloqueTexto | Tabla] = []
     encabezados: list[str] = []
     for n_pagina, (elementos, h, techo) in enumerate(zip(elementos_paginas, altos, techos), start=1):
@@ -841,11 +855,10 @@ def leer_pdf(ruta: Path, sha256: str) -> Documento:
             contenido = []
             for linea in elemento:
                 en_franja = linea.top < h * FRANJA_CABECERA or linea.bottom > h * (1 - FRANJA_PIE)
-                clave = _clave_corrida(linea.texto)
-                if en_franja and clave in corridas:
+                if en_franja and _clave_corrida(linea.texto) in corridas:
                     if linea.texto not in encabezados:
                         encabezados.append(linea.texto)
-                elif techo is not None and linea.bottom <= techo and sobre_tablas.get(clave, n_pagina) < n_pagina:
+                elif techo is not None and linea.bottom <= techo and sobre_tablas.get(" ".join(linea.texto.split()), n_pagina) < n_pagina:
                     continue  # printed above the table on every page: kept on its first page only
                 else:
                     contenido.append(linea)
