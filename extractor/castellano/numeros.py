@@ -303,6 +303,15 @@ def buscar_numeros(texto: Optional[str]) -> list[Numero]:
 
 # a figure followed by its unit of measure in the same cell: "45 km",
 # "6.200 m²", "(6) und.", "350 luminarias" (one to three words, no digits)
+# dotted budget or plan codes: "2.3.2.02.02.1702", "1.2.3", "4599-01" (never an es-CO number: 3+ parts or a hyphen)
+CODIGO_NUMERICO = re.compile(r"^\d+(\.\d+){2,}[.\-]?\d*$|^\d+-\d+(-\d+)*$")
+
+
+def es_codigo_numerico(texto: str) -> bool:
+    """An item's code ("12.1.03.00", "4599-01"), not a figure ("1.250.000")."""
+    return bool(CODIGO_NUMERICO.match(texto)) and leer_numero(texto) is None
+
+
 _CON_UNIDAD = re.compile(
     r"^(?P<cifra>.*?\d\)?)\s*(?P<unidad>[^\W\d_][^\W\d_²³/.]*\.?[²³]?(?:\s+[^\W\d_][^\W\d_.]*\.?){0,2})\s*$"
 )

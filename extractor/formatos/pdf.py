@@ -7,7 +7,9 @@ whose columns hold the unruled columns one to one is its header (a boxed
 header over a body without rules), and the two are one table. Each word
 goes to the table cell that contains its centre, the rest forms text
 blocks. Lines that repeat in the top or bottom band of most pages are running
-headers/footers and are set apart from the content.
+headers/footers and are set apart from the content; lines repeated above the
+first table of most pages (a report's heading taller than that band) are
+kept on their first page only, so a table goes on past them.
 
 Scanned pages (images, no usable text layer: `cribado`) are read by OCR
 (`ocr.py`): the OCR words go through the same functions, ruled tables come
@@ -437,6 +439,39 @@ def _lineas_corridas(lineas_paginas: list[list[LineaLeida]], altos: list[float])
     return {k for k, c in cuentas.items() if c >= max(2, n // 2)}
 
 
+def _continua_pagina(elementos_paginas: list[list], k: int) -> bool:
+    """Page k's first table may continue the last table of the page before:
+    both have as many columns."""
+    tablas = [(t, e) for t, e in elementos_paginas[k] if isinstance(e, Tabla)]
+    previas = [(t, e) for t, e in elementos_paginas[k - 1] if isinstance(e, Tabla)] if k else []
+    if not tablas or not previas:
+        return False
+    primera = min(tablas, key=lambda p: p[0])[1]
+    ultima = max(previas, key=lambda p: p[0])[1]
+    return primera.n_columnas == ultima.n_columnas
+
+
+def _lineas_sobre_tablas(lineas_paginas: list[list[LineaLeida]], techos: list[float | None]) -> dict[str, int]:
+    """Texts of the lines printed word for word above the first table of
+    most pages (`techos`: each page's first table's top), each with the
+    first page it is on: a report's boxed heading taller than the
+    running-header band (entity, fiscal year), which would part a table
+    from its continuation; not "Ficha N.° 2" over "Ficha N.° 3"."""
+    cuentas: Counter[str] = Counter()
+    primera: dict[str, int] = {}
+    for n_pagina, (lineas, techo) in enumerate(zip(lineas_paginas, techos), start=1):
+        if techo is None:
+            continue
+        claves = {" ".join(l.texto.split()) for l in lineas if l.bottom <= techo}  # the same words, numbers too
+        cuentas.update(claves)
+        for k in claves:
+            primera.setdefault(k, n_pagina)
+    n = sum(t is not None for t in techos)
+    if n < 2:
+        return {}
+    return {k: primera[k] for k, c in cuentas.items() if c >= max(2, n // 2)}
+
+
 def _elementos_pagina(
     pagina,
     n_pagina: int,
@@ -463,7 +498,28 @@ def _elementos_pagina(
     cajas, celdas = contiguas.juntar([t.bbox for t in halladas], [t.cells for t in halladas], palabras)
     cajas, celdas = cajas + [b for b, _ in rayadas], celdas + [c for _, c in rayadas]
     partes = [parte for bbox, casillas in zip(cajas, celdas) for parte in _subtablas(casillas, palabras, bbox)]
-    partes = _con_filas_debajo(partes, palabras)
+    # a ruled header with a borderless body under it keeps its frame: the
+    # body is read as a borderless table in the header's columns
+    con_cuerpo = _con_cuerpo_sin_reglas(partes, palabras, n_pagina)
+    partes = [p if k in con_cuerpo else q for k, (p, q) in enumerate(zip(partes, _con_filas_debajo(partes, palabras)))]
+    recuadros_tablas, casillas_tablas, libres = _con_cuerpos(partes, palabras, n_pagina)
+    libres = [w for w in libres if not any(_dentro(w, b) for b in recuadros_tablas)] + aparte
+    tablas = [(bbox[1], Tabla(indice=0, celdas=casillas)) for bbox, casillas in zip(recuadros_tablas, casillas_tablas)]
+    lineas = agrupar_lineas(libres)
+    if sueltas is not None and recuadros_tablas:
+        sueltas.extend(_lineas_sueltas(lineas, n_pagina))
+        fuera = _fuera_de_celdas(palabras, recuadros_tablas, casillas_tablas)
+        sueltas.extend(_lineas_sueltas(agrupar_lineas(fuera), n_pagina, en_tabla=True))
+    return tablas, leidas(lineas)
+
+
+def _con_cuerpos(
+    partes: list[tuple[tuple, list[tuple]]], palabras: list[dict], n_pagina: int
+) -> tuple[list[tuple], list[list[Celda]], list[dict]]:
+    """(frames, cells, words outside every frame) of the ruled tables
+    `partes` and of the borderless tables among the other words; a
+    borderless table right under a ruled header (`_encabezado_rayado_encima`)
+    is its body, one table with it."""
     recuadros_tablas = [bbox for bbox, _ in partes]
     casillas_tablas = [_tabla_rayada(casillas, palabras, n_pagina, bbox) for bbox, casillas in partes]
     libres = [w for w in palabras if not any(_dentro(w, b) for b in recuadros_tablas)]
@@ -480,14 +536,22 @@ def _elementos_pagina(
             cabeza = recuadros_tablas[k]
             recuadros_tablas[k] = (min(cabeza[0], bbox[0]), cabeza[1], max(cabeza[2], bbox[2]), bbox[3])
             casillas_tablas[k] = _con_cuerpo(casillas_tablas[k], casillas, mapa)
-    libres = [w for w in libres if not any(_dentro(w, b) for b in recuadros_tablas)] + aparte
-    tablas = [(bbox[1], Tabla(indice=0, celdas=casillas)) for bbox, casillas in zip(recuadros_tablas, casillas_tablas)]
-    lineas = agrupar_lineas(libres)
-    if sueltas is not None and recuadros_tablas:
-        sueltas.extend(_lineas_sueltas(lineas, n_pagina))
-        fuera = _fuera_de_celdas(palabras, recuadros_tablas, casillas_tablas)
-        sueltas.extend(_lineas_sueltas(agrupar_lineas(fuera), n_pagina, en_tabla=True))
-    return tablas, leidas(lineas)
+    return recuadros_tablas, casillas_tablas, libres
+
+
+def _con_cuerpo_sin_reglas(partes: list[tuple[tuple, list[tuple]]], palabras: list[dict], n_pagina: int) -> set[int]:
+    """Indices of the ruled tables of a few rows that head a borderless
+    body right under them (found among the words outside the frames as
+    drawn, its columns held one to one by the header's: `_con_cuerpos`).
+    Their frames are not taken down line by line over the body
+    (`_con_filas_debajo`): rows whose names and origins wrap over several
+    lines, with the figures set between them, are parted by the borderless
+    reader, which follows the lines of figures."""
+    if not any(len(_agrupamientos([b[1] for b in cajas])) <= MAX_FILAS_ENCABEZADO for _, cajas in partes):
+        return set()
+    recuadros, _, _ = _con_cuerpos(partes, palabras, n_pagina)
+    # a header's frame grows down only when a body joins it
+    return {k for k, (bbox, _) in enumerate(partes) if recuadros[k][3] > bbox[3] + MIN_CELDA}
 
 
 def _fuera_de_celdas(
@@ -777,9 +841,12 @@ def leer_pdf(ruta: Path, sha256: str) -> Documento:
             elementos_paginas.append(tablas + [(None, lineas)])
 
     corridas = _lineas_corridas(lineas_paginas, altos)
+    techos = [min((t for t, e in elementos if isinstance(e, Tabla)), default=None) for elementos in elementos_paginas]
+    sobre_tablas = _lineas_sobre_tablas(lineas_paginas, techos)
+    techos = [techo if _continua_pagina(elementos_paginas, k) else None for k, techo in enumerate(techos)]
     bloques: list[BloqueTexto | Tabla] = []
     encabezados: list[str] = []
-    for n_pagina, (elementos, h) in enumerate(zip(elementos_paginas, altos), start=1):
+    for n_pagina, (elementos, h, techo) in enumerate(zip(elementos_paginas, altos, techos), start=1):
         ubicadas: list[tuple[float, BloqueTexto | Tabla]] = []
         for tope, elemento in elementos:
             if isinstance(elemento, Tabla):
@@ -791,6 +858,8 @@ def leer_pdf(ruta: Path, sha256: str) -> Documento:
                 if en_franja and _clave_corrida(linea.texto) in corridas:
                     if linea.texto not in encabezados:
                         encabezados.append(linea.texto)
+                elif techo is not None and linea.bottom <= techo and sobre_tablas.get(" ".join(linea.texto.split()), n_pagina) < n_pagina:
+                    continue  # printed above the table on every page: kept on its first page only
                 else:
                     contenido.append(linea)
             for para in agrupar_parrafos(contenido):

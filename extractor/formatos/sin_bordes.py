@@ -18,7 +18,9 @@ Column intervals are the merged x-intervals of the body lines' segments.
 Lines printed beside one another (figures set a little lower than their
 label) are one line. Inside the region a line continues the current row
 when it follows it closely with text only in the first column or under the
-row's text cells (a wrapped cell); any other line starts a new row.
+row's text cells (a wrapped cell) and does not open with an item code
+("12.1.03.00") where the row's label opened with one; any other line starts
+a new row.
 
 A table of two columns (a label and one figure: "Sector | Inversión
 ejecutada") has lines of only two segments, which prose and lists also
@@ -34,7 +36,7 @@ from collections.abc import Sequence
 from functools import lru_cache
 
 from extractor.modelo import Celda
-from extractor.castellano.numeros import leer_numero
+from extractor.castellano.numeros import es_codigo_numerico, leer_numero
 from extractor.formatos.lineas import Linea, agrupar_lineas
 
 HUECO_SEGMENTO = 12.0  # points of horizontal white space between two cells
@@ -204,7 +206,14 @@ def _misma_fila(
         return False
     if any(_es_cifra_linea(Linea(palabras)) for palabras in por_columna.values()):
         return False
+    if 0 in por_columna and 0 in fila and _abre_con_codigo(por_columna[0]) and _abre_con_codigo(fila[0][0].palabras):
+        return False  # an item code opens another item, as it opened the row's label
     return all(c == 0 or (c in fila and not any(_es_cifra_linea(l) for l in fila[c])) for c in por_columna)
+
+
+def _abre_con_codigo(palabras: list[dict]) -> bool:
+    """The words start with an item's code (dotted budget or plan numbering)."""
+    return bool(palabras) and es_codigo_numerico(palabras[0]["text"])
 
 
 def _es_cifra_linea(linea: Linea) -> bool:

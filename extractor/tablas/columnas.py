@@ -18,7 +18,7 @@ from extractor.tablas.encabezados import clasificador, normalizar
 from extractor.tablas.partes_en_serie import partes_en_serie
 from extractor.modelo import Celda, Tabla
 from extractor.castellano.nombres import limpiar
-from extractor.castellano.numeros import Numero, buscar_numeros, es_vacio, leer_cantidad, leer_numero
+from extractor.castellano.numeros import CODIGO_NUMERICO, Numero, buscar_numeros, es_vacio, leer_cantidad, leer_numero
 from extractor.castellano.periodos import (
     Contexto,
     Periodo,
@@ -39,8 +39,6 @@ MAX_FILAS_ENCABEZADO = 3
 # "programados" under "%" over "avance", a year line below)
 MAX_FILAS_ENCABEZADO_PARTIDO = 6
 CODIGO_LOCAL = re.compile(r"^[A-ZÑ]{1,6}[-.]\d+([-.]\d+)*$")
-# dotted budget or plan codes: "2.3.2.02.02.1702", "1.2.3", "4599-01" (never an es-CO number: 3+ parts or a hyphen)
-CODIGO_NUMERICO = re.compile(r"^\d+(\.\d+){2,}[.\-]?\d*$|^\d+-\d+(-\d+)*$")
 
 
 @dataclass

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from extractor.castellano.numeros import es_codigo_numerico
 from extractor.modelo import Celda, Documento, Tabla
 from extractor.tablas.de_lado import continua_de_lado, unir_de_lado
 
@@ -50,7 +51,10 @@ def _columna_cortada(fila: list[str]) -> int | None:
 def _empieza_otra_partida(anterior: str, texto: str) -> bool:
     """A cut row goes on mid-sentence: its text starts in lower case, or the
     previous row's label stops without closing punctuation. Otherwise the
-    label-only row at the top of the page is a row of its own (a heading)."""
+    label-only row at the top of the page is a row of its own (a heading),
+    as is one that opens with an item's code ("3.2.00 - Transferencias")."""
+    if es_codigo_numerico(texto.split()[0] if texto.split() else ""):
+        return True
     primera = next((ch for ch in texto.strip() if ch.isalnum()), "")
     if primera.islower():
         return False

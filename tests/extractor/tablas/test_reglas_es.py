@@ -89,6 +89,13 @@ def test_scale_in_header():
             "PRODUCCIÓN DE SPOTS Y/O COMERCIALES INSTITUCIONALES",
             "Producción",
         ),
+        # an abbreviation's period before a lower-case word ends no sentence
+        (
+            "11.4.01.00 - Coparticipación Pcial. de Impuesto Ley 10.559",
+            "11.4.01.00 - Coparticipación Pcial. de Impuesto Ley 10.559",
+            None,
+        ),
+        ("Viviendas mejoradas en el área rural. Incluye baños", "Viviendas mejoradas en el área rural", "Incluye baños"),
     ],
 )
 def test_name_apart_from_description(etiqueta, nombre, descripcion):
