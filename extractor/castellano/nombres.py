@@ -19,7 +19,9 @@ NIVEL_DEL_PLAN = re.compile(
     rf"^({palabras.alternativas_con_acentos(palabras.lista('niveles_del_plan'))})\b\s*[:.\-–]?\s*",
     re.IGNORECASE,
 )
-FIN_DE_FRASE = re.compile(r"(?<=[^\d\s.]{2})\.\s+(?=\S)(?![a-záéíóúüñ])")  # "Pcial. de …": an abbreviation, not a sentence end
+FIN_DE_FRASE = re.compile(
+    r"(?<=[^\d\s.]{2})\.\s+(?=\S)(?![a-záéíóúüñ])"
+)  # "Pcial. de …": an abbreviation, not a sentence end
 
 
 def _en_mayusculas(vocablo: str) -> bool:

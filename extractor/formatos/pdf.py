@@ -858,7 +858,11 @@ def leer_pdf(ruta: Path, sha256: str) -> Documento:
                 if en_franja and _clave_corrida(linea.texto) in corridas:
                     if linea.texto not in encabezados:
                         encabezados.append(linea.texto)
-                elif techo is not None and linea.bottom <= techo and sobre_tablas.get(" ".join(linea.texto.split()), n_pagina) < n_pagina:
+                elif (
+                    techo is not None
+                    and linea.bottom <= techo
+                    and sobre_tablas.get(" ".join(linea.texto.split()), n_pagina) < n_pagina
+                ):
                     continue  # printed above the table on every page: kept on its first page only
                 else:
                     contenido.append(linea)

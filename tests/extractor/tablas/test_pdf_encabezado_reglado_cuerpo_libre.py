@@ -185,7 +185,9 @@ def test_cuerpo_sin_reglas_es_una_tabla_con_las_columnas_del_encabezado(informe_
 
 def test_observaciones_exactas_del_cuerpo_sin_reglas(informe_de_ingresos):
     informe = interpretar(leer_documento(informe_de_ingresos))
-    obtenidas = {(o.indicador + (f" {o.descripcion}" if o.descripcion else ""), o.medida, o.valor) for o in informe.observaciones}
+    obtenidas = {
+        (o.indicador + (f" {o.descripcion}" if o.descripcion else ""), o.medida, o.valor) for o in informe.observaciones
+    }
     assert obtenidas == _esperadas()
     assert len(informe.observaciones) == len(_esperadas())
     assert all((o.periodo_inicio.year, o.periodo_fin.year) == (2023, 2023) for o in informe.observaciones)

@@ -95,7 +95,11 @@ def test_scale_in_header():
             "11.4.01.00 - Coparticipación Pcial. de Impuesto Ley 10.559",
             None,
         ),
-        ("Viviendas mejoradas en el área rural. Incluye baños", "Viviendas mejoradas en el área rural", "Incluye baños"),
+        (
+            "Viviendas mejoradas en el área rural. Incluye baños",
+            "Viviendas mejoradas en el área rural",
+            "Incluye baños",
+        ),
     ],
 )
 def test_name_apart_from_description(etiqueta, nombre, descripcion):
