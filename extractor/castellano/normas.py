@@ -15,8 +15,9 @@ NORMA = re.compile(
     r"[^.;\n]{0,30}?\bde\s+(19|20)\d\d\b",
     re.IGNORECASE,
 )
-# where a heading's clauses part: "Vigencia fiscal 2023 · Presupuesto aprobado por …"
-_CLAUSULAS = re.compile(r"\s*(?:[·;|\n]|\s[–—-]\s)\s*")
+# where a heading's clauses part: "Vigencia fiscal 2023 · Presupuesto aprobado por …",
+# "… por programa, según lo aprobado mediante Acuerdo 008 de 2020 (cifras en millones)"
+_CLAUSULAS = re.compile(r"\s*(?:[·;|\n,()]|\s[–—-]\s)\s*")
 
 
 def sin_clausulas_de_normas(texto: str) -> str:

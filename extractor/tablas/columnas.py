@@ -790,7 +790,14 @@ def columna_etiqueta(cols: list[Columna], cuerpo=None) -> int:
             if c.rol == "texto" and "indicador" in normalizar(c.encabezado) and not _combinada(cuerpo, c.indice)
         ]
     if len(nombradas) > 1 and cuerpo:
-        return max(nombradas, key=lambda c: len(set(_textos(cuerpo, c.indice))) * 1000 - c.indice).indice
+        return max(
+            nombradas,
+            key=lambda c: (
+                len(set(_textos(cuerpo, c.indice))),
+                not INDICADOR_SUPERIOR.search(normalizar(c.encabezado)),
+                -c.indice,
+            ),
+        ).indice
     for c in nombradas:
         return c.indice
     for buscado in ("etiqueta", "texto"):
@@ -800,6 +807,9 @@ def columna_etiqueta(cols: list[Columna], cuerpo=None) -> int:
     return 0
 
 
+INDICADOR_SUPERIOR = re.compile(
+    rf"\b({palabras.alternativas(cargar_yaml('encabezados.yaml')['columnas_de_texto']['indicador_superior'])})\b"
+)
 NIVEL_DEL_PLAN = re.compile(
     rf"\b({palabras.alternativas(cargar_yaml('encabezados.yaml')['columnas_de_texto']['nivel_del_plan'])})\b"
 )
@@ -878,6 +888,18 @@ def columnas_de_otro_indicador(cols: list[Columna], cuerpo, k_etiqueta: int) -> 
             continue
         if any(o is not col and o.rol == "valor" and o.medida == col.medida and o.periodo == col.periodo for o in cols):
             salida[col.indice] = nombre.indice
+            # …and the figures after it that name its level ("Indicador de
+            # resultado | L.B | Meta de resultado a 2023")
+            nivel = set(INDICADOR_SUPERIOR.findall(normalizar(nombre.encabezado)))
+            siguiente = por_indice.get(col.indice + 1)
+            while (
+                nivel
+                and siguiente is not None
+                and siguiente.rol == "valor"
+                and nivel & set(INDICADOR_SUPERIOR.findall(normalizar(siguiente.encabezado)))
+            ):
+                salida[siguiente.indice] = nombre.indice
+                siguiente = por_indice.get(siguiente.indice + 1)
     return salida
 
 

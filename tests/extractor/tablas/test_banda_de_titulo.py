@@ -95,3 +95,33 @@ def test_una_banda_con_periodo_fecha_las_columnas(tmp_path):
     _informe(ruta, "Seguimiento vigencia 2025")
     obs = interpretar(leer_documento(ruta)).observaciones
     assert {o.periodo_inicio.year for o in obs if o.medida == "ejecutado"} == {2025}
+
+
+def test_las_cifras_tras_el_indicador_de_resultado_son_suyas(tmp_path):
+    """A result indicator on a single row (not merged): its baseline and its
+    target, the columns between its name and the product's, are its own."""
+    ruta = tmp_path / "guasca_resultados_2025.docx"
+    d = docx.Document()
+    d.add_paragraph("Alcaldía de Guasca - Secretaría de Servicios Públicos. Plan de Desarrollo 2024-2027")
+    encabezado = [
+        "Indicador de resultado",
+        "LB resultado",
+        "Meta de resultado 2027",
+        "Indicador de producto",
+        "LB",
+        "Meta 2025",
+    ]
+    filas = [
+        ["Cobertura de acueducto rural", "61%", "75%", "Acueductos veredales construidos", "2", "4"],
+        ["Calidad del agua (IRCA)", "18%", "5%", "Muestras de agua analizadas", "40", "96"],
+    ]
+    t = d.add_table(rows=1 + len(filas), cols=len(encabezado))
+    t.style = "Table Grid"
+    for r, fila in enumerate([encabezado, *filas]):
+        for k, texto in enumerate(fila):
+            t.cell(r, k).text = texto
+    d.save(str(ruta))
+    obs = interpretar(leer_documento(ruta)).observaciones
+    propias = {(o.indicador, o.medida, o.valor) for o in obs if o.indicador == "Calidad del agua (IRCA)"}
+    assert propias == {("Calidad del agua (IRCA)", "linea_base", 18), ("Calidad del agua (IRCA)", "meta_cuatrienio", 5)}
+    assert {o.medida for o in obs if o.indicador == "Muestras de agua analizadas"} == {"linea_base", "meta"}

@@ -17,7 +17,8 @@ from extractor import interpretar, leer_documento  # noqa: E402
 from tests.conftest import fila_reglada  # noqa: E402
 
 CAPTION = (
-    "Cuadro 12. Plan Plurianual de Inversiones 2024 – 2027 por línea estratégica y programa (cifras en miles de pesos)"
+    "Cuadro 12. Plan Plurianual de Inversiones por línea estratégica y programa del cuatrienio,"
+    " aprobado mediante Acuerdo 010 de 2024 (cifras en miles de pesos)"
 )
 FILAS = [
     ("3301", "Promoción y acceso a la cultura", "1.250.400", "1.310.000", "1.402.500", "1.450.000"),
