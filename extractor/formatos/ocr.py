@@ -42,6 +42,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Optional
 
+from extractor.formatos import tesseract_api
+
 DPI = 300
 IDIOMA = "spa"
 # Tesseract page segmentation: 6 = one block of text (words are regrouped here
@@ -125,7 +127,22 @@ def version_tesseract() -> str:
 
 
 def _tesseract(imagen_pgm: bytes, dpi: int) -> str:
-    """TSV of one page image (PGM bytes on stdin)."""
+    """TSV of one page image (PGM bytes): Tesseract in this process when
+    its library loads (tesseract_api: the same text), else the program."""
+    if tesseract_api.disponible():
+        try:
+            return tesseract_api.motor(IDIOMA, _VARIABLES_PAGINA).tsv(imagen_pgm, dpi, int(PSM))
+        except OSError:
+            pass  # the program says what is wrong
+    return _tesseract_programa(imagen_pgm, dpi)
+
+
+# the `-c` variables and the `tsv` configuration of the program's call below
+_VARIABLES_PAGINA = {"tessedit_do_invert": "0", "tessedit_create_tsv": "1"}
+
+
+def _tesseract_programa(imagen_pgm: bytes, dpi: int) -> str:
+    """TSV of one page image (PGM bytes on stdin), by the `tesseract` program."""
     entorno = {**os.environ, "OMP_THREAD_LIMIT": "1"}  # one core per page: pages run in parallel
     try:
         salida = subprocess.run(
@@ -521,6 +538,13 @@ def _osd(imagen, dpi: int) -> Optional[tuple[int, float]]:
         reducida = reducida.resize((max(1, int(reducida.width * escala)), max(1, int(reducida.height * escala))))
     pgm = io.BytesIO()
     reducida.save(pgm, "PPM")
+    if tesseract_api.disponible():
+        try:
+            propia = tesseract_api.motor("osd").orientacion(pgm.getvalue(), int(dpi * escala))
+        except OSError:
+            pass  # the program, below
+        else:
+            return None if propia is None else ((360 - propia[0]) % 360, propia[1])
     entorno = {**os.environ, "OMP_THREAD_LIMIT": "1"}
     try:
         salida = subprocess.run(
@@ -829,6 +853,17 @@ def _lineas_de_cifras(imagenes: list, dpi: int) -> list[tuple[str, float]]:
 
     if not imagenes:
         return []
+    if tesseract_api.disponible():
+        try:
+            motor = tesseract_api.motor("eng", {"tessedit_char_whitelist": CIFRAS, "tessedit_create_tsv": "1"})
+            resultado = []
+            for imagen in imagenes:  # what the program does with the list: each image a page of its own
+                ppm = io.BytesIO()
+                imagen.save(ppm, "PPM")
+                resultado.append(_una_cifra(_palabras_tsv(motor.tsv(ppm.getvalue(), dpi, 7)).get("1", [])))
+            return resultado
+        except OSError:
+            pass  # the program, below
     entorno = {**os.environ, "OMP_THREAD_LIMIT": "1"}
     with tempfile.TemporaryDirectory(prefix="informes-cifras-") as carpeta:
         rutas = []
@@ -860,16 +895,23 @@ def _lineas_de_cifras(imagenes: list, dpi: int) -> list[tuple[str, float]]:
             return [("", 0.0)] * len(imagenes)
     if salida.returncode != 0:
         return [("", 0.0)] * len(imagenes)
+    por_imagen = _palabras_tsv(salida.stdout.decode("utf-8", "replace"))
+    return [_una_cifra(por_imagen.get(str(k + 1), [])) for k in range(len(imagenes))]
+
+
+def _palabras_tsv(tsv: str) -> dict[str, list[list[str]]]:
+    """The words of a TSV with text, by page ("1" for the first image)."""
     por_imagen: dict[str, list[list[str]]] = {}
-    for l in salida.stdout.decode("utf-8", "replace").splitlines()[1:]:
+    for l in tsv.splitlines()[1:]:
         f = l.split("\t")
         if len(f) >= 12 and f[0] == "5" and f[11].strip():
             por_imagen.setdefault(f[1], []).append(f)  # f[1]: the page, 1 for the first image
-    resultado = []
-    for k in range(len(imagenes)):
-        leidas = por_imagen.get(str(k + 1), [])
-        try:
-            resultado.append((leidas[0][11].strip(), float(leidas[0][10]) / 100.0) if len(leidas) == 1 else ("", 0.0))
-        except ValueError:
-            resultado.append(("", 0.0))
-    return resultado
+    return por_imagen
+
+
+def _una_cifra(leidas: list[list[str]]) -> tuple[str, float]:
+    """(text, confidence 0-1) of the one word read in an image; ("", 0) otherwise."""
+    try:
+        return (leidas[0][11].strip(), float(leidas[0][10]) / 100.0) if len(leidas) == 1 else ("", 0.0)
+    except ValueError:
+        return ("", 0.0)

@@ -361,6 +361,32 @@ def test_cifra_dudosa_se_relee_sola():
     assert releidas[1:] == [segura, letras]
 
 
+@requiere_tesseract
+def test_tesseract_en_el_proceso_lee_lo_mismo_que_el_programa(monkeypatch):
+    """The page of the corpus's scan, its orientation check and a figure read
+    again alone: libtesseract inside this process (tesseract_api) gives the
+    very text of the `tesseract` program."""
+
+    import pypdfium2 as pdfium
+
+    from extractor.formatos import tesseract_api
+
+    if not tesseract_api.disponible():
+        pytest.skip("libtesseract no se puede cargar: el lector usa el programa")
+    pdf = pdfium.PdfDocument(str(ESCANEADO))
+    try:
+        imagen = pdf[0].render(scale=ocr.DPI / 72.0, grayscale=True).to_pil()
+    finally:
+        pdf.close()
+    pgm, *_ = ocr.preparar(imagen, ocr.DPI)
+    recorte = imagen.convert("L").crop((300, 400, 900, 480))
+    en_proceso = (ocr._tesseract(pgm, ocr.DPI), ocr._osd(imagen, ocr.DPI), ocr._lineas_de_cifras([recorte], 600))
+    monkeypatch.setattr(tesseract_api, "disponible", lambda: False)
+    programa = (ocr._tesseract(pgm, ocr.DPI), ocr._osd(imagen, ocr.DPI), ocr._lineas_de_cifras([recorte], 600))
+    assert en_proceso == programa
+    assert len(ocr.palabras_de_tsv(en_proceso[0], ocr.DPI)) > 100 and en_proceso[1][0] == 0
+
+
 # ------------------------------------------------------------ a quarterly follow-up: skewed page, table on its side
 
 TRIMESTRAL_P1 = [
