@@ -35,6 +35,7 @@ import re
 import shutil
 import subprocess
 import tempfile
+import threading
 from collections import deque
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import asdict, dataclass, field
@@ -634,45 +635,29 @@ def preparar(imagen, dpi: int):
     return pgm.getvalue(), horizontales, verticales, angulo
 
 
-# The 19 compare-exchanges of a sorting network that puts the median of 9
-# values in the middle place (Paeth; Devillard's opt_med9).
-_RED_MEDIANA9 = (
-    (1, 2),
-    (4, 5),
-    (7, 8),
-    (0, 1),
-    (3, 4),
-    (6, 7),
-    (1, 2),
-    (4, 5),
-    (7, 8),
-    (0, 3),
-    (5, 8),
-    (4, 7),
-    (3, 6),
-    (1, 4),
-    (2, 5),
-    (4, 7),
-    (4, 2),
-    (6, 4),
-    (4, 2),
-)
-
-
 def _mediana3(gris):
     """3 x 3 median filter of a grey image (edges repeated): the same pixels
-    as PIL's ImageFilter.MedianFilter(3) in about a third of its time, by
-    a sorting network of minima and maxima over the nine shifted copies."""
+    as PIL's ImageFilter.MedianFilter(3) in a small part of its time. Each
+    column of three is sorted once (low, middle, high), and shared by the
+    three windows that hold it; the median of a window is the median of
+    the highest of its lows, the median of its middles and the lowest of its
+    highs (an exact identity of the median of nine)."""
     import numpy as np
 
-    alto, ancho = gris.shape
     borde = np.pad(gris, 1, mode="edge")
-    v = [borde[i : i + alto, j : j + ancho].copy() for i in range(3) for j in range(3)]
-    for i, j in _RED_MEDIANA9:
-        menor = np.minimum(v[i], v[j])
-        np.maximum(v[i], v[j], out=v[j])
-        v[i] = menor
-    return v[4]
+    arriba, centro, abajo = borde[:-2], borde[1:-1], borde[2:]
+    bajo, alto = np.minimum(arriba, centro), np.maximum(arriba, centro)
+    medio, alto = np.minimum(alto, abajo), np.maximum(alto, abajo)
+    bajo, medio = np.minimum(bajo, medio), np.maximum(bajo, medio)
+    bajos = np.maximum(np.maximum(bajo[:, :-2], bajo[:, 1:-1]), bajo[:, 2:])
+    altos = np.minimum(np.minimum(alto[:, :-2], alto[:, 1:-1]), alto[:, 2:])
+    return _mediana_de_tres(bajos, _mediana_de_tres(medio[:, :-2], medio[:, 1:-1], medio[:, 2:]), altos)
+
+
+def _mediana_de_tres(a, b, c):
+    import numpy as np
+
+    return np.maximum(np.minimum(a, b), np.minimum(np.maximum(a, b), c))
 
 
 # ------------------------------------------------------------------ words
@@ -737,6 +722,7 @@ class LectorOcr:
         self.dpi = dpi
         self.llamadas = 0  # Tesseract runs (pages not found in the cache)
         self.segundos_preparar = 0.0  # rendering, straightening, ruling lines (for bench/ocr.py)
+        self._cerrojo = threading.Lock()
 
     def leer(self, numeros: list[int]) -> dict[int, PaginaOcr]:
         """{page number (1-based): PaginaOcr}. ErrorOcr when Tesseract is
@@ -759,14 +745,17 @@ class LectorOcr:
         pdf = pdfium.PdfDocument(str(self.ruta))
         try:
             with ThreadPoolExecutor(max_workers=HILOS) as hilos:
-                # pdfium is not thread-safe: pages are rendered and prepared
-                # here, one at a time, while Tesseract reads the pages sent
-                # before (overlap); at most 2 x HILOS images wait for it.
+                # pdfium is not thread-safe: pages are rendered here, one at
+                # a time; each is prepared (orientation, straightening, ruling
+                # lines) and read by Tesseract in a thread, while the next
+                # pages are rendered and the other threads work (numpy, PIL
+                # and libtesseract let go of the GIL); at most 2 x HILOS
+                # images wait.
                 enviadas: deque = deque()
                 for n in faltan:
-                    dpi, pgm, h, v, a = self._preparar(pdf, n)
-                    enviadas.append((n, dpi, h, v, a, hilos.submit(_medido, pgm, dpi)))
-                    del pgm
+                    dpi, imagen = self._renderizar(pdf, n)
+                    enviadas.append((n, hilos.submit(self._leer_pagina, imagen, dpi)))
+                    del imagen
                     if len(enviadas) >= 2 * HILOS:
                         self._recibir(enviadas.popleft(), salida)
                 while enviadas:
@@ -776,14 +765,14 @@ class LectorOcr:
         return salida
 
     def _recibir(self, enviada: tuple, salida: dict[int, PaginaOcr]) -> None:
-        n, dpi, h, v, a, trabajo = enviada
-        palabras, segundos = trabajo.result()
+        n, trabajo = enviada
+        pagina = trabajo.result()
         self.llamadas += 1
-        pagina = PaginaOcr(palabras, h, v, a, segundos)
         _guardar_cache(_ruta_cache(self.sha256, n, self.dpi), pagina)
         salida[n] = pagina
 
-    def _preparar(self, pdf, n: int):
+    def _renderizar(self, pdf, n: int):
+        """(resolution, grey PIL image) of page n."""
         import time
 
         inicio = time.perf_counter()
@@ -795,9 +784,28 @@ class LectorOcr:
             imagen = pagina.render(scale=dpi / 72.0, grayscale=True).to_pil()
         finally:
             pagina.close()
-        preparada = preparar(imagen, dpi)
-        self.segundos_preparar += time.perf_counter() - inicio
-        return (dpi, *preparada)
+        self._sumar_preparar(time.perf_counter() - inicio)
+        return dpi, imagen
+
+    def _leer_pagina(self, imagen, dpi: int) -> PaginaOcr:
+        """A rendered page prepared and read (in a worker thread)."""
+        import time
+
+        inicio = time.perf_counter()
+        pgm, h, v, a = preparar(imagen, dpi)
+        self._sumar_preparar(time.perf_counter() - inicio)
+        del imagen
+        palabras, segundos = _medido(pgm, dpi)
+        return PaginaOcr(palabras, h, v, a, segundos)
+
+    def _preparar(self, pdf, n: int):
+        """(resolution, PGM bytes, lines, angle) of page n (rendered and prepared here)."""
+        dpi, imagen = self._renderizar(pdf, n)
+        return (dpi, *preparar(imagen, dpi))
+
+    def _sumar_preparar(self, segundos: float) -> None:
+        with self._cerrojo:
+            self.segundos_preparar += segundos
 
 
 def _medido(pgm: bytes, dpi: int) -> tuple[list[dict], float]:
