@@ -21,8 +21,11 @@ PDF reader (lines, paragraphs, unruled tables) work on them unchanged.
 
 Results are cached on disk by the file's SHA-256, page, resolution and
 Tesseract version (`carpeta_cache()`): loading the same scan again does not
-run Tesseract again. Pages are recognised in parallel (one Tesseract process
-per core, up to `HILOS`).
+run Tesseract again. Pages are prepared and recognised in parallel (one
+thread per core, up to `HILOS`). Tesseract runs inside this process when
+libtesseract loads (tesseract_api.py: the program's very output, without
+starting it and loading its model for every page, orientation check and
+figure read again), else as the `tesseract` program.
 """
 
 from __future__ import annotations
