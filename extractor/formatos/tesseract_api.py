@@ -71,8 +71,16 @@ class _Bibliotecas:
         self.tess, self.lept = tess, lept
 
 
-@lru_cache(maxsize=1)
+_CARGA = threading.Lock()  # the pages' threads may ask at once: one loads, with the environment set
+
+
 def _bibliotecas() -> Optional[_Bibliotecas]:
+    with _CARGA:
+        return _cargar_bibliotecas()
+
+
+@lru_cache(maxsize=1)
+def _cargar_bibliotecas() -> Optional[_Bibliotecas]:
     if os.environ.get("INFORMES_OCR_PROGRAMA"):  # force the `tesseract` program (bench, comparisons)
         return None
     # One core per page (pages run in parallel), as OMP_THREAD_LIMIT=1 gives
