@@ -122,7 +122,7 @@ class _TrasImportar(importlib.abc.MetaPathFinder):
             for cambiar in cambios:
                 cambiar(modulo)
 
-        spec.loader.exec_module = exec_module  # type: ignore[method-assign]
+        setattr(spec.loader, "exec_module", exec_module)
         return spec
 
 
