@@ -11,15 +11,18 @@ printed next to its target.
 1. carga: `informes cargar -t 1` (the load's own machinery, bench/rendimiento.py)
    against pdfplumber's `extract_tables()` loop over the same text-layer PDFs;
    and `-t 2` against `-t 1`.
-2. ocr: the OCR reader (render, straighten, ruling lines, Tesseract, words;
-   empty cache) against plain `tesseract` (`-l spa`, default page layout, TSV)
-   on the same pages already rendered at the same resolution, with the same
-   number of Tesseract processes at once.
+2. ocr: the OCR reader (render, orientation, straighten, ruling lines,
+   Tesseract, figures read again, words; empty cache; Tesseract inside the
+   process when libtesseract loads, extractor/formatos/tesseract_api.py)
+   against plain `tesseract` (`-l spa`, default page layout, TSV) on the same
+   pages already rendered at the same resolution, with the same number of
+   Tesseract processes (threads) at once.
 3. escritor: writing one prepared report (`guardado.guardar_informe`, what the
    single writer does per report) into a store holding 500 reports of the
    same entity, against writing it into an empty store.
 4. arranque: `informes cargar` of a 1-page PDF into a new store, end to end
-   (a new interpreter, as a user runs it), and `informes --help`; once with
+   (a new interpreter, as a user runs it: compiled bytecode is kept, even if
+   PYTHONDONTWRITEBYTECODE is set here), and `informes --help`; once with
    an empty header memory (the first load on a machine), then the repetitions.
 Timings are for reading, never asserted in tests.
 """
@@ -110,9 +113,12 @@ def metas_ocr(repeticiones: int, reales: bool) -> None:
     if falta or not files:
         print(f"\n2. OCR: se omite ({falta or 'no hay PDF escaneados'})")
         return
+    from extractor.formatos import tesseract_api
+
+    donde = "dentro del proceso (libtesseract)" if tesseract_api.disponible() else "el programa tesseract"
     print(
         f"\n2. OCR: {len(files)} PDF escaneados, {ocr.DPI} dpi, {ocr.HILOS} Tesseract a la vez, "
-        f"--psm {ocr.PSM} ({ocr.version_tesseract()})"
+        f"--psm {ocr.PSM} ({ocr.version_tesseract()}; el lector usa {donde})"
     )
     ratios = []
     with tempfile.TemporaryDirectory(prefix="bench-metas-ocr-") as tmp:
@@ -261,7 +267,7 @@ def _cli(args: list[str], cache: Path) -> tuple[float, float]:
         [sys.executable, "-m", "pipelines.cli", *args],
         cwd=RAIZ,
         check=True,
-        env={**os.environ, "PYTHONPATH": str(RAIZ), "INFORMES_CACHE": str(cache)},
+        env={**_entorno_de_usuario(), "PYTHONPATH": str(RAIZ), "INFORMES_CACHE": str(cache)},
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
     )
@@ -273,6 +279,13 @@ def _cli(args: list[str], cache: Path) -> tuple[float, float]:
             break
     despues = resource.getrusage(resource.RUSAGE_CHILDREN)
     return reloj, (despues.ru_utime - antes.ru_utime) + (despues.ru_stime - antes.ru_stime)
+
+
+def _entorno_de_usuario() -> dict[str, str]:
+    """This environment as a user's: Python keeps the compiled bytecode of
+    the program (without it, every start compiles the project's modules
+    again: ~0,3 s more)."""
+    return {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
 
 
 def metas_arranque(repeticiones: int) -> None:

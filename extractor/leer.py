@@ -75,8 +75,6 @@ def leer_documento(ruta: Path, limites: Optional[LimitesLectura] = None):
 
 
 def _leer_copia(ruta: Path, sha256: str, limites: LimitesLectura):
-    from extractor.formatos.docx import leer_docx
-    from extractor.formatos.pdf import leer_pdf
     from extractor.castellano.cortes import reparar_cortes
     from extractor.tablas.costura import unir_tablas
 
@@ -84,6 +82,8 @@ def _leer_copia(ruta: Path, sha256: str, limites: LimitesLectura):
     seguridad.revisar(ruta, formato, limites)
     try:
         if formato == "pdf":
+            from extractor.formatos.pdf import leer_pdf
+
             with seguridad.vigilar_flujos_pdf(ruta.name):
                 doc = leer_pdf(ruta, sha256)
         elif formato in HOJAS:
@@ -101,6 +101,8 @@ def _leer_copia(ruta: Path, sha256: str, limites: LimitesLectura):
                 ruta, sha256, formato, tiempo=tiempo, revisar_docx=lambda copia: seguridad.revisar_docx(copia, limites)
             )
         else:
+            from extractor.formatos.docx import leer_docx  # python-docx: only for DOCX (0,1 s)
+
             doc = leer_docx(ruta, sha256)
     except ErrorLectura:
         raise

@@ -21,8 +21,11 @@ PDF reader (lines, paragraphs, unruled tables) work on them unchanged.
 
 Results are cached on disk by the file's SHA-256, page, resolution and
 Tesseract version (`carpeta_cache()`): loading the same scan again does not
-run Tesseract again. Pages are recognised in parallel (one Tesseract process
-per core, up to `HILOS`).
+run Tesseract again. Pages are prepared and recognised in parallel (one
+thread per core, up to `HILOS`). Tesseract runs inside this process when
+libtesseract loads (tesseract_api.py: the program's very output, without
+starting it and loading its model for every page, orientation check and
+figure read again), else as the `tesseract` program.
 """
 
 from __future__ import annotations
@@ -35,12 +38,15 @@ import re
 import shutil
 import subprocess
 import tempfile
+import threading
 from collections import deque
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import asdict, dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import Optional
+
+from extractor.formatos import tesseract_api
 
 DPI = 300
 IDIOMA = "spa"
@@ -125,7 +131,22 @@ def version_tesseract() -> str:
 
 
 def _tesseract(imagen_pgm: bytes, dpi: int) -> str:
-    """TSV of one page image (PGM bytes on stdin)."""
+    """TSV of one page image (PGM bytes): Tesseract in this process when
+    its library loads (tesseract_api: the same text), else the program."""
+    if tesseract_api.disponible():
+        try:
+            return tesseract_api.motor(IDIOMA, _VARIABLES_PAGINA).tsv(imagen_pgm, dpi, int(PSM))
+        except OSError:
+            pass  # the program says what is wrong
+    return _tesseract_programa(imagen_pgm, dpi)
+
+
+# the `-c` variables and the `tsv` configuration of the program's call below
+_VARIABLES_PAGINA = {"tessedit_do_invert": "0", "tessedit_create_tsv": "1"}
+
+
+def _tesseract_programa(imagen_pgm: bytes, dpi: int) -> str:
+    """TSV of one page image (PGM bytes on stdin), by the `tesseract` program."""
     entorno = {**os.environ, "OMP_THREAD_LIMIT": "1"}  # one core per page: pages run in parallel
     try:
         salida = subprocess.run(
@@ -521,6 +542,13 @@ def _osd(imagen, dpi: int) -> Optional[tuple[int, float]]:
         reducida = reducida.resize((max(1, int(reducida.width * escala)), max(1, int(reducida.height * escala))))
     pgm = io.BytesIO()
     reducida.save(pgm, "PPM")
+    if tesseract_api.disponible():
+        try:
+            propia = tesseract_api.motor("osd").orientacion(pgm.getvalue(), int(dpi * escala))
+        except OSError:
+            pass  # the program, below
+        else:
+            return None if propia is None else ((360 - propia[0]) % 360, propia[1])
     entorno = {**os.environ, "OMP_THREAD_LIMIT": "1"}
     try:
         salida = subprocess.run(
@@ -610,45 +638,29 @@ def preparar(imagen, dpi: int):
     return pgm.getvalue(), horizontales, verticales, angulo
 
 
-# The 19 compare-exchanges of a sorting network that puts the median of 9
-# values in the middle place (Paeth; Devillard's opt_med9).
-_RED_MEDIANA9 = (
-    (1, 2),
-    (4, 5),
-    (7, 8),
-    (0, 1),
-    (3, 4),
-    (6, 7),
-    (1, 2),
-    (4, 5),
-    (7, 8),
-    (0, 3),
-    (5, 8),
-    (4, 7),
-    (3, 6),
-    (1, 4),
-    (2, 5),
-    (4, 7),
-    (4, 2),
-    (6, 4),
-    (4, 2),
-)
-
-
 def _mediana3(gris):
     """3 x 3 median filter of a grey image (edges repeated): the same pixels
-    as PIL's ImageFilter.MedianFilter(3) in about a third of its time, by
-    a sorting network of minima and maxima over the nine shifted copies."""
+    as PIL's ImageFilter.MedianFilter(3) in a small part of its time. Each
+    column of three is sorted once (low, middle, high), and shared by the
+    three windows that hold it; the median of a window is the median of
+    the highest of its lows, the median of its middles and the lowest of its
+    highs (an exact identity of the median of nine)."""
     import numpy as np
 
-    alto, ancho = gris.shape
     borde = np.pad(gris, 1, mode="edge")
-    v = [borde[i : i + alto, j : j + ancho].copy() for i in range(3) for j in range(3)]
-    for i, j in _RED_MEDIANA9:
-        menor = np.minimum(v[i], v[j])
-        np.maximum(v[i], v[j], out=v[j])
-        v[i] = menor
-    return v[4]
+    arriba, centro, abajo = borde[:-2], borde[1:-1], borde[2:]
+    bajo, alto = np.minimum(arriba, centro), np.maximum(arriba, centro)
+    medio, alto = np.minimum(alto, abajo), np.maximum(alto, abajo)
+    bajo, medio = np.minimum(bajo, medio), np.maximum(bajo, medio)
+    bajos = np.maximum(np.maximum(bajo[:, :-2], bajo[:, 1:-1]), bajo[:, 2:])
+    altos = np.minimum(np.minimum(alto[:, :-2], alto[:, 1:-1]), alto[:, 2:])
+    return _mediana_de_tres(bajos, _mediana_de_tres(medio[:, :-2], medio[:, 1:-1], medio[:, 2:]), altos)
+
+
+def _mediana_de_tres(a, b, c):
+    import numpy as np
+
+    return np.maximum(np.minimum(a, b), np.minimum(np.maximum(a, b), c))
 
 
 # ------------------------------------------------------------------ words
@@ -713,6 +725,7 @@ class LectorOcr:
         self.dpi = dpi
         self.llamadas = 0  # Tesseract runs (pages not found in the cache)
         self.segundos_preparar = 0.0  # rendering, straightening, ruling lines (for bench/ocr.py)
+        self._cerrojo = threading.Lock()
 
     def leer(self, numeros: list[int]) -> dict[int, PaginaOcr]:
         """{page number (1-based): PaginaOcr}. ErrorOcr when Tesseract is
@@ -735,14 +748,17 @@ class LectorOcr:
         pdf = pdfium.PdfDocument(str(self.ruta))
         try:
             with ThreadPoolExecutor(max_workers=HILOS) as hilos:
-                # pdfium is not thread-safe: pages are rendered and prepared
-                # here, one at a time, while Tesseract reads the pages sent
-                # before (overlap); at most 2 x HILOS images wait for it.
+                # pdfium is not thread-safe: pages are rendered here, one at
+                # a time; each is prepared (orientation, straightening, ruling
+                # lines) and read by Tesseract in a thread, while the next
+                # pages are rendered and the other threads work (numpy, PIL
+                # and libtesseract let go of the GIL); at most 2 x HILOS
+                # images wait.
                 enviadas: deque = deque()
                 for n in faltan:
-                    dpi, pgm, h, v, a = self._preparar(pdf, n)
-                    enviadas.append((n, dpi, h, v, a, hilos.submit(_medido, pgm, dpi)))
-                    del pgm
+                    dpi, imagen = self._renderizar(pdf, n)
+                    enviadas.append((n, hilos.submit(self._leer_pagina, imagen, dpi)))
+                    del imagen
                     if len(enviadas) >= 2 * HILOS:
                         self._recibir(enviadas.popleft(), salida)
                 while enviadas:
@@ -752,14 +768,14 @@ class LectorOcr:
         return salida
 
     def _recibir(self, enviada: tuple, salida: dict[int, PaginaOcr]) -> None:
-        n, dpi, h, v, a, trabajo = enviada
-        palabras, segundos = trabajo.result()
+        n, trabajo = enviada
+        pagina = trabajo.result()
         self.llamadas += 1
-        pagina = PaginaOcr(palabras, h, v, a, segundos)
         _guardar_cache(_ruta_cache(self.sha256, n, self.dpi), pagina)
         salida[n] = pagina
 
-    def _preparar(self, pdf, n: int):
+    def _renderizar(self, pdf, n: int):
+        """(resolution, grey PIL image) of page n."""
         import time
 
         inicio = time.perf_counter()
@@ -771,9 +787,28 @@ class LectorOcr:
             imagen = pagina.render(scale=dpi / 72.0, grayscale=True).to_pil()
         finally:
             pagina.close()
-        preparada = preparar(imagen, dpi)
-        self.segundos_preparar += time.perf_counter() - inicio
-        return (dpi, *preparada)
+        self._sumar_preparar(time.perf_counter() - inicio)
+        return dpi, imagen
+
+    def _leer_pagina(self, imagen, dpi: int) -> PaginaOcr:
+        """A rendered page prepared and read (in a worker thread)."""
+        import time
+
+        inicio = time.perf_counter()
+        pgm, h, v, a = preparar(imagen, dpi)
+        self._sumar_preparar(time.perf_counter() - inicio)
+        del imagen
+        palabras, segundos = _medido(pgm, dpi)
+        return PaginaOcr(palabras, h, v, a, segundos)
+
+    def _preparar(self, pdf, n: int):
+        """(resolution, PGM bytes, lines, angle) of page n (rendered and prepared here)."""
+        dpi, imagen = self._renderizar(pdf, n)
+        return (dpi, *preparar(imagen, dpi))
+
+    def _sumar_preparar(self, segundos: float) -> None:
+        with self._cerrojo:
+            self.segundos_preparar += segundos
 
 
 def _medido(pgm: bytes, dpi: int) -> tuple[list[dict], float]:
@@ -829,6 +864,17 @@ def _lineas_de_cifras(imagenes: list, dpi: int) -> list[tuple[str, float]]:
 
     if not imagenes:
         return []
+    if tesseract_api.disponible():
+        try:
+            motor = tesseract_api.motor("eng", {"tessedit_char_whitelist": CIFRAS, "tessedit_create_tsv": "1"})
+            resultado = []
+            for imagen in imagenes:  # what the program does with the list: each image a page of its own
+                ppm = io.BytesIO()
+                imagen.save(ppm, "PPM")
+                resultado.append(_una_cifra(_palabras_tsv(motor.tsv(ppm.getvalue(), dpi, 7)).get("1", [])))
+            return resultado
+        except OSError:
+            pass  # the program, below
     entorno = {**os.environ, "OMP_THREAD_LIMIT": "1"}
     with tempfile.TemporaryDirectory(prefix="informes-cifras-") as carpeta:
         rutas = []
@@ -860,16 +906,23 @@ def _lineas_de_cifras(imagenes: list, dpi: int) -> list[tuple[str, float]]:
             return [("", 0.0)] * len(imagenes)
     if salida.returncode != 0:
         return [("", 0.0)] * len(imagenes)
+    por_imagen = _palabras_tsv(salida.stdout.decode("utf-8", "replace"))
+    return [_una_cifra(por_imagen.get(str(k + 1), [])) for k in range(len(imagenes))]
+
+
+def _palabras_tsv(tsv: str) -> dict[str, list[list[str]]]:
+    """The words of a TSV with text, by page ("1" for the first image)."""
     por_imagen: dict[str, list[list[str]]] = {}
-    for l in salida.stdout.decode("utf-8", "replace").splitlines()[1:]:
+    for l in tsv.splitlines()[1:]:
         f = l.split("\t")
         if len(f) >= 12 and f[0] == "5" and f[11].strip():
             por_imagen.setdefault(f[1], []).append(f)  # f[1]: the page, 1 for the first image
-    resultado = []
-    for k in range(len(imagenes)):
-        leidas = por_imagen.get(str(k + 1), [])
-        try:
-            resultado.append((leidas[0][11].strip(), float(leidas[0][10]) / 100.0) if len(leidas) == 1 else ("", 0.0))
-        except ValueError:
-            resultado.append(("", 0.0))
-    return resultado
+    return por_imagen
+
+
+def _una_cifra(leidas: list[list[str]]) -> tuple[str, float]:
+    """(text, confidence 0-1) of the one word read in an image; ("", 0) otherwise."""
+    try:
+        return (leidas[0][11].strip(), float(leidas[0][10]) / 100.0) if len(leidas) == 1 else ("", 0.0)
+    except ValueError:
+        return ("", 0.0)

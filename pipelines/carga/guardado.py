@@ -25,18 +25,43 @@ if TYPE_CHECKING:
     from extractor.resultado import InformeExtraido
 
 
-def calentar() -> None:
+def calentar(sin_pandas: bool = False) -> None:
     """Read once what `preparar` needs (the tables, the vocabularies, and
     pandas, which pyarrow imports on its first conversion: 0,3 s), so that
     the fork server's children (pipelines/carga/precarga.py) start with it,
-    and the writer has it before the first result arrives (cargar_rutas)."""
-    import pandas  # noqa: F401
+    and the writer has it before the first result arrives (cargar_rutas).
 
+    sin_pandas (the `informes` command, a process that never hands pandas
+    objects to pyarrow): that first conversion is made while pandas cannot
+    be imported, and pyarrow, which only imported it to ask whether each
+    list it converts is a pandas object, remembers the answer (no) for the
+    life of the process. Explicit conversions to pandas (`to_pandas`) still
+    import it when asked."""
+    import sys
+
+    if sin_pandas and "pandas" not in sys.modules:
+        sys.meta_path.insert(0, _SinPandas)  # `import pandas` fails at once
+        try:
+            pa.array([0.0], pa.float64())
+        finally:
+            sys.meta_path.remove(_SinPandas)
+    else:
+        import pandas  # noqa: F401
     esquemas.tablas()
     esquemas.medidas_de_dinero()
     for campo in ("medida", "unidad", "tipo_gasto"):
         esquemas.vocabulario(campo)
     pa.array([0.0], pa.float64()).to_pylist()
+
+
+class _SinPandas:
+    """An import finder under which `import pandas` fails (calentar)."""
+
+    @staticmethod
+    def find_spec(nombre: str, *_args: Any) -> None:
+        if nombre == "pandas" or nombre.startswith("pandas."):
+            raise ModuleNotFoundError(f"No module named {nombre!r}", name=nombre)
+        return None
 
 
 def preparar(informe: InformeExtraido, version: Optional[str] = None) -> InformePreparado:

@@ -118,7 +118,10 @@ def cargar(
     Ejemplo: informes cargar informes/ --db indicadores.duckdb --trabajadores 2
     """
     from pipelines.almacen import ErrorAlmacen
+    import pipelines.carga.cargar as carga
     from pipelines.carga.cargar import ErrorCarga, cargar_rutas, razon_os, recorrer
+
+    carga.ARROW_SIN_PANDAS = True  # this process never gives pyarrow pandas objects
 
     if not rutas:
         _salir("Indique al menos un archivo o carpeta para cargar.")

@@ -24,7 +24,10 @@ back to English (issue 18.5).
 
 from __future__ import annotations
 
+import importlib.abc
+import importlib.util
 import inspect
+import sys
 from types import ModuleType
 from typing import Any, Callable, Optional
 
@@ -66,9 +69,7 @@ def excepciones() -> ModuleType:
 def formatear_errores_con(funcion: Callable[[Exception], None]) -> None:
     """typer prints click's usage errors with `funcion(e)` (then exits with
     e.exit_code) instead of its English panel."""
-    import typer.rich_utils
-
-    setattr(typer.rich_utils, "rich_format_error", funcion)
+    _en_rich_utils(lambda modulo: setattr(modulo, "rich_format_error", funcion))
 
 
 # ----------------------------------------------------------------- help texts
@@ -76,10 +77,53 @@ def formatear_errores_con(funcion: Callable[[Exception], None]) -> None:
 
 def poner_textos_de_ayuda(textos: dict[str, str]) -> None:
     """Replace the texts of typer's help screens (names of TEXTOS_DE_AYUDA)."""
-    import typer.rich_utils
 
-    for nombre, texto in textos.items():
-        setattr(typer.rich_utils, nombre, texto)
+    def poner(modulo: ModuleType) -> None:
+        for nombre, texto in textos.items():
+            setattr(modulo, nombre, texto)
+
+    _en_rich_utils(poner)
+
+
+def _en_rich_utils(cambiar: Callable[[ModuleType], None]) -> None:
+    """cambiar(typer.rich_utils) now if it is imported, else as soon as typer
+    imports it: typer does so only to print a help screen, a usage error or
+    a traceback, and importing it costs about 0,1 s (rich's Markdown, which
+    imports markdown-it and Pygments) that a command like `cargar` never needs."""
+    modulo = sys.modules.get("typer.rich_utils")
+    if modulo is not None:
+        cambiar(modulo)
+        return
+    for buscador in sys.meta_path:
+        if isinstance(buscador, _TrasImportar):
+            buscador.cambios.append(cambiar)
+            return
+    sys.meta_path.insert(0, _TrasImportar("typer.rich_utils", [cambiar]))
+
+
+class _TrasImportar(importlib.abc.MetaPathFinder):
+    """Import finder that runs `cambios` on module `nombre` right after it is
+    first imported (found by the finders after this one), then steps aside."""
+
+    def __init__(self, nombre: str, cambios: list[Callable[[ModuleType], None]]):
+        self.nombre, self.cambios = nombre, cambios
+
+    def find_spec(self, nombre: str, ruta: Any = None, destino: Any = None) -> Any:
+        if nombre != self.nombre:
+            return None
+        sys.meta_path.remove(self)
+        spec = importlib.util.find_spec(nombre)
+        if spec is None or spec.loader is None or not hasattr(spec.loader, "exec_module"):
+            return spec
+        ejecutar, cambios = spec.loader.exec_module, self.cambios
+
+        def exec_module(modulo: ModuleType) -> None:
+            ejecutar(modulo)
+            for cambiar in cambios:
+                cambiar(modulo)
+
+        setattr(spec.loader, "exec_module", exec_module)
+        return spec
 
 
 def tipo_de_parametro(param: Any) -> Any:

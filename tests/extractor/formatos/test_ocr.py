@@ -361,6 +361,32 @@ def test_cifra_dudosa_se_relee_sola():
     assert releidas[1:] == [segura, letras]
 
 
+@requiere_tesseract
+def test_tesseract_en_el_proceso_lee_lo_mismo_que_el_programa(monkeypatch):
+    """The page of the corpus's scan, its orientation check and a figure read
+    again alone: libtesseract inside this process (tesseract_api) gives the
+    very text of the `tesseract` program."""
+
+    import pypdfium2 as pdfium
+
+    from extractor.formatos import tesseract_api
+
+    if not tesseract_api.disponible():
+        pytest.skip("libtesseract no se puede cargar: el lector usa el programa")
+    pdf = pdfium.PdfDocument(str(ESCANEADO))
+    try:
+        imagen = pdf[0].render(scale=ocr.DPI / 72.0, grayscale=True).to_pil()
+    finally:
+        pdf.close()
+    pgm, *_ = ocr.preparar(imagen, ocr.DPI)
+    recorte = imagen.convert("L").crop((300, 400, 900, 480))
+    en_proceso = (ocr._tesseract(pgm, ocr.DPI), ocr._osd(imagen, ocr.DPI), ocr._lineas_de_cifras([recorte], 600))
+    monkeypatch.setattr(tesseract_api, "disponible", lambda: False)
+    programa = (ocr._tesseract(pgm, ocr.DPI), ocr._osd(imagen, ocr.DPI), ocr._lineas_de_cifras([recorte], 600))
+    assert en_proceso == programa
+    assert len(ocr.palabras_de_tsv(en_proceso[0], ocr.DPI)) > 100 and en_proceso[1][0] == 0
+
+
 # ------------------------------------------------------------ a quarterly follow-up: skewed page, table on its side
 
 TRIMESTRAL_P1 = [
@@ -543,3 +569,19 @@ def test_pagina_de_lado_por_su_tinta():
     assert not de_lado(hoja) and not de_lado(hoja.rotate(1.4, fillcolor=255))
     assert de_lado(hoja.rotate(90, expand=True)) and de_lado(hoja.rotate(-90, expand=True).rotate(-1.2, fillcolor=255))
     assert not de_lado(Image.new("L", (1700, 2200), 255))
+
+
+def test_mediana_3x3_da_los_pixeles_del_filtro_de_pil():
+    """The specks filter (`_mediana3`, columns sorted once) gives the very
+    pixels of PIL's MedianFilter(3), edges included, on noise and on a page
+    of text."""
+    import numpy as np
+    from PIL import Image, ImageDraw, ImageFilter
+
+    ruido = np.random.default_rng(7).integers(0, 256, (301, 257), dtype=np.uint8)
+    ruido[::9] = 255
+    pagina = Image.new("L", (400, 120), 255)
+    ImageDraw.Draw(pagina).text((10, 40), "Meta 2023: 14.870,42 — 99,4 %", fill=0)
+    for gris in (ruido, np.asarray(pagina), ruido[:2, :5], ruido[:1, :1]):
+        esperado = np.asarray(Image.fromarray(gris).filter(ImageFilter.MedianFilter(3)))
+        assert np.array_equal(ocr._mediana3(gris), esperado)
