@@ -21,5 +21,7 @@ _CLAUSULAS = re.compile(r"\s*(?:[·;|\n,()]|\s[–—-]\s)\s*")
 
 
 def sin_clausulas_de_normas(texto: str) -> str:
-    """The text without the clauses that cite a legal act."""
+    """The text without the clauses that cite a legal act (as it is when it cites none)."""
+    if not NORMA.search(texto):
+        return texto
     return " · ".join(c for c in _CLAUSULAS.split(texto) if c and not NORMA.search(c))

@@ -32,7 +32,8 @@ def _pagina(c, xs, cabecera, filas, titulo):
     return y
 
 
-def _partida(ruta: Path, repetir_nombres: bool) -> None:
+def _partida(ruta: Path, repetir_nombres: bool, total: tuple[str, ...] = ()) -> None:
+    """`total`: a last row only the continuation page has."""
     c = canvas.Canvas(str(ruta), pagesize=letter)
     _pagina(
         c,
@@ -56,7 +57,7 @@ def _partida(ruta: Path, repetir_nombres: bool) -> None:
             c,
             [40, 80, 250],
             ["N.°", "Recursos ejecutados 2023"],
-            [(f[0], f[4]) for f in FILAS],
+            [(f[0], f[4]) for f in FILAS] + ([total] if total else []),
             "Casa de la Cultura de Sopetrán - seguimiento 2023 (continuación)",
         )
     c.save()
@@ -95,23 +96,7 @@ def test_la_continuacion_con_su_fila_de_total(tmp_path):
     still the same rows, and the total is a row of its own (reported, not
     glued to the last row)."""
     ruta = tmp_path / "sopetran_cultura_seguimiento_total_2023.pdf"
-    c = canvas.Canvas(str(ruta), pagesize=letter)
-    _pagina(
-        c,
-        [40, 80, 330, 420, 510],
-        ["N.°", "Meta de producto", "Meta 2023", "Logro 2023"],
-        [f[:4] for f in FILAS],
-        "Casa de la Cultura de Sopetrán - seguimiento 2023",
-    )
-    c.showPage()
-    _pagina(
-        c,
-        [40, 80, 250],
-        ["N.°", "Recursos ejecutados 2023"],
-        [(f[0], f[4]) for f in FILAS] + [("Total", "$ 137.500.000")],
-        "Casa de la Cultura de Sopetrán - seguimiento 2023 (continuación)",
-    )
-    c.save()
+    _partida(ruta, repetir_nombres=False, total=("Total", "$ 137.500.000"))
     informe = interpretar(leer_documento(ruta))
     dinero = {o.indicador: o.valor for o in informe.observaciones if o.medida == "recursos_ejecutados"}
     assert dinero == {
