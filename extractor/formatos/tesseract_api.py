@@ -1,4 +1,21 @@
-"""Tesseract inside this process (libtesseract's C API through ctypes), for
+"""Why not tesserocr, the well-kept binding (measured 2026-12-04): the
+manylinux wheel of tesserocr 2.13.0 bundles Tesseract 5.5.4 / Leptonica
+1.87; the system's is 5.3.0 / 1.82 (what the `tesseract` fallback runs).
+On the 15 scanned pages at hand (corpus/, corpus-real/ cali, blind z01 t10
+q07 v07 v05 x06 y04) its orientation checks agree (17/17), but its TSV
+differs on all 15 pages and its words on 11 (52 of 3,159 words; of the 60
+figures read again, 54 differ, all but one in confidence only), and the
+extracted observations change: the OCR confidence of most figures, a few
+texts ("34,5 %" -> "34,5%"), and y04 loses 20 of its 56 quarterly figures
+(blind gold F1 1.000 -> 0.717). It used about 10-25% less CPU per page
+(noisy: 2 cores under load). tesserocr built from source against the
+system library (`pip install --no-binary tesserocr`, needs
+libtesseract-dev) gives byte-identical TSV, orientation and observations
+at the same CPU as this module (within noise), but a plain `pip install`
+takes the wheel. Kept ctypes: the system Tesseract, the very text of the
+program fallback, no build step.
+
+Tesseract inside this process (libtesseract's C API through ctypes), for
 the OCR reader (extractor/formatos/ocr.py): the same calls the `tesseract`
 program makes for one image, without starting a program and loading its
 language model again for every page, orientation check and figure.
