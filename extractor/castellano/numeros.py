@@ -301,8 +301,6 @@ def buscar_numeros(texto: Optional[str]) -> list[Numero]:
     return encontrados
 
 
-# a figure followed by its unit of measure in the same cell: "45 km",
-# "6.200 m²", "(6) und.", "350 luminarias" (one to three words, no digits)
 # dotted budget or plan codes: "2.3.2.02.02.1702", "1.2.3", "4599-01" (never an es-CO number: 3+ parts or a hyphen)
 CODIGO_NUMERICO = re.compile(r"^\d+(\.\d+){2,}[.\-]?\d*$|^\d+-\d+(-\d+)*$")
 
@@ -312,6 +310,8 @@ def es_codigo_numerico(texto: str) -> bool:
     return bool(CODIGO_NUMERICO.match(texto)) and leer_numero(texto) is None
 
 
+# a figure followed by its unit of measure in the same cell: "45 km",
+# "6.200 m²", "(6) und.", "350 luminarias" (one to three words, no digits)
 _CON_UNIDAD = re.compile(
     r"^(?P<cifra>.*?\d\)?)\s*(?P<unidad>[^\W\d_][^\W\d_²³/.]*\.?[²³]?(?:\s+[^\W\d_][^\W\d_.]*\.?){0,2})\s*$"
 )
@@ -329,3 +329,30 @@ def leer_cantidad(texto: Optional[str]) -> Optional[tuple[Numero, str]]:
     if n is None or n.unidad != "numero":
         return None
     return n, m["unidad"]
+
+
+# a note in parentheses beside a figure: "12 km (tramo 2)", "18,5 (año 2023)",
+# "17 (invierno)"; words inside, so not a negative "(3)"
+_NOTA = re.compile(r"\s*\((?=[^)]*[^\W\d_])[^)]*\)\s*")
+
+
+def sin_notas(texto: str) -> str:
+    """The text without its notes in parentheses."""
+    return " ".join(_NOTA.sub(" ", texto).split())
+
+
+_ESCALAS_DE_CIFRA = palabras.lista("escalas_de_cifra")
+_ESCALA_TRAS = re.compile(
+    r"^\s*(" + "|".join(re.escape(e) for e in sorted(_ESCALAS_DE_CIFRA, key=len, reverse=True)) + r")\b",
+    re.IGNORECASE,
+)
+
+
+def escala_tras(texto: str, fin: int) -> Optional[tuple[str, float]]:
+    """The scale word written right after a figure ending at `fin` ("$ 45,5
+    millones" → ("millones", 1e6)), or None."""
+    m = _ESCALA_TRAS.match(texto[fin:])
+    if m is None:
+        return None
+    palabra = m.group(1).lower()
+    return palabra, float(next(v for k, v in _ESCALAS_DE_CIFRA.items() if k.lower() == palabra))

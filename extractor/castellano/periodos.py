@@ -62,6 +62,9 @@ class Contexto:
     periodo_inicio: Optional[date] = None  # report's own period (from its title)
     periodo_fin: Optional[date] = None
     cuatrienio: Optional[tuple[int, int]] = None
+    # the report's legend of abbreviations ("P = programado; E = ejecutado"):
+    # (abbreviation in lowercase without its full stop, what it stands for)
+    convenciones: tuple[tuple[str, str], ...] = ()
 
 
 SIN_PERIODO = Periodo(None, None)

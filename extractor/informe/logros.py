@@ -20,9 +20,11 @@ from extractor.resultado import Observacion
 
 _SIN_ACENTOS = str.maketrans("áéíóúüÁÉÍÓÚÜ", "aeiouuAEIOUU")
 # bullet marks at the start of an item ("• ", "- ", "▪ ", "1. " is not one)
-_VINETA = re.compile(r"^\s*[•●▪◦○■□➢➤►‣⁃∙·*\-–—]\s+")
-# a lead-in label written with a colon: "Transporte escolar rural: 612 ..."
-_ROTULO_DOS_PUNTOS = re.compile(r"^(?P<rotulo>[A-ZÁÉÍÓÚÑ][^:;.\d]{2,90}?)\s*:\s+(?P<resto>\S.*)$", re.S)
+# (and a symbol font's bullet, in Unicode's private use area: Word's "\uf0b7")
+_VINETA = re.compile(r"^\s*[•●▪◦○■□➢➤►‣⁃∙·*\-–—\ue000-\uf8ff]\s+")
+# a lead-in label written with a colon or a spaced dash: "Transporte escolar
+# rural: 612 ...", "Jornadas de vacunación — Se realizaron 18 de las 20 …"
+_ROTULO_DOS_PUNTOS = re.compile(r"^(?P<rotulo>[A-ZÁÉÍÓÚÑ][^:;.\d]{2,90}?)(?:\s*:|\s+[–—])\s+(?P<resto>\S.*)$", re.S)
 _MAX_PALABRAS_ROTULO = 12
 # a bare year is not a figure of the indicator ("meta 2024", "en 2023")
 _ANIO = re.compile(r"^(?:19[89]\d|20[0-4]\d)$")

@@ -4,6 +4,7 @@ vigencia, cut date and the plan context (pilar, línea, programa, meta)."""
 from __future__ import annotations
 
 import itertools
+from dataclasses import replace
 import re
 from collections import Counter
 from datetime import date
@@ -303,7 +304,28 @@ def extraer_metadatos(doc: Documento) -> tuple[MetadatosInforme, Contexto]:
         # any year: "Ordenanza 007 de 2024" in the title is not the year of a cut in 2025
         corte_declarado = _fecha_corte(doc, titulo, None, con_palabra=True) or _vigencia_declarada(lineas)
         meta, ctx = _cuatrienio_del_plan(doc, meta, ctx, corte_declarado)
-    return meta, ctx
+    return meta, replace(ctx, convenciones=convenciones(doc))
+
+
+# "P = programado para la vigencia; E = ejecutado a 31 de diciembre": one
+# abbreviation (up to 5 letters, a capital first) and what it stands for
+_CONVENCION = re.compile(r"(?:^|[;,:·(]\s*|\s)(?P<abreviatura>[A-ZÁÉÍÓÚÑ][\w.]{0,5})\s*=\s*(?P<significado>[^;=\n]+)")
+MIN_CONVENCIONES = 2  # a legend states several; one "X = …" is a formula
+
+
+def convenciones(doc: Documento) -> tuple[tuple[str, str], ...]:
+    """The abbreviations a report's legend defines ("Convenciones: P =
+    programado; E = ejecutado"), from the lines that define several (a
+    text line, or a cell: a sheet's legend row under its table)."""
+    salida: dict[str, str] = {}
+    textos = [b.texto for b in doc.textos] + [c.texto for t in doc.tablas for c in t.celdas if "=" in c.texto]
+    for texto in textos:
+        for linea in texto.split("\n"):
+            pares = [(m["abreviatura"], m["significado"].strip()) for m in _CONVENCION.finditer(linea)]
+            if len(pares) >= MIN_CONVENCIONES:
+                for abreviatura, significado in pares:
+                    salida.setdefault(abreviatura.lower().rstrip("."), significado)
+    return tuple(salida.items())
 
 
 def _vigencia_declarada(lineas: list[str]) -> Optional[date]:

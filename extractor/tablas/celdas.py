@@ -12,7 +12,15 @@ from extractor.castellano import palabras
 from extractor.tablas.columnas import CODIGO_LOCAL, DINERO, Columna, es_anio, medida_de_celda
 from extractor.tablas.dinero import importes
 from extractor.tablas.encabezados import clasificador, normalizar
-from extractor.castellano.numeros import Numero, buscar_numeros, es_vacio, leer_cantidad, leer_numero
+from extractor.castellano.numeros import (
+    Numero,
+    buscar_numeros,
+    es_vacio,
+    escala_tras,
+    leer_cantidad,
+    leer_numero,
+    sin_notas,
+)
 from extractor.castellano.periodos import Contexto, Periodo, pares_mes_numero, periodo_mes, periodo_para, serie_mensual
 
 LOW_CONFIDENCE = 0.5
@@ -25,6 +33,7 @@ class Figura:
     periodo: Optional[Periodo]
     tipo_gasto: Optional[str] = None
     confianza: float = 1.0
+    escala: Optional[tuple[str, float]] = None  # the cell's own scale word ("$ 45,5 millones"), over the column's
 
 
 # physical measure -> the measure its figure is when written in pesos (medidas.csv `en_dinero`)
@@ -74,6 +83,15 @@ _SEPARADOR_ROTULADAS = re.compile("|".join(re.escape(s) for s in palabras.lista(
 _ROTULO_Y_CIFRA = re.compile(r"^\s*(?P<rotulo>[^\W\d_][^\d:]*?)\s*:?\s*(?P<valor>[-+(]?\d.*|\S+)\s*$")
 
 
+def _medida_de_rotulo(rotulo: str, ctx: Contexto) -> Optional[str]:
+    """The measure a label names, itself or through the report's legend ("E" → "ejecutado …")."""
+    medida = clasificador().medida(rotulo)
+    if medida is None:
+        significado = dict(ctx.convenciones).get(rotulo.strip().lower().rstrip("."))
+        medida = clasificador().medida(significado) if significado else None
+    return medida
+
+
 def _cifras_rotuladas(text: str, col: Columna, ctx: Contexto) -> list[Figura]:
     """ "Logrado 7 / meta 8" under one column: each part's words name its
     figure's measure. Only when every part is "words + one figure or an
@@ -85,7 +103,7 @@ def _cifras_rotuladas(text: str, col: Columna, ctx: Contexto) -> list[Figura]:
     figuras = []
     for parte in partes:
         m = _ROTULO_Y_CIFRA.match(parte)
-        medida = clasificador().medida(m["rotulo"]) if m else None
+        medida = _medida_de_rotulo(m["rotulo"], ctx) if m else None
         if m is None or medida is None or medida in DINERO:
             return []
         if es_vacio(m["valor"]):
@@ -95,6 +113,14 @@ def _cifras_rotuladas(text: str, col: Columna, ctx: Contexto) -> list[Figura]:
             return []
         figuras.append(Figura(medida, n, periodo_para(medida, col.texto_periodo, ctx)))
     return figuras
+
+
+def _numero_o_cantidad(text: str, medida: str) -> Optional[Numero]:
+    n = leer_numero(text)
+    if n is None and medida not in DINERO:
+        cantidad = leer_cantidad(text)  # "45 km", "(6) und."
+        n = cantidad[0] if cantidad else None
+    return n
 
 
 def _figuras(text: str, col: Columna, periodo: Optional[Periodo], ctx: Contexto) -> list[Figura]:
@@ -109,10 +135,9 @@ def _figuras(text: str, col: Columna, periodo: Optional[Periodo], ctx: Contexto)
     logro = _logro_frente_a_meta(text, col, periodo, ctx) or _cifras_rotuladas(text, col, ctx)
     if logro:
         return logro
-    n = leer_numero(text)
-    if n is None and medida not in DINERO:
-        cantidad = leer_cantidad(text)  # "45 km", "(6) und."
-        n = cantidad[0] if cantidad else None
+    n = _numero_o_cantidad(text, medida)
+    if n is None and (sin_nota := sin_notas(text)) != text:
+        n = _numero_o_cantidad(sin_nota, medida)  # "12 km (tramo 2)", "17 (invierno)"
     if n is not None:
         return [Figura(medida_de_celda(medida), n, periodo)]
     series = serie_mensual(text, ctx)
@@ -121,7 +146,10 @@ def _figuras(text: str, col: Columna, periodo: Optional[Periodo], ctx: Contexto)
     if medida in DINERO or "$" in text:
         found = importes(text, ctx, medida_de_celda(medida), col.tipo_gasto, solo_pesos=medida not in DINERO)
         if found:
-            return [Figura(i.medida, i.numero, i.periodo, i.tipo_gasto) for i in found]
+            return [
+                Figura(i.medida, i.numero, i.periodo, i.tipo_gasto, escala=escala_tras(text, i.numero.fin))
+                for i in found
+            ]
     pairs = pares_mes_numero(text)
     if pairs:
         return [Figura(medida, num, periodo_mes(mes, medida, ctx), confianza=LOW_CONFIDENCE) for mes, num in pairs]

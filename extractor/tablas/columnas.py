@@ -18,7 +18,16 @@ from extractor.tablas.encabezados import clasificador, normalizar
 from extractor.tablas.partes_en_serie import partes_en_serie
 from extractor.modelo import Celda, Tabla
 from extractor.castellano.nombres import limpiar
-from extractor.castellano.numeros import CODIGO_NUMERICO, Numero, buscar_numeros, es_vacio, leer_cantidad, leer_numero
+from extractor.castellano.numeros import (
+    CODIGO_NUMERICO,
+    Numero,
+    buscar_numeros,
+    es_vacio,
+    escala_tras,
+    leer_cantidad,
+    leer_numero,
+    sin_notas,
+)
 from extractor.castellano.periodos import (
     Contexto,
     Periodo,
@@ -81,9 +90,21 @@ def medida_de_celda(medida: Optional[str]) -> Optional[str]:
 
 
 def _es_valor(texto: str) -> bool:
-    """A cell that is one figure (a bare year can still be a header)."""
+    """A cell that is one figure (a bare year can still be a header), also
+    with its unit, a note or its scale word ("12 km (tramo 2)", "$ 45,5
+    millones")."""
     n = leer_numero(texto)
-    return n is not None and not es_anio(n) or bool(serie_mensual(texto, Contexto()))
+    if n is not None:
+        return not es_anio(n)
+    if serie_mensual(texto, Contexto()):
+        return True
+    limpio = sin_notas(texto)
+    if limpio != texto:  # "12 km (tramo 2)", "17 (invierno)"
+        cantidad = leer_cantidad(limpio)
+        cifra = leer_numero(limpio) or (cantidad[0] if cantidad else None)
+        return cifra is not None and not es_anio(cifra)
+    pesos = [m for m in buscar_numeros(limpio) if m.unidad == "pesos"]
+    return len(pesos) == 1 and escala_tras(limpio, pesos[0].fin) is not None
 
 
 def celdas_distintas(fila_rejilla: list[Optional[Celda]]) -> list[Celda]:
@@ -113,10 +134,13 @@ def _es_fila_encabezado(fila_rejilla: list[Optional[Celda]], bajo_encabezado: bo
 
 
 def _continua_encabezado(fila_rejilla: list[Optional[Celda]]) -> bool:
-    """Header words and no figures, the first cell empty: a header line, not
-    a body row (a body row names its indicator in the first cells)."""
+    """Header words and no figures, the first cell empty (a body row names
+    its indicator in the first cells) or header words across the row
+    ("Indicador de producto | … | mado 2021 | 2021", the last line of
+    staggered headers)."""
     primera = fila_rejilla[0]
-    return (primera is None or not primera.texto.strip()) and _es_fila_encabezado(fila_rejilla, True)
+    vacia = primera is None or not primera.texto.strip()
+    return _es_fila_encabezado(fila_rejilla, True) if vacia else _es_fila_encabezado(fila_rejilla, False)
 
 
 def _rol(encabezado: str) -> Optional[str]:

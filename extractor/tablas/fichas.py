@@ -31,7 +31,7 @@ from typing import Optional
 
 from esquemas import cargar_yaml
 from extractor.castellano.lemas import normalizar
-from extractor.castellano.numeros import Numero, es_vacio, leer_cantidad, leer_numero
+from extractor.castellano.numeros import Numero, es_vacio, leer_cantidad, leer_numero, sin_notas
 from extractor.castellano.periodos import Contexto, fecha_corte_en, periodo_para
 from extractor.modelo import BBox, BloqueTexto, Celda, Documento, Tabla
 from extractor.resultado import FilaNoMapeada, Observacion
@@ -242,11 +242,8 @@ def leer_fichas(doc: Documento, hojas: bool = False) -> Fichas:
     return salida
 
 
-_NOTA = re.compile(r"\s*\([^)]*\)\s*")  # "18,5 (año 2023)": the figure and a note on it
-
-
 def _numero(texto: str) -> Optional[Numero]:
-    n = leer_numero(texto) or leer_numero(_NOTA.sub(" ", texto).strip())
+    n = leer_numero(texto) or leer_numero(sin_notas(texto))  # "18,5 (año 2023)"
     if n is None and (cantidad := leer_cantidad(texto)) is not None:
         n = cantidad[0]  # "1.500 niños"
     return n

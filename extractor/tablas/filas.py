@@ -243,7 +243,10 @@ def interpretar_tabla(
 
         nombre, desc = separar_nombre(etiqueta) if etiqueta else ("", None)
         periodo_renglon = periodos_renglon.get(r) or (
-            _union(periodos_renglon.values()) if periodos_renglon and _es_total_de_periodos(etiqueta) else None
+            # "Total a 30 de abril" names its own span; "Total año", all the rows'
+            (periodo_de_texto(etiqueta, ctx) or _union(periodos_renglon.values()))
+            if periodos_renglon and _es_total_de_periodos(etiqueta)
+            else None
         )
         if periodo_renglon is not None:
             nombre, desc = (nombre_breve, nombre_tabla) if nombre_breve else (nombre_tabla or "", None)
@@ -558,6 +561,9 @@ def _texto_de(renglon, cols: list[Columna], rol: str) -> str:
 def _observacion(fig: Figura, col: Columna, casilla, tabla: int, fila: _Fila) -> Observacion:
     dinero = fig.medida in DINERO
     factor = col.factor if dinero or col.escala == "fraccion" else 1.0  # "Avance 2024" 0,99 → 99 %
+    escala = col.escala
+    if dinero and fig.escala is not None:
+        escala, factor = fig.escala  # "$ 45,5 millones" under any header
     nota = None
     if fig.numero.ambiguo and fig.numero.unidad == "porcentaje":
         nota = "porcentaje con punto decimal: puede ser una fracción de la meta del cuatrienio"
@@ -575,7 +581,7 @@ def _observacion(fig: Figura, col: Columna, casilla, tabla: int, fila: _Fila) ->
         acumulacion=fila.acumulacion,
         tipo_gasto=(fig.tipo_gasto or col.tipo_gasto or fila.tipo_gasto) if dinero else None,
         fuente_financiacion=col.fuente or fila.fuente,
-        escala=col.escala if factor != 1.0 else None,
+        escala=escala if factor != 1.0 else None,
         ambiguo=fig.numero.ambiguo,
         nota=nota,
         confianza=min(fig.confianza, casilla.confianza_ocr) if casilla.confianza_ocr is not None else fig.confianza,

@@ -182,3 +182,19 @@ def test_frase_sin_meta_no_da_cifras(frase):
 )
 def test_nombre_de_rotulo(rotulo, nombre):
     assert nombre_de_rotulo(rotulo) == nombre
+
+
+def test_vinetas_de_fuente_de_simbolos_y_rotulo_con_raya():
+    """Word's bullets come out of a PDF as a symbol font's private-use
+    character ("\\uf0b7"); the label may end in a spaced dash instead of a
+    colon ("Jornadas de vacunación — Se realizaron 18 de las 20 …")."""
+    from extractor.informe.logros import logros
+    from extractor.modelo import BloqueTexto, Documento
+
+    texto = (
+        "\uf0b7 Jornadas de vacunación bovina — Se realizaron 18 de las\n20 jornadas programadas (90 %).\n"
+        "\uf0b7 Productores con asistencia técnica – Se atendieron 412 productores, frente a una meta de 380 (108,4 %)."
+    )
+    doc = Documento(archivo="x.pdf", sha256="0", formato="pdf", paginas=1, bloques=[BloqueTexto(texto, 1)])
+    leidos = {logro.indicador: (logro.ejecutado.valor, logro.meta.valor) for _, logro in logros(doc)}
+    assert leidos == {"Jornadas de vacunación bovina": (18, 20), "Productores con asistencia técnica": (412, 380)}

@@ -47,3 +47,28 @@ def test_cada_cifra_de_la_celda_con_su_medida_y_el_anio_declarado(tmp_path):
     assert ("Murales comunitarios pintados", "ejecutado") not in cifras
     cuatrienio = cifras[("Bibliotecas públicas con programación cultural", "meta_cuatrienio")]
     assert cuatrienio == (4, date(2024, 1, 1), date(2027, 12, 31))
+
+
+def test_rotulos_de_una_letra_que_define_la_leyenda(tmp_path):
+    """ "P: 420 — E: 436" means nothing alone: the report's legend below the
+    table says "P = programado para la vigencia; E = ejecutado"."""
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["MUNICIPIO DE SUESCA - Secretaría de Salud · Avance de metas de producto – año 2023"])
+    ws.append([])
+    ws.append(["Indicador de producto", "Unidad", "Vigencia 2023 (P / E)"])
+    ws.append(["Personas con tamizaje visual", "Personas", "P: 420 — E: 436"])
+    ws.append(["Jornadas de vacunación canina", "Jornadas", "P: 6 — E: s.i."])
+    ws.append([])
+    ws.append(
+        ["Convenciones: P = programado para la vigencia 2023; E = ejecutado a 31 de diciembre; s.i. = sin información."]
+    )
+    ruta = tmp_path / "suesca_salud_2023.xlsx"
+    wb.save(ruta)
+    obs = interpretar(leer_documento(ruta)).observaciones
+    cifras = sorted((o.indicador, o.medida, o.valor) for o in obs)
+    assert cifras == [
+        ("Jornadas de vacunación canina", "meta", 6),
+        ("Personas con tamizaje visual", "ejecutado", 436),
+        ("Personas con tamizaje visual", "meta", 420),
+    ]

@@ -124,3 +124,37 @@ def test_una_palabra_partida_entre_dos_lineas_del_encabezado(tmp_path):
     c.save()
     obs = interpretar(leer_documento(ruta)).observaciones
     assert sorted(o.valor for o in obs if o.medida == "avance_porcentual") == [64, 90, 100, 116.7]
+
+
+def test_la_ultima_linea_del_encabezado_con_el_nombre_y_palabras_cortadas(tmp_path):
+    """The name column's header sits on the lowest header line ("Indicador
+    de producto"), below four staggered lines where words are cut by the
+    cell's width ("Progra" / "mado 2021", "Ejecu" / "tado"): all one header."""
+    ruta = tmp_path / "nemocon_cultura_2021.pdf"
+    c = canvas.Canvas(str(ruta), pagesize=landscape(letter))
+    c.setFont("Helvetica", 8)
+    c.drawString(40, 540, "Municipio de Nemocón - Casa de la Cultura, metas 2021")
+    columnas = [
+        (40, ["Indicador de producto"], 450),
+        (200, ["Unidad"], 480),
+        (260, ["Línea de", "base"], 470),
+        (330, ["Progra", "mado 2021"], 460),
+        (410, ["Ejecu", "tado", "2021"], 470),
+        (480, ["% cumpli", "miento"], 480),
+    ]
+    for x, lineas, y in columnas:
+        for i, linea in enumerate(lineas):
+            c.drawString(x, y - 10 * i, linea)
+    y = 410
+    for fila in [
+        ("Talleres de danza realizados", "Talleres", "6", "8", "9", "112,5"),
+        ("Niños en la banda de música", "Niños", "140", "220", "198", "90,0"),
+        ("Festivales apoyados", "Festivales", "1", "2", "2", "100,0"),
+    ]:
+        for (x, _, _), texto in zip(columnas, fila):
+            c.drawString(x, y, texto)
+        y -= 16
+    c.save()
+    obs = interpretar(leer_documento(ruta)).observaciones
+    banda = {o.medida: o.valor for o in obs if o.indicador == "Niños en la banda de música"}
+    assert banda == {"linea_base": 140, "meta": 220, "ejecutado": 198, "avance_porcentual": 90}
