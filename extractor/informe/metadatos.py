@@ -309,7 +309,7 @@ def extraer_metadatos(doc: Documento) -> tuple[MetadatosInforme, Contexto]:
 
 # "P = programado para la vigencia; E = ejecutado a 31 de diciembre": one
 # abbreviation (up to 5 letters, a capital first) and what it stands for
-_CONVENCION = re.compile(r"(?:^|[;,:·(]\s*|\s)(?P<abreviatura>[A-ZÁÉÍÓÚÑ][\w.]{0,5})\s*=\s*(?P<significado>[^;=\n]+)")
+_CONVENCION = re.compile(r"(?:^|[;,:·(]\s*|\s)(?P<abreviatura>[A-ZÁÉÍÓÚÑ][\w.]{0,5})\s*=\s*(?P<significado>[^;=\n.]+)")
 MIN_CONVENCIONES = 2  # a legend states several; one "X = …" is a formula
 
 
@@ -328,12 +328,16 @@ def convenciones(doc: Documento) -> tuple[tuple[str, str], ...]:
     return tuple(salida.items())
 
 
+# "Control mensual – año 2021, corte 31 de mayo": the year a plan's follow-up reports
+_ANIO_DECLARADO = re.compile(r"\b(?:vigencia(?:\s+fiscal)?|año)\s+(\d{4})\b", re.IGNORECASE)
+
+
 def _vigencia_declarada(lineas: list[str]) -> Optional[date]:
     """The end of the year a plan's follow-up declares in its head
-    ("Vigencia 2024 (información a 31 de diciembre)"): the date the line
-    gives in that year, else 31 December."""
+    ("Vigencia 2024 (información a 31 de diciembre)", "año 2021, corte 31
+    de mayo"): the date the line gives in that year, else 31 December."""
     for texto in lineas:
-        m = _VIGENCIA.search(texto)
+        m = _ANIO_DECLARADO.search(texto)
         if m:
             anio = int(m.group(1))
             fecha = fecha_corte_en(texto, anio)

@@ -132,6 +132,7 @@ def test_pdf_con_vinetas_rotuladas_en_un_mismo_parrafo(tmp_path):
     [
         ("Se alcanzó una cobertura de 1.850 hogares, superior a la meta de 1.700.", ("1.700", "1.850", None)),
         ("Se beneficiaron 320 familias (meta 2023: 300), con un cumplimiento de 106,7 %.", ("300", "320", "106,7 %")),
+        ("18 de las 24 sedes priorizadas recibieron mobiliario nuevo (75 %).", ("24", "18", "75 %")),
         ("Se construyeron 2,5 km de placa huella, frente a 3 km programados (83 %).", ("3", "2,5", "83 %")),
         ("Se cumplió con 48 de las 60 actividades programadas, con una ejecución del 80 %.", ("60", "48", "80 %")),
         (

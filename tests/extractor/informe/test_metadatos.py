@@ -87,3 +87,30 @@ def test_el_anio_del_corte_y_no_el_del_acuerdo_del_plan(tmp_path):
     libro.save(ruta)
     meta, _ = extraer_metadatos(leer_documento(ruta))
     assert (meta.vigencia, meta.fecha_corte) == (2025, date(2025, 6, 30))
+
+
+@pytest.mark.parametrize(
+    "linea, vigencia, corte",
+    [
+        ("Control mensual de indicadores – año 2021, corte 31 de mayo", 2021, date(2021, 5, 31)),
+        ("Vigencia 2022 (información a 31 de diciembre)", 2022, date(2022, 12, 31)),
+    ],
+)
+def test_el_anio_que_declara_el_seguimiento_de_un_plan(tmp_path, linea, vigencia, corte):
+    """A plan's follow-up that names the year it reports ("año 2021",
+    "Vigencia 2022") under the plan's term: that year, to the cut it gives
+    (a cut without a year is in that year) or to 31 December."""
+    import openpyxl
+
+    libro = openpyxl.Workbook()
+    hoja = libro.active
+    hoja.append(["Alcaldía de Gachantivá · Plan de Desarrollo «Gachantivá avanza» 2020-2023"])
+    hoja.append([linea])
+    hoja.append([])
+    hoja.append(["Indicador de producto", "Programado", "Ejecutado"])
+    hoja.append(["Visitas de asistencia técnica", 40, 38])
+    ruta = tmp_path / "gachantiva_seguimiento.xlsx"
+    libro.save(ruta)
+    meta, ctx = extraer_metadatos(leer_documento(ruta))
+    assert (meta.vigencia, meta.fecha_corte) == (vigencia, corte)
+    assert ctx.cuatrienio == (2020, 2023)

@@ -47,7 +47,8 @@ def test_notas_y_escala_propia_de_cada_cifra(tmp_path):
     }
 
 
-def test_el_total_que_nombra_su_tramo(tmp_path):
+@pytest.mark.parametrize("rotulo", ["Total a 30 de abril", "Acumulado a 30 de abril"])
+def test_el_total_que_nombra_su_tramo(tmp_path, rotulo):
     openpyxl = pytest.importorskip("openpyxl")
     wb = openpyxl.Workbook()
     ws = wb.active
@@ -59,7 +60,7 @@ def test_el_total_que_nombra_su_tramo(tmp_path):
         ws.append([mes, p, r])
     for mes in ("Mayo", "Junio", "Julio"):
         ws.append([mes, None, None])
-    ws.append(["Total a 30 de abril", 180, 176])
+    ws.append([rotulo, 180, 176])
     ruta = Path(tmp_path) / "mercados_solidarios_2022.xlsx"
     wb.save(ruta)
     obs = interpretar(leer_documento(ruta)).observaciones

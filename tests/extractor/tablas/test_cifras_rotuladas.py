@@ -49,20 +49,27 @@ def test_cada_cifra_de_la_celda_con_su_medida_y_el_anio_declarado(tmp_path):
     assert cuatrienio == (4, date(2024, 1, 1), date(2027, 12, 31))
 
 
-def test_rotulos_de_una_letra_que_define_la_leyenda(tmp_path):
-    """ "P: 420 — E: 436" means nothing alone: the report's legend below the
-    table says "P = programado para la vigencia; E = ejecutado"."""
+ABAJO = "Convenciones: P = programado para la vigencia 2023; E = ejecutado a 31 de diciembre; s.i. = sin información."
+ARRIBA = "Nota de lectura: P = meta anual; E = logro a 31 de diciembre. El % es E / P."
+
+
+@pytest.mark.parametrize(
+    "arriba, celdas, abajo",
+    [("", ("P: 420 — E: 436", "P: 6 — E: s.i."), ABAJO), (ARRIBA, ("P 420 · E 436", "P 6 · E s.i."), "")],
+)
+def test_rotulos_de_una_letra_que_define_la_leyenda(tmp_path, arriba, celdas, abajo):
+    """ "P: 420 — E: 436" means nothing alone: the report's legend (below
+    the table, or a note above its header) says "P = programado; E = ejecutado"."""
     wb = openpyxl.Workbook()
     ws = wb.active
     ws.append(["MUNICIPIO DE SUESCA - Secretaría de Salud · Avance de metas de producto – año 2023"])
+    ws.append([arriba])
     ws.append([])
     ws.append(["Indicador de producto", "Unidad", "Vigencia 2023 (P / E)"])
-    ws.append(["Personas con tamizaje visual", "Personas", "P: 420 — E: 436"])
-    ws.append(["Jornadas de vacunación canina", "Jornadas", "P: 6 — E: s.i."])
+    ws.append(["Personas con tamizaje visual", "Personas", celdas[0]])
+    ws.append(["Jornadas de vacunación canina", "Jornadas", celdas[1]])
     ws.append([])
-    ws.append(
-        ["Convenciones: P = programado para la vigencia 2023; E = ejecutado a 31 de diciembre; s.i. = sin información."]
-    )
+    ws.append([abajo])
     ruta = tmp_path / "suesca_salud_2023.xlsx"
     wb.save(ruta)
     obs = interpretar(leer_documento(ruta)).observaciones
