@@ -25,6 +25,7 @@ import unicodedata
 from dataclasses import dataclass
 from typing import Iterator, Optional
 
+from esquemas import cargar_yaml
 from extractor.castellano import palabras
 
 __all__ = ["Numero", "es_vacio", "leer_numero", "buscar_numeros"]
@@ -341,7 +342,7 @@ def sin_notas(texto: str) -> str:
     return " ".join(_NOTA.sub(" ", texto).split())
 
 
-_ESCALAS_DE_CIFRA = palabras.lista("escalas_de_cifra")
+_ESCALAS_DE_CIFRA = cargar_yaml("encabezados.yaml")["escalas_de_cifra"]  # word → factor
 _ESCALA_TRAS = re.compile(
     r"^\s*(" + "|".join(re.escape(e) for e in sorted(_ESCALAS_DE_CIFRA, key=len, reverse=True)) + r")\b",
     re.IGNORECASE,

@@ -135,12 +135,13 @@ def _es_fila_encabezado(fila_rejilla: list[Optional[Celda]], bajo_encabezado: bo
 
 def _continua_encabezado(fila_rejilla: list[Optional[Celda]]) -> bool:
     """Header words and no figures, the first cell empty (a body row names
-    its indicator in the first cells) or header words across the row
+    its indicator in the first cells) or the header of a text column there
     ("Indicador de producto | … | mado 2021 | 2021", the last line of
-    staggered headers)."""
+    staggered headers; not a plan level's title merged over the first cells)."""
     primera = fila_rejilla[0]
-    vacia = primera is None or not primera.texto.strip()
-    return _es_fila_encabezado(fila_rejilla, True) if vacia else _es_fila_encabezado(fila_rejilla, False)
+    if primera is None or not primera.texto.strip():
+        return _es_fila_encabezado(fila_rejilla, True)
+    return _rol(primera.texto) is not None and _es_fila_encabezado(fila_rejilla, False)
 
 
 def _rol(encabezado: str) -> Optional[str]:
