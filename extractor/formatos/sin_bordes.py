@@ -204,7 +204,7 @@ def _misma_fila(
     with text only under the row's label or text cells (a wrapped cell)."""
     if anterior is None or linea.top - anterior.bottom > HUECO_FILA * max(linea.bottom - linea.top, 1.0):
         return False
-    if any(_es_cifra_linea(Linea(palabras)) for palabras in por_columna.values()):
+    if _columnas_con_cifra(por_columna):
         return False
     if 0 in por_columna and 0 in fila and _abre_con_codigo(por_columna[0]) and _abre_con_codigo(fila[0][0].palabras):
         return False  # an item code opens another item, as it opened the row's label
@@ -220,18 +220,128 @@ def _es_cifra_linea(linea: Linea) -> bool:
     return _es_numero(linea.texto)
 
 
+def _bloques(lineas: list[Linea]) -> list[int]:
+    """Each line's block: a run of lines each close under the one above (a
+    gap wider than `HUECO_FILA` line heights opens the next block)."""
+    salida, n = [], 0
+    for k, linea in enumerate(lineas):
+        if k and linea.top - lineas[k - 1].bottom > HUECO_FILA * max(linea.bottom - linea.top, 1.0):
+            n += 1
+        salida.append(n)
+    return salida
+
+
+def _columnas_con_cifra(por_columna: dict[int, list[dict]]) -> set[int]:
+    return {c for c, palabras in por_columna.items() if _es_cifra_linea(Linea(palabras))}
+
+
+def _cifras_centradas(
+    k: int, inicio_fila: int, bloques: list[int], con_cifra: list[set[int]], fila: dict[int, list[Linea]]
+) -> bool:
+    """Line k holds the figures of the row opened at line `inicio_fila`: the
+    figures are set in the middle of a label that wraps over several lines
+    (a Word cell centred vertically), so the label's first lines come
+    before them. Only where white space marks the rows off: the row opened
+    a block, the block holds no other line with figures, and the row so
+    far has no text over the figures' columns (a header has)."""
+    bloque = bloques[k]
+    return (
+        bloques[inicio_fila] == bloque
+        and (inicio_fila == 0 or bloques[inicio_fila - 1] != bloque)
+        and sum(1 for j, b in enumerate(bloques) if b == bloque and con_cifra[j]) == 1
+        and not fila.keys() & con_cifra[k]
+        and not any(_es_cifra_linea(l) for ls in fila.values() for l in ls)
+    )
+
+
+CENTRADO_FILA = 0.35  # line heights: a figure line this near the middle of its label is centred on it
+
+
+def _inicios_centrados(
+    lineas: list[Linea],
+    por_linea: list[dict[int, list[dict]]],
+    bloques: list[int],
+    con_cifra: list[set[int]],
+    inicios: list[int],
+) -> list[int]:
+    """The row starts `inicios`, redrawn in each block of closely set lines
+    (no white space between rows) whose figures are centred on labels that
+    wrap over several lines: the label lines between two figure lines are
+    shared so that each figure line is in the middle of its row's label.
+    A block keeps its rows unless label lines come before its first figure
+    line, every other line is a label line (or a header line above them,
+    with text over the figures' columns) and every row can be centred so.
+    A header's own wrapped label line and the first row's top line cannot
+    be told apart by their spacing: the split that centres best decides."""
+    salida = set(inicios)
+    for bloque in sorted(set(bloques)):
+        indices = [k for k, b in enumerate(bloques) if b == bloque]
+        cifras = [k for k in indices if con_cifra[k]]
+        if len(cifras) < 2:
+            continue
+        columnas_cifra = set().union(*(con_cifra[k] for k in cifras))
+        encabezado = [k for k in indices if k < cifras[0] and por_linea[k].keys() & columnas_cifra]
+        primera = encabezado[-1] + 1 if encabezado else indices[0]
+        etiquetas = [k for k in indices if k >= primera and not con_cifra[k]]
+        if (
+            primera == cifras[0]
+            or (not encabezado and primera not in salida)
+            or any(por_linea[k].keys() & columnas_cifra for k in etiquetas)
+        ):
+            continue
+        topes = range(primera, cifras[0] + 1) if encabezado else [primera]
+        opciones = [r for r in (_centrar(lineas, cifras, tope, indices[-1]) for tope in topes) if r is not None]
+        if opciones:
+            _, nuevos = min(opciones)
+            salida = {k for k in salida if not primera <= k <= indices[-1]} | set(nuevos)
+    return sorted(salida)
+
+
+def _centrar(lineas: list[Linea], cifras: list[int], tope: int, ultima: int) -> tuple[float, list[int]] | None:
+    """(total offset, row starts) for lines tope..ultima such that each
+    figure line is centred on its row; None when one cannot be."""
+    inicios, error = [], 0.0
+    for n, k in enumerate(cifras):
+        medio = (lineas[k].top + lineas[k].bottom) / 2
+        opciones = range(k, cifras[n + 1]) if n + 1 < len(cifras) else [ultima]
+        fin = min(opciones, key=lambda f: abs((lineas[tope].top + lineas[f].bottom) / 2 - medio))
+        desvio = abs((lineas[tope].top + lineas[fin].bottom) / 2 - medio)
+        if desvio > CENTRADO_FILA * max(lineas[k].bottom - lineas[k].top, 1.0):
+            return None
+        inicios.append(tope)
+        error += desvio
+        tope = fin + 1
+    return error, inicios
+
+
 def _celdas_region(lineas: list[Linea], cols, n_pagina: int) -> list[Celda]:
     filas: list[dict[int, list[Linea]]] = []
-    anterior: Linea | None = None
+    por_linea = []
     for linea in lineas:
         por_columna: dict[int, list[dict]] = {}
         for pieza in _piezas(linea, cols):
             por_columna.setdefault(_columna_de(*_extension(pieza), cols), []).extend(pieza)
-        if not filas or not _misma_fila(linea, anterior, por_columna, filas[-1]):
+        por_linea.append(por_columna)
+    bloques = _bloques(lineas)
+    con_cifra = [_columnas_con_cifra(pc) for pc in por_linea]
+    inicios: list[int] = []
+    fila: dict[int, list[Linea]] = {}
+    for k, (linea, por_columna) in enumerate(zip(lineas, por_linea)):
+        anterior = lineas[k - 1] if k else None
+        if not inicios or not (
+            _misma_fila(linea, anterior, por_columna, fila)
+            or (con_cifra[k] and _cifras_centradas(k, inicios[-1], bloques, con_cifra, fila))
+        ):
+            inicios.append(k)
+            fila = {}
+        for c, palabras in por_columna.items():
+            fila.setdefault(c, []).append(Linea(palabras))
+    inicios_centrados = set(_inicios_centrados(lineas, por_linea, bloques, con_cifra, inicios))
+    for k, por_columna in enumerate(por_linea):
+        if k in inicios_centrados:
             filas.append({})
         for c, palabras in por_columna.items():
             filas[-1].setdefault(c, []).append(Linea(palabras))
-        anterior = linea
     extensiones = _extensiones_encabezado(filas, cols)
     celdas = []
     for r, fila in enumerate(filas):

@@ -227,3 +227,65 @@ def test_figures_set_lower_than_their_label_and_wrapped_text_cells_stay_in_the_r
         ["Rubro", "Procedencia", "Estimado", "Vigente", "Devengado", "Percibido"],
         *([rubro, f"{origen}\nde libre uso", *cifras] for rubro, origen, cifras in filas),
     ]
+
+
+CENTRADAS = [  # label lines, figures: a Word table without borders, figures centred vertically in their cells
+    (["Número de", "adultos mayores", "atendidos con", "complemento", "alimentario"], ["1.200", "1.150", "95,8 %"]),
+    (["Jornadas de", "promoción de", "derechos de la", "población con"], ["12", "14", "116,7 %"]),
+    (["Casas de la", "juventud dotadas"], ["2", "1", "50,0 %"]),
+    (["Huertas caseras"], ["40", "36", "90,0 %"]),
+]
+
+
+def _tabla_centrada(ruta, entre_filas: float) -> None:
+    """Labels wrapping over several 10-pt lines, each row's figures on the
+    middle of its label; `entre_filas` points of white space between rows."""
+    contenido = [_texto(ETIQUETA, 100, "Indicador de producto")]
+    contenido += [_texto(d - 40, 100, t) for d, t in zip(DERECHAS[1:], ["Meta 2024", "Logro 2024", "% cumpl."])]
+    arriba = 100 + 10 + entre_filas
+    for etiqueta, cifras in CENTRADAS:
+        for k, linea in enumerate(etiqueta):
+            contenido.append(_texto(ETIQUETA, arriba + 10 * k, linea))
+        centro = arriba + 10 * (len(etiqueta) - 1) / 2
+        contenido += [_texto(d - _ancho(c.replace(" %", "")) - 10, centro, c) for d, c in zip(DERECHAS[1:], cifras)]
+        arriba += 10 * len(etiqueta) + entre_filas
+    _pdf(ruta, contenido)
+
+
+@pytest.mark.parametrize("entre_filas", [6.0, 0.0], ids=["filas_separadas", "filas_apretadas"])
+def test_figures_centred_on_a_label_that_wraps_belong_to_the_whole_label(tmp_path, entre_filas):
+    """The label lines above a row's centred figures are that row's, not the
+    row before it's, whether white space marks the rows off or not."""
+    ruta = tmp_path / "centradas.pdf"
+    _tabla_centrada(ruta, entre_filas)
+    filas = _tabla(ruta).textos()
+    assert [f[0].split("\n") for f in filas[1:]] == [etiqueta for etiqueta, _ in CENTRADAS]
+    assert [f[-3:] for f in filas[1:]] == [cifras for _, cifras in CENTRADAS]
+
+
+def test_a_heading_above_top_aligned_figures_stays_its_own_row(tmp_path):
+    """Figures on the first line of their label (top-aligned), a section
+    heading line right above: nothing is centred, rows stay as they were."""
+    ruta = tmp_path / "arriba.pdf"
+    contenido = [_texto(ETIQUETA, 100, "Indicador")]
+    contenido += [_texto(d - 40, 100, t) for d, t in zip(DERECHAS[1:], ["Meta 2024", "Logro 2024", "% cumpl."])]
+    lineas = [
+        ("Programa: Adulto mayor", None),
+        ("Adultos mayores", ["1.200", "1.150", "95,8 %"]),
+        ("atendidos", None),
+        ("Jornadas de", ["12", "14", "116,7 %"]),
+        ("promoción", None),
+        ("realizadas", None),
+        ("Huertas caseras", ["40", "36", "90,0 %"]),
+    ]
+    for k, (etiqueta, cifras) in enumerate(lineas):
+        base = 116 + 10 * k
+        contenido.append(_texto(ETIQUETA, base, etiqueta))
+        contenido += [_texto(d - _ancho(c.replace(" %", "")) - 10, base, c) for d, c in zip(DERECHAS[1:], cifras or [])]
+    _pdf(ruta, contenido)
+    assert [f[0] for f in _tabla(ruta).textos()[1:]] == [
+        "Programa: Adulto mayor",
+        "Adultos mayores\natendidos",
+        "Jornadas de\npromoción\nrealizadas",
+        "Huertas caseras",
+    ]
