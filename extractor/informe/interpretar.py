@@ -11,6 +11,33 @@ def interpretar(doc, plantillas: tuple = ()) -> InformeExtraido:
     """Metadata, observations, unmapped rows and the coverage audit of a
     document. `plantillas`: reading templates (extractor/tablas/plantillas.py),
     a person's corrections of table layouts, applied to matching tables."""
+    return interpretar_con_lecturas(doc, plantillas)[0]
+
+
+def leer(doc, plantillas: tuple = ()):
+    """Every table of `doc` as extraction read it, for `informes ver`: its
+    reading (header rows, columns) and each row's role, from the very
+    observations `interpretar` gives (extractor/informe/lectura.py)."""
+    from extractor.informe.lectura import Lectura, tabla_leida
+
+    result, lecturas = interpretar_con_lecturas(doc, plantillas)
+    obs: dict = {}
+    for o in result.observaciones:
+        obs.setdefault(o.tabla, []).append(o)
+    omitidas: dict = {}
+    for f in result.no_mapeadas:
+        omitidas.setdefault(f.tabla, []).append(f)
+    return Lectura(
+        metadatos=result.metadatos,
+        tablas=[
+            tabla_leida(t, lecturas[t.indice], obs.get(t.indice, []), omitidas.get(t.indice, [])) for t in doc.tablas
+        ],
+        narrativa=obs.get(None, []),
+    )
+
+
+def interpretar_con_lecturas(doc, plantillas: tuple = ()) -> tuple[InformeExtraido, dict]:
+    """`interpretar`'s report and how each table was read ({table index: LecturaTabla})."""
     from extractor.informe.cobertura import auditar
     from extractor.informe.lectura import LecturaTabla, observaciones_de_tabla
     from extractor.informe.metadatos import extraer_metadatos, planifica
@@ -63,7 +90,7 @@ def interpretar(doc, plantillas: tuple = ()) -> InformeExtraido:
     auditoria = auditar(doc, result, lecturas)
     result.cobertura, result.sin_destino = auditoria.cobertura, auditoria.sin_destino
     result.cifras_auditadas = dict(auditoria.por_destino)
-    return result
+    return result, lecturas
 
 
 def _columnas_leidas(lecturas: dict) -> tuple[list, dict[int, str]]:

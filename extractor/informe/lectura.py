@@ -1,10 +1,7 @@
-"""How each table of a document was read, for `informes ver`.
-
-The same steps as `extractor.interpretar` (metadata, then every table
-through `filas.interpretar_tabla`, then money in the prose), keeping per
-table what the reader decided: its header rows, each column's role,
-measure, period and scale, each row's role and the figures it gave. Read
-only: nothing here changes what extraction produces.
+"""How each table of a document was read: `LecturaTabla` is filled by
+`filas.interpretar_tabla` as it decides (header rows, each column's role,
+measure, period and scale); `TablaLeida` adds each row's role and the
+figures it gave, for `informes ver` (`extractor.informe.interpretar.leer`).
 """
 
 from __future__ import annotations
@@ -14,7 +11,7 @@ from typing import Optional
 
 from extractor.tablas.columnas import Columna
 from extractor.tablas.fichas import Fichas
-from extractor.modelo import Documento, Tabla
+from extractor.modelo import Tabla
 from extractor.resultado import FilaNoMapeada, MetadatosInforme, Observacion
 
 # Row roles, in the order the legend lists them (Spanish names: users read them).
@@ -153,19 +150,12 @@ def _sin_acumulados_repetidos(obs: list[Observacion]) -> tuple[list[Observacion]
     return unicas, repetidas
 
 
-def leer_tabla(
-    tabla: Tabla,
-    ctx,
-    planifica: bool = False,
-    titulos: Optional[list[str]] = None,
-    plantillas: tuple = (),
-    nombre_corto: Optional[str] = None,
-    fichas: Optional[Fichas] = None,
+def tabla_leida(
+    tabla: Tabla, lectura: LecturaTabla, obs: list[Observacion], skipped: list[FilaNoMapeada]
 ) -> TablaLeida:
+    """A table's reading with each row's role, from its observations and unmapped rows."""
     from extractor.tablas.filas import TOTAL
 
-    lectura = LecturaTabla(plantillas=tuple(plantillas))
-    obs, skipped = observaciones_de_tabla(tabla, ctx, planifica, titulos, lectura, nombre_corto, fichas)
     leida = TablaLeida(tabla, lectura, obs, skipped)
     n_filas = tabla.n_filas
     for r in range(n_filas):
@@ -182,31 +172,3 @@ def leer_tabla(
     for r in range(min(lectura.n_encabezado, n_filas)):
         leida.roles[r] = "encabezado"
     return leida
-
-
-def leer(doc: Documento, plantillas: tuple = ()) -> Lectura:
-    """Every table of `doc` read as `extractor.interpretar` reads it (with
-    the same reading templates, extractor/tablas/plantillas.py)."""
-    from extractor.informe.metadatos import extraer_metadatos, planifica
-    from extractor.informe.logros import logros_en_narrativa
-    from extractor.informe.narrativa import dinero_en_narrativa
-
-    from extractor.formatos import HOJAS
-    from extractor.tablas.fichas import leer_fichas, observaciones_de_ficha
-    from extractor.tablas.titulos import nombres_de_hoja, titulos_de_tablas
-
-    meta, ctx = extraer_metadatos(doc)
-    plan = planifica(meta.tipo_documento)
-    titulos = titulos_de_tablas(doc)
-    cortos = nombres_de_hoja(doc) if doc.formato in HOJAS else {}
-    fichas = leer_fichas(doc, hojas=doc.formato in HOJAS)
-    tablas = [
-        leer_tabla(t, ctx, plan, titulos.get(t.indice, []), plantillas, cortos.get(t.indice), fichas)
-        for t in doc.tablas
-    ]
-    de_fichas = [o for f in fichas.fichas for o in observaciones_de_ficha(f, ctx)]
-    return Lectura(
-        metadatos=meta,
-        tablas=tablas,
-        narrativa=de_fichas + dinero_en_narrativa(doc, ctx) + logros_en_narrativa(doc, ctx),
-    )

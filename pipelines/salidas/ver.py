@@ -270,7 +270,7 @@ def ver(
     """Read `ruta`, draw what was read, write the images and index.html in
     `salida` (default `ver-<name>/`). ErrorLectura / ErrorVer on failure."""
     from extractor import leer_documento
-    from extractor.informe.lectura import leer
+    from extractor.informe.interpretar import leer
 
     ruta = Path(ruta)
     if not ruta.is_file():

@@ -331,3 +331,21 @@ def test_chromium_muestra_la_rejilla(tmp_path):
     # the grid's measure colours (figure cells' borders) are on screen
     assert _contar(imagen, (0, 0, 1300, 1500), V.COLORES_MEDIDA["meta"], tolerancia=10) > 200
     assert len(imagen.getcolors(maxcolors=1 << 20) or []) > 50
+
+
+@pytest.mark.parametrize("nombre", ["laceja_tablero_mipg_2024.xlsx", "girardot_salud_2018.pdf"])
+def test_ver_shows_the_figures_extraction_gives(nombre):
+    """`ver` reads through the same sequence as extraction: a workbook's
+    summary sheets repeating figures (taken out by extraction) are not shown
+    as figures either."""
+    from extractor import leer_documento
+    from extractor.informe.interpretar import interpretar, leer
+
+    doc = leer_documento(INFORMES / nombre)
+
+    def claves(obs):
+        return sorted((o.indicador, o.medida, o.valor, o.periodo_fin, o.tabla, o.fila) for o in obs)
+
+    lectura = leer(doc)
+    vistas = [o for t in lectura.tablas for o in t.observaciones] + lectura.narrativa
+    assert claves(vistas) == claves(interpretar(doc).observaciones)
