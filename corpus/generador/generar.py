@@ -26,7 +26,7 @@ from pathlib import Path
 import yaml
 from docx import Document
 from docx.enum.section import WD_ORIENT
-from docx.enum.table import WD_TABLE_ALIGNMENT
+from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT, WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
@@ -364,6 +364,8 @@ def escribir_tabla(doc, tabla: Tabla) -> None:
         for k, (col, contenido) in enumerate(zip(tabla.columnas, fila.celdas)):
             celda = fila_docx.cells[k]
             llenar_celda(celda, texto_celda(col, fila, contenido), tam, col.alineacion, negrita=fila.negrita)
+            if tabla.centrado_vertical:
+                celda.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
             if col.espaciador:
                 sin_reglas(celda)
             elif fila.sombreado:

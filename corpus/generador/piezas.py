@@ -215,6 +215,7 @@ class Tabla:
     sombreado_programa: Optional[str] = "EDEDED"
     encabezado_negrita: bool = True  # False: header cells in regular weight
     filas_sin_partir: bool = False  # True: no body row breaks across pages
+    centrado_vertical: bool = False  # True: body cells centred vertically (Word's "Alinear al centro")
 
 
 Bloque = Union[Parrafo, Tabla, SaltoPagina]

@@ -166,6 +166,36 @@ def _encaja(linea: Linea, cols: list[list[float]], encima: bool = False) -> bool
     return True
 
 
+MAX_BANDAS = 2  # consecutive band lines (a programme's heading across the table) a region may hold
+
+
+def _es_banda(linea: Linea, cols: list[list[float]]) -> bool:
+    """A heading row across the table ("Programa: Mujeres que transforman"
+    over the label and figure columns): one run of text without figures
+    that starts in the first column and reaches over the second."""
+    piezas = _piezas(linea, cols)
+    if len(piezas) != 1 or len(cols) < 2 or any(_es_cifra(w) for w in piezas[0]):
+        return False
+    x0, x1 = _extension(piezas[0])
+    return x0 < cols[1][0] and x1 > cols[1][0] and x1 <= cols[-1][1] + HUECO_SEGMENTO
+
+
+def _con_columna_de_etiquetas(lineas: list[Linea], cols: list[list[float]]) -> list[list[float]]:
+    """The columns with the label column in front when no body line prints
+    a label beside its figures (labels wrapping over several lines with the
+    figures centred between them): the pieces of lines left of the first
+    column, clear of it by more than a cell gap."""
+    izquierdas = [
+        _extension(pieza)
+        for linea in lineas
+        if not _es_banda(linea, cols)
+        for pieza in _piezas(linea, cols)
+        if _extension(pieza)[1] < cols[0][0] - HUECO_SEGMENTO
+    ]
+    fundidas = _fundidas(izquierdas)
+    return fundidas + cols if len(fundidas) == 1 else cols
+
+
 def _encaja_encima(linea: Linea, debajo: Linea, cols: list[list[float]]) -> bool:
     """A header line that fits the columns, or whose wider cells lie over
     several columns right of the first one ("Seguimiento primer semestre
@@ -220,12 +250,17 @@ def _es_cifra_linea(linea: Linea) -> bool:
     return _es_numero(linea.texto)
 
 
-def _bloques(lineas: list[Linea]) -> list[int]:
+def _bloques(lineas: list[Linea], bandas: list[bool]) -> list[int]:
     """Each line's block: a run of lines each close under the one above (a
-    gap wider than `HUECO_FILA` line heights opens the next block)."""
+    gap wider than `HUECO_FILA` line heights opens the next block); a band
+    line is a block of its own."""
     salida, n = [], 0
     for k, linea in enumerate(lineas):
-        if k and linea.top - lineas[k - 1].bottom > HUECO_FILA * max(linea.bottom - linea.top, 1.0):
+        if k and (
+            linea.top - lineas[k - 1].bottom > HUECO_FILA * max(linea.bottom - linea.top, 1.0)
+            or bandas[k]
+            or bandas[k - 1]
+        ):
             n += 1
         salida.append(n)
     return salida
@@ -317,20 +352,26 @@ def _centrar(lineas: list[Linea], cifras: list[int], tope: int, ultima: int) -> 
 def _celdas_region(lineas: list[Linea], cols, n_pagina: int) -> list[Celda]:
     filas: list[dict[int, list[Linea]]] = []
     por_linea = []
-    for linea in lineas:
-        por_columna: dict[int, list[dict]] = {}
-        for pieza in _piezas(linea, cols):
+    bandas = [_es_banda(linea, cols) for linea in lineas]
+    for linea, banda in zip(lineas, bandas):
+        por_columna: dict[int, list[dict]] = {0: list(linea.palabras)} if banda else {}
+        for pieza in [] if banda else _piezas(linea, cols):
             por_columna.setdefault(_columna_de(*_extension(pieza), cols), []).extend(pieza)
         por_linea.append(por_columna)
-    bloques = _bloques(lineas)
+    bloques = _bloques(lineas, bandas)
     con_cifra = [_columnas_con_cifra(pc) for pc in por_linea]
     inicios: list[int] = []
     fila: dict[int, list[Linea]] = {}
     for k, (linea, por_columna) in enumerate(zip(lineas, por_linea)):
         anterior = lineas[k - 1] if k else None
-        if not inicios or not (
-            _misma_fila(linea, anterior, por_columna, fila)
-            or (con_cifra[k] and _cifras_centradas(k, inicios[-1], bloques, con_cifra, fila))
+        if (
+            not inicios
+            or bandas[k]
+            or bandas[k - 1]
+            or not (
+                _misma_fila(linea, anterior, por_columna, fila)
+                or (con_cifra[k] and _cifras_centradas(k, inicios[-1], bloques, con_cifra, fila))
+            )
         ):
             inicios.append(k)
             fila = {}
@@ -517,7 +558,7 @@ def _fin_del_cuerpo(
     after the last one (-1: no second body line). When line i has figures,
     only body lines with figures shape the columns."""
     cols = _columnas([lineas[i]])  # made of the body lines that shape the columns
-    fin, n_cuerpo = i, 1
+    fin, n_cuerpo, bandas = i, 1, 0
     for j in range(i + 1, len(lineas)):
         if franja[j] != franja[i]:
             break
@@ -527,10 +568,12 @@ def _fin_del_cuerpo(
                 cols = fundidas
             elif not _encaja(lineas[j], cols):
                 break
-            fin, n_cuerpo = j, n_cuerpo + 1
-        elif _encaja(lineas[j], cols):
+            fin, n_cuerpo, bandas = j, n_cuerpo + 1, 0
+        elif _encaja(lineas[j], cols) and not bandas:
             fin = j
-        else:
+        elif bandas < MAX_BANDAS and _es_banda(lineas[j], cols):
+            bandas += 1  # a heading row: the region holds it only if its body goes on below
+        elif not (bandas and _encaja(lineas[j], cols)):
             break
     return (fin if n_cuerpo >= 2 else -1), cols
 
@@ -543,15 +586,18 @@ def _inicio_encabezado(
     than one cell (section headings below it come along). Under a ruled
     header (`con_encabezado`), every fitting line between it and the body."""
     primera = tope = inicio
+    bandas = 0
     while (
         primera > piso
         and franja[primera - 1] == franja[inicio]
         and (
             _encaja(lineas[primera - 1], cols)
             or (inicio - primera < MAX_LINEAS_ENCABEZADO and _encaja_encima(lineas[primera - 1], lineas[primera], cols))
+            or (bandas < MAX_BANDAS and _es_banda(lineas[primera - 1], cols))
         )
     ):
         primera -= 1
+        bandas = bandas + 1 if _es_banda(lineas[primera], cols) else 0
         if len(_piezas(lineas[primera], cols)) > 1:
             tope = primera
     if con_encabezado and (primera == 0 or franja[primera - 1] != franja[inicio]):
@@ -612,7 +658,7 @@ def buscar_tablas(
             i += 1
             continue
         region = lineas[inicio : fin + 1]
-        celdas = _celdas_region(region, cols, n_pagina)
+        celdas = _celdas_region(region, _con_columna_de_etiquetas(region, cols), n_pagina)
         n_filas = max(c.fila for c in celdas) + 1
         if n_filas >= MIN_FILAS:
             bbox = (

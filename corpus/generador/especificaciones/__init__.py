@@ -22,6 +22,7 @@ from . import (
     garzon_mujer_trimestres_2024,
     tocancipa_obras_unidades_2024,
     facatativa_plan_desarrollo_2024,
+    lebrija_desarrollo_social_2025,
 )
 
 INFORMES = [
@@ -46,6 +47,7 @@ INFORMES = [
     garzon_mujer_trimestres_2024.INFORME,
     tocancipa_obras_unidades_2024.INFORME,
     facatativa_plan_desarrollo_2024.INFORME,
+    lebrija_desarrollo_social_2025.INFORME,
 ]
 
 # Built with their gold, but read wrongly today: kept out of corpus/ (the
