@@ -37,6 +37,8 @@ from extractor.castellano.numeros import Numero, buscar_numeros, es_vacio, leer_
         "s/i",
         "SL",
         "sl",
+        "S.L",
+        "S. L.",
         "sin dato",
         "Sin datos",
         "SIN INFORMACIÓN",
