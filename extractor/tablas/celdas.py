@@ -174,6 +174,9 @@ _RANGO = re.compile(
 _EDAD = re.compile(
     rf"\b({palabras.alternativas(palabras.lista('edades_y_rangos')['antes_de_de'])})\s+de\s*$", re.IGNORECASE
 )
+_ANTES_DE_BASE = re.compile(
+    rf"\b({palabras.alternativas(palabras.lista('edades_y_rangos')['antes_de_base_de_tasa'])})\s*$", re.IGNORECASE
+)
 
 
 def cifra_de_frase(text: str) -> Optional[Numero]:
@@ -186,9 +189,18 @@ def cifra_de_frase(text: str) -> Optional[Numero]:
     cifras = [
         n
         for n in buscar_numeros(text)
-        if not es_anio(n) and not _RANGO.match(text[n.fin :]) and not _EDAD.search(text[: n.inicio])
+        if not es_anio(n)
+        and not _RANGO.match(text[n.fin :])
+        and not _EDAD.search(text[: n.inicio])
+        and not _base_de_tasa(n, text)
     ]
     return cifras[0] if len(cifras) == 1 else None
+
+
+def _base_de_tasa(n: Numero, text: str) -> bool:
+    """A rate's base: "por 1.000 NV", "x 100.000 habitantes"."""
+    potencia = n.valor >= 10 and float(n.valor).is_integer() and str(int(n.valor)).rstrip("0") == "1"
+    return potencia and _ANTES_DE_BASE.search(text[: n.inicio]) is not None
 
 
 def unidad(numero: Numero, medida: str, unit_text: str) -> str:

@@ -147,6 +147,8 @@ def test_meta_escrita_como_frase_en_un_plan():
             ["Mantener en cero (0) la tasa de mortalidad materna del municipio", "Tasa de mortalidad materna", "0"],
             ["Construir un (1) centro de atención integral para 100 niños", "Centro construido", "100 niños"],
             ["Atención integral a la primera infancia de 0 a 5 años", "Estrategia implementada", "1"],
+            # the base of a rate is no second figure
+            ["Reducir en un 60% la sífilis congénita por 1.000 NV", "% de reducción de sífilis congénita", "5,5"],
             # the baseline followed by its description, number words repeated in digits
             [
                 "Implementar el programa de alimentación escolar",
@@ -158,7 +160,12 @@ def test_meta_escrita_como_frase_en_un_plan():
     obs, _ = interpretar_tabla(tabla, CTX, True)
     assert {o.indicador: o.valor for o in obs if o.medida == "linea_base"}["Estudiantes beneficiados"] == 7985
     metas = {o.indicador: o.valor for o in obs if o.medida == "meta_cuatrienio"}
-    assert metas == {"Aulas construidas": 35, "Tasa de mortalidad materna": 0, "Centro construido": 1}
+    assert metas == {
+        "Aulas construidas": 35,
+        "Tasa de mortalidad materna": 0,
+        "Centro construido": 1,
+        "% de reducción de sífilis congénita": 60,
+    }
     assert all(
         o.periodo_inicio == date(2024, 1, 1) and o.periodo_fin == date(2027, 12, 31)
         for o in obs
