@@ -117,24 +117,53 @@ def _tabla_rayada(
         if c1 <= c0 or r1 <= r0:
             continue
         interior = [w for w in palabras if _dentro(w, b)]
-        casillas.append(
-            Celda(
-                texto=_texto_celda(interior),
-                fila=r0,
-                columna=c0,
-                pagina=n_pagina,
-                filas_span=r1 - r0,
-                columnas_span=c1 - c0,
-                bbox=(
-                    _redondeada(b[0], bordes),
-                    _redondeada(b[1], bordes),
-                    _redondeada(b[2], bordes),
-                    _redondeada(b[3], bordes),
-                ),
-                negrita=bool(interior) and all("Bold" in w.get("fontname", "") for w in interior),
+        partes = _por_columnas(interior, xs[c0 : c1 + 1]) if c1 - c0 > 1 else None
+        for k, (x0, x1, propias, ancho) in enumerate(partes or [(b[0], b[2], interior, c1 - c0)]):
+            casillas.append(
+                Celda(
+                    texto=_texto_celda(propias),
+                    fila=r0,
+                    columna=c0 + k if partes else c0,
+                    pagina=n_pagina,
+                    filas_span=r1 - r0,
+                    columnas_span=ancho,
+                    bbox=(
+                        _redondeada(x0, bordes),
+                        _redondeada(b[1], bordes),
+                        _redondeada(x1, bordes),
+                        _redondeada(b[3], bordes),
+                    ),
+                    negrita=bool(propias) and all("Bold" in w.get("fontname", "") for w in propias),
+                )
             )
-        )
     return casillas
+
+
+def _por_columnas(palabras: list[dict], bordes: list[float]) -> list[tuple] | None:
+    """A box over several columns whose words stand one group over each of
+    them (a header row drawn without its inner rulings: "2024   2025   2026
+    2027" under "Meta"; "Código  Indicador  Unidad  Línea base"): one cell
+    per column, (x0, x1, words, 1) each. None when a word crosses a column's
+    edge, a column has none, or two columns' words are a space apart (one
+    run of text: "SECTOR EDUCACIÓN")."""
+    n = len(bordes) - 1
+    grupos: list[list[dict]] = [[] for _ in range(n)]
+    for w in palabras:
+        k = next(
+            (k for k in range(n) if bordes[k] - MIN_CELDA <= w["x0"] and w["x1"] <= bordes[k + 1] + MIN_CELDA), None
+        )
+        if k is None:
+            return None
+        grupos[k].append(w)
+    if not all(grupos):
+        return None
+    for linea in agrupar_lineas(palabras):
+        ws = sorted(linea.palabras, key=lambda w: w["x0"])
+        espacio = 0.5 * max(linea.bottom - linea.top, 1.0)
+        for a, b in zip(ws, ws[1:]):
+            if b["x0"] - a["x1"] <= espacio and not any(a in g and b in g for g in grupos):
+                return None
+    return [(bordes[k], bordes[k + 1], grupos[k], 1) for k in range(n)]
 
 
 HUECO_FILA = 1.2  # line heights of white space that separate two unruled rows

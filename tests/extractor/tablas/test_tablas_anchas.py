@@ -220,3 +220,48 @@ def test_avance_escrito_como_fraccion_se_lee_en_porcentaje(tmp_path):
     avance = {(o.indicador, o.valor) for o in obs if o.medida == "avance_porcentual"}
     assert {("Aulas dotadas", 85.0), ("Huertas escolares", 115.0), ("Docentes formados", 70.0)} <= avance
     assert {("Aulas dotadas", 40.0), ("Huertas escolares", 62.0), ("Docentes formados", 35.0)} <= avance
+
+
+def test_a_header_row_drawn_without_inner_rulings_gives_each_column_its_own_header(tmp_path):
+    """Years printed over each column in one box without rulings between
+    them ("Meta" over "2024  2025  2026"), and a box of the fixed headers
+    ("Código  Indicador  Unidad"): each word group names the column under
+    it; a band row ("SECTOR EDUCACIÓN") stays one cell across."""
+    x0, anchos = 40.0, [50.0, 150.0, 50.0, 45.0, 45.0, 45.0]
+    xs = [x0]
+    for a in anchos:
+        xs.append(xs[-1] + a)
+    arriba, alto = 500.0, 16.0
+    d = bytearray(b"0.5 w\n")
+    filas = [
+        [(0, 3, ["Código", "Indicador de producto", "Unidad"]), (3, 6, ["Meta"])],
+        [(0, 3, []), (3, 6, ["2024", "2025", "2026"])],
+        [(0, 6, ["SECTOR EDUCACIÓN"])],
+        [
+            (k, k + 1, [t])
+            for k, t in enumerate(["220106900", "Estudiantes con transporte", "Número", "3.600", "3.800", "4.000"])
+        ],
+        [(k, k + 1, [t]) for k, t in enumerate(["220102800", "Sedes educativas mejoradas", "Número", "5", "8", "8"])],
+    ]
+    for r, celdas in enumerate(filas):
+        y_top, y_bot = arriba - r * alto, arriba - (r + 1) * alto
+        for a, b, textos in celdas:
+            d += b"%.1f %.1f %.1f %.1f re S\n" % (xs[a], y_bot, xs[b] - xs[a], alto)
+            if len(textos) == 1 and b - a == 3 and textos == ["Meta"]:
+                d += _texto((xs[a] + xs[b]) / 2 - 8, y_bot + 4, "Meta")
+                continue
+            for k, texto in enumerate(textos):
+                d += _texto(xs[a + k] + 3, y_bot + 4, texto)
+    ruta = tmp_path / "anchos.pdf"
+    _pdf(ruta, bytes(d))
+    informe = interpretar(leer_documento(ruta))
+    metas = {(o.indicador, o.periodo_fin.year): o.valor for o in informe.observaciones if o.medida == "meta"}
+    assert metas == {
+        ("Estudiantes con transporte", 2024): 3600,
+        ("Estudiantes con transporte", 2025): 3800,
+        ("Estudiantes con transporte", 2026): 4000,
+        ("Sedes educativas mejoradas", 2024): 5,
+        ("Sedes educativas mejoradas", 2025): 8,
+        ("Sedes educativas mejoradas", 2026): 8,
+    }
+    assert {o.codigo for o in informe.observaciones} == {"220106900", "220102800"}
