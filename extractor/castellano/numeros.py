@@ -28,7 +28,7 @@ from typing import Iterator, Optional
 from esquemas import cargar_yaml
 from extractor.castellano import palabras
 
-__all__ = ["Numero", "es_vacio", "leer_numero", "buscar_numeros"]
+__all__ = ["Numero", "es_vacio", "leer_numero", "buscar_numeros", "con_miles_de_coma", "formato_de_miles"]
 
 
 @dataclass(frozen=True)
@@ -357,3 +357,37 @@ def escala_tras(texto: str, fin: int) -> Optional[tuple[str, float]]:
         return None
     palabra = m.group(1).lower()
     return palabra, float(next(v for k, v in _ESCALAS_DE_CIFRA.items() if k.lower() == palabra))
+
+
+# ---------------------------------------------------------------------------
+# A document that writes thousands with commas ("3,450", "41,250.5")
+# ---------------------------------------------------------------------------
+
+_MILES_CON_COMA = re.compile(r"\d{1,3}(,\d{3})+(\.\d{1,2})?")  # "3,450", "1,250.50"
+_MILES_CON_PUNTO = re.compile(r"\d{1,3}(\.\d{3})+(,\d+)?|\d+,\d{1,2}")  # "10.620", "1.234,5", "87,5"
+MIN_MILES_CON_COMA = 3  # figures that must show the convention before a document is read by it
+
+
+def formato_de_miles(textos) -> bool:
+    """Whether a document writes thousands with a comma and decimals with a
+    point (a sheet exported with another locale: "3,450", "82.5%"): at
+    least `MIN_MILES_CON_COMA` figures grouped by commas and not one written
+    the es-CO way ("10.620", "87,5")."""
+    con_coma = 0
+    for texto in textos:
+        for palabra in texto.split():
+            cuerpo = palabra.strip("$%()+-−.;:")
+            if _MILES_CON_PUNTO.fullmatch(cuerpo):
+                return False
+            con_coma += bool(_MILES_CON_COMA.fullmatch(cuerpo))
+    return con_coma >= MIN_MILES_CON_COMA
+
+
+def con_miles_de_coma(n: Numero) -> Numero:
+    """`n` read with a comma as thousands separator ("3,450" → 3450) when
+    es-CO read it as a decimal comma; else `n` itself."""
+    cuerpo = n.texto.strip("$%()+-−. ")
+    if not n.ambiguo or not re.fullmatch(r"\d{1,3},\d{3}", cuerpo):
+        return n
+    valor = float(cuerpo.replace(",", "")) * (-1 if n.valor < 0 else 1)
+    return Numero(valor, n.unidad, n.texto, False, n.inicio, n.fin)

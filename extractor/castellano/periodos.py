@@ -65,6 +65,8 @@ class Contexto:
     # the report's legend of abbreviations ("P = programado; E = ejecutado"):
     # (abbreviation in lowercase without its full stop, what it stands for)
     convenciones: tuple[tuple[str, str], ...] = ()
+    # the report writes thousands with a comma ("3,450" is 3450: numeros.formato_de_miles)
+    miles_con_coma: bool = False
 
 
 SIN_PERIODO = Periodo(None, None)

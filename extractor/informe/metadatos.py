@@ -14,6 +14,7 @@ from esquemas import cargar_yaml
 
 from extractor.castellano import palabras
 from extractor.castellano.normas import NORMA
+from extractor.castellano.numeros import formato_de_miles
 from extractor.castellano.lemas import normalizar
 from extractor.modelo import Documento
 from extractor.castellano.nombres import limpiar
@@ -304,7 +305,8 @@ def extraer_metadatos(doc: Documento) -> tuple[MetadatosInforme, Contexto]:
         # any year: "Ordenanza 007 de 2024" in the title is not the year of a cut in 2025
         corte_declarado = _fecha_corte(doc, titulo, None, con_palabra=True) or _vigencia_declarada(lineas)
         meta, ctx = _cuatrienio_del_plan(doc, meta, ctx, corte_declarado)
-    return meta, replace(ctx, convenciones=convenciones(doc))
+    textos = [c.texto for t in doc.tablas for c in t.celdas]
+    return meta, replace(ctx, convenciones=convenciones(doc), miles_con_coma=formato_de_miles(textos))
 
 
 # "P = programado para la vigencia; E = ejecutado a 31 de diciembre": one

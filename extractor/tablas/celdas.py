@@ -14,6 +14,7 @@ from extractor.tablas.dinero import importes
 from extractor.tablas.encabezados import clasificador, normalizar
 from extractor.castellano.numeros import (
     Numero,
+    con_miles_de_coma,
     buscar_numeros,
     es_vacio,
     escala_tras,
@@ -45,6 +46,8 @@ def figuras_de_celda(text: str, col: Columna, periodo: Optional[Periodo], ctx: C
     under "Programado | Ejecutado" are money measures."""
     figures = _figuras(text, col, periodo, ctx)
     for fig in figures:
+        if ctx.miles_con_coma:
+            fig.numero = con_miles_de_coma(fig.numero)
         # internal column measures (recursos_mixtos) never leave the extractor
         fig.medida = medida_de_celda(fig.medida)
         if fig.numero.unidad == "pesos" and fig.medida in AS_MONEY:

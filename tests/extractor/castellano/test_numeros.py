@@ -317,3 +317,28 @@ def test_buscar_numeros_spans(texto):
     assert inicios == sorted(inicios)
     # leer_numero also never raises on the same kind of text
     leer_numero(texto)
+
+
+@pytest.mark.parametrize(
+    ("textos", "esperado"),
+    [
+        (["3,450", "41,250", "$ 1,250.50", "82.5%"], True),
+        (["3,450", "41,250"], False),  # too few to tell
+        (["3,450", "41,250", "1,250", "87,5"], False),  # "87,5": a decimal comma
+        (["3,450", "41,250", "1,250", "10.620"], False),  # "10.620": a thousands point
+        (["1.234.567", "45"], False),
+    ],
+)
+def test_formato_de_miles(textos, esperado):
+    from extractor.castellano.numeros import formato_de_miles
+
+    assert formato_de_miles(textos) is esperado
+
+
+def test_con_miles_de_coma():
+    from extractor.castellano.numeros import con_miles_de_coma
+
+    assert con_miles_de_coma(leer_numero("3,450")).valor == 3450
+    assert con_miles_de_coma(leer_numero("-1,250")).valor == -1250
+    assert con_miles_de_coma(leer_numero("87,5")).valor == 87.5  # not a thousands group
+    assert con_miles_de_coma(leer_numero("4.35")).valor == 4.35

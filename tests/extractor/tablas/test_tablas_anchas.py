@@ -265,3 +265,30 @@ def test_a_header_row_drawn_without_inner_rulings_gives_each_column_its_own_head
         ("Sedes educativas mejoradas", 2026): 8,
     }
     assert {o.codigo for o in informe.observaciones} == {"220106900", "220102800"}
+
+
+def test_a_report_that_writes_thousands_with_commas_is_read_so(tmp_path):
+    """A table exported with another locale ("3,450", "41,250", "82.5%"),
+    with no figure written the es-CO way: commas group thousands. One
+    "10.620" in the same report is enough to keep the es-CO reading."""
+
+    def informe(filas):
+        x0, anchos = 40.0, [180.0, 60.0, 60.0, 60.0]
+        encabezado = [["Indicador", "Meta 2024", "Logro 2024", "% avance"]]
+        ruta = tmp_path / f"miles_{len(filas)}.pdf"
+        _pdf(ruta, _bloque(x0, anchos, encabezado + filas, 500.0, 16.0))
+        obs = interpretar(leer_documento(ruta)).observaciones
+        return {(o.indicador, o.medida): o.valor for o in obs}
+
+    filas = [
+        ["Estudiantes con transporte", "3,450", "3,712", "107.6%"],
+        ["Estudiantes con alimentación", "41,250", "42,310", "102.6%"],
+        ["Sedes mejoradas", "12", "9", "75.0%"],
+    ]
+    leidas = informe(filas)
+    assert leidas[("Estudiantes con transporte", "meta")] == 3450
+    assert leidas[("Estudiantes con alimentación", "ejecutado")] == 42310
+    assert leidas[("Sedes mejoradas", "avance_porcentual")] == 75
+    es_co = informe(filas + [["Familias atendidas", "10.620", "9.870", "92,9%"]])
+    assert es_co[("Estudiantes con transporte", "meta")] == 3.45
+    assert es_co[("Familias atendidas", "meta")] == 10620
