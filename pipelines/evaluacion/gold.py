@@ -187,7 +187,10 @@ def filas_de_alcance(alcance: Any) -> Optional[tuple[int, int]]:
     "PDM rows 2..26"."""
     if isinstance(alcance, (list, tuple)) and alcance:
         return int(alcance[0]), int(alcance[-1])
-    m = re.search(r"(\d+)\s*(?:\.\.|-|–)\s*(\d+)", str(alcance or ""))
+    rango = r"(\d+)\s*(?:\.\.|-|–)\s*(\d+)"
+    texto = str(alcance or "")
+    # "PA 2025-2026 rows 7..14": the range after "rows", not the sheet name's years
+    m = re.search(rf"\b(?:rows|filas)\s+{rango}", texto, re.IGNORECASE) or re.search(rango, texto)
     return (int(m.group(1)), int(m.group(2))) if m else None
 
 

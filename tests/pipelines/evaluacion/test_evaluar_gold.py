@@ -105,6 +105,10 @@ def test_alcance_de_filas_de_una_hoja():
     assert en_alcance(pred(hoja="PDM", celda="P26"), e)
     assert not en_alcance(pred(hoja="PDM", celda="P27"), e)
     assert not en_alcance(pred(hoja="Otra", celda="P3"), e)
+    # a sheet named after years: its rows are those after "rows"
+    e = {**e, "scope_sheet": "PA 2025-2026", "scope_rows": "PA 2025-2026 rows 7..14 (header rows 4-6)"}
+    assert en_alcance(pred(hoja="PA 2025-2026", celda="F7"), e)
+    assert not en_alcance(pred(hoja="PA 2025-2026", celda="F15"), e)
 
 
 def test_caso_negativo_cuenta_cifras():
