@@ -53,8 +53,9 @@ the figures of several other sheets gives no duplicate observations
 (extractor/__init__.py, extractor/tablas/resumenes.py).
 
 .xls and .ods through calamine have no number formats (a percentage is the
-stored fraction, "0,976"), no hidden rows or columns (hidden sheets they
-have), and .ods no merged ranges. Memory: .xlsx sheets are streamed row
+stored fraction, "0,976"); .xls no hidden rows or columns (hidden sheets it
+has); an .ods sheet's merged ranges and hidden rows and columns come from its
+XML (extractor/formatos/ods.py). Memory: .xlsx sheets are streamed row
 by row (openpyxl's read-only parser) and only non-empty cells are kept; a sheet with more than
 `LimitesLectura.hoja_celdas` non-empty cells, or a table whose grid would
 exceed `LimitesLectura.hoja_area` cells, is refused with a Spanish reason.
@@ -255,9 +256,13 @@ def _hojas_xlsx(ruta: Path, limites: LimitesLectura) -> Iterable[_Hoja]:
         archivo.close()
 
 
-def _hojas_calamine(ruta: Path, limites: LimitesLectura) -> Iterable[_Hoja]:
+def _hojas_calamine(ruta: Path, limites: LimitesLectura, ods: bool = False) -> Iterable[_Hoja]:
     import python_calamine as pc
 
+    from extractor.formatos.ods import estructura
+
+    # calamine gives an .ods sheet no merged ranges nor hidden rows and columns
+    de_ods = estructura(ruta) if ods else {}
     # from the bytes, not the path: calamine picks the format by the extension
     with open(ruta, "rb") as archivo, pc.CalamineWorkbook.from_filelike(archivo) as wb:
         for pagina, meta in enumerate(wb.sheets_metadata, start=1):
@@ -291,6 +296,11 @@ def _hojas_calamine(ruta: Path, limites: LimitesLectura) -> Iterable[_Hoja]:
                         hoja.tres_decimales.append((r0 + r, c0 + k, valor))
             for (a, b), (c, d) in sheet.merged_cell_ranges or []:
                 hoja.combinadas.append((a, b, c, d))
+            if (propia := de_ods.get(hoja.nombre)) is not None:
+                hoja.combinadas.extend(propia.combinadas)
+                hoja.filas_ocultas, hoja.columnas_ocultas = propia.filas_ocultas, propia.columnas_ocultas
+                if not limites.hoja_ocultas:
+                    _quitar_ocultas(hoja)
             yield hoja
 
 
@@ -706,7 +716,7 @@ def leer_hoja(ruta: Path, sha256: str, limites: Optional[LimitesLectura] = None,
     its bytes) into a `Documento`."""
     ruta = Path(ruta)
     limites = limites or LIMITES
-    hojas = _hojas_xlsx(ruta, limites) if formato == "xlsx" else _hojas_calamine(ruta, limites)
+    hojas = _hojas_xlsx(ruta, limites) if formato == "xlsx" else _hojas_calamine(ruta, limites, formato == "ods")
     bloques: list = []
     omisiones: list[Omision] = []
     indice = [0]

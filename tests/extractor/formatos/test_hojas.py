@@ -207,8 +207,8 @@ def test_xls_y_ods(ruta):
     assert [o.texto for o in doc.omisiones] == ["Hoja «Listas»"]  # hidden sheet
     tabla = doc.tablas[0]
     grupo = next(c for c in tabla.celdas if c.texto == "Vigencia 2023")
-    # merged range: calamine gives them for .xls, not for .ods
-    assert grupo.columnas_span == (3 if ruta.suffix == ".xls" else 1)
+    # merged range: calamine gives them for .xls, the .ods XML for .ods (extractor/formatos/ods.py)
+    assert grupo.columnas_span == 3
     informe = interpretar(doc)
     codigos = {o.codigo for o in informe.observaciones}
     assert codigos == {"040100400", "170202100", "0901"}
@@ -217,6 +217,60 @@ def test_xls_y_ods(ruta):
     avance = sorted(o.valor for o in informe.observaciones if o.medida == "avance_porcentual")
     assert avance == [79.17, 100.0, 112.5]
     assert {o.valor for o in informe.observaciones if o.indicador == "Jornadas de vacunación"} >= {12.0, 13.5}
+
+
+def test_ods_filas_y_columnas_ocultas(tmp_path):
+    """An .ods sheet's collapsed row and column (a helper row with figures,
+    an old target column) are not read, and are reported, as in an .xlsx."""
+    import zipfile
+
+    def celda(v) -> str:
+        if isinstance(v, str):
+            return f'<table:table-cell office:value-type="string"><text:p>{v}</text:p></table:table-cell>'
+        return f'<table:table-cell office:value-type="float" office:value="{v}"><text:p>{v}</text:p></table:table-cell>'
+
+    def fila(valores, oculta=False) -> str:
+        atributo = ' table:visibility="collapse"' if oculta else ""
+        return f"<table:table-row{atributo}>" + "".join(celda(v) for v in valores) + "</table:table-row>"
+
+    filas = [
+        fila(["Indicador", "Meta 2024", "Meta anterior", "Ejecutado 2024"]),
+        fila(["Huertas caseras", 40, 30, 36]),
+        fila(["Auxiliar: suma de control", 999, 998, 997], oculta=True),
+        fila(["Familias atendidas", 120, 100, 118]),
+    ]
+    contenido = (
+        '<?xml version="1.0" encoding="UTF-8"?><office:document-content '
+        'xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
+        'xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" '
+        'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" office:version="1.2">'
+        '<office:body><office:spreadsheet><table:table table:name="Seguimiento">'
+        '<table:table-column table:number-columns-repeated="2"/><table:table-column table:visibility="collapse"/>'
+        "<table:table-column/>" + "".join(filas) + "</table:table></office:spreadsheet></office:body>"
+        "</office:document-content>"
+    )
+    ruta = tmp_path / "seguimiento.ods"
+    with zipfile.ZipFile(ruta, "w") as z:
+        z.writestr("mimetype", "application/vnd.oasis.opendocument.spreadsheet", compress_type=zipfile.ZIP_STORED)
+        z.writestr("content.xml", contenido)
+        z.writestr(
+            "META-INF/manifest.xml",
+            '<?xml version="1.0" encoding="UTF-8"?><manifest:manifest '
+            'xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0" manifest:version="1.2">'
+            '<manifest:file-entry manifest:full-path="/" '
+            'manifest:media-type="application/vnd.oasis.opendocument.spreadsheet"/>'
+            '<manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml"/>'
+            "</manifest:manifest>",
+        )
+    doc = _doc(ruta)
+    valores = {(o.indicador, o.medida): o.valor for o in interpretar(doc).observaciones}
+    assert valores == {
+        ("Huertas caseras", "meta"): 40,
+        ("Huertas caseras", "ejecutado"): 36,
+        ("Familias atendidas", "meta"): 120,
+        ("Familias atendidas", "ejecutado"): 118,
+    }
+    assert any("oculta" in o.texto.lower() or "oculta" in o.motivo.lower() for o in doc.omisiones)
 
 
 # ------------------------------------------------------------ format guards
