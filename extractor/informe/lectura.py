@@ -102,8 +102,14 @@ def observaciones_de_tabla(
     from extractor.tablas.fichas import leer_tabla_de_campos
     from extractor.tablas.filas import interpretar_tabla
 
+    from extractor.tablas.traspuesta import de_lado, girada
+
     if fichas is not None and (ficha := fichas.de_campos.get(tabla.indice)) is not None:
         obs, skipped = leer_tabla_de_campos(tabla, ficha, ctx)
+    elif de_lado(tabla):  # each column an indicator: read turned, provenance as printed
+        obs, skipped = interpretar_tabla(girada(tabla), ctx, planifica, titulos, lectura=lectura)
+        for o in obs:
+            o.fila, o.columna = o.columna, o.fila
     else:
         obs, skipped = interpretar_tabla(
             tabla,

@@ -1,0 +1,53 @@
+"""Tables written on their side: each column an indicator, each row a
+measure ("Concepto | Cobertura del servicio | Continuidad del servicio…"
+over "Línea base | 92,4% | 18", "Meta 2023 | 97,0% | 24", "% de avance |
+99,1 % | 89,6 %"). They are read as the same table turned a quarter: the
+header row's names become the label column, the first column's measures
+the header.
+
+A table is on its side when most cells of its first column under the
+header name a measure by the rules of esquemas/encabezados.yaml (at least
+`MIN_MEDIDAS` of them), fewer than half of the header row's other cells
+name one (an indicator's name may say "(%)"), and the cells between them
+are mostly figures.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from extractor.castellano.numeros import leer_numero
+from extractor.modelo import Tabla
+
+MIN_MEDIDAS = 2  # measures down the first column before a table is read on its side
+
+
+def de_lado(tabla: Tabla) -> bool:
+    from extractor.tablas.encabezados import clasificador
+
+    rejilla = tabla.rejilla()
+    if len(rejilla) < MIN_MEDIDAS + 1 or len(rejilla[0]) < 2:
+        return False
+    cls = clasificador()
+    primera = [f[0].texto.strip() for f in rejilla[1:] if f[0] is not None and f[0].texto.strip()]
+    medidas = sum(cls.medida(t) is not None for t in primera)
+    nombres = [c.texto for c in rejilla[0][1:] if c is not None and c.texto.strip()]
+    cuerpo = [c.texto for f in rejilla[1:] for c in f[1:] if c is not None and c.texto.strip()]
+    cifras = sum(leer_numero(t) is not None for t in cuerpo)
+    return (
+        medidas >= MIN_MEDIDAS
+        and medidas * 10 >= len(primera) * 8
+        and len(nombres) >= 2
+        and sum(cls.medida(t) is not None for t in nombres) * 2 < len(nombres)
+        and cifras * 10 >= len(cuerpo) * 7
+    )
+
+
+def girada(tabla: Tabla) -> Tabla:
+    """The table turned a quarter: rows become columns (each cell keeps its
+    text, page and box)."""
+    celdas = [
+        replace(c, fila=c.columna, columna=c.fila, filas_span=c.columnas_span, columnas_span=c.filas_span)
+        for c in tabla.celdas
+    ]
+    return Tabla(indice=tabla.indice, celdas=celdas)

@@ -1,0 +1,56 @@
+"""A table on its side (each column an indicator, each row a measure) is
+read turned a quarter (extractor/tablas/traspuesta.py), with each figure's
+row and column as printed."""
+
+from __future__ import annotations
+
+from docx import Document
+
+from extractor import interpretar, leer_documento
+
+NOMBRES = [
+    "Cobertura del servicio de acueducto (%)",
+    "Continuidad del servicio (horas/día)",
+    "Usuarios con micromedición",
+]
+FILAS = [
+    ["Línea base", "92,4%", "18", "8.930"],
+    ["Meta 2023", "97,0%", "24", "10.620"],
+    ["Ejecutado 2023", "96,1%", "21,5", "10.244"],
+    ["% de avance", "99,1 %", "89,6 %", "96,5 %"],
+]
+
+
+def _docx(ruta, encabezado, filas) -> None:
+    doc = Document()
+    doc.add_paragraph("Empresa de Servicios Públicos de Sabanalarga – Informe de gestión 2023")
+    tabla = doc.add_table(rows=1 + len(filas), cols=len(encabezado))
+    for r, fila in enumerate([encabezado, *filas]):
+        for k, texto in enumerate(fila):
+            tabla.cell(r, k).text = texto
+    doc.save(ruta)
+
+
+def test_each_column_an_indicator_each_row_a_measure(tmp_path):
+    ruta = tmp_path / "servicios.docx"
+    _docx(ruta, ["Concepto", *NOMBRES], FILAS)
+    obs = interpretar(leer_documento(ruta)).observaciones
+    leidas = {(o.indicador, o.medida): o.valor for o in obs}
+    assert leidas[("Usuarios con micromedición", "meta")] == 10620
+    assert leidas[("Cobertura del servicio de acueducto (%)", "linea_base")] == 92.4
+    assert leidas[("Continuidad del servicio (horas/día)", "ejecutado")] == 21.5
+    assert leidas[("Usuarios con micromedición", "avance_porcentual")] == 96.5
+    assert len(obs) == 12
+    meta = next(o for o in obs if o.medida == "meta" and o.indicador.startswith("Usuarios"))
+    assert (meta.fila, meta.columna) == (2, 3)  # "10.620" as printed: row "Meta 2023", fourth column
+
+
+def test_a_table_with_measures_across_the_top_is_not_turned(tmp_path):
+    ruta = tmp_path / "normal.docx"
+    filas = [[n, *(f[k + 1] for f in FILAS)] for k, n in enumerate(NOMBRES)]
+    _docx(ruta, ["Indicador", *(f[0] for f in FILAS)], filas)
+    obs = interpretar(leer_documento(ruta)).observaciones
+    leidas = {(o.indicador, o.medida): o.valor for o in obs}
+    assert leidas[("Usuarios con micromedición", "meta")] == 10620
+    meta = next(o for o in obs if o.medida == "meta" and o.indicador.startswith("Usuarios"))
+    assert (meta.fila, meta.columna) == (3, 2)
