@@ -28,7 +28,7 @@ from typing import Iterator, Optional
 from esquemas import cargar_yaml
 from extractor.castellano import palabras
 
-__all__ = ["Numero", "es_vacio", "leer_numero", "buscar_numeros", "con_miles_de_coma", "formato_de_miles"]
+__all__ = ["Numero", "es_vacio", "leer_numero", "buscar_numeros", "con_miles_de_coma", "formato_de_miles", "sin_cota"]
 
 
 @dataclass(frozen=True)
@@ -391,3 +391,12 @@ def con_miles_de_coma(n: Numero) -> Numero:
         return n
     valor = float(cuerpo.replace(",", "")) * (-1 if n.valor < 0 else 1)
     return Numero(valor, n.unidad, n.texto, False, n.inicio, n.fin)
+
+
+_COTA = re.compile(r"^\s*(?:≤|≥|<=|>=|<|>|=<|=>)\s*(?=[\d$(+\-−])")
+
+
+def sin_cota(texto: str) -> str:
+    """A target written as a bound ("≤ 1 %", "< 5", ">= 95%") without its
+    sign: the bound is the target's figure."""
+    return _COTA.sub("", texto)

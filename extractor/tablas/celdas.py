@@ -20,6 +20,7 @@ from extractor.castellano.numeros import (
     escala_tras,
     leer_cantidad,
     leer_numero,
+    sin_cota,
     sin_notas,
 )
 from extractor.castellano.periodos import Contexto, Periodo, pares_mes_numero, periodo_mes, periodo_para, serie_mensual
@@ -119,6 +120,7 @@ def _cifras_rotuladas(text: str, col: Columna, ctx: Contexto) -> list[Figura]:
 
 
 def _numero_o_cantidad(text: str, medida: str) -> Optional[Numero]:
+    text = sin_cota(text) if medida in ("meta", "meta_cuatrienio") else text
     n = leer_numero(text)
     if n is None and medida not in DINERO:
         cantidad = leer_cantidad(text)  # "45 km", "(6) und."

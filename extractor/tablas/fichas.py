@@ -31,7 +31,7 @@ from typing import Optional
 
 from esquemas import cargar_yaml
 from extractor.castellano.lemas import normalizar
-from extractor.castellano.numeros import Numero, es_vacio, leer_cantidad, leer_numero, sin_notas
+from extractor.castellano.numeros import Numero, es_vacio, leer_cantidad, leer_numero, sin_cota, sin_notas
 from extractor.castellano.periodos import Contexto, fecha_corte_en, periodo_para
 from extractor.modelo import BBox, BloqueTexto, Celda, Documento, Tabla
 from extractor.resultado import FilaNoMapeada, Observacion
@@ -39,7 +39,7 @@ from extractor.tablas.celdas import referencia_excel, unidad
 from extractor.tablas.columnas import celdas_distintas
 from extractor.tablas.titulos import es_campo_ficha
 
-MEDIDAS = ("linea_base", "meta", "meta_cuatrienio")  # the fields that are figures, by their measure
+MEDIDAS = ("linea_base", "meta", "meta_cuatrienio", "ejecutado", "avance_porcentual")  # fields that are figures
 MAX_ENTRE = 3  # text blocks between the block and its table (a title, "Seguimiento trimestral")
 # a year or a range of years in a label ("Línea base (2023)", "Meta 2024-2027"), set aside to match it
 _ANIOS = re.compile(r"\((?:[^)]*)\)|\b(?:19|20)\d\d\b(?:\s*[-–/]\s*(?:19|20)?\d\d\b)?")
@@ -110,12 +110,12 @@ class Ficha:
         if anio == ctx.vigencia:
             return replace(ctx, fecha_corte=corte)
         corte = corte if corte and corte.year == anio else None
-        return Contexto(
+        return replace(
+            ctx,
             vigencia=anio,
             fecha_corte=corte,
             periodo_inicio=date(anio, 1, 1),
             periodo_fin=corte or date(anio, 12, 31),
-            cuatrienio=ctx.cuatrienio,
         )
 
 
@@ -188,6 +188,25 @@ def campos_de_tabla(tabla: Tabla) -> list[Campo]:
     return campos if pares >= 2 and any(c.rol for c in campos) else []
 
 
+# a heading's list number: "1. ", "2.3 ", "a) "
+_NUMERACION = re.compile(r"^\s*(?:\d+(?:\.\d+)*\.?|[a-z]\))\s+", re.IGNORECASE)
+MAX_PALABRAS_ENCABEZADO = 25
+
+
+def _encabezado_como_nombre(bloque: Optional[BloqueTexto]) -> Optional[str]:
+    """The indicator a block of fields without a name field is about: the
+    heading right above it ("1. Proporción de gestantes captadas antes de
+    la semana 12" over "Meta 2022: 85 % | Logro: 78,4 %"), bold or short,
+    without its list number; None when the block above is prose."""
+    if bloque is None or campos_de_texto(bloque):
+        return None
+    texto = " ".join(bloque.texto.split())
+    if len(texto.split()) > MAX_PALABRAS_ENCABEZADO or (texto.endswith(".") and not bloque.negrita):
+        return None
+    nombre = _NUMERACION.sub("", texto).strip(" :")
+    return nombre if re.search(r"[^\W\d_]{3}", nombre) else None
+
+
 def leer_fichas(doc: Documento, hojas: bool = False) -> Fichas:
     """Every data sheet of `doc`, in reading order: the fields gathered from
     text blocks and key/value tables until the next other table (the
@@ -216,17 +235,26 @@ def leer_fichas(doc: Documento, hojas: bool = False) -> Fichas:
         actual.campos.extend(campos)
         entre = 0
 
+    anterior: Optional[BloqueTexto] = None
     for bloque in doc.bloques:
         if isinstance(bloque, BloqueTexto):
             if bloque.estilo == "Hoja":
                 cerrar()
             elif campos := campos_de_texto(bloque):
+                if (
+                    not any(c.rol == "nombre" for c in campos)
+                    and any(c.rol in MEDIDAS for c in campos)  # a figure of the indicator: "Meta 2022: 85 %"
+                    and (nombre := _encabezado_como_nombre(anterior))
+                ):
+                    campos = [Campo("nombre", "", nombre, anterior.pagina, anterior.bbox), *campos]
                 agregar(campos)
             elif actual.campos:
                 entre += 1
                 if entre > MAX_ENTRE:
                     cerrar()
+            anterior = bloque
             continue
+        anterior = None
         if campos := campos_de_tabla(bloque):
             agregar(campos)
             actual.tablas.append(bloque.indice)
@@ -243,6 +271,7 @@ def leer_fichas(doc: Documento, hojas: bool = False) -> Fichas:
 
 
 def _numero(texto: str) -> Optional[Numero]:
+    texto = sin_cota(texto)  # a target written as a bound: "≤ 1 %"
     n = leer_numero(texto) or leer_numero(sin_notas(texto))  # "18,5 (año 2023)"
     if n is None and (cantidad := leer_cantidad(texto)) is not None:
         n = cantidad[0]  # "1.500 niños"

@@ -546,9 +546,7 @@ def _contexto_fila(texto_anio: str, ctx: Contexto) -> Contexto:
     if anio == ctx.vigencia:
         return ctx
     corte = ctx.fecha_corte if ctx.fecha_corte and ctx.fecha_corte.year == anio else date(anio, 12, 31)
-    return Contexto(
-        vigencia=anio, fecha_corte=corte, periodo_inicio=date(anio, 1, 1), periodo_fin=corte, cuatrienio=ctx.cuatrienio
-    )
+    return replace(ctx, vigencia=anio, fecha_corte=corte, periodo_inicio=date(anio, 1, 1), periodo_fin=corte)
 
 
 def _texto_de(renglon, cols: list[Columna], rol: str) -> str:

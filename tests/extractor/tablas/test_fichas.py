@@ -272,3 +272,41 @@ def test_ficha_en_lineas_con_nota_en_el_valor(tmp_path):
     assert _uno(informe, indicador=nombre, medida="linea_base").valor == 18.5
     assert _uno(informe, indicador=nombre, medida="meta", periodo_inicio=date(2025, 1, 1)).valor == 21
     assert {o.indicador for o in informe.observaciones} == {nombre}
+
+
+def test_bloques_de_resultados_bajo_un_titulo_numerado(tmp_path):
+    """A rendición de cuentas that states each indicator as a numbered
+    heading and one line of fields ("Meta 2022: 85 % | Logro: 78,4 % |
+    Cumplimiento: 92,2 %") before its analysis: the heading names it, the
+    fields are its target, result and %; a target written as a bound
+    ("≤ 1 %") is its figure."""
+    doc = Document()
+    doc.add_paragraph("E.S.E. Hospital San Rafael de Itagüí – Rendición de cuentas, vigencia 2022")
+    bloques = [
+        (
+            "1. Proporción de gestantes captadas antes de la semana 12",
+            "Meta 2022: 85 % | Logro: 78,4 % | Cumplimiento: 92,2 %",
+        ),
+        ("2. Consultas de medicina general realizadas", "Meta 2022: 14.500 | Logro: 15.212 | Cumplimiento: 104,9 %"),
+        (
+            "3. Proporción de infecciones asociadas a la atención",
+            "Meta 2022: ≤ 1 % | Logro: 0,25 % | Cumplimiento: 100 %",
+        ),
+    ]
+    for titulo, campos in bloques:
+        doc.add_paragraph().add_run(titulo).bold = True
+        doc.add_paragraph(campos)
+        doc.add_paragraph("La demanda creció por la ampliación del horario de atención de 2 médicos.")
+    ruta = tmp_path / "rendicion_2022.docx"
+    doc.save(ruta)
+    informe = extraer_informe(ruta)
+    consultas = "Consultas de medicina general realizadas"
+    assert _uno(informe, indicador=consultas, medida="meta").valor == 14500
+    assert _uno(informe, indicador=consultas, medida="ejecutado").valor == 15212
+    assert _uno(informe, indicador=consultas, medida="avance_porcentual").valor == 104.9
+    iaas = "Proporción de infecciones asociadas a la atención"
+    assert _uno(informe, indicador=iaas, medida="meta").valor == 1
+    assert _uno(informe, indicador=iaas, medida="ejecutado").valor == 0.25
+    gestantes = _uno(informe, indicador="Proporción de gestantes captadas antes de la semana 12", medida="meta")
+    assert (gestantes.valor, gestantes.periodo_fin) == (85, date(2022, 12, 31))
+    assert len(informe.observaciones) == 9
