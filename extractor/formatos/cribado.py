@@ -29,6 +29,8 @@ from extractor.formatos.pdfium_pagina import DocumentoPdfium
 MIN_TRAZOS = 8  # ruled tables draw many lines and boxes
 MIN_LINEAS_CIFRAS = 3  # unruled tables: lines holding three figures or more
 CIFRA = re.compile(r"\d[\d.,']*")
+# a list led by dots: "Alcantarillas instaladas ............ 23", "Inversión .... $ 683.912.450"
+LINEA_CON_GUIA = re.compile(r"[.·…_]{4,}\s*\$?\s*[-(]?\d[\d.,']*\s*%?\)?\s*$")
 MIN_CARACTERES_TEXTO = 10  # fewer non-blank characters than this on a page with images: scanned
 FRANJA_CABECERA = 0.12  # fraction of page height where running headers are printed
 FRANJA_PIE = 0.10  # and running footers
@@ -73,7 +75,14 @@ def _tramos(pagina_texto, alto: float, solo_bandas: bool = False) -> list[dict]:
 
 
 def _lineas_de_cifras(texto: str) -> int:
-    return sum(1 for linea in texto.splitlines() if len(CIFRA.findall(linea)) >= MIN_LINEAS_CIFRAS)
+    """Lines that look like a table's: three figures or more, or a label led
+    by dots to its figure (not in a table of contents: page numbers that
+    only grow)."""
+    lineas = texto.splitlines()
+    guias = [m.group(0).strip(".·…_ ") for linea in lineas if (m := LINEA_CON_GUIA.search(linea))]
+    paginas = [int(g) for g in guias if g.isdigit()]
+    indice = len(paginas) == len(guias) and paginas == sorted(paginas)
+    return sum(len(CIFRA.findall(linea)) >= MIN_LINEAS_CIFRAS for linea in lineas) + (0 if indice else len(guias))
 
 
 def _tiene_imagenes(pagina) -> bool:

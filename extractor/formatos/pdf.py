@@ -391,6 +391,10 @@ def _columna_de(xs: list[float], x: float) -> int:
     return min(max(bisect.bisect_right(xs, x) - 1, 0), len(xs) - 2)
 
 
+# a leader: the dots that lead a label to its figure across a list without rulings
+_GUIA = re.compile(r"^[.·…_]{3,}$")
+
+
 def _palabras(pagina) -> list[dict]:
     """Words with their font. Asking pdfplumber to split words by font would
     cut "FORTALECIDOS:" where the bold run ends, so the font is read from
@@ -480,6 +484,9 @@ def _continua_pagina(elementos_paginas: list[list], k: int) -> bool:
     return primera.n_columnas == ultima.n_columnas
 
 
+MISMA_ALTURA = 12.0  # points: a running heading's height varies less than this from page to page
+
+
 def _lineas_sobre_tablas(lineas_paginas: list[list[LineaLeida]], techos: list[float | None]) -> dict[str, int]:
     """Texts of the lines printed word for word above the first table of
     most pages (`techos`: each page's first table's top), each with the
@@ -488,17 +495,25 @@ def _lineas_sobre_tablas(lineas_paginas: list[list[LineaLeida]], techos: list[fl
     from its continuation; not "Ficha N.° 2" over "Ficha N.° 3"."""
     cuentas: Counter[str] = Counter()
     primera: dict[str, int] = {}
+    alturas: dict[str, list[float]] = {}
     for n_pagina, (lineas, techo) in enumerate(zip(lineas_paginas, techos), start=1):
         if techo is None:
             continue
-        claves = {" ".join(l.texto.split()) for l in lineas if l.bottom <= techo}  # the same words, numbers too
-        cuentas.update(claves)
-        for k in claves:
+        claves = {" ".join(l.texto.split()): l.top for l in lineas if l.bottom <= techo}  # the same words, numbers too
+        cuentas.update(claves.keys())
+        for k, arriba in claves.items():
             primera.setdefault(k, n_pagina)
+            alturas.setdefault(k, []).append(arriba)
     n = sum(t is not None for t in techos)
     if n < 2:
         return {}
-    return {k: primera[k] for k, c in cuentas.items() if c >= max(2, n // 2)}
+    # a running heading is printed at the same height on every page; a
+    # subheading repeated over each list ("Logros enero – junio") is not
+    return {
+        k: primera[k]
+        for k, c in cuentas.items()
+        if c >= max(2, n // 2) and max(alturas[k]) - min(alturas[k]) <= MISMA_ALTURA
+    }
 
 
 def _elementos_pagina(
@@ -516,6 +531,7 @@ def _elementos_pagina(
     (`LineaSuelta`, for the coverage audit). The running headers and
     footers (`corrientes`: their keys, `_corrientes`) are kept out of the tables."""
     palabras = _palabras(pagina) if palabras is None else palabras
+    palabras = [w for w in palabras if not _GUIA.match(w["text"])]  # "Alcantarillas ........ 23": white space
     palabras, aparte = _aparte_corrientes(palabras, float(pagina.height), corrientes)
     buscador = pagina.debug_tablefinder(ajustes) if ajustes else None
     halladas = buscador.tables if buscador else []

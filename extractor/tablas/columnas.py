@@ -368,6 +368,16 @@ def columnas(
     encabezados = [
         _partes_encabezado(rejilla, n_encabezado, k, bandas) for k in range(len(rejilla[0]) if rejilla else 0)
     ]
+    del_titulo: set[int] = set()  # columns without a header, headed by the title
+    if (
+        n_encabezado == 0
+        and _lista_de_nombres(rejilla)
+        and (propio := next((t for t in reversed(titulos) if cls.medida(t) and periodo_de_texto(t, ctx)), None))
+    ):
+        # a list without a header ("Alcantarillas instaladas ..... 23") under
+        # the heading that says what its figures are ("Logros enero – junio de 2019")
+        del_titulo = {k for k, p in enumerate(encabezados) if k and not p}
+        encabezados = [[propio] if k in del_titulo else p for k, p in enumerate(encabezados)]
     # "CONCEPTO EN MILES" over the label column, or "(en miles de pesos)" in
     # the title, scales the whole table's money
     escala_tabla = cls.escala(" ".join(" ".join(partes) for partes in encabezados))
@@ -384,11 +394,11 @@ def columnas(
     al_corte = con_corte_de_encabezados([" ".join(partes) for partes in encabezados], ctx)
     for k, partes in enumerate(encabezados):
         encabezado = " ".join(partes)
-        no_valor = cls.no_valor(encabezado) if encabezado else None
+        no_valor = cls.no_valor(encabezado) if encabezado and k not in del_titulo else None
         if no_valor:
             cols.append(Columna(k, encabezado, no_valor))
             continue
-        rol, medida = _rol(encabezado), _medida(partes, encabezado)
+        rol, medida = None if k in del_titulo else _rol(encabezado), _medida(partes, encabezado)
         if fuentes[k]:
             rol, medida = None, medida if medida in DINERO else "recursos_programados"
         partes_periodo = partes[:-1] + [numeradas[k]] if k in numeradas else partes
@@ -440,6 +450,16 @@ def columnas(
     _avance_como_razon(cols, rejilla[n_encabezado:], ctx)
     _avance_en_fraccion(cols, rejilla[n_encabezado:])
     return cols
+
+
+def _lista_de_nombres(rejilla) -> bool:
+    """A label and one figure per row, the labels names (two words or more
+    in most rows): a list ("Alcantarillas instaladas ...... 23"), not the
+    scattered labels of a chart's axes."""
+    if not rejilla or len(rejilla[0]) != 2:
+        return False
+    nombres = [f[0] is not None and len(re.findall(r"[^\W\d_]{3,}", f[0].texto)) >= 2 for f in rejilla]
+    return sum(nombres) * 10 >= len(nombres) * 8
 
 
 def _bandas_de_titulo(rejilla, n_encabezado: int, ctx: Contexto) -> frozenset[int]:

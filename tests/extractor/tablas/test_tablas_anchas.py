@@ -244,7 +244,7 @@ def test_a_header_row_drawn_without_inner_rulings_gives_each_column_its_own_head
         [(k, k + 1, [t]) for k, t in enumerate(["220102800", "Sedes educativas mejoradas", "Número", "5", "8", "8"])],
     ]
     for r, celdas in enumerate(filas):
-        y_top, y_bot = arriba - r * alto, arriba - (r + 1) * alto
+        y_bot = arriba - (r + 1) * alto
         for a, b, textos in celdas:
             d += b"%.1f %.1f %.1f %.1f re S\n" % (xs[a], y_bot, xs[b] - xs[a], alto)
             if len(textos) == 1 and b - a == 3 and textos == ["Meta"]:

@@ -1,0 +1,78 @@
+"""A list without rulings whose labels are led by dots to their figure
+("Alcantarillas instaladas ............ 23"), under a heading that says
+what the figures are and when ("Logros enero – junio de 2019"), over two
+pages: the dots are white space, the list a table of label and figure, the
+heading its header; the same subheading over each page's list is no
+running heading."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from reportlab.lib.pagesizes import letter
+from reportlab.pdfgen import canvas
+
+from extractor import interpretar, leer_documento
+
+PAGINAS = [
+    [
+        (
+            "Programa 3.1 – Vivienda digna",
+            [
+                ("Familias beneficiadas con mejoramiento de vivienda", "145"),
+                ("Subsidios de vivienda nueva asignados", "38"),
+                ("Títulos de predios fiscales entregados", "62"),
+            ],
+        ),
+    ],
+    [
+        (
+            "Programa 4.1 – Vías para la competitividad rural",
+            [
+                ("Kilómetros de vías terciarias con mantenimiento", "86,5"),
+                ("Alcantarillas instaladas", "23"),
+                ("Puentes peatonales reparados", "0"),
+            ],
+        ),
+    ],
+]
+
+
+def _pdf(ruta) -> None:
+    c = canvas.Canvas(str(ruta), pagesize=letter)
+    for n, secciones in enumerate(PAGINAS):
+        c.setFont("Helvetica-Bold", 11)
+        c.drawString(72, 740, "MUNICIPIO DE GUATAPÉ – Informe de gestión al Concejo, primer semestre de 2019")
+        c.setFont("Helvetica", 10)
+        y = 700 - 60 * n  # the subheading sits lower on the second page
+        c.drawString(72, y, "La Secretaría de Planeación presenta los principales logros del semestre.")
+        y -= 30
+        for titulo, filas in secciones:
+            c.setFont("Helvetica-Bold", 10)
+            c.drawString(72, y, titulo)
+            c.setFont("Helvetica-Oblique", 10)
+            c.drawString(72, y - 14, "Logros enero – junio de 2019")
+            c.setFont("Helvetica", 10)
+            y -= 36
+            for etiqueta, cifra in filas:
+                c.drawString(90, y, etiqueta)
+                inicio = 90 + c.stringWidth(etiqueta, "Helvetica", 10) + 4
+                fin = 540 - c.stringWidth(cifra, "Helvetica", 10) - 4
+                c.drawString(inicio, y, "." * int((fin - inicio) / c.stringWidth(".", "Helvetica", 10)))
+                c.drawRightString(540, y, cifra)
+                y -= 16
+        c.drawCentredString(306, 40, f"Página {n + 1} de 2")
+        c.showPage()
+    c.save()
+
+
+def test_listas_con_guias_bajo_un_subtitulo_con_periodo(tmp_path):
+    ruta = tmp_path / "guatape_logros_2019.pdf"
+    _pdf(ruta)
+    obs = interpretar(leer_documento(ruta)).observaciones
+    leidas = {o.indicador: (o.medida, o.valor, o.periodo_inicio, o.periodo_fin) for o in obs}
+    semestre = (date(2019, 1, 1), date(2019, 6, 30))
+    assert leidas["Subsidios de vivienda nueva asignados"] == ("ejecutado", 38, *semestre)
+    assert leidas["Kilómetros de vías terciarias con mantenimiento"] == ("ejecutado", 86.5, *semestre)
+    assert leidas["Puentes peatonales reparados"] == ("ejecutado", 0, *semestre)
+    assert len(obs) == 6
