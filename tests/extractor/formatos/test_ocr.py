@@ -671,3 +671,41 @@ def test_mediana_3x3_da_los_pixeles_del_filtro_de_pil():
     for gris in (ruido, np.asarray(pagina), ruido[:2, :5], ruido[:1, :1]):
         esperado = np.asarray(Image.fromarray(gris).filter(ImageFilter.MedianFilter(3)))
         assert np.array_equal(ocr._mediana3(gris), esperado)
+
+
+def test_trazos_delgados_y_reduccion_por_bloques():
+    """`_delgada` (windows doubled in length) keeps exactly the ink whose
+    run along the axis is at most `grosor` pixels, counted run by run; the
+    reduced image for the rules (`_reducir`) marks a block as ink when any
+    of its pixels is, as numpy's any over the blocks does."""
+    import numpy as np
+
+    def por_corridas(tinta, grosor: int, eje: int):
+        salida = np.zeros_like(tinta)
+        filas = tinta if eje == 1 else tinta.T
+        destino = salida if eje == 1 else salida.T
+        for r, fila in enumerate(filas):
+            x = 0
+            while x < len(fila):
+                if not fila[x]:
+                    x += 1
+                    continue
+                fin = x
+                while fin < len(fila) and fila[fin]:
+                    fin += 1
+                destino[r, x:fin] = fin - x <= grosor
+                x = fin
+        return salida
+
+    azar = np.random.default_rng(11)
+    for forma in [(1, 1), (7, 3), (40, 33), (13, 13)]:
+        for densidad in (0.3, 0.8, 0.97):
+            tinta = azar.random(forma) < densidad
+            for grosor in range(1, 15):
+                for eje in (0, 1):
+                    assert np.array_equal(ocr._delgada(tinta, grosor, eje), por_corridas(tinta, grosor, eje))
+            for paso in (1, 2, 3):
+                alto, ancho = (forma[0] // paso) * paso, (forma[1] // paso) * paso
+                if alto and ancho:
+                    bloques = tinta[:alto, :ancho].reshape(alto // paso, paso, ancho // paso, paso).any(axis=(1, 3))
+                    assert np.array_equal(ocr._reducir(tinta[:alto, :ancho], paso), bloques)
