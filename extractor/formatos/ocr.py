@@ -339,9 +339,8 @@ def _angulo(tinta, perfil: Optional[_Perfil] = None) -> float:
     if perfil.vacia():
         return 0.0
     ys, xs = perfil.puntos
-    mejor = max(
-        zip(_angulos_gruesos(), perfil.filas), key=lambda p: (p[1], -abs(p[0]))
-    )[0]  # ties (a blank page): the smallest turn
+    gruesos = list(zip(_angulos_gruesos(), perfil.filas))
+    mejor, _ = max(gruesos, key=lambda p: (p[1], -abs(p[0])))  # ties (a blank page): the smallest turn
     fino = [mejor + x / 20 for x in range(-5, 6)]
     mejor = max(fino, key=lambda a: (_nitidez(ys, xs, a), -abs(a)))
     return round(mejor, 2) if abs(mejor) >= 0.1 else 0.0
