@@ -118,7 +118,8 @@ def metas_ocr(repeticiones: int, reales: bool) -> None:
     donde = "dentro del proceso (libtesseract)" if tesseract_api.disponible() else "el programa tesseract"
     print(
         f"\n2. OCR: {len(files)} PDF escaneados, {ocr.DPI} dpi, {ocr.HILOS} Tesseract a la vez, "
-        f"--psm {ocr.PSM} ({ocr.version_tesseract()}; el lector usa {donde})"
+        f"--psm {ocr.PSM} ({ocr.version_tesseract()}; el lector usa {donde}; código de "
+        f"{Path(ocr.__file__).resolve().parent.parent.parent})"
     )
     ratios = []
     with tempfile.TemporaryDirectory(prefix="bench-metas-ocr-") as tmp:

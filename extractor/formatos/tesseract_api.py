@@ -22,7 +22,10 @@ language model again for every page, orientation check and figure.
 
 What a `tesseract stdin stdout -l spa --dpi N --psm 6 -c V=X tsv` run does
 with one image is done here the same way: the image bytes are decoded by
-Leptonica (`pixReadMem`, as the program reads stdin), the resolution is the
+Leptonica (`pixReadMem`, as the program reads stdin) or, for grey pixels
+already in memory (a numpy array), copied by `SetImage` into the same 8-bit
+Leptonica image that decoding them as PGM makes (~0.09 s less per page
+at 300 dpi: Leptonica reads a PGM byte by byte), the resolution is the
 `user_defined_dpi` variable (what `--dpi` sets), the `tsv` configuration is
 its variable (`tessedit_create_tsv`), and the text is `GetTSVText` of page 0
 (what the program's TSV output prints). The orientation check (`--psm 0`)
@@ -63,6 +66,8 @@ class _Bibliotecas:
         tess.TessBaseAPISetPageSegMode.argtypes = [p, ctypes.c_int]
         tess.TessBaseAPISetImage2.restype = None
         tess.TessBaseAPISetImage2.argtypes = [p, p]
+        tess.TessBaseAPISetImage.restype = None
+        tess.TessBaseAPISetImage.argtypes = [p, p, ctypes.c_int, ctypes.c_int, ctypes.c_int, ctypes.c_int]
         tess.TessBaseAPIRecognize.restype = ctypes.c_int
         tess.TessBaseAPIRecognize.argtypes = [p, p]
         tess.TessBaseAPIGetTsvText.restype = p  # a char* to free with TessDeleteText
@@ -151,18 +156,35 @@ class _Motor:
             self.b.tess.TessBaseAPIDelete(self.api)
             self.api = None
 
-    def _imagen(self, imagen: bytes, dpi: int, psm: int) -> ctypes.c_void_p:
+    def _imagen(self, imagen, dpi: int, psm: int) -> ctypes.c_void_p:
+        """Give the engine one image: grey pixels (a 2-D C-contiguous uint8
+        array, copied by Tesseract into its own 8-bit image: what Leptonica
+        makes of the same pixels written as PGM) or encoded image bytes
+        (decoded by Leptonica, as the program reads stdin). The Leptonica
+        image to destroy afterwards, or a null pointer."""
         t, lept = self.b.tess, self.b.lept
-        pix = ctypes.c_void_p(lept.pixReadMem(imagen, len(imagen)))
-        if not pix.value:
-            raise OSError("Tesseract no pudo leer la imagen de la página")
         t.TessBaseAPISetVariable(self.api, b"user_defined_dpi", str(dpi).encode())
         t.TessBaseAPISetPageSegMode(self.api, psm)
+        if not isinstance(imagen, (bytes, bytearray)):
+            alto, ancho = imagen.shape
+            if imagen.dtype.itemsize != 1 or not imagen.flags["C_CONTIGUOUS"] or not alto or not ancho:
+                raise ValueError("se esperaba una imagen gris de 8 bits contigua")
+            t.TessBaseAPISetImage(self.api, imagen.ctypes.data, ancho, alto, 1, imagen.strides[0])
+            return ctypes.c_void_p(None)
+        pix = ctypes.c_void_p(lept.pixReadMem(bytes(imagen), len(imagen)))
+        if not pix.value:
+            raise OSError("Tesseract no pudo leer la imagen de la página")
         t.TessBaseAPISetImage2(self.api, pix)
         return pix
 
-    def tsv(self, imagen: bytes, dpi: int, psm: int) -> str:
-        """The TSV the program prints for this one image (PGM/PPM bytes)."""
+    def _soltar(self, pix: ctypes.c_void_p) -> None:
+        self.b.tess.TessBaseAPIClear(self.api)
+        if pix.value:
+            self.b.lept.pixDestroy(ctypes.byref(pix))
+
+    def tsv(self, imagen, dpi: int, psm: int) -> str:
+        """The TSV the program prints for this one image (grey pixels or
+        PGM/PPM bytes)."""
         t = self.b.tess
         pix = self._imagen(imagen, dpi, psm)
         try:
@@ -175,10 +197,9 @@ class _Motor:
                 if texto:
                     t.TessDeleteText(texto)
         finally:
-            t.TessBaseAPIClear(self.api)
-            self.b.lept.pixDestroy(ctypes.byref(pix))
+            self._soltar(pix)
 
-    def orientacion(self, imagen: bytes, dpi: int) -> Optional[tuple[int, float]]:
+    def orientacion(self, imagen, dpi: int) -> Optional[tuple[int, float]]:
         """(Tesseract's "Rotate", clockwise degrees; orientation confidence
         with two decimals, as `--psm 0` prints them), or None when it fails."""
         t = self.b.tess
@@ -197,8 +218,7 @@ class _Motor:
             girar = (360 - grados.value) % 360  # the program's "Rotate": clockwise turn that makes the page upright
             return girar, float(f"{confianza.value:.2f}")
         finally:
-            t.TessBaseAPIClear(self.api)
-            self.b.lept.pixDestroy(ctypes.byref(pix))
+            self._soltar(pix)
 
 
 _locales = threading.local()

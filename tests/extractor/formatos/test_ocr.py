@@ -379,12 +379,98 @@ def test_tesseract_en_el_proceso_lee_lo_mismo_que_el_programa(monkeypatch):
     finally:
         pdf.close()
     pgm, *_ = ocr.preparar(imagen, ocr.DPI)
+    pixeles = ocr._enderezar(imagen.convert("L"), ocr.DPI, 0).gris  # the same image, as the reader hands it over
+    assert ocr._pgm(pixeles) == pgm
     recorte = imagen.convert("L").crop((300, 400, 900, 480))
-    en_proceso = (ocr._tesseract(pgm, ocr.DPI), ocr._osd(imagen, ocr.DPI), ocr._lineas_de_cifras([recorte], 600))
+    en_proceso = (
+        ocr._tesseract(pgm, ocr.DPI),
+        ocr._tesseract(pixeles, ocr.DPI),
+        ocr._osd(imagen, ocr.DPI),
+        ocr._lineas_de_cifras([recorte], 600),
+    )
     monkeypatch.setattr(tesseract_api, "disponible", lambda: False)
-    programa = (ocr._tesseract(pgm, ocr.DPI), ocr._osd(imagen, ocr.DPI), ocr._lineas_de_cifras([recorte], 600))
-    assert en_proceso == programa
-    assert len(ocr.palabras_de_tsv(en_proceso[0], ocr.DPI)) > 100 and en_proceso[1][0] == 0
+    programa = ocr._tesseract(pgm, ocr.DPI), ocr._osd(imagen, ocr.DPI), ocr._lineas_de_cifras([recorte], 600)
+    assert en_proceso[0] == en_proceso[1] == programa[0]  # the PGM bytes decoded, or the pixels as they are
+    assert en_proceso[2:] == programa[1:]
+    assert len(ocr.palabras_de_tsv(en_proceso[0], ocr.DPI)) > 100 and en_proceso[2][0] == 0
+
+
+# ------------------------------------------------------------ the orientation check only when needed
+
+
+@pytest.fixture(scope="module")
+def pagina_200():
+    """The corpus's scan rendered at 200 dpi (grey)."""
+    import pypdfium2 as pdfium
+
+    pdf = pdfium.PdfDocument(str(ESCANEADO))
+    try:
+        return pdf[0].render(scale=200 / 72, grayscale=True).to_pil().convert("L")
+    finally:
+        pdf.close()
+
+
+def _leida_con_orientacion_primero(imagen, dpi: int) -> ocr.PaginaOcr:
+    """What the reader gave when it checked every page's orientation first."""
+    pgm, h, v, angulo = ocr.preparar(imagen, dpi)
+    return ocr.PaginaOcr(ocr._releer(ocr.palabras_de_tsv(ocr._tesseract(pgm, dpi), dpi), pgm, dpi), h, v, angulo)
+
+
+def _sin_segundos(pagina: ocr.PaginaOcr) -> dict:
+    datos = asdict(pagina)
+    datos.pop("segundos")
+    return datos
+
+
+@requiere_tesseract
+def test_lectura_de_la_pagina_derecha_o_girada(pagina_200):
+    """A page read as it lies is upright text (`_derecha`) only when it is
+    upright: the scan turned a quarter turn either way or upside down,
+    read as it lies, is not (Tesseract is unsure of its letters and few of
+    them make Spanish words)."""
+    from PIL import Image
+
+    def derecha(imagen) -> bool:
+        preparada = ocr._enderezar(imagen, 200, 0)
+        return ocr._derecha(ocr.palabras_de_tsv(ocr._tesseract(preparada.gris, 200), 200))
+
+    assert derecha(pagina_200)
+    for giro in (Image.Transpose.ROTATE_90, Image.Transpose.ROTATE_180, Image.Transpose.ROTATE_270):
+        assert not derecha(pagina_200.transpose(giro)), giro
+    frase = "Total ejecutado de la meta del programa en el periodo: recursos de inversión del municipio (2.450)"
+    palabras = [{"text": t, "conf": 0.96} for t in frase.split() * 2]
+    assert ocr._derecha(palabras)
+    assert not ocr._derecha(palabras[:16])  # too few words to tell
+    assert not ocr._derecha([{**w, "conf": 0.6} for w in palabras])  # unsure
+    assert not ocr._derecha([{**w, "text": w["text"][::-1]} for w in palabras])  # not Spanish words
+
+
+@requiere_tesseract
+def test_la_orientacion_solo_se_pregunta_si_la_pagina_no_se_lee_derecha(pagina_200, monkeypatch):
+    """An upright page is read without Tesseract's orientation check; the
+    same page upside down is read as it lies, then checked, turned and read
+    again. Both give what checking first gave (words, rules, angle)."""
+    from PIL import Image
+
+    consultas = []
+    original = ocr._osd
+
+    def osd(*args):
+        consultas.append(1)
+        return original(*args)
+
+    monkeypatch.setattr(ocr, "_osd", osd)
+    lector = ocr.LectorOcr(ESCANEADO, "0" * 64)
+    derecha = lector._leer_pagina(pagina_200, 200)
+    assert consultas == [] and derecha.angulo == -0.35
+    assert _sin_segundos(derecha) == _sin_segundos(_leida_con_orientacion_primero(pagina_200, 200))
+
+    del consultas[:]
+    al_reves = pagina_200.transpose(Image.Transpose.ROTATE_180)
+    girada = lector._leer_pagina(al_reves, 200)
+    assert consultas == [1] and girada.angulo == 179.65
+    assert _sin_segundos(girada) == _sin_segundos(_leida_con_orientacion_primero(al_reves, 200))
+    assert [w["text"] for w in girada.palabras] == [w["text"] for w in derecha.palabras]
 
 
 # ------------------------------------------------------------ a quarterly follow-up: skewed page, table on its side
@@ -585,3 +671,41 @@ def test_mediana_3x3_da_los_pixeles_del_filtro_de_pil():
     for gris in (ruido, np.asarray(pagina), ruido[:2, :5], ruido[:1, :1]):
         esperado = np.asarray(Image.fromarray(gris).filter(ImageFilter.MedianFilter(3)))
         assert np.array_equal(ocr._mediana3(gris), esperado)
+
+
+def test_trazos_delgados_y_reduccion_por_bloques():
+    """`_delgada` (windows doubled in length) keeps exactly the ink whose
+    run along the axis is at most `grosor` pixels, counted run by run; the
+    reduced image for the rules (`_reducir`) marks a block as ink when any
+    of its pixels is, as numpy's any over the blocks does."""
+    import numpy as np
+
+    def por_corridas(tinta, grosor: int, eje: int):
+        salida = np.zeros_like(tinta)
+        filas = tinta if eje == 1 else tinta.T
+        destino = salida if eje == 1 else salida.T
+        for r, fila in enumerate(filas):
+            x = 0
+            while x < len(fila):
+                if not fila[x]:
+                    x += 1
+                    continue
+                fin = x
+                while fin < len(fila) and fila[fin]:
+                    fin += 1
+                destino[r, x:fin] = fin - x <= grosor
+                x = fin
+        return salida
+
+    azar = np.random.default_rng(11)
+    for forma in [(1, 1), (7, 3), (40, 33), (13, 13)]:
+        for densidad in (0.3, 0.8, 0.97):
+            tinta = azar.random(forma) < densidad
+            for grosor in range(1, 15):
+                for eje in (0, 1):
+                    assert np.array_equal(ocr._delgada(tinta, grosor, eje), por_corridas(tinta, grosor, eje))
+            for paso in (1, 2, 3):
+                alto, ancho = (forma[0] // paso) * paso, (forma[1] // paso) * paso
+                if alto and ancho:
+                    bloques = tinta[:alto, :ancho].reshape(alto // paso, paso, ancho // paso, paso).any(axis=(1, 3))
+                    assert np.array_equal(ocr._reducir(tinta[:alto, :ancho], paso), bloques)
