@@ -34,8 +34,6 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Generator, Optional
 
-import pipelines.almacen as almacen
-from pipelines.almacen import ErrorAlmacen
 from pipelines.carga.limites import ESPERA_DB  # noqa: F401  (public here too)
 from pipelines.carga.aislamiento import (  # noqa: F401  (ErrorCarga, Limites, Extractor: public here too)
     ESPERA,
@@ -44,6 +42,7 @@ from pipelines.carga.aislamiento import (  # noqa: F401  (ErrorCarga, Limites, E
     Extraccion,
     Extractor,
     Fallo,
+    HijoAdelantado,
     Limites,
     _en_procesos_hijos,
     _enviable,
@@ -54,6 +53,12 @@ from pipelines.carga.aislamiento import (  # noqa: F401  (ErrorCarga, Limites, E
 
 if TYPE_CHECKING:
     import duckdb
+
+    import pipelines.almacen as almacen
+
+# The store (pipelines.almacen, which imports DuckDB) is imported by the
+# functions that use it, not here: the command line starts a file's reading
+# process before it imports DuckDB (aislamiento.adelantar).
 
 # Set by the `informes` command: its process never gives pyarrow pandas
 # objects, so pyarrow need not import pandas (guardado.calentar; 0,3 s).
@@ -205,6 +210,7 @@ def _extracciones(
     limites: Optional[Limites] = None,
     cluster: Optional[str] = None,
     enviar_archivos: bool = True,
+    adelantado: Optional[HijoAdelantado] = None,
 ) -> Generator[Extraccion | Espera, None, None]:
     """(start, InformePreparado, fallo) per file, in input order. Without limits and
     with one worker, in this process; otherwise one child process per file.
@@ -223,7 +229,7 @@ def _extracciones(
             yield ESPERA
             yield _extraer_protegido(extraer, ruta, limites)
         return
-    yield from _en_procesos_hijos(extraer, rutas, max(1, trabajadores), limites)
+    yield from _en_procesos_hijos(extraer, rutas, max(1, trabajadores), limites, adelantado)
 
 
 def extractor_por_defecto() -> Extractor:
@@ -259,6 +265,7 @@ def cargar_rutas(
     al_planificar: Optional[Callable[[list[Path]], None]] = None,
     cluster: Optional[str] = None,
     enviar_archivos: bool = True,
+    adelantado: Optional[HijoAdelantado] = None,
 ) -> list[ResultadoCarga]:
     """Load files and folders into the store at `db`; one ResultadoCarga per
     file, in input order. Files whose content is already stored are not
@@ -271,6 +278,9 @@ def cargar_rutas(
     extracted, before extraction starts. `cluster`: address of a Dask
     scheduler that extracts the files (`enviar_archivos`: send their bytes;
     False when the workers see the same paths); writing stays here.
+    `adelantado`: the reading process of a load of one file, started before
+    the store was opened (aislamiento.adelantar); used if it fits the file and
+    the limits, else a child is forked as usual; its owner closes it.
     Interrupted (KeyboardInterrupt), the reports already written stay,
     the one being written is rolled back, and worker processes end."""
     archivos = expandir_rutas(rutas)
@@ -303,7 +313,7 @@ def cargar_rutas(
     if pendientes:
         extraer = extraer or extractor_por_defecto()
         extracciones = _extracciones(
-            extraer, [p[1] for p in pendientes], trabajadores, limites, cluster, enviar_archivos
+            extraer, [p[1] for p in pendientes], trabajadores, limites, cluster, enviar_archivos, adelantado
         )
         con = None
         calentado = False
@@ -395,6 +405,9 @@ def abrir_con_espera(
 
 
 def _abrir_esperando(db: Path, espera: float, *, solo_lectura: bool = False, memoria_mb: Optional[int] = None):
+    import pipelines.almacen as almacen
+    from pipelines.almacen import ErrorAlmacen
+
     limite = time.monotonic() + max(0.0, espera)
     pausa = 0.05
     while True:
@@ -438,6 +451,8 @@ def _revisar(con, ruta: Path, forzar: bool, tiempo: Optional[float] = None) -> R
         return ResultadoCarga(archivo, ruta, "fallido", motivo)
     except ErrorCarga as exc:
         return ResultadoCarga(archivo, ruta, "fallido", str(exc))
+    import pipelines.almacen as almacen
+
     previo = None if forzar else almacen.buscar_informe(con, sha)
     if previo is None:
         return sha
@@ -539,6 +554,8 @@ def _avisos_invalidas(ruta: Path, n: int) -> list[str]:
 
 
 def _registrar(con, r: ResultadoCarga, inicio: datetime, al_terminar) -> ResultadoCarga:
+    import pipelines.almacen as almacen
+
     almacen.registrar_carga(
         con,
         archivo=r.archivo,

@@ -117,8 +117,8 @@ def cargar(
 
     Ejemplo: informes cargar informes/ --db indicadores.duckdb --trabajadores 2
     """
-    from pipelines.almacen import ErrorAlmacen
     import pipelines.carga.cargar as carga
+    from pipelines.carga.aislamiento import adelantar
     from pipelines.carga.cargar import ErrorCarga, cargar_rutas, razon_os, recorrer
 
     carga.ARROW_SIN_PANDAS = True  # this process never gives pyarrow pandas objects
@@ -134,6 +134,11 @@ def cargar(
         )
     limites = Limites(tiempo=limite_tiempo, memoria_mb=limite_memoria, paginas=limite_paginas, ocultas=incluir_ocultas)
     archivos, omitidos = recorrer(rutas)
+    # One file: its reading process starts now, before this one imports
+    # DuckDB and opens the store (pipelines/carga/aislamiento.py).
+    adelantado = None if dask else adelantar(archivos, limites)
+    from pipelines.almacen import ErrorAlmacen
+
     hechos: list[ResultadoCarga] = []
     try:
         with Avance(consola, len(archivos)) as avance:
@@ -154,6 +159,7 @@ def cargar(
                     al_planificar=avance.planificar,
                     cluster=dask,
                     enviar_archivos=not rutas_compartidas,
+                    adelantado=adelantado,
                 )
                 if archivos
                 else []
@@ -166,6 +172,9 @@ def cargar(
         _salir(f"{exc.filename or db}: {razon_os(exc)}", debug)
     except Exception as exc:  # noqa: BLE001 - a one-liner unless --debug
         _salir(f"error inesperado ({type(exc).__name__}: {exc})", debug)
+    finally:
+        if adelantado is not None:
+            adelantado.cerrar()
     if not resultados:
         _resumen_omitidos(omitidos, detalle)
         _salir("No se encontraron archivos .pdf, .docx ni hojas de cálculo en las rutas indicadas.")
