@@ -118,6 +118,7 @@ def _error_de_uso(e: Exception) -> None:
 
 
 privadas.formatear_errores_con(_error_de_uso)
+privadas.coercion_sin_pydantic()  # pydantic (~0,1 s) only for values that need parsing
 
 
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
