@@ -122,6 +122,7 @@ def cargar(
     from pipelines.carga.cargar import ErrorCarga, cargar_rutas, razon_os, recorrer
 
     carga.ARROW_SIN_PANDAS = True  # this process never gives pyarrow pandas objects
+    carga.NUMPY_SIN_HILOS = True  # nor makes numeric work of its own
 
     if not rutas:
         _salir("Indique al menos un archivo o carpeta para cargar.")
