@@ -91,6 +91,9 @@ class ResultadoCarga:
     cobertura: Optional[float] = None  # % of the tables' numbers accounted for (extractor/informe/cobertura.py)
     plantillas: dict[int, str] = field(default_factory=dict)  # table -> reading template applied
     correcciones: int = 0  # figures renamed or rejected by stored corrections
+    # the stored findings of a report written by this load, by severity (read with the
+    # writer's connection: the summary need not open the store again); None otherwise
+    hallazgos: Optional[dict[str, int]] = None
 
     @property
     def fallido(self) -> bool:
@@ -531,6 +534,12 @@ def _guardar(
             sha256=sha,
             traza=traceback.format_exc(),
         )
+    import pipelines.almacen as almacen
+
+    try:
+        severidades: Optional[dict[str, int]] = almacen.severidades_de(con, informe.informe_id)
+    except Exception:  # noqa: BLE001 - the report is stored; the summary reads them itself
+        severidades = None
     return ResultadoCarga(
         archivo,
         ruta,
@@ -547,6 +556,7 @@ def _guardar(
         cobertura=informe.cobertura,
         plantillas=dict(informe.plantillas),
         correcciones=informe.correcciones,
+        hallazgos=severidades,
     )
 
 

@@ -23,6 +23,7 @@ from pipelines.cli.base import (
     _cobertura,
     _Comando,
     _conteo_severidades,
+    _texto_severidades,
     _db_configurada,
     _error,
     _salir,
@@ -377,6 +378,19 @@ def _aviso_hallazgos(db: Path, resultados: list[ResultadoCarga]) -> None:
 
     ids = {r.informe_id for r in resultados if r.informe_id and not r.fallido}
     if not ids:
+        return
+    contados = {r.informe_id: r.hallazgos for r in resultados if r.informe_id in ids and r.hallazgos is not None}
+    if set(contados) == ids:  # every report was written now: counted with the writer's connection
+        conteo: dict[str, int] = {}
+        for por_severidad in contados.values():
+            for severidad, n in por_severidad.items():
+                conteo[severidad] = conteo.get(severidad, 0) + n
+        if conteo:
+            consola.print(
+                f"Hallazgos del validador: {_texto_severidades(conteo)}. "
+                f"Véalos con: informes validar --db {seguro(db)}",
+                soft_wrap=True,
+            )
         return
     try:
         con = almacen.abrir(db, solo_lectura=True)
