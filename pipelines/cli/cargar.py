@@ -139,41 +139,42 @@ def cargar(
     # One file: its reading process starts now, before this one imports
     # DuckDB and opens the store (pipelines/carga/aislamiento.py).
     adelantado = None if dask else adelantar(archivos, limites)
-    from pipelines.almacen import ErrorAlmacen
+    try:  # the child started in advance never outlives the load (nor an interrupted import)
+        from pipelines.almacen import ErrorAlmacen
 
-    hechos: list[ResultadoCarga] = []
-    try:
-        with Avance(consola, len(archivos)) as avance:
+        hechos: list[ResultadoCarga] = []
+        try:
+            with Avance(consola, len(archivos)) as avance:
 
-            def al_terminar(r: ResultadoCarga) -> None:
-                hechos.append(r)
-                avance.terminado(r)
+                def al_terminar(r: ResultadoCarga) -> None:
+                    hechos.append(r)
+                    avance.terminado(r)
 
-            resultados = (
-                cargar_rutas(
-                    archivos,
-                    db,
-                    forzar=forzar,
-                    trabajadores=trabajadores,
-                    limites=limites,
-                    espera_db=espera_db,
-                    al_terminar=al_terminar,
-                    al_planificar=avance.planificar,
-                    cluster=dask,
-                    enviar_archivos=not rutas_compartidas,
-                    adelantado=adelantado,
+                resultados = (
+                    cargar_rutas(
+                        archivos,
+                        db,
+                        forzar=forzar,
+                        trabajadores=trabajadores,
+                        limites=limites,
+                        espera_db=espera_db,
+                        al_terminar=al_terminar,
+                        al_planificar=avance.planificar,
+                        cluster=dask,
+                        enviar_archivos=not rutas_compartidas,
+                        adelantado=adelantado,
+                    )
+                    if archivos
+                    else []
                 )
-                if archivos
-                else []
-            )
-    except KeyboardInterrupt:
-        _interrumpida(hechos)
-    except (ErrorAlmacen, ErrorCarga) as exc:
-        _salir(str(exc), debug)
-    except OSError as exc:
-        _salir(f"{exc.filename or db}: {razon_os(exc)}", debug)
-    except Exception as exc:  # noqa: BLE001 - a one-liner unless --debug
-        _salir(f"error inesperado ({type(exc).__name__}: {exc})", debug)
+        except KeyboardInterrupt:
+            _interrumpida(hechos)
+        except (ErrorAlmacen, ErrorCarga) as exc:
+            _salir(str(exc), debug)
+        except OSError as exc:
+            _salir(f"{exc.filename or db}: {razon_os(exc)}", debug)
+        except Exception as exc:  # noqa: BLE001 - a one-liner unless --debug
+            _salir(f"error inesperado ({type(exc).__name__}: {exc})", debug)
     finally:
         if adelantado is not None:
             adelantado.cerrar()
