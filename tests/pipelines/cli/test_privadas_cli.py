@@ -150,9 +150,10 @@ def test_la_coercion_sin_pydantic_da_lo_mismo_que_la_de_typer(tmp_path):
 
 def test_cargar_y_la_ayuda_no_importan_pydantic_ni_duckdb_antes_de_tiempo(tmp_path):
     """The real command in a new interpreter: `informes --help` imports
-    neither pydantic nor DuckDB; `informes cargar` of a PDF never imports
-    pydantic, and its reading process starts before DuckDB is imported
-    (pipelines/carga/aislamiento.py, HijoAdelantado)."""
+    neither pydantic, DuckDB nor numpy; `informes cargar` of a PDF never
+    imports pydantic, its reading process starts before DuckDB is imported
+    (pipelines/carga/aislamiento.py, HijoAdelantado), and numpy starts
+    without OpenBLAS's thread pool (pipelines/carga/cargar.py)."""
     guion = (
         "import sys, runpy\n"
         "import pipelines.carga.aislamiento as a\n"
@@ -162,12 +163,18 @@ def test_cargar_y_la_ayuda_no_importan_pydantic_ni_duckdb_antes_de_tiempo(tmp_pa
         "    original(self, *args, **kw)\n"
         "a.HijoAdelantado.__init__ = init\n"
         "import atexit\n"
-        "atexit.register(lambda: sys.stderr.write('MODULOS pydantic=%s duckdb=%s\\n' % "
-        "('pydantic' in sys.modules, 'duckdb' in sys.modules)))\n"
+        "import os\n"
+        "def hilos_sin_nombre():  # threads named as the process: OpenBLAS's (pyarrow's jemalloc names its own)\n"
+        "    nombre = open('/proc/self/comm').read()\n"
+        "    return [t for t in os.listdir('/proc/self/task') if open(f'/proc/self/task/{t}/comm').read() == nombre]\n"
+        "atexit.register(lambda: sys.stderr.write('MODULOS pydantic=%s duckdb=%s numpy=%s hilos=%d openblas=%s\\n' % "
+        "('pydantic' in sys.modules, 'duckdb' in sys.modules, 'numpy' in sys.modules, "
+        "len(hilos_sin_nombre()), os.environ.get('OPENBLAS_NUM_THREADS'))))\n"
         "sys.argv = ['informes'] + sys.argv[1:]\n"
         "runpy.run_module('pipelines.cli', run_name='__main__')\n"
     )
     entorno = {**os.environ, "PYTHONPATH": str(RAIZ), "INFORMES_CACHE": str(tmp_path / "cache"), "COLUMNS": "200"}
+    entorno.pop("OPENBLAS_NUM_THREADS", None)
 
     def informes(*args: str) -> subprocess.CompletedProcess:
         return subprocess.run(
@@ -176,10 +183,11 @@ def test_cargar_y_la_ayuda_no_importan_pydantic_ni_duckdb_antes_de_tiempo(tmp_pa
 
     ayuda = informes("--help")
     assert ayuda.returncode == 0, ayuda.stderr
-    assert "MODULOS pydantic=False duckdb=False" in ayuda.stderr
+    assert "MODULOS pydantic=False duckdb=False numpy=False" in ayuda.stderr
     pdf = RAIZ / "corpus" / "informes" / "villavicencio_hacienda_2022.pdf"
     carga = informes("cargar", str(pdf), "--db", str(tmp_path / "x.duckdb"))
     assert carga.returncode == 0, carga.stdout + carga.stderr
     assert "1 cargado" in carga.stdout
     assert "ADELANTADO duckdb=False" in carga.stderr
-    assert "MODULOS pydantic=False duckdb=True" in carga.stderr
+    # numpy (pyarrow's) without OpenBLAS's threads, and the user's environment as it was
+    assert "MODULOS pydantic=False duckdb=True numpy=True hilos=1 openblas=None" in carga.stderr, carga.stderr
