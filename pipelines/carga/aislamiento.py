@@ -475,6 +475,8 @@ def _hijo_adelantado(
     try:
         extraer = trabajo.recv()
     except (EOFError, OSError, MemoryError):
+        # the parent is gone (or did not need it): nobody else removes its folder
+        shutil.rmtree(os.path.dirname(registro), ignore_errors=True)
         os._exit(0)
     except Exception:  # noqa: BLE001 - an extractor that cannot be rebuilt here
         conexion.send(

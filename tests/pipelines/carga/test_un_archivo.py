@@ -215,3 +215,32 @@ def test_el_hijo_adelantado_obedece_el_limite_de_tiempo_y_si_revienta_falla_solo
     (resultado, _obs, _pid, _carpeta), motivo = _cargar_adelantado(revienta, db)
     assert resultado == "fallido" and "terminó de forma inesperada" in motivo and "SIGSEGV" in motivo
     assert _informes(db) == [("antes.pdf", 3)]
+
+
+_PADRE_QUE_MUERE = """
+import os, sys
+from pathlib import Path
+from pipelines.carga.aislamiento import adelantar
+from pipelines.carga.cargar import Limites
+adelantado = adelantar([Path(sys.argv[1])], Limites())
+print(adelantado.proceso.pid, adelantado.carpeta, flush=True)
+os._exit(0)  # killed before it used or closed its child
+"""
+
+
+def test_el_hijo_adelantado_de_un_proceso_que_muere_termina_y_borra_su_carpeta(tmp_path):
+    archivo = documento(tmp_path / "uno.pdf")
+    p = subprocess.run(
+        [sys.executable, "-c", _PADRE_QUE_MUERE, str(archivo)],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        cwd=RAIZ,
+        env={**os.environ, "PYTHONPATH": str(RAIZ)},
+    )
+    assert p.returncode == 0, p.stderr
+    pid, carpeta = p.stdout.split()
+    limite = time.monotonic() + 60
+    while (_vivos_de_sesion(int(pid)) or Path(carpeta).exists()) and time.monotonic() < limite:
+        time.sleep(0.1)
+    assert _vivos_de_sesion(int(pid)) == [] and not Path(carpeta).exists()
