@@ -23,7 +23,7 @@ from pipelines.almacen.esquema import (
     motivo_duckdb,
     vistas_temporales,
 )
-from pipelines.almacen.lecturas import buscar_informe, hallazgos, resumen
+from pipelines.almacen.lecturas import buscar_informe, hallazgos, resumen, severidades_de
 
 # Rows and writing need pyarrow: imported on first use, so that a command that
 # only reads the store (informes resumen) starts without it.
@@ -67,6 +67,7 @@ __all__ = [
     "motivo_duckdb",
     "registrar_carga",
     "resumen",
+    "severidades_de",
     "version_extractor",
     "vistas_temporales",
 ]

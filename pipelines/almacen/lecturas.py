@@ -94,3 +94,12 @@ def hallazgos(con: duckdb.DuckDBPyConnection, severidades: Optional[list[str]] =
     )
     filas = con.execute(sql, [severidades] if severidades else []).fetchall()
     return [dict(zip(columnas + ["archivo", "entidad", "dependencia"], f)) for f in filas]
+
+
+def severidades_de(con: duckdb.DuckDBPyConnection, informe_id: str) -> dict[str, int]:
+    """Number of stored findings of one report by severity (error,
+    advertencia, info; those it has)."""
+    filas = con.execute(
+        "SELECT severidad, count(*) FROM hallazgos WHERE informe_id = ? GROUP BY severidad", [informe_id]
+    ).fetchall()
+    return {severidad: n for severidad, n in filas}

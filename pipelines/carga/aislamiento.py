@@ -27,7 +27,6 @@ from multiprocessing.context import ForkServerContext, SpawnContext
 from multiprocessing.process import BaseProcess
 from typing import TYPE_CHECKING, Callable, Final, Generator, Optional, Union
 
-from pipelines.almacen import ErrorAlmacen
 from pipelines.carga.limites import Limites
 
 if TYPE_CHECKING:
@@ -57,7 +56,12 @@ def _motivo(exc: BaseException, archivo: str, conocido: bool) -> str:
 
 
 def _es_conocido(exc: BaseException) -> bool:
-    return isinstance(exc, (ErrorAlmacen, ErrorCarga)) or type(exc).__name__ == "ErrorLectura"
+    # the store's error without importing the store (DuckDB): a child that
+    # reads a file never imports it, and an ErrorAlmacen exists only once it is
+    almacen = sys.modules.get("pipelines.almacen.esquema")
+    if almacen is not None and isinstance(exc, almacen.ErrorAlmacen):
+        return True
+    return isinstance(exc, ErrorCarga) or type(exc).__name__ == "ErrorLectura"
 
 
 def _llamar(extraer: Extractor, ruta: Path, limites: Optional[Limites]) -> InformeExtraido:
@@ -234,6 +238,15 @@ def _hijo(
     """Body of the child process: a session of its own (the parent ends it
     whole: LibreOffice and Tesseract too), its own temporary folder (the
     parent removes it), limits, quiet output, extract, send."""
+    _aislar(registro, temporal)
+    _vigilante(padre, limites.tiempo)
+    _limitar(limites)
+    _extraer_y_enviar(conexion, extraer, ruta, limites, preparar)
+
+
+def _aislar(registro: str, temporal: str) -> None:
+    """A child's own session, temporary folder and output (the log `registro`);
+    Ctrl-C is left to the parent."""
     try:
         os.setsid()
     except OSError:
@@ -253,7 +266,10 @@ def _hijo(
         sys.stderr = open(2, "w", encoding="utf-8", errors="replace", closefd=False)
     except OSError:
         pass
-    _vigilante(padre, limites.tiempo)
+
+
+def _limitar(limites: Limites) -> None:
+    """No core dump; the address-space limit of the file."""
     try:
         import resource
 
@@ -264,6 +280,9 @@ def _hijo(
             resource.setrlimit(resource.RLIMIT_AS, (tope, tope))
     except (ImportError, ValueError, OSError):
         pass
+
+
+def _extraer_y_enviar(conexion: Connection, extraer: Extractor, ruta: Path, limites: Limites, preparar: bool) -> None:
     try:
         resultado = _extraer_protegido(extraer, ruta, limites, preparar=preparar)
         try:
@@ -284,6 +303,196 @@ def _hijo(
             pass
 
 
+# ------------------------------------------------- a child started in advance
+
+# What a child started in advance imports while it waits for its file's
+# extractor (the modules a file of that extension needs; anything else is
+# imported when the file asks for it). Never spaCy (the header memory
+# usually answers) nor the writer's modules (the loading process prepares
+# the report).
+_PRECARGA_COMUN = [
+    "extractor",
+    "extractor.castellano.cortes",
+    "extractor.tablas.costura",
+    "extractor.informe.metadatos",
+    "extractor.informe.narrativa",
+    "extractor.informe.lectura",
+    "extractor.informe.cobertura",
+    "extractor.informe.logros",
+    "extractor.tablas.plantillas",
+    "extractor.tablas.confianza",
+]
+_PRECARGA_POR_EXTENSION = {
+    ".pdf": ["extractor.formatos.pdf"],
+    ".docx": ["extractor.formatos.docx"],
+    ".xlsx": ["extractor.formatos.hoja"],
+    ".xlsm": ["extractor.formatos.hoja"],
+    ".xls": ["extractor.formatos.hoja"],
+    ".ods": ["extractor.formatos.hoja"],
+}
+
+
+class HijoAdelantado:
+    """The reading process of a load of one file, forked before the loading
+    process imports DuckDB and opens the store (about 0,2 s of a short load):
+    isolated as every reading child is (its session, its temporary folder,
+    its output, its address-space limit), it imports the extractor while
+    this process checks the store, then waits for the extractor (with the
+    store's corrections) and reads the file; its time limit counts from
+    then. Unused (the file was already stored, unreadable, the load failed),
+    it is killed with its session by `cerrar`, which the owner always calls.
+
+    Started only from a process with no native threads (a fork never copies
+    a library's thread mid-lock), like the child of one file
+    (_contexto_para)."""
+
+    def __init__(self, ruta: Path, limites: Limites):
+        import multiprocessing
+
+        self.ruta, self.limites = ruta, limites
+        self.usado = False
+        self.carpeta = tempfile.mkdtemp(prefix="informes-")
+        self.registro = os.path.join(self.carpeta, "0.log")
+        self.temporal = os.path.join(self.carpeta, "0")
+        os.mkdir(self.temporal, 0o700)
+        ctx = multiprocessing.get_context("fork")
+        self._trabajo_recibir, self._trabajo_enviar = ctx.Pipe(duplex=False)
+        self.resultado, resultado_enviar = ctx.Pipe(duplex=False)
+        precarga = _PRECARGA_COMUN + _PRECARGA_POR_EXTENSION.get(ruta.suffix.lower(), [])
+        self.proceso = ctx.Process(
+            target=_hijo_adelantado,
+            args=(
+                self._trabajo_recibir,
+                self._trabajo_enviar,
+                resultado_enviar,
+                self.resultado,
+                ruta,
+                limites,
+                os.getpid(),
+                self.registro,
+                self.temporal,
+                precarga,
+            ),
+            name=f"informes-{ruta.name}",
+            daemon=True,
+        )
+        try:
+            self.proceso.start()
+        except BaseException:
+            self._trabajo_enviar.close()
+            self.resultado.close()
+            raise
+        finally:
+            self._trabajo_recibir.close()
+            resultado_enviar.close()
+
+    def sirve_para(self, rutas: list[Path], limites: Limites) -> bool:
+        return not self.usado and len(rutas) == 1 and rutas[0] == self.ruta and limites == self.limites
+
+    def encargar(self, extraer: Extractor) -> bool:
+        """Send the child its extractor; False if it cannot take it (it died
+        while importing): the file is then read by a child forked as usual."""
+        try:
+            self._trabajo_enviar.send(extraer)
+        except (OSError, ValueError, pickle.PicklingError, TypeError, AttributeError):
+            return False
+        finally:
+            self._trabajo_enviar.close()
+        self.usado = True
+        return True
+
+    def cerrar(self) -> None:
+        """End the child (with its session) unless it was handed to a load,
+        which ends it (_terminar), and remove its folder."""
+        if not self.usado:
+            self.usado = True
+            self._trabajo_enviar.close()
+            self.resultado.close()
+            pid = self.proceso.pid
+            if pid is not None:
+                matar_sesion(pid)
+                self.proceso.kill()
+                self.proceso.join()
+                matar_sesion(pid)
+                self.proceso.close()
+        shutil.rmtree(self.carpeta, ignore_errors=True)
+
+    def __enter__(self) -> "HijoAdelantado":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.cerrar()
+
+
+def adelantar(rutas: list[Path], limites: Limites) -> Optional[HijoAdelantado]:
+    """A HijoAdelantado for a load of one regular file, or None (several
+    files, a process with native threads, no fork on this system, or the
+    child could not be started: the load forks its children as usual)."""
+    import multiprocessing
+
+    if len(rutas) != 1 or "fork" not in multiprocessing.get_all_start_methods() or not _sin_hilos_nativos():
+        return None
+    try:
+        if not Path(rutas[0]).is_file():
+            return None
+        return HijoAdelantado(Path(rutas[0]), limites)
+    except OSError:
+        return None
+
+
+def _hijo_adelantado(
+    trabajo: Connection,
+    trabajo_del_padre: Connection,
+    conexion: Connection,
+    resultado_del_padre: Connection,
+    ruta: Path,
+    limites: Limites,
+    padre: int,
+    registro: str,
+    temporal: str,
+    precarga: list[str],
+) -> None:
+    """Body of a HijoAdelantado: isolated and limited as _hijo, import
+    `precarga`, wait for the extractor (the parent gone or done with it: the
+    pipe ends, exit), then extract and send as _hijo."""
+    trabajo_del_padre.close()  # the parent's ends: the pipe ends when the parent does
+    resultado_del_padre.close()
+    _aislar(registro, temporal)
+    _limitar(limites)
+    import importlib
+
+    for modulo in precarga:
+        try:
+            importlib.import_module(modulo)
+        except Exception:  # noqa: BLE001 - the extraction imports what it needs and reports it
+            pass
+    try:
+        from extractor.tablas.encabezados import clasificador
+
+        clasificador()  # the header rules and their persistent memory (not spaCy)
+    except Exception:  # noqa: BLE001
+        pass
+    try:
+        extraer = trabajo.recv()
+    except (EOFError, OSError, MemoryError):
+        # the parent is gone (or did not need it): nobody else removes its folder
+        shutil.rmtree(os.path.dirname(registro), ignore_errors=True)
+        os._exit(0)
+    except Exception:  # noqa: BLE001 - an extractor that cannot be rebuilt here
+        conexion.send(
+            (
+                datetime.now(),
+                None,
+                (f"{ruta.name}: error inesperado (el extractor no llegó al proceso que lee)", traceback.format_exc()),
+            )
+        )
+        os._exit(1)
+    finally:
+        trabajo.close()
+    _vigilante(padre, limites.tiempo)
+    _extraer_y_enviar(conexion, extraer, ruta, limites, preparar=False)
+
+
 @dataclass
 class _Activo:
     indice: int
@@ -296,10 +505,16 @@ class _Activo:
 
 
 def _en_procesos_hijos(
-    extraer: Extractor, rutas: list[Path], trabajadores: int, limites: Optional[Limites]
+    extraer: Extractor,
+    rutas: list[Path],
+    trabajadores: int,
+    limites: Optional[Limites],
+    adelantado: Optional[HijoAdelantado] = None,
 ) -> Generator[Extraccion | Espera, None, None]:
     limites = limites or Limites(tiempo=None, memoria_mb=None)
-    ctx = _contexto_para(len(rutas))
+    if adelantado is not None and not (adelantado.sirve_para(rutas, limites) and adelantado.encargar(extraer)):
+        adelantado = None  # another file, other limits, or it died: a child forked as usual
+    ctx = _contexto_para(len(rutas)) if adelantado is None else None
     # One file: its child only extracts, and this process prepares the report
     # (validation, rows) when it arrives: the child does not import the
     # writer's modules (pandas, validation), which this process imports
@@ -318,6 +533,13 @@ def _en_procesos_hijos(
         while siguiente < len(rutas):
             while pendientes and len(activos) < trabajadores and pendientes[-1][0] < siguiente + ventana:
                 i, ruta = pendientes.pop()
+                if adelantado is not None:  # already reading its file (encargar)
+                    fin = None if limites.tiempo is None else time.monotonic() + limites.tiempo
+                    h = adelantado
+                    activos[h.resultado] = _Activo(i, ruta, h.proceso, datetime.now(), fin, h.registro, h.temporal)
+                    adelantado = None
+                    continue
+                assert ctx is not None
                 recibir, enviar = ctx.Pipe(duplex=False)
                 registro = os.path.join(carpeta, f"{i}.log")
                 temporal = os.path.join(carpeta, str(i))

@@ -118,6 +118,7 @@ def _error_de_uso(e: Exception) -> None:
 
 
 privadas.formatear_errores_con(_error_de_uso)
+privadas.coercion_sin_pydantic()  # pydantic (~0,1 s) only for values that need parsing
 
 
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
@@ -440,10 +441,18 @@ def _cobertura(valor) -> str:
 
 
 def _conteo_severidades(filas: list[dict]) -> str:
+    conteo: dict[str, int] = {}
+    for f in filas:
+        conteo[f["severidad"]] = conteo.get(f["severidad"], 0) + 1
+    return _texto_severidades(conteo)
+
+
+def _texto_severidades(conteo: dict[str, int]) -> str:
+    """ "1 error, 3 advertencias" from the number of findings by severity."""
     nombres = {"error": ("error", "errores"), "advertencia": ("advertencia", "advertencias"), "info": ("info", "info")}
     partes = []
     for sev, (uno, varios) in nombres.items():
-        n = sum(f["severidad"] == sev for f in filas)
+        n = conteo.get(sev, 0)
         if n:
             partes.append(f"{n} {uno if n == 1 else varios}")
     return ", ".join(partes)

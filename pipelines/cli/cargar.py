@@ -23,6 +23,7 @@ from pipelines.cli.base import (
     _cobertura,
     _Comando,
     _conteo_severidades,
+    _texto_severidades,
     _db_configurada,
     _error,
     _salir,
@@ -117,11 +118,12 @@ def cargar(
 
     Ejemplo: informes cargar informes/ --db indicadores.duckdb --trabajadores 2
     """
-    from pipelines.almacen import ErrorAlmacen
     import pipelines.carga.cargar as carga
+    from pipelines.carga.aislamiento import adelantar
     from pipelines.carga.cargar import ErrorCarga, cargar_rutas, razon_os, recorrer
 
     carga.ARROW_SIN_PANDAS = True  # this process never gives pyarrow pandas objects
+    carga.NUMPY_SIN_HILOS = True  # nor makes numeric work of its own
 
     if not rutas:
         _salir("Indique al menos un archivo o carpeta para cargar.")
@@ -134,38 +136,48 @@ def cargar(
         )
     limites = Limites(tiempo=limite_tiempo, memoria_mb=limite_memoria, paginas=limite_paginas, ocultas=incluir_ocultas)
     archivos, omitidos = recorrer(rutas)
-    hechos: list[ResultadoCarga] = []
-    try:
-        with Avance(consola, len(archivos)) as avance:
+    # One file: its reading process starts now, before this one imports
+    # DuckDB and opens the store (pipelines/carga/aislamiento.py).
+    adelantado = None if dask else adelantar(archivos, limites)
+    try:  # the child started in advance never outlives the load (nor an interrupted import)
+        from pipelines.almacen import ErrorAlmacen
 
-            def al_terminar(r: ResultadoCarga) -> None:
-                hechos.append(r)
-                avance.terminado(r)
+        hechos: list[ResultadoCarga] = []
+        try:
+            with Avance(consola, len(archivos)) as avance:
 
-            resultados = (
-                cargar_rutas(
-                    archivos,
-                    db,
-                    forzar=forzar,
-                    trabajadores=trabajadores,
-                    limites=limites,
-                    espera_db=espera_db,
-                    al_terminar=al_terminar,
-                    al_planificar=avance.planificar,
-                    cluster=dask,
-                    enviar_archivos=not rutas_compartidas,
+                def al_terminar(r: ResultadoCarga) -> None:
+                    hechos.append(r)
+                    avance.terminado(r)
+
+                resultados = (
+                    cargar_rutas(
+                        archivos,
+                        db,
+                        forzar=forzar,
+                        trabajadores=trabajadores,
+                        limites=limites,
+                        espera_db=espera_db,
+                        al_terminar=al_terminar,
+                        al_planificar=avance.planificar,
+                        cluster=dask,
+                        enviar_archivos=not rutas_compartidas,
+                        adelantado=adelantado,
+                    )
+                    if archivos
+                    else []
                 )
-                if archivos
-                else []
-            )
-    except KeyboardInterrupt:
-        _interrumpida(hechos)
-    except (ErrorAlmacen, ErrorCarga) as exc:
-        _salir(str(exc), debug)
-    except OSError as exc:
-        _salir(f"{exc.filename or db}: {razon_os(exc)}", debug)
-    except Exception as exc:  # noqa: BLE001 - a one-liner unless --debug
-        _salir(f"error inesperado ({type(exc).__name__}: {exc})", debug)
+        except KeyboardInterrupt:
+            _interrumpida(hechos)
+        except (ErrorAlmacen, ErrorCarga) as exc:
+            _salir(str(exc), debug)
+        except OSError as exc:
+            _salir(f"{exc.filename or db}: {razon_os(exc)}", debug)
+        except Exception as exc:  # noqa: BLE001 - a one-liner unless --debug
+            _salir(f"error inesperado ({type(exc).__name__}: {exc})", debug)
+    finally:
+        if adelantado is not None:
+            adelantado.cerrar()
     if not resultados:
         _resumen_omitidos(omitidos, detalle)
         _salir("No se encontraron archivos .pdf, .docx ni hojas de cálculo en las rutas indicadas.")
@@ -367,6 +379,19 @@ def _aviso_hallazgos(db: Path, resultados: list[ResultadoCarga]) -> None:
 
     ids = {r.informe_id for r in resultados if r.informe_id and not r.fallido}
     if not ids:
+        return
+    contados = {r.informe_id: r.hallazgos for r in resultados if r.informe_id in ids and r.hallazgos is not None}
+    if set(contados) == ids:  # every report was written now: counted with the writer's connection
+        conteo: dict[str, int] = {}
+        for por_severidad in contados.values():
+            for severidad, n in por_severidad.items():
+                conteo[severidad] = conteo.get(severidad, 0) + n
+        if conteo:
+            consola.print(
+                f"Hallazgos del validador: {_texto_severidades(conteo)}. "
+                f"Véalos con: informes validar --db {seguro(db)}",
+                soft_wrap=True,
+            )
         return
     try:
         con = almacen.abrir(db, solo_lectura=True)

@@ -20,6 +20,9 @@ back to English (issue 18.5).
 - typer's parameters (`TyperArgument`, `TyperOption`): the Python type of
   an option (`type_descriptor.annotation`) and the method that writes it in
   the help (`display_type_rich`), which the help replaces with RUTA, N...
+- typer's coercion of parameter values (`typer.core.build_runtime_param`,
+  `typer._coercion.RuntimeParam`, `typer._param_types.coerce_cli_path`):
+  values that need no parsing skip pydantic (`coercion_sin_pydantic`).
 """
 
 from __future__ import annotations
@@ -28,6 +31,7 @@ import importlib.abc
 import importlib.util
 import inspect
 import sys
+from pathlib import Path
 from types import ModuleType
 from typing import Any, Callable, Optional
 
@@ -163,6 +167,116 @@ def guion_de_completado(programa: str, variable: str, shell: str) -> str:
     return get_completion_script(prog_name=programa, complete_var=variable, shell=shell)
 
 
+# ------------------------------------------------------------------ coercion
+
+
+def coercion_sin_pydantic() -> None:
+    """typer (since 0.2x) turns each parameter's value into its Python type
+    with a pydantic TypeAdapter, and importing pydantic costs about 0,1 s of
+    every command (a default value is coerced too). Values whose result is
+    known without parsing skip it: a str for a str, a bool, int or float
+    already of its type, and a path given as text (a pathlib.Path of it,
+    then typer's own checks of the path); lists of those, item by item.
+    Anything else (a number written on the command line, a choice, a
+    date...) goes to typer's pydantic coercion as before, and so does a text
+    pydantic might refuse (a null byte, characters that are not UTF-8)."""
+    import typer.core
+
+    if getattr(typer.core.build_runtime_param, "_sin_pydantic", False):
+        return
+    from typer._coercion import RuntimeParam
+    from typer._param_types import coerce_cli_path
+
+    original = typer.core.build_runtime_param
+
+    class CoercionLigera(RuntimeParam):
+        _descriptor: Any  # typer's TypeDescriptor
+        _completa: Any  # typer's own coercion, built when a value needs it
+
+        def __init__(self, descriptor: Any):
+            super().__init__(parameter_info=descriptor.parameter_info, annotation=descriptor.annotation)
+            object.__setattr__(self, "_descriptor", descriptor)
+            object.__setattr__(self, "_completa", None)
+
+        def _coerce_value(self, value: Any, param: Any, ctx: Any) -> Any:
+            lista = getattr(self.annotation, "__origin__", None) is list
+            tipo = self.annotation.__args__[0] if lista else self.annotation
+            valores = value if lista and isinstance(value, (list, tuple)) else [value]
+            if not lista or isinstance(value, (list, tuple)):
+                salida = []
+                for v in valores:
+                    ligero = _ligero(tipo, self.parameter_info, v, param, ctx, coerce_cli_path)
+                    if ligero is _NO:
+                        break
+                    salida.append(ligero)
+                else:
+                    return salida if lista else salida[0]
+            completa = self._completa
+            if completa is None:
+                completa = original(self._descriptor)
+                object.__setattr__(self, "_completa", completa)
+            return completa._coerce_value(value, param=param, ctx=ctx)
+
+    def build_runtime_param(descriptor: Any) -> Any:
+        if _sencillo(descriptor):
+            return CoercionLigera(descriptor)
+        return original(descriptor)
+
+    setattr(build_runtime_param, "_sin_pydantic", True)
+    setattr(typer.core, "build_runtime_param", build_runtime_param)
+
+
+_NO = object()  # the light coercion does not know this value's result
+
+
+def _sencillo(descriptor: Any) -> bool:
+    """A parameter of the plain types the light coercion knows (str, bool,
+    int, float, pathlib.Path, or a list of one), with no parser, bounds,
+    choices or file to open."""
+    info = descriptor.parameter_info
+    if descriptor.file_annotation is not None or getattr(info, "parser", None) is not None or descriptor.is_choice:
+        return False
+    if getattr(info, "min", None) is not None or getattr(info, "max", None) is not None:
+        return False
+    if getattr(info, "click_type", None) is not None or getattr(info, "path_type", None) is not None:
+        return False
+    anotacion = descriptor.annotation
+    if getattr(anotacion, "__origin__", None) is list:
+        argumentos: tuple[Any, ...] = getattr(anotacion, "__args__", ())
+        if len(argumentos) != 1:
+            return False
+        anotacion = argumentos[0]
+    return anotacion in (str, bool, int, float, Path)
+
+
+def _ligero(tipo: Any, info: Any, valor: Any, param: Any, ctx: Any, coerce_cli_path: Callable[..., Any]) -> Any:
+    """The coerced value, or _NO."""
+    if tipo is Path:
+        if isinstance(valor, Path):
+            return coerce_cli_path(valor, info, path_type=Path, param=param, ctx=ctx)
+        if type(valor) is str and _texto_valido(valor):
+            return coerce_cli_path(Path(valor), info, path_type=Path, param=param, ctx=ctx)
+        return _NO
+    if type(valor) is not tipo:  # exactly its type (a bool is an int for isinstance)
+        return _NO
+    if tipo is str and not _texto_valido(valor):
+        return _NO
+    return valor
+
+
+def _texto_valido(texto: str) -> bool:
+    """Text pydantic takes as it is: UTF-8, no null byte."""
+    if "\x00" in texto:
+        return False
+    if texto.isascii():
+        return True
+    try:
+        texto.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
 # ---------------------------------------------------------------------- guard
 
 
@@ -194,6 +308,7 @@ def faltantes() -> list[str]:
             faltan.append(f"typer.core.{parametro.__name__}.display_type_rich")
         if "type_descriptor" not in inspect.signature(parametro).parameters:
             faltan.append(f"typer.core.{parametro.__name__}(type_descriptor=...)")
+    faltan += _faltantes_coercion()
     try:
         from typer._completion_classes import completion_init  # noqa: F401
         from typer._completion_shared import get_completion_script
@@ -203,4 +318,27 @@ def faltantes() -> list[str]:
         parametros = inspect.signature(get_completion_script).parameters
         if not {"prog_name", "complete_var", "shell"} <= set(parametros):
             faltan.append("typer._completion_shared.get_completion_script(prog_name, complete_var, shell)")
+    return faltan
+
+
+def _faltantes_coercion() -> list[str]:
+    import typer.core
+
+    faltan = []
+    if not callable(getattr(typer.core, "build_runtime_param", None)):
+        faltan.append("typer.core.build_runtime_param")
+    try:
+        from typer._coercion import RuntimeParam, TypeDescriptor
+        from typer._param_types import coerce_cli_path
+    except ImportError as exc:
+        return faltan + [f"coerción de typer: {exc}"]
+    if not hasattr(RuntimeParam, "_coerce_value") or not hasattr(RuntimeParam, "coerce"):
+        faltan.append("typer._coercion.RuntimeParam._coerce_value")
+    campos = set(getattr(TypeDescriptor, "__dataclass_fields__", {}))
+    if not {"annotation", "parameter_info", "file_annotation"} <= campos:
+        faltan.append("typer._coercion.TypeDescriptor(annotation, parameter_info, file_annotation)")
+    if not {"parameter_info", "path_type", "param", "ctx"} <= set(inspect.signature(coerce_cli_path).parameters):
+        faltan.append("typer._param_types.coerce_cli_path(value, parameter_info, path_type, param, ctx)")
+    if "build_runtime_param(self.type_descriptor)" not in inspect.getsource(typer.core._TyperParameter):
+        faltan.append("typer.core._TyperParameter ya no construye su coerción con build_runtime_param")
     return faltan

@@ -28,6 +28,8 @@ def extraer_hostil(ruta: Path):
     datos = json.loads(Path(ruta).read_bytes())
     if "padre" in datos:
         Path(datos["padre"]).write_text(str(os.getppid()))
+    if "yo" in datos:
+        Path(datos["yo"]).write_text(str(os.getpid()))
     if datos.get("senal"):
         os.kill(os.getpid(), signal.SIGSEGV)
     if datos.get("dormir"):
@@ -128,3 +130,117 @@ def test_con_una_conexion_de_duckdb_abierta_no_se_bifurca(tmp_path):
         otra.close()
     assert r.resultado == "cargado", r.motivo
     assert int(padre.read_text()) != os.getpid()
+
+
+# ------------------------------------------------------ a child started in advance
+
+_CARGA_ADELANTADA = """
+import os, sys, time
+from pathlib import Path
+from pipelines.carga.aislamiento import adelantar
+from pipelines.carga.cargar import Limites, cargar_rutas
+limites = Limites(tiempo=float(sys.argv[3]))
+rutas = [Path(sys.argv[1])]
+adelantado = adelantar(rutas, limites)
+assert adelantado is not None and 'duckdb' not in sys.modules  # forked before DuckDB was imported
+from tests.pipelines.carga.test_un_archivo import extraer_hostil
+pid = adelantado.proceso.pid
+try:
+    [r] = cargar_rutas(rutas, Path(sys.argv[2]), extraer=extraer_hostil, limites=limites, adelantado=adelantado)
+finally:
+    adelantado.cerrar()
+print(r.resultado, r.observaciones, pid, adelantado.carpeta)
+print(r.motivo)
+"""
+
+
+def _cargar_adelantado(archivo: Path, db: Path, tiempo: float = 300.0) -> tuple[list[str], str]:
+    p = subprocess.run(
+        [sys.executable, "-c", _CARGA_ADELANTADA, str(archivo), str(db), str(tiempo)],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        cwd=RAIZ,
+        env={**os.environ, "PYTHONPATH": str(RAIZ)},
+    )
+    assert p.returncode == 0, p.stderr
+    primera, motivo = p.stdout.splitlines()
+    return primera.split(), motivo
+
+
+def _vivos_de_sesion(sid: int) -> list[int]:
+    from pipelines.carga.aislamiento import _sesion
+
+    return _sesion(sid)
+
+
+def test_el_hijo_adelantado_lee_el_archivo_sin_duckdb_y_no_deja_nada(tmp_path):
+    """The child forked before DuckDB is imported and the store opened reads
+    the file, the report is written, and its folder is removed."""
+    db = tmp_path / "x.duckdb"
+    yo = tmp_path / "yo.txt"
+    archivo = documento(tmp_path / "uno.pdf", n=4, yo=str(yo))
+    (resultado, observaciones, pid, carpeta), _ = _cargar_adelantado(archivo, db)
+    assert (resultado, observaciones) == ("cargado", "4")
+    assert yo.read_text() == pid  # read by the child started in advance
+    assert not Path(carpeta).exists()
+    assert _vivos_de_sesion(int(pid)) == []
+    assert _informes(db) == [("uno.pdf", 4)]
+
+
+def test_el_hijo_adelantado_sin_uso_se_termina(tmp_path):
+    """The file is already stored: the child started in advance is never
+    given the extractor, and it ends (with its session and folder) at once."""
+    db = _base_con_uno(tmp_path)
+    yo = tmp_path / "yo.txt"
+    archivo = tmp_path / "antes.pdf"  # the same content as the stored report
+    inicio = time.monotonic()
+    (resultado, _obs, pid, carpeta), _ = _cargar_adelantado(archivo, db)
+    assert resultado == "sin_cambios"
+    assert time.monotonic() - inicio < 60
+    assert not yo.exists() and not Path(carpeta).exists()
+    assert _vivos_de_sesion(int(pid)) == []
+    assert _informes(db) == [("antes.pdf", 3)]
+
+
+def test_el_hijo_adelantado_obedece_el_limite_de_tiempo_y_si_revienta_falla_solo(tmp_path):
+    db = _base_con_uno(tmp_path)
+    cuelga = escribir(tmp_path / "cuelga.pdf", dormir=60)
+    inicio = time.monotonic()
+    (resultado, _obs, pid, carpeta), motivo = _cargar_adelantado(cuelga, db, tiempo=2.0)
+    assert time.monotonic() - inicio < 30
+    assert resultado == "fallido" and "superó el límite de tiempo de 2 s" in motivo
+    assert _vivos_de_sesion(int(pid)) == [] and not Path(carpeta).exists()
+    revienta = escribir(tmp_path / "revienta.pdf", senal=1)
+    (resultado, _obs, _pid, _carpeta), motivo = _cargar_adelantado(revienta, db)
+    assert resultado == "fallido" and "terminó de forma inesperada" in motivo and "SIGSEGV" in motivo
+    assert _informes(db) == [("antes.pdf", 3)]
+
+
+_PADRE_QUE_MUERE = """
+import os, sys
+from pathlib import Path
+from pipelines.carga.aislamiento import adelantar
+from pipelines.carga.cargar import Limites
+adelantado = adelantar([Path(sys.argv[1])], Limites())
+print(adelantado.proceso.pid, adelantado.carpeta, flush=True)
+os._exit(0)  # killed before it used or closed its child
+"""
+
+
+def test_el_hijo_adelantado_de_un_proceso_que_muere_termina_y_borra_su_carpeta(tmp_path):
+    archivo = documento(tmp_path / "uno.pdf")
+    p = subprocess.run(
+        [sys.executable, "-c", _PADRE_QUE_MUERE, str(archivo)],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        cwd=RAIZ,
+        env={**os.environ, "PYTHONPATH": str(RAIZ)},
+    )
+    assert p.returncode == 0, p.stderr
+    pid, carpeta = p.stdout.split()
+    limite = time.monotonic() + 60
+    while (_vivos_de_sesion(int(pid)) or Path(carpeta).exists()) and time.monotonic() < limite:
+        time.sleep(0.1)
+    assert _vivos_de_sesion(int(pid)) == [] and not Path(carpeta).exists()

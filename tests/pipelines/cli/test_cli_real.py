@@ -50,3 +50,23 @@ def test_load_export_and_reload_the_seed_pdf(tmp_path):
     assert again.returncode == 0 and "sin cambios" in again.stdout
     _informes("exportar", "--db", "datos.duckdb", "--formato", "csv", "--salida", "obs2.csv", cwd=tmp_path)
     assert (tmp_path / "obs2.csv").read_bytes() == (tmp_path / "obs.csv").read_bytes()
+
+
+def test_la_linea_de_hallazgos_es_la_misma_contada_al_escribir_o_leida_de_la_base(tmp_path):
+    """A report written by this load: its findings are counted with the
+    writer's connection; unchanged: read from the store. The same line."""
+    pdf = INFORMES / "villavicencio_hacienda_2022.pdf"
+    primera = _informes("cargar", str(pdf), "--db", "datos.duckdb", cwd=tmp_path)
+    assert primera.returncode == 0, primera.stderr
+    otra_vez = _informes("cargar", str(pdf), "--db", "datos.duckdb", cwd=tmp_path)
+    assert otra_vez.returncode == 0 and "sin cambios" in otra_vez.stdout
+
+    def linea(salida: str) -> str:
+        [linea] = [x for x in salida.splitlines() if x.startswith("Hallazgos del validador:")]
+        return linea
+
+    assert (
+        linea(primera.stdout)
+        == linea(otra_vez.stdout)
+        == ("Hallazgos del validador: 1 error. Véalos con: informes validar --db datos.duckdb")
+    )

@@ -93,3 +93,101 @@ def test_guion_de_completado(tmp_path):
         env={**os.environ, "_INFORMES_COMPLETE": "complete_bash", "COMP_WORDS": "informes exp", "COMP_CWORD": "1"},
     )
     assert "exportar" in respuesta.stdout.split()
+
+
+# ---------------------------------------------------------- coercion without pydantic
+
+
+def _parametros_sencillos():
+    """(command, parameter) of the real command line that the light coercion takes."""
+    import typer.main
+
+    from pipelines.cli import app
+
+    def recorrer(comando):
+        for sub in getattr(comando, "commands", {}).values():
+            yield from recorrer(sub)
+        for param in comando.params:
+            if privadas._sencillo(param.type_descriptor):
+                yield comando, param
+
+    return list(recorrer(typer.main.get_command(app)))
+
+
+def _resultado(funcion):
+    try:
+        return ("valor", funcion())
+    except Exception as exc:  # noqa: BLE001 - the same error, the same text
+        return ("error", type(exc).__name__, str(exc))
+
+
+def test_la_coercion_sin_pydantic_da_lo_mismo_que_la_de_typer(tmp_path):
+    """Every plain parameter of every command, with texts, paths and values
+    of each type: the light coercion gives the value (or the error) typer's
+    pydantic coercion gives."""
+    import typer.core
+    from typer._click import Context
+    from typer._coercion import build_runtime_param as de_typer
+
+    archivo = tmp_path / "a.pdf"
+    archivo.write_bytes(b"%PDF")
+    textos = ["", "a", " a ", "-", "~/x", "ñandú.pdf", "a//b/", str(archivo), str(tmp_path), "no/existe.pdf"]
+    raros = ["a\x00b", "mal\udcff.pdf"]  # pydantic's: a null byte, text that is not UTF-8
+    otros = [True, False, 0, 3, -1, 2.5, 300.0, Path("x.duckdb"), archivo, None]
+    parametros = _parametros_sencillos()
+    assert len(parametros) > 50 and {p.name for _, p in parametros} >= {"rutas", "db", "trabajadores", "forzar"}
+    ligera = typer.core.build_runtime_param
+    assert getattr(ligera, "_sin_pydantic", False)
+    for comando, param in parametros:
+        ctx = Context(comando)
+        lista = getattr(param.type_descriptor.annotation, "__origin__", None) is list
+        for valor in textos + raros + otros:
+            entrada = (valor,) if lista and valor is not None else valor
+            esperado = _resultado(lambda: de_typer(param.type_descriptor).coerce(entrada, param=param, ctx=ctx))
+            obtenido = _resultado(lambda: ligera(param.type_descriptor).coerce(entrada, param=param, ctx=ctx))
+            assert obtenido == esperado, (comando.name, param.name, valor)
+
+
+def test_cargar_y_la_ayuda_no_importan_pydantic_ni_duckdb_antes_de_tiempo(tmp_path):
+    """The real command in a new interpreter: `informes --help` imports
+    neither pydantic, DuckDB nor numpy; `informes cargar` of a PDF never
+    imports pydantic, its reading process starts before DuckDB is imported
+    (pipelines/carga/aislamiento.py, HijoAdelantado), and numpy starts
+    without OpenBLAS's thread pool (pipelines/carga/cargar.py)."""
+    guion = (
+        "import sys, runpy\n"
+        "import pipelines.carga.aislamiento as a\n"
+        "original = a.HijoAdelantado.__init__\n"
+        "def init(self, *args, **kw):\n"
+        "    sys.stderr.write('ADELANTADO duckdb=%s\\n' % ('duckdb' in sys.modules))\n"
+        "    original(self, *args, **kw)\n"
+        "a.HijoAdelantado.__init__ = init\n"
+        "import atexit\n"
+        "import os\n"
+        "def hilos_sin_nombre():  # threads named as the process: OpenBLAS's (pyarrow's jemalloc names its own)\n"
+        "    nombre = open('/proc/self/comm').read()\n"
+        "    return [t for t in os.listdir('/proc/self/task') if open(f'/proc/self/task/{t}/comm').read() == nombre]\n"
+        "atexit.register(lambda: sys.stderr.write('MODULOS pydantic=%s duckdb=%s numpy=%s hilos=%d openblas=%s\\n' % "
+        "('pydantic' in sys.modules, 'duckdb' in sys.modules, 'numpy' in sys.modules, "
+        "len(hilos_sin_nombre()), os.environ.get('OPENBLAS_NUM_THREADS'))))\n"
+        "sys.argv = ['informes'] + sys.argv[1:]\n"
+        "runpy.run_module('pipelines.cli', run_name='__main__')\n"
+    )
+    entorno = {**os.environ, "PYTHONPATH": str(RAIZ), "INFORMES_CACHE": str(tmp_path / "cache"), "COLUMNS": "200"}
+    entorno.pop("OPENBLAS_NUM_THREADS", None)
+
+    def informes(*args: str) -> subprocess.CompletedProcess:
+        return subprocess.run(
+            [sys.executable, "-c", guion, *args], cwd=tmp_path, capture_output=True, text=True, env=entorno
+        )
+
+    ayuda = informes("--help")
+    assert ayuda.returncode == 0, ayuda.stderr
+    assert "MODULOS pydantic=False duckdb=False numpy=False" in ayuda.stderr
+    pdf = RAIZ / "corpus" / "informes" / "villavicencio_hacienda_2022.pdf"
+    carga = informes("cargar", str(pdf), "--db", str(tmp_path / "x.duckdb"))
+    assert carga.returncode == 0, carga.stdout + carga.stderr
+    assert "1 cargado" in carga.stdout
+    assert "ADELANTADO duckdb=False" in carga.stderr
+    # numpy (pyarrow's) without OpenBLAS's threads, and the user's environment as it was
+    assert "MODULOS pydantic=False duckdb=True numpy=True hilos=1 openblas=None" in carga.stderr, carga.stderr
