@@ -31,7 +31,7 @@ import bisect
 import re
 from collections import Counter
 from contextlib import contextmanager
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import pdfplumber
@@ -106,64 +106,124 @@ def _tabla_rayada(
     bandas = _bandas(sueltas, bboxes) if sueltas else []
     bboxes = bboxes + [b for banda in bandas for b in banda]
     xs = _agrupamientos([b[0] for b in bboxes] + [b[2] for b in bboxes])
-    ys = _agrupamientos([b[1] for b in bboxes] + [b[3] for b in bboxes])
+    # boxes over several columns without inner rulings: their header parts
+    # (a second level adds a row edge inside the box)
+    interiores = [[w for w in palabras if _dentro(w, b)] for b in bboxes]
+    partidas: dict[int, tuple[list[_Parte], float | None]] = {}
+    for n, b in enumerate(bboxes):
+        c0, c1 = _indice(xs, b[0]), _indice(xs, b[2])
+        if c1 - c0 > 1 and (partes := _partes_de_caja(interiores[n], xs[c0 : c1 + 1])) is not None:
+            partidas[n] = partes
+    cortes = [corte for _, corte in partidas.values() if corte is not None]
+    ys = _agrupamientos([b[1] for b in bboxes] + [b[3] for b in bboxes] + cortes)
     # one float object per distinct rounded edge: the cells of a table share
     # their rows' and columns' edges, and a report keeps every cell's box
     bordes: dict[float, float] = {}
     casillas = []
-    for b in bboxes:
+    for n, b in enumerate(bboxes):
         c0, c1 = _indice(xs, b[0]), _indice(xs, b[2])
         r0, r1 = _indice(ys, b[1]), _indice(ys, b[3])
         if c1 <= c0 or r1 <= r0:
             continue
-        interior = [w for w in palabras if _dentro(w, b)]
-        partes = _por_columnas(interior, xs[c0 : c1 + 1]) if c1 - c0 > 1 else None
-        for k, (x0, x1, propias, ancho) in enumerate(partes or [(b[0], b[2], interior, c1 - c0)]):
+        partes, corte = partidas.get(n, ([_Parte(0, c1 - c0, "todo", tuple(interiores[n]))], None))
+        rc = _indice(ys, corte) if corte is not None else r0
+        for parte in partes:
+            arriba, abajo = {"arriba": (r0, rc), "abajo": (rc, r1), "todo": (r0, r1)}[parte.nivel]
+            k0 = c0 + parte.columna
             casillas.append(
                 Celda(
-                    texto=_texto_celda(propias),
-                    fila=r0,
-                    columna=c0 + k if partes else c0,
+                    texto=_texto_celda(list(parte.palabras)),
+                    fila=arriba,
+                    columna=k0,
                     pagina=n_pagina,
-                    filas_span=r1 - r0,
-                    columnas_span=ancho,
+                    filas_span=abajo - arriba,
+                    columnas_span=parte.ancho,
                     bbox=(
-                        _redondeada(x0, bordes),
-                        _redondeada(b[1], bordes),
-                        _redondeada(x1, bordes),
-                        _redondeada(b[3], bordes),
+                        _redondeada(xs[k0], bordes) if n in partidas else _redondeada(b[0], bordes),
+                        _redondeada(ys[arriba], bordes) if n in partidas else _redondeada(b[1], bordes),
+                        _redondeada(xs[k0 + parte.ancho], bordes) if n in partidas else _redondeada(b[2], bordes),
+                        _redondeada(ys[abajo], bordes) if n in partidas else _redondeada(b[3], bordes),
                     ),
-                    negrita=bool(propias) and all("Bold" in w.get("fontname", "") for w in propias),
+                    negrita=bool(parte.palabras) and all("Bold" in w.get("fontname", "") for w in parte.palabras),
                 )
             )
     return casillas
 
 
-def _por_columnas(palabras: list[dict], bordes: list[float]) -> list[tuple] | None:
-    """A box over several columns whose words stand one group over each of
-    them (a header row drawn without its inner rulings: "2024   2025   2026
-    2027" under "Meta"; "Código  Indicador  Unidad  Línea base"): one cell
-    per column, (x0, x1, words, 1) each. None when a word crosses a column's
-    edge, a column has none, or two columns' words are a space apart (one
-    run of text: "SECTOR EDUCACIÓN")."""
+@dataclass(frozen=True)
+class _Parte:
+    """A piece of a box drawn over several columns without inner rulings."""
+
+    columna: int  # first column, counted from the box's first
+    ancho: int  # columns it spans
+    nivel: str  # "arriba" (upper level), "abajo" (lower level) or "todo" (both)
+    palabras: tuple
+
+
+def _frases(linea) -> list[list[dict]]:
+    """A line's words in runs a space apart (a wider gap parts two runs)."""
+    ws = sorted(linea.palabras, key=lambda w: w["x0"])
+    espacio = 0.5 * max(linea.bottom - linea.top, 1.0)
+    salida = [[ws[0]]]
+    for a, b in zip(ws, ws[1:]):
+        if b["x0"] - a["x1"] <= espacio:
+            salida[-1].append(b)
+        else:
+            salida.append([b])
+    return salida
+
+
+def _partes_de_caja(palabras: list[dict], bordes: list[float]) -> tuple[list[_Parte], float | None] | None:
+    """A box over several columns holding a header drawn without its inner
+    rulings: one run of words over each column ("2024   2025   2026" under
+    "Meta"; "Código  Indicador  Unidad"), and, when an upper line has a run
+    over several columns ("Programación anual de la meta" over "2024  2025
+    2026  2027"), two levels: that run over its columns and the words under
+    it each in its own, the other columns' words across both levels. Returns
+    the parts and the height that parts the two levels (None: one level);
+    None when a run crosses a column's edge without covering whole columns,
+    or a column gets no words (one run of text: "SECTOR EDUCACIÓN")."""
     n = len(bordes) - 1
-    grupos: list[list[dict]] = [[] for _ in range(n)]
-    for w in palabras:
-        k = next(
-            (k for k in range(n) if bordes[k] - MIN_CELDA <= w["x0"] and w["x1"] <= bordes[k + 1] + MIN_CELDA), None
-        )
-        if k is None:
+
+    def columnas_de(frase: list[dict]) -> tuple[int, int] | None:
+        x0, x1 = frase[0]["x0"], frase[-1]["x1"]
+        dentro = [k for k in range(n) if x0 < bordes[k + 1] - MIN_CELDA and x1 > bordes[k] + MIN_CELDA]
+        if not dentro:
             return None
-        grupos[k].append(w)
-    if not all(grupos):
+        a, b = dentro[0], dentro[-1]
+        if a != b and not (
+            x0 - bordes[a] < (bordes[a + 1] - bordes[a]) and bordes[b + 1] - x1 < (bordes[b + 1] - bordes[b])
+        ):
+            return None
+        return a, b
+
+    lineas = sorted(agrupar_lineas(palabras), key=lambda l: l.top)
+    frases = [(i, f, columnas_de(f)) for i, l in enumerate(lineas) for f in _frases(l)]
+    if any(c is None for _, _, c in frases):
         return None
-    for linea in agrupar_lineas(palabras):
-        ws = sorted(linea.palabras, key=lambda w: w["x0"])
-        espacio = 0.5 * max(linea.bottom - linea.top, 1.0)
-        for a, b in zip(ws, ws[1:]):
-            if b["x0"] - a["x1"] <= espacio and not any(a in g and b in g for g in grupos):
+    anchas = [(i, c) for i, _, c in frases if c[0] != c[1]]
+    corte = max((i for i, _ in anchas), default=-1)  # the last line with a run over several columns
+    if anchas and corte == len(lineas) - 1:
+        return None  # nothing under the wide run: a band, not a header
+    cubiertas = {k for i, c in anchas for k in range(c[0], c[1] + 1)}
+    partes: list[_Parte] = []
+    for i, f, (a, b) in frases:
+        if a != b:
+            partes.append(_Parte(a, b - a + 1, "arriba", tuple(f)))
+    for k in range(n):
+        propias = [w for i, f, c in frases if c == (k, k) for w in f]
+        if k in cubiertas:
+            debajo = [w for i, f, c in frases if c == (k, k) and i > corte for w in f]
+            if not debajo:
                 return None
-    return [(bordes[k], bordes[k + 1], grupos[k], 1) for k in range(n)]
+            partes.append(_Parte(k, 1, "abajo", tuple(debajo)))
+        elif propias:
+            partes.append(_Parte(k, 1, "todo" if anchas else "abajo", tuple(propias)))
+        else:
+            return None
+    if not anchas:
+        return partes, None
+    return partes, (lineas[corte].bottom + lineas[corte + 1].top) / 2
 
 
 HUECO_FILA = 1.2  # line heights of white space that separate two unruled rows
@@ -188,7 +248,8 @@ def _con_filas_debajo(partes: list[tuple[tuple, list[tuple]]], palabras: list[di
         techo = min([t for t in arribas if t >= bbox[3] - 1] + [float("inf")])
         debajo = [w for w in palabras if bbox[3] - 1 < (w["top"] + w["bottom"]) / 2 < techo]
         fondo = ultima = bbox[3]
-        for linea in agrupar_lineas(debajo):
+        lineas_debajo = _contiguas(agrupar_lineas(debajo), bbox[3])
+        for n, linea in enumerate(lineas_debajo):
             alto = max(linea.bottom - linea.top, 1.0)
             if linea.top - ultima > HUECO_FILA_HOLGADO * alto or len(xs) < 3:
                 break
@@ -196,7 +257,8 @@ def _con_filas_debajo(partes: list[tuple[tuple, list[tuple]]], palabras: list[di
                 break
             # running text across the columns (a paragraph under the table, even
             # one with figures), or a word over a column's rule: not the table's cells
-            if (_corrida(linea) and any(linea.x0 + MIN_CELDA < x < linea.x1 - MIN_CELDA for x in xs[1:-1])) or any(
+            corrida = _corrida(linea) and _con_cifras(lineas_debajo[n:])  # names only down to the end: a cut row
+            if (corrida and any(linea.x0 + MIN_CELDA < x < linea.x1 - MIN_CELDA for x in xs[1:-1])) or any(
                 w["x0"] + MIN_CELDA < x < w["x1"] - MIN_CELDA for w in linea.palabras for x in xs[1:-1]
             ):
                 break
@@ -204,10 +266,28 @@ def _con_filas_debajo(partes: list[tuple[tuple, list[tuple]]], palabras: list[di
             columnas = {_columna_de(xs, (w["x0"] + w["x1"]) / 2) for w in linea.palabras}
             if any(sin_bordes.es_cifra_no_anio(w["text"]) for w in linea.palabras) and len(columnas) >= 2:
                 fondo = linea.bottom + 0.5  # a row's figures: the frame reaches them (and the name above)
-            elif len(columnas) > 1:
+            elif len(columnas) > 1 and _con_cifras(lineas_debajo[n:]):
                 break  # words in several columns and no figure: not a row's wrapped name
+            if n == len(lineas_debajo) - 1 and fondo == bbox[3]:
+                fondo = linea.bottom + 0.5  # names down to the page's last line: a row the page break cut
         salida.append(((bbox[0], bbox[1], bbox[2], fondo), casillas) if fondo > bbox[3] else (bbox, casillas))
     return salida
+
+
+def _contiguas(lineas: list, arriba: float) -> list:
+    """The lines from `arriba` down while each is close under the one above."""
+    salida = []
+    for linea in lineas:
+        if linea.top - (salida[-1].bottom if salida else arriba) > HUECO_FILA_HOLGADO * max(
+            linea.bottom - linea.top, 1.0
+        ):
+            break
+        salida.append(linea)
+    return salida
+
+
+def _con_cifras(lineas) -> bool:
+    return any(sin_bordes.es_cifra_no_anio(w["text"]) for linea in lineas for w in linea.palabras)
 
 
 def _filas_de_cajas(bboxes: list[tuple], palabras: list[dict]) -> list[tuple[float, list[str]]]:

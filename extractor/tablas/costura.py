@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from extractor.castellano.numeros import es_codigo_numerico
+from extractor.castellano.numeros import es_codigo_numerico, leer_numero
 from extractor.modelo import Celda, Documento, Tabla
 from extractor.tablas.de_lado import continua_de_lado, unir_de_lado
 
@@ -37,6 +37,55 @@ def _filas_encabezado_repetidas(filas_cabeza: list[list[str]], filas: list[list[
     while n < min(len(filas_cabeza), len(filas), 3) and any(filas[n]) and filas_cabeza[n] == filas[n]:
         n += 1
     return n
+
+
+def _encabezado_propio(pieza: Tabla) -> int:
+    """The header rows a continuation prints again in its own words (read as
+    any table's header is), none when it opens with body rows."""
+    from extractor.tablas.columnas import filas_encabezado
+
+    rejilla = pieza.rejilla()
+    n = filas_encabezado(pieza, rejilla)
+    return n if n < len(rejilla) else 0
+
+
+def _solo_encabezado(tabla: Tabla) -> bool:
+    """A few rows of header words without figures (a header drawn apart
+    from its body: between two rules, the body ruled under it)."""
+    filas = tabla.textos()
+    return (
+        0 < len(filas) <= MAX_FILAS_ENCABEZADO_APARTE
+        and any(len([t for t in f if t.strip()]) >= 2 for f in filas)
+        and not any((n := leer_numero(t)) is not None and not 1990 <= n.valor <= 2040 for f in filas for t in f)
+    )
+
+
+def _con_encabezado_aparte(bloques: list) -> list:
+    """Each table printed right under a header drawn apart from it (same
+    page, as many columns) with that header as its first rows."""
+    salida: list = []
+    for bloque in bloques:
+        anterior = salida[-1] if salida else None
+        if (
+            isinstance(bloque, Tabla)
+            and isinstance(anterior, Tabla)
+            and anterior.paginas == bloque.paginas[:1]
+            and anterior.n_columnas == bloque.n_columnas
+            and _solo_encabezado(anterior)
+            and not _solo_encabezado(bloque)
+        ):
+            n = anterior.n_filas
+            salida[-1] = Tabla(
+                indice=anterior.indice,
+                celdas=list(anterior.celdas) + [replace(c, fila=c.fila + n) for c in bloque.celdas],
+                filas_encabezado_marcadas=anterior.filas_encabezado_marcadas,
+            )
+            continue
+        salida.append(bloque)
+    return salida
+
+
+MAX_FILAS_ENCABEZADO_APARTE = 4
 
 
 def _columna_cortada(fila: list[str]) -> int | None:
@@ -86,7 +135,10 @@ def _son_mitades(anterior: list[str], fila: list[str], habituales: set[int]) -> 
     llenas_fila = {k for k, t in enumerate(fila) if t.strip()}
     if not llenas_anterior or not llenas_fila:
         return False
-    if not (habituales - llenas_anterior) & llenas_fila or not (habituales - llenas_fila) & llenas_anterior:
+    sin_cifras = not any(leer_numero(anterior[k]) is not None for k in llenas_anterior)
+    if not (habituales - llenas_anterior) & llenas_fila or not (
+        (habituales - llenas_fila) & llenas_anterior or sin_cifras  # the name before the break, the figures after it
+    ):
         return False
     if not habituales <= llenas_anterior | llenas_fila:
         return False  # together they are still not a whole item
@@ -139,7 +191,8 @@ def _coser(piezas: list[Tabla]) -> Tabla:
     filas_cuerpo = cabeza.textos()[len(filas_cabeza) :]
     for pieza in piezas[1:]:
         textos = pieza.textos()
-        primera = _filas_encabezado_repetidas(filas_cabeza, _filas(pieza))
+        # its header repeated word for word, or in other words and style ("LB" for "Línea base")
+        primera = _filas_encabezado_repetidas(filas_cabeza, _filas(pieza)) or _encabezado_propio(pieza)
         desplazamiento = n_filas - primera
         columna = _columna_cortada(textos[primera]) if primera < len(textos) else None
         if columna is not None and not _empieza_otra_partida(ultima_fila[columna], textos[primera][columna]):
@@ -225,7 +278,7 @@ def _unidas_de_lado(bloques: list) -> list:
 def unir_tablas(doc: Documento) -> Documento:
     grupos: list[list[Tabla]] = []
     bloques: list = []
-    for bloque in doc.bloques:
+    for bloque in _con_encabezado_aparte(doc.bloques):
         if isinstance(bloque, Tabla):
             bloque = compactar_columnas(bloque)
             if bloques and bloques[-1] is None and _continua(grupos[-1][-1], bloque):
