@@ -82,3 +82,63 @@ def juntar(
         )
         nuevas_celdas.append([c for i in miembros for c in celdas[i]])
     return nuevas_cajas, nuevas_celdas
+
+
+# ------------------------------------------------------------------ stacked
+
+MAX_HUECO_FILAS = 1.6  # row heights of white space between two stacked pieces of one table
+
+
+def _columnas(celdas: list[tuple]) -> list[float]:
+    bordes: list[float] = []
+    for x in sorted({c[0] for c in celdas} | {c[2] for c in celdas}):
+        if not bordes or x - bordes[-1] > TOLERANCIA:
+            bordes.append(x)
+    return bordes
+
+
+def _mismas_columnas(a: list[tuple], b: list[tuple]) -> bool:
+    ca, cb = _columnas(a), _columnas(b)
+    return len(ca) == len(cb) >= 3 and all(abs(x - y) <= TOLERANCIA for x, y in zip(ca, cb))
+
+
+def _hueco_en_columnas(a: tuple, b: tuple, bordes: list[float], palabras: list[dict]) -> bool:
+    """Every word between the two pieces lies inside one column: rows drawn
+    white between shaded ones, not a title across the table."""
+    for w in palabras:
+        cy = (w["top"] + w["bottom"]) / 2
+        if a[3] < cy < b[1] and a[0] <= w["x0"] <= a[2]:
+            if not any(x0 - TOLERANCIA <= w["x0"] and w["x1"] <= x1 + TOLERANCIA for x0, x1 in zip(bordes, bordes[1:])):
+                return False
+    return True
+
+
+def apiladas(
+    cajas: list[tuple], celdas: list[list[tuple]], palabras: list[dict]
+) -> tuple[list[tuple], list[list[tuple]]]:
+    """Tables drawn as shaded rows with white rows between them (every
+    shaded row a piece for a ruling-based finder) joined: pieces one under
+    the other with the same columns, less than `MAX_HUECO_FILAS` row heights
+    apart, with only words that fit the columns between them. The white
+    rows' words are then read inside the joined frame."""
+    orden = sorted(range(len(cajas)), key=lambda i: cajas[i][1])
+    nuevas_cajas: list[tuple] = []
+    nuevas_celdas: list[list[tuple]] = []
+    for i in orden:
+        caja, propias = cajas[i], celdas[i]
+        if nuevas_cajas:
+            ultima = nuevas_cajas[-1]
+            alto = min(c[3] - c[1] for c in propias + nuevas_celdas[-1])
+            if (
+                0 <= caja[1] - ultima[3] <= MAX_HUECO_FILAS * alto
+                and _mismas_columnas(nuevas_celdas[-1], propias)
+                and _hueco_en_columnas(ultima, caja, _columnas(propias), palabras)
+            ):
+                nuevas_cajas[-1] = (min(ultima[0], caja[0]), ultima[1], max(ultima[2], caja[2]), caja[3])
+                nuevas_celdas[-1] = nuevas_celdas[-1] + list(propias)
+                continue
+        nuevas_cajas.append(caja)
+        nuevas_celdas.append(list(propias))
+    if len(nuevas_cajas) == len(cajas):
+        return cajas, celdas
+    return nuevas_cajas, nuevas_celdas

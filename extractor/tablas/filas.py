@@ -434,7 +434,8 @@ def _medida_de_referencia(texto: str) -> Optional[str]:
 def _acumulados_que_bajan(cols: list[Columna], rejilla, periodos_renglon: dict[int, Periodo]) -> None:
     """In a table of periods a running total never goes down: an
     "acumulado" column whose figures fall from one period to the next
-    ("Logrado": 1.642, 1.910, 1.755) holds each period's own result."""
+    ("Logrado": 1.642, 1.910, 1.755) holds each period's own result,
+    unless its header says "Acumulado" beside an "Ejecutado" column."""
     for col in cols:
         if col.medida != "acumulado":
             continue
@@ -443,7 +444,12 @@ def _acumulados_que_bajan(cols: list[Columna], rejilla, periodos_renglon: dict[i
             for r in sorted(periodos_renglon)
             if rejilla[r][col.indice] is not None and (n := leer_numero(rejilla[r][col.indice].texto)) is not None
         ]
-        if any(b < a for a, b in zip(valores, valores[1:])) or _resultado_del_periodo(col, cols):
+        baja = any(b < a for a, b in zip(valores, valores[1:]))
+        # "Acumulado" beside "Ejecutado" says what it is: a fall is the report's slip (a finding)
+        nombrado = _ACUMULADO_EXPLICITO.search(normalizar(col.encabezado)) and any(
+            c.medida == "ejecutado" for c in cols
+        )
+        if (baja and not nombrado) or _resultado_del_periodo(col, cols):
             col.medida = "ejecutado"
 
 

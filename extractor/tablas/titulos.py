@@ -124,7 +124,7 @@ def indicador_del_titulo(titulos: list[str]) -> Optional[str]:
     # the indicator's data sheet, not its name
     otros = [resto for resto, _ in candidatos if resto and not es_campo_ficha(resto) and not _fecha_de_titulo(resto)]
     nombre = (nombrados or otros or [""])[-1 if not nombrados else 0]
-    nombre = nombre.strip(" .:-–")
+    nombre = nombre.strip(" .:-–«»“”\"'")  # the name quoted: «Denuncias ciudadanas resueltas»
     return nombre[:1].upper() + nombre[1:] if nombre else None
 
 
