@@ -112,8 +112,8 @@ def _tabla_rayada(
     partidas: dict[int, tuple[list[_Parte], float | None]] = {}
     for n, b in enumerate(bboxes):
         c0, c1 = _indice(xs, b[0]), _indice(xs, b[2])
-        if c1 - c0 > 1 and (partes := _partes_de_caja(interiores[n], xs[c0 : c1 + 1])) is not None:
-            partidas[n] = partes
+        if c1 - c0 > 1 and (partida := _partes_de_caja(interiores[n], xs[c0 : c1 + 1])) is not None:
+            partidas[n] = partida
     cortes = [corte for _, corte in partidas.values() if corte is not None]
     ys = _agrupamientos([b[1] for b in bboxes] + [b[3] for b in bboxes] + cortes)
     # one float object per distinct rounded edge: the cells of a table share
@@ -198,9 +198,13 @@ def _partes_de_caja(palabras: list[dict], bordes: list[float]) -> tuple[list[_Pa
         return a, b
 
     lineas = sorted(agrupar_lineas(palabras), key=lambda l: l.top)
-    frases = [(i, f, columnas_de(f)) for i, l in enumerate(lineas) for f in _frases(l)]
-    if any(c is None for _, _, c in frases):
-        return None
+    frases: list[tuple[int, list[dict], tuple[int, int]]] = []
+    for i, linea in enumerate(lineas):
+        for f in _frases(linea):
+            columnas = columnas_de(f)
+            if columnas is None:
+                return None
+            frases.append((i, f, columnas))
     anchas = [(i, c) for i, _, c in frases if c[0] != c[1]]
     corte = max((i for i, _ in anchas), default=-1)  # the last line with a run over several columns
     if anchas and corte == len(lineas) - 1:
@@ -276,7 +280,7 @@ def _con_filas_debajo(partes: list[tuple[tuple, list[tuple]]], palabras: list[di
 
 def _contiguas(lineas: list, arriba: float) -> list:
     """The lines from `arriba` down while each is close under the one above."""
-    salida = []
+    salida: list = []
     for linea in lineas:
         if linea.top - (salida[-1].bottom if salida else arriba) > HUECO_FILA_HOLGADO * max(
             linea.bottom - linea.top, 1.0

@@ -244,6 +244,7 @@ def leer_fichas(doc: Documento, hojas: bool = False) -> Fichas:
                 if (
                     not any(c.rol == "nombre" for c in campos)
                     and any(c.rol in MEDIDAS for c in campos)  # a figure of the indicator: "Meta 2022: 85 %"
+                    and anterior is not None
                     and (nombre := _encabezado_como_nombre(anterior))
                 ):
                     campos = [Campo("nombre", "", nombre, anterior.pagina, anterior.bbox), *campos]

@@ -157,8 +157,8 @@ def test_carga_matada_con_sigkill_deja_informes_completos_o_ausentes(docs, limpi
         else:
             p.communicate(timeout=60)
         if db.exists():
-            hallados = conteos(db)
-            presentes.add(len(hallados["informes"]))
+            hallados = conteos(db)  # killed right after DuckDB made the file: no tables yet, no report
+            presentes.add(len(hallados.get("informes", {})))
             for tabla, por_informe in hallados.items():
                 for sha, n in por_informe.items():
                     assert n == completos[tabla][sha], (cambios, tabla, sha, n, completos[tabla][sha])
