@@ -369,13 +369,10 @@ def columnas(
         _partes_encabezado(rejilla, n_encabezado, k, bandas) for k in range(len(rejilla[0]) if rejilla else 0)
     ]
     del_titulo: set[int] = set()  # columns without a header, headed by the title
-    if (
-        n_encabezado == 0
-        and _lista_de_nombres(rejilla)
-        and (propio := next((t for t in reversed(titulos) if cls.medida(t) and periodo_de_texto(t, ctx)), None))
-    ):
+    if n_encabezado == 0 and _lista_de_nombres(rejilla) and (propio := _titulo_de_lista(titulos, ctx)):
         # a list without a header ("Alcantarillas instaladas ..... 23") under
-        # the heading that says what its figures are ("Logros enero – junio de 2019")
+        # the heading that dates its figures ("Logros enero – junio de 2019";
+        # with no measure named, results: "Resultados julio – diciembre de 2023")
         del_titulo = {k for k, p in enumerate(encabezados) if k and not p}
         encabezados = [[propio] if k in del_titulo else p for k, p in enumerate(encabezados)]
     # "CONCEPTO EN MILES" over the label column, or "(en miles de pesos)" in
@@ -450,6 +447,15 @@ def columnas(
     _avance_como_razon(cols, rejilla[n_encabezado:], ctx)
     _avance_en_fraccion(cols, rejilla[n_encabezado:])
     return cols
+
+
+def _titulo_de_lista(titulos: list[str], ctx: Contexto) -> Optional[str]:
+    """The nearest title that dates a list's figures: one naming a measure
+    and a period ("Logros enero – junio de 2019"), else one with a period
+    and no other role ("Resultados julio – diciembre de 2023")."""
+    cls = clasificador()
+    fechados = [t for t in reversed(titulos) if periodo_de_texto(t, ctx)]
+    return next((t for t in fechados if cls.medida(t)), None) or next((t for t in fechados if not _rol(t)), None)
 
 
 def _lista_de_nombres(rejilla) -> bool:

@@ -424,7 +424,7 @@ def test_el_limite_de_tiempo_termina_libreoffice_y_tesseract(tmp_path):
         "--db",
         db,
         "--limite-tiempo",
-        "1.5",
+        "0.8",  # LibreOffice converts the .rtf in about 1 s on a quiet machine
         "--trabajadores",
         "2",
         env=_entorno(TMPDIR=str(temporal), INFORMES_CACHE=str(tmp_path / "cache")),
@@ -432,7 +432,7 @@ def test_el_limite_de_tiempo_termina_libreoffice_y_tesseract(tmp_path):
     assert p.returncode == 1, p.stderr
     sin_ingles(p.stderr)
     for nombre in ("pasto_infraestructura_2020.rtf", "villavicencio_hacienda_2022_escaneado.pdf"):
-        assert f"Error: {nombre}: superó el límite de tiempo de 1.5 s" in p.stderr, p.stderr
+        assert f"Error: {nombre}: superó el límite de tiempo de 0.8 s" in p.stderr, p.stderr
     time.sleep(0.3)
     assert _procesos_con(str(temporal)) == []
     assert list(temporal.iterdir()) == []

@@ -646,15 +646,18 @@ window.addEventListener('load', function () {
 def _sonda(html: Path, script: str, destino: Path, perfil: Path, ancla: str = "") -> dict:
     """`html` with `script` appended, opened in headless Chromium: the JSON the script leaves in <pre id=prueba>."""
     destino.write_text(html.read_text(encoding="utf-8").replace("</body>", script + "</body>"), encoding="utf-8")
-    dom = _chromium(
-        "--virtual-time-budget=10000",
-        "--window-size=1300,1200",
-        "--dump-dom",
-        destino.resolve().as_uri() + ancla,
-        perfil=perfil,
-    )
-    assert dom.returncode == 0, dom.stderr[-2000:]
-    m = re.search(r'<pre id="prueba">(.*?)</pre>', dom.stdout, re.S)
+    for _ in range(3):  # headless Chromium now and then dumps the page before its load event ran
+        dom = _chromium(
+            "--virtual-time-budget=10000",
+            "--window-size=1300,1200",
+            "--dump-dom",
+            destino.resolve().as_uri() + ancla,
+            perfil=perfil,
+        )
+        assert dom.returncode == 0, dom.stderr[-2000:]
+        m = re.search(r'<pre id="prueba">(.*?)</pre>', dom.stdout, re.S)
+        if m:
+            break
     assert m, dom.stdout[-2000:]
     return json.loads(m.group(1).replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&"))
 
