@@ -270,25 +270,6 @@ def _columnas_con_cifra(por_columna: dict[int, list[dict]]) -> set[int]:
     return {c for c, palabras in por_columna.items() if _es_cifra_linea(Linea(palabras))}
 
 
-def _cifras_centradas(
-    k: int, inicio_fila: int, bloques: list[int], con_cifra: list[set[int]], fila: dict[int, list[Linea]]
-) -> bool:
-    """Line k holds the figures of the row opened at line `inicio_fila`: the
-    figures are set in the middle of a label that wraps over several lines
-    (a Word cell centred vertically), so the label's first lines come
-    before them. Only where white space marks the rows off: the row opened
-    a block, the block holds no other line with figures, and the row so
-    far has no text over the figures' columns (a header has)."""
-    bloque = bloques[k]
-    return (
-        bloques[inicio_fila] == bloque
-        and (inicio_fila == 0 or bloques[inicio_fila - 1] != bloque)
-        and sum(1 for j, b in enumerate(bloques) if b == bloque and con_cifra[j]) == 1
-        and not fila.keys() & con_cifra[k]
-        and not any(_es_cifra_linea(l) for ls in fila.values() for l in ls)
-    )
-
-
 CENTRADO_FILA = 0.35  # line heights: a figure line this near the middle of its label is centred on it
 
 
@@ -300,9 +281,10 @@ def _inicios_centrados(
     inicios: list[int],
 ) -> list[int]:
     """The row starts `inicios`, redrawn in each block of closely set lines
-    (no white space between rows) whose figures are centred on labels that
-    wrap over several lines: the label lines between two figure lines are
-    shared so that each figure line is in the middle of its row's label.
+    whose figures are centred on labels that wrap over several lines (a
+    Word cell centred vertically): the label lines between two figure lines
+    are shared so that each figure line is in the middle of its row's
+    label; where white space marks the rows off, the block is one row.
     A block keeps its rows unless label lines come before its first figure
     line, every other line is a label line (or a header line above them,
     with text over the figures' columns) and every row can be centred so.
@@ -312,7 +294,7 @@ def _inicios_centrados(
     for bloque in sorted(set(bloques)):
         indices = [k for k, b in enumerate(bloques) if b == bloque]
         cifras = [k for k in indices if con_cifra[k]]
-        if len(cifras) < 2:
+        if not cifras:
             continue
         columnas_cifra = set().union(*(con_cifra[k] for k in cifras))
         encabezado = [k for k in indices if k < cifras[0] and por_linea[k].keys() & columnas_cifra]
@@ -364,15 +346,7 @@ def _celdas_region(lineas: list[Linea], cols, n_pagina: int) -> list[Celda]:
     fila: dict[int, list[Linea]] = {}
     for k, (linea, por_columna) in enumerate(zip(lineas, por_linea)):
         anterior = lineas[k - 1] if k else None
-        if (
-            not inicios
-            or bandas[k]
-            or bandas[k - 1]
-            or not (
-                _misma_fila(linea, anterior, por_columna, fila)
-                or (con_cifra[k] and _cifras_centradas(k, inicios[-1], bloques, con_cifra, fila))
-            )
-        ):
+        if not inicios or bandas[k] or bandas[k - 1] or not _misma_fila(linea, anterior, por_columna, fila):
             inicios.append(k)
             fila = {}
         for c, palabras in por_columna.items():
