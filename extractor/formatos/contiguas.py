@@ -18,13 +18,18 @@ MIN_FILAS = 2  # body rulings the blocks must share to be taken as one table
 MIN_COINCIDENCIA = 0.9  # share of the body rulings of the shorter block found in the other
 
 
+def _distintos(valores) -> list[float]:
+    """The values sorted, those closer than TOLERANCIA to the one before left out."""
+    salida: list[float] = []
+    for v in sorted(valores):
+        if not salida or v - salida[-1] > TOLERANCIA:
+            salida.append(v)
+    return salida
+
+
 def _bordes(celdas: list[tuple], desde: float) -> list[float]:
     """Distinct bottoms of the cells at or below `desde`: the block's rows."""
-    bordes: list[float] = []
-    for y in sorted(c[3] for c in celdas if c[3] > desde + TOLERANCIA):
-        if not bordes or y - bordes[-1] > TOLERANCIA:
-            bordes.append(y)
-    return bordes
+    return _distintos(c[3] for c in celdas if c[3] > desde + TOLERANCIA)
 
 
 def _mismas_filas(a: tuple, celdas_a: list[tuple], b: tuple, celdas_b: list[tuple]) -> bool:
@@ -90,11 +95,8 @@ MAX_HUECO_FILAS = 1.6  # row heights of white space between two stacked pieces o
 
 
 def _columnas(celdas: list[tuple]) -> list[float]:
-    bordes: list[float] = []
-    for x in sorted({c[0] for c in celdas} | {c[2] for c in celdas}):
-        if not bordes or x - bordes[-1] > TOLERANCIA:
-            bordes.append(x)
-    return bordes
+    """Distinct left and right edges of the cells: the block's columns."""
+    return _distintos({c[0] for c in celdas} | {c[2] for c in celdas})
 
 
 def _mismas_columnas(a: list[tuple], b: list[tuple]) -> bool:

@@ -130,6 +130,8 @@ def _tabla_rayada(
         for parte in partes:
             arriba, abajo = {"arriba": (r0, rc), "abajo": (rc, r1), "todo": (r0, r1)}[parte.nivel]
             k0 = c0 + parte.columna
+            # a part's box is its piece of the grid; an undivided box stays as drawn
+            caja = (xs[k0], ys[arriba], xs[k0 + parte.ancho], ys[abajo]) if n in partidas else b
             casillas.append(
                 Celda(
                     texto=_texto_celda(list(parte.palabras)),
@@ -139,10 +141,10 @@ def _tabla_rayada(
                     filas_span=abajo - arriba,
                     columnas_span=parte.ancho,
                     bbox=(
-                        _redondeada(xs[k0], bordes) if n in partidas else _redondeada(b[0], bordes),
-                        _redondeada(ys[arriba], bordes) if n in partidas else _redondeada(b[1], bordes),
-                        _redondeada(xs[k0 + parte.ancho], bordes) if n in partidas else _redondeada(b[2], bordes),
-                        _redondeada(ys[abajo], bordes) if n in partidas else _redondeada(b[3], bordes),
+                        _redondeada(caja[0], bordes),
+                        _redondeada(caja[1], bordes),
+                        _redondeada(caja[2], bordes),
+                        _redondeada(caja[3], bordes),
                     ),
                     negrita=bool(parte.palabras) and all("Bold" in w.get("fontname", "") for w in parte.palabras),
                 )
@@ -163,7 +165,7 @@ class _Parte:
 def _frases(linea) -> list[list[dict]]:
     """A line's words in runs a space apart (a wider gap parts two runs)."""
     ws = sorted(linea.palabras, key=lambda w: w["x0"])
-    espacio = 0.5 * max(linea.bottom - linea.top, 1.0)
+    espacio = sin_bordes.HUECO_PALABRA * max(linea.bottom - linea.top, 1.0)
     salida = [[ws[0]]]
     for a, b in zip(ws, ws[1:]):
         if b["x0"] - a["x1"] <= espacio:

@@ -52,11 +52,13 @@ def _encabezado_propio(pieza: Tabla) -> int:
 def _solo_encabezado(tabla: Tabla) -> bool:
     """A few rows of header words without figures (a header drawn apart
     from its body: between two rules, the body ruled under it)."""
+    from extractor.tablas.columnas import es_anio
+
     filas = tabla.textos()
     return (
         0 < len(filas) <= MAX_FILAS_ENCABEZADO_APARTE
         and any(len([t for t in f if t.strip()]) >= 2 for f in filas)
-        and not any((n := leer_numero(t)) is not None and not 1990 <= n.valor <= 2040 for f in filas for t in f)
+        and not any((n := leer_numero(t)) is not None and not es_anio(n) for f in filas for t in f)
     )
 
 
