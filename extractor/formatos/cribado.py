@@ -4,7 +4,9 @@ pdfplumber (pdfminer) parses every object of a page, which is most of the
 cost of reading a report; most pages of a management report are prose. This
 pass reads each page's text runs and counts its vector paths at hundreds of
 pages per second. A page with ruling lines, or with several lines of figures,
-goes on to pdfplumber; the others keep the text runs read here, as lines
+goes on to pdfplumber (as does a page with fewer lines of figures right
+after a page with a table: the table's last rows, carried over); the others
+keep the text runs read here, as lines
 (`LineaLeida`: text and box, not a dict per run). A page with images and
 (almost) no text has no usable text layer: a scanned page, read by OCR
 (`extractor/formatos/ocr.py`).
@@ -41,6 +43,7 @@ class PaginaCribada:
     numero: int  # 1-based
     alto: float
     con_tablas: bool
+    lineas_de_cifras: int = 0  # lines that look like a table's (`_lineas_de_cifras`)
     lineas: list[LineaLeida] = field(default_factory=list)  # prose page: its text runs, into lines
     escaneada: bool = False  # images and no usable text layer: needs OCR
     bandas: list[str] = field(default_factory=list)  # texts of the lines in the header and footer bands
@@ -99,7 +102,8 @@ def cribar(ruta: Path) -> list[PaginaCribada]:
             pagina_texto = pagina.get_textpage()
             texto = pagina_texto.get_text_range()
             escaneada = len("".join(texto.split())) < MIN_CARACTERES_TEXTO and _tiene_imagenes(pagina)
-            con_tablas = not escaneada and (trazos >= MIN_TRAZOS or _lineas_de_cifras(texto) >= MIN_LINEAS_CIFRAS)
+            de_cifras = 0 if escaneada else _lineas_de_cifras(texto)
+            con_tablas = not escaneada and (trazos >= MIN_TRAZOS or de_cifras >= MIN_LINEAS_CIFRAS)
             lineas = [] if con_tablas or escaneada else leidas(agrupar_lineas(_tramos(pagina_texto, alto)))
             if escaneada:
                 bandas = []
@@ -111,7 +115,13 @@ def cribar(ruta: Path) -> list[PaginaCribada]:
             pagina.close()
             paginas.append(
                 PaginaCribada(
-                    numero=i + 1, alto=alto, con_tablas=con_tablas, lineas=lineas, escaneada=escaneada, bandas=bandas
+                    numero=i + 1,
+                    alto=alto,
+                    con_tablas=con_tablas,
+                    lineas_de_cifras=de_cifras,
+                    lineas=lineas,
+                    escaneada=escaneada,
+                    bandas=bandas,
                 )
             )
         return paginas

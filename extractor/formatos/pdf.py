@@ -625,6 +625,7 @@ def _elementos_pagina(
     en_tablas = {tuple(c) for t in halladas for c in t.cells}
     solas = [tuple(c) for c in buscador.cells if tuple(c) not in en_tablas] if buscador else []
     rayadas, halladas = franjas.tablas_de_franjas(halladas, solas, palabras)
+    _marcar_franjas(solas, palabras)
     halladas = [t for t in halladas if len(t.cells) > 1]
     cajas, celdas = contiguas.juntar([t.bbox for t in halladas], [t.cells for t in halladas], palabras)
     cajas, celdas = contiguas.apiladas(cajas, celdas, palabras)
@@ -643,6 +644,17 @@ def _elementos_pagina(
         fuera = _fuera_de_celdas(palabras, recuadros_tablas, casillas_tablas)
         sueltas.extend(_lineas_sueltas(agrupar_lineas(fuera), n_pagina, en_tabla=True))
     return tablas, leidas(lineas)
+
+
+def _marcar_franjas(solas: list[tuple], palabras: list[dict]) -> None:
+    """Mark the words of a one-line box standing alone (a shaded row across
+    a borderless table: a programme's heading) with `en_franja`, the sign
+    the borderless reader takes for a heading row however short its text."""
+    for caja in solas:
+        dentro = [w for w in palabras if _dentro(w, caja)]
+        if dentro and len(agrupar_lineas(dentro)) == 1:
+            for w in dentro:
+                w["en_franja"] = True
 
 
 def _con_cuerpos(
@@ -780,11 +792,15 @@ def _con_cuerpo(encabezado: list[Celda], cuerpo: list[Celda], mapa: dict[int, in
     pagina = cuerpo[0].pagina
     salida = list(encabezado)
     for r in range(filas):
-        for k in range(ancho):
+        k = 0
+        while k < ancho:
             c = ubicadas.get((r, k))
+            if c and c.columnas_span > 1:  # a band across the body: across the header's columns
+                c = replace(c, columnas_span=ancho - k)
             salida.append(
                 replace(c, fila=tope + r, columna=k) if c else Celda(texto="", fila=tope + r, columna=k, pagina=pagina)
             )
+            k += c.columnas_span if c else 1
     return salida
 
 
@@ -944,6 +960,10 @@ def _pagina_de_tabla(
     return _elementos_pagina(pagina, n_pagina, sueltas=sueltas, corrientes=corrientes)
 
 
+def _con_tabla(elementos_paginas: list[list]) -> bool:
+    return any(isinstance(e, Tabla) for elementos in elementos_paginas for _, e in elementos)
+
+
 def leer_pdf(ruta: Path, sha256: str) -> Documento:
     elementos_paginas: list[list] = []  # per page: (top, block) pairs
     lineas_paginas: list[list[LineaLeida]] = []
@@ -964,7 +984,8 @@ def leer_pdf(ruta: Path, sha256: str) -> Documento:
                 nota = _nota_escaneo(n_pagina, leida, tablas, faltan)
                 if nota:
                     notas.append(nota)
-            elif veloz.con_tablas:
+            elif veloz.con_tablas or (veloz.lineas_de_cifras and _con_tabla(elementos_paginas[-1:])):
+                # a few lines of figures after a table: its last rows on the next page
                 tablas, lineas = _pagina_de_tabla(rapida, pagina, n_pagina, sueltas, corrientes)
             else:  # prose only: the text runs of the first pass are enough
                 tablas, lineas = [], veloz.lineas

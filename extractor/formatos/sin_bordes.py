@@ -172,12 +172,24 @@ MAX_BANDAS = 2  # consecutive band lines (a programme's heading across the table
 def _es_banda(linea: Linea, cols: list[list[float]]) -> bool:
     """A heading row across the table ("Programa: Mujeres que transforman"
     over the label and figure columns): one run of text without figures
-    that starts in the first column and reaches over the second."""
+    that starts in the first column and reaches over the second, or that
+    is printed on a shaded band of its own (its words `en_franja`)."""
     piezas = _piezas(linea, cols)
-    if len(piezas) != 1 or len(cols) < 2 or any(_es_cifra(w) for w in piezas[0]):
+    if len(piezas) != 1 or len(cols) < 2 or any(_es_cifra(w) for w in piezas[0][_numeracion(piezas[0]) :]):
         return False
     x0, x1 = _extension(piezas[0])
-    return x0 < cols[1][0] and x1 > cols[1][0] and x1 <= cols[-1][1] + HUECO_SEGMENTO
+    sombreada = all(w.get("en_franja") for w in piezas[0])
+    return x0 <= cols[0][1] and (x1 > cols[1][0] or sombreada) and x1 <= cols[-1][1] + HUECO_SEGMENTO
+
+
+def _numeracion(palabras: list[dict]) -> int:
+    """How many words at the start of a heading are its numbering ("2.",
+    "Programa 2.", "Eje 3:") and not a figure: a number among the first two
+    words with at least two words of letters after it."""
+    for k, w in enumerate(palabras[:2]):
+        if _es_cifra(w) and sum(any(ch.isalpha() for ch in x["text"]) for x in palabras[k + 1 :]) >= 2:
+            return k + 1
+    return 0
 
 
 def _con_columna_de_etiquetas(lineas: list[Linea], cols: list[list[float]]) -> list[list[float]]:
@@ -352,12 +364,16 @@ def _celdas_region(lineas: list[Linea], cols, n_pagina: int) -> list[Celda]:
         for c, palabras in por_columna.items():
             fila.setdefault(c, []).append(Linea(palabras))
     inicios_centrados = set(_inicios_centrados(lineas, por_linea, bloques, con_cifra, inicios))
+    de_banda: list[bool] = []  # rows made of band lines alone: one cell across the table
     for k, por_columna in enumerate(por_linea):
         if k in inicios_centrados:
             filas.append({})
+            de_banda.append(True)
+        de_banda[-1] = de_banda[-1] and bandas[k]
         for c, palabras in por_columna.items():
             filas[-1].setdefault(c, []).append(Linea(palabras))
     extensiones = _extensiones_encabezado(filas, cols)
+    extensiones.update({(r, 0): (len(cols), 0) for r, banda in enumerate(de_banda) if banda})
     celdas = []
     for r, fila in enumerate(filas):
         c = 0
@@ -603,9 +619,9 @@ def _region(lineas, multiples, cifras, franja, i: int, piso: int, con_encabezado
 
 
 def _franjas(lineas: list[Linea], barreras: list[float]) -> list[int]:
-    """For each line, how many barriers (y of a ruled table's edge) lie above it."""
+    """For each line, how many barriers (y of a ruled table's edge) lie above its middle."""
     ys = sorted(barreras)
-    return [bisect_right(ys, linea.top) for linea in lineas]
+    return [bisect_right(ys, (linea.top + linea.bottom) / 2) for linea in lineas]
 
 
 def buscar_tablas(

@@ -72,18 +72,20 @@ def _caja(x0: float, arriba: float, x1: float, abajo: float) -> bytes:
     return b"%.2f %.2f %.2f %.2f re S" % (x0, ALTO - abajo, x1 - x0, abajo - arriba)
 
 
-def _pdf(ruta, contenido: list[bytes]) -> None:
-    flujo = b"\n".join(contenido)
+def _pdf(ruta, *paginas: list[bytes]) -> None:
+    """A PDF of one page per list of drawing operations."""
     objetos = {
         1: b"<< /Type /Catalog /Pages 2 0 R >>",
         3: b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>",
-        4: (
-            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 %d %d] /Resources << /Font << /F1 3 0 R >> >> "
-            b"/Contents 5 0 R >>" % (ANCHO, ALTO)
-        ),
-        5: b"<< /Length %d >>\nstream\n%s\nendstream" % (len(flujo), flujo),
     }
-    ruta.write_bytes(serializar_pdf(objetos, [4]))
+    for k, contenido in enumerate(paginas):
+        flujo = b"\n".join(contenido)
+        objetos[4 + 2 * k] = (
+            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 %d %d] /Resources << /Font << /F1 3 0 R >> >> "
+            b"/Contents %d 0 R >>" % (ANCHO, ALTO, 5 + 2 * k)
+        )
+        objetos[5 + 2 * k] = b"<< /Length %d >>\nstream\n%s\nendstream" % (len(flujo), flujo)
+    ruta.write_bytes(serializar_pdf(objetos, [4 + 2 * k for k in range(len(paginas))]))
 
 
 def _encabezado(primera_base: float) -> list[bytes]:
@@ -289,3 +291,75 @@ def test_a_heading_above_top_aligned_figures_stays_its_own_row(tmp_path):
         "Jornadas de\npromoción\nrealizadas",
         "Huertas caseras",
     ]
+
+
+def _franja(x0: float, arriba: float, x1: float, abajo: float) -> bytes:
+    """A light grey filled box without a stroke (a shaded row in Word)."""
+    return b"0.85 g %.2f %.2f %.2f %.2f re f 0 g" % (x0, ALTO - abajo, x1 - x0, abajo - arriba)
+
+
+def _filas_centradas(arriba: float, filas) -> tuple[list[bytes], float]:
+    """Rows of CENTRADAS-like (label lines, figures) with no space between
+    them, figures on the middle of their label; a row without figures is a
+    shaded heading across the table. Returns the drawing and the bottom."""
+    contenido = []
+    for etiqueta, cifras in filas:
+        if cifras is None:
+            contenido += [_franja(ETIQUETA - 4, arriba - 8, DERECHAS[3] + 4, arriba + 2), _texto(ETIQUETA, arriba, etiqueta)]
+            arriba += 10
+            continue
+        for k, linea in enumerate(etiqueta):
+            contenido.append(_texto(ETIQUETA, arriba + 10 * k, linea))
+        centro = arriba + 10 * (len(etiqueta) - 1) / 2
+        contenido += [_texto(d - _ancho(c.replace(" %", "")) - 10, centro, c) for d, c in zip(DERECHAS[1:], cifras)]
+        arriba += 10 * len(etiqueta)
+    return contenido, arriba
+
+
+def _encabezado_en_caja(base: float) -> list[bytes]:
+    """A ruled header row: one box per column, as Word draws a shaded header."""
+    bordes = [ETIQUETA - 4, DERECHAS[0] + 4, *[d + 4 for d in DERECHAS[1:4]]]
+    cajas = [_caja(a, base - 12, b, base + 6) for a, b in zip(bordes, bordes[1:])]
+    titulos = [_texto(ETIQUETA, base, "Producto")]
+    titulos += [_texto(d - 40, base, t) for d, t in zip(DERECHAS[1:], ["Meta 2024", "Logro 2024", "% cumpl."])]
+    return cajas + titulos
+
+
+def test_numbered_programme_bands_across_a_borderless_body_are_rows_of_its_table(tmp_path):
+    """Shaded programme rows ("PROGRAMA 2. ...": a heading's numbering is not
+    a figure) between rows whose figures are centred on long labels: one
+    table under the ruled header, each band one cell across it."""
+    ruta = tmp_path / "bandas.pdf"
+    filas = [
+        ("PROGRAMA 1. ATENCION PRIMARIA EN SALUD CON ENFOQUE DIFERENCIAL", None),
+        *CENTRADAS[:2],
+        ("PROGRAMA 2. FORTALECIMIENTO DE LA CAPACIDAD INSTALADA", None),
+        *CENTRADAS[2:],
+    ]
+    cuerpo, _ = _filas_centradas(130, filas)
+    _pdf(ruta, _encabezado_en_caja(110) + cuerpo)
+    textos = _tabla(ruta).textos()
+    assert textos[0][0] == "Producto" and textos[0][-3:] == ["Meta 2024", "Logro 2024", "% cumpl."]
+    cuerpo_leido = textos[1:]
+    assert [f[0] if f[0].startswith("PROGRAMA") else f[0].split("\n") for f in cuerpo_leido] == [
+        "PROGRAMA 1. ATENCION PRIMARIA EN SALUD CON ENFOQUE DIFERENCIAL",
+        *[e for e, _ in CENTRADAS[:2]],
+        "PROGRAMA 2. FORTALECIMIENTO DE LA CAPACIDAD INSTALADA",
+        *[e for e, _ in CENTRADAS[2:]],
+    ]
+    bandas = [f for f in cuerpo_leido if f[0].startswith("PROGRAMA")]
+    assert all(len(set(f)) == 1 for f in bandas), bandas  # one cell across the table
+    assert [f[-3:] for f in cuerpo_leido if not f[0].startswith("PROGRAMA")] == [c for _, c in CENTRADAS]
+
+
+def test_the_last_rows_of_a_borderless_table_on_the_next_page_are_read(tmp_path):
+    """A page with two lines of figures under a page whose table they end:
+    fewer than a table page needs, read because a table comes before."""
+    ruta = tmp_path / "sigue.pdf"
+    cabecera = [_texto(ETIQUETA, 100, "Indicador de producto")]
+    cabecera += [_texto(d - 40, 100, t) for d, t in zip(DERECHAS[1:], ["Meta 2024", "Logro 2024", "% cumpl."])]
+    primera, _ = _filas_centradas(120, CENTRADAS)
+    segunda, _ = _filas_centradas(120, [(["Bibliotecas", "dotadas"], ["3", "3", "100,0 %"]), CENTRADAS[3]])
+    _pdf(ruta, cabecera + primera, cabecera + segunda + [_texto(ETIQUETA, 200, "Fuente: Secretaria de Desarrollo Social")])
+    leidas = [fila[0] for t in leer_documento(ruta).tablas for fila in t.textos()]
+    assert leidas.count("Huertas caseras") == 2 and "Bibliotecas\ndotadas" in leidas
