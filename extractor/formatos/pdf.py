@@ -619,7 +619,7 @@ def _elementos_pagina(
     palabras = _palabras(pagina) if palabras is None else palabras
     palabras = [w for w in palabras if not _GUIA.match(w["text"])]  # "Alcantarillas ........ 23": white space
     palabras, aparte = _aparte_corrientes(palabras, float(pagina.height), corrientes)
-    buscador = pagina.debug_tablefinder(ajustes) if ajustes else None
+    buscador = pagina.debug_tablefinder(_con_filas_abiertas(ajustes, pagina, palabras)) if ajustes else None
     halladas = buscador.tables if buscador else []
     # cells in no table of two or more: a table drawn as bands may have a band on its own
     en_tablas = {tuple(c) for t in halladas for c in t.cells}
@@ -631,6 +631,7 @@ def _elementos_pagina(
     cajas, celdas = contiguas.apiladas(cajas, celdas, palabras)
     cajas, celdas = cajas + [b for b, _ in rayadas], celdas + [c for _, c in rayadas]
     partes = [parte for bbox, casillas in zip(cajas, celdas) for parte in _subtablas(casillas, palabras, bbox)]
+    partes = _con_encabezado_suelto(partes, palabras)
     # a ruled header with a borderless body under it keeps its frame: the
     # body is read as a borderless table in the header's columns
     con_cuerpo = _con_cuerpo_sin_reglas(partes, palabras, n_pagina)
@@ -644,6 +645,86 @@ def _elementos_pagina(
         fuera = _fuera_de_celdas(palabras, recuadros_tablas, casillas_tablas)
         sueltas.extend(_lineas_sueltas(agrupar_lineas(fuera), n_pagina, en_tabla=True))
     return tablas, leidas(lineas)
+
+
+def _con_encabezado_suelto(partes: list[tuple[tuple, list[tuple]]], palabras: list[dict]) -> list[tuple[tuple, list[tuple]]]:
+    """Each ruled table with the header lines printed without boxes right
+    above it (between two rules, or on white) as a row of boxes in its
+    columns: up to MAX_FILAS_ENCABEZADO lines, close to each other and to
+    the grid, inside its width, no word over one of its column rules, words
+    in three columns or more set apart by more than a space (not a title
+    running over the columns), more words than figures."""
+    salida = []
+    for bbox, casillas in partes:
+        recuadros = _sin_marcos(casillas)
+        xs = _agrupamientos([x for b in recuadros if b[1] <= bbox[1] + MIN_CELDA for x in (b[0], b[2])])
+        encima = [
+            w
+            for w in palabras
+            if w["bottom"] <= bbox[1] + 1
+            and xs
+            and xs[0] - MIN_CELDA <= w["x0"]
+            and w["x1"] <= xs[-1] + MIN_CELDA
+            and not any(_dentro(w, b) for b, _ in partes)
+        ]
+        lineas: list = []
+        for linea in reversed(agrupar_lineas(encima)):
+            alto = max(linea.bottom - linea.top, 1.0)
+            debajo = lineas[0].top if lineas else bbox[1]
+            cifras = sum(sin_bordes.es_cifra_no_anio(w["text"]) for w in linea.palabras)
+            columnas = {_columna_de(xs, (w["x0"] + w["x1"]) / 2) for w in linea.palabras}
+            if (
+                len(lineas) == MAX_FILAS_ENCABEZADO
+                or debajo - linea.bottom > HUECO_FILA_HOLGADO * alto
+                or _corrida(linea)
+                or any(w["x0"] + MIN_CELDA < x < w["x1"] - MIN_CELDA for w in linea.palabras for x in xs)
+                or len(columnas) < 3
+                or 2 * cifras >= len(linea.palabras)
+            ):
+                break
+            lineas.insert(0, linea)
+        if len(xs) < 4 or not lineas:
+            salida.append((bbox, casillas))
+            continue
+        tope = lineas[0].top - 1
+        cajas = [(a, tope, b, bbox[1]) for a, b in zip(xs, xs[1:])]
+        salida.append(((bbox[0], tope, bbox[2], bbox[3]), cajas + list(casillas)))
+    return salida
+
+
+MIN_FILA_ABIERTA = 4.0  # points: vertical rules going on this far under a grid's last rule leave a row open
+
+
+def _con_filas_abiertas(ajustes: dict, pagina, palabras: list[dict]) -> dict:
+    """The table settings with a rule closing each grid the page break left
+    open: three or more vertical rules that go on under the grid's last
+    horizontal rule and end together, with words between (a row cut at the
+    page's foot, its bottom rule on the next page). A table finder makes
+    cells of closed boxes only: that row would be lost."""
+    if ajustes.get("vertical_strategy") == "explicit":
+        verticales = ajustes["explicit_vertical_lines"]
+        horizontales = ajustes["explicit_horizontal_lines"]
+    else:
+        verticales = [e for e in pagina.edges if e["orientation"] == "v"]
+        horizontales = [e for e in pagina.edges if e["orientation"] == "h"]
+    if not all(isinstance(e, dict) for e in verticales + horizontales):
+        return ajustes
+    cierres = []
+    for fondo in _agrupamientos([v["bottom"] for v in verticales]):
+        juntas = [v for v in verticales if abs(v["bottom"] - fondo) <= MIN_CELDA]
+        xs = _agrupamientos([v["x0"] for v in juntas])
+        if len(xs) < 3:
+            continue
+        cruzan = [h for h in horizontales if h["x0"] <= xs[0] + MIN_CELDA and h["x1"] >= xs[-1] - MIN_CELDA]
+        encima = [h["top"] for h in cruzan if h["top"] < fondo + MIN_CELDA]
+        ultima = max(encima, default=None)
+        if ultima is None or fondo - ultima < MIN_FILA_ABIERTA:
+            continue  # closed, or no grid above
+        if any(xs[0] < w["x0"] and w["x1"] < xs[-1] and ultima < w["top"] and w["bottom"] < fondo for w in palabras):
+            cierres.append(_borde(xs[0], fondo, xs[-1], fondo))
+    if not cierres:
+        return ajustes
+    return {**ajustes, "explicit_horizontal_lines": list(ajustes.get("explicit_horizontal_lines", [])) + cierres}
 
 
 def _marcar_franjas(solas: list[tuple], palabras: list[dict]) -> None:

@@ -369,7 +369,7 @@ def columnas(
         _partes_encabezado(rejilla, n_encabezado, k, bandas) for k in range(len(rejilla[0]) if rejilla else 0)
     ]
     del_titulo: set[int] = set()  # columns without a header, headed by the title
-    if n_encabezado == 0 and _lista_de_nombres(rejilla) and (propio := _titulo_de_lista(titulos, ctx)):
+    if n_encabezado == 0 and lista_de_nombres(rejilla) and (propio := titulo_de_lista(titulos, ctx)):
         # a list without a header ("Alcantarillas instaladas ..... 23") under
         # the heading that dates its figures ("Logros enero – junio de 2019";
         # with no measure named, results: "Resultados julio – diciembre de 2023")
@@ -449,7 +449,7 @@ def columnas(
     return cols
 
 
-def _titulo_de_lista(titulos: list[str], ctx: Contexto) -> Optional[str]:
+def titulo_de_lista(titulos: list[str], ctx: Contexto) -> Optional[str]:
     """The nearest title that dates a list's figures: one naming a measure
     and a period ("Logros enero – junio de 2019"), else one with a period
     and no other role ("Resultados julio – diciembre de 2023")."""
@@ -458,7 +458,7 @@ def _titulo_de_lista(titulos: list[str], ctx: Contexto) -> Optional[str]:
     return next((t for t in fechados if cls.medida(t)), None) or next((t for t in fechados if not _rol(t)), None)
 
 
-def _lista_de_nombres(rejilla) -> bool:
+def lista_de_nombres(rejilla) -> bool:
     """A label and one figure per row, the labels names (two words or more
     in most rows): a list ("Alcantarillas instaladas ...... 23"), not the
     scattered labels of a chart's axes."""

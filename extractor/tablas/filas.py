@@ -39,8 +39,10 @@ from extractor.tablas.columnas import (
     columnas_descripcion,
     es_anio,
     filas_encabezado,
+    lista_de_nombres,
     medida_de_celda,
     tiene_cifras,
+    titulo_de_lista,
 )
 from extractor.tablas.dinero import tipo_gasto_en
 from extractor.tablas.encabezados import clasificador
@@ -104,6 +106,8 @@ class _Estado:
         self.seccion: Optional[str] = None  # program heading
         self.grupo: Optional[str] = None  # parent row of short child rows
         self.periodos: dict[int, Periodo] = {}
+        # a list's figure column as the last heading row that dates it reads it
+        self.columnas_de_lista: dict[int, Columna] = {}
 
     def padre(self) -> Optional[str]:
         return self.grupo or self.seccion
@@ -204,6 +208,7 @@ def interpretar_tabla(
         {c.indice for c in cols_valor if clasificador().medida(c.encabezado) is None} if medidas_concepto else set()
     )
     estado = _Estado()
+    es_lista = n_encabezado == 0 and lista_de_nombres(rejilla)  # "Alcantarillas instaladas ...... 23"
     lectura_combinada: set[int] = set()  # cells merged down over several rows: read once
     ks_texto = [c.indice for c in cols if c.rol in ("etiqueta", "texto")]
     for r in range(n_encabezado, len(rejilla)):
@@ -228,6 +233,10 @@ def interpretar_tabla(
                 estado.seccion = texto.rstrip(".:")  # a program heading: until the next one
             else:
                 estado.grupo = nombre  # an indicator with sub-rows: until a row with its own description
+            if es_lista and titulo_de_lista([texto], ctx):
+                # "Metas programadas para la vigencia 2024" inside a list: its figures below are those
+                relectura = columnas(rejilla, n_encabezado, ctx, planifica, [*(titulos or []), texto])
+                estado.columnas_de_lista = {c.indice: c for c in relectura if c.rol == "valor"}
             saltar(r, "fila de título o programa sin valores: padre de las filas siguientes")
             continue
         subencabezados = {k: t for k, t in textos_valor.items() if _es_celda_subencabezado(t, ctx)}
@@ -277,6 +286,7 @@ def interpretar_tabla(
         casillas_vistas = {id(casilla_etiqueta)}
         claves_renglon: set = set()
         for col in cols_valor:
+            col = estado.columnas_de_lista.get(col.indice, col)
             casilla = renglon[col.indice]
             if casilla is None or id(casilla) in casillas_vistas or id(casilla) in lectura_combinada:
                 continue  # a merged cell is read once, under its first column and on its first row

@@ -69,3 +69,34 @@ def test_la_escala_de_una_columna_no_pasa_a_otra_que_dice_su_moneda(tmp_path):
     medidas = {o.medida: o.valor for o in interpretar(leer_documento(ruta)).observaciones}
     assert medidas["recursos_programados"] == 27_500_000
     assert medidas["recursos_ejecutados"] == 26_150_000
+
+
+def test_financiera_bajo_meta_y_bajo_ejecucion_en_word(tmp_path):
+    """A Word table: "Meta" and "Ejecución" merged over "Física | Financiera
+    ($)": the money half of each stage."""
+    import docx
+
+    documento = docx.Document()
+    documento.add_paragraph("Municipio de Anolaima – Secretaría de Desarrollo Social – plan de acción 2019")
+    tabla = documento.add_table(rows=3, cols=6)
+    filas = [
+        ["Indicador de producto", "Unidad", "Meta", "", "Ejecución", ""],
+        ["", "", "Física", "Financiera ($)", "Física", "Financiera ($)"],
+        ["Huertas escolares establecidas", "Número", "30", "$ 42'000.000", "27", "$ 39'850.000"],
+    ]
+    for fila, textos in zip(tabla.rows, filas):
+        for celda, texto in zip(fila.cells, textos):
+            celda.text = texto
+    tabla.cell(0, 2).merge(tabla.cell(0, 3)).text = "Meta"
+    tabla.cell(0, 4).merge(tabla.cell(0, 5)).text = "Ejecución"
+    for k in (0, 1):
+        tabla.cell(0, k).merge(tabla.cell(1, k)).text = filas[0][k]
+    ruta = tmp_path / "anolaima_desarrollo_social_2019.docx"
+    documento.save(ruta)
+    medidas = {o.medida: o.valor for o in interpretar(leer_documento(ruta)).observaciones}
+    assert medidas == {
+        "meta": 30,
+        "recursos_programados": 42_000_000,
+        "ejecutado": 27,
+        "recursos_ejecutados": 39_850_000,
+    }

@@ -76,3 +76,51 @@ def test_listas_con_guias_bajo_un_subtitulo_con_periodo(tmp_path):
     assert leidas["Kilómetros de vías terciarias con mantenimiento"] == ("ejecutado", 86.5, *semestre)
     assert leidas["Puentes peatonales reparados"] == ("ejecutado", 0, *semestre)
     assert len(obs) == 6
+
+
+def _seccionada(ruta) -> None:
+    """One list in three parts, each under a heading that dates it: results
+    of the second half, the year so far, next year's targets (the same
+    names under each one)."""
+    secciones = [
+        ("Resultados julio – diciembre de 2021", ["412", "35"]),
+        ("Acumulado enero – diciembre de 2021", ["780", "61"]),
+        ("Metas programadas para la vigencia 2022", ["900", "70"]),
+    ]
+    nombres = ["Visitantes atendidos en el centro de interpretación", "Guías locales certificados en avistamiento"]
+    c = canvas.Canvas(str(ruta), pagesize=letter)
+    c.setFont("Helvetica-Bold", 11)
+    c.drawString(72, 740, "MUNICIPIO DE NUQUÍ – Oficina de Turismo – informe del segundo semestre de 2021")
+    y = 700
+    for titulo, cifras in secciones:
+        c.setFont("Helvetica-Bold", 10)
+        c.drawString(72, y, titulo)
+        c.line(72, y - 3, 72 + c.stringWidth(titulo, "Helvetica-Bold", 10), y - 3)
+        c.setFont("Helvetica", 10)
+        y -= 18
+        for etiqueta, cifra in zip(nombres, cifras):
+            c.drawString(90, y, etiqueta)
+            inicio = 90 + c.stringWidth(etiqueta, "Helvetica", 10) + 4
+            fin = 540 - c.stringWidth(cifra, "Helvetica", 10) - 4
+            c.drawString(inicio, y, "." * int((fin - inicio) / c.stringWidth(".", "Helvetica", 10)))
+            c.drawRightString(540, y, cifra)
+            y -= 16
+        y -= 14
+    c.showPage()
+    c.save()
+
+
+def test_cada_subtitulo_dentro_de_una_lista_fecha_las_cifras_de_abajo(tmp_path):
+    ruta = tmp_path / "nuqui_turismo_2021_2.pdf"
+    _seccionada(ruta)
+    obs = interpretar(leer_documento(ruta)).observaciones
+    guias = sorted(
+        (o.medida, o.valor, o.periodo_inicio, o.periodo_fin)
+        for o in obs
+        if o.indicador == "Guías locales certificados en avistamiento"
+    )
+    assert guias == [
+        ("acumulado", 61, date(2021, 1, 1), date(2021, 12, 31)),
+        ("ejecutado", 35, date(2021, 7, 1), date(2021, 12, 31)),
+        ("meta", 70, date(2022, 1, 1), date(2022, 12, 31)),
+    ]

@@ -1,0 +1,72 @@
+"""A ruled plan table over two pages, as a word processor prints it when a
+row does not fit: the last row of page 1 is left open (its vertical rules
+run to the page's foot, no rule under it) with the code and the start of
+the name; page 2 prints the header again in other words, as plain text
+between two rules, and the rest of the name with every figure in a first
+row without a code. Made by reportlab; wording unlike any report studied."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+pytest.importorskip("reportlab")
+from reportlab.lib.pagesizes import letter  # noqa: E402
+from reportlab.pdfgen import canvas  # noqa: E402
+
+from extractor import interpretar, leer_documento  # noqa: E402
+from extractor.modelo import Tabla  # noqa: E402
+from tests.conftest import fila_reglada  # noqa: E402
+
+XS = [40, 110, 330, 400, 470, 540]
+FILAS = [
+    ("330501100", "Bibliotecas veredales dotadas", "Número", "6", "5"),
+    ("330502300", "Escuelas de formación artística activas", "Número", "12", "12"),
+    ("330504000", "Eventos culturales con enfoque étnico", "Número", "20", "17"),
+]
+CORTADA = ("330505200", ["Gestores culturales formados en", "patrimonio inmaterial"], "Número", "45", "39")
+
+
+def _abierta(c, y: float, textos: list[tuple[float, str]], alto: float) -> None:
+    """A row whose vertical rules go down `alto` points with no rule under them."""
+    for x in XS:
+        c.line(x, y, x, y - alto)
+    for x, texto in textos:
+        c.drawString(x, y - 12, texto)
+
+
+def _documento(ruta: Path) -> None:
+    c = canvas.Canvas(str(ruta), pagesize=letter)
+    c.setFont("Helvetica", 8)
+    y = fila_reglada(c, XS, 700, ["Código", "Producto", "Unidad", "Meta 2024", "Logro 2024"], 20)
+    for fila in FILAS:
+        y = fila_reglada(c, XS, y, fila, 24)
+    _abierta(c, y, [(XS[0] + 3, CORTADA[0]), (XS[1] + 3, CORTADA[1][0])], y - 40)
+    c.showPage()
+    c.setFont("Helvetica-Oblique", 8)
+    c.line(XS[0], 745, XS[-1], 745)
+    for x, texto in zip(XS, ["Cód.", "Producto (cont.)", "Und.", "M-2024", "L-2024"]):
+        c.drawString(x + 3, 733, texto)
+    c.setFont("Helvetica", 8)
+    y = fila_reglada(c, XS, 726, ["", CORTADA[1][1], *CORTADA[2:]], 24)
+    fila_reglada(c, XS, y, ("330506100", "Salas de música dotadas", "Número", "3", "2"), 24)
+    c.showPage()
+    c.save()
+
+
+def test_the_open_row_and_its_continuation_are_one_row_of_one_table(tmp_path):
+    ruta = tmp_path / "cultura_plan_accion_2024.pdf"
+    _documento(ruta)
+    tablas = [b for b in leer_documento(ruta).bloques if isinstance(b, Tabla)]
+    assert len(tablas) == 1 and tablas[0].paginas == [1, 2]
+    obs = interpretar(leer_documento(ruta)).observaciones
+    cortada = [o for o in obs if o.indicador == " ".join(CORTADA[1])]
+    assert sorted((o.medida, o.valor, o.pagina) for o in cortada) == [("ejecutado", 39, 2), ("meta", 45, 2)]
+    assert {o.indicador for o in obs if o.medida == "meta"} == {
+        *(f[1] for f in FILAS),
+        " ".join(CORTADA[1]),
+        "Salas de música dotadas",
+    }
+    # the header in other words is not a row of the table
+    assert not [o for o in obs if "Cód" in o.indicador or "Producto" in o.indicador]
