@@ -397,7 +397,9 @@ def _es_cifra(texto: str) -> bool:
 def _bloques_de_filas(hoja: _Hoja) -> list[tuple[int, int]]:
     """Row ranges (inclusive) of the sheet's blocks: split at two or more
     blank rows, or at one blank row between figures and a row without any
-    (the title or header of the next table)."""
+    (the title or header of the next table), unless that row is a heading
+    of one or two cells with figures right under it (a programme's heading
+    row set off by a blank row: the same table goes on)."""
     filas: dict[int, list[str]] = {}
     for (r, _), texto in hoja.celdas.items():
         filas.setdefault(r, []).append(texto)
@@ -412,7 +414,8 @@ def _bloques_de_filas(hoja: _Hoja) -> list[tuple[int, int]]:
         if bloques:
             inicio, fin = bloques[-1]
             hueco = r - fin - 1
-            if hueco == 0 or (hueco == 1 and not (cifras and not fila_con_cifras)):
+            seccion = len(filas.get(r, [])) <= 2 and any(_es_cifra(t) for t in filas.get(r + 1, []))
+            if hueco == 0 or (hueco == 1 and not (cifras and not fila_con_cifras and not seccion)):
                 bloques[-1] = (inicio, r)
                 cifras = cifras or fila_con_cifras
                 continue

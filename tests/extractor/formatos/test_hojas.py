@@ -537,3 +537,37 @@ def test_filas_homonimas_se_distinguen_por_su_codigo(tmp_path):
     assert {o.codigo for o in campanas} == {"350204600"}  # the catalog code stays the indicator's code
     assert [o.descripcion for o in informe.observaciones if o.codigo == "350204700"] == [None, None]
     assert not [h for h in validacion.validar(informe) if h.regla == "duplicado_en_informe"]
+
+
+def test_una_fila_de_programa_tras_una_fila_en_blanco_sigue_la_tabla(tmp_path):
+    """Programme headings set off by a blank row above them, products right
+    under them: one table, every product read under the same header; the
+    title of another table after a blank row still starts a new one."""
+    import openpyxl
+
+    libro = openpyxl.Workbook()
+    hoja = libro.active
+    hoja.append(["Alcaldía de Acacías – Secretaría de Cultura – seguimiento 2023"])
+    hoja.append([])
+    hoja.append(["Código", "Indicador de producto", "Meta 2023", "Ejecutado 2023"])
+    hoja.append(["PROGRAMA", "3301 - Promoción y acceso efectivo a procesos culturales"])
+    hoja.append(["330100100", "Escuelas de música dotadas", 4, 3])
+    hoja.append([])
+    hoja.append(["PROGRAMA", "3302 - Gestión del patrimonio cultural"])
+    hoja.append(["330200500", "Bienes de interés cultural intervenidos", 2, 2])
+    hoja.append(["330200800", "Vigías del patrimonio formados", 40, 46])
+    hoja.append([])
+    hoja.append(["Recursos por fuente de financiación"])
+    hoja.append(["Fuente", "Programado 2023", "Ejecutado 2023"])
+    hoja.append(["SGP cultura", 180_000_000, 171_500_000])
+    ruta = tmp_path / "acacias_cultura_2023.xlsx"
+    libro.save(ruta)
+    tablas = leer_documento(ruta).tablas
+    assert [t.textos()[0][:2] for t in tablas] == [["Código", "Indicador de producto"], ["Fuente", "Programado 2023"]]
+    obs = interpretar(leer_documento(ruta)).observaciones
+    ejecutado = {o.indicador: o.valor for o in obs if o.medida == "ejecutado"}
+    assert ejecutado == {
+        "Escuelas de música dotadas": 3,
+        "Bienes de interés cultural intervenidos": 2,
+        "Vigías del patrimonio formados": 46,
+    }
