@@ -74,6 +74,21 @@ class _Fila:
     acumulacion: Optional[str] = None  # esquemas/acumulacion.csv, from a "Tipo de acumulación" column
 
 
+_UNIDAD_FINAL = re.compile(r"\(([^()]*)\)\s*$")
+
+
+def _moneda_del_nombre(nombre: str) -> str:
+    """The money unit an indicator's name ends with ("Beneficios del control
+    fiscal (millones de pesos)" → "millones de pesos"), "" if none."""
+    m = _UNIDAD_FINAL.search(nombre)
+    return m.group(1).strip() if m and _es_moneda(m.group(1)) else ""
+
+
+def _es_moneda(texto: str) -> bool:
+    norm = normalizar(texto)
+    return "peso" in norm or "$" in texto or "cop" in norm.split()
+
+
 def _es_celda_subencabezado(texto: str, ctx: Contexto) -> bool:
     return bool(texto.strip()) and not tiene_cifras(texto) and periodo_de_texto(texto, ctx) is not None
 
@@ -207,6 +222,13 @@ def interpretar_tabla(
     sin_medida = (
         {c.indice for c in cols_valor if clasificador().medida(c.encabezado) is None} if medidas_concepto else set()
     )
+    # an indicator's data box under its heading ("Unidad de medida | Línea
+    # base | Meta 2021" over one row): no column names it, the title does
+    nombre_de_caja = (
+        indicador_del_titulo(titulos or [])
+        if len(cuerpo) == 1 and cols[k_etiqueta].rol not in ("etiqueta", "texto")
+        else None
+    )
     estado = _Estado()
     es_lista = n_encabezado == 0 and lista_de_nombres(rejilla)  # "Alcantarillas instaladas ...... 23"
     lectura_combinada: set[int] = set()  # cells merged down over several rows: read once
@@ -251,6 +273,8 @@ def interpretar_tabla(
             continue
 
         nombre, desc = separar_nombre(etiqueta) if etiqueta else ("", None)
+        if nombre_de_caja:
+            nombre, desc = nombre_de_caja, None
         periodo_renglon = periodos_renglon.get(r) or (
             # "Total a 30 de abril" names its own span; "Total año", all the rows'
             (periodo_de_texto(etiqueta, ctx) or _union(periodos_renglon.values()))
@@ -277,7 +301,8 @@ def interpretar_tabla(
             codigo=next(filter(None, (_texto_celda(renglon, k) for k in ks_codigo)), None)
             or (ficha.valor("codigo") if periodo_renglon and ficha else None),
             unidad=_texto_de(renglon, cols, "unidad")
-            or (ficha.valor("unidad") or "" if periodo_renglon and ficha else ""),
+            or (ficha.valor("unidad") or "" if periodo_renglon and ficha else "")
+            or _moneda_del_nombre(nombre),
             fuente=_texto_de(renglon, cols, "fuente") or None,
             tipo_gasto=tipo_gasto_en(etiqueta) or (tipo_gasto_en(estado.seccion) if estado.seccion else None),
             acumulacion=acumulacion_de(_texto_de(renglon, cols, "acumulacion")),
@@ -578,6 +603,9 @@ def _observacion(fig: Figura, col: Columna, casilla, tabla: int, fila: _Fila) ->
     escala = col.escala
     if dinero and fig.escala is not None:
         escala, factor = fig.escala  # "$ 45,5 millones" under any header
+    elif not dinero and fig.medida != "avance_porcentual" and fig.numero.unidad == "numero" and _es_moneda(fila.unidad):
+        escala, factor = clasificador().escala(fila.unidad)  # an amount "(millones de pesos)": its unit's scale
+        factor = factor or 1.0
     nota = None
     if fig.numero.ambiguo and fig.numero.unidad == "porcentaje":
         nota = "porcentaje con punto decimal: puede ser una fracción de la meta del cuatrienio"

@@ -35,7 +35,9 @@ def titulos_de_tablas(doc: Documento) -> dict[int, list[str]]:
     Blocks of another page count only when the table opens its page."""
     salida: dict[int, list[str]] = {}
     previos: list[BloqueTexto] = []
+    anteriores: list = []  # every block before the table, tables too
     for bloque in doc.bloques:
+        anteriores = anteriores[-MAX_BLOQUES_SECCION:] + [bloque]
         if isinstance(bloque, Tabla):
             pagina = bloque.paginas[0] if bloque.paginas else None
             titulos: list[str] = []
@@ -49,11 +51,34 @@ def titulos_de_tablas(doc: Documento) -> dict[int, list[str]]:
                 propios += not ficha
                 if propios == MAX_BLOQUES:
                     break
+            if not any(_sin_prefijo(sin_rotulo(t))[1] for t in titulos):
+                # "1.1. Resultado del indicador: …" above a paragraph and the
+                # indicator's data box: the heading of the table's section
+                titulos[:0] = _encabezado_de_seccion(anteriores[:-1], pagina)
             salida[bloque.indice] = titulos
             previos = []
         else:
             previos.append(bloque)
     return salida
+
+
+MAX_BLOQUES_SECCION = 8  # blocks (prose, tables) back to the heading of a table's section
+
+
+def _encabezado_de_seccion(anteriores: list, pagina: Optional[int]) -> list[str]:
+    """The nearest heading above that names an indicator ("Resultado del
+    indicador: …"), on the table's page or the one before, over prose and
+    other tables between them: [it], or [] when there is none."""
+    for b in reversed(anteriores):
+        paginas = b.paginas if isinstance(b, Tabla) else [b.pagina]
+        if not set(paginas) & {pagina, (pagina or 0) - 1}:
+            return []
+        if isinstance(b, BloqueTexto) and _es_titulo(b):
+            texto = " ".join(b.texto.split())
+            resto, nombrado = _sin_prefijo(sin_rotulo(texto))
+            if nombrado and resto and not _es_codigo(resto):
+                return [texto]
+    return []
 
 
 def _es_titulo(bloque: BloqueTexto) -> bool:

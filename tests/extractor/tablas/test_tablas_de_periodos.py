@@ -242,3 +242,60 @@ def test_rotulo_corto_que_termina_en_indicador_nombra_lo_que_sigue():
         == "Casas de justicia móvil: jornadas realizadas"
     )
     assert indicador_del_titulo(["Seguimiento a los indicadores: salud y educación"]) != "Salud y educación"
+
+
+def _tabla_word(doc, filas):
+    tabla = doc.add_table(rows=len(filas), cols=len(filas[0]))
+    for r, fila in enumerate(filas):
+        for k, texto in enumerate(fila):
+            tabla.cell(r, k).text = texto
+
+
+def test_encabezado_de_seccion_nombra_la_tabla_de_meses_bajo_prosa_y_ficha(tmp_path):
+    """ "2.1. Resultado del indicador: …", then a paragraph and the
+    indicator's data box, then its months: the section's heading names
+    both tables; the next section's heading names the next ones."""
+    docx = pytest.importorskip("docx")
+    doc = docx.Document()
+    doc.add_paragraph("MUNICIPIO DE GARZÓN – SECRETARÍA DE AGRICULTURA – informe de gestión 2020")
+    for n, (nombre, base, meses) in enumerate(
+        [
+            ("Huertas familiares establecidas", "120", [("Julio", "10", "8"), ("Agosto", "10", "12")]),
+            ("Productores con asistencia técnica", "300", [("Julio", "40", "35"), ("Agosto", "40", "44")]),
+        ],
+        start=1,
+    ):
+        doc.add_paragraph(f"{n}.1. Resultado del indicador: {nombre}")
+        doc.add_paragraph(
+            "El indicador cuenta las unidades que la Secretaría verificó en campo durante el semestre, con "
+            "visitas a las veredas y registro fotográfico; la meta se fijó con las juntas de acción comunal."
+        )
+        _tabla_word(doc, [("Unidad de medida", "Línea base (2019)", "Meta 2020"), ("Número", base, "80")])
+        doc.add_paragraph("")
+        _tabla_word(doc, [("Mes", "Meta", "Ejecutado"), *meses])
+    ruta = tmp_path / "garzon_agricultura_2020.docx"
+    doc.save(ruta)
+    informe = extraer_informe(ruta)
+    assert {o.indicador for o in informe.observaciones} == {
+        "Huertas familiares establecidas",
+        "Productores con asistencia técnica",
+    }
+    assert _uno(informe, indicador="Productores con asistencia técnica", medida="linea_base").valor == 300
+    agosto = _uno(informe, indicador="Huertas familiares establecidas", medida="ejecutado", periodo_fin=date(2020, 8, 31))
+    assert agosto.valor == 12
+
+
+def test_indicador_en_millones_de_pesos_da_pesos(tmp_path):
+    """An indicator whose name ends with its money unit ("(millones de
+    pesos)"): its targets and results are amounts in that scale."""
+    docx = pytest.importorskip("docx")
+    doc = docx.Document()
+    doc.add_paragraph("CONTRALORÍA MUNICIPAL DE TULUÁ – informe de gestión 2018")
+    doc.add_paragraph("Tabla 2. Resultado del indicador «Recursos recuperados por procesos de responsabilidad fiscal (millones de pesos)»")
+    _tabla_word(doc, [("Periodo", "Meta", "Ejecutado", "%"), ("I Semestre", "300,00", "312,40", "104,1 %"), ("II Semestre", "300,00", "251,75", "83,9 %")])
+    ruta = tmp_path / "tulua_contraloria_2018.docx"
+    doc.save(ruta)
+    informe = extraer_informe(ruta)
+    o = _uno(informe, medida="ejecutado", periodo_fin=date(2018, 12, 31))
+    assert (o.valor, o.unidad) == (251_750_000, "pesos")
+    assert _uno(informe, medida="avance_porcentual", periodo_fin=date(2018, 6, 30)).valor == 104.1
