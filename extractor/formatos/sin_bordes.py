@@ -248,6 +248,8 @@ def _misma_fila(
         return False
     if _columnas_con_cifra(por_columna):
         return False
+    if _solapadas(anterior, linea):
+        return True  # interleaved with the line above: the same row's cells
     if 0 in por_columna and 0 in fila and _abre_con_codigo(por_columna[0]) and _abre_con_codigo(fila[0][0].palabras):
         return False  # an item code opens another item, as it opened the row's label
     return all(c == 0 or (c in fila and not any(_es_cifra_linea(l) for l in fila[c])) for c in por_columna)
@@ -279,7 +281,9 @@ def _bloques(lineas: list[Linea], bandas: list[bool]) -> list[int]:
 
 
 def _columnas_con_cifra(por_columna: dict[int, list[dict]]) -> set[int]:
-    return {c for c, palabras in por_columna.items() if _es_cifra_linea(Linea(palabras))}
+    """Columns where the line has a figure; a bare year ("Meta" over "2023")
+    is a header's word."""
+    return {c for c, palabras in por_columna.items() if es_cifra_no_anio(Linea(palabras).texto)}
 
 
 CENTRADO_FILA = 0.35  # line heights: a figure line this near the middle of its label is centred on it
@@ -592,7 +596,15 @@ def _inicio_encabezado(
             tope = primera
     if con_encabezado and (primera == 0 or franja[primera - 1] != franja[inicio]):
         return primera
+    while tope > primera and _solapadas(lineas[tope - 1], lineas[tope]):
+        tope -= 1  # "Recursos" set higher than "Indicador de" beside it: cells centred on more lines
     return tope
+
+
+def _solapadas(arriba: Linea, abajo: Linea) -> bool:
+    """Two lines that overlap in height: cells of one row whose texts are
+    centred on different numbers of lines, not one row under another."""
+    return abajo.top < arriba.bottom - 1
 
 
 def _semilla_de_cifras(multiples: list[bool], cifras: list[bool], franja: list[int], i: int) -> int:

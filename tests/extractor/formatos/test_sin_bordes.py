@@ -363,3 +363,21 @@ def test_the_last_rows_of_a_borderless_table_on_the_next_page_are_read(tmp_path)
     _pdf(ruta, cabecera + primera, cabecera + segunda + [_texto(ETIQUETA, 200, "Fuente: Secretaria de Desarrollo Social")])
     leidas = [fila[0] for t in leer_documento(ruta).tablas for fila in t.textos()]
     assert leidas.count("Huertas caseras") == 2 and "Bibliotecas\ndotadas" in leidas
+
+
+def test_header_cells_centred_on_different_line_counts_are_one_header(tmp_path):
+    """Word centres each header cell vertically: "Recursos / programados /
+    (pesos)" (three lines) beside "Meta / 2023" (two) prints lines that
+    interleave, each half a line below the other. They are one header, the
+    years in it no figures, and the first row's label stays in the body."""
+    ruta = tmp_path / "intercaladas.pdf"
+    contenido = [_texto(ETIQUETA, 96, "Indicador de"), _texto(ETIQUETA, 106, "producto")]
+    columnas = [(DERECHAS[1], ["Meta", "2023"]), (DERECHAS[2], ["Logro", "2023"]), (DERECHAS[3], ["Recursos", "programados", "(pesos)"])]
+    for derecha, lineas in columnas:
+        primera = 101 - 5 * (len(lineas) - 1)  # centred on the middle of the header
+        contenido += [_texto(derecha - 45, primera + 10 * k, t) for k, t in enumerate(lineas)]
+    cuerpo, _ = _filas_centradas(124, [(e, [c[0], c[1], "12.500.000"]) for e, c in CENTRADAS])
+    _pdf(ruta, contenido + cuerpo)
+    filas = _tabla(ruta).textos()
+    assert filas[0][0] == "Indicador de\nproducto" and filas[0][-1] == "Recursos\nprogramados\n(pesos)"
+    assert [f[0].split("\n") for f in filas[1:]] == [e for e, _ in CENTRADAS]
