@@ -248,8 +248,10 @@ def _misma_fila(
         return False
     if _columnas_con_cifra(por_columna):
         return False
-    if _solapadas(anterior, linea):
-        return True  # interleaved with the line above: the same row's cells
+    if _solapadas(anterior, linea) and (not por_columna.keys() & fila.keys() or por_columna.keys() <= fila.keys()):
+        # interleaved with the line above, its cells all beside the row's or
+        # all under them (not a lower header level: under some, beside others)
+        return True
     if 0 in por_columna and 0 in fila and _abre_con_codigo(por_columna[0]) and _abre_con_codigo(fila[0][0].palabras):
         return False  # an item code opens another item, as it opened the row's label
     return all(c == 0 or (c in fila and not any(_es_cifra_linea(l) for l in fila[c])) for c in por_columna)

@@ -288,6 +288,8 @@ def _medida(partes: list[str], encabezado: str) -> Optional[str]:
     todo = cls.medida(encabezado)
     if len(partes) < 2 or not any(re.search(r"\w", p) for p in partes[:-1]):
         return todo  # one level, or a symbol over words ("%" over "avance"): one phrase
+    if re.fullmatch(r"\s*\(.*\)\s*", partes[-1], re.DOTALL):
+        return todo  # "% ejecución" over "(compromisos / apropiación)": the formula of the level above
     bajo = cls.medida(partes[-1])
     if _solo_dinero(partes[-1]):
         etapa = esquemas.medidas().get(cls.medida(" ".join(partes[:-1])) or "")

@@ -100,3 +100,19 @@ def test_financiera_bajo_meta_y_bajo_ejecucion_en_word(tmp_path):
         "ejecutado": 27,
         "recursos_ejecutados": 39_850_000,
     }
+
+
+def test_la_formula_entre_parentesis_bajo_un_porcentaje_no_es_dinero(tmp_path):
+    """ "% ejecución" over "(compromisos / apropiación)": the lower level is
+    the formula of the percentage, not a column of commitments."""
+    libro = openpyxl.Workbook()
+    hoja = libro.active
+    hoja.append(["E.S.E. Hospital de Garagoa – ejecución de inversión a 30 de junio de 2021"])
+    hoja.append([])
+    hoja.append(["Proyecto", "Apropiación", "Compromisos", "% ejecución"])
+    hoja.append([None, "definitiva", None, "(compromisos / apropiación)"])
+    hoja.append(["Dotación de ambulancias", 850_000_000, 612_000_000, "72,0 %"])
+    ruta = tmp_path / "garagoa_inversion_2021.xlsx"
+    libro.save(ruta)
+    medidas = {o.medida: o.valor for o in interpretar(leer_documento(ruta)).observaciones}
+    assert medidas == {"apropiacion_definitiva": 850_000_000, "compromisos": 612_000_000, "avance_porcentual": 72.0}
