@@ -74,6 +74,11 @@ def cargar_yaml(nombre: str):
     return copy.deepcopy(_yaml(nombre))
 
 
+def umbrales(seccion: str) -> dict:
+    """Layout thresholds of one page reader (esquemas/disposicion.yaml)."""
+    return cargar_yaml("disposicion.yaml")[seccion]
+
+
 @cache
 def _yaml(nombre: str):
     # libyaml's parser when PyYAML has it (the same data, about 8 times faster)

@@ -195,3 +195,25 @@ def test_palabras_del_castellano_son_texto():
             assert all(isinstance(v, int) for v in valor.values()), clave
             continue
         assert all(isinstance(h, str) and h for h in _hojas(valor)), clave
+
+
+def test_umbrales_de_disposicion_salen_de_esquemas(tmp_path):
+    """The page readers' layout thresholds are esquemas/disposicion.yaml:
+    a copy with another cell gap, named by INFORMES_ESQUEMAS, is what a
+    fresh interpreter's borderless reader uses."""
+    from extractor.formatos import pdf, sin_bordes
+
+    datos = yaml.safe_load((ESQUEMAS / "disposicion.yaml").read_text(encoding="utf-8"))
+    assert sin_bordes.HUECO_SEGMENTO == datos["sin_bordes"]["hueco_segmento"]
+    assert pdf.MIN_FILA_ABIERTA == datos["pdf"]["min_fila_abierta"]
+    datos["sin_bordes"]["hueco_segmento"] = 20.5
+    (tmp_path / "disposicion.yaml").write_text(yaml.safe_dump(datos), encoding="utf-8")
+    entorno = {**os.environ, "PYTHONPATH": str(RAIZ), esquemas.CARPETA_VARIABLE: str(tmp_path)}
+    salida = subprocess.run(
+        [sys.executable, "-c", "from extractor.formatos import sin_bordes; print(sin_bordes.HUECO_SEGMENTO)"],
+        env=entorno,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert salida.stdout.strip() == "20.5", salida.stderr

@@ -12,10 +12,14 @@ lowest top are compared.
 
 from __future__ import annotations
 
-MAX_HUECO = 40.0  # points of white space between two blocks of one table
-TOLERANCIA = 2.0  # points: two rulings closer than this are the same
-MIN_FILAS = 2  # body rulings the blocks must share to be taken as one table
-MIN_COINCIDENCIA = 0.9  # share of the body rulings of the shorter block found in the other
+from esquemas import umbrales
+
+_U = umbrales("contiguas")  # esquemas/disposicion.yaml
+
+MAX_HUECO = _U["max_hueco"]  # points of white space between two blocks of one table
+TOLERANCIA = _U["tolerancia"]  # points: two rulings closer than this are the same
+MIN_FILAS = _U["min_filas"]  # body rulings the blocks must share to be taken as one table
+MIN_COINCIDENCIA = _U["min_coincidencia"]  # share of the body rulings of the shorter block found in the other
 
 
 def _distintos(valores) -> list[float]:
@@ -91,7 +95,7 @@ def juntar(
 
 # ------------------------------------------------------------------ stacked
 
-MAX_HUECO_FILAS = 1.6  # row heights of white space between two stacked pieces of one table
+MAX_HUECO_FILAS = _U["max_hueco_filas"]  # row heights of white space between two stacked pieces of one table
 
 
 def _columnas(celdas: list[tuple]) -> list[float]:

@@ -28,14 +28,18 @@ import pypdfium2.raw as pdfium_c
 from extractor.formatos.lineas import LineaLeida, agrupar_lineas, leidas
 from extractor.formatos.pdfium_pagina import DocumentoPdfium
 
-MIN_TRAZOS = 8  # ruled tables draw many lines and boxes
-MIN_LINEAS_CIFRAS = 3  # unruled tables: lines holding three figures or more
+from esquemas import umbrales
+
+_U = umbrales("cribado")  # esquemas/disposicion.yaml
+
+MIN_TRAZOS = _U["min_trazos"]  # ruled tables draw many lines and boxes
+MIN_LINEAS_CIFRAS = _U["min_lineas_cifras"]  # unruled tables: lines holding three figures or more
 CIFRA = re.compile(r"\d[\d.,']*")
 # a list led by dots: "Alcantarillas instaladas ............ 23", "Inversión .... $ 683.912.450"
 LINEA_CON_GUIA = re.compile(r"[.·…_]{4,}\s*\$?\s*[-(]?\d[\d.,']*\s*%?\)?\s*$")
-MIN_CARACTERES_TEXTO = 10  # fewer non-blank characters than this on a page with images: scanned
-FRANJA_CABECERA = 0.12  # fraction of page height where running headers are printed
-FRANJA_PIE = 0.10  # and running footers
+MIN_CARACTERES_TEXTO = _U["min_caracteres_texto"]  # fewer non-blank characters than this on a page with images: scanned
+FRANJA_CABECERA = _U["franja_cabecera"]  # fraction of page height where running headers are printed
+FRANJA_PIE = _U["franja_pie"]  # and running footers
 
 
 @dataclass(slots=True)

@@ -29,11 +29,17 @@ from statistics import median
 from extractor.formatos import sin_bordes
 from extractor.formatos.lineas import agrupar_lineas
 
-MIN_CELDA = 2.0  # points: edges closer than this are the same
-MAX_FILA_BLANCA = 2.5  # a white row between two bands: at most this many times the taller band's height
-MAX_HUECO_FILA = 1.5  # a white row is at most this many times the tallest band's height
-ESPACIO_PALABRAS = 0.5  # line heights: wider white space than this between words parts two columns
-MIN_FILAS_CUERPO = 2  # rows in columns that shape the columns
+from esquemas import umbrales
+
+_U = umbrales("franjas")  # esquemas/disposicion.yaml
+
+MIN_CELDA = _U["min_celda"]  # points: edges closer than this are the same
+MAX_FILA_BLANCA = _U[
+    "max_fila_blanca"
+]  # a white row between two bands: at most this many times the taller band's height
+MAX_HUECO_FILA = _U["max_hueco_fila"]  # a white row is at most this many times the tallest band's height
+ESPACIO_PALABRAS = _U["espacio_palabras"]  # line heights: wider white space than this between words parts two columns
+MIN_FILAS_CUERPO = _U["min_filas_cuerpo"]  # rows in columns that shape the columns
 
 
 def _sin_marcos(cajas: list[tuple]) -> list[tuple]:

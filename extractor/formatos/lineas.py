@@ -11,8 +11,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-TOLERANCIA_LINEA = 3.0  # points between word tops on the same line
-HUECO_PARRAFO = 0.8  # a vertical gap above this many line heights starts a paragraph
+from esquemas import umbrales
+
+_U = umbrales("lineas")  # esquemas/disposicion.yaml
+
+TOLERANCIA_LINEA = _U["tolerancia_linea"]  # points between word tops on the same line
+HUECO_PARRAFO = _U["hueco_parrafo"]  # a vertical gap above this many line heights starts a paragraph
 
 
 def fuente_de_palabra(fuentes: list[str]) -> str:

@@ -47,9 +47,13 @@ from extractor.formatos.pdfium_pagina import DocumentoPdfium, leer_pagina
 from extractor.formatos.privadas import vaciar_objetos_pdfminer
 from extractor.formatos.lineas import LineaLeida, agrupar_lineas, agrupar_parrafos, fuente_de_palabra, leidas
 
+from esquemas import umbrales
+
+_U = umbrales("pdf")  # esquemas/disposicion.yaml
+
 AJUSTES_RAYADAS = {"vertical_strategy": "lines", "horizontal_strategy": "lines", "snap_tolerance": 3}
-MAX_FILAS_ENCABEZADO = 3  # a ruled table this short may be the header of a borderless body
-MIN_CELDA = 2.0  # points: boundaries closer than this are the same line
+MAX_FILAS_ENCABEZADO = _U["max_filas_encabezado"]  # a ruled table this short may be the header of a borderless body
+MIN_CELDA = _U["min_celda"]  # points: boundaries closer than this are the same line
 
 
 def _agrupamientos(valores: list[float]) -> list[float]:
@@ -232,10 +236,10 @@ def _partes_de_caja(palabras: list[dict], bordes: list[float]) -> tuple[list[_Pa
     return partes, (lineas[corte].bottom + lineas[corte + 1].top) / 2
 
 
-HUECO_FILA = 1.2  # line heights of white space that separate two unruled rows
+HUECO_FILA = _U["hueco_fila"]  # line heights of white space that separate two unruled rows
 
 
-HUECO_FILA_HOLGADO = 2.5  # line heights between a ruled table and an unruled row under it
+HUECO_FILA_HOLGADO = _U["hueco_fila_holgado"]  # line heights between a ruled table and an unruled row under it
 
 
 def _con_filas_debajo(partes: list[tuple[tuple, list[tuple]]], palabras: list[dict]) -> list[tuple[tuple, list[tuple]]]:
@@ -313,7 +317,7 @@ def _filas_de_cajas(bboxes: list[tuple], palabras: list[dict]) -> list[tuple[flo
     return salida
 
 
-MIN_CELDAS_ENCABEZADO = 3  # a header row names at least this many columns
+MIN_CELDAS_ENCABEZADO = _U["min_celdas_encabezado"]  # a header row names at least this many columns
 
 
 def _subtablas(bboxes: list[tuple], palabras: list[dict], bbox: tuple) -> list[tuple[tuple, list[tuple]]]:
@@ -402,7 +406,7 @@ def _bandas(palabras: list[dict], recuadros: list[tuple]) -> list[list[tuple]]:
     return bandas
 
 
-MIN_CIFRAS_FILA = 3  # a line with this many figures is a row's line of figures
+MIN_CIFRAS_FILA = _U["min_cifras_fila"]  # a line with this many figures is a row's line of figures
 
 
 def _por_cifras(grupo: list) -> list[list]:
@@ -570,7 +574,7 @@ def _continua_pagina(elementos_paginas: list[list], k: int) -> bool:
     return primera.n_columnas == ultima.n_columnas
 
 
-MISMA_ALTURA = 12.0  # points: a running heading's height varies less than this from page to page
+MISMA_ALTURA = _U["misma_altura"]  # points: a running heading's height varies less than this from page to page
 
 
 def _lineas_sobre_tablas(lineas_paginas: list[list[LineaLeida]], techos: list[float | None]) -> dict[str, int]:
@@ -647,7 +651,9 @@ def _elementos_pagina(
     return tablas, leidas(lineas)
 
 
-def _con_encabezado_suelto(partes: list[tuple[tuple, list[tuple]]], palabras: list[dict]) -> list[tuple[tuple, list[tuple]]]:
+def _con_encabezado_suelto(
+    partes: list[tuple[tuple, list[tuple]]], palabras: list[dict]
+) -> list[tuple[tuple, list[tuple]]]:
     """Each ruled table with the header lines printed without boxes right
     above it (between two rules, or on white) as a row of boxes in its
     columns: up to MAX_FILAS_ENCABEZADO lines, close to each other and to
@@ -692,7 +698,9 @@ def _con_encabezado_suelto(partes: list[tuple[tuple, list[tuple]]], palabras: li
     return salida
 
 
-MIN_FILA_ABIERTA = 4.0  # points: vertical rules going on this far under a grid's last rule leave a row open
+MIN_FILA_ABIERTA = _U[
+    "min_fila_abierta"
+]  # points: vertical rules going on this far under a grid's last rule leave a row open
 
 
 def _con_filas_abiertas(ajustes: dict, pagina, palabras: list[dict]) -> dict:

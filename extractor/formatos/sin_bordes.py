@@ -39,15 +39,23 @@ from extractor.modelo import Celda
 from extractor.castellano.numeros import es_codigo_numerico, leer_numero
 from extractor.formatos.lineas import Linea, agrupar_lineas
 
-HUECO_SEGMENTO = 12.0  # points of horizontal white space between two cells
-HUECO_PALABRA = 0.5  # line heights: a wider gap between two words is more than a space
-MIN_COLUMNAS = 3
-MIN_FILAS = 2
-MAX_LINEAS_ENCABEZADO = 3  # text lines above the first line with figures that may be its header
-HUECO_FILA = 0.6  # a gap above this many line heights starts a new row
-MIN_FILAS_PAR = 3  # label-and-figure lines that make a two-column table
-ALINEACION_PAR = 3.0  # points: right edges of a figure column's cells agree this closely
-HUECO_ENCIMA = 1.5  # line heights: at most this white space under an upper header line wider than its column
+from esquemas import umbrales
+
+_U = umbrales("sin_bordes")  # esquemas/disposicion.yaml
+
+HUECO_SEGMENTO = _U["hueco_segmento"]  # points of horizontal white space between two cells
+HUECO_PALABRA = _U["hueco_palabra"]  # line heights: a wider gap between two words is more than a space
+MIN_COLUMNAS = _U["min_columnas"]
+MIN_FILAS = _U["min_filas"]
+MAX_LINEAS_ENCABEZADO = _U[
+    "max_lineas_encabezado"
+]  # text lines above the first line with figures that may be its header
+HUECO_FILA = _U["hueco_fila"]  # a gap above this many line heights starts a new row
+MIN_FILAS_PAR = _U["min_filas_par"]  # label-and-figure lines that make a two-column table
+ALINEACION_PAR = _U["alineacion_par"]  # points: right edges of a figure column's cells agree this closely
+HUECO_ENCIMA = _U[
+    "hueco_encima"
+]  # line heights: at most this white space under an upper header line wider than its column
 
 
 def _es_cifra(palabra: dict) -> bool:
@@ -166,7 +174,7 @@ def _encaja(linea: Linea, cols: list[list[float]], encima: bool = False) -> bool
     return True
 
 
-MAX_BANDAS = 2  # consecutive band lines (a programme's heading across the table) a region may hold
+MAX_BANDAS = _U["max_bandas"]  # consecutive band lines (a programme's heading across the table) a region may hold
 
 
 def _es_banda(linea: Linea, cols: list[list[float]]) -> bool:
@@ -288,7 +296,7 @@ def _columnas_con_cifra(por_columna: dict[int, list[dict]]) -> set[int]:
     return {c for c, palabras in por_columna.items() if es_cifra_no_anio(Linea(palabras).texto)}
 
 
-CENTRADO_FILA = 0.35  # line heights: a figure line this near the middle of its label is centred on it
+CENTRADO_FILA = _U["centrado_fila"]  # line heights: a figure line this near the middle of its label is centred on it
 
 
 def _inicios_centrados(
@@ -515,7 +523,7 @@ def _mas_cercano(carril: tuple[float, float], superiores: dict[int, tuple[float,
     return huecos[0][1]
 
 
-CENTRADO = 0.35  # lane widths: how far a group's middle may be from its header's
+CENTRADO = _U["centrado"]  # lane widths: how far a group's middle may be from its header's
 
 
 def _grupos_centrados(x0: float, x1: float, k: int, libres: set[int], carriles) -> tuple[bool, list[Grupo]]:

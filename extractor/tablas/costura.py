@@ -22,6 +22,10 @@ from extractor.castellano.numeros import es_codigo_numerico, leer_numero
 from extractor.modelo import Celda, Documento, Tabla
 from extractor.tablas.de_lado import continua_de_lado, unir_de_lado
 
+from esquemas import umbrales
+
+_U = umbrales("costura")  # esquemas/disposicion.yaml
+
 
 def _normalizar(texto: str) -> str:
     return " ".join(texto.split()).casefold()
@@ -87,7 +91,7 @@ def _con_encabezado_aparte(bloques: list) -> list:
     return salida
 
 
-MAX_FILAS_ENCABEZADO_APARTE = 4
+MAX_FILAS_ENCABEZADO_APARTE = _U["max_filas_encabezado_aparte"]
 
 
 def _columna_cortada(fila: list[str]) -> int | None:
@@ -113,7 +117,7 @@ def _empieza_otra_partida(anterior: str, texto: str) -> bool:
     return not anterior or anterior[-1] in ".:;!?)"
 
 
-_PROPORCION_LLENA = 0.6  # a column most body rows fill is a column every item has
+_PROPORCION_LLENA = _U["proporcion_llena"]  # a column most body rows fill is a column every item has
 
 
 def _columnas_llenas(filas: list[list[str]]) -> set[int]:

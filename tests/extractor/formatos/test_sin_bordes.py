@@ -305,7 +305,10 @@ def _filas_centradas(arriba: float, filas) -> tuple[list[bytes], float]:
     contenido = []
     for etiqueta, cifras in filas:
         if cifras is None:
-            contenido += [_franja(ETIQUETA - 4, arriba - 8, DERECHAS[3] + 4, arriba + 2), _texto(ETIQUETA, arriba, etiqueta)]
+            contenido += [
+                _franja(ETIQUETA - 4, arriba - 8, DERECHAS[3] + 4, arriba + 2),
+                _texto(ETIQUETA, arriba, etiqueta),
+            ]
             arriba += 10
             continue
         for k, linea in enumerate(etiqueta):
@@ -360,7 +363,11 @@ def test_the_last_rows_of_a_borderless_table_on_the_next_page_are_read(tmp_path)
     cabecera += [_texto(d - 40, 100, t) for d, t in zip(DERECHAS[1:], ["Meta 2024", "Logro 2024", "% cumpl."])]
     primera, _ = _filas_centradas(120, CENTRADAS)
     segunda, _ = _filas_centradas(120, [(["Bibliotecas", "dotadas"], ["3", "3", "100,0 %"]), CENTRADAS[3]])
-    _pdf(ruta, cabecera + primera, cabecera + segunda + [_texto(ETIQUETA, 200, "Fuente: Secretaria de Desarrollo Social")])
+    _pdf(
+        ruta,
+        cabecera + primera,
+        cabecera + segunda + [_texto(ETIQUETA, 200, "Fuente: Secretaria de Desarrollo Social")],
+    )
     leidas = [fila[0] for t in leer_documento(ruta).tablas for fila in t.textos()]
     assert leidas.count("Huertas caseras") == 2 and "Bibliotecas\ndotadas" in leidas
 
@@ -372,7 +379,11 @@ def test_header_cells_centred_on_different_line_counts_are_one_header(tmp_path):
     years in it no figures, and the first row's label stays in the body."""
     ruta = tmp_path / "intercaladas.pdf"
     contenido = [_texto(ETIQUETA, 96, "Indicador de"), _texto(ETIQUETA, 106, "producto")]
-    columnas = [(DERECHAS[1], ["Meta", "2023"]), (DERECHAS[2], ["Logro", "2023"]), (DERECHAS[3], ["Recursos", "programados", "(pesos)"])]
+    columnas = [
+        (DERECHAS[1], ["Meta", "2023"]),
+        (DERECHAS[2], ["Logro", "2023"]),
+        (DERECHAS[3], ["Recursos", "programados", "(pesos)"]),
+    ]
     for derecha, lineas in columnas:
         primera = 101 - 5 * (len(lineas) - 1)  # centred on the middle of the header
         contenido += [_texto(derecha - 45, primera + 10 * k, t) for k, t in enumerate(lineas)]

@@ -281,7 +281,9 @@ def test_encabezado_de_seccion_nombra_la_tabla_de_meses_bajo_prosa_y_ficha(tmp_p
         "Productores con asistencia técnica",
     }
     assert _uno(informe, indicador="Productores con asistencia técnica", medida="linea_base").valor == 300
-    agosto = _uno(informe, indicador="Huertas familiares establecidas", medida="ejecutado", periodo_fin=date(2020, 8, 31))
+    agosto = _uno(
+        informe, indicador="Huertas familiares establecidas", medida="ejecutado", periodo_fin=date(2020, 8, 31)
+    )
     assert agosto.valor == 12
 
 
@@ -291,8 +293,17 @@ def test_indicador_en_millones_de_pesos_da_pesos(tmp_path):
     docx = pytest.importorskip("docx")
     doc = docx.Document()
     doc.add_paragraph("CONTRALORÍA MUNICIPAL DE TULUÁ – informe de gestión 2018")
-    doc.add_paragraph("Tabla 2. Resultado del indicador «Recursos recuperados por procesos de responsabilidad fiscal (millones de pesos)»")
-    _tabla_word(doc, [("Periodo", "Meta", "Ejecutado", "%"), ("I Semestre", "300,00", "312,40", "104,1 %"), ("II Semestre", "300,00", "251,75", "83,9 %")])
+    doc.add_paragraph(
+        "Tabla 2. Resultado del indicador «Recursos recuperados por procesos de responsabilidad fiscal (millones de pesos)»"
+    )
+    _tabla_word(
+        doc,
+        [
+            ("Periodo", "Meta", "Ejecutado", "%"),
+            ("I Semestre", "300,00", "312,40", "104,1 %"),
+            ("II Semestre", "300,00", "251,75", "83,9 %"),
+        ],
+    )
     ruta = tmp_path / "tulua_contraloria_2018.docx"
     doc.save(ruta)
     informe = extraer_informe(ruta)
