@@ -705,10 +705,11 @@ MIN_FILA_ABIERTA = _U[
 
 def _con_filas_abiertas(ajustes: dict, pagina, palabras: list[dict]) -> dict:
     """The table settings with a rule closing each grid the page break left
-    open: three or more vertical rules that go on under the grid's last
-    horizontal rule and end together, with words between (a row cut at the
-    page's foot, its bottom rule on the next page). A table finder makes
-    cells of closed boxes only: that row would be lost."""
+    open: three or more vertical rules that end together with no rule along
+    their feet (not even in pieces, cell by cell) and words between their
+    tops and their feet (a row cut at the page's foot, its bottom rule on
+    the next page). A table finder makes cells of closed boxes only: that
+    row would be lost."""
     if ajustes.get("vertical_strategy") == "explicit":
         verticales = ajustes["explicit_vertical_lines"]
         horizontales = ajustes["explicit_horizontal_lines"]
@@ -721,14 +722,14 @@ def _con_filas_abiertas(ajustes: dict, pagina, palabras: list[dict]) -> dict:
     for fondo in _agrupamientos([v["bottom"] for v in verticales]):
         juntas = [v for v in verticales if abs(v["bottom"] - fondo) <= MIN_CELDA]
         xs = _agrupamientos([v["x0"] for v in juntas])
-        if len(xs) < 3:
+        tope = max(v["top"] for v in juntas)
+        if len(xs) < 3 or fondo - tope < MIN_FILA_ABIERTA:
             continue
-        cruzan = [h for h in horizontales if h["x0"] <= xs[0] + MIN_CELDA and h["x1"] >= xs[-1] - MIN_CELDA]
-        encima = [h["top"] for h in cruzan if h["top"] < fondo + MIN_CELDA]
-        ultima = max(encima, default=None)
-        if ultima is None or fondo - ultima < MIN_FILA_ABIERTA:
-            continue  # closed, or no grid above
-        if any(xs[0] < w["x0"] and w["x1"] < xs[-1] and ultima < w["top"] and w["bottom"] < fondo for w in palabras):
+        al_pie = [h for h in horizontales if abs(h["top"] - fondo) <= MIN_CELDA]
+        cubierto = sum(max(0.0, min(h["x1"], xs[-1]) - max(h["x0"], xs[0])) for h in al_pie)
+        if cubierto >= (xs[-1] - xs[0]) / 2:
+            continue  # closed: its rule is there, whole or cell by cell
+        if any(xs[0] < w["x0"] and w["x1"] < xs[-1] and tope < w["top"] and w["bottom"] < fondo for w in palabras):
             cierres.append(_borde(xs[0], fondo, xs[-1], fondo))
     if not cierres:
         return ajustes

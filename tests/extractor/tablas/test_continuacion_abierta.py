@@ -70,3 +70,43 @@ def test_the_open_row_and_its_continuation_are_one_row_of_one_table(tmp_path):
     }
     # the header in other words is not a row of the table
     assert not [o for o in obs if "Cód" in o.indicador or "Producto" in o.indicador]
+
+
+def _rejilla(filas: int, abierta: bool) -> dict:
+    """Explicit table settings of a grid drawn cell by cell (each cell's
+    four sides its own segments, as Word and many exporters draw them), the
+    first column one cell merged over every row; `abierta`: the last row
+    without its bottom sides."""
+    from extractor.formatos.pdf import _borde
+
+    xs, alto = [40, 100, 300, 380], 20
+    verticales = [_borde(xs[0], 100, xs[0], 100 + alto * filas), _borde(xs[1], 100, xs[1], 100 + alto * filas)]
+    horizontales = [_borde(xs[0], 100, xs[1], 100)]
+    for r in range(filas):
+        arriba, abajo = 100 + alto * r, 100 + alto * (r + 1)
+        for x0, x1 in zip(xs[1:], xs[2:]):
+            verticales += [_borde(x0, arriba, x0, abajo), _borde(x1, arriba, x1, abajo)]
+            horizontales.append(_borde(x0, arriba, x1, arriba))
+            if not (abierta and r == filas - 1):
+                horizontales.append(_borde(x0, abajo, x1, abajo))
+    if not abierta:
+        horizontales.append(_borde(xs[0], 100 + alto * filas, xs[1], 100 + alto * filas))
+    return {
+        "vertical_strategy": "explicit",
+        "horizontal_strategy": "explicit",
+        "explicit_vertical_lines": verticales,
+        "explicit_horizontal_lines": horizontales,
+    }
+
+
+def test_only_a_grid_left_open_at_its_foot_gets_a_closing_rule():
+    from extractor.formatos.pdf import _con_filas_abiertas
+
+    palabras = [{"text": "Bibliotecas", "x0": 104, "x1": 150, "top": 146, "bottom": 154}]
+    cerrada = _rejilla(3, abierta=False)
+    assert _con_filas_abiertas(cerrada, None, palabras) is cerrada  # closed cell by cell: nothing added
+    abierta = _rejilla(3, abierta=True)
+    cierres = _con_filas_abiertas(abierta, None, palabras)["explicit_horizontal_lines"][
+        len(abierta["explicit_horizontal_lines"]) :
+    ]
+    assert [(c["x0"], c["top"], c["x1"]) for c in cierres] == [(40, 160, 380)]
