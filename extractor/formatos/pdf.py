@@ -651,15 +651,13 @@ def _elementos_pagina(
     return tablas, leidas(lineas)
 
 
-def _con_encabezado_suelto(
-    partes: list[tuple[tuple, list[tuple]]], palabras: list[dict]
-) -> list[tuple[tuple, list[tuple]]]:
+def _con_encabezado_suelto(partes: list[tuple[tuple, list[tuple]]], palabras: list[dict]) -> list[tuple[tuple, list[tuple]]]:
     """Each ruled table with the header lines printed without boxes right
     above it (between two rules, or on white) as a row of boxes in its
     columns: up to MAX_FILAS_ENCABEZADO lines, close to each other and to
-    the grid, inside its width, no word over one of its column rules, words
-    in three columns or more set apart by more than a space (not a title
-    running over the columns), more words than figures."""
+    the grid, inside its width, no word over one of its column rules (a
+    title running over the columns crosses them), more words than figures,
+    and together with words in half its columns or more (three at least)."""
     salida = []
     for bbox, casillas in partes:
         recuadros = _sin_marcos(casillas)
@@ -678,18 +676,16 @@ def _con_encabezado_suelto(
             alto = max(linea.bottom - linea.top, 1.0)
             debajo = lineas[0].top if lineas else bbox[1]
             cifras = sum(sin_bordes.es_cifra_no_anio(w["text"]) for w in linea.palabras)
-            columnas = {_columna_de(xs, (w["x0"] + w["x1"]) / 2) for w in linea.palabras}
             if (
                 len(lineas) == MAX_FILAS_ENCABEZADO
                 or debajo - linea.bottom > HUECO_FILA_HOLGADO * alto
-                or _corrida(linea)
                 or any(w["x0"] + MIN_CELDA < x < w["x1"] - MIN_CELDA for w in linea.palabras for x in xs)
-                or len(columnas) < 3
                 or 2 * cifras >= len(linea.palabras)
             ):
                 break
             lineas.insert(0, linea)
-        if len(xs) < 4 or not lineas:
+        columnas = {_columna_de(xs, (w["x0"] + w["x1"]) / 2) for linea in lineas for w in linea.palabras}
+        if len(xs) < 4 or len(columnas) < max(3, (len(xs) - 1) / 2):
             salida.append((bbox, casillas))
             continue
         tope = lineas[0].top - 1

@@ -193,9 +193,9 @@ def _es_banda(linea: Linea, cols: list[list[float]]) -> bool:
 def _numeracion(palabras: list[dict]) -> int:
     """How many words at the start of a heading are its numbering ("2.",
     "Programa 2.", "Eje 3:") and not a figure: a number among the first two
-    words with at least two words of letters after it."""
+    words with words of letters after it."""
     for k, w in enumerate(palabras[:2]):
-        if _es_cifra(w) and sum(any(ch.isalpha() for ch in x["text"]) for x in palabras[k + 1 :]) >= 2:
+        if _es_cifra(w) and any(any(ch.isalpha() for ch in x["text"]) for x in palabras[k + 1 :]):
             return k + 1
     return 0
 

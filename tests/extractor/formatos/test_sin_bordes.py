@@ -336,7 +336,7 @@ def test_numbered_programme_bands_across_a_borderless_body_are_rows_of_its_table
     filas = [
         ("PROGRAMA 1. ATENCION PRIMARIA EN SALUD CON ENFOQUE DIFERENCIAL", None),
         *CENTRADAS[:2],
-        ("PROGRAMA 2. FORTALECIMIENTO DE LA CAPACIDAD INSTALADA", None),
+        ("PROGRAMA 2. ASEGURAMIENTO", None),
         *CENTRADAS[2:],
     ]
     cuerpo, _ = _filas_centradas(130, filas)
@@ -347,7 +347,7 @@ def test_numbered_programme_bands_across_a_borderless_body_are_rows_of_its_table
     assert [f[0] if f[0].startswith("PROGRAMA") else f[0].split("\n") for f in cuerpo_leido] == [
         "PROGRAMA 1. ATENCION PRIMARIA EN SALUD CON ENFOQUE DIFERENCIAL",
         *[e for e, _ in CENTRADAS[:2]],
-        "PROGRAMA 2. FORTALECIMIENTO DE LA CAPACIDAD INSTALADA",
+        "PROGRAMA 2. ASEGURAMIENTO",
         *[e for e, _ in CENTRADAS[2:]],
     ]
     bandas = [f for f in cuerpo_leido if f[0].startswith("PROGRAMA")]

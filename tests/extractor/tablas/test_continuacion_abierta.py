@@ -46,8 +46,10 @@ def _documento(ruta: Path) -> None:
     c.showPage()
     c.setFont("Helvetica-Oblique", 8)
     c.line(XS[0], 745, XS[-1], 745)
-    for x, texto in zip(XS, ["Cód.", "Producto (cont.)", "Und.", "M-2024", "L-2024"]):
-        c.drawString(x + 3, 733, texto)
+    for x, texto in zip(XS, ["Cód.", "Producto (cont.)", "Und.", "Meta", "Logro"]):
+        c.drawString(x + 3, 739, texto)
+    for x in XS[3:5]:  # a second header line under two columns only
+        c.drawString(x + 3, 730, "vigencia")
     c.setFont("Helvetica", 8)
     y = fila_reglada(c, XS, 726, ["", CORTADA[1][1], *CORTADA[2:]], 24)
     fila_reglada(c, XS, y, ("330506100", "Salas de música dotadas", "Número", "3", "2"), 24)
