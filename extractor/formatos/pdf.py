@@ -483,6 +483,26 @@ def _columna_de(xs: list[float], x: float) -> int:
 
 # a leader: the dots that lead a label to its figure across a list without rulings
 _GUIA = re.compile(r"^[.·…_]{3,}$")
+_GUIA_PEGADA = re.compile(r"^([.·…_]{4,})?(.*?)([.·…_]{4,})?$", re.DOTALL)  # "tramitados........", ".....412"
+
+
+def _sin_guias(palabras: list[dict]) -> list[dict]:
+    """The words without leader dots: a word of dots alone is dropped, dots
+    glued to a word are cut off it, its box shrunk by their share of its
+    characters (the white space they stand for)."""
+    salida = []
+    for w in palabras:
+        texto = w["text"]
+        if _GUIA.match(texto):
+            continue
+        pegada = _GUIA_PEGADA.match(texto)
+        antes, resto, despues = pegada.groups() if pegada else (None, texto, None)
+        if antes or despues:
+            ancho = (w["x1"] - w["x0"]) / len(texto)
+            x0 = w["x0"] + ancho * len(antes or "")
+            w = {**w, "text": resto, "x0": x0, "x1": x0 + ancho * len(resto)}
+        salida.append(w)
+    return salida
 
 
 def _palabras(pagina) -> list[dict]:
@@ -621,7 +641,7 @@ def _elementos_pagina(
     (`LineaSuelta`, for the coverage audit). The running headers and
     footers (`corrientes`: their keys, `_corrientes`) are kept out of the tables."""
     palabras = _palabras(pagina) if palabras is None else palabras
-    palabras = [w for w in palabras if not _GUIA.match(w["text"])]  # "Alcantarillas ........ 23": white space
+    palabras = _sin_guias(palabras)  # "Alcantarillas ........ 23": white space
     palabras, aparte = _aparte_corrientes(palabras, float(pagina.height), corrientes)
     buscador = pagina.debug_tablefinder(_con_filas_abiertas(ajustes, pagina, palabras)) if ajustes else None
     halladas = buscador.tables if buscador else []
@@ -651,13 +671,16 @@ def _elementos_pagina(
     return tablas, leidas(lineas)
 
 
-def _con_encabezado_suelto(partes: list[tuple[tuple, list[tuple]]], palabras: list[dict]) -> list[tuple[tuple, list[tuple]]]:
+def _con_encabezado_suelto(
+    partes: list[tuple[tuple, list[tuple]]], palabras: list[dict]
+) -> list[tuple[tuple, list[tuple]]]:
     """Each ruled table with the header lines printed without boxes right
     above it (between two rules, or on white) as a row of boxes in its
     columns: up to MAX_FILAS_ENCABEZADO lines, close to each other and to
-    the grid, inside its width, no word over one of its column rules (a
-    title running over the columns crosses them), more words than figures,
-    and together with words in half its columns or more (three at least)."""
+    the grid, inside its width, no word over one of its column rules and no
+    two words of different columns a space apart (a title or a sentence runs
+    over the columns), more words than figures, and together with words in
+    half its columns or more (three at least)."""
     salida = []
     for bbox, casillas in partes:
         recuadros = _sin_marcos(casillas)
@@ -680,6 +703,7 @@ def _con_encabezado_suelto(partes: list[tuple[tuple, list[tuple]]], palabras: li
                 len(lineas) == MAX_FILAS_ENCABEZADO
                 or debajo - linea.bottom > HUECO_FILA_HOLGADO * alto
                 or any(w["x0"] + MIN_CELDA < x < w["x1"] - MIN_CELDA for w in linea.palabras for x in xs)
+                or _seguidas_entre_columnas(linea, xs)
                 or 2 * cifras >= len(linea.palabras)
             ):
                 break
@@ -692,6 +716,17 @@ def _con_encabezado_suelto(partes: list[tuple[tuple, list[tuple]]], palabras: li
         cajas = [(a, tope, b, bbox[1]) for a, b in zip(xs, xs[1:])]
         salida.append(((bbox[0], tope, bbox[2], bbox[3]), cajas + list(casillas)))
     return salida
+
+
+def _seguidas_entre_columnas(linea, xs: list[float]) -> bool:
+    """Two words next to each other in different columns no farther apart
+    than a space: running text over the columns, not cells."""
+    espacio = sin_bordes.HUECO_PALABRA * max(linea.bottom - linea.top, 1.0)
+    return any(
+        b["x0"] - a["x1"] < espacio
+        and _columna_de(xs, (a["x0"] + a["x1"]) / 2) != _columna_de(xs, (b["x0"] + b["x1"]) / 2)
+        for a, b in zip(linea.palabras, linea.palabras[1:])
+    )
 
 
 MIN_FILA_ABIERTA = _U[

@@ -37,11 +37,13 @@ from functools import lru_cache
 
 from extractor.modelo import Celda
 from extractor.castellano.numeros import es_codigo_numerico, leer_numero
+from extractor.castellano import palabras as castellano
 from extractor.formatos.lineas import Linea, agrupar_lineas
 
 from esquemas import umbrales
 
-_U = umbrales("sin_bordes")  # esquemas/disposicion.yaml
+_U = umbrales("sin_bordes")
+ENLACES = frozenset(castellano.lista("palabras_de_enlace"))  # esquemas/castellano.yaml  # esquemas/disposicion.yaml
 
 HUECO_SEGMENTO = _U["hueco_segmento"]  # points of horizontal white space between two cells
 HUECO_PALABRA = _U["hueco_palabra"]  # line heights: a wider gap between two words is more than a space
@@ -95,8 +97,14 @@ def _extension(segmento: list[dict]) -> tuple[float, float]:
 
 def _columnas(lineas: list[Linea], cols: Sequence[Sequence[float]] = ()) -> list[list[float]]:
     """Merge the x-intervals of every segment (and the intervals `cols`)
-    into column intervals."""
-    return _fundidas([(c[0], c[1]) for c in cols] + [_extension(s) for l in lineas for s in _segmentos(l)])
+    into column intervals. A currency sign set apart at the left of its
+    figure ("$     187.452.310", as accounting formats print it) does not
+    widen the figure's column towards the labels."""
+    return _fundidas([(c[0], c[1]) for c in cols] + [_extension(_sin_moneda(s)) for l in lineas for s in _segmentos(l)])
+
+
+def _sin_moneda(segmento: list[dict]) -> list[dict]:
+    return segmento[1:] if len(segmento) > 1 and segmento[0]["text"] in ("$", "COP", "US$") else segmento
 
 
 def _fundidas(extensiones: list[tuple[float, float]]) -> list[list[float]]:
@@ -699,6 +707,7 @@ def _tablas_de_pares(
 ) -> list[tuple[tuple, list[Celda]]]:
     """Two-column tables (label | figure) among the lines no other table took."""
     tomadas = [(b[1], b[3]) for b, _ in halladas]
+    lineas, franja = _con_etiquetas_partidas(lineas, franja)
     libre = [not any(t <= (l.top + l.bottom) / 2 <= b for t, b in tomadas) for l in lineas]
     pares = [libre[k] and _par(l) for k, l in enumerate(lineas)]
     salida = []
@@ -707,18 +716,14 @@ def _tablas_de_pares(
         if not pares[i]:
             i += 1
             continue
-        inicio, fin, cols = _region(lineas, pares, pares, franja, i, piso, False)
-        while fin > i and not pares[fin]:
-            fin -= 1  # the table ends at its last label-and-figure line: prose below it fits its first column
-        cuerpo = [l for k, l in enumerate(lineas[i : fin + 1], start=i) if pares[k]] if fin >= 0 else []
-        derechos = [_segmentos(l)[-1][-1]["x1"] for l in cuerpo]
-        if (
-            fin < 0
-            or len(cols) != 2
-            or len(cuerpo) < MIN_FILAS_PAR
-            or not all(libre[inicio : fin + 1])
-            or max(derechos) - min(derechos) > ALINEACION_PAR
-        ):
+        fin = _fin_de_lista(lineas, pares, franja, i)
+        cuerpo = [l for k, l in enumerate(lineas[i : fin + 1], start=i) if pares[k]]
+        cols = [
+            [min(_segmentos(l)[0][0]["x0"] for l in cuerpo), max(_segmentos(l)[0][-1]["x1"] for l in cuerpo)],
+            [min(_segmentos(l)[-1][0]["x0"] for l in cuerpo), max(_segmentos(l)[-1][-1]["x1"] for l in cuerpo)],
+        ]
+        inicio = _inicio_encabezado(lineas, franja, i, cols, False, piso)
+        if len(cuerpo) < MIN_FILAS_PAR or not all(libre[inicio : fin + 1]):
             i += 1
             continue
         region = lineas[inicio : fin + 1]
@@ -727,3 +732,57 @@ def _tablas_de_pares(
         salida.append((bbox, celdas))
         i = piso = fin + 1
     return salida
+
+
+MAX_LINEAS_SUELTAS = _U["max_lineas_sueltas"]  # lines of words alone (a subheading) between two parts of one list
+
+
+def _fin_de_lista(lineas: list[Linea], pares: list[bool], franja: list[int], i: int) -> int:
+    """Last line of the list that starts at label-and-figure line i: the
+    label-and-figure lines whose figures end where line i's does (a right-
+    aligned column, however wide a figure: "$548'930.775,40" under "57"),
+    with up to MAX_LINEAS_SUELTAS lines of one run of words between them
+    ("Acumulado a 30 de septiembre", a subheading inside the list)."""
+    derecha = _segmentos(lineas[i])[-1][-1]["x1"]
+    fin, sueltas = i, 0
+    for j in range(i + 1, len(lineas)):
+        if franja[j] != franja[i]:
+            break
+        if pares[j]:
+            if abs(_segmentos(lineas[j])[-1][-1]["x1"] - derecha) > ALINEACION_PAR:
+                break
+            fin, sueltas = j, 0
+        elif sueltas < MAX_LINEAS_SUELTAS and len(_segmentos(lineas[j])) == 1:
+            sueltas += 1
+        else:
+            break
+    return fin
+
+
+def _con_etiquetas_partidas(lineas: list[Linea], franja: list[int]) -> tuple[list[Linea], list[int]]:
+    """The lines with each list label that wraps made one line with the
+    label-and-figure line under it ("Visitas de verificación de las
+    condiciones de reclusión a las" over "celdas transitorias ..... 14"):
+    a line of words alone, close above a label-and-figure line that starts
+    where it starts and goes on with it (in lower case, or after a joining
+    word: "de", "a las")."""
+    salida: list[Linea] = []
+    franjas: list[int] = []
+    for k, linea in enumerate(lineas):
+        anterior = salida[-1] if salida else None
+        if (
+            anterior is not None
+            and franjas[-1] == franja[k]
+            and _par(linea)
+            and len(_segmentos(anterior)) == 1
+            and not any(_es_cifra(w) for w in anterior.palabras)
+            and abs(anterior.x0 - linea.x0) <= ALINEACION_PAR
+            and linea.top - anterior.bottom <= HUECO_FILA * max(linea.bottom - linea.top, 1.0)
+            and (linea.palabras[0]["text"][:1].islower() or anterior.palabras[-1]["text"].casefold() in ENLACES)
+        ):
+            salida[-1] = Linea(anterior.palabras + linea.palabras)
+            franjas[-1] = franja[k]
+            continue
+        salida.append(linea)
+        franjas.append(franja[k])
+    return salida, franjas

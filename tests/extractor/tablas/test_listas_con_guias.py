@@ -124,3 +124,56 @@ def test_cada_subtitulo_dentro_de_una_lista_fecha_las_cifras_de_abajo(tmp_path):
         ("ejecutado", 35, date(2021, 7, 1), date(2021, 12, 31)),
         ("meta", 70, date(2022, 1, 1), date(2022, 12, 31)),
     ]
+
+
+def test_guias_pegadas_etiqueta_partida_y_dinero_ancho_son_una_lista(tmp_path):
+    """Dots glued to the label ("tramitados........"), a label that wraps
+    onto a second line with the figure on it, and a money line whose figure
+    is far wider than the counts above it: one list in two dated parts."""
+    ruta = tmp_path / "guateque_personeria_2024.pdf"
+    nombres = [
+        "Derechos de petición tramitados",
+        "Visitas de verificación de las condiciones de reclusión en la estación de policía y en las",
+        "Quejas disciplinarias recibidas",
+    ]
+    partes = [
+        (
+            "Resultados abril – junio de 2024",
+            ["412", "14", "23"],
+            "Recursos ejecutados en el trimestre",
+            "$ 187.452.310",
+        ),
+        (
+            "Acumulado enero – junio de 2024",
+            ["801", "25", "40"],
+            "Presupuesto comprometido a 30 de junio",
+            "$348'930.775,40",
+        ),
+    ]
+    c = canvas.Canvas(str(ruta), pagesize=letter)
+    c.setFont("Helvetica-Bold", 11)
+    c.drawString(72, 740, "PERSONERÍA MUNICIPAL DE GUATEQUE – informe de gestión, segundo trimestre de 2024")
+    y = 700
+    for titulo, cifras, rotulo, dinero in partes:
+        c.setFont("Helvetica-Bold", 10)
+        c.drawString(72, y, titulo)
+        y -= 16
+        c.setFont("Helvetica", 10)
+        for nombre, cifra in [*zip(nombres, cifras), (rotulo, dinero)]:
+            if len(nombre) > 60:  # wraps: the figure goes on the second line
+                c.drawString(80, y, nombre[:70].rsplit(" ", 1)[0])
+                nombre = "celdas transitorias del municipio"
+                y -= 12
+            ancho = c.stringWidth(nombre, "Helvetica", 10)
+            fin = 540 - c.stringWidth(cifra, "Helvetica", 10) - 6
+            c.drawString(80, y, nombre + "." * int((fin - 80 - ancho) / c.stringWidth(".", "Helvetica", 10)))
+            c.drawRightString(540, y, cifra)
+            y -= 12
+        y -= 12
+    c.showPage()
+    c.save()
+    obs = interpretar(leer_documento(ruta)).observaciones
+    leidas = sorted((o.medida, o.valor) for o in obs if o.indicador.startswith("Visitas de verificación"))
+    assert leidas == [("acumulado", 25), ("ejecutado", 14)]
+    dinero = sorted(o.valor for o in obs if o.medida.startswith("recursos"))
+    assert dinero == [187_452_310, 348_930_775.4]
