@@ -31,12 +31,14 @@ with the header lines above them that fit its two columns.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from collections.abc import Sequence
 from functools import lru_cache
 
 from extractor.modelo import Celda
 from extractor.castellano.numeros import es_codigo_numerico, leer_numero
+from esquemas import cargar_yaml
 from extractor.castellano import palabras as castellano
 from extractor.formatos.lineas import Linea, agrupar_lineas
 
@@ -723,7 +725,7 @@ def _tablas_de_pares(
             [min(_segmentos(l)[-1][0]["x0"] for l in cuerpo), max(_segmentos(l)[-1][-1]["x1"] for l in cuerpo)],
         ]
         inicio = _inicio_encabezado(lineas, franja, i, cols, False, piso)
-        if len(cuerpo) < MIN_FILAS_PAR or not all(libre[inicio : fin + 1]):
+        if len(cuerpo) < MIN_FILAS_PAR or not all(libre[inicio : fin + 1]) or _es_indice(cuerpo):
             i += 1
             continue
         region = lineas[inicio : fin + 1]
@@ -732,6 +734,22 @@ def _tablas_de_pares(
         salida.append((bbox, celdas))
         i = piso = fin + 1
     return salida
+
+
+ROTULOS = tuple(cargar_yaml("encabezados.yaml")["rotulos_de_tabla"])  # "Tabla", "Gráfico"…
+_NUMERACION = re.compile(r"^\d+(\.\d+)*\.?$")  # "3.", "1.2.4"
+
+
+def _es_indice(cuerpo: list[Linea]) -> bool:
+    """A table of contents ("Tabla 5 Servicio de la deuda ....... 17"): page
+    numbers that never go down, after entries most of which open with a
+    caption word or a section number."""
+    paginas = [" ".join(w["text"] for w in _segmentos(l)[-1]) for l in cuerpo]
+    if not all(p.isdigit() for p in paginas) or any(int(a) > int(b) for a, b in zip(paginas, paginas[1:])):
+        return False
+    primeras = [l.palabras[0]["text"] for l in cuerpo]
+    entradas = sum(p.casefold().startswith(ROTULOS) or bool(_NUMERACION.match(p)) for p in primeras)
+    return 2 * entradas >= len(cuerpo)
 
 
 MAX_LINEAS_SUELTAS = _U["max_lineas_sueltas"]  # lines of words alone (a subheading) between two parts of one list

@@ -177,3 +177,31 @@ def test_guias_pegadas_etiqueta_partida_y_dinero_ancho_son_una_lista(tmp_path):
     assert leidas == [("acumulado", 25), ("ejecutado", 14)]
     dinero = sorted(o.valor for o in obs if o.medida.startswith("recursos"))
     assert dinero == [187_452_310, 348_930_775.4]
+
+
+def test_una_lista_de_tablas_no_da_cifras(tmp_path):
+    """A table of contents ("Tabla 5 Servicio de la deuda ....... 17"): its
+    page numbers only grow; it is no list of results (its years make the
+    page look like one with tables)."""
+    ruta = tmp_path / "lorica_pdm_2024.pdf"
+    entradas = [
+        ("Tabla 1 Rentas del ingreso 2020 – 2023", "9"),
+        ("Tabla 2 Beneficios tributarios 2016 – 2019", "11"),
+        ("Tabla 3 Ejecución de gastos 2016 – 2019", "16"),
+        ("Tabla 4 Servicio de la deuda", "16"),
+        ("Gráfico 1 Calificación de riesgo", "21"),
+    ]
+    c = canvas.Canvas(str(ruta), pagesize=letter)
+    c.setFont("Helvetica-Bold", 11)
+    c.drawCentredString(306, 740, "LISTA DE TABLAS")
+    c.setFont("Helvetica", 10)
+    for k, (entrada, pagina) in enumerate(entradas):
+        y = 700 - 16 * k
+        fin = 540 - c.stringWidth(pagina, "Helvetica", 10) - 4
+        ancho = c.stringWidth(entrada, "Helvetica", 10)
+        c.drawString(72, y, entrada + " " + "." * int((fin - 76 - ancho) / c.stringWidth(".", "Helvetica", 10)))
+        c.drawRightString(540, y, pagina)
+    c.showPage()
+    c.save()
+    documento = leer_documento(ruta)
+    assert documento.tablas == [] and interpretar(documento).observaciones == []
