@@ -27,6 +27,7 @@ from __future__ import annotations
 from statistics import median
 
 from extractor.formatos import sin_bordes
+from extractor.formatos.cajas import sin_marcos
 from extractor.formatos.lineas import agrupar_lineas
 
 MIN_CELDA = 2.0  # points: edges closer than this are the same
@@ -34,13 +35,6 @@ MAX_FILA_BLANCA = 2.5  # a white row between two bands: at most this many times 
 MAX_HUECO_FILA = 1.5  # a white row is at most this many times the tallest band's height
 ESPACIO_PALABRAS = 0.5  # line heights: wider white space than this between words parts two columns
 MIN_FILAS_CUERPO = 2  # rows in columns that shape the columns
-
-
-def _sin_marcos(cajas: list[tuple]) -> list[tuple]:
-    def encierra(a, b):
-        return a is not b and a[0] <= b[0] + 1 and a[1] <= b[1] + 1 and a[2] >= b[2] - 1 and a[3] >= b[3] - 1
-
-    return [a for a in cajas if sum(encierra(a, b) for b in cajas) < 2]
 
 
 def _centro_dentro(w: dict, caja: tuple) -> bool:
@@ -51,7 +45,7 @@ def _centro_dentro(w: dict, caja: tuple) -> bool:
 def _bandas(celdas: list) -> list[tuple] | None:
     """The cells of a found table when each is as wide as the table: its
     bands, top to bottom; None when the table has columns."""
-    cajas = _sin_marcos([tuple(c) for c in celdas])
+    cajas = sin_marcos([tuple(c) for c in celdas])
     x0, x1 = min(b[0] for b in cajas), max(b[2] for b in cajas)
     if any(b[0] > x0 + MIN_CELDA or b[2] < x1 - MIN_CELDA for b in cajas):
         return None

@@ -42,6 +42,7 @@ from pdfplumber.utils.exceptions import PdfminerException
 from extractor.errores import ErrorLectura
 from extractor.modelo import BloqueTexto, Celda, Documento, LineaSuelta, Omision, Tabla
 from extractor.formatos import cifras_ocr, contiguas, franjas, ocr, sin_bordes
+from extractor.formatos.cajas import Centros, sin_marcos
 from extractor.formatos.cribado import FRANJA_PIE, FRANJA_CABECERA, PaginaCribada, cribar, en_banda
 from extractor.formatos.pdfium_pagina import DocumentoPdfium, leer_pagina
 from extractor.formatos.privadas import vaciar_objetos_pdfminer
@@ -74,16 +75,6 @@ def _texto_celda(palabras: list[dict]) -> str:
     return "\n".join(l.texto for l in agrupar_lineas(palabras))
 
 
-def _sin_marcos(bboxes: list[tuple]) -> list[tuple]:
-    """Drop boxes that enclose other boxes: a frame drawn around a block of
-    the table (or the page) is not a cell of it."""
-
-    def encierra(a, b):
-        return a is not b and a[0] <= b[0] + 1 and a[1] <= b[1] + 1 and a[2] >= b[2] - 1 and a[3] >= b[3] - 1
-
-    return [a for a in bboxes if sum(encierra(a, b) for b in bboxes) < 2]
-
-
 def _redondeada(v: float, compartidas: dict[float, float]) -> float:
     """v to 2 decimals, one float object per value in `compartidas` (not zero:
     0.0 and -0.0 are the same key)."""
@@ -98,17 +89,19 @@ def _tabla_rayada(
     Words inside the table's frame that fall in no cell (body rows drawn
     without rulings under a ruled header) become rows of cells cut by the
     columns' edges."""
-    bboxes = _sin_marcos(bboxes)
+    bboxes = sin_marcos(bboxes)
+    centros = Centros(palabras)
     sueltas = []
     if bbox_tabla is not None:
-        bboxes = [b for b in bboxes if not _celda_abierta(b, bboxes, palabras)]
-        sueltas = [w for w in palabras if _dentro(w, bbox_tabla) and not any(_dentro(w, b) for b in bboxes)]
+        bboxes = [b for b in bboxes if not _celda_abierta(b, bboxes, centros)]
+        en_cajas = {id(w) for b in bboxes for w in centros.dentro(b)}
+        sueltas = [w for w in centros.dentro(bbox_tabla) if id(w) not in en_cajas]
     bandas = _bandas(sueltas, bboxes) if sueltas else []
     bboxes = bboxes + [b for banda in bandas for b in banda]
     xs = _agrupamientos([b[0] for b in bboxes] + [b[2] for b in bboxes])
     # boxes over several columns without inner rulings: their header parts
     # (a second level adds a row edge inside the box)
-    interiores = [[w for w in palabras if _dentro(w, b)] for b in bboxes]
+    interiores = [centros.dentro(b) for b in bboxes]
     partidas: dict[int, tuple[list[_Parte], float | None]] = {}
     for n, b in enumerate(bboxes):
         c0, c1 = _indice(xs, b[0]), _indice(xs, b[2])
@@ -249,7 +242,7 @@ def _con_filas_debajo(partes: list[tuple[tuple, list[tuple]]], palabras: list[di
     arribas = [bbox[1] for bbox, _ in partes]
     salida = []
     for bbox, casillas in partes:
-        recuadros = _sin_marcos(casillas)
+        recuadros = sin_marcos(casillas)
         xs = _agrupamientos([x for b in _encabezado_encima(recuadros, bbox[3]) for x in (b[0], b[2])])
         techo = min([t for t in arribas if t >= bbox[3] - 1] + [float("inf")])
         debajo = [w for w in palabras if bbox[3] - 1 < (w["top"] + w["bottom"]) / 2 < techo]
@@ -300,13 +293,14 @@ def _filas_de_cajas(bboxes: list[tuple], palabras: list[dict]) -> list[tuple[flo
     """The rows of a ruled table's cell boxes, top to bottom: (top, texts of
     the boxes that start on that row, left to right)."""
     arribas = _agrupamientos([b[1] for b in bboxes])
+    centros = Centros(palabras)
     filas: list[list[tuple]] = [[] for _ in arribas]
     for b in bboxes:
         filas[_indice(arribas, b[1])].append(b)
     salida = []
     for tope, cajas in zip(arribas, filas):
         textos = [
-            " ".join(_texto_celda([w for w in palabras if _dentro(w, b)]).split()).casefold()
+            " ".join(_texto_celda(centros.dentro(b)).split()).casefold()
             for b in sorted(cajas, key=lambda b: b[0])
         ]
         salida.append((tope, [t for t in textos if t]))
@@ -327,7 +321,7 @@ def _subtablas(bboxes: list[tuple], palabras: list[dict], bbox: tuple) -> list[t
     header (a block's heading, a spacer, the frame's title lines) belong to
     no table: their words are read as text, the headings of the tables.
     A frame without a repeated header is one table."""
-    recuadros = _sin_marcos(bboxes)
+    recuadros = sin_marcos(bboxes)
     filas = _filas_de_cajas(recuadros, palabras)
     cabecera = next((t for _, t in filas if len(t) >= MIN_CELDAS_ENCABEZADO), None)
     if cabecera is None or any(sin_bordes.es_cifra_no_anio(x) for x in cabecera):
@@ -424,7 +418,7 @@ def _por_cifras(grupo: list) -> list[list]:
     return [grupo[i:j] for i, j in zip([0] + cortes, cortes + [len(grupo)])]
 
 
-def _celda_abierta(caja: tuple, recuadros: list[tuple], palabras: list[dict]) -> bool:
+def _celda_abierta(caja: tuple, recuadros: list[tuple], centros: Centros) -> bool:
     """A "cell" that is the open body under a ruled header (the frame's
     bottom and the header's last rule close it): it spans several of the
     header's columns and its words fill several of them."""
@@ -432,7 +426,7 @@ def _celda_abierta(caja: tuple, recuadros: list[tuple], palabras: list[dict]) ->
     dentro = [x for x in xs if caja[0] + MIN_CELDA < x < caja[2] - MIN_CELDA]
     if len(dentro) < 2:
         return False
-    lineas = [l for l in agrupar_lineas([w for w in palabras if _dentro(w, caja)]) if not _corrida(l)]
+    lineas = [l for l in agrupar_lineas(centros.dentro(caja)) if not _corrida(l)]
     en_columnas = [l for l in lineas if len({_columna_de(xs, (w["x0"] + w["x1"]) / 2) for w in l.palabras}) >= 3]
     # rows of cells (or one row of figures), not a heading spread across the width
     return len(en_columnas) >= 2 or any(

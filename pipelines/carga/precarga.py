@@ -16,7 +16,21 @@ try:
     import extractor.informe.narrativa  # noqa: F401
     import extractor.formatos.seguridad  # noqa: F401
     import extractor.tablas.costura  # noqa: F401
+    import extractor.castellano.cortes  # noqa: F401
+    import extractor.castellano.lexico  # noqa: F401
+    import extractor.informe.cobertura  # noqa: F401
+    import extractor.informe.lectura  # noqa: F401
+    import extractor.tablas.confianza  # noqa: F401
+    import extractor.tablas.plantillas  # noqa: F401
+    import extractor.tablas.traspuesta  # noqa: F401
+    import encodings.utf_16_be  # noqa: F401  (pdfium's text and names come as UTF-16)
+    import encodings.utf_16_le  # noqa: F401
+    from extractor.informe import logros, narrativa
     from extractor.tablas.encabezados import clasificador
+
+    # the patterns built from esquemas/ on first use (compiled once here, not in every child)
+    logros.patrones()
+    narrativa._vocabulario()
 
     clasificador().cargar_reglas()  # spaCy, for the headers the persistent memory does not hold
     import pipelines.carga.cargar  # noqa: F401
