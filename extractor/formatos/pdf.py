@@ -62,7 +62,10 @@ def _agrupamientos(valores: list[float]) -> list[float]:
 
 
 def _indice(limites: list[float], v: float) -> int:
-    return min(range(len(limites)), key=lambda i: abs(limites[i] - v))
+    """The index of the edge nearest to v (the first on a tie). `limites`
+    ascend (_agrupamientos): the nearest is one of the two around v."""
+    i = bisect.bisect_left(limites, v)
+    return min(range(max(i - 1, 0), min(i + 1, len(limites))), key=lambda k: abs(limites[k] - v))
 
 
 def _dentro(palabra: dict, bbox) -> bool:
@@ -93,7 +96,8 @@ def _tabla_rayada(
     centros = Centros(palabras)
     sueltas = []
     if bbox_tabla is not None:
-        bboxes = [b for b in bboxes if not _celda_abierta(b, bboxes, centros)]
+        ordenados = _de_abajo_arriba(bboxes)
+        bboxes = [b for b in bboxes if not _celda_abierta(b, ordenados, centros)]
         en_cajas = {id(w) for b in bboxes for w in centros.dentro(b)}
         sueltas = [w for w in centros.dentro(bbox_tabla) if id(w) not in en_cajas]
     bandas = _bandas(sueltas, bboxes) if sueltas else []
@@ -418,11 +422,12 @@ def _por_cifras(grupo: list) -> list[list]:
     return [grupo[i:j] for i, j in zip([0] + cortes, cortes + [len(grupo)])]
 
 
-def _celda_abierta(caja: tuple, recuadros: list[tuple], centros: Centros) -> bool:
+def _celda_abierta(caja: tuple, ordenados: list[tuple], centros: Centros) -> bool:
     """A "cell" that is the open body under a ruled header (the frame's
     bottom and the header's last rule close it): it spans several of the
-    header's columns and its words fill several of them."""
-    xs = _agrupamientos([x for b in _encabezado_encima(recuadros, caja[1]) if b is not caja for x in (b[0], b[2])])
+    header's columns and its words fill several of them. `ordenados`: the
+    table's boxes as `_de_abajo_arriba` gives them."""
+    xs = _agrupamientos([x for b in _encabezado_en(ordenados, caja[1]) if b is not caja for x in (b[0], b[2])])
     dentro = [x for x in xs if caja[0] + MIN_CELDA < x < caja[2] - MIN_CELDA]
     if len(dentro) < 2:
         return False
@@ -454,7 +459,21 @@ def _titulo_corrido(linea, recuadros: list[tuple]) -> bool:
 def _encabezado_encima(recuadros: list[tuple], tope: float) -> list[tuple]:
     """The ruled rows right above `tope`: boxes stacked without a gap, from
     the nearest one up."""
-    encima = sorted((b for b in recuadros if b[3] <= tope + 1), key=lambda b: -b[3])
+    return _encabezado_en(_de_abajo_arriba(recuadros), tope)
+
+
+def _de_abajo_arriba(recuadros: list[tuple]) -> list[tuple]:
+    """The boxes by their bottom edge, lowest first (in their order on a
+    tie), for `_encabezado_en`; a bottom that is not a number is above nothing."""
+    return sorted((b for b in recuadros if b[3] == b[3]), key=lambda b: -b[3])
+
+
+def _encabezado_en(ordenados: list[tuple], tope: float) -> list[tuple]:
+    """`_encabezado_encima` of the boxes `_de_abajo_arriba` sorted: those
+    with their bottom at most at tope + 1 are its tail."""
+    if tope != tope:
+        return []  # not a number: no box is above it
+    encima = ordenados[bisect.bisect_left(ordenados, -(tope + 1), key=lambda b: -b[3]) :]
     if not encima:
         return []
     bloque, techo = [], encima[0][3]
@@ -626,9 +645,11 @@ def _elementos_pagina(
     partes = [parte for bbox, casillas in zip(cajas, celdas) for parte in _subtablas(casillas, palabras, bbox)]
     # a ruled header with a borderless body under it keeps its frame: the
     # body is read as a borderless table in the header's columns
-    con_cuerpo = _con_cuerpo_sin_reglas(partes, palabras, n_pagina)
-    partes = [p if k in con_cuerpo else q for k, (p, q) in enumerate(zip(partes, _con_filas_debajo(partes, palabras)))]
-    recuadros_tablas, casillas_tablas, libres = _con_cuerpos(partes, palabras, n_pagina)
+    con_cuerpo, hechas = _con_cuerpo_sin_reglas(partes, palabras, n_pagina)
+    bajadas = [p if k in con_cuerpo else q for k, (p, q) in enumerate(zip(partes, _con_filas_debajo(partes, palabras)))]
+    if hechas is None or any(p[0] is not q[0] or p[1] is not q[1] for p, q in zip(partes, bajadas)):
+        hechas = _con_cuerpos(bajadas, palabras, n_pagina)  # else the same tables were read already
+    recuadros_tablas, casillas_tablas, libres = hechas
     libres = [w for w in libres if not any(_dentro(w, b) for b in recuadros_tablas)] + aparte
     tablas = [(bbox[1], Tabla(indice=0, celdas=casillas)) for bbox, casillas in zip(recuadros_tablas, casillas_tablas)]
     lineas = agrupar_lineas(libres)
@@ -665,19 +686,23 @@ def _con_cuerpos(
     return recuadros_tablas, casillas_tablas, libres
 
 
-def _con_cuerpo_sin_reglas(partes: list[tuple[tuple, list[tuple]]], palabras: list[dict], n_pagina: int) -> set[int]:
+def _con_cuerpo_sin_reglas(
+    partes: list[tuple[tuple, list[tuple]]], palabras: list[dict], n_pagina: int
+) -> tuple[set[int], tuple[list[tuple], list[list[Celda]], list[dict]] | None]:
     """Indices of the ruled tables of a few rows that head a borderless
     body right under them (found among the words outside the frames as
     drawn, its columns held one to one by the header's: `_con_cuerpos`).
     Their frames are not taken down line by line over the body
     (`_con_filas_debajo`): rows whose names and origins wrap over several
     lines, with the figures set between them, are parted by the borderless
-    reader, which follows the lines of figures."""
+    reader, which follows the lines of figures. Also returns what
+    `_con_cuerpos` read of `partes` (None when it was not needed)."""
     if not any(len(_agrupamientos([b[1] for b in cajas])) <= MAX_FILAS_ENCABEZADO for _, cajas in partes):
-        return set()
-    recuadros, _, _ = _con_cuerpos(partes, palabras, n_pagina)
+        return set(), None
+    hechas = _con_cuerpos(partes, palabras, n_pagina)
+    recuadros = hechas[0]
     # a header's frame grows down only when a body joins it
-    return {k for k, (bbox, _) in enumerate(partes) if recuadros[k][3] > bbox[3] + MIN_CELDA}
+    return {k for k, (bbox, _) in enumerate(partes) if recuadros[k][3] > bbox[3] + MIN_CELDA}, hechas
 
 
 def _fuera_de_celdas(

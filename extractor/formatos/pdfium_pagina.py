@@ -234,6 +234,9 @@ def _palabras(textpage, espacio: _Espacio) -> list[dict]:
     )
     chars: list[dict] = []
     atras = False  # the last text object's direction (set with its first character)
+    # espacio.caja inlined below (the same arithmetic, once per character)
+    xa, xb, xc = espacio.x
+    ta, tb, tc = espacio.top
     for i in range(n):
         codigo = textos[i] if textos is not None else 0
         if codigo < 32 or codigo >= 0xD800:  # GetText rewrites some codes (2 -> U+FFFE)
@@ -262,11 +265,16 @@ def _palabras(textpage, espacio: _Espacio) -> list[dict]:
         if horizontal:  # advance along x, descent .. ascent along y
             base = f + b * ((x.value - e) / a) if b else y.value
             fin = caja.right if a > 0 else caja.left
-            x0, x1, top, bottom = espacio.caja(x.value, base + abajo_, fin, base + arriba_)
+            u0, v0, u1, v1 = x.value, base + abajo_, fin, base + arriba_
         else:  # a quarter turn: advance along y, descent .. ascent along x
             base = e + a * ((y.value - f) / b) if a else x.value
             fin = caja.top if b > 0 else caja.bottom
-            x0, x1, top, bottom = espacio.caja(base + abajo_, y.value, base + arriba_, fin)
+            u0, v0, u1, v1 = base + abajo_, y.value, base + arriba_, fin
+        # x0, x1, top, bottom = espacio.caja(u0, v0, u1, v1)
+        p0, p1 = xa * u0 + xb * v0 + xc, xa * u1 + xb * v1 + xc
+        q0, q1 = ta * u0 + tb * v0 + tc, ta * u1 + tb * v1 + tc
+        x0, x1 = (p1 if p1 < p0 else p0), (p1 if p1 > p0 else p0)
+        top, bottom = (q1 if q1 < q0 else q0), (q1 if q1 > q0 else q0)
         chars.append(
             {
                 "text": texto,

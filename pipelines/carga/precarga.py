@@ -31,6 +31,8 @@ try:
     # the patterns built from esquemas/ on first use (compiled once here, not in every child)
     logros.patrones()
     narrativa._vocabulario()
+    extractor.castellano.lexico.lexico()  # the word list, unpacked once (12 ms a child)
+    extractor.castellano.lexico._extra()
 
     clasificador().cargar_reglas()  # spaCy, for the headers the persistent memory does not hold
     import pipelines.carga.cargar  # noqa: F401
