@@ -26,8 +26,12 @@ def sin_marcos(cajas: list[tuple]) -> list[tuple]:
     top and by their left edge (whichever range is shorter)."""
     n = len(cajas)
     if n < 16 or not all(
-        math.isfinite(c[0]) and math.isfinite(c[1]) and math.isfinite(c[2]) and math.isfinite(c[3])
-        and c[0] <= c[2] and c[1] <= c[3]
+        math.isfinite(c[0])
+        and math.isfinite(c[1])
+        and math.isfinite(c[2])
+        and math.isfinite(c[3])
+        and c[0] <= c[2]
+        and c[1] <= c[3]
         for c in cajas
     ):
         return [a for a in cajas if sum(_encierra(a, b) for b in cajas) < 2]

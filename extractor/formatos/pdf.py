@@ -304,8 +304,7 @@ def _filas_de_cajas(bboxes: list[tuple], palabras: list[dict]) -> list[tuple[flo
     salida = []
     for tope, cajas in zip(arribas, filas):
         textos = [
-            " ".join(_texto_celda(centros.dentro(b)).split()).casefold()
-            for b in sorted(cajas, key=lambda b: b[0])
+            " ".join(_texto_celda(centros.dentro(b)).split()).casefold() for b in sorted(cajas, key=lambda b: b[0])
         ]
         salida.append((tope, [t for t in textos if t]))
     return salida

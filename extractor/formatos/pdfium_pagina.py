@@ -32,7 +32,13 @@ from typing import Optional
 
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
-from pdfplumber.utils.text import WordExtractor
+from pdfplumber.utils.text import (
+    DEFAULT_CHAR_DIR,
+    DEFAULT_X_TOLERANCE,
+    DEFAULT_Y_TOLERANCE,
+    LIGATURES,
+    WordExtractor,
+)
 
 from extractor.formatos.lineas import fuente_de_palabra
 
@@ -288,18 +294,70 @@ def _palabras(textpage, espacio: _Espacio) -> list[dict]:
                 "fontname": texto_fuente,
             }
         )
+    palabras = _palabras_derechas(_lineas([c for c in chars if c["upright"]]))
     extractor = WordExtractor()
-    derechas = [c for c in chars if c["upright"]]
-    grupos = [(extractor.iter_chars_to_words(linea, "ltr")) for linea in _lineas(derechas)]
-    palabras = []
-    for letras in (p for grupo in grupos for p in grupo):
-        palabra = extractor.merge_chars(letras)
-        palabra["fontname"] = fuente_de_palabra([c["fontname"] for c in letras])
-        palabras.append(palabra)
     for palabra, letras in extractor.iter_extract_tuples([c for c in chars if not c["upright"]]):
         palabra["fontname"] = fuente_de_palabra([c["fontname"] for c in letras])
         palabras.append(palabra)
     return palabras
+
+
+def _palabras_derechas(lineas: list[list[dict]]) -> list[dict]:
+    """The words of lines of upright letters (each sorted left to right), as
+    pdfplumber's WordExtractor() with its default settings makes them
+    (`iter_chars_to_words(linea, "ltr")`, then `merge_chars`), written out
+    without its generators and method calls; with the font name of each
+    word. A blank ends a word; a letter starts a new one when it begins
+    left of the previous letter's start, more than x_tolerance right of its
+    end, or more than y_tolerance above or below its top."""
+    palabras: list[dict] = []
+    for linea in lineas:
+        actual: list[dict] = []
+        for letra in linea:
+            texto = letra["text"]
+            if texto.isspace():
+                if actual:
+                    palabras.append(_palabra(actual))
+                    actual = []
+            elif not texto:  # WordExtractor's `text in split_at_punctuation` ("" by default): a word of its own
+                if actual:
+                    palabras.append(_palabra(actual))
+                palabras.append(_palabra([letra]))
+                actual = []
+            elif actual and (
+                letra["x0"] < (previa := actual[-1])["x0"]
+                or letra["x0"] > previa["x1"] + DEFAULT_X_TOLERANCE
+                or abs(letra["top"] - previa["top"]) > DEFAULT_Y_TOLERANCE
+            ):
+                palabras.append(_palabra(actual))
+                actual = [letra]
+            else:
+                actual.append(letra)
+        if actual:
+            palabras.append(_palabra(actual))
+    return palabras
+
+
+def _palabra(letras: list[dict]) -> dict:
+    """WordExtractor.merge_chars of upright letters, and the font name."""
+    primera = letras[0]
+    x0 = min([c["x0"] for c in letras])
+    top = min([c["top"] for c in letras])
+    x1 = max([c["x1"] for c in letras])
+    bottom = max([c["bottom"] for c in letras])
+    return {
+        "text": "".join([LIGATURES.get(c["text"], c["text"] or "") for c in letras]),
+        "x0": x0,
+        "x1": x1,
+        "top": top,
+        "doctop": top + (primera["doctop"] - primera["top"]),
+        "bottom": bottom,
+        "upright": primera["upright"],
+        "height": bottom - top,
+        "width": x1 - x0,
+        "direction": DEFAULT_CHAR_DIR,
+        "fontname": fuente_de_palabra([c["fontname"] for c in letras]),
+    }
 
 
 TOLERANCIA_DE_LINEA = 3  # points, pdfplumber's y_tolerance
