@@ -97,7 +97,8 @@ def _tabla_rayada(
     sueltas = []
     if bbox_tabla is not None:
         ordenados = _de_abajo_arriba(bboxes)
-        bboxes = [b for b in bboxes if not _celda_abierta(b, ordenados, centros)]
+        bordes_encima: dict[float, tuple[list[tuple], list[float]]] = {}
+        bboxes = [b for b in bboxes if not _celda_abierta(b, ordenados, centros, bordes_encima)]
         en_cajas = {id(w) for b in bboxes for w in centros.dentro(b)}
         sueltas = [w for w in centros.dentro(bbox_tabla) if id(w) not in en_cajas]
     bandas = _bandas(sueltas, bboxes) if sueltas else []
@@ -421,12 +422,21 @@ def _por_cifras(grupo: list) -> list[list]:
     return [grupo[i:j] for i, j in zip([0] + cortes, cortes + [len(grupo)])]
 
 
-def _celda_abierta(caja: tuple, ordenados: list[tuple], centros: Centros) -> bool:
+def _celda_abierta(
+    caja: tuple, ordenados: list[tuple], centros: Centros, bordes_encima: dict[float, tuple[list[tuple], list[float]]]
+) -> bool:
     """A "cell" that is the open body under a ruled header (the frame's
     bottom and the header's last rule close it): it spans several of the
     header's columns and its words fill several of them. `ordenados`: the
-    table's boxes as `_de_abajo_arriba` gives them."""
-    xs = _agrupamientos([x for b in _encabezado_en(ordenados, caja[1]) if b is not caja for x in (b[0], b[2])])
+    table's boxes as `_de_abajo_arriba` gives them; `bordes_encima`: the
+    rows above each top already found, with their column edges (the boxes
+    of a row share them)."""
+    if caja[1] not in bordes_encima:
+        bloque = _encabezado_en(ordenados, caja[1])
+        bordes_encima[caja[1]] = (bloque, _agrupamientos([x for b in bloque for x in (b[0], b[2])]))
+    bloque, xs = bordes_encima[caja[1]]
+    if any(b is caja for b in bloque):  # the box itself (a flat one) is no header of its own
+        xs = _agrupamientos([x for b in bloque if b is not caja for x in (b[0], b[2])])
     dentro = [x for x in xs if caja[0] + MIN_CELDA < x < caja[2] - MIN_CELDA]
     if len(dentro) < 2:
         return False

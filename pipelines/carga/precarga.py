@@ -42,5 +42,11 @@ try:
     validacion.reglas_registradas()  # the worker also validates and builds the rows (guardado.preparar)
     validacion.config_por_defecto()
     guardado.calentar()
+
+    import gc
+
+    # what every child inherits is never garbage: its collections skip it
+    # (and so do not touch, and copy, the pages they share with this server)
+    gc.freeze()
 except Exception:  # noqa: BLE001 - a child imports what it needs anyway
     pass
