@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pypdfium2.raw as pdfium_c
+from pypdfium2 import PdfiumError
 
 from extractor.formatos.lineas import LineaLeida, agrupar_lineas, leidas
 from extractor.formatos.pdfium_pagina import DocumentoPdfium
@@ -92,6 +93,26 @@ def _lineas_de_cifras(texto: str) -> int:
     return sum(len(CIFRA.findall(linea)) >= MIN_LINEAS_CIFRAS for linea in lineas) + (0 if indice else len(guias))
 
 
+def _trazos(padre, contar=pdfium_c.FPDFPage_CountObjects, tomar=pdfium_c.FPDFPage_GetObject, nivel: int = 0) -> int:
+    """Path objects of a page (`padre`: its raw handle) and of the forms in it
+    one level down: what `pagina.get_objects(filter=[PATH], max_depth=2)`
+    yields, counted without a Python object per page object."""
+    n = contar(padre)
+    if n < 0:
+        raise PdfiumError("Failed to get number of pageobjects.")
+    total = 0
+    for i in range(n):
+        objeto = tomar(padre, i)
+        if not objeto:
+            raise PdfiumError("Failed to get pageobject.")
+        tipo = pdfium_c.FPDFPageObj_GetType(objeto)
+        if tipo == pdfium_c.FPDF_PAGEOBJ_PATH:
+            total += 1
+        elif tipo == pdfium_c.FPDF_PAGEOBJ_FORM and nivel < 1:
+            total += _trazos(objeto, pdfium_c.FPDFFormObj_CountObjects, pdfium_c.FPDFFormObj_GetObject, nivel + 1)
+    return total
+
+
 def _tiene_imagenes(pagina) -> bool:
     return next(iter(pagina.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_IMAGE], max_depth=2)), None) is not None
 
@@ -102,7 +123,7 @@ def cribar(ruta: Path) -> list[PaginaCribada]:
         for i in range(len(pdf)):
             pagina = pdf.pagina(i)
             alto = pagina.get_height()
-            trazos = sum(1 for _ in pagina.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_PATH], max_depth=2))
+            trazos = _trazos(pagina.raw)
             pagina_texto = pagina.get_textpage()
             texto = pagina_texto.get_text_range()
             escaneada = len("".join(texto.split())) < MIN_CARACTERES_TEXTO and _tiene_imagenes(pagina)

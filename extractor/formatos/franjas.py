@@ -27,6 +27,7 @@ from __future__ import annotations
 from statistics import median
 
 from extractor.formatos import sin_bordes
+from extractor.formatos.cajas import sin_marcos
 from extractor.formatos.lineas import agrupar_lineas
 
 from esquemas import umbrales
@@ -42,13 +43,6 @@ ESPACIO_PALABRAS = _U["espacio_palabras"]  # line heights: wider white space tha
 MIN_FILAS_CUERPO = _U["min_filas_cuerpo"]  # rows in columns that shape the columns
 
 
-def _sin_marcos(cajas: list[tuple]) -> list[tuple]:
-    def encierra(a, b):
-        return a is not b and a[0] <= b[0] + 1 and a[1] <= b[1] + 1 and a[2] >= b[2] - 1 and a[3] >= b[3] - 1
-
-    return [a for a in cajas if sum(encierra(a, b) for b in cajas) < 2]
-
-
 def _centro_dentro(w: dict, caja: tuple) -> bool:
     cx, cy = (w["x0"] + w["x1"]) / 2, (w["top"] + w["bottom"]) / 2
     return caja[0] <= cx <= caja[2] and caja[1] <= cy <= caja[3]
@@ -57,7 +51,7 @@ def _centro_dentro(w: dict, caja: tuple) -> bool:
 def _bandas(celdas: list) -> list[tuple] | None:
     """The cells of a found table when each is as wide as the table: its
     bands, top to bottom; None when the table has columns."""
-    cajas = _sin_marcos([tuple(c) for c in celdas])
+    cajas = sin_marcos([tuple(c) for c in celdas])
     x0, x1 = min(b[0] for b in cajas), max(b[2] for b in cajas)
     if any(b[0] > x0 + MIN_CELDA or b[2] < x1 - MIN_CELDA for b in cajas):
         return None

@@ -42,6 +42,7 @@ from pdfplumber.utils.exceptions import PdfminerException
 from extractor.errores import ErrorLectura
 from extractor.modelo import BloqueTexto, Celda, Documento, LineaSuelta, Omision, Tabla
 from extractor.formatos import cifras_ocr, contiguas, franjas, ocr, sin_bordes
+from extractor.formatos.cajas import Centros, sin_marcos
 from extractor.formatos.cribado import FRANJA_PIE, FRANJA_CABECERA, PaginaCribada, cribar, en_banda
 from extractor.formatos.pdfium_pagina import DocumentoPdfium, leer_pagina
 from extractor.formatos.privadas import vaciar_objetos_pdfminer
@@ -65,7 +66,10 @@ def _agrupamientos(valores: list[float]) -> list[float]:
 
 
 def _indice(limites: list[float], v: float) -> int:
-    return min(range(len(limites)), key=lambda i: abs(limites[i] - v))
+    """The index of the edge nearest to v (the first on a tie). `limites`
+    ascend (_agrupamientos): the nearest is one of the two around v."""
+    i = bisect.bisect_left(limites, v)
+    return min(range(max(i - 1, 0), min(i + 1, len(limites))), key=lambda k: abs(limites[k] - v))
 
 
 def _dentro(palabra: dict, bbox) -> bool:
@@ -76,16 +80,6 @@ def _dentro(palabra: dict, bbox) -> bool:
 
 def _texto_celda(palabras: list[dict]) -> str:
     return "\n".join(l.texto for l in agrupar_lineas(palabras))
-
-
-def _sin_marcos(bboxes: list[tuple]) -> list[tuple]:
-    """Drop boxes that enclose other boxes: a frame drawn around a block of
-    the table (or the page) is not a cell of it."""
-
-    def encierra(a, b):
-        return a is not b and a[0] <= b[0] + 1 and a[1] <= b[1] + 1 and a[2] >= b[2] - 1 and a[3] >= b[3] - 1
-
-    return [a for a in bboxes if sum(encierra(a, b) for b in bboxes) < 2]
 
 
 def _redondeada(v: float, compartidas: dict[float, float]) -> float:
@@ -102,17 +96,21 @@ def _tabla_rayada(
     Words inside the table's frame that fall in no cell (body rows drawn
     without rulings under a ruled header) become rows of cells cut by the
     columns' edges."""
-    bboxes = _sin_marcos(bboxes)
+    bboxes = sin_marcos(bboxes)
+    centros = Centros(palabras)
     sueltas = []
     if bbox_tabla is not None:
-        bboxes = [b for b in bboxes if not _celda_abierta(b, bboxes, palabras)]
-        sueltas = [w for w in palabras if _dentro(w, bbox_tabla) and not any(_dentro(w, b) for b in bboxes)]
+        ordenados = _de_abajo_arriba(bboxes)
+        bordes_encima: dict[float, tuple[list[tuple], list[float]]] = {}
+        bboxes = [b for b in bboxes if not _celda_abierta(b, ordenados, centros, bordes_encima)]
+        en_cajas = {id(w) for b in bboxes for w in centros.dentro(b)}
+        sueltas = [w for w in centros.dentro(bbox_tabla) if id(w) not in en_cajas]
     bandas = _bandas(sueltas, bboxes) if sueltas else []
     bboxes = bboxes + [b for banda in bandas for b in banda]
     xs = _agrupamientos([b[0] for b in bboxes] + [b[2] for b in bboxes])
     # boxes over several columns without inner rulings: their header parts
     # (a second level adds a row edge inside the box)
-    interiores = [[w for w in palabras if _dentro(w, b)] for b in bboxes]
+    interiores = [centros.dentro(b) for b in bboxes]
     partidas: dict[int, tuple[list[_Parte], float | None]] = {}
     for n, b in enumerate(bboxes):
         c0, c1 = _indice(xs, b[0]), _indice(xs, b[2])
@@ -253,7 +251,7 @@ def _con_filas_debajo(partes: list[tuple[tuple, list[tuple]]], palabras: list[di
     arribas = [bbox[1] for bbox, _ in partes]
     salida = []
     for bbox, casillas in partes:
-        recuadros = _sin_marcos(casillas)
+        recuadros = sin_marcos(casillas)
         xs = _agrupamientos([x for b in _encabezado_encima(recuadros, bbox[3]) for x in (b[0], b[2])])
         techo = min([t for t in arribas if t >= bbox[3] - 1] + [float("inf")])
         debajo = [w for w in palabras if bbox[3] - 1 < (w["top"] + w["bottom"]) / 2 < techo]
@@ -304,14 +302,14 @@ def _filas_de_cajas(bboxes: list[tuple], palabras: list[dict]) -> list[tuple[flo
     """The rows of a ruled table's cell boxes, top to bottom: (top, texts of
     the boxes that start on that row, left to right)."""
     arribas = _agrupamientos([b[1] for b in bboxes])
+    centros = Centros(palabras)
     filas: list[list[tuple]] = [[] for _ in arribas]
     for b in bboxes:
         filas[_indice(arribas, b[1])].append(b)
     salida = []
     for tope, cajas in zip(arribas, filas):
         textos = [
-            " ".join(_texto_celda([w for w in palabras if _dentro(w, b)]).split()).casefold()
-            for b in sorted(cajas, key=lambda b: b[0])
+            " ".join(_texto_celda(centros.dentro(b)).split()).casefold() for b in sorted(cajas, key=lambda b: b[0])
         ]
         salida.append((tope, [t for t in textos if t]))
     return salida
@@ -331,7 +329,7 @@ def _subtablas(bboxes: list[tuple], palabras: list[dict], bbox: tuple) -> list[t
     header (a block's heading, a spacer, the frame's title lines) belong to
     no table: their words are read as text, the headings of the tables.
     A frame without a repeated header is one table."""
-    recuadros = _sin_marcos(bboxes)
+    recuadros = sin_marcos(bboxes)
     filas = _filas_de_cajas(recuadros, palabras)
     cabecera = next((t for _, t in filas if len(t) >= MIN_CELDAS_ENCABEZADO), None)
     if cabecera is None or any(sin_bordes.es_cifra_no_anio(x) for x in cabecera):
@@ -428,15 +426,25 @@ def _por_cifras(grupo: list) -> list[list]:
     return [grupo[i:j] for i, j in zip([0] + cortes, cortes + [len(grupo)])]
 
 
-def _celda_abierta(caja: tuple, recuadros: list[tuple], palabras: list[dict]) -> bool:
+def _celda_abierta(
+    caja: tuple, ordenados: list[tuple], centros: Centros, bordes_encima: dict[float, tuple[list[tuple], list[float]]]
+) -> bool:
     """A "cell" that is the open body under a ruled header (the frame's
     bottom and the header's last rule close it): it spans several of the
-    header's columns and its words fill several of them."""
-    xs = _agrupamientos([x for b in _encabezado_encima(recuadros, caja[1]) if b is not caja for x in (b[0], b[2])])
+    header's columns and its words fill several of them. `ordenados`: the
+    table's boxes as `_de_abajo_arriba` gives them; `bordes_encima`: the
+    rows above each top already found, with their column edges (the boxes
+    of a row share them)."""
+    if caja[1] not in bordes_encima:
+        bloque = _encabezado_en(ordenados, caja[1])
+        bordes_encima[caja[1]] = (bloque, _agrupamientos([x for b in bloque for x in (b[0], b[2])]))
+    bloque, xs = bordes_encima[caja[1]]
+    if any(b is caja for b in bloque):  # the box itself (a flat one) is no header of its own
+        xs = _agrupamientos([x for b in bloque if b is not caja for x in (b[0], b[2])])
     dentro = [x for x in xs if caja[0] + MIN_CELDA < x < caja[2] - MIN_CELDA]
     if len(dentro) < 2:
         return False
-    lineas = [l for l in agrupar_lineas([w for w in palabras if _dentro(w, caja)]) if not _corrida(l)]
+    lineas = [l for l in agrupar_lineas(centros.dentro(caja)) if not _corrida(l)]
     en_columnas = [l for l in lineas if len({_columna_de(xs, (w["x0"] + w["x1"]) / 2) for w in l.palabras}) >= 3]
     # rows of cells (or one row of figures), not a heading spread across the width
     return len(en_columnas) >= 2 or any(
@@ -464,7 +472,21 @@ def _titulo_corrido(linea, recuadros: list[tuple]) -> bool:
 def _encabezado_encima(recuadros: list[tuple], tope: float) -> list[tuple]:
     """The ruled rows right above `tope`: boxes stacked without a gap, from
     the nearest one up."""
-    encima = sorted((b for b in recuadros if b[3] <= tope + 1), key=lambda b: -b[3])
+    return _encabezado_en(_de_abajo_arriba(recuadros), tope)
+
+
+def _de_abajo_arriba(recuadros: list[tuple]) -> list[tuple]:
+    """The boxes by their bottom edge, lowest first (in their order on a
+    tie), for `_encabezado_en`; a bottom that is not a number is above nothing."""
+    return sorted((b for b in recuadros if b[3] == b[3]), key=lambda b: -b[3])
+
+
+def _encabezado_en(ordenados: list[tuple], tope: float) -> list[tuple]:
+    """`_encabezado_encima` of the boxes `_de_abajo_arriba` sorted: those
+    with their bottom at most at tope + 1 are its tail."""
+    if tope != tope:
+        return []  # not a number: no box is above it
+    encima = ordenados[bisect.bisect_left(ordenados, -(tope + 1), key=lambda b: -b[3]) :]
     if not encima:
         return []
     bloque, techo = [], encima[0][3]
@@ -658,9 +680,11 @@ def _elementos_pagina(
     partes = _con_encabezado_suelto(partes, palabras)
     # a ruled header with a borderless body under it keeps its frame: the
     # body is read as a borderless table in the header's columns
-    con_cuerpo = _con_cuerpo_sin_reglas(partes, palabras, n_pagina)
-    partes = [p if k in con_cuerpo else q for k, (p, q) in enumerate(zip(partes, _con_filas_debajo(partes, palabras)))]
-    recuadros_tablas, casillas_tablas, libres = _con_cuerpos(partes, palabras, n_pagina)
+    con_cuerpo, hechas = _con_cuerpo_sin_reglas(partes, palabras, n_pagina)
+    bajadas = [p if k in con_cuerpo else q for k, (p, q) in enumerate(zip(partes, _con_filas_debajo(partes, palabras)))]
+    if hechas is None or any(p[0] is not q[0] or p[1] is not q[1] for p, q in zip(partes, bajadas)):
+        hechas = _con_cuerpos(bajadas, palabras, n_pagina)  # else the same tables were read already
+    recuadros_tablas, casillas_tablas, libres = hechas
     libres = [w for w in libres if not any(_dentro(w, b) for b in recuadros_tablas)] + aparte
     tablas = [(bbox[1], Tabla(indice=0, celdas=casillas)) for bbox, casillas in zip(recuadros_tablas, casillas_tablas)]
     lineas = agrupar_lineas(libres)
@@ -683,7 +707,7 @@ def _con_encabezado_suelto(
     half its columns or more (three at least)."""
     salida = []
     for bbox, casillas in partes:
-        recuadros = _sin_marcos(casillas)
+        recuadros = sin_marcos(casillas)
         xs = _agrupamientos([x for b in recuadros if b[1] <= bbox[1] + MIN_CELDA for x in (b[0], b[2])])
         encima = [
             w
@@ -804,19 +828,23 @@ def _con_cuerpos(
     return recuadros_tablas, casillas_tablas, libres
 
 
-def _con_cuerpo_sin_reglas(partes: list[tuple[tuple, list[tuple]]], palabras: list[dict], n_pagina: int) -> set[int]:
+def _con_cuerpo_sin_reglas(
+    partes: list[tuple[tuple, list[tuple]]], palabras: list[dict], n_pagina: int
+) -> tuple[set[int], tuple[list[tuple], list[list[Celda]], list[dict]] | None]:
     """Indices of the ruled tables of a few rows that head a borderless
     body right under them (found among the words outside the frames as
     drawn, its columns held one to one by the header's: `_con_cuerpos`).
     Their frames are not taken down line by line over the body
     (`_con_filas_debajo`): rows whose names and origins wrap over several
     lines, with the figures set between them, are parted by the borderless
-    reader, which follows the lines of figures."""
+    reader, which follows the lines of figures. Also returns what
+    `_con_cuerpos` read of `partes` (None when it was not needed)."""
     if not any(len(_agrupamientos([b[1] for b in cajas])) <= MAX_FILAS_ENCABEZADO for _, cajas in partes):
-        return set()
-    recuadros, _, _ = _con_cuerpos(partes, palabras, n_pagina)
+        return set(), None
+    hechas = _con_cuerpos(partes, palabras, n_pagina)
+    recuadros = hechas[0]
     # a header's frame grows down only when a body joins it
-    return {k for k, (bbox, _) in enumerate(partes) if recuadros[k][3] > bbox[3] + MIN_CELDA}
+    return {k for k, (bbox, _) in enumerate(partes) if recuadros[k][3] > bbox[3] + MIN_CELDA}, hechas
 
 
 def _fuera_de_celdas(

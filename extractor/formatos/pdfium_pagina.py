@@ -32,7 +32,13 @@ from typing import Optional
 
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
-from pdfplumber.utils.text import WordExtractor
+from pdfplumber.utils.text import (
+    DEFAULT_CHAR_DIR,
+    DEFAULT_X_TOLERANCE,
+    DEFAULT_Y_TOLERANCE,
+    LIGATURES,
+    WordExtractor,
+)
 
 from extractor.formatos.lineas import fuente_de_palabra
 
@@ -234,6 +240,9 @@ def _palabras(textpage, espacio: _Espacio) -> list[dict]:
     )
     chars: list[dict] = []
     atras = False  # the last text object's direction (set with its first character)
+    # espacio.caja inlined below (the same arithmetic, once per character)
+    xa, xb, xc = espacio.x
+    ta, tb, tc = espacio.top
     for i in range(n):
         codigo = textos[i] if textos is not None else 0
         if codigo < 32 or codigo >= 0xD800:  # GetText rewrites some codes (2 -> U+FFFE)
@@ -262,11 +271,16 @@ def _palabras(textpage, espacio: _Espacio) -> list[dict]:
         if horizontal:  # advance along x, descent .. ascent along y
             base = f + b * ((x.value - e) / a) if b else y.value
             fin = caja.right if a > 0 else caja.left
-            x0, x1, top, bottom = espacio.caja(x.value, base + abajo_, fin, base + arriba_)
+            u0, v0, u1, v1 = x.value, base + abajo_, fin, base + arriba_
         else:  # a quarter turn: advance along y, descent .. ascent along x
             base = e + a * ((y.value - f) / b) if a else x.value
             fin = caja.top if b > 0 else caja.bottom
-            x0, x1, top, bottom = espacio.caja(base + abajo_, y.value, base + arriba_, fin)
+            u0, v0, u1, v1 = base + abajo_, y.value, base + arriba_, fin
+        # x0, x1, top, bottom = espacio.caja(u0, v0, u1, v1)
+        p0, p1 = xa * u0 + xb * v0 + xc, xa * u1 + xb * v1 + xc
+        q0, q1 = ta * u0 + tb * v0 + tc, ta * u1 + tb * v1 + tc
+        x0, x1 = (p1 if p1 < p0 else p0), (p1 if p1 > p0 else p0)
+        top, bottom = (q1 if q1 < q0 else q0), (q1 if q1 > q0 else q0)
         chars.append(
             {
                 "text": texto,
@@ -280,18 +294,70 @@ def _palabras(textpage, espacio: _Espacio) -> list[dict]:
                 "fontname": texto_fuente,
             }
         )
+    palabras = _palabras_derechas(_lineas([c for c in chars if c["upright"]]))
     extractor = WordExtractor()
-    derechas = [c for c in chars if c["upright"]]
-    grupos = [(extractor.iter_chars_to_words(linea, "ltr")) for linea in _lineas(derechas)]
-    palabras = []
-    for letras in (p for grupo in grupos for p in grupo):
-        palabra = extractor.merge_chars(letras)
-        palabra["fontname"] = fuente_de_palabra([c["fontname"] for c in letras])
-        palabras.append(palabra)
     for palabra, letras in extractor.iter_extract_tuples([c for c in chars if not c["upright"]]):
         palabra["fontname"] = fuente_de_palabra([c["fontname"] for c in letras])
         palabras.append(palabra)
     return palabras
+
+
+def _palabras_derechas(lineas: list[list[dict]]) -> list[dict]:
+    """The words of lines of upright letters (each sorted left to right), as
+    pdfplumber's WordExtractor() with its default settings makes them
+    (`iter_chars_to_words(linea, "ltr")`, then `merge_chars`), written out
+    without its generators and method calls; with the font name of each
+    word. A blank ends a word; a letter starts a new one when it begins
+    left of the previous letter's start, more than x_tolerance right of its
+    end, or more than y_tolerance above or below its top."""
+    palabras: list[dict] = []
+    for linea in lineas:
+        actual: list[dict] = []
+        for letra in linea:
+            texto = letra["text"]
+            if texto.isspace():
+                if actual:
+                    palabras.append(_palabra(actual))
+                    actual = []
+            elif not texto:  # WordExtractor's `text in split_at_punctuation` ("" by default): a word of its own
+                if actual:
+                    palabras.append(_palabra(actual))
+                palabras.append(_palabra([letra]))
+                actual = []
+            elif actual and (
+                letra["x0"] < (previa := actual[-1])["x0"]
+                or letra["x0"] > previa["x1"] + DEFAULT_X_TOLERANCE
+                or abs(letra["top"] - previa["top"]) > DEFAULT_Y_TOLERANCE
+            ):
+                palabras.append(_palabra(actual))
+                actual = [letra]
+            else:
+                actual.append(letra)
+        if actual:
+            palabras.append(_palabra(actual))
+    return palabras
+
+
+def _palabra(letras: list[dict]) -> dict:
+    """WordExtractor.merge_chars of upright letters, and the font name."""
+    primera = letras[0]
+    x0 = min([c["x0"] for c in letras])
+    top = min([c["top"] for c in letras])
+    x1 = max([c["x1"] for c in letras])
+    bottom = max([c["bottom"] for c in letras])
+    return {
+        "text": "".join([LIGATURES.get(c["text"], c["text"] or "") for c in letras]),
+        "x0": x0,
+        "x1": x1,
+        "top": top,
+        "doctop": top + (primera["doctop"] - primera["top"]),
+        "bottom": bottom,
+        "upright": primera["upright"],
+        "height": bottom - top,
+        "width": x1 - x0,
+        "direction": DEFAULT_CHAR_DIR,
+        "fontname": fuente_de_palabra([c["fontname"] for c in letras]),
+    }
 
 
 TOLERANCIA_DE_LINEA = 3  # points, pdfplumber's y_tolerance

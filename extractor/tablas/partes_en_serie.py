@@ -35,6 +35,17 @@ _ANIO = re.compile(r"(?<!\d)(?:19[5-9]\d|20\d\d)(?!\d)")
 _NUMERAL = r"(?:[ilvx1|!]{1,4}\.?|[1-6](?:er|ro|do|to|o|°|º|a)?)?"
 
 
+# per kind of part, a pattern per word: the word alone with at most a numeral on each side
+_PATRONES_DE_PARTES = tuple(
+    (
+        nombre,
+        tuple(re.compile(rf"{_NUMERAL}\s*{re.escape(palabra)}\.?(?:\s*{_NUMERAL})?") for palabra in palabras),
+        cuantas,
+    )
+    for nombre, palabras, cuantas in _PARTES
+)
+
+
 # (kind of part, parts in a year, the year written)
 _Clase = tuple[str, int, str]
 
@@ -48,9 +59,9 @@ def _clase(parte: str) -> Optional[_Clase]:
     if len(anio) > 1:
         return None
     texto = _ANIO.sub(" ", texto).strip(" -–/.,")
-    for nombre, palabras, cuantas in _PARTES:
-        for palabra in palabras:
-            if re.fullmatch(rf"{_NUMERAL}\s*{re.escape(palabra)}\.?(?:\s*{_NUMERAL})?", texto):
+    for nombre, patrones, cuantas in _PATRONES_DE_PARTES:
+        for patron in patrones:
+            if patron.fullmatch(texto):
                 return nombre, cuantas, anio[0] if anio else ""
     return None
 

@@ -1,0 +1,79 @@
+"""Geometry of boxes and words that the table readers ask many times per
+page, answered without comparing every pair: boxes that frame others, and
+the words whose centre lies in a box. Each gives exactly what the plain
+pairwise test gives (the same comparisons, on fewer candidates)."""
+
+from __future__ import annotations
+
+import math
+from bisect import bisect_left, bisect_right
+
+# Candidates are picked with this much slack around the exact test: the
+# exact comparisons then decide (float rounding of ±1 is far smaller).
+_HOLGURA = 1e-6
+
+
+def _encierra(a: tuple, b: tuple) -> bool:
+    """a frames b (1 point of tolerance), a and b not the same box object."""
+    return a is not b and a[0] <= b[0] + 1 and a[1] <= b[1] + 1 and a[2] >= b[2] - 1 and a[3] >= b[3] - 1
+
+
+def sin_marcos(cajas: list[tuple]) -> list[tuple]:
+    """Drop boxes that enclose two or more other boxes (with 1 point of
+    tolerance): a frame drawn around a block of the table (or the page) is
+    not a cell of it. A box b framed by a lies, on each axis, between a's
+    edges widened by 1: only those boxes are tested, looked up by their
+    top and by their left edge (whichever range is shorter)."""
+    n = len(cajas)
+    if n < 16 or not all(
+        math.isfinite(c[0])
+        and math.isfinite(c[1])
+        and math.isfinite(c[2])
+        and math.isfinite(c[3])
+        and c[0] <= c[2]
+        and c[1] <= c[3]
+        for c in cajas
+    ):
+        return [a for a in cajas if sum(_encierra(a, b) for b in cajas) < 2]
+    por_x = sorted(range(n), key=lambda i: cajas[i][0])
+    xs = [cajas[i][0] for i in por_x]
+    por_y = sorted(range(n), key=lambda i: cajas[i][1])
+    ys = [cajas[i][1] for i in por_y]
+    salida = []
+    for a in cajas:
+        x_de, x_a = bisect_left(xs, a[0] - 1 - _HOLGURA), bisect_right(xs, a[2] + 1 + _HOLGURA)
+        y_de, y_a = bisect_left(ys, a[1] - 1 - _HOLGURA), bisect_right(ys, a[3] + 1 + _HOLGURA)
+        candidatas = por_x[x_de:x_a] if x_a - x_de <= y_a - y_de else por_y[y_de:y_a]
+        cuenta = 0
+        for i in candidatas:
+            if _encierra(a, cajas[i]):
+                cuenta += 1
+                if cuenta == 2:
+                    break
+        if cuenta < 2:
+            salida.append(a)
+    return salida
+
+
+class Centros:
+    """The words of a page by the height of their centre, to find the words
+    whose centre lies inside a box (edges included), in the page's order."""
+
+    __slots__ = ("palabras", "ys", "centros")
+
+    def __init__(self, palabras: list[dict]):
+        self.palabras = palabras
+        centros = [((w["top"] + w["bottom"]) / 2, (w["x0"] + w["x1"]) / 2, i) for i, w in enumerate(palabras)]
+        # a centre that is not a number is inside no box
+        self.centros = sorted(c for c in centros if not math.isnan(c[0]))
+        self.ys = [c[0] for c in self.centros]
+
+    def dentro(self, caja) -> list[dict]:
+        """The words whose centre is in `caja` (x0, top, x1, bottom), as
+        `[w for w in palabras if caja[0] <= cx <= caja[2] and caja[1] <= cy <= caja[3]]`."""
+        x0, y0, x1, y1 = caja[0], caja[1], caja[2], caja[3]
+        de, a = bisect_left(self.ys, y0), bisect_right(self.ys, y1)
+        indices = [i for cy, cx, i in self.centros[de:a] if x0 <= cx <= x1 and y0 <= cy <= y1]
+        indices.sort()
+        palabras = self.palabras
+        return [palabras[i] for i in indices]
