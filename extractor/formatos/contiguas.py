@@ -6,8 +6,8 @@ rulings, so a ruling-based table finder returns one table per block. The
 blocks are one table when they sit next to each other with nothing between
 them and their body rows share the same horizontal rulings: the rows are
 the same indicators. Headers may differ in depth (one block with a single
-header row, another with measure over year), so only the rows below the
-lowest top are compared.
+header row, or one tall header cell, beside another with measure over
+year), so only the rows below the deeper header are compared.
 """
 
 from __future__ import annotations
@@ -41,6 +41,9 @@ def _mismas_filas(a: tuple, celdas_a: list[tuple], b: tuple, celdas_b: list[tupl
         return False
     desde = max(a[1], b[1])
     ba, bb = _bordes(celdas_a, desde), _bordes(celdas_b, desde)
+    if ba and bb:  # from the deeper header's bottom down (one tall header cell beside three levels)
+        desde = max(ba[0], bb[0])
+        ba, bb = _bordes(celdas_a, desde), _bordes(celdas_b, desde)
     corto, largo = (ba, bb) if len(ba) <= len(bb) else (bb, ba)
     if len(corto) < MIN_FILAS:
         return False

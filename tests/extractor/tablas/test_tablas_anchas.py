@@ -100,6 +100,34 @@ def test_bloques_separados_por_columnas_vacias_son_una_tabla(tmp_path):
     assert not any(o.periodo_inicio and o.periodo_inicio.year == 2026 and o.medida in logro for o in obs)
 
 
+def test_nombres_bajo_una_celda_alta_junto_a_tres_niveles_son_una_tabla(tmp_path):
+    """The names' block heads its column with one tall cell (no rule inside
+    the header) beside a block of three header levels (year → semester →
+    measure): the body rows are the same, so it is one table."""
+    ruta = tmp_path / "semestres.pdf"
+    arriba, alto = 500, 16
+    nombres = [n for n, *_ in INDICADORES]
+    d = bytearray(b"0.5 w\n")
+    xs = [40, 200, 250]
+    for y in [arriba, arriba - 3 * alto] + [arriba - (3 + r) * alto for r in range(1, len(nombres) + 1)]:
+        d += b"%.1f %.1f m %.1f %.1f l S\n" % (xs[0], y, xs[-1], y)
+    fondo = arriba - (3 + len(nombres)) * alto
+    for x in xs:
+        d += b"%.1f %.1f m %.1f %.1f l S\n" % (x, arriba, x, fondo)
+    d += _texto(43, arriba - 28, "Linea de accion") + _texto(203, arriba - 28, "Unidad")
+    for r, nombre in enumerate(nombres):
+        d += _texto(43, arriba - (4 + r) * alto + 4, nombre) + _texto(203, arriba - (4 + r) * alto + 4, "Numero")
+    cifras = [i[2] for i in INDICADORES]
+    filas = [["", "", "", ""], ["", "", "", ""], ["Programado", "Ejecutado", "Programado", "Ejecutado"], *cifras]
+    d += _bloque(262, [55] * 4, filas, arriba, alto, {0: (4, "Vigencia 2023")})
+    d += _texto(265, arriba - 2 * alto + 4, "Semestre I") + _texto(375, arriba - 2 * alto + 4, "Semestre II")
+    _pdf(ruta, bytes(d))
+    doc = leer_documento(ruta)
+    assert len(doc.tablas) == 1
+    obs = interpretar(doc).observaciones
+    assert {o.indicador for o in obs} == set(nombres)
+
+
 def test_tablas_vecinas_con_texto_entre_ellas_no_se_juntan(tmp_path):
     """Two tables side by side with a caption between them stay two."""
     ruta = tmp_path / "dos.pdf"
