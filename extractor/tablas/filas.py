@@ -391,7 +391,7 @@ def _periodos_de_filas(
         if not texto:
             continue
         etiquetadas += 1
-        if len(texto.split()) <= 4:
+        if len(re.sub(r"\([^)]*\)", "", texto).split()) <= 4:  # "I trimestre (ene – mar)": its gloss aside
             periodo = periodo_de_texto(texto, ctx) or (
                 periodo_de_texto(f"{encabezado} {texto}", ctx) if encabezado and len(encabezado.split()) <= 2 else None
             )

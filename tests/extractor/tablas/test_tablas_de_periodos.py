@@ -310,3 +310,22 @@ def test_indicador_en_millones_de_pesos_da_pesos(tmp_path):
     o = _uno(informe, medida="ejecutado", periodo_fin=date(2018, 12, 31))
     assert (o.valor, o.unidad) == (251_750_000, "pesos")
     assert _uno(informe, medida="avance_porcentual", periodo_fin=date(2018, 6, 30)).valor == 104.1
+
+
+def test_trimestres_con_sus_meses_entre_parentesis(tmp_path):
+    """ "I trimestre (ene – mar)": a period with its months glossed."""
+    docx = pytest.importorskip("docx")
+    doc = docx.Document()
+    doc.add_paragraph("E.S.E. HOSPITAL DE SAN JACINTO – informe de seguimiento 2017")
+    doc.add_paragraph("Resultado del indicador: Partos atendidos en la institución")
+    filas = [
+        ("Periodo", "Meta", "Ejecutado"),
+        ("I trimestre (ene – mar)", "90", "84"),
+        ("II trimestre (abr – jun)", "90", "97"),
+    ]
+    _tabla_word(doc, filas)
+    ruta = tmp_path / "san_jacinto_partos_2017.docx"
+    doc.save(ruta)
+    informe = extraer_informe(ruta)
+    assert {o.indicador for o in informe.observaciones} == {"Partos atendidos en la institución"}
+    assert _uno(informe, medida="ejecutado", periodo_fin=date(2017, 6, 30)).valor == 97
