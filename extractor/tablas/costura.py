@@ -94,13 +94,15 @@ def _con_encabezado_aparte(bloques: list) -> list:
 MAX_FILAS_ENCABEZADO_APARTE = _U["max_filas_encabezado_aparte"]
 
 
-def _columna_cortada(fila: list[str]) -> int | None:
-    """The one text column a row cut by the page break continues, if any:
-    a single filled cell, not a figure."""
+def _columnas_cortadas(fila: list[str]) -> list[int]:
+    """The text columns a row cut by the page break continues, if any: its
+    filled cells, every one text and none a figure (the target's and the
+    indicator's wording going on side by side). A heading across the table
+    (one cell over several columns) is no such row: the caller checks."""
     llenas = [k for k, t in enumerate(fila) if t.strip()]
-    if len(llenas) != 1:
-        return None
-    return llenas[0] if any(ch.isalpha() for ch in fila[llenas[0]]) else None
+    if not llenas or any(not any(ch.isalpha() for ch in fila[k]) or leer_numero(fila[k]) for k in llenas):
+        return []
+    return llenas
 
 
 def _empieza_otra_partida(anterior: str, texto: str) -> bool:
@@ -178,6 +180,18 @@ def _unir_mitades(celdas: list[Celda], ultima: int, cola: list[Celda]) -> list[C
     return celdas
 
 
+def _celda_en(celdas: list[Celda], columna: int, fila: int) -> int | None:
+    """Index of the cell that covers (fila, columna), the last one drawn."""
+    return next(
+        (
+            i
+            for i in range(len(celdas) - 1, -1, -1)
+            if celdas[i].columna == columna and celdas[i].fila <= fila < celdas[i].fila + celdas[i].filas_span
+        ),
+        None,
+    )
+
+
 def _continua(ultima: Tabla, siguiente: Tabla) -> bool:
     return bool(
         siguiente.paginas
@@ -200,22 +214,19 @@ def _coser(piezas: list[Tabla]) -> Tabla:
         # its header repeated word for word, or in other words and style ("LB" for "Línea base")
         primera = _filas_encabezado_repetidas(filas_cabeza, _filas(pieza)) or _encabezado_propio(pieza)
         desplazamiento = n_filas - primera
-        columna = _columna_cortada(textos[primera]) if primera < len(textos) else None
-        if columna is not None and not _empieza_otra_partida(ultima_fila[columna], textos[primera][columna]):
-            destino = next(
-                (
-                    i
-                    for i in range(len(celdas) - 1, -1, -1)
-                    if celdas[i].columna == columna
-                    and celdas[i].fila <= n_filas - 1 < celdas[i].fila + celdas[i].filas_span
-                ),
-                None,
-            )
-            if destino is not None:
-                cola = next(c for c in pieza.celdas if c.fila == primera and c.columna == columna)
+        de_ancho = any(c.columnas_span > 1 and c.texto.strip() for c in pieza.celdas if c.fila == primera)
+        columnas = _columnas_cortadas(textos[primera]) if primera < len(textos) and not de_ancho else []
+        destinos = [_celda_en(celdas, k, n_filas - 1) for k in columnas]
+        if (
+            columnas
+            and None not in destinos
+            and not any(_empieza_otra_partida(ultima_fila[k], textos[primera][k]) for k in columnas)
+        ):
+            for k, destino in zip(columnas, destinos):
+                cola = next(c for c in pieza.celdas if c.fila == primera and c.columna == k)
                 celdas[destino] = replace(celdas[destino], texto=f"{celdas[destino].texto}\n{cola.texto}".strip())
-                primera += 1
-                desplazamiento -= 1
+            primera += 1
+            desplazamiento -= 1
         elif (
             primera < len(textos)
             and n_filas

@@ -112,3 +112,29 @@ def test_only_a_grid_left_open_at_its_foot_gets_a_closing_rule():
         len(abierta["explicit_horizontal_lines"]) :
     ]
     assert [(c["x0"], c["top"], c["x1"]) for c in cierres] == [(40, 160, 380)]
+
+
+def test_two_text_cells_going_on_at_the_top_of_the_next_page(tmp_path):
+    """The page break cuts a row whose target and indicator both wrap: the
+    first row of page 2 carries the rest of both, nothing else."""
+    ruta = tmp_path / "sahagun_salud_2018.pdf"
+    xs = [40, 70, 230, 390, 450, 510]
+    c = canvas.Canvas(str(ruta), pagesize=letter)
+    c.setFont("Helvetica", 8)
+    cabecera = ["N.", "Meta de producto", "Indicador de producto", "Meta 2018", "Ejecutado"]
+    y = fila_reglada(c, xs, 700, cabecera, 20)
+    y = fila_reglada(c, xs, y, ["1", "Vacunar a la población infantil", "Niños vacunados", "900", "870"], 20)
+    fila_reglada(c, xs, y, ["2", "Desarrollar jornadas de control en", "Jornadas de control vectorial", "6", "6"], 20)
+    c.showPage()
+    c.setFont("Helvetica", 8)
+    y = fila_reglada(c, xs, 740, cabecera, 20)
+    y = fila_reglada(c, xs, y, ["", "barrios y corregimientos", "(dengue y zika) realizadas", "", ""], 20)
+    fila_reglada(c, xs, y, ["3", "Inspeccionar establecimientos", "Visitas realizadas", "120", "131"], 20)
+    c.showPage()
+    c.save()
+    obs = interpretar(leer_documento(ruta)).observaciones
+    assert {o.indicador for o in obs if o.medida == "meta"} == {
+        "Niños vacunados",
+        "Jornadas de control vectorial (dengue y zika) realizadas",
+        "Visitas realizadas",
+    }
