@@ -216,10 +216,10 @@ def _coser(piezas: list[Tabla]) -> Tabla:
         desplazamiento = n_filas - primera
         de_ancho = any(c.columnas_span > 1 and c.texto.strip() for c in pieza.celdas if c.fila == primera)
         columnas = _columnas_cortadas(textos[primera]) if primera < len(textos) and not de_ancho else []
-        destinos = [_celda_en(celdas, k, n_filas - 1) for k in columnas]
+        destinos = [d for k in columnas if (d := _celda_en(celdas, k, n_filas - 1)) is not None]
         if (
             columnas
-            and None not in destinos
+            and len(destinos) == len(columnas)
             and not any(_empieza_otra_partida(ultima_fila[k], textos[primera][k]) for k in columnas)
         ):
             for k, destino in zip(columnas, destinos):

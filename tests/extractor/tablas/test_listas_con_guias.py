@@ -38,6 +38,17 @@ PAGINAS = [
 ]
 
 
+def _con_guia(c, x: float, y: float, etiqueta: str, cifra: str, pegada: bool = False) -> None:
+    """A label led by dots to its figure, right-aligned at 540; `pegada`:
+    the dots glued to the label (no space between them)."""
+    ancho = c.stringWidth(etiqueta, "Helvetica", 10)
+    inicio = x + ancho + (0 if pegada else 4)
+    fin = 540 - c.stringWidth(cifra, "Helvetica", 10) - 4
+    c.drawString(x, y, etiqueta)
+    c.drawString(inicio, y, "." * int((fin - inicio) / c.stringWidth(".", "Helvetica", 10)))
+    c.drawRightString(540, y, cifra)
+
+
 def _pdf(ruta) -> None:
     c = canvas.Canvas(str(ruta), pagesize=letter)
     for n, secciones in enumerate(PAGINAS):
@@ -55,11 +66,7 @@ def _pdf(ruta) -> None:
             c.setFont("Helvetica", 10)
             y -= 36
             for etiqueta, cifra in filas:
-                c.drawString(90, y, etiqueta)
-                inicio = 90 + c.stringWidth(etiqueta, "Helvetica", 10) + 4
-                fin = 540 - c.stringWidth(cifra, "Helvetica", 10) - 4
-                c.drawString(inicio, y, "." * int((fin - inicio) / c.stringWidth(".", "Helvetica", 10)))
-                c.drawRightString(540, y, cifra)
+                _con_guia(c, 90, y, etiqueta, cifra)
                 y -= 16
         c.drawCentredString(306, 40, f"Página {n + 1} de 2")
         c.showPage()
@@ -99,11 +106,7 @@ def _seccionada(ruta) -> None:
         c.setFont("Helvetica", 10)
         y -= 18
         for etiqueta, cifra in zip(nombres, cifras):
-            c.drawString(90, y, etiqueta)
-            inicio = 90 + c.stringWidth(etiqueta, "Helvetica", 10) + 4
-            fin = 540 - c.stringWidth(cifra, "Helvetica", 10) - 4
-            c.drawString(inicio, y, "." * int((fin - inicio) / c.stringWidth(".", "Helvetica", 10)))
-            c.drawRightString(540, y, cifra)
+            _con_guia(c, 90, y, etiqueta, cifra)
             y -= 16
         y -= 14
     c.showPage()
@@ -164,10 +167,7 @@ def test_guias_pegadas_etiqueta_partida_y_dinero_ancho_son_una_lista(tmp_path):
                 c.drawString(80, y, nombre[:70].rsplit(" ", 1)[0])
                 nombre = "celdas transitorias del municipio"
                 y -= 12
-            ancho = c.stringWidth(nombre, "Helvetica", 10)
-            fin = 540 - c.stringWidth(cifra, "Helvetica", 10) - 6
-            c.drawString(80, y, nombre + "." * int((fin - 80 - ancho) / c.stringWidth(".", "Helvetica", 10)))
-            c.drawRightString(540, y, cifra)
+            _con_guia(c, 80, y, nombre, cifra, pegada=True)
             y -= 12
         y -= 12
     c.showPage()
@@ -196,11 +196,7 @@ def test_una_lista_de_tablas_no_da_cifras(tmp_path):
     c.drawCentredString(306, 740, "LISTA DE TABLAS")
     c.setFont("Helvetica", 10)
     for k, (entrada, pagina) in enumerate(entradas):
-        y = 700 - 16 * k
-        fin = 540 - c.stringWidth(pagina, "Helvetica", 10) - 4
-        ancho = c.stringWidth(entrada, "Helvetica", 10)
-        c.drawString(72, y, entrada + " " + "." * int((fin - 76 - ancho) / c.stringWidth(".", "Helvetica", 10)))
-        c.drawRightString(540, y, pagina)
+        _con_guia(c, 72, 700 - 16 * k, entrada, pagina)
     c.showPage()
     c.save()
     documento = leer_documento(ruta)
