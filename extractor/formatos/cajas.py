@@ -77,3 +77,41 @@ class Centros:
         indices.sort()
         palabras = self.palabras
         return [palabras[i] for i in indices]
+
+
+def agrupamientos(valores: list[float], tolerancia: float) -> list[float]:
+    """The values sorted, each closer than `tolerancia` to the one kept
+    before it left out: the distinct edges of a grid."""
+    salida: list[float] = []
+    for v in sorted(valores):
+        if not salida or v - salida[-1] > tolerancia:
+            salida.append(v)
+    return salida
+
+
+def dentro(palabra: dict, bbox) -> bool:
+    """The word's centre lies in the box."""
+    cx = (palabra["x0"] + palabra["x1"]) / 2
+    cy = (palabra["top"] + palabra["bottom"]) / 2
+    return bbox[0] <= cx <= bbox[2] and bbox[1] <= cy <= bbox[3]
+
+
+def columna_de(xs: list[float], x: float) -> int:
+    """The column between consecutive edges `xs` that holds `x`."""
+    return min(max(bisect_right(xs, x) - 1, 0), len(xs) - 2)
+
+
+def borde(x0: float, tope: float, x1: float, abajo: float) -> dict:
+    """A ruling line as pdfplumber describes an edge (a horizontal one when
+    tope == abajo)."""
+    return {
+        "x0": x0,
+        "x1": x1,
+        "top": tope,
+        "bottom": abajo,
+        "doctop": tope,
+        "width": x1 - x0,
+        "height": abajo - tope,
+        "orientation": "h" if tope == abajo else "v",
+        "object_type": "line_edge",
+    }

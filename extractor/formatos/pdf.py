@@ -42,7 +42,9 @@ from pdfplumber.utils.exceptions import PdfminerException
 from extractor.errores import ErrorLectura
 from extractor.modelo import BloqueTexto, Celda, Documento, LineaSuelta, Omision, Tabla
 from extractor.formatos import cifras_ocr, contiguas, franjas, ocr, sin_bordes
-from extractor.formatos.cajas import Centros, sin_marcos
+from extractor.formatos.cajas import Centros, agrupamientos, sin_marcos
+from extractor.formatos.cajas import borde as _borde, columna_de as _columna_de, dentro as _dentro
+from extractor.formatos.rejillas import con_encabezado_suelto, con_filas_abiertas
 from extractor.formatos.cribado import FRANJA_PIE, FRANJA_CABECERA, PaginaCribada, cribar, en_banda
 from extractor.formatos.pdfium_pagina import DocumentoPdfium, leer_pagina
 from extractor.formatos.privadas import vaciar_objetos_pdfminer
@@ -58,11 +60,7 @@ MIN_CELDA = _U["min_celda"]  # points: boundaries closer than this are the same 
 
 
 def _agrupamientos(valores: list[float]) -> list[float]:
-    salida: list[float] = []
-    for v in sorted(valores):
-        if not salida or v - salida[-1] > MIN_CELDA:
-            salida.append(v)
-    return salida
+    return agrupamientos(valores, MIN_CELDA)
 
 
 def _indice(limites: list[float], v: float) -> int:
@@ -70,12 +68,6 @@ def _indice(limites: list[float], v: float) -> int:
     ascend (_agrupamientos): the nearest is one of the two around v."""
     i = bisect.bisect_left(limites, v)
     return min(range(max(i - 1, 0), min(i + 1, len(limites))), key=lambda k: abs(limites[k] - v))
-
-
-def _dentro(palabra: dict, bbox) -> bool:
-    cx = (palabra["x0"] + palabra["x1"]) / 2
-    cy = (palabra["top"] + palabra["bottom"]) / 2
-    return bbox[0] <= cx <= bbox[2] and bbox[1] <= cy <= bbox[3]
 
 
 def _texto_celda(palabras: list[dict]) -> str:
@@ -498,11 +490,6 @@ def _encabezado_en(ordenados: list[tuple], tope: float) -> list[tuple]:
     return bloque
 
 
-def _columna_de(xs: list[float], x: float) -> int:
-    """The column between consecutive edges `xs` that holds `x`."""
-    return min(max(bisect.bisect_right(xs, x) - 1, 0), len(xs) - 2)
-
-
 # a leader: the dots that lead a label to its figure across a list without rulings
 _GUIA = re.compile(r"^[.·…_]{3,}$")
 _GUIA_PEGADA = re.compile(r"^([.·…_]{4,})?(.*?)([.·…_]{4,})?$", re.DOTALL)  # "tramitados........", ".....412"
@@ -665,7 +652,7 @@ def _elementos_pagina(
     palabras = _palabras(pagina) if palabras is None else palabras
     palabras = _sin_guias(palabras)  # "Alcantarillas ........ 23": white space
     palabras, aparte = _aparte_corrientes(palabras, float(pagina.height), corrientes)
-    buscador = pagina.debug_tablefinder(_con_filas_abiertas(ajustes, pagina, palabras)) if ajustes else None
+    buscador = pagina.debug_tablefinder(con_filas_abiertas(ajustes, pagina, palabras)) if ajustes else None
     halladas = buscador.tables if buscador else []
     # cells in no table of two or more: a table drawn as bands may have a band on its own
     en_tablas = {tuple(c) for t in halladas for c in t.cells}
@@ -677,7 +664,7 @@ def _elementos_pagina(
     cajas, celdas = contiguas.apiladas(cajas, celdas, palabras)
     cajas, celdas = cajas + [b for b, _ in rayadas], celdas + [c for _, c in rayadas]
     partes = [parte for bbox, casillas in zip(cajas, celdas) for parte in _subtablas(casillas, palabras, bbox)]
-    partes = _con_encabezado_suelto(partes, palabras)
+    partes = con_encabezado_suelto(partes, palabras)
     # a ruled header with a borderless body under it keeps its frame: the
     # body is read as a borderless table in the header's columns
     con_cuerpo, hechas = _con_cuerpo_sin_reglas(partes, palabras, n_pagina)
@@ -693,102 +680,6 @@ def _elementos_pagina(
         fuera = _fuera_de_celdas(palabras, recuadros_tablas, casillas_tablas)
         sueltas.extend(_lineas_sueltas(agrupar_lineas(fuera), n_pagina, en_tabla=True))
     return tablas, leidas(lineas)
-
-
-def _con_encabezado_suelto(
-    partes: list[tuple[tuple, list[tuple]]], palabras: list[dict]
-) -> list[tuple[tuple, list[tuple]]]:
-    """Each ruled table with the header lines printed without boxes right
-    above it (between two rules, or on white) as a row of boxes in its
-    columns: up to MAX_FILAS_ENCABEZADO lines, close to each other and to
-    the grid, inside its width, no word over one of its column rules and no
-    two words of different columns a space apart (a title or a sentence runs
-    over the columns), more words than figures, and together with words in
-    half its columns or more (three at least)."""
-    salida = []
-    for bbox, casillas in partes:
-        recuadros = sin_marcos(casillas)
-        xs = _agrupamientos([x for b in recuadros if b[1] <= bbox[1] + MIN_CELDA for x in (b[0], b[2])])
-        encima = [
-            w
-            for w in palabras
-            if w["bottom"] <= bbox[1] + 1
-            and xs
-            and xs[0] - MIN_CELDA <= w["x0"]
-            and w["x1"] <= xs[-1] + MIN_CELDA
-            and not any(_dentro(w, b) for b, _ in partes)
-        ]
-        lineas: list = []
-        for linea in reversed(agrupar_lineas(encima)):
-            alto = max(linea.bottom - linea.top, 1.0)
-            debajo = lineas[0].top if lineas else bbox[1]
-            cifras = sum(sin_bordes.es_cifra_no_anio(w["text"]) for w in linea.palabras)
-            if (
-                len(lineas) == MAX_FILAS_ENCABEZADO
-                or debajo - linea.bottom > HUECO_FILA_HOLGADO * alto
-                or any(w["x0"] + MIN_CELDA < x < w["x1"] - MIN_CELDA for w in linea.palabras for x in xs)
-                or _seguidas_entre_columnas(linea, xs)
-                or 2 * cifras >= len(linea.palabras)
-            ):
-                break
-            lineas.insert(0, linea)
-        columnas = {_columna_de(xs, (w["x0"] + w["x1"]) / 2) for linea in lineas for w in linea.palabras}
-        if len(xs) < 4 or len(columnas) < max(3, (len(xs) - 1) / 2):
-            salida.append((bbox, casillas))
-            continue
-        tope = lineas[0].top - 1
-        cajas = [(a, tope, b, bbox[1]) for a, b in zip(xs, xs[1:])]
-        salida.append(((bbox[0], tope, bbox[2], bbox[3]), cajas + list(casillas)))
-    return salida
-
-
-def _seguidas_entre_columnas(linea, xs: list[float]) -> bool:
-    """Two words next to each other in different columns no farther apart
-    than a space: running text over the columns, not cells."""
-    espacio = sin_bordes.HUECO_PALABRA * max(linea.bottom - linea.top, 1.0)
-    return any(
-        b["x0"] - a["x1"] < espacio
-        and _columna_de(xs, (a["x0"] + a["x1"]) / 2) != _columna_de(xs, (b["x0"] + b["x1"]) / 2)
-        for a, b in zip(linea.palabras, linea.palabras[1:])
-    )
-
-
-MIN_FILA_ABIERTA = _U[
-    "min_fila_abierta"
-]  # points: vertical rules going on this far under a grid's last rule leave a row open
-
-
-def _con_filas_abiertas(ajustes: dict, pagina, palabras: list[dict]) -> dict:
-    """The table settings with a rule closing each grid the page break left
-    open: three or more vertical rules that end together with no rule along
-    their feet (not even in pieces, cell by cell) and words between their
-    tops and their feet (a row cut at the page's foot, its bottom rule on
-    the next page). A table finder makes cells of closed boxes only: that
-    row would be lost."""
-    if ajustes.get("vertical_strategy") == "explicit":
-        verticales = ajustes["explicit_vertical_lines"]
-        horizontales = ajustes["explicit_horizontal_lines"]
-    else:
-        verticales = [e for e in pagina.edges if e["orientation"] == "v"]
-        horizontales = [e for e in pagina.edges if e["orientation"] == "h"]
-    if not all(isinstance(e, dict) for e in verticales + horizontales):
-        return ajustes
-    cierres = []
-    for fondo in _agrupamientos([v["bottom"] for v in verticales]):
-        juntas = [v for v in verticales if abs(v["bottom"] - fondo) <= MIN_CELDA]
-        xs = _agrupamientos([v["x0"] for v in juntas])
-        tope = max(v["top"] for v in juntas)
-        if len(xs) < 3 or fondo - tope < MIN_FILA_ABIERTA:
-            continue
-        al_pie = [h for h in horizontales if abs(h["top"] - fondo) <= MIN_CELDA]
-        cubierto = sum(max(0.0, min(h["x1"], xs[-1]) - max(h["x0"], xs[0])) for h in al_pie)
-        if cubierto >= (xs[-1] - xs[0]) / 2:
-            continue  # closed: its rule is there, whole or cell by cell
-        if any(xs[0] < w["x0"] and w["x1"] < xs[-1] and tope < w["top"] and w["bottom"] < fondo for w in palabras):
-            cierres.append(_borde(xs[0], fondo, xs[-1], fondo))
-    if not cierres:
-        return ajustes
-    return {**ajustes, "explicit_horizontal_lines": list(ajustes.get("explicit_horizontal_lines", [])) + cierres}
 
 
 def _marcar_franjas(solas: list[tuple], palabras: list[dict]) -> None:
@@ -951,20 +842,6 @@ def _con_cuerpo(encabezado: list[Celda], cuerpo: list[Celda], mapa: dict[int, in
             )
             k += c.columnas_span if c else 1
     return salida
-
-
-def _borde(x0: float, tope: float, x1: float, abajo: float) -> dict:
-    return {
-        "x0": x0,
-        "x1": x1,
-        "top": tope,
-        "bottom": abajo,
-        "doctop": tope,
-        "width": x1 - x0,
-        "height": abajo - tope,
-        "orientation": "h" if tope == abajo else "v",
-        "object_type": "line_edge",
-    }
 
 
 def _ajustes_ocr(leida: ocr.PaginaOcr) -> dict | None:

@@ -79,7 +79,7 @@ def _rejilla(filas: int, abierta: bool) -> dict:
     four sides its own segments, as Word and many exporters draw them), the
     first column one cell merged over every row; `abierta`: the last row
     without its bottom sides."""
-    from extractor.formatos.pdf import _borde
+    from extractor.formatos.cajas import borde as _borde
 
     xs, alto = [40, 100, 300, 380], 20
     verticales = [_borde(xs[0], 100, xs[0], 100 + alto * filas), _borde(xs[1], 100, xs[1], 100 + alto * filas)]
@@ -102,13 +102,13 @@ def _rejilla(filas: int, abierta: bool) -> dict:
 
 
 def test_only_a_grid_left_open_at_its_foot_gets_a_closing_rule():
-    from extractor.formatos.pdf import _con_filas_abiertas
+    from extractor.formatos.rejillas import con_filas_abiertas
 
     palabras = [{"text": "Bibliotecas", "x0": 104, "x1": 150, "top": 146, "bottom": 154}]
     cerrada = _rejilla(3, abierta=False)
-    assert _con_filas_abiertas(cerrada, None, palabras) is cerrada  # closed cell by cell: nothing added
+    assert con_filas_abiertas(cerrada, None, palabras) is cerrada  # closed cell by cell: nothing added
     abierta = _rejilla(3, abierta=True)
-    cierres = _con_filas_abiertas(abierta, None, palabras)["explicit_horizontal_lines"][
+    cierres = con_filas_abiertas(abierta, None, palabras)["explicit_horizontal_lines"][
         len(abierta["explicit_horizontal_lines"]) :
     ]
     assert [(c["x0"], c["top"], c["x1"]) for c in cierres] == [(40, 160, 380)]
