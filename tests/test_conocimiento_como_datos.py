@@ -201,11 +201,11 @@ def test_umbrales_de_disposicion_salen_de_esquemas(tmp_path):
     """The page readers' layout thresholds are esquemas/disposicion.yaml:
     a copy with another cell gap, named by INFORMES_ESQUEMAS, is what a
     fresh interpreter's borderless reader uses."""
-    from extractor.formatos import pdf, sin_bordes
+    from extractor.formatos import rejillas, sin_bordes
 
     datos = yaml.safe_load((ESQUEMAS / "disposicion.yaml").read_text(encoding="utf-8"))
     assert sin_bordes.HUECO_SEGMENTO == datos["sin_bordes"]["hueco_segmento"]
-    assert pdf.MIN_FILA_ABIERTA == datos["pdf"]["min_fila_abierta"]
+    assert rejillas.MIN_FILA_ABIERTA == datos["pdf"]["min_fila_abierta"]
     datos["sin_bordes"]["hueco_segmento"] = 20.5
     (tmp_path / "disposicion.yaml").write_text(yaml.safe_dump(datos), encoding="utf-8")
     entorno = {**os.environ, "PYTHONPATH": str(RAIZ), esquemas.CARPETA_VARIABLE: str(tmp_path)}
