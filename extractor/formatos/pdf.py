@@ -560,11 +560,15 @@ def _aparte_corrientes(
     lineas = agrupar_lineas(palabras)
 
     def es_corriente(l) -> bool:
+        if not en_banda(l.top, l.bottom, alto):
+            return False
         k = _clave_corrida(l.texto)
-        return (
-            en_banda(l.top, l.bottom, alto)
-            and k in corrientes
-            and (corrientes[k] > 1 or len(sin_bordes._segmentos(l)) < sin_bordes.MIN_COLUMNAS)
+        segmentos = sin_bordes._segmentos(l)
+        if k in corrientes:
+            return corrientes[k] > 1 or len(segmentos) < sin_bordes.MIN_COLUMNAS
+        # "ALCALDÍA DE …      Código: F-PL-014": two running texts side by side, one line here
+        return 1 < len(segmentos) < sin_bordes.MIN_COLUMNAS and all(
+            _clave_corrida(" ".join(w["text"] for w in s)) in corrientes for s in segmentos
         )
 
     corriente = [es_corriente(l) for l in lineas]

@@ -392,3 +392,26 @@ def test_header_cells_centred_on_different_line_counts_are_one_header(tmp_path):
     filas = _tabla(ruta).textos()
     assert filas[0][0] == "Indicador de\nproducto" and filas[0][-1] == "Recursos\nprogramados\n(pesos)"
     assert [f[0].split("\n") for f in filas[1:]] == [e for e, _ in CENTRADAS]
+
+
+def test_a_running_header_of_two_texts_side_by_side_stays_out_of_the_table():
+    """ "ALCALDÍA DE …" at the left and "Código: F-PL-014" at the right of
+    every page's top band: the first pass saw two running texts (two cells
+    of a Word header), the page's words make them one line. It is still
+    the running header, kept out of any table under it."""
+    from extractor.formatos.pdf import _aparte_corrientes, _clave_corrida
+
+    def palabra(x: float, top: float, texto: str) -> dict:
+        return {"text": texto, "x0": x, "x1": x + 6 * len(texto), "top": top, "bottom": top + 9}
+
+    izquierda, derecha = "ALCALDIA MUNICIPAL DE GUACA", "Codigo: F-PL-014"
+    palabras, x = [], 40.0
+    for w in izquierda.split():
+        palabras.append(palabra(x, 30, w))
+        x = palabras[-1]["x1"] + 4
+    palabras += [palabra(500, 31, "Codigo:"), palabra(550, 31, "F-PL-014")]
+    cuerpo = [palabra(40, 60, "Bibliotecas"), palabra(300, 60, "3"), palabra(360, 60, "3")]
+    corrientes = {_clave_corrida(izquierda): 1, _clave_corrida(derecha): 1}
+    tablas, aparte = _aparte_corrientes(palabras + cuerpo, ALTO, corrientes)
+    assert {w["text"] for w in aparte} == {*izquierda.split(), "Codigo:", "F-PL-014"}
+    assert tablas == cuerpo
