@@ -37,7 +37,7 @@ from extractor.modelo import BBox, BloqueTexto, Celda, Documento, Tabla
 from extractor.resultado import FilaNoMapeada, Observacion
 from extractor.tablas.celdas import referencia_excel, unidad
 from extractor.tablas.columnas import celdas_distintas
-from extractor.tablas.titulos import es_campo_ficha
+from extractor.tablas.titulos import MAX_BLOQUES_SECCION, encabezado_de_seccion, es_campo_ficha, indicador_del_titulo
 
 MEDIDAS = ("linea_base", "meta", "meta_cuatrienio", "ejecutado", "avance_porcentual")  # fields that are figures
 MAX_ENTRE = 3  # text blocks between the block and its table (a title, "Seguimiento trimestral")
@@ -148,11 +148,33 @@ def _es_etiqueta(texto: str) -> bool:
     )
 
 
+MAX_PALABRAS_CAMPO = 6  # words of a field's label written in its cell ("Periodicidad de reporte")
+
+
+def _campos_en_celdas(tabla: Tabla) -> list[Campo]:
+    """The fields of a table whose every filled cell is a whole field
+    ("Línea base (2023): 3.850" | "Meta del cuatrienio: 5.200"), two of them
+    at least with a label of `ficha_indicador`, or none."""
+    celdas = [c for fila in tabla.rejilla() for c in celdas_distintas(fila) if c.texto.strip()]
+    partes = [" ".join(c.texto.split()).partition(":") for c in celdas]
+    if not all(dos and valor.strip() and len(etiqueta.split()) <= MAX_PALABRAS_CAMPO for etiqueta, dos, valor in partes):
+        return []
+    if sum(_es_etiqueta(etiqueta) for etiqueta, _, _ in partes) < 2:
+        return []
+    campos = [
+        Campo(rol_de_etiqueta(etiqueta.strip()), etiqueta.strip(), valor.strip(), c.pagina, c.bbox, c, tabla.indice)
+        for c, (etiqueta, _, valor) in zip(celdas, partes)
+    ]
+    return campos if any(c.rol for c in campos) else []
+
+
 def campos_de_tabla(tabla: Tabla) -> list[Campo]:
     """The fields of a key/value table (a label cell, its value cell to the
-    right; one or two pairs per row), or none when the table is anything
-    else: every row with several cells must be label/value pairs, at least
-    two of them, one of `ficha_indicador`."""
+    right; one or two pairs per row; or each cell a whole "Label: value"),
+    or none when the table is anything else: every row with several cells
+    must be label/value pairs, at least two of them, one of `ficha_indicador`."""
+    if en_celdas := _campos_en_celdas(tabla):
+        return en_celdas
     campos: list[Campo] = []
     pares = 0
     for fila in tabla.rejilla():
@@ -236,7 +258,9 @@ def leer_fichas(doc: Documento, hojas: bool = False) -> Fichas:
         entre = 0
 
     anterior: Optional[BloqueTexto] = None
+    vistos: list = []  # the blocks read so far, for the heading of a section
     for bloque in doc.bloques:
+        vistos = vistos[-MAX_BLOQUES_SECCION:] + [bloque]
         if isinstance(bloque, BloqueTexto):
             if bloque.estilo == "Hoja":
                 cerrar()
@@ -257,6 +281,11 @@ def leer_fichas(doc: Documento, hojas: bool = False) -> Fichas:
             continue
         anterior = None
         if campos := campos_de_tabla(bloque):
+            if not actual.nombre and not any(c.rol == "nombre" for c in campos):
+                # a box of fields under "2.1 Resultado del indicador: …" and its prose: the heading names it
+                seccion = encabezado_de_seccion(vistos[:-1], bloque.paginas[0] if bloque.paginas else None)
+                if seccion and (nombre := indicador_del_titulo(seccion)):
+                    campos = [Campo("nombre", "", nombre, campos[0].pagina), *campos]
             agregar(campos)
             actual.tablas.append(bloque.indice)
             continue

@@ -54,7 +54,7 @@ def titulos_de_tablas(doc: Documento) -> dict[int, list[str]]:
             if not any(_sin_prefijo(sin_rotulo(t))[1] for t in titulos):
                 # "1.1. Resultado del indicador: …" above a paragraph and the
                 # indicator's data box: the heading of the table's section
-                titulos[:0] = _encabezado_de_seccion(anteriores[:-1], pagina)
+                titulos[:0] = encabezado_de_seccion(anteriores[:-1], pagina)
             salida[bloque.indice] = titulos
             previos = []
         else:
@@ -65,7 +65,7 @@ def titulos_de_tablas(doc: Documento) -> dict[int, list[str]]:
 MAX_BLOQUES_SECCION = 8  # blocks (prose, tables) back to the heading of a table's section
 
 
-def _encabezado_de_seccion(anteriores: list, pagina: Optional[int]) -> list[str]:
+def encabezado_de_seccion(anteriores: list, pagina: Optional[int]) -> list[str]:
     """The nearest heading above that names an indicator ("Resultado del
     indicador: …"), on the table's page or the one before, over prose and
     other tables between them: [it], or [] when there is none."""

@@ -329,3 +329,33 @@ def test_trimestres_con_sus_meses_entre_parentesis(tmp_path):
     informe = extraer_informe(ruta)
     assert {o.indicador for o in informe.observaciones} == {"Partos atendidos en la institución"}
     assert _uno(informe, medida="ejecutado", periodo_fin=date(2017, 6, 30)).valor == 97
+
+
+def test_ficha_con_cada_campo_en_su_celda_bajo_el_encabezado_de_seccion(tmp_path):
+    """A data box whose cells are whole fields ("Línea base (2023): 3.850"),
+    under "2.1 Resultado del indicador: …" and a paragraph: the heading
+    names the indicator whose baseline and targets the box gives."""
+    docx = pytest.importorskip("docx")
+    doc = docx.Document()
+    doc.add_paragraph("INSTITUTO DE DEPORTES DE VILLAMARÍA – seguimiento 2024")
+    doc.add_paragraph("2.1 Resultado del indicador: Escuelas deportivas en funcionamiento")
+    doc.add_paragraph(
+        "El indicador cuenta las escuelas con entrenador, escenario y horario publicado; se verifica con las "
+        "planillas de asistencia que entregan los monitores de cada vereda al cierre del trimestre."
+    )
+    _tabla_word(
+        doc,
+        [
+            ("Código del indicador: 430104000", "Unidad de medida: Número"),
+            ("Línea base (2023): 18", "Meta vigencia 2024: 24"),
+            ("Periodicidad de reporte: trimestral", "Responsable: área técnica"),
+        ],
+    )
+    doc.add_paragraph("")
+    _tabla_word(doc, [("Periodo", "Meta", "Ejecutado"), ("I trimestre", "20", "19"), ("II trimestre", "22", "23")])
+    ruta = tmp_path / "villamaria_deportes_2024.docx"
+    doc.save(ruta)
+    informe = extraer_informe(ruta)
+    assert {o.indicador for o in informe.observaciones} == {"Escuelas deportivas en funcionamiento"}
+    assert _uno(informe, medida="linea_base").valor == 18
+    assert _uno(informe, medida="meta", periodo_fin=date(2024, 12, 31)).valor == 24
