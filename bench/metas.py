@@ -18,8 +18,8 @@ printed next to its target.
    pages already rendered at the same resolution, with the same number of
    Tesseract processes (threads) at once.
 3. escritor: writing one prepared report (`guardado.guardar_informe`, what the
-   single writer does per report) into a store holding 500 reports of the
-   same entity, against writing it into an empty store.
+   single writer does per report, the store opened as in a load) into a store holding 500 reports of the same
+   entity, against writing it into an empty store; wall clock and CPU.
 4. arranque: `informes cargar` of a 1-page PDF into a new store, end to end
    (a new interpreter, as a user runs it: compiled bytecode is kept, even if
    PYTHONDONTWRITEBYTECODE is set here), and `informes --help`; once with
@@ -195,18 +195,22 @@ def _copia(base, k: int):
     return informe
 
 
-def _escribir(db: Path, base, k: int) -> float:
-    from pipelines import almacen
+def _escribir(db: Path, base, k: int) -> tuple[float, float]:
+    """(wall, CPU) seconds to write one report as the writer does: the store
+    opened (pipelines/almacen/sesion.py), guardar_informe, closed. CPU: this
+    process's, DuckDB's threads included."""
+    from pipelines.almacen.sesion import Sesion
     from pipelines.carga import guardado
 
     prep = guardado.preparar(_copia(base, k))  # in the worker, not the writer
-    con = almacen.abrir(db)
+    sesion = Sesion(db)
+    con = sesion.abrir()
     try:
-        inicio = time.perf_counter()
+        inicio, cpu = time.perf_counter(), time.process_time()
         guardado.guardar_informe(con, prep, db.parent / prep.archivo)
-        return time.perf_counter() - inicio
+        return time.perf_counter() - inicio, time.process_time() - cpu
     finally:
-        con.close()
+        sesion.cerrar()
 
 
 def metas_escritor(repeticiones: int, guardados: int) -> None:
@@ -227,20 +231,24 @@ def metas_escritor(repeticiones: int, guardados: int) -> None:
         almacen_con_informes(llena, base, guardados)
         print(f"  {guardados} informes guardados en {time.perf_counter() - inicio:.0f} s")
         _escribir(tmp / "calentar.duckdb", base, 9000)  # first write of the process: caches
-        ratios, vacias, llenas = [], [], []
+        ratios, cpus, vacias, llenas = [], [], [], []
         for k in range(repeticiones):
             vacia = tmp / f"vacia-{k}.duckdb"
             almacen.abrir(vacia).close()
-            t_vacia = _escribir(vacia, base, 1000 + k)
-            t_llena = _escribir(llena, base, 2000 + k)
-            vacias.append(1000 * t_vacia)
-            llenas.append(1000 * t_llena)
+            t_vacia, c_vacia = _escribir(vacia, base, 1000 + k)
+            t_llena, c_llena = _escribir(llena, base, 2000 + k)
+            vacias.append((1000 * t_vacia, 1000 * c_vacia))
+            llenas.append((1000 * t_llena, 1000 * c_llena))
             ratios.append(t_llena / t_vacia)
+            cpus.append(c_llena / c_vacia)
         print(
-            f"  por informe: base vacía {statistics.median(vacias):.0f} ms, "
-            f"con {guardados} guardados {statistics.median(llenas):.0f} ms (medianas)"
+            f"  por informe: base vacía {statistics.median(v[0] for v in vacias):.0f} ms "
+            f"({statistics.median(v[1] for v in vacias):.0f} ms de CPU), con {guardados} guardados "
+            f"{statistics.median(v[0] for v in llenas):.0f} ms ({statistics.median(v[1] for v in llenas):.0f} ms "
+            f"de CPU) (medianas; carga de la máquina {os.getloadavg()[0]:.1f})"
         )
     _fila(f"escritor con {guardados} informes frente a base vacía", ratios, "≤ 1,2×", statistics.median(ratios) <= 1.2)
+    _fila("ídem en CPU", cpus, "≤ 1,2×", statistics.median(cpus) <= 1.2)
 
 
 # ---------------------------------------------------------------- arranque

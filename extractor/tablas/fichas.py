@@ -157,7 +157,9 @@ def _campos_en_celdas(tabla: Tabla) -> list[Campo]:
     at least with a label of `ficha_indicador`, or none."""
     celdas = [c for fila in tabla.rejilla() for c in celdas_distintas(fila) if c.texto.strip()]
     partes = [" ".join(c.texto.split()).partition(":") for c in celdas]
-    if not all(dos and valor.strip() and len(etiqueta.split()) <= MAX_PALABRAS_CAMPO for etiqueta, dos, valor in partes):
+    if not all(
+        dos and valor.strip() and len(etiqueta.split()) <= MAX_PALABRAS_CAMPO for etiqueta, dos, valor in partes
+    ):
         return []
     if sum(_es_etiqueta(etiqueta) for etiqueta, _, _ in partes) < 2:
         return []

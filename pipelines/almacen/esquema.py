@@ -7,7 +7,7 @@ from __future__ import annotations
 import hashlib
 from datetime import datetime
 from pathlib import Path
-from typing import Any, Optional
+from typing import Any, Callable, Optional
 
 import duckdb
 
@@ -29,13 +29,19 @@ MARCA = "esquema_informes"  # the table that marks a file as a store of this pro
 
 
 def abrir(
-    ruta_db: Path | str, *, solo_lectura: bool = False, memoria_mb: Optional[int] = None
+    ruta_db: Path | str,
+    *,
+    solo_lectura: bool = False,
+    memoria_mb: Optional[int] = None,
+    revisar: Optional[Callable[[], bool]] = None,
 ) -> duckdb.DuckDBPyConnection:
     """Open (and create or migrate, unless solo_lectura) the store. A
     database that is not a store of this program (other tables, no marker)
     is refused, never altered (ErrorAlmacen). solo_lectura requires an
     existing file and does not touch it. memoria_mb: DuckDB's memory_limit;
-    beyond it DuckDB spills to a temp_directory next to the database."""
+    beyond it DuckDB spills to a temp_directory next to the database.
+    revisar: called once the file is open (its lock held); False skips the
+    schema check (sesion.Sesion: the file is as this process left it)."""
     ruta_db = Path(ruta_db)
     if solo_lectura and not ruta_db.is_file():
         raise ErrorAlmacen(f"No existe la base de datos {ruta_db}.")
@@ -52,7 +58,7 @@ def abrir(
     try:
         if solo_lectura:
             _exigir_almacen(con, ruta_db)
-        else:
+        elif revisar is None or revisar():
             crear_esquema(con, ruta_db)
     except BaseException:
         con.close()

@@ -294,7 +294,15 @@ def cargar_rutas(
     resultados: list[Optional[ResultadoCarga]] = [None] * len(archivos)
     pendientes: list[tuple[int, Path, str]] = []
     memoria = limites.memoria_mb if limites else None  # the writer's DuckDB stays within it too
-    with abrir_con_espera(db, espera_db, memoria_mb=memoria) as con:
+    from pipelines.almacen.sesion import Sesion
+
+    # Opened to write, closed while waiting; the schema is checked again only
+    # if the file changed meanwhile (pipelines/almacen/sesion.py). Closed before
+    # extraction starts (a process with DuckDB's threads does not fork its
+    # reading child).
+    sesion = Sesion(db, memoria_mb=memoria)
+    try:
+        con = _abrir_esperando(db, espera_db, abrir=sesion.abrir)
         if extraer is None:  # the store's corrections (reading templates) go into the extraction
             from pipelines.carga import correcciones
 
@@ -307,6 +315,8 @@ def cargar_rutas(
                     pendientes.append((i, ruta, revisado))
                 else:
                     resultados[i] = _registrar(con, revisado, inicio, al_terminar)
+    finally:
+        sesion.cerrar()
     # In parallel, largest files first: a load ends when its longest file
     # does, so that one starts at once while the small ones fill the other
     # workers (one 80-page plan among fifty short reports otherwise starts
@@ -329,7 +339,7 @@ def cargar_rutas(
             for extraido in extracciones:
                 if isinstance(extraido, Espera):
                     if con is not None:
-                        con.close()
+                        sesion.cerrar()  # other processes may open the store while this one waits
                         con = None
                     if not calentado:
                         # The writer's modules (validation, identity, Arrow, pandas) are
@@ -346,13 +356,12 @@ def cargar_rutas(
                 (i, ruta, sha), (inicio, informe, fallo) = next(siguientes), extraido
                 with _ctrl_c_diferido():
                     if con is None:
-                        con = _abrir_esperando(db, espera_db, memoria_mb=memoria)
+                        con = _abrir_esperando(db, espera_db, abrir=sesion.abrir)
                     r = _guardar(con, ruta, sha, informe, fallo, forzar)
                     resultados[i] = _registrar(con, r, inicio, al_terminar)
         finally:
             try:
-                if con is not None:
-                    con.close()
+                sesion.cerrar()
             finally:
                 extracciones.close()  # kills children still running if writing failed
     return [r for r in resultados if r is not None]
@@ -435,7 +444,16 @@ def abrir_con_espera(
         con.close()
 
 
-def _abrir_esperando(db: Path, espera: float, *, solo_lectura: bool = False, memoria_mb: Optional[int] = None):
+def _abrir_esperando(
+    db: Path,
+    espera: float,
+    *,
+    solo_lectura: bool = False,
+    memoria_mb: Optional[int] = None,
+    abrir: Optional[Callable[[], duckdb.DuckDBPyConnection]] = None,
+):
+    """almacen.abrir (or `abrir()`, a Sesion's), retried while another
+    process holds the database."""
     import pipelines.almacen as almacen
     from pipelines.almacen import ErrorAlmacen
 
@@ -443,7 +461,10 @@ def _abrir_esperando(db: Path, espera: float, *, solo_lectura: bool = False, mem
     pausa = 0.05
     while True:
         try:
-            con = almacen.abrir(db, solo_lectura=solo_lectura, memoria_mb=memoria_mb)
+            if abrir is not None:
+                con = abrir()
+            else:
+                con = almacen.abrir(db, solo_lectura=solo_lectura, memoria_mb=memoria_mb)
             break
         except ErrorAlmacen as exc:
             texto = _bloqueada(exc)

@@ -412,44 +412,43 @@ def filas_hallazgos(informe_id: str, hallazgos: Iterable[Hallazgo], desde: int =
 
 # ------------------------------------------------- cross-report conflicts
 
-# Both sides are narrowed and materialized first: this report's observations
-# with their indicator key, and the other reports' observations (same
-# entity) whose indicator has one of those keys; then one hash join on the
-# whole key (indicator key, measure, period, expense type, source). DuckDB
-# never pairs every observation of the same entity, measure and period
-# (its optimizer chose that order for the unmaterialized join: a
-# 12.000-figure workbook made billions of rows and gigabytes). One row per
-# conflicting observation: the first other report (by load time) and how
-# many reports differ.
+# This report's dated observations (n, with their indicator key) against
+# the other reports' observations of the same entity: each other
+# observation is joined to n by the whole key (indicator key, measure,
+# period, expense type, source) as one composite value, which needs the
+# other observation's indicator first, so the join order is fixed: DuckDB
+# cannot pair every observation of the same entity, measure and period
+# before it looks at the indicator (it chose that order for a join on
+# separate columns: a 12.000-figure workbook made billions of rows and
+# gigabytes). Only the pairs with different values are kept and reduced to
+# one row per conflicting figure: the first other report (by load time,
+# file, observation) and how many files differ. Nothing is materialized in
+# between (a chain of materialized tables cost more than the joins).
 _SQL_CONFLICTOS = """
-WITH n AS MATERIALIZED (
+WITH n AS (
   SELECT n.observacion_id, n.indicador, n.indicador_padre, n.medida, n.periodo_inicio, n.periodo_fin,
-         n.valor, n.unidad, n.pagina, n.tipo_gasto, n.fuente_financiacion, ni.clave
+         n.valor, n.unidad, n.pagina,
+         row(ni.clave, n.medida, n.periodo_inicio, n.periodo_fin, n.tipo_gasto, n.fuente_financiacion) AS k
   FROM observaciones n JOIN indicadores ni ON ni.indicador_id = n.indicador_id
   WHERE n.informe_id = $informe AND n.periodo_fin IS NOT NULL
 ),
-o AS MATERIALIZED (
-  SELECT o.observacion_id, o.informe_id, o.valor, o.pagina, o.medida, o.periodo_inicio, o.periodo_fin,
-         o.tipo_gasto, o.fuente_financiacion, xi.clave
-  FROM indicadores xi JOIN observaciones o ON o.indicador_id = xi.indicador_id
-  WHERE xi.informe_id <> $informe AND o.entidad_clave = $entidad AND xi.clave IN (SELECT clave FROM n)
+p AS (
+  SELECT n.*, o.valor AS otro_valor, o.pagina AS otra_pagina, o.informe_id AS otro_informe,
+         o.observacion_id AS otra_observacion
+  FROM observaciones o
+  JOIN indicadores xi ON xi.indicador_id = o.indicador_id
+  JOIN n ON row(xi.clave, o.medida, o.periodo_inicio, o.periodo_fin, o.tipo_gasto, o.fuente_financiacion)
+            IS NOT DISTINCT FROM n.k
+  WHERE o.entidad_clave = $entidad AND xi.entidad_clave = $entidad AND xi.informe_id <> $informe
+    AND abs(o.valor - n.valor) > greatest($abs, $rel * greatest(abs(o.valor), abs(n.valor)))
 )
-SELECT n.observacion_id, any_value(n.indicador), any_value(n.indicador_padre), any_value(n.medida),
-       any_value(n.periodo_inicio), any_value(n.periodo_fin), any_value(n.valor), any_value(n.unidad),
-       any_value(n.pagina),
-       first(o.valor ORDER BY oi.cargado_en, oi.archivo, o.observacion_id),
-       first(o.pagina ORDER BY oi.cargado_en, oi.archivo, o.observacion_id),
-       first(oi.archivo ORDER BY oi.cargado_en, oi.archivo, o.observacion_id),
-       count(DISTINCT oi.archivo)
-FROM n
-JOIN o ON o.clave = n.clave AND o.medida = n.medida
- AND o.periodo_inicio IS NOT DISTINCT FROM n.periodo_inicio AND o.periodo_fin = n.periodo_fin
- AND o.tipo_gasto IS NOT DISTINCT FROM n.tipo_gasto
- AND o.fuente_financiacion IS NOT DISTINCT FROM n.fuente_financiacion
-JOIN informes oi ON oi.informe_id = o.informe_id
-WHERE abs(o.valor - n.valor) > greatest($abs, $rel * greatest(abs(o.valor), abs(n.valor)))
-GROUP BY n.observacion_id
-ORDER BY n.observacion_id
+SELECT p.observacion_id, any_value(p.indicador), any_value(p.indicador_padre), any_value(p.medida),
+       any_value(p.periodo_inicio), any_value(p.periodo_fin), any_value(p.valor), any_value(p.unidad),
+       any_value(p.pagina), min((oi.cargado_en, oi.archivo, p.otra_observacion, p.otro_valor, p.otra_pagina)),
+       len(list_distinct(list(oi.archivo)))
+FROM p JOIN informes oi ON oi.informe_id = p.otro_informe
+GROUP BY p.observacion_id
+ORDER BY p.observacion_id
 """
 
 
@@ -486,21 +485,8 @@ def conflictos(
         {"informe": informe_id, "entidad": entidad, "abs": cfg.tolerancia_absoluta, "rel": cfg.tolerancia_relativa},
     ).fetchall()
     hallazgos = []
-    for (
-        oid,
-        indicador,
-        padre,
-        medida,
-        inicio,
-        fin,
-        valor,
-        unidad,
-        pagina,
-        otro_valor,
-        otra_pagina,
-        otro_archivo,
-        informes,
-    ) in filas:
+    for oid, indicador, padre, medida, inicio, fin, valor, unidad, pagina, primera, informes in filas:
+        _cargado, otro_archivo, _otra, otro_valor, otra_pagina = primera
         otros = informes - 1
         datos = {
             "indicador": f"{padre} / {indicador}" if padre else indicador,
