@@ -61,18 +61,15 @@ def con_encabezado_suelto(
     two words of different columns a space apart (a title or a sentence runs
     over the columns), more words than figures, and together with words in
     half its columns or more (three at least)."""
+    fuera = [w for w in palabras if not any(dentro(w, b) for b, _ in partes)]  # once: not per table
     salida = []
     for bbox, casillas in partes:
         recuadros = sin_marcos(casillas)
         xs = _grupos([x for b in recuadros if b[1] <= bbox[1] + MIN_CELDA for x in (b[0], b[2])])
         encima = [
             w
-            for w in palabras
-            if w["bottom"] <= bbox[1] + 1
-            and xs
-            and xs[0] - MIN_CELDA <= w["x0"]
-            and w["x1"] <= xs[-1] + MIN_CELDA
-            and not any(dentro(w, b) for b, _ in partes)
+            for w in fuera
+            if w["bottom"] <= bbox[1] + 1 and xs and xs[0] - MIN_CELDA <= w["x0"] and w["x1"] <= xs[-1] + MIN_CELDA
         ]
         lineas: list = []
         for linea in reversed(agrupar_lineas(encima)):

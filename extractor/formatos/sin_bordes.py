@@ -105,8 +105,11 @@ def _columnas(lineas: list[Linea], cols: Sequence[Sequence[float]] = ()) -> list
     return _fundidas([(c[0], c[1]) for c in cols] + [_extension(_sin_moneda(s)) for l in lineas for s in _segmentos(l)])
 
 
+MONEDAS = frozenset(cargar_yaml("encabezados.yaml")["moneda_sin_escala"])  # "$", "pesos", "cop"
+
+
 def _sin_moneda(segmento: list[dict]) -> list[dict]:
-    return segmento[1:] if len(segmento) > 1 and segmento[0]["text"] in ("$", "COP", "US$") else segmento
+    return segmento[1:] if len(segmento) > 1 and segmento[0]["text"].casefold() in MONEDAS else segmento
 
 
 def _fundidas(extensiones: list[tuple[float, float]]) -> list[list[float]]:
@@ -720,10 +723,9 @@ def _tablas_de_pares(
             continue
         fin = _fin_de_lista(lineas, pares, franja, i)
         cuerpo = [l for k, l in enumerate(lineas[i : fin + 1], start=i) if pares[k]]
-        cols = [
-            [min(_segmentos(l)[0][0]["x0"] for l in cuerpo), max(_segmentos(l)[0][-1]["x1"] for l in cuerpo)],
-            [min(_segmentos(l)[-1][0]["x0"] for l in cuerpo), max(_segmentos(l)[-1][-1]["x1"] for l in cuerpo)],
-        ]
+        # label and figure columns may overlap in x (a long label over a wide figure): not merged
+        extremos = [(_extension(s[0]), _extension(s[-1])) for s in map(_segmentos, cuerpo)]
+        cols = [[min(e[k][0] for e in extremos), max(e[k][1] for e in extremos)] for k in (0, 1)]
         inicio = _inicio_encabezado(lineas, franja, i, cols, False, piso)
         if len(cuerpo) < MIN_FILAS_PAR or not all(libre[inicio : fin + 1]) or _es_indice(cuerpo):
             i += 1

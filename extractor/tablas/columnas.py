@@ -271,8 +271,9 @@ _MONEDA = re.compile(
 )
 
 
-def _en_moneda(encabezado: str) -> bool:
-    """The header names its currency ("Valor ($)"), so a scale it does not write does not apply."""
+def en_moneda(encabezado: str) -> bool:
+    """The text names its currency ("Valor ($)", "millones de pesos"): a
+    header so named takes no scale it does not write."""
     return bool(_MONEDA.search(normalizar(encabezado)))
 
 
@@ -416,7 +417,7 @@ def columnas(
         if medida in DINERO:
             escala, factor = cls.escala(encabezado)
             if escala is None:
-                escala, factor = escala_comun if _en_moneda(encabezado) else escala_tabla
+                escala, factor = escala_comun if en_moneda(encabezado) else escala_tabla
         texto_periodo = _texto_periodo([_sin_base(p, ctx) for p in partes_periodo], ctx)
         cols.append(
             Columna(

@@ -37,6 +37,7 @@ from extractor.tablas.columnas import (
     columnas_codigo,
     columnas_de_otro_indicador,
     columnas_descripcion,
+    en_moneda,
     es_anio,
     filas_encabezado,
     lista_de_nombres,
@@ -81,12 +82,7 @@ def _moneda_del_nombre(nombre: str) -> str:
     """The money unit an indicator's name ends with ("Beneficios del control
     fiscal (millones de pesos)" → "millones de pesos"), "" if none."""
     m = _UNIDAD_FINAL.search(nombre)
-    return m.group(1).strip() if m and _es_moneda(m.group(1)) else ""
-
-
-def _es_moneda(texto: str) -> bool:
-    norm = normalizar(texto)
-    return "peso" in norm or "$" in texto or "cop" in norm.split()
+    return m.group(1).strip() if m and en_moneda(m.group(1)) else ""
 
 
 def _es_celda_subencabezado(texto: str, ctx: Contexto) -> bool:
@@ -603,7 +599,7 @@ def _observacion(fig: Figura, col: Columna, casilla, tabla: int, fila: _Fila) ->
     escala = col.escala
     if dinero and fig.escala is not None:
         escala, factor = fig.escala  # "$ 45,5 millones" under any header
-    elif not dinero and fig.medida != "avance_porcentual" and fig.numero.unidad == "numero" and _es_moneda(fila.unidad):
+    elif not dinero and fig.medida != "avance_porcentual" and fig.numero.unidad == "numero" and en_moneda(fila.unidad):
         escala, factor = clasificador().escala(fila.unidad)  # an amount "(millones de pesos)": its unit's scale
         factor = factor or 1.0
     nota = None

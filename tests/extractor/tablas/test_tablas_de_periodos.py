@@ -182,6 +182,13 @@ def test_fila_consolidado_del_anio_bajo_los_trimestres(tmp_path):
     assert _uno(informe, medida="ejecutado", periodo_fin=date(2023, 6, 30)).valor == 33
 
 
+def _tabla_word(doc, filas):
+    tabla = doc.add_table(rows=len(filas), cols=len(filas[0]))
+    for r, fila in enumerate(filas):
+        for k, texto in enumerate(fila):
+            tabla.cell(r, k).text = texto
+
+
 def test_docx_trimestres_con_nombre_en_la_leyenda_con_dos_puntos(tmp_path):
     docx = pytest.importorskip("docx")
     doc = docx.Document()
@@ -194,10 +201,7 @@ def test_docx_trimestres_con_nombre_en_la_leyenda_con_dos_puntos(tmp_path):
         ("Segundo trimestre", "25", "27", "108,0 %", "45"),
         ("Tercer trimestre", "25", "22", "88,0 %", "67"),
     ]
-    tabla = doc.add_table(rows=len(filas), cols=5)
-    for r, fila in enumerate(filas):
-        for k, texto in enumerate(fila):
-            tabla.cell(r, k).text = texto
+    _tabla_word(doc, filas)
     ruta = tmp_path / "chinacota_visitas_2022.docx"
     doc.save(ruta)
     informe = extraer_informe(ruta)
@@ -242,13 +246,6 @@ def test_rotulo_corto_que_termina_en_indicador_nombra_lo_que_sigue():
         == "Casas de justicia móvil: jornadas realizadas"
     )
     assert indicador_del_titulo(["Seguimiento a los indicadores: salud y educación"]) != "Salud y educación"
-
-
-def _tabla_word(doc, filas):
-    tabla = doc.add_table(rows=len(filas), cols=len(filas[0]))
-    for r, fila in enumerate(filas):
-        for k, texto in enumerate(fila):
-            tabla.cell(r, k).text = texto
 
 
 def test_encabezado_de_seccion_nombra_la_tabla_de_meses_bajo_prosa_y_ficha(tmp_path):
