@@ -96,6 +96,51 @@ def juntar(
     return nuevas_cajas, nuevas_celdas
 
 
+# ------------------------------------------------------------------ nested
+
+
+def _dentro_de(b: tuple, a: tuple) -> bool:
+    return a[0] - TOLERANCIA <= b[0] and a[1] - TOLERANCIA <= b[1] and b[2] <= a[2] + TOLERANCIA and b[3] <= a[3] + TOLERANCIA
+
+
+def _se_solapan(a: tuple, b: tuple) -> bool:
+    return min(a[2], b[2]) - max(a[0], b[0]) > TOLERANCIA and min(a[3], b[3]) - max(a[1], b[1]) > TOLERANCIA
+
+
+def anidadas(
+    cajas: list[tuple], celdas: list[list[tuple]]
+) -> tuple[list[tuple], list[list[tuple]]]:
+    """Tables whose frame lies inside another table's frame joined to it.
+
+    A spanning header cell ("VIGENCIA 2023") over blocks drawn as separate
+    boxes with spacer gaps between them: a ruling-based finder returns the
+    spanning cell with the outer blocks as one table (its frame reaches
+    across the whole header) and the inner blocks as tables of their own,
+    inside that frame where it has no cell. They are one table: the inner
+    cells join the outer table's cells. A table inside a cell of another (a
+    page drawn in a frame) stays apart. Order is kept."""
+    dueno = list(range(len(cajas)))
+    for j, b in enumerate(cajas):
+        for i, a in enumerate(cajas):
+            if (
+                i != j
+                and dueno[i] == i
+                and _dentro_de(b, a)
+                and not _dentro_de(a, b)
+                and not any(_se_solapan(b, c) for c in celdas[i])
+            ):
+                dueno[j] = i
+                break
+    if dueno == list(range(len(cajas))):
+        return cajas, celdas
+    nuevas_cajas, nuevas_celdas = [], []
+    for i in range(len(cajas)):
+        if dueno[i] == i:
+            nuevas_cajas.append(cajas[i])
+            nuevas_celdas.append(list(celdas[i]) + [c for j in range(len(cajas)) if j != i and dueno[j] == i for c in celdas[j]])
+    return nuevas_cajas, nuevas_celdas
+
+
 # ------------------------------------------------------------------ stacked
 
 MAX_HUECO_FILAS = _U["max_hueco_filas"]  # row heights of white space between two stacked pieces of one table

@@ -664,7 +664,8 @@ def _elementos_pagina(
     rayadas, halladas = franjas.tablas_de_franjas(halladas, solas, palabras)
     _marcar_franjas(solas, palabras)
     halladas = [t for t in halladas if len(t.cells) > 1]
-    cajas, celdas = contiguas.juntar([t.bbox for t in halladas], [t.cells for t in halladas], palabras)
+    cajas, celdas = contiguas.anidadas([t.bbox for t in halladas], [t.cells for t in halladas])
+    cajas, celdas = contiguas.juntar(cajas, celdas, palabras)
     cajas, celdas = contiguas.apiladas(cajas, celdas, palabras)
     cajas, celdas = cajas + [b for b, _ in rayadas], celdas + [c for _, c in rayadas]
     partes = [parte for bbox, casillas in zip(cajas, celdas) for parte in _subtablas(casillas, palabras, bbox)]

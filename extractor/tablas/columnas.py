@@ -242,12 +242,13 @@ def _texto_periodo(partes: list[str], ctx: Contexto) -> str:
     names none ("T1" under "2025" → "T1 2025"); else the whole header."""
     for i in range(len(partes) - 1, -1, -1):
         parte = partes[i]
+        if not ANIO.search(parte):
+            # "Trimestre I" names a period only with a year, the upper level's when the report gives none
+            anio = next((y for y in (ANIO.findall(p) for p in reversed(partes[:i])) if len(y) == 1), None)
+            con_anio = f"{parte} {anio[0]}" if anio else ""
+            if anio and periodo_de_texto(con_anio, ctx) not in (None, periodo_de_texto(anio[0], ctx)):
+                return con_anio
         if periodo_de_texto(parte, ctx):
-            if not ANIO.search(parte):
-                superiores = [ANIO.findall(p) for p in reversed(partes[:i])]
-                anio = next((y for y in superiores if len(y) == 1), None)
-                if anio:
-                    return f"{parte} {anio[0]}"
             return parte
     return " ".join(partes)
 
@@ -437,6 +438,7 @@ def columnas(
             )
         )
     _resultados_junto_a_la_meta(cols, solo_periodo, ctx)
+    _logros_de_subperiodo(cols, ctx)
     _degradar_columnas_texto(cols, rejilla[n_encabezado:])
     _hermanas_de_dinero(cols, ctx, rejilla[n_encabezado:])
     for col in cols:
@@ -713,6 +715,34 @@ def _resultados_junto_a_la_meta(cols: list[Columna], solo_periodo: list[int], ct
         return
     for c in cols:
         if c.indice in solo_periodo and c.medida == "meta":
+            c.medida = "ejecutado"
+            c.periodo = periodo_para(c.medida, c.texto_periodo, ctx)
+
+
+ACUMULADO_EXPLICITO = re.compile(palabras.patron_de_palabras(cargar_yaml("encabezados.yaml")["acumulado_explicito"]))
+
+
+def _parte_del_anio(periodo: Optional[Periodo]) -> bool:
+    return (
+        periodo is not None
+        and periodo.inicio is not None
+        and periodo.fin is not None
+        and periodo.inicio.year == periodo.fin.year
+        and (periodo.inicio.month, periodo.inicio.day, periodo.fin.month, periodo.fin.day) != (1, 1, 12, 31)
+    )
+
+
+def _logros_de_subperiodo(cols: list[Columna], ctx: Contexto) -> None:
+    """Under a part of the year ("Trimestre II" over "Programado |
+    Alcanzado"), a column read as "acumulado" only through a weak word,
+    beside the target of the same part, is that part's own result."""
+    for c in cols:
+        if (
+            c.medida == "acumulado"
+            and _parte_del_anio(periodo_de_texto(c.texto_periodo, ctx))
+            and not ACUMULADO_EXPLICITO.search(normalizar(c.encabezado))
+            and any(m.medida == "meta" and m.texto_periodo == c.texto_periodo for m in cols)
+        ):
             c.medida = "ejecutado"
             c.periodo = periodo_para(c.medida, c.texto_periodo, ctx)
 

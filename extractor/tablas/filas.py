@@ -27,6 +27,7 @@ from extractor.castellano import palabras
 from extractor.tablas.acumulacion import acumulacion_de
 from extractor.tablas.celdas import Figura, figuras_de_celda, referencia_excel, unidad
 from extractor.tablas.columnas import (
+    ACUMULADO_EXPLICITO,
     DINERO,
     Columna,
     celdas_distintas,
@@ -477,19 +478,16 @@ def _acumulados_que_bajan(cols: list[Columna], rejilla, periodos_renglon: dict[i
         ]
         baja = any(b < a for a, b in zip(valores, valores[1:]))
         # "Acumulado" beside "Ejecutado" says what it is: a fall is the report's slip (a finding)
-        nombrado = _ACUMULADO_EXPLICITO.search(normalizar(col.encabezado)) and any(
+        nombrado = ACUMULADO_EXPLICITO.search(normalizar(col.encabezado)) and any(
             c.medida == "ejecutado" for c in cols
         )
         if (baja and not nombrado) or _resultado_del_periodo(col, cols):
             col.medida = "ejecutado"
 
 
-_ACUMULADO_EXPLICITO = re.compile(palabras.patron_de_palabras(cargar_yaml("encabezados.yaml")["acumulado_explicito"]))
-
-
 def _resultado_del_periodo(col: Columna, cols: list[Columna]) -> bool:
     """ "Logrado" beside no "Ejecutado" in a table of periods: each period's result."""
-    return not _ACUMULADO_EXPLICITO.search(normalizar(col.encabezado)) and not any(
+    return not ACUMULADO_EXPLICITO.search(normalizar(col.encabezado)) and not any(
         c.medida == "ejecutado" for c in cols
     )
 

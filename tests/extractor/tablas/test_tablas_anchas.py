@@ -320,3 +320,60 @@ def test_a_report_that_writes_thousands_with_commas_is_read_so(tmp_path):
     es_co = informe(filas + [["Familias atendidas", "10.620", "9.870", "92,9%"]])
     assert es_co[("Estudiantes con transporte", "meta")] == 3.45
     assert es_co[("Familias atendidas", "meta")] == 10620
+
+
+def _trimestres_bajo_una_vigencia(destino: Path, con_marco_de_pagina: bool = False) -> None:
+    """Names under one tall header cell; beside them one box "Vigencia 2024"
+    spanning four quarter blocks, each a ruled box of its own (quarter over
+    Programado | Alcanzado) with unruled spacer gaps between the blocks."""
+    arriba, alto = 500, 16
+    filas = [(n, *cifras) for n, _, cifras, *_ in INDICADORES]
+    d = bytearray(b"0.5 w\n")
+    xs = [40, 240]
+    fondo = arriba - (3 + len(filas)) * alto
+    for y in [arriba, arriba - 3 * alto] + [arriba - (3 + r) * alto for r in range(1, len(filas) + 1)]:
+        d += b"%.1f %.1f m %.1f %.1f l S\n" % (xs[0], y, xs[-1], y)
+    for x in xs:
+        d += b"%.1f %.1f m %.1f %.1f l S\n" % (x, arriba, x, fondo)
+    d += _texto(43, arriba - 28, "Indicador de producto")
+    for r, (nombre, *_) in enumerate(filas):
+        d += _texto(43, arriba - (4 + r) * alto + 4, nombre)
+    x0, ancho, hueco = 250, 90, 8
+    derecha = x0 + 4 * ancho + 3 * hueco
+    for y in (arriba, arriba - alto):
+        d += b"%.1f %.1f m %.1f %.1f l S\n" % (x0, y, derecha, y)
+    for x in (x0, derecha):
+        d += b"%.1f %.1f m %.1f %.1f l S\n" % (x, arriba, x, arriba - alto)
+    d += _texto(x0 + 150, arriba - alto + 4, "Vigencia 2024")
+    for k, trimestre in enumerate(["Trimestre I", "Trimestre II", "Trimestre III", "Trimestre IV"]):
+        cuerpo = [[""] * 2, ["Programado", "Alcanzado"]] + [[f[1 + k], str(int(f[1 + k]) - 3)] for f in filas]
+        d += _bloque(x0 + k * (ancho + hueco), [ancho / 2] * 2, cuerpo, arriba - alto, alto, {0: (2, trimestre)})
+    if con_marco_de_pagina:
+        d += b"20 20 m 772 20 l 772 592 l 20 592 l h S\n30 560 m 762 560 l S\n"
+    _pdf(destino, bytes(d))
+
+
+def test_bloques_de_trimestres_bajo_una_vigencia_son_una_tabla(tmp_path):
+    """The spanning "Vigencia" box makes a ruling finder return the outer
+    quarters with it as one table and the inner quarters as tables inside
+    its frame: they are one table, each figure under its own quarter."""
+    ruta = tmp_path / "trimestres.pdf"
+    _trimestres_bajo_una_vigencia(ruta)
+    doc = leer_documento(ruta)
+    assert len(doc.tablas) == 1
+    obs = interpretar(doc).observaciones
+    por = {(o.indicador, o.medida, o.periodo_inicio.month): o.valor for o in obs if o.periodo_inicio}
+    assert por[("Kilometros de caminos veredales", "meta", 7)] == 8
+    assert por[("Kilometros de caminos veredales", "ejecutado", 7)] == 5
+    assert por[("Jovenes rurales formados", "meta", 4)] == 250
+    assert por[("Jovenes rurales formados", "ejecutado", 10)] == 197
+    assert len(obs) == 2 * 4 * len(INDICADORES)
+
+
+def test_tablas_dentro_de_un_marco_de_pagina_quedan_aparte(tmp_path):
+    """A page frame with a header band is a table of two big cells for a
+    ruling finder; the tables inside one of its cells are not joined to it."""
+    ruta = tmp_path / "marco.pdf"
+    _trimestres_bajo_una_vigencia(ruta, con_marco_de_pagina=True)
+    obs = interpretar(leer_documento(ruta)).observaciones
+    assert len(obs) == 2 * 4 * len(INDICADORES)
