@@ -100,16 +100,19 @@ def juntar(
 
 
 def _dentro_de(b: tuple, a: tuple) -> bool:
-    return a[0] - TOLERANCIA <= b[0] and a[1] - TOLERANCIA <= b[1] and b[2] <= a[2] + TOLERANCIA and b[3] <= a[3] + TOLERANCIA
+    return (
+        a[0] - TOLERANCIA <= b[0]
+        and a[1] - TOLERANCIA <= b[1]
+        and b[2] <= a[2] + TOLERANCIA
+        and b[3] <= a[3] + TOLERANCIA
+    )
 
 
 def _se_solapan(a: tuple, b: tuple) -> bool:
     return min(a[2], b[2]) - max(a[0], b[0]) > TOLERANCIA and min(a[3], b[3]) - max(a[1], b[1]) > TOLERANCIA
 
 
-def anidadas(
-    cajas: list[tuple], celdas: list[list[tuple]]
-) -> tuple[list[tuple], list[list[tuple]]]:
+def anidadas(cajas: list[tuple], celdas: list[list[tuple]]) -> tuple[list[tuple], list[list[tuple]]]:
     """Tables whose frame lies inside another table's frame joined to it.
 
     A spanning header cell ("VIGENCIA 2023") over blocks drawn as separate
@@ -137,7 +140,9 @@ def anidadas(
     for i in range(len(cajas)):
         if dueno[i] == i:
             nuevas_cajas.append(cajas[i])
-            nuevas_celdas.append(list(celdas[i]) + [c for j in range(len(cajas)) if j != i and dueno[j] == i for c in celdas[j]])
+            nuevas_celdas.append(
+                list(celdas[i]) + [c for j in range(len(cajas)) if j != i and dueno[j] == i for c in celdas[j]]
+            )
     return nuevas_cajas, nuevas_celdas
 
 

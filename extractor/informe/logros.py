@@ -7,13 +7,14 @@ that label. The wordings are data: esquemas/prosa.yaml."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from typing import Optional
 
 from esquemas import cargar_yaml
 from extractor.castellano.numeros import Numero, buscar_numeros
 from extractor.castellano.periodos import MESES, Contexto, periodo_para
+from extractor.castellano.sintagmas import nombre_de_frase
 from extractor.informe.narrativa import frases
 from extractor.modelo import BloqueTexto, Documento
 from extractor.resultado import Observacion
@@ -35,9 +36,11 @@ _DIA_DE_MES = re.compile(r"\s*de\s+(?:" + "|".join(m for m in MESES if len(m) > 
 @dataclass(frozen=True)
 class Patrones:
     meta: tuple[re.Pattern, ...]
+    ejecutado: tuple[re.Pattern, ...]
     avance: tuple[re.Pattern, ...]
     avance_si_meta_es_cantidad: tuple[re.Pattern, ...]
     no_nombran: frozenset[str]
+    estilos_de_lista: tuple[str, ...]
 
 
 @cache
@@ -61,7 +64,12 @@ def patrones() -> Patrones:
         return tuple(compilar(p) for p in datos[clave])
 
     return Patrones(
-        lista("meta"), lista("avance"), lista("avance_si_meta_es_cantidad"), frozenset(datos["rotulos_que_no_nombran"])
+        lista("meta"),
+        lista("ejecutado"),
+        lista("avance"),
+        lista("avance_si_meta_es_cantidad"),
+        frozenset(datos["rotulos_que_no_nombran"]),
+        tuple(datos["estilos_de_lista"]),
     )
 
 
@@ -121,11 +129,19 @@ def leer_frase(indicador: str, frase: str) -> Optional[Logro]:
         if avance is not None:
             break
     otros = [n for n in numeros if n is not meta and n is not avance]
-    # the achieved figure: the first one before the target (in the target's
-    # unit when one is), else the first after it
+    # the achieved figure: one a wording gives, else the first one before
+    # the target (in the target's unit when one is), else the first after it
     antes = [n for n in otros if n.fin <= meta.inicio]
     antes = [n for n in antes if n.unidad == meta.unidad] or antes
-    ejecutado = antes[0] if antes else next(iter(otros), None)
+    ejecutado = next(
+        (
+            n
+            for patron in p.ejecutado
+            for m in patron.finditer(norm)
+            if (n := _numero_en(otros, m.start("n"), m.end("n"))) is not None
+        ),
+        antes[0] if antes else next(iter(otros), None),
+    )
     if ejecutado is None and avance is None:
         return None
     return Logro(indicador, frase, meta, ejecutado, avance)
@@ -140,16 +156,40 @@ def _items(bloque: BloqueTexto) -> list[tuple[str, str]]:
         return [(bloque.rotulo, resto)]
     lineas = bloque.texto.split("\n")
     items: list[str] = []
+    lineas_de_item: list[str] = []  # each item's first line, with its bullet
     for linea in lineas:
         if _VINETA.match(linea) or not items:
             items.append(_VINETA.sub("", linea))
+            lineas_de_item.append(linea)
         else:
             items[-1] += " " + linea
     salida = []
-    for item in items:
+    for linea, item in zip(lineas_de_item, items):
         m = _ROTULO_DOS_PUNTOS.match(item.strip())
         if m:
             salida.append((m["rotulo"], m["resto"]))
+        elif _VINETA.match(linea) or _es_lista(bloque):
+            salida.append(("", item))  # a bullet without a label: the sentence names it
+    return salida
+
+
+def _es_lista(bloque: BloqueTexto) -> bool:
+    """A Word paragraph in a list style ("List Bullet", "Viñeta")."""
+    return any(e in _normal(bloque.estilo) for e in patrones().estilos_de_lista)
+
+
+def _logros_sin_rotulo(texto: str) -> list[Logro]:
+    """The sentences of a bullet without a label that state a result against
+    a target, each named by what its achieved figure counts or by its subject."""
+    salida = []
+    for frase in frases(texto):
+        logro = leer_frase("", frase)
+        if logro is None:
+            continue
+        cifra = logro.ejecutado or logro.meta
+        nombre = nombre_de_rotulo(nombre_de_frase(frase, cifra.inicio, cifra.fin) or "")
+        if nombre:
+            salida.append(replace(logro, indicador=nombre))
     return salida
 
 
@@ -174,6 +214,9 @@ def logros(doc: Documento) -> list[tuple[BloqueTexto, Logro]]:
         if campos_de_texto(bloque):
             continue  # an indicator's data sheet ("Meta 2025: 21,0"): read by extractor/tablas/fichas.py
         for rotulo, resto in _items(bloque):
+            if not rotulo:
+                salida += [(bloque, logro) for logro in _logros_sin_rotulo(resto)]
+                continue
             nombre = nombre_de_rotulo(rotulo)
             if nombre is None:
                 continue

@@ -15,8 +15,9 @@ from extractor.modelo import Documento
 from extractor.castellano.periodos import Contexto
 from extractor.resultado import Observacion
 
-# A sentence ends at ". " before a capital letter; "1.350.000.000," never splits.
-SENTENCE = re.compile(r"(?<=[^\d\s])[.;]\s+(?=[A-ZÁÉÍÓÚÑ¿¡])")
+# A sentence ends at ". " before a capital letter; "1.350.000.000," never
+# splits. A bullet sign starts one (a list's items, one after the other).
+SENTENCE = re.compile(r"(?<=[^\d\s])[.;]\s+(?=[A-ZÁÉÍÓÚÑ¿¡])|\s+(?=[•●▪◦○■□➢➤►‣⁃∙\ue000-\uf8ff]\s)")
 # indicator of a narrative money figure, by kind of spending (esquemas/tipos_gasto.csv)
 NAMES: dict[str | None, str] = {
     **{f["tipo_gasto"]: f["indicador_en_narrativa"] for f in esquemas.filas_vocabulario("tipo_gasto")},

@@ -478,18 +478,14 @@ def _acumulados_que_bajan(cols: list[Columna], rejilla, periodos_renglon: dict[i
         ]
         baja = any(b < a for a, b in zip(valores, valores[1:]))
         # "Acumulado" beside "Ejecutado" says what it is: a fall is the report's slip (a finding)
-        nombrado = ACUMULADO_EXPLICITO.search(normalizar(col.encabezado)) and any(
-            c.medida == "ejecutado" for c in cols
-        )
+        nombrado = ACUMULADO_EXPLICITO.search(normalizar(col.encabezado)) and any(c.medida == "ejecutado" for c in cols)
         if (baja and not nombrado) or _resultado_del_periodo(col, cols):
             col.medida = "ejecutado"
 
 
 def _resultado_del_periodo(col: Columna, cols: list[Columna]) -> bool:
     """ "Logrado" beside no "Ejecutado" in a table of periods: each period's result."""
-    return not ACUMULADO_EXPLICITO.search(normalizar(col.encabezado)) and not any(
-        c.medida == "ejecutado" for c in cols
-    )
+    return not ACUMULADO_EXPLICITO.search(normalizar(col.encabezado)) and not any(c.medida == "ejecutado" for c in cols)
 
 
 def _union(periodos) -> Periodo:

@@ -169,17 +169,22 @@ def en_alcance(p: Prediccion, entrada: dict[str, Any]) -> bool:
     paginas = entrada.get("scope_pages")
     if paginas is not None:
         return p.pagina in set(paginas)
-    hoja = entrada.get("scope_sheet")
-    if hoja is not None and p.hoja is not None and p.hoja != hoja:
+    # one sheet, or a list of them for a workbook annotated on several sheets
+    hojas = _lista(entrada.get("scope_sheet"))
+    if hojas and p.hoja is not None and p.hoja not in hojas:
         return False
-    indice = entrada.get("scope_sheet_index")
-    if hoja is None and indice is not None and p.pagina != indice:
+    indices = _lista(entrada.get("scope_sheet_index"))
+    if not hojas and indices and p.pagina not in indices:
         return False
     filas = filas_de_alcance(entrada.get("scope_rows"))
     if filas:
         fila = p.fila_excel
         return fila is not None and filas[0] <= fila <= filas[1]
     return True
+
+
+def _lista(valor: Any) -> list:
+    return [] if valor is None else list(valor) if isinstance(valor, (list, tuple)) else [valor]
 
 
 def filas_de_alcance(alcance: Any) -> Optional[tuple[int, int]]:

@@ -199,3 +199,61 @@ def test_vinetas_de_fuente_de_simbolos_y_rotulo_con_raya():
     doc = Documento(archivo="x.pdf", sha256="0", formato="pdf", paginas=1, bloques=[BloqueTexto(texto, 1)])
     leidos = {logro.indicador: (logro.ejecutado.valor, logro.meta.valor) for _, logro in logros(doc)}
     assert leidos == {"Jornadas de vacunación bovina": (18, 20), "Productores con asistencia técnica": (412, 380)}
+
+
+def test_vinetas_sin_rotulo_se_nombran_por_su_frase(tmp_path):
+    """Bullets that never name their indicator: the name is what the achieved
+    figure counts (with the verb's participle) or the sentence's subject.
+    Plain paragraphs without a label still give nothing."""
+    pytest.importorskip("reportlab")
+    from reportlab.lib.pagesizes import letter
+    from reportlab.pdfgen import canvas
+
+    ruta = tmp_path / "sopo_desarrollo_rural_rendicion_2023.pdf"
+    c = canvas.Canvas(str(ruta), pagesize=letter)
+    lineas = [
+        "Municipio de Sopó – Secretaría de Desarrollo Rural",
+        "Informe de rendición de cuentas, vigencia 2023",
+        "",
+        "De las 14 metas de la secretaría se cumplieron 12, con una meta global de 90 %.",
+        "Los principales logros de la vigencia fueron:",
+        "• Se entregaron 230 kits de semillas de una meta de 250 (92,0 %), priorizando a las",
+        "   familias de las veredas altas.",
+        "• Se adecuaron 9 de las 12 plazas de mercado previstas (75,0 %).",
+        "• La tasa de informalidad en la tenencia de tierras bajó de 41,0 % en 2022 a 37,5 %",
+        "   en 2023; la meta para la vigencia era 38,0 %.",
+        "• Se realizaron 6 ferias campesinas con 80 expositores.",
+    ]
+    y = 720
+    for texto in lineas:
+        c.setFont("Helvetica", 10)
+        c.drawString(60, y, texto)
+        y -= 14
+    c.save()
+
+    assert _cifras(extraer_informe(ruta)) == {
+        ("Kits de semillas entregados", "ejecutado"): (230, "numero"),
+        ("Kits de semillas entregados", "meta"): (250, "numero"),
+        ("Kits de semillas entregados", "avance_porcentual"): (92, "porcentaje"),
+        ("Plazas de mercado adecuadas", "ejecutado"): (9, "numero"),
+        ("Plazas de mercado adecuadas", "meta"): (12, "numero"),
+        ("Plazas de mercado adecuadas", "avance_porcentual"): (75, "porcentaje"),
+        ("Tasa de informalidad en la tenencia de tierras", "ejecutado"): (37.5, "porcentaje"),
+        ("Tasa de informalidad en la tenencia de tierras", "meta"): (38, "porcentaje"),
+    }
+
+
+def test_parrafo_de_lista_de_word_sin_rotulo(tmp_path):
+    docx = pytest.importorskip("docx")
+    doc = docx.Document()
+    doc.add_paragraph("INFORME DE GESTIÓN – VIGENCIA 2023")
+    doc.add_paragraph(
+        "Se formaron 212 docentes en competencias digitales; la meta era de 250 (84,8 %).", style="List Bullet"
+    )
+    ruta = tmp_path / "gestion_educacion_2023.docx"
+    doc.save(ruta)
+    assert _cifras(extraer_informe(ruta)) == {
+        ("Docentes formados", "ejecutado"): (212, "numero"),
+        ("Docentes formados", "meta"): (250, "numero"),
+        ("Docentes formados", "avance_porcentual"): (84.8, "porcentaje"),
+    }
