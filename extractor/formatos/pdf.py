@@ -44,6 +44,7 @@ from extractor.modelo import BloqueTexto, Celda, Documento, LineaSuelta, Omision
 from extractor.formatos import cifras_ocr, contiguas, franjas, ocr, sin_bordes
 from extractor.formatos.cajas import Centros, agrupamientos, sin_marcos
 from extractor.formatos.cajas import borde as _borde, columna_de as _columna_de, dentro as _dentro
+from extractor.formatos.carriles import carriles
 from extractor.formatos.rejillas import con_encabezado_suelto, con_filas_abiertas
 from extractor.formatos.cribado import FRANJA_PIE, FRANJA_CABECERA, PaginaCribada, cribar, en_banda
 from extractor.formatos.pdfium_pagina import DocumentoPdfium, leer_pagina
@@ -644,6 +645,7 @@ def _elementos_pagina(
     n_pagina: int,
     palabras: list[dict] | None = None,
     ajustes: dict | None = AJUSTES_RAYADAS,
+    horizontales: list[dict] | None = None,
     sueltas: list | None = None,
     corrientes: dict[str, int] | None = None,
 ) -> tuple[list, list[LineaLeida]]:
@@ -672,10 +674,11 @@ def _elementos_pagina(
     partes = con_encabezado_suelto(partes, palabras)
     # a ruled header with a borderless body under it keeps its frame: the
     # body is read as a borderless table in the header's columns
-    con_cuerpo, hechas = _con_cuerpo_sin_reglas(partes, palabras, n_pagina)
+    bordes = horizontales if horizontales is not None else pagina.horizontal_edges if ajustes else []
+    con_cuerpo, hechas = _con_cuerpo_sin_reglas(partes, palabras, n_pagina, bordes)
     bajadas = [p if k in con_cuerpo else q for k, (p, q) in enumerate(zip(partes, _con_filas_debajo(partes, palabras)))]
     if hechas is None or any(p[0] is not q[0] or p[1] is not q[1] for p, q in zip(partes, bajadas)):
-        hechas = _con_cuerpos(bajadas, palabras, n_pagina)  # else the same tables were read already
+        hechas = _con_cuerpos(bajadas, palabras, n_pagina, bordes)  # else the same tables were read already
     recuadros_tablas, casillas_tablas, libres = hechas
     libres = [w for w in libres if not any(_dentro(w, b) for b in recuadros_tablas)] + aparte
     tablas = [(bbox[1], Tabla(indice=0, celdas=casillas)) for bbox, casillas in zip(recuadros_tablas, casillas_tablas)]
@@ -699,12 +702,13 @@ def _marcar_franjas(solas: list[tuple], palabras: list[dict]) -> None:
 
 
 def _con_cuerpos(
-    partes: list[tuple[tuple, list[tuple]]], palabras: list[dict], n_pagina: int
+    partes: list[tuple[tuple, list[tuple]]], palabras: list[dict], n_pagina: int, bordes: list[dict]
 ) -> tuple[list[tuple], list[list[Celda]], list[dict]]:
     """(frames, cells, words outside every frame) of the ruled tables
     `partes` and of the borderless tables among the other words; a
     borderless table right under a ruled header (`_encabezado_rayado_encima`)
-    is its body, one table with it."""
+    is its body, one table with it. Tables side by side, each with its own
+    horizontal rules (`bordes`), are read apart (`carriles`)."""
     recuadros_tablas = [bbox for bbox, _ in partes]
     casillas_tablas = [_tabla_rayada(casillas, palabras, n_pagina, bbox) for bbox, casillas in partes]
     libres = [w for w in palabras if not any(_dentro(w, b) for b in recuadros_tablas)]
@@ -712,7 +716,10 @@ def _con_cuerpos(
     cabezas = [
         b[3] for b, casillas in zip(recuadros_tablas, casillas_tablas) if _n_filas(casillas) <= MAX_FILAS_ENCABEZADO
     ]
-    for bbox, casillas in sin_bordes.buscar_tablas(libres, n_pagina, barreras, cabezas):
+    sin_reglas = [
+        t for grupo in carriles(libres, bordes) for t in sin_bordes.buscar_tablas(grupo, n_pagina, barreras, cabezas)
+    ]
+    for bbox, casillas in sin_reglas:
         k, mapa = _encabezado_rayado_encima(bbox, casillas, recuadros_tablas, casillas_tablas, libres)
         if mapa is None:
             recuadros_tablas.append(bbox)
@@ -725,7 +732,7 @@ def _con_cuerpos(
 
 
 def _con_cuerpo_sin_reglas(
-    partes: list[tuple[tuple, list[tuple]]], palabras: list[dict], n_pagina: int
+    partes: list[tuple[tuple, list[tuple]]], palabras: list[dict], n_pagina: int, bordes: list[dict]
 ) -> tuple[set[int], tuple[list[tuple], list[list[Celda]], list[dict]] | None]:
     """Indices of the ruled tables of a few rows that head a borderless
     body right under them (found among the words outside the frames as
@@ -737,7 +744,7 @@ def _con_cuerpo_sin_reglas(
     `_con_cuerpos` read of `partes` (None when it was not needed)."""
     if not any(len(_agrupamientos([b[1] for b in cajas])) <= MAX_FILAS_ENCABEZADO for _, cajas in partes):
         return set(), None
-    hechas = _con_cuerpos(partes, palabras, n_pagina)
+    hechas = _con_cuerpos(partes, palabras, n_pagina, bordes)
     recuadros = hechas[0]
     # a header's frame grows down only when a body joins it
     return {k for k, (bbox, _) in enumerate(partes) if recuadros[k][3] > bbox[3] + MIN_CELDA}, hechas
@@ -879,7 +886,7 @@ def _confianza_ocr(casillas: list[Celda], palabras: list[dict]) -> None:
 def _elementos_escaneados(
     pagina, n_pagina: int, leida: ocr.PaginaOcr, sueltas: list | None = None
 ) -> tuple[list, list[LineaLeida]]:
-    tablas, lineas = _elementos_pagina(pagina, n_pagina, leida.palabras, _ajustes_ocr(leida), sueltas)
+    tablas, lineas = _elementos_pagina(pagina, n_pagina, leida.palabras, _ajustes_ocr(leida), [], sueltas)
     for _, tabla in tablas:
         _confianza_ocr(tabla.celdas, leida.palabras)
         tabla.celdas = cifras_ocr.reparar(tabla.celdas)

@@ -105,10 +105,10 @@ class _NoAplica(Exception):
     """A page this reader does not handle like pdfplumber: fall back."""
 
 
-def leer_pagina(page, textpage, settings: dict) -> Optional[tuple[list[dict], Optional[dict]]]:
+def leer_pagina(page, textpage, settings: dict) -> Optional[tuple[list[dict], Optional[dict], list[dict]]]:
     """(words, table settings: None when the page has no ruling to make a
-    table of) of a table page for `pdf._elementos_pagina`, or None to read the
-    page with pdfplumber."""
+    table of, horizontal rules) of a table page for `pdf._elementos_pagina`,
+    or None to read the page with pdfplumber."""
     try:
         espacio = _espacio(page)
         palabras = _palabras(textpage, espacio)
@@ -118,7 +118,7 @@ def leer_pagina(page, textpage, settings: dict) -> Optional[tuple[list[dict], Op
     verticales = [b for b in bordes if b["orientation"] == "v"]
     horizontales = [b for b in bordes if b["orientation"] == "h"]
     if len(verticales) < 2 or len(horizontales) < 2:
-        return palabras, None  # no ruled table can be drawn
+        return palabras, None, horizontales  # no ruled table can be drawn
     ajustes = {k: v for k, v in settings.items() if k not in ("vertical_strategy", "horizontal_strategy")}
     ajustes.update(
         vertical_strategy="explicit",
@@ -126,7 +126,7 @@ def leer_pagina(page, textpage, settings: dict) -> Optional[tuple[list[dict], Op
         explicit_vertical_lines=verticales,
         explicit_horizontal_lines=horizontales,
     )
-    return palabras, ajustes
+    return palabras, ajustes, horizontales
 
 
 class _Espacio:

@@ -370,14 +370,34 @@ def _centrar(lineas: list[Linea], cifras: list[int], tope: int, ultima: int) -> 
     return error, inicios
 
 
+def _piezas_alineadas(piezas: list[list[list[dict]]], cols) -> list[list[tuple[list[dict], int]]]:
+    """Each line's pieces with their column. A piece over no column (in the
+    white space between two) goes with the piece of the line above or below
+    that starts where it starts: the lines of one header cell ("%" over
+    "cumplimiento", left-aligned) are one column's, the nearest or not."""
+    con_columna = [[(pieza, _columna_de(*_extension(pieza), cols)) for pieza in linea] for linea in piezas]
+    for k, linea in enumerate(con_columna):
+        for i, (pieza, c) in enumerate(linea):
+            x0, x1 = _extension(pieza)
+            if any(min(x1, c1) > max(x0, c0) for c0, c1 in cols):
+                continue
+            # the nearest lines first; a header's lines may interleave with a tall cell's ("Indicador")
+            vecinas = [v for j in (k - 1, k + 1, k - 2, k + 2) if 0 <= j < len(piezas) for v in piezas[j]]
+            alineada = next((v for v in vecinas if abs(_extension(v)[0] - x0) <= HUECO_SEGMENTO / 2), None)
+            if alineada is not None:
+                linea[i] = (pieza, _columna_de(*_extension(alineada), cols))
+    return con_columna
+
+
 def _celdas_region(lineas: list[Linea], cols, n_pagina: int) -> list[Celda]:
     filas: list[dict[int, list[Linea]]] = []
     por_linea = []
     bandas = [_es_banda(linea, cols) for linea in lineas]
-    for linea, banda in zip(lineas, bandas):
+    piezas = _piezas_alineadas([[] if banda else _piezas(linea, cols) for linea, banda in zip(lineas, bandas)], cols)
+    for linea, banda, de_linea in zip(lineas, bandas, piezas):
         por_columna: dict[int, list[dict]] = {0: list(linea.palabras)} if banda else {}
-        for pieza in [] if banda else _piezas(linea, cols):
-            por_columna.setdefault(_columna_de(*_extension(pieza), cols), []).extend(pieza)
+        for pieza, c in de_linea:
+            por_columna.setdefault(c, []).extend(pieza)
         por_linea.append(por_columna)
     bloques = _bloques(lineas, bandas)
     con_cifra = [_columnas_con_cifra(pc) for pc in por_linea]

@@ -116,7 +116,7 @@ def test_texto_dibujado_a_escala_mide_lo_que_mide_en_pdfplumber(tmp_path):
     try:
         pagina = doc[0]
         texto = pagina.get_textpage()
-        palabras, _ = leer_pagina(pagina, texto, lector.AJUSTES_RAYADAS)
+        palabras, _, _ = leer_pagina(pagina, texto, lector.AJUSTES_RAYADAS)
         texto.close()
     finally:
         doc.close()
@@ -259,7 +259,7 @@ def test_pagina_girada_recortada_o_con_formularios_igual_a_pdfplumber(tmp_path, 
     finally:
         doc.close()
     assert leida is not None, caso
-    palabras, ajustes = leida
+    palabras, ajustes, _ = leida
     with pdfplumber.open(str(ruta)) as pdf:
         pagina = pdf.pages[0]
         esperadas = lector._palabras(pagina)
