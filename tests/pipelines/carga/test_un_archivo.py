@@ -248,7 +248,7 @@ def test_el_hijo_adelantado_de_un_proceso_que_muere_termina_y_borra_su_carpeta(t
 
 # ------------------------------------------------------------ startup (issue 17)
 
-_ANTES_DE_BIFURCAR = """
+_IMPORTADO_ANTES_DE_BIFURCAR = """
 import os, sys, threading
 from pathlib import Path
 from pipelines.carga.aislamiento import _ANTES_DE_BIFURCAR, adelantar
@@ -271,7 +271,7 @@ def test_lo_que_importan_los_dos_procesos_se_importa_una_vez_antes_de_bifurcar(t
     Arrow, and no native thread is running when the child is forked."""
     archivo = documento(tmp_path / "uno.pdf")
     p = subprocess.run(
-        [sys.executable, "-c", _ANTES_DE_BIFURCAR, str(archivo)],
+        [sys.executable, "-c", _IMPORTADO_ANTES_DE_BIFURCAR, str(archivo)],
         capture_output=True,
         text=True,
         timeout=300,
