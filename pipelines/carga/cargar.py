@@ -343,15 +343,15 @@ def cargar_rutas(
                         con = None
                     if not calentado:
                         # The writer's modules (validation, identity, Arrow, pandas) are
-                        # imported while the first file is read (after its child
-                        # process started: numpy's threads are not forked): writing
-                        # a result never pauses to import.
+                        # imported, and identity's lemma table read, while the first file
+                        # is read (after its child process started: numpy's threads are
+                        # not forked): writing a result never pauses to import.
                         calentado = True
                         if NUMPY_SIN_HILOS:
                             _numpy_sin_hilos()
                         from pipelines.carga import guardado
 
-                        guardado.calentar(sin_pandas=ARROW_SIN_PANDAS)
+                        guardado.calentar(sin_pandas=ARROW_SIN_PANDAS, escritor=True)
                     continue
                 (i, ruta, sha), (inicio, informe, fallo) = next(siguientes), extraido
                 with _ctrl_c_diferido():

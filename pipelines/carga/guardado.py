@@ -25,7 +25,7 @@ if TYPE_CHECKING:
     from extractor.resultado import InformeExtraido
 
 
-def calentar(sin_pandas: bool = False) -> None:
+def calentar(sin_pandas: bool = False, escritor: bool = False) -> None:
     """Read once what `preparar` needs (the tables, the vocabularies, and
     pandas, which pyarrow imports on its first conversion: 0,3 s), so that
     the fork server's children (pipelines/carga/precarga.py) start with it,
@@ -36,7 +36,11 @@ def calentar(sin_pandas: bool = False) -> None:
     be imported, and pyarrow, which only imported it to ask whether each
     list it converts is a pandas object, remembers the answer (no) for the
     life of the process. Explicit conversions to pandas (`to_pandas`) still
-    import it when asked."""
+    import it when asked.
+
+    escritor (the process that writes the store): also what linking
+    identities reads for its first report (its settings and the lemma table,
+    ~30 ms), which the fork server's children never need."""
     import sys
 
     if sin_pandas and "pandas" not in sys.modules:
@@ -52,6 +56,9 @@ def calentar(sin_pandas: bool = False) -> None:
     for campo in ("medida", "unidad", "tipo_gasto"):
         esquemas.vocabulario(campo)
     pa.array([0.0], pa.float64()).to_pylist()
+    if escritor:
+        identidad.config()
+        identidad.lema("informes")  # reads the lemma table
 
 
 class _SinPandas:

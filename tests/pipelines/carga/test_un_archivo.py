@@ -244,3 +244,97 @@ def test_el_hijo_adelantado_de_un_proceso_que_muere_termina_y_borra_su_carpeta(t
     while (_vivos_de_sesion(int(pid)) or Path(carpeta).exists()) and time.monotonic() < limite:
         time.sleep(0.1)
     assert _vivos_de_sesion(int(pid)) == [] and not Path(carpeta).exists()
+
+
+# ------------------------------------------------------------ startup (issue 17)
+
+_IMPORTADO_ANTES_DE_BIFURCAR = """
+import os, sys, threading
+from pathlib import Path
+from pipelines.carga.aislamiento import _ANTES_DE_BIFURCAR, adelantar
+from pipelines.carga.cargar import Limites
+adelantado = adelantar([Path(sys.argv[1])], Limites())
+try:
+    faltan = [m for m in _ANTES_DE_BIFURCAR if m not in sys.modules]
+    pesados = [m for m in ('duckdb', 'numpy', 'pyarrow', 'pandas', 'spacy') if m in sys.modules]
+    nativos = len(os.listdir('/proc/self/task')) - threading.active_count()
+    print(adelantado is not None, faltan, pesados, nativos)
+finally:
+    adelantado.cerrar()
+"""
+
+
+def test_lo_que_importan_los_dos_procesos_se_importa_una_vez_antes_de_bifurcar(tmp_path):
+    """A load of one file imports what the reading child and this process
+    both need (the metadata readers, importlib.metadata) before the child is
+    forked, once instead of once in each; none of it is DuckDB, numpy or
+    Arrow, and no native thread is running when the child is forked."""
+    archivo = documento(tmp_path / "uno.pdf")
+    p = subprocess.run(
+        [sys.executable, "-c", _IMPORTADO_ANTES_DE_BIFURCAR, str(archivo)],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        cwd=RAIZ,
+        env={**os.environ, "PYTHONPATH": str(RAIZ)},
+    )
+    assert p.returncode == 0, p.stderr
+    assert p.stdout.split("\n")[0] == "True [] [] 0"
+
+
+_CALENTAR = """
+import sys
+from pipelines.carga import guardado
+from pipelines.identidad import lemas
+guardado.calentar(sin_pandas=True)
+antes = lemas._tabla_lemas.cache_info().currsize
+guardado.calentar(sin_pandas=True, escritor=True)
+print(antes, lemas._tabla_lemas.cache_info().currsize, 'pandas' in sys.modules)
+"""
+
+
+def test_el_escritor_lee_la_tabla_de_lemas_mientras_espera_el_primer_informe():
+    """calentar(escritor=True), called by the writer while the first file is
+    read, also reads identity's lemma table (linking the first report no
+    longer waits for it); the fork server's calentar() does not."""
+    p = subprocess.run(
+        [sys.executable, "-c", _CALENTAR],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        cwd=RAIZ,
+        env={**os.environ, "PYTHONPATH": str(RAIZ)},
+    )
+    assert p.returncode == 0, p.stderr
+    assert p.stdout.split() == ["0", "1", "False"]
+
+
+_CARGAR_UN_PDF = """
+import sys
+from pipelines.cli import app
+try:
+    app(sys.argv[1:], prog_name='informes')
+except SystemExit as exc:
+    assert not exc.code, exc.code
+print('PESADOS=' + ','.join(m for m in ('spacy', 'pandas') if m in sys.modules), file=sys.stderr)
+"""
+
+
+def test_cargar_un_pdf_no_importa_spacy_ni_pandas_en_el_proceso_que_escribe(tmp_path):
+    """`informes cargar` of a real one-page PDF: the process that writes
+    the store never imports spaCy (the child that reads the file does, for
+    headers the persistent memory does not hold) nor pandas (issue 17)."""
+    pdf = RAIZ / "corpus" / "informes" / "villavicencio_hacienda_2022.pdf"
+    entorno = {**os.environ, "PYTHONPATH": str(RAIZ), "INFORMES_CACHE": str(tmp_path / "cache")}
+    for n in range(2):  # the header memory empty, then holding the file's headers
+        p = subprocess.run(
+            [sys.executable, "-c", _CARGAR_UN_PDF, "cargar", str(pdf), "--db", str(tmp_path / f"{n}.duckdb")],
+            capture_output=True,
+            text=True,
+            timeout=300,
+            cwd=RAIZ,
+            env=entorno,
+        )
+        assert p.returncode == 0, p.stdout + p.stderr
+        assert "1 cargado" in p.stdout
+        assert [x for x in p.stderr.splitlines() if x.startswith("PESADOS=")] == ["PESADOS="]
