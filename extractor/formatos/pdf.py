@@ -32,6 +32,7 @@ import re
 from collections import Counter
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
+from difflib import SequenceMatcher
 from pathlib import Path
 
 import pdfplumber
@@ -311,14 +312,22 @@ def _filas_de_cajas(bboxes: list[tuple], palabras: list[dict]) -> list[tuple[flo
 MIN_CELDAS_ENCABEZADO = _U["min_celdas_encabezado"]  # a header row names at least this many columns
 
 
+def _copia_de(fila: list[str], cabecera: list[str]) -> bool:
+    """The row repeats the header: the same cells word for word, in order,
+    but one changed, added or left out (a copy may draw a cell and the
+    level under it as one tall cell, "Línea base 2019" for "Línea base" over
+    "2019", or leave an empty column's cell out)."""
+    iguales = sum(b.size for b in SequenceMatcher(a=fila, b=cabecera, autojunk=False).get_matching_blocks())
+    return iguales >= max(len(fila), len(cabecera)) - 1 and iguales >= MIN_CELDAS_ENCABEZADO
+
+
 def _subtablas(bboxes: list[tuple], palabras: list[dict], bbox: tuple) -> list[tuple[tuple, list[tuple]]]:
     """One ruled frame that holds several tables, each under its own copy of
     the same header (a report that prints a block per objective: heading,
     header rows, body rows, and again): [(bbox, cell boxes)] per table.
 
     The header is the first row of at least MIN_HEADER_CELLS cells, none of
-    them a figure; each later row that repeats it word for word starts a
-    table. The rows right above a header with fewer cells than a
+    them a figure; each later row that repeats it starts a table. The rows right above a header with fewer cells than a
     header (a block's heading, a spacer, the frame's title lines) belong to
     no table: their words are read as text, the headings of the tables.
     A frame without a repeated header is one table."""
@@ -327,7 +336,7 @@ def _subtablas(bboxes: list[tuple], palabras: list[dict], bbox: tuple) -> list[t
     cabecera = next((t for _, t in filas if len(t) >= MIN_CELDAS_ENCABEZADO), None)
     if cabecera is None or any(sin_bordes.es_cifra_no_anio(x) for x in cabecera):
         return [(bbox, bboxes)]
-    inicios = [i for i, (_, t) in enumerate(filas) if t == cabecera]
+    inicios = [i for i, (_, t) in enumerate(filas) if _copia_de(t, cabecera)]
     if len(inicios) < 2:
         return [(bbox, bboxes)]
     # each table ends above the heading rows of the next one (rows of few

@@ -60,7 +60,9 @@ BLOQUES = [
 ]
 
 
-def _bloques_en_un_marco(ruta: Path) -> None:
+def _bloques_en_un_marco(ruta: Path, linea_base_alta: bool = False) -> None:
+    """`linea_base_alta`: the first block draws "Linea base" and its year in
+    one tall cell, the others in two (a copy of the header drawn apart)."""
     c = canvas.Canvas(str(ruta), pagesize=landscape(letter))
     _, alto = landscape(letter)
     c.setLineWidth(0.5)
@@ -69,13 +71,19 @@ def _bloques_en_un_marco(ruta: Path) -> None:
     c.setFont("Helvetica-Bold", 10)
     c.drawString(60, y, "Informe de seguimiento institucional 2023")
     y -= 30
-    for titulo, filas in BLOQUES:
+    for b, (titulo, filas) in enumerate(BLOQUES):
         c.setFont("Helvetica-Bold", 7)
         c.rect(COLS[0], y - 14, COLS[-1] - COLS[0], 14)  # the block's heading
         c.drawString(COLS[0] + 3, y - 10, titulo)
         y -= 14
-        for textos in (ARRIBA, ABAJO):  # its header: two ruled rows
-            for x0, x1, texto in zip(COLS, COLS[1:], textos):
+        for fila, textos in enumerate((ARRIBA, ABAJO)):  # its header: two ruled rows
+            for k, (x0, x1, texto) in enumerate(zip(COLS, COLS[1:], textos)):
+                if linea_base_alta and b == 0 and k == 2:
+                    if fila == 0:
+                        c.rect(x0, y - 28, x1 - x0, 28)
+                        c.drawString(x0 + 3, y - 10, texto)
+                        c.drawString(x0 + 3, y - 24, ABAJO[k])
+                    continue
                 c.rect(x0, y - 14, x1 - x0, 14)
                 c.drawString(x0 + 3, y - 10, texto)
             y -= 14
@@ -93,9 +101,10 @@ def _bloques_en_un_marco(ruta: Path) -> None:
     c.save()
 
 
-def test_un_marco_con_varias_tablas_bajo_el_mismo_encabezado(tmp_path):
+@pytest.mark.parametrize("linea_base_alta", [False, True])
+def test_un_marco_con_varias_tablas_bajo_el_mismo_encabezado(tmp_path, linea_base_alta):
     ruta = tmp_path / "seguimiento_biblioteca_2023.pdf"
-    _bloques_en_un_marco(ruta)
+    _bloques_en_un_marco(ruta, linea_base_alta)
     doc = leer_documento(ruta)
     assert len(doc.tablas) == 2  # one per block, each with its own header
     textos = [b.texto for b in doc.textos]
