@@ -48,25 +48,42 @@ def _verbo_pasado(p: _Palabra) -> bool:
     """A finite verb in the past ("entregaron", "benefició", "atendieron")."""
     if not p.es_palabra or len(p.plana) < 4:
         return False
-    return p.texto.endswith("ó") or any(p.plana.endswith(f) for f in _datos()["verbo_pasado"])
+    d = _datos()
+    return (p.texto.endswith("ó") or any(p.plana.endswith(f) for f in d["verbo_pasado"])) and p.plana not in d[
+        "no_son_verbos"
+    ]
 
 
-def _participio(verbo: str, femenino: bool, plural: bool) -> Optional[str]:
-    """The participle of a past form agreeing with its noun ("entregaron" →
-    "entregados"), the regular candidate the lexicon knows; None if none is."""
+def _raiz_participio(verbo: str) -> Optional[str]:
+    """The stem of the participle of a past form ("entregaron" → "entregad",
+    "atendió" → "atendid"), the regular candidate the lexicon knows; None if
+    none is."""
     plana = plegar(verbo)
     raiz = _datos()["participios_irregulares"].get(plana)
-    if raiz is None:
-        candidatas = []
-        for fin in ("aron", "ieron", "yeron"):
-            if plana.endswith(fin):
-                candidatas.append(plana[: -len(fin)] + ("ad" if fin == "aron" else "id"))
-        if verbo.endswith("ó"):
-            tema = plana[:-1]  # "benefici|ó" (beneficiar), "atend|ió" (atender), "constru|yó" (construir)
-            candidatas += [tema + "ad", (tema[:-1] if tema.endswith(("i", "y")) else tema) + "id"]
-        raiz = next((c for c in candidatas if es_palabra(c + "o")), None)
-        if raiz is None:
-            return None
+    if raiz is not None:
+        return raiz
+    escrita = verbo.lower()  # the stem keeps its letters ("señalizaron" → "señalizad")
+    temas = []
+    for fin, vocal in (
+        ("aron", "ad"),
+        ("ieron", "id"),
+        ("yeron", "id"),
+        ("amos", "ad"),
+        ("imos", "id"),
+        ("emos", "id"),
+    ):
+        if plana.endswith(fin):
+            temas.append((escrita[: -len(fin)], vocal))
+    if verbo.endswith("ó"):
+        tema = escrita[:-1]  # "benefici|ó" (beneficiar), "atend|ió" (atender), "constru|yó" (construir)
+        temas += [(tema, "ad"), (tema[:-1] if tema.endswith(("i", "y")) else tema, "id")]
+    candidatas = [t + v for t, v in temas]
+    # "intervinieron" → "intervenido", "invirtieron" → "invertido": the stem's last i is an e
+    candidatas += [t[:k] + "e" + t[k + 1 :] + v for t, v in temas if v == "id" and (k := t.rfind("i")) >= 0]
+    return next((c for c in candidatas if es_palabra(c + "o")), None)
+
+
+def _participio(raiz: str, femenino: bool, plural: bool) -> str:
     return raiz + ("a" if femenino else "o") + ("s" if plural else "")
 
 
@@ -135,15 +152,50 @@ def _capital(texto: str) -> str:
     return texto[:1].upper() + texto[1:]
 
 
-def _femenino(nucleo: _Palabra, antes: list[_Palabra]) -> bool:
+def _femenino(contado: list[_Palabra], antes: list[_Palabra], frase: list[_Palabra]) -> bool:
+    """Whether what is counted is feminine: the article right before the
+    figure ("las 400 familias") or before the total it is part of ("9 de las
+    12 sedes"), else the word that makes the target agree with it ("de 150
+    programadas"), else the ending of its first noun. A list of nouns is
+    feminine only when its last one is too ("niñas, niños y adolescentes")."""
     d = _datos()
-    # the article right before the figure ("las 400 familias") or before the
-    # total it is part of ("9 de las 12 sedes": antes ends in "de las 12")
     cerca = antes[-1:] if not antes or antes[-1].es_palabra else antes[-2:-1]
     articulo = next((p for p in cerca if p.plana in d["articulos"]), None)
     if articulo is not None:
         return articulo.plana in d["femeninos"]
-    return any(nucleo.plana.endswith(f) for f in d["finales_femeninos"])
+    meta = next((p for p in frase if p.plana.startswith(tuple(d["dicen_la_meta"]))), None)
+    if meta is not None:
+        return meta.plana.rstrip("s").endswith("a")
+    femenino = any(contado[0].plana.endswith(f) for f in d["finales_femeninos"])
+    if any(p.plana in (",", "y", "e") for p in contado):
+        return femenino and any(contado[-1].plana.endswith(f) for f in d["finales_femeninos"])
+    return femenino
+
+
+def _participio_suelto(p: _Palabra, anterior: Optional[_Palabra]) -> bool:
+    """A participle after an auxiliary ("fueron capacitadas", "se han restaurado")."""
+    return (
+        anterior is not None
+        and anterior.plana in _datos()["auxiliares"]
+        and p.plana.endswith(("ado", "ada", "ados", "adas", "ido", "ida", "idos", "idas"))
+    )
+
+
+def _raiz_de_accion(antes: list[_Palabra]) -> Optional[str]:
+    """The participle stem of what was done to the counted, from the words
+    before the figure: a past verb ("entregaron" → "entregad"), a participle
+    after an auxiliary ("fueron capacitadas" → "capacitad") or an action
+    noun right before "de" ("la vinculación de 45 jóvenes" → "vinculad")."""
+    if len(antes) >= 2 and antes[-1].plana == "de" and antes[-2].plana.endswith("acion"):
+        raiz = antes[-2].texto.lower()[: -len("ación")] + "ad"
+        return raiz if es_palabra(raiz + "o") else None
+    for k in range(len(antes) - 1, -1, -1):
+        p = antes[k]
+        if _participio_suelto(p, antes[k - 1] if k else None):
+            return p.texto.lower().rstrip("s")[:-1]
+        if _verbo_pasado(p):
+            return _raiz_participio(p.texto)
+    return None
 
 
 def _marco(frase: str) -> Optional[str]:
@@ -156,58 +208,99 @@ def _marco(frase: str) -> Optional[str]:
         return None
     tokens = _tokens(frase[len(inicio) + 1 :], len(inicio) + 1)
     cuerpo = _frase_nominal(tokens)
-    if not cuerpo or cuerpo[0].plana in _datos()["articulos"]:
-        return None
+    if not cuerpo or cuerpo[0].plana in _datos()["no_son_marco"]:
+        return None  # "En el cuatrienio …", "En la vigencia …": when, not where from
     return f"{frase[: len(inicio)].lower()} {frase[tokens[0].inicio : cuerpo[-1].inicio + len(cuerpo[-1].texto)]}"
 
 
-def nombre_de_frase(frase: str, inicio: int, fin: int) -> Optional[str]:
+def _tras_la_cifra(despues: list[_Palabra]) -> list[_Palabra]:
+    """The words after the figure from where what it counts begins: past the
+    total it is part of ("9 | de las 12 | sedes") or a determiner ("7 | de
+    esas | fachadas", "el 96,5 % | de las | llamadas")."""
+    d = _datos()
+    k = 0
+    if len(despues) > 2 and despues[0].plana == "de":
+        k = 1
+        while k < len(despues) and despues[k].plana in d["articulos"]:
+            k += 1
+        if k < len(despues) and not despues[k].es_palabra:
+            k += 1
+        if k == 1:
+            return despues
+    return despues[k:]
+
+
+def _despues_del_verbo(tokens: list[_Palabra]) -> Optional[str]:
+    """ "recibieron formación en enfoque de género": what the counted got,
+    when a past verb follows them and a noun phrase follows it."""
+    if not tokens or not _verbo_pasado(tokens[0]):
+        return None
+    resto = tokens[1:]
+    while resto and resto[0].plana in _datos()["articulos"]:
+        resto = resto[1:]
+    objeto = _frase_nominal(resto)
+    return "con " + " ".join(p.texto for p in objeto) if objeto else None
+
+
+def nombre_de_frase(frase: str, inicio: int, fin: int, anterior: Optional[str] = None) -> Optional[str]:
     """The indicator a sentence reports on, given the span [inicio, fin) of
-    its achieved figure; None when the sentence names nothing usable."""
+    its achieved figure; None when the sentence names nothing usable.
+    `anterior`, the indicator of the sentence before: "7 de esas fachadas"
+    points back to it when it opens with the same word."""
+    d = _datos()
+    todas = _tokens(frase)
     antes = _tokens(frase[:inicio])
     despues = _tokens(frase[fin:], fin)
-    # "9 de las 12 sedes …": what the figure counts follows the total
-    if len(despues) >= 3 and despues[0].plana == "de" and not despues[1].es_palabra:
-        antes, despues = antes + despues[:2], despues[2:]
-    elif (
-        len(despues) >= 3
+    if (
+        anterior
+        and len(despues) > 2
         and despues[0].plana == "de"
-        and despues[1].plana in _datos()["articulos"]
-        and not despues[2].es_palabra
+        and despues[1].plana in d["anaforicos"]
+        and plegar(anterior.split()[0]) == despues[2].plana
     ):
-        antes, despues = antes + despues[:3], despues[3:]
-    contado = _frase_nominal(despues)
+        return anterior
+    porcentaje = frase[inicio:fin].rstrip().endswith("%")
+    resto = _tras_la_cifra(despues)
+    if porcentaje and resto is despues:
+        resto = []  # a rate of nothing named ("bajó de 4,8 % a 3,9 %"): the subject below
+    antes = antes + despues[: len(despues) - len(resto)]
+    contado = _frase_nominal(resto)
     # "de las 12 plazas previstas": the word that makes the total a target is no part of the name
-    while len(contado) > 1 and contado[-1].plana.startswith(tuple(_datos()["dicen_la_meta"])):
+    while len(contado) > 1 and contado[-1].plana.startswith(tuple(d["dicen_la_meta"])):
         contado.pop()
-    verbo = next((p for p in reversed(antes) if _verbo_pasado(p)), None)
-    if contado and verbo is not None:
+    if contado:
         nombre = _texto(contado, frase)
-        entre = [p for p in antes if p.inicio > verbo.inicio]
-        if entre and entre[-1].plana == "a":  # "garantizó el transporte escolar a 412 estudiantes"
-            objeto = _frase_nominal([p for p in entre[:-1] if p.plana not in _datos()["articulos"]])
+        plural = contado[0].plana.endswith("s")
+        verbo = next((k for k in range(len(antes) - 1, -1, -1) if _verbo_pasado(antes[k])), None)
+        if verbo is not None and antes[-1].plana == "a" and porcentaje is False:
+            # "garantizó el transporte escolar a 412 estudiantes": what was given to them
+            objeto = _frase_nominal([p for p in antes[verbo + 1 : -1] if p.plana not in d["articulos"]])
             if objeto:
                 return _capital(f"{nombre} con {_texto(objeto, frase)}")
-        plural = contado[0].plana.endswith("s")
-        # a list of nouns is feminine only when its last one is too ("niñas, niños y adolescentes")
-        lista = any(p.plana in (",", "y", "e") for p in contado)
-        femenino = _femenino(contado[0], antes) and (not lista or _femenino(contado[-1], []))
-        participio = _participio(verbo.texto, femenino, plural)
-        nombre = f"{nombre} {participio}" if participio else nombre
+        raiz = _raiz_de_accion(antes)
+        if raiz is None:
+            # "18 funcionarios de la Comisaría recibieron formación en …"
+            recibido = _despues_del_verbo(resto[len(contado) :])
+            return _capital(f"{nombre} {recibido}" if recibido else nombre)
+        nombre = f"{nombre} {_participio(raiz, _femenino(contado, antes, todas), plural)}"
+        agente = _sujeto(todas) if porcentaje else None  # "la línea púrpura respondió el 96,5 % de …"
         marco = _marco(frase)
-        return _capital(f"{nombre} {marco}" if marco else nombre)
-    # the subject: "La tasa de deserción escolar bajó …"
-    tokens = _tokens(frase)
-    while tokens and tokens[0].plana in _datos()["articulos"]:
+        cola = f"por {agente[0].lower()}{agente[1:]}" if agente else marco
+        return _capital(f"{nombre} {cola}" if cola else nombre)
+    sujeto = _sujeto(todas)
+    return _capital(sujeto) if sujeto else None
+
+
+def _sujeto(tokens: list[_Palabra]) -> Optional[str]:
+    """Every word before the sentence's first past verb, none a figure or a
+    sign ("La tasa de informalidad en la tenencia de tierras | bajó"),
+    without its article; None when the sentence opens otherwise."""
+    if tokens and tokens[0].plana in _datos()["articulos"]:
         tokens = tokens[1:]
-    # every word up to the verb, none a figure or a sign ("La tasa de informalidad en la tenencia de tierras | bajó")
     verbo_en = next((i for i, p in enumerate(tokens) if _verbo_pasado(p)), None)
     sujeto = tokens[:verbo_en] if verbo_en else []
-    if (
-        sujeto
-        and _contenido(sujeto[0])
-        and all(p.es_palabra for p in sujeto)
-        and len(sujeto) <= _datos()["max_palabras"]
-    ):
-        return _capital(_texto(sujeto, frase))
-    return None
+    if not sujeto or not _contenido(sujeto[0]) or len(sujeto) > _datos()["max_palabras"]:
+        return None
+    if not all(p.es_palabra for p in sujeto):
+        return None
+    return " ".join(p.texto for p in sujeto)

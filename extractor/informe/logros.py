@@ -13,7 +13,7 @@ from typing import Optional
 
 from esquemas import cargar_yaml
 from extractor.castellano.numeros import Numero, buscar_numeros
-from extractor.castellano.periodos import MESES, Contexto, periodo_para
+from extractor.castellano.periodos import MESES, Contexto, periodo_de_texto, periodo_para
 from extractor.castellano.sintagmas import nombre_de_frase
 from extractor.informe.narrativa import frases
 from extractor.modelo import BloqueTexto, Documento
@@ -50,7 +50,7 @@ def patrones() -> Patrones:
     marcas = {
         "{n}": r"(?P<n>\d[\d.,]*(?:\s?%)?)",
         "{p}": r"(?P<p>\d[\d.,]*\s?%)",
-        "{w}": r"[^\W\d_]+(?: [^\W\d_]+){0,3}",
+        "{w}": r"[^\W\d_]+\+?(?: [^\W\d_]+\+?){0,7}",
         "{calificativo}": calificativo,
         "{anio}": r"(?:(?:para|de|del|en)(?: el| la)? (?:ano |vigencia )?)?(?:19|20)\d\d,?",
     }
@@ -178,17 +178,20 @@ def _es_lista(bloque: BloqueTexto) -> bool:
     return any(e in _normal(bloque.estilo) for e in patrones().estilos_de_lista)
 
 
-def _logros_sin_rotulo(texto: str) -> list[Logro]:
+def _logros_sin_rotulo(texto: str, anteriores: list[Logro]) -> list[Logro]:
     """The sentences of a bullet without a label that state a result against
-    a target, each named by what its achieved figure counts or by its subject."""
-    salida = []
+    a target, each named by what its achieved figure counts or by its subject
+    ("7 de esas fachadas": by the bullet before it, `anteriores`)."""
+    salida: list[Logro] = []
     for frase in frases(texto):
         logro = leer_frase("", frase)
         if logro is None:
             continue
         cifra = logro.ejecutado or logro.meta
-        nombre = nombre_de_rotulo(nombre_de_frase(frase, cifra.inicio, cifra.fin) or "")
-        if nombre:
+        previos = salida or anteriores
+        anterior = previos[-1].indicador if previos else None
+        nombre = nombre_de_frase(frase, cifra.inicio, cifra.fin, anterior)
+        if nombre and " ".join(re.findall(r"[^\W\d_]+", _normal(nombre))) not in patrones().no_nombran:
             salida.append(replace(logro, indicador=nombre))
     return salida
 
@@ -209,13 +212,13 @@ def logros(doc: Documento) -> list[tuple[BloqueTexto, Logro]]:
     """Each labelled bullet or paragraph of `doc` that states a result against a target."""
     from extractor.tablas.fichas import campos_de_texto
 
-    salida = []
+    salida: list[tuple[BloqueTexto, Logro]] = []
     for bloque in doc.textos:
         if campos_de_texto(bloque):
             continue  # an indicator's data sheet ("Meta 2025: 21,0"): read by extractor/tablas/fichas.py
         for rotulo, resto in _items(bloque):
             if not rotulo:
-                salida += [(bloque, logro) for logro in _logros_sin_rotulo(resto)]
+                salida += [(bloque, logro) for logro in _logros_sin_rotulo(resto, [l for _, l in salida])]
                 continue
             nombre = nombre_de_rotulo(rotulo)
             if nombre is None:
@@ -228,15 +231,29 @@ def logros(doc: Documento) -> list[tuple[BloqueTexto, Logro]]:
     return salida
 
 
+_MEDIDAS_DEL_PLAN = {"meta": "meta_cuatrienio", "ejecutado": "acumulado"}
+
+
 def logros_en_narrativa(doc: Documento, ctx: Contexto) -> list[Observacion]:
     """meta, ejecutado and avance_porcentual observations of the labelled
     bullets and paragraphs of `doc`, in the report's period."""
     out = []
     for bloque, logro in logros(doc):
+        # "En el cuatrienio 2020-2023 se formaron 1.020 mujeres, frente a las
+        # 1.000 previstas": the plan's term, its target and what it has gathered
+        leido = periodo_de_texto(logro.frase, ctx)
+        del_plan = (
+            leido is not None
+            and leido.inicio is not None
+            and leido.fin is not None
+            and leido.fin.year > leido.inicio.year
+        )
+        medidas = _MEDIDAS_DEL_PLAN if del_plan else {}
         for medida, n in (("meta", logro.meta), ("ejecutado", logro.ejecutado), ("avance_porcentual", logro.avance)):
             if n is None:
                 continue
-            periodo = periodo_para(medida, "", ctx)
+            medida = medidas.get(medida, medida)
+            periodo = periodo_para(medida, logro.frase if del_plan else "", ctx)
             out.append(
                 Observacion(
                     indicador=logro.indicador,

@@ -34,6 +34,39 @@ from extractor.castellano.sintagmas import nombre_de_frase
             "95",
             "Familias apoyadas con el programa de huertas",
         ),
+        # a participle after an auxiliary, a first person plural, an action noun
+        (
+            "Fueron capacitadas 120 mujeres cabeza de hogar, de 150 programadas (80 %).",
+            "120",
+            "Mujeres cabeza de hogar capacitadas",
+        ),
+        (
+            "Beneficiamos a 300 familias campesinas, superando la meta de 250.",
+            "300",
+            "Familias campesinas beneficiadas",
+        ),
+        ("Se logró la vinculación de 45 jóvenes al primer empleo frente a una meta de 50.", "45", "Jóvenes vinculados"),
+        # the letters of the verb kept; a stem whose i is an e in the participle
+        ("Se señalizaron 9 de los 12 atractivos turísticos (75 %).", "9", "Atractivos turísticos señalizados"),
+        ("Solo en 2022 se intervinieron 7 fachadas; la meta era de 8.", "7", "Fachadas intervenidas"),
+        # what the counted got, when the verb follows them
+        (
+            "18 funcionarios recibieron capacitación en género; la meta era de 20.",
+            "18",
+            "Funcionarios con capacitación",
+        ),
+        # a share of something, done by the subject
+        (
+            "La línea púrpura respondió el 96,5 % de las llamadas recibidas, cumpliendo la meta del 95 %.",
+            "96,5 %",
+            "Llamadas recibidas respondidas por línea púrpura",
+        ),
+        # a time is no programme
+        (
+            "En el cuatrienio 2020-2023 se formaron 1.020 mujeres, frente a las 1.000 previstas.",
+            "1.020",
+            "Mujeres formadas",
+        ),
         # a rate counts nothing: the subject
         (
             "La tasa de deserción escolar bajó de 4,8 % a 3,9 %; la meta era 4,0 %.",
@@ -57,3 +90,12 @@ def test_nombre_de_frase(frase, cifra, nombre):
 def test_frase_sin_nombre(frase, cifra):
     i = frase.index(cifra)
     assert nombre_de_frase(frase, i, i + len(cifra)) is None
+
+
+def test_esas_remite_a_la_frase_anterior():
+    frase = "Solo en 2022 se intervinieron 7 de esas fachadas, cuando la meta anual era de 8."
+    i = frase.index("7")
+    assert nombre_de_frase(frase, i, i + 1, "Fachadas del centro histórico restauradas") == (
+        "Fachadas del centro histórico restauradas"
+    )
+    assert nombre_de_frase(frase, i, i + 1, "Kits entregados") == "Fachadas intervenidas"

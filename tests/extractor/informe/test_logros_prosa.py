@@ -257,3 +257,34 @@ def test_parrafo_de_lista_de_word_sin_rotulo(tmp_path):
         ("Docentes formados", "meta"): (250, "numero"),
         ("Docentes formados", "avance_porcentual"): (84.8, "porcentaje"),
     }
+
+
+def test_vinetas_del_cuatrienio_y_la_que_remite_a_la_anterior(tmp_path):
+    """A bullet about the plan's term gives its target and what it has
+    gathered up to the report's year; "7 de esas fachadas" is the indicator
+    of the bullet before it, in the report's year."""
+    docx = pytest.importorskip("docx")
+    doc = docx.Document()
+    doc.add_paragraph("INFORME DE GESTIÓN – VIGENCIA 2022")
+    doc.add_paragraph(
+        "En el acumulado del cuatrienio se han restaurado 18 de las 30 fachadas del centro histórico "
+        "previstas en el Plan de Desarrollo 2020-2023.",
+        style="List Bullet",
+    )
+    doc.add_paragraph(
+        "Solo en 2022 se intervinieron 7 de esas fachadas, cuando la meta anual era de 8.", style="List Bullet"
+    )
+    ruta = tmp_path / "patrimonio_gestion_2022.docx"
+    doc.save(ruta)
+    cifras = {
+        (o.indicador, o.medida, o.periodo_inicio, o.periodo_fin): o.valor
+        for o in extraer_informe(ruta).observaciones
+        if o.unidad != "pesos"
+    }
+    nombre = "Fachadas del centro histórico restauradas"
+    assert cifras == {
+        (nombre, "meta_cuatrienio", date(2020, 1, 1), date(2023, 12, 31)): 30,
+        (nombre, "acumulado", date(2020, 1, 1), date(2022, 12, 31)): 18,
+        (nombre, "meta", date(2022, 1, 1), date(2022, 12, 31)): 8,
+        (nombre, "ejecutado", date(2022, 1, 1), date(2022, 12, 31)): 7,
+    }
