@@ -47,6 +47,7 @@ MAX_FILAS_ENCABEZADO = 3
 # unruled header whose cells wrap at staggered heights: "Recursos" over
 # "programados" under "%" over "avance", a year line below)
 MAX_FILAS_ENCABEZADO_PARTIDO = 6
+MAX_FILAS_TITULO = 6  # rows of a sheet's title block (titles and blank rows) above its header
 CODIGO_LOCAL = re.compile(r"^[A-ZÑ]{1,6}[-.]\d+([-.]\d+)*$")
 
 
@@ -151,11 +152,37 @@ def _rol(encabezado: str) -> Optional[str]:
     return rol
 
 
+def _vacia(fila_rejilla) -> bool:
+    return not any(c is not None and c.texto.strip() for c in fila_rejilla)
+
+
+def _filas_de_titulo(rejilla) -> int:
+    """Rows at the top of a grid that are the sheet's title block (a
+    workbook printed with its gridlines: "ALCALDÍA DE …", "MATRIZ DE
+    SEGUIMIENTO … CORTE: …" each one text from the first column, blank rows
+    between them) when a header row follows: how many (two or more), 0 when
+    none."""
+    n = 0
+    while n < min(len(rejilla) - 1, MAX_FILAS_TITULO):
+        if _vacia(rejilla[n]):
+            n += 1
+            continue
+        casillas = [c for c in celdas_distintas(rejilla[n]) if c.texto.strip()]
+        if len(casillas) != 1 or casillas[0] is not rejilla[n][0] or _es_valor(casillas[0].texto):
+            break
+        n += 1
+    while n and n < len(rejilla) - 1 and _vacia(rejilla[n]):
+        n += 1
+    # one title right over the header is read as before: an upper level when it names a period
+    return n if n >= 2 and _es_fila_encabezado(rejilla[n], False) else 0
+
+
 def filas_encabezado(tabla: Tabla, rejilla) -> int:
-    """Header rows: those the source marks, blank rows above the header, and
-    header-like rows; a lone title cell ("META") over a header row counts too."""
-    n = tabla.filas_encabezado_marcadas or 0
-    while n < len(rejilla) - 1 and not any(c is not None and c.texto.strip() for c in rejilla[n]):
+    """Header rows: those the source marks, the title block and blank rows
+    above the header, and header-like rows; a lone title cell ("META") over
+    a header row counts too."""
+    n = tabla.filas_encabezado_marcadas or _filas_de_titulo(rejilla)
+    while n < len(rejilla) - 1 and _vacia(rejilla[n]):
         n += 1
     limite = min(n + MAX_FILAS_ENCABEZADO, len(rejilla) - 1)
     while n < limite:
@@ -479,7 +506,7 @@ def _bandas_de_titulo(rejilla, n_encabezado: int, ctx: Contexto) -> frozenset[in
     | Meta 2024 …"): the table's title, not an upper level of every
     column's header. One that names a period ("Vigencia 2024") stays: it
     dates the columns under it."""
-    bandas = set()
+    bandas = {r for r in range(min(_filas_de_titulo(rejilla), n_encabezado)) if not _vacia(rejilla[r])}
     for r in range(n_encabezado):
         casillas = [c for c in celdas_distintas(rejilla[r]) if c.texto.strip()]
         textos = {limpiar(c.texto) for c in casillas}
