@@ -335,11 +335,13 @@ def leer_cantidad(texto: Optional[str]) -> Optional[tuple[Numero, str]]:
 # a note in parentheses beside a figure: "12 km (tramo 2)", "18,5 (año 2023)",
 # "17 (invierno)"; words inside, so not a negative "(3)"
 _NOTA = re.compile(r"\s*\((?=[^)]*[^\W\d_])[^)]*\)\s*")
+# a footnote call glued to a figure: "84,2(1)", "41(2)" (a negative "(3)" stands alone)
+_LLAMADA = re.compile(r"(?<=[\d%‰])\(\d{1,2}\)(?=\s|$)")
 
 
 def sin_notas(texto: str) -> str:
-    """The text without its notes in parentheses."""
-    return " ".join(_NOTA.sub(" ", texto).split())
+    """The text without its notes in parentheses and its footnote calls."""
+    return " ".join(_NOTA.sub(" ", _LLAMADA.sub("", texto)).split())
 
 
 _ESCALAS_DE_CIFRA = cargar_yaml("encabezados.yaml")["escalas_de_cifra"]  # word → factor

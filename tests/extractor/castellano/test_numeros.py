@@ -342,3 +342,19 @@ def test_con_miles_de_coma():
     assert con_miles_de_coma(leer_numero("-1,250")).valor == -1250
     assert con_miles_de_coma(leer_numero("87,5")).valor == 87.5  # not a thousands group
     assert con_miles_de_coma(leer_numero("4.35")).valor == 4.35
+
+
+@pytest.mark.parametrize(
+    "texto, limpio",
+    [
+        ("84,2(1)", "84,2"),  # a footnote call glued to the figure
+        ("41(2)", "41"),
+        ("12 km (tramo 2)", "12 km"),  # a note in words
+        ("(3)", "(3)"),  # a negative standing alone
+        ("12 (1)", "12 (1)"),  # apart: not read as a call
+    ],
+)
+def test_sin_notas_ni_llamadas(texto, limpio):
+    from extractor.castellano.numeros import sin_notas
+
+    assert sin_notas(texto) == limpio
