@@ -675,6 +675,7 @@ def _elementos_pagina(
     rayadas, halladas = franjas.tablas_de_franjas(halladas, solas, palabras)
     _marcar_franjas(solas, palabras)
     halladas = [t for t in halladas if len(t.cells) > 1]
+    palabras = _partidas_en_reglas(palabras, [c for t in halladas for c in t.cells])
     cajas, celdas = contiguas.anidadas([t.bbox for t in halladas], [t.cells for t in halladas])
     cajas, celdas = contiguas.juntar(cajas, celdas, palabras)
     cajas, celdas = contiguas.apiladas(cajas, celdas, palabras)
@@ -697,6 +698,38 @@ def _elementos_pagina(
         fuera = _fuera_de_celdas(palabras, recuadros_tablas, casillas_tablas)
         sueltas.extend(_lineas_sueltas(agrupar_lineas(fuera), n_pagina, en_tabla=True))
     return tablas, leidas(lineas)
+
+
+# a figure glued to the words of the next cell ("100,0%Dirección"): where they part
+_CIFRA_Y_LETRA = re.compile(r"(?<=[\d%‰])(?=[^\W\d_])")
+
+
+def _partidas_en_reglas(palabras: list[dict], celdas: list[tuple]) -> list[dict]:
+    """The words with those that cross the rule between two cells parted at
+    it: a figure right-aligned against the rule touches the text of the
+    next cell, and the two come out as one word."""
+    salida = []
+    for w in palabras:
+        corte = _CIFRA_Y_LETRA.search(w["text"]) if any(ch.isdigit() for ch in w["text"]) else None
+        regla = (
+            next(
+                (
+                    c[0]
+                    for c in celdas
+                    if w["x0"] + 1 < c[0] < w["x1"] - 1 and c[1] < (w["top"] + w["bottom"]) / 2 < c[3]
+                ),
+                None,
+            )
+            if corte
+            else None
+        )
+        if regla is None:
+            salida.append(w)
+            continue
+        k = corte.start()
+        salida.append({**w, "text": w["text"][:k], "x1": regla - 0.5})
+        salida.append({**w, "text": w["text"][k:], "x0": regla + 0.5})
+    return salida
 
 
 def _marcar_franjas(solas: list[tuple], palabras: list[dict]) -> None:

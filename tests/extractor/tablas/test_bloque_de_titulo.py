@@ -1,6 +1,8 @@
 """A workbook printed with its gridlines: the sheet's title block (several
 one-cell rows from the first column, a blank row) sits inside the grid
-above the header; it is the table's title, not its header."""
+above the header; it is the table's title, not its header. A percentage
+right-aligned against the rule touches the text of the next cell ("100,0%"
++ "Direccion"): the two are parted at the rule."""
 
 from __future__ import annotations
 
@@ -37,9 +39,15 @@ def test_bloque_de_titulo_dentro_de_la_rejilla(tmp_path):
         "MATRIZ DE SEGUIMIENTO AL PLAN DE ACCION - VIGENCIA 2025",
         "Formato SDE-F-014 version 3",
     ]
-    datos = [[t] + [""] * 8 for t in titulos] + [[""] * 9, encabezado] + [list(f) for f in FILAS]
-    tabla = Table(datos, colWidths=[50, 150] + [62] * 7)
+    datos = (
+        [[t] + [""] * 9 for t in titulos]
+        + [[""] * 10, encabezado]
+        + [[*f, "Direccion de Emprendimiento"] for f in FILAS]
+    )
+    tabla = Table(datos, colWidths=[50, 150] + [62] * 7 + [70])
     estilo = [("GRID", (0, 0), (-1, -1), 0.4, "black"), ("FONTSIZE", (0, 0), (-1, -1), 6)]
+    estilo += [("ALIGN", (8, 0), (8, -1), "RIGHT"), ("RIGHTPADDING", (8, 0), (8, -1), 0)]
+    estilo += [("LEFTPADDING", (9, 0), (9, -1), 0)]
     estilo += [("SPAN", (0, r), (5, r)) for r in range(3)]  # each title merged over six of the nine columns
     tabla.setStyle(TableStyle(estilo))
     SimpleDocTemplate(str(ruta), pagesize=landscape(letter)).build([tabla])
