@@ -723,7 +723,7 @@ def _partidas_en_reglas(palabras: list[dict], celdas: list[tuple]) -> list[dict]
             if corte
             else None
         )
-        if regla is None:
+        if corte is None or regla is None:
             salida.append(w)
             continue
         k = corte.start()
