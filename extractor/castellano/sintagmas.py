@@ -213,11 +213,30 @@ def _marco(frase: str) -> Optional[str]:
     return f"{frase[: len(inicio)].lower()} {frase[tokens[0].inicio : cuerpo[-1].inicio + len(cuerpo[-1].texto)]}"
 
 
+def _unidad(tokens: list[_Palabra]) -> tuple[Optional[str], int]:
+    """The unit the tokens open with ("km", "metros cuadrados") and how many tokens it takes."""
+    unidades = _datos()["unidades"]
+    for n in (2, 1):
+        clave = " ".join(p.plana for p in tokens[:n])
+        if len(tokens) >= n and clave in unidades:
+            return unidades[clave], n
+    return None, 0
+
+
+def unidad_tras(frase: str, fin: int) -> Optional[str]:
+    """The unit written right after a figure ending at `fin` ("2,7 km de vías"), or None."""
+    return _unidad(_tokens(frase[fin:], fin))[0]
+
+
 def _tras_la_cifra(despues: list[_Palabra]) -> list[_Palabra]:
-    """The words after the figure from where what it counts begins: past the
-    total it is part of ("9 | de las 12 | sedes") or a determiner ("7 | de
-    esas | fachadas", "el 96,5 % | de las | llamadas")."""
+    """The words after the figure from where what it counts begins: past its
+    unit ("2,7 | km de | vías urbanas"), the total it is part of ("9 | de las
+    12 | sedes") or a determiner ("7 | de esas | fachadas", "el 96,5 % | de
+    las | llamadas")."""
     d = _datos()
+    _, n = _unidad(despues)
+    if n and len(despues) > n and despues[n].plana == "de":
+        return despues[n + 1 :]
     k = 0
     if len(despues) > 2 and despues[0].plana == "de":
         k = 1
@@ -277,12 +296,24 @@ def nombre_de_frase(frase: str, inicio: int, fin: int, anterior: Optional[str] =
             objeto = _frase_nominal([p for p in antes[verbo + 1 : -1] if p.plana not in d["articulos"]])
             if objeto:
                 return _capital(f"{nombre} con {_texto(objeto, frase)}")
+        if verbo is not None and antes[verbo].plana in d["verbos_de_alcance"]:
+            # "El Programa de Alimentación Escolar llegó a 9.480 estudiantes": with what reached them
+            sujeto = _sujeto(todas, con_articulo=True)
+            return _capital(f"{nombre} con {sujeto[0].lower()}{sujeto[1:]}" if sujeto else nombre)
+        if verbo is not None:
+            # "recibieron atención integral 1.215 personas": what they got
+            entre = [p for p in antes[verbo + 1 :] if p.plana not in d["articulos"]]
+            objeto = _frase_nominal(entre)
+            if objeto and len(objeto) == len(entre):
+                return _capital(f"{nombre} con {_texto(objeto, frase)}")
         raiz = _raiz_de_accion(antes)
         if raiz is None:
             # "18 funcionarios de la Comisaría recibieron formación en …"
             recibido = _despues_del_verbo(resto[len(contado) :])
             return _capital(f"{nombre} {recibido}" if recibido else nombre)
-        nombre = f"{nombre} {_participio(raiz, _femenino(contado, antes, todas), plural)}"
+        # the target's word agrees with the unit when one is written ("de los 3,5 km previstos")
+        concuerdan = [] if _unidad(despues)[1] else todas
+        nombre = f"{nombre} {_participio(raiz, _femenino(contado, antes, concuerdan), plural)}"
         agente = _sujeto(todas) if porcentaje else None  # "la línea púrpura respondió el 96,5 % de …"
         marco = _marco(frase)
         cola = f"por {agente[0].lower()}{agente[1:]}" if agente else marco
@@ -291,16 +322,17 @@ def nombre_de_frase(frase: str, inicio: int, fin: int, anterior: Optional[str] =
     return _capital(sujeto) if sujeto else None
 
 
-def _sujeto(tokens: list[_Palabra]) -> Optional[str]:
+def _sujeto(tokens: list[_Palabra], con_articulo: bool = False) -> Optional[str]:
     """Every word before the sentence's first past verb, none a figure or a
     sign ("La tasa de informalidad en la tenencia de tierras | bajó"),
-    without its article; None when the sentence opens otherwise."""
-    if tokens and tokens[0].plana in _datos()["articulos"]:
-        tokens = tokens[1:]
+    without its article unless `con_articulo`; None when the sentence opens
+    otherwise."""
+    articulo = tokens[:1] if tokens and tokens[0].plana in _datos()["articulos"] else []
+    tokens = tokens[len(articulo) :]
     verbo_en = next((i for i, p in enumerate(tokens) if _verbo_pasado(p)), None)
     sujeto = tokens[:verbo_en] if verbo_en else []
     if not sujeto or not _contenido(sujeto[0]) or len(sujeto) > _datos()["max_palabras"]:
         return None
     if not all(p.es_palabra for p in sujeto):
         return None
-    return " ".join(p.texto for p in sujeto)
+    return " ".join(p.texto for p in (articulo if con_articulo else []) + sujeto)

@@ -14,12 +14,12 @@ from typing import Optional
 from esquemas import cargar_yaml
 from extractor.castellano.numeros import Numero, buscar_numeros
 from extractor.castellano.periodos import MESES, Contexto, periodo_de_texto, periodo_para
-from extractor.castellano.sintagmas import nombre_de_frase
+from extractor.castellano.sintagmas import nombre_de_frase, unidad_tras
 from extractor.informe.narrativa import frases
 from extractor.modelo import BloqueTexto, Documento
 from extractor.resultado import Observacion
 
-_SIN_ACENTOS = str.maketrans("áéíóúüÁÉÍÓÚÜ", "aeiouuAEIOUU")
+_SIN_ACENTOS = str.maketrans("áéíóúüñÁÉÍÓÚÜÑ", "aeiouunAEIOUUN")
 # bullet marks at the start of an item ("• ", "- ", "▪ ", "1. " is not one)
 # (and a symbol font's bullet, in Unicode's private use area: Word's "\uf0b7")
 _VINETA = re.compile(r"^\s*[•●▪◦○■□➢➤►‣⁃∙·*\-–—\ue000-\uf8ff]\s+")
@@ -39,6 +39,7 @@ class Patrones:
     ejecutado: tuple[re.Pattern, ...]
     avance: tuple[re.Pattern, ...]
     avance_si_meta_es_cantidad: tuple[re.Pattern, ...]
+    avance_sin_meta: tuple[re.Pattern, ...]
     no_nombran: frozenset[str]
     estilos_de_lista: tuple[str, ...]
 
@@ -68,6 +69,7 @@ def patrones() -> Patrones:
         lista("ejecutado"),
         lista("avance"),
         lista("avance_si_meta_es_cantidad"),
+        lista("avance_sin_meta"),
         frozenset(datos["rotulos_que_no_nombran"]),
         tuple(datos["estilos_de_lista"]),
     )
@@ -79,7 +81,7 @@ class Logro:
 
     indicador: str
     frase: str
-    meta: Numero
+    meta: Optional[Numero]  # None: the sentence states the share of the target reached, not the target
     ejecutado: Optional[Numero]
     avance: Optional[Numero]
 
@@ -118,7 +120,7 @@ def leer_frase(indicador: str, frase: str) -> Optional[Logro]:
         if meta is not None:
             break
     if meta is None:
-        return None
+        return _sin_cifra_de_meta(indicador, frase, norm, numeros)
     avance = None
     for patron in p.avance + (p.avance_si_meta_es_cantidad if meta.unidad == "numero" else ()):
         for m in patron.finditer(norm):
@@ -145,6 +147,24 @@ def leer_frase(indicador: str, frase: str) -> Optional[Logro]:
     if ejecutado is None and avance is None:
         return None
     return Logro(indicador, frase, meta, ejecutado, avance)
+
+
+def _sin_cifra_de_meta(indicador: str, frase: str, norm: str, numeros: list[Numero]) -> Optional[Logro]:
+    """ "Se entregaron 35 mejoramientos, con lo que se cumplió el 100 % de la
+    meta anual": the achieved figure and the share of the target, no target figure."""
+    avance = next(
+        (
+            n
+            for patron in patrones().avance_sin_meta
+            for m in patron.finditer(norm)
+            if (n := _numero_en(numeros, m.start("p"), m.end("p"))) is not None and n.unidad == "porcentaje"
+        ),
+        None,
+    )
+    ejecutado = next((n for n in numeros if n is not avance and n.fin <= (avance.inicio if avance else 0)), None)
+    if avance is None or ejecutado is None:
+        return None
+    return Logro(indicador, frase, None, ejecutado, avance)
 
 
 def _items(bloque: BloqueTexto) -> list[tuple[str, str]]:
@@ -188,6 +208,8 @@ def _logros_sin_rotulo(texto: str, anteriores: list[Logro]) -> list[Logro]:
         if logro is None:
             continue
         cifra = logro.ejecutado or logro.meta
+        if cifra is None:
+            continue
         previos = salida or anteriores
         anterior = previos[-1].indicador if previos else None
         nombre = nombre_de_frase(frase, cifra.inicio, cifra.fin, anterior)
@@ -249,6 +271,10 @@ def logros_en_narrativa(doc: Documento, ctx: Contexto) -> list[Observacion]:
             and leido.fin.year > leido.inicio.year
         )
         medidas = _MEDIDAS_DEL_PLAN if del_plan else {}
+        # "2,7 km de vías … de los 3,5 km previstos": the unit written after either figure
+        escrita = next(
+            (u for n in (logro.ejecutado, logro.meta) if n is not None and (u := unidad_tras(logro.frase, n.fin))), None
+        )
         for medida, n in (("meta", logro.meta), ("ejecutado", logro.ejecutado), ("avance_porcentual", logro.avance)):
             if n is None:
                 continue
@@ -260,7 +286,7 @@ def logros_en_narrativa(doc: Documento, ctx: Contexto) -> list[Observacion]:
                     medida=medida,
                     valor=n.valor,
                     valor_texto=n.texto,
-                    unidad=n.unidad,
+                    unidad=escrita if escrita and n.unidad == "numero" else n.unidad,
                     periodo_inicio=periodo.inicio,
                     periodo_fin=periodo.fin,
                     descripcion=logro.frase,

@@ -149,6 +149,12 @@ def test_pdf_con_vinetas_rotuladas_en_un_mismo_parrafo(tmp_path):
             ("1.000", "1.020", "102 %"),
         ),  # the day of a date is no figure
         ("En 2024 la meta 2024 de 250 visitas se superó con 262 (104,8 %).", ("250", "262", "104,8 %")),
+        ("Realizamos 18 torneos en veredas; la meta del año era de 15.", ("15", "18", None)),  # "año" with its ñ
+        (
+            "El programa llegó a 9.480 estudiantes, es decir, al 98,5 % de los 9.624 focalizados.",
+            ("9.624", "9.480", "98,5 %"),
+        ),
+        ("El 64 % de las juntas participó, frente al 75 % que se esperaba.", ("75 %", "64 %", None)),
     ],
 )
 def test_redacciones_de_meta_logro_y_avance(frase, cifras):
@@ -287,4 +293,41 @@ def test_vinetas_del_cuatrienio_y_la_que_remite_a_la_anterior(tmp_path):
         (nombre, "acumulado", date(2020, 1, 1), date(2022, 12, 31)): 18,
         (nombre, "meta", date(2022, 1, 1), date(2022, 12, 31)): 8,
         (nombre, "ejecutado", date(2022, 1, 1), date(2022, 12, 31)): 7,
+    }
+
+
+def test_frase_sin_cifra_de_meta_con_la_parte_de_la_meta():
+    logro = leer_frase(
+        "", "Se entregaron 35 mejoramientos de vivienda, con lo que se cumplió el 100 % de la meta anual."
+    )
+    assert logro is not None and logro.meta is None
+    assert (logro.ejecutado.valor, logro.avance.valor) == (35, 100)
+
+
+def test_unidad_escrita_tras_la_cifra_y_verbo_de_alcance(tmp_path):
+    pytest.importorskip("reportlab")
+    from reportlab.lib.pagesizes import letter
+    from reportlab.pdfgen import canvas
+
+    ruta = tmp_path / "ayapel_rendicion_2023.pdf"
+    c = canvas.Canvas(str(ruta), pagesize=letter)
+    lineas = [
+        "Municipio de Ayapel - Informe de rendición de cuentas, vigencia 2023",
+        "• Se pavimentaron 2,7 km de vías urbanas de los 3,5 km previstos (77,1 %).",
+        "• El Programa de Alimentación Escolar llegó a 9.480 estudiantes, es decir, al 98,5 % de los",
+        "   9.624 focalizados.",
+    ]
+    y = 720
+    for texto in lineas:
+        c.setFont("Helvetica", 10)
+        c.drawString(60, y, texto)
+        y -= 14
+    c.save()
+    assert _cifras(extraer_informe(ruta)) == {
+        ("Vías urbanas pavimentadas", "ejecutado"): (2.7, "km"),
+        ("Vías urbanas pavimentadas", "meta"): (3.5, "km"),
+        ("Vías urbanas pavimentadas", "avance_porcentual"): (77.1, "porcentaje"),
+        ("Estudiantes con el Programa de Alimentación Escolar", "ejecutado"): (9480, "numero"),
+        ("Estudiantes con el Programa de Alimentación Escolar", "meta"): (9624, "numero"),
+        ("Estudiantes con el Programa de Alimentación Escolar", "avance_porcentual"): (98.5, "porcentaje"),
     }
