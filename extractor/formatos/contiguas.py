@@ -162,14 +162,25 @@ def _mismas_columnas(a: list[tuple], b: list[tuple]) -> bool:
 
 
 def _hueco_en_columnas(a: tuple, b: tuple, bordes: list[float], palabras: list[dict]) -> bool:
-    """Every word between the two pieces lies inside one column: rows drawn
-    white between shaded ones, not a title across the table."""
-    for w in palabras:
-        cy = (w["top"] + w["bottom"]) / 2
-        if a[3] < cy < b[1] and a[0] <= w["x0"] <= a[2]:
-            if not any(x0 - TOLERANCIA <= w["x0"] and w["x1"] <= x1 + TOLERANCIA for x0, x1 in zip(bordes, bordes[1:])):
-                return False
-    return True
+    """Every run of words between the two pieces (words a space apart) lies
+    inside one column: rows drawn white between shaded ones, not a caption
+    or a sentence across the table."""
+    entre = sorted(
+        (w for w in palabras if a[3] < (w["top"] + w["bottom"]) / 2 < b[1]), key=lambda w: (round(w["top"]), w["x0"])
+    )
+    tramos: list[list[dict]] = []
+    for w in entre:
+        anterior = tramos[-1][-1] if tramos else None
+        alto = w["bottom"] - w["top"]
+        if anterior is not None and abs(anterior["top"] - w["top"]) < alto / 2 and w["x0"] - anterior["x1"] < alto / 2:
+            tramos[-1].append(w)
+        else:
+            tramos.append([w])
+    return all(
+        any(x0 - TOLERANCIA <= t[0]["x0"] and t[-1]["x1"] <= x1 + TOLERANCIA for x0, x1 in zip(bordes, bordes[1:]))
+        for t in tramos
+        if t[-1]["x1"] > a[0] and t[0]["x0"] < a[2]  # runs beside the table are no part of it
+    )
 
 
 def apiladas(

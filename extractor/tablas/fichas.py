@@ -37,7 +37,14 @@ from extractor.modelo import BBox, BloqueTexto, Celda, Documento, Tabla
 from extractor.resultado import FilaNoMapeada, Observacion
 from extractor.tablas.celdas import referencia_excel, unidad
 from extractor.tablas.columnas import celdas_distintas
-from extractor.tablas.titulos import MAX_BLOQUES_SECCION, encabezado_de_seccion, es_campo_ficha, indicador_del_titulo
+from extractor.tablas.titulos import (
+    MAX_BLOQUES_SECCION,
+    ROTULO_DENTRO,
+    encabezado_de_seccion,
+    es_campo_ficha,
+    indicador_del_titulo,
+    titulos_de_tablas,
+)
 
 MEDIDAS = ("linea_base", "meta", "meta_cuatrienio", "ejecutado", "avance_porcentual")  # fields that are figures
 MAX_ENTRE = 3  # text blocks between the block and its table (a title, "Seguimiento trimestral")
@@ -170,6 +177,16 @@ def _campos_en_celdas(tabla: Tabla) -> list[Campo]:
     return campos if any(c.rol for c in campos) else []
 
 
+@lru_cache(maxsize=1)
+def _palabras_de_encabezado() -> frozenset[str]:
+    return frozenset(_plano(p) for p in cargar_yaml("encabezados.yaml")["encabezados_de_ficha"])
+
+
+def _encabezado_de_ficha(fila) -> bool:
+    celdas = [c for c in celdas_distintas(fila) if c.texto.strip()]
+    return len(celdas) >= 2 and all(_plano(c.texto) in _palabras_de_encabezado() for c in celdas)
+
+
 def campos_de_tabla(tabla: Tabla) -> list[Campo]:
     """The fields of a key/value table (a label cell, its value cell to the
     right; one or two pairs per row; or each cell a whole "Label: value"),
@@ -179,7 +196,10 @@ def campos_de_tabla(tabla: Tabla) -> list[Campo]:
         return en_celdas
     campos: list[Campo] = []
     pares = 0
-    for fila in tabla.rejilla():
+    filas = tabla.rejilla()
+    if filas and _encabezado_de_ficha(filas[0]):
+        filas = filas[1:]  # "Concepto | Valor"
+    for fila in filas:
         celdas = [c for c in celdas_distintas(fila) if c.texto.strip()]
         if len(celdas) < 2:
             if celdas and _es_etiqueta(celdas[0].texto):  # a label whose value is blank
@@ -238,6 +258,7 @@ def leer_fichas(doc: Documento, hojas: bool = False) -> Fichas:
     one, or more than a few other text blocks, end a block without a table.
     `hojas`: the document is a workbook (each sheet is a page)."""
     salida = Fichas()
+    titulos = titulos_de_tablas(doc)
     actual = Ficha()
     entre = 0  # other text blocks since the last field
 
@@ -283,10 +304,14 @@ def leer_fichas(doc: Documento, hojas: bool = False) -> Fichas:
             continue
         anterior = None
         if campos := campos_de_tabla(bloque):
-            if not actual.nombre and not any(c.rol == "nombre" for c in campos):
-                # a box of fields under "2.1 Resultado del indicador: …" and its prose: the heading names it
-                seccion = encabezado_de_seccion(vistos[:-1], bloque.paginas[0] if bloque.paginas else None)
-                if seccion and (nombre := indicador_del_titulo(seccion)):
+            if not any(c.rol == "nombre" for c in campos):
+                # a box of fields under its caption ("Tabla 1. Hectáreas reforestadas": each box its
+                # own indicator), or under "2.1 Resultado del indicador: …" and its prose: the caption
+                # or the heading names it
+                leyenda = [t for t in titulos.get(bloque.indice, [])[-1:] if ROTULO_DENTRO.search(t)]
+                if not leyenda and not actual.nombre:
+                    leyenda = encabezado_de_seccion(vistos[:-1], bloque.paginas[0] if bloque.paginas else None) or []
+                if leyenda and (nombre := indicador_del_titulo(leyenda)):
                     campos = [Campo("nombre", "", nombre, campos[0].pagina), *campos]
             agregar(campos)
             actual.tablas.append(bloque.indice)

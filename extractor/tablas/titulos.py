@@ -24,10 +24,10 @@ MAX_PALABRAS = 16  # a longer block is prose: the title is what lies below it
 MAX_PALABRAS_ROTULO = 40  # …unless it is a numbered caption
 MAX_PALABRAS_SUBTITULO = 30  # …or title lines, none ending a sentence
 MAX_LINEAS_TITULO = 3
-CAPTION = re.compile(
-    rf"^\s*({palabras.alternativas_con_acentos(cargar_yaml('encabezados.yaml')['rotulos_de_tabla'])})\s*(n[°ºo.]\s*)?[\dIVXivx]+[.:\-–]*\s*",
-    re.IGNORECASE,
-)
+_ROTULO = rf"({palabras.alternativas_con_acentos(cargar_yaml('encabezados.yaml')['rotulos_de_tabla'])})\s*(n[°ºo.]\s*)?[\dIVXivx]+[.:\-–]*\s*"
+CAPTION = re.compile(rf"^\s*{_ROTULO}", re.IGNORECASE)
+# the same numbering after other words of the title, as a word of its own: "… INDICADOR Tabla 1. Hectáreas"
+ROTULO_DENTRO = re.compile(rf"(?<!\w){_ROTULO}(?=[^\W\d_])", re.IGNORECASE)
 
 
 def titulos_de_tablas(doc: Documento) -> dict[int, list[str]]:
@@ -126,7 +126,12 @@ def es_campo_ficha(texto: str) -> bool:
 
 def sin_rotulo(titulo: str) -> str:
     """A caption without its numbering: "Tabla 3. Ciudadanos capacitados" →
-    "Ciudadanos capacitados"."""
+    "Ciudadanos capacitados"; after a heading printed with it ("2.
+    RESULTADOS POR INDICADOR Tabla 1. Hectáreas reforestadas"), what follows
+    the numbering."""
+    m = ROTULO_DENTRO.search(titulo)
+    if m and m.start() > 0:
+        return titulo[m.end() :].strip(" .:-–")
     return CAPTION.sub("", titulo).strip(" .:-–")
 
 

@@ -310,3 +310,38 @@ def test_bloques_de_resultados_bajo_un_titulo_numerado(tmp_path):
     gestantes = _uno(informe, indicador="Proporción de gestantes captadas antes de la semana 12", medida="meta")
     assert (gestantes.valor, gestantes.periodo_fin) == (85, date(2022, 12, 31))
     assert len(informe.observaciones) == 9
+
+
+def test_cajas_concepto_valor_bajo_su_leyenda(tmp_path):
+    """Small tables "Concepto | Valor" (measures as rows, one value column),
+    each under its caption "Tabla N. <indicator>", the first caption printed
+    with the section's heading: each box is its caption's indicator."""
+    ruta = tmp_path / "ortega_agropecuario_2024.pdf"
+    estilos = getSampleStyleSheet()
+    historia = [Paragraph("INFORME DE GESTIÓN VIGENCIA 2024", estilos["Title"])]
+    cajas = [
+        ("Hectáreas reforestadas con especies nativas", "Hectáreas", "35", "20", "18,5", "92,5%"),
+        ("Productores con asistencia técnica", "Número", "1.420", "600", "648", "108,0%"),
+    ]
+    for k, (nombre, unidad, base, meta, ejecutado, avance) in enumerate(cajas, 1):
+        encabezado = "2. RESULTADOS POR INDICADOR<br/>" if k == 1 else ""
+        historia.append(Paragraph(f"<b>{encabezado}Tabla {k}. {nombre}</b>", estilos["Normal"]))
+        filas = [
+            ["Concepto", "Valor"],
+            ["Unidad de medida", unidad],
+            ["Línea base", base],
+            ["Meta 2024", meta],
+            ["Ejecutado 2024", ejecutado],
+            ["% cumplimiento", avance],
+        ]
+        tabla = Table(filas, colWidths=[150, 100])
+        tabla.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.5, colors.black)]))
+        historia += [tabla, Paragraph("La meta se cumplió con apoyo de las juntas veredales.", estilos["Normal"])]
+    SimpleDocTemplate(str(ruta), pagesize=letter).build(historia)
+    informe = extraer_informe(ruta)
+    hectareas, productores = cajas[0][0], cajas[1][0]
+    assert _uno(informe, indicador=hectareas, medida="ejecutado").valor == 18.5
+    assert _uno(informe, indicador=hectareas, medida="linea_base").valor == 35
+    assert _uno(informe, indicador=productores, medida="meta", periodo_inicio=date(2024, 1, 1)).valor == 600
+    assert _uno(informe, indicador=productores, medida="avance_porcentual").valor == 108
+    assert not _obs(informe, indicador=hectareas, medida="meta", valor=600)
