@@ -305,7 +305,8 @@ def nombre_de_frase(frase: str, inicio: int, fin: int, anterior: Optional[str] =
             entre = [p for p in antes[verbo + 1 :] if p.plana not in d["articulos"]]
             objeto = _frase_nominal(entre)
             if objeto and len(objeto) == len(entre):
-                return _capital(f"{nombre} con {_texto(objeto, frase)}")
+                marco = _marco(frase)
+                return _capital(" ".join(filter(None, [nombre, "con", _texto(objeto, frase), marco])))
         raiz = _raiz_de_accion(antes)
         if raiz is None:
             # "18 funcionarios de la Comisaría recibieron formación en …"
