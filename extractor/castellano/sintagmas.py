@@ -163,7 +163,15 @@ def _femenino(contado: list[_Palabra], antes: list[_Palabra], frase: list[_Palab
     articulo = next((p for p in cerca if p.plana in d["articulos"]), None)
     if articulo is not None:
         return articulo.plana in d["femeninos"]
-    meta = next((p for p in frase if p.plana.startswith(tuple(d["dicen_la_meta"]))), None)
+    # ("de lo programado" is neuter: it says nothing of the gender)
+    meta = next(
+        (
+            p
+            for k, p in enumerate(frase)
+            if p.plana.startswith(tuple(d["dicen_la_meta"])) and not (k and frase[k - 1].plana == "lo")
+        ),
+        None,
+    )
     if meta is not None:
         return meta.plana.rstrip("s").endswith("a")
     femenino = any(contado[0].plana.endswith(f) for f in d["finales_femeninos"])
@@ -246,7 +254,22 @@ def _tras_la_cifra(despues: list[_Palabra]) -> list[_Palabra]:
             k += 1
         if k == 1:
             return despues
-    return despues[k:]
+    return despues[k:] if k else despues
+
+
+def _complemento(tokens: list[_Palabra], frase: str) -> Optional[str]:
+    """ "para el acceso a la educación superior", "en competencias digitales":
+    the phrase right after what is counted, when it opens with one of
+    `complementos` and a noun phrase follows; None otherwise."""
+    d = _datos()
+    if not tokens or tokens[0].plana not in d["complementos"]:
+        return None
+    resto = tokens[1:]
+    k = 0
+    while k < len(resto) and resto[k].plana in d["articulos"]:
+        k += 1
+    cuerpo = _frase_nominal(resto[k:])
+    return _texto([tokens[0], *resto[:k], *cuerpo], frase) if cuerpo else None
 
 
 def _despues_del_verbo(tokens: list[_Palabra]) -> Optional[str]:
@@ -315,10 +338,15 @@ def nombre_de_frase(frase: str, inicio: int, fin: int, anterior: Optional[str] =
         # the target's word agrees with the unit when one is written ("de los 3,5 km previstos")
         concuerdan = [] if _unidad(despues)[1] else todas
         nombre = f"{nombre} {_participio(raiz, _femenino(contado, antes, concuerdan), plural)}"
-        agente = _sujeto(todas) if porcentaje else None  # "la línea púrpura respondió el 96,5 % de …"
-        marco = _marco(frase)
-        cola = f"por {agente[0].lower()}{agente[1:]}" if agente else marco
-        return _capital(f"{nombre} {cola}" if cola else nombre)
+        # "212 estímulos | para el acceso a la educación superior": what they were for, after the participle
+        complemento = _complemento(resto[len(contado) :], frase)
+        # who did it, when the sentence names someone other than the office itself
+        # ("El servicio de transporte escolar benefició a 1.340 estudiantes")
+        agente = _sujeto(todas, con_articulo=True)
+        if agente and plegar(agente.split()[-1]) in d["agentes_genericos"]:
+            agente = None
+        cola = f"por {agente[0].lower()}{agente[1:]}" if agente else _marco(frase)
+        return _capital(" ".join(filter(None, [nombre, complemento, cola])))
     sujeto = _sujeto(todas)
     return _capital(sujeto) if sujeto else None
 
@@ -328,10 +356,14 @@ def _sujeto(tokens: list[_Palabra], con_articulo: bool = False) -> Optional[str]
     sign ("La tasa de informalidad en la tenencia de tierras | bajó"),
     without its article unless `con_articulo`; None when the sentence opens
     otherwise."""
-    articulo = tokens[:1] if tokens and tokens[0].plana in _datos()["articulos"] else []
-    tokens = tokens[len(articulo) :]
     verbo_en = next((i for i, p in enumerate(tokens) if _verbo_pasado(p)), None)
-    sujeto = tokens[:verbo_en] if verbo_en else []
+    if verbo_en is None:
+        return None
+    # the clause right before the verb ("Gracias a las alertas tempranas, | la deserción | bajó")
+    coma = max((i for i in range(verbo_en) if tokens[i].plana == ","), default=-1)
+    tokens, verbo_en = tokens[coma + 1 :], verbo_en - coma - 1
+    articulo = tokens[:1] if tokens and tokens[0].plana in _datos()["articulos"] else []
+    sujeto = tokens[len(articulo) : verbo_en]
     if not sujeto or not _contenido(sujeto[0]) or len(sujeto) > _datos()["max_palabras"]:
         return None
     if not all(p.es_palabra for p in sujeto):

@@ -59,7 +59,7 @@ from extractor.castellano.sintagmas import nombre_de_frase
         (
             "La línea púrpura respondió el 96,5 % de las llamadas recibidas, cumpliendo la meta del 95 %.",
             "96,5 %",
-            "Llamadas recibidas respondidas por línea púrpura",
+            "Llamadas recibidas respondidas por la línea púrpura",
         ),
         # a time is no programme
         (

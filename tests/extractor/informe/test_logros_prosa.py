@@ -259,9 +259,9 @@ def test_parrafo_de_lista_de_word_sin_rotulo(tmp_path):
     ruta = tmp_path / "gestion_educacion_2023.docx"
     doc.save(ruta)
     assert _cifras(extraer_informe(ruta)) == {
-        ("Docentes formados", "ejecutado"): (212, "numero"),
-        ("Docentes formados", "meta"): (250, "numero"),
-        ("Docentes formados", "avance_porcentual"): (84.8, "porcentaje"),
+        ("Docentes formados en competencias digitales", "ejecutado"): (212, "numero"),
+        ("Docentes formados en competencias digitales", "meta"): (250, "numero"),
+        ("Docentes formados en competencias digitales", "avance_porcentual"): (84.8, "porcentaje"),
     }
 
 
