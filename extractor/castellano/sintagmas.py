@@ -12,6 +12,7 @@ Word lists are data: esquemas/prosa.yaml `sintagmas`.
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 from functools import cache
@@ -175,8 +176,10 @@ def _femenino(contado: list[_Palabra], antes: list[_Palabra], frase: list[_Palab
     if meta is not None:
         return meta.plana.rstrip("s").endswith("a")
     femenino = any(contado[0].plana.endswith(f) for f in d["finales_femeninos"])
-    if any(p.plana in (",", "y", "e") for p in contado):
-        return femenino and any(contado[-1].plana.endswith(f) for f in d["finales_femeninos"])
+    # a list of heads joins them before any "de" ("niñas, niños y adolescentes"; not "área de urgencias y consulta")
+    cabeza = next((contado[:k] for k, p in enumerate(contado) if p.plana in ("de", "del")), contado)
+    if any(p.plana in (",", "y", "e") for p in cabeza):
+        return femenino and any(cabeza[-1].plana.endswith(f) for f in d["finales_femeninos"])
     return femenino
 
 
@@ -202,8 +205,27 @@ def _raiz_de_accion(antes: list[_Palabra]) -> Optional[str]:
         if _participio_suelto(p, antes[k - 1] if k else None):
             return p.texto.lower().rstrip("s")[:-1]
         if _verbo_pasado(p):
-            return _raiz_participio(p.texto)
+            siguiente = antes[k + 1] if k + 1 < len(antes) else None
+            # "Logramos afiliar … a 2.087 personas": what was done is the infinitive's
+            return _raiz_infinitivo(siguiente) if _infinitivo(siguiente) else _raiz_participio(p.texto)
     return None
+
+
+def _infinitivo(p: Optional[_Palabra]) -> bool:
+    return (
+        p is not None
+        and p.es_palabra
+        and p.plana.endswith(("ar", "er", "ir"))
+        and len(p.plana) > 4
+        and es_palabra(p.plana)
+    )
+
+
+def _raiz_infinitivo(p: Optional[_Palabra]) -> Optional[str]:
+    if p is None:
+        return None
+    raiz = p.texto.lower()[:-2] + ("ad" if p.plana.endswith("ar") else "id")
+    return raiz if es_palabra(raiz + "o") else None
 
 
 def _marco(frase: str) -> Optional[str]:
@@ -243,7 +265,7 @@ def _tras_la_cifra(despues: list[_Palabra]) -> list[_Palabra]:
     las | llamadas")."""
     d = _datos()
     _, n = _unidad(despues)
-    if n and len(despues) > n and despues[n].plana == "de":
+    if n and len(despues) > n and despues[n].plana in ("de", "del"):
         return despues[n + 1 :]
     k = 0
     if len(despues) > 2 and despues[0].plana == "de":
@@ -269,7 +291,14 @@ def _complemento(tokens: list[_Palabra], frase: str) -> Optional[str]:
     while k < len(resto) and resto[k].plana in d["articulos"]:
         k += 1
     cuerpo = _frase_nominal(resto[k:])
-    return _texto([tokens[0], *resto[:k], *cuerpo], frase) if cuerpo else None
+    if not cuerpo:
+        return None
+    # "para el acceso | a la educación superior": one more phrase of what it is for
+    sigue = resto[k + len(cuerpo) :]
+    if sigue and sigue[0].plana in ("a", "al"):
+        j = 1 + sum(1 for _ in itertools.takewhile(lambda p: p.plana in d["articulos"], sigue[1:]))
+        cuerpo += sigue[:j] + _frase_nominal(sigue[j:]) if _frase_nominal(sigue[j:]) else []
+    return _texto([tokens[0], *resto[:k], *cuerpo], frase)
 
 
 def _despues_del_verbo(tokens: list[_Palabra]) -> Optional[str]:
@@ -314,7 +343,7 @@ def nombre_de_frase(frase: str, inicio: int, fin: int, anterior: Optional[str] =
         nombre = _texto(contado, frase)
         plural = contado[0].plana.endswith("s")
         verbo = next((k for k in range(len(antes) - 1, -1, -1) if _verbo_pasado(antes[k])), None)
-        if verbo is not None and antes[-1].plana == "a" and porcentaje is False:
+        if verbo is not None and antes[-1].plana == "a" and porcentaje is False and not _infinitivo(antes[verbo + 1]):
             # "garantizó el transporte escolar a 412 estudiantes": what was given to them
             objeto = _frase_nominal([p for p in antes[verbo + 1 : -1] if p.plana not in d["articulos"]])
             if objeto:

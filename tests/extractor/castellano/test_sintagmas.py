@@ -67,6 +67,28 @@ from extractor.castellano.sintagmas import nombre_de_frase
             "1.020",
             "Mujeres formadas",
         ),
+        # an infinitive after the verb; a unit before "del"; a list of heads only before "de"
+        (
+            "Logramos afiliar al régimen subsidiado a 2.087 personas; la meta es de 3.500.",
+            "2.087",
+            "Personas afiliadas",
+        ),
+        (
+            "Quedaron adecuados 1.240 m² del área de urgencias y consulta externa.",
+            "1.240",
+            "Área de urgencias y consulta externa adecuada",
+        ),
+        # what for, after the participle; who, when it is not the office itself
+        (
+            "Se otorgaron 212 estímulos para el acceso a la educación superior.",
+            "212",
+            "Estímulos otorgados para el acceso a la educación superior",
+        ),
+        (
+            "El servicio de transporte escolar benefició a 1.340 estudiantes.",
+            "1.340",
+            "Estudiantes beneficiados por el servicio de transporte escolar",
+        ),
         # a rate counts nothing: the subject
         (
             "La tasa de deserción escolar bajó de 4,8 % a 3,9 %; la meta era 4,0 %.",
