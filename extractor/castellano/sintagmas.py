@@ -205,6 +205,9 @@ def _raiz_de_accion(antes: list[_Palabra]) -> Optional[str]:
         if _participio_suelto(p, antes[k - 1] if k else None):
             return p.texto.lower().rstrip("s")[:-1]
         if _verbo_pasado(p):
+            locucion = " ".join(q.plana for q in antes[k : k + 3])
+            if locucion in _datos()["locuciones"]:  # "se llevaron a cabo" → "realizad"
+                return _datos()["locuciones"][locucion]
             siguiente = antes[k + 1] if k + 1 < len(antes) else None
             # "Logramos afiliar … a 2.087 personas": what was done is the infinitive's
             return _raiz_infinitivo(siguiente) if _infinitivo(siguiente) else _raiz_participio(p.texto)

@@ -152,10 +152,13 @@ def leer_frase(indicador: str, frase: str) -> Optional[Logro]:
 def _sin_cifra_de_meta(indicador: str, frase: str, norm: str, numeros: list[Numero]) -> Optional[Logro]:
     """ "Se entregaron 35 mejoramientos, con lo que se cumplió el 100 % de la
     meta anual": the achieved figure and the share of the target, no target figure."""
+    # with a single count beside it, any wording of the percentage of achievement will do
+    # ("Se llevaron a cabo los 2 festivales programados, con un cumplimiento del 100 %")
+    wordings = patrones().avance_sin_meta + (patrones().avance if len(numeros) == 2 else ())
     avance = next(
         (
             n
-            for patron in patrones().avance_sin_meta
+            for patron in wordings
             for m in patron.finditer(norm)
             if (n := _numero_en(numeros, m.start("p"), m.end("p"))) is not None and n.unidad == "porcentaje"
         ),

@@ -89,6 +89,12 @@ from extractor.castellano.sintagmas import nombre_de_frase
             "1.340",
             "Estudiantes beneficiados por el servicio de transporte escolar",
         ),
+        # a verb of several words
+        (
+            "Se llevaron a cabo los 2 festivales programados, con un cumplimiento del 100 %.",
+            "2",
+            "Festivales realizados",
+        ),
         # a rate counts nothing: the subject
         (
             "La tasa de deserción escolar bajó de 4,8 % a 3,9 %; la meta era 4,0 %.",

@@ -331,3 +331,11 @@ def test_unidad_escrita_tras_la_cifra_no_es_el_nombre_y_verbo_de_alcance(tmp_pat
         ("Estudiantes con el Programa de Alimentación Escolar", "meta"): (9624, "numero"),
         ("Estudiantes con el Programa de Alimentación Escolar", "avance_porcentual"): (98.5, "porcentaje"),
     }
+
+
+def test_un_conteo_con_su_cumplimiento_sin_cifra_de_meta():
+    logro = leer_frase("", "Se llevaron a cabo los 2 festivales programados, con un cumplimiento del 100 %.")
+    assert logro is not None and logro.meta is None
+    assert (logro.ejecutado.valor, logro.avance.valor) == (2, 100)
+    # two counts: the percentage could be of either; nothing is read
+    assert leer_frase("", "Se realizaron 3 foros con 240 asistentes, con un cumplimiento del 100 %.") is None
