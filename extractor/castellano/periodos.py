@@ -100,6 +100,8 @@ def _mes_dudoso(norm: str, m: re.Match) -> bool:
 
 def _normal(texto: str) -> str:
     """Lowercase, accent-free copy of ``texto`` with exactly the same length."""
+    if texto.isascii():  # what _norm_letra gives an ASCII letter
+        return texto.lower()
     return "".join([_NORM_LETRA.get(c) or _norm_letra(c) for c in texto])
 
 
