@@ -354,14 +354,15 @@ def _palabras_derechas(lineas: list[list[tuple]]) -> list[dict]:
     return palabras
 
 
+_LIGADURAS = str.maketrans(LIGATURES)  # one letter each: the same as LIGATURES.get letter by letter
+
+
 def _palabra(letras: list[tuple]) -> dict:
     """WordExtractor.merge_chars of upright letters, and the font name."""
-    x0 = min([c[X0] for c in letras])
-    top = min([c[TOP] for c in letras])
-    x1 = max([c[X1] for c in letras])
-    bottom = max([c[BOTTOM] for c in letras])
+    textos, x0s, x1s, tops, bottoms, fuentes = zip(*letras)
+    x0, x1, top, bottom = min(x0s), max(x1s), min(tops), max(bottoms)
     return {
-        "text": "".join([LIGATURES.get(c[TEXTO], c[TEXTO]) for c in letras]),
+        "text": "".join(textos).translate(_LIGADURAS),
         "x0": x0,
         "x1": x1,
         "top": top,
@@ -371,7 +372,7 @@ def _palabra(letras: list[tuple]) -> dict:
         "height": bottom - top,
         "width": x1 - x0,
         "direction": DEFAULT_CHAR_DIR,
-        "fontname": fuente_de_palabra([c[FUENTE] for c in letras]),
+        "fontname": fuente_de_palabra(list(fuentes)),
     }
 
 
