@@ -198,7 +198,9 @@ def _sin_tipos(funcion, restype=ctypes.c_int):
     without converting each argument (half the cost of a call; this reader
     makes four calls per character). Only for calls whose arguments are
     all of those kinds."""
-    return ctypes.CFUNCTYPE(restype)(ctypes.cast(funcion, ctypes.c_void_p).value)
+    direccion = ctypes.cast(funcion, ctypes.c_void_p).value
+    assert direccion is not None  # a loaded library function always has an address
+    return ctypes.CFUNCTYPE(restype)(direccion)
 
 
 # per-character calls: (text page, index[, out pointers])
@@ -250,7 +252,7 @@ def _palabras(textpage, espacio: _Espacio) -> list[dict]:
     objetos: dict = {}  # address of the text object -> what its characters share
     derechas: list[tuple] = []  # upright letters, in the page's order
     giradas: list[dict] = []  # the others
-    ultima = None  # the last letter, either kind
+    ultima: tuple | dict | None = None  # the last letter, either kind
     atras = False  # the last text object's direction (set with its first character)
     # espacio.caja inlined below (the same arithmetic, once per character)
     xa, xb, xc = espacio.x
@@ -264,7 +266,10 @@ def _palabras(textpage, espacio: _Espacio) -> list[dict]:
             # PDF has a real space it merged): it separates words, as in pdfminer
             if codigo == 32 and ultima is not None:
                 ultima = _espacio_tras(ultima, atras)
-                (derechas if isinstance(ultima, tuple) else giradas).append(ultima)
+                if isinstance(ultima, tuple):
+                    derechas.append(ultima)
+                else:
+                    giradas.append(ultima)
             continue
         if 0xD800 <= codigo <= 0xDFFF:
             continue
@@ -295,10 +300,11 @@ def _palabras(textpage, espacio: _Espacio) -> list[dict]:
         x0, x1 = (p1 if p1 < p0 else p0), (p1 if p1 > p0 else p0)
         top, bottom = (q1 if q1 < q0 else q0), (q1 if q1 > q0 else q0)
         if derecho:
-            ultima = (texto, x0, x1, top, bottom, texto_fuente)
-            derechas.append(ultima)
+            derecha = (texto, x0, x1, top, bottom, texto_fuente)
+            derechas.append(derecha)
+            ultima = derecha
         else:
-            ultima = {
+            girada = {
                 "text": texto,
                 "x0": x0,
                 "x1": x1,
@@ -309,7 +315,8 @@ def _palabras(textpage, espacio: _Espacio) -> list[dict]:
                 "size": x1 - x0,
                 "fontname": texto_fuente,
             }
-            giradas.append(ultima)
+            giradas.append(girada)
+            ultima = girada
     palabras = _palabras_derechas(_lineas(derechas))
     extractor = WordExtractor()
     for palabra, letras in extractor.iter_extract_tuples(giradas):
@@ -366,7 +373,8 @@ def _palabra(letras: list[tuple]) -> dict:
         "x0": x0,
         "x1": x1,
         "top": top,
-        "doctop": top + 0.0,  # merge_chars: top + (the first letter's doctop - its top), and a letter's doctop is its top
+        # merge_chars: top + (the first letter's doctop - its top); a letter's doctop is its top
+        "doctop": top + 0.0,
         "bottom": bottom,
         "upright": True,
         "height": bottom - top,
