@@ -26,6 +26,8 @@ ARCHIVO = Path(__file__).resolve().parents[2] / "esquemas" / "lemas_es.json"
 
 def normalizar(text: str) -> str:
     """Lower case, no accents, collapsed spaces."""
+    if text.isascii():  # most texts (figures, codes): nothing to decompose or strip
+        return " ".join(text.casefold().split())
     decomposed = unicodedata.normalize("NFD", text)
     plain = "".join(ch for ch in decomposed if unicodedata.category(ch) != "Mn")
     return " ".join(plain.casefold().split())

@@ -100,6 +100,8 @@ def _mes_dudoso(norm: str, m: re.Match) -> bool:
 
 def _normal(texto: str) -> str:
     """Lowercase, accent-free copy of ``texto`` with exactly the same length."""
+    if texto.isascii():  # what _norm_letra gives an ASCII letter
+        return texto.lower()
     return "".join([_NORM_LETRA.get(c) or _norm_letra(c) for c in texto])
 
 
@@ -181,6 +183,10 @@ _AMD_RE = re.compile(
     r"(?P<dia>\d{1,2})(?![\d/])"
 )
 
+# What every expression above holds: a month word, or a digit, a separator
+# and a digit. One search instead of five in the many texts without a date.
+_PUEDE_SER_FECHA = re.compile(rf"{_MES}|\d[/.-]\d")
+
 
 def _fecha_de_match(m: re.Match, numerico: bool) -> Optional[_Fecha]:
     grupos = m.groupdict()
@@ -210,6 +216,8 @@ def _expresiones_de_fecha(norm: str, con_mes_solo: bool = True) -> list[_Fecha]:
 
     Where several readings start at the same place the longest wins.
     """
+    if not _PUEDE_SER_FECHA.search(norm):
+        return []
     candidatos: list[_Fecha] = []
     for regex, numerico in (
         (_AMD_RE, True),

@@ -18,12 +18,34 @@ def _encierra(a: tuple, b: tuple) -> bool:
     return a is not b and a[0] <= b[0] + 1 and a[1] <= b[1] + 1 and a[2] >= b[2] - 1 and a[3] >= b[3] - 1
 
 
+# The readers of a page ask for the same cells up to five times (bands,
+# ruled table, rows below, subtables, loose header): the last answers, by
+# the identity of the boxes asked about (kept alive here, so their ids
+# stay theirs).
+_RECIENTES: list[tuple[tuple[int, ...], tuple, list[tuple]]] = []
+MAX_RECIENTES = 8
+
+
 def sin_marcos(cajas: list[tuple]) -> list[tuple]:
     """Drop boxes that enclose two or more other boxes (with 1 point of
     tolerance): a frame drawn around a block of the table (or the page) is
     not a cell of it. A box b framed by a lies, on each axis, between a's
     edges widened by 1: only those boxes are tested, looked up by their
     top and by their left edge (whichever range is shorter)."""
+    if not all(type(c) is tuple for c in cajas):  # a box that may change: asked anew
+        return _sin_marcos(cajas)
+    clave = tuple(map(id, cajas))
+    for vista, _, salida in _RECIENTES:
+        if vista == clave:
+            return list(salida)
+    salida = _sin_marcos(cajas)
+    if len(_RECIENTES) >= MAX_RECIENTES:
+        _RECIENTES.pop(0)
+    _RECIENTES.append((clave, tuple(cajas), salida))
+    return list(salida)
+
+
+def _sin_marcos(cajas: list[tuple]) -> list[tuple]:
     n = len(cajas)
     if n < 16 or not all(
         math.isfinite(c[0])

@@ -19,6 +19,7 @@ under a table is not taken for its last row.
 
 from __future__ import annotations
 
+import ctypes
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -63,11 +64,13 @@ def _tramos(pagina_texto, alto: float, solo_bandas: bool = False) -> list[dict]:
     """Text runs with boxes in pdfplumber's coordinates (origin top-left);
     with `solo_bandas`, those in the header and footer bands only."""
     palabras = []
+    n_letras = pdfium_c.FPDFText_CountChars(pagina_texto.raw)
+    buffer = (ctypes.c_ushort * (4 * max(n_letras, 0) + 16))()  # a letter is at most a pair and a line break
     for i in range(pagina_texto.count_rects()):
         izquierda, abajo, derecha, arriba = pagina_texto.get_rect(i)
         if solo_bandas and not en_banda(alto - arriba, alto - abajo, alto):
             continue
-        texto = pagina_texto.get_text_bounded(izquierda, abajo, derecha, arriba).strip()
+        texto = _texto_en(pagina_texto, buffer, izquierda, abajo, derecha, arriba).strip()
         if texto:
             palabras.append(
                 {
@@ -80,6 +83,29 @@ def _tramos(pagina_texto, alto: float, solo_bandas: bool = False) -> list[dict]:
                 }
             )
     return palabras
+
+
+def _texto_en(pagina_texto, buffer, izquierda: float, abajo: float, derecha: float, arriba: float) -> str:
+    """`pagina_texto.get_text_bounded(izquierda, abajo, derecha, arriba)` with
+    one call to pdfium instead of two (each one goes over every letter of
+    the page): pypdfium2 first asks for the length, in letters, then for
+    that many UTF-16 units; here a buffer that holds any text of the page
+    gets the text and pdfium's closing NUL. The same text when every letter
+    is one unit (no surrogate pairs); otherwise, or if the buffer fell
+    short, pypdfium2's own call."""
+    escritos = pdfium_c.FPDFText_GetBoundedText(
+        pagina_texto.raw, izquierda, arriba, derecha, abajo, buffer, len(buffer)
+    )
+    if 0 < escritos < len(buffer):
+        texto = ctypes.string_at(buffer, 2 * escritos).decode("utf-16-le", errors="ignore")
+        unidades = escritos
+        if texto.endswith("\x00"):
+            texto, unidades = texto[:-1], escritos - 1
+        if len(texto) == unidades:
+            return texto
+    elif escritos == 0:
+        return ""
+    return pagina_texto.get_text_bounded(izquierda, abajo, derecha, arriba)
 
 
 def _lineas_de_cifras(texto: str) -> int:

@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import ctypes
 from array import array
+from operator import itemgetter
 from pathlib import Path
 from typing import Optional
 
@@ -187,18 +188,26 @@ def _espacio(page) -> _Espacio:
     return _Espacio(rotacion, caja)
 
 
-def _sin_conversion(funcion, restype):
-    """`funcion` of pdfium with another result type (a plain address for a
-    pointer: comparable, and no ctypes object made for it)."""
-    prototipo = ctypes.CFUNCTYPE(restype, *funcion.argtypes)
-    direccion = ctypes.cast(funcion, ctypes.c_void_p).value
-    assert direccion is not None  # a loaded library function always has an address
-    return prototipo(direccion)
-
-
-_OBJETO_DE_LETRA = _sin_conversion(pdfium_c.FPDFText_GetTextObject, ctypes.c_void_p)
 _TIPO_OBJETO = pdfium_c.FPDFText_GetTextObject.restype
 OBLICUO = 1e-3  # a matrix whose smaller axis term is above this share of the larger is oblique text
+
+
+def _sin_tipos(funcion, restype=ctypes.c_int):
+    """`funcion` of pdfium without argument types: ctypes then passes a
+    Python int as a C int and pointers (c_void_p, byref) as they are,
+    without converting each argument (half the cost of a call; this reader
+    makes four calls per character). Only for calls whose arguments are
+    all of those kinds."""
+    direccion = ctypes.cast(funcion, ctypes.c_void_p).value
+    assert direccion is not None  # a loaded library function always has an address
+    return ctypes.CFUNCTYPE(restype)(direccion)
+
+
+# per-character calls: (text page, index[, out pointers])
+_ES_GENERADA = _sin_tipos(pdfium_c.FPDFText_IsGenerated)
+_CAJA_AMPLIA = _sin_tipos(pdfium_c.FPDFText_GetLooseCharBox)
+_ORIGEN = _sin_tipos(pdfium_c.FPDFText_GetCharOrigin)
+_OBJETO = _sin_tipos(pdfium_c.FPDFText_GetTextObject, ctypes.c_void_p)
 
 
 def _textos(raw, n: int) -> Optional[array]:
@@ -209,6 +218,12 @@ def _textos(raw, n: int) -> Optional[array]:
     if escritos != n + 1:
         return None
     return array("H", buffer.raw[: 2 * n])
+
+
+# An upright letter is a tuple (fewer objects than a dict for each of the
+# ~2,000 letters of a table page); letters turned a quarter turn are dicts,
+# for pdfplumber's WordExtractor.
+TEXTO, X0, X1, TOP, BOTTOM, FUENTE = range(6)
 
 
 def _palabras(textpage, espacio: _Espacio) -> list[dict]:
@@ -228,17 +243,16 @@ def _palabras(textpage, espacio: _Espacio) -> list[dict]:
     textos = _textos(raw, n)
     caja = pdfium_c.FS_RECTF()
     x, y = ctypes.c_double(), ctypes.c_double()
+    pagina = ctypes.c_void_p(ctypes.cast(raw, ctypes.c_void_p).value)
+    ref_caja, ref_x, ref_y = ctypes.byref(caja), ctypes.byref(x), ctypes.byref(y)
     descenso = ctypes.c_float()
     matriz = pdfium_c.FS_MATRIX()
     nombre = ctypes.create_string_buffer(512)
     fuentes: dict = {}
     objetos: dict = {}  # address of the text object -> what its characters share
-    generado, caja_de, origen_de = (
-        pdfium_c.FPDFText_IsGenerated,
-        pdfium_c.FPDFText_GetLooseCharBox,
-        pdfium_c.FPDFText_GetCharOrigin,
-    )
-    chars: list[dict] = []
+    derechas: list[tuple] = []  # upright letters, in the page's order
+    giradas: list[dict] = []  # the others
+    ultima: tuple | dict | None = None  # the last letter, either kind
     atras = False  # the last text object's direction (set with its first character)
     # espacio.caja inlined below (the same arithmetic, once per character)
     xa, xb, xc = espacio.x
@@ -247,21 +261,25 @@ def _palabras(textpage, espacio: _Espacio) -> list[dict]:
         codigo = textos[i] if textos is not None else 0
         if codigo < 32 or codigo >= 0xD800:  # GetText rewrites some codes (2 -> U+FFFE)
             codigo = pdfium_c.FPDFText_GetUnicode(raw, i)
-        if generado(raw, i):
+        if _ES_GENERADA(pagina, i):
             # a space pdfium put where the text has a gap (sometimes where the
             # PDF has a real space it merged): it separates words, as in pdfminer
-            if codigo == 32 and chars:
-                chars.append(_espacio_tras(chars[-1], atras))
+            if codigo == 32 and ultima is not None:
+                ultima = _espacio_tras(ultima, atras)
+                if isinstance(ultima, tuple):
+                    derechas.append(ultima)
+                else:
+                    giradas.append(ultima)
             continue
         if 0xD800 <= codigo <= 0xDFFF:
             continue
         texto = _CONTROL.get(codigo, f"(cid:{codigo})") if codigo < 32 else chr(codigo)
-        direccion = _OBJETO_DE_LETRA(raw, i)
+        direccion = _OBJETO(pagina, i)
         datos = objetos.get(direccion)
         if datos is None:
             datos = objetos[direccion] = _de_objeto(raw, i, direccion, espacio, matriz, nombre, descenso, fuentes)
         horizontal, derecho, abajo_, arriba_, texto_fuente, (a, b, c, d, e, f), atras = datos
-        if not caja_de(raw, i, caja) or not origen_de(raw, i, x, y):
+        if not _CAJA_AMPLIA(pagina, i, ref_caja) or not _ORIGEN(pagina, i, ref_x, ref_y):
             raise _NoAplica
         # across the baseline the origin is the text object's, moved by the
         # advance along the baseline through the matrix as pdfminer moves it
@@ -281,28 +299,33 @@ def _palabras(textpage, espacio: _Espacio) -> list[dict]:
         q0, q1 = ta * u0 + tb * v0 + tc, ta * u1 + tb * v1 + tc
         x0, x1 = (p1 if p1 < p0 else p0), (p1 if p1 > p0 else p0)
         top, bottom = (q1 if q1 < q0 else q0), (q1 if q1 > q0 else q0)
-        chars.append(
-            {
+        if derecho:
+            derecha = (texto, x0, x1, top, bottom, texto_fuente)
+            derechas.append(derecha)
+            ultima = derecha
+        else:
+            girada = {
                 "text": texto,
                 "x0": x0,
                 "x1": x1,
                 "top": top,
                 "bottom": bottom,
                 "doctop": top,
-                "upright": derecho,
-                "size": bottom - top if derecho else x1 - x0,
+                "upright": False,
+                "size": x1 - x0,
                 "fontname": texto_fuente,
             }
-        )
-    palabras = _palabras_derechas(_lineas([c for c in chars if c["upright"]]))
+            giradas.append(girada)
+            ultima = girada
+    palabras = _palabras_derechas(_lineas(derechas))
     extractor = WordExtractor()
-    for palabra, letras in extractor.iter_extract_tuples([c for c in chars if not c["upright"]]):
+    for palabra, letras in extractor.iter_extract_tuples(giradas):
         palabra["fontname"] = fuente_de_palabra([c["fontname"] for c in letras])
         palabras.append(palabra)
     return palabras
 
 
-def _palabras_derechas(lineas: list[list[dict]]) -> list[dict]:
+def _palabras_derechas(lineas: list[list[tuple]]) -> list[dict]:
     """The words of lines of upright letters (each sorted left to right), as
     pdfplumber's WordExtractor() with its default settings makes them
     (`iter_chars_to_words(linea, "ltr")`, then `merge_chars`), written out
@@ -312,9 +335,9 @@ def _palabras_derechas(lineas: list[list[dict]]) -> list[dict]:
     end, or more than y_tolerance above or below its top."""
     palabras: list[dict] = []
     for linea in lineas:
-        actual: list[dict] = []
+        actual: list[tuple] = []
         for letra in linea:
-            texto = letra["text"]
+            texto = letra[TEXTO]
             if texto.isspace():
                 if actual:
                     palabras.append(_palabra(actual))
@@ -325,9 +348,9 @@ def _palabras_derechas(lineas: list[list[dict]]) -> list[dict]:
                 palabras.append(_palabra([letra]))
                 actual = []
             elif actual and (
-                letra["x0"] < (previa := actual[-1])["x0"]
-                or letra["x0"] > previa["x1"] + DEFAULT_X_TOLERANCE
-                or abs(letra["top"] - previa["top"]) > DEFAULT_Y_TOLERANCE
+                letra[X0] < (previa := actual[-1])[X0]
+                or letra[X0] > previa[X1] + DEFAULT_X_TOLERANCE
+                or abs(letra[TOP] - previa[TOP]) > DEFAULT_Y_TOLERANCE
             ):
                 palabras.append(_palabra(actual))
                 actual = [letra]
@@ -338,32 +361,33 @@ def _palabras_derechas(lineas: list[list[dict]]) -> list[dict]:
     return palabras
 
 
-def _palabra(letras: list[dict]) -> dict:
+_LIGADURAS = str.maketrans(LIGATURES)  # one letter each: the same as LIGATURES.get letter by letter
+
+
+def _palabra(letras: list[tuple]) -> dict:
     """WordExtractor.merge_chars of upright letters, and the font name."""
-    primera = letras[0]
-    x0 = min([c["x0"] for c in letras])
-    top = min([c["top"] for c in letras])
-    x1 = max([c["x1"] for c in letras])
-    bottom = max([c["bottom"] for c in letras])
+    textos, x0s, x1s, tops, bottoms, fuentes = zip(*letras)
+    x0, x1, top, bottom = min(x0s), max(x1s), min(tops), max(bottoms)
     return {
-        "text": "".join([LIGATURES.get(c["text"], c["text"] or "") for c in letras]),
+        "text": "".join(textos).translate(_LIGADURAS),
         "x0": x0,
         "x1": x1,
         "top": top,
-        "doctop": top + (primera["doctop"] - primera["top"]),
+        # merge_chars: top + (the first letter's doctop - its top); a letter's doctop is its top
+        "doctop": top + 0.0,
         "bottom": bottom,
-        "upright": primera["upright"],
+        "upright": True,
         "height": bottom - top,
         "width": x1 - x0,
         "direction": DEFAULT_CHAR_DIR,
-        "fontname": fuente_de_palabra([c["fontname"] for c in letras]),
+        "fontname": fuente_de_palabra(list(fuentes)),
     }
 
 
 TOLERANCIA_DE_LINEA = 3  # points, pdfplumber's y_tolerance
 
 
-def _lineas(letras: list[dict]) -> list[list[dict]]:
+def _lineas(letras: list[tuple]) -> list[list[tuple]]:
     """Upright characters in lines, each sorted left to right. A line is
     anchored at its first character's top: pdfplumber chains tops within 3
     points, and a header whose cells break into two lines at staggered
@@ -371,17 +395,19 @@ def _lineas(letras: list[dict]) -> list[list[dict]]:
     line where the letters of two words alternate ("R E e s c t…"). A
     character whose bottom is the anchor's (a bigger sign on the same
     baseline) is on its line too."""
-    lineas: list[list[dict]] = []
-    for letra in sorted(letras, key=lambda c: c["top"]):
-        ancla = lineas[-1][0] if lineas else None
-        if ancla and (
-            letra["top"] - ancla["top"] <= TOLERANCIA_DE_LINEA
-            or abs(letra["bottom"] - ancla["bottom"]) <= TOLERANCIA_DE_LINEA  # a larger glyph on the same baseline
+    lineas: list[list[tuple]] = []
+    ancla = None
+    for letra in sorted(letras, key=itemgetter(TOP)):
+        if ancla is not None and (
+            letra[TOP] - ancla[TOP] <= TOLERANCIA_DE_LINEA
+            or abs(letra[BOTTOM] - ancla[BOTTOM]) <= TOLERANCIA_DE_LINEA  # a larger glyph on the same baseline
         ):
             lineas[-1].append(letra)
         else:
+            ancla = letra
             lineas.append([letra])
-    return [sorted(linea, key=lambda c: c["x0"]) for linea in lineas]
+    por_x0 = itemgetter(X0)
+    return [sorted(linea, key=por_x0) for linea in lineas]
 
 
 def _de_objeto(
@@ -435,11 +461,17 @@ def _de_objeto(
     )
 
 
-def _espacio_tras(letra: dict, atras: bool) -> dict:
-    """The blank pdfium put after `letra` where the text has a gap, placed
-    where pdfplumber's WordExtractor sorts it after that letter: its copy
-    (ties keep the order), or, when the text runs backwards along the sorted
-    axis (a page turned 180°), a point just before the letter's start."""
+def _espacio_tras(letra, atras: bool):
+    """The blank pdfium put after `letra` (an upright letter's tuple or a
+    turned letter's dict) where the text has a gap, placed where
+    pdfplumber's WordExtractor sorts it after that letter: its copy (ties
+    keep the order), or, when the text runs backwards along the sorted axis
+    (a page turned 180°), a point just before the letter's start."""
+    if isinstance(letra, tuple):
+        _, x0, x1, top, bottom, fuente = letra
+        if atras:
+            x0 = x1 = x0 - 1e-3
+        return (" ", x0, x1, top, bottom, fuente)
     espacio = dict(letra, text=" ")
     if atras:
         clave = "x0" if letra["upright"] else "top"
@@ -478,41 +510,52 @@ def _caminos(objetos, contar, tomar, exterior: tuple, matriz):
             )
 
 
+# per-segment calls, without argument types (`_sin_tipos`): a segment is
+# passed back as the pointer object its call returned
+_SEGMENTO = _sin_tipos(pdfium_c.FPDFPath_GetPathSegment, pdfium_c.FPDFPath_GetPathSegment.restype)
+_PUNTO = _sin_tipos(pdfium_c.FPDFPathSegment_GetPoint)
+_TIPO_SEGMENTO = _sin_tipos(pdfium_c.FPDFPathSegment_GetType)
+_CIERRA = _sin_tipos(pdfium_c.FPDFPathSegment_GetClose)
+
+
 def _bordes(page, espacio: _Espacio) -> list[dict]:
     """Horizontal and vertical segments of the page's paths (those inside
     forms too), as pdfplumber edges."""
     bordes: list[dict] = []
     punto_x, punto_y = ctypes.c_float(), ctypes.c_float()
+    ref_x, ref_y = ctypes.byref(punto_x), ctypes.byref(punto_y)
+    mover = pdfium_c.FPDF_SEGMENT_MOVETO
     matriz = pdfium_c.FS_MATRIX()
     caminos = _caminos(page.raw, pdfium_c.FPDFPage_CountObjects, pdfium_c.FPDFPage_GetObject, _SIN_GIRO, matriz)
+    xa, xb, xc = espacio.x
+    ta, tb, tc = espacio.top
     for raw, (a, b, c, d, e, f) in caminos:
         # user space -> pdfplumber's space in one matrix
-        xa, xb, xc = espacio.x
-        ta, tb, tc = espacio.top
         ma, mc, me = xa * a + xb * b, xa * c + xb * d, xa * e + xb * f + xc
         mb, md, mf = ta * a + tb * b, ta * c + tb * d, ta * e + tb * f + tc
         puntos: list[tuple[float, float]] = []
         inicio = None
-
-        def cerrar_subtrazo():
-            for (x0, y0), (x1, y1) in zip(puntos, puntos[1:]):
-                _borde(bordes, x0, y0, x1, y1)
-
         for s in range(pdfium_c.FPDFPath_CountSegments(raw)):
-            segmento = pdfium_c.FPDFPath_GetPathSegment(raw, s)
-            pdfium_c.FPDFPathSegment_GetPoint(segmento, punto_x, punto_y)
+            segmento = _SEGMENTO(raw, s)
+            _PUNTO(segmento, ref_x, ref_y)
             px, py = punto_x.value, punto_y.value
             punto = (ma * px + mc * py + me, mb * px + md * py + mf)
-            tipo = pdfium_c.FPDFPathSegment_GetType(segmento)
-            if tipo == pdfium_c.FPDF_SEGMENT_MOVETO:
-                cerrar_subtrazo()
+            tipo = _TIPO_SEGMENTO(segmento)
+            if tipo == mover:
+                _bordes_de_trazo(bordes, puntos)
                 puntos, inicio = [punto], punto
             elif tipo in _SEGMENTS:
                 puntos.append(punto)
-            if pdfium_c.FPDFPathSegment_GetClose(segmento) and inicio is not None:
+            if _CIERRA(segmento) and inicio is not None:
                 puntos.append(inicio)
-        cerrar_subtrazo()
+        _bordes_de_trazo(bordes, puntos)
     return bordes
+
+
+def _bordes_de_trazo(bordes: list, puntos: list[tuple[float, float]]) -> None:
+    """The edges of a subpath's consecutive points."""
+    for (x0, y0), (x1, y1) in zip(puntos, puntos[1:]):
+        _borde(bordes, x0, y0, x1, y1)
 
 
 def _borde(bordes: list, x0: float, top0: float, x1: float, top1: float) -> None:

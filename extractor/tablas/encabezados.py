@@ -106,11 +106,14 @@ class ClasificadorEncabezados:
     def _presentes(self, text: str) -> frozenset[str]:
         present = self._vistos.get(text)
         if present is None:
-            present = self._memoria.get(text) if self._memoria is not None else None
+            # the memory is keyed by the normalized text, all _emparejar looks
+            # at: variants in case and accents of a header hit it too
+            clave = normalizar(text) if self._memoria is not None else ""
+            present = self._memoria.get(clave) if self._memoria is not None else None
             if present is None:
                 present = self._emparejar(text)
                 if self._memoria is not None:
-                    self._memoria.guardar(text, present)
+                    self._memoria.guardar(clave, present)
             if len(self._vistos) >= MAX_VISTOS:
                 self._vistos.clear()
             self._vistos[text] = present

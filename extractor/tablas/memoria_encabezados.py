@@ -1,5 +1,7 @@
-"""Persistent memory of the header rules' matches: header text -> the rule
-keys spaCy's Matcher finds in it (extractor/tablas/encabezados.py).
+"""Persistent memory of the header rules' matches: header text, normalized
+(extractor/castellano/lemas.normalizar: lower case, no accents, spaces
+collapsed; all the matcher sees) -> the rule keys spaCy's Matcher finds in
+it (extractor/tablas/encabezados.py).
 
 The matches are a pure function of the text, the rules
 (esquemas/encabezados.yaml), the lemma table (esquemas/lemas_es.json) and
@@ -24,7 +26,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Iterable, Optional
 
-FORMATO = 1
+FORMATO = 2  # 2: keyed by the normalized text
 MAX_BYTES = 16 * 1024 * 1024  # a memory this large stops growing (texts already in it still answer)
 
 

@@ -302,3 +302,33 @@ def test_texto_oblicuo_se_deja_a_pdfplumber(tmp_path):
         texto.close()
     finally:
         doc.close()
+
+
+@pytest.mark.parametrize("nombre", ["girardot_salud_2018.pdf", "tulua_personeria_2021.pdf"])
+def test_texto_de_un_tramo_en_una_llamada_igual_al_de_pypdfium2(nombre):
+    """cribado._texto_en (one call to pdfium) gives get_text_bounded's text
+    for every text run of the page and for the whole page, accents and
+    all; with a buffer too short for the text it falls back to it."""
+    import ctypes
+
+    import pypdfium2.raw as pdfium_c
+
+    from extractor.formatos.cribado import _texto_en
+
+    doc = pdfium.PdfDocument(str(INFORMES / nombre))
+    try:
+        pagina = doc[0]
+        texto = pagina.get_textpage()
+        grande = (ctypes.c_ushort * (4 * pdfium_c.FPDFText_CountChars(texto.raw) + 16))()
+        corto = (ctypes.c_ushort * 2)()
+        cajas = [texto.get_rect(i) for i in range(texto.count_rects())] + [pagina.get_bbox()]
+        assert len(cajas) > 10
+        for caja in cajas:
+            esperado = texto.get_text_bounded(*caja)
+            assert _texto_en(texto, grande, *caja) == esperado
+            assert _texto_en(texto, corto, *caja) == esperado
+        assert any(not t.isascii() for t in (texto.get_text_bounded(*c) for c in cajas))
+        texto.close()
+        pagina.close()
+    finally:
+        doc.close()

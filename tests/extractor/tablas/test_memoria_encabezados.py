@@ -34,7 +34,7 @@ print(json.dumps({"salida": salida, "spacy": "spacy" in sys.modules}))
 """
 
 
-def _clasificar(cache: Path, reglas: str = "propias", memoria: bool = True) -> dict:
+def _clasificar(cache: Path, reglas: str = "propias", memoria: bool = True, textos: list[str] = TEXTOS) -> dict:
     entorno = {**os.environ, "PYTHONPATH": str(RAIZ), "INFORMES_CACHE": str(cache)}
     script = (
         _SCRIPT
@@ -44,7 +44,7 @@ def _clasificar(cache: Path, reglas: str = "propias", memoria: bool = True) -> d
         )
     )
     p = subprocess.run(
-        [sys.executable, "-c", script, json.dumps(TEXTOS), reglas],
+        [sys.executable, "-c", script, json.dumps(textos), reglas],
         env=entorno,
         capture_output=True,
         text=True,
@@ -83,3 +83,19 @@ def test_otras_reglas_otra_memoria(tmp_path):
     otra = _clasificar(tmp_path / "cache", reglas="otras")
     assert otra["spacy"]
     assert len(list((tmp_path / "cache" / "encabezados").iterdir())) == 2
+
+
+def test_variantes_de_mayusculas_y_tildes_aciertan_en_la_memoria(tmp_path):
+    """The memory keeps the normalized text: another report that writes the
+    same headers in capitals or without accents is classified from it,
+    without spaCy, as the rules classify it."""
+    _clasificar(tmp_path / "cache")
+    variantes = [t.upper() for t in TEXTOS[:4]] + ["Codigo bpin", "FUENTE DE FINANCIACIÓN", "observaciónes"]
+    sin_memoria = _clasificar(tmp_path / "nada", memoria=False, textos=variantes)
+    con_memoria = _clasificar(tmp_path / "cache", textos=variantes)
+    assert con_memoria["salida"] == sin_memoria["salida"]
+    assert any(fila[0] or fila[1] for fila in con_memoria["salida"])
+    # «observaciónes» normalizes to «observaciones», already in the memory
+    assert not con_memoria["spacy"]
+    [archivo] = (tmp_path / "cache" / "encabezados").iterdir()
+    assert len(archivo.read_text(encoding="utf-8").splitlines()) == len(TEXTOS)
