@@ -26,6 +26,19 @@ def _cifras(informe) -> dict[tuple[str, str], tuple[float, str]]:
     return salida
 
 
+def _pdf_de_lineas(ruta, lineas: list[str]) -> None:
+    """A one-page PDF with each text on a line of its own (reportlab)."""
+    pytest.importorskip("reportlab")
+    from reportlab.lib.pagesizes import letter
+    from reportlab.pdfgen import canvas
+
+    c = canvas.Canvas(str(ruta), pagesize=letter)
+    for k, texto in enumerate(lineas):
+        c.setFont("Helvetica", 10)
+        c.drawString(60, 720 - 14 * k, texto)
+    c.save()
+
+
 def _vineta(doc, rotulo: str, texto: str, negrita: bool = True):
     p = doc.add_paragraph(style="List Bullet")
     p.add_run(rotulo).bold = negrita
@@ -94,28 +107,20 @@ def test_docx_en_prosa_da_las_cifras_de_cada_rotulo(tmp_path):
 
 
 def test_pdf_con_vinetas_rotuladas_en_un_mismo_parrafo(tmp_path):
-    pytest.importorskip("reportlab")
-    from reportlab.lib.pagesizes import letter
-    from reportlab.pdfgen import canvas
-
     ruta = tmp_path / "zipaquira_cultura_rendicion_2023.pdf"
-    c = canvas.Canvas(str(ruta), pagesize=letter)
-    lineas = [
-        "Municipio de Zipaquirá – Instituto de Cultura",
-        "Informe de rendición de cuentas, vigencia 2023",
-        "",
-        "Los resultados de los programas culturales fueron:",
-        "• Estudiantes de las escuelas de música: 410 inscritos frente a 380 programados (107,9 %).",
-        "• Presentaciones de la banda sinfónica: 18 de 24 previstas, con un avance del 75 %.",
-        "• Se entregaron 1.200 libros en 9 bibliotecas rurales.",
-        "• Visitantes de la casa museo: 5.400 personas en 2023.",
-    ]
-    y = 720
-    for texto in lineas:
-        c.setFont("Helvetica", 10)
-        c.drawString(60, y, texto)
-        y -= 14
-    c.save()
+    _pdf_de_lineas(
+        ruta,
+        [
+            "Municipio de Zipaquirá – Instituto de Cultura",
+            "Informe de rendición de cuentas, vigencia 2023",
+            "",
+            "Los resultados de los programas culturales fueron:",
+            "• Estudiantes de las escuelas de música: 410 inscritos frente a 380 programados (107,9 %).",
+            "• Presentaciones de la banda sinfónica: 18 de 24 previstas, con un avance del 75 %.",
+            "• Se entregaron 1.200 libros en 9 bibliotecas rurales.",
+            "• Visitantes de la casa museo: 5.400 personas en 2023.",
+        ],
+    )
 
     assert _cifras(extraer_informe(ruta)) == {
         ("Estudiantes de las escuelas de música", "ejecutado"): (410, "numero"),
@@ -211,31 +216,23 @@ def test_vinetas_sin_rotulo_se_nombran_por_su_frase(tmp_path):
     """Bullets that never name their indicator: the name is what the achieved
     figure counts (with the verb's participle) or the sentence's subject.
     Plain paragraphs without a label still give nothing."""
-    pytest.importorskip("reportlab")
-    from reportlab.lib.pagesizes import letter
-    from reportlab.pdfgen import canvas
-
     ruta = tmp_path / "sopo_desarrollo_rural_rendicion_2023.pdf"
-    c = canvas.Canvas(str(ruta), pagesize=letter)
-    lineas = [
-        "Municipio de Sopó – Secretaría de Desarrollo Rural",
-        "Informe de rendición de cuentas, vigencia 2023",
-        "",
-        "De las 14 metas de la secretaría se cumplieron 12, con una meta global de 90 %.",
-        "Los principales logros de la vigencia fueron:",
-        "• Se entregaron 230 kits de semillas de una meta de 250 (92,0 %), priorizando a las",
-        "   familias de las veredas altas.",
-        "• Se adecuaron 9 de las 12 plazas de mercado previstas (75,0 %).",
-        "• La tasa de informalidad en la tenencia de tierras bajó de 41,0 % en 2022 a 37,5 %",
-        "   en 2023; la meta para la vigencia era 38,0 %.",
-        "• Se realizaron 6 ferias campesinas con 80 expositores.",
-    ]
-    y = 720
-    for texto in lineas:
-        c.setFont("Helvetica", 10)
-        c.drawString(60, y, texto)
-        y -= 14
-    c.save()
+    _pdf_de_lineas(
+        ruta,
+        [
+            "Municipio de Sopó – Secretaría de Desarrollo Rural",
+            "Informe de rendición de cuentas, vigencia 2023",
+            "",
+            "De las 14 metas de la secretaría se cumplieron 12, con una meta global de 90 %.",
+            "Los principales logros de la vigencia fueron:",
+            "• Se entregaron 230 kits de semillas de una meta de 250 (92,0 %), priorizando a las",
+            "   familias de las veredas altas.",
+            "• Se adecuaron 9 de las 12 plazas de mercado previstas (75,0 %).",
+            "• La tasa de informalidad en la tenencia de tierras bajó de 41,0 % en 2022 a 37,5 %",
+            "   en 2023; la meta para la vigencia era 38,0 %.",
+            "• Se realizaron 6 ferias campesinas con 80 expositores.",
+        ],
+    )
 
     assert _cifras(extraer_informe(ruta)) == {
         ("Kits de semillas entregados", "ejecutado"): (230, "numero"),
@@ -305,24 +302,16 @@ def test_frase_sin_cifra_de_meta_con_la_parte_de_la_meta():
 
 
 def test_unidad_escrita_tras_la_cifra_no_es_el_nombre_y_verbo_de_alcance(tmp_path):
-    pytest.importorskip("reportlab")
-    from reportlab.lib.pagesizes import letter
-    from reportlab.pdfgen import canvas
-
     ruta = tmp_path / "ayapel_rendicion_2023.pdf"
-    c = canvas.Canvas(str(ruta), pagesize=letter)
-    lineas = [
-        "Municipio de Ayapel - Informe de rendición de cuentas, vigencia 2023",
-        "• Se pavimentaron 2,7 km de vías urbanas de los 3,5 km previstos (77,1 %).",
-        "• El Programa de Alimentación Escolar llegó a 9.480 estudiantes, es decir, al 98,5 % de los",
-        "   9.624 focalizados.",
-    ]
-    y = 720
-    for texto in lineas:
-        c.setFont("Helvetica", 10)
-        c.drawString(60, y, texto)
-        y -= 14
-    c.save()
+    _pdf_de_lineas(
+        ruta,
+        [
+            "Municipio de Ayapel - Informe de rendición de cuentas, vigencia 2023",
+            "• Se pavimentaron 2,7 km de vías urbanas de los 3,5 km previstos (77,1 %).",
+            "• El Programa de Alimentación Escolar llegó a 9.480 estudiantes, es decir, al 98,5 % de los",
+            "   9.624 focalizados.",
+        ],
+    )
     assert _cifras(extraer_informe(ruta)) == {
         ("Vías urbanas pavimentadas", "ejecutado"): (2.7, "numero"),
         ("Vías urbanas pavimentadas", "meta"): (3.5, "numero"),

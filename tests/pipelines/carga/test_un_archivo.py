@@ -21,6 +21,18 @@ from tests.pipelines.cli.test_cli import documento, escribir, extraer_falso
 RAIZ = Path(__file__).resolve().parents[3]
 
 
+def _en_otro_proceso(codigo: str, *argumentos: str) -> subprocess.CompletedProcess:
+    """`codigo` run by a fresh Python with this checkout first on its path."""
+    return subprocess.run(
+        [sys.executable, "-c", codigo, *argumentos],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        cwd=RAIZ,
+        env={**os.environ, "PYTHONPATH": str(RAIZ)},
+    )
+
+
 def extraer_hostil(ruta: Path):
     """Fake extractor that records its parent process, then crashes, hangs
     or eats memory when the file asks for it; else the fake extractor of
@@ -73,14 +85,7 @@ def test_un_archivo_se_lee_en_un_hijo_de_este_proceso_y_se_guarda(tmp_path):
     db = tmp_path / "x.duckdb"
     padre = tmp_path / "padre.txt"
     archivo = documento(tmp_path / "uno.pdf", n=4, padre=str(padre))
-    p = subprocess.run(
-        [sys.executable, "-c", _CARGA_SOLA, str(archivo), str(db)],
-        capture_output=True,
-        text=True,
-        timeout=300,
-        cwd=RAIZ,
-        env={**os.environ, "PYTHONPATH": str(RAIZ)},
-    )
+    p = _en_otro_proceso(_CARGA_SOLA, str(archivo), str(db))
     assert p.returncode == 0, p.stderr
     resultado, observaciones, pid = p.stdout.split()
     assert (resultado, observaciones) == ("cargado", "4")
@@ -155,14 +160,7 @@ print(r.motivo)
 
 
 def _cargar_adelantado(archivo: Path, db: Path, tiempo: float = 300.0) -> tuple[list[str], str]:
-    p = subprocess.run(
-        [sys.executable, "-c", _CARGA_ADELANTADA, str(archivo), str(db), str(tiempo)],
-        capture_output=True,
-        text=True,
-        timeout=300,
-        cwd=RAIZ,
-        env={**os.environ, "PYTHONPATH": str(RAIZ)},
-    )
+    p = _en_otro_proceso(_CARGA_ADELANTADA, str(archivo), str(db), str(tiempo))
     assert p.returncode == 0, p.stderr
     primera, motivo = p.stdout.splitlines()
     return primera.split(), motivo
@@ -230,14 +228,7 @@ os._exit(0)  # killed before it used or closed its child
 
 def test_el_hijo_adelantado_de_un_proceso_que_muere_termina_y_borra_su_carpeta(tmp_path):
     archivo = documento(tmp_path / "uno.pdf")
-    p = subprocess.run(
-        [sys.executable, "-c", _PADRE_QUE_MUERE, str(archivo)],
-        capture_output=True,
-        text=True,
-        timeout=300,
-        cwd=RAIZ,
-        env={**os.environ, "PYTHONPATH": str(RAIZ)},
-    )
+    p = _en_otro_proceso(_PADRE_QUE_MUERE, str(archivo))
     assert p.returncode == 0, p.stderr
     pid, carpeta = p.stdout.split()
     limite = time.monotonic() + 60
@@ -270,14 +261,7 @@ def test_lo_que_importan_los_dos_procesos_se_importa_una_vez_antes_de_bifurcar(t
     forked, once instead of once in each; none of it is DuckDB, numpy or
     Arrow, and no native thread is running when the child is forked."""
     archivo = documento(tmp_path / "uno.pdf")
-    p = subprocess.run(
-        [sys.executable, "-c", _IMPORTADO_ANTES_DE_BIFURCAR, str(archivo)],
-        capture_output=True,
-        text=True,
-        timeout=300,
-        cwd=RAIZ,
-        env={**os.environ, "PYTHONPATH": str(RAIZ)},
-    )
+    p = _en_otro_proceso(_IMPORTADO_ANTES_DE_BIFURCAR, str(archivo))
     assert p.returncode == 0, p.stderr
     assert p.stdout.split("\n")[0] == "True [] [] 0"
 
@@ -297,14 +281,7 @@ def test_el_escritor_lee_la_tabla_de_lemas_mientras_espera_el_primer_informe():
     """calentar(escritor=True), called by the writer while the first file is
     read, also reads identity's lemma table (linking the first report no
     longer waits for it); the fork server's calentar() does not."""
-    p = subprocess.run(
-        [sys.executable, "-c", _CALENTAR],
-        capture_output=True,
-        text=True,
-        timeout=300,
-        cwd=RAIZ,
-        env={**os.environ, "PYTHONPATH": str(RAIZ)},
-    )
+    p = _en_otro_proceso(_CALENTAR)
     assert p.returncode == 0, p.stderr
     assert p.stdout.split() == ["0", "1", "False"]
 
