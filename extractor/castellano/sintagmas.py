@@ -295,7 +295,8 @@ def _complemento(tokens: list[_Palabra], frase: str) -> Optional[str]:
     sigue = resto[k + len(cuerpo) :]
     if sigue and sigue[0].plana in ("a", "al"):
         j = 1 + sum(1 for _ in itertools.takewhile(lambda p: p.plana in d["articulos"], sigue[1:]))
-        cuerpo += sigue[:j] + _frase_nominal(sigue[j:]) if _frase_nominal(sigue[j:]) else []
+        if mas := _frase_nominal(sigue[j:]):
+            cuerpo += sigue[:j] + mas
     return _texto([tokens[0], *resto[:k], *cuerpo], frase)
 
 
