@@ -50,9 +50,10 @@ def _verbo_pasado(p: _Palabra) -> bool:
     if not p.es_palabra or len(p.plana) < 4:
         return False
     d = _datos()
-    return (p.texto.endswith("ó") or any(p.plana.endswith(f) for f in d["verbo_pasado"])) and p.plana not in d[
-        "no_son_verbos"
-    ]
+    if p.plana in d["pasados_irregulares"]:
+        return True
+    terminacion = p.texto.endswith("ó") or any(p.plana.endswith(f) for f in d["verbo_pasado"])
+    return terminacion and p.plana not in d["no_son_verbos"]
 
 
 def _raiz_participio(verbo: str) -> Optional[str]:
@@ -189,6 +190,21 @@ def _participio_suelto(p: _Palabra, anterior: Optional[_Palabra]) -> bool:
         anterior is not None
         and anterior.plana in _datos()["auxiliares"]
         and p.plana.endswith(("ado", "ada", "ados", "adas", "ido", "ida", "idos", "idas"))
+    )
+
+
+def _participio_escrito(antes: list[_Palabra]) -> Optional[_Palabra]:
+    """The participle nearest before the figure that agrees with what is
+    counted: after "fueron", "quedaron", "sido" ("Fueron dotadas"), not
+    after "han" ("se han restaurado", invariable)."""
+    return next(
+        (
+            antes[k]
+            for k in range(len(antes) - 1, 0, -1)
+            if _participio_suelto(antes[k], antes[k - 1])
+            and antes[k - 1].plana in _datos()["auxiliares_que_concuerdan"]
+        ),
+        None,
     )
 
 
@@ -363,9 +379,16 @@ def nombre_de_frase(frase: str, inicio: int, fin: int, anterior: Optional[str] =
             # "18 funcionarios de la Comisaría recibieron formación en …"
             recibido = _despues_del_verbo(resto[len(contado) :])
             return _capital(f"{nombre} {recibido}" if recibido else nombre)
-        # the target's word agrees with the unit when one is written ("de los 3,5 km previstos")
-        concuerdan = [] if _unidad(despues)[1] else todas
-        nombre = f"{nombre} {_participio(raiz, _femenino(contado, antes, concuerdan), plural)}"
+        # the target's word and a written participle agree with the unit when one is written
+        # ("de los 3,5 km previstos", "Quedaron adecuados 1.240 m²"); else a written participle
+        # already agrees with what is counted ("Fueron dotadas … 27 sedes")
+        con_unidad = bool(_unidad(despues)[1])
+        escrito = _participio_escrito(antes)
+        if escrito is not None and not con_unidad:
+            femenino = escrito.plana.rstrip("s").endswith("a")
+        else:
+            femenino = _femenino(contado, antes, [] if con_unidad else todas)
+        nombre = f"{nombre} {_participio(raiz, femenino, plural)}"
         # "212 estímulos | para el acceso a la educación superior": what they were for, after the participle
         complemento = _complemento(resto[len(contado) :], frase)
         # who did it, when the sentence names someone other than the office itself

@@ -89,6 +89,9 @@ from extractor.castellano.sintagmas import nombre_de_frase
             "1.340",
             "Estudiantes beneficiados por el servicio de transporte escolar",
         ),
+        # a written participle agrees with what is counted (not after "han"); an irregular past
+        ("Fueron dotadas con mobiliario 27 sedes educativas, de 35 programadas.", "27", "Sedes educativas dotadas"),
+        ("12 gestantes tuvo su primera consulta; la meta era de 15.", "12", "Gestantes con primera consulta"),
         # a verb of several words
         (
             "Se llevaron a cabo los 2 festivales programados, con un cumplimiento del 100 %.",
