@@ -56,6 +56,11 @@ def _verbo_pasado(p: _Palabra) -> bool:
     return terminacion and p.plana not in d["no_son_verbos"]
 
 
+def tiene_verbo_pasado(texto: str) -> bool:
+    """The text has a finite verb in the past: a sentence, not a name."""
+    return any(_verbo_pasado(p) for p in _tokens(texto))
+
+
 def _raiz_participio(verbo: str) -> Optional[str]:
     """The stem of the participle of a past form ("entregaron" → "entregad",
     "atendió" → "atendid"), the regular candidate the lexicon knows; None if

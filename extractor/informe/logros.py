@@ -14,7 +14,7 @@ from typing import Optional
 from esquemas import cargar_yaml
 from extractor.castellano.numeros import Numero, buscar_numeros
 from extractor.castellano.periodos import MESES, Contexto, periodo_de_texto, periodo_para
-from extractor.castellano.sintagmas import nombre_de_frase
+from extractor.castellano.sintagmas import nombre_de_frase, tiene_verbo_pasado
 from extractor.informe.narrativa import frases
 from extractor.modelo import BloqueTexto, Documento
 from extractor.resultado import Observacion
@@ -27,6 +27,8 @@ _VINETA = re.compile(r"^\s*[•●▪◦○■□➢➤►‣⁃∙·*\-–—\u
 # rural: 612 ...", "Jornadas de vacunación — Se realizaron 18 de las 20 …"
 _ROTULO_DOS_PUNTOS = re.compile(r"^(?P<rotulo>[A-ZÁÉÍÓÚÑ][^:;.\d]{2,90}?)(?:\s*:|\s+[–—])\s+(?P<resto>\S.*)$", re.S)
 _MAX_PALABRAS_ROTULO = 12
+# a lead-in sentence that is only a name: "Cobertura de acueducto rural. La cobertura pasó de …"
+_ROTULO_PUNTO = re.compile(r"^(?P<rotulo>[A-ZÁÉÍÓÚÑ][^.:;\d]{2,120}?)\.\s+(?P<resto>[A-ZÁÉÍÓÚÑ¿¡].*)$", re.S)
 # a bare year is not a figure of the indicator ("meta 2024", "en 2023")
 _ANIO = re.compile(r"^(?:19[89]\d|20[0-4]\d)$")
 # nor is the day of a date ("a 31 de diciembre")
@@ -188,12 +190,22 @@ def _items(bloque: BloqueTexto) -> list[tuple[str, str]]:
             items[-1] += " " + linea
     salida = []
     for linea, item in zip(lineas_de_item, items):
-        m = _ROTULO_DOS_PUNTOS.match(item.strip())
+        m = _ROTULO_DOS_PUNTOS.match(item.strip()) or _rotulo_con_punto(item.strip())
         if m:
             salida.append((m["rotulo"], m["resto"]))
         elif _VINETA.match(linea) or _es_lista(bloque):
             salida.append(("", item))  # a bullet without a label: the sentence names it
     return salida
+
+
+def _rotulo_con_punto(item: str) -> Optional[re.Match]:
+    """The paragraph's first sentence as its label when it is a name: a few
+    words, no figure and no verb ("Luminarias LED instaladas. Se instalaron
+    1.250 …"); None otherwise."""
+    m = _ROTULO_PUNTO.match(item)
+    if m is None or len(m["rotulo"].split()) > _MAX_PALABRAS_ROTULO or tiene_verbo_pasado(m["rotulo"]):
+        return None
+    return m
 
 
 def _es_lista(bloque: BloqueTexto) -> bool:

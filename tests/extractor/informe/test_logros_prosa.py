@@ -328,3 +328,28 @@ def test_un_conteo_con_su_cumplimiento_sin_cifra_de_meta():
     assert (logro.ejecutado.valor, logro.avance.valor) == (2, 100)
     # two counts: the percentage could be of either; nothing is read
     assert leer_frase("", "Se realizaron 3 foros con 240 asistentes, con un cumplimiento del 100 %.") is None
+
+
+def test_parrafo_que_abre_con_el_nombre_y_un_punto(tmp_path):
+    """A paragraph whose first sentence is only a name ("Luminarias LED
+    instaladas. Se instalaron …"): that sentence is its label. A first
+    sentence with a verb is prose, not a label."""
+    ruta = tmp_path / "aguazul_infraestructura_2023.pdf"
+    _pdf_de_lineas(
+        ruta,
+        [
+            "Municipio de Aguazul - Informe de gestión, vigencia 2023",
+            "",
+            "Luminarias LED instaladas. Se instalaron 1.250 luminarias de 1.100 programadas (113,6 %).",
+            "",
+            "Cobertura de acueducto rural. La cobertura pasó de 61,2 % a 66,8 %, frente a una meta de 65 %.",
+            "",
+            "La secretaría trabajó todo el año. Se hicieron 40 visitas de una meta de 50.",
+        ],
+    )
+    cifras = _cifras(extraer_informe(ruta))
+    assert cifras[("Luminarias LED instaladas", "ejecutado")] == (1250, "numero")
+    assert cifras[("Luminarias LED instaladas", "avance_porcentual")] == (113.6, "porcentaje")
+    assert cifras[("Cobertura de acueducto rural", "ejecutado")] == (66.8, "porcentaje")
+    assert cifras[("Cobertura de acueducto rural", "meta")] == (65, "porcentaje")
+    assert not any("secretaría" in n.casefold() for n, _ in cifras)
