@@ -32,6 +32,7 @@ _TIPOS_GASTO = tuple(
     for f in esquemas.filas_vocabulario("tipo_gasto")
 )
 ANIO = re.compile(r"(19|20)\d\d")
+PARTE_DE = re.compile(r"^\s*(de los|de las|del|de un total de|sobre)\s*\$?\s*$")
 MONEY_WORDS = re.compile(palabras.patron_de_palabras(palabras.lista("dinero_en_frases")["palabras_de_dinero"]))
 
 
@@ -78,9 +79,18 @@ def importes(
         labels.append(text[start : n.inicio])
         medidas.append(_medida(labels[-1]))
         start = n.fin
+    if medidas[-1] is None:
+        # the word right after the last amount labels it too ("de los $ 3.600.000.000 apropiados");
+        # after another amount it is the next one's label ("$ 1.340 Ejecutado $ 983")
+        medidas[-1] = _medida(" ".join(text[amounts[-1].fin :].split()[:1]))
     if any(m == "recursos_ejecutados" for m in medidas):
         # an unlabelled amount beside an executed one is the programmed figure
         medidas = [m or "recursos_programados" for m in medidas]
+    for k in range(len(amounts) - 1):
+        # "$ 3.215.400.000 de los $ 3.600.000.000 apropiados": the part of the programmed whole is executed
+        entre = normalizar(text[amounts[k].fin : amounts[k + 1].inicio])
+        if medidas[k] is None and medidas[k + 1] == "recursos_programados" and PARTE_DE.match(entre):
+            medidas[k] = "recursos_ejecutados"
     whole_type = tipo_gasto_en(text) or tipo_defecto
     whole_cut = fecha_corte_en(text)
     out = []
