@@ -286,16 +286,15 @@ def _tras_la_cifra(despues: list[_Palabra]) -> list[_Palabra]:
     _, n = _unidad(despues)
     if n and len(despues) > n and despues[n].plana in ("de", "del"):
         return despues[n + 1 :]
-    k = 0
-    if len(despues) > 2 and despues[0].plana == "de":
-        k = 1
-        while k < len(despues) and despues[k].plana in d["articulos"]:
-            k += 1
-        if k < len(despues) and not despues[k].es_palabra:
-            k += 1
-        if k == 1:
-            return despues
-    return despues[k:] if k else despues
+    if len(despues) <= 2 or despues[0].plana != "de":
+        return despues
+    k = 1
+    while k < len(despues) and despues[k].plana in d["articulos"]:
+        k += 1
+    if k < len(despues) and not despues[k].es_palabra:
+        k += 1
+    # the same list when nothing was passed: the caller tells a rate of nothing by identity
+    return despues[k:] if k > 1 else despues
 
 
 def _complemento(tokens: list[_Palabra], frase: str) -> Optional[str]:

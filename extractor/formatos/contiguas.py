@@ -13,6 +13,7 @@ year), so only the rows below the deeper header are compared.
 from __future__ import annotations
 
 from esquemas import umbrales
+from extractor.formatos.lineas import agrupar_lineas
 
 _U = umbrales("contiguas")  # esquemas/disposicion.yaml
 
@@ -165,17 +166,16 @@ def _hueco_en_columnas(a: tuple, b: tuple, bordes: list[float], palabras: list[d
     """Every run of words between the two pieces (words a space apart) lies
     inside one column: rows drawn white between shaded ones, not a caption
     or a sentence across the table."""
-    entre = sorted(
-        (w for w in palabras if a[3] < (w["top"] + w["bottom"]) / 2 < b[1]), key=lambda w: (round(w["top"]), w["x0"])
-    )
+    entre = [w for w in palabras if a[3] < (w["top"] + w["bottom"]) / 2 < b[1]]
     tramos: list[list[dict]] = []
-    for w in entre:
-        anterior = tramos[-1][-1] if tramos else None
-        alto = w["bottom"] - w["top"]
-        if anterior is not None and abs(anterior["top"] - w["top"]) < alto / 2 and w["x0"] - anterior["x1"] < alto / 2:
-            tramos[-1].append(w)
-        else:
-            tramos.append([w])
+    for linea in agrupar_lineas(entre):
+        espacio = (linea.bottom - linea.top) / 2
+        tramos.append([linea.palabras[0]])
+        for anterior, w in zip(linea.palabras, linea.palabras[1:]):
+            if w["x0"] - anterior["x1"] < espacio:
+                tramos[-1].append(w)
+            else:
+                tramos.append([w])
     return all(
         any(x0 - TOLERANCIA <= t[0]["x0"] and t[-1]["x1"] <= x1 + TOLERANCIA for x0, x1 in zip(bordes, bordes[1:]))
         for t in tramos

@@ -55,7 +55,7 @@ def interpretar_con_lecturas(doc, plantillas: tuple = ()) -> tuple[InformeExtrai
         archivo=doc.archivo, sha256=doc.sha256, formato=doc.formato, paginas=doc.paginas, metadatos=meta
     )
     por_hoja = _contextos_por_hoja(doc, ctx) if doc.formato in HOJAS else {}
-    fichas = leer_fichas(doc, hojas=doc.formato in HOJAS)  # indicators' data sheets above their tables
+    fichas = leer_fichas(doc, doc.formato in HOJAS, titulos)  # indicators' data sheets above their tables
     lecturas = {}
     for tabla in doc.tablas:
         ctx_tabla = por_hoja.get(tabla.paginas[0], ctx) if tabla.paginas else ctx

@@ -228,9 +228,14 @@ def _logros_sin_rotulo(texto: str, anteriores: list[Logro]) -> list[Logro]:
         previos = salida or anteriores
         anterior = previos[-1].indicador if previos else None
         nombre = nombre_de_frase(frase, cifra.inicio, cifra.fin, anterior)
-        if nombre and " ".join(re.findall(r"[^\W\d_]+", _normal(nombre))) not in patrones().no_nombran:
+        if nombre and not _no_nombra(nombre):
             salida.append(replace(logro, indicador=nombre))
     return salida
+
+
+def _no_nombra(texto: str) -> bool:
+    """A label that names no indicator ("Nota", "Programa", "Meta de producto")."""
+    return " ".join(re.findall(r"[^\W\d_]+", _normal(texto))) in patrones().no_nombran
 
 
 def nombre_de_rotulo(rotulo: str) -> Optional[str]:
@@ -240,7 +245,7 @@ def nombre_de_rotulo(rotulo: str) -> Optional[str]:
     palabras = nombre.split()
     if not palabras or len(palabras) > _MAX_PALABRAS_ROTULO or not re.search(r"[^\W\d_]{3}", nombre):
         return None
-    if " ".join(re.findall(r"[^\W\d_]+", _normal(nombre))) in patrones().no_nombran:
+    if _no_nombra(nombre):
         return None
     return nombre
 

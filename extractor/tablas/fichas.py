@@ -251,14 +251,15 @@ def _encabezado_como_nombre(bloque: Optional[BloqueTexto]) -> Optional[str]:
     return nombre if re.search(r"[^\W\d_]{3}", nombre) else None
 
 
-def leer_fichas(doc: Documento, hojas: bool = False) -> Fichas:
+def leer_fichas(doc: Documento, hojas: bool = False, titulos: Optional[dict[int, list[str]]] = None) -> Fichas:
     """Every data sheet of `doc`, in reading order: the fields gathered from
     text blocks and key/value tables until the next other table (the
     block's table of periods). A workbook's sheet or a page after the next
     one, or more than a few other text blocks, end a block without a table.
-    `hojas`: the document is a workbook (each sheet is a page)."""
+    `hojas`: the document is a workbook (each sheet is a page). `titulos`:
+    each table's titles (`titulos_de_tablas`), when the caller has them."""
     salida = Fichas()
-    titulos = titulos_de_tablas(doc)
+    titulos = titulos_de_tablas(doc) if titulos is None else titulos
     actual = Ficha()
     entre = 0  # other text blocks since the last field
 

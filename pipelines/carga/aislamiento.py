@@ -451,17 +451,23 @@ def adelantar(rutas: list[Path], limites: Limites) -> Optional[HijoAdelantado]:
             return None
     except OSError:
         return None
-    import importlib
-
-    for modulo in _ANTES_DE_BIFURCAR:
-        try:
-            importlib.import_module(modulo)
-        except Exception:  # noqa: BLE001 - each process imports what it needs and reports it
-            pass
+    _importar(_ANTES_DE_BIFURCAR)
     try:
         return HijoAdelantado(Path(rutas[0]), limites)
     except OSError:
         return None
+
+
+def _importar(modulos) -> None:
+    """Import `modulos` ahead of need; one that fails is left to the code
+    that uses it, which imports it again and reports the error."""
+    import importlib
+
+    for modulo in modulos:
+        try:
+            importlib.import_module(modulo)
+        except Exception:  # noqa: BLE001
+            pass
 
 
 def _hijo_adelantado(
@@ -483,13 +489,7 @@ def _hijo_adelantado(
     resultado_del_padre.close()
     _aislar(registro, temporal)
     _limitar(limites)
-    import importlib
-
-    for modulo in precarga:
-        try:
-            importlib.import_module(modulo)
-        except Exception:  # noqa: BLE001 - the extraction imports what it needs and reports it
-            pass
+    _importar(precarga)
     try:
         from extractor.tablas.encabezados import clasificador
 

@@ -18,8 +18,10 @@ def obs(medida, valor, indicador, unidad="numero", periodo=ANIO):
     return Obs(medida, valor, *periodo, unidad=unidad, indicador=indicador)
 
 
-def vineta(texto, *observaciones) -> Parrafo:
-    return Parrafo(texto, estilo="vineta", obs=list(observaciones))
+def vineta(texto, indicador=None, ejecutado=None, meta=None, avance=None, unidad="numero") -> Parrafo:
+    """A bullet and the figures its sentence gives of `indicador`."""
+    cifras = [("ejecutado", ejecutado, unidad), ("meta", meta, unidad), ("avance_porcentual", avance, "porcentaje")]
+    return Parrafo(texto, estilo="vineta", obs=[obs(m, v, indicador, u) for m, v, u in cifras if v is not None])
 
 
 KITS = "Kits de semillas entregados"
@@ -31,27 +33,32 @@ VINETAS = [
     vineta(
         "Se entregaron 1.240 kits de semillas de una meta de 1.500 (82,7 %), priorizando a las familias de las "
         "veredas altas.",
-        obs("ejecutado", 1240, KITS),
-        obs("meta", 1500, KITS),
-        obs("avance_porcentual", 82.7, KITS, "porcentaje"),
+        KITS,
+        1240,
+        1500,
+        82.7,
     ),
     vineta(
         "Se mejoraron 18,5 km de vías terciarias de los 20,0 km previstos (92,5 %).",
-        obs("ejecutado", 18.5, VIAS),
-        obs("meta", 20, VIAS),
-        obs("avance_porcentual", 92.5, VIAS, "porcentaje"),
+        VIAS,
+        18.5,
+        20,
+        92.5,
     ),
     vineta(
         "La tasa de informalidad en la tenencia de la tierra bajó de 41,0 % en 2023 a 37,5 % en 2024; la meta "
         "para la vigencia era 38,0 %.",
-        obs("ejecutado", 37.5, TASA, "porcentaje"),
-        obs("meta", 38, TASA, "porcentaje"),
+        TASA,
+        37.5,
+        38,
+        unidad="porcentaje",
     ),
     vineta(
         "Fueron titulados 64 predios rurales, de 80 programados para el año (80,0 %).",
-        obs("ejecutado", 64, PREDIOS),
-        obs("meta", 80, PREDIOS),
-        obs("avance_porcentual", 80, PREDIOS, "porcentaje"),
+        PREDIOS,
+        64,
+        80,
+        80,
     ),
     vineta("Se realizaron 6 ferias campesinas con 80 expositores."),  # a count without a target
 ]
