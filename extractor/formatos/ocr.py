@@ -57,7 +57,7 @@ IDIOMA = "spa"
 # Tesseract page segmentation: 6 = one block of text (words are regrouped here
 # by position anyway); 3, automatic, drops columns of lone figures in tables.
 PSM = os.environ.get("INFORMES_OCR_PSM", "6")
-VERSION = 20  # of the image processing and word model below; part of the cache key
+VERSION = 21  # of the image processing and word model below; part of the cache key
 HILOS = max(1, min(4, os.cpu_count() or 1))
 TIEMPO_PAGINA = 180  # seconds for one Tesseract call
 MAX_PIXELES = 12_000_000  # of one page image (a letter page at 300 dpi has 8.4 million)
@@ -87,6 +87,8 @@ DERECHA_CONFIANZA = 0.85
 DERECHA_PALABRAS = 15
 DERECHA_LEXICO = 0.5
 _PUNTUACION = ".,;:¿?¡!()[]{}\"'«»“”‘’-–—/*"
+DUDOSA = 0.3  # a word read with less confidence has its ruled cell read again alone (`_releer_celdas`)
+CELDA_MAX = (400.0, 120.0)  # points: a larger "cell" is a frame, not a cell
 RELEER = 0.75  # a figure Tesseract reads with less confidence is read again alone (`_releer`)
 CIFRAS = "0123456789.,%$-"  # the characters a figure read again alone may have
 _SOLO_RAYAS = re.compile(r"^[|!/\\\[\]_\-—–=~'`.,:;«»\"()]+$")
@@ -959,7 +961,7 @@ class LectorOcr:
                 segundos += otros
         del imagen, gris, tinta, perfil
         inicio = time.perf_counter()
-        palabras = _releer(palabras, preparada.gris, dpi)
+        palabras = _releer(_releer_celdas(palabras, preparada, dpi), preparada.gris, dpi)
         segundos += time.perf_counter() - inicio
         return PaginaOcr(palabras, preparada.horizontales, preparada.verticales, preparada.angulo, segundos)
 
@@ -981,6 +983,76 @@ def _medido(imagen, dpi: int) -> tuple[list[dict], float]:
     inicio = time.perf_counter()
     palabras = palabras_de_tsv(_tesseract(imagen, dpi), dpi)
     return palabras, time.perf_counter() - inicio
+
+
+def _celda(w: dict, horizontales, verticales) -> Optional[tuple[float, float, float, float]]:
+    """(x0, top, x1, bottom) in points of the ruled cell around a word: the
+    nearest rules on each side that cross its middle; None outside a
+    cell or in one too large to be a cell."""
+    x, y = (w["x0"] + w["x1"]) / 2, (w["top"] + w["bottom"]) / 2
+    xs = [v[0] for v in verticales if v[1] <= y <= v[2]]
+    ys = [h[2] for h in horizontales if h[0] <= x <= h[1]]
+    izquierda, derecha = [v for v in xs if v < x], [v for v in xs if v > x]
+    arriba, abajo = [h for h in ys if h < y], [h for h in ys if h > y]
+    if not (izquierda and derecha and arriba and abajo):
+        return None
+    caja = (max(izquierda), max(arriba), min(derecha), min(abajo))
+    if caja[2] - caja[0] > CELDA_MAX[0] or caja[3] - caja[1] > CELDA_MAX[1]:
+        return None
+    return caja
+
+
+def _releer_celdas(palabras: list[dict], preparada: _Preparada, dpi: int) -> list[dict]:
+    """The ruled cells holding a word Tesseract could hardly read (below
+    DUDOSA: two lines of a header cell run together, "So jun-2028" for
+    "Ejecutado a / 30-jun-2025") read again alone, cut from the page image
+    inside their rules. The cell's new words replace its old ones when
+    Tesseract is surer of them on average."""
+    from PIL import Image
+
+    celdas = {
+        c
+        for w in palabras
+        if w["conf"] < DUDOSA
+        for c in [_celda(w, preparada.horizontales, preparada.verticales)]
+        if c
+    }
+    if not celdas:
+        return palabras
+    imagen = Image.fromarray(preparada.gris)  # type: ignore[arg-type]
+    px, margen = dpi / 72.0, max(2, int(dpi / 100))
+    cambiadas = False
+    for x0, top, x1, bottom in sorted(celdas):
+        caja = (int(x0 * px) + margen, int(top * px) + margen, int(x1 * px) - margen, int(bottom * px) - margen)
+        if caja[2] - caja[0] < 4 or caja[3] - caja[1] < 4:
+            continue
+        recorte = imagen.crop(caja)
+        try:
+            tsv = _tesseract(_pixeles(recorte), dpi)
+        except ErrorOcr:
+            continue
+        dx, dy = caja[0] / px, caja[1] / px
+        nuevas = [
+            {
+                **w,
+                "x0": round(w["x0"] + dx, 2),
+                "x1": round(w["x1"] + dx, 2),
+                "top": round(w["top"] + dy, 2),
+                "bottom": round(w["bottom"] + dy, 2),
+            }
+            for w in palabras_de_tsv(tsv, dpi)
+        ]
+        dentro = [
+            w for w in palabras if x0 < (w["x0"] + w["x1"]) / 2 < x1 and top < (w["top"] + w["bottom"]) / 2 < bottom
+        ]
+        if nuevas and _media_conf(nuevas) > _media_conf(dentro):
+            palabras = [w for w in palabras if not any(w is d for d in dentro)] + nuevas
+            cambiadas = True
+    return sorted(palabras, key=lambda w: (w["top"], w["x0"])) if cambiadas else palabras
+
+
+def _media_conf(palabras: list[dict]) -> float:
+    return sum(w["conf"] for w in palabras) / len(palabras) if palabras else 0.0
 
 
 _CASI_CIFRA = re.compile(r"^[\d.,:;'%$\-()]*\d[\d.,:;'%$\-()]*[A-Za-z]?[\d.,:;'%$\-()]*$")

@@ -126,8 +126,10 @@ def _columnas_leidas(lecturas: dict) -> tuple[list, dict[int, str]]:
 def _contextos_por_hoja(doc, ctx):
     """Each sheet of a workbook is its own report context when its own
     title lines date it ("Vigencia 2023", "Corte 15 de junio de 2025") with
-    another year or cut than the workbook's first title: {page: Contexto}."""
+    another year or cut than the workbook's first title, or with a span of
+    years: {page: Contexto}."""
     from dataclasses import replace
+    from datetime import date
 
     from extractor.informe.metadatos import extraer_metadatos
     from extractor.modelo import Documento
@@ -145,6 +147,33 @@ def _contextos_por_hoja(doc, ctx):
             archivo=doc.archivo, sha256=doc.sha256, formato=doc.formato, paginas=doc.paginas, bloques=propios
         )
         _, propio = extraer_metadatos(sub)
-        if propio.vigencia and (propio.vigencia != ctx.vigencia or propio.fecha_corte not in (None, ctx.fecha_corte)):
+        varios = _varios_anios(b.texto for b in titulos) if propio.fecha_corte is None else None
+        if varios:
+            # "Resumen consolidado 2024-2025" over sheets "2024" and "2025": the
+            # sheet covers both years, no single vigencia nor cut of its own
+            salida[pagina] = replace(
+                propio,
+                vigencia=None,
+                fecha_corte=None,
+                periodo_inicio=date(varios[0], 1, 1),
+                periodo_fin=date(varios[1], 12, 31),
+                cuatrienio=ctx.cuatrienio,
+            )
+        elif propio.vigencia and (propio.vigencia != ctx.vigencia or propio.fecha_corte not in (None, ctx.fecha_corte)):
             salida[pagina] = replace(propio, cuatrienio=propio.cuatrienio or ctx.cuatrienio)
     return salida
+
+
+def _varios_anios(textos) -> tuple[int, int] | None:
+    """(first, last) year of the one span of years ("2024-2025", "2022 – 2024")
+    the title lines write, when they write no other year; a plan's term is
+    the plan's context, not a span of its own."""
+    from extractor.informe.metadatos import ANIO, CUATRIENIO
+
+    textos = list(textos)
+    tramos = {(int(m.group(1)), int(m.group(2))) for t in textos for m in CUATRIENIO.finditer(t)}
+    if len(tramos) != 1:
+        return None
+    desde, hasta = tramos.pop()
+    anios = {int(a) for t in textos for a in ANIO.findall(t)}
+    return (desde, hasta) if 1 <= hasta - desde <= 2 and anios == {desde, hasta} else None

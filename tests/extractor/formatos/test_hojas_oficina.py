@@ -145,6 +145,32 @@ def test_periodo_del_titulo_de_cada_hoja_no_del_pie_de_plantilla(tmp_path):
     assert not [o for o in informe.observaciones if o.periodo_fin and o.periodo_fin.year == 2024 and o.hoja == "2023"]
 
 
+def test_hoja_de_resumen_de_varios_anios_cubre_todos(tmp_path):
+    """A sheet per year and a summary titled with the span of both years:
+    the summary's cumulative execution covers the span, not the first
+    sheet's year; its yearly columns keep their own year."""
+    wb = Workbook()
+    for anio, meta, hecho in ((2024, 350, 362), (2025, 380, 371)):
+        ws = wb.active if anio == 2024 else wb.create_sheet(str(anio))
+        ws.title = str(anio)
+        ws.append([f"Secretaría de Desarrollo Social - Seguimiento de metas vigencia {anio}"])
+        ws.append([f"Corte: 31 de diciembre de {anio}"])
+        ws.append(["Indicador", "Meta", "Ejecutado"])
+        ws.append(["Adultos mayores atendidos", meta, hecho])
+    ws = wb.create_sheet("Resumen")
+    ws.append(["CONSOLIDADO 2024-2025"])
+    ws.append([])
+    ws.append(["Indicador", "Meta 2024", "Ejecutado 2024", "Ejecutado 2025", "Ejecutado acumulado 2024-2025"])
+    ws.append(["Adultos mayores atendidos", 350, 362, 371, 733])
+    ruta = tmp_path / "seguimiento_2024_2025.xlsx"
+    wb.save(ruta)
+    informe = extraer_informe(ruta)
+    o = _uno(informe, indicador="Adultos mayores atendidos", valor=733.0)
+    assert (o.medida, o.periodo_inicio, o.periodo_fin) == ("acumulado", date(2024, 1, 1), date(2025, 12, 31))
+    o = _uno(informe, indicador="Adultos mayores atendidos", valor=371.0, hoja="Resumen")
+    assert (o.periodo_inicio, o.periodo_fin) == (date(2025, 1, 1), date(2025, 12, 31))
+
+
 def test_serie_de_anios_en_un_plan_son_resultados(tmp_path):
     wb = Workbook()
     ws = wb.active

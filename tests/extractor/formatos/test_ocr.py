@@ -709,3 +709,35 @@ def test_trazos_delgados_y_reduccion_por_bloques():
                 if alto and ancho:
                     bloques = tinta[:alto, :ancho].reshape(alto // paso, paso, ancho // paso, paso).any(axis=(1, 3))
                     assert np.array_equal(ocr._reducir(tinta[:alto, :ancho], paso), bloques)
+
+
+@requiere_tesseract
+def test_celda_dudosa_se_relee_sola():
+    """A header cell Tesseract could hardly read on the page (its two lines
+    run together: "So jun-2028", confidence 0) is cut from the image inside
+    its rules and read alone: its words come back, in page points; the
+    other cells keep their words, and a page without doubtful words is
+    returned as it was."""
+    from PIL import Image, ImageDraw, ImageFont
+
+    fuentes = Path("/usr/share/fonts/truetype/dejavu")
+    if not (fuentes / "DejaVuSans-Bold.ttf").exists():
+        pytest.skip("sin la fuente DejaVu Sans")
+    fuente = ImageFont.truetype(str(fuentes / "DejaVuSans.ttf"), 26)
+    negrita = ImageFont.truetype(str(fuentes / "DejaVuSans-Bold.ttf"), 26)
+    hoja = Image.new("L", (2400, 1200), 255)
+    filas = [["Indicador", "Meta 2025", "Ejecutado a\n30-jun-2025"], ["Consejos de seguridad", "12", "6"]]
+    _tabla_en_imagen(ImageDraw.Draw(hoja), 100, 200, [900, 300, 360], filas, fuente, negrita)
+    preparada = ocr._enderezar(hoja, 300, 0)
+    palabras = ocr.palabras_de_tsv(ocr._tesseract(preparada.gris, 300), 300)
+    pt = 72 / 300
+    x0, x1 = 1300 * pt, 1660 * pt  # the third column, in points
+    en_la_celda = [w for w in palabras if x0 < w["x0"] < x1 and w["top"] < 290 * pt]
+    assert ocr._releer_celdas(palabras, preparada, 300) is palabras  # nothing doubtful: untouched
+    borrosa = {**en_la_celda[0], "text": "So", "conf": 0.0}
+    estropeadas = [w for w in palabras if w not in en_la_celda] + [borrosa, {**borrosa, "text": "jun-2028"}]
+    releidas = ocr._releer_celdas(estropeadas, preparada, 300)
+    celda = [w["text"] for w in releidas if x0 < w["x0"] < x1 and w["top"] < 290 * pt]
+    assert celda == ["Ejecutado", "a", "30-jun-2025"], celda
+    fuera = [w for w in releidas if not x0 < w["x0"] < x1]
+    assert sorted(fuera, key=str) == sorted((w for w in estropeadas if not x0 < w["x0"] < x1), key=str)
