@@ -100,7 +100,7 @@ def _tabla_rayada(
         en_cajas = {id(w) for b in bboxes for w in centros.dentro(b)}
         sueltas = [w for w in centros.dentro(bbox_tabla) if id(w) not in en_cajas]
     bandas = _bandas(sueltas, bboxes) if sueltas else []
-    bboxes = bboxes + [b for banda in bandas for b in banda]
+    bboxes = _sin_reglas_perdidas(bboxes + [b for banda in bandas for b in banda], centros)
     xs = _agrupamientos([b[0] for b in bboxes] + [b[2] for b in bboxes])
     # boxes over several columns without inner rulings: their header parts
     # (a second level adds a row edge inside the box)
@@ -146,6 +146,42 @@ def _tabla_rayada(
                 )
             )
     return casillas
+
+
+ALINEADA = 1.5  # points: a line starts a row when its top is this close to a line of the row's other cells
+
+
+def _sin_reglas_perdidas(bboxes: list[tuple], centros: Centros) -> list[tuple]:
+    """A tall box over several ruled rows whose rule was left out in it
+    (Word tables with per-cell borders) cut back into those rows: each of
+    its rows is a body row (a figure in one of its cells) and holds lines
+    of its words, the first of them starting where the words of the row's
+    other cells start. The name of a merged cell is centred on its rows and
+    does not line up with each of them; a header's cells have no figures."""
+    ys = _agrupamientos([b[1] for b in bboxes] + [b[3] for b in bboxes])
+    techos: dict[int, list[float]] = {}  # body row -> tops of the lines of its one-row boxes
+    con_cifras: set[int] = set()
+    for b in bboxes:
+        r0, r1 = _indice(ys, b[1]), _indice(ys, b[3])
+        if r1 == r0 + 1:
+            palabras = centros.dentro(b)
+            techos.setdefault(r0, []).extend(l.top for l in agrupar_lineas(palabras)[:1])
+            if any(sin_bordes.es_cifra_no_anio(w["text"]) for w in palabras):
+                con_cifras.add(r0)
+    salida = []
+    for b in bboxes:
+        r0, r1 = _indice(ys, b[1]), _indice(ys, b[3])
+        if r1 - r0 < 2:
+            salida.append(b)
+            continue
+        lineas = agrupar_lineas(centros.dentro(b))
+        por_fila = [[l for l in lineas if ys[r] <= (l.top + l.bottom) / 2 < ys[r + 1]] for r in range(r0, r1)]
+        alineadas = all(
+            filas and r in con_cifras and any(abs(filas[0].top - t) <= ALINEADA for t in techos.get(r, []))
+            for r, filas in zip(range(r0, r1), por_fila)
+        )
+        salida.extend([(b[0], ys[r], b[2], ys[r + 1]) for r in range(r0, r1)] if alineadas else [b])
+    return salida
 
 
 @dataclass(frozen=True)
@@ -398,12 +434,25 @@ def _bandas(palabras: list[dict], recuadros: list[tuple]) -> list[list[tuple]]:
         # a row reaches up to the rule or the row above it: no empty row between
         techo = [b[3] for b in recuadros if b[3] <= tope + 1] + [b[0][3] for b in bandas if b and b[0][3] <= tope + 1]
         tope = max(techo, default=tope)
+        abajo = _fondo_de_la_fila(tope, abajo, recuadros, palabras)
         xs = _agrupamientos([x for b in _encabezado_encima(recuadros, tope) for x in (b[0], b[2])])
         if len(xs) < 3:
             continue
         columnas = sorted({_columna_de(xs, (w["x0"] + w["x1"]) / 2) for l in grupo for w in l.palabras})
         bandas.append([(xs[k], tope, xs[k + 1], abajo) for k in columnas])
     return bandas
+
+
+def _fondo_de_la_fila(tope: float, abajo: float, recuadros: list[tuple], palabras: list[dict]) -> float:
+    """Words beside a ruled row (cells whose rules were not drawn) end where
+    that row ends: the bottom of the ruled box that starts at the same rule
+    and reaches below them, unless other unruled words lie in between (then
+    the box is a frame around several rows)."""
+    fondos = [b[3] for b in recuadros if abs(b[1] - tope) <= 1 and b[3] >= abajo - 0.5]
+    fondo = min(fondos, default=abajo)
+    if any(abajo < w["top"] and w["bottom"] < fondo for w in palabras):
+        return abajo
+    return max(fondo, abajo)
 
 
 MIN_CIFRAS_FILA = _U["min_cifras_fila"]  # a line with this many figures is a row's line of figures
