@@ -961,7 +961,8 @@ class LectorOcr:
                 segundos += otros
         del imagen, gris, tinta, perfil
         inicio = time.perf_counter()
-        palabras = _releer(_releer_celdas(palabras, preparada, dpi), preparada.gris, dpi)
+        palabras = _releer_celdas(palabras, preparada.gris, preparada.horizontales, preparada.verticales, dpi)
+        palabras = _releer(palabras, preparada.gris, dpi)
         segundos += time.perf_counter() - inicio
         return PaginaOcr(palabras, preparada.horizontales, preparada.verticales, preparada.angulo, segundos)
 
@@ -1002,24 +1003,17 @@ def _celda(w: dict, horizontales, verticales) -> Optional[tuple[float, float, fl
     return caja
 
 
-def _releer_celdas(palabras: list[dict], preparada: _Preparada, dpi: int) -> list[dict]:
+def _releer_celdas(palabras: list[dict], pagina, horizontales: list, verticales: list, dpi: int) -> list[dict]:
     """The ruled cells holding a word Tesseract could hardly read (below
     DUDOSA: two lines of a header cell run together, "So jun-2028" for
     "Ejecutado a / 30-jun-2025") read again alone, cut from the page image
     inside their rules. The cell's new words replace its old ones when
-    Tesseract is surer of them on average."""
-    from PIL import Image
-
-    celdas = {
-        c
-        for w in palabras
-        if w["conf"] < DUDOSA
-        for c in [_celda(w, preparada.horizontales, preparada.verticales)]
-        if c
-    }
+    Tesseract is surer of them on average. `pagina`: the page image read
+    (grey pixels or PGM bytes); the rules in points."""
+    celdas = {c for w in palabras if w["conf"] < DUDOSA for c in [_celda(w, horizontales, verticales)] if c}
     if not celdas:
         return palabras
-    imagen = Image.fromarray(preparada.gris)  # type: ignore[arg-type]
+    imagen = _imagen(pagina)
     px, margen = dpi / 72.0, max(2, int(dpi / 100))
     cambiadas = False
     for x0, top, x1, bottom in sorted(celdas):
@@ -1051,6 +1045,13 @@ def _releer_celdas(palabras: list[dict], preparada: _Preparada, dpi: int) -> lis
     return sorted(palabras, key=lambda w: (w["top"], w["x0"])) if cambiadas else palabras
 
 
+def _imagen(pagina):
+    """A PIL image of a page image read (grey pixels or PGM bytes)."""
+    from PIL import Image
+
+    return Image.open(io.BytesIO(pagina)) if isinstance(pagina, bytes) else Image.fromarray(pagina)
+
+
 def _media_conf(palabras: list[dict]) -> float:
     return sum(w["conf"] for w in palabras) / len(palabras) if palabras else 0.0
 
@@ -1070,7 +1071,7 @@ def _releer(palabras: list[dict], pagina, dpi: int) -> list[dict]:
     dudosas = [i for i, w in enumerate(palabras) if w["conf"] < RELEER and _CASI_CIFRA.match(w["text"])]
     if not dudosas:
         return palabras
-    imagen = Image.open(io.BytesIO(pagina)) if isinstance(pagina, bytes) else Image.fromarray(pagina)
+    imagen = _imagen(pagina)
     px, margen = dpi / 72.0, max(2, int(dpi / 50))
     recortes = []
     for i in dudosas:

@@ -413,7 +413,8 @@ def pagina_200():
 def _leida_con_orientacion_primero(imagen, dpi: int) -> ocr.PaginaOcr:
     """What the reader gave when it checked every page's orientation first."""
     pgm, h, v, angulo = ocr.preparar(imagen, dpi)
-    return ocr.PaginaOcr(ocr._releer(ocr.palabras_de_tsv(ocr._tesseract(pgm, dpi), dpi), pgm, dpi), h, v, angulo)
+    palabras = ocr._releer_celdas(ocr.palabras_de_tsv(ocr._tesseract(pgm, dpi), dpi), pgm, h, v, dpi)
+    return ocr.PaginaOcr(ocr._releer(palabras, pgm, dpi), h, v, angulo)
 
 
 def _sin_segundos(pagina: ocr.PaginaOcr) -> dict:
@@ -729,14 +730,18 @@ def test_celda_dudosa_se_relee_sola():
     filas = [["Indicador", "Meta 2025", "Ejecutado a\n30-jun-2025"], ["Consejos de seguridad", "12", "6"]]
     _tabla_en_imagen(ImageDraw.Draw(hoja), 100, 200, [900, 300, 360], filas, fuente, negrita)
     preparada = ocr._enderezar(hoja, 300, 0)
+
+    def celdas_de(p):
+        return p.gris, p.horizontales, p.verticales, 300
+
     palabras = ocr.palabras_de_tsv(ocr._tesseract(preparada.gris, 300), 300)
     pt = 72 / 300
     x0, x1 = 1300 * pt, 1660 * pt  # the third column, in points
     en_la_celda = [w for w in palabras if x0 < w["x0"] < x1 and w["top"] < 290 * pt]
-    assert ocr._releer_celdas(palabras, preparada, 300) is palabras  # nothing doubtful: untouched
+    assert ocr._releer_celdas(palabras, *celdas_de(preparada)) is palabras  # nothing doubtful: untouched
     borrosa = {**en_la_celda[0], "text": "So", "conf": 0.0}
     estropeadas = [w for w in palabras if w not in en_la_celda] + [borrosa, {**borrosa, "text": "jun-2028"}]
-    releidas = ocr._releer_celdas(estropeadas, preparada, 300)
+    releidas = ocr._releer_celdas(estropeadas, *celdas_de(preparada))
     celda = [w["text"] for w in releidas if x0 < w["x0"] < x1 and w["top"] < 290 * pt]
     assert celda == ["Ejecutado", "a", "30-jun-2025"], celda
     fuera = [w for w in releidas if not x0 < w["x0"] < x1]

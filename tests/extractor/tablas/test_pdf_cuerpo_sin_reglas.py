@@ -57,7 +57,6 @@ def test_filas_sin_reglas_bajo_un_encabezado_con_reglas(tmp_path):
     assert por[("Aulas construidas", "avance_porcentual")] == 75
 
 
-
 def _pdf_columna_sin_reglas(destino: Path) -> None:
     """A ruled table whose third column (after an empty spacer) was drawn
     without its cells' rules in the body, as Word tables with per-cell
