@@ -37,6 +37,7 @@ from extractor.modelo import BBox, BloqueTexto, Celda, Documento, Tabla
 from extractor.resultado import FilaNoMapeada, Observacion
 from extractor.tablas.celdas import referencia_excel, unidad
 from extractor.tablas.columnas import celdas_distintas
+from extractor.tablas.encabezados import clasificador
 from extractor.tablas.titulos import (
     MAX_BLOQUES_SECCION,
     ROTULO_DENTRO,
@@ -46,7 +47,17 @@ from extractor.tablas.titulos import (
     titulos_de_tablas,
 )
 
-MEDIDAS = ("linea_base", "meta", "meta_cuatrienio", "ejecutado", "avance_porcentual")  # fields that are figures
+# fields that are figures
+MEDIDAS = (
+    "linea_base",
+    "meta",
+    "meta_cuatrienio",
+    "ejecutado",
+    "acumulado",
+    "avance_porcentual",
+    "recursos_programados",
+    "recursos_ejecutados",
+)
 MAX_ENTRE = 3  # text blocks between the block and its table (a title, "Seguimiento trimestral")
 # a year or a range of years in a label ("Línea base (2023)", "Meta 2024-2027"), set aside to match it
 _ANIOS = re.compile(r"\((?:[^)]*)\)|\b(?:19|20)\d\d\b(?:\s*[-–/]\s*(?:19|20)?\d\d\b)?")
@@ -70,6 +81,23 @@ def rol_de_etiqueta(etiqueta: str) -> Optional[str]:
     """The field a label names ("Meta de la vigencia:" → "meta", "Línea
     base (2023)" → "linea_base"), or None."""
     return _etiquetas().get(_plano(etiqueta)) if etiqueta and len(etiqueta) <= 60 else None
+
+
+def rol_de_celda(etiqueta: str) -> Optional[str]:
+    """The field a label cell of a key/value table names: a label of
+    `ficha_indicador`, else what the label would be as a column header
+    ("Código del producto (MGA)" → codigo, "Avance a septiembre" →
+    ejecutado, "Recursos asignados" → recursos_programados)."""
+    rol = rol_de_etiqueta(etiqueta)
+    if rol is not None or not etiqueta or len(etiqueta) > 60:
+        return rol
+    encabezados = clasificador()
+    if "codigo" in (encabezados.rol(etiqueta), encabezados.no_valor(etiqueta)):
+        return "codigo"
+    if encabezados.rol(etiqueta) == "unidad":
+        return "unidad"
+    medida = encabezados.medida(etiqueta)
+    return medida if medida in MEDIDAS else None
 
 
 @dataclass
@@ -151,7 +179,7 @@ def _es_etiqueta(texto: str) -> bool:
     return (
         bool(texto)
         and len(texto) <= 60
-        and (texto.endswith(":") or rol_de_etiqueta(texto) is not None or es_campo_ficha(f"{texto.rstrip(':')}: x"))
+        and (texto.endswith(":") or rol_de_celda(texto) is not None or es_campo_ficha(f"{texto.rstrip(':')}: x"))
     )
 
 
@@ -171,7 +199,7 @@ def _campos_en_celdas(tabla: Tabla) -> list[Campo]:
     if sum(_es_etiqueta(etiqueta) for etiqueta, _, _ in partes) < 2:
         return []
     campos = [
-        Campo(rol_de_etiqueta(etiqueta.strip()), etiqueta.strip(), valor.strip(), c.pagina, c.bbox, c, tabla.indice)
+        Campo(rol_de_celda(etiqueta.strip()), etiqueta.strip(), valor.strip(), c.pagina, c.bbox, c, tabla.indice)
         for c, (etiqueta, _, valor) in zip(celdas, partes)
     ]
     return campos if any(c.rol for c in campos) else []
@@ -205,7 +233,7 @@ def campos_de_tabla(tabla: Tabla) -> list[Campo]:
             if celdas and _es_etiqueta(celdas[0].texto):  # a label whose value is blank
                 campos.append(
                     Campo(
-                        rol_de_etiqueta(celdas[0].texto.strip().rstrip(":")),
+                        rol_de_celda(celdas[0].texto.strip().rstrip(":")),
                         celdas[0].texto,
                         "",
                         celdas[0].pagina,
@@ -219,7 +247,7 @@ def campos_de_tabla(tabla: Tabla) -> list[Campo]:
             texto = etiqueta.texto.strip().rstrip(":").strip()
             campos.append(
                 Campo(
-                    rol_de_etiqueta(texto),
+                    rol_de_celda(texto),
                     texto,
                     " ".join(valor.texto.split()),
                     valor.pagina,

@@ -345,3 +345,49 @@ def test_cajas_concepto_valor_bajo_su_leyenda(tmp_path):
     assert _uno(informe, indicador=productores, medida="meta", periodo_inicio=date(2024, 1, 1)).valor == 600
     assert _uno(informe, indicador=productores, medida="avance_porcentual").valor == 108
     assert not _obs(informe, indicador=hectareas, medida="meta", valor=600)
+
+
+def test_fichas_en_word_con_etiquetas_de_encabezado(tmp_path):
+    """Fichas one after another, each a label | value table whose labels
+    are worded as column headers ("Código del producto (MGA)", "Avance a
+    junio", "Recursos asignados"): each is its indicator's block of
+    figures, money included, never a table of rows named by the labels."""
+    d = Document()
+    d.add_heading("Fichas de seguimiento – corte a 30 de junio de 2025", 1)
+    fichas = [
+        ("Bibliotecas dotadas", "4", "3", "75,0 %", "$ 120.000.000", "$ 96.500.000"),
+        ("Talleres de lectura realizados", "40", "22", "55,0 %", "$ 18.000.000", "$ 9.000.000"),
+    ]
+    for i, (nombre, meta, avance, cumplimiento, asignados, ejecutados) in enumerate(fichas, 1):
+        d.add_heading(f"Ficha {i}. Cultura", 2)
+        tabla = d.add_table(rows=0, cols=2)
+        for etiqueta, valor in [
+            ("Nombre del indicador", nombre),
+            ("Código del producto (MGA)", f"330105{i}"),
+            ("Meta vigencia 2025", meta),
+            ("Avance a junio", avance),
+            ("Porcentaje de cumplimiento", cumplimiento),
+            ("Recursos asignados", asignados),
+            ("Recursos ejecutados", ejecutados),
+        ]:
+            celdas = tabla.add_row().cells
+            celdas[0].text, celdas[1].text = etiqueta, valor
+        d.add_paragraph("Observación: soportes en el expediente del programa.")
+    ruta = tmp_path / "fichas_cultura_2025.docx"
+    d.save(ruta)
+    informe = extraer_informe(ruta)
+    leidas = {(o.indicador, o.medida): o.valor for o in informe.observaciones}
+    assert leidas == {
+        ("Bibliotecas dotadas", "meta"): 4,
+        ("Bibliotecas dotadas", "ejecutado"): 3,
+        ("Bibliotecas dotadas", "avance_porcentual"): 75,
+        ("Bibliotecas dotadas", "recursos_programados"): 120_000_000,
+        ("Bibliotecas dotadas", "recursos_ejecutados"): 96_500_000,
+        ("Talleres de lectura realizados", "meta"): 40,
+        ("Talleres de lectura realizados", "ejecutado"): 22,
+        ("Talleres de lectura realizados", "avance_porcentual"): 55,
+        ("Talleres de lectura realizados", "recursos_programados"): 18_000_000,
+        ("Talleres de lectura realizados", "recursos_ejecutados"): 9_000_000,
+    }, leidas
+    avance = _uno(informe, indicador="Bibliotecas dotadas", medida="ejecutado")
+    assert (avance.periodo_inicio, avance.periodo_fin) == (date(2025, 1, 1), date(2025, 6, 30))
