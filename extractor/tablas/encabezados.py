@@ -11,9 +11,11 @@ only for a header text that the persistent memory of matches
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from math import prod
 from typing import Any, Optional
 
 from esquemas import cargar_yaml
@@ -41,6 +43,8 @@ def nlp_es():
 
 
 MAX_VISTOS = 50_000  # distinct header texts remembered per process
+ABREVIATURA = re.compile(r"[^\W\d_]{1,5}\.")  # "m.", "cuat.", "prog.": a word cut short with a full stop
+MAX_LECTURAS = 400  # readings of a header's abbreviations tried, at most
 
 
 @dataclass(frozen=True)
@@ -66,6 +70,7 @@ class ClasificadorEncabezados:
         # every page and table, and matching is most of a header's cost
         self._vistos: dict[str, frozenset[str]] = {}
         self._memoria = MemoriaEncabezados.para(config, self._terminos) if memoria else None
+        self._vocabulario: Optional[list[str]] = None  # the rules' words, for abbreviations
 
     def _clave_termino(self, term: str) -> str:
         key = normalizar(term)
@@ -131,7 +136,37 @@ class ClasificadorEncabezados:
         return self._primera(self.roles, self._presentes(text))
 
     def medida(self, text: str) -> Optional[str]:
-        return self._primera(self.medidas, self._presentes(text))
+        medida = self._primera(self.medidas, self._presentes(text))
+        return medida if medida is not None else self._medida_abreviada(text)
+
+    def _medida_abreviada(self, text: str) -> Optional[str]:
+        """The measure of a header written in abbreviations ("M. cuat.",
+        "Rec. prog."): each abbreviated word read as each word of the rules
+        it begins; the measure when all the readings that give one give the
+        same."""
+        palabras = normalizar(text).split()
+        abreviadas = [i for i, p in enumerate(palabras) if ABREVIATURA.fullmatch(p)]
+        if not abreviadas:
+            return None
+        opciones = [self._desarrollos(palabras[i].rstrip(".")) for i in abreviadas]
+        if not all(opciones) or prod(len(o) for o in opciones) > MAX_LECTURAS:
+            return None
+        medidas = set()
+        for lectura in itertools.product(*opciones):
+            desarrollada = list(palabras)
+            for i, palabra in zip(abreviadas, lectura):
+                desarrollada[i] = palabra
+            medidas.add(self._primera(self.medidas, self._presentes(" ".join(desarrollada))))
+        medidas.discard(None)
+        return medidas.pop() if len(medidas) == 1 else None
+
+    def _desarrollos(self, raiz: str) -> list[str]:
+        """The words of the rules that begin with `raiz` ("cuat" → cuatrienio, cuatrienal)."""
+        if self._vocabulario is None:
+            self._vocabulario = sorted(
+                {w for t in self._terminos for alt in t.split("|") for w in alt.split() if w.isalpha()}
+            )
+        return [w for w in self._vocabulario if w.startswith(raiz) and len(w) > len(raiz)]
 
     def no_valor(self, text: str) -> Optional[str]:
         """The role of a column that never holds values whatever measure

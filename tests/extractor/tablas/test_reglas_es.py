@@ -41,6 +41,23 @@ def test_header_to_measure(encabezado, medida):
 
 
 @pytest.mark.parametrize(
+    "encabezado, medida",
+    [
+        ("M. cuat.", "meta_cuatrienio"),  # every reading of "m." with "cuat." → cuatrienio is the term's target
+        ("Cuat. 2020-2023", "meta_cuatrienio"),
+        ("Acum.", "acumulado"),
+        ("Obs.", None),  # no rule word begins so: no measure
+        ("Cump.", None),  # cumplido (ejecutado) or cumplimiento (%): readings disagree, no measure
+    ],
+)
+def test_encabezado_abreviado(encabezado, medida):
+    """A header cut short with full stops (a continuation page's header in
+    other words) is read through the rules' words each abbreviation begins,
+    when every reading that gives a measure gives the same one."""
+    assert clasificador().medida(encabezado) == medida
+
+
+@pytest.mark.parametrize(
     "encabezado, rol",
     [
         ("Código MGA", "codigo"),
