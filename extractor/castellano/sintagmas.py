@@ -218,9 +218,10 @@ def _raiz_de_accion(antes: list[_Palabra]) -> Optional[str]:
     before the figure: a past verb ("entregaron" → "entregad"), a participle
     after an auxiliary ("fueron capacitadas" → "capacitad") or an action
     noun right before "de" ("la vinculación de 45 jóvenes" → "vinculad")."""
-    if len(antes) >= 2 and antes[-1].plana == "de" and antes[-2].plana.endswith("acion"):
-        raiz = antes[-2].texto.lower()[: -len("ación")] + "ad"
-        return raiz if es_palabra(raiz + "o") else None
+    if len(antes) >= 2 and antes[-1].plana == "de":
+        raiz = _raiz_de_sustantivo(antes[-2])
+        if raiz is not None:
+            return raiz
     for k in range(len(antes) - 1, -1, -1):
         p = antes[k]
         if _participio_suelto(p, antes[k - 1] if k else None):
@@ -232,6 +233,29 @@ def _raiz_de_accion(antes: list[_Palabra]) -> Optional[str]:
             siguiente = antes[k + 1] if k + 1 < len(antes) else None
             # "Logramos afiliar … a 2.087 personas": what was done is the infinitive's
             return _raiz_infinitivo(siguiente) if _infinitivo(siguiente) else _raiz_participio(p.texto)
+    return None
+
+
+def _raiz_de_sustantivo(p: _Palabra) -> Optional[str]:
+    """The participle stem of the verb an action noun comes from ("vinculación"
+    → "vinculad", "entrega" → "entregad", "suministro" → "suministrad",
+    "mejoramiento" → "mejorad"); None for a noun of no action (`no_son_accion`:
+    "promedio", "total")."""
+    plana, escrita = p.plana, p.texto.lower()
+    if not p.es_palabra or plana in _datos()["no_son_accion"]:
+        return None
+    if plana.endswith("acion"):
+        verbos = [escrita[: -len("ación")] + "ar"]
+    elif plana.endswith("miento"):
+        verbos = [escrita[: -len("miento")] + "r"]
+    elif plana.endswith(("a", "o")):
+        verbos = [escrita + "r", escrita[:-1] + "ar"]
+    else:
+        return None
+    for verbo in verbos:
+        raiz = verbo[:-2] + ("ad" if verbo.endswith("ar") else "id")
+        if es_palabra(plegar(verbo)) and es_palabra(raiz + "o"):
+            return raiz
     return None
 
 
@@ -320,6 +344,37 @@ def _complemento(tokens: list[_Palabra], frase: str) -> Optional[str]:
     return _texto([tokens[0], *resto[:k], *cuerpo], frase)
 
 
+def _pasiva_despues(tokens: list[_Palabra], frase: str) -> Optional[str]:
+    """ "…, Hatogrande y La Diana | fueron beneficiados con rutas diarias":
+    the participle the counted take after an auxiliary further on in the
+    clause (past a list of place names), with the phrase of what for or
+    with what after it; None when the clause has none."""
+    for k in range(1, len(tokens)):
+        if (
+            tokens[k].plana in (";", ".")
+            or _verbo_pasado(tokens[k - 1])
+            and tokens[k - 1].plana not in _datos()["auxiliares"]
+        ):
+            return None
+        if (
+            _participio_suelto(tokens[k], tokens[k - 1])
+            and tokens[k - 1].plana in _datos()["auxiliares_que_concuerdan"]
+        ):
+            sigue = tokens[k + 1 :]
+            cuerpo = _frase_nominal(sigue[1:]) if sigue and sigue[0].plana in ("con", "en", "para") else []
+            return _texto([tokens[k], *sigue[: 1 + len(cuerpo)]] if cuerpo else [tokens[k]], frase)
+    return None
+
+
+def _sin_lugar(contado: list[_Palabra]) -> list[_Palabra]:
+    """What is counted without the places it is from ("estudiantes | de las
+    veredas Meusa"): cut at the "de" whose phrase holds a capitalised name."""
+    for k, p in enumerate(contado[1:], 1):
+        if p.plana in ("de", "del") and any(q.texto[:1].isupper() for q in contado[k + 1 :]):
+            return contado[:k]
+    return contado
+
+
 def _despues_del_verbo(tokens: list[_Palabra]) -> Optional[str]:
     """ "recibieron formación en enfoque de género": what the counted got,
     when a past verb follows them and a noun phrase follows it."""
@@ -373,13 +428,18 @@ def nombre_de_frase(frase: str, inicio: int, fin: int, anterior: Optional[str] =
             return _capital(f"{nombre} con {sujeto[0].lower()}{sujeto[1:]}" if sujeto else nombre)
         if verbo is not None:
             # "recibieron atención integral 1.215 personas": what they got
+            # (not "Logramos dotar 14 sedes": what was done is the infinitive's, below)
             entre = [p for p in antes[verbo + 1 :] if p.plana not in d["articulos"]]
-            objeto = _frase_nominal(entre)
+            objeto = _frase_nominal(entre) if not (entre and _infinitivo(entre[0])) else []
             if objeto and len(objeto) == len(entre):
                 marco = _marco(frase)
                 return _capital(" ".join(filter(None, [nombre, "con", _texto(objeto, frase), marco])))
         raiz = _raiz_de_accion(antes)
         if raiz is None:
+            pasiva = _pasiva_despues(resto[len(contado) :], frase)
+            if pasiva:
+                # "612 estudiantes de las veredas Meusa, … y La Diana fueron beneficiados con rutas …"
+                return _capital(f"{_texto(_sin_lugar(contado), frase)} {pasiva}")
             # "18 funcionarios de la Comisaría recibieron formación en …"
             recibido = _despues_del_verbo(resto[len(contado) :])
             return _capital(f"{nombre} {recibido}" if recibido else nombre)

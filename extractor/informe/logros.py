@@ -268,9 +268,27 @@ def logros(doc: Documento) -> list[tuple[BloqueTexto, Logro]]:
             for frase in frases(resto):
                 logro = leer_frase(nombre, frase)
                 if logro is not None:
-                    salida.append((bloque, logro))
+                    salida.append((bloque, replace(logro, indicador=_nombre_con_rotulo(nombre, logro))))
                     break  # the first sentence with a target: later ones give context
     return salida
+
+
+def _nombre_con_rotulo(rotulo: str, logro: Logro) -> str:
+    """The indicator of a labelled sentence: the label, unless the label is
+    a topic the sentence's own name does not share a word with ("Sanidad
+    animal. Se vacunaron 8.940 bovinos …": bovinos vacunados)."""
+    cifra = logro.ejecutado or logro.meta
+    propio = nombre_de_frase(logro.frase, cifra.inicio, cifra.fin) if cifra is not None else None
+    if not propio or _no_nombra(propio) or len(_contenido(propio)) < 2:
+        return rotulo  # "410 inscritos frente a 380 programados": the sentence names nothing of its own
+    comunes = set(_contenido(rotulo)) & set(_contenido(propio))
+    return rotulo if comunes else propio
+
+
+def _contenido(texto: str) -> list[str]:
+    """The stems of the words of a name that carry meaning (four letters or
+    more, cut to five: "mejoramiento" and "mejoramientos" are one)."""
+    return [w[:5] for w in re.findall(r"[^\W\d_]+", _normal(texto)) if len(w) >= 4]
 
 
 _MEDIDAS_DEL_PLAN = {"meta": "meta_cuatrienio", "ejecutado": "acumulado"}

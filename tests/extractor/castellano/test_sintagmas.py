@@ -46,6 +46,19 @@ from extractor.castellano.sintagmas import nombre_de_frase
             "Familias campesinas beneficiadas",
         ),
         ("Se logró la vinculación de 45 jóvenes al primer empleo frente a una meta de 50.", "45", "Jóvenes vinculados"),
+        # the action noun of a verb in -ar ("entrega", "suministro"); a noun of no action gives none
+        ("La entrega de 300 sillas escolares superó la meta prevista de 250.", "300", "Sillas escolares entregadas"),
+        ("El suministro de 40 computadores cumplió la meta de 40.", "40", "Computadores suministrados"),
+        ("Un promedio de 40 niños asistió a las ludotecas, de 50 previstos.", "40", "Niños"),
+        # an infinitive after a first person plural is what was done, not what they got
+        ("Logramos dotar 14 sedes rurales con kits, de las 16 programadas (87,5 %).", "14", "Sedes rurales dotadas"),
+        # the participle further on, past a list of place names, with what they got it with
+        (
+            "612 estudiantes de las veredas Meusa, Hatogrande y La Diana fueron beneficiados con rutas "
+            "de transporte escolar, frente a una meta de 580.",
+            "612",
+            "Estudiantes beneficiados con rutas de transporte escolar",
+        ),
         # the letters of the verb kept; a stem whose i is an e in the participle
         ("Se señalizaron 9 de los 12 atractivos turísticos (75 %).", "9", "Atractivos turísticos señalizados"),
         ("Solo en 2022 se intervinieron 7 fachadas; la meta era de 8.", "7", "Fachadas intervenidas"),

@@ -353,3 +353,26 @@ def test_parrafo_que_abre_con_el_nombre_y_un_punto(tmp_path):
     assert cifras[("Cobertura de acueducto rural", "ejecutado")] == (66.8, "porcentaje")
     assert cifras[("Cobertura de acueducto rural", "meta")] == (65, "porcentaje")
     assert not any("secretaría" in n.casefold() for n, _ in cifras)
+
+
+def test_rotulo_que_es_un_tema_cede_al_nombre_de_la_frase(tmp_path):
+    """A paragraph's label that is a topic, sharing no word with what its
+    sentence counts ("Sanidad animal. Se vacunaron 8.940 bovinos …"), gives
+    way to the sentence's name; a label that names what is counted stays
+    ("Viviendas rurales con mejoramiento. Se entregaron 85 mejoramientos …")."""
+    ruta = tmp_path / "lebrija_desarrollo_economico_2023.pdf"
+    _pdf_de_lineas(
+        ruta,
+        [
+            "Municipio de Lebrija - Informe de gestión, vigencia 2023",
+            "",
+            "Sanidad animal. Se vacunaron 8.940 bovinos, alcanzando el 104 % de la meta de 9.200 animales.",
+            "",
+            "Viviendas rurales con mejoramiento. Se entregaron 85 mejoramientos de 120 previstos (70,8 %).",
+        ],
+    )
+    cifras = _cifras(extraer_informe(ruta))
+    assert cifras[("Bovinos vacunados", "ejecutado")] == (8940, "numero")
+    assert cifras[("Bovinos vacunados", "meta")] == (9200, "numero")
+    assert cifras[("Viviendas rurales con mejoramiento", "ejecutado")] == (85, "numero")
+    assert not any(n == "Sanidad animal" for n, _ in cifras)
