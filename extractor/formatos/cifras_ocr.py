@@ -7,7 +7,8 @@ writes its figures (es-CO money with two decimals: "1.214.880.513,00"). A
 cell made only of digits and separator-like marks that does not follow that
 pattern, but has as many digits as a figure of it can have, is the same
 digits written in the column's pattern; the cell keeps a lowered OCR
-confidence so the mended figure is marked as such.
+confidence so the mended figure is marked as such. A lone "O" in a column of
+figures is a zero.
 """
 
 from __future__ import annotations
@@ -35,8 +36,36 @@ def _formato(digitos: str, signo: str) -> str:
     return f"{signo}{'.'.join([entero] + grupos)},{dec}"
 
 
+# a zero read as the letter: "O", "O.", "o"
+_CERO_COMO_LETRA = re.compile(r"^[Oo]\.?$")
+_CIFRA = re.compile(r"^(\$\s?)?-?\d[\d.,]*\s?%?$")
+
+
 def reparar(celdas: list[Celda]) -> list[Celda]:
     """The cells with the misread figures of their column mended."""
+    return _ceros(_separadores(celdas))
+
+
+def _ceros(celdas: list[Celda]) -> list[Celda]:
+    """A lone "O" in a column of figures (MIN_EJEMPLOS at least, more than
+    half its filled cells) is a zero, with a lowered confidence."""
+    por_columna: dict[int, list[Celda]] = {}
+    for c in celdas:
+        por_columna.setdefault(c.columna, []).append(c)
+    cambios: dict[int, Celda] = {}
+    for columna in por_columna.values():
+        textos = [c.texto.strip() for c in columna if c.texto.strip()]
+        cifras = sum(bool(_CIFRA.match(t)) for t in textos)
+        if cifras < MIN_EJEMPLOS or cifras * 2 <= len(textos):
+            continue
+        for c in columna:
+            if c.confianza_ocr is not None and _CERO_COMO_LETRA.match(c.texto.strip()):
+                cambios[id(c)] = replace(c, texto="0", confianza_ocr=min(c.confianza_ocr, CONFIANZA_REPARADA))
+    return [cambios.get(id(c), c) for c in celdas]
+
+
+def _separadores(celdas: list[Celda]) -> list[Celda]:
+    """The cells with the figures of their column whose separators OCR misread mended."""
     por_columna: dict[int, list[Celda]] = {}
     for c in celdas:
         por_columna.setdefault(c.columna, []).append(c)

@@ -57,7 +57,7 @@ IDIOMA = "spa"
 # Tesseract page segmentation: 6 = one block of text (words are regrouped here
 # by position anyway); 3, automatic, drops columns of lone figures in tables.
 PSM = os.environ.get("INFORMES_OCR_PSM", "6")
-VERSION = 21  # of the image processing and word model below; part of the cache key
+VERSION = 22  # of the image processing and word model below; part of the cache key
 HILOS = max(1, min(4, os.cpu_count() or 1))
 TIEMPO_PAGINA = 180  # seconds for one Tesseract call
 MAX_PIXELES = 12_000_000  # of one page image (a letter page at 300 dpi has 8.4 million)
@@ -808,12 +808,13 @@ def _mediana_de_tres(a, b, c):
 
 def _ruido(texto: str, conf: float) -> bool:
     """Specks and remains of rules read as text: strokes and punctuation
-    alone ("|", ":", "—"), or a single unsure character."""
+    alone ("|", ":", "—"), or a single unsure letter (an unsure digit is
+    read again alone by `_releer`, which drops it if still unsure)."""
     if texto in ("%", "$", "-"):
         return False
     if _SOLO_RAYAS.match(texto):
         return True
-    return len(texto) == 1 and conf < 0.5
+    return len(texto) == 1 and conf < 0.5 and not texto.isdigit()
 
 
 def palabras_de_tsv(tsv: str, dpi: int) -> list[dict]:
@@ -1084,12 +1085,14 @@ def _releer(palabras: list[dict], pagina, dpi: int) -> list[dict]:
         )
         recorte = imagen.crop(caja)
         recortes.append(recorte.resize((recorte.width * 2, recorte.height * 2), Image.Resampling.LANCZOS))
-    salida = list(palabras)
+    salida: list[dict | None] = list(palabras)
     for i, (texto, conf) in zip(dudosas, _lineas_de_cifras(recortes, 2 * dpi)):
         w = palabras[i]
         if texto and any(c.isdigit() for c in texto) and conf > w["conf"]:
             salida[i] = {**w, "text": texto, "conf": round(conf, 3)}
-    return salida
+        elif len(w["text"]) == 1 and w["conf"] < 0.5:
+            salida[i] = None  # a speck: one digit Tesseract is unsure of and cannot read again
+    return [w for w in salida if w is not None]
 
 
 def _lineas_de_cifras(imagenes: list, dpi: int) -> list[tuple[str, float]]:

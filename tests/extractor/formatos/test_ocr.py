@@ -360,6 +360,11 @@ def test_cifra_dudosa_se_relee_sola():
     assert releidas[0]["text"] == "14.870.233.190,42" and releidas[0]["conf"] > 0.6
     assert releidas[1:] == [segura, letras]
 
+    # a lone unsure digit is kept for reading again (not dropped as a speck); on blank paper it goes
+    tsv = "\t".join(["5", "1", "1", "1", "1", "1", "900", "200", "20", "30", "43.0", "1"])
+    (digito,) = ocr.palabras_de_tsv("cabecera\n" + tsv, 300)
+    assert ocr._releer([digito, segura], pgm.getvalue(), 300) == [segura]
+
 
 @requiere_tesseract
 def test_tesseract_en_el_proceso_lee_lo_mismo_que_el_programa(monkeypatch):
@@ -746,3 +751,20 @@ def test_celda_dudosa_se_relee_sola():
     assert celda == ["Ejecutado", "a", "30-jun-2025"], celda
     fuera = [w for w in releidas if not x0 < w["x0"] < x1]
     assert sorted(fuera, key=str) == sorted((w for w in estropeadas if not x0 < w["x0"] < x1), key=str)
+
+
+def test_cero_leido_como_letra_o_en_una_columna_de_cifras():
+    """A lone "O" in an OCR'd column of figures is a zero, marked with a
+    lowered confidence; in a column of words it stays a letter."""
+    from extractor.formatos import cifras_ocr
+    from extractor.modelo import Celda
+
+    def celda(texto, fila, columna):
+        return Celda(texto=texto, fila=fila, columna=columna, pagina=1, confianza_ocr=0.9)
+
+    cifras = [celda(t, f, 1) for f, t in enumerate(["1.200", "35", "O.", "12,5", "80"])]
+    letras = [celda(t, f, 0) for f, t in enumerate(["Redes", "Vías", "O", "Parques", "Puentes"])]
+    reparadas = cifras_ocr.reparar(cifras + letras)
+    assert [c.texto for c in reparadas[:5]] == ["1.200", "35", "0", "12,5", "80"]
+    assert reparadas[2].confianza_ocr == cifras_ocr.CONFIANZA_REPARADA
+    assert [c.texto for c in reparadas[5:]] == ["Redes", "Vías", "O", "Parques", "Puentes"]
