@@ -519,7 +519,7 @@ def exigir_tablas_de_indicadores(informe) -> None:
     two observations (an indicator table has a value column and several
     figures), or when its prose states a named indicator's result against
     a target (extractor/informe/logros.py: the only prose that gives a
-    `meta`). Money or counts read from prose alone, or one stray number in
+    `meta` or a `meta_cuatrienio`). Money or counts read from prose alone, or one stray number in
     one table, do not make a report: ErrorLectura 'no se encontraron tablas
     de indicadores'."""
     por_tabla: dict = {}
@@ -528,7 +528,7 @@ def exigir_tablas_de_indicadores(informe) -> None:
             por_tabla[obs.tabla] = por_tabla.get(obs.tabla, 0) + 1
     if any(n >= MIN_OBSERVACIONES_TABLA for n in por_tabla.values()):
         return
-    if any(obs.tabla is None and obs.medida == "meta" for obs in informe.observaciones):
+    if any(obs.tabla is None and obs.medida in ("meta", "meta_cuatrienio") for obs in informe.observaciones):
         return
     filas = sum(1 for f in informe.no_mapeadas if f.tabla is not None)  # not the notes on pages, sheets
     detalle = (

@@ -38,6 +38,7 @@ _DIA_DE_MES = re.compile(r"\s*de\s+(?:" + "|".join(m for m in MESES if len(m) > 
 @dataclass(frozen=True)
 class Patrones:
     meta: tuple[re.Pattern, ...]
+    linea_base: tuple[re.Pattern, ...]
     ejecutado: tuple[re.Pattern, ...]
     avance: tuple[re.Pattern, ...]
     avance_si_meta_es_cantidad: tuple[re.Pattern, ...]
@@ -68,6 +69,7 @@ def patrones() -> Patrones:
 
     return Patrones(
         lista("meta"),
+        lista("linea_base"),
         lista("ejecutado"),
         lista("avance"),
         lista("avance_si_meta_es_cantidad"),
@@ -86,6 +88,8 @@ class Logro:
     meta: Optional[Numero]  # None: the sentence states the share of the target reached, not the target
     ejecutado: Optional[Numero]
     avance: Optional[Numero]
+    linea_base: Optional[Numero] = None  # "con una línea base de 78,5 %"
+    donde_meta: Optional[tuple[int, int]] = None  # the span of the target's wording in the sentence
 
 
 def _normal(texto: str) -> str:
@@ -114,10 +118,15 @@ def leer_frase(indicador: str, frase: str) -> Optional[Logro]:
     if len(numeros) < 2:
         return None
     p = patrones()
-    meta = None
+    meta, donde_meta = None, None
     for patron in p.meta:
-        meta = next(
-            (n for m in patron.finditer(norm) if (n := _numero_en(numeros, m.start("n"), m.end("n"))) is not None), None
+        meta, donde_meta = next(
+            (
+                (n, m.span())
+                for m in patron.finditer(norm)
+                if (n := _numero_en(numeros, m.start("n"), m.end("n"))) is not None
+            ),
+            (None, None),
         )
         if meta is not None:
             break
@@ -132,7 +141,16 @@ def leer_frase(indicador: str, frase: str) -> Optional[Logro]:
                 break
         if avance is not None:
             break
-    otros = [n for n in numeros if n is not meta and n is not avance]
+    base = next(
+        (
+            n
+            for patron in p.linea_base
+            for m in patron.finditer(norm)
+            if (n := _numero_en(numeros, m.start("n"), m.end("n"))) is not None and n is not meta
+        ),
+        None,
+    )
+    otros = [n for n in numeros if n is not meta and n is not avance and n is not base]
     # the achieved figure: one a wording gives, else the first one before
     # the target (in the target's unit when one is), else the first after it
     antes = [n for n in otros if n.fin <= meta.inicio]
@@ -148,7 +166,7 @@ def leer_frase(indicador: str, frase: str) -> Optional[Logro]:
     )
     if ejecutado is None and avance is None:
         return None
-    return Logro(indicador, frase, meta, ejecutado, avance)
+    return Logro(indicador, frase, meta, ejecutado, avance, base, donde_meta)
 
 
 def _sin_cifra_de_meta(indicador: str, frase: str, norm: str, numeros: list[Numero]) -> Optional[Logro]:
@@ -294,6 +312,12 @@ def _contenido(texto: str) -> list[str]:
 _MEDIDAS_DEL_PLAN = {"meta": "meta_cuatrienio", "ejecutado": "acumulado"}
 
 
+def _de_varios_anios(texto: str, ctx: Contexto) -> bool:
+    """The text names a period of several years ("en el cuatrienio 2020-2023")."""
+    leido = periodo_de_texto(texto, ctx)
+    return bool(leido and leido.inicio and leido.fin and leido.fin.year > leido.inicio.year)
+
+
 def logros_en_narrativa(doc: Documento, ctx: Contexto) -> list[Observacion]:
     """meta, ejecutado and avance_porcentual observations of the labelled
     bullets and paragraphs of `doc`, in the report's period."""
@@ -301,19 +325,23 @@ def logros_en_narrativa(doc: Documento, ctx: Contexto) -> list[Observacion]:
     for bloque, logro in logros(doc):
         # "En el cuatrienio 2020-2023 se formaron 1.020 mujeres, frente a las
         # 1.000 previstas": the plan's term, its target and what it has gathered
-        leido = periodo_de_texto(logro.frase, ctx)
-        del_plan = (
-            leido is not None
-            and leido.inicio is not None
-            and leido.fin is not None
-            and leido.fin.year > leido.inicio.year
-        )
+        # ("… 12,1 al cierre del semestre; la meta del cuatrienio es llevarla a 11,0": only the target is the term's)
+        a, b = logro.donde_meta or (0, 0)
+        del_plan = _de_varios_anios(logro.frase[:a] + " " + logro.frase[b:], ctx)
         medidas = _MEDIDAS_DEL_PLAN if del_plan else {}
-        for medida, n in (("meta", logro.meta), ("ejecutado", logro.ejecutado), ("avance_porcentual", logro.avance)):
+        if not del_plan and _de_varios_anios(logro.frase[a:b], ctx):
+            medidas = {"meta": "meta_cuatrienio"}
+        cifras = (
+            ("linea_base", logro.linea_base),
+            ("meta", logro.meta),
+            ("ejecutado", logro.ejecutado),
+            ("avance_porcentual", logro.avance),
+        )
+        for medida, n in cifras:
             if n is None:
                 continue
             medida = medidas.get(medida, medida)
-            periodo = periodo_para(medida, logro.frase if del_plan else "", ctx)
+            periodo = periodo_para(medida, logro.frase if del_plan or medida in medidas.values() else "", ctx)
             out.append(
                 Observacion(
                     indicador=logro.indicador,

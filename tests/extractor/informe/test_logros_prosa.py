@@ -376,3 +376,27 @@ def test_rotulo_que_es_un_tema_cede_al_nombre_de_la_frase(tmp_path):
     assert cifras[("Bovinos vacunados", "meta")] == (9200, "numero")
     assert cifras[("Viviendas rurales con mejoramiento", "ejecutado")] == (85, "numero")
     assert not any(n == "Sanidad animal" for n, _ in cifras)
+
+
+def test_linea_base_y_meta_del_cuatrienio_en_una_vineta(tmp_path):
+    """A bullet that gives the plan's baseline, the semester's result and the
+    term's target: the baseline is linea_base, the result stays in the
+    report's period (only the target's wording names the term), and "la meta
+    del cuatrienio es llevarla a 11,0" is the term's target."""
+    ruta = tmp_path / "lorica_salud_semestre1_2025.pdf"
+    _pdf_de_lineas(
+        ruta,
+        [
+            "Alcaldía de Lorica - Informe de gestión, primer semestre de 2025",
+            "Periodo reportado: 1 de enero al 30 de junio de 2025 · Plan de Desarrollo 2024-2027",
+            "",
+            "• La tasa de mortalidad infantil pasó de 14,8 en la línea base del plan a 12,1 al cierre",
+            "del semestre; la meta del cuatrienio es llevarla a 11,0.",
+        ],
+    )
+    informe = extraer_informe(ruta)
+    por = {o.medida: o for o in informe.observaciones}
+    assert (por["linea_base"].valor, por["linea_base"].periodo_inicio) == (14.8, None)
+    assert (por["ejecutado"].valor, por["ejecutado"].periodo_fin) == (12.1, date(2025, 6, 30))
+    assert (por["meta_cuatrienio"].valor, por["meta_cuatrienio"].periodo_fin) == (11.0, date(2027, 12, 31))
+    assert "acumulado" not in por
