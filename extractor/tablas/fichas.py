@@ -29,6 +29,7 @@ from datetime import date
 from functools import lru_cache
 from typing import Optional
 
+import esquemas
 from esquemas import cargar_yaml
 from extractor.castellano.lemas import normalizar
 from extractor.castellano.numeros import Numero, es_vacio, leer_cantidad, leer_numero, sin_cota, sin_notas
@@ -47,16 +48,11 @@ from extractor.tablas.titulos import (
     titulos_de_tablas,
 )
 
-# fields that are figures
-MEDIDAS = (
-    "linea_base",
-    "meta",
-    "meta_cuatrienio",
-    "ejecutado",
-    "acumulado",
-    "avance_porcentual",
-    "recursos_programados",
-    "recursos_ejecutados",
+# fields that are figures: the indicator's measures and every money measure
+# ("Presupuesto comprometido": compromisos) of esquemas/medidas.csv
+MEDIDAS = frozenset(
+    {"linea_base", "meta", "meta_cuatrienio", "ejecutado", "acumulado", "avance_porcentual"}
+    | esquemas.medidas_de_dinero()
 )
 MAX_ENTRE = 3  # text blocks between the block and its table (a title, "Seguimiento trimestral")
 # a year or a range of years in a label ("Línea base (2023)", "Meta 2024-2027"), set aside to match it

@@ -324,8 +324,10 @@ def interpretar_tabla(
                 periodo = _desde_enero(periodo_renglon) if col.medida == "acumulado" else periodo_renglon
             if r in medidas_renglon and col.medida != "avance_porcentual":
                 col = replace(col, medida=medidas_renglon[r])
-            elif r in medidas_concepto and col.medida != "avance_porcentual" and (
-                col.indice in sin_medida or (col.medida == "acumulado" and medidas_concepto[r] == "meta")
+            elif (
+                r in medidas_concepto
+                and col.medida != "avance_porcentual"
+                and (col.indice in sin_medida or (col.medida == "acumulado" and medidas_concepto[r] == "meta"))
             ):
                 # "Concepto: Programado | Ejecutado" on the row, a bare month above: the row says the measure
                 # (and the "Total 2024" of the Programado row is the year's target, not what was achieved)

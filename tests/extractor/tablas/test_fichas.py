@@ -350,8 +350,9 @@ def test_cajas_concepto_valor_bajo_su_leyenda(tmp_path):
 def test_fichas_en_word_con_etiquetas_de_encabezado(tmp_path):
     """Fichas one after another, each a label | value table whose labels
     are worded as column headers ("Código del producto (MGA)", "Avance a
-    junio", "Recursos asignados"): each is its indicator's block of
-    figures, money included, never a table of rows named by the labels."""
+    junio", "Recursos asignados", "Presupuesto comprometido", a
+    "Responsable"): each is its indicator's block of figures, money of the
+    budget chain included, never a table of rows named by the labels."""
     d = Document()
     d.add_heading("Fichas de seguimiento – corte a 30 de junio de 2025", 1)
     fichas = [
@@ -368,7 +369,8 @@ def test_fichas_en_word_con_etiquetas_de_encabezado(tmp_path):
             ("Avance a junio", avance),
             ("Porcentaje de cumplimiento", cumplimiento),
             ("Recursos asignados", asignados),
-            ("Recursos ejecutados", ejecutados),
+            ("Recursos ejecutados" if i == 1 else "Presupuesto comprometido", ejecutados),
+            ("Responsable", "Coordinación de cultura"),
         ]:
             celdas = tabla.add_row().cells
             celdas[0].text, celdas[1].text = etiqueta, valor
@@ -387,7 +389,7 @@ def test_fichas_en_word_con_etiquetas_de_encabezado(tmp_path):
         ("Talleres de lectura realizados", "ejecutado"): 22,
         ("Talleres de lectura realizados", "avance_porcentual"): 55,
         ("Talleres de lectura realizados", "recursos_programados"): 18_000_000,
-        ("Talleres de lectura realizados", "recursos_ejecutados"): 9_000_000,
+        ("Talleres de lectura realizados", "compromisos"): 9_000_000,
     }, leidas
     avance = _uno(informe, indicador="Bibliotecas dotadas", medida="ejecutado")
     assert (avance.periodo_inicio, avance.periodo_fin) == (date(2025, 1, 1), date(2025, 6, 30))
