@@ -37,14 +37,27 @@ def _bordes(celdas: list[tuple], desde: float) -> list[float]:
     return _distintos(c[3] for c in celdas if c[3] > desde + TOLERANCIA)
 
 
-def _mismas_filas(a: tuple, celdas_a: list[tuple], b: tuple, celdas_b: list[tuple]) -> bool:
-    if abs(a[3] - b[3]) > TOLERANCIA:
+def _mismas_filas(a: tuple, celdas_a: list[tuple], b: tuple, celdas_b: list[tuple], palabras: list[dict]) -> bool:
+    """The two blocks' body rows are the same: they end together and share
+    their rules; or they start together and one of them stops short, all its
+    rules among the other's, its column going on below without rules (a
+    Word table whose last cells lost their borders)."""
+    misma_base = abs(a[3] - b[3]) <= TOLERANCIA
+    if not misma_base and abs(a[1] - b[1]) > TOLERANCIA:
         return False
     desde = max(a[1], b[1])
     ba, bb = _bordes(celdas_a, desde), _bordes(celdas_b, desde)
     if ba and bb:  # from the deeper header's bottom down (one tall header cell beside three levels)
         desde = max(ba[0], bb[0])
         ba, bb = _bordes(celdas_a, desde), _bordes(celdas_b, desde)
+    if not misma_base:
+        (corta, bc), (larga, bl) = sorted(((a, ba), (b, bb)), key=lambda par: par[0][3])
+        comunes = sum(1 for y in bc if any(abs(y - z) <= TOLERANCIA for z in bl))
+        sigue = any(
+            corta[0] < (w["x0"] + w["x1"]) / 2 < corta[2] and corta[3] < w["top"] and w["bottom"] < larga[3]
+            for w in palabras
+        )
+        return len(bc) >= MIN_FILAS and comunes >= MIN_COINCIDENCIA * len(bc) and sigue
     corto, largo = (ba, bb) if len(ba) <= len(bb) else (bb, ba)
     if len(corto) < MIN_FILAS:
         return False
@@ -76,7 +89,7 @@ def juntar(
             a, b = cajas[i], cajas[j]
             if j == i or not 0 <= b[0] - a[2] <= MAX_HUECO:
                 continue
-            if _mismas_filas(a, celdas[i], b, celdas[j]) and _hueco_vacio(a, b, palabras):
+            if _mismas_filas(a, celdas[i], b, celdas[j], palabras) and _hueco_vacio(a, b, palabras):
                 grupo_de[j] = grupo_de[i]
                 break
     grupos: dict[int, list[int]] = {}

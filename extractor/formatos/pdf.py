@@ -419,7 +419,8 @@ def _bandas(palabras: list[dict], recuadros: list[tuple]) -> list[list[tuple]]:
             continue
         if grupos and grupos[-1]:
             arriba = max(l.bottom for l in grupos[-1])
-            regla = any(arriba - 1 <= b[1] and b[3] <= linea.top + 1 for b in recuadros)
+            # a ruled cell between them, or a ruled row beside them starting between them
+            regla = any(arriba - 1 <= b[1] <= linea.top + 1 for b in recuadros)
             if not regla and linea.top - arriba <= HUECO_FILA * alto:
                 grupos[-1].append(linea)
                 continue

@@ -74,3 +74,66 @@ def test_tablas_lado_a_lado_con_reglas_horizontales(tmp_path):
     assert por[("Estudiantes con transporte escolar rural", "meta")] == 2350
     assert por[("Tasa de cobertura bruta en transicion (%)", "avance_porcentual")] == 96.9
     assert len(obs) == 3 * 6
+
+
+FILAS_SEMESTRES = [
+    ("Ninos vacunados", "260", "241", "262"),
+    ("Gestantes controladas", "180", "166", "171"),
+    ("Visitas de inspeccion", "350", "362", "318"),
+    ("Auditorias a EAPB", "4", "3", "0"),
+    ("Muestras de agua", "72", "70", "72"),  # its name wraps: "para consumo" on a second line
+]
+
+
+def _caja(x0: float, x1: float, y0: float, y1: float) -> bytes:
+    return b"%.1f %.1f %.1f %.1f re S\n" % (x0, y0, x1 - x0, y1 - y0)
+
+
+def test_bloque_de_al_lado_que_pierde_sus_ultimas_reglas(tmp_path):
+    """Three ruled blocks side by side with spacer columns (names | semester I
+    | semester II), a Word table whose last two cells of semester II lost
+    their borders, and so did the last two names: one table, each unruled
+    name and figure on its own row (the rows are as tight as their text:
+    the rules of semester I beside them part them)."""
+    bloques = [(40, [40, 200]), (215, [215, 265, 315]), (330, [330, 380])]
+    tope, alto = 700, 10  # rows as tight as their text: only the rules part them
+    dibujo = bytearray(b"0.5 w\n")
+    for x0, xs in bloques:
+        filas = len(FILAS_SEMESTRES) + 1 - (2 if x0 != 215 else 0)  # names and semester II: last two rows unruled
+        for r in range(filas):
+            abajo = tope - (r + 1) * alto - (alto if r == len(FILAS_SEMESTRES) else 0)  # the wrapped row: taller
+            for a, b in zip(xs, xs[1:]):
+                dibujo += _caja(a, b, abajo, tope - r * alto)
+    encabezados = [(44, "Indicador"), (219, "Meta I"), (269, "Logro I"), (334, "Logro II")]
+    for x, texto in encabezados:
+        dibujo += _texto(x, tope - 8, texto)
+    for r, (nombre, *cifras) in enumerate(FILAS_SEMESTRES, 1):
+        y = tope - r * alto - 8
+        dibujo += _texto(44, y, nombre)
+        if r == len(FILAS_SEMESTRES):
+            dibujo += _texto(44, y - alto, "para consumo")
+        for x, cifra in zip((255, 305, 370), cifras):
+            dibujo += _texto(x - 5 * len(cifra), y, cifra)
+    ruta = tmp_path / "granada_salud_semestral_2024.pdf"
+    _pdf(ruta, bytes(dibujo))
+    doc = leer_documento(ruta)
+    assert len(doc.tablas) == 1
+    filas = [[t.strip() for t in fila if t.strip()] for fila in doc.tablas[0].textos()]
+    esperadas = [list(f) for f in FILAS_SEMESTRES]
+    esperadas[-1][0] = "Muestras de agua\npara consumo"
+    assert filas[1:] == esperadas, filas
+
+
+def test_filas_sin_reglas_que_parte_la_regla_de_al_lado():
+    """Two unruled lines as tight as text (a name over a name): one row,
+    unless a ruled row beside them starts between them; then two rows."""
+    from extractor.formatos.pdf import _bandas
+
+    def palabra(texto, x0, top):
+        return {"text": texto, "x0": x0, "x1": x0 + 40, "top": top, "bottom": top + 8}
+
+    palabras = [palabra("Auditorias", 44, 100), palabra("Muestras", 44, 110)]
+    encabezado = [(40, 80, 200, 92), (215, 80, 265, 92)]  # the ruled header over both columns
+    sin_regla = _bandas(palabras, encabezado + [(215, 92, 265, 121)])  # one ruled cell beside both lines
+    con_regla = _bandas(palabras, encabezado + [(215, 92, 265, 109), (215, 109, 265, 121)])
+    assert len(sin_regla) == 1 and len(con_regla) == 2, (sin_regla, con_regla)
