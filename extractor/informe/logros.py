@@ -283,11 +283,13 @@ def logros(doc: Documento) -> list[tuple[BloqueTexto, Logro]]:
             nombre = nombre_de_rotulo(rotulo)
             if nombre is None:
                 continue
-            for frase in frases(resto):
-                logro = leer_frase(nombre, frase)
-                if logro is not None:
-                    salida.append((bloque, replace(logro, indicador=_nombre_con_rotulo(nombre, logro))))
-                    break  # the first sentence with a target: later ones give context
+            con_meta = [l for frase in frases(resto) if (l := leer_frase(nombre, frase)) is not None]
+            if len(con_meta) > 1:
+                # "Salud pública. Se vacunaron 1.850 niños de una meta de 2.000. La estrategia APS llegó a
+                # 640 familias, por encima de las 600 programadas.": a topic over several indicators
+                salida += [(bloque, replace(l, indicador=n)) for l in con_meta if (n := _nombre_propio(l))]
+            elif con_meta:  # one sentence with a target: later ones give context
+                salida.append((bloque, replace(con_meta[0], indicador=_nombre_con_rotulo(nombre, con_meta[0]))))
     return salida
 
 
@@ -295,18 +297,24 @@ def _nombre_con_rotulo(rotulo: str, logro: Logro) -> str:
     """The indicator of a labelled sentence: the label, unless the label is
     a topic the sentence's own name does not share a word with ("Sanidad
     animal. Se vacunaron 8.940 bovinos …": bovinos vacunados)."""
-    cifra = logro.ejecutado or logro.meta
-    propio = nombre_de_frase(logro.frase, cifra.inicio, cifra.fin) if cifra is not None else None
-    if not propio or _no_nombra(propio) or len(_contenido(propio)) < 2:
+    propio = _nombre_propio(logro)
+    if not propio or len(_contenido(propio)) < 2:
         return rotulo  # "410 inscritos frente a 380 programados": the sentence names nothing of its own
     comunes = set(_contenido(rotulo)) & set(_contenido(propio))
     return rotulo if comunes else propio
 
 
+def _nombre_propio(logro: Logro) -> Optional[str]:
+    """The name of what a sentence counts, from its own words; None when it names nothing."""
+    cifra = logro.ejecutado or logro.meta
+    propio = nombre_de_frase(logro.frase, cifra.inicio, cifra.fin) if cifra is not None else None
+    return None if not propio or _no_nombra(propio) else propio
+
+
 def _contenido(texto: str) -> list[str]:
-    """The stems of the words of a name that carry meaning (four letters or
-    more, cut to five: "mejoramiento" and "mejoramientos" are one)."""
-    return [w[:5] for w in re.findall(r"[^\W\d_]+", _normal(texto)) if len(w) >= 4]
+    """The words of a name that carry meaning (four letters or more), without
+    a plural's s: "mejoramiento" and "mejoramientos" are one."""
+    return [w.rstrip("s") for w in re.findall(r"[^\W\d_]+", _normal(texto)) if len(w) >= 4]
 
 
 _MEDIDAS_DEL_PLAN = {"meta": "meta_cuatrienio", "ejecutado": "acumulado"}

@@ -400,3 +400,28 @@ def test_linea_base_y_meta_del_cuatrienio_en_una_vineta(tmp_path):
     assert (por["ejecutado"].valor, por["ejecutado"].periodo_fin) == (12.1, date(2025, 6, 30))
     assert (por["meta_cuatrienio"].valor, por["meta_cuatrienio"].periodo_fin) == (11.0, date(2027, 12, 31))
     assert "acumulado" not in por
+
+
+def test_parrafo_de_un_tema_con_varios_indicadores(tmp_path):
+    """A paragraph under a topic title ("Salud pública.") whose sentences each
+    give a result against a target: every one is an indicator, named by its
+    sentence; a count without a target ("37 brigadas") is context."""
+    ruta = tmp_path / "puerto_berrio_rendicion_2023.pdf"
+    _pdf_de_lineas(
+        ruta,
+        [
+            "Alcaldía de Puerto Berrío - Informe de rendición de cuentas, vigencia 2023",
+            "",
+            "Salud pública. Durante la vigencia se vacunaron 1.850 niños y niñas menores de cinco años, de una",
+            "meta de 2.000 (92,5 %). La estrategia de atención primaria en salud llegó a 640 familias, por encima",
+            "de las 600 programadas. En las 14 veredas del municipio se realizaron además 37 brigadas.",
+        ],
+    )
+    cifras = _cifras(extraer_informe(ruta))
+    vacunados = next(n for n, m in cifras if n.startswith("Niños y niñas") and m == "meta")
+    assert "vacunados" in vacunados and cifras[(vacunados, "ejecutado")] == (1850, "numero")
+    assert cifras[(vacunados, "meta")] == (2000, "numero")
+    familias = next(n for n, m in cifras if n.startswith("Familias"))
+    assert cifras[(familias, "ejecutado")] == (640, "numero") and cifras[(familias, "meta")] == (600, "numero")
+    assert not any(n.startswith("Salud pública") for n, _ in cifras)
+    assert not any(v == (37, "numero") for v in cifras.values())
