@@ -17,6 +17,7 @@ _U = umbrales("lineas")  # esquemas/disposicion.yaml
 
 TOLERANCIA_LINEA = _U["tolerancia_linea"]  # points between word tops on the same line
 HUECO_PARRAFO = _U["hueco_parrafo"]  # a vertical gap above this many line heights starts a paragraph
+CALLE, MIN_CALLE = _U["calle"], _U["min_calle"]  # a gap this wide between words is a gutter between columns
 
 
 def fuente_de_palabra(fuentes: list[str]) -> str:
@@ -73,7 +74,20 @@ class LineaLeida:
 
 
 def leidas(lineas: list[Linea]) -> list[LineaLeida]:
-    return [linea.leida() for linea in lineas]
+    return [pieza.leida() for linea in lineas for pieza in _por_columnas(linea)]
+
+
+def _por_columnas(linea: Linea) -> list[Linea]:
+    """A line cut at the gutters between columns of text: "Meta: 1.120 …
+    Meta: 95,0 %" across two cards of a slide is two lines."""
+    alto = max(linea.bottom - linea.top, 1.0)
+    calle = max(CALLE * alto, MIN_CALLE)
+    piezas = [Linea([linea.palabras[0]])]
+    for anterior, w in zip(linea.palabras, linea.palabras[1:]):
+        if w["x0"] - anterior["x1"] > calle:
+            piezas.append(Linea([]))
+        piezas[-1].palabras.append(w)
+    return piezas
 
 
 @dataclass
@@ -118,14 +132,52 @@ def agrupar_lineas(palabras: list[dict]) -> list[Linea]:
 
 
 def agrupar_parrafos(lineas: Sequence[Linea | LineaLeida]) -> list[Parrafo]:
+    """Lines into paragraphs: a line goes on the paragraph it is close under
+    in its own column (paragraphs of columns side by side grow together)."""
     parrafos: list[Parrafo] = []
     for linea in lineas:
-        if parrafos:
-            anterior = parrafos[-1].lineas[-1]
-            alto = max(anterior.bottom - anterior.top, 1.0)
-            mismo_estilo = anterior.negrita == linea.negrita
-            if mismo_estilo and linea.top - anterior.bottom <= HUECO_PARRAFO * alto:
-                parrafos[-1].lineas.append(linea)
-                continue
-        parrafos.append(Parrafo([linea]))
+        encima = next((p for p in reversed(parrafos[-4:]) if _misma_columna(p.lineas[-1], linea)), None)
+        if encima is not None and _sigue(encima.lineas[-1], linea):
+            encima.lineas.append(linea)
+        else:
+            parrafos.append(Parrafo([linea]))
     return parrafos
+
+
+def _misma_columna(a: Linea | LineaLeida, b: Linea | LineaLeida) -> bool:
+    return a.x0 <= b.x1 and b.x0 <= a.x1
+
+
+def _sigue(anterior: Linea | LineaLeida, linea: Linea | LineaLeida) -> bool:
+    alto = max(anterior.bottom - anterior.top, 1.0)
+    return anterior.negrita == linea.negrita and linea.top - anterior.bottom <= HUECO_PARRAFO * alto
+
+
+def orden_de_lectura(cajas: list[tuple]) -> list[list[int]]:
+    """The reading order of a page's text blocks (x0, top, x1, bottom), as
+    runs: top to bottom, one block a run, except where blocks stand in
+    columns with a gutter between them (cards of a slide, two columns of
+    text): such a run is read column by column, until a block runs across
+    the gutter."""
+    orden = sorted(range(len(cajas)), key=lambda i: (cajas[i][1], cajas[i][0]))
+    tramos: list[list[int]] = []
+    for i in orden:
+        if tramos and _calles([cajas[k] for k in tramos[-1] + [i]]):
+            tramos[-1].append(i)
+        else:
+            tramos.append([i])
+    salida = []
+    for tramo in tramos:
+        calles = _calles([cajas[k] for k in tramo])
+        salida.append(sorted(tramo, key=lambda k: (sum(cajas[k][0] > c for c in calles), cajas[k][1])))
+    return salida
+
+
+def _calles(cajas: list[tuple]) -> list[float]:
+    """The middles of the gaps at least MIN_CALLE wide between the blocks' x spans."""
+    calles, borde = [], None
+    for x0, _, x1, _ in sorted(cajas):
+        if borde is not None and x0 - borde >= MIN_CALLE:
+            calles.append((borde + x0) / 2)
+        borde = x1 if borde is None else max(borde, x1)
+    return calles

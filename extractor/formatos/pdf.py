@@ -50,7 +50,14 @@ from extractor.formatos.rejillas import con_encabezado_suelto, con_filas_abierta
 from extractor.formatos.cribado import FRANJA_PIE, FRANJA_CABECERA, PaginaCribada, cribar, en_banda
 from extractor.formatos.pdfium_pagina import DocumentoPdfium, leer_pagina
 from extractor.formatos.privadas import vaciar_objetos_pdfminer
-from extractor.formatos.lineas import LineaLeida, agrupar_lineas, agrupar_parrafos, fuente_de_palabra, leidas
+from extractor.formatos.lineas import (
+    LineaLeida,
+    agrupar_lineas,
+    agrupar_parrafos,
+    fuente_de_palabra,
+    leidas,
+    orden_de_lectura,
+)
 
 from esquemas import umbrales
 
@@ -1130,10 +1137,10 @@ def leer_pdf(ruta: Path, sha256: str) -> Documento:
     bloques: list[BloqueTexto | Tabla] = []
     encabezados: list[str] = []
     for n_pagina, (elementos, h, techo) in enumerate(zip(elementos_paginas, altos, techos), start=1):
-        ubicadas: list[tuple[float, BloqueTexto | Tabla]] = []
+        ubicadas: list[tuple[tuple[float, int], BloqueTexto | Tabla]] = []
         for tope, elemento in elementos:
             if isinstance(elemento, Tabla):
-                ubicadas.append((tope, elemento))
+                ubicadas.append(((tope, -1), elemento))
                 continue
             contenido = []
             for linea in elemento:
@@ -1149,10 +1156,14 @@ def leer_pdf(ruta: Path, sha256: str) -> Documento:
                     continue  # printed above the table on every page: kept on its first page only
                 else:
                     contenido.append(linea)
-            for para in agrupar_parrafos(contenido):
-                ubicadas.append(
-                    (para.top, BloqueTexto(texto=para.texto, pagina=n_pagina, bbox=para.bbox, negrita=para.negrita))
-                )
+            parrafos = agrupar_parrafos(contenido)
+            for tramo in orden_de_lectura([p.bbox for p in parrafos]):
+                # a run of columns is placed among the tables by its top, read column by column
+                arriba = min(parrafos[k].top for k in tramo)
+                for orden, k in enumerate(tramo):
+                    para = parrafos[k]
+                    bloque = BloqueTexto(texto=para.texto, pagina=n_pagina, bbox=para.bbox, negrita=para.negrita)
+                    ubicadas.append(((arriba, orden), bloque))
         ubicadas.sort(key=lambda p: p[0])
         bloques.extend(b for _, b in ubicadas)
     for suelta in sueltas:  # a running header or footer is not content

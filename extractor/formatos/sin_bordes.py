@@ -759,6 +759,7 @@ def _tablas_de_pares(
 
 
 ROTULOS = tuple(cargar_yaml("encabezados.yaml")["rotulos_de_tabla"])  # "Tabla", "Gráfico"…
+ENTRADAS_DE_INDICE = ROTULOS + tuple(cargar_yaml("encabezados.yaml")["entradas_de_indice"])  # …, "Artículo"
 _NUMERACION = re.compile(r"^\d+(\.\d+)*\.?$")  # "3.", "1.2.4"
 
 
@@ -770,7 +771,7 @@ def _es_indice(cuerpo: list[Linea]) -> bool:
     if not all(p.isdigit() for p in paginas) or any(int(a) > int(b) for a, b in zip(paginas, paginas[1:])):
         return False
     primeras = [l.palabras[0]["text"] for l in cuerpo]
-    entradas = sum(p.casefold().startswith(ROTULOS) or bool(_NUMERACION.match(p)) for p in primeras)
+    entradas = sum(p.casefold().startswith(ENTRADAS_DE_INDICE) or bool(_NUMERACION.match(p)) for p in primeras)
     return 2 * entradas >= len(cuerpo)
 
 

@@ -161,13 +161,22 @@ class Fichas:
 
 def campos_de_texto(bloque: BloqueTexto) -> list[Campo]:
     """The "Label: value" fields of a text block ("Indicador: …", "Meta de
-    la vigencia: 1.500"); none when it holds none of `ficha_indicador`."""
+    la vigencia: 1.500"); none when it holds none of `ficha_indicador`. A
+    figure alone on the block's first line is the result it reports (the
+    big figure of a card)."""
+    partes = _SEPARADORES.split(bloque.texto)
     campos = []
-    for parte in _SEPARADORES.split(bloque.texto):
+    for parte in partes:
         m = _CAMPO.match(parte)
         if m and m.group(2):
             campos.append(Campo(rol_de_etiqueta(m.group(1)), m.group(1), m.group(2), bloque.pagina, bloque.bbox))
-    return campos if any(c.rol for c in campos) else []
+    if not any(c.rol for c in campos):
+        return []
+    cifra = partes[0].strip()
+    if not _CAMPO.match(cifra) and leer_numero(cifra) is not None and not any(c.rol == "ejecutado" for c in campos):
+        # a card's big figure over its fields ("1.046 / Meta: 1.120 / Cumplimiento: 93,4 %"): the result
+        campos.insert(0, Campo("ejecutado", "", cifra, bloque.pagina, bloque.bbox))
+    return campos
 
 
 def _es_etiqueta(texto: str) -> bool:

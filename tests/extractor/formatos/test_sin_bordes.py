@@ -415,3 +415,25 @@ def test_a_running_header_of_two_texts_side_by_side_stays_out_of_the_table():
     tablas, aparte = _aparte_corrientes(palabras + cuerpo, ALTO, corrientes)
     assert {w["text"] for w in aparte} == {*izquierda.split(), "Codigo:", "F-PL-014"}
     assert tablas == cuerpo
+
+
+def test_indice_de_articulos_no_es_una_tabla():
+    """A plan's table of contents whose entries open with "ARTÍCULO" (page
+    numbers that never go down) is an index, not a label-and-figure table."""
+    from extractor.formatos.lineas import Linea
+    from extractor.formatos.sin_bordes import _es_indice
+
+    def linea(texto, pagina, top):
+        palabras = [
+            {"text": t, "x0": 85 + 40 * k, "x1": 120 + 40 * k, "top": top, "bottom": top + 9}
+            for k, t in enumerate(texto.split())
+        ]
+        return Linea(palabras + [{"text": pagina, "x0": 515, "x1": 527, "top": top, "bottom": top + 9}])
+
+    entradas = [
+        ("ARTÍCULO 21º. SEGUIMIENTO", "62"),
+        ("ARTÍCULO 22º CATASTRO", "63"),
+        ("ARTÍCULO 24º. EMPRÉSTITOS", "64"),
+    ]
+    assert _es_indice([linea(t, p, 300 + 14 * k) for k, (t, p) in enumerate(entradas)])
+    assert not _es_indice([linea(t, p, 300 + 14 * k) for k, (t, p) in enumerate([("Vías", "64"), ("Aulas", "63")])])

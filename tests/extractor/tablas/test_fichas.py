@@ -393,3 +393,39 @@ def test_fichas_en_word_con_etiquetas_de_encabezado(tmp_path):
     }, leidas
     avance = _uno(informe, indicador="Bibliotecas dotadas", medida="ejecutado")
     assert (avance.periodo_inicio, avance.periodo_fin) == (date(2025, 1, 1), date(2025, 6, 30))
+
+
+def test_tarjetas_de_una_presentacion(tmp_path):
+    """Slides with one indicator per card, two cards side by side: title,
+    big figure, "Meta: N" and "Cumplimiento: x %". Each card is read down its
+    own column (not across both cards): the big figure is the result."""
+    from reportlab.pdfgen import canvas
+
+    tarjetas = [
+        ("Menores de 1 año vacunados", "1.046", "1.120", "93,4 %"),
+        ("Cobertura de vacunación triple viral", "88,6 %", "95,0 %", "93,3 %"),
+        ("Visitas de inspección sanitaria", "312", "300", "104,0 %"),
+        ("Jornadas de salud en comunidades ribereñas", "27", "36", "75,0 %"),
+    ]
+    ruta = tmp_path / "vaupes_salud_rendicion_2021.pdf"
+    c = canvas.Canvas(str(ruta), pagesize=(960, 540))
+    c.setFont("Helvetica-Bold", 20)
+    c.drawString(40, 500, "Salud pública: resultados 2021")
+    for k, (titulo, cifra, meta, cumplimiento) in enumerate(tarjetas):
+        x, y = (56 if k % 2 == 0 else 516), (420 if k < 2 else 210)
+        c.setFont("Helvetica-Bold", 11)
+        c.drawString(x, y, titulo)
+        c.setFont("Helvetica-Bold", 36)
+        c.drawString(x, y - 70, cifra)
+        c.setFont("Helvetica", 11)
+        c.drawString(x, y - 92, f"Meta: {meta}")
+        c.drawString(x, y - 110, f"Cumplimiento: {cumplimiento}")
+    c.showPage()
+    c.save()
+    leidas = {(o.indicador, o.medida): o.valor for o in extraer_informe(ruta).observaciones}
+    for titulo, cifra, meta, cumplimiento in tarjetas:
+        valor = lambda t: float(t.rstrip(" %").replace(".", "").replace(",", "."))  # noqa: E731
+        assert leidas.get((titulo, "ejecutado")) == valor(cifra), (titulo, leidas)
+        assert leidas.get((titulo, "meta")) == valor(meta), titulo
+        assert leidas.get((titulo, "avance_porcentual")) == valor(cumplimiento), titulo
+    assert len(leidas) == 12
