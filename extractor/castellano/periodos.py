@@ -157,10 +157,11 @@ class _Fecha:
     clara: bool = True
 
 
-# "30 de septiembre de 2017", "1° de enero del 2018", "30 de junio", "30 junio 2017"
+# "30 de septiembre de 2017", "1° de enero del 2018", "30 de junio", "30 junio 2017",
+# "30-jun-2025", "30-sep", "15/mar/2024"
 _DIA_DE_MES_RE = re.compile(
-    rf"(?<![\d.,])(?P<dia>{_DIA})(?:°|º|o)?\s+(?P<de>de\s+)?(?P<mes>{_MES})\.?"
-    rf"(?:\s*(?:,|de|del)?\s*(?P<anio>{_ANIO}){_NO_SIGUE_NUMERO})?"
+    rf"(?<![\d.,])(?P<dia>{_DIA})(?:°|º|o)?(?:\s+(?P<de>de\s+)?|(?P<guion>[-/]))(?P<mes>{_MES})\.?"
+    rf"(?:\s*(?:,|de|del|-|/)?\s*(?P<anio>{_ANIO}){_NO_SIGUE_NUMERO})?"
 )
 # "septiembre 30 de 2017", "septiembre 30, 2017", "junio 30"
 _MES_DIA_RE = re.compile(
@@ -207,7 +208,7 @@ def _fecha_de_match(m: re.Match, numerico: bool) -> Optional[_Fecha]:
             return None
     elif dia is not None and not 1 <= dia <= 31:
         return None
-    clara = numerico or anio is not None or bool(grupos.get("de"))
+    clara = numerico or anio is not None or bool(grupos.get("de")) or bool(grupos.get("guion"))
     return _Fecha(mes, dia, anio, m.start(), m.end(), clara)
 
 

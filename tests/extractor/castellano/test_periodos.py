@@ -93,6 +93,8 @@ def test_meses():
         ("2018-06-30", [date(2018, 6, 30)]),
         ("2017-09-30 00:00:00", [date(2017, 9, 30)]),
         ("1° de enero del 2018", [date(2018, 1, 1)]),
+        ("Ejecutado a 30-jun-2025", [date(2025, 6, 30)]),  # day and abbreviated month joined by dashes
+        ("corte 15/mar/2024", [date(2024, 3, 15)]),
         ("del 01/01/2017 al 30/09/2017", [date(2017, 1, 1), date(2017, 9, 30)]),
         ("30 de junio", []),  # no year and no default
         ("31 de junio de 2018", []),  # not a date
@@ -489,3 +491,11 @@ def test_cada_abreviatura_de_castellano_yaml_se_lee_como_su_parte():
         inicio = date(2023, 12 - meses + 1, 1)
         for texto in (f"{ultimo} {abreviatura}. 2023", f"{abreviatura.upper()} {ultimo} 2023"):
             assert periodo_de_texto(texto, CTX) == Periodo(inicio, date(2023, 12, 31)), texto
+
+
+def test_corte_escrito_con_guiones_es_desde_enero():
+    """ "Ejecutado a 30-sep" is the year up to that day, like "a 30 de
+    septiembre", not the month of September."""
+    ctx = Contexto(vigencia=2025, fecha_corte=date(2025, 9, 30), periodo_inicio=date(2025, 1, 1))
+    for texto in ("Ejecutado a 30-sep", "Ejecutado a 30 de septiembre", "Ejecutado a 30-sep-2025"):
+        assert periodo_para("ejecutado", texto, ctx) == Periodo(date(2025, 1, 1), date(2025, 9, 30)), texto
