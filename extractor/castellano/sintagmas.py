@@ -375,16 +375,30 @@ def _sin_lugar(contado: list[_Palabra]) -> list[_Palabra]:
     return contado
 
 
-def _despues_del_verbo(tokens: list[_Palabra]) -> Optional[str]:
+MAX_HASTA_EL_VERBO = 6  # words between what is counted and the verb of what it got
+
+
+def _despues_del_verbo(tokens: list[_Palabra], frase: str, femenino: bool, plural: bool) -> Optional[str]:
     """ "recibieron formación en enfoque de género": what the counted got,
-    when a past verb follows them and a noun phrase follows it."""
-    if not tokens or not _verbo_pasado(tokens[0]):
+    when a past verb follows them and a noun phrase follows it; an action
+    done to them is its participle ("formados en enfoque de género",
+    "obtuvieron la certificación en …" → "certificados en …"), anything
+    else what they are "con" ("con kits escolares")."""
+    # the verb right after what is counted, or after the rest of its phrase ("… | y de la Policía | recibieron")
+    k = next((k for k, p in enumerate(tokens[:MAX_HASTA_EL_VERBO]) if _verbo_pasado(p) or p.plana in (";", ".")), None)
+    if k is None or not _verbo_pasado(tokens[k]):
         return None
-    resto = tokens[1:]
+    resto = tokens[k + 1 :]
     while resto and resto[0].plana in _datos()["articulos"]:
         resto = resto[1:]
     objeto = _frase_nominal(resto)
-    return "con " + " ".join(p.texto for p in objeto) if objeto else None
+    if not objeto:
+        return None
+    raiz = _raiz_de_sustantivo(objeto[0]) if len(objeto) == 1 or objeto[1].plana in _datos()["complementos"] else None
+    if raiz is not None:
+        complemento = _complemento(resto[1:], frase)
+        return " ".join(filter(None, [_participio(raiz, femenino, plural), complemento]))
+    return "con " + " ".join(p.texto for p in objeto)
 
 
 def nombre_de_frase(frase: str, inicio: int, fin: int, anterior: Optional[str] = None) -> Optional[str]:
@@ -441,7 +455,8 @@ def nombre_de_frase(frase: str, inicio: int, fin: int, anterior: Optional[str] =
                 # "612 estudiantes de las veredas Meusa, … y La Diana fueron beneficiados con rutas …"
                 return _capital(f"{_texto(_sin_lugar(contado), frase)} {pasiva}")
             # "18 funcionarios de la Comisaría recibieron formación en …"
-            recibido = _despues_del_verbo(resto[len(contado) :])
+            femenino = _femenino(contado, antes, todas)
+            recibido = _despues_del_verbo(resto[len(contado) :], frase, femenino, plural)
             return _capital(f"{nombre} {recibido}" if recibido else nombre)
         # the target's word and a written participle agree with the unit when one is written
         # ("de los 3,5 km previstos", "Quedaron adecuados 1.240 m²"); else a written participle

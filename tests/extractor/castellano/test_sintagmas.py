@@ -62,11 +62,21 @@ from extractor.castellano.sintagmas import nombre_de_frase
         # the letters of the verb kept; a stem whose i is an e in the participle
         ("Se señalizaron 9 de los 12 atractivos turísticos (75 %).", "9", "Atractivos turísticos señalizados"),
         ("Solo en 2022 se intervinieron 7 fachadas; la meta era de 8.", "7", "Fachadas intervenidas"),
-        # what the counted got, when the verb follows them
+        # what the counted got, when the verb follows them: an action done to them is its participle
         (
             "18 funcionarios recibieron capacitación en género; la meta era de 20.",
             "18",
-            "Funcionarios con capacitación",
+            "Funcionarios capacitados en género",
+        ),
+        (
+            "14 prestadores de servicios turísticos obtuvieron la certificación en normas técnicas, de 20.",
+            "14",
+            "Prestadores de servicios turísticos certificados en normas técnicas",
+        ),
+        (
+            "230 jóvenes de la zona rural recibieron kits escolares, de 250 previstos.",
+            "230",
+            "Jóvenes de la zona rural con kits escolares",
         ),
         # a share of something, done by the subject
         (
