@@ -18,6 +18,9 @@ _U = umbrales("lineas")  # esquemas/disposicion.yaml
 TOLERANCIA_LINEA = _U["tolerancia_linea"]  # points between word tops on the same line
 HUECO_PARRAFO = _U["hueco_parrafo"]  # a vertical gap above this many line heights starts a paragraph
 CALLE, MIN_CALLE = _U["calle"], _U["min_calle"]  # a gap this wide between words is a gutter between columns
+HUECO_COLUMNA = _U["hueco_columna"]  # line heights: a narrower gap where a column starts is a gutter too
+ALINEADA = _U["alineada"]  # points between the starts of lines of one column
+CALLE_DE_ORDEN = _U["calle_de_orden"]  # points between blocks side by side read column by column
 
 
 def fuente_de_palabra(fuentes: list[str]) -> str:
@@ -74,17 +77,28 @@ class LineaLeida:
 
 
 def leidas(lineas: list[Linea]) -> list[LineaLeida]:
-    return [pieza.leida() for linea in lineas for pieza in _por_columnas(linea)]
+    """The lines as kept, each cut at the gutters between columns of text
+    ("Meta: 1.120 … Meta: 95,0 %" across two cards of a slide is two
+    lines): first at the gaps CALLE line heights wide (MIN_CALLE points at
+    least), then at the gaps HUECO_COLUMNA line heights wide where the next
+    word starts a column (two other pieces of the page start there)."""
+    piezas = [
+        p for linea in lineas for p in _cortada(linea, lambda w, hueco, alto: hueco > max(CALLE * alto, MIN_CALLE))
+    ]
+    inicios = sorted(p.x0 for p in piezas)
+
+    def inicia_columna(w: dict, hueco: float, alto: float) -> bool:
+        return hueco > HUECO_COLUMNA * alto and sum(abs(w["x0"] - i) <= ALINEADA for i in inicios) >= 2
+
+    return [p.leida() for pieza in piezas for p in _cortada(pieza, inicia_columna)]
 
 
-def _por_columnas(linea: Linea) -> list[Linea]:
-    """A line cut at the gutters between columns of text: "Meta: 1.120 …
-    Meta: 95,0 %" across two cards of a slide is two lines."""
+def _cortada(linea: Linea, es_calle) -> list[Linea]:
+    """The line cut before each word where `es_calle(word, gap before it, line height)`."""
     alto = max(linea.bottom - linea.top, 1.0)
-    calle = max(CALLE * alto, MIN_CALLE)
     piezas = [Linea([linea.palabras[0]])]
     for anterior, w in zip(linea.palabras, linea.palabras[1:]):
-        if w["x0"] - anterior["x1"] > calle:
+        if es_calle(w, w["x0"] - anterior["x1"], alto):
             piezas.append(Linea([]))
         piezas[-1].palabras.append(w)
     return piezas
@@ -153,16 +167,17 @@ def _sigue(anterior: Linea | LineaLeida, linea: Linea | LineaLeida) -> bool:
     return anterior.negrita == linea.negrita and linea.top - anterior.bottom <= HUECO_PARRAFO * alto
 
 
-def orden_de_lectura(cajas: list[tuple]) -> list[list[int]]:
+def orden_de_lectura(cajas: list[tuple], cortes: Sequence[float] = ()) -> list[list[int]]:
     """The reading order of a page's text blocks (x0, top, x1, bottom), as
     runs: top to bottom, one block a run, except where blocks stand in
     columns with a gutter between them (cards of a slide, two columns of
     text): such a run is read column by column, until a block runs across
-    the gutter."""
+    the gutter or a table starts (`cortes`: the tops of the page's tables)."""
     orden = sorted(range(len(cajas)), key=lambda i: (cajas[i][1], cajas[i][0]))
     tramos: list[list[int]] = []
     for i in orden:
-        if tramos and _calles([cajas[k] for k in tramos[-1] + [i]]):
+        cruza = tramos and any(cajas[tramos[-1][0]][1] < c <= cajas[i][1] for c in cortes)
+        if tramos and not cruza and _calles([cajas[k] for k in tramos[-1] + [i]]):
             tramos[-1].append(i)
         else:
             tramos.append([i])
@@ -174,10 +189,10 @@ def orden_de_lectura(cajas: list[tuple]) -> list[list[int]]:
 
 
 def _calles(cajas: list[tuple]) -> list[float]:
-    """The middles of the gaps at least MIN_CALLE wide between the blocks' x spans."""
+    """The middles of the gaps at least CALLE_DE_ORDEN wide between the blocks' x spans."""
     calles, borde = [], None
     for x0, _, x1, _ in sorted(cajas):
-        if borde is not None and x0 - borde >= MIN_CALLE:
+        if borde is not None and x0 - borde >= CALLE_DE_ORDEN:
             calles.append((borde + x0) / 2)
         borde = x1 if borde is None else max(borde, x1)
     return calles

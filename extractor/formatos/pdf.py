@@ -1157,7 +1157,8 @@ def leer_pdf(ruta: Path, sha256: str) -> Documento:
                 else:
                     contenido.append(linea)
             parrafos = agrupar_parrafos(contenido)
-            for tramo in orden_de_lectura([p.bbox for p in parrafos]):
+            cortes = [t for t, e in elementos if isinstance(e, Tabla)]
+            for tramo in orden_de_lectura([p.bbox for p in parrafos], cortes):
                 # a run of columns is placed among the tables by its top, read column by column
                 arriba = min(parrafos[k].top for k in tramo)
                 for orden, k in enumerate(tramo):

@@ -261,7 +261,8 @@ def extraer_metadatos(doc: Documento) -> tuple[MetadatosInforme, Contexto]:
     bloques = _bloques([b.texto for b in cabeza])
     lineas = [l for bloque in bloques for l in bloque]
     cabeceras = [l for bloque in _bloques(doc.encabezados_pagina) for l in bloque]
-    titulo = _titulo(bloques)
+    # a deck of slides names itself in its running footer ("… · Informe de gestión primer semestre 2024")
+    titulo = _titulo(bloques) or _titulo([cabeceras])
     dependencia = _dependencia(cabeceras + [l for bloque in bloques[:BLOQUES_DEPENDENCIA] for l in bloque])
     vigencia = _vigencia(titulo, lineas) or _vigencia_fuera_del_inicio(doc)
     base = Contexto(vigencia=vigencia)

@@ -58,6 +58,7 @@ MAX_ENTRE = 3  # text blocks between the block and its table (a title, "Seguimie
 # a year or a range of years in a label ("Línea base (2023)", "Meta 2024-2027"), set aside to match it
 _ANIOS = re.compile(r"\((?:[^)]*)\)|\b(?:19|20)\d\d\b(?:\s*[-–/]\s*(?:19|20)?\d\d\b)?")
 _CAMPO = re.compile(r"^\s*([^:\n]{1,60}?)\s*:\s*(.*?)\s*$")  # "Label: value"
+_CAMPO_SIN_DOS_PUNTOS = re.compile(r"^\s*([^\W\d_][^\d:\n]{2,40}?)\s+([-−]?(?:\$\s?)?\d[\d.,]*(?:\s?%)?)\s*$")
 _SEPARADORES = re.compile(r"\n|\t|\s[·|]\s")  # several fields on one line: "Unidad: Número · Meta: 16"
 
 
@@ -169,7 +170,14 @@ def campos_de_texto(bloque: BloqueTexto) -> list[Campo]:
     for parte in partes:
         m = _CAMPO.match(parte)
         if m and m.group(2):
-            campos.append(Campo(rol_de_etiqueta(m.group(1)), m.group(1), m.group(2), bloque.pagina, bloque.bbox))
+            campos.append(
+                Campo(_rol_de_campo(m.group(1), m.group(2)), m.group(1), m.group(2), bloque.pagina, bloque.bbox)
+            )
+        elif (m := _CAMPO_SIN_DOS_PUNTOS.match(parte)) and _rol_de_campo(m.group(1), m.group(2)) in MEDIDAS:
+            # "Cumplimiento 85,6 %": a label of a figure and the figure, no colon
+            campos.append(
+                Campo(_rol_de_campo(m.group(1), m.group(2)), m.group(1), m.group(2), bloque.pagina, bloque.bbox)
+            )
     if not any(c.rol for c in campos):
         return []
     cifra = partes[0].strip()
@@ -177,6 +185,15 @@ def campos_de_texto(bloque: BloqueTexto) -> list[Campo]:
         # a card's big figure over its fields ("1.046 / Meta: 1.120 / Cumplimiento: 93,4 %"): the result
         campos.insert(0, Campo("ejecutado", "", cifra, bloque.pagina, bloque.bbox))
     return campos
+
+
+def _rol_de_campo(etiqueta: str, valor: str) -> Optional[str]:
+    """The role of a "Label: value" line; a percentage's label over a figure
+    that is no percentage ("Avance: 214") is what was achieved."""
+    rol = rol_de_etiqueta(etiqueta)
+    if rol == "avance_porcentual" and (n := leer_numero(valor.strip())) is not None and n.unidad != "porcentaje":
+        return "ejecutado"
+    return rol
 
 
 def _es_etiqueta(texto: str) -> bool:
@@ -315,6 +332,7 @@ def leer_fichas(doc: Documento, hojas: bool = False, titulos: Optional[dict[int,
         entre = 0
 
     anterior: Optional[BloqueTexto] = None
+    tarjeta: Optional[tuple[BloqueTexto, BloqueTexto]] = None  # (heading, its big figure alone) of a card
     vistos: list = []  # the blocks read so far, for the heading of a section
     for bloque in doc.bloques:
         vistos = vistos[-MAX_BLOQUES_SECCION:] + [bloque]
@@ -322,21 +340,25 @@ def leer_fichas(doc: Documento, hojas: bool = False, titulos: Optional[dict[int,
             if bloque.estilo == "Hoja":
                 cerrar()
             elif campos := campos_de_texto(bloque):
-                if (
-                    not any(c.rol == "nombre" for c in campos)
-                    and any(c.rol in MEDIDAS for c in campos)  # a figure of the indicator: "Meta 2022: 85 %"
-                    and anterior is not None
-                    and (nombre := _encabezado_como_nombre(anterior))
-                ):
-                    campos = [Campo("nombre", "", nombre, anterior.pagina, anterior.bbox), *campos]
+                if not any(c.rol == "nombre" for c in campos) and any(c.rol in MEDIDAS for c in campos):
+                    # a figure of the indicator ("Meta 2022: 85 %") named by the heading right above,
+                    # or a card: heading, its big figure alone (the result), then the fields
+                    encima = tarjeta[0] if tarjeta else anterior
+                    if encima is not None and (nombre := _encabezado_como_nombre(encima)):
+                        nombrado = [Campo("nombre", "", nombre, encima.pagina, encima.bbox)]
+                        if tarjeta and not any(c.rol == "ejecutado" for c in campos):
+                            cifra = tarjeta[1]
+                            nombrado.append(Campo("ejecutado", "", cifra.texto.strip(), cifra.pagina, cifra.bbox))
+                        campos = nombrado + campos
                 agregar(campos)
-            elif actual.campos:
+            elif actual.campos and not _cifra_sola(bloque):
                 entre += 1
                 if entre > MAX_ENTRE:
                     cerrar()
+            tarjeta = (anterior, bloque) if anterior is not None and _cifra_sola(bloque) else None
             anterior = bloque
             continue
-        anterior = None
+        anterior, tarjeta = None, None
         if campos := campos_de_tabla(bloque):
             if not any(c.rol == "nombre" for c in campos):
                 # a box of fields under its caption ("Tabla 1. Hectáreas reforestadas": each box its
@@ -359,6 +381,12 @@ def leer_fichas(doc: Documento, hojas: bool = False, titulos: Optional[dict[int,
         cerrar(bloque if cerca else None)
     cerrar()
     return salida
+
+
+def _cifra_sola(bloque: BloqueTexto) -> bool:
+    """A block that is one figure alone ("412", "88,6 %"): the big figure of a card."""
+    n = leer_numero(bloque.texto.strip())
+    return n is not None and n.texto.strip() == bloque.texto.strip()
 
 
 def _numero(texto: str) -> Optional[Numero]:

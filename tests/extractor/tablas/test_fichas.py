@@ -429,3 +429,49 @@ def test_tarjetas_de_una_presentacion(tmp_path):
         assert leidas.get((titulo, "meta")) == valor(meta), titulo
         assert leidas.get((titulo, "avance_porcentual")) == valor(cumplimiento), titulo
     assert len(leidas) == 12
+
+
+def test_tarjetas_con_la_cifra_aparte_y_el_periodo_en_el_pie(tmp_path):
+    """Cards whose big figure is a block of its own (another font, far above
+    its fields), "Avance: x %" set at the card's right edge next to the next
+    card's "Meta 2024: N" (a narrow gap, where that card's lines start), and
+    the deck's period only in its running footer: each card is its heading's,
+    in the first semester."""
+    from datetime import date
+
+    from reportlab.pdfgen import canvas
+
+    tarjetas = [
+        ("Niños atendidos en centros de desarrollo infantil", "412", "450", "91,6"),
+        ("Personas mayores con complemento nutricional", "780", "800", "97,5"),
+    ]
+    ruta = tmp_path / "ubate_desarrollo_social.pdf"
+    c = canvas.Canvas(str(ruta), pagesize=(960, 540))
+    for pagina in range(2):
+        c.setFont("Helvetica-Bold", 20)
+        c.drawString(36, 500, "Primera infancia y persona mayor")
+        for k, (titulo, cifra, meta, avance) in enumerate(tarjetas):
+            x = 48 + 456 * k
+            c.setFont("Helvetica-Bold", 11)
+            c.drawString(x, 420, titulo if pagina == 0 else titulo.replace("atendidos", "inscritos"))
+            c.setFont("Helvetica-Bold", 30)
+            c.drawString(x, 340, cifra)
+            c.setFont("Helvetica", 9)
+            c.drawString(x, 300, f"Meta 2024: {meta}")
+            c.drawRightString(x + 408, 300, f"Avance: {avance} %")
+        c.setFont("Helvetica", 8)
+        c.drawString(36, 20, "Alcaldía de Ubaté · Informe de gestión primer semestre 2024")
+        c.drawRightString(924, 20, f"Diapositiva {pagina + 1} de 2")
+        c.showPage()
+    c.save()
+    informe = extraer_informe(ruta)
+    leidas = {(o.indicador, o.medida, o.pagina): o for o in informe.observaciones}
+    for titulo, cifra, meta, avance in tarjetas:
+        hecho = leidas[(titulo, "ejecutado", 1)]
+        assert (hecho.valor, hecho.periodo_inicio, hecho.periodo_fin) == (
+            float(cifra),
+            date(2024, 1, 1),
+            date(2024, 6, 30),
+        )
+        assert leidas[(titulo, "meta", 1)].valor == float(meta)
+        assert leidas[(titulo, "avance_porcentual", 1)].valor == float(avance.replace(",", "."))
