@@ -69,6 +69,12 @@ def _etiquetas() -> dict[str, str]:
     return {_plano(t): rol for rol, textos in roles.items() for t in textos}
 
 
+@lru_cache(maxsize=1)
+def _nombres_largos() -> tuple[str, ...]:
+    """The name's wordings of two words or more ("nombre del indicador", "indicador de producto")."""
+    return tuple(t for t, rol in _etiquetas().items() if rol == "nombre" and len(t.split()) >= 2)
+
+
 def _plano(etiqueta: str) -> str:
     sin_anios = _ANIOS.sub(" ", normalizar(etiqueta))
     return " ".join(sin_anios.replace(":", " ").split()).strip(" .-–")
@@ -89,6 +95,9 @@ def rol_de_celda(etiqueta: str) -> Optional[str]:
     if rol is not None or not etiqueta or len(etiqueta) > 60:
         return rol
     encabezados = clasificador()
+    plano = f" {_plano(etiqueta)} "
+    if encabezados.medida(etiqueta) is None and any(f" {n} " in plano for n in _nombres_largos()):
+        return "nombre"  # "Nombre del indicador de producto": a wording of the name inside a longer label
     if "codigo" in (encabezados.rol(etiqueta), encabezados.no_valor(etiqueta)):
         return "codigo"
     if encabezados.rol(etiqueta) == "unidad":

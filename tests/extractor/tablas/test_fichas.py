@@ -363,7 +363,7 @@ def test_fichas_en_word_con_etiquetas_de_encabezado(tmp_path):
         d.add_heading(f"Ficha {i}. Cultura", 2)
         tabla = d.add_table(rows=0, cols=2)
         for etiqueta, valor in [
-            ("Nombre del indicador", nombre),
+            ("Nombre del indicador" if i == 1 else "Nombre del indicador de producto", nombre),
             ("Código del producto (MGA)", f"330105{i}"),
             ("Meta vigencia 2025", meta),
             ("Avance a junio", avance),
