@@ -165,15 +165,20 @@ def _contextos_por_hoja(doc, ctx):
 
 
 def _varios_anios(textos) -> tuple[int, int] | None:
-    """(first, last) year of the one span of years ("2024-2025", "2022 – 2024")
-    the title lines write, when they write no other year; a plan's term is
-    the plan's context, not a span of its own."""
+    """(first, last) year of the one span of two or three years the title
+    lines write ("2024-2025", "2021 - 2023"), when every other year they
+    write lies inside it (a plan's term, four years, is the plan's context
+    and is left aside: "Plan de Desarrollo 2020-2023")."""
     from extractor.informe.metadatos import ANIO, CUATRIENIO
 
     textos = list(textos)
     tramos = {(int(m.group(1)), int(m.group(2))) for t in textos for m in CUATRIENIO.finditer(t)}
-    if len(tramos) != 1:
+    cortos = {(a, b) for a, b in tramos if 1 <= b - a <= 2}
+    if len(cortos) != 1:
         return None
-    desde, hasta = tramos.pop()
-    anios = {int(a) for t in textos for a in ANIO.findall(t)}
-    return (desde, hasta) if 1 <= hasta - desde <= 2 and anios == {desde, hasta} else None
+    desde, hasta = cortos.pop()
+    sin_planes = [
+        CUATRIENIO.sub(lambda m: " " if int(m.group(2)) - int(m.group(1)) == 3 else m.group(0), t) for t in textos
+    ]
+    anios = {int(a) for t in sin_planes for a in ANIO.findall(t)}
+    return (desde, hasta) if all(desde <= a <= hasta for a in anios) else None

@@ -148,7 +148,8 @@ def test_periodo_del_titulo_de_cada_hoja_no_del_pie_de_plantilla(tmp_path):
 def test_hoja_de_resumen_de_varios_anios_cubre_todos(tmp_path):
     """A sheet per year and a summary titled with the span of both years:
     the summary's cumulative execution covers the span, not the first
-    sheet's year; its yearly columns keep their own year."""
+    sheet's year (a note naming the plan's four-year term does not change
+    that); its yearly columns keep their own year."""
     wb = Workbook()
     for anio, meta, hecho in ((2024, 350, 362), (2025, 380, 371)):
         ws = wb.active if anio == 2024 else wb.create_sheet(str(anio))
@@ -159,6 +160,9 @@ def test_hoja_de_resumen_de_varios_anios_cubre_todos(tmp_path):
         ws.append(["Adultos mayores atendidos", meta, hecho])
     ws = wb.create_sheet("Resumen")
     ws.append(["CONSOLIDADO 2024-2025"])
+    ws.append(
+        ["Plan de Desarrollo 2024-2027: suma de logros de las vigencias"]
+    )  # the plan's term is no span of its own
     ws.append([])
     ws.append(["Indicador", "Meta 2024", "Ejecutado 2024", "Ejecutado 2025", "Ejecutado acumulado 2024-2025"])
     ws.append(["Adultos mayores atendidos", 350, 362, 371, 733])
