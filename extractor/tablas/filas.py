@@ -327,10 +327,11 @@ def interpretar_tabla(
             elif (
                 r in medidas_concepto
                 and col.medida != "avance_porcentual"
-                and (col.indice in sin_medida or (col.medida == "acumulado" and medidas_concepto[r] == "meta"))
+                and (col.indice in sin_medida or col.medida == "acumulado")
             ):
                 # "Concepto: Programado | Ejecutado" on the row, a bare month above: the row says the measure
-                # (and the "Total 2024" of the Programado row is the year's target, not what was achieved)
+                # (and the "Total 2024" of the Programado row is the year's target, that of the Ejecutado
+                # row what was achieved in the year)
                 col = replace(col, medida=medidas_concepto[r])
                 if periodo_renglon is None:
                     periodo = periodo_para(medida_de_celda(col.medida), col.texto_periodo, ctx_renglon)

@@ -6,7 +6,7 @@ header row's names become the label column, the first column's measures
 the header.
 
 A table is on its side when most cells of its first column under the
-header name a measure by the rules of esquemas/encabezados.yaml (at least
+header open with a measure by the rules of esquemas/encabezados.yaml (at least
 `MIN_MEDIDAS` of them), fewer than half of the header row's other cells
 name one (an indicator's name may say "(%)"), and the cells between them
 are mostly figures.
@@ -30,7 +30,8 @@ def de_lado(tabla: Tabla) -> bool:
         return False
     cls = clasificador()
     primera = [f[0].texto.strip() for f in rejilla[1:] if f[0] is not None and f[0].texto.strip()]
-    medidas = sum(cls.medida(t) is not None for t in primera)
+    # a measure heads its label ("Meta 2024", "% de avance"); "Consejos de seguridad realizados" is a name
+    medidas = sum(cls.medida(" ".join(t.split()[:2])) is not None for t in primera)
     nombres = [c.texto for c in rejilla[0][1:] if c is not None and c.texto.strip()]
     cuerpo = [c.texto for f in rejilla[1:] for c in f[1:] if c is not None and c.texto.strip()]
     cifras = sum(leer_numero(t) is not None for t in cuerpo)

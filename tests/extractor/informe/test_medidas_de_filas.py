@@ -82,3 +82,38 @@ def test_una_columna_concepto_dice_la_medida_de_cada_fila(tmp_path):
     obs = interpretar(leer_documento(ruta)).observaciones
     leidas = {(o.medida, o.periodo_inicio.month): o.valor for o in obs}
     assert leidas == {("meta", 1): 8, ("meta", 2): 10, ("ejecutado", 1): 6, ("ejecutado", 2): 11}
+
+
+def test_el_total_del_ano_en_filas_programado_y_ejecutado(tmp_path):
+    """Rows Programado / Ejecutado under quarters, a "Total año" column and the
+    % merged over both rows (a Word table): the total of the Programado row
+    is the year's target, that of the Ejecutado row what was achieved in the
+    year (not an acumulado)."""
+    from datetime import date
+
+    from docx import Document
+
+    doc = Document()
+    doc.add_paragraph("Alcaldía de Maicao · Secretaría de Gobierno · informe de gestión 2025")
+    encabezado = ["Indicador", "Unidad", "Tipo", "Trimestre I", "Trimestre II", "Trimestre III", "Trimestre IV"]
+    filas = [
+        encabezado + ["Total año", "% cumplimiento"],
+        ["Consejos de seguridad realizados", "Número", "Programado", "3", "3", "3", "3", "12", "91,7 %"],
+        ["Consejos de seguridad realizados", "Número", "Ejecutado", "3", "2", "3", "3", "11", ""],
+        ["Operativos de control realizados", "Número", "Programado", "20", "25", "25", "30", "100", "98,0 %"],
+        ["Operativos de control realizados", "Número", "Ejecutado", "18", "27", "24", "29", "98", ""],
+    ]
+    tabla = doc.add_table(rows=len(filas), cols=9)
+    for fila, textos in zip(tabla.rows, filas):
+        for celda, texto in zip(fila.cells, textos):
+            celda.text = texto
+    tabla.cell(1, 8).merge(tabla.cell(2, 8))
+    tabla.cell(3, 8).merge(tabla.cell(4, 8))
+    ruta = tmp_path / "maicao_gobierno_2025.docx"
+    doc.save(ruta)
+    obs = interpretar(leer_documento(ruta)).observaciones
+    anuales = {
+        (o.medida, o.valor) for o in obs if (o.periodo_inicio, o.periodo_fin) == (date(2025, 1, 1), date(2025, 12, 31))
+    }
+    assert {("meta", 12), ("ejecutado", 11), ("meta", 100), ("ejecutado", 98)} <= anuales, anuales
+    assert not [o for o in obs if o.medida == "acumulado"]
