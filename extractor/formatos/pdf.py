@@ -46,7 +46,7 @@ from extractor.formatos import cifras_ocr, contiguas, franjas, ocr, sin_bordes
 from extractor.formatos.cajas import Centros, agrupamientos, sin_marcos
 from extractor.formatos.cajas import borde as _borde, columna_de as _columna_de, dentro as _dentro
 from extractor.formatos.carriles import carriles
-from extractor.formatos.rejillas import con_encabezado_suelto, con_filas_abiertas
+from extractor.formatos.rejillas import BuscadorRayadas, con_encabezado_suelto, con_filas_abiertas
 from extractor.formatos.cribado import FRANJA_PIE, FRANJA_CABECERA, PaginaCribada, cribar, en_banda
 from extractor.formatos.pdfium_pagina import DocumentoPdfium, leer_pagina
 from extractor.formatos.privadas import vaciar_objetos_pdfminer
@@ -667,7 +667,7 @@ def _elementos_pagina(
     palabras = _palabras(pagina) if palabras is None else palabras
     palabras = _sin_guias(palabras)  # "Alcantarillas ........ 23": white space
     palabras, aparte = _aparte_corrientes(palabras, float(pagina.height), corrientes)
-    buscador = pagina.debug_tablefinder(con_filas_abiertas(ajustes, pagina, palabras)) if ajustes else None
+    buscador = BuscadorRayadas(pagina, con_filas_abiertas(ajustes, pagina, palabras)) if ajustes else None
     halladas = buscador.tables if buscador else []
     # cells in no table of two or more: a table drawn as bands may have a band on its own
     en_tablas = {tuple(c) for t in halladas for c in t.cells}
