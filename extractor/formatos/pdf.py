@@ -68,8 +68,14 @@ def _agrupamientos(valores: list[float]) -> list[float]:
 def _indice(limites: list[float], v: float) -> int:
     """The index of the edge nearest to v (the first on a tie). `limites`
     ascend (_agrupamientos): the nearest is one of the two around v."""
+    if not limites:
+        raise ValueError("no edges")
     i = bisect.bisect_left(limites, v)
-    return min(range(max(i - 1, 0), min(i + 1, len(limites))), key=lambda k: abs(limites[k] - v))
+    if i == 0:
+        return 0
+    if i == len(limites):
+        return i - 1
+    return i if abs(limites[i] - v) < abs(limites[i - 1] - v) else i - 1
 
 
 def _texto_celda(palabras: list[dict]) -> str:
