@@ -74,6 +74,14 @@ def cargar_yaml(nombre: str):
     return copy.deepcopy(_yaml(nombre))
 
 
+def precargar() -> None:
+    """Parse every YAML file of this package now (the fork server of a load:
+    each child process it forks then finds them parsed)."""
+    for archivo in resources.files(__name__).iterdir():
+        if archivo.name.endswith(".yaml"):
+            _yaml(archivo.name)
+
+
 def umbrales(seccion: str) -> dict:
     """Layout thresholds of one page reader (esquemas/disposicion.yaml)."""
     return cargar_yaml("disposicion.yaml")[seccion]

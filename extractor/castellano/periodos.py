@@ -301,8 +301,10 @@ def fecha_corte_en(
     otherwise a full date after "a"/"al"/"hasta" ("a 30 de septiembre de 2017").
     """
     norm = _normal(texto or "")
-    expresiones = _expresiones_de_fecha(norm)
     palabras_de_corte = [*_CORTE_RE.finditer(norm), *(_ACUMULADO_HASTA_RE.finditer(norm) if acumulado else ())]
+    if con_palabra and not palabras_de_corte:
+        return None  # nothing to look for: the dates are not read
+    expresiones = _expresiones_de_fecha(norm)
     for m in palabras_de_corte:
         for i, f in enumerate(expresiones):
             if f.inicio != m.end():

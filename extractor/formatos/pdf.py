@@ -46,7 +46,7 @@ from extractor.formatos import cifras_ocr, contiguas, franjas, ocr, sin_bordes
 from extractor.formatos.cajas import Centros, agrupamientos, sin_marcos
 from extractor.formatos.cajas import borde as _borde, columna_de as _columna_de, dentro as _dentro
 from extractor.formatos.carriles import carriles
-from extractor.formatos.rejillas import con_encabezado_suelto, con_filas_abiertas
+from extractor.formatos.rejillas import BuscadorRayadas, con_encabezado_suelto, con_filas_abiertas
 from extractor.formatos.cribado import FRANJA_PIE, FRANJA_CABECERA, PaginaCribada, cribar, en_banda
 from extractor.formatos.pdfium_pagina import DocumentoPdfium, leer_pagina
 from extractor.formatos.privadas import vaciar_objetos_pdfminer
@@ -75,8 +75,14 @@ def _agrupamientos(valores: list[float]) -> list[float]:
 def _indice(limites: list[float], v: float) -> int:
     """The index of the edge nearest to v (the first on a tie). `limites`
     ascend (_agrupamientos): the nearest is one of the two around v."""
+    if not limites:
+        raise ValueError("no edges")
     i = bisect.bisect_left(limites, v)
-    return min(range(max(i - 1, 0), min(i + 1, len(limites))), key=lambda k: abs(limites[k] - v))
+    if i == 0:
+        return 0
+    if i == len(limites):
+        return i - 1
+    return i if abs(limites[i] - v) < abs(limites[i - 1] - v) else i - 1
 
 
 def _texto_celda(palabras: list[dict]) -> str:
@@ -724,7 +730,7 @@ def _elementos_pagina(
     palabras = _palabras(pagina) if palabras is None else palabras
     palabras = _sin_guias(palabras)  # "Alcantarillas ........ 23": white space
     palabras, aparte = _aparte_corrientes(palabras, float(pagina.height), corrientes)
-    buscador = pagina.debug_tablefinder(con_filas_abiertas(ajustes, pagina, palabras)) if ajustes else None
+    buscador = BuscadorRayadas(pagina, con_filas_abiertas(ajustes, pagina, palabras)) if ajustes else None
     halladas = buscador.tables if buscador else []
     # cells in no table of two or more: a table drawn as bands may have a band on its own
     en_tablas = {tuple(c) for t in halladas for c in t.cells}

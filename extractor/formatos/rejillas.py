@@ -6,6 +6,9 @@ header in other words) become a row of boxes in its columns."""
 
 from __future__ import annotations
 
+from pdfplumber.table import Table, TableFinder, TableSettings, cells_to_tables, edges_to_intersections
+from pdfplumber.utils import obj_to_bbox
+
 from esquemas import umbrales
 from extractor.formatos import sin_bordes
 from extractor.formatos.cajas import agrupamientos, borde, columna_de, dentro, sin_marcos
@@ -16,6 +19,67 @@ MIN_CELDA = _U["min_celda"]  # points: rules closer than this are the same rule
 MAX_FILAS_ENCABEZADO = _U["max_filas_encabezado"]  # header lines printed above a grid, at most
 HUECO_FILA_HOLGADO = _U["hueco_fila_holgado"]  # line heights between two header lines, or over the grid
 MIN_FILA_ABIERTA = _U["min_fila_abierta"]  # points of vertical rules under a grid's last rule: an open row
+
+
+class BuscadorRayadas(TableFinder):
+    """pdfplumber's TableFinder (`page.debug_tablefinder(settings)`): the
+    same edges, intersections, cells and tables, with the cells found by
+    `celdas_de_cruces` instead of pdfplumber's `intersections_to_cells`."""
+
+    def __init__(self, page, settings: dict):
+        self.page = page
+        self.settings = TableSettings.resolve(settings)
+        self.edges = self.get_edges()
+        self.intersections = edges_to_intersections(
+            self.edges, self.settings.intersection_x_tolerance, self.settings.intersection_y_tolerance
+        )
+        self.cells = celdas_de_cruces(self.intersections)
+        self.tables = [Table(self.page, grupo) for grupo in cells_to_tables(self.cells)]
+
+
+def celdas_de_cruces(cruces: dict) -> list[tuple]:
+    """The cells pdfplumber's `intersections_to_cells` makes of the
+    intersections (point -> its vertical and horizontal edges), in its
+    order: for each point, in sorted order, the first point below it joined
+    by a common vertical edge and the first to its right joined by a common
+    horizontal edge whose corner closes the box. pdfplumber rebuilds the
+    edge sets of both points at each test and scans every later point for
+    those below and right; here each point's sets are built once, the
+    points below and right are looked up by their column and row, and the
+    points to the right are tested once per point, not once per point
+    below (the test does not depend on it)."""
+    verticales = {p: {obj_to_bbox(e) for e in bordes["v"]} for p, bordes in cruces.items()}
+    horizontales = {p: {obj_to_bbox(e) for e in bordes["h"]} for p, bordes in cruces.items()}
+    puntos = sorted(cruces)
+    por_columna: dict = {}  # x -> its points, top to bottom
+    por_fila: dict = {}  # top -> its points, left to right
+    for p in puntos:
+        por_columna.setdefault(p[0], []).append(p)
+        por_fila.setdefault(p[1], []).append(p)
+    celdas = []
+    for p in puntos:
+        debajo = [q for q in por_columna[p[0]] if q[1] > p[1] and not verticales[p].isdisjoint(verticales[q])]
+        derecha = [q for q in por_fila[p[1]] if q[0] > p[0] and not horizontales[p].isdisjoint(horizontales[q])]
+        celda = _primera_celda(p, debajo, derecha, verticales, horizontales)
+        if celda is not None:
+            celdas.append(celda)
+    return celdas
+
+
+def _primera_celda(p: tuple, debajo: list, derecha: list, verticales: dict, horizontales: dict) -> tuple | None:
+    """The box of p with the first corner (below × right, in that order)
+    joined to the point below by a horizontal edge and to the point on the
+    right by a vertical one."""
+    for abajo in debajo:
+        for lado in derecha:
+            esquina = (lado[0], abajo[1])
+            if (
+                esquina in verticales
+                and not verticales[esquina].isdisjoint(verticales[lado])
+                and not horizontales[esquina].isdisjoint(horizontales[abajo])
+            ):
+                return (p[0], p[1], esquina[0], esquina[1])
+    return None
 
 
 def con_filas_abiertas(ajustes: dict, pagina, palabras: list[dict]) -> dict:

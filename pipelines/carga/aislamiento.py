@@ -143,6 +143,17 @@ def _enviable(extraer: Extractor) -> bool:
 # Imported once by the fork server, so that each child starts with the
 # extractor loaded and its caches built (pipelines.carga.precarga).
 _PRECARGA = ["pipelines.carga.precarga"]
+
+
+def precargar_tambien(modulo: str) -> None:
+    """Have the fork server import `modulo` too (before its first child).
+    For the modules of the program's main script: multiprocessing runs that
+    script again in every child, and the `informes` script imports the CLI
+    (~25 ms a child when the server did not import it)."""
+    if modulo not in _PRECARGA:
+        _PRECARGA.append(modulo)
+
+
 _SALIDA_MEMORIA = 86  # exit status of a child that ran out of memory while reporting it
 # Before it lets the database go to wait for a result (ESPERA), the writer
 # waits this long with it open: a result that arrives meanwhile (a short

@@ -28,6 +28,9 @@ try:
     from extractor.informe import logros, narrativa
     from extractor.tablas.encabezados import clasificador
 
+    import esquemas
+
+    esquemas.precargar()  # the YAML files, parsed once here (each child deep-copies what it reads)
     # the patterns built from esquemas/ on first use (compiled once here, not in every child)
     logros.patrones()
     narrativa._vocabulario()

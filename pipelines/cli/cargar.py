@@ -119,11 +119,12 @@ def cargar(
     Ejemplo: informes cargar informes/ --db indicadores.duckdb --trabajadores 2
     """
     import pipelines.carga.cargar as carga
-    from pipelines.carga.aislamiento import adelantar
+    from pipelines.carga.aislamiento import adelantar, precargar_tambien
     from pipelines.carga.cargar import ErrorCarga, cargar_rutas, razon_os, recorrer
 
     carga.ARROW_SIN_PANDAS = True  # this process never gives pyarrow pandas objects
     carga.NUMPY_SIN_HILOS = True  # nor makes numeric work of its own
+    precargar_tambien("pipelines.cli")  # what the `informes` script imports, run again in each child
 
     if not rutas:
         _salir("Indique al menos un archivo o carpeta para cargar.")
