@@ -29,6 +29,7 @@ from extractor.castellano.numeros import (
     sin_notas,
 )
 from extractor.castellano.periodos import (
+    MESES,
     Contexto,
     Periodo,
     con_corte_de_encabezados,
@@ -226,7 +227,7 @@ def _partes_encabezado(rejilla, n_encabezado: int, col: int, omitidas: frozenset
         c = rejilla[r][col]
         if c is not None and id(c) not in vistas and c.texto.strip():
             vistas.add(id(c))
-            partes.append(PALABRA_PARTIDA.sub("", limpiar(c.texto)))
+            partes.append(sin_guiones_de_corte(limpiar(c.texto)))
     return _sin_palabras_partidas(partes)
 
 
@@ -244,6 +245,15 @@ def _sin_palabras_partidas(partes: list[str]) -> list[str]:
 
 # a word hyphenated to fit a narrow header cell: "Ejecu-tado", "Finali-zación"
 PALABRA_PARTIDA = re.compile(r"(?<=[a-záéíóúñ])-(?=[a-záéíóúñ]{2,}\b)")
+_PALABRAS_AL_GUION = re.compile(r"([a-záéíóúñ]+)-([a-záéíóúñ]+)\b", re.IGNORECASE)
+
+
+def sin_guiones_de_corte(texto: str) -> str:
+    """The header without the hyphens of words cut to fit ("Ejecu-tado"),
+    keeping those of a range of months ("Bimestre 3 (may-jun)")."""
+    if any(a.lower() in MESES and b.lower() in MESES for a, b in _PALABRAS_AL_GUION.findall(texto)):
+        return texto
+    return PALABRA_PARTIDA.sub("", texto)
 
 
 # "% ejecutado 2024 vs cuatrienio": what follows "vs" is the base of the

@@ -20,7 +20,7 @@ from dataclasses import replace
 
 from extractor.castellano.numeros import es_codigo_numerico, leer_numero
 from extractor.modelo import Celda, Documento, Tabla
-from extractor.tablas.de_lado import continua_de_lado, unir_de_lado
+from extractor.tablas.de_lado import continua_de_lado, continua_sin_claves, unir_de_lado, unir_sin_claves
 
 from esquemas import umbrales
 
@@ -285,6 +285,9 @@ def _unidas_de_lado(bloques: list) -> list:
     for bloque in bloques:
         if isinstance(bloque, Tabla) and ultima is not None and continua_de_lado(salida[ultima], bloque):
             salida[ultima] = unir_de_lado(salida[ultima], bloque)
+            continue
+        if isinstance(bloque, Tabla) and ultima is not None and continua_sin_claves(salida[ultima], bloque):
+            salida[ultima] = unir_sin_claves(salida[ultima], bloque)
             continue
         if isinstance(bloque, Tabla):
             ultima = len(salida)

@@ -8,7 +8,8 @@ row keys in the same order (N.° 1, 2, 3… or codes) as the previous table's
 first column, and it repeats none of the previous table's row names (a second
 table with the same numbered rows and their names is a new table, not a
 continuation). Its columns are appended to the previous table's rows matched
-by key; every cell keeps its own page.
+by key; every cell keeps its own page. A sheet printed too wide has no keys
+on its next page: there the rows are the previous page's at the same height.
 """
 
 from __future__ import annotations
@@ -17,12 +18,15 @@ import re
 from dataclasses import replace
 
 from extractor.castellano.lemas import normalizar
+from extractor.castellano.numeros import leer_numero
 from extractor.modelo import Tabla
 from extractor.tablas.filas import TOTAL
 
 # A row key: a number, a dotted number or a short code with digits ("1", "2.3", "IP-115")
 _CLAVE = re.compile(r"^(?=.*\d)[\w.\-/°º]{1,15}$")
 _MINIMO_DE_FILAS = 2
+MIN_FILAS_ALINEADAS = 4  # rows of a printed sheet's next page at the heights of the page before
+ALTURA = 2.0  # points between the tops of the same row on two pages
 
 
 def _normal(texto: str) -> str:
@@ -76,6 +80,49 @@ def _repite_nombres(anterior: Tabla, tabla: Tabla, inicio: int) -> bool:
     nombres = {_normal(t) for fila in anterior.textos() for t in fila[1:] if len(t.strip()) > 12}
     textos = [_normal(t) for fila in tabla.textos()[inicio:] for t in fila[1:] if len(t.strip()) > 12]
     return sum(t in nombres for t in textos) * 2 >= _MINIMO_DE_FILAS
+
+
+def continua_sin_claves(anterior: Tabla, tabla: Tabla) -> bool:
+    """A sheet printed too wide for the page: the next page holds the
+    remaining columns, without the row names or keys, every row at the same
+    height as on the page before (MIN_FILAS_ALINEADAS rows at least, each
+    on a row of the previous table) and its first column figures, not
+    names."""
+    if not (anterior.paginas and tabla.paginas and tabla.paginas[0] == anterior.paginas[-1] + 1):
+        return False
+    propias, ajenas = _topes(anterior), _topes(tabla)
+    if len(ajenas) < MIN_FILAS_ALINEADAS or not all(_fila_a_la_altura(t, propias) is not None for t in ajenas.values()):
+        return False
+    primera = [t for t in _primera_columna(tabla) if t]
+    cifras = sum(leer_numero(t) is not None for t in primera)
+    nombres = [t for t in _primera_columna(anterior) if t and leer_numero(t) is None]
+    return cifras * 2 > len(primera) and len(nombres) * 2 > len(_primera_columna(anterior))
+
+
+def _topes(tabla: Tabla) -> dict[int, float]:
+    """Each row's top on its page."""
+    topes: dict[int, float] = {}
+    for c in tabla.celdas:
+        if c.bbox is not None and c.filas_span == 1:
+            topes[c.fila] = min(topes.get(c.fila, c.bbox[1]), c.bbox[1])
+    return topes
+
+
+def _fila_a_la_altura(tope: float, topes: dict[int, float]) -> int | None:
+    return next((fila for fila, t in topes.items() if abs(t - tope) <= ALTURA), None)
+
+
+def unir_sin_claves(anterior: Tabla, tabla: Tabla) -> Tabla:
+    """The previous table with the continuation's columns appended to the rows at the same height."""
+    propias = _topes(anterior)
+    destino = {fila: _fila_a_la_altura(t, propias) for fila, t in _topes(tabla).items()}
+    ancho = anterior.n_columnas
+    celdas = list(anterior.celdas)
+    for celda in tabla.celdas:
+        fila = destino.get(celda.fila)
+        if fila is not None:
+            celdas.append(replace(celda, fila=fila, columna=ancho + celda.columna, filas_span=1))
+    return Tabla(indice=anterior.indice, celdas=celdas, filas_encabezado_marcadas=anterior.filas_encabezado_marcadas)
 
 
 def unir_de_lado(anterior: Tabla, tabla: Tabla) -> Tabla:

@@ -105,3 +105,39 @@ def test_la_continuacion_con_su_fila_de_total(tmp_path):
         "Festivales de música tradicional apoyados": 80_000_000,
     }
     assert [f.texto for f in informe.no_mapeadas if f.pagina == 2] == ["Total | $ 137.500.000"]
+
+
+FILAS_HOJA = [
+    ("Redes de acueducto repuestas", "300", "260", "250", "240"),
+    ("Micromedidores instalados", "100", "95", "120", "118"),
+    ("Muestras de calidad del agua", "18", "17", "18", "18"),
+    ("Toneladas de residuos aprovechadas", "30", "31,2", "32", "30,5"),
+]
+
+
+def test_hoja_impresa_partida_por_columnas_sin_nombres(tmp_path):
+    """A spreadsheet printed too wide: page 2 holds the remaining columns
+    with no names nor keys, every row at the height it has on page 1, and
+    the bimester's range written in its cut header ("(may-jun)"): the
+    figures go to the rows at the same height, in that bimester."""
+    from datetime import date
+
+    ruta = tmp_path / "emservicios_seguimiento_bimestral_2024.pdf"
+    c = canvas.Canvas(str(ruta), pagesize=letter)
+    _pagina(
+        c,
+        [40, 250, 330, 410],
+        ["Indicador", "Bimestre 3 (may-jun) Prog.", "Bimestre 3 (may-jun) Ejec."],
+        [f[:3] for f in FILAS_HOJA],
+        "Empresa de Servicios Públicos - seguimiento bimestral 2024",
+    )
+    c.showPage()
+    _pagina(c, [40, 120, 200], ["(jul-ago) Prog.", "(jul-ago) Ejec."], [f[3:] for f in FILAS_HOJA], "")
+    c.save()
+    obs = interpretar(leer_documento(ruta)).observaciones
+    julio = {(o.indicador, o.medida): o.valor for o in obs if o.periodo_inicio == date(2024, 7, 1)}
+    assert julio[("Micromedidores instalados", "meta")] == 120
+    assert julio[("Toneladas de residuos aprovechadas", "ejecutado")] == 30.5
+    assert len(julio) == 8 and not [o for o in obs if o.indicador in {"120", "250", "18", "32"}]
+    mayo = {(o.indicador, o.medida): o.valor for o in obs if o.periodo_fin == date(2024, 6, 30)}
+    assert mayo[("Redes de acueducto repuestas", "ejecutado")] == 260
