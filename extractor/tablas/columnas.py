@@ -486,9 +486,30 @@ def columnas(
         elif col.medida == "meta" and _del_cuatrienio(col.periodo, ctx):
             # "Meta bienestar 2024-2027": a target over the plan's whole term
             col.medida = "meta_cuatrienio"
+    _bajo_un_acumulado(cols)
     _avance_como_razon(cols, rejilla[n_encabezado:], ctx)
     _avance_en_fraccion(cols, rejilla[n_encabezado:])
     return cols
+
+
+def _bajo_un_acumulado(cols: list[Columna]) -> None:
+    """Under one upper level that says cumulative ("Acumulado cuatrienio" over
+    "Programado | Ejecutado | %"), beside a column of the term's target of
+    its own: what was programmed is the target up to the cut, over the
+    period of what was achieved, and so is the percentage."""
+    if sum(c.medida == "meta_cuatrienio" for c in cols) < 2:
+        return
+    for hecho in (
+        c for c in cols if c.medida == "acumulado" and ACUMULADO_EXPLICITO.search(normalizar(c.texto_periodo))
+    ):
+        for c in cols:
+            if (
+                c is not hecho
+                and c.texto_periodo == hecho.texto_periodo
+                and c.medida in ("meta_cuatrienio", "avance_porcentual")
+            ):
+                c.medida = "meta" if c.medida == "meta_cuatrienio" else c.medida
+                c.periodo = hecho.periodo
 
 
 def titulo_de_lista(titulos: list[str], ctx: Contexto) -> Optional[str]:

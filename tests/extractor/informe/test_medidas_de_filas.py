@@ -117,3 +117,33 @@ def test_el_total_del_ano_en_filas_programado_y_ejecutado(tmp_path):
     }
     assert {("meta", 12), ("ejecutado", 11), ("meta", 100), ("ejecutado", 98)} <= anuales, anuales
     assert not [o for o in obs if o.medida == "acumulado"]
+
+
+def test_programado_bajo_acumulado_cuatrienio_es_la_meta_a_la_fecha(tmp_path):
+    """ "Vigencia 2025" and "Acumulado cuatrienio" each over Programado |
+    Ejecutado | %, beside a "Meta cuatrienio" column: what the cumulative
+    block programmed is the target up to the cut (2024-2025), not a second
+    four-year target, and its % covers the same period."""
+    from datetime import date
+
+    libro = openpyxl.Workbook()
+    hoja = libro.active
+    hoja.append(["E.S.E. Hospital de Fresno · Plan de gestión 2024-2027 · seguimiento a 31 de diciembre de 2025"])
+    hoja.append([])
+    hoja.append(
+        ["Indicador", "Meta cuatrienio 2024-2027", "Vigencia 2025", None, None, "Acumulado cuatrienio", None, None]
+    )
+    hoja.append([None, None, "Programado", "Ejecutado", "%", "Programado", "Ejecutado", "%"])
+    hoja.append(["Consultas de medicina general", 52000, 13000, 12800, "98,5 %", 26000, 25870, "99,5 %"])
+    hoja.append(["Controles prenatales", 3600, 900, 880, "97,8 %", 1800, 1778, "98,8 %"])
+    for rango in ("A3:A4", "B3:B4", "C3:E3", "F3:H3"):
+        hoja.merge_cells(rango)
+    ruta = tmp_path / "fresno_plan_gestion_2025.xlsx"
+    libro.save(ruta)
+    obs = interpretar(leer_documento(ruta)).observaciones
+    por = {(o.indicador, o.medida, o.periodo_inicio, o.periodo_fin): o.valor for o in obs}
+    consultas = "Consultas de medicina general"
+    assert por[(consultas, "meta_cuatrienio", date(2024, 1, 1), date(2027, 12, 31))] == 52000
+    assert por[(consultas, "meta", date(2024, 1, 1), date(2025, 12, 31))] == 26000
+    assert por[(consultas, "avance_porcentual", date(2024, 1, 1), date(2025, 12, 31))] == 99.5
+    assert [o.valor for o in obs if o.medida == "meta_cuatrienio"] == [52000, 3600]
