@@ -487,6 +487,7 @@ def columnas(
             # "Meta bienestar 2024-2027": a target over the plan's whole term
             col.medida = "meta_cuatrienio"
     _bajo_un_acumulado(cols)
+    _razones_entre_dinero(cols, rejilla[n_encabezado:])
     _avance_como_razon(cols, rejilla[n_encabezado:], ctx)
     _avance_en_fraccion(cols, rejilla[n_encabezado:])
     return cols
@@ -695,15 +696,20 @@ DINERO_SUELTO = re.compile(
 )
 
 
-def _pesos_y_magnitud(cuerpo, k: int) -> tuple[int, int, float]:
-    """Of column k's figures: how many, how many written as pesos ("$"), and
-    their median size."""
+def _numeros(cuerpo, k: int) -> list[Numero]:
+    """Column k's figures that are no percentages."""
     leidos = [
         leer_numero(c.texto) or (leer_cantidad(c.texto) or (None,))[0]
         for c in (fila[k] if k < len(fila) else None for fila in cuerpo)
         if c is not None and c.texto.strip()
     ]
-    numeros = [n for n in leidos if n is not None and n.unidad != "porcentaje"]
+    return [n for n in leidos if n is not None and n.unidad != "porcentaje"]
+
+
+def _pesos_y_magnitud(cuerpo, k: int) -> tuple[int, int, float]:
+    """Of column k's figures: how many, how many written as pesos ("$"), and
+    their median size."""
+    numeros = _numeros(cuerpo, k)
     tamanos = sorted(abs(n.valor) for n in numeros)
     return len(numeros), sum(n.unidad == "pesos" for n in numeros), tamanos[len(tamanos) // 2] if tamanos else 0.0
 
@@ -730,6 +736,21 @@ def _cifras_fisicas(cuerpo, k: int, dinero: list[int]) -> bool:
     con_pesos = any(p for _, p, _ in vecinas)
     mayor = max((t for _, _, t in vecinas), default=0.0)
     return con_pesos or (mayor > 0 and tamano * 1000 < mayor)
+
+
+MAX_RAZON = 10.0  # the figures of a ratio of money ("Ejec. ppto." 0,90 | 1,03) stay below this
+
+
+def _razones_entre_dinero(cols: list[Columna], cuerpo) -> None:
+    """A money column whose figures are no money beside columns in pesos:
+    small numbers without "$" ("Ejec. ppto." 0,90 | 1,03 next to
+    "$ 1.245.600.000"), a ratio of two amounts: no figure of its own."""
+    dinero = [c.indice for c in cols if c.medida in DINERO]
+    for c in cols:
+        if c.medida in DINERO and _cifras_fisicas(cuerpo, c.indice, [k for k in dinero if k != c.indice]):
+            cifras = [abs(n.valor) for n in _numeros(cuerpo, c.indice) if n.valor]
+            if cifras and max(cifras) < MAX_RAZON:  # (zeros say nothing: "Pagos" all $ 0 but one)
+                c.rol, c.medida, c.periodo = "ignorar", None, None
 
 
 def _hermanas_de_dinero(cols: list[Columna], ctx: Contexto, cuerpo=()) -> None:

@@ -147,3 +147,21 @@ def test_programado_bajo_acumulado_cuatrienio_es_la_meta_a_la_fecha(tmp_path):
     assert por[(consultas, "meta", date(2024, 1, 1), date(2025, 12, 31))] == 26000
     assert por[(consultas, "avance_porcentual", date(2024, 1, 1), date(2025, 12, 31))] == 99.5
     assert [o.valor for o in obs if o.medida == "meta_cuatrienio"] == [52000, 3600]
+
+
+def test_razon_de_dos_importes_no_es_dinero(tmp_path):
+    """ "Ejec. ppto." written as fractions (0,90 | 1,03) beside columns in
+    pesos is the ratio of two amounts: no money figure of its own."""
+    libro = openpyxl.Workbook()
+    hoja = libro.active
+    hoja.append(["Gobernación del Amazonas · Secretaría de Salud · seguimiento de metas 2021"])
+    hoja.append([])
+    hoja.append(["Indicador", "Meta 2021", "Ejecutado 2021", "Presupuesto definitivo", "Compromisos", "Ejec. ppto."])
+    hoja.append(["Niños vacunados", 320, 347, "$ 680.000.000", "$ 702.150.000", "1,03"])
+    hoja.append(["Partos institucionales", 950, 930, "$ 1.245.600.000", "$ 1.118.372.450", "0,90"])
+    hoja.append(["Brigadas fluviales", 24, 23, "$ 410.500.000", "$ 377.660.000", "0,92"])
+    ruta = tmp_path / "amazonas_salud_2021.xlsx"
+    libro.save(ruta)
+    obs = interpretar(leer_documento(ruta)).observaciones
+    assert not [o for o in obs if o.valor in (1.03, 0.9, 0.92)], [o for o in obs if o.valor < 2]
+    assert {o.valor for o in obs if o.medida == "compromisos"} == {702_150_000, 1_118_372_450, 377_660_000}
