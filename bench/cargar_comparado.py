@@ -14,13 +14,9 @@ Both copies read this copy's PDFs. Timings are for reading, never asserted in te
 from __future__ import annotations
 
 import argparse
-import os
-import resource
 import statistics
-import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -40,24 +36,8 @@ if __name__ == '__main__':
 
 def _cargar(script: Path, raiz: Path, archivos: list[Path], trabajadores: int, tmp: Path) -> tuple[float, float]:
     """(wall, CPU of the whole process tree) of one `informes cargar` into a new store."""
-    antes = resource.getrusage(resource.RUSAGE_CHILDREN)
-    inicio = time.perf_counter()
-    subprocess.run(
-        [sys.executable, str(script), "cargar", "-t", str(trabajadores), *map(str, archivos)]
-        + ["--db", str(tempfile.mkdtemp(dir=tmp)) + "/b.duckdb"],
-        check=True,
-        env={**metas._entorno_de_usuario(), "PYTHONPATH": str(raiz), "INFORMES_CACHE": str(tmp / "cache")},
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    reloj = time.perf_counter() - inicio
-    while True:  # the fork server outlives the main process by a moment
-        try:
-            os.waitpid(-1, 0)
-        except ChildProcessError:
-            break
-    despues = resource.getrusage(resource.RUSAGE_CHILDREN)
-    return reloj, (despues.ru_utime - antes.ru_utime) + (despues.ru_stime - antes.ru_stime)
+    orden = [sys.executable, str(script), "cargar", "-t", str(trabajadores), *map(str, archivos)]
+    return metas.medir_arbol(orden + ["--db", str(tempfile.mkdtemp(dir=tmp)) + "/b.duckdb"], raiz, tmp / "cache")
 
 
 def main() -> None:

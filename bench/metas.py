@@ -268,15 +268,21 @@ def _subreaper() -> None:
 def _cli(args: list[str], cache: Path) -> tuple[float, float]:
     """(wall seconds, CPU seconds of the whole process tree) of `informes ARGS`,
     with `cache` as INFORMES_CACHE (the header memory, extractor/tablas/memoria_encabezados.py)."""
+    return medir_arbol([sys.executable, "-m", "pipelines.cli", *args], RAIZ, cache, cwd=RAIZ)
+
+
+def medir_arbol(orden: list[str], raiz: Path, cache: Path, cwd: Path | None = None) -> tuple[float, float]:
+    """(wall seconds, CPU seconds of the whole process tree) of running
+    `orden` with `raiz` on PYTHONPATH and `cache` as INFORMES_CACHE."""
     import resource
 
     antes = resource.getrusage(resource.RUSAGE_CHILDREN)
     inicio = time.perf_counter()
     subprocess.run(
-        [sys.executable, "-m", "pipelines.cli", *args],
-        cwd=RAIZ,
+        orden,
+        cwd=cwd,
         check=True,
-        env={**_entorno_de_usuario(), "PYTHONPATH": str(RAIZ), "INFORMES_CACHE": str(cache)},
+        env={**_entorno_de_usuario(), "PYTHONPATH": str(raiz), "INFORMES_CACHE": str(cache)},
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
     )

@@ -21,6 +21,18 @@ def _texto(x: float, y: float, texto: str) -> bytes:
     return b"BT /F1 9 Tf %.1f %.1f Td (%s) Tj ET\n" % (x, y, texto.encode("latin-1"))
 
 
+def _escribir(destino: Path, dibujo: bytearray) -> None:
+    """A one-page PDF (612 x 400 points, Helvetica) with the drawing as its content."""
+    objetos = {
+        1: b"<< /Type /Catalog /Pages 2 0 R >>",
+        3: b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 400] /Contents 4 0 R "
+        b"/Resources << /Font << /F1 5 0 R >> >> >>",
+        4: b"<< /Length %d >>\nstream\n%s\nendstream" % (len(dibujo), bytes(dibujo)),
+        5: b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>",
+    }
+    destino.write_bytes(serializar_pdf(objetos, [3]))
+
+
 def _pdf(destino: Path) -> None:
     dibujo = bytearray(b"0.5 w\n20 40 570 330 re S\n")  # the frame around header and body
     for y in (370, 350, 330):  # two ruled header rows
@@ -34,14 +46,7 @@ def _pdf(destino: Path) -> None:
         y = 310 - i * 30
         for x, texto in zip(COLUMNAS, fila):
             dibujo += _texto(x + 4, y, texto)
-    objetos = {
-        1: b"<< /Type /Catalog /Pages 2 0 R >>",
-        3: b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 400] /Contents 4 0 R "
-        b"/Resources << /Font << /F1 5 0 R >> >> >>",
-        4: b"<< /Length %d >>\nstream\n%s\nendstream" % (len(dibujo), bytes(dibujo)),
-        5: b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>",
-    }
-    destino.write_bytes(serializar_pdf(objetos, [3]))
+    _escribir(destino, dibujo)
 
 
 def test_filas_sin_reglas_bajo_un_encabezado_con_reglas(tmp_path):
@@ -76,14 +81,7 @@ def _pdf_columna_sin_reglas(destino: Path) -> None:
         y = ys[i + 1] - 12  # near the top of its row: the row's lower half is empty
         for x, texto in zip(xs[:2] + xs[3:], fila):
             dibujo += _texto(x + 4, y, texto)
-    objetos = {
-        1: b"<< /Type /Catalog /Pages 2 0 R >>",
-        3: b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 400] /Contents 4 0 R "
-        b"/Resources << /Font << /F1 5 0 R >> >> >>",
-        4: b"<< /Length %d >>\nstream\n%s\nendstream" % (len(dibujo), bytes(dibujo)),
-        5: b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>",
-    }
-    destino.write_bytes(serializar_pdf(objetos, [3]))
+    _escribir(destino, dibujo)
 
 
 def test_celdas_sin_reglas_junto_a_una_fila_reglada_son_de_esa_fila(tmp_path):
