@@ -742,15 +742,30 @@ MAX_RAZON = 10.0  # the figures of a ratio of money ("Ejec. ppto." 0,90 | 1,03) 
 
 
 def _razones_entre_dinero(cols: list[Columna], cuerpo) -> None:
-    """A money column whose figures are no money beside columns in pesos:
-    small numbers without "$" ("Ejec. ppto." 0,90 | 1,03 next to
-    "$ 1.245.600.000"), a ratio of two amounts: no figure of its own."""
+    """A money column whose figures are no money: percentages, or beside
+    columns in pesos small numbers without "$" ("Ejec. ppto." 0,90 | 1,03
+    next to "$ 1.245.600.000"): a ratio of two amounts, no figure of its own."""
     dinero = [c.indice for c in cols if c.medida in DINERO]
     for c in cols:
-        if c.medida in DINERO and _cifras_fisicas(cuerpo, c.indice, [k for k in dinero if k != c.indice]):
+        if c.medida not in DINERO:
+            continue
+        if _solo_porcentajes(cuerpo, c.indice):  # "Ejec. presupuestal" 74,0 % | 79,9 %
+            c.rol, c.medida, c.periodo = "ignorar", None, None
+        elif _cifras_fisicas(cuerpo, c.indice, [k for k in dinero if k != c.indice]):
             cifras = [abs(n.valor) for n in _numeros(cuerpo, c.indice) if n.valor]
             if cifras and max(cifras) < MAX_RAZON:  # (zeros say nothing: "Pagos" all $ 0 but one)
                 c.rol, c.medida, c.periodo = "ignorar", None, None
+
+
+def _solo_porcentajes(cuerpo, k: int) -> bool:
+    """Column k's figures are all percentages."""
+    leidos = [
+        leer_numero(c.texto)
+        for c in (fila[k] if k < len(fila) else None for fila in cuerpo)
+        if c is not None and c.texto.strip()
+    ]
+    cifras = [n for n in leidos if n is not None]
+    return bool(cifras) and all(n.unidad == "porcentaje" for n in cifras)
 
 
 def _hermanas_de_dinero(cols: list[Columna], ctx: Contexto, cuerpo=()) -> None:

@@ -206,11 +206,18 @@ def _rol_de_campo(etiqueta: str, valor: str) -> Optional[str]:
 
 
 def _es_etiqueta(texto: str) -> bool:
+    """A field's label: a known one, or one a column header would have
+    ("Observaciones", "Responsable": fields without a figure)."""
     texto = texto.strip()
     return (
         bool(texto)
         and len(texto) <= 60
-        and (texto.endswith(":") or rol_de_celda(texto) is not None or es_campo_ficha(f"{texto.rstrip(':')}: x"))
+        and (
+            texto.endswith(":")
+            or rol_de_celda(texto) is not None
+            or es_campo_ficha(f"{texto.rstrip(':')}: x")
+            or clasificador().rol(texto) == "ignorar"
+        )
     )
 
 

@@ -151,17 +151,28 @@ def test_programado_bajo_acumulado_cuatrienio_es_la_meta_a_la_fecha(tmp_path):
 
 def test_razon_de_dos_importes_no_es_dinero(tmp_path):
     """ "Ejec. ppto." written as fractions (0,90 | 1,03) beside columns in
-    pesos is the ratio of two amounts: no money figure of its own."""
+    pesos, or as percentages (89,8 %), is the ratio of two amounts: no money
+    figure of its own."""
     libro = openpyxl.Workbook()
     hoja = libro.active
     hoja.append(["Gobernación del Amazonas · Secretaría de Salud · seguimiento de metas 2021"])
     hoja.append([])
-    hoja.append(["Indicador", "Meta 2021", "Ejecutado 2021", "Presupuesto definitivo", "Compromisos", "Ejec. ppto."])
-    hoja.append(["Niños vacunados", 320, 347, "$ 680.000.000", "$ 702.150.000", "1,03"])
-    hoja.append(["Partos institucionales", 950, 930, "$ 1.245.600.000", "$ 1.118.372.450", "0,90"])
-    hoja.append(["Brigadas fluviales", 24, 23, "$ 410.500.000", "$ 377.660.000", "0,92"])
+    hoja.append(
+        [
+            "Indicador",
+            "Meta 2021",
+            "Ejecutado 2021",
+            "Presupuesto definitivo",
+            "Compromisos",
+            "Ejec. ppto.",
+            "Ejec. presupuestal",
+        ]
+    )
+    hoja.append(["Niños vacunados", 320, 347, "$ 680.000.000", "$ 702.150.000", "1,03", "103,3 %"])
+    hoja.append(["Partos institucionales", 950, 930, "$ 1.245.600.000", "$ 1.118.372.450", "0,90", "89,8 %"])
+    hoja.append(["Brigadas fluviales", 24, 23, "$ 410.500.000", "$ 377.660.000", "0,92", "92,0 %"])
     ruta = tmp_path / "amazonas_salud_2021.xlsx"
     libro.save(ruta)
     obs = interpretar(leer_documento(ruta)).observaciones
-    assert not [o for o in obs if o.valor in (1.03, 0.9, 0.92)], [o for o in obs if o.valor < 2]
+    assert not [o for o in obs if o.valor in (1.03, 0.9, 0.92, 103.3, 89.8, 92.0)], [o for o in obs if o.valor < 200]
     assert {o.valor for o in obs if o.medida == "compromisos"} == {702_150_000, 1_118_372_450, 377_660_000}

@@ -371,6 +371,7 @@ def test_fichas_en_word_con_etiquetas_de_encabezado(tmp_path):
             ("Recursos asignados", asignados),
             ("Recursos ejecutados" if i == 1 else "Presupuesto comprometido", ejecutados),
             ("Responsable", "Coordinación de cultura"),
+            ("Observaciones", "Se hicieron 46 visitas en 9 veredas."),  # a field without a figure: no count
         ]:
             celdas = tabla.add_row().cells
             celdas[0].text, celdas[1].text = etiqueta, valor
