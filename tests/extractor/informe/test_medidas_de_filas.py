@@ -176,3 +176,28 @@ def test_razon_de_dos_importes_no_es_dinero(tmp_path):
     obs = interpretar(leer_documento(ruta)).observaciones
     assert not [o for o in obs if o.valor in (1.03, 0.9, 0.92, 103.3, 89.8, 92.0)], [o for o in obs if o.valor < 200]
     assert {o.valor for o in obs if o.medida == "compromisos"} == {702_150_000, 1_118_372_450, 377_660_000}
+
+
+def test_acumulado_del_plan_empieza_con_el_cuatrienio(tmp_path):
+    """ "Acumulado del plan" over Meta | Logro | %, in a 2025 report of the
+    2024-2027 plan: the figures since the term began, up to the cut."""
+    from datetime import date
+
+    libro = openpyxl.Workbook()
+    hoja = libro.active
+    hoja.append(["Alcaldía de Chía · Secretaría de Educación · informe de gestión vigencia 2025"])
+    hoja.append(["Plan de Desarrollo 2024-2027"])
+    hoja.append(["Indicador", "Meta del plan 2024-2027", "Vigencia 2025", None, None, "Acumulado del plan", None, None])
+    hoja.append([None, None, "Meta", "Logro", "%", "Meta", "Logro", "%"])
+    hoja.append(["Estudiantes con transporte escolar", 4800, 1200, 1150, "95,8 %", 2400, 2215, "92,3 %"])
+    hoja.append(["Sedes educativas dotadas", 40, 10, 10, "100 %", 20, 19, "95,0 %"])
+    for rango in ("A3:A4", "B3:B4", "C3:E3", "F3:H3"):
+        hoja.merge_cells(rango)
+    ruta = tmp_path / "chia_educacion_2025.xlsx"
+    libro.save(ruta)
+    obs = interpretar(leer_documento(ruta)).observaciones
+    por = {(o.indicador, o.medida, o.periodo_inicio, o.periodo_fin): o.valor for o in obs}
+    transporte = "Estudiantes con transporte escolar"
+    assert por[(transporte, "acumulado", date(2024, 1, 1), date(2025, 12, 31))] == 2215
+    assert por[(transporte, "meta", date(2024, 1, 1), date(2025, 12, 31))] == 2400
+    assert por[(transporte, "meta", date(2025, 1, 1), date(2025, 12, 31))] == 1200
