@@ -387,6 +387,32 @@ def _tramos(indices: list[int], separacion: int, ocultos: frozenset[int] = froze
     return tramos
 
 
+MIN_NOMBRES = 3  # cells of names a column holds to be a table's own name column
+
+
+def _lado_a_lado(
+    tramo: tuple[int, int], celdas: dict[tuple[int, int], str], ocultas: frozenset[int]
+) -> list[tuple[int, int]]:
+    """A run of columns cut at each empty column right after which (within
+    two columns) comes a column of names (the physical table and, one blank
+    column apart, the financial one with its "Proyecto de inversión"): two
+    tables side by side. A blank spacer column inside one wide table has
+    figures after it."""
+    c0, c1 = tramo
+    llenas = {k for _, k in celdas}
+    vacias = [k for k in range(c0 + 1, c1) if k not in llenas and k not in ocultas]
+    cortes = [k for k in vacias if any(_columna_de_nombres(celdas, j) for j in range(k + 1, min(k + 3, c1 + 1)))]
+    bordes = [c0 - 1, *cortes, c1 + 1]
+    return [(a + 1, b - 1) for a, b in zip(bordes, bordes[1:]) if b - 1 >= a + 1]
+
+
+def _columna_de_nombres(celdas: dict[tuple[int, int], str], k: int) -> bool:
+    """Column k holds names: several cells of words, none a figure."""
+    textos = [t for (_, j), t in celdas.items() if j == k and t.strip()]
+    nombres = [t for t in textos if len(t.split()) >= 3 and not _es_cifra(t)]
+    return len(nombres) >= MIN_NOMBRES and len(nombres) * 2 > len(textos)
+
+
 def _es_cifra(texto: str) -> bool:
     from extractor.castellano.numeros import leer_numero
 
@@ -435,10 +461,11 @@ def _leer_hoja(hoja: _Hoja, limites: LimitesLectura, archivo: str, indice: list[
             {k for _, k in celdas}
             | {k for a, b, c, d in hoja.combinadas if r0 <= a <= r1 for k in range(b, d + 1) if (a, b) in celdas}
         )
-        for c0, c1 in _tramos(columnas, 2, frozenset(hoja.columnas_ocultas)):
-            parte = {(r, k): t for (r, k), t in celdas.items() if c0 <= k <= c1}
-            if parte:
-                bloques.extend(_bloque(hoja, parte, limites, archivo, indice))
+        for tramo in _tramos(columnas, 2, frozenset(hoja.columnas_ocultas)):
+            for c0, c1 in _lado_a_lado(tramo, celdas, frozenset(hoja.columnas_ocultas)):
+                parte = {(r, k): t for (r, k), t in celdas.items() if c0 <= k <= c1}
+                if parte:
+                    bloques.extend(_bloque(hoja, parte, limites, archivo, indice))
     _marcar_plantilla_y_notas(bloques)
     return bloques
 

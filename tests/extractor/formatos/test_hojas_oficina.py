@@ -393,3 +393,52 @@ def test_cli_cargar_incluir_ocultas(tablero, tmp_path):
     )
     assert r.exit_code == 0, r.output
     assert "Copia vieja" not in filas(sin) and "Copia vieja" in filas(con_ocultas)
+
+
+def test_tablas_fisica_y_financiera_lado_a_lado_en_una_hoja(tmp_path):
+    """The physical table and, one blank column apart, the financial one with
+    names of its own ("Proyecto de inversión"): two tables, each indicator
+    named by its own column; a blank spacer column before figures only
+    keeps one table."""
+    wb = Workbook()
+    ws = wb.active
+    ws.append(["Instituto de Deportes de Nobsa · Plan de Acción 2026 · corte 30 de septiembre de 2026"])
+    ws.append([])
+    ws.append(
+        ["Indicador", "Meta 2026", None, "Ejecutado 2026", None, "Proyecto de inversión", "Apropiación", "Compromisos"]
+    )
+    filas = [
+        (
+            "Escuelas deportivas en funcionamiento",
+            14,
+            13,
+            "Fortalecimiento del deporte formativo en Nobsa",
+            386500000,
+            301240000,
+        ),
+        (
+            "Juegos intercolegiados realizados",
+            1,
+            1,
+            "Fomento de procesos artísticos y culturales",
+            248000000,
+            176320000,
+        ),
+        (
+            "Escenarios deportivos mantenidos",
+            6,
+            4,
+            "Mantenimiento de escenarios deportivos del municipio",
+            412750000,
+            398600000,
+        ),
+    ]
+    for nombre, meta, hecho, proyecto, apropiacion, compromisos in filas:
+        ws.append([nombre, meta, None, hecho, None, proyecto, apropiacion, compromisos])
+    ruta = tmp_path / "nobsa_deportes_2026.xlsx"
+    wb.save(ruta)
+    informe = extraer_informe(ruta)
+    assert _uno(informe, indicador="Juegos intercolegiados realizados", medida="ejecutado").valor == 1
+    assert _uno(informe, indicador="Escenarios deportivos mantenidos", medida="meta").valor == 6
+    assert _uno(informe, medida="compromisos", valor=398600000.0).indicador.startswith("Mantenimiento de escenarios")
+    assert not [o for o in informe.observaciones if o.indicador.startswith("Fomento") and o.medida == "meta"]
