@@ -273,10 +273,15 @@ def logros(doc: Documento) -> list[tuple[BloqueTexto, Logro]]:
     from extractor.tablas.fichas import campos_de_texto
 
     salida: list[tuple[BloqueTexto, Logro]] = []
+    anterior: Optional[BloqueTexto] = None
     for bloque in doc.textos:
+        titulo, anterior = anterior, bloque
         if campos_de_texto(bloque):
             continue  # an indicator's data sheet ("Meta 2025: 21,0"): read by extractor/tablas/fichas.py
-        for rotulo, resto in _items(bloque):
+        items = _items(bloque)
+        if not items and titulo is not None and _es_titulo_de_seccion(titulo, bloque):
+            items = [(titulo.texto.strip(), bloque.texto)]  # "Educación" on its own line over its paragraph
+        for rotulo, resto in items:
             if not rotulo:
                 salida += [(bloque, logro) for logro in _logros_sin_rotulo(resto, [l for _, l in salida])]
                 continue
@@ -291,6 +296,23 @@ def logros(doc: Documento) -> list[tuple[BloqueTexto, Logro]]:
             elif con_meta:  # one sentence with a target: later ones give context
                 salida.append((bloque, replace(con_meta[0], indicador=_nombre_con_rotulo(nombre, con_meta[0]))))
     return salida
+
+
+MAX_PALABRAS_TITULO = 6  # words of a section's title on a line of its own ("Vías y transporte")
+
+
+def _es_titulo_de_seccion(titulo: BloqueTexto, bloque: BloqueTexto) -> bool:
+    """A short line of words alone right above a paragraph on the same page
+    ("Educación", "Salud pública"): the topic of that paragraph."""
+    texto = titulo.texto.strip()
+    return (
+        titulo.pagina == bloque.pagina
+        and "\n" not in texto
+        and 0 < len(texto.split()) <= MAX_PALABRAS_TITULO
+        and not any(ch.isdigit() for ch in texto)
+        and not texto.endswith((".", ",", ";"))
+        and not tiene_verbo_pasado(texto)
+    )
 
 
 def _nombre_con_rotulo(rotulo: str, logro: Logro) -> str:

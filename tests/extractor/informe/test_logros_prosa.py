@@ -425,3 +425,26 @@ def test_parrafo_de_un_tema_con_varios_indicadores(tmp_path):
     assert cifras[(familias, "ejecutado")] == (640, "numero") and cifras[(familias, "meta")] == (600, "numero")
     assert not any(n.startswith("Salud pública") for n, _ in cifras)
     assert not any(v == (37, "numero") for v in cifras.values())
+
+
+def test_titulo_de_seccion_en_su_linea_sobre_su_parrafo(tmp_path):
+    """A section's title alone on its line ("Educación") over a paragraph
+    whose sentences give results against targets: each is an indicator,
+    named by its sentence; the title names none of them."""
+    ruta = tmp_path / "el_banco_rendicion_2022.pdf"
+    _pdf_de_lineas(
+        ruta,
+        [
+            "Alcaldía de El Banco - Informe de rendición de cuentas, vigencia 2023",
+            "",
+            "Educación",
+            "",
+            "Se entregaron 2.350 kits escolares; la meta era 2.500 (94 %). Fueron dotados 11 restaurantes",
+            "escolares de los 12 previstos. El Programa de Alimentación Escolar atendió a 6.480 estudiantes.",
+        ],
+    )
+    cifras = _cifras(extraer_informe(ruta))
+    assert cifras[("Kits escolares entregados", "ejecutado")] == (2350, "numero")
+    assert cifras[("Kits escolares entregados", "meta")] == (2500, "numero")
+    assert cifras[("Restaurantes escolares dotados", "ejecutado")] == (11, "numero")
+    assert not any(n.startswith("Educación") for n, _ in cifras)
