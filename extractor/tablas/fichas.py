@@ -33,11 +33,11 @@ import esquemas
 from esquemas import cargar_yaml
 from extractor.castellano.lemas import normalizar
 from extractor.castellano.numeros import Numero, es_vacio, leer_cantidad, leer_numero, sin_cota, sin_notas
-from extractor.castellano.periodos import Contexto, fecha_corte_en, periodo_para
+from extractor.castellano.periodos import Contexto, Periodo, fecha_corte_en, periodo_para
 from extractor.modelo import BBox, BloqueTexto, Celda, Documento, Tabla
 from extractor.resultado import FilaNoMapeada, Observacion
 from extractor.tablas.celdas import referencia_excel, unidad
-from extractor.tablas.columnas import celdas_distintas
+from extractor.tablas.columnas import celdas_distintas, es_anio
 from extractor.tablas.encabezados import clasificador
 from extractor.tablas.titulos import (
     MAX_BLOQUES_SECCION,
@@ -50,10 +50,8 @@ from extractor.tablas.titulos import (
 
 # fields that are figures: the indicator's measures and every money measure
 # ("Presupuesto comprometido": compromisos) of esquemas/medidas.csv
-MEDIDAS = frozenset(
-    {"linea_base", "meta", "meta_cuatrienio", "ejecutado", "acumulado", "avance_porcentual"}
-    | esquemas.medidas_de_dinero()
-)
+MEDIDAS_FISICAS = frozenset({"linea_base", "meta", "meta_cuatrienio", "ejecutado", "acumulado", "avance_porcentual"})
+MEDIDAS = MEDIDAS_FISICAS | esquemas.medidas_de_dinero()
 MAX_ENTRE = 3  # text blocks between the block and its table (a title, "Seguimiento trimestral")
 # a year or a range of years in a label ("Línea base (2023)", "Meta 2024-2027"), set aside to match it
 _ANIOS = re.compile(r"\((?:[^)]*)\)|\b(?:19|20)\d\d\b(?:\s*[-–/]\s*(?:19|20)?\d\d\b)?")
@@ -84,6 +82,9 @@ def rol_de_etiqueta(etiqueta: str) -> Optional[str]:
     """The field a label names ("Meta de la vigencia:" → "meta", "Línea
     base (2023)" → "linea_base"), or None."""
     return _etiquetas().get(_plano(etiqueta)) if etiqueta and len(etiqueta) <= 60 else None
+
+
+MAX_PALABRAS_ROTULO = 3  # words of a card's label ("% de logro", "Meta anual")
 
 
 def rol_de_celda(etiqueta: str) -> Optional[str]:
@@ -182,7 +183,11 @@ def campos_de_texto(bloque: BloqueTexto) -> list[Campo]:
             campos.append(
                 Campo(_rol_de_campo(m.group(1), m.group(2)), m.group(1), m.group(2), bloque.pagina, bloque.bbox)
             )
-        elif (m := _CAMPO_SIN_DOS_PUNTOS.match(parte)) and _rol_de_campo(m.group(1), m.group(2)) in MEDIDAS:
+        elif (
+            (m := _CAMPO_SIN_DOS_PUNTOS.match(parte))
+            and rol_de_etiqueta(m.group(1)) in MEDIDAS
+            and not es_anio(leer_numero(m.group(2)))  # "Meta 2023" is a header, not a field
+        ):
             # "Cumplimiento 85,6 %": a label of a figure and the figure, no colon
             campos.append(
                 Campo(_rol_de_campo(m.group(1), m.group(2)), m.group(1), m.group(2), bloque.pagina, bloque.bbox)
@@ -197,10 +202,17 @@ def campos_de_texto(bloque: BloqueTexto) -> list[Campo]:
 
 
 def _rol_de_campo(etiqueta: str, valor: str) -> Optional[str]:
-    """The role of a "Label: value" line; a percentage's label over a figure
-    that is no percentage ("Avance: 214") is what was achieved."""
+    """The role of a "Label: value" line (a label of `ficha_indicador`, or over
+    a figure one worded as a column's header); a percentage's label over a
+    figure that is no percentage ("Avance: 214") is what was achieved."""
     rol = rol_de_etiqueta(etiqueta)
-    if rol == "avance_porcentual" and (n := leer_numero(valor.strip())) is not None and n.unidad != "porcentaje":
+    n = leer_numero(valor.strip())
+    if rol is None and n is not None and n.unidad != "pesos" and len(etiqueta.split()) <= MAX_PALABRAS_ROTULO:
+        # "Programado: 420", "% de logro: 94,8 %": a short label worded as a column's header, over a
+        # figure that is neither money nor a year
+        celda = rol_de_celda(etiqueta)
+        rol = celda if celda in MEDIDAS_FISICAS and not es_anio(n) else None
+    if rol == "avance_porcentual" and n is not None and n.unidad != "porcentaje":
         return "ejecutado"
     return rol
 
@@ -367,11 +379,17 @@ def leer_fichas(doc: Documento, hojas: bool = False, titulos: Optional[dict[int,
                             nombrado.append(Campo("ejecutado", "", cifra.texto.strip(), cifra.pagina, cifra.bbox))
                         campos = nombrado + campos
                 agregar(campos)
+            elif _cifra_sola(bloque) and actual.nombre and not actual.valor("ejecutado"):
+                # a card's big figure among its fields ("Programado: 420 / 398 / % de logro …"): the result
+                agregar([Campo("ejecutado", "", bloque.texto.strip(), bloque.pagina, bloque.bbox)])
             elif actual.campos and not _cifra_sola(bloque):
                 entre += 1
                 if entre > MAX_ENTRE:
                     cerrar()
-            tarjeta = (anterior, bloque) if anterior is not None and _cifra_sola(bloque) else None
+            if anterior is not None and _cifra_sola(bloque):
+                tarjeta = (anterior, bloque)
+            elif not (tarjeta and _rotulo_de_cifra(bloque)):  # "Logrado" under the big figure: still the card
+                tarjeta = None
             anterior = bloque
             continue
         anterior, tarjeta = None, None
@@ -397,6 +415,31 @@ def leer_fichas(doc: Documento, hojas: bool = False, titulos: Optional[dict[int,
         cerrar(bloque if cerca else None)
     cerrar()
     return salida
+
+
+def _de_su_periodo(campo: Campo, ficha: Ficha, ctx: Contexto) -> bool:
+    """Beside a target that names its period ("Meta anual: 450"), a target
+    that names none ("Programado: 420") is the report's period's."""
+    otras = [c for c in ficha.campos if c.rol == "meta" and c is not campo and c.tabla == campo.tabla]
+    return (
+        bool(otras)
+        and ctx.periodo_inicio is not None
+        and ctx.periodo_fin is not None
+        and not _NOMBRA_PERIODO.search(normalizar(campo.etiqueta))
+        and any(_NOMBRA_PERIODO.search(normalizar(c.etiqueta)) for c in otras)
+    )
+
+
+# a label that names its period: a year, "anual", "vigencia", "cuatrienio", a month
+_NOMBRA_PERIODO = re.compile(r"\b(?:(?:19|20)\d\d|anual|ano|vigencia|cuatrienio|semestre|trimestre|mes)\b")
+
+
+def _rotulo_de_cifra(bloque: BloqueTexto) -> bool:
+    """A block that only names a measure ("Logrado", "Meta"): the label of a card's big figure."""
+    texto = bloque.texto.strip()
+    return (
+        len(texto.split()) <= 3 and not any(ch.isdigit() for ch in texto) and clasificador().medida(texto) is not None
+    )
 
 
 def _cifra_sola(bloque: BloqueTexto) -> bool:
@@ -426,6 +469,8 @@ def observaciones_de_ficha(ficha: Ficha, ctx: Contexto, tabla: Optional[int] = N
         if n is None:
             continue
         periodo = periodo_para(campo.rol, campo.etiqueta, ctx)
+        if campo.rol == "meta" and _de_su_periodo(campo, ficha, ctx):
+            periodo = Periodo(ctx.periodo_inicio, ctx.periodo_fin)
         celda = campo.celda
         salida.append(
             Observacion(

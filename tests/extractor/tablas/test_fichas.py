@@ -476,3 +476,48 @@ def test_tarjetas_con_la_cifra_aparte_y_el_periodo_en_el_pie(tmp_path):
         )
         assert leidas[(titulo, "meta", 1)].valor == float(meta)
         assert leidas[(titulo, "avance_porcentual", 1)].valor == float(avance.replace(",", "."))
+
+
+def test_tarjetas_con_la_cifra_a_un_lado_y_los_campos_al_otro(tmp_path):
+    """Cards whose big figure sits on the left with "Logrado" under it and the
+    fields on the right worded as column headers ("Programado: 420", "% de
+    logro: 94,8 %", "Meta anual: 450"), three cards a row, the period in the
+    footer: the unqualified target is the semester's, the annual one the
+    year's."""
+    from datetime import date
+
+    from reportlab.pdfgen import canvas
+
+    tarjetas = [
+        ("Adultos mayores atendidos en Centro Vida", "398", "420", "94,8", "450"),
+        ("Niños y niñas en atención integral", "1.134", "1.200", "94,5", "1.250"),
+        ("Jornadas de prevención de violencia", "14", "12", "116,7", "24"),
+    ]
+    ruta = tmp_path / "zarzal_integracion_social.pdf"
+    c = canvas.Canvas(str(ruta), pagesize=(960, 540))
+    c.setFont("Helvetica-Bold", 20)
+    c.drawString(36, 500, "Tablero de resultados")
+    for k, (titulo, cifra, programado, logro, anual) in enumerate(tarjetas):
+        x = 46 + 303 * k
+        c.setFont("Helvetica-Bold", 11)
+        c.drawString(x, 380, titulo)
+        c.setFont("Helvetica-Bold", 30)
+        c.drawString(x + 2, 290, cifra)
+        c.setFont("Helvetica", 9)
+        c.drawString(x + 4, 276, "Logrado")
+        c.drawString(x + 140, 320, f"Programado: {programado}")
+        c.drawString(x + 140, 304, f"% de logro: {logro} %")
+        c.drawString(x + 140, 292, f"Meta anual: {anual}")
+    c.setFont("Helvetica", 8)
+    c.drawString(36, 20, "Seguimiento al Plan de Acción · Primer semestre 2025 (corte 30 de junio)")
+    c.showPage()
+    c.save()
+    leidas = {(o.indicador, o.medida, o.periodo_fin): o.valor for o in extraer_informe(ruta).observaciones}
+    semestre, anio = date(2025, 6, 30), date(2025, 12, 31)
+    valor = lambda t: float(t.replace(".", "").replace(",", "."))  # noqa: E731
+    for titulo, cifra, programado, logro, anual in tarjetas:
+        assert leidas[(titulo, "ejecutado", semestre)] == valor(cifra), (titulo, leidas)
+        assert leidas[(titulo, "meta", semestre)] == valor(programado), titulo
+        assert leidas[(titulo, "meta", anio)] == valor(anual), titulo
+        assert leidas[(titulo, "avance_porcentual", semestre)] == valor(logro), titulo
+    assert len(leidas) == 12
