@@ -186,7 +186,8 @@ def campos_de_texto(bloque: BloqueTexto) -> list[Campo]:
         elif (
             (m := _CAMPO_SIN_DOS_PUNTOS.match(parte))
             and rol_de_etiqueta(m.group(1)) in MEDIDAS
-            and not es_anio(leer_numero(m.group(2)))  # "Meta 2023" is a header, not a field
+            and (n := leer_numero(m.group(2))) is not None
+            and not es_anio(n)  # "Meta 2023" is a header, not a field
         ):
             # "Cumplimiento 85,6 %": a label of a figure and the figure, no colon
             campos.append(
