@@ -209,15 +209,18 @@ def test_chromium_muestra_los_recortes_y_descarga_las_decisiones(revision, tmp_p
     con_prueba.write_text(
         revision["html"].read_text(encoding="utf-8").replace("</body>", _PRUEBA + "</body>"), encoding="utf-8"
     )
-    dom = _chromium(
-        "--virtual-time-budget=10000",
-        "--window-size=1300,1900",
-        "--dump-dom",
-        con_prueba.resolve().as_uri(),
-        perfil=tmp_path / "perfil",
-    )
-    assert dom.returncode == 0, dom.stderr[-2000:]
-    m = re.search(r'<pre id="prueba">(.*?)</pre>', dom.stdout, re.S)
+    for presupuesto in (10_000, 30_000, 60_000):  # a loaded machine may need more virtual time for the decoding
+        dom = _chromium(
+            f"--virtual-time-budget={presupuesto}",
+            "--window-size=1300,1900",
+            "--dump-dom",
+            con_prueba.resolve().as_uri(),
+            perfil=tmp_path / "perfil",
+        )
+        assert dom.returncode == 0, dom.stderr[-2000:]
+        m = re.search(r'<pre id="prueba">(.*?)</pre>', dom.stdout, re.S)
+        if m:
+            break
     assert m, dom.stdout[-2000:]
     res = json.loads(m.group(1).replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&"))
     assert len(res["recortes"]) == 1
