@@ -431,15 +431,19 @@ def _de_su_periodo(campo: Campo, ficha: Ficha, ctx: Contexto) -> bool:
     )
 
 
-# a label that names its period: a year, "anual", "vigencia", "cuatrienio", a month
-_NOMBRA_PERIODO = re.compile(r"\b(?:(?:19|20)\d\d|anual|ano|vigencia|cuatrienio|semestre|trimestre|mes)\b")
+# a label that names its period: a year or a word of esquemas/encabezados.yaml `rotulos_con_periodo`
+_NOMBRA_PERIODO = re.compile(
+    r"\b(?:(?:19|20)\d\d|" + "|".join(map(re.escape, cargar_yaml("encabezados.yaml")["rotulos_con_periodo"])) + r")\b"
+)
 
 
 def _rotulo_de_cifra(bloque: BloqueTexto) -> bool:
     """A block that only names a measure ("Logrado", "Meta"): the label of a card's big figure."""
     texto = bloque.texto.strip()
     return (
-        len(texto.split()) <= 3 and not any(ch.isdigit() for ch in texto) and clasificador().medida(texto) is not None
+        len(texto.split()) <= MAX_PALABRAS_ROTULO
+        and not any(ch.isdigit() for ch in texto)
+        and clasificador().medida(texto) is not None
     )
 
 
