@@ -13,7 +13,7 @@ year), so only the rows below the deeper header are compared.
 from __future__ import annotations
 
 from esquemas import umbrales
-from extractor.formatos.lineas import agrupar_lineas
+from extractor.formatos.lineas import agrupar_lineas, cortada
 
 _U = umbrales("contiguas")  # esquemas/disposicion.yaml
 
@@ -180,19 +180,12 @@ def _hueco_en_columnas(a: tuple, b: tuple, bordes: list[float], palabras: list[d
     inside one column: rows drawn white between shaded ones, not a caption
     or a sentence across the table."""
     entre = [w for w in palabras if a[3] < (w["top"] + w["bottom"]) / 2 < b[1]]
-    tramos: list[list[dict]] = []
-    for linea in agrupar_lineas(entre):
-        espacio = (linea.bottom - linea.top) / 2
-        tramos.append([linea.palabras[0]])
-        for anterior, w in zip(linea.palabras, linea.palabras[1:]):
-            if w["x0"] - anterior["x1"] < espacio:
-                tramos[-1].append(w)
-            else:
-                tramos.append([w])
+    # a run ends at a gap of half a line height
+    tramos = [t for linea in agrupar_lineas(entre) for t in cortada(linea, lambda w, hueco, alto: hueco >= alto / 2)]
     return all(
-        any(x0 - TOLERANCIA <= t[0]["x0"] and t[-1]["x1"] <= x1 + TOLERANCIA for x0, x1 in zip(bordes, bordes[1:]))
+        any(x0 - TOLERANCIA <= t.x0 and t.x1 <= x1 + TOLERANCIA for x0, x1 in zip(bordes, bordes[1:]))
         for t in tramos
-        if t[-1]["x1"] > a[0] and t[0]["x0"] < a[2]  # runs beside the table are no part of it
+        if t.x1 > a[0] and t.x0 < a[2]  # runs beside the table are no part of it
     )
 
 

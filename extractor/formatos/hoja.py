@@ -401,14 +401,19 @@ def _lado_a_lado(
     c0, c1 = tramo
     llenas = {k for _, k in celdas}
     vacias = [k for k in range(c0 + 1, c1) if k not in llenas and k not in ocultas]
-    cortes = [k for k in vacias if any(_columna_de_nombres(celdas, j) for j in range(k + 1, min(k + 3, c1 + 1)))]
+    if not vacias:
+        return [tramo]
+    por_columna: dict[int, list[str]] = {}
+    for (_, k), t in celdas.items():
+        if t.strip():
+            por_columna.setdefault(k, []).append(t)
+    cortes = [k for k in vacias if any(_de_nombres(por_columna.get(j, [])) for j in range(k + 1, min(k + 3, c1 + 1)))]
     bordes = [c0 - 1, *cortes, c1 + 1]
     return [(a + 1, b - 1) for a, b in zip(bordes, bordes[1:]) if b - 1 >= a + 1]
 
 
-def _columna_de_nombres(celdas: dict[tuple[int, int], str], k: int) -> bool:
-    """Column k holds names: several cells of words, none a figure."""
-    textos = [t for (_, j), t in celdas.items() if j == k and t.strip()]
+def _de_nombres(textos: list[str]) -> bool:
+    """A column's filled cells hold names: several cells of words, none a figure."""
     nombres = [t for t in textos if len(t.split()) >= 3 and not _es_cifra(t)]
     return len(nombres) >= MIN_NOMBRES and len(nombres) * 2 > len(textos)
 

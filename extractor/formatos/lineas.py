@@ -8,6 +8,7 @@ left behind with the page.
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -83,17 +84,19 @@ def leidas(lineas: list[Linea]) -> list[LineaLeida]:
     least), then at the gaps HUECO_COLUMNA line heights wide where the next
     word starts a column (two other pieces of the page start there)."""
     piezas = [
-        p for linea in lineas for p in _cortada(linea, lambda w, hueco, alto: hueco > max(CALLE * alto, MIN_CALLE))
+        p for linea in lineas for p in cortada(linea, lambda w, hueco, alto: hueco > max(CALLE * alto, MIN_CALLE))
     ]
     inicios = sorted(p.x0 for p in piezas)
 
     def inicia_columna(w: dict, hueco: float, alto: float) -> bool:
-        return hueco > HUECO_COLUMNA * alto and sum(abs(w["x0"] - i) <= ALINEADA for i in inicios) >= 2
+        if hueco <= HUECO_COLUMNA * alto:
+            return False
+        return bisect_right(inicios, w["x0"] + ALINEADA) - bisect_left(inicios, w["x0"] - ALINEADA) >= 2
 
-    return [p.leida() for pieza in piezas for p in _cortada(pieza, inicia_columna)]
+    return [p.leida() for pieza in piezas for p in cortada(pieza, inicia_columna)]
 
 
-def _cortada(linea: Linea, es_calle) -> list[Linea]:
+def cortada(linea: Linea, es_calle) -> list[Linea]:
     """The line cut before each word where `es_calle(word, gap before it, line height)`."""
     alto = max(linea.bottom - linea.top, 1.0)
     piezas = [Linea([linea.palabras[0]])]

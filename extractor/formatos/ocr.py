@@ -1041,7 +1041,8 @@ def _releer_celdas(palabras: list[dict], pagina, horizontales: list, verticales:
             w for w in palabras if x0 < (w["x0"] + w["x1"]) / 2 < x1 and top < (w["top"] + w["bottom"]) / 2 < bottom
         ]
         if nuevas and _media_conf(nuevas) > _media_conf(dentro):
-            palabras = [w for w in palabras if not any(w is d for d in dentro)] + nuevas
+            viejas = {id(w) for w in dentro}
+            palabras = [w for w in palabras if id(w) not in viejas] + nuevas
             cambiadas = True
     return sorted(palabras, key=lambda w: (w["top"], w["x0"])) if cambiadas else palabras
 

@@ -172,26 +172,26 @@ def _sin_reglas_perdidas(bboxes: list[tuple], centros: Centros) -> list[tuple]:
     other cells start. The name of a merged cell is centred on its rows and
     does not line up with each of them; a header's cells have no figures."""
     ys = _agrupamientos([b[1] for b in bboxes] + [b[3] for b in bboxes])
-    techos: dict[int, list[float]] = {}  # body row -> tops of the lines of its one-row boxes
+    filas = [(b, _indice(ys, b[1]), _indice(ys, b[3])) for b in bboxes]
+    if all(r1 - r0 < 2 for _, r0, r1 in filas):
+        return bboxes
+    techos: dict[int, list[float]] = {}  # body row -> tops of the first line of its one-row boxes
     con_cifras: set[int] = set()
-    for b in bboxes:
-        r0, r1 = _indice(ys, b[1]), _indice(ys, b[3])
-        if r1 == r0 + 1:
-            palabras = centros.dentro(b)
-            techos.setdefault(r0, []).extend(l.top for l in agrupar_lineas(palabras)[:1])
+    for b, r0, r1 in filas:
+        if r1 == r0 + 1 and (palabras := centros.dentro(b)):
+            techos.setdefault(r0, []).append(min(w["top"] for w in palabras))
             if any(sin_bordes.es_cifra_no_anio(w["text"]) for w in palabras):
                 con_cifras.add(r0)
     salida = []
-    for b in bboxes:
-        r0, r1 = _indice(ys, b[1]), _indice(ys, b[3])
+    for b, r0, r1 in filas:
         if r1 - r0 < 2:
             salida.append(b)
             continue
         lineas = agrupar_lineas(centros.dentro(b))
         por_fila = [[l for l in lineas if ys[r] <= (l.top + l.bottom) / 2 < ys[r + 1]] for r in range(r0, r1)]
         alineadas = all(
-            filas and r in con_cifras and any(abs(filas[0].top - t) <= ALINEADA for t in techos.get(r, []))
-            for r, filas in zip(range(r0, r1), por_fila)
+            en_fila and r in con_cifras and any(abs(en_fila[0].top - t) <= ALINEADA for t in techos.get(r, []))
+            for r, en_fila in zip(range(r0, r1), por_fila)
         )
         salida.extend([(b[0], ys[r], b[2], ys[r + 1]) for r in range(r0, r1)] if alineadas else [b])
     return salida

@@ -696,14 +696,19 @@ DINERO_SUELTO = re.compile(
 )
 
 
-def _numeros(cuerpo, k: int) -> list[Numero]:
-    """Column k's figures that are no percentages."""
+def _leidos(cuerpo, k: int) -> list[Numero]:
+    """Column k's figures ("1.250", "45 km", "74,0 %")."""
     leidos = [
         leer_numero(c.texto) or (leer_cantidad(c.texto) or (None,))[0]
         for c in (fila[k] if k < len(fila) else None for fila in cuerpo)
         if c is not None and c.texto.strip()
     ]
-    return [n for n in leidos if n is not None and n.unidad != "porcentaje"]
+    return [n for n in leidos if n is not None]
+
+
+def _numeros(cuerpo, k: int) -> list[Numero]:
+    """Column k's figures that are no percentages."""
+    return [n for n in _leidos(cuerpo, k) if n.unidad != "porcentaje"]
 
 
 def _pesos_y_magnitud(cuerpo, k: int) -> tuple[int, int, float]:
@@ -759,12 +764,7 @@ def _razones_entre_dinero(cols: list[Columna], cuerpo) -> None:
 
 def _solo_porcentajes(cuerpo, k: int) -> bool:
     """Column k's figures are all percentages."""
-    leidos = [
-        leer_numero(c.texto)
-        for c in (fila[k] if k < len(fila) else None for fila in cuerpo)
-        if c is not None and c.texto.strip()
-    ]
-    cifras = [n for n in leidos if n is not None]
+    cifras = _leidos(cuerpo, k)
     return bool(cifras) and all(n.unidad == "porcentaje" for n in cifras)
 
 

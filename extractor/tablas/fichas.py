@@ -96,14 +96,14 @@ def rol_de_celda(etiqueta: str) -> Optional[str]:
     if rol is not None or not etiqueta or len(etiqueta) > 60:
         return rol
     encabezados = clasificador()
+    medida, rol_columna = encabezados.medida(etiqueta), encabezados.rol(etiqueta)
     plano = f" {_plano(etiqueta)} "
-    if encabezados.medida(etiqueta) is None and any(f" {n} " in plano for n in _nombres_largos()):
+    if medida is None and any(f" {n} " in plano for n in _nombres_largos()):
         return "nombre"  # "Nombre del indicador de producto": a wording of the name inside a longer label
-    if "codigo" in (encabezados.rol(etiqueta), encabezados.no_valor(etiqueta)):
+    if "codigo" in (rol_columna, encabezados.no_valor(etiqueta)):
         return "codigo"
-    if encabezados.rol(etiqueta) == "unidad":
+    if rol_columna == "unidad":
         return "unidad"
-    medida = encabezados.medida(etiqueta)
     return medida if medida in MEDIDAS else None
 
 
@@ -178,21 +178,18 @@ def campos_de_texto(bloque: BloqueTexto) -> list[Campo]:
     partes = _SEPARADORES.split(bloque.texto)
     campos = []
     for parte in partes:
-        m = _CAMPO.match(parte)
-        if m and m.group(2):
-            campos.append(
-                Campo(_rol_de_campo(m.group(1), m.group(2)), m.group(1), m.group(2), bloque.pagina, bloque.bbox)
-            )
+        if (m := _CAMPO.match(parte)) and m.group(2):
+            rol = _rol_de_campo(m.group(1), m.group(2))
         elif (
             (m := _CAMPO_SIN_DOS_PUNTOS.match(parte))
             and rol_de_etiqueta(m.group(1)) in MEDIDAS
             and (n := leer_numero(m.group(2))) is not None
             and not es_anio(n)  # "Meta 2023" is a header, not a field
         ):
-            # "Cumplimiento 85,6 %": a label of a figure and the figure, no colon
-            campos.append(
-                Campo(_rol_de_campo(m.group(1), m.group(2)), m.group(1), m.group(2), bloque.pagina, bloque.bbox)
-            )
+            rol = _rol_de_campo(m.group(1), m.group(2))  # "Cumplimiento 85,6 %": no colon
+        else:
+            continue
+        campos.append(Campo(rol, m.group(1), m.group(2), bloque.pagina, bloque.bbox))
     if not any(c.rol for c in campos):
         return []
     cifra = partes[0].strip()
