@@ -213,13 +213,15 @@ def _participio_escrito(antes: list[_Palabra]) -> Optional[_Palabra]:
     )
 
 
-def _raiz_de_accion(antes: list[_Palabra]) -> Optional[str]:
+def _raiz_de_accion(antes: list[_Palabra], cifra: int) -> Optional[str]:
     """The participle stem of what was done to the counted, from the words
-    before the figure: a past verb ("entregaron" → "entregad"), a participle
-    after an auxiliary ("fueron capacitadas" → "capacitad") or an action
-    noun right before "de" ("la vinculación de 45 jóvenes" → "vinculad")."""
-    if len(antes) >= 2 and antes[-1].plana == "de":
-        raiz = _raiz_de_sustantivo(antes[-2])
+    before it (the figure's place among them, `cifra`): a past verb
+    ("entregaron" → "entregad"), a participle after an auxiliary ("fueron
+    capacitadas" → "capacitad") or an action noun right before "de" and the
+    figure ("la vinculación de 45 jóvenes", "la construcción de 3,2 km de
+    redes" → "vinculad", "construid")."""
+    if cifra >= 2 and antes[cifra - 1].plana == "de":
+        raiz = _raiz_de_sustantivo(antes[cifra - 2])
         if raiz is not None:
             return raiz
     for k in range(len(antes) - 1, -1, -1):
@@ -246,6 +248,9 @@ def _raiz_de_sustantivo(p: _Palabra) -> Optional[str]:
         return None
     if plana.endswith("acion"):
         verbos = [escrita[: -len("ación")] + "ar"]
+    elif plana.endswith("cion"):  # "construcción" → construir, "producción" → producir
+        base = escrita[: -len("ción")]
+        verbos = [base + "ir", base[:-1] + "ir"]
     elif plana.endswith("miento"):
         verbos = [escrita[: -len("miento")] + "r"]
     elif plana.endswith(("a", "o")):
@@ -288,6 +293,8 @@ def _marco(frase: str) -> Optional[str]:
     cuerpo = _frase_nominal(tokens)
     if not cuerpo or cuerpo[0].plana in _datos()["no_son_marco"]:
         return None  # "En el cuatrienio …", "En la vigencia …": when, not where from
+    if len(cuerpo) == 1 and _raiz_de_sustantivo(cuerpo[0]) is not None:
+        return None  # "Con la construcción | de 14 box culverts": the action itself, not a programme
     return f"{frase[: len(inicio)].lower()} {frase[tokens[0].inicio : cuerpo[-1].inicio + len(cuerpo[-1].texto)]}"
 
 
@@ -321,20 +328,37 @@ def _tras_la_cifra(despues: list[_Palabra]) -> list[_Palabra]:
     return despues[k:] if k > 1 else despues
 
 
-def _complemento(tokens: list[_Palabra], frase: str) -> Optional[str]:
+def _complemento_antes(antes: list[_Palabra], frase: str) -> Optional[str]:
+    """ "a internet de alta velocidad" in "Fueron conectadas a internet de
+    alta velocidad 9 sedes": the phrase between the last verb or participle
+    and the figure, when it is a complement that ends right at the figure."""
+    k = next(
+        (k for k in range(len(antes) - 1, -1, -1) if _verbo_pasado(antes[k]) or _participio_suelto(antes[k], antes[k - 1] if k else None)),
+        None,
+    )
+    if k is None:
+        return None
+    tramo = antes[k + 1 :]
+    texto = _complemento(tramo, frase, _datos()["complementos"] | {"a", "al"})
+    return texto if texto and texto.endswith(tramo[-1].texto) else None
+
+
+def _complemento(tokens: list[_Palabra], frase: str, preposiciones: frozenset[str] = frozenset()) -> Optional[str]:
     """ "para el acceso a la educación superior", "en competencias digitales":
     the phrase right after what is counted, when it opens with one of
-    `complementos` and a noun phrase follows; None otherwise."""
+    `complementos` (or `preposiciones`) and a noun phrase follows; None otherwise."""
     d = _datos()
-    if not tokens or tokens[0].plana not in d["complementos"]:
+    if not tokens or tokens[0].plana not in (preposiciones or d["complementos"]):
         return None
     resto = tokens[1:]
     k = 0
     while k < len(resto) and resto[k].plana in d["articulos"]:
         k += 1
     cuerpo = _frase_nominal(resto[k:])
-    if not cuerpo:
+    if not cuerpo or cuerpo[0].plana in d["no_complementan"]:
         return None
+    if tokens[0].plana == "en" and any(p.texto[:1].isupper() for p in cuerpo):
+        return None  # where, by name ("en los barrios Kennedy y 20 de Julio"): no part of what is counted
     # "para el acceso | a la educación superior": one more phrase of what it is for
     sigue = resto[k + len(cuerpo) :]
     if sigue and sigue[0].plana in ("a", "al"):
@@ -422,6 +446,7 @@ def nombre_de_frase(frase: str, inicio: int, fin: int, anterior: Optional[str] =
     resto = _tras_la_cifra(despues)
     if porcentaje and resto is despues:
         resto = []  # a rate of nothing named ("bajó de 4,8 % a 3,9 %"): the subject below
+    cifra = len(antes)
     antes = antes + despues[: len(despues) - len(resto)]
     contado = _frase_nominal(resto)
     # "de las 12 plazas previstas": the word that makes the total a target is no part of the name
@@ -429,7 +454,9 @@ def nombre_de_frase(frase: str, inicio: int, fin: int, anterior: Optional[str] =
         contado.pop()
     if contado:
         nombre = _texto(contado, frase)
-        plural = contado[0].plana.endswith("s")
+        # "box culverts": a word of the head before any "de" in plural makes it plural
+        cabeza = next((contado[:k] for k, p in enumerate(contado) if p.plana in ("de", "del")), contado)
+        plural = any(p.plana.endswith("s") for p in cabeza)
         verbo = next((k for k in range(len(antes) - 1, -1, -1) if _verbo_pasado(antes[k])), None)
         if verbo is not None and antes[-1].plana == "a" and porcentaje is False and not _infinitivo(antes[verbo + 1]):
             # "garantizó el transporte escolar a 412 estudiantes": what was given to them
@@ -448,7 +475,7 @@ def nombre_de_frase(frase: str, inicio: int, fin: int, anterior: Optional[str] =
             if objeto and len(objeto) == len(entre):
                 marco = _marco(frase)
                 return _capital(" ".join(filter(None, [nombre, "con", _texto(objeto, frase), marco])))
-        raiz = _raiz_de_accion(antes)
+        raiz = _raiz_de_accion(antes, cifra)
         if raiz is None:
             pasiva = _pasiva_despues(resto[len(contado) :], frase)
             if pasiva:
@@ -469,7 +496,8 @@ def nombre_de_frase(frase: str, inicio: int, fin: int, anterior: Optional[str] =
             femenino = _femenino(contado, antes, [] if con_unidad else todas)
         nombre = f"{nombre} {_participio(raiz, femenino, plural)}"
         # "212 estímulos | para el acceso a la educación superior": what they were for, after the participle
-        complemento = _complemento(resto[len(contado) :], frase)
+        # or between the verb and the figure ("Fueron conectadas a internet | 9 sedes educativas")
+        complemento = _complemento(resto[len(contado) :], frase) or _complemento_antes(antes[:cifra], frase)
         # who did it, when the sentence names someone other than the office itself
         # ("El servicio de transporte escolar benefició a 1.340 estudiantes")
         agente = _sujeto(todas, con_articulo=True)

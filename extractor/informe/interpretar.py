@@ -81,7 +81,8 @@ def interpretar_con_lecturas(doc, plantillas: tuple = ()) -> tuple[InformeExtrai
         result.no_mapeadas.extend(notas)
     result.no_mapeadas.extend(FilaNoMapeada(texto=o.texto, motivo=o.motivo, pagina=o.pagina) for o in doc.omisiones)
     result.observaciones.extend(dinero_en_narrativa(doc, ctx))
-    result.observaciones.extend(logros_en_narrativa(doc, ctx))  # named indicators' results in prose
+    # named indicators' results in prose (not those a table already gave)
+    result.observaciones.extend(logros_en_narrativa(doc, ctx, result.observaciones))
     result.columnas_leidas, result.plantillas = _columnas_leidas(lecturas)
     from extractor.tablas.confianza import ajustar
 

@@ -198,6 +198,9 @@ def _items(bloque: BloqueTexto) -> list[tuple[str, str]]:
         resto = texto[len(bloque.rotulo) :] if texto.startswith(bloque.rotulo) else texto
         return [(bloque.rotulo, resto)]
     lineas = bloque.texto.split("\n")
+    if len(lineas) > 1 and not _VINETA.match(lineas[0]) and _es_titulo(lineas[0]):
+        # "Acceso a la educación superior" on its own line over its paragraph, in one block
+        return [(lineas[0].strip(), "\n".join(lineas[1:]))]
     items: list[str] = []
     lineas_de_item: list[str] = []  # each item's first line, with its bullet
     for linea in lineas:
@@ -211,8 +214,8 @@ def _items(bloque: BloqueTexto) -> list[tuple[str, str]]:
         m = _ROTULO_DOS_PUNTOS.match(item.strip()) or _rotulo_con_punto(item.strip())
         if m:
             salida.append((m["rotulo"], m["resto"]))
-        elif _VINETA.match(linea) or _es_lista(bloque):
-            salida.append(("", item))  # a bullet without a label: the sentence names it
+        else:
+            salida.append(("", item))  # a bullet or paragraph without a label: the sentence names it
     return salida
 
 
@@ -304,10 +307,14 @@ MAX_PALABRAS_TITULO = 6  # words of a section's title on a line of its own ("Ví
 def _es_titulo_de_seccion(titulo: BloqueTexto, bloque: BloqueTexto) -> bool:
     """A short line of words alone right above a paragraph on the same page
     ("Educación", "Salud pública"): the topic of that paragraph."""
-    texto = titulo.texto.strip()
+    return titulo.pagina == bloque.pagina and _es_titulo(titulo.texto)
+
+
+def _es_titulo(texto: str) -> bool:
+    """A short line of words, no figure, no closing stop, no verb: a section's title."""
+    texto = texto.strip()
     return (
-        titulo.pagina == bloque.pagina
-        and "\n" not in texto
+        "\n" not in texto
         and 0 < len(texto.split()) <= MAX_PALABRAS_TITULO
         and not any(ch.isdigit() for ch in texto)
         and not texto.endswith((".", ",", ";"))
@@ -348,11 +355,38 @@ def _de_varios_anios(texto: str, ctx: Contexto) -> bool:
     return bool(leido and leido.inicio and leido.fin and leido.fin.year > leido.inicio.year)
 
 
-def logros_en_narrativa(doc: Documento, ctx: Contexto) -> list[Observacion]:
+def _pares_de_tablas(observaciones: list[Observacion]) -> dict[tuple[float, float], set[str]]:
+    """(target, achieved) of each indicator the tables gave → the words of its name."""
+    por_indicador: dict[str, dict[str, set[float]]] = {}
+    for o in observaciones:
+        por_indicador.setdefault(o.indicador, {}).setdefault(o.medida, set()).add(o.valor)
+    pares: dict[tuple[float, float], set[str]] = {}
+    for indicador, medidas in por_indicador.items():
+        for m in medidas.get("meta", set()) | medidas.get("meta_cuatrienio", set()):
+            for e in medidas.get("ejecutado", set()) | medidas.get("acumulado", set()):
+                pares.setdefault((m, e), set()).update(_contenido(indicador))
+    return pares
+
+
+def _repite_una_tabla(logro: Logro, pares: dict[tuple[float, float], set[str]]) -> bool:
+    """The sentence restates an indicator's target and achieved figure a
+    table gave, and says a word of its name ("se habilitaron 18 de las 24
+    camas previstas" under the row "Camas hospitalarias habilitadas": 24, 18)."""
+    if logro.meta is None or logro.ejecutado is None:
+        return False
+    palabras = pares.get((logro.meta.valor, logro.ejecutado.valor), set())
+    return bool(palabras & set(_contenido(logro.frase)))
+
+
+def logros_en_narrativa(doc: Documento, ctx: Contexto, de_tablas: list[Observacion] = ()) -> list[Observacion]:
     """meta, ejecutado and avance_porcentual observations of the labelled
-    bullets and paragraphs of `doc`, in the report's period."""
+    bullets and paragraphs of `doc`, in the report's period; not those of a
+    sentence that restates an indicator of `de_tablas`."""
     out = []
+    pares = _pares_de_tablas(de_tablas)
     for bloque, logro in logros(doc):
+        if _repite_una_tabla(logro, pares):
+            continue
         # "En el cuatrienio 2020-2023 se formaron 1.020 mujeres, frente a las
         # 1.000 previstas": the plan's term, its target and what it has gathered
         # ("… 12,1 al cierre del semestre; la meta del cuatrienio es llevarla a 11,0": only the target is the term's)

@@ -51,7 +51,11 @@ from extractor.castellano.sintagmas import nombre_de_frase
         ("El suministro de 40 computadores cumplió la meta de 40.", "40", "Computadores suministrados"),
         ("Un promedio de 40 niños asistió a las ludotecas, de 50 previstos.", "40", "Niños"),
         # an infinitive after a first person plural is what was done, not what they got
-        ("Logramos dotar 14 sedes rurales con kits, de las 16 programadas (87,5 %).", "14", "Sedes rurales dotadas"),
+        (
+            "Logramos dotar 14 sedes rurales con kits, de las 16 programadas (87,5 %).",
+            "14",
+            "Sedes rurales dotadas con kits",
+        ),
         # the participle further on, past a list of place names, with what they got it with
         (
             "612 estudiantes de las veredas Meusa, Hatogrande y La Diana fueron beneficiados con rutas "
@@ -113,7 +117,32 @@ from extractor.castellano.sintagmas import nombre_de_frase
             "Estudiantes beneficiados por el servicio de transporte escolar",
         ),
         # a written participle agrees with what is counted (not after "han"); an irregular past
-        ("Fueron dotadas con mobiliario 27 sedes educativas, de 35 programadas.", "27", "Sedes educativas dotadas"),
+        (
+            "Fueron dotadas con mobiliario 27 sedes educativas, de 35 programadas.",
+            "27",
+            "Sedes educativas dotadas con mobiliario",
+        ),
+        # what with, after what is counted (not how it was paid) or between the verb and the figure
+        (
+            "Se beneficiaron 85 familias con el subsidio de transporte universitario, de 100 programadas.",
+            "85",
+            "Familias beneficiadas con el subsidio de transporte universitario",
+        ),
+        ("Se entregaron 300 kits escolares con recursos del SGP; la meta era 350.", "300", "Kits escolares entregados"),
+        (
+            "Fueron conectadas a internet de alta velocidad 9 sedes educativas, de 9 programadas.",
+            "9",
+            "Sedes educativas conectadas a internet de alta velocidad",
+        ),
+        # where, by name, is no part of the name; an action noun of a verb in -ir; nouns in -des are feminine
+        (
+            "La construcción de 3,2 km de redes de acueducto en los barrios Kennedy y 20 de Julio superó la meta.",
+            "3,2",
+            "Redes de acueducto construidas",
+        ),
+        ("En infraestructura educativa se adecuaron 9 sedes, superando la meta de 6 sedes.", "9", "Sedes adecuadas"),
+        # a plural head without a final s in its first word
+        ("Con la construcción de 14 box culverts superamos la meta de 12.", "14", "Box culverts construidos"),
         ("12 gestantes tuvo su primera consulta; la meta era de 15.", "12", "Gestantes con primera consulta"),
         # a verb of several words
         (

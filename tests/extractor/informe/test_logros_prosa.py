@@ -448,3 +448,62 @@ def test_titulo_de_seccion_en_su_linea_sobre_su_parrafo(tmp_path):
     assert cifras[("Kits escolares entregados", "meta")] == (2500, "numero")
     assert cifras[("Restaurantes escolares dotados", "ejecutado")] == (11, "numero")
     assert not any(n.startswith("Educación") for n, _ in cifras)
+
+
+def test_parrafo_sin_rotulo_ni_vineta_y_titulo_en_el_mismo_bloque(tmp_path):
+    """A plain paragraph (no label, no bullet) whose sentence states a result
+    against a target is read too, named by its sentence; a section's title
+    on the paragraph's first line, in the same block, is its topic."""
+    ruta = tmp_path / "rendicion_educacion_2023.pdf"
+    _pdf_de_lineas(
+        ruta,
+        [
+            "Alcaldía de Pradera - Informe de rendición de cuentas, vigencia 2023",
+            "",
+            "En infraestructura educativa se adecuaron 9 sedes, superando la meta de 6 sedes fijada para",
+            "el año; la inversión fue de $ 1.284.500.000 con recursos propios.",
+            "",
+            "Acceso a la educación superior",
+            "Se beneficiaron 85 familias con el subsidio de transporte universitario, de 100 programadas,",
+            "un avance del 95 % frente a lo planeado.",
+        ],
+    )
+    cifras = _cifras(extraer_informe(ruta))
+    assert cifras[("Sedes adecuadas", "ejecutado")] == (9, "numero")
+    assert cifras[("Sedes adecuadas", "meta")] == (6, "numero")
+    familias = "Familias beneficiadas con el subsidio de transporte universitario"
+    assert cifras[(familias, "ejecutado")] == (85, "numero")
+    assert cifras[(familias, "meta")] == (100, "numero")
+    assert cifras[(familias, "avance_porcentual")] == (95, "porcentaje")
+
+
+def test_frase_que_repite_una_fila_de_la_tabla_no_da_otro_indicador(tmp_path):
+    """ "Se habilitaron 18 de las 24 camas previstas" under the table row
+    "Camas hospitalarias habilitadas | 24 | 18": the table's indicator, once."""
+    docx = pytest.importorskip("docx")
+    doc = docx.Document()
+    doc.add_paragraph("ESE Hospital San Roque – Informe de gestión vigencia 2023")
+    tabla = doc.add_table(rows=3, cols=3)
+    for fila, textos in zip(
+        tabla.rows,
+        [
+            ["Indicador", "Meta 2023", "Ejecutado 2023"],
+            ["Camas hospitalarias habilitadas", "24", "18"],
+            ["Partos atendidos", "300", "287"],
+        ],
+    ):
+        for celda, texto in zip(fila.cells, textos):
+            celda.text = texto
+    doc.add_paragraph("En el año se habilitaron 18 de las 24 camas previstas en el área de hospitalización.")
+    doc.add_paragraph("Se dotaron 18 consultorios de los 24 programados (75 %).")
+    ruta = tmp_path / "ese_san_roque_gestion_2023.docx"
+    doc.save(ruta)
+    informe = extraer_informe(ruta)
+    de_tablas = {(o.indicador, o.medida, o.valor) for o in informe.observaciones if o.tabla is not None}
+    assert ("Camas hospitalarias habilitadas", "ejecutado", 18) in de_tablas
+    # the restated row gives nothing more; the same figures of another thing are their own indicator
+    assert _cifras(informe) == {
+        ("Consultorios dotados", "ejecutado"): (18, "numero"),
+        ("Consultorios dotados", "meta"): (24, "numero"),
+        ("Consultorios dotados", "avance_porcentual"): (75, "porcentaje"),
+    }
