@@ -404,11 +404,11 @@ def columnas(
     cls = clasificador()
     bandas = _bandas_de_titulo(rejilla, n_encabezado, ctx)
     titulos = list(titulos or []) + [rejilla[r][0].texto for r in sorted(bandas)]
-    dinero = bool(titulos) and cls.titulo_de_dinero(" ".join(titulos))
     solo_periodo: list[int] = []  # columns headed by a bare period
     encabezados = [
         _partes_encabezado(rejilla, n_encabezado, k, bandas) for k in range(len(rejilla[0]) if rejilla else 0)
     ]
+    dinero = bool(titulos) and cls.titulo_de_dinero(" ".join(titulos)) and not _dinero_aparte(encabezados)
     del_titulo: set[int] = set()  # columns without a header, headed by the title
     if n_encabezado == 0 and lista_de_nombres(rejilla) and (propio := titulo_de_lista(titulos, ctx)):
         # a list without a header ("Alcantarillas instaladas ..... 23") under
@@ -491,6 +491,16 @@ def columnas(
     _avance_como_razon(cols, rejilla[n_encabezado:], ctx)
     _avance_en_fraccion(cols, rejilla[n_encabezado:])
     return cols
+
+
+def _dinero_aparte(encabezados: list[list[str]]) -> bool:
+    """Columns that name their money ("Apropiación definitiva", "Compromisos")
+    or a column of units ("Hectáreas", "Número"): a title's "cifras
+    financieras en pesos" speaks of those, not of the targets beside them."""
+    cls = clasificador()
+    return any(
+        _rol(" ".join(p)) == "unidad" or cls.medida(" ".join(p)) in DINERO for p in encabezados if p
+    )
 
 
 def _bajo_un_acumulado(cols: list[Columna]) -> None:

@@ -418,6 +418,37 @@ def test_titulo_de_dinero_no_vuelve_dinero_una_columna_en_porcentajes(tmp_path):
     assert not any(o.medida.startswith("recursos") for o in obs)
 
 
+# ------- "cifras financieras en pesos" over a table with its own money columns
+
+METAS_Y_PRESUPUESTO = [
+    ("Hectáreas adquiridas", "Hectáreas", "25", "24,5", "$ 1.450.000.000", "$ 1.398.760.000"),
+    ("Árboles sembrados", "Número", "6.000", "5.860", "$ 285.000.000", "$ 271.344.500"),
+]
+
+
+def test_titulo_en_pesos_no_vuelve_dinero_las_metas_junto_a_columnas_de_dinero(tmp_path):
+    """The title's "Cifras financieras en pesos" speaks of the columns that
+    name their money (Apropiación, Compromisos), not of the targets and
+    results of a table with a column of units."""
+    ruta = tmp_path / "seguimiento_plan_accion_ambiente_2023.pdf"
+    c = canvas.Canvas(str(ruta), pagesize=letter)
+    c.setFont("Helvetica-Bold", 9)
+    c.drawString(40, 720, "Seguimiento al Plan de Acción 2023 – Cifras financieras en pesos corrientes")
+    xs = [40, 170, 230, 290, 350, 460, 570]
+    y = 700
+    c.setLineWidth(0.5)
+    encabezado = ("Indicador", "Unidad", "Meta 2023", "Ejecutado 2023", "Apropiación definitiva", "Compromisos")
+    for fila in [encabezado] + METAS_Y_PRESUPUESTO:
+        c.setFont("Helvetica-Bold" if fila is encabezado else "Helvetica", 7)
+        y = fila_reglada(c, xs, y, fila, 16)
+    c.save()
+    por = {(o.indicador, o.medida): o.valor for o in interpretar(leer_documento(ruta)).observaciones}
+    assert por[("Hectáreas adquiridas", "meta")] == 25
+    assert por[("Árboles sembrados", "ejecutado")] == 5860
+    assert por[("Hectáreas adquiridas", "apropiacion_definitiva")] == 1_450_000_000
+    assert por[("Árboles sembrados", "compromisos")] == 271_344_500
+
+
 # ------- unruled header whose two last cells are closer than a column gap
 
 VISITAS = [
