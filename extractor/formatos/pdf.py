@@ -46,6 +46,7 @@ from extractor.formatos import cifras_ocr, contiguas, franjas, ocr, sin_bordes
 from extractor.formatos.cajas import Centros, agrupamientos, sin_marcos
 from extractor.formatos.cajas import borde as _borde, columna_de as _columna_de, dentro as _dentro
 from extractor.formatos.carriles import carriles
+from extractor.formatos.marco_de_hoja import sin_marco_de_hoja
 from extractor.formatos.rejillas import BuscadorRayadas, con_encabezado_suelto, con_filas_abiertas
 from extractor.formatos.cribado import FRANJA_PIE, FRANJA_CABECERA, PaginaCribada, cribar, en_banda
 from extractor.formatos.pdfium_pagina import DocumentoPdfium, leer_pagina
@@ -754,7 +755,10 @@ def _elementos_pagina(
         hechas = _con_cuerpos(bajadas, palabras, n_pagina, bordes)  # else the same tables were read already
     recuadros_tablas, casillas_tablas, libres = hechas
     libres = [w for w in libres if not any(_dentro(w, b) for b in recuadros_tablas)] + aparte
-    tablas = [(bbox[1], Tabla(indice=0, celdas=casillas)) for bbox, casillas in zip(recuadros_tablas, casillas_tablas)]
+    tablas = [
+        (bbox[1], Tabla(indice=0, celdas=sin_marco_de_hoja(casillas)))
+        for bbox, casillas in zip(recuadros_tablas, casillas_tablas)
+    ]
     lineas = agrupar_lineas(libres)
     if sueltas is not None and recuadros_tablas:
         sueltas.extend(_lineas_sueltas(lineas, n_pagina))

@@ -240,14 +240,16 @@ def _fecha_corte(
     doc: Documento, titulo: Optional[str], vigencia: Optional[int], con_palabra: bool = False
 ) -> Optional[date]:
     """The first "con corte a …" date of the report's own year: in the title,
-    then the text, then the tables (`con_palabra`: only one introduced by
+    then the text, then the tables, then the running header ("Corte
+    30-06-2025" in a page's corner) (`con_palabra`: only one introduced by
     "corte" or "acumulado", not a bare "a 30 de julio de 2012")."""
     textos = (
-        [(titulo or "", True)]
-        + [(b.texto, True) for b in doc.textos if b.estilo not in SIN_METADATOS]
-        + [(c.texto, False) for t in doc.tablas for c in t.celdas]
+        [(titulo or "", True, con_palabra)]
+        + [(b.texto, True, con_palabra) for b in doc.textos if b.estilo not in SIN_METADATOS]
+        + [(c.texto, False, con_palabra) for t in doc.tablas for c in t.celdas]
+        + [(linea, True, True) for linea in doc.encabezados_pagina]
     )
-    for texto, es_prosa in textos:
+    for texto, es_prosa, con_palabra in textos:
         encontrado = fecha_corte_en(texto, vigencia, acumulado=es_prosa, con_palabra=con_palabra)
         if encontrado and (vigencia is None or encontrado.year == vigencia):
             return encontrado
@@ -264,7 +266,8 @@ def extraer_metadatos(doc: Documento) -> tuple[MetadatosInforme, Contexto]:
     # a deck of slides names itself in its running footer ("… · Informe de gestión primer semestre 2024")
     titulo = _titulo(bloques) or _titulo([cabeceras])
     dependencia = _dependencia(cabeceras + [l for bloque in bloques[:BLOQUES_DEPENDENCIA] for l in bloque])
-    vigencia = _vigencia(titulo, lineas) or _vigencia_fuera_del_inicio(doc)
+    # a title from the running header is read with the header's other lines ("Corte 30-06-2025")
+    vigencia = _vigencia(titulo, lineas if _titulo(bloques) else cabeceras) or _vigencia_fuera_del_inicio(doc)
     base = Contexto(vigencia=vigencia)
     periodo = periodo_de_texto(titulo, base) if titulo else None
     corte = _fecha_corte(doc, titulo, vigencia) or (periodo.fin if periodo else None)
