@@ -36,6 +36,7 @@ from difflib import SequenceMatcher
 from pathlib import Path
 
 import pdfplumber
+from pdfplumber.utils.text import WordExtractor
 from pdfminer.pdfpage import PDFPage
 from pdfplumber.page import Page
 from pdfplumber.utils.exceptions import PdfminerException
@@ -49,7 +50,7 @@ from extractor.formatos.carriles import carriles
 from extractor.formatos.marco_de_hoja import sin_marco_de_hoja
 from extractor.formatos.rejillas import BuscadorRayadas, con_encabezado_suelto, con_filas_abiertas
 from extractor.formatos.cribado import FRANJA_PIE, FRANJA_CABECERA, PaginaCribada, cribar, en_banda
-from extractor.formatos.pdfium_pagina import DocumentoPdfium, leer_pagina
+from extractor.formatos.pdfium_pagina import DocumentoPdfium, leer_pagina, lineas_que_suben
 from extractor.formatos.privadas import vaciar_objetos_pdfminer
 from extractor.formatos.lineas import (
     LineaLeida,
@@ -588,13 +589,30 @@ def _sin_guias(palabras: list[dict]) -> list[dict]:
     return salida
 
 
+def _sube(matriz, giro: int) -> bool:
+    """A character whose baseline goes up the page as shown (the page turned
+    `giro` degrees clockwise): read bottom to top."""
+    if not matriz:
+        return False
+    a, b = matriz[0], matriz[1]
+    seno, coseno = {90: (1, 0), 180: (0, -1), 270: (-1, 0)}.get(giro % 360, (0, 1))
+    return b * coseno - a * seno > 0
+
+
 def _palabras(pagina) -> list[dict]:
     """Words with their font. Asking pdfplumber to split words by font would
     cut "FORTALECIDOS:" where the bold run ends, so the font is read from
     each word's characters instead."""
+    suben = [c for c in pagina.chars if not c.get("upright", True) and _sube(c.get("matrix"), pagina.rotation)]
+    if suben:  # a header turned a quarter turn left reads bottom to top
+        aparte = {id(c) for c in suben}
+        pagina = pagina.filter(lambda o: id(o) not in aparte)
     palabras = pagina.extract_words(return_chars=True)
+    if suben:
+        extractor = WordExtractor(char_dir_rotated="btt", line_dir_rotated="ltr")
+        palabras += lineas_que_suben(extractor.extract_words(suben, return_chars=True))
     for w in palabras:
-        w["fontname"] = fuente_de_palabra([c.get("fontname", "") for c in w.pop("chars")])
+        w["fontname"] = fuente_de_palabra([c.get("fontname", "") for c in w.pop("chars", [])])
     return palabras
 
 

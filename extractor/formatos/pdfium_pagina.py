@@ -313,16 +313,40 @@ def _palabras(textpage, espacio: _Espacio) -> list[dict]:
                 "doctop": top,
                 "upright": False,
                 "size": x1 - x0,
+                "height": bottom - top,
+                "width": x1 - x0,
                 "fontname": texto_fuente,
+                # read bottom to top (turned a quarter turn left: a rotated table header)
+                "sube": tb * (v1 - v0) < 0,
             }
             giradas.append(girada)
             ultima = girada
     palabras = _palabras_derechas(_lineas(derechas))
-    extractor = WordExtractor()
-    for palabra, letras in extractor.iter_extract_tuples(giradas):
-        palabra["fontname"] = fuente_de_palabra([c["fontname"] for c in letras])
-        palabras.append(palabra)
+    for sube in (False, True):
+        extractor = WordExtractor(char_dir_rotated="btt", line_dir_rotated="ltr") if sube else WordExtractor()
+        letras_de_lado = [g for g in giradas if g.get("sube", False) is sube]
+        de_lado = []
+        for palabra, letras in extractor.iter_extract_tuples(letras_de_lado):
+            palabra["fontname"] = fuente_de_palabra([c["fontname"] for c in letras])
+            de_lado.append(palabra)
+        palabras += lineas_que_suben(de_lado) if sube else de_lado
     return palabras
+
+
+def lineas_que_suben(palabras: list[dict]) -> list[dict]:
+    """Words read bottom to top joined into their lines, one word each ("Meta
+    cuatrienio 2024-2027" up a rotated header cell): a cell's lines then
+    stand side by side, first on the left, as a reader of upright words
+    expects."""
+    salida: list[dict] = []
+    for w in sorted(palabras, key=lambda w: (round(w["x0"]), -w["bottom"])):
+        previa = salida[-1] if salida else None
+        alto = w["x1"] - w["x0"]  # the font's size across the turned line
+        if previa is not None and abs(previa["x0"] - w["x0"]) < 1 and 0 <= previa["top"] - w["bottom"] < alto:
+            salida[-1] = {**previa, "text": f"{previa['text']} {w['text']}", "top": w["top"], "doctop": w["top"]}
+        else:
+            salida.append(dict(w))
+    return salida
 
 
 def _palabras_derechas(lineas: list[list[tuple]]) -> list[dict]:

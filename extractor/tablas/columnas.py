@@ -408,7 +408,7 @@ def columnas(
     encabezados = [
         _partes_encabezado(rejilla, n_encabezado, k, bandas) for k in range(len(rejilla[0]) if rejilla else 0)
     ]
-    dinero = bool(titulos) and cls.titulo_de_dinero(" ".join(titulos)) and not _dinero_aparte(encabezados)
+    dinero = bool(titulos) and cls.titulo_de_dinero(" ".join(titulos)) and not _con_unidades(encabezados)
     del_titulo: set[int] = set()  # columns without a header, headed by the title
     if n_encabezado == 0 and lista_de_nombres(rejilla) and (propio := titulo_de_lista(titulos, ctx)):
         # a list without a header ("Alcantarillas instaladas ..... 23") under
@@ -493,14 +493,11 @@ def columnas(
     return cols
 
 
-def _dinero_aparte(encabezados: list[list[str]]) -> bool:
-    """Columns that name their money ("Apropiación definitiva", "Compromisos")
-    or a column of units ("Hectáreas", "Número"): a title's "cifras
-    financieras en pesos" speaks of those, not of the targets beside them."""
-    cls = clasificador()
-    return any(
-        _rol(" ".join(p)) == "unidad" or cls.medida(" ".join(p)) in DINERO for p in encabezados if p
-    )
+def _con_unidades(encabezados: list[list[str]]) -> bool:
+    """A column of units ("Hectáreas", "Número"): the table's targets and
+    results are physical, and a title's "cifras financieras en pesos" speaks
+    only of the columns that name their money ("Apropiación definitiva")."""
+    return any(_rol(" ".join(p)) == "unidad" for p in encabezados if p)
 
 
 def _bajo_un_acumulado(cols: list[Columna]) -> None:
