@@ -333,7 +333,11 @@ def _complemento_antes(antes: list[_Palabra], frase: str) -> Optional[str]:
     alta velocidad 9 sedes": the phrase between the last verb or participle
     and the figure, when it is a complement that ends right at the figure."""
     k = next(
-        (k for k in range(len(antes) - 1, -1, -1) if _verbo_pasado(antes[k]) or _participio_suelto(antes[k], antes[k - 1] if k else None)),
+        (
+            k
+            for k in range(len(antes) - 1, -1, -1)
+            if _verbo_pasado(antes[k]) or _participio_suelto(antes[k], antes[k - 1] if k else None)
+        ),
         None,
     )
     if k is None:

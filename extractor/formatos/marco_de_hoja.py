@@ -44,8 +44,4 @@ def sin_marco_de_hoja(celdas: list[Celda]) -> list[Celda]:
         return celdas
     if not _numeros_de_fila([" ".join(c.texto.split()) for c in izquierda]):
         return celdas
-    return [
-        replace(c, fila=c.fila - 1, columna=c.columna - 1)
-        for c in celdas
-        if c.fila > 0 and c.columna > 0
-    ]
+    return [replace(c, fila=c.fila - 1, columna=c.columna - 1) for c in celdas if c.fila > 0 and c.columna > 0]

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 from functools import cache
-from typing import Optional
+from typing import Optional, Sequence
 
 from esquemas import cargar_yaml
 from extractor.castellano.numeros import Numero, buscar_numeros
@@ -44,7 +44,6 @@ class Patrones:
     avance_si_meta_es_cantidad: tuple[re.Pattern, ...]
     avance_sin_meta: tuple[re.Pattern, ...]
     no_nombran: frozenset[str]
-    estilos_de_lista: tuple[str, ...]
 
 
 @cache
@@ -75,7 +74,6 @@ def patrones() -> Patrones:
         lista("avance_si_meta_es_cantidad"),
         lista("avance_sin_meta"),
         frozenset(datos["rotulos_que_no_nombran"]),
-        tuple(datos["estilos_de_lista"]),
     )
 
 
@@ -229,11 +227,6 @@ def _rotulo_con_punto(item: str) -> Optional[re.Match]:
     return m
 
 
-def _es_lista(bloque: BloqueTexto) -> bool:
-    """A Word paragraph in a list style ("List Bullet", "Viñeta")."""
-    return any(e in _normal(bloque.estilo) for e in patrones().estilos_de_lista)
-
-
 def _logros_sin_rotulo(texto: str, anteriores: list[Logro]) -> list[Logro]:
     """The sentences of a bullet without a label that state a result against
     a target, each named by what its achieved figure counts or by its subject
@@ -355,7 +348,7 @@ def _de_varios_anios(texto: str, ctx: Contexto) -> bool:
     return bool(leido and leido.inicio and leido.fin and leido.fin.year > leido.inicio.year)
 
 
-def _pares_de_tablas(observaciones: list[Observacion]) -> dict[tuple[float, float], set[str]]:
+def _pares_de_tablas(observaciones: Sequence[Observacion]) -> dict[tuple[float, float], set[str]]:
     """(target, achieved) of each indicator the tables gave → the words of its name."""
     por_indicador: dict[str, dict[str, set[float]]] = {}
     for o in observaciones:
@@ -378,7 +371,7 @@ def _repite_una_tabla(logro: Logro, pares: dict[tuple[float, float], set[str]]) 
     return bool(palabras & set(_contenido(logro.frase)))
 
 
-def logros_en_narrativa(doc: Documento, ctx: Contexto, de_tablas: list[Observacion] = ()) -> list[Observacion]:
+def logros_en_narrativa(doc: Documento, ctx: Contexto, de_tablas: Sequence[Observacion] = ()) -> list[Observacion]:
     """meta, ejecutado and avance_porcentual observations of the labelled
     bullets and paragraphs of `doc`, in the report's period; not those of a
     sentence that restates an indicator of `de_tablas`."""

@@ -15,7 +15,10 @@ from reportlab.pdfgen import canvas  # noqa: E402
 from extractor import interpretar, leer_documento  # noqa: E402
 from extractor.formatos.pdf import _palabras  # noqa: E402
 
-FILAS = [("Niños atendidos en CDI", "480", "472", "98,3 %"), ("Kits nutricionales entregados", "1.500", "1.260", "84,0 %")]
+FILAS = [
+    ("Niños atendidos en CDI", "480", "472", "98,3 %"),
+    ("Kits nutricionales entregados", "1.500", "1.260", "84,0 %"),
+]
 GIRADOS = ["Programado 2025", "Ejecutado 2025", "% cumplimiento 2025"]
 
 

@@ -38,7 +38,19 @@ def _hoja_con_encabezados(ruta, paginas: int = 2) -> None:
         c.setLineWidth(0.5)
         y = fila_reglada(c, xs, y, ("", "A", "B", "C", "D", "E", "F"), 14)
         y = fila_reglada(
-            c, xs, y, ("1", "Indicador de producto", "Unidad", "Meta 2024-2027", "Ejecutado 2024", "Meta 2025", "Avance I sem. 2025"), 14
+            c,
+            xs,
+            y,
+            (
+                "1",
+                "Indicador de producto",
+                "Unidad",
+                "Meta 2024-2027",
+                "Ejecutado 2024",
+                "Meta 2025",
+                "Avance I sem. 2025",
+            ),
+            14,
         )
         for k, fila in enumerate(FILAS[pagina * 2 : pagina * 2 + 2], start=2 + pagina * 2):
             y = fila_reglada(c, xs, y, (str(k), *fila), 16)
@@ -48,12 +60,24 @@ def _hoja_con_encabezados(ruta, paginas: int = 2) -> None:
 
 def test_sin_marco_de_hoja_quita_letras_y_numeros_de_fila():
     celdas = [Celda(t, 0, k, 1) for k, t in enumerate(["", "A", "B", "C"])]
-    celdas += [Celda(t, r, k, 1) for r, fila in enumerate([["1", "Indicador", "Meta", "Ejecutado"], ["2", "Kits", "10", "8"], ["5", "Sedes", "4", "4"]], start=1) for k, t in enumerate(fila)]
+    celdas += [
+        Celda(t, r, k, 1)
+        for r, fila in enumerate(
+            [["1", "Indicador", "Meta", "Ejecutado"], ["2", "Kits", "10", "8"], ["5", "Sedes", "4", "4"]], start=1
+        )
+        for k, t in enumerate(fila)
+    ]
     limpias = sin_marco_de_hoja(celdas)
     assert {(c.fila, c.columna): c.texto for c in limpias} == {
-        (0, 0): "Indicador", (0, 1): "Meta", (0, 2): "Ejecutado",
-        (1, 0): "Kits", (1, 1): "10", (1, 2): "8",
-        (2, 0): "Sedes", (2, 1): "4", (2, 2): "4",
+        (0, 0): "Indicador",
+        (0, 1): "Meta",
+        (0, 2): "Ejecutado",
+        (1, 0): "Kits",
+        (1, 1): "10",
+        (1, 2): "8",
+        (2, 0): "Sedes",
+        (2, 1): "4",
+        (2, 2): "4",
     }
     # letters out of order, or a first column that is not row numbers: no frame
     assert sin_marco_de_hoja(celdas[:1] + [Celda("B", 0, 1, 1)] + celdas[2:]) != limpias
@@ -72,5 +96,7 @@ def test_hoja_impresa_con_sus_encabezados_y_corte_en_la_cabecera(tmp_path):
     assert por[("Sedes educativas dotadas", "ejecutado", *semestre)] == 2
     assert por[("Acueductos optimizados", "ejecutado", *semestre)] == 0
     assert por[("Docentes formados", "meta_cuatrienio", date(2024, 1, 1), date(2027, 12, 31))] == 120
-    assert not any(o.indicador in "ABCDEF" or o.valor in (1, 3, 4, 5) and o.medida == "linea_base" for o in informe.observaciones)
+    assert not any(
+        o.indicador in "ABCDEF" or o.valor in (1, 3, 4, 5) and o.medida == "linea_base" for o in informe.observaciones
+    )
     assert len(informe.observaciones) == 4 * 4
