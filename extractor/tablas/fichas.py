@@ -55,7 +55,9 @@ MEDIDAS = MEDIDAS_FISICAS | esquemas.medidas_de_dinero()
 MAX_ENTRE = 3  # text blocks between the block and its table (a title, "Seguimiento trimestral")
 # a year or a range of years in a label ("Línea base (2023)", "Meta 2024-2027"), set aside to match it
 _ANIOS = re.compile(r"\((?:[^)]*)\)|\b(?:19|20)\d\d\b(?:\s*[-–/]\s*(?:19|20)?\d\d\b)?")
-_CAMPO = re.compile(r"^\s*([^:\n]{1,60}?)\s*:\s*(.*?)\s*$")  # "Label: value"
+# the longest label of a field ("Lo que llevamos en el cuatrienio (enero de 2020 a junio de 2021)")
+MAX_LARGO_ETIQUETA = 80
+_CAMPO = re.compile(rf"^\s*([^:\n]{{1,{MAX_LARGO_ETIQUETA}}}?)\s*:\s*(.*?)\s*$")  # "Label: value"
 _CAMPO_SIN_DOS_PUNTOS = re.compile(r"^\s*([^\W\d_][^\d:\n]{2,40}?)\s+([-−]?(?:\$\s?)?\d[\d.,]*(?:\s?%)?)\s*$")
 _SEPARADORES = re.compile(r"\n|\t|\s[·|]\s")  # several fields on one line: "Unidad: Número · Meta: 16"
 
@@ -81,10 +83,11 @@ def _plano(etiqueta: str) -> str:
 def rol_de_etiqueta(etiqueta: str) -> Optional[str]:
     """The field a label names ("Meta de la vigencia:" → "meta", "Línea
     base (2023)" → "linea_base"), or None."""
-    return _etiquetas().get(_plano(etiqueta)) if etiqueta and len(etiqueta) <= 60 else None
+    return _etiquetas().get(_plano(etiqueta)) if etiqueta and len(etiqueta) <= MAX_LARGO_ETIQUETA else None
 
 
 MAX_PALABRAS_ROTULO = 3  # words of a card's label ("% de logro", "Meta anual")
+MAX_PALABRAS_EN_FICHA = 14  # words of a label among a named indicator's fields
 
 
 def rol_de_celda(etiqueta: str) -> Optional[str]:
@@ -93,7 +96,7 @@ def rol_de_celda(etiqueta: str) -> Optional[str]:
     ("Código del producto (MGA)" → codigo, "Avance a septiembre" →
     ejecutado, "Recursos asignados" → recursos_programados)."""
     rol = rol_de_etiqueta(etiqueta)
-    if rol is not None or not etiqueta or len(etiqueta) > 60:
+    if rol is not None or not etiqueta or len(etiqueta) > MAX_LARGO_ETIQUETA:
         return rol
     encabezados = clasificador()
     medida, rol_columna = encabezados.medida(etiqueta), encabezados.rol(etiqueta)
@@ -170,16 +173,18 @@ class Fichas:
     de_campos: dict[int, Ficha] = field(default_factory=dict)  # a key/value table → the block it is part of
 
 
-def campos_de_texto(bloque: BloqueTexto) -> list[Campo]:
+def campos_de_texto(bloque: BloqueTexto, en_ficha: bool = False) -> list[Campo]:
     """The "Label: value" fields of a text block ("Indicador: …", "Meta de
     la vigencia: 1.500"); none when it holds none of `ficha_indicador`. A
     figure alone on the block's first line is the result it reports (the
-    big figure of a card)."""
+    big figure of a card). `en_ficha`: the block follows a named
+    indicator's fields, where a long label worded as a column's header is
+    one too ("Lo que nos propusimos para el cuatrienio 2020-2023: 800")."""
     partes = _SEPARADORES.split(bloque.texto)
     campos = []
     for parte in partes:
         if (m := _CAMPO.match(parte)) and m.group(2):
-            rol = _rol_de_campo(m.group(1), m.group(2))
+            rol = _rol_de_campo(m.group(1), m.group(2), MAX_PALABRAS_EN_FICHA if en_ficha else MAX_PALABRAS_ROTULO)
         elif (
             (m := _CAMPO_SIN_DOS_PUNTOS.match(parte))
             and rol_de_etiqueta(m.group(1)) in MEDIDAS
@@ -199,13 +204,14 @@ def campos_de_texto(bloque: BloqueTexto) -> list[Campo]:
     return campos
 
 
-def _rol_de_campo(etiqueta: str, valor: str) -> Optional[str]:
+def _rol_de_campo(etiqueta: str, valor: str, max_palabras: int = MAX_PALABRAS_ROTULO) -> Optional[str]:
     """The role of a "Label: value" line (a label of `ficha_indicador`, or over
-    a figure one worded as a column's header); a percentage's label over a
-    figure that is no percentage ("Avance: 214") is what was achieved."""
+    a figure one worded as a column's header, of `max_palabras` at most); a
+    percentage's label over a figure that is no percentage ("Avance: 214")
+    is what was achieved."""
     rol = rol_de_etiqueta(etiqueta)
     n = leer_numero(valor.strip())
-    if rol is None and n is not None and n.unidad != "pesos" and len(etiqueta.split()) <= MAX_PALABRAS_ROTULO:
+    if rol is None and n is not None and n.unidad != "pesos" and len(etiqueta.split()) <= max_palabras:
         # "Programado: 420", "% de logro: 94,8 %": a short label worded as a column's header, over a
         # figure that is neither money nor a year
         celda = rol_de_celda(etiqueta)
@@ -221,7 +227,7 @@ def _es_etiqueta(texto: str) -> bool:
     texto = texto.strip()
     return (
         bool(texto)
-        and len(texto) <= 60
+        and len(texto) <= MAX_LARGO_ETIQUETA
         and (
             texto.endswith(":")
             or rol_de_celda(texto) is not None
@@ -313,12 +319,13 @@ _NUMERACION = re.compile(r"^\s*(?:\d+(?:\.\d+)*\.?|[a-z]\))\s+", re.IGNORECASE)
 MAX_PALABRAS_ENCABEZADO = 25
 
 
-def _encabezado_como_nombre(bloque: Optional[BloqueTexto]) -> Optional[str]:
+def _encabezado_como_nombre(bloque: Optional[BloqueTexto], en_ficha: bool = False) -> Optional[str]:
     """The indicator a block of fields without a name field is about: the
     heading right above it ("1. Proporción de gestantes captadas antes de
     la semana 12" over "Meta 2022: 85 % | Logro: 78,4 %"), bold or short,
-    without its list number; None when the block above is prose."""
-    if bloque is None or campos_de_texto(bloque):
+    without its list number; None when the block above is prose or a field
+    (`en_ficha`: of the indicator being read)."""
+    if bloque is None or campos_de_texto(bloque, en_ficha):
         return None
     texto = " ".join(bloque.texto.split())
     if len(texto.split()) > MAX_PALABRAS_ENCABEZADO or (texto.endswith(".") and not bloque.negrita):
@@ -365,12 +372,12 @@ def leer_fichas(doc: Documento, hojas: bool = False, titulos: Optional[dict[int,
         if isinstance(bloque, BloqueTexto):
             if bloque.estilo == "Hoja":
                 cerrar()
-            elif campos := campos_de_texto(bloque):
+            elif campos := campos_de_texto(bloque, en_ficha := bool(actual.nombre)):
                 if not any(c.rol == "nombre" for c in campos) and any(c.rol in MEDIDAS for c in campos):
                     # a figure of the indicator ("Meta 2022: 85 %") named by the heading right above,
                     # or a card: heading, its big figure alone (the result), then the fields
                     encima = tarjeta[0] if tarjeta else anterior
-                    if encima is not None and (nombre := _encabezado_como_nombre(encima)):
+                    if encima is not None and (nombre := _encabezado_como_nombre(encima, en_ficha)):
                         nombrado = [Campo("nombre", "", nombre, encima.pagina, encima.bbox)]
                         if tarjeta and not any(c.rol == "ejecutado" for c in campos):
                             cifra = tarjeta[1]

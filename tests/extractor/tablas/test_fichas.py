@@ -396,6 +396,54 @@ def test_fichas_en_word_con_etiquetas_de_encabezado(tmp_path):
     assert (avance.periodo_inicio, avance.periodo_fin) == (date(2025, 1, 1), date(2025, 6, 30))
 
 
+CIUDADANAS = [
+    ("¿De dónde partimos? (línea base 2019)", "12"),
+    ("Lo que nos propusimos para el cuatrienio 2020-2023", "48"),
+    ("Lo que nos propusimos para 2021", "14"),
+    ("Lo que logramos entre enero y junio de 2021", "5"),
+    ("Lo que llevamos en el cuatrienio (enero de 2020 a junio de 2021)", "16"),
+    ("¿Cómo vamos frente a lo propuesto para 2021?", "35,7 %"),
+    ("Recursos disponibles para la vigencia 2021", "$ 1.950.000.000"),
+    ("Periodo reportado", "1 de enero al 30 de junio de 2021"),
+]
+
+
+def test_fichas_en_lenguaje_ciudadano_en_tabla_y_en_parrafos(tmp_path):
+    """Fichas whose labels are in citizens' words ("¿De dónde partimos?",
+    "Lo que nos propusimos", "Lo que logramos", "Lo que llevamos en el
+    cuatrienio (enero de 2020 a junio de 2021)": longer than a column's
+    header), as a label | value table and as "Label: value" paragraphs."""
+    d = Document()
+    d.add_paragraph("Fichas técnicas de seguimiento – Secretaría de Educación, primer semestre de 2021")
+    d.add_paragraph("Ficha 1 de 2")
+    tabla = d.add_table(rows=0, cols=2)
+    for etiqueta, valor in [("Nombre del indicador", "Sedes con mantenimiento"), *CIUDADANAS]:
+        celdas = tabla.add_row().cells
+        celdas[0].text, celdas[1].text = etiqueta, valor
+    d.add_paragraph("Ficha 2 de 2")
+    for etiqueta, valor in [("Nombre del indicador", "Aulas dotadas"), *CIUDADANAS]:
+        d.add_paragraph(f"{etiqueta}: {valor}")
+    ruta = tmp_path / "fichas_educacion_sem1_2021.docx"
+    d.save(ruta)
+    informe = extraer_informe(ruta)
+    for nombre in ("Sedes con mantenimiento", "Aulas dotadas"):
+        leidas = {(o.medida, o.periodo_inicio, o.periodo_fin): o.valor for o in _obs(informe, indicador=nombre)}
+        if nombre == "Aulas dotadas":  # money written in a paragraph is read as the prose's money ("Recursos")
+            leidas[("recursos_programados", date(2021, 1, 1), date(2021, 12, 31))] = _uno(
+                informe, indicador="Recursos", medida="recursos_programados"
+            ).valor
+        assert leidas == {
+            ("linea_base", date(2019, 1, 1), date(2019, 12, 31)): 12,
+            ("meta_cuatrienio", date(2020, 1, 1), date(2023, 12, 31)): 48,
+            ("meta", date(2021, 1, 1), date(2021, 12, 31)): 14,
+            ("ejecutado", date(2021, 1, 1), date(2021, 6, 30)): 5,
+            ("acumulado", date(2020, 1, 1), date(2021, 6, 30)): 16,
+            ("avance_porcentual", date(2021, 1, 1), date(2021, 6, 30)): 35.7,
+            ("recursos_programados", date(2021, 1, 1), date(2021, 12, 31)): 1_950_000_000,
+        }, (nombre, leidas)
+    assert {o.indicador for o in informe.observaciones} == {"Sedes con mantenimiento", "Aulas dotadas", "Recursos"}
+
+
 def test_tarjetas_de_una_presentacion(tmp_path):
     """Slides with one indicator per card, two cards side by side: title,
     big figure, "Meta: N" and "Cumplimiento: x %". Each card is read down its
