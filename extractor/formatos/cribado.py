@@ -35,6 +35,7 @@ from esquemas import umbrales
 _U = umbrales("cribado")  # esquemas/disposicion.yaml
 
 MIN_TRAZOS = _U["min_trazos"]  # ruled tables draw many lines and boxes
+MIN_RECUADRO = tuple(_U["min_recuadro"])  # a box that may hold a card's blocks (width, height)
 MIN_LINEAS_CIFRAS = _U["min_lineas_cifras"]  # unruled tables: lines holding three figures or more
 CIFRA = re.compile(r"\d[\d.,']*")
 # a list led by dots: "Alcantarillas instaladas ............ 23", "Inversión .... $ 683.912.450"
@@ -53,6 +54,7 @@ class PaginaCribada:
     lineas: list[LineaLeida] = field(default_factory=list)  # prose page: its text runs, into lines
     escaneada: bool = False  # images and no usable text layer: needs OCR
     bandas: list[str] = field(default_factory=list)  # texts of the lines in the header and footer bands
+    recuadros: list[tuple] = field(default_factory=list)  # prose page: boxes drawn on it (cards of a slide)
 
 
 def en_banda(arriba: float, abajo: float, alto: float) -> bool:
@@ -139,6 +141,23 @@ def _trazos(padre, contar=pdfium_c.FPDFPage_CountObjects, tomar=pdfium_c.FPDFPag
     return total
 
 
+def _recuadros(padre, alto: float) -> list[tuple]:
+    """The boxes (x0, top, x1, bottom) of the page's own paths as large as a
+    card at least (MIN_RECUADRO): the blocks inside one are read together."""
+    izquierda, abajo, derecha, arriba = (ctypes.c_float() for _ in range(4))
+    cajas = []
+    for i in range(pdfium_c.FPDFPage_CountObjects(padre)):
+        objeto = pdfium_c.FPDFPage_GetObject(padre, i)
+        if pdfium_c.FPDFPageObj_GetType(objeto) != pdfium_c.FPDF_PAGEOBJ_PATH:
+            continue
+        if not pdfium_c.FPDFPageObj_GetBounds(objeto, izquierda, abajo, derecha, arriba):
+            continue
+        ancho, alto_caja = derecha.value - izquierda.value, arriba.value - abajo.value
+        if ancho >= MIN_RECUADRO[0] and alto_caja >= MIN_RECUADRO[1]:
+            cajas.append((izquierda.value, alto - arriba.value, derecha.value, alto - abajo.value))
+    return cajas
+
+
 def _tiene_imagenes(pagina) -> bool:
     return next(iter(pagina.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_IMAGE], max_depth=2)), None) is not None
 
@@ -156,6 +175,7 @@ def cribar(ruta: Path) -> list[PaginaCribada]:
             de_cifras = 0 if escaneada else _lineas_de_cifras(texto)
             con_tablas = not escaneada and (trazos >= MIN_TRAZOS or de_cifras >= MIN_LINEAS_CIFRAS)
             lineas = [] if con_tablas or escaneada else leidas(agrupar_lineas(_tramos(pagina_texto, alto)))
+            recuadros = _recuadros(pagina.raw, alto) if lineas and trazos else []
             if escaneada:
                 bandas = []
             elif con_tablas:
@@ -173,6 +193,7 @@ def cribar(ruta: Path) -> list[PaginaCribada]:
                     lineas=lineas,
                     escaneada=escaneada,
                     bandas=bandas,
+                    recuadros=recuadros,
                 )
             )
         return paginas

@@ -86,12 +86,21 @@ def leidas(lineas: list[Linea]) -> list[LineaLeida]:
     piezas = [
         p for linea in lineas for p in cortada(linea, lambda w, hueco, alto: hueco > max(CALLE * alto, MIN_CALLE))
     ]
-    inicios = sorted(p.x0 for p in piezas)
+    # where pieces start, and the words after a gap HUECO_COLUMNA line heights wide (cards in a grid
+    # whose gutter is narrow: "para | Hogares", "nueva | acueducto", "48 | 175" all start at one x)
+    tras_hueco = [
+        w["x0"]
+        for p in piezas
+        for anterior, w in zip(p.palabras, p.palabras[1:])
+        if w["x0"] - anterior["x1"] > HUECO_COLUMNA * max(p.bottom - p.top, 1.0)
+    ]
+    inicios = sorted([p.x0 for p in piezas] + tras_hueco)
 
     def inicia_columna(w: dict, hueco: float, alto: float) -> bool:
         if hueco <= HUECO_COLUMNA * alto:
             return False
-        return bisect_right(inicios, w["x0"] + ALINEADA) - bisect_left(inicios, w["x0"] - ALINEADA) >= 2
+        # two others start there (the word itself is one of `inicios`)
+        return bisect_right(inicios, w["x0"] + ALINEADA) - bisect_left(inicios, w["x0"] - ALINEADA) >= 3
 
     return [p.leida() for pieza in piezas for p in cortada(pieza, inicia_columna)]
 
@@ -170,12 +179,71 @@ def _sigue(anterior: Linea | LineaLeida, linea: Linea | LineaLeida) -> bool:
     return anterior.negrita == linea.negrita and linea.top - anterior.bottom <= HUECO_PARRAFO * alto
 
 
-def orden_de_lectura(cajas: list[tuple], cortes: Sequence[float] = ()) -> list[list[int]]:
+def orden_de_lectura(
+    cajas: list[tuple], cortes: Sequence[float] = (), recuadros: Sequence[tuple] = ()
+) -> list[list[int]]:
     """The reading order of a page's text blocks (x0, top, x1, bottom), as
     runs: top to bottom, one block a run, except where blocks stand in
     columns with a gutter between them (cards of a slide, two columns of
     text): such a run is read column by column, until a block runs across
-    the gutter or a table starts (`cortes`: the tops of the page's tables)."""
+    the gutter or a table starts (`cortes`: the tops of the page's tables).
+    The blocks inside one box drawn on the page (`recuadros`: a card) are
+    read together, in this same order among themselves."""
+    grupos = _en_recuadros(cajas, recuadros)
+    if not grupos:
+        return _orden(cajas, cortes)
+    agrupados = {i for miembros in grupos for i in miembros}
+    unidades = grupos + [[i] for i in range(len(cajas)) if i not in agrupados]
+    unidas = [_union([cajas[i] for i in miembros]) for miembros in unidades]
+    salida = []
+    for tramo in _orden(unidas, cortes):
+        corrida: list[int] = []
+        for u in tramo:
+            miembros = unidades[u]
+            corrida += [miembros[k] for k in _por_columnas([cajas[i] for i in miembros])]
+        salida.append(corrida)
+    return salida
+
+
+def _por_columnas(cajas: list[tuple]) -> list[int]:
+    """The blocks of one box column by column, each column top to bottom (a
+    card's label on the left, its figure and target on the right)."""
+    calles = _calles(cajas)
+    return sorted(range(len(cajas)), key=lambda k: (sum(cajas[k][0] > c for c in calles), cajas[k][1]))
+
+
+def _union(cajas: list[tuple]) -> tuple:
+    return (min(c[0] for c in cajas), min(c[1] for c in cajas), max(c[2] for c in cajas), max(c[3] for c in cajas))
+
+
+def _en_recuadros(cajas: list[tuple], recuadros: Sequence[tuple]) -> list[list[int]]:
+    """The blocks of each drawn box that holds two or more, each block in
+    the smallest such box around it (a card, not the panel or the page's
+    background behind it; not the badge inside it that holds one line)."""
+    dentro = [
+        [
+            i
+            for i, c in enumerate(cajas)
+            if r[0] - 2 <= c[0] and c[2] <= r[2] + 2 and r[1] - 2 <= c[1] and c[3] <= r[3] + 2
+        ]
+        for r in recuadros
+    ]
+    por_area = sorted(
+        (k for k, miembros in enumerate(dentro) if len(miembros) >= 2),
+        key=lambda k: (recuadros[k][2] - recuadros[k][0]) * (recuadros[k][3] - recuadros[k][1]),
+    )
+    grupo_de: dict[int, int] = {}
+    for k in por_area:
+        for i in dentro[k]:
+            grupo_de.setdefault(i, k)
+    grupos: dict[int, list[int]] = {}
+    for i, k in sorted(grupo_de.items()):
+        grupos.setdefault(k, []).append(i)
+    return [miembros for miembros in grupos.values() if len(miembros) >= 2]
+
+
+def _orden(cajas: list[tuple], cortes: Sequence[float] = ()) -> list[list[int]]:
+    """`orden_de_lectura` without boxes."""
     orden = sorted(range(len(cajas)), key=lambda i: (cajas[i][1], cajas[i][0]))
     tramos: list[list[int]] = []
     for i in orden:
@@ -184,11 +252,7 @@ def orden_de_lectura(cajas: list[tuple], cortes: Sequence[float] = ()) -> list[l
             tramos[-1].append(i)
         else:
             tramos.append([i])
-    salida = []
-    for tramo in tramos:
-        calles = _calles([cajas[k] for k in tramo])
-        salida.append(sorted(tramo, key=lambda k: (sum(cajas[k][0] > c for c in calles), cajas[k][1])))
-    return salida
+    return [[tramo[k] for k in _por_columnas([cajas[i] for i in tramo])] for tramo in tramos]
 
 
 def _calles(cajas: list[tuple]) -> list[float]:

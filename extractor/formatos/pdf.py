@@ -731,6 +731,16 @@ def _lineas_sobre_tablas(lineas_paginas: list[list[LineaLeida]], techos: list[fl
     }
 
 
+FONDO_DE_PAGINA = 0.9  # share of the page's height of a one-row "table" that is its background
+
+
+def _fondo_de_pagina(tabla, alto: float) -> bool:
+    """A "table" of one row as tall as the page: a slide's background beside
+    a coloured bar down its edge, not a table (its words are the page's)."""
+    filas = {round(c[1]) for c in tabla.cells}
+    return len(filas) == 1 and tabla.bbox[3] - tabla.bbox[1] >= FONDO_DE_PAGINA * alto
+
+
 def _elementos_pagina(
     pagina,
     n_pagina: int,
@@ -756,7 +766,7 @@ def _elementos_pagina(
     solas = [tuple(c) for c in buscador.cells if tuple(c) not in en_tablas] if buscador else []
     rayadas, halladas = franjas.tablas_de_franjas(halladas, solas, palabras)
     _marcar_franjas(solas, palabras)
-    halladas = [t for t in halladas if len(t.cells) > 1]
+    halladas = [t for t in halladas if len(t.cells) > 1 and not _fondo_de_pagina(t, float(pagina.height))]
     palabras = _partidas_en_reglas(palabras, [c for t in halladas for c in t.cells])
     cajas, celdas = contiguas.anidadas([t.bbox for t in halladas], [t.cells for t in halladas])
     cajas, celdas = contiguas.juntar(cajas, celdas, palabras)
@@ -1109,9 +1119,10 @@ def _paginas(pdf):
 
 def _pagina_de_tabla(
     rapida, pagina, n_pagina: int, sueltas: list | None = None, corrientes: dict[str, int] | None = None
-) -> tuple[list, list[LineaLeida]]:
+) -> tuple[list, list[LineaLeida], list[tuple]]:
     """A page that may hold tables: its words and ruling lines from pdfium
-    (pdfium_pagina, several times faster), else from pdfplumber."""
+    (pdfium_pagina, several times faster), else from pdfplumber; and the
+    boxes drawn on it (x0, top, x1, bottom: cards of a slide)."""
     if rapida is not None:
         veloz = rapida.pagina(n_pagina - 1)
         pagina_texto = veloz.get_textpage()
@@ -1121,8 +1132,13 @@ def _pagina_de_tabla(
             pagina_texto.close()
             veloz.close()
         if leida is not None:
-            return _elementos_pagina(pagina, n_pagina, *leida, sueltas=sueltas, corrientes=corrientes)
-    return _elementos_pagina(pagina, n_pagina, sueltas=sueltas, corrientes=corrientes)
+            palabras, ajustes, horizontales, recuadros = leida
+            tablas, lineas = _elementos_pagina(
+                pagina, n_pagina, palabras, ajustes, horizontales, sueltas=sueltas, corrientes=corrientes
+            )
+            return tablas, lineas, recuadros
+    tablas, lineas = _elementos_pagina(pagina, n_pagina, sueltas=sueltas, corrientes=corrientes)
+    return tablas, lineas, [(o["x0"], o["top"], o["x1"], o["bottom"]) for o in pagina.rects + pagina.curves]
 
 
 def _con_tabla(elementos_paginas: list[list]) -> bool:
@@ -1135,6 +1151,7 @@ def leer_pdf(ruta: Path, sha256: str) -> Documento:
     altos: list[float] = []
     notas: list[Omision] = []
     sueltas: list[LineaSuelta] = []  # lines with digits outside every table cell
+    recuadros_paginas: dict[int, list[tuple]] = {}  # boxes drawn on each page read with its paths
     cribadas = cribar(ruta)
     escaneadas, faltan = _paginas_ocr(ruta, sha256, [p.numero for p in cribadas if p.escaneada])
     corrientes = _corrientes(cribadas)
@@ -1151,9 +1168,11 @@ def leer_pdf(ruta: Path, sha256: str) -> Documento:
                     notas.append(nota)
             elif veloz.con_tablas or (veloz.lineas_de_cifras and _con_tabla(elementos_paginas[-1:])):
                 # a few lines of figures after a table: its last rows on the next page
-                tablas, lineas = _pagina_de_tabla(rapida, pagina, n_pagina, sueltas, corrientes)
+                tablas, lineas, recuadros = _pagina_de_tabla(rapida, pagina, n_pagina, sueltas, corrientes)
+                recuadros_paginas[n_pagina] = recuadros
             else:  # prose only: the text runs of the first pass are enough
                 tablas, lineas = [], veloz.lineas
+                recuadros_paginas[n_pagina] = veloz.recuadros
             lineas_paginas.append(lineas)
             altos.append(float(pagina.height))
             elementos_paginas.append(tablas + [(None, lineas)])
@@ -1186,7 +1205,9 @@ def leer_pdf(ruta: Path, sha256: str) -> Documento:
                     contenido.append(linea)
             parrafos = agrupar_parrafos(contenido)
             cortes = [t for t, e in elementos if isinstance(e, Tabla)]
-            for tramo in orden_de_lectura([p.bbox for p in parrafos], cortes):
+            # the boxes drawn on the page, but its background
+            recuadros = [r for r in recuadros_paginas.get(n_pagina, ()) if r[3] - r[1] < FONDO_DE_PAGINA * h]
+            for tramo in orden_de_lectura([p.bbox for p in parrafos], cortes, recuadros):
                 # a run of columns is placed among the tables by its top, read column by column
                 arriba = min(parrafos[k].top for k in tramo)
                 for orden, k in enumerate(tramo):

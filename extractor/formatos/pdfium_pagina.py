@@ -106,20 +106,22 @@ class _NoAplica(Exception):
     """A page this reader does not handle like pdfplumber: fall back."""
 
 
-def leer_pagina(page, textpage, settings: dict) -> Optional[tuple[list[dict], Optional[dict], list[dict]]]:
+def leer_pagina(page, textpage, settings: dict) -> Optional[tuple[list[dict], Optional[dict], list[dict], list[tuple]]]:
     """(words, table settings: None when the page has no ruling to make a
-    table of, horizontal rules) of a table page for `pdf._elementos_pagina`,
-    or None to read the page with pdfplumber."""
+    table of, horizontal rules, boxes drawn on the page: `recuadros`) of a
+    table page for `pdf._elementos_pagina`, or None to read the page with
+    pdfplumber."""
     try:
         espacio = _espacio(page)
         palabras = _palabras(textpage, espacio)
-        bordes = _bordes(page, espacio)
+        recuadros: list[tuple] = []
+        bordes = _bordes(page, espacio, recuadros)
     except (_NoAplica, pdfium.PdfiumError):
         return None
     verticales = [b for b in bordes if b["orientation"] == "v"]
     horizontales = [b for b in bordes if b["orientation"] == "h"]
     if len(verticales) < 2 or len(horizontales) < 2:
-        return palabras, None, horizontales  # no ruled table can be drawn
+        return palabras, None, horizontales, recuadros  # no ruled table can be drawn
     ajustes = {k: v for k, v in settings.items() if k not in ("vertical_strategy", "horizontal_strategy")}
     ajustes.update(
         vertical_strategy="explicit",
@@ -127,7 +129,7 @@ def leer_pagina(page, textpage, settings: dict) -> Optional[tuple[list[dict], Op
         explicit_vertical_lines=verticales,
         explicit_horizontal_lines=horizontales,
     )
-    return palabras, ajustes, horizontales
+    return palabras, ajustes, horizontales, recuadros
 
 
 class _Espacio:
@@ -542,9 +544,10 @@ _TIPO_SEGMENTO = _sin_tipos(pdfium_c.FPDFPathSegment_GetType)
 _CIERRA = _sin_tipos(pdfium_c.FPDFPathSegment_GetClose)
 
 
-def _bordes(page, espacio: _Espacio) -> list[dict]:
+def _bordes(page, espacio: _Espacio, recuadros: Optional[list] = None) -> list[dict]:
     """Horizontal and vertical segments of the page's paths (those inside
-    forms too), as pdfplumber edges."""
+    forms too), as pdfplumber edges; the box (x0, top, x1, bottom) of each
+    closed subpath, straight or rounded, goes to `recuadros` when given."""
     bordes: list[dict] = []
     punto_x, punto_y = ctypes.c_float(), ctypes.c_float()
     ref_x, ref_y = ctypes.byref(punto_x), ctypes.byref(punto_y)
@@ -572,8 +575,15 @@ def _bordes(page, espacio: _Espacio) -> list[dict]:
                 puntos.append(punto)
             if _CIERRA(segmento) and inicio is not None:
                 puntos.append(inicio)
+                if recuadros is not None and len(puntos) >= 4:
+                    recuadros.append(_caja_de(puntos))
         _bordes_de_trazo(bordes, puntos)
     return bordes
+
+
+def _caja_de(puntos: list[tuple[float, float]]) -> tuple[float, float, float, float]:
+    xs, ys = [x for x, _ in puntos], [y for _, y in puntos]
+    return (min(xs), min(ys), max(xs), max(ys))
 
 
 def _bordes_de_trazo(bordes: list, puntos: list[tuple[float, float]]) -> None:

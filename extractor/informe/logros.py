@@ -236,13 +236,9 @@ def _logros_sin_rotulo(texto: str, anteriores: list[Logro]) -> list[Logro]:
         logro = leer_frase("", frase)
         if logro is None:
             continue
-        cifra = logro.ejecutado or logro.meta
-        if cifra is None:
-            continue
         previos = salida or anteriores
-        anterior = previos[-1].indicador if previos else None
-        nombre = nombre_de_frase(frase, cifra.inicio, cifra.fin, anterior)
-        if nombre and not _no_nombra(nombre):
+        nombre = _nombre_propio(logro, previos[-1].indicador if previos else None)
+        if nombre:
             salida.append(replace(logro, indicador=nombre))
     return salida
 
@@ -326,11 +322,16 @@ def _nombre_con_rotulo(rotulo: str, logro: Logro) -> str:
     return rotulo if comunes else propio
 
 
-def _nombre_propio(logro: Logro) -> Optional[str]:
-    """The name of what a sentence counts, from its own words; None when it names nothing."""
-    cifra = logro.ejecutado or logro.meta
-    propio = nombre_de_frase(logro.frase, cifra.inicio, cifra.fin) if cifra is not None else None
-    return None if not propio or _no_nombra(propio) else propio
+def _nombre_propio(logro: Logro, anterior: Optional[str] = None) -> Optional[str]:
+    """The name of what a sentence counts, from its own words: what its
+    achieved figure counts, else what its target counts ("De la meta de 40
+    huertas caseras previstas para 2018, se lograron 36"); None when it
+    names nothing. `anterior`: the indicator of the sentence before."""
+    for cifra in (logro.ejecutado, logro.meta):
+        propio = nombre_de_frase(logro.frase, cifra.inicio, cifra.fin, anterior) if cifra is not None else None
+        if propio and not _no_nombra(propio):
+            return propio
+    return None
 
 
 def _contenido(texto: str) -> list[str]:

@@ -59,6 +59,8 @@ _ANIOS = re.compile(r"\((?:[^)]*)\)|\b(?:19|20)\d\d\b(?:\s*[-–/]\s*(?:19|20)?\
 MAX_LARGO_ETIQUETA = 80
 _CAMPO = re.compile(rf"^\s*([^:\n]{{1,{MAX_LARGO_ETIQUETA}}}?)\s*:\s*(.*?)\s*$")  # "Label: value"
 _CAMPO_SIN_DOS_PUNTOS = re.compile(r"^\s*([^\W\d_][^\d:\n]{2,40}?)\s+([-−]?(?:\$\s?)?\d[\d.,]*(?:\s?%)?)\s*$")
+# a percentage before its label: "73,0 % de la meta" (a card's badge)
+_CIFRA_Y_ROTULO = re.compile(r"^\s*(\d[\d.,]*\s?%)\s+([^\W\d_][^\d:\n]{2,40}?)\s*$")
 _SEPARADORES = re.compile(r"\n|\t|\s[·|]\s")  # several fields on one line: "Unidad: Número · Meta: 16"
 
 
@@ -192,6 +194,9 @@ def campos_de_texto(bloque: BloqueTexto, en_ficha: bool = False) -> list[Campo]:
             and not es_anio(n)  # "Meta 2023" is a header, not a field
         ):
             rol = _rol_de_campo(m.group(1), m.group(2))  # "Cumplimiento 85,6 %": no colon
+        elif (m := _CIFRA_Y_ROTULO.match(parte)) and rol_de_etiqueta(m.group(2)) == "avance_porcentual":
+            campos.append(Campo("avance_porcentual", m.group(2), m.group(1), bloque.pagina, bloque.bbox))
+            continue
         else:
             continue
         campos.append(Campo(rol, m.group(1), m.group(2), bloque.pagina, bloque.bbox))

@@ -160,6 +160,11 @@ def test_pdf_con_vinetas_rotuladas_en_un_mismo_parrafo(tmp_path):
             ("9.624", "9.480", "98,5 %"),
         ),
         ("El 64 % de las juntas participó, frente al 75 % que se esperaba.", ("75 %", "64 %", None)),
+        # the target as what was to be done
+        (
+            "En transporte escolar la meta era atender 620 estudiantes de la zona rural y se atendieron 655.",
+            ("620", "655", None),
+        ),
     ],
 )
 def test_redacciones_de_meta_logro_y_avance(frase, cifras):
@@ -507,3 +512,24 @@ def test_frase_que_repite_una_fila_de_la_tabla_no_da_otro_indicador(tmp_path):
         ("Consultorios dotados", "meta"): (24, "numero"),
         ("Consultorios dotados", "avance_porcentual"): (75, "porcentaje"),
     }
+
+
+def test_la_meta_antes_que_el_logro_nombra_lo_contado(tmp_path):
+    """ "De la meta de 40 huertas caseras previstas para 2018, se lograron
+    36": the achieved figure counts nothing, its target does."""
+    ruta = tmp_path / "rendicion_agropecuario_2023.pdf"
+    _pdf_de_lineas(
+        ruta,
+        [
+            "Alcaldía de Pradera - Informe de rendición de cuentas, vigencia 2023",
+            "",
+            "De la meta de 40 huertas caseras previstas para 2023 en las veredas altas, se lograron 36.",
+            "",
+            "De las 24 jornadas extramurales de salud programadas, se realizaron 22 (91,7 %).",
+        ],
+    )
+    cifras = _cifras(extraer_informe(ruta))
+    assert cifras[("Huertas caseras", "meta")] == (40, "numero")
+    assert cifras[("Huertas caseras", "ejecutado")] == (36, "numero")
+    assert cifras[("Jornadas extramurales de salud", "ejecutado")] == (22, "numero")
+    assert cifras[("Jornadas extramurales de salud", "avance_porcentual")] == (91.7, "porcentaje")

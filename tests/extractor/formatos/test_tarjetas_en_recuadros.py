@@ -1,0 +1,92 @@
+"""Slides of cards drawn as (rounded) boxes: the page's background is no
+table, the blocks inside one box are read together (label on the left,
+figure on the right), lines are cut at the narrow gutters of a grid of
+cards, and a badge "73,0 % de la meta" is the card's percentage. PDFs
+drawn with reportlab."""
+
+from __future__ import annotations
+
+import pytest
+
+pytest.importorskip("reportlab")
+
+from reportlab.pdfgen import canvas  # noqa: E402
+
+from extractor import interpretar, leer_documento  # noqa: E402
+
+HORIZONTALES = [  # (label lines, figure, target, badge)
+    (["Kilómetros de vías urbanas con", "mantenimiento rutinario"], "14,6", "20", "73,0 %"),
+    (["Señales verticales de tránsito", "instaladas"], "312", "400", "78,0 %"),
+    (["Cursos de educación vial dictados", "en instituciones educativas"], "46", "60", "76,7 %"),
+    (["Reductores de velocidad", "construidos en vías urbanas"], "18", "24", "75,0 %"),
+]
+VERTICALES = [  # (label lines, figure, target): four in a row, 22 points apart
+    (["Mejoramientos de vivienda", "entregados"], "96", "150"),
+    (["Subsidios complementarios para", "adquisición de vivienda"], "48", "120"),
+    (["Hogares conectados al servicio de", "acueducto"], "175", "250"),
+    (["Títulos de propiedad entregados", "a familias"], "210", "300"),
+]
+
+
+def _fondo(c) -> None:
+    c.setFillColorRGB(1, 1, 1)
+    c.rect(0, 0, 960, 540, stroke=0, fill=1)  # the slide's background
+    c.setFillColorRGB(0.16, 0.62, 0.56)
+    c.rect(0, 0, 14, 540, stroke=0, fill=1)  # a bar down its left edge
+
+
+def _presentacion(ruta) -> None:
+    c = canvas.Canvas(str(ruta), pagesize=(960, 540))
+    _fondo(c)
+    c.setFillColorRGB(0, 0, 0)
+    c.setFont("Helvetica-Bold", 24)
+    c.drawString(44, 480, "Movilidad y transporte – primer semestre de 2022")
+    for k, (lineas, cifra, meta, insignia) in enumerate(HORIZONTALES):
+        x, y = 44 + 446 * (k % 2), 270 - 140 * (k // 2)
+        c.setFillColorRGB(0.95, 0.95, 0.96)
+        c.roundRect(x, y, 426, 120, 8, stroke=0, fill=1)
+        c.setFillColorRGB(0, 0, 0)
+        c.setFont("Helvetica", 11)
+        for j, linea in enumerate(lineas):
+            c.drawString(x + 18, y + 66 - 14 * j, linea)
+        c.setFont("Helvetica-Bold", 34)
+        c.drawRightString(x + 408, y + 78, cifra)
+        c.setFont("Helvetica", 7)
+        c.drawRightString(x + 408, y + 66, f"Meta 2022: {meta}")
+        c.drawString(x + 310, y + 14, f"{insignia} de la meta")
+    c.showPage()
+    _fondo(c)
+    c.setFillColorRGB(0, 0, 0)
+    c.setFont("Helvetica-Bold", 24)
+    c.drawString(44, 480, "Vivienda y hábitat")
+    for k, (lineas, cifra, meta) in enumerate(VERTICALES):
+        x = 44 + 222 * k
+        c.setFillColorRGB(0.95, 0.95, 0.96)
+        c.roundRect(x, 170, 200, 230, 8, stroke=0, fill=1)
+        c.setFillColorRGB(0, 0, 0)
+        c.setFont("Helvetica", 11)
+        for j, linea in enumerate(lineas):
+            c.drawString(x + 10, 370 - 14 * j, linea)
+        c.setFont("Helvetica-Bold", 40)
+        c.drawString(x + 10, 250, cifra)
+        c.setFont("Helvetica", 7)
+        c.drawString(x + 10, 230, f"Meta 2022: {meta}")
+    c.save()
+
+
+def test_tarjetas_en_recuadros_se_leen_cada_una_aparte(tmp_path):
+    ruta = tmp_path / "informe_concejo_primer_semestre_2022.pdf"
+    _presentacion(ruta)
+    doc = leer_documento(ruta)
+    assert not doc.tablas  # the background and the bar are no table
+    por = {(o.indicador, o.medida): o.valor for o in interpretar(doc).observaciones}
+    for lineas, cifra, meta, insignia in HORIZONTALES:
+        nombre = " ".join(lineas)
+        assert por[(nombre, "ejecutado")] == float(cifra.replace(",", ".")), nombre
+        assert por[(nombre, "meta")] == float(meta), nombre
+        assert por[(nombre, "avance_porcentual")] == float(insignia[:-2].replace(",", ".")), nombre
+    for lineas, cifra, meta in VERTICALES:
+        nombre = " ".join(lineas)
+        assert por[(nombre, "ejecutado")] == float(cifra), nombre
+        assert por[(nombre, "meta")] == float(meta), nombre
+    assert len(por) == 3 * len(HORIZONTALES) + 2 * len(VERTICALES)
