@@ -60,7 +60,7 @@ def _presentacion(ruta) -> None:
     c.setFont("Helvetica-Bold", 24)
     c.drawString(44, 480, "Vivienda y hábitat")
     for k, (lineas, cifra, meta) in enumerate(VERTICALES):
-        x = 44 + 222 * k
+        x = 44 + 212 * k
         c.setFillColorRGB(0.95, 0.95, 0.96)
         c.roundRect(x, 170, 200, 230, 8, stroke=0, fill=1)
         c.setFillColorRGB(0, 0, 0)
@@ -90,3 +90,36 @@ def test_tarjetas_en_recuadros_se_leen_cada_una_aparte(tmp_path):
         assert por[(nombre, "ejecutado")] == float(cifra), nombre
         assert por[(nombre, "meta")] == float(meta), nombre
     assert len(por) == 3 * len(HORIZONTALES) + 2 * len(VERTICALES)
+
+
+def _palabra(texto: str, x0: float, top: float, alto: float = 11.5) -> dict:
+    return {"text": texto, "x0": x0, "x1": x0 + 6 * len(texto), "top": top, "bottom": top + alto, "fontname": ""}
+
+
+def test_lineas_cortadas_en_las_calles_angostas_de_una_grilla_de_tarjetas():
+    """Cards in a row 130 points apart: their lines come 34-58 points apart
+    (less than a gutter of six line heights, or 60 points), but the words
+    after those gaps, the big figures and the targets all start at the
+    same x in each card: each card's line is its own."""
+    from extractor.formatos.lineas import agrupar_lineas, leidas
+
+    palabras = []
+    for k, (rotulo, resto, cifra) in enumerate(
+        [
+            ("Mejoramientos de", "vivienda", "96"),
+            ("Subsidios para", "vivienda nueva", "48"),
+            ("Hogares con", "acueducto", "175"),
+        ]
+    ):
+        x = 56 + 130 * k
+        palabras += [_palabra(rotulo, x, 155), _palabra(resto, x, 169), _palabra(cifra, x, 261, 54)]
+        palabras.append(_palabra(f"Meta 2022: {k}", x, 320, 8))
+    textos = sorted((round(l.x0), l.texto) for l in leidas(agrupar_lineas(palabras)) if l.top < 200)
+    assert textos == [
+        (56, "Mejoramientos de"),
+        (56, "vivienda"),
+        (186, "Subsidios para"),
+        (186, "vivienda nueva"),
+        (316, "Hogares con"),
+        (316, "acueducto"),
+    ]
