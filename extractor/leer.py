@@ -77,6 +77,7 @@ def leer_documento(ruta: Path, limites: Optional[LimitesLectura] = None):
 def _leer_copia(ruta: Path, sha256: str, limites: LimitesLectura):
     from extractor.castellano.cortes import reparar_cortes
     from extractor.tablas.costura import unir_tablas
+    from extractor.tablas.filas_apiladas import separar_filas_apiladas
 
     formato = formato_de(ruta)
     seguridad.revisar(ruta, formato, limites)
@@ -113,4 +114,4 @@ def _leer_copia(ruta: Path, sha256: str, limites: LimitesLectura):
         if motivo is None:
             motivo = f"no se pudo leer el {formato.upper()} ({type(exc).__name__}: {exc})"
         raise ErrorLectura(ruta.name, motivo) from exc
-    return reparar_cortes(unir_tablas(doc))
+    return separar_filas_apiladas(reparar_cortes(unir_tablas(doc)))
