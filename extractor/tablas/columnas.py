@@ -1003,16 +1003,21 @@ NIVEL_DEL_PLAN = re.compile(
 def _mas_fina(cols: list[Columna], cuerpo, c: Columna) -> Columna:
     """A plan level ("Programa") merged or repeated over the rows is their
     parent: the row's own name is the text column to its right with more
-    distinct names ("Meta de producto": "Vías secundarias mejoradas")."""
-    if not cuerpo or not NIVEL_DEL_PLAN.search(normalizar(c.encabezado)):
+    distinct names ("Meta de producto": "Vías secundarias mejoradas"); so
+    is it to the right of the office in charge ("Dependencia"), with as many."""
+    if not cuerpo:
         return c
-    propios = len(set(_textos(cuerpo, c.indice)))
+    oficina = bool(OFICINA.search(normalizar(c.encabezado)))
+    if not oficina and not NIVEL_DEL_PLAN.search(normalizar(c.encabezado)):
+        return c
+    propios = len(set(_textos(cuerpo, c.indice))) - oficina
     for d in cols:
         if d.indice > c.indice and d.rol in ("etiqueta", "texto") and len(set(_textos(cuerpo, d.indice))) > propios:
             return d
     return c
 
 
+OFICINA = re.compile(rf"\b({palabras.alternativas(cargar_yaml('encabezados.yaml')['columnas_de_texto']['oficina'])})\b")
 ENCABEZADO_PADRE = re.compile(
     rf"\b({palabras.alternativas(cargar_yaml('encabezados.yaml')['columnas_de_texto']['padre'])})\b"
 )
