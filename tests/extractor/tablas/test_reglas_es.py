@@ -73,6 +73,19 @@ def test_header_to_role(encabezado, rol):
     assert clasificador().rol(encabezado) == rol
 
 
+@pytest.mark.parametrize(
+    "encabezado, no_valor",
+    [
+        ("Peso (%)", "ignorar"),  # an activity's weight in its product
+        ("Ponderación (%)", "ignorar"),
+        ("Recursos en pesos", None),  # the currency is no weight
+        ("% avance actividad", None),
+    ],
+)
+def test_columnas_que_no_son_valores(encabezado, no_valor):
+    assert clasificador().no_valor(encabezado) == no_valor
+
+
 def test_scale_in_header():
     assert clasificador().escala("Recursos (en millones de pesos)") == ("millones", 1e6)
     assert clasificador().escala("Valor (en miles)") == ("miles", 1e3)
