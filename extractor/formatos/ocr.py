@@ -57,7 +57,7 @@ IDIOMA = "spa"
 # Tesseract page segmentation: 6 = one block of text (words are regrouped here
 # by position anyway); 3, automatic, drops columns of lone figures in tables.
 PSM = os.environ.get("INFORMES_OCR_PSM", "6")
-VERSION = 22  # of the image processing and word model below; part of the cache key
+VERSION = 25  # of the image processing and word model below; part of the cache key
 HILOS = max(1, min(4, os.cpu_count() or 1))
 TIEMPO_PAGINA = 180  # seconds for one Tesseract call
 MAX_PIXELES = 12_000_000  # of one page image (a letter page at 300 dpi has 8.4 million)
@@ -817,6 +817,20 @@ def _ruido(texto: str, conf: float) -> bool:
     return len(texto) == 1 and conf < 0.5 and not texto.isdigit()
 
 
+def _letra_confundida(texto: str) -> str:
+    """A word with an "i" read as "l" ("Aproplación"): the word of the
+    lexicon one such change gives, when the word as read is none."""
+    from extractor.castellano.lexico import es_palabra
+
+    if "l" not in texto or not texto.isalpha() or es_palabra(texto):
+        return texto
+    for k in (k for k, letra in enumerate(texto) if letra == "l"):
+        candidato = texto[:k] + "i" + texto[k + 1 :]
+        if es_palabra(candidato):
+            return candidato
+    return texto
+
+
 def palabras_de_tsv(tsv: str, dpi: int) -> list[dict]:
     """Tesseract's TSV -> pdfplumber-like words in points, with `conf`
     (0-1). A word's top and bottom are those of its text line (Tesseract's
@@ -831,7 +845,7 @@ def palabras_de_tsv(tsv: str, dpi: int) -> list[dict]:
     for f in filas:
         if len(f) < 12 or f[0] != "5":
             continue
-        texto = f[11].strip().strip("|")
+        texto = _letra_confundida(f[11].strip().strip("|"))
         try:
             conf = float(f[10])
         except ValueError:
@@ -1004,14 +1018,31 @@ def _celda(w: dict, horizontales, verticales) -> Optional[tuple[float, float, fl
     return caja
 
 
+MAX_RETAZO = 3  # lower-case letters of a scrap of a word left alone in a cell
+
+
+def _retazo(texto: str) -> bool:
+    return texto.isalpha() and texto.islower() and len(texto) <= MAX_RETAZO
+
+
 def _releer_celdas(palabras: list[dict], pagina, horizontales: list, verticales: list, dpi: int) -> list[dict]:
     """The ruled cells holding a word Tesseract could hardly read (below
     DUDOSA: two lines of a header cell run together, "So jun-2028" for
     "Ejecutado a / 30-jun-2025") read again alone, cut from the page image
     inside their rules. The cell's new words replace its old ones when
-    Tesseract is surer of them on average. `pagina`: the page image read
-    (grey pixels or PGM bytes); the rules in points."""
-    celdas = {c for w in palabras if w["conf"] < DUDOSA for c in [_celda(w, horizontales, verticales)] if c}
+    Tesseract is surer of them on average; so is a cell left with a scrap
+    of a word only ("ado" of "Acumulado 2012-2014", "a" of "Meta 2014"):
+    lower-case letters, MAX_RETAZO of them at most. `pagina`: the page image
+    read (grey pixels or PGM bytes); the rules in points."""
+    por_celda: dict[tuple, list[dict]] = {}
+    for w in palabras:
+        if (c := _celda(w, horizontales, verticales)) is not None:
+            por_celda.setdefault(c, []).append(w)
+    celdas = {
+        c
+        for c, suyas in por_celda.items()
+        if any(w["conf"] < DUDOSA for w in suyas) or all(_retazo(w["text"]) for w in suyas)
+    }
     if not celdas:
         return palabras
     imagen = _imagen(pagina)
@@ -1040,7 +1071,13 @@ def _releer_celdas(palabras: list[dict], pagina, horizontales: list, verticales:
         dentro = [
             w for w in palabras if x0 < (w["x0"] + w["x1"]) / 2 < x1 and top < (w["top"] + w["bottom"]) / 2 < bottom
         ]
-        if nuevas and _media_conf(nuevas) > _media_conf(dentro):
+        # a scrap of a word is replaced by a fuller reading Tesseract is not unsure of, however sure of the scrap
+        completada = (
+            all(_retazo(w["text"]) for w in dentro)
+            and _media_conf(nuevas) >= DUDOSA
+            and sum(len(w["text"]) for w in nuevas) > sum(len(w["text"]) for w in dentro)
+        )
+        if nuevas and (_media_conf(nuevas) > _media_conf(dentro) or completada):
             viejas = {id(w) for w in dentro}
             palabras = [w for w in palabras if id(w) not in viejas] + nuevas
             cambiadas = True

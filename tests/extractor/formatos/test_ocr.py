@@ -751,6 +751,17 @@ def test_celda_dudosa_se_relee_sola():
     assert celda == ["Ejecutado", "a", "30-jun-2025"], celda
     fuera = [w for w in releidas if not x0 < w["x0"] < x1]
     assert sorted(fuera, key=str) == sorted((w for w in estropeadas if not x0 < w["x0"] < x1), key=str)
+    # a cell left with a scrap of a word, however sure ("ado" of "Ejecutado"), is read again too
+    retazo = [w for w in palabras if w not in en_la_celda] + [{**en_la_celda[0], "text": "ado", "conf": 0.96}]
+    releidas = ocr._releer_celdas(retazo, *celdas_de(preparada))
+    celda = [w["text"] for w in releidas if x0 < w["x0"] < x1 and w["top"] < 290 * pt]
+    assert celda == ["Ejecutado", "a", "30-jun-2025"], celda
+
+
+def test_letra_i_leida_como_l():
+    assert ocr._letra_confundida("Aproplación") == "Apropiación"
+    assert ocr._letra_confundida("Planeta") == "Planeta"  # a word as read stays
+    assert ocr._letra_confundida("Ibagué") == "Ibagué"  # as does a name no change makes a word
 
 
 def test_cero_leido_como_letra_o_en_una_columna_de_cifras():
