@@ -395,10 +395,15 @@ def con_miles_de_coma(n: Numero) -> Numero:
     return Numero(valor, n.unidad, n.texto, False, n.inicio, n.fin)
 
 
-_COTA = re.compile(r"^\s*(?:≤|≥|<=|>=|<|>|=<|=>)\s*(?=[\d$(+\-−])")
+_COTA = re.compile(
+    r"^\s*(?:≤|≥|<=|>=|<|>|=<|=>|"
+    + "|".join(re.escape(c) for c in sorted(cargar_yaml("castellano.yaml")["cotas"], key=len, reverse=True))
+    + r")\s*(?=[\d$(+\-−])",
+    re.IGNORECASE,
+)
 
 
 def sin_cota(texto: str) -> str:
-    """A target written as a bound ("≤ 1 %", "< 5", ">= 95%") without its
-    sign: the bound is the target's figure."""
+    """A target written as a bound ("≤ 1 %", "< 5", ">= 95%", "máximo 11,0")
+    without its sign: the bound is the target's figure."""
     return _COTA.sub("", texto)

@@ -61,6 +61,13 @@ _CAMPO = re.compile(rf"^\s*([^:\n]{{1,{MAX_LARGO_ETIQUETA}}}?)\s*:\s*(.*?)\s*$")
 _CAMPO_SIN_DOS_PUNTOS = re.compile(r"^\s*([^\W\d_][^\d:\n]{2,40}?)\s+([-−]?(?:\$\s?)?\d[\d.,]*(?:\s?%)?)\s*$")
 # a percentage before its label: "73,0 % de la meta" (a card's badge)
 _CIFRA_Y_ROTULO = re.compile(r"^\s*(\d[\d.,]*\s?%)\s+([^\W\d_][^\d:\n]{2,40}?)\s*$")
+# a target written as what the figure is part of: "de 150 programados para 2022" (under a card's big figure)
+_DE_PROGRAMADOS = re.compile(
+    r"^\s*de\s+(?:l[oa]s\s+)?(\d[\d.,]*\s?%?)\s+((?:"
+    + "|".join(cargar_yaml("prosa.yaml")["sintagmas"]["dicen_la_meta"])
+    + r")\w*(?:\s+\w+){0,4})\s*$",
+    re.IGNORECASE,
+)
 _SEPARADORES = re.compile(r"\n|\t|\s[·|]\s")  # several fields on one line: "Unidad: Número · Meta: 16"
 
 
@@ -196,6 +203,9 @@ def campos_de_texto(bloque: BloqueTexto, en_ficha: bool = False) -> list[Campo]:
             rol = _rol_de_campo(m.group(1), m.group(2))  # "Cumplimiento 85,6 %": no colon
         elif (m := _CIFRA_Y_ROTULO.match(parte)) and rol_de_etiqueta(m.group(2)) == "avance_porcentual":
             campos.append(Campo("avance_porcentual", m.group(2), m.group(1), bloque.pagina, bloque.bbox))
+            continue
+        elif m := _DE_PROGRAMADOS.match(parte):
+            campos.append(Campo("meta", m.group(2), m.group(1), bloque.pagina, bloque.bbox))
             continue
         else:
             continue

@@ -1,8 +1,9 @@
 """Slides of cards drawn as (rounded) boxes: the page's background is no
 table, the blocks inside one box are read together (label on the left,
 figure on the right), lines are cut at the narrow gutters of a grid of
-cards, and a badge "73,0 % de la meta" is the card's percentage. PDFs
-drawn with reportlab."""
+cards, a badge "73,0 % de la meta" is the card's percentage and "de 150
+programados para 2022" or "Meta 2022: máximo 250" its target. PDFs drawn
+with reportlab."""
 
 from __future__ import annotations
 
@@ -70,7 +71,8 @@ def _presentacion(ruta) -> None:
         c.setFont("Helvetica-Bold", 40)
         c.drawString(x + 10, 250, cifra)
         c.setFont("Helvetica", 7)
-        c.drawString(x + 10, 230, f"Meta 2022: {meta}")
+        # the target written three ways
+        c.drawString(x + 10, 230, [f"de {meta} programados para 2022", f"Meta 2022: máximo {meta}"][k % 2])
     c.save()
 
 
