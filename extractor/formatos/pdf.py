@@ -49,7 +49,7 @@ from extractor.formatos.cajas import borde as _borde, columna_de as _columna_de,
 from extractor.formatos.carriles import carriles
 from extractor.formatos.marco_de_hoja import sin_marco_de_hoja
 from extractor.formatos.rejillas import BuscadorRayadas, con_encabezado_suelto, con_filas_abiertas
-from extractor.formatos.cribado import FRANJA_PIE, FRANJA_CABECERA, PaginaCribada, cribar, en_banda
+from extractor.formatos.cribado import FRANJA_PIE, FRANJA_CABECERA, MIN_RECUADRO, PaginaCribada, cribar, en_banda
 from extractor.formatos.pdfium_pagina import DocumentoPdfium, leer_pagina, lineas_que_suben
 from extractor.formatos.privadas import vaciar_objetos_pdfminer
 from extractor.formatos.lineas import (
@@ -1205,8 +1205,12 @@ def leer_pdf(ruta: Path, sha256: str) -> Documento:
                     contenido.append(linea)
             parrafos = agrupar_parrafos(contenido)
             cortes = [t for t, e in elementos if isinstance(e, Tabla)]
-            # the boxes drawn on the page, but its background
-            recuadros = [r for r in recuadros_paginas.get(n_pagina, ()) if r[3] - r[1] < FONDO_DE_PAGINA * h]
+            # the boxes drawn on the page as large as a card, but its background
+            recuadros = [
+                r
+                for r in recuadros_paginas.get(n_pagina, ())
+                if r[2] - r[0] >= MIN_RECUADRO[0] and MIN_RECUADRO[1] <= r[3] - r[1] < FONDO_DE_PAGINA * h
+            ]
             for tramo in orden_de_lectura([p.bbox for p in parrafos], cortes, recuadros):
                 # a run of columns is placed among the tables by its top, read column by column
                 arriba = min(parrafos[k].top for k in tramo)
