@@ -160,6 +160,11 @@ def test_pdf_con_vinetas_rotuladas_en_un_mismo_parrafo(tmp_path):
             ("9.624", "9.480", "98,5 %"),
         ),
         ("El 64 % de las juntas participó, frente al 75 % que se esperaba.", ("75 %", "64 %", None)),
+        # a change "from X (what is counted) in a year to Y"
+        (
+            "La afiliación pasó de 27.450 personas en 2015 a 28.118 en 2018; la meta del cuatrienio es llegar a 28.500.",
+            ("28.500", "28.118", None),
+        ),
         # the target as what was to be done
         (
             "En transporte escolar la meta era atender 620 estudiantes de la zona rural y se atendieron 655.",
