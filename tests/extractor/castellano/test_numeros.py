@@ -44,6 +44,9 @@ from extractor.castellano.numeros import Numero, buscar_numeros, es_vacio, leer_
         "SIN INFORMACIÓN",
         "sin información",
         "Sin línea base",
+        "#DIV/0!",  # a spreadsheet's error values
+        "#¡VALOR!",
+        "#N/A",
         None,
     ],
 )
