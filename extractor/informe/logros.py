@@ -162,6 +162,9 @@ def leer_frase(indicador: str, frase: str) -> Optional[Logro]:
         ),
         antes[0] if antes else next(iter(otros), None),
     )
+    if ejecutado is not None and avance is None and meta.unidad == "numero" and ejecutado.unidad == "porcentaje":
+        # "La meta de 120 viviendas se cumplió en un 95 %": a share of a count target is its achievement
+        ejecutado, avance = None, ejecutado
     if ejecutado is None and avance is None:
         return None
     return Logro(indicador, frase, meta, ejecutado, avance, base, donde_meta)

@@ -40,11 +40,13 @@ from extractor.tablas.celdas import referencia_excel, unidad
 from extractor.tablas.columnas import celdas_distintas, es_anio
 from extractor.tablas.encabezados import clasificador
 from extractor.tablas.titulos import (
+    CAPTION,
     MAX_BLOQUES_SECCION,
     ROTULO_DENTRO,
     encabezado_de_seccion,
     es_campo_ficha,
     indicador_del_titulo,
+    sin_rotulo,
     titulos_de_tablas,
 )
 
@@ -225,7 +227,7 @@ def _rol_de_campo(etiqueta: str, valor: str, max_palabras: int = MAX_PALABRAS_RO
     percentage's label over a figure that is no percentage ("Avance: 214")
     is what was achieved."""
     rol = rol_de_etiqueta(etiqueta)
-    n = leer_numero(valor.strip())
+    n = _numero(valor.strip())  # "3.200 niños y niñas": a figure with what it counts
     if rol is None and n is not None and n.unidad != "pesos" and len(etiqueta.split()) <= max_palabras:
         # "Programado: 420", "% de logro: 94,8 %": a short label worded as a column's header, over a
         # figure that is neither money nor a year
@@ -244,7 +246,7 @@ def _es_etiqueta(texto: str) -> bool:
         bool(texto)
         and len(texto) <= MAX_LARGO_ETIQUETA
         and (
-            texto.endswith(":")
+            texto.endswith((":", "?"))  # "¿Qué hicimos?": a question is a label
             or rol_de_celda(texto) is not None
             or es_campo_ficha(f"{texto.rstrip(':')}: x")
             or clasificador().rol(texto) == "ignorar"
@@ -334,6 +336,23 @@ _NUMERACION = re.compile(r"^\s*(?:\d+(?:\.\d+)*\.?|[a-z]\))\s+", re.IGNORECASE)
 MAX_PALABRAS_ENCABEZADO = 25
 
 
+ROTULO_FICHA = "rótulo de ficha"  # the label of a name taken from a "Ficha 6/9 · …" heading
+
+
+def _rotulo_de_ficha(bloque: BloqueTexto) -> Optional[str]:
+    """The indicator a numbered data-sheet heading names ("Ficha 6/9 · Niños
+    y niñas con valoración nutricional"), or None."""
+    texto = " ".join(bloque.texto.split())
+    if "\n" in bloque.texto.strip() or not CAPTION.match(texto):
+        return None
+    if not normalizar(texto).startswith(
+        tuple(normalizar(r) for r in cargar_yaml("encabezados.yaml")["rotulos_de_ficha"])
+    ):
+        return None
+    nombre = sin_rotulo(texto)
+    return nombre if re.search(r"[^\W\d_]{3}", nombre) else None
+
+
 def _encabezado_como_nombre(bloque: Optional[BloqueTexto], en_ficha: bool = False) -> Optional[str]:
     """The indicator a block of fields without a name field is about: the
     heading right above it ("1. Proporción de gestantes captadas antes de
@@ -387,8 +406,19 @@ def leer_fichas(doc: Documento, hojas: bool = False, titulos: Optional[dict[int,
         if isinstance(bloque, BloqueTexto):
             if bloque.estilo == "Hoja":
                 cerrar()
+            elif nombre := _rotulo_de_ficha(bloque):  # "Ficha 6/9 · …": the next indicator's block
+                cerrar()
+                agregar([Campo("nombre", ROTULO_FICHA, nombre, bloque.pagina, bloque.bbox)])
             elif campos := campos_de_texto(bloque, en_ficha := bool(actual.nombre)):
-                if not any(c.rol == "nombre" for c in campos) and any(c.rol in MEDIDAS for c in campos):
+                # (not when a "Ficha 6/9 · …" heading named the block and no figure came yet: the lines
+                # between, "Programa 1905 · Código …", are that indicator's)
+                por_rotulo = actual.nombre and actual.campos[0].etiqueta == ROTULO_FICHA
+                sin_cifras = not any(c.rol in MEDIDAS for c in actual.campos)
+                if (
+                    not any(c.rol == "nombre" for c in campos)
+                    and any(c.rol in MEDIDAS for c in campos)
+                    and not (por_rotulo and sin_cifras)
+                ):
                     # a figure of the indicator ("Meta 2022: 85 %") named by the heading right above,
                     # or a card: heading, its big figure alone (the result), then the fields
                     encima = tarjeta[0] if tarjeta else anterior
@@ -418,7 +448,8 @@ def leer_fichas(doc: Documento, hojas: bool = False, titulos: Optional[dict[int,
                 # a box of fields under its caption ("Tabla 1. Hectáreas reforestadas": each box its
                 # own indicator), or under "2.1 Resultado del indicador: …" and its prose: the caption
                 # or the heading names it
-                leyenda = [t for t in titulos.get(bloque.indice, [])[-1:] if ROTULO_DENTRO.search(t)]
+                # (the nearest caption: "Ficha 1/9 · Cobertura …" over "Programa 1905 · Código …")
+                leyenda = [t for t in reversed(titulos.get(bloque.indice, [])) if ROTULO_DENTRO.search(t)][:1]
                 if not leyenda and not actual.nombre:
                     leyenda = encabezado_de_seccion(vistos[:-1], bloque.paginas[0] if bloque.paginas else None) or []
                 if leyenda and (nombre := indicador_del_titulo(leyenda)):

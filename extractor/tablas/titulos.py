@@ -24,7 +24,11 @@ MAX_PALABRAS = 16  # a longer block is prose: the title is what lies below it
 MAX_PALABRAS_ROTULO = 40  # …unless it is a numbered caption
 MAX_PALABRAS_SUBTITULO = 30  # …or title lines, none ending a sentence
 MAX_LINEAS_TITULO = 3
-_ROTULO = rf"({palabras.alternativas_con_acentos(cargar_yaml('encabezados.yaml')['rotulos_de_tabla'])})\s*(n[°ºo.]\s*)?[\dIVXivx]+[.:\-–]*\s*"
+# "Tabla 3.", "Cuadro N° 2:", "Ficha 1/9 ·", "Ficha 2 de 8 –"
+_ROTULO = (
+    rf"({palabras.alternativas_con_acentos(cargar_yaml('encabezados.yaml')['rotulos_de_tabla'])})"
+    r"\s*(n[°ºo.]\s*)?[\dIVXivx]+(?:\s*(?:/|de)\s*\d+)?\s*[.:\-–·]*\s*"
+)
 CAPTION = re.compile(rf"^\s*{_ROTULO}", re.IGNORECASE)
 # the same numbering after other words of the title, as a word of its own: "… INDICADOR Tabla 1. Hectáreas"
 ROTULO_DENTRO = re.compile(rf"(?<!\w){_ROTULO}(?=[^\W\d_])", re.IGNORECASE)

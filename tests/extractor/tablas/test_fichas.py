@@ -444,6 +444,52 @@ def test_fichas_en_lenguaje_ciudadano_en_tabla_y_en_parrafos(tmp_path):
     assert {o.indicador for o in informe.observaciones} == {"Sedes con mantenimiento", "Aulas dotadas", "Recursos"}
 
 
+COMPROMISOS = [
+    ("Punto de partida (línea base 2019)", "2.150 niños y niñas"),
+    ("Compromiso del cuatrienio 2020-2023", "3.200 niños y niñas"),
+    ("Compromiso del año", "1.200 niños y niñas"),
+    ("Avance frente al compromiso", "95,2 %"),
+    ("Inversión programada", "$ 83.400.000"),
+    ("¿Qué hicimos?", "Se valoraron 41 niños en 9 veredas."),
+]
+
+
+def test_fichas_numeradas_con_compromisos(tmp_path):
+    """ "Ficha 1/2 · <indicador>" over a line of the programme and code, then
+    the fields as a table or as "Label: value" paragraphs: "Compromiso del
+    año" is the year's target (not a budget commitment), "Avance frente al
+    compromiso" its percentage, a figure with what it counts ("3.200 niños y
+    niñas") a figure, a question a label."""
+    d = Document()
+    d.add_paragraph("Fichas de seguimiento a los indicadores del Plan Territorial de Salud – vigencia 2023")
+    for k, nombre in enumerate(["Niños con valoración nutricional", "Gestantes con controles prenatales"], 1):
+        d.add_paragraph(f"Ficha {k}/2 · {nombre}")
+        d.add_paragraph("Programa 1905 - Salud pública · Código del indicador MGA 190505200")
+        if k == 1:
+            tabla = d.add_table(rows=0, cols=2)
+            for etiqueta, valor in COMPROMISOS:
+                celdas = tabla.add_row().cells
+                celdas[0].text, celdas[1].text = etiqueta, valor
+        else:
+            for etiqueta, valor in COMPROMISOS:
+                d.add_paragraph(f"{etiqueta}: {valor}")
+    ruta = tmp_path / "fichas_salud_2023.docx"
+    d.save(ruta)
+    informe = extraer_informe(ruta)
+    for nombre in ("Niños con valoración nutricional", "Gestantes con controles prenatales"):
+        leidas = {o.medida: o.valor for o in _obs(informe, indicador=nombre)}
+        assert {m: leidas.get(m) for m in ("linea_base", "meta_cuatrienio", "meta", "avance_porcentual")} == {
+            "linea_base": 2150,
+            "meta_cuatrienio": 3200,
+            "meta": 1200,
+            "avance_porcentual": 95.2,
+        }, (nombre, leidas)
+    assert (
+        _uno(informe, indicador="Niños con valoración nutricional", medida="recursos_programados").valor == 83_400_000
+    )
+    assert not any(o.medida == "compromisos" for o in informe.observaciones)
+
+
 def test_tarjetas_de_una_presentacion(tmp_path):
     """Slides with one indicator per card, two cards side by side: title,
     big figure, "Meta: N" and "Cumplimiento: x %". Each card is read down its
