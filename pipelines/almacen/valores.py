@@ -12,10 +12,12 @@ has a row per value, not one per report.
 
 It always holds exactly what the stored figures say (a test rebuilds it
 and compares): `registrar` adds a report inside its write transaction (one
-read and one write, in the common case), `quitar` takes out reports about
-to be deleted, `reconstruir` recomputes the rows of some keys (or all, when
-an older store gains the table) from the figures. A figure counts once its
-report has an entity (entidad_clave), as in the conflict check.
+read of the rows of its keys, and one more of what the reports with its file
+name give when there are any; then the changed rows written), `quitar`
+takes out reports about to be deleted, `reconstruir` recomputes the rows of
+some keys (or all, when an older store gains the table) from the figures.
+Files are counted by name (informes.archivo), as in the conflict check. A
+figure counts once its report has an entity (entidad_clave).
 """
 
 from __future__ import annotations
@@ -23,7 +25,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 from datetime import datetime
-from typing import TYPE_CHECKING, Any, Optional, Sequence
+from typing import TYPE_CHECKING, NamedTuple, Optional, Sequence
 
 import duckdb
 
@@ -102,8 +104,7 @@ def quitar(con: duckdb.DuckDBPyConnection, informes: Sequence[str]) -> None:
 # ---------------------------------------------------------------- adding one report
 
 
-@dataclass(frozen=True, slots=True)
-class Valor:
+class Valor(NamedTuple):
     """One value that other reports give for a key: how many files, the
     first figure (load time, file, observation, page) and whether one of
     its files also gives another value."""
@@ -114,8 +115,7 @@ class Valor:
     compartido: bool
 
 
-@dataclass(frozen=True, slots=True)
-class Cifra:
+class Cifra(NamedTuple):
     """A dated figure of the report being written: its key (CLAVE without
     the entity: clave, medida, periodo_inicio, periodo_fin, tipo_gasto,
     fuente_financiacion) and what a finding about it names."""
@@ -189,37 +189,35 @@ def registrar(con: duckdb.DuckDBPyConnection, informe_id: str, cifras: list[Cifr
     """Add the report `informe_id` (its rows inserted, its entity assigned)
     to the table, and say what the other reports of its entity give for the
     keys of its figures, as they were before it was added. The table cannot
-    say exactly when a figure is not a finite number, or another report of
-    the entity has the same file name: its rows are then recomputed from the
-    figures."""
+    say exactly when a figure is not a finite number: its rows are then
+    recomputed from the figures."""
     informe = _informe(con, informe_id)
     entidad = informe.entidad if informe.nombrada and informe.otros else None
     if informe.entidad is None:
         return Otros(None, {})
-    if informe.mismo_archivo or not all(math.isfinite(c.valor) for c in cifras):
-        reconstruir(con, de=[informe_id])
-        return Otros(entidad, None)
     propios = _propios(cifras, informe)
-    otros = _otros_valores(con, informe.entidad, list({k for k, _ in propios})) if informe.otros else {}
-    if any(not math.isfinite(v.valor) for valores in otros.values() for v, _ in valores):
+    claves = list({k for k, _ in propios})
+    otros = _otros_valores(con, informe.entidad, claves) if informe.otros else {}
+    del_nombre = _del_mismo_archivo(con, informe_id, informe.entidad, informe.archivo) if informe.mismo_archivo else {}
+    finitos = [c.valor for c in cifras] + [v.valor for valores in otros.values() for v, _ in valores]
+    finitos += [v for valores in del_nombre.values() for v in valores]
+    if not all(math.isfinite(v) for v in finitos):
         reconstruir(con, de=[informe_id])
         return Otros(entidad, None)
-    _escribir(con, informe.entidad, propios, otros)
+    _escribir(con, informe.entidad, propios, otros, del_nombre)
     return Otros(entidad, {k: [v for v, _ in valores] for k, valores in otros.items()})
 
 
-def _propios(cifras: list[Cifra], informe: _Informe) -> dict[tuple[tuple, float], Valor]:
-    """The report's own rows: (key, value) -> Valor (one file: its own)."""
+def _propios(cifras: list[Cifra], informe: _Informe) -> dict[tuple[tuple, float], tuple]:
+    """The report's own (key, value) pairs, each with its first figure
+    (load time, file, observation, page)."""
     primeras: dict[tuple[tuple, float], tuple] = {}
     for c in cifras:
         par = (c.clave, c.valor + 0.0)
         primera = (informe.cargado_en, informe.archivo, c.observacion_id, c.pagina)
         if par not in primeras or primera[:3] < primeras[par][:3]:
             primeras[par] = primera
-    por_clave: dict[tuple, int] = {}
-    for clave, _ in primeras:
-        por_clave[clave] = por_clave.get(clave, 0) + 1
-    return {(k, v): Valor(v, 1, p, por_clave[k] > 1) for (k, v), p in primeras.items()}
+    return primeras
 
 
 _ENTRE = "t.clave = g.clave AND t.medida = g.medida AND t.periodo_fin = g.periodo_fin AND " + " AND ".join(
@@ -248,53 +246,84 @@ def _otros_valores(con: duckdb.DuckDBPyConnection, entidad: str, claves: list[tu
     return otros
 
 
+def _del_mismo_archivo(con: duckdb.DuckDBPyConnection, informe_id: str, entidad: str, archivo: str) -> dict:
+    """key -> the values that the other reports of the entity with the same
+    file name give for it (their file is already counted in those rows)."""
+    filas = con.execute(
+        "SELECT DISTINCT xi.clave, o.medida, o.periodo_inicio, o.periodo_fin, o.tipo_gasto, o.fuente_financiacion, "
+        "o.valor + 0.0 FROM informes oi JOIN observaciones o ON o.informe_id = oi.informe_id "
+        "JOIN indicadores xi ON xi.indicador_id = o.indicador_id AND xi.entidad_clave = o.entidad_clave "
+        "WHERE oi.entidad_clave = ? AND oi.archivo = ? AND oi.informe_id <> ? "
+        "AND o.entidad_clave = ? AND o.periodo_fin IS NOT NULL",
+        [entidad, archivo, informe_id, entidad],
+    ).fetchall()
+    valores: dict[tuple, set[float]] = {}
+    for *clave, valor in filas:
+        valores.setdefault(tuple(clave), set()).add(valor)
+    return valores
+
+
 def _escribir(
     con: duckdb.DuckDBPyConnection,
     entidad: str,
-    propios: dict[tuple[tuple, float], Valor],
+    propios: dict[tuple[tuple, float], tuple],
     otros: dict[tuple, list],
+    del_nombre: dict[tuple, set[float]],
 ) -> None:
     """The report's values merged into the stored rows of the same key and
-    value (one file more, the earlier first figure, shared if either is),
-    the others inserted as new rows."""
-    iguales = {(k, v.valor): (v, rowid) for k, valores in otros.items() for v, rowid in valores}
-    filas: list[dict[str, Any]] = []
+    value (its file one more unless that row counts it already, the earlier
+    first figure), the others inserted as new rows; a row is shared when its
+    file name gives two values or more for the key."""
+    guardadas = {(k, v.valor): (v, rowid) for k, valores in otros.items() for v, rowid in valores}
+    por_clave: dict[tuple, set[float]] = {}
+    for clave, valor in propios:
+        por_clave.setdefault(clave, set()).add(valor)
+    filas: list[tuple[tuple, Valor]] = []
     reemplazadas = []
-    for (clave, valor), propio in propios.items():
-        nuevo = propio
-        if (clave, valor) in iguales:
-            viejo, rowid = iguales[(clave, valor)]
-            reemplazadas.append(rowid)
-            nuevo = Valor(
-                valor, viejo.archivos + 1, min(viejo.primera, propio.primera), viejo.compartido or propio.compartido
-            )
-        filas.append(_fila(entidad, clave, nuevo))
+    for clave, suyos in por_clave.items():
+        ya = del_nombre.get(clave, set())
+        compartido = len(suyos | ya) > 1  # the file name gives two values or more for the key
+        for valor in suyos | ya:
+            viejo, rowid = guardadas.get((clave, valor), (None, None))
+            if valor not in suyos:  # a row that counts the file already, not touched by this report
+                if viejo is None or viejo.compartido or not compartido:
+                    continue
+                nuevo = Valor(valor, viejo.archivos, viejo.primera, True)
+            elif viejo is None:
+                nuevo = Valor(valor, 1, propios[(clave, valor)], compartido)
+            else:
+                archivos = viejo.archivos + (0 if valor in ya else 1)
+                primera = min(viejo.primera, propios[(clave, valor)])
+                nuevo = Valor(valor, archivos, primera, viejo.compartido or compartido)
+            if rowid is not None:
+                reemplazadas.append(rowid)
+            filas.append((clave, nuevo))
     if reemplazadas:
-        con.execute(f"DELETE FROM {TABLA} WHERE list_contains(?, rowid)", [reemplazadas])
+        import pyarrow as pa
+
+        filas_viejas = pa.table({"rowid": pa.array(reemplazadas, pa.int64())})  # noqa: F841 (read by DuckDB)
+        con.execute(f"DELETE FROM {TABLA} WHERE rowid IN (SELECT rowid FROM filas_viejas)")
     if filas:
-        _insertar(con, filas)
+        _insertar(con, entidad, filas)
 
 
-def _fila(entidad: str, clave: tuple, v: Valor) -> dict[str, Any]:
-    cargado_en, archivo, oid, pagina = v.primera
-    return {
-        **dict(zip(CLAVE, (entidad, *clave))),
-        "valor": v.valor,
-        "archivos": v.archivos,
-        "cargado_en": cargado_en,
-        "archivo": archivo,
-        "observacion_id": oid,
-        "pagina": pagina,
-        "compartido": v.compartido,
-    }
-
-
-def _insertar(con: duckdb.DuckDBPyConnection, filas: list[dict[str, Any]]) -> None:
+def _insertar(con: duckdb.DuckDBPyConnection, entidad: str, filas: list[tuple[tuple, Valor]]) -> None:
+    """Insert the rows (key without the entity, Valor) of the entity."""
     import pyarrow as pa
 
     texto, fecha = pa.string(), pa.date32()
-    tipos = [texto, texto, texto, fecha, fecha, texto, texto, pa.float64(), pa.int32(), pa.timestamp("us")]
-    tipos += [texto, texto, pa.int32(), pa.bool_()]
-    columnas = [*CLAVE, "valor", "archivos", "cargado_en", "archivo", "observacion_id", "pagina", "compartido"]
-    datos = pa.table({c: pa.array([f[c] for f in filas], t) for c, t in zip(columnas, tipos)})  # noqa: F841
-    con.execute(f"INSERT INTO {TABLA} BY NAME SELECT * FROM datos")  # DuckDB reads `datos` from this frame
+    claves = [clave for clave, _ in filas]
+    valores = [v for _, v in filas]
+    primeras = [v.primera for v in valores]
+    columnas = {"entidad_clave": pa.array([entidad] * len(filas), texto)}
+    for i, (nombre, tipo) in enumerate(zip(CLAVE[1:], (texto, texto, fecha, fecha, texto, texto))):
+        columnas[nombre] = pa.array([k[i] for k in claves], tipo)
+    columnas["valor"] = pa.array([v.valor for v in valores], pa.float64())
+    columnas["archivos"] = pa.array([v.archivos for v in valores], pa.int32())
+    for i, (nombre, tipo) in enumerate(
+        zip(("cargado_en", "archivo", "observacion_id", "pagina"), (pa.timestamp("us"), texto, texto, pa.int32()))
+    ):
+        columnas[nombre] = pa.array([p[i] for p in primeras], tipo)
+    columnas["compartido"] = pa.array([v.compartido for v in valores], pa.bool_())
+    datos = pa.table(columnas)  # noqa: F841 (read by DuckDB from this frame)
+    con.execute(f"INSERT INTO {TABLA} BY NAME SELECT * FROM datos")
