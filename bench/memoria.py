@@ -133,6 +133,7 @@ def almacen_con_informes(db: Path, base, n: int, cada: int = 12) -> None:
     cross-report check compares them); the rest are copies of those made in
     SQL (fast), one in 50 with different values (conflicts to report)."""
     from pipelines import almacen
+    from pipelines.almacen import valores
     from pipelines.carga import guardado
 
     con = almacen.abrir(db)
@@ -165,6 +166,7 @@ def almacen_con_informes(db: Path, base, n: int, cada: int = 12) -> None:
             {iid} || '-' || split_part(t.observacion_id, '-', 2) AS observacion_id, {ind} AS indicador_id,
             CASE WHEN r.k % 50 = 0 THEN t.valor * 1.5 + 1 ELSE t.valor END AS valor)
             {copias.format("observaciones")}""")
+        valores.reconstruir(con)  # the copies bypassed the writer: their figures summed up as it does
         con.commit()
     finally:
         con.close()

@@ -1,7 +1,8 @@
 """Writing to the store: one report's rows in one transaction (replacing
 the previous version of the same path), the `cargas` row of each attempt.
 What else runs inside the transaction (identity, cross-report findings) is
-given by the caller (pipelines/carga/guardado.py)."""
+given by the caller (pipelines/carga/guardado.py); the rows of replaced
+reports leave `valores_por_clave` here (pipelines/almacen/valores.py)."""
 
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ import duckdb
 import pyarrow as pa
 
 import esquemas
+from pipelines.almacen import valores
 from pipelines.almacen.filas import InformePreparado, con_ruta
 
 RESULTADOS = ("cargado", "sin_cambios", "reemplazado", "fallido", "omitido")
@@ -55,6 +57,7 @@ def escribir(
             r[0] for r in con.execute("SELECT informe_id FROM informes WHERE ruta = ?", [str(ruta)]).fetchall()
         }
         anteriores |= {r[0] for r in mismo}
+        valores.quitar(con, sorted(anteriores))
         for tabla in esquemas.tablas().values():
             if tabla.por_informe:
                 for iid in sorted(anteriores):

@@ -13,6 +13,7 @@ import duckdb
 
 import esquemas
 from esquemas import Tabla
+from pipelines.almacen import valores
 
 
 class ErrorAlmacen(Exception):
@@ -24,7 +25,8 @@ class ErrorAlmacen(Exception):
 
 # stored in esquema_informes; raise it when a migration needs more than ADD COLUMN.
 # 2: tables columnas_leidas and correcciones (created by crear_esquema in an older store)
-VERSION_ESQUEMA = 2
+# 3: table valores_por_clave, filled from the stored figures when an older store gains it
+VERSION_ESQUEMA = 3
 MARCA = "esquema_informes"  # the table that marks a file as a store of this program
 
 
@@ -197,6 +199,8 @@ def crear_esquema(con: duckdb.DuckDBPyConnection, ruta_db: Path | str = "") -> N
     try:
         for sql in cambios:
             con.execute(sql)
+        if "observaciones" in columnas and valores.TABLA not in columnas:
+            valores.reconstruir(con)  # an older store's figures, summed up
         for vista in vistas:
             for sql in ddl_vista(vista):
                 con.execute(sql)

@@ -17,7 +17,7 @@ import pyarrow as pa
 import esquemas
 import pipelines.identidad as identidad
 import pipelines.validacion as validacion
-from pipelines.almacen import escritura
+from pipelines.almacen import escritura, valores
 from pipelines.almacen.filas import InformePreparado, arrow, filas, informe_id_de, version_extractor
 from pipelines.validacion.vocabularios import apartar_invalidas, validar
 
@@ -116,8 +116,13 @@ def guardar_informe(
 
 
 def _identidad_y_conflictos(con: duckdb.DuckDBPyConnection, prep: InformePreparado) -> None:
-    identidad.asignar(con, prep.informe_id)  # entidad_clave, indicador_clave
-    _guardar_conflictos(con, prep, desde=prep.n_hallazgos + 1)
+    iid = prep.informe_id
+    asignados = identidad.asignar(con, iid)  # entidad_clave, indicador_clave
+    if asignados:  # older reports that only now have an entity
+        valores.reconstruir(con, de=asignados, excluir=[iid])
+    cifras = valores.cifras_con_fecha(prep.datos["observaciones"], prep.datos["indicadores"])
+    otros = valores.registrar(con, iid, cifras)
+    _guardar_conflictos(con, prep, desde=prep.n_hallazgos + 1, cifras=cifras, otros=otros)
 
 
 def _validar_cifras(informe: InformeExtraido, por_tabla: dict[str, list[dict[str, Any]]]) -> list:
@@ -131,12 +136,20 @@ def _validar_cifras(informe: InformeExtraido, por_tabla: dict[str, list[dict[str
     return hallazgos
 
 
-def _guardar_conflictos(con: duckdb.DuckDBPyConnection, informe: InformePreparado, desde: int) -> None:
+def _guardar_conflictos(
+    con: duckdb.DuckDBPyConnection,
+    informe: InformePreparado,
+    desde: int,
+    cifras: Optional[list[valores.Cifra]] = None,
+    otros: Optional[valores.Otros] = None,
+) -> None:
     """Inside the save transaction, after the report's rows are inserted:
-    findings for figures that other stored reports give differently. No
-    stored value changes (only this report's marks, if the rule is an error)."""
+    findings for its dated figures (`cifras`) that other stored reports give
+    differently (`otros`: what they give, from valores.registrar; None:
+    read from their figures). No stored value changes (only this report's
+    marks, if the rule is an error)."""
     iid = informe.informe_id
-    hallazgos = validacion.conflictos(con, iid)
+    hallazgos = validacion.conflictos(con, iid, cifras=cifras, otros=otros)
     if not hallazgos:
         return
     filas = validacion.filas_hallazgos(iid, hallazgos, desde=desde)

@@ -231,18 +231,24 @@ def _enlazar(
                 item.alternativa, item.puntaje_alternativa = ident.clave, round(p, 1)
 
 
-def asignar(con: duckdb.DuckDBPyConnection, informe_id: str) -> None:
+def asignar(con: duckdb.DuckDBPyConnection, informe_id: str) -> list[str]:
     """Give the report `informe_id` (already inserted, in the caller's
     transaction) its entidad_clave and its indicators their indicador_clave;
     record new identities and variants; apply the manual decisions of its
-    entity. Reports stored before identities existed are assigned too."""
+    entity. Reports stored before identities existed are assigned too:
+    returns their ids."""
     _asignar_uno(con, informe_id)
-    for (otro,) in con.execute(
-        "SELECT informe_id FROM informes WHERE entidad_clave IS NULL "
-        "AND informe_id <> ? ORDER BY vigencia NULLS LAST, archivo",
-        [informe_id],
-    ).fetchall():
+    otros = [
+        otro
+        for (otro,) in con.execute(
+            "SELECT informe_id FROM informes WHERE entidad_clave IS NULL "
+            "AND informe_id <> ? ORDER BY vigencia NULLS LAST, archivo",
+            [informe_id],
+        ).fetchall()
+    ]
+    for otro in otros:
         _asignar_uno(con, otro)
+    return otros
 
 
 def _asignar_uno(con, informe_id: str) -> None:

@@ -28,6 +28,7 @@ if TYPE_CHECKING:
     import duckdb
 
     from extractor.resultado import InformeExtraido, Observacion
+    from pipelines.almacen.valores import Cifra, Otros, Valor
 
 SEVERIDADES = ("error", "advertencia", "info")
 _bitacora = logging.getLogger(__name__)
@@ -452,6 +453,46 @@ ORDER BY p.observacion_id
 """
 
 
+def _filas_de_valores(
+    cifras: list[Cifra], otros: Mapping[tuple, list[Valor]], tol_abs: float, tol_rel: float
+) -> Optional[list[tuple]]:
+    """The rows of _SQL_CONFLICTOS from the values other reports give for
+    each key: per figure with a different value, the first other figure
+    (load time, file, observation, value, page) and how many files differ.
+    None when a figure differs from two values that share a file (their
+    counts cannot be added)."""
+    filas = []
+    for c in sorted(cifras, key=lambda c: c.observacion_id):
+        distintos = [
+            v
+            for v in otros.get(c.clave, ())
+            if abs(v.valor - c.valor) > max(tol_abs, tol_rel * max(abs(v.valor), abs(c.valor)))
+        ]
+        if not distintos:
+            continue
+        if len(distintos) > 1 and any(v.compartido for v in distintos):
+            return None
+        cargado, archivo, oid, pagina = min(distintos, key=lambda v: v.primera[:3]).primera
+        otro_valor = next(v.valor for v in distintos if v.primera[2] == oid)
+        _clave, medida, inicio, fin, _gasto, _fuente = c.clave
+        filas.append(
+            (
+                c.observacion_id,
+                c.indicador,
+                c.indicador_padre,
+                medida,
+                inicio,
+                fin,
+                c.valor,
+                c.unidad,
+                c.pagina,
+                (cargado, archivo, oid, otro_valor, pagina),
+                sum(v.archivos for v in distintos),
+            )
+        )
+    return filas
+
+
 def _otros_informes_de_la_entidad(con: duckdb.DuckDBPyConnection, informe_id: str) -> Optional[str]:
     """The report's entity key (pipelines/identidad/entidades.py: its DANE code or
     normalized name) when another stored report has it, else None (then
@@ -466,28 +507,40 @@ def _otros_informes_de_la_entidad(con: duckdb.DuckDBPyConnection, informe_id: st
 
 
 def conflictos(
-    con: duckdb.DuckDBPyConnection, informe_id: str, config: Config | Mapping[str, Any] | None = None
+    con: duckdb.DuckDBPyConnection,
+    informe_id: str,
+    config: Config | Mapping[str, Any] | None = None,
+    *,
+    cifras: Optional[list[Cifra]] = None,
+    otros: Optional[Otros] = None,
 ) -> list[Hallazgo]:
     """Observations of report `informe_id` (already inserted) that another
     stored report of the same entity (entidad_clave) gives with a different value (same
     indicadores.clave, medida, period, tipo_gasto and fuente). Nothing is
     overwritten: each report keeps its own figure; the finding goes to the
-    report loaded later."""
+    report loaded later. `cifras` and `otros`: the report's dated figures
+    and what the other reports give for their keys (valores.registrar,
+    pipelines/almacen/valores.py); without them, or when those values
+    cannot be counted apart, the other reports' figures are read."""
     cfg = _config(config)
     cfg_regla = cfg.reglas.get("conflicto_entre_informes")
     if cfg_regla is None or not cfg_regla.activa:
         return []
-    entidad = _otros_informes_de_la_entidad(con, informe_id)
+    entidad = _otros_informes_de_la_entidad(con, informe_id) if otros is None else otros.entidad
     if entidad is None:
         return []
-    filas = con.execute(
-        _SQL_CONFLICTOS,
-        {"informe": informe_id, "entidad": entidad, "abs": cfg.tolerancia_absoluta, "rel": cfg.tolerancia_relativa},
-    ).fetchall()
+    tolerancias = (cfg.tolerancia_absoluta, cfg.tolerancia_relativa)
+    filas = None
+    if cifras is not None and otros is not None and otros.valores is not None:
+        filas = _filas_de_valores(cifras, otros.valores, *tolerancias)
+    if filas is None:
+        filas = con.execute(
+            _SQL_CONFLICTOS, {"informe": informe_id, "entidad": entidad, "abs": tolerancias[0], "rel": tolerancias[1]}
+        ).fetchall()
     hallazgos = []
     for oid, indicador, padre, medida, inicio, fin, valor, unidad, pagina, primera, informes in filas:
         _cargado, otro_archivo, _otra, otro_valor, otra_pagina = primera
-        otros = informes - 1
+        mas = informes - 1
         datos = {
             "indicador": f"{padre} / {indicador}" if padre else indicador,
             "medida": nombre_medida(medida),
@@ -497,7 +550,7 @@ def conflictos(
             "otro_valor": cifra(otro_valor, unidad),
             "otro_archivo": otro_archivo,
             "otra_pagina": texto_pagina(otra_pagina),
-            "otros": f" y en {otros} informe{'s' if otros > 1 else ''} más" if otros else "",
+            "otros": f" y en {mas} informe{'s' if mas > 1 else ''} más" if mas else "",
         }
         hallazgos.append(
             Hallazgo(
