@@ -47,13 +47,33 @@ def _rotulo_en_negrita(parrafo: Paragraph) -> str:
     return ""
 
 
+_INSERCIONES = (qn("w:ins"), qn("w:moveTo"))
+_TEXTO = {qn("w:t"): None, qn("w:tab"): "\t", qn("w:br"): "\n", qn("w:cr"): "\n"}
+
+
+def _texto(parrafo: Paragraph) -> str:
+    """The paragraph's text with its tracked changes accepted: python-docx
+    leaves out the runs inside an insertion (<w:ins>); deleted text is
+    <w:delText>, never read."""
+    p = elemento_docx(parrafo)
+    if not any(True for e in p.iter(*_INSERCIONES)):
+        return parrafo.text
+    return "".join(e.text or "" if _TEXTO[e.tag] is None else _TEXTO[e.tag] for e in p.iter(*_TEXTO))
+
+
+def _fila_borrada(tr) -> bool:
+    """A row deleted with tracked changes (<w:trPr><w:del/>): accepted, it is gone."""
+    return tr.trPr is not None and tr.trPr.find(qn("w:del")) is not None
+
+
 def _leer_tabla(tabla: DocxTable, indice: int, pagina: int) -> Tabla:
     celdas: list[Celda] = []
     # grid column -> cell that a vertical merge may continue
     abiertas: dict[int, Celda] = {}
     filas_encabezado = 0
     contando_encabezado = True
-    for r, tr in enumerate(elemento_docx(tabla).tr_lst):
+    filas = [tr for tr in elemento_docx(tabla).tr_lst if not _fila_borrada(tr)]
+    for r, tr in enumerate(filas):
         trPr = tr.trPr
         es_encabezado = trPr is not None and trPr.find(qn("w:tblHeader")) is not None
         if contando_encabezado and es_encabezado:
@@ -71,7 +91,7 @@ def _leer_tabla(tabla: DocxTable, indice: int, pagina: int) -> Tabla:
             else:
                 parrafos = [Paragraph(p, tabla) for p in tc.p_lst]
                 celda = Celda(
-                    texto="\n".join(p.text for p in parrafos).strip(),
+                    texto="\n".join(_texto(p) for p in parrafos).strip(),
                     fila=r,
                     columna=col,
                     pagina=pagina,
@@ -103,7 +123,7 @@ def leer_docx(ruta: Path, sha256: str) -> Documento:
     n_tablas = 0
     for contenido in documento.iter_inner_content():
         if isinstance(contenido, Paragraph):
-            texto = contenido.text.strip()
+            texto = _texto(contenido).strip()
             if texto:
                 bloques.append(
                     BloqueTexto(
