@@ -36,6 +36,7 @@ _U = umbrales("cribado")  # esquemas/disposicion.yaml
 
 MIN_TRAZOS = _U["min_trazos"]  # ruled tables draw many lines and boxes
 MIN_RECUADRO = tuple(_U["min_recuadro"])  # a box that may hold a card's blocks (width, height)
+FONDO_DE_PAGINA = _U["fondo_de_pagina"]  # a box this share of the page's height is its background
 MIN_LINEAS_CIFRAS = _U["min_lineas_cifras"]  # unruled tables: lines holding three figures or more
 CIFRA = re.compile(r"\d[\d.,']*")
 # a list led by dots: "Alcantarillas instaladas ............ 23", "Inversión .... $ 683.912.450"
@@ -141,6 +142,15 @@ def _trazos(padre, contar=pdfium_c.FPDFPage_CountObjects, tomar=pdfium_c.FPDFPag
     return total
 
 
+def de_tarjeta(recuadros, alto: float) -> list[tuple]:
+    """The boxes (x0, top, x1, bottom) as large as a card at least, but the page's background."""
+    return [
+        r
+        for r in recuadros
+        if r[2] - r[0] >= MIN_RECUADRO[0] and MIN_RECUADRO[1] <= r[3] - r[1] < FONDO_DE_PAGINA * alto
+    ]
+
+
 def _recuadros(padre, alto: float) -> list[tuple]:
     """The boxes (x0, top, x1, bottom) of the page's own paths as large as a
     card at least (MIN_RECUADRO): the blocks inside one are read together."""
@@ -174,8 +184,8 @@ def cribar(ruta: Path) -> list[PaginaCribada]:
             escaneada = len("".join(texto.split())) < MIN_CARACTERES_TEXTO and _tiene_imagenes(pagina)
             de_cifras = 0 if escaneada else _lineas_de_cifras(texto)
             con_tablas = not escaneada and (trazos >= MIN_TRAZOS or de_cifras >= MIN_LINEAS_CIFRAS)
-            lineas = [] if con_tablas or escaneada else leidas(agrupar_lineas(_tramos(pagina_texto, alto)))
-            recuadros = _recuadros(pagina.raw, alto) if lineas and trazos else []
+            recuadros = de_tarjeta(_recuadros(pagina.raw, alto), alto) if trazos and not con_tablas else []
+            lineas = [] if con_tablas or escaneada else leidas(agrupar_lineas(_tramos(pagina_texto, alto)), recuadros)
             if escaneada:
                 bandas = []
             elif con_tablas:

@@ -11,6 +11,7 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import Optional
 
 from esquemas import umbrales
 
@@ -77,12 +78,15 @@ class LineaLeida:
     negrita: bool
 
 
-def leidas(lineas: list[Linea]) -> list[LineaLeida]:
+def leidas(lineas: list[Linea], recuadros: Sequence[tuple] = ()) -> list[LineaLeida]:
     """The lines as kept, each cut at the gutters between columns of text
     ("Meta: 1.120 … Meta: 95,0 %" across two cards of a slide is two
-    lines): first at the gaps CALLE line heights wide (MIN_CALLE points at
+    lines): where its words pass from one drawn card to another
+    (`recuadros`), at the gaps CALLE line heights wide (MIN_CALLE points at
     least), then at the gaps HUECO_COLUMNA line heights wide where the next
     word starts a column (two other pieces of the page start there)."""
+    if recuadros:
+        lineas = [p for linea in lineas for p in _por_recuadro(linea, recuadros)]
     piezas = [
         p for linea in lineas for p in cortada(linea, lambda w, hueco, alto: hueco > max(CALLE * alto, MIN_CALLE))
     ]
@@ -103,6 +107,32 @@ def leidas(lineas: list[Linea]) -> list[LineaLeida]:
         return bisect_right(inicios, w["x0"] + ALINEADA) - bisect_left(inicios, w["x0"] - ALINEADA) >= 3
 
     return [p.leida() for pieza in piezas for p in cortada(pieza, inicia_columna)]
+
+
+def _recuadro_de(w: dict, recuadros: Sequence[tuple]) -> Optional[int]:
+    """The smallest drawn box around the word's middle, or None."""
+    x, y = (w["x0"] + w["x1"]) / 2, (w["top"] + w["bottom"]) / 2
+    dentro = [k for k, r in enumerate(recuadros) if r[0] <= x <= r[2] and r[1] <= y <= r[3]]
+    return min(
+        dentro, key=lambda k: (recuadros[k][2] - recuadros[k][0]) * (recuadros[k][3] - recuadros[k][1]), default=None
+    )
+
+
+def _por_recuadro(linea: Linea, recuadros: Sequence[tuple]) -> list[Linea]:
+    """The line cut where its words pass from one drawn box to another."""
+    cajas = [_recuadro_de(w, recuadros) for w in linea.palabras]
+    if len(set(cajas)) < 2:
+        return [linea]
+    de = iter(cajas[1:])
+    anterior = [cajas[0]]
+
+    def otra(w: dict, hueco: float, alto: float) -> bool:
+        caja = next(de)
+        cambia = caja != anterior[0]
+        anterior[0] = caja
+        return cambia
+
+    return cortada(linea, otra)
 
 
 def cortada(linea: Linea, es_calle) -> list[Linea]:

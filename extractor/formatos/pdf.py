@@ -30,6 +30,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections import Counter
+from collections.abc import Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from difflib import SequenceMatcher
@@ -49,7 +50,15 @@ from extractor.formatos.cajas import borde as _borde, columna_de as _columna_de,
 from extractor.formatos.carriles import carriles
 from extractor.formatos.marco_de_hoja import sin_marco_de_hoja
 from extractor.formatos.rejillas import BuscadorRayadas, con_encabezado_suelto, con_filas_abiertas
-from extractor.formatos.cribado import FRANJA_PIE, FRANJA_CABECERA, MIN_RECUADRO, PaginaCribada, cribar, en_banda
+from extractor.formatos.cribado import (
+    FONDO_DE_PAGINA,
+    FRANJA_CABECERA,
+    FRANJA_PIE,
+    PaginaCribada,
+    cribar,
+    de_tarjeta,
+    en_banda,
+)
 from extractor.formatos.pdfium_pagina import DocumentoPdfium, leer_pagina, lineas_que_suben
 from extractor.formatos.privadas import vaciar_objetos_pdfminer
 from extractor.formatos.lineas import (
@@ -731,9 +740,6 @@ def _lineas_sobre_tablas(lineas_paginas: list[list[LineaLeida]], techos: list[fl
     }
 
 
-FONDO_DE_PAGINA = 0.9  # share of the page's height of a one-row "table" that is its background
-
-
 def _fondo_de_pagina(tabla, alto: float) -> bool:
     """A "table" of one row as tall as the page: a slide's background beside
     a coloured bar down its edge, not a table (its words are the page's)."""
@@ -749,13 +755,15 @@ def _elementos_pagina(
     horizontales: list[dict] | None = None,
     sueltas: list | None = None,
     corrientes: dict[str, int] | None = None,
+    recuadros: Sequence[tuple] = (),
 ) -> tuple[list, list[LineaLeida]]:
     """Tables (top, Tabla) and the free lines of a page read by pdfplumber
     (or of the OCR words of a scanned page, with its ruling lines as
     explicit table settings; None: no ruled table). `sueltas`, when given,
     receives the page's lines with digits outside every table cell
     (`LineaSuelta`, for the coverage audit). The running headers and
-    footers (`corrientes`: their keys, `_corrientes`) are kept out of the tables."""
+    footers (`corrientes`: their keys, `_corrientes`) are kept out of the tables;
+    a line is cut where its words pass from one drawn card (`recuadros`) to another."""
     palabras = _palabras(pagina) if palabras is None else palabras
     palabras = _sin_guias(palabras)  # "Alcantarillas ........ 23": white space
     palabras, aparte = _aparte_corrientes(palabras, float(pagina.height), corrientes)
@@ -792,7 +800,7 @@ def _elementos_pagina(
         sueltas.extend(_lineas_sueltas(lineas, n_pagina))
         fuera = _fuera_de_celdas(palabras, recuadros_tablas, casillas_tablas)
         sueltas.extend(_lineas_sueltas(agrupar_lineas(fuera), n_pagina, en_tabla=True))
-    return tablas, leidas(lineas)
+    return tablas, leidas(lineas, recuadros)
 
 
 # a figure glued to the words of the next cell ("100,0%Dirección"): where they part
@@ -1133,12 +1141,15 @@ def _pagina_de_tabla(
             veloz.close()
         if leida is not None:
             palabras, ajustes, horizontales, recuadros = leida
+            recuadros = de_tarjeta(recuadros, float(pagina.height))
             tablas, lineas = _elementos_pagina(
-                pagina, n_pagina, palabras, ajustes, horizontales, sueltas=sueltas, corrientes=corrientes
+                pagina, n_pagina, palabras, ajustes, horizontales, sueltas, corrientes, recuadros
             )
             return tablas, lineas, recuadros
-    tablas, lineas = _elementos_pagina(pagina, n_pagina, sueltas=sueltas, corrientes=corrientes)
-    return tablas, lineas, [(o["x0"], o["top"], o["x1"], o["bottom"]) for o in pagina.rects + pagina.curves]
+    cajas = [(o["x0"], o["top"], o["x1"], o["bottom"]) for o in pagina.rects + pagina.curves]
+    recuadros = de_tarjeta(cajas, float(pagina.height))
+    tablas, lineas = _elementos_pagina(pagina, n_pagina, sueltas=sueltas, corrientes=corrientes, recuadros=recuadros)
+    return tablas, lineas, recuadros
 
 
 def _con_tabla(elementos_paginas: list[list]) -> bool:
@@ -1205,12 +1216,7 @@ def leer_pdf(ruta: Path, sha256: str) -> Documento:
                     contenido.append(linea)
             parrafos = agrupar_parrafos(contenido)
             cortes = [t for t, e in elementos if isinstance(e, Tabla)]
-            # the boxes drawn on the page as large as a card, but its background
-            recuadros = [
-                r
-                for r in recuadros_paginas.get(n_pagina, ())
-                if r[2] - r[0] >= MIN_RECUADRO[0] and MIN_RECUADRO[1] <= r[3] - r[1] < FONDO_DE_PAGINA * h
-            ]
+            recuadros = recuadros_paginas.get(n_pagina, [])  # the cards drawn on the page
             for tramo in orden_de_lectura([p.bbox for p in parrafos], cortes, recuadros):
                 # a run of columns is placed among the tables by its top, read column by column
                 arriba = min(parrafos[k].top for k in tramo)

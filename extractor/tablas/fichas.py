@@ -353,6 +353,10 @@ def _rotulo_de_ficha(bloque: BloqueTexto) -> Optional[str]:
     return nombre if re.search(r"[^\W\d_]{3}", nombre) else None
 
 
+# units written after a card's big figure ("64,5 ha"): no word of the label under it
+_UNIDADES = frozenset(normalizar(u) for u in cargar_yaml("prosa.yaml")["sintagmas"]["unidades"])
+
+
 def _encabezado_como_nombre(bloque: Optional[BloqueTexto], en_ficha: bool = False) -> Optional[str]:
     """The indicator a block of fields without a name field is about: the
     heading right above it ("1. Proporción de gestantes captadas antes de
@@ -361,7 +365,10 @@ def _encabezado_como_nombre(bloque: Optional[BloqueTexto], en_ficha: bool = Fals
     (`en_ficha`: of the indicator being read)."""
     if bloque is None or campos_de_texto(bloque, en_ficha):
         return None
-    texto = " ".join(bloque.texto.split())
+    lineas = bloque.texto.strip().split("\n")
+    if len(lineas) > 1 and normalizar(lineas[0]).strip() in _UNIDADES:
+        lineas = lineas[1:]  # "ha" of the big figure above, printed beside the label's first line
+    texto = " ".join(" ".join(lineas).split())
     if len(texto.split()) > MAX_PALABRAS_ENCABEZADO or (texto.endswith(".") and not bloque.negrita):
         return None
     nombre = _NUMERACION.sub("", texto).strip(" :")
@@ -399,11 +406,14 @@ def leer_fichas(doc: Documento, hojas: bool = False, titulos: Optional[dict[int,
         entre = 0
 
     anterior: Optional[BloqueTexto] = None
+    previa: Optional[BloqueTexto] = None  # the block before `anterior`
     tarjeta: Optional[tuple[BloqueTexto, BloqueTexto]] = None  # (heading, its big figure alone) of a card
     vistos: list = []  # the blocks read so far, for the heading of a section
     for bloque in doc.bloques:
         vistos = vistos[-MAX_BLOQUES_SECCION:] + [bloque]
         if isinstance(bloque, BloqueTexto):
+            if anterior is not None and _cifra_sola(anterior) and normalizar(bloque.texto.strip()) in _UNIDADES:
+                continue  # "ha" beside the big figure "64,5": part of the figure
             if bloque.estilo == "Hoja":
                 cerrar()
             elif nombre := _rotulo_de_ficha(bloque):  # "Ficha 6/9 · …": the next indicator's block
@@ -421,17 +431,21 @@ def leer_fichas(doc: Documento, hojas: bool = False, titulos: Optional[dict[int,
                 ):
                     # a figure of the indicator ("Meta 2022: 85 %") named by the heading right above,
                     # or a card: heading, its big figure alone (the result), then the fields
+                    # (or the big figure above the heading: "842" over "Productores … con asistencia")
                     encima = tarjeta[0] if tarjeta else anterior
                     if encima is not None and (nombre := _encabezado_como_nombre(encima, en_ficha)):
                         nombrado = [Campo("nombre", "", nombre, encima.pagina, encima.bbox)]
-                        if tarjeta and not any(c.rol == "ejecutado" for c in campos):
-                            cifra = tarjeta[1]
+                        cifra = (
+                            tarjeta[1] if tarjeta else previa if previa is not None and _cifra_sola(previa) else None
+                        )
+                        if cifra is not None and not any(c.rol == "ejecutado" for c in campos):
                             nombrado.append(Campo("ejecutado", "", cifra.texto.strip(), cifra.pagina, cifra.bbox))
                         campos = nombrado + campos
                 agregar(campos)
-            elif _cifra_sola(bloque) and actual.nombre and not actual.valor("ejecutado"):
-                # a card's big figure among its fields ("Programado: 420 / 398 / % de logro …"): the result
-                agregar([Campo("ejecutado", "", bloque.texto.strip(), bloque.pagina, bloque.bbox)])
+            elif _cifra_sola(bloque) and actual.nombre and (rol := _rol_de_cifra_sola(bloque, actual)):
+                # a card's big figure among its fields ("Programado: 420 / 398 / % de logro …"): the result;
+                # a percentage beside a target that is a count: its share ("Meta 2019: 900 | 93,6 %")
+                agregar([Campo(rol, "", bloque.texto.strip(), bloque.pagina, bloque.bbox)])
             elif actual.campos and not _cifra_sola(bloque):
                 entre += 1
                 if entre > MAX_ENTRE:
@@ -440,9 +454,9 @@ def leer_fichas(doc: Documento, hojas: bool = False, titulos: Optional[dict[int,
                 tarjeta = (anterior, bloque)
             elif not (tarjeta and _rotulo_de_cifra(bloque)):  # "Logrado" under the big figure: still the card
                 tarjeta = None
-            anterior = bloque
+            previa, anterior = anterior, bloque
             continue
-        anterior, tarjeta = None, None
+        previa, anterior, tarjeta = None, None, None
         if campos := campos_de_tabla(bloque):
             if not any(c.rol == "nombre" for c in campos):
                 # a box of fields under its caption ("Tabla 1. Hectáreas reforestadas": each box its
@@ -495,6 +509,16 @@ def _rotulo_de_cifra(bloque: BloqueTexto) -> bool:
         and not any(ch.isdigit() for ch in texto)
         and clasificador().medida(texto) is not None
     )
+
+
+def _rol_de_cifra_sola(bloque: BloqueTexto, ficha: Ficha) -> Optional[str]:
+    """What a figure alone among a card's fields is: its percentage when it
+    is one and the card's target is a count ("Meta 2019: 900" | "93,6 %"),
+    else the result when the card has none yet; None otherwise."""
+    n, meta = _numero(bloque.texto.strip()), _numero(ficha.valor("meta") or "")
+    if n is not None and n.unidad == "porcentaje" and meta is not None and meta.unidad != "porcentaje":
+        return None if ficha.valor("avance_porcentual") else "avance_porcentual"
+    return None if ficha.valor("ejecutado") else "ejecutado"
 
 
 def _cifra_sola(bloque: BloqueTexto) -> bool:

@@ -125,3 +125,49 @@ def test_lineas_cortadas_en_las_calles_angostas_de_una_grilla_de_tarjetas():
         (316, "Hogares con"),
         (316, "acueducto"),
     ]
+
+
+ARRIBA = [  # (figure, unit, label lines, target, percentage): the figure on top of its label
+    ("842", "", ["Productores con asistencia", "técnica directa rural"], "900", "93,6 %"),
+    ("64,5", "ha", ["Hectáreas de cacao y plátano", "establecidas"], "70", "92,1 %"),
+    ("12.350", "", ["Árboles nativos sembrados", "en rondas hídricas"], "12.000", "102,9 %"),
+]
+
+
+def test_tarjetas_con_la_cifra_encima_y_una_franja_al_pie(tmp_path):
+    """Cards 12 points apart: the big figure on top (a unit beside it), the
+    label under it, the target and the percentage in a coloured strip at the
+    card's foot. The lines across the cards are cut at each card's edge;
+    the figure above the label is the result and the percentage beside a
+    count target is its share."""
+    ruta = tmp_path / "rendicion_cuentas_2019.pdf"
+    c = canvas.Canvas(str(ruta), pagesize=(960, 540))
+    c.setFont("Helvetica-Bold", 22)
+    c.drawString(60, 480, "Desarrollo rural – lo que logramos en 2019")
+    for k, (cifra, unidad, lineas, meta, porcentaje) in enumerate(ARRIBA):
+        x = 40 + 300 * k
+        c.setFillColorRGB(0.97, 0.97, 0.95)
+        c.roundRect(x, 250, 288, 180, 8, stroke=0, fill=1)
+        c.setFillColorRGB(0.2, 0.45, 0.3)
+        c.roundRect(x + 4, 254, 280, 24, 6, stroke=0, fill=1)
+        c.setFillColorRGB(0, 0, 0)
+        c.setFont("Helvetica-Bold", 40)
+        c.drawCentredString(x + 144, 370, cifra)
+        if unidad:
+            c.setFont("Helvetica", 14)
+            c.drawString(x + 144 + c.stringWidth(cifra, "Helvetica-Bold", 40) / 2 + 6, 370, unidad)
+        c.setFont("Helvetica", 11)
+        for j, linea in enumerate(lineas):
+            c.drawCentredString(x + 144, 340 - 14 * j, linea)
+        c.setFillColorRGB(1, 1, 1)
+        c.setFont("Helvetica", 9)
+        c.drawString(x + 10, 259, f"Meta 2019: {meta}")
+        c.drawRightString(x + 278, 259, porcentaje)
+    c.save()
+    por = {(o.indicador, o.medida): o.valor for o in interpretar(leer_documento(ruta)).observaciones}
+    for cifra, _, lineas, meta, porcentaje in ARRIBA:
+        nombre = " ".join(lineas)
+        assert por[(nombre, "ejecutado")] == float(cifra.replace(".", "").replace(",", ".")), (nombre, por)
+        assert por[(nombre, "meta")] == float(meta.replace(".", "")), nombre
+        assert por[(nombre, "avance_porcentual")] == float(porcentaje[:-2].replace(",", ".")), nombre
+    assert len(por) == 3 * len(ARRIBA)
