@@ -86,6 +86,22 @@ def test_columnas_que_no_son_valores(encabezado, no_valor):
     assert clasificador().no_valor(encabezado) == no_valor
 
 
+@pytest.mark.parametrize(
+    "encabezado, medida",
+    [
+        ("Logro alcanzado", "ejecutado"),  # the period's achievement
+        ("Logro acumulado 2016-2018", "acumulado"),
+        ("Alcanzado a la fecha", "acumulado"),
+        ("Compromiso del año", "meta"),  # the year's target in citizens' words, not a budget commitment
+        ("Compromisos", "compromisos"),
+        ("Avance frente al compromiso", "avance_porcentual"),
+        ("Inversión programada", "recursos_programados"),
+    ],
+)
+def test_redacciones_de_fichas_y_matrices(encabezado, medida):
+    assert clasificador().medida(encabezado) == medida
+
+
 def test_scale_in_header():
     assert clasificador().escala("Recursos (en millones de pesos)") == ("millones", 1e6)
     assert clasificador().escala("Valor (en miles)") == ("miles", 1e3)
