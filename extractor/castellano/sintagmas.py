@@ -433,7 +433,30 @@ def nombre_de_frase(frase: str, inicio: int, fin: int, anterior: Optional[str] =
     """The indicator a sentence reports on, given the span [inicio, fin) of
     its achieved figure; None when the sentence names nothing usable.
     `anterior`, the indicator of the sentence before: "7 de esas fachadas"
-    points back to it when it opens with the same word."""
+    points back to it when it opens with the same word. A unit written
+    after the figure opens the name ("12,6 km de vías urbanas" →
+    "Kilómetros de vías urbanas …")."""
+    nombre = _nombre_de_frase(frase, inicio, fin, anterior)
+    unidad = _unidad_por_extenso(_tokens(frase[fin:], fin), frase)
+    if nombre is None or unidad is None or plegar(nombre).startswith(plegar(unidad.split()[0])):
+        return nombre
+    resto = nombre if nombre[1:2].isupper() else nombre[:1].lower() + nombre[1:]  # "PAE" keeps its capitals
+    return _capital(f"{unidad} {resto}")
+
+
+def _unidad_por_extenso(despues: list[_Palabra], frase: str) -> Optional[str]:
+    """The unit right after the figure, spelled out, with the "de" or "del"
+    that follows it ("km de" → "kilómetros de", "m² del" → "metros
+    cuadrados del"), when what it measures follows; None otherwise."""
+    _, n = _unidad(despues)
+    if not n or len(despues) <= n + 1 or despues[n].plana not in ("de", "del"):
+        return None
+    escrita = " ".join(p.plana for p in despues[:n])
+    unidad = _datos()["unidades_por_extenso"].get(escrita) or _texto(despues[:n], frase).lower()
+    return f"{unidad} {despues[n].plana}"
+
+
+def _nombre_de_frase(frase: str, inicio: int, fin: int, anterior: Optional[str]) -> Optional[str]:
     d = _datos()
     todas = _tokens(frase)
     antes = _tokens(frase[:inicio])

@@ -25,7 +25,7 @@ def vineta(texto, indicador=None, ejecutado=None, meta=None, avance=None, unidad
 
 
 KITS = "Kits de semillas entregados"
-VIAS = "Vías terciarias mejoradas"
+VIAS = "Kilómetros de vías terciarias mejoradas"
 TASA = "Tasa de informalidad en la tenencia de la tierra"
 PREDIOS = "Predios rurales titulados"
 

@@ -103,7 +103,7 @@ from extractor.castellano.sintagmas import nombre_de_frase
         (
             "Quedaron adecuados 1.240 m² del área de urgencias y consulta externa.",
             "1.240",
-            "Área de urgencias y consulta externa adecuada",
+            "Metros cuadrados del área de urgencias y consulta externa adecuada",
         ),
         # what for, after the participle; who, when it is not the office itself
         (
@@ -138,7 +138,7 @@ from extractor.castellano.sintagmas import nombre_de_frase
         (
             "La construcción de 3,2 km de redes de acueducto en los barrios Kennedy y 20 de Julio superó la meta.",
             "3,2",
-            "Redes de acueducto construidas",
+            "Kilómetros de redes de acueducto construidas",
         ),
         ("En infraestructura educativa se adecuaron 9 sedes, superando la meta de 6 sedes.", "9", "Sedes adecuadas"),
         # a plural head without a final s in its first word

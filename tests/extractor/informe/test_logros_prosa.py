@@ -311,7 +311,10 @@ def test_frase_sin_cifra_de_meta_con_la_parte_de_la_meta():
     assert (logro.ejecutado.valor, logro.avance.valor) == (35, 100)
 
 
-def test_unidad_escrita_tras_la_cifra_no_es_el_nombre_y_verbo_de_alcance(tmp_path):
+def test_unidad_escrita_tras_la_cifra_abre_el_nombre_y_verbo_de_alcance(tmp_path):
+    """ "2,7 km de vías urbanas": the unit opens the name, spelled out (the
+    observation's unit stays a count); "llegó a 9.480 estudiantes": what
+    reached them."""
     ruta = tmp_path / "ayapel_rendicion_2023.pdf"
     _pdf_de_lineas(
         ruta,
@@ -323,9 +326,9 @@ def test_unidad_escrita_tras_la_cifra_no_es_el_nombre_y_verbo_de_alcance(tmp_pat
         ],
     )
     assert _cifras(extraer_informe(ruta)) == {
-        ("Vías urbanas pavimentadas", "ejecutado"): (2.7, "numero"),
-        ("Vías urbanas pavimentadas", "meta"): (3.5, "numero"),
-        ("Vías urbanas pavimentadas", "avance_porcentual"): (77.1, "porcentaje"),
+        ("Kilómetros de vías urbanas pavimentadas", "ejecutado"): (2.7, "numero"),
+        ("Kilómetros de vías urbanas pavimentadas", "meta"): (3.5, "numero"),
+        ("Kilómetros de vías urbanas pavimentadas", "avance_porcentual"): (77.1, "porcentaje"),
         ("Estudiantes con el Programa de Alimentación Escolar", "ejecutado"): (9480, "numero"),
         ("Estudiantes con el Programa de Alimentación Escolar", "meta"): (9624, "numero"),
         ("Estudiantes con el Programa de Alimentación Escolar", "avance_porcentual"): (98.5, "porcentaje"),
