@@ -79,6 +79,7 @@ def test_header_to_role(encabezado, rol):
         ("Peso (%)", "ignorar"),  # an activity's weight in its product
         ("Ponderación (%)", "ignorar"),
         ("Recursos en pesos", None),  # the currency is no weight
+        ("Brecha", "ignorar"),  # Logro − Meta: derived from two other columns
         ("% avance actividad", None),
     ],
 )
