@@ -193,7 +193,8 @@ def _sin_cifra_de_meta(indicador: str, frase: str, norm: str, numeros: list[Nume
 
 def _items(bloque: BloqueTexto) -> list[tuple[str, str]]:
     """(label, text after it) of each item of a block: a block of a PDF page
-    may hold several bulleted lines; a Word paragraph is one item."""
+    may hold several bulleted lines; a Word paragraph is one item. An item
+    without a label ("", its text) is named by its sentences."""
     if bloque.rotulo:
         texto = bloque.texto.strip()
         resto = texto[len(bloque.rotulo) :] if texto.startswith(bloque.rotulo) else texto

@@ -337,6 +337,7 @@ MAX_PALABRAS_ENCABEZADO = 25
 
 
 ROTULO_FICHA = "rótulo de ficha"  # the label of a name taken from a "Ficha 6/9 · …" heading
+_ROTULOS_DE_FICHA = tuple(normalizar(r) for r in cargar_yaml("encabezados.yaml")["rotulos_de_ficha"])
 
 
 def _rotulo_de_ficha(bloque: BloqueTexto) -> Optional[str]:
@@ -345,9 +346,7 @@ def _rotulo_de_ficha(bloque: BloqueTexto) -> Optional[str]:
     texto = " ".join(bloque.texto.split())
     if "\n" in bloque.texto.strip() or not CAPTION.match(texto):
         return None
-    if not normalizar(texto).startswith(
-        tuple(normalizar(r) for r in cargar_yaml("encabezados.yaml")["rotulos_de_ficha"])
-    ):
+    if not normalizar(texto).startswith(_ROTULOS_DE_FICHA):
         return None
     nombre = sin_rotulo(texto)
     return nombre if re.search(r"[^\W\d_]{3}", nombre) else None
@@ -435,9 +434,9 @@ def leer_fichas(doc: Documento, hojas: bool = False, titulos: Optional[dict[int,
                     encima = tarjeta[0] if tarjeta else anterior
                     if encima is not None and (nombre := _encabezado_como_nombre(encima, en_ficha)):
                         nombrado = [Campo("nombre", "", nombre, encima.pagina, encima.bbox)]
-                        cifra = (
-                            tarjeta[1] if tarjeta else previa if previa is not None and _cifra_sola(previa) else None
-                        )
+                        cifra = tarjeta[1] if tarjeta else None
+                        if cifra is None and previa is not None and _cifra_sola(previa):
+                            cifra = previa  # the big figure printed above the heading
                         if cifra is not None and not any(c.rol == "ejecutado" for c in campos):
                             nombrado.append(Campo("ejecutado", "", cifra.texto.strip(), cifra.pagina, cifra.bbox))
                         campos = nombrado + campos

@@ -1,8 +1,9 @@
 """Results of named indicators written in prose (extractor/informe/logros.py):
 a bullet or paragraph that opens with a label (bold lead-in or "Label:")
 and states a result against a target gives meta, ejecutado and
-avance_porcentual of that label; prose without a label or without a target
-gives nothing. Reports built with python-docx and reportlab."""
+avance_porcentual of that label; without a label, the sentence names what
+it counts; prose without a target gives nothing. Reports built with
+python-docx and reportlab."""
 
 from __future__ import annotations
 
