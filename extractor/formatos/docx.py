@@ -48,7 +48,7 @@ def _rotulo_en_negrita(parrafo: Paragraph) -> str:
 
 
 _INSERCIONES = (qn("w:ins"), qn("w:moveTo"))
-_TEXTO = {qn("w:t"): None, qn("w:tab"): "\t", qn("w:br"): "\n", qn("w:cr"): "\n"}
+_TEXTO: dict[str, str | None] = {qn("w:t"): None, qn("w:tab"): "\t", qn("w:br"): "\n", qn("w:cr"): "\n"}
 
 
 def _texto(parrafo: Paragraph) -> str:
@@ -58,7 +58,11 @@ def _texto(parrafo: Paragraph) -> str:
     p = elemento_docx(parrafo)
     if not any(True for e in p.iter(*_INSERCIONES)):
         return parrafo.text
-    return "".join(e.text or "" if _TEXTO[e.tag] is None else _TEXTO[e.tag] for e in p.iter(*_TEXTO))
+    partes = []
+    for e in p.iter(*_TEXTO):
+        salto = _TEXTO[e.tag]  # a tab or a break, or None for text
+        partes.append(salto if salto is not None else e.text or "")
+    return "".join(partes)
 
 
 def _fila_borrada(tr) -> bool:
