@@ -123,16 +123,12 @@ def _por_recuadro(linea: Linea, recuadros: Sequence[tuple]) -> list[Linea]:
     cajas = [_recuadro_de(w, recuadros) for w in linea.palabras]
     if len(set(cajas)) < 2:
         return [linea]
-    de = iter(cajas[1:])
-    anterior = [cajas[0]]
-
-    def otra(w: dict, hueco: float, alto: float) -> bool:
-        caja = next(de)
-        cambia = caja != anterior[0]
-        anterior[0] = caja
-        return cambia
-
-    return cortada(linea, otra)
+    piezas = [Linea([linea.palabras[0]])]
+    for antes, caja, w in zip(cajas, cajas[1:], linea.palabras[1:]):
+        if caja != antes:
+            piezas.append(Linea([]))
+        piezas[-1].palabras.append(w)
+    return piezas
 
 
 def cortada(linea: Linea, es_calle) -> list[Linea]:

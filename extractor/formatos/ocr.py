@@ -1018,6 +1018,12 @@ def _celda(w: dict, horizontales, verticales) -> Optional[tuple[float, float, fl
     return caja
 
 
+def _en_celda(palabras: list[dict], celda: tuple) -> list[dict]:
+    """The words whose middle lies inside the cell (x0, top, x1, bottom)."""
+    x0, top, x1, bottom = celda
+    return [w for w in palabras if x0 < (w["x0"] + w["x1"]) / 2 < x1 and top < (w["top"] + w["bottom"]) / 2 < bottom]
+
+
 MAX_RETAZO = 3  # lower-case letters of a scrap of a word left alone in a cell
 
 
@@ -1034,15 +1040,10 @@ def _releer_celdas(palabras: list[dict], pagina, horizontales: list, verticales:
     of a word only ("ado" of "Acumulado 2012-2014", "a" of "Meta 2014"):
     lower-case letters, MAX_RETAZO of them at most. `pagina`: the page image
     read (grey pixels or PGM bytes); the rules in points."""
-    por_celda: dict[tuple, list[dict]] = {}
-    for w in palabras:
-        if (c := _celda(w, horizontales, verticales)) is not None:
-            por_celda.setdefault(c, []).append(w)
-    celdas = {
-        c
-        for c, suyas in por_celda.items()
-        if any(w["conf"] < DUDOSA for w in suyas) or all(_retazo(w["text"]) for w in suyas)
-    }
+    # only the cells of a doubtful word or of a scrap are looked for (a rule lookup per word)
+    dudosas = {c for w in palabras if w["conf"] < DUDOSA for c in [_celda(w, horizontales, verticales)] if c}
+    con_retazo = {c for w in palabras if _retazo(w["text"]) for c in [_celda(w, horizontales, verticales)] if c}
+    celdas = dudosas | {c for c in con_retazo - dudosas if all(_retazo(w["text"]) for w in _en_celda(palabras, c))}
     if not celdas:
         return palabras
     imagen = _imagen(pagina)
@@ -1068,9 +1069,7 @@ def _releer_celdas(palabras: list[dict], pagina, horizontales: list, verticales:
             }
             for w in palabras_de_tsv(tsv, dpi)
         ]
-        dentro = [
-            w for w in palabras if x0 < (w["x0"] + w["x1"]) / 2 < x1 and top < (w["top"] + w["bottom"]) / 2 < bottom
-        ]
+        dentro = _en_celda(palabras, (x0, top, x1, bottom))
         # a scrap of a word is replaced by a fuller reading Tesseract is not unsure of, however sure of the scrap
         completada = (
             all(_retazo(w["text"]) for w in dentro)

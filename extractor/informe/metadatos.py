@@ -249,8 +249,8 @@ def _fecha_corte(
         + [(c.texto, False, con_palabra) for t in doc.tablas for c in t.celdas]
         + [(linea, True, True) for linea in doc.encabezados_pagina]
     )
-    for texto, es_prosa, con_palabra in textos:
-        encontrado = fecha_corte_en(texto, vigencia, acumulado=es_prosa, con_palabra=con_palabra)
+    for texto, es_prosa, exige_palabra in textos:
+        encontrado = fecha_corte_en(texto, vigencia, acumulado=es_prosa, con_palabra=exige_palabra)
         if encontrado and (vigencia is None or encontrado.year == vigencia):
             return encontrado
     return None

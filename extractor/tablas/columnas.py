@@ -1010,10 +1010,12 @@ def _mas_fina(cols: list[Columna], cuerpo, c: Columna) -> Columna:
     oficina = bool(OFICINA.search(normalizar(c.encabezado)))
     if not oficina and not NIVEL_DEL_PLAN.search(normalizar(c.encabezado)):
         return c
-    propios = len(set(_textos(cuerpo, c.indice))) - oficina
+    propios = len(set(_textos(cuerpo, c.indice)))
     for d in cols:
-        if d.indice > c.indice and d.rol in ("etiqueta", "texto") and len(set(_textos(cuerpo, d.indice))) > propios:
-            return d
+        if d.indice > c.indice and d.rol in ("etiqueta", "texto"):
+            suyos = len(set(_textos(cuerpo, d.indice)))
+            if suyos > propios or oficina and suyos == propios:
+                return d
     return c
 
 

@@ -27,13 +27,12 @@ def _apilada(celdas) -> int:
     """How many indicators a row of cells stacks (1: none): the number of
     lines of its cells of figures, when two or more cells hold that many
     figures, one per line, and a cell of text holds that many lines."""
-    cuentas = {len(_lineas(c.texto)) for c in celdas if len(_lineas(c.texto)) >= 2 and _cifras(_lineas(c.texto))}
-    de_cifras = [c for c in celdas if len(_lineas(c.texto)) >= 2 and _cifras(_lineas(c.texto))]
-    if len(cuentas) != 1 or len(de_cifras) < MIN_COLUMNAS_DE_CIFRAS:
+    lineas = [_lineas(c.texto) for c in celdas]
+    de_cifras = [len(l) for l in lineas if len(l) >= 2 and _cifras(l)]
+    if len(set(de_cifras)) != 1 or len(de_cifras) < MIN_COLUMNAS_DE_CIFRAS:
         return 1
-    n = cuentas.pop()
-    nombres = [c for c in celdas if len(_lineas(c.texto)) == n and not _cifras(_lineas(c.texto))]
-    return n if nombres else 1
+    n = de_cifras[0]
+    return n if any(len(l) == n and not _cifras(l) for l in lineas) else 1
 
 
 def filas_separadas(tabla: Tabla) -> Tabla:
