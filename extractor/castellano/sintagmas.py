@@ -436,8 +436,9 @@ def nombre_de_frase(frase: str, inicio: int, fin: int, anterior: Optional[str] =
     points back to it when it opens with the same word. A unit written
     after the figure opens the name ("12,6 km de vías urbanas" →
     "Kilómetros de vías urbanas …")."""
-    nombre = _nombre_de_frase(frase, inicio, fin, anterior)
-    unidad = _unidad_por_extenso(_tokens(frase[fin:], fin), frase)
+    despues = _tokens(frase[fin:], fin)
+    nombre = _nombre_de_frase(frase, inicio, fin, despues, anterior)
+    unidad = _unidad_por_extenso(despues, frase)
     if nombre is None or unidad is None or plegar(nombre).startswith(plegar(unidad.split()[0])):
         return nombre
     resto = nombre if nombre[1:2].isupper() else nombre[:1].lower() + nombre[1:]  # "PAE" keeps its capitals
@@ -456,11 +457,12 @@ def _unidad_por_extenso(despues: list[_Palabra], frase: str) -> Optional[str]:
     return f"{unidad} {despues[n].plana}"
 
 
-def _nombre_de_frase(frase: str, inicio: int, fin: int, anterior: Optional[str]) -> Optional[str]:
+def _nombre_de_frase(
+    frase: str, inicio: int, fin: int, despues: list[_Palabra], anterior: Optional[str]
+) -> Optional[str]:
     d = _datos()
     todas = _tokens(frase)
     antes = _tokens(frase[:inicio])
-    despues = _tokens(frase[fin:], fin)
     if (
         anterior
         and len(despues) > 2
