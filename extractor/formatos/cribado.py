@@ -9,7 +9,9 @@ after a page with a table: the table's last rows, carried over); the others
 keep the text runs read here, as lines
 (`LineaLeida`: text and box, not a dict per run). A page with images and
 (almost) no text has no usable text layer: a scanned page, read by OCR
-(`extractor/formatos/ocr.py`).
+(`extractor/formatos/ocr.py`). A large picture on a page with a text layer,
+with no text over it and mostly light (a table pasted as a screenshot, not a
+photograph), is read by OCR too, alone (`PaginaCribada.imagenes`).
 
 Every page with a text layer also gives the texts of its lines in the top
 and bottom bands (`bandas`): the reader finds the running headers and
@@ -42,6 +44,10 @@ CIFRA = re.compile(r"\d[\d.,']*")
 # a list led by dots: "Alcantarillas instaladas ............ 23", "Inversión .... $ 683.912.450"
 LINEA_CON_GUIA = re.compile(r"[.·…_]{4,}\s*\$?\s*[-(]?\d[\d.,']*\s*%?\)?\s*$")
 MIN_CARACTERES_TEXTO = _U["min_caracteres_texto"]  # fewer non-blank characters than this on a page with images: scanned
+MIN_IMAGEN_TABLA = tuple(_U["min_imagen_tabla"])  # share of the page's (width, height)
+MAX_TEXTO_EN_IMAGEN = _U["max_texto_en_imagen"]  # characters of the text layer over such an image
+IMAGEN_CLARA = _U["imagen_clara"]  # share of light pixels: paper, not a photograph
+CLARO = 200  # grey level of a light pixel
 FRANJA_CABECERA = _U["franja_cabecera"]  # fraction of page height where running headers are printed
 FRANJA_PIE = _U["franja_pie"]  # and running footers
 
@@ -56,6 +62,7 @@ class PaginaCribada:
     escaneada: bool = False  # images and no usable text layer: needs OCR
     bandas: list[str] = field(default_factory=list)  # texts of the lines in the header and footer bands
     recuadros: list[tuple] = field(default_factory=list)  # prose page: boxes drawn on it (cards of a slide)
+    imagenes: list[tuple] = field(default_factory=list)  # pictures that may be tables (`_imagenes_de_tabla`)
 
 
 def en_banda(arriba: float, abajo: float, alto: float) -> bool:
@@ -172,6 +179,41 @@ def _tiene_imagenes(pagina) -> bool:
     return next(iter(pagina.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_IMAGE], max_depth=2)), None) is not None
 
 
+def _imagenes_de_tabla(pagina, pagina_texto) -> list[tuple]:
+    """Boxes (x0, top, x1, bottom) of the large images of a page with a text
+    layer that no text covers and that look like paper (mostly light: a
+    table, a screenshot, a chart; not a photograph): a table pasted as a
+    picture into the report, for OCR. Only on pages read as they lie whose
+    crop box is their media box (the box is rendered alone)."""
+    caja = tuple(pagina.get_mediabox())
+    if pagina.get_rotation() % 360 or tuple(pagina.get_cropbox()) != caja:
+        return []
+    mx0, my0, mx1, my1 = caja
+    cajas = []
+    for imagen in pagina.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_IMAGE], max_depth=1):
+        izq, abajo, der, arriba = imagen.get_bounds()
+        izq, abajo, der, arriba = max(izq, mx0), max(abajo, my0), min(der, mx1), min(arriba, my1)
+        if der - izq < MIN_IMAGEN_TABLA[0] * (mx1 - mx0) or arriba - abajo < MIN_IMAGEN_TABLA[1] * (my1 - my0):
+            continue
+        if len("".join(pagina_texto.get_text_bounded(izq, abajo, der, arriba).split())) > MAX_TEXTO_EN_IMAGEN:
+            continue
+        if _clara(imagen):
+            cajas.append((izq - mx0, my1 - arriba, der - mx0, my1 - abajo))
+    return cajas
+
+
+def _clara(imagen) -> bool:
+    """Whether most of an image's pixels are light (IMAGEN_CLARA)."""
+    import numpy as np
+
+    try:
+        gris = imagen.get_bitmap(render=False).to_pil().convert("L")
+    except (PdfiumError, OSError, ValueError):
+        return False  # an image pdfium cannot decode alone is not read
+    gris.thumbnail((400, 400))
+    return float((np.asarray(gris) >= CLARO).mean()) >= IMAGEN_CLARA
+
+
 def cribar(ruta: Path) -> list[PaginaCribada]:
     with DocumentoPdfium(ruta) as pdf:
         paginas = []
@@ -183,7 +225,8 @@ def cribar(ruta: Path) -> list[PaginaCribada]:
             texto = pagina_texto.get_text_range()
             escaneada = len("".join(texto.split())) < MIN_CARACTERES_TEXTO and _tiene_imagenes(pagina)
             de_cifras = 0 if escaneada else _lineas_de_cifras(texto)
-            con_tablas = not escaneada and (trazos >= MIN_TRAZOS or de_cifras >= MIN_LINEAS_CIFRAS)
+            imagenes = [] if escaneada or not _tiene_imagenes(pagina) else _imagenes_de_tabla(pagina, pagina_texto)
+            con_tablas = not escaneada and (trazos >= MIN_TRAZOS or de_cifras >= MIN_LINEAS_CIFRAS or bool(imagenes))
             recuadros = de_tarjeta(_recuadros(pagina.raw, alto), alto) if trazos and not con_tablas else []
             lineas = [] if con_tablas or escaneada else leidas(agrupar_lineas(_tramos(pagina_texto, alto)), recuadros)
             if escaneada:
@@ -204,6 +247,7 @@ def cribar(ruta: Path) -> list[PaginaCribada]:
                     escaneada=escaneada,
                     bandas=bandas,
                     recuadros=recuadros,
+                    imagenes=imagenes,
                 )
             )
         return paginas

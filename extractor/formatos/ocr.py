@@ -22,7 +22,12 @@ dicts in PDF points (origin top-left) with `conf` between 0 and 1, each with
 the top and bottom of its text line, so that the word-based functions of the
 PDF reader (lines, paragraphs, unruled tables) work on them unchanged.
 
-Results are cached on disk by the file's SHA-256, page, resolution and
+A picture pasted into a page with a text layer (a screenshot of a
+spreadsheet) is read the same way, rendered alone (`LectorOcr.leer_recortes`);
+its rules are found among its thin dark strokes (`_trazos_finos`), since a
+screen's light grey grid is lighter than the text's threshold.
+
+Results are cached on disk by the file's SHA-256, page (and box), resolution and
 Tesseract version (`carpeta_cache()`): loading the same scan again does not
 run Tesseract again. Pages are prepared and recognised in parallel (one
 thread per core, up to `HILOS`). Tesseract runs inside this process when
@@ -48,7 +53,7 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import asdict, dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Optional
+from typing import Optional, Sequence
 
 from extractor.formatos import tesseract_api
 
@@ -72,6 +77,8 @@ GIRO_MAX = 2.0  # degrees searched when straightening
 DESPEJE = 0.6  # share of a rule's length with blank on both sides
 COBERTURA = 0.8  # share of a band's height a vertical rule covers
 BORDE = 3  # pixels next to each rule a vertical rule must reach (letters keep a distance)
+ANCHO_REGLA = 1.5  # points: a rule of a digital picture is at most this thick
+CONTRASTE_REGLA = 25  # grey levels a rule of a digital picture is darker than what lies around it
 DPI_REGLAS = 150  # lines are found on an image reduced to about this resolution
 DPI_ORIENTACION = 150  # Tesseract's orientation detection reads the page reduced to this
 CONF_ORIENTACION = 3.0
@@ -207,9 +214,10 @@ def carpeta_cache() -> Path:
     return carpeta("ocr")
 
 
-def _ruta_cache(sha256: str, pagina: int, dpi: int) -> Path:
+def _ruta_cache(sha256: str, pagina: int, dpi: int, recorte: Optional[tuple] = None) -> Path:
     clave = hashlib.sha256(f"{version_tesseract()}|{IDIOMA}|{PSM}|{VERSION}".encode()).hexdigest()[:12]
-    return carpeta_cache() / sha256[:2] / sha256 / f"p{pagina:05d}-{dpi}dpi-{clave}.json"
+    zona = "" if recorte is None else "-r" + "_".join(str(round(v)) for v in recorte)
+    return carpeta_cache() / sha256[:2] / sha256 / f"p{pagina:05d}{zona}-{dpi}dpi-{clave}.json"
 
 
 def _leer_cache(ruta: Path) -> Optional[PaginaOcr]:
@@ -732,11 +740,15 @@ def preparar(imagen, dpi: int):
     return _pgm(p.gris), p.horizontales, p.verticales, p.angulo
 
 
-def _enderezar(imagen, dpi: int, giro: int, binaria=None) -> _Preparada:
+def _enderezar(imagen, dpi: int, giro: int, binaria=None, digital: bool = False) -> _Preparada:
     """A grey PIL image of a page turned by `giro` (quarter turns, PIL
     degrees) and straightened, its ruling lines found and erased with the
     shading and the specks. `binaria`: (grey, threshold, _Perfil) of the
-    image as it lies, reused when it is not turned."""
+    image as it lies, reused when it is not turned. `digital`: a picture
+    made on a computer (a screenshot pasted into a report), whose rules are
+    found among its thin dark strokes (`_trazos_finos`) rather than its ink:
+    a spreadsheet's light grey grid, or a thin rule the rendering smeared
+    over two pixels, is lighter than the text's threshold."""
     import numpy as np
     from PIL import Image
 
@@ -753,12 +765,25 @@ def _enderezar(imagen, dpi: int, giro: int, binaria=None) -> _Preparada:
         gris, umbral, tinta = _binaria(imagen)
     angulo = round(giro + angulo, 2)
     px = dpi / 72.0
-    h, v = _reglas(tinta, px, max(1, dpi // DPI_REGLAS))
+    h, v = _reglas(_trazos_finos(gris, px) if digital else tinta, px, max(1, dpi // DPI_REGLAS))
     gris = np.where(gris >= umbral, 255, gris).astype(np.uint8)  # shading and paper noise out
     _borrar(gris, h, v, margen=max(1, int(0.5 * px)))
     horizontales = [(round(x0 / px, 2), round(x1 / px, 2), round((y0 + y1 + 1) / 2 / px, 2)) for y0, y1, x0, x1 in h]
     verticales = [(round((x0 + x1 + 1) / 2 / px, 2), round(y0 / px, 2), round(y1 / px, 2)) for x0, x1, y0, y1 in v]
     return _Preparada(np.ascontiguousarray(_mediana3(gris)), horizontales, verticales, angulo)  # specks out
+
+
+def _trazos_finos(gris, px: float):
+    """Pixels of thin strokes darker than what lies around them (a grey
+    "black top-hat": the image closed by a square ANCHO_REGLA wide, minus
+    the image, above CONTRASTE_REGLA): rules on white and on coloured fills
+    alike, light grey grids, not the fills themselves nor their edges."""
+    import numpy as np
+    from PIL import Image, ImageFilter
+
+    lado = max(3, int(ANCHO_REGLA * px) | 1)  # odd
+    cerrada = Image.fromarray(gris).filter(ImageFilter.MaxFilter(lado)).filter(ImageFilter.MinFilter(lado))
+    return np.asarray(cerrada).astype(np.int16) - gris > CONTRASTE_REGLA
 
 
 def _pixeles(imagen):
@@ -885,14 +910,24 @@ class LectorOcr:
     def leer(self, numeros: list[int]) -> dict[int, PaginaOcr]:
         """{page number (1-based): PaginaOcr}. ErrorOcr when Tesseract is
         missing or fails."""
-        salida: dict[int, PaginaOcr] = {}
+        return {n: pagina for (n, _), pagina in self._leer([(n, None) for n in numeros]).items()}
+
+    def leer_recortes(self, recortes: list[tuple[int, tuple]]) -> dict[tuple[int, tuple], PaginaOcr]:
+        """{(page, box): PaginaOcr} of boxes of some pages (x0, top, x1,
+        bottom, points from the page's top-left corner: a table pasted as a
+        picture on a page with a text layer). Each box is rendered alone and
+        read as a page would be; its words and lines come placed on the page."""
+        return self._leer(recortes)
+
+    def _leer(self, trabajos: Sequence[tuple[int, Optional[tuple]]]) -> dict[tuple, PaginaOcr]:
+        salida: dict[tuple, PaginaOcr] = {}
         faltan = []
-        for n in numeros:
-            en_cache = _leer_cache(_ruta_cache(self.sha256, n, self.dpi))
+        for trabajo in trabajos:
+            en_cache = _leer_cache(_ruta_cache(self.sha256, trabajo[0], self.dpi, trabajo[1]))
             if en_cache is not None:
-                salida[n] = en_cache
+                salida[trabajo] = en_cache
             else:
-                faltan.append(n)
+                faltan.append(trabajo)
         if not faltan:
             return salida
         motivo = falta_tesseract()
@@ -910,9 +945,11 @@ class LectorOcr:
                 # and libtesseract let go of the GIL); at most 2 x HILOS
                 # images wait.
                 enviadas: deque = deque()
-                for n in faltan:
-                    dpi, imagen = self._renderizar(pdf, n)
-                    enviadas.append((n, hilos.submit(self._leer_pagina, imagen, dpi)))
+                for trabajo in faltan:
+                    dpi, imagen = self._renderizar(pdf, *trabajo)
+                    # a box is a picture pasted into a page with a text layer: digital
+                    digital = trabajo[1] is not None
+                    enviadas.append((trabajo, hilos.submit(self._leer_pagina, imagen, dpi, digital)))
                     del imagen
                     if len(enviadas) >= 2 * HILOS:
                         self._recibir(enviadas.popleft(), salida)
@@ -922,30 +959,37 @@ class LectorOcr:
             pdf.close()
         return salida
 
-    def _recibir(self, enviada: tuple, salida: dict[int, PaginaOcr]) -> None:
-        n, trabajo = enviada
+    def _recibir(self, enviada: tuple, salida: dict[tuple, PaginaOcr]) -> None:
+        (n, recorte), trabajo = enviada
         pagina = trabajo.result()
+        if recorte is not None:
+            pagina = _en_pagina(pagina, recorte[0], recorte[1])
         self.llamadas += 1
-        _guardar_cache(_ruta_cache(self.sha256, n, self.dpi), pagina)
-        salida[n] = pagina
+        _guardar_cache(_ruta_cache(self.sha256, n, self.dpi, recorte), pagina)
+        salida[(n, recorte)] = pagina
 
-    def _renderizar(self, pdf, n: int):
-        """(resolution, grey PIL image) of page n."""
+    def _renderizar(self, pdf, n: int, recorte: Optional[tuple] = None):
+        """(resolution, grey PIL image) of page n, or of a box of it."""
         import time
 
         inicio = time.perf_counter()
         pagina = pdf[n - 1]
         try:
             ancho, alto = pagina.get_size()
+            corte = (0.0, 0.0, 0.0, 0.0)
+            if recorte is not None:
+                x0, top, x1, bottom = recorte
+                corte = (x0, alto - bottom, ancho - x1, top)  # cut off each border: left, bottom, right, top
+                ancho, alto = x1 - x0, bottom - top
             # a page larger than a legal sheet is rendered at a lower resolution: bounded memory
             dpi = min(self.dpi, int(72 * (MAX_PIXELES / max(ancho * alto, 1.0)) ** 0.5))
-            imagen = pagina.render(scale=dpi / 72.0, grayscale=True).to_pil()
+            imagen = pagina.render(scale=dpi / 72.0, crop=corte, grayscale=True).to_pil()
         finally:
             pagina.close()
         self._sumar_preparar(time.perf_counter() - inicio)
         return dpi, imagen
 
-    def _leer_pagina(self, imagen, dpi: int) -> PaginaOcr:
+    def _leer_pagina(self, imagen, dpi: int, digital: bool = False) -> PaginaOcr:
         """A rendered page prepared and read (in a worker thread). Unless
         its lines clearly run up or down (DE_LADO_CLARO), the page is
         straightened and read as it lies first: a reading of upright text
@@ -962,14 +1006,14 @@ class LectorOcr:
         gris, umbral, tinta = _binaria(imagen)
         perfil = _Perfil(tinta)
         giro = _orientacion(imagen, dpi, tinta, perfil) if _de_lado(tinta, perfil, DE_LADO_CLARO) else None
-        preparada = _enderezar(imagen, dpi, giro or 0, (gris, umbral, perfil))
+        preparada = _enderezar(imagen, dpi, giro or 0, (gris, umbral, perfil), digital)
         self._sumar_preparar(time.perf_counter() - inicio)
         palabras, segundos = _medido(preparada.gris, dpi)
         if giro is None and not _derecha(palabras):
             inicio = time.perf_counter()
             giro = _orientacion(imagen, dpi, tinta, perfil)
             if giro:
-                preparada = _enderezar(imagen, dpi, giro)
+                preparada = _enderezar(imagen, dpi, giro, digital=digital)
             self._sumar_preparar(time.perf_counter() - inicio)
             if giro:
                 palabras, otros = _medido(preparada.gris, dpi)
@@ -989,6 +1033,23 @@ class LectorOcr:
     def _sumar_preparar(self, segundos: float) -> None:
         with self._cerrojo:
             self.segundos_preparar += segundos
+
+
+def _en_pagina(leida: PaginaOcr, dx: float, dy: float) -> PaginaOcr:
+    """A box's reading moved to where the box is on its page."""
+    palabras = [
+        dict(
+            w,
+            x0=round(w["x0"] + dx, 2),
+            x1=round(w["x1"] + dx, 2),
+            top=round(w["top"] + dy, 2),
+            bottom=round(w["bottom"] + dy, 2),
+        )
+        for w in leida.palabras
+    ]
+    horizontales = [(x0 + dx, x1 + dx, y + dy) for x0, x1, y in leida.horizontales]
+    verticales = [(x + dx, top + dy, bottom + dy) for x, top, bottom in leida.verticales]
+    return PaginaOcr(palabras, horizontales, verticales, leida.angulo, leida.segundos)
 
 
 def _medido(imagen, dpi: int) -> tuple[list[dict], float]:

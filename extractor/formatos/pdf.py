@@ -16,7 +16,9 @@ Scanned pages (images, no usable text layer: `cribado`) are read by OCR
 from the ruling lines found in the page image, and each cell keeps the
 lowest word confidence of its figures. A scanned page that gives no table,
 or that cannot be read because Tesseract is missing, is reported in
-`Documento.omisiones`.
+`Documento.omisiones`. A table pasted as a picture into a page with a text
+layer is read the same way: the OCR words and rules of the picture join the
+page's (`_con_imagenes`); without Tesseract the picture is reported.
 
 Memory stays flat as a report grows: each page is let go once read (its
 pdfplumber page closed and dropped, pdfminer's parsed objects dropped, the
@@ -1038,13 +1040,16 @@ def _elementos_escaneados(
     return tablas, lineas
 
 
-def _paginas_ocr(ruta: Path, sha256: str, numeros: list[int]) -> tuple[dict, str | None]:
+def _paginas_ocr(ruta: Path, sha256: str, numeros: list, recortes: bool = False) -> tuple[dict, str | None]:
     """OCR of the scanned pages: ({page: PaginaOcr}, None), or ({}, reason)
-    when Tesseract is not installed. ErrorLectura when it fails."""
+    when Tesseract is not installed. ErrorLectura when it fails. With
+    `recortes`, `numeros` are (page, box) pairs: pictures on pages with a
+    text layer (`cribado._imagenes_de_tabla`), keyed by the same pairs."""
     if not numeros:
         return {}, None
     try:
-        return ocr.LectorOcr(ruta, sha256).leer(numeros), None
+        lector = ocr.LectorOcr(ruta, sha256)
+        return (lector.leer_recortes(numeros) if recortes else lector.leer(numeros)), None
     except ocr.ErrorOcr as exc:
         if ocr.falta_tesseract():
             return {}, str(exc)
@@ -1126,11 +1131,17 @@ def _paginas(pdf):
 
 
 def _pagina_de_tabla(
-    rapida, pagina, n_pagina: int, sueltas: list | None = None, corrientes: dict[str, int] | None = None
+    rapida,
+    pagina,
+    n_pagina: int,
+    sueltas: list | None = None,
+    corrientes: dict[str, int] | None = None,
+    imagenes: Sequence[ocr.PaginaOcr] = (),
 ) -> tuple[list, list[LineaLeida], list[tuple]]:
     """A page that may hold tables: its words and ruling lines from pdfium
-    (pdfium_pagina, several times faster), else from pdfplumber; and the
-    boxes drawn on it (x0, top, x1, bottom: cards of a slide)."""
+    (pdfium_pagina, several times faster), else from pdfplumber, with those
+    of the pictures on it read by OCR (`imagenes`); and the boxes drawn on it
+    (x0, top, x1, bottom: cards of a slide)."""
     if rapida is not None:
         veloz = rapida.pagina(n_pagina - 1)
         pagina_texto = veloz.get_textpage()
@@ -1141,15 +1152,58 @@ def _pagina_de_tabla(
             veloz.close()
         if leida is not None:
             palabras, ajustes, horizontales, recuadros = leida
+            palabras, ajustes, horizontales = _con_imagenes(palabras, ajustes, horizontales, imagenes)
             recuadros = de_tarjeta(recuadros, float(pagina.height))
             tablas, lineas = _elementos_pagina(
                 pagina, n_pagina, palabras, ajustes, horizontales, sueltas, corrientes, recuadros
             )
-            return tablas, lineas, recuadros
+            return _de_imagenes(tablas, imagenes), lineas, recuadros
     cajas = [(o["x0"], o["top"], o["x1"], o["bottom"]) for o in pagina.rects + pagina.curves]
     recuadros = de_tarjeta(cajas, float(pagina.height))
+    if imagenes:
+        palabras, ajustes, horizontales = _con_imagenes(
+            _palabras(pagina), AJUSTES_RAYADAS, pagina.horizontal_edges, imagenes
+        )
+        tablas, lineas = _elementos_pagina(
+            pagina, n_pagina, palabras, ajustes, horizontales, sueltas, corrientes, recuadros
+        )
+        return _de_imagenes(tablas, imagenes), lineas, recuadros
     tablas, lineas = _elementos_pagina(pagina, n_pagina, sueltas=sueltas, corrientes=corrientes, recuadros=recuadros)
     return tablas, lineas, recuadros
+
+
+def _con_imagenes(
+    palabras: list[dict], ajustes: dict | None, horizontales: list[dict], imagenes: Sequence[ocr.PaginaOcr]
+) -> tuple[list[dict], dict | None, list[dict]]:
+    """The page's words, table settings and horizontal rules with those of
+    its pictures read by OCR added (no text of the page lies over them)."""
+    if not imagenes:
+        return palabras, ajustes, horizontales
+    palabras = palabras + [w for leida in imagenes for w in leida.palabras]
+    for leida in imagenes:
+        de_imagen = _ajustes_ocr(leida)
+        if de_imagen is None:
+            continue
+        if ajustes is None:
+            ajustes = de_imagen
+        else:  # pdfplumber adds explicit lines to those of any strategy
+            ajustes = dict(ajustes)
+            for clave in ("explicit_vertical_lines", "explicit_horizontal_lines"):
+                ajustes[clave] = list(ajustes.get(clave, [])) + de_imagen[clave]
+        horizontales = horizontales + de_imagen["explicit_horizontal_lines"]
+    return palabras, ajustes, horizontales
+
+
+def _de_imagenes(tablas: list, imagenes: Sequence[ocr.PaginaOcr]) -> list:
+    """Tables with cells read from a picture keep their OCR confidence and
+    have their misread figures mended, as a scanned page's."""
+    if not imagenes:
+        return tablas
+    palabras = [w for leida in imagenes for w in leida.palabras]
+    for _, tabla in tablas:
+        _confianza_ocr(tabla.celdas, palabras)
+        tabla.celdas = cifras_ocr.reparar(tabla.celdas)
+    return tablas
 
 
 def _con_tabla(elementos_paginas: list[list]) -> bool:
@@ -1165,6 +1219,8 @@ def leer_pdf(ruta: Path, sha256: str) -> Documento:
     recuadros_paginas: dict[int, list[tuple]] = {}  # boxes drawn on each page read with its paths
     cribadas = cribar(ruta)
     escaneadas, faltan = _paginas_ocr(ruta, sha256, [p.numero for p in cribadas if p.escaneada])
+    recortes = [(p.numero, caja) for p in cribadas for caja in p.imagenes]
+    en_imagenes, faltan_en_imagenes = _paginas_ocr(ruta, sha256, recortes, recortes=True)
     corrientes = _corrientes(cribadas)
     n_paginas = 0
     with _pdfplumber(ruta) as pdf, _pdfium(ruta) as rapida:
@@ -1179,8 +1235,17 @@ def leer_pdf(ruta: Path, sha256: str) -> Documento:
                     notas.append(nota)
             elif veloz.con_tablas or (veloz.lineas_de_cifras and _con_tabla(elementos_paginas[-1:])):
                 # a few lines of figures after a table: its last rows on the next page
-                tablas, lineas, recuadros = _pagina_de_tabla(rapida, pagina, n_pagina, sueltas, corrientes)
+                imagenes = [en_imagenes[(n_pagina, caja)] for caja in veloz.imagenes if (n_pagina, caja) in en_imagenes]
+                tablas, lineas, recuadros = _pagina_de_tabla(rapida, pagina, n_pagina, sueltas, corrientes, imagenes)
                 recuadros_paginas[n_pagina] = recuadros
+                if veloz.imagenes and faltan_en_imagenes:
+                    notas.append(
+                        Omision(
+                            texto=f"Imagen de la página {n_pagina}",
+                            motivo=f"imagen que puede ser una tabla pegada como figura; no se leyó: {faltan_en_imagenes}",
+                            pagina=n_pagina,
+                        )
+                    )
             else:  # prose only: the text runs of the first pass are enough
                 tablas, lineas = [], veloz.lineas
                 recuadros_paginas[n_pagina] = veloz.recuadros
