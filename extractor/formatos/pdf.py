@@ -46,7 +46,7 @@ from pdfplumber.utils.exceptions import PdfminerException
 
 from extractor.errores import ErrorLectura
 from extractor.modelo import BloqueTexto, Celda, Documento, LineaSuelta, Omision, Tabla
-from extractor.formatos import cifras_ocr, contiguas, franjas, ocr, sin_bordes
+from extractor.formatos import cifras_ocr, contiguas, franjas, graficas, ocr, sin_bordes
 from extractor.formatos.cajas import Centros, agrupamientos, sin_marcos
 from extractor.formatos.cajas import borde as _borde, columna_de as _columna_de, dentro as _dentro
 from extractor.formatos.carriles import carriles
@@ -1147,28 +1147,38 @@ def _pagina_de_tabla(
         pagina_texto = veloz.get_textpage()
         try:
             leida = leer_pagina(veloz, pagina_texto, AJUSTES_RAYADAS)
+            rectangulos = graficas.rectangulos_de_pdfium(veloz) if leida is not None else []
         finally:
             pagina_texto.close()
             veloz.close()
         if leida is not None:
             palabras, ajustes, horizontales, recuadros = leida
             palabras, ajustes, horizontales = _con_imagenes(palabras, ajustes, horizontales, imagenes)
+            de_graficas, palabras = graficas.tablas_de_graficas(rectangulos, palabras, n_pagina)
             recuadros = de_tarjeta(recuadros, float(pagina.height))
             tablas, lineas = _elementos_pagina(
                 pagina, n_pagina, palabras, ajustes, horizontales, sueltas, corrientes, recuadros
             )
-            return _de_imagenes(tablas, imagenes), lineas, recuadros
+            graficas.nombrar_con_tablas(de_graficas, tablas)
+            return _de_imagenes(tablas, imagenes) + de_graficas, lineas, recuadros
     cajas = [(o["x0"], o["top"], o["x1"], o["bottom"]) for o in pagina.rects + pagina.curves]
     recuadros = de_tarjeta(cajas, float(pagina.height))
-    if imagenes:
+    palabras = _palabras(pagina)
+    de_graficas, sin_graficas = graficas.tablas_de_graficas(
+        graficas.rectangulos_de_pdfplumber(pagina), palabras, n_pagina
+    )
+    if imagenes or de_graficas:
         palabras, ajustes, horizontales = _con_imagenes(
-            _palabras(pagina), AJUSTES_RAYADAS, pagina.horizontal_edges, imagenes
+            sin_graficas, AJUSTES_RAYADAS, pagina.horizontal_edges, imagenes
         )
         tablas, lineas = _elementos_pagina(
             pagina, n_pagina, palabras, ajustes, horizontales, sueltas, corrientes, recuadros
         )
-        return _de_imagenes(tablas, imagenes), lineas, recuadros
-    tablas, lineas = _elementos_pagina(pagina, n_pagina, sueltas=sueltas, corrientes=corrientes, recuadros=recuadros)
+        graficas.nombrar_con_tablas(de_graficas, tablas)
+        return _de_imagenes(tablas, imagenes) + de_graficas, lineas, recuadros
+    tablas, lineas = _elementos_pagina(
+        pagina, n_pagina, palabras, sueltas=sueltas, corrientes=corrientes, recuadros=recuadros
+    )
     return tablas, lineas, recuadros
 
 
