@@ -22,6 +22,10 @@ NIVEL_DEL_PLAN = re.compile(
 FIN_DE_FRASE = re.compile(
     r"(?<=[^\d\s.]{2})\.\s+(?=\S)(?![a-záéíóúüñ])"
 )  # "Pcial. de …": an abbreviation, not a sentence end
+# "(art. 111 Ley 99 de 1993)": a point after an abbreviation (esquemas/castellano.yaml) ends no sentence
+ABREVIATURA = re.compile(
+    rf"\b({palabras.alternativas_con_acentos(palabras.lista('abreviaturas_con_punto'))})$", re.IGNORECASE
+)
 
 
 def _en_mayusculas(vocablo: str) -> bool:
@@ -59,7 +63,7 @@ def separar_nombre(rotulo: str) -> tuple[str, Optional[str]]:
     dos_puntos = re.search(r"(?<!\d)\s*:\s+", texto[:120])
     if dos_puntos and dos_puntos.start() > 2:
         return _recortar(texto[: dos_puntos.start()]), _desc(texto[dos_puntos.end() :])
-    frase = FIN_DE_FRASE.search(texto)
+    frase = next((m for m in FIN_DE_FRASE.finditer(texto) if not ABREVIATURA.search(texto[: m.start()])), None)
     if frase and len(texto[: frase.start()].split()) >= 3:
         return _recortar(texto[: frase.start()]), _desc(texto[frase.end() :])
     return _recortar(texto), None

@@ -696,8 +696,8 @@ def _ajustar(medida: str, lectura: _Lectura, ctx: Contexto) -> Periodo:
         anio = periodo.inicio.year  # type: ignore[union-attr]
         fin = corte if corte and corte.year == anio else date(anio, 12, 31)
         periodo = Periodo(date(anio, 1, 1), fin)
-    elif _acumula_desde_enero(medida) and lectura.tipo in ("mes", "fecha"):
-        # "Acumulado junio" -> Jan 1 .. end of June
+    elif _acumula_desde_enero(medida) and lectura.tipo in ("mes", "fecha", "subperiodo"):
+        # "Acumulado junio" -> Jan 1 .. end of June; "Acumulado trimestre 3" -> Jan 1 .. 30 September
         periodo = Periodo(date(periodo.fin.year, 1, 1), periodo.fin)  # type: ignore[union-attr]
     if _se_recorta(medida) and not (medida == "avance_porcentual" and lectura.tipo == "cuatrienio"):
         # "% avance cuatrienio" is progress towards the term's target: the term, uncut

@@ -4,7 +4,9 @@ Body paragraphs and tables are read in document order. Section headers and
 footers are not body content in Word, so running headers never reach the
 blocks; their text is kept in `Documento.encabezados_pagina` for metadata.
 Pages are estimated from explicit and rendered page breaks (Word records the
-latter when it saves; files written by other tools may have none).
+latter when it saves; files written by other tools may have none). A table
+built with tab stops instead of a table object is made a table
+(`tabulaciones.py`).
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from docx.table import Table as DocxTable
 from docx.text.paragraph import Paragraph
 
 from extractor.formatos.privadas import elemento_docx
+from extractor.formatos.tabulaciones import con_tablas_de_tabulaciones
 from extractor.modelo import BloqueTexto, Celda, Documento, Tabla
 
 
@@ -148,6 +151,6 @@ def leer_docx(ruta: Path, sha256: str) -> Documento:
         sha256=sha256,
         formato="docx",
         paginas=pagina,
-        bloques=bloques,
+        bloques=con_tablas_de_tabulaciones(bloques),
         encabezados_pagina=_textos_de_seccion(documento),
     )

@@ -102,10 +102,16 @@ def observaciones_de_tabla(
     from extractor.tablas.fichas import leer_tabla_de_campos
     from extractor.tablas.filas import interpretar_tabla
 
+    from extractor.tablas.tabla_larga import ancha
     from extractor.tablas.traspuesta import de_lado, girada
 
     if fichas is not None and (ficha := fichas.de_campos.get(tabla.indice)) is not None:
         obs, skipped = leer_tabla_de_campos(tabla, ficha, ctx)
+    elif (larga := ancha(tabla)) is not None:  # one row per measure: read wide, provenance as printed
+        obs, skipped = interpretar_tabla(larga[0], ctx, planifica, titulos, lectura=lectura)
+        for o in obs:
+            if o.fila is not None and o.columna is not None:
+                o.fila, o.columna = larga[1].get((o.fila, o.columna), (o.fila, o.columna))
     elif de_lado(tabla):  # each column an indicator: read turned, provenance as printed
         obs, skipped = interpretar_tabla(girada(tabla), ctx, planifica, titulos, lectura=lectura)
         for o in obs:

@@ -293,6 +293,8 @@ def test_periodo_de_texto_cuatrienio_del_contexto():
         ("acumulado", "Junio", P("2017-01-01", "2017-06-30")),
         ("ejecutado", "Junio", P("2017-06-01", "2017-06-30")),
         ("acumulado", "a 30 de junio", P("2017-01-01", "2017-06-30")),
+        ("acumulado", "Acumulado trimestre 2", P("2017-01-01", "2017-06-30")),  # from January to the quarter's end
+        ("ejecutado", "Trimestre 2", P("2017-04-01", "2017-06-30")),
         ("ejecutado", "T4", P("2017-10-01", "2017-12-31")),  # after the corte: not cut
         # a cut over the year dates the results; the year's target stays the year's
         ("meta", "Vigencia 2017 (corte 30 de junio)", P("2017-01-01", "2017-12-31")),

@@ -142,6 +142,17 @@ def test_scale_in_header():
             "11.4.01.00 - Coparticipación Pcial. de Impuesto Ley 10.559",
             None,
         ),
+        # nor does an abbreviation's before a figure ("art. 111"); a sentence's does
+        (
+            "Hectáreas restauradas en zonas de importancia hídrica (art. 111 Ley 99 de 1993)",
+            "Hectáreas restauradas en zonas de importancia hídrica (art. 111 Ley 99 de 1993)",
+            None,
+        ),
+        (
+            "Sedes dotadas de la Inst. Educ. Rural Santa Ana. Incluye mobiliario",
+            "Sedes dotadas de la Inst. Educ. Rural Santa Ana",
+            "Incluye mobiliario",
+        ),
         (
             "Viviendas mejoradas en el área rural. Incluye baños",
             "Viviendas mejoradas en el área rural",

@@ -1,0 +1,68 @@
+"""Word tables built with tab stops instead of a table object: python-docx
+finds no table, the reader makes one of the run of tabbed paragraphs (a
+heading inside it is a row across the table; a field whose tab was typed as
+spaces is parted by them). Made here with python-docx, dot leaders as tab
+stops, as a person builds them."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from extractor import extraer_informe, leer_documento
+from extractor.modelo import Tabla
+
+FILAS = [
+    ("Jornadas de vacunación canina y felina\nen el área rural", "Número", "12", "15", "125,0 %"),
+    ("Establecimientos con visita de\ninspección sanitaria", "Número", "300", "276", "92,0 %"),
+    ("Campañas de prevención del dengue", "Número", "4", "4", "100,0 %"),
+]
+
+
+def _documento(destino: Path) -> Path:
+    import docx
+    from docx.enum.text import WD_TAB_ALIGNMENT, WD_TAB_LEADER
+    from docx.shared import Cm
+
+    d = docx.Document()
+    d.add_paragraph("Informe de gestión 2022 – Secretaría de Salud de Villanueva")
+    d.add_paragraph("Cuadro 4. Metas del plan de acción de salud pública, vigencia 2022")
+
+    def tabulado(texto: str):
+        p = d.add_paragraph(texto)
+        topes = p.paragraph_format.tab_stops
+        topes.add_tab_stop(Cm(9), WD_TAB_ALIGNMENT.LEFT, WD_TAB_LEADER.DOTS)
+        for cm in (12, 14, 16):
+            topes.add_tab_stop(Cm(cm), WD_TAB_ALIGNMENT.RIGHT)
+        return p
+
+    tabulado("Meta de producto\tUnidad\tMeta 2022\tLogro 2022\t% cumplimiento 2022")
+    d.add_paragraph("Programa Salud ambiental")
+    for nombre, unidad, meta, logro, avance in FILAS[:2]:
+        tabulado("\t".join((nombre, unidad, meta, logro, avance)))
+    d.add_paragraph("Programa Vida saludable y enfermedades transmisibles")
+    nombre, unidad, meta, logro, avance = FILAS[2]
+    tabulado(f"{nombre}\t{unidad}      {meta}\t{logro}\t{avance}")  # a tab typed as spaces
+    d.add_paragraph("Fuente: Secretaría de Salud.")
+    d.add_paragraph("Firmas:")
+    d.add_paragraph("Elaboró\tRevisó")
+    d.add_paragraph("Ana Pérez\tLuis Gómez")
+    d.save(str(destino))
+    return destino
+
+
+def test_la_tabla_de_tabulaciones_se_lee(tmp_path):
+    ruta = _documento(tmp_path / "villanueva_salud_2022.docx")
+    informe = extraer_informe(ruta)
+    anio = (date(2022, 1, 1), date(2022, 12, 31))
+    leidas = {(o.indicador, o.medida, o.periodo_inicio, o.periodo_fin): o.valor for o in informe.observaciones}
+    for nombre, _, meta, logro, avance in FILAS:
+        nombre = " ".join(nombre.split())
+        assert leidas.get((nombre, "meta", *anio)) == float(meta), sorted(leidas)
+        assert leidas.get((nombre, "ejecutado", *anio)) == float(logro)
+        assert leidas.get((nombre, "avance_porcentual", *anio)) == float(avance.split()[0].replace(",", "."))
+    padres = {o.indicador: o.indicador_padre for o in informe.observaciones}
+    assert padres[FILAS[2][0]] == "Programa Vida saludable y enfermedades transmisibles"
+    # the two tabbed lines of the signatures, without figures, are no table
+    tablas = [b for b in leer_documento(ruta).bloques if isinstance(b, Tabla)]
+    assert len(tablas) == 1 and tablas[0].n_filas == 6 and tablas[0].n_columnas == 5
