@@ -12,6 +12,7 @@ from extractor.castellano import palabras
 
 NORMA = re.compile(
     rf"\b({palabras.alternativas_con_acentos(palabras.lista('normas'))})\b"  # esquemas/castellano.yaml
+    r"(?:\s+(?:n[o°º]|nro|num)\.?)?"  # "Acuerdo No. 021 de 2024": the number's mark may end in a point
     r"[^.;\n]{0,30}?\bde\s+(19|20)\d\d\b",
     re.IGNORECASE,
 )

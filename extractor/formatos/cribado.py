@@ -29,7 +29,7 @@ from pathlib import Path
 import pypdfium2.raw as pdfium_c
 from pypdfium2 import PdfiumError
 
-from extractor.formatos.lineas import LineaLeida, agrupar_lineas, leidas
+from extractor.formatos.lineas import LineaLeida, agrupar_lineas, con_pies, leidas
 from extractor.formatos.pdfium_pagina import DocumentoPdfium
 
 from esquemas import umbrales
@@ -228,7 +228,9 @@ def cribar(ruta: Path) -> list[PaginaCribada]:
             imagenes = [] if escaneada or not _tiene_imagenes(pagina) else _imagenes_de_tabla(pagina, pagina_texto)
             con_tablas = not escaneada and (trazos >= MIN_TRAZOS or de_cifras >= MIN_LINEAS_CIFRAS or bool(imagenes))
             recuadros = de_tarjeta(_recuadros(pagina.raw, alto), alto) if trazos and not con_tablas else []
-            lineas = [] if con_tablas or escaneada else leidas(agrupar_lineas(_tramos(pagina_texto, alto)), recuadros)
+            tramos = [] if con_tablas or escaneada else _tramos(pagina_texto, alto)
+            recuadros = con_pies(recuadros, tramos) if recuadros else recuadros
+            lineas = [] if con_tablas or escaneada else leidas(agrupar_lineas(tramos), recuadros)
             if escaneada:
                 bandas = []
             elif con_tablas:

@@ -8,6 +8,7 @@ left behind with the page.
 
 from __future__ import annotations
 
+import statistics
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -22,6 +23,11 @@ HUECO_PARRAFO = _U["hueco_parrafo"]  # a vertical gap above this many line heigh
 CALLE, MIN_CALLE = _U["calle"], _U["min_calle"]  # a gap this wide between words is a gutter between columns
 HUECO_COLUMNA = _U["hueco_columna"]  # line heights: a narrower gap where a column starts is a gutter too
 ALINEADA = _U["alineada"]  # points between the starts of lines of one column
+OTRO_CUERPO = _U["otro_cuerpo"]  # a line this many times taller (or shorter) than the one above starts a paragraph
+PIE_DE_RECUADRO = _U["pie_de_recuadro"]  # points between a card's bottom and its foot's first line
+MIN_CALLE_TEXTO = _U["min_calle_texto"]  # points of white between two columns of prose
+MIN_LINEAS_COLUMNA = _U["min_lineas_columna"]  # lines with words on both sides of that white
+MIN_ANCHO_COLUMNA = _U["min_ancho_columna"]  # points of words on each side, in most of them
 CALLE_DE_ORDEN = _U["calle_de_orden"]  # points between blocks side by side read column by column
 
 
@@ -87,6 +93,11 @@ def leidas(lineas: list[Linea], recuadros: Sequence[tuple] = ()) -> list[LineaLe
     word starts a column (two other pieces of the page start there)."""
     if recuadros:
         lineas = [p for linea in lineas for p in _por_recuadro(linea, recuadros)]
+    for a, b in _calles_de_texto(lineas):  # two columns of prose: cut every line across their gutter
+        medio = (a + b) / 2
+        lineas = [
+            p for linea in lineas for p in cortada(linea, lambda w, hueco, alto: w["x0"] - hueco <= medio <= w["x0"])
+        ]
     piezas = [
         p for linea in lineas for p in cortada(linea, lambda w, hueco, alto: hueco > max(CALLE * alto, MIN_CALLE))
     ]
@@ -107,6 +118,71 @@ def leidas(lineas: list[Linea], recuadros: Sequence[tuple] = ()) -> list[LineaLe
         return bisect_right(inicios, w["x0"] + ALINEADA) - bisect_left(inicios, w["x0"] - ALINEADA) >= 3
 
     return [p.leida() for pieza in piezas for p in cortada(pieza, inicia_columna)]
+
+
+def _calles_de_texto(lineas: list[Linea]) -> list[tuple[float, float]]:
+    """The gutters (x0, x1) between columns of prose on a page: a band at
+    least MIN_CALLE_TEXTO points wide that almost no line's words cover
+    (a heading across the page may), with MIN_LINEAS_COLUMNA lines or more
+    that have words on both sides, wide ones (MIN_ANCHO_COLUMNA points each
+    side: prose, not a list of names and figures)."""
+    if len(lineas) < MIN_LINEAS_COLUMNA:
+        return []
+    izquierda = int(min(l.x0 for l in lineas))
+    cubiertas = [0] * (int(max(l.x1 for l in lineas)) - izquierda + 2)
+    for linea in lineas:
+        for w in linea.palabras:
+            for x in range(int(w["x0"]) - izquierda, int(w["x1"]) - izquierda + 1):
+                cubiertas[x] += 1
+    tope = max(1, len(lineas) // 10)  # headings and notes across the page
+    calles, inicio = [], None
+    for x, n in enumerate(cubiertas + [tope + 1]):
+        if n <= tope and inicio is None:
+            inicio = x
+        elif n > tope and inicio is not None:
+            if x - inicio >= MIN_CALLE_TEXTO and inicio > 0 and x < len(cubiertas):
+                calles.append((inicio + izquierda, x + izquierda))
+            inicio = None
+    return [c for c in calles if _entre_columnas(lineas, *c)]
+
+
+def _entre_columnas(lineas: list[Linea], a: float, b: float) -> bool:
+    anchos = [
+        (
+            sum(w["x1"] - w["x0"] for w in linea.palabras if w["x1"] <= a),
+            sum(w["x1"] - w["x0"] for w in linea.palabras if w["x0"] >= b),
+        )
+        for linea in lineas
+    ]
+    ambos = [(i, d) for i, d in anchos if i and d]
+    if len(ambos) < MIN_LINEAS_COLUMNA:
+        return False
+    return (
+        statistics.median(i for i, _ in ambos) >= MIN_ANCHO_COLUMNA
+        and statistics.median(d for _, d in ambos) >= MIN_ANCHO_COLUMNA
+    )
+
+
+def con_pies(recuadros: Sequence[tuple], palabras: Sequence[dict]) -> list[tuple]:
+    """The drawn boxes grown down over their feet: the lines printed right
+    under a card (PIE_DE_RECUADRO points at most, one after the other)
+    within its width and in no box ("Meta 2017: 250 ha | Cumplimiento 85,0 %"
+    under the card of "Hectáreas de café renovadas"), so that they are read
+    with the card and cut where the next card's foot starts."""
+    sueltas = [w for w in palabras if _recuadro_de(w, recuadros) is None]
+    salida = []
+    for x0, top, x1, bottom in recuadros:
+        debajo = sorted(
+            (w for w in sueltas if x0 <= (w["x0"] + w["x1"]) / 2 <= x1 and w["top"] > bottom - 1),
+            key=lambda w: w["top"],
+        )
+        fondo = bottom
+        for w in debajo:
+            if w["top"] > fondo + PIE_DE_RECUADRO:
+                break
+            fondo = max(fondo, w["bottom"])
+        salida.append((x0, top, x1, fondo))
+    return salida
 
 
 def _recuadro_de(w: dict, recuadros: Sequence[tuple]) -> Optional[int]:
@@ -202,7 +278,12 @@ def _misma_columna(a: Linea | LineaLeida, b: Linea | LineaLeida) -> bool:
 
 def _sigue(anterior: Linea | LineaLeida, linea: Linea | LineaLeida) -> bool:
     alto = max(anterior.bottom - anterior.top, 1.0)
-    return anterior.negrita == linea.negrita and linea.top - anterior.bottom <= HUECO_PARRAFO * alto
+    otro = max(linea.bottom - linea.top, 1.0)
+    return (
+        anterior.negrita == linea.negrita
+        and linea.top - anterior.bottom <= HUECO_PARRAFO * alto
+        and max(alto, otro) <= OTRO_CUERPO * min(alto, otro)  # a card's big figure under its heading
+    )
 
 
 def orden_de_lectura(

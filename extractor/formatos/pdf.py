@@ -67,6 +67,7 @@ from extractor.formatos.lineas import (
     LineaLeida,
     agrupar_lineas,
     agrupar_parrafos,
+    con_pies,
     fuente_de_palabra,
     leidas,
     orden_de_lectura,
@@ -78,6 +79,7 @@ _U = umbrales("pdf")  # esquemas/disposicion.yaml
 
 AJUSTES_RAYADAS = {"vertical_strategy": "lines", "horizontal_strategy": "lines", "snap_tolerance": 3}
 MAX_FILAS_ENCABEZADO = _U["max_filas_encabezado"]  # a ruled table this short may be the header of a borderless body
+MAX_FILAS_TARJETA = 3  # rows of a one-column ruled box that is a card, not a table
 MIN_CELDA = _U["min_celda"]  # points: boundaries closer than this are the same line
 
 
@@ -749,6 +751,23 @@ def _fondo_de_pagina(tabla, alto: float) -> bool:
     return len(filas) == 1 and tabla.bbox[3] - tabla.bbox[1] >= FONDO_DE_PAGINA * alto
 
 
+def _tarjeta(tabla, palabras: list[dict]) -> bool:
+    """A "table" of a few cells, one of them with all the words (a box
+    beside a coloured bar), or of one column with words on top and one
+    figure under them (a box with a coloured strip, its label, over the
+    figure): a card of a slide, not a table; its words are read as the card's text."""
+    if len(tabla.cells) > MAX_FILAS_TARJETA:
+        return False
+    celdas = sorted(tabla.cells, key=lambda c: (c[1], c[0]))
+    textos = [" ".join(w["text"] for w in palabras if _dentro(w, c)) for c in celdas]
+    if sum(bool(t) for t in textos) == 1:
+        return True  # one cell holds all its words: a framed box beside a coloured bar
+    if len({round(c[0]) for c in tabla.cells}) > 1:
+        return False
+    rotulo = [w for w in textos[0].split() if any(ch.isalpha() for ch in w)]
+    return len(rotulo) >= 2 and sum(any(ch.isdigit() for ch in t) for t in textos[1:]) == 1
+
+
 def _elementos_pagina(
     pagina,
     n_pagina: int,
@@ -776,7 +795,11 @@ def _elementos_pagina(
     solas = [tuple(c) for c in buscador.cells if tuple(c) not in en_tablas] if buscador else []
     rayadas, halladas = franjas.tablas_de_franjas(halladas, solas, palabras)
     _marcar_franjas(solas, palabras)
-    halladas = [t for t in halladas if len(t.cells) > 1 and not _fondo_de_pagina(t, float(pagina.height))]
+    halladas = [
+        t
+        for t in halladas
+        if len(t.cells) > 1 and not _fondo_de_pagina(t, float(pagina.height)) and not _tarjeta(t, palabras)
+    ]
     palabras = _partidas_en_reglas(palabras, [c for t in halladas for c in t.cells])
     cajas, celdas = contiguas.anidadas([t.bbox for t in halladas], [t.cells for t in halladas])
     cajas, celdas = contiguas.juntar(cajas, celdas, palabras)
@@ -1136,12 +1159,13 @@ def _pagina_de_tabla(
     n_pagina: int,
     sueltas: list | None = None,
     corrientes: dict[str, int] | None = None,
-    imagenes: Sequence[ocr.PaginaOcr] = (),
+    imagenes: Sequence[tuple[tuple, ocr.PaginaOcr]] = (),
 ) -> tuple[list, list[LineaLeida], list[tuple]]:
     """A page that may hold tables: its words and ruling lines from pdfium
     (pdfium_pagina, several times faster), else from pdfplumber, with those
-    of the pictures on it read by OCR (`imagenes`); and the boxes drawn on it
-    (x0, top, x1, bottom: cards of a slide)."""
+    of the pictures on it read by OCR (`imagenes`: their boxes and readings);
+    and the boxes drawn on it (x0, top, x1, bottom: cards of a slide)."""
+    leida = None
     if rapida is not None:
         veloz = rapida.pagina(n_pagina - 1)
         pagina_texto = veloz.get_textpage()
@@ -1151,35 +1175,50 @@ def _pagina_de_tabla(
         finally:
             pagina_texto.close()
             veloz.close()
-        if leida is not None:
-            palabras, ajustes, horizontales, recuadros = leida
-            palabras, ajustes, horizontales = _con_imagenes(palabras, ajustes, horizontales, imagenes)
-            de_graficas, palabras = graficas.tablas_de_graficas(rectangulos, palabras, n_pagina)
-            recuadros = de_tarjeta(recuadros, float(pagina.height))
-            tablas, lineas = _elementos_pagina(
-                pagina, n_pagina, palabras, ajustes, horizontales, sueltas, corrientes, recuadros
-            )
-            graficas.nombrar_con_tablas(de_graficas, tablas)
-            return _de_imagenes(tablas, imagenes) + de_graficas, lineas, recuadros
-    cajas = [(o["x0"], o["top"], o["x1"], o["bottom"]) for o in pagina.rects + pagina.curves]
-    recuadros = de_tarjeta(cajas, float(pagina.height))
-    palabras = _palabras(pagina)
-    de_graficas, sin_graficas = graficas.tablas_de_graficas(
-        graficas.rectangulos_de_pdfplumber(pagina), palabras, n_pagina
+    if leida is not None:
+        palabras, ajustes, horizontales, recuadros = leida
+        recuadros = de_tarjeta(recuadros, float(pagina.height))
+    else:
+        palabras, ajustes, horizontales = _palabras(pagina), AJUSTES_RAYADAS, pagina.horizontal_edges
+        rectangulos = graficas.rectangulos_de_pdfplumber(pagina)
+        cajas = [(o["x0"], o["top"], o["x1"], o["bottom"]) for o in pagina.rects + pagina.curves]
+        recuadros = de_tarjeta(cajas, float(pagina.height))
+    de_graficas, palabras = graficas.tablas_de_graficas(rectangulos, palabras, n_pagina)
+    recuadros = con_pies(recuadros, palabras)
+
+    def elementos(palabras_, ajustes_, horizontales_, sueltas_):
+        return _elementos_pagina(pagina, n_pagina, palabras_, ajustes_, horizontales_, sueltas_, corrientes, recuadros)
+
+    tablas, lineas = _con_imagenes_leidas(elementos, palabras, ajustes, horizontales, imagenes, sueltas)
+    graficas.nombrar_con_tablas(de_graficas, tablas)
+    return tablas + de_graficas, lineas, recuadros
+
+
+def _con_imagenes_leidas(elementos, palabras, ajustes, horizontales, imagenes, sueltas) -> tuple[list, list]:
+    """The page's tables and lines read with the words and rules of its
+    pictures; a picture that gives no table is left out (its OCR words are a
+    chart's labels or a photograph's specks, not the report's text)."""
+    while True:
+        leidas = [leida for _, leida in imagenes]
+        con = _con_imagenes(palabras, ajustes, horizontales, leidas) if leidas else (palabras, ajustes, horizontales)
+        propias: list | None = [] if sueltas is not None else None
+        tablas, lineas = elementos(*con, propias)
+        sin_tabla = [k for k, (caja, _) in enumerate(imagenes) if not any(_en_caja(t, caja) for _, t in tablas)]
+        if not sin_tabla:
+            if sueltas is not None and propias:
+                sueltas.extend(propias)
+            return _de_imagenes(tablas, leidas), lineas
+        imagenes = [par for k, par in enumerate(imagenes) if k not in sin_tabla]
+
+
+def _en_caja(tabla: Tabla, caja: tuple) -> bool:
+    """Some cell of the table has its middle in the box."""
+    return any(
+        c.bbox is not None
+        and caja[0] <= (c.bbox[0] + c.bbox[2]) / 2 <= caja[2]
+        and caja[1] <= (c.bbox[1] + c.bbox[3]) / 2 <= caja[3]
+        for c in tabla.celdas
     )
-    if imagenes or de_graficas:
-        palabras, ajustes, horizontales = _con_imagenes(
-            sin_graficas, AJUSTES_RAYADAS, pagina.horizontal_edges, imagenes
-        )
-        tablas, lineas = _elementos_pagina(
-            pagina, n_pagina, palabras, ajustes, horizontales, sueltas, corrientes, recuadros
-        )
-        graficas.nombrar_con_tablas(de_graficas, tablas)
-        return _de_imagenes(tablas, imagenes) + de_graficas, lineas, recuadros
-    tablas, lineas = _elementos_pagina(
-        pagina, n_pagina, palabras, sueltas=sueltas, corrientes=corrientes, recuadros=recuadros
-    )
-    return tablas, lineas, recuadros
 
 
 def _con_imagenes(
@@ -1245,7 +1284,9 @@ def leer_pdf(ruta: Path, sha256: str) -> Documento:
                     notas.append(nota)
             elif veloz.con_tablas or (veloz.lineas_de_cifras and _con_tabla(elementos_paginas[-1:])):
                 # a few lines of figures after a table: its last rows on the next page
-                imagenes = [en_imagenes[(n_pagina, caja)] for caja in veloz.imagenes if (n_pagina, caja) in en_imagenes]
+                imagenes = [
+                    (caja, en_imagenes[(n_pagina, caja)]) for caja in veloz.imagenes if (n_pagina, caja) in en_imagenes
+                ]
                 tablas, lineas, recuadros = _pagina_de_tabla(rapida, pagina, n_pagina, sueltas, corrientes, imagenes)
                 recuadros_paginas[n_pagina] = recuadros
                 if veloz.imagenes and faltan_en_imagenes:

@@ -8,12 +8,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from datetime import date
 from functools import cache
 from typing import Optional, Sequence
 
 from esquemas import cargar_yaml
 from extractor.castellano.numeros import Numero, buscar_numeros
-from extractor.castellano.periodos import MESES, Contexto, periodo_de_texto, periodo_para
+from extractor.castellano.periodos import MESES, Contexto, Periodo, periodo_de_texto, periodo_para
 from extractor.castellano.sintagmas import nombre_de_frase, tiene_verbo_pasado
 from extractor.informe.narrativa import frases
 from extractor.modelo import BloqueTexto, Documento
@@ -31,6 +32,10 @@ _MAX_PALABRAS_ROTULO = 12
 _ROTULO_PUNTO = re.compile(r"^(?P<rotulo>[A-ZÁÉÍÓÚÑ][^.:;\d]{2,120}?)\.\s+(?P<resto>[A-ZÁÉÍÓÚÑ¿¡].*)$", re.S)
 # a bare year is not a figure of the indicator ("meta 2024", "en 2023")
 _ANIO = re.compile(r"^(?:19[89]\d|20[0-4]\d)$")
+# nor is a code ("Sector 40 · Programa 4003", "Ley 1757")
+_CODIGO = re.compile(
+    r"\b(?:" + "|".join(cargar_yaml("prosa.yaml")["antes_de_codigos"]) + r")s? (?:n[o°º.]* ?)?(?:\d+(?:, | y ))*$"
+)
 # nor is the day of a date ("a 31 de diciembre")
 _DIA_DE_MES = re.compile(r"\s*de\s+(?:" + "|".join(m for m in MESES if len(m) > 3) + r")\b")
 
@@ -43,6 +48,8 @@ class Patrones:
     avance: tuple[re.Pattern, ...]
     avance_si_meta_es_cantidad: tuple[re.Pattern, ...]
     avance_sin_meta: tuple[re.Pattern, ...]
+    acumulado: tuple[re.Pattern, ...]
+    horizonte_del_plan: re.Pattern
     no_nombran: frozenset[str]
 
 
@@ -73,6 +80,8 @@ def patrones() -> Patrones:
         lista("avance"),
         lista("avance_si_meta_es_cantidad"),
         lista("avance_sin_meta"),
+        lista("acumulado"),
+        re.compile(r"\b(?:" + "|".join(re.escape(h) for h in datos["horizonte_del_plan"]) + r")\b"),
         frozenset(datos["rotulos_que_no_nombran"]),
     )
 
@@ -88,6 +97,11 @@ class Logro:
     avance: Optional[Numero]
     linea_base: Optional[Numero] = None  # "con una línea base de 78,5 %"
     donde_meta: Optional[tuple[int, int]] = None  # the span of the target's wording in the sentence
+    # a compound sentence's target of the plan's term beside the year's one ("nos comprometimos a
+    # entregar 400 … en el cuatrienio …; este año se instalaron 150 de las 180 proyectadas")
+    meta_cuatrienio: Optional[Numero] = None
+    acumulado: Optional[Numero] = None  # what the term has gathered so far ("al cierre llevamos 305")
+    meta_del_cuatrienio: bool = False  # the one target's clause names the plan's term
 
 
 def _normal(texto: str) -> str:
@@ -96,7 +110,7 @@ def _normal(texto: str) -> str:
 
 
 def _es_cifra(n: Numero, norm: str) -> bool:
-    if n.unidad == "pesos":
+    if n.unidad == "pesos" or _CODIGO.search(norm, 0, n.inicio):
         return False
     if n.unidad == "numero" and _ANIO.match(n.texto.strip()):
         return False
@@ -110,64 +124,87 @@ def _numero_en(numeros: list[Numero], inicio: int, fin: int) -> Optional[Numero]
 
 def leer_frase(indicador: str, frase: str) -> Optional[Logro]:
     """The target, achieved figure and percentage of one sentence about
-    `indicador`, or None when the sentence states no target."""
+    `indicador`, or None when the sentence states no target. A compound
+    sentence may give two targets: the one whose clause names the plan's
+    term (`horizonte_del_plan`) is the term's, the other the year's."""
     norm = _normal(frase)
     numeros = [n for n in buscar_numeros(frase) if _es_cifra(n, norm)]
     if len(numeros) < 2:
         return None
     p = patrones()
-    meta, donde_meta = None, None
+    metas: list[tuple[Numero, tuple[int, int]]] = []
     for patron in p.meta:
-        meta, donde_meta = next(
-            (
-                (n, m.span())
-                for m in patron.finditer(norm)
-                if (n := _numero_en(numeros, m.start("n"), m.end("n"))) is not None
-            ),
-            (None, None),
-        )
-        if meta is not None:
-            break
-    if meta is None:
+        for m in patron.finditer(norm):
+            n = _numero_en(numeros, m.start("n"), m.end("n"))
+            if n is not None and all(n is not otra for otra, _ in metas):
+                metas.append((n, m.span()))
+    if not metas:
         return _sin_cifra_de_meta(indicador, frase, norm, numeros)
+    metas.sort(key=lambda par: par[0].inicio)
+    del_plan = [par for par in metas if p.horizonte_del_plan.search(norm, *_clausula(norm, par[0]))]
+    del_anio = [par for par in metas if par not in del_plan]
+    meta_cuatrienio: Optional[Numero] = del_plan[0][0] if del_plan and del_anio else None
+    meta, donde_meta = del_anio[0] if meta_cuatrienio is not None else metas[0]
+    usadas = [n for n in (meta, meta_cuatrienio) if n is not None]
+    objetivo = meta
     avance = None
-    for patron in p.avance + (p.avance_si_meta_es_cantidad if meta.unidad == "numero" else ()):
+    for patron in p.avance + (p.avance_si_meta_es_cantidad if objetivo.unidad == "numero" else ()):
         for m in patron.finditer(norm):
             n = _numero_en(numeros, m.start("p"), m.end("p"))
-            if n is not None and n is not meta and n.unidad == "porcentaje":
+            if n is not None and all(n is not u for u in usadas) and n.unidad == "porcentaje":
                 avance = n
                 break
         if avance is not None:
             break
-    base = next(
+    base = _por_patrones(p.linea_base, norm, [n for n in numeros if all(n is not u for u in usadas)])
+    acumulado = (
+        _por_patrones(p.acumulado, norm, [n for n in numeros if all(n is not u for u in usadas + [base])])
+        if meta_cuatrienio is not None
+        else None
+    )
+    otros = [n for n in numeros if all(n is not u for u in usadas + [avance, base, acumulado])]
+    # the achieved figure: one a wording gives, else the first one before
+    # the target (in the target's unit when one is), else the first after it
+    antes = [n for n in otros if n.fin <= objetivo.inicio]
+    antes = [n for n in antes if n.unidad == objetivo.unidad] or antes
+    inicio_clausula = _clausula(norm, objetivo)[0]
+    antes = [n for n in antes if n.inicio >= inicio_clausula] or antes  # "…; este año se instalaron 150 de las 180"
+    ejecutado = _por_patrones(p.ejecutado, norm, otros) or (antes[0] if antes else next(iter(otros), None))
+    if ejecutado is not None and avance is None and objetivo.unidad == "numero" and ejecutado.unidad == "porcentaje":
+        # "La meta de 120 viviendas se cumplió en un 95 %": a share of a count target is its achievement
+        ejecutado, avance = None, ejecutado
+    if ejecutado is None and avance is None and acumulado is None:
+        return None
+    del_cuatrienio = meta_cuatrienio is None and bool(
+        del_plan
+    )  # "nos comprometimos a llevarla a 40 % en el cuatrienio"
+    return Logro(
+        indicador, frase, meta, ejecutado, avance, base, donde_meta, meta_cuatrienio, acumulado, del_cuatrienio
+    )
+
+
+def _por_patrones(patrones_: Sequence[re.Pattern], norm: str, numeros: list[Numero]) -> Optional[Numero]:
+    """The first of `numeros` a wording of `patrones_` gives (its {n})."""
+    return next(
         (
             n
-            for patron in p.linea_base
+            for patron in patrones_
             for m in patron.finditer(norm)
-            if (n := _numero_en(numeros, m.start("n"), m.end("n"))) is not None and n is not meta
+            if (n := _numero_en(numeros, m.start("n"), m.end("n"))) is not None
         ),
         None,
     )
-    otros = [n for n in numeros if n is not meta and n is not avance and n is not base]
-    # the achieved figure: one a wording gives, else the first one before
-    # the target (in the target's unit when one is), else the first after it
-    antes = [n for n in otros if n.fin <= meta.inicio]
-    antes = [n for n in antes if n.unidad == meta.unidad] or antes
-    ejecutado = next(
-        (
-            n
-            for patron in p.ejecutado
-            for m in patron.finditer(norm)
-            if (n := _numero_en(otros, m.start("n"), m.end("n"))) is not None
-        ),
-        antes[0] if antes else next(iter(otros), None),
-    )
-    if ejecutado is not None and avance is None and meta.unidad == "numero" and ejecutado.unidad == "porcentaje":
-        # "La meta de 120 viviendas se cumplió en un 95 %": a share of a count target is its achievement
-        ejecutado, avance = None, ejecutado
-    if ejecutado is None and avance is None:
-        return None
-    return Logro(indicador, frase, meta, ejecutado, avance, base, donde_meta)
+
+
+def _clausula(norm: str, n: Numero) -> tuple[int, int]:
+    """The span of the clause of the sentence around a figure: between the
+    nearest ";", ", y al …", ", de las cuales …" before and after it."""
+    cortes = [m.end() for m in _CORTE_DE_CLAUSULA.finditer(norm, 0, n.inicio)]
+    fin = _CORTE_DE_CLAUSULA.search(norm, n.fin)
+    return (cortes[-1] if cortes else 0), (fin.start() if fin else len(norm))
+
+
+_CORTE_DE_CLAUSULA = re.compile(r";|,? y (?=al |hoy |este |en 20|solo )|, (?=de las cuales|cuando |solo |este ano)")
 
 
 def _sin_cifra_de_meta(indicador: str, frase: str, norm: str, numeros: list[Numero]) -> Optional[Logro]:
@@ -331,7 +368,9 @@ def _nombre_propio(logro: Logro, anterior: Optional[str] = None) -> Optional[str
     achieved figure counts, else what its target counts ("De la meta de 40
     huertas caseras previstas para 2018, se lograron 36"); None when it
     names nothing. `anterior`: the indicator of the sentence before."""
-    for cifra in (logro.ejecutado, logro.meta):
+    # a compound sentence names its indicator where it states the term's target
+    # ("nos comprometimos a entregar 400 soluciones individuales de agua potable …")
+    for cifra in (logro.meta_cuatrienio, logro.ejecutado, logro.meta):
         propio = nombre_de_frase(logro.frase, cifra.inicio, cifra.fin, anterior) if cifra is not None else None
         if propio and not _no_nombra(propio):
             return propio
@@ -345,6 +384,14 @@ def _contenido(texto: str) -> list[str]:
 
 
 _MEDIDAS_DEL_PLAN = {"meta": "meta_cuatrienio", "ejecutado": "acumulado"}
+
+
+def _del_plan_a_la_fecha(ctx: Contexto) -> Optional[Periodo]:
+    """From the start of the plan's term to the end of the report's period."""
+    fin = periodo_para("ejecutado", "", ctx).fin
+    if ctx.cuatrienio is None or fin is None:
+        return None
+    return Periodo(date(ctx.cuatrienio[0], 1, 1), fin)
 
 
 def _de_varios_anios(texto: str, ctx: Contexto) -> bool:
@@ -391,19 +438,24 @@ def logros_en_narrativa(doc: Documento, ctx: Contexto, de_tablas: Sequence[Obser
         a, b = logro.donde_meta or (0, 0)
         del_plan = _de_varios_anios(logro.frase[:a] + " " + logro.frase[b:], ctx)
         medidas = _MEDIDAS_DEL_PLAN if del_plan else {}
-        if not del_plan and _de_varios_anios(logro.frase[a:b], ctx):
+        if not del_plan and (logro.meta_del_cuatrienio or _de_varios_anios(logro.frase[a:b], ctx)):
             medidas = {"meta": "meta_cuatrienio"}
-        cifras = (
+        cifras: tuple[tuple[str, Optional[Numero]], ...] = (
             ("linea_base", logro.linea_base),
             ("meta", logro.meta),
             ("ejecutado", logro.ejecutado),
             ("avance_porcentual", logro.avance),
         )
+        if logro.meta_cuatrienio is not None:  # a compound sentence: the term's figures apart from the year's
+            medidas = {}
+            cifras += (("meta_cuatrienio", logro.meta_cuatrienio), ("acumulado", logro.acumulado))
         for medida, n in cifras:
             if n is None:
                 continue
             medida = medidas.get(medida, medida)
             periodo = periodo_para(medida, logro.frase if del_plan or medida in medidas.values() else "", ctx)
+            if medida == "acumulado" or (del_plan and medida == "avance_porcentual"):
+                periodo = _del_plan_a_la_fecha(ctx) or periodo  # gathered over the term up to the report's end
             out.append(
                 Observacion(
                     indicador=logro.indicador,

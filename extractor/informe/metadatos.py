@@ -149,6 +149,7 @@ def _vigencia(titulo: Optional[str], lineas: list[str]) -> Optional[int]:
     A term the title or a line names ("Seguimiento al PDM 2020-2023") is the
     plan's, not the report's year: a cut date inside the term written below
     ("Corte a 30 de junio de 2025"), else a "Vigencia 2021", wins over it."""
+    titulo = NORMA.sub(" ", titulo) if titulo else titulo  # "(Resolución 408 de 2018)": a norm's year
     if titulo and ANIO.findall(CUATRIENIO.sub(" ", titulo)):
         return int(ANIO.findall(CUATRIENIO.sub(" ", titulo))[-1])
     termino = CUATRIENIO.search(titulo or "")
@@ -269,7 +270,7 @@ def extraer_metadatos(doc: Documento) -> tuple[MetadatosInforme, Contexto]:
     # a title from the running header is read with the header's other lines ("Corte 30-06-2025")
     vigencia = _vigencia(titulo, lineas if _titulo(bloques) else cabeceras) or _vigencia_fuera_del_inicio(doc)
     base = Contexto(vigencia=vigencia)
-    periodo = periodo_de_texto(titulo, base) if titulo else None
+    periodo = periodo_de_texto(NORMA.sub(" ", titulo), base) if titulo else None
     corte = _fecha_corte(doc, titulo, vigencia) or (periodo.fin if periodo else None)
     if vigencia is None and corte:
         vigencia = corte.year

@@ -478,6 +478,7 @@ def columnas(
     _logros_de_subperiodo(cols, ctx)
     _degradar_columnas_texto(cols, rejilla[n_encabezado:])
     _hermanas_de_dinero(cols, ctx, rejilla[n_encabezado:])
+    _total_de_fuentes(cols, ctx)
     for col in cols:
         if col.en_frase and planifica and col.medida == "meta" and not ANIO.search(col.encabezado):
             # a plan's target sentence with no year is the plan's four-year target
@@ -792,6 +793,24 @@ def _hermanas_de_dinero(cols: list[Columna], ctx: Contexto, cuerpo=()) -> None:
             c.periodo = periodo_para(c.medida, c.texto_periodo, ctx)
 
 
+def _total_de_fuentes(cols: list[Columna], ctx: Contexto) -> None:
+    """A "Total" right after two money columns or more of one measure (the
+    funding sources: "Recursos propios | SGP | Otras fuentes | Total 2025")
+    is their sum: the same measure, not what was achieved."""
+    valores = [c for c in cols if c.rol == "valor"]
+    for k, col in enumerate(valores):
+        if not normalizar(col.encabezado).startswith("total") or k < 2:
+            continue
+        izquierda = []
+        for otra in reversed(valores[:k]):
+            if otra.medida not in DINERO:
+                break
+            izquierda.append(otra.medida)
+        if len(izquierda) >= 2 and len(set(izquierda)) == 1 and col.medida != izquierda[0]:
+            col.medida = izquierda[0]
+            col.periodo = periodo_para(col.medida, col.texto_periodo, ctx)
+
+
 def _grupo(rejilla, n_encabezado: int, k: int, partes: list[str], ctx: Contexto) -> Optional[str]:
     """The column's group title: its top header cell, merged over several
     columns, when it names neither a measure nor a period."""
@@ -876,6 +895,8 @@ def _degradar_columnas_texto(cols: list[Columna], cuerpo) -> None:
             col.rol, col.medida = "codigo", None
         elif llenas and _rol(col.encabezado) == "codigo" and sum(t.strip().isdigit() for t in llenas) * 2 > len(llenas):
             col.rol, col.medida = "codigo", None  # "PROGRAMA MGA" holding 3204, 4002…
+        elif llenas and col.medida not in DINERO and _codigos_sin_miles(llenas, cols, cuerpo):
+            col.rol, col.medida = "codigo", None  # "Prog." holding 2201, 1906 where figures write 6.850
         elif (
             llenas
             and col.medida in ("meta", "meta_cuatrienio")
@@ -899,6 +920,17 @@ def _degradar_columnas_texto(cols: list[Columna], cuerpo) -> None:
             # "Indicador de resultado" read "resultado" as a measure: its
             # names make it a label column again
             col.rol, col.medida = ("etiqueta" if _rol(col.encabezado) == "etiqueta" else "texto"), None
+
+
+_SIN_MILES = re.compile(r"^\d{4,7}$")  # a programme's or a product's code (2201, 1702017)
+
+
+def _codigos_sin_miles(llenas: list[str], cols: list[Columna], cuerpo) -> bool:
+    """Numbers of four digits or more written without the thousands point
+    (not years) in a table whose figures write it ("6.850"): codes."""
+    if not all(_SIN_MILES.match(t.strip()) for t in llenas) or all(1900 <= int(t) <= 2100 for t in llenas):
+        return False
+    return any(MILES.match(t.strip()) for c in cols if c.rol == "valor" for t in _textos(cuerpo, c.indice))
 
 
 def _otra_meta(cols: list[Columna], col: Columna) -> bool:

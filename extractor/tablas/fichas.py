@@ -70,6 +70,13 @@ _DE_PROGRAMADOS = re.compile(
     + r")\w*(?:\s+\w+){0,4})\s*$",
     re.IGNORECASE,
 )
+# "de $ 110.000.000 que teníamos para el año": the budget beside a card's money spent
+_DE_DISPONIBLES = re.compile(
+    r"^\s*de\s+(\$\s?\d[\d.,']*)\s+((?:"
+    + "|".join(map(re.escape, cargar_yaml("prosa.yaml")["sintagmas"]["dicen_lo_disponible"]))
+    + r")\b.*)$",
+    re.IGNORECASE,
+)
 _SEPARADORES = re.compile(r"\n|\t|\s[·|]\s")  # several fields on one line: "Unidad: Número · Meta: 16"
 
 
@@ -98,6 +105,8 @@ def rol_de_etiqueta(etiqueta: str) -> Optional[str]:
 
 
 MAX_PALABRAS_ROTULO = 3  # words of a card's label ("% de logro", "Meta anual")
+ANCHO_TARJETA = 200.0  # points from a card's label to the start of its figure at most (a right-aligned "87,5 %")
+HUECO_ROTULO_CIFRA = 36.0  # points between a card's label and the figure under it at most
 MAX_PALABRAS_EN_FICHA = 14  # words of a label among a named indicator's fields
 
 
@@ -152,12 +161,24 @@ class Ficha:
         """It names its indicator and says at least one more thing about it."""
         return self.nombre is not None and any(c.rol not in (None, "nombre") for c in self.campos)
 
+    def _anio_de_rotulos(self) -> Optional[int]:
+        """The one year its measures' labels name ("Meta 2017"; not a baseline's), or None."""
+        anios = {
+            int(m.group())
+            for c in self.campos
+            if c.rol in MEDIDAS and c.rol != "linea_base"
+            for m in re.finditer(r"\b(?:19|20)\d\d\b", c.etiqueta)
+        }
+        return anios.pop() if len(anios) == 1 else None
+
     def contexto(self, ctx: Contexto) -> Contexto:
         """The report context as the block dates it: its own year ("Vigencia:
         2024") or cut ("Fecha de corte: 30/06/2025") over the document's."""
         anio_texto = self.valor("vigencia")
         n = leer_numero(anio_texto) if anio_texto else None
         anio = int(n.valor) if n is not None and n.valor.is_integer() and 1990 <= n.valor <= 2100 else None
+        if anio is None and ctx.vigencia is None:
+            anio = self._anio_de_rotulos()  # a card of a plan's report: "Meta 2017: 250 ha" dates it
         texto_corte = self.valor("corte")
         corte = fecha_corte_en(f"corte {texto_corte}", anio or ctx.vigencia) if texto_corte else None
         anio = anio or (corte.year if corte else None)
@@ -208,6 +229,9 @@ def campos_de_texto(bloque: BloqueTexto, en_ficha: bool = False) -> list[Campo]:
             continue
         elif m := _DE_PROGRAMADOS.match(parte):
             campos.append(Campo("meta", m.group(2), m.group(1), bloque.pagina, bloque.bbox))
+            continue
+        elif m := _DE_DISPONIBLES.match(parte):
+            campos.append(Campo("recursos_programados", m.group(2), m.group(1), bloque.pagina, bloque.bbox))
             continue
         else:
             continue
@@ -383,6 +407,7 @@ def leer_fichas(doc: Documento, hojas: bool = False, titulos: Optional[dict[int,
     each table's titles (`titulos_de_tablas`), when the caller has them."""
     salida = Fichas()
     titulos = titulos_de_tablas(doc) if titulos is None else titulos
+    bloques, rotulados = _rotulos_sobre_cifras(doc.bloques)
     actual = Ficha()
     entre = 0  # other text blocks since the last field
 
@@ -406,9 +431,10 @@ def leer_fichas(doc: Documento, hojas: bool = False, titulos: Optional[dict[int,
 
     anterior: Optional[BloqueTexto] = None
     previa: Optional[BloqueTexto] = None  # the block before `anterior`
-    tarjeta: Optional[tuple[BloqueTexto, BloqueTexto]] = None  # (heading, its big figure alone) of a card
+    # (heading, its big figure alone, the words under it that name its measure) of a card
+    tarjeta: Optional[tuple[BloqueTexto, BloqueTexto, Optional[BloqueTexto]]] = None
     vistos: list = []  # the blocks read so far, for the heading of a section
-    for bloque in doc.bloques:
+    for bloque in bloques:
         vistos = vistos[-MAX_BLOQUES_SECCION:] + [bloque]
         if isinstance(bloque, BloqueTexto):
             if anterior is not None and _cifra_sola(anterior) and normalizar(bloque.texto.strip()) in _UNIDADES:
@@ -418,7 +444,7 @@ def leer_fichas(doc: Documento, hojas: bool = False, titulos: Optional[dict[int,
             elif nombre := _rotulo_de_ficha(bloque):  # "Ficha 6/9 · …": the next indicator's block
                 cerrar()
                 agregar([Campo("nombre", ROTULO_FICHA, nombre, bloque.pagina, bloque.bbox)])
-            elif campos := campos_de_texto(bloque, en_ficha := bool(actual.nombre)):
+            elif campos := rotulados.get(id(bloque)) or campos_de_texto(bloque, en_ficha := bool(actual.nombre)):
                 # (not when a "Ficha 6/9 · …" heading named the block and no figure came yet: the lines
                 # between, "Programa 1905 · Código …", are that indicator's)
                 por_rotulo = actual.nombre and actual.campos[0].etiqueta == ROTULO_FICHA
@@ -432,17 +458,21 @@ def leer_fichas(doc: Documento, hojas: bool = False, titulos: Optional[dict[int,
                     # or a card: heading, its big figure alone (the result), then the fields
                     # (or the big figure above the heading: "842" over "Productores … con asistencia")
                     encima = tarjeta[0] if tarjeta else anterior
+                    if encima is not None and id(encima) in rotulados:
+                        encima = None  # the field above, of the same card: no heading
                     if encima is not None and (nombre := _encabezado_como_nombre(encima, en_ficha)):
                         nombrado = [Campo("nombre", "", nombre, encima.pagina, encima.bbox)]
                         cifra = tarjeta[1] if tarjeta else None
                         if cifra is None and previa is not None and _cifra_sola(previa):
                             cifra = previa  # the big figure printed above the heading
                         if cifra is not None and not any(c.rol == "ejecutado" for c in campos):
-                            nombrado.append(Campo("ejecutado", "", cifra.texto.strip(), cifra.pagina, cifra.bbox))
+                            grande, etiqueta = _rol_de_cifra_grande(tarjeta[2] if tarjeta else None)
+                            nombrado.append(Campo(grande, etiqueta, cifra.texto.strip(), cifra.pagina, cifra.bbox))
                         campos = nombrado + campos
                 agregar(campos)
-            elif _cifra_sola(bloque) and actual.nombre and (rol := _rol_de_cifra_sola(bloque, actual)):
-                # a card's big figure among its fields ("Programado: 420 / 398 / % de logro …"): the result;
+            elif _cifra_sola(bloque) and actual.nombre and not entre and (rol := _rol_de_cifra_sola(bloque, actual)):
+                # a card's big figure among its fields ("Programado: 420 / 398 / % de logro …", no other
+                # block between: the next card's heading would be): the result;
                 # a percentage beside a target that is a count: its share ("Meta 2019: 900 | 93,6 %")
                 agregar([Campo(rol, "", bloque.texto.strip(), bloque.pagina, bloque.bbox)])
             elif actual.campos and not _cifra_sola(bloque):
@@ -450,8 +480,10 @@ def leer_fichas(doc: Documento, hojas: bool = False, titulos: Optional[dict[int,
                 if entre > MAX_ENTRE:
                     cerrar()
             if anterior is not None and _cifra_sola(bloque):
-                tarjeta = (anterior, bloque)
-            elif not (tarjeta and _rotulo_de_cifra(bloque)):  # "Logrado" under the big figure: still the card
+                tarjeta = (anterior, bloque, None)
+            elif tarjeta and _rotulo_de_cifra(bloque):  # "Logrado" under the big figure: still the card
+                tarjeta = (tarjeta[0], tarjeta[1], bloque)
+            else:
                 tarjeta = None
             previa, anterior = anterior, bloque
             continue
@@ -501,13 +533,104 @@ _NOMBRA_PERIODO = re.compile(
 
 
 def _rotulo_de_cifra(bloque: BloqueTexto) -> bool:
-    """A block that only names a measure ("Logrado", "Meta"): the label of a card's big figure."""
+    """A block that only names a measure, and maybe its year ("Logrado",
+    "comprometidos en 2017"): the label of a card's big figure."""
     texto = bloque.texto.strip()
     return (
         len(texto.split()) <= MAX_PALABRAS_ROTULO
-        and not any(ch.isdigit() for ch in texto)
+        and not any(ch.isdigit() for ch in _ANIO.sub("", texto))  # "comprometidos en 2017"
         and clasificador().medida(texto) is not None
     )
+
+
+_ANIO = re.compile(r"\b(?:19|20)\d\d\b")
+
+
+def _rotulos_sobre_cifras(bloques: list) -> tuple[list, dict[int, list[Campo]]]:
+    """The blocks with each label printed over its figure made one "Label:
+    figure unit" block ("¿Qué prometimos este año?" over "420" and its unit
+    "productores" beside it: a short block that names a measure by
+    `rol_de_celda`, the lone figure right under it, within its width), and
+    the field of each such block by its id."""
+    salida: list = []
+    campos: dict[int, list[Campo]] = {}
+    k = 0
+    while k < len(bloques):
+        rotulo, cifra = bloques[k], bloques[k + 1] if k + 1 < len(bloques) else None
+        if not (isinstance(rotulo, BloqueTexto) and isinstance(cifra, BloqueTexto)):
+            salida.append(rotulo)
+            k += 1
+            continue
+        if _insignia_de_ficha(rotulo, cifra):  # "FICHA" over its number "2": a badge, not a figure
+            salida.append(replace(rotulo, texto=f"{rotulo.texto.strip()} {cifra.texto.strip()}"))
+            k += 2
+            continue
+        if not _rotulo_sobre(rotulo, cifra):
+            salida.append(rotulo)
+            k += 1
+            continue
+        etiqueta, valor = " ".join(rotulo.texto.split()), cifra.texto.strip()
+        unidad = bloques[k + 2] if k + 2 < len(bloques) else None
+        if isinstance(unidad, BloqueTexto) and _unidad_al_lado(cifra, unidad):
+            valor += f" {unidad.texto.strip()}"
+            k += 1
+        caja = _union(rotulo.bbox, cifra.bbox) if rotulo.bbox and cifra.bbox else rotulo.bbox
+        unido = replace(rotulo, texto=f"{etiqueta}: {valor}", bbox=caja)
+        campos[id(unido)] = [Campo(rol_de_celda(etiqueta) or "", etiqueta, valor, cifra.pagina, cifra.bbox)]
+        salida.append(unido)
+        k += 2
+    return salida, campos
+
+
+_TERMINA_EN_CIFRA = re.compile(r"\d[\d.,']*\s*%?\s*$")
+
+
+def _insignia_de_ficha(rotulo: BloqueTexto, cifra: BloqueTexto) -> bool:
+    return normalizar(rotulo.texto.strip()) in _ROTULOS_DE_FICHA and cifra.texto.strip().isdigit()
+
+
+def _rotulo_sobre(rotulo: BloqueTexto, cifra: BloqueTexto) -> bool:
+    if rotulo.bbox is None or cifra.bbox is None:
+        return False
+    texto = rotulo.texto.strip()
+    if rotulo.pagina != cifra.pagina or texto.endswith(":") or len(texto.split()) > MAX_PALABRAS_EN_FICHA:
+        return False
+    if _TERMINA_EN_CIFRA.search(_ANIO.sub("", texto)) or rol_de_celda(texto) not in MEDIDAS:
+        return False  # ("¿Qué prometimos para los 4 años?" is a label; "Meta 2022: 85" a field)
+    x0, _, x1, abajo = rotulo.bbox
+    return (
+        _cifra_sola(cifra)
+        and 0 <= cifra.bbox[1] - abajo <= HUECO_ROTULO_CIFRA
+        and x0 - 2 <= cifra.bbox[0] <= x0 + ANCHO_TARJETA
+    )
+
+
+def _unidad_al_lado(cifra: BloqueTexto, unidad: BloqueTexto) -> bool:
+    """A few words without figures right of the figure, on its line ("productores", "ha")."""
+    if unidad.bbox is None or cifra.bbox is None or unidad.pagina != cifra.pagina:
+        return False
+    texto = unidad.texto.strip()
+    medio = (unidad.bbox[1] + unidad.bbox[3]) / 2
+    return (
+        len(texto.split()) <= 2
+        and not any(ch.isdigit() for ch in texto)
+        and cifra.bbox[1] <= medio <= cifra.bbox[3]
+        and 0 <= unidad.bbox[0] - cifra.bbox[2] <= 20
+    )
+
+
+def _union(a: BBox, b: BBox) -> BBox:
+    return (min(a[0], b[0]), min(a[1], b[1]), max(a[2], b[2]), max(a[3], b[3]))
+
+
+def _rol_de_cifra_grande(rotulo: Optional[BloqueTexto]) -> tuple[str, str]:
+    """(measure, label) of a card's big figure: the result, or the money
+    its caption names ("$ 6.920.450.000" over "comprometidos en 2017")."""
+    if rotulo is not None:
+        medida = clasificador().medida(rotulo.texto.strip())
+        if medida in esquemas.medidas_de_dinero():
+            return medida, rotulo.texto.strip()
+    return "ejecutado", ""
 
 
 def _rol_de_cifra_sola(bloque: BloqueTexto, ficha: Ficha) -> Optional[str]:

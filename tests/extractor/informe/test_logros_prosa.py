@@ -180,6 +180,52 @@ def test_redacciones_de_meta_logro_y_avance(frase, cifras):
 
 
 @pytest.mark.parametrize(
+    "frase, esperado",
+    [
+        # the term's target, what the term gathered, the year's target and result, in one sentence
+        (
+            "Nos comprometimos a construir 120 estufas ecológicas durante el cuatrienio y a diciembre de 2021 "
+            "llevamos 87; este año se instalaron 30 de las 35 programadas (85,7 %).",
+            {"meta_cuatrienio": "120", "acumulado": "87", "meta": "35", "ejecutado": "30", "avance": "85,7 %"},
+        ),
+        # where the government started, the term's target and where it is now
+        (
+            "Cuando recibimos la administración la cobertura de gas domiciliario era de 52,0 %; nos propusimos "
+            "llevarla a 70,0 % en el cuatrienio y hoy es de 63,5 %.",
+            {"linea_base": "52,0 %", "meta": "70,0 %", "ejecutado": "63,5 %"},
+        ),
+        # a past year's state in a subordinate clause is the baseline
+        (
+            "La biblioteca municipal, que en 2019 atendía a 2.300 usuarios, tuvo en 2021 una meta de 3.000 "
+            "usuarios; se atendieron 3.120 (104,0 %).",
+            {"linea_base": "2.300", "meta": "3.000", "ejecutado": "3.120", "avance": "104,0 %"},
+        ),
+        # a programme's code is no figure
+        (
+            "Sector 24 · Programa 2402: se mantuvieron 95 km de vías terciarias de 100 km programados.",
+            {"meta": "100", "ejecutado": "95"},
+        ),
+    ],
+)
+def test_frases_compuestas(frase, esperado):
+    logro = leer_frase("Indicador", frase)
+    assert logro is not None
+    leido = {
+        medida: n.texto.strip()
+        for medida, n in (
+            ("linea_base", logro.linea_base),
+            ("meta", logro.meta),
+            ("meta_cuatrienio", logro.meta_cuatrienio),
+            ("acumulado", logro.acumulado),
+            ("ejecutado", logro.ejecutado),
+            ("avance", logro.avance),
+        )
+        if n is not None
+    }
+    assert leido == esperado
+
+
+@pytest.mark.parametrize(
     "frase",
     [
         "Se realizaron 3 foros con 240 asistentes.",  # a count without a target
@@ -542,3 +588,10 @@ def test_la_meta_antes_que_el_logro_nombra_lo_contado(tmp_path):
     assert cifras[("Huertas caseras", "ejecutado")] == (36, "numero")
     assert cifras[("Jornadas extramurales de salud", "ejecutado")] == (22, "numero")
     assert cifras[("Jornadas extramurales de salud", "avance_porcentual")] == (91.7, "porcentaje")
+
+
+def test_la_unica_meta_de_una_clausula_del_cuatrienio_es_del_cuatrienio():
+    frase = "Nos propusimos llevar la cobertura de gas a 70,0 % en el cuatrienio y hoy es de 63,5 %."
+    logro = leer_frase("Cobertura de gas", frase)
+    assert logro is not None and logro.meta_del_cuatrienio
+    assert leer_frase("Visitas", "Se hicieron 42 de las 48 visitas programadas.").meta_del_cuatrienio is False

@@ -114,3 +114,32 @@ def test_el_anio_que_declara_el_seguimiento_de_un_plan(tmp_path, linea, vigencia
     meta, ctx = extraer_metadatos(leer_documento(ruta))
     assert (meta.vigencia, meta.fecha_corte) == (vigencia, corte)
     assert ctx.cuatrienio == (2020, 2023)
+
+
+def test_el_anio_de_una_norma_en_el_titulo_no_es_la_vigencia(tmp_path):
+    """ "Evaluación … vigencia 2023 (Resolución 408 de 2018)": the norm's year is not the report's."""
+    import docx
+
+    documento = docx.Document()
+    documento.add_heading("Informe de evaluación del plan de gestión – vigencia 2023 (Resolución 408 de 2018)", 1)
+    documento.add_paragraph("E.S.E. Hospital Local de Piedras Blancas")
+    ruta = tmp_path / "ese_evaluacion.docx"
+    documento.save(ruta)
+    meta, _ = extraer_metadatos(leer_documento(ruta))
+    assert (meta.vigencia, meta.periodo_inicio, meta.periodo_fin) == (2023, date(2023, 1, 1), date(2023, 12, 31))
+
+
+def test_el_anio_del_acuerdo_con_numero_no_es_la_vigencia(tmp_path):
+    """ "ACUERDO No. 021 DE 2024 … para la vigencia fiscal 2025": the agreement's year is not the plan's."""
+    import docx
+
+    documento = docx.Document()
+    documento.add_paragraph("CONCEJO MUNICIPAL DE VILLA ESPERANZA")
+    documento.add_paragraph("ACUERDO No. 021 DE 2024")
+    documento.add_paragraph(
+        "Por medio del cual se aprueba el Plan Operativo Anual de Inversiones para la vigencia fiscal 2025"
+    )
+    ruta = tmp_path / "acuerdo_poai.docx"
+    documento.save(ruta)
+    meta, _ = extraer_metadatos(leer_documento(ruta))
+    assert meta.vigencia == 2025

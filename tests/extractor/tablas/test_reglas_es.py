@@ -81,6 +81,10 @@ def test_header_to_role(encabezado, rol):
         ("Recursos en pesos", None),  # the currency is no weight
         ("Brecha", "ignorar"),  # Logro − Meta: derived from two other columns
         ("% avance actividad", None),
+        # an evaluation's score of a row, not the row's figure
+        ("Calificación", "ignorar"),
+        ("Resultado ponderado", "ignorar"),
+        ("Avance ponderado del programa (%)", None),  # a weighted progress is progress
     ],
 )
 def test_columnas_que_no_son_valores(encabezado, no_valor):
