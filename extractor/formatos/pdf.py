@@ -1125,20 +1125,35 @@ def _paginas(pdf):
             vaciar_objetos_pdfminer(pdf.doc)
 
 
+def _leer_rapida(pagina, pagina_texto):
+    """`leer_pagina` of a page with tables, as `cribar` calls it."""
+    return leer_pagina(pagina, pagina_texto, AJUSTES_RAYADAS)
+
+
 def _pagina_de_tabla(
-    rapida, pagina, n_pagina: int, sueltas: list | None = None, corrientes: dict[str, int] | None = None
+    rapida,
+    pagina,
+    n_pagina: int,
+    sueltas: list | None = None,
+    corrientes: dict[str, int] | None = None,
+    cribada: PaginaCribada | None = None,
 ) -> tuple[list, list[LineaLeida], list[tuple]]:
     """A page that may hold tables: its words and ruling lines from pdfium
-    (pdfium_pagina, several times faster), else from pdfplumber; and the
-    boxes drawn on it (x0, top, x1, bottom: cards of a slide)."""
+    (pdfium_pagina, several times faster; read already by `cribar` when
+    `cribada.leida` holds them), else from pdfplumber; and the boxes drawn
+    on it (x0, top, x1, bottom: cards of a slide)."""
     if rapida is not None:
-        veloz = rapida.pagina(n_pagina - 1)
-        pagina_texto = veloz.get_textpage()
-        try:
-            leida = leer_pagina(veloz, pagina_texto, AJUSTES_RAYADAS)
-        finally:
-            pagina_texto.close()
-            veloz.close()
+        if cribada is not None and cribada.leida is not None:
+            (leida,) = cribada.leida
+            cribada.leida = None  # kept no longer than needed
+        else:
+            veloz = rapida.pagina(n_pagina - 1)
+            pagina_texto = veloz.get_textpage()
+            try:
+                leida = leer_pagina(veloz, pagina_texto, AJUSTES_RAYADAS)
+            finally:
+                pagina_texto.close()
+                veloz.close()
         if leida is not None:
             palabras, ajustes, horizontales, recuadros = leida
             recuadros = de_tarjeta(recuadros, float(pagina.height))
@@ -1163,7 +1178,7 @@ def leer_pdf(ruta: Path, sha256: str) -> Documento:
     notas: list[Omision] = []
     sueltas: list[LineaSuelta] = []  # lines with digits outside every table cell
     recuadros_paginas: dict[int, list[tuple]] = {}  # boxes drawn on each page read with its paths
-    cribadas = cribar(ruta)
+    cribadas = cribar(ruta, leer=_leer_rapida if USAR_PDFIUM else None)
     escaneadas, faltan = _paginas_ocr(ruta, sha256, [p.numero for p in cribadas if p.escaneada])
     corrientes = _corrientes(cribadas)
     n_paginas = 0
@@ -1179,7 +1194,7 @@ def leer_pdf(ruta: Path, sha256: str) -> Documento:
                     notas.append(nota)
             elif veloz.con_tablas or (veloz.lineas_de_cifras and _con_tabla(elementos_paginas[-1:])):
                 # a few lines of figures after a table: its last rows on the next page
-                tablas, lineas, recuadros = _pagina_de_tabla(rapida, pagina, n_pagina, sueltas, corrientes)
+                tablas, lineas, recuadros = _pagina_de_tabla(rapida, pagina, n_pagina, sueltas, corrientes, veloz)
                 recuadros_paginas[n_pagina] = recuadros
             else:  # prose only: the text runs of the first pass are enough
                 tablas, lineas = [], veloz.lineas
