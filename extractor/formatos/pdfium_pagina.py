@@ -255,7 +255,8 @@ def _palabras(textpage, espacio: _Espacio) -> list[dict]:
     matriz = pdfium_c.FS_MATRIX()
     ref_matriz = ctypes.byref(matriz)
     nombre = ctypes.create_string_buffer(512)
-    fuentes: dict = {}
+    fuentes: dict = {}  # (font, size) -> name, descent
+    comunes: dict = {}  # (font, size, matrix but its position) -> what `_de_objeto` derives from them
     objetos: dict = {}  # address of the text object -> what its characters share
     derechas: list[tuple] = []  # upright letters, in the page's order
     giradas: list[dict] = []  # the others
@@ -293,7 +294,7 @@ def _palabras(textpage, espacio: _Espacio) -> list[dict]:
             datos = objetos.get(direccion)
             if datos is None:
                 datos = objetos[direccion] = _de_objeto(
-                    pagina, i, direccion, espacio, ref_matriz, matriz, nombre, descenso, fuentes
+                    pagina, i, direccion, espacio, ref_matriz, matriz, nombre, descenso, comunes, fuentes
                 )
             horizontal, derecho, abajo_, arriba_, texto_fuente, (a, b, c, d, e, f), atras = datos
             actual = direccion
@@ -469,7 +470,16 @@ def _lineas(letras: list[tuple]) -> list[list[tuple]]:
 
 
 def _de_objeto(
-    pagina, indice: int, direccion: int, espacio: _Espacio, ref_matriz, matriz, nombre, descenso, fuentes: dict
+    pagina,
+    indice: int,
+    direccion: int,
+    espacio: _Espacio,
+    ref_matriz,
+    matriz,
+    nombre,
+    descenso,
+    comunes: dict,
+    fuentes: dict,
 ) -> tuple[bool, bool, float, float, str, tuple, bool]:
     """What the characters of one text object share: (baseline along x,
     pdfminer's upright, the two offsets across the baseline — descent and
@@ -477,17 +487,18 @@ def _de_objeto(
     the text runs backwards along pdfplumber's sorting axis). The matrix is
     pdfium's for the character in user space (the text object's and any
     form's around it), without the font size: pdfminer's own. `pagina`: the
-    text page's handle as a c_void_p (`_sin_tipos` calls); `fuentes` keeps
-    what objects of the same font, size and matrix (but its position) share."""
+    text page's handle as a c_void_p (`_sin_tipos` calls); `comunes` keeps
+    what objects of the same font, size and matrix (but its position) share,
+    `fuentes` the name and descent of each font and size."""
     if not _MATRIZ(pagina, indice, ref_matriz):
         raise _NoAplica
     a, b, c, d = matriz.a, matriz.b, matriz.c, matriz.d
     tamano = _TAMANO(pagina, indice)
     fuente = _FUENTE(ctypes.c_void_p(direccion))
     clave = (fuente, tamano, a, b, c, d)
-    comun = fuentes.get(clave)
+    comun = comunes.get(clave)
     if comun is None:
-        comun = fuentes[clave] = _comun(fuente, tamano, a, b, c, d, espacio, nombre, descenso, fuentes)
+        comun = comunes[clave] = _comun(fuente, tamano, a, b, c, d, espacio, nombre, descenso, fuentes)
     horizontal, derecho, abajo_, arriba_, texto_fuente, atras = comun
     return horizontal, derecho, abajo_, arriba_, texto_fuente, (a, b, c, d, matriz.e, matriz.f), atras
 
@@ -519,7 +530,7 @@ def _comun(
     clave = (fuente, tamano)
     de_fuente = fuentes.get(clave)
     if de_fuente is None:
-        puntero = ctypes.cast(fuente, _TIPO_FUENTE)
+        puntero = ctypes.cast(ctypes.c_void_p(fuente), _TIPO_FUENTE)
         largo = pdfium_c.FPDFFont_GetBaseFontName(puntero, nombre, len(nombre))
         texto_fuente = nombre.raw[: max(0, largo - 1)].decode("utf-8", "replace")
         if not pdfium_c.FPDFFont_GetDescent(puntero, ctypes.c_float(tamano), descenso):
@@ -571,24 +582,33 @@ def _componer(m: tuple, n: tuple) -> tuple:
     return (a * p + b * r, a * q + b * s, c * p + d * r, c * q + d * s, e * p + f * r + t, e * q + f * s + u)
 
 
-def _caminos(objetos, contar, tomar, exterior: tuple, matriz):
+_CAMINO, _FORMA = pdfium_c.FPDF_PAGEOBJ_PATH, pdfium_c.FPDF_PAGEOBJ_FORM
+# per-object calls, without argument types (`_sin_tipos`): an object is
+# passed back as the pointer object its call returned
+_TIPO_DE_OBJETO = _sin_tipos(pdfium_c.FPDFPageObj_GetType)
+_MATRIZ_DE_OBJETO = _sin_tipos(pdfium_c.FPDFPageObj_GetMatrix)
+_CONTAR_EN_PAGINA = _sin_tipos(pdfium_c.FPDFPage_CountObjects)
+_OBJETO_DE_PAGINA = _sin_tipos(pdfium_c.FPDFPage_GetObject, pdfium_c.FPDFPage_GetObject.restype)
+_CONTAR_EN_FORMA = _sin_tipos(pdfium_c.FPDFFormObj_CountObjects)
+_OBJETO_DE_FORMA = _sin_tipos(pdfium_c.FPDFFormObj_GetObject, pdfium_c.FPDFFormObj_GetObject.restype)
+
+
+def _caminos(objetos, contar, tomar, exterior: tuple, matriz, ref_matriz):
     """(path object, its matrix in user space) of every path among the
     objects, those inside form XObjects (at any depth) with the forms'
     matrices composed, as pdfminer draws a form's content."""
     for k in range(contar(objetos)):
         objeto = tomar(objetos, k)
-        tipo = pdfium_c.FPDFPageObj_GetType(objeto)
-        if tipo not in (pdfium_c.FPDF_PAGEOBJ_PATH, pdfium_c.FPDF_PAGEOBJ_FORM):
+        tipo = _TIPO_DE_OBJETO(objeto)
+        if tipo != _CAMINO and tipo != _FORMA:
             continue
-        if not pdfium_c.FPDFPageObj_GetMatrix(objeto, matriz):
+        if not _MATRIZ_DE_OBJETO(objeto, ref_matriz):
             raise _NoAplica
         propia = _componer((matriz.a, matriz.b, matriz.c, matriz.d, matriz.e, matriz.f), exterior)
-        if tipo == pdfium_c.FPDF_PAGEOBJ_PATH:
+        if tipo == _CAMINO:
             yield objeto, propia
         else:
-            yield from _caminos(
-                objeto, pdfium_c.FPDFFormObj_CountObjects, pdfium_c.FPDFFormObj_GetObject, propia, matriz
-            )
+            yield from _caminos(objeto, _CONTAR_EN_FORMA, _OBJETO_DE_FORMA, propia, matriz, ref_matriz)
 
 
 # per-segment calls, without argument types (`_sin_tipos`): a segment is
@@ -607,8 +627,9 @@ def _bordes(page, espacio: _Espacio, recuadros: Optional[list] = None) -> list[d
     punto_x, punto_y = ctypes.c_float(), ctypes.c_float()
     ref_x, ref_y = ctypes.byref(punto_x), ctypes.byref(punto_y)
     mover = pdfium_c.FPDF_SEGMENT_MOVETO
+    recta, curva = _SEGMENTS
     matriz = pdfium_c.FS_MATRIX()
-    caminos = _caminos(page.raw, pdfium_c.FPDFPage_CountObjects, pdfium_c.FPDFPage_GetObject, _SIN_GIRO, matriz)
+    caminos = _caminos(page.raw, _CONTAR_EN_PAGINA, _OBJETO_DE_PAGINA, _SIN_GIRO, matriz, ctypes.byref(matriz))
     xa, xb, xc = espacio.x
     ta, tb, tc = espacio.top
     for raw, (a, b, c, d, e, f) in caminos:
@@ -624,53 +645,54 @@ def _bordes(page, espacio: _Espacio, recuadros: Optional[list] = None) -> list[d
             punto = (ma * px + mc * py + me, mb * px + md * py + mf)
             tipo = _TIPO_SEGMENTO(segmento)
             if tipo == mover:
-                _bordes_de_trazo(bordes, puntos)
+                if len(puntos) > 1:
+                    _bordes_de_trazo(bordes, puntos)
                 puntos, inicio = [punto], punto
-            elif tipo in _SEGMENTS:
+            elif tipo == recta or tipo == curva:
                 puntos.append(punto)
             if _CIERRA(segmento) and inicio is not None:
                 puntos.append(inicio)
                 if recuadros is not None and len(puntos) >= 4:
                     recuadros.append(_caja_de(puntos))
-        _bordes_de_trazo(bordes, puntos)
+        if len(puntos) > 1:
+            _bordes_de_trazo(bordes, puntos)
     return bordes
 
 
 def _caja_de(puntos: list[tuple[float, float]]) -> tuple[float, float, float, float]:
-    xs, ys = [x for x, _ in puntos], [y for _, y in puntos]
+    xs, ys = zip(*puntos)
     return (min(xs), min(ys), max(xs), max(ys))
 
 
 def _bordes_de_trazo(bordes: list, puntos: list[tuple[float, float]]) -> None:
-    """The edges of a subpath's consecutive points."""
-    for (x0, y0), (x1, y1) in zip(puntos, puntos[1:]):
-        _borde(bordes, x0, y0, x1, y1)
-
-
-def _borde(bordes: list, x0: float, top0: float, x1: float, top1: float) -> None:
-    """An edge of a segment between two points of pdfplumber's space, when
-    the segment is horizontal or vertical."""
-    if x0 == x1:
-        orientacion = "v"
-    elif top0 == top1:
-        orientacion = "h"
-    else:
-        return
-    izq, der = min(x0, x1), max(x0, x1)
-    arriba, abajo = min(top0, top1), max(top0, top1)
-    ancho, largo = der - izq, abajo - arriba
-    if (largo if orientacion == "v" else ancho) < MIN_EDGE:
-        return
-    bordes.append(
-        {
-            "object_type": "line_edge",
-            "x0": izq,
-            "x1": der,
-            "top": arriba,
-            "bottom": abajo,
-            "doctop": arriba,
-            "width": ancho,
-            "height": largo,
-            "orientation": orientacion,
-        }
-    )
+    """The edges of a subpath's consecutive points: `_borde` of each pair,
+    inlined (a table page has thousands of segments)."""
+    x0, top0 = puntos[0]
+    for k in range(1, len(puntos)):
+        x1, top1 = puntos[k]
+        if x0 == x1:
+            vertical = True
+        elif top0 == top1:
+            vertical = False
+        else:
+            x0, top0 = x1, top1
+            continue
+        # min and max as the builtins give them (the first of two equal values)
+        izq, der = (x1 if x1 < x0 else x0), (x1 if x1 > x0 else x0)
+        arriba, abajo = (top1 if top1 < top0 else top0), (top1 if top1 > top0 else top0)
+        ancho, largo = der - izq, abajo - arriba
+        if (largo if vertical else ancho) >= MIN_EDGE:
+            bordes.append(
+                {
+                    "object_type": "line_edge",
+                    "x0": izq,
+                    "x1": der,
+                    "top": arriba,
+                    "bottom": abajo,
+                    "doctop": arriba,
+                    "width": ancho,
+                    "height": largo,
+                    "orientation": "v" if vertical else "h",
+                }
+            )
+        x0, top0 = x1, top1
