@@ -25,6 +25,7 @@ import ctypes
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any, Callable, Optional
 
 import pypdfium2.raw as pdfium_c
 from pypdfium2 import PdfiumError
@@ -63,6 +64,8 @@ class PaginaCribada:
     bandas: list[str] = field(default_factory=list)  # texts of the lines in the header and footer bands
     recuadros: list[tuple] = field(default_factory=list)  # prose page: boxes drawn on it (cards of a slide)
     imagenes: list[tuple] = field(default_factory=list)  # pictures that may be tables (`_imagenes_de_tabla`)
+    # page with tables: what `cribar`'s `leer` gave for it, in a 1-tuple (None: not read here)
+    leida: Optional[tuple[Any]] = None
 
 
 def en_banda(arriba: float, abajo: float, alto: float) -> bool:
@@ -214,7 +217,18 @@ def _clara(imagen) -> bool:
     return float((np.asarray(gris) >= CLARO).mean()) >= IMAGEN_CLARA
 
 
-def cribar(ruta: Path) -> list[PaginaCribada]:
+# Pages with tables read while they are loaded for this pass (`cribar`'s
+# `leer`): at most this many per file, each kept until the reader asks for it
+# (about 0.3-0.5 MB a page; the others are loaded again then).
+MAX_LEIDAS = 40
+
+
+def cribar(ruta: Path, leer: Optional[Callable[[Any, Any], Any]] = None) -> list[PaginaCribada]:
+    """The pages of a PDF, sorted as above. With `leer` (page, text page ->
+    anything), the first MAX_LEIDAS pages with tables are also read by it
+    while loaded here (`PaginaCribada.leida`): the reader does not load them
+    a second time (about 1.5 ms a page)."""
+    n_leidas = 0
     with DocumentoPdfium(ruta) as pdf:
         paginas = []
         for i in range(len(pdf)):
@@ -237,6 +251,10 @@ def cribar(ruta: Path) -> list[PaginaCribada]:
                 bandas = [l.texto for l in agrupar_lineas(_tramos(pagina_texto, alto, solo_bandas=True))]
             else:
                 bandas = [l.texto for l in lineas if en_banda(l.top, l.bottom, alto)]
+            leida = None
+            if con_tablas and leer is not None and n_leidas < MAX_LEIDAS:
+                leida = (leer(pagina, pagina_texto),)
+                n_leidas += 1
             pagina_texto.close()
             pagina.close()
             paginas.append(
@@ -250,6 +268,7 @@ def cribar(ruta: Path) -> list[PaginaCribada]:
                     bandas=bandas,
                     recuadros=recuadros,
                     imagenes=imagenes,
+                    leida=leida,
                 )
             )
         return paginas

@@ -1153,6 +1153,13 @@ def _paginas(pdf):
             vaciar_objetos_pdfminer(pdf.doc)
 
 
+def _leer_rapida(pagina, pagina_texto):
+    """`leer_pagina` of a page with tables and its filled rectangles (bars
+    of a chart), as `cribar` calls it."""
+    leida = leer_pagina(pagina, pagina_texto, AJUSTES_RAYADAS)
+    return leida, (graficas.rectangulos_de_pdfium(pagina) if leida is not None else [])
+
+
 def _pagina_de_tabla(
     rapida,
     pagina,
@@ -1160,21 +1167,28 @@ def _pagina_de_tabla(
     sueltas: list | None = None,
     corrientes: dict[str, int] | None = None,
     imagenes: Sequence[tuple[tuple, ocr.PaginaOcr]] = (),
+    cribada: PaginaCribada | None = None,
 ) -> tuple[list, list[LineaLeida], list[tuple]]:
-    """A page that may hold tables: its words and ruling lines from pdfium
-    (pdfium_pagina, several times faster), else from pdfplumber, with those
-    of the pictures on it read by OCR (`imagenes`: their boxes and readings);
-    and the boxes drawn on it (x0, top, x1, bottom: cards of a slide)."""
+    """A page that may hold tables: its words, ruling lines and filled
+    rectangles from pdfium (pdfium_pagina, several times faster; read
+    already by `cribar` when `cribada.leida` holds them), else from
+    pdfplumber, with those of the pictures on it read by OCR (`imagenes`:
+    their boxes and readings); and the boxes drawn on it (x0, top, x1,
+    bottom: cards of a slide)."""
     leida = None
+    rectangulos: list[graficas.Rectangulo] = []
     if rapida is not None:
-        veloz = rapida.pagina(n_pagina - 1)
-        pagina_texto = veloz.get_textpage()
-        try:
-            leida = leer_pagina(veloz, pagina_texto, AJUSTES_RAYADAS)
-            rectangulos = graficas.rectangulos_de_pdfium(veloz) if leida is not None else []
-        finally:
-            pagina_texto.close()
-            veloz.close()
+        if cribada is not None and cribada.leida is not None:
+            ((leida, rectangulos),) = cribada.leida
+            cribada.leida = None  # kept no longer than needed
+        else:
+            veloz = rapida.pagina(n_pagina - 1)
+            pagina_texto = veloz.get_textpage()
+            try:
+                leida, rectangulos = _leer_rapida(veloz, pagina_texto)
+            finally:
+                pagina_texto.close()
+                veloz.close()
     if leida is not None:
         palabras, ajustes, horizontales, recuadros = leida
         recuadros = de_tarjeta(recuadros, float(pagina.height))
@@ -1266,7 +1280,7 @@ def leer_pdf(ruta: Path, sha256: str) -> Documento:
     notas: list[Omision] = []
     sueltas: list[LineaSuelta] = []  # lines with digits outside every table cell
     recuadros_paginas: dict[int, list[tuple]] = {}  # boxes drawn on each page read with its paths
-    cribadas = cribar(ruta)
+    cribadas = cribar(ruta, leer=_leer_rapida if USAR_PDFIUM else None)
     escaneadas, faltan = _paginas_ocr(ruta, sha256, [p.numero for p in cribadas if p.escaneada])
     recortes = [(p.numero, caja) for p in cribadas for caja in p.imagenes]
     en_imagenes, faltan_en_imagenes = _paginas_ocr(ruta, sha256, recortes, recortes=True)
@@ -1287,7 +1301,9 @@ def leer_pdf(ruta: Path, sha256: str) -> Documento:
                 imagenes = [
                     (caja, en_imagenes[(n_pagina, caja)]) for caja in veloz.imagenes if (n_pagina, caja) in en_imagenes
                 ]
-                tablas, lineas, recuadros = _pagina_de_tabla(rapida, pagina, n_pagina, sueltas, corrientes, imagenes)
+                tablas, lineas, recuadros = _pagina_de_tabla(
+                    rapida, pagina, n_pagina, sueltas, corrientes, imagenes, veloz
+                )
                 recuadros_paginas[n_pagina] = recuadros
                 if veloz.imagenes and faltan_en_imagenes:
                     notas.append(

@@ -190,7 +190,7 @@ def _espacio(page) -> _Espacio:
     return _Espacio(rotacion, caja)
 
 
-_TIPO_OBJETO = pdfium_c.FPDFText_GetTextObject.restype
+_TIPO_FUENTE = pdfium_c.FPDFTextObj_GetFont.restype
 OBLICUO = 1e-3  # a matrix whose smaller axis term is above this share of the larger is oblique text
 
 
@@ -210,6 +210,10 @@ _ES_GENERADA = _sin_tipos(pdfium_c.FPDFText_IsGenerated)
 _CAJA_AMPLIA = _sin_tipos(pdfium_c.FPDFText_GetLooseCharBox)
 _ORIGEN = _sin_tipos(pdfium_c.FPDFText_GetCharOrigin)
 _OBJETO = _sin_tipos(pdfium_c.FPDFText_GetTextObject, ctypes.c_void_p)
+# per text object: (text page, index, out pointer); the font of a text object (a c_void_p)
+_MATRIZ = _sin_tipos(pdfium_c.FPDFText_GetMatrix)
+_TAMANO = _sin_tipos(pdfium_c.FPDFText_GetFontSize, ctypes.c_double)
+_FUENTE = _sin_tipos(pdfium_c.FPDFTextObj_GetFont, ctypes.c_void_p)
 
 
 def _textos(raw, n: int) -> Optional[array]:
@@ -249,8 +253,10 @@ def _palabras(textpage, espacio: _Espacio) -> list[dict]:
     ref_caja, ref_x, ref_y = ctypes.byref(caja), ctypes.byref(x), ctypes.byref(y)
     descenso = ctypes.c_float()
     matriz = pdfium_c.FS_MATRIX()
+    ref_matriz = ctypes.byref(matriz)
     nombre = ctypes.create_string_buffer(512)
-    fuentes: dict = {}
+    fuentes: dict = {}  # (font, size) -> name, descent
+    comunes: dict = {}  # (font, size, matrix but its position) -> what `_de_objeto` derives from them
     objetos: dict = {}  # address of the text object -> what its characters share
     derechas: list[tuple] = []  # upright letters, in the page's order
     giradas: list[dict] = []  # the others
@@ -259,28 +265,39 @@ def _palabras(textpage, espacio: _Espacio) -> list[dict]:
     # espacio.caja inlined below (the same arithmetic, once per character)
     xa, xb, xc = espacio.x
     ta, tb, tc = espacio.top
+    control = _CONTROL
+    anotar = derechas.append
+    actual: Optional[int] = -1  # the text object whose data are unpacked below (none yet)
     for i in range(n):
         codigo = textos[i] if textos is not None else 0
-        if codigo < 32 or codigo >= 0xD800:  # GetText rewrites some codes (2 -> U+FFFE)
-            codigo = pdfium_c.FPDFText_GetUnicode(raw, i)
-        if _ES_GENERADA(pagina, i):
-            # a space pdfium put where the text has a gap (sometimes where the
-            # PDF has a real space it merged): it separates words, as in pdfminer
-            if codigo == 32 and ultima is not None:
-                ultima = _espacio_tras(ultima, atras)
-                if isinstance(ultima, tuple):
-                    derechas.append(ultima)
-                else:
-                    giradas.append(ultima)
-            continue
-        if 0xD800 <= codigo <= 0xDFFF:
-            continue
-        texto = _CONTROL.get(codigo, f"(cid:{codigo})") if codigo < 32 else chr(codigo)
+        if codigo < 33 or codigo >= 0xD800:
+            if codigo < 32 or codigo >= 0xD800:  # GetText rewrites some codes (2 -> U+FFFE)
+                codigo = pdfium_c.FPDFText_GetUnicode(raw, i)
+            # pdfium generates only blanks and line breaks: other letters are not asked
+            if (codigo == 32 or codigo == 10 or codigo == 13) and _ES_GENERADA(pagina, i):
+                # a space pdfium put where the text has a gap (sometimes where the
+                # PDF has a real space it merged): it separates words, as in pdfminer
+                if codigo == 32 and ultima is not None:
+                    ultima = _espacio_tras(ultima, atras)
+                    if isinstance(ultima, tuple):
+                        anotar(ultima)
+                    else:
+                        giradas.append(ultima)
+                continue
+            if 0xD800 <= codigo <= 0xDFFF:
+                continue
+            texto = control.get(codigo, f"(cid:{codigo})") if codigo < 32 else chr(codigo)
+        else:
+            texto = chr(codigo)
         direccion = _OBJETO(pagina, i)
-        datos = objetos.get(direccion)
-        if datos is None:
-            datos = objetos[direccion] = _de_objeto(raw, i, direccion, espacio, matriz, nombre, descenso, fuentes)
-        horizontal, derecho, abajo_, arriba_, texto_fuente, (a, b, c, d, e, f), atras = datos
+        if direccion != actual:  # consecutive letters mostly share their text object
+            datos = objetos.get(direccion)
+            if datos is None:
+                datos = objetos[direccion] = _de_objeto(
+                    pagina, i, direccion, espacio, ref_matriz, matriz, nombre, descenso, comunes, fuentes
+                )
+            horizontal, derecho, abajo_, arriba_, texto_fuente, (a, b, c, d, e, f), atras = datos
+            actual = direccion
         if not _CAJA_AMPLIA(pagina, i, ref_caja) or not _ORIGEN(pagina, i, ref_x, ref_y):
             raise _NoAplica
         # across the baseline the origin is the text object's, moved by the
@@ -289,23 +306,31 @@ def _palabras(textpage, espacio: _Espacio) -> list[dict]:
         # along it, from the origin to the end of the loose box (which starts
         # before the origin for a glyph like «j» that reaches back)
         if horizontal:  # advance along x, descent .. ascent along y
-            base = f + b * ((x.value - e) / a) if b else y.value
-            fin = caja.right if a > 0 else caja.left
-            u0, v0, u1, v1 = x.value, base + abajo_, fin, base + arriba_
+            u0 = x.value
+            base = f + b * ((u0 - e) / a) if b else y.value
+            u1 = caja.right if a > 0 else caja.left
+            v0, v1 = base + abajo_, base + arriba_
         else:  # a quarter turn: advance along y, descent .. ascent along x
-            base = e + a * ((y.value - f) / b) if a else x.value
-            fin = caja.top if b > 0 else caja.bottom
-            u0, v0, u1, v1 = base + abajo_, y.value, base + arriba_, fin
+            v0 = y.value
+            base = e + a * ((v0 - f) / b) if a else x.value
+            v1 = caja.top if b > 0 else caja.bottom
+            u0, u1 = base + abajo_, base + arriba_
         # x0, x1, top, bottom = espacio.caja(u0, v0, u1, v1)
         p0, p1 = xa * u0 + xb * v0 + xc, xa * u1 + xb * v1 + xc
         q0, q1 = ta * u0 + tb * v0 + tc, ta * u1 + tb * v1 + tc
-        x0, x1 = (p1 if p1 < p0 else p0), (p1 if p1 > p0 else p0)
-        top, bottom = (q1 if q1 < q0 else q0), (q1 if q1 > q0 else q0)
         if derecho:
-            derecha = (texto, x0, x1, top, bottom, texto_fuente)
-            derechas.append(derecha)
-            ultima = derecha
+            ultima = (
+                texto,
+                p1 if p1 < p0 else p0,
+                p1 if p1 > p0 else p0,
+                q1 if q1 < q0 else q0,
+                q1 if q1 > q0 else q0,
+                texto_fuente,
+            )
+            anotar(ultima)
         else:
+            x0, x1 = (p1 if p1 < p0 else p0), (p1 if p1 > p0 else p0)
+            top, bottom = (q1 if q1 < q0 else q0), (q1 if q1 > q0 else q0)
             girada = {
                 "text": texto,
                 "x0": x0,
@@ -394,8 +419,16 @@ def _palabra(letras: list[tuple]) -> dict:
     """WordExtractor.merge_chars of upright letters, and the font name."""
     textos, x0s, x1s, tops, bottoms, fuentes = zip(*letras)
     x0, x1, top, bottom = min(x0s), max(x1s), min(tops), max(bottoms)
+    texto = "".join(textos)
+    if not texto.isascii():  # every ligature is outside ASCII
+        texto = texto.translate(_LIGADURAS)
+    fuente = fuentes[0]
+    if fuentes.count(fuente) == len(fuentes):  # one font: fuente_de_palabra's answer without its loops
+        fuente = "Bold" if "Bold" in fuente else fuente
+    else:
+        fuente = fuente_de_palabra(list(fuentes))
     return {
-        "text": "".join(textos).translate(_LIGADURAS),
+        "text": texto,
         "x0": x0,
         "x1": x1,
         "top": top,
@@ -406,7 +439,7 @@ def _palabra(letras: list[tuple]) -> dict:
         "height": bottom - top,
         "width": x1 - x0,
         "direction": DEFAULT_CHAR_DIR,
-        "fontname": fuente_de_palabra(list(fuentes)),
+        "fontname": fuente,
     }
 
 
@@ -437,17 +470,53 @@ def _lineas(letras: list[tuple]) -> list[list[tuple]]:
 
 
 def _de_objeto(
-    raw, indice: int, direccion: int, espacio: _Espacio, matriz, nombre, descenso, fuentes: dict
+    pagina,
+    indice: int,
+    direccion: int,
+    espacio: _Espacio,
+    ref_matriz,
+    matriz,
+    nombre,
+    descenso,
+    comunes: dict,
+    fuentes: dict,
 ) -> tuple[bool, bool, float, float, str, tuple, bool]:
     """What the characters of one text object share: (baseline along x,
     pdfminer's upright, the two offsets across the baseline — descent and
     descent + font size, through the matrix —, font name, the matrix, whether
     the text runs backwards along pdfplumber's sorting axis). The matrix is
     pdfium's for the character in user space (the text object's and any
-    form's around it), without the font size: pdfminer's own."""
-    if not pdfium_c.FPDFText_GetMatrix(raw, indice, matriz):
+    form's around it), without the font size: pdfminer's own. `pagina`: the
+    text page's handle as a c_void_p (`_sin_tipos` calls); `comunes` keeps
+    what objects of the same font, size and matrix (but its position) share,
+    `fuentes` the name and descent of each font and size."""
+    if not _MATRIZ(pagina, indice, ref_matriz):
         raise _NoAplica
     a, b, c, d = matriz.a, matriz.b, matriz.c, matriz.d
+    tamano = _TAMANO(pagina, indice)
+    fuente = _FUENTE(ctypes.c_void_p(direccion))
+    clave = (fuente, tamano, a, b, c, d)
+    comun = comunes.get(clave)
+    if comun is None:
+        comun = comunes[clave] = _comun(fuente, tamano, a, b, c, d, espacio, nombre, descenso, fuentes)
+    horizontal, derecho, abajo_, arriba_, texto_fuente, atras = comun
+    return horizontal, derecho, abajo_, arriba_, texto_fuente, (a, b, c, d, matriz.e, matriz.f), atras
+
+
+def _comun(
+    fuente: Optional[int],
+    tamano: float,
+    a: float,
+    b: float,
+    c: float,
+    d: float,
+    espacio: _Espacio,
+    nombre,
+    descenso,
+    fuentes: dict,
+) -> tuple[bool, bool, float, float, str, bool]:
+    """`_de_objeto` but the matrix, from the font (its address), size and
+    the matrix's a, b, c, d."""
     if abs(a) >= abs(b):
         horizontal = True
         if abs(b) > OBLICUO * abs(a) or abs(c) > OBLICUO * abs(d) or d == 0:
@@ -458,15 +527,13 @@ def _de_objeto(
         if abs(a) > OBLICUO * abs(b) or abs(d) > OBLICUO * abs(c) or c == 0:
             raise _NoAplica
         escala = c
-    tamano = pdfium_c.FPDFText_GetFontSize(raw, indice)
-    objeto = ctypes.cast(direccion, _TIPO_OBJETO)
-    fuente = pdfium_c.FPDFTextObj_GetFont(objeto)
-    clave = (ctypes.cast(fuente, ctypes.c_void_p).value, tamano)
+    clave = (fuente, tamano)
     de_fuente = fuentes.get(clave)
     if de_fuente is None:
-        largo = pdfium_c.FPDFFont_GetBaseFontName(fuente, nombre, len(nombre))
+        puntero = ctypes.cast(ctypes.c_void_p(fuente), _TIPO_FUENTE)
+        largo = pdfium_c.FPDFFont_GetBaseFontName(puntero, nombre, len(nombre))
         texto_fuente = nombre.raw[: max(0, largo - 1)].decode("utf-8", "replace")
-        if not pdfium_c.FPDFFont_GetDescent(fuente, ctypes.c_float(tamano), descenso):
+        if not pdfium_c.FPDFFont_GetDescent(puntero, ctypes.c_float(tamano), descenso):
             raise _NoAplica
         de_fuente = fuentes[clave] = (texto_fuente, descenso.value)
     texto_fuente, descenso_fuente = de_fuente
@@ -482,7 +549,6 @@ def _de_objeto(
         escala * descenso_fuente,
         escala * (descenso_fuente + tamano),
         texto_fuente,
-        (a, b, c, d, matriz.e, matriz.f),
         atras,
     )
 
@@ -516,24 +582,33 @@ def _componer(m: tuple, n: tuple) -> tuple:
     return (a * p + b * r, a * q + b * s, c * p + d * r, c * q + d * s, e * p + f * r + t, e * q + f * s + u)
 
 
-def _caminos(objetos, contar, tomar, exterior: tuple, matriz):
+_CAMINO, _FORMA = pdfium_c.FPDF_PAGEOBJ_PATH, pdfium_c.FPDF_PAGEOBJ_FORM
+# per-object calls, without argument types (`_sin_tipos`): an object is
+# passed back as the pointer object its call returned
+_TIPO_DE_OBJETO = _sin_tipos(pdfium_c.FPDFPageObj_GetType)
+_MATRIZ_DE_OBJETO = _sin_tipos(pdfium_c.FPDFPageObj_GetMatrix)
+_CONTAR_EN_PAGINA = _sin_tipos(pdfium_c.FPDFPage_CountObjects)
+_OBJETO_DE_PAGINA = _sin_tipos(pdfium_c.FPDFPage_GetObject, pdfium_c.FPDFPage_GetObject.restype)
+_CONTAR_EN_FORMA = _sin_tipos(pdfium_c.FPDFFormObj_CountObjects)
+_OBJETO_DE_FORMA = _sin_tipos(pdfium_c.FPDFFormObj_GetObject, pdfium_c.FPDFFormObj_GetObject.restype)
+
+
+def _caminos(objetos, contar, tomar, exterior: tuple, matriz, ref_matriz):
     """(path object, its matrix in user space) of every path among the
     objects, those inside form XObjects (at any depth) with the forms'
     matrices composed, as pdfminer draws a form's content."""
     for k in range(contar(objetos)):
         objeto = tomar(objetos, k)
-        tipo = pdfium_c.FPDFPageObj_GetType(objeto)
-        if tipo not in (pdfium_c.FPDF_PAGEOBJ_PATH, pdfium_c.FPDF_PAGEOBJ_FORM):
+        tipo = _TIPO_DE_OBJETO(objeto)
+        if tipo != _CAMINO and tipo != _FORMA:
             continue
-        if not pdfium_c.FPDFPageObj_GetMatrix(objeto, matriz):
+        if not _MATRIZ_DE_OBJETO(objeto, ref_matriz):
             raise _NoAplica
         propia = _componer((matriz.a, matriz.b, matriz.c, matriz.d, matriz.e, matriz.f), exterior)
-        if tipo == pdfium_c.FPDF_PAGEOBJ_PATH:
+        if tipo == _CAMINO:
             yield objeto, propia
         else:
-            yield from _caminos(
-                objeto, pdfium_c.FPDFFormObj_CountObjects, pdfium_c.FPDFFormObj_GetObject, propia, matriz
-            )
+            yield from _caminos(objeto, _CONTAR_EN_FORMA, _OBJETO_DE_FORMA, propia, matriz, ref_matriz)
 
 
 # per-segment calls, without argument types (`_sin_tipos`): a segment is
@@ -552,8 +627,9 @@ def _bordes(page, espacio: _Espacio, recuadros: Optional[list] = None) -> list[d
     punto_x, punto_y = ctypes.c_float(), ctypes.c_float()
     ref_x, ref_y = ctypes.byref(punto_x), ctypes.byref(punto_y)
     mover = pdfium_c.FPDF_SEGMENT_MOVETO
+    recta, curva = _SEGMENTS
     matriz = pdfium_c.FS_MATRIX()
-    caminos = _caminos(page.raw, pdfium_c.FPDFPage_CountObjects, pdfium_c.FPDFPage_GetObject, _SIN_GIRO, matriz)
+    caminos = _caminos(page.raw, _CONTAR_EN_PAGINA, _OBJETO_DE_PAGINA, _SIN_GIRO, matriz, ctypes.byref(matriz))
     xa, xb, xc = espacio.x
     ta, tb, tc = espacio.top
     for raw, (a, b, c, d, e, f) in caminos:
@@ -569,53 +645,54 @@ def _bordes(page, espacio: _Espacio, recuadros: Optional[list] = None) -> list[d
             punto = (ma * px + mc * py + me, mb * px + md * py + mf)
             tipo = _TIPO_SEGMENTO(segmento)
             if tipo == mover:
-                _bordes_de_trazo(bordes, puntos)
+                if len(puntos) > 1:
+                    _bordes_de_trazo(bordes, puntos)
                 puntos, inicio = [punto], punto
-            elif tipo in _SEGMENTS:
+            elif tipo == recta or tipo == curva:
                 puntos.append(punto)
             if _CIERRA(segmento) and inicio is not None:
                 puntos.append(inicio)
                 if recuadros is not None and len(puntos) >= 4:
                     recuadros.append(_caja_de(puntos))
-        _bordes_de_trazo(bordes, puntos)
+        if len(puntos) > 1:
+            _bordes_de_trazo(bordes, puntos)
     return bordes
 
 
 def _caja_de(puntos: list[tuple[float, float]]) -> tuple[float, float, float, float]:
-    xs, ys = [x for x, _ in puntos], [y for _, y in puntos]
+    xs, ys = zip(*puntos)
     return (min(xs), min(ys), max(xs), max(ys))
 
 
 def _bordes_de_trazo(bordes: list, puntos: list[tuple[float, float]]) -> None:
-    """The edges of a subpath's consecutive points."""
-    for (x0, y0), (x1, y1) in zip(puntos, puntos[1:]):
-        _borde(bordes, x0, y0, x1, y1)
-
-
-def _borde(bordes: list, x0: float, top0: float, x1: float, top1: float) -> None:
-    """An edge of a segment between two points of pdfplumber's space, when
-    the segment is horizontal or vertical."""
-    if x0 == x1:
-        orientacion = "v"
-    elif top0 == top1:
-        orientacion = "h"
-    else:
-        return
-    izq, der = min(x0, x1), max(x0, x1)
-    arriba, abajo = min(top0, top1), max(top0, top1)
-    ancho, largo = der - izq, abajo - arriba
-    if (largo if orientacion == "v" else ancho) < MIN_EDGE:
-        return
-    bordes.append(
-        {
-            "object_type": "line_edge",
-            "x0": izq,
-            "x1": der,
-            "top": arriba,
-            "bottom": abajo,
-            "doctop": arriba,
-            "width": ancho,
-            "height": largo,
-            "orientation": orientacion,
-        }
-    )
+    """The edges of a subpath's consecutive points: `_borde` of each pair,
+    inlined (a table page has thousands of segments)."""
+    x0, top0 = puntos[0]
+    for k in range(1, len(puntos)):
+        x1, top1 = puntos[k]
+        if x0 == x1:
+            vertical = True
+        elif top0 == top1:
+            vertical = False
+        else:
+            x0, top0 = x1, top1
+            continue
+        # min and max as the builtins give them (the first of two equal values)
+        izq, der = (x1 if x1 < x0 else x0), (x1 if x1 > x0 else x0)
+        arriba, abajo = (top1 if top1 < top0 else top0), (top1 if top1 > top0 else top0)
+        ancho, largo = der - izq, abajo - arriba
+        if (largo if vertical else ancho) >= MIN_EDGE:
+            bordes.append(
+                {
+                    "object_type": "line_edge",
+                    "x0": izq,
+                    "x1": der,
+                    "top": arriba,
+                    "bottom": abajo,
+                    "doctop": arriba,
+                    "width": ancho,
+                    "height": largo,
+                    "orientation": "v" if vertical else "h",
+                }
+            )
+        x0, top0 = x1, top1
