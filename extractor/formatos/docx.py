@@ -130,7 +130,10 @@ def leer_docx(ruta: Path, sha256: str) -> Documento:
     n_tablas = 0
     for contenido in documento.iter_inner_content():
         if isinstance(contenido, Paragraph):
-            texto = _texto(contenido).strip()
+            crudo = _texto(contenido)
+            texto = crudo.strip()
+            if "\t" in texto:  # a row of a table built with tab stops: an empty first field stays
+                texto = crudo.strip(" \n\r")
             if texto:
                 bloques.append(
                     BloqueTexto(

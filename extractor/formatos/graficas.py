@@ -121,23 +121,44 @@ def tablas_de_graficas(
     """The tables (top, Tabla) of the bar charts of a page and the page's
     words without the charts' words."""
     tablas: list[tuple[float, Tabla]] = []
-    por_base: dict[float, list[Rectangulo]] = {}
-    for r in rectangulos:
-        base = next((b for b in por_base if abs(b - r.bottom) <= TOLERANCIA), r.bottom)
-        por_base.setdefault(base, []).append(r)
-    for base, barras in por_base.items():
-        if len(barras) < MIN_BARRAS or not _de_un_ancho(barras):
-            continue
-        cuadros = [r for r in rectangulos if r.bottom < base - TOLERANCIA and _cuadro(r)]
-        series = _leyenda(cuadros, palabras)
-        if not series or any(b.color not in series for b in barras):
-            continue
-        leida = _grafica(base, barras, series, palabras, n_pagina)
-        if leida is not None:
-            tabla, usadas = leida
-            tablas.append((min(b.top for b in barras), tabla))
-            palabras = [w for w in palabras if id(w) not in usadas]
+    for tumbada in (False, True):  # bars standing on a baseline, then bars lying from an axis on the left
+        cajas = [_tumbado(r) for r in rectangulos] if tumbada else rectangulos
+        por_base: dict[float, list[Rectangulo]] = {}
+        for r in cajas:
+            base = next((b for b in por_base if abs(b - r.bottom) <= TOLERANCIA), r.bottom)
+            por_base.setdefault(base, []).append(r)
+        for base, barras in por_base.items():
+            if len(barras) < MIN_BARRAS or not _de_un_ancho(barras):
+                continue
+            # the legend is read as printed: its squares are off the baseline
+            cuadros = [o for r, o in zip(cajas, rectangulos) if r.bottom < base - TOLERANCIA and _cuadro(o)]
+            series = _leyenda(cuadros, palabras)
+            if not series or any(b.color not in series for b in barras):
+                continue
+            vistas = [_tumbada(w) for w in palabras] if tumbada else palabras
+            leida = _grafica(base, barras, series, vistas, n_pagina)
+            if leida is not None:
+                tabla, usadas = leida
+                usadas |= {id(w["_original"]) for w in vistas if id(w) in usadas and "_original" in w}
+                tope = (
+                    min(b.top for b in barras)
+                    if not tumbada
+                    else min(r.top for r in rectangulos if _tumbado(r) in barras)
+                )
+                tablas.append((tope, tabla))
+                palabras = [w for w in palabras if id(w) not in usadas]
     return tablas, palabras
+
+
+def _tumbado(r: Rectangulo) -> Rectangulo:
+    """A rectangle turned a quarter so that a bar lying from an axis on the
+    left stands on a baseline: x becomes the top, the top becomes x."""
+    return Rectangulo(r.top, -r.x1, r.bottom, -r.x0, r.color)
+
+
+def _tumbada(w: dict) -> dict:
+    """A word turned as `_tumbado` turns a rectangle, keeping the word as printed."""
+    return dict(w, x0=w["top"], x1=w["bottom"], top=-w["x1"], bottom=-w["x0"], _original=w)
 
 
 def _grafica(
@@ -191,7 +212,8 @@ def _grafica(
         derecha = max([b.x1 for b in g] + [inicio + d + ancho for d in desplazamientos.values()])
         categoria = _categoria(palabras, base, izquierda - ancho / 2, derecha + ancho / 2)
         usadas.update(id(w) for w in categoria)
-        filas.append((" ".join(w["text"] for w in categoria), categoria, etiquetas))
+        impresas = sorted((w.get("_original", w) for w in categoria), key=lambda w: (round(w["top"]), w["x0"]))
+        filas.append((" ".join(w["text"] for w in impresas), categoria, etiquetas))
     if 2 * sum(e is not None for *_, etiquetas in filas for e in etiquetas) < len(barras):
         return None  # most bars carry their value: a chart with data labels
     for _, palabras_serie in series.values():
@@ -237,8 +259,10 @@ def _categoria(palabras: list[dict], base: float, izquierda: float, derecha: flo
 
 
 def _caja(palabras: list[dict]) -> tuple[float, float, float, float] | None:
+    """The box of some words as printed."""
     if not palabras:
         return None
+    palabras = [w.get("_original", w) for w in palabras]
     return (
         min(w["x0"] for w in palabras),
         min(w["top"] for w in palabras),

@@ -6,9 +6,11 @@ the column headers. python-docx finds no table there; the reader makes one.
 A run is at least MIN_FILAS paragraphs with tabs, about as many fields as the
 first (the header), of which MIN_CON_CIFRAS hold a figure; up to MAX_BANDAS paragraphs without tabs between two of them
 (a programme's heading inside the table) are rows across the whole table.
-Each field goes to the column of its place; a row short of fields had a
-field's tab typed as spaces ("Número         5.000"): its runs of three
-spaces or more part fields too.
+Each field goes to the column of its place ("$" alone in a field goes with
+the amount after it); a row short of fields had a field's tab typed as
+spaces ("Número         5.000"): its runs of three spaces or more part
+fields too. A row whose first field is empty takes its name from the
+paragraph right above it (a long name on a paragraph of its own).
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ from extractor.modelo import BloqueTexto, Celda, Tabla
 MIN_FILAS = 3  # paragraphs with tabs, header included
 MIN_CON_CIFRAS = 2  # of them holding a digit
 MAX_BANDAS = 2  # paragraphs without tabs in a row inside a table
+_MONEDAS = {"$", "COP", "$COP"}
 MAX_FALTANTES = 2  # fields a row may have fewer than the header (tabs typed as spaces, empty ends)
 _ESPACIOS = re.compile(r" {3,}")
 
@@ -67,8 +70,20 @@ def _fin_de_tanda(bloques: list, i: int) -> int | None:
     return fin if len(tabuladas) >= MIN_FILAS and con_cifras >= MIN_CON_CIFRAS else None
 
 
+def _separados(texto: str) -> list[str]:
+    """The fields of a tabbed paragraph; a "$" alone in its field (a tab
+    stop of its own before the amount) goes with the amount."""
+    campos: list[str] = []
+    for campo in texto.split("\t"):
+        if campos and campos[-1].strip() in _MONEDAS:
+            campos[-1] = f"{campos[-1].strip()} {campo.strip()}"
+        else:
+            campos.append(campo)
+    return campos
+
+
 def _campos(texto: str, n: int) -> list[str]:
-    campos = texto.split("\t")
+    campos = _separados(texto)
     k = 0
     while len(campos) < n and k < len(campos):
         partes = _ESPACIOS.split(campos[k].strip())
@@ -79,12 +94,22 @@ def _campos(texto: str, n: int) -> list[str]:
 
 
 def _tabla(parrafos: list[BloqueTexto]) -> Tabla:
-    n = max(len(p.texto.split("\t")) for p in parrafos if "\t" in p.texto)
-    celdas = []
-    for r, p in enumerate(parrafos):
+    n = max(len(_separados(p.texto)) for p in parrafos if "\t" in p.texto)
+    celdas: list[Celda] = []
+    r = 0
+    for k, p in enumerate(parrafos):
+        siguiente = parrafos[k + 1] if k + 1 < len(parrafos) else None
+        if "\t" not in p.texto and siguiente is not None and siguiente.texto.startswith("\t"):
+            continue  # a row's name on a paragraph of its own, its figures on the next one
         if "\t" not in p.texto:  # a heading inside the table: a row across it
             celdas.append(Celda(texto=p.texto, fila=r, columna=0, pagina=p.pagina, columnas_span=n, negrita=p.negrita))
+            r += 1
             continue
-        for k, campo in enumerate(_campos(p.texto, n)):
-            celdas.append(Celda(texto=campo, fila=r, columna=k, pagina=p.pagina, negrita=p.negrita))
+        campos = _campos(p.texto, n)
+        anterior = parrafos[k - 1] if k else None
+        if not campos[0] and anterior is not None and "\t" not in anterior.texto:
+            campos[0] = " ".join(anterior.texto.split())
+        for j, campo in enumerate(campos):
+            celdas.append(Celda(texto=campo, fila=r, columna=j, pagina=p.pagina, negrita=p.negrita))
+        r += 1
     return Tabla(indice=0, celdas=celdas)

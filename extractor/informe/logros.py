@@ -368,6 +368,17 @@ def _nombre_propio(logro: Logro, anterior: Optional[str] = None) -> Optional[str
     achieved figure counts, else what its target counts ("De la meta de 40
     huertas caseras previstas para 2018, se lograron 36"); None when it
     names nothing. `anterior`: the indicator of the sentence before."""
+    if logro.meta_cuatrienio is not None or logro.linea_base is not None:
+        # "Las hectáreas renovadas con variedades resistentes, que en 2019 sumaban 310, nos
+        # comprometimos a llevarlas a 1.100 …": the subject the relative clause is about
+        sujeto = _SUJETO_CON_RELATIVA.match(logro.frase)
+        base = logro.linea_base
+        # (only when the baseline counts nothing after it, or is a rate: "… beneficiaba a 1.180
+        # estudiantes" names what it counts instead)
+        sin_conteo = base is not None and (base.unidad == "porcentaje" or _NADA_CONTADO.match(logro.frase, base.fin))
+        if sujeto and sin_conteo and not any(ch.isdigit() for ch in sujeto.group(1)):
+            texto = " ".join(sujeto.group(1).split())
+            return texto[0].upper() + texto[1:]
     # a compound sentence names its indicator where it states the term's target
     # ("nos comprometimos a entregar 400 soluciones individuales de agua potable …")
     for cifra in (logro.meta_cuatrienio, logro.ejecutado, logro.meta):
@@ -375,6 +386,13 @@ def _nombre_propio(logro: Logro, anterior: Optional[str] = None) -> Optional[str
         if propio and not _no_nombra(propio):
             return propio
     return None
+
+
+_NADA_CONTADO = re.compile(r"\s*(?:[,;.)]|y\b|$)")
+# a sentence that opens with its subject and a relative clause about it ("La cobertura de …, que en 2019 era …")
+_SUJETO_CON_RELATIVA = re.compile(
+    r"^\s*(?:a\s+)?(?:el|la|los|las)\s+([^,;:]{3,120}?),\s+(?:que|cuya|cuyo|cuyas|cuyos)\s", re.IGNORECASE
+)
 
 
 def _contenido(texto: str) -> list[str]:

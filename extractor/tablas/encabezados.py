@@ -71,6 +71,7 @@ class ClasificadorEncabezados:
         self._vistos: dict[str, frozenset[str]] = {}
         self._memoria = MemoriaEncabezados.para(config, self._terminos) if memoria else None
         self._vocabulario: Optional[list[str]] = None  # the rules' words, for abbreviations
+        self._abreviaturas: dict[str, str] = {normalizar(k): v for k, v in config.get("abreviaturas", {}).items()}
 
     def _clave_termino(self, term: str) -> str:
         key = normalizar(term)
@@ -161,7 +162,11 @@ class ClasificadorEncabezados:
         return medidas.pop() if len(medidas) == 1 else None
 
     def _desarrollos(self, raiz: str) -> list[str]:
-        """The words of the rules that begin with `raiz` ("cuat" → cuatrienio, cuatrienal)."""
+        """The words of the rules that begin with `raiz` ("cuat" → cuatrienio,
+        cuatrienal); the one a column header means when the rules have several
+        (`abreviaturas`: "Cumpl." is cumplimiento, not cumplido)."""
+        if raiz in self._abreviaturas:
+            return [self._abreviaturas[raiz]]
         if self._vocabulario is None:
             self._vocabulario = sorted(
                 {w for t in self._terminos for alt in t.split("|") for w in alt.split() if w.isalpha()}

@@ -65,9 +65,9 @@ _CAMPO_SIN_DOS_PUNTOS = re.compile(r"^\s*([^\W\d_][^\d:\n]{2,40}?)\s+([-−]?(?:
 _CIFRA_Y_ROTULO = re.compile(r"^\s*(\d[\d.,]*\s?%)\s+([^\W\d_][^\d:\n]{2,40}?)\s*$")
 # a target written as what the figure is part of: "de 150 programados para 2022" (under a card's big figure)
 _DE_PROGRAMADOS = re.compile(
-    r"^\s*de\s+(?:l[oa]s\s+)?(\d[\d.,]*\s?%?)\s+((?:"
+    r"^\s*de\s+(?:l[oa]s\s+)?(\d[\d.,]*\s?%?)\s+(?:[^\W\d_]+²?\s+){0,2}?((?:"  # "de 42,0 km programados"
     + "|".join(cargar_yaml("prosa.yaml")["sintagmas"]["dicen_la_meta"])
-    + r")\w*(?:\s+\w+){0,4})\s*$",
+    + r")\w*(?:\s+\w+){0,4}?)\s*(?:[—–-]\s*(\d[\d.,]*\s?%))?\s*$",  # "… — 91,9 %": its share
     re.IGNORECASE,
 )
 # "de $ 110.000.000 que teníamos para el año": the budget beside a card's money spent
@@ -229,6 +229,8 @@ def campos_de_texto(bloque: BloqueTexto, en_ficha: bool = False) -> list[Campo]:
             continue
         elif m := _DE_PROGRAMADOS.match(parte):
             campos.append(Campo("meta", m.group(2), m.group(1), bloque.pagina, bloque.bbox))
+            if m.group(3):
+                campos.append(Campo("avance_porcentual", "", m.group(3), bloque.pagina, bloque.bbox))
             continue
         elif m := _DE_DISPONIBLES.match(parte):
             campos.append(Campo("recursos_programados", m.group(2), m.group(1), bloque.pagina, bloque.bbox))

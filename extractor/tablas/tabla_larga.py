@@ -39,6 +39,8 @@ MAX_PALABRAS = 5  # words of a measure's name there ("EJECUTADO_TRIMESTRE", "Met
 _VOCABULARIO = cargar_yaml("encabezados.yaml")["tabla_larga"]
 _VALOR = {normalizar(p) for p in _VOCABULARIO["columna_de_valor"]}
 _PERIODOS = {normalizar(k): v for k, v in _VOCABULARIO["columnas_de_periodo"].items()}
+_ESCRITOS = {normalizar(p) for p in _VOCABULARIO["columnas_de_periodo_escrito"]}
+_PARTE_DEL_ANIO = re.compile(r"^((?:19|20)\d\d)\s*-\s*(\d{1,2})$")  # "2024-1"
 _ROMANOS = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5, "vi": 6}
 
 
@@ -76,6 +78,7 @@ def ancha(tabla: Tabla) -> Optional[tuple[Tabla, dict[tuple[int, int], tuple[int
         for p in _palabras(t)
         if p in _PERIODOS and _de_ordinales(cuerpo, k)
     }
+    escritos = [k for k, t in enumerate(encabezado) if k not in periodos and _palabras(t) & _ESCRITOS]
     anios = [k for k, t in enumerate(encabezado) if k != medida and cls.rol(_legible(t)) == "anio"]
     valor = _columna_de_valor(encabezado, cuerpo, medida, set(periodos) | set(anios))
     if valor is None:
@@ -86,6 +89,7 @@ def ancha(tabla: Tabla) -> Optional[tuple[Tabla, dict[tuple[int, int], tuple[int
         if k not in (medida, valor)
         and k not in periodos
         and k not in anios
+        and k not in escritos
         and _de_cifras(cuerpo, k)
         and cls.rol(_legible(encabezado[k])) != "codigo"
         and not _consecutivos(cuerpo, k)
@@ -95,7 +99,11 @@ def ancha(tabla: Tabla) -> Optional[tuple[Tabla, dict[tuple[int, int], tuple[int
     texto = [
         k
         for k in range(len(encabezado))
-        if k not in (medida, valor) and k not in periodos and k not in anios and not _de_cifras(cuerpo, k)
+        if k not in (medida, valor)
+        and k not in periodos
+        and k not in anios
+        and k not in escritos
+        and not _de_cifras(cuerpo, k)
     ]
     clave = [k for k in texto if cls.rol(_legible(encabezado[k])) in ("etiqueta", "codigo")] or texto
     filas: dict[tuple, int] = {}  # indicator key → row of the wide table
@@ -119,7 +127,11 @@ def ancha(tabla: Tabla) -> Optional[tuple[Tabla, dict[tuple[int, int], tuple[int
             r = filas[llave] = len(filas) + 1
             for k, col in enumerate(texto):
                 copiar(f[col], r, k)
-        rotulo = " ".join([_legible(_texto(f[medida]))] + [p for p in (_periodo(f, periodos, anios),) if p])
+        nombre_medida = _legible(_texto(f[medida]))
+        # a year column beside a column of periods written in full adds nothing to them
+        partes = [_periodo(f, periodos, [] if escritos else anios)]
+        partes += [_escrito(_texto(f[k]), nombre_medida) for k in escritos]
+        rotulo = " ".join([nombre_medida] + [p for p in partes if p])
         if rotulo not in columnas:
             columnas[rotulo] = len(texto) + len(columnas)
             celdas.append(Celda(texto=rotulo, fila=0, columna=columnas[rotulo], pagina=_pagina(rejilla[0], medida)))
@@ -190,6 +202,17 @@ def _columna_de_valor(encabezado: list[str], cuerpo: list, medida: int, periodos
     if nombradas:
         return nombradas[0]
     return next((k for k in candidatas if k > medida), None)
+
+
+def _escrito(texto: str, medida: str) -> str:
+    """A period written in full, as a header says it: "2024-1" under a
+    half-yearly measure ("Avance semestral") is "Semestre 1 2024"; a year or
+    a range stays as written."""
+    m = _PARTE_DEL_ANIO.match(texto)
+    if m is None:
+        return texto if re.search(r"(?:19|20)\d\d", texto) else ""
+    parte = next((v for k, v in _PERIODOS.items() if k[:6] in normalizar(medida)), None)
+    return f"{parte.capitalize()} {m.group(2)} {m.group(1)}" if parte else texto
 
 
 def _periodo(fila: list, periodos: dict[int, str], anios: list[int]) -> str:

@@ -66,3 +66,36 @@ def test_la_tabla_de_tabulaciones_se_lee(tmp_path):
     # the two tabbed lines of the signatures, without figures, are no table
     tablas = [b for b in leer_documento(ruta).bloques if isinstance(b, Tabla)]
     assert len(tablas) == 1 and tablas[0].n_filas == 6 and tablas[0].n_columnas == 5
+
+
+def test_nombre_en_su_parrafo_y_signo_de_pesos_en_su_tabulacion(tmp_path):
+    """A long name on a paragraph of its own, its figures on the next one
+    (whose first field is empty), a header of two paragraphs whose first
+    opens with a tab, and "$" alone before each amount."""
+    import docx
+
+    d = docx.Document()
+    d.add_paragraph("Informe de gestión vigencia 2020 – Secretaría de Gobierno de San Benito")
+    d.add_paragraph("\tUnidad\tMeta\tLogro")
+    d.add_paragraph("Indicador\t\t2020\t2020")
+    d.add_paragraph("Personas atendidas en la casa de justicia por conflictos familiares y vecinales")
+    d.add_paragraph("\tNúmero\t1.500\t1.620")
+    d.add_paragraph("Jornadas de conciliación en equidad\tNúmero\t12\t10")
+    d.add_paragraph("Fuente: Secretaría de Gobierno.")
+    d.add_paragraph("Ejecución presupuestal")
+    d.add_paragraph("Cuadro 2. Presupuesto y compromisos por programa")
+    d.add_paragraph("Programa\tPresupuesto 2020\tCompromisos 2020")
+    d.add_paragraph("Convivencia y seguridad\t$\t84.000.000\t$\t80.150.000")
+    d.add_paragraph("Participación ciudadana\t$\t32.500.000\t$\t29.900.000")
+    ruta = tmp_path / "san_benito_gobierno_2020.docx"
+    d.save(str(ruta))
+    anio = (date(2020, 1, 1), date(2020, 12, 31))
+    leidas = {
+        (o.indicador, o.medida, o.periodo_inicio, o.periodo_fin): o.valor for o in extraer_informe(ruta).observaciones
+    }
+    nombre = "Personas atendidas en la casa de justicia por conflictos familiares y vecinales"
+    assert leidas.get((nombre, "meta", *anio)) == 1500, sorted(leidas)
+    assert leidas.get((nombre, "ejecutado", *anio)) == 1620
+    assert leidas.get(("Jornadas de conciliación en equidad", "ejecutado", *anio)) == 10
+    assert leidas.get(("Convivencia y seguridad", "recursos_programados", *anio)) == 84_000_000
+    assert leidas.get(("Participación ciudadana", "compromisos", *anio)) == 29_900_000

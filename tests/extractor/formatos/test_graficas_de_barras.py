@@ -105,3 +105,50 @@ def test_barras_de_anchos_distintos_no_son_una_grafica():
     ]
     tablas, quedan = graficas.tablas_de_graficas(celdas + [cuadro], palabras, 1)
     assert tablas == [] and quedan == palabras
+
+
+def test_barras_tumbadas_desde_un_eje_a_la_izquierda(tmp_path):
+    """Bars lying from an axis on the left, the category labels left of
+    them and the value at each bar's end, the legend under the chart."""
+    from reportlab.lib.pagesizes import letter
+    from reportlab.pdfgen import canvas
+
+    ruta = tmp_path / "horizontal.pdf"
+    c = canvas.Canvas(str(ruta), pagesize=letter)
+    c.setFont("Helvetica-Bold", 12)
+    c.drawString(60, 740, "Gráfica 3. Programado y logrado 2021 – Secretaría de Infraestructura")
+    eje, alto, escala = 200.0, 12.0, 0.25
+    c.setStrokeColorRGB(0.8, 0.8, 0.8)
+    for k in range(5):  # the axis and the value grid
+        c.line(eje + 50 * k, 500, eje + 50 * k, 700)
+    filas = [("Vías mejoradas (m)", 800, 640), ("Puentes construidos", 6, 0), ("Alcantarillas instaladas", 120, 135)]
+    for k, (nombre, programado, logrado) in enumerate(filas):
+        y = 680 - 60 * k
+        c.setFont("Helvetica", 8)
+        c.drawRightString(eje - 6, y + 2, nombre)
+        for valor, color, dy in ((programado, AZUL, 0), (logrado, VERDE, -alto - 2)):
+            if valor:
+                c.setFillColorRGB(*color)
+                c.rect(eje, y + dy - 2, valor * escala, alto, stroke=0, fill=1)
+            c.setFillColorRGB(0, 0, 0)
+            c.drawString(eje + valor * escala + 3, y + dy + 1, f"{valor:,}".replace(",", "."))
+    for x, color, texto in ((220, AZUL, "Programado 2021"), (340, VERDE, "Logrado 2021")):
+        c.setFillColorRGB(*color)
+        c.rect(x, 470, 9, 9, stroke=0, fill=1)
+        c.setFillColorRGB(0, 0, 0)
+        c.drawString(x + 13, 471, texto)
+    c.showPage()
+    c.save()
+    from extractor import leer_documento
+    from extractor.modelo import Tabla
+
+    tablas = [b for b in leer_documento(ruta).bloques if isinstance(b, Tabla)]
+    textos = [t.textos() for t in tablas if t.textos() and "Programado 2021" in t.textos()[0]]
+    assert textos == [
+        [
+            ["", "Programado 2021", "Logrado 2021"],
+            ["Vías mejoradas (m)", "800", "640"],
+            ["Puentes construidos", "6", "0"],
+            ["Alcantarillas instaladas", "120", "135"],
+        ]
+    ]

@@ -595,3 +595,24 @@ def test_la_unica_meta_de_una_clausula_del_cuatrienio_es_del_cuatrienio():
     logro = leer_frase("Cobertura de gas", frase)
     assert logro is not None and logro.meta_del_cuatrienio
     assert leer_frase("Visitas", "Se hicieron 42 de las 48 visitas programadas.").meta_del_cuatrienio is False
+
+
+def test_el_sujeto_de_una_frase_compuesta_la_nombra():
+    """ "Las hectáreas renovadas …, que en 2019 sumaban 310, nos comprometimos
+    a llevarlas a 1.100 …": the subject the relative clause is about names
+    the indicator when the baseline counts nothing after it; "…, que en 2019
+    beneficiaba a 1.180 estudiantes" names what it counts."""
+    from extractor.informe.logros import _nombre_propio
+
+    frase = (
+        "Las hectáreas de cacao renovadas con clones resistentes, que en 2019 sumaban 310, nos comprometimos "
+        "a llevarlas a 1.100 en el cuatrienio; llevamos 512, y este año, de 300 hectáreas previstas, renovamos 287."
+    )
+    logro = leer_frase("", frase)
+    assert logro is not None and _nombre_propio(logro) == "Hectáreas de cacao renovadas con clones resistentes"
+    otra = (
+        "El servicio de transporte escolar, que en 2019 beneficiaba a 1.180 estudiantes, tuvo en 2022 una meta de "
+        "1.450 estudiantes; se beneficiaron 1.512."
+    )
+    logro = leer_frase("", otra)
+    assert logro is not None and _nombre_propio(logro) != "Servicio de transporte escolar"

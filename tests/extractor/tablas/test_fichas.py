@@ -615,3 +615,12 @@ def test_tarjetas_con_la_cifra_a_un_lado_y_los_campos_al_otro(tmp_path):
         assert leidas[(titulo, "meta", anio)] == valor(anual), titulo
         assert leidas[(titulo, "avance_porcentual", semestre)] == valor(logro), titulo
     assert len(leidas) == 12
+
+
+def test_meta_y_porcentaje_bajo_la_cifra_de_una_tarjeta():
+    """ "de 42,0 km programados — 91,9 %" under a card's figure: its target (with its unit) and its share."""
+    from extractor.modelo import BloqueTexto
+    from extractor.tablas.fichas import campos_de_texto
+
+    campos = campos_de_texto(BloqueTexto(texto="de 42,0 km programados — 91,9 %", pagina=1))
+    assert [(c.rol, c.valor) for c in campos] == [("meta", "42,0"), ("avance_porcentual", "91,9 %")]

@@ -44,6 +44,7 @@ def test_header_to_measure(encabezado, medida):
     "encabezado, medida",
     [
         ("M. cuat.", "meta_cuatrienio"),  # every reading of "m." with "cuat." → cuatrienio is the term's target
+        ("Cumpl. 2021", "avance_porcentual"),  # "cumpl." is cumplimiento in a header (esquemas: abreviaturas)
         ("Cuat. 2020-2023", "meta_cuatrienio"),
         ("Acum.", "acumulado"),
         ("Obs.", None),  # no rule word begins so: no measure

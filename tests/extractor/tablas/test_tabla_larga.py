@@ -81,3 +81,32 @@ def test_una_columna_de_porcentajes_repetidos_no_es_de_medidas():
 def test_una_tabla_ancha_no_es_larga():
     filas = [["Indicador", "Meta 2024", "Ejecutado 2024"]] + [[f"Indicador {k}", "10", str(k)] for k in range(6)]
     assert ancha(_tabla(filas)) is None
+
+
+def test_periodo_escrito_en_su_columna():
+    """A "periodo" column that writes each row's period in full: "2021" for
+    the baseline, "2024-2027" for the term's target, "2024-1" for the first
+    half under a half-yearly measure."""
+    filas = [["indicador", "unidad", "periodo", "tipo_dato", "dato"]]
+    for nombre, base, termino, anio, primero, segundo in (
+        ("Familias con subsidio de vivienda", "120", "600", "150", "70", "95"),
+        ("Lotes legalizados", "30", "200", "50", "20", "18"),
+    ):
+        filas += [
+            [nombre, "Número", "2021", "Línea base", base],
+            [nombre, "Número", "2024-2027", "Meta cuatrienio", termino],
+            [nombre, "Número", "2024", "Meta", anio],
+            [nombre, "Número", "2024-1", "Avance semestral", primero],
+            [nombre, "Número", "2024-2", "Avance semestral", segundo],
+        ]
+    ancha_, _ = ancha(_tabla(filas))
+    assert ancha_.textos()[0] == [
+        "indicador",
+        "unidad",
+        "Línea base 2021",
+        "Meta cuatrienio 2024-2027",
+        "Meta 2024",
+        "Avance semestral Semestre 1 2024",
+        "Avance semestral Semestre 2 2024",
+    ]
+    assert ancha_.textos()[2][2:] == ["30", "200", "50", "20", "18"]
