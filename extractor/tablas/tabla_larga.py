@@ -83,28 +83,15 @@ def ancha(tabla: Tabla) -> Optional[tuple[Tabla, dict[tuple[int, int], tuple[int
     valor = _columna_de_valor(encabezado, cuerpo, medida, set(periodos) | set(anios))
     if valor is None:
         return None
+    resto = [k for k in range(len(encabezado)) if k not in (medida, valor, *periodos, *anios, *escritos)]
     otras = [
         k
-        for k in range(len(encabezado))
-        if k not in (medida, valor)
-        and k not in periodos
-        and k not in anios
-        and k not in escritos
-        and _de_cifras(cuerpo, k)
-        and cls.rol(_legible(encabezado[k])) != "codigo"
-        and not _consecutivos(cuerpo, k)
+        for k in resto
+        if _de_cifras(cuerpo, k) and cls.rol(_legible(encabezado[k])) != "codigo" and not _consecutivos(cuerpo, k)
     ]
     if otras:
         return None  # figures in other columns too: periods across ("Tipo | Trim. I | Trim. II"), not long form
-    texto = [
-        k
-        for k in range(len(encabezado))
-        if k not in (medida, valor)
-        and k not in periodos
-        and k not in anios
-        and k not in escritos
-        and not _de_cifras(cuerpo, k)
-    ]
+    texto = [k for k in resto if not _de_cifras(cuerpo, k)]
     clave = [k for k in texto if cls.rol(_legible(encabezado[k])) in ("etiqueta", "codigo")] or texto
     filas: dict[tuple, int] = {}  # indicator key → row of the wide table
     columnas: dict[str, int] = {}  # header of a measure and period → column
