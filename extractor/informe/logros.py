@@ -471,8 +471,12 @@ def logros_en_narrativa(doc: Documento, ctx: Contexto, de_tablas: Sequence[Obser
             if n is None:
                 continue
             medida = medidas.get(medida, medida)
-            periodo = periodo_para(medida, logro.frase if del_plan or medida in medidas.values() else "", ctx)
-            if medida == "acumulado" or (del_plan and medida == "avance_porcentual"):
+            # a compound sentence states the year's figures beside the term's: only the term's
+            # target takes the sentence's span of years
+            del_termino = del_plan and logro.meta_cuatrienio is None
+            con_frase = del_termino or medida in medidas.values() or medida == "meta_cuatrienio"
+            periodo = periodo_para(medida, logro.frase if con_frase else "", ctx)
+            if medida == "acumulado" or (del_termino and medida == "avance_porcentual"):
                 periodo = _del_plan_a_la_fecha(ctx) or periodo  # gathered over the term up to the report's end
             out.append(
                 Observacion(

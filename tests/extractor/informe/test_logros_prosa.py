@@ -616,3 +616,30 @@ def test_el_sujeto_de_una_frase_compuesta_la_nombra():
     )
     logro = leer_frase("", otra)
     assert logro is not None and _nombre_propio(logro) != "Servicio de transporte escolar"
+
+
+def test_frase_compuesta_con_cifras_del_anio_y_del_cuatrienio(tmp_path):
+    """The term's target takes the plan's years, what the term gathered runs
+    from its start to the report's year, and the year's target and result
+    stay in the report's year."""
+    docx = pytest.importorskip("docx")
+    doc = docx.Document()
+    doc.add_paragraph("INFORME DE GESTIÓN – VIGENCIA 2022")
+    doc.add_paragraph("Plan de Desarrollo «Todos por el campo» 2020-2023")
+    doc.add_paragraph(
+        "Nos comprometimos a construir 120 reservorios para riego durante el cuatrienio y al cierre de 2022 "
+        "llevamos 87; este año se construyeron 30 de los 35 programados (85,7 %).",
+        style="List Bullet",
+    )
+    ruta = tmp_path / "riego_gestion_2022.docx"
+    doc.save(ruta)
+    periodos = {
+        o.medida: (o.valor, o.periodo_inicio, o.periodo_fin)
+        for o in extraer_informe(ruta).observaciones
+        if o.tabla is None
+    }
+    assert periodos["meta_cuatrienio"] == (120, date(2020, 1, 1), date(2023, 12, 31))
+    assert periodos["acumulado"] == (87, date(2020, 1, 1), date(2022, 12, 31))
+    assert periodos["meta"] == (35, date(2022, 1, 1), date(2022, 12, 31))
+    assert periodos["ejecutado"] == (30, date(2022, 1, 1), date(2022, 12, 31))
+    assert periodos["avance_porcentual"] == (85.7, date(2022, 1, 1), date(2022, 12, 31))
