@@ -93,9 +93,23 @@ def _tramos(pagina_texto, alto: float, solo_bandas: bool = False) -> list[dict]:
                     "top": alto - arriba,
                     "bottom": alto - abajo,
                     "fontname": "",
+                    # the run's weight, for the lines' cuts only (a bold heading in the margin)
+                    "negrita": _en_negrita(pagina_texto, izquierda, abajo, arriba),
                 }
             )
     return palabras
+
+
+def _en_negrita(pagina_texto, izquierda: float, abajo: float, arriba: float) -> bool:
+    """The font of a run's first letter is bold (its weight, or its name)."""
+    indice = pdfium_c.FPDFText_GetCharIndexAtPos(pagina_texto.raw, izquierda + 0.5, (abajo + arriba) / 2, 2.0, 2.0)
+    if indice < 0:
+        return False
+    if pdfium_c.FPDFText_GetFontWeight(pagina_texto.raw, indice) >= 600:
+        return True
+    nombre = ctypes.create_string_buffer(128)
+    pdfium_c.FPDFText_GetFontInfo(pagina_texto.raw, indice, nombre, 128, None)
+    return b"bold" in nombre.value.lower()
 
 
 def _texto_en(pagina_texto, buffer, izquierda: float, abajo: float, derecha: float, arriba: float) -> str:

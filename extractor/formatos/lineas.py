@@ -110,14 +110,21 @@ def leidas(lineas: list[Linea], recuadros: Sequence[tuple] = ()) -> list[LineaLe
         if w["x0"] - anterior["x1"] > HUECO_COLUMNA * max(p.bottom - p.top, 1.0)
     ]
     inicios = sorted([p.x0 for p in piezas] + tras_hueco)
+    # a bold heading in the margin beside its paragraph's first line ("Campo y café | El café especial …"):
+    # where the weight changes, half the gap is enough
+    tras_cambio = {id(b) for p in piezas for a, b in zip(p.palabras, p.palabras[1:]) if _negrita(a) != _negrita(b)}
 
     def inicia_columna(w: dict, hueco: float, alto: float) -> bool:
-        if hueco <= HUECO_COLUMNA * alto:
+        if hueco <= HUECO_COLUMNA * alto / (2 if id(w) in tras_cambio else 1):
             return False
         # two others start there (the word itself is one of `inicios`)
         return bisect_right(inicios, w["x0"] + ALINEADA) - bisect_left(inicios, w["x0"] - ALINEADA) >= 3
 
     return [p.leida() for pieza in piezas for p in cortada(pieza, inicia_columna)]
+
+
+def _negrita(w: dict) -> bool:
+    return bool(w.get("negrita")) or "bold" in w.get("fontname", "").lower()
 
 
 def _calles_de_texto(lineas: list[Linea]) -> list[tuple[float, float]]:

@@ -54,3 +54,20 @@ def test_dos_columnas_de_prosa_se_leen_por_separado(tmp_path):
     textos = [" ".join(b.texto.split()) for b in bloques]
     assert " ".join(IZQUIERDA.split()) in textos
     assert " ".join(DERECHA.split()) in textos
+
+
+def test_titulo_en_negrita_al_margen_no_se_pega_a_su_parrafo(tmp_path):
+    """A bold heading in the left margin, beside the first line of its
+    paragraph (a narrow gap): the heading and the paragraph are apart."""
+    ruta = tmp_path / "margen.pdf"
+    c = canvas.Canvas(str(ruta), pagesize=(612, 792))
+    lineas = _lineas(IZQUIERDA, 70)
+    c.setFont("Helvetica-Bold", 10)
+    c.drawString(50, 700, "Educación")
+    c.setFont("Helvetica", 10)
+    for k, linea in enumerate(lineas):
+        c.drawString(50 + stringWidth("Educación", "Helvetica-Bold", 10) + 14, 700 - 13 * k, linea)
+    c.save()
+    textos = [" ".join(b.texto.split()) for b in leer_documento(ruta).bloques if isinstance(b, BloqueTexto)]
+    assert " ".join(IZQUIERDA.split()) in textos, textos
+    assert "Educación" in textos
