@@ -1327,10 +1327,10 @@ def leer_pdf(ruta: Path, sha256: str) -> Documento:
     bloques: list[BloqueTexto | Tabla] = []
     encabezados: list[str] = []
     for n_pagina, (elementos, h, techo) in enumerate(zip(elementos_paginas, altos, techos), start=1):
-        ubicadas: list[tuple[tuple[float, int], BloqueTexto | Tabla]] = []
+        ubicadas: list[tuple[tuple[float, int, int], BloqueTexto | Tabla]] = []
         for tope, elemento in elementos:
             if isinstance(elemento, Tabla):
-                ubicadas.append(((tope, -1), elemento))
+                ubicadas.append(((tope, -1, 0), elemento))
                 continue
             contenido = []
             for linea in elemento:
@@ -1349,13 +1349,14 @@ def leer_pdf(ruta: Path, sha256: str) -> Documento:
             parrafos = agrupar_parrafos(contenido)
             cortes = [t for t, e in elementos if isinstance(e, Tabla)]
             recuadros = recuadros_paginas.get(n_pagina, [])  # the cards drawn on the page
-            for tramo in orden_de_lectura([p.bbox for p in parrafos], cortes, recuadros):
+            for n_tramo, tramo in enumerate(orden_de_lectura([p.bbox for p in parrafos], cortes, recuadros)):
                 # a run of columns is placed among the tables by its top, read column by column
+                # (runs that start at one height, cards side by side, one after the other)
                 arriba = min(parrafos[k].top for k in tramo)
                 for orden, k in enumerate(tramo):
                     para = parrafos[k]
                     bloque = BloqueTexto(texto=para.texto, pagina=n_pagina, bbox=para.bbox, negrita=para.negrita)
-                    ubicadas.append(((arriba, orden), bloque))
+                    ubicadas.append(((arriba, n_tramo, orden), bloque))
         ubicadas.sort(key=lambda p: p[0])
         bloques.extend(b for _, b in ubicadas)
     for suelta in sueltas:  # a running header or footer is not content

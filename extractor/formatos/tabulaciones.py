@@ -16,6 +16,7 @@ paragraph right above it (a long name on a paragraph of its own).
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from extractor.modelo import BloqueTexto, Celda, Tabla
 
@@ -30,6 +31,7 @@ _ESPACIOS = re.compile(r" {3,}")
 def con_tablas_de_tabulaciones(bloques: list) -> list:
     """The blocks with each run of tabbed paragraphs made a table (tables
     numbered again in order)."""
+    bloques = [parte for b in bloques for parte in _por_lineas(b)]
     salida: list = []
     i = 0
     while i < len(bloques):
@@ -46,6 +48,18 @@ def con_tablas_de_tabulaciones(bloques: list) -> list:
             indice += 1
             b.indice = indice
     return salida
+
+
+def _por_lineas(b) -> list:
+    """A tabbed paragraph broken by manual line breaks into lines that are
+    each tabbed (a header of two rows in one paragraph) is one paragraph a
+    line; a name broken over lines before its tabbed figures stays whole."""
+    if not _con_tab(b) or "\n" not in b.texto:
+        return [b]
+    lineas = b.texto.split("\n")
+    if sum("\t" in linea for linea in lineas) < 2:
+        return [b]
+    return [replace(b, texto=linea) for linea in lineas if linea.strip()]
 
 
 def _con_tab(b) -> bool:

@@ -78,12 +78,19 @@ def ancha(tabla: Tabla) -> Optional[tuple[Tabla, dict[tuple[int, int], tuple[int
         for p in _palabras(t)
         if p in _PERIODOS and _de_ordinales(cuerpo, k)
     }
-    escritos = [k for k, t in enumerate(encabezado) if k not in periodos and _palabras(t) & _ESCRITOS]
-    anios = [k for k, t in enumerate(encabezado) if k != medida and cls.rol(_legible(t)) == "anio"]
+    # two columns of dates (a start and an end) give each row's period; one alone is the data's cut
+    de_fechas = [k for k in range(len(encabezado)) if k != medida and _de_fechas(cuerpo, k)]
+    fechas = de_fechas if len(de_fechas) == 2 else []
+    escritos = [
+        k for k, t in enumerate(encabezado) if k not in periodos and k not in de_fechas and _palabras(t) & _ESCRITOS
+    ]
+    anios = [
+        k for k, t in enumerate(encabezado) if k != medida and k not in de_fechas and cls.rol(_legible(t)) == "anio"
+    ]
     valor = _columna_de_valor(encabezado, cuerpo, medida, set(periodos) | set(anios))
     if valor is None:
         return None
-    resto = [k for k in range(len(encabezado)) if k not in (medida, valor, *periodos, *anios, *escritos)]
+    resto = [k for k in range(len(encabezado)) if k not in (medida, valor, *periodos, *anios, *escritos, *de_fechas)]
     otras = [
         k
         for k in resto
@@ -93,6 +100,9 @@ def ancha(tabla: Tabla) -> Optional[tuple[Tabla, dict[tuple[int, int], tuple[int
         return None  # figures in other columns too: periods across ("Tipo | Trim. I | Trim. II"), not long form
     texto = [k for k in resto if not _de_cifras(cuerpo, k)]
     clave = [k for k in texto if cls.rol(_legible(encabezado[k])) in ("etiqueta", "codigo")] or texto
+    # what an indicator's rows do not share (a record's id, its note) is no column of the indicator
+    texto = [k for k in texto if k in clave or _constante_por_indicador(cuerpo, clave, k)]
+    clave = [k for k in clave if not _por_registro(cuerpo, k)] or clave
     filas: dict[tuple, int] = {}  # indicator key → row of the wide table
     columnas: dict[str, int] = {}  # header of a measure and period → column
     celdas: list[Celda] = []
@@ -118,6 +128,7 @@ def ancha(tabla: Tabla) -> Optional[tuple[Tabla, dict[tuple[int, int], tuple[int
         # a year column beside a column of periods written in full adds nothing to them
         partes = [_periodo(f, periodos, [] if escritos else anios)]
         partes += [_escrito(_texto(f[k]), nombre_medida) for k in escritos]
+        partes.append(_entre_fechas([_texto(f[k]) for k in fechas]))
         rotulo = " ".join([nombre_medida] + [p for p in partes if p])
         if rotulo not in columnas:
             columnas[rotulo] = len(texto) + len(columnas)
@@ -189,6 +200,33 @@ def _columna_de_valor(encabezado: list[str], cuerpo: list, medida: int, periodos
     if nombradas:
         return nombradas[0]
     return next((k for k in candidatas if k > medida), None)
+
+
+_FECHA = re.compile(r"^((?:19|20)\d\d)-(\d\d)-(\d\d)$")  # a spreadsheet's date cell, as the reader writes it
+
+
+def _de_fechas(cuerpo: list, k: int) -> bool:
+    textos = [_texto(f[k]) for f in cuerpo if _texto(f[k])]
+    return len(textos) >= MIN_FILAS and all(_FECHA.match(t) for t in textos)
+
+
+def _entre_fechas(fechas: list[str]) -> str:
+    """A row's period from its two date columns: "del 01/04/2023 al 30/06/2023"."""
+    leidas = [f"{m.group(3)}/{m.group(2)}/{m.group(1)}" for t in fechas if (m := _FECHA.match(t))]
+    return f"del {leidas[0]} al {leidas[1]}" if len(leidas) == 2 else ""
+
+
+def _constante_por_indicador(cuerpo: list, clave: list[int], k: int) -> bool:
+    valores: dict[tuple, set[str]] = {}
+    for f in cuerpo:
+        valores.setdefault(tuple(_texto(f[c]) for c in clave), set()).add(_texto(f[k]))
+    return all(len(v) <= 1 for v in valores.values())
+
+
+def _por_registro(cuerpo: list, k: int) -> bool:
+    """A column with another value on every row: a record's id."""
+    textos = [_texto(f[k]) for f in cuerpo]
+    return len(set(textos)) == len(textos)
 
 
 def _escrito(texto: str, medida: str) -> str:

@@ -99,3 +99,22 @@ def test_nombre_en_su_parrafo_y_signo_de_pesos_en_su_tabulacion(tmp_path):
     assert leidas.get(("Jornadas de conciliación en equidad", "ejecutado", *anio)) == 10
     assert leidas.get(("Convivencia y seguridad", "recursos_programados", *anio)) == 84_000_000
     assert leidas.get(("Participación ciudadana", "compromisos", *anio)) == 29_900_000
+
+
+def test_encabezado_de_dos_filas_en_un_parrafo(tmp_path):
+    """A header written as one paragraph broken by a manual line break into two tabbed lines."""
+    import docx
+
+    d = docx.Document()
+    d.add_paragraph("Informe de gestión vigencia 2019 – Dirección de Deportes")
+    d.add_paragraph("Meta de producto\tMeta\tEjecutado\n\t2019\t2019")
+    d.add_paragraph("Escuelas deportivas en funcionamiento\t12\t11")
+    d.add_paragraph("Eventos recreativos comunitarios\t30\t34")
+    ruta = tmp_path / "deportes_2019.docx"
+    d.save(str(ruta))
+    anio = (date(2019, 1, 1), date(2019, 12, 31))
+    leidas = {
+        (o.indicador, o.medida, o.periodo_inicio, o.periodo_fin): o.valor for o in extraer_informe(ruta).observaciones
+    }
+    assert leidas.get(("Escuelas deportivas en funcionamiento", "meta", *anio)) == 12, sorted(leidas)
+    assert leidas.get(("Eventos recreativos comunitarios", "ejecutado", *anio)) == 34

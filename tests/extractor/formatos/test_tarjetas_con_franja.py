@@ -88,3 +88,39 @@ def test_tarjetas_con_franja_y_pie(tmp_path):
         assert leidas.get((sector, "compromisos", *anio)) == leer_numero(comprometido).valor, sorted(leidas)
         assert leidas.get((sector, "recursos_programados", *anio)) == leer_numero(apropiado).valor, sector
     assert len(informe.observaciones) == 3 * len(TARJETAS) + 2 * len(DINERO)
+
+
+def test_tarjetas_pegadas_se_leen_una_tras_otra(tmp_path):
+    """Boxes side by side with a narrow gap (no gutter between their runs),
+    each with a label, its figure and its unit: each box is read whole
+    before the next, not label after label."""
+    from extractor import leer_documento
+    from extractor.modelo import BloqueTexto
+
+    ruta = tmp_path / "cajas.pdf"
+    c = canvas.Canvas(str(ruta), pagesize=(612, 792))
+    c.setFont("Helvetica", 10)
+    c.drawString(50, 740, "Ficha 1 · Familias con huerta casera")
+    for k, (rotulo, cifra) in enumerate(
+        (("Punto de partida", "180"), ("Lo que prometimos", "600"), ("Lo que hicimos", "162"))
+    ):
+        x = 50 + 105 * k
+        c.rect(x, 560, 97, 82, stroke=1, fill=0)
+        c.setFont("Helvetica-Bold", 8)
+        c.drawString(x + 8, 626, rotulo)
+        c.setFont("Helvetica-Bold", 20)
+        c.drawString(x + 25, 590, cifra)
+        c.setFont("Helvetica", 7)
+        c.drawString(x + 30, 570, "familias")
+    c.showPage()
+    c.save()
+    textos = [b.texto for b in leer_documento(ruta).bloques if isinstance(b, BloqueTexto)]
+    inicio = textos.index("Punto de partida")
+    assert textos[inicio : inicio + 6] == [
+        "Punto de partida",
+        "180",
+        "familias",
+        "Lo que prometimos",
+        "600",
+        "familias",
+    ]

@@ -110,3 +110,31 @@ def test_periodo_escrito_en_su_columna():
         "Avance semestral Semestre 2 2024",
     ]
     assert ancha_.textos()[2][2:] == ["30", "200", "50", "20", "18"]
+
+
+def test_registros_con_id_nota_y_dos_fechas():
+    """A record's id and note change on every row (not the indicator's); two
+    date columns give each row's period ("del 01/04/2023 al 30/06/2023")."""
+    filas = [["id", "cod", "nombre", "variable", "desde", "hasta", "valor", "nota"]]
+    n = 0
+    for cod, nombre, meta, logros in (
+        ("M-1", "Visitas de inspección", "40", ("9", "12")),
+        ("M-2", "Talleres", "8", ("2", "3")),
+    ):
+        n += 1
+        filas.append([f"R{n}", cod, nombre, "META", "2023-01-01", "2023-12-31", meta, ""])
+        for (desde, hasta), logro in zip((("2023-01-01", "2023-03-31"), ("2023-04-01", "2023-06-30")), logros):
+            n += 1
+            filas.append([f"R{n}", cod, nombre, "LOGRO_PERIODO", desde, hasta, logro, f"nota {n}"])
+    tabla, _ = ancha(_tabla(filas))
+    assert tabla.textos() == [
+        [
+            "cod",
+            "nombre",
+            "META del 01/01/2023 al 31/12/2023",
+            "LOGRO PERIODO del 01/01/2023 al 31/03/2023",
+            "LOGRO PERIODO del 01/04/2023 al 30/06/2023",
+        ],
+        ["M-1", "Visitas de inspección", "40", "9", "12"],
+        ["M-2", "Talleres", "8", "2", "3"],
+    ]
