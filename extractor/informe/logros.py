@@ -141,7 +141,13 @@ def leer_frase(indicador: str, frase: str) -> Optional[Logro]:
     if not metas:
         return _sin_cifra_de_meta(indicador, frase, norm, numeros)
     metas.sort(key=lambda par: par[0].inicio)
-    del_plan = [par for par in metas if p.horizonte_del_plan.search(norm, *_clausula(norm, par[0]))]
+    # a target whose own words name the year ("una meta anual de 64,0 %") is the year's whatever its clause says
+    del_plan = [
+        par
+        for par in metas
+        if p.horizonte_del_plan.search(norm, *_clausula(norm, par[0]))
+        and not _DEL_ANIO.search(norm, par[1][0], par[1][1])
+    ]
     del_anio = [par for par in metas if par not in del_plan]
     meta_cuatrienio: Optional[Numero] = del_plan[0][0] if del_plan and del_anio else None
     meta, donde_meta = del_anio[0] if meta_cuatrienio is not None else metas[0]
@@ -204,6 +210,7 @@ def _clausula(norm: str, n: Numero) -> tuple[int, int]:
     return (cortes[-1] if cortes else 0), (fin.start() if fin else len(norm))
 
 
+_DEL_ANIO = re.compile(r"\b(?:anual|del ano|de la vigencia|este ano|para (?:19|20)\d\d)\b")
 _CORTE_DE_CLAUSULA = re.compile(r";|,? y (?=al |hoy |este |en 20|solo )|, (?=de las cuales|cuando |solo |este ano)")
 
 

@@ -200,6 +200,18 @@ def test_redacciones_de_meta_logro_y_avance(frase, cifras):
             "usuarios; se atendieron 3.120 (104,0 %).",
             {"linea_base": "2.300", "meta": "3.000", "ejecutado": "3.120", "avance": "104,0 %"},
         ),
+        # what the plan asked for, where the count started, what was summed
+        (
+            "De los 120 kilómetros con que arrancamos en 2019, el Plan nos pidió llegar a 300 en el cuatrienio; "
+            "a diciembre de 2023 sumamos 280, y este último año, con una meta de 70, construimos 66.",
+            {"linea_base": "120", "meta_cuatrienio": "300", "acumulado": "280", "meta": "70", "ejecutado": "66"},
+        ),
+        # the year's target says so ("meta anual") in a clause about the term
+        (
+            "La cobertura de gas, que partía de 52,0 % en 2019 y que debía llegar a 70,0 % al terminar el "
+            "cuatrienio, cerró 2023 en 68,5 %, frente a una meta anual de 69,0 %.",
+            {"linea_base": "52,0 %", "meta_cuatrienio": "70,0 %", "meta": "69,0 %", "ejecutado": "68,5 %"},
+        ),
         # a programme's code is no figure
         (
             "Sector 24 · Programa 2402: se mantuvieron 95 km de vías terciarias de 100 km programados.",
