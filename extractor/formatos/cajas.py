@@ -111,6 +111,12 @@ def agrupamientos(valores: list[float], tolerancia: float) -> list[float]:
     return salida
 
 
+def union(cajas) -> tuple:
+    """The box (x0, top, x1, bottom) around some boxes (at least one)."""
+    cajas = list(cajas)
+    return (min(c[0] for c in cajas), min(c[1] for c in cajas), max(c[2] for c in cajas), max(c[3] for c in cajas))
+
+
 def dentro(palabra: dict, bbox) -> bool:
     """The word's centre lies in the box."""
     cx = (palabra["x0"] + palabra["x1"]) / 2

@@ -26,6 +26,7 @@ import re
 import statistics
 from dataclasses import dataclass
 
+from extractor.formatos.cajas import union
 from extractor.modelo import Celda, Tabla
 
 from esquemas import umbrales
@@ -140,11 +141,7 @@ def tablas_de_graficas(
             if leida is not None:
                 tabla, usadas = leida
                 usadas |= {id(w["_original"]) for w in vistas if id(w) in usadas and "_original" in w}
-                tope = (
-                    min(b.top for b in barras)
-                    if not tumbada
-                    else min(r.top for r in rectangulos if _tumbado(r) in barras)
-                )
+                tope = min(o.top for r, o in zip(cajas, rectangulos) if r in barras)  # as printed
                 tablas.append((tope, tabla))
                 palabras = [w for w in palabras if id(w) not in usadas]
     return tablas, palabras
@@ -262,13 +259,8 @@ def _caja(palabras: list[dict]) -> tuple[float, float, float, float] | None:
     """The box of some words as printed."""
     if not palabras:
         return None
-    palabras = [w.get("_original", w) for w in palabras]
-    return (
-        min(w["x0"] for w in palabras),
-        min(w["top"] for w in palabras),
-        max(w["x1"] for w in palabras),
-        max(w["bottom"] for w in palabras),
-    )
+    impresas = (w.get("_original", w) for w in palabras)
+    return union((w["x0"], w["top"], w["x1"], w["bottom"]) for w in impresas)
 
 
 def rectangulos_de_pdfium(page) -> list[Rectangulo]:

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from typing import Optional
 
 from esquemas import umbrales
+from extractor.formatos.cajas import union
 
 _U = umbrales("lineas")  # esquemas/disposicion.yaml
 
@@ -308,7 +309,7 @@ def orden_de_lectura(
         return _orden(cajas, cortes)
     agrupados = {i for miembros in grupos for i in miembros}
     unidades = grupos + [[i] for i in range(len(cajas)) if i not in agrupados]
-    unidas = [_union([cajas[i] for i in miembros]) for miembros in unidades]
+    unidas = [union(cajas[i] for i in miembros) for miembros in unidades]
     salida = []
     for tramo in _orden(unidas, cortes):
         corrida: list[int] = []
@@ -324,10 +325,6 @@ def _por_columnas(cajas: list[tuple]) -> list[int]:
     card's label on the left, its figure and target on the right)."""
     calles = _calles(cajas)
     return sorted(range(len(cajas)), key=lambda k: (sum(cajas[k][0] > c for c in calles), cajas[k][1]))
-
-
-def _union(cajas: list[tuple]) -> tuple:
-    return (min(c[0] for c in cajas), min(c[1] for c in cajas), max(c[2] for c in cajas), max(c[3] for c in cajas))
 
 
 def _en_recuadros(cajas: list[tuple], recuadros: Sequence[tuple]) -> list[list[int]]:

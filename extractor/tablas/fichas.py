@@ -34,6 +34,7 @@ from esquemas import cargar_yaml
 from extractor.castellano.lemas import normalizar
 from extractor.castellano.numeros import Numero, es_vacio, leer_cantidad, leer_numero, sin_cota, sin_notas
 from extractor.castellano.periodos import Contexto, Periodo, fecha_corte_en, periodo_para
+from extractor.formatos.cajas import union
 from extractor.modelo import BBox, BloqueTexto, Celda, Documento, Tabla
 from extractor.resultado import FilaNoMapeada, Observacion
 from extractor.tablas.celdas import referencia_excel, unidad
@@ -576,7 +577,7 @@ def _rotulos_sobre_cifras(bloques: list) -> tuple[list, dict[int, list[Campo]]]:
         if isinstance(unidad, BloqueTexto) and _unidad_al_lado(cifra, unidad):
             valor += f" {unidad.texto.strip()}"
             k += 1
-        caja = _union(rotulo.bbox, cifra.bbox) if rotulo.bbox and cifra.bbox else rotulo.bbox
+        caja = union((rotulo.bbox, cifra.bbox)) if rotulo.bbox and cifra.bbox else rotulo.bbox
         unido = replace(rotulo, texto=f"{etiqueta}: {valor}", bbox=caja)
         campos[id(unido)] = [Campo(rol_de_celda(etiqueta) or "", etiqueta, valor, cifra.pagina, cifra.bbox)]
         salida.append(unido)
@@ -619,10 +620,6 @@ def _unidad_al_lado(cifra: BloqueTexto, unidad: BloqueTexto) -> bool:
         and cifra.bbox[1] <= medio <= cifra.bbox[3]
         and 0 <= unidad.bbox[0] - cifra.bbox[2] <= 20
     )
-
-
-def _union(a: BBox, b: BBox) -> BBox:
-    return (min(a[0], b[0]), min(a[1], b[1]), max(a[2], b[2]), max(a[3], b[3]))
 
 
 def _rol_de_cifra_grande(rotulo: Optional[BloqueTexto]) -> tuple[str, str]:
