@@ -68,31 +68,45 @@ def test_la_tabla_de_tabulaciones_se_lee(tmp_path):
     assert len(tablas) == 1 and tablas[0].n_filas == 6 and tablas[0].n_columnas == 5
 
 
+def _word(ruta: Path, parrafos: list[str]) -> Path:
+    import docx
+
+    d = docx.Document()
+    for texto in parrafos:
+        d.add_paragraph(texto)
+    d.save(str(ruta))
+    return ruta
+
+
+def _cifras(ruta: Path) -> dict:
+    return {
+        (o.indicador, o.medida, o.periodo_inicio, o.periodo_fin): o.valor for o in extraer_informe(ruta).observaciones
+    }
+
+
 def test_nombre_en_su_parrafo_y_signo_de_pesos_en_su_tabulacion(tmp_path):
     """A long name on a paragraph of its own, its figures on the next one
     (whose first field is empty), a header of two paragraphs whose first
     opens with a tab, and "$" alone before each amount."""
-    import docx
-
-    d = docx.Document()
-    d.add_paragraph("Informe de gestión vigencia 2020 – Secretaría de Gobierno de San Benito")
-    d.add_paragraph("\tUnidad\tMeta\tLogro")
-    d.add_paragraph("Indicador\t\t2020\t2020")
-    d.add_paragraph("Personas atendidas en la casa de justicia por conflictos familiares y vecinales")
-    d.add_paragraph("\tNúmero\t1.500\t1.620")
-    d.add_paragraph("Jornadas de conciliación en equidad\tNúmero\t12\t10")
-    d.add_paragraph("Fuente: Secretaría de Gobierno.")
-    d.add_paragraph("Ejecución presupuestal")
-    d.add_paragraph("Cuadro 2. Presupuesto y compromisos por programa")
-    d.add_paragraph("Programa\tPresupuesto 2020\tCompromisos 2020")
-    d.add_paragraph("Convivencia y seguridad\t$\t84.000.000\t$\t80.150.000")
-    d.add_paragraph("Participación ciudadana\t$\t32.500.000\t$\t29.900.000")
-    ruta = tmp_path / "san_benito_gobierno_2020.docx"
-    d.save(str(ruta))
+    ruta = _word(
+        tmp_path / "san_benito_gobierno_2020.docx",
+        [
+            "Informe de gestión vigencia 2020 – Secretaría de Gobierno de San Benito",
+            "\tUnidad\tMeta\tLogro",
+            "Indicador\t\t2020\t2020",
+            "Personas atendidas en la casa de justicia por conflictos familiares y vecinales",
+            "\tNúmero\t1.500\t1.620",
+            "Jornadas de conciliación en equidad\tNúmero\t12\t10",
+            "Fuente: Secretaría de Gobierno.",
+            "Ejecución presupuestal",
+            "Cuadro 2. Presupuesto y compromisos por programa",
+            "Programa\tPresupuesto 2020\tCompromisos 2020",
+            "Convivencia y seguridad\t$\t84.000.000\t$\t80.150.000",
+            "Participación ciudadana\t$\t32.500.000\t$\t29.900.000",
+        ],
+    )
     anio = (date(2020, 1, 1), date(2020, 12, 31))
-    leidas = {
-        (o.indicador, o.medida, o.periodo_inicio, o.periodo_fin): o.valor for o in extraer_informe(ruta).observaciones
-    }
+    leidas = _cifras(ruta)
     nombre = "Personas atendidas en la casa de justicia por conflictos familiares y vecinales"
     assert leidas.get((nombre, "meta", *anio)) == 1500, sorted(leidas)
     assert leidas.get((nombre, "ejecutado", *anio)) == 1620
@@ -103,18 +117,16 @@ def test_nombre_en_su_parrafo_y_signo_de_pesos_en_su_tabulacion(tmp_path):
 
 def test_encabezado_de_dos_filas_en_un_parrafo(tmp_path):
     """A header written as one paragraph broken by a manual line break into two tabbed lines."""
-    import docx
-
-    d = docx.Document()
-    d.add_paragraph("Informe de gestión vigencia 2019 – Dirección de Deportes")
-    d.add_paragraph("Meta de producto\tMeta\tEjecutado\n\t2019\t2019")
-    d.add_paragraph("Escuelas deportivas en funcionamiento\t12\t11")
-    d.add_paragraph("Eventos recreativos comunitarios\t30\t34")
-    ruta = tmp_path / "deportes_2019.docx"
-    d.save(str(ruta))
+    ruta = _word(
+        tmp_path / "deportes_2019.docx",
+        [
+            "Informe de gestión vigencia 2019 – Dirección de Deportes",
+            "Meta de producto\tMeta\tEjecutado\n\t2019\t2019",
+            "Escuelas deportivas en funcionamiento\t12\t11",
+            "Eventos recreativos comunitarios\t30\t34",
+        ],
+    )
     anio = (date(2019, 1, 1), date(2019, 12, 31))
-    leidas = {
-        (o.indicador, o.medida, o.periodo_inicio, o.periodo_fin): o.valor for o in extraer_informe(ruta).observaciones
-    }
+    leidas = _cifras(ruta)
     assert leidas.get(("Escuelas deportivas en funcionamiento", "meta", *anio)) == 12, sorted(leidas)
     assert leidas.get(("Eventos recreativos comunitarios", "ejecutado", *anio)) == 34
