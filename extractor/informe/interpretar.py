@@ -71,16 +71,18 @@ def interpretar_con_lecturas(doc, plantillas: tuple = ()) -> tuple[InformeExtrai
         )
         result.observaciones.extend(obs)
         result.no_mapeadas.extend(skipped)
+    de_fichas = []
     for ficha in fichas.fichas:  # the fields written as "Label: value" lines
         pagina = ficha.campos[0].pagina
-        result.observaciones.extend(observaciones_de_ficha(ficha, por_hoja.get(pagina, ctx)))
+        de_fichas.extend(observaciones_de_ficha(ficha, por_hoja.get(pagina, ctx)))
+    result.observaciones.extend(de_fichas)
     if doc.formato in HOJAS:
         from extractor.tablas.resumenes import quitar_resumenes
 
         result.observaciones, notas = quitar_resumenes(result.observaciones, doc)
         result.no_mapeadas.extend(notas)
     result.no_mapeadas.extend(FilaNoMapeada(texto=o.texto, motivo=o.motivo, pagina=o.pagina) for o in doc.omisiones)
-    result.observaciones.extend(dinero_en_narrativa(doc, ctx))
+    result.observaciones.extend(dinero_en_narrativa(doc, ctx, de_fichas))
     # named indicators' results in prose (not those a table already gave)
     result.observaciones.extend(logros_en_narrativa(doc, ctx, result.observaciones))
     result.columnas_leidas, result.plantillas = _columnas_leidas(lecturas)

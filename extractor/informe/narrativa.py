@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import re
 from dataclasses import replace
 from functools import lru_cache
@@ -56,7 +58,10 @@ def frases(text: str) -> list[str]:
     return [s.strip() for s in SENTENCE.split(" ".join(text.split())) if s.strip()]
 
 
-def dinero_en_narrativa(doc: Documento, ctx: Contexto) -> list[Observacion]:
+def dinero_en_narrativa(doc: Documento, ctx: Contexto, de_fichas: Sequence[Observacion] = ()) -> list[Observacion]:
+    """The money figures of the prose; not those a data sheet's field gave
+    (`de_fichas`: "Recursos disponibles para la vigencia 2021: $ 960.000.000")."""
+    de_ficha = {(o.pagina, o.bbox, o.valor) for o in de_fichas if o.unidad == "pesos"}
     out = []
     for block in doc.textos:
         for sentence in frases(block.texto):
@@ -66,6 +71,8 @@ def dinero_en_narrativa(doc: Documento, ctx: Contexto) -> list[Observacion]:
                 if aproximado(sentence, imp.numero.inicio):
                     continue
                 numero = con_escala(sentence, imp.numero)
+                if (block.pagina, block.bbox, numero.valor) in de_ficha:
+                    continue
                 out.append(
                     Observacion(
                         indicador=NAMES[imp.tipo_gasto],

@@ -78,6 +78,7 @@ _DE_DISPONIBLES = re.compile(
     + r")\b.*)$",
     re.IGNORECASE,
 )
+_CON_DISPONIBLES = re.compile(r"^(\$\s?\d[\d.,']*)\s+(de\s+\$.*)$")  # "$ 286.450.000 de $ 310.000.000 que …"
 _SEPARADORES = re.compile(r"\n|\t|\s[·|]\s")  # several fields on one line: "Unidad: Número · Meta: 16"
 
 
@@ -217,7 +218,18 @@ def campos_de_texto(bloque: BloqueTexto, en_ficha: bool = False) -> list[Campo]:
     campos = []
     for parte in partes:
         if (m := _CAMPO.match(parte)) and m.group(2):
-            rol = _rol_de_campo(m.group(1), m.group(2), MAX_PALABRAS_EN_FICHA if en_ficha else MAX_PALABRAS_ROTULO)
+            valor = m.group(2)
+            if (d := _CON_DISPONIBLES.match(valor)) and (disponibles := _DE_DISPONIBLES.match(d.group(2))):
+                # "Plata invertida: $ 286.450.000 de $ 310.000.000 que teníamos disponibles": spent of budgeted
+                valor = d.group(1)
+                campos.append(
+                    Campo(
+                        "recursos_programados", disponibles.group(2), disponibles.group(1), bloque.pagina, bloque.bbox
+                    )
+                )
+            rol = _rol_de_campo(m.group(1), valor, MAX_PALABRAS_EN_FICHA if en_ficha else MAX_PALABRAS_ROTULO)
+            campos.append(Campo(rol, m.group(1), valor, bloque.pagina, bloque.bbox))
+            continue
         elif (
             (m := _CAMPO_SIN_DOS_PUNTOS.match(parte))
             and rol_de_etiqueta(m.group(1)) in MEDIDAS
@@ -255,11 +267,12 @@ def _rol_de_campo(etiqueta: str, valor: str, max_palabras: int = MAX_PALABRAS_RO
     is what was achieved."""
     rol = rol_de_etiqueta(etiqueta)
     n = _numero(valor.strip())  # "3.200 niños y niñas": a figure with what it counts
-    if rol is None and n is not None and n.unidad != "pesos" and len(etiqueta.split()) <= max_palabras:
+    if rol is None and n is not None and len(etiqueta.split()) <= max_palabras:
         # "Programado: 420", "% de logro: 94,8 %": a short label worded as a column's header, over a
-        # figure that is neither money nor a year
+        # figure that is neither money nor a year; "Plata invertida: $ 286.450.000": money's label over money
         celda = rol_de_celda(etiqueta)
-        rol = celda if celda in MEDIDAS_FISICAS and not es_anio(n) else None
+        de_dinero = celda in esquemas.medidas_de_dinero() and n.unidad == "pesos"
+        rol = celda if (celda in MEDIDAS_FISICAS and n.unidad != "pesos" or de_dinero) and not es_anio(n) else None
     if rol == "avance_porcentual" and n is not None and n.unidad != "porcentaje":
         return "ejecutado"
     return rol
@@ -398,6 +411,8 @@ def _encabezado_como_nombre(bloque: Optional[BloqueTexto], en_ficha: bool = Fals
     if len(texto.split()) > MAX_PALABRAS_ENCABEZADO or (texto.endswith(".") and not bloque.negrita):
         return None
     nombre = _NUMERACION.sub("", texto).strip(" :")
+    if nombre[:1].islower():
+        return None  # "de la meta del año": the caption under a figure, not a heading
     return nombre if re.search(r"[^\W\d_]{3}", nombre) else None
 
 
@@ -440,8 +455,8 @@ def leer_fichas(doc: Documento, hojas: bool = False, titulos: Optional[dict[int,
     for bloque in bloques:
         vistos = vistos[-MAX_BLOQUES_SECCION:] + [bloque]
         if isinstance(bloque, BloqueTexto):
-            if anterior is not None and _cifra_sola(anterior) and normalizar(bloque.texto.strip()) in _UNIDADES:
-                continue  # "ha" beside the big figure "64,5": part of the figure
+            if anterior is not None and _cifra_sola(anterior) and _unidad_de(anterior, bloque):
+                continue  # "ha" beside the big figure "64,5", "estudiantes" under "8.640": part of the figure
             if bloque.estilo == "Hoja":
                 cerrar()
             elif nombre := _rotulo_de_ficha(bloque):  # "Ficha 6/9 · …": the next indicator's block
@@ -568,13 +583,30 @@ def _rotulos_sobre_cifras(bloques: list) -> tuple[list, dict[int, list[Campo]]]:
             salida.append(replace(rotulo, texto=f"{rotulo.texto.strip()} {cifra.texto.strip()}"))
             k += 2
             continue
+        if insignia := _insignia_junto_al_nombre(*rotulo.texto.strip().split("\n")):
+            # "FICHA Productores de papa con … de" over "1 tecnología": the badge beside a two-line name
+            salida.append(replace(rotulo, texto=insignia))
+            k += 1
+            continue
+        if _debajo(rotulo, cifra) and (insignia := _insignia_junto_al_nombre(rotulo.texto, cifra.texto)):
+            salida.append(replace(rotulo, texto=insignia, bbox=union((rotulo.bbox, cifra.bbox))))
+            k += 2
+            continue
+        sub = None  # a small line between the label and its figure: "meta de 2018", "así estábamos en 2015"
+        siguiente = bloques[k + 2] if k + 2 < len(bloques) else None
+        if not _rotulo_sobre(rotulo, cifra) and isinstance(siguiente, BloqueTexto) and _sublinea(rotulo, cifra):
+            con_sub = replace(rotulo, texto=f"{rotulo.texto.strip()} {cifra.texto.strip()}")
+            con_sub.bbox = union((rotulo.bbox, cifra.bbox))
+            if _rotulo_sobre(con_sub, siguiente):
+                sub, cifra = cifra, siguiente
+                k += 1
         if not _rotulo_sobre(rotulo, cifra):
             salida.append(rotulo)
             k += 1
             continue
-        etiqueta, valor = " ".join(rotulo.texto.split()), cifra.texto.strip()
+        etiqueta, valor = " ".join(f"{rotulo.texto} {sub.texto if sub else ''}".split()), cifra.texto.strip()
         unidad = bloques[k + 2] if k + 2 < len(bloques) else None
-        if isinstance(unidad, BloqueTexto) and _unidad_al_lado(cifra, unidad):
+        if isinstance(unidad, BloqueTexto) and (_unidad_al_lado(cifra, unidad) or _unidad_debajo(cifra, unidad)):
             valor += f" {unidad.texto.strip()}"
             k += 1
         caja = union((rotulo.bbox, cifra.bbox)) if rotulo.bbox and cifra.bbox else rotulo.bbox
@@ -592,6 +624,34 @@ def _insignia_de_ficha(rotulo: BloqueTexto, cifra: BloqueTexto) -> bool:
     return normalizar(rotulo.texto.strip()) in _ROTULOS_DE_FICHA and cifra.texto.strip().isdigit()
 
 
+_NUMERO_Y_RESTO = re.compile(r"^(\d{1,3})\s+(\S.*)$")
+
+
+def _insignia_junto_al_nombre(*lineas: str) -> Optional[str]:
+    """A data sheet's badge ("FICHA" over "1") left of its name in two lines,
+    read as two lines ("FICHA Productores … de", "1 tecnología"): the
+    heading "FICHA 1 · Productores … de tecnología", or None."""
+    if len(lineas) != 2:
+        return None
+    primera, _, nombre = " ".join(lineas[0].split()).partition(" ")
+    if normalizar(primera) not in _ROTULOS_DE_FICHA or not nombre or nombre[:1].isdigit():
+        return None
+    m = _NUMERO_Y_RESTO.match(" ".join(lineas[1].split()))
+    return f"{primera} {m.group(1)} · {nombre} {m.group(2)}" if m else None
+
+
+def _debajo(arriba: BloqueTexto, abajo: BloqueTexto) -> bool:
+    """One line right under the other, from the same left edge."""
+    return (
+        arriba.bbox is not None
+        and abajo.bbox is not None
+        and arriba.pagina == abajo.pagina
+        and "\n" not in abajo.texto.strip()
+        and abs(abajo.bbox[0] - arriba.bbox[0]) <= 2
+        and 0 <= abajo.bbox[1] - arriba.bbox[1] <= 30
+    )
+
+
 def _rotulo_sobre(rotulo: BloqueTexto, cifra: BloqueTexto) -> bool:
     if rotulo.bbox is None or cifra.bbox is None:
         return False
@@ -601,10 +661,54 @@ def _rotulo_sobre(rotulo: BloqueTexto, cifra: BloqueTexto) -> bool:
     if _TERMINA_EN_CIFRA.search(_ANIO.sub("", texto)) or rol_de_celda(texto) not in MEDIDAS:
         return False  # ("¿Qué prometimos para los 4 años?" is a label; "Meta 2022: 85" a field)
     x0, _, x1, abajo = rotulo.bbox
+    # left-aligned under the label, or centred under it and wider ("108,0 %" under "¿Cumplimos?")
+    solape = min(x1, cifra.bbox[2]) - max(x0, cifra.bbox[0])
     return (
         _cifra_sola(cifra)
         and 0 <= cifra.bbox[1] - abajo <= HUECO_ROTULO_CIFRA
-        and x0 - 2 <= cifra.bbox[0] <= x0 + ANCHO_TARJETA
+        and (x0 - 2 <= cifra.bbox[0] or solape >= (x1 - x0) / 2)
+        and cifra.bbox[0] <= x0 + ANCHO_TARJETA
+    )
+
+
+MAX_PALABRAS_SUBLINEA = 6
+
+
+def _sublinea(rotulo: BloqueTexto, sub: BloqueTexto) -> bool:
+    """A short line right under a label, within its width, with no figure
+    but a year ("meta de 2018", "para los cuatro años"): part of the label."""
+    if rotulo.bbox is None or sub.bbox is None or rotulo.pagina != sub.pagina:
+        return False
+    texto = sub.texto.strip()
+    angosta = min(rotulo.bbox[2] - rotulo.bbox[0], sub.bbox[2] - sub.bbox[0])
+    return (
+        "\n" not in texto
+        and len(texto.split()) <= MAX_PALABRAS_SUBLINEA
+        and not any(ch.isdigit() for ch in _ANIO.sub("", texto))
+        and 0 <= sub.bbox[1] - rotulo.bbox[3] <= HUECO_ROTULO_CIFRA / 3
+        and min(rotulo.bbox[2], sub.bbox[2]) - max(rotulo.bbox[0], sub.bbox[0]) >= angosta / 2
+    )
+
+
+def _unidad_de(cifra: BloqueTexto, unidad: BloqueTexto) -> bool:
+    """The unit of a big figure: a unit's word, or a word or two beside it or under it."""
+    return (
+        normalizar(unidad.texto.strip()) in _UNIDADES or _unidad_al_lado(cifra, unidad) or _unidad_debajo(cifra, unidad)
+    )
+
+
+def _unidad_debajo(cifra: BloqueTexto, unidad: BloqueTexto) -> bool:
+    """A few words without figures right under the figure, within its
+    width give or take ("familias" under "180", "km" under "12,5")."""
+    if unidad.bbox is None or cifra.bbox is None or unidad.pagina != cifra.pagina:
+        return False
+    texto = unidad.texto.strip()
+    centro = (unidad.bbox[0] + unidad.bbox[2]) / 2
+    return (
+        len(texto.split()) <= 3  # "niños y jóvenes"
+        and not any(ch.isdigit() for ch in texto)
+        and -3 <= unidad.bbox[1] - cifra.bbox[3] <= HUECO_ROTULO_CIFRA / 3  # (a big figure's box reaches below it)
+        and (cifra.bbox[0] <= centro <= cifra.bbox[2] or abs(unidad.bbox[0] - cifra.bbox[0]) <= 2)
     )
 
 
