@@ -12,6 +12,7 @@ built with tab stops instead of a table object is made a table
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Iterator
 
 import docx
 from docx.oxml.ns import qn
@@ -111,6 +112,32 @@ def _leer_tabla(tabla: DocxTable, indice: int, pagina: int) -> Tabla:
     return Tabla(indice=indice, celdas=celdas, filas_encabezado_marcadas=filas_encabezado or None)
 
 
+def _de_diagramacion(tabla: DocxTable) -> bool:
+    """A layout table: one whose cells hold other tables (a sector's name in
+    the left cell, its table of targets nested in the right one)."""
+    return any(tc.find(qn("w:tbl")) is not None for tr in elemento_docx(tabla).tr_lst for tc in tr.tc_lst)
+
+
+def _en_orden(contenidos) -> Iterator[Paragraph | DocxTable]:
+    """Paragraphs and tables in reading order, a layout table opened into
+    what its cells hold, row by row and cell by cell."""
+    for contenido in contenidos:
+        if isinstance(contenido, DocxTable) and _de_diagramacion(contenido):
+            for tr in elemento_docx(contenido).tr_lst:
+                if _fila_borrada(tr):
+                    continue
+                for tc in tr.tc_lst:
+                    yield from _en_orden(_hijos(tc, contenido))
+        else:
+            yield contenido
+
+
+def _hijos(tc, tabla: DocxTable) -> Iterator[Paragraph | DocxTable]:
+    """The paragraphs and tables a table cell holds, in order."""
+    for hijo in tc.iterchildren(qn("w:p"), qn("w:tbl")):
+        yield Paragraph(hijo, tabla) if hijo.tag == qn("w:p") else DocxTable(hijo, tabla)
+
+
 def _textos_de_seccion(documento) -> list[str]:
     textos: list[str] = []
     for seccion in documento.sections:
@@ -128,7 +155,7 @@ def leer_docx(ruta: Path, sha256: str) -> Documento:
     bloques: list[BloqueTexto | Tabla] = []
     pagina = 1
     n_tablas = 0
-    for contenido in documento.iter_inner_content():
+    for contenido in _en_orden(documento.iter_inner_content()):
         if isinstance(contenido, Paragraph):
             crudo = _texto(contenido)
             texto = crudo.strip()

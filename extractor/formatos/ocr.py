@@ -62,7 +62,7 @@ IDIOMA = "spa"
 # Tesseract page segmentation: 6 = one block of text (words are regrouped here
 # by position anyway); 3, automatic, drops columns of lone figures in tables.
 PSM = os.environ.get("INFORMES_OCR_PSM", "6")
-VERSION = 25  # of the image processing and word model below; part of the cache key
+VERSION = 26  # of the image processing and word model below; part of the cache key
 HILOS = max(1, min(4, os.cpu_count() or 1))
 TIEMPO_PAGINA = 180  # seconds for one Tesseract call
 MAX_PIXELES = 12_000_000  # of one page image (a letter page at 300 dpi has 8.4 million)
@@ -79,6 +79,11 @@ COBERTURA = 0.8  # share of a band's height a vertical rule covers
 BORDE = 3  # pixels next to each rule a vertical rule must reach (letters keep a distance)
 ANCHO_REGLA = 1.5  # points: a rule of a digital picture is at most this thick
 CONTRASTE_REGLA = 25  # grey levels a rule of a digital picture is darker than what lies around it
+# A band of a digital picture filled dark with light letters on it (a table's
+# header in white on blue): rows with at least this share of pixels darker than
+# RELLENO_OSCURO, over at least this share of the picture's width, are inverted.
+RELLENO_OSCURO = 160
+FILA_RELLENA = 0.5
 DPI_REGLAS = 150  # lines are found on an image reduced to about this resolution
 DPI_ORIENTACION = 150  # Tesseract's orientation detection reads the page reduced to this
 CONF_ORIENTACION = 3.0
@@ -773,6 +778,33 @@ def _enderezar(imagen, dpi: int, giro: int, binaria=None, digital: bool = False)
     return _Preparada(np.ascontiguousarray(_mediana3(gris)), horizontales, verticales, angulo)  # specks out
 
 
+def _rellenos_invertidos(imagen):
+    """A grey PIL image with its dark-filled bands inverted: the white
+    letters of a header on a dark fill become dark letters on white paper,
+    which Tesseract reads (it reads dark ink on paper). A band is a run of
+    rows mostly darker than RELLENO_OSCURO; it is inverted between the first
+    and last columns that are mostly dark over the band."""
+    import numpy as np
+    from PIL import Image
+
+    gris = np.asarray(imagen)
+    oscuro = gris < RELLENO_OSCURO
+    filas = oscuro.mean(axis=1) >= FILA_RELLENA
+    if not filas.any():
+        return imagen
+    salida = gris.copy()
+    cambios = np.flatnonzero(np.diff(np.concatenate(([0], filas.astype(np.int8), [0]))))
+    for arriba, abajo in zip(cambios[::2], cambios[1::2]):
+        columnas = np.flatnonzero(oscuro[arriba:abajo].mean(axis=0) >= FILA_RELLENA)
+        if len(columnas):
+            banda = gris[arriba:abajo, columnas[0] : columnas[-1] + 1].astype(np.float32)
+            relleno = float(np.median(banda[banda < RELLENO_OSCURO]))
+            # the fill white, the letters (lighter than the fill) dark in proportion
+            claridad = np.clip((banda - relleno) / max(1.0, 255.0 - relleno), 0.0, 1.0)
+            salida[arriba:abajo, columnas[0] : columnas[-1] + 1] = (255 * (1 - claridad)).astype(np.uint8)
+    return Image.fromarray(salida)
+
+
 def _trazos_finos(gris, px: float):
     """Pixels of thin strokes darker than what lies around them (a grey
     "black top-hat": the image closed by a square ANCHO_REGLA wide, minus
@@ -1003,6 +1035,8 @@ class LectorOcr:
 
         inicio = time.perf_counter()
         imagen = imagen.convert("L")
+        if digital:
+            imagen = _rellenos_invertidos(imagen)
         gris, umbral, tinta = _binaria(imagen)
         perfil = _Perfil(tinta)
         giro = _orientacion(imagen, dpi, tinta, perfil) if _de_lado(tinta, perfil, DE_LADO_CLARO) else None

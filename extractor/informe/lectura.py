@@ -101,6 +101,7 @@ def observaciones_de_tabla(
     one gives its fields; a table below one is about its indicator."""
     from extractor.tablas.fichas import leer_tabla_de_campos
     from extractor.tablas.filas import interpretar_tabla
+    from extractor.tablas.periodos_de_fila import con_periodos_de_fila
 
     from extractor.tablas.tabla_larga import ancha
     from extractor.tablas.traspuesta import de_lado, girada
@@ -126,6 +127,7 @@ def observaciones_de_tabla(
             nombre_corto=nombre_corto,
             ficha=fichas.de_tabla.get(tabla.indice) if fichas is not None else None,
         )
+        obs = con_periodos_de_fila(tabla, obs, ctx)  # "Fecha iniciación | Fecha terminación" of each row
     obs, repetidas = _sin_acumulados_repetidos(obs)
     return obs, skipped + repetidas
 

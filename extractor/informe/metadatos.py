@@ -13,7 +13,7 @@ from typing import Iterable, Optional
 from esquemas import cargar_yaml
 
 from extractor.castellano import palabras
-from extractor.castellano.normas import NORMA
+from extractor.castellano.normas import sin_anios_ajenos
 from extractor.castellano.numeros import formato_de_miles
 from extractor.castellano.lemas import normalizar
 from extractor.modelo import Documento
@@ -149,7 +149,9 @@ def _vigencia(titulo: Optional[str], lineas: list[str]) -> Optional[int]:
     A term the title or a line names ("Seguimiento al PDM 2020-2023") is the
     plan's, not the report's year: a cut date inside the term written below
     ("Corte a 30 de junio de 2025"), else a "Vigencia 2021", wins over it."""
-    titulo = NORMA.sub(" ", titulo) if titulo else titulo  # "(Resolución 408 de 2018)": a norm's year
+    # "(Resolución 408 de 2018)": a norm's year; "vigencia auditada 2022": an audit's
+    titulo = sin_anios_ajenos(titulo) if titulo else titulo
+    lineas = [sin_anios_ajenos(texto) for texto in lineas]
     if titulo and ANIO.findall(CUATRIENIO.sub(" ", titulo)):
         return int(ANIO.findall(CUATRIENIO.sub(" ", titulo))[-1])
     termino = CUATRIENIO.search(titulo or "")
@@ -175,7 +177,7 @@ def _vigencia(titulo: Optional[str], lineas: list[str]) -> Optional[int]:
     if titulo and ANIO.findall(titulo):
         return int(ANIO.findall(titulo)[-1])
     # neither a norm's year nor a plan's term is the report's year
-    anios = Counter(int(y) for l in lineas for y in ANIO.findall(_sin_terminos(NORMA.sub(" ", l))))
+    anios = Counter(int(y) for l in lineas for y in ANIO.findall(_sin_terminos(l)))
     return anios.most_common(1)[0][0] if anios else None
 
 
@@ -270,7 +272,7 @@ def extraer_metadatos(doc: Documento) -> tuple[MetadatosInforme, Contexto]:
     # a title from the running header is read with the header's other lines ("Corte 30-06-2025")
     vigencia = _vigencia(titulo, lineas if _titulo(bloques) else cabeceras) or _vigencia_fuera_del_inicio(doc)
     base = Contexto(vigencia=vigencia)
-    periodo = periodo_de_texto(NORMA.sub(" ", titulo), base) if titulo else None
+    periodo = periodo_de_texto(sin_anios_ajenos(titulo), base) if titulo else None
     corte = _fecha_corte(doc, titulo, vigencia) or (periodo.fin if periodo else None)
     if vigencia is None and corte:
         vigencia = corte.year

@@ -1036,9 +1036,23 @@ def _mas_fina(cols: list[Columna], cuerpo, c: Columna) -> Columna:
     """A plan level ("Programa") merged or repeated over the rows is their
     parent: the row's own name is the text column to its right with more
     distinct names ("Meta de producto": "Vías secundarias mejoradas"); so
-    is it to the right of the office in charge ("Dependencia"), with as many."""
+    is it to the right of the office in charge ("Dependencia"), with as many;
+    right of what gave rise to the target ("Descripción del hallazgo"), the
+    column that describes the target ("Descripción de las metas")."""
     if not cuerpo:
         return c
+    if ANTECEDENTE.search(normalizar(c.encabezado)):
+        # "Descripción del hallazgo": the target described to its right ("Descripción de las metas") names the row
+        return next(
+            (
+                d
+                for d in cols
+                if d.indice > c.indice
+                and d.rol in ("etiqueta", "texto")
+                and DESCRIBE_LA_META.search(normalizar(d.encabezado))
+            ),
+            c,
+        )
     oficina = bool(OFICINA.search(normalizar(c.encabezado)))
     if not oficina and not NIVEL_DEL_PLAN.search(normalizar(c.encabezado)):
         return c
@@ -1051,6 +1065,10 @@ def _mas_fina(cols: list[Columna], cuerpo, c: Columna) -> Columna:
     return c
 
 
+ANTECEDENTE = re.compile(
+    rf"\b({palabras.alternativas(cargar_yaml('encabezados.yaml')['columnas_de_texto']['antecedente'])})\b"
+)
+DESCRIBE_LA_META = re.compile(r"\bmetas?\b")
 OFICINA = re.compile(rf"\b({palabras.alternativas(cargar_yaml('encabezados.yaml')['columnas_de_texto']['oficina'])})\b")
 ENCABEZADO_PADRE = re.compile(
     rf"\b({palabras.alternativas(cargar_yaml('encabezados.yaml')['columnas_de_texto']['padre'])})\b"

@@ -17,6 +17,7 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+from PIL import Image
 
 from extractor import extraer_informe, leer_documento
 from extractor.formatos import ocr
@@ -38,8 +39,9 @@ FILAS = [
 ]
 
 
-def _captura():
-    """A spreadsheet screenshot at screen resolution: 1 px grey grid, header on a light blue fill."""
+def _captura(relleno=(221, 235, 247), letra=(0, 0, 0)):
+    """A spreadsheet screenshot at screen resolution: 1 px grey grid, header on a light blue fill
+    (or another fill, with letters of another colour)."""
     from PIL import Image, ImageDraw, ImageFont
 
     fuente = ImageFont.truetype(str(FUENTES / "DejaVuSans.ttf"), 15)
@@ -50,13 +52,13 @@ def _captura():
         xs.append(xs[-1] + a)
     imagen = Image.new("RGB", (xs[-1] + 1, alto_fila * (len(FILAS) + 1) + 1), "white")
     d = ImageDraw.Draw(imagen)
-    d.rectangle((0, 0, xs[-1], alto_fila), fill=(221, 235, 247))
+    d.rectangle((0, 0, xs[-1], alto_fila), fill=relleno)
     for r, fila in enumerate([ENCABEZADO] + FILAS):
         for k, texto in enumerate(fila):
-            letra = negrita if r == 0 else fuente
-            ancho = d.textlength(texto, font=letra)
+            letra_ = negrita if r == 0 else fuente
+            ancho = d.textlength(texto, font=letra_)
             x = xs[k] + 8 if k == 0 else xs[k + 1] - 8 - ancho  # figures to the right, as a spreadsheet does
-            d.text((x, r * alto_fila + 9), texto, font=letra, fill=(0, 0, 0))
+            d.text((x, r * alto_fila + 9), texto, font=letra_, fill=letra if r == 0 else (0, 0, 0))
     gris = (191, 191, 191)
     for r in range(len(FILAS) + 2):
         d.line((0, r * alto_fila, xs[-1], r * alto_fila), fill=gris, width=1)
@@ -74,7 +76,7 @@ def _foto():
     return Image.fromarray(np.clip(pixeles, 0, 255).astype(np.uint8)).convert("RGB")
 
 
-def _informe(destino: Path) -> Path:
+def _informe(destino: Path, captura=None) -> Path:
     from reportlab.lib.pagesizes import letter
     from reportlab.lib.utils import ImageReader
     from reportlab.pdfgen import canvas
@@ -84,7 +86,7 @@ def _informe(destino: Path) -> Path:
     c.drawString(72, 720, "Alcaldía de Villa del Roble - Secretaría de Salud")
     c.setFont("Helvetica", 11)
     c.drawString(72, 700, "Informe de gestión, vigencia 2023. Tabla 3. Seguimiento a las metas de producto")
-    captura = _captura()
+    captura = captura or _captura()
     ancho = 460.0
     alto = ancho * captura.height / captura.width
     c.drawImage(ImageReader(captura), 76, 680 - alto, width=ancho, height=alto)
@@ -136,6 +138,28 @@ def test_la_tabla_de_la_captura_se_lee_con_ocr(tmp_path, monkeypatch):
             assert o.valor == leer_numero(texto).valor and o.pagina == 1
             assert o.confianza_ocr is not None  # read from the picture: marked as OCR
     assert all(o.pagina == 1 for o in informe.observaciones)  # the photograph gives nothing
+
+
+def test_un_relleno_oscuro_se_invierte():
+    """A band filled dark with light letters becomes white paper with dark
+    letters; the rows outside it stay as they were."""
+    gris = np.full((120, 300), 255, dtype=np.uint8)
+    gris[10:40, :] = 60  # the header's fill
+    gris[20:30, 50:60] = 250  # a white letter's stroke
+    gris[80:90, 50:60] = 0  # a black letter below the header
+    invertida = np.asarray(ocr._rellenos_invertidos(Image.fromarray(gris)))
+    assert (invertida[10:20, :] == 255).all() and invertida[20:30, 50:60].max() < 20
+    assert (invertida[40:, :] == gris[40:, :]).all()
+
+
+@requiere_tesseract
+def test_el_encabezado_blanco_sobre_relleno_oscuro_se_lee(tmp_path, monkeypatch):
+    """The screenshot's header in white on dark blue: its measures and years are read."""
+    monkeypatch.setenv("INFORMES_CACHE", str(tmp_path / "cache"))
+    ruta = _informe(tmp_path / "informe.pdf", _captura(relleno=(31, 78, 121), letra=(255, 255, 255)))
+    medidas = {(o.indicador, o.medida) for o in extraer_informe(ruta).observaciones}
+    for nombre, *_ in FILAS:
+        assert {(nombre, "meta"), (nombre, "ejecutado"), (nombre, "avance_porcentual")} <= medidas
 
 
 def test_sin_tesseract_la_captura_se_informa_y_el_texto_se_lee(tmp_path, monkeypatch):

@@ -1,0 +1,58 @@
+"""A Word layout table whose cells hold the tables of targets (the sector's
+name in the left cell, its table nested in the right one): python-docx's
+`document.tables` sees only the layout table; the nested tables are read."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import docx
+
+from extractor import extraer_informe
+
+SECTORES = (
+    (
+        "SECTOR 22 – EDUCACIÓN",
+        (("Sedes educativas mejoradas", "4", "12", "3"), ("Estudiantes con transporte escolar", "850", "1.000", "920")),
+    ),
+    (
+        "SECTOR 40 – VIVIENDA",
+        (("Viviendas rurales mejoradas", "0", "120", "35"),),
+    ),
+)
+
+
+def _empalme(ruta) -> None:
+    documento = docx.Document()
+    documento.add_heading("Informe de empalme 2023 · Estado de las metas del Plan de Desarrollo 2020-2023", level=1)
+    documento.add_paragraph("Vigencia 2022. Secretaría de Planeación.")
+    diagramacion = documento.add_table(rows=1 + len(SECTORES), cols=2)
+    diagramacion.cell(0, 0).text = "Sector"
+    diagramacion.cell(0, 1).text = "Metas de producto"
+    for fila, (sector, metas) in enumerate(SECTORES, start=1):
+        diagramacion.cell(fila, 0).text = sector
+        interna = diagramacion.cell(fila, 1).add_table(rows=1 + len(metas), cols=4)
+        for col, texto in enumerate(("Meta de producto", "Línea base 2019", "Meta cuatrienio", "Logro 2022")):
+            interna.cell(0, col).text = texto
+        for r, valores in enumerate(metas, start=1):
+            for col, texto in enumerate(valores):
+                interna.cell(r, col).text = texto
+    documento.save(ruta)
+
+
+def test_tablas_anidadas_en_una_tabla_de_diagramacion(tmp_path):
+    from extractor.castellano.numeros import leer_numero
+
+    ruta = tmp_path / "empalme_2023.docx"
+    _empalme(ruta)
+    assert len(docx.Document(str(ruta)).tables) == 1  # the nested tables are not the document's
+    leidas = {(o.indicador, o.medida, o.valor, o.periodo_fin) for o in extraer_informe(ruta).observaciones}
+    esperadas = set()
+    for _, metas in SECTORES:
+        for nombre, base, plan, logro in metas:
+            esperadas |= {
+                (nombre, "linea_base", leer_numero(base).valor, date(2019, 12, 31)),
+                (nombre, "meta_cuatrienio", leer_numero(plan).valor, date(2023, 12, 31)),
+                (nombre, "ejecutado", leer_numero(logro).valor, date(2022, 12, 31)),
+            }
+    assert leidas == esperadas

@@ -1,0 +1,96 @@
+"""The follow-up of an improvement plan agreed with a Contraloría: each row
+a finding, the action, the target's description, its size and its own
+start and end dates, and the progress at the cut. The target's description
+names the row (not the finding); the target covers its row's dates, the
+progress them up to the cut; the audited year is not the report's."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import docx
+
+from extractor import extraer_informe
+
+ENCABEZADO = (
+    "No.",
+    "Descripción del hallazgo",
+    "Acción de mejoramiento",
+    "Descripción de las metas",
+    "Unidad de medida de la meta",
+    "Dimensión de la meta",
+    "Fecha iniciación de la meta",
+    "Fecha terminación de la meta",
+    "Avance físico de ejecución de las metas",
+    "Porcentaje de avance físico de ejecución de las metas",
+)
+ACCIONES = (
+    (
+        "1",
+        "Los estudios previos no justificaron el valor de 3 contratos",
+        "Adoptar un formato de análisis del sector",
+        "Contratos con análisis del sector documentado",
+        "Contratos",
+        "40",
+        "01/02/2024",
+        "31/12/2024",
+        "22",
+        "55,0%",
+    ),
+    (
+        "2",
+        "No se publicaron 14 actos en el SECOP dentro del plazo",
+        "Revisar cada semana las publicaciones",
+        "Revisiones semanales de publicación realizadas",
+        "Revisiones",
+        "20",
+        "15/01/2024",
+        "31/05/2024",
+        "20",
+        "100,0%",
+    ),
+)
+
+
+def _seguimiento(ruta) -> None:
+    documento = docx.Document()
+    documento.add_paragraph("MUNICIPIO DE SAN ANTERO · OFICINA DE CONTROL INTERNO")
+    documento.add_paragraph(
+        "SEGUIMIENTO AL PLAN DE MEJORAMIENTO – AUDITORÍA FINANCIERA Y DE GESTIÓN, VIGENCIA AUDITADA 2022"
+    )
+    documento.add_paragraph(
+        "Plan suscrito con la Contraloría General de Córdoba · Seguimiento con corte a 30 de junio de 2024"
+    )
+    tabla = documento.add_table(rows=1 + len(ACCIONES), cols=len(ENCABEZADO))
+    for r, fila in enumerate((ENCABEZADO, *ACCIONES)):
+        for k, texto in enumerate(fila):
+            tabla.cell(r, k).text = texto
+    documento.save(ruta)
+
+
+def test_seguimiento_a_un_plan_de_mejoramiento(tmp_path):
+    ruta = tmp_path / "seguimiento_plan_mejoramiento_corte_jun2024.docx"
+    _seguimiento(ruta)
+    leidas = {
+        (o.indicador, o.medida, o.valor, o.periodo_inicio, o.periodo_fin) for o in extraer_informe(ruta).observaciones
+    }
+    assert leidas == {
+        ("Contratos con análisis del sector documentado", "meta", 40.0, date(2024, 2, 1), date(2024, 12, 31)),
+        ("Contratos con análisis del sector documentado", "ejecutado", 22.0, date(2024, 2, 1), date(2024, 6, 30)),
+        (
+            "Contratos con análisis del sector documentado",
+            "avance_porcentual",
+            55.0,
+            date(2024, 2, 1),
+            date(2024, 6, 30),
+        ),
+        ("Revisiones semanales de publicación realizadas", "meta", 20.0, date(2024, 1, 15), date(2024, 5, 31)),
+        ("Revisiones semanales de publicación realizadas", "ejecutado", 20.0, date(2024, 1, 15), date(2024, 5, 31)),
+        (
+            "Revisiones semanales de publicación realizadas",
+            "avance_porcentual",
+            100.0,
+            date(2024, 1, 15),
+            date(2024, 5, 31),
+        ),
+    }
