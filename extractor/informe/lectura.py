@@ -106,8 +106,8 @@ def observaciones_de_tabla(
     from extractor.tablas.tabla_larga import ancha
     from extractor.tablas.traspuesta import de_lado, girada
 
-    if fichas is not None and (ficha := fichas.de_campos.get(tabla.indice)) is not None:
-        obs, skipped = leer_tabla_de_campos(tabla, ficha, ctx)
+    if fichas is not None and (de_campos := fichas.de_campos.get(tabla.indice)):
+        obs, skipped = leer_tabla_de_campos(tabla, de_campos, ctx)
     elif (larga := ancha(tabla)) is not None:  # one row per measure: read wide, provenance as printed
         obs, skipped = interpretar_tabla(larga[0], ctx, planifica, titulos, lectura=lectura)
         for o in obs:

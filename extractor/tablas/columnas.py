@@ -1027,8 +1027,9 @@ def columna_etiqueta(cols: list[Columna], cuerpo=None) -> int:
 INDICADOR_SUPERIOR = re.compile(
     rf"\b({palabras.alternativas(cargar_yaml('encabezados.yaml')['columnas_de_texto']['indicador_superior'])})\b"
 )
+_COLUMNAS_DE_TEXTO = cargar_yaml("encabezados.yaml")["columnas_de_texto"]
 NIVEL_DEL_PLAN = re.compile(
-    rf"\b({palabras.alternativas(cargar_yaml('encabezados.yaml')['columnas_de_texto']['nivel_del_plan'])})\b"
+    rf"\b({palabras.alternativas(_COLUMNAS_DE_TEXTO['nivel_del_plan'] + _COLUMNAS_DE_TEXTO['nivel_territorial'])})\b"
 )
 
 

@@ -16,6 +16,8 @@ Works on the document model, whatever the source format:
 
 from __future__ import annotations
 
+import re
+
 from dataclasses import replace
 
 from extractor.castellano.numeros import es_codigo_numerico, leer_numero
@@ -50,7 +52,13 @@ def _encabezado_propio(pieza: Tabla) -> int:
 
     rejilla = pieza.rejilla()
     n = filas_encabezado(pieza, rejilla)
-    return n if n < len(rejilla) else 0
+    if n >= len(rejilla):
+        return 0
+    # a header has no "Label: figure" cell ("▸ Así arrancamos en 2019: 210 hogares" is a body row)
+    return 0 if any(c is not None and _CAMPO_CON_CIFRA.search(c.texto) for fila in rejilla[:n] for c in fila) else n
+
+
+_CAMPO_CON_CIFRA = re.compile(r":\s*\$?\s*\d")
 
 
 def _solo_encabezado(tabla: Tabla) -> bool:

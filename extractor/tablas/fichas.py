@@ -26,7 +26,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 from datetime import date
-from functools import lru_cache
+from functools import lru_cache, partial
 from typing import Optional
 
 import esquemas
@@ -73,12 +73,16 @@ _DE_PROGRAMADOS = re.compile(
 )
 # "de $ 110.000.000 que teníamos para el año": the budget beside a card's money spent
 _DE_DISPONIBLES = re.compile(
-    r"^\s*de\s+(\$\s?\d[\d.,']*)\s+((?:"
+    r"^\s*de\s+(?:l[oa]s\s+)?(\$\s?\d[\d.,']*)\s+((?:"
     + "|".join(map(re.escape, cargar_yaml("prosa.yaml")["sintagmas"]["dicen_lo_disponible"]))
     + r")\b.*)$",
     re.IGNORECASE,
 )
-_CON_DISPONIBLES = re.compile(r"^(\$\s?\d[\d.,']*)\s+(de\s+\$.*)$")  # "$ 286.450.000 de $ 310.000.000 que …"
+# "$ 286.450.000 de $ 310.000.000 que …", "Invertimos $ 84.500.000 de los $ 90.000.000 disponibles"
+_CON_DISPONIBLES = re.compile(r"(\$\s?\d[\d.,']*)\s+(de\s+(?:l[oa]s\s+)?\$.*)$")
+# a share after the figure it is about: "162 jóvenes, es decir, el 108,0 % de lo programado"
+_Y_SU_PORCENTAJE = re.compile(r",\s*(?:es decir,?\s*)?(?:el\s+)?(\d[\d.,]*\s?%)\s+(de\s+[^\W\d_][^\d,;]{2,40}?)\s*\.?$")
+_VINETA = re.compile(r"^\s*[▸►▪•·*–-]\s*")
 _SEPARADORES = re.compile(r"\n|\t|\s[·|]\s")  # several fields on one line: "Unidad: Número · Meta: 16"
 
 
@@ -204,7 +208,8 @@ class Fichas:
 
     fichas: list[Ficha] = field(default_factory=list)
     de_tabla: dict[int, Ficha] = field(default_factory=dict)  # a table → the block right above it
-    de_campos: dict[int, Ficha] = field(default_factory=dict)  # a key/value table → the block it is part of
+    # a key/value table → the blocks it is part of (several: one table of fields per indicator, one after another)
+    de_campos: dict[int, list[Ficha]] = field(default_factory=dict)
 
 
 def campos_de_texto(bloque: BloqueTexto, en_ficha: bool = False) -> list[Campo]:
@@ -219,7 +224,7 @@ def campos_de_texto(bloque: BloqueTexto, en_ficha: bool = False) -> list[Campo]:
     for parte in partes:
         if (m := _CAMPO.match(parte)) and m.group(2):
             valor = m.group(2)
-            if (d := _CON_DISPONIBLES.match(valor)) and (disponibles := _DE_DISPONIBLES.match(d.group(2))):
+            if (d := _CON_DISPONIBLES.search(valor)) and (disponibles := _DE_DISPONIBLES.match(d.group(2))):
                 # "Plata invertida: $ 286.450.000 de $ 310.000.000 que teníamos disponibles": spent of budgeted
                 valor = d.group(1)
                 campos.append(
@@ -341,7 +346,11 @@ def campos_de_tabla(tabla: Tabla) -> list[Campo]:
     for fila in filas:
         celdas = [c for c in celdas_distintas(fila) if c.texto.strip()]
         if len(celdas) < 2:
-            if celdas and _es_etiqueta(celdas[0].texto):  # a label whose value is blank
+            unica = celdas[0] if celdas else None
+            if unica is not None and (en_celda := campos_de_texto(BloqueTexto(unica.texto, unica.pagina or 0))):
+                # a row across the table that is a field itself ("Indicador del Plan: Jóvenes …")
+                campos.extend(replace(c, bbox=unica.bbox, celda=unica, tabla=tabla.indice) for c in en_celda)
+            elif celdas and _es_etiqueta(celdas[0].texto):  # a label whose value is blank
                 campos.append(
                     Campo(
                         rol_de_celda(celdas[0].texto.strip().rstrip(":")),
@@ -355,20 +364,32 @@ def campos_de_tabla(tabla: Tabla) -> list[Campo]:
         if len(celdas) % 2 or not all(_es_etiqueta(c.texto) for c in celdas[::2]):
             return []
         for etiqueta, valor in zip(celdas[::2], celdas[1::2]):
-            texto = etiqueta.texto.strip().rstrip(":").strip()
-            campos.append(
-                Campo(
-                    rol_de_celda(texto),
-                    texto,
-                    " ".join(valor.texto.split()),
-                    valor.pagina,
-                    valor.bbox,
-                    valor,
-                    tabla.indice,
-                )
-            )
+            campos.extend(_campos_de_par(etiqueta.texto.strip().rstrip(":").strip(), valor, tabla.indice))
             pares += 1
     return campos if pares >= 2 and any(c.rol for c in campos) else []
+
+
+def _campos_de_par(etiqueta: str, valor: Celda, tabla: int) -> list[Campo]:
+    """The fields of a label cell and its value cell. A value written as a
+    field of its own ("¿Qué prometimos para los cuatro años?" |
+    "▸ Nos comprometimos a: 600 jóvenes") is read with both labels; a
+    budget beside the money ("… $ 84.500.000 de los $ 90.000.000
+    disponibles") and a share after the figure ("…, es decir, el 108,0 % de
+    lo programado") are fields too."""
+    texto = _VINETA.sub("", " ".join(valor.texto.split()))
+    rotulo = etiqueta
+    if (m := _CAMPO.match(texto)) and m.group(2) and any(ch.isdigit() for ch in m.group(2)):
+        rotulo, texto = f"{etiqueta} {m.group(1)}", m.group(2)
+    campo = partial(Campo, pagina=valor.pagina, bbox=valor.bbox, celda=valor, tabla=tabla)
+    campos = []
+    if (d := _CON_DISPONIBLES.search(texto)) and (disponibles := _DE_DISPONIBLES.match(d.group(2))):
+        campos.append(campo("recursos_programados", disponibles.group(2), disponibles.group(1)))
+        texto = d.group(1)
+    if (p := _Y_SU_PORCENTAJE.search(texto)) and rol_de_etiqueta(p.group(2)) == "avance_porcentual":
+        campos.append(campo("avance_porcentual", p.group(2), p.group(1)))
+        texto = texto[: p.start()].strip()
+    rol = rol_de_celda(rotulo) or rol_de_celda(etiqueta) if rotulo != etiqueta else rol_de_celda(etiqueta)
+    return [campo(rol, rotulo, texto), *campos]
 
 
 # a heading's list number: "1. ", "2.3 ", "a) "
@@ -433,7 +454,8 @@ def leer_fichas(doc: Documento, hojas: bool = False, titulos: Optional[dict[int,
         nonlocal actual, entre
         if actual.valida:
             salida.fichas.append(actual)
-            salida.de_campos.update({t: actual for t in actual.tablas})
+            for t in dict.fromkeys(actual.tablas):
+                salida.de_campos.setdefault(t, []).append(actual)
             if tabla is not None:
                 salida.de_tabla[tabla.indice] = actual
         actual, entre = Ficha(), 0
@@ -517,8 +539,9 @@ def leer_fichas(doc: Documento, hojas: bool = False, titulos: Optional[dict[int,
                     leyenda = encabezado_de_seccion(vistos[:-1], bloque.paginas[0] if bloque.paginas else None) or []
                 if leyenda and (nombre := indicador_del_titulo(leyenda)):
                     campos = [Campo("nombre", "", nombre, campos[0].pagina), *campos]
-            agregar(campos)
-            actual.tablas.append(bloque.indice)
+            for grupo in _por_nombre(campos):  # each indicator's rows of a table of several
+                agregar(grupo)
+                actual.tablas.append(bloque.indice)
             continue
         primera = actual.campos[0].pagina if actual.campos else None
         cerca = (
@@ -529,6 +552,16 @@ def leer_fichas(doc: Documento, hojas: bool = False, titulos: Optional[dict[int,
         cerrar(bloque if cerca else None)
     cerrar()
     return salida
+
+
+def _por_nombre(campos: list[Campo]) -> list[list[Campo]]:
+    """The fields split where each indicator's name starts."""
+    grupos: list[list[Campo]] = []
+    for campo in campos:
+        if not grupos or (campo.rol == "nombre" and any(c.rol == "nombre" for c in grupos[-1])):
+            grupos.append([])
+        grupos[-1].append(campo)
+    return grupos
 
 
 def _de_su_periodo(campo: Campo, ficha: Ficha, ctx: Contexto) -> bool:
@@ -798,10 +831,13 @@ def observaciones_de_ficha(ficha: Ficha, ctx: Contexto, tabla: Optional[int] = N
     return salida
 
 
-def leer_tabla_de_campos(tabla: Tabla, ficha: Ficha, ctx: Contexto) -> tuple[list[Observacion], list[FilaNoMapeada]]:
-    """A key/value table of a data sheet: its baseline and targets, and its
-    other rows as rows without figures, each with its reason."""
-    obs = observaciones_de_ficha(ficha, ctx, tabla.indice)
+def leer_tabla_de_campos(
+    tabla: Tabla, fichas: list[Ficha], ctx: Contexto
+) -> tuple[list[Observacion], list[FilaNoMapeada]]:
+    """A key/value table of data sheets (of one indicator, or of several one
+    after another): their baselines and targets, and the other rows as rows
+    without figures, each with its reason."""
+    obs = [o for ficha in fichas for o in observaciones_de_ficha(ficha, ctx, tabla.indice)]
     con_cifra = {o.fila for o in obs}
     no_mapeadas = []
     for r, fila in enumerate(tabla.rejilla()):
