@@ -50,6 +50,7 @@ from extractor.formatos import cifras_ocr, contiguas, franjas, graficas, ocr, si
 from extractor.formatos.cajas import Centros, agrupamientos, sin_marcos
 from extractor.formatos.cajas import borde as _borde, columna_de as _columna_de, dentro as _dentro
 from extractor.formatos.carriles import carriles
+from extractor.formatos.graficas_de_indicador import tablas_de_indicador
 from extractor.formatos.marco_de_hoja import sin_marco_de_hoja
 from extractor.formatos.rejillas import BuscadorRayadas, con_encabezado_suelto, con_filas_abiertas
 from extractor.formatos.cribado import (
@@ -1198,6 +1199,7 @@ def _pagina_de_tabla(
         cajas = [(o["x0"], o["top"], o["x1"], o["bottom"]) for o in pagina.rects + pagina.curves]
         recuadros = de_tarjeta(cajas, float(pagina.height))
     de_graficas, palabras = graficas.tablas_de_graficas(rectangulos, palabras, n_pagina)
+    de_indicador, palabras = tablas_de_indicador(rectangulos, palabras, n_pagina)  # one indicator's chart
     recuadros = con_pies(recuadros, palabras)
 
     def elementos(palabras_, ajustes_, horizontales_, sueltas_):
@@ -1205,7 +1207,7 @@ def _pagina_de_tabla(
 
     tablas, lineas = _con_imagenes_leidas(elementos, palabras, ajustes, horizontales, imagenes, sueltas)
     graficas.nombrar_con_tablas(de_graficas, tablas)
-    return tablas + de_graficas, lineas, recuadros
+    return tablas + de_graficas + de_indicador, lineas, recuadros
 
 
 def _con_imagenes_leidas(elementos, palabras, ajustes, horizontales, imagenes, sueltas) -> tuple[list, list]:
