@@ -55,7 +55,7 @@ def copia_privada(ruta: Path) -> Iterator[tuple[Path, str]]:
 
 def formato_de(ruta: Path) -> str:
     """The format the bytes say ('pdf', 'docx', 'xlsx', 'xls', 'ods', 'doc', 'rtf', 'odt'), whatever
-    the extension claims; ErrorLectura with a Spanish reason for anything else."""
+    the extension claims ('csv': text named .csv); ErrorLectura with a Spanish reason for anything else."""
     from extractor.formatos.seguridad import detectar_formato
 
     return detectar_formato(Path(ruta))

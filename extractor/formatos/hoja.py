@@ -74,7 +74,7 @@ from extractor.errores import ErrorLectura
 from extractor.modelo import BloqueTexto, Celda, Documento, Omision, Tabla
 from extractor.formatos.seguridad import LIMITES, LimitesLectura
 
-FORMATOS = ("xlsx", "xls", "ods")
+FORMATOS = ("xlsx", "xls", "ods", "csv")
 _ESCAPE_XML = re.compile(r"_x([0-9A-Fa-f]{4})_")
 _CITAS = re.compile(r'"[^"]*"|\\.|\[[^\]]*\]')
 _CEROS = re.compile(r"^0{2,}$")
@@ -158,6 +158,7 @@ class _Hoja:
     tres_decimales: list[tuple[int, int, float]] = field(default_factory=list)  # 1.234: a lost thousands separator?
     estado: str = "visible"  # visible | hidden | veryHidden | grafico
     ocultas_quitadas: tuple[list[int], list[int]] = field(default_factory=lambda: ([], []))  # rows, cols with data
+    titulos: set[int] = field(default_factory=set)  # rows that are title lines whatever their cells (a CSV's metadata)
 
 
 def _agregar(hoja: _Hoja, fila: int, columna: int, texto: str, limites: LimitesLectura, archivo: str) -> None:
@@ -288,7 +289,7 @@ def _hojas_calamine(ruta: Path, limites: LimitesLectura, ods: bool = False) -> I
                 for k, valor in enumerate(fila):
                     if valor == "" or valor is None:
                         continue
-                    if isinstance(valor, str) and valor.startswith("#") and valor.rstrip("!?0/").upper() in _ERRORES:
+                    if _es_error(valor):
                         hoja.errores.append((r0 + r, c0 + k, valor))
                         continue
                     _agregar(hoja, r0 + r, c0 + k, texto_de_valor(valor), limites, ruta.name)
@@ -324,6 +325,31 @@ _ERRORES = {
     "#¡NULO",
     "#¡NUM",
 }
+
+
+def _es_error(valor) -> TypeGuard[str]:
+    """A formula's error as calamine (or a CSV) gives it: "#DIV/0!", "#¡REF!"."""
+    return isinstance(valor, str) and valor.startswith("#") and valor.rstrip("!?0/").upper() in _ERRORES
+
+
+def _hojas_csv(ruta: Path, limites: LimitesLectura) -> Iterable[_Hoja]:
+    """A CSV file as one sheet named as the file (extractor/formatos/csv_texto.py):
+    a field's row is the line its record starts on."""
+    from extractor.formatos.csv_texto import decodificar, linea_de_encabezado, registros
+
+    hoja = _Hoja(ruta.stem, 1)
+    filas = registros(decodificar(ruta.read_bytes(), ruta.name), ruta.name)
+    encabezado = linea_de_encabezado(filas) or 1
+    hoja.titulos = set(range(encabezado - 1))
+    for linea, campos in filas:
+        for k, valor in enumerate(campos):
+            if _es_error(valor):
+                hoja.errores.append((linea - 1, k, valor))
+                continue
+            _agregar(hoja, linea - 1, k, texto_de_valor(valor), limites, ruta.name)
+            if _tres_decimales(valor):
+                hoja.tres_decimales.append((linea - 1, k, valor))
+    yield hoja
 
 
 def _tres_decimales(valor) -> TypeGuard[float]:
@@ -543,7 +569,8 @@ def _bloque(
         solo = len(presentes) == 1
         pocas = len(presentes) * 2 < max_distintas
         if inicio < filas[-1] and (
-            (solo and presentes[0][1] == c0)
+            inicio in hoja.titulos
+            or (solo and presentes[0][1] == c0)
             or _es_campo_de_formulario(celdas, presentes)
             or (not solo and cubiertas(inicio) * 2 < c1 - c0 + 1)
             or (not solo and pocas and not distintas(inicio + 1))
@@ -748,10 +775,15 @@ def codigo_divipola(hojas: list[_Hoja]) -> Optional[str]:
 
 def leer_hoja(ruta: Path, sha256: str, limites: Optional[LimitesLectura] = None, formato: str = "xlsx") -> Documento:
     """Read a workbook (`formato` 'xlsx', 'xls' or 'ods', as detected from
-    its bytes) into a `Documento`."""
+    its bytes) or a CSV file ('csv': one sheet) into a `Documento`."""
     ruta = Path(ruta)
     limites = limites or LIMITES
-    hojas = _hojas_xlsx(ruta, limites) if formato == "xlsx" else _hojas_calamine(ruta, limites, formato == "ods")
+    if formato == "csv":
+        hojas = _hojas_csv(ruta, limites)
+    elif formato == "xlsx":
+        hojas = _hojas_xlsx(ruta, limites)
+    else:
+        hojas = _hojas_calamine(ruta, limites, formato == "ods")
     bloques: list = []
     omisiones: list[Omision] = []
     indice = [0]

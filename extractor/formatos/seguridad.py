@@ -42,6 +42,7 @@ from pathlib import Path
 from typing import Iterator, Optional
 
 from extractor.errores import ErrorLectura, FaltaPrograma
+from extractor.formatos import csv_texto
 
 MB = 1 << 20
 
@@ -59,6 +60,7 @@ class LimitesLectura:
     docx_razon_desde: int = 4 * MB  # ...checked only for parts larger than this
     hoja_celdas: int = 500_000  # non-empty cells of one spreadsheet sheet (~1 KB of memory each)
     hoja_area: int = 5_000_000  # rows × columns of one table read from a sheet
+    csv_tamano: int = 64 * MB  # a CSV file, decoded whole in memory (its cells are bounded by hoja_celdas too)
     plazo: Optional[float] = None  # time.monotonic() deadline of the file (--limite-tiempo), if any
     hoja_ocultas: bool = False  # read hidden sheets, rows and columns of workbooks (--incluir-ocultas)
 
@@ -80,8 +82,8 @@ _TROZO = 64 * 1024
 
 def detectar_formato(ruta: Path) -> str:
     """'pdf', 'docx', 'xlsx' (also .xlsm), 'xls', 'ods', 'doc', 'rtf' or
-    'odt', from the file's bytes whatever its extension says; ErrorLectura
-    (Spanish reason) for anything else."""
+    'odt', from the file's bytes whatever its extension says; 'csv' for
+    text named .csv or .tsv; ErrorLectura (Spanish reason) for anything else."""
     ruta = Path(ruta)
     with open(ruta, "rb") as f:
         cabeza = f.read(1024)
@@ -101,7 +103,23 @@ def detectar_formato(ruta: Path) -> str:
     # Acrobat accepts the %PDF- header anywhere in the first 1024 bytes.
     if b"%PDF-" in cabeza:
         return "pdf"
+    if ruta.suffix.lower() in csv_texto.EXTENSIONES:
+        return _formato_csv(ruta)
     raise ErrorLectura(ruta.name, "no es un PDF ni un documento de Word (.docx) válido")
+
+
+def _formato_csv(ruta: Path) -> str:
+    """'csv' for a text file named .csv (or .tsv); ErrorLectura when its
+    bytes are not text. Only the extension tells a CSV from any other text."""
+    with open(ruta, "rb") as f:
+        cabeza = f.read(_TROZO)
+    if csv_texto.es_binario(cabeza):
+        extension = ruta.suffix.lower()
+        raise ErrorLectura(
+            ruta.name,
+            f"la extensión es {extension} pero el contenido no es texto separado por comas: es un archivo binario",
+        )
+    return "csv"
 
 
 def _formato_ole(ruta: Path) -> str:
@@ -491,7 +509,7 @@ def vigilar_flujos_pdf(nombre: str) -> Iterator[None]:
 
 
 def revisar(ruta: Path, formato: str, limites: LimitesLectura = LIMITES) -> None:
-    """Run the guards of `formato` ('pdf' or 'docx') on the file."""
+    """Run the guards of `formato` ('pdf', 'docx', a workbook, a CSV…) on the file."""
     if formato == "pdf":
         revisar_pdf(ruta, limites)
     elif formato == "docx":
@@ -500,6 +518,12 @@ def revisar(ruta: Path, formato: str, limites: LimitesLectura = LIMITES) -> None
         revisar_docx(ruta, limites, tipo="el libro de cálculo")
     elif formato == "odt":  # a zip package too: bombs and XML entities before LibreOffice opens it
         revisar_docx(ruta, limites, tipo="el documento OpenDocument")
+    elif formato == "csv":
+        tamano = Path(ruta).stat().st_size
+        if tamano > limites.csv_tamano:
+            raise ErrorLectura(
+                Path(ruta).name, f"el CSV ocupa {_en_mb(tamano)}; el máximo es {_en_mb(limites.csv_tamano)}"
+            )
     elif formato in ("doc", "rtf"):
         tamano = Path(ruta).stat().st_size
         if tamano > limites.docx_descomprimido:
@@ -507,6 +531,11 @@ def revisar(ruta: Path, formato: str, limites: LimitesLectura = LIMITES) -> None
                 Path(ruta).name,
                 f"el documento ocupa {tamano // MB} MB; el máximo es {limites.docx_descomprimido // MB} MB",
             )
+
+
+def _en_mb(n: int) -> str:
+    """Bytes as megabytes with one es-CO decimal when needed: "1,5 MB", "64 MB"."""
+    return f"{n / MB:.1f}".replace(".", ",").removesuffix(",0") + " MB"
 
 
 # ------------------------------------------------------ after extraction

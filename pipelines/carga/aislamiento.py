@@ -354,6 +354,8 @@ _PRECARGA_POR_EXTENSION = {
     ".xlsm": ["extractor.formatos.hoja"],
     ".xls": ["extractor.formatos.hoja"],
     ".ods": ["extractor.formatos.hoja"],
+    ".csv": ["extractor.formatos.hoja"],
+    ".tsv": ["extractor.formatos.hoja"],
 }
 
 

@@ -68,7 +68,8 @@ ARROW_SIN_PANDAS = False
 # thread pool (_numpy_sin_hilos; about 0,06 s less).
 NUMPY_SIN_HILOS = False
 
-EXTENSIONES = (".pdf", ".docx", ".xlsx", ".xlsm", ".xls", ".ods", ".doc", ".rtf", ".odt")
+EXTENSIONES = (".pdf", ".docx", ".xlsx", ".xlsm", ".xls", ".ods", ".csv", ".tsv", ".doc", ".rtf", ".odt")
+GOLD = ".gold.csv"  # an evaluation's gold file (pipelines/evaluacion) beside its report: never a report
 
 
 @dataclass
@@ -114,7 +115,7 @@ def expandir_rutas(rutas: list[Path]) -> list[Path]:
 def recorrer(rutas: list[Path]) -> tuple[list[Path], list[Path]]:
     """(files to load, files skipped). Folders are walked recursively in
     sorted order: files with an extension of EXTENSIONES are loaded, any
-    other file is skipped (reported, not a failure); hidden files and
+    other file (and gold files, "<id>.gold.csv") is skipped (reported, not a failure); hidden files and
     folders (".git", ".DS_Store") and Office lock files ("~$...") are
     ignored. Files named directly are kept as given. No duplicates."""
     vistos: set[Path] = set()
@@ -127,7 +128,7 @@ def recorrer(rutas: list[Path]) -> tuple[list[Path], list[Path]]:
                 partes = p.relative_to(ruta).parts
                 if any(x.startswith(".") for x in partes) or p.name.startswith("~$") or not p.is_file():
                     continue
-                if p.suffix.lower() in EXTENSIONES:
+                if p.suffix.lower() in EXTENSIONES and not p.name.lower().endswith(GOLD):
                     candidatos.append(p)
                 elif ruta_absoluta(p) not in vistos:
                     vistos.add(ruta_absoluta(p))
@@ -493,7 +494,7 @@ def _revisar(con, ruta: Path, forzar: bool, tiempo: Optional[float] = None) -> R
     if ruta.suffix.lower() not in EXTENSIONES:
         motivo = (
             f"{archivo}: formato no admitido; se esperan archivos .pdf, .docx (o .doc, .rtf, .odt) "
-            "u hojas de cálculo .xlsx, .xlsm, .xls u .ods."
+            "u hojas de cálculo .xlsx, .xlsm, .xls, .ods o .csv."
         )
         return ResultadoCarga(archivo, ruta, "fallido", motivo)
     try:
@@ -587,11 +588,12 @@ _NOMBRES_FORMATO = {
     "xlsx": "un libro de Excel (.xlsx)",
     "xls": "un libro de Excel 97-2003 (.xls)",
     "ods": "una hoja de cálculo OpenDocument (.ods)",
+    "csv": "un archivo de texto CSV",
     "doc": "un documento de Word 97-2003 (.doc)",
     "rtf": "un documento RTF",
     "odt": "un documento de texto OpenDocument (.odt)",
 }
-_MISMO_FORMATO = {"xlsm": "xlsx"}  # extensions whose content is read as another format's
+_MISMO_FORMATO = {"xlsm": "xlsx", "tsv": "csv"}  # extensions whose content is read as another format's
 
 
 def _avisos_formato(ruta: Path, formato: Optional[str]) -> list[str]:

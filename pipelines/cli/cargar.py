@@ -42,7 +42,7 @@ if TYPE_CHECKING:
 def cargar(
     rutas: Optional[list[Path]] = typer.Argument(
         None,
-        help="Archivos .pdf, .docx, .xlsx, .xlsm, .xls u .ods, o carpetas (se recorren con sus subcarpetas).",
+        help="Archivos .pdf, .docx, .xlsx, .xlsm, .xls, .ods o .csv, o carpetas (se recorren con sus subcarpetas).",
         show_default=False,
         metavar="RUTAS",
         readable=False,  # an unreadable file fails alone, in Spanish

@@ -58,7 +58,7 @@ def ver(
         _salir(str(exc), debug)
     except MemoryError as exc:
         _salir(f"{archivo.name}: sin memoria al leer el archivo ({exc})", debug)
-    que = "hoja(s)" if archivo.suffix.lower() in (".xlsx", ".xlsm", ".xls", ".ods") else "página(s)"
+    que = "hoja(s)" if archivo.suffix.lower() in (".xlsx", ".xlsm", ".xls", ".ods", ".csv", ".tsv") else "página(s)"
     consola.print(
         f"{escape(archivo.name)}: {que} {escape(_lista(resultado.paginas))}, {resultado.tablas} tabla(s), "
         f"{resultado.cifras} cifra(s).",

@@ -1,6 +1,6 @@
 """Compare the extractor with hand-made gold files.
 
-For every `<id>.pdf` / `<id>.docx` (or workbook: .xlsx, .xlsm, .xls, .ods; or
+For every `<id>.pdf` / `<id>.docx` (or workbook: .xlsx, .xlsm, .xls, .ods; CSV; or
 legacy word processor: .doc, .rtf, .odt) in a folder that has `<id>.gold.csv`
 (beside it, or in `gold/` when the documents are in `informes/`), an
 extracted observation matches a gold row when indicador and indicador_padre
@@ -33,7 +33,7 @@ COLUMNAS_GOLD = (
     "unidad",
     "tipo_gasto",
 )
-EXTENSIONES = (".pdf", ".docx", ".xlsx", ".xlsm", ".xls", ".ods", ".doc", ".rtf", ".odt")
+EXTENSIONES = (".pdf", ".docx", ".xlsx", ".xlsm", ".xls", ".ods", ".csv", ".tsv", ".doc", ".rtf", ".odt")
 TOLERANCIA = 1e-6
 CARPETA_INFORMES = "informes"  # corpus layout: the documents here,
 CARPETA_GOLD = "gold"  # their <id>.gold.csv and <id>.meta.yaml here

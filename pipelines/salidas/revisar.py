@@ -594,7 +594,7 @@ def _seccion_informe(
         titulo = f"Tabla {tabla}" if tabla is not None else "Fuera de las tablas"
         paginas_tabla = sorted({e.pagina for e in grupo if e.pagina})
         if paginas_tabla:
-            que = "hoja" if inf["formato"] in ("xlsx", "xls", "ods") else "pág."
+            que = "hoja" if inf["formato"] in ("xlsx", "xls", "ods", "csv") else "pág."
             titulo += f" ({que} {', '.join(str(p) for p in paginas_tabla)})"
         partes.append(f'<section class="tabla"><h3>{escape(titulo)}</h3>')
         columnas = leidas.get((inf["informe_id"], tabla), []) if tabla is not None else []

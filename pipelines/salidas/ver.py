@@ -281,7 +281,7 @@ def ver(
     seleccion_filas = rango_filas(filas, ruta.name)
     doc = leer_documento(ruta)
     lectura = leer(doc)
-    que = "hoja" if doc.formato in ("xlsx", "xls", "ods") else "página"
+    que = "hoja" if doc.formato in ("xlsx", "xls", "ods", "csv") else "página"
     elegidas = rango(paginas, max(doc.paginas, 1), ruta.name, que)
     carpeta = Path(salida) if salida is not None else Path(f"ver-{ruta.stem}")
     try:

@@ -42,6 +42,8 @@ def test_recorrer_separa_informes_y_omitidos(tmp_path):
     for nombre in (
         "2019/a.pdf",
         "2019/notas.txt",
+        "2019/a.gold.csv",
+        "2019/cuipo.CSV",
         "2020/sub/b.DOCX",
         "foto.jpg",
         "~$b.docx",
@@ -51,8 +53,9 @@ def test_recorrer_separa_informes_y_omitidos(tmp_path):
     ):
         escribir(docs / nombre)
     archivos, omitidos = recorrer([docs, docs / "2019" / "a.pdf"])
-    assert [p.relative_to(docs).as_posix() for p in archivos] == ["2019/a.pdf", "2020/sub/b.DOCX"]
-    assert [p.relative_to(docs).as_posix() for p in omitidos] == ["2019/notas.txt", "foto.jpg"]
+    assert [p.relative_to(docs).as_posix() for p in archivos] == ["2019/a.pdf", "2019/cuipo.CSV", "2020/sub/b.DOCX"]
+    # an evaluation's gold file is never a report
+    assert [p.relative_to(docs).as_posix() for p in omitidos] == ["2019/a.gold.csv", "2019/notas.txt", "foto.jpg"]
 
 
 def test_cli_resumen_con_omitidos_y_salida_sin_codigos_de_terminal(tmp_path, monkeypatch):
@@ -62,14 +65,14 @@ def test_cli_resumen_con_omitidos_y_salida_sin_codigos_de_terminal(tmp_path, mon
     documento(docs / "2020" / "b.docx", n=3)
     escribir(docs / "2020" / "malo.pdf", error="el archivo está dañado")
     escribir(docs / "leame.txt")
-    escribir(docs / "2019" / "tabla.csv")
+    escribir(docs / "2019" / "tabla.json")
     db = tmp_path / "x.duckdb"
     r = runner.invoke(app, ["cargar", str(docs), "--db", str(db), "-t", "2"])
     assert r.exit_code == 1, r.output  # one file failed
     assert "\x1b[" not in r.output  # not a terminal: no progress bar, no control codes
     assert "Resumen: 2 cargados, 0 sin cambios, 1 fallido, 2 omitidos." in r.output
-    assert "Omitidos (no son informes que se puedan cargar): .csv (1), .txt (1)" in r.output
-    assert str(docs / "2019" / "tabla.csv") in r.output and str(docs / "leame.txt") in r.output
+    assert "Omitidos (no son informes que se puedan cargar): .json (1), .txt (1)" in r.output
+    assert str(docs / "2019" / "tabla.json") in r.output and str(docs / "leame.txt") in r.output
     assert "Error: malo.pdf: el archivo está dañado" in r.output
     r = runner.invoke(app, ["cargar", str(docs), "--db", str(db)])
     assert "Resumen: 0 cargados, 2 sin cambios, 1 fallido, 2 omitidos." in r.output
