@@ -89,6 +89,33 @@ def test_metadatos_rellenados_con_separadores_como_los_del_chip(tmp_path):
     assert len(extraer_informe(ruta).observaciones) == 9
 
 
+def test_ejecucion_de_gastos_del_chip_con_seccion_presupuestal(tmp_path):
+    """A CHIP/CUIPO spending export: "SECCION PRESUPUESTAL" ("16 - ALCALDIA")
+    is the row's budget section, not money; the budget stages are."""
+    filas = [
+        ["ENTIDAD:", "Municipio de Chocontá"],
+        ["PERIODO:", "abril-junio 2025"],
+        [],
+        ["CODIGO CCPET", "NOMBRE CUENTA", "SECCION PRESUPUESTAL", "APROPIACION DEFINITIVA", "COMPROMISOS", "PAGOS"],
+        [
+            "2.3.2.02.02.009",
+            "Servicios para la comunidad",
+            "16 - ALCALDIA",
+            "120.500.000,00",
+            "80.250.000,00",
+            "41.000.000,00",
+        ],
+        ["2.3.2.01.01.004", "Maquinaria y equipo", "16 - ALCALDIA", "64.000.000,00", "0,00", "0,00"],
+    ]
+    informe = extraer_informe(escribir(tmp_path / "cuipo_gastos_t2_2025.csv", filas, "cp1252", ";"))
+    assert sorted(o.valor for o in informe.observaciones if o.valor) == [
+        41_000_000,
+        64_000_000,
+        80_250_000,
+        120_500_000,
+    ]
+
+
 def test_utf8_con_bom_coma_y_punto_decimal(tmp_path):
     """A machine export (datos.gov.co, SECOP): UTF-8 with BOM, `,`, numbers
     with a decimal point and no thousands separator; "10.345" there is ten
