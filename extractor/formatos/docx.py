@@ -11,6 +11,7 @@ built with tab stops instead of a table object is made a table
 
 from __future__ import annotations
 
+from copy import deepcopy
 from pathlib import Path
 from typing import Iterator
 
@@ -119,17 +120,38 @@ def _de_diagramacion(tabla: DocxTable) -> bool:
 
 
 def _en_orden(contenidos) -> Iterator[Paragraph | DocxTable]:
-    """Paragraphs and tables in reading order, a layout table opened into
-    what its cells hold, row by row and cell by cell."""
+    """Paragraphs and tables in reading order; a table's rows that hold
+    other tables opened into what their cells hold, cell by cell (a layout
+    table; the last row of a table of targets with the money table nested
+    in it), its other rows kept a table."""
     for contenido in contenidos:
-        if isinstance(contenido, DocxTable) and _de_diagramacion(contenido):
-            for tr in elemento_docx(contenido).tr_lst:
-                if _fila_borrada(tr):
-                    continue
-                for tc in tr.tc_lst:
-                    yield from _en_orden(_hijos(tc, contenido))
-        else:
+        if not (isinstance(contenido, DocxTable) and _de_diagramacion(contenido)):
             yield contenido
+            continue
+        seguidas: list = []  # rows without a nested table, kept together
+        for tr in elemento_docx(contenido).tr_lst:
+            if _fila_borrada(tr):
+                continue
+            if all(tc.find(qn("w:tbl")) is None for tc in tr.tc_lst):
+                seguidas.append(tr)
+                continue
+            if seguidas:
+                yield _con_filas(contenido, seguidas)
+                seguidas = []
+            for tc in tr.tc_lst:
+                yield from _en_orden(_hijos(tc, contenido))
+        if seguidas:
+            yield _con_filas(contenido, seguidas)
+
+
+def _con_filas(tabla: DocxTable, filas: list) -> DocxTable:
+    """A copy of the table with only these rows."""
+    copia = deepcopy(elemento_docx(tabla))
+    conservar = {id(tr) for tr in filas}
+    for tr, original in zip(list(copia.tr_lst), elemento_docx(tabla).tr_lst):
+        if id(original) not in conservar:
+            copia.remove(tr)
+    return DocxTable(copia, tabla)
 
 
 def _hijos(tc, tabla: DocxTable) -> Iterator[Paragraph | DocxTable]:

@@ -305,7 +305,8 @@ def interpretar_tabla(
             acumulacion=acumulacion_de(_texto_de(renglon, cols, "acumulacion")),
         )
         antes = len(observaciones)
-        casillas_vistas = {id(casilla_etiqueta)}
+        # (in a box named by its title, the first column is a value like the others: "Presupuesto definitivo")
+        casillas_vistas = set() if nombre_de_caja else {id(casilla_etiqueta)}
         claves_renglon: set = set()
         for col in cols_valor:
             col = estado.columnas_de_lista.get(col.indice, col)

@@ -56,3 +56,43 @@ def test_tablas_anidadas_en_una_tabla_de_diagramacion(tmp_path):
                 (nombre, "ejecutado", leer_numero(logro).valor, date(2022, 12, 31)),
             }
     assert leidas == esperadas
+
+
+def test_tabla_de_dinero_anidada_en_la_ultima_fila_de_una_tabla_de_metas(tmp_path):
+    """A 1-column layout table whose row holds the programme's heading and
+    its table of targets, whose last row in turn holds the money table (no
+    name column: "Presupuesto definitivo | Recursos comprometidos", named by
+    the line above it). The targets stay a table; the money table is read
+    with its first column as a figure too."""
+    documento = docx.Document()
+    documento.add_heading("Informe de gestión 2021 · Secretaría de Educación", level=1)
+    diagramacion = documento.add_table(rows=1, cols=1)
+    celda = diagramacion.cell(0, 0)
+    celda.paragraphs[0].text = "Programa 3.1 · Educación de calidad"
+    metas = celda.add_table(rows=4, cols=3)
+    for r, fila in enumerate(
+        (
+            ("Meta de producto", "Meta 2021", "Logro 2021"),
+            ("Docentes formados", "60", "58"),
+            ("Sedes dotadas", "12", "9"),
+        )
+    ):
+        for k, texto in enumerate(fila):
+            metas.cell(r, k).text = texto
+    dinero = metas.cell(3, 0).merge(metas.cell(3, 2))
+    dinero.paragraphs[0].text = "Recursos de inversión del programa – vigencia 2021"
+    cuadro = dinero.add_table(rows=2, cols=2)
+    for k, (encabezado, valor) in enumerate(
+        (("Presupuesto definitivo", "$ 1.845.600.000"), ("Recursos comprometidos", "$ 1.712.340.500"))
+    ):
+        cuadro.cell(0, k).text, cuadro.cell(1, k).text = encabezado, valor
+    ruta = tmp_path / "informe_gestion_2021.docx"
+    documento.save(ruta)
+    leidas = {(o.indicador, o.medida, o.valor) for o in extraer_informe(ruta).observaciones}
+    assert {
+        ("Docentes formados", "meta", 60.0),
+        ("Docentes formados", "ejecutado", 58.0),
+        ("Sedes dotadas", "meta", 12.0),
+        ("Sedes dotadas", "ejecutado", 9.0),
+    } <= leidas
+    assert sorted(v for _, m, v in leidas if m not in ("meta", "ejecutado")) == [1_712_340_500.0, 1_845_600_000.0]
