@@ -449,6 +449,21 @@ def _leer_hasta(norm: str, fechas: list[_Fecha], ctx: Optional[Contexto]) -> Opt
     return None
 
 
+_DESDE_RE = re.compile(
+    r"\bdesde\s+(?:el\s+)?(?:(?:ano|inicio\s+de(?:l)?)\s+)?((?:19|20)\d\d)\b(?!\s*(?:a|al|hasta|[-–])\s*\d)"
+)
+
+
+def _leer_desde(norm: str, ctx: Optional[Contexto]) -> Optional[_Lectura]:
+    """Cumulative from a year on: "¿cuánto llevamos desde 2020?" -> Jan 1 of
+    that year .. the report's cut; None without a cut after it."""
+    m = _DESDE_RE.search(norm)
+    corte = (_corte(ctx) or _vigencia_a_corte(ctx).fin) if m and ctx is not None else None
+    if m is None or corte is None or corte.year < int(m.group(1)):
+        return None
+    return _Lectura(Periodo(date(int(m.group(1)), 1, 1), corte), "acumulado")
+
+
 def _leer_subperiodo(norm: str, ctx: Optional[Contexto]) -> Optional[_Lectura]:
     """ "II semestre", "primer trimestre", "T1", "tercer bimestre"..."""
     encontrado: Optional[tuple[int, int, int]] = None  # (n, months, end pos)
@@ -540,6 +555,7 @@ def _leer_periodo(texto: str, ctx: Optional[Contexto]) -> Optional[_Lectura]:
     return (
         _leer_rango_de_meses(norm, fechas, ctx)
         or _leer_hasta(norm, fechas, ctx)
+        or _leer_desde(norm, ctx)
         or _leer_subperiodo(norm, ctx)
         or _leer_rango_de_anios(norm, ctx)
         or _leer_fecha_o_mes(norm, fechas, ctx)

@@ -769,6 +769,42 @@ def _tarjeta(tabla, palabras: list[dict]) -> bool:
     return len(rotulo) >= 2 and sum(any(ch.isdigit() for ch in t) for t in textos[1:]) == 1
 
 
+MIN_EN_TARJETAS = 0.75  # share of a table's filled cells inside one card box each, for a row of cards
+MIN_LINEAS_TARJETA = 3  # rows of such a table inside one card
+HUECO_ENTRE_TARJETAS = 4.0  # points of blank between two cards side by side, at least
+
+
+def _fila_de_tarjetas(casillas: list[Celda], recuadros: Sequence[tuple]) -> bool:
+    """A table whose columns are cards: most filled cells inside one of the
+    page's card boxes each, two boxes or more holding several lines of one
+    column alone, apart from each other (tiles side by side whose lines line
+    up as a borderless table's rows)."""
+    llenas = [(c, c.bbox) for c in casillas if c.texto.strip() and c.bbox is not None]
+    if not llenas or len(recuadros) < 2:
+        return False
+    filas_de: dict[tuple, set[int]] = {}  # box → the rows of its cells
+    columnas_de: dict[tuple, set[int]] = {}  # box → the columns of its cells
+    en_cajas = 0
+    for c, b in llenas:
+        cajas = [
+            r for r in recuadros if r[0] - 2 <= b[0] and b[2] <= r[2] + 2 and r[1] - 2 <= b[1] and b[3] <= r[3] + 2
+        ]
+        if cajas:
+            caja = min(cajas, key=lambda r: (r[2] - r[0]) * (r[3] - r[1]))
+            filas_de.setdefault(caja, set()).add(c.fila)
+            columnas_de.setdefault(caja, set()).add(c.columna)
+            en_cajas += 1
+    if en_cajas < MIN_EN_TARJETAS * len(llenas):
+        return False  # (a badge read into the next column's cell may cross two)
+    # a card holds several lines of one column (a ruled table's cell box holds one line; a box across
+    # the table under the cards, "Cómo leer el tablero", several columns)
+    tarjetas = sorted(
+        caja for caja, filas in filas_de.items() if len(filas) >= MIN_LINEAS_TARJETA and len(columnas_de[caja]) == 1
+    )
+    # cards stand apart; a table's columns drawn as boxes touch
+    return len(tarjetas) >= 2 and all(b[0] - a[2] >= HUECO_ENTRE_TARJETAS for a, b in zip(tarjetas, tarjetas[1:]))
+
+
 def _elementos_pagina(
     pagina,
     n_pagina: int,
@@ -816,6 +852,10 @@ def _elementos_pagina(
     if hechas is None or any(p[0] is not q[0] or p[1] is not q[1] for p, q in zip(partes, bajadas)):
         hechas = _con_cuerpos(bajadas, palabras, n_pagina, bordes)  # else the same tables were read already
     recuadros_tablas, casillas_tablas, libres = hechas
+    de_tarjetas = [b for b, c in zip(recuadros_tablas, casillas_tablas) if _fila_de_tarjetas(c, recuadros)]
+    if de_tarjetas:  # cards side by side read as one table's columns: their words are the cards' text
+        quedan = [(b, c) for b, c in zip(recuadros_tablas, casillas_tablas) if b not in de_tarjetas]
+        recuadros_tablas, casillas_tablas = [b for b, _ in quedan], [c for _, c in quedan]
     libres = [w for w in libres if not any(_dentro(w, b) for b in recuadros_tablas)] + aparte
     tablas = [
         (bbox[1], Tabla(indice=0, celdas=sin_marco_de_hoja(casillas)))

@@ -1043,14 +1043,16 @@ def _mas_fina(cols: list[Columna], cuerpo, c: Columna) -> Columna:
     if not cuerpo:
         return c
     if ANTECEDENTE.search(normalizar(c.encabezado)):
-        # "Descripción del hallazgo": the target described to its right ("Descripción de las metas") names the row
+        # "Descripción del hallazgo": what is done about it, described to its right ("Descripción de las
+        # metas", "Descripción de las actividades"), names the row; not the unit of the targets
         return next(
             (
                 d
                 for d in cols
                 if d.indice > c.indice
-                and d.rol in ("etiqueta", "texto")
+                and d.rol not in ("valor", "unidad", "codigo")
                 and DESCRIBE_LA_META.search(normalizar(d.encabezado))
+                and "unidad" not in normalizar(d.encabezado)
             ),
             c,
         )
@@ -1069,7 +1071,7 @@ def _mas_fina(cols: list[Columna], cuerpo, c: Columna) -> Columna:
 ANTECEDENTE = re.compile(
     rf"\b({palabras.alternativas(cargar_yaml('encabezados.yaml')['columnas_de_texto']['antecedente'])})\b"
 )
-DESCRIBE_LA_META = re.compile(r"\bmetas?\b")
+DESCRIBE_LA_META = re.compile(r"\bmetas?\b|\bdescripcion\b.*\b(?:actividad|actividades|accion|acciones)\b")
 OFICINA = re.compile(rf"\b({palabras.alternativas(cargar_yaml('encabezados.yaml')['columnas_de_texto']['oficina'])})\b")
 ENCABEZADO_PADRE = re.compile(
     rf"\b({palabras.alternativas(cargar_yaml('encabezados.yaml')['columnas_de_texto']['padre'])})\b"

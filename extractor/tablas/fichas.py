@@ -32,7 +32,15 @@ from typing import Optional
 import esquemas
 from esquemas import cargar_yaml
 from extractor.castellano.lemas import normalizar
-from extractor.castellano.numeros import Numero, es_vacio, leer_cantidad, leer_numero, sin_cota, sin_notas
+from extractor.castellano.numeros import (
+    Numero,
+    buscar_numeros,
+    es_vacio,
+    leer_cantidad,
+    leer_numero,
+    sin_cota,
+    sin_notas,
+)
 from extractor.castellano.periodos import Contexto, Periodo, fecha_corte_en, periodo_para
 from extractor.formatos.cajas import union
 from extractor.modelo import BBox, BloqueTexto, Celda, Documento, Tabla
@@ -341,10 +349,28 @@ def campos_de_tabla(tabla: Tabla) -> list[Campo]:
     campos: list[Campo] = []
     pares = 0
     filas = tabla.rejilla()
-    if filas and _encabezado_de_ficha(filas[0]):
-        filas = filas[1:]  # "Concepto | Valor"
+    if filas and (_encabezado_de_ficha(filas[0]) or _encabezado_sin_campos(filas[0])):
+        filas = filas[1:]  # "Concepto | Valor", "Lo que usted nos preguntó | Lo que le respondemos | ¿Cumplimos?"
     for fila in filas:
         celdas = [c for c in celdas_distintas(fila) if c.texto.strip()]
+        if len(celdas) == 3 and all(_es_etiqueta(c.texto) and not _con_cifra(c.texto) for c in celdas):
+            continue  # a row of headers ("Unidad de medida | Línea base (2017) | Meta del año 2018")
+        texto_cuota = celdas[2].texto if len(celdas) == 3 else ""
+        if (
+            len(celdas) == 3
+            and _es_etiqueta(celdas[0].texto)
+            and (_PORCENTAJE.search(texto_cuota) or not any(ch.isdigit() for ch in texto_cuota))
+        ):
+            # label | value | its share ("Sí ✔ 108,0 % de lo que nos tocaba"); a share column without one ("—")
+            etiqueta, valor, cuota = celdas
+            rotulo = etiqueta.texto.strip()
+            campos.extend(_campos_de_par(rotulo.rstrip(":").strip(), valor, tabla.indice))
+            if _con_cifra(valor.texto) and (pct := _PORCENTAJE.search(texto_cuota)) is not None:
+                campos.append(
+                    Campo("avance_porcentual", rotulo, pct.group(), cuota.pagina, cuota.bbox, cuota, tabla.indice)
+                )
+            pares += 1
+            continue
         if len(celdas) < 2:
             unica = celdas[0] if celdas else None
             if unica is not None and (en_celda := campos_de_texto(BloqueTexto(unica.texto, unica.pagina or 0))):
@@ -367,6 +393,25 @@ def campos_de_tabla(tabla: Tabla) -> list[Campo]:
             campos.extend(_campos_de_par(etiqueta.texto.strip().rstrip(":").strip(), valor, tabla.indice))
             pares += 1
     return campos if pares >= 2 and any(c.rol for c in campos) else []
+
+
+_PORCENTAJE = re.compile(r"\d[\d.,]*\s?%")
+
+
+def _con_cifra(texto: str) -> bool:
+    """A figure in the text that is no year."""
+    return any(not es_anio(n) for n in buscar_numeros(texto))
+
+
+def _encabezado_sin_campos(fila) -> bool:
+    """A first row of two or three header cells without figures, the first
+    no field's label ("Lo que usted nos preguntó | Lo que le respondemos | ¿Cumplimos?")."""
+    celdas = [c for c in celdas_distintas(fila) if c.texto.strip()]
+    return (
+        2 <= len(celdas) <= 3
+        and not any(ch.isdigit() for c in celdas for ch in c.texto)
+        and rol_de_celda(" ".join(celdas[0].texto.split()).rstrip(":")) is None
+    )
 
 
 def _campos_de_par(etiqueta: str, valor: Celda, tabla: int) -> list[Campo]:
@@ -428,6 +473,7 @@ def _encabezado_como_nombre(bloque: Optional[BloqueTexto], en_ficha: bool = Fals
     lineas = bloque.texto.strip().split("\n")
     if len(lineas) > 1 and normalizar(lineas[0]).strip() in _UNIDADES:
         lineas = lineas[1:]  # "ha" of the big figure above, printed beside the label's first line
+    lineas[0] = _INSIGNIA_DE_AVANCE.sub("", lineas[0])  # "Menores de 1 año con  48,6 %": the badge
     texto = " ".join(" ".join(lineas).split())
     if len(texto.split()) > MAX_PALABRAS_ENCABEZADO or (texto.endswith(".") and not bloque.negrita):
         return None
@@ -435,6 +481,16 @@ def _encabezado_como_nombre(bloque: Optional[BloqueTexto], en_ficha: bool = Fals
     if nombre[:1].islower():
         return None  # "de la meta del año": the caption under a figure, not a heading
     return nombre if re.search(r"[^\W\d_]{3}", nombre) else None
+
+
+# a percentage badge printed at the end of a tile's heading's first line ("Menores de 1 año con   48,6 %")
+_INSIGNIA_DE_AVANCE = re.compile(r"(?:(?<=[^\W\d_])|(?<=[,;:]))\s+(\d[\d.,]*\s?%)\s*$")
+
+
+def _avance_en_insignia(bloque: BloqueTexto) -> Optional[str]:
+    """The percentage badge at the end of a heading's first line, or None."""
+    m = _INSIGNIA_DE_AVANCE.search(bloque.texto.strip().split("\n")[0])
+    return m.group(1) if m else None
 
 
 def leer_fichas(doc: Documento, hojas: bool = False, titulos: Optional[dict[int, list[str]]] = None) -> Fichas:
@@ -502,6 +558,10 @@ def leer_fichas(doc: Documento, hojas: bool = False, titulos: Optional[dict[int,
                         encima = None  # the field above, of the same card: no heading
                     if encima is not None and (nombre := _encabezado_como_nombre(encima, en_ficha)):
                         nombrado = [Campo("nombre", "", nombre, encima.pagina, encima.bbox)]
+                        if (avance := _avance_en_insignia(encima)) and not any(
+                            c.rol == "avance_porcentual" for c in campos
+                        ):
+                            nombrado.append(Campo("avance_porcentual", "", avance, encima.pagina, encima.bbox))
                         cifra = tarjeta[1] if tarjeta else None
                         if cifra is None and previa is not None and _cifra_sola(previa):
                             cifra = previa  # the big figure printed above the heading
@@ -520,7 +580,8 @@ def leer_fichas(doc: Documento, hojas: bool = False, titulos: Optional[dict[int,
                 if entre > MAX_ENTRE:
                     cerrar()
             if anterior is not None and _cifra_sola(bloque):
-                tarjeta = (anterior, bloque, None)
+                # (a heading in two lines read as two blocks: "Cobertura de afiliación al" over "régimen subsidiado")
+                tarjeta = (_con_linea_de_arriba(previa, anterior), bloque, None)
             elif tarjeta and _rotulo_de_cifra(bloque):  # "Logrado" under the big figure: still the card
                 tarjeta = (tarjeta[0], tarjeta[1], bloque)
             else:
@@ -673,6 +734,26 @@ def _insignia_junto_al_nombre(*lineas: str) -> Optional[str]:
     return f"{primera} {m.group(1)} · {nombre} {m.group(2)}" if m else None
 
 
+def _con_linea_de_arriba(arriba: Optional[BloqueTexto], bloque: BloqueTexto) -> BloqueTexto:
+    """A heading's line with the line right above it when that line is one
+    more of the heading (no field, no figure but a badge, same left edge,
+    no gap): the heading whole."""
+    if (
+        arriba is None
+        or not _debajo(arriba, bloque)
+        or "\n" in arriba.texto.strip()
+        or campos_de_texto(arriba)
+        or _con_cifra(_INSIGNIA_DE_AVANCE.sub("", arriba.texto))
+        or bloque.bbox is None
+        or arriba.bbox is None
+        or bloque.bbox[1] - arriba.bbox[3] > (arriba.bbox[3] - arriba.bbox[1])
+    ):
+        return bloque
+    return replace(
+        bloque, texto=f"{arriba.texto.strip()}\n{bloque.texto.strip()}", bbox=union((arriba.bbox, bloque.bbox))
+    )
+
+
 def _debajo(arriba: BloqueTexto, abajo: BloqueTexto) -> bool:
     """One line right under the other, from the same left edge."""
     return (
@@ -737,8 +818,10 @@ def _unidad_debajo(cifra: BloqueTexto, unidad: BloqueTexto) -> bool:
         return False
     texto = unidad.texto.strip()
     centro = (unidad.bbox[0] + unidad.bbox[2]) / 2
+    palabras = len(texto.split())
     return (
-        len(texto.split()) <= 3  # "niños y jóvenes"
+        # "niños y jóvenes"; "% de la población elegible" (what a percentage is of)
+        (palabras <= 3 or palabras <= 5 and (texto[:1].islower() or texto.startswith("%")))
         and not any(ch.isdigit() for ch in texto)
         and -3 <= unidad.bbox[1] - cifra.bbox[3] <= HUECO_ROTULO_CIFRA / 3  # (a big figure's box reaches below it)
         and (cifra.bbox[0] <= centro <= cifra.bbox[2] or abs(unidad.bbox[0] - cifra.bbox[0]) <= 2)
@@ -771,11 +854,14 @@ def _rol_de_cifra_grande(rotulo: Optional[BloqueTexto]) -> tuple[str, str]:
 
 def _rol_de_cifra_sola(bloque: BloqueTexto, ficha: Ficha) -> Optional[str]:
     """What a figure alone among a card's fields is: its percentage when it
-    is one and the card's target is a count ("Meta 2019: 900" | "93,6 %"),
-    else the result when the card has none yet; None otherwise."""
+    is one and the card's target is a count ("Meta 2019: 900" | "93,6 %")
+    or its result is given ("98,7" … "Meta: 99,0 %" | "99,7 %"), else the
+    result when the card has none yet; None otherwise."""
     n, meta = _numero(bloque.texto.strip()), _numero(ficha.valor("meta") or "")
     if n is not None and n.unidad == "porcentaje" and meta is not None and meta.unidad != "porcentaje":
         return None if ficha.valor("avance_porcentual") else "avance_porcentual"
+    if n is not None and n.unidad == "porcentaje" and ficha.valor("ejecutado"):
+        return None if ficha.valor("avance_porcentual") else "avance_porcentual"  # the result given: its share
     return None if ficha.valor("ejecutado") else "ejecutado"
 
 
@@ -790,7 +876,12 @@ def _numero(texto: str) -> Optional[Numero]:
     n = leer_numero(texto) or leer_numero(sin_notas(texto))  # "18,5 (año 2023)"
     if n is None and (cantidad := leer_cantidad(texto)) is not None:
         n = cantidad[0]  # "1.500 niños"
+    if n is None and (parte := _PORCENTAJE_DE.match(texto)) is not None:
+        n = leer_numero(parte.group(1))  # "8,0 % de los residuos"
     return n
+
+
+_PORCENTAJE_DE = re.compile(r"^\s*(\d[\d.,]*\s?%)\s+de\s+[^\W\d_][^\d]*$")
 
 
 def observaciones_de_ficha(ficha: Ficha, ctx: Contexto, tabla: Optional[int] = None) -> list[Observacion]:

@@ -1,7 +1,7 @@
 """Tables whose rows carry their target's own period in two date columns:
 an improvement plan's actions ("Fecha iniciación de la meta" | "Fecha
 terminación de la meta"). A row's target covers its own span; what the row
-achieved, its span up to the report's cut date."""
+achieved, from its start to the report's cut date."""
 
 from __future__ import annotations
 
@@ -34,12 +34,13 @@ def _fecha(texto: str) -> Optional[date]:
     return fechas[0] if len(fechas) == 1 else None
 
 
-_META = re.compile(r"\bmetas?\b")
+_META = re.compile(r"\b(?:metas?|accion|acciones)\b")
 
 
 def _de_la_meta(filas: list, k: int, primera: int) -> bool:
-    """The column's header, above its first date, says the dates are the target's
-    ("Fecha iniciación de la meta"; not a project's "Fecha inicio", whose
+    """The column's header, above its first date, says the dates are the
+    target's or the action's ("Fecha iniciación de la meta", "Fecha de
+    inicio de la acción"; not a project's bare "Fecha inicio", whose
     schedule does not date the year's target)."""
     encabezado = " ".join(f[k].texto for f in filas[:primera] if f[k] is not None)
     return bool(_META.search(normalizar(encabezado)))
@@ -47,8 +48,9 @@ def _de_la_meta(filas: list, k: int, primera: int) -> bool:
 
 def fechas_por_fila(tabla: Tabla) -> dict[int, tuple[date, date]]:
     """{row: (start, end)} of a table with exactly two columns of dates
-    (most of its filled cells one date each, two rows at least) headed as
-    the target's dates, the earlier column the start; {} otherwise."""
+    (most of its filled cells one date each, two rows at least), one headed
+    as the target's or the action's, the earlier column the start; {}
+    otherwise."""
     filas = tabla.rejilla()
     columnas: dict[int, dict[int, date]] = {}
     llenas: dict[int, int] = {}
@@ -62,7 +64,7 @@ def fechas_por_fila(tabla: Tabla) -> dict[int, tuple[date, date]]:
     de_fechas = sorted(
         k for k, fechas in columnas.items() if len(fechas) >= MIN_FILAS_CON_FECHAS and len(fechas) * 2 > llenas[k]
     )
-    if len(de_fechas) != 2 or not all(_de_la_meta(filas, k, min(columnas[k])) for k in de_fechas):
+    if len(de_fechas) != 2 or not any(_de_la_meta(filas, k, min(columnas[k])) for k in de_fechas):
         return {}
     inicio, fin = (columnas[k] for k in de_fechas)
     salida = {r: (inicio[r], fin[r]) for r in inicio.keys() & fin.keys() if inicio[r] <= fin[r]}
@@ -80,8 +82,8 @@ def con_periodos_de_fila(tabla: Tabla, obs: list[Observacion], ctx: Contexto) ->
         if span is not None and o.medida in _PLANEADAS:
             o = replace(o, periodo_inicio=span[0], periodo_fin=span[1])
         elif span is not None and o.medida in _LOGRADAS:
-            corte = ctx.fecha_corte
-            fin = min(span[1], corte) if corte is not None and corte >= span[0] else span[1]
+            corte = ctx.fecha_corte  # (the follow-up reports progress as of its cut, ended actions too)
+            fin = corte if corte is not None and corte >= span[0] else span[1]
             o = replace(o, periodo_inicio=span[0], periodo_fin=fin)
         salida.append(o)
     return salida

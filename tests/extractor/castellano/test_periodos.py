@@ -501,3 +501,19 @@ def test_corte_escrito_con_guiones_es_desde_enero():
     ctx = Contexto(vigencia=2025, fecha_corte=date(2025, 9, 30), periodo_inicio=date(2025, 1, 1))
     for texto in ("Ejecutado a 30-sep", "Ejecutado a 30 de septiembre", "Ejecutado a 30-sep-2025"):
         assert periodo_para("ejecutado", texto, ctx) == Periodo(date(2025, 1, 1), date(2025, 9, 30)), texto
+
+
+@pytest.mark.parametrize(
+    "texto, esperado",
+    [
+        ("Así íbamos: ¿cuánto llevamos desde 2020?", P("2020-01-01", "2022-12-31")),
+        ("Acumulado desde el año 2021", P("2021-01-01", "2022-12-31")),
+        ("Logro desde 2020 hasta 2021", P("2020-01-01", "2021-12-31")),  # a range, not from 2020 to the cut
+        ("Meta desde 2024", P("2024-01-01", "2024-12-31")),  # after the cut: the year itself
+    ],
+)
+def test_desde_un_anio_hasta_el_corte(texto, esperado):
+    ctx = Contexto(
+        vigencia=2022, fecha_corte=date(2022, 12, 31), periodo_inicio=date(2022, 1, 1), periodo_fin=date(2022, 12, 31)
+    )
+    assert periodo_de_texto(texto, ctx) == esperado

@@ -202,3 +202,56 @@ def test_tarjetas_con_la_unidad_bajo_la_cifra(tmp_path):
             (indicador, "avance_porcentual", leer_numero(avance).valor),
         }
     assert leidas == esperadas
+
+
+def test_fila_de_tarjetas_con_insignia_no_es_una_tabla(tmp_path):
+    """Four tiles side by side in rounded boxes apart from each other (the
+    name in two lines with a % badge at the right of the first, the big
+    figure, its unit under it, "Meta: X"), a box across the page under them:
+    their lines line up like a borderless table's rows, but each column is
+    a card."""
+    ruta = tmp_path / "tablero_salud_2025.pdf"
+    tarjetas = (
+        (
+            ("Cobertura de afiliación al", "régimen subsidiado"),
+            "99,7 %",
+            "98,7",
+            "% de la población elegible",
+            "99,0 %",
+        ),
+        (("Auditorías de calidad a", "EPS e IPS del municipio"), "50,0 %", "6", "auditorías", "12"),
+        (("Atenciones extramurales", "de salud en veredas"), "20,0 %", "300", "atenciones", "1.500"),
+        (("Visitas de inspección,", "vigilancia y control"), "350,0 %", "2.870", "visitas", "820"),
+    )
+    c = canvas.Canvas(str(ruta), pagesize=(960, 540))
+    c.setFont("Helvetica-Bold", 18)
+    c.drawString(30, 500, "Tablero de indicadores de salud · I semestre 2025")
+    for k, (nombre, insignia, cifra, unidad_, meta) in enumerate(tarjetas):
+        x = 30 + 229 * k
+        c.roundRect(x, 270, 213, 178, 8, stroke=1, fill=0)
+        c.setFont("Helvetica-Bold", 8)
+        c.drawString(x + 16, 425, nombre[0])
+        c.drawString(x + 16, 415, nombre[1])
+        c.drawRightString(x + 200, 425, insignia)
+        c.setFont("Helvetica-Bold", 30)
+        c.drawString(x + 16, 340, cifra)
+        c.setFont("Helvetica", 8)
+        c.drawString(x + 16, 328, unidad_)
+        c.drawString(x + 16, 285, f"Meta: {meta}")
+    c.roundRect(30, 100, 900, 150, 8, stroke=1, fill=0)
+    c.setFont("Helvetica-Bold", 11)
+    c.drawString(46, 225, "Cómo leer el tablero")
+    c.setFont("Helvetica", 9)
+    c.drawString(46, 205, "La cifra grande es lo logrado entre enero y junio; «Meta» es la meta de todo el año 2025.")
+    c.showPage()
+    c.save()
+    from extractor.castellano.numeros import leer_numero
+
+    leidas = {(o.indicador, o.medida, o.valor) for o in extraer_informe(ruta).observaciones}
+    for nombre, insignia, cifra, _, meta in tarjetas:
+        indicador = " ".join(nombre)
+        assert {
+            (indicador, "ejecutado", leer_numero(cifra).valor),
+            (indicador, "meta", leer_numero(meta).valor),
+            (indicador, "avance_porcentual", leer_numero(insignia).valor),
+        } <= leidas, (indicador, sorted(leidas))

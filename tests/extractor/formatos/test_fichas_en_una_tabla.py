@@ -80,3 +80,57 @@ def test_fichas_en_una_tabla_partida_entre_paginas(tmp_path):
             o.indicador == indicador and o.medida == "linea_base" and o.valor == base for o in informe.observaciones
         )
     assert len(informe.observaciones) == 8 * len(FICHAS)
+
+
+def test_fichas_de_tres_columnas_pregunta_respuesta_y_cumplimos(tmp_path):
+    """Each sheet a three-column table under its "Indicador del Plan: …"
+    line: "Lo que usted nos preguntó | Lo que le respondemos | ¿Cumplimos?",
+    the share of a row in the third column ("Sí ✔ 108,0 % de lo que nos
+    tocaba", "—" where there is none), the running total "desde 2020", a
+    percentage with what it is of ("8,0 % de los residuos")."""
+    import docx
+
+    documento = docx.Document()
+    documento.add_heading("Así le cumplimos al ambiente en 2022", level=1)
+    fichas = (
+        ("Viviendas rurales conectadas a acueductos veredales", "viviendas", ("310", "600", "150", "162", "455"), ("108,0 %", "75,8 %")),
+        ("Porcentaje de residuos sólidos aprovechados", "% de los residuos", ("8,0", "20,0", "15,0", "13,8", None), ("92,0 %", None)),
+    )  # fmt: skip
+    preguntas = (
+        "¿Cómo estábamos al empezar el gobierno (2019)?",
+        "¿Cuánto prometimos para los cuatro años (2020-2023)?",
+        "¿Cuánto nos tocaba hacer en 2022?",
+        "¿Cuánto hicimos en 2022?",
+        "Así íbamos: ¿cuánto llevamos desde 2020?",
+    )
+    for n, (indicador, unidad, cifras, cuotas) in enumerate(fichas, start=1):
+        documento.add_paragraph(f"FICHA {n}")
+        documento.add_paragraph(f"Indicador del Plan: {indicador}")
+        tabla = documento.add_table(rows=1, cols=3)
+        for k, texto in enumerate(("Lo que usted nos preguntó", "Lo que le respondemos", "¿Cumplimos?")):
+            tabla.cell(0, k).text = texto
+        for pregunta, cifra in zip(preguntas, cifras):
+            celdas = tabla.add_row().cells
+            celdas[0].text = pregunta
+            celdas[1].text = f"{cifra} {unidad}" if cifra else "No se suma: es el porcentaje de cada año"
+        tabla.rows[4].cells[2].text = f"Sí ✔ {cuotas[0]} de lo que nos tocaba"
+        tabla.rows[5].cells[2].text = f"{cuotas[1]} de lo prometido" if cuotas[1] else "—"
+    ruta = tmp_path / "fichas_ambiente_2022.docx"
+    documento.save(ruta)
+    leidas = {(o.indicador, o.medida, o.valor, o.periodo_fin) for o in extraer_informe(ruta).observaciones}
+    viviendas, residuos = fichas[0][0], fichas[1][0]
+    anio, cuatrienio = date(2022, 12, 31), date(2023, 12, 31)
+    assert {
+        (viviendas, "meta_cuatrienio", 600.0, cuatrienio),
+        (viviendas, "meta", 150.0, anio),
+        (viviendas, "ejecutado", 162.0, anio),
+        (viviendas, "avance_porcentual", 108.0, anio),
+        (viviendas, "acumulado", 455.0, anio),
+        (viviendas, "avance_porcentual", 75.8, anio),
+        (residuos, "meta_cuatrienio", 20.0, cuatrienio),
+        (residuos, "meta", 15.0, anio),
+        (residuos, "ejecutado", 13.8, anio),
+        (residuos, "avance_porcentual", 92.0, anio),
+    } <= leidas
+    acumulado = next(o for o in extraer_informe(ruta).observaciones if o.medida == "acumulado")
+    assert (acumulado.periodo_inicio, acumulado.periodo_fin) == (date(2020, 1, 1), anio)

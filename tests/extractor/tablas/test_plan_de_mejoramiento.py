@@ -85,12 +85,64 @@ def test_seguimiento_a_un_plan_de_mejoramiento(tmp_path):
             date(2024, 6, 30),
         ),
         ("Revisiones semanales de publicación realizadas", "meta", 20.0, date(2024, 1, 15), date(2024, 5, 31)),
-        ("Revisiones semanales de publicación realizadas", "ejecutado", 20.0, date(2024, 1, 15), date(2024, 5, 31)),
+        # (an action ended before the cut: its progress as the follow-up reports it, at the cut)
+        ("Revisiones semanales de publicación realizadas", "ejecutado", 20.0, date(2024, 1, 15), date(2024, 6, 30)),
         (
             "Revisiones semanales de publicación realizadas",
             "avance_porcentual",
             100.0,
             date(2024, 1, 15),
-            date(2024, 5, 31),
+            date(2024, 6, 30),
         ),
     }
+
+
+def test_plan_de_mejoramiento_en_excel_con_fechas_de_la_accion(tmp_path):
+    """The same follow-up as a workbook in the CGR's wording: "Descripción de
+    las actividades" names the row (not the finding, the cause nor the
+    targets' unit), "Fecha de inicio de la acción" | "Fecha de
+    finalización" are real date cells, "Meta cuantificable" the target."""
+    from datetime import datetime
+
+    import openpyxl
+
+    libro = openpyxl.Workbook()
+    hoja = libro.active
+    hoja.append(
+        ["Plan de mejoramiento CGR – auditoría SGP vigencia 2023 · seguimiento con corte a 31 de marzo de 2025"]
+    )
+    hoja.append(
+        [
+            "Código hallazgo",
+            "Descripción del hallazgo",
+            "Causa",
+            "Acción de mejora",
+            "Descripción de las actividades",
+            "Unidad de medida de las metas",
+            "Meta cuantificable",
+            "Fecha de inicio de la acción",
+            "Fecha de finalización",
+            "Avance físico",
+            "Avance %",
+        ]
+    )
+    hoja.append(
+        ["H1", "Saldos sin conciliar", "Falta de control", "Conciliar", "Conciliaciones bancarias mensuales",
+         "Número", 12, datetime(2024, 9, 1), datetime(2025, 8, 31), 7, 0.583]
+    )  # fmt: skip
+    hoja.append(
+        ["H2", "Informes sin publicar", "Falta de procedimiento", "Publicar", "Informes de rendición publicados",
+         "Número", 4, datetime(2024, 9, 1), datetime(2024, 12, 31), 4, 1]
+    )  # fmt: skip
+    ruta = tmp_path / "seguimiento_plan_mejoramiento_cgr_corte_mar2025.xlsx"
+    libro.save(ruta)
+    leidas = {
+        (o.indicador, o.medida, o.valor, o.periodo_inicio, o.periodo_fin) for o in extraer_informe(ruta).observaciones
+    }
+    corte = date(2025, 3, 31)
+    assert {
+        ("Conciliaciones bancarias mensuales", "meta", 12.0, date(2024, 9, 1), date(2025, 8, 31)),
+        ("Conciliaciones bancarias mensuales", "ejecutado", 7.0, date(2024, 9, 1), corte),
+        ("Informes de rendición publicados", "meta", 4.0, date(2024, 9, 1), date(2024, 12, 31)),
+        ("Informes de rendición publicados", "ejecutado", 4.0, date(2024, 9, 1), corte),
+    } <= leidas
