@@ -117,8 +117,15 @@ def tablas_de_indicador(
     for r in rectangulos:
         base = next((b for b in por_base if abs(b - r.bottom) <= TOLERANCIA), r.bottom)
         por_base.setdefault(base, []).append(r)
+    por_columna: dict[tuple[int, int], list[Rectangulo]] = {}  # the rectangles that may stack on a bar
+    for r in rectangulos:
+        por_columna.setdefault((round(r.x0), round(r.x1)), []).append(r)
     for base, de_pie in por_base.items():
-        pilas = [_Pila(r, rectangulos) for r in sorted(de_pie, key=lambda r: r.x0) if r.x1 - r.x0 >= MIN_ANCHO_BARRA]
+        pilas = [
+            _Pila(r, por_columna[(round(r.x0), round(r.x1))])
+            for r in sorted(de_pie, key=lambda r: r.x0)
+            if r.x1 - r.x0 >= MIN_ANCHO_BARRA
+        ]
         for grafica in _por_grafica(pilas):
             leida = _tabla(base, grafica, palabras, n_pagina)
             if leida is not None:
