@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Iterator, Optional
 
 from extractor.errores import ErrorLectura
-from extractor.formatos import HOJAS, LEGADO, seguridad
+from extractor.formatos import HOJAS, LEGADO, PRESENTACIONES, seguridad
 from extractor.formatos.seguridad import LimitesLectura
 
 
@@ -54,8 +54,9 @@ def copia_privada(ruta: Path) -> Iterator[tuple[Path, str]]:
 
 
 def formato_de(ruta: Path) -> str:
-    """The format the bytes say ('pdf', 'docx', 'xlsx', 'xls', 'ods', 'doc', 'rtf', 'odt'), whatever
-    the extension claims ('csv': text named .csv); ErrorLectura with a Spanish reason for anything else."""
+    """The format the bytes say ('pdf', 'docx', 'xlsx', 'xls', 'ods', 'doc', 'rtf', 'odt', 'pptx', 'ppt',
+    'odp'), whatever the extension claims ('csv': text named .csv); ErrorLectura with a Spanish reason for
+    anything else."""
     from extractor.formatos.seguridad import detectar_formato
 
     return detectar_formato(Path(ruta))
@@ -72,6 +73,12 @@ def leer_documento(ruta: Path, limites: Optional[LimitesLectura] = None):
         raise ErrorLectura(ruta.name, "el archivo no existe")
     with copia_privada(ruta) as (copia, sha256):
         return _leer_copia(copia, sha256, limites or seguridad.LIMITES)
+
+
+def _lector_pptx(limites: LimitesLectura):
+    from extractor.formatos.pptx import leer_pptx  # python-pptx: only for presentations
+
+    return lambda ruta, sha256: leer_pptx(ruta, sha256, limites)
 
 
 def _leer_copia(ruta: Path, sha256: str, limites: LimitesLectura):
@@ -99,8 +106,15 @@ def _leer_copia(ruta: Path, sha256: str, limites: LimitesLectura):
             margen = 2.0
             tiempo = TIEMPO if limites.plazo is None else min(TIEMPO, limites.plazo - time.monotonic() + margen)
             doc = leer_legado(
-                ruta, sha256, formato, tiempo=tiempo, revisar_docx=lambda copia: seguridad.revisar_docx(copia, limites)
+                ruta,
+                sha256,
+                formato,
+                tiempo=tiempo,
+                revisar_docx=lambda copia: seguridad.revisar(copia, copia.suffix.lstrip("."), limites),
+                leer_copia=_lector_pptx(limites) if formato in PRESENTACIONES else None,
             )
+        elif formato == "pptx":
+            doc = _lector_pptx(limites)(ruta, sha256)
         else:
             from extractor.formatos.docx import leer_docx  # python-docx: only for DOCX (0,1 s)
 

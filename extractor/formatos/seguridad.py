@@ -8,9 +8,11 @@ letting pdfplumber or python-docx fail obscurely, hang or blow up memory:
 * the format comes from the bytes, not the extension (a DOCX named .pdf is
   read as Word; an HTML page named .docx is rejected); legacy .doc (an OLE
   file with a WordDocument stream), RTF and .odt are converted to DOCX by
-  LibreOffice (extractor/formatos/legado.py);
-* DOCX: the ZIP directory is checked (number of parts, declared uncompressed
-  size, compression ratio: zip bombs) and every XML part is streamed with a
+  LibreOffice (extractor/formatos/legado.py); PowerPoint presentations are
+  read slide by slide (.pptx; .ppt and .odp through LibreOffice too);
+* DOCX (and the other zip packages: .xlsx, .ods, .odt, .pptx, .odp): the
+  ZIP directory is checked (number of parts, declared uncompressed size,
+  compression ratio: zip bombs) and every XML part is streamed with a
   size cap looking for DOCTYPE/ENTITY declarations (entity expansion, XXE),
   before python-docx opens it;
 * PDF: pdfium opens it (encrypted, damaged), the end-of-file marker must be
@@ -42,7 +44,7 @@ from pathlib import Path
 from typing import Iterator, Optional
 
 from extractor.errores import ErrorLectura, FaltaPrograma
-from extractor.formatos import csv_texto
+from extractor.formatos import PRESENTACIONES, csv_texto
 
 MB = 1 << 20
 
@@ -52,7 +54,7 @@ class LimitesLectura:
     """Limits checked before parsing. Defaults fit any real report with a
     wide margin; the page limit can be changed from the CLI."""
 
-    paginas: int = 2000  # PDF pages
+    paginas: int = 2000  # PDF pages, slides of a presentation
     docx_partes: int = 5000  # entries of the DOCX zip
     docx_descomprimido: int = 512 * MB  # declared uncompressed size of all parts
     docx_xml: int = 256 * MB  # one XML part, actually decompressed
@@ -62,7 +64,7 @@ class LimitesLectura:
     hoja_area: int = 5_000_000  # rows × columns of one table read from a sheet
     csv_tamano: int = 64 * MB  # a CSV file, decoded whole in memory (its cells are bounded by hoja_celdas too)
     plazo: Optional[float] = None  # time.monotonic() deadline of the file (--limite-tiempo), if any
-    hoja_ocultas: bool = False  # read hidden sheets, rows and columns of workbooks (--incluir-ocultas)
+    hoja_ocultas: bool = False  # read hidden sheets, rows and columns of workbooks, hidden slides (--incluir-ocultas)
 
 
 LIMITES = LimitesLectura()
@@ -81,9 +83,10 @@ _TROZO = 64 * 1024
 
 
 def detectar_formato(ruta: Path) -> str:
-    """'pdf', 'docx', 'xlsx' (also .xlsm), 'xls', 'ods', 'doc', 'rtf' or
-    'odt', from the file's bytes whatever its extension says; 'csv' for
-    text named .csv or .tsv; ErrorLectura (Spanish reason) for anything else."""
+    """'pdf', 'docx', 'xlsx' (also .xlsm), 'xls', 'ods', 'doc', 'rtf',
+    'odt', 'pptx', 'ppt' or 'odp', from the file's bytes whatever its
+    extension says; 'csv' for text named .csv or .tsv; ErrorLectura (Spanish
+    reason) for anything else."""
     ruta = Path(ruta)
     with open(ruta, "rb") as f:
         cabeza = f.read(1024)
@@ -123,7 +126,7 @@ def _formato_csv(ruta: Path) -> str:
 
 
 def _formato_ole(ruta: Path) -> str:
-    """'xls' or 'doc' for an OLE compound file; otherwise ErrorLectura saying
+    """'xls', 'doc' or 'ppt' for an OLE compound file; otherwise ErrorLectura saying
     what it actually is: damaged, password-protected, or another kind."""
     entradas = nombres_cfb(ruta)
     if not entradas:
@@ -137,9 +140,8 @@ def _formato_ole(ruta: Path) -> str:
     if "worddocument" in entradas:
         return "doc"  # Word 97-2003: converted by LibreOffice (extractor/formatos/legado.py)
     if "powerpoint document" in entradas:
-        otro = "es una presentación de PowerPoint 97-2003 (.ppt)"
-    else:
-        otro = "es un archivo de Office 97-2003 que no es un documento de Word ni un libro de Excel"
+        return "ppt"  # PowerPoint 97-2003: converted by LibreOffice (extractor/formatos/legado.py)
+    otro = "es un archivo de Office 97-2003 que no es un documento de Word, un libro de Excel ni una presentación"
     raise ErrorLectura(ruta.name, f"no es un informe que se pueda leer: {otro}")
 
 
@@ -152,9 +154,9 @@ def _formato_zip(ruta: Path) -> str:
                 with z.open("mimetype") as f:
                     tipo_odf = f.read(100)  # bounded: the part may be anything
     except (zipfile.BadZipFile, zipfile.LargeZipFile, zlib.error, OSError, EOFError, ValueError, NotImplementedError):
-        raise ErrorLectura(ruta.name, "el archivo ZIP (documento de Word) está dañado o incompleto") from None
+        raise ErrorLectura(ruta.name, f"el archivo ZIP ({_que_zip(ruta)}) está dañado o incompleto") from None
     except KeyError:  # a directory entry that lies about its contents
-        raise ErrorLectura(ruta.name, "el archivo ZIP (documento de Word) está dañado o incompleto") from None
+        raise ErrorLectura(ruta.name, f"el archivo ZIP ({_que_zip(ruta)}) está dañado o incompleto") from None
     if "word/document.xml" in nombres:
         return "docx"
     if "xl/workbook.xml" in nombres:
@@ -164,14 +166,23 @@ def _formato_zip(ruta: Path) -> str:
     if tipo_odf.startswith(b"application/vnd.oasis.opendocument.text"):
         return "odt"  # converted by LibreOffice (extractor/formatos/legado.py)
     if "ppt/presentation.xml" in nombres:
-        otro = "es una presentación de PowerPoint (.pptx)"
-    elif tipo_odf.startswith(b"application/vnd.oasis.opendocument"):
-        otro = "es un documento OpenDocument que no es de texto ni hoja de cálculo; guárdelo como .docx"
+        return "pptx"
+    if tipo_odf.startswith(b"application/vnd.oasis.opendocument.presentation"):
+        return "odp"  # converted by LibreOffice (extractor/formatos/legado.py)
+    presentacion = ruta.suffix.lower() in (".pptx", ".ppt", ".odp")
+    if tipo_odf.startswith(b"application/vnd.oasis.opendocument"):
+        otro = "es un documento OpenDocument que no es de texto, hoja de cálculo ni presentación; guárdelo como .docx"
     elif "[Content_Types].xml" in nombres:
-        otro = "le falta word/document.xml"
+        otro = "le falta ppt/presentation.xml" if presentacion else "le falta word/document.xml"
     else:
         otro = "es un archivo ZIP"
-    raise ErrorLectura(ruta.name, f"no es un documento de Word válido: {otro}")
+    que = "una presentación de PowerPoint válida" if presentacion else "un documento de Word válido"
+    raise ErrorLectura(ruta.name, f"no es {que}: {otro}")
+
+
+def _que_zip(ruta: Path) -> str:
+    """What a damaged zip package was meant to be, by its name."""
+    return "presentación de PowerPoint" if ruta.suffix.lower() in (".pptx", ".odp") else "documento de Word"
 
 
 def nombres_cfb(ruta: Path) -> set[str]:
@@ -204,6 +215,9 @@ def revisar_docx(ruta: Path, limites: LimitesLectura = LIMITES, tipo: str = "el 
     nombre = ruta.name
     Tipo = tipo[:1].upper() + tipo[1:]
     de_tipo = "del" + tipo[2:] if tipo.startswith("el ") else "de " + tipo
+    danado, descomprimido = (
+        ("dañada o incompleta", "descomprimida") if tipo.startswith("la ") else ("dañado o incompleto", "descomprimido")
+    )
     try:
         with zipfile.ZipFile(ruta) as z:
             partes = z.infolist()
@@ -217,7 +231,7 @@ def revisar_docx(ruta: Path, limites: LimitesLectura = LIMITES, tipo: str = "el 
             if total > limites.docx_descomprimido:
                 raise ErrorLectura(
                     nombre,
-                    f"{Tipo} ocupa {total // MB} MB descomprimido; el máximo es "
+                    f"{Tipo} ocupa {total // MB} MB {descomprimido}; el máximo es "
                     f"{limites.docx_descomprimido // MB} MB (posible bomba de descompresión)",
                 )
             for p in partes:
@@ -240,7 +254,7 @@ def revisar_docx(ruta: Path, limites: LimitesLectura = LIMITES, tipo: str = "el 
                         if es_memoria(exc):
                             raise
                         raise ErrorLectura(
-                            nombre, f"{tipo} está dañado o incompleto (la parte {p.filename} no se puede descomprimir)"
+                            nombre, f"{tipo} está {danado} (la parte {p.filename} no se puede descomprimir)"
                         ) from exc
     except ErrorLectura:
         raise
@@ -256,7 +270,7 @@ def revisar_docx(ruta: Path, limites: LimitesLectura = LIMITES, tipo: str = "el 
     ) as exc:
         if es_memoria(exc):
             raise
-        raise ErrorLectura(nombre, f"{tipo} está dañado o incompleto") from exc
+        raise ErrorLectura(nombre, f"{tipo} está {danado}") from exc
 
 
 def _revisar_xml(
@@ -518,19 +532,40 @@ def revisar(ruta: Path, formato: str, limites: LimitesLectura = LIMITES) -> None
         revisar_docx(ruta, limites, tipo="el libro de cálculo")
     elif formato == "odt":  # a zip package too: bombs and XML entities before LibreOffice opens it
         revisar_docx(ruta, limites, tipo="el documento OpenDocument")
+    elif formato == "pptx":
+        revisar_pptx(ruta, limites)
+    elif formato == "odp":
+        revisar_docx(ruta, limites, tipo="la presentación OpenDocument")
     elif formato == "csv":
         tamano = Path(ruta).stat().st_size
         if tamano > limites.csv_tamano:
             raise ErrorLectura(
                 Path(ruta).name, f"el CSV ocupa {_en_mb(tamano)}; el máximo es {_en_mb(limites.csv_tamano)}"
             )
-    elif formato in ("doc", "rtf"):
+    elif formato in ("doc", "rtf", "ppt"):
         tamano = Path(ruta).stat().st_size
         if tamano > limites.docx_descomprimido:
             raise ErrorLectura(
                 Path(ruta).name,
                 f"el documento ocupa {tamano // MB} MB; el máximo es {limites.docx_descomprimido // MB} MB",
             )
+
+
+_DIAPOSITIVA = re.compile(r"^ppt/slides/slide\d+\.xml$")
+
+
+def revisar_pptx(ruta: Path, limites: LimitesLectura = LIMITES) -> None:
+    """The zip package's guards (revisar_docx) and the slide limit (the page
+    limit: a slide is a page)."""
+    revisar_docx(ruta, limites, tipo="la presentación")
+    with zipfile.ZipFile(ruta) as z:
+        diapositivas = sum(1 for n in z.namelist() if _DIAPOSITIVA.match(n))
+    if diapositivas > limites.paginas:
+        raise ErrorLectura(
+            Path(ruta).name,
+            f"la presentación tiene {diapositivas} diapositivas y el límite es {limites.paginas} "
+            "(puede cambiarlo con --limite-paginas)",
+        )
 
 
 def _en_mb(n: int) -> str:
@@ -613,6 +648,11 @@ ERRORES_DE_BIBLIOTECA = {
         ("pypdfium2", "PdfiumError"),
     ),
     "docx_danado": (("lxml.etree", "XMLSyntaxError"), ("docx.opc.exceptions", "PackageNotFoundError")),
+    "pptx_danado": (
+        ("lxml.etree", "XMLSyntaxError"),
+        ("pptx.exc", "PackageNotFoundError"),
+        ("pptx.exc", "InvalidXmlError"),
+    ),
     "libro_cifrado": (("python_calamine", "PasswordError"),),
     "libro_danado": (
         ("lxml.etree", "XMLSyntaxError"),
@@ -657,6 +697,10 @@ def motivo_de_excepcion(exc: BaseException, formato: str) -> str | None:
             return "el PDF está dañado o incompleto"
         if formato == "docx" and isinstance(e, (zipfile.BadZipFile, zlib.error, *errores_de_biblioteca("docx_danado"))):
             return "el documento de Word está dañado o incompleto"
+        if formato in PRESENTACIONES and isinstance(
+            e, (zipfile.BadZipFile, zlib.error, KeyError, *errores_de_biblioteca("pptx_danado"))
+        ):
+            return "la presentación de PowerPoint está dañada o incompleta"
         if formato in ("xlsx", "xls", "ods"):
             if isinstance(e, errores_de_biblioteca("libro_cifrado")):
                 return "el libro de cálculo está protegido con contraseña"
@@ -671,11 +715,24 @@ def motivo_de_excepcion(exc: BaseException, formato: str) -> str | None:
             return "el PDF está dañado o incompleto (su estructura interna no es válida)"
         if formato in ("xlsx", "xls", "ods"):
             return f"el libro de cálculo (.{formato}) está dañado o incompleto (su estructura interna no es válida)"
+        if formato in PRESENTACIONES:
+            return "la presentación de PowerPoint está dañada o incompleta (su estructura interna no es válida)"
         return "el documento de Word está dañado o incompleto (su estructura interna no es válida)"
     return None
 
 
-_BIBLIOTECAS = ("pdfminer", "pdfplumber", "pypdfium2", "docx", "lxml", "zipfile", "openpyxl", "python_calamine", "xml")
+_BIBLIOTECAS = (
+    "pdfminer",
+    "pdfplumber",
+    "pypdfium2",
+    "docx",
+    "pptx",
+    "lxml",
+    "zipfile",
+    "openpyxl",
+    "python_calamine",
+    "xml",
+)
 
 
 def _dentro_de_biblioteca(exc: BaseException) -> bool:

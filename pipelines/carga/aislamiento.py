@@ -356,6 +356,7 @@ _PRECARGA_POR_EXTENSION = {
     ".ods": ["extractor.formatos.hoja"],
     ".csv": ["extractor.formatos.hoja"],
     ".tsv": ["extractor.formatos.hoja"],
+    ".pptx": ["extractor.formatos.pptx"],
 }
 
 

@@ -68,7 +68,22 @@ ARROW_SIN_PANDAS = False
 # thread pool (_numpy_sin_hilos; about 0,06 s less).
 NUMPY_SIN_HILOS = False
 
-EXTENSIONES = (".pdf", ".docx", ".xlsx", ".xlsm", ".xls", ".ods", ".csv", ".tsv", ".doc", ".rtf", ".odt")
+EXTENSIONES = (
+    ".pdf",
+    ".docx",
+    ".xlsx",
+    ".xlsm",
+    ".xls",
+    ".ods",
+    ".csv",
+    ".tsv",
+    ".doc",
+    ".rtf",
+    ".odt",
+    ".pptx",
+    ".ppt",
+    ".odp",
+)
 GOLD = ".gold.csv"  # an evaluation's gold file (pipelines/evaluacion) beside its report: never a report
 
 
@@ -493,8 +508,8 @@ def _revisar(con, ruta: Path, forzar: bool, tiempo: Optional[float] = None) -> R
         return ResultadoCarga(archivo, ruta, "fallido", f"{archivo}: {problema}")
     if ruta.suffix.lower() not in EXTENSIONES:
         motivo = (
-            f"{archivo}: formato no admitido; se esperan archivos .pdf, .docx (o .doc, .rtf, .odt) "
-            "u hojas de cálculo .xlsx, .xlsm, .xls, .ods o .csv."
+            f"{archivo}: formato no admitido; se esperan archivos .pdf, .docx (o .doc, .rtf, .odt), "
+            "hojas de cálculo .xlsx, .xlsm, .xls, .ods o .csv, o presentaciones .pptx (o .ppt, .odp)."
         )
         return ResultadoCarga(archivo, ruta, "fallido", motivo)
     try:
@@ -592,6 +607,9 @@ _NOMBRES_FORMATO = {
     "doc": "un documento de Word 97-2003 (.doc)",
     "rtf": "un documento RTF",
     "odt": "un documento de texto OpenDocument (.odt)",
+    "pptx": "una presentación de PowerPoint (.pptx)",
+    "ppt": "una presentación de PowerPoint 97-2003 (.ppt)",
+    "odp": "una presentación OpenDocument (.odp)",
 }
 _MISMO_FORMATO = {"xlsm": "xlsx", "tsv": "csv"}  # extensions whose content is read as another format's
 

@@ -504,8 +504,10 @@ def _lote(carpeta: Path) -> dict[str, str | None]:
     poner("xls_cortado.doc", XLS.read_bytes()[:700], "el archivo de Office 97-2003 (formato OLE) está dañado")
     poner("ole_ceros.doc", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(4088), "(formato OLE) está dañado")
     poner("cifrado.xlsx", _ole_con(XLS, "EncryptedPackage"), "protegido con contraseña")
-    poner("presentacion.doc", _ole_con(XLS, "PowerPoint Document"), "es una presentación de PowerPoint 97-2003")
-    poner("ole_otro.xls", _ole_con(XLS, "Cosas"), "no es un documento de Word ni un libro de Excel")
+    poner(
+        "visio.doc", _ole_con(XLS, "VisioDocument"), "no es un documento de Word, un libro de Excel ni una presentación"
+    )
+    poner("ole_otro.xls", _ole_con(XLS, "Cosas"), "no es un documento de Word, un libro de Excel ni una presentación")
     # 8. names that would forge lines or drive the terminal
     for nombre in (
         "salto\nError: falso.pdf",
@@ -589,7 +591,7 @@ NOMBRES_LOTE = sorted(
         "xls_cortado.doc",
         "ole_ceros.doc",
         "cifrado.xlsx",
-        "presentacion.doc",
+        "visio.doc",
         "ole_otro.xls",
         "salto\nError: falso.pdf",
         "escape\x1b[31mrojo.pdf",
