@@ -279,7 +279,11 @@ def buscar_fechas(texto: str, anio_defecto: Optional[int] = None) -> list[date]:
 # "corte", "con corte a", "con corte al", "fecha de corte:", "corte a:"
 # (esquemas/castellano.yaml `palabras_de_corte`, `hasta_una_fecha`)
 _PALABRA_DE_CORTE = r"\b(?:" + palabras.alternativas(palabras.lista("palabras_de_corte"), espacios=r"\s+") + r")\b"
-_CORTE_RE = re.compile(_PALABRA_DE_CORTE + r"(?:\s+(?:al|a|de)\b)?(?:\s+(?:el|dia)\b)?\s*:?\s*")
+# ("Fecha de corte del seguimiento: 31 de diciembre de 2024": what the cut is of, before the date)
+_CORTE_RE = re.compile(
+    _PALABRA_DE_CORTE
+    + r"(?:\s+del?\s+(?:informe|seguimiento|reporte|periodo|plan)\b)?(?:\s+(?:al|a|de)\b)?(?:\s+(?:el|dia)\b)?\s*:?\s*"
+)
 _ACUMULADO_HASTA = palabras.alternativas(palabras.lista("acumulado_hasta"), espacios=r"\s+")
 _ACUMULADO_HASTA_RE = re.compile(rf"\b(?:{_ACUMULADO_HASTA})\b(?:\s+(?:al|a|de)\b)?\s*:?\s*")
 _CORTE_AL_FINAL_RE = re.compile(_PALABRA_DE_CORTE + r"\s*:?\s*$")

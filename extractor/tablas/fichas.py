@@ -79,6 +79,12 @@ _DE_PROGRAMADOS = re.compile(
     + r")\w*(?:\s+\w+){0,4}?)\s*(?:[—–-]\s*(\d[\d.,]*\s?%))?\s*$",  # "… — 91,9 %": its share
     re.IGNORECASE,
 )
+# "de lo programado para 2024 (200)": the target under a card's share, in parentheses
+_DE_LO_PROGRAMADO = re.compile(
+    r"^\s*de\s+(lo\s+(?:programado|previsto|planeado|proyectado)\b[^()\d]*(?:(?:19|20)\d\d)?[^()\d]*)"
+    r"\((\d[\d.,]*\s?%?)\)\s*$",
+    re.IGNORECASE,
+)
 # "de $ 110.000.000 que teníamos para el año": the budget beside a card's money spent
 _DE_DISPONIBLES = re.compile(
     r"^\s*de\s+(?:l[oa]s\s+)?(\$\s?\d[\d.,']*)\s+((?:"
@@ -257,6 +263,9 @@ def campos_de_texto(bloque: BloqueTexto, en_ficha: bool = False) -> list[Campo]:
             campos.append(Campo("meta", m.group(2), m.group(1), bloque.pagina, bloque.bbox))
             if m.group(3):
                 campos.append(Campo("avance_porcentual", "", m.group(3), bloque.pagina, bloque.bbox))
+            continue
+        elif m := _DE_LO_PROGRAMADO.match(parte):
+            campos.append(Campo("meta", m.group(1), m.group(2), bloque.pagina, bloque.bbox))
             continue
         elif m := _DE_DISPONIBLES.match(parte):
             campos.append(Campo("recursos_programados", m.group(2), m.group(1), bloque.pagina, bloque.bbox))
@@ -529,6 +538,7 @@ def leer_fichas(doc: Documento, hojas: bool = False, titulos: Optional[dict[int,
     previa: Optional[BloqueTexto] = None  # the block before `anterior`
     # (heading, its big figure alone, the words under it that name its measure) of a card
     tarjeta: Optional[tuple[BloqueTexto, BloqueTexto, Optional[BloqueTexto]]] = None
+    insignia: Optional[BloqueTexto] = None  # the card's percentage badge under its big figure
     vistos: list = []  # the blocks read so far, for the heading of a section
     for bloque in bloques:
         vistos = vistos[-MAX_BLOQUES_SECCION:] + [bloque]
@@ -558,9 +568,8 @@ def leer_fichas(doc: Documento, hojas: bool = False, titulos: Optional[dict[int,
                         encima = None  # the field above, of the same card: no heading
                     if encima is not None and (nombre := _encabezado_como_nombre(encima, en_ficha)):
                         nombrado = [Campo("nombre", "", nombre, encima.pagina, encima.bbox)]
-                        if (avance := _avance_en_insignia(encima)) and not any(
-                            c.rol == "avance_porcentual" for c in campos
-                        ):
+                        avance = _avance_en_insignia(encima) or (insignia.texto.strip() if insignia else None)
+                        if avance and not any(c.rol == "avance_porcentual" for c in campos):
                             nombrado.append(Campo("avance_porcentual", "", avance, encima.pagina, encima.bbox))
                         cifra = tarjeta[1] if tarjeta else None
                         if cifra is None and previa is not None and _cifra_sola(previa):
@@ -579,9 +588,12 @@ def leer_fichas(doc: Documento, hojas: bool = False, titulos: Optional[dict[int,
                 entre += 1
                 if entre > MAX_ENTRE:
                     cerrar()
+            if tarjeta and anterior is tarjeta[1] and _porcentaje_solo(bloque):
+                insignia = bloque  # "93,0 %" under the card's big figure "186": its share, the card goes on
+                continue
             if anterior is not None and _cifra_sola(bloque):
                 # (a heading in two lines read as two blocks: "Cobertura de afiliación al" over "régimen subsidiado")
-                tarjeta = (_con_linea_de_arriba(previa, anterior), bloque, None)
+                tarjeta, insignia = (_con_linea_de_arriba(previa, anterior), bloque, None), None
             elif tarjeta and _rotulo_de_cifra(bloque):  # "Logrado" under the big figure: still the card
                 tarjeta = (tarjeta[0], tarjeta[1], bloque)
             else:
@@ -820,9 +832,9 @@ def _unidad_debajo(cifra: BloqueTexto, unidad: BloqueTexto) -> bool:
     centro = (unidad.bbox[0] + unidad.bbox[2]) / 2
     palabras = len(texto.split())
     return (
-        # "niños y jóvenes"; "% de la población elegible" (what a percentage is of)
+        # "niños y jóvenes"; "% de la población elegible" (what a percentage is of); "personas atendidas en 2024"
         (palabras <= 3 or palabras <= 5 and (texto[:1].islower() or texto.startswith("%")))
-        and not any(ch.isdigit() for ch in texto)
+        and not any(ch.isdigit() for ch in _ANIO.sub("", texto))
         and -3 <= unidad.bbox[1] - cifra.bbox[3] <= HUECO_ROTULO_CIFRA / 3  # (a big figure's box reaches below it)
         and (cifra.bbox[0] <= centro <= cifra.bbox[2] or abs(unidad.bbox[0] - cifra.bbox[0]) <= 2)
     )
@@ -863,6 +875,11 @@ def _rol_de_cifra_sola(bloque: BloqueTexto, ficha: Ficha) -> Optional[str]:
     if n is not None and n.unidad == "porcentaje" and ficha.valor("ejecutado"):
         return None if ficha.valor("avance_porcentual") else "avance_porcentual"  # the result given: its share
     return None if ficha.valor("ejecutado") else "ejecutado"
+
+
+def _porcentaje_solo(bloque: BloqueTexto) -> bool:
+    n = leer_numero(bloque.texto.strip()) if _cifra_sola(bloque) else None
+    return n is not None and n.unidad == "porcentaje"
 
 
 def _cifra_sola(bloque: BloqueTexto) -> bool:

@@ -53,16 +53,17 @@ def fechas_por_fila(tabla: Tabla) -> dict[int, tuple[date, date]]:
     otherwise."""
     filas = tabla.rejilla()
     columnas: dict[int, dict[int, date]] = {}
-    llenas: dict[int, int] = {}
+    otras: dict[int, int] = {}  # filled cells that are no date, under the column's first date
     for r, fila in enumerate(filas):
         for k, celda in enumerate(fila):
             if celda is None or not celda.texto.strip() or celda.columna != k:
                 continue
-            llenas[k] = llenas.get(k, 0) + 1
             if (f := _fecha(celda.texto)) is not None:
                 columnas.setdefault(k, {})[r] = f
+            elif k in columnas:
+                otras[k] = otras.get(k, 0) + 1
     de_fechas = sorted(
-        k for k, fechas in columnas.items() if len(fechas) >= MIN_FILAS_CON_FECHAS and len(fechas) * 2 > llenas[k]
+        k for k, fechas in columnas.items() if len(fechas) >= MIN_FILAS_CON_FECHAS and len(fechas) > otras.get(k, 0)
     )
     if len(de_fechas) != 2 or not any(_de_la_meta(filas, k, min(columnas[k])) for k in de_fechas):
         return {}
@@ -82,7 +83,7 @@ def con_periodos_de_fila(tabla: Tabla, obs: list[Observacion], ctx: Contexto) ->
         if span is not None and o.medida in _PLANEADAS:
             o = replace(o, periodo_inicio=span[0], periodo_fin=span[1])
         elif span is not None and o.medida in _LOGRADAS:
-            corte = ctx.fecha_corte  # (the follow-up reports progress as of its cut, ended actions too)
+            corte = ctx.fecha_corte or ctx.periodo_fin  # (progress as of the follow-up's cut, ended actions too)
             fin = corte if corte is not None and corte >= span[0] else span[1]
             o = replace(o, periodo_inicio=span[0], periodo_fin=fin)
         salida.append(o)

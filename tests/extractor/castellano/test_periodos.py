@@ -517,3 +517,14 @@ def test_desde_un_anio_hasta_el_corte(texto, esperado):
         vigencia=2022, fecha_corte=date(2022, 12, 31), periodo_inicio=date(2022, 1, 1), periodo_fin=date(2022, 12, 31)
     )
     assert periodo_de_texto(texto, ctx) == esperado
+
+
+@pytest.mark.parametrize(
+    "texto, esperado",
+    [
+        ("Fecha de corte del seguimiento: 31 de diciembre de 2024", date(2024, 12, 31)),
+        ("Corte del informe: 30/06/2024", date(2024, 6, 30)),
+    ],
+)
+def test_fecha_de_corte_de_lo_que_se_informa(texto, esperado):
+    assert fecha_corte_en(texto, 2024) == esperado

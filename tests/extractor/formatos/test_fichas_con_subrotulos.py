@@ -255,3 +255,43 @@ def test_fila_de_tarjetas_con_insignia_no_es_una_tabla(tmp_path):
             (indicador, "meta", leer_numero(meta).valor),
             (indicador, "avance_porcentual", leer_numero(insignia).valor),
         } <= leidas, (indicador, sorted(leidas))
+
+
+def test_tarjeta_con_insignia_bajo_la_cifra_y_meta_entre_parentesis(tmp_path):
+    """A tile: the name, the big figure, what it counts and when under it
+    ("personas atendidas en 2024"), the % badge under that, and the target
+    in parentheses ("de lo programado para 2024 (200)")."""
+    ruta = tmp_path / "tablero_resultados_2024.pdf"
+    tarjetas = (
+        (("Adultos mayores vinculados al Centro", "Vida"), "186", "personas atendidas en 2024", "93,0 %", "200"),
+        (("Familias beneficiadas con paquetes", "alimentarios"), "540", "familias atendidas en 2024", "90,0 %", "600"),
+    )
+    c = canvas.Canvas(str(ruta), pagesize=(720, 540))
+    c.setFont("Helvetica-Bold", 16)
+    c.drawString(30, 510, "Tablero de resultados 2024 · Secretaría de Desarrollo Social")
+    for k, (nombre, cifra, debajo, insignia, meta) in enumerate(tarjetas):
+        x = 42 + 250 * k
+        c.roundRect(x - 12, 260, 230, 200, 8, stroke=1, fill=0)
+        c.setFont("Helvetica-Bold", 10)
+        c.drawString(x, 440, nombre[0])
+        c.drawString(x, 428, nombre[1])
+        c.setFont("Helvetica-Bold", 28)
+        c.drawCentredString(x + 100, 380, cifra)
+        c.setFont("Helvetica", 8)
+        c.drawCentredString(x + 100, 368, debajo)
+        c.setFont("Helvetica-Bold", 9)
+        c.drawCentredString(x + 100, 345, insignia)
+        c.setFont("Helvetica", 8)
+        c.drawCentredString(x + 100, 322, f"de lo programado para 2024 ({meta})")
+    c.showPage()
+    c.save()
+    from extractor.castellano.numeros import leer_numero
+
+    leidas = {(o.indicador, o.medida, o.valor) for o in extraer_informe(ruta).observaciones}
+    for nombre, cifra, _, insignia, meta in tarjetas:
+        indicador = " ".join(nombre)
+        assert {
+            (indicador, "ejecutado", leer_numero(cifra).valor),
+            (indicador, "avance_porcentual", leer_numero(insignia).valor),
+            (indicador, "meta", leer_numero(meta).valor),
+        } <= leidas, (indicador, sorted(leidas))

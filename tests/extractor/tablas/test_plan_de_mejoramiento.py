@@ -146,3 +146,48 @@ def test_plan_de_mejoramiento_en_excel_con_fechas_de_la_accion(tmp_path):
         ("Informes de rendición publicados", "meta", 4.0, date(2024, 9, 1), date(2024, 12, 31)),
         ("Informes de rendición publicados", "ejecutado", 4.0, date(2024, 9, 1), corte),
     } <= leidas
+
+
+def test_plan_de_mejoramiento_institucional_con_unidades_a_lograr(tmp_path):
+    """An E.S.E.'s internal plan: "Unidades a lograr" is the target (not a
+    unit), "Plazo de la acción" over "Arranca | Vence" dates the row, the
+    cut is the follow-up's ("Fecha de corte del seguimiento: …")."""
+    documento = docx.Document()
+    documento.add_paragraph("E.S.E. HOSPITAL LOCAL SAN JUAN · Oficina de Control Interno")
+    documento.add_paragraph("SEGUIMIENTO AL PLAN DE MEJORAMIENTO INSTITUCIONAL")
+    documento.add_paragraph("Fecha de corte del seguimiento: 31 de diciembre de 2024")
+    tabla = documento.add_table(rows=4, cols=6)
+    encabezado = (
+        "Acción de mejora",
+        "Indicador de la acción",
+        "Unidades a lograr",
+        "Plazo de la acción",
+        "",
+        "Lo ejecutado al corte",
+    )
+    for k, texto in enumerate(encabezado):
+        tabla.cell(0, k).text = texto
+    tabla.cell(0, 3).merge(tabla.cell(0, 4))
+    for k, texto in enumerate(("", "", "", "Arranca", "Vence", "")):
+        tabla.cell(1, k).text = texto
+    for r, fila in enumerate(
+        (
+            ("Capacitar al personal", "Capacitaciones realizadas", "4", "01/03/2024", "30/11/2024", "4"),
+            ("Transferir el archivo", "Cajas transferidas", "150", "01/05/2024", "15/12/2024", "96"),
+        ),
+        start=2,
+    ):
+        for k, texto in enumerate(fila):
+            tabla.cell(r, k).text = texto
+    ruta = tmp_path / "plan_mejoramiento_institucional_2024.docx"
+    documento.save(ruta)
+    leidas = {
+        (o.indicador, o.medida, o.valor, o.periodo_inicio, o.periodo_fin) for o in extraer_informe(ruta).observaciones
+    }
+    corte = date(2024, 12, 31)
+    assert leidas == {
+        ("Capacitaciones realizadas", "meta", 4.0, date(2024, 3, 1), date(2024, 11, 30)),
+        ("Capacitaciones realizadas", "ejecutado", 4.0, date(2024, 3, 1), corte),
+        ("Cajas transferidas", "meta", 150.0, date(2024, 5, 1), date(2024, 12, 15)),
+        ("Cajas transferidas", "ejecutado", 96.0, date(2024, 5, 1), corte),
+    }
