@@ -299,9 +299,10 @@ def rectangulos_de_pdfplumber(pagina) -> list[Rectangulo]:
     salida = []
     for r in pagina.rects:
         color = r.get("non_stroking_color")
+        color = (color,) if isinstance(color, (int, float)) else color  # a grey, as one number
         if not r.get("fill") or not isinstance(color, (tuple, list)) or len(color) not in (1, 3):
             continue
-        rgb = tuple(round(float(v) * 255) for v in (color * 3 if len(color) == 1 else color))
+        rgb = tuple(round(float(v) * 255) for v in (tuple(color) * 3 if len(color) == 1 else color))
         if min(rgb) < BLANCO:
             salida.append(Rectangulo(r["x0"], r["top"], r["x1"], r["bottom"], rgb))
     return salida

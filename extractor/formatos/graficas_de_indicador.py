@@ -35,6 +35,8 @@ from extractor.formatos.graficas import (
     _caja,
     _categoria,
     _es_cifra,
+    _tumbada,
+    _tumbado,
 )
 from extractor.modelo import Celda, Tabla
 
@@ -45,6 +47,7 @@ HUECO_MIN = 0.25  # bar widths of blank between two bars of a chart, at least
 MAX_LINEAS_TITULO = 4  # lines of a chart's title and its fields above the bars
 HUECO_TITULO = 4 * ALTO_ETIQUETA  # points between the bars' top and the title's last line, at most
 _CAMPO = re.compile(r"^(.{2,60}?):\s*(\$?\s?\d[\d.,']*\s?%?)$")  # "Cumplimiento 2024: 96,7 %"
+_ANIO = re.compile(r"^(?:19|20)\d\d$")
 _MARCA = re.compile(r"^[■□●○▪◼◾▬—–-]+")  # a legend entry's mark printed as a character
 
 
@@ -110,28 +113,34 @@ def tablas_de_indicador(
     rectangulos: list[Rectangulo], palabras: list[dict], n_pagina: int
 ) -> tuple[list[tuple[float, Tabla]], list[dict]]:
     """The one-indicator charts of a page as tables (top, Tabla), and the
-    page's words without the charts' words."""
+    page's words without the charts' words: bars standing on a baseline,
+    then bars lying from an axis on the left (read turned a quarter, their
+    title looked for above them as printed)."""
     tablas: list[tuple[float, Tabla]] = []
     rectangulos = [r for r in rectangulos if r.bottom - r.top >= TOLERANCIA]  # (a segment of zero, drawn flat)
-    por_base: dict[float, list[Rectangulo]] = {}
-    for r in rectangulos:
-        base = next((b for b in por_base if abs(b - r.bottom) <= TOLERANCIA), r.bottom)
-        por_base.setdefault(base, []).append(r)
-    por_columna: dict[tuple[int, int], list[Rectangulo]] = {}  # the rectangles that may stack on a bar
-    for r in rectangulos:
-        por_columna.setdefault((round(r.x0), round(r.x1)), []).append(r)
-    for base, de_pie in por_base.items():
-        pilas = [
-            _Pila(r, por_columna[(round(r.x0), round(r.x1))])
-            for r in sorted(de_pie, key=lambda r: r.x0)
-            if r.x1 - r.x0 >= MIN_ANCHO_BARRA
-        ]
-        for grafica in _por_grafica(pilas):
-            leida = _tabla(base, grafica, palabras, n_pagina)
-            if leida is not None:
-                tope, tabla, usadas = leida
-                tablas.append((tope, tabla))
-                palabras = [w for w in palabras if id(w) not in usadas]
+    for tumbada in (False, True):
+        cajas = [_tumbado(r) for r in rectangulos] if tumbada else rectangulos
+        vistas = [_tumbada(w) for w in palabras] if tumbada else palabras
+        por_base: dict[float, list[Rectangulo]] = {}
+        for r in cajas:
+            base = next((b for b in por_base if abs(b - r.bottom) <= TOLERANCIA), r.bottom)
+            por_base.setdefault(base, []).append(r)
+        por_columna: dict[tuple[int, int], list[Rectangulo]] = {}  # the rectangles that may stack on a bar
+        for r in cajas:
+            por_columna.setdefault((round(r.x0), round(r.x1)), []).append(r)
+        for base, de_pie in por_base.items():
+            pilas = [
+                _Pila(r, por_columna[(round(r.x0), round(r.x1))])
+                for r in sorted(de_pie, key=lambda r: r.x0)
+                if r.x1 - r.x0 >= MIN_ANCHO_BARRA
+            ]
+            for grafica in _por_grafica(pilas):
+                leida = _tabla(base, grafica, vistas, n_pagina, palabras if tumbada else None)
+                if leida is not None:
+                    tope, tabla, usadas = leida
+                    tablas.append((tope, tabla))
+                    vistas = [w for w in vistas if id(w) not in usadas and id(w.get("_original")) not in usadas]
+                    palabras = [w for w in palabras if id(w) not in usadas]
     return tablas, palabras
 
 
@@ -151,20 +160,24 @@ def _por_grafica(pilas: list[_Pila]) -> list[list[_Pila]]:
 
 
 def _tabla(
-    base: float, pilas: list[_Pila], palabras: list[dict], n_pagina: int
+    base: float, pilas: list[_Pila], palabras: list[dict], n_pagina: int, impresas: Optional[list[dict]] = None
 ) -> Optional[tuple[float, Tabla, set[int]]]:
-    """One chart's table, where it starts and its words; None when it is no chart of one indicator."""
+    """One chart's table, where it starts (as printed) and its words (the
+    printed words' ids too); None when it is no chart of one indicator.
+    `impresas`: the page's words as printed, when the chart is read turned."""
     usadas: set[int] = set()
     ancho = statistics.median(p.x1 - p.x0 for p in pilas)
     izquierda, derecha = pilas[0].x0 - 1.5 * ancho, pilas[-1].x1 + 1.5 * ancho
-    leyenda = _leyenda(pilas, palabras, derecha, base)
+    # (lying bars: what lies past their ends, turned, is the page below them, not a legend)
+    leyenda = _leyenda(pilas, palabras, derecha, base) if impresas is None else []
     columnas: list[tuple[str, Optional[dict], list[dict]]] = []  # (header, its value's word, header's words)
     escalas = []  # each bar's height per unit of its value
+    valores: list[dict] = []  # the bars' labels
     for pila in pilas:
         categoria = _categoria(palabras, base, pila.x0 - ancho / 4, pila.x1 + ancho / 4)
         if not categoria:
             return None
-        nombre = " ".join(map(_texto, _lineas(categoria)))
+        nombre = " ".join(map(_texto, _lineas([w.get("_original", w) for w in categoria])))
         usadas.update(id(w) for w in categoria)
         # a segment of zero is not drawn: its "0" stands on the baseline, under the others
         cero = _etiqueta(palabras, usadas, lambda w: _valor(w) == 0 and _al_pie(w, pila, base))
@@ -178,6 +191,7 @@ def _tabla(
             usadas.add(id(w))
             etiquetas.append(w)
             escalas.append((segmento.bottom - segmento.top) / valor)
+        valores.extend(etiquetas)
         if len(etiquetas) == 1:
             columnas.append((nombre, etiquetas[0], categoria))
             continue
@@ -191,12 +205,28 @@ def _tabla(
     if len(escalas) < 2 or max(escalas) > (1 + ESCALA) * min(escalas):
         return None  # not bars drawn to scale: boxes that hold figures
     alturas = [s.bottom - s.top for p in pilas for s in p.segmentos]
-    if max(alturas) < (1 + 2 * ESCALA) * min(alturas):
-        return None  # boxes of one height (a table's filled cells with like figures) prove no scale
+    cifras = [v for w in valores if (v := _valor(w))]
+    if max(alturas) < (1 + 2 * ESCALA) * min(alturas) and (
+        max(cifras) < (1 + ESCALA / 4) * min(cifras)
+        or max(escalas) > (1 + ESCALA / 4) * min(escalas)
+        or any(_ANIO.match(w["text"]) for w in valores)
+    ):
+        # boxes of about one height holding like figures or years (a table's filled cells: "2022 | 2022")
+        # prove no scale; bars close in length drawn exactly to figures that differ as much do (450 | 412)
+        return None
     for _, de_entrada in leyenda:
         usadas.update(id(w) for w in de_entrada)
     tope = min([p.top for p in pilas] + [w["top"] for _, w, _ in columnas if w is not None])
-    titulo, campos, de_titulo = _titulo(palabras, izquierda, derecha, tope, usadas)
+    if impresas is None:
+        titulo, campos, de_titulo = _titulo(palabras, izquierda, derecha, tope, usadas)
+    else:  # lying bars: the title above them as printed, over the bars and their labels
+        suyas = [w["_original"] for w in palabras if id(w) in usadas]
+        cajas = [(-s.bottom, s.x0, -s.top, s.x1) for p in pilas for s in p.segmentos]  # (x0, top, x1, bottom) printed
+        izquierda = min([c[0] for c in cajas] + [w["x0"] for w in suyas]) - 1.5 * ancho
+        derecha = max([c[2] for c in cajas] + [w["x1"] for w in suyas]) + 1.5 * ancho
+        tope = min([c[1] for c in cajas] + [w["top"] for w in suyas])
+        titulo, campos, de_titulo = _titulo(impresas, izquierda, derecha, tope, {id(w) for w in suyas})
+        usadas.update(id(w) for w in suyas)
     usadas.update(id(w) for w in de_titulo)
     celdas = [Celda(texto="", fila=0, columna=0, pagina=n_pagina)]
     celdas.append(Celda(texto=titulo, fila=1, columna=0, pagina=n_pagina, bbox=_caja(de_titulo)))

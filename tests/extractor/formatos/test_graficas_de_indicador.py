@@ -95,3 +95,47 @@ def test_graficas_de_un_indicador_con_semestres_apilados(tmp_path):
             (titulo, "avance_porcentual", float(avance.split()[0].replace(",", ".")), anio, date(2024, 12, 31)),
         }
     assert leidas == esperadas
+
+
+def test_graficas_de_un_indicador_con_barras_tumbadas(tmp_path):
+    """Bars lying from an axis on the left, one chart per indicator under
+    its title and "Cumplimiento 2023: x %": the categories left of the axis
+    ("Meta 2023", "Logrado 2023"), each value at the end of its bar, bars
+    close in length (450 and 412). (A page of fewer than eight drawn shapes
+    is not looked at for tables: four charts here.)"""
+    from reportlab.lib.pagesizes import letter
+    from reportlab.pdfgen import canvas
+
+    graficas = (("Productores con asistencia técnica agropecuaria", 450, 412, "91,6 %"),
+                ("Hectáreas de arroz con manejo integrado de plagas", 1200, 1085, "90,4 %"),
+                ("Árboles nativos sembrados en cuencas", 5000, 5350, "107,0 %"),
+                ("Asociaciones de productores fortalecidas", 6, 5, "83,3 %"))  # fmt: skip
+    ruta = tmp_path / "informe_gestion_agropecuario_2023.pdf"
+    c = canvas.Canvas(str(ruta), pagesize=letter)
+    c.setFont("Helvetica-Bold", 13)
+    c.drawString(60, 750, "Municipio de San Pedro · Informe de gestión vigencia 2023")
+    for k, (titulo, meta, logro, avance) in enumerate(graficas):
+        arriba = 690 - 165 * k
+        c.setFont("Helvetica-Bold", 10)
+        c.drawString(40, arriba, titulo)
+        c.setFont("Helvetica", 8)
+        c.drawString(40, arriba - 12, f"Cumplimiento 2023: {avance}")
+        por_unidad = 340 / max(meta, logro)
+        for n, (categoria, valor, gris) in enumerate((("Meta 2023", meta, 0.7), ("Logrado 2023", logro, 0.3))):
+            y = arriba - 60 - 45 * n
+            c.setFillGray(gris)
+            c.rect(135, y, valor * por_unidad, 30, stroke=0, fill=1)
+            c.setFillGray(0)
+            c.drawRightString(128, y + 12, categoria)
+            c.drawString(135 + valor * por_unidad + 5, y + 12, f"{valor:,}".replace(",", "."))
+    c.showPage()
+    c.save()
+    # ("Logrado 2023" is what was achieved in the year: the table reader calls it acumulado, over the same year)
+    logrado = {"acumulado": "ejecutado"}
+    leidas = {(o.indicador, logrado.get(o.medida, o.medida), o.valor) for o in extraer_informe(ruta).observaciones}
+    for titulo, meta, logro, avance in graficas:
+        assert {
+            (titulo, "meta", float(meta)),
+            (titulo, "ejecutado", float(logro)),
+            (titulo, "avance_porcentual", float(avance.split()[0].replace(",", "."))),
+        } <= leidas, (titulo, sorted(leidas))
