@@ -1,5 +1,6 @@
 """One reader per file format; all of them return an `extractor.modelo.Documento`.
 Detection of the format from the bytes and the input guards: seguridad.py."""
 
-HOJAS = ("xlsx", "xls", "ods", "csv")  # spreadsheets, and CSV as one sheet: hoja.py (csv_texto.py)
+# spreadsheets, and as one sheet: CSV (csv_texto.py) and an HTML table saved as .xls (html_texto.py): hoja.py
+HOJAS = ("xlsx", "xls", "ods", "csv", "html_hoja")
 LEGADO = ("doc", "rtf", "odt")  # legacy word processors, through LibreOffice: legado.py

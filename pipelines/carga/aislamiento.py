@@ -356,6 +356,8 @@ _PRECARGA_POR_EXTENSION = {
     ".ods": ["extractor.formatos.hoja"],
     ".csv": ["extractor.formatos.hoja"],
     ".tsv": ["extractor.formatos.hoja"],
+    ".html": ["extractor.formatos.html"],
+    ".htm": ["extractor.formatos.html"],
 }
 
 

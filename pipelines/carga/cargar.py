@@ -68,7 +68,21 @@ ARROW_SIN_PANDAS = False
 # thread pool (_numpy_sin_hilos; about 0,06 s less).
 NUMPY_SIN_HILOS = False
 
-EXTENSIONES = (".pdf", ".docx", ".xlsx", ".xlsm", ".xls", ".ods", ".csv", ".tsv", ".doc", ".rtf", ".odt")
+EXTENSIONES = (
+    ".pdf",
+    ".docx",
+    ".xlsx",
+    ".xlsm",
+    ".xls",
+    ".ods",
+    ".csv",
+    ".tsv",
+    ".html",
+    ".htm",
+    ".doc",
+    ".rtf",
+    ".odt",
+)
 GOLD = ".gold.csv"  # an evaluation's gold file (pipelines/evaluacion) beside its report: never a report
 
 
@@ -493,8 +507,8 @@ def _revisar(con, ruta: Path, forzar: bool, tiempo: Optional[float] = None) -> R
         return ResultadoCarga(archivo, ruta, "fallido", f"{archivo}: {problema}")
     if ruta.suffix.lower() not in EXTENSIONES:
         motivo = (
-            f"{archivo}: formato no admitido; se esperan archivos .pdf, .docx (o .doc, .rtf, .odt) "
-            "u hojas de cálculo .xlsx, .xlsm, .xls, .ods o .csv."
+            f"{archivo}: formato no admitido; se esperan archivos .pdf, .docx (o .doc, .rtf, .odt), "
+            "páginas web .html o .htm u hojas de cálculo .xlsx, .xlsm, .xls, .ods o .csv."
         )
         return ResultadoCarga(archivo, ruta, "fallido", motivo)
     try:
@@ -589,17 +603,24 @@ _NOMBRES_FORMATO = {
     "xls": "un libro de Excel 97-2003 (.xls)",
     "ods": "una hoja de cálculo OpenDocument (.ods)",
     "csv": "un archivo de texto CSV",
+    "html": "una página web (HTML)",
+    "html_hoja": "una tabla de página web (HTML) guardada como hoja de cálculo",
     "doc": "un documento de Word 97-2003 (.doc)",
     "rtf": "un documento RTF",
     "odt": "un documento de texto OpenDocument (.odt)",
 }
-_MISMO_FORMATO = {"xlsm": "xlsx", "tsv": "csv"}  # extensions whose content is read as another format's
+# extensions whose content is read as another format's
+_MISMO_FORMATO = {"xlsm": "xlsx", "tsv": "csv", "htm": "html"}
+_MISMA_FAMILIA = {"html_hoja": "html"}  # an Excel-made page named .html: a web page, read as a sheet
 
 
 def _avisos_formato(ruta: Path, formato: Optional[str]) -> list[str]:
     """The content decides the reader; say so when the extension disagrees."""
     extension = ruta.suffix.lower().lstrip(".")
-    if formato not in _NOMBRES_FORMATO or _MISMO_FORMATO.get(extension, extension) == formato:
+    if formato not in _NOMBRES_FORMATO or _MISMO_FORMATO.get(extension, extension) in (
+        formato,
+        _MISMA_FAMILIA.get(formato),
+    ):
         return []
     return [
         f"{ruta.name}: la extensión es .{extension} pero el contenido es {_NOMBRES_FORMATO[formato]}; "

@@ -1,7 +1,7 @@
 """Compare the extractor with hand-made gold files.
 
-For every `<id>.pdf` / `<id>.docx` (or workbook: .xlsx, .xlsm, .xls, .ods; CSV; or
-legacy word processor: .doc, .rtf, .odt) in a folder that has `<id>.gold.csv`
+For every `<id>.pdf` / `<id>.docx` (or workbook: .xlsx, .xlsm, .xls, .ods; CSV; web
+page: .html, .htm; or legacy word processor: .doc, .rtf, .odt) in a folder that has `<id>.gold.csv`
 (beside it, or in `gold/` when the documents are in `informes/`), an
 extracted observation matches a gold row when indicador and indicador_padre
 (normalized), medida, periodo_inicio, periodo_fin and tipo_gasto are equal
@@ -33,7 +33,21 @@ COLUMNAS_GOLD = (
     "unidad",
     "tipo_gasto",
 )
-EXTENSIONES = (".pdf", ".docx", ".xlsx", ".xlsm", ".xls", ".ods", ".csv", ".tsv", ".doc", ".rtf", ".odt")
+EXTENSIONES = (
+    ".pdf",
+    ".docx",
+    ".xlsx",
+    ".xlsm",
+    ".xls",
+    ".ods",
+    ".csv",
+    ".tsv",
+    ".html",
+    ".htm",
+    ".doc",
+    ".rtf",
+    ".odt",
+)
 TOLERANCIA = 1e-6
 CARPETA_INFORMES = "informes"  # corpus layout: the documents here,
 CARPETA_GOLD = "gold"  # their <id>.gold.csv and <id>.meta.yaml here
