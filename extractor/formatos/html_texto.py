@@ -30,8 +30,8 @@ Both read the same `Pagina` made here:
   grid by the HTML rules (rowspan, colspan; a cell covered by a span above
   is skipped); Excel's `mso-ignore:colspan` is text overflowing into empty
   cells, not a merge; leading rows of <th> (or in <thead>) are header rows;
-  Excel's `x:num` is the exact number behind the shown text; a table whose
-  cells hold tables (a layout table) is opened into what its cells hold.
+  Excel's `x:num` is the exact number behind the shown text; a row whose
+  cells hold tables (a layout table's) is opened into what its cells hold.
 """
 
 from __future__ import annotations
@@ -40,7 +40,7 @@ import codecs
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterator, Optional, Union
+from typing import Any, Iterator, Optional, Union
 
 from extractor.errores import ErrorLectura
 
@@ -346,26 +346,36 @@ class _Lector:
     # -------------------------------------------------------------- tables
 
     def _tabla(self, tabla) -> None:
-        filas = list(_filas(tabla))
-        if next(tabla.iterdescendants("table"), None) is not None:
-            self._de_diagramacion(tabla, filas)
-            return
+        """A data table; a table's rows that hold other tables (a layout
+        table; the last row of a table of targets with the money table
+        nested in it) opened into what their cells hold, cell by cell, its
+        other rows kept a table (as the Word reader does)."""
         for hijo in tabla:
             if _etiqueta(hijo) == "caption":
                 self._elemento(hijo, False)
-        leida = _Rejilla(self, tabla, filas).leer()
-        if leida.celdas:
-            leida.pagina = self.pagina
-            self.piezas.append(leida)
-
-    def _de_diagramacion(self, tabla, filas) -> None:
-        """A layout table: what its cells hold, row by row, cell by cell."""
-        for _, tr in filas:
+        filas = list(_filas(tabla))
+        if next(tabla.iterdescendants("table"), None) is None:
+            self._rejilla(tabla, filas)
+            return
+        seguidas: list = []  # rows without a nested table, kept together
+        for cabeza, tr in filas:
+            if next(tr.iterdescendants("table"), None) is None:
+                seguidas.append((cabeza, tr))
+                continue
+            self._rejilla(tabla, seguidas)
+            seguidas = []
             if _oculto(tr):
                 self._elemento(tr, False)  # its text goes to the hidden ones
                 continue
             for celda in _celdas(tr):
                 self._elemento(celda, False)
+        self._rejilla(tabla, seguidas)
+
+    def _rejilla(self, tabla, filas: list) -> None:
+        leida = _Rejilla(self, tabla, filas).leer()
+        if leida.celdas:
+            leida.pagina = self.pagina
+            self.piezas.append(leida)
 
     def texto_de_celda(self, celda) -> tuple[str, bool]:
         """A cell's text (its paragraphs and <br>s as lines) and whether all of it is bold."""
@@ -393,7 +403,7 @@ def _rotulo(tramos: list[tuple[str, bool]]) -> str:
     return ""
 
 
-def _filas(tabla) -> Iterator[tuple[bool, object]]:
+def _filas(tabla) -> Iterator[tuple[bool, Any]]:
     """(in <thead>, row) of a table's own rows, not those of tables inside it."""
     for hijo in tabla:
         etiqueta = _etiqueta(hijo)

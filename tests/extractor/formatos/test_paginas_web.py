@@ -288,6 +288,28 @@ def test_tabla_de_diagramacion_con_tablas_anidadas(tmp_path):
     assert len(informe.observaciones) == 8
 
 
+def test_solo_las_filas_que_anidan_tablas_se_abren(tmp_path):
+    """A table of targets whose last row nests the money table: its other
+    rows stay a table, the nested one is read after them."""
+    pagina = """<html><body><p>Alcaldía Municipal de Cota</p><p>Informe de gestión 2024</p>
+    <table border=1>
+     <tr><td>Indicador</td><td>Meta 2024</td><td>Logro 2024</td></tr>
+     <tr><td>Personas vacunadas</td><td>800</td><td>760</td></tr>
+     <tr><td>Jornadas de salud</td><td>12</td><td>10</td></tr>
+     <tr><td colspan=3><table border=1><tr><td>Fuente</td><td>Recursos ejecutados</td></tr>
+       <tr><td>SGP salud</td><td>250.000.000</td></tr><tr><td>Recursos propios</td><td>80.000.000</td></tr>
+     </table></td></tr>
+    </table></body></html>"""
+    doc = leer_documento(escribir(tmp_path / "cota_2024.html", pagina))
+    metas, dinero = doc.tablas
+    assert metas.textos() == [
+        ["Indicador", "Meta 2024", "Logro 2024"],
+        ["Personas vacunadas", "800", "760"],
+        ["Jornadas de salud", "12", "10"],
+    ]
+    assert dinero.textos()[1] == ["SGP salud", "250.000.000"]
+
+
 @pytest.mark.parametrize(
     "nombre, pagina, formato",
     [
