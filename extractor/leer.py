@@ -55,8 +55,8 @@ def copia_privada(ruta: Path) -> Iterator[tuple[Path, str]]:
 
 def formato_de(ruta: Path) -> str:
     """The format the bytes say ('pdf', 'docx', 'xlsx', 'xls', 'ods', 'doc', 'rtf', 'odt', 'pptx', 'ppt',
-    'odp'), whatever the extension claims ('csv': text named .csv); ErrorLectura with a Spanish reason for
-    anything else."""
+    'odp', 'html'), whatever the extension claims ('csv': text named .csv; 'html_hoja': HTML named .xls or
+    made by Excel); ErrorLectura with a Spanish reason for anything else."""
     from extractor.formatos.seguridad import detectar_formato
 
     return detectar_formato(Path(ruta))
@@ -94,6 +94,10 @@ def _leer_copia(ruta: Path, sha256: str, limites: LimitesLectura):
 
             with seguridad.vigilar_flujos_pdf(ruta.name):
                 doc = leer_pdf(ruta, sha256)
+        elif formato == "html":
+            from extractor.formatos.html import leer_html
+
+            doc = leer_html(ruta, sha256, limites)
         elif formato in HOJAS:
             from extractor.formatos.hoja import leer_hoja
 

@@ -75,7 +75,7 @@ def leer(ruta: Ruta) -> tuple["pd.DataFrame", "pd.DataFrame"]:
         raise ErrorApi(f"No existe {ruta}.")
     archivos = recorrer([ruta])[0]
     if ruta.is_dir() and not archivos:
-        raise ErrorApi(f"No hay informes (.pdf, .docx, hojas de cálculo, presentaciones…) en {ruta}.")
+        raise ErrorApi(f"No hay informes (.pdf, .docx, hojas de cálculo, presentaciones, páginas web…) en {ruta}.")
     observaciones, hallazgos = [], []
     for archivo in archivos:
         try:

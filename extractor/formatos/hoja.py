@@ -1,5 +1,7 @@
 """Spreadsheet reader: .xlsx/.xlsm (openpyxl, streamed), .xls and .ods
-(python-calamine) into the shared document model.
+(python-calamine) into the shared document model; a CSV file and an HTML
+table saved as a workbook (.xls) are read as one sheet each (`_hojas_csv`,
+`_hojas_html`).
 
 What a workbook becomes:
 - each sheet is a page, numbered in workbook order (hidden sheets keep their
@@ -74,7 +76,7 @@ from extractor.errores import ErrorLectura
 from extractor.modelo import BloqueTexto, Celda, Documento, Omision, Tabla
 from extractor.formatos.seguridad import LIMITES, LimitesLectura
 
-FORMATOS = ("xlsx", "xls", "ods", "csv")
+FORMATOS = ("xlsx", "xls", "ods", "csv", "html_hoja")
 _ESCAPE_XML = re.compile(r"_x([0-9A-Fa-f]{4})_")
 _CITAS = re.compile(r'"[^"]*"|\\.|\[[^\]]*\]')
 _CEROS = re.compile(r"^0{2,}$")
@@ -159,6 +161,9 @@ class _Hoja:
     estado: str = "visible"  # visible | hidden | veryHidden | grafico
     ocultas_quitadas: tuple[list[int], list[int]] = field(default_factory=lambda: ([], []))  # rows, cols with data
     titulos: set[int] = field(default_factory=set)  # rows that are title lines whatever their cells (a CSV's metadata)
+    cortes: set[int] = field(default_factory=set)  # rows that start a block whatever is above (an HTML table's first)
+    encabezados: set[int] = field(default_factory=set)  # rows the source marks as header (an HTML table's <th> rows)
+    notas: list[Omision] = field(default_factory=list)  # content the file's reader did not pass on (hidden HTML text)
 
 
 def _agregar(hoja: _Hoja, fila: int, columna: int, texto: str, limites: LimitesLectura, archivo: str) -> None:
@@ -352,6 +357,63 @@ def _hojas_csv(ruta: Path, limites: LimitesLectura) -> Iterable[_Hoja]:
     yield hoja
 
 
+def texto_de_celda_html(celda) -> str:
+    """What an HTML cell says (extractor/formatos/html_texto.py `CeldaHtml`):
+    the exact number Excel's export puts behind it (`x:num`) written as a
+    numeric cell ("1234,5", "97,6 %"), else its text as shown."""
+    if celda.numero is not None:
+        return texto_de_valor(celda.numero, "0%" if celda.porcentaje else "General")
+    return texto_de_valor(celda.texto)
+
+
+def _hojas_html(ruta: Path, limites: LimitesLectura) -> Iterable[_Hoja]:
+    """An HTML table saved as a workbook (extractor/formatos/html_texto.py) as
+    one sheet, named as Excel names it (<x:Name>) or as the file, laid out
+    as Excel opens it: each line of text outside the tables and each table
+    row is a row, a cell's columns are its place on the table's grid; merged
+    cells are merged ranges, <th> rows header rows, hidden rows and cells
+    hidden rows and columns. Each table starts a block of its own."""
+    from extractor.formatos.html_texto import LineaHtml, Topes, leer_pagina, resumen_de_ocultos
+
+    pagina = leer_pagina(ruta, con_ocultas=True, topes=Topes(limites.hoja_celdas, limites.hoja_area))
+    hoja = _Hoja(pagina.nombre_hoja or ruta.stem, 1)
+    fila, tras_tabla = 0, False
+    for pieza in pagina.piezas:
+        if isinstance(pieza, LineaHtml):
+            if tras_tabla:
+                hoja.cortes.add(fila)
+            for linea in pieza.texto.split("\n"):
+                hoja.titulos.add(fila)
+                _agregar(hoja, fila, 0, texto_de_valor(linea), limites, ruta.name)
+                fila += 1
+            tras_tabla = False
+            continue
+        hoja.cortes.add(fila + min(c.fila for c in pieza.celdas))  # its first row with text
+        for c in pieza.celdas:
+            _agregar(hoja, fila + c.fila, c.columna, texto_de_celda_html(c), limites, ruta.name)
+            if c.filas > 1 or c.columnas > 1:
+                hoja.combinadas.append(
+                    (fila + c.fila, c.columna, fila + c.fila + c.filas - 1, c.columna + c.columnas - 1)
+                )
+            if c.oculta:
+                hoja.columnas_ocultas.add(c.columna)
+            if _tres_decimales(c.numero) and not c.porcentaje:
+                hoja.tres_decimales.append((fila + c.fila, c.columna, c.numero))
+        hoja.filas_ocultas.update(fila + r for r in pieza.filas_ocultas)
+        hoja.columnas_ocultas.update(pieza.columnas_ocultas)
+        hoja.encabezados.update(range(fila, fila + pieza.filas_encabezado))
+        fila += pieza.filas
+        tras_tabla = True
+    if pagina.ocultos:
+        motivo = f"{len(pagina.ocultos)} texto(s) oculto(s) de la página web (display:none) fuera de las tablas"
+        hoja.notas.append(
+            Omision(texto=resumen_de_ocultos(pagina.ocultos), motivo=f"{motivo}: no se leyeron", pagina=1)
+        )
+    if not limites.hoja_ocultas:
+        _quitar_ocultas(hoja)
+    yield hoja
+
+
 def _tres_decimales(valor) -> TypeGuard[float]:
     """1.234 stored as a number: typed as "1.234" (one thousand two hundred
     thirty-four) in a program that took the point for a decimal one?"""
@@ -468,7 +530,7 @@ def _bloques_de_filas(hoja: _Hoja) -> list[tuple[int, int]]:
     cifras = False  # the current block has figures
     for r in sorted(ocupadas):
         fila_con_cifras = any(_es_cifra(t) for t in filas.get(r, []))
-        if bloques:
+        if bloques and r not in hoja.cortes:
             inicio, fin = bloques[-1]
             hueco = r - fin - 1
             seccion = len(filas.get(r, [])) <= 2 and any(_es_cifra(t) for t in filas.get(r + 1, []))
@@ -612,7 +674,8 @@ def _bloque(
     # empty merged ranges that cover no text still shape the grid: nothing to add
     lista = _sin_solapes(lista)
     indice[0] += 1
-    salida.append(Tabla(indice=indice[0], celdas=lista))
+    marcadas = next((n for n in range(r1 - inicio + 2) if inicio + n not in hoja.encabezados), 0)
+    salida.append(Tabla(indice=indice[0], celdas=lista, filas_encabezado_marcadas=marcadas or None))
     return salida
 
 
@@ -661,7 +724,7 @@ ERRORES_LISTADOS = 50  # error cells reported one by one per sheet; the rest are
 
 
 def _omisiones(hoja: _Hoja, incluir_ocultas: bool = False) -> list[Omision]:
-    salida = []
+    salida = list(hoja.notas)
     if hoja.estado in ("hidden", "veryHidden"):
         salida.append(
             Omision(
@@ -775,11 +838,14 @@ def codigo_divipola(hojas: list[_Hoja]) -> Optional[str]:
 
 def leer_hoja(ruta: Path, sha256: str, limites: Optional[LimitesLectura] = None, formato: str = "xlsx") -> Documento:
     """Read a workbook (`formato` 'xlsx', 'xls' or 'ods', as detected from
-    its bytes) or a CSV file ('csv': one sheet) into a `Documento`."""
+    its bytes), a CSV file ('csv': one sheet) or an HTML table saved as a
+    workbook ('html_hoja': one sheet) into a `Documento`."""
     ruta = Path(ruta)
     limites = limites or LIMITES
     if formato == "csv":
         hojas = _hojas_csv(ruta, limites)
+    elif formato == "html_hoja":
+        hojas = _hojas_html(ruta, limites)
     elif formato == "xlsx":
         hojas = _hojas_xlsx(ruta, limites)
     else:

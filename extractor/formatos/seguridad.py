@@ -6,10 +6,13 @@ and reject such files with a Spanish reason (`ErrorLectura`) instead of
 letting pdfplumber or python-docx fail obscurely, hang or blow up memory:
 
 * the format comes from the bytes, not the extension (a DOCX named .pdf is
-  read as Word; an HTML page named .docx is rejected); legacy .doc (an OLE
-  file with a WordDocument stream), RTF and .odt are converted to DOCX by
-  LibreOffice (extractor/formatos/legado.py); PowerPoint presentations are
-  read slide by slide (.pptx; .ppt and .odp through LibreOffice too);
+  read as Word); legacy .doc (an OLE file with a WordDocument stream), RTF
+  and .odt are converted to DOCX by LibreOffice (extractor/formatos/legado.py);
+  PowerPoint presentations are read slide by slide (.pptx; .ppt and .odp
+  through LibreOffice too); HTML is a web page ('html',
+  extractor/formatos/html.py) or, named as a workbook (.xls…) or made by
+  Excel, a sheet ('html_hoja'); its size is bounded and lxml parses it with
+  no network and no huge trees;
 * DOCX (and the other zip packages: .xlsx, .ods, .odt, .pptx, .odp): the
   ZIP directory is checked (number of parts, declared uncompressed size,
   compression ratio: zip bombs) and every XML part is streamed with a
@@ -44,7 +47,7 @@ from pathlib import Path
 from typing import Iterator, Optional
 
 from extractor.errores import ErrorLectura, FaltaPrograma
-from extractor.formatos import PRESENTACIONES, csv_texto
+from extractor.formatos import PRESENTACIONES, csv_texto, html_texto
 
 MB = 1 << 20
 
@@ -63,6 +66,7 @@ class LimitesLectura:
     hoja_celdas: int = 500_000  # non-empty cells of one spreadsheet sheet (~1 KB of memory each)
     hoja_area: int = 5_000_000  # rows × columns of one table read from a sheet
     csv_tamano: int = 64 * MB  # a CSV file, decoded whole in memory (its cells are bounded by hoja_celdas too)
+    html_tamano: int = 32 * MB  # a web page, parsed whole in memory (lxml's tree takes several times its size)
     plazo: Optional[float] = None  # time.monotonic() deadline of the file (--limite-tiempo), if any
     hoja_ocultas: bool = False  # read hidden sheets, rows and columns of workbooks, hidden slides (--incluir-ocultas)
 
@@ -71,9 +75,6 @@ LIMITES = LimitesLectura()
 
 # Office documents with a password (and legacy .doc files) are OLE compound files.
 _CFB = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
-_HTML = re.compile(
-    rb"^\s*(<\?xml[^>]*>\s*)?(<!--.*?-->\s*)*<(!doctype\s+html|html|head|body|meta|title)\b", re.IGNORECASE | re.DOTALL
-)
 # DOCTYPE or ENTITY in an XML part: Word never writes them.
 _DECLARACION = re.compile(rb"<!\s*(doctype|entity)", re.IGNORECASE)
 _TROZO = 64 * 1024
@@ -85,8 +86,9 @@ _TROZO = 64 * 1024
 def detectar_formato(ruta: Path) -> str:
     """'pdf', 'docx', 'xlsx' (also .xlsm), 'xls', 'ods', 'doc', 'rtf',
     'odt', 'pptx', 'ppt' or 'odp', from the file's bytes whatever its
-    extension says; 'csv' for text named .csv or .tsv; ErrorLectura (Spanish
-    reason) for anything else."""
+    extension says; 'html' for a web page, 'html_hoja' for one named as a
+    workbook or made by Excel; 'csv' for text named .csv or .tsv;
+    ErrorLectura (Spanish reason) for anything else."""
     ruta = Path(ruta)
     with open(ruta, "rb") as f:
         cabeza = f.read(1024)
@@ -99,8 +101,8 @@ def detectar_formato(ruta: Path) -> str:
     if cabeza.startswith(_CFB):
         return _formato_ole(ruta)
     texto = cabeza.lstrip(b"\xef\xbb\xbf")  # UTF-8 BOM
-    if _HTML.match(texto):
-        raise ErrorLectura(ruta.name, "no es un PDF ni un documento de Word: es una página web (HTML)")
+    if html_texto.es_html(cabeza):
+        return _formato_html(ruta)
     if texto.lstrip().startswith(b"{\\rtf"):
         return "rtf"  # converted by LibreOffice (extractor/formatos/legado.py)
     # Acrobat accepts the %PDF- header anywhere in the first 1024 bytes.
@@ -108,7 +110,33 @@ def detectar_formato(ruta: Path) -> str:
         return "pdf"
     if ruta.suffix.lower() in csv_texto.EXTENSIONES:
         return _formato_csv(ruta)
+    if ruta.suffix.lower() in html_texto.EXTENSIONES:
+        return _formato_texto_html(ruta)
     raise ErrorLectura(ruta.name, "no es un PDF ni un documento de Word (.docx) válido")
+
+
+def _formato_html(ruta: Path) -> str:
+    """'html_hoja' for HTML named as a workbook (.xls: the "Excel" export of
+    CHIP, SIIF, SECOP and report generators) or made by Excel; 'html' for
+    any other web page."""
+    with open(ruta, "rb") as f:
+        cabeza = f.read(html_texto.CABEZA)
+    if ruta.suffix.lower() in html_texto.EXTENSIONES_DE_HOJA or html_texto.es_de_excel(cabeza):
+        return "html_hoja"
+    return "html"
+
+
+def _formato_texto_html(ruta: Path) -> str:
+    """'html' for text named .html or .htm that does not open with markup
+    (lxml reads it as a page); ErrorLectura when its bytes are not text."""
+    with open(ruta, "rb") as f:
+        cabeza = f.read(_TROZO)
+    if csv_texto.es_binario(cabeza):
+        extension = ruta.suffix.lower()
+        raise ErrorLectura(
+            ruta.name, f"la extensión es {extension} pero el contenido no es una página web: es un archivo binario"
+        )
+    return "html"
 
 
 def _formato_csv(ruta: Path) -> str:
@@ -542,6 +570,13 @@ def revisar(ruta: Path, formato: str, limites: LimitesLectura = LIMITES) -> None
             raise ErrorLectura(
                 Path(ruta).name, f"el CSV ocupa {_en_mb(tamano)}; el máximo es {_en_mb(limites.csv_tamano)}"
             )
+    elif formato in ("html", "html_hoja"):
+        tamano = Path(ruta).stat().st_size
+        if tamano > limites.html_tamano:
+            raise ErrorLectura(
+                Path(ruta).name,
+                f"la página web (HTML) ocupa {_en_mb(tamano)}; el máximo es {_en_mb(limites.html_tamano)}",
+            )
     elif formato in ("doc", "rtf", "ppt"):
         tamano = Path(ruta).stat().st_size
         if tamano > limites.docx_descomprimido:
@@ -717,6 +752,8 @@ def motivo_de_excepcion(exc: BaseException, formato: str) -> str | None:
             return f"el libro de cálculo (.{formato}) está dañado o incompleto (su estructura interna no es válida)"
         if formato in PRESENTACIONES:
             return "la presentación de PowerPoint está dañada o incompleta (su estructura interna no es válida)"
+        if formato in ("html", "html_hoja"):
+            return "la página web (HTML) está dañada (su estructura interna no es válida)"
         return "el documento de Word está dañado o incompleto (su estructura interna no es válida)"
     return None
 

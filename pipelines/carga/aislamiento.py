@@ -357,6 +357,8 @@ _PRECARGA_POR_EXTENSION = {
     ".csv": ["extractor.formatos.hoja"],
     ".tsv": ["extractor.formatos.hoja"],
     ".pptx": ["extractor.formatos.pptx"],
+    ".html": ["extractor.formatos.html"],
+    ".htm": ["extractor.formatos.html"],
 }
 
 

@@ -77,6 +77,8 @@ EXTENSIONES = (
     ".ods",
     ".csv",
     ".tsv",
+    ".html",
+    ".htm",
     ".doc",
     ".rtf",
     ".odt",
@@ -509,7 +511,7 @@ def _revisar(con, ruta: Path, forzar: bool, tiempo: Optional[float] = None) -> R
     if ruta.suffix.lower() not in EXTENSIONES:
         motivo = (
             f"{archivo}: formato no admitido; se esperan archivos .pdf, .docx (o .doc, .rtf, .odt), "
-            "hojas de cálculo .xlsx, .xlsm, .xls, .ods o .csv, o presentaciones .pptx (o .ppt, .odp)."
+            "páginas web .html o .htm, hojas de cálculo .xlsx, .xlsm, .xls, .ods o .csv, o presentaciones .pptx (o .ppt, .odp)."
         )
         return ResultadoCarga(archivo, ruta, "fallido", motivo)
     try:
@@ -604,6 +606,8 @@ _NOMBRES_FORMATO = {
     "xls": "un libro de Excel 97-2003 (.xls)",
     "ods": "una hoja de cálculo OpenDocument (.ods)",
     "csv": "un archivo de texto CSV",
+    "html": "una página web (HTML)",
+    "html_hoja": "una tabla de página web (HTML) guardada como hoja de cálculo",
     "doc": "un documento de Word 97-2003 (.doc)",
     "rtf": "un documento RTF",
     "odt": "un documento de texto OpenDocument (.odt)",
@@ -611,13 +615,18 @@ _NOMBRES_FORMATO = {
     "ppt": "una presentación de PowerPoint 97-2003 (.ppt)",
     "odp": "una presentación OpenDocument (.odp)",
 }
-_MISMO_FORMATO = {"xlsm": "xlsx", "tsv": "csv"}  # extensions whose content is read as another format's
+# extensions whose content is read as another format's
+_MISMO_FORMATO = {"xlsm": "xlsx", "tsv": "csv", "htm": "html"}
+_MISMA_FAMILIA = {"html_hoja": "html"}  # an Excel-made page named .html: a web page, read as a sheet
 
 
 def _avisos_formato(ruta: Path, formato: Optional[str]) -> list[str]:
     """The content decides the reader; say so when the extension disagrees."""
     extension = ruta.suffix.lower().lstrip(".")
-    if formato not in _NOMBRES_FORMATO or _MISMO_FORMATO.get(extension, extension) == formato:
+    if formato not in _NOMBRES_FORMATO or _MISMO_FORMATO.get(extension, extension) in (
+        formato,
+        _MISMA_FAMILIA.get(formato),
+    ):
         return []
     return [
         f"{ruta.name}: la extensión es .{extension} pero el contenido es {_NOMBRES_FORMATO[formato]}; "

@@ -207,7 +207,7 @@ class _Comando(TyperCommand):
 
 app = typer.Typer(
     cls=_Grupo,
-    help="Informes de gestión municipales (PDF, Word, hojas de cálculo) a un conjunto de datos de indicadores."
+    help="Informes de gestión municipales (PDF, Word, hojas de cálculo, páginas web) a un conjunto de datos de indicadores."
     "\n\nEjemplo: informes cargar informes/ && informes resumen && informes exportar --salida - | head",
     epilog="Códigos de salida: 0 correcto; 1 el comando falló (archivo ilegible, base inexistente, "
     "informes.toml inválido…); 2 validar encontró hallazgos de severidad error; 64 uso incorrecto "

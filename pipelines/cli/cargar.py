@@ -42,7 +42,7 @@ if TYPE_CHECKING:
 def cargar(
     rutas: Optional[list[Path]] = typer.Argument(
         None,
-        help="Archivos .pdf, .docx, .xlsx, .xlsm, .xls, .ods, .csv o .pptx, o carpetas (se recorren con sus subcarpetas).",
+        help="Archivos .pdf, .docx, .xlsx, .xlsm, .xls, .ods, .csv, .html o .pptx, o carpetas (se recorren con sus subcarpetas).",
         show_default=False,
         metavar="RUTAS",
         readable=False,  # an unreadable file fails alone, in Spanish
@@ -181,7 +181,9 @@ def cargar(
             adelantado.cerrar()
     if not resultados:
         _resumen_omitidos(omitidos, detalle)
-        _salir("No se encontraron archivos .pdf, .docx, hojas de cálculo ni presentaciones en las rutas indicadas.")
+        _salir(
+            "No se encontraron archivos .pdf, .docx, hojas de cálculo, presentaciones ni páginas web en las rutas indicadas."
+        )
     if detalle or len(resultados) <= FILAS_TABLA_CARGA:
         consola.print(_tabla_carga(resultados, consola.width))
     _resumen_carga(resultados, omitidos, detalle)

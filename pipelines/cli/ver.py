@@ -15,7 +15,7 @@ from pipelines.cli.base import _AYUDA_DEBUG, _Comando, _salir, app, consola
 @app.command(cls=_Comando, options_metavar="[OPCIONES]")
 def ver(
     archivo: Path = typer.Argument(
-        ..., help="Informe a mirar (PDF, Word u hoja de cálculo).", show_default=False, metavar="ARCHIVO"
+        ..., help="Informe a mirar (PDF, Word, hoja de cálculo o página web).", show_default=False, metavar="ARCHIVO"
     ),
     pagina: Optional[list[str]] = typer.Option(
         None,
@@ -58,7 +58,7 @@ def ver(
         _salir(str(exc), debug)
     except MemoryError as exc:
         _salir(f"{archivo.name}: sin memoria al leer el archivo ({exc})", debug)
-    que = "hoja(s)" if archivo.suffix.lower() in (".xlsx", ".xlsm", ".xls", ".ods", ".csv", ".tsv") else "página(s)"
+    que = "hoja(s)" if resultado.hojas else "página(s)"
     consola.print(
         f"{escape(archivo.name)}: {que} {escape(_lista(resultado.paginas))}, {resultado.tablas} tabla(s), "
         f"{resultado.cifras} cifra(s).",

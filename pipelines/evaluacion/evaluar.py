@@ -1,7 +1,7 @@
 """Compare the extractor with hand-made gold files.
 
-For every `<id>.pdf` / `<id>.docx` (or workbook: .xlsx, .xlsm, .xls, .ods; CSV; or
-legacy word processor: .doc, .rtf, .odt; presentation: .pptx, .ppt, .odp) in a folder that has `<id>.gold.csv`
+For every `<id>.pdf` / `<id>.docx` (or workbook: .xlsx, .xlsm, .xls, .ods; CSV; web
+page: .html, .htm; or legacy word processor: .doc, .rtf, .odt; presentation: .pptx, .ppt, .odp) in a folder that has `<id>.gold.csv`
 (beside it, or in `gold/` when the documents are in `informes/`), an
 extracted observation matches a gold row when indicador and indicador_padre
 (normalized), medida, periodo_inicio, periodo_fin and tipo_gasto are equal
@@ -42,6 +42,8 @@ EXTENSIONES = (
     ".ods",
     ".csv",
     ".tsv",
+    ".html",
+    ".htm",
     ".doc",
     ".rtf",
     ".odt",

@@ -27,6 +27,7 @@ from typing import Any, Optional
 import duckdb
 
 import esquemas
+from extractor.formatos import HOJAS
 from pipelines.texto import numero_co
 from pipelines.salidas.ver import NOMBRES_MEDIDA, NOMBRES_ROL_COLUMNA, periodo_corto
 
@@ -594,7 +595,7 @@ def _seccion_informe(
         titulo = f"Tabla {tabla}" if tabla is not None else "Fuera de las tablas"
         paginas_tabla = sorted({e.pagina for e in grupo if e.pagina})
         if paginas_tabla:
-            que = "hoja" if inf["formato"] in ("xlsx", "xls", "ods", "csv") else "pág."
+            que = "hoja" if inf["formato"] in HOJAS else "pág."
             titulo += f" ({que} {', '.join(str(p) for p in paginas_tabla)})"
         partes.append(f'<section class="tabla"><h3>{escape(titulo)}</h3>')
         columnas = leidas.get((inf["informe_id"], tabla), []) if tabla is not None else []

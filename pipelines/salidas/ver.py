@@ -30,6 +30,7 @@ from typing import Any, Optional
 
 import esquemas
 from extractor.castellano import palabras
+from extractor.formatos import HOJAS
 from extractor.informe.lectura import ROLES_FILA, Lectura, TablaLeida
 from extractor.resultado import FilaNoMapeada, Observacion
 from pipelines.salidas.nombres import NOMBRES_MEDIDA as _NOMBRES
@@ -112,6 +113,7 @@ class ResultadoVer:
     html: Path
     imagenes: list[Path] = field(default_factory=list)
     paginas: list[int] = field(default_factory=list)  # pages (PDF) or sheets shown
+    hojas: bool = False  # `paginas` are a workbook's sheets (or a CSV's, an HTML table's saved as .xls)
     tablas: int = 0
     cifras: int = 0
 
@@ -281,14 +283,14 @@ def ver(
     seleccion_filas = rango_filas(filas, ruta.name)
     doc = leer_documento(ruta)
     lectura = leer(doc)
-    que = "hoja" if doc.formato in ("xlsx", "xls", "ods", "csv") else "página"
+    que = "hoja" if doc.formato in HOJAS else "página"
     elegidas = rango(paginas, max(doc.paginas, 1), ruta.name, que)
     carpeta = Path(salida) if salida is not None else Path(f"ver-{ruta.stem}")
     try:
         carpeta.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise ErrorVer(f"{ruta.name}: no se pudo crear la carpeta {carpeta}: {exc.strerror or exc}") from exc
-    resultado = ResultadoVer(carpeta=carpeta, html=carpeta / "index.html", paginas=elegidas)
+    resultado = ResultadoVer(carpeta=carpeta, html=carpeta / "index.html", paginas=elegidas, hojas=que == "hoja")
     tablas = [t for t in lectura.tablas if set(t.paginas) & set(elegidas)]
     resultado.tablas = len(tablas)
     resultado.cifras = sum(1 for t in tablas for o in t.observaciones if o.pagina in elegidas or doc.formato != "pdf")

@@ -44,7 +44,9 @@ def test_recorrer_separa_informes_y_omitidos(tmp_path):
         "2019/notas.txt",
         "2019/a.gold.csv",
         "2019/cuipo.CSV",
+        "2019/siif.htm",
         "2020/sub/b.DOCX",
+        "2020/sub/informe.html",
         "foto.jpg",
         "~$b.docx",
         ".git/config",
@@ -53,7 +55,13 @@ def test_recorrer_separa_informes_y_omitidos(tmp_path):
     ):
         escribir(docs / nombre)
     archivos, omitidos = recorrer([docs, docs / "2019" / "a.pdf"])
-    assert [p.relative_to(docs).as_posix() for p in archivos] == ["2019/a.pdf", "2019/cuipo.CSV", "2020/sub/b.DOCX"]
+    assert [p.relative_to(docs).as_posix() for p in archivos] == [
+        "2019/a.pdf",
+        "2019/cuipo.CSV",
+        "2019/siif.htm",
+        "2020/sub/b.DOCX",
+        "2020/sub/informe.html",
+    ]
     # an evaluation's gold file is never a report
     assert [p.relative_to(docs).as_posix() for p in omitidos] == ["2019/a.gold.csv", "2019/notas.txt", "foto.jpg"]
 
