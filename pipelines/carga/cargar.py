@@ -35,6 +35,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Generator, Optional
 
 from pipelines.carga.limites import ESPERA_DB  # noqa: F401  (public here too)
+from extractor.formatos import EXTENSIONES
 from pipelines.carga.aislamiento import (  # noqa: F401  (ErrorCarga, Limites, Extractor: public here too)
     ESPERA,
     ErrorCarga,
@@ -68,24 +69,6 @@ ARROW_SIN_PANDAS = False
 # thread pool (_numpy_sin_hilos; about 0,06 s less).
 NUMPY_SIN_HILOS = False
 
-EXTENSIONES = (
-    ".pdf",
-    ".docx",
-    ".xlsx",
-    ".xlsm",
-    ".xls",
-    ".ods",
-    ".csv",
-    ".tsv",
-    ".html",
-    ".htm",
-    ".doc",
-    ".rtf",
-    ".odt",
-    ".pptx",
-    ".ppt",
-    ".odp",
-)
 GOLD = ".gold.csv"  # an evaluation's gold file (pipelines/evaluacion) beside its report: never a report
 
 

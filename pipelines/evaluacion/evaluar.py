@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Any, Callable, Optional
 
 from pipelines.texto import normalizar
+from extractor.formatos import EXTENSIONES
 
 COLUMNAS_GOLD = (
     "indicador",
@@ -32,24 +33,6 @@ COLUMNAS_GOLD = (
     "valor",
     "unidad",
     "tipo_gasto",
-)
-EXTENSIONES = (
-    ".pdf",
-    ".docx",
-    ".xlsx",
-    ".xlsm",
-    ".xls",
-    ".ods",
-    ".csv",
-    ".tsv",
-    ".html",
-    ".htm",
-    ".doc",
-    ".rtf",
-    ".odt",
-    ".pptx",
-    ".ppt",
-    ".odp",
 )
 TOLERANCIA = 1e-6
 CARPETA_INFORMES = "informes"  # corpus layout: the documents here,
