@@ -237,15 +237,9 @@ def campos_de_texto(bloque: BloqueTexto, en_ficha: bool = False) -> list[Campo]:
     campos = []
     for parte in partes:
         if (m := _CAMPO.match(parte)) and m.group(2):
-            valor = m.group(2)
-            if (d := _CON_DISPONIBLES.search(valor)) and (disponibles := _DE_DISPONIBLES.match(d.group(2))):
-                # "Plata invertida: $ 286.450.000 de $ 310.000.000 que teníamos disponibles": spent of budgeted
-                valor = d.group(1)
-                campos.append(
-                    Campo(
-                        "recursos_programados", disponibles.group(2), disponibles.group(1), bloque.pagina, bloque.bbox
-                    )
-                )
+            valor, disponible = _gastado_y_disponible(m.group(2))
+            if disponible:  # "Plata invertida: $ 286.450.000 de $ 310.000.000 que teníamos disponibles"
+                campos.append(Campo("recursos_programados", disponible[0], disponible[1], bloque.pagina, bloque.bbox))
             rol = _rol_de_campo(m.group(1), valor, MAX_PALABRAS_EN_FICHA if en_ficha else MAX_PALABRAS_ROTULO)
             campos.append(Campo(rol, m.group(1), valor, bloque.pagina, bloque.bbox))
             continue
@@ -423,6 +417,14 @@ def _encabezado_sin_campos(fila) -> bool:
     )
 
 
+def _gastado_y_disponible(texto: str) -> tuple[str, Optional[tuple[str, str]]]:
+    """The money spent and (label, money budgeted) of "$ 84.500.000 de los $
+    90.000.000 disponibles"; the text as it is and None when it says no budget."""
+    if (d := _CON_DISPONIBLES.search(texto)) and (disponibles := _DE_DISPONIBLES.match(d.group(2))):
+        return d.group(1), (disponibles.group(2), disponibles.group(1))
+    return texto, None
+
+
 def _campos_de_par(etiqueta: str, valor: Celda, tabla: int) -> list[Campo]:
     """The fields of a label cell and its value cell. A value written as a
     field of its own ("¿Qué prometimos para los cuatro años?" |
@@ -436,9 +438,9 @@ def _campos_de_par(etiqueta: str, valor: Celda, tabla: int) -> list[Campo]:
         rotulo, texto = f"{etiqueta} {m.group(1)}", m.group(2)
     campo = partial(Campo, pagina=valor.pagina, bbox=valor.bbox, celda=valor, tabla=tabla)
     campos = []
-    if (d := _CON_DISPONIBLES.search(texto)) and (disponibles := _DE_DISPONIBLES.match(d.group(2))):
-        campos.append(campo("recursos_programados", disponibles.group(2), disponibles.group(1)))
-        texto = d.group(1)
+    texto, disponible = _gastado_y_disponible(texto)
+    if disponible:
+        campos.append(campo("recursos_programados", *disponible))
     if (p := _Y_SU_PORCENTAJE.search(texto)) and rol_de_etiqueta(p.group(2)) == "avance_porcentual":
         campos.append(campo("avance_porcentual", p.group(2), p.group(1)))
         texto = texto[: p.start()].strip()
