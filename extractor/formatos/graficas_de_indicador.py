@@ -121,9 +121,12 @@ def tablas_de_indicador(
     for tumbada in (False, True):
         cajas = [_tumbado(r) for r in rectangulos] if tumbada else rectangulos
         vistas = [_tumbada(w) for w in palabras] if tumbada else palabras
-        por_base: dict[float, list[Rectangulo]] = {}
-        for r in cajas:
-            base = next((b for b in por_base if abs(b - r.bottom) <= TOLERANCIA), r.bottom)
+        cifras = [w for w in vistas if _es_cifra(w)]  # the words that may be a bar's label
+        por_base: dict[float, list[Rectangulo]] = {}  # bars standing on one baseline, within TOLERANCIA
+        for r in sorted(cajas, key=lambda r: r.bottom):
+            base = next(reversed(por_base), None)
+            if base is None or r.bottom - base > TOLERANCIA:
+                base = r.bottom
             por_base.setdefault(base, []).append(r)
         por_columna: dict[tuple[int, int], list[Rectangulo]] = {}  # the rectangles that may stack on a bar
         for r in cajas:
@@ -135,13 +138,25 @@ def tablas_de_indicador(
                 if r.x1 - r.x0 >= MIN_ANCHO_BARRA
             ]
             for grafica in _por_grafica(pilas):
-                leida = _tabla(base, grafica, vistas, n_pagina, palabras if tumbada else None)
+                if not _alturas_distintas(grafica):
+                    continue  # one box, or boxes of one height side by side (a table's filled cells): no chart
+                leida = _tabla(base, grafica, vistas, cifras, n_pagina, palabras if tumbada else None)
                 if leida is not None:
                     tope, tabla, usadas = leida
                     tablas.append((tope, tabla))
                     vistas = [w for w in vistas if id(w) not in usadas and id(w.get("_original")) not in usadas]
+                    cifras = [w for w in cifras if id(w) not in usadas]
                     palabras = [w for w in palabras if id(w) not in usadas]
     return tablas, palabras
+
+
+def _alturas_distintas(pilas: list[_Pila]) -> bool:
+    """A stack, or bars of different heights: what a chart drawn to scale
+    shows (bars of one height would carry one figure, which proves no scale)."""
+    alturas = [p.segmentos[0].bottom - p.top for p in pilas]
+    return any(len(p.segmentos) > 1 for p in pilas) or (
+        len(pilas) > 1 and max(alturas) >= (1 + ESCALA / 4) * min(alturas)
+    )
 
 
 def _por_grafica(pilas: list[_Pila]) -> list[list[_Pila]]:
@@ -160,7 +175,12 @@ def _por_grafica(pilas: list[_Pila]) -> list[list[_Pila]]:
 
 
 def _tabla(
-    base: float, pilas: list[_Pila], palabras: list[dict], n_pagina: int, impresas: Optional[list[dict]] = None
+    base: float,
+    pilas: list[_Pila],
+    palabras: list[dict],
+    cifras: list[dict],
+    n_pagina: int,
+    impresas: Optional[list[dict]] = None,
 ) -> Optional[tuple[float, Tabla, set[int]]]:
     """One chart's table, where it starts (as printed) and its words (the
     printed words' ids too); None when it is no chart of one indicator.
@@ -169,23 +189,33 @@ def _tabla(
     ancho = statistics.median(p.x1 - p.x0 for p in pilas)
     izquierda, derecha = pilas[0].x0 - 1.5 * ancho, pilas[-1].x1 + 1.5 * ancho
     # (lying bars: what lies past their ends, turned, is the page below them, not a legend)
-    leyenda = _leyenda(pilas, palabras, derecha, base) if impresas is None else []
+    leyenda: Optional[list] = None  # read when a bar is a stack (and the bars stand: lying, none)
     columnas: list[tuple[str, Optional[dict], list[dict]]] = []  # (header, its value's word, header's words)
     escalas = []  # each bar's height per unit of its value
     valores: list[dict] = []  # the bars' labels
+    # the words where a bar's label or category may be (the searches below look only there)
+    tope_barras = min(p.top for p in pilas)
+    cifras = [
+        w
+        for w in cifras
+        if izquierda <= (w["x0"] + w["x1"]) / 2 <= derecha
+        and w["bottom"] >= tope_barras - ALTO_ETIQUETA
+        and w["top"] <= base + ALTO_ETIQUETA
+    ]
+    debajo = [w for w in palabras if izquierda <= (w["x0"] + w["x1"]) / 2 <= derecha and w["top"] >= base - TOLERANCIA]
     for pila in pilas:
-        categoria = _categoria(palabras, base, pila.x0 - ancho / 4, pila.x1 + ancho / 4)
+        categoria = _categoria(debajo, base, pila.x0 - ancho / 4, pila.x1 + ancho / 4)
         if not categoria:
             return None
         nombre = " ".join(map(_texto, _lineas([w.get("_original", w) for w in categoria])))
         usadas.update(id(w) for w in categoria)
         # a segment of zero is not drawn: its "0" stands on the baseline, under the others
-        cero = _etiqueta(palabras, usadas, lambda w: _valor(w) == 0 and _al_pie(w, pila, base))
+        cero = _etiqueta(cifras, usadas, lambda w: _al_pie(w, pila, base) and _valor(w) == 0)
         etiquetas = [cero] if cero is not None else []
         for segmento in pila.segmentos:
-            w = _etiqueta(palabras, usadas, lambda w: _dentro(w, segmento) and bool(_valor(w)))
+            w = _etiqueta(cifras, usadas, lambda w: _dentro(w, segmento) and bool(_valor(w)))
             if w is None and len(pila.segmentos) == 1 and cero is None:
-                w = _etiqueta(palabras, usadas, lambda w: _encima(w, segmento))
+                w = _etiqueta(cifras, usadas, lambda w: _encima(w, segmento))
             if w is None or (valor := _valor(w)) is None or valor <= 0:
                 return None
             usadas.add(id(w))
@@ -196,25 +226,27 @@ def _tabla(
             columnas.append((nombre, etiquetas[0], categoria))
             continue
         usadas.update(id(w) for w in etiquetas)
-        total = _etiqueta(palabras, usadas, lambda w: _encima(w, pila.segmentos[-1]))
+        total = _etiqueta(cifras, usadas, lambda w: _encima(w, pila.segmentos[-1]))
         if total is not None:
             usadas.add(id(total))
         columnas.append((nombre, total, categoria))
+        if leyenda is None:
+            leyenda = _leyenda(pilas, palabras, derecha, base) if impresas is None else []
         if len(leyenda) == len(etiquetas):  # the legend lists the segments top to bottom
             columnas.extend((f"{nombre} {parte}", w, []) for (parte, _), w in zip(leyenda[::-1], etiquetas))
     if len(escalas) < 2 or max(escalas) > (1 + ESCALA) * min(escalas):
         return None  # not bars drawn to scale: boxes that hold figures
     alturas = [s.bottom - s.top for p in pilas for s in p.segmentos]
-    cifras = [v for w in valores if (v := _valor(w))]
+    numeros = [v for w in valores if (v := _valor(w))]
     if max(alturas) < (1 + 2 * ESCALA) * min(alturas) and (
-        max(cifras) < (1 + ESCALA / 4) * min(cifras)
+        max(numeros) < (1 + ESCALA / 4) * min(numeros)
         or max(escalas) > (1 + ESCALA / 4) * min(escalas)
         or any(_ANIO.match(w["text"]) for w in valores)
     ):
         # boxes of about one height holding like figures or years (a table's filled cells: "2022 | 2022")
         # prove no scale; bars close in length drawn exactly to figures that differ as much do (450 | 412)
         return None
-    for _, de_entrada in leyenda:
+    for _, de_entrada in leyenda or []:
         usadas.update(id(w) for w in de_entrada)
     tope = min([p.top for p in pilas] + [w["top"] for _, w, _ in columnas if w is not None])
     if impresas is None:
@@ -241,9 +273,9 @@ def _al_pie(w: dict, pila: _Pila, base: float) -> bool:
     return abs(w["bottom"] - base) <= ALTO_ETIQUETA and pila.x0 - 2 <= (w["x0"] + w["x1"]) / 2 <= pila.x1 + 2
 
 
-def _etiqueta(palabras: list[dict], usadas: set[int], donde) -> Optional[dict]:
+def _etiqueta(cifras: list[dict], usadas: set[int], donde) -> Optional[dict]:
     """The first figure not yet taken where `donde` says."""
-    return next((w for w in palabras if _es_cifra(w) and id(w) not in usadas and donde(w)), None)
+    return next((w for w in cifras if id(w) not in usadas and donde(w)), None)
 
 
 def _leyenda(pilas: list[_Pila], palabras: list[dict], derecha: float, base: float) -> list[tuple[str, list[dict]]]:

@@ -53,8 +53,8 @@ def leer_html(ruta: Path, sha256: str, limites: Optional[LimitesLectura] = None)
             )
             for c in pieza.celdas
         ]
-        indice = sum(isinstance(b, Tabla) for b in bloques) + 1
-        bloques.append(Tabla(indice=indice, celdas=celdas, filas_encabezado_marcadas=pieza.filas_encabezado or None))
+        # (numbered once the document is read: extractor.tablas.costura.unir_tablas)
+        bloques.append(Tabla(indice=0, celdas=celdas, filas_encabezado_marcadas=pieza.filas_encabezado or None))
     omisiones = []
     if pagina.ocultos:
         omisiones.append(

@@ -303,11 +303,7 @@ def leer_pptx(ruta: Path, sha256: str, limites: LimitesLectura = LIMITES) -> Doc
             if not limites.hoja_ocultas:
                 continue
         bloques.extend(_bloques_de_diapositiva(diapositiva, pagina, omisiones, pies))
-    n = 0
-    for bloque in bloques:
-        if isinstance(bloque, Tabla):
-            n += 1
-            bloque.indice = n
+    # (the tables are numbered once the document is read: extractor.tablas.costura.unir_tablas)
     return Documento(
         archivo=ruta.name,
         sha256=sha256,
