@@ -2,6 +2,8 @@ from __future__ import annotations
 
 import os
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -82,3 +84,11 @@ def fila_reglada(lienzo, xs: list[float], y: float, fila, alto: float, margen: f
         lienzo.rect(x0, y - alto, x1 - x0, alto)
         lienzo.drawString(x0 + margen, y - round(alto * 0.7), texto)
     return y - alto
+
+
+def correr_informes(*args: str, cwd: Path) -> subprocess.CompletedProcess:
+    """The real CLI (`python -m pipelines.cli`) of this checkout, whatever is installed, run in `cwd`."""
+    env = {**os.environ, "COLUMNS": "200", "PYTHONPATH": str(RAIZ)}
+    return subprocess.run(
+        [sys.executable, "-m", "pipelines.cli", *args], cwd=cwd, capture_output=True, text=True, env=env
+    )

@@ -6,10 +6,8 @@ from __future__ import annotations
 
 import csv
 import json
-import os
-import subprocess
-import sys
 from pathlib import Path
+from tests.conftest import correr_informes
 
 FILAS = [
     ["Entidad:", "Alcaldía Municipal de Tenjo", "", ""],
@@ -26,13 +24,6 @@ GOLD = [
 ]
 
 
-def _informes(*args, cwd):
-    env = {**os.environ, "COLUMNS": "200"}
-    return subprocess.run(
-        [sys.executable, "-m", "pipelines.cli", *args], cwd=cwd, capture_output=True, text=True, env=env
-    )
-
-
 def _carpeta(tmp_path: Path) -> Path:
     carpeta = tmp_path / "descargas"
     carpeta.mkdir()
@@ -45,12 +36,14 @@ def _carpeta(tmp_path: Path) -> Path:
 
 def test_cargar_exportar_y_evaluar_una_carpeta_con_csv(tmp_path):
     carpeta = _carpeta(tmp_path)
-    carga = _informes("cargar", str(carpeta), "--db", "datos.duckdb", cwd=tmp_path)
+    carga = correr_informes("cargar", str(carpeta), "--db", "datos.duckdb", cwd=tmp_path)
     assert carga.returncode == 0, carga.stdout + carga.stderr
     assert "Resumen: 1 cargado, 0 sin cambios, 0 fallidos, 1 omitido." in carga.stdout
     assert "Omitidos (no son informes que se puedan cargar): .csv (1)" in carga.stdout  # the gold file
 
-    salida = _informes("exportar", "--db", "datos.duckdb", "--formato", "csv", "--salida", "obs.csv", cwd=tmp_path)
+    salida = correr_informes(
+        "exportar", "--db", "datos.duckdb", "--formato", "csv", "--salida", "obs.csv", cwd=tmp_path
+    )
     assert salida.returncode == 0, salida.stderr
     with open(tmp_path / "obs.csv", encoding="utf-8", newline="") as f:
         filas = list(csv.DictReader(f))
@@ -80,7 +73,7 @@ def test_cargar_exportar_y_evaluar_una_carpeta_con_csv(tmp_path):
     }
     assert {f["entidad"] for f in filas} == {"Alcaldía Municipal de Tenjo"}
 
-    evaluacion = _informes("evaluar", str(carpeta), "--json", cwd=tmp_path)
+    evaluacion = correr_informes("evaluar", str(carpeta), "--json", cwd=tmp_path)
     assert evaluacion.returncode == 0, evaluacion.stderr
     [documento] = json.loads(evaluacion.stdout)["documentos"]
     assert (documento["documento"], documento["tp"], documento["fn"]) == ("tenjo_chip_t2_2025.csv", 2, 0)

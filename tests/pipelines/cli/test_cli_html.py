@@ -9,12 +9,9 @@ from __future__ import annotations
 
 import csv
 import json
-import os
-import subprocess
-import sys
 from pathlib import Path
 
-from tests.conftest import RAIZ
+from tests.conftest import correr_informes
 
 EXPORTACION = """<html xmlns:x="urn:schemas-microsoft-com:office:excel">
 <head><meta http-equiv=Content-Type content="text/html; charset=windows-1252"></head>
@@ -53,13 +50,6 @@ GOLD = [
 ]
 
 
-def _informes(*args, cwd):
-    env = {**os.environ, "COLUMNS": "200", "PYTHONPATH": str(RAIZ)}  # this checkout, whatever is installed
-    return subprocess.run(
-        [sys.executable, "-m", "pipelines.cli", *args], cwd=cwd, capture_output=True, text=True, env=env
-    )
-
-
 def _carpeta(tmp_path: Path) -> Path:
     carpeta = tmp_path / "descargas"
     carpeta.mkdir()
@@ -72,7 +62,7 @@ def _carpeta(tmp_path: Path) -> Path:
 
 def test_cargar_exportar_y_evaluar_una_carpeta_con_html(tmp_path):
     carpeta = _carpeta(tmp_path)
-    carga = _informes("cargar", str(carpeta), "--db", "datos.duckdb", cwd=tmp_path)
+    carga = correr_informes("cargar", str(carpeta), "--db", "datos.duckdb", cwd=tmp_path)
     assert carga.returncode == 0, carga.stdout + carga.stderr
     assert "Resumen: 2 cargados, 0 sin cambios, 0 fallidos, 1 omitido." in carga.stdout
     salida = " ".join((carga.stdout + carga.stderr).split())
@@ -82,7 +72,9 @@ def test_cargar_exportar_y_evaluar_una_carpeta_con_html(tmp_path):
     ) in salida
     assert "sopo_informe_2024.htm: la extensión" not in salida
 
-    exportar = _informes("exportar", "--db", "datos.duckdb", "--formato", "csv", "--salida", "obs.csv", cwd=tmp_path)
+    exportar = correr_informes(
+        "exportar", "--db", "datos.duckdb", "--formato", "csv", "--salida", "obs.csv", cwd=tmp_path
+    )
     assert exportar.returncode == 0, exportar.stderr
     with open(tmp_path / "obs.csv", encoding="utf-8", newline="") as f:
         filas = list(csv.DictReader(f))
@@ -115,7 +107,7 @@ def test_cargar_exportar_y_evaluar_una_carpeta_con_html(tmp_path):
         "sopo_informe_2024.htm": "Alcaldía Municipal de Sopó",
     }
 
-    evaluacion = _informes("evaluar", str(carpeta), "--json", cwd=tmp_path)
+    evaluacion = correr_informes("evaluar", str(carpeta), "--json", cwd=tmp_path)
     assert evaluacion.returncode == 0, evaluacion.stderr
     [evaluado] = json.loads(evaluacion.stdout)["documentos"]
     assert (evaluado["documento"], evaluado["tp"], evaluado["fn"]) == ("tenjo_chip_t4_2024.xls", 2, 0)

@@ -7,15 +7,13 @@ from __future__ import annotations
 
 import csv
 import json
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 from pptx import Presentation
 from pptx.chart.data import CategoryChartData
 from pptx.enum.chart import XL_CHART_TYPE
 from pptx.util import Inches
+from tests.conftest import correr_informes
 
 GOLD = [
     ["indicador", "indicador_padre", "medida", "periodo_inicio", "periodo_fin", "valor", "unidad", "tipo_gasto"],
@@ -24,13 +22,6 @@ GOLD = [
     ["Luminarias LED instaladas", "", "meta", "2025-01-01", "2025-12-31", "800", "numero", ""],
     ["Luminarias LED instaladas", "", "ejecutado", "2025-01-01", "2025-12-31", "640", "numero", ""],
 ]
-
-
-def _informes(*args, cwd):
-    env = {**os.environ, "COLUMNS": "200"}
-    return subprocess.run(
-        [sys.executable, "-m", "pipelines.cli", *args], cwd=cwd, capture_output=True, text=True, env=env
-    )
 
 
 def _carpeta(tmp_path: Path) -> Path:
@@ -55,11 +46,13 @@ def _carpeta(tmp_path: Path) -> Path:
 
 def test_cargar_exportar_y_evaluar_una_carpeta_con_una_presentacion(tmp_path):
     carpeta = _carpeta(tmp_path)
-    carga = _informes("cargar", str(carpeta), "--db", "datos.duckdb", cwd=tmp_path)
+    carga = correr_informes("cargar", str(carpeta), "--db", "datos.duckdb", cwd=tmp_path)
     assert carga.returncode == 0, carga.stdout + carga.stderr
     assert "Resumen: 1 cargado, 0 sin cambios, 0 fallidos, 1 omitido." in carga.stdout
 
-    salida = _informes("exportar", "--db", "datos.duckdb", "--formato", "csv", "--salida", "obs.csv", cwd=tmp_path)
+    salida = correr_informes(
+        "exportar", "--db", "datos.duckdb", "--formato", "csv", "--salida", "obs.csv", cwd=tmp_path
+    )
     assert salida.returncode == 0, salida.stderr
     with open(tmp_path / "obs.csv", encoding="utf-8", newline="") as f:
         filas = list(csv.DictReader(f))
@@ -73,7 +66,7 @@ def test_cargar_exportar_y_evaluar_una_carpeta_con_una_presentacion(tmp_path):
     }
     assert {f["entidad"] for f in filas} == {"Alcaldía Municipal de Sesquilé"}
 
-    evaluacion = _informes("evaluar", str(carpeta), "--json", cwd=tmp_path)
+    evaluacion = correr_informes("evaluar", str(carpeta), "--json", cwd=tmp_path)
     assert evaluacion.returncode == 0, evaluacion.stderr
     [documento] = json.loads(evaluacion.stdout)["documentos"]
     assert (documento["documento"], documento["tp"], documento["fp"], documento["fn"]) == (
