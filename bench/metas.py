@@ -309,6 +309,10 @@ def metas_arranque(repeticiones: int) -> None:
         f"(carga de la máquina {os.getloadavg()[0]:.1f})"
     )
     _subreaper()
+    # the fork server the load measure started is this process's child and would be waited for forever
+    from multiprocessing import forkserver
+
+    getattr(forkserver._forkserver, "_stop", lambda: None)()
     cargas, ayudas = [], []
     with tempfile.TemporaryDirectory(prefix="bench-metas-arranque-") as tmp:
         cache = Path(tmp) / "cache"

@@ -13,13 +13,14 @@ from __future__ import annotations
 
 from copy import deepcopy
 from pathlib import Path
-from typing import Iterator
+from typing import Iterator, Optional
 
 import docx
 from docx.oxml.ns import qn
 from docx.table import Table as DocxTable
 from docx.text.paragraph import Paragraph
 
+from extractor.formatos.docx_subtablas import Subcolumnas, subcolumnas, subtabla, valores
 from extractor.formatos.privadas import elemento_docx
 from extractor.formatos.tabulaciones import con_tablas_de_tabulaciones
 from extractor.modelo import BloqueTexto, Celda, Documento, Tabla
@@ -82,6 +83,13 @@ def _leer_tabla(tabla: DocxTable, indice: int, pagina: int) -> Tabla:
     filas_encabezado = 0
     contando_encabezado = True
     filas = [tr for tr in elemento_docx(tabla).tr_lst if not _fila_borrada(tr)]
+    subs = subcolumnas(filas)  # grid columns whose cells hold small tables: their sub-columns
+
+    def columna(g: int) -> int:  # the model's column of grid column g
+        return sum(len(subs[c].rotulos) if c in subs else 1 for c in range(g))
+
+    # the sub-headers of nested tables that repeat them in every row: one header row more
+    insertar = _fin_de_encabezado(filas, subs) if any(not s.en_encabezado for s in subs.values()) else None
     for r, tr in enumerate(filas):
         trPr = tr.trPr
         es_encabezado = trPr is not None and trPr.find(qn("w:tblHeader")) is not None
@@ -89,34 +97,76 @@ def _leer_tabla(tabla: DocxTable, indice: int, pagina: int) -> Tabla:
             filas_encabezado += 1
         else:
             contando_encabezado = False
+        fila = r + (1 if insertar is not None and r >= insertar else 0)
         col = tr.grid_before
         for tc in tr.tc_lst:
             ancho = tc.grid_span
             tcPr = tc.tcPr
             vmerge = tcPr.find(qn("w:vMerge")) if tcPr is not None else None
             continua = vmerge is not None and vmerge.get(qn("w:val")) in (None, "continue")
-            if continua and col in abiertas:
+            if col in subs and (textos := valores(tc, tr)) is not None:
+                for j, texto in enumerate(textos):  # "12 | 18 | 15 | 19" under "Trim. I … IV"
+                    celdas.append(Celda(texto=texto, fila=fila, columna=columna(col) + j, pagina=pagina))
+            elif continua and col in abiertas:
                 abiertas[col].filas_span += 1
             else:
                 parrafos = [Paragraph(p, tabla) for p in tc.p_lst]
                 celda = Celda(
                     texto="\n".join(_texto(p) for p in parrafos).strip(),
-                    fila=r,
-                    columna=col,
+                    fila=fila,
+                    columna=columna(col),
                     pagina=pagina,
-                    columnas_span=ancho,
+                    columnas_span=columna(col + ancho) - columna(col),
                     negrita=_en_negrita(parrafos),
                 )
                 celdas.append(celda)
                 abiertas[col] = celda
             col += ancho
+    if insertar is not None:
+        _con_subencabezados(celdas, subs, insertar, columna)
+        filas_encabezado = filas_encabezado + 1 if filas_encabezado else 0
     return Tabla(indice=indice, celdas=celdas, filas_encabezado_marcadas=filas_encabezado or None)
+
+
+def _fin_de_encabezado(filas: list, subs: dict[int, Subcolumnas]) -> Optional[int]:
+    """The first row after the header: the first that holds a nested table of
+    values or is one cell across the table (a programme's band); None when
+    the table opens with one."""
+    ancho = max((tr.grid_before + sum(tc.grid_span for tc in tr.tc_lst) for tr in filas), default=0)
+    for r, tr in enumerate(filas):
+        col = tr.grid_before
+        for tc in tr.tc_lst:
+            if col in subs and subtabla(tc, tr) is not None or len(tr.tc_lst) == 1 and tc.grid_span >= ancho:
+                return r or None
+            col += tc.grid_span
+    return None
+
+
+def _con_subencabezados(celdas: list[Celda], subs: dict[int, Subcolumnas], fila: int, columna) -> None:
+    """A header row at `fila` with each sub-column's header under its
+    column's; the header cells of the other columns reach down over it."""
+    inicio_de = {columna(c): c for c in subs}
+    for celda in celdas:
+        if celda.fila < fila and celda.fila + celda.filas_span == fila and celda.columna not in inicio_de:
+            celda.filas_span += 1
+    for c, sub in subs.items():
+        for j, rotulo in enumerate(sub.rotulos):
+            celdas.append(Celda(texto=rotulo, fila=fila, columna=columna(c) + j, pagina=celdas[0].pagina))
 
 
 def _de_diagramacion(tabla: DocxTable) -> bool:
     """A layout table: one whose cells hold other tables (a sector's name in
-    the left cell, its table of targets nested in the right one)."""
-    return any(tc.find(qn("w:tbl")) is not None for tr in elemento_docx(tabla).tr_lst for tc in tr.tc_lst)
+    the left cell, its table of targets nested in the right one), but for
+    small tables of sub-columns (docx_subtablas.py)."""
+    filas = elemento_docx(tabla).tr_lst
+    subs = subcolumnas(filas)
+    for tr in filas:
+        col = tr.grid_before
+        for tc in tr.tc_lst:
+            if tc.find(qn("w:tbl")) is not None and not (col in subs and subtabla(tc, tr) is not None):
+                return True
+            col += tc.grid_span
+    return False
 
 
 def _en_orden(contenidos) -> Iterator[Paragraph | DocxTable]:

@@ -104,12 +104,14 @@ def _leyenda(cuadros: list[Rectangulo], palabras: list[dict]) -> dict[tuple, tup
 
 
 def _grupos(barras: list[Rectangulo]) -> list[list[Rectangulo]]:
-    """Bars side by side split where the gap between two is wider than a bar's half width."""
+    """Bars side by side split where the gap between two is wider than a
+    bar's half width, or where a series' colour comes again (groups packed
+    close: one bar of each series per group)."""
     barras = sorted(barras, key=lambda b: b.x0)
     ancho = statistics.median(b.x1 - b.x0 for b in barras)
     grupos = [[barras[0]]]
     for b in barras[1:]:
-        if b.x0 - grupos[-1][-1].x1 > ancho / 2:
+        if b.x0 - grupos[-1][-1].x1 > ancho / 2 or any(o.color == b.color for o in grupos[-1]):
             grupos.append([b])
         else:
             grupos[-1].append(b)

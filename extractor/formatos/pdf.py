@@ -796,11 +796,14 @@ def _fila_de_tarjetas(casillas: list[Celda], recuadros: Sequence[tuple]) -> bool
             en_cajas += 1
     if en_cajas < MIN_EN_TARJETAS * len(llenas):
         return False  # (a badge read into the next column's cell may cross two)
-    # a card holds several lines of one column (a ruled table's cell box holds one line; a box across
-    # the table under the cards, "Cómo leer el tablero", several columns)
-    tarjetas = sorted(
-        caja for caja, filas in filas_de.items() if len(filas) >= MIN_LINEAS_TARJETA and len(columnas_de[caja]) == 1
-    )
+
+    # a card holds several lines of columns of its own (a ruled table's cell box holds one line; a box
+    # across the table under the cards, "Cómo leer el tablero", the cards' columns; a card's foot,
+    # "Punto de partida … Meta 2024-2027", two)
+    def propias(caja: tuple) -> bool:
+        return not any(columnas_de[caja] & columnas for otra, columnas in columnas_de.items() if otra != caja)
+
+    tarjetas = sorted(caja for caja, filas in filas_de.items() if len(filas) >= MIN_LINEAS_TARJETA and propias(caja))
     # cards stand apart; a table's columns drawn as boxes touch
     return len(tarjetas) >= 2 and all(b[0] - a[2] >= HUECO_ENTRE_TARJETAS for a, b in zip(tarjetas, tarjetas[1:]))
 
@@ -1372,7 +1375,8 @@ def leer_pdf(ruta: Path, sha256: str) -> Documento:
         ubicadas: list[tuple[tuple[float, int, int], BloqueTexto | Tabla]] = []
         for tope, elemento in elementos:
             if isinstance(elemento, Tabla):
-                ubicadas.append(((tope, -1, 0), elemento))
+                if any(c.texto.strip() for c in elemento.celdas):  # a grid with no text (a chart's) is none
+                    ubicadas.append(((tope, -1, 0), elemento))
                 continue
             contenido = []
             for linea in elemento:

@@ -35,6 +35,8 @@ DEPENDENCIA = re.compile(rf"^({palabras.alternativas_con_acentos(palabras.lista(
 TITULO = re.compile(
     rf"\b({palabras.alternativas_con_acentos(palabras.lista('palabras_titulo_informe'))})\b", re.IGNORECASE
 )
+SECCION_NUMERADA = re.compile(r"^\s*\d{1,2}(?:\.\d{1,2})*\.?\s+\w")  # "3. Resultados …", "4.2 Balance …"
+FIRMA = re.compile(rf"^\s*(?:{palabras.alternativas_con_acentos(palabras.lista('firmas'))})\s*:", re.IGNORECASE)
 FUENTE = re.compile(r"^\s*fuentes?\s*(de\s+(informaci[oó]n|datos)\s*)?:", re.IGNORECASE)  # a source note, not a title
 ANIO = re.compile(r"\b(19[89]\d|20[0-4]\d)\b")
 CUATRIENIO = re.compile(r"\b(20[0-4]\d)\s*[-–]\s*(20[0-4]\d)\b")
@@ -111,12 +113,16 @@ def _bloques(textos: list[str]) -> list[list[str]]:
     return [[l.strip() for l in t.split("\n") if l.strip()] for t in textos]
 
 
-def _titulo(bloques: list[list[str]]) -> Optional[str]:
+def _titulo(bloques: list[list[str]], secciones: bool = True) -> Optional[str]:
     """The first line naming a report; a year alone on the next line belongs
     to it. A source note ("Fuente: reporte de los líderes de proceso") names
-    where figures come from, not the report."""
+    where figures come from, not the report; nor does, unless `secciones`, a
+    numbered section's heading ("4. Balance y recomendaciones para el empalme");
+    nor a signature ("Revisó: … Grupo de Seguimiento y Evaluación")."""
     for bloque in bloques:
         for i, linea in enumerate(bloque):
+            if not secciones and SECCION_NUMERADA.match(linea) or FIRMA.match(linea):
+                continue
             if TITULO.search(linea) and len(linea) < 200 and not FUENTE.match(linea):
                 siguiente = bloque[i + 1] if i + 1 < len(bloque) else ""
                 return f"{linea} {siguiente}" if ANIO.fullmatch(siguiente) else linea
@@ -267,7 +273,8 @@ def extraer_metadatos(doc: Documento) -> tuple[MetadatosInforme, Contexto]:
     lineas = [l for bloque in bloques for l in bloque]
     cabeceras = [l for bloque in _bloques(doc.encabezados_pagina) for l in bloque]
     # a deck of slides names itself in its running footer ("… · Informe de gestión primer semestre 2024")
-    titulo = _titulo(bloques) or _titulo([cabeceras])
+    # (a section's heading in the body names a part of it: the running header's title first)
+    titulo = _titulo(bloques, secciones=False) or _titulo([cabeceras]) or _titulo(bloques)
     dependencia = _dependencia(cabeceras + [l for bloque in bloques[:BLOQUES_DEPENDENCIA] for l in bloque])
     # a title from the running header is read with the header's other lines ("Corte 30-06-2025")
     vigencia = _vigencia(titulo, lineas if _titulo(bloques) else cabeceras) or _vigencia_fuera_del_inicio(doc)
@@ -276,7 +283,9 @@ def extraer_metadatos(doc: Documento) -> tuple[MetadatosInforme, Contexto]:
     corte = _fecha_corte(doc, titulo, vigencia) or (periodo.fin if periodo else None)
     if vigencia is None and corte:
         vigencia = corte.year
-    cuatrienio = next((m for m in map(CUATRIENIO.search, lineas) if m and int(m.group(2)) - int(m.group(1)) == 3), None)
+    cuatrienio = next(
+        (m for m in map(CUATRIENIO.search, lineas + cabeceras) if m and int(m.group(2)) - int(m.group(1)) == 3), None
+    )
     ctx = Contexto(
         vigencia=vigencia,
         fecha_corte=corte,

@@ -484,11 +484,12 @@ def columnas(
             # a plan's target sentence with no year is the plan's four-year target
             col.medida = "meta_cuatrienio"
             col.periodo = periodo_para(col.medida, col.texto_periodo, ctx)
-        elif col.medida == "meta" and _del_cuatrienio(col.periodo, ctx):
+        elif col.medida == "meta" and del_cuatrienio(col.periodo, ctx):
             # "Meta bienestar 2024-2027": a target over the plan's whole term
             col.medida = "meta_cuatrienio"
     _bajo_un_acumulado(cols)
     _razones_entre_dinero(cols, rejilla[n_encabezado:])
+    _avance_con_su_signo(cols, rejilla[n_encabezado:])
     _avance_como_razon(cols, rejilla[n_encabezado:], ctx)
     _avance_en_fraccion(cols, rejilla[n_encabezado:])
     return cols
@@ -556,7 +557,7 @@ def _bandas_de_titulo(rejilla, n_encabezado: int, ctx: Contexto) -> frozenset[in
     return frozenset(bandas) if len(bandas) < n_encabezado else frozenset()
 
 
-def _del_cuatrienio(periodo: Optional[Periodo], ctx: Contexto) -> bool:
+def del_cuatrienio(periodo: Optional[Periodo], ctx: Contexto) -> bool:
     """The period is a plan's four-year term: the report's cuatrienio, or
     four whole years when the report names none."""
     if periodo is None or periodo.inicio is None or periodo.fin is None:
@@ -656,6 +657,24 @@ def _avance_en_fraccion(cols: list[Columna], cuerpo) -> None:
         decimales = sum(v != int(v) for v in valores)
         if confirmadas * 10 >= len(valores) * 6 or (max(valores) <= 1 and decimales * 2 > len(valores)):
             col.factor, col.escala = 100.0, "fraccion"
+
+
+def _avance_con_su_signo(cols: list[Columna], cuerpo) -> None:
+    """An "Avance acum. cuatrienio" column read as what was achieved whose
+    every cell is a percentage ("51,7 %") while the rows' targets are not:
+    the progress in %, over the period it was read with."""
+    metas = [c.indice for c in cols if c.medida in ("meta", "meta_cuatrienio")]
+    for col in cols:
+        if col.medida not in ("ejecutado", "acumulado") or "avance" not in normalizar(col.encabezado).split():
+            continue
+        celdas = [fila[col.indice] for fila in cuerpo if col.indice < len(fila) and fila[col.indice] is not None]
+        textos = [c.texto for c in celdas if c.texto.strip() and c.columnas_span == 1]
+        if len(textos) < 3 or not all("%" in t for t in textos):
+            continue
+        en_porcentaje = sum(_porcentaje_de(fila, m) is not None for fila in cuerpo for m in metas)
+        con_meta = sum(_valor_de(fila, m) is not None for fila in cuerpo for m in metas)
+        if metas and en_porcentaje * 2 < con_meta:  # targets counted in units: the % is the progress
+            col.medida = "avance_porcentual"
 
 
 def _avance_como_razon(cols: list[Columna], cuerpo, ctx: Contexto) -> None:
@@ -956,7 +975,12 @@ def _con_indicador(cols: list[Columna]) -> bool:
 
 
 def _textos(cuerpo, k: int) -> list[str]:
-    return [fila[k].texto.strip() for fila in cuerpo if fila[k] is not None and fila[k].texto.strip()]
+    """The column's texts; a band across the whole row ("HALLAZGO No. 2 · …") is no column's."""
+    return [
+        fila[k].texto.strip()
+        for fila in cuerpo
+        if fila[k] is not None and fila[k].texto.strip() and (len(fila) == 1 or fila[k].columnas_span < len(fila))
+    ]
 
 
 def _constante(cuerpo, k: int) -> bool:
@@ -1076,6 +1100,33 @@ OFICINA = re.compile(rf"\b({palabras.alternativas(cargar_yaml('encabezados.yaml'
 ENCABEZADO_PADRE = re.compile(
     rf"\b({palabras.alternativas(cargar_yaml('encabezados.yaml')['columnas_de_texto']['padre'])})\b"
 )
+
+
+def cantidad_de_la_meta(cols: list[Columna], cuerpo, k_etiqueta: int) -> None:
+    """The name column states a target in words ("Meta cuantificable":
+    "Conciliaciones mensuales firmadas") and no column of figures is a
+    target: a column of figures with a bare header of quantity ("Cantidad")
+    right of it is that target's size, over the name column's period."""
+    nombre = next((c for c in cols if c.indice == k_etiqueta), None)
+    medida = clasificador().medida(nombre.encabezado) if nombre is not None else None
+    if nombre is None or medida not in ("meta", "meta_cuatrienio"):
+        return
+    if any(c.rol == "valor" and c.medida in ("meta", "meta_cuatrienio") for c in cols):
+        return
+    for c in cols:
+        textos = _textos(cuerpo, c.indice)
+        if (
+            c.indice > k_etiqueta
+            and c.rol != "valor"
+            and normalizar(c.encabezado) in CANTIDADES
+            and textos
+            and not _nombres(cuerpo, c.indice)
+        ):
+            c.rol, c.medida, c.periodo = "valor", medida, nombre.periodo
+            return
+
+
+CANTIDADES = frozenset(normalizar(p) for p in cargar_yaml("encabezados.yaml")["cantidad_de_la_meta"])
 
 
 def columna_padre(cols: list[Columna], cuerpo, k_etiqueta: int) -> Optional[int]:

@@ -70,9 +70,19 @@ def continua_de_lado(anterior: Tabla, tabla: Tabla) -> bool:
         return False
     encabezado_a = _normal(" ".join(_primera_columna(anterior)[:inicio_a]))
     encabezado_b = _normal(" ".join(_primera_columna(tabla)[:inicio_b]))
-    if encabezado_a != encabezado_b:
+    if encabezado_a != encabezado_b or _mismas_columnas(anterior, tabla, inicio_a, inicio_b):
         return False
     return not _repite_nombres(anterior, tabla, inicio_b)
+
+
+def _mismas_columnas(anterior: Tabla, tabla: Tabla, inicio_a: int, inicio_b: int) -> bool:
+    """Both tables head the same columns ("Meta del año | Logro del año" over
+    2016…2019 in two charts): another table of the same shape, not the
+    columns that did not fit."""
+    encabezado = [[_normal(t) for t in fila[1:]] for fila in anterior.textos()[:inicio_a]]
+    return any(any(f) for f in encabezado) and encabezado == [
+        [_normal(t) for t in fila[1:]] for fila in tabla.textos()[:inicio_b]
+    ]
 
 
 def _repite_nombres(anterior: Tabla, tabla: Tabla, inicio: int) -> bool:

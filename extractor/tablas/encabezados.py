@@ -137,8 +137,20 @@ class ClasificadorEncabezados:
         return self._primera(self.roles, self._presentes(text))
 
     def medida(self, text: str) -> Optional[str]:
-        medida = self._primera(self.medidas, self._presentes(text))
+        medida = self._primera(self.medidas, self._presentes(self._desabreviado(text)))
         return medida if medida is not None else self._medida_abreviada(text)
+
+    def _desabreviado(self, text: str) -> str:
+        """The header with the abbreviations of `abreviaturas` written out
+        ("Avance acum. cuatrienio": acumulado, not the period's avance)."""
+        if not self._abreviaturas or "." not in text:
+            return text
+        palabras = text.split()
+        for i, p in enumerate(palabras):
+            raiz = normalizar(p).rstrip(".")
+            if p.endswith(".") and raiz in self._abreviaturas:
+                palabras[i] = self._abreviaturas[raiz]
+        return " ".join(palabras)
 
     def _medida_abreviada(self, text: str) -> Optional[str]:
         """The measure of a header written in abbreviations ("M. cuat.",

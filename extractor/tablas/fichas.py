@@ -41,12 +41,12 @@ from extractor.castellano.numeros import (
     sin_cota,
     sin_notas,
 )
-from extractor.castellano.periodos import Contexto, Periodo, fecha_corte_en, periodo_para
+from extractor.castellano.periodos import Contexto, Periodo, fecha_corte_en, periodo_de_texto, periodo_para
 from extractor.formatos.cajas import union
 from extractor.modelo import BBox, BloqueTexto, Celda, Documento, Tabla
 from extractor.resultado import FilaNoMapeada, Observacion
 from extractor.tablas.celdas import referencia_excel, unidad
-from extractor.tablas.columnas import celdas_distintas, es_anio
+from extractor.tablas.columnas import celdas_distintas, del_cuatrienio, es_anio
 from extractor.tablas.encabezados import clasificador
 from extractor.tablas.titulos import (
     CAPTION,
@@ -96,6 +96,10 @@ _DE_DISPONIBLES = re.compile(
 _CON_DISPONIBLES = re.compile(r"(\$\s?\d[\d.,']*)\s+(de\s+(?:l[oa]s\s+)?\$.*)$")
 # a share after the figure it is about: "162 jóvenes, es decir, el 108,0 % de lo programado"
 _Y_SU_PORCENTAJE = re.compile(r",\s*(?:es decir,?\s*)?(?:el\s+)?(\d[\d.,]*\s?%)\s+(de\s+[^\W\d_][^\d,;]{2,40}?)\s*\.?$")
+# the same share in parentheses: "Logro: 298 (93,1 %)", "79 (98,8 % de la meta)"
+_SU_PORCENTAJE_ENTRE_PARENTESIS = re.compile(
+    r"(?<=\d)\s*\(\s*(\d[\d.,]*\s?%)(?:\s+de\s+[^\W\d_][^()\d]{0,40}?)?\s*\)\s*\.?$"  # "(98,8 % de la meta)"
+)
 _VINETA = re.compile(r"^\s*[▸►▪•·*–-]\s*")
 _SEPARADORES = re.compile(r"\n|\t|\s[·|]\s")  # several fields on one line: "Unidad: Número · Meta: 16"
 
@@ -167,6 +171,7 @@ class Campo:
 class Ficha:
     campos: list[Campo] = field(default_factory=list)
     tablas: list[int] = field(default_factory=list)  # its key/value tables
+    bajo_su_tabla: bool = False  # the fields under its table of periods: the next table is another's
 
     def valor(self, rol: str) -> Optional[str]:
         return next((c.valor for c in self.campos if c.rol == rol and c.valor.strip()), None)
@@ -240,8 +245,15 @@ def campos_de_texto(bloque: BloqueTexto, en_ficha: bool = False) -> list[Campo]:
             valor, disponible = _gastado_y_disponible(m.group(2))
             if disponible:  # "Plata invertida: $ 286.450.000 de $ 310.000.000 que teníamos disponibles"
                 campos.append(Campo("recursos_programados", disponible[0], disponible[1], bloque.pagina, bloque.bbox))
-            rol = _rol_de_campo(m.group(1), valor, MAX_PALABRAS_EN_FICHA if en_ficha else MAX_PALABRAS_ROTULO)
-            campos.append(Campo(rol, m.group(1), valor, bloque.pagina, bloque.bbox))
+            max_palabras = MAX_PALABRAS_EN_FICHA if en_ficha else MAX_PALABRAS_ROTULO
+            rotulo = m.group(1)
+            cifra, porcentaje = _y_su_porcentaje(valor, rol_de_etiqueta(rotulo) or rol_de_celda(rotulo), rotulo)
+            if porcentaje:  # "Logro: 298 (93,1 %)"
+                valor = cifra
+                campos.append(Campo("avance_porcentual", *porcentaje, bloque.pagina, bloque.bbox))
+            campos.append(
+                Campo(_rol_de_campo(m.group(1), valor, max_palabras), m.group(1), valor, bloque.pagina, bloque.bbox)
+            )
             continue
         elif (
             (m := _CAMPO_SIN_DOS_PUNTOS.match(parte))
@@ -269,6 +281,10 @@ def campos_de_texto(bloque: BloqueTexto, en_ficha: bool = False) -> list[Campo]:
         campos.append(Campo(rol, m.group(1), m.group(2), bloque.pagina, bloque.bbox))
     if not any(c.rol for c in campos):
         return []
+    if _VINETA.match(partes[0]) and not any(ch.isdigit() or ch == ":" for ch in partes[0]):
+        if not any(c.rol == "nombre" for c in campos):  # "• Viviendas mejoradas" over "Meta 2024: 60 · Logro: 58"
+            campos.insert(0, Campo("nombre", "", _VINETA.sub("", partes[0]).strip(), bloque.pagina, bloque.bbox))
+        return campos
     cifra = partes[0].strip()
     if not _CAMPO.match(cifra) and leer_numero(cifra) is not None and not any(c.rol == "ejecutado" for c in campos):
         # a card's big figure over its fields ("1.046 / Meta: 1.120 / Cumplimiento: 93,4 %"): the result
@@ -441,11 +457,23 @@ def _campos_de_par(etiqueta: str, valor: Celda, tabla: int) -> list[Campo]:
     texto, disponible = _gastado_y_disponible(texto)
     if disponible:
         campos.append(campo("recursos_programados", *disponible))
-    if (p := _Y_SU_PORCENTAJE.search(texto)) and rol_de_etiqueta(p.group(2)) == "avance_porcentual":
-        campos.append(campo("avance_porcentual", p.group(2), p.group(1)))
-        texto = texto[: p.start()].strip()
     rol = rol_de_celda(rotulo) or rol_de_celda(etiqueta) if rotulo != etiqueta else rol_de_celda(etiqueta)
+    texto, porcentaje = _y_su_porcentaje(texto, rol, rotulo)
+    if porcentaje:
+        campos.append(campo("avance_porcentual", *porcentaje))
     return [campo(rol, rotulo, texto), *campos]
+
+
+def _y_su_porcentaje(texto: str, rol: Optional[str], etiqueta: str) -> tuple[str, Optional[tuple[str, str]]]:
+    """The figure and (label, share) of an achieved figure followed by its
+    share of the target: "162 jóvenes, es decir, el 108,0 % de lo
+    programado", "298 (93,1 %)" (the figure's `etiqueta` dates that share);
+    the text as it is and None otherwise."""
+    if (p := _Y_SU_PORCENTAJE.search(texto)) and rol_de_etiqueta(p.group(2)) == "avance_porcentual":
+        return texto[: p.start()].strip(), (p.group(2), p.group(1))
+    if rol in ("ejecutado", "acumulado") and (p := _SU_PORCENTAJE_ENTRE_PARENTESIS.search(texto)):
+        return texto[: p.start()].strip(), (etiqueta, p.group(1))
+    return texto, None
 
 
 # a heading's list number: "1. ", "2.3 ", "a) "
@@ -523,7 +551,7 @@ def leer_fichas(doc: Documento, hojas: bool = False, titulos: Optional[dict[int,
             salida.fichas.append(actual)
             for t in dict.fromkeys(actual.tablas):
                 salida.de_campos.setdefault(t, []).append(actual)
-            if tabla is not None:
+            if tabla is not None and not actual.bajo_su_tabla:
                 salida.de_tabla[tabla.indice] = actual
         actual, entre = Ficha(), 0
 
@@ -542,6 +570,7 @@ def leer_fichas(doc: Documento, hojas: bool = False, titulos: Optional[dict[int,
     tarjeta: Optional[tuple[BloqueTexto, BloqueTexto, Optional[BloqueTexto]]] = None
     insignia: Optional[BloqueTexto] = None  # the card's percentage badge under its big figure
     vistos: list = []  # the blocks read so far, for the heading of a section
+    tabla_previa: Optional[Tabla] = None  # the table right before this block
     for bloque in bloques:
         vistos = vistos[-MAX_BLOQUES_SECCION:] + [bloque]
         if isinstance(bloque, BloqueTexto):
@@ -568,6 +597,11 @@ def leer_fichas(doc: Documento, hojas: bool = False, titulos: Optional[dict[int,
                     encima = tarjeta[0] if tarjeta else anterior
                     if encima is not None and id(encima) in rotulados:
                         encima = None  # the field above, of the same card: no heading
+                    if encima is None and tabla_previa is not None and not actual.campos:
+                        # "Línea base 2015: 18 | Meta del cuatrienio: 80" under a chart of one
+                        # indicator's years: that indicator's, named by the chart's title
+                        campos = _de_la_tabla_de_arriba(tabla_previa, titulos, campos)
+                        actual.bajo_su_tabla = bool(campos) and campos[0].rol == "nombre"
                     if encima is not None and (nombre := _encabezado_como_nombre(encima, en_ficha)):
                         nombrado = [Campo("nombre", "", nombre, encima.pagina, encima.bbox)]
                         avance = _avance_en_insignia(encima) or (insignia.texto.strip() if insignia else None)
@@ -600,9 +634,9 @@ def leer_fichas(doc: Documento, hojas: bool = False, titulos: Optional[dict[int,
                 tarjeta = (tarjeta[0], tarjeta[1], bloque)
             else:
                 tarjeta = None
-            previa, anterior = anterior, bloque
+            previa, anterior, tabla_previa = anterior, bloque, None
             continue
-        previa, anterior, tarjeta = None, None, None
+        previa, anterior, tarjeta, tabla_previa = None, None, None, bloque
         if campos := campos_de_tabla(bloque):
             if not any(c.rol == "nombre" for c in campos):
                 # a box of fields under its caption ("Tabla 1. Hectáreas reforestadas": each box its
@@ -627,6 +661,17 @@ def leer_fichas(doc: Documento, hojas: bool = False, titulos: Optional[dict[int,
         cerrar(bloque if cerca else None)
     cerrar()
     return salida
+
+
+def _de_la_tabla_de_arriba(tabla: Tabla, titulos: dict[int, list[str]], campos: list[Campo]) -> list[Campo]:
+    """The fields named by the title of the table right above them when its
+    rows are periods (a chart of one indicator's years); as they are otherwise."""
+    primera = [fila[0] for fila in tabla.textos()[1:] if fila and fila[0].strip()]
+    periodos = sum(periodo_de_texto(t, Contexto()) is not None for t in primera)
+    if periodos < 2 or periodos * 10 < len(primera) * 7:
+        return campos
+    nombre = indicador_del_titulo(titulos.get(tabla.indice, []))
+    return [Campo("nombre", "", nombre, campos[0].pagina, campos[0].bbox), *campos] if nombre else campos
 
 
 def _por_nombre(campos: list[Campo]) -> list[list[Campo]]:
@@ -708,6 +753,17 @@ def _rotulos_sobre_cifras(bloques: list) -> tuple[list, dict[int, list[Campo]]]:
             if _rotulo_sobre(con_sub, siguiente):
                 sub, cifra = cifra, siguiente
                 k += 1
+        if pie := _rotulos_sobre_sus_cifras(bloques, k):
+            # "Punto de partida (2023)      Meta 2024-2027" over "170 … 220": each label over its figure
+            pares, leidos = pie
+            for nombre_pie, cifra_pie in pares:
+                texto_pie = cifra_pie.texto.strip()
+                unido = replace(rotulo, texto=f"{nombre_pie}: {texto_pie}", bbox=cifra_pie.bbox)
+                campo = Campo(rol_de_celda(nombre_pie) or "", nombre_pie, texto_pie, cifra_pie.pagina, cifra_pie.bbox)
+                campos[id(unido)] = [campo]
+                salida.append(unido)
+            k += leidos
+            continue
         if not _rotulo_sobre(rotulo, cifra):
             salida.append(rotulo)
             k += 1
@@ -797,6 +853,80 @@ def _rotulo_sobre(rotulo: BloqueTexto, cifra: BloqueTexto) -> bool:
         and (x0 - 2 <= cifra.bbox[0] or solape >= (x1 - x0) / 2)
         and cifra.bbox[0] <= x0 + ANCHO_TARJETA
     )
+
+
+def _rotulos_sobre_sus_cifras(bloques: list, k: int) -> Optional[tuple[list[tuple[str, BloqueTexto]], int]]:
+    """A line of labels over a line of as many figures, each under its label
+    (the foot of a card: "Punto de partida (2023)   Meta 2024-2027" over
+    "170" at the left and "220" right-aligned): (label, figure) for each and
+    the blocks read; None otherwise. The labels may be one block, then split
+    where each part names a measure. A figure may be "ND" (no figure, its
+    label still taken)."""
+    rotulos = _en_una_linea(bloques, k)
+    cifras = _en_una_linea(bloques, k + len(rotulos))
+    leidos = len(rotulos) + len(cifras)
+    if len(rotulos) == 1 and len(cifras) == 2:
+        rotulos = _partido_en_dos(rotulos[0], cifras)
+    if len(rotulos) < 2 or len(cifras) != len(rotulos):
+        return None
+    if not all(_cifra_sola(c) or es_vacio(c.texto) for c in cifras):
+        return None
+    abajo = max(_caja(r)[3] for r in rotulos)
+    if not 0 <= _caja(cifras[0])[1] - abajo <= HUECO_ROTULO_CIFRA:
+        return None
+    for r, c in zip(rotulos, cifras):
+        debajo = abs(_caja(c)[0] - _caja(r)[0]) <= 2 or abs(_caja(c)[2] - _caja(r)[2]) <= 2  # left- or right-aligned
+        centrada = _caja(r)[0] - 2 <= _caja(c)[0] and _caja(c)[2] <= _caja(r)[2] + 2
+        if not (debajo or centrada) or rol_de_celda(r.texto.strip()) not in MEDIDAS:
+            return None
+    return [(r.texto.strip(), c) for r, c in zip(rotulos, cifras)], leidos
+
+
+def _en_una_linea(bloques: list, k: int) -> list[BloqueTexto]:
+    """The one-line text blocks from `k` on that stand on the line of the first, left to right."""
+    linea: list[BloqueTexto] = []
+    for b in bloques[k:]:
+        if not isinstance(b, BloqueTexto) or b.bbox is None or "\n" in b.texto.strip():
+            break
+        if linea and (
+            abs(_caja(b)[1] - _caja(linea[0])[1]) > 3
+            or b.pagina != linea[0].pagina
+            or _caja(b)[0] < _caja(linea[-1])[2]
+        ):
+            break
+        linea.append(b)
+    return linea
+
+
+def _partido_en_dos(rotulo: BloqueTexto, cifras: list[BloqueTexto]) -> list[BloqueTexto]:
+    """One block of two labels, each over one of the two figures at its ends,
+    split where both halves name a measure (a note in parentheses goes with
+    the label it follows); [rotulo] when no one split does."""
+    x0, _, x1, _ = _caja(rotulo)
+    if abs(_caja(cifras[0])[0] - x0) > 2 or abs(_caja(cifras[1])[2] - x1) > 2:
+        return [rotulo]
+    palabras = rotulo.texto.split()
+    cortes: dict[tuple, list[tuple[str, str]]] = {}  # (left role, right role) -> the cuts that give them
+    for i in range(1, len(palabras)):
+        izq, der = " ".join(palabras[:i]), " ".join(palabras[i:])
+        roles = (rol_de_celda(izq), rol_de_celda(der))
+        if all(r in MEDIDAS for r in roles):
+            cortes.setdefault(roles, []).append((izq, der))
+    if len(cortes) != 1:
+        return [rotulo]
+    opciones = next(iter(cortes.values()))
+    izq, der = next((c for c in opciones if not c[1].startswith("(")), opciones[0])
+    # each half placed over its figure
+    return [
+        replace(rotulo, texto=izq, bbox=(x0, _caja(rotulo)[1], _caja(cifras[0])[2], _caja(rotulo)[3])),
+        replace(rotulo, texto=der, bbox=(_caja(cifras[1])[0], _caja(rotulo)[1], x1, _caja(rotulo)[3])),
+    ]
+
+
+def _caja(bloque: BloqueTexto) -> BBox:
+    """The box of a block read with one (`_en_una_linea` keeps no other)."""
+    assert bloque.bbox is not None
+    return bloque.bbox
 
 
 MAX_PALABRAS_SUBLINEA = 6
@@ -916,13 +1046,16 @@ def observaciones_de_ficha(ficha: Ficha, ctx: Contexto, tabla: Optional[int] = N
         if n is None:
             continue
         periodo = periodo_para(campo.rol, campo.etiqueta, ctx)
-        if campo.rol == "meta" and _de_su_periodo(campo, ficha, ctx):
+        medida = campo.rol
+        if medida == "meta" and _de_su_periodo(campo, ficha, ctx):
             periodo = Periodo(ctx.periodo_inicio, ctx.periodo_fin)
+        elif medida == "meta" and del_cuatrienio(periodo, ctx):  # "Meta 2024-2027: 220"
+            medida = "meta_cuatrienio"
         celda = campo.celda
         salida.append(
             Observacion(
                 indicador=ficha.nombre or "",
-                medida=campo.rol,
+                medida=medida,
                 valor=n.valor,
                 valor_texto=n.texto or campo.valor,
                 unidad=unidad(n, campo.rol, texto_unidad),

@@ -27,6 +27,7 @@ from extractor.castellano import palabras
 from extractor.tablas.acumulacion import acumulacion_de
 from extractor.tablas.celdas import Figura, figuras_de_celda, referencia_excel, unidad
 from extractor.tablas.columnas import (
+    cantidad_de_la_meta,
     ACUMULADO_EXPLICITO,
     DINERO,
     Columna,
@@ -155,9 +156,10 @@ def interpretar_tabla(
     cols = columnas(rejilla, n_encabezado, ctx, planifica, titulos or [])
     if lectura is not None:  # a person's correction of this layout (extractor/tablas/plantillas.py)
         cols = lectura.corregir(cols, ctx)
-    cols_valor = [c for c in cols if c.rol == "valor"]
     cuerpo = rejilla[n_encabezado:]
     k_etiqueta = columna_etiqueta(cols, cuerpo)
+    cantidad_de_la_meta(cols, cuerpo, k_etiqueta)  # "Meta cuantificable" (the name) | "Cantidad": its target
+    cols_valor = [c for c in cols if c.rol == "valor"]
     # workbooks: plan levels as columns ("Programa" | "Indicador") and rows
     # that name themselves in another column when the name column is empty
     k_nivel = columna_padre(cols, cuerpo, k_etiqueta)

@@ -15,6 +15,7 @@ from extractor.castellano.lemas import normalizar
 from extractor.castellano.periodos import Contexto, buscar_fechas
 from extractor.modelo import Tabla
 from extractor.resultado import Observacion
+from extractor.tablas.columnas import ANTECEDENTE, filas_encabezado
 
 MIN_FILAS_CON_FECHAS = 2  # rows of the body with a date in the column
 MAX_LARGO_FECHA = 25  # characters of a cell that is one date ("15 de diciembre de 2024")
@@ -37,13 +38,16 @@ def _fecha(texto: str) -> Optional[date]:
 _META = re.compile(r"\b(?:metas?|accion|acciones)\b")
 
 
-def _de_la_meta(filas: list, k: int, primera: int) -> bool:
+def _de_la_meta(filas: list, k: int, primera: int, n_encabezado: int) -> bool:
     """The column's header, above its first date, says the dates are the
     target's or the action's ("Fecha iniciación de la meta", "Fecha de
-    inicio de la acción"; not a project's bare "Fecha inicio", whose
-    schedule does not date the year's target)."""
+    inicio de la acción"), or the table is one of actions about findings
+    ("Hallazgo", "Acción de mejora" in its header: an improvement plan's
+    bare "Fecha de inicio"); not a project's bare "Fecha inicio", whose
+    schedule does not date the year's target."""
     encabezado = " ".join(f[k].texto for f in filas[:primera] if f[k] is not None)
-    return bool(_META.search(normalizar(encabezado)))
+    tabla = " ".join(c.texto for f in filas[:n_encabezado] for c in f if c is not None)
+    return bool(_META.search(normalizar(encabezado)) or ANTECEDENTE.search(normalizar(tabla)))
 
 
 def fechas_por_fila(tabla: Tabla) -> dict[int, tuple[date, date]]:
@@ -65,7 +69,8 @@ def fechas_por_fila(tabla: Tabla) -> dict[int, tuple[date, date]]:
     de_fechas = sorted(
         k for k, fechas in columnas.items() if len(fechas) >= MIN_FILAS_CON_FECHAS and len(fechas) > otras.get(k, 0)
     )
-    if len(de_fechas) != 2 or not any(_de_la_meta(filas, k, min(columnas[k])) for k in de_fechas):
+    n_encabezado = filas_encabezado(tabla, filas)
+    if len(de_fechas) != 2 or not any(_de_la_meta(filas, k, min(columnas[k]), n_encabezado) for k in de_fechas):
         return {}
     inicio, fin = (columnas[k] for k in de_fechas)
     salida = {r: (inicio[r], fin[r]) for r in inicio.keys() & fin.keys() if inicio[r] <= fin[r]}

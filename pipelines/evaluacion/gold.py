@@ -177,9 +177,9 @@ def en_alcance(p: Prediccion, entrada: dict[str, Any]) -> bool:
     if not hojas and indices and p.pagina not in indices:
         return False
     filas = filas_de_alcance(entrada.get("scope_rows"))
-    if filas:
-        fila = p.fila_excel
-        return fila is not None and filas[0] <= fila <= filas[1]
+    if filas and p.fila_excel is not None:
+        return filas[0] <= p.fila_excel <= filas[1]
+    # a row range says nothing of a figure with no spreadsheet row (a web page's table, a text box)
     return True
 
 

@@ -96,3 +96,52 @@ def test_tabla_de_dinero_anidada_en_la_ultima_fila_de_una_tabla_de_metas(tmp_pat
         ("Sedes dotadas", "ejecutado", 9.0),
     } <= leidas
     assert sorted(v for _, m, v in leidas if m not in ("meta", "ejecutado")) == [1_712_340_500.0, 1_845_600_000.0]
+
+
+TRIMESTRES = (
+    ("Prestadores de servicios turísticos capacitados", "60", ("12", "18", "15", "19"), "64"),
+    ("Ferias de promoción realizadas", "4", ("1", "", "2", "1"), "4"),
+)
+
+
+def _seguimiento_trimestral(ruta) -> None:
+    """A table of targets whose "Ejecución trimestral 2019" cell holds, in
+    every row, a small table of the four quarters over their values."""
+    documento = docx.Document()
+    documento.add_heading("Seguimiento al Plan de Acción – cierre de la vigencia 2019", level=1)
+    tabla = documento.add_table(rows=2 + len(TRIMESTRES), cols=5)
+    for col, texto in enumerate(
+        ("Meta de producto", "Meta 2019", "Ejecución trimestral 2019", "Total ejecutado 2019", "Unidad")
+    ):
+        tabla.cell(0, col).text = texto
+    programa = tabla.cell(1, 0).merge(tabla.cell(1, 4))
+    programa.text = "Programa 1. Tocaima, destino turístico"
+    for r, (nombre, meta, trimestres, total) in enumerate(TRIMESTRES, start=2):
+        tabla.cell(r, 0).text, tabla.cell(r, 1).text, tabla.cell(r, 3).text = nombre, meta, total
+        tabla.cell(r, 4).text = "Número"
+        celda = tabla.cell(r, 2)
+        interna = celda.add_table(rows=2, cols=4)
+        for k, (rotulo, valor) in enumerate(zip(("Trim. I", "Trim. II", "Trim. III", "Trim. IV"), trimestres)):
+            interna.cell(0, k).text, interna.cell(1, k).text = rotulo, valor
+        celda._tc.remove(celda.paragraphs[0]._p)  # the cell holds the small table alone
+    documento.save(ruta)
+
+
+def test_tablas_pequenas_en_una_columna_son_sus_subcolumnas(tmp_path):
+    """The quarters of each row are that row's executed figures per quarter,
+    not tables of their own that break the table of targets."""
+    ruta = tmp_path / "seguimiento_2019.docx"
+    _seguimiento_trimestral(ruta)
+    leidas = {
+        (o.indicador, o.medida, o.valor, o.periodo_inicio, o.periodo_fin) for o in extraer_informe(ruta).observaciones
+    }
+    trimestres = ((date(2019, 1, 1), date(2019, 3, 31)), (date(2019, 4, 1), date(2019, 6, 30)))
+    trimestres += ((date(2019, 7, 1), date(2019, 9, 30)), (date(2019, 10, 1), date(2019, 12, 31)))
+    esperadas = set()
+    for nombre, meta, valores, total in TRIMESTRES:
+        esperadas |= {
+            (nombre, "meta", float(meta), date(2019, 1, 1), date(2019, 12, 31)),
+            (nombre, "acumulado", float(total), date(2019, 1, 1), date(2019, 12, 31)),  # "Total ejecutado"
+        }
+        esperadas |= {(nombre, "ejecutado", float(v), *t) for v, t in zip(valores, trimestres) if v}
+    assert leidas == esperadas

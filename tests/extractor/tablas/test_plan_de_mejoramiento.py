@@ -191,3 +191,120 @@ def test_plan_de_mejoramiento_institucional_con_unidades_a_lograr(tmp_path):
         ("Cajas transferidas", "meta", 150.0, date(2024, 5, 1), date(2024, 12, 15)),
         ("Cajas transferidas", "ejecutado", 96.0, date(2024, 5, 1), corte),
     }
+
+
+BLOQUE = (
+    "No.",
+    "Acción de mejora",
+    "Meta cuantificable",
+    "Unidad de medida",
+    "Cantidad",
+    "Fecha de inicio",
+    "Fecha de terminación",
+    "Avance al corte",
+    "% de avance",
+    "Estado",
+)
+HALLAZGOS = (
+    (
+        "HALLAZGO No. 1 · Administrativo: conciliación de saldos de propiedad, planta y equipo",
+        (
+            (
+                "1.1",
+                "Realizar conciliaciones mensuales",
+                "Conciliaciones mensuales firmadas",
+                "Conciliaciones",
+                "9",
+                "02-ene-2025",
+                "30-sep-2025",
+                "9",
+                "100,0 %",
+                "Cumplida",
+            ),
+            (
+                "1.2",
+                "Realizar toma física de inventarios",
+                "Toma física de inventarios realizada",
+                "Informe",
+                "1",
+                "03-feb-2025",
+                "30-jun-2025",
+                "1",
+                "100,0 %",
+                "Cumplida",
+            ),
+        ),
+    ),
+    (
+        "HALLAZGO No. 2 · Administrativo con incidencia disciplinaria: publicación extemporánea en el SECOP II",
+        (
+            (
+                "2.1",
+                "Capacitar al personal de contratación",
+                "Capacitaciones en SECOP II realizadas",
+                "Capacitaciones",
+                "4",
+                "01-feb-2025",
+                "30-nov-2025",
+                "3",
+                "75,0 %",
+                "En ejecución",
+            ),
+            (
+                "2.2",
+                "Revisar cada semana las publicaciones",
+                "Revisiones semanales realizadas",
+                "Revisiones",
+                "30",
+                "15-ene-2025",
+                "15-dic-2025",
+                "27",
+                "90,0 %",
+                "En ejecución",
+            ),
+        ),
+    ),
+)
+
+
+def _bloques_por_hallazgo(ruta) -> None:
+    """One table per finding: the finding's band across the table above the
+    header, its actions below, each with bare start and end dates."""
+    documento = docx.Document()
+    documento.add_paragraph("MUNICIPIO DE SAN ANDRÉS DE SOTAVENTO · OFICINA DE CONTROL INTERNO")
+    documento.add_paragraph(
+        "INFORME DE SEGUIMIENTO AL PLAN DE MEJORAMIENTO SUSCRITO CON LA CONTRALORÍA · "
+        "Auditoría vigencia auditada 2023 · Corte del seguimiento: 30 de septiembre de 2025"
+    )
+    for banda, acciones in HALLAZGOS:
+        tabla = documento.add_table(rows=2 + len(acciones), cols=len(BLOQUE))
+        tabla.cell(0, 0).merge(tabla.cell(0, len(BLOQUE) - 1)).text = banda
+        for r, fila in enumerate((BLOQUE, *acciones), start=1):
+            for k, texto in enumerate(fila):
+                tabla.cell(r, k).text = texto
+        documento.add_paragraph("")
+    documento.save(ruta)
+
+
+def test_bloques_por_hallazgo_con_fechas_sin_nombrar_la_meta(tmp_path):
+    """The row is named by "Meta cuantificable" (not its number "1.1"), the
+    bare "Cantidad" is its target, and the bare "Fecha de inicio" /
+    "Fecha de terminación" of a table of actions date it."""
+    ruta = tmp_path / "seguimiento_plan_mejoramiento_corte_sep2025.docx"
+    _bloques_por_hallazgo(ruta)
+    leidas = {
+        (o.indicador, o.medida, o.valor, o.periodo_inicio, o.periodo_fin) for o in extraer_informe(ruta).observaciones
+    }
+    from extractor.castellano.periodos import buscar_fechas
+
+    esperadas = set()
+    for _, acciones in HALLAZGOS:
+        for _no, _accion, meta, _unidad, cantidad, inicio, fin, avance, porcentaje, _estado in acciones:
+            desde, hasta = buscar_fechas(inicio)[0], buscar_fechas(fin)[0]
+            al_corte = date(2025, 9, 30)  # the progress runs from the action's start to the cut
+            esperadas |= {
+                (meta, "meta", float(cantidad), desde, hasta),
+                (meta, "ejecutado", float(avance), desde, al_corte),
+                (meta, "avance_porcentual", float(porcentaje.split()[0].replace(",", ".")), desde, al_corte),
+            }
+    assert leidas == esperadas

@@ -109,6 +109,13 @@ def test_alcance_de_filas_de_una_hoja():
     e = {**e, "scope_sheet": "PA 2025-2026", "scope_rows": "PA 2025-2026 rows 7..14 (header rows 4-6)"}
     assert en_alcance(pred(hoja="PA 2025-2026", celda="F7"), e)
     assert not en_alcance(pred(hoja="PA 2025-2026", celda="F15"), e)
+    # a web page annotated whole, its tables' <tr> rows described: a figure without a spreadsheet row is in
+    e = {
+        **e,
+        "scope_sheet": "portal",
+        "scope_rows": "portal: the whole page, Table 1 <tr> rows 1..13, Table 2 rows 1..5",
+    }
+    assert en_alcance(pred(hoja=None, celda=None), e)
 
 
 def test_caso_negativo_cuenta_cifras():

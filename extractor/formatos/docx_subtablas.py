@@ -1,0 +1,81 @@
+"""Small tables nested in the cells of one column of a Word table of
+targets: the four quarters "Trim. I … Trim. IV" over their values, inside
+the "Ejecución trimestral 2019" cell of every product row. They are
+sub-columns of that column (a second header level), not tables of their
+own; a table nested in a layout table (a sector's name beside its whole
+table of targets) is not one of them (docx.py opens those)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Optional
+
+from docx.oxml.ns import qn
+
+from extractor.castellano.numeros import leer_numero
+
+MAX_FILAS = 2  # sub-headers over one row of values
+MAX_COLUMNAS = 12  # months at most
+MIN_CELDAS_DE_FILA = 4  # a row of a table of targets, not a layout row (name | nested table)
+
+
+def _texto(elemento) -> str:
+    return " ".join("".join(t.text or "" for t in p.iter(qn("w:t"))) for p in elemento.iter(qn("w:p"))).strip()
+
+
+def subtabla(tc, tr) -> Optional[list[list[str]]]:
+    """The rows (cell texts) of the one small table cell `tc` of row `tr`
+    holds and nothing else beside it, in a row of a table of targets; None
+    otherwise."""
+    tablas = tc.findall(qn("w:tbl"))
+    if len(tablas) != 1 or len(tr.tc_lst) < MIN_CELDAS_DE_FILA:
+        return None
+    if any(_texto(p) for p in tc.findall(qn("w:p"))) or tablas[0].find(".//" + qn("w:tbl")) is not None:
+        return None
+    filas = [[_texto(c) for c in fila.findall(qn("w:tc"))] for fila in tablas[0].findall(qn("w:tr"))]
+    if not 1 <= len(filas) <= MAX_FILAS or not 2 <= max(len(f) for f in filas) <= MAX_COLUMNAS:
+        return None
+    return filas
+
+
+def _rotulos(fila: list[str]) -> bool:
+    """A row of sub-headers: texts, none of them a figure."""
+    return any(fila) and all(leer_numero(t) is None for t in fila if t)
+
+
+@dataclass
+class Subcolumnas:
+    """A grid column of the outer table read as `len(rotulos)` sub-columns."""
+
+    rotulos: list[str]
+    en_encabezado: bool  # the sub-headers are a nested table in the header row itself
+
+
+def subcolumnas(filas_tr: list) -> dict[int, Subcolumnas]:
+    """Grid column → its sub-columns, for the columns whose cells hold small
+    nested tables of one width, with sub-headers (their first row, or a
+    nested table of sub-headers alone in the column's header cell)."""
+    por_columna: dict[int, list[tuple[int, list[list[str]]]]] = {}
+    for r, tr in enumerate(filas_tr):
+        col = tr.grid_before
+        for tc in tr.tc_lst:
+            if (filas := subtabla(tc, tr)) is not None:
+                por_columna.setdefault(col, []).append((r, filas))
+            col += tc.grid_span
+    salida = {}
+    for col, tablas in por_columna.items():
+        anchos = {len(f) for _, filas in tablas for f in filas}
+        if len(anchos) != 1:
+            continue
+        primera_r, primera = tablas[0]
+        if len(primera) == 1 and _rotulos(primera[0]) and len(tablas) > 1:
+            salida[col] = Subcolumnas(primera[0], en_encabezado=True)  # "Trim. I | … | Trim. IV" in the header cell
+        elif rotulos := next((f[0] for _, f in tablas if len(f) == 2 and _rotulos(f[0])), None):
+            salida[col] = Subcolumnas(rotulos, en_encabezado=False)
+    return salida
+
+
+def valores(tc, tr) -> Optional[list[str]]:
+    """The values of the nested table of a cell: its last row."""
+    filas = subtabla(tc, tr)
+    return filas[-1] if filas else None
