@@ -285,7 +285,7 @@ _CORTE_RE = re.compile(
     + r"(?:\s+del?\s+(?:informe|seguimiento|reporte|periodo|plan)\b)?(?:\s+(?:al|a|de)\b)?(?:\s+(?:el|dia)\b)?\s*:?\s*"
 )
 _ACUMULADO_HASTA = palabras.alternativas(palabras.lista("acumulado_hasta"), espacios=r"\s+")
-_ACUMULADO_HASTA_RE = re.compile(rf"\b(?:{_ACUMULADO_HASTA})\b(?:\s+(?:al|a|de)\b)?\s*:?\s*")
+_ACUMULADO_HASTA_RE = re.compile(rf"\b(?:{_ACUMULADO_HASTA})\b(?:\s+(?:al|a|del|de)\b)?\s*:?\s*")
 _CORTE_AL_FINAL_RE = re.compile(_PALABRA_DE_CORTE + r"\s*:?\s*$")
 # "a 30 de septiembre de 2017", "al 30/06/2018", "hasta el 31 de diciembre de 2019"
 _HASTA = palabras.alternativas(palabras.lista("hasta_una_fecha"), espacios=r"\s+")

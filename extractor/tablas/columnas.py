@@ -32,6 +32,7 @@ from extractor.castellano.periodos import (
     MESES,
     Contexto,
     Periodo,
+    buscar_fechas,
     con_corte_de_encabezados,
     nombra_periodo_al_corte,
     periodo_de_texto,
@@ -490,6 +491,7 @@ def columnas(
     _bajo_un_acumulado(cols)
     _razones_entre_dinero(cols, rejilla[n_encabezado:])
     _avance_con_su_signo(cols, rejilla[n_encabezado:])
+    _logro_que_confirma_el_avance(cols, rejilla[n_encabezado:])
     _avance_como_razon(cols, rejilla[n_encabezado:], ctx)
     _avance_en_fraccion(cols, rejilla[n_encabezado:])
     return cols
@@ -657,6 +659,34 @@ def _avance_en_fraccion(cols: list[Columna], cuerpo) -> None:
         decimales = sum(v != int(v) for v in valores)
         if confirmadas * 10 >= len(valores) * 6 or (max(valores) <= 1 and decimales * 2 > len(valores)):
             col.factor, col.escala = 100.0, "fraccion"
+
+
+AL_CORTE = re.compile(r"\ba(?:l)?\s+(?:la\s+fecha|corte|\d{1,2}\s*[/-]\s*\d{1,2})\b")  # "Atendidos a 30/06"
+
+
+def _logro_que_confirma_el_avance(cols: list[Columna], cuerpo) -> None:
+    """A column of figures whose header names no measure ("Atendidos a
+    30/06", "Beneficiados") between a target and a % progress of the same
+    group: when, row by row, the % is it over the target (1.398 / 1.420 →
+    98,5 %), it is what was achieved over the progress' period (to its cut:
+    acumulado when the header dates it)."""
+    metas = [c for c in cols if c.rol == "valor" and c.medida in ("meta", "meta_cuatrienio")]
+    avances = [c for c in cols if c.rol == "valor" and c.medida == "avance_porcentual"]
+    for col in cols:
+        if col.rol not in ("texto", "ignorar") or col.medida is not None:
+            continue
+        for meta, avance in ((m, a) for m in metas for a in avances if m.indice < col.indice < a.indice):
+            juzgadas = confirmadas = 0
+            for fila in cuerpo:
+                v, m, p = _valor_de(fila, col.indice), _valor_de(fila, meta.indice), _porcentaje_de(fila, avance.indice)
+                if v is None or not m or p is None:
+                    continue
+                juzgadas += 1
+                confirmadas += abs(p - 100 * v / m) <= 0.6
+            if juzgadas >= 3 and confirmadas * 10 >= juzgadas * 8:
+                fechado = bool(AL_CORTE.search(normalizar(col.encabezado)) or buscar_fechas(col.encabezado))
+                col.rol, col.medida, col.periodo = "valor", "acumulado" if fechado else "ejecutado", avance.periodo
+                break
 
 
 def _avance_con_su_signo(cols: list[Columna], cuerpo) -> None:

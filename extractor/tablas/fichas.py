@@ -101,6 +101,7 @@ _SU_PORCENTAJE_ENTRE_PARENTESIS = re.compile(
     r"(?<=\d)\s*\(\s*(\d[\d.,]*\s?%)(?:\s+de\s+[^\W\d_][^()\d]{0,40}?)?\s*\)\s*\.?$"  # "(98,8 % de la meta)"
 )
 _VINETA = re.compile(r"^\s*[▸►▪•·*–-]\s*")
+_PORCENTAJE_SOLO = re.compile(r"\s*\d[\d.,]*\s?%\s*")
 _SEPARADORES = re.compile(r"\n|\t|\s[·|]\s")  # several fields on one line: "Unidad: Número · Meta: 16"
 
 
@@ -264,6 +265,10 @@ def campos_de_texto(bloque: BloqueTexto, en_ficha: bool = False) -> list[Campo]:
             rol = _rol_de_campo(m.group(1), m.group(2))  # "Cumplimiento 85,6 %": no colon
         elif (m := _CIFRA_Y_ROTULO.match(parte)) and rol_de_etiqueta(m.group(2)) == "avance_porcentual":
             campos.append(Campo("avance_porcentual", m.group(2), m.group(1), bloque.pagina, bloque.bbox))
+            continue
+        elif campos and campos[-1].rol == "meta" and _PORCENTAJE_SOLO.fullmatch(parte):
+            # "de 1.200 programados · 103,3 %": the share after the target
+            campos.append(Campo("avance_porcentual", "", parte.strip(), bloque.pagina, bloque.bbox))
             continue
         elif m := _DE_PROGRAMADOS.match(parte):
             campos.append(Campo("meta", m.group(2), m.group(1), bloque.pagina, bloque.bbox))
@@ -509,6 +514,8 @@ def _encabezado_como_nombre(bloque: Optional[BloqueTexto], en_ficha: bool = Fals
     (`en_ficha`: of the indicator being read)."""
     if bloque is None or campos_de_texto(bloque, en_ficha):
         return None
+    if (campo := _CAMPO.match(bloque.texto.strip())) and _con_cifra(campo.group(2)):
+        return None  # "Programado: $ 3.804,6 millones": a field, even one not read
     lineas = bloque.texto.strip().split("\n")
     if len(lineas) > 1 and normalizar(lineas[0]).strip() in _UNIDADES:
         lineas = lineas[1:]  # "ha" of the big figure above, printed beside the label's first line
@@ -955,6 +962,9 @@ def _unidad_de(cifra: BloqueTexto, unidad: BloqueTexto) -> bool:
     )
 
 
+MAX_PALABRAS_UNIDAD = 12  # a line in lowercase under "865": "niñas y niños en CDI y hogares comunitarios"
+
+
 def _unidad_debajo(cifra: BloqueTexto, unidad: BloqueTexto) -> bool:
     """A few words without figures right under the figure, within its
     width give or take ("familias" under "180", "km" under "12,5")."""
@@ -965,9 +975,10 @@ def _unidad_debajo(cifra: BloqueTexto, unidad: BloqueTexto) -> bool:
     palabras = len(texto.split())
     return (
         # "niños y jóvenes"; "% de la población elegible" (what a percentage is of); "personas atendidas en 2024"
-        (palabras <= 3 or palabras <= 5 and (texto[:1].islower() or texto.startswith("%")))
+        (palabras <= 3 or palabras <= MAX_PALABRAS_UNIDAD and (texto[:1].islower() or texto.startswith("%")))
         and not any(ch.isdigit() for ch in _ANIO.sub("", texto))
-        and -3 <= unidad.bbox[1] - cifra.bbox[3] <= HUECO_ROTULO_CIFRA / 3  # (a big figure's box reaches below it)
+        # (a big figure's box reaches below it; under a slide's big figure, half its height)
+        and -3 <= unidad.bbox[1] - cifra.bbox[3] <= max(HUECO_ROTULO_CIFRA / 3, (cifra.bbox[3] - cifra.bbox[1]) / 2)
         and (cifra.bbox[0] <= centro <= cifra.bbox[2] or abs(unidad.bbox[0] - cifra.bbox[0]) <= 2)
     )
 

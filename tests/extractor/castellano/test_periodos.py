@@ -138,6 +138,9 @@ def test_fecha_corte_de_un_acumulado_en_el_titulo():
     assert fecha_corte_en(titulo, acumulado=True) == date(2025, 10, 31)
     assert fecha_corte_en("Ejecución acumulada a junio", 2024, acumulado=True) == date(2024, 6, 30)
     assert fecha_corte_en("Acumulado 2024", acumulado=True) is None  # a year, no month
+    # an ERP's running header: the accumulated range ends at the cut, even where the word is required
+    linea = "Acumulado del 01/01/2023 al 30/09/2023 · Cifras en pesos"
+    assert fecha_corte_en(linea, 2023, acumulado=True, con_palabra=True) == date(2023, 9, 30)
     assert fecha_corte_en("Acumulado enero", 2024) is None  # a header of a monthly series
 
 

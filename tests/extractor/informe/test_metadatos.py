@@ -143,3 +143,33 @@ def test_el_anio_del_acuerdo_con_numero_no_es_la_vigencia(tmp_path):
     documento.save(ruta)
     meta, _ = extraer_metadatos(leer_documento(ruta))
     assert meta.vigencia == 2025
+
+
+def test_titulo_y_corte_en_el_encabezado_corrido_de_un_reporte_de_presupuesto(tmp_path):
+    """An ERP's budget report prints its title, its accumulated range and its
+    report code in the page header: the title is the budget execution's (not
+    "Reporte: PRE-GAS-017"), its cut the range's end; the body's signature
+    ("Revisó: … Grupo de Seguimiento") and numbered sections are no title."""
+    import docx
+
+    documento = docx.Document()
+    cabecera = documento.sections[0].header
+    cabecera.paragraphs[0].text = "MUNICIPIO DE MOSQUERA – CUNDINAMARCA"
+    for linea in (
+        "EJECUCIÓN PRESUPUESTAL DE GASTOS – VIGENCIA FISCAL 2023",
+        "Acumulado del 01/01/2023 al 30/09/2023 · Cifras en pesos",
+        "Reporte: PRE-GAS-017 · Nivel de detalle: rubro / fuente",
+    ):
+        cabecera.add_paragraph(linea)
+    documento.add_paragraph("1. Balance de la ejecución")
+    tabla = documento.add_table(rows=2, cols=3)
+    for k, (rotulo, valor) in enumerate(
+        (("Rubro", "2.1.1"), ("Apropiación definitiva", "1.200.000"), ("Compromisos", "800.000"))
+    ):
+        tabla.cell(0, k).text, tabla.cell(1, k).text = rotulo, valor
+    documento.add_paragraph("Revisó: Profesional Universitario – Grupo de Seguimiento y Evaluación")
+    ruta = tmp_path / "mosquera_gastos_sep2023.docx"
+    documento.save(ruta)
+    meta, ctx = extraer_metadatos(leer_documento(ruta))
+    assert meta.titulo == "EJECUCIÓN PRESUPUESTAL DE GASTOS – VIGENCIA FISCAL 2023"
+    assert (meta.vigencia, meta.fecha_corte) == (2023, date(2023, 9, 30))
