@@ -570,6 +570,7 @@ def _en_procesos_hijos(
     ventana = VENTANA_POR_TRABAJADOR * trabajadores
     carpeta = tempfile.mkdtemp(prefix="informes-")
     soltada = -math.inf  # when the writer last let the database go (ESPERA)
+    terminados: list[_Activo] = []  # children whose result arrived, to reap
     try:
         while siguiente < len(rutas):
             while pendientes and len(activos) < trabajadores and pendientes[-1][0] < siguiente + ventana:
@@ -595,6 +596,10 @@ def _en_procesos_hijos(
                 enviar.close()
                 fin = None if limites.tiempo is None else time.monotonic() + limites.tiempo
                 activos[recibir] = _Activo(i, ruta, proceso, datetime.now(), fin, registro, temporal)
+            # children that sent their result are reaped once the next ones started: their
+            # exit is not waited for before the next file is read
+            while terminados:
+                _terminar(terminados.pop(), gracia=5.0)
             if siguiente in listos:
                 yield listos.pop(siguiente)
                 siguiente += 1
@@ -606,15 +611,20 @@ def _en_procesos_hijos(
             espera = None if not plazos else max(0.0, min(plazos) - time.monotonic())
             for recibir in _legibles(list(activos), espera):
                 a = activos.pop(recibir)
+                enviado = False
                 try:
                     listos[a.indice] = recibir.recv()
+                    enviado = True
                     if not preparar_en_hijo:
                         listos[a.indice] = preparar_protegido(listos[a.indice], a.ruta)
                 except (EOFError, OSError):
                     listos[a.indice] = _murio(a, limites)
                 finally:
                     recibir.close()
-                    _terminar(a, gracia=5.0)
+                    if enviado:
+                        terminados.append(a)
+                    else:
+                        _terminar(a, gracia=5.0)
             ahora = time.monotonic()
             for recibir, a in list(activos.items()):
                 if a.limite is not None and ahora >= a.limite:
@@ -624,6 +634,8 @@ def _en_procesos_hijos(
                     motivo = f"{a.ruta.name}: superó el límite de tiempo de {limites.tiempo:g} s"
                     listos[a.indice] = (a.inicio, None, (motivo, _traza_hijo(a, motivo)))
     finally:
+        for a in terminados:
+            _terminar(a, gracia=5.0)
         for recibir, a in activos.items():
             _terminar(a, gracia=0.0)
             recibir.close()
