@@ -14,7 +14,7 @@ from docx.oxml.ns import qn
 
 from extractor.castellano.numeros import leer_numero
 
-MAX_FILAS = 2  # sub-headers over one row of values
+MAX_FILAS = 4  # sub-headers over a few rows of values
 MAX_COLUMNAS = 12  # months at most
 MIN_CELDAS_DE_FILA = 4  # a row of a table of targets, not a layout row (name | nested table)
 
@@ -43,6 +43,23 @@ def _rotulos(fila: list[str]) -> bool:
     return any(fila) and all(leer_numero(t) is None for t in fila if t)
 
 
+def _plana(filas: list[list[str]]) -> tuple[Optional[list[str]], list[str]]:
+    """(sub-headers or None, values) of a small nested table, in one row:
+    sub-headers over one row of values; or over rows that each open with a
+    label ("" | I sem. | II sem. | Año over "Prog. | 60 | 80 | 150" and
+    "Ejec. | 58 | 85 | 143": "Prog. I sem." … "Ejec. Año"); a row of
+    sub-headers alone is read as values with no sub-headers of its own."""
+    if len(filas) == 1 or not _rotulos(filas[0]):
+        return None, filas[-1]
+    if len(filas) == 2:
+        return filas[0], filas[1]
+    encabezado, cuerpo = filas[0], filas[1:]
+    if encabezado[0] or not all(f and f[0] and leer_numero(f[0]) is None for f in cuerpo):
+        return None, filas[-1]
+    rotulos = [f"{f[0]} {encabezado[j]}" for f in cuerpo for j in range(1, len(encabezado))]
+    return rotulos, [f[j] if j < len(f) else "" for f in cuerpo for j in range(1, len(encabezado))]
+
+
 @dataclass
 class Subcolumnas:
     """A grid column of the outer table read as `len(rotulos)` sub-columns."""
@@ -53,29 +70,29 @@ class Subcolumnas:
 
 def subcolumnas(filas_tr: list) -> dict[int, Subcolumnas]:
     """Grid column → its sub-columns, for the columns whose cells hold small
-    nested tables of one width, with sub-headers (their first row, or a
+    nested tables of one width, with sub-headers (their first rows, or a
     nested table of sub-headers alone in the column's header cell)."""
-    por_columna: dict[int, list[tuple[int, list[list[str]]]]] = {}
-    for r, tr in enumerate(filas_tr):
+    por_columna: dict[int, list[list[list[str]]]] = {}
+    for tr in filas_tr:
         col = tr.grid_before
         for tc in tr.tc_lst:
             if (filas := subtabla(tc, tr)) is not None:
-                por_columna.setdefault(col, []).append((r, filas))
+                por_columna.setdefault(col, []).append(filas)
             col += tc.grid_span
     salida = {}
     for col, tablas in por_columna.items():
-        anchos = {len(f) for _, filas in tablas for f in filas}
-        if len(anchos) != 1:
+        planas = [_plana(filas) for filas in tablas]
+        if len({len(v) for _, v in planas}) != 1:
             continue
-        primera_r, primera = tablas[0]
+        primera = tablas[0]
         if len(primera) == 1 and _rotulos(primera[0]) and len(tablas) > 1:
             salida[col] = Subcolumnas(primera[0], en_encabezado=True)  # "Trim. I | … | Trim. IV" in the header cell
-        elif rotulos := next((f[0] for _, f in tablas if len(f) == 2 and _rotulos(f[0])), None):
+        elif rotulos := next((r for r, _ in planas if r is not None), None):
             salida[col] = Subcolumnas(rotulos, en_encabezado=False)
     return salida
 
 
 def valores(tc, tr) -> Optional[list[str]]:
-    """The values of the nested table of a cell: its last row."""
+    """The values of the nested table of a cell, in one row (`_plana`)."""
     filas = subtabla(tc, tr)
-    return filas[-1] if filas else None
+    return _plana(filas)[1] if filas else None

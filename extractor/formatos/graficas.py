@@ -143,7 +143,11 @@ def tablas_de_graficas(
             if leida is not None:
                 tabla, usadas = leida
                 usadas |= {id(w["_original"]) for w in vistas if id(w) in usadas and "_original" in w}
-                tope = min(o.top for r, o in zip(cajas, rectangulos) if r in barras)  # as printed
+                # as printed, from its legend or its tallest bar down: text beside the chart comes after it
+                tope = min(
+                    [o.top for r, o in zip(cajas, rectangulos) if r in barras]
+                    + [w.get("_original", w)["top"] for _, palabras_serie in series.values() for w in palabras_serie]
+                )
                 tablas.append((tope, tabla))
                 palabras = [w for w in palabras if id(w) not in usadas]
     return tablas, palabras
@@ -249,12 +253,17 @@ def _categoria(palabras: list[dict], base: float, izquierda: float, derecha: flo
         alto = w["bottom"] - w["top"]
         if tomadas and w["top"] <= tomadas[-1]["top"] + alto / 2:
             tomadas.append(w)  # same line
-        elif w["top"] - fondo <= (1.0 * alto if tomadas else 1.5 * alto):
+        elif w["top"] - fondo <= (1.0 * alto if tomadas else 1.5 * alto) and not (
+            tomadas and _NUMERO_DE_PAGINA.match(w["text"])
+        ):
             tomadas.append(w)
         else:
-            break
+            break  # (the page's footer right under the chart, "Página 1 de 2", is no label's second line)
         fondo = max(fondo, w["bottom"])
     return tomadas
+
+
+_NUMERO_DE_PAGINA = re.compile(r"^(?:p[aá]gina|p[aá]g\.?)$", re.IGNORECASE)
 
 
 def _caja(palabras: list[dict]) -> tuple[float, float, float, float] | None:

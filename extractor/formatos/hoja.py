@@ -533,7 +533,7 @@ def _bloques_de_filas(hoja: _Hoja) -> list[tuple[int, int]]:
         if bloques and r not in hoja.cortes:
             inicio, fin = bloques[-1]
             hueco = r - fin - 1
-            seccion = len(filas.get(r, [])) <= 2 and any(_es_cifra(t) for t in filas.get(r + 1, []))
+            seccion = _abre_seccion(filas, r)
             if hueco == 0 or (hueco == 1 and not (cifras and not fila_con_cifras and not seccion)):
                 bloques[-1] = (inicio, r)
                 cifras = cifras or fila_con_cifras
@@ -541,6 +541,19 @@ def _bloques_de_filas(hoja: _Hoja) -> list[tuple[int, int]]:
         bloques.append((r, r))
         cifras = fila_con_cifras
     return bloques
+
+
+MAX_FILAS_DE_SECCION = 3  # a section's heading rows: "HALLAZGO No. 2 · …", its "Condición: …"
+
+
+def _abre_seccion(filas: dict[int, list[str]], r: int) -> bool:
+    """Row `r` heads a section of the table it follows: one to three rows of
+    one or two cells (a programme's name, a finding's band and its
+    description) with figures right under them."""
+    k = r
+    while k - r < MAX_FILAS_DE_SECCION and 0 < len(filas.get(k, [])) <= 2:
+        k += 1
+    return k > r and any(_es_cifra(t) for t in filas.get(k, []))
 
 
 def _leer_hoja(hoja: _Hoja, limites: LimitesLectura, archivo: str, indice: list[int]) -> list:

@@ -176,10 +176,15 @@ def _vigencia(titulo: Optional[str], lineas: list[str]) -> Optional[int]:
         )
         if corte:
             return corte.year
+    # the first "Vigencia 2023" or "Fecha de corte: 2025-06-30" (not a "vigencia 2023" further down:
+    # a finding's text)
     for texto in lineas:
         m = _VIGENCIA.search(texto)
         if m:
             return int(m.group(1))
+        corte = None if titulo and ANIO.findall(titulo) else fecha_corte_en(texto, con_palabra=True)
+        if corte:
+            return corte.year
     if titulo and ANIO.findall(titulo):
         return int(ANIO.findall(titulo)[-1])
     # neither a norm's year nor a plan's term is the report's year

@@ -69,7 +69,11 @@ _ANIOS = re.compile(r"\((?:[^)]*)\)|\b(?:19|20)\d\d\b(?:\s*[-–/]\s*(?:19|20)?\
 # the longest label of a field ("Lo que llevamos en el cuatrienio (enero de 2020 a junio de 2021)")
 MAX_LARGO_ETIQUETA = 80
 _CAMPO = re.compile(rf"^\s*([^:\n]{{1,{MAX_LARGO_ETIQUETA}}}?)\s*:\s*(.*?)\s*$")  # "Label: value"
-_CAMPO_SIN_DOS_PUNTOS = re.compile(r"^\s*([^\W\d_][^\d:\n]{2,40}?)\s+([-−]?(?:\$\s?)?\d[\d.,]*(?:\s?%)?)\s*$")
+# "Cumplimiento 85,6 %", "Meta cuatrienio 2024-2027 120": a label (its years aside) and a figure, no colon
+_ANIOS_DEL_ROTULO = r"(?:\s+(?:19|20)\d\d(?:\s*[-–]\s*(?:19|20)\d\d)?)*"
+_CAMPO_SIN_DOS_PUNTOS = re.compile(
+    rf"^\s*([^\W\d_][^\d:\n]{{2,40}}?{_ANIOS_DEL_ROTULO})\s+([-−]?(?:\$\s?)?\d[\d.,]*(?:\s?%)?)\s*$"
+)
 # a percentage before its label: "73,0 % de la meta" (a card's badge)
 _CIFRA_Y_ROTULO = re.compile(r"^\s*(\d[\d.,]*\s?%)\s+([^\W\d_][^\d:\n]{2,40}?)\s*$")
 # a target written as what the figure is part of: "de 150 programados para 2022" (under a card's big figure)
@@ -674,7 +678,8 @@ def _de_la_tabla_de_arriba(tabla: Tabla, titulos: dict[int, list[str]], campos: 
     """The fields named by the title of the table right above them when its
     rows are periods (a chart of one indicator's years); as they are otherwise."""
     primera = [fila[0] for fila in tabla.textos()[1:] if fila and fila[0].strip()]
-    periodos = sum(periodo_de_texto(t, Contexto()) is not None for t in primera)
+    un_anio = Contexto(vigencia=2000)  # any year: "T1" is a period of whatever year
+    periodos = sum(periodo_de_texto(t, un_anio) is not None for t in primera)
     if periodos < 2 or periodos * 10 < len(primera) * 7:
         return campos
     nombre = indicador_del_titulo(titulos.get(tabla.indice, []))
@@ -730,8 +735,8 @@ def _rotulos_sobre_cifras(bloques: list) -> tuple[list, dict[int, list[Campo]]]:
     "productores" beside it: a short block that names a measure by
     `rol_de_celda`, the lone figure right under it, within its width), and
     the field of each such block by its id."""
+    bloques, campos = _claves_con_sus_valores(bloques)
     salida: list = []
-    campos: dict[int, list[Campo]] = {}
     k = 0
     while k < len(bloques):
         rotulo, cifra = bloques[k], bloques[k + 1] if k + 1 < len(bloques) else None
@@ -860,6 +865,61 @@ def _rotulo_sobre(rotulo: BloqueTexto, cifra: BloqueTexto) -> bool:
         and (x0 - 2 <= cifra.bbox[0] or solape >= (x1 - x0) / 2)
         and cifra.bbox[0] <= x0 + ANCHO_TARJETA
     )
+
+
+MAX_ENTRE_CLAVE_Y_VALOR = 8  # blocks between a key and its value (a box read column by column)
+
+
+def _claves_con_sus_valores(bloques: list) -> tuple[list, dict[int, list[Campo]]]:
+    """The blocks with each key and its value on one line made one "Key:
+    value" block at the key's place ("Línea base 2023" … "9.850" in a
+    box, read in either order or column by column), and its field by id."""
+    pareja: dict[int, int] = {}  # the key's position -> its value's
+    usados: set[int] = set()
+    for i, a in enumerate(bloques):
+        if i in usados or not isinstance(a, BloqueTexto):
+            continue
+        for j in range(i + 1, min(len(bloques), i + 1 + MAX_ENTRE_CLAVE_Y_VALOR)):
+            b = bloques[j]
+            if j in usados or not isinstance(b, BloqueTexto):
+                continue
+            if par := _rotulo_y_cifra_en_una_linea(a, b):
+                clave = i if par[0] is a else j
+                pareja[clave] = j if clave == i else i
+                usados.update((i, j))
+                break
+    salida: list = []
+    campos: dict[int, list[Campo]] = {}
+    for i, b in enumerate(bloques):
+        if i in usados and i not in pareja:
+            continue  # a value, moved to its key
+        if i in pareja:
+            valor = bloques[pareja[i]]
+            nombre, texto = b.texto.strip(), valor.texto.strip()
+            b = replace(b, texto=f"{nombre}: {texto}")
+            campos[id(b)] = [Campo(rol_de_celda(nombre) or "", nombre, texto, valor.pagina, valor.bbox)]
+        salida.append(b)
+    return salida, campos
+
+
+MIN_HUECO_CLAVE_VALOR = 6.0  # points between a key and its value read apart on one line ("Meta 2025 ..... 12.000")
+
+
+def _rotulo_y_cifra_en_una_linea(a: BloqueTexto, b: BloqueTexto) -> Optional[tuple[BloqueTexto, BloqueTexto]]:
+    """(label, figure) of two one-line blocks on one line, a short label
+    naming a measure at the left and a figure alone apart at the right (a
+    key/value box: "Línea base 2023" … "9.850"), whichever was read first."""
+    if a.bbox is None or b.bbox is None or a.pagina != b.pagina or abs(a.bbox[1] - b.bbox[1]) > 3:
+        return None
+    rotulo, cifra = (a, b) if a.bbox[0] < b.bbox[0] else (b, a)
+    texto = rotulo.texto.strip()
+    if "\n" in texto or "\n" in cifra.texto.strip() or not (_cifra_sola(cifra) or es_vacio(cifra.texto)):
+        return None
+    if _caja(cifra)[0] - _caja(rotulo)[2] < MIN_HUECO_CLAVE_VALOR or len(texto.split()) > MAX_PALABRAS_ROTULO:
+        return None
+    if _TERMINA_EN_CIFRA.search(_ANIO.sub("", texto)) or rol_de_celda(texto) not in MEDIDAS:
+        return None
+    return rotulo, cifra
 
 
 def _rotulos_sobre_sus_cifras(bloques: list, k: int) -> Optional[tuple[list[tuple[str, BloqueTexto]], int]]:

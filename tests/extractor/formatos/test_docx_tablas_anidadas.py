@@ -145,3 +145,39 @@ def test_tablas_pequenas_en_una_columna_son_sus_subcolumnas(tmp_path):
         }
         esperadas |= {(nombre, "ejecutado", float(v), *t) for v, t in zip(valores, trimestres) if v}
     assert leidas == esperadas
+
+
+def test_tabla_anidada_de_filas_rotuladas(tmp_path):
+    """A nested table of labelled rows ("" | I sem. | II sem. | Año over
+    "Prog." and "Ejec." rows) is read as six sub-columns: the target and the
+    result of each semester and of the year."""
+    documento = docx.Document()
+    documento.add_heading("Seguimiento semestral a las metas de producto · Vigencia 2025", level=1)
+    tabla = documento.add_table(rows=2, cols=5)
+    for k, texto in enumerate(
+        ("Indicador de producto", "Unidad", "Meta 2024-2027", "Avance semestral 2025", "Acumulado 2024-2025")
+    ):
+        tabla.cell(0, k).text = texto
+    for k, texto in ((0, "Productores rurales beneficiados"), (1, "Número"), (2, "600"), (4, "291")):
+        tabla.cell(1, k).text = texto
+    celda = tabla.cell(1, 3)
+    interna = celda.add_table(rows=3, cols=4)
+    for r, fila in enumerate(
+        (("", "I sem.", "II sem.", "Año"), ("Prog.", "60", "80", "150"), ("Ejec.", "58", "85", "143"))
+    ):
+        for k, texto in enumerate(fila):
+            interna.cell(r, k).text = texto
+    celda._tc.remove(celda.paragraphs[0]._p)
+    ruta = tmp_path / "giron_seguimiento_2025.docx"
+    documento.save(ruta)
+    leidas = {(o.medida, o.valor, o.periodo_inicio, o.periodo_fin) for o in extraer_informe(ruta).observaciones}
+    semestres = ((date(2025, 1, 1), date(2025, 6, 30)), (date(2025, 7, 1), date(2025, 12, 31)))
+    anio = (date(2025, 1, 1), date(2025, 12, 31))
+    assert {
+        ("meta", 60.0, *semestres[0]),
+        ("meta", 80.0, *semestres[1]),
+        ("meta", 150.0, *anio),
+        ("ejecutado", 58.0, *semestres[0]),
+        ("ejecutado", 85.0, *semestres[1]),
+        ("ejecutado", 143.0, *anio),
+    } <= leidas

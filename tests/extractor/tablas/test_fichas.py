@@ -621,3 +621,16 @@ def test_meta_y_porcentaje_bajo_la_cifra_de_una_tarjeta():
 
     campos = campos_de_texto(BloqueTexto(texto="de 42,0 km programados — 91,9 %", pagina=1))
     assert [(c.rol, c.valor) for c in campos] == [("meta", "42,0"), ("avance_porcentual", "91,9 %")]
+
+
+def test_campo_sin_dos_puntos_con_los_anios_del_rotulo():
+    """ "Meta cuatrienio 2024-2027 120": the label keeps its years, the last figure is the field's."""
+    from extractor.modelo import BloqueTexto
+    from extractor.tablas.fichas import campos_de_texto
+
+    def campos(texto: str) -> list[tuple]:
+        return [(c.rol, c.etiqueta, c.valor) for c in campos_de_texto(BloqueTexto(texto=texto, pagina=1))]
+
+    assert campos("Meta cuatrienio 2024-2027 120") == [("meta_cuatrienio", "Meta cuatrienio 2024-2027", "120")]
+    assert campos("Cumplimiento 2025 103,5 %") == [("avance_porcentual", "Cumplimiento 2025", "103,5 %")]
+    assert campos("Meta 2023") == []  # a header with its year, no figure

@@ -308,3 +308,96 @@ def test_bloques_por_hallazgo_con_fechas_sin_nombrar_la_meta(tmp_path):
                 (meta, "avance_porcentual", float(porcentaje.split()[0].replace(",", ".")), desde, al_corte),
             }
     assert leidas == esperadas
+
+
+def test_libro_con_un_bloque_por_hallazgo(tmp_path):
+    """A workbook: the finding's band and its "Condición: …" row (merged across
+    the sheet) head each block of actions, a blank row between blocks; the
+    quantity under a bare "Valor"; the cut in "Fecha de corte:" while the
+    audited year ("a la vigencia 2023") appears above and in the findings."""
+    import openpyxl
+
+    libro = openpyxl.Workbook()
+    hoja = libro.active
+    hoja.title = "Seguimiento PM"
+    hoja.append(["MUNICIPIO DE PLATO – MAGDALENA · OFICINA DE CONTROL INTERNO"])
+    hoja.append(["SEGUIMIENTO AL PLAN DE MEJORAMIENTO – CONTRALORÍA DEPARTAMENTAL"])
+    hoja.append(["Auditoría financiera y de gestión a la vigencia 2023 · Plan suscrito el 15/10/2024"])
+    hoja.append(["Fecha de corte: 30/06/2025"])
+    hoja.append([])
+    hoja.append(
+        [
+            "Acción No.",
+            "Acción de mejoramiento",
+            "Meta / producto",
+            "Unidad de medida",
+            "Valor",
+            "Fecha inicio",
+            "Fecha fin",
+            "Ejecutado al corte",
+            "% cumplimiento",
+            "Estado",
+        ]
+    )
+    acciones = {
+        "HALLAZGO No. 1 · Administrativo (A)": (
+            (
+                "1.1",
+                "Elaborar las conciliaciones",
+                "Conciliaciones bancarias mensuales",
+                "Número",
+                12,
+                "01/11/2024",
+                "31/10/2025",
+                8,
+                "66,7 %",
+                "En ejecución",
+            ),
+        ),
+        "HALLAZGO No. 2 · Administrativo con incidencia disciplinaria (A-D)": (
+            (
+                "2.1",
+                "Capacitar a supervisores",
+                "Funcionarios capacitados en supervisión",
+                "Personas",
+                25,
+                "01/12/2024",
+                "31/05/2025",
+                25,
+                "100,0 %",
+                "Cumplida",
+            ),
+            (
+                "2.2",
+                "Verificar la publicación",
+                "Verificaciones mensuales de publicación",
+                "Número",
+                10,
+                "01/01/2025",
+                "31/10/2025",
+                6,
+                "60,0 %",
+                "En ejecución",
+            ),
+        ),
+    }
+    for banda, filas in acciones.items():
+        hoja.append([banda])
+        hoja.merge_cells(start_row=hoja.max_row, start_column=1, end_row=hoja.max_row, end_column=10)
+        hoja.append(["Condición: 37 contratos de la vigencia 2023 no se publicaron a tiempo."])
+        hoja.merge_cells(start_row=hoja.max_row, start_column=1, end_row=hoja.max_row, end_column=10)
+        for fila in filas:
+            hoja.append(list(fila))
+        hoja.append([])
+    ruta = tmp_path / "plato_plan_mejoramiento_corte_jun2025.xlsx"
+    libro.save(ruta)
+    from extractor.castellano.periodos import buscar_fechas
+
+    leidas = {
+        (o.indicador, o.medida, o.valor, o.periodo_inicio, o.periodo_fin) for o in extraer_informe(ruta).observaciones
+    }
+    for filas in acciones.values():
+        for _no, _accion, meta, _unidad, valor, inicio, fin, hecho, porcentaje, _estado in filas:
+            desde, hasta = buscar_fechas(inicio)[0], buscar_fechas(fin)[0]
+            assert (meta, "meta", float(valor), desde, hasta) in leidas
+            assert (meta, "ejecutado", float(hecho), desde, date(2025, 6, 30)) in leidas
