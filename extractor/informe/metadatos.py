@@ -35,6 +35,7 @@ DEPENDENCIA = re.compile(rf"^({palabras.alternativas_con_acentos(palabras.lista(
 TITULO = re.compile(
     rf"\b({palabras.alternativas_con_acentos(palabras.lista('palabras_titulo_informe'))})\b", re.IGNORECASE
 )
+FORMATOS_DE_HOJAS = frozenset({"xlsx", "xls", "ods", "csv"})
 SECCION_NUMERADA = re.compile(r"^\s*\d{1,2}(?:\.\d{1,2})*\.?\s+\w")  # "3. Resultados …", "4.2 Balance …"
 FIRMA = re.compile(rf"^\s*(?:{palabras.alternativas_con_acentos(palabras.lista('firmas'))})\s*:", re.IGNORECASE)
 FUENTE = re.compile(r"^\s*fuentes?\s*(de\s+(informaci[oó]n|datos)\s*)?:", re.IGNORECASE)  # a source note, not a title
@@ -119,14 +120,15 @@ def _titulo(bloques: list[list[str]], secciones: bool = True) -> Optional[str]:
     where figures come from, not the report; nor does, unless `secciones`, a
     numbered section's heading ("4. Balance y recomendaciones para el empalme");
     nor a signature ("Revisó: … Grupo de Seguimiento y Evaluación")."""
+    candidatos = []
     for bloque in bloques:
         for i, linea in enumerate(bloque):
             if not secciones and SECCION_NUMERADA.match(linea) or FIRMA.match(linea):
                 continue
             if TITULO.search(linea) and len(linea) < 200 and not FUENTE.match(linea):
                 siguiente = bloque[i + 1] if i + 1 < len(bloque) else ""
-                return f"{linea} {siguiente}" if ANIO.fullmatch(siguiente) else linea
-    return None
+                candidatos.append(f"{linea} {siguiente}" if ANIO.fullmatch(siguiente) else linea)
+    return candidatos[0] if candidatos else None
 
 
 # Tiers, best first: the offices that report, then the territory, then the
@@ -271,7 +273,13 @@ def _fecha_corte(
 
 
 def extraer_metadatos(doc: Documento) -> tuple[MetadatosInforme, Contexto]:
-    cabeza = [b for b in doc.textos if b.estilo not in SIN_METADATOS][:BLOQUES_CABEZA]
+    textos = [b for b in doc.textos if b.estilo not in SIN_METADATOS]
+    if doc.formato in FORMATOS_DE_HOJAS:
+        # a workbook's title is on a sheet of figures, not on its instructions sheet
+        # ("SIEE - Sistema de Información para la Evaluación de la Eficacia")
+        con_tablas = {p for t in doc.tablas for p in t.paginas}
+        textos = [b for b in textos if b.pagina in con_tablas] + [b for b in textos if b.pagina not in con_tablas]
+    cabeza = textos[:BLOQUES_CABEZA]
     # a workbook's sheet names ("Seguimiento PDM") come after its own title lines
     cabeza = [b for b in cabeza if b.estilo != "Hoja"] + [b for b in cabeza if b.estilo == "Hoja"]
     bloques = _bloques([b.texto for b in cabeza])
@@ -326,8 +334,8 @@ def extraer_metadatos(doc: Documento) -> tuple[MetadatosInforme, Contexto]:
         # any year: "Ordenanza 007 de 2024" in the title is not the year of a cut in 2025
         corte_declarado = _fecha_corte(doc, titulo, None, con_palabra=True) or _vigencia_declarada(lineas)
         meta, ctx = _cuatrienio_del_plan(doc, meta, ctx, corte_declarado)
-    textos = [c.texto for t in doc.tablas for c in t.celdas]
-    return meta, replace(ctx, convenciones=convenciones(doc), miles_con_coma=formato_de_miles(textos))
+    celdas = [c.texto for t in doc.tablas for c in t.celdas]
+    return meta, replace(ctx, convenciones=convenciones(doc), miles_con_coma=formato_de_miles(celdas))
 
 
 # "P = programado para la vigencia; E = ejecutado a 31 de diciembre": one

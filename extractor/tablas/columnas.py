@@ -274,6 +274,16 @@ def _sin_base(parte: str, ctx: Contexto) -> str:
 ANIO = re.compile(r"(?<!\d)(19[5-9]\d|20\d\d)(?!\d)")
 
 
+def _a_la_fecha_del_encabezado(periodo: Periodo, medida: str, partes: list[str]) -> Periodo:
+    """A % progress over the plan's term under a level that dates it
+    ("ACUMULADO CUATRIENIO (A 31/12/2018)" over "% avance cuatrienio"): as of
+    that date."""
+    fechas = [f for p in partes for f in buscar_fechas(p)]
+    if medida != "avance_porcentual" or not fechas or periodo.inicio is None or periodo.fin is None:
+        return periodo
+    return Periodo(periodo.inicio, fechas[-1]) if periodo.inicio <= fechas[-1] < periodo.fin else periodo
+
+
 def _texto_periodo(partes: list[str], ctx: Contexto) -> str:
     """The most specific header level that names a period ("2021" under
     "Plan financiero 2020-2029"), with the year of an upper level when it
@@ -438,6 +448,8 @@ def columnas(
             cols.append(Columna(k, encabezado, no_valor))
             continue
         rol, medida = None if k in del_titulo else _rol(encabezado), _medida(partes, encabezado)
+        if len(partes) > 1 and k not in del_titulo and (propio := _rol(partes[-1])) and cls.medida(partes[-1]) is None:
+            rol, medida = propio, None  # "IDENTIFICACIÓN DE LA META" over "Indicador de producto": the lower level's
         if fuentes[k]:
             rol, medida = None, medida if medida in DINERO else "recursos_programados"
         partes_periodo = partes[:-1] + [numeradas[k]] if k in numeradas else partes
@@ -464,8 +476,14 @@ def columnas(
                 encabezado,
                 "valor",
                 medida,
-                periodo=periodo_para(
-                    medida_de_celda(medida), texto_periodo, al_corte if nombra_periodo_al_corte(texto_periodo) else ctx
+                periodo=_a_la_fecha_del_encabezado(
+                    periodo_para(
+                        medida_de_celda(medida),
+                        texto_periodo,
+                        al_corte if nombra_periodo_al_corte(texto_periodo) else ctx,
+                    ),
+                    medida,
+                    partes,
                 ),
                 texto_periodo=texto_periodo,
                 factor=factor,
