@@ -35,6 +35,7 @@ DEPENDENCIA = re.compile(rf"^({palabras.alternativas_con_acentos(palabras.lista(
 TITULO = re.compile(
     rf"\b({palabras.alternativas_con_acentos(palabras.lista('palabras_titulo_informe'))})\b", re.IGNORECASE
 )
+LARGO_DE_PROSA = 80  # characters per line, on average, of a paragraph (a title's lines are shorter)
 FORMATOS_DE_HOJAS = frozenset({"xlsx", "xls", "ods", "csv"})
 SECCION_NUMERADA = re.compile(r"^\s*\d{1,2}(?:\.\d{1,2})*\.?\s+\w")  # "3. Resultados …", "4.2 Balance …"
 FIRMA = re.compile(rf"^\s*(?:{palabras.alternativas_con_acentos(palabras.lista('firmas'))})\s*:", re.IGNORECASE)
@@ -122,6 +123,8 @@ def _titulo(bloques: list[list[str]], secciones: bool = True) -> Optional[str]:
     nor a signature ("Revisó: … Grupo de Seguimiento y Evaluación")."""
     candidatos = []
     for bloque in bloques:
+        if len(bloque) >= 3 and sum(map(len, bloque)) > LARGO_DE_PROSA * len(bloque):
+            continue  # a paragraph ("Nota metodológica … Seguimiento en cumplimiento del artículo …")
         for i, linea in enumerate(bloque):
             if not secciones and SECCION_NUMERADA.match(linea) or FIRMA.match(linea):
                 continue
@@ -287,7 +290,7 @@ def extraer_metadatos(doc: Documento) -> tuple[MetadatosInforme, Contexto]:
     cabeceras = [l for bloque in _bloques(doc.encabezados_pagina) for l in bloque]
     # a deck of slides names itself in its running footer ("… · Informe de gestión primer semestre 2024")
     # (a section's heading in the body names a part of it: the running header's title first)
-    titulo = _titulo(bloques, secciones=False) or _titulo([cabeceras]) or _titulo(bloques)
+    titulo = _titulo(bloques, secciones=False) or _titulo([[linea] for linea in cabeceras]) or _titulo(bloques)
     dependencia = _dependencia(cabeceras + [l for bloque in bloques[:BLOQUES_DEPENDENCIA] for l in bloque])
     # a title from the running header is read with the header's other lines ("Corte 30-06-2025")
     vigencia = _vigencia(titulo, lineas if _titulo(bloques) else cabeceras) or _vigencia_fuera_del_inicio(doc)

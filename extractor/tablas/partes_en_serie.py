@@ -31,8 +31,8 @@ _PARTES = tuple(
 _ROMANOS = ("I", "II", "III", "IV", "V", "VI")
 _ANIO = re.compile(r"(?<!\d)(?:19[5-9]\d|20\d\d)(?!\d)")
 # what may stand beside the word for the part: a roman numeral as OCR reads
-# it ("l", "ll", "11", "1V", "iv", "|"), an ordinal ("2do", "3°"), or nothing
-_NUMERAL = r"(?:[ilvx1|!]{1,4}\.?|[1-6](?:er|ro|do|to|o|°|º|a)?)?"
+# it ("l", "ll", "ti", "11", "1V", "iv", "|"), an ordinal ("2do", "3°"), or nothing
+_NUMERAL = r"(?:[iltvx1|!]{1,4}\.?|[1-6](?:er|ro|do|to|o|°|º|a)?)?"
 
 
 # per kind of part, a pattern per word: the word alone with at most a numeral on each side

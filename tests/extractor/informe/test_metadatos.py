@@ -173,3 +173,27 @@ def test_titulo_y_corte_en_el_encabezado_corrido_de_un_reporte_de_presupuesto(tm
     meta, ctx = extraer_metadatos(leer_documento(ruta))
     assert meta.titulo == "EJECUCIÓN PRESUPUESTAL DE GASTOS – VIGENCIA FISCAL 2023"
     assert (meta.vigencia, meta.fecha_corte) == (2023, date(2023, 9, 30))
+
+
+def test_una_nota_metodologica_no_es_el_titulo(tmp_path):
+    """The title is in the page header only; the body's note paragraph, which
+    says "seguimiento", is no title."""
+    import docx
+
+    documento = docx.Document()
+    cabecera = documento.sections[0].header
+    cabecera.paragraphs[0].text = "SEGUIMIENTO AL PLAN DE DESARROLLO «SAN PEDRO, TIERRA LECHERA CON FUTURO 2020-2023»"
+    cabecera.add_paragraph(
+        "Avance físico de las metas de producto a 31 de diciembre de 2022 · Secretaría de Planeación"
+    )
+    documento.add_paragraph(
+        "Nota metodológica. Prog.: meta programada para la vigencia en el plan indicativo (Decreto 112 de 2020); "
+        "Ejec.: valor alcanzado en la vigencia según los reportes de las dependencias.\nEl avance acumulado compara "
+        "lo alcanzado entre 2020 y 2022 con la meta del cuatrienio: en los indicadores de incremento se suman los "
+        "logros.\nEn los de mantenimiento se toma el último valor. Seguimiento en cumplimiento del artículo 42."
+    )
+    ruta = tmp_path / "san_pedro_seguimiento_pdm.docx"
+    documento.save(ruta)
+    meta, ctx = extraer_metadatos(leer_documento(ruta))
+    assert meta.titulo.startswith("SEGUIMIENTO AL PLAN DE DESARROLLO")
+    assert ctx.cuatrienio == (2020, 2023)

@@ -23,6 +23,12 @@ def test_numerales_ilegibles_se_leen_por_su_lugar():
     assert partes_en_serie(headers, CTX) == {3: "I trimestre", 4: "II trimestre", 5: "III trimestre", 6: "IV trimestre"}
 
 
+def test_numeral_leido_como_letras():
+    # "II" in a bold face read as "ti", "III" as "111", "I" lost: by their place
+    headers = [["Meta 2019"], ["Trim."], ["Trim. ti"], ["Trim. 111"], ["Trim. IV"], ["Total 2019"]]
+    assert partes_en_serie(headers, CTX) == {1: "I trimestre", 2: "II trimestre", 3: "III trimestre", 4: "IV trimestre"}
+
+
 def test_un_numeral_legible_fija_el_comienzo():
     # the numerals lost but the last one: the run ends at IV
     assert partes_en_serie([["trim."], ["itrim."], ["Iv trim."]], CTX) == {
