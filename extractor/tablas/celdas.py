@@ -42,16 +42,20 @@ class Figura:
 AS_MONEY = {m.medida: m.en_dinero for m in esquemas.medidas().values() if m.en_dinero}
 
 
-def figuras_de_celda(text: str, col: Columna, periodo: Optional[Periodo], ctx: Contexto) -> list[Figura]:
+def figuras_de_celda(
+    text: str, col: Columna, periodo: Optional[Periodo], ctx: Contexto, en_pesos: bool = False
+) -> list[Figura]:
     """Every figure a value cell holds, with its measure and period; pesos
-    under "Programado | Ejecutado" are money measures."""
+    under "Programado | Ejecutado" are money measures, unless the row's unit
+    is pesos (`en_pesos`: "Ingresos propios recaudados" | Pesos | $ 420.000.000
+    is an indicator counted in pesos, its target a target)."""
     figures = _figuras(text, col, periodo, ctx)
     for fig in figures:
         if ctx.miles_con_coma:
             fig.numero = con_miles_de_coma(fig.numero)
         # internal column measures (recursos_mixtos) never leave the extractor
         fig.medida = medida_de_celda(fig.medida)
-        if fig.numero.unidad == "pesos" and fig.medida in AS_MONEY:
+        if fig.numero.unidad == "pesos" and fig.medida in AS_MONEY and not en_pesos:
             fig.medida = AS_MONEY[fig.medida]
             fig.periodo = periodo_para(fig.medida, col.texto_periodo, ctx)
     return figures

@@ -102,11 +102,12 @@ _CON_DISPONIBLES = re.compile(r"(\$\s?\d[\d.,']*)\s+(de\s+(?:l[oa]s\s+)?\$.*)$")
 _Y_SU_PORCENTAJE = re.compile(r",\s*(?:es decir,?\s*)?(?:el\s+)?(\d[\d.,]*\s?%)\s+(de\s+[^\W\d_][^\d,;]{2,40}?)\s*\.?$")
 # the same share in parentheses: "Logro: 298 (93,1 %)", "79 (98,8 % de la meta)"
 _SU_PORCENTAJE_ENTRE_PARENTESIS = re.compile(
-    r"(?<=\d)\s*\(\s*(\d[\d.,]*\s?%)(?:\s+de\s+[^\W\d_][^()\d]{0,40}?)?\s*\)\s*\.?$"  # "(98,8 % de la meta)"
+    r"(?<=\d)\s*\(\s*(\d[\d.,]*\s?%)(?:\s+del?\s+[^\W\d_][^()\d]{0,40}?)?\s*\)\s*\.?$"  # "(98,8 % de la meta)"
 )
 _VINETA = re.compile(r"^\s*[▸►▪•·*–-]\s*")
 _PORCENTAJE_SOLO = re.compile(r"\s*\d[\d.,]*\s?%\s*")
-_SEPARADORES = re.compile(r"\n|\t|\s[·|]\s")  # several fields on one line: "Unidad: Número · Meta: 16"
+# several fields on one line: "Unidad: Número · Meta: 16", "Programado: 180 → Alcanzado: 164"
+_SEPARADORES = re.compile(r"\n|\t|\s[·|]\s|\s*[→⇒]\s*")
 
 
 @lru_cache(maxsize=1)

@@ -347,7 +347,7 @@ def interpretar_tabla(
                     continue
             if de_fila is not fila:
                 col, periodo = _meta_del_plan(col, periodo, ctx)
-            for fig in figuras_de_celda(casilla.texto, col, periodo, ctx_renglon):
+            for fig in figuras_de_celda(casilla.texto, col, periodo, ctx_renglon, en_pesos=en_moneda(dueno.unidad)):
                 obs = _observacion(fig, col, casilla, tabla.indice, de_fila)
                 clave = (
                     obs.indicador,

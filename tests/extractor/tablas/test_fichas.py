@@ -634,3 +634,22 @@ def test_campo_sin_dos_puntos_con_los_anios_del_rotulo():
     assert campos("Meta cuatrienio 2024-2027 120") == [("meta_cuatrienio", "Meta cuatrienio 2024-2027", "120")]
     assert campos("Cumplimiento 2025 103,5 %") == [("avance_porcentual", "Cumplimiento 2025", "103,5 %")]
     assert campos("Meta 2023") == []  # a header with its year, no figure
+
+
+def test_campos_en_una_linea_con_flecha_y_su_porcentaje():
+    """ "Programado: 180 → Alcanzado: 164 (91,1 % de cumplimiento)": the arrow
+    separates two fields, the share in parentheses is the achieved figure's."""
+    from extractor.modelo import BloqueTexto
+    from extractor.tablas.fichas import campos_de_texto
+
+    def campos(texto: str) -> set[tuple]:
+        return {(c.rol, c.valor) for c in campos_de_texto(BloqueTexto(texto=texto, pagina=1)) if c.rol}
+
+    assert campos("Programado: 180 → Alcanzado: 164 (91,1 % de cumplimiento)") == {
+        ("meta", "180"),
+        ("ejecutado", "164"),
+        ("avance_porcentual", "91,1 %"),
+    }
+    assert ("avance_porcentual", "35,0 %") in campos(
+        "Meta del cuatrienio: 40 · Logrado en 2024: 14 (35,0 % del cuatrienio)"
+    )
