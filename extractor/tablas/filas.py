@@ -322,7 +322,7 @@ def interpretar_tabla(
                 dueno = _dueno_combinado(renglon, casilla, ks_texto, fila)
             periodo = estado.periodos.get(col.indice, col.periodo)
             if ctx_renglon is not ctx:
-                periodo = periodo_para(medida_de_celda(col.medida), col.texto_periodo, ctx_renglon)
+                periodo = periodo_para(medida_de_celda(col.medida), _texto_en_su_anio(col, ctx_renglon), ctx_renglon)
             if periodo_renglon is not None:
                 periodo = _desde_enero(periodo_renglon) if col.medida == "acumulado" else periodo_renglon
             if r in medidas_renglon and col.medida != "avance_porcentual":
@@ -575,6 +575,17 @@ def _distinguir_homonimos(observaciones: list[Observacion], rejilla, cols: list[
 
 def _texto_celda(renglon, k) -> str:
     return limpiar(renglon[k].texto) if k is not None and renglon[k] is not None else ""
+
+
+def _texto_en_su_anio(col: Columna, ctx_renglon: Contexto) -> str:
+    """The period text of a column on a row that states its year: none when
+    the column spans several years that hold it ("Ejecución de gastos
+    periodo 2016 – 2019" over "Año | Presupuestado": the row's year), else
+    the column's."""
+    p, anio = col.periodo, ctx_renglon.vigencia
+    if col.medida == "meta_cuatrienio" or p is None or p.inicio is None or p.fin is None or anio is None:
+        return col.texto_periodo
+    return "" if p.inicio.year < p.fin.year and p.inicio.year <= anio <= p.fin.year else col.texto_periodo
 
 
 def _contexto_fila(texto_anio: str, ctx: Contexto) -> Contexto:
