@@ -244,9 +244,20 @@ def campos_de_texto(bloque: BloqueTexto, en_ficha: bool = False) -> list[Campo]:
     big figure of a card). `en_ficha`: the block follows a named
     indicator's fields, where a long label worded as a column's header is
     one too ("Lo que nos propusimos para el cuatrienio 2020-2023: 800")."""
-    partes = _SEPARADORES.split(bloque.texto)
-    campos = []
+    partes = [oracion for parte in _SEPARADORES.split(bloque.texto) for oracion in _oraciones_rotuladas(parte)]
+    campos: list[Campo] = []
     for parte in partes:
+        if (m := _CAMPO.match(parte)) and m.group(2) and (dineros := _dineros_rotulados(m.group(2))):
+            # "Recursos: programados $ 142.500.000; ejecutados $ 139.980.000"
+            campos.extend(Campo(rol, palabra, cifra, bloque.pagina, bloque.bbox) for rol, palabra, cifra in dineros)
+            continue
+        if (m := _CAMPO.match(parte)) and m.group(2) and (frase := _meta_en_frase(m.group(1), m.group(2))):
+            # "Meta: Realizar 12 consejos municipales de seguridad": the target, and the sentence its name
+            nombre, cifra = frase
+            if not any(c.rol == "nombre" for c in campos):
+                campos.append(Campo("nombre", "", nombre, bloque.pagina, bloque.bbox))
+            campos.append(Campo("meta", m.group(1), cifra, bloque.pagina, bloque.bbox))
+            continue
         if (m := _CAMPO.match(parte)) and m.group(2):
             valor, disponible = _gastado_y_disponible(m.group(2))
             if disponible:  # "Plata invertida: $ 286.450.000 de $ 310.000.000 que teníamos disponibles"
@@ -257,6 +268,8 @@ def campos_de_texto(bloque: BloqueTexto, en_ficha: bool = False) -> list[Campo]:
             if porcentaje:  # "Logro: 298 (93,1 %)"
                 valor = cifra
                 campos.append(Campo("avance_porcentual", *porcentaje, bloque.pagina, bloque.bbox))
+            if rol_de_etiqueta(rotulo):
+                valor = _cifra_al_comienzo(valor)  # "Logro: 6 cámaras instaladas y en funcionamiento"
             campos.append(
                 Campo(_rol_de_campo(m.group(1), valor, max_palabras), m.group(1), valor, bloque.pagina, bloque.bbox)
             )
@@ -300,6 +313,66 @@ def campos_de_texto(bloque: BloqueTexto, en_ficha: bool = False) -> list[Campo]:
         # a card's big figure over its fields ("1.046 / Meta: 1.120 / Cumplimiento: 93,4 %"): the result
         campos.insert(0, Campo("ejecutado", "", cifra, bloque.pagina, bloque.bbox))
     return campos
+
+
+# a sentence of a paragraph of fields ends and the next opens with its label: "… en la vigencia. Logro: 12 …"
+_ORACION_Y_ROTULO = re.compile(r"(?<=[.;])\s+(?=[A-ZÁÉÍÓÚÑ][^\W\d_]*(?:\s+[^\W\d_]+){0,4}\s*:)")
+
+
+def _oraciones_rotuladas(parte: str) -> list[str]:
+    """A paragraph of labelled sentences ("Meta: … . Logro: … . Avance: 75 %.")
+    split into its fields, where the next sentence opens with a field's
+    label; the paragraph whole otherwise."""
+    trozos = _ORACION_Y_ROTULO.split(parte)
+    if len(trozos) < 2 or not all(
+        (m := _CAMPO.match(t)) and (rol_de_etiqueta(m.group(1)) or rol_de_celda(m.group(1))) for t in trozos
+    ):
+        return [parte]
+    return [t.strip().rstrip(".").strip() for t in trozos]
+
+
+_DINERO_ROTULADO = re.compile(r"([^\W\d_]+)\s+(\$\s?\d[\d.,']*)")
+
+
+def _dineros_rotulados(valor: str) -> list[tuple[str, str, str]]:
+    """(measure, word, money) of "programados $ 142.500.000; ejecutados $
+    139.980.000": each amount named by the word before it as the money of a
+    target or of a result; [] unless there are two or more, all named."""
+    pares = _DINERO_ROTULADO.findall(valor)
+    salida = []
+    for palabra, cifra in pares:
+        rol = rol_de_celda(palabra)
+        dinero = esquemas.medidas()[rol].en_dinero if rol in esquemas.medidas() else None
+        if rol in esquemas.medidas_de_dinero():
+            dinero = rol
+        if dinero is None:
+            return []
+        salida.append((dinero, palabra, cifra))
+    return salida if len(salida) >= 2 else []
+
+
+def _meta_en_frase(etiqueta: str, valor: str) -> Optional[tuple[str, str]]:
+    """(the sentence, its figure) of a target written as a sentence with one
+    figure ("Meta: Instalar 8 cámaras de videovigilancia en puntos
+    críticos"; a baseline in parentheses aside), or None."""
+    if rol_de_etiqueta(etiqueta) != "meta" or _numero(valor) is not None:
+        return None
+    frase = re.sub(r"\s*\([^)]*\)", "", valor).strip().rstrip(".")
+    cifras = [n for n in buscar_numeros(frase) if not es_anio(n)]
+    if len(cifras) != 1 or len(frase.split()) < 3 or not frase[:1].isalpha():
+        return None
+    return frase, cifras[0].texto
+
+
+def _cifra_al_comienzo(valor: str) -> str:
+    """The figure a value opens with when words follow it ("12 consejos
+    realizados, con actas", "1.420,5 metros lineales"); the value otherwise."""
+    if _numero(valor) is not None:
+        return valor
+    cifras = buscar_numeros(valor)
+    if cifras and cifras[0].inicio == 0:
+        return valor[: cifras[0].fin]
+    return valor
 
 
 def _rol_de_campo(etiqueta: str, valor: str, max_palabras: int = MAX_PALABRAS_ROTULO) -> Optional[str]:
