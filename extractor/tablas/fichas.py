@@ -246,6 +246,10 @@ def campos_de_texto(bloque: BloqueTexto, en_ficha: bool = False) -> list[Campo]:
     one too ("Lo que nos propusimos para el cuatrienio 2020-2023: 800")."""
     partes = [oracion for parte in _SEPARADORES.split(bloque.texto) for oracion in _oraciones_rotuladas(parte)]
     campos: list[Campo] = []
+    if partes and (m := _NOMBRE_Y_CAMPO.match(partes[0])) and rol_de_etiqueta(m.group(2).split(":")[0]):
+        # "Viviendas de interés social nuevas entregadas. Meta 2022: 40 · Logro: 36 (90,0 %)"
+        campos.append(Campo("nombre", "", m.group(1).strip(), bloque.pagina, bloque.bbox))
+        partes[0] = m.group(2)
     for parte in partes:
         if (m := _CAMPO.match(parte)) and m.group(2) and (dineros := _dineros_rotulados(m.group(2))):
             # "Recursos: programados $ 142.500.000; ejecutados $ 139.980.000"
@@ -315,6 +319,8 @@ def campos_de_texto(bloque: BloqueTexto, en_ficha: bool = False) -> list[Campo]:
     return campos
 
 
+# an indicator's name, then its first field: "Viviendas … entregadas. Meta 2022: 40", "Parques … — Meta 2022: 14"
+_NOMBRE_Y_CAMPO = re.compile(r"^\s*([^\W\d_][^:.—–]{10,200}?)(?:\.\s+|\s+[—–]\s+)([A-ZÁÉÍÓÚÑ][^:]{0,40}:\s*\S.*)$")
 # a sentence of a paragraph of fields ends and the next opens with its label: "… en la vigencia. Logro: 12 …"
 _ORACION_Y_ROTULO = re.compile(r"(?<=[.;])\s+(?=[A-ZÁÉÍÓÚÑ][^\W\d_]*(?:\s+[^\W\d_]+){0,4}\s*:)")
 

@@ -653,3 +653,17 @@ def test_campos_en_una_linea_con_flecha_y_su_porcentaje():
     assert ("avance_porcentual", "35,0 %") in campos(
         "Meta del cuatrienio: 40 · Logrado en 2024: 14 (35,0 % del cuatrienio)"
     )
+
+
+def test_nombre_y_primer_campo_en_una_oracion():
+    """ "Parques barriales con mantenimiento — Meta 2022: 14 · Logro: 14 (100,0 %)":
+    the words before the first field name the indicator."""
+    from extractor.modelo import BloqueTexto
+    from extractor.tablas.fichas import campos_de_texto
+
+    texto = "Viviendas de interés social nuevas entregadas. Meta 2022: 40 · Logro: 36 (90,0 %)"
+    campos = [(c.rol, c.valor) for c in campos_de_texto(BloqueTexto(texto=texto, pagina=1))]
+    assert campos[0] == ("nombre", "Viviendas de interés social nuevas entregadas")
+    assert {("meta", "40"), ("ejecutado", "36"), ("avance_porcentual", "90,0 %")} <= set(campos)
+    texto = "Parques barriales con mantenimiento — Meta 2022: 14 · Logro: 14"
+    assert campos_de_texto(BloqueTexto(texto=texto, pagina=1))[0].valor == "Parques barriales con mantenimiento"
