@@ -46,6 +46,7 @@ sys.path.insert(0, str(RAIZ))
 sys.path.insert(0, str(RAIZ / "bench"))
 
 REALES = RAIZ.parent / "shared" / "corpus-real"
+ESPERA_HUERFANOS = 1.0  # seconds without an orphan exiting after a measured command ends
 UNA_PAGINA = RAIZ / "corpus" / "informes" / "villavicencio_hacienda_2022.pdf"
 BASE_ESCRITOR = RAIZ / "corpus" / "informes" / "girardot_salud_2018.pdf"
 
@@ -287,11 +288,18 @@ def medir_arbol(orden: list[str], raiz: Path, cache: Path, cwd: Path | None = No
         stderr=subprocess.DEVNULL,
     )
     reloj = time.perf_counter() - inicio
-    while True:  # a fork server outlives the main process by a moment
+    # its fork server outlives the main process by a moment (reaped here as the subreaper); this
+    # process's own fork server (the load measure's) lives on: stop once nothing exits for a while
+    ultimo = time.monotonic()
+    while time.monotonic() - ultimo < ESPERA_HUERFANOS:
         try:
-            os.waitpid(-1, 0)
+            pid, _ = os.waitpid(-1, os.WNOHANG)
         except ChildProcessError:
             break
+        if pid:
+            ultimo = time.monotonic()
+        else:
+            time.sleep(0.02)
     despues = resource.getrusage(resource.RUSAGE_CHILDREN)
     return reloj, (despues.ru_utime - antes.ru_utime) + (despues.ru_stime - antes.ru_stime)
 
@@ -309,10 +317,6 @@ def metas_arranque(repeticiones: int) -> None:
         f"(carga de la máquina {os.getloadavg()[0]:.1f})"
     )
     _subreaper()
-    # the fork server the load measure started is this process's child and would be waited for forever
-    from multiprocessing import forkserver
-
-    getattr(forkserver._forkserver, "_stop", lambda: None)()
     cargas, ayudas = [], []
     with tempfile.TemporaryDirectory(prefix="bench-metas-arranque-") as tmp:
         cache = Path(tmp) / "cache"
