@@ -19,6 +19,7 @@ from extractor.castellano.lemas import normalizar
 from extractor.modelo import Documento
 from extractor.castellano.nombres import limpiar
 from extractor.castellano.periodos import Contexto, cuatrienio_de, fecha_corte_en, periodo_de_texto
+from extractor.formatos import HOJAS
 from extractor.resultado import MetadatosInforme
 
 # Entity, office and title words: esquemas/castellano.yaml (`entidades`,
@@ -36,7 +37,6 @@ TITULO = re.compile(
     rf"\b({palabras.alternativas_con_acentos(palabras.lista('palabras_titulo_informe'))})\b", re.IGNORECASE
 )
 LARGO_DE_PROSA = 80  # characters per line, on average, of a paragraph (a title's lines are shorter)
-FORMATOS_DE_HOJAS = frozenset({"xlsx", "xls", "ods", "csv"})
 SECCION_NUMERADA = re.compile(r"^\s*\d{1,2}(?:\.\d{1,2})*\.?\s+\w")  # "3. Resultados …", "4.2 Balance …"
 FIRMA = re.compile(rf"^\s*(?:{palabras.alternativas_con_acentos(palabras.lista('firmas'))})\s*:", re.IGNORECASE)
 FUENTE = re.compile(r"^\s*fuentes?\s*(de\s+(informaci[oó]n|datos)\s*)?:", re.IGNORECASE)  # a source note, not a title
@@ -277,7 +277,7 @@ def _fecha_corte(
 
 def extraer_metadatos(doc: Documento) -> tuple[MetadatosInforme, Contexto]:
     textos = [b for b in doc.textos if b.estilo not in SIN_METADATOS]
-    if doc.formato in FORMATOS_DE_HOJAS:
+    if doc.formato in HOJAS:
         # a workbook's title is on a sheet of figures, not on its instructions sheet
         # ("SIEE - Sistema de Información para la Evaluación de la Eficacia")
         con_tablas = {p for t in doc.tablas for p in t.paginas}

@@ -278,8 +278,10 @@ def _a_la_fecha_del_encabezado(periodo: Periodo, medida: str, partes: list[str])
     """A % progress over the plan's term under a level that dates it
     ("ACUMULADO CUATRIENIO (A 31/12/2018)" over "% avance cuatrienio"): as of
     that date."""
+    if medida != "avance_porcentual" or periodo.inicio is None or periodo.fin is None:
+        return periodo
     fechas = [f for p in partes for f in buscar_fechas(p)]
-    if medida != "avance_porcentual" or not fechas or periodo.inicio is None or periodo.fin is None:
+    if not fechas:
         return periodo
     return Periodo(periodo.inicio, fechas[-1]) if periodo.inicio <= fechas[-1] < periodo.fin else periodo
 
@@ -603,6 +605,16 @@ def _antes_del_plan(encabezado: str, ctx: Contexto) -> bool:
     return bool(inicio and anios and max(anios) < inicio)
 
 
+TOLERANCIA_PORCENTAJE = 0.6  # points between a printed % and the one its figures give (rounding)
+
+
+def _confirma(porcentaje: float, hecho: Optional[float], meta: Optional[float]) -> bool:
+    """The printed % is the result over the target (1.398 / 1.420 → 98,5 %)."""
+    if hecho is None or not meta:
+        return False
+    return abs(porcentaje - 100 * hecho / meta) <= TOLERANCIA_PORCENTAJE
+
+
 def _porcentaje_de(fila, k: int) -> Optional[float]:
     c = fila[k] if k < len(fila) else None
     n = leer_numero(c.texto) if c is not None and c.texto.strip() else None
@@ -626,7 +638,7 @@ def _avance_en_porcentaje(col: Columna, cols: list[Columna], cuerpo, ctx: Contex
         for h in hechos:
             for m in metas:
                 hv, mv = _valor_de(fila, h.indice), _valor_de(fila, m.indice)
-                if hv is not None and mv and abs(v - 100 * hv / mv) <= 0.6:
+                if _confirma(v, hv, mv):
                     confirmadas += 1
                     periodos.add(h.periodo)
                     break
@@ -700,7 +712,7 @@ def _logro_que_confirma_el_avance(cols: list[Columna], cuerpo) -> None:
                 if v is None or not m or p is None:
                     continue
                 juzgadas += 1
-                confirmadas += abs(p - 100 * v / m) <= 0.6
+                confirmadas += _confirma(p, v, m)
             if juzgadas >= 3 and confirmadas * 10 >= juzgadas * 8:
                 fechado = bool(AL_CORTE.search(normalizar(col.encabezado)) or buscar_fechas(col.encabezado))
                 col.rol, col.medida, col.periodo = "valor", "acumulado" if fechado else "ejecutado", avance.periodo

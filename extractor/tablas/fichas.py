@@ -45,7 +45,7 @@ from extractor.castellano.periodos import Contexto, Periodo, fecha_corte_en, per
 from extractor.formatos.cajas import union
 from extractor.modelo import BBox, BloqueTexto, Celda, Documento, Tabla
 from extractor.resultado import FilaNoMapeada, Observacion
-from extractor.tablas.celdas import referencia_excel, unidad
+from extractor.tablas.celdas import AS_MONEY, referencia_excel, unidad
 from extractor.tablas.columnas import celdas_distintas, del_cuatrienio, es_anio
 from extractor.tablas.encabezados import clasificador
 from extractor.tablas.titulos import (
@@ -348,9 +348,7 @@ def _dineros_rotulados(valor: str) -> list[tuple[str, str, str]]:
     salida = []
     for palabra, cifra in pares:
         rol = rol_de_celda(palabra)
-        dinero = esquemas.medidas()[rol].en_dinero if rol in esquemas.medidas() else None
-        if rol in esquemas.medidas_de_dinero():
-            dinero = rol
+        dinero = rol if rol in esquemas.medidas_de_dinero() else AS_MONEY.get(rol or "")
         if dinero is None:
             return []
         salida.append((dinero, palabra, cifra))
@@ -876,6 +874,11 @@ def _rotulos_sobre_cifras(bloques: list) -> tuple[list, dict[int, list[Campo]]]:
 _TERMINA_EN_CIFRA = re.compile(r"\d[\d.,']*\s*%?\s*$")
 
 
+def _nombra_medida(rotulo: str) -> bool:
+    """A label over or beside its figure: it names a measure and ends in no figure but a year."""
+    return not _TERMINA_EN_CIFRA.search(_ANIO.sub("", rotulo)) and rol_de_celda(rotulo) in MEDIDAS
+
+
 def _insignia_de_ficha(rotulo: BloqueTexto, cifra: BloqueTexto) -> bool:
     return normalizar(rotulo.texto.strip()) in _ROTULOS_DE_FICHA and cifra.texto.strip().isdigit()
 
@@ -934,7 +937,7 @@ def _rotulo_sobre(rotulo: BloqueTexto, cifra: BloqueTexto) -> bool:
     texto = rotulo.texto.strip()
     if rotulo.pagina != cifra.pagina or texto.endswith(":") or len(texto.split()) > MAX_PALABRAS_EN_FICHA:
         return False
-    if _TERMINA_EN_CIFRA.search(_ANIO.sub("", texto)) or rol_de_celda(texto) not in MEDIDAS:
+    if not _nombra_medida(texto):
         return False  # ("¿Qué prometimos para los 4 años?" is a label; "Meta 2022: 85" a field)
     x0, _, x1, abajo = rotulo.bbox
     # left-aligned under the label, or centred under it and wider ("108,0 %" under "¿Cumplimos?")
@@ -997,9 +1000,7 @@ def _rotulo_y_cifra_en_una_linea(a: BloqueTexto, b: BloqueTexto) -> Optional[tup
         return None
     if _caja(cifra)[0] - _caja(rotulo)[2] < MIN_HUECO_CLAVE_VALOR or len(texto.split()) > MAX_PALABRAS_ROTULO:
         return None
-    if _TERMINA_EN_CIFRA.search(_ANIO.sub("", texto)) or rol_de_celda(texto) not in MEDIDAS:
-        return None
-    return rotulo, cifra
+    return (rotulo, cifra) if _nombra_medida(texto) else None
 
 
 def _rotulos_sobre_sus_cifras(bloques: list, k: int) -> Optional[tuple[list[tuple[str, BloqueTexto]], int]]:

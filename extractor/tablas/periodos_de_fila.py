@@ -69,8 +69,10 @@ def fechas_por_fila(tabla: Tabla) -> dict[int, tuple[date, date]]:
     de_fechas = sorted(
         k for k, fechas in columnas.items() if len(fechas) >= MIN_FILAS_CON_FECHAS and len(fechas) > otras.get(k, 0)
     )
+    if len(de_fechas) != 2:
+        return {}
     n_encabezado = filas_encabezado(tabla, filas)
-    if len(de_fechas) != 2 or not any(_de_la_meta(filas, k, min(columnas[k]), n_encabezado) for k in de_fechas):
+    if not any(_de_la_meta(filas, k, min(columnas[k]), n_encabezado) for k in de_fechas):
         return {}
     inicio, fin = (columnas[k] for k in de_fechas)
     salida = {r: (inicio[r], fin[r]) for r in inicio.keys() & fin.keys() if inicio[r] <= fin[r]}
