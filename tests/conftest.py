@@ -92,3 +92,29 @@ def correr_informes(*args: str, cwd: Path) -> subprocess.CompletedProcess:
     return subprocess.run(
         [sys.executable, "-m", "pipelines.cli", *args], cwd=cwd, capture_output=True, text=True, env=env
     )
+
+
+def pdf_de_html(html: str, ruta: Path) -> Path:
+    """`html` printed to the PDF `ruta` by headless Chromium (a dashboard
+    exported from a web page), without the browser's header and footer."""
+    fuente = ruta.with_suffix(".html")
+    fuente.write_text(html, encoding="utf-8")
+    hecho = subprocess.run(
+        [
+            navegador(),
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-dev-shm-usage",
+            "--no-first-run",
+            f"--user-data-dir={ruta.parent / '.perfil_chromium'}",
+            "--no-pdf-header-footer",
+            f"--print-to-pdf={ruta}",
+            fuente.resolve().as_uri(),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert hecho.returncode == 0 and ruta.exists(), hecho.stderr[-2000:]
+    return ruta

@@ -8,6 +8,8 @@ left behind with the page.
 
 from __future__ import annotations
 
+import re
+
 import statistics
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
@@ -271,13 +273,41 @@ def agrupar_parrafos(lineas: Sequence[Linea | LineaLeida]) -> list[Parrafo]:
     """Lines into paragraphs: a line goes on the paragraph it is close under
     in its own column (paragraphs of columns side by side grow together)."""
     parrafos: list[Parrafo] = []
+    inicios: list[Linea | LineaLeida] = []  # the lines that started a paragraph
     for linea in lineas:
         encima = next((p for p in reversed(parrafos[-4:]) if _misma_columna(p.lineas[-1], linea)), None)
-        if encima is not None and _sigue(encima.lineas[-1], linea):
+        if (
+            encima is not None
+            and _sigue(encima.lineas[-1], linea)
+            and not _figura_de_otra_linea(linea, encima.lineas[-1], inicios)
+        ):
             encima.lineas.append(linea)
         else:
             parrafos.append(Parrafo([linea]))
+            inicios.append(linea)
     return parrafos
+
+
+def _figura_de_otra_linea(
+    linea: Linea | LineaLeida, arriba: Linea | LineaLeida, inicios: list[Linea | LineaLeida]
+) -> bool:
+    """A lone figure whose line's label, on its left at the same height,
+    starts a paragraph under the same line `arriba` ("Línea base 2022 ……
+    61,0 %" under a heading as wide as the card): the figure goes with that
+    line, not under the heading (a column's figures under its own header
+    word stay with it)."""
+    if not _figura_sola(linea.texto):
+        return False
+    return any(
+        abs(l.top - linea.top) <= TOLERANCIA_LINEA and l.x1 <= linea.x0 and arriba.x0 < l.x1 for l in inicios[-4:]
+    )
+
+
+def _figura_sola(texto: str) -> bool:
+    """A figure alone on its line, not a year ("2021" ends a heading's line)."""
+    texto = texto.strip().rstrip("%").strip()
+    cifra = bool(texto) and all(ch.isdigit() or ch in ".,'$ " for ch in texto) and any(ch.isdigit() for ch in texto)
+    return cifra and not re.fullmatch(r"(19|20)\d\d", texto)
 
 
 def _misma_columna(a: Linea | LineaLeida, b: Linea | LineaLeida) -> bool:
@@ -307,15 +337,16 @@ def orden_de_lectura(
     grupos = _en_recuadros(cajas, recuadros)
     if not grupos:
         return _orden(cajas, cortes)
-    agrupados = {i for miembros in grupos for i in miembros}
-    unidades = grupos + [[i] for i in range(len(cajas)) if i not in agrupados]
-    unidas = [union(cajas[i] for i in miembros) for miembros in unidades]
+    agrupados = {i for partes in grupos for parte in partes for i in parte}
+    unidades = grupos + [[[i]] for i in range(len(cajas)) if i not in agrupados]
+    unidas = [union(cajas[i] for parte in partes for i in parte) for partes in unidades]
     salida = []
     for tramo in _orden(unidas, cortes):
         corrida: list[int] = []
         for u in tramo:
-            miembros = unidades[u]
-            corrida += [miembros[k] for k in _por_columnas([cajas[i] for i in miembros])]
+            partes = unidades[u]
+            for k in _por_columnas([union(cajas[i] for i in parte) for parte in partes]):
+                corrida += [partes[k][j] for j in _por_columnas([cajas[i] for i in partes[k]])]
         salida.append(corrida)
     return salida
 
@@ -327,10 +358,13 @@ def _por_columnas(cajas: list[tuple]) -> list[int]:
     return sorted(range(len(cajas)), key=lambda k: (sum(cajas[k][0] > c for c in calles), cajas[k][1]))
 
 
-def _en_recuadros(cajas: list[tuple], recuadros: Sequence[tuple]) -> list[list[int]]:
+def _en_recuadros(cajas: list[tuple], recuadros: Sequence[tuple]) -> list[list[list[int]]]:
     """The blocks of each drawn box that holds two or more, each block in
     the smallest such box around it (a card, not the panel or the page's
-    background behind it; not the badge inside it that holds one line)."""
+    background behind it; not the badge inside it that holds one line), as
+    parts: a block alone, or the blocks of a box inside the card that holds
+    two (its foot's band, read as one piece of the card) when the card holds
+    no other box's blocks."""
     dentro = [
         [
             i
@@ -347,10 +381,20 @@ def _en_recuadros(cajas: list[tuple], recuadros: Sequence[tuple]) -> list[list[i
     for k in por_area:
         for i in dentro[k]:
             grupo_de.setdefault(i, k)
-    grupos: dict[int, list[int]] = {}
+    partes: dict[int, list[list[int]]] = {}
     for i, k in sorted(grupo_de.items()):
-        grupos.setdefault(k, []).append(i)
-    return [miembros for miembros in grupos.values() if len(miembros) >= 2]
+        partes.setdefault(k, []).append([i])
+    for k in por_area:
+        encierran = [p for p in por_area if p != k and _encierra(recuadros[p], recuadros[k]) and p in partes]
+        if k in partes and encierran and not {grupo_de[i] for i in dentro[encierran[0]]} - {k, encierran[0]}:
+            partes[encierran[0]].append([i for parte in partes.pop(k) for i in parte])
+    return [p for p in partes.values() if sum(map(len, p)) >= 2]
+
+
+def _encierra(a: tuple, b: tuple) -> bool:
+    """Box a holds box b (2 points of tolerance) and is larger."""
+    mayor = (a[2] - a[0]) * (a[3] - a[1]) > (b[2] - b[0]) * (b[3] - b[1])
+    return mayor and a[0] - 2 <= b[0] and b[2] <= a[2] + 2 and a[1] - 2 <= b[1] and b[3] <= a[3] + 2
 
 
 def _orden(cajas: list[tuple], cortes: Sequence[float] = ()) -> list[list[int]]:

@@ -31,6 +31,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Sequence
 from contextlib import contextmanager
@@ -47,7 +48,7 @@ from pdfplumber.utils.exceptions import PdfminerException
 from extractor.errores import ErrorLectura
 from extractor.modelo import BloqueTexto, Celda, Documento, LineaSuelta, Omision, Tabla
 from extractor.formatos import cifras_ocr, contiguas, franjas, graficas, ocr, sin_bordes
-from extractor.formatos.cajas import Centros, agrupamientos, sin_marcos
+from extractor.formatos.cajas import Centros, agrupamientos, sin_marcos, union
 from extractor.formatos.cajas import borde as _borde, columna_de as _columna_de, dentro as _dentro
 from extractor.formatos.carriles import carriles
 from extractor.formatos.graficas_de_indicador import tablas_de_indicador
@@ -716,6 +717,28 @@ def _continua_pagina(elementos_paginas: list[list], k: int) -> bool:
 MISMA_ALTURA = _U["misma_altura"]  # points: a running heading's height varies less than this from page to page
 
 
+def _tablas_enmarcadas(elementos: list, recuadros: Sequence[tuple]) -> list[tuple[tuple, float]]:
+    """(box, table top) of each drawn box around one table of the page and more."""
+    salida = []
+    for tope, tabla in elementos:
+        cajas = [c.bbox for c in tabla.celdas if c.bbox and c.texto.strip()] if isinstance(tabla, Tabla) else []
+        if not cajas:
+            continue
+        marco = union(cajas)
+        alrededor = [r for r in recuadros if _en_caja_de(marco, r) and r[3] - r[1] > marco[3] - marco[1] + 2]
+        if alrededor:
+            salida.append((min(alrededor, key=lambda r: (r[2] - r[0]) * (r[3] - r[1])), tope))
+    return salida
+
+
+def _en_caja_de(bbox: tuple, caja: tuple) -> bool:
+    return caja[0] - 2 <= bbox[0] and bbox[2] <= caja[2] + 2 and caja[1] - 2 <= bbox[1] and bbox[3] <= caja[3] + 2
+
+
+def _con_letras(texto: str) -> bool:
+    return any(ch.isalpha() for ch in texto)
+
+
 def _lineas_sobre_tablas(lineas_paginas: list[list[LineaLeida]], techos: list[float | None]) -> dict[str, int]:
     """Texts of the lines printed word for word above the first table of
     most pages (`techos`: each page's first table's top), each with the
@@ -728,7 +751,8 @@ def _lineas_sobre_tablas(lineas_paginas: list[list[LineaLeida]], techos: list[fl
     for n_pagina, (lineas, techo) in enumerate(zip(lineas_paginas, techos), start=1):
         if techo is None:
             continue
-        claves = {" ".join(l.texto.split()): l.top for l in lineas if l.bottom <= techo}  # the same words, numbers too
+        # the same words, numbers too; a figure alone ("4") heads nothing
+        claves = {" ".join(l.texto.split()): l.top for l in lineas if l.bottom <= techo and _con_letras(l.texto)}
         cuentas.update(claves.keys())
         for k, arriba in claves.items():
             primera.setdefault(k, n_pagina)
@@ -808,6 +832,47 @@ def _fila_de_tarjetas(casillas: list[Celda], recuadros: Sequence[tuple]) -> bool
     return len(tarjetas) >= 2 and all(b[0] - a[2] >= HUECO_ENTRE_TARJETAS for a, b in zip(tarjetas, tarjetas[1:]))
 
 
+MISMA_TARJETA = 2.0  # points of difference in width and height between two cards of one grid
+
+
+def _tarjetas_iguales(recuadros: Sequence[tuple], palabras: list[dict]) -> list[tuple]:
+    """The drawn boxes of a grid of cards: each holds MIN_LINEAS_TARJETA lines
+    of words or more and has a twin of its size elsewhere on the page (a
+    table's shaded header band stands alone)."""
+
+    def gemelas(a: tuple, b: tuple) -> bool:
+        apartes = a[2] <= b[0] or b[2] <= a[0] or a[3] <= b[1] or b[3] <= a[1]
+        ancho, alto = abs((a[2] - a[0]) - (b[2] - b[0])), abs((a[3] - a[1]) - (b[3] - b[1]))
+        return apartes and ancho <= MISMA_TARJETA and alto <= MISMA_TARJETA
+
+    if len(recuadros) < 2:
+        return []
+    por_tope = sorted(palabras, key=lambda w: w["top"])
+    topes = [w["top"] for w in por_tope]
+
+    def llena(r: tuple) -> bool:
+        dentro = [w for w in por_tope[bisect_left(topes, r[1]) : bisect_right(topes, r[3])] if _dentro(w, r)]
+        return len(dentro) >= MIN_LINEAS_TARJETA and len(agrupar_lineas(dentro)) >= MIN_LINEAS_TARJETA
+
+    por_medida = sorted(recuadros, key=lambda r: (r[2] - r[0], r[3] - r[1]))
+    con_gemela = [
+        a
+        for k, a in enumerate(por_medida)
+        if any(gemelas(a, b) for b in por_medida[max(0, k - 8) : k + 9] if b is not a)
+    ]
+    llenas = [r for r in con_gemela if llena(r)]
+    return [a for a in llenas if any(gemelas(a, b) for b in llenas if b is not a)]
+
+
+def _claves_de_tarjeta(casillas: list[Celda], recuadros: Sequence[tuple]) -> bool:
+    llenas = [c.bbox for c in casillas if c.texto.strip() and c.bbox is not None]
+    if not llenas or len({c.columna for c in casillas if c.texto.strip()}) > 2:
+        return False
+    x0, top = min(b[0] for b in llenas), min(b[1] for b in llenas)
+    x1, bottom = max(b[2] for b in llenas), max(b[3] for b in llenas)
+    return any(r[0] - 2 <= x0 and x1 <= r[2] + 2 and r[1] - 2 <= top and bottom <= r[3] + 2 for r in recuadros)
+
+
 def _elementos_pagina(
     pagina,
     n_pagina: int,
@@ -850,12 +915,17 @@ def _elementos_pagina(
     # a ruled header with a borderless body under it keeps its frame: the
     # body is read as a borderless table in the header's columns
     bordes = horizontales if horizontales is not None else pagina.horizontal_edges if ajustes else []
-    con_cuerpo, hechas = _con_cuerpo_sin_reglas(partes, palabras, n_pagina, bordes)
+    tarjetas = _tarjetas_iguales(recuadros, palabras)
+    con_cuerpo, hechas = _con_cuerpo_sin_reglas(partes, palabras, n_pagina, bordes, tarjetas)
     bajadas = [p if k in con_cuerpo else q for k, (p, q) in enumerate(zip(partes, _con_filas_debajo(partes, palabras)))]
     if hechas is None or any(p[0] is not q[0] or p[1] is not q[1] for p, q in zip(partes, bajadas)):
-        hechas = _con_cuerpos(bajadas, palabras, n_pagina, bordes)  # else the same tables were read already
+        hechas = _con_cuerpos(bajadas, palabras, n_pagina, bordes, tarjetas)  # else the same tables were read already
     recuadros_tablas, casillas_tablas, libres = hechas
-    de_tarjetas = [b for b, c in zip(recuadros_tablas, casillas_tablas) if _fila_de_tarjetas(c, recuadros)]
+    de_tarjetas = [
+        b
+        for b, c in zip(recuadros_tablas, casillas_tablas)
+        if _fila_de_tarjetas(c, recuadros) or _claves_de_tarjeta(c, tarjetas)
+    ]
     if de_tarjetas:  # cards side by side read as one table's columns: their words are the cards' text
         quedan = [(b, c) for b, c in zip(recuadros_tablas, casillas_tablas) if b not in de_tarjetas]
         recuadros_tablas, casillas_tablas = [b for b, _ in quedan], [c for _, c in quedan]
@@ -916,17 +986,22 @@ def _marcar_franjas(solas: list[tuple], palabras: list[dict]) -> None:
 
 
 def _con_cuerpos(
-    partes: list[tuple[tuple, list[tuple]]], palabras: list[dict], n_pagina: int, bordes: list[dict]
+    partes: list[tuple[tuple, list[tuple]]],
+    palabras: list[dict],
+    n_pagina: int,
+    bordes: list[dict],
+    tarjetas: Sequence[tuple] = (),
 ) -> tuple[list[tuple], list[list[Celda]], list[dict]]:
     """(frames, cells, words outside every frame) of the ruled tables
     `partes` and of the borderless tables among the other words; a
     borderless table right under a ruled header (`_encabezado_rayado_encima`)
     is its body, one table with it. Tables side by side, each with its own
-    horizontal rules (`bordes`), are read apart (`carriles`)."""
+    horizontal rules (`bordes`), are read apart (`carriles`); no borderless
+    table crosses the top or bottom of a card of a grid (`tarjetas`)."""
     recuadros_tablas = [bbox for bbox, _ in partes]
     casillas_tablas = [_tabla_rayada(casillas, palabras, n_pagina, bbox) for bbox, casillas in partes]
     libres = [w for w in palabras if not any(_dentro(w, b) for b in recuadros_tablas)]
-    barreras = [y for b in recuadros_tablas for y in (b[1], b[3])]
+    barreras = [y for b in [*recuadros_tablas, *tarjetas] for y in (b[1], b[3])]
     cabezas = [
         b[3] for b, casillas in zip(recuadros_tablas, casillas_tablas) if _n_filas(casillas) <= MAX_FILAS_ENCABEZADO
     ]
@@ -946,7 +1021,11 @@ def _con_cuerpos(
 
 
 def _con_cuerpo_sin_reglas(
-    partes: list[tuple[tuple, list[tuple]]], palabras: list[dict], n_pagina: int, bordes: list[dict]
+    partes: list[tuple[tuple, list[tuple]]],
+    palabras: list[dict],
+    n_pagina: int,
+    bordes: list[dict],
+    tarjetas: Sequence[tuple] = (),
 ) -> tuple[set[int], tuple[list[tuple], list[list[Celda]], list[dict]] | None]:
     """Indices of the ruled tables of a few rows that head a borderless
     body right under them (found among the words outside the frames as
@@ -958,7 +1037,7 @@ def _con_cuerpo_sin_reglas(
     `_con_cuerpos` read of `partes` (None when it was not needed)."""
     if not any(len(_agrupamientos([b[1] for b in cajas])) <= MAX_FILAS_ENCABEZADO for _, cajas in partes):
         return set(), None
-    hechas = _con_cuerpos(partes, palabras, n_pagina, bordes)
+    hechas = _con_cuerpos(partes, palabras, n_pagina, bordes, tarjetas)
     recuadros = hechas[0]
     # a header's frame grows down only when a body joins it
     return {k for k, (bbox, _) in enumerate(partes) if recuadros[k][3] > bbox[3] + MIN_CELDA}, hechas
@@ -1366,13 +1445,16 @@ def leer_pdf(ruta: Path, sha256: str) -> Documento:
             elementos_paginas.append(tablas + [(None, lineas)])
 
     corridas = _lineas_corridas(lineas_paginas, altos)
-    techos = [min((t for t, e in elementos if isinstance(e, Tabla)), default=None) for elementos in elementos_paginas]
+    techos = [
+        min((t for t, e in elementos if isinstance(e, Tabla) and any(c.texto.strip() for c in e.celdas)), default=None)
+        for elementos in elementos_paginas
+    ]
     sobre_tablas = _lineas_sobre_tablas(lineas_paginas, techos)
     techos = [techo if _continua_pagina(elementos_paginas, k) else None for k, techo in enumerate(techos)]
     bloques: list[BloqueTexto | Tabla] = []
     encabezados: list[str] = []
     for n_pagina, (elementos, h, techo) in enumerate(zip(elementos_paginas, altos, techos), start=1):
-        ubicadas: list[tuple[tuple[float, int, int], BloqueTexto | Tabla]] = []
+        ubicadas: list[tuple[tuple, BloqueTexto | Tabla]] = []
         for tope, elemento in elementos:
             if isinstance(elemento, Tabla):
                 if any(c.texto.strip() for c in elemento.celdas):  # a grid with no text (a chart's) is none
@@ -1395,6 +1477,7 @@ def leer_pdf(ruta: Path, sha256: str) -> Documento:
             parrafos = agrupar_parrafos(contenido)
             cortes = [t for t, e in elementos if isinstance(e, Tabla)]
             recuadros = recuadros_paginas.get(n_pagina, [])  # the cards drawn on the page
+            enmarcadas = _tablas_enmarcadas(elementos, recuadros)
             for n_tramo, tramo in enumerate(orden_de_lectura([p.bbox for p in parrafos], cortes, recuadros)):
                 # a run of columns is placed among the tables by its top, read column by column
                 # (runs that start at one height, cards side by side, one after the other)
@@ -1402,7 +1485,11 @@ def leer_pdf(ruta: Path, sha256: str) -> Documento:
                 for orden, k in enumerate(tramo):
                     para = parrafos[k]
                     bloque = BloqueTexto(texto=para.texto, pagina=n_pagina, bbox=para.bbox, negrita=para.negrita)
-                    ubicadas.append(((arriba, n_tramo, orden), bloque))
+                    # a heading in the frame of a table (a box "Fondo … · vigencia 2023" over its
+                    # figures) is read right before that table, whatever column it stands in
+                    tope = next((t for caja, t in enmarcadas if _en_caja_de(para.bbox, caja)), None)
+                    clave = (tope, -2, (n_tramo, orden)) if tope is not None else (arriba, n_tramo, orden)
+                    ubicadas.append((clave, bloque))
         ubicadas.sort(key=lambda p: p[0])
         bloques.extend(b for _, b in ubicadas)
     for suelta in sueltas:  # a running header or footer is not content

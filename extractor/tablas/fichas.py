@@ -36,6 +36,7 @@ from extractor.castellano.numeros import (
     Numero,
     buscar_numeros,
     es_vacio,
+    escala_tras,
     leer_cantidad,
     leer_numero,
     sin_cota,
@@ -246,6 +247,7 @@ def campos_de_texto(bloque: BloqueTexto, en_ficha: bool = False) -> list[Campo]:
     one too ("Lo que nos propusimos para el cuatrienio 2020-2023: 800")."""
     partes = [oracion for parte in _SEPARADORES.split(bloque.texto) for oracion in _oraciones_rotuladas(parte)]
     campos: list[Campo] = []
+    periodo = partes.pop(0).strip() if len(partes) > 1 and _solo_periodo(partes[0]) else None
     if partes and (m := _NOMBRE_Y_CAMPO.match(partes[0])) and rol_de_etiqueta(m.group(2).split(":")[0]):
         # "Viviendas de interés social nuevas entregadas. Meta 2022: 40 · Logro: 36 (90,0 %)"
         campos.append(Campo("nombre", "", m.group(1).strip(), bloque.pagina, bloque.bbox))
@@ -308,6 +310,12 @@ def campos_de_texto(bloque: BloqueTexto, en_ficha: bool = False) -> list[Campo]:
         campos.append(Campo(rol, m.group(1), m.group(2), bloque.pagina, bloque.bbox))
     if not any(c.rol for c in campos):
         return []
+    if periodo:  # "III trimestre 2021 · programado 4 · ejecutado 3": the period of every field after it
+        un_anio = Contexto(vigencia=2000)
+        campos = [
+            c if periodo_de_texto(c.etiqueta, un_anio) else replace(c, etiqueta=f"{c.etiqueta} ({periodo})")
+            for c in campos
+        ]
     if _VINETA.match(partes[0]) and not any(ch.isdigit() or ch == ":" for ch in partes[0]):
         if not any(c.rol == "nombre" for c in campos):  # "• Viviendas mejoradas" over "Meta 2024: 60 · Logro: 58"
             campos.insert(0, Campo("nombre", "", _VINETA.sub("", partes[0]).strip(), bloque.pagina, bloque.bbox))
@@ -317,6 +325,19 @@ def campos_de_texto(bloque: BloqueTexto, en_ficha: bool = False) -> list[Campo]:
         # a card's big figure over its fields ("1.046 / Meta: 1.120 / Cumplimiento: 93,4 %"): the result
         campos.insert(0, Campo("ejecutado", "", cifra, bloque.pagina, bloque.bbox))
     return campos
+
+
+MAX_PALABRAS_PERIODO = 5  # words of a period opening a line of fields ("III trimestre 2021")
+
+
+def _solo_periodo(texto: str) -> bool:
+    """A period alone, no figure but its year ("III trimestre 2021", "Enero a junio de 2022")."""
+    texto = texto.strip()
+    return (
+        len(texto.split()) <= MAX_PALABRAS_PERIODO
+        and not any(ch.isdigit() for ch in _ANIO.sub("", texto))
+        and periodo_de_texto(texto, Contexto(vigencia=2000)) is not None
+    )
 
 
 # an indicator's name, then its first field: "Viviendas … entregadas. Meta 2022: 40", "Parques … — Meta 2022: 14"
@@ -375,7 +396,8 @@ def _cifra_al_comienzo(valor: str) -> str:
         return valor
     cifras = buscar_numeros(valor)
     if cifras and cifras[0].inicio == 0:
-        return valor[: cifras[0].fin]
+        escala = escala_tras(valor, cifras[0].fin)  # "$ 104.650 millones 94,0 %": the figure with its scale
+        return valor[: cifras[0].fin] + (f" {escala[0]}" if escala else "")
     return valor
 
 
@@ -725,6 +747,7 @@ def leer_fichas(doc: Documento, hojas: bool = False, titulos: Optional[dict[int,
                 tarjeta = None
             previa, anterior, tabla_previa = anterior, bloque, None
             continue
+        justo_antes = anterior
         previa, anterior, tarjeta, tabla_previa = None, None, None, bloque
         if campos := campos_de_tabla(bloque):
             if not any(c.rol == "nombre" for c in campos):
@@ -735,6 +758,10 @@ def leer_fichas(doc: Documento, hojas: bool = False, titulos: Optional[dict[int,
                 leyenda = [t for t in reversed(titulos.get(bloque.indice, [])) if ROTULO_DENTRO.search(t)][:1]
                 if not leyenda and not actual.nombre:
                     leyenda = encabezado_de_seccion(vistos[:-1], bloque.paginas[0] if bloque.paginas else None) or []
+                if not leyenda and actual.nombre and (encabezado := _encabezado_de_la_tabla(justo_antes)):
+                    # right under its own heading ("Fondo de Seguridad Vial · vigencia 2023") after
+                    # another indicator's fields: the heading names it
+                    leyenda = [encabezado]
                 if leyenda and (nombre := indicador_del_titulo(leyenda)):
                     campos = [Campo("nombre", "", nombre, campos[0].pagina), *campos]
             for grupo in _por_nombre(campos):  # each indicator's rows of a table of several
@@ -750,6 +777,17 @@ def leer_fichas(doc: Documento, hojas: bool = False, titulos: Optional[dict[int,
         cerrar(bloque if cerca else None)
     cerrar()
     return salida
+
+
+def _encabezado_de_la_tabla(bloque: Optional[BloqueTexto]) -> Optional[str]:
+    """A heading right above a key/value table: a short line with no field
+    and no figure but a year."""
+    if bloque is None or campos_de_texto(bloque):
+        return None
+    texto = " ".join(bloque.texto.split())
+    if not 2 <= len(texto.split()) <= MAX_PALABRAS_ENCABEZADO or any(ch.isdigit() for ch in _ANIO.sub("", texto)):
+        return None
+    return texto
 
 
 def _de_la_tabla_de_arriba(tabla: Tabla, titulos: dict[int, list[str]], campos: list[Campo]) -> list[Campo]:
@@ -813,7 +851,7 @@ def _rotulos_sobre_cifras(bloques: list) -> tuple[list, dict[int, list[Campo]]]:
     "productores" beside it: a short block that names a measure by
     `rol_de_celda`, the lone figure right under it, within its width), and
     the field of each such block by its id."""
-    bloques, campos = _claves_con_sus_valores(bloques)
+    bloques, campos = _claves_con_sus_valores(_con_cifras_partidas(_con_escala_debajo(bloques)))
     salida: list = []
     k = 0
     while k < len(bloques):
@@ -919,6 +957,54 @@ def _con_linea_de_arriba(arriba: Optional[BloqueTexto], bloque: BloqueTexto) -> 
     )
 
 
+def _con_escala_debajo(bloques: list) -> list:
+    """The blocks with the scale word printed under a big figure joined to
+    it ("$ 98.412" over "millones / Inversión total ejecutada …": the
+    figure is "$ 98.412 millones", the rest of the block its heading), and
+    a unit's word so printed made a block of its own ("ha")."""
+    salida: list = []
+    for b in bloques:
+        arriba = salida[-1] if salida else None
+        if isinstance(b, BloqueTexto) and isinstance(arriba, BloqueTexto) and _cifra_sola(arriba) and "\n" in b.texto:
+            (primera, caja), *resto = _lineas_con_caja(b)
+            texto_resto = "\n".join(t for t, _ in resto)
+            caja_resto = union([c for _, c in resto if c is not None]) if b.bbox else None
+            if (escala := escala_tras(primera, 0)) and not primera.strip()[len(escala[0]) :].strip():
+                salida[-1] = replace(arriba, texto=f"{arriba.texto.strip()} {primera.strip()}")
+                salida.append(replace(b, texto=texto_resto, bbox=caja_resto))
+                continue
+            if normalizar(primera.strip()) in _UNIDADES:  # "ha" over "Hectáreas reforestadas …": the unit apart
+                salida += [replace(b, texto=primera, bbox=caja), replace(b, texto=texto_resto, bbox=caja_resto)]
+                continue
+        salida.append(b)
+    return salida
+
+
+def _con_cifras_partidas(bloques: list) -> list:
+    """The blocks with a lone figure joined to the line right above it that
+    ends in its label ("III trimestre 2021 · programado 100,0 % · ejecutado"
+    over "93,8 %": a narrow card's line wrapped before its last figure)."""
+    salida: list = []
+    for b in bloques:
+        arriba = salida[-1] if salida else None
+        if (
+            isinstance(b, BloqueTexto)
+            and isinstance(arriba, BloqueTexto)
+            and _cifra_sola(b)
+            and _debajo(arriba, b)
+            and "\n" not in arriba.texto.strip()
+            and (partes := _SEPARADORES.split(arriba.texto.strip()))[1:]
+            and rol_de_celda(partes[-1].strip()) in MEDIDAS
+        ):
+            assert arriba.bbox is not None and b.bbox is not None
+            salida[-1] = replace(
+                arriba, texto=f"{arriba.texto.strip()} {b.texto.strip()}", bbox=union((arriba.bbox, b.bbox))
+            )
+            continue
+        salida.append(b)
+    return salida
+
+
 def _debajo(arriba: BloqueTexto, abajo: BloqueTexto) -> bool:
     """One line right under the other, from the same left edge."""
     return (
@@ -978,11 +1064,23 @@ def _claves_con_sus_valores(bloques: list) -> tuple[list, dict[int, list[Campo]]
             continue  # a value, moved to its key
         if i in pareja:
             valor = bloques[pareja[i]]
-            nombre, texto = b.texto.strip(), valor.texto.strip()
-            b = replace(b, texto=f"{nombre}: {texto}")
-            campos[id(b)] = [Campo(rol_de_celda(nombre) or "", nombre, texto, valor.pagina, valor.bbox)]
+            pares = list(zip(b.texto.strip().split("\n"), _lineas_con_caja(valor)))
+            b = replace(b, texto="\n".join(f"{n.strip()}: {v.strip()}" for n, (v, _) in pares))
+            campos[id(b)] = [
+                Campo(rol_de_celda(n.strip()) or "", n.strip(), v.strip(), valor.pagina, caja) for n, (v, caja) in pares
+            ]
         salida.append(b)
     return salida, campos
+
+
+def _lineas_con_caja(bloque: BloqueTexto) -> list[tuple[str, Optional[BBox]]]:
+    """The lines of a block, each with its share of the block's box (its lines are of one height)."""
+    lineas = bloque.texto.strip().split("\n")
+    if bloque.bbox is None or len(lineas) == 1:
+        return [(t, bloque.bbox) for t in lineas]
+    x0, top, x1, bottom = bloque.bbox
+    alto = (bottom - top) / len(lineas)
+    return [(t, (x0, top + k * alto, x1, top + (k + 1) * alto)) for k, t in enumerate(lineas)]
 
 
 MIN_HUECO_CLAVE_VALOR = 6.0  # points between a key and its value read apart on one line ("Meta 2025 ..... 12.000")
@@ -995,12 +1093,17 @@ def _rotulo_y_cifra_en_una_linea(a: BloqueTexto, b: BloqueTexto) -> Optional[tup
     if a.bbox is None or b.bbox is None or a.pagina != b.pagina or abs(a.bbox[1] - b.bbox[1]) > 3:
         return None
     rotulo, cifra = (a, b) if a.bbox[0] < b.bbox[0] else (b, a)
-    texto = rotulo.texto.strip()
-    if "\n" in texto or "\n" in cifra.texto.strip() or not (_cifra_sola(cifra) or es_vacio(cifra.texto)):
+    if _caja(cifra)[0] - _caja(rotulo)[2] < MIN_HUECO_CLAVE_VALOR:
         return None
-    if _caja(cifra)[0] - _caja(rotulo)[2] < MIN_HUECO_CLAVE_VALOR or len(texto.split()) > MAX_PALABRAS_ROTULO:
-        return None
-    return (rotulo, cifra) if _nombra_medida(texto) else None
+    rotulos, cifras = rotulo.texto.strip().split("\n"), cifra.texto.strip().split("\n")
+    if len(rotulos) != len(cifras) or (len(rotulos) > 1 and abs(a.bbox[3] - b.bbox[3]) > 3):
+        return None  # a column of keys beside the column of their values: line by line
+    # lines of keys beside their values tell a longer key ("Logro acumulado a 30-sep-2021") than one line does
+    max_palabras = MAX_PALABRAS_ROTULO if len(rotulos) == 1 else MAX_PALABRAS_CAMPO
+    for texto, valor in zip(rotulos, cifras):
+        if not (_es_cifra_sola(valor) or es_vacio(valor)) or len(texto.split()) > max_palabras:
+            return None
+    return (rotulo, cifra) if all(_nombra_medida(t.strip()) for t in rotulos) else None
 
 
 def _rotulos_sobre_sus_cifras(bloques: list, k: int) -> Optional[tuple[list[tuple[str, BloqueTexto]], int]]:
@@ -1168,18 +1271,39 @@ def _porcentaje_solo(bloque: BloqueTexto) -> bool:
 
 def _cifra_sola(bloque: BloqueTexto) -> bool:
     """A block that is one figure alone ("412", "88,6 %"): the big figure of a card."""
-    n = leer_numero(bloque.texto.strip())
-    return n is not None and n.texto.strip() == bloque.texto.strip()
+    return _es_cifra_sola(bloque.texto)
+
+
+def _es_cifra_sola(texto: str) -> bool:
+    n = leer_numero(texto.strip())
+    return n is not None and n.texto.strip() == texto.strip() or _cifra_escalada(texto) is not None
 
 
 def _numero(texto: str) -> Optional[Numero]:
     texto = sin_cota(texto)  # a target written as a bound: "≤ 1 %"
+    if escalada := _cifra_escalada(texto):
+        return escalada
     n = leer_numero(texto) or leer_numero(sin_notas(texto))  # "18,5 (año 2023)"
     if n is None and (cantidad := leer_cantidad(texto)) is not None:
         n = cantidad[0]  # "1.500 niños"
     if n is None and (parte := _PORCENTAJE_DE.match(texto)) is not None:
         n = leer_numero(parte.group(1))  # "8,0 % de los residuos"
     return n
+
+
+@lru_cache(maxsize=1)
+def _dinero_propio() -> frozenset[str]:
+    return frozenset(_plano(t) for t in cargar_yaml("encabezados.yaml")["ficha_dinero_propio"])
+
+
+def _cifra_escalada(texto: str) -> Optional[Numero]:
+    """A figure and its scale word alone ("$ 98.412 millones"), scaled; or None."""
+    cifras = buscar_numeros(texto)
+    if len(cifras) != 1 or texto[: cifras[0].inicio].strip(" $") or not (escala := escala_tras(texto, cifras[0].fin)):
+        return None
+    if texto[cifras[0].fin :].strip()[len(escala[0]) :].strip():
+        return None
+    return replace(cifras[0], valor=cifras[0].valor * escala[1], texto=texto.strip())
 
 
 _PORCENTAJE_DE = re.compile(r"^\s*(\d[\d.,]*\s?%)\s+de\s+[^\W\d_][^\d]*$")
@@ -1197,8 +1321,12 @@ def observaciones_de_ficha(ficha: Ficha, ctx: Contexto, tabla: Optional[int] = N
         n = _numero(campo.valor)
         if n is None:
             continue
-        periodo = periodo_para(campo.rol, campo.etiqueta, ctx)
         medida = campo.rol
+        if n.unidad == "pesos" and medida in AS_MONEY and _plano(campo.etiqueta) not in _dinero_propio():
+            medida = AS_MONEY[medida]  # "Programado: $ 104.650 millones": the target's money
+        elif n.unidad == "porcentaje" and medida in esquemas.medidas_de_dinero():
+            medida = "avance_porcentual"  # "Ejecución presupuestal 68,1 %": the share of the money spent
+        periodo = periodo_para(medida, campo.etiqueta, ctx)
         if medida == "meta" and _de_su_periodo(campo, ficha, ctx):
             periodo = Periodo(ctx.periodo_inicio, ctx.periodo_fin)
         elif medida == "meta" and del_cuatrienio(periodo, ctx):  # "Meta 2024-2027: 220"

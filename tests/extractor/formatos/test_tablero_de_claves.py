@@ -1,0 +1,143 @@
+"""A dashboard printed from a web page: a grid of framed cards, each with
+its indicator's name, lines "Label ........ figure" (dotted leaders drawn
+as borders, the figure right-aligned), a foot band "II trimestre 2023 ·
+programado N · ejecutado M" (once wrapped before its last figure), and a
+framed money box. Each card is one indicator's fields; nothing is read as
+a table across cards."""
+
+from __future__ import annotations
+
+from extractor import interpretar, leer_documento
+from tests.conftest import pdf_de_html
+
+TARJETAS = [  # code, name, (baseline, four-year target, year's target, to date, %), (quarter target, done)
+    ("MV-01", "Kilómetros de ciclorruta construidos", ("2,5", "12,0", "4,0", "3,1", "77,5 %"), ("1,5", "1,2")),
+    ("MV-02", "Semáforos peatonales instalados en cruces escolares", ("14", "60", "18", "9", "50,0 %"), ("6", "4")),
+    (
+        "MV-03",
+        "Porcentaje de vías urbanas con señalización horizontal en buen estado y visible de noche",
+        ("61,0 %", "85,0 %", "80,0 %", "74,2 %", "92,8 %"),
+        ("80,0 %", "74,2 %"),
+    ),
+    ("MV-04", "Campañas de seguridad vial dirigidas a motociclistas", ("3", "16", "4", "2", "50,0 %"), ("1", "1")),
+    ("MV-05", "Agentes de tránsito capacitados", ("40", "120", "30", "30", "100,0 %"), ("10", "12")),
+    ("MV-06", "Estudios de movilidad elaborados", ("0", "2", "1", "0", "0,0 %"), ("1", "0")),
+]
+ROTULOS = [
+    "Línea base 2022",
+    "Meta cuatrienio 2020-2023",
+    "Meta vigencia 2023",
+    "Acumulado a 30-jun-2023",
+    "Cumplimiento 2023",
+]
+MEDIDAS = ["linea_base", "meta_cuatrienio", "meta", "acumulado", "avance_porcentual"]
+
+CSS = """
+body { font-family: 'DejaVu Sans', sans-serif; font-size: 10pt; margin: 0; }
+h1 { font-size: 16pt; margin: 0 0 4pt 0; }
+.rejilla { display: grid; grid-template-columns: 1fr 1fr; gap: 14pt; }
+.tarjeta { border: 1px solid #999; break-inside: avoid; }
+.cuerpo { padding: 6pt 8pt; }
+.cod { font-size: 8pt; font-weight: bold; color: #fff; background: #7a1d1d; padding: 1pt 3pt; }
+.nombre { font-weight: bold; margin: 4pt 0 6pt 0; }
+.fila { display: flex; margin: 2pt 0; }
+.guia { flex: 1; border-bottom: 1px dotted #888; margin: 0 3pt 3pt 3pt; }
+.pie { background: #eee; border-top: 1px solid #ccc; padding: 4pt 8pt; font-size: 8pt; }
+.plata { border: 1px solid #999; width: 55%; margin-top: 14pt; padding: 6pt 8pt; }
+"""
+
+
+def _tarjeta(cod, nombre, cifras, trimestre) -> str:
+    filas = "".join(
+        f'<div class="fila"><span>{r}</span><span class="guia"></span><b>{v}</b></div>' for r, v in zip(ROTULOS, cifras)
+    )
+    pie = f"II trimestre 2023 · programado <b>{trimestre[0]}</b> · ejecutado <b>{trimestre[1]}</b>"
+    return (
+        f'<div class="tarjeta"><div class="cuerpo"><span class="cod">{cod}</span>'
+        f'<div class="nombre">{nombre}</div>{filas}<div class="pie">{pie}</div></div></div>'
+    )
+
+
+def _tablero(tmp_path):
+    tarjetas = "".join(_tarjeta(*t) for t in TARJETAS[:4])
+    resto = "".join(_tarjeta(*t) for t in TARJETAS[4:])
+    plata = (
+        '<div class="plata"><b>Fondo de Seguridad Vial · vigencia 2023</b>'
+        '<div class="fila"><span>Apropiación definitiva 2023</span><span class="guia"></span><b>$ 845.300.000</b></div>'
+        '<div class="fila"><span>Compromisos a 30-jun</span><span class="guia"></span><b>$ 601.870.400</b></div>'
+        '<div class="fila"><span>Ejecución presupuestal</span><span class="guia"></span><b>71,2 %</b></div></div>'
+    )
+    html = (
+        f"<html><head><meta charset='utf-8'><style>{CSS}</style></head><body>"
+        "<h1>Tablero de seguimiento · Plan de Acción 2023</h1>"
+        "<p>Alcaldía de Chía · Secretaría de Movilidad · Corte: 30 de junio de 2023</p>"
+        f'<div class="rejilla">{tarjetas}</div><div style="break-before: page"></div>'
+        "<h1>Tablero de seguimiento · Plan de Acción 2023</h1>"
+        f'<div class="rejilla">{resto}</div>{plata}</body></html>'
+    )
+    return pdf_de_html(html, tmp_path / "chia_tablero_movilidad_2023.pdf")
+
+
+def test_tarjetas_de_claves_con_guias_y_pie_del_trimestre(tmp_path):
+    ruta = _tablero(tmp_path)
+    doc = leer_documento(ruta)
+    # no table of the cards' lines (the money box alone may be one): each card's lines are its fields
+    assert not [c for t in doc.tablas for c in t.celdas if "Línea base" in c.texto or "trimestre" in c.texto]
+    informe = interpretar(doc)
+    for cod, nombre, cifras, (programado, ejecutado) in TARJETAS:
+        de_la_tarjeta = [o for o in informe.observaciones if nombre in o.indicador]
+        assert de_la_tarjeta, nombre
+        trimestre = [
+            o for o in de_la_tarjeta if o.periodo_inicio and (o.periodo_inicio.month, o.periodo_fin.month) == (4, 6)
+        ]
+        del_anio = {o.medida: o.valor_texto.replace(" ", "") for o in de_la_tarjeta if o not in trimestre}
+        assert del_anio == {m: t.replace(" ", "") for m, t in zip(MEDIDAS, cifras)}, nombre
+        assert {(o.medida, o.valor_texto.replace(" ", "")) for o in trimestre} == {
+            ("meta", programado.replace(" ", "")),
+            ("ejecutado", ejecutado.replace(" ", "")),
+        }, (nombre, trimestre)
+    fondo = [o for o in informe.observaciones if o.indicador.startswith("Fondo de Seguridad Vial")]
+    assert {(o.medida, o.valor) for o in fondo} == {
+        ("recursos_programados", 845_300_000),
+        ("compromisos", 601_870_400),
+        ("avance_porcentual", 71.2),
+    }
+    # the dashboard says nothing else: no card's figure went to a label or to another card
+    nombres = {t[1] for t in TARJETAS} | {"Fondo de Seguridad Vial · vigencia 2023"}
+    assert all(any(n in o.indicador for n in nombres) for o in informe.observaciones), informe.observaciones
+
+
+def test_cifra_grande_en_millones_con_su_escala_debajo(tmp_path):
+    """A card whose big figure is money with its scale word on the line
+    under it, over the card's name ("$ 7.215" / "millones" / "Inversión
+    ejecutada en la vigencia"), and a foot "Programado: $ 8.040 millones".
+    PDF drawn with reportlab."""
+    import pytest
+
+    pytest.importorskip("reportlab")
+    from reportlab.pdfgen import canvas
+
+    ruta = tmp_path / "tablero_inversion.pdf"
+    c = canvas.Canvas(str(ruta), pagesize=(720, 405))
+    c.setFont("Helvetica-Bold", 18)
+    c.drawString(40, 360, "Balance de la vigencia 2022 - Alcaldía de Funza")
+    for k, (cifra, escala, nombre, pie) in enumerate(
+        [
+            ("1.284", "ha", "Hectáreas con asistencia técnica agropecuaria", "Meta 2022: 1.300"),
+            ("$ 7.215", "millones", "Inversión ejecutada en la vigencia (compromisos)", "Programado: $ 8.040 millones"),
+        ]
+    ):
+        x = 40 + 340 * k
+        c.roundRect(x, 120, 300, 200, 10)
+        c.setFont("Helvetica-Bold", 30)
+        c.drawString(x + 20, 270, cifra)
+        c.setFont("Helvetica", 11)
+        c.drawString(x + 20, 250, escala)
+        c.drawString(x + 20, 236, nombre)
+        c.drawString(x + 20, 140, pie)
+    c.save()
+    informe = interpretar(leer_documento(ruta))
+    inversion = {(o.medida, o.valor) for o in informe.observaciones if o.indicador.startswith("Inversión ejecutada")}
+    assert inversion == {("recursos_ejecutados", 7_215_000_000), ("recursos_programados", 8_040_000_000)}
+    hectareas = {(o.medida, o.valor) for o in informe.observaciones if o.indicador.startswith("Hectáreas")}
+    assert hectareas == {("ejecutado", 1284), ("meta", 1300)}
