@@ -9,7 +9,9 @@ pipelines/carga/guardado.py.
 
 Rooms: esquema.py (open, create, migrate), filas.py (rows and identifiers),
 escritura.py (the write transaction, the `cargas` rows), lecturas.py
-(queries), consulta.py (users' read-only SQL).
+(queries), consulta.py (users' read-only SQL), sesion.py (the writer's
+store, opened and closed between reports), respaldo.py (the copy a load
+takes before writing, restored if a killed load left the store damaged).
 """
 
 from pipelines.almacen.esquema import (

@@ -85,6 +85,10 @@ def motivo_duckdb(ruta_db: Path, exc: BaseException) -> str:
         return f"No se pudo abrir la base de datos {ruta_db}: la carpeta {ruta_db.parent} no existe."
     if "lock" in texto and ("conflicting" in texto or "could not set" in texto):
         return f"La base de datos {ruta_db} está ocupada por otro proceso."
+    from pipelines.almacen import respaldo
+
+    if respaldo.danada(exc):
+        return respaldo.motivo_danada(ruta_db)
     if "not a valid duckdb" in texto or "not a duckdb" in texto or "invalid" in texto and "file" in texto:
         return f"{ruta_db} no es una base de datos DuckDB."
     if "version" in texto and "storage" in texto:

@@ -15,13 +15,15 @@ time.
 
 from __future__ import annotations
 
+import logging
 import os
 from pathlib import Path
-from typing import Optional
+from typing import Callable, Optional
 
 import duckdb
 
-from pipelines.almacen.esquema import abrir
+from pipelines.almacen import respaldo
+from pipelines.almacen.esquema import ErrorAlmacen, abrir
 
 
 def _huella(ruta: Path) -> Optional[tuple[int, int, int, int]]:
@@ -40,23 +42,44 @@ class Sesion:
     """`abrir()` gives a connection to the store (created or migrated like
     almacen.abrir; a database that is not a store is refused, ErrorAlmacen);
     `cerrar()` closes it (checkpoint, lock released) and can be followed by
-    another `abrir()`."""
+    another `abrir()`. With `respaldar`, the first `abrir()` copies the store
+    aside first (pipelines/almacen/respaldo.py), after restoring the copy a
+    killed load left if the store is damaged (`al_avisar` is told); the copy
+    is removed by `terminar()`."""
 
-    def __init__(self, ruta_db: Path | str, *, memoria_mb: Optional[int] = None):
+    def __init__(
+        self,
+        ruta_db: Path | str,
+        *,
+        memoria_mb: Optional[int] = None,
+        respaldar: bool = False,
+        al_avisar: Optional[Callable[[str], None]] = None,
+    ):
         self.ruta = Path(ruta_db)
         self.memoria_mb = memoria_mb
+        self.respaldar = respaldar
+        self.al_avisar = al_avisar or logging.getLogger("informes").warning
+        self._respaldada = False
         self._con: Optional[duckdb.DuckDBPyConnection] = None
         self._revisada: Optional[tuple[int, int, int, int]] = None  # the file as we left it
 
     def abrir(self) -> duckdb.DuckDBPyConnection:
         if self._con is None:
+            if self.respaldar and not self._respaldada:
+                self._respaldar()
             anterior, self._revisada = self._revisada, None
             # the lock is held when `revisar` runs: unchanged since we closed it, the schema is what we checked
-            self._con = abrir(
-                self.ruta,
-                memoria_mb=self.memoria_mb,
-                revisar=lambda: anterior is None or _huella(self.ruta) != anterior,
-            )
+            try:
+                self._con = abrir(
+                    self.ruta,
+                    memoria_mb=self.memoria_mb,
+                    revisar=lambda: anterior is None or _huella(self.ruta) != anterior,
+                )
+            except ErrorAlmacen as exc:
+                if self._respaldada and respaldo.danada(exc):
+                    respaldo.descartar(self.ruta)  # a copy of a store damaged with no copy before: no copy
+                    raise ErrorAlmacen(respaldo.motivo_danada(self.ruta)) from exc
+                raise
         return self._con
 
     def cerrar(self) -> None:
@@ -64,3 +87,24 @@ class Sesion:
             con, self._con = self._con, None
             con.close()
             self._revisada = _huella(self.ruta)
+
+    def terminar(self) -> None:
+        """Closed as it should be: the copy taken at the start is not needed."""
+        self.cerrar()
+        if self._respaldada:
+            respaldo.descartar(self.ruta)
+
+    def _respaldar(self) -> None:
+        """A copy left by a killed load: the store is checked (read-only, it
+        is not changed) and, if damaged, the copy restored. Then the store is
+        copied as it is now."""
+        if respaldo.existe(self.ruta) and self.ruta.exists():
+            try:
+                abrir(self.ruta, solo_lectura=True).close()
+            except ErrorAlmacen as exc:
+                if not respaldo.danada(exc):
+                    raise  # busy or not a store: as any opening
+                aparte = respaldo.restaurar(self.ruta)
+                self.al_avisar(respaldo.aviso_de_restauracion(self.ruta, aparte))
+        respaldo.copiar(self.ruta)
+        self._respaldada = True

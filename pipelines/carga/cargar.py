@@ -274,6 +274,7 @@ def cargar_rutas(
     cluster: Optional[str] = None,
     enviar_archivos: bool = True,
     adelantado: Optional[HijoAdelantado] = None,
+    al_avisar: Optional[Callable[[str], None]] = None,
 ) -> list[ResultadoCarga]:
     """Load files and folders into the store at `db`; one ResultadoCarga per
     file, in input order. Files whose content is already stored are not
@@ -290,7 +291,11 @@ def cargar_rutas(
     the store was opened (aislamiento.adelantar); used if it fits the file and
     the limits, else a child is forked as usual; its owner closes it.
     Interrupted (KeyboardInterrupt), the reports already written stay,
-    the one being written is rolled back, and worker processes end."""
+    the one being written is rolled back, and worker processes end. The
+    store is copied aside before the first write and the copy removed at
+    the end (pipelines/almacen/respaldo.py): a load killed while DuckDB
+    wrote leaves it, and the next load restores it if the store was left
+    damaged (`al_avisar` is told)."""
     archivos = expandir_rutas(rutas)
     resultados: list[Optional[ResultadoCarga]] = [None] * len(archivos)
     pendientes: list[tuple[int, Path, str]] = []
@@ -301,7 +306,7 @@ def cargar_rutas(
     # if the file changed meanwhile (pipelines/almacen/sesion.py). Closed before
     # extraction starts (a process with DuckDB's threads does not fork its
     # reading child).
-    sesion = Sesion(db, memoria_mb=memoria)
+    sesion = Sesion(db, memoria_mb=memoria, respaldar=True, al_avisar=al_avisar)
     try:
         con = _abrir_esperando(db, espera_db, abrir=sesion.abrir)
         if extraer is None:  # the store's corrections (reading templates) go into the extraction
@@ -365,6 +370,7 @@ def cargar_rutas(
                 sesion.cerrar()
             finally:
                 extracciones.close()  # kills children still running if writing failed
+    sesion.terminar()
     return [r for r in resultados if r is not None]
 
 

@@ -164,6 +164,7 @@ def cargar(
                         cluster=dask,
                         enviar_archivos=not rutas_compartidas,
                         adelantado=adelantado,
+                        al_avisar=lambda aviso: consola.print(f"[yellow]Aviso:[/] {escape(aviso)}", soft_wrap=True),
                     )
                     if archivos
                     else []
