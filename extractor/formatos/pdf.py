@@ -31,7 +31,6 @@ from __future__ import annotations
 
 import bisect
 import re
-from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Sequence
 from contextlib import contextmanager
@@ -47,7 +46,7 @@ from pdfplumber.utils.exceptions import PdfminerException
 
 from extractor.errores import ErrorLectura
 from extractor.modelo import BloqueTexto, Celda, Documento, LineaSuelta, Omision, Tabla
-from extractor.formatos import cifras_ocr, contiguas, franjas, graficas, ocr, sin_bordes
+from extractor.formatos import cifras_ocr, contiguas, franjas, graficas, ocr, sin_bordes, tarjetas
 from extractor.formatos.cajas import Centros, agrupamientos, sin_marcos, union
 from extractor.formatos.cajas import borde as _borde, columna_de as _columna_de, dentro as _dentro
 from extractor.formatos.carriles import carriles
@@ -827,50 +826,9 @@ def _fila_de_tarjetas(casillas: list[Celda], recuadros: Sequence[tuple]) -> bool
     def propias(caja: tuple) -> bool:
         return not any(columnas_de[caja] & columnas for otra, columnas in columnas_de.items() if otra != caja)
 
-    tarjetas = sorted(caja for caja, filas in filas_de.items() if len(filas) >= MIN_LINEAS_TARJETA and propias(caja))
+    cajas = sorted(caja for caja, filas in filas_de.items() if len(filas) >= MIN_LINEAS_TARJETA and propias(caja))
     # cards stand apart; a table's columns drawn as boxes touch
-    return len(tarjetas) >= 2 and all(b[0] - a[2] >= HUECO_ENTRE_TARJETAS for a, b in zip(tarjetas, tarjetas[1:]))
-
-
-MISMA_TARJETA = 2.0  # points of difference in width and height between two cards of one grid
-
-
-def _tarjetas_iguales(recuadros: Sequence[tuple], palabras: list[dict]) -> list[tuple]:
-    """The drawn boxes of a grid of cards: each holds MIN_LINEAS_TARJETA lines
-    of words or more and has a twin of its size elsewhere on the page (a
-    table's shaded header band stands alone)."""
-
-    def gemelas(a: tuple, b: tuple) -> bool:
-        apartes = a[2] <= b[0] or b[2] <= a[0] or a[3] <= b[1] or b[3] <= a[1]
-        ancho, alto = abs((a[2] - a[0]) - (b[2] - b[0])), abs((a[3] - a[1]) - (b[3] - b[1]))
-        return apartes and ancho <= MISMA_TARJETA and alto <= MISMA_TARJETA
-
-    if len(recuadros) < 2:
-        return []
-    por_tope = sorted(palabras, key=lambda w: w["top"])
-    topes = [w["top"] for w in por_tope]
-
-    def llena(r: tuple) -> bool:
-        dentro = [w for w in por_tope[bisect_left(topes, r[1]) : bisect_right(topes, r[3])] if _dentro(w, r)]
-        return len(dentro) >= MIN_LINEAS_TARJETA and len(agrupar_lineas(dentro)) >= MIN_LINEAS_TARJETA
-
-    por_medida = sorted(recuadros, key=lambda r: (r[2] - r[0], r[3] - r[1]))
-    con_gemela = [
-        a
-        for k, a in enumerate(por_medida)
-        if any(gemelas(a, b) for b in por_medida[max(0, k - 8) : k + 9] if b is not a)
-    ]
-    llenas = [r for r in con_gemela if llena(r)]
-    return [a for a in llenas if any(gemelas(a, b) for b in llenas if b is not a)]
-
-
-def _claves_de_tarjeta(casillas: list[Celda], recuadros: Sequence[tuple]) -> bool:
-    llenas = [c.bbox for c in casillas if c.texto.strip() and c.bbox is not None]
-    if not llenas or len({c.columna for c in casillas if c.texto.strip()}) > 2:
-        return False
-    x0, top = min(b[0] for b in llenas), min(b[1] for b in llenas)
-    x1, bottom = max(b[2] for b in llenas), max(b[3] for b in llenas)
-    return any(r[0] - 2 <= x0 and x1 <= r[2] + 2 and r[1] - 2 <= top and bottom <= r[3] + 2 for r in recuadros)
+    return len(cajas) >= 2 and all(b[0] - a[2] >= HUECO_ENTRE_TARJETAS for a, b in zip(cajas, cajas[1:]))
 
 
 def _elementos_pagina(
@@ -882,6 +840,7 @@ def _elementos_pagina(
     sueltas: list | None = None,
     corrientes: dict[str, int] | None = None,
     recuadros: Sequence[tuple] = (),
+    rejilla: Sequence[tuple] = (),
 ) -> tuple[list, list[LineaLeida]]:
     """Tables (top, Tabla) and the free lines of a page read by pdfplumber
     (or of the OCR words of a scanned page, with its ruling lines as
@@ -889,7 +848,8 @@ def _elementos_pagina(
     receives the page's lines with digits outside every table cell
     (`LineaSuelta`, for the coverage audit). The running headers and
     footers (`corrientes`: their keys, `_corrientes`) are kept out of the tables;
-    a line is cut where its words pass from one drawn card (`recuadros`) to another."""
+    a line is cut where its words pass from one drawn card (`recuadros`) to another;
+    no table spans two cards of a grid of rules (`rejilla`, tarjetas.de_reglas)."""
     palabras = _palabras(pagina) if palabras is None else palabras
     palabras = _sin_guias(palabras)  # "Alcantarillas ........ 23": white space
     palabras, aparte = _aparte_corrientes(palabras, float(pagina.height), corrientes)
@@ -915,20 +875,22 @@ def _elementos_pagina(
     # a ruled header with a borderless body under it keeps its frame: the
     # body is read as a borderless table in the header's columns
     bordes = horizontales if horizontales is not None else pagina.horizontal_edges if ajustes else []
-    tarjetas = _tarjetas_iguales(recuadros, palabras)
-    con_cuerpo, hechas = _con_cuerpo_sin_reglas(partes, palabras, n_pagina, bordes, tarjetas)
+    iguales = tarjetas.iguales(recuadros, palabras)
+    con_cuerpo, hechas = _con_cuerpo_sin_reglas(partes, palabras, n_pagina, bordes, iguales)
     bajadas = [p if k in con_cuerpo else q for k, (p, q) in enumerate(zip(partes, _con_filas_debajo(partes, palabras)))]
     if hechas is None or any(p[0] is not q[0] or p[1] is not q[1] for p, q in zip(partes, bajadas)):
-        hechas = _con_cuerpos(bajadas, palabras, n_pagina, bordes, tarjetas)  # else the same tables were read already
+        hechas = _con_cuerpos(bajadas, palabras, n_pagina, bordes, iguales)  # else the same tables were read already
     recuadros_tablas, casillas_tablas, libres = hechas
     de_tarjetas = [
         b
         for b, c in zip(recuadros_tablas, casillas_tablas)
-        if _fila_de_tarjetas(c, recuadros) or _claves_de_tarjeta(c, tarjetas)
+        if _fila_de_tarjetas(c, recuadros) or tarjetas.de_claves(c, iguales) or tarjetas.cruza(c, rejilla)
     ]
     if de_tarjetas:  # cards side by side read as one table's columns: their words are the cards' text
         quedan = [(b, c) for b, c in zip(recuadros_tablas, casillas_tablas) if b not in de_tarjetas]
         recuadros_tablas, casillas_tablas = [b for b, _ in quedan], [c for _, c in quedan]
+        vistas = {id(w) for w in libres}  # (a ruled table's words were kept out of the free ones)
+        libres = libres + [w for w in palabras if id(w) not in vistas and any(_dentro(w, b) for b in de_tarjetas)]
     libres = [w for w in libres if not any(_dentro(w, b) for b in recuadros_tablas)] + aparte
     tablas = [
         (bbox[1], Tabla(indice=0, celdas=sin_marco_de_hoja(casillas)))
@@ -990,18 +952,18 @@ def _con_cuerpos(
     palabras: list[dict],
     n_pagina: int,
     bordes: list[dict],
-    tarjetas: Sequence[tuple] = (),
+    iguales: Sequence[tuple] = (),
 ) -> tuple[list[tuple], list[list[Celda]], list[dict]]:
     """(frames, cells, words outside every frame) of the ruled tables
     `partes` and of the borderless tables among the other words; a
     borderless table right under a ruled header (`_encabezado_rayado_encima`)
     is its body, one table with it. Tables side by side, each with its own
     horizontal rules (`bordes`), are read apart (`carriles`); no borderless
-    table crosses the top or bottom of a card of a grid (`tarjetas`)."""
+    table crosses the top or bottom of a card of a grid (`iguales`)."""
     recuadros_tablas = [bbox for bbox, _ in partes]
     casillas_tablas = [_tabla_rayada(casillas, palabras, n_pagina, bbox) for bbox, casillas in partes]
     libres = [w for w in palabras if not any(_dentro(w, b) for b in recuadros_tablas)]
-    barreras = [y for b in [*recuadros_tablas, *tarjetas] for y in (b[1], b[3])]
+    barreras = [y for b in [*recuadros_tablas, *iguales] for y in (b[1], b[3])]
     cabezas = [
         b[3] for b, casillas in zip(recuadros_tablas, casillas_tablas) if _n_filas(casillas) <= MAX_FILAS_ENCABEZADO
     ]
@@ -1025,7 +987,7 @@ def _con_cuerpo_sin_reglas(
     palabras: list[dict],
     n_pagina: int,
     bordes: list[dict],
-    tarjetas: Sequence[tuple] = (),
+    iguales: Sequence[tuple] = (),
 ) -> tuple[set[int], tuple[list[tuple], list[list[Celda]], list[dict]] | None]:
     """Indices of the ruled tables of a few rows that head a borderless
     body right under them (found among the words outside the frames as
@@ -1037,7 +999,7 @@ def _con_cuerpo_sin_reglas(
     `_con_cuerpos` read of `partes` (None when it was not needed)."""
     if not any(len(_agrupamientos([b[1] for b in cajas])) <= MAX_FILAS_ENCABEZADO for _, cajas in partes):
         return set(), None
-    hechas = _con_cuerpos(partes, palabras, n_pagina, bordes, tarjetas)
+    hechas = _con_cuerpos(partes, palabras, n_pagina, bordes, iguales)
     recuadros = hechas[0]
     # a header's frame grows down only when a body joins it
     return {k for k, (bbox, _) in enumerate(partes) if recuadros[k][3] > bbox[3] + MIN_CELDA}, hechas
@@ -1323,9 +1285,17 @@ def _pagina_de_tabla(
     de_graficas, palabras = graficas.tablas_de_graficas(rectangulos, palabras, n_pagina)
     de_indicador, palabras = tablas_de_indicador(rectangulos, palabras, n_pagina)  # one indicator's chart
     recuadros = con_pies(recuadros, palabras)
+    # cards parted only by rules: the cells of their grid are cards too
+    explicitas = ajustes if ajustes and ajustes.get("vertical_strategy") == "explicit" else None
+    verticales = explicitas["explicit_vertical_lines"] if explicitas else pagina.vertical_edges
+    cruzadas = explicitas["explicit_horizontal_lines"] if explicitas else horizontales
+    rejilla = tarjetas.de_reglas(verticales, cruzadas, palabras, float(pagina.width), float(pagina.height))
+    recuadros += rejilla
 
     def elementos(palabras_, ajustes_, horizontales_, sueltas_):
-        return _elementos_pagina(pagina, n_pagina, palabras_, ajustes_, horizontales_, sueltas_, corrientes, recuadros)
+        return _elementos_pagina(
+            pagina, n_pagina, palabras_, ajustes_, horizontales_, sueltas_, corrientes, recuadros, rejilla
+        )
 
     tablas, lineas = _con_imagenes_leidas(elementos, palabras, ajustes, horizontales, imagenes, sueltas)
     graficas.nombrar_con_tablas(de_graficas, tablas)
@@ -1445,10 +1415,7 @@ def leer_pdf(ruta: Path, sha256: str) -> Documento:
             elementos_paginas.append(tablas + [(None, lineas)])
 
     corridas = _lineas_corridas(lineas_paginas, altos)
-    techos = [
-        min((t for t, e in elementos if isinstance(e, Tabla) and any(c.texto.strip() for c in e.celdas)), default=None)
-        for elementos in elementos_paginas
-    ]
+    techos = [min((t for t, e in elementos if isinstance(e, Tabla)), default=None) for elementos in elementos_paginas]
     sobre_tablas = _lineas_sobre_tablas(lineas_paginas, techos)
     techos = [techo if _continua_pagina(elementos_paginas, k) else None for k, techo in enumerate(techos)]
     bloques: list[BloqueTexto | Tabla] = []

@@ -331,6 +331,12 @@ def _palabras(textpage, espacio: _Espacio) -> list[dict]:
         else:
             x0, x1 = (p1 if p1 < p0 else p0), (p1 if p1 > p0 else p0)
             top, bottom = (q1 if q1 < q0 else q0), (q1 if q1 > q0 else q0)
+            # read bottom to top (turned a quarter turn left: a rotated table header); a blank of no
+            # extent along the line says nothing: it goes the way of the letter before it
+            if v1 != v0 or not isinstance(ultima, dict):
+                sube = tb * (v1 - v0) < 0
+            else:
+                sube = ultima["sube"]
             girada = {
                 "text": texto,
                 "x0": x0,
@@ -343,8 +349,7 @@ def _palabras(textpage, espacio: _Espacio) -> list[dict]:
                 "height": bottom - top,
                 "width": x1 - x0,
                 "fontname": texto_fuente,
-                # read bottom to top (turned a quarter turn left: a rotated table header)
-                "sube": tb * (v1 - v0) < 0,
+                "sube": sube,
             }
             giradas.append(girada)
             ultima = girada

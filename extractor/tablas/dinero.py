@@ -32,7 +32,7 @@ _TIPOS_GASTO = tuple(
     for f in esquemas.filas_vocabulario("tipo_gasto")
 )
 ANIO = re.compile(r"(19|20)\d\d")
-PARTE_DE = re.compile(r"^\s*(de los|de las|del|de un total de|sobre)\s*\$?\s*$")
+PARTE_DE = re.compile(r"^\s*(de los|de las|del|de un total de|sobre|de)\s*\$?\s*$")
 MONEY_WORDS = re.compile(palabras.patron_de_palabras(palabras.lista("dinero_en_frases")["palabras_de_dinero"]))
 
 
@@ -89,8 +89,9 @@ def importes(
     for k in range(len(amounts) - 1):
         # "$ 3.215.400.000 de los $ 3.600.000.000 apropiados": the part of the programmed whole is executed
         entre = normalizar(text[amounts[k].fin : amounts[k + 1].inicio])
-        if medidas[k] is None and medidas[k + 1] == "recursos_programados" and PARTE_DE.match(entre):
-            medidas[k] = "recursos_ejecutados"
+        # ("Inversión $ 412'350.000 de $ 450'000.000": neither says it, the second is the whole)
+        if medidas[k] is None and medidas[k + 1] in (None, "recursos_programados") and PARTE_DE.match(entre):
+            medidas[k], medidas[k + 1] = "recursos_ejecutados", "recursos_programados"
     whole_type = tipo_gasto_en(text) or tipo_defecto
     whole_cut = fecha_corte_en(text)
     out = []

@@ -48,6 +48,7 @@ from extractor.modelo import BBox, BloqueTexto, Celda, Documento, Tabla
 from extractor.resultado import FilaNoMapeada, Observacion
 from extractor.tablas.celdas import AS_MONEY, referencia_excel, unidad
 from extractor.tablas.columnas import celdas_distintas, del_cuatrienio, es_anio
+from extractor.tablas.dinero import importes
 from extractor.tablas.encabezados import clasificador
 from extractor.tablas.titulos import (
     CAPTION,
@@ -245,7 +246,12 @@ def campos_de_texto(bloque: BloqueTexto, en_ficha: bool = False) -> list[Campo]:
     big figure of a card). `en_ficha`: the block follows a named
     indicator's fields, where a long label worded as a column's header is
     one too ("Lo que nos propusimos para el cuatrienio 2020-2023: 800")."""
-    partes = [oracion for parte in _SEPARADORES.split(bloque.texto) for oracion in _oraciones_rotuladas(parte)]
+    partes = [
+        campo
+        for parte in _SEPARADORES.split(bloque.texto)
+        for oracion in _oraciones_rotuladas(parte)
+        for campo in _campos_seguidos(oracion)
+    ]
     campos: list[Campo] = []
     periodo = partes.pop(0).strip() if len(partes) > 1 and _solo_periodo(partes[0]) else None
     if partes and (m := _NOMBRE_Y_CAMPO.match(partes[0])) and rol_de_etiqueta(m.group(2).split(":")[0]):
@@ -281,7 +287,7 @@ def campos_de_texto(bloque: BloqueTexto, en_ficha: bool = False) -> list[Campo]:
             )
             continue
         elif (
-            (m := _CAMPO_SIN_DOS_PUNTOS.match(parte))
+            (m := _CAMPO_SIN_DOS_PUNTOS.match(sin_cota_tras_rotulo(parte)))
             and rol_de_etiqueta(m.group(1)) in MEDIDAS
             and (n := leer_numero(m.group(2))) is not None
             and not es_anio(n)  # "Meta 2023" is a header, not a field
@@ -306,6 +312,13 @@ def campos_de_texto(bloque: BloqueTexto, en_ficha: bool = False) -> list[Campo]:
             campos.append(Campo("recursos_programados", m.group(2), m.group(1), bloque.pagina, bloque.bbox))
             continue
         else:
+            # among fields, a short line of money whose words (or its place) say what it is:
+            # "Inversión $ 186.400.000 de $ 200.000.000", "Invertido $ 18.600.000 (programado $ 24.000.000)"
+            if any(c.rol in MEDIDAS for c in campos) and len(parte.split()) <= MAX_PALABRAS_LINEA_DE_DINERO:
+                campos += [
+                    Campo(i.medida, parte.strip(), i.numero.texto, bloque.pagina, bloque.bbox)
+                    for i in importes(parte, _UN_ANIO, con_etiqueta=True)
+                ]
             continue
         campos.append(Campo(rol, m.group(1), m.group(2), bloque.pagina, bloque.bbox))
     if not any(c.rol for c in campos):
@@ -325,6 +338,37 @@ def campos_de_texto(bloque: BloqueTexto, en_ficha: bool = False) -> list[Campo]:
         # a card's big figure over its fields ("1.046 / Meta: 1.120 / Cumplimiento: 93,4 %"): the result
         campos.insert(0, Campo("ejecutado", "", cifra, bloque.pagina, bloque.bbox))
     return campos
+
+
+_UN_ANIO = Contexto(vigencia=2000)  # any year: what a label says, not when
+MAX_PALABRAS_LINEA_DE_DINERO = 12  # words of a line of money among a card's fields
+
+# a field's figure and the next field's label on one line, no separator: "Meta 2013 350 Línea base 2011 240"
+_FIGURA_Y_ROTULO = re.compile(
+    r"(?<=\d)(\s?%)?\s+(?=[A-ZÁÉÍÓÚÑ][^\W\d_]*(?:\s+[^\W\d_]+){0,3}\s+(?:(?:19|20)\d\d\b|[-−$\d]))"
+)
+
+
+def _campos_seguidos(parte: str) -> list[str]:
+    """A line of fields set one after another without a separator ("Meta
+    2013 350 Línea base 2011 240") split into its fields when every piece is
+    a label that names a measure and its figure; the line itself otherwise."""
+    trozos, inicio = [], 0
+    for m in _FIGURA_Y_ROTULO.finditer(parte):
+        trozos.append(parte[inicio : m.start() + len(m.group(1) or "")])
+        inicio = m.end()
+    trozos.append(parte[inicio:])
+
+    def es_campo(trozo: str) -> bool:
+        m = _CAMPO_SIN_DOS_PUNTOS.match(sin_cota_tras_rotulo(trozo))
+        return m is not None and rol_de_etiqueta(m.group(1)) in MEDIDAS
+
+    return trozos if len(trozos) > 1 and all(map(es_campo, trozos)) else [parte]
+
+
+def sin_cota_tras_rotulo(parte: str) -> str:
+    """A field without the bound sign before its figure ("Meta 2013 ≤ 5,0 %")."""
+    return re.sub(r"(?<=\s)(?:≤|≥|<=|>=|<|>)\s*(?=[\d$])", "", parte)
 
 
 MAX_PALABRAS_PERIODO = 5  # words of a period opening a line of fields ("III trimestre 2021")
@@ -616,8 +660,8 @@ def _encabezado_como_nombre(bloque: Optional[BloqueTexto], en_ficha: bool = Fals
     la semana 12" over "Meta 2022: 85 % | Logro: 78,4 %"), bold or short,
     without its list number; None when the block above is prose or a field
     (`en_ficha`: of the indicator being read)."""
-    if bloque is None or campos_de_texto(bloque, en_ficha):
-        return None
+    if bloque is None or campos_de_texto(bloque, en_ficha) or rol_de_etiqueta(bloque.texto.strip()) in MEDIDAS:
+        return None  # (nor "Resultado 2013" under a card's big figure: its label)
     if (campo := _CAMPO.match(bloque.texto.strip())) and _con_cifra(campo.group(2)):
         return None  # "Programado: $ 3.804,6 millones": a field, even one not read
     lineas = bloque.texto.strip().split("\n")
@@ -1044,6 +1088,7 @@ def _claves_con_sus_valores(bloques: list) -> tuple[list, dict[int, list[Campo]]
     value" block at the key's place ("Línea base 2023" … "9.850" in a
     box, read in either order or column by column), and its field by id."""
     pareja: dict[int, int] = {}  # the key's position -> its value's
+    lineas_de: dict[int, dict[int, int]] = {}  # the key's position -> {its line: the value's line}
     usados: set[int] = set()
     for i, a in enumerate(bloques):
         if i in usados or not isinstance(a, BloqueTexto):
@@ -1052,9 +1097,10 @@ def _claves_con_sus_valores(bloques: list) -> tuple[list, dict[int, list[Campo]]
             b = bloques[j]
             if j in usados or not isinstance(b, BloqueTexto):
                 continue
-            if par := _rotulo_y_cifra_en_una_linea(a, b):
+            if par := _claves_y_cifras(a, b):
                 clave = i if par[0] is a else j
                 pareja[clave] = j if clave == i else i
+                lineas_de[clave] = par[2]
                 usados.update((i, j))
                 break
     salida: list = []
@@ -1063,12 +1109,20 @@ def _claves_con_sus_valores(bloques: list) -> tuple[list, dict[int, list[Campo]]
         if i in usados and i not in pareja:
             continue  # a value, moved to its key
         if i in pareja:
-            valor = bloques[pareja[i]]
-            pares = list(zip(b.texto.strip().split("\n"), _lineas_con_caja(valor)))
-            b = replace(b, texto="\n".join(f"{n.strip()}: {v.strip()}" for n, (v, _) in pares))
-            campos[id(b)] = [
-                Campo(rol_de_celda(n.strip()) or "", n.strip(), v.strip(), valor.pagina, caja) for n, (v, caja) in pares
-            ]
+            valor, mapa = bloques[pareja[i]], lineas_de[i]
+            cifras = _lineas_con_caja(valor)
+            textos, de_b = [], []
+            for j, (nombre, caja) in enumerate(_lineas_con_caja(b)):
+                nombre = nombre.strip()
+                if j in mapa:
+                    cifra, caja_cifra = cifras[mapa[j]]
+                    textos.append(f"{nombre}: {cifra.strip()}")
+                    de_b.append(Campo(rol_de_celda(nombre) or "", nombre, cifra.strip(), valor.pagina, caja_cifra))
+                else:  # a line of the block with its own figure ("Ejecutado: 387")
+                    textos.append(nombre)
+                    de_b += campos_de_texto(BloqueTexto(nombre, b.pagina, caja))
+            b = replace(b, texto="\n".join(textos))
+            campos[id(b)] = de_b
         salida.append(b)
     return salida, campos
 
@@ -1086,24 +1140,38 @@ def _lineas_con_caja(bloque: BloqueTexto) -> list[tuple[str, Optional[BBox]]]:
 MIN_HUECO_CLAVE_VALOR = 6.0  # points between a key and its value read apart on one line ("Meta 2025 ..... 12.000")
 
 
-def _rotulo_y_cifra_en_una_linea(a: BloqueTexto, b: BloqueTexto) -> Optional[tuple[BloqueTexto, BloqueTexto]]:
-    """(label, figure) of two one-line blocks on one line, a short label
-    naming a measure at the left and a figure alone apart at the right (a
-    key/value box: "Línea base 2023" … "9.850"), whichever was read first."""
-    if a.bbox is None or b.bbox is None or a.pagina != b.pagina or abs(a.bbox[1] - b.bbox[1]) > 3:
+def _claves_y_cifras(a: BloqueTexto, b: BloqueTexto) -> Optional[tuple[BloqueTexto, BloqueTexto, dict[int, int]]]:
+    """(labels, figures, {label's line: its figure's line}) of two blocks
+    side by side, whichever was read first: each line of figures alone at
+    the right, apart, on the line of a short label that names a measure at
+    the left (a key/value box: "Línea base 2023" … "9.850"; a column of keys
+    beside the column of their values; "Meta 2023 ….. 400" over
+    "Ejecutado: 387", a line that says its own figure)."""
+    if a.bbox is None or b.bbox is None or a.pagina != b.pagina:
         return None
     rotulo, cifra = (a, b) if a.bbox[0] < b.bbox[0] else (b, a)
-    if _caja(cifra)[0] - _caja(rotulo)[2] < MIN_HUECO_CLAVE_VALOR:
+    rotulos, cifras = _lineas_con_caja(rotulo), _lineas_con_caja(cifra)
+    if not all(_es_cifra_sola(v) or es_vacio(v) for v, _ in cifras):
         return None
-    rotulos, cifras = rotulo.texto.strip().split("\n"), cifra.texto.strip().split("\n")
-    if len(rotulos) != len(cifras) or (len(rotulos) > 1 and abs(a.bbox[3] - b.bbox[3]) > 3):
-        return None  # a column of keys beside the column of their values: line by line
+    mapa: dict[int, int] = {}
+    largo = max(len(t) for t, _ in rotulos)
+    for i, (_, caja) in enumerate(cifras):
+        assert caja is not None
+        j = next((j for j, (_, otra) in enumerate(rotulos) if otra and abs(otra[1] - caja[1]) <= 3), None)
+        if j is None or j in mapa:
+            return None
+        # where the label's line ends, by its share of the block's longest line
+        fin = _caja(rotulo)[0] + (_caja(rotulo)[2] - _caja(rotulo)[0]) * len(rotulos[j][0]) / largo
+        if caja[0] - fin < MIN_HUECO_CLAVE_VALOR:
+            return None
+        mapa[j] = i
     # lines of keys beside their values tell a longer key ("Logro acumulado a 30-sep-2021") than one line does
     max_palabras = MAX_PALABRAS_ROTULO if len(rotulos) == 1 else MAX_PALABRAS_CAMPO
-    for texto, valor in zip(rotulos, cifras):
-        if not (_es_cifra_sola(valor) or es_vacio(valor)) or len(texto.split()) > max_palabras:
+    for j in mapa:
+        texto = rotulos[j][0].strip()
+        if len(texto.split()) > max_palabras or not _nombra_medida(texto):
             return None
-    return (rotulo, cifra) if all(_nombra_medida(t.strip()) for t in rotulos) else None
+    return rotulo, cifra, mapa
 
 
 def _rotulos_sobre_sus_cifras(bloques: list, k: int) -> Optional[tuple[list[tuple[str, BloqueTexto]], int]]:

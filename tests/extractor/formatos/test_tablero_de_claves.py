@@ -141,3 +141,88 @@ def test_cifra_grande_en_millones_con_su_escala_debajo(tmp_path):
     assert inversion == {("recursos_ejecutados", 7_215_000_000), ("recursos_programados", 8_040_000_000)}
     hectareas = {(o.medida, o.valor) for o in informe.observaciones if o.indicador.startswith("Hectáreas")}
     assert hectareas == {("ejecutado", 1284), ("meta", 1300)}
+
+
+CARTAS = [  # code, name, target, done, %, money spent, budget
+    ("DS-01", "Adultos mayores con complemento alimentario", "420", "398", "94,8 %", "186.400.000", "200.000.000"),
+    ("DS-02", "Jóvenes en escuelas deportivas", "600", "642", "107,0 %", "54.120.000", "60.000.000"),
+    ("DS-03", "Personas con discapacidad con ayudas técnicas", "80", "52", "65,0 %", "31.200.000", "48.000.000"),
+    ("DS-04", "Madres comunitarias capacitadas", "120", "120", "100,0 %", "9.800.000", "10.000.000"),
+    ("DS-05", "Familias en acompañamiento psicosocial", "250", "231", "92,4 %", "77.350.000", "85.000.000"),
+    ("DS-06", "Hogares con huertas caseras establecidas", "90", "0", "0,0 %", "0", "22.000.000"),
+]
+
+
+def test_tarjetas_separadas_solo_por_reglas_discontinuas(tmp_path):
+    """A dashboard whose cards are parted only by dashed rules across and
+    down the page (no box around any card): the cells of that grid are the
+    cards; "Meta 2024 ........ 420" with its leaders as text, "Inversión $
+    186.400.000 de $ 200.000.000" the money spent of the budget."""
+    celdas = "".join(
+        f'<div class="c"><p class="n">{cod} · {nombre}</p><p>Meta 2024 ................ {meta}</p>'
+        f"<p>Ejecutado: {hecho}</p><p>Cumplimiento {pct}</p><p>Inversión $ {gasto} de $ {tope}</p></div>"
+        for cod, nombre, meta, hecho, pct, gasto, tope in CARTAS
+    )
+    css = (
+        "body { font-family: 'DejaVu Sans', sans-serif; font-size: 10pt; margin: 0; }"
+        ".g { display: grid; grid-template-columns: 1fr 1fr 1fr; border-top: 1px dashed #555; }"
+        ".c { padding: 6pt 10pt; border-bottom: 1px dashed #555; min-height: 130pt; }"
+        ".c:nth-child(3n+2), .c:nth-child(3n+3) { border-left: 1px dashed #555; }"
+        "p { margin: 2pt 0; } .n { font-weight: bold; margin-bottom: 6pt; }"
+    )
+    html = (
+        f"<html><head><meta charset='utf-8'><style>@page {{ size: A4 landscape; }} {css}</style></head><body>"
+        "<h2>Tablero de indicadores · vigencia 2024</h2><p>Alcaldía de Zipacón · Secretaría de Desarrollo Social</p>"
+        f'<div class="g">{celdas}</div></body></html>'
+    )
+    ruta = pdf_de_html(html, tmp_path / "zipacon_tablero_2024.pdf")
+    informe = interpretar(leer_documento(ruta))
+    for cod, nombre, meta, hecho, pct, gasto, tope in CARTAS:
+        de_la_carta = {(o.medida, o.valor_texto) for o in informe.observaciones if nombre in o.indicador}
+        assert de_la_carta >= {("meta", meta), ("ejecutado", hecho), ("avance_porcentual", pct)}, (nombre, de_la_carta)
+        dinero = {(o.medida, o.valor) for o in informe.observaciones if nombre in o.indicador and o.unidad == "pesos"}
+        assert dinero == {
+            ("recursos_ejecutados", float(gasto.replace(".", ""))),
+            ("recursos_programados", float(tope.replace(".", ""))),
+        }, (nombre, dinero)
+    assert all(any(c[1] in o.indicador for c in CARTAS) for o in informe.observaciones), informe.observaciones
+
+
+TASAS = [  # name, result, target (a bound when "≤"), baseline, four-year target
+    ("Índice de infestación aédica en viviendas", "3,8 %", "≤ 5,0 %", "11,2 %", "≤ 4,0 %"),
+    ("Cobertura de tamizaje de cáncer de cuello uterino", "61,4 %", "65,0 %", "48,0 %", "75,0 %"),
+    ("Tasa de embarazo en adolescentes por mil", "52,3", "≤ 55,0", "63,1", "≤ 50,0"),
+]
+
+
+def test_cifra_grande_con_su_rotulo_y_dos_campos_en_una_linea(tmp_path):
+    """Cards of a grid parted by dashed rules: a big figure with "Resultado
+    2024" under it (the figure's label, not the card's name), then "Meta
+    2024 ≤ 5,0 %   Línea base 2022 11,2 %" on one line (two fields with no
+    separator, a target written as a bound) and "Meta 2024-2027 ≤ 4,0 %"."""
+    celdas = "".join(
+        f'<div class="c"><p class="n">{nombre}</p><p class="g">{resultado}</p><p>Resultado 2024</p>'
+        f"<p>Meta 2024 {meta} &nbsp;&nbsp;&nbsp; Línea base 2022 {base}</p><p>Meta 2024-2027 {cuatrienio}</p></div>"
+        for nombre, resultado, meta, base, cuatrienio in TASAS
+    )
+    css = (
+        "body { font-family: 'DejaVu Sans', sans-serif; font-size: 10pt; margin: 0; }"
+        ".f { display: flex; border-top: 1px dashed #555; border-bottom: 1px dashed #555; }"
+        ".c { flex: 1; padding: 6pt 10pt; min-height: 120pt; }"
+        ".c + .c { border-left: 1px dashed #555; }"
+        "p { margin: 3pt 0; } .n { font-weight: bold; } .g { font-size: 24pt; font-weight: bold; }"
+    )
+    html = (
+        f"<html><head><meta charset='utf-8'><style>@page {{ size: A4 landscape; }} {css}</style></head><body>"
+        "<h2>Tablero del Plan Territorial de Salud · vigencia 2024</h2>"
+        f'<p>Municipio de Sesquilé · Secretaría de Salud</p><div class="f">{celdas}</div></body></html>'
+    )
+    informe = interpretar(leer_documento(pdf_de_html(html, tmp_path / "sesquile_salud_2024.pdf")))
+    for nombre, resultado, meta, base, cuatrienio in TASAS:
+        leidas = {(o.medida, o.valor_texto) for o in informe.observaciones if nombre in o.indicador}
+        assert leidas == {
+            ("ejecutado", resultado),
+            ("meta", meta.lstrip("≤ ")),
+            ("linea_base", base),
+            ("meta_cuatrienio", cuatrienio.lstrip("≤ ")),
+        }, (nombre, leidas)
