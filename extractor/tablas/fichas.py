@@ -474,7 +474,7 @@ def _es_etiqueta(texto: str) -> bool:
             texto.endswith((":", "?"))  # "¿Qué hicimos?": a question is a label
             or rol_de_celda(texto) is not None
             or es_campo_ficha(f"{texto.rstrip(':')}: x")
-            or clasificador().rol(texto) == "ignorar"
+            or clasificador().rol(texto) in ("ignorar", "acumulacion")  # "Tipo de acumulación": it describes
         )
     )
 

@@ -779,3 +779,24 @@ def test_cero_leido_como_letra_o_en_una_columna_de_cifras():
     assert [c.texto for c in reparadas[:5]] == ["1.200", "35", "0", "12,5", "80"]
     assert reparadas[2].confianza_ocr == cifras_ocr.CONFIANZA_REPARADA
     assert [c.texto for c in reparadas[5:]] == ["Redes", "Vías", "O", "Parques", "Puentes"]
+
+
+@requiere_tesseract
+def test_pagina_de_lado_con_la_orientacion_al_reves_se_lee_derecha(tmp_path, monkeypatch):
+    """Tesseract's orientation of a page on its side can be off by half a
+    turn (a binarized table of figures: few letters to tell): read turned
+    that way the text is upside down, so the other quarter turn is read
+    too and the reading with words of the lexicon kept."""
+    original = ocr._orientacion
+
+    def al_reves(imagen, dpi, tinta, perfil=None):
+        giro = original(imagen, dpi, tinta, perfil)
+        return (giro + 180) % 360 if giro in (90, 270) else giro
+
+    monkeypatch.setattr(ocr, "_orientacion", al_reves)
+    monkeypatch.setenv("INFORMES_CACHE", str(tmp_path / "cache"))
+    informe = extraer_informe(_escaneo_de_lado(tmp_path / "desarrollo_social_2024_escaneado.pdf"))
+    leidas = {(o.indicador, o.medida): o.valor for o in informe.observaciones}
+    for nombre, meta, ejecutado, _ in FILAS_DE_LADO:
+        assert leidas.get((nombre, "meta")) == float(meta), (nombre, leidas)
+        assert leidas.get((nombre, "ejecutado")) == float(ejecutado), (nombre, leidas)

@@ -667,3 +667,49 @@ def test_nombre_y_primer_campo_en_una_oracion():
     assert {("meta", "40"), ("ejecutado", "36"), ("avance_porcentual", "90,0 %")} <= set(campos)
     texto = "Parques barriales con mantenimiento — Meta 2022: 14 · Logro: 14"
     assert campos_de_texto(BloqueTexto(texto=texto, pagina=1))[0].valor == "Parques barriales con mantenimiento"
+
+
+def test_bloques_verticales_de_un_libro_con_tipo_de_acumulacion(tmp_path):
+    """A follow-up workbook with one vertical block per indicator (label in
+    column B, value in C, a note in D on some rows), one of whose labels is
+    "Tipo de acumulación": a field that describes the indicator, so the
+    block is still a data sheet and its figures are read."""
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "Seguimiento 2024"
+    ws["B1"] = "Seguimiento al Plan de Acción 2024 · corte 30 de junio de 2024"
+    fila = 3
+    bloques = [
+        ("Parques biosaludables instalados", "Acumulativo", 12, 30, 10, 6, 0.6),
+        ("Ligas deportivas apoyadas", "No acumulativo", 8, 8, 8, 7, 0.875),
+    ]
+    for nombre, acumulacion, base, cuatrienio, meta, hecho, avance in bloques:
+        ws.cell(fila, 2, f"INDICADOR · {nombre.upper()}")
+        filas = [
+            ("Indicador de producto", nombre),
+            ("Unidad de medida", "Número"),
+            ("Tipo de acumulación", acumulacion),
+            ("Línea base (2023)", base),
+            ("Meta del cuatrienio 2024-2027", cuatrienio),
+            ("Meta programada 2024", meta),
+            ("Acumulado a 30-jun-2024", hecho),
+            ("% de avance de la meta 2024", avance),
+        ]
+        for k, (rotulo, valor) in enumerate(filas, start=fila + 1):
+            ws.cell(k, 2, rotulo)
+            ws.cell(k, 3, valor)
+        ws.cell(fila + 7, 4, "valor al corte")
+        ws.cell(fila + 8, 3).number_format = "0.0%"
+        fila += len(filas) + 3
+    ruta = tmp_path / "fichas_deporte_2024.xlsx"
+    wb.save(ruta)
+    informe = extraer_informe(ruta)
+    for nombre, _, base, cuatrienio, meta, hecho, avance in bloques:
+        leidas = {o.medida: o.valor for o in _obs(informe, indicador=nombre)}
+        assert leidas == {
+            "linea_base": base,
+            "meta_cuatrienio": cuatrienio,
+            "meta": meta,
+            "acumulado": hecho,
+            "avance_porcentual": round(avance * 100, 1),
+        }, (nombre, leidas)
