@@ -357,12 +357,37 @@ def _palabras(textpage, espacio: _Espacio) -> list[dict]:
     for sube in (False, True):
         extractor = WordExtractor(char_dir_rotated="btt", line_dir_rotated="ltr") if sube else WordExtractor()
         letras_de_lado = [g for g in giradas if g.get("sube", False) is sube]
+        if sube:
+            letras_de_lado = _con_blancos_que_suben(letras_de_lado)
         de_lado = []
         for palabra, letras in extractor.iter_extract_tuples(letras_de_lado):
             palabra["fontname"] = fuente_de_palabra([c["fontname"] for c in letras])
             de_lado.append(palabra)
         palabras += lineas_que_suben(de_lado) if sube else de_lado
     return palabras
+
+
+BLANCO_GIRADO = 0.2  # of the font's size: a gap between two letters up a turned line that is a blank
+
+
+def _con_blancos_que_suben(letras: list[dict]) -> list[dict]:
+    """Letters read bottom to top with a blank where two letters of one line
+    stand apart: pdfium keeps no blank of such a line (it takes each letter
+    for a line of its own), the gap is what is left of it."""
+    salida: list[dict] = []
+    for letra in sorted(letras, key=lambda g: (round(g["x0"]), -g["bottom"])):
+        previa = salida[-1] if salida else None
+        if (
+            previa is not None
+            and previa["text"] != " "
+            and letra["text"] != " "
+            and abs(previa["x0"] - letra["x0"]) < 1
+            and BLANCO_GIRADO * letra["size"] < previa["top"] - letra["bottom"] < 2 * letra["size"]
+        ):
+            medio = (previa["top"] + letra["bottom"]) / 2
+            salida.append(dict(previa, text=" ", top=medio, bottom=medio, doctop=medio, height=0.0))
+        salida.append(letra)
+    return salida
 
 
 def lineas_que_suben(palabras: list[dict]) -> list[dict]:
