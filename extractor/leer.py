@@ -85,6 +85,7 @@ def _leer_copia(ruta: Path, sha256: str, limites: LimitesLectura):
     from extractor.castellano.cortes import reparar_cortes
     from extractor.tablas.costura import unir_tablas
     from extractor.tablas.filas_apiladas import separar_filas_apiladas
+    from extractor.tablas.tarjetas_en_columnas import separar_tarjetas
 
     formato = formato_de(ruta)
     seguridad.revisar(ruta, formato, limites)
@@ -132,4 +133,4 @@ def _leer_copia(ruta: Path, sha256: str, limites: LimitesLectura):
         if motivo is None:
             motivo = f"no se pudo leer el {formato.upper()} ({type(exc).__name__}: {exc})"
         raise ErrorLectura(ruta.name, motivo) from exc
-    return separar_filas_apiladas(reparar_cortes(unir_tablas(doc)))
+    return separar_tarjetas(separar_filas_apiladas(reparar_cortes(unir_tablas(doc))))

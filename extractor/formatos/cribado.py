@@ -100,6 +100,15 @@ def _tramos(pagina_texto, alto: float, solo_bandas: bool = False) -> list[dict]:
     return palabras
 
 
+def _en_pedazos(tramos: list[dict]) -> bool:
+    """Text runs that are mostly one or two letters each: the page's text
+    in pieces, not its words."""
+    return len(tramos) >= MIN_TRAMOS_EN_PEDAZOS and sum(len(t["text"]) <= 2 for t in tramos) * 2 > len(tramos)
+
+
+MIN_TRAMOS_EN_PEDAZOS = 20  # runs of a page before it can be said to be in pieces
+
+
 def _en_negrita(pagina_texto, izquierda: float, abajo: float, arriba: float) -> bool:
     """The font of a run's first letter is bold (its weight, or its name)."""
     indice = pdfium_c.FPDFText_GetCharIndexAtPos(pagina_texto.raw, izquierda + 0.5, (abajo + arriba) / 2, 2.0, 2.0)
@@ -257,6 +266,12 @@ def cribar(ruta: Path, leer: Optional[Callable[[Any, Any], Any]] = None) -> list
             con_tablas = not escaneada and (trazos >= MIN_TRAZOS or de_cifras >= MIN_LINEAS_CIFRAS or bool(imagenes))
             recuadros = de_tarjeta(_recuadros(pagina.raw, alto), alto) if trazos and not con_tablas else []
             tramos = [] if con_tablas or escaneada else _tramos(pagina_texto, alto)
+            if _en_pedazos(tramos):
+                # pdfium gave the page's text letter by letter (a browser's print of a flexible
+                # layout): its figures were not seen either; read as a page that may hold tables
+                con_tablas, tramos = True, []
+                de_cifras = max(de_cifras, MIN_LINEAS_CIFRAS)
+                recuadros = []
             recuadros = con_pies(recuadros, tramos) if recuadros else recuadros
             lineas = [] if con_tablas or escaneada else leidas(agrupar_lineas(tramos), recuadros)
             if escaneada:

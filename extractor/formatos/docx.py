@@ -53,14 +53,16 @@ def _rotulo_en_negrita(parrafo: Paragraph) -> str:
     return ""
 
 
-_INSERCIONES = (qn("w:ins"), qn("w:moveTo"))
+# text python-docx leaves out of a paragraph's runs: tracked insertions, content controls (<w:sdt>)
+_INSERCIONES = (qn("w:ins"), qn("w:moveTo"), qn("w:sdt"))
 _TEXTO: dict[str, str | None] = {qn("w:t"): None, qn("w:tab"): "\t", qn("w:br"): "\n", qn("w:cr"): "\n"}
 
 
 def _texto(parrafo: Paragraph) -> str:
-    """The paragraph's text with its tracked changes accepted: python-docx
-    leaves out the runs inside an insertion (<w:ins>); deleted text is
-    <w:delText>, never read."""
+    """The paragraph's text with its tracked changes accepted and its content
+    controls filled in: python-docx leaves out the runs inside an insertion
+    (<w:ins>) or a content control of a form (<w:sdt>, "Dependencia:
+    [Secretaría de …]"); deleted text is <w:delText>, never read."""
     p = elemento_docx(parrafo)
     if not any(True for e in p.iter(*_INSERCIONES)):
         return parrafo.text
@@ -110,7 +112,8 @@ def _leer_tabla(tabla: DocxTable, indice: int, pagina: int) -> Tabla:
             elif continua and col in abiertas:
                 abiertas[col].filas_span += 1
             else:
-                parrafos = [Paragraph(p, tabla) for p in tc.p_lst]
+                # (a cell's paragraphs may stand inside a content control: <w:sdt><w:sdtContent><w:p>)
+                parrafos = [Paragraph(p, tabla) for p in tc.xpath("./w:p | ./w:sdt/w:sdtContent/w:p")]
                 celda = Celda(
                     texto="\n".join(_texto(p) for p in parrafos).strip(),
                     fila=fila,

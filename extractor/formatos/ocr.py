@@ -62,7 +62,7 @@ IDIOMA = "spa"
 # Tesseract page segmentation: 6 = one block of text (words are regrouped here
 # by position anyway); 3, automatic, drops columns of lone figures in tables.
 PSM = os.environ.get("INFORMES_OCR_PSM", "6")
-VERSION = 28  # of the image processing and word model below; part of the cache key
+VERSION = 29  # of the image processing and word model below; part of the cache key
 HILOS = max(1, min(4, os.cpu_count() or 1))
 TIEMPO_PAGINA = 180  # seconds for one Tesseract call
 MAX_PIXELES = 12_000_000  # of one page image (a letter page at 300 dpi has 8.4 million)
@@ -696,6 +696,9 @@ def _derecha(palabras: list[dict]) -> bool:
     return sum(1 for t in largas if t.isalpha() and es_palabra(t)) >= DERECHA_LEXICO * len(largas)
 
 
+MIN_DEL_LEXICO = 10  # words of the lexicon a page turned another way must give to be read so
+
+
 def _del_lexico(palabras: list[dict]) -> int:
     """Words of three letters or more of the Spanish lexicon in a reading."""
     from extractor.castellano.lexico import es_palabra
@@ -1060,14 +1063,17 @@ class LectorOcr:
             if giro:
                 palabras, otros = _medido(preparada.gris, dpi)
                 segundos += otros
-        if giro in (90, 270) and not _derecha(palabras):
-            # turned a quarter turn and still not upright text: the other quarter turn (Tesseract's
-            # orientation of a page on its side may be upside down: a binarized table, few letters)
-            alterna = _enderezar(imagen, dpi, (giro + 180) % 360, digital=digital)
-            otras, otros = _medido(alterna.gris, dpi)
-            segundos += otros
-            if _del_lexico(otras) > _del_lexico(palabras):
-                preparada, palabras = alterna, otras
+        if not _derecha(palabras):
+            # still not upright text: the other quarter turns (Tesseract's orientation of a page on its
+            # side may be upside down, or none: a binarized or grey table, few letters); the reading
+            # with most words of the lexicon is kept
+            giros = [(giro + 180) % 360] if giro in (90, 270) else [90, 270] if not giro else []
+            for otro in giros:
+                alterna = _enderezar(imagen, dpi, otro, digital=digital)
+                otras, otros = _medido(alterna.gris, dpi)
+                segundos += otros
+                if _del_lexico(otras) > max(_del_lexico(palabras), MIN_DEL_LEXICO - 1):
+                    preparada, palabras = alterna, otras
         del imagen, gris, tinta, perfil
         inicio = time.perf_counter()
         palabras = _releer_celdas(palabras, preparada.gris, preparada.horizontales, preparada.verticales, dpi)

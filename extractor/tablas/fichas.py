@@ -519,6 +519,7 @@ def campos_de_tabla(tabla: Tabla) -> list[Campo]:
     if en_celdas := _campos_en_celdas(tabla):
         return en_celdas
     campos: list[Campo] = []
+    encabezados: list[Celda] = []  # the rows of one cell above the first field: a card's heading
     pares = 0
     filas = tabla.rejilla()
     if filas and (_encabezado_de_ficha(filas[0]) or _encabezado_sin_campos(filas[0])):
@@ -545,6 +546,9 @@ def campos_de_tabla(tabla: Tabla) -> list[Campo]:
             continue
         if len(celdas) < 2:
             unica = celdas[0] if celdas else None
+            if unica is not None and not campos and _encabezado_de_tarjeta(unica.texto):
+                encabezados.append(unica)  # "EDUCACIÓN · MP 1.1.4" over "Kits escolares entregados …"
+                continue
             if unica is not None and (en_celda := campos_de_texto(BloqueTexto(unica.texto, unica.pagina or 0))):
                 # a row across the table that is a field itself ("Indicador del Plan: Jóvenes …")
                 campos.extend(replace(c, bbox=unica.bbox, celda=unica, tabla=tabla.indice) for c in en_celda)
@@ -564,7 +568,25 @@ def campos_de_tabla(tabla: Tabla) -> list[Campo]:
         for etiqueta, valor in zip(celdas[::2], celdas[1::2]):
             campos.extend(_campos_de_par(etiqueta.texto.strip().rstrip(":").strip(), valor, tabla.indice))
             pares += 1
+    if encabezados and not any(c.rol == "nombre" for c in campos):
+        # the card's name: its heading's lines but the bands in capitals (the sector, the programme)
+        lineas = [l for c in encabezados for l in c.texto.split("\n") if l.strip()]
+        texto = " ".join(l for l in lineas if not l.isupper()) or lineas[-1]
+        celda = encabezados[-1]
+        campos.insert(0, Campo("nombre", "", " ".join(texto.split()), celda.pagina, celda.bbox, celda, tabla.indice))
     return campos if pares >= 2 and any(c.rol for c in campos) else []
+
+
+def _encabezado_de_tarjeta(texto: str) -> bool:
+    """A row of one cell that can head a card: words, no field, no label,
+    no figure but a code's ("SALUD · MP 1.3.2")."""
+    texto = " ".join(texto.split())
+    return (
+        len(re.findall(r"[^\W\d_]{3,}", texto)) >= 2
+        and not _es_etiqueta(texto)
+        and not _con_cifra(re.sub(r"\b[A-ZÁÉÍÓÚ]{1,4}[-\s]?\d[\d.]*\b", "", texto))
+        and not campos_de_texto(BloqueTexto(texto, 0))
+    )
 
 
 _PORCENTAJE = re.compile(r"\d[\d.,]*\s?%")

@@ -800,3 +800,19 @@ def test_pagina_de_lado_con_la_orientacion_al_reves_se_lee_derecha(tmp_path, mon
     for nombre, meta, ejecutado, _ in FILAS_DE_LADO:
         assert leidas.get((nombre, "meta")) == float(meta), (nombre, leidas)
         assert leidas.get((nombre, "ejecutado")) == float(ejecutado), (nombre, leidas)
+
+
+@requiere_tesseract
+def test_pagina_de_lado_sin_orientacion_se_prueba_de_lado(tmp_path, monkeypatch):
+    """A page on its side whose orientation Tesseract cannot tell (a grey
+    listing of figures) is read as it lies, which gives no upright text:
+    both quarter turns are read too and the one with words of the lexicon
+    kept."""
+    monkeypatch.setattr(ocr, "_orientacion", lambda imagen, dpi, tinta, perfil=None: 0)
+    monkeypatch.setattr(ocr, "_de_lado", lambda *a, **k: False)
+    monkeypatch.setenv("INFORMES_CACHE", str(tmp_path / "cache"))
+    informe = extraer_informe(_escaneo_de_lado(tmp_path / "desarrollo_social_2024_escaneado.pdf"))
+    leidas = {(o.indicador, o.medida): o.valor for o in informe.observaciones}
+    for nombre, meta, ejecutado, _ in FILAS_DE_LADO:
+        assert leidas.get((nombre, "meta")) == float(meta), (nombre, leidas)
+        assert leidas.get((nombre, "ejecutado")) == float(ejecutado), (nombre, leidas)

@@ -226,3 +226,40 @@ def test_cifra_grande_con_su_rotulo_y_dos_campos_en_una_linea(tmp_path):
             ("linea_base", base),
             ("meta_cuatrienio", cuatrienio.lstrip("≤ ")),
         }, (nombre, leidas)
+
+
+SIN_BORDES = [  # sector, name, baseline, target, done, %
+    ("CULTURA · MP 3.1.2", "Talleres de música en veredas", "12", "20", "18", "90,0 %"),
+    ("DEPORTE · MP 3.2.1", "Escuelas deportivas en funcionamiento", "6", "8", "8", "100,0 %"),
+    ("TURISMO · MP 4.1.3", "Guías turísticos certificados", "0", "15", "9", "60,0 %"),
+]
+
+
+def test_tarjetas_sin_bordes_lado_a_lado(tmp_path):
+    """Cards with no box and no rule, parted only by white space, whose
+    "Label ..... figure" lines line up across the page: read as one table
+    whose label column repeats, parted into one key/value table per card,
+    named by its heading (the sector's band in capitals above it aside)."""
+    rotulos = ["Línea base 2022", "Meta 2023", "Logro 2023", "Cumplimiento 2023"]
+    tarjetas = "".join(
+        f'<div class="t"><p class="s">{sector}</p><p class="n">{nombre}</p>'
+        + "".join(f'<div class="f"><span>{r}</span><b>{v}</b></div>' for r, v in zip(rotulos, cifras))
+        + "</div>"
+        for sector, nombre, *cifras in SIN_BORDES
+    )
+    css = (
+        "body { font-family: 'DejaVu Sans', sans-serif; font-size: 10pt; margin: 0; }"
+        ".g { display: flex; gap: 36pt; } .t { flex: 1; }"
+        ".s { font-size: 7pt; font-weight: bold; margin: 0; } .n { font-weight: bold; margin: 2pt 0 10pt 0; }"
+        ".f { display: flex; justify-content: space-between; margin: 3pt 0; }"
+    )
+    html = (
+        f"<html><head><meta charset='utf-8'><style>@page {{ size: A4 landscape; }} {css}</style></head><body>"
+        "<h2>Tablero de metas de producto · vigencia 2023</h2><p>Municipio de Guatavita · Secretaría de Cultura</p>"
+        f'<div class="g">{tarjetas}</div></body></html>'
+    )
+    informe = interpretar(leer_documento(pdf_de_html(html, tmp_path / "guatavita_tablero_2023.pdf")))
+    medidas = ["linea_base", "meta", "ejecutado", "avance_porcentual"]
+    for _, nombre, *cifras in SIN_BORDES:
+        leidas = {o.medida: o.valor_texto for o in informe.observaciones if o.indicador == nombre}
+        assert leidas == dict(zip(medidas, cifras)), (nombre, leidas)
