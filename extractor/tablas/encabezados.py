@@ -72,6 +72,7 @@ class ClasificadorEncabezados:
         self._memoria = MemoriaEncabezados.para(config, self._terminos) if memoria else None
         self._vocabulario: Optional[list[str]] = None  # the rules' words, for abbreviations
         self._abreviaturas: dict[str, str] = {normalizar(k): v for k, v in config.get("abreviaturas", {}).items()}
+        self._siglas: dict[str, str] = {k.upper(): v for k, v in config.get("siglas_de_columna", {}).items()}
 
     def _clave_termino(self, term: str) -> str:
         key = normalizar(term)
@@ -142,10 +143,14 @@ class ClasificadorEncabezados:
 
     def _desabreviado(self, text: str) -> str:
         """The header with the abbreviations of `abreviaturas` written out
-        ("Avance acum. cuatrienio": acumulado, not the period's avance)."""
-        if not self._abreviaturas or "." not in text:
-            return text
+        ("Avance acum. cuatrienio": acumulado, not the period's avance), and
+        its last word written out when it is one of `siglas_de_columna`
+        under another level ("Vigencia 2016 P")."""
         palabras = text.split()
+        if len(palabras) > 1 and palabras[-1] in self._siglas:  # "Vigencia 2016 P": programado
+            palabras[-1] = self._siglas[palabras[-1]]
+        if not self._abreviaturas or "." not in text:
+            return " ".join(palabras)
         for i, p in enumerate(palabras):
             raiz = normalizar(p).rstrip(".")
             if p.endswith(".") and raiz in self._abreviaturas:
