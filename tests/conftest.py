@@ -48,6 +48,8 @@ def cache_ocr_propia(tmp_path_factory):
 
 
 NAVEGADORES = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable")
+# headless Chromium as the tests run it (a container: no sandbox, no GPU, a small /dev/shm)
+CHROMIUM_SIN_VENTANA = ("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run")
 
 
 def navegador() -> str:
@@ -102,11 +104,7 @@ def pdf_de_html(html: str, ruta: Path) -> Path:
     hecho = subprocess.run(
         [
             navegador(),
-            "--headless",
-            "--no-sandbox",
-            "--disable-gpu",
-            "--disable-dev-shm-usage",
-            "--no-first-run",
+            *CHROMIUM_SIN_VENTANA,
             f"--user-data-dir={ruta.parent / '.perfil_chromium'}",
             "--no-pdf-header-footer",
             f"--print-to-pdf={ruta}",

@@ -287,7 +287,7 @@ def campos_de_texto(bloque: BloqueTexto, en_ficha: bool = False) -> list[Campo]:
             )
             continue
         elif (
-            (m := _CAMPO_SIN_DOS_PUNTOS.match(sin_cota_tras_rotulo(parte)))
+            (m := _CAMPO_SIN_DOS_PUNTOS.match(_sin_cota_tras_rotulo(parte)))
             and rol_de_etiqueta(m.group(1)) in MEDIDAS
             and (n := leer_numero(m.group(2))) is not None
             and not es_anio(n)  # "Meta 2023" is a header, not a field
@@ -324,9 +324,8 @@ def campos_de_texto(bloque: BloqueTexto, en_ficha: bool = False) -> list[Campo]:
     if not any(c.rol for c in campos):
         return []
     if periodo:  # "III trimestre 2021 · programado 4 · ejecutado 3": the period of every field after it
-        un_anio = Contexto(vigencia=2000)
         campos = [
-            c if periodo_de_texto(c.etiqueta, un_anio) else replace(c, etiqueta=f"{c.etiqueta} ({periodo})")
+            c if periodo_de_texto(c.etiqueta, _UN_ANIO) else replace(c, etiqueta=f"{c.etiqueta} ({periodo})")
             for c in campos
         ]
     if _VINETA.match(partes[0]) and not any(ch.isdigit() or ch == ":" for ch in partes[0]):
@@ -360,13 +359,13 @@ def _campos_seguidos(parte: str) -> list[str]:
     trozos.append(parte[inicio:])
 
     def es_campo(trozo: str) -> bool:
-        m = _CAMPO_SIN_DOS_PUNTOS.match(sin_cota_tras_rotulo(trozo))
+        m = _CAMPO_SIN_DOS_PUNTOS.match(_sin_cota_tras_rotulo(trozo))
         return m is not None and rol_de_etiqueta(m.group(1)) in MEDIDAS
 
     return trozos if len(trozos) > 1 and all(map(es_campo, trozos)) else [parte]
 
 
-def sin_cota_tras_rotulo(parte: str) -> str:
+def _sin_cota_tras_rotulo(parte: str) -> str:
     """A field without the bound sign before its figure ("Meta 2013 ≤ 5,0 %")."""
     return re.sub(r"(?<=\s)(?:≤|≥|<=|>=|<|>)\s*(?=[\d$])", "", parte)
 
@@ -380,7 +379,7 @@ def _solo_periodo(texto: str) -> bool:
     return (
         len(texto.split()) <= MAX_PALABRAS_PERIODO
         and not any(ch.isdigit() for ch in _ANIO.sub("", texto))
-        and periodo_de_texto(texto, Contexto(vigencia=2000)) is not None
+        and periodo_de_texto(texto, _UN_ANIO) is not None
     )
 
 

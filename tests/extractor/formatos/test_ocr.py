@@ -781,6 +781,16 @@ def test_cero_leido_como_letra_o_en_una_columna_de_cifras():
     assert [c.texto for c in reparadas[5:]] == ["Redes", "Vías", "O", "Parques", "Puentes"]
 
 
+def _lee_el_escaneo_de_lado(tmp_path, monkeypatch) -> None:
+    """The page of `_escaneo_de_lado` read without the OCR cache: every figure of its table."""
+    monkeypatch.setenv("INFORMES_CACHE", str(tmp_path / "cache"))
+    informe = extraer_informe(_escaneo_de_lado(tmp_path / "desarrollo_social_2024_escaneado.pdf"))
+    leidas = {(o.indicador, o.medida): o.valor for o in informe.observaciones}
+    for nombre, meta, ejecutado, _ in FILAS_DE_LADO:
+        assert leidas.get((nombre, "meta")) == float(meta), (nombre, leidas)
+        assert leidas.get((nombre, "ejecutado")) == float(ejecutado), (nombre, leidas)
+
+
 @requiere_tesseract
 def test_pagina_de_lado_con_la_orientacion_al_reves_se_lee_derecha(tmp_path, monkeypatch):
     """Tesseract's orientation of a page on its side can be off by half a
@@ -794,12 +804,7 @@ def test_pagina_de_lado_con_la_orientacion_al_reves_se_lee_derecha(tmp_path, mon
         return (giro + 180) % 360 if giro in (90, 270) else giro
 
     monkeypatch.setattr(ocr, "_orientacion", al_reves)
-    monkeypatch.setenv("INFORMES_CACHE", str(tmp_path / "cache"))
-    informe = extraer_informe(_escaneo_de_lado(tmp_path / "desarrollo_social_2024_escaneado.pdf"))
-    leidas = {(o.indicador, o.medida): o.valor for o in informe.observaciones}
-    for nombre, meta, ejecutado, _ in FILAS_DE_LADO:
-        assert leidas.get((nombre, "meta")) == float(meta), (nombre, leidas)
-        assert leidas.get((nombre, "ejecutado")) == float(ejecutado), (nombre, leidas)
+    _lee_el_escaneo_de_lado(tmp_path, monkeypatch)
 
 
 @requiere_tesseract
@@ -810,9 +815,4 @@ def test_pagina_de_lado_sin_orientacion_se_prueba_de_lado(tmp_path, monkeypatch)
     kept."""
     monkeypatch.setattr(ocr, "_orientacion", lambda imagen, dpi, tinta, perfil=None: 0)
     monkeypatch.setattr(ocr, "_de_lado", lambda *a, **k: False)
-    monkeypatch.setenv("INFORMES_CACHE", str(tmp_path / "cache"))
-    informe = extraer_informe(_escaneo_de_lado(tmp_path / "desarrollo_social_2024_escaneado.pdf"))
-    leidas = {(o.indicador, o.medida): o.valor for o in informe.observaciones}
-    for nombre, meta, ejecutado, _ in FILAS_DE_LADO:
-        assert leidas.get((nombre, "meta")) == float(meta), (nombre, leidas)
-        assert leidas.get((nombre, "ejecutado")) == float(ejecutado), (nombre, leidas)
+    _lee_el_escaneo_de_lado(tmp_path, monkeypatch)

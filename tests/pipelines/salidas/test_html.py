@@ -19,7 +19,7 @@ from pipelines import almacen
 from pipelines.carga import guardado
 from pipelines.salidas.comparar import comparar
 from pipelines.salidas.html_comparar import corto, grafica, numero_co, pagina
-from tests.conftest import INFORMES, navegador
+from tests.conftest import INFORMES, CHROMIUM_SIN_VENTANA, navegador
 
 SERIE = [
     "barrancabermeja_prensa_2017",
@@ -110,11 +110,7 @@ def _chromium(navegador: str, perfil: Path, *args: str) -> subprocess.CompletedP
     return subprocess.run(
         [
             navegador,
-            "--headless",
-            "--no-sandbox",
-            "--disable-gpu",
-            "--disable-dev-shm-usage",
-            "--no-first-run",
+            *CHROMIUM_SIN_VENTANA,
             "--hide-scrollbars",
             f"--user-data-dir={perfil}",
             "--enable-logging=stderr",

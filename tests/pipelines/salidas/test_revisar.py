@@ -21,7 +21,7 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from tests.conftest import RAIZ, navegador
+from tests.conftest import RAIZ, CHROMIUM_SIN_VENTANA, navegador
 
 # ------------------------------------------------------------------ files
 
@@ -168,11 +168,7 @@ def _chromium(*args: str, perfil: Path) -> subprocess.CompletedProcess:
     return subprocess.run(
         [
             navegador(),
-            "--headless",
-            "--no-sandbox",
-            "--disable-gpu",
-            "--disable-dev-shm-usage",
-            "--no-first-run",
+            *CHROMIUM_SIN_VENTANA,
             "--hide-scrollbars",
             f"--user-data-dir={perfil}",
             "--enable-logging=stderr",

@@ -20,7 +20,7 @@ from typer.testing import CliRunner
 from extractor.formatos import ocr
 from pipelines.salidas import ver as V
 from pipelines.cli import app
-from tests.conftest import CORPUS_REAL, INFORMES, navegador
+from tests.conftest import CORPUS_REAL, INFORMES, CHROMIUM_SIN_VENTANA, navegador
 
 runner = CliRunner()
 PDF = INFORMES / "girardot_salud_2018.pdf"
@@ -293,11 +293,7 @@ def _captura(html: Path, destino: Path, perfil: Path):
     p = subprocess.run(
         [
             navegador(),
-            "--headless",
-            "--no-sandbox",
-            "--disable-gpu",
-            "--disable-dev-shm-usage",
-            "--no-first-run",
+            *CHROMIUM_SIN_VENTANA,
             "--hide-scrollbars",
             f"--user-data-dir={perfil}",
             "--enable-logging=stderr",
