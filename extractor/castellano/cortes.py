@@ -21,7 +21,14 @@ _COLA_NUMERO = re.compile(r"(?:^|(?<=\s))(\$\s?)?[\d][\d.,']*$")
 _CABEZA_NUMERO = re.compile(r"^[\d.,'][\d.,']*")
 _COLA_PALABRA = re.compile(r"(?:^|(?<=[\s(\"“]))([^\W\d_]+)$")
 _CABEZA_PALABRA = re.compile(r"^([^\W\d_]+)")
+_ANIO_CORTADO = re.compile(r"(?:19|20)\d?\|\d{1,2}")  # "20" / "21", "202" / "1": a year of four digits
 _GRUPO_INCOMPLETO = re.compile(r"\d[.']\d{1,2}$")  # "1.18", "$12.79": a thousands group cut short
+
+
+# words of two letters that end a line as themselves: links and pronouns ("de" / "vacunación", "se" / "realizaron")
+_CORTAS_QUE_SON_PALABRA = frozenset(
+    ["de", "la", "el", "en", "al", "lo", "le", "se", "su", "un", "es", "ya", "ni", "mi", "tu", "si", "no", "me", "te"]
+)
 
 
 def numero_cortado(cola: str, cabeza: str) -> bool:
@@ -61,7 +68,11 @@ def unir_lineas(texto: str, lexico=None) -> str:
 def _cortada(antes: str, despues: str, lexico) -> bool:
     cola, cabeza = _COLA_NUMERO.search(antes), _CABEZA_NUMERO.match(despues)
     if cola and cabeza:
-        return numero_cortado(cola.group(0).replace(" ", ""), cabeza.group(0))
+        # a header's year cut after its words ("Meta 202" / "1"; not two figures one over the other)
+        titulo = any(ch.isalpha() for ch in antes[: cola.start()]) and bool(
+            _ANIO_CORTADO.fullmatch(f"{cola.group(0)}|{cabeza.group(0)}")
+        )
+        return titulo or numero_cortado(cola.group(0).replace(" ", ""), cabeza.group(0))
     if lexico is None or antes.endswith("-"):
         return False
     cola, cabeza = _COLA_PALABRA.search(antes), _CABEZA_PALABRA.match(despues)
@@ -78,8 +89,10 @@ def _cortada(antes: str, despues: str, lexico) -> bool:
         if not (es_palabra(a) and es_palabra(b)):
             return True
         # both pieces are words too: a short word alone on its line is a
-        # word ("con" / "seguimiento"), a long one is cut ("Asegura" / "miento")
-        return sola and (len(a) >= 5 or len(b) <= 2)
+        # word ("con" / "seguimiento"), a long one is cut ("Asegura" / "miento");
+        # two letters that link no words at a line's end begin the next word ("Línea ba" / "se")
+        return sola and (len(a) >= 5 or len(b) <= 2) or len(a) == 2 and a.lower() not in _CORTAS_QUE_SON_PALABRA
+
     # a word cut in more than two pieces ("cum" / "plim" / "ient" / "o")
     return sola and despues.rstrip(".:,;") == b and not es_palabra(a) and es_prefijo(a + b)
 

@@ -66,3 +66,18 @@ def test_lexico_derivado_es_el_de_spacy():
 
     guardado = gzip.decompress(resources.files("esquemas").joinpath(ARCHIVO).read_bytes()).decode("utf-8")
     assert guardado == codificar(palabras_spacy())
+
+
+@pytest.mark.parametrize(
+    "texto, esperado",
+    [
+        ("Línea ba\nse", "Línea base"),  # "ba" is in the lexicon, but two letters that link nothing begin a word
+        ("Meta 202\n1", "Meta 2021"),  # a header's year cut after its words
+        ("Recursos programados 20\n21", "Recursos programados 2021"),
+        ("20\n21", "20\n21"),  # two figures, one over the other
+        ("Programa de\nvivienda", "Programa de\nvivienda"),
+        ("se\nrealizaron", "se\nrealizaron"),
+    ],
+)
+def test_cortes_de_encabezado(texto, esperado):
+    assert unir_lineas(texto, LEXICO) == esperado
