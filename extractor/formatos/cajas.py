@@ -111,6 +111,16 @@ def agrupamientos(valores: list[float], tolerancia: float) -> list[float]:
     return salida
 
 
+def contiene(caja: tuple, bbox: tuple, holgura: float = 2.0) -> bool:
+    """`bbox` lies inside `caja` (x0, top, x1, bottom), `holgura` points of tolerance on each side."""
+    return (
+        caja[0] - holgura <= bbox[0]
+        and bbox[2] <= caja[2] + holgura
+        and caja[1] - holgura <= bbox[1]
+        and bbox[3] <= caja[3] + holgura
+    )
+
+
 def union(cajas) -> tuple:
     """The box (x0, top, x1, bottom) around some boxes (at least one)."""
     cajas = list(cajas)

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from typing import Optional
 
 from esquemas import umbrales
-from extractor.formatos.cajas import union
+from extractor.formatos.cajas import contiene, union
 
 _U = umbrales("lineas")  # esquemas/disposicion.yaml
 
@@ -365,14 +365,7 @@ def _en_recuadros(cajas: list[tuple], recuadros: Sequence[tuple]) -> list[list[l
     parts: a block alone, or the blocks of a box inside the card that holds
     two (its foot's band, read as one piece of the card) when the card holds
     no other box's blocks."""
-    dentro = [
-        [
-            i
-            for i, c in enumerate(cajas)
-            if r[0] - 2 <= c[0] and c[2] <= r[2] + 2 and r[1] - 2 <= c[1] and c[3] <= r[3] + 2
-        ]
-        for r in recuadros
-    ]
+    dentro = [[i for i, c in enumerate(cajas) if contiene(r, c)] for r in recuadros]
     por_area = sorted(
         (k for k, miembros in enumerate(dentro) if len(miembros) >= 2),
         key=lambda k: (recuadros[k][2] - recuadros[k][0]) * (recuadros[k][3] - recuadros[k][1]),
@@ -393,8 +386,7 @@ def _en_recuadros(cajas: list[tuple], recuadros: Sequence[tuple]) -> list[list[l
 
 def _encierra(a: tuple, b: tuple) -> bool:
     """Box a holds box b (2 points of tolerance) and is larger."""
-    mayor = (a[2] - a[0]) * (a[3] - a[1]) > (b[2] - b[0]) * (b[3] - b[1])
-    return mayor and a[0] - 2 <= b[0] and b[2] <= a[2] + 2 and a[1] - 2 <= b[1] and b[3] <= a[3] + 2
+    return (a[2] - a[0]) * (a[3] - a[1]) > (b[2] - b[0]) * (b[3] - b[1]) and contiene(a, b)
 
 
 def _orden(cajas: list[tuple], cortes: Sequence[float] = ()) -> list[list[int]]:

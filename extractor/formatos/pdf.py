@@ -47,7 +47,7 @@ from pdfplumber.utils.exceptions import PdfminerException
 from extractor.errores import ErrorLectura
 from extractor.modelo import BloqueTexto, Celda, Documento, LineaSuelta, Omision, Tabla
 from extractor.formatos import cifras_ocr, contiguas, franjas, graficas, ocr, sin_bordes, tarjetas
-from extractor.formatos.cajas import Centros, agrupamientos, sin_marcos, union
+from extractor.formatos.cajas import Centros, agrupamientos, contiene, sin_marcos, union
 from extractor.formatos.cajas import borde as _borde, columna_de as _columna_de, dentro as _dentro
 from extractor.formatos.carriles import carriles
 from extractor.formatos.graficas_de_indicador import tablas_de_indicador
@@ -724,14 +724,10 @@ def _tablas_enmarcadas(elementos: list, recuadros: Sequence[tuple]) -> list[tupl
         if not cajas:
             continue
         marco = union(cajas)
-        alrededor = [r for r in recuadros if _en_caja_de(marco, r) and r[3] - r[1] > marco[3] - marco[1] + 2]
+        alrededor = [r for r in recuadros if contiene(r, marco) and r[3] - r[1] > marco[3] - marco[1] + 2]
         if alrededor:
             salida.append((min(alrededor, key=lambda r: (r[2] - r[0]) * (r[3] - r[1])), tope))
     return salida
-
-
-def _en_caja_de(bbox: tuple, caja: tuple) -> bool:
-    return caja[0] - 2 <= bbox[0] and bbox[2] <= caja[2] + 2 and caja[1] - 2 <= bbox[1] and bbox[3] <= caja[3] + 2
 
 
 def _con_letras(texto: str) -> bool:
@@ -809,9 +805,7 @@ def _fila_de_tarjetas(casillas: list[Celda], recuadros: Sequence[tuple]) -> bool
     columnas_de: dict[tuple, set[int]] = {}  # box → the columns of its cells
     en_cajas = 0
     for c, b in llenas:
-        cajas = [
-            r for r in recuadros if r[0] - 2 <= b[0] and b[2] <= r[2] + 2 and r[1] - 2 <= b[1] and b[3] <= r[3] + 2
-        ]
+        cajas = [r for r in recuadros if contiene(r, b)]
         if cajas:
             caja = min(cajas, key=lambda r: (r[2] - r[0]) * (r[3] - r[1]))
             filas_de.setdefault(caja, set()).add(c.fila)
@@ -1454,7 +1448,7 @@ def leer_pdf(ruta: Path, sha256: str) -> Documento:
                     bloque = BloqueTexto(texto=para.texto, pagina=n_pagina, bbox=para.bbox, negrita=para.negrita)
                     # a heading in the frame of a table (a box "Fondo … · vigencia 2023" over its
                     # figures) is read right before that table, whatever column it stands in
-                    tope = next((t for caja, t in enmarcadas if _en_caja_de(para.bbox, caja)), None)
+                    tope = next((t for caja, t in enmarcadas if contiene(caja, para.bbox)), None)
                     clave = (tope, -2, (n_tramo, orden)) if tope is not None else (arriba, n_tramo, orden)
                     ubicadas.append((clave, bloque))
         ubicadas.sort(key=lambda p: p[0])

@@ -12,7 +12,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 
-from extractor.formatos.cajas import agrupamientos, dentro
+from extractor.formatos.cajas import agrupamientos, contiene, dentro, union
 from extractor.formatos.lineas import agrupar_lineas
 from extractor.modelo import Celda
 
@@ -69,9 +69,8 @@ def de_claves(casillas: list[Celda], cajas: Sequence[tuple]) -> bool:
     llenas = [c.bbox for c in casillas if c.texto.strip() and c.bbox is not None]
     if not llenas or len({c.columna for c in casillas if c.texto.strip()}) > 2:
         return False
-    x0, top = min(b[0] for b in llenas), min(b[1] for b in llenas)
-    x1, bottom = max(b[2] for b in llenas), max(b[3] for b in llenas)
-    return any(r[0] - 2 <= x0 and x1 <= r[2] + 2 and r[1] - 2 <= top and bottom <= r[3] + 2 for r in cajas)
+    marco = union(llenas)
+    return any(contiene(r, marco) for r in cajas)
 
 
 def de_reglas(
