@@ -207,14 +207,19 @@ def filas_encabezado(tabla: Tabla, rejilla) -> int:
     return n
 
 
+# A column's number, alone or with how it is computed: "3", "(13) = (12)/(11)"
+_NUMERO_DE_COLUMNA = re.compile(r"^\(?(\d{1,2})\)?(?:\s*=\s*[\d()\s+\-*/x×÷]+)?$")
+
+
 def _numeracion(fila_rejilla) -> bool:
     numeros = []
     for c in celdas_distintas(fila_rejilla):
-        t = c.texto.strip().strip("()")
+        t = " ".join(c.texto.split())
         if t:
-            if not t.isdigit():
+            numero = _NUMERO_DE_COLUMNA.match(t)
+            if numero is None:
                 return False
-            numeros.append(int(t))
+            numeros.append(int(numero.group(1)))
     return len(numeros) >= 3 and all(b == a + 1 for a, b in zip(numeros, numeros[1:]))
 
 
@@ -418,8 +423,10 @@ def columnas(
     bandas = _bandas_de_titulo(rejilla, n_encabezado, ctx)
     titulos = list(titulos or []) + [rejilla[r][0].texto for r in sorted(bandas)]
     solo_periodo: list[int] = []  # columns headed by a bare period
+    # the row that numbers the columns names none of them
+    omitidas = bandas | {r for r in range(n_encabezado) if _numeracion(rejilla[r])}
     encabezados = [
-        _partes_encabezado(rejilla, n_encabezado, k, bandas) for k in range(len(rejilla[0]) if rejilla else 0)
+        _partes_encabezado(rejilla, n_encabezado, k, omitidas) for k in range(len(rejilla[0]) if rejilla else 0)
     ]
     dinero = bool(titulos) and cls.titulo_de_dinero(" ".join(titulos)) and not _con_unidades(encabezados)
     del_titulo: set[int] = set()  # columns without a header, headed by the title

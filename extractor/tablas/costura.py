@@ -309,7 +309,12 @@ def unir_tablas(doc: Documento) -> Documento:
     for bloque in _con_encabezado_aparte(doc.bloques):
         if isinstance(bloque, Tabla):
             bloque = compactar_columnas(bloque)
-            if bloques and bloques[-1] is None and _continua(grupos[-1][-1], bloque):
+            if (
+                bloques
+                and bloques[-1] is None
+                and _continua(grupos[-1][-1], bloque)
+                and not continua_de_lado(grupos[-1][-1], bloque)  # the same rows, other columns
+            ):
                 grupos[-1].append(bloque)
                 continue
             grupos.append([bloque])

@@ -27,6 +27,7 @@ _CLAVE = re.compile(r"^(?=.*\d)[\w.\-/°º]{1,15}$")
 _MINIMO_DE_FILAS = 2
 MIN_FILAS_ALINEADAS = 4  # rows of a printed sheet's next page at the heights of the page before
 ALTURA = 2.0  # points between the tops of the same row on two pages
+_TOTAL = "Σ "  # the key of a total row: its text, marked (keys never hold a space)
 
 
 def _normal(texto: str) -> str:
@@ -38,11 +39,21 @@ def _primera_columna(tabla: Tabla) -> list[str]:
     return [fila[0].strip() if fila else "" for fila in tabla.textos()]
 
 
-def _claves(columna: list[str]) -> tuple[int, list[tuple[int, str]]] | None:
+def _bandas(tabla: Tabla) -> set[int]:
+    """Rows that are one cell across the table (a programme band, "Programa 2"):
+    each page names them in its own way, so they are no rows of the key column."""
+    return {
+        c.fila for c in tabla.celdas if c.columna == 0 and c.columnas_span >= tabla.n_columnas > 1 and c.texto.strip()
+    }
+
+
+def _claves(tabla: Tabla) -> tuple[int, list[tuple[int, str]]] | None:
     """First key row and (row, key) of every row with a key; None when some
     non-empty text below the first key is not a key (then it is a name
-    column). Total rows at the end ("Total") count as keys of their own."""
-    filas = [(i, t) for i, t in enumerate(columna) if t]
+    column). Total rows at the end ("Total") count as keys of their own;
+    band rows are skipped."""
+    bandas = _bandas(tabla)
+    filas = [(i, t) for i, t in enumerate(_primera_columna(tabla)) if t and i not in bandas]
     inicio = next((i for i, t in filas if _CLAVE.match(t)), None)
     if inicio is None:
         return None
@@ -50,17 +61,17 @@ def _claves(columna: list[str]) -> tuple[int, list[tuple[int, str]]] | None:
     n_totales = next((k for k in range(len(claves)) if not TOTAL.match(claves[-1 - k][1])), len(claves))
     if n_totales == len(claves) or not all(_CLAVE.match(t) for _, t in claves[: len(claves) - n_totales]):
         return None
-    return inicio, [(i, _normal(t) if TOTAL.match(t) else t) for i, t in claves]
+    return inicio, [(i, _TOTAL + _normal(t) if TOTAL.match(t) else t) for i, t in claves]
 
 
 def _sin_totales(claves: list[tuple[int, str]]) -> list[str]:
-    return [t for _, t in claves if not TOTAL.match(t)]
+    return [t for _, t in claves if not t.startswith(_TOTAL)]
 
 
 def continua_de_lado(anterior: Tabla, tabla: Tabla) -> bool:
     if not (anterior.paginas and tabla.paginas and tabla.paginas[0] == anterior.paginas[-1] + 1):
         return False
-    propias, ajenas = _claves(_primera_columna(anterior)), _claves(_primera_columna(tabla))
+    propias, ajenas = _claves(anterior), _claves(tabla)
     if propias is None or ajenas is None:
         return False
     (inicio_a, claves_a), (inicio_b, claves_b) = propias, ajenas
@@ -68,11 +79,15 @@ def continua_de_lado(anterior: Tabla, tabla: Tabla) -> bool:
         return False
     if inicio_b > inicio_a:
         return False
-    encabezado_a = _normal(" ".join(_primera_columna(anterior)[:inicio_a]))
-    encabezado_b = _normal(" ".join(_primera_columna(tabla)[:inicio_b]))
+    encabezado_a, encabezado_b = _encabezado(anterior, inicio_a), _encabezado(tabla, inicio_b)
     if encabezado_a != encabezado_b or _mismas_columnas(anterior, tabla, inicio_a, inicio_b):
         return False
     return not _repite_nombres(anterior, tabla, inicio_b)
+
+
+def _encabezado(tabla: Tabla, inicio: int) -> str:
+    bandas = _bandas(tabla)
+    return _normal(" ".join(t for i, t in enumerate(_primera_columna(tabla)[:inicio]) if i not in bandas))
 
 
 def _mismas_columnas(anterior: Tabla, tabla: Tabla, inicio_a: int, inicio_b: int) -> bool:
@@ -138,29 +153,36 @@ def unir_sin_claves(anterior: Tabla, tabla: Tabla) -> Tabla:
 def unir_de_lado(anterior: Tabla, tabla: Tabla) -> Tabla:
     """The previous table with the continuation's columns (all but its key
     column) appended to the rows of the same key."""
-    inicio_a, claves_a = _claves(_primera_columna(anterior)) or (0, [])
-    inicio_b, claves_b = _claves(_primera_columna(tabla)) or (0, [])
+    inicio_a, claves_a = _claves(anterior) or (0, [])
+    inicio_b, claves_b = _claves(tabla) or (0, [])
+    bandas = _bandas(tabla)
     por_clave = {clave: fila_a for fila_a, clave in claves_a}
     nuevas = iter(range(anterior.n_filas, anterior.n_filas + len(claves_b)))
     # a total row only the continuation has becomes a new row at the end, named as there
     destino = {fila_b: por_clave[clave] if clave in por_clave else next(nuevas) for fila_b, clave in claves_b}
     agregadas = {fila_b for fila_b, clave in claves_b if clave not in por_clave}
     for fila_b in range(inicio_b):  # heading rows: aligned on the previous table's last heading rows
-        destino[fila_b] = inicio_a - inicio_b + fila_b
+        if fila_b not in bandas:
+            destino[fila_b] = inicio_a - inicio_b + fila_b
     ultima = None
     for fila_b in range(inicio_b, tabla.n_filas):  # a row without key (a wrapped line) goes with the row above
+        if fila_b in bandas:  # the previous table has its own band rows
+            ultima = None
+            continue
         ultima = destino.get(fila_b, ultima)
         if ultima is not None:
             destino[fila_b] = ultima
     ancho = anterior.n_columnas
-    celdas = list(anterior.celdas)
+    nuevo_ancho = ancho + tabla.n_columnas - 1
+    bandas_a = _bandas(anterior)  # still across the whole table
+    celdas = [replace(c, columnas_span=nuevo_ancho) if c.fila in bandas_a else c for c in anterior.celdas]
     puestas: dict[tuple[int, int], int] = {}
     for celda in tabla.celdas:
         columna, span = celda.columna, celda.columnas_span
-        if columna == 0 and celda.fila in agregadas:
+        if columna == 0 and celda.fila in agregadas:  # the total's name, in the key column only
             celdas.append(replace(celda, fila=destino[celda.fila], columnas_span=1, filas_span=1))
-            columna, span = 1, span - 1
-        elif columna == 0:
+            continue
+        if columna == 0:
             columna, span = 1, span - 1
         if span < 1 or celda.fila not in destino:
             continue

@@ -141,3 +141,62 @@ def test_hoja_impresa_partida_por_columnas_sin_nombres(tmp_path):
     assert len(julio) == 8 and not [o for o in obs if o.indicador in {"120", "250", "18", "32"}]
     mayo = {(o.indicador, o.medida): o.valor for o in obs if o.periodo_fin == date(2024, 6, 30)}
     assert mayo[("Redes de acueducto repuestas", "ejecutado")] == 260
+
+
+def _banda(c, xs, y, texto, alto=16):
+    """One cell across the whole table (a programme band)."""
+    c.rect(xs[0], y - alto, xs[-1] - xs[0], alto)
+    c.drawString(xs[0] + 3, y - round(alto * 0.7), texto)
+    return y - alto
+
+
+def test_continuacion_con_bandas_numeracion_y_total_largo(tmp_path):
+    """Each page names the programme bands its own way ("Programa 2.
+    Vivienda rural" / "Programa 2"), both number their columns ("(1) | (2)…",
+    "(7) = (6)/(5)") and only the continuation ends with a long total row:
+    still one table, the bands are not rows and the numbers are no figures."""
+    ruta = tmp_path / "fonvivienda_seguimiento_2019.pdf"
+    xs1, xs2 = [40, 70, 300, 380, 460], [40, 70, 160, 250, 340]
+    filas = [
+        ("1", "Mejoramientos de vivienda urbana", "120", "98"),
+        ("2", "Títulos de predios entregados", "300", "310"),
+    ]
+    rurales = [("3", "Mejoramientos de vivienda rural", "80", "64")]
+    c = canvas.Canvas(str(ruta), pagesize=letter)
+    c.setFont("Helvetica", 8)
+    y = fila_reglada(c, xs1, 720, ["N.°", "Meta de producto", "Meta 2019", "Logro 2019"], 18)
+    y = fila_reglada(c, xs1, y, ["(1)", "(2)", "(3)", "(4)"], 14)
+    y = _banda(c, xs1, y, "Programa 1. Vivienda urbana digna")
+    for f in filas:
+        y = fila_reglada(c, xs1, y, f, 18)
+    y = _banda(c, xs1, y, "Programa 2. Vivienda rural")
+    for f in rurales:
+        y = fila_reglada(c, xs1, y, f, 18)
+    c.showPage()
+    c.setFont("Helvetica", 8)
+    y = fila_reglada(c, xs2, 720, ["N.°", "Recursos prog. ($)", "Recursos ejec. ($)", "% financiero"], 18)
+    y = fila_reglada(c, xs2, y, ["(1)", "(5)", "(6)", "(7) = (6)/(5)"], 14)
+    y = _banda(c, xs2, y, "Programa 1")
+    for clave, prog, ejec, pct in [
+        ("1", "$ 500.000.000", "$ 410.000.000", "82,0 %"),
+        ("2", "$ 60.000.000", "$ 60.000.000", "100,0 %"),
+    ]:
+        y = fila_reglada(c, xs2, y, [clave, prog, ejec, pct], 18)
+    y = _banda(c, xs2, y, "Programa 2")
+    y = fila_reglada(c, xs2, y, ["3", "$ 200.000.000", "$ 150.000.000", "75,0 %"], 18)
+    c.rect(xs2[0], y - 18, xs2[2] - xs2[0], 18)
+    c.drawString(xs2[0] + 3, y - 13, "TOTAL VIVIENDA 2019")
+    fila_reglada(c, [xs2[2], xs2[3], xs2[4]], y, ["$ 620.000.000", "81,9 %"], 18)
+    c.save()
+    informe = interpretar(leer_documento(ruta))
+    obs = informe.observaciones
+    ejecutado = {o.indicador: (o.valor, o.pagina) for o in obs if o.medida == "recursos_ejecutados"}
+    assert ejecutado["Mejoramientos de vivienda rural"] == (150_000_000, 2)
+    assert ejecutado["Mejoramientos de vivienda urbana"] == (410_000_000, 2)
+    assert not [o for o in obs if o.valor < 0 or o.indicador.startswith(("(", "Programa"))]
+    logros = {o.indicador: o.valor for o in obs if o.medida == "ejecutado"}
+    assert logros == {
+        "Mejoramientos de vivienda urbana": 98,
+        "Títulos de predios entregados": 310,
+        "Mejoramientos de vivienda rural": 64,
+    }
