@@ -70,8 +70,13 @@ class Linea:
     def negrita(self) -> bool:
         return all("Bold" in w.get("fontname", "") for w in self.palabras)
 
+    @property
+    def letra(self) -> float:
+        """The height of its usual word: its type size, whatever a raised call ("2.870¹") adds."""
+        return statistics.median(w["bottom"] - w["top"] for w in self.palabras)
+
     def leida(self) -> LineaLeida:
-        return LineaLeida(self.texto, self.top, self.bottom, self.x0, self.x1, self.negrita)
+        return LineaLeida(self.texto, self.top, self.bottom, self.x0, self.x1, self.negrita, self.letra)
 
 
 @dataclass(slots=True)
@@ -85,6 +90,7 @@ class LineaLeida:
     x0: float
     x1: float
     negrita: bool
+    letra: float = 0.0  # the height of its usual word (Linea.letra)
 
 
 def leidas(lineas: list[Linea], recuadros: Sequence[tuple] = ()) -> list[LineaLeida]:

@@ -52,6 +52,7 @@ from extractor.formatos.cajas import borde as _borde, columna_de as _columna_de,
 from extractor.formatos.carriles import carriles
 from extractor.formatos.graficas_de_indicador import tablas_de_indicador
 from extractor.formatos.marco_de_hoja import sin_marco_de_hoja
+from extractor.formatos.notas_al_pie import altura_de_texto, es_nota_al_pie, sin_llamadas
 from extractor.formatos.rejillas import BuscadorRayadas, con_encabezado_suelto, con_filas_abiertas
 from extractor.formatos.cribado import (
     FONDO_DE_PAGINA,
@@ -1276,6 +1277,7 @@ def _pagina_de_tabla(
         rectangulos = graficas.rectangulos_de_pdfplumber(pagina)
         cajas = [(o["x0"], o["top"], o["x1"], o["bottom"]) for o in pagina.rects + pagina.curves]
         recuadros = de_tarjeta(cajas, float(pagina.height))
+    palabras = sin_llamadas(palabras)
     de_graficas, palabras = graficas.tablas_de_graficas(rectangulos, palabras, n_pagina)
     de_indicador, palabras = tablas_de_indicador(rectangulos, palabras, n_pagina)  # one indicator's chart
     recuadros = con_pies(recuadros, palabras)
@@ -1436,6 +1438,7 @@ def leer_pdf(ruta: Path, sha256: str) -> Documento:
                 else:
                     contenido.append(linea)
             parrafos = agrupar_parrafos(contenido)
+            altura_normal = altura_de_texto(contenido, h)
             cortes = [t for t, e in elementos if isinstance(e, Tabla)]
             recuadros = recuadros_paginas.get(n_pagina, [])  # the cards drawn on the page
             enmarcadas = _tablas_enmarcadas(elementos, recuadros)
@@ -1446,6 +1449,8 @@ def leer_pdf(ruta: Path, sha256: str) -> Documento:
                 for orden, k in enumerate(tramo):
                     para = parrafos[k]
                     bloque = BloqueTexto(texto=para.texto, pagina=n_pagina, bbox=para.bbox, negrita=para.negrita)
+                    if es_nota_al_pie(para.lineas, h, altura_normal):
+                        bloque.estilo = "Nota"
                     # a heading in the frame of a table (a box "Fondo … · vigencia 2023" over its
                     # figures) is read right before that table, whatever column it stands in
                     tope = next((t for caja, t in enmarcadas if contiene(caja, para.bbox)), None)

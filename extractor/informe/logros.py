@@ -331,8 +331,15 @@ def logros(doc: Documento) -> list[tuple[BloqueTexto, Logro]]:
             con_meta = [l for frase in frases(resto) if (l := leer_frase(nombre, frase)) is not None]
             if len(con_meta) > 1:
                 # "Salud pública. Se vacunaron 1.850 niños de una meta de 2.000. La estrategia APS llegó a
-                # 640 familias, por encima de las 600 programadas.": a topic over several indicators
-                salida += [(bloque, replace(l, indicador=n)) for l in con_meta if (n := _nombre_propio(l))]
+                # 640 familias, por encima de las 600 programadas.": a topic over several indicators; the
+                # first one whose own name holds every word of the label is the label's ("Mercados
+                # campesinos. Se programaron 4 mercados campesinos …")
+                del_rotulo = False
+                for logro in con_meta:
+                    if propio := _nombre_propio(logro):
+                        if not del_rotulo and set(_contenido(nombre)) <= set(_contenido(propio)):
+                            propio, del_rotulo = nombre, True
+                        salida.append((bloque, replace(logro, indicador=propio)))
             elif con_meta:  # one sentence with a target: later ones give context
                 salida.append((bloque, replace(con_meta[0], indicador=_nombre_con_rotulo(nombre, con_meta[0]))))
     return salida

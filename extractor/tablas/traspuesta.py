@@ -20,6 +20,7 @@ from extractor.castellano.numeros import leer_numero
 from extractor.modelo import Tabla
 
 MIN_MEDIDAS = 2  # measures down the first column before a table is read on its side
+_ROLES_DE_TEXTO = ("etiqueta", "unidad", "codigo")
 
 
 def de_lado(tabla: Tabla) -> bool:
@@ -29,17 +30,22 @@ def de_lado(tabla: Tabla) -> bool:
     if len(rejilla) < MIN_MEDIDAS + 1 or len(rejilla[0]) < 2:
         return False
     cls = clasificador()
-    primera = [f[0].texto.strip() for f in rejilla[1:] if f[0] is not None and f[0].texto.strip()]
+    filas = [f for f in rejilla[1:] if f[0] is not None and f[0].texto.strip()]
+    primera = [f[0].texto.strip() for f in filas]
     # a measure heads its label ("Meta 2024", "% de avance"); "Consejos de seguridad realizados" is a name
     medidas = sum(cls.medida(" ".join(t.split()[:2])) is not None for t in primera)
+    # rows of text about each indicator: its name ("Indicador"), unit, code
+    de_texto = [f for f, t in zip(filas, primera) if cls.medida(t) is None and cls.rol(t) in _ROLES_DE_TEXTO]
     nombres = [c.texto for c in rejilla[0][1:] if c is not None and c.texto.strip()]
-    cuerpo = [c.texto for f in rejilla[1:] for c in f[1:] if c is not None and c.texto.strip()]
+    # with a row of names, the header row may number the indicators ("Meta 1.1 | Meta 1.2")
+    con_fila_de_nombres = any(cls.rol(f[0].texto) == "etiqueta" for f in de_texto)
+    cuerpo = [c.texto for f in rejilla[1:] if f not in de_texto for c in f[1:] if c is not None and c.texto.strip()]
     cifras = sum(leer_numero(t) is not None for t in cuerpo)
     return (
         medidas >= MIN_MEDIDAS
-        and medidas * 10 >= len(primera) * 8
+        and (medidas + len(de_texto)) * 10 >= len(primera) * 8
         and len(nombres) >= 2
-        and sum(cls.medida(t) is not None for t in nombres) * 2 < len(nombres)
+        and (con_fila_de_nombres or sum(cls.medida(t) is not None for t in nombres) * 2 < len(nombres))
         and cifras * 10 >= len(cuerpo) * 7
     )
 

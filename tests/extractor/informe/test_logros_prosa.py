@@ -655,3 +655,27 @@ def test_frase_compuesta_con_cifras_del_anio_y_del_cuatrienio(tmp_path):
     assert periodos["meta"] == (35, date(2022, 1, 1), date(2022, 12, 31))
     assert periodos["ejecutado"] == (30, date(2022, 1, 1), date(2022, 12, 31))
     assert periodos["avance_porcentual"] == (85.7, date(2022, 1, 1), date(2022, 12, 31))
+
+
+def test_el_rotulo_nombra_la_frase_que_comparte_sus_palabras(tmp_path):
+    """A paragraph opening with a name ("Mercados campesinos.") whose first
+    sentence counts that very thing ("se programaron 4 mercados campesinos …
+    y se realizaron 3") and whose next sentence gives another result: the
+    first is the label's indicator, the other is named by its sentence."""
+    ruta = tmp_path / "villa_de_leyva_otras_acciones_2023.pdf"
+    _pdf_de_lineas(
+        ruta,
+        [
+            "Alcaldía de Villa de Leyva - Informe de gestión, vigencia 2023",
+            "",
+            "Mercados campesinos. Se programaron 4 mercados campesinos en el parque principal y se",
+            "realizaron 3, es decir un cumplimiento del 75 %. Con la asistencia técnica se atendieron",
+            "287 productores de los 300 previstos para el año.",
+        ],
+    )
+    cifras = _cifras(extraer_informe(ruta))
+    assert cifras[("Mercados campesinos", "meta")] == (4, "numero")
+    assert cifras[("Mercados campesinos", "ejecutado")] == (3, "numero")
+    assert cifras[("Mercados campesinos", "avance_porcentual")] == (75, "porcentaje")
+    productores = next(n for n, m in cifras if n.startswith("Productores"))
+    assert cifras[(productores, "meta")] == (300, "numero")

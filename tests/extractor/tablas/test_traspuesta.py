@@ -54,3 +54,32 @@ def test_a_table_with_measures_across_the_top_is_not_turned(tmp_path):
     assert leidas[("Usuarios con micromedición", "meta")] == 10620
     meta = next(o for o in obs if o.medida == "meta" and o.indicador.startswith("Usuarios"))
     assert (meta.fila, meta.columna) == (3, 2)
+
+
+def test_columns_numbered_by_the_header_and_named_by_a_row(tmp_path):
+    """The header row numbers the indicators ("Meta 2.1 | Meta 2.2", words
+    of a measure) and a row of the first column names them ("Indicador"),
+    another gives their unit: still a table on its side, named by that row
+    (and the numbers of the header, "2.1", give no figure)."""
+    ruta = tmp_path / "agropecuario.docx"
+    filas = [
+        ["Indicador", "Hectáreas reforestadas", "Predios adquiridos para cuencas"],
+        ["Unidad de medida", "Hectáreas", "Número"],
+        ["Línea base 2011", "12", "2"],
+        ["Meta 2014", "15", "1"],
+        ["Ejecutado 2014", "9,5", "0"],
+        ["% cumplimiento 2014", "63,3 %", "0,0 %"],
+    ]
+    _docx(ruta, ["Concepto", "Meta 2.1", "Meta 2.2"], filas)
+    obs = interpretar(leer_documento(ruta)).observaciones
+    leidas = {(o.indicador, o.medida): o.valor for o in obs}
+    assert leidas == {
+        ("Hectáreas reforestadas", "linea_base"): 12,
+        ("Hectáreas reforestadas", "meta"): 15,
+        ("Hectáreas reforestadas", "ejecutado"): 9.5,
+        ("Hectáreas reforestadas", "avance_porcentual"): 63.3,
+        ("Predios adquiridos para cuencas", "linea_base"): 2,
+        ("Predios adquiridos para cuencas", "meta"): 1,
+        ("Predios adquiridos para cuencas", "ejecutado"): 0,
+        ("Predios adquiridos para cuencas", "avance_porcentual"): 0,
+    }
