@@ -30,16 +30,19 @@ def de_lado(tabla: Tabla) -> bool:
     if len(rejilla) < MIN_MEDIDAS + 1 or len(rejilla[0]) < 2:
         return False
     cls = clasificador()
-    filas = [f for f in rejilla[1:] if f[0] is not None and f[0].texto.strip()]
-    primera = [f[0].texto.strip() for f in filas]
+    filas = [(f, f[0].texto.strip()) for f in rejilla[1:] if f[0] is not None and f[0].texto.strip()]
+    primera = [t for _, t in filas]
     # a measure heads its label ("Meta 2024", "% de avance"); "Consejos de seguridad realizados" is a name
     medidas = sum(cls.medida(" ".join(t.split()[:2])) is not None for t in primera)
     # rows of text about each indicator: its name ("Indicador"), unit, code
-    de_texto = [f for f, t in zip(filas, primera) if cls.medida(t) is None and cls.rol(t) in _ROLES_DE_TEXTO]
+    de_texto = [(f, t) for f, t in filas if cls.medida(t) is None and cls.rol(t) in _ROLES_DE_TEXTO]
     nombres = [c.texto for c in rejilla[0][1:] if c is not None and c.texto.strip()]
     # with a row of names, the header row may number the indicators ("Meta 1.1 | Meta 1.2")
-    con_fila_de_nombres = any(cls.rol(f[0].texto) == "etiqueta" for f in de_texto)
-    cuerpo = [c.texto for f in rejilla[1:] if f not in de_texto for c in f[1:] if c is not None and c.texto.strip()]
+    con_fila_de_nombres = any(cls.rol(t) == "etiqueta" for _, t in de_texto)
+    de_texto_ids = {id(f) for f, _ in de_texto}
+    cuerpo = [
+        c.texto for f in rejilla[1:] if id(f) not in de_texto_ids for c in f[1:] if c is not None and c.texto.strip()
+    ]
     cifras = sum(leer_numero(t) is not None for t in cuerpo)
     return (
         medidas >= MIN_MEDIDAS
