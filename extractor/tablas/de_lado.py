@@ -112,7 +112,7 @@ def continua_sin_claves(anterior: Tabla, tabla: Tabla) -> bool:
     remaining columns, without the row names or keys, every row at the same
     height as on the page before (MIN_FILAS_ALINEADAS rows at least, each
     on a row of the previous table) and its first column figures, not
-    names."""
+    names (which the previous table has, after their numbers or not)."""
     if not (anterior.paginas and tabla.paginas and tabla.paginas[0] == anterior.paginas[-1] + 1):
         return False
     propias, ajenas = _topes(anterior), _topes(tabla)
@@ -120,8 +120,18 @@ def continua_sin_claves(anterior: Tabla, tabla: Tabla) -> bool:
         return False
     primera = [t for t in _primera_columna(tabla) if t]
     cifras = sum(leer_numero(t) is not None for t in primera)
-    nombres = [t for t in _primera_columna(anterior) if t and leer_numero(t) is None]
-    return cifras * 2 > len(primera) and len(nombres) * 2 > len(_primera_columna(anterior))
+    return cifras * 2 > len(primera) and _con_nombres(anterior, 2) and not _con_nombres(tabla, 2)
+
+
+def _con_nombres(tabla: Tabla, columnas: int) -> bool:
+    """One of the table's first `columnas` columns names its rows (the first, or the one after their numbers)."""
+    filas = tabla.textos()
+    for k in range(min(columnas, tabla.n_columnas)):
+        columna = [f[k].strip() for f in filas if k < len(f)]
+        nombres = [t for t in columna if t and leer_numero(t) is None]
+        if len(nombres) * 2 > len(columna):
+            return True
+    return False
 
 
 def _topes(tabla: Tabla) -> dict[int, float]:

@@ -125,6 +125,11 @@ def _nombres_largos() -> tuple[str, ...]:
     return tuple(t for t, rol in _etiquetas().items() if rol == "nombre" and len(t.split()) >= 2)
 
 
+@lru_cache(maxsize=1)
+def _rotulos_de_contexto() -> frozenset[str]:
+    return frozenset(_plano(t) for t in cargar_yaml("encabezados.yaml").get("rotulos_de_contexto", []))
+
+
 def _plano(etiqueta: str) -> str:
     sin_anios = _ANIOS.sub(" ", normalizar(etiqueta))
     return " ".join(sin_anios.replace(":", " ").split()).strip(" .-–")
@@ -474,6 +479,7 @@ def _es_etiqueta(texto: str) -> bool:
             or rol_de_celda(texto) is not None
             or es_campo_ficha(f"{texto.rstrip(':')}: x")
             or clasificador().rol(texto) in ("ignorar", "acumulacion")  # "Tipo de acumulación": it describes
+            or _plano(texto.rstrip(":")) in _rotulos_de_contexto()  # "Programa": where it is in the plan
         )
     )
 

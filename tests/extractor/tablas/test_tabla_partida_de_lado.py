@@ -4,6 +4,7 @@ their number. Made by reportlab, ruled; wording unlike any report studied."""
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -120,8 +121,6 @@ def test_hoja_impresa_partida_por_columnas_sin_nombres(tmp_path):
     with no names nor keys, every row at the height it has on page 1, and
     the bimester's range written in its cut header ("(may-jun)"): the
     figures go to the rows at the same height, in that bimester."""
-    from datetime import date
-
     ruta = tmp_path / "emservicios_seguimiento_bimestral_2024.pdf"
     c = canvas.Canvas(str(ruta), pagesize=letter)
     _pagina(
@@ -200,3 +199,26 @@ def test_continuacion_con_bandas_numeracion_y_total_largo(tmp_path):
         "Títulos de predios entregados": 310,
         "Mejoramientos de vivienda rural": 64,
     }
+
+
+def test_hoja_impresa_partida_con_numero_antes_del_nombre(tmp_path):
+    """The same printed sheet with a "N.°" column before the names: the
+    continuation page (figures only, at the same heights) still goes to the
+    rows of page 1; a next page with its own names column does not."""
+    ruta = tmp_path / "emservicios_numerada_2024.pdf"
+    c = canvas.Canvas(str(ruta), pagesize=letter)
+    _pagina(
+        c,
+        [40, 70, 250, 330, 410],
+        ["N.°", "Indicador", "Bimestre 3 (may-jun) Prog.", "Bimestre 3 (may-jun) Ejec."],
+        [(str(k), *f[:3]) for k, f in enumerate(FILAS_HOJA, start=1)],
+        "Empresa de Servicios Públicos - seguimiento bimestral 2024",
+    )
+    c.showPage()
+    _pagina(c, [40, 120, 200], ["(jul-ago) Prog.", "(jul-ago) Ejec."], [f[3:] for f in FILAS_HOJA], "")
+    c.save()
+    obs = interpretar(leer_documento(ruta)).observaciones
+    julio = {(o.indicador, o.medida): o.valor for o in obs if o.periodo_inicio == date(2024, 7, 1)}
+    assert julio[("Micromedidores instalados", "meta")] == 120
+    assert julio[("Toneladas de residuos aprovechadas", "ejecutado")] == 30.5
+    assert len(julio) == 8
