@@ -22,6 +22,11 @@ _CABEZA_NUMERO = re.compile(r"^[\d.,'][\d.,']*")
 _COLA_PALABRA = re.compile(r"(?:^|(?<=[\s(\"“]))([^\W\d_]+)$")
 _CABEZA_PALABRA = re.compile(r"^([^\W\d_]+)")
 _ANIO_CORTADO = re.compile(r"(?:19|20)\d?\|\d{1,2}")  # "20" / "21", "202" / "1": a year of four digits
+# a date or a range of years cut at a hyphen: "30-" / "sep", "sep-" / "2025", "2024" / "-202", "-202" / "7"
+_MES = r"(?:ene|feb|mar|abr|may|jun|jul|ago|sep|sept|oct|nov|dic)[a-z]*"
+_FECHA_CORTADA = re.compile(
+    rf"(?:(?:\d|\b{_MES})-\|(?:\d|{_MES}\b)|\d\|-\d|\d{{4}}-(?:19|20)\d?\|\d{{1,2}}$)", re.IGNORECASE
+)
 _GRUPO_INCOMPLETO = re.compile(r"\d[.']\d{1,2}$")  # "1.18", "$12.79": a thousands group cut short
 
 
@@ -66,6 +71,8 @@ def unir_lineas(texto: str, lexico=None) -> str:
 
 
 def _cortada(antes: str, despues: str, lexico) -> bool:
+    if _FECHA_CORTADA.search(f"{antes}|{despues}") and any(ch.isalpha() for ch in antes):
+        return True  # a header's date or range cut at its hyphen ("Avance a 30-" / "sep-" / "2025")
     cola, cabeza = _COLA_NUMERO.search(antes), _CABEZA_NUMERO.match(despues)
     if cola and cabeza:
         # a header's year cut after its words ("Meta 202" / "1"; not two figures one over the other)

@@ -80,3 +80,18 @@ def _desc(texto: str) -> Optional[str]:
 def es_jerarquia(rotulo: str) -> bool:
     """A label that names a plan level (programa, sector, eje…)."""
     return bool(NIVEL_DEL_PLAN.match(limpiar(rotulo)))
+
+
+_DOS_PUNTOS = re.compile(r"(?<!\d)\s*:\s+")
+
+
+def sin_nivel_delante(rotulo: str) -> tuple[Optional[str], str]:
+    """A row's label that opens with the plan level it belongs to, then a
+    colon, then its own name: (the level, the rest); (None, the label)
+    otherwise. "Programa 1905 Salud pública: Niños y niñas vacunados" →
+    ("Programa 1905 Salud pública", "Niños y niñas vacunados")."""
+    texto = limpiar(rotulo)
+    dos_puntos = _DOS_PUNTOS.search(texto[:120])
+    if dos_puntos and es_jerarquia(texto[: dos_puntos.start()]) and len(texto[dos_puntos.end() :].split()) >= 2:
+        return texto[: dos_puntos.start()], texto[dos_puntos.end() :]
+    return None, texto

@@ -52,7 +52,7 @@ from extractor.tablas.encabezados import clasificador
 from extractor.tablas.fichas import Ficha
 from extractor.castellano.lemas import normalizar
 from extractor.modelo import Tabla
-from extractor.castellano.nombres import es_jerarquia, limpiar, separar_nombre
+from extractor.castellano.nombres import es_jerarquia, limpiar, separar_nombre, sin_nivel_delante
 from extractor.castellano.numeros import es_vacio, leer_numero
 from extractor.castellano.periodos import Contexto, Periodo, periodo_de_texto, periodo_para
 from extractor.resultado import FilaNoMapeada, Observacion
@@ -271,7 +271,8 @@ def interpretar_tabla(
             saltar(r, "fila de subencabezado: redefine los periodos de las filas siguientes")
             continue
 
-        nombre, desc = separar_nombre(etiqueta) if etiqueta else ("", None)
+        nivel, etiqueta_propia = sin_nivel_delante(etiqueta) if etiqueta else (None, "")  # "Programa 1905 …: Niños …"
+        nombre, desc = separar_nombre(etiqueta_propia) if etiqueta else ("", None)
         if nombre_de_caja:
             nombre, desc = nombre_de_caja, None
         periodo_renglon = periodos_renglon.get(r) or (
@@ -296,7 +297,7 @@ def interpretar_tabla(
             numero=r,
             nombre=nombre,
             descripcion=desc or next(filter(None, (_texto_celda(renglon, k) for k in ks_descripcion)), None),
-            padre=estado.padre() or (_texto_celda(renglon, k_nivel) or None),
+            padre=nivel or estado.padre() or (_texto_celda(renglon, k_nivel) or None),
             codigo=next(filter(None, (_texto_celda(renglon, k) for k in ks_codigo)), None)
             or (ficha.valor("codigo") if periodo_renglon and ficha else None),
             unidad=_texto_de(renglon, cols, "unidad")

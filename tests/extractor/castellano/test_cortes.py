@@ -77,6 +77,12 @@ def test_lexico_derivado_es_el_de_spacy():
         ("20\n21", "20\n21"),  # two figures, one over the other
         ("Programa de\nvivienda", "Programa de\nvivienda"),
         ("se\nrealizaron", "se\nrealizaron"),
+        # a date or a range cut at its hyphen
+        ("Avance a\n30-\nsep-\n2025", "Avance a\n30-sep-2025"),
+        ("Meta\n2024\n-202\n7", "Meta\n2024-2027"),
+        ("Acumulado\n2024-\n2025", "Acumulado\n2024-2025"),
+        ("1.200\n-\n300", "1.200\n-\n300"),  # figures and a dash: no header
+        ("12\n-3", "12\n-3"),
     ],
 )
 def test_cortes_de_encabezado(texto, esperado):

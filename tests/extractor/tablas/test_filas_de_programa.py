@@ -36,3 +36,38 @@ def test_inversion_por_programa(tmp_path):
     programado = {o.indicador: o.valor for o in obs if o.medida == "apropiacion_definitiva"}
     assert programado["Programa 2. Cultura viva"] == 318_700_000
     assert not [o for o in obs if o.medida == "meta"]
+
+
+def test_programa_delante_del_nombre_del_producto(tmp_path):
+    """ "Programa 1905 Salud pública: Niños y niñas vacunados …" in the
+    product's cell: the product is the indicator, its programme the parent;
+    a colon after anything else still parts a name from its description."""
+    from extractor.castellano.nombres import sin_nivel_delante
+
+    assert sin_nivel_delante("Subprograma 2.1 Vías: Kilómetros de placa huella") == (
+        "Subprograma 2.1 Vías",
+        "Kilómetros de placa huella",
+    )
+    assert sin_nivel_delante("BOLETINES DE PRENSA: Realizar diariamente") == (
+        None,
+        "BOLETINES DE PRENSA: Realizar diariamente",
+    )
+    ruta = tmp_path / "apartado_seguimiento_2025.docx"
+    doc = Document()
+    doc.add_paragraph("Alcaldía de Apartadó – Seguimiento al plan de desarrollo, vigencia 2025")
+    filas = [
+        ("Programa: indicador de producto", "Meta 2025", "Avance 2025"),
+        ("Programa 1905 Salud pública: Niños y niñas vacunados con esquema completo", "1.200", "1.034"),
+        ("Programa 2201 Calidad educativa: Sedes educativas rurales mejoradas", "6", "2"),
+    ]
+    tabla = doc.add_table(rows=len(filas), cols=3)
+    for r, fila in enumerate(filas):
+        for k, texto in enumerate(fila):
+            tabla.cell(r, k).text = texto
+    doc.save(ruta)
+    obs = interpretar(leer_documento(ruta)).observaciones
+    metas = {(o.indicador, o.indicador_padre): o.valor for o in obs if o.medida == "meta"}
+    assert metas == {
+        ("Niños y niñas vacunados con esquema completo", "Programa 1905 Salud pública"): 1200,
+        ("Sedes educativas rurales mejoradas", "Programa 2201 Calidad educativa"): 6,
+    }
