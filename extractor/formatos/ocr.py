@@ -56,13 +56,14 @@ from pathlib import Path
 from typing import Optional, Sequence
 
 from extractor.formatos import tesseract_api
+from extractor.formatos.fotografia import enderezar_foto
 
 DPI = 300
 IDIOMA = "spa"
 # Tesseract page segmentation: 6 = one block of text (words are regrouped here
 # by position anyway); 3, automatic, drops columns of lone figures in tables.
 PSM = os.environ.get("INFORMES_OCR_PSM", "6")
-VERSION = 29  # of the image processing and word model below; part of the cache key
+VERSION = 30  # of the image processing and word model below; part of the cache key
 HILOS = max(1, min(4, os.cpu_count() or 1))
 TIEMPO_PAGINA = 180  # seconds for one Tesseract call
 MAX_PIXELES = 12_000_000  # of one page image (a letter page at 300 dpi has 8.4 million)
@@ -748,7 +749,7 @@ def _binaria(imagen):
 def preparar(imagen, dpi: int):
     """Grey PIL image of a page -> (PGM bytes for Tesseract, lines in
     points, angle), its quarter turns from the orientation check."""
-    imagen = imagen.convert("L")
+    imagen = enderezar_foto(imagen.convert("L"))
     gris, umbral, tinta = _binaria(imagen)
     perfil = _Perfil(tinta)
     giro = _orientacion(imagen, dpi, tinta, perfil)
@@ -1048,6 +1049,8 @@ class LectorOcr:
         imagen = imagen.convert("L")
         if digital:
             imagen = _rellenos_invertidos(imagen)
+        else:
+            imagen = enderezar_foto(imagen)  # a sheet photographed on a desk, flat and evenly lit
         gris, umbral, tinta = _binaria(imagen)
         perfil = _Perfil(tinta)
         giro = _orientacion(imagen, dpi, tinta, perfil) if _de_lado(tinta, perfil, DE_LADO_CLARO) else None

@@ -56,6 +56,7 @@ from extractor.castellano.nombres import es_jerarquia, limpiar, separar_nombre, 
 from extractor.castellano.numeros import es_vacio, leer_numero
 from extractor.castellano.periodos import Contexto, Periodo, periodo_de_texto, periodo_para
 from extractor.resultado import FilaNoMapeada, Observacion
+from extractor.tablas.serie_de_periodos import con_huecos_llenos, leida_de_nuevo
 from extractor.tablas.titulos import indicador_del_titulo
 
 _FILAS_TOTAL = palabras.alternativas(cargar_yaml("encabezados.yaml")["filas_total"], espacios=r"\s+")
@@ -391,20 +392,30 @@ def _periodos_de_filas(
     under a "Trimestre" header), by grid row, when most labelled rows of the
     table are periods."""
     periodos: dict[int, Periodo] = {}
-    etiquetadas = 0
+    etiquetadas: list[tuple[int, str]] = []
     for i, renglon in enumerate(cuerpo):
         casilla = renglon[k_etiqueta]
         texto = limpiar(casilla.texto) if casilla is not None else ""
         if not texto:
             continue
-        etiquetadas += 1
+        etiquetadas.append((desplazamiento + i, texto))
         if len(re.sub(r"\([^)]*\)", "", texto).split()) <= 4:  # "I trimestre (ene – mar)": its gloss aside
             periodo = periodo_de_texto(texto, ctx) or (
                 periodo_de_texto(f"{encabezado} {texto}", ctx) if encabezado and len(encabezado.split()) <= 2 else None
             )
+            if periodo is None and (otra := leida_de_nuevo(texto)) != texto:  # a scan's misreading
+                periodo = periodo_de_texto(otra, ctx)
             if periodo is not None and periodo.inicio is not None:
                 periodos[desplazamiento + i] = periodo
-    return periodos if len(periodos) >= 2 and len(periodos) * 10 >= etiquetadas * 7 else {}
+
+    def es_total(texto: str) -> bool:
+        return _es_total_de_periodos(texto) or bool(TOTAL.match(texto))
+
+    lugares = sum(not es_total(t) for _, t in etiquetadas)
+    if len(periodos) < 2 or len(periodos) * 10 < lugares * 7:
+        return {}
+    # labels a scan misread ("J unio", "ll timestre") take the period of their place in the run
+    return con_huecos_llenos(periodos, etiquetadas, es_total)
 
 
 @lru_cache(maxsize=1)

@@ -356,3 +356,34 @@ def test_ficha_con_cada_campo_en_su_celda_bajo_el_encabezado_de_seccion(tmp_path
     assert {o.indicador for o in informe.observaciones} == {"Escuelas deportivas en funcionamiento"}
     assert _uno(informe, medida="linea_base").valor == 18
     assert _uno(informe, medida="meta", periodo_fin=date(2024, 12, 31)).valor == 24
+
+
+@pytest.mark.parametrize(
+    "etiquetas, meses",
+    [
+        # a scan's misreadings: a capital split from its word, a letter off, a numeral of ells and ones
+        (["Enero", "Febrero", "Marzo", "Abnl", "Mayo", "J unio"], [1, 2, 3, 4, 5, 6]),
+        (["trimestre", "ll timestre", "11l trimestre", "IV trimestre"], [1, 4, 7, 10]),
+    ],
+)
+def test_periodos_mal_leidos_toman_su_lugar_en_la_serie(tmp_path, etiquetas, meses):
+    """Rows of periods some of whose labels a scan misread: each takes the
+    period its label nearly says, or that of its place in the run of the
+    labels that read; a total row is no place in the run."""
+    from docx import Document
+
+    ruta = tmp_path / "comisaria_bolivar_seguimiento_2016.docx"
+    doc = Document()
+    doc.add_paragraph("Comisaría de Familia de Bolívar – seguimiento de la vigencia 2016")
+    doc.add_paragraph("Tabla 1. Indicador: Atenciones psicosociales realizadas")
+    filas = [("Periodo", "Meta", "Ejecutado")] + [(e, "30", str(20 + k)) for k, e in enumerate(etiquetas)]
+    filas.append(("Total a la fecha", str(30 * len(etiquetas)), "999"))
+    tabla = doc.add_table(rows=len(filas), cols=3)
+    for r, fila in enumerate(filas):
+        for k, texto in enumerate(fila):
+            tabla.cell(r, k).text = texto
+    doc.save(ruta)
+    obs = extraer_informe(ruta).observaciones
+    ejecutado = sorted((o.periodo_inicio.month, o.valor) for o in obs if o.medida == "ejecutado" and o.valor != 999)
+    assert ejecutado == [(m, 20 + k) for k, m in enumerate(meses)]
+    assert {o.indicador for o in obs} == {"Atenciones psicosociales realizadas"}
