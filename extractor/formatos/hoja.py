@@ -80,6 +80,8 @@ FORMATOS = ("xlsx", "xls", "ods", "csv", "html_hoja")
 _ESCAPE_XML = re.compile(r"_x([0-9A-Fa-f]{4})_")
 _CITAS = re.compile(r'"[^"]*"|\\.|\[[^\]]*\]')
 _CEROS = re.compile(r"^0{2,}$")
+_COMAS_DE_ESCALA = re.compile(r"[0#?](,*)\s*$")  # "#,##0,," : each comma after the last digit divides by 1.000
+_LITERALES = re.compile(r'"[^"$]+"')  # text quoted in a number format (a currency sign is money: not written)
 _MARCADOR = re.compile(r"^#+$")
 # a bullet at the start of a line in a cell ("• 12 talleres"): not part of the text
 _VINETA = re.compile(r"^[ \t]*[•▪●◦■□➢➤►✓✔·‣⁃]+[ \t]*", re.MULTILINE)
@@ -138,7 +140,14 @@ def texto_de_valor(valor, formato: str = "General") -> str:
             return f"{texto_numero(valor * 100)} %"
         if _CEROS.match(formato.strip()) and float(valor).is_integer() and valor >= 0:
             return str(int(valor)).zfill(len(formato.strip()))
-        return texto_numero(valor)
+        seccion = formato.split(";")[0]
+        # a scaling format shows thousands or millions ("#,##0.0,,": 385000000 shows 385,0)
+        escala = _COMAS_DE_ESCALA.search(_CITAS.sub("", seccion))
+        comas = len(escala.group(1)) if escala else 0
+        texto = texto_numero(valor / 1000**comas) if comas else texto_numero(valor)
+        # the unit written in the format ('#,##0 "eventos"', '0.0"%"': points, not a fraction)
+        literal = " ".join(c.strip('"') for c in _LITERALES.findall(seccion)).strip()
+        return f"{texto} {literal}" if literal and not literal.startswith("$") else texto
     return str(valor).strip()
 
 

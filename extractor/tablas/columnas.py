@@ -813,13 +813,22 @@ def _pesos_y_magnitud(cuerpo, k: int) -> tuple[int, int, float]:
     return len(numeros), sum(n.unidad == "pesos" for n in numeros), tamanos[len(tamanos) // 2] if tamanos else 0.0
 
 
+# a figure followed by the thing it counts ("16000 personas", "3,5 km", "45 und.")
+_CIFRA_CON_UNIDAD = re.compile(r"^\s*-?\d[\d.,']*\s+([^\W\d_]{2,}\.?)\s*$")
+_PALABRAS_DE_DINERO = frozenset(["pesos", "peso", "millones", "millon", "miles", "mil", "cop", "mll", "mill."])
+
+
 def _con_porcentajes(cuerpo, k: int) -> bool:
-    """Column k writes some of its figures as percentages: it is not money
-    (a money title over "Meta | Resultado" of indicators in %)."""
+    """Column k writes some of its figures as percentages, or with the thing
+    they count ("16000 personas"): it is not money (a money title over "Meta
+    | Resultado" of indicators in % or in their units)."""
     for fila in cuerpo:
         c = fila[k] if k < len(fila) else None
-        n = leer_numero(c.texto) if c is not None and c.texto.strip() else None
+        texto = c.texto.strip() if c is not None else ""
+        n = leer_numero(texto) if texto else None
         if n is not None and n.unidad == "porcentaje":
+            return True
+        if (m := _CIFRA_CON_UNIDAD.match(texto)) and normalizar(m.group(1)) not in _PALABRAS_DE_DINERO:
             return True
     return False
 
