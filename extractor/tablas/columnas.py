@@ -854,6 +854,12 @@ def _razones_entre_dinero(cols: list[Columna], cuerpo) -> None:
     columns in pesos small numbers without "$" ("Ejec. ppto." 0,90 | 1,03
     next to "$ 1.245.600.000"): a ratio of two amounts, no figure of its own."""
     dinero = [c.indice for c in cols if c.medida in DINERO]
+    fisicas = [c for c in cols if c.rol == "valor" and c.medida not in DINERO and c.medida != "avance_porcentual"]
+    if len(dinero) >= 2 and not fisicas:
+        # a budget's "% EJEC" beside nothing but money: the ratio of two amounts (unless it says "físico")
+        for c in cols:
+            if c.medida == "avance_porcentual" and "fisic" not in normalizar(c.encabezado):
+                c.rol, c.medida, c.periodo = "ignorar", None, None
     for c in cols:
         if c.medida not in DINERO:
             continue
@@ -1069,10 +1075,20 @@ def _nombres(cuerpo, k: int) -> bool:
     return not textos or sum(leer_numero(t) is None for t in textos) * 2 >= len(textos)
 
 
+# a short code of letters and digits ("A.1", "2101", "IP-115"): an item's code when a column of names is beside it
+_CODIGO_CORTO = re.compile(r"^(?:[A-Za-z]{1,4}[.\-]?)?\d+(?:[.\-]\d+)*$")
+
+
 def _de_codigos(cuerpo, k: int) -> bool:
-    """Most filled cells of the column are dotted codes ("2.3.1.02")."""
+    """Most filled cells of the column are codes: dotted ("2.3.1.02") or
+    short ("A.1", "2101") with at least one that no figure reads."""
     textos = _textos(cuerpo, k)
-    return len(textos) >= 3 and sum(_es_codigo_numerico(t) for t in textos) * 3 >= len(textos) * 2
+    if len(textos) < 3:
+        return False
+    if sum(_es_codigo_numerico(t) for t in textos) * 3 >= len(textos) * 2:
+        return True
+    cortos = [t for t in textos if _CODIGO_CORTO.match(t)]
+    return len(cortos) * 3 >= len(textos) * 2 and any(leer_numero(t) is None for t in cortos)
 
 
 def _es_frase(texto: str) -> bool:

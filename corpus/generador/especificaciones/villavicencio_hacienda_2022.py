@@ -5,7 +5,9 @@ Budget-execution table: rows by tipo de gasto (FUNCIONAMIENTO and INVERSIÓN
 subtotal rows, their detail rows below, TOTAL GASTOS), a "Fuente" column,
 and a two-level header whose top cell says the money is "en miles de pesos"
 (gold x 1000). Medidas apropiacion_definitiva, compromisos, obligaciones,
-pagos and the % of execution (compromisos / presupuesto definitivo).
+pagos; the % of execution (compromisos / presupuesto definitivo) is printed
+but is no figure of its own (esquemas/convenciones.md: a ratio of money
+columns that are read).
 
 Inconsistency kept on purpose: "Deporte y recreación" reports pagos larger
 than obligaciones.
@@ -13,6 +15,7 @@ than obligaciones.
 
 from piezas import (
     Columna,
+    ConObs,
     Enc,
     Fila,
     Informe,
@@ -20,7 +23,6 @@ from piezas import (
     Tabla,
     cantidad,
     numero_co,
-    porcentaje,
 )
 
 ANIO = ("2022-01-01", "2022-12-31")
@@ -38,7 +40,7 @@ COLUMNAS = [
     miles("compromisos", *TRIMESTRE),
     miles("obligaciones", *TRIMESTRE),
     miles("pagos", *TRIMESTRE),
-    Columna(1.4, "avance_porcentual", *TRIMESTRE, unidad="porcentaje", formato=porcentaje(1)),
+    Columna(1.4, alineacion="centro"),  # % Ejec.: printed, no observation
 ]
 
 ENCABEZADO = [
@@ -78,7 +80,7 @@ def sumas(filas) -> list[int]:
 
 def fila(nombre, fuente, valores, tipo_gasto, padre="", negrita=False, sombreado=None) -> Fila:
     return Fila(
-        [nombre, fuente, *valores, pct(valores[0], valores[1])],
+        [nombre, fuente, *valores, ConObs(numero_co(pct(valores[0], valores[1]), 1) + "%")],
         indicador=nombre,
         padre=padre,
         tipo_gasto=tipo_gasto,

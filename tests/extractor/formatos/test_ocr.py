@@ -149,7 +149,7 @@ def test_pdf_mixto_cada_pagina_por_su_camino(tmp_path):
     for o in informe.observaciones:
         if o.tabla is not None:
             por_pagina[o.pagina].append(o)
-    assert len(por_pagina[1]) >= 40 and len(por_pagina[2]) >= 60
+    assert len(por_pagina[1]) >= 40 and len(por_pagina[2]) >= 50  # page 2: 13 rows of 4 amounts
     assert all(o.confianza_ocr is None for o in por_pagina[1])
     assert all(o.confianza_ocr is not None for o in por_pagina[2])
 

@@ -71,3 +71,29 @@ def test_programa_delante_del_nombre_del_producto(tmp_path):
         ("Niños y niñas vacunados con esquema completo", "Programa 1905 Salud pública"): 1200,
         ("Sedes educativas rurales mejoradas", "Programa 2201 Calidad educativa"): 6,
     }
+
+
+def test_ejecucion_de_gastos_con_rubros_cortos_y_porcentaje_de_ejecucion(tmp_path):
+    """A budget execution: short codes ("2", "21", "A.1") beside the
+    descriptions that name the rows, and a "% EJEC" beside nothing but money
+    (compromisos over apropiación: a ratio of amounts that are read, no figure
+    of its own, esquemas/convenciones.md)."""
+    ruta = tmp_path / "guarne_ejecucion_gastos_2012.docx"
+    doc = Document()
+    doc.add_paragraph("Municipio de Guarne – Ejecución presupuestal de gastos acumulada a diciembre de 2012")
+    filas = [
+        ("RUBRO", "DESCRIPCION", "APROPIACION DEFINITIVA", "COMPROMISOS", "% EJEC"),
+        ("2", "GASTOS", "42.225.399.993", "39.738.478.352", "94.11"),
+        ("21", "GASTOS DE FUNCIONAMIENTO", "5.018.100.000", "4.898.711.823", "97.62"),
+        ("A.1", "Educación", "12.400.000.000", "11.641.000.000", "93.88"),
+        ("A.2", "Salud", "9.800.000.000", "9.615.000.000", "98.12"),
+    ]
+    tabla = doc.add_table(rows=len(filas), cols=5)
+    for r, fila in enumerate(filas):
+        for k, texto in enumerate(fila):
+            tabla.cell(r, k).text = texto
+    doc.save(ruta)
+    obs = interpretar(leer_documento(ruta)).observaciones
+    compromisos = {o.indicador: o.valor for o in obs if o.medida == "compromisos"}
+    assert compromisos["Salud"] == 9_615_000_000 and compromisos["GASTOS DE FUNCIONAMIENTO"] == 4_898_711_823
+    assert not [o for o in obs if o.medida == "avance_porcentual"]
