@@ -468,7 +468,9 @@ def logros_en_narrativa(doc: Documento, ctx: Contexto, de_tablas: Sequence[Obser
         # 1.000 previstas": the plan's term, its target and what it has gathered
         # ("… 12,1 al cierre del semestre; la meta del cuatrienio es llevarla a 11,0": only the target is the term's)
         a, b = logro.donde_meta or (0, 0)
-        del_plan = _de_varios_anios(logro.frase[:a] + " " + logro.frase[b:], ctx)
+        # (only the target's clause: "…; la meta del cuatrienio es dotar los 47" speaks of another target)
+        inicio, fin = _clausula(_normal(logro.frase), logro.meta) if logro.meta is not None else (0, len(logro.frase))
+        del_plan = _de_varios_anios(logro.frase[inicio:a] + " " + logro.frase[b:fin], ctx)
         medidas = _MEDIDAS_DEL_PLAN if del_plan else {}
         if not del_plan and (logro.meta_del_cuatrienio or _de_varios_anios(logro.frase[a:b], ctx)):
             medidas = {"meta": "meta_cuatrienio"}

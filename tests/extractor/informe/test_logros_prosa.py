@@ -679,3 +679,28 @@ def test_el_rotulo_nombra_la_frase_que_comparte_sus_palabras(tmp_path):
     assert cifras[("Mercados campesinos", "avance_porcentual")] == (75, "porcentaje")
     productores = next(n for n, m in cifras if n.startswith("Productores"))
     assert cifras[(productores, "meta")] == (300, "numero")
+
+
+def test_la_meta_del_anio_junto_a_la_del_cuatrienio_en_otra_clausula(tmp_path):
+    """ "…; la meta del cuatrienio es dotar los 47" speaks of another target:
+    the year's target stays the year's; "se programó la atención de 640
+    niños" states a target with a few words before its figure."""
+    ruta = tmp_path / "fonseca_inclusion_2023.pdf"
+    _pdf_de_lineas(
+        ruta,
+        [
+            "Alcaldía de Fonseca - Informe de gestión, vigencia 2023",
+            "",
+            "Hogares comunitarios dotados. De los 18 hogares previstos para dotar en 2023 se dotaron 17,",
+            "con material didáctico y menaje; la meta del cuatrienio es dotar los 47.",
+            "",
+            "Niños atendidos en los CDI. Para la vigencia se programó la atención de 640 niños y niñas; al",
+            "cierre del año se atendieron 612, lo que representa un cumplimiento del 95,6 %.",
+        ],
+    )
+    cifras = {(o.indicador, o.medida): (o.valor, o.periodo_fin.year) for o in extraer_informe(ruta).observaciones}
+    assert cifras[("Hogares comunitarios dotados", "meta")] == (18, 2023)
+    assert cifras[("Hogares comunitarios dotados", "ejecutado")] == (17, 2023)
+    assert cifras[("Hogares comunitarios dotados", "meta_cuatrienio")][0] == 47
+    assert cifras[("Niños atendidos en los CDI", "meta")] == (640, 2023)
+    assert cifras[("Niños atendidos en los CDI", "ejecutado")] == (612, 2023)
