@@ -6,6 +6,7 @@ period and cut date are not taken from it."""
 
 from __future__ import annotations
 
+import bisect
 import re
 from statistics import median
 from typing import Sequence
@@ -18,6 +19,7 @@ LETRA_MENOR = _U["letra_menor"]
 LETRA_DE_LLAMADA = _U["letra_de_llamada"]
 ELEVADA = _U["elevada"]
 PEGADA = _U["pegada"]
+MAX_HUECO_LLAMADA = _U["max_hueco_llamada"]
 
 # the call of a footnote, then its text: "1 Dato …", "¹Dato …", "* Cifra …", "(2) Meta …", "a) Fuente …"
 _LLAMADA = re.compile(r"^(?:[¹²³⁴⁵⁶⁷⁸⁹⁰]+|\(?\d{1,2}\)?|\*{1,3}|†|‡|[a-z]\))\s*[A-ZÁÉÍÓÚÑ]")
@@ -47,17 +49,23 @@ def sin_llamadas(palabras: list[dict]) -> list[dict]:
     """The page's words without the raised calls of footnotes printed right
     after a figure or a word ("2.870¹", "3²": a smaller "1" whose foot is well
     above the figure's): the call is not part of the figure."""
+    candidatas = [w for w in palabras if _CIFRA_DE_LLAMADA.match(w["text"]) and w["bottom"] > w["top"]]
+    if not candidatas:
+        return palabras
     por_derecha = sorted(palabras, key=lambda w: w["x1"])
+    finales = [w["x1"] for w in por_derecha]
     llamadas = set()
-    for w in palabras:
+    for w in candidatas:
         alto = w["bottom"] - w["top"]
-        if not _CIFRA_DE_LLAMADA.match(w["text"]) or alto <= 0:
-            continue
-        for v in por_derecha:  # the word it is printed against, if any
+        # the words that end right before it (a call follows its word at most PEGADA of that word's height,
+        # and a word whose call it can be is at least alto / LETRA_DE_LLAMADA high)
+        desde = bisect.bisect_left(finales, w["x0"] - MAX_HUECO_LLAMADA)
+        hasta = bisect.bisect_right(finales, w["x0"])
+        for v in por_derecha[desde:hasta]:
             alto_v = v["bottom"] - v["top"]
             if (
                 v is not w
-                and 0 <= w["x0"] - v["x1"] <= alto_v * PEGADA
+                and w["x0"] - v["x1"] <= alto_v * PEGADA
                 and alto <= alto_v * LETRA_DE_LLAMADA
                 and v["top"] < w["bottom"] <= v["bottom"] - alto_v * ELEVADA  # its foot raised within the word
             ):
