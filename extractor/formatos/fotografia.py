@@ -18,9 +18,12 @@ MIN_HOJA = _U["min_hoja"]
 RADIO_LUZ = _U["radio_luz"]
 
 
-def _umbral(valores) -> int:
-    """Otsu's threshold of grey levels."""
+def _umbral(valores) -> int | None:
+    """Otsu's threshold of grey levels; None for an image of one grey (a blank page)."""
     import numpy as np
+
+    if int(valores.max()) == int(valores.min()):
+        return None
 
     hist = np.bincount(valores.ravel(), minlength=256).astype(float)
     total = hist.sum()
@@ -45,7 +48,10 @@ def esquinas_de_hoja(imagen) -> list[tuple[float, float]] | None:
     escala = LADO_MUESTRA / max(imagen.size)
     muestra = imagen.resize((max(1, round(imagen.width * escala)), max(1, round(imagen.height * escala))))
     gris = np.asarray(muestra.filter(ImageFilter.MedianFilter(5)))
-    papel = gris > _umbral(gris)
+    umbral = _umbral(gris)
+    if umbral is None:
+        return None
+    papel = gris > umbral
     alto, ancho = papel.shape
     m = max(1, round(min(alto, ancho) * MARCO))
     marco = np.concatenate([papel[:m].ravel(), papel[-m:].ravel(), papel[:, :m].ravel(), papel[:, -m:].ravel()])

@@ -69,6 +69,8 @@ def _foto(pagina: Image.Image) -> Image.Image:
 def test_la_hoja_se_encuentra_y_el_escaneo_se_deja(tmp_path):
     pagina = _pagina(tmp_path / "fuente.pdf")
     assert esquinas_de_hoja(pagina) is None  # a scan: paper to the edges
+    assert esquinas_de_hoja(Image.new("L", (1275, 1650), 255)) is None  # a blank page
+    assert esquinas_de_hoja(Image.new("L", (1275, 1650), 0)) is None  # a black one
     halladas = esquinas_de_hoja(_foto(pagina))
     assert halladas is not None
     assert all(abs(x - ex) <= 15 and abs(y - ey) <= 15 for (x, y), (ex, ey) in zip(halladas, ESQUINAS))
