@@ -36,7 +36,8 @@ What a workbook becomes:
   is read as stored and reported as a doubt;
 - hidden sheets, rows and columns are not read (a person looking at the
   workbook does not see them; they usually hold lists, lookups, old copies
-  or helper calculations) unless `LimitesLectura.hoja_ocultas` (CLI:
+  or helper calculations; the rows of a collapsed outline group are read:
+  its [+] shows them under their summary row) unless `LimitesLectura.hoja_ocultas` (CLI:
   `informes cargar --incluir-ocultas`); either way the ones with data are
   reported. `Documento.omisiones` become rows of `filas_no_mapeadas` with
   the reason, so nothing is read or skipped silently;
@@ -251,7 +252,7 @@ def _hojas_xlsx(ruta: Path, limites: LimitesLectura) -> Iterable[_Hoja]:
                         if _tres_decimales(valor) and not _es_porcentaje(formato):
                             hoja.tres_decimales.append((c["row"] - 1, c["column"] - 1, valor))
                 for indice, atributos in parser.row_dimensions.items():
-                    if str(atributos.get("hidden", "")).lower() in ("1", "true"):
+                    if _oculta(atributos):
                         hoja.filas_ocultas.add(int(indice) - 1)
                 for atributos in parser.column_dimensions.values():
                     if str(atributos.get("hidden", "")).lower() in ("1", "true"):
@@ -448,6 +449,15 @@ def _miles_perdidos(hoja: _Hoja) -> list[tuple[int, int, float]]:
         if len(otros) >= 2 and len(enteros) * 10 >= len(otros) * 8:
             salida.append((r, k, valor))
     return salida
+
+
+def _oculta(atributos: dict) -> bool:
+    """A hidden row, but not one of a collapsed outline group: the records
+    under a summary row that its [+] in the margin shows (content the reader
+    expands, not a helper). Hidden columns, collapsed or not, stay unread:
+    they hold the parts of a visible column (quarters under the year's)."""
+    oculta = str(atributos.get("hidden", "")).lower() in ("1", "true")
+    return oculta and not int(atributos.get("outlineLevel", 0) or 0)
 
 
 def _quitar_ocultas(hoja: _Hoja) -> None:

@@ -208,12 +208,13 @@ def interpretar_tabla(
     # rows of a table of periods that state their own measure ("Población
     # meta 2023" above "Enero | Febrero …"): the row's figures are that
     # measure for the row's period, whatever the columns say
-    medidas_renglon: dict[int, str] = {}
     grupos_nombran = bool(cols_valor) and all(c.grupo for c in cols_valor)  # "BCG | Pentavalente" over each pair
-    if nombre_tabla is None and not grupos_nombran:
-        periodos_renglon = {}
+    medidas_renglon = _medidas_de_filas(rejilla, k_periodo, periodos_renglon) if periodos_renglon else {}
+    # period rows under an indicator's row (its quarters below its year): that indicator's
+    duenos = _duenos_de_periodos(rejilla, k_periodo, periodos_renglon, n_encabezado, set(medidas_renglon))
+    if nombre_tabla is None and not grupos_nombran and not duenos:
+        periodos_renglon, medidas_renglon = {}, {}
     else:
-        medidas_renglon = _medidas_de_filas(rejilla, k_periodo, periodos_renglon)
         _acumulados_que_bajan(cols, rejilla, {r: p for r, p in periodos_renglon.items() if r not in medidas_renglon})
     # the workbook's own short name for the indicator (the sheet's name,
     # which its summary sheet lists): the caption's long name describes it
@@ -284,6 +285,8 @@ def interpretar_tabla(
         )
         if periodo_renglon is not None:
             nombre, desc = (nombre_breve, nombre_tabla) if nombre_breve else (nombre_tabla or "", None)
+            if r in duenos:
+                nombre, desc = separar_nombre(duenos[r])
         if (estado.grupo or estado.periodos) and (desc is not None or nivel_propio):
             estado.cerrar_grupo()
         if not nombre:
@@ -373,6 +376,30 @@ def interpretar_tabla(
     return observaciones, sin_mapear
 
 
+def _duenos_de_periodos(
+    rejilla, k: int, periodos_renglon: dict[int, Periodo], primera: int, de_medida: set[int]
+) -> dict[int, str]:
+    """Per period row, the label of the indicator's row right above its run
+    ("Continuidad del servicio" over "Trimestre I (ene–mar)" … "Trimestre IV"),
+    when every period row has one; a row that states a measure of the
+    periods (`de_medida`: "Población meta 2023") or a total owns none.
+    `primera`: the first body row."""
+    duenos: dict[int, str] = {}
+    ultimo: Optional[str] = None
+    for r in range(primera, len(rejilla)):
+        if r in periodos_renglon:
+            if ultimo is None:
+                return {}
+            duenos[r] = ultimo
+            continue
+        casilla = rejilla[r][k] if k < len(rejilla[r]) else None
+        texto = limpiar(casilla.texto) if casilla is not None else ""
+        if texto:
+            total = TOTAL.match(texto) or _es_total_de_periodos(texto)
+            ultimo = None if r in de_medida or total else texto
+    return duenos
+
+
 def _columnas_de_periodo(cols: list[Columna], k_etiqueta: int) -> list[Columna]:
     """Where a table of periods names them: the name column, else a column
     headed as a period ("Periodo", "Mes") or of text."""
@@ -412,7 +439,12 @@ def _periodos_de_filas(
         return _es_total_de_periodos(texto) or bool(TOTAL.match(texto))
 
     lugares = sum(not es_total(t) for _, t in etiquetadas)
-    if len(periodos) < 2 or len(periodos) * 10 < lugares * 7:
+    # an indicator's row right above its run of periods owns them (_duenos_de_periodos): not a place
+    duenos = sum(
+        fila not in periodos and siguiente in periodos and not es_total(texto)
+        for (fila, texto), (siguiente, _) in zip(etiquetadas, etiquetadas[1:])
+    )
+    if len(periodos) < 2 or len(periodos) * 10 < (lugares - duenos) * 7:
         return {}
     # labels a scan misread ("J unio", "ll timestre") take the period of their place in the run
     return con_huecos_llenos(periodos, etiquetadas, es_total)
