@@ -57,15 +57,58 @@ def esquinas_de_hoja(imagen) -> list[tuple[float, float]] | None:
     marco = np.concatenate([papel[:m].ravel(), papel[-m:].ravel(), papel[:, :m].ravel(), papel[:, -m:].ravel()])
     if marco.mean() > MAX_PAPEL_EN_MARCO or papel.mean() < MIN_HOJA:
         return None
-    ys, xs = np.nonzero(papel)
-    suma, resta = xs + ys, xs - ys
-    puntos = [
-        (xs[suma.argmin()], ys[suma.argmin()]),
-        (xs[resta.argmax()], ys[resta.argmax()]),
-        (xs[suma.argmax()], ys[suma.argmax()]),
-        (xs[resta.argmin()], ys[resta.argmin()]),
-    ]
+    puntos = _esquinas_por_bordes(papel)
+    if puntos is None:
+        return None
     return [((x + 0.5) / escala, (y + 0.5) / escala) for x, y in puntos]
+
+
+def _recta(a, b):
+    """The line b = m·a + c fitted to an edge's points, robustly: first to
+    the middle half of the edge (a shadow, a pen or a curl is mostly at its
+    ends), then to every point near that line, twice."""
+    import numpy as np
+
+    n = len(a)
+    dentro = np.zeros(n, dtype=bool)
+    dentro[n // 4 : n - n // 4] = True
+    for _ in range(3):
+        m, c = np.polyfit(a[dentro], b[dentro], 1)
+        residuo = np.abs(b - (m * a + c))
+        cerca = residuo <= max(3 * float(np.median(residuo[dentro])), 2.0)
+        if cerca.sum() < 10:
+            break
+        dentro = cerca
+    return m, c
+
+
+def _esquinas_por_bordes(papel) -> list[tuple[float, float]] | None:
+    """The sheet's corners from its four edges: in each row the first and
+    last paper pixel of its longest run of paper (the left and right edges),
+    in each column its top and bottom; a line fitted to each edge; the
+    corners where the lines meet."""
+    import numpy as np
+
+    alto, ancho = papel.shape
+    filas = np.nonzero(papel.sum(axis=1) > ancho * MIN_HOJA / 2)[0]
+    columnas = np.nonzero(papel.sum(axis=0) > alto * MIN_HOJA / 2)[0]
+    if len(filas) < 10 or len(columnas) < 10:
+        return None
+    izquierda = np.array([np.argmax(papel[y]) for y in filas], dtype=float)
+    derecha = np.array([ancho - 1 - np.argmax(papel[y][::-1]) for y in filas], dtype=float)
+    arriba = np.array([np.argmax(papel[:, x]) for x in columnas], dtype=float)
+    abajo = np.array([alto - 1 - np.argmax(papel[::-1, x]) for x in columnas], dtype=float)
+    # x = m·y + c for the sides, y = m·x + c for the top and bottom
+    lados = [_recta(filas.astype(float), izquierda), _recta(filas.astype(float), derecha)]
+    bordes = [_recta(columnas.astype(float), arriba), _recta(columnas.astype(float), abajo)]
+
+    def cruce(lado, borde):
+        (m1, c1), (m2, c2) = lado, borde  # x = m1·y + c1, y = m2·x + c2
+        y = (m2 * c1 + c2) / (1 - m1 * m2)
+        return m1 * y + c1, y
+
+    (iz, de), (ar, ab) = lados, bordes
+    return [cruce(iz, ar), cruce(de, ar), cruce(de, ab), cruce(iz, ab)]
 
 
 def _coeficientes(destino: list[tuple[float, float]], origen: list[tuple[float, float]]) -> list[float]:

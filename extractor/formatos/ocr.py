@@ -63,7 +63,7 @@ IDIOMA = "spa"
 # Tesseract page segmentation: 6 = one block of text (words are regrouped here
 # by position anyway); 3, automatic, drops columns of lone figures in tables.
 PSM = os.environ.get("INFORMES_OCR_PSM", "6")
-VERSION = 30  # of the image processing and word model below; part of the cache key
+VERSION = 31  # of the image processing and word model below; part of the cache key
 HILOS = max(1, min(4, os.cpu_count() or 1))
 TIEMPO_PAGINA = 180  # seconds for one Tesseract call
 MAX_PIXELES = 12_000_000  # of one page image (a letter page at 300 dpi has 8.4 million)

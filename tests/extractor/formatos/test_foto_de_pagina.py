@@ -35,9 +35,9 @@ def _pagina(ruta: Path) -> Image.Image:
     c.drawString(60, 720, "Comisaría de Familia de Bolívar - Seguimiento 2016")
     c.drawString(60, 690, "Tabla 1. Indicador: Atenciones psicosociales realizadas")
     c.setFont("Helvetica", 16)
-    y = fila_reglada(c, [60, 220, 360, 500], 660, ["Mes", "Meta", "Ejecutado"], 30)
+    y = fila_reglada(c, [60, 220, 360, 500], 660, ["Mes", "Meta", "Ejecutado"], 30, margen=12)
     for fila in MESES:
-        y = fila_reglada(c, [60, 220, 360, 500], y, fila, 30)
+        y = fila_reglada(c, [60, 220, 360, 500], y, fila, 30, margen=12)
     c.save()
     import pypdfium2
 
@@ -71,9 +71,17 @@ def test_la_hoja_se_encuentra_y_el_escaneo_se_deja(tmp_path):
     assert esquinas_de_hoja(pagina) is None  # a scan: paper to the edges
     assert esquinas_de_hoja(Image.new("L", (1275, 1650), 255)) is None  # a blank page
     assert esquinas_de_hoja(Image.new("L", (1275, 1650), 0)) is None  # a black one
-    halladas = esquinas_de_hoja(_foto(pagina))
+    foto = _foto(pagina)
+    halladas = esquinas_de_hoja(foto)
     assert halladas is not None
     assert all(abs(x - ex) <= 15 and abs(y - ey) <= 15 for (x, y), (ex, ey) in zip(halladas, ESQUINAS))
+    # the phone's shadow over the bottom right corner: the corner is where the edges meet
+    from PIL import ImageDraw
+
+    ImageDraw.Draw(foto).ellipse((1000, 1450, 1350, 1800), fill=70)
+    halladas = esquinas_de_hoja(foto)
+    assert halladas is not None
+    assert all(abs(x - ex) <= 25 and abs(y - ey) <= 25 for (x, y), (ex, ey) in zip(halladas, ESQUINAS))
 
 
 @requiere_tesseract
