@@ -63,11 +63,30 @@ def unir_lineas(texto: str, lexico=None) -> str:
     for linea in lineas[1:]:
         salida = salida.rstrip()
         linea = linea.lstrip()
-        if salida and linea and _cortada(salida, linea, lexico):
+        if salida and linea and lexico is not None and (unida := _sin_guion_de_corte(salida, linea, lexico)):
+            salida = unida
+        elif salida and linea and _cortada(salida, linea, lexico):
             salida += linea
         else:
             salida += "\n" + linea
     return salida
+
+
+_COLA_CON_GUION = re.compile(r"(?:^|(?<=[\s(\"“]))([^\W\d_]+)-$")
+
+
+def _sin_guion_de_corte(antes: str, despues: str, lexico) -> str | None:
+    """The two lines joined when the first ends with a word cut by a
+    hyphen ("Ejecu-" / "tado", "progra-" / "mados") whose pieces make a
+    word of the lexicon; None otherwise ("socio-" / "económico" is a word
+    too; "may-" / "jun" is a range)."""
+    cola, cabeza = _COLA_CON_GUION.search(antes), _CABEZA_PALABRA.match(despues)
+    if not (cola and cabeza) or not cabeza.group(1)[0].islower():
+        return None
+    es_palabra, _ = lexico
+    if not es_palabra(cola.group(1) + cabeza.group(1)):
+        return None
+    return antes[:-1] + despues
 
 
 def _cortada(antes: str, despues: str, lexico) -> bool:
@@ -80,8 +99,10 @@ def _cortada(antes: str, despues: str, lexico) -> bool:
             _ANIO_CORTADO.fullmatch(f"{cola.group(0)}|{cabeza.group(0)}")
         )
         return titulo or numero_cortado(cola.group(0).replace(" ", ""), cabeza.group(0))
-    if lexico is None or antes.endswith("-"):
+    if lexico is None:
         return False
+    if antes.endswith("-"):
+        return False  # (a word cut with its hyphen: _sin_guion_de_corte)
     cola, cabeza = _COLA_PALABRA.search(antes), _CABEZA_PALABRA.match(despues)
     if not (cola and cabeza) or not cabeza.group(1)[0].islower():
         return False

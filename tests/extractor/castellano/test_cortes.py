@@ -82,6 +82,10 @@ def test_lexico_derivado_es_el_de_spacy():
         ("Meta\n2024\n-202\n7", "Meta\n2024-2027"),
         ("Acumulado\n2024-\n2025", "Acumulado\n2024-2025"),
         ("1.200\n-\n300", "1.200\n-\n300"),  # figures and a dash: no header
+        # a word cut by its hyphen whose pieces make a word ("Ejecu-" / "tado"); a range stays
+        ("Ejecu-\ntado\nene-dic\n2017", "Ejecutado\nene-dic\n2017"),
+        ("Recursos\nprogra-\nmados", "Recursos\nprogramados"),
+        ("Bimestre 3 (may-\njun)", "Bimestre 3 (may-jun)"),
         ("12\n-3", "12\n-3"),
     ],
 )
