@@ -14,6 +14,7 @@ are mostly figures.
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from extractor.castellano.numeros import leer_numero
@@ -48,9 +49,17 @@ def de_lado(tabla: Tabla) -> bool:
         medidas >= MIN_MEDIDAS
         and (medidas + len(de_texto)) * 10 >= len(primera) * 8
         and len(nombres) >= 2
-        and (con_fila_de_nombres or sum(cls.medida(t) is not None for t in nombres) * 2 < len(nombres))
+        and (con_fila_de_nombres or sum(cls.medida(_sin_unidad(t)) is not None for t in nombres) * 2 < len(nombres))
         and cifras * 10 >= len(cuerpo) * 7
     )
+
+
+_UNIDAD_ENTRE_PARENTESIS = re.compile(r"\s*\([^()]{1,20}\)\s*$")
+
+
+def _sin_unidad(nombre: str) -> str:
+    """An indicator's name without the unit it closes with ("Tasa de deserción (%)")."""
+    return _UNIDAD_ENTRE_PARENTESIS.sub("", " ".join(nombre.split()))
 
 
 def girada(tabla: Tabla) -> Tabla:

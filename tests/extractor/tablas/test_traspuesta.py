@@ -83,3 +83,26 @@ def test_columns_numbered_by_the_header_and_named_by_a_row(tmp_path):
         ("Predios adquiridos para cuencas", "ejecutado"): 0,
         ("Predios adquiridos para cuencas", "avance_porcentual"): 0,
     }
+
+
+def test_names_closing_with_their_unit_in_parentheses(tmp_path):
+    """Most names across the top close with their unit, "(%)" among them
+    ("Tasa de deserción escolar (%)"): names, not measures; the table is
+    still on its side."""
+    ruta = tmp_path / "educacion_inirida.docx"
+    filas = [
+        ["Línea base 2023", "78,4", "6,8", "412"],
+        ["Meta 2024", "82,0", "6,0", "450"],
+        ["Resultado 2024", "80,6", "5,7", "468"],
+    ]
+    nombres = [
+        "Tasa de cobertura bruta en transición (%)",
+        "Tasa de deserción escolar (%)",
+        "Estudiantes con transporte (número)",
+    ]
+    _docx(ruta, ["Medida", *nombres], filas)
+    obs = interpretar(leer_documento(ruta)).observaciones
+    leidas = {(o.indicador, o.medida): o.valor for o in obs}
+    assert leidas[("Tasa de deserción escolar (%)", "meta")] == 6.0
+    assert leidas[("Estudiantes con transporte (número)", "ejecutado")] == 468
+    assert len(obs) == 9
