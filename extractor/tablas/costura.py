@@ -303,12 +303,66 @@ def _unidas_de_lado(bloques: list) -> list:
     return salida
 
 
+def _franjas_de_columnas(tabla: Tabla) -> list[tuple[float, float]] | None:
+    """Each column's span across the page (x0, x1), from its cells of one
+    column; None when a column has no such cell with a box."""
+    franjas: dict[int, tuple[float, float]] = {}
+    for c in tabla.celdas:
+        if c.bbox is not None and c.columnas_span == 1:
+            x0, x1 = franjas.get(c.columna, (c.bbox[0], c.bbox[2]))
+            franjas[c.columna] = (min(x0, c.bbox[0]), max(x1, c.bbox[2]))
+    if len(franjas) != tabla.n_columnas:
+        return None
+    return [franjas[k] for k in range(tabla.n_columnas)]
+
+
+def _en_sus_columnas(anterior: Tabla, tabla: Tabla) -> Tabla | None:
+    """A table right after the previous one (on its page or the next) that
+    goes on with its rows without its header, its grid cut into other
+    columns (a browser's page break): its cells moved to the previous table's columns under which they
+    stand (by the middle of each box), when each falls under one and no two
+    of a row under the same one; None otherwise."""
+    if not (anterior.paginas and tabla.paginas and tabla.paginas[0] - anterior.paginas[-1] in (0, 1)):
+        return None
+    if (
+        tabla.n_columnas == anterior.n_columnas
+        or _encabezado_propio(tabla)
+        or any(c.bbox is None for c in tabla.celdas)
+    ):
+        return None
+    franjas = _franjas_de_columnas(anterior)
+    if franjas is None:
+        return None
+    por_fila: dict[int, list[Celda]] = {}
+    chocan: set[int] = set()  # rows with two cells under one column
+    for c in tabla.celdas:
+        if not c.texto.strip():
+            continue
+        medio = (c.bbox[0] + c.bbox[2]) / 2  # type: ignore[index]
+        columna = next((k for k, (x0, x1) in enumerate(franjas) if x0 <= medio <= x1), None)
+        if columna is None:
+            return None
+        fila = por_fila.setdefault(c.fila, [])
+        if any(o.columna == columna for o in fila):
+            chocan.add(c.fila)
+        fila.append(replace(c, columna=columna, columnas_span=1))
+    # the rows after the last one that fills two thirds of the columns are the list's foot ("Anterior 1 Siguiente",
+    # "Mostrando registros del 1 al 11"): left out; only they may clash
+    llenas = [f for f in sorted(por_fila) if len(por_fila[f]) * 3 >= anterior.n_columnas * 2]
+    if not llenas or any(f <= llenas[-1] for f in chocan):
+        return None
+    return Tabla(indice=tabla.indice, celdas=[c for f in sorted(por_fila) if f <= llenas[-1] for c in por_fila[f]])
+
+
 def unir_tablas(doc: Documento) -> Documento:
     grupos: list[list[Tabla]] = []
     bloques: list = []
     for bloque in _con_encabezado_aparte(doc.bloques):
         if isinstance(bloque, Tabla):
             bloque = compactar_columnas(bloque)
+            if bloques and bloques[-1] is None and (regrillada := _en_sus_columnas(grupos[-1][-1], bloque)):
+                grupos[-1].append(regrillada)  # the previous table's rows in a grid cut otherwise
+                continue
             if (
                 bloques
                 and bloques[-1] is None

@@ -222,3 +222,35 @@ def test_hoja_impresa_partida_con_numero_antes_del_nombre(tmp_path):
     assert julio[("Micromedidores instalados", "meta")] == 120
     assert julio[("Toneladas de residuos aprovechadas", "ejecutado")] == 30.5
     assert len(julio) == 8
+
+
+def test_filas_que_siguen_en_una_rejilla_cortada_de_otra_manera(tmp_path):
+    """A list printed by a browser: after a break, its last rows come in a
+    grid cut into other columns (some split in two), without the header, and
+    under them the list's foot ("Anterior 1 Siguiente"): the rows go to the
+    columns they stand under, named as any row of the table."""
+    ruta = tmp_path / "transito_sincelejo_siplan_2025.pdf"
+    xs = [40, 100, 300, 380, 460, 540]
+    c = canvas.Canvas(str(ruta), pagesize=letter)
+    c.setFont("Helvetica", 8)
+    y = fila_reglada(c, xs, 720, ["Código", "Meta de producto", "Meta 2025", "Ejecutado", "% avance"], 18)
+    y = fila_reglada(c, xs, y, ["MP-1", "Comparendos pedagógicos impuestos", "1.200", "950", "79,2%"], 18)
+    y = fila_reglada(c, xs, y, ["MP-2", "Operativos de control realizados", "48", "40", "83,3%"], 18)
+    cortadas = [40, 100, 200, 300, 380, 420, 460, 540]  # the name and the target columns cut in two
+    y -= 8
+    for fila in (
+        ["MP-3", "Licencias de conducción", "", "9.500", "", "7.595", "79,9%"],
+        ["MP-4", "Trámites en línea atendidos", "", "600", "", "520", "86,7%"],
+    ):
+        y = fila_reglada(c, cortadas, y, fila, 18)
+    fila_reglada(c, [420, 460, 500, 540], y, ["Anterior", "1", "Siguiente"], 14)
+    c.save()
+    obs = interpretar(leer_documento(ruta)).observaciones
+    ejecutado = {o.indicador: o.valor for o in obs if o.medida == "ejecutado"}
+    assert ejecutado == {
+        "Comparendos pedagógicos impuestos": 950,
+        "Operativos de control realizados": 40,
+        "Licencias de conducción": 7_595,
+        "Trámites en línea atendidos": 520,
+    }
+    assert not [o for o in obs if o.valor == 1 or o.indicador in {"Anterior", "Siguiente"}]
