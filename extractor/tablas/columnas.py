@@ -503,6 +503,7 @@ def columnas(
             )
         )
     _resultados_junto_a_la_meta(cols, solo_periodo, ctx)
+    _participios_junto_a_la_meta(cols, rejilla[n_encabezado:], ctx)
     _logros_de_subperiodo(cols, ctx)
     _degradar_columnas_texto(cols, rejilla[n_encabezado:])
     _hermanas_de_dinero(cols, ctx, rejilla[n_encabezado:])
@@ -938,6 +939,31 @@ def _resultados_junto_a_la_meta(cols: list[Columna], solo_periodo: list[int], ct
         if c.indice in solo_periodo and c.medida == "meta":
             c.medida = "ejecutado"
             c.periodo = periodo_para(c.medida, c.texto_periodo, ctx)
+
+
+# a header that opens with a plural past participle: "Instalados en el mes", "Entregadas"
+_PARTICIPIO = re.compile(r"^[a-zñ]{3,}(?:ados|idos|adas|idas)$")
+MAX_PALABRAS_PARTICIPIO = 5
+
+
+def _participios_junto_a_la_meta(cols: list[Columna], cuerpo, ctx: Contexto) -> None:
+    """Beside a column that names the target ("Meta del mes"), a column of
+    figures headed by what was done ("Instalados en el mes", "Entregadas")
+    is what was achieved."""
+    from extractor.castellano.lexico import es_palabra
+
+    if not any(c.medida in ("meta", "meta_cuatrienio") for c in cols):
+        return
+    for c in cols:
+        palabras_ = normalizar(c.encabezado).split()
+        if c.medida is not None or c.rol != "texto" or not palabras_ or len(palabras_) > MAX_PALABRAS_PARTICIPIO:
+            continue
+        if not (_PARTICIPIO.match(palabras_[0]) and es_palabra(palabras_[0])):
+            continue
+        textos = _textos(cuerpo, c.indice)
+        if textos and sum(leer_numero(t) is not None for t in textos) * 10 >= len(textos) * 8:
+            c.rol, c.medida = "valor", "ejecutado"
+            c.periodo = periodo_para(c.medida, c.encabezado, ctx)
 
 
 ACUMULADO_EXPLICITO = re.compile(palabras.patron_de_palabras(cargar_yaml("encabezados.yaml")["acumulado_explicito"]))

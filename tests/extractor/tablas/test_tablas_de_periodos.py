@@ -387,3 +387,28 @@ def test_periodos_mal_leidos_toman_su_lugar_en_la_serie(tmp_path, etiquetas, mes
     ejecutado = sorted((o.periodo_inicio.month, o.valor) for o in obs if o.medida == "ejecutado" and o.valor != 999)
     assert ejecutado == [(m, 20 + k) for k, m in enumerate(meses)]
     assert {o.indicador for o in obs} == {"Atenciones psicosociales realizadas"}
+
+
+def test_columna_de_lo_hecho_en_participio_junto_a_la_meta(tmp_path):
+    """ "Instalados en el mes" beside "Meta del mes": what was done, each
+    month; a column in participle with no target beside it says nothing."""
+    from docx import Document
+
+    ruta = tmp_path / "acueducto_tambo_boletin_2023.docx"
+    doc = Document()
+    doc.add_paragraph("Unidad de Servicios Públicos de El Tambo – boletín mensual, vigencia 2023")
+    doc.add_paragraph("Tabla 1. Medidores instalados en el acueducto urbano – vigencia 2023")
+    filas = [
+        ("Mes", "Meta del mes", "Instalados en el mes"),
+        ("Enero", "50", "32"),
+        ("Febrero", "50", "41"),
+        ("Marzo", "50", "55"),
+    ]
+    tabla = doc.add_table(rows=len(filas), cols=3)
+    for r, fila in enumerate(filas):
+        for k, texto in enumerate(fila):
+            tabla.cell(r, k).text = texto
+    doc.save(ruta)
+    obs = extraer_informe(ruta).observaciones
+    hechos = sorted((o.periodo_inicio.month, o.valor) for o in obs if o.medida == "ejecutado")
+    assert hechos == [(1, 32), (2, 41), (3, 55)]
