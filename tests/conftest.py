@@ -79,6 +79,22 @@ def una_observacion(informe, **campos):
     return encontradas[0]
 
 
+def docx_con_tabla(ruta: Path, parrafos: list[str], filas) -> Path:
+    """A Word file made by python-docx: the paragraphs, then a table of
+    `filas` (the first is its header), one text per cell."""
+    from docx import Document
+
+    doc = Document()
+    for parrafo in parrafos:
+        doc.add_paragraph(parrafo)
+    tabla = doc.add_table(rows=len(filas), cols=len(filas[0]))
+    for r, fila in enumerate(filas):
+        for k, texto in enumerate(fila):
+            tabla.cell(r, k).text = texto
+    doc.save(ruta)
+    return ruta
+
+
 def fila_reglada(lienzo, xs: list[float], y: float, fila, alto: float, margen: float = 3) -> float:
     """Draw one fully ruled table row on a reportlab canvas: a cell between
     each pair of `xs`, its text near the bottom. Returns the next row's top."""

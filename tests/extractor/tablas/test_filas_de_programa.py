@@ -5,27 +5,23 @@ programme, not as key/value fields."""
 
 from __future__ import annotations
 
-from docx import Document
-
 from extractor import interpretar, leer_documento
+from tests.conftest import docx_con_tabla
 
 
 def test_inversion_por_programa(tmp_path):
     ruta = tmp_path / "tocancipa_inversion_2013.docx"
-    doc = Document()
-    doc.add_paragraph("Alcaldía de Tocancipá – ¿Cuánto invertimos en 2013?")
-    doc.add_paragraph("Tabla 2. Inversión 2013 por programa (pesos)")
     filas = [
         ("Programa", "Presupuesto definitivo", "Comprometido", "%"),
         ("Programa 1. Educación para la equidad", "$ 1.286.400.000", "$ 1.214.950.000", "94,4 %"),
         ("Programa 2. Cultura viva", "$ 318.700.000", "$ 296.300.000", "93,0 %"),
         ("Programa 3. Tocancipá activa y saludable", "$ 452.000.000", "$ 371.850.000", "82,3 %"),
     ]
-    tabla = doc.add_table(rows=len(filas), cols=4)
-    for r, fila in enumerate(filas):
-        for k, texto in enumerate(fila):
-            tabla.cell(r, k).text = texto
-    doc.save(ruta)
+    docx_con_tabla(
+        ruta,
+        ["Alcaldía de Tocancipá – ¿Cuánto invertimos en 2013?", "Tabla 2. Inversión 2013 por programa (pesos)"],
+        filas,
+    )
     obs = interpretar(leer_documento(ruta)).observaciones
     comprometido = {o.indicador: o.valor for o in obs if o.medida == "compromisos"}
     assert comprometido == {
@@ -53,18 +49,12 @@ def test_programa_delante_del_nombre_del_producto(tmp_path):
         "BOLETINES DE PRENSA: Realizar diariamente",
     )
     ruta = tmp_path / "apartado_seguimiento_2025.docx"
-    doc = Document()
-    doc.add_paragraph("Alcaldía de Apartadó – Seguimiento al plan de desarrollo, vigencia 2025")
     filas = [
         ("Programa: indicador de producto", "Meta 2025", "Avance 2025"),
         ("Programa 1905 Salud pública: Niños y niñas vacunados con esquema completo", "1.200", "1.034"),
         ("Programa 2201 Calidad educativa: Sedes educativas rurales mejoradas", "6", "2"),
     ]
-    tabla = doc.add_table(rows=len(filas), cols=3)
-    for r, fila in enumerate(filas):
-        for k, texto in enumerate(fila):
-            tabla.cell(r, k).text = texto
-    doc.save(ruta)
+    docx_con_tabla(ruta, ["Alcaldía de Apartadó – Seguimiento al plan de desarrollo, vigencia 2025"], filas)
     obs = interpretar(leer_documento(ruta)).observaciones
     metas = {(o.indicador, o.indicador_padre): o.valor for o in obs if o.medida == "meta"}
     assert metas == {
@@ -79,8 +69,6 @@ def test_ejecucion_de_gastos_con_rubros_cortos_y_porcentaje_de_ejecucion(tmp_pat
     (compromisos over apropiación: a ratio of amounts that are read, no figure
     of its own, esquemas/convenciones.md)."""
     ruta = tmp_path / "guarne_ejecucion_gastos_2012.docx"
-    doc = Document()
-    doc.add_paragraph("Municipio de Guarne – Ejecución presupuestal de gastos acumulada a diciembre de 2012")
     filas = [
         ("RUBRO", "DESCRIPCION", "APROPIACION DEFINITIVA", "COMPROMISOS", "% EJEC"),
         ("2", "GASTOS", "42.225.399.993", "39.738.478.352", "94.11"),
@@ -88,11 +76,9 @@ def test_ejecucion_de_gastos_con_rubros_cortos_y_porcentaje_de_ejecucion(tmp_pat
         ("A.1", "Educación", "12.400.000.000", "11.641.000.000", "93.88"),
         ("A.2", "Salud", "9.800.000.000", "9.615.000.000", "98.12"),
     ]
-    tabla = doc.add_table(rows=len(filas), cols=5)
-    for r, fila in enumerate(filas):
-        for k, texto in enumerate(fila):
-            tabla.cell(r, k).text = texto
-    doc.save(ruta)
+    docx_con_tabla(
+        ruta, ["Municipio de Guarne – Ejecución presupuestal de gastos acumulada a diciembre de 2012"], filas
+    )
     obs = interpretar(leer_documento(ruta)).observaciones
     compromisos = {o.indicador: o.valor for o in obs if o.medida == "compromisos"}
     assert compromisos["Salud"] == 9_615_000_000 and compromisos["GASTOS DE FUNCIONAMIENTO"] == 4_898_711_823

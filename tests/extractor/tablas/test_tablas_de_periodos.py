@@ -25,7 +25,7 @@ from openpyxl import Workbook
 
 from extractor import extraer_informe
 from extractor.tablas.titulos import es_campo_ficha, indicador_del_titulo
-from tests.conftest import observaciones_con as _obs, una_observacion as _uno
+from tests.conftest import docx_con_tabla, observaciones_con as _obs, una_observacion as _uno
 
 MESES = ["Enero", "Febrero", "Marzo", "Abril", "Mayo", "Junio"]
 
@@ -370,19 +370,17 @@ def test_periodos_mal_leidos_toman_su_lugar_en_la_serie(tmp_path, etiquetas, mes
     """Rows of periods some of whose labels a scan misread: each takes the
     period its label nearly says, or that of its place in the run of the
     labels that read; a total row is no place in the run."""
-    from docx import Document
-
     ruta = tmp_path / "comisaria_bolivar_seguimiento_2016.docx"
-    doc = Document()
-    doc.add_paragraph("Comisaría de Familia de Bolívar – seguimiento de la vigencia 2016")
-    doc.add_paragraph("Tabla 1. Indicador: Atenciones psicosociales realizadas")
     filas = [("Periodo", "Meta", "Ejecutado")] + [(e, "30", str(20 + k)) for k, e in enumerate(etiquetas)]
     filas.append(("Total a la fecha", str(30 * len(etiquetas)), "999"))
-    tabla = doc.add_table(rows=len(filas), cols=3)
-    for r, fila in enumerate(filas):
-        for k, texto in enumerate(fila):
-            tabla.cell(r, k).text = texto
-    doc.save(ruta)
+    docx_con_tabla(
+        ruta,
+        [
+            "Comisaría de Familia de Bolívar – seguimiento de la vigencia 2016",
+            "Tabla 1. Indicador: Atenciones psicosociales realizadas",
+        ],
+        filas,
+    )
     obs = extraer_informe(ruta).observaciones
     ejecutado = sorted((o.periodo_inicio.month, o.valor) for o in obs if o.medida == "ejecutado" and o.valor != 999)
     assert ejecutado == [(m, 20 + k) for k, m in enumerate(meses)]
@@ -392,23 +390,21 @@ def test_periodos_mal_leidos_toman_su_lugar_en_la_serie(tmp_path, etiquetas, mes
 def test_columna_de_lo_hecho_en_participio_junto_a_la_meta(tmp_path):
     """ "Instalados en el mes" beside "Meta del mes": what was done, each
     month; a column in participle with no target beside it says nothing."""
-    from docx import Document
-
     ruta = tmp_path / "acueducto_tambo_boletin_2023.docx"
-    doc = Document()
-    doc.add_paragraph("Unidad de Servicios Públicos de El Tambo – boletín mensual, vigencia 2023")
-    doc.add_paragraph("Tabla 1. Medidores instalados en el acueducto urbano – vigencia 2023")
     filas = [
         ("Mes", "Meta del mes", "Instalados en el mes"),
         ("Enero", "50", "32"),
         ("Febrero", "50", "41"),
         ("Marzo", "50", "55"),
     ]
-    tabla = doc.add_table(rows=len(filas), cols=3)
-    for r, fila in enumerate(filas):
-        for k, texto in enumerate(fila):
-            tabla.cell(r, k).text = texto
-    doc.save(ruta)
+    docx_con_tabla(
+        ruta,
+        [
+            "Unidad de Servicios Públicos de El Tambo – boletín mensual, vigencia 2023",
+            "Tabla 1. Medidores instalados en el acueducto urbano – vigencia 2023",
+        ],
+        filas,
+    )
     obs = extraer_informe(ruta).observaciones
     hechos = sorted((o.periodo_inicio.month, o.valor) for o in obs if o.medida == "ejecutado")
     assert hechos == [(1, 32), (2, 41), (3, 55)]
