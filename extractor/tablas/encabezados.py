@@ -47,6 +47,11 @@ ABREVIATURA = re.compile(r"[^\W\d_]{1,5}\.")  # "m.", "cuat.", "prog.": a word c
 MAX_LECTURAS = 400  # readings of a header's abbreviations tried, at most
 
 
+# a header's unit in parentheses at its end, in percent: "Meta (%)"
+_EN_PORCENTAJE = re.compile(r"\s*\(\s*%\s*\)\s*$")
+_METAS = ("meta", "linea_base", "meta_cuatrienio")  # measures a percent unit does not turn into progress
+
+
 @dataclass(frozen=True)
 class Regla:
     nombre: str  # medida or rol
@@ -138,6 +143,9 @@ class ClasificadorEncabezados:
         return self._primera(self.roles, self._presentes(text))
 
     def medida(self, text: str) -> Optional[str]:
+        sin_unidad = _EN_PORCENTAJE.sub("", text)
+        if sin_unidad != text and (propia := self.medida(sin_unidad)) in _METAS:
+            return propia  # "Meta (%)", "Línea base (%)": a target written in percent, not a progress
         medida = self._primera(self.medidas, self._presentes(self._desabreviado(text)))
         return medida if medida is not None else self._medida_abreviada(text)
 

@@ -34,6 +34,13 @@ from extractor.castellano.nombres import separar_nombre
         ("Cantidad Programada 2017", "meta"),
         ("T1. PLANEADO 2024", "meta"),
         ("Avance vigencia 2021", "ejecutado"),
+        # a target written in percent is a target; a progress in percent stays a progress
+        ("Meta (%)", "meta"),
+        ("Línea base 2023 (%)", "linea_base"),
+        ("Cumplimiento (%)", "avance_porcentual"),
+        ("Avance (%)", "avance_porcentual"),
+        # "Comportamiento mensual": what was done, month by month
+        ("Comportamiento mensual", "ejecutado"),
     ],
 )
 def test_header_to_measure(encabezado, medida):
