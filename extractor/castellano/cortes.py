@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from extractor.castellano import palabras
 from extractor.modelo import Documento, Tabla
 from extractor.castellano.numeros import leer_numero
 
@@ -23,7 +24,7 @@ _COLA_PALABRA = re.compile(r"(?:^|(?<=[\s(\"“]))([^\W\d_]+)$")
 _CABEZA_PALABRA = re.compile(r"^([^\W\d_]+)")
 _ANIO_CORTADO = re.compile(r"(?:19|20)\d?\|\d{1,2}")  # "20" / "21", "202" / "1": a year of four digits
 # a date or a range of years cut at a hyphen: "30-" / "sep", "sep-" / "2025", "2024" / "-202", "-202" / "7"
-_MES = r"(?:ene|feb|mar|abr|may|jun|jul|ago|sep|sept|oct|nov|dic)[a-z]*"
+_MES = rf"(?:{palabras.alternativas(palabras.por_numero('meses'))})"  # esquemas/castellano.yaml
 _FECHA_CORTADA = re.compile(
     rf"(?:(?:\d|\b{_MES})-\|(?:\d|{_MES}\b)|\d\|-\d|\d{{4}}-(?:19|20)\d?\|\d{{1,2}}$)", re.IGNORECASE
 )

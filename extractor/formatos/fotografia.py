@@ -9,6 +9,7 @@ edges, is left as it is."""
 from __future__ import annotations
 
 from esquemas import umbrales
+from extractor.formatos.otsu import umbral_otsu
 
 _U = umbrales("fotografia")  # esquemas/disposicion.yaml
 LADO_MUESTRA = _U["lado_muestra"]
@@ -16,25 +17,6 @@ MARCO = _U["marco"]
 MAX_PAPEL_EN_MARCO = _U["max_papel_en_marco"]
 MIN_HOJA = _U["min_hoja"]
 RADIO_LUZ = _U["radio_luz"]
-
-
-def _umbral(valores) -> int | None:
-    """Otsu's threshold of grey levels; None for an image of one grey (a blank page)."""
-    import numpy as np
-
-    if int(valores.max()) == int(valores.min()):
-        return None
-
-    hist = np.bincount(valores.ravel(), minlength=256).astype(float)
-    total = hist.sum()
-    acumulado, media = np.cumsum(hist), np.cumsum(hist * np.arange(256))
-    w0 = acumulado / total
-    w1 = 1 - w0
-    with np.errstate(divide="ignore", invalid="ignore"):
-        m0 = media / acumulado
-        m1 = (media[-1] - media) / (total - acumulado)
-        entre = w0 * w1 * (m0 - m1) ** 2
-    return int(np.nanargmax(entre))
 
 
 def esquinas_de_hoja(imagen) -> list[tuple[float, float]] | None:
@@ -48,10 +30,7 @@ def esquinas_de_hoja(imagen) -> list[tuple[float, float]] | None:
     escala = LADO_MUESTRA / max(imagen.size)
     muestra = imagen.resize((max(1, round(imagen.width * escala)), max(1, round(imagen.height * escala))))
     gris = np.asarray(muestra.filter(ImageFilter.MedianFilter(5)))
-    umbral = _umbral(gris)
-    if umbral is None:
-        return None
-    papel = gris > umbral
+    papel = gris >= umbral_otsu(gris)  # (one grey, a blank page: all paper, a scan)
     alto, ancho = papel.shape
     m = max(1, round(min(alto, ancho) * MARCO))
     marco = np.concatenate([papel[:m].ravel(), papel[-m:].ravel(), papel[:, :m].ravel(), papel[:, -m:].ravel()])

@@ -57,13 +57,14 @@ from typing import Optional, Sequence
 
 from extractor.formatos import tesseract_api
 from extractor.formatos.fotografia import enderezar_foto
+from extractor.formatos.otsu import umbral_otsu
 
 DPI = 300
 IDIOMA = "spa"
 # Tesseract page segmentation: 6 = one block of text (words are regrouped here
 # by position anyway); 3, automatic, drops columns of lone figures in tables.
 PSM = os.environ.get("INFORMES_OCR_PSM", "6")
-VERSION = 31  # of the image processing and word model below; part of the cache key
+VERSION = 32  # of the image processing and word model below; part of the cache key
 HILOS = max(1, min(4, os.cpu_count() or 1))
 TIEMPO_PAGINA = 180  # seconds for one Tesseract call
 MAX_PIXELES = 12_000_000  # of one page image (a letter page at 300 dpi has 8.4 million)
@@ -263,22 +264,6 @@ def _guardar_cache(ruta: Path, pagina: PaginaOcr) -> None:
 
 
 # -------------------------------------------------------------- the image
-
-
-def _umbral_otsu(gris) -> int:
-    import numpy as np
-    from PIL import Image
-
-    hist = np.array(Image.fromarray(gris).histogram(), dtype=np.float64)  # PIL's count of each grey: fast
-    total = hist.sum()
-    suma = np.dot(np.arange(256), hist)
-    peso = np.cumsum(hist)
-    media = np.cumsum(hist * np.arange(256))
-    fondo = total - peso
-    with np.errstate(divide="ignore", invalid="ignore"):
-        varianza = (suma * peso / total - media) ** 2 * total / (peso * fondo)
-    varianza[~np.isfinite(varianza)] = 0
-    return int(np.argmax(varianza)) + 1  # ink: grey values below this (the class up to the argmax)
 
 
 def _puntos(tinta):
@@ -742,7 +727,7 @@ def _binaria(imagen):
     import numpy as np
 
     gris = np.asarray(imagen)
-    umbral = _umbral_otsu(gris)
+    umbral = umbral_otsu(gris)
     return gris, umbral, gris < umbral
 
 
