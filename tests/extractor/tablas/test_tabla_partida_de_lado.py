@@ -116,23 +116,24 @@ FILAS_HOJA = [
 ]
 
 
+def _hoja_impresa(ruta, xs, nombres: list[str], filas) -> None:
+    """A bimonthly sheet printed too wide: the names (`nombres` columns)
+    and bimester 3 on page 1, bimester 4 alone on page 2, rows at the same heights."""
+    c = canvas.Canvas(str(ruta), pagesize=letter)
+    cabecera = [*nombres, "Bimestre 3 (may-jun) Prog.", "Bimestre 3 (may-jun) Ejec."]
+    _pagina(c, xs, cabecera, filas, "Empresa de Servicios Públicos - seguimiento bimestral 2024")
+    c.showPage()
+    _pagina(c, [40, 120, 200], ["(jul-ago) Prog.", "(jul-ago) Ejec."], [f[3:] for f in FILAS_HOJA], "")
+    c.save()
+
+
 def test_hoja_impresa_partida_por_columnas_sin_nombres(tmp_path):
     """A spreadsheet printed too wide: page 2 holds the remaining columns
     with no names nor keys, every row at the height it has on page 1, and
     the bimester's range written in its cut header ("(may-jun)"): the
     figures go to the rows at the same height, in that bimester."""
     ruta = tmp_path / "emservicios_seguimiento_bimestral_2024.pdf"
-    c = canvas.Canvas(str(ruta), pagesize=letter)
-    _pagina(
-        c,
-        [40, 250, 330, 410],
-        ["Indicador", "Bimestre 3 (may-jun) Prog.", "Bimestre 3 (may-jun) Ejec."],
-        [f[:3] for f in FILAS_HOJA],
-        "Empresa de Servicios Públicos - seguimiento bimestral 2024",
-    )
-    c.showPage()
-    _pagina(c, [40, 120, 200], ["(jul-ago) Prog.", "(jul-ago) Ejec."], [f[3:] for f in FILAS_HOJA], "")
-    c.save()
+    _hoja_impresa(ruta, [40, 250, 330, 410], ["Indicador"], [f[:3] for f in FILAS_HOJA])
     obs = interpretar(leer_documento(ruta)).observaciones
     julio = {(o.indicador, o.medida): o.valor for o in obs if o.periodo_inicio == date(2024, 7, 1)}
     assert julio[("Micromedidores instalados", "meta")] == 120
@@ -206,17 +207,8 @@ def test_hoja_impresa_partida_con_numero_antes_del_nombre(tmp_path):
     continuation page (figures only, at the same heights) still goes to the
     rows of page 1; a next page with its own names column does not."""
     ruta = tmp_path / "emservicios_numerada_2024.pdf"
-    c = canvas.Canvas(str(ruta), pagesize=letter)
-    _pagina(
-        c,
-        [40, 70, 250, 330, 410],
-        ["N.°", "Indicador", "Bimestre 3 (may-jun) Prog.", "Bimestre 3 (may-jun) Ejec."],
-        [(str(k), *f[:3]) for k, f in enumerate(FILAS_HOJA, start=1)],
-        "Empresa de Servicios Públicos - seguimiento bimestral 2024",
-    )
-    c.showPage()
-    _pagina(c, [40, 120, 200], ["(jul-ago) Prog.", "(jul-ago) Ejec."], [f[3:] for f in FILAS_HOJA], "")
-    c.save()
+    filas = [(str(k), *f[:3]) for k, f in enumerate(FILAS_HOJA, start=1)]
+    _hoja_impresa(ruta, [40, 70, 250, 330, 410], ["N.°", "Indicador"], filas)
     obs = interpretar(leer_documento(ruta)).observaciones
     julio = {(o.indicador, o.medida): o.valor for o in obs if o.periodo_inicio == date(2024, 7, 1)}
     assert julio[("Micromedidores instalados", "meta")] == 120
