@@ -324,14 +324,10 @@ def _en_sus_columnas(anterior: Tabla, tabla: Tabla) -> Tabla | None:
     of a row under the same one; None otherwise."""
     if not (anterior.paginas and tabla.paginas and tabla.paginas[0] - anterior.paginas[-1] in (0, 1)):
         return None
-    if (
-        tabla.n_columnas == anterior.n_columnas
-        or _encabezado_propio(tabla)
-        or any(c.bbox is None for c in tabla.celdas)
-    ):
+    if tabla.n_columnas == anterior.n_columnas or any(c.bbox is None for c in tabla.celdas):
         return None
     franjas = _franjas_de_columnas(anterior)
-    if franjas is None:
+    if franjas is None or _encabezado_propio(tabla):  # (the header last: reading it classifies its words)
         return None
     por_fila: dict[int, list[Celda]] = {}
     chocan: set[int] = set()  # rows with two cells under one column
