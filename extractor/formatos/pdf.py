@@ -1270,10 +1270,11 @@ def _pagina_de_tabla(
                 pagina_texto.close()
                 veloz.close()
     if leida is not None:
-        palabras, ajustes, horizontales, recuadros = leida
+        palabras, ajustes, horizontales, recuadros, verticales = leida
         recuadros = de_tarjeta(recuadros, float(pagina.height))
     else:
         palabras, ajustes, horizontales = _palabras(pagina), AJUSTES_RAYADAS, pagina.horizontal_edges
+        verticales = pagina.vertical_edges
         rectangulos = graficas.rectangulos_de_pdfplumber(pagina)
         cajas = [(o["x0"], o["top"], o["x1"], o["bottom"]) for o in pagina.rects + pagina.curves]
         recuadros = de_tarjeta(cajas, float(pagina.height))
@@ -1282,10 +1283,7 @@ def _pagina_de_tabla(
     de_indicador, palabras = tablas_de_indicador(rectangulos, palabras, n_pagina)  # one indicator's chart
     recuadros = con_pies(recuadros, palabras)
     # cards parted only by rules: the cells of their grid are cards too
-    explicitas = ajustes if ajustes and ajustes.get("vertical_strategy") == "explicit" else None
-    verticales = explicitas["explicit_vertical_lines"] if explicitas else pagina.vertical_edges
-    cruzadas = explicitas["explicit_horizontal_lines"] if explicitas else horizontales
-    rejilla = tarjetas.de_reglas(verticales, cruzadas, palabras, float(pagina.width), float(pagina.height))
+    rejilla = tarjetas.de_reglas(verticales, horizontales, palabras, float(pagina.width), float(pagina.height))
     recuadros += rejilla
 
     def elementos(palabras_, ajustes_, horizontales_, sueltas_):

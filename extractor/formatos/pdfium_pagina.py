@@ -29,7 +29,7 @@ import ctypes
 from array import array
 from operator import itemgetter
 from pathlib import Path
-from typing import Optional
+from typing import NamedTuple, Optional
 
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
@@ -106,11 +106,19 @@ class _NoAplica(Exception):
     """A page this reader does not handle like pdfplumber: fall back."""
 
 
-def leer_pagina(page, textpage, settings: dict) -> Optional[tuple[list[dict], Optional[dict], list[dict], list[tuple]]]:
-    """(words, table settings: None when the page has no ruling to make a
-    table of, horizontal rules, boxes drawn on the page: `recuadros`) of a
-    table page for `pdf._elementos_pagina`, or None to read the page with
-    pdfplumber."""
+class PaginaLeida(NamedTuple):
+    """What `leer_pagina` reads of a table page for `pdf._elementos_pagina`."""
+
+    palabras: list[dict]
+    ajustes: Optional[dict]  # table settings; None when no ruling makes a table
+    horizontales: list[dict]  # rules across
+    recuadros: list[tuple]  # boxes drawn on the page
+    verticales: list[dict]  # rules down
+
+
+def leer_pagina(page, textpage, settings: dict) -> Optional[PaginaLeida]:
+    """The words, rules and boxes of a table page, or None to read the page
+    with pdfplumber."""
     try:
         espacio = _espacio(page)
         palabras = _palabras(textpage, espacio)
@@ -121,7 +129,7 @@ def leer_pagina(page, textpage, settings: dict) -> Optional[tuple[list[dict], Op
     verticales = [b for b in bordes if b["orientation"] == "v"]
     horizontales = [b for b in bordes if b["orientation"] == "h"]
     if len(verticales) < 2 or len(horizontales) < 2:
-        return palabras, None, horizontales, recuadros  # no ruled table can be drawn
+        return PaginaLeida(palabras, None, horizontales, recuadros, verticales)  # no ruled table can be drawn
     ajustes = {k: v for k, v in settings.items() if k not in ("vertical_strategy", "horizontal_strategy")}
     ajustes.update(
         vertical_strategy="explicit",
@@ -129,7 +137,7 @@ def leer_pagina(page, textpage, settings: dict) -> Optional[tuple[list[dict], Op
         explicit_vertical_lines=verticales,
         explicit_horizontal_lines=horizontales,
     )
-    return palabras, ajustes, horizontales, recuadros
+    return PaginaLeida(palabras, ajustes, horizontales, recuadros, verticales)
 
 
 class _Espacio:

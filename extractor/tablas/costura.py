@@ -311,9 +311,9 @@ def _franjas_de_columnas(tabla: Tabla) -> list[tuple[float, float]] | None:
         if c.bbox is not None and c.columnas_span == 1:
             x0, x1 = franjas.get(c.columna, (c.bbox[0], c.bbox[2]))
             franjas[c.columna] = (min(x0, c.bbox[0]), max(x1, c.bbox[2]))
-    if len(franjas) != tabla.n_columnas:
+    if len(franjas) != (ancho := tabla.n_columnas):
         return None
-    return [franjas[k] for k in range(tabla.n_columnas)]
+    return [franjas[k] for k in range(ancho)]
 
 
 def _en_sus_columnas(anterior: Tabla, tabla: Tabla) -> Tabla | None:
@@ -344,7 +344,8 @@ def _en_sus_columnas(anterior: Tabla, tabla: Tabla) -> Tabla | None:
         fila.append(replace(c, columna=columna, columnas_span=1))
     # the rows after the last one that fills two thirds of the columns are the list's foot ("Anterior 1 Siguiente",
     # "Mostrando registros del 1 al 11"): left out; only they may clash
-    llenas = [f for f in sorted(por_fila) if len(por_fila[f]) * 3 >= anterior.n_columnas * 2]
+    ancho = anterior.n_columnas
+    llenas = [f for f in sorted(por_fila) if len(por_fila[f]) * 3 >= ancho * 2]
     if not llenas or any(f <= llenas[-1] for f in chocan):
         return None
     return Tabla(indice=tabla.indice, celdas=[c for f in sorted(por_fila) if f <= llenas[-1] for c in por_fila[f]])

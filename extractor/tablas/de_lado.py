@@ -42,9 +42,8 @@ def _primera_columna(tabla: Tabla) -> list[str]:
 def _bandas(tabla: Tabla) -> set[int]:
     """Rows that are one cell across the table (a programme band, "Programa 2"):
     each page names them in its own way, so they are no rows of the key column."""
-    return {
-        c.fila for c in tabla.celdas if c.columna == 0 and c.columnas_span >= tabla.n_columnas > 1 and c.texto.strip()
-    }
+    ancho = tabla.n_columnas
+    return {c.fila for c in tabla.celdas if c.columna == 0 and c.columnas_span >= ancho > 1 and c.texto.strip()}
 
 
 def _claves(tabla: Tabla) -> tuple[int, list[tuple[int, str]]] | None:

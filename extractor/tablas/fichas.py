@@ -1176,6 +1176,8 @@ def _claves_y_cifras(a: BloqueTexto, b: BloqueTexto) -> Optional[tuple[BloqueTex
     "Ejecutado: 387", a line that says its own figure)."""
     if a.bbox is None or b.bbox is None or a.pagina != b.pagina:
         return None
+    if max(a.bbox[1], b.bbox[1]) > min(a.bbox[3], b.bbox[3]) + 3:
+        return None  # one above the other: no line of one beside a line of the other
     rotulo, cifra = (a, b) if a.bbox[0] < b.bbox[0] else (b, a)
     rotulos, cifras = _lineas_con_caja(rotulo), _lineas_con_caja(cifra)
     if not all(_es_cifra_sola(v) or es_vacio(v) for v, _ in cifras):
@@ -1370,6 +1372,8 @@ def _cifra_sola(bloque: BloqueTexto) -> bool:
 
 
 def _es_cifra_sola(texto: str) -> bool:
+    if len(texto.split()) > MAX_PALABRAS_CIFRA_ESCALADA:
+        return False  # a line of prose
     n = leer_numero(texto.strip())
     return n is not None and n.texto.strip() == texto.strip() or _cifra_escalada(texto) is not None
 
@@ -1391,8 +1395,14 @@ def _dinero_propio() -> frozenset[str]:
     return frozenset(_plano(t) for t in cargar_yaml("encabezados.yaml")["ficha_dinero_propio"])
 
 
+# "COP $ -1.234 % pesos miles de millones": the most words a figure and its scale word take
+MAX_PALABRAS_CIFRA_ESCALADA = 10
+
+
 def _cifra_escalada(texto: str) -> Optional[Numero]:
     """A figure and its scale word alone ("$ 98.412 millones"), scaled; or None."""
+    if len(texto.split()) > MAX_PALABRAS_CIFRA_ESCALADA:
+        return None  # not worth searching a line of prose for its figures
     cifras = buscar_numeros(texto)
     if len(cifras) != 1 or texto[: cifras[0].inicio].strip(" $") or not (escala := escala_tras(texto, cifras[0].fin)):
         return None

@@ -116,7 +116,7 @@ def test_texto_dibujado_a_escala_mide_lo_que_mide_en_pdfplumber(tmp_path):
     try:
         pagina = doc[0]
         texto = pagina.get_textpage()
-        palabras, _, _, _ = leer_pagina(pagina, texto, lector.AJUSTES_RAYADAS)
+        palabras = leer_pagina(pagina, texto, lector.AJUSTES_RAYADAS).palabras
         texto.close()
     finally:
         doc.close()
@@ -259,7 +259,7 @@ def test_pagina_girada_recortada_o_con_formularios_igual_a_pdfplumber(tmp_path, 
     finally:
         doc.close()
     assert leida is not None, caso
-    palabras, ajustes, _, _ = leida
+    palabras, ajustes = leida.palabras, leida.ajustes
     with pdfplumber.open(str(ruta)) as pdf:
         pagina = pdf.pages[0]
         esperadas = lector._palabras(pagina)
@@ -332,3 +332,22 @@ def test_texto_de_un_tramo_en_una_llamada_igual_al_de_pypdfium2(nombre):
         pagina.close()
     finally:
         doc.close()
+
+
+def test_las_paginas_que_lee_pdfium_no_pasan_por_pdfminer(monkeypatch):
+    """A page pdfium reads is never parsed again by pdfminer (through
+    pdfplumber's `objects`): that parse costs more than the whole reading.
+    Pages with one rule down or across (no ruled table, but maybe cards
+    parted by rules) used to be parsed only to get their rules down."""
+    parseadas = []
+    original = pdfplumber.page.Page.parse_objects
+
+    def espia(pagina):
+        parseadas.append(pagina.page_number)
+        return original(pagina)
+
+    monkeypatch.setattr(pdfplumber.page.Page, "parse_objects", espia)
+    for nombre in ("sogamoso_educacion_2019.pdf", "girardot_salud_2018.pdf", "duitama_planeacion_2022.pdf"):
+        documento = lector.leer_pdf(INFORMES / nombre, "0" * 64)
+        assert documento.tablas, nombre
+        assert parseadas == [], (nombre, parseadas)
