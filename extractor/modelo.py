@@ -81,6 +81,9 @@ class BloqueTexto:
     # the bold lead-in of a paragraph whose rest is not bold, as printed
     # ("Formación docente. "): a label naming what the paragraph reports
     rotulo: str = ""
+    # the card it is printed in (a box drawn around a few blocks: a
+    # dashboard's tile), on its page; None outside any
+    recuadro: Optional[BBox] = None
 
 
 Bloque = Union[BloqueTexto, Tabla]
@@ -114,6 +117,17 @@ class LineaSuelta:
     repetida: bool = False  # a running header or footer, not content
 
 
+@dataclass(slots=True)
+class LlamadaDeNota:
+    """A footnote's call printed right after a figure of a table ("2.870¹"):
+    the figure's box on its page and the call ("1", "*"); the footnote that
+    opens with the call may date the figure ("¹ Cifra con corte a 30 de septiembre")."""
+
+    pagina: int
+    bbox: BBox
+    llamada: str
+
+
 @dataclass
 class Documento:
     archivo: str  # file name as given by the user
@@ -130,6 +144,8 @@ class Documento:
     codigo_divipola: Optional[str] = None
     # PDF pages with tables: lines with digits outside every table cell
     lineas_sueltas: list[LineaSuelta] = field(default_factory=list)
+    # PDF pages with tables: footnote calls printed after figures
+    llamadas: list[LlamadaDeNota] = field(default_factory=list)
 
     @property
     def tablas(self) -> list[Tabla]:

@@ -100,15 +100,19 @@ def leidas(lineas: list[Linea], recuadros: Sequence[tuple] = ()) -> list[LineaLe
     (`recuadros`), at the gaps CALLE line heights wide (MIN_CALLE points at
     least), then at the gaps HUECO_COLUMNA line heights wide where the next
     word starts a column (two other pieces of the page start there)."""
+    valores: set[int] = set()  # words a card's line of a label and its value starts the value with
     if recuadros:
         lineas = [p for linea in lineas for p in _por_recuadro(linea, recuadros)]
+        valores = {id(w) for linea in lineas if (w := _valor_del_rotulo(linea, recuadros))}
     for a, b in _calles_de_texto(lineas):  # two columns of prose: cut every line across their gutter
         medio = (a + b) / 2
         lineas = [
             p for linea in lineas for p in cortada(linea, lambda w, hueco, alto: w["x0"] - hueco <= medio <= w["x0"])
         ]
     piezas = [
-        p for linea in lineas for p in cortada(linea, lambda w, hueco, alto: hueco > max(CALLE * alto, MIN_CALLE))
+        p
+        for linea in lineas
+        for p in cortada(linea, lambda w, hueco, alto: hueco > max(CALLE * alto, MIN_CALLE) and id(w) not in valores)
     ]
     # where pieces start, and the words after a gap HUECO_COLUMNA line heights wide (cards in a grid
     # whose gutter is narrow: "para | Hogares", "nueva | acueducto", "48 | 175" all start at one x)
@@ -124,7 +128,7 @@ def leidas(lineas: list[Linea], recuadros: Sequence[tuple] = ()) -> list[LineaLe
     tras_cambio = {id(b) for p in piezas for a, b in zip(p.palabras, p.palabras[1:]) if _negrita(a) != _negrita(b)}
 
     def inicia_columna(w: dict, hueco: float, alto: float) -> bool:
-        if hueco <= HUECO_COLUMNA * alto / (2 if id(w) in tras_cambio else 1):
+        if hueco <= HUECO_COLUMNA * alto / (2 if id(w) in tras_cambio else 1) or id(w) in valores:
             return False
         # two others start there (the word itself is one of `inicios`)
         return bisect_right(inicios, w["x0"] + ALINEADA) - bisect_left(inicios, w["x0"] - ALINEADA) >= 3
@@ -208,6 +212,34 @@ def _recuadro_de(w: dict, recuadros: Sequence[tuple]) -> Optional[int]:
     return min(
         dentro, key=lambda k: (recuadros[k][2] - recuadros[k][0]) * (recuadros[k][3] - recuadros[k][1]), default=None
     )
+
+
+# a figure, perhaps with its sign, currency or percent: "2.400", "$ 1.200", "85,6 %"
+_CIFRA = re.compile(r"^[-−$]?\d[\d.,']*%?$")
+_ANIO = re.compile(r"^(?:19|20)\d\d$")
+MAX_PALABRAS_UNIDAD = 2  # words of the unit after a card's value ("2.400 productores", "310 ha")
+
+
+def _valor_del_rotulo(linea: Linea, recuadros: Sequence[tuple]) -> Optional[dict]:
+    """In a line inside a card, a label then, far to its right, its value:
+    its last figure and a short unit after it ("Meta 2026 …… 2.400
+    productores"). The value's first word, or None. One field, not two
+    columns."""
+    palabras = linea.palabras
+    if len(palabras) < 2 or _recuadro_de(palabras[0], recuadros) is None:
+        return None
+    k = next((k for k in range(len(palabras) - 1, 0, -1) if _CIFRA.match(palabras[k]["text"])), None)
+    if k is None or not 1 <= len(palabras) - k - 1 <= MAX_PALABRAS_UNIDAD:
+        return None  # (a bare figure far right may head a column of values: read beside its labels)
+    unidad = [w["text"] for w in palabras[k + 1 :]]
+    if not all(any(ch.isalpha() for ch in t) and not any(ch.isdigit() for ch in t) for t in unidad):
+        return None  # "75,0 %", "9 2021": no unit
+    if palabras[k - 1]["text"] == "$":
+        k -= 1
+    rotulo = [w["text"] for w in palabras[:k]]
+    if any(_CIFRA.match(t) and not _ANIO.match(t) for t in rotulo):
+        return None  # the label has its figure already: the one far right is another column's
+    return palabras[k] if any(ch.isalpha() for t in rotulo for ch in t) else None
 
 
 def _por_recuadro(linea: Linea, recuadros: Sequence[tuple]) -> list[Linea]:

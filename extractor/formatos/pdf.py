@@ -45,7 +45,7 @@ from pdfplumber.page import Page
 from pdfplumber.utils.exceptions import PdfminerException
 
 from extractor.errores import ErrorLectura
-from extractor.modelo import BloqueTexto, Celda, Documento, LineaSuelta, Omision, Tabla
+from extractor.modelo import BloqueTexto, Celda, Documento, LineaSuelta, LlamadaDeNota, Omision, Tabla
 from extractor.formatos import cifras_ocr, contiguas, franjas, graficas, ocr, sin_bordes, tarjetas
 from extractor.formatos.cajas import Centros, agrupamientos, contiene, sin_marcos, union
 from extractor.formatos.cajas import borde as _borde, columna_de as _columna_de, dentro as _dentro
@@ -53,6 +53,8 @@ from extractor.formatos.carriles import carriles
 from extractor.formatos.graficas_de_indicador import tablas_de_indicador
 from extractor.formatos.marco_de_hoja import sin_marco_de_hoja
 from extractor.formatos.notas_al_pie import altura_de_texto, es_nota_al_pie, sin_llamadas
+from extractor.formatos.filas_sin_regla import con_filas_sin_regla
+from extractor.formatos.rejilla_desplazada import con_encabezado_en_la_rejilla
 from extractor.formatos.rejillas import BuscadorRayadas, con_encabezado_suelto, con_filas_abiertas
 from extractor.formatos.cribado import (
     FONDO_DE_PAGINA,
@@ -120,7 +122,7 @@ def _tabla_rayada(
     Words inside the table's frame that fall in no cell (body rows drawn
     without rulings under a ruled header) become rows of cells cut by the
     columns' edges."""
-    bboxes = sin_marcos(bboxes)
+    bboxes = con_encabezado_en_la_rejilla(sin_marcos(bboxes))
     centros = Centros(palabras)
     sueltas = []
     if bbox_tabla is not None:
@@ -131,6 +133,7 @@ def _tabla_rayada(
         sueltas = [w for w in centros.dentro(bbox_tabla) if id(w) not in en_cajas]
     bandas = _bandas(sueltas, bboxes) if sueltas else []
     bboxes = _sin_reglas_perdidas(bboxes + [b for banda in bandas for b in banda], centros)
+    bboxes = con_filas_sin_regla(bboxes, centros)
     xs = _agrupamientos([b[0] for b in bboxes] + [b[2] for b in bboxes])
     # boxes over several columns without inner rulings: their header parts
     # (a second level adds a row edge inside the box)
@@ -765,6 +768,13 @@ def _lineas_sobre_tablas(lineas_paginas: list[list[LineaLeida]], techos: list[fl
     }
 
 
+def _recuadro_de(bbox: tuple, tarjetas: Sequence[tuple]) -> tuple | None:
+    """The card drawn around a paragraph (the largest box around it that
+    frames no two others: a band inside a card is the card's), or None."""
+    alrededor = [r for r in tarjetas if contiene(r, bbox)]
+    return max(alrededor, key=lambda r: (r[2] - r[0]) * (r[3] - r[1]), default=None)
+
+
 def _fondo_de_pagina(tabla, alto: float) -> bool:
     """A "table" of one row as tall as the page: a slide's background beside
     a coloured bar down its edge, not a table (its words are the page's)."""
@@ -1248,13 +1258,14 @@ def _pagina_de_tabla(
     corrientes: dict[str, int] | None = None,
     imagenes: Sequence[tuple[tuple, ocr.PaginaOcr]] = (),
     cribada: PaginaCribada | None = None,
+    llamadas: list[LlamadaDeNota] | None = None,
 ) -> tuple[list, list[LineaLeida], list[tuple]]:
     """A page that may hold tables: its words, ruling lines and filled
     rectangles from pdfium (pdfium_pagina, several times faster; read
     already by `cribar` when `cribada.leida` holds them), else from
     pdfplumber, with those of the pictures on it read by OCR (`imagenes`:
     their boxes and readings); and the boxes drawn on it (x0, top, x1,
-    bottom: cards of a slide)."""
+    bottom: cards of a slide). The footnote calls after its figures go to `llamadas`."""
     leida = None
     rectangulos: list[graficas.Rectangulo] = []
     if rapida is not None:
@@ -1278,7 +1289,9 @@ def _pagina_de_tabla(
         rectangulos = graficas.rectangulos_de_pdfplumber(pagina)
         cajas = [(o["x0"], o["top"], o["x1"], o["bottom"]) for o in pagina.rects + pagina.curves]
         recuadros = de_tarjeta(cajas, float(pagina.height))
-    palabras = sin_llamadas(palabras)
+    palabras, de_notas = sin_llamadas(palabras)
+    if llamadas is not None:
+        llamadas += [LlamadaDeNota(n_pagina, (w["x0"], w["top"], w["x1"], w["bottom"]), t) for w, t in de_notas]
     de_graficas, palabras = graficas.tablas_de_graficas(rectangulos, palabras, n_pagina)
     de_indicador, palabras = tablas_de_indicador(rectangulos, palabras, n_pagina)  # one indicator's chart
     recuadros = con_pies(recuadros, palabras)
@@ -1367,6 +1380,7 @@ def leer_pdf(ruta: Path, sha256: str) -> Documento:
     altos: list[float] = []
     notas: list[Omision] = []
     sueltas: list[LineaSuelta] = []  # lines with digits outside every table cell
+    llamadas: list[LlamadaDeNota] = []  # footnote calls after figures
     recuadros_paginas: dict[int, list[tuple]] = {}  # boxes drawn on each page read with its paths
     cribadas = cribar(ruta, leer=_leer_rapida if USAR_PDFIUM else None)
     escaneadas, faltan = _paginas_ocr(ruta, sha256, [p.numero for p in cribadas if p.escaneada])
@@ -1390,7 +1404,7 @@ def leer_pdf(ruta: Path, sha256: str) -> Documento:
                     (caja, en_imagenes[(n_pagina, caja)]) for caja in veloz.imagenes if (n_pagina, caja) in en_imagenes
                 ]
                 tablas, lineas, recuadros = _pagina_de_tabla(
-                    rapida, pagina, n_pagina, sueltas, corrientes, imagenes, veloz
+                    rapida, pagina, n_pagina, sueltas, corrientes, imagenes, veloz, llamadas
                 )
                 recuadros_paginas[n_pagina] = recuadros
                 if veloz.imagenes and faltan_en_imagenes:
@@ -1440,6 +1454,7 @@ def leer_pdf(ruta: Path, sha256: str) -> Documento:
             cortes = [t for t, e in elementos if isinstance(e, Tabla)]
             recuadros = recuadros_paginas.get(n_pagina, [])  # the cards drawn on the page
             enmarcadas = _tablas_enmarcadas(elementos, recuadros)
+            tarjetas = sin_marcos([r[:4] for r in recuadros])
             for n_tramo, tramo in enumerate(orden_de_lectura([p.bbox for p in parrafos], cortes, recuadros)):
                 # a run of columns is placed among the tables by its top, read column by column
                 # (runs that start at one height, cards side by side, one after the other)
@@ -1447,6 +1462,7 @@ def leer_pdf(ruta: Path, sha256: str) -> Documento:
                 for orden, k in enumerate(tramo):
                     para = parrafos[k]
                     bloque = BloqueTexto(texto=para.texto, pagina=n_pagina, bbox=para.bbox, negrita=para.negrita)
+                    bloque.recuadro = _recuadro_de(para.bbox, tarjetas)
                     if es_nota_al_pie(para.lineas, h, altura_normal):
                         bloque.estilo = "Nota"
                     # a heading in the frame of a table (a box "Fondo … · vigencia 2023" over its
@@ -1474,4 +1490,5 @@ def leer_pdf(ruta: Path, sha256: str) -> Documento:
         encabezados_pagina=encabezados,
         omisiones=notas,
         lineas_sueltas=sueltas,
+        llamadas=llamadas,
     )

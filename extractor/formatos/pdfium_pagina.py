@@ -42,6 +42,7 @@ from pdfplumber.utils.text import (
 )
 
 from extractor.formatos.lineas import fuente_de_palabra
+from extractor.formatos.notas_al_pie import ELEVADA, LETRA_DE_LLAMADA
 
 MIN_EDGE = 1.0  # pdfplumber's edge_min_length_prefilter
 # pdfium's codes below 32: 2 is a hyphen that ends a line; tabs and line
@@ -440,6 +441,7 @@ def _palabras_derechas(lineas: list[list[tuple]]) -> list[dict]:
                 letra[X0] < (previa := actual[-1])[X0]
                 or letra[X0] > previa[X1] + DEFAULT_X_TOLERANCE
                 or abs(letra[TOP] - previa[TOP]) > DEFAULT_Y_TOLERANCE
+                or (letra[BOTTOM] < previa[BOTTOM] - 0.5 and _llamada_tras_cifra(letra, previa))  # raised
             ):
                 palabras.append(_palabra(actual))
                 actual = [letra]
@@ -448,6 +450,19 @@ def _palabras_derechas(lineas: list[list[tuple]]) -> list[dict]:
         if actual:
             palabras.append(_palabra(actual))
     return palabras
+
+
+def _llamada_tras_cifra(letra: tuple, previa: tuple) -> bool:
+    """A digit smaller and raised right after a figure ("2.870¹" drawn as a
+    small "1" with no space): a footnote's call, a word of its own (which
+    notas_al_pie.sin_llamadas then drops), not the figure's last digit."""
+    alto = previa[BOTTOM] - previa[TOP]
+    return (
+        letra[BOTTOM] - letra[TOP] <= alto * LETRA_DE_LLAMADA
+        and letra[BOTTOM] <= previa[BOTTOM] - alto * ELEVADA
+        and letra[TEXTO].isdigit()
+        and (previa[TEXTO].isdigit() or previa[TEXTO] == "%")
+    )
 
 
 _LIGADURAS = str.maketrans(LIGATURES)  # one letter each: the same as LIGATURES.get letter by letter

@@ -43,6 +43,7 @@ def interpretar_con_lecturas(doc, plantillas: tuple = ()) -> tuple[InformeExtrai
     from extractor.informe.metadatos import extraer_metadatos, planifica
     from extractor.informe.logros import logros_en_narrativa
     from extractor.informe.narrativa import dinero_en_narrativa
+    from extractor.informe.notas_de_cifras import con_periodo_de_sus_notas
     from extractor.resultado import FilaNoMapeada
     from extractor.tablas.fichas import leer_fichas, observaciones_de_ficha
     from extractor.tablas.titulos import nombres_de_hoja, titulos_de_tablas
@@ -71,6 +72,7 @@ def interpretar_con_lecturas(doc, plantillas: tuple = ()) -> tuple[InformeExtrai
         )
         result.observaciones.extend(obs)
         result.no_mapeadas.extend(skipped)
+    result.observaciones = con_periodo_de_sus_notas(result.observaciones, doc, ctx)  # "2.870¹": ¹ dates it
     de_fichas = []
     for ficha in fichas.fichas:  # the fields written as "Label: value" lines
         pagina = ficha.campos[0].pagina

@@ -15,7 +15,7 @@ from extractor.castellano import palabras
 
 from extractor.tablas.dinero import tipo_gasto_en
 from extractor.tablas.encabezados import clasificador, normalizar
-from extractor.tablas.partes_en_serie import partes_en_serie
+from extractor.tablas.partes_en_serie import es_parte_del_anio, grupos_en_serie, partes_en_serie
 from extractor.modelo import Celda, Tabla
 from extractor.castellano.nombres import limpiar
 from extractor.castellano.numeros import (
@@ -96,6 +96,8 @@ def _es_valor(texto: str) -> bool:
     """A cell that is one figure (a bare year can still be a header), also
     with its unit, a note or its scale word ("12 km (tramo 2)", "$ 45,5
     millones")."""
+    if es_parte_del_anio(texto):
+        return False  # "11 TRIMESTRE": a scan's "III trimestre"
     n = leer_numero(texto)
     if n is not None:
         return not es_anio(n)
@@ -448,9 +450,11 @@ def columnas(
     cols = []
     fuentes = fuentes_de_columnas(encabezados)
     numeradas = {**partes_numeradas(encabezados, titulos), **partes_en_serie(encabezados, ctx)}
+    en_grupos = grupos_en_serie(encabezados, ctx)  # "ll trim." over "P | E": the part of its place
     # "Recaudo del mes" beside "Recaudo acumulado a 30 de junio": the month of that cut
     al_corte = con_corte_de_encabezados([" ".join(partes) for partes in encabezados], ctx)
     for k, partes in enumerate(encabezados):
+        partes = en_grupos.get(k, partes)
         encabezado = " ".join(partes)
         no_valor = cls.no_valor(encabezado) if encabezado and k not in del_titulo else None
         if no_valor:

@@ -42,7 +42,7 @@ from extractor.castellano.numeros import (
     sin_cota,
     sin_notas,
 )
-from extractor.castellano.periodos import Contexto, Periodo, fecha_corte_en, periodo_de_texto, periodo_para
+from extractor.castellano.periodos import MESES, Contexto, Periodo, fecha_corte_en, periodo_de_texto, periodo_para
 from extractor.formatos.cajas import union
 from extractor.modelo import BBox, BloqueTexto, Celda, Documento, Tabla
 from extractor.resultado import FilaNoMapeada, Observacion
@@ -72,9 +72,13 @@ _ANIOS = re.compile(r"\((?:[^)]*)\)|\b(?:19|20)\d\d\b(?:\s*[-–/]\s*(?:19|20)?\
 MAX_LARGO_ETIQUETA = 80
 _CAMPO = re.compile(rf"^\s*([^:\n]{{1,{MAX_LARGO_ETIQUETA}}}?)\s*:\s*(.*?)\s*$")  # "Label: value"
 # "Cumplimiento 85,6 %", "Meta cuatrienio 2024-2027 120": a label (its years aside) and a figure, no colon
-_ANIOS_DEL_ROTULO = r"(?:\s+(?:19|20)\d\d(?:\s*[-–]\s*(?:19|20)\d\d)?)*"
+# (and its cut date: "Logro a 31-mar-2026 684 productores"; its unit after the figure, set apart)
+_FECHA_DEL_ROTULO = r"(?:\s+\d{1,2}[-/](?:[^\W\d_]{3,10}|\d{1,2})[-/](?:19|20)\d\d)?"
+_ANIOS_DEL_ROTULO = rf"(?:\s+(?:19|20)\d\d(?:\s*[-–]\s*(?:19|20)\d\d)?)*{_FECHA_DEL_ROTULO}"
+_UNIDAD_TRAS_LA_CIFRA = r"(?:\s+[^\W\d_]{1,20}\.?(?:\s+[^\W\d_]{1,20})?)?"
 _CAMPO_SIN_DOS_PUNTOS = re.compile(
-    rf"^\s*([^\W\d_][^\d:\n]{{2,40}}?{_ANIOS_DEL_ROTULO})\s+([-−]?(?:\$\s?)?\d[\d.,]*(?:\s?%)?)\s*$"
+    rf"^\s*([^\W\d_][^\d:\n]{{2,40}}?{_ANIOS_DEL_ROTULO})\s+([-−]?(?:\$\s?)?\d[\d.,]*(?:\s?%)?)"
+    rf"{_UNIDAD_TRAS_LA_CIFRA}\s*$"
 )
 # a percentage before its label: "73,0 % de la meta" (a card's badge)
 _CIFRA_Y_ROTULO = re.compile(r"^\s*(\d[\d.,]*\s?%)\s+([^\W\d_][^\d:\n]{2,40}?)\s*$")
@@ -130,8 +134,20 @@ def _rotulos_de_contexto() -> frozenset[str]:
     return frozenset(_plano(t) for t in cargar_yaml("encabezados.yaml").get("rotulos_de_contexto", []))
 
 
+# the cut date a label ends with: "Logro a 31-mar-2026", "Avance al 30/06/2025"
+_CORTE_DEL_ROTULO = re.compile(r"\s+(?:a|al|corte)?\s*\d{1,2}[-/](?:[^\W\d_]{3,10}|\d{1,2})[-/](?:19|20)?\d\d\s*$")
+
+
+# the months of a label's period: "Acumulado 2024 – mar. 2026", "Logro enero – junio"
+_MESES_DEL_ROTULO = re.compile(
+    r"\b(?:" + "|".join(sorted({m for m in MESES} | {m[:3] for m in MESES}, key=len, reverse=True)) + r")\b\.?"
+)
+
+
 def _plano(etiqueta: str) -> str:
-    sin_anios = _ANIOS.sub(" ", normalizar(etiqueta))
+    sin_anios = _ANIOS.sub(" ", _CORTE_DEL_ROTULO.sub(" ", normalizar(etiqueta)))
+    sin_anios = _MESES_DEL_ROTULO.sub(" ", sin_anios)
+    sin_anios = re.sub(r"\s[-–]\s", " ", f" {sin_anios} ")
     return " ".join(sin_anios.replace(":", " ").split()).strip(" .-–")
 
 
@@ -251,6 +267,7 @@ def campos_de_texto(bloque: BloqueTexto, en_ficha: bool = False) -> list[Campo]:
     big figure of a card). `en_ficha`: the block follows a named
     indicator's fields, where a long label worded as a column's header is
     one too ("Lo que nos propusimos para el cuatrienio 2020-2023: 800")."""
+    en_tarjeta = bloque.recuadro is not None
     partes = [
         campo
         for parte in _SEPARADORES.split(bloque.texto)
@@ -293,7 +310,9 @@ def campos_de_texto(bloque: BloqueTexto, en_ficha: bool = False) -> list[Campo]:
             continue
         elif (
             (m := _CAMPO_SIN_DOS_PUNTOS.match(_sin_cota_tras_rotulo(parte)))
-            and rol_de_etiqueta(m.group(1)) in MEDIDAS
+            # (in a card, a label worded as a column's header too: "Programado vigencia 2018 …… 1.850")
+            and (rol_de_etiqueta(m.group(1)) or (_rol_de_campo(m.group(1), m.group(2)) if en_tarjeta else None))
+            in MEDIDAS
             and (n := leer_numero(m.group(2))) is not None
             and not es_anio(n)  # "Meta 2023" is a header, not a field
         ):
@@ -449,6 +468,14 @@ def _cifra_al_comienzo(valor: str) -> str:
     return valor
 
 
+_VACIAS = frozenset(["de", "del", "la", "el", "los", "las", "y", "en", "a", "al", "para", "por"])
+
+
+def _palabras_llenas(etiqueta: str) -> list[str]:
+    """The words of a label that say something ("Avance acumulado del plan": avance, acumulado, plan)."""
+    return [p for p in _plano(etiqueta).split() if p not in _VACIAS]
+
+
 def _rol_de_campo(etiqueta: str, valor: str, max_palabras: int = MAX_PALABRAS_ROTULO) -> Optional[str]:
     """The role of a "Label: value" line (a label of `ficha_indicador`, or over
     a figure one worded as a column's header, of `max_palabras` at most); a
@@ -456,7 +483,7 @@ def _rol_de_campo(etiqueta: str, valor: str, max_palabras: int = MAX_PALABRAS_RO
     is what was achieved."""
     rol = rol_de_etiqueta(etiqueta)
     n = _numero(valor.strip())  # "3.200 niños y niñas": a figure with what it counts
-    if rol is None and n is not None and len(etiqueta.split()) <= max_palabras:
+    if rol is None and n is not None and len(_palabras_llenas(etiqueta)) <= max_palabras:
         # "Programado: 420", "% de logro: 94,8 %": a short label worded as a column's header, over a
         # figure that is neither money nor a year; "Plata invertida: $ 286.450.000": money's label over money
         celda = rol_de_celda(etiqueta)
@@ -726,9 +753,12 @@ def leer_fichas(doc: Documento, hojas: bool = False, titulos: Optional[dict[int,
     bloques, rotulados = _rotulos_sobre_cifras(doc.bloques)
     actual = Ficha()
     entre = 0  # other text blocks since the last field
+    nombrada_en: Optional[tuple] = None  # the card that named the indicator being read and gave its figures
+    en_su_tarjeta: Optional[tuple] = None  # the card that named it
 
     def cerrar(tabla: Optional[Tabla] = None) -> None:
-        nonlocal actual, entre
+        nonlocal actual, entre, nombrada_en, en_su_tarjeta
+        nombrada_en = en_su_tarjeta = None
         if actual.valida:
             salida.fichas.append(actual)
             for t in dict.fromkeys(actual.tablas):
@@ -756,14 +786,23 @@ def leer_fichas(doc: Documento, hojas: bool = False, titulos: Optional[dict[int,
     for bloque in bloques:
         vistos = vistos[-MAX_BLOQUES_SECCION:] + [bloque]
         if isinstance(bloque, BloqueTexto):
+            if nombrada_en is not None and bloque.recuadro != nombrada_en:
+                # out of the card that named the indicator and gave its figures (a dashboard's tile):
+                # the next one's blocks (after a card of the name alone, or of one field, "Punto de
+                # partida 180", the indicator goes on)
+                cerrar()
+                previa, anterior, tarjeta, insignia, nombrada_en = None, None, None, None, None
             if anterior is not None and _cifra_sola(anterior) and _unidad_de(anterior, bloque):
                 continue  # "ha" beside the big figure "64,5", "estudiantes" under "8.640": part of the figure
+            if _de_contexto(bloque) and not any(c.rol in MEDIDAS for c in actual.campos):
+                continue  # "Programa: …" between a card's heading and its big figure: the heading goes on
             if bloque.estilo == "Hoja":
                 cerrar()
             elif nombre := _rotulo_de_ficha(bloque):  # "Ficha 6/9 · …": the next indicator's block
                 cerrar()
                 agregar([Campo("nombre", ROTULO_FICHA, nombre, bloque.pagina, bloque.bbox)])
             elif campos := rotulados.get(id(bloque)) or campos_de_texto(bloque, en_ficha := bool(actual.nombre)):
+                nombrador = bloque  # the block that names the indicator (its heading, when that names it)
                 # (not when a "Ficha 6/9 · …" heading named the block and no figure came yet: the lines
                 # between, "Programa 1905 · Código …", are that indicator's)
                 por_rotulo = actual.nombre and actual.campos[0].etiqueta == ROTULO_FICHA
@@ -785,6 +824,7 @@ def leer_fichas(doc: Documento, hojas: bool = False, titulos: Optional[dict[int,
                         campos = _de_la_tabla_de_arriba(tabla_previa, titulos, campos)
                         actual.bajo_su_tabla = bool(campos) and campos[0].rol == "nombre"
                     if encima is not None and (nombre := _encabezado_como_nombre(encima, en_ficha)):
+                        nombrador = encima
                         nombrado = [Campo("nombre", "", nombre, encima.pagina, encima.bbox)]
                         avance = _avance_en_insignia(encima) or (insignia.texto.strip() if insignia else None)
                         if avance and not any(c.rol == "avance_porcentual" for c in campos):
@@ -792,11 +832,23 @@ def leer_fichas(doc: Documento, hojas: bool = False, titulos: Optional[dict[int,
                         cifra = tarjeta[1] if tarjeta else None
                         if cifra is None and previa is not None and _cifra_sola(previa):
                             cifra = previa  # the big figure printed above the heading
-                        if cifra is not None and not any(c.rol == "ejecutado" for c in campos):
-                            grande, etiqueta = _rol_de_cifra_grande(tarjeta[2] if tarjeta else None)
+                        grande, etiqueta = (
+                            _rol_de_cifra_grande(tarjeta[2] if tarjeta else None, cifra) if cifra else ("", "")
+                        )
+                        if grande == "ejecutado" and cifra and _porcentaje_solo(cifra) and _con_logro(campos):
+                            grande = "avance_porcentual"  # "28,5 %" over a card whose "Logro: 684" is its result
+                        if cifra is not None and not any(c.rol == grande for c in campos):
                             nombrado.append(Campo(grande, etiqueta, cifra.texto.strip(), cifra.pagina, cifra.bbox))
                         campos = nombrado + campos
                 agregar(campos)
+                if any(c.rol == "nombre" for c in campos):
+                    en_su_tarjeta = nombrador.recuadro
+                if (
+                    en_su_tarjeta is not None
+                    and bloque.recuadro == en_su_tarjeta
+                    and any(c.rol in MEDIDAS for c in campos)
+                ):
+                    nombrada_en = en_su_tarjeta  # the card holds the name and figures: the indicator's tile
             elif _cifra_sola(bloque) and actual.nombre and not entre and (rol := _rol_de_cifra_sola(bloque, actual)):
                 # a card's big figure among its fields ("Programado: 420 / 398 / % de logro …", no other
                 # block between: the next card's heading would be): the result;
@@ -829,9 +881,14 @@ def leer_fichas(doc: Documento, hojas: bool = False, titulos: Optional[dict[int,
                 leyenda = [t for t in reversed(titulos.get(bloque.indice, [])) if ROTULO_DENTRO.search(t)][:1]
                 if not leyenda and not actual.nombre:
                     leyenda = encabezado_de_seccion(vistos[:-1], bloque.paginas[0] if bloque.paginas else None) or []
-                if not leyenda and actual.nombre and (encabezado := _encabezado_de_la_tabla(justo_antes)):
+                en_tarjeta = justo_antes is not None and justo_antes.recuadro is not None
+                if (
+                    not leyenda
+                    and (actual.nombre or en_tarjeta)
+                    and (encabezado := _encabezado_de_la_tabla(justo_antes))
+                ):
                     # right under its own heading ("Fondo de Seguridad Vial · vigencia 2023") after
-                    # another indicator's fields: the heading names it
+                    # another indicator's fields, or in its card: the heading names it
                     leyenda = [encabezado]
                 if leyenda and (nombre := indicador_del_titulo(leyenda)):
                     campos = [Campo("nombre", "", nombre, campos[0].pagina), *campos]
@@ -908,7 +965,8 @@ def _rotulo_de_cifra(bloque: BloqueTexto) -> bool:
     texto = bloque.texto.strip()
     return (
         len(texto.split()) <= MAX_PALABRAS_ROTULO
-        and not any(ch.isdigit() for ch in _ANIO.sub("", texto))  # "comprometidos en 2017"
+        # "comprometidos en 2017", "logrado a 30/06/2018"
+        and not any(ch.isdigit() for ch in _ANIO.sub("", _CORTE_DEL_ROTULO.sub("", texto)))
         and clasificador().medida(texto) is not None
     )
 
@@ -963,7 +1021,13 @@ def _rotulos_sobre_cifras(bloques: list) -> tuple[list, dict[int, list[Campo]]]:
                 salida.append(unido)
             k += leidos
             continue
-        if not _rotulo_sobre(rotulo, cifra):
+        captado = (
+            isinstance(siguiente, BloqueTexto)
+            and _rotulo_de_cifra(siguiente)
+            and (_debajo(cifra, siguiente) or _al_lado(cifra, siguiente))
+        )
+        if not _rotulo_sobre(rotulo, cifra) or (captado and sub is None):
+            # (the figure's own caption under it, "28,5 %" over "avance 2026": the words above are the card's title)
             salida.append(rotulo)
             k += 1
             continue
@@ -1326,24 +1390,32 @@ def _unidad_debajo(cifra: BloqueTexto, unidad: BloqueTexto) -> bool:
 
 def _unidad_al_lado(cifra: BloqueTexto, unidad: BloqueTexto) -> bool:
     """A few words without figures right of the figure, on its line ("productores", "ha")."""
-    if unidad.bbox is None or cifra.bbox is None or unidad.pagina != cifra.pagina:
-        return False
     texto = unidad.texto.strip()
-    medio = (unidad.bbox[1] + unidad.bbox[3]) / 2
-    return (
-        len(texto.split()) <= 2
-        and not any(ch.isdigit() for ch in texto)
-        and cifra.bbox[1] <= medio <= cifra.bbox[3]
-        and 0 <= unidad.bbox[0] - cifra.bbox[2] <= 20
+    return len(texto.split()) <= 2 and not any(ch.isdigit() for ch in texto) and _al_lado(cifra, unidad)
+
+
+def _al_lado(cifra: BloqueTexto, otro: BloqueTexto) -> bool:
+    """A block right of the figure, on its line ("28,5 %" and its caption "avance 2026")."""
+    if otro.bbox is None or cifra.bbox is None or otro.pagina != cifra.pagina:
+        return False
+    medio = (otro.bbox[1] + otro.bbox[3]) / 2
+    return cifra.bbox[1] <= medio <= cifra.bbox[3] and 0 <= otro.bbox[0] - cifra.bbox[2] <= 20
+
+
+def _con_logro(campos: list[Campo]) -> bool:
+    """A field of the result that is no percentage ("Logro a 31-mar-2026: 684")."""
+    return any(
+        c.rol == "ejecutado" and (n := _numero(c.valor)) is not None and n.unidad != "porcentaje" for c in campos
     )
 
 
-def _rol_de_cifra_grande(rotulo: Optional[BloqueTexto]) -> tuple[str, str]:
-    """(measure, label) of a card's big figure: the result, or the money
-    its caption names ("$ 6.920.450.000" over "comprometidos en 2017")."""
+def _rol_de_cifra_grande(rotulo: Optional[BloqueTexto], cifra: BloqueTexto) -> tuple[str, str]:
+    """(measure, label) of a card's big figure: the result, the money its
+    caption names ("$ 6.920.450.000" over "comprometidos en 2017"), or the
+    progress a percentage's caption names ("28,5 %" over "avance 2026")."""
     if rotulo is not None:
         medida = clasificador().medida(rotulo.texto.strip())
-        if medida in esquemas.medidas_de_dinero():
+        if medida in esquemas.medidas_de_dinero() or (medida == "avance_porcentual" and _porcentaje_solo(cifra)):
             return medida, rotulo.texto.strip()
     return "ejecutado", ""
 
@@ -1367,8 +1439,27 @@ def _porcentaje_solo(bloque: BloqueTexto) -> bool:
 
 
 def _cifra_sola(bloque: BloqueTexto) -> bool:
-    """A block that is one figure alone ("412", "88,6 %"): the big figure of a card."""
-    return _es_cifra_sola(bloque.texto)
+    """A block that is one figure alone ("412", "88,6 %"): the big figure of
+    a card; in a drawn card, also with what it counts ("1.812 estudiantes")."""
+    if _es_cifra_sola(bloque.texto):
+        return True
+    m = _CIFRA_CON_UNIDAD.match(bloque.texto) if bloque.recuadro is not None else None
+    return m is not None and _es_cifra_sola(m.group(1))
+
+
+# a figure and the one or two words of what it counts: "1.812 estudiantes", "5 jornadas", "35 viviendas"
+_CIFRA_CON_UNIDAD = re.compile(r"^\s*(\S+)\s+[^\W\d_]{2,20}(?:\s+[^\W\d_]{2,20})?\s*$")
+
+
+def _de_contexto(bloque: BloqueTexto) -> bool:
+    """A card's line that places the indicator, not a heading of it:
+    "Programa: Orocué educa con calidad", "SECTOR SALUD"."""
+    texto = " ".join(bloque.texto.split())
+    cabeza = _plano(texto.split(":")[0]) if ":" in texto else _plano(texto)
+    return bloque.recuadro is not None and any(
+        cabeza == r or (":" not in texto and cabeza.startswith(f"{r} ") and len(cabeza.split()) <= 3)
+        for r in _rotulos_de_contexto()
+    )
 
 
 def _es_cifra_sola(texto: str) -> bool:

@@ -19,12 +19,17 @@ from tests.conftest import fila_reglada  # noqa: E402
 
 
 def _con_llamada(c, x, y, cifra, llamada, tamano=9):
-    """The figure, then its call in a smaller type, raised."""
-    c.setFont("Helvetica", tamano)
-    c.drawString(x, y, cifra)
-    ancho = c.stringWidth(cifra, "Helvetica", tamano)
-    c.setFont("Helvetica", tamano * 0.6)
-    c.drawString(x + ancho, y + tamano * 0.45, llamada)
+    """The figure, then its call in a smaller type, raised: in the same run
+    of text (as a word processor exports a superscript: the text layer
+    reads "2.8701")."""
+    texto = c.beginText(x, y)
+    texto.setFont("Helvetica", tamano)
+    texto.textOut(cifra)
+    texto.setFont("Helvetica", tamano * 0.6)
+    texto.setRise(tamano * 0.45)
+    texto.textOut(llamada)
+    texto.setRise(0)
+    c.drawText(texto)
     c.setFont("Helvetica", tamano)
 
 
@@ -53,10 +58,54 @@ def test_llamadas_y_notas_al_pie(tmp_path):
     informe = interpretar(leer_documento(ruta))
     logros = {o.indicador: (o.valor, o.periodo_fin) for o in informe.observaciones if o.medida == "ejecutado"}
     fin = date(2025, 12, 31)
+    # the first note dates its figure (and the percentage computed with it); the others name no period
     assert logros == {
-        "Productores con asistencia técnica": (2870, fin),
+        "Productores con asistencia técnica": (2870, date(2025, 11, 30)),
         "Distritos de riego rehabilitados": (3, fin),
         "Vías terciarias intervenidas (km)": (38.7, fin),
     }
+    avances = {o.indicador: (o.valor, o.periodo_fin) for o in informe.observaciones if o.medida == "avance_porcentual"}
+    assert avances["Productores con asistencia técnica"] == (95.7, date(2025, 11, 30))
+    assert avances["Distritos de riego rehabilitados"] == (150.0, fin)
+    (dato,) = [o for o in informe.observaciones if o.valor == 2870]
+    assert "corte a 30 de noviembre" in dato.nota
     assert informe.metadatos.fecha_corte != date(2025, 11, 30)
     assert informe.metadatos.titulo.startswith("Seguimiento al Plan Indicativo")
+
+
+def test_varias_notas_en_un_bloque_y_la_llamada_tras_un_porcentaje(tmp_path):
+    """Notes printed one under the other (one paragraph to the reader), a
+    call after "33,8 %", and a note whose period is not inside the column's
+    (another year): that figure keeps its column's period."""
+    ruta = tmp_path / "instituto_turismo_informe_2016.pdf"
+    c = canvas.Canvas(str(ruta), pagesize=landscape(letter))
+    c.setFont("Helvetica-Bold", 12)
+    c.drawString(40, 570, "Informe de gestión vigencia 2016")
+    c.setFont("Helvetica", 9)
+    xs = [40, 300, 380, 460]
+    y = fila_reglada(c, xs, 540, ["Indicador", "Meta 2016", "Logro 2016"], 20)
+    filas = [
+        ("Visitantes atendidos en el punto de información", "4.500", ("2.496", "1")),
+        ("Tasa de ocupación hotelera", "35,0 %", ("33,8 %", "2")),
+        ("Guías turísticos certificados", "40", ("38", "3")),
+    ]
+    for nombre, meta, (logro, llamada) in filas:
+        fila_reglada(c, xs, y, [nombre, meta, ""], 20)
+        _con_llamada(c, xs[2] + 3, y - 14, logro, llamada)
+        y -= 20
+    c.setFont("Helvetica", 7)
+    c.drawString(40, 79, "1 Valor del I semestre de 2016 (enero a junio): el punto estuvo cerrado el resto del año.")
+    c.drawString(40, 70, "2 Promedio con corte a 31 de octubre de 2016; la medición anual se publica en marzo.")
+    c.drawString(40, 61, "3 Certificación de 2015 aún vigente.")
+    c.save()
+    informe = interpretar(leer_documento(ruta))
+    logros = {
+        o.indicador: (o.valor, o.periodo_inicio, o.periodo_fin)
+        for o in informe.observaciones
+        if o.medida == "ejecutado"
+    }
+    assert logros == {
+        "Visitantes atendidos en el punto de información": (2496, date(2016, 1, 1), date(2016, 6, 30)),
+        "Tasa de ocupación hotelera": (33.8, date(2016, 1, 1), date(2016, 10, 31)),
+        "Guías turísticos certificados": (38, date(2016, 1, 1), date(2016, 12, 31)),
+    }
