@@ -31,6 +31,7 @@ from typing import Optional
 
 import esquemas
 from esquemas import cargar_yaml
+from extractor.castellano import palabras
 from extractor.castellano.lemas import normalizar
 from extractor.castellano.numeros import (
     Numero,
@@ -468,7 +469,7 @@ def _cifra_al_comienzo(valor: str) -> str:
     return valor
 
 
-_VACIAS = frozenset(["de", "del", "la", "el", "los", "las", "y", "en", "a", "al", "para", "por"])
+_VACIAS = frozenset(palabras.lista("palabras_de_enlace"))  # esquemas/castellano.yaml
 
 
 def _palabras_llenas(etiqueta: str) -> list[str]:

@@ -78,20 +78,23 @@ def partes_en_serie(headers: list[list[str]], ctx: Contexto) -> dict[int, str]:
     with the year its header writes)."""
     clases = [_clase(parts[-1]) if parts else None for parts in headers]
     salida: dict[int, str] = {}
-    k = 0
-    while k < len(clases):
-        clase = clases[k]
-        if clase is None:
-            k += 1
-            continue
-        fin = k
-        while fin + 1 < len(clases) and _misma_parte(clases[fin + 1], clase):
-            fin += 1
-        serie = [c for c in clases[k : fin + 1] if c is not None]  # all of them, by the loop above
-        run = list(range(k, fin + 1))
+    for run in _corridas(clases):
+        serie = [c for j in run if (c := clases[j]) is not None]  # all of them, by _corridas
         salida.update(zip(run, _numerar([headers[j][-1] for j in run], serie, ctx)))
-        k = fin + 1
     return salida
+
+
+def _corridas(clases: list[Optional[_Clase]]) -> list[list[int]]:
+    """The runs of consecutive columns whose headers are parts of the same kind."""
+    corridas: list[list[int]] = []
+    for k, clase in enumerate(clases):
+        if clase is None:
+            continue
+        if corridas and corridas[-1][-1] == k - 1 and _misma_parte(clases[k - 1], clase):
+            corridas[-1].append(k)
+        else:
+            corridas.append([k])
+    return corridas
 
 
 def grupos_en_serie(headers: list[list[str]], ctx: Contexto) -> dict[int, list[str]]:
@@ -104,16 +107,8 @@ def grupos_en_serie(headers: list[list[str]], ctx: Contexto) -> dict[int, list[s
     niveles = [_con_nivel_vacio(headers, j) for j in range(len(headers))]
     clases = [_clase(parts[-2]) if len(parts) >= 2 else None for parts in niveles]
     salida: dict[int, list[str]] = {}
-    k = 0
-    while k < len(clases):
-        clase = clases[k]
-        if clase is None:
-            k += 1
-            continue
-        fin = k
-        while fin + 1 < len(clases) and _misma_parte(clases[fin + 1], clase):
-            fin += 1
-        grupos = _grupos([niveles[j][-2] for j in range(k, fin + 1)], k)
+    for run in _corridas(clases):
+        grupos = _grupos([niveles[j][-2] for j in run], run[0])
         if len(grupos) >= 2:
             serie = [c for g in grupos if (c := clases[g[0]]) is not None]  # all of them, by the loop above
             arriba = [niveles[g[0]][-2] for g in grupos]
@@ -122,7 +117,6 @@ def grupos_en_serie(headers: list[list[str]], ctx: Contexto) -> dict[int, list[s
             for grupo, texto in zip(grupos, textos):
                 nuevos = {j: [*niveles[j][:-2], texto, abajo[lugar]] for lugar, j in enumerate(grupo)}
                 salida.update((j, [p for p in partes if p]) for j, partes in nuevos.items() if partes != niveles[j])
-        k = fin + 1
     return salida
 
 
