@@ -21,7 +21,8 @@ import re
 from dataclasses import replace
 
 from extractor.castellano.numeros import es_codigo_numerico, leer_numero
-from extractor.modelo import Celda, Documento, Tabla
+from extractor.modelo import BloqueTexto, Celda, Documento, Tabla
+from extractor.tablas.bajo_su_encabezado import en_sus_columnas
 from extractor.tablas.de_lado import continua_de_lado, continua_sin_claves, unir_de_lado, unir_sin_claves
 
 from esquemas import umbrales
@@ -76,7 +77,8 @@ def _solo_encabezado(tabla: Tabla) -> bool:
 
 def _con_encabezado_aparte(bloques: list) -> list:
     """Each table printed right under a header drawn apart from it (same
-    page, as many columns) with that header as its first rows."""
+    page, as many columns) with that header as its first rows; or, on
+    another grid, with the band lines between them (`bajo_su_encabezado`)."""
     salida: list = []
     for bloque in bloques:
         anterior = salida[-1] if salida else None
@@ -95,8 +97,41 @@ def _con_encabezado_aparte(bloques: list) -> list:
                 filas_encabezado_marcadas=anterior.filas_encabezado_marcadas,
             )
             continue
+        if isinstance(bloque, Tabla) and (unida := _bajo_otra_rejilla(salida, bloque)) is not None:
+            k, tabla = unida
+            salida[k:] = [tabla]
+            continue
         salida.append(bloque)
     return salida
+
+
+MAX_BANDAS_ENTRE = _U["max_bandas_entre"]  # band lines between a header apart and its body
+
+
+def _bajo_otra_rejilla(salida: list, cuerpo: Tabla) -> tuple[int, Tabla] | None:
+    """(where the header stands in `salida`, the header with the bands and
+    the body as one table) when a header-only table on the body's page
+    comes right before it on another grid, with at most MAX_BANDAS_ENTRE
+    short lines between (the plan's axis and programme); None otherwise."""
+    bandas: list[BloqueTexto] = []
+    for k in range(len(salida) - 1, max(-1, len(salida) - 2 - MAX_BANDAS_ENTRE), -1):
+        previo = salida[k]
+        if isinstance(previo, BloqueTexto):
+            if previo.pagina not in cuerpo.paginas[:1] or "\n" in previo.texto.strip():
+                return None
+            bandas.insert(0, previo)
+            continue
+        if (
+            isinstance(previo, Tabla)
+            and previo.paginas == cuerpo.paginas[:1]
+            and previo.n_columnas != cuerpo.n_columnas
+            and _solo_encabezado(previo)
+            and not _solo_encabezado(cuerpo)
+            and (tabla := en_sus_columnas(previo, bandas, cuerpo)) is not None
+        ):
+            return k, tabla
+        return None
+    return None
 
 
 MAX_FILAS_ENCABEZADO_APARTE = _U["max_filas_encabezado_aparte"]

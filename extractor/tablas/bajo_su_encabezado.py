@@ -1,0 +1,144 @@
+"""A borderless body printed under a header that was read as a table of
+its own on another grid: a plan drawn with horizontal rules only, the
+header between two rules with its labels centred over their columns
+("2024" over "Prog. | Ejec."), the body's figures aligned by white space.
+The body's cells go to the header's columns by where their text stands
+under the header's labels; the band lines printed between the two ("EJE I.
+GUAVIARE SOCIAL", "Programa 1905 · Salud pública") are rows across the
+table."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from typing import Optional
+
+from extractor.modelo import BloqueTexto, Celda, Tabla
+
+# a code at the start of a cell that spans the header's code column and the name's ("190502400 Personas …")
+_CODIGO = re.compile(r"^\s*(\d[\d.\-]{3,})\s+(\S.*)$", re.S)
+
+
+def _con_texto(celda: Optional[Celda]) -> bool:
+    return celda is not None and bool(celda.texto.strip()) and celda.bbox is not None
+
+
+def _grupo(encabezado: Tabla, celda: Celda) -> Optional[tuple[int, int]]:
+    """The columns (first, last) an upper-level label heads: it stands
+    centred between two labels of the lowest level ("2024" over "Prog. |
+    Ejec.", in a spacer column between them or over the first); None when it
+    heads its own column."""
+    ultima = encabezado.rejilla()[-1]
+    if celda.fila >= encabezado.n_filas - 1 or celda.columnas_span != 1 or celda.bbox is None:
+        return None
+    centro = (celda.bbox[0] + celda.bbox[2]) / 2
+    centros = {k: (c.bbox[0] + c.bbox[2]) / 2 for k, c in enumerate(ultima) if _con_texto(c) and c.bbox}  # type: ignore[union-attr]
+    izquierda = max((k for k, x in centros.items() if x < centro - 2), default=None)
+    derecha = min((k for k, x in centros.items() if x > centro + 2), default=None)
+    if izquierda is None or derecha is None or not izquierda <= celda.columna <= derecha:
+        return None
+    ancho = centros[derecha] - centros[izquierda]
+    if abs(centro - (centros[izquierda] + centros[derecha]) / 2) > ancho / 4:
+        return None  # not centred between them
+    return izquierda, derecha
+
+
+def _de_grupo(encabezado: Tabla, celda: Celda) -> bool:
+    return _grupo(encabezado, celda) is not None
+
+
+def _bajo_un_grupo(encabezado: Tabla, celda: Celda) -> bool:
+    """An empty header cell a group's label now covers."""
+    return any(
+        g.fila == celda.fila and (grupo := _grupo(encabezado, g)) is not None and grupo[0] <= celda.columna <= grupo[1]
+        for g in encabezado.celdas
+        if _con_texto(g)
+    )
+
+
+def _etiquetas(encabezado: Tabla) -> dict[int, tuple[float, float]]:
+    """Each header column's span across the page: the box of its lowest
+    label (a group's label heads a group, not a column)."""
+    rejilla = encabezado.rejilla()
+    extensiones: dict[int, tuple[float, float]] = {}
+    for k in range(len(rejilla[-1]) if rejilla else 0):
+        celda = next((f[k] for f in reversed(rejilla) if _con_texto(f[k])), None)
+        if celda is None or celda.columnas_span != 1 or _de_grupo(encabezado, celda):
+            continue
+        assert celda.bbox is not None
+        extensiones[k] = (celda.bbox[0], celda.bbox[2])
+    return extensiones
+
+
+def _distancia(caja: tuple, x0: float, x1: float) -> float:
+    return max(0.0, x0 - caja[2], caja[0] - x1)
+
+
+def _bajo(caja: tuple, etiquetas: dict[int, tuple[float, float]]) -> list[int]:
+    """The header columns whose labels the box stands under (they overlap
+    across the page); with none, the nearest label when it is clearly the
+    nearest (a short figure right-aligned past its label's end)."""
+    encima = sorted(k for k, (x0, x1) in etiquetas.items() if min(caja[2], x1) - max(caja[0], x0) > 0)
+    if encima:
+        return encima
+    cercanas = sorted(etiquetas, key=lambda k: _distancia(caja, *etiquetas[k]))
+    if len(cercanas) >= 2 and _distancia(caja, *etiquetas[cercanas[0]]) * 2 < _distancia(caja, *etiquetas[cercanas[1]]):
+        return cercanas[:1]
+    return []
+
+
+def _sin_codigo(texto: str) -> str:
+    """A band's text without the code of its programme ("Programa 2201 · …": 2201)."""
+    return re.sub(r"\b\d{2,}\b", "", texto)
+
+
+def en_sus_columnas(encabezado: Tabla, bandas: list[BloqueTexto], cuerpo: Tabla) -> Optional[Tabla]:
+    """The header, the bands and the body as one table in the header's
+    columns, when each body cell with text stands under one header label
+    (or under the code's and the name's, starting with its code) and no two
+    cells of a row under the same one; None otherwise."""
+    etiquetas = _etiquetas(encabezado)
+    ancho = encabezado.n_columnas
+    if len(etiquetas) < 3 or any(c.bbox is None for c in cuerpo.celdas if c.texto.strip()):
+        return None
+    alto = encabezado.n_filas
+    # a group's label over the columns beside it: "2024" over "Prog. | (spacer) | Ejec."
+    celdas = []
+    for c in encabezado.celdas:
+        if _con_texto(c) and (grupo := _grupo(encabezado, c)):
+            celdas.append(replace(c, columna=grupo[0], columnas_span=grupo[1] - grupo[0] + 1))
+        elif _con_texto(c) or not _bajo_un_grupo(encabezado, c):
+            celdas.append(c)
+    for k, banda in enumerate(bandas):
+        texto = " ".join(banda.texto.split())
+        celdas.append(
+            Celda(texto, alto + k, 0, banda.pagina, columnas_span=ancho, bbox=banda.bbox, negrita=banda.negrita)
+        )
+    arriba = alto + len(bandas)
+    llenas: dict[int, int] = {}  # the body's rows -> how many cells with text
+    for c in cuerpo.celdas:
+        llenas[c.fila] = llenas.get(c.fila, 0) + bool(c.texto.strip())
+    por_fila: dict[int, set[int]] = {}
+    for c in cuerpo.celdas:
+        if not c.texto.strip():
+            continue
+        assert c.bbox is not None
+        columnas = _bajo(c.bbox, etiquetas)
+        partes = [(columnas[0], c.texto)] if len(columnas) == 1 else None
+        if partes is None and len(columnas) == 2 and (m := _CODIGO.match(c.texto)):
+            partes = [(columnas[0], m.group(1)), (columnas[1], m.group(2))]  # "190502400 Personas atendidas …"
+        sola = c.columna == 0 and llenas[c.fila] == 1 and not any(ch.isdigit() for ch in _sin_codigo(c.texto))
+        if sola and (partes is None or len(columnas) > 1):
+            partes = [(0, c.texto)]  # a band alone on its row ("Programa 2201 · Calidad …")
+        if partes is None:
+            return None
+        ocupadas = por_fila.setdefault(c.fila, set())
+        for columna, texto in partes:
+            if columna in ocupadas:
+                return None
+            ocupadas.add(columna)
+            span = ancho if sola else 1
+            celdas.append(replace(c, texto=texto, fila=arriba + c.fila, columna=columna, columnas_span=span))
+    return Tabla(
+        indice=encabezado.indice, celdas=celdas, filas_encabezado_marcadas=encabezado.filas_encabezado_marcadas
+    )
