@@ -37,6 +37,8 @@ def _grupo(encabezado: Tabla, celda: Celda) -> Optional[tuple[int, int]]:
     derecha = min((k for k, x in centros.items() if x > centro + 2), default=None)
     if izquierda is None or derecha is None or not izquierda <= celda.columna <= derecha:
         return None
+    if any(izquierda < k < derecha for k in centros):
+        return None  # a label of the lowest level right under it: it heads that one column
     ancho = centros[derecha] - centros[izquierda]
     if abs(centro - (centros[izquierda] + centros[derecha]) / 2) > ancho / 4:
         return None  # not centred between them

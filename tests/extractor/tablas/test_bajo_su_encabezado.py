@@ -79,3 +79,21 @@ def test_sin_etiqueta_clara_no_se_une():
     encabezado, cuerpo = _tablas()
     cuerpo.celdas.append(_celda("77", 2, 7, 640, 648, 214))  # under no label, about as near one as another
     assert en_sus_columnas(encabezado, [], cuerpo) is None
+
+
+def test_una_etiqueta_de_arriba_con_la_suya_debajo_no_es_grupo():
+    """ "Meta" over "2024" in its own column, centred on it (and so between
+    its neighbours): it heads its column, not three."""
+    from extractor.tablas.bajo_su_encabezado import _grupo
+
+    filas = [
+        (0, 0, "Indicador", 40, 90),
+        (0, 1, "Meta", 140, 160),
+        (1, 0, "Código", 40, 70),
+        (1, 1, "2024", 142, 158),
+        (1, 2, "2025", 192, 208),
+    ]
+    encabezado = Tabla(1, [_celda(t, f, k, x0, x1, 130 + 12 * f) for f, k, t, x0, x1 in filas])
+    encabezado.celdas.append(_celda("", 0, 2, 0, 0, 130))
+    meta = next(c for c in encabezado.celdas if c.texto == "Meta")
+    assert _grupo(encabezado, meta) is None
