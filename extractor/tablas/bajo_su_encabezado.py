@@ -127,10 +127,13 @@ def en_sus_columnas(encabezado: Tabla, bandas: list[BloqueTexto], cuerpo: Tabla)
         assert c.bbox is not None
         columnas = _bajo(c.bbox, etiquetas)
         partes = [(columnas[0], c.texto)] if len(columnas) == 1 else None
-        if partes is None and len(columnas) == 2 and (m := _CODIGO.match(c.texto)):
-            partes = [(columnas[0], m.group(1)), (columnas[1], m.group(2))]  # "190502400 Personas atendidas …"
+        siguiente = min((k for k in etiquetas if columnas and k > columnas[0]), default=None)
+        if c.columna == 0 and columnas and siguiente is not None and (m := _CODIGO.match(c.texto)):
+            # "190502400 Personas atendidas …": the code under its label, the name under the next
+            partes = [(columnas[0], m.group(1)), (siguiente, m.group(2))]
         sola = c.columna == 0 and llenas[c.fila] == 1 and not any(ch.isdigit() for ch in _sin_codigo(c.texto))
-        if sola and (partes is None or len(columnas) > 1):
+        sola = sola and len(columnas) != 1  # (under one label only: a name that wraps above its row)
+        if sola:
             partes = [(0, c.texto)]  # a band alone on its row ("Programa 2201 · Calidad …")
         if partes is None:
             return None
@@ -142,5 +145,30 @@ def en_sus_columnas(encabezado: Tabla, bandas: list[BloqueTexto], cuerpo: Tabla)
             span = ancho if sola else 1
             celdas.append(replace(c, texto=texto, fila=arriba + c.fila, columna=columna, columnas_span=span))
     return Tabla(
-        indice=encabezado.indice, celdas=celdas, filas_encabezado_marcadas=encabezado.filas_encabezado_marcadas
+        indice=encabezado.indice,
+        celdas=_con_nombres_enteros(celdas, arriba),
+        filas_encabezado_marcadas=encabezado.filas_encabezado_marcadas,
     )
+
+
+def _con_nombres_enteros(celdas: list[Celda], arriba: int) -> list[Celda]:
+    """The body's cells with a name that wraps around its row joined: a row
+    with only words in one column right above a row whose cell in that
+    column goes on in lower case ("Campañas de prevención … por vectores"
+    over "realizadas", the figures on the second row's first line)."""
+    por_fila: dict[int, list[Celda]] = {}
+    for c in celdas:
+        if c.fila >= arriba and c.texto.strip():
+            por_fila.setdefault(c.fila, []).append(c)
+    unidas: dict[int, Celda] = {}  # id of a cell -> the cell it becomes
+    quitadas: set[int] = set()
+    for fila, propias in por_fila.items():
+        siguientes = por_fila.get(fila + 1, [])
+        if len(propias) != 1 or propias[0].columnas_span != 1 or len(siguientes) < 3:
+            continue
+        sola = propias[0]
+        abajo = next((c for c in siguientes if c.columna == sola.columna), None)
+        if abajo is not None and abajo.texto.strip()[:1].islower():
+            unidas[id(abajo)] = replace(abajo, texto=f"{sola.texto.strip()} {abajo.texto.strip()}")
+            quitadas.add(id(sola))
+    return [unidas.get(id(c), c) for c in celdas if id(c) not in quitadas]

@@ -97,3 +97,22 @@ def test_una_etiqueta_de_arriba_con_la_suya_debajo_no_es_grupo():
     encabezado.celdas.append(_celda("", 0, 2, 0, 0, 130))
     meta = next(c for c in encabezado.celdas if c.texto == "Meta")
     assert _grupo(encabezado, meta) is None
+
+
+def test_el_nombre_que_envuelve_su_fila_se_une():
+    """ "Campañas de prevención … por vectores" on a line above the row of
+    figures, "realizadas" on the line under its code: one name."""
+    encabezado, cuerpo = _tablas()
+    cuerpo.celdas += [
+        _celda("Campañas de prevención de enfermedades transmitidas", 3, 0, 85, 285, 224),
+        _celda("190503100 realizadas", 4, 0, 41, 115, 232),
+        _celda("Número", 4, 1, 292, 317, 232),
+        _celda("6", 4, 2, 401, 405, 232),
+        _celda("16", 4, 3, 443, 450, 232),
+        _celda("43,8 %", 4, 6, 779, 800, 232),
+    ]
+    tabla = en_sus_columnas(encabezado, [], cuerpo)
+    assert tabla is not None
+    fila = next(f for f in tabla.textos() if f[0] == "190503100")
+    assert fila[1] == "Campañas de prevención de enfermedades transmitidas realizadas"
+    assert not any(f[1].startswith("Campañas") and not f[0] for f in tabla.textos())
