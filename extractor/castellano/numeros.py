@@ -407,3 +407,30 @@ def sin_cota(texto: str) -> str:
     """A target written as a bound ("≤ 1 %", "< 5", ">= 95%", "máximo 11,0")
     without its sign: the bound is the target's figure."""
     return _COTA.sub("", texto)
+
+
+# ---------------------------------------------------------------------------
+# A cardinal written out before the same figure in parentheses
+# ---------------------------------------------------------------------------
+
+_ENLACES_DE_CIFRA = frozenset(["y", "por", "coma", "punto"])  # words between the words of one cardinal
+
+
+@lru_cache(maxsize=1)
+def _cifra_en_letras() -> re.Pattern:
+    todas = palabras.lista("cifras_en_letras")  # esquemas/castellano.yaml
+    numero = palabras.alternativas([p for p in todas if p not in _ENLACES_DE_CIFRA])
+    enlace = palabras.alternativas([p for p in todas if p in _ENLACES_DE_CIFRA])
+    return re.compile(
+        rf"(?<![\w])(?:(?:{numero})\s+(?:(?:{enlace})\s+)?)+\((\s*[-−$]?\s?\d[\d.,']*\s?%?\s*)\)", re.IGNORECASE
+    )
+
+
+def sin_cifras_en_letras(texto: str) -> str:
+    """The text with each cardinal written out before the same figure in
+    parentheses left as the figure: "se realizaron setenta y dos (72)
+    sesiones, un cumplimiento del cien por ciento (100 %)" → "se realizaron
+    72 sesiones, un cumplimiento del 100 %"."""
+    if "(" not in texto:
+        return texto
+    return _cifra_en_letras().sub(lambda m: m.group(1).strip(), texto)

@@ -13,7 +13,7 @@ from functools import cache
 from typing import Optional, Sequence
 
 from esquemas import cargar_yaml
-from extractor.castellano.numeros import Numero, buscar_numeros
+from extractor.castellano.numeros import Numero, buscar_numeros, sin_cifras_en_letras
 from extractor.castellano.periodos import MESES, Contexto, Periodo, periodo_de_texto, periodo_para
 from extractor.castellano.sintagmas import nombre_de_frase, tiene_verbo_pasado
 from extractor.informe.narrativa import frases
@@ -127,6 +127,7 @@ def leer_frase(indicador: str, frase: str) -> Optional[Logro]:
     `indicador`, or None when the sentence states no target. A compound
     sentence may give two targets: the one whose clause names the plan's
     term (`horizonte_del_plan`) is the term's, the other the year's."""
+    frase = sin_cifras_en_letras(frase)  # "setenta y dos (72) sesiones": 72 sesiones
     norm = _normal(frase)
     numeros = [n for n in buscar_numeros(frase) if _es_cifra(n, norm)]
     if len(numeros) < 2:

@@ -171,6 +171,12 @@ def test_pdf_con_vinetas_rotuladas_en_un_mismo_parrafo(tmp_path):
             "En transporte escolar la meta era atender 620 estudiantes de la zona rural y se atendieron 655.",
             ("620", "655", None),
         ),
+        # cardinals written out before the same figure in parentheses, as a council's report writes them
+        (
+            "El plan fijó como meta cuarenta y ocho (48) visitas a veredas y se realizaron cuarenta y cinco (45), "
+            "para un cumplimiento del noventa y tres coma ocho por ciento (93,8 %).",
+            ("48", "45", "93,8 %"),
+        ),
     ],
 )
 def test_redacciones_de_meta_logro_y_avance(frase, cifras):
