@@ -11,8 +11,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
-from typing import Optional
+from typing import Optional, Sequence
 
+from extractor.castellano.numeros import leer_numero
 from extractor.modelo import BloqueTexto, Celda, Tabla
 
 # a code at the start of a cell that spans the header's code column and the name's ("190502400 Personas …")
@@ -89,21 +90,39 @@ def _bajo(caja: tuple, etiquetas: dict[int, tuple[float, float]]) -> list[int]:
     return []
 
 
-def _sin_codigo(texto: str) -> str:
-    """A band's text without the code of its programme ("Programa 2201 · …": 2201)."""
-    return re.sub(r"\b\d{2,}\b", "", texto)
+def _es_cifra(texto: str) -> bool:
+    """A figure, not a code: a run of five digits or more without separators is a code ("240201500")."""
+    texto = texto.strip()
+    return leer_numero(texto) is not None and not (texto.isdigit() and len(texto) >= 5)
 
 
-def en_sus_columnas(encabezado: Tabla, bandas: list[BloqueTexto], cuerpo: Tabla) -> Optional[Tabla]:
-    """The header, the bands and the body as one table in the header's
-    columns, when each body cell with text stands under one header label
-    (or under the code's and the name's, starting with its code) and no two
-    cells of a row under the same one; None otherwise."""
+def _anio(texto: str) -> bool:
+    return bool(re.fullmatch(r"\s*(?:19|20)\d\d\s*", texto))
+
+
+def _clase_de_columnas(celdas: Sequence[Celda]) -> dict[int, bool]:
+    """Per column of rows already on the header's grid: whether its cells
+    hold figures (True) or words (False), when all of them agree."""
+    vistas: dict[int, set[bool]] = {}
+    for c in celdas:
+        if c.texto.strip() and c.columnas_span == 1:
+            vistas.setdefault(c.columna, set()).add(_es_cifra(c.texto))
+    return {k: next(iter(v)) for k, v in vistas.items() if len(v) == 1}
+
+
+def en_sus_columnas(
+    encabezado: Tabla, bandas: list[BloqueTexto], cuerpo: Tabla, ya_en_ellas: Sequence[Celda] = ()
+) -> Optional[Tabla]:
+    """The header, the rows already on its grid (`ya_en_ellas`: a page's
+    first rows read with the header), the bands and the body as one table
+    in the header's columns, when each body cell with text stands under one
+    header label (or under the code's and the name's, starting with its
+    code) and no two cells of a row under the same one; None otherwise."""
     etiquetas = _etiquetas(encabezado)
     ancho = encabezado.n_columnas
     if len(etiquetas) < 3 or any(c.bbox is None for c in cuerpo.celdas if c.texto.strip()):
         return None
-    alto = encabezado.n_filas
+    alto = max([encabezado.n_filas, *(c.fila + c.filas_span for c in ya_en_ellas)])
     # a group's label over the columns beside it: "2024" over "Prog. | (spacer) | Ejec."
     celdas = []
     for c in encabezado.celdas:
@@ -111,6 +130,7 @@ def en_sus_columnas(encabezado: Tabla, bandas: list[BloqueTexto], cuerpo: Tabla)
             celdas.append(replace(c, columna=grupo[0], columnas_span=grupo[1] - grupo[0] + 1))
         elif _con_texto(c) or not _bajo_un_grupo(encabezado, c):
             celdas.append(c)
+    celdas += ya_en_ellas
     for k, banda in enumerate(bandas):
         texto = " ".join(banda.texto.split())
         celdas.append(
@@ -120,6 +140,7 @@ def en_sus_columnas(encabezado: Tabla, bandas: list[BloqueTexto], cuerpo: Tabla)
     llenas: dict[int, int] = {}  # the body's rows -> how many cells with text
     for c in cuerpo.celdas:
         llenas[c.fila] = llenas.get(c.fila, 0) + bool(c.texto.strip())
+    clase = _clase_de_columnas(ya_en_ellas)
     por_fila: dict[int, set[int]] = {}
     for c in cuerpo.celdas:
         if not c.texto.strip():
@@ -131,16 +152,17 @@ def en_sus_columnas(encabezado: Tabla, bandas: list[BloqueTexto], cuerpo: Tabla)
         if c.columna == 0 and columnas and siguiente is not None and (m := _CODIGO.match(c.texto)):
             # "190502400 Personas atendidas …": the code under its label, the name under the next
             partes = [(columnas[0], m.group(1)), (siguiente, m.group(2))]
-        sola = c.columna == 0 and llenas[c.fila] == 1 and not any(ch.isdigit() for ch in _sin_codigo(c.texto))
-        sola = sola and len(columnas) != 1  # (under one label only: a name that wraps above its row)
+        # a line alone on its row across the labels: a band ("Programa 2201 · Calidad …") or a note
+        # (under one label only: a name that wraps above its row)
+        sola = c.columna == 0 and llenas[c.fila] == 1 and len(columnas) != 1
         if sola:
-            partes = [(0, c.texto)]  # a band alone on its row ("Programa 2201 · Calidad …")
+            partes = [(0, c.texto)]
         if partes is None:
             return None
         ocupadas = por_fila.setdefault(c.fila, set())
         for columna, texto in partes:
-            if columna in ocupadas:
-                return None
+            if columna in ocupadas or (not _anio(texto) and clase.get(columna, _es_cifra(texto)) != _es_cifra(texto)):
+                return None  # two under one label, or a figure where the rows above have words (or the reverse)
             ocupadas.add(columna)
             span = ancho if sola else 1
             celdas.append(replace(c, texto=texto, fila=arriba + c.fila, columna=columna, columnas_span=span))

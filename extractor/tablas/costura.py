@@ -106,6 +106,8 @@ def _con_encabezado_aparte(bloques: list) -> list:
 
 
 MAX_BANDAS_ENTRE = _U["max_bandas_entre"]  # band lines between a header apart and its body
+# rows of figures read with a header apart (the page's first rows on its grid) before the body on another grid
+MAX_FILAS_BAJO_ENCABEZADO_APARTE = _U["max_filas_bajo_encabezado_aparte"]
 
 
 def _bajo_otra_rejilla(salida: list, cuerpo: Tabla) -> tuple[int, Tabla] | None:
@@ -125,13 +127,43 @@ def _bajo_otra_rejilla(salida: list, cuerpo: Tabla) -> tuple[int, Tabla] | None:
             isinstance(previo, Tabla)
             and previo.paginas == cuerpo.paginas[:1]
             and previo.n_columnas != cuerpo.n_columnas
-            and _solo_encabezado(previo)
             and not _solo_encabezado(cuerpo)
-            and (tabla := en_sus_columnas(previo, bandas, cuerpo)) is not None
+            and (partes := _encabezado_y_resto(previo)) is not None
+            and (tabla := en_sus_columnas(partes[0], bandas, cuerpo, partes[1])) is not None
         ):
             return k, tabla
         return None
     return None
+
+
+def _encabezado_y_resto(tabla: Tabla) -> tuple[Tabla, list[Celda]] | None:
+    """(its header rows as a table, the cells of the rows under them) of a
+    table that starts with a header apart: the whole table when it is only
+    header ("2024 | 2025" over "Prog. | Ejec."), or its first rows without
+    figures over a few more (a page's repeated header with the first bands
+    and rows drawn on its grid); None when it does not start so."""
+    if _solo_encabezado(tabla):
+        return tabla, []
+    filas = tabla.textos()
+    n = next((k for k, f in enumerate(filas) if any(_es_cifra(t) for t in f)), len(filas))
+    # the header: up to the first row across the table (a band) or with a figure
+    n = min([n] + [c.fila for c in tabla.celdas if c.columna == 0 and c.columnas_span == tabla.n_columnas > 1])
+    if n == 0 or n > MAX_FILAS_ENCABEZADO_APARTE or not _solo_encabezado(encabezado := _primeras_filas(tabla, n)):
+        return None
+    resto = [c for c in tabla.celdas if c.fila >= n]
+    if len({c.fila for c in resto if _es_cifra(c.texto)}) > MAX_FILAS_BAJO_ENCABEZADO_APARTE:
+        return None  # a table of its own, not a header with the page's first rows
+    return encabezado, resto
+
+
+def _primeras_filas(tabla: Tabla, n: int) -> Tabla:
+    return Tabla(indice=tabla.indice, celdas=[c for c in tabla.celdas if c.fila < n])
+
+
+def _es_cifra(texto: str) -> bool:
+    from extractor.tablas.columnas import es_anio
+
+    return (n := leer_numero(texto)) is not None and not es_anio(n)
 
 
 MAX_FILAS_ENCABEZADO_APARTE = _U["max_filas_encabezado_aparte"]

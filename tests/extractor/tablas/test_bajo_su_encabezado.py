@@ -116,3 +116,31 @@ def test_el_nombre_que_envuelve_su_fila_se_une():
     fila = next(f for f in tabla.textos() if f[0] == "190503100")
     assert fila[1] == "Campañas de prevención de enfermedades transmitidas realizadas"
     assert not any(f[1].startswith("Campañas") and not f[0] for f in tabla.textos())
+
+
+def test_el_encabezado_repetido_con_sus_primeras_filas_recibe_el_resto_de_la_pagina():
+    """On a plan's next page the repeated header comes read with the first
+    band and a first row on its grid; the page's other rows, on another
+    grid, go on under it (extractor/tablas/costura.py)."""
+    from extractor.modelo import Documento
+    from extractor.tablas.costura import unir_tablas
+
+    encabezado, cuerpo = _tablas()
+    primeras = [
+        Celda("EJE II. PRODUCTIVO (continuación)", 2, 0, 1, columnas_span=9, bbox=(41, 160, 300, 168)),
+        *[
+            _celda(t, 3, k, x0, x1, 172)
+            for k, t, x0, x1 in [
+                (0, "240203700", 50, 72),
+                (1, "Vía terciaria mejorada", 151, 230),
+                (3, "12,8", 385, 397),
+                (4, "60", 440, 446),
+            ]
+        ],
+    ]
+    encabezado.celdas.extend(primeras)
+    doc = Documento("plan.pdf", "0" * 64, "pdf", 1, bloques=[encabezado, cuerpo])
+    (tabla,) = unir_tablas(doc).tablas
+    filas = tabla.textos()
+    assert [f[0] for f in filas[2:5]] == ["EJE II. PRODUCTIVO (continuación)", "240203700", "190502400"]
+    assert filas[4][7] == "8.712" and filas[6][0] == "220105200"
