@@ -122,6 +122,10 @@ def _numero_en(numeros: list[Numero], inicio: int, fin: int) -> Optional[Numero]
     return next((n for n in numeros if inicio <= n.inicio < fin), None)
 
 
+# a range of figures: "0 - 5 %", "0–5 %", "entre 80 y 100 %"
+_RANGO = re.compile(r"(?<![\w.,])\d[\d.,]*\s*%?\s*[-–]\s*\d[\d.,]*\s*%|\bentre\s+\d[\d.,]*\s*%?\s+y\s+\d[\d.,]*\s*%?")
+
+
 def leer_frase(indicador: str, frase: str) -> Optional[Logro]:
     """The target, achieved figure and percentage of one sentence about
     `indicador`, or None when the sentence states no target. A compound
@@ -129,7 +133,8 @@ def leer_frase(indicador: str, frase: str) -> Optional[Logro]:
     term (`horizonte_del_plan`) is the term's, the other the year's."""
     frase = sin_cifras_en_letras(frase)  # "setenta y dos (72) sesiones": 72 sesiones
     norm = _normal(frase)
-    numeros = [n for n in buscar_numeros(frase) if _es_cifra(n, norm)]
+    rangos = [m.span() for m in _RANGO.finditer(frase)]  # "IRCA: 0 - 5 % sin riesgo": a scale, no figures
+    numeros = [n for n in buscar_numeros(frase) if _es_cifra(n, norm) and not any(a <= n.inicio < b for a, b in rangos)]
     if len(numeros) < 2:
         return None
     p = patrones()

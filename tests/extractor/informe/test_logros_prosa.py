@@ -710,3 +710,9 @@ def test_la_meta_del_anio_junto_a_la_del_cuatrienio_en_otra_clausula(tmp_path):
     assert cifras[("Hogares comunitarios dotados", "meta_cuatrienio")][0] == 47
     assert cifras[("Niños atendidos en los CDI", "meta")] == (640, 2023)
     assert cifras[("Niños atendidos en los CDI", "ejecutado")] == (612, 2023)
+
+
+def test_un_rango_de_una_escala_no_da_cifras():
+    """ "IRCA: 0 - 5 % sin riesgo" describes a scale: no target, no result."""
+    assert leer_frase("IRCA", "IRCA: 0 - 5 % sin riesgo, según la Resolución 2115.") is None
+    assert leer_frase("Cobertura", "La cobertura se considera adecuada entre 80 y 100 % de la población.") is None
