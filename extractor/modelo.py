@@ -125,7 +125,7 @@ class LlamadaDeNota:
 
     pagina: int
     bbox: BBox
-    llamada: str
+    llamada: str  # "1", "*": superscripts as digits (notas_al_pie.llamada_comun)
 
 
 @dataclass

@@ -59,7 +59,15 @@ def notas_de_bloque(texto: str) -> list[tuple[str, str]]:
             notas.append(linea)
         elif notas:
             notas[-1] += "\n" + linea
-    return [(m.group(1), " ".join(m.group(2).split())) for n in notas if (m := _NOTA.match(n))]
+    return [(llamada_comun(m.group(1)), " ".join(m.group(2).split())) for n in notas if (m := _NOTA.match(n))]
+
+
+_SUPERINDICES = str.maketrans("¹²³⁴⁵⁶⁷⁸⁹⁰", "1234567890")
+
+
+def llamada_comun(llamada: str) -> str:
+    """A call as the figure's and the note's are compared: "¹" and "1" are one call."""
+    return llamada.translate(_SUPERINDICES)
 
 
 # a call: one or two digits, asterisks and daggers, a letter
@@ -97,7 +105,7 @@ def sin_llamadas(palabras: list[dict]) -> tuple[list[dict], list[tuple[dict, str
                 and alto <= alto_v * LETRA_DE_LLAMADA
                 and v["top"] < w["bottom"] <= v["bottom"] - alto_v * ELEVADA  # its foot raised within the word
             ):
-                llamadas[id(w)] = (v, w["text"])
+                llamadas[id(w)] = (v, llamada_comun(w["text"]))
                 break
     if not llamadas:
         return palabras, de_pegadas
@@ -110,5 +118,5 @@ def _sin_llamadas_pegadas(palabras: list[dict]) -> dict[int, tuple[dict, str]]:
     salida = {}
     for w in palabras:
         if (w["text"][-1:] in "*†‡¹²³⁴⁵⁶⁷⁸⁹⁰") and (m := _CIFRA_CON_LLAMADA.match(w["text"])):
-            salida[id(w)] = ({**w, "text": m.group(1)}, m.group(2))
+            salida[id(w)] = ({**w, "text": m.group(1)}, llamada_comun(m.group(2)))
     return salida

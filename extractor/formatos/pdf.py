@@ -768,7 +768,7 @@ def _lineas_sobre_tablas(lineas_paginas: list[list[LineaLeida]], techos: list[fl
     }
 
 
-def _recuadro_de(bbox: tuple, tarjetas: Sequence[tuple]) -> tuple | None:
+def _tarjeta_de(bbox: tuple, tarjetas: Sequence[tuple]) -> tuple | None:
     """The card drawn around a paragraph (the largest box around it that
     frames no two others: a band inside a card is the card's), or None."""
     alrededor = [r for r in tarjetas if contiene(r, bbox)]
@@ -1462,7 +1462,7 @@ def leer_pdf(ruta: Path, sha256: str) -> Documento:
                 for orden, k in enumerate(tramo):
                     para = parrafos[k]
                     bloque = BloqueTexto(texto=para.texto, pagina=n_pagina, bbox=para.bbox, negrita=para.negrita)
-                    bloque.recuadro = _recuadro_de(para.bbox, tarjetas)
+                    bloque.recuadro = _tarjeta_de(para.bbox, tarjetas)
                     if es_nota_al_pie(para.lineas, h, altura_normal):
                         bloque.estilo = "Nota"
                     # a heading in the frame of a table (a box "Fondo … · vigencia 2023" over its

@@ -16,7 +16,6 @@ from extractor.formatos.notas_al_pie import notas_de_bloque
 from extractor.modelo import BloqueTexto, Documento, LlamadaDeNota
 from extractor.resultado import Observacion
 
-_SUPERINDICES = str.maketrans("¹²³⁴⁵⁶⁷⁸⁹⁰", "1234567890")
 _PRIMERA_CLAUSULA = re.compile(r"[:;.,](?:\s|$)")  # "… de 2016: las inscripciones …" ends it
 AVANCE = "avance_porcentual"
 
@@ -30,7 +29,7 @@ def _periodos_de_notas(doc: Documento, ctx: Contexto) -> dict[tuple[int, str], t
         for llamada, texto in notas_de_bloque(bloque.texto):
             periodo = periodo_de_texto(_PRIMERA_CLAUSULA.split(texto, maxsplit=1)[0], ctx)
             if periodo is not None and periodo.inicio is not None and periodo.fin is not None:
-                salida[(bloque.pagina, llamada.translate(_SUPERINDICES))] = (periodo, texto)
+                salida[(bloque.pagina, llamada)] = (periodo, texto)
     return salida
 
 
@@ -42,7 +41,7 @@ def _llamada_en(o: Observacion, llamadas: list[LlamadaDeNota]) -> Optional[str]:
         if llamada.pagina == o.pagina:
             cx, cy = (llamada.bbox[0] + llamada.bbox[2]) / 2, (llamada.bbox[1] + llamada.bbox[3]) / 2
             if x0 <= cx <= x1 and top <= cy <= bottom:
-                return llamada.llamada.translate(_SUPERINDICES)
+                return llamada.llamada
     return None
 
 

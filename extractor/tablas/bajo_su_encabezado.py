@@ -24,49 +24,40 @@ def _con_texto(celda: Optional[Celda]) -> bool:
     return celda is not None and bool(celda.texto.strip()) and celda.bbox is not None
 
 
-def _grupo(encabezado: Tabla, celda: Celda) -> Optional[tuple[int, int]]:
-    """The columns (first, last) an upper-level label heads: it stands
-    centred between two labels of the lowest level ("2024" over "Prog. |
-    Ejec.", in a spacer column between them or over the first); None when it
-    heads its own column."""
+def _grupos(encabezado: Tabla) -> dict[int, tuple[int, int]]:
+    """Per upper-level label (by id) that heads a group, the columns (first,
+    last) it heads: it stands centred between two labels of the lowest level
+    ("2024" over "Prog. | Ejec.", in a spacer column between them or over
+    the first), with no label of the lowest level right under it."""
     ultima = encabezado.rejilla()[-1]
-    if celda.fila >= encabezado.n_filas - 1 or celda.columnas_span != 1 or celda.bbox is None:
-        return None
-    centro = (celda.bbox[0] + celda.bbox[2]) / 2
-    centros = {k: (c.bbox[0] + c.bbox[2]) / 2 for k, c in enumerate(ultima) if _con_texto(c) and c.bbox}  # type: ignore[union-attr]
-    izquierda = max((k for k, x in centros.items() if x < centro - 2), default=None)
-    derecha = min((k for k, x in centros.items() if x > centro + 2), default=None)
-    if izquierda is None or derecha is None or not izquierda <= celda.columna <= derecha:
-        return None
-    if any(izquierda < k < derecha for k in centros):
-        return None  # a label of the lowest level right under it: it heads that one column
-    ancho = centros[derecha] - centros[izquierda]
-    if abs(centro - (centros[izquierda] + centros[derecha]) / 2) > ancho / 4:
-        return None  # not centred between them
-    return izquierda, derecha
+    centros = {
+        k: (c.bbox[0] + c.bbox[2]) / 2 for k, c in enumerate(ultima) if c is not None and _con_texto(c) and c.bbox
+    }
+    salida = {}
+    for celda in encabezado.celdas:
+        if celda.fila >= encabezado.n_filas - 1 or celda.columnas_span != 1 or not _con_texto(celda):
+            continue
+        assert celda.bbox is not None
+        centro = (celda.bbox[0] + celda.bbox[2]) / 2
+        izquierda = max((k for k, x in centros.items() if x < centro - 2), default=None)
+        derecha = min((k for k, x in centros.items() if x > centro + 2), default=None)
+        if izquierda is None or derecha is None or not izquierda <= celda.columna <= derecha:
+            continue
+        if any(izquierda < k < derecha for k in centros):
+            continue  # a label of the lowest level right under it: it heads that one column
+        if abs(centro - (centros[izquierda] + centros[derecha]) / 2) <= (centros[derecha] - centros[izquierda]) / 4:
+            salida[id(celda)] = (izquierda, derecha)
+    return salida
 
 
-def _de_grupo(encabezado: Tabla, celda: Celda) -> bool:
-    return _grupo(encabezado, celda) is not None
-
-
-def _bajo_un_grupo(encabezado: Tabla, celda: Celda) -> bool:
-    """An empty header cell a group's label now covers."""
-    return any(
-        g.fila == celda.fila and (grupo := _grupo(encabezado, g)) is not None and grupo[0] <= celda.columna <= grupo[1]
-        for g in encabezado.celdas
-        if _con_texto(g)
-    )
-
-
-def _etiquetas(encabezado: Tabla) -> dict[int, tuple[float, float]]:
+def _etiquetas(encabezado: Tabla, grupos: dict[int, tuple[int, int]]) -> dict[int, tuple[float, float]]:
     """Each header column's span across the page: the box of its lowest
     label (a group's label heads a group, not a column)."""
     rejilla = encabezado.rejilla()
     extensiones: dict[int, tuple[float, float]] = {}
     for k in range(len(rejilla[-1]) if rejilla else 0):
         celda = next((f[k] for f in reversed(rejilla) if _con_texto(f[k])), None)
-        if celda is None or celda.columnas_span != 1 or _de_grupo(encabezado, celda):
+        if celda is None or celda.columnas_span != 1 or id(celda) in grupos:
             continue
         assert celda.bbox is not None
         extensiones[k] = (celda.bbox[0], celda.bbox[2])
@@ -97,7 +88,9 @@ def _es_cifra(texto: str) -> bool:
 
 
 def _anio(texto: str) -> bool:
-    return bool(re.fullmatch(r"\s*(?:19|20)\d\d\s*", texto))
+    from extractor.tablas.columnas import es_anio
+
+    return (n := leer_numero(texto.strip())) is not None and es_anio(n)
 
 
 def _clase_de_columnas(celdas: Sequence[Celda]) -> dict[int, bool]:
@@ -118,17 +111,22 @@ def en_sus_columnas(
     in the header's columns, when each body cell with text stands under one
     header label (or under the code's and the name's, starting with its
     code) and no two cells of a row under the same one; None otherwise."""
-    etiquetas = _etiquetas(encabezado)
+    grupos = _grupos(encabezado)
+    etiquetas = _etiquetas(encabezado, grupos)
     ancho = encabezado.n_columnas
     if len(etiquetas) < 3 or any(c.bbox is None for c in cuerpo.celdas if c.texto.strip()):
         return None
     alto = max([encabezado.n_filas, *(c.fila + c.filas_span for c in ya_en_ellas)])
     # a group's label over the columns beside it: "2024" over "Prog. | (spacer) | Ejec."
+    cubiertas = {  # the empty cells a group's label now covers
+        (g.fila, k) for g in encabezado.celdas if id(g) in grupos for k in range(grupos[id(g)][0], grupos[id(g)][1] + 1)
+    }
     celdas = []
     for c in encabezado.celdas:
-        if _con_texto(c) and (grupo := _grupo(encabezado, c)):
-            celdas.append(replace(c, columna=grupo[0], columnas_span=grupo[1] - grupo[0] + 1))
-        elif _con_texto(c) or not _bajo_un_grupo(encabezado, c):
+        if id(c) in grupos:
+            primera, ultima = grupos[id(c)]
+            celdas.append(replace(c, columna=primera, columnas_span=ultima - primera + 1))
+        elif _con_texto(c) or (c.fila, c.columna) not in cubiertas:
             celdas.append(c)
     celdas += ya_en_ellas
     for k, banda in enumerate(bandas):

@@ -65,13 +65,11 @@ _CAMPO_CON_CIFRA = re.compile(r":\s*\$?\s*\d")
 def _solo_encabezado(tabla: Tabla) -> bool:
     """A few rows of header words without figures (a header drawn apart
     from its body: between two rules, the body ruled under it)."""
-    from extractor.tablas.columnas import es_anio
-
     filas = tabla.textos()
     return (
         0 < len(filas) <= MAX_FILAS_ENCABEZADO_APARTE
         and any(len([t for t in f if t.strip()]) >= 2 for f in filas)
-        and not any((n := leer_numero(t)) is not None and not es_anio(n) for f in filas for t in f)
+        and not any(_es_cifra(t) for f in filas for t in f)
     )
 
 
@@ -161,6 +159,7 @@ def _primeras_filas(tabla: Tabla, n: int) -> Tabla:
 
 
 def _es_cifra(texto: str) -> bool:
+    """A figure, not a bare year (a header's "2024")."""
     from extractor.tablas.columnas import es_anio
 
     return (n := leer_numero(texto)) is not None and not es_anio(n)

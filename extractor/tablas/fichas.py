@@ -74,8 +74,8 @@ MAX_LARGO_ETIQUETA = 80
 _CAMPO = re.compile(rf"^\s*([^:\n]{{1,{MAX_LARGO_ETIQUETA}}}?)\s*:\s*(.*?)\s*$")  # "Label: value"
 # "Cumplimiento 85,6 %", "Meta cuatrienio 2024-2027 120": a label (its years aside) and a figure, no colon
 # (and its cut date: "Logro a 31-mar-2026 684 productores"; its unit after the figure, set apart)
-_FECHA_DEL_ROTULO = r"(?:\s+\d{1,2}[-/](?:[^\W\d_]{3,10}|\d{1,2})[-/](?:19|20)\d\d)?"
-_ANIOS_DEL_ROTULO = rf"(?:\s+(?:19|20)\d\d(?:\s*[-–]\s*(?:19|20)\d\d)?)*{_FECHA_DEL_ROTULO}"
+_FECHA = r"\d{1,2}[-/](?:[^\W\d_]{3,10}|\d{1,2})[-/](?:19|20)?\d\d"  # "31-mar-2026", "30/06/2018"
+_ANIOS_DEL_ROTULO = rf"(?:\s+(?:19|20)\d\d(?:\s*[-–]\s*(?:19|20)\d\d)?)*(?:\s+{_FECHA})?"
 _UNIDAD_TRAS_LA_CIFRA = r"(?:\s+[^\W\d_]{1,20}\.?(?:\s+[^\W\d_]{1,20})?)?"
 _CAMPO_SIN_DOS_PUNTOS = re.compile(
     rf"^\s*([^\W\d_][^\d:\n]{{2,40}}?{_ANIOS_DEL_ROTULO})\s+([-−]?(?:\$\s?)?\d[\d.,]*(?:\s?%)?)"
@@ -136,7 +136,7 @@ def _rotulos_de_contexto() -> frozenset[str]:
 
 
 # the cut date a label ends with: "Logro a 31-mar-2026", "Avance al 30/06/2025"
-_CORTE_DEL_ROTULO = re.compile(r"\s+(?:a|al|corte)?\s*\d{1,2}[-/](?:[^\W\d_]{3,10}|\d{1,2})[-/](?:19|20)?\d\d\s*$")
+_CORTE_DEL_ROTULO = re.compile(rf"\s+(?:a|al|corte)?\s*{_FECHA}\s*$")
 
 
 # the months of a label's period: "Acumulado 2024 – mar. 2026", "Logro enero – junio"

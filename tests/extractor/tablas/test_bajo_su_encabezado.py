@@ -84,7 +84,7 @@ def test_sin_etiqueta_clara_no_se_une():
 def test_una_etiqueta_de_arriba_con_la_suya_debajo_no_es_grupo():
     """ "Meta" over "2024" in its own column, centred on it (and so between
     its neighbours): it heads its column, not three."""
-    from extractor.tablas.bajo_su_encabezado import _grupo
+    from extractor.tablas.bajo_su_encabezado import _grupos
 
     filas = [
         (0, 0, "Indicador", 40, 90),
@@ -96,7 +96,7 @@ def test_una_etiqueta_de_arriba_con_la_suya_debajo_no_es_grupo():
     encabezado = Tabla(1, [_celda(t, f, k, x0, x1, 130 + 12 * f) for f, k, t, x0, x1 in filas])
     encabezado.celdas.append(_celda("", 0, 2, 0, 0, 130))
     meta = next(c for c in encabezado.celdas if c.texto == "Meta")
-    assert _grupo(encabezado, meta) is None
+    assert id(meta) not in _grupos(encabezado)
 
 
 def test_el_nombre_que_envuelve_su_fila_se_une():
