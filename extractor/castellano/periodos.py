@@ -436,6 +436,19 @@ def _leer_rango_de_meses(norm: str, fechas: list[_Fecha], ctx: Optional[Contexto
     return None
 
 
+_ANIO_HASTA_RE = re.compile(rf"(?<![\d.,])(?P<a>{_ANIO})\s*(?:-|–|—|a|al|hasta)\s*$")
+
+
+def _leer_anio_a_fecha(norm: str, fechas: list[_Fecha]) -> Optional[_Lectura]:
+    """ "Acumulado 2024 – sep. 2025", "2020 a junio 30 de 2023": from the
+    start of a year to a later month or date."""
+    for f in fechas:
+        m = _ANIO_HASTA_RE.search(norm[: f.inicio])
+        if m and f.anio is not None and int(m["a"]) < f.anio:
+            return _Lectura(Periodo(date(int(m["a"]), 1, 1), _a_fecha(f, f.anio, al_final=True)), "rango")
+    return None
+
+
 def _leer_hasta(norm: str, fechas: list[_Fecha], ctx: Optional[Contexto]) -> Optional[_Lectura]:
     """Cumulative: "a septiembre de 2017", "a 30 de junio", "hasta junio",
     "con corte a septiembre 30 de 2017" -> Jan 1 of that year .. that date."""
@@ -557,7 +570,8 @@ def _leer_periodo(texto: str, ctx: Optional[Contexto]) -> Optional[_Lectura]:
     norm = _normal(texto or "")
     fechas = _expresiones_de_fecha(norm)
     return (
-        _leer_rango_de_meses(norm, fechas, ctx)
+        _leer_anio_a_fecha(norm, fechas)
+        or _leer_rango_de_meses(norm, fechas, ctx)
         or _leer_hasta(norm, fechas, ctx)
         or _leer_desde(norm, ctx)
         or _leer_subperiodo(norm, ctx)

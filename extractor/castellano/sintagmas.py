@@ -505,6 +505,10 @@ def _nombre_de_frase(
                 marco = _marco(frase)
                 return _capital(" ".join(filter(None, [nombre, "con", _texto(objeto, frase), marco])))
         raiz = _raiz_de_accion(antes, cifra)
+        if raiz is not None and raiz.startswith(tuple(d["dicen_la_meta"])):
+            # "se programaron 18 debates de control político y se adelantaron 15": the verb
+            # sets the target, it is no part of what is counted (nor the plan it was set in)
+            return _capital(" ".join(filter(None, [nombre, _complemento(resto[len(contado) :], frase)])))
         if raiz is None:
             pasiva = _pasiva_despues(resto[len(contado) :], frase)
             if pasiva:

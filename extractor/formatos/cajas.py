@@ -45,6 +45,37 @@ def sin_marcos(cajas: list[tuple]) -> list[tuple]:
     return list(salida)
 
 
+MAX_TARJETAS = 200  # boxes compared pairwise (a page's cards, not a table's cells)
+
+
+def tarjetas_sin_marcos(cajas: list[tuple]) -> list[tuple]:
+    """`sin_marcos` for a page's cards: a box is a frame when it holds two
+    boxes side by side; a card holding a ring drawn as two circles, one
+    inside the other, holds one drawing."""
+    if len(cajas) > MAX_TARJETAS:
+        return sin_marcos(cajas)
+    salida = []
+    for a in cajas:
+        if any(_cruza(a, b) for b in cajas):
+            continue  # a box across a smaller one's edge is no card (a column's drawing spilling over two)
+        dentro = [b for b in cajas if _encierra(a, b)]
+        if not any(
+            _encierra(a, b) and not _encierra(b, c) and not _encierra(c, b)
+            for b in dentro
+            for c in dentro
+            if c is not b
+        ):
+            salida.append(a)
+    return salida
+
+
+def _cruza(a: tuple, b: tuple) -> bool:
+    """b is smaller than a and they overlap, neither framing the other."""
+    solapan = min(a[2], b[2]) - max(a[0], b[0]) > 1 and min(a[3], b[3]) - max(a[1], b[1]) > 1
+    mayor = (a[2] - a[0]) * (a[3] - a[1]) > (b[2] - b[0]) * (b[3] - b[1])
+    return solapan and mayor and not _encierra(a, b) and not _encierra(b, a)
+
+
 def _sin_marcos(cajas: list[tuple]) -> list[tuple]:
     n = len(cajas)
     if n < 16 or not all(

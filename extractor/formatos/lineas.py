@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from typing import Optional
 
 from esquemas import umbrales
+from extractor.castellano.periodos import MESES
 from extractor.formatos.cajas import contiene, union
 
 _U = umbrales("lineas")  # esquemas/disposicion.yaml
@@ -133,7 +134,54 @@ def leidas(lineas: list[Linea], recuadros: Sequence[tuple] = ()) -> list[LineaLe
         # two others start there (the word itself is one of `inicios`)
         return bisect_right(inicios, w["x0"] + ALINEADA) - bisect_left(inicios, w["x0"] - ALINEADA) >= 3
 
-    return [p.leida() for pieza in piezas for p in cortada(pieza, inicia_columna)]
+    finales = [p for pieza in piezas for p in cortada(pieza, inicia_columna)]
+    return _con_rotulos_enteros(finales, valores, recuadros) if valores else [p.leida() for p in finales]
+
+
+MAX_PALABRAS_SIGUE_ROTULO = 3  # words of a card's label wrapped under its line ("2027", "sep. 2025")
+
+
+def _con_rotulos_enteros(lineas: list[Linea], valores: set[int], recuadros: Sequence[tuple]) -> list[LineaLeida]:
+    """The lines as kept, a card's label that wraps under its own line of a
+    label and its value ("Meta cuatrienio 2024- …… 640 estudiantes" over
+    "2027", "Acumulado 2024 – … 598" over "sep. 2025") whole again: the short
+    line right under it, starting where it starts, with no figure but a
+    year or a date, goes into the label, before the value."""
+    salida: list[LineaLeida] = []
+    usadas: set[int] = set()
+    for k, linea in enumerate(lineas):
+        if k in usadas:
+            continue
+        leida = linea.leida()
+        valor = next((j for j, w in enumerate(linea.palabras) if id(w) in valores), None)
+        sigue = _sigue_el_rotulo(linea, lineas, recuadros) if valor else None
+        if valor and sigue is not None:
+            usadas.add(sigue)
+            resto = lineas[sigue]
+            rotulo = " ".join(w["text"] for w in linea.palabras[:valor])
+            union = "" if rotulo.endswith(("-", "–")) and resto.palabras[0]["text"][:1].isdigit() else " "
+            texto = " ".join(w["text"] for w in linea.palabras[valor:])
+            leida.texto = f"{rotulo}{union}{resto.texto} {texto}"
+            leida.bottom = max(leida.bottom, resto.bottom)
+        salida.append(leida)
+    return salida
+
+
+def _sigue_el_rotulo(linea: Linea, lineas: list[Linea], recuadros: Sequence[tuple]) -> Optional[int]:
+    """The index of the line that goes on with `linea`'s label, or None."""
+    alto = linea.bottom - linea.top
+    caja = _recuadro_de(linea.palabras[0], recuadros)
+    for k, otra in enumerate(lineas):
+        if (
+            0 <= otra.top - linea.bottom <= alto
+            and abs(otra.x0 - linea.x0) <= ALINEADA
+            and len(otra.palabras) <= MAX_PALABRAS_SIGUE_ROTULO
+            and _recuadro_de(otra.palabras[0], recuadros) == caja
+            and all(not _CIFRA.match(w["text"]) or _ANIO.match(w["text"]) for w in otra.palabras)
+            and any(ch.isdigit() for ch in otra.texto)
+        ):
+            return k
+    return None
 
 
 def _negrita(w: dict) -> bool:
@@ -237,9 +285,15 @@ def _valor_del_rotulo(linea: Linea, recuadros: Sequence[tuple]) -> Optional[dict
     if palabras[k - 1]["text"] == "$":
         k -= 1
     rotulo = [w["text"] for w in palabras[:k]]
-    if any(_CIFRA.match(t) and not _ANIO.match(t) for t in rotulo):
+    if any(_CIFRA.match(t) and not _ANIO.match(t) and not _dia_de(rotulo, j) for j, t in enumerate(rotulo)):
         return None  # the label has its figure already: the one far right is another column's
     return palabras[k] if any(ch.isalpha() for t in rotulo for ch in t) else None
+
+
+def _dia_de(rotulo: list[str], j: int) -> bool:
+    """The label's word j is the day of a date ("Logro al 30 sep. 2025")."""
+    siguiente = rotulo[j + 1].rstrip(".").casefold() if j + 1 < len(rotulo) else ""
+    return rotulo[j].isdigit() and int(rotulo[j]) <= 31 and siguiente in MESES
 
 
 def _por_recuadro(linea: Linea, recuadros: Sequence[tuple]) -> list[Linea]:

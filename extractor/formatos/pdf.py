@@ -47,7 +47,7 @@ from pdfplumber.utils.exceptions import PdfminerException
 from extractor.errores import ErrorLectura
 from extractor.modelo import BloqueTexto, Celda, Documento, LineaSuelta, LlamadaDeNota, Omision, Tabla
 from extractor.formatos import cifras_ocr, contiguas, franjas, graficas, ocr, sin_bordes, tarjetas
-from extractor.formatos.cajas import Centros, agrupamientos, contiene, sin_marcos, union
+from extractor.formatos.cajas import Centros, agrupamientos, contiene, sin_marcos, tarjetas_sin_marcos, union
 from extractor.formatos.cajas import borde as _borde, columna_de as _columna_de, dentro as _dentro
 from extractor.formatos.carriles import carriles
 from extractor.formatos.graficas_de_indicador import tablas_de_indicador
@@ -1454,7 +1454,7 @@ def leer_pdf(ruta: Path, sha256: str) -> Documento:
             cortes = [t for t, e in elementos if isinstance(e, Tabla)]
             recuadros = recuadros_paginas.get(n_pagina, [])  # the cards drawn on the page
             enmarcadas = _tablas_enmarcadas(elementos, recuadros)
-            tarjetas = sin_marcos([r[:4] for r in recuadros])
+            tarjetas = tarjetas_sin_marcos([r[:4] for r in recuadros])
             for n_tramo, tramo in enumerate(orden_de_lectura([p.bbox for p in parrafos], cortes, recuadros)):
                 # a run of columns is placed among the tables by its top, read column by column
                 # (runs that start at one height, cards side by side, one after the other)

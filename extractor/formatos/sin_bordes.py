@@ -187,6 +187,16 @@ def _encaja(linea: Linea, cols: list[list[float]], encima: bool = False) -> bool
     return True
 
 
+ROTULOS = tuple(cargar_yaml("encabezados.yaml")["rotulos_de_tabla"])  # "Tabla", "Gráfico"…
+_CAPTION = re.compile(rf"^\s*({castellano.alternativas_con_acentos(ROTULOS)})\s*(n[°ºo.]\s*)?\d+\b", re.IGNORECASE)
+
+
+def _es_rotulo(linea: Linea) -> bool:
+    """A numbered caption ("Cuadro 2. Plan financiero …"): it opens the next
+    table, no heading row nor header line of the one above."""
+    return bool(_CAPTION.match(linea.texto))
+
+
 MAX_BANDAS = _U["max_bandas"]  # consecutive band lines (a programme's heading across the table) a region may hold
 
 
@@ -597,7 +607,7 @@ def _fin_del_cuerpo(
     cols = _columnas([lineas[i]])  # made of the body lines that shape the columns
     fin, n_cuerpo, bandas = i, 1, 0
     for j in range(i + 1, len(lineas)):
-        if franja[j] != franja[i]:
+        if franja[j] != franja[i] or _es_rotulo(lineas[j]):
             break
         if multiples[j]:
             fundidas = _columnas([lineas[j]], cols)
@@ -627,6 +637,7 @@ def _inicio_encabezado(
     while (
         primera > piso
         and franja[primera - 1] == franja[inicio]
+        and not _es_rotulo(lineas[primera - 1])
         and (
             _encaja(lineas[primera - 1], cols)
             or (inicio - primera < MAX_LINEAS_ENCABEZADO and _encaja_encima(lineas[primera - 1], lineas[primera], cols))
@@ -758,7 +769,6 @@ def _tablas_de_pares(
     return salida
 
 
-ROTULOS = tuple(cargar_yaml("encabezados.yaml")["rotulos_de_tabla"])  # "Tabla", "Gráfico"…
 ENTRADAS_DE_INDICE = ROTULOS + tuple(cargar_yaml("encabezados.yaml")["entradas_de_indice"])  # …, "Artículo"
 _NUMERACION = re.compile(r"^\d+(\.\d+)*\.?$")  # "3.", "1.2.4"
 

@@ -128,6 +128,7 @@ def en_sus_columnas(
             celdas.append(replace(c, columna=primera, columnas_span=ultima - primera + 1))
         elif _con_texto(c) or (c.fila, c.columna) not in cubiertas:
             celdas.append(c)
+    ya_en_ellas = _recolocadas(ya_en_ellas, etiquetas)
     celdas += ya_en_ellas
     for k, banda in enumerate(bandas):
         texto = " ".join(banda.texto.split())
@@ -145,16 +146,10 @@ def en_sus_columnas(
             continue
         assert c.bbox is not None
         columnas = _bajo(c.bbox, etiquetas)
-        partes = [(columnas[0], c.texto)] if len(columnas) == 1 else None
-        siguiente = min((k for k in etiquetas if columnas and k > columnas[0]), default=None)
-        if c.columna == 0 and columnas and siguiente is not None and (m := _CODIGO.match(c.texto)):
-            # "190502400 Personas atendidas …": the code under its label, the name under the next
-            partes = [(columnas[0], m.group(1)), (siguiente, m.group(2))]
         # a line alone on its row across the labels: a band ("Programa 2201 · Calidad …") or a note
         # (under one label only: a name that wraps above its row)
         sola = c.columna == 0 and llenas[c.fila] == 1 and len(columnas) != 1
-        if sola:
-            partes = [(0, c.texto)]
+        partes = [(0, c.texto)] if sola else _partes(c, columnas, etiquetas)
         if partes is None:
             return None
         ocupadas = por_fila.setdefault(c.fila, set())
@@ -169,6 +164,47 @@ def en_sus_columnas(
         celdas=_con_nombres_enteros(celdas, arriba),
         filas_encabezado_marcadas=encabezado.filas_encabezado_marcadas,
     )
+
+
+def _partes(
+    c: Celda, columnas: list[int], etiquetas: dict[int, tuple[float, float]]
+) -> Optional[list[tuple[int, str]]]:
+    """(column, text) of a cell standing under the header's labels
+    `columnas`: under one label, itself; starting with a code under the
+    code's label, the code there and the name under the next label; None
+    when it stands under several."""
+    siguiente = min((k for k in etiquetas if columnas and k > columnas[0]), default=None)
+    if c.columna == 0 and columnas and siguiente is not None and (m := _CODIGO.match(c.texto)):
+        # "190502400 Personas atendidas …": the code under its label, the name under the next
+        return [(columnas[0], m.group(1)), (siguiente, m.group(2))]
+    return [(columnas[0], c.texto)] if len(columnas) == 1 else None
+
+
+def _recolocadas(celdas: Sequence[Celda], etiquetas: dict[int, tuple[float, float]]) -> list[Celda]:
+    """The rows read on the header's grid under the labels they stand under:
+    that grid's columns come from the labels and the gaps between them, so a
+    short figure right-aligned under "Prog." may have landed in the column of
+    the year centred over "Prog. | Ejec.". A row that does not fit, one cell
+    per label, stays as it was read."""
+    por_fila: dict[int, list[Celda]] = {}
+    for c in celdas:
+        por_fila.setdefault(c.fila, []).append(c)
+    salida: list[Celda] = []
+    for fila in sorted(por_fila):
+        propias = por_fila[fila]
+        con_texto = [c for c in propias if c.texto.strip()]
+        puestas: list[Celda] = []
+        for c in con_texto:
+            partes = _partes(c, _bajo(c.bbox, etiquetas), etiquetas) if c.bbox is not None else None
+            if partes is None or len(con_texto) < 2:
+                break
+            puestas += [replace(c, texto=texto, columna=k, columnas_span=1) for k, texto in partes]
+        else:
+            if len({c.columna for c in puestas}) == len(puestas):
+                salida += puestas
+                continue
+        salida += propias
+    return salida
 
 
 def _con_nombres_enteros(celdas: list[Celda], arriba: int) -> list[Celda]:

@@ -1224,14 +1224,17 @@ ENCABEZADO_PADRE = re.compile(
 )
 
 
-def cantidad_de_la_meta(cols: list[Columna], cuerpo, k_etiqueta: int) -> None:
+def cantidad_de_la_meta(cols: list[Columna], cuerpo, k_etiqueta: int, ctx: Contexto) -> None:
     """The name column states a target in words ("Meta cuantificable":
     "Conciliaciones mensuales firmadas") and no column of figures is a
     target: a column of figures with a bare header of quantity ("Cantidad")
     right of it is that target's size, over the name column's period."""
     nombre = next((c for c in cols if c.indice == k_etiqueta), None)
     medida = clasificador().medida(nombre.encabezado) if nombre is not None else None
-    if nombre is None or medida not in ("meta", "meta_cuatrienio"):
+    if nombre is None:
+        return
+    if medida not in ("meta", "meta_cuatrienio"):
+        _conteo_del_periodo(cols, cuerpo, k_etiqueta, ctx)
         return
     if any(c.rol == "valor" and c.medida in ("meta", "meta_cuatrienio") for c in cols):
         return
@@ -1248,7 +1251,26 @@ def cantidad_de_la_meta(cols: list[Columna], cuerpo, k_etiqueta: int) -> None:
             return
 
 
+def _conteo_del_periodo(cols: list[Columna], cuerpo, k_etiqueta: int, ctx: Contexto) -> None:
+    """ "Concepto | Cantidad" ("Proyectos de acuerdo radicados | 24"): a table
+    of names and one column of figures under a bare header of quantity, and
+    nothing else to read, counts what each row names in the report's period."""
+    if any(c.rol == "valor" for c in cols):
+        return
+    cantidades = [
+        c
+        for c in cols
+        if c.indice > k_etiqueta and normalizar(c.encabezado) in CONTEOS and len(_textos(cuerpo, c.indice)) >= 2
+    ]
+    if len(cantidades) == 1 and all(
+        (n := leer_numero(t)) is not None and n.unidad == "numero" for t in _textos(cuerpo, cantidades[0].indice)
+    ):
+        cantidades[0].rol, cantidades[0].medida = "valor", "ejecutado"
+        cantidades[0].periodo = periodo_para("ejecutado", "", ctx)
+
+
 CANTIDADES = frozenset(normalizar(p) for p in cargar_yaml("encabezados.yaml")["cantidad_de_la_meta"])
+CONTEOS = frozenset(normalizar(p) for p in cargar_yaml("encabezados.yaml")["conteo_del_periodo"])
 
 
 def columna_padre(cols: list[Columna], cuerpo, k_etiqueta: int) -> Optional[int]:

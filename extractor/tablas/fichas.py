@@ -74,8 +74,13 @@ MAX_LARGO_ETIQUETA = 80
 _CAMPO = re.compile(rf"^\s*([^:\n]{{1,{MAX_LARGO_ETIQUETA}}}?)\s*:\s*(.*?)\s*$")  # "Label: value"
 # "Cumplimiento 85,6 %", "Meta cuatrienio 2024-2027 120": a label (its years aside) and a figure, no colon
 # (and its cut date: "Logro a 31-mar-2026 684 productores"; its unit after the figure, set apart)
-_FECHA = r"\d{1,2}[-/](?:[^\W\d_]{3,10}|\d{1,2})[-/](?:19|20)?\d\d"  # "31-mar-2026", "30/06/2018"
-_ANIOS_DEL_ROTULO = rf"(?:\s+(?:19|20)\d\d(?:\s*[-–]\s*(?:19|20)\d\d)?)*(?:\s+{_FECHA})?"
+# "31-mar-2026", "30/06/2018", "30 sep. 2025", "30 de septiembre de 2025"
+_FECHA = (
+    r"(?:\d{1,2}[-/](?:[^\W\d_]{3,10}|\d{1,2})[-/](?:19|20)?\d\d"
+    r"|\d{1,2}\s+(?:de\s+)?[^\W\d_]{3,10}\.?\s+(?:de\s+)?(?:19|20)\d\d)"
+)
+# "2024-2027", "2024 – sep. 2025" after a label's words
+_ANIOS_DEL_ROTULO = r"(?:\s+(?:19|20)\d\d(?:\s*[-–]\s*(?:[^\W\d_]{3,10}\.?\s+)?(?:19|20)\d\d)?)*" rf"(?:\s+{_FECHA})?"
 _UNIDAD_TRAS_LA_CIFRA = r"(?:\s+[^\W\d_]{1,20}\.?(?:\s+[^\W\d_]{1,20})?)?"
 _CAMPO_SIN_DOS_PUNTOS = re.compile(
     rf"^\s*([^\W\d_][^\d:\n]{{2,40}}?{_ANIOS_DEL_ROTULO})\s+([-−]?(?:\$\s?)?\d[\d.,]*(?:\s?%)?)"

@@ -159,7 +159,7 @@ def interpretar_tabla(
         cols = lectura.corregir(cols, ctx)
     cuerpo = rejilla[n_encabezado:]
     k_etiqueta = columna_etiqueta(cols, cuerpo)
-    cantidad_de_la_meta(cols, cuerpo, k_etiqueta)  # "Meta cuantificable" (the name) | "Cantidad": its target
+    cantidad_de_la_meta(cols, cuerpo, k_etiqueta, ctx)  # "Meta cuantificable" (the name) | "Cantidad": its target
     cols_valor = [c for c in cols if c.rol == "valor"]
     # workbooks: plan levels as columns ("Programa" | "Indicador") and rows
     # that name themselves in another column when the name column is empty

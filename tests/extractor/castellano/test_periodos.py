@@ -168,6 +168,9 @@ def test_fecha_corte_sin_anio():
     [
         ("PROYECTADOS AÑO 2017", P("2017-01-01", "2017-12-31")),
         ("junio a septiembre 30 de 2017", P("2017-06-01", "2017-09-30")),
+        # from the start of a year to a month of a later one (a card's "Acumulado 2024 – sep. 2025")
+        ("Acumulado 2015 – sep. 2017", P("2015-01-01", "2017-09-30")),
+        ("Logrado 2016 a junio 30 de 2017", P("2016-01-01", "2017-06-30")),
         ("REALIZADOS PERIODO JUNIO A SEPTIEMBRE 30 DE 2017", P("2017-06-01", "2017-09-30")),
         ("mayo a septiembre de 2017", P("2017-05-01", "2017-09-30")),
         ("INFORME DE GESTIÓN MAYO A SEPTIEMBRE DE 2017", P("2017-05-01", "2017-09-30")),

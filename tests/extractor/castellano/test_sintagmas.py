@@ -150,6 +150,12 @@ from extractor.castellano.sintagmas import nombre_de_frase
             "2",
             "Festivales realizados",
         ),
+        # the verb that set the target is no part of the name, nor is the plan it was set in
+        (
+            "En el Plan de Acción se programaron 18 debates de control político y se adelantaron 15.",
+            "18",
+            "Debates de control político",
+        ),
         # a rate counts nothing: the subject
         (
             "La tasa de deserción escolar bajó de 4,8 % a 3,9 %; la meta era 4,0 %.",

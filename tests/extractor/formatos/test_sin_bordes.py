@@ -438,3 +438,31 @@ def test_indice_de_articulos_no_es_una_tabla():
     ]
     assert _es_indice([linea(t, p, 300 + 14 * k) for k, (t, p) in enumerate(entradas)])
     assert not _es_indice([linea(t, p, 300 + 14 * k) for k, (t, p) in enumerate([("Vías", "64"), ("Aulas", "63")])])
+
+
+def test_a_numbered_caption_ends_the_borderless_table_above_and_heads_the_next(tmp_path):
+    """A note across the page and "Cuadro 2. …" under a borderless body, then
+    another table whose years stand on a line of their own: the caption is
+    in neither table (not a heading row of the first), the years line heads
+    the second."""
+    ruta = tmp_path / "dos_cuadros.pdf"
+    fin = 130 + PASO * len(CUERPO)
+    debajo = [
+        _texto(ETIQUETA, fin + 6, "Fuente: Secretaría de Hacienda, reporte de ejecución con corte a diciembre."),
+        _texto(ETIQUETA, fin + 26, "Cuadro 2. Recursos por programa (millones de pesos)"),
+        _texto(DERECHAS[1] - 30, fin + 44, "2024"),
+        _texto(DERECHAS[3] - 30, fin + 44, "2025"),
+        *[_texto(DERECHAS[k] - 44, fin + 56, t) for k, t in enumerate(["Programado", "Ejecutado"] * 2, 1)],
+        _texto(ETIQUETA, fin + 56, "Programa"),
+    ]
+    for k, (programa, cifras) in enumerate(
+        [("Salud", ["120,5", "118,0", "130,0", "101,2"]), ("Vivienda", ["40,0", "38,5", "42,0", "35,1"])]
+    ):
+        debajo.append(_texto(ETIQUETA, fin + 70 + k * PASO, programa))
+        debajo += [_texto(DERECHAS[j] - _ancho(c), fin + 70 + k * PASO, c) for j, c in enumerate(cifras, 1)]
+    _pdf(ruta, _encabezado(100) + _cuerpo(130) + debajo)
+    primera, segunda = leer_documento(ruta).tablas
+    assert _filas_del_cuerpo(primera) == _esperado()
+    filas = segunda.textos()
+    assert "Cuadro 2" not in " ".join(t for f in primera.textos() + filas for t in f)
+    assert [t for t in filas[0] if t] == ["2024", "2025"] and filas[-1][0] == "Vivienda"

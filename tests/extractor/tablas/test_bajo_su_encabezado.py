@@ -144,3 +144,25 @@ def test_el_encabezado_repetido_con_sus_primeras_filas_recibe_el_resto_de_la_pag
     filas = tabla.textos()
     assert [f[0] for f in filas[2:5]] == ["EJE II. PRODUCTIVO (continuación)", "240203700", "190502400"]
     assert filas[4][7] == "8.712" and filas[6][0] == "220105200"
+
+
+def test_las_primeras_filas_en_la_rejilla_del_encabezado_van_bajo_sus_etiquetas():
+    """That grid has a column for the year centred over "Prog. | Ejec.": a
+    short figure right-aligned under "Prog." was read in the year's column;
+    it goes under "Prog.", and the code glued to the name is split."""
+    encabezado, cuerpo = _tablas()
+    primera_fila = [
+        _celda(t, 2, k, x0, x1, 172)
+        for k, t, x0, x1 in [
+            (0, "240203700 Vía terciaria mejorada", 41, 160),
+            (3, "12,8", 385, 397),
+            (4, "60", 440, 446),
+            (6, "15", 476, 484),
+            (7, "11,4", 506, 520),
+        ]
+    ]
+    tabla = en_sus_columnas(encabezado, [], cuerpo, primera_fila)
+    assert tabla is not None
+    fila = tabla.textos()[2]
+    assert fila[:2] == ["240203700", "Vía terciaria mejorada"]
+    assert (fila[3], fila[4], fila[5], fila[6], fila[7]) == ("12,8", "60", "15", "", "11,4")

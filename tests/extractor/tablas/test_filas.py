@@ -202,6 +202,27 @@ def test_table_without_value_columns_goes_to_unmapped():
     assert len(skipped) == 3 and all("sin columnas" in s.motivo for s in skipped)
 
 
+def test_concepto_cantidad_counts_each_row_in_the_reports_year():
+    # a council's "Concepto | Cantidad": what each row names, done in the report's year
+    ctx = Contexto(vigencia=2019, periodo_inicio=date(2019, 1, 1), periodo_fin=date(2019, 12, 31))
+    tabla = tabla_de(
+        [
+            ["Concepto", "Cantidad"],
+            ["Proyectos de acuerdo radicados", "24"],
+            ["Proyectos de acuerdo negados", "1"],
+        ]
+    )
+    obs, skipped = interpretar_tabla(tabla, ctx)
+    assert [(o.indicador, o.medida, o.valor, o.periodo_fin) for o in obs] == [
+        ("Proyectos de acuerdo radicados", "ejecutado", 24, date(2019, 12, 31)),
+        ("Proyectos de acuerdo negados", "ejecutado", 1, date(2019, 12, 31)),
+    ]
+    # a column of quantity beside a measured one is not a count of its own
+    tabla = tabla_de([["Concepto", "Cantidad", "Meta"], ["Proyectos de acuerdo radicados", "24", "30"]])
+    obs, _ = interpretar_tabla(tabla, ctx)
+    assert [(o.medida, o.valor) for o in obs] == [("meta", 30)]
+
+
 def test_a_year_column_sets_each_rows_period():
     tabla = tabla_de(
         [
