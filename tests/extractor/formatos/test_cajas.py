@@ -55,3 +55,16 @@ def test_sin_marcos_distingue_la_misma_caja_de_una_igual():
     for _ in range(2):
         assert cajas.sin_marcos(misma) == [celda, celda, celda] + rejilla == _por_pares(misma)
         assert cajas.sin_marcos(iguales) == rejilla == _por_pares(iguales)
+
+
+def test_tarjetas_sin_marcos_un_anillo_no_hace_marco_y_una_caja_que_cruza_no_es_tarjeta():
+    tarjeta = (34.0, 71.0, 222.0, 271.0)
+    anillo, centro = (50.0, 170.0, 112.0, 232.0), (57.0, 177.0, 105.0, 225.0)  # two circles, one in the other
+    abajo = (34.0, 279.0, 222.0, 480.0)
+    columna = (34.0, 65.0, 221.0, 476.0)  # a drawing down a column of cards, across the lower one's edge
+    pagina = (20.0, 20.0, 820.0, 580.0)  # the page's frame around both cards
+    quedan = cajas.tarjetas_sin_marcos([tarjeta, anillo, centro, abajo, columna, pagina])
+    assert tarjeta in quedan and abajo in quedan
+    assert columna not in quedan and pagina not in quedan
+    # sin_marcos, for a table's cells, takes the card around the ring for a frame
+    assert tarjeta not in cajas.sin_marcos([tarjeta, anillo, centro])
