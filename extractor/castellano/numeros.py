@@ -82,7 +82,15 @@ _APOSTROFOS = "'’´"
 _SEPARADORES = "." + "," + _APOSTROFOS
 
 # Digit groups joined by single separators: "983'286.659,67", "10.620", "2000".
-_CUERPO = r"[0-9]+(?:[.,'’´][0-9]+)*"
+# Thousands may also be set apart by a space (a thin or no-break one in print,
+# "12 480"; SI style): groups of three after a first of one to three digits.
+_ESPACIOS_DE_MILES = " \u00a0\u202f\u2009"
+# (not when another separator follows: "5 186.400.000" is a stray "5" and a figure;
+# nor before a percent sign: "160 112 %" is a target and its share, no 160.112 %)
+_CUERPO = (
+    rf"(?:[0-9]{{1,3}}(?:[{_ESPACIOS_DE_MILES}][0-9]{{3}}(?![0-9]))+(?:,[0-9]+)?(?![.,'’´]?[0-9]|\s?%)"
+    r"|[0-9]+(?:[.,'’´][0-9]+)*)"
+)
 
 
 # Longer digit runs are not quantities (and would overflow a float).
@@ -94,6 +102,9 @@ def _grupos_de_miles_validos(grupos: list[str]) -> bool:
     return 1 <= len(grupos[0]) <= 3 and all(len(g) == 3 for g in grupos[1:])
 
 
+_SIN_ESPACIOS_DE_MILES = str.maketrans("", "", _ESPACIOS_DE_MILES)
+
+
 def _interpretar(cuerpo: str, porcentaje: bool = False) -> Optional[tuple[float, bool]]:
     """Value and ambiguity of a body such as "1.234,5"; None if malformed.
 
@@ -101,6 +112,7 @@ def _interpretar(cuerpo: str, porcentaje: bool = False) -> Optional[tuple[float,
     """
     if sum(c.isdigit() for c in cuerpo) > _MAX_DIGITOS:
         return None
+    cuerpo = cuerpo.translate(_SIN_ESPACIOS_DE_MILES)  # "12 480": grouping already checked by _CUERPO
     seps = [("'" if c in _APOSTROFOS else c) for c in cuerpo if not c.isdigit()]
     grupos = re.split(r"[.,'’´]", cuerpo)
     if not seps:

@@ -292,6 +292,9 @@ _HASTA = palabras.alternativas(palabras.lista("hasta_una_fecha"), espacios=r"\s+
 _HASTA_RE = re.compile(rf"\b(?:{_HASTA})\s+(?:el\s+|dia\s+)?$")
 
 
+_Y_OTRO_CORTE_RE = re.compile(r"\s*(?:\([^()]*\)\s*)?,?\s*y\s+(?:a|al|hasta)\s+(?:el\s+)?$")
+
+
 def fecha_corte_en(
     texto: str, anio_defecto: Optional[int] = None, acumulado: bool = False, con_palabra: bool = False
 ) -> Optional[date]:
@@ -316,6 +319,9 @@ def fecha_corte_en(
             # "corte junio a septiembre de 2017": the cut is the range's end.
             siguiente = expresiones[i + 1] if i + 1 < len(expresiones) else None
             if siguiente and _CONECTOR_RANGO_RE.match(norm[f.fin : siguiente.inicio]):
+                f = siguiente
+            # "acumulado a 30 de junio (informe semestral) y a 31 de diciembre": the later cut
+            elif siguiente and _Y_OTRO_CORTE_RE.match(norm[f.fin : siguiente.inicio]):
                 f = siguiente
             anio = f.anio if f.anio is not None else anio_defecto
             if anio is not None:

@@ -286,7 +286,9 @@ def _marco(frase: str) -> Optional[str]:
     escolar, se atendieron …", "En el Programa de Alimentación Escolar (PAE)
     se beneficiaron …"): where the counted result comes from."""
     plana = plegar(frase)
-    inicio = next((m for m in _datos()["marcos"] if plana.startswith(m + " ")), None)
+    inicio = max(
+        (m for m in _datos()["marcos"] if plana.startswith(m + " ")), key=len, default=None
+    )  # "en la" over "en"
     if inicio is None:
         return None
     tokens = _tokens(frase[len(inicio) + 1 :], len(inicio) + 1)
@@ -481,6 +483,8 @@ def _nombre_de_frase(
     # "de las 12 plazas previstas": the word that makes the total a target is no part of the name
     while len(contado) > 1 and contado[-1].plana.startswith(tuple(d["dicen_la_meta"])):
         contado.pop()
+    if contado and contado[0].plana in d["veces"] and (veces := _nombre_de_veces(antes, frase)):
+        return veces
     if contado:
         nombre = _texto(contado, frase)
         # "box culverts": a word of the head before any "de" in plural makes it plural
@@ -540,6 +544,40 @@ def _nombre_de_frase(
         return _capital(" ".join(filter(None, [nombre, complemento, cola])))
     sujeto = _sujeto(todas)
     return _capital(sujeto) if sujeto else None
+
+
+def _nombre_de_veces(antes: list[_Palabra], frase: str) -> Optional[str]:
+    """ "La Mesa de Infancia sesionó 4 veces": the noun of the verb
+    (`sustantivo_del_verbo`) and whose ("Sesiones de la Mesa de Infancia"),
+    or the noun alone when the subject is not plain; None for a verb without one."""
+    verbo = next((p for p in reversed(antes) if _verbo_pasado(p)), None)
+    sustantivos = _datos()["sustantivo_del_verbo"]
+    raiz = next((r for r in sustantivos if verbo is not None and verbo.plana.startswith(r)), None)
+    if verbo is None or raiz is None:
+        return None
+    sujeto = _sujeto_con_articulo(frase[: verbo.inicio])
+    quien = f" de {sujeto}".replace(" de el ", " del ") if sujeto else ""
+    return _capital(sustantivos[raiz] + quien)
+
+
+# a relative clause after the subject (", de la que el personero ejerce …,"): no part of it
+_RELATIVA = re.compile(
+    r",\s*(?:(?:de|en|a|con|por)\s+)?(?:(?:el|la|los|las)\s+)?(?:que|cual|cuales|quien|quienes|donde)\b"
+)
+
+
+def _sujeto_con_articulo(antes: str) -> Optional[str]:
+    """The subject a sentence opens with, up to its verb ("La Mesa de
+    Infancia, Adolescencia y Familia"), without a relative clause about it
+    nor the reflexive "se"; None unless it opens with an article."""
+    texto = _RELATIVA.split(antes, maxsplit=1)[0].strip().rstrip(",").strip()
+    texto = re.sub(r"\s+se$", "", texto)
+    palabras = texto.split()
+    if not palabras or plegar(palabras[0]) not in _datos()["articulos"]:
+        return None
+    if len(palabras) > _datos()["max_palabras_sujeto"]:
+        return None
+    return texto[0].lower() + texto[1:]
 
 
 def _sujeto(tokens: list[_Palabra], con_articulo: bool = False) -> Optional[str]:

@@ -57,9 +57,10 @@ class Patrones:
 def patrones() -> Patrones:
     datos = cargar_yaml("prosa.yaml")
     calificativo = "(?:" + "|".join(re.escape(c) for c in datos["calificativos_meta"]) + ")"
+    cifra = r"(?:\d{1,3}(?:[ \u00a0\u202f\u2009]\d{3}(?!\d))+(?:,\d+)?(?![.,]?\d|\s?%)|\d[\d.,]*)"  # "4 215" too (numeros._CUERPO)
     marcas = {
-        "{n}": r"(?P<n>\d[\d.,]*(?:\s?%)?)",
-        "{p}": r"(?P<p>\d[\d.,]*\s?%)",
+        "{n}": rf"(?P<n>{cifra}(?:\s?%)?)",
+        "{p}": rf"(?P<p>{cifra}\s?%)",
         "{w}": r"[^\W\d_]+\+?(?: [^\W\d_]+\+?){0,7}",
         "{calificativo}": calificativo,
         "{anio}": r"(?:(?:para|de|del|en)(?: el| la)? (?:ano |vigencia )?)?(?:19|20)\d\d,?",

@@ -18,7 +18,7 @@ from extractor.castellano.numeros import formato_de_miles
 from extractor.castellano.lemas import normalizar
 from extractor.modelo import Documento
 from extractor.castellano.nombres import limpiar
-from extractor.castellano.periodos import Contexto, cuatrienio_de, fecha_corte_en, periodo_de_texto
+from extractor.castellano.periodos import Contexto, Periodo, cuatrienio_de, fecha_corte_en, periodo_de_texto
 from extractor.formatos import HOJAS
 from extractor.resultado import MetadatosInforme
 
@@ -255,24 +255,37 @@ def _dependencia(lineas: list[str]) -> Optional[str]:
     return None
 
 
+_SECCION_NUMERADA = re.compile(r"^\s*(?:\d{1,2}|[IVX]{1,4})[.)]\s+[^\W\d_]")
+# a title that names its fiscal year ("vigencia 2014", "vigencia fiscal 2023")
+_VIGENCIA_DECLARADA = re.compile(r"\bvigencia\s+(?:fiscal\s+)?((?:19|20)\d\d)\b")
+
+
 def _fecha_corte(
     doc: Documento, titulo: Optional[str], vigencia: Optional[int], con_palabra: bool = False
 ) -> Optional[date]:
     """The first "con corte a …" date of the report's own year: in the title,
     then the text, then the tables, then the running header ("Corte
     30-06-2025" in a page's corner) (`con_palabra`: only one introduced by
-    "corte" or "acumulado", not a bare "a 30 de julio de 2012")."""
-    textos = (
-        [(titulo or "", True, con_palabra)]
-        + [(b.texto, True, con_palabra) for b in doc.textos if b.estilo not in SIN_METADATOS]
-        + [(c.texto, False, con_palabra) for t in doc.tablas for c in t.celdas]
-        + [(linea, True, True) for linea in doc.encabezados_pagina]
+    "corte" or "acumulado", not a bare "a 30 de julio de 2012"). Past the
+    report's opening (its first numbered section), a cut written without its
+    year ("Con corte al 30 de junio se habían resuelto 141 …") is its
+    sentence's, not the report's."""
+
+    def del_anio(texto: str, es_prosa: bool, exige_palabra: bool, anio_defecto: Optional[int]) -> Optional[date]:
+        f = fecha_corte_en(texto, anio_defecto, acumulado=es_prosa, con_palabra=exige_palabra)
+        return f if f is not None and (vigencia is None or f.year == vigencia) else None
+
+    textos = [b for b in doc.textos if b.estilo not in SIN_METADATOS]
+    apertura = next(
+        (k for k, b in enumerate(textos[:BLOQUES_CABEZA]) if _SECCION_NUMERADA.match(b.texto)), BLOQUES_CABEZA
     )
-    for texto, es_prosa, exige_palabra in textos:
-        encontrado = fecha_corte_en(texto, vigencia, acumulado=es_prosa, con_palabra=exige_palabra)
-        if encontrado and (vigencia is None or encontrado.year == vigencia):
-            return encontrado
-    return None
+    candidatas = itertools.chain(
+        [del_anio(titulo or "", True, con_palabra, vigencia)],
+        (del_anio(b.texto, True, con_palabra, vigencia if k < apertura else None) for k, b in enumerate(textos)),
+        (del_anio(c.texto, False, con_palabra, vigencia) for t in doc.tablas for c in t.celdas),
+        (del_anio(linea, True, True, vigencia) for linea in doc.encabezados_pagina),
+    )
+    return next((f for f in candidatas if f is not None), None)
 
 
 def extraer_metadatos(doc: Documento) -> tuple[MetadatosInforme, Contexto]:
@@ -296,6 +309,10 @@ def extraer_metadatos(doc: Documento) -> tuple[MetadatosInforme, Contexto]:
     vigencia = _vigencia(titulo, lineas if _titulo(bloques) else cabeceras) or _vigencia_fuera_del_inicio(doc)
     base = Contexto(vigencia=vigencia)
     periodo = periodo_de_texto(sin_anios_ajenos(titulo), base) if titulo else None
+    if periodo and vigencia and periodo.inicio and periodo.fin and periodo.inicio.year < vigencia <= periodo.fin.year:
+        if any(int(a) == vigencia for a in _VIGENCIA_DECLARADA.findall(normalizar(titulo or ""))):
+            # "Informe de gestión – vigencia 2014 (Plan de Gestión 2012-2015)": the year, in the plan's term
+            periodo = Periodo(date(vigencia, 1, 1), date(vigencia, 12, 31))
     corte = _fecha_corte(doc, titulo, vigencia) or (periodo.fin if periodo else None)
     if vigencia is None and corte:
         vigencia = corte.year

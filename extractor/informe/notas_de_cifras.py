@@ -3,7 +3,8 @@
 de 2016: …". The note's first clause names the period the figure covers;
 when it lies inside the column's period, the figure covers it, and so does
 the row's percentage of progress for the same period (it is computed with
-that figure)."""
+that figure). A whole earlier year ("Dato de la vigencia 2022" under a 2023
+column) dates the figure alone."""
 
 from __future__ import annotations
 
@@ -11,6 +12,8 @@ import re
 from dataclasses import replace
 from typing import Optional
 
+from extractor.castellano import palabras
+from extractor.castellano.lemas import normalizar
 from extractor.castellano.periodos import Contexto, Periodo, periodo_de_texto
 from extractor.formatos.notas_al_pie import notas_de_bloque
 from extractor.modelo import BloqueTexto, Documento, LlamadaDeNota
@@ -56,6 +59,26 @@ def _dentro(periodo: Periodo, o: Observacion) -> bool:
     )
 
 
+_DE_OTRO_ANIO = frozenset(normalizar(p) for p in palabras.lista("notas_de_otro_anio"))
+
+
+def _de_un_anio_anterior(periodo: Periodo, texto: str, o: Observacion) -> bool:
+    """The note says its figure is data of a whole year before the figure's
+    period ("Dato de la vigencia 2022" under a 2023 column): that year's."""
+    assert periodo.inicio is not None and periodo.fin is not None
+    primera = normalizar(texto).split()[:1]
+    if not primera or primera[0] not in _DE_OTRO_ANIO:
+        return False
+    anio_entero = (periodo.inicio.month, periodo.inicio.day, periodo.fin.month, periodo.fin.day) == (1, 1, 12, 31)
+    return (
+        anio_entero
+        and periodo.inicio.year == periodo.fin.year
+        and o.periodo_inicio is not None
+        and periodo.fin < o.periodo_inicio
+        and o.medida != AVANCE
+    )
+
+
 def con_periodo_de_sus_notas(observaciones: list[Observacion], doc: Documento, ctx: Contexto) -> list[Observacion]:
     """The table observations with the period their footnote gives (see the module)."""
     if not doc.llamadas:
@@ -71,6 +94,8 @@ def con_periodo_de_sus_notas(observaciones: list[Observacion], doc: Documento, c
         if nota is not None and _dentro(nota[0], o):
             fechadas[(o.tabla, o.fila, o.periodo_inicio, o.periodo_fin)] = nota
             o = _fechada(o, *nota)
+        elif nota is not None and _de_un_anio_anterior(*nota, o):
+            o = _fechada(o, *nota)  # "Dato de la vigencia 2022" under "Logro 2023": that year's figure alone
         salida.append(o)
     return [
         _fechada(o, *nota)

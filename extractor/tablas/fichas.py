@@ -986,6 +986,7 @@ def _rotulos_sobre_cifras(bloques: list) -> tuple[list, dict[int, list[Campo]]]:
     "productores" beside it: a short block that names a measure by
     `rol_de_celda`, the lone figure right under it, within its width), and
     the field of each such block by its id."""
+    bloques = _rotulos_en_fila(_sin_escala_de_medidor(bloques))
     bloques, campos = _claves_con_sus_valores(_con_cifras_partidas(_con_escala_debajo(bloques)))
     salida: list = []
     k = 0
@@ -1096,6 +1097,144 @@ def _con_linea_de_arriba(arriba: Optional[BloqueTexto], bloque: BloqueTexto) -> 
     return replace(
         bloque, texto=f"{arriba.texto.strip()}\n{bloque.texto.strip()}", bbox=union((arriba.bbox, bloque.bbox))
     )
+
+
+_EXTREMOS_DE_MEDIDOR = re.compile(r"^\s*(0|100)\s*%?\s*$")
+
+
+def _sin_escala_de_medidor(bloques: list) -> list:
+    """Without a gauge's scale marks: "0" and "100" printed at one height
+    at the ends of a card's speedometer are no figures of the card."""
+    salida: list = []
+    for b in bloques:
+        previo = salida[-1] if salida else None
+        if (
+            isinstance(b, BloqueTexto)
+            and isinstance(previo, BloqueTexto)
+            and b.recuadro is not None
+            and b.recuadro == previo.recuadro
+            and (m := _EXTREMOS_DE_MEDIDOR.match(b.texto))
+            and (n := _EXTREMOS_DE_MEDIDOR.match(previo.texto))
+            and {m.group(1), n.group(1)} == {"0", "100"}
+            and b.bbox is not None
+            and previo.bbox is not None
+            and abs(b.bbox[1] - previo.bbox[1]) <= 2
+        ):
+            salida.pop()
+            continue
+        salida.append(b)
+    return salida
+
+
+MAX_ROTULOS_EN_FILA = 3  # labels side by side on one line of a card ("Meta 2019   Logro 2019")
+# a figure and the word of what it counts, one after another on a line: "60 viviendas 42 viviendas", "95 % 91,2 %"
+_CIFRAS_EN_FILA = re.compile(r"(\$?\s?\d[\d.,]*(?:\s?%)?)(?:\s+([^\W\d_]{2,20}))?")
+
+
+def _rotulos_en_fila(bloques: list) -> list:
+    """A card's labels side by side on one line ("Meta 2019   Logro 2019"),
+    their figures side by side under them ("420" "398", or "60 viviendas 42
+    viviendas") and perhaps their units on a line of their own
+    ("estudiantes estudiantes"): one "Label: figure unit" line per label,
+    in the block of the labels, left to right."""
+    salida: list = []
+    k = 0
+    while k < len(bloques):
+        b = bloques[k]
+        rotulos = _rotulos_de_la_fila(b) if isinstance(b, BloqueTexto) and b.recuadro is not None else None
+        # (or one label each on blocks side by side: "Meta 2019" ends one, "Logro 2019" is the next)
+        aparte = 0
+        while rotulos is not None and len(rotulos) < MAX_ROTULOS_EN_FILA and k + 1 + aparte < len(bloques):
+            otro = bloques[k + 1 + aparte]
+            rol = (
+                rol_de_etiqueta(otro.texto.strip())
+                if isinstance(otro, BloqueTexto) and "\n" not in otro.texto.strip()
+                else None
+            )
+            if otro.recuadro != b.recuadro or rol not in MEDIDAS or rol in {rol_de_etiqueta(r) for r in rotulos}:
+                break
+            rotulos.append(otro.texto.strip())
+            aparte += 1
+        if rotulos is None or len(rotulos) < 2:
+            salida.append(b)
+            k += 1
+            continue
+        cifras, unidades, usados = _cifras_de_la_fila(bloques[k + 1 + aparte :], b, len(rotulos))
+        if cifras is None:
+            salida.append(b)
+            k += 1
+            continue
+        lineas = b.texto.strip().split("\n")[:-1] + [
+            f"{r}: {c}{f' {u}' if u else ''}" for r, c, u in zip(rotulos, cifras, unidades)
+        ]
+        salida.append(replace(b, texto="\n".join(lineas)))
+        k += 1 + aparte + usados
+    return salida
+
+
+def _rotulos_de_la_fila(b: BloqueTexto) -> Optional[list[str]]:
+    """The labels the block's last line holds side by side (or the one it
+    is), each naming a different measure, or None."""
+    ultima = b.texto.strip().split("\n")[-1]
+    palabras_ = ultima.split()
+    for n in range(2, MAX_ROTULOS_EN_FILA + 1):
+        for cortes in _cortes(len(palabras_), n):
+            partes = [" ".join(palabras_[i:j]) for i, j in zip((0, *cortes), (*cortes, len(palabras_)))]
+            roles = [rol_de_etiqueta(p) for p in partes if p[:1].isalpha()]  # ("Meta | 2019 Logro 2019": no)
+            if len(roles) == n and all(r in MEDIDAS for r in roles) and len(set(roles)) == n:
+                return partes
+    return [ultima] if ultima[:1].isalpha() and rol_de_etiqueta(ultima) in MEDIDAS else None
+
+
+def _cortes(n_palabras: int, n_partes: int) -> list[tuple[int, ...]]:
+    """The ways to cut n_palabras words into n_partes runs of at least one word."""
+    from itertools import combinations
+
+    return list(combinations(range(1, n_palabras), n_partes - 1))
+
+
+def _cifras_de_la_fila(siguientes: list, rotulos: BloqueTexto, n: int) -> tuple[Optional[list[str]], list[str], int]:
+    """(the n figures, their units, how many blocks they took) right under
+    the labels in the same card: lone figures left to right, or one line
+    of figures with their units; then perhaps their n units on a line of
+    their own or one under each figure."""
+    cifras: list[str] = []
+    unidades: list[str] = []
+    sueltas: list[str] = []  # units on lines of their own
+    usados = 0
+    for b in siguientes:
+        if len(cifras) + len(sueltas) >= 2 * n or not isinstance(b, BloqueTexto) or b.recuadro != rotulos.recuadro:
+            break
+        lineas = [(_CIFRAS_EN_FILA.findall(t), t) for t in b.texto.strip().split("\n")]
+        if not all(_fila_de_cifras(pares, t, n) or _fila_de_unidades(t) for pares, t in lineas):
+            break
+        propias = [c.strip() for pares, t in lineas if not _fila_de_unidades(t) for c, _ in pares]
+        suyas = [u for pares, t in lineas if not _fila_de_unidades(t) for _, u in pares]
+        debajo = [w for _, t in lineas if _fila_de_unidades(t) for w in t.split()]
+        if propias and len(debajo) == len(propias) and not any(suyas):
+            suyas, debajo = debajo, []  # "420" over "estudiantes": each figure's unit under it
+        cifras, unidades, sueltas = cifras + propias, unidades + suyas, sueltas + debajo
+        if len(cifras) > n or (sueltas and len(cifras) < n):
+            return None, [], 0
+        usados += 1
+        if len(cifras) == n and (any(unidades) or len(sueltas) >= n):
+            break
+    if len(cifras) != n:
+        return None, [], 0
+    if len(sueltas) == n and not any(unidades):
+        unidades = sueltas
+    return cifras, unidades, usados
+
+
+def _fila_de_cifras(pares: list, texto: str, n: int) -> bool:
+    """A line of figures (with their units), nothing else."""
+    return bool(pares) and len(pares) <= n and not _CIFRAS_EN_FILA.sub("", texto).strip()
+
+
+def _fila_de_unidades(texto: str) -> bool:
+    """A line of a unit word under each figure ("productores productores")."""
+    palabras_ = texto.split()
+    return 1 <= len(palabras_) <= MAX_ROTULOS_EN_FILA and len(set(palabras_)) == 1 and palabras_[0].isalpha()
 
 
 def _con_escala_debajo(bloques: list) -> list:

@@ -237,6 +237,19 @@ def test_buscar_signos_y_limites():
     assert _valores("") == []
 
 
+def test_miles_separados_por_espacio():
+    # a thin or no-break space between groups of three (SI style), also when read as a plain space
+    assert leer_numero("12\u202f480").valor == 12480
+    assert leer_numero("$ 1\u00a0234\u00a0500,00").valor == 1234500
+    assert leer_numero("3 102").valor == 3102
+    assert _valores("se atendieron 12 480 usuarios de una meta de 13 000") == [(12480, "numero"), (13000, "numero")]
+    # not a year and a count, not a stray digit before a dotted figure, not a target and its share
+    assert _valores("en 2014 120 personas") == [(2014, "numero"), (120, "numero")]
+    assert [n.valor for n in buscar_numeros("5 186.400.000")] == [5, 186400000]
+    assert _valores("160 112 %") == [(160, "numero"), (112, "porcentaje")]
+    assert leer_numero("12 4800") is None
+
+
 def test_buscar_agrupacion_invalida_en_trozos():
     nums = buscar_numeros("numeral 1.2.3 del plan")
     assert [n.valor for n in nums] == [1, 2, 3]

@@ -126,6 +126,8 @@ def test_buscar_fechas_anio_defecto():
         ("Ejecutado a 30 de Septiembre de 2017 $ 1'216.376.501", date(2017, 9, 30)),
         ("Informe de gestión", None),
         ("30 de septiembre de 2017", None),  # a date, but nothing says it is a cut
+        # two cuts joined by "y a": the later one
+        ("con corte a 30 de junio (informe semestral) y a 31 de diciembre de 2017", date(2017, 12, 31)),
     ],
 )
 def test_fecha_corte_en(texto, esperado):

@@ -141,6 +141,7 @@ from extractor.castellano.sintagmas import nombre_de_frase
             "Kilómetros de redes de acueducto construidas",
         ),
         ("En infraestructura educativa se adecuaron 9 sedes, superando la meta de 6 sedes.", "9", "Sedes adecuadas"),
+        ("En la vigencia se entregaron 45 kits de 50 programados.", "45", "Kits entregados"),
         # a plural head without a final s in its first word
         ("Con la construcción de 14 box culverts superamos la meta de 12.", "14", "Box culverts construidos"),
         ("12 gestantes tuvo su primera consulta; la meta era de 15.", "12", "Gestantes con primera consulta"),
@@ -156,6 +157,13 @@ from extractor.castellano.sintagmas import nombre_de_frase
             "18",
             "Debates de control político",
         ),
+        # "veces" counts how often the verb was done: its noun, and whose (without a relative clause)
+        (
+            "La Mesa de Víctimas, de la que el personero ejerce la secretaría, sesionó 6 veces de las 8 previstas.",
+            "6",
+            "Sesiones de la Mesa de Víctimas",
+        ),
+        ("El comité se reunió 10 veces de las 12 programadas.", "10", "Reuniones del comité"),
         # a rate counts nothing: the subject
         (
             "La tasa de deserción escolar bajó de 4,8 % a 3,9 %; la meta era 4,0 %.",

@@ -75,8 +75,9 @@ def test_llamadas_y_notas_al_pie(tmp_path):
 
 def test_varias_notas_en_un_bloque_y_la_llamada_tras_un_porcentaje(tmp_path):
     """Notes printed one under the other (one paragraph to the reader), a
-    call after "33,8 %", and a note whose period is not inside the column's
-    (another year): that figure keeps its column's period."""
+    call after "33,8 %", a note that names another year in passing (that
+    figure keeps its column's period) and one that says its figure is another
+    year's data."""
     ruta = tmp_path / "instituto_turismo_informe_2016.pdf"
     c = canvas.Canvas(str(ruta), pagesize=landscape(letter))
     c.setFont("Helvetica-Bold", 12)
@@ -88,6 +89,7 @@ def test_varias_notas_en_un_bloque_y_la_llamada_tras_un_porcentaje(tmp_path):
         ("Visitantes atendidos en el punto de información", "4.500", ("2.496", "1")),
         ("Tasa de ocupación hotelera", "35,0 %", ("33,8 %", "2")),
         ("Guías turísticos certificados", "40", ("38", "3")),
+        ("Festivales gastronómicos realizados", "4", ("3", "4")),
     ]
     for nombre, meta, (logro, llamada) in filas:
         fila_reglada(c, xs, y, [nombre, meta, ""], 20)
@@ -97,6 +99,7 @@ def test_varias_notas_en_un_bloque_y_la_llamada_tras_un_porcentaje(tmp_path):
     c.drawString(40, 79, "1 Valor del I semestre de 2016 (enero a junio): el punto estuvo cerrado el resto del año.")
     c.drawString(40, 70, "2 Promedio con corte a 31 de octubre de 2016; la medición anual se publica en marzo.")
     c.drawString(40, 61, "3 Certificación de 2015 aún vigente.")
+    c.drawString(40, 52, "4 Dato de la vigencia 2015: el festival de 2016 no reportó.")
     c.save()
     informe = interpretar(leer_documento(ruta))
     logros = {
@@ -108,4 +111,6 @@ def test_varias_notas_en_un_bloque_y_la_llamada_tras_un_porcentaje(tmp_path):
         "Visitantes atendidos en el punto de información": (2496, date(2016, 1, 1), date(2016, 6, 30)),
         "Tasa de ocupación hotelera": (33.8, date(2016, 1, 1), date(2016, 10, 31)),
         "Guías turísticos certificados": (38, date(2016, 1, 1), date(2016, 12, 31)),
+        # a note that says its figure is another year's data dates it in that year
+        "Festivales gastronómicos realizados": (3, date(2015, 1, 1), date(2015, 12, 31)),
     }

@@ -83,3 +83,55 @@ def test_tarjetas_con_anillo_y_rotulos_partidos(tmp_path):
         assert (nombre, "ejecutado", logro, date(2025, 1, 1), date(2025, 9, 30)) in leidas, sorted(leidas)
         assert (nombre, "meta_cuatrienio", meta_cuatrienio, date(2024, 1, 1), date(2027, 12, 31)) in leidas
         assert (nombre, "acumulado", acumulado, date(2024, 1, 1), date(2025, 9, 30)) in leidas, sorted(leidas)
+
+
+VELOCIMETROS = (
+    ("Estudiantes beneficiados con transporte escolar", "94,8 %", ("420", "398"), "estudiantes"),
+    ("Raciones del PAE entregadas en sedes rurales", "95,3 %", ("185.000", "176.300"), "raciones"),
+)
+
+
+def _tablero_de_velocimetros(ruta) -> None:
+    """Cards with a speedometer ("0" and "100" at its ends), the % and its
+    caption under it, then "Meta 2019" and "Logro 2019" side by side with
+    their figures under them and each figure's unit under it."""
+    c = canvas.Canvas(str(ruta), pagesize=(842, 595))
+    c.setFont("Helvetica-Bold", 14)
+    c.drawString(36, 560, "Tablero de resultados del Plan de Desarrollo · vigencia 2019")
+    for n, (nombre, avance, (meta, logro), unidad) in enumerate(VELOCIMETROS):
+        x = 36 + 260 * n
+        c.roundRect(x, 250, 240, 280, 6, stroke=1, fill=0)
+        c.setFont("Helvetica-Bold", 9)
+        c.drawCentredString(x + 120, 505, nombre)
+        c.setLineWidth(12)
+        c.arc(x + 70, 380, x + 170, 480, startAng=0, extent=180)
+        c.setLineWidth(1)
+        c.setFont("Helvetica", 6)
+        c.drawString(x + 64, 420, "0")
+        c.drawString(x + 168, 420, "100")
+        c.setFont("Helvetica-Bold", 16)
+        c.drawCentredString(x + 120, 400, avance)
+        c.setFont("Helvetica", 6)
+        c.drawCentredString(x + 120, 388, "cumplimiento de la meta 2019")
+        c.setFont("Helvetica", 7)
+        c.drawCentredString(x + 65, 370, "Meta 2019")
+        c.drawCentredString(x + 175, 370, "Logro 2019")
+        c.setFont("Helvetica-Bold", 8)
+        c.drawCentredString(x + 65, 356, meta)
+        c.drawCentredString(x + 175, 356, logro)
+        c.drawCentredString(x + 65, 346, unidad)
+        c.drawCentredString(x + 175, 346, unidad)
+    c.save()
+
+
+def test_velocimetros_con_rotulos_lado_a_lado(tmp_path):
+    ruta = tmp_path / "velocimetros.pdf"
+    _tablero_de_velocimetros(ruta)
+    leidas = {(o.indicador, o.medida, o.valor) for o in extraer_informe(ruta).observaciones}
+    for nombre, avance, (meta, logro), _ in VELOCIMETROS:
+        assert {
+            (nombre, "meta", float(meta.replace(".", ""))),
+            (nombre, "ejecutado", float(logro.replace(".", ""))),
+            (nombre, "avance_porcentual", float(avance.rstrip(" %").replace(",", "."))),
+        } <= leidas, sorted(leidas)
+    assert not any(v in (0.0, 100.0) for _, _, v in leidas)  # the gauge's ends are no figures

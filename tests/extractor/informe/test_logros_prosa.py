@@ -177,6 +177,11 @@ def test_pdf_con_vinetas_rotuladas_en_un_mismo_parrafo(tmp_path):
             "para un cumplimiento del noventa y tres coma ocho por ciento (93,8 %).",
             ("48", "45", "93,8 %"),
         ),
+        # thousands set apart by a space ("4 215")
+        (
+            "En odontología se realizaron 4 215 consultas frente a 4 800 programadas (87,8 %).",
+            ("4 800", "4 215", "87,8 %"),
+        ),
     ],
 )
 def test_redacciones_de_meta_logro_y_avance(frase, cifras):

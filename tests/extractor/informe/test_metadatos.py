@@ -197,3 +197,43 @@ def test_una_nota_metodologica_no_es_el_titulo(tmp_path):
     meta, ctx = extraer_metadatos(leer_documento(ruta))
     assert meta.titulo.startswith("SEGUIMIENTO AL PLAN DE DESARROLLO")
     assert ctx.cuatrienio == (2020, 2023)
+
+
+def _informe_docx(ruta: Path, parrafos: list[str]) -> Path:
+    import docx
+
+    documento = docx.Document()
+    for texto in parrafos:
+        documento.add_paragraph(texto)
+    documento.save(ruta)
+    return ruta
+
+
+def test_la_vigencia_del_titulo_y_no_el_periodo_del_plan_entre_parentesis(tmp_path):
+    ruta = _informe_docx(
+        tmp_path / "informe.docx",
+        [
+            "E.S.E. Centro de Salud de Iles",
+            "Informe de gestión de la Gerencia – vigencia 2014 (Plan de Gestión 2012-2015)",
+            "Se atendieron 1.200 usuarios de una meta de 1.300.",
+        ],
+    )
+    meta, _ = extraer_metadatos(leer_documento(ruta))
+    assert (meta.periodo_inicio, meta.periodo_fin) == (date(2014, 1, 1), date(2014, 12, 31))
+
+
+def test_un_corte_sin_anio_en_el_cuerpo_es_de_su_frase(tmp_path):
+    """ "Con corte al 30 de junio se habían resuelto …" in a section of the
+    body, without its year: the sentence's cut, not the report's."""
+    ruta = _informe_docx(
+        tmp_path / "personeria.docx",
+        [
+            "Personería Municipal de Córdoba",
+            "INFORME DE GESTIÓN VIGENCIA 2021",
+            "1. Atención al ciudadano",
+            "Con corte al 30 de junio se habían resuelto 141 derechos de petición.",
+            "Con corte al 30 de septiembre se habían adelantado 22 visitas de verificación.",
+        ],
+    )
+    meta, _ = extraer_metadatos(leer_documento(ruta))
+    assert meta.fecha_corte != date(2021, 6, 30) and meta.periodo_fin in (None, date(2021, 12, 31))

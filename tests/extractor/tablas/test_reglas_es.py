@@ -105,6 +105,8 @@ def test_columnas_que_no_son_valores(encabezado, no_valor):
         ("Logro alcanzado", "ejecutado"),  # the period's achievement
         ("Logro acumulado 2016-2018", "acumulado"),
         ("Alcanzado a la fecha", "acumulado"),
+        # what was achieved in the year, also under an upper level that says targets
+        ("METAS FÍSICAS Magnitud lograda 2021", "ejecutado"),
         ("Compromiso del año", "meta"),  # the year's target in citizens' words, not a budget commitment
         ("Compromisos", "compromisos"),
         ("Avance frente al compromiso", "avance_porcentual"),
@@ -119,6 +121,9 @@ def test_scale_in_header():
     assert clasificador().escala("Recursos (en millones de pesos)") == ("millones", 1e6)
     assert clasificador().escala("Valor (en miles)") == ("miles", 1e3)
     assert clasificador().escala("Recursos ejecutados") == (None, 1.0)
+    # Colombian budget abbreviations: MM$ millions, $MMM thousands of millions
+    assert clasificador().escala("Ejecución de la inversión – vigencia 2017 (MM$)") == ("mm", 1e6)
+    assert clasificador().escala("Apropiación ($MMM)") == ("mmm", 1e9)
 
 
 @pytest.mark.parametrize(
