@@ -481,7 +481,8 @@ def _nombre_de_frase(
     antes = antes + despues[: len(despues) - len(resto)]
     contado = _frase_nominal(resto)
     # "de las 12 plazas previstas": the word that makes the total a target is no part of the name
-    while len(contado) > 1 and contado[-1].plana.startswith(tuple(d["dicen_la_meta"])):
+    # (alone, it names nothing: "fueron 120 de 150 previstos")
+    while contado and contado[-1].plana.startswith(tuple(d["dicen_la_meta"])):
         contado.pop()
     if contado and contado[0].plana in d["veces"] and (veces := _nombre_de_veces(antes, frase)):
         return veces
@@ -542,6 +543,13 @@ def _nombre_de_frase(
             agente = None
         cola = f"por {agente[0].lower()}{agente[1:]}" if agente else _marco(frase)
         return _capital(" ".join(filter(None, [nombre, complemento, cola])))
+    if (
+        cifra
+        and antes[cifra - 1].plana in d["copulas"]
+        and (sujeto := _sujeto_con_articulo(frase[: antes[cifra - 1].inicio]))
+    ):
+        # "Las sesiones transmitidas por la emisora fueron 54": what the subject names
+        return _capital(sujeto.split(" ", 1)[1]) if " " in sujeto else None
     sujeto = _sujeto(todas)
     return _capital(sujeto) if sujeto else None
 

@@ -143,6 +143,7 @@ class ClasificadorEncabezados:
         return self._primera(self.roles, self._presentes(text))
 
     def medida(self, text: str) -> Optional[str]:
+        text = con_anios_apartados(text)
         sin_unidad = _EN_PORCENTAJE.sub("", text)
         if sin_unidad != text and (propia := self.medida(sin_unidad)) in _METAS:
             return propia  # "Meta (%)", "Línea base (%)": a target written in percent, not a progress
@@ -215,6 +216,15 @@ class ClasificadorEncabezados:
             if re.search(rf"\b{re.escape(name)}\b", norm):
                 return name, float(self.escalas[name])
         return None, 1.0
+
+
+_ANIO_PEGADO = re.compile(r"([^\W\d_]{3,})((?:19|20)\d\d)\b")
+
+
+def con_anios_apartados(texto: str) -> str:
+    """ "de la meta2024 cumplida" → "de la meta 2024 cumplida": a year printed
+    in its own inline style, the space before it lost."""
+    return _ANIO_PEGADO.sub(r"\1 \2", texto)
 
 
 @lru_cache(maxsize=1)

@@ -50,7 +50,7 @@ from extractor.resultado import FilaNoMapeada, Observacion
 from extractor.tablas.celdas import AS_MONEY, referencia_excel, unidad
 from extractor.tablas.columnas import celdas_distintas, del_cuatrienio, es_anio
 from extractor.tablas.dinero import importes
-from extractor.tablas.encabezados import clasificador
+from extractor.tablas.encabezados import clasificador, con_anios_apartados
 from extractor.tablas.titulos import (
     CAPTION,
     MAX_BLOQUES_SECCION,
@@ -164,6 +164,7 @@ def rol_de_etiqueta(etiqueta: str) -> Optional[str]:
 
 
 MAX_PALABRAS_ROTULO = 3  # words of a card's label ("% de logro", "Meta anual")
+MAX_PALABRAS_LEYENDA = 6  # …and of the caption under its big figure ("de la meta 2024 cumplida")
 ANCHO_TARJETA = 200.0  # points from a card's label to the start of its figure at most (a right-aligned "87,5 %")
 HUECO_ROTULO_CIFRA = 36.0  # points between a card's label and the figure under it at most
 MAX_PALABRAS_EN_FICHA = 14  # words of a label among a named indicator's fields
@@ -870,7 +871,7 @@ def leer_fichas(doc: Documento, hojas: bool = False, titulos: Optional[dict[int,
             if anterior is not None and _cifra_sola(bloque):
                 # (a heading in two lines read as two blocks: "Cobertura de afiliación al" over "régimen subsidiado")
                 tarjeta, insignia = (_con_linea_de_arriba(previa, anterior), bloque, None), None
-            elif tarjeta and _rotulo_de_cifra(bloque):  # "Logrado" under the big figure: still the card
+            elif tarjeta and _rotulo_de_cifra(bloque, MAX_PALABRAS_LEYENDA):  # "Logrado" under the big figure
                 tarjeta = (tarjeta[0], tarjeta[1], bloque)
             else:
                 tarjeta = None
@@ -965,12 +966,12 @@ _NOMBRA_PERIODO = re.compile(
 )
 
 
-def _rotulo_de_cifra(bloque: BloqueTexto) -> bool:
+def _rotulo_de_cifra(bloque: BloqueTexto, max_palabras: int = MAX_PALABRAS_ROTULO) -> bool:
     """A block that only names a measure, and maybe its year ("Logrado",
     "comprometidos en 2017"): the label of a card's big figure."""
-    texto = bloque.texto.strip()
+    texto = con_anios_apartados(bloque.texto.strip())
     return (
-        len(texto.split()) <= MAX_PALABRAS_ROTULO
+        len(texto.split()) <= max_palabras
         # "comprometidos en 2017", "logrado a 30/06/2018"
         and not any(ch.isdigit() for ch in _ANIO.sub("", _CORTE_DEL_ROTULO.sub("", texto)))
         and clasificador().medida(texto) is not None

@@ -164,6 +164,13 @@ from extractor.castellano.sintagmas import nombre_de_frase
             "Sesiones de la Mesa de Víctimas",
         ),
         ("El comité se reunió 10 veces de las 12 programadas.", "10", "Reuniones del comité"),
+        # what the subject names, before "fueron"; a target's word alone names nothing
+        (
+            "Las sesiones transmitidas por la emisora comunitaria fueron 54, por encima de la meta de 50.",
+            "54",
+            "Sesiones transmitidas por la emisora comunitaria",
+        ),
+        ("Los beneficiarios del programa fueron 120 de 150 previstos.", "120", "Beneficiarios del programa"),
         # a rate counts nothing: the subject
         (
             "La tasa de deserción escolar bajó de 4,8 % a 3,9 %; la meta era 4,0 %.",

@@ -177,6 +177,11 @@ def test_pdf_con_vinetas_rotuladas_en_un_mismo_parrafo(tmp_path):
             "para un cumplimiento del noventa y tres coma ocho por ciento (93,8 %).",
             ("48", "45", "93,8 %"),
         ),
+        # a part of the whole that was planned, right after the achieved figure
+        (
+            "Se aprobaron 19 de los 22 proyectos de acuerdo incluidos en la agenda normativa del año (86,4 %).",
+            ("22", "19", "86,4 %"),
+        ),
         # thousands set apart by a space ("4 215")
         (
             "En odontología se realizaron 4 215 consultas frente a 4 800 programadas (87,8 %).",

@@ -107,6 +107,8 @@ def test_columnas_que_no_son_valores(encabezado, no_valor):
         ("Alcanzado a la fecha", "acumulado"),
         # what was achieved in the year, also under an upper level that says targets
         ("METAS FÍSICAS Magnitud lograda 2021", "ejecutado"),
+        # the caption of a card's percentage; its year printed without the space before it
+        ("de la meta2024 cumplida", "avance_porcentual"),
         ("Compromiso del año", "meta"),  # the year's target in citizens' words, not a budget commitment
         ("Compromisos", "compromisos"),
         ("Avance frente al compromiso", "avance_porcentual"),
