@@ -45,7 +45,7 @@ def sin_marcos(cajas: list[tuple]) -> list[tuple]:
     return list(salida)
 
 
-MAX_TARJETAS = 200  # boxes compared pairwise (a page's cards, not a table's cells)
+MAX_TARJETAS = 60  # boxes compared in threes at most (a page's cards, not a table's cells)
 
 
 def tarjetas_sin_marcos(cajas: list[tuple]) -> list[tuple]:

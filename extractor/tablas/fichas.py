@@ -27,6 +27,7 @@ import re
 from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import lru_cache, partial
+from itertools import combinations
 from typing import Optional
 
 import esquemas
@@ -1179,19 +1180,12 @@ def _rotulos_de_la_fila(b: BloqueTexto) -> Optional[list[str]]:
     ultima = b.texto.strip().split("\n")[-1]
     palabras_ = ultima.split()
     for n in range(2, MAX_ROTULOS_EN_FILA + 1):
-        for cortes in _cortes(len(palabras_), n):
+        for cortes in combinations(range(1, len(palabras_)), n - 1):  # n runs of one word at least
             partes = [" ".join(palabras_[i:j]) for i, j in zip((0, *cortes), (*cortes, len(palabras_)))]
             roles = [rol_de_etiqueta(p) for p in partes if p[:1].isalpha()]  # ("Meta | 2019 Logro 2019": no)
             if len(roles) == n and all(r in MEDIDAS for r in roles) and len(set(roles)) == n:
                 return partes
     return [ultima] if ultima[:1].isalpha() and rol_de_etiqueta(ultima) in MEDIDAS else None
-
-
-def _cortes(n_palabras: int, n_partes: int) -> list[tuple[int, ...]]:
-    """The ways to cut n_palabras words into n_partes runs of at least one word."""
-    from itertools import combinations
-
-    return list(combinations(range(1, n_palabras), n_partes - 1))
 
 
 def _cifras_de_la_fila(siguientes: list, rotulos: BloqueTexto, n: int) -> tuple[Optional[list[str]], list[str], int]:
