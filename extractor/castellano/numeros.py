@@ -105,6 +105,12 @@ def _grupos_de_miles_validos(grupos: list[str]) -> bool:
 _SIN_ESPACIOS_DE_MILES = str.maketrans("", "", _ESPACIOS_DE_MILES)
 
 
+def _sin_un_separador(grupos: list[str]) -> bool:
+    """Groups of thousands whose first one swallowed the separator after it
+    ("142318" of "142318.000,00": four to six digits, the rest of three)."""
+    return 4 <= len(grupos[0]) <= 6 and all(len(g) == 3 for g in grupos[1:])
+
+
 def _interpretar(cuerpo: str, porcentaje: bool = False) -> Optional[tuple[float, bool]]:
     """Value and ambiguity of a body such as "1.234,5"; None if malformed.
 
@@ -146,6 +152,9 @@ def _interpretar(cuerpo: str, porcentaje: bool = False) -> Optional[tuple[float,
             else:
                 # "1.5", "12.50", "1234.567": a dot as decimal point.
                 decimal, ambiguo = ".", True
+        elif len(grupos[-1]) == 2 and _grupos_de_miles_validos(grupos[:-1]):
+            # "87'315.220.50", "1.234.567.89": the decimal comma read as a dot (a scan's OCR)
+            decimal, ambiguo = ".", True
         # several dots: thousands, "1.350.000.000"
     # only apostrophes: thousands, "1'340"
 
@@ -156,7 +165,9 @@ def _interpretar(cuerpo: str, porcentaje: bool = False) -> Optional[tuple[float,
 
     entero_grupos, fraccion = grupos[:-1], grupos[-1]
     if len(entero_grupos) > 1 and not _grupos_de_miles_validos(entero_grupos):
-        return None
+        if not _sin_un_separador(entero_grupos):
+            return None
+        ambiguo = True  # "142318.000,00": the apostrophe of the millions lost (a scan's OCR)
     if decimal == "." and porcentaje:
         ambiguo = True
     return float("".join(entero_grupos) + "." + fraccion), ambiguo

@@ -250,6 +250,14 @@ def test_miles_separados_por_espacio():
     assert leer_numero("12 4800") is None
 
 
+def test_cifras_que_el_ocr_dano_de_un_modo_conocido():
+    # the millions' apostrophe lost, the decimal comma read as a dot: read, and flagged ambiguous
+    assert (leer_numero("142318.000,00").valor, leer_numero("142318.000,00").ambiguo) == (142318000, True)
+    assert leer_numero("87'315.220.50").valor == 87315220.5
+    # a budget code is still no figure
+    assert leer_numero("2.3.2.02.02.001") is None
+
+
 def test_buscar_agrupacion_invalida_en_trozos():
     nums = buscar_numeros("numeral 1.2.3 del plan")
     assert [n.valor for n in nums] == [1, 2, 3]
