@@ -558,6 +558,12 @@ def _leer_anio(norm: str) -> Optional[_Lectura]:
     return _Lectura(_anio_completo(anio), "anio") if anio is not None else None
 
 
+def _leer_anio_anterior(norm: str, ctx: Optional[Contexto]) -> Optional[_Lectura]:
+    """ "Cifra correspondiente a la vigencia anterior": the year before the report's."""
+    anio = _anio_contexto(ctx)
+    return _Lectura(_anio_completo(anio - 1), "anio") if anio is not None and _ANIO_ANTERIOR.search(norm) else None
+
+
 def _leer_fecha_o_mes(norm: str, fechas: list[_Fecha], ctx: Optional[Contexto]) -> Optional[_Lectura]:
     """One month ("Junio" -> the whole month) or one full date (a cut date:
     Jan 1 .. that date). Several different months name no single period."""
@@ -584,6 +590,7 @@ def _leer_periodo(texto: str, ctx: Optional[Contexto]) -> Optional[_Lectura]:
         or _leer_rango_de_anios(norm, ctx)
         or _leer_fecha_o_mes(norm, fechas, ctx)
         or _leer_anio(norm)
+        or _leer_anio_anterior(norm, ctx)
     )
 
 
@@ -591,6 +598,12 @@ def _leer_periodo(texto: str, ctx: Optional[Contexto]) -> Optional[_Lectura]:
 # part of the year that ends at the cut, by its months, or the report's own
 # period (esquemas/castellano.yaml `periodos_al_corte`).
 _ESPACIOS = r"\s+"
+# "Cifra correspondiente a la vigencia anterior" (esquemas/castellano.yaml `anio_anterior`)
+_ANIO_ANTERIOR = re.compile(
+    r"(?<![\w])(?:"
+    + palabras.alternativas([_normal(p) for p in palabras.lista("anio_anterior")], espacios=_ESPACIOS)
+    + r")(?![\w])"
+)
 _AL_CORTE: tuple[tuple[re.Pattern, Optional[int]], ...] = tuple(
     (
         re.compile(rf"(?<![\w])(?:{palabras.alternativas([_normal(p) for p in frases], espacios=_ESPACIOS)})(?![\w])"),

@@ -453,14 +453,15 @@ def _palabras_derechas(lineas: list[list[tuple]]) -> list[dict]:
 
 
 def _llamada_tras_cifra(letra: tuple, previa: tuple) -> bool:
-    """A digit smaller and raised right after a figure ("2.870¹" drawn as a
-    small "1" with no space): a footnote's call, a word of its own (which
-    notas_al_pie.sin_llamadas then drops), not the figure's last digit."""
+    """A digit or a small letter, smaller and raised right after a figure
+    ("2.870¹", "415ᵃ" drawn as a small "1" or "a" with no space): a
+    footnote's call, a word of its own (which notas_al_pie.sin_llamadas then
+    drops), not the figure's last digit."""
     alto = previa[BOTTOM] - previa[TOP]
     return (
         letra[BOTTOM] - letra[TOP] <= alto * LETRA_DE_LLAMADA
         and letra[BOTTOM] <= previa[BOTTOM] - alto * ELEVADA
-        and letra[TEXTO].isdigit()
+        and (letra[TEXTO].isdigit() or "a" <= letra[TEXTO] <= "z")
         and (previa[TEXTO].isdigit() or previa[TEXTO] == "%")
     )
 

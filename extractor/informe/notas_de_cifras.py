@@ -14,7 +14,7 @@ from typing import Optional
 
 from extractor.castellano import palabras
 from extractor.castellano.lemas import normalizar
-from extractor.castellano.periodos import Contexto, Periodo, periodo_de_texto
+from extractor.castellano.periodos import Contexto, Periodo, buscar_fechas, fecha_corte_en, periodo_de_texto
 from extractor.formatos.notas_al_pie import notas_de_bloque
 from extractor.modelo import BloqueTexto, Documento, LlamadaDeNota
 from extractor.resultado import Observacion
@@ -30,7 +30,10 @@ def _periodos_de_notas(doc: Documento, ctx: Contexto) -> dict[tuple[int, str], t
         if not isinstance(bloque, BloqueTexto) or bloque.estilo != "Nota" or bloque.pagina is None:
             continue
         for llamada, texto in notas_de_bloque(bloque.texto):
-            periodo = periodo_de_texto(_PRIMERA_CLAUSULA.split(texto, maxsplit=1)[0], ctx)
+            clausula = _PRIMERA_CLAUSULA.split(texto, maxsplit=1)[0]
+            if buscar_fechas(clausula, ctx.vigencia) and fecha_corte_en(clausula, ctx.vigencia, acumulado=True) is None:
+                continue  # "quedó contratada el 28 de noviembre de 2025": a date in passing, no cut
+            periodo = periodo_de_texto(clausula, ctx)
             if periodo is not None and periodo.inicio is not None and periodo.fin is not None:
                 salida[(bloque.pagina, llamada)] = (periodo, texto)
     return salida

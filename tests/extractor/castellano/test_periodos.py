@@ -245,6 +245,13 @@ def test_periodo_de_texto_sin_periodo(texto):
     assert periodo_de_texto(texto, CTX) is None
 
 
+def test_la_vigencia_anterior_es_el_anio_antes_del_informe():
+    ctx = Contexto(vigencia=2019)
+    assert periodo_de_texto("Cifra correspondiente a la vigencia anterior.", ctx) == P("2018-01-01", "2018-12-31")
+    assert periodo_de_texto("Logro año anterior", ctx) == P("2018-01-01", "2018-12-31")
+    assert periodo_de_texto("Logro año anterior 2016", ctx) == P("2016-01-01", "2016-12-31")  # a written year wins
+
+
 def test_periodo_de_texto_anio_del_contexto_2018():
     assert periodo_de_texto("Ejecutado abril a junio", CTX_2018) == P("2018-04-01", "2018-06-30")
     assert periodo_de_texto("a 30 de junio", CTX_2018) == P("2018-01-01", "2018-06-30")

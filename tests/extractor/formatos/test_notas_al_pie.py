@@ -90,6 +90,8 @@ def test_varias_notas_en_un_bloque_y_la_llamada_tras_un_porcentaje(tmp_path):
         ("Tasa de ocupación hotelera", "35,0 %", ("33,8 %", "2")),
         ("Guías turísticos certificados", "40", ("38", "3")),
         ("Festivales gastronómicos realizados", "4", ("3", "4")),
+        ("Rutas turísticas señalizadas", "6", ("5", "e")),
+        ("Miradores construidos", "2", ("0", "f")),
     ]
     for nombre, meta, (logro, llamada) in filas:
         fila_reglada(c, xs, y, [nombre, meta, ""], 20)
@@ -100,6 +102,8 @@ def test_varias_notas_en_un_bloque_y_la_llamada_tras_un_porcentaje(tmp_path):
     c.drawString(40, 70, "2 Promedio con corte a 31 de octubre de 2016; la medición anual se publica en marzo.")
     c.drawString(40, 61, "3 Certificación de 2015 aún vigente.")
     c.drawString(40, 52, "4 Dato de la vigencia 2015: el festival de 2016 no reportó.")
+    c.drawString(40, 43, "e Cifra correspondiente a la vigencia anterior.")
+    c.drawString(40, 34, "f La obra quedó contratada el 28 de noviembre de 2016 y se ejecutará en 2017.")
     c.save()
     informe = interpretar(leer_documento(ruta))
     logros = {
@@ -113,4 +117,7 @@ def test_varias_notas_en_un_bloque_y_la_llamada_tras_un_porcentaje(tmp_path):
         "Guías turísticos certificados": (38, date(2016, 1, 1), date(2016, 12, 31)),
         # a note that says its figure is another year's data dates it in that year
         "Festivales gastronómicos realizados": (3, date(2015, 1, 1), date(2015, 12, 31)),
+        # a letter for a call, glued raised to its figure; "the year before" the report's
+        "Rutas turísticas señalizadas": (5, date(2015, 1, 1), date(2015, 12, 31)),
+        "Miradores construidos": (0, date(2016, 1, 1), date(2016, 12, 31)),  # a date in passing cuts nothing
     }

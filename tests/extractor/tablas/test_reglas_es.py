@@ -126,6 +126,7 @@ def test_scale_in_header():
     # Colombian budget abbreviations: MM$ millions, $MMM thousands of millions
     assert clasificador().escala("Ejecución de la inversión – vigencia 2017 (MM$)") == ("mm", 1e6)
     assert clasificador().escala("Apropiación ($MMM)") == ("mmm", 1e9)
+    assert clasificador().escala("Recursos 2021 (mill. $)") == ("mill", 1e6)
 
 
 @pytest.mark.parametrize(
