@@ -87,10 +87,8 @@ _SEPARADORES = "." + "," + _APOSTROFOS
 _ESPACIOS_DE_MILES = " \u00a0\u202f\u2009"
 # (not when another separator follows: "5 186.400.000" is a stray "5" and a figure;
 # nor before a percent sign: "160 112 %" is a target and its share, no 160.112 %)
-_CUERPO = (
-    rf"(?:[0-9]{{1,3}}(?:[{_ESPACIOS_DE_MILES}][0-9]{{3}}(?![0-9]))+(?:,[0-9]+)?(?![.,'’´]?[0-9]|\s?%)"
-    r"|[0-9]+(?:[.,'’´][0-9]+)*)"
-)
+MILES_CON_ESPACIO = rf"[0-9]{{1,3}}(?:[{_ESPACIOS_DE_MILES}][0-9]{{3}}(?![0-9]))+(?:,[0-9]+)?(?![.,'’´]?[0-9]|\s?%)"
+_CUERPO = rf"(?:{MILES_CON_ESPACIO}|[0-9]+(?:[.,'’´][0-9]+)*)"
 
 
 # Longer digit runs are not quantities (and would overflow a float).

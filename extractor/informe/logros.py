@@ -13,7 +13,7 @@ from functools import cache
 from typing import Optional, Sequence
 
 from esquemas import cargar_yaml
-from extractor.castellano.numeros import Numero, buscar_numeros, sin_cifras_en_letras
+from extractor.castellano.numeros import MILES_CON_ESPACIO, Numero, buscar_numeros, sin_cifras_en_letras
 from extractor.castellano.periodos import MESES, Contexto, Periodo, periodo_de_texto, periodo_para
 from extractor.castellano.sintagmas import nombre_de_frase, tiene_verbo_pasado
 from extractor.informe.narrativa import frases
@@ -57,7 +57,7 @@ class Patrones:
 def patrones() -> Patrones:
     datos = cargar_yaml("prosa.yaml")
     calificativo = "(?:" + "|".join(re.escape(c) for c in datos["calificativos_meta"]) + ")"
-    cifra = r"(?:\d{1,3}(?:[ \u00a0\u202f\u2009]\d{3}(?!\d))+(?:,\d+)?(?![.,]?\d|\s?%)|\d[\d.,]*)"  # "4 215" too (numeros._CUERPO)
+    cifra = rf"(?:{MILES_CON_ESPACIO}|\d[\d.,]*)"  # "4 215" too
     marcas = {
         "{n}": rf"(?P<n>{cifra}(?:\s?%)?)",
         "{p}": rf"(?P<p>{cifra}\s?%)",
